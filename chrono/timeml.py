@@ -1,0 +1,485 @@
+"""TimeML (.tml) reading and writing: the one TimeML reader/writer of the project.
+
+:func:`read_timeml` parses a TimeML 1.2 document (TimeBank, AQUAINT, TempEval-3 style) with
+expat, so offsets and source line numbers are exact, and returns a :class:`TimeMLDocument`:
+
+* ``text`` -- the content of ``<TEXT>`` with every tag stripped and XML entities decoded;
+* ``dct`` -- the value of the creation-time TIMEX3 (``functionInDocument="CREATION_TIME"``,
+  normally inside ``<DCT>``);
+* ``timexes``, ``events``, ``signals`` -- the annotations inside ``<TEXT>``, each with
+  code-point offsets into ``text``, all of its attributes and its source line;
+* ``makeinstances``, ``tlinks``, ``slinks``, ``alinks`` -- the link layer, with source lines.
+
+Malformed XML raises :class:`TimeMLError` naming the line and column.
+
+:func:`write_timeml` produces a TimeML document from plain text and tagger output, in the form
+the TempEval-3 scorer reads.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any, Protocol
+from xml.parsers import expat
+from xml.sax.saxutils import escape, quoteattr
+
+import attrs
+
+__all__ = [
+    "Alink",
+    "Event",
+    "MakeInstance",
+    "Signal",
+    "Slink",
+    "TimeMLDocument",
+    "TimeMLError",
+    "TimeMLTimex",
+    "Tlink",
+    "read_timeml",
+    "write_timeml",
+]
+
+
+class TimeMLError(ValueError):
+    """A TimeML document that cannot be read, with the source line (1-based) when known."""
+
+    def __init__(self, message: str, line: int | None = None, source: str | None = None) -> None:
+        where = ""
+        if source:
+            where += f"{source}:"
+        if line is not None:
+            where += f"{line}:"
+        super().__init__(f"{where} {message}" if where else message)
+        self.line = line
+        self.source = source
+
+
+def _freeze(attributes: Mapping[str, str]) -> dict[str, str]:
+    return dict(attributes)
+
+
+@attrs.frozen
+class TimeMLTimex:
+    """A TIMEX3 annotation; ``start``/``end`` are offsets into :attr:`TimeMLDocument.text`."""
+
+    tid: str
+    type: str
+    value: str
+    start: int
+    end: int
+    text: str
+    line: int
+    mod: str | None = None
+    anchor_time_id: str | None = None
+    begin_point: str | None = None
+    end_point: str | None = None
+    temporal_function: bool | None = None
+    function_in_document: str | None = None
+    quant: str | None = None
+    freq: str | None = None
+    attributes: dict[str, str] = attrs.field(factory=dict, converter=_freeze, eq=False)
+
+
+@attrs.frozen
+class Event:
+    eid: str
+    event_class: str | None
+    start: int
+    end: int
+    text: str
+    line: int
+    attributes: dict[str, str] = attrs.field(factory=dict, converter=_freeze, eq=False)
+
+
+@attrs.frozen
+class MakeInstance:
+    eiid: str
+    event_id: str
+    line: int
+    tense: str | None = None
+    aspect: str | None = None
+    polarity: str | None = None
+    pos: str | None = None
+    modality: str | None = None
+    cardinality: str | None = None
+    signal_id: str | None = None
+    attributes: dict[str, str] = attrs.field(factory=dict, converter=_freeze, eq=False)
+
+
+@attrs.frozen
+class Signal:
+    sid: str
+    start: int
+    end: int
+    text: str
+    line: int
+
+
+@attrs.frozen
+class Tlink:
+    """A TLINK; ``source``/``target`` are ids of any kind (event instance or time)."""
+
+    lid: str
+    rel_type: str
+    line: int
+    event_instance_id: str | None = None
+    time_id: str | None = None
+    related_to_event_instance: str | None = None
+    related_to_time: str | None = None
+    signal_id: str | None = None
+    origin: str | None = None
+    attributes: dict[str, str] = attrs.field(factory=dict, converter=_freeze, eq=False)
+
+    @property
+    def source(self) -> str | None:
+        return self.event_instance_id or self.time_id
+
+    @property
+    def target(self) -> str | None:
+        return self.related_to_event_instance or self.related_to_time
+
+    @property
+    def source_kind(self) -> str | None:
+        return "event" if self.event_instance_id else "time" if self.time_id else None
+
+    @property
+    def target_kind(self) -> str | None:
+        if self.related_to_event_instance:
+            return "event"
+        return "time" if self.related_to_time else None
+
+
+@attrs.frozen
+class Slink:
+    lid: str
+    rel_type: str
+    line: int
+    event_instance_id: str | None = None
+    subordinated_event_instance: str | None = None
+    signal_id: str | None = None
+    attributes: dict[str, str] = attrs.field(factory=dict, converter=_freeze, eq=False)
+
+
+@attrs.frozen
+class Alink:
+    lid: str
+    rel_type: str
+    line: int
+    event_instance_id: str | None = None
+    related_to_event_instance: str | None = None
+    signal_id: str | None = None
+    attributes: dict[str, str] = attrs.field(factory=dict, converter=_freeze, eq=False)
+
+
+@attrs.frozen
+class TimeMLDocument:
+    doc_id: str | None
+    text: str
+    dct: str | None
+    timexes: tuple[TimeMLTimex, ...]
+    events: tuple[Event, ...] = ()
+    makeinstances: tuple[MakeInstance, ...] = ()
+    signals: tuple[Signal, ...] = ()
+    tlinks: tuple[Tlink, ...] = ()
+    slinks: tuple[Slink, ...] = ()
+    alinks: tuple[Alink, ...] = ()
+    dct_timex: TimeMLTimex | None = None
+    source: str | None = None
+
+    def timex_by_id(self) -> dict[str, TimeMLTimex]:
+        out = {t.tid: t for t in self.timexes}
+        if self.dct_timex is not None:
+            out[self.dct_timex.tid] = self.dct_timex
+        return out
+
+
+def _bool(value: str | None) -> bool | None:
+    if value is None:
+        return None
+    return value.strip().lower() == "true"
+
+
+@attrs.define
+class _Frame:
+    tag: str
+    attributes: dict[str, str]
+    start: int
+    line: int
+    in_text: bool
+    in_dct: bool
+
+
+class _Builder:
+    def __init__(self, parser: Any) -> None:
+        self.parser = parser
+        self.chunks: list[str] = []
+        self.length = 0
+        self.depth_text = 0
+        self.stack: list[_Frame] = []
+        self.doc_id_parts: list[str] | None = None
+        self.doc_id: str | None = None
+        self.dct_timex: TimeMLTimex | None = None
+        self.dct_text: list[str] = []
+        self.in_dct = 0
+        self.timexes: list[TimeMLTimex] = []
+        self.events: list[Event] = []
+        self.signals: list[Signal] = []
+        self.makeinstances: list[MakeInstance] = []
+        self.tlinks: list[Tlink] = []
+        self.slinks: list[Slink] = []
+        self.alinks: list[Alink] = []
+        self.seen_text = False
+
+    # expat callbacks ---------------------------------------------------------------------
+    def start(self, tag: str, attributes: dict[str, str]) -> None:
+        line = int(self.parser.CurrentLineNumber)
+        if tag == "TEXT":
+            self.depth_text += 1
+            self.seen_text = True
+        elif tag == "DCT":
+            self.in_dct += 1
+        elif tag == "DOCID":
+            self.doc_id_parts = []
+        elif tag == "MAKEINSTANCE":
+            self.makeinstances.append(
+                MakeInstance(
+                    eiid=attributes.get("eiid", ""),
+                    event_id=attributes.get("eventID", ""),
+                    line=line,
+                    tense=attributes.get("tense"),
+                    aspect=attributes.get("aspect"),
+                    polarity=attributes.get("polarity"),
+                    pos=attributes.get("pos"),
+                    modality=attributes.get("modality"),
+                    cardinality=attributes.get("cardinality"),
+                    signal_id=attributes.get("signalID"),
+                    attributes=attributes,
+                )
+            )
+        elif tag == "TLINK":
+            self.tlinks.append(
+                Tlink(
+                    lid=attributes.get("lid", ""),
+                    rel_type=attributes.get("relType", ""),
+                    line=line,
+                    event_instance_id=attributes.get("eventInstanceID"),
+                    time_id=attributes.get("timeID"),
+                    related_to_event_instance=attributes.get("relatedToEventInstance"),
+                    related_to_time=attributes.get("relatedToTime"),
+                    signal_id=attributes.get("signalID"),
+                    origin=attributes.get("origin"),
+                    attributes=attributes,
+                )
+            )
+        elif tag == "SLINK":
+            self.slinks.append(
+                Slink(
+                    lid=attributes.get("lid", ""),
+                    rel_type=attributes.get("relType", ""),
+                    line=line,
+                    event_instance_id=attributes.get("eventInstanceID"),
+                    subordinated_event_instance=attributes.get("subordinatedEventInstance"),
+                    signal_id=attributes.get("signalID"),
+                    attributes=attributes,
+                )
+            )
+        elif tag == "ALINK":
+            self.alinks.append(
+                Alink(
+                    lid=attributes.get("lid", ""),
+                    rel_type=attributes.get("relType", ""),
+                    line=line,
+                    event_instance_id=attributes.get("eventInstanceID"),
+                    related_to_event_instance=attributes.get("relatedToEventInstance"),
+                    signal_id=attributes.get("signalID"),
+                    attributes=attributes,
+                )
+            )
+        self.stack.append(
+            _Frame(tag, dict(attributes), self.length, line, self.depth_text > 0, self.in_dct > 0)
+        )
+        if tag == "TIMEX3" and self.in_dct:
+            self.dct_text = []
+
+    def end(self, tag: str) -> None:
+        frame = self.stack.pop()
+        a = frame.attributes
+        if tag == "TEXT":
+            self.depth_text -= 1
+        elif tag == "DCT":
+            self.in_dct -= 1
+        elif tag == "DOCID":
+            self.doc_id = "".join(self.doc_id_parts or []).strip() or None
+            self.doc_id_parts = None
+        elif tag == "TIMEX3":
+            if frame.in_text:
+                self.timexes.append(self._timex(frame, self._slice(frame.start)))
+            elif frame.in_dct or a.get("functionInDocument") == "CREATION_TIME":
+                timex = self._timex(frame, "".join(self.dct_text).strip())
+                if self.dct_timex is None or frame.in_dct:
+                    self.dct_timex = timex
+        elif tag == "EVENT" and frame.in_text:
+            self.events.append(
+                Event(
+                    eid=a.get("eid", ""),
+                    event_class=a.get("class"),
+                    start=frame.start,
+                    end=self.length,
+                    text=self._slice(frame.start),
+                    line=frame.line,
+                    attributes=a,
+                )
+            )
+        elif tag == "SIGNAL" and frame.in_text:
+            self.signals.append(
+                Signal(a.get("sid", ""), frame.start, self.length, self._slice(frame.start),
+                       frame.line)
+            )
+
+    def chars(self, data: str) -> None:
+        if self.doc_id_parts is not None:
+            self.doc_id_parts.append(data)
+        if self.in_dct:
+            self.dct_text.append(data)
+        if self.depth_text:
+            self.chunks.append(data)
+            self.length += len(data)
+
+    # helpers ------------------------------------------------------------------------------
+    def _slice(self, start: int) -> str:
+        # Only called at the end of an element: join lazily from the tail.
+        text = "".join(self.chunks)
+        self.chunks = [text]
+        return text[start:self.length]
+
+    def _timex(self, frame: _Frame, text: str) -> TimeMLTimex:
+        a = frame.attributes
+        return TimeMLTimex(
+            tid=a.get("tid", ""),
+            type=a.get("type", ""),
+            value=a.get("value", ""),
+            start=frame.start if frame.in_text else -1,
+            end=self.length if frame.in_text else -1,
+            text=text,
+            line=frame.line,
+            mod=a.get("mod"),
+            anchor_time_id=a.get("anchorTimeID"),
+            begin_point=a.get("beginPoint"),
+            end_point=a.get("endPoint"),
+            temporal_function=_bool(a.get("temporalFunction")),
+            function_in_document=a.get("functionInDocument"),
+            quant=a.get("quant"),
+            freq=a.get("freq"),
+            attributes=a,
+        )
+
+
+def read_timeml(path_or_text: str | os.PathLike[str]) -> TimeMLDocument:
+    """Read a TimeML document from a path or from its text (anything starting with ``<``)."""
+    source: str | None
+    if isinstance(path_or_text, str) and path_or_text.lstrip().startswith("<"):
+        data = path_or_text.encode("utf-8")
+        source = None
+    else:
+        path = Path(path_or_text)
+        try:
+            data = path.read_bytes()
+        except OSError as error:
+            raise TimeMLError(f"cannot read TimeML file: {error.strerror or error}",
+                              source=str(path)) from error
+        source = str(path)
+    parser = expat.ParserCreate()
+    builder = _Builder(parser)
+    parser.StartElementHandler = builder.start
+    parser.EndElementHandler = builder.end
+    parser.CharacterDataHandler = builder.chars
+    parser.buffer_text = True
+    try:
+        parser.Parse(data, True)
+    except expat.ExpatError as error:
+        message = expat.errors.messages.get(error.code, str(error)) if error.code else str(error)
+        raise TimeMLError(
+            f"malformed TimeML (column {error.offset + 1}): {message}", error.lineno, source
+        ) from error
+    if not builder.seen_text:
+        raise TimeMLError("no <TEXT> element: not a TimeML document", None, source)
+    text = "".join(builder.chunks)
+    dct = builder.dct_timex.value if builder.dct_timex is not None else None
+    return TimeMLDocument(
+        doc_id=builder.doc_id,
+        text=text,
+        dct=dct,
+        timexes=tuple(builder.timexes),
+        events=tuple(builder.events),
+        makeinstances=tuple(builder.makeinstances),
+        signals=tuple(builder.signals),
+        tlinks=tuple(builder.tlinks),
+        slinks=tuple(builder.slinks),
+        alinks=tuple(builder.alinks),
+        dct_timex=builder.dct_timex,
+        source=source,
+    )
+
+
+class _TimexLike(Protocol):
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def type(self) -> str: ...
+    @property
+    def value(self) -> str: ...
+
+
+def write_timeml(
+    text: str,
+    timexes: Iterable[_TimexLike],
+    dct: str | None,
+    doc_id: str | None,
+) -> str:
+    """Serialise ``text`` with ``timexes`` as TimeML (TempEval-3 layout).
+
+    Overlapping or out-of-range expressions are skipped (TimeML tags cannot overlap); each timex
+    gets ``tid="t1"…``; ``mod`` and ``temporalFunction`` are written when the objects carry them.
+    """
+    doc = doc_id or "document"
+    parts = [
+        '<?xml version="1.0" ?>\n',
+        '<TimeML xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
+        'xsi:noNamespaceSchemaLocation="http://timeml.org/timeMLdocs/TimeML_1.2.1.xsd">\n\n',
+        f"<DOCID>{escape(doc)}</DOCID>\n\n",
+    ]
+    if dct:
+        parts.append(
+            f'<DCT><TIMEX3 tid="t0" type="DATE" value={quoteattr(dct)} temporalFunction="false" '
+            f'functionInDocument="CREATION_TIME">{escape(dct)}</TIMEX3></DCT>\n\n'
+        )
+    parts.append("<TEXT>")
+    position = 0
+    number = 0
+    for timex in sorted(timexes, key=lambda t: (t.start, -t.end)):
+        if timex.start < position or timex.end > len(text) or timex.end <= timex.start:
+            continue
+        number += 1
+        parts.append(escape(text[position:timex.start]))
+        attributes = [f'tid="t{number}"', f"type={quoteattr(timex.type)}",
+                      f"value={quoteattr(timex.value)}"]
+        mod = getattr(timex, "mod", None)
+        if mod:
+            attributes.append(f"mod={quoteattr(str(mod))}")
+        function = getattr(timex, "temporal_function", None)
+        if function is not None:
+            attributes.append(f'temporalFunction="{"true" if function else "false"}"')
+            if function and dct:
+                attributes.append('anchorTimeID="t0"')
+        attributes.append('functionInDocument="NONE"')
+        parts.append(f"<TIMEX3 {' '.join(attributes)}>")
+        parts.append(escape(text[timex.start:timex.end]))
+        parts.append("</TIMEX3>")
+        position = timex.end
+    parts.append(escape(text[position:]))
+    parts.append("</TEXT>\n\n</TimeML>\n")
+    return "".join(parts)
