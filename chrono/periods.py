@@ -452,3 +452,12 @@ def _months_value(first: date, months: int) -> str | None:
         if months == 1200 and first.year % 100 == 0:
             return f"{first.year // 100:02d}"
     return None
+
+
+def format_length(seconds: int) -> str:
+    """A rough human length: '1 second', '5 hours', '122 days'."""
+    for unit, width in (("day", DAY), ("hour", HOUR), ("minute", MINUTE)):
+        if seconds >= width:
+            count = seconds // width
+            return f"{count} {unit}{'s' if count != 1 else ''}"
+    return f"{seconds} second{'s' if seconds != 1 else ''}"

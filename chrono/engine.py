@@ -1,0 +1,142 @@
+"""The pipeline for a run: discover files, analyse each document, run the rules, collect findings.
+
+Each document is analysed on its own (pure functions of its text and the options); only
+``discover`` and ``load`` touch the file system.
+"""
+
+from __future__ import annotations
+
+import os
+import traceback
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+import attrs
+
+from chrono.ingest import KINDS, Loaded, load
+from chrono.model import EventExists, Finding, Severity, Span
+from chrono.network import NodeIndex, solve
+from chrono.periods import Hemisphere, Period
+from chrono.registry import all_rules, select
+from chrono.rulebase import Analysis, Rule
+from chrono.timeline_files import Problem, parse_timeline
+
+SKIPPED_DIRECTORIES = frozenset({".git", ".hg", ".svn", "__pycache__", "node_modules", ".venv",
+                                 "venv", ".tox", ".chrono_cache", ".mypy_cache", ".ruff_cache"})
+
+
+@attrs.frozen
+class Options:
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    dct: Period | None = None
+    dct_value: str | None = None
+    hemisphere: Hemisphere = Hemisphere.NORTH
+    fail_level: Severity = Severity.ERROR
+
+
+@attrs.frozen
+class Report:
+    findings: tuple[Finding, ...]
+    files: tuple[str, ...]
+    analyses: tuple[Analysis, ...] = attrs.field(eq=False, repr=False, default=())
+
+    def failed(self, level: Severity) -> bool:
+        return any(f.severity >= level for f in self.findings)
+
+    def summary(self) -> dict[str, object]:
+        by_severity = {s.label: 0 for s in sorted(Severity, reverse=True)}
+        by_rule: dict[str, int] = {}
+        for finding in self.findings:
+            by_severity[finding.severity.label] += 1
+            by_rule[finding.rule] = by_rule.get(finding.rule, 0) + 1
+        return {
+            "files": len(self.files),
+            "findings": len(self.findings),
+            "by_severity": by_severity,
+            "by_rule": dict(sorted(by_rule.items())),
+        }
+
+
+class PathError(Exception):
+    """A path given on the command line that does not exist (a usage error, exit code 2)."""
+
+
+def discover(paths: Sequence[str]) -> list[tuple[Path, str]]:
+    """Files to check, in a stable order: given files as they are, directories recursively
+    (files with known suffixes only, hidden and tool directories skipped)."""
+    found: list[tuple[Path, str]] = []
+    seen: set[Path] = set()
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            for root, dirs, files in os.walk(path):
+                dirs[:] = sorted(d for d in dirs if d not in SKIPPED_DIRECTORIES and not d.startswith("."))
+                for name in sorted(files):
+                    candidate = Path(root) / name
+                    if candidate.suffix.lower() in KINDS:
+                        _add(found, seen, candidate)
+        elif path.exists():
+            _add(found, seen, path)
+        else:
+            raise PathError(f"{raw}: no such file or directory")
+    return found
+
+
+def _add(found: list[tuple[Path, str]], seen: set[Path], path: Path) -> None:
+    resolved = path.resolve()
+    if resolved not in seen:
+        seen.add(resolved)
+        found.append((path, path.as_posix()))
+
+
+def analyze(loaded: Loaded, options: Options) -> Analysis:
+    """Turn a loaded document into everything the rules need."""
+    document = loaded.document
+    if loaded.problems or document.kind != "timeline":
+        return Analysis(document, problems=loaded.problems)
+    parsed = parse_timeline(document, options.dct, options.hemisphere)
+    dct_source = "--dct" if options.dct is not None else ("file" if parsed.dct is not None else None)
+    document = attrs.evolve(document, dct=parsed.dct, dct_value=options.dct_value or parsed.dct_value,
+                            dct_source=dct_source)
+    structural = frozenset(i for i, claim in enumerate(parsed.claims)
+                           if isinstance(claim, EventExists))
+    nodes = NodeIndex(event.id for event in parsed.events)
+    solution = solve(parsed.claims, nodes, structural=structural)
+    return Analysis(document, parsed.events, parsed.claims, parsed.problems, solution, structural)
+
+
+def run_rules(analysis: Analysis, rules: Iterable[type[Rule]]) -> list[Finding]:
+    findings: list[Finding] = []
+    for rule in rules:
+        findings.extend(rule().check(analysis))
+    return sorted(findings, key=Finding.sort_key)
+
+
+def _internal_error(loaded: Loaded, error: BaseException) -> Analysis:
+    where = traceback.extract_tb(error.__traceback__)[-1] if error.__traceback__ else None
+    location = f" at {Path(where.filename).name}:{where.lineno}" if where else ""
+    message = f"chrono crashed on this file: {type(error).__name__}: {error}{location}"
+    return Analysis(loaded.document, problems=(Problem("internal", message, Span(0, 0)),))
+
+
+def check_file(path: Path, display: str, options: Options, rules: Sequence[type[Rule]]) -> tuple[Analysis, list[Finding]]:
+    loaded = load(path, display)
+    try:
+        analysis = analyze(loaded, options)
+        return analysis, run_rules(analysis, rules)
+    except Exception as error:  # one bad document must not stop the run
+        analysis = _internal_error(loaded, error)
+        return analysis, run_rules(analysis, rules)
+
+
+def check(paths: Sequence[str], options: Options) -> Report:
+    rules = select(all_rules(), options.select, options.ignore)
+    files = discover(paths)
+    findings: list[Finding] = []
+    analyses: list[Analysis] = []
+    for path, display in files:
+        analysis, found = check_file(path, display, options, rules)
+        analyses.append(analysis)
+        findings.extend(found)
+    return Report(tuple(findings), tuple(display for _, display in files), tuple(analyses))

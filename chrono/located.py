@@ -1,0 +1,130 @@
+"""YAML and JSON read into a tree that remembers where every value came from.
+
+Timeline files are checked against their source lines, so the parser keeps for each mapping,
+list and scalar its span of code points in the decoded file. Scalars stay text: YAML's own
+typing would turn ``2024-08-06`` into a date and ``2024`` into an int, losing the granularity
+the interval model needs.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Union
+
+import attrs
+import yaml
+
+from chrono.model import Span
+
+
+@attrs.frozen
+class Scalar:
+    text: str
+    span: Span
+    # True for YAML null / JSON null (an empty value)
+    null: bool = False
+    # "str" for quoted or plain strings, else the JSON/YAML type ("int", "float", "bool")
+    kind: str = "str"
+
+
+@attrs.frozen
+class Sequence:
+    items: tuple[Node, ...]
+    span: Span
+
+
+@attrs.frozen
+class Mapping:
+    # (key, value) pairs in file order; duplicates are kept so that callers can report them
+    items: tuple[tuple[Scalar, Node], ...]
+    span: Span
+
+    def keys(self) -> list[str]:
+        return [key.text for key, _ in self.items]
+
+
+Node = Union[Scalar, Sequence, Mapping]
+
+
+class SyntaxProblem(ValueError):
+    """Malformed YAML or JSON, with the offset where the reader gave up."""
+
+    def __init__(self, message: str, offset: int) -> None:
+        super().__init__(message)
+        self.offset = offset
+
+
+def _span(node: yaml.Node) -> Span:
+    start = node.start_mark.index if node.start_mark else 0
+    end = node.end_mark.index if node.end_mark else start
+    return Span(start, max(start, end))
+
+
+_YAML_KINDS = {
+    "tag:yaml.org,2002:int": "int",
+    "tag:yaml.org,2002:float": "float",
+    "tag:yaml.org,2002:bool": "bool",
+}
+
+
+def _convert(node: yaml.Node) -> Node:
+    if isinstance(node, yaml.ScalarNode):
+        null = node.tag == "tag:yaml.org,2002:null"
+        return Scalar("" if null else str(node.value), _span(node), null,
+                      _YAML_KINDS.get(node.tag, "str"))
+    if isinstance(node, yaml.SequenceNode):
+        return Sequence(tuple(_convert(item) for item in node.value), _span(node))
+    if isinstance(node, yaml.MappingNode):
+        pairs = []
+        for key, value in node.value:
+            converted = _convert(key)
+            if not isinstance(converted, Scalar):
+                raise SyntaxProblem("a mapping key must be a plain value", _span(key).start)
+            pairs.append((converted, _convert(value)))
+        return Mapping(tuple(pairs), _span(node))
+    raise SyntaxProblem(f"unsupported YAML node {type(node).__name__}", _span(node).start)
+
+
+def parse_yaml(text: str) -> Node | None:
+    """Parse YAML text; ``None`` for an empty document. Raises :class:`SyntaxProblem`."""
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        offset = mark.index if mark is not None else 0
+        problem = error.problem or "malformed YAML"
+        context = f" ({error.context})" if error.context else ""
+        raise SyntaxProblem(f"{problem}{context}", offset) from None
+    except yaml.YAMLError as error:
+        raise SyntaxProblem(f"malformed YAML: {error}", 0) from None
+    return None if root is None else _convert(root)
+
+
+def _from_python(value: object, span: Span) -> Node:
+    if isinstance(value, dict):
+        return Mapping(tuple((Scalar(str(k), span), _from_python(v, span)) for k, v in value.items()), span)
+    if isinstance(value, list):
+        return Sequence(tuple(_from_python(v, span) for v in value), span)
+    if value is None:
+        return Scalar("", span, null=True)
+    if isinstance(value, bool):
+        return Scalar("true" if value else "false", span, kind="bool")
+    kind = "int" if isinstance(value, int) else "float" if isinstance(value, float) else "str"
+    return Scalar(str(value), span, kind=kind)
+
+
+def parse_json(text: str) -> Node | None:
+    """Parse JSON text with positions. Raises :class:`SyntaxProblem`."""
+    if not text.strip():
+        return None
+    try:
+        value = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise SyntaxProblem(f"malformed JSON: {error.msg}", error.pos) from None
+    # JSON is (nearly) YAML; the YAML reader gives us positions. If it disagrees on some
+    # corner of the syntax, keep the data and cite the whole file instead of losing it.
+    try:
+        located = parse_yaml(text)
+    except SyntaxProblem:
+        located = None
+    return located if located is not None else _from_python(value, Span(0, len(text)))

@@ -1,0 +1,86 @@
+"""Findings -> text and JSON. Pure functions from a report (and the documents' text) to strings."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+
+from chrono.engine import Report
+from chrono.model import Finding, LocatedSpan, Severity
+
+JSON_VERSION = 1
+
+_COLORS = {Severity.ERROR: "\x1b[1;31m", Severity.WARNING: "\x1b[1;33m", Severity.INFO: "\x1b[1;36m"}
+_BOLD, _DIM, _BLUE, _RESET = "\x1b[1m", "\x1b[2m", "\x1b[34m", "\x1b[0m"
+
+
+def to_json(report: Report) -> str:
+    data = {
+        "version": JSON_VERSION,
+        "findings": [finding.to_json() for finding in report.findings],
+        "summary": report.summary(),
+    }
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+
+class _Paint:
+    def __init__(self, color: bool) -> None:
+        self.color = color
+
+    def __call__(self, code: str, text: str) -> str:
+        return f"{code}{text}{_RESET}" if self.color else text
+
+
+def _excerpt(span: LocatedSpan, lines: list[str], paint: _Paint, label: str) -> list[str]:
+    """The cited source line(s) with a caret marker under the span."""
+    if not lines or span.line > len(lines):
+        return []
+    width = len(str(span.end_line))
+    gutter = " " * width
+    out = []
+    for number in range(span.line, min(span.end_line, span.line + 2) + 1):
+        text = lines[number - 1].replace("\t", " ")
+        out.append(paint(_BLUE, f"  {number:>{width}} | ") + text)
+        first = span.column if number == span.line else 1
+        last = span.end_column if number == span.end_line else len(text) + 1
+        if number != span.line and number == span.end_line and last == 1:
+            out.pop()
+            break
+        marker = " " * (first - 1) + "^" * max(1, last - first)
+        out.append(paint(_BLUE, f"  {gutter} | ") + paint(_BOLD, marker)
+                   + (f" {label}" if label and number == span.line else ""))
+    return out
+
+
+def format_finding(finding: Finding, lines: list[str], paint: _Paint) -> list[str]:
+    severity = paint(_COLORS[finding.severity], finding.severity.label)
+    head = (f"{paint(_BOLD, f'{finding.path}:{finding.line}:{finding.column}:')} "
+            f"{paint(_BOLD, finding.rule)} {severity} [{finding.name}] {finding.message}")
+    out = [head]
+    if finding.spans:
+        out.extend(_excerpt(finding.spans[0], lines, paint, ""))
+    if finding.explanation:
+        out.append(paint(_DIM, "  = these cannot all hold:"))
+        for number, step in enumerate(finding.explanation, start=1):
+            where = f"{finding.path}:{step.span.line}:{step.span.column}" if step.span else finding.path
+            out.append(f"    {number}. {step.text}  {paint(_DIM, '(' + where + ')')}")
+            if step.span is not None and step.span.line != finding.line:
+                out.extend("    " + line for line in _excerpt(step.span, lines, paint, ""))
+    return out
+
+
+def to_text(report: Report, sources: Mapping[str, str], color: bool = False) -> str:
+    paint = _Paint(color)
+    blocks = []
+    for finding in report.findings:
+        lines = sources.get(finding.path, "").split("\n")
+        blocks.append("\n".join(format_finding(finding, lines, paint)))
+    summary = report.summary()
+    counts = summary["by_severity"]
+    assert isinstance(counts, dict)
+    parts = [f"{n} {label}{'s' if n != 1 else ''}" for label, n in counts.items() if n]
+    files = len(report.files)
+    tail = (f"Found {', '.join(parts)} in {files} file{'s' if files != 1 else ''}."
+            if parts else f"All clear: {files} file{'s' if files != 1 else ''} checked, no findings.")
+    blocks.append(paint(_BOLD, tail))
+    return "\n\n".join(blocks) + "\n"

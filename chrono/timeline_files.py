@@ -1,0 +1,464 @@
+"""Structured timeline files (.yaml, .yml, .json) -> events and claims.
+
+The format (JSON Schema: ``chrono/schemas/timeline.schema.json``)::
+
+    dct: 2025-04-24            # document creation time, for "since"
+    hemisphere: north          # for seasons (optional)
+    events:
+      - id: incursion
+        text: Forces cross the border
+        on: 2024-08-06          # whole event within the day
+        start: after 2024-07    # or a qualified value: by / before / after / since / in
+        end: by 2025-03
+        duration: 2-3 weeks
+    relations:
+      - sudzha after incursion
+      - recapture 1-2 days after sudzha
+      - {a: recapture, relation: after, b: sudzha, offset: at least 6 months}
+      - {from: incursion.start, to: recapture.end, offset: at most 1 year}
+
+Every problem (unknown key, bad value, unknown event, duplicate id) becomes a
+:class:`Problem` with the span of the offending text; the rest of the file is still used.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Callable, Iterator
+from functools import lru_cache
+
+import attrs
+
+from chrono.located import Mapping, Node, Scalar, Sequence, SyntaxProblem, parse_json, parse_yaml
+from chrono.model import (
+    Claim,
+    Document,
+    DurationClaim,
+    Endpoint,
+    Event,
+    EventExists,
+    Gap,
+    GapClaim,
+    Part,
+    PeriodClaim,
+    Qualifier,
+    Relation,
+    RelationClaim,
+    Side,
+    Span,
+)
+from chrono.periods import Hemisphere, InvalidValue, NotAPeriod, Period, parse_value
+from chrono.resources import load_yaml
+
+TIMELINE_SUFFIXES = (".yaml", ".yml", ".json")
+
+TOP_KEYS = ("dct", "title", "description", "hemisphere", "events", "relations")
+EVENT_KEYS = ("id", "text", "on", "start", "end", "duration", "key", "class", "note")
+RELATION_KEYS = ("a", "relation", "b", "offset", "from", "to", "note")
+_EVENT_ID = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.:/-]*")
+
+
+@attrs.frozen
+class Problem:
+    """Something wrong with the input, tied to the text it is about.
+
+    ``kind`` names the rule that reports it: "syntax", "schema", "calendar", "unknown-event".
+    """
+
+    kind: str
+    message: str
+    span: Span
+
+
+@attrs.frozen
+class ParsedTimeline:
+    dct: Period | None
+    dct_value: str | None
+    events: tuple[Event, ...]
+    claims: tuple[Claim, ...]
+    problems: tuple[Problem, ...]
+
+
+class _Reject(Exception):
+    def __init__(self, kind: str, message: str, span: Span) -> None:
+        super().__init__(message)
+        self.problem = Problem(kind, message, span)
+
+
+# ---------------------------------------------------------------------------------------------
+# Small grammars: qualified values, gaps, relations
+
+
+@lru_cache(maxsize=1)
+def _relation_words() -> dict[str, Relation]:
+    table: dict[str, str] = load_yaml("data", "relation_words.yaml")
+    words = {key.lower(): Relation(value) for key, value in table.items()}
+    words.update({r.value.lower().replace("_", " "): r for r in Relation})
+    return words
+
+
+@lru_cache(maxsize=1)
+def _units() -> dict[str, tuple[int, int]]:
+    table: dict[str, list[int]] = load_yaml("data", "units.yaml")
+    return {name: (low, high) for name, (low, high) in table.items()}
+
+
+_GAP = re.compile(
+    r"(?P<lead>at least|at most|more than|less than|exactly|about|over|under|within)?\s*"
+    r"(?P<low>\d+(?:\.\d+)?)(?:\s*(?:-|–|to)\s*(?P<high>\d+(?:\.\d+)?))?\s*(?P<unit>[a-z]+?)s?",
+    re.IGNORECASE,
+)
+_ISO_DURATION = re.compile(
+    r"P(?:(?P<year>\d+)Y)?(?:(?P<month>\d+)M)?(?:(?P<week>\d+)W)?(?:(?P<day>\d+)D)?"
+    r"(?:T(?:(?P<hour>\d+)H)?(?:(?P<minute>\d+)M)?(?:(?P<second>\d+)S)?)?"
+)
+
+
+def parse_gap(text: str) -> Gap:
+    """'2-3 days', 'at least 6 months', 'about 2 weeks', 'P10D' -> bounds in seconds."""
+    cleaned = " ".join(text.split())
+    iso = _ISO_DURATION.fullmatch(cleaned)
+    if iso and any(iso.groupdict().values()):
+        low = high = 0
+        for unit, count in iso.groupdict().items():
+            if count:
+                unit_low, unit_high = _units()[unit]
+                low += int(count) * unit_low
+                high += int(count) * unit_high
+        return Gap(low, high, cleaned)
+    match = _GAP.fullmatch(cleaned)
+    if not match:
+        raise ValueError(f"cannot read {text!r} as a length of time (try '3 days', '2-3 weeks', "
+                         "'at least 6 months' or 'P10D')")
+    unit = match["unit"].lower()
+    if unit not in _units():
+        known = ", ".join(_units())
+        raise ValueError(f"unknown unit {match['unit']!r} in {text!r} (known: {known})")
+    unit_low, unit_high = _units()[unit]
+    low = float(match["low"])
+    high = float(match["high"]) if match["high"] else low
+    if high < low:
+        raise ValueError(f"the range in {text!r} runs backwards")
+    lead = (match["lead"] or "").lower()
+    lower: int | None = round(low * unit_low)
+    upper: int | None = round(high * unit_high)
+    if lead in ("at least", "more than", "over"):
+        upper = None
+    elif lead in ("at most", "less than", "under", "within"):
+        lower = 0
+    elif lead == "about":
+        lower, upper = round(max(low - 1, 0) * unit_low), round((high + 1) * unit_high)
+    return Gap(lower, upper, cleaned)
+
+
+_QUALIFIED = re.compile(
+    r"(?:(?P<qualifier>by|before|after|since|in|on or after|on|until|till)\s+)?"
+    r"(?:(?P<mod>early|mid|late|about|circa|approximately)\s+)?(?P<value>\S+)",
+    re.IGNORECASE,
+)
+_QUALIFIERS = {
+    "by": Qualifier.BY,
+    "until": Qualifier.UNTIL,
+    "till": Qualifier.UNTIL,
+    "before": Qualifier.BEFORE,
+    "after": Qualifier.AFTER,
+    "since": Qualifier.SINCE,
+    "in": Qualifier.IN,
+    "on": Qualifier.IN,
+    "on or after": Qualifier.ON_OR_AFTER,
+}
+_MODS = {"early": "START", "mid": "MID", "late": "END", "about": "APPROX", "circa": "APPROX",
+         "approximately": "APPROX"}
+
+
+def parse_qualified(text: str, hemisphere: Hemisphere, dct: Period | None) -> tuple[Qualifier, Period]:
+    """'by 2025-03' -> (BY, the March 2025 period). Raises InvalidValue / ValueError."""
+    match = _QUALIFIED.fullmatch(" ".join(text.split()))
+    if not match:
+        raise ValueError(f"cannot read {text!r}: expected a date value such as 2024-08-06, "
+                         "optionally after by / before / after / since")
+    qualifier = _QUALIFIERS[(match["qualifier"] or "in").lower()]
+    mod = _MODS[match["mod"].lower()] if match["mod"] else None
+    try:
+        period = parse_value(match["value"].upper() if "_REF" in match["value"].upper()
+                             else match["value"], mod=mod, hemisphere=hemisphere, dct=dct)
+    except NotAPeriod as error:
+        raise ValueError(f"{match['value']!r} is not a date value: {error}") from None
+    return qualifier, period
+
+
+def _split_relation(text: str) -> tuple[str, str, str, str]:
+    """'A 2-3 days after B' / 'A after B by 2 days' -> (A, relation words, B, gap text)."""
+    tokens = text.split()
+    if len(tokens) < 3:
+        raise ValueError(f"a relation reads 'A <relation> B', got {text!r}")
+    gap = ""
+    lowered = [t.lower() for t in tokens]
+    if "by" in lowered[2:]:
+        at = len(lowered) - 1 - lowered[::-1].index("by")
+        gap = " ".join(tokens[at + 1 :])
+        tokens = tokens[:at]
+    if len(tokens) < 3:
+        raise ValueError(f"a relation reads 'A <relation> B [by <offset>]', got {text!r}")
+    first, middle, second = tokens[0], tokens[1:-1], tokens[-1]
+    words = _relation_words()
+    for cut in range(len(middle)):
+        phrase = " ".join(middle[cut:]).lower().replace("-", " ").replace("_", " ")
+        if phrase in words:
+            lead = " ".join(middle[:cut])
+            if lead and gap:
+                raise ValueError(f"give the offset once, before the relation or after 'by': {text!r}")
+            return first, phrase, second, lead or gap
+    known = ", ".join(sorted(set(_relation_words()) - {r.value.lower() for r in Relation}))
+    raise ValueError(f"unknown relation {' '.join(middle)!r} in {text!r} (known: {known})")
+
+
+def relation_of(words: str) -> Relation:
+    key = " ".join(words.lower().replace("-", " ").replace("_", " ").split())
+    if key not in _relation_words():
+        raise ValueError(f"unknown relation {words!r}")
+    return _relation_words()[key]
+
+
+# ---------------------------------------------------------------------------------------------
+# The file
+
+
+def _suggest(word: str, choices: tuple[str, ...]) -> str:
+    close = difflib.get_close_matches(word, choices, n=1)
+    hint = f"; did you mean {close[0]!r}?" if close else ""
+    return f"(expected one of: {', '.join(choices)}){hint}"
+
+
+def _check_keys(mapping: Mapping, allowed: tuple[str, ...], where: str) -> Iterator[Problem]:
+    seen: set[str] = set()
+    for key, _ in mapping.items:
+        if key.text not in allowed:
+            yield Problem("schema", f"unknown key {key.text!r} in {where} {_suggest(key.text, allowed)}",
+                          key.span)
+        elif key.text in seen:
+            yield Problem("schema", f"key {key.text!r} appears twice in {where}", key.span)
+        seen.add(key.text)
+
+
+def _get(mapping: Mapping, key: str) -> Node | None:
+    found = None
+    for k, value in mapping.items:
+        if k.text == key:
+            found = value
+    return found
+
+
+def _scalar(node: Node | None, what: str) -> Scalar | None:
+    if node is None:
+        return None
+    if not isinstance(node, Scalar):
+        raise _Reject("schema", f"{what} must be a single value, not a {type(node).__name__.lower()}",
+                      node.span)
+    if node.null:
+        raise _Reject("schema", f"{what} is empty", node.span)
+    return node
+
+
+def _value_problem(error: Exception, span: Span) -> _Reject:
+    kind = "calendar" if isinstance(error, InvalidValue) else "schema"
+    message = f"impossible date {error.value!r}: {error.reason}" if isinstance(error, InvalidValue) else str(error)
+    return _Reject(kind, message, span)
+
+
+class _Builder:
+    def __init__(self, dct: Period | None, hemisphere: Hemisphere) -> None:
+        self.dct = dct
+        self.hemisphere = hemisphere
+        self.events: dict[str, Event] = {}
+        self.claims: list[Claim] = []
+        self.problems: list[Problem] = []
+
+    def event(self, node: Node, position: int) -> None:
+        where = f"event #{position}"
+        if not isinstance(node, Mapping):
+            raise _Reject("schema", f"{where} must be a mapping with at least an 'id'", node.span)
+        self.problems.extend(_check_keys(node, EVENT_KEYS, where))
+        id_node = _scalar(_get(node, "id"), f"the id of {where}")
+        if id_node is None:
+            raise _Reject("schema", f"{where} has no 'id'", node.span)
+        event_id = id_node.text
+        if not _EVENT_ID.fullmatch(event_id):
+            raise _Reject("schema", f"event id {event_id!r} must be one word (letters, digits, "
+                          "and _ . : / -)", id_node.span)
+        if event_id in self.events:
+            first = self.events[event_id].span
+            raise _Reject("schema", f"duplicate event id {event_id!r} (first defined at offset "
+                          f"{first.start}); later claims about it are ignored", id_node.span)
+        text_node = _get(node, "text")
+        text = text_node.text if isinstance(text_node, Scalar) else ""
+        key_node = _get(node, "key")
+        class_node = _get(node, "class")
+        self.events[event_id] = Event(
+            event_id, text, id_node.span,
+            key=key_node.text if isinstance(key_node, Scalar) and not key_node.null else None,
+            event_class=class_node.text if isinstance(class_node, Scalar) and not class_node.null else None,
+        )
+        self.claims.append(EventExists(event_id, id_node.span))
+        for field, part in (("on", Part.WHOLE), ("start", Part.START), ("end", Part.END)):
+            self.attempt(lambda f=field, p=part: self.period_claim(node, event_id, f, p))
+        self.attempt(lambda: self.duration(node, event_id))
+
+    def attempt(self, action: Callable[[], None]) -> None:
+        try:
+            action()
+        except _Reject as reject:
+            self.problems.append(reject.problem)
+
+    def period_claim(self, node: Mapping, event_id: str, field: str, part: Part) -> None:
+        value = _scalar(_get(node, field), f"'{field}' of event {event_id!r}")
+        if value is None:
+            return
+        try:
+            qualifier, period = parse_qualified(value.text, self.hemisphere, self.dct)
+        except (InvalidValue, ValueError) as error:
+            raise _value_problem(error, value.span) from None
+        ongoing = None
+        if qualifier is Qualifier.SINCE:
+            if part is Part.END:
+                raise _Reject("schema", f"'since' describes a start: use it with 'start' or 'on', "
+                              f"not 'end' (event {event_id!r})", value.span)
+            part = Part.START
+            ongoing = self.dct.start if self.dct is not None else None
+        self.claims.append(PeriodClaim(event_id, part, qualifier, period, value.span, ongoing))
+
+    def duration(self, node: Mapping, event_id: str) -> None:
+        value = _scalar(_get(node, "duration"), f"'duration' of event {event_id!r}")
+        if value is None:
+            return
+        try:
+            gap = parse_gap(value.text)
+        except ValueError as error:
+            raise _Reject("schema", str(error), value.span) from None
+        self.claims.append(DurationClaim(event_id, gap, value.span))
+
+    def known(self, event_id: str, span: Span) -> str:
+        if event_id not in self.events:
+            close = difflib.get_close_matches(event_id, list(self.events), n=1)
+            hint = f"; did you mean {close[0]!r}?" if close else ""
+            raise _Reject("unknown-event", f"relation names unknown event {event_id!r}{hint}", span)
+        return event_id
+
+    def relation(self, node: Node, position: int) -> None:
+        where = f"relation #{position}"
+        if isinstance(node, Scalar):
+            if node.null:
+                raise _Reject("schema", f"{where} is empty", node.span)
+            try:
+                first, words, second, gap_text = _split_relation(node.text)
+                relation = relation_of(words)
+                gap = parse_gap(gap_text) if gap_text else None
+            except ValueError as error:
+                raise _Reject("schema", str(error), node.span) from None
+            self.add_relation(first, relation, second, gap, node.span)
+            return
+        if not isinstance(node, Mapping):
+            raise _Reject("schema", f"{where} must be 'A <relation> B' or a mapping", node.span)
+        self.problems.extend(_check_keys(node, RELATION_KEYS, where))
+        offset = _scalar(_get(node, "offset"), f"'offset' of {where}")
+        try:
+            gap = parse_gap(offset.text) if offset is not None else None
+        except ValueError as error:
+            raise _Reject("schema", str(error), offset.span if offset else node.span) from None
+        if _get(node, "from") is not None or _get(node, "to") is not None:
+            self.gap_relation(node, where, gap)
+            return
+        a = _scalar(_get(node, "a"), f"'a' of {where}")
+        b = _scalar(_get(node, "b"), f"'b' of {where}")
+        words = _scalar(_get(node, "relation"), f"'relation' of {where}")
+        if a is None or b is None or words is None:
+            raise _Reject("schema", f"{where} needs 'a', 'relation' and 'b' (or 'from', 'to' and "
+                          "'offset')", node.span)
+        try:
+            relation = relation_of(words.text)
+        except ValueError as error:
+            raise _Reject("schema", str(error), words.span) from None
+        self.add_relation(a.text, relation, b.text, gap, node.span)
+
+    def add_relation(self, first: str, relation: Relation, second: str, gap: Gap | None, span: Span) -> None:
+        if gap is not None and relation not in (Relation.BEFORE, Relation.AFTER):
+            raise _Reject("schema", f"an offset applies only to before/after, not "
+                          f"{relation.value.lower()}", span)
+        self.known(first, span)
+        self.known(second, span)
+        self.claims.append(RelationClaim(first, relation, second, span, gap))
+
+    def gap_relation(self, node: Mapping, where: str, gap: Gap | None) -> None:
+        ends = []
+        for field in ("from", "to"):
+            value = _scalar(_get(node, field), f"'{field}' of {where}")
+            if value is None:
+                raise _Reject("schema", f"{where} needs both 'from' and 'to'", node.span)
+            event_id, _, side = value.text.rpartition(".")
+            if side not in ("start", "end") or not event_id:
+                raise _Reject("schema", f"'{field}' must name an endpoint like 'incursion.start' "
+                              f"or 'incursion.end', got {value.text!r}", value.span)
+            ends.append(Endpoint(self.known(event_id, value.span), Side(side)))
+        if gap is None:
+            raise _Reject("schema", f"{where} with 'from'/'to' needs an 'offset'", node.span)
+        self.claims.append(GapClaim(ends[0], ends[1], gap, node.span))
+
+
+def parse_timeline(document: Document, dct_override: Period | None = None,
+                   hemisphere: Hemisphere = Hemisphere.NORTH) -> ParsedTimeline:
+    """Read a timeline document into events, claims and problems."""
+    problems: list[Problem] = []
+    try:
+        root = (parse_json if document.path.lower().endswith(".json") else parse_yaml)(document.text)
+    except SyntaxProblem as error:
+        offset = min(error.offset, len(document.text))
+        return ParsedTimeline(None, None, (), (), (Problem("syntax", str(error), Span(offset, offset)),))
+    if root is None:
+        return ParsedTimeline(None, None, (), (), (Problem("syntax", "the file is empty: a timeline "
+                                                           "needs at least 'events'", Span(0, 0)),))
+    if not isinstance(root, Mapping):
+        return ParsedTimeline(None, None, (), (), (Problem(
+            "schema", "a timeline file must be a mapping with 'events' (and optionally 'dct', "
+            "'relations')", root.span),))
+    problems.extend(_check_keys(root, TOP_KEYS, "the timeline"))
+
+    hemisphere_node = _get(root, "hemisphere")
+    if isinstance(hemisphere_node, Scalar) and not hemisphere_node.null:
+        try:
+            hemisphere = Hemisphere(hemisphere_node.text.lower())
+        except ValueError:
+            problems.append(Problem("schema", f"hemisphere must be 'north' or 'south', not "
+                                    f"{hemisphere_node.text!r}", hemisphere_node.span))
+
+    dct, dct_value = dct_override, None
+    dct_node = _get(root, "dct")
+    if isinstance(dct_node, Scalar) and not dct_node.null:
+        try:
+            file_dct = parse_value(dct_node.text, hemisphere=hemisphere)
+            dct_value = dct_node.text
+            if dct is None:
+                dct = file_dct
+        except (InvalidValue, NotAPeriod) as error:
+            problems.append(_value_problem(error, dct_node.span).problem if isinstance(error, InvalidValue)
+                            else Problem("schema", f"dct: {error}", dct_node.span))
+    elif dct_node is not None:
+        problems.append(Problem("schema", "dct must be a date such as 2025-04-24", dct_node.span))
+
+    builder = _Builder(dct, hemisphere)
+    builder.problems = problems
+    for field, handler in (("events", builder.event), ("relations", builder.relation)):
+        section = _get(root, field)
+        if section is None:
+            if field == "events":
+                problems.append(Problem("schema", "the timeline has no 'events'", root.span))
+            continue
+        if isinstance(section, Scalar) and section.null:
+            continue
+        if not isinstance(section, Sequence):
+            problems.append(Problem("schema", f"'{field}' must be a list", section.span))
+            continue
+        for position, item in enumerate(section.items, start=1):
+            builder.attempt(lambda h=handler, i=item, p=position: h(i, p))
+    return ParsedTimeline(dct, dct_value, tuple(builder.events.values()), tuple(builder.claims),
+                          tuple(problems))

@@ -1,0 +1,30 @@
+"""chrono's built-in rules, one module per family. Installed as ``chrono.rules``.
+
+Third-party packages add rules the same way: an entry point in the ``chrono.rules`` group that
+names a module with a ``RULES`` sequence of :class:`chrono.rulebase.Rule` subclasses.
+"""
+
+from __future__ import annotations
+
+from chrono.rulebase import Rule
+
+from .consistency import EndsBeforeStarts, InconsistentClaims
+from .input import (
+    ImpossibleDate,
+    InternalError,
+    InvalidTimeline,
+    ParseError,
+    UnknownEvent,
+    UnreadableFile,
+)
+
+RULES: tuple[type[Rule], ...] = (
+    InternalError,
+    UnreadableFile,
+    ParseError,
+    InvalidTimeline,
+    ImpossibleDate,
+    UnknownEvent,
+    InconsistentClaims,
+    EndsBeforeStarts,
+)

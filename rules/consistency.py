@@ -1,0 +1,127 @@
+"""Consistency rules: claims that cannot all be true on one timeline."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from chrono.model import DurationClaim, EventExists, Finding, Severity, Span
+from chrono.network import Conflict, claim_events
+from chrono.periods import format_length
+from chrono.rulebase import Analysis, Rule
+
+
+def _is_single_event(analysis: Analysis, conflict: Conflict) -> str | None:
+    """The event id if every claim of the conflict is about one event alone."""
+    events = {event for index in conflict.claims for event in claim_events(analysis.claims[index])}
+    return next(iter(events)) if len(events) == 1 else None
+
+
+def _explanation(analysis: Analysis, conflict: Conflict) -> list[tuple[str, Span | None]]:
+    steps: list[tuple[str, Span | None]] = []
+    for index in conflict.claims:
+        claim = analysis.claims[index]
+        text = claim.describe()
+        if isinstance(claim, EventExists):
+            text = f"(implied) {text}"
+        steps.append((text, claim.span))
+    return steps
+
+
+def _spans(analysis: Analysis, conflict: Conflict) -> list[Span]:
+    """The primary span first (the latest explicit claim in the file), then the others."""
+    explicit = [i for i in conflict.claims if i not in analysis.structural] or list(conflict.claims)
+    primary = max(explicit, key=lambda i: (analysis.claims[i].span.start, i))
+    spans = [Span(analysis.claims[primary].span.start, analysis.claims[primary].span.end, "primary")]
+    seen = {(spans[0].start, spans[0].end)}
+    for index in conflict.claims:
+        span = analysis.claims[index].span
+        if (span.start, span.end) not in seen:
+            seen.add((span.start, span.end))
+            spans.append(Span(span.start, span.end, "chain"))
+    return spans
+
+
+class InconsistentClaims(Rule):
+    """
+    What it does
+        Reports a set of dated statements that cannot all be true on one timeline, as the
+        minimal chain of statements behind the contradiction: drop any one of them and the
+        rest fit together. The message says by how much they miss.
+
+    Why it matters
+        Each statement may look fine on its own; the error only shows when they are put
+        together, which is exactly what a reader (or an editor) fails to do across a long
+        document.
+
+    Example
+        Fails::
+
+            events:
+              - {id: capture, on: 2024-08}
+              - {id: recapture, end: by 2024-03}
+            relations:
+              - recapture after capture
+
+        Passes with ``end: by 2025-03``.
+
+    How to fix
+        Read the chain: one of its statements is wrong. Correct the date or the relation that
+        your sources do not support; if a statement was meant loosely, say so (``by``,
+        ``about``, ``early``) instead of giving an exact date.
+    """
+
+    code = "CHR201"
+    name = "inconsistent-claims"
+    severity = Severity.ERROR
+    summary = "statements that cannot all be true together"
+
+    def check(self, analysis: Analysis) -> Iterator[Finding]:
+        if analysis.solution is None:
+            return
+        for conflict in analysis.solution.conflicts:
+            if _is_single_event(analysis, conflict):
+                continue
+            count = len([i for i in conflict.claims if i not in analysis.structural])
+            message = (f"{count} statements cannot all be true: they miss by at least "
+                       f"{format_length(conflict.shortfall)}")
+            yield self.finding(analysis, message, _spans(analysis, conflict),
+                               _explanation(analysis, conflict))
+
+
+class EndsBeforeStarts(Rule):
+    """
+    What it does
+        Reports an event whose own dates make it end before it starts (and one whose stated
+        duration does not fit between its start and end).
+
+    Why it matters
+        Swapped or mistyped start and end dates are one of the most common timeline errors,
+        and they poison every ordering that involves the event.
+
+    Example
+        ``{id: siege, start: 2024-09, end: 2024-06}`` fails;
+        ``{id: siege, start: 2024-06, end: 2024-09}`` passes.
+
+    How to fix
+        Swap the dates or correct the one that is wrong.
+    """
+
+    code = "CHR202"
+    name = "ends-before-starts"
+    severity = Severity.ERROR
+    summary = "an event whose own dates end it before it starts"
+
+    def check(self, analysis: Analysis) -> Iterator[Finding]:
+        if analysis.solution is None:
+            return
+        for conflict in analysis.solution.conflicts:
+            event = _is_single_event(analysis, conflict)
+            if event is None:
+                continue
+            has_duration = any(isinstance(analysis.claims[i], DurationClaim) for i in conflict.claims)
+            what = "its dates and its duration do not fit together" if has_duration else (
+                "its dates make it end before it starts")
+            message = (f"event {event!r}: {what} (they miss by at least "
+                       f"{format_length(conflict.shortfall)})")
+            yield self.finding(analysis, message, _spans(analysis, conflict),
+                               _explanation(analysis, conflict))
