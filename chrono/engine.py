@@ -8,21 +8,34 @@ from __future__ import annotations
 
 import os
 import traceback
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 import attrs
 
 from chrono.ingest import KINDS, Loaded, load
-from chrono.model import EventExists, Finding, Severity, Span
+from chrono.model import Claim, Document, Event, EventExists, Finding, Severity, Span
 from chrono.network import NodeIndex, solve
 from chrono.periods import Hemisphere, Period
 from chrono.registry import all_rules, select
 from chrono.rulebase import Analysis, Rule
 from chrono.timeline_files import Problem, parse_timeline
 
-SKIPPED_DIRECTORIES = frozenset({".git", ".hg", ".svn", "__pycache__", "node_modules", ".venv",
-                                 "venv", ".tox", ".chrono_cache", ".mypy_cache", ".ruff_cache"})
+SKIPPED_DIRECTORIES = frozenset(
+    {
+        ".git",
+        ".hg",
+        ".svn",
+        "__pycache__",
+        "node_modules",
+        ".venv",
+        "venv",
+        ".tox",
+        ".chrono_cache",
+        ".mypy_cache",
+        ".ruff_cache",
+    }
+)
 
 
 @attrs.frozen
@@ -90,20 +103,43 @@ def _add(found: list[tuple[Path, str]], seen: set[Path], path: Path) -> None:
         found.append((path, path.as_posix()))
 
 
-def analyze(loaded: Loaded, options: Options) -> Analysis:
-    """Turn a loaded document into everything the rules need."""
-    document = loaded.document
-    if loaded.problems or document.kind != "timeline":
-        return Analysis(document, problems=loaded.problems)
+@attrs.frozen
+class Compiled:
+    """What a reader makes of a document: its events, claims and input problems."""
+
+    document: Document
+    events: tuple[Event, ...] = ()
+    claims: tuple[Claim, ...] = ()
+    problems: tuple[Problem, ...] = ()
+
+
+def compile_timeline(document: Document, options: Options) -> Compiled:
     parsed = parse_timeline(document, options.dct, options.hemisphere)
     dct_source = "--dct" if options.dct is not None else ("file" if parsed.dct is not None else None)
-    document = attrs.evolve(document, dct=parsed.dct, dct_value=options.dct_value or parsed.dct_value,
-                            dct_source=dct_source)
-    structural = frozenset(i for i, claim in enumerate(parsed.claims)
-                           if isinstance(claim, EventExists))
-    nodes = NodeIndex(event.id for event in parsed.events)
-    solution = solve(parsed.claims, nodes, structural=structural)
-    return Analysis(document, parsed.events, parsed.claims, parsed.problems, solution, structural)
+    document = attrs.evolve(
+        document, dct=parsed.dct, dct_value=options.dct_value or parsed.dct_value, dct_source=dct_source
+    )
+    return Compiled(document, parsed.events, parsed.claims, parsed.problems)
+
+
+# Document kind -> the function that compiles it. Each kind's suffixes are in chrono.ingest.KINDS.
+COMPILERS: dict[str, Callable[[Document, Options], Compiled]] = {
+    "timeline": compile_timeline,
+}
+
+
+def analyze(loaded: Loaded, options: Options) -> Analysis:
+    """Turn a loaded document into everything the rules need."""
+    compiler = COMPILERS.get(loaded.document.kind)
+    if loaded.problems or compiler is None:
+        return Analysis(loaded.document, problems=loaded.problems)
+    compiled = compiler(loaded.document, options)
+    structural = frozenset(i for i, claim in enumerate(compiled.claims) if isinstance(claim, EventExists))
+    nodes = NodeIndex(event.id for event in compiled.events)
+    solution = solve(compiled.claims, nodes, structural=structural)
+    return Analysis(
+        compiled.document, compiled.events, compiled.claims, compiled.problems, solution, structural
+    )
 
 
 def run_rules(analysis: Analysis, rules: Iterable[type[Rule]]) -> list[Finding]:
@@ -120,7 +156,9 @@ def _internal_error(loaded: Loaded, error: BaseException) -> Analysis:
     return Analysis(loaded.document, problems=(Problem("internal", message, Span(0, 0)),))
 
 
-def check_file(path: Path, display: str, options: Options, rules: Sequence[type[Rule]]) -> tuple[Analysis, list[Finding]]:
+def check_file(
+    path: Path, display: str, options: Options, rules: Sequence[type[Rule]]
+) -> tuple[Analysis, list[Finding]]:
     loaded = load(path, display)
     try:
         analysis = analyze(loaded, options)

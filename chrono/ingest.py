@@ -37,8 +37,7 @@ def decode(data: bytes) -> tuple[str | None, str | None]:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         where = _line_and_column(data, error.start)
-        return None, (f"not valid UTF-8 at {where} (byte 0x{data[error.start]:02x}); "
-                      "save the file as UTF-8")
+        return None, (f"not valid UTF-8 at {where} (byte 0x{data[error.start]:02x}); save the file as UTF-8")
     # Line ends are normalised so that offsets and line numbers agree with what editors show.
     return text.replace("\r\n", "\n").replace("\r", "\n"), None
 
@@ -50,10 +49,12 @@ def load(path: Path, display: str, kind: str | None = None) -> Loaded:
         data = path.read_bytes()
     except OSError as error:
         reason = error.strerror or str(error)
-        return Loaded(Document(display, "", kind), (Problem("unreadable", f"cannot read file: {reason}",
-                                                           Span(0, 0)),))
-    text, reason = decode(data)
+        return Loaded(
+            Document(display, "", kind), (Problem("unreadable", f"cannot read file: {reason}", Span(0, 0)),)
+        )
+    text, failure = decode(data)
     if text is None:
-        return Loaded(Document(display, "", kind), (Problem("unreadable", reason or "unreadable",
-                                                           Span(0, 0)),))
+        return Loaded(
+            Document(display, "", kind), (Problem("unreadable", failure or "unreadable", Span(0, 0)),)
+        )
     return Loaded(Document(display, text, kind))

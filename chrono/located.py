@@ -9,7 +9,6 @@ the interval model needs.
 from __future__ import annotations
 
 import json
-from typing import Union
 
 import attrs
 import yaml
@@ -43,7 +42,7 @@ class Mapping:
         return [key.text for key, _ in self.items]
 
 
-Node = Union[Scalar, Sequence, Mapping]
+Node = Scalar | Sequence | Mapping
 
 
 class SyntaxProblem(ValueError):
@@ -70,8 +69,7 @@ _YAML_KINDS = {
 def _convert(node: yaml.Node) -> Node:
     if isinstance(node, yaml.ScalarNode):
         null = node.tag == "tag:yaml.org,2002:null"
-        return Scalar("" if null else str(node.value), _span(node), null,
-                      _YAML_KINDS.get(node.tag, "str"))
+        return Scalar("" if null else str(node.value), _span(node), null, _YAML_KINDS.get(node.tag, "str"))
     if isinstance(node, yaml.SequenceNode):
         return Sequence(tuple(_convert(item) for item in node.value), _span(node))
     if isinstance(node, yaml.MappingNode):

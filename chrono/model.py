@@ -154,9 +154,11 @@ _CONVERSE_PAIRS = [
     (Relation.BEGINS, Relation.BEGUN_BY),
     (Relation.ENDS, Relation.ENDED_BY),
 ]
-_CONVERSE: dict[Relation, Relation] = {Relation.SIMULTANEOUS: Relation.SIMULTANEOUS,
-                                        Relation.IDENTITY: Relation.IDENTITY,
-                                        Relation.OVERLAPS: Relation.OVERLAPS}
+_CONVERSE: dict[Relation, Relation] = {
+    Relation.SIMULTANEOUS: Relation.SIMULTANEOUS,
+    Relation.IDENTITY: Relation.IDENTITY,
+    Relation.OVERLAPS: Relation.OVERLAPS,
+}
 for _a, _b in _CONVERSE_PAIRS:
     _CONVERSE[_a], _CONVERSE[_b] = _b, _a
 
@@ -227,8 +229,11 @@ class PeriodClaim:
     ongoing_at: int | None = None
 
     def describe(self) -> str:
-        subject = {Part.START: f"{self.event} starts", Part.END: f"{self.event} ends",
-                   Part.WHOLE: f"{self.event} happens"}[self.part]
+        subject = {
+            Part.START: f"{self.event} starts",
+            Part.END: f"{self.event} ends",
+            Part.WHOLE: f"{self.event} happens",
+        }[self.part]
         value = self.period.value or self.period.describe()
         words = f"{subject} {self.qualifier.value} {value}"
         bound = _period_bound_words(self.part, self.qualifier, self.period)
@@ -325,12 +330,10 @@ class LocatedSpan:
     end_column: int
 
     def to_json(self) -> dict[str, Any]:
-        data: dict[str, Any] = {"start": self.start, "end": self.end, "text": self.text,
-                                "role": self.role}
+        data: dict[str, Any] = {"start": self.start, "end": self.end, "text": self.text, "role": self.role}
         if self.note:
             data["note"] = self.note
-        data.update(line=self.line, column=self.column, end_line=self.end_line,
-                    end_column=self.end_column)
+        data.update(line=self.line, column=self.column, end_line=self.end_line, end_column=self.end_column)
         return data
 
 
@@ -400,5 +403,6 @@ class Finding:
 def locate(document: Document, span: Span) -> LocatedSpan:
     line, column = document.lines.position(span.start)
     end_line, end_column = document.lines.position(span.end)
-    return LocatedSpan(span.start, span.end, document.snippet(span), span.role, span.note,
-                       line, column, end_line, end_column)
+    return LocatedSpan(
+        span.start, span.end, document.snippet(span), span.role, span.note, line, column, end_line, end_column
+    )

@@ -344,7 +344,7 @@ def _chain_order(cycle: list[int], graph: Graph, members: set[int]) -> list[int]
     labels = [graph.labels[k] for k in cycle]
     starts = [i for i, k in enumerate(cycle) if graph.edges[k][0] == ORIGIN]
     if starts:
-        labels = labels[starts[0]:] + labels[: starts[0]]
+        labels = labels[starts[0] :] + labels[: starts[0]]
     ordered = [c for c in dict.fromkeys(labels) if c in members]
     ordered += sorted(members - set(ordered))
     return ordered
@@ -409,7 +409,11 @@ def _bounds(graph: Graph, nodes: NodeIndex) -> dict[str, Bounds]:
         return None if value is None else -value
 
     return {
-        event: Bounds(lower(nodes.start(event)), upper[nodes.start(event)],
-                      lower(nodes.end(event)), upper[nodes.end(event)])
+        event: Bounds(
+            lower(nodes.start(event)),
+            upper[nodes.start(event)],
+            lower(nodes.end(event)),
+            upper[nodes.end(event)],
+        )
         for event in nodes.events
     }

@@ -47,15 +47,20 @@ def _excerpt(span: LocatedSpan, lines: list[str], paint: _Paint, label: str) -> 
             out.pop()
             break
         marker = " " * (first - 1) + "^" * max(1, last - first)
-        out.append(paint(_BLUE, f"  {gutter} | ") + paint(_BOLD, marker)
-                   + (f" {label}" if label and number == span.line else ""))
+        out.append(
+            paint(_BLUE, f"  {gutter} | ")
+            + paint(_BOLD, marker)
+            + (f" {label}" if label and number == span.line else "")
+        )
     return out
 
 
 def format_finding(finding: Finding, lines: list[str], paint: _Paint) -> list[str]:
     severity = paint(_COLORS[finding.severity], finding.severity.label)
-    head = (f"{paint(_BOLD, f'{finding.path}:{finding.line}:{finding.column}:')} "
-            f"{paint(_BOLD, finding.rule)} {severity} [{finding.name}] {finding.message}")
+    head = (
+        f"{paint(_BOLD, f'{finding.path}:{finding.line}:{finding.column}:')} "
+        f"{paint(_BOLD, finding.rule)} {severity} [{finding.name}] {finding.message}"
+    )
     out = [head]
     if finding.spans:
         out.extend(_excerpt(finding.spans[0], lines, paint, ""))
@@ -80,7 +85,10 @@ def to_text(report: Report, sources: Mapping[str, str], color: bool = False) -> 
     assert isinstance(counts, dict)
     parts = [f"{n} {label}{'s' if n != 1 else ''}" for label, n in counts.items() if n]
     files = len(report.files)
-    tail = (f"Found {', '.join(parts)} in {files} file{'s' if files != 1 else ''}."
-            if parts else f"All clear: {files} file{'s' if files != 1 else ''} checked, no findings.")
+    tail = (
+        f"Found {', '.join(parts)} in {files} file{'s' if files != 1 else ''}."
+        if parts
+        else f"All clear: {files} file{'s' if files != 1 else ''} checked, no findings."
+    )
     blocks.append(paint(_BOLD, tail))
     return "\n\n".join(blocks) + "\n"

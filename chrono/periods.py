@@ -78,9 +78,7 @@ class Period:
         return self.end - self.start
 
     def contains(self, instant: int) -> bool:
-        return (self.start is None or self.start <= instant) and (
-            self.end is None or instant < self.end
-        )
+        return (self.start is None or self.start <= instant) and (self.end is None or instant < self.end)
 
     def describe(self) -> str:
         """Human wording of the bounds, e.g. '[2024-08-01, 2024-09-01)'."""
@@ -169,8 +167,18 @@ _SOUTH_SEASONS = {"FA": (3, 0), "WI": (6, 0), "SP": (9, 0)}
 REFERENCE_VALUES = frozenset({"PRESENT_REF", "PAST_REF", "FUTURE_REF"})
 MODS = frozenset(
     {
-        "START", "MID", "END", "BEFORE", "AFTER", "ON_OR_BEFORE", "ON_OR_AFTER", "APPROX",
-        "LESS_THAN", "MORE_THAN", "EQUAL_OR_LESS", "EQUAL_OR_MORE",
+        "START",
+        "MID",
+        "END",
+        "BEFORE",
+        "AFTER",
+        "ON_OR_BEFORE",
+        "ON_OR_AFTER",
+        "APPROX",
+        "LESS_THAN",
+        "MORE_THAN",
+        "EQUAL_OR_LESS",
+        "EQUAL_OR_MORE",
     }
 )
 
@@ -189,7 +197,9 @@ def _zone_offset(value: str, zone: str | None) -> int:
 def _iso_week_start(value: str, year: int, week: int) -> date:
     weeks_in_year = pendulum.date(year, 12, 28).isocalendar()[1]
     if not 1 <= week <= weeks_in_year:
-        raise InvalidValue(value, f"ISO week {week:02d} does not exist in {year} (it has {weeks_in_year} weeks)")
+        raise InvalidValue(
+            value, f"ISO week {week:02d} does not exist in {year} (it has {weeks_in_year} weeks)"
+        )
     return date.fromisocalendar(year, week, 1)
 
 
@@ -286,8 +296,11 @@ def _season(value: str, g: dict[str, str], hemisphere: Hemisphere) -> Period:
     # The season that straddles New Year (northern winter, southern summer): "winter 2024" is
     # written both for Dec 2023-Feb 2024 and for Dec 2024-Feb 2025, so honestly it spans both.
     first = date(year - 1, 12, 1) if year > 1 else date(1, 1, 1)
-    return Period.of_days(first, _year_start_or_max(year + 1).replace(month=3) if year < 9999
-                          else _year_start_or_max(10000), value)
+    return Period.of_days(
+        first,
+        _year_start_or_max(year + 1).replace(month=3) if year < 9999 else _year_start_or_max(10000),
+        value,
+    )
 
 
 def _quarter(value: str, g: dict[str, str], _: Hemisphere) -> Period:
@@ -431,7 +444,9 @@ def value_of(start: int, end: int) -> str | None:
                 return f"{day.isoformat()}T{(start - day_start(day)) // HOUR:02d}"
             if unit == "minute":
                 return clock if "T" in clock else f"{clock}T00:00"
-            return clock if clock.count(":") == 2 else (clock + ":00" if "T" in clock else clock + "T00:00:00")
+            return (
+                clock if clock.count(":") == 2 else (clock + ":00" if "T" in clock else clock + "T00:00:00")
+            )
     return None
 
 

@@ -24,8 +24,11 @@ def _rules_in(obj: object) -> list[type[Rule]]:
     if isinstance(obj, ModuleType):
         found = getattr(obj, "RULES", None)
         if found is None:
-            found = [v for v in vars(obj).values()
-                     if isinstance(v, type) and issubclass(v, Rule) and hasattr(v, "code")]
+            found = [
+                v
+                for v in vars(obj).values()
+                if isinstance(v, type) and issubclass(v, Rule) and hasattr(v, "code")
+            ]
         return list(found)
     if isinstance(obj, type) and issubclass(obj, Rule):
         return [obj]
@@ -43,8 +46,9 @@ def validate(rule: type[Rule]) -> None:
         raise RegistryError(f"rule {where}: code {rule.code!r} must look like CHR123")
     if not _NAME.fullmatch(rule.name):
         raise RegistryError(f"rule {where}: name {rule.name!r} must be kebab-case")
-    missing = [s for s in ("What it does", "Why it matters", "Example", "How to fix")
-               if not rule.sections().get(s)]
+    missing = [
+        s for s in ("What it does", "Why it matters", "Example", "How to fix") if not rule.sections().get(s)
+    ]
     if missing:
         raise RegistryError(f"rule {where}: docstring lacks {', '.join(missing)}")
 
@@ -63,8 +67,9 @@ def all_rules() -> tuple[type[Rule], ...]:
         validate(rule)
         other = by_code.get(rule.code)
         if other is not None and other is not rule:
-            raise RegistryError(f"rule code {rule.code} is claimed by both {other.__module__} "
-                                f"and {rule.__module__}")
+            raise RegistryError(
+                f"rule code {rule.code} is claimed by both {other.__module__} and {rule.__module__}"
+            )
         by_code[rule.code] = rule
     return tuple(sorted(by_code.values(), key=lambda r: r.code))
 
@@ -77,8 +82,9 @@ def matches(rule: type[Rule], selector: str) -> bool:
 def select(rules: Iterable[type[Rule]], selected: Iterable[str], ignored: Iterable[str]) -> list[type[Rule]]:
     chosen = list(selected) or ["ALL"]
     dropped = list(ignored)
-    return [r for r in rules
-            if any(matches(r, s) for s in chosen) and not any(matches(r, s) for s in dropped)]
+    return [
+        r for r in rules if any(matches(r, s) for s in chosen) and not any(matches(r, s) for s in dropped)
+    ]
 
 
 def unknown_selectors(rules: Iterable[type[Rule]], selectors: Iterable[str]) -> list[str]:

@@ -60,8 +60,13 @@ class Rule:
                 current.append(line)
         return {name: "\n".join(lines).strip() for name, lines in sections.items()}
 
-    def finding(self, analysis: Analysis, message: str, spans: Sequence[Span],
-                explanation: Iterable[tuple[str, Span | None]] = ()) -> Finding:
+    def finding(
+        self,
+        analysis: Analysis,
+        message: str,
+        spans: Sequence[Span],
+        explanation: Iterable[tuple[str, Span | None]] = (),
+    ) -> Finding:
         document = analysis.document
         return Finding(
             rule=self.code,
@@ -70,8 +75,9 @@ class Rule:
             path=document.path,
             message=message,
             spans=tuple(locate(document, span) for span in spans),
-            explanation=tuple(ExplanationStep(text, locate(document, span) if span else None)
-                              for text, span in explanation),
+            explanation=tuple(
+                ExplanationStep(text, locate(document, span) if span else None) for text, span in explanation
+            ),
         )
 
 
@@ -83,5 +89,6 @@ class ProblemRule(Rule):
     def check(self, analysis: Analysis) -> Iterator[Finding]:
         for problem in analysis.problems:
             if problem.kind == self.problem_kind:
-                yield self.finding(analysis, problem.message, [Span(problem.span.start,
-                                                                    problem.span.end, "primary")])
+                yield self.finding(
+                    analysis, problem.message, [Span(problem.span.start, problem.span.end, "primary")]
+                )

@@ -24,6 +24,7 @@ Every problem (unknown key, bad value, unknown event, duplicate id) becomes a
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from collections.abc import Callable, Iterator
 from functools import lru_cache
@@ -120,24 +121,26 @@ def parse_gap(text: str) -> Gap:
     cleaned = " ".join(text.split())
     iso = _ISO_DURATION.fullmatch(cleaned)
     if iso and any(iso.groupdict().values()):
-        low = high = 0
+        shortest = longest = 0
         for unit, count in iso.groupdict().items():
             if count:
                 unit_low, unit_high = _units()[unit]
-                low += int(count) * unit_low
-                high += int(count) * unit_high
-        return Gap(low, high, cleaned)
+                shortest += int(count) * unit_low
+                longest += int(count) * unit_high
+        return Gap(shortest, longest, cleaned)
     match = _GAP.fullmatch(cleaned)
     if not match:
-        raise ValueError(f"cannot read {text!r} as a length of time (try '3 days', '2-3 weeks', "
-                         "'at least 6 months' or 'P10D')")
+        raise ValueError(
+            f"cannot read {text!r} as a length of time (try '3 days', '2-3 weeks', "
+            "'at least 6 months' or 'P10D')"
+        )
     unit = match["unit"].lower()
     if unit not in _units():
         known = ", ".join(_units())
         raise ValueError(f"unknown unit {match['unit']!r} in {text!r} (known: {known})")
     unit_low, unit_high = _units()[unit]
-    low = float(match["low"])
-    high = float(match["high"]) if match["high"] else low
+    low: float = float(match["low"])
+    high: float = float(match["high"]) if match["high"] else low
     if high < low:
         raise ValueError(f"the range in {text!r} runs backwards")
     lead = (match["lead"] or "").lower()
@@ -168,21 +171,33 @@ _QUALIFIERS = {
     "on": Qualifier.IN,
     "on or after": Qualifier.ON_OR_AFTER,
 }
-_MODS = {"early": "START", "mid": "MID", "late": "END", "about": "APPROX", "circa": "APPROX",
-         "approximately": "APPROX"}
+_MODS = {
+    "early": "START",
+    "mid": "MID",
+    "late": "END",
+    "about": "APPROX",
+    "circa": "APPROX",
+    "approximately": "APPROX",
+}
 
 
 def parse_qualified(text: str, hemisphere: Hemisphere, dct: Period | None) -> tuple[Qualifier, Period]:
     """'by 2025-03' -> (BY, the March 2025 period). Raises InvalidValue / ValueError."""
     match = _QUALIFIED.fullmatch(" ".join(text.split()))
     if not match:
-        raise ValueError(f"cannot read {text!r}: expected a date value such as 2024-08-06, "
-                         "optionally after by / before / after / since")
+        raise ValueError(
+            f"cannot read {text!r}: expected a date value such as 2024-08-06, "
+            "optionally after by / before / after / since"
+        )
     qualifier = _QUALIFIERS[(match["qualifier"] or "in").lower()]
     mod = _MODS[match["mod"].lower()] if match["mod"] else None
     try:
-        period = parse_value(match["value"].upper() if "_REF" in match["value"].upper()
-                             else match["value"], mod=mod, hemisphere=hemisphere, dct=dct)
+        period = parse_value(
+            match["value"].upper() if "_REF" in match["value"].upper() else match["value"],
+            mod=mod,
+            hemisphere=hemisphere,
+            dct=dct,
+        )
     except NotAPeriod as error:
         raise ValueError(f"{match['value']!r} is not a date value: {error}") from None
     return qualifier, period
@@ -235,8 +250,9 @@ def _check_keys(mapping: Mapping, allowed: tuple[str, ...], where: str) -> Itera
     seen: set[str] = set()
     for key, _ in mapping.items:
         if key.text not in allowed:
-            yield Problem("schema", f"unknown key {key.text!r} in {where} {_suggest(key.text, allowed)}",
-                          key.span)
+            yield Problem(
+                "schema", f"unknown key {key.text!r} in {where} {_suggest(key.text, allowed)}", key.span
+            )
         elif key.text in seen:
             yield Problem("schema", f"key {key.text!r} appears twice in {where}", key.span)
         seen.add(key.text)
@@ -254,8 +270,9 @@ def _scalar(node: Node | None, what: str) -> Scalar | None:
     if node is None:
         return None
     if not isinstance(node, Scalar):
-        raise _Reject("schema", f"{what} must be a single value, not a {type(node).__name__.lower()}",
-                      node.span)
+        raise _Reject(
+            "schema", f"{what} must be a single value, not a {type(node).__name__.lower()}", node.span
+        )
     if node.null:
         raise _Reject("schema", f"{what} is empty", node.span)
     return node
@@ -263,7 +280,9 @@ def _scalar(node: Node | None, what: str) -> Scalar | None:
 
 def _value_problem(error: Exception, span: Span) -> _Reject:
     kind = "calendar" if isinstance(error, InvalidValue) else "schema"
-    message = f"impossible date {error.value!r}: {error.reason}" if isinstance(error, InvalidValue) else str(error)
+    message = (
+        f"impossible date {error.value!r}: {error.reason}" if isinstance(error, InvalidValue) else str(error)
+    )
     return _Reject(kind, message, span)
 
 
@@ -285,25 +304,34 @@ class _Builder:
             raise _Reject("schema", f"{where} has no 'id'", node.span)
         event_id = id_node.text
         if not _EVENT_ID.fullmatch(event_id):
-            raise _Reject("schema", f"event id {event_id!r} must be one word (letters, digits, "
-                          "and _ . : / -)", id_node.span)
+            raise _Reject(
+                "schema",
+                f"event id {event_id!r} must be one word (letters, digits, and _ . : / -)",
+                id_node.span,
+            )
         if event_id in self.events:
             first = self.events[event_id].span
-            raise _Reject("schema", f"duplicate event id {event_id!r} (first defined at offset "
-                          f"{first.start}); later claims about it are ignored", id_node.span)
+            raise _Reject(
+                "schema",
+                f"duplicate event id {event_id!r} (first defined at offset "
+                f"{first.start}); later claims about it are ignored",
+                id_node.span,
+            )
         text_node = _get(node, "text")
         text = text_node.text if isinstance(text_node, Scalar) else ""
         key_node = _get(node, "key")
         class_node = _get(node, "class")
         self.events[event_id] = Event(
-            event_id, text, id_node.span,
+            event_id,
+            text,
+            id_node.span,
             key=key_node.text if isinstance(key_node, Scalar) and not key_node.null else None,
             event_class=class_node.text if isinstance(class_node, Scalar) and not class_node.null else None,
         )
         self.claims.append(EventExists(event_id, id_node.span))
         for field, part in (("on", Part.WHOLE), ("start", Part.START), ("end", Part.END)):
-            self.attempt(lambda f=field, p=part: self.period_claim(node, event_id, f, p))
-        self.attempt(lambda: self.duration(node, event_id))
+            self.attempt(functools.partial(self.period_claim, node, event_id, field, part))
+        self.attempt(functools.partial(self.duration, node, event_id))
 
     def attempt(self, action: Callable[[], None]) -> None:
         try:
@@ -322,8 +350,11 @@ class _Builder:
         ongoing = None
         if qualifier is Qualifier.SINCE:
             if part is Part.END:
-                raise _Reject("schema", f"'since' describes a start: use it with 'start' or 'on', "
-                              f"not 'end' (event {event_id!r})", value.span)
+                raise _Reject(
+                    "schema",
+                    f"'since' describes a start: use it with 'start' or 'on', not 'end' (event {event_id!r})",
+                    value.span,
+                )
             part = Part.START
             ongoing = self.dct.start if self.dct is not None else None
         self.claims.append(PeriodClaim(event_id, part, qualifier, period, value.span, ongoing))
@@ -371,20 +402,22 @@ class _Builder:
             return
         a = _scalar(_get(node, "a"), f"'a' of {where}")
         b = _scalar(_get(node, "b"), f"'b' of {where}")
-        words = _scalar(_get(node, "relation"), f"'relation' of {where}")
-        if a is None or b is None or words is None:
-            raise _Reject("schema", f"{where} needs 'a', 'relation' and 'b' (or 'from', 'to' and "
-                          "'offset')", node.span)
+        named = _scalar(_get(node, "relation"), f"'relation' of {where}")
+        if a is None or b is None or named is None:
+            raise _Reject(
+                "schema", f"{where} needs 'a', 'relation' and 'b' (or 'from', 'to' and 'offset')", node.span
+            )
         try:
-            relation = relation_of(words.text)
+            relation = relation_of(named.text)
         except ValueError as error:
-            raise _Reject("schema", str(error), words.span) from None
+            raise _Reject("schema", str(error), named.span) from None
         self.add_relation(a.text, relation, b.text, gap, node.span)
 
     def add_relation(self, first: str, relation: Relation, second: str, gap: Gap | None, span: Span) -> None:
         if gap is not None and relation not in (Relation.BEFORE, Relation.AFTER):
-            raise _Reject("schema", f"an offset applies only to before/after, not "
-                          f"{relation.value.lower()}", span)
+            raise _Reject(
+                "schema", f"an offset applies only to before/after, not {relation.value.lower()}", span
+            )
         self.known(first, span)
         self.known(second, span)
         self.claims.append(RelationClaim(first, relation, second, span, gap))
@@ -397,16 +430,21 @@ class _Builder:
                 raise _Reject("schema", f"{where} needs both 'from' and 'to'", node.span)
             event_id, _, side = value.text.rpartition(".")
             if side not in ("start", "end") or not event_id:
-                raise _Reject("schema", f"'{field}' must name an endpoint like 'incursion.start' "
-                              f"or 'incursion.end', got {value.text!r}", value.span)
+                raise _Reject(
+                    "schema",
+                    f"'{field}' must name an endpoint like 'incursion.start' "
+                    f"or 'incursion.end', got {value.text!r}",
+                    value.span,
+                )
             ends.append(Endpoint(self.known(event_id, value.span), Side(side)))
         if gap is None:
             raise _Reject("schema", f"{where} with 'from'/'to' needs an 'offset'", node.span)
         self.claims.append(GapClaim(ends[0], ends[1], gap, node.span))
 
 
-def parse_timeline(document: Document, dct_override: Period | None = None,
-                   hemisphere: Hemisphere = Hemisphere.NORTH) -> ParsedTimeline:
+def parse_timeline(
+    document: Document, dct_override: Period | None = None, hemisphere: Hemisphere = Hemisphere.NORTH
+) -> ParsedTimeline:
     """Read a timeline document into events, claims and problems."""
     problems: list[Problem] = []
     try:
@@ -415,12 +453,27 @@ def parse_timeline(document: Document, dct_override: Period | None = None,
         offset = min(error.offset, len(document.text))
         return ParsedTimeline(None, None, (), (), (Problem("syntax", str(error), Span(offset, offset)),))
     if root is None:
-        return ParsedTimeline(None, None, (), (), (Problem("syntax", "the file is empty: a timeline "
-                                                           "needs at least 'events'", Span(0, 0)),))
+        return ParsedTimeline(
+            None,
+            None,
+            (),
+            (),
+            (Problem("syntax", "the file is empty: a timeline needs at least 'events'", Span(0, 0)),),
+        )
     if not isinstance(root, Mapping):
-        return ParsedTimeline(None, None, (), (), (Problem(
-            "schema", "a timeline file must be a mapping with 'events' (and optionally 'dct', "
-            "'relations')", root.span),))
+        return ParsedTimeline(
+            None,
+            None,
+            (),
+            (),
+            (
+                Problem(
+                    "schema",
+                    "a timeline file must be a mapping with 'events' (and optionally 'dct', 'relations')",
+                    root.span,
+                ),
+            ),
+        )
     problems.extend(_check_keys(root, TOP_KEYS, "the timeline"))
 
     hemisphere_node = _get(root, "hemisphere")
@@ -428,8 +481,13 @@ def parse_timeline(document: Document, dct_override: Period | None = None,
         try:
             hemisphere = Hemisphere(hemisphere_node.text.lower())
         except ValueError:
-            problems.append(Problem("schema", f"hemisphere must be 'north' or 'south', not "
-                                    f"{hemisphere_node.text!r}", hemisphere_node.span))
+            problems.append(
+                Problem(
+                    "schema",
+                    f"hemisphere must be 'north' or 'south', not {hemisphere_node.text!r}",
+                    hemisphere_node.span,
+                )
+            )
 
     dct, dct_value = dct_override, None
     dct_node = _get(root, "dct")
@@ -440,8 +498,11 @@ def parse_timeline(document: Document, dct_override: Period | None = None,
             if dct is None:
                 dct = file_dct
         except (InvalidValue, NotAPeriod) as error:
-            problems.append(_value_problem(error, dct_node.span).problem if isinstance(error, InvalidValue)
-                            else Problem("schema", f"dct: {error}", dct_node.span))
+            problems.append(
+                _value_problem(error, dct_node.span).problem
+                if isinstance(error, InvalidValue)
+                else Problem("schema", f"dct: {error}", dct_node.span)
+            )
     elif dct_node is not None:
         problems.append(Problem("schema", "dct must be a date such as 2025-04-24", dct_node.span))
 
@@ -459,6 +520,7 @@ def parse_timeline(document: Document, dct_override: Period | None = None,
             problems.append(Problem("schema", f"'{field}' must be a list", section.span))
             continue
         for position, item in enumerate(section.items, start=1):
-            builder.attempt(lambda h=handler, i=item, p=position: h(i, p))
-    return ParsedTimeline(dct, dct_value, tuple(builder.events.values()), tuple(builder.claims),
-                          tuple(problems))
+            builder.attempt(functools.partial(handler, item, position))
+    return ParsedTimeline(
+        dct, dct_value, tuple(builder.events.values()), tuple(builder.claims), tuple(problems)
+    )

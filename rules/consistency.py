@@ -82,10 +82,13 @@ class InconsistentClaims(Rule):
             if _is_single_event(analysis, conflict):
                 continue
             count = len([i for i in conflict.claims if i not in analysis.structural])
-            message = (f"{count} statements cannot all be true: they miss by at least "
-                       f"{format_length(conflict.shortfall)}")
-            yield self.finding(analysis, message, _spans(analysis, conflict),
-                               _explanation(analysis, conflict))
+            message = (
+                f"{count} statements cannot all be true: they miss by at least "
+                f"{format_length(conflict.shortfall)}"
+            )
+            yield self.finding(
+                analysis, message, _spans(analysis, conflict), _explanation(analysis, conflict)
+            )
 
 
 class EndsBeforeStarts(Rule):
@@ -119,9 +122,12 @@ class EndsBeforeStarts(Rule):
             if event is None:
                 continue
             has_duration = any(isinstance(analysis.claims[i], DurationClaim) for i in conflict.claims)
-            what = "its dates and its duration do not fit together" if has_duration else (
-                "its dates make it end before it starts")
-            message = (f"event {event!r}: {what} (they miss by at least "
-                       f"{format_length(conflict.shortfall)})")
-            yield self.finding(analysis, message, _spans(analysis, conflict),
-                               _explanation(analysis, conflict))
+            what = (
+                "its dates and its duration do not fit together"
+                if has_duration
+                else ("its dates make it end before it starts")
+            )
+            message = f"event {event!r}: {what} (they miss by at least {format_length(conflict.shortfall)})"
+            yield self.finding(
+                analysis, message, _spans(analysis, conflict), _explanation(analysis, conflict)
+            )
