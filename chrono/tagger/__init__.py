@@ -1,0 +1,259 @@
+"""Temporal tagger: find TIMEX3 expressions in text and normalize them.
+
+>>> [t.value for t in extract("We met on April 24, 2025 and again two days later.", "2025-04-30")]
+['2025-04-24', '2025-04-26']
+
+The scanner is data-driven: ``chrono/lang/<lang>/`` holds the word classes and the rules (see
+:mod:`chrono.tagger.resources`). One compiled "trigger" regex finds the head words of
+expressions (month and weekday names, units, digits …); for each trigger the combined rule
+regex is matched from the start of the chain of pre-modifiers in front of it ("about", "the
+last", "early" …), so the work is proportional to the number of triggers, not to the number
+of rules times the length of the text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+from collections.abc import Iterator
+
+import attrs
+
+from chrono.tagger.calendar import parse_anchor
+from chrono.tagger.normalize import Context, Piece, Reject, normalize
+from chrono.tagger.resources import Resources, ResourceError, load, trie_regex
+from chrono.tagger.timex import Timex
+
+__all__ = ["ResourceError", "Timex", "extract", "parse_dct"]
+
+_DCT = re.compile(
+    r"\s*(?P<y>\d{4})-?(?P<m>\d\d)-?(?P<d>\d\d)(?:[T ](?P<h>\d\d):?(?P<mi>\d\d)?(?::?\d\d(?:\.\d+)?)?"
+    r"(?:Z|[+-]\d\d:?\d\d)?)?\s*"
+)
+_PLACEHOLDER_DAY = dt.date(2000, 6, 15)
+
+
+def parse_dct(dct: str | dt.date | None) -> tuple[dt.date | None, str | None]:
+    """Split a DCT into its day and its clock time (``HH:MM`` or None)."""
+    if dct is None:
+        return None, None
+    if isinstance(dct, dt.datetime):
+        return dct.date(), f"{dct.hour:02d}:{dct.minute:02d}"
+    if isinstance(dct, dt.date):
+        return dct, None
+    match = _DCT.fullmatch(str(dct))
+    if match is None:
+        raise ValueError(f"DCT {dct!r} is not a date (expected YYYY-MM-DD, optionally with a time)")
+    day = dt.date(int(match["y"]), int(match["m"]), int(match["d"]))
+    clock = f"{match['h']}:{match['mi'] or '00'}" if match["h"] else None
+    return day, clock
+
+
+@attrs.frozen(eq=False)
+class _Scanner:
+    trigger: re.Pattern[str]
+    chain: re.Pattern[str]
+    word_start: re.Pattern[str]
+    next_word: re.Pattern[str]
+    prev_word: re.Pattern[str]
+
+
+@functools.lru_cache(maxsize=8)
+def _scanner(lang: str) -> _Scanner:
+    import yaml
+
+    from chrono.tagger.resources import _language_folder
+
+    res = load(lang)
+    folder = _language_folder(lang)
+    spec = (yaml.safe_load((folder / "patterns.yaml").read_text(encoding="utf-8")) or {}).get(
+        "scan"
+    ) or {}
+    triggers: set[str] = {str(w).lower() for w in spec.get("trigger_words", [])}
+    for name in spec.get("trigger_classes", []):
+        triggers.update(res.classes.get(name, {}))
+    extra = [str(p) for p in spec.get("trigger_regex", [])]
+    trigger = re.compile(
+        r"(?<!\w)(?:" + "|".join([trie_regex(triggers), *extra]) + ")", re.IGNORECASE
+    )
+    premods: set[str] = {str(w).lower() for w in spec.get("premodifier_words", [])}
+    for name in spec.get("premodifier_classes", []):
+        premods.update(res.classes.get(name, {}))
+    chain = re.compile(
+        r"(?<![\w'.-])(?:(?:" + trie_regex(premods) + r"|\d[\d,.]*(?:st|nd|rd|th)?|\d/\d)"
+        r"(?:[ \t]+|-|[ \t]*\r?\n[ \t]*))+\Z",
+        re.IGNORECASE,
+    )
+    return _Scanner(
+        trigger=trigger,
+        chain=chain,
+        word_start=re.compile(r"(?<![\w'.-])[\w'$]"),
+        next_word=re.compile(r"\s*([\w%$£€']+)"),
+        prev_word=re.compile(r"([\w$£€#.\-']+)\s*\Z"),
+    )
+
+
+def _fields(match: re.Match[str], groups: tuple[tuple[int, str], ...]
+            ) -> tuple[dict[str, str], dict[str, tuple[int, int]]]:
+    fields: dict[str, str] = {}
+    spans: dict[str, tuple[int, int]] = {}
+    for index, short in groups:
+        value = match.group(index)
+        if value is not None and short not in fields:
+            fields[short] = value
+            spans[short] = match.span(index)
+    return fields, spans
+
+
+def _number_context_rejects(res: Resources, scanner: _Scanner, text: str, start: int,
+                            end: int) -> bool:
+    after = scanner.next_word.match(text, end)
+    if after is not None and res.has("number_noun", after.group(1)):
+        return True
+    before = scanner.prev_word.search(text, max(0, start - 24), start)
+    return before is not None and res.has("number_prefix", before.group(1))
+
+
+def _scan(ctx: Context, scanner: _Scanner) -> Iterator[tuple[str, list[Piece]]]:
+    res = ctx.res
+    text = ctx.text
+    regex = res.regex
+    rules = res.rules
+    last_end = 0
+    for trig in scanner.trigger.finditer(text):
+        ts = trig.start()
+        if ts < last_end:
+            continue
+        candidates = [ts]
+        chain = scanner.chain.search(text, max(last_end, ts - 60), ts)
+        if chain is not None:
+            starts = [m.start() for m in scanner.word_start.finditer(text, chain.start(), ts)]
+            candidates = [*starts, ts]
+        for candidate in candidates:
+            match = regex.match(text, candidate)
+            if match is None or match.end() <= ts or match.lastindex is None:
+                continue
+            rule = rules[match.lastindex]
+            start, end = match.span()
+            if rule.filter == "year" and _number_context_rejects(res, scanner, text, start, end):
+                continue
+            fields, spans = _fields(match, rule.groups)
+            try:
+                pieces = normalize(ctx, rule.action, rule.type, fields, spans, start, end)
+            except (Reject, ValueError, KeyError, TypeError, OverflowError):
+                continue
+            last_end = end
+            yield rule.name, pieces
+            break
+
+
+def _trim(text: str, piece: Piece) -> Piece:
+    start, end = piece.start, piece.end
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:"):
+        end -= 1
+    if (start, end) == (piece.start, piece.end):
+        return piece
+    return attrs.evolve(piece, start=start, end=end)
+
+
+_MASK = re.compile(r"\d")
+
+
+def _mask(value: str, keep_month: bool) -> str:
+    """Hide the parts of a value that came from a missing DCT."""
+    if value in ("PRESENT_REF", "PAST_REF", "FUTURE_REF"):
+        return value
+    if keep_month and len(value) >= 7 and value[4] == "-" and value[5:7].isdigit():
+        return "XXXX" + value[4:]
+    head, sep, tail = value.partition("T")
+    return _MASK.sub("X", head) + sep + tail
+
+
+def extract(
+    text: str,
+    dct: str | dt.date | None = None,
+    *,
+    lang: str = "en",
+    day_first: bool = False,
+) -> tuple[Timex, ...]:
+    """The temporal expressions of ``text``, in order, resolved against ``dct``.
+
+    Without a DCT, values that depend on it keep their shape with ``X`` for the unknown digits
+    ("yesterday" -> ``XXXX-XX-XX``, "in March" -> ``XXXX-03``).
+    """
+    if not isinstance(text, str):
+        raise TypeError("extract() needs a str")
+    res = load(lang)
+    scanner = _scanner(lang)
+    day, clock = parse_dct(dct)
+    ctx = Context(res, text, day or _PLACEHOLDER_DAY, clock, day_first)
+    if day is not None:
+        ctx.ref = parse_anchor(day.isoformat())
+        ctx.ref = None
+    out: list[Timex] = []
+    range_counter = 0
+    for rule_name, pieces in _scan(ctx, scanner):
+        range_id: int | None = None
+        if any(p.role for p in pieces):
+            range_counter += 1
+            range_id = range_counter
+        for raw in pieces:
+            piece = _trim(text, raw)
+            if piece.end <= piece.start:
+                continue
+            value = piece.value
+            if day is None and piece.anchor == "DCT":
+                value = _mask(value, keep_month=rule_name.startswith(("month", "rel_month")))
+            elif piece.type in ("DATE", "TIME") and piece.mod not in ("BEFORE", "AFTER"):
+                anchor = parse_anchor(value)
+                if anchor is not None:
+                    ctx.ref = anchor
+            signal = res.signal_regex.search(text, max(0, piece.start - 24), piece.start)
+            out.append(
+                Timex(
+                    start=piece.start,
+                    end=piece.end,
+                    text=text[piece.start:piece.end],
+                    type=piece.type,
+                    value=value,
+                    mod=piece.mod,
+                    signal=signal.group(1).lower() if signal else None,
+                    signal_start=signal.start(1) if signal else None,
+                    signal_end=signal.end(1) if signal else None,
+                    anchor=piece.anchor,
+                    ambiguous=piece.ambiguous,
+                    range_id=range_id,
+                    range_role=piece.role,
+                    temporal_function=piece.temporal_function,
+                    rule=rule_name,
+                )
+            )
+    return _link_ranges(res, text, out, range_counter)
+
+
+def _link_ranges(res: Resources, text: str, timexes: list[Timex], counter: int) -> tuple[Timex, ...]:
+    for i in range(len(timexes) - 1):
+        first, second = timexes[i], timexes[i + 1]
+        if first.range_id is not None or second.range_id is not None:
+            continue
+        if first.type != second.type or first.type not in ("DATE", "TIME"):
+            continue
+        if second.start - first.end > 12:
+            continue
+        connector = res.range_regex.match(text, first.end, second.start)
+        if connector is None:
+            continue
+        word = connector.group(1).lower()
+        opener = first.signal in ("from", "between")
+        if word == "and" and first.signal != "between":
+            continue
+        if word not in ("-", "–", "—") and not opener:
+            continue
+        counter += 1
+        timexes[i] = attrs.evolve(first, range_id=counter, range_role="begin")
+        timexes[i + 1] = attrs.evolve(second, range_id=counter, range_role="end",
+                                      signal=None, signal_start=None, signal_end=None)
+    return tuple(timexes)

@@ -1,0 +1,745 @@
+"""From matched fields to TIMEX3 type/value/mod: the language-independent semantics.
+
+Each rule of a language's ``patterns.yaml`` names an *action*; the action reads the rule's
+named fields (``year``, ``month``, ``rel``, ``unit`` …), looks words up in the language's
+lexicon, and resolves the expression against the document creation time (DCT) or the running
+narrative reference time.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+
+import attrs
+
+from chrono.tagger.calendar import (
+    GRANULARITY,
+    Anchor,
+    add_days,
+    add_months,
+    anchor_value,
+    nth_weekday,
+    parse_anchor,
+    quarter_of,
+    shift,
+    value_at,
+    week_value,
+)
+from chrono.tagger.resources import Resources
+
+Fields = dict[str, str]
+Spans = dict[str, tuple[int, int]]
+
+REF_VALUES = frozenset({"PRESENT_REF", "PAST_REF", "FUTURE_REF"})
+_DIGITS = re.compile(r"\d+")
+
+
+class Reject(Exception):
+    """The match is not a temporal expression after all."""
+
+
+@attrs.frozen
+class Piece:
+    """One expression produced by an action (ranges produce two)."""
+
+    start: int
+    end: int
+    type: str
+    value: str
+    mod: str | None = None
+    anchor: str | None = None
+    ambiguous: bool = False
+    temporal_function: bool = False
+    role: str | None = None
+
+
+@attrs.define
+class Context:
+    res: Resources
+    text: str
+    dct: dt.date | None
+    dct_time: str | None
+    day_first: bool
+    ref: Anchor | None = None
+
+    def base(self) -> dt.date:
+        return self.dct or dt.date.today()
+
+
+# ---------------------------------------------------------------------------------------------
+# Field helpers
+
+
+def number(res: Resources, text: str) -> float | None:
+    """The value of a number written in digits or words ("12", "1,000", "twenty-four", "1 1/2")."""
+    raw = text.strip().lower()
+    if not raw:
+        return None
+    if raw[0].isdigit():
+        parts = raw.split()
+        try:
+            total = float(parts[0].replace(",", ""))
+        except ValueError:
+            return None
+        if len(parts) > 1 and "/" in parts[1]:
+            top, _, bottom = parts[1].partition("/")
+            if top.isdigit() and bottom.isdigit() and int(bottom):
+                total += int(top) / int(bottom)
+        return total
+    direct = res.lookup("number_word", raw)
+    if direct is not None:
+        return float(direct)
+    total = 0.0
+    current = 0.0
+    for token in re.split(r"[\s-]+", raw):
+        if token in ("and", ""):
+            continue
+        value = res.lookup("number_word", token)
+        if value is None:
+            return None
+        value = float(value)
+        if value == 100:
+            current = max(current, 1) * 100
+        elif value >= 1000:
+            total += max(current, 1) * value
+            current = 0
+        else:
+            current += value
+    return total + current
+
+
+def _fmt(amount: float) -> str:
+    if amount == int(amount):
+        return str(int(amount))
+    return f"{amount:.2f}".rstrip("0").rstrip(".")
+
+
+def year_of(ctx: Context, f: Fields) -> int | None:
+    if f.get("year"):
+        digits = _DIGITS.search(f["year"])
+        return int(digits.group()) if digits else None
+    if f.get("yy"):
+        return two_digit_year(ctx, int(f["yy"].strip("'")))
+    if f.get("year_words"):
+        return words_year(ctx.res, f["year_words"])
+    return None
+
+
+def two_digit_year(ctx: Context, yy: int) -> int:
+    base = ctx.base().year
+    century = base // 100 * 100
+    year = century + yy
+    if year > base + 10:
+        year -= 100
+    return year
+
+
+def words_year(res: Resources, text: str) -> int | None:
+    tokens = [t for t in re.split(r"[\s-]+", text.lower()) if t]
+    if not tokens:
+        return None
+    if tokens[0] == "two" and len(tokens) > 1 and tokens[1] == "thousand":
+        rest = [t for t in tokens[2:] if t != "and"]
+        extra = number(res, " ".join(rest)) if rest else 0.0
+        return 2000 + int(extra or 0)
+    head = number(res, tokens[0])
+    if head is None:
+        return None
+    rest = tokens[1:]
+    if rest and rest[0] == "hundred":
+        tail = [t for t in rest[1:] if t != "and"]
+        return int(head) * 100 + int(number(res, " ".join(tail)) or 0 if tail else 0)
+    if rest and rest[0] == "oh":
+        rest = rest[1:]
+    tail = number(res, " ".join(rest)) if rest else 0.0
+    return int(head) * 100 + int(tail or 0)
+
+
+def day_of(ctx: Context, f: Fields, key: str = "day") -> int | None:
+    if f.get(key):
+        digits = _DIGITS.search(f[key])
+        return int(digits.group()) if digits else None
+    if key == "day" and f.get("day_ord"):
+        value = ctx.res.lookup("ordinal", f["day_ord"])
+        return int(value) if value is not None else None
+    return None
+
+
+def position_mod(ctx: Context, f: Fields) -> str | None:
+    if f.get("position"):
+        value = ctx.res.lookup("position", f["position"].replace("-", "- ").strip())
+        if value is None:
+            value = ctx.res.lookup("position", f["position"].strip(" -"))
+        return str(value) if value is not None else None
+    return None
+
+
+def approx_mod(ctx: Context, f: Fields) -> str | None:
+    if f.get("approx"):
+        value = ctx.res.lookup("approx", f["approx"])
+        return str(value) if value is not None else None
+    return None
+
+
+# ---------------------------------------------------------------------------------------------
+# Tense around an expression
+
+
+def tense(ctx: Context, start: int, end: int) -> int:
+    """-1 past, +1 future, 0 unknown: the nearest tense marker in the clause around a span."""
+    text = ctx.text
+    lo = max(0, start - 80)
+    hi = min(len(text), end + 60)
+    left = text[lo:start]
+    right = text[end:hi]
+    for stop in (". ", "\n\n", "? ", "! ", "; "):
+        cut = left.rfind(stop)
+        if cut >= 0:
+            left = left[cut + 2:]
+        cut = right.find(stop)
+        if cut >= 0:
+            right = right[:cut]
+    res = ctx.res
+    best: tuple[int, int] | None = None  # (distance, tense)
+    words = res.word_regex.findall(left)
+    for distance, word in enumerate(reversed(words)):
+        lowered = word.lower()
+        mark = _mark(res, lowered)
+        if mark:
+            best = (distance, mark)
+            break
+    words = res.word_regex.findall(right)
+    for distance, word in enumerate(words):
+        if best is not None and distance >= best[0]:
+            break
+        mark = _mark(res, word.lower())
+        if mark:
+            best = (distance, mark)
+            break
+    return best[1] if best else 0
+
+
+def _mark(res: Resources, word: str) -> int:
+    if word in res.classes.get("tense_future", {}):
+        return 1
+    if word in res.classes.get("tense_past", {}):
+        return -1
+    if len(word) > 4 and word.endswith("ed"):
+        return -1
+    return 0
+
+
+def year_for_month(ctx: Context, month: int, day: int | None, start: int, end: int) -> int:
+    base = ctx.base()
+    direction = tense(ctx, start, end)
+    target = (month, day or 1)
+    now = (base.month, base.day if day else 1)
+    if direction < 0 and target > now:
+        return base.year - 1
+    if direction > 0 and target < now:
+        return base.year + 1
+    return base.year
+
+
+def weekday_date(ctx: Context, weekday: int, rel: int | None, start: int, end: int) -> dt.date:
+    base = ctx.base()
+    current = base.isoweekday()
+    if rel is not None and rel < 0:
+        delta = (current - weekday) % 7 or 7
+        return add_days(base, -delta)
+    if rel is not None and rel > 0:
+        delta = (weekday - current) % 7 or 7
+        return add_days(base, delta)
+    if rel == 0:
+        return add_days(base, weekday - current)
+    direction = tense(ctx, start, end)
+    if direction > 0:
+        return add_days(base, (weekday - current) % 7)
+    return add_days(base, -((current - weekday) % 7))
+
+
+# ---------------------------------------------------------------------------------------------
+# Actions
+
+
+def _date(ctx: Context, rule_type: str, f: Fields, s: Spans, start: int, end: int) -> list[Piece]:
+    res = ctx.res
+    mod = position_mod(ctx, f) or approx_mod(ctx, f)
+    if f.get("after_mod"):
+        tail = f["after_mod"].lower().split()[-1]
+        mod = "ON_OR_AFTER" if tail in ("later", "after", "beyond") else "ON_OR_BEFORE"
+    if f.get("prefix_mod"):
+        mod = "AFTER" if f["prefix_mod"].lower() == "post" else "BEFORE"
+    kind = rule_type
+    base = ctx.base()
+    function = False
+
+    def piece(value: str, typ: str | None = None, anchor: str | None = None) -> list[Piece]:
+        return [Piece(start, end, typ or kind, value, mod, anchor, False, function or anchor is not None)]
+
+    if f.get("decade") or f.get("decade_word"):
+        if f.get("decade"):
+            digits = _DIGITS.search(f["decade"])
+            if digits is None:
+                raise Reject
+            text = digits.group()
+            if len(text) == 2:
+                year = two_digit_year(ctx, int(text))
+            else:
+                year = int(text)
+        else:
+            tens = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6,
+                    "seventies": 7, "eighties": 8, "nineties": 9}.get(f["decade_word"].lower(), 9)
+            year = base.year // 100 * 100 + tens * 10
+            if year > base.year:
+                year -= 100
+        return piece(f"{year // 10:03d}")
+    if f.get("century"):
+        text = f["century"]
+        digits = _DIGITS.search(text)
+        nth = int(digits.group()) if digits else res.lookup("ordinal", text)
+        if not nth:
+            raise Reject
+        return piece(f"{int(nth) - 1:02d}")
+
+    # Clock time and part of day -------------------------------------------------------------
+    clock: str | None = None
+    if f.get("clock"):
+        clock = str(res.lookup("clock_word", f["clock"]))
+    elif f.get("hour"):
+        hour = int(f["hour"])
+        minute = int(f["minute"]) if f.get("minute") else None
+        meridiem = res.lookup("meridiem", f["meridiem"]) if f.get("meridiem") else None
+        if meridiem in ("am", "pm") and not 1 <= hour <= 12:
+            raise Reject
+        if meridiem == "pm" and hour < 12:
+            hour += 12
+        elif meridiem == "am" and hour == 12:
+            hour = 0
+        if hour > 24 or (hour == 24 and minute):
+            raise Reject
+        clock = f"{hour:02d}:{minute or 0:02d}"
+        if f.get("second"):
+            clock += f":{int(f['second']):02d}"
+    zone = ""
+    if f.get("zone"):
+        zone = str(res.lookup("zone", f["zone"]) or "")
+    elif f.get("zone_num"):
+        raw = f["zone_num"]
+        zone = "Z" if raw.upper() == "Z" else (raw if ":" in raw else raw[:3] + ":" + raw[3:])
+    part = str(res.lookup("part_of_day", f["part"])) if f.get("part") else None
+
+    # The day ----------------------------------------------------------------------------------
+    year = year_of(ctx, f)
+    explicit_year = year is not None
+    month: int | None = None
+    if f.get("month"):
+        month = int(res.lookup("month", f["month"]) or 0) or None
+    elif f.get("month_num"):
+        month = int(f["month_num"])
+    day = day_of(ctx, f)
+    rel = int(res.lookup("rel", f["rel"])) if f.get("rel") and res.has("rel", f["rel"]) else None
+    if f.get("anaphoric") and rel is None:
+        rel_ref = res.lookup("anaphoric", f["anaphoric"])
+        if rel_ref is not None and ctx.ref is not None and ctx.ref.gran != "D":
+            year = ctx.ref.day.year + int(rel_ref)
+            explicit_year = True
+        else:
+            rel = int(rel_ref) if rel_ref is not None else 0
+    date_value: str | None = None
+    day_date: dt.date | None = None
+    anchor: str | None = None
+
+    if f.get("deictic"):
+        meaning = str(res.lookup("deictic", f["deictic"]))
+        if meaning in REF_VALUES:
+            if ctx.dct is None and False:
+                raise Reject
+            return piece(meaning, "DATE", "DCT")
+        offset_text, _, deictic_part = meaning.partition("T")
+        day_date = add_days(base, int(offset_text))
+        part = part or deictic_part or None
+        anchor = "DCT"
+    elif f.get("holiday"):
+        spec = str(res.lookup("holiday", f["holiday"]))
+        pieces = spec.split("-")
+        hmonth = int(pieces[0])
+        if year is None:
+            if rel is not None:
+                year = base.year + rel
+            else:
+                year = year_for_month(ctx, hmonth, 15, start, end)
+            anchor = "DCT"
+        if len(pieces) == 2:
+            day_date = dt.date(year, hmonth, int(pieces[1]))
+        else:
+            nth = -int(pieces[3]) if spec.count("--") else int(pieces[1])
+            weekday = int(pieces[-1])
+            found = nth_weekday(year, hmonth, nth, weekday)
+            if found is None:
+                raise Reject
+            day_date = found
+    elif month is not None:
+        if year is None and rel is not None and not f.get("rel_year"):
+            if f.get("month_rel_year"):
+                year = base.year + rel
+            elif rel < 0:
+                year = base.year if month < base.month else base.year - 1
+            elif rel > 0:
+                year = base.year if month > base.month else base.year + 1
+            else:
+                year = base.year
+            anchor = "DCT"
+        if year is None:
+            year = year_for_month(ctx, month, day, start, end)
+            anchor = "DCT"
+        if day is not None:
+            try:
+                day_date = dt.date(year, month, day)
+            except ValueError as error:
+                raise Reject from error
+        else:
+            date_value = f"{year:04d}-{month:02d}"
+    elif f.get("season"):
+        season = str(res.lookup("season", f["season"]))
+        if year is None:
+            start_month = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[season]
+            if rel is not None and rel < 0:
+                year = base.year if base.month >= start_month + 3 else base.year - 1
+            elif rel is not None and rel > 0:
+                year = base.year if base.month < start_month else base.year + 1
+            else:
+                year = base.year
+            anchor = "DCT"
+        date_value = f"{year:04d}-{season}"
+    elif f.get("quarter") or f.get("quarter_num"):
+        raw = f.get("quarter") or f.get("quarter_num") or ""
+        quarter = int(res.lookup("quarter_ordinal", raw) or (raw if raw.isdigit() else 0))
+        if not 1 <= quarter <= 4:
+            raise Reject
+        if year is None and f.get("yy2"):
+            year = two_digit_year(ctx, int(f["yy2"]))
+        if year is None and rel is not None:
+            year = base.year + rel
+            anchor = "DCT"
+        if year is None:
+            if ctx.ref is not None and GRANULARITY.get(ctx.ref.gran, 9) >= GRANULARITY["Y"]:
+                year = ctx.ref.day.year
+                anchor = ctx.ref.value
+            else:
+                year = base.year
+                anchor = "DCT"
+        date_value = f"{year:04d}-Q{quarter}"
+    elif f.get("half"):
+        half = int(res.lookup("half_ordinal", f["half"]) or 0)
+        if not 1 <= half <= 2:
+            raise Reject
+        if year is None:
+            year = base.year + (rel or 0)
+            anchor = "DCT"
+        date_value = f"{year:04d}-H{half}"
+    elif f.get("week"):
+        if year is None:
+            raise Reject
+        date_value = f"{year:04d}-W{int(f['week']):02d}"
+    elif f.get("weekday"):
+        weekday = int(res.lookup("weekday", f["weekday"]) or res.lookup("weekday_abbr",
+                                                                       f["weekday"]) or 0)
+        if not weekday:
+            raise Reject
+        day_date = weekday_date(ctx, weekday, rel, start, end)
+        anchor = "DCT"
+    elif year is not None:
+        date_value = f"{year:04d}"
+    elif clock is not None or part is not None:
+        day_date = base
+        anchor = "DCT"
+    else:
+        raise Reject
+
+    if day_date is not None:
+        date_value = day_date.isoformat()
+    assert date_value is not None
+    if year is not None and not 1 <= year <= 9999:
+        raise Reject
+    if clock is not None and date_value is not None and len(date_value) == 10:
+        kind = "TIME"
+        return piece(f"{date_value}T{clock}{zone}", "TIME", anchor)
+    if part is not None and date_value is not None and len(date_value) == 10:
+        if part == "NI" and f.get("part") and f["part"].lower().endswith("s"):
+            raise Reject
+        return piece(f"{date_value}T{part}", "TIME", anchor)
+    if not explicit_year and anchor is None:
+        anchor = "DCT"
+    return piece(date_value, "DATE", anchor)
+
+
+def _numeric(ctx: Context, rule_type: str, f: Fields, s: Spans, start: int, end: int) -> list[Piece]:
+    first, second, year_text = int(f["n1"]), int(f["n2"]), f["n3"]
+    year = int(year_text) if len(year_text) == 4 else two_digit_year(ctx, int(year_text))
+    if ctx.day_first:
+        day, month = first, second
+    else:
+        month, day = first, second
+    if month > 12 and day <= 12:
+        month, day = day, month
+    try:
+        value = dt.date(year, month, day)
+    except ValueError as error:
+        raise Reject from error
+    ambiguous = first <= 12 and second <= 12 and first != second
+    return [Piece(start, end, "DATE", value.isoformat(), ambiguous=ambiguous)]
+
+
+def _range_pair(first: Piece, second: Piece) -> list[Piece]:
+    return [attrs.evolve(first, role="begin"), attrs.evolve(second, role="end")]
+
+
+def _day_range(ctx: Context, rule_type: str, f: Fields, s: Spans, start: int, end: int) -> list[Piece]:
+    month = int(ctx.res.lookup("month", f["month"]) or 0)
+    d1, d2 = day_of(ctx, f), day_of(ctx, f, "day2")
+    if not month or d1 is None or d2 is None:
+        raise Reject
+    year = year_of(ctx, f)
+    anchor = None
+    if year is None:
+        year = year_for_month(ctx, month, d1, start, end)
+        anchor = "DCT"
+    try:
+        first, second = dt.date(year, month, d1), dt.date(year, month, d2)
+    except ValueError as error:
+        raise Reject from error
+    a0, a1 = s["day"]
+    if f.get("action_md"):
+        a0 = start
+    b0 = s["day2"][0]
+    return _range_pair(
+        Piece(a0, a1, "DATE", first.isoformat(), anchor=anchor, temporal_function=anchor is not None),
+        Piece(b0, end, "DATE", second.isoformat(), anchor=anchor,
+              temporal_function=anchor is not None),
+    )
+
+
+def _day_range_md(ctx: Context, rule_type: str, f: Fields, s: Spans, start: int, end: int) -> list[Piece]:
+    f = dict(f, action_md="1")
+    return _day_range(ctx, rule_type, f, s, start, end)
+
+
+def _year_range(ctx: Context, rule_type: str, f: Fields, s: Spans, start: int, end: int) -> list[Piece]:
+    first = int(f["year"])
+    if f.get("year2"):
+        second = int(f["year2"])
+    else:
+        second = first // 100 * 100 + int(f["yy2"])
+        if second < first:
+            second += 100
+    if second <= first or second - first > 200:
+        raise Reject
+    mod = position_mod(ctx, f)
+    return _range_pair(
+        Piece(start, s["year"][1], "DATE", f"{first:04d}", mod=mod),
+        Piece(s["year2"][0] if "year2" in s else s["yy2"][0], end, "DATE", f"{second:04d}"),
+    )
+
+
+def _unit_code(ctx: Context, raw: str) -> str:
+    code = ctx.res.lookup("unit", raw) or ctx.res.lookup("calendar_unit", raw)
+    if code is None:
+        raise Reject
+    return str(code)
+
+
+def duration_value(code: str, amount: float | None) -> str:
+    quantity = "X" if amount is None else _fmt(amount)
+    if code == "2W":
+        quantity = "X" if amount is None else _fmt(amount * 2)
+        code = "W"
+    if code.startswith("T"):
+        return f"PT{quantity}{code[1:]}"
+    return f"P{quantity}{code}"
+
+
+def _duration(ctx: Context, rule_type: str, f: Fields, s: Spans, start: int, end: int) -> list[Piece]:
+    code = _unit_code(ctx, f["unit"])
+    amount: float | None
+    if f.get("half_of"):
+        amount = 0.5
+    elif f.get("num"):
+        amount = number(ctx.res, f["num"])
+        if amount is None:
+            raise Reject
+        if code == "TS" and f["num"].strip().lower() in ("a", "an", "one"):
+            raise Reject
+        if f["num"].strip().lower() in ("a", "an") and f.get("dur_rel") and f.get("dur_rel", "").lower() in ("last", "past", "next"):
+            pass
+    else:
+        amount = None
+    if f.get("unit2"):
+        amount = None
+    text = ctx.text[start:end].lower()
+    if "and a half" in text and amount is not None:
+        amount += 0.5
+    mod = approx_mod(ctx, f)
+    if code == "WE" and amount is not None:
+        return [Piece(start, end, "DURATION", duration_value("D", 2 * amount), mod)]
+    return [Piece(start, end, "DURATION", duration_value(code, amount), mod)]
+
+
+def _offset(ctx: Context, rule_type: str, f: Fields, s: Spans, start: int, end: int) -> list[Piece]:
+    res = ctx.res
+    direction_word = f.get("direction", "")
+    sign = res.lookup("direction", direction_word)
+    if sign is None:
+        raise Reject
+    sign = int(sign)
+    code = _unit_code(ctx, f["unit"])
+    from_dct = res.has("direction_dct", direction_word) or ctx.ref is None
+    mod = approx_mod(ctx, f)
+    if f.get("vague") or (not f.get("num") and f.get("unit")
+                          and f["unit"].lower().endswith("s") and "num" not in f):
+        if f.get("num") is None:
+            return [Piece(start, end, "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", mod,
+                          "DCT", temporal_function=True)]
+    amount = number(res, f["num"]) if f.get("num") else 1.0
+    if amount is None:
+        raise Reject
+    if code == "2W":
+        code, amount = "W", amount * 2
+    if code == "WE":
+        code = "W"
+    if amount != int(amount):
+        if code == "Y":
+            code, amount = "M", amount * 12
+        else:
+            amount = round(amount)
+    steps = int(amount) * sign
+    if code.startswith("T"):
+        base = ctx.base()
+        return [Piece(start, end, "DATE", base.isoformat(), mod, "DCT", temporal_function=True)]
+    if from_dct:
+        base = ctx.base()
+        moved = shift(base, code, steps)
+        return [Piece(start, end, "DATE", value_at(moved, code), mod, "DCT", temporal_function=True)]
+    ref = ctx.ref
+    assert ref is not None
+    moved = shift(ref.day, code, steps)
+    gran = ref.gran if GRANULARITY.get(ref.gran, 0) > GRANULARITY.get(code, 0) else code
+    if gran == "S":
+        gran = "Q" if code in ("Y",) else code
+        return [Piece(start, end, "DATE", anchor_value(Anchor(moved, "S", "")), mod, ref.value,
+                      temporal_function=True)]
+    return [Piece(start, end, "DATE", value_at(moved, gran), mod, ref.value, temporal_function=True)]
+
+
+def _rel_unit(ctx: Context, rule_type: str, f: Fields, s: Spans, start: int, end: int) -> list[Piece]:
+    res = ctx.res
+    code = str(res.lookup("calendar_unit", f["unit"]) or "")
+    if not code:
+        raise Reject
+    mod = position_mod(ctx, f)
+    anchor_day = ctx.base()
+    anchor = "DCT"
+    if f.get("rel") and res.has("rel", f["rel"]):
+        steps = int(res.lookup("rel", f["rel"]))
+    else:
+        steps = int(res.lookup("anaphoric", f.get("anaphoric", "")) or 0)
+        if ctx.ref is not None:
+            anchor_day = ctx.ref.day
+            anchor = ctx.ref.value
+    if code == "TH":
+        if ctx.dct_time is None:
+            raise Reject
+        return [Piece(start, end, "TIME", f"{ctx.base().isoformat()}T{ctx.dct_time[:2]}", mod,
+                      anchor, temporal_function=True)]
+    moved = shift(anchor_day, code, steps)
+    return [Piece(start, end, "DATE", value_at(moved, code), mod, anchor, temporal_function=True)]
+
+
+def _anaphor(ctx: Context, rule_type: str, f: Fields, s: Spans, start: int, end: int) -> list[Piece]:
+    unit = f.get("aunit", "").lower()
+    text = ctx.text[start:end].lower()
+    ref = ctx.ref
+    base = ctx.base()
+    back = 1 if re.search(r"earlier|ago|before|previous", text) else 0
+    if unit == "quarter":
+        if ref is not None and ref.gran in ("Q", "M", "D"):
+            day = ref.day
+            label = ref.value
+        else:
+            day = add_months(base, -3)
+            label = "DCT"
+        return [Piece(start, end, "DATE", value_at(shift(day, "Y", -back), "Q"), None, label,
+                      temporal_function=True)]
+    if unit == "year":
+        if back:
+            if ref is not None and ref.gran in ("Q", "H"):
+                return [Piece(start, end, "DATE", value_at(shift(ref.day, "Y", -1), ref.gran), None,
+                              ref.value, temporal_function=True)]
+            day = ref.day if ref is not None else base
+            return [Piece(start, end, "DATE", value_at(shift(day, "Y", -1), "Y"), None,
+                          ref.value if ref else "DCT", temporal_function=True)]
+        day = ref.day if ref is not None else base
+        return [Piece(start, end, "DATE", value_at(day, "Y"), None,
+                      ref.value if ref else "DCT", temporal_function=True)]
+    if unit == "week":
+        day = ref.day if ref is not None and ref.gran in ("D", "W") else base
+        return [Piece(start, end, "DATE", week_value(day), None, "DCT", temporal_function=True)]
+    if unit == "weekend":
+        day = base
+        if day.isoweekday() < 6:
+            day = add_days(day, -day.isoweekday())
+        return [Piece(start, end, "DATE", week_value(day) + "-WE", None, "DCT",
+                      temporal_function=True)]
+    raise Reject
+
+
+def _set(ctx: Context, rule_type: str, f: Fields, s: Spans, start: int, end: int) -> list[Piece]:
+    res = ctx.res
+    if f.get("set_adverb"):
+        return [Piece(start, end, "SET", str(res.lookup("set_adverb", f["set_adverb"])))]
+    part = res.lookup("part_of_day", f["part"]) if f.get("part") else None
+    if f.get("weekday"):
+        weekday = res.lookup("weekday", f["weekday"]) or res.lookup("weekday_plural", f["weekday"])
+        value = f"XXXX-WXX-{weekday}"
+        return [Piece(start, end, "SET", value + (f"T{part}" if part else ""))]
+    if f.get("month"):
+        return [Piece(start, end, "SET", f"XXXX-{int(res.lookup('month', f['month'])):02d}")]
+    if f.get("season"):
+        return [Piece(start, end, "SET", f"XXXX-{res.lookup('season', f['season'])}")]
+    if f.get("unit"):
+        code = _unit_code(ctx, f["unit"])
+        amount = number(res, f["num"]) if f.get("num") else 1.0
+        if f.get("quant", "").lower().startswith("every other"):
+            amount = (amount or 1.0) * 2
+        return [Piece(start, end, "SET", duration_value(code, amount))]
+    if part:
+        return [Piece(start, end, "SET", f"XXXX-XX-XXT{part}")]
+    raise Reject
+
+
+ACTIONS: dict[str, Callable[[Context, str, Fields, Spans, int, int], list[Piece]]] = {
+    "date": _date,
+    "numeric": _numeric,
+    "day_range": _day_range,
+    "day_range_md": _day_range_md,
+    "year_range": _year_range,
+    "duration": _duration,
+    "offset": _offset,
+    "rel_unit": _rel_unit,
+    "anaphor": _anaphor,
+    "set": _set,
+}
+
+
+def normalize(
+    ctx: Context, action: str, rule_type: str, f: Fields, s: Spans, start: int, end: int
+) -> list[Piece]:
+    handler = ACTIONS.get(action)
+    if handler is None:
+        raise Reject
+    return handler(ctx, rule_type, f, s, start, end)
+
+
+__all__ = ["ACTIONS", "Context", "Piece", "Reject", "normalize", "number", "quarter_of", "week_value"]

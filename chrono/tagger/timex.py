@@ -1,0 +1,60 @@
+"""The :class:`Timex` record produced by the tagger."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import attrs
+
+TYPES = ("DATE", "TIME", "DURATION", "SET")
+
+
+@attrs.frozen
+class Timex:
+    """One TIMEX3 expression found in a text.
+
+    ``start``/``end`` are code-point offsets into the text; ``signal*`` describe the temporal
+    preposition in front of the expression (not part of its extent); ``range_id``/``range_role``
+    link the two ends of a range ("from 3 to 21 March", "2019–2021").
+    """
+
+    start: int
+    end: int
+    text: str
+    type: str
+    value: str
+    mod: str | None = None
+    signal: str | None = None
+    signal_start: int | None = None
+    signal_end: int | None = None
+    anchor: str | None = None
+    ambiguous: bool = False
+    range_id: int | None = None
+    range_role: str | None = None
+    temporal_function: bool = False
+    rule: str | None = attrs.field(default=None, eq=False)
+
+    def to_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "type": self.type,
+            "value": self.value,
+        }
+        if self.mod is not None:
+            out["mod"] = self.mod
+        if self.signal is not None:
+            out["signal"] = self.signal
+            out["signal_start"] = self.signal_start
+            out["signal_end"] = self.signal_end
+        if self.anchor is not None:
+            out["anchor"] = self.anchor
+        if self.ambiguous:
+            out["ambiguous"] = True
+        if self.range_id is not None:
+            out["range_id"] = self.range_id
+            out["range_role"] = self.range_role
+        if self.temporal_function:
+            out["temporal_function"] = True
+        return out
