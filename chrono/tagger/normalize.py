@@ -187,58 +187,66 @@ def approx_mod(ctx: Context, f: Fields) -> str | None:
 # Tense around an expression
 
 
+_SENTENCE_END = re.compile(r"(?<![A-Z])(?<!\b[A-Z][a-z])[.!?;][\"'’”]*\s+(?=[\"“'`A-Z])|\n\s*\n")
+
+
 def tense(ctx: Context, start: int, end: int) -> int:
-    """-1 past, +1 future, 0 unknown: the nearest tense marker in the clause around a span."""
+    """-1 past, +1 future, 0 unknown: the nearest tense marker in the sentence around a span.
+
+    Strong markers (auxiliaries and irregular past forms from the lexicon) win over weak ones
+    (any word ending in -ed); the left side is read first, as the verb usually precedes.
+    """
     text = ctx.text
-    lo = max(0, start - 80)
-    hi = min(len(text), end + 60)
+    lo = max(0, start - 100)
+    hi = min(len(text), end + 80)
     left = text[lo:start]
     right = text[end:hi]
-    for stop in (". ", "\n\n", "? ", "! ", "; "):
-        cut = left.rfind(stop)
-        if cut >= 0:
-            left = left[cut + 2:]
-        cut = right.find(stop)
-        if cut >= 0:
-            right = right[:cut]
+    cut = None
+    for cut in _SENTENCE_END.finditer(left):
+        pass
+    if cut is not None:
+        left = left[cut.end():]
+    stop = _SENTENCE_END.search(right)
+    if stop is not None:
+        right = right[:stop.start()]
     res = ctx.res
-    best: tuple[int, int] | None = None  # (distance, tense)
-    words = res.word_regex.findall(left)
-    for distance, word in enumerate(reversed(words)):
-        lowered = word.lower()
-        mark = _mark(res, lowered)
-        if mark:
-            best = (distance, mark)
-            break
-    words = res.word_regex.findall(right)
-    for distance, word in enumerate(words):
-        if best is not None and distance >= best[0]:
-            break
-        mark = _mark(res, word.lower())
-        if mark:
-            best = (distance, mark)
-            break
-    return best[1] if best else 0
+    left_words = [w.lower() for w in res.word_regex.findall(left)][::-1]
+    right_words = [w.lower() for w in res.word_regex.findall(right)]
+    weak: int = 0
+    for words in (left_words, right_words):
+        for word in words:
+            mark = _mark(res, word)
+            if mark == 2 or mark == -2:
+                return mark // 2
+            if mark and not weak:
+                weak = mark
+    return weak
 
 
 def _mark(res: Resources, word: str) -> int:
     if word in res.classes.get("tense_future", {}):
-        return 1
+        return 2
     if word in res.classes.get("tense_past", {}):
-        return -1
+        return -2
     if len(word) > 4 and word.endswith("ed"):
         return -1
     return 0
 
 
 def year_for_month(ctx: Context, month: int, day: int | None, start: int, end: int) -> int:
+    """The year of a year-less month (and day), from the tense around it.
+
+    A date shortly after the DCT is read as upcoming even in a past-tense clause ("ordered to
+    leave by Jan. 14"), and one shortly before it as past in a future clause.
+    """
     base = ctx.base()
     direction = tense(ctx, start, end)
     target = (month, day or 1)
     now = (base.month, base.day if day else 1)
-    if direction < 0 and target > now:
+    gap = (month - base.month) * 31 + ((day or 1) - (base.day if day else 1))
+    if direction < 0 and target > now and gap > 45:
         return base.year - 1
-    if direction > 0 and target < now:
+    if direction > 0 and target < now and gap < -45:
         return base.year + 1
     return base.year
 
@@ -352,7 +360,18 @@ def _date(ctx: Context, rule_type: str, f: Fields, s: Spans, start: int, end: in
     day_date: dt.date | None = None
     anchor: str | None = None
 
-    if f.get("deictic"):
+    if f.get("part_rel"):
+        word = " ".join(f["part_rel"].lower().split())
+        offsets = {"this": 0, "tonight": 0, "last": -1, "yesterday": -1, "tomorrow": 1}
+        if word in offsets:
+            day_date = add_days(base, offsets[word])
+            anchor = "DCT"
+        else:
+            step = 1 if word in ("the next", "the following") else -1 if word == "the previous" else 0
+            origin = ctx.ref.day if ctx.ref is not None and ctx.ref.gran == "D" else base
+            day_date = add_days(origin, step)
+            anchor = ctx.ref.value if ctx.ref is not None and ctx.ref.gran == "D" else "DCT"
+    elif f.get("deictic"):
         meaning = str(res.lookup("deictic", f["deictic"]))
         if meaning in REF_VALUES:
             if ctx.dct is None and False:
@@ -386,7 +405,7 @@ def _date(ctx: Context, rule_type: str, f: Fields, s: Spans, start: int, end: in
             if f.get("month_rel_year"):
                 year = base.year + rel
             elif rel < 0:
-                year = base.year if month < base.month else base.year - 1
+                year = base.year if month < base.month - 1 else base.year - 1
             elif rel > 0:
                 year = base.year if month > base.month else base.year + 1
             else:
@@ -551,14 +570,26 @@ def _unit_code(ctx: Context, raw: str) -> str:
     return str(code)
 
 
+_SMALLER = {"Y": ("M", 12), "M": ("D", 30), "W": ("D", 7), "D": ("TH", 24), "TH": ("TM", 60),
+            "TM": ("TS", 60)}
+
+
 def duration_value(code: str, amount: float | None) -> str:
-    quantity = "X" if amount is None else _fmt(amount)
+    """A TIMEX3 duration: ``P3W``, ``PT6H``, ``P2Y6M`` for 2 1/2 years, ``PXY`` when vague."""
     if code == "2W":
-        quantity = "X" if amount is None else _fmt(amount * 2)
-        code = "W"
-    if code.startswith("T"):
-        return f"PT{quantity}{code[1:]}"
-    return f"P{quantity}{code}"
+        code, amount = "W", None if amount is None else amount * 2
+    if amount is None:
+        return f"PTX{code[1:]}" if code.startswith("T") else f"PX{code}"
+    parts: list[tuple[str, float]] = [(code, amount)]
+    if amount != int(amount) and code in _SMALLER:
+        whole = int(amount)
+        smaller, factor = _SMALLER[code]
+        parts = [(code, whole), (smaller, round((amount - whole) * factor, 3))]
+        if whole == 0:
+            parts = parts[1:]
+    date_part = "".join(f"{_fmt(n)}{c}" for c, n in parts if not c.startswith("T"))
+    time_part = "".join(f"{_fmt(n)}{c[1:]}" for c, n in parts if c.startswith("T"))
+    return "P" + date_part + (f"T{time_part}" if time_part else "")
 
 
 def _duration(ctx: Context, rule_type: str, f: Fields, s: Spans, start: int, end: int) -> list[Piece]:
@@ -595,6 +626,10 @@ def _offset(ctx: Context, rule_type: str, f: Fields, s: Spans, start: int, end: 
         raise Reject
     sign = int(sign)
     code = _unit_code(ctx, f["unit"])
+    if direction_word.lower() in ("after", "before") and "direction" in s:
+        # "two years after the war": the quantity is a duration; the event anchors it.
+        cut = s["direction"][0]
+        return _duration(ctx, rule_type, f, s, start, cut)
     from_dct = res.has("direction_dct", direction_word) or ctx.ref is None
     mod = approx_mod(ctx, f)
     if f.get("vague") or (not f.get("num") and f.get("unit")
@@ -618,14 +653,16 @@ def _offset(ctx: Context, rule_type: str, f: Fields, s: Spans, start: int, end: 
     if code.startswith("T"):
         base = ctx.base()
         return [Piece(start, end, "DATE", base.isoformat(), mod, "DCT", temporal_function=True)]
+    out_code = "Y" if code in ("DE", "CE") else code
     if from_dct:
         base = ctx.base()
         moved = shift(base, code, steps)
-        return [Piece(start, end, "DATE", value_at(moved, code), mod, "DCT", temporal_function=True)]
+        return [Piece(start, end, "DATE", value_at(moved, out_code), mod, "DCT",
+                      temporal_function=True)]
     ref = ctx.ref
     assert ref is not None
     moved = shift(ref.day, code, steps)
-    gran = ref.gran if GRANULARITY.get(ref.gran, 0) > GRANULARITY.get(code, 0) else code
+    gran = ref.gran if GRANULARITY.get(ref.gran, 0) > GRANULARITY.get(code, 0) else out_code
     if gran == "S":
         gran = "Q" if code in ("Y",) else code
         return [Piece(start, end, "DATE", anchor_value(Anchor(moved, "S", "")), mod, ref.value,
