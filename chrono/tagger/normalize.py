@@ -700,7 +700,10 @@ def _anaphor(ctx: Context, rule_type: str, f: Fields, s: Spans, start: int, end:
     ref = ctx.ref
     base = ctx.base()
     back = 1 if re.search(r"earlier|ago|before|previous", text) else 0
-    if unit == "quarter":
+    if f.get("yearend"):
+        day = ref.day if ref is not None else base
+        return [Piece(start, end, "DATE", value_at(day, "Y"), "END", "DCT", temporal_function=True)]
+    if unit in ("quarter", "period"):
         if ref is not None and ref.gran in ("Q", "M", "D"):
             day = ref.day
             label = ref.value
