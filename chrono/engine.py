@@ -20,6 +20,7 @@ from chrono.periods import Hemisphere, Period
 from chrono.registry import all_rules, select
 from chrono.rulebase import Analysis, Rule
 from chrono.timeline_files import Problem, parse_timeline
+from chrono.timeml_compile import compile_timeml
 
 SKIPPED_DIRECTORIES = frozenset(
     {
@@ -125,6 +126,7 @@ def compile_timeline(document: Document, options: Options) -> Compiled:
 # Document kind -> the function that compiles it. Each kind's suffixes are in chrono.ingest.KINDS.
 COMPILERS: dict[str, Callable[[Document, Options], Compiled]] = {
     "timeline": compile_timeline,
+    "timeml": compile_timeml,
 }
 
 

@@ -17,6 +17,7 @@ from .input import (
     UnknownEvent,
     UnreadableFile,
 )
+from .timeml import RULES as TIMEML_RULES
 
 RULES: tuple[type[Rule], ...] = (
     InternalError,
@@ -27,4 +28,5 @@ RULES: tuple[type[Rule], ...] = (
     UnknownEvent,
     InconsistentClaims,
     EndsBeforeStarts,
+    *TIMEML_RULES,
 )
