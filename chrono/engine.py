@@ -13,11 +13,11 @@ from pathlib import Path
 
 import attrs
 
+from chrono.baseline import Baseline
 from chrono.ingest import KINDS, Loaded, load
 from chrono.model import Claim, Document, Event, EventExists, Finding, Severity, Span
 from chrono.network import NodeIndex, solve
 from chrono.periods import Hemisphere, Period
-from chrono.registry import all_rules, select
 from chrono.rulebase import Analysis, Rule
 from chrono.timeline_files import Problem, parse_timeline
 from chrono.timeml_compile import compile_timeml
@@ -47,6 +47,19 @@ class Options:
     dct_value: str | None = None
     hemisphere: Hemisphere = Hemisphere.NORTH
     fail_level: Severity = Severity.ERROR
+    # front-matter keys that hold the DCT, in order of preference (configuration: dct-keys)
+    dct_keys: tuple[str, ...] = ("date", "published")
+    # how an all-numeric date such as 03/04/2025 reads (configuration: date-order)
+    day_first: bool = False
+    # extra domain-knowledge files (absolute paths; configuration: domain-knowledge)
+    domain_files: tuple[str, ...] = ()
+    # What happens after the rules (chrono.pipeline; not part of the cache key). Globs are
+    # relative to ``root``, the directory of the configuration file (default: cwd).
+    include: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+    root: str | None = None
+    severity_overrides: tuple[tuple[str, Severity], ...] = ()
+    per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
 
 @attrs.frozen
@@ -54,6 +67,9 @@ class Report:
     findings: tuple[Finding, ...]
     files: tuple[str, ...]
     analyses: tuple[Analysis, ...] = attrs.field(eq=False, repr=False, default=())
+    # findings hidden by inline suppressions and by the baseline
+    suppressed: int = attrs.field(default=0, eq=False)
+    baselined: int = attrs.field(default=0, eq=False)
 
     def failed(self, level: Severity) -> bool:
         return any(f.severity >= level for f in self.findings)
@@ -76,22 +92,51 @@ class PathError(Exception):
     """A path given on the command line that does not exist (a usage error, exit code 2)."""
 
 
-def discover(paths: Sequence[str]) -> list[tuple[Path, str]]:
+def discover(paths: Sequence[str], options: Options | None = None) -> list[tuple[Path, str]]:
     """Files to check, in a stable order: given files as they are, directories recursively
-    (files with known suffixes only, hidden and tool directories skipped)."""
+    (files with known suffixes only, hidden and tool directories skipped).
+
+    With ``options``: in directories, only files matching its ``include`` globs (when set)
+    are taken; files and directories matching ``exclude`` are skipped, given by name or not.
+    """
+    from chrono.config import glob_match, relative_to_root
+
+    include = options.include if options else ()
+    exclude = options.exclude if options else ()
+    root = options.root if options else None
+
+    def excluded(candidate: Path) -> bool:
+        relative = relative_to_root(candidate, root)
+        return any(glob_match(pattern, relative) for pattern in exclude)
+
+    def included(candidate: Path) -> bool:
+        if not include:
+            return candidate.suffix.lower() in KINDS
+        relative = relative_to_root(candidate, root)
+        return any(glob_match(pattern, relative) for pattern in include)
+
     found: list[tuple[Path, str]] = []
     seen: set[Path] = set()
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            for root, dirs, files in os.walk(path):
-                dirs[:] = sorted(d for d in dirs if d not in SKIPPED_DIRECTORIES and not d.startswith("."))
+            if exclude and excluded(path):
+                continue
+            for top, dirs, files in os.walk(path):
+                dirs[:] = sorted(
+                    d
+                    for d in dirs
+                    if d not in SKIPPED_DIRECTORIES
+                    and not d.startswith(".")
+                    and not (exclude and excluded(Path(top) / d))
+                )
                 for name in sorted(files):
-                    candidate = Path(root) / name
-                    if candidate.suffix.lower() in KINDS:
+                    candidate = Path(top) / name
+                    if included(candidate) and not (exclude and excluded(candidate)):
                         _add(found, seen, candidate)
         elif path.exists():
-            _add(found, seen, path)
+            if not (exclude and excluded(path)):
+                _add(found, seen, path)
         else:
             raise PathError(f"{raw}: no such file or directory")
     return found
@@ -170,13 +215,18 @@ def check_file(
         return analysis, run_rules(analysis, rules)
 
 
-def check(paths: Sequence[str], options: Options) -> Report:
-    rules = select(all_rules(), options.select, options.ignore)
-    files = discover(paths)
-    findings: list[Finding] = []
-    analyses: list[Analysis] = []
-    for path, display in files:
-        analysis, found = check_file(path, display, options, rules)
-        analyses.append(analysis)
-        findings.extend(found)
-    return Report(tuple(findings), tuple(display for _, display in files), tuple(analyses))
+def check(
+    paths: Sequence[str],
+    options: Options,
+    *,
+    jobs: int = 1,
+    cache_dir: str | None = None,
+    progress: Callable[[int, int], None] | None = None,
+    baseline: Baseline | None = None,
+) -> Report:
+    """Check ``paths``: per-file work over ``jobs`` processes (results cached in ``cache_dir``
+    when given), corpus rules, then per-file ignores, inline suppressions, severity overrides and
+    the baseline. Output order does not depend on ``jobs`` or the cache (chrono.pipeline)."""
+    from chrono.pipeline import run_check
+
+    return run_check(paths, options, jobs=jobs, cache_dir=cache_dir, progress=progress, baseline=baseline)

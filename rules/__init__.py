@@ -17,6 +17,7 @@ from .input import (
     UnknownEvent,
     UnreadableFile,
 )
+from .suppression import UnusedSuppression
 from .timeml import RULES as TIMEML_RULES
 
 RULES: tuple[type[Rule], ...] = (
@@ -24,6 +25,7 @@ RULES: tuple[type[Rule], ...] = (
     UnreadableFile,
     ParseError,
     InvalidTimeline,
+    UnusedSuppression,
     ImpossibleDate,
     UnknownEvent,
     InconsistentClaims,

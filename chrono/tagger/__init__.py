@@ -22,7 +22,7 @@ import attrs
 
 from chrono.tagger.calendar import parse_anchor
 from chrono.tagger.normalize import Context, Piece, Reject, normalize
-from chrono.tagger.resources import Resources, ResourceError, load, trie_regex
+from chrono.tagger.resources import Resources, ResourceError, Rule, load, trie_regex
 from chrono.tagger.timex import Timex
 
 __all__ = ["ResourceError", "Timex", "extract", "parse_dct"]
@@ -32,6 +32,8 @@ _DCT = re.compile(
     r"(?:Z|[+-]\d\d:?\d\d)?)?\s*"
 )
 _PLACEHOLDER_DAY = dt.date(2000, 6, 15)
+# Expressions whose value can serve as the narrative reference time for later ones.
+_REFERENCE_ACTIONS = frozenset({"date", "numeric", "day_range", "day_range_md", "year_range"})
 
 
 def parse_dct(dct: str | dt.date | None) -> tuple[dt.date | None, str | None]:
@@ -115,7 +117,7 @@ def _number_context_rejects(res: Resources, scanner: _Scanner, text: str, start:
     return before is not None and res.has("number_prefix", before.group(1))
 
 
-def _scan(ctx: Context, scanner: _Scanner) -> Iterator[tuple[str, list[Piece]]]:
+def _scan(ctx: Context, scanner: _Scanner) -> Iterator[tuple[Rule, list[Piece]]]:
     res = ctx.res
     text = ctx.text
     regex = res.regex
@@ -144,7 +146,7 @@ def _scan(ctx: Context, scanner: _Scanner) -> Iterator[tuple[str, list[Piece]]]:
             except (Reject, ValueError, KeyError, TypeError, OverflowError):
                 continue
             last_end = end
-            yield rule.name, pieces
+            yield rule, pieces
             break
 
 
@@ -190,12 +192,9 @@ def extract(
     scanner = _scanner(lang)
     day, clock = parse_dct(dct)
     ctx = Context(res, text, day or _PLACEHOLDER_DAY, clock, day_first)
-    if day is not None:
-        ctx.ref = parse_anchor(day.isoformat())
-        ctx.ref = None
     out: list[Timex] = []
     range_counter = 0
-    for rule_name, pieces in _scan(ctx, scanner):
+    for rule, pieces in _scan(ctx, scanner):
         range_id: int | None = None
         if any(p.role for p in pieces):
             range_counter += 1
@@ -206,8 +205,8 @@ def extract(
                 continue
             value = piece.value
             if day is None and piece.anchor == "DCT":
-                value = _mask(value, keep_month=rule_name.startswith(("month", "rel_month")))
-            elif piece.type in ("DATE", "TIME") and piece.mod not in ("BEFORE", "AFTER"):
+                value = _mask(value, keep_month=rule.name.startswith(("month", "rel_month")))
+            elif rule.action in _REFERENCE_ACTIONS and piece.type in ("DATE", "TIME"):
                 anchor = parse_anchor(value)
                 if anchor is not None:
                     ctx.ref = anchor
@@ -228,7 +227,7 @@ def extract(
                     range_id=range_id,
                     range_role=piece.role,
                     temporal_function=piece.temporal_function,
-                    rule=rule_name,
+                    rule=rule.name,
                 )
             )
     return _link_ranges(res, text, out, range_counter)

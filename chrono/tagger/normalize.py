@@ -212,15 +212,17 @@ def tense(ctx: Context, start: int, end: int) -> int:
     res = ctx.res
     left_words = [w.lower() for w in res.word_regex.findall(left)][::-1]
     right_words = [w.lower() for w in res.word_regex.findall(right)]
-    weak: int = 0
     for words in (left_words, right_words):
+        weak = 0
         for word in words:
             mark = _mark(res, word)
-            if mark == 2 or mark == -2:
+            if mark in (2, -2):
                 return mark // 2
             if mark and not weak:
                 weak = mark
-    return weak
+        if weak:
+            return weak
+    return 0
 
 
 def _mark(res: Resources, word: str) -> int:
@@ -228,7 +230,7 @@ def _mark(res: Resources, word: str) -> int:
         return 2
     if word in res.classes.get("tense_past", {}):
         return -2
-    if len(word) > 4 and word.endswith("ed"):
+    if word in res.classes.get("tense_past_weak", {}) or (len(word) > 4 and word.endswith("ed")):
         return -1
     return 0
 
@@ -236,22 +238,30 @@ def _mark(res: Resources, word: str) -> int:
 def year_for_month(ctx: Context, month: int, day: int | None, start: int, end: int) -> int:
     """The year of a year-less month (and day), from the tense around it.
 
-    A date shortly after the DCT is read as upcoming even in a past-tense clause ("ordered to
-    leave by Jan. 14"), and one shortly before it as past in a future clause.
+    Past tense: the latest occurrence not after the DCT (with two months' grace, so that
+    "ordered to leave by Jan. 14" stays upcoming); future tense: the earliest not before it
+    (same grace); no tense: the occurrence nearest to the DCT.
     """
     base = ctx.base()
     direction = tense(ctx, start, end)
-    target = (month, day or 1)
-    now = (base.month, base.day if day else 1)
-    gap = (month - base.month) * 31 + ((day or 1) - (base.day if day else 1))
-    if direction < 0 and target > now and gap > 45:
-        return base.year - 1
-    if direction > 0 and target < now and gap < -45:
-        return base.year + 1
-    return base.year
+    base_index = base.year * 372 + (base.month - 1) * 31 + base.day - 1
+    candidates = []
+    for year in (base.year - 1, base.year, base.year + 1):
+        index = year * 372 + (month - 1) * 31 + ((day or 15) - 1)
+        candidates.append((index - base_index, year))
+    grace = 62 if day else 40
+    if direction < 0:
+        past = [c for c in candidates if c[0] <= grace]
+        return max(past)[1]
+    if direction > 0:
+        future = [c for c in candidates if c[0] >= -grace]
+        return min(future)[1]
+    return min(candidates, key=lambda c: (abs(c[0]), c[0] > 0))[1]
 
 
 def weekday_date(ctx: Context, weekday: int, rel: int | None, start: int, end: int) -> dt.date:
+    """The date of a weekday name: "last"/"next" move a week; otherwise tense decides and
+    news-style past is the default (the most recent such day, the DCT's own day included)."""
     base = ctx.base()
     current = base.isoweekday()
     if rel is not None and rel < 0:
@@ -444,12 +454,8 @@ def _date(ctx: Context, rule_type: str, f: Fields, s: Spans, start: int, end: in
             year = base.year + rel
             anchor = "DCT"
         if year is None:
-            if ctx.ref is not None and GRANULARITY.get(ctx.ref.gran, 9) >= GRANULARITY["Y"]:
-                year = ctx.ref.day.year
-                anchor = ctx.ref.value
-            else:
-                year = base.year
-                anchor = "DCT"
+            year = year_for_month(ctx, 3 * quarter - 2, None, start, end)
+            anchor = "DCT"
         date_value = f"{year:04d}-Q{quarter}"
     elif f.get("half"):
         half = int(res.lookup("half_ordinal", f["half"]) or 0)
@@ -654,6 +660,11 @@ def _offset(ctx: Context, rule_type: str, f: Fields, s: Spans, start: int, end: 
         base = ctx.base()
         return [Piece(start, end, "DATE", base.isoformat(), mod, "DCT", temporal_function=True)]
     out_code = "Y" if code in ("DE", "CE") else code
+    if from_dct and code == "Y" and ctx.ref is not None and ctx.ref.gran in ("Q", "H"):
+        # "a year ago" in a report about a quarter: the same quarter a year before.
+        moved = shift(ctx.ref.day, code, steps)
+        return [Piece(start, end, "DATE", value_at(moved, ctx.ref.gran), mod, ctx.ref.value,
+                      temporal_function=True)]
     if from_dct:
         base = ctx.base()
         moved = shift(base, code, steps)
@@ -703,26 +714,29 @@ def _anaphor(ctx: Context, rule_type: str, f: Fields, s: Spans, start: int, end:
     if f.get("yearend"):
         day = ref.day if ref is not None else base
         return [Piece(start, end, "DATE", value_at(day, "Y"), "END", "DCT", temporal_function=True)]
+    latest = re.search(r"latest|most recent|recent", text) is not None
+    current = "current" in text
     if unit in ("quarter", "period"):
-        if ref is not None and ref.gran in ("Q", "M", "D"):
-            day = ref.day
-            label = ref.value
+        if current:
+            day, label = base, "DCT"
+        elif not latest and ref is not None and ref.gran in ("Q", "M", "D"):
+            day, label = ref.day, ref.value
         else:
-            day = add_months(base, -3)
-            label = "DCT"
+            day, label = add_months(base, -3), "DCT"
         return [Piece(start, end, "DATE", value_at(shift(day, "Y", -back), "Q"), None, label,
                       temporal_function=True)]
     if unit == "year":
         if back:
             if ref is not None and ref.gran in ("Q", "H"):
-                return [Piece(start, end, "DATE", value_at(shift(ref.day, "Y", -1), ref.gran), None,
-                              ref.value, temporal_function=True)]
-            day = ref.day if ref is not None else base
-            return [Piece(start, end, "DATE", value_at(shift(day, "Y", -1), "Y"), None,
-                          ref.value if ref else "DCT", temporal_function=True)]
-        day = ref.day if ref is not None else base
-        return [Piece(start, end, "DATE", value_at(day, "Y"), None,
-                      ref.value if ref else "DCT", temporal_function=True)]
+                return [Piece(start, end, "DATE", value_at(shift(ref.day, "Y", -1), ref.gran),
+                              None, ref.value, temporal_function=True)]
+            return [Piece(start, end, "DATE", value_at(shift(base, "Y", -1), "Y"), None, "DCT",
+                          temporal_function=True)]
+        if latest:
+            return [Piece(start, end, "DATE", value_at(shift(base, "Y", -1), "Y"), None, "DCT",
+                          temporal_function=True)]
+        return [Piece(start, end, "DATE", value_at(base, "Y"), None, "DCT",
+                      temporal_function=True)]
     if unit == "week":
         day = ref.day if ref is not None and ref.gran in ("D", "W") else base
         return [Piece(start, end, "DATE", week_value(day), None, "DCT", temporal_function=True)]
