@@ -213,16 +213,22 @@ def tense(ctx: Context, start: int, end: int) -> int:
     left_words = [w.lower() for w in res.word_regex.findall(left)][::-1]
     right_words = [w.lower() for w in res.word_regex.findall(right)]
     for words in (left_words, right_words):
-        weak = 0
-        for word in words:
+        strong_only = False
+        for index, word in enumerate(words):
             mark = _mark(res, word)
-            if mark in (2, -2):
-                return mark // 2
-            if mark and not weak:
-                weak = mark
-        if weak:
-            return weak
+            if not mark or (strong_only and mark in (1, -1)):
+                continue
+            if mark in (1, -1) and words is left_words and index + 1 < len(words) and (
+                words[index + 1] in _PASSIVE
+            ):
+                # "will be paid", "is expected": the participle says nothing about tense.
+                strong_only = True
+                continue
+            return 1 if mark > 0 else -1
     return 0
+
+
+_PASSIVE = frozenset({"be", "been", "being", "is", "are", "am", "'s", "'re", "get", "gets"})
 
 
 def _mark(res: Resources, word: str) -> int:
@@ -454,7 +460,11 @@ def _date(ctx: Context, rule_type: str, f: Fields, s: Spans, start: int, end: in
             year = base.year + rel
             anchor = "DCT"
         if year is None:
-            year = year_for_month(ctx, 3 * quarter - 2, None, start, end)
+            # A quarter is reported after it ends: later quarters than the DCT's are last
+            # year's unless the clause looks ahead.
+            year = base.year
+            if quarter > quarter_of(base) and tense(ctx, start, end) <= 0:
+                year -= 1
             anchor = "DCT"
         date_value = f"{year:04d}-Q{quarter}"
     elif f.get("half"):
@@ -673,7 +683,8 @@ def _offset(ctx: Context, rule_type: str, f: Fields, s: Spans, start: int, end: 
     ref = ctx.ref
     assert ref is not None
     moved = shift(ref.day, code, steps)
-    gran = ref.gran if GRANULARITY.get(ref.gran, 0) > GRANULARITY.get(code, 0) else out_code
+    finer = GRANULARITY.get(ref.gran, 0) > GRANULARITY.get(code, 0)
+    gran = ref.gran if finer and ref.gran in ("Q", "H", "M", "S") else out_code
     if gran == "S":
         gran = "Q" if code in ("Y",) else code
         return [Piece(start, end, "DATE", anchor_value(Anchor(moved, "S", "")), mod, ref.value,
@@ -725,6 +736,10 @@ def _anaphor(ctx: Context, rule_type: str, f: Fields, s: Spans, start: int, end:
             day, label = add_months(base, -3), "DCT"
         return [Piece(start, end, "DATE", value_at(shift(day, "Y", -back), "Q"), None, label,
                       temporal_function=True)]
+    if unit == "year" and back and f.get("period", "").lower() == "quarter":
+        day = ref.day if ref is not None and ref.gran == "Q" else add_months(base, -3)
+        return [Piece(start, end, "DATE", value_at(shift(day, "Y", -1), "Q"), None,
+                      ref.value if ref is not None else "DCT", temporal_function=True)]
     if unit == "year":
         if back:
             if ref is not None and ref.gran in ("Q", "H"):
