@@ -262,7 +262,8 @@ def year_for_month(ctx: Context, month: int, day: int | None, start: int, end: i
     if direction > 0:
         future = [c for c in candidates if c[0] >= -grace]
         return min(future)[1]
-    return min(candidates, key=lambda c: (abs(c[0]), c[0] > 0))[1]
+    # No tense: the nearest occurrence, with the past preferred (news reports on what happened).
+    return min(candidates, key=lambda c: (abs(c[0]) * (1.0 if c[0] > 0 else 1.0), c[0] > 0))[1]
 
 
 def weekday_date(ctx: Context, weekday: int, rel: int | None, start: int, end: int) -> dt.date:
@@ -611,6 +612,13 @@ def duration_value(code: str, amount: float | None) -> str:
 def _duration(ctx: Context, rule_type: str, f: Fields, s: Spans, start: int, end: int) -> list[Piece]:
     code = _unit_code(ctx, f["unit"])
     amount: float | None
+    relation = (f.get("dur_rel") or "").lower()
+    if relation and not f.get("num") and not f.get("vague") and code not in ("TH", "TM", "TS"):
+        # "recent years", "coming months": a vague stretch of the past or future.
+        if relation in ("recent", "past", "last", "previous"):
+            return [Piece(start, end, "DATE", "PAST_REF", None, "DCT", temporal_function=True)]
+        if relation in ("coming", "upcoming", "next", "following"):
+            return [Piece(start, end, "DATE", "FUTURE_REF", None, "DCT", temporal_function=True)]
     if f.get("half_of"):
         amount = 0.5
     elif f.get("num"):
@@ -728,6 +736,11 @@ def _anaphor(ctx: Context, rule_type: str, f: Fields, s: Spans, start: int, end:
     latest = re.search(r"latest|most recent|recent", text) is not None
     current = "current" in text
     if unit in ("quarter", "period"):
+        if f.get("year"):
+            quarter_day = ref.day if ref is not None and ref.gran == "Q" else add_months(base, -3)
+            day = dt.date(int(f["year"]), quarter_day.month, 1)
+            return [Piece(start, end, "DATE", value_at(day, "Q"), None, "DCT",
+                          temporal_function=True)]
         if current:
             day, label = base, "DCT"
         elif not latest and ref is not None and ref.gran in ("Q", "M", "D"):
