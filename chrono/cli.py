@@ -14,21 +14,18 @@ from collections.abc import Sequence
 from typing import TextIO
 
 from chrono import __version__
-from chrono.engine import Options, PathError, Report, check
-from chrono.model import Severity
-from chrono.output import to_json, to_text
-from chrono.periods import Hemisphere, InvalidValue, NotAPeriod, parse_value
-from chrono.registry import RegistryError, all_rules, unknown_selectors
+from chrono.baseline import BaselineError
+from chrono.checkrun import UsageError, add_check_options, check_settings, write_baseline
+from chrono.checkrun import run as run_checks
+from chrono.config import ConfigError
+from chrono.engine import PathError, Report
+from chrono.formats import render
+from chrono.pipeline import selected_rules
+from chrono.registry import RegistryError, all_rules
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
-
-class UsageError(Exception):
-    pass
-
-
-def _split(values: Sequence[str] | None) -> tuple[str, ...]:
-    return tuple(part.strip() for value in values or () for part in value.split(",") if part.strip())
+__all__ = ["UsageError", "main", "rules_markdown"]
 
 
 def _build_parser() -> argparse.ArgumentParser:
@@ -40,34 +37,7 @@ def _build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     check_parser = commands.add_parser("check", help="check files and directories for contradictions")
-    check_parser.add_argument("paths", nargs="+", metavar="PATH", help="files or directories")
-    check_parser.add_argument("--format", choices=("text", "json"), default="text")
-    check_parser.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE")
-    check_parser.add_argument(
-        "--select",
-        action="append",
-        metavar="CODES",
-        help="only these rules (codes, prefixes or names, comma-separated)",
-    )
-    check_parser.add_argument(
-        "--ignore", action="append", metavar="CODES", help="skip these rules (codes, prefixes or names)"
-    )
-    check_parser.add_argument(
-        "--dct", metavar="DATE", help="document creation time for every file (overrides the files')"
-    )
-    check_parser.add_argument(
-        "--hemisphere",
-        choices=("north", "south"),
-        default="north",
-        help="which hemisphere's seasons 'summer 2024' means (default north)",
-    )
-    check_parser.add_argument(
-        "--fail-level",
-        choices=("info", "warning", "error"),
-        default="error",
-        help="lowest severity that makes the exit code 1 (default error)",
-    )
-    check_parser.add_argument("--color", choices=("auto", "always", "never"), default="auto")
+    add_check_options(check_parser)  # chrono.checkrun: shared with every command that checks
 
     commands.add_parser("rules", help="list the rules").add_argument(
         "--format", choices=("text", "json", "markdown"), default="text"
@@ -85,27 +55,6 @@ def _use_color(choice: str, stream: TextIO) -> bool:
     return hasattr(stream, "isatty") and stream.isatty()
 
 
-def _options(args: argparse.Namespace) -> Options:
-    selected, ignored = _split(args.select), _split(args.ignore)
-    unknown = unknown_selectors(all_rules(), selected + ignored)
-    if unknown:
-        raise UsageError(f"unknown rule selector(s): {', '.join(unknown)} (see `chrono rules`)")
-    dct = None
-    if args.dct:
-        try:
-            dct = parse_value(args.dct)
-        except (InvalidValue, NotAPeriod) as error:
-            raise UsageError(f"--dct {args.dct!r}: {error}") from None
-    return Options(
-        select=selected,
-        ignore=ignored,
-        dct=dct,
-        dct_value=args.dct,
-        hemisphere=Hemisphere(args.hemisphere),
-        fail_level=Severity.parse(args.fail_level),
-    )
-
-
 def _write(text: str, output: str | None) -> None:
     if output:
         with open(output, "w", encoding="utf-8") as handle:
@@ -115,18 +64,29 @@ def _write(text: str, output: str | None) -> None:
 
 
 def _run_check(args: argparse.Namespace) -> int:
-    options = _options(args)
-    report: Report = check(args.paths, options)
-    if args.format == "json":
-        rendered = to_json(report)
-    else:
-        sources = {a.document.path: a.document.text for a in report.analyses}
-        color = not args.output and _use_color(args.color, sys.stdout)
-        rendered = to_text(report, sources, color=color)
+    if args.statistics and args.format not in ("text", "json"):
+        raise UsageError("--statistics works with --format text or json")
+    settings = check_settings(args)
+    report: Report = run_checks(settings, args.paths)
+    color = args.format == "text" and not args.output and _use_color(args.color, sys.stdout)
+    rendered = render(
+        args.format,
+        report,
+        rules=selected_rules(settings.options),
+        color=color,
+        quiet=args.quiet,
+        statistics_only=args.statistics,
+    )
     _write(rendered, args.output)
+    if settings.write_baseline:
+        count = write_baseline(report, settings.write_baseline)
+        if not args.quiet:
+            sys.stderr.write(f"chrono: wrote {count} finding(s) to the baseline {settings.write_baseline}\n")
     if any(f.rule == "CHR000" for f in report.findings):
         return EXIT_ERROR
-    return EXIT_FINDINGS if report.failed(options.fail_level) else EXIT_OK
+    if settings.write_baseline:
+        return EXIT_OK
+    return EXIT_FINDINGS if report.failed(settings.options.fail_level) else EXIT_OK
 
 
 def _run_rules(args: argparse.Namespace) -> int:
@@ -186,7 +146,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     handlers = {"check": _run_check, "rules": _run_rules, "explain": _run_explain}
     try:
         return handlers[args.command](args)
-    except (UsageError, PathError, RegistryError) as error:
+    except (UsageError, PathError, RegistryError, ConfigError, BaselineError) as error:
         sys.stderr.write(f"chrono: error: {error}\n")
         return EXIT_ERROR
     except BrokenPipeError:

@@ -300,7 +300,7 @@ _WEEKDAY_WORD = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturda
 _YEAR_WORD = re.compile(r"(?<![\d.,$-])(1[6-9]\d\d|20\d\d)(?![\d,.]\d|s\b|'s\b)")
 _DAY_AFTER_MONTH = re.compile(
     r"\b(?:january|february|march|april|june|july|august|september|october|november|december|"
-    r"jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b(?!\s*,?\s*\d{3})",
+    r"jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b",
     re.IGNORECASE,
 )
 _RELATIVE_WORD = re.compile(
