@@ -117,6 +117,20 @@ def _number_context_rejects(res: Resources, scanner: _Scanner, text: str, start:
     return before is not None and res.has("number_prefix", before.group(1))
 
 
+def _is_rate(res: Resources, scanner: _Scanner, text: str, start: int,
+             fields: dict[str, str]) -> bool:
+    """'$2 million a year', 'four flights a week': a rate, not a duration."""
+    if fields.get("num", "").strip().lower() not in ("a", "an", "per"):
+        return False
+    before = scanner.prev_word.search(text, max(0, start - 24), start)
+    if before is None:
+        return False
+    word = before.group(1).lower()
+    return word[:1].isdigit() or res.has("number_word", word) or res.has("number_noun", word) or (
+        word in ("million", "billion", "thousand", "hundred", "times", "percent")
+    )
+
+
 def _scan(ctx: Context, scanner: _Scanner) -> Iterator[tuple[Rule, list[Piece]]]:
     res = ctx.res
     text = ctx.text
@@ -141,6 +155,8 @@ def _scan(ctx: Context, scanner: _Scanner) -> Iterator[tuple[Rule, list[Piece]]]
             if rule.filter == "year" and _number_context_rejects(res, scanner, text, start, end):
                 continue
             fields, spans = _fields(match, rule.groups)
+            if rule.filter == "rate" and _is_rate(res, scanner, text, start, fields):
+                continue
             try:
                 pieces = normalize(ctx, rule.action, rule.type, fields, spans, start, end)
             except (Reject, ValueError, KeyError, TypeError, OverflowError):

@@ -611,6 +611,8 @@ def duration_value(code: str, amount: float | None) -> str:
 
 def _duration(ctx: Context, rule_type: str, f: Fields, s: Spans, start: int, end: int) -> list[Piece]:
     code = _unit_code(ctx, f["unit"])
+    if code == "Q" and re.search(r"\w-quarters?\b", ctx.text[start:end], re.IGNORECASE):
+        raise Reject  # "three-quarters of", "a rolling four-quarter test"
     amount: float | None
     relation = (f.get("dur_rel") or "").lower()
     if relation and not f.get("num") and not f.get("vague") and code not in ("TH", "TM", "TS"):
