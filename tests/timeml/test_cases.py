@@ -44,7 +44,9 @@ def test_conflict_cites_the_tlinks_and_points_at_them() -> None:
     (finding,) = check([str(path)], Options()).findings
     text = path.read_text(encoding="utf-8")
     # the primary span is the latest TLINK of the chain, as written in the file
-    assert finding.spans[0].text == '<TLINK lid="l3" relType="AFTER" eventInstanceID="ei2" relatedToEventInstance="ei1"/>'
+    assert finding.spans[0].text == (
+        '<TLINK lid="l3" relType="AFTER" eventInstanceID="ei2" relatedToEventInstance="ei1"/>'
+    )
     assert text[finding.spans[0].start : finding.spans[0].end] == finding.spans[0].text
     steps = [step.text for step in finding.explanation]
     assert 'TLINK l1: "collapsed" (ei1) IS_INCLUDED "Tuesday" (t1)' in steps
@@ -52,7 +54,8 @@ def test_conflict_cites_the_tlinks_and_points_at_them() -> None:
     assert any(s.startswith('TIMEX3 t2 "on Monday" has value 1998-01-05') for s in steps)
     # the value claims point at the words of their TIMEX3
     cited = {step.span.text for step in finding.explanation if step.span}
-    assert "Tuesday" in cited and "on Monday" in cited
+    assert "Tuesday" in cited
+    assert "on Monday" in cited
 
 
 def test_cli_exit_codes_and_json(capsys: pytest.CaptureFixture[str]) -> None:
@@ -68,7 +71,8 @@ def test_cli_exit_codes_and_json(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["check", str(cases / "chr508_fires.tml"), "--fail-level", "warning"]) == 1
     capsys.readouterr()
     # a malformed file is a finding, and the other files are still checked
-    assert main(["check", str(cases / "chr501_fires.tml"), str(cases / "chr201_fires.tml"), "--format", "json"]) == 1
+    paths = [str(cases / "chr501_fires.tml"), str(cases / "chr201_fires.tml")]
+    assert main(["check", *paths, "--format", "json"]) == 1
     rules = sorted(f["rule"] for f in json.loads(capsys.readouterr().out)["findings"])
     assert rules == ["CHR201", "CHR501"]
 
