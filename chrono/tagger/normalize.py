@@ -733,7 +733,7 @@ def _anaphor(ctx: Context, rule_type: str, f: Fields, s: Spans, start: int, end:
     base = ctx.base()
     back = 1 if re.search(r"earlier|ago|before|previous", text) else 0
     if f.get("yearend"):
-        day = ref.day if ref is not None else base
+        day = base
         return [Piece(start, end, "DATE", value_at(day, "Y"), "END", "DCT", temporal_function=True)]
     latest = re.search(r"latest|most recent|recent", text) is not None
     current = "current" in text
