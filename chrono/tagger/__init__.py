@@ -22,7 +22,7 @@ import attrs
 
 from chrono.tagger.calendar import parse_anchor
 from chrono.tagger.normalize import Context, Piece, Reject, normalize
-from chrono.tagger.resources import Resources, ResourceError, Rule, load, trie_regex
+from chrono.tagger.resources import ResourceError, Resources, Rule, load, trie_regex
 from chrono.tagger.timex import Timex
 
 __all__ = ["ResourceError", "Timex", "extract", "parse_dct"]

@@ -21,7 +21,6 @@ from chrono.tagger.calendar import (
     add_months,
     anchor_value,
     nth_weekday,
-    parse_anchor,
     quarter_of,
     shift,
     value_at,
@@ -149,8 +148,9 @@ def words_year(res: Resources, text: str) -> int | None:
         return None
     rest = tokens[1:]
     if rest and rest[0] == "hundred":
-        tail = [t for t in rest[1:] if t != "and"]
-        return int(head) * 100 + int(number(res, " ".join(tail)) or 0 if tail else 0)
+        words = [t for t in rest[1:] if t != "and"]
+        extra = number(res, " ".join(words)) if words else 0.0
+        return int(head) * 100 + int(extra or 0)
     if rest and rest[0] == "oh":
         rest = rest[1:]
     tail = number(res, " ".join(rest)) if rest else 0.0
@@ -201,11 +201,9 @@ def tense(ctx: Context, start: int, end: int) -> int:
     hi = min(len(text), end + 80)
     left = text[lo:start]
     right = text[end:hi]
-    cut = None
-    for cut in _SENTENCE_END.finditer(left):
-        pass
-    if cut is not None:
-        left = left[cut.end():]
+    ends = [m.end() for m in _SENTENCE_END.finditer(left)]
+    if ends:
+        left = left[ends[-1]:]
     stop = _SENTENCE_END.search(right)
     if stop is not None:
         right = right[:stop.start()]
@@ -262,8 +260,8 @@ def year_for_month(ctx: Context, month: int, day: int | None, start: int, end: i
     if direction > 0:
         future = [c for c in candidates if c[0] >= -grace]
         return min(future)[1]
-    # No tense: the nearest occurrence, with the past preferred (news reports on what happened).
-    return min(candidates, key=lambda c: (abs(c[0]) * (1.0 if c[0] > 0 else 1.0), c[0] > 0))[1]
+    # No tense: the nearest occurrence; on a tie the past (news reports on what happened).
+    return min(candidates, key=lambda c: (abs(c[0]), c[0] > 0))[1]
 
 
 def weekday_date(ctx: Context, weekday: int, rel: int | None, start: int, end: int) -> dt.date:
@@ -310,17 +308,14 @@ def _date(ctx: Context, rule_type: str, f: Fields, s: Spans, start: int, end: in
             if digits is None:
                 raise Reject
             text = digits.group()
-            if len(text) == 2:
-                year = two_digit_year(ctx, int(text))
-            else:
-                year = int(text)
+            first = two_digit_year(ctx, int(text)) if len(text) == 2 else int(text)
         else:
             tens = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6,
                     "seventies": 7, "eighties": 8, "nineties": 9}.get(f["decade_word"].lower(), 9)
-            year = base.year // 100 * 100 + tens * 10
-            if year > base.year:
-                year -= 100
-        return piece(f"{year // 10:03d}")
+            first = base.year // 100 * 100 + tens * 10
+            if first > base.year:
+                first -= 100
+        return piece(f"{first // 10:03d}")
     if f.get("century"):
         text = f["century"]
         digits = _DIGITS.search(text)
@@ -391,8 +386,6 @@ def _date(ctx: Context, rule_type: str, f: Fields, s: Spans, start: int, end: in
     elif f.get("deictic"):
         meaning = str(res.lookup("deictic", f["deictic"]))
         if meaning in REF_VALUES:
-            if ctx.dct is None and False:
-                raise Reject
             return piece(meaning, "DATE", "DCT")
         offset_text, _, deictic_part = meaning.partition("T")
         day_date = add_days(base, int(offset_text))
@@ -403,10 +396,7 @@ def _date(ctx: Context, rule_type: str, f: Fields, s: Spans, start: int, end: in
         pieces = spec.split("-")
         hmonth = int(pieces[0])
         if year is None:
-            if rel is not None:
-                year = base.year + rel
-            else:
-                year = year_for_month(ctx, hmonth, 15, start, end)
+            year = base.year + rel if rel is not None else year_for_month(ctx, hmonth, 15, start, end)
             anchor = "DCT"
         if len(pieces) == 2:
             day_date = dt.date(year, hmonth, int(pieces[1]))
@@ -629,8 +619,6 @@ def _duration(ctx: Context, rule_type: str, f: Fields, s: Spans, start: int, end
             raise Reject
         if code == "TS" and f["num"].strip().lower() in ("a", "an", "one"):
             raise Reject
-        if f["num"].strip().lower() in ("a", "an") and f.get("dur_rel") and f.get("dur_rel", "").lower() in ("last", "past", "next"):
-            pass
     else:
         amount = None
     if f.get("unit2"):
@@ -658,11 +646,10 @@ def _offset(ctx: Context, rule_type: str, f: Fields, s: Spans, start: int, end: 
         return _duration(ctx, rule_type, f, s, start, cut)
     from_dct = res.has("direction_dct", direction_word) or ctx.ref is None
     mod = approx_mod(ctx, f)
-    if f.get("vague") or (not f.get("num") and f.get("unit")
-                          and f["unit"].lower().endswith("s") and "num" not in f):
-        if f.get("num") is None:
-            return [Piece(start, end, "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", mod,
-                          "DCT", temporal_function=True)]
+    if not f.get("num") and (f.get("vague") or f["unit"].lower().endswith("s")):
+        # "several years ago", "years later": somewhere in the past or the future.
+        return [Piece(start, end, "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", mod,
+                      "DCT", temporal_function=True)]
     amount = number(res, f["num"]) if f.get("num") else 1.0
     if amount is None:
         raise Reject

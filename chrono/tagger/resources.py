@@ -24,7 +24,7 @@ from typing import Any
 import attrs
 import yaml
 
-__all__ = ["Resources", "ResourceError", "Rule", "load", "trie_regex"]
+__all__ = ["ResourceError", "Resources", "Rule", "load", "trie_regex"]
 
 
 class ResourceError(ValueError):
@@ -173,6 +173,10 @@ def _normalize_words(name: str, raw: Any) -> dict[str, Any]:
     raise ResourceError(f"class {name}: words must be a list or a mapping")
 
 
+def _backref(prefix: str, match: re.Match[str]) -> str:
+    return f"(?P={prefix}{match.group(1)})"
+
+
 @functools.lru_cache(maxsize=8)
 def load(lang: str = "en") -> Resources:
     """Load and compile the resources of ``lang`` (cached)."""
@@ -232,7 +236,7 @@ def load(lang: str = "en") -> Resources:
 
         body = _GROUP.sub(rename, body)
         short_names = [n[len(prefix):] for n in _GROUP.findall(body)]
-        body = _BACKREF.sub(lambda m, p=prefix: f"(?P={p}{m.group(1)})", body)
+        body = _BACKREF.sub(functools.partial(_backref, prefix), body)
         branches.append(f"(?P<R{index}>{body})")
         pending.append((name, spec, short_names))
         try:
