@@ -39,6 +39,11 @@ def _build_parser() -> argparse.ArgumentParser:
     check_parser = commands.add_parser("check", help="check files and directories for contradictions")
     add_check_options(check_parser)  # chrono.checkrun: shared with every command that checks
 
+    report_parser = commands.add_parser(
+        "report", help="render the findings as a static HTML site: chrono report PATH... -o DIR"
+    )
+    add_check_options(report_parser, formats=("html",))  # the same inputs and selection as check
+
     commands.add_parser("rules", help="list the rules").add_argument(
         "--format", choices=("text", "json", "markdown"), default="text"
     )
@@ -87,6 +92,12 @@ def _run_check(args: argparse.Namespace) -> int:
     if settings.write_baseline:
         return EXIT_OK
     return EXIT_FINDINGS if report.failed(settings.options.fail_level) else EXIT_OK
+
+
+def _run_report(args: argparse.Namespace) -> int:
+    from chrono.reports.cli import run_report  # loads Jinja2 only for this command
+
+    return run_report(args)
 
 
 def _run_rules(args: argparse.Namespace) -> int:
@@ -143,7 +154,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         parser.print_help()
         return EXIT_ERROR
-    handlers = {"check": _run_check, "rules": _run_rules, "explain": _run_explain}
+    handlers = {"check": _run_check, "report": _run_report, "rules": _run_rules, "explain": _run_explain}
     try:
         return handlers[args.command](args)
     except (UsageError, PathError, RegistryError, ConfigError, BaselineError) as error:

@@ -1,0 +1,432 @@
+"""What the document page highlights: annotations over the text, and the text cut into lines and
+segments so that overlapping annotations render as flat, properly nested HTML.
+
+Annotations come from *providers*, one per kind of thing an analysis can know about a stretch of
+text: events, claims, temporal expressions (from the analysis itself or, for text documents, from
+``chrono.tagger`` when it is importable) and the spans findings cite. A new kind of analysis only
+needs to fill the same fields (``events``, ``claims``, optionally ``timexes``) to be highlighted.
+"""
+
+from __future__ import annotations
+
+import importlib
+import unicodedata
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from typing import Any
+
+import attrs
+
+from chrono.model import (
+    Claim,
+    Document,
+    DurationClaim,
+    EventExists,
+    Finding,
+    GapClaim,
+    PeriodClaim,
+    RelationClaim,
+)
+from chrono.network import Bounds, claim_events
+from chrono.periods import Period, format_instant, parse_value
+from chrono.rulebase import Analysis
+
+# Kinds in the order their highlights stack (later ones are drawn on top).
+KINDS = ("event", "claim", "timex", "signal", "cited", "finding")
+KIND_LABELS = {
+    "event": "event",
+    "claim": "dated statement",
+    "timex": "temporal expression",
+    "signal": "signal word",
+    "cited": "cited by a finding",
+    "finding": "finding",
+}
+
+
+@attrs.frozen
+class Annotation:
+    """One highlighted stretch ``[start, end)`` of a document, with what chrono knows about it."""
+
+    id: str
+    start: int
+    end: int
+    kind: str
+    label: str
+    value: str = ""
+    interval: str = ""
+    details: tuple[tuple[str, str], ...] = ()
+    finding: str | None = None  # anchor of the finding this span belongs to
+    severity: str | None = None
+    role: str | None = None
+    subject: str | None = None  # the event an "event" annotation stands for
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind,
+            "kindLabel": KIND_LABELS.get(self.kind, self.kind),
+            "label": self.label,
+            "value": self.value,
+            "interval": self.interval,
+            "details": [list(pair) for pair in self.details],
+            "finding": self.finding,
+            "severity": self.severity,
+        }
+
+
+# ---------------------------------------------------------------------------------------------
+# Wording of bounds
+
+
+def instant_text(instant: int | None, unbounded: str) -> str:
+    return unbounded if instant is None else format_instant(instant)
+
+
+def window_text(lo: int | None, hi: int | None) -> str:
+    if lo is not None and hi is not None and lo == hi:
+        return format_instant(lo)
+    return f"{instant_text(lo, 'any time')} … {instant_text(hi, 'any time')}"
+
+
+def bounds_text(bounds: Bounds | None) -> str:
+    if bounds is None:
+        return ""
+    return (
+        f"starts {window_text(bounds.earliest_start, bounds.latest_start)}; "
+        f"ends {window_text(bounds.earliest_end, bounds.latest_end)}"
+    )
+
+
+def period_text(period: Period) -> str:
+    return period.describe()
+
+
+# ---------------------------------------------------------------------------------------------
+# Temporal expressions from the tagger (optional: it may not be installed yet)
+
+
+def _tagger() -> Callable[..., Iterable[Any]] | None:
+    try:
+        module = importlib.import_module("chrono.tagger")
+    except ImportError:
+        return None
+    extract = getattr(module, "extract", None)
+    return extract if callable(extract) else None
+
+
+def timexes_of(analysis: Analysis) -> tuple[Any, ...]:
+    """The analysis's own temporal expressions, else the tagger's for text documents."""
+    own = getattr(analysis, "timexes", None)
+    if own is not None:
+        return tuple(own)
+    document = analysis.document
+    if document.kind == "timeline" or not document.text:
+        return ()
+    extract = _tagger()
+    if extract is None:
+        return ()
+    try:
+        return tuple(extract(document.text, document.dct))
+    except Exception:  # the report must not fail because the tagger did
+        return ()
+
+
+def _timex_interval(value: str, document: Document) -> str:
+    try:
+        return parse_value(value, dct=document.dct).describe()
+    except Exception:
+        return ""
+
+
+# ---------------------------------------------------------------------------------------------
+# Providers
+
+
+class _Ids:
+    def __init__(self) -> None:
+        self.count = 0
+
+    def __call__(self) -> str:
+        self.count += 1
+        return f"a{self.count}"
+
+
+def _valid(start: int, end: int, length: int) -> bool:
+    return 0 <= start <= end <= length
+
+
+def _claim_label(claim: Claim) -> str:
+    if isinstance(claim, PeriodClaim):
+        return f"date of {claim.event} ({claim.part.value})"
+    if isinstance(claim, RelationClaim):
+        return f"{claim.a} {claim.relation.value.lower().replace('_', ' ')} {claim.b}"
+    if isinstance(claim, GapClaim):
+        return f"offset {claim.first} → {claim.second}"
+    if isinstance(claim, DurationClaim):
+        return f"duration of {claim.event}"
+    return "statement"
+
+
+def _event_annotations(analysis: Analysis, new_id: _Ids) -> Iterator[Annotation]:
+    bounds = analysis.solution.bounds if analysis.solution else {}
+    length = len(analysis.document.text)
+    for event in analysis.events:
+        if not _valid(event.span.start, event.span.end, length):
+            continue
+        details = [("id", event.id)]
+        if event.event_class:
+            details.append(("class", event.event_class))
+        if event.key:
+            details.append(("key", event.key))
+        yield Annotation(
+            new_id(),
+            event.span.start,
+            event.span.end,
+            "event",
+            f"event {event.id}",
+            event.text,
+            bounds_text(bounds.get(event.id)),
+            tuple(details),
+            subject=event.id,
+        )
+
+
+def _claim_annotations(analysis: Analysis, new_id: _Ids) -> Iterator[Annotation]:
+    solution = analysis.solution
+    dropped = solution.dropped if solution else frozenset()
+    bounds = solution.bounds if solution else {}
+    length = len(analysis.document.text)
+    for index, claim in enumerate(analysis.claims):
+        if isinstance(claim, EventExists) or not _valid(claim.span.start, claim.span.end, length):
+            continue
+        details: list[tuple[str, str]] = []
+        for event in dict.fromkeys(claim_events(claim)):
+            if event in bounds:
+                details.append((event, bounds_text(bounds[event])))
+        if index in dropped:
+            details.append(("note", "left out of the bounds: part of a contradiction"))
+        interval = period_text(claim.period) if isinstance(claim, PeriodClaim) else ""
+        yield Annotation(
+            new_id(),
+            claim.span.start,
+            claim.span.end,
+            "claim",
+            _claim_label(claim),
+            claim.describe(),
+            interval,
+            tuple(details),
+        )
+
+
+def _timex_annotations(analysis: Analysis, new_id: _Ids) -> Iterator[Annotation]:
+    document = analysis.document
+    length = len(document.text)
+    for timex in timexes_of(analysis):
+        start, end = getattr(timex, "start", None), getattr(timex, "end", None)
+        if not isinstance(start, int) or not isinstance(end, int) or not _valid(start, end, length):
+            continue
+        value = str(getattr(timex, "value", ""))
+        kind = str(getattr(timex, "type", "TIMEX"))
+        details = [("type", kind)]
+        mod = getattr(timex, "mod", None)
+        if mod:
+            details.append(("mod", str(mod)))
+        yield Annotation(
+            new_id(),
+            start,
+            end,
+            "timex",
+            f"{kind} {value}",
+            value,
+            _timex_interval(value, document),
+            tuple(details),
+        )
+        s_start, s_end = getattr(timex, "signal_start", None), getattr(timex, "signal_end", None)
+        if isinstance(s_start, int) and isinstance(s_end, int) and _valid(s_start, s_end, length):
+            signal = str(getattr(timex, "signal", "") or document.text[s_start:s_end])
+            yield Annotation(new_id(), s_start, s_end, "signal", f"signal “{signal}”", f"ties to {value}")
+
+
+Provider = Callable[[Analysis, _Ids], Iterator[Annotation]]
+PROVIDERS: tuple[Provider, ...] = (_event_annotations, _claim_annotations, _timex_annotations)
+
+
+@attrs.frozen
+class Annotated:
+    annotations: tuple[Annotation, ...]
+    # finding index -> annotation ids of its spans (in the order the finding lists them)
+    finding_spans: Mapping[int, tuple[str, ...]]
+    # finding index -> explanation step index -> annotation id (or None)
+    step_targets: Mapping[int, tuple[str | None, ...]]
+
+
+def annotate(analysis: Analysis, findings: Sequence[Finding], anchors: Sequence[str]) -> Annotated:
+    """Every annotation of a document; ``anchors[i]`` is the page anchor of ``findings[i]``."""
+    new_id = _Ids()
+    annotations: list[Annotation] = []
+    for provider in PROVIDERS:
+        annotations.extend(provider(analysis, new_id))
+    by_range: dict[tuple[int, int], str] = {}
+    for annotation in annotations:
+        by_range.setdefault((annotation.start, annotation.end), annotation.id)
+    length = len(analysis.document.text)
+    finding_spans: dict[int, tuple[str, ...]] = {}
+    step_targets: dict[int, tuple[str | None, ...]] = {}
+    for number, finding in enumerate(findings):
+        ids = []
+        for span in finding.spans:
+            if not _valid(span.start, span.end, length):
+                continue
+            annotation = Annotation(
+                new_id(),
+                span.start,
+                span.end,
+                "finding",
+                f"{finding.rule} {finding.name}",
+                finding.message,
+                finding=anchors[number],
+                severity=finding.severity.label,
+                role=span.role,
+            )
+            annotations.append(annotation)
+            by_range.setdefault((span.start, span.end), annotation.id)
+            ids.append(annotation.id)
+        finding_spans[number] = tuple(ids)
+        targets: list[str | None] = []
+        for step in finding.explanation:
+            if step.span is None or not _valid(step.span.start, step.span.end, length):
+                targets.append(None)
+                continue
+            key = (step.span.start, step.span.end)
+            if key not in by_range:
+                cited = Annotation(
+                    new_id(), key[0], key[1], "cited", "cited", step.text, finding=anchors[number]
+                )
+                annotations.append(cited)
+                by_range[key] = cited.id
+            targets.append(by_range[key])
+        step_targets[number] = tuple(targets)
+    return Annotated(tuple(annotations), finding_spans, step_targets)
+
+
+# ---------------------------------------------------------------------------------------------
+# Text -> lines -> segments
+
+# Characters that would change how the text around them looks (bidi controls, invisible
+# characters) are shown as visible markers instead of being passed to the browser.
+_BIDI = {chr(c) for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A), 0x200E, 0x200F, 0x061C)}
+_INVISIBLE = {"\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad"}
+
+
+def _is_control(ch: str) -> bool:
+    if ch == "\t":
+        return False
+    return ch in _BIDI or ch in _INVISIBLE or unicodedata.category(ch) in ("Cc", "Cs", "Co", "Cn", "Zl", "Zp")
+
+
+@attrs.frozen
+class Piece:
+    text: str
+    # for a control character: its code point and name, shown instead of the character
+    control: str | None = None
+
+
+def pieces(text: str) -> tuple[Piece, ...]:
+    out: list[Piece] = []
+    buffer: list[str] = []
+    for ch in text:
+        if _is_control(ch):
+            if buffer:
+                out.append(Piece("".join(buffer)))
+                buffer = []
+            name = unicodedata.name(ch, "control character")
+            out.append(Piece(f"U+{ord(ch):04X}", f"U+{ord(ch):04X} {name}"))
+        else:
+            buffer.append(ch)
+    if buffer:
+        out.append(Piece("".join(buffer)))
+    return tuple(out)
+
+
+@attrs.frozen
+class Segment:
+    pieces: tuple[Piece, ...]
+    ids: str  # space-separated annotation ids covering this segment ("" for plain text)
+    classes: str
+    starts: tuple[str, ...]  # annotations that start here (their anchor lands on this segment)
+    empty: bool = False  # a marker for a zero-length annotation
+
+    @property
+    def anchor(self) -> str | None:
+        return self.starts[0] if self.starts else None
+
+
+@attrs.frozen
+class Line:
+    number: int
+    segments: tuple[Segment, ...]
+    findings: tuple[int, ...]  # indices of findings shown after this line
+
+
+def _classes(active: Iterable[Annotation]) -> str:
+    names: dict[str, None] = {}
+    for annotation in active:
+        names[f"k-{annotation.kind}"] = None
+        if annotation.severity:
+            names[f"s-{annotation.severity}"] = None
+        if annotation.role == "primary":
+            names["primary"] = None
+    return " ".join(names)
+
+
+def lines_of(text: str, annotations: Sequence[Annotation], finding_lines: Mapping[int, int]) -> list[Line]:
+    """The text cut at line ends and annotation boundaries.
+
+    ``finding_lines`` maps a finding index to the 0-based line after which it is shown.
+    """
+    starts_at: dict[int, list[Annotation]] = defaultdict(list)
+    ends_at: dict[int, list[Annotation]] = defaultdict(list)
+    empties: dict[int, list[Annotation]] = defaultdict(list)
+    for annotation in annotations:
+        if annotation.start == annotation.end:
+            empties[annotation.start].append(annotation)
+        else:
+            starts_at[annotation.start].append(annotation)
+            ends_at[annotation.end].append(annotation)
+    after: dict[int, list[int]] = defaultdict(list)
+    for index, line in finding_lines.items():
+        after[line].append(index)
+
+    raw_lines = text.split("\n")
+    lines: list[Line] = []
+    active: dict[str, Annotation] = {}
+    pending: list[str] = []  # anchors of annotations that began where no text was (a line end)
+    offset = 0
+    for number, raw in enumerate(raw_lines):
+        line_end = offset + len(raw)
+        cuts = {offset, line_end}
+        for table in (starts_at, ends_at, empties):
+            cuts.update(p for p in table if offset < p < line_end)
+        points = sorted(cuts)
+        segments: list[Segment] = []
+        for i, position in enumerate(points):
+            for annotation in ends_at.get(position, ()):
+                active.pop(annotation.id, None)
+            for annotation in empties.get(position, ()):
+                segments.append(
+                    Segment((Piece("▸"),), annotation.id, _classes([annotation]), (annotation.id,), True)
+                )
+            starting = starts_at.get(position, ())
+            for annotation in starting:
+                active[annotation.id] = annotation
+            pending.extend(a.id for a in starting)
+            if i + 1 == len(points):
+                break
+            chunk = text[position : points[i + 1]]
+            covering = sorted(active.values(), key=lambda a: KINDS.index(a.kind) if a.kind in KINDS else 0)
+            segments.append(
+                Segment(pieces(chunk), " ".join(a.id for a in covering), _classes(covering), tuple(pending))
+            )
+            pending = []
+        lines.append(Line(number + 1, tuple(segments), tuple(after.get(number, ()))))
+        offset = line_end + 1
+    return lines
