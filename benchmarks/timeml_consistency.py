@@ -24,10 +24,10 @@ from collections import Counter
 from pathlib import Path
 
 from chrono.engine import Options, Report, check, discover
-from chrono.model import Finding
+from chrono.model import Finding, Relation
 from chrono.output import _Paint, format_finding
 from chrono.rulebase import Analysis
-from chrono.timeml_compile import TimexValueClaim, TlinkClaim
+from chrono.timeml_compile import REL_TYPES, TimexValueClaim, TlinkClaim
 
 DEFAULT_CORPORA = Path(__file__).resolve().parents[2] / "shared" / "corpora"
 CONFLICT_RULES = ("CHR201", "CHR202")
@@ -160,7 +160,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--top", type=int, default=10, help="how many conflict chains to print")
     parser.add_argument("--json", metavar="FILE", help="also write the numbers as JSON")
     parser.add_argument("--smoke", action="store_true", help="first 10 documents only")
+    parser.add_argument(
+        "--during-as-simultaneous",
+        action="store_true",
+        help="read DURING/DURING_INV as SIMULTANEOUS (the TempEval-3 mapping) instead of IS_INCLUDED",
+    )
     args = parser.parse_args(argv)
+    if args.during_as_simultaneous:
+        REL_TYPES["DURING"] = REL_TYPES["DURING_INV"] = Relation.SIMULTANEOUS
     root = Path(args.corpus)
     if not root.is_dir():
         print(f"no corpus directory at {root}; nothing to do", file=sys.stderr)
