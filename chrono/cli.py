@@ -22,6 +22,7 @@ from chrono.engine import PathError, Report
 from chrono.formats import render
 from chrono.pipeline import selected_rules
 from chrono.registry import RegistryError, all_rules
+from chrono.timeml_export import add_export_parser, run_export
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -49,6 +50,7 @@ def _build_parser() -> argparse.ArgumentParser:
     )
     explain = commands.add_parser("explain", help="show the documentation of a rule")
     explain.add_argument("code", help="rule code or name, e.g. CHR201")
+    add_export_parser(commands)  # chrono.timeml_export: chrono export --format timeml
     return parser
 
 
@@ -155,6 +157,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help()
         return EXIT_ERROR
     handlers = {"check": _run_check, "report": _run_report, "rules": _run_rules, "explain": _run_explain}
+    handlers["export"] = run_export
     try:
         return handlers[args.command](args)
     except (UsageError, PathError, RegistryError, ConfigError, BaselineError) as error:
