@@ -64,10 +64,10 @@ class Annotation:
         return {
             "kind": self.kind,
             "kindLabel": KIND_LABELS.get(self.kind, self.kind),
-            "label": self.label,
-            "value": self.value,
+            "label": visible(self.label),
+            "value": visible(self.value),
             "interval": self.interval,
-            "details": [list(pair) for pair in self.details],
+            "details": [[visible(key), visible(value)] for key, value in self.details],
             "finding": self.finding,
             "severity": self.severity,
         }
@@ -323,6 +323,16 @@ def _is_control(ch: str) -> bool:
     return ch in _BIDI or ch in _INVISIBLE or unicodedata.category(ch) in ("Cc", "Cs", "Co", "Cn", "Zl", "Zp")
 
 
+def visible(text: str) -> str:
+    """``text`` for a label or a table cell: line breaks become spaces and the characters that
+    would change how the text around them looks are named instead ("[U+202E]")."""
+    if text.isprintable():
+        return text
+    return "".join(
+        " " if ch in "\n\r\t" else (f"[U+{ord(ch):04X}]" if _is_control(ch) else ch) for ch in text
+    )
+
+
 @attrs.frozen
 class Piece:
     text: str
@@ -392,11 +402,13 @@ def lines_of(text: str, annotations: Sequence[Annotation], finding_lines: Mappin
         else:
             starts_at[annotation.start].append(annotation)
             ends_at[annotation.end].append(annotation)
-    after: dict[int, list[int]] = defaultdict(list)
-    for index, line in finding_lines.items():
-        after[line].append(index)
 
     raw_lines = text.split("\n")
+    if len(raw_lines) > 1 and raw_lines[-1] == "" and not empties.get(len(text)):
+        raw_lines.pop()  # the newline that ends the last line does not start another
+    after: dict[int, list[int]] = defaultdict(list)
+    for index, line in sorted(finding_lines.items()):
+        after[max(0, min(line, len(raw_lines) - 1))].append(index)
     lines: list[Line] = []
     active: dict[str, Annotation] = {}
     pending: list[str] = []  # anchors of annotations that began where no text was (a line end)

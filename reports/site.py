@@ -115,7 +115,11 @@ def _read_manifest(directory: Path) -> set[str]:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return set()
-    if not isinstance(data, dict) or data.get("generator") != GENERATOR or not isinstance(data.get("files"), list):
+    if (
+        not isinstance(data, dict)
+        or data.get("generator") != GENERATOR
+        or not isinstance(data.get("files"), list)
+    ):
         return set()
     owned = set()
     for name in data["files"]:
@@ -159,8 +163,11 @@ def write_files(directory: str | os.PathLike[str], files: Mapping[str, str]) -> 
     foreign = [
         name
         for name in names
-        if name not in owned and (root.joinpath(*PurePosixPath(name).parts).exists()
-                                  or root.joinpath(*PurePosixPath(name).parts).is_symlink())
+        if name not in owned
+        and (
+            root.joinpath(*PurePosixPath(name).parts).exists()
+            or root.joinpath(*PurePosixPath(name).parts).is_symlink()
+        )
     ]
     if foreign:
         shown = ", ".join(foreign[:3]) + (f" and {len(foreign) - 3} more" if len(foreign) > 3 else "")

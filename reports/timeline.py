@@ -56,21 +56,26 @@ class TimelineEvent:
     @property
     def dated(self) -> bool:
         return any(
-            v is not None for v in (self.earliest_start, self.latest_start, self.earliest_end, self.latest_end)
+            v is not None
+            for v in (self.earliest_start, self.latest_start, self.earliest_end, self.latest_end)
         )
 
     @property
     def low(self) -> int | None:
         """The earliest finite instant the event touches."""
         values = [
-            v for v in (self.earliest_start, self.latest_start, self.earliest_end, self.latest_end) if v is not None
+            v
+            for v in (self.earliest_start, self.latest_start, self.earliest_end, self.latest_end)
+            if v is not None
         ]
         return min(values) if values else None
 
     @property
     def high(self) -> int | None:
         values = [
-            v for v in (self.earliest_start, self.latest_start, self.earliest_end, self.latest_end) if v is not None
+            v
+            for v in (self.earliest_start, self.latest_start, self.earliest_end, self.latest_end)
+            if v is not None
         ]
         return max(values) if values else None
 
@@ -100,6 +105,9 @@ class Drawn:
     open_right: bool
     label: str
     label_x: float
+    label_anchor: str  # "start" (label right of the bar) or "end" (left of it)
+    label_width: float
+    flag_x: float
     show_label: bool
     # the bounds as strings for data-* attributes ("" = unbounded)
     es: str
@@ -139,7 +147,10 @@ def domain(events: Sequence[TimelineEvent]) -> tuple[int, int] | None:
         span = 86400
         lo, hi = lo - span, hi + span
     pad = max(span // 25, 3600)
-    return lo - pad, hi + pad
+    lo, hi = lo - pad, hi + pad
+    if hi - lo > 4 * 86400:  # whole days, so that the range reads as dates
+        lo, hi = lo - lo % 86400, hi - hi % 86400 + 86400
+    return lo, hi
 
 
 class Scale:
@@ -250,6 +261,32 @@ def _pack(extents: Sequence[tuple[float, float]], gap: float) -> list[int]:
     return lanes
 
 
+FLAG = 14.0  # room for the contradiction mark beside a bar
+POINT_HALF = 7.0
+
+
+def _reach(x1: float, x2: float, point: bool) -> tuple[float, float]:
+    """The horizontal extent a bar (or point) covers."""
+    if point:
+        middle = (x1 + x2) / 2
+        return middle - POINT_HALF, middle + POINT_HALF
+    return x1, max(x2, x1 + 1)
+
+
+def label_side(x1: float, x2: float, point: bool, width: float, flagged: bool) -> tuple[str, float, float]:
+    """(text-anchor, label x, flag x): the label goes right of the bar unless it would run off
+    the axis and fits on the left. The contradiction mark sits between bar and label."""
+    left, right = _reach(x1, x2, point)
+    flag = FLAG if flagged else 0.0
+    right_x = right + 5 + flag
+    left_x = left - 5 - flag
+    room_right = WIDTH - RIGHT - right_x
+    room_left = left_x - LEFT
+    if width <= room_right or room_right >= room_left:
+        return "start", round(right_x, 2), round(right + 3 + FLAG / 2, 2)
+    return "end", round(left_x, 2), round(left - 3 - FLAG / 2, 2)
+
+
 def build(
     events: Sequence[TimelineEvent],
     *,
@@ -265,23 +302,32 @@ def build(
         return None
     lo, hi = span
     scale = Scale(lo, hi)
-    dated.sort(key=lambda e: (e.low if e.low is not None else lo, e.high if e.high is not None else hi, e.key))
+    dated.sort(
+        key=lambda e: (e.low if e.low is not None else lo, e.high if e.high is not None else hi, e.key)
+    )
 
     geometry = []
     for event in dated:
         x1 = scale(event.earliest_start, LEFT)
         x2 = scale(event.latest_end, WIDTH - RIGHT)
-        if event.earliest_start is None and event.latest_start is not None and x1 > LEFT:
-            x1 = LEFT
         point = (x2 - x1) < POINT_BELOW and event.earliest_start is not None and event.latest_end is not None
-        geometry.append((event, x1, x2, point))
+        label = _short(event.label)
+        side = label_side(x1, x2, point, len(label) * CHAR_WIDTH, event.finding_href is not None)
+        geometry.append((event, x1, x2, point, label, side))
 
     def extents(with_labels: bool) -> list[tuple[float, float]]:
         out = []
-        for event, x1, x2, point in geometry:
-            left = x1 - (4 if point else 0)
-            right = max(x2, x1 + 4) + (len(_short(event.label)) * CHAR_WIDTH + 8 if with_labels else 2)
-            out.append((left, right))
+        for event, x1, x2, point, label, (anchor, label_x, _) in geometry:
+            left, right = _reach(x1, x2, point)
+            if event.finding_href is not None:
+                left, right = min(left, x1 - FLAG), max(right, x2 + FLAG)
+            if with_labels:
+                width = len(label) * CHAR_WIDTH
+                if anchor == "end":
+                    left = min(left, label_x - width)
+                else:
+                    right = max(right, label_x + width)
+            out.append((left, right + 4))
         return out
 
     lanes = _pack(extents(True), 2)
@@ -291,7 +337,7 @@ def build(
     lane_height, bar = (COMPACT_LANE, COMPACT_BAR) if compact else (LANE, BAR)
     count = max(lanes) + 1
     drawn = []
-    for (event, x1, x2, point), lane in zip(geometry, lanes, strict=True):
+    for (event, x1, x2, point, label, (anchor, label_x, flag_x)), lane in zip(geometry, lanes, strict=True):
         y = AXIS_HEIGHT + 6 + lane * lane_height
         core = (
             event.latest_start is not None
@@ -300,7 +346,6 @@ def build(
         )
         core_x = scale(event.latest_start, LEFT) if core else 0.0
         core_w = (scale(event.earliest_end, LEFT) - core_x) if core else 0.0
-        label = _short(event.label)
         drawn.append(
             Drawn(
                 event=event,
@@ -316,7 +361,10 @@ def build(
                 open_left=event.earliest_start is None,
                 open_right=event.latest_end is None,
                 label=label,
-                label_x=round(max(x2, x1 + 4) + 5, 2),
+                label_x=label_x,
+                label_anchor=anchor,
+                label_width=round(len(label) * CHAR_WIDTH, 1),
+                flag_x=flag_x,
                 show_label=not compact,
                 es=_text(event.earliest_start),
                 ls=_text(event.latest_start),
@@ -328,8 +376,8 @@ def build(
     tick_list = tuple(Tick(scale(t, LEFT), label, major) for t, label, major in ticks(lo, hi))
     conflicts = sum(1 for e in dated if e.conflict)
     summary = (
-        f"{len(dated)} dated event{'s' if len(dated) != 1 else ''} from {format_instant(lo)} "
-        f"to {format_instant(hi)} in {count} lane{'s' if count != 1 else ''}"
+        f"{len(dated)} dated event{'s' if len(dated) != 1 else ''} from {format_instant(lo)[:10]} "
+        f"to {format_instant(hi)[:10]} in {count} lane{'s' if count != 1 else ''}"
         + (f"; {conflicts} in a contradiction" if conflicts else "")
     )
     return TimelineView(

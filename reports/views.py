@@ -20,10 +20,10 @@ from chrono import __version__
 from chrono.model import Finding, Severity
 from chrono.network import claim_events
 from chrono.periods import format_instant
-from chrono.rulebase import Analysis, Rule
+from chrono.rulebase import DOC_SECTIONS, Analysis, Rule
 
 from . import timeline as tl
-from .annotate import KIND_LABELS, KINDS, Line, annotate, bounds_text, lines_of
+from .annotate import KIND_LABELS, KINDS, Line, annotate, bounds_text, lines_of, visible
 
 MAX_OVERVIEW_EVENTS = 500
 OPEN_GROUPS_BELOW = 80  # overview groups start open when the corpus has fewer events than this
@@ -35,7 +35,7 @@ _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 def slug(name: str, *, limit: int = 60) -> str:
     """A file name made of safe characters only, unique per ``name`` (a hash keeps it apart)."""
     digest = hashlib.sha1(name.encode("utf-8", "surrogatepass")).hexdigest()[:8]
-    base = _UNSAFE.sub("-", name).strip(".-")[:limit].strip(".-") or "document"
+    base = _UNSAFE.sub("-", name).strip(".-")[-limit:].strip(".-") or "document"  # keep the file name
     return f"{base}-{digest}"
 
 
@@ -82,6 +82,22 @@ def doc_blocks(text: str) -> tuple[Block, ...]:
         if split < len(chunk):
             blocks.append(Block("pre", ((textwrap.dedent("\n".join(chunk[split:])), True),)))
     return tuple(blocks)
+
+
+def rule_sections(rule: type[Rule]) -> tuple[Section, ...]:
+    """The four docstring sections of a rule, each as blocks (indentation kept, unlike
+    ``Rule.sections()``, which strips the first line of each body)."""
+    sections: dict[str, list[str]] = {}
+    current: list[str] | None = None
+    for line in rule.doc().splitlines():
+        heading = line.strip().rstrip(":")
+        if heading in DOC_SECTIONS and not line[:1].isspace():
+            current = sections.setdefault(heading, [])
+        elif current is not None:
+            current.append(line)
+    if not sections:
+        return tuple(Section(heading, doc_blocks(body)) for heading, body in rule.sections().items())
+    return tuple(Section(heading, doc_blocks("\n".join(lines))) for heading, lines in sections.items())
 
 
 # ---------------------------------------------------------------------------------------------
@@ -260,7 +276,9 @@ def _worst(counts: Mapping[str, int]) -> str:
 
 
 class _Builder:
-    def __init__(self, analyses: Sequence[Analysis], findings: Sequence[Finding], rules: Sequence[type[Rule]]):
+    def __init__(
+        self, analyses: Sequence[Analysis], findings: Sequence[Finding], rules: Sequence[type[Rule]]
+    ):
         self.analyses = analyses
         self.rules = {rule.code: rule for rule in rules}
         self.by_path: dict[str, list[Finding]] = defaultdict(list)
@@ -288,11 +306,11 @@ class _Builder:
             rule=finding.rule,
             name=finding.name,
             rule_href=_rule_file(finding.rule),
-            path=finding.path,
+            path=visible(finding.path),
             href=href,
             line=finding.line,
             column=finding.column,
-            message=finding.message,
+            message=visible(finding.message),
         )
 
     def document(self, analysis: Analysis) -> DocumentPage:
@@ -315,24 +333,24 @@ class _Builder:
 
         views = []
         for number, finding in enumerate(findings):
-            row = self.row(finding, f"{file}#{anchors[number]}")
-            self.rows.append(row)
+            finding_row = self.row(finding, f"{file}#{anchors[number]}")
+            self.rows.append(finding_row)
             steps = tuple(
                 Step(
                     i + 1,
-                    step.text,
+                    visible(step.text),
                     annotated.step_targets[number][i],
                     f"line {step.span.line}" if step.span is not None else "",
                 )
                 for i, step in enumerate(finding.explanation)
             )
             views.append(
-                FindingView(anchors[number], row, steps, " ".join(annotated.finding_spans[number]))
+                FindingView(anchors[number], finding_row, steps, " ".join(annotated.finding_spans[number]))
             )
 
         counts = Counter(f.severity.label for f in findings)
         row = DocumentRow(
-            path=document.path,
+            path=visible(document.path),
             href=file,
             kind=document.kind,
             events=len(analysis.events),
@@ -347,8 +365,10 @@ class _Builder:
         in_conflict = _conflict_events(analysis)
         finding_of: dict[str, tuple[str, str]] = {}
         for number, finding in enumerate(findings):
-            for event in _finding_events(analysis, finding):
-                finding_of.setdefault(event, (anchors[number], f"{finding.rule} {finding.message}"))
+            for event_id in _finding_events(analysis, finding):
+                finding_of.setdefault(
+                    event_id, (anchors[number], visible(f"{finding.rule} {finding.message}"))
+                )
         events = []
         for event in analysis.events:
             b = bounds.get(event.id)
@@ -357,21 +377,21 @@ class _Builder:
             events.append(
                 tl.TimelineEvent(
                     key=f"e{self.event_count}",
-                    label=event.text or event.id,
+                    label=visible(event.text or event.id),
                     earliest_start=b.earliest_start if b else None,
                     latest_start=b.latest_start if b else None,
                     earliest_end=b.earliest_end if b else None,
                     latest_end=b.latest_end if b else None,
                     href=f"{file}#{event_anchor[event.id]}" if event.id in event_anchor else file,
                     bounds=bounds_text(b) if b else "no dates known",
-                    document=document.path,
+                    document=visible(document.path),
                     conflict=event.id in in_conflict or linked is not None,
                     finding_href=f"{file}#{linked[0]}" if linked else None,
                     finding_label=linked[1] if linked else "",
                 )
             )
         self.timeline_events.append((row, events))
-        timeline = tl.build(events, id="tl-doc", title=f"Timeline of {document.path}")
+        timeline = tl.build(events, id="tl-doc", title=f"Timeline of {visible(document.path)}")
 
         kinds = Counter(a.kind for a in annotated.annotations)
         legend = tuple(LegendItem(k, KIND_LABELS[k], kinds[k]) for k in KINDS if kinds.get(k))
@@ -380,8 +400,8 @@ class _Builder:
                 a.id,
                 a.kind,
                 KIND_LABELS.get(a.kind, a.kind),
-                a.label,
-                a.value,
+                visible(a.label),
+                visible(a.value),
                 a.interval,
                 document.lines.position(a.start)[0],
             )
@@ -391,15 +411,15 @@ class _Builder:
         lines = lines_of(document.text, annotated.annotations, finding_lines)
         data = {
             "annotations": {a.id: a.to_json() for a in by_id.values()},
-            "steps": {
-                anchors[n]: [t for t in annotated.step_targets[n] if t] for n in range(len(findings))
-            },
+            "steps": {anchors[n]: [t for t in annotated.step_targets[n] if t] for n in range(len(findings))},
         }
         dct = ""
         if document.dct_value:
-            dct = document.dct_value + (f" (from {document.dct_source})" if document.dct_source else "")
+            dct = visible(document.dct_value) + (
+                f" (from {document.dct_source})" if document.dct_source else ""
+            )
         return DocumentPage(
-            path=document.path,
+            path=visible(document.path),
             file=file,
             row=row,
             dct=dct,
@@ -427,11 +447,7 @@ class _Builder:
                 href=_rule_file(code),
             )
             rows.append(rule_row)
-            sections = (
-                tuple(Section(heading, doc_blocks(body)) for heading, body in rule.sections().items())
-                if rule
-                else ()
-            )
+            sections = rule_sections(rule) if rule else ()
             findings = tuple(r for r in self.rows if r.rule == code)
             pages.append(RulePage(_rule_file(code), rule_row, sections, findings))
         return tuple(rows), tuple(pages)
@@ -516,7 +532,7 @@ def build_site(
     index = IndexPage(
         title=f"chrono report — {status}",
         version=__version__,
-        inputs=tuple(inputs),
+        inputs=tuple(visible(i) for i in inputs),
         documents=tuple(d.row for d in documents),
         totals=totals,
         by_severity=tuple((label, severity_counts.get(label, 0)) for label in SEVERITIES),

@@ -229,10 +229,17 @@
       if (hasCore) { var cx = x(ls, LEFT); core.setAttribute("x", cx); core.setAttribute("width", Math.max(x(ee, LEFT) - cx, 1)); }
       var y = num(g, "data-y"), h = num(g, "data-h");
       g.querySelector(".pt").setAttribute("transform", "translate(" + (x1 + x2) / 2 + " " + (y + h / 2) + ")");
-      var lbl = g.querySelector(".lbl");
-      if (lbl) { lbl.setAttribute("x", Math.max(x2, x1 + 4) + 5); }
-      var flag = g.querySelector(".flag");
-      if (flag) { flag.querySelector("circle").setAttribute("cx", x1); flag.querySelector("text").setAttribute("x", x1); }
+      // label beside the bar, on the right unless it only fits on the left (as timeline.label_side)
+      var left = point ? (x1 + x2) / 2 - 7 : x1, right = point ? (x1 + x2) / 2 + 7 : Math.max(x2, x1 + 1);
+      var flag = g.querySelector(".flag"), room = flag ? 14 : 0;
+      var lbl = g.querySelector(".lbl"), width = lbl ? Number(lbl.getAttribute("data-lw")) : 0;
+      var rightX = right + 5 + room, leftX = left - 5 - room;
+      var onRight = width <= WIDTH - RIGHT - rightX || WIDTH - RIGHT - rightX >= leftX - LEFT;
+      if (lbl) { lbl.setAttribute("x", onRight ? rightX : leftX); lbl.setAttribute("text-anchor", onRight ? "start" : "end"); }
+      if (flag) {
+        var fx = onRight ? right + 3 + 7 : left - 3 - 7;
+        flag.querySelector("circle").setAttribute("cx", fx); flag.querySelector("text").setAttribute("x", fx);
+      }
     });
   }
 
