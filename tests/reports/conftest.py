@@ -18,7 +18,7 @@ import struct
 import subprocess
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -132,6 +132,8 @@ class Page:
         self.events: list[dict[str, Any]] = []
         for domain in ("Page", "Runtime", "Log"):
             self.call(f"{domain}.enable")
+        # a headless tab is never the focused window; without this, focus events do not fire
+        self.call("Emulation.setFocusEmulationEnabled", {"enabled": True})
         self.call(
             "Emulation.setDeviceMetricsOverride",
             {"width": 1280, "height": 900, "deviceScaleFactor": 1, "mobile": False},
@@ -252,7 +254,7 @@ def browser() -> Iterator[Page]:
 FLAWED = "end: by 2024-03"
 
 
-def flawed_corpus(directory: Path) -> Path:
+def make_flawed_corpus(directory: Path) -> Path:
     """examples/ plus a copy of the Kursk timeline with one date wrong (so findings exist)."""
     corpus = directory / "corpus"
     shutil.copytree(ROOT / "examples", corpus)
@@ -260,6 +262,11 @@ def flawed_corpus(directory: Path) -> Path:
     assert "end: by 2025-03" in source
     (corpus / "kursk-flawed.yaml").write_text(source.replace("end: by 2025-03", FLAWED), encoding="utf-8")
     return corpus
+
+
+@pytest.fixture(scope="session")
+def flawed_corpus() -> Callable[[Path], Path]:
+    return make_flawed_corpus
 
 
 @pytest.fixture(scope="session")
