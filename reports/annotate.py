@@ -9,6 +9,7 @@ needs to fill the same fields (``events``, ``claims``, optionally ``timexes``) t
 
 from __future__ import annotations
 
+import bisect
 import importlib
 import unicodedata
 from collections import defaultdict
@@ -341,6 +342,8 @@ class Piece:
 
 
 def pieces(text: str) -> tuple[Piece, ...]:
+    if text.isprintable():
+        return (Piece(text),)
     out: list[Piece] = []
     buffer: list[str] = []
     for ch in text:
@@ -412,13 +415,12 @@ def lines_of(text: str, annotations: Sequence[Annotation], finding_lines: Mappin
     lines: list[Line] = []
     active: dict[str, Annotation] = {}
     pending: list[str] = []  # anchors of annotations that began where no text was (a line end)
+    boundaries = sorted({*starts_at, *ends_at, *empties})
     offset = 0
     for number, raw in enumerate(raw_lines):
         line_end = offset + len(raw)
-        cuts = {offset, line_end}
-        for table in (starts_at, ends_at, empties):
-            cuts.update(p for p in table if offset < p < line_end)
-        points = sorted(cuts)
+        inner = boundaries[bisect.bisect_right(boundaries, offset) : bisect.bisect_left(boundaries, line_end)]
+        points = [offset, *inner, line_end] if line_end > offset else [offset]
         segments: list[Segment] = []
         for i, position in enumerate(points):
             for annotation in ends_at.get(position, ()):

@@ -28,11 +28,12 @@ from chrono.periods import format_instant
 WIDTH = 1000.0  # viewBox units
 LEFT, RIGHT = 8.0, 8.0
 AXIS_HEIGHT = 26.0
-LANE, COMPACT_LANE = 22.0, 12.0
-BAR, COMPACT_BAR = 12.0, 8.0
+LANE, COMPACT_LANE = 22.0, 10.0
+BAR, COMPACT_BAR = 12.0, 7.0
 POINT_BELOW = 5.0  # extents narrower than this many units are drawn as points
 CHAR_WIDTH = 6.6  # rough width of one label character at the label font size
-MAX_LABELLED_LANES = 24
+MAX_LABELLED_LANES = 40
+VISIBLE_LANES = 40  # more lanes than this go into a collapsed second panel
 MAX_LABEL = 48
 
 
@@ -105,7 +106,7 @@ class Drawn:
     open_right: bool
     label: str
     label_x: float
-    label_anchor: str  # "start" (label right of the bar) or "end" (left of it)
+    label_anchor: str  # "start" (label right of the bar), "end" (left of it) or "inside" (over it)
     label_width: float
     flag_x: float
     show_label: bool
@@ -127,13 +128,20 @@ class TimelineView:
     lanes: int
     compact: bool
     ticks: tuple[Tick, ...]
-    events: tuple[Drawn, ...]
+    events: tuple[Drawn, ...]  # the first VISIBLE_LANES lanes
+    more: tuple[Drawn, ...]  # the other lanes, drawn in a collapsed panel
+    more_lanes: int
+    more_height: float
     undated: tuple[TimelineEvent, ...]
     conflicts: int
     lo_text: str
     hi_text: str
     summary: str
     axis_y: float
+
+    @property
+    def all_events(self) -> tuple[Drawn, ...]:
+        return self.events + self.more
 
 
 def domain(events: Sequence[TimelineEvent]) -> tuple[int, int] | None:
@@ -282,9 +290,13 @@ def label_side(x1: float, x2: float, point: bool, width: float, flagged: bool) -
     left_x = left - 5 - flag
     room_right = WIDTH - RIGHT - right_x
     room_left = left_x - LEFT
-    if width <= room_right or room_right >= room_left:
+    if width <= room_right:
         return "start", round(right_x, 2), round(right + 3 + FLAG / 2, 2)
-    return "end", round(left_x, 2), round(left - 3 - FLAG / 2, 2)
+    if width <= room_left:
+        return "end", round(left_x, 2), round(left - 3 - FLAG / 2, 2)
+    # fits on neither side: written over the bar, from its start (with a halo to stay legible)
+    flag_x = right + 3 + FLAG / 2 if room_right >= FLAG else left - 3 - FLAG / 2
+    return "inside", round(max(left, LEFT) + 4, 2), round(flag_x, 2)
 
 
 def build(
@@ -317,7 +329,7 @@ def build(
 
     def extents(with_labels: bool) -> list[tuple[float, float]]:
         out = []
-        for event, x1, x2, point, label, (anchor, label_x, _) in geometry:
+        for event, x1, x2, point, label, (anchor, label_x, flag_x) in geometry:
             left, right = _reach(x1, x2, point)
             if event.finding_href is not None:
                 left, right = min(left, x1 - FLAG), max(right, x2 + FLAG)
@@ -327,9 +339,13 @@ def build(
                     left = min(left, label_x - width)
                 else:
                     right = max(right, label_x + width)
+            if anchor == "inside" and event.finding_href is not None:
+                left, right = min(left, flag_x - FLAG / 2), max(right, flag_x + FLAG / 2)
             out.append((left, right + 4))
         return out
 
+    # events in a contradiction are packed first, so they sit in the top lanes
+    geometry.sort(key=lambda g: not g[0].conflict)
     lanes = _pack(extents(True), 2)
     compact = max(lanes) + 1 > MAX_LABELLED_LANES
     if compact:
@@ -338,7 +354,7 @@ def build(
     count = max(lanes) + 1
     drawn = []
     for (event, x1, x2, point, label, (anchor, label_x, flag_x)), lane in zip(geometry, lanes, strict=True):
-        y = AXIS_HEIGHT + 6 + lane * lane_height
+        y = AXIS_HEIGHT + 6 + (lane if lane < VISIBLE_LANES else lane - VISIBLE_LANES) * lane_height
         core = (
             event.latest_start is not None
             and event.earliest_end is not None
@@ -372,7 +388,11 @@ def build(
                 le=_text(event.latest_end),
             )
         )
-    height = AXIS_HEIGHT + 6 + count * lane_height + 8
+    shown = min(count, VISIBLE_LANES)
+    height = AXIS_HEIGHT + 6 + shown * lane_height + 8
+    more_height = AXIS_HEIGHT + 6 + (count - shown) * lane_height + 8
+    visible = tuple(d for d, lane in zip(drawn, lanes, strict=True) if lane < VISIBLE_LANES)
+    more = tuple(d for d, lane in zip(drawn, lanes, strict=True) if lane >= VISIBLE_LANES)
     tick_list = tuple(Tick(scale(t, LEFT), label, major) for t, label, major in ticks(lo, hi))
     conflicts = sum(1 for e in dated if e.conflict)
     summary = (
@@ -390,7 +410,10 @@ def build(
         lanes=count,
         compact=compact,
         ticks=tick_list,
-        events=tuple(drawn),
+        events=visible,
+        more=more,
+        more_lanes=count - shown,
+        more_height=round(more_height, 2),
         undated=undated,
         conflicts=conflicts,
         lo_text=format_instant(lo)[:10],

@@ -26,6 +26,7 @@ from . import timeline as tl
 from .annotate import KIND_LABELS, KINDS, Line, annotate, bounds_text, lines_of, visible
 
 MAX_OVERVIEW_EVENTS = 500
+MAX_CARDS = 6  # findings shown with their whole explanation on the front page
 OPEN_GROUPS_BELOW = 80  # overview groups start open when the corpus has fewer events than this
 
 SEVERITIES = tuple(s.label for s in sorted(Severity, reverse=True))
@@ -137,6 +138,15 @@ class FindingView:
 
 
 @attrs.frozen
+class Card:
+    """A finding with its explanation chain, for the front page."""
+
+    row: FindingRow
+    steps: tuple[Step, ...]
+    file: str
+
+
+@attrs.frozen
 class RuleRow:
     code: str
     name: str
@@ -225,6 +235,8 @@ class IndexPage:
     by_rule: tuple[RuleRow, ...]
     rules_checked: int
     findings: tuple[FindingRow, ...]
+    cards: tuple[Card, ...]
+    cards_left_out: int
     rule_codes: tuple[str, ...]
     groups: tuple[Group, ...]
     overview_lo: str
@@ -296,6 +308,7 @@ class _Builder:
             taken.add(name)
             self.files[path] = name
         self.rows: list[FindingRow] = []
+        self.cards: list[Card] = []
         self.timeline_events: list[tuple[DocumentRow, list[tl.TimelineEvent]]] = []
         self.event_count = 0
 
@@ -344,6 +357,7 @@ class _Builder:
                 )
                 for i, step in enumerate(finding.explanation)
             )
+            self.cards.append(Card(finding_row, steps, file))
             views.append(
                 FindingView(anchors[number], finding_row, steps, " ".join(annotated.finding_spans[number]))
             )
@@ -516,6 +530,7 @@ def build_site(
     groups, lo, hi, left_out = builder.overview()
     severity_counts = Counter(row.severity for row in builder.rows)
     rows = tuple(sorted(builder.rows, key=lambda r: (-r.rank, r.path, r.line, r.column, r.rule)))
+    cards = sorted(builder.cards, key=lambda c: (-c.row.rank, c.row.path, c.row.line, c.row.column))
     totals = {
         "documents": len(documents),
         "findings": len(rows),
@@ -539,6 +554,8 @@ def build_site(
         by_rule=by_rule,
         rules_checked=rules_checked if rules_checked is not None else len(rule_list),
         findings=rows,
+        cards=tuple(cards[:MAX_CARDS]),
+        cards_left_out=max(0, len(cards) - MAX_CARDS),
         rule_codes=tuple(r.code for r in by_rule),
         groups=groups,
         overview_lo=lo,

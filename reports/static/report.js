@@ -189,8 +189,10 @@
   }
 
   function draw(figure, lo, hi) {
-    var svg = figure.querySelector("svg.tl");
-    if (!svg) { return; }
+    all("svg.tl", figure).forEach(function (svg) { drawSvg(svg, lo, hi); });
+  }
+
+  function drawSvg(svg, lo, hi) {
     var factor = (WIDTH - LEFT - RIGHT) / Math.max(hi - lo, 1);
     function x(t, fallback) {
       if (t === null) { return fallback; }
@@ -234,10 +236,15 @@
       var flag = g.querySelector(".flag"), room = flag ? 14 : 0;
       var lbl = g.querySelector(".lbl"), width = lbl ? Number(lbl.getAttribute("data-lw")) : 0;
       var rightX = right + 5 + room, leftX = left - 5 - room;
-      var onRight = width <= WIDTH - RIGHT - rightX || WIDTH - RIGHT - rightX >= leftX - LEFT;
-      if (lbl) { lbl.setAttribute("x", onRight ? rightX : leftX); lbl.setAttribute("text-anchor", onRight ? "start" : "end"); }
+      var roomRight = WIDTH - RIGHT - rightX, roomLeft = leftX - LEFT;
+      var side = width <= roomRight ? "start" : (width <= roomLeft ? "end" : "inside");
+      if (lbl) {
+        lbl.setAttribute("x", side === "start" ? rightX : (side === "end" ? leftX : Math.max(left, LEFT) + 4));
+        lbl.setAttribute("text-anchor", side === "end" ? "end" : "start");
+        lbl.classList.toggle("inside", side === "inside");
+      }
       if (flag) {
-        var fx = onRight ? right + 3 + 7 : left - 3 - 7;
+        var fx = side === "end" || (side === "inside" && roomRight < 14) ? left - 3 - 7 : right + 3 + 7;
         flag.querySelector("circle").setAttribute("cx", fx); flag.querySelector("text").setAttribute("x", fx);
       }
     });
