@@ -53,6 +53,11 @@ def evaluate(docs: list[TimeMLDocument], errors: int = 0) -> dict[str, Any]:
     start = time.perf_counter()
     extract("warm-up on 24 April 2025", "2025-04-24")
     startup = time.perf_counter() - start
+    # First pass: loads the rule subsets the corpus needs (from the compile cache when warm).
+    start = time.perf_counter()
+    for doc, text in zip(docs, texts, strict=True):
+        extract(text, doc.dct)
+    first_pass = time.perf_counter() - start
     outputs: list[tuple[Timex, ...]] = []
     start = time.perf_counter()
     for doc, text in zip(docs, texts, strict=True):
@@ -116,6 +121,7 @@ def evaluate(docs: list[TimeMLDocument], errors: int = 0) -> dict[str, Any]:
         "seconds": round(elapsed, 4),
         "chars_per_second": round(chars / elapsed) if elapsed else None,
         "startup_seconds": round(startup, 4),
+        "first_pass_seconds": round(first_pass, 4),
         "errors": {k: len(v) for k, v in categories.items()},
         "per_document": per_doc,
     }
@@ -139,7 +145,7 @@ def _print(report: dict[str, Any], per_document: bool) -> None:
     print(f"value accuracy over relaxed matches {report['value_accuracy']:.4f}  "
           f"type accuracy {report['type_accuracy']:.4f}")
     print(f"throughput {report['chars_per_second']:,} chars/s ({report['seconds']} s), "
-          f"first call {report['startup_seconds']} s")
+          f"first call {report['startup_seconds']} s, first pass {report['first_pass_seconds']} s")
     print("errors: " + ", ".join(f"{k} {v}" for k, v in sorted(report["errors"].items())))
     if per_document:
         print("\nper document: gold system relaxed strict value")

@@ -22,7 +22,15 @@ import attrs
 
 from chrono.tagger.calendar import parse_anchor
 from chrono.tagger.normalize import Context, Piece, Reject, normalize
-from chrono.tagger.resources import ResourceError, Resources, Rule, load, trie_regex
+from chrono.tagger.resources import (
+    Matcher,
+    ResourceError,
+    Resources,
+    Rule,
+    compile_rules,
+    load,
+    trie_regex,
+)
 from chrono.tagger.timex import Timex
 
 __all__ = ["ResourceError", "Timex", "extract", "parse_dct"]
@@ -55,7 +63,7 @@ def parse_dct(dct: str | dt.date | None) -> tuple[dt.date | None, str | None]:
 @attrs.frozen(eq=False)
 class _Scanner:
     trigger: re.Pattern[str]
-    chain: re.Pattern[str]
+    premodifiers: frozenset[str]
     word_start: re.Pattern[str]
     next_word: re.Pattern[str]
     prev_word: re.Pattern[str]
@@ -82,18 +90,54 @@ def _scanner(lang: str) -> _Scanner:
     premods: set[str] = {str(w).lower() for w in spec.get("premodifier_words", [])}
     for name in spec.get("premodifier_classes", []):
         premods.update(res.classes.get(name, {}))
-    chain = re.compile(
-        r"(?<![\w'.-])(?:(?:" + trie_regex(premods) + r"|\d[\d,.]*(?:st|nd|rd|th)?|\d/\d)"
-        r"(?:[ \t]+|-|[ \t]*\r?\n[ \t]*))+\Z",
-        re.IGNORECASE,
-    )
+    tokens = {token for phrase in premods for token in re.split(r"[\s-]+", phrase) if token}
     return _Scanner(
         trigger=trigger,
-        chain=chain,
+        premodifiers=frozenset(tokens),
         word_start=re.compile(r"(?<![\w'.-])[\w'$]"),
         next_word=re.compile(r"\s*([\w%$£€']+)"),
         prev_word=re.compile(r"([\w$£€#.\-']+)\s*\Z"),
     )
+
+
+@functools.lru_cache(maxsize=256)
+def _subset(lang: str, indices: tuple[int, ...]) -> Matcher:
+    res = load(lang)
+    if len(indices) == len(res.sources):
+        return Matcher(res.regex, res.rules)
+    return compile_rules(tuple(res.sources[i] for i in indices))
+
+
+@functools.lru_cache(maxsize=8)
+def _class_tokens(lang: str) -> dict[str, frozenset[str]]:
+    """Every word and every token of every phrase of each class ("half" in "the last half of")."""
+    out: dict[str, frozenset[str]] = {}
+    for name, words in load(lang).classes.items():
+        tokens: set[str] = set()
+        for phrase in words:
+            tokens.add(phrase)
+            tokens.update(re.split(r"[\s-]+", phrase))
+        out[name] = frozenset(tokens)
+    return out
+
+
+@functools.lru_cache(maxsize=4096)
+def _matcher_for(lang: str, trigger: str) -> Matcher:
+    """Only the rules that can contain this trigger word: far fewer alternatives to try."""
+    res = load(lang)
+    word = " ".join(trigger.lower().split())
+    if word[:1].isdigit() or word[:1] == "'" or re.fullmatch(r"q[1-4]", word):
+        chosen = [s.index for s in res.sources if s.digits or word in s.literal]
+    else:
+        bare = word.rstrip(".")
+        owners = {name for name, tokens in _class_tokens(lang).items()
+                  if word in tokens or bare in tokens}
+        tokens = [t for t in re.split(r"[\s-]+", bare) if len(t) >= 3 and t != "the"]
+        chosen = [
+            s.index for s in res.sources
+            if s.classes & owners or word in s.literal or any(t in s.literal for t in tokens)
+        ]
+    return _subset(lang, tuple(chosen))
 
 
 def _fields(match: re.Match[str], groups: tuple[tuple[int, str], ...]
@@ -114,7 +158,11 @@ def _number_context_rejects(res: Resources, scanner: _Scanner, text: str, start:
     if after is not None and res.has("number_noun", after.group(1)):
         return True
     before = scanner.prev_word.search(text, max(0, start - 24), start)
-    return before is not None and res.has("number_prefix", before.group(1))
+    if before is None:
+        return False
+    word = before.group(1)
+    # "+1 415 555 2025", "No. 1990": a code or a count, not a year.
+    return word.isdigit() or res.has("number_prefix", word)
 
 
 def _is_rate(res: Resources, scanner: _Scanner, text: str, start: int,
@@ -131,26 +179,54 @@ def _is_rate(res: Resources, scanner: _Scanner, text: str, start: int,
     )
 
 
+_SPACE = frozenset(" \t\r\n")
+_WORD_EXTRA = frozenset("'.,/$")
+
+
+def _chain_starts(text: str, ts: int, floor: int, premodifiers: frozenset[str]) -> list[int]:
+    """Start positions to try for a trigger at ``ts``: the start of each word of the chain of
+    pre-modifiers in front of it ("about the last", "early", "10-"), farthest first, then ``ts``.
+    Walks back word by word with string operations; at most six words."""
+    starts = [ts]
+    pos = ts
+    while pos > floor and len(starts) < 7:
+        j = pos - 1
+        if text[j] == "-":
+            j -= 1
+        else:
+            k = j
+            while k >= floor and text[k] in _SPACE:
+                k -= 1
+            if k == j:
+                break
+            j = k
+        k = j
+        while k >= floor and (text[k].isalnum() or text[k] in _WORD_EXTRA):
+            k -= 1
+        word = text[k + 1:j + 1].lower()
+        if not word or not (word in premodifiers or word[0].isdigit()):
+            break
+        starts.append(k + 1)
+        pos = k + 1
+    starts.reverse()
+    return starts
+
+
 def _scan(ctx: Context, scanner: _Scanner) -> Iterator[tuple[Rule, list[Piece]]]:
     res = ctx.res
     text = ctx.text
-    regex = res.regex
-    rules = res.rules
     last_end = 0
     for trig in scanner.trigger.finditer(text):
         ts = trig.start()
         if ts < last_end:
             continue
-        candidates = [ts]
-        chain = scanner.chain.search(text, max(last_end, ts - 60), ts)
-        if chain is not None:
-            starts = [m.start() for m in scanner.word_start.finditer(text, chain.start(), ts)]
-            candidates = [*starts, ts]
+        candidates = _chain_starts(text, ts, last_end, scanner.premodifiers)
+        matcher = _matcher_for(res.lang, trig.group())
         for candidate in candidates:
-            match = regex.match(text, candidate)
+            match = matcher.regex.match(text, candidate)
             if match is None or match.end() <= ts or match.lastindex is None:
                 continue
-            rule = rules[match.lastindex]
+            rule = matcher.rules[match.lastindex]
             start, end = match.span()
             if rule.filter == "year" and _number_context_rejects(res, scanner, text, start, end):
                 continue

@@ -199,14 +199,10 @@ def tense(ctx: Context, start: int, end: int) -> int:
     text = ctx.text
     lo = max(0, start - 100)
     hi = min(len(text), end + 80)
-    left = text[lo:start]
-    right = text[end:hi]
-    ends = [m.end() for m in _SENTENCE_END.finditer(left)]
-    if ends:
-        left = left[ends[-1]:]
-    stop = _SENTENCE_END.search(right)
-    if stop is not None:
-        right = right[:stop.start()]
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, lo, min(len(text), start + 2))]
+    left = text[max([lo, *[e for e in ends if e <= start]]):start]
+    stop = _SENTENCE_END.search(text, end, hi)
+    right = text[end:stop.start() if stop is not None else hi]
     res = ctx.res
     left_words = [w.lower() for w in res.word_regex.findall(left)][::-1]
     right_words = [w.lower() for w in res.word_regex.findall(right)]
@@ -251,14 +247,16 @@ def year_for_month(ctx: Context, month: int, day: int | None, start: int, end: i
     base_index = base.year * 372 + (base.month - 1) * 31 + base.day - 1
     candidates = []
     for year in (base.year - 1, base.year, base.year + 1):
-        index = year * 372 + (month - 1) * 31 + ((day or 15) - 1)
+        index = year * 372 + (month - 1) * 31 + ((day or 1) - 1)
         candidates.append((index - base_index, year))
     grace = 62 if day else 40
     if direction < 0:
         past = [c for c in candidates if c[0] <= grace]
         return max(past)[1]
     if direction > 0:
-        future = [c for c in candidates if c[0] >= -grace]
+        # The DCT's own month (or a day just before the DCT) still counts as upcoming.
+        floor = -3 if day else -(base.day - 1)
+        future = [c for c in candidates if c[0] >= floor]
         return min(future)[1]
     # No tense: the nearest occurrence; on a tie the past (news reports on what happened).
     return min(candidates, key=lambda c: (abs(c[0]), c[0] > 0))[1]

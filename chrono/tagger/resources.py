@@ -15,8 +15,14 @@ language; nothing else is global.
 from __future__ import annotations
 
 import functools
+import hashlib
+import importlib
+import json
+import os
 import re
-from collections.abc import Iterable, Mapping
+import sys
+from array import array
+from collections.abc import Callable, Iterable, Mapping
 from importlib import resources as importlib_resources
 from pathlib import Path
 from typing import Any
@@ -24,7 +30,8 @@ from typing import Any
 import attrs
 import yaml
 
-__all__ = ["ResourceError", "Resources", "Rule", "load", "trie_regex"]
+__all__ = ["Matcher", "ResourceError", "Resources", "Rule", "RuleSource", "compile_rules", "load",
+           "trie_regex"]
 
 
 class ResourceError(ValueError):
@@ -41,6 +48,31 @@ class Rule:
     context: str | None = None
 
 
+@attrs.frozen
+class RuleSource:
+    """A rule as compiled text, with what it refers to (for choosing rules per trigger)."""
+
+    index: int
+    name: str
+    action: str
+    type: str
+    body: str
+    short_names: tuple[str, ...]
+    classes: frozenset[str]
+    literal: str
+    digits: bool
+    filter: str | None = None
+    context: str | None = None
+
+
+@attrs.frozen(eq=False)
+class Matcher:
+    """A compiled alternation of rules and the rule behind each top-level group."""
+
+    regex: re.Pattern[str]
+    rules: Mapping[int, Rule]
+
+
 @attrs.frozen(eq=False)
 class Resources:
     lang: str
@@ -50,6 +82,7 @@ class Resources:
     signal_regex: re.Pattern[str]
     range_regex: re.Pattern[str]
     word_regex: re.Pattern[str]
+    sources: tuple[RuleSource, ...] = ()
 
     def lookup(self, cls: str, text: str) -> Any:
         """The meaning of ``text`` in class ``cls`` (case- and space-insensitive), or None."""
@@ -150,8 +183,9 @@ def _read_yaml(folder: Path | Any, name: str) -> Any:
         text = target.read_text(encoding="utf-8")
     except (OSError, FileNotFoundError) as error:
         raise ResourceError(f"{target}: cannot read language file: {error}") from error
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
-        return yaml.safe_load(text)
+        return yaml.load(text, Loader=loader)
     except yaml.YAMLError as error:
         raise ResourceError(f"{target}: invalid YAML: {error}") from error
 
@@ -166,11 +200,208 @@ def _language_folder(lang: str) -> Any:
 
 
 def _normalize_words(name: str, raw: Any) -> dict[str, Any]:
+    items = raw if isinstance(raw, list) else list(raw) if isinstance(raw, dict) else []
+    for word in items:
+        if not isinstance(word, (str, int, float)) or isinstance(word, bool):
+            raise ResourceError(
+                f"class {name}: word {word!r} is not text (quote YAML words like on/off/yes/no)"
+            )
     if isinstance(raw, list):
         return {" ".join(str(w).lower().split()): str(w) for w in raw}
     if isinstance(raw, dict):
         return {" ".join(str(w).lower().split()): v for w, v in raw.items()}
     raise ResourceError(f"class {name}: words must be a list or a mapping")
+
+
+def _references(raw: str, fragments: Mapping[str, str]) -> tuple[set[str], str]:
+    """The word classes a pattern uses (through fragments too) and its literal text."""
+    used: set[str] = set()
+    literal = [raw.lower()]
+    pending = [raw]
+    seen: set[str] = set()
+    while pending:
+        text = pending.pop()
+        for kind, name, _group in _PLACEHOLDER.findall(text):
+            if kind == "@":
+                if name not in seen and name in fragments:
+                    seen.add(name)
+                    pending.append(fragments[name])
+                    literal.append(fragments[name])
+            else:
+                used.add(name)
+    return used, "\n".join(literal)
+
+
+def _first_chars(items: Any, ignore_case: bool) -> tuple[set[str] | None, bool]:
+    """The characters a parsed regex sequence can start with (None: any) and if it can be empty."""
+    c: Any = importlib.import_module("re._constants")  # the parse tree of the standard re
+
+    chars: set[str] = set()
+    for op, av in items:
+        first: set[str] | None
+        nullable = False
+        if op is c.LITERAL:
+            first = {chr(av)}
+        elif op is c.IN:
+            first = set()
+            for kind, value in av:
+                if kind is c.LITERAL:
+                    first.add(chr(value))
+                elif kind is c.RANGE and value[1] - value[0] < 128:
+                    first.update(chr(x) for x in range(value[0], value[1] + 1))
+                elif kind is c.CATEGORY and value is c.CATEGORY_DIGIT:
+                    first.update("0123456789")
+                else:
+                    return None, False
+        elif op is c.BRANCH:
+            first, nullable = set(), False
+            for alternative in av[1]:
+                sub, empty = _first_chars(alternative, ignore_case)
+                if sub is None:
+                    return None, False
+                first |= sub
+                nullable = nullable or empty
+        elif op is c.SUBPATTERN:
+            _group, add_flags, del_flags, sub_items = av
+            case = (ignore_case or bool(add_flags & re.IGNORECASE)) and not (
+                del_flags & re.IGNORECASE
+            )
+            first, nullable = _first_chars(sub_items, case)
+            if first is None:
+                return None, False
+            chars |= first
+            if not nullable:
+                return chars, False
+            continue
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT):
+            low, _high, sub_items = av
+            first, nullable = _first_chars(sub_items, ignore_case)
+            nullable = nullable or low == 0
+        elif op in (c.AT, c.ASSERT, c.ASSERT_NOT):
+            continue
+        else:
+            return None, False
+        if first is None:
+            return None, False
+        if ignore_case:
+            first = first | {x.swapcase() for x in first}
+        chars |= first
+        if not nullable:
+            return chars, False
+    return chars, True
+
+
+def _guard(body: str) -> str:
+    """A look-ahead on the possible first characters of a rule, so that a rule that cannot
+    start at a position is rejected in one step instead of by trying its optional parts."""
+    try:
+        parser: Any = importlib.import_module("re._parser")
+        first, nullable = _first_chars(parser.parse(body, re.IGNORECASE).data, True)
+    except (ImportError, re.error, RecursionError, TypeError, ValueError):
+        return ""
+    if first is None or nullable or not first or len(first) > 120:
+        return ""
+    return "(?=[" + "".join(re.escape(x) if x not in "-" else "\\-" for x in sorted(first)) + "])"
+
+
+def _cache_dir() -> Path | None:
+    if os.environ.get("CHRONO_NO_CACHE"):
+        return None
+    root = os.environ.get("CHRONO_CACHE_DIR") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"),
+        "chrono",
+    )
+    return Path(root)
+
+
+def compile_cached(
+    key: str, build: Callable[[], str], flags: int = re.IGNORECASE
+) -> re.Pattern[str]:
+    """``re.compile`` whose compiled program is kept in a user cache folder.
+
+    Compiling the tagger's large alternations costs most of the start-up; the compiled program
+    of the standard library's engine is saved per Python version and pattern hash and loaded
+    directly next time. Any problem with the cache falls back to a plain compile.
+    """
+    try:
+        _sre: Any = importlib.import_module("_sre")
+        _compiler: Any = importlib.import_module("re._compiler")
+        _parser: Any = importlib.import_module("re._parser")
+    except ImportError:  # pragma: no cover - other Python versions and implementations
+        return re.compile(build(), flags)
+    folder = _cache_dir()
+    digest = hashlib.sha256(f"{sys.version}\0{flags}\0{key}".encode()).hexdigest()[:40]
+    path = folder / f"re-{digest}.bin" if folder is not None else None
+    if path is not None and path.is_file():
+        try:
+            blob = path.read_bytes()
+            size = int.from_bytes(blob[:4], "little")
+            meta = json.loads(blob[4:4 + size])
+            code = array("I")
+            code.frombytes(blob[4 + size:])
+            return _sre.compile(  # type: ignore[no-any-return]
+                meta["pattern"], meta["flags"], code.tolist(), meta["groups"],
+                meta["groupindex"], tuple(meta["indexgroup"]),
+            )
+        except Exception:  # a damaged cache entry is simply rebuilt
+            pass
+    pattern = build()
+    parsed = _parser.parse(pattern, flags)
+    code_list = _compiler._code(parsed, flags)
+    groupindex = dict(parsed.state.groupdict)
+    indexgroup: list[str | None] = [None] * parsed.state.groups
+    for name, index in groupindex.items():
+        indexgroup[index] = name
+    all_flags = flags | parsed.state.flags
+    compiled: re.Pattern[str] = _sre.compile(
+        pattern, all_flags, code_list, parsed.state.groups - 1, groupindex, tuple(indexgroup)
+    )
+    if path is not None:
+        try:
+            meta = {"pattern": pattern, "flags": all_flags, "groups": parsed.state.groups - 1,
+                    "groupindex": groupindex, "indexgroup": indexgroup}
+            meta_bytes = json.dumps(meta).encode()
+            path.parent.mkdir(parents=True, exist_ok=True)
+            temporary = path.with_suffix(f".{os.getpid()}.tmp")
+            temporary.write_bytes(len(meta_bytes).to_bytes(4, "little") + meta_bytes
+                                  + array("I", code_list).tobytes())
+            os.replace(temporary, path)
+        except (OSError, OverflowError, ValueError):
+            pass
+    return compiled
+
+
+def compile_rules(sources: tuple[RuleSource, ...]) -> Matcher:
+    """One regex trying ``sources`` in order at a position."""
+    regex = compile_cached(
+        "\n".join(s.body for s in sources),
+        lambda: r"(?<!\w)(?:" + "|".join(_guard(s.body) + s.body for s in sources) + ")",
+    )
+    rules: dict[int, Rule] = {}
+    for source in sources:
+        prefix = f"r{source.index}_"
+        groups = tuple(
+            (regex.groupindex[prefix + short], short.split("__")[0])
+            for short in dict.fromkeys(source.short_names)
+        )
+        rules[regex.groupindex[f"R{source.index}"]] = Rule(
+            name=source.name,
+            action=source.action,
+            type=source.type,
+            groups=groups,
+            filter=source.filter,
+            context=source.context,
+        )
+    return Matcher(regex, rules)
+
+
+def _find_bad_rule(sources: list[RuleSource]) -> str:
+    for source in sources:
+        try:
+            re.compile(source.body, re.IGNORECASE)
+        except re.error:
+            return f"rule {source.name}"
+    return "rules"
 
 
 def _backref(prefix: str, match: re.Match[str]) -> str:
@@ -219,11 +450,12 @@ def load(lang: str = "en") -> Resources:
         return _PLACEHOLDER.sub(replace, pattern)
 
     rule_specs = patterns.get("rules") or []
-    branches: list[str] = []
-    pending: list[tuple[str, dict[str, Any], list[str]]] = []
+    sources: list[RuleSource] = []
+    raw_fragments = {name: text.lower() for name, text in fragments.items()}
     for index, spec in enumerate(rule_specs):
         name = str(spec.get("name") or f"rule{index}")
-        body = expand(str(spec["pattern"]), f"rule {name}")
+        raw = str(spec["pattern"])
+        body = expand(raw, f"rule {name}")
         prefix = f"r{index}_"
         seen: dict[str, int] = {}
 
@@ -235,33 +467,32 @@ def load(lang: str = "en") -> Resources:
             return f"(?P<{p}{short}{suffix}>"
 
         body = _GROUP.sub(rename, body)
-        short_names = [n[len(prefix):] for n in _GROUP.findall(body)]
+        short_names = tuple(n[len(prefix):] for n in _GROUP.findall(body))
         body = _BACKREF.sub(functools.partial(_backref, prefix), body)
-        branches.append(f"(?P<R{index}>{body})")
-        pending.append((name, spec, short_names))
-        try:
-            re.compile(body, re.IGNORECASE)
-        except re.error as error:
-            raise ResourceError(f"rule {name}: invalid pattern: {error}") from error
-    master = re.compile(r"(?<!\w)(?:" + "|".join(branches) + ")", re.IGNORECASE)
-    rules: dict[int, Rule] = {}
-    for index, (name, spec, short_names) in enumerate(pending):
-        prefix = f"r{index}_"
-        groups = tuple(
-            (master.groupindex[prefix + short], short.split("__")[0])
-            for short in dict.fromkeys(short_names)
-        )
         kind = str(spec.get("type", "DATE"))
         if kind not in TYPES:
             raise ResourceError(f"rule {name}: unknown type {kind!r}")
-        rules[master.groupindex[f"R{index}"]] = Rule(
-            name=name,
-            action=str(spec.get("action", "date")),
-            type=kind,
-            groups=groups,
-            filter=spec.get("filter"),
-            context=spec.get("context"),
+        used, literal = _references(raw, raw_fragments)
+        sources.append(
+            RuleSource(
+                index=index,
+                name=name,
+                action=str(spec.get("action", "date")),
+                type=kind,
+                body=f"(?P<R{index}>{body})",
+                short_names=short_names,
+                classes=frozenset(used),
+                literal=literal,
+                digits="\\d" in body or "[0-9" in body,
+                filter=spec.get("filter"),
+                context=spec.get("context"),
+            )
         )
+    try:
+        master = compile_rules(tuple(sources))
+    except re.error as error:
+        culprit = _find_bad_rule(sources)
+        raise ResourceError(f"{culprit}: invalid pattern: {error}") from error
     signal_words = classes.get("signal", {})
     signal_regex = re.compile(
         r"(?<!\w)(" + trie_regex(signal_words) + r")[ \t]*(?:\r?\n[ \t]*)?\Z", re.IGNORECASE
@@ -271,8 +502,9 @@ def load(lang: str = "en") -> Resources:
     return Resources(
         lang=lang,
         classes=classes,
-        regex=master,
-        rules=rules,
+        regex=master.regex,
+        rules=master.rules,
+        sources=tuple(sources),
         signal_regex=signal_regex,
         range_regex=range_regex,
         word_regex=re.compile(r"[\w']+(?:\.(?=\w))?"),

@@ -1,0 +1,176 @@
+"""Tagger tests: data-driven cases, false-positive traps, generated dates, robustness."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from chrono.tagger import Timex, extract, parse_dct
+from chrono.tagger.resources import ResourceError, load, trie_regex
+
+HERE = Path(__file__).parent
+CASES: list[dict[str, Any]] = yaml.safe_load((HERE / "cases.yaml").read_text(encoding="utf-8"))
+NEGATIVES: list[str] = yaml.safe_load((HERE / "negatives.yaml").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["text"][:50] for c in CASES])
+def test_case(case: dict[str, Any]) -> None:
+    found = extract(case["text"], case["dct"])
+    got = [{"text": t.text, "value": t.value} for t in found]
+    want = [{"text": e["text"], "value": e["value"]} for e in case["expect"]]
+    assert got == want
+    for timex, expected in zip(found, case["expect"], strict=True):
+        assert case["text"][timex.start:timex.end] == timex.text
+        for key, value in expected.items():
+            assert getattr(timex, key) == value, (timex, key)
+
+
+@pytest.mark.parametrize("sentence", NEGATIVES)
+def test_negative(sentence: str) -> None:
+    assert extract(sentence, "2025-04-24") == ()
+
+
+def test_to_json_contract() -> None:
+    (timex,) = extract("Since August 2024 forces advanced.", "2025-04-24")
+    data = timex.to_json()
+    assert (data["start"], data["end"]) == (6, 17)
+    assert (data["text"], data["type"], data["value"]) == ("August 2024", "DATE", "2024-08")
+    assert (data["signal"], data["signal_start"]) == ("since", 0)
+    json.dumps(data)
+
+
+def test_ambiguous_numeric_dates_and_day_first() -> None:
+    (us,) = extract("Filed 04/05/2025.", "2025-06-01")
+    assert (us.value, us.ambiguous) == ("2025-04-05", True)
+    (eu,) = extract("Filed 04/05/2025.", "2025-06-01", day_first=True)
+    assert (eu.value, eu.ambiguous) == ("2025-05-04", True)
+    (clear,) = extract("Filed 24/04/2025.", "2025-06-01")
+    assert (clear.value, clear.ambiguous) == ("2025-04-24", False)
+
+
+def test_without_dct_relative_values_are_underspecified() -> None:
+    values = [t.value for t in extract("Yesterday, in March, and in 2019.")]
+    assert values == ["XXXX-XX-XX", "XXXX-03", "2019"]
+
+
+def test_dct_forms() -> None:
+    assert parse_dct("1998-02-13T14:26:00") == (dt.date(1998, 2, 13), "14:26")
+    assert parse_dct(dt.date(2025, 4, 24)) == (dt.date(2025, 4, 24), None)
+    assert parse_dct("20250424") == (dt.date(2025, 4, 24), None)
+    with pytest.raises(ValueError, match="not a date"):
+        parse_dct("next Tuesday")
+
+
+def test_unknown_language() -> None:
+    with pytest.raises(ResourceError):
+        extract("today", "2025-04-24", lang="xx")
+
+
+def test_trie_regex_prefers_longer_words() -> None:
+    import re
+
+    pattern = re.compile(trie_regex(["jan", "jan.", "january"]))
+    assert pattern.match("january").group() == "january"
+    assert pattern.match("jan. 5").group() == "jan."
+    assert pattern.match("janitor") is None
+
+
+def test_resources_are_cached() -> None:
+    assert load("en") is load("en")
+
+
+# ---------------------------------------------------------------------------------------------
+# Generated dates in every written form
+
+MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
+          "September", "October", "November", "December"]
+WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+ABBREVIATIONS = ["Jan.", "Feb.", "March", "April", "May", "June", "July", "Aug.", "Sept.",
+                 "Oct.", "Nov.", "Dec."]
+
+
+def _forms(day: dt.date) -> list[str]:
+    month = MONTHS[day.month - 1]
+    return [
+        f"{month} {day.day}, {day.year}",
+        f"{day.day} {month} {day.year}",
+        f"{ABBREVIATIONS[day.month - 1]} {day.day}, {day.year}",
+        day.isoformat(),
+        f"{day.month:02d}/{day.day:02d}/{day.year}",
+        f"{WEEKDAYS[day.weekday()]}, {month} {day.day}, {day.year}",
+    ]
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.dates(min_value=dt.date(1000, 1, 1), max_value=dt.date(2099, 12, 31)),
+       st.integers(min_value=0, max_value=5))
+def test_generated_dates_normalize_exactly(day: dt.date, form: int) -> None:
+    text = _forms(day)[form]
+    found = extract(f"It happened on {text}.", "2025-04-24")
+    assert [t.value for t in found] == [day.isoformat()], text
+    assert found[0].text == text
+    assert found[0].signal == "on"
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.dates(min_value=dt.date(1000, 1, 1), max_value=dt.date(2099, 12, 31)))
+def test_generated_months_and_day_first(day: dt.date) -> None:
+    found = extract(f"in {MONTHS[day.month - 1]} {day.year}", "2025-04-24")
+    assert [t.value for t in found] == [f"{day.year:04d}-{day.month:02d}"]
+    text = f"{day.day:02d}.{day.month:02d}.{day.year}"
+    (timex,) = extract(f"am {text}", "2025-04-24", day_first=True)
+    assert timex.value == day.isoformat()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=300))
+def test_arbitrary_unicode_never_raises(text: str) -> None:
+    for timex in extract(text, "2025-04-24"):
+        assert isinstance(timex, Timex)
+        assert 0 <= timex.start < timex.end <= len(text)
+        assert text[timex.start:timex.end] == timex.text
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(["May ", "1998", " ", "-", "March", "the ", "last ", "early ",
+                                 "week", "s", "'", "2", ".", ",", "\n", "Friday", "ago"]),
+                max_size=60))
+def test_fragments_never_raise(parts: list[str]) -> None:
+    text = "".join(parts)
+    for timex in extract(text, "2025-04-24"):
+        assert text[timex.start:timex.end] == timex.text
+
+
+ADVERSARIAL = {
+    "digits": "1234567890" * 100,
+    "months": "May March May " * 60,
+    "punctuation": "!?.,;:-–" * 150,
+    "modifiers": "the last early late " * 60,
+    "slashes": "12/12/12/12/12/" * 80,
+}
+
+
+@pytest.mark.parametrize("name", sorted(ADVERSARIAL))
+def test_adversarial_input_is_linear(name: str) -> None:
+    unit = ADVERSARIAL[name]
+
+    def seconds(size: int) -> float:
+        text = unit * (size // len(unit))
+        start = time.perf_counter()
+        extract(text, "2025-04-24")
+        return time.perf_counter() - start
+
+    seconds(2_000)  # load the rules this input needs
+    small, large = seconds(25_000), seconds(100_000)
+    # Four times the text may not cost much more than four times the time (no backtracking
+    # blow-up); the absolute bound is loose because CI machines are shared.
+    assert large < 8 * small + 0.05, (small, large)
+    assert large < 3.0, large
