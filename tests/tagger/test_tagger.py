@@ -78,8 +78,11 @@ def test_trie_regex_prefers_longer_words() -> None:
     import re
 
     pattern = re.compile(trie_regex(["jan", "jan.", "january"]))
-    assert pattern.match("january").group() == "january"
-    assert pattern.match("jan. 5").group() == "jan."
+    whole, abbreviated = pattern.match("january"), pattern.match("jan. 5")
+    assert whole is not None
+    assert whole.group() == "january"
+    assert abbreviated is not None
+    assert abbreviated.group() == "jan."
     assert pattern.match("janitor") is None
 
 
