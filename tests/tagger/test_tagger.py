@@ -177,3 +177,15 @@ def test_adversarial_input_is_linear(name: str) -> None:
     # blow-up); the absolute bound is loose because CI machines are shared.
     assert large < 8 * small + 0.05, (small, large)
     assert large < 3.0, large
+
+
+def test_render_formats() -> None:
+    from chrono.tagger.output import render
+
+    text = "Line one.\nSince August 2024 it grew."
+    timexes = extract(text, "2025-04-24")
+    data = json.loads(render(text, timexes, "json"))
+    assert data[0]["value"] == "2024-08"
+    assert render(text, timexes, "text").startswith("2:7\tDATE\t2024-08\t'August 2024'")
+    with pytest.raises(ValueError, match="unknown format"):
+        render(text, timexes, "xml")
