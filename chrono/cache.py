@@ -1,0 +1,144 @@
+"""The result cache: per-file results kept between runs in ``.chrono_cache/``.
+
+An entry is the whole per-file result (the document's analysis, which corpus-level rules and
+the reports reuse, its findings and its suppression comments), stored under the file's display
+path with the SHA-256 of the file's bytes. Entries live in one pickle per *settings key*: a hash
+of the chrono version, the Python version, the sources of chrono and of every selected rule (size
+and modification time, so an edited checkout never serves stale results), the selected rules and
+every option that changes what a document's analysis is (DCT, hemisphere, date order,
+domain-knowledge files and their contents, ...). Options applied after the rules (severity,
+per-file ignores, suppressions, baseline, fail level) are not part of the key.
+
+A cache that cannot be read is ignored and rebuilt; writes are atomic (temporary file + rename),
+so a crash or a concurrent run never leaves a torn file. The cache holds pickles: like any build
+cache, it trusts the directory it is given.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import sys
+import tempfile
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+from chrono import __version__
+
+CACHE_FORMAT = 1
+DEFAULT_CACHE_DIR = ".chrono_cache"
+_SOURCE_SUFFIXES = (".py", ".yaml", ".yml", ".json", ".txt", ".tsv")
+
+
+def file_digest(path: Path) -> str | None:
+    """SHA-256 of a file's bytes; None when it cannot be read (such files are never cached)."""
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return None
+
+
+def _tree_stamp(directories: Iterable[Path]) -> list[tuple[str, int, int]]:
+    stamp: list[tuple[str, int, int]] = []
+    for directory in sorted(set(directories)):
+        for root, dirs, files in os.walk(directory):
+            dirs[:] = sorted(d for d in dirs if d != "__pycache__" and not d.startswith("."))
+            for name in sorted(files):
+                if name.endswith(_SOURCE_SUFFIXES):
+                    full = os.path.join(root, name)
+                    try:
+                        info = os.stat(full)
+                    except OSError:
+                        continue
+                    stamp.append((full, info.st_size, info.st_mtime_ns))
+    return stamp
+
+
+def settings_key(options: Mapping[str, Any], rule_modules: Sequence[str], extra_files: Sequence[str]) -> str:
+    """The key of everything besides a file's own bytes that its cached result depends on."""
+    import chrono
+
+    directories = [Path(chrono.__file__).parent]
+    for module_name in rule_modules:
+        module = sys.modules.get(module_name)
+        file = getattr(module, "__file__", None)
+        if file:
+            directories.append(Path(file).parent)
+    parts: list[object] = [
+        CACHE_FORMAT,
+        __version__,
+        sys.version_info[:2],
+        sorted(options.items()),
+        sorted(rule_modules),
+        _tree_stamp(directories),
+        [(f, file_digest(Path(f))) for f in extra_files],
+    ]
+    return hashlib.sha256(repr(parts).encode("utf-8")).hexdigest()
+
+
+class Cache:
+    """One settings key's entries: display path -> (content digest, result)."""
+
+    def __init__(self, directory: str | Path, key: str) -> None:
+        self.directory = Path(directory)
+        self.file = self.directory / f"v{CACHE_FORMAT}" / f"{key[:24]}.pickle"
+        self.entries: dict[str, tuple[str, Any]] = {}
+        self.dirty = False
+        self.hits = 0
+        self.misses = 0
+        try:
+            with self.file.open("rb") as handle:
+                loaded = pickle.load(handle)
+            if isinstance(loaded, dict):
+                self.entries = loaded
+        except FileNotFoundError:
+            pass
+        except Exception:  # a damaged or foreign cache file is rebuilt, never trusted
+            self.entries = {}
+            self.dirty = True
+
+    def get(self, display: str, digest: str | None) -> Any | None:
+        entry = self.entries.get(display)
+        if digest is not None and entry is not None and entry[0] == digest:
+            self.hits += 1
+            return entry[1]
+        self.misses += 1
+        return None
+
+    def put(self, display: str, digest: str | None, result: Any) -> None:
+        if digest is None:
+            return
+        self.entries[display] = (digest, result)
+        self.dirty = True
+
+    def save(self) -> None:
+        if not self.dirty:
+            return
+        self.file.parent.mkdir(parents=True, exist_ok=True)
+        _mark_cache_directory(self.directory)
+        handle, temporary = tempfile.mkstemp(dir=self.file.parent, prefix=".tmp-", suffix=".pickle")
+        try:
+            with os.fdopen(handle, "wb") as stream:
+                pickle.dump(self.entries, stream, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(temporary, self.file)
+        except BaseException:
+            Path(temporary).unlink(missing_ok=True)
+            raise
+        self.dirty = False
+
+
+def _mark_cache_directory(directory: Path) -> None:
+    """A .gitignore and a CACHEDIR.TAG, as pytest and ruff leave in their caches."""
+    gitignore = directory / ".gitignore"
+    if not gitignore.exists():
+        gitignore.write_text("# Created by chrono automatically.\n*\n", encoding="utf-8")
+    tag = directory / "CACHEDIR.TAG"
+    if not tag.exists():
+        tag.write_text(
+            "Signature: 8a477f597d28d172789f06886806bc55\n"
+            "# This file is a cache directory tag created by chrono.\n"
+            "# For information about cache directory tags, see https://bford.info/cachedir/\n",
+            encoding="utf-8",
+        )

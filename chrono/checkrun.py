@@ -1,0 +1,245 @@
+"""The options of ``chrono check`` and how they become a run: shared by every subcommand that
+checks a corpus (``check``, and ``report``, which renders the same findings as HTML).
+
+Use::
+
+    add_check_options(parser)           # the arguments (paths, selection, config, cache, ...)
+    settings = check_settings(args)     # -> CheckSettings (raises UsageError, ConfigError, ...)
+    report = run(settings, args.paths)  # -> engine.Report
+
+Precedence: command line, then the configuration file, then the defaults.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TextIO
+
+import attrs
+
+from chrono import baseline as baseline_file
+from chrono.cache import DEFAULT_CACHE_DIR
+from chrono.config import Config, ConfigError, resolve_config
+from chrono.engine import Options, Report, check
+from chrono.formats import FORMATS
+from chrono.model import Severity
+from chrono.parallel import default_jobs
+from chrono.periods import Hemisphere, InvalidValue, NotAPeriod, Period, parse_value
+from chrono.registry import all_rules, unknown_selectors
+
+PROGRESS_MIN_FILES = 10
+
+
+class UsageError(Exception):
+    """A command line that cannot be run (exit code 2)."""
+
+
+def _split(values: Sequence[str] | None) -> tuple[str, ...]:
+    return tuple(part.strip() for value in values or () for part in value.split(",") if part.strip())
+
+
+def add_check_options(parser: argparse.ArgumentParser, *, formats: Sequence[str] = FORMATS) -> None:
+    """The arguments of ``chrono check``; ``report`` adds the same minus what it does not need."""
+    parser.add_argument(
+        "paths", nargs="*", default=["."], metavar="PATH", help="files or directories (default: .)"
+    )
+    out = parser.add_argument_group("output")
+    out.add_argument("--format", choices=tuple(formats), default="text", help="output format (default text)")
+    out.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE instead of stdout")
+    out.add_argument("--statistics", action="store_true", help="print the number of findings per rule")
+    out.add_argument("--color", choices=("auto", "always", "never"), default="auto")
+    out.add_argument(
+        "--quiet", "-q", action="store_true", help="print findings only: no summary, notes or progress bar"
+    )
+    rules = parser.add_argument_group("rule selection")
+    rules.add_argument(
+        "--select",
+        action="append",
+        metavar="CODES",
+        help="only these rules (codes, prefixes or names, comma-separated); replaces the configuration's",
+    )
+    rules.add_argument("--extend-select", action="append", metavar="CODES", help="add to the selection")
+    rules.add_argument(
+        "--ignore", action="append", metavar="CODES", help="skip these rules (codes, prefixes or names)"
+    )
+    rules.add_argument(
+        "--fail-level",
+        choices=("info", "warning", "error"),
+        default=None,
+        help="lowest severity that makes the exit code 1 (default error)",
+    )
+    reading = parser.add_argument_group("reading documents")
+    reading.add_argument(
+        "--dct", metavar="DATE", help="document creation time for every file (overrides the files')"
+    )
+    reading.add_argument(
+        "--hemisphere",
+        choices=("north", "south"),
+        default=None,
+        help="which hemisphere's seasons 'summer 2024' means (default north)",
+    )
+    reading.add_argument(
+        "--date-order",
+        choices=("month-first", "day-first"),
+        default=None,
+        help="how an all-numeric date like 03/04/2025 reads (default month-first)",
+    )
+    conf = parser.add_argument_group("configuration")
+    conf.add_argument(
+        "--config", metavar="FILE", help="use this configuration file (pyproject.toml or chrono.toml)"
+    )
+    conf.add_argument("--isolated", action="store_true", help="ignore every configuration file")
+    run = parser.add_argument_group("running")
+    run.add_argument(
+        "--jobs", "-j", type=int, default=0, metavar="N", help="worker processes (default 0: all cores)"
+    )
+    run.add_argument("--no-cache", action="store_true", help="neither read nor write the result cache")
+    run.add_argument(
+        "--cache-dir", metavar="DIR", help=f"where the cache lives (default {DEFAULT_CACHE_DIR}/)"
+    )
+    run.add_argument("--baseline", metavar="FILE", help="report only findings that are not in this baseline")
+    run.add_argument(
+        "--write-baseline", metavar="FILE", help="record every current finding in FILE (and exit 0)"
+    )
+
+
+@attrs.frozen
+class CheckSettings:
+    options: Options
+    config: Config
+    jobs: int
+    cache_dir: str | None
+    baseline: baseline_file.Baseline | None
+    write_baseline: str | None
+    progress: bool
+
+
+def _check_selectors(selectors: Sequence[str], where: str) -> None:
+    unknown = unknown_selectors(all_rules(), selectors)
+    if unknown:
+        message = f"unknown rule selector(s): {', '.join(unknown)} (see `chrono rules`)"
+        raise UsageError(message) if where == "command line" else ConfigError(f"{where}: {message}")
+
+
+def _parse_dct(value: str, where: str) -> Period:
+    try:
+        return parse_value(value)
+    except (InvalidValue, NotAPeriod) as error:
+        raise UsageError(f"{where} {value!r}: {error}") from None
+
+
+def check_settings(args: argparse.Namespace, stream: TextIO | None = None) -> CheckSettings:
+    """Command line + configuration -> the settings of a run."""
+    paths: Sequence[str] = getattr(args, "paths", None) or ["."]
+    config = resolve_config(paths, getattr(args, "config", None), getattr(args, "isolated", False))
+    if config.path is not None:
+        _check_selectors(config.selectors(), str(config.path))
+    cli_select = _split(getattr(args, "select", None))
+    cli_extend = _split(getattr(args, "extend_select", None))
+    cli_ignore = _split(getattr(args, "ignore", None))
+    _check_selectors(cli_select + cli_extend + cli_ignore, "command line")
+
+    select = cli_select or config.select
+    if select:
+        select = select + config.extend_select + cli_extend
+    ignore = config.ignore + config.extend_ignore + cli_ignore
+
+    dct_text = getattr(args, "dct", None)
+    dct = None
+    if dct_text:
+        dct = _parse_dct(dct_text, "--dct")
+    elif config.dct:
+        dct_text, dct = config.dct, _parse_dct(config.dct, f"{config.path}: 'dct'")
+    hemisphere = getattr(args, "hemisphere", None) or config.hemisphere or "north"
+    date_order = getattr(args, "date_order", None) or config.date_order or "month-first"
+    fail_level = getattr(args, "fail_level", None)
+    options = Options(
+        select=select,
+        ignore=ignore,
+        dct=dct,
+        dct_value=dct_text,
+        hemisphere=Hemisphere(hemisphere),
+        fail_level=Severity.parse(fail_level) if fail_level else (config.fail_level or Severity.ERROR),
+        dct_keys=config.dct_keys or ("date", "published"),
+        day_first=date_order == "day-first",
+        domain_files=config.domain_knowledge,
+        include=config.include,
+        exclude=config.exclude,
+        root=str(config.root),
+        severity_overrides=config.severity,
+        per_file_ignores=config.per_file_ignores,
+    )
+
+    jobs = getattr(args, "jobs", 0) or 0
+    if jobs < 0:
+        raise UsageError(f"--jobs must be 0 (all cores) or more, not {jobs}")
+    cache_dir: str | None = None
+    if not getattr(args, "no_cache", False):
+        cache_dir = (
+            getattr(args, "cache_dir", None)
+            or config.cache_dir
+            or os.environ.get("CHRONO_CACHE_DIR")
+            or str(config.root / DEFAULT_CACHE_DIR)
+        )
+    write_baseline = getattr(args, "write_baseline", None)
+    loaded = None
+    if getattr(args, "baseline", None) and not write_baseline:
+        loaded = baseline_file.load(args.baseline)
+    stream = stream if stream is not None else sys.stderr
+    progress = not getattr(args, "quiet", False) and hasattr(stream, "isatty") and stream.isatty()
+    return CheckSettings(options, config, jobs or default_jobs(), cache_dir, loaded, write_baseline, progress)
+
+
+class ProgressBar:
+    """``[#####.....]  512/1000 files`` on a TTY's stderr, redrawn at most 10 times a second."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+        self.shown = False
+        self.last = 0.0
+
+    def __call__(self, done: int, total: int) -> None:
+        if total < PROGRESS_MIN_FILES:
+            return
+        now = time.monotonic()
+        if done < total and now - self.last < 0.1:
+            return
+        self.last = now
+        width = 30
+        filled = width * done // total
+        bar = "#" * filled + "." * (width - filled)
+        self.stream.write(f"\r[{bar}] {done:>{len(str(total))}}/{total} files")
+        self.stream.flush()
+        self.shown = True
+
+    def close(self) -> None:
+        if self.shown:
+            self.stream.write("\r\x1b[2K")
+            self.stream.flush()
+
+
+def run(settings: CheckSettings, paths: Sequence[str], stream: TextIO | None = None) -> Report:
+    """Check ``paths`` with the settings (progress bar on ``stream``, default stderr)."""
+    bar = ProgressBar(stream if stream is not None else sys.stderr) if settings.progress else None
+    try:
+        return check(
+            paths or ["."],
+            settings.options,
+            jobs=settings.jobs,
+            cache_dir=settings.cache_dir,
+            progress=bar,
+            baseline=settings.baseline,
+        )
+    finally:
+        if bar is not None:
+            bar.close()
+
+
+def write_baseline(report: Report, path: str) -> int:
+    Path(path).parent.mkdir(parents=True, exist_ok=True)
+    return baseline_file.write(report.findings, path)

@@ -1,0 +1,302 @@
+"""Configuration: ``[tool.chrono]`` in ``pyproject.toml`` or a ``chrono.toml``.
+
+The configuration file is found by walking up from the paths being checked (their common
+directory); in one directory ``chrono.toml`` wins over ``pyproject.toml``, and a
+``pyproject.toml`` without a ``[tool.chrono]`` table is skipped. ``--config FILE`` names the file
+instead, ``--isolated`` ignores every file. Keys are kebab-case, as in ruff::
+
+    [tool.chrono]
+    select = ["CHR"]                 # rule codes, prefixes or names; default: all
+    extend-select = []               # added to select
+    ignore = ["CHR004"]
+    extend-ignore = []
+    fail-level = "error"             # error | warning | info
+    include = ["*.yaml", "*.md"]     # globs for files found in directories (default: known kinds)
+    exclude = ["drafts/**"]          # globs never checked (also applies to files given by name)
+    dct = "2025-04-24"               # default document creation time
+    dct-keys = ["date", "published"] # front-matter keys that hold the DCT
+    date-order = "month-first"       # how 03/04/2025 reads: month-first | day-first
+    hemisphere = "north"             # whose seasons "summer 2024" means
+    domain-knowledge = ["precedence.yaml"]   # extra domain-knowledge files
+    cache-dir = ".chrono_cache"
+
+    [tool.chrono.severity]           # per-rule severity: code, prefix or name -> level
+    CHR004 = "info"
+
+    [tool.chrono.per-file-ignores]   # glob -> codes ignored in matching files
+    "archive/**" = ["CHR201"]
+
+Globs are relative to the directory of the configuration file: ``*`` stays within one path
+segment, ``**`` spans any number of them, and a glob without ``/`` also matches any single file
+or directory name (``drafts`` excludes every ``drafts/`` folder).
+
+Unknown keys and wrongly typed values are errors that name the key and the file.
+"""
+
+from __future__ import annotations
+
+import difflib
+import functools
+import os
+import re
+import tomllib
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from chrono.model import Severity
+
+CONFIG_NAMES = ("chrono.toml", "pyproject.toml")
+DATE_ORDERS = ("month-first", "day-first")
+HEMISPHERES = ("north", "south")
+
+
+class ConfigError(Exception):
+    """A configuration file that cannot be used (a usage error: exit code 2)."""
+
+
+@attrs.frozen
+class Config:
+    """The settings of one configuration file (everything empty/None when there is none)."""
+
+    path: Path | None = None
+    root: Path = attrs.field(factory=Path.cwd)
+    select: tuple[str, ...] = ()
+    extend_select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    extend_ignore: tuple[str, ...] = ()
+    fail_level: Severity | None = None
+    include: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+    dct: str | None = None
+    dct_keys: tuple[str, ...] | None = None
+    date_order: str | None = None
+    hemisphere: str | None = None
+    domain_knowledge: tuple[str, ...] = ()
+    cache_dir: str | None = None
+    severity: tuple[tuple[str, Severity], ...] = ()
+    per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
+
+    def selectors(self) -> list[str]:
+        """Every rule selector the file mentions (to report unknown ones)."""
+        found = [*self.select, *self.extend_select, *self.ignore, *self.extend_ignore]
+        found += [selector for selector, _ in self.severity]
+        found += [code for _, codes in self.per_file_ignores for code in codes]
+        return found
+
+
+# ---------------------------------------------------------------------------------------------
+# Finding the file
+
+
+def _table(path: Path) -> Mapping[str, Any] | None:
+    """The chrono table of a configuration file, None for a pyproject.toml without one."""
+    try:
+        with path.open("rb") as handle:
+            data = tomllib.load(handle)
+    except OSError as error:
+        raise ConfigError(f"{path}: cannot read configuration: {error.strerror or error}") from None
+    except tomllib.TOMLDecodeError as error:
+        raise ConfigError(f"{path}: invalid TOML: {error}") from None
+    if path.name == "pyproject.toml":
+        tool = data.get("tool")
+        if not isinstance(tool, dict) or "chrono" not in tool:
+            return None
+        table = tool["chrono"]
+        if not isinstance(table, dict):
+            raise ConfigError(f"{path}: [tool.chrono] must be a table")
+        return table
+    # chrono.toml (or any file named with --config): the top level, or a [tool.chrono] table
+    tool = data.get("tool")
+    if set(data) == {"tool"} and isinstance(tool, dict) and isinstance(tool.get("chrono"), dict):
+        return dict(tool["chrono"])
+    return data
+
+
+def _start_directory(paths: Sequence[str]) -> Path:
+    resolved = [Path(p).resolve() for p in paths] or [Path.cwd()]
+    directories = [p if p.is_dir() else p.parent for p in resolved]
+    try:
+        return Path(os.path.commonpath([str(d) for d in directories]))
+    except ValueError:  # different drives
+        return directories[0]
+
+
+def find_config(paths: Sequence[str]) -> tuple[Path, Mapping[str, Any]] | None:
+    """The nearest configuration file above the checked paths, with its chrono table."""
+    directory = _start_directory(paths)
+    for folder in (directory, *directory.parents):
+        for name in CONFIG_NAMES:
+            candidate = folder / name
+            if candidate.is_file():
+                table = _table(candidate)
+                if table is not None:
+                    return candidate, table
+    return None
+
+
+def resolve_config(paths: Sequence[str], config_file: str | None = None, isolated: bool = False) -> Config:
+    """The configuration that applies to a run over ``paths``."""
+    if isolated:
+        return Config()
+    if config_file:
+        path = Path(config_file)
+        if not path.is_file():
+            raise ConfigError(f"{config_file}: configuration file not found")
+        table = _table(path)
+        if table is None:
+            raise ConfigError(f"{config_file}: has no [tool.chrono] table")
+        return parse_config(table, path.resolve())
+    found = find_config(paths)
+    if found is None:
+        return Config()
+    return parse_config(found[1], found[0])
+
+
+# ---------------------------------------------------------------------------------------------
+# Reading the table
+
+
+def _strings(where: str, key: str, value: object) -> tuple[str, ...]:
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ConfigError(f"{where}: '{key}' must be a list of strings")
+    return tuple(value)
+
+
+def _string(where: str, key: str, value: object, choices: Sequence[str] = ()) -> str:
+    if not isinstance(value, str):
+        raise ConfigError(f"{where}: '{key}' must be a string")
+    if choices and value not in choices:
+        raise ConfigError(f"{where}: '{key}' must be one of {', '.join(choices)} (got {value!r})")
+    return value
+
+
+def _severity(where: str, key: str, value: object) -> Severity:
+    text = _string(where, key, value)
+    try:
+        return Severity.parse(text)
+    except ValueError as error:
+        raise ConfigError(f"{where}: '{key}': {error}") from None
+
+
+_SIMPLE: dict[str, Callable[[str, str, object], object]] = {
+    "select": _strings,
+    "extend-select": _strings,
+    "ignore": _strings,
+    "extend-ignore": _strings,
+    "fail-level": _severity,
+    "include": _strings,
+    "exclude": _strings,
+    "dct": _string,
+    "dct-keys": _strings,
+    "date-order": lambda w, k, v: _string(w, k, v, DATE_ORDERS),
+    "hemisphere": lambda w, k, v: _string(w, k, v, HEMISPHERES),
+    "domain-knowledge": _strings,
+    "cache-dir": _string,
+}
+KNOWN_KEYS = (*_SIMPLE, "severity", "per-file-ignores")
+
+
+def _unknown(where: str, key: str, known: Iterable[str], what: str = "key") -> ConfigError:
+    close = difflib.get_close_matches(key, list(known), n=1)
+    hint = f" (did you mean '{close[0]}'?)" if close else ""
+    return ConfigError(f"{where}: unknown {what} '{key}'{hint}")
+
+
+def parse_config(table: Mapping[str, Any], path: Path) -> Config:
+    where = str(path)
+    values: dict[str, Any] = {}
+    for key, value in table.items():
+        if key in _SIMPLE:
+            values[key.replace("-", "_")] = _SIMPLE[key](where, key, value)
+        elif key == "severity":
+            if not isinstance(value, dict):
+                raise ConfigError(f"{where}: 'severity' must be a table of rule = level")
+            values["severity"] = tuple(
+                (selector, _severity(where, f"severity.{selector}", level))
+                for selector, level in value.items()
+            )
+        elif key == "per-file-ignores":
+            if not isinstance(value, dict):
+                raise ConfigError(f"{where}: 'per-file-ignores' must be a table of glob = [codes]")
+            values["per_file_ignores"] = tuple(
+                (glob, _strings(where, f"per-file-ignores.{glob}", codes)) for glob, codes in value.items()
+            )
+        else:
+            raise _unknown(where, key, KNOWN_KEYS)
+    root = path.parent
+    if "domain_knowledge" in values:
+        values["domain_knowledge"] = tuple(str((root / p).resolve()) for p in values["domain_knowledge"])
+        for file in values["domain_knowledge"]:
+            if not Path(file).is_file():
+                raise ConfigError(f"{where}: 'domain-knowledge' file not found: {file}")
+    if "cache_dir" in values:
+        values["cache_dir"] = str(root / values["cache_dir"])
+    return Config(path=path, root=root, **values)
+
+
+# ---------------------------------------------------------------------------------------------
+# Globs
+
+
+@functools.lru_cache(maxsize=512)
+def _glob_regex(pattern: str) -> re.Pattern[str]:
+    out: list[str] = []
+    i = 0
+    while i < len(pattern):
+        ch = pattern[i]
+        if pattern.startswith("**/", i):
+            out.append("(?:.*/)?")
+            i += 3
+            continue
+        if pattern.startswith("**", i):
+            out.append(".*")
+            i += 2
+            continue
+        if ch == "*":
+            out.append("[^/]*")
+        elif ch == "?":
+            out.append("[^/]")
+        elif ch == "[":
+            end = pattern.find("]", i + 1)
+            if end == -1:
+                out.append(re.escape(ch))
+            else:
+                body = pattern[i + 1 : end]
+                if body.startswith("!"):
+                    body = "^" + body[1:]
+                out.append(f"[{body}]")
+                i = end
+        else:
+            out.append(re.escape(ch))
+        i += 1
+    return re.compile("".join(out) + r"\Z")
+
+
+def glob_match(pattern: str, relative: str) -> bool:
+    """Whether a path (posix, relative to the configuration's directory) matches a glob.
+
+    The path matches when the glob matches it or one of its leading directories, so a
+    directory glob covers the files below it; a glob without ``/`` may match any one segment.
+    """
+    pattern = pattern.strip().removeprefix("./").rstrip("/")
+    parts = relative.split("/")
+    if "/" not in pattern:
+        regex = _glob_regex(pattern)
+        return any(regex.match(part) for part in parts)
+    regex = _glob_regex(pattern.lstrip("/"))
+    return any(regex.match("/".join(parts[:n])) for n in range(1, len(parts) + 1))
+
+
+def relative_to_root(path: Path, root: Path | str | None) -> str:
+    """``path`` relative to ``root`` as a posix string (the absolute path when outside it)."""
+    resolved = path.resolve()
+    base = Path(root).resolve() if root else Path.cwd().resolve()
+    try:
+        return resolved.relative_to(base).as_posix()
+    except ValueError:
+        return resolved.as_posix()

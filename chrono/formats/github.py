@@ -1,0 +1,41 @@
+"""GitHub Actions workflow commands: one ``::error``/``::warning``/``::notice`` line per finding,
+shown as annotations on the pull request's changed lines."""
+
+from __future__ import annotations
+
+from chrono.engine import Report
+from chrono.model import Finding, Severity
+
+_LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
+
+
+def _data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _property(text: str) -> str:
+    return _data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def annotation(finding: Finding) -> str:
+    props = [
+        f"file={_property(finding.path)}",
+        f"line={finding.line}",
+        f"col={finding.column}",
+        f"endLine={finding.end_line}",
+    ]
+    if finding.end_line == finding.line:
+        props.append(f"endColumn={finding.end_column}")
+    props.append(f"title={_property(f'chrono {finding.rule} ({finding.name})')}")
+    message = finding.message
+    if finding.explanation:
+        chain = "\n".join(
+            f"{n}. {step.text}" + (f" (line {step.span.line})" if step.span else "")
+            for n, step in enumerate(finding.explanation, start=1)
+        )
+        message = f"{message}\nThese cannot all hold:\n{chain}"
+    return f"::{_LEVELS[finding.severity]} {','.join(props)}::{_data(message)}"
+
+
+def to_github(report: Report) -> str:
+    return "".join(annotation(finding) + "\n" for finding in report.findings)

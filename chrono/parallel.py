@@ -1,0 +1,107 @@
+"""Per-file work, serially or over a process pool, with results in input order.
+
+Each task is one file: read it, analyse it, run the per-document rules, find its suppression
+comments. Any exception in that work becomes a CHR000 finding for that file; a worker process
+that dies takes no file's result with it (the files it had are redone in this process).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from pathlib import Path
+
+import attrs
+
+from chrono import suppressions
+from chrono.engine import Options, _internal_error, check_file
+from chrono.ingest import Loaded, kind_of
+from chrono.model import Document, Finding
+from chrono.registry import all_rules
+from chrono.rulebase import Analysis, Rule
+
+# Below this many files to work on, a pool costs more than it saves.
+MIN_PARALLEL_FILES = 16
+
+
+@attrs.frozen
+class FileResult:
+    """What one file's work produces: picklable, so it crosses process boundaries and caches."""
+
+    analysis: Analysis
+    findings: tuple[Finding, ...]
+    suppressions: tuple[suppressions.Suppression, ...] = ()
+    crashed: bool = False
+
+
+def process_file(path: Path, display: str, options: Options, rules: Sequence[type[Rule]]) -> FileResult:
+    try:
+        analysis, found = check_file(path, display, options, rules)
+        crashed = any(p.kind == "internal" for p in analysis.problems)
+        marks = suppressions.parse(analysis.document.text, path.suffix)
+        return FileResult(analysis, tuple(found), marks, crashed)
+    except Exception as error:  # one bad document must not stop the run
+        document = Document(display, "", kind_of(path) or "text")
+        analysis = _internal_error(Loaded(document), error)
+        internal = [rule for rule in all_rules() if rule.code == "CHR000"]
+        found = [f for rule in internal for f in rule().check(analysis)]
+        return FileResult(analysis, tuple(found), (), True)
+
+
+_WORKER: dict[str, object] = {}
+
+
+def _init_worker(options: Options, codes: tuple[str, ...]) -> None:
+    by_code = {rule.code: rule for rule in all_rules()}
+    _WORKER["options"] = options
+    _WORKER["rules"] = [by_code[code] for code in codes]
+
+
+def _work(task: tuple[str, str]) -> FileResult:
+    options = _WORKER["options"]
+    rules = _WORKER["rules"]
+    assert isinstance(options, Options)
+    assert isinstance(rules, list)
+    return process_file(Path(task[0]), task[1], options, rules)
+
+
+def default_jobs() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def run_files(
+    tasks: Sequence[tuple[Path, str]],
+    options: Options,
+    rules: Sequence[type[Rule]],
+    jobs: int = 1,
+    on_result: Callable[[], None] | None = None,
+) -> list[FileResult]:
+    """Results for ``tasks`` (path, display) in the same order, whatever ``jobs`` is."""
+    results: list[FileResult] = []
+
+    def serial(remaining: Sequence[tuple[Path, str]]) -> None:
+        for path, display in remaining:
+            results.append(process_file(path, display, options, rules))
+            if on_result:
+                on_result()
+
+    workers = min(jobs, len(tasks))
+    if workers <= 1 or len(tasks) < MIN_PARALLEL_FILES:
+        serial(tasks)
+        return results
+    codes = tuple(rule.code for rule in rules)
+    chunksize = max(1, min(64, len(tasks) // (workers * 8)))
+    try:
+        with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(options, codes)) as pool:
+            for result in pool.map(_work, [(str(p), d) for p, d in tasks], chunksize=chunksize):
+                results.append(result)
+                if on_result:
+                    on_result()
+    except BrokenProcessPool:
+        serial(tasks[len(results) :])
+    return results

@@ -1,0 +1,205 @@
+"""A whole ``check`` run: discover, per-file work (cached, parallel), corpus rules, then the
+policy applied to findings (per-file ignores, inline suppressions, severities, baseline).
+
+The order of the output never depends on the number of jobs or on the cache: findings are
+grouped by file in discovery order and sorted within each file.
+
+Corpus-level rules are rules with a true ``corpus`` class attribute and a
+``check_corpus(analyses)`` method; they run after every document's analysis is known (from
+the cache or fresh), so a warm run re-runs them over cached per-document facts.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from chrono import suppressions
+from chrono.baseline import Baseline
+from chrono.cache import Cache, file_digest, settings_key
+from chrono.config import glob_match, relative_to_root
+from chrono.engine import Options, Report, discover
+from chrono.model import Finding, Severity
+from chrono.parallel import FileResult, run_files
+from chrono.registry import all_rules, matches, select
+from chrono.rulebase import Analysis, Rule
+
+Progress = Callable[[int, int], None]
+
+# Options applied after the per-file work: not part of the cache key.
+_POLICY_FIELDS = frozenset(
+    {"fail_level", "include", "exclude", "root", "severity_overrides", "per_file_ignores"}
+)
+ALWAYS_ON = ("CHR000",)  # a crash is never hidden by rule selection
+
+
+def selected_rules(options: Options) -> list[type[Rule]]:
+    rules = select(all_rules(), options.select, options.ignore)
+    chosen = {rule.code for rule in rules}
+    extra = [rule for rule in all_rules() if rule.code in ALWAYS_ON and rule.code not in chosen]
+    return sorted([*rules, *extra], key=lambda r: r.code)
+
+
+def is_corpus_rule(rule: type[Rule]) -> bool:
+    return bool(getattr(rule, "corpus", False)) and hasattr(rule, "check_corpus")
+
+
+def cache_key(options: Options, rules: Sequence[type[Rule]]) -> str:
+    fields = {
+        name: repr(value)
+        for name, value in attrs.asdict(options, recurse=False).items()
+        if name not in _POLICY_FIELDS
+    }
+    fields["rules"] = repr([(r.code, r.__module__, r.__qualname__) for r in rules])
+    modules = sorted({r.__module__ for r in rules})
+    domain_files: Sequence[str] = getattr(options, "domain_files", ())
+    return settings_key(fields, modules, domain_files)
+
+
+def _file_results(
+    files: Sequence[tuple[Path, str]],
+    options: Options,
+    rules: Sequence[type[Rule]],
+    jobs: int,
+    cache_dir: str | None,
+    progress: Progress | None,
+) -> list[FileResult]:
+    per_file = [rule for rule in rules if not is_corpus_rule(rule)]
+    total = len(files)
+    done = 0
+
+    def tick(count: int = 1) -> None:
+        nonlocal done
+        done += count
+        if progress:
+            progress(done, total)
+
+    cache = Cache(cache_dir, cache_key(options, rules)) if cache_dir else None
+    results: list[FileResult | None] = [None] * total
+    digests: list[str | None] = [None] * total
+    todo: list[int] = []
+    for index, (path, display) in enumerate(files):
+        if cache is not None:
+            digests[index] = digest = file_digest(path)
+            hit = cache.get(display, digest)
+            if isinstance(hit, FileResult):
+                results[index] = hit
+                continue
+        todo.append(index)
+    tick(total - len(todo))
+    fresh = run_files([files[i] for i in todo], options, per_file, jobs, tick)
+    for index, result in zip(todo, fresh, strict=True):
+        results[index] = result
+        if cache is not None and not result.crashed:
+            cache.put(files[index][1], digests[index], result)
+    if cache is not None:
+        with contextlib.suppress(OSError):  # a read-only checkout still gets its findings
+            cache.save()
+    return [r for r in results if r is not None]
+
+
+def _specificity(rule: type[Rule], selector: str) -> int:
+    selector = selector.strip()
+    if selector.upper() == rule.code or selector == rule.name:
+        return 1000
+    if selector.upper() == "ALL":
+        return 0
+    return len(selector)
+
+
+def _severity_for(
+    finding: Finding, overrides: Sequence[tuple[str, Severity]], rule: type[Rule] | None
+) -> Severity:
+    if rule is None or not overrides:
+        return finding.severity
+    best: tuple[int, Severity] | None = None
+    for selector, severity in overrides:
+        if matches(rule, selector):
+            score = _specificity(rule, selector)
+            if best is None or score >= best[0]:
+                best = (score, severity)
+    return best[1] if best else finding.severity
+
+
+def _ignored_codes(display: str, options: Options) -> set[str]:
+    if not options.per_file_ignores:
+        return set()
+    relative = relative_to_root(Path(display), options.root)
+    return {
+        code for pattern, codes in options.per_file_ignores if glob_match(pattern, relative) for code in codes
+    }
+
+
+def run_check(
+    paths: Sequence[str],
+    options: Options,
+    *,
+    jobs: int = 1,
+    cache_dir: str | None = None,
+    progress: Progress | None = None,
+    baseline: Baseline | None = None,
+) -> Report:
+    rules = selected_rules(options)
+    by_code = {rule.code: rule for rule in all_rules()}
+    files = discover(paths, options)
+    results = _file_results(files, options, rules, jobs, cache_dir, progress)
+    analyses: list[Analysis] = [result.analysis for result in results]
+
+    # corpus-level rules over every document's (possibly cached) analysis
+    corpus_findings: dict[str, list[Finding]] = {}
+    for rule in rules:
+        if is_corpus_rule(rule):
+            instance: Any = rule()
+            for finding in instance.check_corpus(analyses):
+                corpus_findings.setdefault(finding.path, []).append(finding)
+
+    known = [(rule.code, rule.name) for rule in all_rules()]
+    unused_rule = by_code.get("CHR004")
+    findings: list[Finding] = []
+    suppressed = 0
+    for result in results:
+        display = result.analysis.document.path
+        found = [*result.findings, *corpus_findings.pop(display, [])]
+        ignored = _ignored_codes(display, options)
+        enabled = [
+            rule
+            for rule in rules
+            if rule.code in ALWAYS_ON or not any(matches(rule, code) for code in ignored)
+        ]
+        enabled_codes = {rule.code for rule in enabled}
+        found = [f for f in found if f.rule in enabled_codes or f.rule not in by_code]
+        protected = [f for f in found if f.rule in ALWAYS_ON]
+        others = [f for f in found if f.rule not in ALWAYS_ON]
+        kept, hidden, unused = suppressions.apply(
+            others, result.suppressions, [(r.code, r.name) for r in enabled], known
+        )
+        suppressed += hidden
+        if unused_rule is not None and "CHR004" in enabled_codes:
+            kept += [
+                unused_rule().finding(result.analysis, suppressions.describe(u), [u.suppression.span])
+                for u in unused
+            ]
+        file_findings = [*protected, *kept]
+        if options.severity_overrides:
+            file_findings = [
+                attrs.evolve(f, severity=_severity_for(f, options.severity_overrides, by_code.get(f.rule)))
+                for f in file_findings
+            ]
+        findings.extend(sorted(file_findings, key=Finding.sort_key))
+    for leftover in corpus_findings.values():  # findings about files that were not checked
+        findings.extend(sorted(leftover, key=Finding.sort_key))
+
+    baselined = 0
+    if baseline is not None:
+        findings, baselined = baseline.filter(findings)
+    return Report(
+        tuple(findings),
+        tuple(display for _, display in files),
+        tuple(analyses),
+        suppressed=suppressed,
+        baselined=baselined,
+    )
