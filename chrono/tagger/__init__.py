@@ -180,7 +180,7 @@ def _is_rate(res: Resources, scanner: _Scanner, text: str, start: int,
 
 
 _SPACE = frozenset(" \t\r\n")
-_WORD_EXTRA = frozenset("'.,/$")
+_OPENERS = "\"'`([{“‘«"
 
 
 def _chain_starts(text: str, ts: int, floor: int, premodifiers: frozenset[str]) -> list[int]:
@@ -193,21 +193,26 @@ def _chain_starts(text: str, ts: int, floor: int, premodifiers: frozenset[str]) 
         j = pos - 1
         if text[j] == "-":
             j -= 1
+        elif text[j] in _SPACE:
+            j -= 1
+            while j >= floor and text[j] in _SPACE:
+                j -= 1
         else:
-            k = j
-            while k >= floor and text[k] in _SPACE:
-                k -= 1
-            if k == j:
-                break
-            j = k
-        k = j
-        while k >= floor and (text[k].isalnum() or text[k] in _WORD_EXTRA):
-            k -= 1
-        word = text[k + 1:j + 1].lower()
-        if not word or not (word in premodifiers or word[0].isdigit()):
             break
-        starts.append(k + 1)
-        pos = k + 1
+        if j < floor:
+            break
+        k = max(text.rfind(" ", floor, j), text.rfind("\n", floor, j),
+                text.rfind("-", floor, j), text.rfind("\t", floor, j), floor - 1)
+        word = text[k + 1:j + 1]
+        bare = word.lstrip(_OPENERS)
+        first = k + 1 + len(word) - len(bare)
+        bare = bare.lower()
+        if not bare or not (bare in premodifiers or bare[0].isdigit()):
+            break
+        starts.append(first)
+        if first != k + 1:
+            break
+        pos = first
     starts.reverse()
     return starts
 
