@@ -64,6 +64,7 @@ def _use_color(choice: str, stream: TextIO) -> bool:
 
 def _write(text: str, output: str | None) -> None:
     if output:
+        os.makedirs(os.path.dirname(output) or ".", exist_ok=True)
         with open(output, "w", encoding="utf-8") as handle:
             handle.write(text)
     else:

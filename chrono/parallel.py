@@ -103,5 +103,41 @@ def run_files(
                 if on_result:
                     on_result()
     except BrokenProcessPool:
-        serial(tasks[len(results) :])
+        _isolated(tasks[len(results) :], options, codes, results, on_result)
     return results
+
+
+def _died(path: Path, display: str) -> FileResult:
+    error = RuntimeError("the worker process checking this file died (killed or out of memory)")
+    document = Document(display, "", kind_of(path) or "text")
+    analysis = _internal_error(Loaded(document), error)
+    internal = [rule for rule in all_rules() if rule.code == "CHR000"]
+    return FileResult(analysis, tuple(f for rule in internal for f in rule().check(analysis)), (), True)
+
+
+def _isolated(
+    remaining: Sequence[tuple[Path, str]],
+    options: Options,
+    codes: tuple[str, ...],
+    results: list[FileResult],
+    on_result: Callable[[], None] | None,
+) -> None:
+    """After a worker died: the rest, one file at a time in a one-worker pool, so the file
+    that kills its worker is known (it gets a CHR000 finding) and every other file is checked."""
+    while remaining:
+        done = 0
+        try:
+            with ProcessPoolExecutor(1, initializer=_init_worker, initargs=(options, codes)) as pool:
+                futures = [pool.submit(_work, (str(p), d)) for p, d in remaining]
+                for future in futures:
+                    results.append(future.result())
+                    done += 1
+                    if on_result:
+                        on_result()
+        except BrokenProcessPool:
+            path, display = remaining[done]
+            results.append(_died(path, display))
+            if on_result:
+                on_result()
+            done += 1
+        remaining = remaining[done:]
