@@ -201,8 +201,10 @@ def _chain_starts(text: str, ts: int, floor: int, premodifiers: frozenset[str]) 
             break
         if j < floor:
             break
-        k = max(text.rfind(" ", floor, j), text.rfind("\n", floor, j),
-                text.rfind("-", floor, j), text.rfind("\t", floor, j), floor - 1)
+        # Premodifier words are short: never look further back than 24 characters.
+        low = max(floor, j - 24)
+        k = max(text.rfind(" ", low, j), text.rfind("\n", low, j),
+                text.rfind("-", low, j), text.rfind("\t", low, j), low - 1)
         word = text[k + 1:j + 1]
         bare = word.lstrip(_OPENERS)
         first = k + 1 + len(word) - len(bare)
@@ -217,9 +219,39 @@ def _chain_starts(text: str, ts: int, floor: int, premodifiers: frozenset[str]) 
     return starts
 
 
+# A match is computed on a window of text around its trigger: at most _BEFORE characters before
+# the first candidate start (for look-behinds) and _AFTER after the trigger. The result is then a
+# function of the window's text alone, so identical windows (boilerplate, repeated lines,
+# adversarial repetitions) are matched once per call.
+_BEFORE = 24
+_AFTER = 120
+_MEMO_LIMIT = 4096
+
+_Found = tuple[int, int, Rule, dict[str, str], dict[str, tuple[int, int]]]
+
+
+def _matches(matcher: Matcher, window: str, trigger: int, candidates: list[int],
+             complete: bool) -> list[_Found] | None:
+    """Matches at the candidate starts (window offsets) that reach past the trigger; None when a
+    match runs into a cut-off window end (then the caller matches on the whole text)."""
+    found: list[_Found] = []
+    for candidate in candidates:
+        match = matcher.regex.match(window, candidate)
+        if match is None or match.end() <= trigger or match.lastindex is None:
+            continue
+        if not complete and match.end() > len(window) - 12:
+            return None
+        rule = matcher.rules[match.lastindex]
+        fields, spans = _fields(match, rule.groups)
+        found.append((match.start(), match.end(), rule, fields, spans))
+    return found
+
+
 def _scan(ctx: Context, scanner: _Scanner) -> Iterator[tuple[Rule, list[Piece]]]:
     res = ctx.res
     text = ctx.text
+    size = len(text)
+    memo: dict[tuple[str, int, str, tuple[int, ...]], list[_Found] | None] = {}
     last_end = 0
     for trig in scanner.trigger.finditer(text):
         ts = trig.start()
@@ -227,15 +259,26 @@ def _scan(ctx: Context, scanner: _Scanner) -> Iterator[tuple[Rule, list[Piece]]]
             continue
         candidates = _chain_starts(text, ts, last_end, scanner.premodifiers)
         matcher = _matcher_for(res.lang, trig.group())
-        for candidate in candidates:
-            match = matcher.regex.match(text, candidate)
-            if match is None or match.end() <= ts or match.lastindex is None:
-                continue
-            rule = matcher.rules[match.lastindex]
-            start, end = match.span()
+        lo = max(0, candidates[0] - _BEFORE)
+        hi = min(size, ts + _AFTER)
+        window = text[lo:hi]
+        relative = tuple(c - lo for c in candidates)
+        key = (window, ts - lo, trig.group(), relative)
+        if key in memo:
+            found = memo[key]
+        else:
+            found = _matches(matcher, window, ts - lo, list(relative), hi == size)
+            if len(memo) >= _MEMO_LIMIT:
+                memo.clear()
+            memo[key] = found
+        if found is None:  # an expression longer than the window: match on the whole text
+            found = _matches(matcher, text, ts, candidates, True)
+            lo = 0
+        for rel_start, rel_end, rule, fields, rel_spans in found:
+            start, end = rel_start + lo, rel_end + lo
+            spans = {k: (a + lo, b + lo) for k, (a, b) in rel_spans.items()} if lo else rel_spans
             if rule.filter == "year" and _number_context_rejects(res, scanner, text, start, end):
                 continue
-            fields, spans = _fields(match, rule.groups)
             if rule.filter == "rate" and _is_rate(res, scanner, text, start, fields):
                 continue
             try:
