@@ -272,7 +272,7 @@ def _scan(ctx: Context, scanner: _Scanner) -> Iterator[tuple[Rule, list[Piece]]]
                 memo.clear()
             memo[key] = found
         if found is None:  # an expression longer than the window: match on the whole text
-            found = _matches(matcher, text, ts, candidates, True)
+            found = _matches(matcher, text, ts, candidates, True) or []
             lo = 0
         for rel_start, rel_end, rule, fields, rel_spans in found:
             start, end = rel_start + lo, rel_end + lo
