@@ -69,7 +69,11 @@ _YAML_KINDS = {
 def _convert(node: yaml.Node) -> Node:
     if isinstance(node, yaml.ScalarNode):
         null = node.tag == "tag:yaml.org,2002:null"
-        return Scalar("" if null else str(node.value), _span(node), null, _YAML_KINDS.get(node.tag, "str"))
+        span = _span(node)
+        if node.style in ("'", '"') and span.end - span.start >= 2:
+            # cite the words, not the quotes around them
+            span = Span(span.start + 1, span.end - 1)
+        return Scalar("" if null else str(node.value), span, null, _YAML_KINDS.get(node.tag, "str"))
     if isinstance(node, yaml.SequenceNode):
         return Sequence(tuple(_convert(item) for item in node.value), _span(node))
     if isinstance(node, yaml.MappingNode):

@@ -165,7 +165,7 @@ def _period_edges(claim: PeriodClaim, nodes: NodeIndex) -> list[Edge]:
     q = claim.qualifier
     if q is Qualifier.SINCE:
         # "since X": the event started within X (and, if known, is still going at the DCT).
-        last = start
+        first = last = start
     edges: list[Edge] = []
     if q in (Qualifier.IN, Qualifier.SINCE):
         if lo is not None:

@@ -211,27 +211,27 @@ def _parse_plain(value: str, hemisphere: Hemisphere) -> Period:
     raise NotAPeriod(f"{value!r} is not a calendar value this model can place on the timeline")
 
 
+def _year_start(year: int) -> int:
+    """Start of 1 January of ``year``; year 10000 is the end of the calendar (9999-12-31 + 1 day)."""
+    if year > 9999:
+        return day_start(date(9999, 12, 31)) + DAY
+    return day_start(date(max(year, 1), 1, 1))
+
+
 def _century(value: str, g: dict[str, str], _: Hemisphere) -> Period:
     first = int(g["century"]) * 100
-    start_year = max(first, 1)
-    return Period.of_days(date(start_year, 1, 1), _year_start_or_max(first + 100), value)
+    return Period(_year_start(first), _year_start(first + 100), value)
 
 
 def _decade(value: str, g: dict[str, str], _: Hemisphere) -> Period:
     first = int(g["decade"]) * 10
-    return Period.of_days(date(max(first, 1), 1, 1), _year_start_or_max(first + 10), value)
-
-
-def _year_start_or_max(year: int) -> date:
-    if year > 9999:
-        return date(9999, 12, 31) + (date(1, 1, 2) - date(1, 1, 1))
-    return date(year, 1, 1)
+    return Period(_year_start(first), _year_start(first + 10), value)
 
 
 def _year(value: str, g: dict[str, str], _: Hemisphere) -> Period:
     year = int(g["year"])
-    first = _calendar_date(value, year, 1, 1)
-    return Period.of_days(first, _year_start_or_max(year + 1), value)
+    _calendar_date(value, year, 1, 1)
+    return Period(_year_start(year), _year_start(year + 1), value)
 
 
 def _month(value: str, g: dict[str, str], _: Hemisphere) -> Period:
@@ -295,12 +295,9 @@ def _season(value: str, g: dict[str, str], hemisphere: Hemisphere) -> Period:
         return Period.of_days(first, _add_months(first, 3), value)
     # The season that straddles New Year (northern winter, southern summer): "winter 2024" is
     # written both for Dec 2023-Feb 2024 and for Dec 2024-Feb 2025, so honestly it spans both.
-    first = date(year - 1, 12, 1) if year > 1 else date(1, 1, 1)
-    return Period.of_days(
-        first,
-        _year_start_or_max(year + 1).replace(month=3) if year < 9999 else _year_start_or_max(10000),
-        value,
-    )
+    start = day_start(date(year - 1, 12, 1)) if year > 1 else _year_start(1)
+    end = day_start(date(year + 1, 3, 1)) if year < 9999 else _year_start(10000)
+    return Period(start, end, value)
 
 
 def _quarter(value: str, g: dict[str, str], _: Hemisphere) -> Period:
@@ -423,7 +420,9 @@ def value_of(start: int, end: int) -> str | None:
     if length <= 0:
         return None
     if start % DAY == 0 and end % DAY == 0:
-        first, last = date_of(start), date_of(end)
+        first = date_of(start)
+        # the exclusive end of 9999 lies past what datetime.date can hold
+        last = (10000, 1, 1) if end == _year_start(10000) else date_of(end).timetuple()[:3]
         if length == DAY:
             return first.isoformat()
         if length == WEEK and first.isoweekday() == 1:
@@ -432,8 +431,8 @@ def value_of(start: int, end: int) -> str | None:
         if length == 2 * DAY and first.isoweekday() == 6:
             year, week, _ = first.isocalendar()
             return f"{year:04d}-W{week:02d}-WE"
-        if first.day == 1 and last.day == 1:
-            months = (last.year - first.year) * 12 + last.month - first.month
+        if first.day == 1 and last[2] == 1:
+            months = (last[0] - first.year) * 12 + last[1] - first.month
             return _months_value(first, months)
         return None
     for unit, width in (("hour", HOUR), ("minute", MINUTE), ("second", SECOND)):

@@ -41,6 +41,7 @@ from chrono.model import (
     EventExists,
     Gap,
     GapClaim,
+    LineIndex,
     Part,
     PeriodClaim,
     Qualifier,
@@ -57,7 +58,7 @@ TIMELINE_SUFFIXES = (".yaml", ".yml", ".json")
 TOP_KEYS = ("dct", "title", "description", "hemisphere", "events", "relations")
 EVENT_KEYS = ("id", "text", "on", "start", "end", "duration", "key", "class", "note")
 RELATION_KEYS = ("a", "relation", "b", "offset", "from", "to", "note")
-_EVENT_ID = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.:/-]*")
+_EVENT_ID = re.compile(r"\w[\w.:/-]*")
 
 
 @attrs.frozen
@@ -287,7 +288,8 @@ def _value_problem(error: Exception, span: Span) -> _Reject:
 
 
 class _Builder:
-    def __init__(self, dct: Period | None, hemisphere: Hemisphere) -> None:
+    def __init__(self, dct: Period | None, hemisphere: Hemisphere, lines: LineIndex) -> None:
+        self.lines = lines
         self.dct = dct
         self.hemisphere = hemisphere
         self.events: dict[str, Event] = {}
@@ -310,11 +312,10 @@ class _Builder:
                 id_node.span,
             )
         if event_id in self.events:
-            first = self.events[event_id].span
+            line, _ = self.lines.position(self.events[event_id].span.start)
             raise _Reject(
                 "schema",
-                f"duplicate event id {event_id!r} (first defined at offset "
-                f"{first.start}); later claims about it are ignored",
+                f"duplicate event id {event_id!r} (first defined on line {line}); this definition is ignored",
                 id_node.span,
             )
         text_node = _get(node, "text")
@@ -506,7 +507,7 @@ def parse_timeline(
     elif dct_node is not None:
         problems.append(Problem("schema", "dct must be a date such as 2025-04-24", dct_node.span))
 
-    builder = _Builder(dct, hemisphere)
+    builder = _Builder(dct, hemisphere, document.lines)
     builder.problems = problems
     for field, handler in (("events", builder.event), ("relations", builder.relation)):
         section = _get(root, field)

@@ -1,0 +1,71 @@
+"""Data-driven rule tests: one YAML file of cases per rule code under cases/.
+
+Each case gives a file's content (or base64 bytes), optionally a suffix and a DCT, and the
+findings that rule must produce: line, column, exact message or a part of it, and the texts
+the finding cites (in order, as a prefix of its spans).
+"""
+
+from __future__ import annotations
+
+import base64
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from chrono.engine import Options, check
+from chrono.periods import parse_value
+from chrono.registry import all_rules
+
+CASES = Path(__file__).parent / "cases"
+
+
+def _load() -> list[tuple[str, dict[str, Any]]]:
+    found = []
+    for path in sorted(CASES.glob("*.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        assert data["rule"] == path.stem, f"{path.name} must hold cases of {path.stem}"
+        for case in data["cases"]:
+            found.append((data["rule"], case))
+    return found
+
+
+ALL_CASES = _load()
+
+
+def test_every_rule_has_a_case_file_with_passing_and_failing_cases() -> None:
+    by_rule: dict[str, list[dict[str, Any]]] = {}
+    for rule, case in ALL_CASES:
+        by_rule.setdefault(rule, []).append(case)
+    builtin = {r.code for r in all_rules() if r.__module__.startswith("chrono.rules.")}
+    missing = builtin - set(by_rule) - {"CHR000"}  # an internal error cannot be provoked from data
+    assert not missing, f"rules without a case file: {sorted(missing)}"
+    for rule, cases in by_rule.items():
+        assert any(c["expect"] for c in cases), f"{rule} has no failing case"
+
+
+@pytest.mark.parametrize(("rule", "case"), ALL_CASES, ids=[f"{r}:{c['name']}" for r, c in ALL_CASES])
+def test_rule_case(rule: str, case: dict[str, Any], tmp_path: Path) -> None:
+    path = tmp_path / f"case{case.get('suffix', '.yaml')}"
+    if "bytes" in case:
+        path.write_bytes(base64.b64decode(case["bytes"]))
+    else:
+        path.write_text(case["content"], encoding="utf-8")
+    dct = case.get("dct")
+    options = Options(select=(rule,), dct=parse_value(str(dct)) if dct else None)
+    report = check([str(path)], options)
+    found = [f for f in report.findings if f.rule == rule]
+    expected = case["expect"]
+    assert len(found) == len(expected), [f.message for f in found]
+    for finding, want in zip(found, expected, strict=True):
+        assert finding.line == want["line"]
+        if "column" in want:
+            assert finding.column == want["column"]
+        if "message" in want:
+            assert finding.message == want["message"]
+        if "message_contains" in want:
+            assert want["message_contains"] in finding.message
+        if "cites" in want:
+            cited = [span.text for span in finding.spans]
+            assert set(want["cites"]) <= set(cited), cited
