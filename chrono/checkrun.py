@@ -150,11 +150,8 @@ def check_settings(args: argparse.Namespace, stream: TextIO | None = None) -> Ch
     ignore = config.ignore + config.extend_ignore + cli_ignore
 
     dct_text = getattr(args, "dct", None)
-    dct = None
-    if dct_text:
-        dct = _parse_dct(dct_text, "--dct")
-    elif config.dct:
-        dct_text, dct = config.dct, _parse_dct(config.dct, f"{config.path}: 'dct'")
+    dct = _parse_dct(dct_text, "--dct") if dct_text else None
+    default_dct = _parse_dct(config.dct, f"{config.path}: 'dct'") if config.dct else None
     hemisphere = getattr(args, "hemisphere", None) or config.hemisphere or "north"
     date_order = getattr(args, "date_order", None) or config.date_order or "month-first"
     fail_level = getattr(args, "fail_level", None)
@@ -163,6 +160,8 @@ def check_settings(args: argparse.Namespace, stream: TextIO | None = None) -> Ch
         ignore=ignore,
         dct=dct,
         dct_value=dct_text,
+        default_dct=default_dct,
+        default_dct_value=config.dct,
         hemisphere=Hemisphere(hemisphere),
         fail_level=Severity.parse(fail_level) if fail_level else (config.fail_level or Severity.ERROR),
         dct_keys=config.dct_keys or ("date", "published"),

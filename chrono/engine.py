@@ -47,6 +47,9 @@ class Options:
     dct_value: str | None = None
     hemisphere: Hemisphere = Hemisphere.NORTH
     fail_level: Severity = Severity.ERROR
+    # the configuration's DCT: used only when a document has none of its own (DESIGN.md order)
+    default_dct: Period | None = None
+    default_dct_value: str | None = None
     # front-matter keys that hold the DCT, in order of preference (configuration: dct-keys)
     dct_keys: tuple[str, ...] = ("date", "published")
     # how an all-numeric date such as 03/04/2025 reads (configuration: date-order)
@@ -162,9 +165,11 @@ class Compiled:
 def compile_timeline(document: Document, options: Options) -> Compiled:
     parsed = parse_timeline(document, options.dct, options.hemisphere)
     dct_source = "--dct" if options.dct is not None else ("file" if parsed.dct is not None else None)
-    document = attrs.evolve(
-        document, dct=parsed.dct, dct_value=options.dct_value or parsed.dct_value, dct_source=dct_source
-    )
+    dct_value = options.dct_value or parsed.dct_value
+    if parsed.dct is None and options.default_dct is not None:  # the configuration's DCT comes last
+        parsed = parse_timeline(document, options.default_dct, options.hemisphere)
+        dct_source, dct_value = "configuration", options.default_dct_value
+    document = attrs.evolve(document, dct=parsed.dct, dct_value=dct_value, dct_source=dct_source)
     return Compiled(document, parsed.events, parsed.claims, parsed.problems)
 
 
