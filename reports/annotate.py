@@ -125,8 +125,8 @@ def timexes_of(analysis: Analysis) -> tuple[Any, ...]:
     extract = _tagger()
     if extract is None:
         return ()
-    try:
-        return tuple(extract(document.text, document.dct))
+    try:  # the tagger takes the DCT as text ("2025-04-24") or a date
+        return tuple(extract(document.text, document.dct_value))
     except Exception:  # the report must not fail because the tagger did
         return ()
 

@@ -31,7 +31,10 @@ AXIS_HEIGHT = 26.0
 LANE, COMPACT_LANE = 22.0, 10.0
 BAR, COMPACT_BAR = 12.0, 7.0
 POINT_BELOW = 5.0  # extents narrower than this many units are drawn as points
-CHAR_WIDTH = 6.6  # rough width of one label character at the label font size
+CHAR_WIDTH = 6.6
+TICK_CHAR = (
+    6.2  # width of one tick-label character  # rough width of one label character at the label font size
+)
 MAX_LABELLED_LANES = 40
 VISIBLE_LANES = 40  # more lanes than this go into a collapsed second panel
 MAX_LABEL = 48
@@ -393,7 +396,11 @@ def build(
     more_height = AXIS_HEIGHT + 6 + (count - shown) * lane_height + 8
     visible = tuple(d for d, lane in zip(drawn, lanes, strict=True) if lane < VISIBLE_LANES)
     more = tuple(d for d, lane in zip(drawn, lanes, strict=True) if lane >= VISIBLE_LANES)
-    tick_list = tuple(Tick(scale(t, LEFT), label, major) for t, label, major in ticks(lo, hi))
+    tick_list = tuple(
+        Tick(scale(t, LEFT), label, major)
+        for t, label, major in ticks(lo, hi)
+        if scale(t, LEFT) + 3 + len(label) * TICK_CHAR <= WIDTH  # a label cut by the edge is noise
+    )
     conflicts = sum(1 for e in dated if e.conflict)
     summary = (
         f"{len(dated)} dated event{'s' if len(dated) != 1 else ''} from {format_instant(lo)[:10]} "

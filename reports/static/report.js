@@ -204,6 +204,7 @@
     tickGroup.textContent = "";
     ticks(lo, hi).forEach(function (tick) {
       var tx = x(tick[0], LEFT);
+      if (tx + 3 + tick[1].length * 6.2 > WIDTH) { return; }
       var line = document.createElementNS(SVGNS, "line");
       line.setAttribute("class", "tick" + (tick[2] ? " major" : ""));
       line.setAttribute("x1", tx); line.setAttribute("x2", tx);

@@ -270,7 +270,7 @@ def test_tagger_timexes_are_highlighted_in_text_documents(monkeypatch: Any) -> N
         return (Timex(15, 26, "August 2024", "DATE", "2024-08", "in", 12, 14),)
 
     monkeypatch.setattr(ann, "_tagger", lambda: extract)
-    document = Document("notes.md", text, "markdown")
+    document = Document("notes.md", text, "markdown", dct_value="2025-04-24")
     found = ann.annotate(Analysis(document, events=(Event("talks", "Talks", Span(0, 5)),)), [], [])
     kinds = {(a.kind, text[a.start : a.end]) for a in found.annotations}
     assert ("timex", "August 2024") in kinds
@@ -278,7 +278,7 @@ def test_tagger_timexes_are_highlighted_in_text_documents(monkeypatch: Any) -> N
     assert ("event", "Talks") in kinds
     timex = next(a for a in found.annotations if a.kind == "timex")
     assert timex.interval == "[2024-08-01, 2024-09-01)"
-    assert calls == [(text, None)]
+    assert calls == [(text, "2025-04-24")]
     # timeline files never go through the tagger
     calls.clear()
     ann.annotate(Analysis(Document("t.yaml", "events: []\n", "timeline")), [], [])
