@@ -130,3 +130,20 @@ def parse_json(text: str) -> Node | None:
     except SyntaxProblem:
         located = None
     return located if located is not None else _from_python(value, Span(0, len(text)))
+
+
+def to_plain(node: Node | None) -> object:
+    """The data as plain Python values, scalars as their text (JSON null stays None).
+
+    Unlike ``yaml.safe_load`` this keeps ``on:`` a key (YAML 1.1 reads it as ``True``) and
+    ``2024-08-06`` a string.
+    """
+    if node is None:
+        return None
+    if isinstance(node, Scalar):
+        if node.null:
+            return None
+        return int(node.text) if node.kind == "int" else node.text
+    if isinstance(node, Sequence):
+        return [to_plain(item) for item in node.items]
+    return {key.text: to_plain(value) for key, value in node.items}

@@ -1,0 +1,171 @@
+"""End-to-end tests of `chrono check`, `chrono rules` and `chrono explain` through a subprocess."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import jsonschema
+import pytest
+from chrono.located import parse_json, parse_yaml, to_plain
+from chrono.resources import load_json
+
+ROOT = Path(__file__).resolve().parents[2]
+EXAMPLE = ROOT / "examples" / "kursk-timeline.yaml"
+
+
+def chrono(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "chrono", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        timeout=120,
+        env={"PATH": "/usr/bin:/bin", "NO_COLOR": "1", "HOME": str(cwd or ROOT)},
+    )
+
+
+@pytest.fixture
+def flawed(tmp_path: Path) -> Path:
+    path = tmp_path / "kursk.yaml"
+    path.write_text(EXAMPLE.read_text(encoding="utf-8").replace("by 2025-03", "by 2024-03"), encoding="utf-8")
+    return path
+
+
+def test_design_example_passes_from_another_directory(tmp_path: Path) -> None:
+    result = chrono("check", str(EXAMPLE), cwd=tmp_path)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no findings" in result.stdout
+
+
+def test_design_example_with_by_2024_fails_with_one_error_citing_the_chain(flawed: Path) -> None:
+    result = chrono("check", str(flawed), "--format", "json")
+    assert result.returncode == 1, result.stderr
+    data = json.loads(result.stdout)
+    assert data["version"] == 1
+    assert [f["rule"] for f in data["findings"]] == ["CHR201"]
+    finding = data["findings"][0]
+    cited = {span["text"] for span in finding["spans"]}
+    assert "by 2024-03" in cited
+    assert "recapture after sudzha-captured" in cited
+    assert "2024-08" in cited  # sudzha-captured's date
+    lines = flawed.read_text(encoding="utf-8").split("\n")
+    for span in finding["spans"]:
+        # offsets and line/column agree with the file
+        assert lines[span["line"] - 1][span["column"] - 1 :].startswith(span["text"])
+    assert data["summary"]["by_severity"]["error"] == 1
+    assert [step["line"] for step in finding["explanation"]] == [12, 10, 15, 7, 9]
+
+
+def test_text_output_looks_like_a_compiler_diagnostic(flawed: Path) -> None:
+    result = chrono("check", str(flawed))
+    assert result.returncode == 1
+    first = result.stdout.splitlines()[0]
+    assert first.startswith(f"{flawed.as_posix()}:15:5: CHR201 error [inconsistent-claims]")
+    assert "  15 |   - recapture after sudzha-captured" in result.stdout
+    assert "^^^^" in result.stdout
+    assert "1. recapture ends by 2024-03 (no later than 2024-04-01)" in result.stdout
+    assert "\x1b[" not in result.stdout  # NO_COLOR and not a TTY
+
+
+def test_bad_files_do_not_stop_the_run(tmp_path: Path) -> None:
+    (tmp_path / "good.yaml").write_text(EXAMPLE.read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "broken.yaml").write_text("events: [ {id: a\n", encoding="utf-8")
+    (tmp_path / "empty.json").write_text("", encoding="utf-8")
+    (tmp_path / "latin1.yaml").write_bytes("events:\n  - {id: a, text: caf\xe9}\n".encode("latin-1"))
+    (tmp_path / "binary.yml").write_bytes(b"\x00\x01\x02")
+    (tmp_path / "ignored.txt.bak").write_text("not a known suffix", encoding="utf-8")
+    (tmp_path / "bad-date.yaml").write_text("events:\n  - {id: a, on: 2025-02-29}\n", encoding="utf-8")
+    before = {p.name: p.read_bytes() for p in tmp_path.iterdir()}
+    result = chrono("check", str(tmp_path), "--format", "json")
+    assert result.returncode == 1
+    data = json.loads(result.stdout)
+    by_file = {(Path(f["path"]).name, f["rule"]) for f in data["findings"]}
+    assert by_file == {
+        ("broken.yaml", "CHR002"),
+        ("empty.json", "CHR002"),
+        ("latin1.yaml", "CHR001"),
+        ("binary.yml", "CHR001"),
+        ("bad-date.yaml", "CHR101"),
+    }
+    assert data["summary"]["files"] == 6
+    # nothing is ever written into the inputs
+    assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == before
+
+
+def test_select_and_ignore(flawed: Path) -> None:
+    assert chrono("check", str(flawed), "--ignore", "CHR2").returncode == 0
+    assert chrono("check", str(flawed), "--select", "CHR1").returncode == 0
+    assert chrono("check", str(flawed), "--select", "inconsistent-claims").returncode == 1
+    unknown = chrono("check", str(flawed), "--select", "XYZ9")
+    assert unknown.returncode == 2
+    assert "unknown rule selector(s): XYZ9" in unknown.stderr
+
+
+def test_output_file_and_usage_errors(flawed: Path, tmp_path: Path) -> None:
+    out = tmp_path / "report.json"
+    result = chrono("check", str(flawed), "--format", "json", "--output", str(out))
+    assert result.returncode == 1
+    assert result.stdout == ""
+    assert json.loads(out.read_text(encoding="utf-8"))["findings"][0]["rule"] == "CHR201"
+    missing = chrono("check", str(tmp_path / "nope.yaml"))
+    assert missing.returncode == 2
+    assert "no such file or directory" in missing.stderr
+    bad_dct = chrono("check", str(flawed), "--dct", "2025-02-30")
+    assert bad_dct.returncode == 2
+    assert "February 2025 has 28 days" in bad_dct.stderr
+
+
+def test_dct_option_feeds_since(tmp_path: Path) -> None:
+    path = tmp_path / "talks.yaml"
+    path.write_text(
+        "events:\n  - {id: talks, start: since 2024-08}\n  - {id: breakdown, on: 2025-01}\n"
+        "relations:\n  - talks before breakdown\n",
+        encoding="utf-8",
+    )
+    assert chrono("check", str(path)).returncode == 0  # no DCT: 'since' says nothing about the end
+    assert chrono("check", str(path), "--dct", "2025-04-24").returncode == 1
+
+
+def test_rules_and_explain() -> None:
+    listing = chrono("rules")
+    assert listing.returncode == 0
+    assert "CHR201  inconsistent-claims" in listing.stdout
+    data = json.loads(chrono("rules", "--format", "json").stdout)
+    codes = [r["code"] for r in data]
+    assert codes == sorted(codes)
+    for rule in data:
+        assert set(rule["doc"]) == {"What it does", "Why it matters", "Example", "How to fix"}
+    explained = chrono("explain", "CHR201")
+    assert explained.returncode == 0
+    assert explained.stdout.startswith("CHR201 inconsistent-claims (default severity: error)")
+    assert "How to fix" in explained.stdout
+    assert chrono("explain", "ends-before-starts").returncode == 0
+    assert chrono("explain", "CHR999").returncode == 2
+
+
+def test_examples_validate_against_the_timeline_schema() -> None:
+    schema = load_json("schemas", "timeline.schema.json")
+    jsonschema.Draft202012Validator.check_schema(schema)
+    timelines = [p for p in (ROOT / "examples").rglob("*") if p.suffix in (".yaml", ".yml", ".json")]
+    assert timelines
+    for path in timelines:
+        text = path.read_text(encoding="utf-8")
+        data = to_plain(parse_json(text) if path.suffix == ".json" else parse_yaml(text))
+        jsonschema.validate(data, schema)
+
+
+def test_schema_rejects_what_the_checker_rejects() -> None:
+    schema = load_json("schemas", "timeline.schema.json")
+    good = {"dct": "2025-04-24", "events": [{"id": "a", "on": "by 2025-03"}], "relations": ["a before a"]}
+    jsonschema.validate(good, schema)
+    for bad in (
+        {"events": [{"id": "a", "strat": "2025-03"}]},
+        {"dtc": "2025-04-24", "events": []},
+        {"events": [{"on": "2024-08"}]},
+        {"events": [], "relations": [{"from": "a.middle", "to": "b.start", "offset": "2 days"}]},
+    ):
+        with pytest.raises(jsonschema.ValidationError):
+            jsonschema.validate(bad, schema)
