@@ -130,9 +130,9 @@ def _matcher_for(lang: str, trigger: str) -> Matcher:
         chosen = [s.index for s in res.sources if s.digits or word in s.literal]
     else:
         bare = word.rstrip(".")
-        owners = {name for name, tokens in _class_tokens(lang).items()
-                  if word in tokens or bare in tokens}
         tokens = [t for t in re.split(r"[\s-]+", bare) if len(t) >= 3 and t != "the"]
+        keys = {word, bare, *tokens}
+        owners = {name for name, words in _class_tokens(lang).items() if keys & words}
         chosen = [
             s.index for s in res.sources
             if s.classes & owners or word in s.literal or any(t in s.literal for t in tokens)
@@ -168,7 +168,7 @@ def _number_context_rejects(res: Resources, scanner: _Scanner, text: str, start:
 def _is_rate(res: Resources, scanner: _Scanner, text: str, start: int,
              fields: dict[str, str]) -> bool:
     """'$2 million a year', 'four flights a week': a rate, not a duration."""
-    if fields.get("num", "").strip().lower() not in ("a", "an", "per"):
+    if not res.has("rate_article", fields.get("num", "")):
         return False
     before = scanner.prev_word.search(text, max(0, start - 24), start)
     if before is None:

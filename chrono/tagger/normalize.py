@@ -213,16 +213,13 @@ def tense(ctx: Context, start: int, end: int) -> int:
             if not mark or (strong_only and mark in (1, -1)):
                 continue
             if mark in (1, -1) and words is left_words and index + 1 < len(words) and (
-                words[index + 1] in _PASSIVE
+                res.has("passive_auxiliary", words[index + 1])
             ):
                 # "will be paid", "is expected": the participle says nothing about tense.
                 strong_only = True
                 continue
             return 1 if mark > 0 else -1
     return 0
-
-
-_PASSIVE = frozenset({"be", "been", "being", "is", "are", "am", "'s", "'re", "get", "gets"})
 
 
 def _mark(res: Resources, word: str) -> int:
@@ -289,10 +286,9 @@ def _date(ctx: Context, rule_type: str, f: Fields, s: Spans, start: int, end: in
     res = ctx.res
     mod = position_mod(ctx, f) or approx_mod(ctx, f)
     if f.get("after_mod"):
-        tail = f["after_mod"].lower().split()[-1]
-        mod = "ON_OR_AFTER" if tail in ("later", "after", "beyond") else "ON_OR_BEFORE"
+        mod = str(res.lookup("bound_after", f["after_mod"]))
     if f.get("prefix_mod"):
-        mod = "AFTER" if f["prefix_mod"].lower() == "post" else "BEFORE"
+        mod = str(res.lookup("prefix_bound", f["prefix_mod"]))
     kind = rule_type
     base = ctx.base()
     function = False
@@ -308,8 +304,7 @@ def _date(ctx: Context, rule_type: str, f: Fields, s: Spans, start: int, end: in
             text = digits.group()
             first = two_digit_year(ctx, int(text)) if len(text) == 2 else int(text)
         else:
-            tens = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6,
-                    "seventies": 7, "eighties": 8, "nineties": 9}.get(f["decade_word"].lower(), 9)
+            tens = int(res.lookup("decade_word", f["decade_word"]) or 9)
             first = base.year // 100 * 100 + tens * 10
             if first > base.year:
                 first -= 100
@@ -371,16 +366,14 @@ def _date(ctx: Context, rule_type: str, f: Fields, s: Spans, start: int, end: in
     anchor: str | None = None
 
     if f.get("part_rel"):
-        word = " ".join(f["part_rel"].lower().split())
-        offsets = {"this": 0, "tonight": 0, "last": -1, "yesterday": -1, "tomorrow": 1}
-        if word in offsets:
-            day_date = add_days(base, offsets[word])
-            anchor = "DCT"
+        spec = str(res.lookup("part_rel", f["part_rel"]) or "DCT+0")
+        origin_name, step = spec[:3], int(spec[3:])
+        if origin_name == "REF" and ctx.ref is not None and ctx.ref.gran == "D":
+            day_date = add_days(ctx.ref.day, step)
+            anchor = ctx.ref.value
         else:
-            step = 1 if word in ("the next", "the following") else -1 if word == "the previous" else 0
-            origin = ctx.ref.day if ctx.ref is not None and ctx.ref.gran == "D" else base
-            day_date = add_days(origin, step)
-            anchor = ctx.ref.value if ctx.ref is not None and ctx.ref.gran == "D" else "DCT"
+            day_date = add_days(base, step)
+            anchor = "DCT"
     elif f.get("deictic"):
         meaning = str(res.lookup("deictic", f["deictic"]))
         if meaning in REF_VALUES:
@@ -602,27 +595,25 @@ def _duration(ctx: Context, rule_type: str, f: Fields, s: Spans, start: int, end
     if code == "Q" and re.search(r"\w-quarters?\b", ctx.text[start:end], re.IGNORECASE):
         raise Reject  # "three-quarters of", "a rolling four-quarter test"
     amount: float | None
-    relation = (f.get("dur_rel") or "").lower()
-    if relation and not f.get("num") and not f.get("vague") and code not in ("TH", "TM", "TS"):
-        # "recent years", "coming months": a vague stretch of the past or future.
-        if relation in ("recent", "past", "last", "previous"):
-            return [Piece(start, end, "DATE", "PAST_REF", None, "DCT", temporal_function=True)]
-        if relation in ("coming", "upcoming", "next", "following"):
-            return [Piece(start, end, "DATE", "FUTURE_REF", None, "DCT", temporal_function=True)]
+    side = str(ctx.res.lookup("duration_relation", f["dur_rel"])) if f.get("dur_rel") else ""
+    if side in REF_VALUES and not f.get("num") and not f.get("vague") and code not in (
+        "TH", "TM", "TS"
+    ):
+        # "recent years", "coming months": a vague stretch of the past or the future.
+        return [Piece(start, end, "DATE", side, None, "DCT", temporal_function=True)]
     if f.get("half_of"):
         amount = 0.5
     elif f.get("num"):
         amount = number(ctx.res, f["num"])
         if amount is None:
             raise Reject
-        if code == "TS" and f["num"].strip().lower() in ("a", "an", "one"):
-            raise Reject
+        if code == "TS" and amount == 1 and not f["num"].strip()[:1].isdigit():
+            raise Reject  # "a second", "one second": the ordinal, not a duration
     else:
         amount = None
     if f.get("unit2"):
         amount = None
-    text = ctx.text[start:end].lower()
-    if "and a half" in text and amount is not None:
+    if f.get("plus_half") and amount is not None:
         amount += 0.5
     mod = approx_mod(ctx, f)
     if code == "WE" and amount is not None:
@@ -713,15 +704,15 @@ def _rel_unit(ctx: Context, rule_type: str, f: Fields, s: Spans, start: int, end
 
 def _anaphor(ctx: Context, rule_type: str, f: Fields, s: Spans, start: int, end: int) -> list[Piece]:
     unit = f.get("aunit", "").lower()
-    text = ctx.text[start:end].lower()
     ref = ctx.ref
     base = ctx.base()
-    back = 1 if re.search(r"earlier|ago|before|previous", text) else 0
+    back = 1 if f.get("shift") else 0
     if f.get("yearend"):
         day = base
         return [Piece(start, end, "DATE", value_at(day, "Y"), "END", "DCT", temporal_function=True)]
-    latest = re.search(r"latest|most recent|recent", text) is not None
-    current = "current" in text
+    which = str(ctx.res.lookup("period_which", f["which"])) if f.get("which") else ""
+    latest = which == "latest"
+    current = which == "current"
     if unit in ("quarter", "period"):
         if f.get("year"):
             quarter_day = ref.day if ref is not None and ref.gran == "Q" else add_months(base, -3)
@@ -780,7 +771,7 @@ def _set(ctx: Context, rule_type: str, f: Fields, s: Spans, start: int, end: int
     if f.get("unit"):
         code = _unit_code(ctx, f["unit"])
         amount = number(res, f["num"]) if f.get("num") else 1.0
-        if f.get("quant", "").lower().startswith("every other"):
+        if ctx.res.lookup("set_quantifier", f.get("quant", "")) == "every_other":
             amount = (amount or 1.0) * 2
         return [Piece(start, end, "SET", duration_value(code, amount))]
     if part:

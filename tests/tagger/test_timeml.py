@@ -22,7 +22,7 @@ for <TIMEX3 tid="t2" type="DURATION" value="P2D" mod="APPROX" temporalFunction="
 <TLINK lid="l1" relType="IS_INCLUDED" eventInstanceID="ei1" relatedToTime="t1" signalID="s1" />
 <TLINK lid="l2" relType="BEFORE" timeID="t1" relatedToTime="t0" />
 </TimeML>
-"""  # noqa: E501
+"""
 
 
 def test_reader_offsets_attributes_and_links() -> None:
