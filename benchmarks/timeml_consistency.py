@@ -12,6 +12,11 @@ Usage::
 
 CORPUS_DIR defaults to ``../shared/corpora`` beside the repository (read in place, never copied).
 ``--smoke`` checks the first 10 documents only (for CI).
+
+Relation-only corpora keyed to the same documents (TimeBank-Dense ``TimebankDense.full.txt``,
+MATRES ``timebank.txt``/``aquaint.txt``) are checked with ``--relations FILE`` (repeatable): each
+document that has rows is checked with them added to its own TLINKs, or instead of them with
+``--relations-only`` (its gold TIMEX3 values still apply).
 """
 
 from __future__ import annotations
@@ -23,11 +28,15 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from chrono.engine import Options, Report, check, discover
-from chrono.model import Finding, Relation
+from chrono.engine import Options, Report, check, discover, run_rules
+from chrono.ingest import load
+from chrono.model import EventExists, Finding, Relation
+from chrono.network import NodeIndex, solve
 from chrono.output import _Paint, format_finding
+from chrono.pipeline import selected_rules
 from chrono.rulebase import Analysis
-from chrono.timeml_compile import REL_TYPES, TimexValueClaim, TlinkClaim
+from chrono.timeml import RelationRow, read_relations
+from chrono.timeml_compile import REL_TYPES, TimexValueClaim, TlinkClaim, compile_document
 
 DEFAULT_CORPORA = Path(__file__).resolve().parents[2] / "shared" / "corpora"
 CONFLICT_RULES = ("CHR201", "CHR202")
@@ -107,6 +116,31 @@ def render(finding: Finding) -> str:
     return "\n".join(format_finding(finding, [], _Paint(False)))
 
 
+def check_with_relations(
+    files: list[str], rows: dict[str, tuple[RelationRow, ...]], use_tlinks: bool
+) -> Report:
+    """``chrono check`` of the documents that have relation rows, with those rows compiled in."""
+    rules = selected_rules(Options())
+    analyses: list[Analysis] = []
+    findings: list[Finding] = []
+    for display in files:
+        path = Path(display)
+        document_rows = rows.get(path.stem)
+        if not document_rows:
+            continue
+        loaded = load(path, display)
+        compiled = compile_document(loaded.document, relations=document_rows, use_tlinks=use_tlinks)
+        structural = frozenset(i for i, c in enumerate(compiled.claims) if isinstance(c, EventExists))
+        nodes = NodeIndex(event.id for event in compiled.events)
+        solution = solve(compiled.claims, nodes, structural=structural)
+        analysis = Analysis(
+            compiled.document, compiled.events, compiled.claims, compiled.problems, solution, structural
+        )
+        analyses.append(analysis)
+        findings.extend(run_rules(analysis, rules))
+    return Report(tuple(findings), tuple(a.document.path for a in analyses), tuple(analyses))
+
+
 def summarise(report: Report, seconds: float, root: Path) -> dict[str, object]:
     analyses: list[Analysis] = list(report.analyses)
     per_corpus: dict[str, Counter[str]] = {}
@@ -165,6 +199,12 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="read DURING/DURING_INV as SIMULTANEOUS (the TempEval-3 mapping) instead of IS_INCLUDED",
     )
+    parser.add_argument(
+        "--relations", action="append", metavar="FILE", help="TimeBank-Dense or MATRES relation file"
+    )
+    parser.add_argument(
+        "--relations-only", action="store_true", help="check the relation rows without the documents' TLINKs"
+    )
     args = parser.parse_args(argv)
     if args.during_as_simultaneous:
         REL_TYPES["DURING"] = REL_TYPES["DURING_INV"] = Relation.SIMULTANEOUS
@@ -174,7 +214,14 @@ def main(argv: list[str] | None = None) -> int:
         return 0 if args.smoke else 2
     files = _tml_files(root, 10 if args.smoke else None)
     started = time.perf_counter()
-    report = check(files, Options())
+    if args.relations:
+        rows: dict[str, tuple[RelationRow, ...]] = {}
+        for name in args.relations:
+            for doc, found in read_relations(name).items():
+                rows[doc] = rows.get(doc, ()) + found
+        report = check_with_relations(files, rows, use_tlinks=not args.relations_only)
+    else:
+        report = check(files, Options())
     seconds = time.perf_counter() - started
     summary = summarise(report, seconds, root)
     print(json.dumps(summary, indent=2))

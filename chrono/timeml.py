@@ -31,12 +31,14 @@ __all__ = [
     "Alink",
     "Event",
     "MakeInstance",
+    "RelationRow",
     "Signal",
     "Slink",
     "TimeMLDocument",
     "TimeMLError",
     "TimeMLTimex",
     "Tlink",
+    "read_relations",
     "read_timeml",
     "write_timeml",
 ]
@@ -483,3 +485,68 @@ def write_timeml(
     parts.append(escape(text[position:]))
     parts.append("</TEXT>\n\n</TimeML>\n")
     return "".join(parts)
+
+
+# ---------------------------------------------------------------------------------------------
+# Relation-only corpora keyed to TimeBank documents: TimeBank-Dense and MATRES
+
+
+@attrs.frozen
+class RelationRow:
+    """One relation of a relation-only corpus, keyed to a TimeML document by ``doc_id``.
+
+    ``source``/``target`` are ids as the TimeML document spells them: TimeBank-Dense names
+    events by ``eid`` (``e12``) and times by ``tid`` (``t0``); MATRES rows name event instances,
+    written here as ``ei12``. ``rel_type`` is a TimeML relType, or VAGUE.
+    """
+
+    doc_id: str
+    source: str
+    target: str
+    rel_type: str
+    line: int
+    corpus: str
+    words: tuple[str, str] | None = None
+
+
+_TBDENSE_LABELS = {"a": "AFTER", "b": "BEFORE", "i": "INCLUDES", "ii": "IS_INCLUDED",
+                   "s": "SIMULTANEOUS", "v": "VAGUE"}
+_MATRES_LABELS = {"BEFORE": "BEFORE", "AFTER": "AFTER", "EQUAL": "SIMULTANEOUS", "VAGUE": "VAGUE"}
+
+
+def read_relations(path_or_text: str | os.PathLike[str]) -> dict[str, tuple[RelationRow, ...]]:
+    """Read a TimeBank-Dense (``doc id1 id2 label``, labels a/b/i/ii/s/v) or MATRES
+    (``doc verb1 verb2 n1 n2 LABEL``, event instances ``ei<n>``) relation file, by doc id.
+
+    The format is recognised per line by its number of columns; blank lines and ``#`` comments
+    are skipped. A line of neither shape raises :class:`TimeMLError` with its line number.
+    """
+    source: str | None = None
+    if isinstance(path_or_text, str) and ("\n" in path_or_text or "\t" in path_or_text):
+        text = path_or_text
+    else:
+        path = Path(path_or_text)
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as error:
+            raise TimeMLError(f"cannot read relation file: {error}", source=str(path)) from error
+        source = str(path)
+    rows: dict[str, list[RelationRow]] = {}
+    for number, raw in enumerate(text.splitlines(), start=1):
+        fields = raw.split()
+        if not fields or fields[0].startswith("#"):
+            continue
+        if len(fields) == 4 and fields[3] in _TBDENSE_LABELS:
+            doc, first, second, label = fields
+            row = RelationRow(doc, first, second, _TBDENSE_LABELS[label], number, "TimeBank-Dense")
+        elif len(fields) == 6 and fields[5] in _MATRES_LABELS and fields[3].isdigit() and fields[4].isdigit():
+            doc, word1, word2, n1, n2, label = fields
+            row = RelationRow(doc, f"ei{n1}", f"ei{n2}", _MATRES_LABELS[label], number, "MATRES",
+                              (word1, word2))
+        else:
+            raise TimeMLError(
+                "not a TimeBank-Dense (doc id1 id2 a|b|i|ii|s|v) or MATRES "
+                "(doc verb1 verb2 n1 n2 BEFORE|AFTER|EQUAL|VAGUE) relation line", number, source
+            )
+        rows.setdefault(row.doc_id, []).append(row)
+    return {doc: tuple(found) for doc, found in rows.items()}

@@ -54,7 +54,7 @@ from chrono.model import (
 )
 from chrono.periods import Hemisphere, InvalidValue, NotAPeriod, Period, format_instant, parse_value
 from chrono.timeline_files import Problem
-from chrono.timeml import TimeMLDocument, TimeMLError, TimeMLTimex, read_timeml
+from chrono.timeml import RelationRow, TimeMLDocument, TimeMLError, TimeMLTimex, read_timeml
 
 if TYPE_CHECKING:
     from chrono.engine import Compiled, Options
@@ -103,10 +103,12 @@ class TlinkClaim(RelationClaim):
     rel_type: str = ""
     a_text: str = ""
     b_text: str = ""
+    # where the relation comes from: "TLINK", or a relation-only corpus ("MATRES line 12")
+    origin: str = "TLINK"
 
     def describe(self) -> str:
         return (
-            f"TLINK {self.lid}: {_words(self.a_text)} ({self.a}) {self.rel_type} "
+            f"{self.origin} {self.lid}: {_words(self.a_text)} ({self.a}) {self.rel_type} "
             f"{_words(self.b_text)} ({self.b})"
         )
 
@@ -650,6 +652,64 @@ class _Compiler:
                 )
             )
 
+    def relation_rows(
+        self,
+        rows: Iterable[RelationRow],
+        timexes: dict[str, TimeMLTimex],
+        instances: dict[str, str],
+        tml: TimeMLDocument,
+    ) -> None:
+        """Relations of a relation-only corpus (TimeBank-Dense, MATRES) for this document.
+
+        TimeBank-Dense names events by ``eid``: they stand for the event's first instance. Each
+        claim is cited by the words of its first end (the row itself is in another file).
+        """
+        first_instance: dict[str, str] = {}
+        for instance in tml.makeinstances:
+            first_instance.setdefault(instance.event_id, instance.eiid)
+        spans = {event.id: event.span for event in self.events}
+        for row in rows:
+            name = f"{row.corpus} line {row.line}"
+            if row.rel_type in VAGUE_REL_TYPES:
+                self.skip("vague")
+                continue
+            ends = []
+            for ident in (row.source, row.target):
+                resolved = ident if ident in instances or ident in timexes else first_instance.get(ident)
+                if resolved is None or (resolved not in instances and resolved not in timexes):
+                    self.problem(
+                        UNKNOWN_ID,
+                        f"{name} refers to {ident!r}, which this document does not have",
+                        Span(0, 0),
+                    )
+                    break
+                ends.append(resolved)
+            if len(ends) != 2:
+                self.skip("unknown-id")
+                continue
+            source, target = ends
+            if any(timexes[i].type == "SET" for i in ends if i in timexes):
+                self.skip("set")
+                continue
+            if source == target:
+                self.skip("bad")
+                continue
+            texts = [instances.get(i) or (timexes[i].text if i in timexes else "") for i in ends]
+            span = spans.get(source, Span(0, 0))
+            self.link_claims.append(
+                TlinkClaim(
+                    source,
+                    REL_TYPES[row.rel_type],
+                    target,
+                    Span(span.start, span.end),
+                    lid=f"line {row.line}",
+                    rel_type=row.rel_type,
+                    a_text=texts[0],
+                    b_text=texts[1],
+                    origin=row.corpus,
+                )
+            )
+
     def other_ids(
         self, tml: TimeMLDocument, timexes: dict[str, TimeMLTimex], instances: dict[str, str]
     ) -> None:
@@ -691,8 +751,16 @@ def compile_document(
     dct: Period | None = None,
     dct_value: str | None = None,
     hemisphere: Hemisphere = Hemisphere.NORTH,
+    *,
+    relations: Iterable[RelationRow] = (),
+    use_tlinks: bool = True,
 ) -> TimeMLCompiled:
-    """Compile a TimeML document; ``dct`` (``--dct``) overrides the file's DCT for reference values."""
+    """Compile a TimeML document; ``dct`` (``--dct``) overrides the file's DCT for reference values.
+
+    ``relations`` adds the rows of a relation-only corpus (TimeBank-Dense, MATRES; see
+    :func:`chrono.timeml.read_relations`) for this document; ``use_tlinks=False`` checks them
+    against the document's TIMEX3 values without its own TLINKs.
+    """
     compiler = _Compiler(document, dct, hemisphere)
     try:
         tml = read_timeml(document.text)
@@ -708,7 +776,9 @@ def compile_document(
     effective = dct or file_dct
     timexes = compiler.timexes(tml, effective)
     instances = compiler.instances(tml, timexes)
-    compiler.tlinks(tml, timexes, instances)
+    if use_tlinks:
+        compiler.tlinks(tml, timexes, instances)
+    compiler.relation_rows(relations, timexes, instances, tml)
     compiler.other_ids(tml, timexes, instances)
     exists: list[Claim] = [EventExists(event.id, event.span) for event in compiler.events]
     document = attrs.evolve(
