@@ -222,9 +222,13 @@ class ProgressBar:
             self.stream.flush()
 
 
-def run(settings: CheckSettings, paths: Sequence[str], stream: TextIO | None = None) -> Report:
-    """Check ``paths`` with the settings (progress bar on ``stream``, default stderr)."""
+def run(
+    settings: CheckSettings, paths: Sequence[str], stream: TextIO | None = None, output: str | None = None
+) -> Report:
+    """Check ``paths`` with the settings (progress bar on ``stream``, default stderr). The
+    baseline files and ``output`` (the report being written) are never checked themselves."""
     bar = ProgressBar(stream if stream is not None else sys.stderr) if settings.progress else None
+    skip = [p for p in (settings.write_baseline, output) if p]
     try:
         return check(
             paths or ["."],
@@ -233,6 +237,7 @@ def run(settings: CheckSettings, paths: Sequence[str], stream: TextIO | None = N
             cache_dir=settings.cache_dir,
             progress=bar,
             baseline=settings.baseline,
+            skip_files=skip,
         )
     finally:
         if bar is not None:

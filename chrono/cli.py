@@ -75,7 +75,7 @@ def _run_check(args: argparse.Namespace) -> int:
     if args.statistics and args.format not in ("text", "json"):
         raise UsageError("--statistics works with --format text or json")
     settings = check_settings(args)
-    report: Report = run_checks(settings, args.paths)
+    report: Report = run_checks(settings, args.paths, output=args.output)
     color = args.format == "text" and not args.output and _use_color(args.color, sys.stdout)
     rendered = render(
         args.format,

@@ -228,10 +228,20 @@ def check(
     cache_dir: str | None = None,
     progress: Callable[[int, int], None] | None = None,
     baseline: Baseline | None = None,
+    skip_files: Sequence[str] = (),
 ) -> Report:
     """Check ``paths``: per-file work over ``jobs`` processes (results cached in ``cache_dir``
     when given), corpus rules, then per-file ignores, inline suppressions, severity overrides and
-    the baseline. Output order does not depend on ``jobs`` or the cache (chrono.pipeline)."""
+    the baseline. Output order does not depend on ``jobs`` or the cache (chrono.pipeline).
+    ``skip_files`` are never checked (the run's own baseline and report files)."""
     from chrono.pipeline import run_check
 
-    return run_check(paths, options, jobs=jobs, cache_dir=cache_dir, progress=progress, baseline=baseline)
+    return run_check(
+        paths,
+        options,
+        jobs=jobs,
+        cache_dir=cache_dir,
+        progress=progress,
+        baseline=baseline,
+        skip_files=skip_files,
+    )

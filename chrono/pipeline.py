@@ -142,10 +142,16 @@ def run_check(
     cache_dir: str | None = None,
     progress: Progress | None = None,
     baseline: Baseline | None = None,
+    skip_files: Sequence[str] = (),
 ) -> Report:
     rules = selected_rules(options)
     by_code = {rule.code: rule for rule in all_rules()}
     files = discover(paths, options)
+    skipped = {Path(p).resolve() for p in skip_files}
+    if baseline is not None:
+        skipped.add(baseline.path.resolve())
+    if skipped:
+        files = [(path, display) for path, display in files if path.resolve() not in skipped]
     results = _file_results(files, options, rules, jobs, cache_dir, progress)
     analyses: list[Analysis] = [result.analysis for result in results]
 
