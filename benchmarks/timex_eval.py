@@ -3,6 +3,7 @@
     python benchmarks/timex_eval.py --corpus ../shared/corpora/tbaq
     python benchmarks/timex_eval.py --corpus ../shared/corpora/tbaq --smoke
     python benchmarks/timex_eval.py --corpus PATH --errors 30 --json out.json
+    python benchmarks/timex_eval.py --corpus PATH --write-tml out/   # for the TE3 scorer
 
 Metrics follow the TempEval-3 scorer: strict (same extent) and relaxed (overlapping extent)
 span precision/recall/F1 with one-to-one matching; type and value F1 count a relaxed match as
@@ -23,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from chrono.tagger import Timex, extract
-from chrono.timeml import TimeMLDocument, TimeMLTimex, read_timeml
+from chrono.timeml import TimeMLDocument, TimeMLTimex, read_timeml, write_timeml
 
 
 def _f1(p: float, r: float) -> float:
@@ -165,6 +166,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--errors", type=int, default=0, help="print N examples per category")
     parser.add_argument("--per-document", action="store_true")
     parser.add_argument("--json", type=Path, help="write the full report as JSON")
+    parser.add_argument("--write-tml", type=Path, metavar="DIR",
+                        help="also write chrono's output as TimeML files (for the TE3 scorer)")
     args = parser.parse_args(argv)
     files = sorted(args.corpus.rglob("*.tml"))
     if not files:
@@ -175,6 +178,13 @@ def main(argv: list[str] | None = None) -> int:
     docs = [read_timeml(f) for f in files]
     report = evaluate(docs, args.errors)
     _print(report, args.per_document)
+    if args.write_tml:
+        args.write_tml.mkdir(parents=True, exist_ok=True)
+        for path, doc in zip(files, docs, strict=True):
+            timexes = extract(doc.text, doc.dct)
+            (args.write_tml / path.name).write_text(
+                write_timeml(doc.text, timexes, doc.dct, doc.doc_id or path.stem), encoding="utf-8"
+            )
     if args.json:
         args.json.write_text(json.dumps(report, indent=2, ensure_ascii=False), encoding="utf-8")
     return 0
