@@ -136,6 +136,17 @@ def test_document_page_highlights_explains_and_shows_bounds_on_focus(
     lit, target = flashed.split("#")
     assert target == "by 2024-03"
     assert lit == "by 2024-03"
+    # printing drops the interactive controls and keeps text, findings and timeline
+    browser.call("Emulation.setEmulatedMedia", {"media": "print"})
+    try:
+        shown = browser.evaluate(
+            """['.tl-controls', '.layers', 'header.site', 'aside.finding', 'svg.tl', '.source']
+            .map(s => getComputedStyle(document.querySelector(s)).display)"""
+        )
+    finally:
+        browser.call("Emulation.setEmulatedMedia", {"media": ""})
+    assert shown[:3] == ["none", "none", "none"]
+    assert "none" not in shown[3:]
     assert browser.errors() == []
 
 
