@@ -34,6 +34,8 @@ in ``rules/timeml.py`` report.
 
 from __future__ import annotations
 
+import calendar
+import datetime
 import re
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
@@ -346,19 +348,15 @@ def value_text_disagreements(text: str, value: str) -> list[str]:
             problems.append(f"the text names day {days.pop()} but the value says {day:02d}")
         weekday_words = {_WEEKDAYS[m.group(1).lower()] for m in _WEEKDAY_WORD.finditer(text)}
         if len(weekday_words) == 1 and not _RELATIVE_WORD.search(text):
-            import datetime
-
             try:
-                actual = datetime.date(int(full.group(1)), int(full.group(2)), day).weekday()
+                actual: int | None = datetime.date(int(full.group(1)), int(full.group(2)), day).weekday()
             except ValueError:
                 actual = None
             said = weekday_words.pop()
             if actual is not None and actual != said:
-                names = list(dict.fromkeys(_WEEKDAYS))
-                day_names = [n for n in names if len(n) > 4 or n == "sunday"]
                 problems.append(
-                    f"the text says {day_names[said].capitalize()} but {full.group(0)} is a "
-                    f"{day_names[actual].capitalize()}"
+                    f"the text says {calendar.day_name[said]} but {full.group(0)} is a "
+                    f"{calendar.day_name[actual]}"
                 )
     return problems
 
