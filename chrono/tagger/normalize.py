@@ -704,6 +704,7 @@ def _rel_unit(ctx: Context, rule_type: str, f: Fields, s: Spans, start: int, end
 
 def _anaphor(ctx: Context, rule_type: str, f: Fields, s: Spans, start: int, end: int) -> list[Piece]:
     unit = f.get("aunit", "").lower()
+    mod = position_mod(ctx, f)
     ref = ctx.ref
     base = ctx.base()
     back = 1 if f.get("shift") else 0
@@ -717,7 +718,7 @@ def _anaphor(ctx: Context, rule_type: str, f: Fields, s: Spans, start: int, end:
         if f.get("year"):
             quarter_day = ref.day if ref is not None and ref.gran == "Q" else add_months(base, -3)
             day = dt.date(int(f["year"]), quarter_day.month, 1)
-            return [Piece(start, end, "DATE", value_at(day, "Q"), None, "DCT",
+            return [Piece(start, end, "DATE", value_at(day, "Q"), mod, "DCT",
                           temporal_function=True)]
         if current:
             day, label = base, "DCT"
@@ -725,7 +726,7 @@ def _anaphor(ctx: Context, rule_type: str, f: Fields, s: Spans, start: int, end:
             day, label = ref.day, ref.value
         else:
             day, label = add_months(base, -3), "DCT"
-        return [Piece(start, end, "DATE", value_at(shift(day, "Y", -back), "Q"), None, label,
+        return [Piece(start, end, "DATE", value_at(shift(day, "Y", -back), "Q"), mod, label,
                       temporal_function=True)]
     if unit == "year" and back and f.get("period", "").lower() == "quarter":
         day = ref.day if ref is not None and ref.gran == "Q" else add_months(base, -3)
@@ -735,22 +736,27 @@ def _anaphor(ctx: Context, rule_type: str, f: Fields, s: Spans, start: int, end:
         if back:
             if ref is not None and ref.gran in ("Q", "H"):
                 return [Piece(start, end, "DATE", value_at(shift(ref.day, "Y", -1), ref.gran),
-                              None, ref.value, temporal_function=True)]
-            return [Piece(start, end, "DATE", value_at(shift(base, "Y", -1), "Y"), None, "DCT",
+                              mod, ref.value, temporal_function=True)]
+            return [Piece(start, end, "DATE", value_at(shift(base, "Y", -1), "Y"), mod, "DCT",
                           temporal_function=True)]
         if latest:
-            return [Piece(start, end, "DATE", value_at(shift(base, "Y", -1), "Y"), None, "DCT",
+            return [Piece(start, end, "DATE", value_at(shift(base, "Y", -1), "Y"), mod, "DCT",
                           temporal_function=True)]
-        return [Piece(start, end, "DATE", value_at(base, "Y"), None, "DCT",
+        return [Piece(start, end, "DATE", value_at(base, "Y"), mod, "DCT",
+                      temporal_function=True)]
+    if unit == "month":
+        day = ref.day if ref is not None and ref.gran in ("M", "D") else base
+        return [Piece(start, end, "DATE", value_at(day, "M"), mod,
+                      ref.value if ref is not None and ref.gran in ("M", "D") else "DCT",
                       temporal_function=True)]
     if unit == "week":
         day = ref.day if ref is not None and ref.gran in ("D", "W") else base
-        return [Piece(start, end, "DATE", week_value(day), None, "DCT", temporal_function=True)]
+        return [Piece(start, end, "DATE", week_value(day), mod, "DCT", temporal_function=True)]
     if unit == "weekend":
         day = base
         if day.isoweekday() < 6:
             day = add_days(day, -day.isoweekday())
-        return [Piece(start, end, "DATE", week_value(day) + "-WE", None, "DCT",
+        return [Piece(start, end, "DATE", week_value(day) + "-WE", mod, "DCT",
                       temporal_function=True)]
     raise Reject
 
