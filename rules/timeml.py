@@ -188,26 +188,28 @@ class UnknownTimeMLId(ProblemRule):
 class UnreadableTlink(ProblemRule):
     """
     What it does
-        Reports a TLINK that cannot be read as a relation: an unknown relType, or a missing
-        source or target.
+        Reports a TLINK that cannot be read as a relation (an unknown relType, a missing
+        source or target) and one that puts an event BEFORE or AFTER itself.
 
     Why it matters
-        The link is left out of the consistency check and of scoring.
+        The link is left out of the consistency check and of scoring; a self-link is always a
+        slip (usually the wrong instance id on one side).
 
     Example
         ``<TLINK lid="l1" relType="BEFOR" eventInstanceID="ei1" relatedToTime="t0"/>`` fails;
-        ``relType="BEFORE"`` passes.
+        ``relType="BEFORE"`` passes. ``relType="AFTER" eventInstanceID="ei4"
+        relatedToEventInstance="ei4"`` fails.
 
     How to fix
         Use one of the TimeML relTypes (BEFORE, AFTER, IBEFORE, IAFTER, INCLUDES, IS_INCLUDED,
         DURING, DURING_INV, BEGINS, BEGUN_BY, ENDS, ENDED_BY, SIMULTANEOUS, IDENTITY) and give
-        both ends.
+        both ends; point a self-link at the instance it was meant for.
     """
 
     code = "CHR507"
     name = "unreadable-tlink"
     severity = Severity.ERROR
-    summary = "a TLINK with an unknown relType or a missing end"
+    summary = "a TLINK with an unknown relType, a missing end, or an event before/after itself"
     problem_kind = BAD_LINK
 
 
