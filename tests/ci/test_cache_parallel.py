@@ -1,0 +1,221 @@
+"""The result cache, --jobs, crash isolation and the progress bar, through the CLI."""
+
+from __future__ import annotations
+
+import json
+import os
+import pty
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from ci_helpers import CLEAN, CONFLICT, write
+
+# Counts the documents analysed in this process (cache misses, with --jobs 1).
+COUNT_ANALYSES = """
+import atexit, sys
+import chrono.engine as engine
+_calls = []
+_analyze = engine.analyze
+def _counting(loaded, options):
+    _calls.append(loaded.document.path)
+    return _analyze(loaded, options)
+engine.analyze = _counting
+atexit.register(lambda: sys.stderr.write(f"ANALYZED {len(_calls)}\\n"))
+"""
+
+
+def analysed(run) -> int:
+    line = next(line for line in run.err.splitlines() if line.startswith("ANALYZED"))
+    return int(line.split()[1])
+
+
+def make_corpus(root: Path, count: int = 3) -> None:
+    for i in range(count):
+        write(root / "corpus" / f"doc{i:03}.yaml", CONFLICT if i % 3 == 0 else CLEAN)
+
+
+def test_warm_run_reads_the_cache(chrono, tmp_path: Path):
+    make_corpus(tmp_path)
+    args = ("check", "corpus", "--jobs", "1", "--format", "json")
+    cold = chrono(*args, prelude=COUNT_ANALYSES)
+    assert analysed(cold) == 3
+    cache = tmp_path / ".chrono_cache"
+    assert (cache / "CACHEDIR.TAG").is_file()
+    assert (cache / ".gitignore").read_text().strip().endswith("*")
+    stored = list((cache / "v1").glob("*.pickle"))
+    assert len(stored) == 1
+    stamp = stored[0].stat().st_mtime_ns
+
+    warm = chrono(*args, prelude=COUNT_ANALYSES)
+    assert analysed(warm) == 0
+    assert warm.out == cold.out
+    assert warm.code == cold.code == 1
+    assert stored[0].stat().st_mtime_ns == stamp  # nothing changed, nothing written
+
+    # one file edited: only that file is analysed again
+    write(tmp_path / "corpus" / "doc001.yaml", CONFLICT)
+    edited = chrono(*args, prelude=COUNT_ANALYSES)
+    assert analysed(edited) == 1
+    assert len(json.loads(edited.out)["findings"]) == 2
+
+    # an option that changes the analysis uses another key; one that does not reuses it
+    assert analysed(chrono(*args, "--dct", "2025-01-01", prelude=COUNT_ANALYSES)) == 3
+    assert analysed(chrono(*args, "--fail-level", "warning", prelude=COUNT_ANALYSES)) == 0
+    write(tmp_path / "chrono.toml", '[severity]\nCHR201 = "warning"\n')
+    softer = chrono(*args, prelude=COUNT_ANALYSES)
+    assert analysed(softer) == 0
+    assert {f["severity"] for f in json.loads(softer.out)["findings"]} == {"warning"}
+
+
+def test_no_cache_and_cache_dir(chrono, tmp_path: Path):
+    make_corpus(tmp_path)
+    run = chrono("check", "corpus", "--jobs", "1", "--no-cache", prelude=COUNT_ANALYSES)
+    assert analysed(run) == 3
+    assert not (tmp_path / ".chrono_cache").exists()
+    chrono("check", "corpus", "--cache-dir", "build/cc")
+    assert (tmp_path / "build" / "cc" / "CACHEDIR.TAG").is_file()
+    assert not (tmp_path / ".chrono_cache").exists()
+    warm = chrono("check", "corpus", "--jobs", "1", "--cache-dir", "build/cc", prelude=COUNT_ANALYSES)
+    assert analysed(warm) == 0
+    # from the configuration, relative to its file
+    write(tmp_path / "chrono.toml", 'cache-dir = "elsewhere"\n')
+    assert chrono("check", ".", cwd=tmp_path / "corpus").code == 1
+    assert (tmp_path / "elsewhere" / "CACHEDIR.TAG").is_file()
+
+
+def test_damaged_cache_is_rebuilt(chrono, tmp_path: Path):
+    make_corpus(tmp_path)
+    cold = chrono("check", "corpus", "--format", "json")
+    for stored in (tmp_path / ".chrono_cache" / "v1").glob("*.pickle"):
+        stored.write_bytes(b"not a pickle")
+    run = chrono("check", "corpus", "--jobs", "1", "--format", "json", prelude=COUNT_ANALYSES)
+    assert run.out == cold.out
+    assert analysed(run) == 3
+    assert analysed(chrono("check", "corpus", "--jobs", "1", prelude=COUNT_ANALYSES)) == 0
+
+
+def test_read_only_cache_directory_still_checks(chrono, tmp_path: Path):
+    make_corpus(tmp_path)
+    (tmp_path / "ro").mkdir()
+    (tmp_path / "ro" / "x").write_text("not a directory")
+    run = chrono("check", "corpus", "--cache-dir", "ro/x/cache")  # cannot be created
+    assert run.code == 1
+    assert "CHR201" in run.out
+
+
+@pytest.fixture
+def big_corpus(tmp_path: Path) -> Path:
+    for i in range(40):
+        text = [CLEAN, CONFLICT, CONFLICT.replace("by 2024-03", "by 2023-12")][i % 3]
+        write(tmp_path / "corpus" / f"part{i % 4}" / f"doc{i:03}.yaml", text)
+    write(tmp_path / "corpus" / "part0" / "broken.yaml", "events: [\n")
+    (tmp_path / "corpus" / "part1" / "latin1.yaml").write_bytes("text: caf\xe9\n".encode("latin-1"))
+    write(
+        tmp_path / "corpus" / "part2" / "suppressed.yaml",
+        CONFLICT.replace("  - id: recapture\n", "  # chrono: ignore\n  - id: recapture\n"),
+    )
+    return tmp_path
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "sarif"])
+def test_output_is_identical_for_any_jobs(chrono, big_corpus, fmt):
+    outputs = {
+        jobs: chrono("check", "corpus", "--no-cache", "--jobs", jobs, "--format", fmt)
+        for jobs in ("1", "2", "4")
+    }
+    assert outputs["1"].code == 1
+    assert "CHR001" in outputs["1"].out
+    assert "CHR002" in outputs["1"].out
+    assert outputs["1"].out == outputs["2"].out == outputs["4"].out
+    # and the same again from a warm cache
+    chrono("check", "corpus", "--jobs", "3", "--format", fmt)
+    warm = chrono("check", "corpus", "--jobs", "3", "--format", fmt)
+    assert warm.out == outputs["1"].out
+
+
+CRASH_ON_BOOM = """
+import chrono.engine as engine
+_compile = engine.COMPILERS["timeline"]
+def _crashing(document, options):
+    if "boom" in document.path:
+        raise RuntimeError("kaboom")
+    return _compile(document, options)
+engine.COMPILERS["timeline"] = _crashing
+"""
+
+DIE_ON_DIE = """
+import os
+import chrono.engine as engine
+_main = os.getpid()
+_compile = engine.COMPILERS["timeline"]
+def _dying(document, options):
+    if "die" in document.path and os.getpid() != _main:
+        os._exit(7)
+    return _compile(document, options)
+engine.COMPILERS["timeline"] = _dying
+"""
+
+
+@pytest.mark.parametrize("jobs", ["1", "4"])
+def test_a_crash_becomes_a_finding_for_that_file(chrono, big_corpus, jobs):
+    write(big_corpus / "corpus" / "part3" / "boom.yaml", CLEAN)
+    run = chrono("check", "corpus", "--jobs", jobs, "--format", "json", prelude=CRASH_ON_BOOM)
+    assert run.code == 2, run
+    data = json.loads(run.out)
+    crashes = [f for f in data["findings"] if f["rule"] == "CHR000"]
+    assert [f["path"] for f in crashes] == ["corpus/part3/boom.yaml"]
+    assert "RuntimeError: kaboom" in crashes[0]["message"]
+    assert data["summary"]["files"] == 44
+    assert sum(1 for f in data["findings"] if f["rule"] == "CHR201") == 26
+    # a crash is never cached: the next run tries again
+    again = chrono("check", "corpus", "--jobs", jobs, "--format", "json")
+    assert "CHR000" not in again.out
+
+
+def test_a_dying_worker_takes_only_its_own_file(chrono, big_corpus):
+    write(big_corpus / "corpus" / "part3" / "die.yaml", CLEAN)
+    run = chrono("check", "corpus", "--jobs", "4", "--no-cache", "--format", "json", prelude=DIE_ON_DIE)
+    assert run.code == 2, run
+    data = json.loads(run.out)
+    crashes = [f for f in data["findings"] if f["rule"] == "CHR000"]
+    assert [f["path"] for f in crashes] == ["corpus/part3/die.yaml"]
+    assert "worker process" in crashes[0]["message"]
+    assert sum(1 for f in data["findings"] if f["rule"] == "CHR201") == 26
+
+
+def test_bad_jobs_value(chrono, tmp_path: Path):
+    assert chrono("check", ".", "--jobs", "-1").code == 2
+
+
+def _stderr_on_tty(args: list[str], cwd: Path) -> str:
+    leader, follower = pty.openpty()
+    env = {k: v for k, v in os.environ.items() if k != "NO_COLOR"}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "chrono", *args], cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=follower
+    )
+    os.close(follower)
+    chunks = []
+    while True:
+        try:
+            data = os.read(leader, 65536)
+        except OSError:
+            break
+        if not data:
+            break
+        chunks.append(data)
+    proc.wait(timeout=120)
+    os.close(leader)
+    return b"".join(chunks).decode("utf-8", "replace")
+
+
+def test_progress_bar_only_on_a_tty(chrono, big_corpus):
+    shown = _stderr_on_tty(["check", "corpus", "--no-cache"], big_corpus)
+    assert "\r[" in shown
+    assert "43/43 files" in shown
+    assert shown.endswith("\r\x1b[2K")  # the bar is cleared before the report
+    assert _stderr_on_tty(["check", "corpus", "--no-cache", "--quiet"], big_corpus) == ""
+    assert chrono("check", "corpus", "--no-cache").err == ""  # stderr is a pipe here
+    few = big_corpus / "corpus" / "part0"
+    assert _stderr_on_tty(["check", "broken.yaml", "--no-cache"], few) == ""  # one file: no bar
