@@ -14,7 +14,7 @@ Leniency (DESIGN.md: each statement compiles to the weakest constraint its words
 
 * a timex lies *within* its value's period rather than filling all of it. This keeps every
   order-based contradiction (``t1 = 1998-01-08 AFTER t2 = 1998-01-09``) and drops only the ones
-  that need a timex to cover its whole unit; those are warnings of their own (CHR507, which
+  that need a timex to cover its whole unit; those are warnings of their own (CHR508, which
   re-checks with exact extents). The DCT in particular is a creation *moment* within its day;
 * ``mod`` START/MID/END ("early 1998") keep the whole unit: annotators use them loosely, and the
   thirds chrono uses for prose are a convention, not what the annotation says. APPROX widens
