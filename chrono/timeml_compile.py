@@ -24,8 +24,11 @@ Leniency (DESIGN.md: each statement compiles to the weakest constraint its words
 * DURATION timexes are intervals with no place and no length: a gold duration is often vague
   ("a five year low", "another bad week"), so only the TLINKs through them constrain them;
 * SET timexes ("every Tuesday") are not intervals: TLINKs to or from a SET are not checked;
+* PRESENT_REF ("now", "currently") is left unplaced: it is the present around the DCT, of no
+  stated extent; PAST_REF ends by the end of the DCT's day, FUTURE_REF starts on it or later;
 * values that name no single period (``XXXX-08``, ``FUTURE_REF`` without a DCT) leave the timex
-  unplaced.
+  unplaced;
+* a TLINK that puts an event BEFORE/AFTER itself is reported (CHR507) and left out.
 
 Problems found while reading (malformed XML or values, missing or malformed DCT, unknown ids,
 links that cannot be read) become :class:`chrono.timeline_files.Problem` of the kinds the rules
