@@ -373,6 +373,20 @@ def extract(
     return _link_ranges(res, text, out, range_counter)
 
 
+_YEARLESS = re.compile(r"\d{4}(-\d\d(?:-\d\d)?)\Z")
+
+
+def _complete_from(first: Timex, second: Timex) -> Timex:
+    """'between May and July 2010': the beginning takes the year the end states."""
+    own = _YEARLESS.match(first.value)
+    if first.anchor != "DCT" or own is None or second.anchor is not None:
+        return first
+    if _YEARLESS.match(second.value) is None or first.value[5:] > second.value[5:]:
+        return first
+    return attrs.evolve(first, value=second.value[:4] + own.group(1), anchor=None,
+                        temporal_function=False)
+
+
 def _link_ranges(res: Resources, text: str, timexes: list[Timex], counter: int) -> tuple[Timex, ...]:
     for i in range(len(timexes) - 1):
         first, second = timexes[i], timexes[i + 1]
@@ -392,6 +406,7 @@ def _link_ranges(res: Resources, text: str, timexes: list[Timex], counter: int) 
         if word not in ("-", "–", "—") and not opener:
             continue
         counter += 1
+        first = _complete_from(first, second)
         timexes[i] = attrs.evolve(first, range_id=counter, range_role="begin")
         timexes[i + 1] = attrs.evolve(second, range_id=counter, range_role="end",
                                       signal=None, signal_start=None, signal_end=None)

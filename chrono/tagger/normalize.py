@@ -550,8 +550,10 @@ def _year_range(ctx: Context, rule_type: str, f: Fields, s: Spans, start: int, e
         second = int(f["year2"])
     else:
         second = first // 100 * 100 + int(f["yy2"])
-        if second < first:
+        if second <= first:
             second += 100
+        if second - first > 20:
+            raise Reject  # "2024/03" is not a range of years
     if second <= first or second - first > 200:
         raise Reject
     mod = position_mod(ctx, f)
@@ -776,6 +778,9 @@ def _set(ctx: Context, rule_type: str, f: Fields, s: Spans, start: int, end: int
         return [Piece(start, end, "SET", f"XXXX-{res.lookup('season', f['season'])}")]
     if f.get("unit"):
         code = _unit_code(ctx, f["unit"])
+        if f.get("freq"):
+            # "twice a month": once per period; TIMEX3 keeps the count in its freq attribute.
+            return [Piece(start, end, "SET", duration_value(code, 1.0))]
         amount = number(res, f["num"]) if f.get("num") else 1.0
         if ctx.res.lookup("set_quantifier", f.get("quant", "")) == "every_other":
             amount = (amount or 1.0) * 2
