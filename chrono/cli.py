@@ -7,10 +7,12 @@ internal error.
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
 import os
 import sys
 from collections.abc import Sequence
+from types import ModuleType
 from typing import TextIO
 
 from chrono import __version__
@@ -43,7 +45,7 @@ def _build_parser() -> argparse.ArgumentParser:
     report_parser = commands.add_parser(
         "report", help="render the findings as a static HTML site: chrono report PATH... -o DIR"
     )
-    add_check_options(report_parser, formats=("html",))  # the same inputs and selection as check
+    _reports_cli().configure(report_parser)  # check's options (chrono.checkrun), -o naming a folder
 
     commands.add_parser("rules", help="list the rules").add_argument(
         "--format", choices=("text", "json", "markdown"), default="text"
@@ -97,10 +99,14 @@ def _run_check(args: argparse.Namespace) -> int:
     return EXIT_FINDINGS if report.failed(settings.options.fail_level) else EXIT_OK
 
 
-def _run_report(args: argparse.Namespace) -> int:
-    from chrono.reports.cli import run_report  # loads Jinja2 only for this command
+def _reports_cli() -> ModuleType:
+    # reports/ installs as chrono.reports (a build-time mapping): imported by name, like the rules
+    return importlib.import_module("chrono.reports.cli")
 
-    return run_report(args)
+
+def _run_report(args: argparse.Namespace) -> int:
+    code: int = _reports_cli().run_report(args)  # Jinja2 loads only when a report is written
+    return code
 
 
 def _run_rules(args: argparse.Namespace) -> int:

@@ -3,27 +3,34 @@
 Installed as ``chrono.reports``. :mod:`.views` turns a run into plain view data, :mod:`.annotate`
 and :mod:`.timeline` do the text highlighting and the timeline geometry, and :mod:`.site` renders
 the Jinja2 templates (``templates/``) and writes them with the static assets (``static/``).
+
+The names below load on first use, so that building the command line (``chrono.reports.cli``)
+never imports Jinja2.
 """
 
 from __future__ import annotations
 
-import os
-from collections.abc import Sequence
+import importlib
+from typing import TYPE_CHECKING, Any
 
-from chrono.engine import Options, Report
-from chrono.registry import all_rules, select
-
-from .site import ReportError, Written, write_files, write_report
-from .views import build_site
+if TYPE_CHECKING:
+    from .site import ReportError, Written, report_site, write_files, write_report
+    from .views import build_site
 
 __all__ = ["ReportError", "Written", "build_site", "report_site", "write_files", "write_report"]
 
+_HOMES = {
+    "ReportError": "site",
+    "Written": "site",
+    "report_site": "site",
+    "write_files": "site",
+    "write_report": "site",
+    "build_site": "views",
+}
 
-def report_site(
-    report: Report, directory: str | os.PathLike[str], options: Options, inputs: Sequence[str] = ()
-) -> Written:
-    """Write the HTML report of a finished ``chrono.engine.check`` run into ``directory``."""
-    checked = len(select(all_rules(), options.select, options.ignore))
-    return write_report(
-        report.analyses, report.findings, directory, rules=all_rules(), inputs=inputs, rules_checked=checked
-    )
+
+def __getattr__(name: str) -> Any:
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(importlib.import_module(f"{__name__}.{home}"), name)

@@ -1,33 +1,81 @@
 """``chrono report PATH... -o DIR``: the same run as ``chrono check``, rendered as a static site.
 
-``chrono.cli`` adds the subcommand with ``chrono.checkrun.add_check_options`` (so the inputs,
-rule selection, configuration, cache and baseline options are exactly those of ``check``) and
-calls :func:`run_report`, imported lazily so that ``chrono check`` never loads Jinja2.
+``chrono.cli`` builds the subcommand with :func:`configure` (``chrono.checkrun.add_check_options``,
+so the inputs, rule selection, configuration, cache and baseline options are exactly those of
+``check``) and calls :func:`run_report`. Nothing here imports Jinja2 until a report is written.
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
-from chrono.checkrun import UsageError, check_settings
-from chrono.checkrun import run as run_checks
-
-from . import ReportError, report_site
+from chrono.checkrun import CheckSettings, ProgressBar, UsageError, add_check_options, check_settings
+from chrono.engine import Report, check
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+# check's output options that mean nothing for a site
+_HIDDEN = ("statistics", "color", "write_baseline")
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    """The arguments of ``chrono report``: check's, with ``-o`` naming the output folder."""
+    add_check_options(parser, formats=("html",))
+    parser.set_defaults(format="html")
+    for action in parser._actions:
+        if action.dest == "output":
+            action.metavar = "DIR"
+            action.help = "folder to write the site into (required; created if missing)"
+        elif action.dest == "format":
+            action.help = "html, the only format of this command"
+        elif action.dest == "quiet":
+            action.help = "do not print where the report was written"
+        elif action.dest in _HIDDEN:
+            action.help = argparse.SUPPRESS
+
+
+def own_files(directory: str) -> list[str]:
+    """The files a previous report wrote into ``directory`` (from its manifest): a corpus that
+    contains its own report folder must not check last run's pages."""
+    from .site import MANIFEST, owned_files
+
+    root = Path(directory)
+    return [str(root / name) for name in sorted(owned_files(root))] + [str(root / MANIFEST)]
+
+
+def _check(settings: CheckSettings, paths: list[str], output: str) -> Report:
+    bar = ProgressBar(sys.stderr) if settings.progress else None
+    try:
+        return check(
+            paths,
+            settings.options,
+            jobs=settings.jobs,
+            cache_dir=settings.cache_dir,
+            progress=bar,
+            baseline=settings.baseline,
+            skip_files=own_files(output),
+        )
+    finally:
+        if bar is not None:
+            bar.close()
 
 
 def run_report(args: argparse.Namespace) -> int:
     """Check, render, write; exit codes follow ``check`` (0 clean, 1 findings, 2 errors)."""
+    from .site import ReportError, report_site  # Jinja2 loads here
+
     output = getattr(args, "output", None)
     if not output:
         raise UsageError("chrono report needs an output directory: chrono report PATH... -o DIR")
-    if getattr(args, "format", "html") not in ("html", "text"):
+    if getattr(args, "format", "html") != "html":
         raise UsageError("chrono report writes HTML only; use chrono check for other formats")
+    if getattr(args, "write_baseline", None):
+        raise UsageError("--write-baseline belongs to chrono check")
     settings = check_settings(args)
     paths = list(getattr(args, "paths", None) or ["."])
-    report = run_checks(settings, paths)
+    report = _check(settings, paths, output)
     try:
         written = report_site(report, output, settings.options, inputs=paths)
     except ReportError as error:

@@ -25,7 +25,9 @@ import attrs
 import jinja2
 
 from chrono import __version__
+from chrono.engine import Options, Report
 from chrono.model import Finding
+from chrono.registry import all_rules, select
 from chrono.rulebase import Analysis, Rule
 
 from .views import Site, build_site
@@ -105,6 +107,11 @@ def _inside(root: Path, path: Path) -> bool:
     except ValueError:
         return False
     return True
+
+
+def owned_files(directory: Path) -> set[str]:
+    """The files (relative names) that chrono's manifest in ``directory`` says it wrote."""
+    return _read_manifest(directory)
 
 
 def _read_manifest(directory: Path) -> set[str]:
@@ -202,3 +209,13 @@ def write_report(
     files = static_files()
     files.update(render(site))
     return write_files(directory, files)
+
+
+def report_site(
+    report: Report, directory: str | os.PathLike[str], options: Options, inputs: Sequence[str] = ()
+) -> Written:
+    """Write the HTML report of a finished ``chrono.engine.check`` run into ``directory``."""
+    checked = len(select(all_rules(), options.select, options.ignore))
+    return write_report(
+        report.analyses, report.findings, directory, rules=all_rules(), inputs=inputs, rules_checked=checked
+    )

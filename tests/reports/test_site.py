@@ -303,3 +303,18 @@ def test_cli_exit_codes_follow_check(tmp_path: Path, capsys: pytest.CaptureFixtu
     assert main(["report", str(good), "-o", str(tmp_path / "r4"), *common]) == 2
     assert "refusing to overwrite" in capsys.readouterr().err
     assert main(["report", str(tmp_path / "missing"), "-o", str(tmp_path / "r5"), *common]) == 2
+
+
+def test_a_corpus_holding_its_report_folder_skips_last_runs_pages(tmp_path: Path) -> None:
+    from chrono.reports.cli import own_files
+
+    folder = corpus(tmp_path, {"a.yaml": KURSK})
+    out = folder / "report"
+    assert main(["report", str(folder), "-o", str(out), "--isolated", "--no-cache", "-q"]) == 0
+    skipped = own_files(str(out))
+    assert str(out / "index.html") in skipped
+    assert str(out / MANIFEST) in skipped
+    assert len(skipped) == len(list(out.rglob("*.*")))
+    # a second run over the same folder reports the same single document
+    assert main(["report", str(folder), "-o", str(out), "--isolated", "--no-cache", "-q"]) == 0
+    assert len(list((out / "docs").glob("*.html"))) == 1
