@@ -187,7 +187,9 @@ def approx_mod(ctx: Context, f: Fields) -> str | None:
 # Tense around an expression
 
 
-_SENTENCE_END = re.compile(r"(?<![A-Z])(?<!\b[A-Z][a-z])[.!?;][\"'’”]*\s+(?=[\"“'`A-Z])|\n\s*\n")
+_SENTENCE_END = re.compile(
+    r"(?<![A-Z])(?<!\b[A-Z][a-z])[.!?][\"'’”]*\s+(?=[\"“'`A-Z])|;\s+|\n\s*\n"
+)
 
 
 def tense(ctx: Context, start: int, end: int) -> int:
