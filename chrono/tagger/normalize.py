@@ -576,10 +576,16 @@ _SMALLER = {"Y": ("M", 12), "M": ("D", 30), "W": ("D", 7), "D": ("TH", 24), "TH"
             "TM": ("TS", 60)}
 
 
+_YEARS = {"DE": 10, "CE": 100, "ML": 1000}
+
+
 def duration_value(code: str, amount: float | None) -> str:
     """A TIMEX3 duration: ``P3W``, ``PT6H``, ``P2Y6M`` for 2 1/2 years, ``PXY`` when vague."""
     if code == "2W":
         code, amount = "W", None if amount is None else amount * 2
+    if code in _YEARS:
+        # ISO 8601 has no decade or century designator: "two decades" is P20Y.
+        code, amount = "Y", None if amount is None else amount * _YEARS[code]
     if amount is None:
         return f"PTX{code[1:]}" if code.startswith("T") else f"PX{code}"
     parts: list[tuple[str, float]] = [(code, amount)]
