@@ -473,8 +473,11 @@ def _date(ctx: Context, rule_type: str, f: Fields, s: Spans, start: int, end: in
     elif year is not None:
         date_value = f"{year:04d}"
     elif clock is not None or part is not None:
-        day_date = base
-        anchor = "DCT"
+        # A bare clock time belongs to the day the narrative is on (the DCT's by default).
+        if ctx.ref is not None and ctx.ref.gran == "D":
+            day_date, anchor = ctx.ref.day, ctx.ref.value
+        else:
+            day_date, anchor = base, "DCT"
     else:
         raise Reject
 
