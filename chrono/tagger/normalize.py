@@ -229,7 +229,9 @@ def _mark(res: Resources, word: str) -> int:
         return 2
     if word in res.classes.get("tense_past", {}):
         return -2
-    if word in res.classes.get("tense_past_weak", {}) or (len(word) > 4 and word.endswith("ed")):
+    if word in res.classes.get("tense_past_weak", {}) or (
+        len(word) > 4 and word.endswith("ed") and word not in res.classes.get("tense_ed_not_past", {})
+    ):
         return -1
     return 0
 
