@@ -370,7 +370,45 @@ def extract(
                     rule=rule.name,
                 )
             )
+    _close_periods(res, text, out)
     return _link_ranges(res, text, out, range_counter)
+
+
+_QUARTER_OR_YEAR = re.compile(r"(\d{4})(?:-Q[1-4])?\Z")
+_DAY_OR_MONTH = re.compile(r"(\d{4})-(\d\d)(?:-(\d\d))?\Z")
+
+
+@functools.lru_cache(maxsize=8)
+def _period_end_regex(lang: str) -> re.Pattern[str] | None:
+    words = load(lang).classes.get("period_end")
+    if not words:
+        return None
+    return re.compile(r"\s+(?:" + trie_regex(words) + r")\s+\Z", re.IGNORECASE)
+
+
+def _close_periods(res: Resources, text: str, timexes: list[Timex]) -> None:
+    """'the quarter ended Sept. 30': the quarter that date closes; 'the year ended March 31':
+    a fiscal year, i.e. a year-long stretch (P1Y) rather than a calendar year."""
+    regex = _period_end_regex(res.lang)
+    if regex is None:
+        return
+    for i in range(len(timexes) - 1):
+        period, closing = timexes[i], timexes[i + 1]
+        own = _QUARTER_OR_YEAR.match(period.value)
+        date = _DAY_OR_MONTH.match(closing.value)
+        if own is None or date is None or period.type != "DATE":
+            continue
+        if regex.match(text, period.end, closing.start) is None:
+            continue
+        year, month = int(date.group(1)), int(date.group(2))
+        if "-Q" in period.value:
+            value = f"{year:04d}-Q{(month - 1) // 3 + 1}"
+            timexes[i] = attrs.evolve(period, value=value, anchor=closing.value)
+        elif month == 12:
+            timexes[i] = attrs.evolve(period, value=f"{year:04d}", anchor=closing.value)
+        else:
+            timexes[i] = attrs.evolve(period, type="DURATION", value="P1Y", anchor=None,
+                                      temporal_function=False)
 
 
 _YEARLESS = re.compile(r"\d{4}(-\d\d(?:-\d\d)?)\Z")
