@@ -8,7 +8,13 @@ The scanner is data-driven: ``chrono/lang/<lang>/`` holds the word classes and t
 expressions (month and weekday names, units, digits …); for each trigger the combined rule
 regex is matched from the start of the chain of pre-modifiers in front of it ("about", "the
 last", "early" …), so the work is proportional to the number of triggers, not to the number
-of rules times the length of the text.
+of rules times the length of the text. Each trigger only tries the rules that mention its word
+class, and a match is computed on a bounded window around the trigger, so repeated windows
+are matched once per call and time stays linear in the input.
+
+Values are resolved against the DCT (deictic words, tense-aware year-less dates and weekdays)
+or against the narrative reference time, which is the last absolute date, month, quarter or
+year mentioned ("a year later", "the following month", "that day").
 """
 
 from __future__ import annotations
@@ -396,7 +402,7 @@ def _close_periods(res: Resources, text: str, timexes: list[Timex]) -> None:
         period, closing = timexes[i], timexes[i + 1]
         own = _QUARTER_OR_YEAR.match(period.value)
         date = _DAY_OR_MONTH.match(closing.value)
-        if own is None or date is None or period.type != "DATE":
+        if own is None or date is None or period.type != "DATE" or not period.temporal_function:
             continue
         if regex.match(text, period.end, closing.start) is None:
             continue
