@@ -367,6 +367,9 @@ class Segment:
     classes: str
     starts: tuple[str, ...]  # annotations that start here (their anchor lands on this segment)
     empty: bool = False  # a marker for a zero-length annotation
+    # ids of the elements that describe this segment to assistive technology (its table rows
+    # and findings); set only where the segment can take focus
+    describedby: str = ""
 
     @property
     def anchor(self) -> str | None:
@@ -389,6 +392,22 @@ def _classes(active: Iterable[Annotation]) -> str:
         if annotation.role == "primary":
             names["primary"] = None
     return " ".join(names)
+
+
+def row_id(annotation_id: str) -> str:
+    """The id of an annotation's row in the page's table of everything read."""
+    return f"d-{annotation_id}"
+
+
+def _describedby(covering: Iterable[Annotation]) -> str:
+    ids: dict[str, None] = {}
+    for annotation in covering:
+        if annotation.kind in ("finding", "cited"):
+            if annotation.finding:
+                ids[f"{annotation.finding}-h"] = None
+        else:
+            ids[row_id(annotation.id)] = None
+    return " ".join(ids)
 
 
 def lines_of(text: str, annotations: Sequence[Annotation], finding_lines: Mapping[int, int]) -> list[Line]:
@@ -427,7 +446,14 @@ def lines_of(text: str, annotations: Sequence[Annotation], finding_lines: Mappin
                 active.pop(annotation.id, None)
             for annotation in empties.get(position, ()):
                 segments.append(
-                    Segment((Piece("▸"),), annotation.id, _classes([annotation]), (annotation.id,), True)
+                    Segment(
+                        (Piece("▸"),),
+                        annotation.id,
+                        _classes([annotation]),
+                        (annotation.id,),
+                        True,
+                        _describedby([annotation]),
+                    )
                 )
             starting = starts_at.get(position, ())
             for annotation in starting:
@@ -438,7 +464,13 @@ def lines_of(text: str, annotations: Sequence[Annotation], finding_lines: Mappin
             chunk = text[position : points[i + 1]]
             covering = sorted(active.values(), key=lambda a: KINDS.index(a.kind) if a.kind in KINDS else 0)
             segments.append(
-                Segment(pieces(chunk), " ".join(a.id for a in covering), _classes(covering), tuple(pending))
+                Segment(
+                    pieces(chunk),
+                    " ".join(a.id for a in covering),
+                    _classes(covering),
+                    tuple(pending),
+                    describedby=_describedby(covering) if pending else "",
+                )
             )
             pending = []
         lines.append(Line(number + 1, tuple(segments), tuple(after.get(number, ()))))

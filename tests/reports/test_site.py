@@ -106,6 +106,15 @@ def test_every_page_links_resolve_to_existing_files_and_anchors(tmp_path: Path) 
                 assert parts.fragment in pages[resolved].ids, f"{name}: missing anchor {link}"
             checked += 1
     assert checked > 50
+    # every aria reference names an element of its page
+    references = 0
+    for name, page in pages.items():
+        for _, attribute, value in page.attributes:
+            if attribute in ("aria-describedby", "aria-labelledby", "aria-controls"):
+                for target in (value or "").split():
+                    assert target in page.ids, f"{name}: {attribute} names missing {target}"
+                    references += 1
+    assert references > 20
 
 
 def test_index_summarises_findings_by_rule_and_severity(tmp_path: Path) -> None:
