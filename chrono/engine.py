@@ -7,7 +7,9 @@ Each document is analysed on its own (pure functions of its text and the options
 from __future__ import annotations
 
 import os
+import pickle
 import traceback
+import typing
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
@@ -66,13 +68,43 @@ class Options:
 
 
 @attrs.frozen
+class Deferred:
+    """A document's analysis kept pickled (from the result cache or a worker process) until
+    somebody needs it: a warm run that only prints findings never pays for unpickling it."""
+
+    document: Document
+    blob: bytes = attrs.field(repr=False)
+
+    def load(self) -> Analysis:
+        analysis = pickle.loads(self.blob)
+        assert isinstance(analysis, Analysis)
+        return analysis
+
+
+@attrs.frozen
 class Report:
     findings: tuple[Finding, ...]
     files: tuple[str, ...]
-    analyses: tuple[Analysis, ...] = attrs.field(eq=False, repr=False, default=())
+    # ``analyses=`` in the constructor; read through the ``analyses`` property (below)
+    _analyses: tuple[Analysis | Deferred, ...] = attrs.field(
+        eq=False, repr=False, default=(), alias="analyses"
+    )
     # findings hidden by inline suppressions and by the baseline
     suppressed: int = attrs.field(default=0, eq=False)
     baselined: int = attrs.field(default=0, eq=False)
+
+    @property
+    def analyses(self) -> tuple[Analysis, ...]:
+        """Every document's analysis in file order (those from the cache unpickled on first use)."""
+        if any(isinstance(item, Deferred) for item in self._analyses):
+            loaded = tuple(item.load() if isinstance(item, Deferred) else item for item in self._analyses)
+            object.__setattr__(self, "_analyses", loaded)
+        return typing.cast(tuple[Analysis, ...], self._analyses)
+
+    @property
+    def documents(self) -> tuple[Document, ...]:
+        """Every document in file order, without loading deferred analyses."""
+        return tuple(item.document for item in self._analyses)
 
     def failed(self, level: Severity) -> bool:
         return any(f.severity >= level for f in self.findings)

@@ -365,7 +365,7 @@ def extract(
                     type=piece.type,
                     value=value,
                     mod=piece.mod,
-                    signal=signal.group(1).lower() if signal else None,
+                    signal=str(res.lookup("signal", signal.group(1))) if signal else None,
                     signal_start=signal.start(1) if signal else None,
                     signal_end=signal.end(1) if signal else None,
                     anchor=piece.anchor,

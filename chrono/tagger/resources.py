@@ -191,6 +191,13 @@ def _read_yaml(folder: Path | Any, name: str) -> Any:
 
 
 def _language_folder(lang: str) -> Any:
+    """``chrono/lang/<lang>/`` for a language code, or any folder given by path (a language
+    that is not shipped: the same two files, no code)."""
+    if os.sep in lang or "/" in lang:
+        path = Path(lang)
+        if not (path / "lexicon.yaml").is_file() or not (path / "patterns.yaml").is_file():
+            raise ResourceError(f"{lang}: a language folder needs lexicon.yaml and patterns.yaml")
+        return path
     if not re.fullmatch(r"[a-z]{2,3}(?:[-_][A-Za-z0-9]+)?", lang):
         raise ResourceError(f"unknown language {lang!r}")
     folder = importlib_resources.files("chrono") / "lang" / lang

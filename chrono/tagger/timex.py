@@ -13,8 +13,11 @@ TYPES = ("DATE", "TIME", "DURATION", "SET")
 class Timex:
     """One TIMEX3 expression found in a text.
 
-    ``start``/``end`` are code-point offsets into the text; ``signal*`` describe the temporal
-    preposition in front of the expression (not part of its extent); ``range_id``/``range_role``
+    ``start``/``end`` are code-point offsets into the text; ``signal`` is the temporal
+    preposition in front of the expression, normalized by the language's lexicon ("prior to" ->
+    ``before``, "till" -> ``until``; German "seit" -> ``since``), and ``signal_start``/
+    ``signal_end`` give its words in the text (never part of the extent). ``anchor`` is "DCT"
+    or the reference value the expression was resolved against. ``range_id``/``range_role``
     link the two ends of a range ("from 3 to 21 March", "2019–2021").
     """
 

@@ -189,3 +189,20 @@ def test_render_formats() -> None:
     assert render(text, timexes, "text").startswith("2:7\tDATE\t2024-08\t'August 2024'")
     with pytest.raises(ValueError, match="unknown format"):
         render(text, timexes, "xml")
+
+
+def test_a_new_language_is_data_only() -> None:
+    folder = str(HERE / "lang_de")
+    found = extract(
+        "Am 24. April 2025 und vor drei Jahren, gestern, seit März 2024, zwei Wochen lang.",
+        "2025-04-30",
+        lang=folder,
+    )
+    assert [(t.text, t.type, t.value) for t in found] == [
+        ("24. April 2025", "DATE", "2025-04-24"),
+        ("vor drei Jahren", "DATE", "2022"),
+        ("gestern", "DATE", "2025-04-29"),
+        ("März 2024", "DATE", "2024-03"),
+        ("zwei Wochen", "DURATION", "P2W"),
+    ]
+    assert [t.signal for t in found] == ["on", None, None, "since", None]
