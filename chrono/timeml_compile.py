@@ -419,9 +419,10 @@ class _Compiler:
         try:
             period = parse_value(timex.value, hemisphere=self.hemisphere)
         except (InvalidValue, NotAPeriod) as error:
+            reason = error.reason if isinstance(error, InvalidValue) else str(error)
             self.problem(
                 MALFORMED_DCT,
-                f"the DCT {timex.tid} has value {timex.value!r}, which is not a calendar date: {error}",
+                f"the DCT {timex.tid} has value {timex.value!r}, which is not a calendar date: {reason}",
                 span,
             )
             return None, None

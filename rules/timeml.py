@@ -260,7 +260,7 @@ class TlinksNeedLooseTimex(Rule):
                 continue
             tids = sorted({f"{c.tid} {_quote(c.text)} ({c.period.value})" for c in loose})
             links = [c for c in members if isinstance(c, TlinkClaim)]
-            lids = ", ".join(c.lid for c in links)
+            lids = ", ".join(sorted({c.lid for c in links}, key=_natural))
             message = (
                 f"TLINKs {lids or '(none)'} hold only if TIMEX3 {' and '.join(tids)} "
                 f"{'stands' if len(tids) == 1 else 'stand'} for part of "
@@ -279,6 +279,12 @@ class TlinksNeedLooseTimex(Rule):
                 for c in members
             ]
             yield self.finding(analysis, message, _unique(spans), steps)
+
+
+def _natural(lid: str) -> tuple[str, int]:
+    """Sort key of link ids: l2 before l10."""
+    digits = "".join(ch for ch in lid if ch.isdigit())
+    return (lid.rstrip("0123456789"), int(digits) if digits else -1)
 
 
 def _quote(text: str) -> str:
