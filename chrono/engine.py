@@ -21,6 +21,7 @@ from chrono.model import Claim, Document, Event, EventExists, Finding, Severity,
 from chrono.network import NodeIndex, solve
 from chrono.periods import Hemisphere, Period
 from chrono.rulebase import Analysis, Rule
+from chrono.text.compile import compile_text
 from chrono.timeline_files import Problem, parse_timeline
 from chrono.timeml_compile import compile_timeml
 
@@ -209,6 +210,7 @@ def compile_timeline(document: Document, options: Options) -> Compiled:
 COMPILERS: dict[str, Callable[[Document, Options], Compiled]] = {
     "timeline": compile_timeline,
     "timeml": compile_timeml,
+    **dict.fromkeys(("text", "markdown", "html"), compile_text),
 }
 
 

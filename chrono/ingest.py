@@ -12,6 +12,7 @@ from chrono.timeline_files import TIMELINE_SUFFIXES, Problem
 # Every suffix chrono knows how to read, mapped to the document kind.
 KINDS: dict[str, str] = dict.fromkeys(TIMELINE_SUFFIXES, "timeline")
 KINDS[".tml"] = "timeml"
+KINDS.update({".txt": "text", ".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html"})
 
 
 @attrs.frozen

@@ -18,6 +18,9 @@ from .input import (
     UnreadableFile,
 )
 from .suppression import UnusedSuppression
+from .text_calendar import AgeMismatch, WeekdayMismatch
+from .text_dct import AfterDocumentDate, BadDocumentDate, MissingDocumentDate
+from .text_order import RULES as TEXT_ORDER_RULES
 from .timeml import RULES as TIMEML_RULES
 
 RULES: tuple[type[Rule], ...] = (
@@ -31,4 +34,10 @@ RULES: tuple[type[Rule], ...] = (
     InconsistentClaims,
     EndsBeforeStarts,
     *TIMEML_RULES,
+    MissingDocumentDate,
+    AfterDocumentDate,
+    *TEXT_ORDER_RULES,
+    WeekdayMismatch,
+    AgeMismatch,
+    BadDocumentDate,
 )

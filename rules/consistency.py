@@ -10,6 +10,11 @@ from chrono.periods import format_length
 from chrono.rulebase import Analysis, Rule
 
 
+def _owned_by_text_rule(analysis: Analysis, conflict: Conflict) -> bool:
+    """Conflicts that a more specific text rule reports (chrono.text.claims.conflict_owner)."""
+    return any(getattr(analysis.claims[i], "conflict_rule", "") for i in conflict.claims)
+
+
 def _is_single_event(analysis: Analysis, conflict: Conflict) -> str | None:
     """The event id if every claim of the conflict is about one event alone."""
     events = {event for index in conflict.claims for event in claim_events(analysis.claims[index])}
@@ -79,7 +84,7 @@ class InconsistentClaims(Rule):
         if analysis.solution is None:
             return
         for conflict in analysis.solution.conflicts:
-            if _is_single_event(analysis, conflict):
+            if _is_single_event(analysis, conflict) or _owned_by_text_rule(analysis, conflict):
                 continue
             count = len([i for i in conflict.claims if i not in analysis.structural])
             message = (
@@ -119,7 +124,7 @@ class EndsBeforeStarts(Rule):
             return
         for conflict in analysis.solution.conflicts:
             event = _is_single_event(analysis, conflict)
-            if event is None:
+            if event is None or _owned_by_text_rule(analysis, conflict):
                 continue
             has_duration = any(isinstance(analysis.claims[i], DurationClaim) for i in conflict.claims)
             what = (

@@ -1,0 +1,1 @@
+"""Prose documents (.txt, .md, .html): ingest, sentences, events, anchoring and compilation."""

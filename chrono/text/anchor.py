@@ -1,0 +1,833 @@
+"""Anchoring: time expressions and event triggers -> events and claims on the interval model.
+
+Leniency (DESIGN.md): each phrase gives the weakest constraint its words justify.
+
+* A date dates the event it is attached to: the nearest event word before it in its clause, or,
+  when the date opens the clause ("On Monday, ..."), the first one after it; a date right in
+  front of an event noun ("the 2024 election") dates that noun. Punctual events (an attack, a
+  signing, a death) lie *within* the period; states and processes only *overlap* it.
+* Signals: ``by`` bounds the end, ``since`` places the start and keeps the event going at the
+  DCT, ``until`` bounds the end, ``before``/``after`` bound one side, ``from … to …`` places both
+  ends, ``between … and …`` bounds both.
+* Aspectual verbs move the date to their event's start or end ("the operation, which began in
+  the summer of 2024"); light verbs move it to their subject ("the summit was held on …").
+* Event order words (after, before, following, prior to, followed by) order the starts:
+  "A after B" says A does not start before B starts. Metric offsets ("two days later", "a week
+  after the signing", "the next day") give start-to-start distances with one unit of slack.
+* Durations ("a ten-day visit", "lasted three weeks") give lengths with one unit of slack.
+* Causal verbs ("allowed them to seize") say the effect does not start before the cause.
+* Precedence pairs (chrono/data/precedence.yaml and the configured files) say the second event
+  does not end before the first starts, when both share an argument in the same paragraph.
+* A completed past event, a report and a "since" date cannot start after the DCT's day.
+
+Nothing is claimed for events that the clause does not assert (future, modal, negated,
+conditional), and a date whose year the tagger guessed is dropped when it contradicts the tense.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import attrs
+import yaml
+
+from chrono.model import Claim, Endpoint, Event, EventExists, Gap, Part, Qualifier, Side, Span
+from chrono.periods import DAY, HOUR, MINUTE, WEEK, InvalidValue, NotAPeriod, Period, parse_value
+from chrono.resources import load_yaml
+from chrono.tagger import Timex
+from chrono.text import events as ev
+from chrono.text.claims import (
+    DCT_RULE,
+    DURATION_RULE,
+    NAMED_RULE,
+    OFFSET_RULE,
+    ORDER_RULE,
+    PRECEDENCE_RULE,
+    TextDurationClaim,
+    TextGapClaim,
+    TextPeriodClaim,
+)
+from chrono.text.sentences import Sentence
+from chrono.timeline_files import Problem
+
+if TYPE_CHECKING:
+    from chrono.engine import Options
+
+YEAR = 365 * DAY
+MONTH = 30 * DAY
+
+def _set(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+_UNITS = {"S": 1, "MIN": MINUTE, "H": HOUR, "D": DAY, "W": WEEK, "M": MONTH, "Y": YEAR,
+          "DE": 10 * YEAR, "CE": 100 * YEAR}
+_UNIT_WORDS = {"second": 1, "minute": MINUTE, "hour": HOUR, "day": DAY, "week": WEEK,
+               "fortnight": 2 * WEEK, "month": MONTH, "year": YEAR, "decade": 10 * YEAR}
+_NUMBER_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
+    "thirty": 30, "several": 0, "few": 0, "a few": 0, "some": 0,
+}
+
+
+@attrs.frozen
+class Built:
+    events: tuple[Event, ...] = ()
+    claims: tuple[Claim, ...] = ()
+    problems: tuple[Problem, ...] = ()
+
+
+# ---------------------------------------------------------------------------------------------
+# Data
+
+
+@attrs.frozen
+class PrecedencePair:
+    first: str
+    second: str
+    note: str = ""
+
+
+@functools.cache
+def _builtin_pairs() -> tuple[PrecedencePair, ...]:
+    return _parse_pairs(load_yaml("data", "precedence.yaml"), "chrono/data/precedence.yaml")
+
+
+def _parse_pairs(data: Any, where: str) -> tuple[PrecedencePair, ...]:
+    if not isinstance(data, dict) or not isinstance(data.get("pairs"), list):
+        raise ValueError(f"{where}: a domain-knowledge file needs a 'pairs' list")
+    out = []
+    for item in data["pairs"]:
+        if not isinstance(item, dict) or "first" not in item or "second" not in item:
+            raise ValueError(f"{where}: each pair needs 'first' and 'second': {item!r}")
+        out.append(PrecedencePair(str(item["first"]), str(item["second"]), str(item.get("note", ""))))
+    return tuple(out)
+
+
+@functools.lru_cache(maxsize=32)
+def precedence_pairs(extra_files: tuple[str, ...] = ()) -> tuple[PrecedencePair, ...]:
+    """The built-in pairs plus those of the configured domain-knowledge files."""
+    pairs = list(_builtin_pairs())
+    for name in extra_files:
+        path = Path(name)
+        pairs.extend(_parse_pairs(yaml.safe_load(path.read_text(encoding="utf-8")), str(path)))
+    return tuple(pairs)
+
+
+# ---------------------------------------------------------------------------------------------
+# Patterns
+
+_CLAUSE = re.compile(
+    r"[;:(){}\[\]]|—|–|\s-\s|\"|“|”"
+    r"|,\s*(?:which|who|whom|whose|although|though|while|whereas|but|because|so|yet|when|where"
+    r"|after|before|as|since|until|if|unless|once|and|or)\b"
+    r"|\b(?:although|though|whereas|because|unless|that)\b"
+)
+_ACCORDING = re.compile(r"\baccording\s+to\b[^,.;]*\Z", re.IGNORECASE)
+_LIGHT = frozenset({"hold", "take place", "happen", "occur"})
+_IRREALIS_NOUN = re.compile(
+    r"\b(?:planned|proposed|expected|possible|potential|future|upcoming|next|scheduled|"
+    r"prospective|hoped-for|no|any|would-be|canceled|cancelled|postponed)\s+(?:\w+\s+){0,2}\Z",
+    re.IGNORECASE,
+)
+_ORDER = re.compile(r"\b(after|before|following|prior\s+to|followed\s+by|preceded\s+by)\b", re.IGNORECASE)
+_OFFSET = re.compile(
+    r"\b(?:(?P<num>\d{1,3}|a\s+few|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+    r"twelve|fifteen|twenty|thirty|several|some)\s+(?P<unit>minute|hour|day|week|fortnight|month|"
+    r"year|decade)s?\s+(?P<dir>later|earlier|afterwards?|before|after)"
+    r"|the\s+(?P<rel>next|following|previous|preceding)\s+(?P<unit2>day|week|month|year|morning|evening)"
+    r"|(?P<daybefore>the\s+day\s+(?:before|after))(?!\s+(?:the|a|an|his|her|their|its)\b)"
+    r")\b",
+    re.IGNORECASE,
+)
+_NAMED = re.compile(
+    r"\b((?:[A-Z][\w'’.-]*\s+){0,4}(?:Battle|War|Summit|Treaty|Accord|Accords|Agreement|Games|"
+    r"Olympics|Cup|Conference|Election|Revolution|Uprising|Siege|Offensive|Championship|"
+    r"Championships|Marathon|Festival|Expo|Referendum|Congress|Convention|Massacre|Crisis)"
+    r"(?:\s+of(?:\s+the)?(?:\s+[A-Z][\w'’-]+){1,3})?)"
+)
+_NAMED_PUNCTUAL = frozenset({"summit", "treaty", "accord", "accords", "agreement", "election",
+                             "referendum", "massacre", "marathon", "battle", "conference"})
+_WORD = re.compile(r"[A-Za-z][\w'’-]*")
+_STOP = _set("""a an the of in on at by for to from with and or but as that this these those it its he she
+    they them his her their we our you your i me my was were is are be been being has have had will
+    would could should may might can not no yes also said says say which who whom whose when where
+    while after before since until than then there here into over under about up down out off more
+    most some any all each other such only own same so too very just one two three first last new
+    year years month months day days week weeks time percent mr mrs ms dr according reported""")
+_ANAPHORS = _set("it its this these that those he she his her they their him them")
+
+
+def _count(word: str) -> int | None:
+    word = " ".join(word.lower().split())
+    if word.isdigit():
+        return int(word)
+    return _NUMBER_WORDS.get(word)
+
+
+def _duration_of(value: str) -> int | None:
+    """Seconds of a single-unit TIMEX3 duration ("P10D", "PT5H", "P3Y"), else None."""
+    match = re.fullmatch(r"P(?:(\d+(?:\.\d+)?)(Y|M|W|D|DE|CE)|T(\d+(?:\.\d+)?)(H|M|S))", value)
+    if match is None:
+        return None
+    if match.group(1):
+        return int(float(match.group(1)) * _UNITS[match.group(2)])
+    unit = {"H": "H", "M": "MIN", "S": "S"}[match.group(4)]
+    return int(float(match.group(3)) * _UNITS[unit])
+
+
+def _unit_of(value: str) -> int:
+    match = re.fullmatch(r"P(?:[\d.]+(Y|M|W|D|DE|CE)|T[\d.]+(H|M|S))", value)
+    if match is None:
+        return DAY
+    if match.group(1):
+        return _UNITS[match.group(1)]
+    return _UNITS[{"H": "H", "M": "MIN", "S": "S"}[match.group(2)]]
+
+
+# ---------------------------------------------------------------------------------------------
+# The builder
+
+
+class _Builder:
+    def __init__(self, text: str, sentences: Sequence[Sentence], timexes: Sequence[Timex],
+                 dct: Period | None, options: Options) -> None:
+        self.text = text
+        self.sentences = sentences
+        self.timexes = timexes
+        self.dct = dct
+        self.options = options
+        self.events: dict[str, Event] = {}
+        self.by_trigger: dict[int, str] = {}
+        self.claims: list[Claim] = []
+        self.problems: list[Problem] = []
+        self.line_starts = [0, *(m.end() for m in re.finditer("\n", text))]
+        # events dated by an expression, in text order: (offset, event id)
+        self.dated: list[tuple[int, str]] = []
+        self.dct_claimed: set[str] = set()
+        self.tense: dict[str, str] = {}
+        self.named_spans: list[tuple[int, int, str, bool]] = []
+        self.triggers_of: dict[int, list[ev.Trigger]] = {}
+
+    # -- events ---------------------------------------------------------------------------------
+
+    def where(self, offset: int) -> str:
+        line = bisect.bisect_right(self.line_starts, offset)
+        return f"{line}:{offset - self.line_starts[line - 1] + 1}"
+
+    def event(self, trigger: ev.Trigger) -> str:
+        known = self.by_trigger.get(trigger.start)
+        if known is not None:
+            return known
+        for start, end, key, _ in self.named_spans:
+            if start <= trigger.start < end:
+                self.by_trigger[trigger.start] = key
+                return key
+        event_id = f"'{' '.join(trigger.text.split())}' ({self.where(trigger.start)})"
+        span = Span(trigger.start, trigger.end, "event")
+        self.events[event_id] = Event(event_id, trigger.text, span, None, trigger.event_class)
+        self.claims.append(EventExists(event_id, span))
+        self.by_trigger[trigger.start] = event_id
+        self.tense[event_id] = trigger.tense
+        return event_id
+
+    def named_event(self, start: int, end: int) -> tuple[str, bool]:
+        name = " ".join(self.text[start:end].split())
+        key = re.sub(r"^the\s+", "", name, flags=re.IGNORECASE).lower()
+        head = next((w for w in reversed(key.split(" of ")[0].split()) if w), key)
+        punctual = head in _NAMED_PUNCTUAL
+        if key not in self.events:
+            span = Span(start, end, "event")
+            self.events[key] = Event(key, name, span, key, "named")
+            self.claims.append(EventExists(key, span))
+            self.tense[key] = ev.NOMINAL
+        return key, punctual
+
+    # -- claims ---------------------------------------------------------------------------------
+
+    def span(self, *offsets: int) -> Span:
+        return Span(min(offsets), max(offsets), "claim")
+
+    def period_claim(self, event_id: str, part: Part, qualifier: Qualifier, period: Period,
+                     span: Span, *, ongoing: int | None = None, rule: str = "") -> None:
+        self.claims.append(TextPeriodClaim(event_id, part, qualifier, period, span, ongoing,
+                                           words=self.text[span.start:span.end], conflict_rule=rule))
+
+    def gap_claim(self, first: Endpoint, second: Endpoint, gap: Gap, span: Span, rule: str) -> None:
+        self.claims.append(TextGapClaim(first, second, gap, span,
+                                        words=self.text[span.start:span.end], conflict_rule=rule))
+
+    def dct_claim(self, event_id: str, span: Span, *, force: bool = False) -> None:
+        if self.dct is None or event_id in self.dct_claimed:
+            return
+        if not force and self.tense.get(event_id) not in (ev.PAST, ev.PERFECT, ev.PLUPERFECT):
+            return
+        self.dct_claimed.add(event_id)
+        self.period_claim(event_id, Part.START, Qualifier.BY, self.dct, span, rule=DCT_RULE)
+
+
+def _clause_bounds(text: str, sentence: Sentence) -> list[int]:
+    cuts = [sentence.start]
+    cuts.extend(m.start() for m in _CLAUSE.finditer(text, sentence.start, sentence.end))
+    cuts.append(sentence.end)
+    return cuts
+
+
+def _clause_of(cuts: list[int], offset: int) -> tuple[int, int]:
+    i = bisect.bisect_right(cuts, offset) - 1
+    i = max(0, min(i, len(cuts) - 2))
+    return cuts[i], cuts[i + 1]
+
+
+def _words_between(text: str, a: int, b: int) -> int:
+    return len(_WORD.findall(text, a, b)) if b > a else 0
+
+
+def build(text: str, sentences: Sequence[Sentence], timexes: Sequence[Timex], dct: Period | None,
+          options: Options) -> Built:
+    b = _Builder(text, sentences, timexes, dct, options)
+    offsets = [t.start for t in timexes]
+    all_triggers: list[tuple[Sentence, ev.Trigger]] = []
+    for sentence in sentences:
+        lo = bisect.bisect_left(offsets, sentence.start)
+        hi = bisect.bisect_left(offsets, sentence.end)
+        sent_timexes = [t for t in timexes[lo:hi] if t.end <= sentence.end]
+        triggers = _sentence_triggers(b, sentence)
+        all_triggers.extend((sentence, t) for t in triggers)
+        if not triggers:
+            continue
+        _anchor_sentence(b, sentence, triggers, sent_timexes)
+    _precedence(b, all_triggers)
+    return Built(tuple(b.events.values()), tuple(b.claims), tuple(b.problems))
+
+
+def _sentence_triggers(b: _Builder, sentence: Sentence) -> list[ev.Trigger]:
+    triggers = ev.find_triggers(b.text, sentence.start, sentence.end)
+    # Named events ("the Geneva Summit", "the Battle of Kursk") are triggers of their own.
+    for match in _NAMED.finditer(b.text, sentence.start, sentence.end):
+        start, end = match.span(1)
+        words = b.text[start:end].split()
+        if len(words) < 2 and not re.search(r"\b(?:1[89]|20)\d\d\b", b.text[max(0, start - 8):start]):
+            continue  # a bare "War" or "Election" at a sentence start is no name
+        key, punctual = b.named_event(start, end)
+        b.named_spans.append((start, end, key, punctual))
+        triggers = [t for t in triggers if not start <= t.start < end]
+        triggers.append(ev.Trigger(start, end, b.text[start:end], key, "named", "noun", ev.NOMINAL, punctual))
+    triggers.sort(key=lambda t: t.start)
+    return triggers
+
+
+# ---------------------------------------------------------------------------------------------
+# One sentence
+
+
+@attrs.frozen
+class _Target:
+    trigger: ev.Trigger
+    part: Part  # which part of the event the expression dates
+    cue: ev.Trigger  # the word the claim cites (the aspectual verb, or the event itself)
+
+
+def _nominal_asserted(b: _Builder, trigger: ev.Trigger) -> bool:
+    return _IRREALIS_NOUN.search(b.text, max(0, trigger.start - 40), trigger.start) is None
+
+
+def _asserted(b: _Builder, trigger: ev.Trigger) -> bool:
+    if trigger.tense == ev.NOMINAL:
+        return _nominal_asserted(b, trigger)
+    return ev.asserted(trigger)
+
+
+def _aspect_argument(b: _Builder, trigger: ev.Trigger, triggers: list[ev.Trigger],
+                     cuts: list[int]) -> ev.Trigger | None:
+    text = b.text
+    index = triggers.index(trigger)
+    following = triggers[index + 1] if index + 1 < len(triggers) else None
+    if following is not None and following.event_class not in ("begin", "end"):
+        gap = text[trigger.end:following.start]
+        if "," not in gap and _words_between(text, trigger.end, following.start) <= 3 and not re.search(
+            r"\b(?:in|on|at|by|since|until)\b", gap
+        ):
+            return following
+    before = text[max(0, trigger.start - 40):trigger.start]
+    relative = re.search(r",\s*(?:which|that)\s+(?:\w+\s+){0,2}\Z", before)
+    if relative is not None:
+        comma = trigger.start - len(before) + relative.start()
+        nouns = [t for t in triggers[:index] if t.pos == "noun" and t.end <= comma]
+        if nouns and _words_between(text, nouns[-1].end, comma) <= 6:
+            return nouns[-1]
+        return None
+    clause_start, _ = _clause_of(cuts, trigger.start)
+    for t in reversed(triggers[:index]):
+        if t.start < clause_start:
+            break
+        if t.pos == "verb":
+            break
+        if _words_between(text, t.end, trigger.start) <= 8:
+            return t
+    return None
+
+
+def _subject_noun(b: _Builder, trigger: ev.Trigger, triggers: list[ev.Trigger],
+                  cuts: list[int]) -> ev.Trigger | None:
+    clause_start, _ = _clause_of(cuts, trigger.start)
+    index = triggers.index(trigger)
+    for t in reversed(triggers[:index]):
+        if t.start < clause_start or t.pos == "verb":
+            return None
+        if _words_between(b.text, t.end, trigger.start) <= 8:
+            return t
+    return None
+
+
+def _resolve(b: _Builder, trigger: ev.Trigger, triggers: list[ev.Trigger], cuts: list[int]) -> _Target:
+    """The event and part a date attached to ``trigger`` really dates."""
+    if trigger.event_class in ("begin", "end") and trigger.pos == "verb":
+        argument = _aspect_argument(b, trigger, triggers, cuts)
+        if argument is not None:
+            return _Target(argument, Part.START if trigger.event_class == "begin" else Part.END, trigger)
+    if trigger.lemma in _LIGHT and trigger.pos == "verb":
+        subject = _subject_noun(b, trigger, triggers, cuts)
+        if subject is not None:
+            return _Target(subject, Part.WHOLE, trigger)
+    return _Target(trigger, Part.WHOLE, trigger)
+
+
+def _attach(b: _Builder, timex: Timex, triggers: list[ev.Trigger], cuts: list[int]) -> ev.Trigger | None:
+    text = b.text
+    left_edge = timex.signal_start if timex.signal_start is not None else timex.start
+    # a date right in front of an event noun dates the noun ("the 2024 election", "Monday's raid")
+    for t in triggers:
+        if t.start >= timex.end and t.pos == "noun":
+            between = text[timex.end:t.start]
+            if re.fullmatch(r"(?:['’]s)?\s+(?:[\w-]+\s+)?", between) and "," not in between:
+                return t
+            break
+    clause_start, clause_end = _clause_of(cuts, left_edge)
+    left = [t for t in triggers if clause_start <= t.start and t.end <= left_edge]
+    if left:
+        return left[-1]
+    right = [t for t in triggers if t.start >= timex.end and t.start < clause_end]
+    if right:
+        return right[0]
+    if clause_start == left_edge or not text[clause_start:left_edge].strip(" ,;:\"“”—–-"):
+        # a clause that is only the date ("On Monday, ..."): the next clause's first event
+        nxt = [t for t in triggers if t.start >= clause_end]
+        if nxt:
+            return nxt[0]
+    return None
+
+
+_PERIOD_SIGNALS = {
+    None: "in", "in": "in", "on": "in", "at": "in", "during": "in", "of": "in", "throughout": "in",
+    "by": "by", "no later than": "by", "since": "since", "until": "until", "till": "until",
+    "til": "until", "through": None, "before": "before", "prior to": "before", "ahead of": "before",
+    "after": "after", "following": "after", "from": "from", "starting": "from",
+    "starting in": "from", "starting on": "from", "beginning": "from", "beginning in": "from",
+    "beginning on": "from", "between": "between", "to": "to", "into": None, "for": None, "over": None,
+    "about": "in", "around": "in", "as of": None, "past": None, "up to": "by", "not until": None,
+    "ending": "to", "as early as": None, "as late as": None,
+}
+
+
+def _period(b: _Builder, timex: Timex) -> Period | None:
+    if timex.type not in ("DATE", "TIME") or timex.value.startswith(("P", "R")):
+        return None
+    if timex.value in ("PRESENT_REF", "PAST_REF", "FUTURE_REF"):
+        return None
+    try:
+        period = parse_value(timex.value, mod=timex.mod, hemisphere=b.options.hemisphere, dct=b.dct)
+    except (InvalidValue, NotAPeriod, ValueError):
+        return None
+    if period.start is None and period.end is None:
+        return None
+    return period
+
+
+def _anchor_sentence(b: _Builder, sentence: Sentence, triggers: list[ev.Trigger],
+                     timexes: list[Timex]) -> None:
+    text = b.text
+    cuts = _clause_bounds(text, sentence)
+    offsets = [(m.start(), m.end(), m) for m in _OFFSET.finditer(text, sentence.start, sentence.end)]
+    durations_for: dict[str, list[TextDurationClaim]] = {}
+    dated_here: list[tuple[int, str]] = []
+
+    # 1. metric offsets and durations first, so dates of the same events can be read in their light
+    for timex in timexes:
+        if timex.type == "DURATION":
+            _duration(b, timex, triggers, cuts, durations_for)
+    ranges: dict[int, dict[str, tuple[Timex, Period]]] = {}
+    for timex in timexes:
+        if any(a <= timex.start < e or timex.start <= a < timex.end for a, e, _ in offsets):
+            continue  # "two days later", "the next day": an offset, read below
+        period = _period(b, timex)
+        if period is None:
+            continue
+        if timex.range_id is not None and timex.range_role in ("begin", "end"):
+            ranges.setdefault(timex.range_id, {})[timex.range_role] = (timex, period)
+            continue
+        _date(b, timex, period, triggers, cuts, durations_for, dated_here)
+    for pair in ranges.values():
+        if "begin" in pair and "end" in pair:
+            _range(b, pair["begin"], pair["end"], triggers, cuts, durations_for, dated_here)
+    for start, end, match in offsets:
+        _offset(b, start, end, match, triggers, cuts, sentence)
+    _order(b, sentence, triggers, cuts, timexes)
+    _causal(b, triggers, cuts)
+    b.dated.extend(sorted(dated_here))
+
+
+def _duration(b: _Builder, timex: Timex, triggers: list[ev.Trigger], cuts: list[int],
+              durations_for: dict[str, list[TextDurationClaim]]) -> None:
+    text = b.text
+    length = _duration_of(timex.value)
+    if length is None or length <= 0:
+        return
+    unit = _unit_of(timex.value)
+    target: ev.Trigger | None = None
+    if timex.signal in (None, "for", "of") or (timex.signal is None):
+        after = [t for t in triggers if t.start >= timex.end]
+        if after and after[0].pos == "noun" and re.fullmatch(
+            r"[\s-]*(?:[\w-]+\s+)?", text[timex.end:after[0].start]
+        ) and re.search(r"\w-(?:day|week|month|year|hour|minute)s?\b", timex.text, re.IGNORECASE):
+            target = after[0]  # "a ten-day visit"
+    if target is None:
+        before = text[max(0, timex.start - 30):timex.start]
+        lasted = re.search(r"\b(lasted|lasting|lasts|spanned|took)\s+(?:for\s+|only\s+|just\s+)?\Z", before)
+        if lasted is not None:
+            left = [t for t in triggers if t.end <= timex.start - (len(before) - lasted.start())]
+            clause_start, _ = _clause_of(cuts, timex.start)
+            left = [t for t in left if t.start >= clause_start]
+            if left:
+                target = left[-1]
+        elif timex.signal == "for":
+            clause_start, _ = _clause_of(cuts, timex.start)
+            left = [t for t in triggers if clause_start <= t.start and t.end <= (timex.signal_start or 0)]
+            if left and left[-1].pos == "verb" and left[-1].tense == ev.PAST and not left[-1].punctual:
+                target = left[-1]
+    if target is None or not _asserted(b, target):
+        return
+    resolved = _resolve(b, target, triggers, cuts)
+    if resolved.part is not Part.WHOLE:
+        return
+    event_id = b.event(resolved.trigger)
+    mod = timex.mod or ""
+    lower: int | None = max(0, length - unit)
+    upper: int | None = length + unit
+    if mod == "APPROX" or re.search(r"\b(?:about|around|some|nearly|almost|roughly)\b",
+                                    text[max(0, timex.start - 12):timex.start + 8], re.IGNORECASE):
+        lower, upper = length // 2, 2 * length + unit
+    elif mod in ("MORE_THAN", "EQUAL_OR_MORE"):
+        upper = None
+    elif mod in ("LESS_THAN", "EQUAL_OR_LESS"):
+        lower = 0
+    if resolved.trigger.tense in (ev.PERFECT, ev.PROGRESSIVE, ev.PRESENT):
+        upper = None  # "has served for three years": so far
+    span = b.span(timex.start, timex.end, resolved.trigger.start, resolved.trigger.end)
+    claim = TextDurationClaim(event_id, Gap(lower, upper, f"{' '.join(timex.text.split())}"), span,
+                              words=text[span.start:span.end], conflict_rule=DURATION_RULE)
+    b.claims.append(claim)
+    durations_for.setdefault(event_id, []).append(claim)
+
+
+def _date(b: _Builder, timex: Timex, period: Period, triggers: list[ev.Trigger], cuts: list[int],
+          durations_for: dict[str, list[TextDurationClaim]], dated_here: list[tuple[int, str]]) -> None:
+    signal = _PERIOD_SIGNALS.get(timex.signal) if timex.signal in _PERIOD_SIGNALS else None
+    if signal is None and timex.signal is not None:
+        return
+    if signal is None:
+        signal = "in"
+    if signal in ("from", "to", "between"):
+        signal = {"from": "from", "to": "until", "between": "in"}[signal]
+    if _ACCORDING.search(b.text, max(0, timex.start - 120), timex.start):
+        return  # "according to the channel on April 24": the date of a source, not of an event
+    trigger = _attach(b, timex, triggers, cuts)
+    if trigger is None or not _asserted(b, trigger):
+        return
+    target = _resolve(b, trigger, triggers, cuts)
+    if not _asserted(b, target.trigger) and target.trigger.tense != ev.INFINITIVE:
+        return
+    event_id = b.event(target.trigger)
+    tense = target.cue.tense if target.cue.pos == "verb" else target.trigger.tense
+    explicit = timex.anchor is None
+    if b.dct is not None and b.dct.end is not None and period.start is not None and not explicit:
+        past = tense in (ev.PAST, ev.PERFECT, ev.PLUPERFECT)
+        if past and period.start >= b.dct.end:
+            return  # the tagger guessed a future year for a past event: no claim
+    span = b.span(timex.signal_start if timex.signal_start is not None else timex.start, timex.end,
+                  target.cue.start, target.cue.end)
+    rule = NAMED_RULE if target.trigger.event_class == "named" else ""
+    punctual = target.trigger.punctual and tense not in (ev.PROGRESSIVE,) and event_id not in durations_for
+    part = target.part
+    if signal == "in":
+        if part is not Part.WHOLE:
+            b.period_claim(event_id, part, Qualifier.IN, period, span, rule=rule)
+        elif punctual:
+            b.period_claim(event_id, Part.WHOLE, Qualifier.IN, period, span, rule=rule)
+            dated_here.append((timex.start, event_id))
+        else:  # overlap: starts by the period's end, ends no earlier than its start
+            b.period_claim(event_id, Part.START, Qualifier.BY, period, span, rule=rule)
+            b.period_claim(event_id, Part.END, Qualifier.ON_OR_AFTER, period, span, rule=rule)
+    elif signal == "by":
+        if tense not in (ev.PAST, ev.PERFECT, ev.PLUPERFECT) or part is Part.START:
+            return
+        b.period_claim(event_id, Part.END, Qualifier.BY, period, span, rule=rule)
+    elif signal == "since":
+        ongoing = None
+        if b.dct is not None and tense in (ev.PERFECT, ev.PRESENT, ev.PROGRESSIVE):
+            ongoing = b.dct.start
+        b.period_claim(event_id, Part.START, Qualifier.BY, period, span, rule=rule)
+        if ongoing is not None and b.dct is not None:
+            b.period_claim(event_id, Part.START, Qualifier.SINCE, period, span, ongoing=ongoing,
+                           rule=DCT_RULE)
+            b.dct_claim(event_id, span, force=True)
+    elif signal == "until":
+        if part is Part.START:
+            return
+        b.period_claim(event_id, Part.END, Qualifier.BY, period, span, rule=rule)
+    elif signal == "before":
+        b.period_claim(event_id, Part.START if part is Part.WHOLE else part, Qualifier.BEFORE, period, span,
+                       rule=rule)
+    elif signal == "after":
+        b.period_claim(event_id, Part.END if part is Part.WHOLE else part, Qualifier.AFTER, period, span,
+                       rule=rule)
+    elif signal == "from":
+        b.period_claim(event_id, Part.START if part is Part.WHOLE else part, Qualifier.IN, period, span,
+                       rule=rule)
+    b.dct_claim(event_id, span)
+
+
+def _range(b: _Builder, begin: tuple[Timex, Period], end: tuple[Timex, Period], triggers: list[ev.Trigger],
+           cuts: list[int], durations_for: dict[str, list[TextDurationClaim]],
+           dated_here: list[tuple[int, str]]) -> None:
+    first, first_period = begin
+    last, last_period = end
+    trigger = _attach(b, first, triggers, cuts)
+    if trigger is None or not _asserted(b, trigger):
+        return
+    target = _resolve(b, trigger, triggers, cuts)
+    if target.part is not Part.WHOLE:
+        return
+    event_id = b.event(target.trigger)
+    span = b.span(first.signal_start if first.signal_start is not None else first.start, last.end,
+                  target.cue.start, target.cue.end)
+    rule = NAMED_RULE if target.trigger.event_class == "named" else ""
+    if first.signal == "between":
+        b.period_claim(event_id, Part.START, Qualifier.ON_OR_AFTER, first_period, span, rule=rule)
+        b.period_claim(event_id, Part.END, Qualifier.BY, last_period, span, rule=rule)
+    else:
+        b.period_claim(event_id, Part.START, Qualifier.IN, first_period, span, rule=rule)
+        b.period_claim(event_id, Part.END, Qualifier.IN, last_period, span, rule=rule)
+    dated_here.append((first.start, event_id))
+    b.dct_claim(event_id, span)
+
+
+def _offset(b: _Builder, start: int, end: int, match: re.Match[str], triggers: list[ev.Trigger],
+            cuts: list[int], sentence: Sentence) -> None:
+    """"two days later", "the next day", "three weeks earlier", "a week after the signing"."""
+    text = b.text
+    if match.group("rel"):
+        count, unit_word = 1, match.group("unit2").lower()
+        direction = "later" if match.group("rel").lower() in ("next", "following") else "earlier"
+        if unit_word in ("morning", "evening"):
+            unit_word = "day"
+    elif match.group("daybefore"):
+        count, unit_word = 1, "day"
+        direction = "earlier" if match.group("daybefore").lower().endswith("before") else "later"
+    else:
+        number = _count(match.group("num"))
+        if not number:
+            return
+        count, unit_word = number, match.group("unit").lower()
+        direction = {"later": "later", "afterward": "later", "afterwards": "later", "after": "after",
+                     "earlier": "earlier", "before": "before"}[match.group("dir").lower()]
+    unit = _UNIT_WORDS[unit_word]
+    clause_start, clause_end = _clause_of(cuts, start)
+    # the event the offset places
+    left = [t for t in triggers if clause_start <= t.start and t.end <= start]
+    right = [t for t in triggers if end <= t.start < clause_end]
+    reference: ev.Trigger | None = None
+    subject: ev.Trigger | None = None
+    if direction in ("after", "before"):
+        # "a week after the signing": the event after the signal is the reference
+        if right and _words_between(text, end, right[0].start) <= 3:
+            reference = right[0]
+        else:
+            return
+        subject = left[-1] if left else next(
+            (t for t in triggers if t.start >= clause_end and t is not reference), None
+        )
+        direction = "later" if direction == "after" else "earlier"
+    else:
+        if left and not text[clause_start:start].strip(" ,\"“"):
+            left = []
+        subject = left[-1] if left else (right[0] if right else None)
+    if subject is None or not _asserted(b, subject):
+        return
+    subject_target = _resolve(b, subject, triggers, cuts)
+    subject_id = b.event(subject_target.trigger)
+    if reference is not None:
+        if not _asserted(b, reference):
+            return
+        reference_id = b.event(_resolve(b, reference, triggers, cuts).trigger)
+    else:
+        previous = [e for offset, e in b.dated if offset < start and e != subject_id]
+        if not previous:
+            return
+        reference_id = previous[-1]
+    if reference_id == subject_id:
+        return
+    gap = Gap(max(0, (count - 1) * unit), (count + 1) * unit, " ".join(match.group().split()))
+    first = Endpoint(reference_id, Side.START)
+    second = Endpoint(subject_id, Side.START)
+    if direction == "earlier":
+        first, second = second, first
+    span = b.span(start, end, subject.start, subject.end)
+    b.gap_claim(first, second, gap, span, OFFSET_RULE)
+
+
+def _order(b: _Builder, sentence: Sentence, triggers: list[ev.Trigger], cuts: list[int],
+           timexes: list[Timex]) -> None:
+    """"A after B", "after B, A", "A before B", "A, followed by B": starts in order."""
+    text = b.text
+    timex_starts = {t.start for t in timexes}
+    timex_starts |= {t.signal_start for t in timexes if t.signal_start is not None}
+    for match in _ORDER.finditer(text, sentence.start, sentence.end):
+        if match.start() in timex_starts:
+            continue
+        word = " ".join(match.group(1).lower().split())
+        objects = [t for t in triggers if t.start >= match.end()]
+        if not objects:
+            continue
+        obj = objects[0]
+        between = text[match.end():obj.start]
+        if "," in between or _words_between(text, match.end(), obj.start) > 3:
+            continue
+        if any(match.end() <= t.start < obj.start for t in timexes):
+            continue
+        if _COUNTED_UNIT.search(text, max(0, match.start() - 30), match.start()):
+            continue  # "a week after the signing": a metric offset
+        clause_start, _ = _clause_of(cuts, match.start())
+        if text[clause_start:match.start()].strip(" ,\"“") == "" or match.start() == sentence.start:
+            # "After B, A": the first event of the next clause
+            rest = [t for t in triggers if t.start > obj.end]
+            comma = text.find(",", obj.end, sentence.end)
+            subject = next((t for t in rest if comma != -1 and t.start > comma), None)
+        else:
+            left = [t for t in triggers if clause_start <= t.start and t.end <= match.start()]
+            if not left:
+                left = [t for t in triggers if t.end <= match.start()]
+            subject = left[-1] if left else None
+        if subject is None or subject is obj:
+            continue
+        if not _asserted(b, subject) or not _asserted(b, obj):
+            continue
+        a = b.event(_resolve(b, subject, triggers, cuts).trigger)
+        o = b.event(_resolve(b, obj, triggers, cuts).trigger)
+        if a == o:
+            continue
+        later, earlier = (a, o) if word in ("after", "following", "preceded by") else (o, a)
+        span = b.span(subject.start, subject.end, match.start(), obj.end)
+        b.gap_claim(Endpoint(earlier, Side.START), Endpoint(later, Side.START), Gap(0, None, ""), span,
+                    ORDER_RULE)
+
+
+_COUNTED_UNIT = re.compile(
+    r"\b(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|few)\s+"
+    r"(?:minute|hour|day|week|month|year)s?\s*\Z",
+    re.IGNORECASE,
+)
+_CAUSAL_LEFT = re.compile(r",\s*(?:which|who)\b[^,]*,\s*\Z")
+
+
+def _causal(b: _Builder, triggers: list[ev.Trigger], cuts: list[int]) -> None:
+    """"the operation … allowed the army to seize …": the effect does not start before the cause."""
+    text = b.text
+    for index, trigger in enumerate(triggers):
+        if trigger.event_class != "causal" or not ev.asserted(trigger) or trigger.tense == ev.NOMINAL:
+            continue
+        effect = next((t for t in triggers[index + 1:] if t.event_class != "causal"), None)
+        if effect is None or _words_between(text, trigger.end, effect.start) > 8 or "," in text[
+            trigger.end:effect.start
+        ]:
+            continue
+        if effect.tense not in (ev.INFINITIVE, ev.NOMINAL):
+            continue
+        floor = trigger.start
+        relative = _CAUSAL_LEFT.search(text, max(0, trigger.start - 200), trigger.start)
+        if relative is not None:
+            floor = relative.start()
+        causes = [t for t in triggers[:index] if t.end <= floor]
+        if not causes:
+            continue
+        cause = causes[-1]
+        if _words_between(text, cause.end, floor) > 6 or cause.pos != "noun":
+            continue
+        if not _asserted(b, cause):
+            continue
+        cause_id = b.event(_resolve(b, cause, triggers, cuts).trigger)
+        effect_id = b.event(effect)
+        if cause_id == effect_id:
+            continue
+        span = b.span(trigger.start, effect.end)
+        b.gap_claim(Endpoint(cause_id, Side.START), Endpoint(effect_id, Side.START), Gap(0, None, ""),
+                    span, "")
+
+
+# ---------------------------------------------------------------------------------------------
+# Precedence pairs
+
+
+def _arguments(b: _Builder, sentence: Sentence, trigger: ev.Trigger) -> set[str]:
+    lo, hi = max(sentence.start, trigger.start - 60), min(sentence.end, trigger.end + 80)
+    words = _WORD.findall(b.text, lo, hi)
+    out: set[str] = set()
+    lex = ev.lexicon()
+    for word in words:
+        low = word.lower().rstrip("'’s") if word.lower().endswith(("'s", "’s")) else word.lower()
+        if len(low) < 3 or low in _STOP or low in lex.forms:
+            continue
+        out.add(low[:-1] if low.endswith("s") and len(low) > 4 else low)
+    return out
+
+
+def _precedence(b: _Builder, triggers: Iterable[tuple[Sentence, ev.Trigger]]) -> None:
+    pairs = precedence_pairs(b.options.domain_files)
+    if not pairs:
+        return
+    classes = {p.first for p in pairs} | {p.second for p in pairs}
+    candidates = [
+        (s, t) for s, t in triggers
+        if (t.event_class in classes or t.lemma in classes)
+        and (_asserted(b, t) or t.start in b.by_trigger)
+    ]
+    if len(candidates) < 2:
+        return
+    args = {t.start: _arguments(b, s, t) for s, t in candidates}
+    for pair in pairs:
+        firsts = [(s, t) for s, t in candidates if pair.first in (t.event_class, t.lemma)]
+        seconds = [(s, t) for s, t in candidates if pair.second in (t.event_class, t.lemma)]
+        for s2, second in seconds:
+            shared = [
+                (s1, first) for s1, first in firsts
+                if s1.paragraph == s2.paragraph and first is not second
+                and args[first.start] & args[second.start]
+            ]
+            if not shared:
+                continue
+            _, first = min(shared, key=lambda item: abs(item[1].start - second.start))
+            first_id = b.event(first)
+            second_id = b.event(second)
+            if first_id == second_id:
+                continue
+            span = b.span(second.start, second.end)
+            note = pair.note or f"{pair.second} comes after {pair.first}"
+            b.claims.append(TextGapClaim(
+                Endpoint(first_id, Side.START), Endpoint(second_id, Side.END), Gap(0, None, ""), span,
+                words=f"{first.text} … {second.text} ({note})", conflict_rule=PRECEDENCE_RULE,
+            ))

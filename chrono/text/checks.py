@@ -1,0 +1,163 @@
+"""Checks of single expressions that need no network: impossible calendar dates ("February 30,
+2025"), weekday names that do not match their date ("Monday, March 4, 2025") and ages that do
+not add up with a birth date given in the same document ("born in 1950 … died in 2001 at 40").
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from collections.abc import Iterator, Sequence
+
+from chrono.model import Span
+from chrono.tagger import Timex
+from chrono.text.sentences import Sentence
+from chrono.timeline_files import Problem
+
+WEEKDAY = "text-weekday"
+AGE = "text-age"
+CALENDAR = "calendar"  # reported by CHR101 impossible-date, like the timeline files' dates
+
+_MONTHS = {name: i for i, name in enumerate(calendar.month_name) if name}
+_MONTHS.update({name: i for i, name in enumerate(calendar.month_abbr) if name})
+_MONTHS["Sept"] = 9
+_MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_DAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
+_DAYS.update({name.lower(): i for i, name in enumerate(calendar.day_abbr)})
+_DAY_NAME = "|".join(sorted((n.capitalize() for n in _DAYS), key=len, reverse=True))
+
+_MONTH_DAY = re.compile(
+    rf"\b(?P<month>{_MONTH})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>\d{{4}})\b)?"
+)
+_DAY_MONTH = re.compile(
+    rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{_MONTH})\b\.?(?:,?\s+(?P<year>\d{{4}})\b)?"
+)
+_ISO = re.compile(r"(?<![\d-])(?P<year>\d{4})-(?P<month>\d\d)-(?P<day>\d\d)(?![\d-])")
+_WEEKDAY_BEFORE = re.compile(rf"\b({_DAY_NAME})\b,?\s*(?:the\s+)?\Z")
+_BIRTH = re.compile(r"\bborn\b(?:\s+\w+){0,3}?\s+(?:on|in)\s+\Z", re.IGNORECASE)
+_AGE = re.compile(
+    r"\b(?:at\s+(?:the\s+age\s+of\s+|age\s+)(?P<a>\d{1,3})|aged\s+(?P<b>\d{1,3})|"
+    r"(?P<c>\d{1,3})-year-old|turned\s+(?P<d>\d{1,3})\b|was\s+(?P<e>\d{1,3})\s+years?\s+old)",
+    re.IGNORECASE,
+)
+
+
+def _impossible(year: int | None, month: int, day: int) -> str | None:
+    if day < 1:
+        return "day 0 does not exist"
+    if month == 2 and day == 29 and year is not None and not calendar.isleap(year):
+        return f"{year} is not a leap year: February {year} has 28 days"
+    length = calendar.monthrange(year if year is not None else 2000, month)[1]
+    if day > length:
+        what = f"{calendar.month_name[month]} {year}" if year is not None else calendar.month_name[month]
+        return f"{what} has {length} days"
+    return None
+
+
+def calendar_problems(
+    text: str, timexes: Sequence[Timex], sentences: Sequence[Sentence]
+) -> Iterator[Problem]:
+    yield from _impossible_dates(text)
+    yield from _weekdays(text, timexes)
+    yield from _ages(text, timexes, sentences)
+
+
+def _impossible_dates(text: str) -> Iterator[Problem]:
+    seen: set[int] = set()
+    for pattern in (_MONTH_DAY, _DAY_MONTH, _ISO):
+        for match in pattern.finditer(text):
+            if match.start() in seen:
+                continue
+            month_text = match.group("month")
+            month = int(month_text) if month_text.isdigit() else _MONTHS[month_text]
+            day = int(match.group("day"))
+            year = int(match.group("year")) if match.group("year") else None
+            if not 1 <= month <= 12:
+                continue
+            if day > 31 and pattern is not _ISO:
+                continue  # "May 2024" or "March 100": not a day
+            reason = _impossible(year, month, day)
+            if reason is None:
+                continue
+            if pattern is _MONTH_DAY and month_text == "May" and not match.group("year"):
+                continue
+            seen.add(match.start())
+            words = " ".join(match.group().split())
+            yield Problem(CALENDAR, f"impossible date '{words}': {reason}",
+                          Span(match.start(), match.end(), "primary"))
+
+
+def _weekdays(text: str, timexes: Sequence[Timex]) -> Iterator[Problem]:
+    for timex in timexes:
+        if timex.type != "DATE" or not re.fullmatch(r"\d{4}-\d\d-\d\d", timex.value):
+            continue
+        if timex.anchor is not None:  # the year was inferred: a mismatch may be the guess's fault
+            continue
+        named = re.match(rf"({_DAY_NAME})\b", timex.text)
+        start = timex.start
+        if named is None:
+            before = _WEEKDAY_BEFORE.search(text, max(0, timex.start - 16), timex.start)
+            if before is None:
+                continue
+            named, start = before, before.start()
+        name = named.group(1).lower()
+        day = dt.date.fromisoformat(timex.value)
+        if day.weekday() == _DAYS[name]:
+            continue
+        actual = calendar.day_name[day.weekday()]
+        yield Problem(
+            WEEKDAY,
+            f"{named.group(1)} does not match {timex.value}: that day is a {actual}",
+            Span(start, timex.end, "primary"),
+        )
+
+
+def _year_range(timex: Timex) -> tuple[int, int] | None:
+    match = re.match(r"(\d{4})(?:-(\d\d))?(?:-(\d\d))?", timex.value)
+    if match is None or timex.type != "DATE":
+        return None
+    year = int(match.group(1))
+    return year, year
+
+
+def _ages(text: str, timexes: Sequence[Timex], sentences: Sequence[Sentence]) -> Iterator[Problem]:
+    """One birth date in the document, and ages stated in sentences that carry a date."""
+    births = [t for t in timexes if t.anchor is None and _year_range(t) is not None
+              and _BIRTH.search(text, max(0, t.start - 40), t.start)]
+    if len(births) != 1:
+        return  # no birth date, or several people: nothing to check
+    birth = births[0]
+    born = _year_range(birth)
+    assert born is not None
+    born_date = birth.value[:10] if re.fullmatch(r"\d{4}-\d\d-\d\d", birth.value[:10]) else None
+    for sentence in sentences:
+        if sentence.start <= birth.start < sentence.end:
+            continue
+        ages = list(_AGE.finditer(text, sentence.start, sentence.end))
+        if len(ages) != 1:
+            continue
+        dated = [t for t in timexes if sentence.start <= t.start < sentence.end and t.anchor is None
+                 and _year_range(t) is not None]
+        if len(dated) != 1:
+            continue
+        when = dated[0]
+        years = _year_range(when)
+        assert years is not None
+        match = ages[0]
+        age = int(next(g for g in match.groups() if g is not None))
+        low = years[0] - born[1] - 1
+        high = years[1] - born[0]
+        when_date = when.value[:10] if re.fullmatch(r"\d{4}-\d\d-\d\d", when.value[:10]) else None
+        if born_date and when_date:  # both days known: the age is exact
+            b_day, w_day = dt.date.fromisoformat(born_date), dt.date.fromisoformat(when_date)
+            exact = w_day.year - b_day.year - ((w_day.month, w_day.day) < (b_day.month, b_day.day))
+            low = high = exact
+        if low <= age <= high:
+            continue
+        expected = f"{low}" if low == high else f"{max(low, 0)} or {high}"
+        yield Problem(
+            AGE,
+            f"age {age} does not fit: born {birth.text}, so on {when.text} the age was {expected}",
+            Span(match.start(), match.end(), "primary"),
+        )

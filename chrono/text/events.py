@@ -1,0 +1,215 @@
+"""Event triggers: words of the lexicon (chrono/lang/en/events/triggers.yaml) found in a view,
+with their part of speech, class, tense, aspect and whether the clause asserts them.
+
+One compiled regex finds every form of every trigger; the context is read from a few words
+around each match only, so the cost grows with the number of triggers, not with the lexicon.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+import attrs
+
+from chrono.resources import load_yaml
+
+# Tenses; "irrealis" covers modal, future, conditional, negated and bare infinitive uses: the
+# clause does not say the event happened, so nothing is claimed about its time.
+PAST = "past"
+PERFECT = "perfect"  # has/have + participle
+PLUPERFECT = "pluperfect"  # had + participle
+PRESENT = "present"
+PROGRESSIVE = "progressive"
+INFINITIVE = "infinitive"
+IRREALIS = "irrealis"
+NOMINAL = "nominal"
+
+
+@attrs.frozen
+class Trigger:
+    start: int
+    end: int
+    text: str
+    lemma: str
+    event_class: str
+    pos: str  # "verb" | "noun"
+    tense: str
+    punctual: bool
+
+
+@attrs.frozen
+class Lexicon:
+    regex: re.Pattern[str]
+    # lower-case form -> (lemma, class, pos, form): form is base|s|past|pp|ing|noun
+    forms: dict[str, tuple[tuple[str, str, str, str], ...]]
+    punctual: frozenset[str]
+
+
+def _regular_forms(lemma: str) -> list[str]:
+    last = lemma[-1]
+    if lemma.endswith("e"):
+        return [lemma + "s", lemma + "d", lemma + "d", lemma[:-1] + "ing"]
+    if last == "y" and lemma[-2] not in "aeiou":
+        return [lemma[:-1] + "ies", lemma[:-1] + "ied", lemma[:-1] + "ied", lemma + "ing"]
+    if lemma.endswith(("s", "sh", "ch", "x", "z")):
+        return [lemma + "es", lemma + "ed", lemma + "ed", lemma + "ing"]
+    double = (
+        len(lemma) <= 4
+        and last not in "aeiouwxy"
+        and lemma[-2] in "aeiou"
+        and lemma[-3:-2] not in ("a", "e", "i", "o", "u", "")
+    ) or lemma in ("occur", "admit", "commit", "submit", "control", "patrol", "regret", "ban", "plan")
+    stem = lemma + last if double else lemma
+    return [lemma + "s", stem + "ed", stem + "ed", stem + "ing"]
+
+
+def _plural(noun: str) -> str:
+    if noun.endswith(("s", "sh", "ch", "x")):
+        return noun if noun.endswith("s") else noun + "es"
+    if noun.endswith("y") and noun[-2] not in "aeiou":
+        return noun[:-1] + "ies"
+    return noun + "s"
+
+
+@functools.cache
+def lexicon() -> Lexicon:
+    data = load_yaml("lang", "en", "events", "triggers.yaml")
+    forms: dict[str, list[tuple[str, str, str, str]]] = {}
+
+    def add(form: str, entry: tuple[str, str, str, str]) -> None:
+        forms.setdefault(form.lower(), []).append(entry)
+
+    for lemma, spec in data["verbs"].items():
+        if isinstance(spec, dict):
+            cls = str(spec["class"])
+            inflected = [str(f) for f in spec.get("forms", [])]
+        else:
+            cls, inflected = str(spec), []
+        lemma = str(lemma)
+        if len(inflected) == 1:
+            add(inflected[0], (lemma, cls, "verb", "pp"))
+            continue
+        if not inflected:
+            inflected = _regular_forms(lemma) if " " not in lemma else []
+        add(lemma, (lemma, cls, "verb", "base"))
+        for form, kind in zip(inflected, ("s", "past", "pp", "ing"), strict=False):
+            add(form, (lemma, cls, "verb", kind))
+    for noun, cls in data["nouns"].items():
+        noun = str(noun)
+        add(noun, (noun, str(cls), "noun", "noun"))
+        if " " not in noun:
+            add(_plural(noun), (noun, str(cls), "noun", "noun"))
+    words = sorted(forms, key=len, reverse=True)
+    regex = re.compile(
+        r"(?<![\w-])(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) + r")(?![\w-])",
+        re.IGNORECASE,
+    )
+    return Lexicon(regex, {k: tuple(v) for k, v in forms.items()}, frozenset(data["punctual_classes"]))
+
+
+
+def _set(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+_PREV_WORDS = re.compile(r"([A-Za-z']+(?:n't)?)\W*\Z")
+_WORD = re.compile(r"[A-Za-z]+(?:'[a-z]+)?|n't")
+_MODALS = _set("will would could should may might must shall can cannot 'll 'd wo")
+_NEGATIONS = _set("not never n't no")
+_BE_PRESENT = _set("is are am 's 're")
+_BE_PAST = _set("was were")
+_HAVE = _set("has have 've")
+_DETERMINERS = _set(
+    "the a an this that these those its his her their our my your of 's last first next another "
+    "any each every whose"
+)
+_SKIPPABLE = _set("also already just still reportedly allegedly then later recently finally "
+                       "quickly been being officially formally eventually")
+_IRREALIS_CUES = _set("if unless whether expected planned plans plan hope hopes hoped wants "
+                           "want wanted intends intended would could should might may")
+
+
+def _words_before(text: str, start: int, floor: int, count: int) -> list[str]:
+    chunk = text[max(floor, start - 60):start]
+    return [w.lower() for w in _WORD.findall(chunk)][-count:]
+
+
+def _tense(form: str, pos: str, before: list[str], text: str, start: int) -> tuple[str, str] | None:
+    """(pos, tense) of a verb form from the words in front of it; None when not an event use."""
+    words = [w for w in before if w not in _SKIPPABLE and not (w.endswith("ly") and len(w) > 4)]
+    prev = words[-1] if words else ""
+    prev2 = words[-2] if len(words) > 1 else ""
+    window = set(before[-4:])
+    if window & _NEGATIONS:
+        return pos, IRREALIS
+    if prev in _MODALS or (prev2 in _MODALS and prev in ("be", "have", "not")):
+        return pos, IRREALIS
+    if prev == "to":
+        return pos, INFINITIVE
+    if form == "ing":
+        if prev in _BE_PAST:
+            return pos, PROGRESSIVE
+        if prev in _BE_PRESENT:
+            return pos, PROGRESSIVE
+        return None
+    if form == "pp" or form == "past":
+        if prev in _HAVE or "has" in window or "have" in window:
+            return pos, PERFECT
+        if prev == "had" or "had" in window:
+            return pos, PLUPERFECT
+        if prev in _BE_PAST or (prev2 in _BE_PAST and prev == "been"):
+            return pos, PAST
+        if prev in _BE_PRESENT:
+            return pos, PRESENT
+        if form == "past":
+            return pos, PAST
+        if prev in ("was", "were", "been", "be", "being", "got", "get"):
+            return pos, PAST
+        return None
+    if form == "s":
+        return pos, PRESENT
+    if form == "base":
+        if prev in ("did", "didn't", "do", "does"):
+            return pos, IRREALIS
+        return None
+    return pos, NOMINAL
+
+
+def find_triggers(text: str, start: int, end: int) -> list[Trigger]:
+    """Event triggers in ``text[start:end]`` (one sentence), in order."""
+    lex = lexicon()
+    out: list[Trigger] = []
+    for match in lex.regex.finditer(text, start, end):
+        surface = match.group()
+        key = " ".join(surface.lower().split())
+        entries = lex.forms.get(key)
+        if not entries:
+            continue
+        before = _words_before(text, match.start(), start, 4)
+        prev = before[-1] if before else ""
+        noun = next((e for e in entries if e[2] == "noun"), None)
+        verb = next((e for e in entries if e[2] == "verb"), None)
+        chosen: tuple[str, str, str, str] | None = None
+        tense: str | None = None
+        if noun is not None and (verb is None or prev in _DETERMINERS or prev.endswith("'s")):
+            chosen, tense = noun, NOMINAL
+        elif verb is not None:
+            if surface[:1].isupper() and match.start() > start and verb[3] != "past":
+                continue  # a capitalised word mid-sentence is a name ("Strike Force")
+            result = _tense(verb[3], "verb", before, text, match.start())
+            if result is None and noun is not None:
+                chosen, tense = noun, NOMINAL
+            elif result is not None:
+                chosen, tense = verb, result[1]
+        if chosen is None or tense is None:
+            continue
+        lemma, cls, pos, _ = chosen
+        out.append(
+            Trigger(match.start(), match.end(), surface, lemma, cls, pos, tense, cls in lex.punctual)
+        )
+    return out
+
+
+def asserted(trigger: Trigger) -> bool:
+    """Does the clause say the event happened (or holds)?"""
+    return trigger.tense not in (IRREALIS, INFINITIVE)

@@ -1,0 +1,201 @@
+"""Prose files -> the text to read, offset for offset.
+
+Every reader returns a *view*: a string exactly as long as the decoded file in which everything
+that is not prose (front matter, Markdown syntax, HTML tags, scripts, entities) is blanked with
+spaces. An offset into the view is therefore an offset into the file, and findings point at the
+original bytes without any mapping table. Block boundaries (headings, paragraphs, list items,
+``<p>``/``<br>``/``<li>`` …) become a blank line, so sentences never run across them.
+
+The readers also collect metadata: YAML front matter (``date``, ``published``, ``title``,
+``lang``) and, in HTML, ``article:published_time`` / ``datePublished`` / ``<time datetime>``
+inside the article header as DCT candidates.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from typing import Any
+
+import attrs
+import yaml
+
+
+@attrs.frozen
+class View:
+    text: str
+    meta: dict[str, Any] = attrs.field(factory=dict)
+    # (value, offset of the value in the file) of the document's own date, if the file names one
+    dct_candidates: tuple[tuple[str, str, int, int], ...] = ()
+    problems: tuple[tuple[str, int, int], ...] = ()
+    # offsets where a sentence must end even without punctuation (ends of headings, list items)
+    breaks: frozenset[int] = frozenset()
+
+
+def _blank(text: str) -> str:
+    """Spaces for every character but newlines (so line numbers stay put)."""
+    return "".join("\n" if ch == "\n" else " " for ch in text)
+
+
+def _break(text: str) -> str:
+    """A block boundary of the same length: a blank line where there is room."""
+    if len(text) >= 2 and "\n" not in text:
+        return "\n\n" + " " * (len(text) - 2)
+    return _blank(text) if "\n" in text else (" " * len(text))
+
+
+# ---------------------------------------------------------------------------------------------
+# Plain text
+
+
+def plain_view(text: str) -> View:
+    return View(text)
+
+
+# ---------------------------------------------------------------------------------------------
+# Markdown
+
+
+def _set(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+_FRONT = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
+_MD_FENCE = re.compile(r"^(```|~~~).*?^\1[^\n]*$", re.MULTILINE | re.DOTALL)
+_MD_LINK = re.compile(r"(!?)\[([^\]\n]*)\]\(([^)\n]*)\)")
+_MD_HEADING = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+", re.MULTILINE)
+_MD_LIST = re.compile(r"^[ \t]*(?:[-*+]|\d+[.)])[ \t]+", re.MULTILINE)
+_MD_QUOTE = re.compile(r"^[ \t]*>[ \t]?", re.MULTILINE)
+_MD_EMPHASIS = re.compile(r"(\*\*|__|\*|`)")
+_MD_HTML = re.compile(r"<!--.*?-->|</?[A-Za-z][^>\n]*>", re.DOTALL)
+_MD_RULE = re.compile(r"^[ \t]*(?:[-*_][ \t]*){3,}$", re.MULTILINE)
+
+
+def markdown_view(text: str) -> View:
+    chars = list(text)
+    meta: dict[str, Any] = {}
+    problems: list[tuple[str, int, int]] = []
+    candidates: list[tuple[str, str, int, int]] = []
+
+    def blank(start: int, end: int) -> None:
+        chars[start:end] = _blank(text[start:end])
+
+    front = _FRONT.match(text)
+    if front:
+        body = front.group(1) or ""
+        try:
+            loaded = yaml.safe_load(body)
+        except yaml.YAMLError as error:
+            loaded = None
+            problems.append((f"front matter is not valid YAML: {error}".splitlines()[0], 0, front.end()))
+        if isinstance(loaded, dict):
+            meta = {str(k): v for k, v in loaded.items()}
+            for key, value in meta.items():
+                where = re.search(rf"^{re.escape(key)}[ \t]*:[ \t]*['\"]?([^\n'\"]*)", body, re.MULTILINE)
+                start = front.start(1) + where.start(1) if where else 0
+                end = front.start(1) + where.end(1) if where else 0
+                candidates.append((f"front matter {key!r}", _date_text(value), start, end))
+        blank(0, front.end())
+    for pattern in (_MD_FENCE, _MD_HTML):
+        for match in pattern.finditer(text):
+            blank(*match.span())
+    for match in _MD_LINK.finditer(text):
+        if match.group(1):  # an image: its alt text is not prose
+            blank(*match.span())
+            continue
+        blank(match.start(), match.start(2))
+        blank(match.end(2), match.end())
+    breaks: set[int] = set()
+    for pattern in (_MD_HEADING, _MD_LIST, _MD_QUOTE, _MD_RULE):
+        for match in pattern.finditer(text):
+            blank(*match.span())
+            # a heading or list item is a block of its own
+            line_end = text.find("\n", match.end())
+            if pattern is not _MD_QUOTE:
+                breaks.add(len(text) if line_end == -1 else line_end)
+    for match in _MD_EMPHASIS.finditer(text):
+        if chars[match.start()] != " ":
+            blank(*match.span())
+    return View("".join(chars), meta, tuple(candidates), tuple(problems), frozenset(breaks))
+
+
+def _date_text(value: Any) -> str:
+    if hasattr(value, "isoformat"):
+        return str(value.isoformat())
+    return str(value)
+
+
+# ---------------------------------------------------------------------------------------------
+# HTML
+
+_HTML_HIDDEN = re.compile(
+    r"<(script|style|head|noscript|template|svg|nav|footer|aside|form|button|select|iframe)\b.*?</\1\s*>",
+    re.IGNORECASE | re.DOTALL,
+)
+_HTML_COMMENT = re.compile(r"<!--.*?-->|<!\[CDATA\[.*?\]\]>|<![^>]*>|<\?.*?\?>", re.DOTALL)
+_HTML_TAG = re.compile(r"</?([A-Za-z][\w:-]*)(?:[^>\"']|\"[^\"]*\"|'[^']*')*>")
+_HTML_ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+_BLOCK = _set("p div br li ul ol h1 h2 h3 h4 h5 h6 tr td th table section article header blockquote pre "
+    "figure figcaption dt dd dl hr main title caption")
+_META = re.compile(r"<meta\b[^>]*>", re.IGNORECASE)
+_ATTR = re.compile(r"""([\w:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""")
+_JSON_LD = re.compile(r'"(datePublished|dateCreated)"\s*:\s*"([^"]+)"')
+_TIME = re.compile(r"<time\b[^>]*\bdatetime\s*=\s*[\"']([^\"']+)[\"'][^>]*\bpubdate\b|"
+                   r"<time\b[^>]*\bpubdate\b[^>]*\bdatetime\s*=\s*[\"']([^\"']+)[\"']", re.IGNORECASE)
+_DCT_PROPERTIES = ("article:published_time", "datepublished", "og:published_time", "dc.date",
+                   "dcterms.created", "date")
+
+
+def html_view(text: str) -> View:
+    chars = list(text)
+    candidates: list[tuple[str, str, int, int]] = []
+    meta: dict[str, Any] = {}
+    for match in _META.finditer(text):
+        attributes: dict[str, tuple[str, int, int]] = {}
+        for attr in _ATTR.finditer(match.group()):
+            group = next(g for g in (2, 3, 4) if attr.group(g) is not None)
+            attributes[attr.group(1).lower()] = (
+                attr.group(group), match.start() + attr.start(group), match.start() + attr.end(group)
+            )
+        key = (attributes.get("property") or attributes.get("name") or attributes.get("itemprop") or ("",))[0]
+        if "content" in attributes and key.lower() in _DCT_PROPERTIES:
+            value, start, end = attributes["content"]
+            candidates.append((f"HTML {key}", html.unescape(value), start, end))
+    for match in _JSON_LD.finditer(text):
+        candidates.append((f"HTML {match.group(1)}", match.group(2), match.start(2), match.end(2)))
+    for match in _TIME.finditer(text):
+        group = 1 if match.group(1) is not None else 2
+        candidates.append(("HTML <time pubdate>", match.group(group), match.start(group), match.end(group)))
+    # most specific first: article:published_time, then datePublished, then the rest
+    rank = {name: i for i, name in enumerate(_DCT_PROPERTIES)}
+    candidates.sort(key=lambda c: rank.get(c[0][5:].lower(), len(rank)))
+    title = re.search(r"<title[^>]*>(.*?)</title>", text, re.IGNORECASE | re.DOTALL)
+    if title:
+        meta["title"] = html.unescape(title.group(1)).strip()
+    lang = re.search(r"<html\b[^>]*\blang\s*=\s*[\"']?([\w-]+)", text, re.IGNORECASE)
+    if lang:
+        meta["lang"] = lang.group(1)
+
+    for pattern in (_HTML_COMMENT, _HTML_HIDDEN):
+        for match in pattern.finditer(text):
+            chars[match.start():match.end()] = _break(match.group())
+    for match in _HTML_TAG.finditer(text):
+        if chars[match.start()] != "<":
+            continue  # inside something already blanked
+        name = match.group(1).lower()
+        chars[match.start():match.end()] = _break(match.group()) if name in _BLOCK else _blank(match.group())
+    view = "".join(chars)
+    out = list(view)
+    for match in _HTML_ENTITY.finditer(view):
+        decoded = html.unescape(match.group())
+        if len(decoded) == 1:
+            decoded = {"\xa0": " ", "\u2009": " ", "\u202f": " "}.get(decoded, decoded)
+            out[match.start():match.end()] = decoded + " " * (len(match.group()) - 1)
+    return View("".join(out), meta, tuple(candidates))
+
+
+def view_of(kind: str, text: str) -> View:
+    if kind == "markdown":
+        return markdown_view(text)
+    if kind == "html":
+        return html_view(text)
+    return plain_view(text)

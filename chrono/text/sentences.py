@@ -1,0 +1,93 @@
+"""Sentence and paragraph segmentation that survives abbreviations, initials, quotes and dates.
+
+A sentence ends at ``.``, ``!`` or ``?`` (with any closing quotes or brackets) followed by white
+space and a capital letter, digit or opening quote, unless the word before the period is an
+abbreviation ("Apr. 24", "Dr. Lee", "Inc."), an initial ("J. R. Smith") or a dotted acronym
+("U.S.") that the next word does not clearly start a sentence after. Paragraphs end at blank
+lines; both end at the view's forced breaks (headings, list items).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+import attrs
+
+from chrono.resources import load_yaml
+
+
+@attrs.frozen
+class Sentence:
+    start: int
+    end: int
+    paragraph: int
+
+
+@functools.cache
+def _data() -> tuple[frozenset[str], frozenset[str]]:
+    data = load_yaml("lang", "en", "events", "sentences.yaml")
+    abbreviations = frozenset(str(w) for w in data["abbreviations"])
+    return abbreviations, frozenset(str(w) for w in data["sentence_starters"])
+
+
+_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])|\n[ \t]*\n\s*")
+_WORD_BEFORE = re.compile(r"([\w.'’&-]+)\Z")
+_NEXT_WORD = re.compile(r"\s+[\"'“‘(\[]?([\w']+)")
+
+
+def _is_boundary(text: str, match: re.Match[str], abbreviations: frozenset[str],
+                 starters: frozenset[str]) -> bool:
+    if match.group().startswith("\n"):
+        return True
+    if not match.group().startswith("."):
+        return True
+    if len(match.group()) > 1 and match.group()[1] in "\"'”’)]":
+        return True  # a period inside closing quotes ends the sentence
+    before = _WORD_BEFORE.search(text, max(0, match.start() - 30), match.start())
+    if before is None:
+        return True
+    word = before.group(1).lower().lstrip("'’(")
+    following = _NEXT_WORD.match(text, match.end())
+    next_word = following.group(1).lower() if following else ""
+    if word in abbreviations:
+        # "Co." or "U.S." at a sentence end: only when a sentence clearly starts after it
+        return word in ("co", "inc", "corp", "ltd", "u.s", "u.k", "u.n", "etc", "plc", "llc", "jr") and (
+            next_word in starters
+        )
+    if len(word) == 1 and word.isalpha():
+        return False  # an initial: "J. Smith"
+    if "." in word:  # a dotted acronym such as "N.A.T.O."
+        return next_word in starters
+    return True
+
+
+def split(text: str, breaks: frozenset[int] = frozenset()) -> list[Sentence]:
+    """The sentences of ``text``, trimmed of surrounding white space, in order."""
+    abbreviations, starters = _data()
+    cuts: list[tuple[int, bool]] = []  # (end offset, ends a paragraph)
+    for match in _END.finditer(text):
+        if _is_boundary(text, match, abbreviations, starters):
+            blank_line = match.group().startswith("\n")
+            cuts.append((match.start() if blank_line else match.end(), blank_line))
+    for offset in breaks:
+        cuts.append((offset, True))
+    cuts.sort()
+    cuts.append((len(text), True))
+    out: list[Sentence] = []
+    start = 0
+    paragraph: int = 0
+    for end, ends_paragraph in cuts:
+        if end < start:
+            continue
+        a, b = start, end
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if b > a:
+            out.append(Sentence(a, b, paragraph))
+        start = end
+        if ends_paragraph:
+            paragraph += 1
+    return out

@@ -1,0 +1,91 @@
+"""Text rules about the document's own date (DCT)."""
+
+from __future__ import annotations
+
+from chrono.model import Severity
+from chrono.rulebase import ProblemRule
+from chrono.text.claims import DCT_RULE
+
+from .text_conflict_base import ConflictRule
+
+
+class MissingDocumentDate(ProblemRule):
+    """
+    What it does
+        Warns about a prose document (.txt, .md, .html) that has no date of its own: no
+        ``--dct``, no front-matter ``date``/``published``, no HTML ``article:published_time`` or
+        ``datePublished``, and no ``dct`` in the configuration.
+
+    Why it matters
+        Without the date a text was written, "yesterday", "last March" and "since Monday" cannot
+        be placed, and a past event dated after the document cannot be caught. The rules that
+        need the date skip the document, so its problems go unseen.
+
+    Example
+        A Markdown file without front matter fires; one that starts with::
+
+            ---
+            date: 2025-04-24
+            ---
+
+        passes.
+
+    How to fix
+        Add a ``date:`` to the front matter or the ``article:published_time`` meta tag, pass
+        ``--dct``, or set ``dct`` in the configuration.
+    """
+
+    code = "CHR301"
+    name = "missing-document-date"
+    severity = Severity.WARNING
+    summary = "a prose document without a date of its own"
+    problem_kind = "text-missing-dct"
+
+
+class BadDocumentDate(ProblemRule):
+    """
+    What it does
+        Reports a document date (front matter or HTML metadata) that is not a calendar day.
+
+    Why it matters
+        The date is ignored, so every relative date in the text is left unplaced.
+
+    Example
+        ``date: 2025-02-30`` in the front matter fails; ``date: 2025-02-28`` passes.
+
+    How to fix
+        Write the day as ``YYYY-MM-DD`` (a time and zone may follow).
+    """
+
+    code = "CHR310"
+    name = "bad-document-date"
+    severity = Severity.ERROR
+    summary = "a document date that is not a calendar day"
+    problem_kind = "text-bad-dct"
+
+
+class AfterDocumentDate(ConflictRule):
+    """
+    What it does
+        Reports a completed past event, a cited report, or a "since" date that the text places
+        after the document's own date (DCT).
+
+    Why it matters
+        A text cannot report what had not happened when it was written: either the date of the
+        event or the date of the document is wrong (a typo in the year is the usual cause).
+
+    Example
+        With the DCT 2025-04-24, "Reuters reported on May 23, 2025 that …" fails; "Reuters
+        reported on April 23, 2025 that …" passes. "Talks have continued since June 2025"
+        fails; "since June 2024" passes.
+
+    How to fix
+        Correct the event's date (often its year), or the document's date if that is the one
+        that is wrong; if the event is still to come, say so with a future tense.
+    """
+
+    code = DCT_RULE
+    name = "after-document-date"
+    severity = Severity.ERROR
+    summary = "a past event, report or 'since' date after the document's own date"
+    what = "dated after the document was written"
