@@ -8,6 +8,7 @@ that dies takes no file's result with it (the files it had are redone in this pr
 from __future__ import annotations
 
 import os
+import pickle
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -16,7 +17,7 @@ from pathlib import Path
 import attrs
 
 from chrono import suppressions
-from chrono.engine import Options, _internal_error, check_file
+from chrono.engine import Deferred, Options, _internal_error, check_file
 from chrono.ingest import Loaded, kind_of
 from chrono.model import Document, Finding
 from chrono.registry import all_rules
@@ -28,12 +29,36 @@ MIN_PARALLEL_FILES = 16
 
 @attrs.frozen
 class FileResult:
-    """What one file's work produces: picklable, so it crosses process boundaries and caches."""
+    """What one file's work produces: picklable, so it crosses process boundaries and caches.
 
-    analysis: Analysis
+    The analysis is either at hand (``analysis``) or pickled (``blob``: results from worker
+    processes and from the cache), and only unpickled when somebody asks for it.
+    """
+
+    document: Document
     findings: tuple[Finding, ...]
     suppressions: tuple[suppressions.Suppression, ...] = ()
     crashed: bool = False
+    analysis: Analysis | None = attrs.field(default=None, eq=False, repr=False)
+    blob: bytes | None = attrs.field(default=None, eq=False, repr=False)
+
+    def load(self) -> Analysis:
+        if self.analysis is not None:
+            return self.analysis
+        return self.deferred_analysis().load()
+
+    def deferred_analysis(self) -> Deferred:
+        return Deferred(self.document, self.packed().blob or b"")
+
+    def for_report(self) -> Analysis | Deferred:
+        return self.analysis if self.analysis is not None else self.deferred_analysis()
+
+    def packed(self) -> FileResult:
+        """The same result with the analysis pickled (what crosses processes and is cached)."""
+        if self.blob is not None:
+            return self if self.analysis is None else attrs.evolve(self, analysis=None)
+        blob = pickle.dumps(self.analysis, protocol=pickle.HIGHEST_PROTOCOL)
+        return attrs.evolve(self, analysis=None, blob=blob)
 
 
 def process_file(path: Path, display: str, options: Options, rules: Sequence[type[Rule]]) -> FileResult:
@@ -41,13 +66,13 @@ def process_file(path: Path, display: str, options: Options, rules: Sequence[typ
         analysis, found = check_file(path, display, options, rules)
         crashed = any(p.kind == "internal" for p in analysis.problems)
         marks = suppressions.parse(analysis.document.text, path.suffix)
-        return FileResult(analysis, tuple(found), marks, crashed)
+        return FileResult(analysis.document, tuple(found), marks, crashed, analysis=analysis)
     except Exception as error:  # one bad document must not stop the run
         document = Document(display, "", kind_of(path) or "text")
         analysis = _internal_error(Loaded(document), error)
         internal = [rule for rule in all_rules() if rule.code == "CHR000"]
         found = [f for rule in internal for f in rule().check(analysis)]
-        return FileResult(analysis, tuple(found), (), True)
+        return FileResult(analysis.document, tuple(found), (), True, analysis=analysis)
 
 
 _WORKER: dict[str, object] = {}
@@ -64,7 +89,7 @@ def _work(task: tuple[str, str]) -> FileResult:
     rules = _WORKER["rules"]
     assert isinstance(options, Options)
     assert isinstance(rules, list)
-    return process_file(Path(task[0]), task[1], options, rules)
+    return process_file(Path(task[0]), task[1], options, rules).packed()
 
 
 def default_jobs() -> int:
@@ -112,7 +137,8 @@ def _died(path: Path, display: str) -> FileResult:
     document = Document(display, "", kind_of(path) or "text")
     analysis = _internal_error(Loaded(document), error)
     internal = [rule for rule in all_rules() if rule.code == "CHR000"]
-    return FileResult(analysis, tuple(f for rule in internal for f in rule().check(analysis)), (), True)
+    findings = tuple(f for rule in internal for f in rule().check(analysis))
+    return FileResult(analysis.document, findings, (), True, analysis=analysis)
 
 
 def _isolated(

@@ -95,7 +95,7 @@ def _file_results(
     for index, result in zip(todo, fresh, strict=True):
         results[index] = result
         if cache is not None and not result.crashed:
-            cache.put(files[index][1], digests[index], result)
+            cache.put(files[index][1], digests[index], result.packed())
     if cache is not None:
         with contextlib.suppress(OSError):  # a read-only checkout still gets its findings
             cache.save()
@@ -153,22 +153,24 @@ def run_check(
     if skipped:
         files = [(path, display) for path, display in files if path.resolve() not in skipped]
     results = _file_results(files, options, rules, jobs, cache_dir, progress)
-    analyses: list[Analysis] = [result.analysis for result in results]
 
     # corpus-level rules over every document's (possibly cached) analysis
     corpus_findings: dict[str, list[Finding]] = {}
-    for rule in rules:
-        if is_corpus_rule(rule):
+    corpus_rules = [rule for rule in rules if is_corpus_rule(rule)]
+    if corpus_rules:
+        analyses: list[Analysis] = [result.load() for result in results]
+        for rule in corpus_rules:
             instance: Any = rule()
             for finding in instance.check_corpus(analyses):
                 corpus_findings.setdefault(finding.path, []).append(finding)
+        results = [attrs.evolve(r, analysis=a) for r, a in zip(results, analyses, strict=True)]
 
     known = [(rule.code, rule.name) for rule in all_rules()]
     unused_rule = by_code.get("CHR004")
     findings: list[Finding] = []
     suppressed = 0
     for result in results:
-        display = result.analysis.document.path
+        display = result.document.path
         found = [*result.findings, *corpus_findings.pop(display, [])]
         ignored = _ignored_codes(display, options)
         enabled = [
@@ -186,7 +188,9 @@ def run_check(
         suppressed += hidden
         if unused_rule is not None and "CHR004" in enabled_codes:
             kept += [
-                unused_rule().finding(result.analysis, suppressions.describe(u), [u.suppression.span])
+                unused_rule().finding(
+                    Analysis(result.document), suppressions.describe(u), [u.suppression.span]
+                )
                 for u in unused
             ]
         file_findings = [*protected, *kept]
@@ -205,7 +209,7 @@ def run_check(
     return Report(
         tuple(findings),
         tuple(display for _, display in files),
-        tuple(analyses),
+        tuple(result.for_report() for result in results),
         suppressed=suppressed,
         baselined=baselined,
     )

@@ -59,7 +59,7 @@ def render(
     statistics_only: bool = False,
 ) -> str:
     if sources is None:
-        sources = {a.document.path: a.document.text for a in report.analyses}
+        sources = {document.path: document.text for document in report.documents}
     if statistics_only:
         return statistics_json(report) if fmt == "json" else statistics_text(report)
     if fmt == "json":
