@@ -211,6 +211,7 @@ class _Frame:
     line: int
     in_text: bool
     in_dct: bool
+    chunk: int = 0
 
 
 class _Builder:
@@ -300,7 +301,8 @@ class _Builder:
                 )
             )
         self.stack.append(
-            _Frame(tag, dict(attributes), self.length, line, self.depth_text > 0, self.in_dct > 0)
+            _Frame(tag, dict(attributes), self.length, line, self.depth_text > 0, self.in_dct > 0,
+                   len(self.chunks))
         )
         if tag == "TIMEX3" and self.in_dct:
             self.dct_text = []
@@ -317,7 +319,7 @@ class _Builder:
             self.doc_id_parts = None
         elif tag == "TIMEX3":
             if frame.in_text:
-                self.timexes.append(self._timex(frame, self._slice(frame.start)))
+                self.timexes.append(self._timex(frame, self._slice(frame)))
             elif frame.in_dct or a.get("functionInDocument") == "CREATION_TIME":
                 timex = self._timex(frame, "".join(self.dct_text).strip())
                 if self.dct_timex is None or frame.in_dct:
@@ -329,14 +331,14 @@ class _Builder:
                     event_class=a.get("class"),
                     start=frame.start,
                     end=self.length,
-                    text=self._slice(frame.start),
+                    text=self._slice(frame),
                     line=frame.line,
                     attributes=a,
                 )
             )
         elif tag == "SIGNAL" and frame.in_text:
             self.signals.append(
-                Signal(a.get("sid", ""), frame.start, self.length, self._slice(frame.start),
+                Signal(a.get("sid", ""), frame.start, self.length, self._slice(frame),
                        frame.line)
             )
 
@@ -350,11 +352,9 @@ class _Builder:
             self.length += len(data)
 
     # helpers ------------------------------------------------------------------------------
-    def _slice(self, start: int) -> str:
-        # Only called at the end of an element: join lazily from the tail.
-        text = "".join(self.chunks)
-        self.chunks = [text]
-        return text[start:self.length]
+    def _slice(self, frame: _Frame) -> str:
+        # The element's text is exactly the character data received since it opened.
+        return "".join(self.chunks[frame.chunk:])
 
     def _timex(self, frame: _Frame, text: str) -> TimeMLTimex:
         a = frame.attributes
