@@ -289,7 +289,7 @@ def _scan(ctx: Context, scanner: _Scanner) -> Iterator[tuple[Rule, list[Piece]]]
                 continue
             try:
                 pieces = normalize(ctx, rule.action, rule.type, fields, spans, start, end)
-            except (Reject, ValueError, KeyError, TypeError, OverflowError):
+            except (Reject, ArithmeticError, LookupError, ValueError, TypeError, AttributeError):
                 continue
             last_end = end
             yield rule, pieces
