@@ -129,6 +129,15 @@ _CLAUSE = re.compile(
     r"|\b(?:although|though|whereas|because|unless|that)\b"
 )
 _ACCORDING = re.compile(r"\baccording\s+to\b[^,.;]*\Z", re.IGNORECASE)
+_NEXT_WORD = re.compile(r"[\s'’s]*([A-Za-z][\w-]*)")
+_DUE = re.compile(r"\b(?:due|maturing|matures|expiring|expires|expire|through|thru)\s+(?:in\s+|on\s+)?\Z",
+                  re.IGNORECASE)
+_FUNCTION_WORDS = _set(
+    "and or but nor to when as that the a an in on at for with by from after before was were is are "
+    "has had have will would could should can may might he she it they we i you his her their its "
+    "this these those there which who whom whose while until since than so if then also said says "
+    "not did does do been be being of ago earlier later"
+)
 _LIGHT = frozenset({"hold", "take place", "happen", "occur"})
 _IRREALIS_NOUN = re.compile(
     r"\b(?:planned|proposed|expected|possible|potential|future|upcoming|next|scheduled|"
@@ -210,6 +219,7 @@ class _Builder:
         # events dated by an expression, in text order: (offset, event id)
         self.dated: list[tuple[int, str]] = []
         self.dct_claimed: set[str] = set()
+        self.dated_parts: set[tuple[int, Part]] = set()
         self.tense: dict[str, str] = {}
         self.named_spans: list[tuple[int, int, str, bool]] = []
         self.triggers_of: dict[int, list[ev.Trigger]] = {}
@@ -398,6 +408,19 @@ def _resolve(b: _Builder, trigger: ev.Trigger, triggers: list[ev.Trigger], cuts:
     return _Target(trigger, Part.WHOLE, trigger)
 
 
+def _prenominal(text: str, timex: Timex, triggers: list[ev.Trigger]) -> bool:
+    """A date used as a modifier of a thing ("a 1987 Chevrolet", "the 1995 law")."""
+    if timex.signal is not None:
+        return False
+    following = _NEXT_WORD.match(text, timex.end)
+    if following is None:
+        return False
+    word = following.group(1)
+    if word.lower() in _FUNCTION_WORDS:
+        return False
+    return not any(t.start == following.start(1) and t.pos == "verb" for t in triggers)
+
+
 def _attach(b: _Builder, timex: Timex, triggers: list[ev.Trigger], cuts: list[int]) -> ev.Trigger | None:
     text = b.text
     left_edge = timex.signal_start if timex.signal_start is not None else timex.start
@@ -408,17 +431,26 @@ def _attach(b: _Builder, timex: Timex, triggers: list[ev.Trigger], cuts: list[in
             if re.fullmatch(r"(?:['’]s)?\s+(?:[\w-]+\s+)?", between) and "," not in between:
                 return t
             break
+    if _prenominal(text, timex, triggers):
+        return None
+    if _DUE.search(text, max(0, left_edge - 30), left_edge):
+        return None  # "notes due March 15, 2007": a term, not an event's date
     clause_start, clause_end = _clause_of(cuts, left_edge)
     left = [t for t in triggers if clause_start <= t.start and t.end <= left_edge]
     if left:
-        return left[-1]
+        nearest = left[-1]
+        words = _words_between(text, nearest.end, left_edge)
+        limit = 4 if nearest.event_class == "reporting" else 8
+        return nearest if words <= limit else None
     right = [t for t in triggers if t.start >= timex.end and t.start < clause_end]
     if right:
-        return right[0]
-    if clause_start == left_edge or not text[clause_start:left_edge].strip(" ,;:\"“”—–-"):
+        return right[0] if _words_between(text, timex.end, right[0].start) <= 8 else None
+    if not text[clause_start:left_edge].strip(" ,;:\"“”—–-") and not text[timex.end:clause_end].strip(
+        " ,;:\"“”—–-"
+    ):
         # a clause that is only the date ("On Monday, ..."): the next clause's first event
         nxt = [t for t in triggers if t.start >= clause_end]
-        if nxt:
+        if nxt and _words_between(text, timex.end, nxt[0].start) <= 8:
             return nxt[0]
     return None
 
@@ -552,6 +584,9 @@ def _date(b: _Builder, timex: Timex, period: Period, triggers: list[ev.Trigger],
     target = _resolve(b, trigger, triggers, cuts)
     if not _asserted(b, target.trigger) and target.trigger.tense != ev.INFINITIVE:
         return
+    if (target.trigger.start, target.part) in b.dated_parts:
+        return  # one date per event mention: a second one is a comparison or another event's
+    b.dated_parts.add((target.trigger.start, target.part))
     event_id = b.event(target.trigger)
     tense = target.cue.tense if target.cue.pos == "verb" else target.trigger.tense
     explicit = timex.anchor is None
@@ -611,8 +646,9 @@ def _range(b: _Builder, begin: tuple[Timex, Period], end: tuple[Timex, Period], 
     if trigger is None or not _asserted(b, trigger):
         return
     target = _resolve(b, trigger, triggers, cuts)
-    if target.part is not Part.WHOLE:
+    if target.part is not Part.WHOLE or (target.trigger.start, Part.WHOLE) in b.dated_parts:
         return
+    b.dated_parts.add((target.trigger.start, Part.WHOLE))
     event_id = b.event(target.trigger)
     span = b.span(first.signal_start if first.signal_start is not None else first.start, last.end,
                   target.cue.start, target.cue.end)

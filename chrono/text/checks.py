@@ -28,10 +28,10 @@ _DAYS.update({name.lower(): i for i, name in enumerate(calendar.day_abbr)})
 _DAY_NAME = "|".join(sorted((n.capitalize() for n in _DAYS), key=len, reverse=True))
 
 _MONTH_DAY = re.compile(
-    rf"\b(?P<month>{_MONTH})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>\d{{4}})\b)?"
+    rf"(?=[JFMASOND])\b(?P<month>{_MONTH})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>\d{{4}})\b)?"
 )
 _DAY_MONTH = re.compile(
-    rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{_MONTH})\b\.?(?:,?\s+(?P<year>\d{{4}})\b)?"
+    rf"(?=\d)\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{_MONTH})\b\.?(?:,?\s+(?P<year>\d{{4}})\b)?"
 )
 _ISO = re.compile(r"(?<![\d-])(?P<year>\d{4})-(?P<month>\d\d)-(?P<day>\d\d)(?![\d-])")
 _WEEKDAY_BEFORE = re.compile(rf"\b({_DAY_NAME})\b,?\s*(?:the\s+)?\Z")

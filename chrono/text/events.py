@@ -40,7 +40,8 @@ class Trigger:
 
 @attrs.frozen
 class Lexicon:
-    regex: re.Pattern[str]
+    # multi-word forms ("took place"), tried only where their first word occurs
+    phrases: dict[str, re.Pattern[str]]
     # lower-case form -> (lemma, class, pos, form): form is base|s|past|pp|ing|noun
     forms: dict[str, tuple[tuple[str, str, str, str], ...]]
     punctual: frozenset[str]
@@ -100,12 +101,23 @@ def lexicon() -> Lexicon:
         add(noun, (noun, str(cls), "noun", "noun"))
         if " " not in noun:
             add(_plural(noun), (noun, str(cls), "noun", "noun"))
-    words = sorted(forms, key=len, reverse=True)
-    regex = re.compile(
-        r"(?<![\w-])(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) + r")(?![\w-])",
-        re.IGNORECASE,
-    )
-    return Lexicon(regex, {k: tuple(v) for k, v in forms.items()}, frozenset(data["punctual_classes"]))
+    by_first: dict[str, list[str]] = {}
+    for form in forms:
+        if " " in form:
+            by_first.setdefault(form.split()[0], []).append(form)
+    phrases = {
+        first: re.compile(
+            "(?:"
+            + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(group, key=len, reverse=True))
+            + r")(?![\w-])",
+            re.IGNORECASE,
+        )
+        for first, group in by_first.items()
+    }
+    return Lexicon(phrases, {k: tuple(v) for k, v in forms.items()}, frozenset(data["punctual_classes"]))
+
+
+_TOKEN = re.compile(r"[A-Za-z][\w'’-]*")
 
 
 
@@ -114,6 +126,7 @@ def _set(words: str) -> frozenset[str]:
 
 _PREV_WORDS = re.compile(r"([A-Za-z']+(?:n't)?)\W*\Z")
 _WORD = re.compile(r"[A-Za-z]+(?:'[a-z]+)?|n't")
+_PERIOD_NOUNS = _set("quarter quarters year years period periods months weeks half semester fiscal")
 _MODALS = _set("will would could should may might must shall can cannot 'll 'd wo")
 _NEGATIONS = _set("not never n't no")
 _BE_PRESENT = _set("is are am 's 're")
@@ -179,12 +192,22 @@ def find_triggers(text: str, start: int, end: int) -> list[Trigger]:
     """Event triggers in ``text[start:end]`` (one sentence), in order."""
     lex = lexicon()
     out: list[Trigger] = []
-    for match in lex.regex.finditer(text, start, end):
-        surface = match.group()
-        key = " ".join(surface.lower().split())
-        entries = lex.forms.get(key)
+    forms = lex.forms
+    phrases = lex.phrases
+    for match in _TOKEN.finditer(text, start, end):
+        key = match.group().lower()
+        phrase = phrases.get(key)
+        if phrase is not None:
+            longer = phrase.match(text, match.start(), end)
+            if longer is not None:
+                match = longer
+                key = " ".join(longer.group().lower().split())
+        entries = forms.get(key)
         if not entries:
             continue
+        if match.start() > 0 and text[match.start() - 1] in "-_":
+            continue
+        surface = match.group()
         before = _words_before(text, match.start(), start, 4)
         prev = before[-1] if before else ""
         noun = next((e for e in entries if e[2] == "noun"), None)
@@ -204,6 +227,8 @@ def find_triggers(text: str, start: int, end: int) -> list[Trigger]:
         if chosen is None or tense is None:
             continue
         lemma, cls, pos, _ = chosen
+        if cls in ("begin", "end") and prev in _PERIOD_NOUNS:
+            continue  # "the quarter ended Sept. 30": a name for a period, not an event
         out.append(
             Trigger(match.start(), match.end(), surface, lemma, cls, pos, tense, cls in lex.punctual)
         )

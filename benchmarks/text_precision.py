@@ -1,0 +1,100 @@
+"""Precision and speed of the text pipeline on the raw text of TimeBank + AQUAINT.
+
+Every ``.tml`` document's ``<TEXT>`` (tags stripped, as :func:`chrono.timeml.read_timeml` gives
+it) is checked as prose with its DCT, through the same engine and rules as ``chrono check``
+(the gold annotation is not used). Each error is printed with the words it cites so it can be
+classified by reading the text; warnings are counted per rule.
+
+Speed is measured end to end (ingest to findings): each document is written to a temporary
+Markdown file with its DCT in the front matter and ``chrono.engine.check`` runs over them on one
+process; the rate is characters of the files per second.
+
+Usage::
+
+    python benchmarks/text_precision.py [CORPUS_DIR] [--smoke] [--json FILE]
+
+CORPUS_DIR defaults to ``../shared/corpora/tbaq`` beside the repository (read in place).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+import time
+from collections import Counter
+from pathlib import Path
+
+from chrono.engine import Options, analyze, check, run_rules
+from chrono.ingest import Loaded
+from chrono.model import Document, Severity
+from chrono.periods import parse_value
+from chrono.pipeline import selected_rules
+from chrono.timeml import read_timeml
+
+DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "tbaq"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("corpus", nargs="?", default=str(DEFAULT))
+    parser.add_argument("--smoke", action="store_true", help="the first 10 documents only")
+    parser.add_argument("--json", help="write the errors as JSON to this file")
+    args = parser.parse_args(argv)
+    files = sorted(Path(args.corpus).rglob("*.tml"))
+    if args.smoke:
+        files = files[:10]
+    if not files:
+        print(f"no .tml files under {args.corpus}", file=sys.stderr)
+        return 2
+    rules = selected_rules(Options())
+    errors: list[dict[str, object]] = []
+    warnings: Counter[str] = Counter()
+    chars = 0
+    docs: list[tuple[str, str, str]] = []
+    for path in files:
+        tml = read_timeml(path.read_text(encoding="utf-8"))
+        dct = tml.dct[:10] if tml.dct else None
+        docs.append((path.name, tml.text, dct or ""))
+        chars += len(tml.text)
+        options = Options(dct=parse_value(dct) if dct else None, dct_value=dct)
+        analysis = analyze(Loaded(Document(path.name, tml.text, "text")), options)
+        for finding in run_rules(analysis, rules):
+            if finding.severity >= Severity.ERROR:
+                errors.append({
+                    "document": path.name, "rule": finding.rule, "line": finding.line,
+                    "message": finding.message,
+                    "cites": [span.text for span in finding.spans],
+                    "chain": [step.text for step in finding.explanation],
+                })
+            else:
+                warnings[finding.rule] += 1
+
+    with tempfile.TemporaryDirectory() as tmp:
+        total = 0
+        for name, text, dct in docs:
+            content = (f"---\ndate: {dct}\n---\n" if dct else "") + text
+            total += len(content)
+            (Path(tmp) / f"{name}.md").write_text(content, encoding="utf-8")
+        check([tmp], Options())  # warm up (resources, compiled patterns)
+        started = time.perf_counter()
+        report = check([tmp], Options())
+        elapsed = time.perf_counter() - started
+
+    print(f"documents: {len(files)}   characters of text: {chars:,}")
+    print(f"errors: {len(errors)} in {len({e['document'] for e in errors})} documents")
+    print(f"warnings: {sum(warnings.values())} {dict(sorted(warnings.items()))}")
+    print(f"end to end (chrono.engine.check, 1 process): {total:,} characters in {elapsed:.2f} s "
+          f"= {total / elapsed:,.0f} characters/s; {len(report.findings)} findings")
+    for error in errors:
+        print(f"\n{error['document']}:{error['line']} {error['rule']} {error['message']}")
+        for step in error["chain"]:  # type: ignore[attr-defined]
+            print(f"    - {step}")
+    if args.json:
+        Path(args.json).write_text(json.dumps(errors, indent=2), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
