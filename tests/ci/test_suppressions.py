@@ -142,3 +142,42 @@ def test_parse_markdown_and_html_blocks():
     assert text[found[0].span.start : found[0].span.end] == "chrono: ignore[CHR201]"
     assert parse(text, ".json") == ()
     assert parse("chrono: ignored # chrono: ignore-file\n", ".yaml") == ()
+
+
+MARKDOWN = """\
+---
+title: Council budget vote
+date: 2024-03-08
+---
+The city council approved the budget on Monday, March 5, 2024, by 31 votes to 12.
+
+The mayor signed it the same week.
+"""
+
+
+def test_markdown_comments(chrono, tmp_path: Path):
+    write(tmp_path / "vote.md", MARKDOWN)
+    run = check(chrono)
+    assert [(rule, line) for rule, line, _ in _findings(run)] == [("CHR307", 5)]
+    # a trailing comment on the line
+    write(tmp_path / "vote.md", MARKDOWN.replace("to 12.\n", "to 12. <!-- chrono: ignore[CHR307] -->\n"))
+    assert _findings(check(chrono)) == []
+    # a comment on its own line covers the paragraph that follows, not the next one
+    write(
+        tmp_path / "vote.md",
+        MARKDOWN.replace("---\nThe city", "---\n<!-- chrono: ignore[CHR307] -->\nThe city"),
+    )
+    assert _findings(check(chrono)) == []
+    moved = MARKDOWN.replace(
+        "---\nThe city", "---\n<!-- chrono: ignore[CHR307] -->\n\nThe mayor left.\n\nThe city"
+    )
+    write(tmp_path / "vote.md", moved)
+    assert [rule for rule, _, _ in _findings(check(chrono))] == ["CHR004", "CHR307"]
+
+
+def test_html_comments(chrono, tmp_path: Path):
+    page = (Path(__file__).parents[2] / "examples" / "quarterly-results-future-report.html").read_text()
+    write(tmp_path / "page.html", page)
+    assert [rule for rule, _, _ in _findings(check(chrono))] == ["CHR302"]
+    write(tmp_path / "page.html", page.replace("<p>Norland", "<!-- chrono: ignore[CHR302] -->\n<p>Norland"))
+    assert _findings(check(chrono)) == []
