@@ -75,24 +75,26 @@ class _Scanner:
     prev_word: re.Pattern[str]
 
 
+def _title(word: str) -> str:
+    return " ".join(part[:1].upper() + part[1:] for part in word.split(" "))
+
+
 @functools.lru_cache(maxsize=8)
 def _scanner(lang: str) -> _Scanner:
-    import yaml
-
-    from chrono.tagger.resources import _language_folder
-
     res = load(lang)
-    folder = _language_folder(lang)
-    spec = (yaml.safe_load((folder / "patterns.yaml").read_text(encoding="utf-8")) or {}).get(
-        "scan"
-    ) or {}
+    spec = res.scan
     triggers: set[str] = {str(w).lower() for w in spec.get("trigger_words", [])}
+    titled: set[str] = set()
     for name in spec.get("trigger_classes", []):
-        triggers.update(res.classes.get(name, {}))
+        # Words of title-case classes ("May", "March", "Sat.") only trigger when capitalized.
+        (titled if name in res.title_classes else triggers).update(res.classes.get(name, {}))
+    titled -= triggers
+    forms = {form for word in titled for form in (_title(word), word.upper())}
     extra = [str(p) for p in spec.get("trigger_regex", [])]
-    trigger = re.compile(
-        r"(?<!\w)(?:" + "|".join([trie_regex(triggers), *extra]) + ")", re.IGNORECASE
-    )
+    alternatives = [trie_regex(triggers), *extra]
+    if forms:
+        alternatives.append("(?-i:" + trie_regex(forms) + ")")
+    trigger = re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + ")", re.IGNORECASE)
     premods: set[str] = {str(w).lower() for w in spec.get("premodifier_words", [])}
     for name in spec.get("premodifier_classes", []):
         premods.update(res.classes.get(name, {}))

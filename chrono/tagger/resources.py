@@ -83,6 +83,8 @@ class Resources:
     range_regex: re.Pattern[str]
     word_regex: re.Pattern[str]
     sources: tuple[RuleSource, ...] = ()
+    title_classes: frozenset[str] = frozenset()
+    scan: Mapping[str, Any] = attrs.field(factory=dict)
 
     def lookup(self, cls: str, text: str) -> Any:
         """The meaning of ``text`` in class ``cls`` (case- and space-insensitive), or None."""
@@ -512,6 +514,10 @@ def load(lang: str = "en") -> Resources:
         regex=master.regex,
         rules=master.rules,
         sources=tuple(sources),
+        title_classes=frozenset(
+            name for name, spec in class_specs.items() if (spec or {}).get("case") == "title"
+        ),
+        scan=patterns.get("scan") or {},
         signal_regex=signal_regex,
         range_regex=range_regex,
         word_regex=re.compile(r"[\w']+(?:\.(?=\w))?"),
