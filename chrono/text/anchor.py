@@ -138,7 +138,7 @@ _FUNCTION_WORDS = _set(
     "this these those there which who whom whose while until since than so if then also said says "
     "not did does do been be being of ago earlier later"
 )
-_LIGHT = frozenset({"hold", "take place", "happen", "occur"})
+_LIGHT = frozenset({"hold", "take place", "happen", "occur", "run", "last", "continue"})
 _IRREALIS_NOUN = re.compile(
     r"\b(?:planned|proposed|expected|possible|potential|future|upcoming|next|scheduled|"
     r"prospective|hoped-for|no|any|would-be|canceled|cancelled|postponed)\s+(?:\w+\s+){0,2}\Z",
@@ -440,7 +440,7 @@ def _attach(b: _Builder, timex: Timex, triggers: list[ev.Trigger], cuts: list[in
     if left:
         nearest = left[-1]
         words = _words_between(text, nearest.end, left_edge)
-        limit = 4 if nearest.event_class == "reporting" else 8
+        limit = 4 if nearest.event_class == "reporting" else 14
         return nearest if words <= limit else None
     right = [t for t in triggers if t.start >= timex.end and t.start < clause_end]
     if right:
@@ -749,7 +749,8 @@ def _order(b: _Builder, sentence: Sentence, triggers: list[ev.Trigger], cuts: li
         if _COUNTED_UNIT.search(text, max(0, match.start() - 30), match.start()):
             continue  # "a week after the signing": a metric offset
         clause_start, _ = _clause_of(cuts, match.start())
-        if text[clause_start:match.start()].strip(" ,\"“") == "" or match.start() == sentence.start:
+        opening = text[sentence.start:match.start()].strip(" \"“") == ""
+        if opening or (text[clause_start:match.start()].strip(" \"“") == "" and clause_start != match.start()):
             # "After B, A": the first event of the next clause
             rest = [t for t in triggers if t.start > obj.end]
             comma = text.find(",", obj.end, sentence.end)
@@ -864,6 +865,6 @@ def _precedence(b: _Builder, triggers: Iterable[tuple[Sentence, ev.Trigger]]) ->
             span = b.span(second.start, second.end)
             note = pair.note or f"{pair.second} comes after {pair.first}"
             b.claims.append(TextGapClaim(
-                Endpoint(first_id, Side.START), Endpoint(second_id, Side.END), Gap(0, None, ""), span,
+                Endpoint(first_id, Side.START), Endpoint(second_id, Side.END), Gap(1, None, ""), span,
                 words=f"{first.text} … {second.text} ({note})", conflict_rule=PRECEDENCE_RULE,
             ))
