@@ -379,6 +379,7 @@ def extract(
                 )
             )
     _close_periods(res, text, out)
+    _attach_days(res, text, out)
     return _link_ranges(res, text, out, range_counter)
 
 
@@ -419,6 +420,26 @@ def _close_periods(res: Resources, text: str, timexes: list[Timex]) -> None:
                                       temporal_function=False)
 
 
+_CLOCK = re.compile(r"\d{4}-\d\d-\d\d(T.*)\Z")
+_DAY = re.compile(r"\d{4}-\d\d-\d\d\Z")
+
+
+def _attach_days(res: Resources, text: str, timexes: list[Timex]) -> None:
+    """'00:01 GMT on 12 March': a clock time whose day was not stated takes the date that
+    follows it (directly, after a comma, or after a signal meaning "on")."""
+    for i in range(len(timexes) - 1):
+        clock, day = timexes[i], timexes[i + 1]
+        time_part = _CLOCK.match(clock.value)
+        if clock.type != "TIME" or time_part is None or clock.anchor is None:
+            continue
+        if _DAY.match(day.value) is None or day.start - clock.end > 8:
+            continue
+        between = text[clock.end:day.start].strip(" \t\n,")
+        if between and res.lookup("signal", between) != "on":
+            continue
+        timexes[i] = attrs.evolve(clock, value=day.value + time_part.group(1), anchor=day.anchor)
+
+
 _YEARLESS = re.compile(r"\d{4}(-\d\d(?:-\d\d)?)\Z")
 
 
@@ -445,11 +466,12 @@ def _link_ranges(res: Resources, text: str, timexes: list[Timex], counter: int) 
         connector = res.range_regex.match(text, first.end, second.start)
         if connector is None:
             continue
-        word = connector.group(1).lower()
-        opener = first.signal in ("from", "between")
-        if word == "and" and first.signal != "between":
+        # Connector meanings come from the lexicon: "to" (to, -, until, through ...) joins two
+        # expressions on its own; "and" only after "between".
+        meaning = res.lookup("range_connector", connector.group(1))
+        if meaning == "and" and first.signal != "between":
             continue
-        if word not in ("-", "–", "—") and not opener:
+        if meaning not in ("to", "and"):
             continue
         counter += 1
         first = _complete_from(first, second)
