@@ -138,6 +138,8 @@ _FUNCTION_WORDS = _set(
     "this these those there which who whom whose while until since than so if then also said says "
     "not did does do been be being of ago earlier later"
 )
+_DEFINITE = re.compile(r"\b(?:the|this|that)\s+\Z", re.IGNORECASE)
+_GENERIC_CLASSES = frozenset({"occurrence", "state", "reporting", "announcement"})
 _LIGHT = frozenset({"hold", "take place", "happen", "occur", "run", "last", "continue"})
 _IRREALIS_NOUN = re.compile(
     r"\b(?:planned|proposed|expected|possible|potential|future|upcoming|next|scheduled|"
@@ -222,7 +224,9 @@ class _Builder:
         self.dated_parts: set[tuple[int, Part]] = set()
         self.tense: dict[str, str] = {}
         self.named_spans: list[tuple[int, int, str, bool]] = []
-        self.triggers_of: dict[int, list[ev.Trigger]] = {}
+        self.paragraph = 0
+        # first asserted mention of each event class (or generic lemma) per paragraph
+        self.mentions: dict[tuple[int, str], tuple[int, ev.Trigger]] = {}
 
     # -- events ---------------------------------------------------------------------------------
 
@@ -234,6 +238,10 @@ class _Builder:
         known = self.by_trigger.get(trigger.start)
         if known is not None:
             return known
+        antecedent = self.antecedent(trigger)
+        if antecedent is not None:
+            self.by_trigger[trigger.start] = antecedent
+            return antecedent
         for start, end, key, _ in self.named_spans:
             if start <= trigger.start < end:
                 self.by_trigger[trigger.start] = key
@@ -245,6 +253,23 @@ class _Builder:
         self.by_trigger[trigger.start] = event_id
         self.tense[event_id] = trigger.tense
         return event_id
+
+    def antecedent(self, trigger: ev.Trigger) -> str | None:
+        """"the signing" after "signed": a definite event noun names the event mentioned before
+        in the same paragraph (same class, or same lemma for the generic classes)."""
+        if trigger.pos != "noun" or trigger.event_class == "named":
+            return None
+        if not _DEFINITE.search(self.text, max(0, trigger.start - 12), trigger.start):
+            return None
+        key = trigger.lemma if trigger.event_class in _GENERIC_CLASSES else trigger.event_class
+        found = self.mentions.get((self.paragraph, key))
+        if found is None or found[0] >= trigger.start:
+            return None
+        return self.event(found[1])
+
+    def mention(self, paragraph: int, trigger: ev.Trigger) -> None:
+        key = trigger.lemma if trigger.event_class in _GENERIC_CLASSES else trigger.event_class
+        self.mentions.setdefault((paragraph, key), (trigger.start, trigger))
 
     def named_event(self, start: int, end: int) -> tuple[str, bool]:
         name = " ".join(self.text[start:end].split())
@@ -309,6 +334,10 @@ def build(text: str, sentences: Sequence[Sentence], timexes: Sequence[Timex], dc
         sent_timexes = [t for t in timexes[lo:hi] if t.end <= sentence.end]
         triggers = _sentence_triggers(b, sentence)
         all_triggers.extend((sentence, t) for t in triggers)
+        b.paragraph = sentence.paragraph
+        for t in triggers:
+            if t.pos == "verb" and ev.asserted(t) and t.event_class not in ("begin", "end", "causal"):
+                b.mention(sentence.paragraph, t)
         if not triggers:
             continue
         _anchor_sentence(b, sentence, triggers, sent_timexes)

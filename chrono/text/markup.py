@@ -82,8 +82,8 @@ def markdown_view(text: str) -> View:
     front = _FRONT.match(text)
     if front:
         body = front.group(1) or ""
-        try:
-            loaded = yaml.safe_load(body)
+        try:  # every value as written (a date that does not exist is reported, not a crash)
+            loaded = yaml.load(body, Loader=yaml.BaseLoader)
         except yaml.YAMLError as error:
             loaded = None
             problems.append((f"front matter is not valid YAML: {error}".splitlines()[0], 0, front.end()))
