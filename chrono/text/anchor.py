@@ -779,7 +779,8 @@ def _order(b: _Builder, sentence: Sentence, triggers: list[ev.Trigger], cuts: li
             continue  # "a week after the signing": a metric offset
         clause_start, _ = _clause_of(cuts, match.start())
         opening = text[sentence.start:match.start()].strip(" \"“") == ""
-        if opening or (text[clause_start:match.start()].strip(" \"“") == "" and clause_start != match.start()):
+        fronted = text[clause_start:match.start()].strip(" \"“") == "" and clause_start != match.start()
+        if opening or fronted:
             # "After B, A": the first event of the next clause
             rest = [t for t in triggers if t.start > obj.end]
             comma = text.find(",", obj.end, sentence.end)
