@@ -147,7 +147,8 @@ def run_check(
     rules = selected_rules(options)
     by_code = {rule.code: rule for rule in all_rules()}
     files = discover(paths, options)
-    skipped = {Path(p).resolve() for p in skip_files}
+    # the run's own files (baseline, report, domain knowledge) are never documents to check
+    skipped = {Path(p).resolve() for p in (*skip_files, *options.domain_files)}
     if baseline is not None:
         skipped.add(baseline.path.resolve())
     if skipped:

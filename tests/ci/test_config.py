@@ -162,3 +162,37 @@ def test_dct_from_configuration_comes_after_the_files_own(chrono, tmp_path):
 
     assert still_going() == {"no-dct.yaml": "2025-05-20", "own-dct.yaml": "2025-06-24"}
     assert still_going("--dct", "2025-07-01") == {"no-dct.yaml": "2025-07-01", "own-dct.yaml": "2025-07-01"}
+
+
+def test_reading_options_from_configuration(chrono, tmp_path):
+    write(
+        tmp_path / "vote.md",
+        "---\nupdated: 2024-03-08\n---\nThe council approved the budget on Tuesday, 03/05/2024.\n",
+    )
+
+    def rules(*extra: str) -> list[str]:
+        return [rule for rule, _, _ in _rules(chrono("check", ".", "--format", "json", *extra))]
+
+    assert rules() == ["CHR301"]  # no date: the front-matter key is not one chrono knows
+    write(tmp_path / "chrono.toml", 'dct-keys = ["updated"]\n')
+    assert rules() == []
+    write(tmp_path / "chrono.toml", 'dct-keys = ["updated"]\ndate-order = "day-first"\n')
+    assert rules() == ["CHR307"]  # 3 May 2024 was a Friday
+    assert rules("--date-order", "month-first") == []
+
+
+def test_domain_knowledge_files(chrono, tmp_path):
+    write(
+        tmp_path / "phone.md",
+        "---\ndate: 2024-12-01\n---\nNorland launched the phone in March 2024. "
+        "Norland announced the phone in May 2024.\n",
+    )
+    pair = '  - {first: announcement, second: launch, note: "launched after it is announced"}\n'
+    write(tmp_path / "knowledge" / "products.yaml", "pairs:\n" + pair)
+    assert chrono("check", "phone.md").code == 0
+    write(tmp_path / "chrono.toml", 'domain-knowledge = ["knowledge/products.yaml"]\n')
+    run = chrono("check", ".", "--format", "json")
+    assert [rule for rule, _, _ in _rules(run)] == ["CHR306"]  # products.yaml is not a document
+    # the file's content is part of the cache key: editing it takes effect at once
+    write(tmp_path / "knowledge" / "products.yaml", "pairs: []\n")
+    assert chrono("check", ".").code == 0
