@@ -4,7 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from chrono.model import DurationClaim, EventExists, Finding, Severity, Span
+from chrono.model import (
+    DurationClaim,
+    EventExists,
+    Finding,
+    GapClaim,
+    PeriodClaim,
+    RelationClaim,
+    Severity,
+    Span,
+)
 from chrono.network import Conflict, claim_events
 from chrono.periods import format_length
 from chrono.rulebase import Analysis, Rule
@@ -44,6 +53,17 @@ def _spans(analysis: Analysis, conflict: Conflict) -> list[Span]:
             seen.add((span.start, span.end))
             spans.append(Span(span.start, span.end, "chain"))
     return spans
+
+
+def _how_they_clash(analysis: Analysis, conflict: Conflict) -> str:
+    claims = [analysis.claims[i] for i in conflict.claims]
+    if any(
+        isinstance(c, PeriodClaim | DurationClaim | GapClaim) or (isinstance(c, RelationClaim) and c.gap)
+        for c in claims
+    ):
+        return f"they miss by at least {format_length(conflict.shortfall)}"
+    # Orderings alone: the only way to miss is to come round to where the chain started.
+    return "their orderings run in a circle"
 
 
 class InconsistentClaims(Rule):
@@ -87,10 +107,7 @@ class InconsistentClaims(Rule):
             if _is_single_event(analysis, conflict) or _owned_by_text_rule(analysis, conflict):
                 continue
             count = len([i for i in conflict.claims if i not in analysis.structural])
-            message = (
-                f"{count} statements cannot all be true: they miss by at least "
-                f"{format_length(conflict.shortfall)}"
-            )
+            message = f"{count} statements cannot all be true: {_how_they_clash(analysis, conflict)}"
             yield self.finding(
                 analysis, message, _spans(analysis, conflict), _explanation(analysis, conflict)
             )

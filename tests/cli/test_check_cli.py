@@ -9,6 +9,7 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+
 from chrono.located import parse_json, parse_yaml, to_plain
 from chrono.resources import load_json
 
