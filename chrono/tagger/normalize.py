@@ -56,15 +56,19 @@ class Piece:
 
 @attrs.define
 class Context:
+    """What normalization needs beyond the match: the text, the DCT (a stand-in day when the
+    caller has none; values that depend on it are masked afterwards) and the narrative
+    reference time."""
+
     res: Resources
     text: str
-    dct: dt.date | None
+    dct: dt.date
     dct_time: str | None
     day_first: bool
     ref: Anchor | None = None
 
     def base(self) -> dt.date:
-        return self.dct or dt.date.today()
+        return self.dct
 
 
 # ---------------------------------------------------------------------------------------------
