@@ -1,0 +1,74 @@
+"""Sentences, triggers, tense and the claims of a few phrases."""
+
+from __future__ import annotations
+
+from chrono.engine import Options, analyze
+from chrono.ingest import Loaded
+from chrono.model import Document
+from chrono.periods import parse_value
+from chrono.text.events import IRREALIS, PAST, PERFECT, PLUPERFECT, find_triggers
+from chrono.text.sentences import split
+
+
+def _sentences(text: str) -> list[str]:
+    return [text[s.start:s.end] for s in split(text)]
+
+
+def test_sentences_survive_abbreviations_initials_quotes_and_dates() -> None:
+    text = ('Dr. Lee met the U.S. envoy on Apr. 24, 2025 in Washington. "It went well." '
+            "J. R. Smith agreed. Shares rose 3.5 percent.\n\nA new paragraph.")
+    assert _sentences(text) == [
+        "Dr. Lee met the U.S. envoy on Apr. 24, 2025 in Washington.",
+        '"It went well."',
+        "J. R. Smith agreed.",
+        "Shares rose 3.5 percent.",
+        "A new paragraph.",
+    ]
+    assert [s.paragraph for s in split(text)] == [0, 0, 0, 0, 1]
+
+
+def test_an_acronym_ends_a_sentence_when_a_new_one_clearly_starts() -> None:
+    assert _sentences("He moved to the U.S. The move was hard.") == [
+        "He moved to the U.S.", "The move was hard."
+    ]
+
+
+def _tenses(text: str) -> dict[str, str]:
+    return {t.text: t.tense for t in find_triggers(text, 0, len(text))}
+
+
+def test_tense_and_modality() -> None:
+    assert _tenses("The army captured the town.") == {"captured": PAST}
+    assert _tenses("The army has captured the town.") == {"captured": PERFECT}
+    assert _tenses("The town had been recaptured.") == {"recaptured": PLUPERFECT}
+    assert _tenses("The army will attack the town.")["attack"] == IRREALIS
+    assert _tenses("The army did not attack the town.")["attack"] == IRREALIS
+
+
+def _claims(text: str, dct: str | None = "2025-04-24") -> list[str]:
+    options = Options(dct=parse_value(dct) if dct else None, dct_value=dct)
+    analysis = analyze(Loaded(Document("t.txt", text, "text")), options)
+    return [c.describe() for c in analysis.claims if type(c).__name__ != "EventExists"]
+
+
+def test_future_and_negated_events_make_no_claims() -> None:
+    assert _claims("The ministers will meet on May 3, 2025.") == []
+    assert _claims("The ministers did not meet on May 3, 2024.") == []
+
+
+def test_punctual_events_lie_within_their_date_and_states_overlap_it() -> None:
+    (inside, _dct) = _claims("Rebels attacked the base on 3 March 2024.")
+    assert "happens in 2024-03-03" in inside
+    overlap = _claims("The ceasefire held in March 2024 and talks continued.")
+    assert any("starts by 2024-03" in c for c in overlap)
+
+
+def test_an_aspectual_verb_dates_its_argument() -> None:
+    (claim,) = _claims("The operation, which began in the summer of 2024, was costly.")
+    assert "'operation'" in claim and "starts in 2024-SU" in claim
+
+
+def test_a_guessed_year_that_contradicts_the_tense_is_dropped() -> None:
+    # "on May 3" resolved to the future of the DCT for a past-tense verb: no claim at all
+    claims = _claims("The board met on May 3 to discuss the deal.", "2025-04-24")
+    assert all("2025-05-03" not in c for c in claims)
