@@ -7,9 +7,17 @@ A language is two YAML files:
 * ``patterns.yaml`` -- ``fragments`` and an ordered list of ``rules`` (name, action, type,
   pattern) whose patterns name word classes in braces.
 
-At load time every class becomes one trie-shaped alternation and all the rules become a single
-compiled regex, so the tagger scans a text with one ``finditer`` call. Loading is cached per
-language; nothing else is global.
+At load time every class becomes one trie-shaped alternation and the rules become compiled
+regexes (all of them, and per trigger word the subset that can contain it). Loading is cached
+per language; compiled programs are also cached on disk (see :func:`compile_cached`).
+
+Adding a language needs no code: write ``chrono/lang/<code>/lexicon.yaml`` and
+``patterns.yaml`` (or any folder with those two files, passed as ``lang="path/to/folder"``)
+using the same field names and actions as English -- the actions (``date``, ``offset``,
+``duration``, ``set``, ``rel_unit``, ``anaphor``, ``numeric``, ranges) and their fields are
+documented in the English ``patterns.yaml``; words the actions look up by class (``month``,
+``unit``, ``deictic``, ``direction``, ``signal``, ``tense_past`` ...) come from the lexicon.
+``tests/tagger/lang_de`` is a small working example.
 """
 
 from __future__ import annotations
