@@ -772,9 +772,12 @@ def _anaphor(ctx: Context, rule_type: str, f: Fields, s: Spans, start: int, end:
         day = ref.day if ref is not None and ref.gran in ("D", "W") else base
         return [Piece(start, end, "DATE", week_value(day), mod, "DCT", temporal_function=True)]
     if unit == "weekend":
+        # The weekend of the DCT's week when the DCT falls on it; otherwise the one before,
+        # or the one ahead when the clause looks forward.
         day = base
         if day.isoweekday() < 6:
-            day = add_days(day, -day.isoweekday())
+            ahead = tense(ctx, start, end) > 0
+            day = add_days(day, 6 - day.isoweekday() if ahead else -day.isoweekday())
         return [Piece(start, end, "DATE", week_value(day) + "-WE", mod, "DCT",
                       temporal_function=True)]
     raise Reject
