@@ -170,3 +170,17 @@ def test_schema_rejects_what_the_checker_rejects() -> None:
     ):
         with pytest.raises(jsonschema.ValidationError):
             jsonschema.validate(bad, schema)
+
+
+def test_readme_timeline_example_is_consistent(tmp_path: Path) -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = readme.split("```yaml\n", 1)[1].split("```", 1)[0]
+    path = tmp_path / "readme.yaml"
+    path.write_text(block, encoding="utf-8")
+    result = chrono("check", str(path), "--isolated", "--no-cache")
+    assert result.returncode == 0, result.stdout
+    broken = tmp_path / "broken.yaml"
+    broken.write_text(block.replace("6-8 months after", "10-12 months after"), encoding="utf-8")
+    result = chrono("check", str(broken), "--isolated", "--no-cache", "--format", "json")
+    assert result.returncode == 1
+    assert [f["rule"] for f in json.loads(result.stdout)["findings"]] == ["CHR201"]
