@@ -257,7 +257,8 @@ FLAWED = "end: by 2024-03"
 def make_flawed_corpus(directory: Path) -> Path:
     """examples/ plus a copy of the Kursk timeline with one date wrong (so findings exist)."""
     corpus = directory / "corpus"
-    shutil.copytree(ROOT / "examples", corpus)
+    # the timeline examples only: the prose examples (tests/examples) have findings of their own
+    shutil.copytree(ROOT / "examples", corpus, ignore=shutil.ignore_patterns("*.md", "*.txt", "*.html"))
     source = (ROOT / "examples" / "kursk-timeline.yaml").read_text(encoding="utf-8")
     assert "end: by 2025-03" in source
     (corpus / "kursk-flawed.yaml").write_text(source.replace("end: by 2025-03", FLAWED), encoding="utf-8")
