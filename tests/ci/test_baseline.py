@@ -5,14 +5,14 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from ci_helpers import CLEAN, CONFLICT, write
+from ci_helpers import CLEAN, CONFLICT, Chrono, Run, write
 
 
-def _rules(run) -> list[tuple[str, str]]:
+def _rules(run: Run) -> list[tuple[str, str]]:
     return [(f["path"], f["rule"]) for f in json.loads(run.out)["findings"]]
 
 
-def test_adopt_with_a_baseline(chrono, tmp_path: Path):
+def test_adopt_with_a_baseline(chrono: Chrono, tmp_path: Path) -> None:
     write(tmp_path / "corpus" / "old.yaml", CONFLICT)
     write(tmp_path / "corpus" / "broken.yaml", "events: [\n")
     write(tmp_path / "corpus" / "clean.yaml", CLEAN)
@@ -70,7 +70,7 @@ def test_adopt_with_a_baseline(chrono, tmp_path: Path):
     assert _rules(run) == [("corpus/old.yaml", "CHR201")]
 
 
-def test_fixed_findings_drop_out_when_rewritten(chrono, tmp_path: Path):
+def test_fixed_findings_drop_out_when_rewritten(chrono: Chrono, tmp_path: Path) -> None:
     write(tmp_path / "a.yaml", CONFLICT)
     write(tmp_path / "b.yaml", CONFLICT)
     chrono("check", ".", "--no-cache", "--write-baseline", "base.json")
@@ -86,7 +86,7 @@ def test_fixed_findings_drop_out_when_rewritten(chrono, tmp_path: Path):
     assert _rules(run) == [("a.yaml", "CHR201")]
 
 
-def test_bad_baseline_is_a_usage_error(chrono, tmp_path: Path):
+def test_bad_baseline_is_a_usage_error(chrono: Chrono, tmp_path: Path) -> None:
     write(tmp_path / "a.yaml", CLEAN)
     assert chrono("check", ".", "--baseline", "missing.json").code == 2
     write(tmp_path / "bad.json", "[1, 2]")

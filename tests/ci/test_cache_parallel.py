@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from ci_helpers import CLEAN, CONFLICT, write
+from ci_helpers import CLEAN, CONFLICT, Chrono, Run, write
 
 # Counts the documents analysed in this process (cache misses, with --jobs 1).
 COUNT_ANALYSES = """
@@ -26,7 +26,7 @@ atexit.register(lambda: sys.stderr.write(f"ANALYZED {len(_calls)}\\n"))
 """
 
 
-def analysed(run) -> int:
+def analysed(run: Run) -> int:
     line = next(line for line in run.err.splitlines() if line.startswith("ANALYZED"))
     return int(line.split()[1])
 
@@ -36,7 +36,7 @@ def make_corpus(root: Path, count: int = 3) -> None:
         write(root / "corpus" / f"doc{i:03}.yaml", CONFLICT if i % 3 == 0 else CLEAN)
 
 
-def test_warm_run_reads_the_cache(chrono, tmp_path: Path):
+def test_warm_run_reads_the_cache(chrono: Chrono, tmp_path: Path) -> None:
     make_corpus(tmp_path)
     args = ("check", "corpus", "--jobs", "1", "--format", "json")
     cold = chrono(*args, prelude=COUNT_ANALYSES)
@@ -69,7 +69,7 @@ def test_warm_run_reads_the_cache(chrono, tmp_path: Path):
     assert {f["severity"] for f in json.loads(softer.out)["findings"]} == {"warning"}
 
 
-def test_no_cache_and_cache_dir(chrono, tmp_path: Path):
+def test_no_cache_and_cache_dir(chrono: Chrono, tmp_path: Path) -> None:
     make_corpus(tmp_path)
     run = chrono("check", "corpus", "--jobs", "1", "--no-cache", prelude=COUNT_ANALYSES)
     assert analysed(run) == 3
@@ -85,7 +85,7 @@ def test_no_cache_and_cache_dir(chrono, tmp_path: Path):
     assert (tmp_path / "elsewhere" / "CACHEDIR.TAG").is_file()
 
 
-def test_damaged_cache_is_rebuilt(chrono, tmp_path: Path):
+def test_damaged_cache_is_rebuilt(chrono: Chrono, tmp_path: Path) -> None:
     make_corpus(tmp_path)
     cold = chrono("check", "corpus", "--format", "json")
     for stored in (tmp_path / ".chrono_cache" / "v1").glob("*.pickle"):
@@ -96,7 +96,7 @@ def test_damaged_cache_is_rebuilt(chrono, tmp_path: Path):
     assert analysed(chrono("check", "corpus", "--jobs", "1", prelude=COUNT_ANALYSES)) == 0
 
 
-def test_read_only_cache_directory_still_checks(chrono, tmp_path: Path):
+def test_read_only_cache_directory_still_checks(chrono: Chrono, tmp_path: Path) -> None:
     make_corpus(tmp_path)
     (tmp_path / "ro").mkdir()
     (tmp_path / "ro" / "x").write_text("not a directory")
@@ -120,7 +120,7 @@ def big_corpus(tmp_path: Path) -> Path:
 
 
 @pytest.mark.parametrize("fmt", ["text", "json", "sarif"])
-def test_output_is_identical_for_any_jobs(chrono, big_corpus, fmt):
+def test_output_is_identical_for_any_jobs(chrono: Chrono, big_corpus: Path, fmt: str) -> None:
     outputs = {
         jobs: chrono("check", "corpus", "--no-cache", "--jobs", jobs, "--format", fmt)
         for jobs in ("1", "2", "4")
@@ -159,7 +159,7 @@ engine.COMPILERS["timeline"] = _dying
 
 
 @pytest.mark.parametrize("jobs", ["1", "4"])
-def test_a_crash_becomes_a_finding_for_that_file(chrono, big_corpus, jobs):
+def test_a_crash_becomes_a_finding_for_that_file(chrono: Chrono, big_corpus: Path, jobs: str) -> None:
     write(big_corpus / "corpus" / "part3" / "boom.yaml", CLEAN)
     run = chrono("check", "corpus", "--jobs", jobs, "--format", "json", prelude=CRASH_ON_BOOM)
     assert run.code == 2, run
@@ -174,7 +174,7 @@ def test_a_crash_becomes_a_finding_for_that_file(chrono, big_corpus, jobs):
     assert "CHR000" not in again.out
 
 
-def test_a_dying_worker_takes_only_its_own_file(chrono, big_corpus):
+def test_a_dying_worker_takes_only_its_own_file(chrono: Chrono, big_corpus: Path) -> None:
     write(big_corpus / "corpus" / "part3" / "die.yaml", CLEAN)
     run = chrono("check", "corpus", "--jobs", "4", "--no-cache", "--format", "json", prelude=DIE_ON_DIE)
     assert run.code == 2, run
@@ -185,7 +185,7 @@ def test_a_dying_worker_takes_only_its_own_file(chrono, big_corpus):
     assert sum(1 for f in data["findings"] if f["rule"] == "CHR201") == 26
 
 
-def test_bad_jobs_value(chrono, tmp_path: Path):
+def test_bad_jobs_value(chrono: Chrono, tmp_path: Path) -> None:
     assert chrono("check", ".", "--jobs", "-1").code == 2
 
 
@@ -210,7 +210,7 @@ def _stderr_on_tty(args: list[str], cwd: Path) -> str:
     return b"".join(chunks).decode("utf-8", "replace")
 
 
-def test_progress_bar_only_on_a_tty(chrono, big_corpus):
+def test_progress_bar_only_on_a_tty(chrono: Chrono, big_corpus: Path) -> None:
     shown = _stderr_on_tty(["check", "corpus", "--no-cache"], big_corpus)
     assert "\r[" in shown
     assert "43/43 files" in shown

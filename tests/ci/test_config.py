@@ -6,10 +6,10 @@ import json
 from pathlib import Path
 
 import pytest
-from ci_helpers import CLEAN, CONFLICT, write
+from ci_helpers import CLEAN, CONFLICT, Chrono, Run, write
 
 
-def _rules(run) -> list[tuple[str, str, str]]:
+def _rules(run: Run) -> list[tuple[str, str, str]]:
     return [(f["rule"], f["severity"], f["path"]) for f in json.loads(run.out)["findings"]]
 
 
@@ -21,21 +21,21 @@ def project(tmp_path: Path) -> Path:
     return tmp_path
 
 
-def test_pyproject_table_found_by_walking_up(chrono, project):
+def test_pyproject_table_found_by_walking_up(chrono: Chrono, project: Path) -> None:
     write(project / "pyproject.toml", '[project]\nname = "x"\n\n[tool.chrono]\nignore = ["CHR201"]\n')
     run = chrono("check", "a", "--no-cache", "--format", "json", cwd=project / "corpus")
     assert run.code == 0, run
     assert _rules(run) == []
 
 
-def test_pyproject_without_table_is_skipped(chrono, project):
+def test_pyproject_without_table_is_skipped(chrono: Chrono, project: Path) -> None:
     write(project / "chrono.toml", 'ignore = ["CHR201"]\n')
     write(project / "corpus" / "pyproject.toml", '[project]\nname = "x"\n')
     run = chrono("check", "corpus", "--no-cache", "--format", "json")
     assert run.code == 0, run
 
 
-def test_chrono_toml_wins_over_pyproject_in_the_same_directory(chrono, project):
+def test_chrono_toml_wins_over_pyproject_in_the_same_directory(chrono: Chrono, project: Path) -> None:
     write(project / "pyproject.toml", '[tool.chrono]\nignore = ["CHR201"]\n')
     write(project / "chrono.toml", 'select = ["CHR0"]\nfail-level = "warning"\n')
     run = chrono("check", "corpus", "--no-cache", "--format", "json")
@@ -43,7 +43,7 @@ def test_chrono_toml_wins_over_pyproject_in_the_same_directory(chrono, project):
     assert _rules(run) == []
 
 
-def test_unknown_key_names_key_and_file(chrono, project):
+def test_unknown_key_names_key_and_file(chrono: Chrono, project: Path) -> None:
     write(project / "chrono.toml", 'selct = ["CHR201"]\n')
     run = chrono("check", "corpus", "--no-cache")
     assert run.code == 2
@@ -52,7 +52,7 @@ def test_unknown_key_names_key_and_file(chrono, project):
     assert "did you mean 'select'" in run.err
 
 
-def test_bad_values_are_errors(chrono, project):
+def test_bad_values_are_errors(chrono: Chrono, project: Path) -> None:
     for text, words in [
         ('fail-level = "fatal"\n', "fail-level"),
         ('hemisphere = "east"\n', "hemisphere"),
@@ -71,7 +71,7 @@ def test_bad_values_are_errors(chrono, project):
         assert "chrono.toml" in run.err
 
 
-def test_config_flag_and_isolated(chrono, project):
+def test_config_flag_and_isolated(chrono: Chrono, project: Path) -> None:
     write(project / "chrono.toml", 'ignore = ["CHR201"]\n')
     write(project / "strict.toml", 'select = ["ALL"]\n')
     assert chrono("check", "corpus", "--no-cache").code == 0
@@ -82,7 +82,7 @@ def test_config_flag_and_isolated(chrono, project):
     assert "nope.toml" in missing.err
 
 
-def test_command_line_overrides_configuration(chrono, project):
+def test_command_line_overrides_configuration(chrono: Chrono, project: Path) -> None:
     write(project / "chrono.toml", 'select = ["CHR0"]\n')
     assert chrono("check", "corpus", "--no-cache").code == 0
     assert chrono("check", "corpus", "--no-cache", "--select", "CHR201").code == 1
@@ -92,7 +92,7 @@ def test_command_line_overrides_configuration(chrono, project):
     assert chrono("check", "corpus", "--no-cache").code == 1
 
 
-def test_per_rule_severity_and_fail_level(chrono, project):
+def test_per_rule_severity_and_fail_level(chrono: Chrono, project: Path) -> None:
     write(project / "chrono.toml", '[severity]\ninconsistent-claims = "warning"\n')
     run = chrono("check", "corpus", "--no-cache", "--format", "json")
     assert run.code == 0
@@ -106,7 +106,7 @@ def test_per_rule_severity_and_fail_level(chrono, project):
     assert {severity for _, severity, _ in _rules(run)} == {"info"}
 
 
-def test_per_file_ignores(chrono, project):
+def test_per_file_ignores(chrono: Chrono, project: Path) -> None:
     write(project / "chrono.toml", '[per-file-ignores]\n"corpus/a/**" = ["CHR201"]\n')
     run = chrono("check", "corpus", "--no-cache", "--format", "json")
     assert [path for _, _, path in _rules(run)] == ["corpus/b/conflict.yaml"]
@@ -115,7 +115,7 @@ def test_per_file_ignores(chrono, project):
     assert [path for _, _, path in _rules(run)] == ["b/conflict.yaml"]
 
 
-def test_include_and_exclude(chrono, project):
+def test_include_and_exclude(chrono: Chrono, project: Path) -> None:
     write(project / "corpus" / "notes.timeline", CONFLICT)
     write(project / "chrono.toml", 'exclude = ["a"]\n')
     run = chrono("check", "corpus", "--no-cache", "--format", "json")
@@ -131,7 +131,7 @@ def test_include_and_exclude(chrono, project):
     assert files == 3  # a/conflict.yaml, clean.yaml, notes.timeline
 
 
-def test_hemisphere_from_configuration(chrono, tmp_path):
+def test_hemisphere_from_configuration(chrono: Chrono, tmp_path: Path) -> None:
     # "summer 2024" is June-August 2024 in the north; in the south it may be the summer of
     # 2023/24 or 2024/25. A review after the tour that ends by May 2024 fits only the south.
     write(
@@ -145,7 +145,7 @@ def test_hemisphere_from_configuration(chrono, tmp_path):
     assert chrono("check", ".", "--no-cache", "--hemisphere", "north").code == 1
 
 
-def test_dct_from_configuration_comes_after_the_files_own(chrono, tmp_path):
+def test_dct_from_configuration_comes_after_the_files_own(chrono: Chrono, tmp_path: Path) -> None:
     body = "events:\n  - id: strike\n    start: since 2025-05\n  - id: b\n    on: 2025-04-01\n"
     body += "relations:\n  - b after strike\n"
     write(tmp_path / "no-dct.yaml", body)
@@ -164,7 +164,7 @@ def test_dct_from_configuration_comes_after_the_files_own(chrono, tmp_path):
     assert still_going("--dct", "2025-07-01") == {"no-dct.yaml": "2025-07-01", "own-dct.yaml": "2025-07-01"}
 
 
-def test_reading_options_from_configuration(chrono, tmp_path):
+def test_reading_options_from_configuration(chrono: Chrono, tmp_path: Path) -> None:
     write(
         tmp_path / "vote.md",
         "---\nupdated: 2024-03-08\n---\nThe council approved the budget on Tuesday, 03/05/2024.\n",
@@ -181,7 +181,7 @@ def test_reading_options_from_configuration(chrono, tmp_path):
     assert rules("--date-order", "month-first") == []
 
 
-def test_domain_knowledge_files(chrono, tmp_path):
+def test_domain_knowledge_files(chrono: Chrono, tmp_path: Path) -> None:
     write(
         tmp_path / "phone.md",
         "---\ndate: 2024-12-01\n---\nNorland launched the phone in March 2024. "

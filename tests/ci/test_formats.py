@@ -11,9 +11,9 @@ import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-import jsonschema
+import jsonschema  # type: ignore[import-untyped]
 import pytest
-from ci_helpers import CLEAN, CONFLICT, write
+from ci_helpers import CLEAN, CONFLICT, Chrono, write
 
 SCHEMA = json.loads((Path(__file__).parent / "data" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
 
@@ -26,7 +26,7 @@ def corpus(tmp_path: Path) -> Path:
     return tmp_path
 
 
-def test_text_is_plain_when_piped(chrono, corpus):
+def test_text_is_plain_when_piped(chrono: Chrono, corpus: Path) -> None:
     run = chrono("check", "docs", "--no-cache")
     assert run.code == 1, run
     assert "\x1b[" not in run.out
@@ -35,7 +35,7 @@ def test_text_is_plain_when_piped(chrono, corpus):
     assert run.out.rstrip().endswith("Found 2 errors in 3 files.")
 
 
-def test_color_always_and_no_color(chrono, corpus):
+def test_color_always_and_no_color(chrono: Chrono, corpus: Path) -> None:
     assert "\x1b[" in chrono("check", "docs", "--no-cache", "--color", "always").out
     assert "\x1b[" not in chrono("check", "docs", "--no-cache", "--color", "never").out
 
@@ -61,14 +61,14 @@ def _tty_stdout(args: list[str], cwd: Path, env: dict[str, str]) -> str:
     return b"".join(chunks).decode("utf-8", "replace")
 
 
-def test_text_is_coloured_on_a_tty_unless_no_color(corpus):
+def test_text_is_coloured_on_a_tty_unless_no_color(corpus: Path) -> None:
     env = {k: v for k, v in os.environ.items() if k != "NO_COLOR"}
     args = ["check", "docs", "--no-cache"]
     assert "\x1b[1;31m" in _tty_stdout(args, corpus, env)
     assert "\x1b[" not in _tty_stdout(args, corpus, {**env, "NO_COLOR": "1"})
 
 
-def test_json_contract(chrono, corpus):
+def test_json_contract(chrono: Chrono, corpus: Path) -> None:
     run = chrono("check", "docs", "--no-cache", "--format", "json")
     assert run.code == 1
     data = json.loads(run.out)
@@ -83,7 +83,7 @@ def test_json_contract(chrono, corpus):
     assert finding["spans"][0]["text"] == "recapture after sudzha"
 
 
-def test_sarif_validates_against_the_official_schema(chrono, corpus):
+def test_sarif_validates_against_the_official_schema(chrono: Chrono, corpus: Path) -> None:
     run = chrono("check", "docs", "--no-cache", "--format", "sarif")
     assert run.code == 1, run
     log = json.loads(run.out)
@@ -112,7 +112,7 @@ def test_sarif_validates_against_the_official_schema(chrono, corpus):
     assert conflict["partialFingerprints"]
 
 
-def test_sarif_of_a_clean_run_is_valid(chrono, tmp_path):
+def test_sarif_of_a_clean_run_is_valid(chrono: Chrono, tmp_path: Path) -> None:
     write(tmp_path / "clean.yaml", CLEAN)
     run = chrono("check", "clean.yaml", "--no-cache", "--format", "sarif")
     assert run.code == 0
@@ -121,7 +121,7 @@ def test_sarif_of_a_clean_run_is_valid(chrono, tmp_path):
     assert log["runs"][0]["results"] == []
 
 
-def test_github_annotations(chrono, corpus):
+def test_github_annotations(chrono: Chrono, corpus: Path) -> None:
     run = chrono("check", "docs", "--no-cache", "--format", "github")
     assert run.code == 1
     lines = run.out.splitlines()
@@ -134,7 +134,7 @@ def test_github_annotations(chrono, corpus):
     assert "%0AThese cannot all hold:%0A1. " in conflict
 
 
-def test_junit_report(chrono, corpus):
+def test_junit_report(chrono: Chrono, corpus: Path) -> None:
     run = chrono("check", "docs", "--no-cache", "--format", "junit")
     assert run.code == 1
     root = ET.fromstring(run.out)
@@ -150,7 +150,7 @@ def test_junit_report(chrono, corpus):
 
 
 @pytest.mark.parametrize("fmt", ["text", "json", "sarif", "github", "junit"])
-def test_output_file(chrono, corpus, fmt):
+def test_output_file(chrono: Chrono, corpus: Path, fmt: str) -> None:
     run = chrono("check", "docs", "--no-cache", "--format", fmt, "--output", "out/report.txt")
     assert run.code == 1
     assert run.out == ""
@@ -159,7 +159,7 @@ def test_output_file(chrono, corpus, fmt):
     assert "\x1b[" not in written
 
 
-def test_statistics(chrono, corpus):
+def test_statistics(chrono: Chrono, corpus: Path) -> None:
     write(corpus / "docs" / "conflict2.yaml", CONFLICT)
     run = chrono("check", "docs", "--no-cache", "--statistics")
     assert run.code == 1
@@ -174,7 +174,7 @@ def test_statistics(chrono, corpus):
     assert "--statistics" in bad.err
 
 
-def test_quiet(chrono, corpus):
+def test_quiet(chrono: Chrono, corpus: Path) -> None:
     run = chrono("check", "docs", "--no-cache", "--quiet")
     assert run.code == 1
     assert "CHR201" in run.out

@@ -9,6 +9,7 @@ import shutil
 import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
+from typing import Any
 
 import yaml
 from ci_helpers import CONFLICT, run_chrono, write
@@ -16,14 +17,15 @@ from ci_helpers import CONFLICT, run_chrono, write
 ROOT = Path(__file__).parents[2]
 
 
-def _workflow() -> dict:
+def _workflow() -> dict[str, Any]:
     text = (ROOT / "docs" / "ci.md").read_text(encoding="utf-8")
     block = re.search(r"```yaml\n(name: chrono\n.*?)```", text, re.DOTALL)
     assert block, "docs/ci.md has the workflow in a ```yaml block starting with 'name: chrono'"
-    return yaml.safe_load(block.group(1))
+    data: dict[str, Any] = yaml.safe_load(block.group(1))
+    return data
 
 
-def test_workflow_is_complete():
+def test_workflow_is_complete() -> None:
     workflow = _workflow()
     assert workflow["permissions"]["security-events"] == "write"
     steps = workflow["jobs"]["chronology"]["steps"]
@@ -38,7 +40,7 @@ def test_workflow_is_complete():
     assert upload["with"]["sarif_file"] == "chrono.sarif"
 
 
-def test_workflow_commands_run(tmp_path: Path):
+def test_workflow_commands_run(tmp_path: Path) -> None:
     """Run the workflow's chrono steps, in order, on a corpus with one conflict."""
     shutil.copytree(ROOT / "examples", tmp_path / "corpus")
     write(tmp_path / "corpus" / "extra-conflict.yaml", CONFLICT)
@@ -63,14 +65,14 @@ def test_workflow_commands_run(tmp_path: Path):
     assert (tmp_path / ".chrono_cache" / "CACHEDIR.TAG").is_file()
 
 
-def test_junit_for_other_ci_systems(tmp_path: Path):
+def test_junit_for_other_ci_systems(tmp_path: Path) -> None:
     write(tmp_path / "corpus" / "a.yaml", CONFLICT)
     run = run_chrono(["check", "corpus", "--format", "junit", "--output", "chrono-junit.xml"], tmp_path)
     assert run.code == 1
     assert ET.parse(tmp_path / "chrono-junit.xml").getroot().get("failures") == "1"
 
 
-def test_pre_commit_hook(tmp_path: Path):
+def test_pre_commit_hook(tmp_path: Path) -> None:
     hooks = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
     hook = next(h for h in hooks if h["id"] == "chrono")
     assert {"id", "name", "entry", "language"} <= set(hook)
@@ -90,7 +92,7 @@ def test_pre_commit_hook(tmp_path: Path):
     assert "corpus/bad.yaml" in failed.out
 
 
-def test_rules_reference_is_generated(tmp_path: Path):
+def test_rules_reference_is_generated(tmp_path: Path) -> None:
     run = run_chrono(["rules", "--format", "markdown"], tmp_path)
     assert run.code == 0
     current = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")

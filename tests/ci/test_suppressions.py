@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from ci_helpers import CLEAN, CONFLICT, write
+from ci_helpers import CLEAN, CONFLICT, Chrono, Run, write
 
 from chrono.suppressions import parse
 
@@ -28,15 +28,15 @@ Depositors <EVENT eid="e2" class="OCCURRENCE">queued</EVENT> <TIMEX3 tid="t2" ty
 """
 
 
-def _findings(run) -> list[tuple[str, int, str]]:
+def _findings(run: Run) -> list[tuple[str, int, str]]:
     return [(f["rule"], f["line"], f["message"]) for f in json.loads(run.out)["findings"]]
 
 
-def check(chrono, *extra: str):
+def check(chrono: Chrono, *extra: str) -> Run:
     return chrono("check", ".", "--no-cache", "--format", "json", *extra)
 
 
-def test_trailing_comment_with_code_suppresses_the_line(chrono, tmp_path: Path):
+def test_trailing_comment_with_code_suppresses_the_line(chrono: Chrono, tmp_path: Path) -> None:
     text = CONFLICT.replace(
         "  - recapture after sudzha\n", "  - recapture after sudzha  # chrono: ignore[CHR201]\n"
     )
@@ -48,7 +48,7 @@ def test_trailing_comment_with_code_suppresses_the_line(chrono, tmp_path: Path):
     assert "(1 by inline suppressions hidden)" in chrono("check", ".", "--no-cache").out
 
 
-def test_comment_on_any_cited_line_counts(chrono, tmp_path: Path):
+def test_comment_on_any_cited_line_counts(chrono: Chrono, tmp_path: Path) -> None:
     # the chain cites line 12 ("end: by 2024-03"); a suppression there covers the finding
     write(
         tmp_path / "t.yaml",
@@ -57,7 +57,7 @@ def test_comment_on_any_cited_line_counts(chrono, tmp_path: Path):
     assert check(chrono).code == 0
 
 
-def test_standalone_comment_covers_the_following_block(chrono, tmp_path: Path):
+def test_standalone_comment_covers_the_following_block(chrono: Chrono, tmp_path: Path) -> None:
     text = CONFLICT.replace(
         "  - id: recapture\n",
         "  # chrono: ignore[CHR201] -- the source is known to be wrong\n  - id: recapture\n",
@@ -71,12 +71,12 @@ def test_standalone_comment_covers_the_following_block(chrono, tmp_path: Path):
     assert [rule for rule, _, _ in _findings(run)] == ["CHR004", "CHR201"]
 
 
-def test_comment_before_a_section_covers_the_section(chrono, tmp_path: Path):
+def test_comment_before_a_section_covers_the_section(chrono: Chrono, tmp_path: Path) -> None:
     write(tmp_path / "t.yaml", CONFLICT.replace("relations:\n", "# chrono: ignore\nrelations:\n"))
     assert check(chrono).code == 0
 
 
-def test_bare_ignore_and_wrong_code(chrono, tmp_path: Path):
+def test_bare_ignore_and_wrong_code(chrono: Chrono, tmp_path: Path) -> None:
     write(tmp_path / "t.yaml", CONFLICT.replace("after sudzha\n", "after sudzha  # chrono: ignore\n"))
     assert check(chrono).code == 0
     write(tmp_path / "t.yaml", CONFLICT.replace("after sudzha\n", "after sudzha  # chrono: ignore[CHR101]\n"))
@@ -86,7 +86,7 @@ def test_bare_ignore_and_wrong_code(chrono, tmp_path: Path):
     assert "CHR101 has no finding here" in _findings(run)[1][2]
 
 
-def test_unused_suppressions_warn(chrono, tmp_path: Path):
+def test_unused_suppressions_warn(chrono: Chrono, tmp_path: Path) -> None:
     text = CLEAN.replace("on: 2024-08-06\n", "on: 2024-08-06  # chrono: ignore[CHR201, CHR999]\n")
     text = text.replace("relations:\n", "relations:  # chrono: ignore\n")
     write(tmp_path / "t.yaml", text)
@@ -105,13 +105,13 @@ def test_unused_suppressions_warn(chrono, tmp_path: Path):
     assert _findings(check(chrono, "--ignore", "CHR004")) == []
 
 
-def test_hash_inside_quotes_is_not_a_comment(chrono, tmp_path: Path):
+def test_hash_inside_quotes_is_not_a_comment(chrono: Chrono, tmp_path: Path) -> None:
     text = CLEAN.replace("text: Sudzha captured", "text: 'Sudzha # chrono: ignore captured'")
     write(tmp_path / "t.yaml", text)
     assert _findings(check(chrono)) == []
 
 
-def test_markup_comments_in_timeml(chrono, tmp_path: Path):
+def test_markup_comments_in_timeml(chrono: Chrono, tmp_path: Path) -> None:
     write(tmp_path / "bank.tml", TIMEML_CONFLICT)
     run = check(chrono)
     assert run.code == 1
@@ -123,7 +123,7 @@ def test_markup_comments_in_timeml(chrono, tmp_path: Path):
     assert check(chrono).code == 0
 
 
-def test_parse_markdown_and_html_blocks():
+def test_parse_markdown_and_html_blocks() -> None:
     text = (
         "# Title\n\n"
         "<!-- chrono: ignore[CHR201] -->\n"
@@ -155,7 +155,7 @@ The mayor signed it the same week.
 """
 
 
-def test_markdown_comments(chrono, tmp_path: Path):
+def test_markdown_comments(chrono: Chrono, tmp_path: Path) -> None:
     write(tmp_path / "vote.md", MARKDOWN)
     run = check(chrono)
     assert [(rule, line) for rule, line, _ in _findings(run)] == [("CHR307", 5)]
@@ -175,7 +175,7 @@ def test_markdown_comments(chrono, tmp_path: Path):
     assert [rule for rule, _, _ in _findings(check(chrono))] == ["CHR004", "CHR307"]
 
 
-def test_html_comments(chrono, tmp_path: Path):
+def test_html_comments(chrono: Chrono, tmp_path: Path) -> None:
     page = (Path(__file__).parents[2] / "examples" / "quarterly-results-future-report.html").read_text()
     write(tmp_path / "page.html", page)
     assert [rule for rule, _, _ in _findings(check(chrono))] == ["CHR302"]
