@@ -29,19 +29,14 @@ def add_months(day: dt.date, months: int) -> dt.date:
     total = day.year * 12 + day.month - 1 + months
     year, month = divmod(total, 12)
     month += 1
-    if year < 1:
-        return dt.date(1, 1, 1)
-    if year > 9999:
-        return dt.date(9999, 12, 31)
+    if not 1 <= year <= 9999:
+        raise OverflowError(f"year {year} is outside 0001-9999")
     last = (dt.date(year + (month == 12), month % 12 + 1, 1) - dt.timedelta(days=1)).day
     return dt.date(year, month, min(day.day, last))
 
 
 def add_days(day: dt.date, days: int) -> dt.date:
-    try:
-        return day + dt.timedelta(days=days)
-    except OverflowError:
-        return dt.date(1, 1, 1) if days < 0 else dt.date(9999, 12, 31)
+    return day + dt.timedelta(days=days)  # OverflowError outside 0001-9999
 
 
 def week_value(day: dt.date) -> str:
