@@ -109,12 +109,22 @@ def _forms(day: dt.date) -> list[str]:
         day.isoformat(),
         f"{day.month:02d}/{day.day:02d}/{day.year}",
         f"{WEEKDAYS[day.weekday()]}, {month} {day.day}, {day.year}",
+        f"{month} {day.day}{_suffix(day.day)}, {day.year}",
+        f"the {day.day}{_suffix(day.day)} of {month}, {day.year}",
+        f"{day.year:04d}/{day.month:02d}/{day.day:02d}",
+        f"{day.day} {ABBREVIATIONS[day.month - 1]} {day.year}",
     ]
+
+
+def _suffix(number: int) -> str:
+    if 10 <= number % 100 <= 20:
+        return "th"
+    return {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.dates(min_value=dt.date(1000, 1, 1), max_value=dt.date(2099, 12, 31)),
-       st.integers(min_value=0, max_value=5))
+       st.integers(min_value=0, max_value=9))
 def test_generated_dates_normalize_exactly(day: dt.date, form: int) -> None:
     text = _forms(day)[form]
     found = extract(f"It happened on {text}.", "2025-04-24")
@@ -131,6 +141,27 @@ def test_generated_months_and_day_first(day: dt.date) -> None:
     text = f"{day.day:02d}.{day.month:02d}.{day.year}"
     (timex,) = extract(f"am {text}", "2025-04-24", day_first=True)
     assert timex.value == day.isoformat()
+
+
+QUARTERS = ["first", "second", "third", "fourth"]
+SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "winter": "WI"}
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.integers(min_value=1000, max_value=2099), st.integers(min_value=1, max_value=4),
+       st.sampled_from(sorted(SEASONS)), st.integers(min_value=0, max_value=5))
+def test_generated_periods_normalize_exactly(year: int, quarter: int, season: str,
+                                             form: int) -> None:
+    text, value = [
+        (f"the {QUARTERS[quarter - 1]} quarter of {year}", f"{year}-Q{quarter}"),
+        (f"Q{quarter} {year}", f"{year}-Q{quarter}"),
+        (f"the {season} of {year}", f"{year}-{SEASONS[season]}"),
+        (f"the {year // 10 * 10}s", f"{year // 10:03d}"),
+        (f"mid-{year}", f"{year}"),
+        (f"the first half of {year}", f"{year}-H1"),
+    ][form]
+    found = extract(f"It happened in {text}.", "2025-04-24")
+    assert [(t.text, t.value) for t in found] == [(text, value)]
 
 
 @settings(max_examples=300, deadline=None)
