@@ -143,7 +143,8 @@ _GENERIC_CLASSES = frozenset({"occurrence", "state", "reporting", "announcement"
 _LIGHT = frozenset({"hold", "take place", "happen", "occur", "run", "last", "continue"})
 _IRREALIS_NOUN = re.compile(
     r"\b(?:planned|proposed|expected|possible|potential|future|upcoming|next|scheduled|"
-    r"prospective|hoped-for|no|any|would-be|canceled|cancelled|postponed)\s+(?:\w+\s+){0,2}\Z",
+    r"prospective|hoped-for|no|any|would-be|canceled|cancelled|postponed|scrapped|called\s+off)"
+    r"\s+(?:[\w-]+\s+){0,4}\Z",
     re.IGNORECASE,
 )
 _ORDER = re.compile(r"\b(after|before|following|prior\s+to|followed\s+by|preceded\s+by)\b", re.IGNORECASE)
@@ -225,6 +226,7 @@ class _Builder:
         self.tense: dict[str, str] = {}
         self.named_spans: list[tuple[int, int, str, bool]] = []
         self.paragraph = 0
+        self.window_start = 0
         # first asserted mention of each event class (or generic lemma) per paragraph
         self.mentions: dict[tuple[int, str], tuple[int, ev.Trigger]] = {}
 
@@ -328,7 +330,12 @@ def build(text: str, sentences: Sequence[Sentence], timexes: Sequence[Timex], dc
     b = _Builder(text, sentences, timexes, dct, options)
     offsets = [t.start for t in timexes]
     all_triggers: list[tuple[Sentence, ev.Trigger]] = []
+    previous: Sentence | None = None
     for sentence in sentences:
+        # "two days later" refers to an event of this sentence or of the one before (same paragraph)
+        same = previous is not None and previous.paragraph == sentence.paragraph
+        b.window_start = previous.start if same and previous is not None else sentence.start
+        previous = sentence
         lo = bisect.bisect_left(offsets, sentence.start)
         hi = bisect.bisect_left(offsets, sentence.end)
         sent_timexes = [t for t in timexes[lo:hi] if t.end <= sentence.end]
@@ -437,6 +444,18 @@ def _resolve(b: _Builder, trigger: ev.Trigger, triggers: list[ev.Trigger], cuts:
     return _Target(trigger, Part.WHOLE, trigger)
 
 
+_IRREGULAR_PAST = _set(
+    "was were had made went came got took gave became began said told left won lost held ran saw "
+    "found kept put set met led brought bought sold thought felt stood fell rose grew knew wrote "
+    "spent built sent paid heard is are has"
+)
+
+
+def _looks_finite(word: str) -> bool:
+    low = word.lower()
+    return low in _IRREGULAR_PAST or (len(low) > 4 and low.endswith("ed") and not word[:1].isupper())
+
+
 def _prenominal(text: str, timex: Timex, triggers: list[ev.Trigger]) -> bool:
     """A date used as a modifier of a thing ("a 1987 Chevrolet", "the 1995 law")."""
     if timex.signal is not None:
@@ -473,6 +492,13 @@ def _attach(b: _Builder, timex: Timex, triggers: list[ev.Trigger], cuts: list[in
         return nearest if words <= limit else None
     right = [t for t in triggers if t.start >= timex.end and t.start < clause_end]
     if right:
+        # only a date in front of its verb ("Prosecutors on Monday charged …", "In 2014, she
+        # won …"): not after another verb ("turned professional in 2014 and won …")
+        prefix = _WORD.findall(text, clause_start, left_edge)
+        if any(_looks_finite(w) for w in prefix):
+            return None
+        if re.search(r"\b(?:and|but|or|then)\b", text[timex.end:right[0].start]):
+            return None
         return right[0] if _words_between(text, timex.end, right[0].start) <= 8 else None
     if not text[clause_start:left_edge].strip(" ,;:\"“”—–-") and not text[timex.end:clause_end].strip(
         " ,;:\"“”—–-"
@@ -536,11 +562,11 @@ def _anchor_sentence(b: _Builder, sentence: Sentence, triggers: list[ev.Trigger]
     for pair in ranges.values():
         if "begin" in pair and "end" in pair:
             _range(b, pair["begin"], pair["end"], triggers, cuts, durations_for, dated_here)
+    b.dated.extend(sorted(dated_here))
     for start, end, match in offsets:
         _offset(b, start, end, match, triggers, cuts, sentence)
     _order(b, sentence, triggers, cuts, timexes)
     _causal(b, triggers, cuts)
-    b.dated.extend(sorted(dated_here))
 
 
 def _duration(b: _Builder, timex: Timex, triggers: list[ev.Trigger], cuts: list[int],
@@ -741,7 +767,7 @@ def _offset(b: _Builder, start: int, end: int, match: re.Match[str], triggers: l
             return
         reference_id = b.event(_resolve(b, reference, triggers, cuts).trigger)
     else:
-        previous = [e for offset, e in b.dated if offset < start and e != subject_id]
+        previous = [e for offset, e in b.dated if b.window_start <= offset < start and e != subject_id]
         if not previous:
             return
         reference_id = previous[-1]
