@@ -70,6 +70,7 @@ def parse_dct(dct: str | dt.date | None) -> tuple[dt.date | None, str | None]:
 class _Scanner:
     trigger: re.Pattern[str]
     premodifiers: frozenset[str]
+    links: frozenset[str]
     word_start: re.Pattern[str]
     next_word: re.Pattern[str]
     prev_word: re.Pattern[str]
@@ -102,6 +103,7 @@ def _scanner(lang: str) -> _Scanner:
     return _Scanner(
         trigger=trigger,
         premodifiers=frozenset(tokens),
+        links=frozenset(str(w).lower() for w in spec.get("link_words", [])),
         word_start=re.compile(r"(?<![\w'.-])[\w'$]"),
         next_word=re.compile(r"\s*([\w%$£€']+)"),
         prev_word=re.compile(r"([\w$£€#.\-']+)\s*\Z"),
@@ -191,13 +193,16 @@ _SPACE = frozenset(" \t\r\n")
 _OPENERS = "\"'`([{“‘«"
 
 
-def _chain_starts(text: str, ts: int, floor: int, premodifiers: frozenset[str]) -> list[int]:
+def _chain_starts(text: str, ts: int, floor: int, premodifiers: frozenset[str],
+                  links: frozenset[str] = frozenset()) -> list[int]:
     """Start positions to try for a trigger at ``ts``: the start of each word of the chain of
     pre-modifiers in front of it ("about the last", "early", "10-"), farthest first, then ``ts``.
     Walks back word by word with string operations; at most six words."""
     starts = [ts]
     pos = ts
-    while pos > floor and len(starts) < 7:
+    steps = 0
+    while pos > floor and steps < 7:
+        steps += 1
         j = pos - 1
         if text[j] == "-":
             j -= 1
@@ -219,7 +224,8 @@ def _chain_starts(text: str, ts: int, floor: int, premodifiers: frozenset[str]) 
         bare = bare.lower()
         if not bare or not (bare in premodifiers or bare[0].isdigit()):
             break
-        starts.append(first)
+        if bare not in links:
+            starts.append(first)
         if first != k + 1:
             break
         pos = first
@@ -265,7 +271,7 @@ def _scan(ctx: Context, scanner: _Scanner) -> Iterator[tuple[Rule, list[Piece]]]
         ts = trig.start()
         if ts < last_end:
             continue
-        candidates = _chain_starts(text, ts, last_end, scanner.premodifiers)
+        candidates = _chain_starts(text, ts, last_end, scanner.premodifiers, scanner.links)
         matcher = _matcher_for(res.lang, trig.group())
         lo = max(0, candidates[0] - _BEFORE)
         hi = min(size, ts + _AFTER)
