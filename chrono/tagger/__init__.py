@@ -318,12 +318,10 @@ def _trim(text: str, piece: Piece) -> Piece:
 _MASK = re.compile(r"\d")
 
 
-def _mask(value: str, keep_month: bool) -> str:
-    """Hide the parts of a value that came from a missing DCT."""
+def _mask(value: str) -> str:
+    """Hide the digits of a value that came from a missing DCT."""
     if value in ("PRESENT_REF", "PAST_REF", "FUTURE_REF"):
         return value
-    if keep_month and len(value) >= 7 and value[4] == "-" and value[5:7].isdigit():
-        return "XXXX" + value[4:]
     head, sep, tail = value.partition("T")
     return _MASK.sub("X", head) + sep + tail
 
@@ -359,7 +357,7 @@ def extract(
                 continue
             value = piece.value
             if day is None and piece.anchor == "DCT":
-                value = _mask(value, keep_month=rule.name.startswith(("month", "rel_month")))
+                value = piece.shape or _mask(value)
             elif rule.action in _REFERENCE_ACTIONS and piece.type in ("DATE", "TIME"):
                 anchor = parse_anchor(value)
                 if anchor is not None:

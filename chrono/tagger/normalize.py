@@ -52,6 +52,9 @@ class Piece:
     ambiguous: bool = False
     temporal_function: bool = False
     role: str | None = None
+    # The value as far as the text states it, for a document without a DCT ("XXXX-03-12",
+    # "XXXX-WXX-5"); None: every digit depends on the DCT.
+    shape: str | None = None
 
 
 @attrs.define
@@ -301,8 +304,17 @@ def _date(ctx: Context, rule_type: str, f: Fields, s: Spans, start: int, end: in
     base = ctx.base()
     function = False
 
+    shape_of: list[str] = []  # "year": only the year came from the DCT; "weekday": XXXX-WXX-d
+
     def piece(value: str, typ: str | None = None, anchor: str | None = None) -> list[Piece]:
-        return [Piece(start, end, typ or kind, value, mod, anchor, False, function or anchor is not None)]
+        shape = None
+        if shape_of and shape_of[0] == "year" and len(value) >= 7:
+            shape = "XXXX" + value[4:]
+        elif shape_of and shape_of[0].startswith("XXXX-WXX-"):
+            tail = value[10:] if len(value) > 10 and value[10] == "T" else ""
+            shape = shape_of[0] + tail
+        return [Piece(start, end, typ or kind, value, mod, anchor, False,
+                      function or anchor is not None, shape=shape)]
 
     if f.get("decade") or f.get("decade_word"):
         if f.get("decade"):
@@ -476,6 +488,8 @@ def _date(ctx: Context, rule_type: str, f: Fields, s: Spans, start: int, end: in
             raise Reject
         day_date = weekday_date(ctx, weekday, rel, start, end)
         anchor = "DCT"
+        if rel is None:
+            shape_of.append(f"XXXX-WXX-{weekday}")
     elif year is not None:
         date_value = f"{year:04d}"
     elif clock is not None or part is not None:
@@ -490,14 +504,17 @@ def _date(ctx: Context, rule_type: str, f: Fields, s: Spans, start: int, end: in
     if day_date is not None:
         date_value = day_date.isoformat()
     assert date_value is not None
+    if not explicit_year and not shape_of and (
+        month is not None or f.get("season") or f.get("quarter") or f.get("quarter_num")
+        or f.get("half") or f.get("holiday")
+    ) and rel is None and not f.get("deictic"):
+        shape_of.append("year")
     if year is not None and not 1 <= year <= 9999:
         raise Reject
     if clock is not None and date_value is not None and len(date_value) == 10:
         kind = "TIME"
         return piece(f"{date_value}T{clock}{zone}", "TIME", anchor)
     if part is not None and date_value is not None and len(date_value) == 10:
-        if part == "NI" and f.get("part") and f["part"].lower().endswith("s"):
-            raise Reject
         return piece(f"{date_value}T{part}", "TIME", anchor)
     if not explicit_year and anchor is None:
         anchor = "DCT"
@@ -722,7 +739,9 @@ def _rel_unit(ctx: Context, rule_type: str, f: Fields, s: Spans, start: int, end
 
 
 def _anaphor(ctx: Context, rule_type: str, f: Fields, s: Spans, start: int, end: int) -> list[Piece]:
-    unit = f.get("aunit", "").lower()
+    # The period word, by its calendar unit: Y, Q, M, W, WE ("period" counts as a quarter).
+    unit = str(ctx.res.lookup("calendar_unit", f.get("aunit", ""))
+               or ctx.res.lookup("period_word", f.get("aunit", "")) or "")
     mod = position_mod(ctx, f)
     ref = ctx.ref
     base = ctx.base()
@@ -733,7 +752,7 @@ def _anaphor(ctx: Context, rule_type: str, f: Fields, s: Spans, start: int, end:
     which = str(ctx.res.lookup("period_which", f["which"])) if f.get("which") else ""
     latest = which == "latest"
     current = which == "current"
-    if unit in ("quarter", "period"):
+    if unit == "Q":
         if f.get("year"):
             quarter_day = ref.day if ref is not None and ref.gran == "Q" else add_months(base, -3)
             day = dt.date(int(f["year"]), quarter_day.month, 1)
@@ -747,11 +766,11 @@ def _anaphor(ctx: Context, rule_type: str, f: Fields, s: Spans, start: int, end:
             day, label = add_months(base, -3), "DCT"
         return [Piece(start, end, "DATE", value_at(shift(day, "Y", -back), "Q"), mod, label,
                       temporal_function=True)]
-    if unit == "year" and back and f.get("period", "").lower() == "quarter":
+    if unit == "Y" and back and ctx.res.lookup("calendar_unit", f.get("period", "")) == "Q":
         day = ref.day if ref is not None and ref.gran == "Q" else add_months(base, -3)
         return [Piece(start, end, "DATE", value_at(shift(day, "Y", -1), "Q"), None,
                       ref.value if ref is not None else "DCT", temporal_function=True)]
-    if unit == "year":
+    if unit == "Y":
         if back:
             if ref is not None and ref.gran in ("Q", "H"):
                 return [Piece(start, end, "DATE", value_at(shift(ref.day, "Y", -1), ref.gran),
@@ -763,15 +782,15 @@ def _anaphor(ctx: Context, rule_type: str, f: Fields, s: Spans, start: int, end:
                           temporal_function=True)]
         return [Piece(start, end, "DATE", value_at(base, "Y"), mod, "DCT",
                       temporal_function=True)]
-    if unit == "month":
+    if unit == "M":
         day = ref.day if ref is not None and ref.gran in ("M", "D") else base
         return [Piece(start, end, "DATE", value_at(day, "M"), mod,
                       ref.value if ref is not None and ref.gran in ("M", "D") else "DCT",
                       temporal_function=True)]
-    if unit == "week":
+    if unit == "W":
         day = ref.day if ref is not None and ref.gran in ("D", "W") else base
         return [Piece(start, end, "DATE", week_value(day), mod, "DCT", temporal_function=True)]
-    if unit == "weekend":
+    if unit == "WE":
         # The weekend of the DCT's week when the DCT falls on it; otherwise the one before,
         # or the one ahead when the clause looks forward.
         day = base
@@ -787,7 +806,8 @@ def _set(ctx: Context, rule_type: str, f: Fields, s: Spans, start: int, end: int
     res = ctx.res
     if f.get("set_adverb"):
         return [Piece(start, end, "SET", str(res.lookup("set_adverb", f["set_adverb"])))]
-    part = res.lookup("part_of_day", f["part"]) if f.get("part") else None
+    part = (res.lookup("part_of_day", f["part"]) or res.lookup("part_of_day_plural", f["part"])
+            if f.get("part") else None)
     if f.get("weekday"):
         weekday = res.lookup("weekday", f["weekday"]) or res.lookup("weekday_plural", f["weekday"])
         value = f"XXXX-WXX-{weekday}"

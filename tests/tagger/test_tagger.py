@@ -237,3 +237,8 @@ def test_a_new_language_is_data_only() -> None:
         ("zwei Wochen", "DURATION", "P2W"),
     ]
     assert [t.signal for t in found] == ["on", None, None, "since", None]
+
+
+def test_without_dct_values_keep_what_the_text_states() -> None:
+    found = extract("On March 12, on Friday, in the third quarter and on Christmas Day.")
+    assert [t.value for t in found] == ["XXXX-03-12", "XXXX-WXX-5", "XXXX-Q3", "XXXX-12-25"]
