@@ -165,21 +165,26 @@ def test_generated_periods_normalize_exactly(year: int, quarter: int, season: st
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.text(max_size=300))
-def test_arbitrary_unicode_never_raises(text: str) -> None:
-    for timex in extract(text, "2025-04-24"):
+@given(st.text(max_size=300), st.one_of(st.none(), st.dates()), st.booleans())
+def test_arbitrary_unicode_never_raises(text: str, dct: dt.date | None, day_first: bool) -> None:
+    for timex in extract(text, dct, day_first=day_first):
         assert isinstance(timex, Timex)
         assert 0 <= timex.start < timex.end <= len(text)
         assert text[timex.start:timex.end] == timex.text
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(st.lists(st.sampled_from(["May ", "1998", " ", "-", "March", "the ", "last ", "early ",
-                                 "week", "s", "'", "2", ".", ",", "\n", "Friday", "ago"]),
-                max_size=60))
-def test_fragments_never_raise(parts: list[str]) -> None:
+                                 "week", "s", "'", "2", ".", ",", "\n", "Friday", "ago", "Q3",
+                                 "/", ":", "30", "a.m.", " EST", "of ", "between ", " and ",
+                                 "from ", " to ", "fiscal ", "quarter", "year", "-end", "mid-",
+                                 "1990s", "twice a ", "every ", "night", "ended ", "Jan. ",
+                                 "12/31/99", "2024-03-05T10:00Z", "nineteen ninety-six"]),
+                max_size=60),
+       st.dates(min_value=dt.date(1, 1, 1), max_value=dt.date(9999, 12, 31)))
+def test_fragments_never_raise(parts: list[str], dct: dt.date) -> None:
     text = "".join(parts)
-    for timex in extract(text, "2025-04-24"):
+    for timex in extract(text, dct):
         assert text[timex.start:timex.end] == timex.text
 
 
