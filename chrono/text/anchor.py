@@ -138,6 +138,8 @@ _FUNCTION_WORDS = _set(
     "this these those there which who whom whose while until since than so if then also said says "
     "not did does do been be being of ago earlier later"
 )
+_OBJECT_GAP = re.compile(r"\s+(?:(?:the|a|an|its|his|her|their|our|this|that|new|first)\s+){0,2}",
+                         re.IGNORECASE)
 _DEFINITE = re.compile(r"\b(?:the|this|that)\s+\Z", re.IGNORECASE)
 _GENERIC_CLASSES = frozenset({"occurrence", "state", "reporting", "announcement"})
 _LIGHT = frozenset({"hold", "take place", "happen", "occur", "run", "last", "continue"})
@@ -227,6 +229,7 @@ class _Builder:
         self.named_spans: list[tuple[int, int, str, bool]] = []
         self.paragraph = 0
         self.window_start = 0
+        self.current: list[ev.Trigger] = []  # the triggers of the sentence being read
         # first asserted mention of each event class (or generic lemma) per paragraph
         self.mentions: dict[tuple[int, str], tuple[int, ev.Trigger]] = {}
 
@@ -244,6 +247,16 @@ class _Builder:
         if antecedent is not None:
             self.by_trigger[trigger.start] = antecedent
             return antecedent
+        partner = self.verb_object(trigger)
+        if partner is not None:
+            if trigger.pos == "noun":
+                shared = self.event(partner)
+                self.by_trigger[trigger.start] = shared
+                return shared
+            known = self.by_trigger.get(partner.start)
+            if known is not None:
+                self.by_trigger[trigger.start] = known
+                return known
         for start, end, key, _ in self.named_spans:
             if start <= trigger.start < end:
                 self.by_trigger[trigger.start] = key
@@ -268,6 +281,21 @@ class _Builder:
         if found is None or found[0] >= trigger.start:
             return None
         return self.event(found[1])
+
+    def verb_object(self, trigger: ev.Trigger) -> ev.Trigger | None:
+        """"launched its campaign", "signed the treaty", "held talks": a verb and the event noun
+        it takes as object name one event. Returns the partner of ``trigger``."""
+        if trigger.event_class == "named":
+            return None
+        for other in self.current:
+            verb, noun = (other, trigger) if trigger.pos == "noun" else (trigger, other)
+            if verb.pos != "verb" or noun.pos != "noun" or noun.event_class == "named":
+                continue
+            if verb.event_class in ("reporting", "begin", "end", "causal") or not ev.asserted(verb):
+                continue
+            if verb.end <= noun.start and _OBJECT_GAP.fullmatch(self.text, verb.end, noun.start):
+                return other
+        return None
 
     def mention(self, paragraph: int, trigger: ev.Trigger) -> None:
         key = trigger.lemma if trigger.event_class in _GENERIC_CLASSES else trigger.event_class
@@ -342,6 +370,7 @@ def build(text: str, sentences: Sequence[Sentence], timexes: Sequence[Timex], dc
         triggers = _sentence_triggers(b, sentence)
         all_triggers.extend((sentence, t) for t in triggers)
         b.paragraph = sentence.paragraph
+        b.current = triggers
         for t in triggers:
             if t.pos == "verb" and ev.asserted(t) and t.event_class not in ("begin", "end", "causal"):
                 b.mention(sentence.paragraph, t)
@@ -413,22 +442,57 @@ def _aspect_argument(b: _Builder, trigger: ev.Trigger, triggers: list[ev.Trigger
         if t.start < clause_start:
             break
         if t.pos == "verb":
+            # "the strike began on 10 March and ended on 2 April": coordinated aspectual verbs
+            # share their subject
+            if t.event_class in ("begin", "end") and t.event_class != trigger.event_class and re.fullmatch(
+                r"[^,;]*\s(?:and|but|then)\s+(?:\w+\s+)?", text[t.end:trigger.start]
+            ):
+                return _aspect_argument(b, t, triggers, cuts)
             break
         if _words_between(text, t.end, trigger.start) <= 8:
             return t
     return None
 
 
+def _relative_antecedent(b: _Builder, offset: int, triggers: list[ev.Trigger]) -> ev.Trigger | None:
+    """The event noun a relative clause starting just before ``offset`` is about ("the summit,
+    which lasted …")."""
+    before = b.text[max(0, offset - 40):offset]
+    relative = re.search(r",\s*(?:which|that)\s+(?:\w+\s+){0,2}\Z", before)
+    if relative is None:
+        return None
+    comma = offset - len(before) + relative.start()
+    nouns = [t for t in triggers if t.pos == "noun" and t.end <= comma]
+    if nouns and _words_between(b.text, nouns[-1].end, comma) <= 6:
+        return nouns[-1]
+    return None
+
+
 def _subject_noun(b: _Builder, trigger: ev.Trigger, triggers: list[ev.Trigger],
                   cuts: list[int]) -> ev.Trigger | None:
-    clause_start, _ = _clause_of(cuts, trigger.start)
-    index = triggers.index(trigger)
-    for t in reversed(triggers[:index]):
+    edge = trigger.start
+    relative = _CAUSAL_LEFT.search(b.text, max(0, edge - 200), edge)
+    if relative is not None:  # "the summit, which lasted two days, ran …": skip the relative clause
+        edge = relative.start()
+    clause_start, _ = _clause_of(cuts, max(0, edge - 1))
+    for t in reversed([t for t in triggers if t.end <= edge]):
         if t.start < clause_start or t.pos == "verb":
             return None
-        if _words_between(b.text, t.end, trigger.start) <= 8:
+        if _words_between(b.text, t.end, edge) <= 8:
             return t
     return None
+
+
+def _clause_head(b: _Builder, noun: ev.Trigger, triggers: list[ev.Trigger]) -> ev.Trigger:
+    """"after a fire gutted the building": the event of a clause is its verb, not its subject."""
+    if noun.pos != "noun":
+        return noun
+    following = [t for t in triggers if t.start >= noun.end]
+    if following and following[0].pos == "verb" and ev.asserted(following[0]) and (
+        _words_between(b.text, noun.end, following[0].start) == 0
+    ):
+        return following[0]
+    return noun
 
 
 def _resolve(b: _Builder, trigger: ev.Trigger, triggers: list[ev.Trigger], cuts: list[int]) -> _Target:
@@ -592,6 +656,8 @@ def _duration(b: _Builder, timex: Timex, triggers: list[ev.Trigger], cuts: list[
             left = [t for t in left if t.start >= clause_start]
             if left:
                 target = left[-1]
+            else:
+                target = _relative_antecedent(b, timex.start - (len(before) - lasted.start()), triggers)
         elif timex.signal == "for":
             clause_start, _ = _clause_of(cuts, timex.start)
             left = [t for t in triggers if clause_start <= t.start and t.end <= (timex.signal_start or 0)]
@@ -747,7 +813,7 @@ def _offset(b: _Builder, start: int, end: int, match: re.Match[str], triggers: l
     if direction in ("after", "before"):
         # "a week after the signing": the event after the signal is the reference
         if right and _words_between(text, end, right[0].start) <= 3:
-            reference = right[0]
+            reference = _clause_head(b, right[0], triggers)
         else:
             return
         subject = left[-1] if left else next(
@@ -795,8 +861,8 @@ def _order(b: _Builder, sentence: Sentence, triggers: list[ev.Trigger], cuts: li
         objects = [t for t in triggers if t.start >= match.end()]
         if not objects:
             continue
-        obj = objects[0]
-        between = text[match.end():obj.start]
+        obj = _clause_head(b, objects[0], triggers)
+        between = text[match.end():objects[0].start]
         if "," in between or _words_between(text, match.end(), obj.start) > 3:
             continue
         if any(match.end() <= t.start < obj.start for t in timexes):

@@ -56,7 +56,7 @@ def _regular_forms(lemma: str) -> list[str]:
     if lemma.endswith(("s", "sh", "ch", "x", "z")):
         return [lemma + "es", lemma + "ed", lemma + "ed", lemma + "ing"]
     double = (
-        len(lemma) <= 4
+        len(re.findall(r"[aeiou]+", lemma)) == 1  # one syllable: "stop" -> "stopped", not "open"
         and last not in "aeiouwxy"
         and lemma[-2] in "aeiou"
         and lemma[-3:-2] not in ("a", "e", "i", "o", "u", "")
