@@ -247,3 +247,14 @@ def test_a_new_language_is_data_only() -> None:
 def test_without_dct_values_keep_what_the_text_states() -> None:
     found = extract("On March 12, on Friday, in the third quarter and on Christmas Day.")
     assert [t.value for t in found] == ["XXXX-03-12", "XXXX-WXX-5", "XXXX-Q3", "XXXX-12-25"]
+
+
+def test_every_date_value_is_a_period_the_model_can_place() -> None:
+    from chrono.periods import parse_value
+
+    for case in CASES:
+        dct = parse_value(case["dct"][:10])
+        for timex in extract(case["text"], case["dct"]):
+            if timex.type in ("DATE", "TIME"):
+                period = parse_value(timex.value, mod=timex.mod, dct=dct)
+                assert period.start is not None or period.end is not None, timex
