@@ -230,6 +230,7 @@ class _Builder:
         self.paragraph = 0
         self.window_start = 0
         self.current: list[ev.Trigger] = []  # the triggers of the sentence being read
+        self.by_sentence: dict[int, list[ev.Trigger]] = {}
         # first asserted mention of each event class (or generic lemma) per paragraph
         self.mentions: dict[tuple[int, str], tuple[int, ev.Trigger]] = {}
 
@@ -371,6 +372,7 @@ def build(text: str, sentences: Sequence[Sentence], timexes: Sequence[Timex], dc
         all_triggers.extend((sentence, t) for t in triggers)
         b.paragraph = sentence.paragraph
         b.current = triggers
+        b.by_sentence[sentence.start] = triggers
         for t in triggers:
             if t.pos == "verb" and ev.asserted(t) and t.event_class not in ("begin", "end", "causal"):
                 b.mention(sentence.paragraph, t)
@@ -901,6 +903,9 @@ _COUNTED_UNIT = re.compile(
     r"(?:minute|hour|day|week|month|year)s?\s*\Z",
     re.IGNORECASE,
 )
+_PERSON_CLASSES = frozenset({"birth", "death", "arrest", "release", "take_office", "leave_office",
+                             "appointment", "resignation", "election"})
+_PRONOUN_SUBJECT = re.compile(r"(?:^|(?<=[\s,;]))(?:he|she|they)\s+(?:\w+\s+){0,3}\Z", re.IGNORECASE)
 _CAUSAL_LEFT = re.compile(r",\s*(?:which|who)\b[^,]*,\s*\Z")
 
 
@@ -968,20 +973,34 @@ def _precedence(b: _Builder, triggers: Iterable[tuple[Sentence, ev.Trigger]]) ->
     if len(candidates) < 2:
         return
     args = {t.start: _arguments(b, s, t) for s, t in candidates}
+    order = {s.start: i for i, s in enumerate(b.sentences)}
+    pronoun = {t.start for s, t in candidates
+               if t.event_class in _PERSON_CLASSES and _PRONOUN_SUBJECT.search(b.text, s.start, t.start)}
+
+    def related(s1: Sentence, first: ev.Trigger, s2: Sentence, second: ev.Trigger) -> bool:
+        if s1.paragraph != s2.paragraph or first is second:
+            return False
+        if args[first.start] & args[second.start]:
+            return True
+        # "She was arrested in 1981. She was released in 1980.": the same person
+        close = 0 <= order[s2.start] - order[s1.start] <= 1 or 0 <= order[s1.start] - order[s2.start] <= 1
+        return close and second.start in pronoun and (first.start in pronoun or s1.start != s2.start)
+
+    def event_of(sentence: Sentence, trigger: ev.Trigger) -> str:
+        b.current = b.by_sentence.get(sentence.start, [])
+        b.paragraph = sentence.paragraph
+        return b.event(trigger)
+
     for pair in pairs:
         firsts = [(s, t) for s, t in candidates if pair.first in (t.event_class, t.lemma)]
         seconds = [(s, t) for s, t in candidates if pair.second in (t.event_class, t.lemma)]
         for s2, second in seconds:
-            shared = [
-                (s1, first) for s1, first in firsts
-                if s1.paragraph == s2.paragraph and first is not second
-                and args[first.start] & args[second.start]
-            ]
+            shared = [(s1, first) for s1, first in firsts if related(s1, first, s2, second)]
             if not shared:
                 continue
-            _, first = min(shared, key=lambda item: abs(item[1].start - second.start))
-            first_id = b.event(first)
-            second_id = b.event(second)
+            s1, first = min(shared, key=lambda item: abs(item[1].start - second.start))
+            first_id = event_of(s1, first)
+            second_id = event_of(s2, second)
             if first_id == second_id:
                 continue
             span = b.span(second.start, second.end)
