@@ -34,7 +34,9 @@ SPAN = Span(0, 0)
 BASE = 1_700_000_000
 
 
-def generate(events: int, constraints: int, conflicts: int, seed: int) -> tuple[list, NodeIndex, frozenset[int]]:
+def generate(
+    events: int, constraints: int, conflicts: int, seed: int
+) -> tuple[list, NodeIndex, frozenset[int]]:
     rng = random.Random(seed)
     truth: dict[str, tuple[int, int]] = {}
     for i in range(events):
