@@ -379,6 +379,7 @@ def extract(
                     range_id=range_id,
                     range_role=piece.role,
                     temporal_function=piece.temporal_function,
+                    guessed=piece.guessed,
                     rule=rule.name,
                 )
             )

@@ -52,6 +52,7 @@ class Piece:
     ambiguous: bool = False
     temporal_function: bool = False
     role: str | None = None
+    guessed: bool = False
     # The value as far as the text states it, for a document without a DCT ("XXXX-03-12",
     # "XXXX-WXX-5"); None: every digit depends on the DCT.
     shape: str | None = None
@@ -69,6 +70,8 @@ class Context:
     dct_time: str | None
     day_first: bool
     ref: Anchor | None = None
+    # Set when the last year/weekday resolution had no tense evidence to go on.
+    guessed: bool = False
 
     def base(self) -> dt.date:
         return self.dct
@@ -267,6 +270,7 @@ def year_for_month(ctx: Context, month: int, day: int | None, start: int, end: i
         future = [c for c in candidates if c[0] >= floor]
         return min(future)[1]
     # No tense: the nearest occurrence; on a tie the past (news reports on what happened).
+    ctx.guessed = True
     return min(candidates, key=lambda c: (abs(c[0]), c[0] > 0))[1]
 
 
@@ -286,6 +290,7 @@ def weekday_date(ctx: Context, weekday: int, rel: int | None, start: int, end: i
     direction = tense(ctx, start, end)
     if direction > 0:
         return add_days(base, (weekday - current) % 7)
+    ctx.guessed = direction == 0 and weekday != current
     return add_days(base, -((current - weekday) % 7))
 
 
@@ -314,7 +319,7 @@ def _date(ctx: Context, rule_type: str, f: Fields, s: Spans, start: int, end: in
             tail = value[10:] if len(value) > 10 and value[10] == "T" else ""
             shape = shape_of[0] + tail
         return [Piece(start, end, typ or kind, value, mod, anchor, False,
-                      function or anchor is not None, shape=shape)]
+                      function or anchor is not None, shape=shape, guessed=ctx.guessed)]
 
     if f.get("decade") or f.get("decade_word"):
         if f.get("decade"):
@@ -850,6 +855,7 @@ def normalize(
     handler = ACTIONS.get(action)
     if handler is None:
         raise Reject
+    ctx.guessed = False
     return handler(ctx, rule_type, f, s, start, end)
 
 

@@ -18,7 +18,10 @@ class Timex:
     ``before``, "till" -> ``until``; German "seit" -> ``since``), and ``signal_start``/
     ``signal_end`` give its words in the text (never part of the extent). ``anchor`` is "DCT"
     or the reference value the expression was resolved against. ``range_id``/``range_role``
-    link the two ends of a range ("from 3 to 21 March", "2019–2021").
+    link the two ends of a range ("from 3 to 21 March", "2019–2021"). ``guessed`` is set when
+    the value rests on a default rather than on the words: a year-less date or a bare weekday
+    in a clause whose tense says nothing (the nearest occurrence, or the past weekday, was
+    chosen) -- a consistency checker should treat such values leniently.
     """
 
     start: int
@@ -35,6 +38,7 @@ class Timex:
     range_id: int | None = None
     range_role: str | None = None
     temporal_function: bool = False
+    guessed: bool = False
     rule: str | None = attrs.field(default=None, eq=False)
 
     def to_json(self) -> dict[str, Any]:
@@ -60,4 +64,6 @@ class Timex:
             out["range_role"] = self.range_role
         if self.temporal_function:
             out["temporal_function"] = True
+        if self.guessed:
+            out["guessed"] = True
         return out

@@ -258,3 +258,13 @@ def test_every_date_value_is_a_period_the_model_can_place() -> None:
             if timex.type in ("DATE", "TIME"):
                 period = parse_value(timex.value, mod=timex.mod, dct=dct)
                 assert period.start is not None or period.end is not None, timex
+
+
+def test_values_resting_on_a_default_are_marked_guessed() -> None:
+    (said,) = extract("In December the company said it lost money.", "2025-01-15")
+    (opens,) = extract("The plant opens in December.", "2025-01-15")
+    (stated,) = extract("On March 3, 2024 it fell.", "2025-01-15")
+    assert (said.value, said.guessed) == ("2024-12", False)
+    assert (opens.value, opens.guessed) == ("2024-12", True)
+    assert opens.to_json()["guessed"] is True
+    assert not stated.guessed
