@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 import tempfile
 import time
@@ -31,6 +32,7 @@ from chrono.ingest import Loaded
 from chrono.model import Document, Severity
 from chrono.periods import parse_value
 from chrono.pipeline import selected_rules
+from chrono.tagger import extract
 from chrono.timeml import read_timeml
 
 DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "tbaq"
@@ -71,6 +73,30 @@ def main(argv: list[str] | None = None) -> int:
             else:
                 warnings[finding.rule] += 1
 
+    # Planted errors: in each document, the first explicit year of a dated expression is moved to
+    # three years after the DCT; an error should now be reported (recall of the DCT rule and the
+    # dating chain on real prose).
+    planted = caught = 0
+    stats: Counter[str] = Counter()
+    for name, text, dct in docs:
+        options = Options(dct=parse_value(dct), dct_value=dct) if dct else Options()
+        analysis = analyze(Loaded(Document(name, text, "text")), options)
+        stats["events"] += len(analysis.events)
+        for claim in analysis.claims:
+            stats[type(claim).__name__] += 1
+        if not dct:
+            continue
+        timex = next((t for t in extract(text, dct) if t.anchor is None and t.type == "DATE"
+                      and re.fullmatch(r"\d{4}(-\d\d){0,2}", t.value) and t.value[:4] in t.text), None)
+        if timex is None:
+            continue
+        at = timex.start + timex.text.index(timex.value[:4])
+        changed = text[:at] + str(int(dct[:4]) + 3) + text[at + 4:]
+        planted += 1
+        analysis = analyze(Loaded(Document(name, changed, "text")), options)
+        if any(f.severity >= Severity.ERROR for f in run_rules(analysis, rules)):
+            caught += 1
+
     with tempfile.TemporaryDirectory() as tmp:
         total = 0
         for name, text, dct in docs:
@@ -87,6 +113,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"warnings: {sum(warnings.values())} {dict(sorted(warnings.items()))}")
     print(f"end to end (chrono.engine.check, 1 process): {total:,} characters in {elapsed:.2f} s "
           f"= {total / elapsed:,.0f} characters/s; {len(report.findings)} findings")
+    print(f"claims: {dict(sorted(stats.items()))}")
+    print(f"planted errors (first explicit year moved 3 years past the DCT): {caught} of {planted} caught")
     for error in errors:
         print(f"\n{error['document']}:{error['line']} {error['rule']} {error['message']}")
         for step in error["chain"]:  # type: ignore[attr-defined]

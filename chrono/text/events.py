@@ -188,6 +188,25 @@ def _tense(form: str, pos: str, before: list[str], text: str, start: int) -> tup
     return pos, NOMINAL
 
 
+_UNLISTED_CUES = _set("was were had has have been who which that")
+_NOT_VERBS = _set("based used supposed related concerned interested involved limited united red bed "
+                  "need needed speed seed feed breed shed hundred kindred closed opened")
+
+
+_Entry = tuple[str, str, str, str]
+
+
+def _unlisted(key: str, surface: str, text: str, at: int, floor: int) -> tuple[_Entry, ...]:
+    """A regular past participle not in the lexicon, right after an auxiliary or a relative
+    pronoun ("was terminated", "who arrived"): an occurrence of its own."""
+    if len(key) < 5 or not key.endswith("ed") or key in _NOT_VERBS or surface[:1].isupper():
+        return ()
+    before = _words_before(text, at, floor, 1)
+    if not before or before[-1] not in _UNLISTED_CUES:
+        return ()
+    return ((key, "occurrence", "verb", "past"),)
+
+
 def find_triggers(text: str, start: int, end: int) -> list[Trigger]:
     """Event triggers in ``text[start:end]`` (one sentence), in order."""
     lex = lexicon()
@@ -204,7 +223,9 @@ def find_triggers(text: str, start: int, end: int) -> list[Trigger]:
                 key = " ".join(longer.group().lower().split())
         entries = forms.get(key)
         if not entries:
-            continue
+            entries = _unlisted(key, match.group(), text, match.start(), start)
+            if not entries:
+                continue
         if match.start() > 0 and text[match.start() - 1] in "-_":
             continue
         surface = match.group()
