@@ -21,6 +21,7 @@ from chrono.checkrun import UsageError, add_check_options, check_settings, write
 from chrono.checkrun import run as run_checks
 from chrono.config import ConfigError
 from chrono.engine import PathError, Report
+from chrono.extract_cli import add_extract_parser, run_extract
 from chrono.formats import render
 from chrono.pipeline import selected_rules
 from chrono.registry import RegistryError, all_rules
@@ -53,6 +54,7 @@ def _build_parser() -> argparse.ArgumentParser:
     explain = commands.add_parser("explain", help="show the documentation of a rule")
     explain.add_argument("code", help="rule code or name, e.g. CHR201")
     add_export_parser(commands)  # chrono.timeml_export: chrono export --format timeml
+    add_extract_parser(commands)  # chrono.extract_cli: chrono extract FILE --dct DATE
     return parser
 
 
@@ -165,6 +167,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_ERROR
     handlers = {"check": _run_check, "report": _run_report, "rules": _run_rules, "explain": _run_explain}
     handlers["export"] = run_export
+    handlers["extract"] = run_extract
     try:
         return handlers[args.command](args)
     except (UsageError, PathError, RegistryError, ConfigError, BaselineError) as error:

@@ -1,0 +1,48 @@
+"""`chrono extract` end to end: offsets into the decoded file, DCT handling, formats, errors."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+
+def chrono(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "chrono", *args], input=stdin, capture_output=True, text=True, timeout=120
+    )
+
+
+def test_extract_from_stdin_resolves_against_the_dct() -> None:
+    text = "On April 24, 2025, officials said talks that began in the summer of 2024 would resume next week."
+    result = chrono("extract", "-", "--dct", "2025-04-24", stdin=text)
+    assert result.returncode == 0, result.stderr
+    found = json.loads(result.stdout)
+    values = [(t["text"], t["type"], t["value"]) for t in found]
+    assert ("April 24, 2025", "DATE", "2025-04-24") in values
+    assert ("the summer of 2024", "DATE", "2024-SU") in values
+    assert ("next week", "DATE", "2025-W18") in values
+    for timex in found:
+        assert text[timex["start"] : timex["end"]] == timex["text"]
+
+
+def test_extract_markdown_offsets_point_into_the_file_and_use_front_matter(tmp_path: Path) -> None:
+    path = tmp_path / "note.md"
+    content = "---\ndate: 2024-03-10\ntitle: Notes\n---\n# Monday\n\nThe board met **yesterday** and voted.\n"
+    path.write_text(content, encoding="utf-8")
+    found = json.loads(chrono("extract", str(path)).stdout)
+    by_text = {t["text"]: t for t in found}
+    assert by_text["yesterday"]["value"] == "2024-03-09"
+    assert content[by_text["yesterday"]["start"] : by_text["yesterday"]["end"]] == "yesterday"
+    assert "2024-03-10" not in by_text  # front matter is not prose
+
+
+def test_extract_text_format_and_errors(tmp_path: Path) -> None:
+    result = chrono("extract", "-", "--dct", "2025-01-15", "--format", "text", stdin="It ended in December.")
+    assert result.returncode == 0
+    assert "DATE\t2024-12\t'December'" in result.stdout
+    assert chrono("extract", str(tmp_path / "missing.txt")).returncode == 2
+    bad = chrono("extract", "-", "--dct", "2025-02-30", stdin="today")
+    assert bad.returncode == 2
+    assert "February 2025 has 28 days" in bad.stderr
