@@ -159,6 +159,13 @@ _OFFSET = re.compile(
     r")\b",
     re.IGNORECASE,
 )
+_OFFSET_HINT = re.compile(r"later|earlier|afterward|before|after|next|following|previous|preceding",
+                          re.IGNORECASE)
+_NAMED_HINT = re.compile(
+    r"(?:Battle|War|Summit|Treaty|Accord|Agreement|Games|Olympics|Cup|Conference|Election|Revolution|"
+    r"Uprising|Siege|Offensive|Championship|Marathon|Festival|Expo|Referendum|Congress|Convention|"
+    r"Massacre|Crisis)\b"
+)
 _NAMED = re.compile(
     r"\b((?:[A-Z][\w'’.-]*\s+){0,4}(?:Battle|War|Summit|Treaty|Accord|Accords|Agreement|Games|"
     r"Olympics|Cup|Conference|Election|Revolution|Uprising|Siege|Offensive|Championship|"
@@ -386,7 +393,9 @@ def build(text: str, sentences: Sequence[Sentence], timexes: Sequence[Timex], dc
 def _sentence_triggers(b: _Builder, sentence: Sentence) -> list[ev.Trigger]:
     triggers = ev.find_triggers(b.text, sentence.start, sentence.end)
     # Named events ("the Geneva Summit", "the Battle of Kursk") are triggers of their own.
-    for match in _NAMED.finditer(b.text, sentence.start, sentence.end):
+    named = _NAMED.finditer(b.text, sentence.start, sentence.end) if _NAMED_HINT.search(
+        b.text, sentence.start, sentence.end) else ()
+    for match in named:
         start, end = match.span(1)
         words = b.text[start:end].split()
         if len(words) < 2 and not re.search(r"\b(?:1[89]|20)\d\d\b", b.text[max(0, start - 8):start]):
@@ -606,7 +615,10 @@ def _anchor_sentence(b: _Builder, sentence: Sentence, triggers: list[ev.Trigger]
                      timexes: list[Timex]) -> None:
     text = b.text
     cuts = _clause_bounds(text, sentence)
-    offsets = [(m.start(), m.end(), m) for m in _OFFSET.finditer(text, sentence.start, sentence.end)]
+    offsets = (
+        [(m.start(), m.end(), m) for m in _OFFSET.finditer(text, sentence.start, sentence.end)]
+        if _OFFSET_HINT.search(text, sentence.start, sentence.end) else []
+    )
     durations_for: dict[str, list[TextDurationClaim]] = {}
     dated_here: list[tuple[int, str]] = []
 

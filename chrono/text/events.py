@@ -143,8 +143,8 @@ _IRREALIS_CUES = _set("if unless whether expected planned plans plan hope hopes 
 
 
 def _words_before(text: str, start: int, floor: int, count: int) -> list[str]:
-    chunk = text[max(floor, start - 60):start]
-    return [w.lower() for w in _WORD.findall(chunk)][-count:]
+    chunk = text[max(floor, start - 40):start].lower()
+    return _WORD.findall(chunk)[-count:]
 
 
 def _tense(form: str, pos: str, before: list[str], text: str, start: int) -> tuple[str, str] | None:
@@ -223,6 +223,8 @@ def find_triggers(text: str, start: int, end: int) -> list[Trigger]:
                 key = " ".join(longer.group().lower().split())
         entries = forms.get(key)
         if not entries:
+            if not key.endswith("ed"):
+                continue
             entries = _unlisted(key, match.group(), text, match.start(), start)
             if not entries:
                 continue

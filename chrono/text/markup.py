@@ -32,9 +32,12 @@ class View:
     breaks: frozenset[int] = frozenset()
 
 
+_NOT_NEWLINE = re.compile(r"[^\n]")
+
+
 def _blank(text: str) -> str:
     """Spaces for every character but newlines (so line numbers stay put)."""
-    return "".join("\n" if ch == "\n" else " " for ch in text)
+    return _NOT_NEWLINE.sub(" ", text)
 
 
 def _break(text: str) -> str:
