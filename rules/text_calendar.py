@@ -34,23 +34,27 @@ class WeekdayMismatch(ProblemRule):
 class AgeMismatch(ProblemRule):
     """
     What it does
-        Reports an age ("at the age of 48", "aged 48", "a 48-year-old") that does not add up
-        with the one birth date the document gives and the date of the sentence it is in.
-        With the birthday unknown, either of the two possible ages passes.
+        Reports an age ("at the age of 48", "aged 48", "a 48-year-old", "Jan Novak, 52, was
+        born in 1968") that does not add up with the one birth date the document gives and the
+        date of the sentence it is in (or the document date), and an anniversary ("the 50th
+        anniversary of its founding in 1975") that does not add up with the year it is marked
+        in. With the birthday unknown, either of the two possible ages passes; an anniversary
+        dated only by the document date may be off by one year.
 
     Why it matters
-        Ages are computed by hand and go stale when a text is updated.
+        Ages and anniversaries are computed by hand and go stale when a text is updated.
 
     Example
         "She was born in 1950. … She died in 2001 at the age of 40." fails; "at the age of
-        50" (or 51) passes.
+        50" (or 51) passes. "On 3 June 2020 the town celebrated the 100th anniversary of its
+        charter, granted in 1925." fails; with "granted in 1920" it passes.
 
     How to fix
-        Recompute the age from the birth date, or correct the date.
+        Recompute the age or the count from the dates, or correct the date.
     """
 
     code = "CHR308"
     name = "age-mismatch"
     severity = Severity.ERROR
-    summary = "an age that does not add up with the birth date"
+    summary = "an age or an anniversary that does not add up with the dates"
     problem_kind = "text-age"

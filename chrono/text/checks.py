@@ -56,11 +56,12 @@ def _impossible(year: int | None, month: int, day: int) -> str | None:
 
 
 def calendar_problems(
-    text: str, timexes: Sequence[Timex], sentences: Sequence[Sentence]
+    text: str, timexes: Sequence[Timex], sentences: Sequence[Sentence], dct: str | None = None
 ) -> Iterator[Problem]:
     yield from _impossible_dates(text)
     yield from _weekdays(text, timexes)
-    yield from _ages(text, timexes, sentences)
+    yield from _ages(text, timexes, sentences, dct)
+    yield from _anniversaries(text, timexes, sentences, dct)
 
 
 def _impossible_dates(text: str) -> Iterator[Problem]:
@@ -113,6 +114,54 @@ def _weekdays(text: str, timexes: Sequence[Timex]) -> Iterator[Problem]:
         )
 
 
+_APPOSITIVE_AGE = re.compile(r"\b[A-Z][\w'’-]+,\s+(\d{1,3}),\s")
+_ORDINAL_WORDS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "fifteenth": 15, "twentieth": 20, "twenty-fifth": 25,
+    "thirtieth": 30, "fortieth": 40, "fiftieth": 50, "sixtieth": 60, "seventieth": 70,
+    "seventy-fifth": 75, "eightieth": 80, "ninetieth": 90, "hundredth": 100, "centenary": 100,
+    "bicentenary": 200,
+}
+_ANNIVERSARY = re.compile(
+    r"\b(?:(?P<n>\d{1,3})(?:st|nd|rd|th)|(?P<w>" + "|".join(sorted(_ORDINAL_WORDS, key=len, reverse=True))
+    + r"))\s+anniversary\b",
+    re.IGNORECASE,
+)
+_MARKS = re.compile(r"\b(?:marks|mark|celebrates|celebrate|commemorates|is|this year)\b", re.IGNORECASE)
+
+
+def _anniversaries(text: str, timexes: Sequence[Timex], sentences: Sequence[Sentence],
+                   dct: str | None) -> Iterator[Problem]:
+    """"the 50th anniversary of its founding in 1975", dated by the sentence (or the DCT)."""
+    for sentence in sentences:
+        match = _ANNIVERSARY.search(text, sentence.start, sentence.end)
+        if match is None:
+            continue
+        count = int(match.group("n")) if match.group("n") else _ORDINAL_WORDS[match.group("w").lower()]
+        inside = [t for t in timexes if sentence.start <= t.start < sentence.end and t.type == "DATE"
+                  and re.match(r"\d{4}", t.value)]
+        after = [t for t in inside if t.start > match.end() and t.anchor is None]
+        before = [t for t in inside if t.end <= match.start()]
+        if not after:
+            continue
+        reference = after[0]
+        ref_year = int(reference.value[:4])
+        if before:
+            occasion_year, slack, when = int(before[-1].value[:4]), 0, before[-1].text
+        elif dct is not None and _MARKS.search(text, sentence.start, match.start()):
+            occasion_year, slack, when = int(dct[:4]), 1, f"the document date ({dct})"
+        else:
+            continue
+        if abs(occasion_year - ref_year - count) <= slack:
+            continue
+        yield Problem(
+            AGE,
+            f"the {match.group().split()[0]} anniversary does not fit: {reference.text} to {when} is "
+            f"{occasion_year - ref_year} years",
+            Span(match.start(), match.end(), "primary"),
+        )
+
+
 def _year_range(timex: Timex) -> tuple[int, int] | None:
     match = re.match(r"(\d{4})(?:-(\d\d))?(?:-(\d\d))?", timex.value)
     if match is None or timex.type != "DATE":
@@ -121,8 +170,10 @@ def _year_range(timex: Timex) -> tuple[int, int] | None:
     return year, year
 
 
-def _ages(text: str, timexes: Sequence[Timex], sentences: Sequence[Sentence]) -> Iterator[Problem]:
-    """One birth date in the document, and ages stated in sentences that carry a date."""
+def _ages(text: str, timexes: Sequence[Timex], sentences: Sequence[Sentence],
+          dct: str | None) -> Iterator[Problem]:
+    """One birth date in the document, and ages stated in sentences that carry a date (or, in
+    the birth's own sentence, "Name, 52, was born in 1968" against the DCT)."""
     births = [t for t in timexes if t.anchor is None and _year_range(t) is not None
               and _BIRTH.search(text, max(0, t.start - 40), t.start)]
     if len(births) != 1:
@@ -133,6 +184,19 @@ def _ages(text: str, timexes: Sequence[Timex], sentences: Sequence[Sentence]) ->
     born_date = birth.value[:10] if re.fullmatch(r"\d{4}-\d\d-\d\d", birth.value[:10]) else None
     for sentence in sentences:
         if sentence.start <= birth.start < sentence.end:
+            appositive = _APPOSITIVE_AGE.search(text, sentence.start, birth.start)
+            if appositive is None or dct is None:
+                continue
+            age = int(appositive.group(1))
+            year = int(dct[:4])
+            low, high = year - born[1] - 1, year - born[0]
+            if not low <= age <= high:
+                yield Problem(
+                    AGE,
+                    f"age {age} does not fit: born {birth.text}, so at the document date ({dct}) "
+                    f"the age was {max(low, 0)} or {high}",
+                    Span(appositive.start(1), appositive.end(1), "primary"),
+                )
             continue
         ages = list(_AGE.finditer(text, sentence.start, sentence.end))
         if len(ages) != 1:

@@ -94,7 +94,7 @@ def compile_text(document: Document, options: Options) -> Compiled:
     except ValueError:
         timexes = extract(text, None, day_first=options.day_first)
     sentences = split(text, view.breaks)
-    problems.extend(checks.calendar_problems(text, timexes, sentences))
+    problems.extend(checks.calendar_problems(text, timexes, sentences, day))
     built = anchor.build(text, sentences, timexes, dct, options)
     problems.extend(built.problems)
     return Compiled(document, built.events, built.claims, tuple(problems))
