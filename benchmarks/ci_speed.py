@@ -23,6 +23,7 @@ import itertools
 import json
 import os
 import random
+import resource
 import shutil
 import subprocess
 import sys
@@ -80,16 +81,48 @@ def generate(root: Path, docs: int, events: int, seed: int) -> int:
     return size
 
 
-def run(args: list[str], cwd: Path) -> tuple[float, subprocess.CompletedProcess[str]]:
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def run(args: list[str], cwd: Path) -> tuple[float, float, subprocess.CompletedProcess[str]]:
+    """Wall time, CPU time (user + system, the process and its workers) and the result."""
     env = {k: v for k, v in os.environ.items() if k != "CHRONO_CACHE_DIR"}
+    cpu = _children_cpu()
     start = time.perf_counter()
     proc = subprocess.run(
         [sys.executable, "-m", "chrono", *args], cwd=cwd, env=env, capture_output=True, text=True
     )
     elapsed = time.perf_counter() - start
+    cpu = _children_cpu() - cpu
     if proc.returncode not in (0, 1):
         raise SystemExit(f"chrono {' '.join(args)} failed ({proc.returncode}):\n{proc.stderr}")
-    return elapsed, proc
+    return elapsed, cpu, proc
+
+
+def _burn(n: int) -> int:
+    total = 0
+    for i in range(n):
+        total += i * i
+    return total
+
+
+def pool_calibration(jobs: int) -> tuple[float, float]:
+    """Seconds for 2*jobs equal pure-Python loops, serially and over a pool of ``jobs``
+    processes: how much parallelism this machine really gives (shared CI runners often give
+    less than their CPU count)."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    work = [3_000_000] * (2 * jobs)
+    start = time.perf_counter()
+    for n in work:
+        _burn(n)
+    serial = time.perf_counter() - start
+    start = time.perf_counter()
+    with ProcessPoolExecutor(jobs) as pool:
+        list(pool.map(_burn, work))
+    return serial, time.perf_counter() - start
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -115,55 +148,65 @@ def main(argv: list[str] | None = None) -> int:
         base = ["check", "corpus", "--format", "json", "--quiet"]
         jobs_n = str(options.jobs)
 
-        def best(args: list[str], fresh_cache: bool) -> tuple[float, subprocess.CompletedProcess[str]]:
+        def best(args: list[str], fresh_cache: bool) -> tuple[float, float, subprocess.CompletedProcess[str]]:
             times = []
             proc = None
             for _ in range(options.repeat):
                 if fresh_cache:
                     shutil.rmtree(cache, ignore_errors=True)
-                elapsed, proc = run(args, root)
-                times.append(elapsed)
+                elapsed, cpu_time, proc = run(args, root)
+                times.append((elapsed, cpu_time))
             assert proc is not None
-            return min(times), proc
+            best_time, best_cpu = min(times)
+            return best_time, best_cpu, proc
 
         run([*base, "--no-cache", "--jobs", "1"], root)  # warm-up: .pyc files, OS file cache
         results: dict[str, float] = {}
         outputs: dict[str, str] = {}
         cached = [*base, "--cache-dir", str(cache)]
+        cpu: dict[str, float] = {}
         for label, args, fresh in [
             ("no cache, --jobs 1", [*base, "--no-cache", "--jobs", "1"], False),
             (f"no cache, --jobs {jobs_n}", [*base, "--no-cache", "--jobs", jobs_n], False),
             ("cold cache, --jobs 1", [*cached, "--jobs", "1"], True),
             (f"cold cache, --jobs {jobs_n}", [*cached, "--jobs", jobs_n], True),
+            # the last cold run left a full cache: warm runs over the unchanged corpus
+            ("warm cache, --jobs 1", [*cached, "--jobs", "1"], False),
+            (f"warm cache, --jobs {jobs_n}", [*cached, "--jobs", jobs_n], False),
         ]:
-            results[label], proc = best(args, fresh)
-            outputs[label] = proc.stdout
-        # the last cold run left a full cache: warm runs over the unchanged corpus
-        for label, args in [
-            ("warm cache, --jobs 1", [*cached, "--jobs", "1"]),
-            (f"warm cache, --jobs {jobs_n}", [*cached, "--jobs", jobs_n]),
-        ]:
-            results[label], proc = best(args, False)
+            results[label], cpu[label], proc = best(args, fresh)
             outputs[label] = proc.stdout
         identical = len(set(outputs.values())) == 1
         findings = len(json.loads(outputs["cold cache, --jobs 1"])["findings"])
 
+    serial, pooled = pool_calibration(options.jobs)
     cold = results["cold cache, --jobs 1"]
     warm = results["warm cache, --jobs 1"]
     if options.json:
-        data = {"docs": options.docs, "chars": chars, "findings": findings, "times": results}
+        data = {
+            "docs": options.docs,
+            "chars": chars,
+            "findings": findings,
+            "times": results,
+            "cpu": cpu,
+            "calibration": {"serial": serial, f"pool of {options.jobs}": pooled},
+        }
         print(json.dumps(data, indent=2))
         return 0
     print(f"corpus: {options.docs} timeline documents, {options.events} events each, {chars:,} characters")
     print(f"findings: {findings}; output identical across all runs: {identical}")
     print(f"machine: {os.cpu_count()} CPUs, Python {sys.version.split()[0]}; best of {options.repeat}")
     print()
-    print("| run | wall time (s) |")
-    print("|---|---:|")
+    print("| run | wall time (s) | CPU time, all processes (s) |")
+    print("|---|---:|---:|")
     for label, seconds in results.items():
-        print(f"| {label} | {seconds:.2f} |")
+        print(f"| {label} | {seconds:.2f} | {cpu[label]:.2f} |")
     print()
     print(f"warm vs cold (--jobs 1): {cold / warm:.1f}x faster")
+    print(
+        f"machine calibration: a pure-Python loop takes {serial:.2f} s serially and {pooled:.2f} s over "
+        f"{options.jobs} processes ({serial / pooled:.1f}x)"
+    )
     if not identical:
         print("ERROR: outputs differ between runs", file=sys.stderr)
         return 1

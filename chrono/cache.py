@@ -16,11 +16,13 @@ cache, it trusts the directory it is given.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import pickle
 import sys
 import tempfile
+import time
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -29,6 +31,7 @@ from chrono import __version__
 
 CACHE_FORMAT = 1
 DEFAULT_CACHE_DIR = ".chrono_cache"
+STALE_AFTER = 30 * 24 * 3600  # seconds
 _SOURCE_SUFFIXES = (".py", ".yaml", ".yml", ".json", ".txt", ".tsv")
 
 
@@ -114,10 +117,17 @@ class Cache:
         self.dirty = True
 
     def save(self) -> None:
+        """Write the entries back if anything changed (entries of files that no longer exist
+        are dropped; so are other settings' cache files unused for ``STALE_AFTER`` seconds)."""
         if not self.dirty:
+            if self.hits:  # mark the file as in use, so that pruning leaves it alone
+                with contextlib.suppress(OSError):
+                    os.utime(self.file)
             return
         self.file.parent.mkdir(parents=True, exist_ok=True)
         _mark_cache_directory(self.directory)
+        self.entries = {path: entry for path, entry in self.entries.items() if os.path.exists(path)}
+        _prune(self.file)
         handle, temporary = tempfile.mkstemp(dir=self.file.parent, prefix=".tmp-", suffix=".pickle")
         try:
             with os.fdopen(handle, "wb") as stream:
@@ -127,6 +137,15 @@ class Cache:
             Path(temporary).unlink(missing_ok=True)
             raise
         self.dirty = False
+
+
+def _prune(keep: Path) -> None:
+    """Remove the cache files of other settings that nobody used for a while."""
+    cutoff = time.time() - STALE_AFTER
+    for other in keep.parent.glob("*.pickle"):
+        with contextlib.suppress(OSError):
+            if other != keep and other.stat().st_mtime < cutoff:
+                other.unlink()
 
 
 def _mark_cache_directory(directory: Path) -> None:

@@ -7,6 +7,7 @@ import os
 import pty
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -46,13 +47,14 @@ def test_warm_run_reads_the_cache(chrono: Chrono, tmp_path: Path) -> None:
     assert (cache / ".gitignore").read_text().strip().endswith("*")
     stored = list((cache / "v1").glob("*.pickle"))
     assert len(stored) == 1
-    stamp = stored[0].stat().st_mtime_ns
+    inode, content = stored[0].stat().st_ino, stored[0].read_bytes()
 
     warm = chrono(*args, prelude=COUNT_ANALYSES)
     assert analysed(warm) == 0
     assert warm.out == cold.out
     assert warm.code == cold.code == 1
-    assert stored[0].stat().st_mtime_ns == stamp  # nothing changed, nothing written
+    # nothing changed, nothing rewritten (the file is only touched, to mark it as in use)
+    assert (stored[0].stat().st_ino, stored[0].read_bytes()) == (inode, content)
 
     # one file edited: only that file is analysed again
     write(tmp_path / "corpus" / "doc001.yaml", CONFLICT)
@@ -219,3 +221,14 @@ def test_progress_bar_only_on_a_tty(chrono: Chrono, big_corpus: Path) -> None:
     assert chrono("check", "corpus", "--no-cache").err == ""  # stderr is a pipe here
     few = big_corpus / "corpus" / "part0"
     assert _stderr_on_tty(["check", "broken.yaml", "--no-cache"], few) == ""  # one file: no bar
+
+
+def test_stale_cache_files_are_pruned(chrono: Chrono, tmp_path: Path) -> None:
+    make_corpus(tmp_path)
+    stale = write(tmp_path / ".chrono_cache" / "v1" / "0123456789abcdef01234567.pickle", "")
+    recent = write(tmp_path / ".chrono_cache" / "v1" / "76543210fedcba9876543210.pickle", "")
+    month_ago = time.time() - 40 * 24 * 3600
+    os.utime(stale, (month_ago, month_ago))
+    assert chrono("check", "corpus").code == 1
+    assert not stale.exists()
+    assert recent.exists()
