@@ -232,3 +232,80 @@ def test_stale_cache_files_are_pruned(chrono: Chrono, tmp_path: Path) -> None:
     assert chrono("check", "corpus").code == 1
     assert not stale.exists()
     assert recent.exists()
+
+
+CORPUS_PLUGIN = '''
+"""A third-party corpus-level rule: one event key with different texts in two documents."""
+from chrono.model import Severity, Span
+from chrono.rulebase import Rule
+
+
+class KeyClash(Rule):
+    """
+    What it does
+        Reports an event key that two documents describe differently.
+
+    Why it matters
+        Test rule.
+
+    Example
+        Two files with ``key: k`` and different texts fail.
+
+    How to fix
+        Use one text.
+    """
+
+    code = "XYZ901"
+    name = "key-clash"
+    severity = Severity.ERROR
+    summary = "one event key, two texts"
+    corpus = True
+
+    def check(self, analysis):
+        return iter(())
+
+    def check_corpus(self, analyses):
+        first = {}
+        for analysis in analyses:
+            for event in analysis.events:
+                if event.key is None:
+                    continue
+                seen = first.setdefault(event.key, (analysis, event))
+                if seen[1].text != event.text:
+                    yield self.finding(
+                        analysis,
+                        f"{event.key!r} is {event.text!r} here but {seen[1].text!r} in {seen[0].document.path}",
+                        [Span(event.span.start, event.span.end, "primary")],
+                    )
+
+
+RULES = [KeyClash]
+'''
+
+
+def test_corpus_rules_rerun_over_cached_documents(chrono: Chrono, tmp_path: Path) -> None:
+    plugin = tmp_path / "plugin"
+    write(plugin / "keyclash.py", CORPUS_PLUGIN)
+    write(
+        plugin / "keyclash-0.1.dist-info" / "METADATA",
+        "Metadata-Version: 2.1\nName: keyclash\nVersion: 0.1\n",
+    )
+    write(plugin / "keyclash-0.1.dist-info" / "entry_points.txt", "[chrono.rules]\nkeyclash = keyclash\n")
+    env = {"PYTHONPATH": str(plugin)}
+    event = "events:\n  - id: a\n    key: kursk-incursion\n    text: {text}\n    on: 2024-08-06\n"
+    write(tmp_path / "corpus" / "one.yaml", event.format(text="Forces cross the border"))
+    write(tmp_path / "corpus" / "two.yaml", event.format(text="Troops enter Kursk"))
+    for i in range(20):
+        write(tmp_path / "corpus" / f"other{i:02}.yaml", CLEAN)
+
+    def rules(*extra: str) -> tuple[list[tuple[str, str]], int]:
+        run = chrono("check", "corpus", "--format", "json", *extra, env=env, prelude=COUNT_ANALYSES)
+        found = [(f["rule"], f["path"]) for f in json.loads(run.out)["findings"]]
+        return found, analysed(run)
+
+    assert rules("--jobs", "1") == ([("XYZ901", "corpus/two.yaml")], 22)
+    assert rules("--jobs", "1") == ([("XYZ901", "corpus/two.yaml")], 0)  # warm: from cached facts
+    assert rules("--jobs", "2")[0] == [("XYZ901", "corpus/two.yaml")]
+    # the other document changes: the corpus rule sees it, with only that file re-analysed
+    write(tmp_path / "corpus" / "one.yaml", event.format(text="Troops enter Kursk"))
+    assert rules("--jobs", "1") == ([], 1)
