@@ -71,7 +71,8 @@ _UNIT_WORDS = {"second": 1, "minute": MINUTE, "hour": HOUR, "day": DAY, "week": 
 _NUMBER_WORDS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
-    "thirty": 30, "several": 0, "few": 0, "a few": 0, "some": 0,
+    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+    "a hundred": 100, "several": 0, "few": 0, "a few": 0, "some": 0,
 }
 
 
@@ -140,7 +141,7 @@ _FUNCTION_WORDS = _set(
 )
 _OBJECT_GAP = re.compile(r"\s+(?:(?:the|a|an|its|his|her|their|our|this|that|new|first)\s+){0,2}",
                          re.IGNORECASE)
-_DEFINITE = re.compile(r"\b(?:the|this|that)\s+\Z", re.IGNORECASE)
+_DEFINITE = re.compile(r"\b(?:the|this|that|his|her|its|their)\s+\Z", re.IGNORECASE)
 _GENERIC_CLASSES = frozenset({"occurrence", "state", "reporting", "announcement"})
 _LIGHT = frozenset({"hold", "take place", "happen", "occur", "run", "last", "continue"})
 _IRREALIS_NOUN = re.compile(
@@ -152,7 +153,8 @@ _IRREALIS_NOUN = re.compile(
 _ORDER = re.compile(r"\b(after|before|following|prior\s+to|followed\s+by|preceded\s+by)\b", re.IGNORECASE)
 _OFFSET = re.compile(
     r"\b(?:(?P<num>\d{1,3}|a\s+few|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
-    r"twelve|fifteen|twenty|thirty|several|some)\s+(?P<unit>minute|hour|day|week|fortnight|month|"
+    r"twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a\s+hundred|several|some)"
+    r"\s+(?P<unit>minute|hour|day|week|fortnight|month|"
     r"year|decade)s?\s+(?P<dir>later|earlier|afterwards?|before|after)"
     r"|the\s+(?P<rel>next|following|previous|preceding)\s+(?P<unit2>day|week|month|year|morning|evening)"
     r"|(?P<daybefore>the\s+day\s+(?:before|after))(?!\s+(?:the|a|an|his|her|their|its)\b)"
@@ -520,6 +522,7 @@ def _resolve(b: _Builder, trigger: ev.Trigger, triggers: list[ev.Trigger], cuts:
 
 
 _IRREGULAR_PAST = _set(
+    "will would can could may might shall should must do does did "
     "was were had made went came got took gave became began said told left won lost held ran saw "
     "found kept put set met led brought bought sold thought felt stood fell rose grew knew wrote "
     "spent built sent paid heard is are has"
@@ -574,6 +577,8 @@ def _attach(b: _Builder, timex: Timex, triggers: list[ev.Trigger], cuts: list[in
             return None
         if re.search(r"\b(?:and|but|or|then)\b", text[timex.end:right[0].start]):
             return None
+        if right[0].event_class == "reporting" and "," in text[timex.end:right[0].start]:
+            return None  # "… in April 2026, NASA said": the date belongs to what was said
         return right[0] if _words_between(text, timex.end, right[0].start) <= 8 else None
     if not text[clause_start:left_edge].strip(" ,;:\"“”—–-") and not text[timex.end:clause_end].strip(
         " ,;:\"“”—–-"
@@ -602,6 +607,8 @@ def _period(b: _Builder, timex: Timex) -> Period | None:
         return None
     if timex.value in ("PRESENT_REF", "PAST_REF", "FUTURE_REF"):
         return None
+    if timex.anchor is not None and re.search(r"T(?:MO|AF|EV|NI|DT)$", timex.value):
+        return None  # "overnight", "this morning": relative to a moment the text may not share
     try:
         period = parse_value(timex.value, mod=timex.mod, hemisphere=b.options.hemisphere, dct=b.dct)
     except (InvalidValue, NotAPeriod, ValueError):

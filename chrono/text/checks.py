@@ -203,12 +203,16 @@ def _ages(text: str, timexes: Sequence[Timex], sentences: Sequence[Sentence],
             continue
         dated = [t for t in timexes if sentence.start <= t.start < sentence.end and t.anchor is None
                  and _year_range(t) is not None]
-        if len(dated) != 1:
+        match = ages[0]
+        preceding = [t for t in dated if t.end <= match.start()]
+        if preceding:
+            when = preceding[-1]  # "retired in 2012, at the age of 65"
+        elif len(dated) == 1:
+            when = dated[0]
+        else:
             continue
-        when = dated[0]
         years = _year_range(when)
         assert years is not None
-        match = ages[0]
         age = int(next(g for g in match.groups() if g is not None))
         low = years[0] - born[1] - 1
         high = years[1] - born[0]

@@ -242,11 +242,18 @@ def find_triggers(text: str, start: int, end: int) -> list[Trigger]:
         elif verb is not None:
             if surface[:1].isupper() and match.start() > start and verb[3] != "past":
                 continue  # a capitalised word mid-sentence is a name ("Strike Force")
-            result = _tense(verb[3], "verb", before, text, match.start())
-            if result is None and noun is not None:
-                chosen, tense = noun, NOMINAL
-            elif result is not None:
-                chosen, tense = verb, result[1]
+            if verb[3] == "ing" and (prev in _DETERMINERS or prev.endswith("'s")):
+                chosen, tense = (verb[0], verb[1], "noun", "noun"), NOMINAL  # "the sinking"
+            else:
+                # "found" is "find" in the past and "found" (establish) in the present: the first
+                # reading the context allows
+                for candidate in (e for e in entries if e[2] == "verb"):
+                    result = _tense(candidate[3], "verb", before, text, match.start())
+                    if result is not None:
+                        chosen, tense = candidate, result[1]
+                        break
+                if chosen is None and noun is not None:
+                    chosen, tense = noun, NOMINAL
         if chosen is None or tense is None:
             continue
         lemma, cls, pos, _ = chosen
