@@ -46,6 +46,9 @@ _DCT = re.compile(
     r"(?:Z|[+-]\d\d:?\d\d)?)?\s*"
 )
 _PLACEHOLDER_DAY = dt.date(2000, 6, 15)
+# A quarter or half year: the period a financial report is about.
+_PERIOD_VALUE = re.compile(r"\d{4}-[QH]\d\Z")
+_PERIOD_ACTIONS = frozenset({"date", "rel_unit"})
 # Expressions whose value can serve as the narrative reference time for later ones.
 _REFERENCE_ACTIONS = frozenset({"date", "numeric", "day_range", "day_range_md", "year_range"})
 
@@ -362,6 +365,11 @@ def extract(
                 anchor = parse_anchor(value)
                 if anchor is not None:
                     ctx.ref = anchor
+            if rule.action in _PERIOD_ACTIONS and piece.type == "DATE" and _PERIOD_VALUE.match(
+                value
+            ):
+                ctx.period = parse_anchor(value)
+                ctx.period_end = piece.end
             signal = res.signal_regex.search(text, max(0, piece.start - 24), piece.start)
             out.append(
                 Timex(
@@ -383,7 +391,13 @@ def extract(
                     rule=rule.name,
                 )
             )
-    _close_periods(res, text, out)
+            if len(out) >= 2:
+                closed = _close_period(res, text, out[-2], out[-1])
+                if closed is not None:
+                    out[-2] = closed
+                    if _PERIOD_VALUE.match(closed.value):
+                        ctx.period = parse_anchor(closed.value)
+                        ctx.period_end = out[-1].end
     _attach_days(res, text, out)
     return _link_ranges(res, text, out, range_counter)
 
@@ -400,29 +414,39 @@ def _period_end_regex(lang: str) -> re.Pattern[str] | None:
     return re.compile(r"\s+(?:" + trie_regex(words) + r")\s+\Z", re.IGNORECASE)
 
 
-def _close_periods(res: Resources, text: str, timexes: list[Timex]) -> None:
+def _close_period(res: Resources, text: str, period: Timex, closing: Timex) -> Timex | None:
     """'the quarter ended Sept. 30': the quarter that date closes; 'the year ended March 31':
-    a fiscal year, i.e. a year-long stretch (P1Y) rather than a calendar year."""
+    a fiscal year, i.e. a year-long stretch (P1Y) rather than a calendar year. None when
+    ``closing`` does not close ``period``."""
     regex = _period_end_regex(res.lang)
     if regex is None:
-        return
-    for i in range(len(timexes) - 1):
-        period, closing = timexes[i], timexes[i + 1]
-        own = _QUARTER_OR_YEAR.match(period.value)
-        date = _DAY_OR_MONTH.match(closing.value)
-        if own is None or date is None or period.type != "DATE" or not period.temporal_function:
-            continue
-        if regex.match(text, period.end, closing.start) is None:
-            continue
-        year, month = int(date.group(1)), int(date.group(2))
-        if "-Q" in period.value:
-            value = f"{year:04d}-Q{(month - 1) // 3 + 1}"
-            timexes[i] = attrs.evolve(period, value=value, anchor=closing.value)
-        elif month == 12:
-            timexes[i] = attrs.evolve(period, value=f"{year:04d}", anchor=closing.value)
-        else:
-            timexes[i] = attrs.evolve(period, type="DURATION", value="P1Y", anchor=None,
-                                      temporal_function=False)
+        return None
+    own = _QUARTER_OR_YEAR.match(period.value)
+    date = _DAY_OR_MONTH.match(closing.value)
+    if own is None or date is None or period.type != "DATE" or not period.temporal_function:
+        return None
+    if regex.match(text, period.end, closing.start) is None:
+        return None
+    year, month = int(date.group(1)), int(date.group(2))
+    if "-Q" in period.value:
+        # "the fourth quarter ended June 30": a fiscal quarter keeps the number the text
+        # gives it, in the year of its closing date; "the quarter ended Sept. 30": the
+        # calendar quarter that date closes.
+        named = _quarter_named(res, period.text)
+        quarter = named or (month - 1) // 3 + 1
+        return attrs.evolve(period, value=f"{year:04d}-Q{quarter}", anchor=closing.value)
+    if month == 12:
+        return attrs.evolve(period, value=f"{year:04d}", anchor=closing.value)
+    return attrs.evolve(period, type="DURATION", value="P1Y", anchor=None,
+                        temporal_function=False)
+
+
+def _quarter_named(res: Resources, text: str) -> int | None:
+    for word in re.split(r"[\s-]+", text.lower()):
+        number = res.lookup("quarter_ordinal", word)
+        if number is not None:
+            return int(number)
+    return None
 
 
 _CLOCK = re.compile(r"\d{4}-\d\d-\d\d(T.*)\Z")

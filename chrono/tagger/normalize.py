@@ -70,6 +70,10 @@ class Context:
     dct_time: str | None
     day_first: bool
     ref: Anchor | None = None
+    # The last quarter (or half) the text named and where it ended: the period a financial
+    # report is about, which "a year ago" compares with even after a closing date was named.
+    period: Anchor | None = None
+    period_end: int = -1
     # Set when the last year/weekday resolution had no tense evidence to go on.
     guessed: bool = False
 
@@ -697,10 +701,12 @@ def _offset(ctx: Context, rule_type: str, f: Fields, s: Spans, start: int, end: 
         base = ctx.base()
         return [Piece(start, end, "DATE", base.isoformat(), mod, "DCT", temporal_function=True)]
     out_code = "Y" if code in ("DE", "CE") else code
-    if from_dct and code == "Y" and ctx.ref is not None and ctx.ref.gran in ("Q", "H"):
-        # "a year ago" in a report about a quarter: the same quarter a year before.
-        moved = shift(ctx.ref.day, code, steps)
-        return [Piece(start, end, "DATE", value_at(moved, ctx.ref.gran), mod, ctx.ref.value,
+    period = _report_period(ctx, start)
+    if code == "Y" and steps == -1 and period is not None:
+        # "a year ago", "a year earlier" in a report about a quarter: the same quarter a year
+        # before, even when a closing date ("ended Sept. 30") came in between.
+        moved = shift(period.day, code, steps)
+        return [Piece(start, end, "DATE", value_at(moved, period.gran), mod, period.value,
                       temporal_function=True)]
     if from_dct:
         base = ctx.base()
@@ -717,6 +723,20 @@ def _offset(ctx: Context, rule_type: str, f: Fields, s: Spans, start: int, end: 
         return [Piece(start, end, "DATE", anchor_value(Anchor(moved, "S", "")), mod, ref.value,
                       temporal_function=True)]
     return [Piece(start, end, "DATE", value_at(moved, gran), mod, ref.value, temporal_function=True)]
+
+
+# How far back (characters) a named quarter still sets the period a report compares.
+_PERIOD_REACH = 600
+
+
+def _report_period(ctx: Context, start: int) -> Anchor | None:
+    if ctx.ref is not None and ctx.ref.gran in ("Q", "H"):
+        return ctx.ref
+    if ctx.period is not None and 0 <= start - ctx.period_end <= _PERIOD_REACH and (
+        ctx.ref is None or ctx.ref.gran == "D"
+    ):
+        return ctx.period
+    return None
 
 
 def _rel_unit(ctx: Context, rule_type: str, f: Fields, s: Spans, start: int, end: int) -> list[Piece]:
@@ -771,15 +791,26 @@ def _anaphor(ctx: Context, rule_type: str, f: Fields, s: Spans, start: int, end:
             day, label = add_months(base, -3), "DCT"
         return [Piece(start, end, "DATE", value_at(shift(day, "Y", -back), "Q"), mod, label,
                       temporal_function=True)]
+    period = _report_period(ctx, start)
+    if unit == "Y" and back and f.get("quarter"):
+        # "the year-ago third quarter": that quarter of the year before the one reported on.
+        quarter = int(ctx.res.lookup("quarter_ordinal", f["quarter"]) or 0)
+        if not 1 <= quarter <= 4:
+            raise Reject
+        year = period.day.year if period is not None else base.year - (
+            quarter > quarter_of(base))
+        return [Piece(start, end, "DATE", f"{year - 1:04d}-Q{quarter}", None,
+                      period.value if period is not None else "DCT", temporal_function=True)]
     if unit == "Y" and back and ctx.res.lookup("calendar_unit", f.get("period", "")) == "Q":
-        day = ref.day if ref is not None and ref.gran == "Q" else add_months(base, -3)
+        day = period.day if period is not None and period.gran == "Q" else add_months(base, -3)
         return [Piece(start, end, "DATE", value_at(shift(day, "Y", -1), "Q"), None,
-                      ref.value if ref is not None else "DCT", temporal_function=True)]
+                      period.value if period is not None else "DCT", temporal_function=True)]
     if unit == "Y":
         if back:
-            if ref is not None and ref.gran in ("Q", "H"):
-                return [Piece(start, end, "DATE", value_at(shift(ref.day, "Y", -1), ref.gran),
-                              mod, ref.value, temporal_function=True)]
+            if period is not None:
+                return [Piece(start, end, "DATE", value_at(shift(period.day, "Y", -1),
+                                                           period.gran),
+                              mod, period.value, temporal_function=True)]
             return [Piece(start, end, "DATE", value_at(shift(base, "Y", -1), "Y"), mod, "DCT",
                           temporal_function=True)]
         if latest:
