@@ -221,6 +221,11 @@ def tense(ctx: Context, start: int, end: int) -> int:
     right = text[end:stop.start() if stop is not None else hi]
     res = ctx.res
     left_words = [w.lower() for w in res.word_regex.findall(left)][::-1]
+    # "as early as Tuesday", "no later than May 1": the bound looks ahead.
+    for size in (3, 2):
+        phrase = " ".join(left_words[:size][::-1])
+        if len(left_words) >= size and res.has("tense_future_lead", phrase):
+            return 1
     right_words = [w.lower() for w in res.word_regex.findall(right)]
     for words in (left_words, right_words):
         strong_only = False
@@ -234,6 +239,11 @@ def tense(ctx: Context, start: int, end: int) -> int:
                 # "will be paid", "is expected": the participle says nothing about tense.
                 strong_only = True
                 continue
+            if mark > 0 and words is left_words and index <= 2 and any(
+                res.has("tense_past_perfect", w) for w in words[index + 1:index + 5]
+            ):
+                # "had been due to expire Friday": the plan lies in the past.
+                return -1
             return 1 if mark > 0 else -1
     return 0
 
@@ -405,6 +415,9 @@ def _date(ctx: Context, rule_type: str, f: Fields, s: Spans, start: int, end: in
             anchor = "DCT"
     elif f.get("deictic"):
         meaning = str(res.lookup("deictic", f["deictic"]))
+        if res.has("deictic_narrative", f["deictic"]) and tense(ctx, start, end) < 0:
+            # "He was soon released": soon after the story's time, not the future.
+            raise Reject
         if meaning in REF_VALUES:
             return piece(meaning, "DATE", "DCT")
         offset_text, _, deictic_part = meaning.partition("T")
