@@ -100,10 +100,10 @@ def _builtin_pairs() -> tuple[PrecedencePair, ...]:
 
 
 def _parse_pairs(data: Any, where: str) -> tuple[PrecedencePair, ...]:
-    if not isinstance(data, dict) or not isinstance(data.get("pairs"), list):
-        raise ValueError(f"{where}: a domain-knowledge file needs a 'pairs' list")
+    if not isinstance(data, dict) or not isinstance(data.get("pairs", []), list):
+        raise ValueError(f"{where}: 'pairs' of a domain-knowledge file must be a list")
     out = []
-    for item in data["pairs"]:
+    for item in data.get("pairs", []):
         if not isinstance(item, dict) or "first" not in item or "second" not in item:
             raise ValueError(f"{where}: each pair needs 'first' and 'second': {item!r}")
         out.append(PrecedencePair(str(item["first"]), str(item["second"]), str(item.get("note", ""))))
@@ -393,7 +393,7 @@ def build(text: str, sentences: Sequence[Sentence], timexes: Sequence[Timex], dc
 
 
 def _sentence_triggers(b: _Builder, sentence: Sentence) -> list[ev.Trigger]:
-    triggers = ev.find_triggers(b.text, sentence.start, sentence.end)
+    triggers = ev.find_triggers(b.text, sentence.start, sentence.end, ev.lexicon(b.options.domain_files))
     # Named events ("the Geneva Summit", "the Battle of Kursk") are triggers of their own.
     named = _NAMED.finditer(b.text, sentence.start, sentence.end) if _NAMED_HINT.search(
         b.text, sentence.start, sentence.end) else ()
@@ -999,7 +999,7 @@ def _arguments(b: _Builder, sentence: Sentence, trigger: ev.Trigger) -> set[str]
     lo, hi = max(sentence.start, trigger.start - 60), min(sentence.end, trigger.end + 80)
     words = _WORD.findall(b.text, lo, hi)
     out: set[str] = set()
-    lex = ev.lexicon()
+    lex = ev.lexicon(b.options.domain_files)
     for word in words:
         low = word.lower().rstrip("'’s") if word.lower().endswith(("'s", "’s")) else word.lower()
         if len(low) < 3 or low in _STOP or low in lex.forms:

@@ -9,8 +9,11 @@ from __future__ import annotations
 
 import functools
 import re
+from pathlib import Path
+from typing import Any
 
 import attrs
+import yaml
 
 from chrono.resources import load_yaml
 
@@ -73,9 +76,19 @@ def _plural(noun: str) -> str:
     return noun + "s"
 
 
-@functools.cache
-def lexicon() -> Lexicon:
-    data = load_yaml("lang", "en", "events", "triggers.yaml")
+@functools.lru_cache(maxsize=16)
+def lexicon(extra_files: tuple[str, ...] = ()) -> Lexicon:
+    """The trigger lexicon, extended by the ``verbs``/``nouns`` of users' domain-knowledge files."""
+    base = load_yaml("lang", "en", "events", "triggers.yaml")
+    data: dict[str, Any] = {key: dict(base.get(key) or {}) for key in ("verbs", "nouns")}
+    data["punctual_classes"] = list(base["punctual_classes"])
+    for name in extra_files:
+        extra = yaml.safe_load(Path(name).read_text(encoding="utf-8")) or {}
+        for key in ("verbs", "nouns"):
+            if isinstance(extra, dict) and isinstance(extra.get(key), dict):
+                data[key].update(extra[key])
+        if isinstance(extra, dict) and isinstance(extra.get("punctual_classes"), list):
+            data["punctual_classes"] += extra["punctual_classes"]
     forms: dict[str, list[tuple[str, str, str, str]]] = {}
 
     def add(form: str, entry: tuple[str, str, str, str]) -> None:
@@ -207,9 +220,9 @@ def _unlisted(key: str, surface: str, text: str, at: int, floor: int) -> tuple[_
     return ((key, "occurrence", "verb", "past"),)
 
 
-def find_triggers(text: str, start: int, end: int) -> list[Trigger]:
+def find_triggers(text: str, start: int, end: int, lex: Lexicon | None = None) -> list[Trigger]:
     """Event triggers in ``text[start:end]`` (one sentence), in order."""
-    lex = lexicon()
+    lex = lex or lexicon()
     out: list[Trigger] = []
     forms = lex.forms
     phrases = lex.phrases

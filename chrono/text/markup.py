@@ -92,7 +92,14 @@ def markdown_view(text: str) -> View:
             problems.append((f"front matter is not valid YAML: {error}".splitlines()[0], 0, front.end()))
         if isinstance(loaded, dict):
             meta = {str(k): v for k, v in loaded.items()}
-            for key, value in meta.items():
+            # values that look like a day, "date" and "published" first (the default DCT keys)
+            keys = sorted(
+                (k for k, v in meta.items()
+                 if k in ("date", "published") or re.match(r"\s*\d{4}-\d\d-\d\d", _date_text(v))),
+                key=lambda k: (k not in ("date", "published"), k != "date"),
+            )
+            for key in keys:
+                value = meta[key]
                 where = re.search(rf"^{re.escape(key)}[ \t]*:[ \t]*['\"]?([^\n'\"]*)", body, re.MULTILINE)
                 start = front.start(1) + where.start(1) if where else 0
                 end = front.start(1) + where.end(1) if where else 0
@@ -122,9 +129,17 @@ def markdown_view(text: str) -> View:
 
 
 def _date_text(value: Any) -> str:
+    """The value as ``YYYY-MM-DD…`` when it names a day ("April 24, 2025" too), else as written."""
     if hasattr(value, "isoformat"):
         return str(value.isoformat())
-    return str(value)
+    text = str(value).strip()
+    if text and not re.match(r"\d{4}-\d\d-\d\d", text):
+        from chrono.tagger import extract
+
+        found = [t for t in extract(text) if t.type == "DATE" and re.fullmatch(r"\d{4}-\d\d-\d\d", t.value)]
+        if len(found) == 1 and found[0].anchor is None:
+            return found[0].value
+    return text
 
 
 # ---------------------------------------------------------------------------------------------

@@ -102,3 +102,11 @@ def test_non_english_documents_are_not_read(tmp_path: Path) -> None:
     md = _doc(tmp_path, "a.md", "---\ndate: 2025-04-24\nlang: de\n---\nAm Montag, 5. März 2024.\n")
     analysis = analyze(load(md, "a.md"), Options())
     assert analysis.claims == ()
+
+
+def test_front_matter_dates_in_words_and_other_keys(tmp_path: Path) -> None:
+    md = _doc(tmp_path, "a.md", "---\ntitle: 2020-01-01 in review\ndate: April 24, 2025\n---\nText.\n")
+    view = markdown_view(md.read_text(encoding="utf-8"))
+    assert view.dct_candidates[0][:2] == ("front matter 'date'", "2025-04-24")
+    doc = analyze(load(md, "a.md"), Options()).document
+    assert doc.dct_value == "2025-04-24"
