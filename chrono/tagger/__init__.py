@@ -77,6 +77,10 @@ class _Scanner:
     word_start: re.Pattern[str]
     next_word: re.Pattern[str]
     prev_word: re.Pattern[str]
+    # Words that are common nouns or adverbs ("week", "noon", "today"): written in Title Case
+    # away from the start of a sentence they belong to a name or title ("This Week", "High
+    # Noon", "60 Minutes").
+    lowercase_words: frozenset[str] = frozenset()
 
 
 def _title(word: str) -> str:
@@ -110,6 +114,9 @@ def _scanner(lang: str) -> _Scanner:
         word_start=re.compile(r"(?<![\w'.-])[\w'$]"),
         next_word=re.compile(r"\s*([\w%$£€']+)"),
         prev_word=re.compile(r"([\w$£€#.\-']+)\s*\Z"),
+        lowercase_words=frozenset(
+            word for name in spec.get("lowercase_classes", []) for word in res.classes.get(name, {})
+        ),
     )
 
 
@@ -183,13 +190,22 @@ def _is_rate(res: Resources, scanner: _Scanner, text: str, start: int,
     """'$2 million a year', 'four flights a week': a rate, not a duration."""
     if not res.has("rate_article", fields.get("num", "")):
         return False
-    before = scanner.prev_word.search(text, max(0, start - 24), start)
-    if before is None:
-        return False
-    word = before.group(1).lower()
-    return word[:1].isdigit() or res.has("number_word", word) or res.has("number_noun", word) or (
-        word in ("million", "billion", "thousand", "hundred", "times", "percent")
-    )
+    lo = max(0, start - 40)
+    for _ in range(2):
+        # The word before ("$2 million a year") or the one before that ("four flights a
+        # week", "24 hours a day").
+        before = scanner.prev_word.search(text, lo, start)
+        if before is None:
+            return False
+        word = before.group(1).lower().lstrip("$£€#")
+        if word.endswith(".") and not word[:1].isdigit():
+            return False  # a sentence ends there
+        if word[:1].isdigit() or res.has("number_word", word) or res.has(
+            "number_noun", word
+        ) or word in ("million", "billion", "thousand", "hundred", "times", "percent"):
+            return True
+        start = before.start()
+    return False
 
 
 _SPACE = frozenset(" \t\r\n")
@@ -236,6 +252,19 @@ def _chain_starts(text: str, ts: int, floor: int, premodifiers: frozenset[str],
     return starts
 
 
+_SENTENCE_PUNCT = frozenset(".!?:;\n")
+
+
+def _sentence_start(text: str, pos: int) -> bool:
+    """Whether only spaces and opening quotes or brackets separate ``pos`` from the start of
+    the text, a line or a sentence."""
+    j = pos - 1
+    floor = max(-1, pos - 12)
+    while j > floor and (text[j] in " \t\r" or text[j] in _OPENERS):
+        j -= 1
+    return j < 0 or j == floor or text[j] in _SENTENCE_PUNCT
+
+
 # A match is computed on a window of text around its trigger: at most _BEFORE characters before
 # the first candidate start (for look-behinds) and _AFTER after the trigger. The result is then a
 # function of the window's text alone, so identical windows (boilerplate, repeated lines,
@@ -273,6 +302,11 @@ def _scan(ctx: Context, scanner: _Scanner) -> Iterator[tuple[Rule, list[Piece]]]
     for trig in scanner.trigger.finditer(text):
         ts = trig.start()
         if ts < last_end:
+            continue
+        word = trig.group()
+        if word[:1].isupper() and not word.isupper() and word.lower() in scanner.lowercase_words and (
+            not _sentence_start(text, ts)
+        ):
             continue
         candidates = _chain_starts(text, ts, last_end, scanner.premodifiers, scanner.links)
         matcher = _matcher_for(res.lang, trig.group())
