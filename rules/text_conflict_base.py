@@ -51,13 +51,17 @@ class ConflictRule(Rule):
     def check(self, analysis: Analysis) -> Iterator[Finding]:
         if analysis.solution is None:
             return
+        reported: set[tuple[int, int]] = set()
         for conflict in analysis.solution.conflicts:
             if conflict_owner(analysis.claims, conflict.claims) != self.code:
                 continue
+            cited = spans(analysis, conflict)
+            if (cited[0].start, cited[0].end) in reported:
+                continue  # another chain through the same words: one finding is enough
+            reported.add((cited[0].start, cited[0].end))
             count = len([i for i in conflict.claims if i not in analysis.structural])
             message = (
                 f"{self.what}: {count} statements cannot all be true; they miss by at least "
                 f"{format_length(conflict.shortfall)}"
             )
-            yield self.finding(analysis, message, spans(analysis, conflict),
-                               explanation(analysis, conflict))
+            yield self.finding(analysis, message, cited, explanation(analysis, conflict))

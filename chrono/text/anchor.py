@@ -577,7 +577,9 @@ def _attach(b: _Builder, timex: Timex, triggers: list[ev.Trigger], cuts: list[in
             return None
         if re.search(r"\b(?:and|but|or|then)\b", text[timex.end:right[0].start]):
             return None
-        if right[0].event_class == "reporting" and "," in text[timex.end:right[0].start]:
+        parenthetical = "," in text[clause_start:left_edge]  # "The Times, in an article on …, noted"
+        comma_after = "," in text[timex.end:right[0].start]
+        if right[0].event_class == "reporting" and comma_after and not parenthetical:
             return None  # "… in April 2026, NASA said": the date belongs to what was said
         return right[0] if _words_between(text, timex.end, right[0].start) <= 8 else None
     if not text[clause_start:left_edge].strip(" ,;:\"“”—–-") and not text[timex.end:clause_end].strip(
@@ -719,8 +721,12 @@ def _date(b: _Builder, timex: Timex, period: Period, triggers: list[ev.Trigger],
         signal = "in"
     if signal in ("from", "to", "between"):
         signal = {"from": "from", "to": "until", "between": "in"}[signal]
-    if _ACCORDING.search(b.text, max(0, timex.start - 120), timex.start):
-        return  # "according to the channel on April 24": the date of a source, not of an event
+    according = _ACCORDING.search(b.text, max(0, timex.start - 120), timex.start)
+    if according is not None:
+        # "according to the channel on April 24": the date of a source's report, not of an event
+        words = re.match(r"according\s+to", according.group(), re.IGNORECASE)
+        _source_report(b, according.start(), according.start() + (words.end() if words else 9), timex, period)
+        return
     trigger = _attach(b, timex, triggers, cuts)
     if trigger is None or not _asserted(b, trigger):
         return
@@ -777,6 +783,17 @@ def _date(b: _Builder, timex: Timex, period: Period, triggers: list[ev.Trigger],
     elif signal == "from":
         b.period_claim(event_id, Part.START if part is Part.WHOLE else part, Qualifier.IN, period, span,
                        rule=rule)
+    b.dct_claim(event_id, span)
+
+
+def _source_report(b: _Builder, start: int, end: int, timex: Timex, period: Period) -> None:
+    """A cited source's dated statement ("according to the channel on April 24"): a past report."""
+    if timex.anchor is not None or b.dct is None:
+        return
+    trigger = ev.Trigger(start, end, b.text[start:end], "according", "reporting", "noun", ev.PAST, True)
+    event_id = b.event(trigger)
+    span = b.span(start, timex.end)
+    b.period_claim(event_id, Part.WHOLE, Qualifier.IN, period, span)
     b.dct_claim(event_id, span)
 
 
