@@ -45,7 +45,7 @@ def hidden_note(report: Report) -> str:
         parts.append(f"{report.baselined} by the baseline")
     if report.suppressed:
         parts.append(f"{report.suppressed} by inline suppressions")
-    return f"({' and '.join(parts)} hidden)\n" if parts else ""
+    return f"(hidden: {', '.join(parts)})\n" if parts else ""
 
 
 def render(

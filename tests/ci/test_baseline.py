@@ -32,7 +32,7 @@ def test_adopt_with_a_baseline(chrono: Chrono, tmp_path: Path) -> None:
     assert run.code == 0, run
     assert _rules(run) == []
     text = chrono("check", "corpus", "--no-cache", "--baseline", "chrono-baseline.json")
-    assert "(2 by the baseline hidden)" in text.out
+    assert "(hidden: 2 by the baseline)" in text.out
 
     # lines move and unrelated text changes: still the same finding
     old = tmp_path / "corpus" / "old.yaml"

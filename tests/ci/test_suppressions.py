@@ -45,7 +45,7 @@ def test_trailing_comment_with_code_suppresses_the_line(chrono: Chrono, tmp_path
     assert run.code == 0, run
     assert _findings(run) == []
     # the text report says what was hidden
-    assert "(1 by inline suppressions hidden)" in chrono("check", ".", "--no-cache").out
+    assert "(hidden: 1 by inline suppressions)" in chrono("check", ".", "--no-cache").out
 
 
 def test_comment_on_any_cited_line_counts(chrono: Chrono, tmp_path: Path) -> None:
