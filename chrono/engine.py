@@ -267,7 +267,8 @@ def check(
     """Check ``paths``: per-file work over ``jobs`` processes (results cached in ``cache_dir``
     when given), corpus rules, then per-file ignores, inline suppressions, severity overrides and
     the baseline. Output order does not depend on ``jobs`` or the cache (chrono.pipeline).
-    ``skip_files`` are never checked (the run's own baseline and report files)."""
+    ``skip_files`` are never checked (the run's own baseline and report files; a directory
+    skips every file below it)."""
     from chrono.pipeline import run_check
 
     return run_check(

@@ -523,6 +523,9 @@ def _date(ctx: Context, rule_type: str, f: Fields, s: Spans, start: int, end: in
     else:
         raise Reject
 
+    if day_date is not None and f.get("week_of"):
+        # "the week of March 6": the ISO week holding that day.
+        return piece(week_value(day_date), "DATE", anchor)
     if day_date is not None:
         date_value = day_date.isoformat()
     assert date_value is not None
