@@ -226,7 +226,8 @@ def run(
     settings: CheckSettings, paths: Sequence[str], stream: TextIO | None = None, output: str | None = None
 ) -> Report:
     """Check ``paths`` with the settings (progress bar on ``stream``, default stderr). The
-    baseline files and ``output`` (the report being written) are never checked themselves."""
+    baseline files and ``output`` (the report file or directory being written) are never
+    checked themselves."""
     bar = ProgressBar(stream if stream is not None else sys.stderr) if settings.progress else None
     skip = [p for p in (settings.write_baseline, output) if p]
     try:

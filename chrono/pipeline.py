@@ -151,8 +151,12 @@ def run_check(
     skipped = {Path(p).resolve() for p in (*skip_files, *options.domain_files)}
     if baseline is not None:
         skipped.add(baseline.path.resolve())
-    if skipped:
-        files = [(path, display) for path, display in files if path.resolve() not in skipped]
+    if skipped:  # a skipped directory (a report being written) skips the files below it
+        files = [
+            (path, display)
+            for path, display in files
+            if not any(parent in skipped for parent in (path.resolve(), *path.resolve().parents))
+        ]
     results = _file_results(files, options, rules, jobs, cache_dir, progress)
 
     # corpus-level rules over every document's (possibly cached) analysis

@@ -183,3 +183,22 @@ def test_quiet(chrono: Chrono, corpus: Path) -> None:
     clean = chrono("check", "docs/clean.yaml", "--no-cache", "-q")
     assert clean.code == 0
     assert clean.out == ""
+
+
+def test_the_report_file_is_not_checked_on_the_next_run(chrono: Chrono, tmp_path: Path) -> None:
+    write(tmp_path / "clean.yaml", CLEAN)
+    for _ in range(2):
+        run = chrono("check", ".", "--format", "json", "--output", "chrono-report.json")
+        assert run.code == 0, run
+    data = json.loads((tmp_path / "chrono-report.json").read_text(encoding="utf-8"))
+    assert data["summary"]["files"] == 1
+
+
+def test_a_report_directory_is_not_checked(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from chrono.engine import Options, check
+
+    write(tmp_path / "clean.yaml", CLEAN)
+    write(tmp_path / "site" / "data.json", "{not json")
+    monkeypatch.chdir(tmp_path)
+    assert check(["."], Options()).files == ("clean.yaml", "site/data.json")
+    assert check(["."], Options(), skip_files=["site"]).files == ("clean.yaml",)
