@@ -190,7 +190,11 @@ def check_settings(args: argparse.Namespace, stream: TextIO | None = None) -> Ch
     if getattr(args, "baseline", None) and not write_baseline:
         loaded = baseline_file.load(args.baseline)
     stream = stream if stream is not None else sys.stderr
-    progress = not getattr(args, "quiet", False) and hasattr(stream, "isatty") and stream.isatty()
+    # a progress bar only for a person watching: stderr is a terminal and this is not CI
+    in_ci = os.environ.get("CI", "").lower() not in ("", "0", "false")
+    progress = (
+        not getattr(args, "quiet", False) and not in_ci and hasattr(stream, "isatty") and stream.isatty()
+    )
     return CheckSettings(options, config, jobs or default_jobs(), cache_dir, loaded, write_baseline, progress)
 
 

@@ -191,9 +191,10 @@ def test_bad_jobs_value(chrono: Chrono, tmp_path: Path) -> None:
     assert chrono("check", ".", "--jobs", "-1").code == 2
 
 
-def _stderr_on_tty(args: list[str], cwd: Path) -> str:
+def _stderr_on_tty(args: list[str], cwd: Path, **extra_env: str) -> str:
     leader, follower = pty.openpty()
-    env = {k: v for k, v in os.environ.items() if k != "NO_COLOR"}
+    env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "CI")}
+    env.update(extra_env)
     proc = subprocess.Popen(
         [sys.executable, "-m", "chrono", *args], cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=follower
     )
@@ -218,6 +219,7 @@ def test_progress_bar_only_on_a_tty(chrono: Chrono, big_corpus: Path) -> None:
     assert "43/43 files" in shown
     assert shown.endswith("\r\x1b[2K")  # the bar is cleared before the report
     assert _stderr_on_tty(["check", "corpus", "--no-cache", "--quiet"], big_corpus) == ""
+    assert _stderr_on_tty(["check", "corpus", "--no-cache"], big_corpus, CI="true") == ""
     assert chrono("check", "corpus", "--no-cache").err == ""  # stderr is a pipe here
     few = big_corpus / "corpus" / "part0"
     assert _stderr_on_tty(["check", "broken.yaml", "--no-cache"], few) == ""  # one file: no bar
