@@ -230,6 +230,10 @@ def tense(ctx: Context, start: int, end: int) -> int:
     for words in (left_words, right_words):
         strong_only = False
         for index, word in enumerate(words):
+            if words is left_words and index + 1 < len(words) and res.has(
+                "tense_future_phrase", words[index + 1] + " " + word
+            ):
+                return 1  # "set to resume Monday", "is to meet Tuesday"
             mark = _mark(res, word)
             if not mark or (strong_only and mark in (1, -1)):
                 continue
