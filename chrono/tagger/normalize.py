@@ -425,9 +425,14 @@ def _date(ctx: Context, rule_type: str, f: Fields, s: Spans, start: int, end: in
         if meaning in REF_VALUES:
             return piece(meaning, "DATE", "DCT")
         offset_text, _, deictic_part = meaning.partition("T")
-        day_date = add_days(base, int(offset_text))
         part = part or deictic_part or None
-        anchor = "DCT"
+        if res.has("deictic_story", f["deictic"]) and ctx.ref is not None and ctx.ref.gran == "D":
+            # "overnight" in a story about Friday: the night before Friday.
+            day_date = add_days(ctx.ref.day, int(offset_text))
+            anchor = ctx.ref.value
+        else:
+            day_date = add_days(base, int(offset_text))
+            anchor = "DCT"
     elif f.get("holiday"):
         spec = str(res.lookup("holiday", f["holiday"]))
         pieces = spec.split("-")
@@ -512,8 +517,20 @@ def _date(ctx: Context, rule_type: str, f: Fields, s: Spans, start: int, end: in
                                                                        f["weekday"]) or 0)
         if not weekday:
             raise Reject
-        day_date = weekday_date(ctx, weekday, rel, start, end)
-        anchor = "DCT"
+        ref = ctx.ref
+        if f.get("anaphoric") and ref is not None and ref.gran == "D" and rel is not None:
+            # "the previous Friday", "the following Monday": next to the story's day.
+            current = ref.day.isoweekday()
+            if rel < 0:
+                day_date = add_days(ref.day, -((current - weekday) % 7 or 7))
+            elif rel > 0:
+                day_date = add_days(ref.day, (weekday - current) % 7 or 7)
+            else:
+                day_date = add_days(ref.day, weekday - current)
+            anchor = ref.value
+        else:
+            day_date = weekday_date(ctx, weekday, rel, start, end)
+            anchor = "DCT"
         if rel is None:
             shape_of.append(f"XXXX-WXX-{weekday}")
     elif year is not None:
