@@ -27,7 +27,7 @@ from collections.abc import Iterator
 import attrs
 
 from chrono.tagger.calendar import parse_anchor
-from chrono.tagger.normalize import Context, Piece, Reject, normalize
+from chrono.tagger.normalize import Context, Piece, Reject, completed, normalize
 from chrono.tagger.resources import (
     Matcher,
     ResourceError,
@@ -402,8 +402,10 @@ def extract(
             if rule.action in _PERIOD_ACTIONS and piece.type == "DATE" and _PERIOD_VALUE.match(
                 value
             ):
-                ctx.period = parse_anchor(value)
-                ctx.period_end = piece.end
+                period = parse_anchor(value)
+                if period is not None and completed(ctx, period):
+                    ctx.period = period
+                    ctx.period_end = piece.end
             signal = res.signal_regex.search(text, max(0, piece.start - 24), piece.start)
             out.append(
                 Timex(
@@ -429,8 +431,12 @@ def extract(
                 closed = _close_period(res, text, out[-2], out[-1])
                 if closed is not None:
                     out[-2] = closed
-                    if _PERIOD_VALUE.match(closed.value):
-                        ctx.period = parse_anchor(closed.value)
+                    period = parse_anchor(closed.value) if _PERIOD_VALUE.match(
+                        closed.value) else None
+                    closing = parse_anchor(out[-1].value)
+                    # A fiscal quarter is over when its closing date is.
+                    if period is not None and closing is not None and closing.day <= ctx.dct:
+                        ctx.period = period
                         ctx.period_end = out[-1].end
     _attach_days(res, text, out)
     return _link_ranges(res, text, out, range_counter)

@@ -763,14 +763,22 @@ def _offset(ctx: Context, rule_type: str, f: Fields, s: Spans, start: int, end: 
 
 
 # How far back (characters) a named quarter still sets the period a report compares.
-_PERIOD_REACH = 600
+_PERIOD_REACH = 1200
+
+
+def completed(ctx: Context, period: Anchor) -> bool:
+    """Whether a quarter or half year is over by the DCT: only those are reported on."""
+    return shift(period.day, period.gran, 1) <= ctx.base()
 
 
 def _report_period(ctx: Context, start: int) -> Anchor | None:
-    if ctx.ref is not None and ctx.ref.gran in ("Q", "H"):
-        return ctx.ref
+    """The quarter (or half) a financial report is about: the reference time when it is a
+    finished quarter, else the last finished quarter named shortly before."""
+    ref = ctx.ref
+    if ref is not None and ref.gran in ("Q", "H") and completed(ctx, ref):
+        return ref
     if ctx.period is not None and 0 <= start - ctx.period_end <= _PERIOD_REACH and (
-        ctx.ref is None or ctx.ref.gran == "D"
+        ref is None or ref.gran in ("D", "Q", "H")
     ):
         return ctx.period
     return None
@@ -816,7 +824,9 @@ def _anaphor(ctx: Context, rule_type: str, f: Fields, s: Spans, start: int, end:
     current = which == "current"
     if unit == "Q":
         if f.get("year"):
-            quarter_day = ref.day if ref is not None and ref.gran == "Q" else add_months(base, -3)
+            reported = _report_period(ctx, start)
+            quarter_day = (reported.day if reported is not None and reported.gran == "Q"
+                           else add_months(base, -3))
             day = dt.date(int(f["year"]), quarter_day.month, 1)
             return [Piece(start, end, "DATE", value_at(day, "Q"), mod, "DCT",
                           temporal_function=True)]
