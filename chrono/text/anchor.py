@@ -654,7 +654,7 @@ def _anchor_sentence(b: _Builder, sentence: Sentence, triggers: list[ev.Trigger]
         _offset(b, start, end, match, triggers, cuts, sentence)
     _order(b, sentence, triggers, cuts, timexes)
     _causal(b, triggers, cuts)
-    _reported(b, triggers)
+    _reported(b, triggers, cuts)
 
 
 def _duration(b: _Builder, timex: Timex, triggers: list[ev.Trigger], cuts: list[int],
@@ -935,7 +935,7 @@ def _order(b: _Builder, sentence: Sentence, triggers: list[ev.Trigger], cuts: li
                     ORDER_RULE)
 
 
-def _reported(b: _Builder, triggers: list[ev.Trigger]) -> None:
+def _reported(b: _Builder, triggers: list[ev.Trigger], cuts: list[int]) -> None:
     """"As Reuters reported on April 23, X happened": what a dated report tells had happened (or
     started) by the time of the report."""
     dated = [t for t in triggers if t.event_class == "reporting" and t.pos == "verb"
@@ -949,18 +949,13 @@ def _reported(b: _Builder, triggers: list[ev.Trigger]) -> None:
             continue
         if t.tense not in (ev.PAST, ev.PERFECT, ev.PLUPERFECT) or not ev.asserted(t):
             continue
-        target = _resolve(b, t, triggers, _clause_bounds(b.text, _sentence_of(b, t)))
+        target = _resolve(b, t, triggers, cuts)
         content_id = b.event(target.trigger)
         if content_id == report_id:
             continue
         span = b.span(report.start, report.end, t.start, t.end)
         b.gap_claim(Endpoint(content_id, Side.START), Endpoint(report_id, Side.END), Gap(0, None, ""),
                     span, "")
-
-
-def _sentence_of(b: _Builder, trigger: ev.Trigger) -> Sentence:
-    index = bisect.bisect_right([s.start for s in b.sentences], trigger.start) - 1
-    return b.sentences[max(0, index)]
 
 
 _COUNTED_UNIT = re.compile(

@@ -133,6 +133,8 @@ _MARKS = re.compile(r"\b(?:marks|mark|celebrates|celebrate|commemorates|is|this 
 def _anniversaries(text: str, timexes: Sequence[Timex], sentences: Sequence[Sentence],
                    dct: str | None) -> Iterator[Problem]:
     """"the 50th anniversary of its founding in 1975", dated by the sentence (or the DCT)."""
+    if "anniversary" not in text.lower():
+        return
     for sentence in sentences:
         match = _ANNIVERSARY.search(text, sentence.start, sentence.end)
         if match is None:
