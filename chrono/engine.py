@@ -25,6 +25,9 @@ from chrono.text.compile import compile_text
 from chrono.timeline_files import Problem, parse_timeline
 from chrono.timeml_compile import compile_timeml
 
+# The manifest `chrono report` leaves in its output directory; such directories are not walked.
+REPORT_MARKER = ".chrono-report.json"
+
 SKIPPED_DIRECTORIES = frozenset(
     {
         ".git",
@@ -159,6 +162,9 @@ def discover(paths: Sequence[str], options: Options | None = None) -> list[tuple
             if exclude and excluded(path):
                 continue
             for top, dirs, files in os.walk(path):
+                if REPORT_MARKER in files:  # a site written by `chrono report`: output, not input
+                    dirs[:] = []
+                    continue
                 dirs[:] = sorted(
                     d
                     for d in dirs
