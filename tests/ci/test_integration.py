@@ -97,3 +97,12 @@ def test_rules_reference_is_generated(tmp_path: Path) -> None:
     assert run.code == 0
     current = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
     assert current == run.out, "docs/rules.md is stale: chrono rules --format markdown > docs/rules.md"
+
+
+def test_a_report_site_is_not_read_back_as_documents(tmp_path: Path) -> None:
+    write(tmp_path / "corpus" / "a.yaml", CONFLICT)
+    report = run_chrono(["report", "corpus", "-o", "corpus/site"], tmp_path)
+    assert report.code == 1, report
+    assert (tmp_path / "corpus" / "site" / "index.html").is_file()
+    run = run_chrono(["check", "corpus", "--format", "json"], tmp_path)
+    assert json.loads(run.out)["summary"]["files"] == 1
