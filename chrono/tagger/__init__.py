@@ -190,14 +190,22 @@ def _is_rate(res: Resources, scanner: _Scanner, text: str, start: int,
     """'$2 million a year', 'four flights a week': a rate, not a duration."""
     if not res.has("rate_article", fields.get("num", "")):
         return False
+    return _after_quantity(res, scanner, text, start)
+
+
+def _after_quantity(res: Resources, scanner: _Scanner, text: str, start: int) -> bool:
+    """Whether a quantity ends right before ``start``: '$2 million a year', 'four flights a
+    week', 'sales rose 8% annually' are rates, not temporal expressions."""
     lo = max(0, start - 40)
     for _ in range(2):
         # The word before ("$2 million a year") or the one before that ("four flights a
         # week", "24 hours a day").
-        before = scanner.prev_word.search(text, lo, start)
+        before = _PREV_TOKEN.search(text, lo, start)
         if before is None:
             return False
         word = before.group(1).lower().lstrip("$£€#")
+        if res.has("rate_article", word):
+            return False  # "a daily rally", "on a daily basis"
         if word.endswith(".") and not word[:1].isdigit():
             return False  # a sentence ends there
         if word[:1].isdigit() or res.has("number_word", word) or res.has(
@@ -208,6 +216,7 @@ def _is_rate(res: Resources, scanner: _Scanner, text: str, start: int,
     return False
 
 
+_PREV_TOKEN = re.compile(r"([\w$£€#.,%\-']+)\s*\Z")
 _SPACE = frozenset(" \t\r\n")
 _OPENERS = "\"'`([{“‘«"
 
@@ -331,6 +340,8 @@ def _scan(ctx: Context, scanner: _Scanner) -> Iterator[tuple[Rule, list[Piece]]]
             if rule.filter == "year" and _number_context_rejects(res, scanner, text, start, end):
                 continue
             if rule.filter == "rate" and _is_rate(res, scanner, text, start, fields):
+                continue
+            if rule.filter == "quantity" and _after_quantity(res, scanner, text, start):
                 continue
             try:
                 pieces = normalize(ctx, rule.action, rule.type, fields, spans, start, end)
