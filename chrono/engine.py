@@ -124,6 +124,9 @@ class Report:
             "findings": len(self.findings),
             "by_severity": by_severity,
             "by_rule": dict(sorted(by_rule.items())),
+            # findings not reported: hidden by inline suppressions, or recorded in the baseline
+            "suppressed": self.suppressed,
+            "baselined": self.baselined,
         }
 
 

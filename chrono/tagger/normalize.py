@@ -799,6 +799,17 @@ def _rel_unit(ctx: Context, rule_type: str, f: Fields, s: Spans, start: int, end
         if ctx.ref is not None:
             anchor_day = ctx.ref.day
             anchor = ctx.ref.value
+    ref = ctx.ref
+    if anchor != "DCT" and ref is not None and code in ("D", "M") and (
+        GRANULARITY.get(ref.gran, 0) < GRANULARITY[code] and ref.gran in ("Y", "Q", "H", "S", "M")
+    ):
+        # "that same day" after "in October 1998": a day of that month, which one unknown.
+        year = f"{ref.day.year:04d}"
+        if code == "M":
+            return [Piece(start, end, "DATE", f"{year}-XX", mod, anchor, temporal_function=True)]
+        month = f"{ref.day.month:02d}" if ref.gran == "M" else "XX"
+        return [Piece(start, end, "DATE", f"{year}-{month}-XX", mod, anchor,
+                      temporal_function=True)]
     if code == "TH":
         if ctx.dct_time is None:
             raise Reject
