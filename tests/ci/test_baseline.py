@@ -31,6 +31,7 @@ def test_adopt_with_a_baseline(chrono: Chrono, tmp_path: Path) -> None:
     run = chrono("check", "corpus", "--no-cache", "--baseline", "chrono-baseline.json", "--format", "json")
     assert run.code == 0, run
     assert _rules(run) == []
+    assert json.loads(run.out)["summary"]["baselined"] == 2
     text = chrono("check", "corpus", "--no-cache", "--baseline", "chrono-baseline.json")
     assert "(hidden: 2 by the baseline)" in text.out
 

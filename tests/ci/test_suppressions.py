@@ -44,6 +44,7 @@ def test_trailing_comment_with_code_suppresses_the_line(chrono: Chrono, tmp_path
     run = check(chrono)
     assert run.code == 0, run
     assert _findings(run) == []
+    assert json.loads(run.out)["summary"]["suppressed"] == 1
     # the text report says what was hidden
     assert "(hidden: 1 by inline suppressions)" in chrono("check", ".", "--no-cache").out
 
