@@ -210,9 +210,7 @@ def apply(
         idle = tuple(
             c
             for c in suppression.codes
-            if c not in unknown
-            and c not in matched
-            and any(code_matches(r, n, c) for r, n in enabled_rules)
+            if c not in unknown and c not in matched and any(code_matches(r, n, c) for r, n in enabled_rules)
         )
         if unknown or idle:
             unused.append(Unused(suppression, idle, unknown))
