@@ -255,7 +255,9 @@ def test_every_date_value_is_a_period_the_model_can_place() -> None:
     for case in CASES:
         dct = parse_value(case["dct"][:10])
         for timex in extract(case["text"], case["dct"]):
-            if timex.type in ("DATE", "TIME"):
+            # "X" digits (TIMEX3 underspecification, "that same day" -> 1998-10-XX) say the
+            # text does not pin the period down: the model leaves such a value unplaced.
+            if timex.type in ("DATE", "TIME") and "X" not in timex.value:
                 period = parse_value(timex.value, mod=timex.mod, dct=dct)
                 assert period.start is not None or period.end is not None, timex
 
