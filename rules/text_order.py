@@ -12,8 +12,9 @@ from .text_conflict_base import ConflictRule
 class OrderContradicted(ConflictRule):
     """
     What it does
-        Reports an explicit order word (after, before, following, prior to, followed by) that
-        the dates given in the same text contradict.
+        Reports an explicit order word (after, before, following, prior to, followed by, and
+        clause-opening later, then, subsequently, earlier, previously) that the dates given in
+        the same text contradict.
 
     Why it matters
         "A after B" with A dated before B is a contradiction a reader trips over; one of the

@@ -652,6 +652,7 @@ def _anchor_sentence(b: _Builder, sentence: Sentence, triggers: list[ev.Trigger]
     b.dated.extend(sorted(dated_here))
     for start, end, match in offsets:
         _offset(b, start, end, match, triggers, cuts, sentence)
+    _sequence(b, sentence, triggers, timexes, offsets)
     _order(b, sentence, triggers, cuts, timexes)
     _causal(b, triggers, cuts)
     _reported(b, triggers, cuts)
@@ -885,6 +886,44 @@ def _offset(b: _Builder, start: int, end: int, match: re.Match[str], triggers: l
         first, second = second, first
     span = b.span(start, end, subject.start, subject.end)
     b.gap_claim(first, second, gap, span, OFFSET_RULE)
+
+
+_SEQUENCE = re.compile(
+    r"\b(later|afterwards?|subsequently|then|earlier|previously)\b"
+    r"(?!\s+(?:this|that|in|on|the|than|today|year|month|week|day)\b)",
+    re.IGNORECASE,
+)
+_SEQUENCE_BEFORE = re.compile(r"(?:[.,;:]|\band)\s*\Z")
+
+
+def _sequence(b: _Builder, sentence: Sentence, triggers: list[ev.Trigger], timexes: list[Timex],
+              offsets: list[tuple[int, int, re.Match[str]]]) -> None:
+    """"Later, the army withdrew", "and then seized", "Earlier, talks had failed": after (or
+    before) the last dated event of this or the previous sentence."""
+    text = b.text
+    for match in _SEQUENCE.finditer(text, sentence.start, sentence.end):
+        start, end = match.span(1)
+        if start != sentence.start and not _SEQUENCE_BEFORE.search(text, max(0, start - 6), start):
+            continue  # only a word that opens a clause: not "two years later", "the later talks"
+        if any(a <= start < e for a, e, _ in offsets) or any(t.start <= start < t.end for t in timexes):
+            continue
+        following = [t for t in triggers if t.start >= end]
+        if not following or _words_between(text, end, following[0].start) > 6:
+            continue
+        subject = following[0]
+        if not _asserted(b, subject) or subject.event_class in ("reporting", "causal"):
+            continue
+        subject_id = b.event(_resolve(b, subject, triggers, _clause_bounds(text, sentence)).trigger)
+        previous = [e for offset, e in b.dated if b.window_start <= offset < start and e != subject_id]
+        if not previous:
+            continue
+        reference_id = previous[-1]
+        word = match.group(1).lower()
+        first, second = (reference_id, subject_id) if word not in ("earlier", "previously") else (
+            subject_id, reference_id)
+        span = b.span(start, end, subject.start, subject.end)
+        b.gap_claim(Endpoint(first, Side.START), Endpoint(second, Side.START), Gap(0, None, ""), span,
+                    ORDER_RULE)
 
 
 def _order(b: _Builder, sentence: Sentence, triggers: list[ev.Trigger], cuts: list[int],
