@@ -141,6 +141,7 @@ _FUNCTION_WORDS = _set(
 )
 _OBJECT_GAP = re.compile(r"\s+(?:(?:the|a|an|its|his|her|their|our|this|that|new|first)\s+){0,2}",
                          re.IGNORECASE)
+_COORDINATED = re.compile(r"\b(?:and|then)\s+(?:then\s+|later\s+|also\s+)?\Z", re.IGNORECASE)
 _DEFINITE = re.compile(r"\b(?:the|this|that|his|her|its|their)\s+\Z", re.IGNORECASE)
 _GENERIC_CLASSES = frozenset({"occurrence", "state", "reporting", "announcement"})
 _LIGHT = frozenset({"hold", "take place", "happen", "occur", "run", "last", "continue"})
@@ -239,6 +240,8 @@ class _Builder:
         self.paragraph = 0
         self.window_start = 0
         self.current: list[ev.Trigger] = []  # the triggers of the sentence being read
+        self.current_sentence = Sentence(0, 0, 0)
+        self.current_timexes: list[Timex] = []
         self.by_sentence: dict[int, list[ev.Trigger]] = {}
         # first asserted mention of each event class (or generic lemma) per paragraph
         self.mentions: dict[tuple[int, str], tuple[int, ev.Trigger]] = {}
@@ -623,6 +626,7 @@ def _period(b: _Builder, timex: Timex) -> Period | None:
 def _anchor_sentence(b: _Builder, sentence: Sentence, triggers: list[ev.Trigger],
                      timexes: list[Timex]) -> None:
     text = b.text
+    b.current_sentence, b.current_timexes = sentence, timexes
     cuts = _clause_bounds(text, sentence)
     offsets = (
         [(m.start(), m.end(), m) for m in _OFFSET.finditer(text, sentence.start, sentence.end)]
@@ -785,6 +789,42 @@ def _date(b: _Builder, timex: Timex, period: Period, triggers: list[ev.Trigger],
         b.period_claim(event_id, Part.START if part is Part.WHOLE else part, Qualifier.IN, period, span,
                        rule=rule)
     b.dct_claim(event_id, span)
+    if signal == "in" and part is Part.WHOLE and trigger.start >= timex.end:
+        _frame(b, timex, period, trigger, triggers, dated_here)
+
+
+def _frame(b: _Builder, timex: Timex, period: Period, first: ev.Trigger, triggers: list[ev.Trigger],
+           dated_here: list[tuple[int, str]]) -> None:
+    """"In August 2024 the troops crossed the border and captured the town": a date that opens
+    the sentence frames the verbs coordinated with the first one."""
+    text = b.text
+    sentence_start = b.current_sentence.start
+    lead = timex.signal_start if timex.signal_start is not None else timex.start
+    if text[sentence_start:lead].strip(" \"“"):
+        return
+    others = [t.start for t in b.current_timexes if t.start > timex.end]
+    limit = others[0] if others else b.current_sentence.end
+    for t in triggers:
+        if t.start <= first.end or t.start >= limit:
+            continue
+        if t.pos != "verb" or t.tense != first.tense or not ev.asserted(t) or t.event_class in (
+            "reporting", "causal", "begin", "end"
+        ):
+            continue
+        if not _COORDINATED.search(text, max(0, t.start - 20), t.start):
+            continue
+        if (t.start, Part.WHOLE) in b.dated_parts:
+            continue
+        b.dated_parts.add((t.start, Part.WHOLE))
+        event_id = b.event(t)
+        span = b.span(lead, timex.end, t.start, t.end)
+        if t.punctual:
+            b.period_claim(event_id, Part.WHOLE, Qualifier.IN, period, span)
+            dated_here.append((t.start, event_id))
+        else:
+            b.period_claim(event_id, Part.START, Qualifier.BY, period, span)
+            b.period_claim(event_id, Part.END, Qualifier.ON_OR_AFTER, period, span)
+        b.dct_claim(event_id, span)
 
 
 def _source_report(b: _Builder, start: int, end: int, timex: Timex, period: Period) -> None:
