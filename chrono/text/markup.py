@@ -157,8 +157,9 @@ _BLOCK = _set("p div br li ul ol h1 h2 h3 h4 h5 h6 tr td th table section articl
 _META = re.compile(r"<meta\b[^>]*>", re.IGNORECASE)
 _ATTR = re.compile(r"""([\w:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""")
 _JSON_LD = re.compile(r'"(datePublished|dateCreated)"\s*:\s*"([^"]+)"')
-_TIME = re.compile(r"<time\b[^>]*\bdatetime\s*=\s*[\"']([^\"']+)[\"'][^>]*\bpubdate\b|"
-                   r"<time\b[^>]*\bpubdate\b[^>]*\bdatetime\s*=\s*[\"']([^\"']+)[\"']", re.IGNORECASE)
+_TIME = re.compile(r"<time\b[^>]*\bdatetime\s*=\s*[\"']([^\"']+)[\"'][^>]*\b(?:pubdate|datePublished)\b|"
+                   r"<time\b[^>]*\b(?:pubdate|datePublished)\b[^>]*\bdatetime\s*=\s*[\"']([^\"']+)[\"']",
+                   re.IGNORECASE)
 _DCT_PROPERTIES = ("article:published_time", "datepublished", "og:published_time", "dc.date",
                    "dcterms.created", "date")
 
