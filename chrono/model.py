@@ -14,7 +14,7 @@ from typing import Any
 
 import attrs
 
-from chrono.periods import Period, format_instant
+from chrono.periods import Period, format_instant, format_length
 
 
 class Severity(enum.IntEnum):
@@ -268,6 +268,27 @@ class Gap:
         if self.lower is not None and self.upper is not None and self.upper < self.lower:
             raise ValueError(f"offset range is empty: {self.lower} > {self.upper}")
 
+    def words(self) -> str:
+        """The bounds in words: 'exactly 2 days', '2 days to 3 days', 'at least 6 months' ..."""
+        if self.lower is not None and self.upper is not None:
+            if self.lower == self.upper:
+                return f"exactly {format_length(self.lower)}"
+            if self.lower == 0:
+                return f"at most {format_length(self.upper)}"
+            return f"{format_length(self.lower)} to {format_length(self.upper)}"
+        if self.lower is not None:
+            return f"at least {format_length(self.lower)}" if self.lower else "any time"
+        if self.upper is not None:
+            return f"at most {format_length(self.upper)}"
+        return "any time"
+
+    def phrase(self) -> str:
+        """The source wording with its reading: "'6-8 months' (168 days to 248 days)"."""
+        words = self.words()
+        if not self.text or self.text == words:
+            return words
+        return f"'{self.text}' ({words})"
+
 
 @attrs.frozen
 class RelationClaim:
@@ -282,7 +303,9 @@ class RelationClaim:
 
     def describe(self) -> str:
         text = f"{self.a} {self.relation.phrase.format(b=self.b)}"
-        return f"{text}, {self.gap.text}" if self.gap and self.gap.text else text
+        if self.gap is None:
+            return text
+        return f"{text}, {self.gap.phrase()} apart"
 
 
 @attrs.frozen
@@ -295,7 +318,7 @@ class GapClaim:
     span: Span
 
     def describe(self) -> str:
-        return f"{self.second} comes {self.gap.text or 'a bounded time'} after {self.first}"
+        return f"{self.second} comes {self.gap.phrase()} after {self.first}"
 
 
 @attrs.frozen
@@ -307,7 +330,7 @@ class DurationClaim:
     span: Span
 
     def describe(self) -> str:
-        return f"{self.event} lasts {self.gap.text or 'a bounded time'}"
+        return f"{self.event} lasts {self.gap.phrase()}"
 
 
 Claim = EventExists | PeriodClaim | RelationClaim | GapClaim | DurationClaim
