@@ -221,17 +221,19 @@ def tense(ctx: Context, start: int, end: int) -> int:
     right = text[end:stop.start() if stop is not None else hi]
     res = ctx.res
     left_words = [w.lower() for w in res.word_regex.findall(left)][::-1]
+    classes = res.classes
     # "as early as Tuesday", "no later than May 1": the bound looks ahead.
+    leads = classes.get("tense_future_lead", {})
     for size in (3, 2):
-        phrase = " ".join(left_words[:size][::-1])
-        if len(left_words) >= size and res.has("tense_future_lead", phrase):
+        if len(left_words) >= size and " ".join(left_words[size - 1::-1]) in leads:
             return 1
+    phrases = classes.get("tense_future_phrase", {})
     right_words = [w.lower() for w in res.word_regex.findall(right)]
     for words in (left_words, right_words):
         strong_only = False
         for index, word in enumerate(words):
-            if words is left_words and index + 1 < len(words) and res.has(
-                "tense_future_phrase", words[index + 1] + " " + word
+            if words is left_words and index + 1 < len(words) and (
+                words[index + 1] + " " + word in phrases
             ):
                 return 1  # "set to resume Monday", "is to meet Tuesday"
             mark = _mark(res, word)
@@ -244,7 +246,7 @@ def tense(ctx: Context, start: int, end: int) -> int:
                 strong_only = True
                 continue
             if mark > 0 and words is left_words and index <= 2 and any(
-                res.has("tense_past_perfect", w) for w in words[index + 1:index + 5]
+                w in classes.get("tense_past_perfect", {}) for w in words[index + 1:index + 5]
             ):
                 # "had been due to expire Friday": the plan lies in the past.
                 return -1
