@@ -9,10 +9,9 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 
-from chrono.checkrun import CheckSettings, ProgressBar, UsageError, add_check_options, check_settings
-from chrono.engine import Report, check
+from chrono.checkrun import UsageError, add_check_options, check_settings
+from chrono.checkrun import run as run_checks
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -36,32 +35,6 @@ def configure(parser: argparse.ArgumentParser) -> None:
             action.help = argparse.SUPPRESS
 
 
-def own_files(directory: str) -> list[str]:
-    """The files a previous report wrote into ``directory`` (from its manifest): a corpus that
-    contains its own report folder must not check last run's pages."""
-    from .site import MANIFEST, owned_files
-
-    root = Path(directory)
-    return [str(root / name) for name in sorted(owned_files(root))] + [str(root / MANIFEST)]
-
-
-def _check(settings: CheckSettings, paths: list[str], output: str) -> Report:
-    bar = ProgressBar(sys.stderr) if settings.progress else None
-    try:
-        return check(
-            paths,
-            settings.options,
-            jobs=settings.jobs,
-            cache_dir=settings.cache_dir,
-            progress=bar,
-            baseline=settings.baseline,
-            skip_files=own_files(output),
-        )
-    finally:
-        if bar is not None:
-            bar.close()
-
-
 def run_report(args: argparse.Namespace) -> int:
     """Check, render, write; exit codes follow ``check`` (0 clean, 1 findings, 2 errors)."""
     from .site import ReportError, report_site  # Jinja2 loads here
@@ -75,7 +48,8 @@ def run_report(args: argparse.Namespace) -> int:
         raise UsageError("--write-baseline belongs to chrono check")
     settings = check_settings(args)
     paths = list(getattr(args, "paths", None) or ["."])
-    report = _check(settings, paths, output)
+    # the site's own folder is never read back: discovery skips any folder holding a report
+    report = run_checks(settings, paths, output=output)
     try:
         written = report_site(report, output, settings.options, inputs=paths)
     except ReportError as error:

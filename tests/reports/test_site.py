@@ -315,15 +315,10 @@ def test_cli_exit_codes_follow_check(tmp_path: Path, capsys: pytest.CaptureFixtu
 
 
 def test_a_corpus_holding_its_report_folder_skips_last_runs_pages(tmp_path: Path) -> None:
-    from chrono.reports.cli import own_files
-
     folder = corpus(tmp_path, {"a.yaml": KURSK})
     out = folder / "report"
     assert main(["report", str(folder), "-o", str(out), "--isolated", "--no-cache", "-q"]) == 0
-    skipped = own_files(str(out))
-    assert str(out / "index.html") in skipped
-    assert str(out / MANIFEST) in skipped
-    assert len(skipped) == len(list(out.rglob("*.*")))
+    assert (out / MANIFEST).exists()
     # a second run over the same folder reports the same single document
     assert main(["report", str(folder), "-o", str(out), "--isolated", "--no-cache", "-q"]) == 0
     assert len(list((out / "docs").glob("*.html"))) == 1
