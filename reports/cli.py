@@ -44,8 +44,9 @@ def run_report(args: argparse.Namespace) -> int:
         raise UsageError("chrono report needs an output directory: chrono report PATH... -o DIR")
     if getattr(args, "format", "html") != "html":
         raise UsageError("chrono report writes HTML only; use chrono check for other formats")
-    if getattr(args, "write_baseline", None):
-        raise UsageError("--write-baseline belongs to chrono check")
+    for flag in ("write_baseline", "statistics"):
+        if getattr(args, flag, None):
+            raise UsageError(f"--{flag.replace('_', '-')} belongs to chrono check, not chrono report")
     settings = check_settings(args)
     paths = list(getattr(args, "paths", None) or ["."])
     # the site's own folder is never read back: discovery skips any folder holding a report
