@@ -141,6 +141,9 @@ _FUNCTION_WORDS = _set(
 )
 _OBJECT_GAP = re.compile(r"\s+(?:(?:the|a|an|its|his|her|their|our|this|that|new|first)\s+){0,2}",
                          re.IGNORECASE)
+_APPROX_BEFORE = re.compile(r"\b(?:about|around|some|nearly|almost|roughly|approximately|over|under|"
+                            r"more\s+than|less\s+than|at\s+least)\s+\Z", re.IGNORECASE)
+_NAMED_DAY = re.compile(r"\d|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.IGNORECASE)
 _COORDINATED = re.compile(r"\b(?:and|then)\s+(?:then\s+|later\s+|also\s+)?\Z", re.IGNORECASE)
 _DEFINITE = re.compile(r"\b(?:the|this|that|his|her|its|their)\s+\Z", re.IGNORECASE)
 _GENERIC_CLASSES = frozenset({"occurrence", "state", "reporting", "announcement"})
@@ -612,7 +615,9 @@ def _period(b: _Builder, timex: Timex) -> Period | None:
         return None
     if timex.value in ("PRESENT_REF", "PAST_REF", "FUTURE_REF"):
         return None
-    if timex.anchor is not None and re.search(r"T(?:MO|AF|EV|NI|DT)$", timex.value):
+    if timex.anchor is not None and re.search(r"T(?:MO|AF|EV|NI|DT)$", timex.value) and not _NAMED_DAY.search(
+        timex.text
+    ):
         return None  # "overnight", "this morning": relative to a moment the text may not share
     try:
         period = parse_value(timex.value, mod=timex.mod, hemisphere=b.options.hemisphere, dct=b.dct)
@@ -919,7 +924,12 @@ def _offset(b: _Builder, start: int, end: int, match: re.Match[str], triggers: l
         reference_id = previous[-1]
     if reference_id == subject_id:
         return
-    gap = Gap(max(0, (count - 1) * unit), (count + 1) * unit, " ".join(match.group().split()))
+    # one unit of slack, or a twentieth for large counts; "about"/"nearly"/"some" widen it to half/double
+    slack = max(unit, count * unit // 20)
+    lower, upper = max(0, count * unit - slack), count * unit + slack
+    if _APPROX_BEFORE.search(text, max(0, start - 14), start):
+        lower, upper = count * unit // 2, 2 * count * unit + unit
+    gap = Gap(lower, upper, " ".join(match.group().split()))
     first = Endpoint(reference_id, Side.START)
     second = Endpoint(subject_id, Side.START)
     if direction == "earlier":

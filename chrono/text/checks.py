@@ -186,10 +186,18 @@ def _ages(text: str, timexes: Sequence[Timex], sentences: Sequence[Sentence],
     born_date = birth.value[:10] if re.fullmatch(r"\d{4}-\d\d-\d\d", birth.value[:10]) else None
     for sentence in sentences:
         if sentence.start <= birth.start < sentence.end:
+            # "Jan Novak, 52, was born in 1968", "The 27-year-old, who was born in 1990": the age
+            # at the document date
             appositive = _APPOSITIVE_AGE.search(text, sentence.start, birth.start)
-            if appositive is None or dct is None:
+            stated = _AGE.search(text, sentence.start, birth.start) if appositive is None else None
+            if (appositive is None and stated is None) or dct is None:
                 continue
-            age = int(appositive.group(1))
+            if appositive is None:
+                assert stated is not None
+                age = int(next(g for g in stated.groups() if g is not None))
+                appositive = stated
+            else:
+                age = int(appositive.group(1))
             year = int(dct[:4])
             low, high = year - born[1] - 1, year - born[0]
             if not low <= age <= high:
@@ -197,7 +205,7 @@ def _ages(text: str, timexes: Sequence[Timex], sentences: Sequence[Sentence],
                     AGE,
                     f"age {age} does not fit: born {birth.text}, so at the document date ({dct}) "
                     f"the age was {max(low, 0)} or {high}",
-                    Span(appositive.start(1), appositive.end(1), "primary"),
+                    Span(*appositive.span(appositive.lastindex or 0), "primary"),
                 )
             continue
         ages = list(_AGE.finditer(text, sentence.start, sentence.end))

@@ -109,11 +109,15 @@ def lexicon(extra_files: tuple[str, ...] = ()) -> Lexicon:
         add(lemma, (lemma, cls, "verb", "base"))
         for form, kind in zip(inflected, ("s", "past", "pp", "ing"), strict=False):
             add(form, (lemma, cls, "verb", kind))
-    for noun, cls in data["nouns"].items():
+    for noun, spec in data["nouns"].items():
         noun = str(noun)
-        add(noun, (noun, str(cls), "noun", "noun"))
+        # {class, verb}: the noun names the verb's event ("eruption" of "erupt"), so "the
+        # eruption" can refer back to "erupted"
+        cls = str(spec["class"]) if isinstance(spec, dict) else str(spec)
+        lemma = str(spec.get("verb", noun)) if isinstance(spec, dict) else noun
+        add(noun, (lemma, cls, "noun", "noun"))
         if " " not in noun:
-            add(_plural(noun), (noun, str(cls), "noun", "noun"))
+            add(_plural(noun), (lemma, cls, "noun", "noun"))
     by_first: dict[str, list[str]] = {}
     for form in forms:
         if " " in form:
