@@ -521,7 +521,8 @@ def _resolve(b: _Builder, trigger: ev.Trigger, triggers: list[ev.Trigger], cuts:
         if argument is not None:
             return _Target(argument, Part.START if trigger.event_class == "begin" else Part.END, trigger)
     if trigger.lemma in _LIGHT and trigger.pos == "verb":
-        subject = _subject_noun(b, trigger, triggers, cuts)
+        subject = _relative_antecedent(b, trigger.start, triggers)
+        subject = subject or _subject_noun(b, trigger, triggers, cuts)
         if subject is not None:
             return _Target(subject, Part.WHOLE, trigger)
     return _Target(trigger, Part.WHOLE, trigger)
