@@ -144,6 +144,10 @@ _OBJECT_GAP = re.compile(r"\s+(?:(?:the|a|an|its|his|her|their|our|this|that|new
 _APPROX_BEFORE = re.compile(r"\b(?:about|around|some|nearly|almost|roughly|approximately|over|under|"
                             r"more\s+than|less\s+than|at\s+least)\s+\Z", re.IGNORECASE)
 _NAMED_DAY = re.compile(r"\d|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.IGNORECASE)
+_PAST_PHRASE = re.compile(
+    r"\s+(?:in|during|after|following|by|at)\s+(?:a|an|the|this|that|its|his|her|their)\s+(?:[\w-]+\s+){0,2}",
+    re.IGNORECASE,
+)
 _COORDINATED = re.compile(r"\b(?:and|then)\s+(?:then\s+|later\s+|also\s+)?\Z", re.IGNORECASE)
 _DEFINITE = re.compile(r"\b(?:the|this|that|his|her|its|their)\s+\Z", re.IGNORECASE)
 _GENERIC_CLASSES = frozenset({"occurrence", "state", "reporting", "announcement"})
@@ -749,6 +753,10 @@ def _date(b: _Builder, timex: Timex, period: Period, triggers: list[ev.Trigger],
     b.dated_parts.add((target.trigger.start, target.part))
     event_id = b.event(target.trigger)
     tense = target.cue.tense if target.cue.pos == "verb" else target.trigger.tense
+    if tense == ev.NOMINAL:
+        tense = _governing_tense(b, target.trigger, triggers)
+        if b.tense.get(event_id) == ev.NOMINAL:
+            b.tense[event_id] = tense
     explicit = timex.anchor is None
     if b.dct is not None and b.dct.end is not None and period.start is not None and not explicit:
         past = tense in (ev.PAST, ev.PERFECT, ev.PLUPERFECT)
@@ -831,6 +839,19 @@ def _frame(b: _Builder, timex: Timex, period: Period, first: ev.Trigger, trigger
             b.period_claim(event_id, Part.START, Qualifier.BY, period, span)
             b.period_claim(event_id, Part.END, Qualifier.ON_OR_AFTER, period, span)
         b.dct_claim(event_id, span)
+
+
+def _governing_tense(b: _Builder, noun: ev.Trigger, triggers: list[ev.Trigger]) -> str:
+    """"were killed in a bombing in 1995": an event noun in a phrase of a past verb is past."""
+    before = [t for t in triggers if t.end <= noun.start]
+    if not before:
+        return ev.NOMINAL
+    verb = before[-1]
+    if verb.pos != "verb" or verb.tense not in (ev.PAST, ev.PERFECT, ev.PLUPERFECT) or not ev.asserted(verb):
+        return ev.NOMINAL
+    if not _PAST_PHRASE.fullmatch(b.text, verb.end, noun.start):
+        return ev.NOMINAL
+    return verb.tense
 
 
 def _source_report(b: _Builder, start: int, end: int, timex: Timex, period: Period) -> None:
