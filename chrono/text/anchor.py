@@ -565,7 +565,8 @@ def _attach(b: _Builder, timex: Timex, triggers: list[ev.Trigger], cuts: list[in
     for t in triggers:
         if t.start >= timex.end and t.pos == "noun":
             between = text[timex.end:t.start]
-            if re.fullmatch(r"(?:['’]s)?\s+(?:[\w-]+\s+)?", between) and "," not in between:
+            word = between.split()[0].lower() if between.split() else ""
+            if re.fullmatch(r"(?:['’]s)?\s+(?:[\w-]+\s+)?", between) and word not in _FUNCTION_WORDS:
                 return t
             break
     if _prenominal(text, timex, triggers):
@@ -759,7 +760,7 @@ def _date(b: _Builder, timex: Timex, period: Period, triggers: list[ev.Trigger],
             b.tense[event_id] = tense
     explicit = timex.anchor is None
     if b.dct is not None and b.dct.end is not None and period.start is not None and not explicit:
-        past = tense in (ev.PAST, ev.PERFECT, ev.PLUPERFECT)
+        past = tense in (ev.PAST, ev.PERFECT, ev.PLUPERFECT) or signal == "since"
         if past and period.start >= b.dct.end:
             return  # the tagger guessed a future year for a past event: no claim
     span = b.span(timex.signal_start if timex.signal_start is not None else timex.start, timex.end,
