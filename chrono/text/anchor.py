@@ -139,8 +139,19 @@ _FUNCTION_WORDS = _set(
     "this these those there which who whom whose while until since than so if then also said says "
     "not did does do been be being of ago earlier later"
 )
-_OBJECT_GAP = re.compile(r"\s+(?:(?:the|a|an|its|his|her|their|our|this|that|new|first)\s+){0,2}",
-                         re.IGNORECASE)
+_DETERMINER = _set("the a an its his her their our this that these those")
+
+
+def _is_object_gap(gap: str) -> bool:
+    """Words between a verb and its object noun: "signed the", "reached a tentative", "held"."""
+    words = gap.split()
+    if (gap and not gap[0].isspace()) or not gap.endswith((" ", "\n", "\t")) or len(words) > 3:
+        return False
+    if any(not w.isalpha() and "-" not in w for w in words):
+        return False
+    if words and words[0].lower() not in _DETERMINER:
+        return not words or (len(words) == 1 and words[0].lower() in ("new", "first", "second", "final"))
+    return all(w.lower() not in _FUNCTION_WORDS for w in words[1:])
 _APPROX_BEFORE = re.compile(r"\b(?:about|around|some|nearly|almost|roughly|approximately|over|under|"
                             r"more\s+than|less\s+than|at\s+least)\s+\Z", re.IGNORECASE)
 _NAMED_DAY = re.compile(r"\d|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.IGNORECASE)
@@ -313,7 +324,7 @@ class _Builder:
                 continue
             if verb.event_class in ("reporting", "begin", "end", "causal") or not ev.asserted(verb):
                 continue
-            if verb.end <= noun.start and _OBJECT_GAP.fullmatch(self.text, verb.end, noun.start):
+            if verb.end <= noun.start and _is_object_gap(self.text[verb.end:noun.start]):
                 return other
         return None
 
