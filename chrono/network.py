@@ -12,8 +12,10 @@ events with 10^5 constraints check in a fraction of a second.
 
 from __future__ import annotations
 
+import contextlib
+import gc
 from collections import deque
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 import attrs
 
@@ -241,6 +243,20 @@ class Graph:
         return Graph(self.size, [(j, i, w) for i, j, w in self.edges], self.labels)
 
 
+@contextlib.contextmanager
+def _no_cyclic_gc() -> Iterator[None]:
+    """Pause the cyclic garbage collector: the solver allocates hundreds of thousands of small
+    acyclic tuples, and collections triggered by them only rescan live data (about 20% of the
+    time on 10^5 constraints). Reference counting still frees everything."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def find_negative_cycle(graph: Graph) -> list[int] | None:
     """Edge indices of a negative cycle in path order, or ``None`` if there is none.
 
@@ -356,6 +372,14 @@ def solve(
     *,
     structural: frozenset[int] = frozenset(),
     max_conflicts: int = 50,
+) -> Solution:
+    """Check the claims (with the cyclic collector paused); see :func:`_solve`."""
+    with _no_cyclic_gc():
+        return _solve(claims, nodes, structural, max_conflicts)
+
+
+def _solve(
+    claims: Sequence[Claim], nodes: NodeIndex, structural: frozenset[int], max_conflicts: int
 ) -> Solution:
     """Check the claims; report minimal conflicts and the tightened bounds of every event.
 
