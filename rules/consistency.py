@@ -4,19 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from chrono.model import (
-    DurationClaim,
-    EventExists,
-    Finding,
-    GapClaim,
-    PeriodClaim,
-    RelationClaim,
-    Severity,
-    Span,
-)
+from chrono.model import DurationClaim, Finding, Severity
 from chrono.network import Conflict, claim_events
 from chrono.periods import format_length
 from chrono.rulebase import Analysis, Rule
+
+from .chains import cited_spans, explanation, how_they_clash
 
 
 def _owned_by_text_rule(analysis: Analysis, conflict: Conflict) -> bool:
@@ -28,42 +21,6 @@ def _is_single_event(analysis: Analysis, conflict: Conflict) -> str | None:
     """The event id if every claim of the conflict is about one event alone."""
     events = {event for index in conflict.claims for event in claim_events(analysis.claims[index])}
     return next(iter(events)) if len(events) == 1 else None
-
-
-def _explanation(analysis: Analysis, conflict: Conflict) -> list[tuple[str, Span | None]]:
-    steps: list[tuple[str, Span | None]] = []
-    for index in conflict.claims:
-        claim = analysis.claims[index]
-        text = claim.describe()
-        if isinstance(claim, EventExists):
-            text = f"(implied) {text}"
-        steps.append((text, claim.span))
-    return steps
-
-
-def _spans(analysis: Analysis, conflict: Conflict) -> list[Span]:
-    """The primary span first (the latest explicit claim in the file), then the others."""
-    explicit = [i for i in conflict.claims if i not in analysis.structural] or list(conflict.claims)
-    primary = max(explicit, key=lambda i: (analysis.claims[i].span.start, i))
-    spans = [Span(analysis.claims[primary].span.start, analysis.claims[primary].span.end, "primary")]
-    seen = {(spans[0].start, spans[0].end)}
-    for index in conflict.claims:
-        span = analysis.claims[index].span
-        if (span.start, span.end) not in seen:
-            seen.add((span.start, span.end))
-            spans.append(Span(span.start, span.end, "chain"))
-    return spans
-
-
-def _how_they_clash(analysis: Analysis, conflict: Conflict) -> str:
-    claims = [analysis.claims[i] for i in conflict.claims]
-    if any(
-        isinstance(c, PeriodClaim | DurationClaim | GapClaim) or (isinstance(c, RelationClaim) and c.gap)
-        for c in claims
-    ):
-        return f"they miss by at least {format_length(conflict.shortfall)}"
-    # Orderings alone: the only way to miss is to come round to where the chain started.
-    return "their orderings run in a circle"
 
 
 class InconsistentClaims(Rule):
@@ -106,10 +63,11 @@ class InconsistentClaims(Rule):
         for conflict in analysis.solution.conflicts:
             if _is_single_event(analysis, conflict) or _owned_by_text_rule(analysis, conflict):
                 continue
-            count = len([i for i in conflict.claims if i not in analysis.structural])
-            message = f"{count} statements cannot all be true: {_how_they_clash(analysis, conflict)}"
             yield self.finding(
-                analysis, message, _spans(analysis, conflict), _explanation(analysis, conflict)
+                analysis,
+                how_they_clash(analysis, conflict),
+                cited_spans(analysis, conflict),
+                explanation(analysis, conflict),
             )
 
 
@@ -151,5 +109,5 @@ class EndsBeforeStarts(Rule):
             )
             message = f"event {event!r}: {what} (they miss by at least {format_length(conflict.shortfall)})"
             yield self.finding(
-                analysis, message, _spans(analysis, conflict), _explanation(analysis, conflict)
+                analysis, message, cited_spans(analysis, conflict), explanation(analysis, conflict)
             )

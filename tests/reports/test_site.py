@@ -125,7 +125,7 @@ def test_index_summarises_findings_by_rule_and_severity(tmp_path: Path) -> None:
     assert "CHR201 inconsistent-claims" in text
     # the findings table is sortable and filterable and lists the finding
     assert 'class="findings sortable"' in html
-    assert "3 statements cannot all be true: they miss by at least 122 days" in text
+    assert "5 statements cannot all be true: they miss by at least 122 days" in text
     # the overview timeline has one panel per document and marks the contradiction
     assert html.count('<figure class="timeline"') == 2
     assert html.count('class="ev conflict') == 2

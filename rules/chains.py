@@ -1,0 +1,57 @@
+"""What every conflict finding shares: its explanation chain, the spans it cites, its wording.
+
+Used by the generic consistency rules (CHR201, CHR202) and the text rules that own particular
+kinds of conflict (rules/text_conflict_base.py). Not a rule family itself.
+"""
+
+from __future__ import annotations
+
+from chrono.model import DurationClaim, EventExists, GapClaim, PeriodClaim, RelationClaim, Span
+from chrono.network import Conflict
+from chrono.periods import format_length
+from chrono.rulebase import Analysis
+
+
+def explanation(analysis: Analysis, conflict: Conflict) -> list[tuple[str, Span | None]]:
+    """Every claim of the minimal set in chain order; the model's own ones marked implied."""
+    steps: list[tuple[str, Span | None]] = []
+    for index in conflict.claims:
+        claim = analysis.claims[index]
+        text = claim.describe()
+        if isinstance(claim, EventExists):
+            text = f"(implied) {text}"
+        steps.append((text, claim.span))
+    return steps
+
+
+def cited_spans(analysis: Analysis, conflict: Conflict) -> list[Span]:
+    """The primary span first — the explicit statement that ends latest in the document (the
+    longest of those ending together) — then the other statements' spans in document order."""
+    explicit = [i for i in conflict.claims if i not in analysis.structural] or list(conflict.claims)
+    primary = max(explicit, key=lambda i: (analysis.claims[i].span.end, -analysis.claims[i].span.start, i))
+    first = analysis.claims[primary].span
+    out = [Span(first.start, first.end, "primary")]
+    seen = {(first.start, first.end)}
+    for index in sorted(explicit, key=lambda i: analysis.claims[i].span.start):
+        span = analysis.claims[index].span
+        if (span.start, span.end) not in seen:
+            seen.add((span.start, span.end))
+            out.append(Span(span.start, span.end, "chain"))
+    return out
+
+
+def how_they_clash(analysis: Analysis, conflict: Conflict) -> str:
+    """'N statements cannot all be true: they miss by at least 122 days' (N counts the implied
+    ones too, so that it matches the numbered chain)."""
+    claims = [analysis.claims[i] for i in conflict.claims]
+    metric = any(
+        isinstance(c, PeriodClaim | DurationClaim | GapClaim) or (isinstance(c, RelationClaim) and c.gap)
+        for c in claims
+    )
+    # Orderings alone can only miss by coming round to where the chain started.
+    how = (
+        f"they miss by at least {format_length(conflict.shortfall)}"
+        if metric
+        else ("their orderings run in a circle")
+    )
+    return f"{len(claims)} statements cannot all be true: {how}"
