@@ -242,6 +242,7 @@ class _Builder:
         self.text = text
         self.sentences = sentences
         self.timexes = timexes
+        self.timex_starts = [t.start for t in timexes]
         self.dct = dct
         self.options = options
         self.events: dict[str, Event] = {}
@@ -556,6 +557,23 @@ def _looks_finite(word: str) -> bool:
     return low in _IRREGULAR_PAST or (len(low) > 4 and low.endswith("ed") and not word[:1].isupper())
 
 
+_NEXT_PREDICATE = re.compile(
+    r"(?:,|\b(?:and|but|or|then))\s+(?:(?:then|later|also|soon|eventually|finally|\w+ly)\s+)?([a-z][\w'’-]*)"
+)
+
+
+def _other_predicate(text: str, a: int, b: int) -> bool:
+    """Does a verb of another clause stand between ``a`` and ``b`` ("studied in Leeds and worked
+    in Bonn for a decade")? A phrase there belongs to that verb, not to a trigger before it."""
+    return any(_looks_finite(m.group(1)) for m in _NEXT_PREDICATE.finditer(text, a, b))
+
+
+_OPENING_PARTICIPLE = re.compile(
+    r"[\s\"“]*(?:[A-Z][a-z]{2,}ed|Born|Known|Grown|Taken|Given|Written|Chosen|Built|Held|Made|Sent|"
+    r"Brought|Caught|Taught|Thrown|Drawn|Shown|Hidden|Beaten|Sworn|Driven|Forced)\b"
+)
+
+
 def _prenominal(text: str, timex: Timex, triggers: list[ev.Trigger]) -> bool:
     """A date used as a modifier of a thing ("a 1987 Chevrolet", "the 1995 law")."""
     if timex.signal is not None:
@@ -598,6 +616,8 @@ def _attach(b: _Builder, timex: Timex, triggers: list[ev.Trigger], cuts: list[in
         prefix = _WORD.findall(text, clause_start, left_edge)
         if any(_looks_finite(w) for w in prefix):
             return None
+        if "," in text[timex.end:right[0].start] and _OPENING_PARTICIPLE.match(text, clause_start):
+            return None  # "Raised in Leeds in 1950, she studied …": the phrase's own event
         if re.search(r"\b(?:and|but|or|then)\b", text[timex.end:right[0].start]):
             return None
         parenthetical = "," in text[clause_start:left_edge]  # "The Times, in an article on …, noted"
@@ -712,7 +732,9 @@ def _duration(b: _Builder, timex: Timex, triggers: list[ev.Trigger], cuts: list[
         elif timex.signal == "for":
             clause_start, _ = _clause_of(cuts, timex.start)
             left = [t for t in triggers if clause_start <= t.start and t.end <= (timex.signal_start or 0)]
-            if left and left[-1].pos == "verb" and left[-1].tense == ev.PAST and not left[-1].punctual:
+            if left and left[-1].pos == "verb" and left[-1].tense == ev.PAST and not left[-1].punctual and (
+                not _other_predicate(text, left[-1].end, timex.signal_start or timex.start)
+            ):
                 target = left[-1]
     if target is None or not _asserted(b, target):
         return
@@ -923,6 +945,8 @@ def _offset(b: _Builder, start: int, end: int, match: re.Match[str], triggers: l
         direction = {"later": "later", "afterward": "later", "afterwards": "later", "after": "after",
                      "earlier": "earlier", "before": "before"}[match.group("dir").lower()]
     unit = _UNIT_WORDS[unit_word]
+    if direction in ("after", "before") and _FOR_BEFORE.search(text, max(0, start - 20), start):
+        return  # "worked there for a decade before opening …": a duration and a plain "before"
     clause_start, clause_end = _clause_of(cuts, start)
     # the event the offset places
     left = [t for t in triggers if clause_start <= t.start and t.end <= start]
@@ -935,9 +959,14 @@ def _offset(b: _Builder, start: int, end: int, match: re.Match[str], triggers: l
             reference = _clause_head(b, right[0], triggers)
         else:
             return
-        subject = left[-1] if left else next(
-            (t for t in triggers if t.start >= clause_end and t is not reference), None
-        )
+        fronted = not text[clause_start:start].strip(" ,\"“")
+        if fronted:
+            # "A week after the signing, parliament approved it": the next clause's event
+            subject = next((t for t in triggers if t.start >= clause_end and t is not reference), None)
+        else:
+            # "… in 2004, four years after its founding, …": the event of the clause it follows;
+            # none there (an untagged verb) means no claim, never another clause's event
+            subject = left[-1] if left else None
         direction = "later" if direction == "after" else "earlier"
     else:
         if left and not text[clause_start:start].strip(" ,\"“"):
@@ -945,6 +974,8 @@ def _offset(b: _Builder, start: int, end: int, match: re.Match[str], triggers: l
         subject = left[-1] if left else (right[0] if right else None)
     if subject is None or not _asserted(b, subject):
         return
+    if subject.end <= start and _other_predicate(text, subject.end, start):
+        return  # "turned professional in 1971 and won … two years later": the offset is the other verb's
     subject_target = _resolve(b, subject, triggers, cuts)
     subject_id = b.event(subject_target.trigger)
     if reference is not None:
@@ -952,10 +983,10 @@ def _offset(b: _Builder, start: int, end: int, match: re.Match[str], triggers: l
             return
         reference_id = b.event(_resolve(b, reference, triggers, cuts).trigger)
     else:
-        previous = [e for offset, e in b.dated if b.window_start <= offset < start and e != subject_id]
-        if not previous:
+        previous = [(at, e) for at, e in b.dated if b.window_start <= at < start and e != subject_id]
+        if not previous or _undated_between(b, previous[-1][0], start):
             return
-        reference_id = previous[-1]
+        reference_id = previous[-1][1]
     if reference_id == subject_id:
         return
     # one unit of slack, or a twentieth for large counts; "about"/"nearly"/"some" widen it to half/double
@@ -968,8 +999,25 @@ def _offset(b: _Builder, start: int, end: int, match: re.Match[str], triggers: l
     second = Endpoint(subject_id, Side.START)
     if direction == "earlier":
         first, second = second, first
-    span = b.span(start, end, subject.start, subject.end)
+    span = b.span(start, end) if subject.end <= start else b.span(start, end, subject.start, subject.end)
     b.gap_claim(first, second, gap, span, OFFSET_RULE)
+
+
+def _undated_between(b: _Builder, after: int, before: int) -> bool:
+    """Is there a date between the last dated event and a "later" that dated no event ("turned
+    professional in 1971 and won … two years later")? Then "later" may count from it: no claim."""
+    dated = {offset for offset, _ in b.dated}
+    lo = bisect.bisect_right(b.timex_starts, after)
+    for timex in b.timexes[lo:]:
+        if timex.start >= before:
+            break
+        if timex.type in ("DATE", "TIME") and timex.start not in dated and not timex.value.startswith("P"):
+            return True
+    return False
+
+
+_FOR_BEFORE = re.compile(r"\bfor\s+(?:about\s+|nearly\s+|almost\s+|some\s+|over\s+|more\s+than\s+)?\Z",
+                         re.IGNORECASE)
 
 
 _SEQUENCE = re.compile(
@@ -998,10 +1046,10 @@ def _sequence(b: _Builder, sentence: Sentence, triggers: list[ev.Trigger], timex
         if not _asserted(b, subject) or subject.event_class in ("reporting", "causal"):
             continue
         subject_id = b.event(_resolve(b, subject, triggers, _clause_bounds(text, sentence)).trigger)
-        previous = [e for offset, e in b.dated if b.window_start <= offset < start and e != subject_id]
-        if not previous:
+        previous = [(at, e) for at, e in b.dated if b.window_start <= at < start and e != subject_id]
+        if not previous or _undated_between(b, previous[-1][0], start):
             continue
-        reference_id = previous[-1]
+        reference_id = previous[-1][1]
         word = match.group(1).lower()
         first, second = (reference_id, subject_id) if word not in ("earlier", "previously") else (
             subject_id, reference_id)
@@ -1029,7 +1077,9 @@ def _order(b: _Builder, sentence: Sentence, triggers: list[ev.Trigger], cuts: li
             continue
         if any(match.end() <= t.start < obj.start for t in timexes):
             continue
-        if _COUNTED_UNIT.search(text, max(0, match.start() - 30), match.start()):
+        counted = _COUNTED_UNIT.search(text, max(0, match.start() - 30), match.start())
+        if counted is not None and not _FOR_BEFORE.search(text, max(0, counted.start() - 20),
+                                                          counted.start()):
             continue  # "a week after the signing": a metric offset
         clause_start, _ = _clause_of(cuts, match.start())
         opening = text[sentence.start:match.start()].strip(" \"“") == ""
@@ -1040,10 +1090,15 @@ def _order(b: _Builder, sentence: Sentence, triggers: list[ev.Trigger], cuts: li
             comma = text.find(",", obj.end, sentence.end)
             subject = next((t for t in rest if comma != -1 and t.start > comma), None)
         else:
+            # the event of the signal's own clause; none there means no claim
             left = [t for t in triggers if clause_start <= t.start and t.end <= match.start()]
-            if not left:
-                left = [t for t in triggers if t.end <= match.start()]
+            if not left and not text[clause_start:match.start()].strip(" ,"):
+                # "A, after B": the clause the signal's clause follows, and only that one
+                previous_start, _ = _clause_of(cuts, max(sentence.start, clause_start - 1))
+                left = [t for t in triggers if previous_start <= t.start and t.end <= match.start()]
             subject = left[-1] if left else None
+            if subject is not None and _other_predicate(text, subject.end, match.start()):
+                subject = None
         if subject is None or subject is obj:
             continue
         if not _asserted(b, subject) or not _asserted(b, obj):
@@ -1083,7 +1138,7 @@ def _reported(b: _Builder, triggers: list[ev.Trigger], cuts: list[int]) -> None:
 
 _COUNTED_UNIT = re.compile(
     r"\b(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|few)\s+"
-    r"(?:minute|hour|day|week|month|year)s?\s*\Z",
+    r"(?:minute|hour|day|week|month|year|decade)s?\s*\Z",
     re.IGNORECASE,
 )
 _PERSON_CLASSES = frozenset({"birth", "death", "arrest", "release", "take_office", "leave_office",

@@ -195,6 +195,10 @@ def _tense(form: str, pos: str, before: list[str], text: str, start: int) -> tup
             return pos, PAST
         if prev in ("was", "were", "been", "be", "being", "got", "get"):
             return pos, PAST
+        if not before and _PARTICIPLE_PHRASE.match(text, start):
+            # "Born on 2 May 1950 in Leeds, she …", "Founded in 1990, the firm …": a participle
+            # phrase that opens the sentence tells a past event of the subject
+            return pos, PAST
         return None
     if form == "s":
         return pos, PRESENT
@@ -203,6 +207,11 @@ def _tense(form: str, pos: str, before: list[str], text: str, start: int) -> tup
             return pos, IRREALIS
         return None
     return pos, NOMINAL
+
+
+_PARTICIPLE_PHRASE = re.compile(
+    r"[A-Z][a-z]+\s+(?:in|on|at|by|as|near|during)\b[^,;.!?]{0,80},\s*(?:the\s+|a\s+|an\s+)?[A-Za-z]"
+)
 
 
 _UNLISTED_CUES = _set("was were had has have been who which that")
