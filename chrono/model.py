@@ -8,6 +8,7 @@ back at the source.
 from __future__ import annotations
 
 import bisect
+import functools
 import enum
 from collections.abc import Mapping
 from typing import Any
@@ -63,7 +64,11 @@ class LineIndex:
     @classmethod
     def of(cls, text: str) -> LineIndex:
         starts = [0]
-        starts.extend(i + 1 for i, ch in enumerate(text) if ch == "\n")
+        find = text.find
+        newline = find("\n")
+        while newline != -1:
+            starts.append(newline + 1)
+            newline = find("\n", newline + 1)
         return cls(tuple(starts))
 
     def position(self, offset: int) -> tuple[int, int]:
@@ -85,10 +90,11 @@ class Document:
     dct_value: str | None = None
     dct_source: str | None = None
     meta: Mapping[str, Any] = attrs.field(factory=dict)
-    lines: LineIndex = attrs.field(init=False, eq=False, repr=False)
 
-    def __attrs_post_init__(self) -> None:
-        object.__setattr__(self, "lines", LineIndex.of(self.text))
+    @functools.cached_property
+    def lines(self) -> LineIndex:
+        """Line starts, built on first use (most documents with no finding never need them)."""
+        return LineIndex.of(self.text)
 
     def snippet(self, span: Span) -> str:
         return self.text[span.start : span.end]
