@@ -656,13 +656,37 @@ def _period(b: _Builder, timex: Timex) -> Period | None:
         timex.text
     ):
         return None  # "overnight", "this morning": relative to a moment the text may not share
+    side = _SO_FAR.match(timex.text)
+    mod = None if side is not None and timex.anchor is not None else timex.mod
     try:
-        period = parse_value(timex.value, mod=timex.mod, hemisphere=b.options.hemisphere, dct=b.dct)
+        period = parse_value(timex.value, mod=mod, hemisphere=b.options.hemisphere, dct=b.dct)
     except (InvalidValue, NotAPeriod, ValueError):
         return None
     if period.start is None and period.end is None:
         return None
+    if mod is None and side is not None and b.dct is not None and period.start is not None and (
+        period.end is not None
+    ):
+        # "earlier this year": from the year's start to the DCT, not its first third; "later
+        # this year": from the DCT to the year's end
+        if side.group(1).lower() == "earlier" and b.dct.end is not None:
+            return Period(period.start, max(period.start, min(period.end, b.dct.end)), period.value)
+        if side.group(1).lower() == "later" and b.dct.start is not None:
+            return Period(min(period.end, max(period.start, b.dct.start)), period.end, period.value)
     return period
+
+
+_SO_FAR = re.compile(
+    r"(earlier|later)\s+(?:this|in\s+the)\s+(?:year|month|week|quarter|season|decade|century)\b",
+    re.IGNORECASE,
+)
+_SUPERLATIVE_SINCE = re.compile(
+    r"\b(?:first|last|only|best|worst|most|least|highest|lowest|biggest|largest|smallest|fastest|slowest|"
+    r"strongest|weakest|greatest|deepest|longest|shortest|steepest|sharpest|heaviest|earliest|latest|"
+    r"warmest|coldest|hottest|wettest|driest|busiest|widest|narrowest|cheapest|quickest|top|record)\b"
+    r"[^,.;:]{0,60}\Z",
+    re.IGNORECASE,
+)
 
 
 def _anchor_sentence(b: _Builder, sentence: Sentence, triggers: list[ev.Trigger],
@@ -776,6 +800,9 @@ def _date(b: _Builder, timex: Timex, period: Period, triggers: list[ev.Trigger],
         words = re.match(r"according\s+to", according.group(), re.IGNORECASE)
         _source_report(b, according.start(), according.start() + (words.end() if words else 9), timex, period)
         return
+    lead = timex.signal_start if timex.signal_start is not None else timex.start
+    if signal == "since" and _SUPERLATIVE_SINCE.search(b.text, max(0, lead - 80), lead):
+        return  # "the highest since 2019", "its first title since 2019": a comparison, no event's date
     trigger = _attach(b, timex, triggers, cuts)
     if trigger is None or not _asserted(b, trigger):
         return
