@@ -493,7 +493,7 @@ def _relative_antecedent(b: _Builder, offset: int, triggers: list[ev.Trigger]) -
     """The event noun a relative clause starting just before ``offset`` is about ("the summit,
     which lasted …")."""
     before = b.text[max(0, offset - 40):offset]
-    relative = re.search(r",\s*(?:which|that)\s+(?:\w+\s+){0,2}\Z", before)
+    relative = re.search(r"(?:,\s*|\s)(?:which|that)\s+(?:\w+\s+){0,2}\Z", before)
     if relative is None:
         return None
     comma = offset - len(before) + relative.start()
@@ -536,12 +536,26 @@ def _resolve(b: _Builder, trigger: ev.Trigger, triggers: list[ev.Trigger], cuts:
         argument = _aspect_argument(b, trigger, triggers, cuts)
         if argument is not None:
             return _Target(argument, Part.START if trigger.event_class == "begin" else Part.END, trigger)
+    if trigger.pos == "noun" and trigger.lemma in _SETTINGS and _AT_SETTING.search(
+        b.text, max(0, trigger.start - 40), trigger.start
+    ):
+        # "signed the treaty at a ceremony in Zagreb on 12 May": the verb the ceremony hosts
+        clause_start, _ = _clause_of(cuts, trigger.start)
+        verbs = [t for t in triggers if clause_start <= t.start and t.end <= trigger.start]
+        if verbs and verbs[-1].pos == "verb" and ev.asserted(verbs[-1]) and verbs[-1].event_class not in (
+            "reporting", "begin", "end", "causal"
+        ) and _words_between(b.text, verbs[-1].end, trigger.start) <= 8:
+            return _Target(verbs[-1], Part.WHOLE, verbs[-1])
     if trigger.lemma in _LIGHT and trigger.pos == "verb":
         subject = _relative_antecedent(b, trigger.start, triggers)
         subject = subject or _subject_noun(b, trigger, triggers, cuts)
         if subject is not None:
             return _Target(subject, Part.WHOLE, trigger)
     return _Target(trigger, Part.WHOLE, trigger)
+
+
+_SETTINGS = _set("ceremony ceremonies reception gala banquet event session sitting")
+_AT_SETTING = re.compile(r"\b(?:at|during)\s+(?:a|an|the|its|their)\s+(?:[\w-]+\s+){0,2}\Z", re.IGNORECASE)
 
 
 _IRREGULAR_PAST = _set(
@@ -1043,6 +1057,11 @@ def _undated_between(b: _Builder, after: int, before: int) -> bool:
     return False
 
 
+_SUBJECT_AUX = re.compile(
+    r"\s+(?:the|a|an|its|his|her|their|this|that)\s+(?:[\w-]+\s+){0,5}"
+    r"(?:was|were|had(?:\s+been)?|has\s+been|have\s+been)\s+",
+    re.IGNORECASE,
+)
 _FOR_BEFORE = re.compile(r"\bfor\s+(?:about\s+|nearly\s+|almost\s+|some\s+|over\s+|more\s+than\s+)?\Z",
                          re.IGNORECASE)
 
@@ -1100,8 +1119,10 @@ def _order(b: _Builder, sentence: Sentence, triggers: list[ev.Trigger], cuts: li
             continue
         obj = _clause_head(b, objects[0], triggers)
         between = text[match.end():objects[0].start]
-        if "," in between or _words_between(text, match.end(), obj.start) > 3:
-            continue
+        if "," in between or (_words_between(text, match.end(), obj.start) > 3 and not (
+            obj is objects[0] and obj.pos == "verb" and _SUBJECT_AUX.fullmatch(between)
+        )):
+            continue  # but "before the fairing fault was discovered": a clause with its own subject
         if any(match.end() <= t.start < obj.start for t in timexes):
             continue
         counted = _COUNTED_UNIT.search(text, max(0, match.start() - 30), match.start())
@@ -1171,6 +1192,8 @@ _COUNTED_UNIT = re.compile(
 _PERSON_CLASSES = frozenset({"birth", "death", "arrest", "release", "take_office", "leave_office",
                              "appointment", "resignation", "election"})
 _PRONOUN_SUBJECT = re.compile(r"(?:^|(?<=[\s,;]))(?:he|she|they)\s+(?:\w+\s+){0,3}\Z", re.IGNORECASE)
+_PRONOUN_OBJECT = re.compile(r"\s+(?:it|them)\b(?!\s+(?:is|was|were|are|has|had|would|will)\b)",
+                             re.IGNORECASE)
 _CAUSAL_LEFT = re.compile(r",\s*(?:which|who)\b[^,]*,\s*\Z")
 
 
@@ -1249,7 +1272,12 @@ def _precedence(b: _Builder, triggers: Iterable[tuple[Sentence, ev.Trigger]]) ->
             return True
         # "She was arrested in 1981. She was released in 1980.": the same person
         close = 0 <= order[s2.start] - order[s1.start] <= 1 or 0 <= order[s1.start] - order[s2.start] <= 1
-        return close and second.start in pronoun and (first.start in pronoun or s1.start != s2.start)
+        if close and second.start in pronoun and (first.start in pronoun or s1.start != s2.start):
+            return True
+        # "They signed the accord on 4 May. Parliament ratified it on 2 June.": its object
+        return close and order[s1.start] <= order[s2.start] and first.end <= second.start and (
+            _PRONOUN_OBJECT.match(b.text, second.end) is not None
+        )
 
     def event_of(sentence: Sentence, trigger: ev.Trigger) -> str:
         b.current = b.by_sentence.get(sentence.start, [])
