@@ -38,9 +38,12 @@ _WEEKDAY_BEFORE = re.compile(rf"\b({_DAY_NAME})\b,?\s*(?:the\s+)?\Z")
 _BIRTH = re.compile(r"\bborn\b(?:\s+\w+){0,3}?\s+(?:on|in)\s+\Z", re.IGNORECASE)
 _AGE = re.compile(
     r"\b(?:at\s+(?:the\s+age\s+of\s+|age\s+)(?P<a>\d{1,3})|aged\s+(?P<b>\d{1,3})|"
-    r"(?P<c>\d{1,3})-year-old|turned\s+(?P<d>\d{1,3})\b|was\s+(?P<e>\d{1,3})\s+years?\s+old)",
+    r"(?P<c>\d{1,3})-year-old|turned\s+(?P<d>\d{1,3})\b|was\s+(?P<e>\d{1,3})\s+years?\s+old|"
+    r"\b(?:he|she)\s+was\s+(?P<f>\d{1,3})(?=\s*(?:[.,;]|\Z|\s+when\b))|"
+    r"\b(?:died|dies)\s+at\s+(?P<g>\d{1,3})\b(?!\s*(?:[:.]\d|a\.?m|p\.?m|o'clock|%)))",
     re.IGNORECASE,
 )
+_DEATH = re.compile(r"\b(?:died|dies|death|passed\s+away)\b", re.IGNORECASE)
 
 
 def _impossible(year: int | None, month: int, day: int) -> str | None:
@@ -172,6 +175,23 @@ def _year_range(timex: Timex) -> tuple[int, int] | None:
     return year, year
 
 
+def _death_date(text: str, timexes: Sequence[Timex], sentence: Sentence,
+                previous: Sentence | None) -> Timex | None:
+    """The date of a death told in this sentence ("died on Thursday, aged 71") or in the
+    sentence before it, same paragraph ("… died on 3 May. He was 71.")."""
+    spans = [(sentence.start, sentence.end)]
+    if previous is not None and previous.paragraph == sentence.paragraph:
+        spans.append((previous.start, previous.end))
+    for lo, hi in spans:
+        death = _DEATH.search(text, lo, hi)
+        if death is None:
+            continue
+        dated = [t for t in timexes if death.end() <= t.start < hi and _year_range(t) is not None
+                 and re.fullmatch(r"\d{4}(?:-\d\d){0,2}", t.value)]
+        return dated[0] if len(dated) == 1 else None
+    return None
+
+
 def _ages(text: str, timexes: Sequence[Timex], sentences: Sequence[Sentence],
           dct: str | None) -> Iterator[Problem]:
     """One birth date in the document, and ages stated in sentences that carry a date (or, in
@@ -184,8 +204,10 @@ def _ages(text: str, timexes: Sequence[Timex], sentences: Sequence[Sentence],
     born = _year_range(birth)
     assert born is not None
     born_date = birth.value[:10] if re.fullmatch(r"\d{4}-\d\d-\d\d", birth.value[:10]) else None
+    previous: Sentence | None = None
     for sentence in sentences:
         if sentence.start <= birth.start < sentence.end:
+            previous = sentence
             # "Jan Novak, 52, was born in 1968", "The 27-year-old, who was born in 1990": the age
             # at the document date
             appositive = _APPOSITIVE_AGE.search(text, sentence.start, birth.start)
@@ -210,15 +232,20 @@ def _ages(text: str, timexes: Sequence[Timex], sentences: Sequence[Sentence],
             continue
         ages = list(_AGE.finditer(text, sentence.start, sentence.end))
         if len(ages) != 1:
+            previous = sentence
             continue
         dated = [t for t in timexes if sentence.start <= t.start < sentence.end and t.anchor is None
                  and _year_range(t) is not None]
         match = ages[0]
         preceding = [t for t in dated if t.end <= match.start()]
+        death = _death_date(text, timexes, sentence, previous)
+        previous = sentence
         if preceding:
             when = preceding[-1]  # "retired in 2012, at the age of 65"
         elif len(dated) == 1:
             when = dated[0]
+        elif not dated and death is not None:
+            when = death  # "… died on Thursday in Medellín. He was 71."
         else:
             continue
         years = _year_range(when)
@@ -227,7 +254,7 @@ def _ages(text: str, timexes: Sequence[Timex], sentences: Sequence[Sentence],
         low = years[0] - born[1] - 1
         high = years[1] - born[0]
         when_date = when.value[:10] if re.fullmatch(r"\d{4}-\d\d-\d\d", when.value[:10]) else None
-        if born_date and when_date:  # both days known: the age is exact
+        if born_date and when_date and when.anchor is None:  # both days known: the age is exact
             b_day, w_day = dt.date.fromisoformat(born_date), dt.date.fromisoformat(when_date)
             exact = w_day.year - b_day.year - ((w_day.month, w_day.day) < (b_day.month, b_day.day))
             low = high = exact
