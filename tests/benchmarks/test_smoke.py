@@ -1,0 +1,40 @@
+"""Every benchmark runs in its smoke mode (DESIGN.md: benchmarks run by hand and in CI smoke mode).
+
+These assert that the harnesses work end to end, not how fast anything is: figures belong in
+BENCHMARKS.md, measured by hand.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+CORPUS = ROOT.parent / "shared" / "corpora" / "tbaq"
+
+SMOKE = [
+    ("network_scaling.py", ["--smoke", "--conflicts", "3", "--repeat", "1"], False),
+    ("ci_speed.py", ["--smoke"], False),
+    ("report_speed.py", ["--documents", "20"], False),
+    ("timex_eval.py", ["--corpus", str(CORPUS), "--smoke"], True),
+    ("text_precision.py", [str(CORPUS), "--smoke"], True),
+    ("timeml_consistency.py", [str(CORPUS.parent), "--smoke"], True),
+]
+
+
+@pytest.mark.parametrize(("script", "args", "needs_corpus"), SMOKE, ids=[s[0] for s in SMOKE])
+def test_benchmark_smoke_mode(script: str, args: list[str], needs_corpus: bool) -> None:
+    if needs_corpus and not CORPUS.is_dir():
+        pytest.skip(f"{CORPUS} is not here")
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / script), *args],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        cwd=ROOT,
+    )
+    assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
+    assert result.stdout.strip(), "a benchmark prints its figures"
