@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
-from chrono.model import Severity
-from chrono.rulebase import ProblemRule
+from collections.abc import Iterator
+
+import attrs
+
+from chrono.model import Finding, Severity, Span
+from chrono.rulebase import Analysis, ProblemRule
 
 
 class WeekdayMismatch(ProblemRule):
     """
     What it does
         Reports a weekday name that does not match the full date it goes with ("Monday,
-        March 4, 2025": 4 March 2025 is a Tuesday). Dates whose year is only inferred from
-        the document date are left alone.
+        March 4, 2025": 4 March 2025 is a Tuesday). A date whose year is only inferred from the
+        document date ("Tuesday, 22 October") gives a warning when it lies within six weeks of
+        the document date, and is left alone otherwise.
 
     Why it matters
         The weekday and the date were written separately; one of them is wrong, and a reader
@@ -29,6 +34,15 @@ class WeekdayMismatch(ProblemRule):
     severity = Severity.ERROR
     summary = "a weekday name that does not match its date"
     problem_kind = "text-weekday"
+
+    def check(self, analysis: Analysis) -> Iterator[Finding]:
+        yield from super().check(analysis)
+        for problem in analysis.problems:
+            if problem.kind == "text-weekday-inferred":
+                finding = self.finding(
+                    analysis, problem.message, [Span(problem.span.start, problem.span.end, "primary")]
+                )
+                yield attrs.evolve(finding, severity=Severity.WARNING)
 
 
 class AgeMismatch(ProblemRule):

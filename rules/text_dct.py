@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
-from chrono.model import Severity
-from chrono.rulebase import ProblemRule
+from collections.abc import Iterator
+
+import attrs
+
+from chrono.model import Finding, Severity, Span
+from chrono.rulebase import Analysis, ProblemRule
+from chrono.text.anchor import AFTER_DCT_INFERRED
 from chrono.text.claims import DCT_RULE
 
 from .text_conflict_base import ConflictRule
@@ -77,7 +82,9 @@ class AfterDocumentDate(ConflictRule):
     Example
         With the DCT 2025-04-24, "Reuters reported on May 23, 2025 that …" fails; "Reuters
         reported on April 23, 2025 that …" passes. "Talks have continued since June 2025"
-        fails; "since June 2024" passes.
+        fails; "since June 2024" passes. A past event on a year-less day just after the
+        document date ("left on 9 September" in a text of 2 September) is only a warning: the
+        year is inferred.
 
     How to fix
         Correct the event's date (often its year), or the document's date if that is the one
@@ -89,3 +96,12 @@ class AfterDocumentDate(ConflictRule):
     severity = Severity.ERROR
     summary = "a past event, report or 'since' date after the document's own date"
     what = "dated after the document was written"
+
+    def check(self, analysis: Analysis) -> Iterator[Finding]:
+        yield from super().check(analysis)
+        for problem in analysis.problems:
+            if problem.kind == AFTER_DCT_INFERRED:
+                finding = self.finding(
+                    analysis, problem.message, [Span(problem.span.start, problem.span.end, "primary")]
+                )
+                yield attrs.evolve(finding, severity=Severity.WARNING)

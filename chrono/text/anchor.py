@@ -59,6 +59,7 @@ if TYPE_CHECKING:
     from chrono.engine import Options
 
 YEAR = 365 * DAY
+AFTER_DCT_INFERRED = "text-after-dct-inferred"
 MONTH = 30 * DAY
 
 def _set(words: str) -> frozenset[str]:
@@ -131,8 +132,10 @@ _CLAUSE = re.compile(
 )
 _ACCORDING = re.compile(r"\baccording\s+to\b[^,.;]*\Z", re.IGNORECASE)
 _NEXT_WORD = re.compile(r"[\s'’s]*([A-Za-z][\w-]*)")
-_DUE = re.compile(r"\b(?:due|maturing|matures|expiring|expires|expire|through|thru)\s+(?:in\s+|on\s+)?\Z",
-                  re.IGNORECASE)
+_DUE = re.compile(
+    r"\b(?:due|payable|of\s+record|maturing|matures|expiring|expires|expire|through|thru)\s+(?:in\s+|on\s+)?\Z",
+    re.IGNORECASE,
+)
 _FUNCTION_WORDS = _set(
     "and or but nor to when as that the a an in on at for with by from after before was were is are "
     "has had have will would could should can may might he she it they we i you his her their its "
@@ -836,7 +839,19 @@ def _date(b: _Builder, timex: Timex, period: Period, triggers: list[ev.Trigger],
     if b.dct is not None and b.dct.end is not None and period.start is not None and not explicit:
         past = tense in (ev.PAST, ev.PERFECT, ev.PLUPERFECT) or signal == "since"
         if past and period.start >= b.dct.end:
-            return  # the tagger guessed a future year for a past event: no claim
+            # the tagger guessed the year: no claim; a day soon after the DCT ("left on 9
+            # September" in a text of 2 September) is suspicious, a warning
+            if (signal == "in" and re.search(r"\d", timex.text) and DAY <= period.start - b.dct.end < 60 * DAY
+                    and tense in (ev.PAST, ev.PERFECT, ev.PLUPERFECT) and b.dct.start is not None):
+                lead = timex.signal_start if timex.signal_start is not None else timex.start
+                span = b.span(lead, timex.end, target.cue.start, target.cue.end)
+                b.problems.append(Problem(
+                    AFTER_DCT_INFERRED,
+                    f"'{' '.join(b.text[span.start:span.end].split())}' is told as past but, in the "
+                    f"document's year, falls after the document date",
+                    Span(span.start, span.end, "primary"),
+                ))
+            return
     span = b.span(timex.signal_start if timex.signal_start is not None else timex.start, timex.end,
                   target.cue.start, target.cue.end)
     rule = NAMED_RULE if target.trigger.event_class == "named" else ""

@@ -16,6 +16,8 @@ from chrono.text.sentences import Sentence
 from chrono.timeline_files import Problem
 
 WEEKDAY = "text-weekday"
+WEEKDAY_INFERRED = "text-weekday-inferred"
+_NEAR_DAYS = 42  # "a few weeks" of the document date: the inferred year is very likely right
 AGE = "text-age"
 CALENDAR = "calendar"  # reported by CHR101 impossible-date, like the timeline files' dates
 
@@ -62,7 +64,7 @@ def calendar_problems(
     text: str, timexes: Sequence[Timex], sentences: Sequence[Sentence], dct: str | None = None
 ) -> Iterator[Problem]:
     yield from _impossible_dates(text)
-    yield from _weekdays(text, timexes)
+    yield from _weekdays(text, timexes, dct)
     yield from _ages(text, timexes, sentences, dct)
     yield from _anniversaries(text, timexes, sentences, dct)
 
@@ -92,12 +94,19 @@ def _impossible_dates(text: str) -> Iterator[Problem]:
                           Span(match.start(), match.end(), "primary"))
 
 
-def _weekdays(text: str, timexes: Sequence[Timex]) -> Iterator[Problem]:
+def _weekdays(text: str, timexes: Sequence[Timex], dct: str | None = None) -> Iterator[Problem]:
+    near: dt.date | None = None
+    if dct is not None and re.match(r"\d{4}-\d\d-\d\d", dct):
+        near = dt.date.fromisoformat(dct[:10])
     for timex in timexes:
         if timex.type != "DATE" or not re.fullmatch(r"\d{4}-\d\d-\d\d", timex.value):
             continue
-        if timex.anchor is not None:  # the year was inferred: a mismatch may be the guess's fault
-            continue
+        inferred = timex.anchor is not None
+        if inferred and (
+            near is None or not re.search(r"\d", timex.text)
+            or abs((dt.date.fromisoformat(timex.value) - near).days) > _NEAR_DAYS
+        ):
+            continue  # the year was guessed far from the document date: the guess may be at fault
         named = re.match(rf"({_DAY_NAME})\b", timex.text)
         start = timex.start
         if named is None:
@@ -110,6 +119,16 @@ def _weekdays(text: str, timexes: Sequence[Timex]) -> Iterator[Problem]:
         if day.weekday() == _DAYS[name]:
             continue
         actual = calendar.day_name[day.weekday()]
+        if inferred:
+            # "Tuesday, 22 October" a few days before the document date: the year is only inferred,
+            # so a warning
+            yield Problem(
+                WEEKDAY_INFERRED,
+                f"{named.group(1)} does not match {timex.value} (year inferred from the document date): "
+                f"that day is a {actual}",
+                Span(start, timex.end, "primary"),
+            )
+            continue
         yield Problem(
             WEEKDAY,
             f"{named.group(1)} does not match {timex.value}: that day is a {actual}",

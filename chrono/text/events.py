@@ -174,8 +174,8 @@ def _tense(form: str, pos: str, before: list[str], text: str, start: int) -> tup
         return pos, IRREALIS
     if prev in _MODALS or (prev2 in _MODALS and prev in ("be", "have", "not")):
         return pos, IRREALIS
-    if prev == "to":
-        return pos, INFINITIVE
+    if prev == "to" or (prev2 == "to" and prev in ("be", "have", "get")):
+        return pos, INFINITIVE  # "to seize", "to be completed"
     if form == "ing":
         if prev in _BE_PAST:
             return pos, PROGRESSIVE

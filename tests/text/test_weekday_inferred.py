@@ -1,0 +1,32 @@
+"""A weekday that does not match a year-less date: a warning when the date is near the DCT (the
+year is only inferred), an error when the year is written."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from chrono.engine import Options, check
+from chrono.model import Severity
+from chrono.periods import parse_value
+
+
+def _findings(tmp_path: Path, text: str) -> list[tuple[str, Severity]]:
+    path = tmp_path / "doc.txt"
+    path.write_text(text, encoding="utf-8")
+    report = check([str(path)], Options(select=("CHR307",), dct=parse_value("2024-11-08"),
+                                         dct_value="2024-11-08"))
+    return [(f.rule, f.severity) for f in report.findings]
+
+
+def test_inferred_year_near_the_dct_is_a_warning(tmp_path: Path) -> None:
+    found = _findings(tmp_path, "The council had approved the plan on Monday, 29 October, after a debate.\n")
+    assert found == [("CHR307", Severity.WARNING)]
+
+
+def test_written_year_is_an_error(tmp_path: Path) -> None:
+    found = _findings(tmp_path, "The council had approved the plan on Monday, 29 October 2024.\n")
+    assert found == [("CHR307", Severity.ERROR)]
+
+
+def test_inferred_year_far_from_the_dct_is_left_alone(tmp_path: Path) -> None:
+    assert _findings(tmp_path, "The council had approved the plan on Monday, 29 March.\n") == []
