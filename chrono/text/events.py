@@ -214,6 +214,11 @@ _PARTICIPLE_PHRASE = re.compile(
 )
 
 
+# -ing forms of trigger verbs that, after a determiner, name a thing rather than an event
+_THING_ING = _set("bearing building drawing earning finding holding living painting recording writing "
+                  "saying posting crossing clothing setting housing wiring lining")
+
+
 _UNLISTED_CUES = _set("was were had has have been who which that")
 _NOT_VERBS = _set("based used supposed related concerned interested involved limited united red bed "
                   "need needed speed seed feed breed shed hundred kindred closed opened")
@@ -269,6 +274,8 @@ def find_triggers(text: str, start: int, end: int, lex: Lexicon | None = None) -
             if surface[:1].isupper() and match.start() > start and verb[3] != "past":
                 continue  # a capitalised word mid-sentence is a name ("Strike Force")
             if verb[3] == "ing" and (prev in _DETERMINERS or prev.endswith("'s")):
+                if key in _THING_ING:
+                    continue  # "the building", "a painting": a thing, not an event
                 chosen, tense = (verb[0], verb[1], "noun", "noun"), NOMINAL  # "the sinking"
             else:
                 # "found" is "find" in the past and "found" (establish) in the present: the first

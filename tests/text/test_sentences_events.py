@@ -72,3 +72,21 @@ def test_a_guessed_year_that_contradicts_the_tense_is_dropped() -> None:
     # "on May 3" resolved to the future of the DCT for a past-tense verb: no claim at all
     claims = _claims("The board met on May 3 to discuss the deal.", "2025-04-24")
     assert all("2025-05-03" not in c for c in claims)
+
+
+def test_an_ing_noun_that_names_a_thing_is_no_event() -> None:
+    text = "Workers left the building before the painting was moved; the sinking of the barge followed."
+    found = {t.text: t.pos for t in find_triggers(text, 0, len(text))}
+    assert "building" not in found and "painting" not in found
+    assert found["sinking"] == "noun"
+
+
+def test_a_sentence_opening_participle_phrase_is_a_past_event() -> None:
+    text = "Founded in 1911 in Turin, the club moved to a new ground in 1963."
+    triggers = find_triggers(text, 0, len(text))
+    assert (triggers[0].text, triggers[0].tense) == ("Founded", PAST)
+
+
+def test_a_passive_infinitive_is_not_asserted() -> None:
+    text = "The sale is to be completed in May."
+    assert all(t.tense != PAST for t in find_triggers(text, 0, len(text)))
