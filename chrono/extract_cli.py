@@ -1,4 +1,5 @@
-"""``chrono extract [FILE|-] --dct DATE --format json|text``: the temporal expressions of one document.
+"""``chrono extract [FILE|-] --dct DATE --format json|text``: the temporal expressions and events
+of one document.
 
 Offsets are code points into the decoded file (front matter and markup included, DESIGN.md):
 Markdown and HTML are read through the same blanked view the checker uses, so markup is never
@@ -8,13 +9,20 @@ tagged and every offset still points into the original file.
 from __future__ import annotations
 
 import argparse
+import json
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+import attrs
+
 from chrono.checkrun import UsageError
 from chrono.ingest import decode, kind_of
+from chrono.model import Document, Event, LineIndex
 from chrono.periods import InvalidValue, NotAPeriod, parse_value
+
+PROSE_KINDS = ("text", "markdown", "html")
 
 
 def add_extract_parser(commands: Any) -> None:
@@ -31,6 +39,7 @@ def add_extract_parser(commands: Any) -> None:
         help="how an all-numeric date like 03/04/2025 reads (default month-first)",
     )
     parser.add_argument("--output", "-o", metavar="FILE", help="write to FILE instead of stdout")
+    parser.add_argument("--no-events", action="store_true", help="temporal expressions only")
 
 
 def _read(name: str) -> tuple[str, str]:
@@ -51,24 +60,50 @@ def _read(name: str) -> tuple[str, str]:
     return text, kind
 
 
+def _events_json(events: Sequence[Event]) -> list[dict[str, Any]]:
+    return [
+        {
+            "start": e.span.start,
+            "end": e.span.end,
+            "text": e.text,
+            "type": "EVENT",
+            "value": None,
+            "class": e.event_class,
+            "id": e.id,
+        }
+        for e in events
+    ]
+
+
 def run_extract(args: argparse.Namespace) -> int:
+    from chrono.engine import COMPILERS, Options
     from chrono.tagger import extract
     from chrono.tagger.output import render
     from chrono.text.markup import view_of
 
     text, kind = _read(args.file)
-    view = view_of(kind, text) if kind in ("markdown", "html", "text") else None
-    readable = view.text if view is not None else text
-    dct = args.dct
-    if dct is None and view is not None and view.dct_candidates:
-        dct = view.dct_candidates[0][1].strip()[:10]
-    if dct is not None:
+    options = Options(day_first=args.date_order == "day-first")
+    if args.dct is not None:
         try:
-            parse_value(dct)
+            options = attrs.evolve(options, dct=parse_value(args.dct), dct_value=args.dct)
         except (InvalidValue, NotAPeriod) as error:
-            raise UsageError(f"--dct {dct!r}: {error}") from None
-    timexes = extract(readable, dct, day_first=args.date_order == "day-first")
-    rendered = render(text, timexes, args.format) + "\n"
+            raise UsageError(f"--dct {args.dct!r}: {error}") from None
+    # The document's own date and its events come from the same reading as `chrono check`.
+    compiled = COMPILERS[kind](Document(args.file, text, kind), options) if kind in PROSE_KINDS else None
+    dct = compiled.document.dct_value if compiled is not None else args.dct
+    readable = view_of(kind, text).text if kind in PROSE_KINDS else text
+    timexes = extract(readable, dct[:10] if dct else None, day_first=options.day_first)
+    events = () if args.no_events or compiled is None else compiled.events
+    if args.format == "json":
+        items = [t.to_json() for t in timexes] + _events_json(events)
+        items.sort(key=lambda item: (item["start"], item["end"]))
+        rendered = json.dumps(items, ensure_ascii=False, indent=2) + "\n"
+    else:
+        rendered = render(text, timexes, "text") + "\n"
+        lines = LineIndex.of(text)
+        for event in events:
+            line, column = lines.position(event.span.start)
+            rendered += f"{line}:{column}\tEVENT\t{event.event_class or '-'}\t{event.text!r}\n"
     if args.output:
         Path(args.output).write_text(rendered, encoding="utf-8")
     else:

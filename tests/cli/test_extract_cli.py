@@ -46,3 +46,16 @@ def test_extract_text_format_and_errors(tmp_path: Path) -> None:
     bad = chrono("extract", "-", "--dct", "2025-02-30", stdin="today")
     assert bad.returncode == 2
     assert "February 2025 has 28 days" in bad.stderr
+
+
+def test_extract_lists_events_with_the_expressions(tmp_path: Path) -> None:
+    text = "The ministers signed the accord on 3 May 2024 and ratified it a week later."
+    found = json.loads(chrono("extract", "-", "--dct", "2024-06-01", stdin=text).stdout)
+    assert [item["start"] for item in found] == sorted(item["start"] for item in found)
+    events = {item["text"] for item in found if item["type"] == "EVENT"}
+    assert {"signed", "ratified"} <= events
+    for item in found:
+        assert text[item["start"]:item["end"]] == item["text"]
+    only_timexes = json.loads(chrono("extract", "-", "--dct", "2024-06-01", "--no-events", stdin=text).stdout)
+    assert all(item["type"] != "EVENT" for item in only_timexes)
+    assert {item["value"] for item in only_timexes} == {"2024-05-03", "2024-W19"}
