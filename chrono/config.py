@@ -234,9 +234,25 @@ def parse_config(table: Mapping[str, Any], path: Path) -> Config:
         for file in values["domain_knowledge"]:
             if not Path(file).is_file():
                 raise ConfigError(f"{where}: 'domain-knowledge' file not found: {file}")
+            _check_domain_file(where, file)
     if "cache_dir" in values:
         values["cache_dir"] = str(root / values["cache_dir"])
     return Config(path=path, root=root, **values)
+
+
+def _check_domain_file(where: str, file: str) -> None:
+    """Read a domain-knowledge file now, so a bad one is one usage error (exit 2) rather than
+    a crash on every document."""
+    import yaml
+
+    from chrono.text.anchor import precedence_pairs
+    from chrono.text.events import lexicon
+
+    try:
+        precedence_pairs((file,))
+        lexicon((file,))
+    except (OSError, yaml.YAMLError, ValueError, TypeError, KeyError, AttributeError) as error:
+        raise ConfigError(f"{where}: 'domain-knowledge' file {file} cannot be used: {error}") from None
 
 
 # ---------------------------------------------------------------------------------------------

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -196,3 +198,14 @@ def test_domain_knowledge_files(chrono: Chrono, tmp_path: Path) -> None:
     # the file's content is part of the cache key: editing it takes effect at once
     write(tmp_path / "knowledge" / "products.yaml", "pairs: []\n")
     assert chrono("check", ".").code == 0
+
+
+def test_a_bad_domain_knowledge_file_is_a_usage_error(tmp_path: Path) -> None:
+    (tmp_path / "pairs.yaml").write_text("pairs:\n  - {first: opened}\n", encoding="utf-8")
+    (tmp_path / "chrono.toml").write_text('domain-knowledge = ["pairs.yaml"]\n', encoding="utf-8")
+    (tmp_path / "a.txt").write_text("The shop opened in May 2020.\n", encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "chrono", "check", "a.txt", "--dct", "2021-01-01"],
+                            capture_output=True, text=True, cwd=tmp_path, timeout=120)
+    assert result.returncode == 2
+    assert "'domain-knowledge' file" in result.stderr
+    assert "each pair needs 'first' and 'second'" in result.stderr
