@@ -102,7 +102,7 @@ def _floyd_warshall_consistent(claims: list[Claim], nodes: NodeIndex) -> bool:
     return all(dist[i][i] >= 0 for i in range(size))
 
 
-SETTINGS = settings(max_examples=2000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings(max_examples=3000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 @SETTINGS
