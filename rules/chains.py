@@ -48,10 +48,12 @@ def how_they_clash(analysis: Analysis, conflict: Conflict) -> str:
         isinstance(c, PeriodClaim | DurationClaim | GapClaim) or (isinstance(c, RelationClaim) and c.gap)
         for c in claims
     )
-    # Orderings alone can only miss by coming round to where the chain started.
-    how = (
-        f"they miss by at least {format_length(conflict.shortfall)}"
-        if metric
-        else ("their orderings run in a circle")
-    )
+    if not metric:
+        # Orderings alone can only miss by coming round to where the chain started.
+        how = "their orderings run in a circle"
+    elif conflict.shortfall < 60:
+        # e.g. "by July" against "after something in August": they only meet at the boundary
+        how = "they meet only at a boundary, with no time left for the order they state"
+    else:
+        how = f"they miss by at least {format_length(conflict.shortfall)}"
     return f"{len(claims)} statements cannot all be true: {how}"
