@@ -880,7 +880,9 @@ def _date(b: _Builder, timex: Timex, period: Period, triggers: list[ev.Trigger],
                            rule=DCT_RULE)
             b.dct_claim(event_id, span, force=True)
     elif signal == "until":
-        if part is Part.START:
+        if part is Part.START or not explicit:
+            # "adjourned the trial until 12 June": a year-less "until" often points past the
+            # DCT whatever the verb's tense, so the guessed year says nothing
             return
         b.period_claim(event_id, Part.END, Qualifier.BY, period, span, rule=rule)
     elif signal == "before":

@@ -90,3 +90,9 @@ def test_a_sentence_opening_participle_phrase_is_a_past_event() -> None:
 def test_a_passive_infinitive_is_not_asserted() -> None:
     text = "The sale is to be completed in May."
     assert all(t.tense != PAST for t in find_triggers(text, 0, len(text)))
+
+
+def test_a_year_less_until_dates_nothing() -> None:
+    text = "The judges rejected a defence motion and adjourned the trial until 12 June."
+    assert not [c for c in _claims(text, "2025-04-10") if "until" in c]
+    assert [c for c in _claims("The museum stayed closed until 12 June 2024.", "2025-04-10") if "until" in c]
