@@ -197,7 +197,7 @@ def ticks(lo: int, hi: int, target: int = 8) -> list[tuple[int, str, bool]]:
     span = max(hi - lo, 1)
     out: list[tuple[int, str, bool]] = []
     ideal = span / target
-    if ideal < 20 * 86400:
+    if ideal <= 7 * 86400:  # beyond weekly steps, month ticks (labels of ten characters need room)
         step = next((s for s, _ in _SECOND_STEPS if s >= ideal), 7 * 86400)
         first = lo - lo % step + step if step < 7 * 86400 else _monday_after(lo)
         t = first
