@@ -8,8 +8,8 @@ back at the source.
 from __future__ import annotations
 
 import bisect
-import functools
 import enum
+import functools
 from collections.abc import Mapping
 from typing import Any
 
