@@ -133,7 +133,8 @@ _CLAUSE = re.compile(
 _ACCORDING = re.compile(r"\baccording\s+to\b[^,.;]*\Z", re.IGNORECASE)
 _NEXT_WORD = re.compile(r"[\s'’s]*([A-Za-z][\w-]*)")
 _DUE = re.compile(
-    r"\b(?:due|payable|of\s+record|maturing|matures|expiring|expires|expire|through|thru)\s+(?:in\s+|on\s+)?\Z",
+    r"\b(?:due|payable|of\s+record|maturing|matures|expiring|expires|expire|through|thru|"
+    r"(?:year|quarter|period|months?|weeks?|half|season)\s+(?:ending|ended|ends|to))\s+(?:in\s+|on\s+)?\Z",
     re.IGNORECASE,
 )
 _FUNCTION_WORDS = _set(
@@ -625,6 +626,8 @@ def _attach(b: _Builder, timex: Timex, triggers: list[ev.Trigger], cuts: list[in
         nearest = left[-1]
         words = _words_between(text, nearest.end, left_edge)
         limit = 4 if nearest.event_class == "reporting" else 14
+        if _other_predicate(text, nearest.end, left_edge):
+            return None  # "reached orbit in May and spent the rest of 2023 …": the other verb's date
         return nearest if words <= limit else None
     right = [t for t in triggers if t.start >= timex.end and t.start < clause_end]
     if right:

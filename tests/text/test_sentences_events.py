@@ -96,3 +96,10 @@ def test_a_year_less_until_dates_nothing() -> None:
     text = "The judges rejected a defence motion and adjourned the trial until 12 June."
     assert not [c for c in _claims(text, "2025-04-10") if "until" in c]
     assert [c for c in _claims("The museum stayed closed until 12 June 2024.", "2025-04-10") if "until" in c]
+
+
+def test_a_date_after_another_clause_verb_is_not_the_earlier_trigger_s() -> None:
+    claims = _claims("The rover landed near the crater and spent the rest of 2022 drilling.", "2024-01-10")
+    assert not [c for c in claims if "2022" in c]
+    claims = _claims("The retailer raised its outlook for the fiscal year ending in January.", "2024-01-10")
+    assert not [c for c in claims if "January" in c]
