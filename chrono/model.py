@@ -324,7 +324,12 @@ class GapClaim:
     span: Span
 
     def describe(self) -> str:
-        return f"{self.second} comes {self.gap.phrase()} after {self.first}"
+        gap = self.gap
+        if gap.upper is None and gap.lower in (None, 0, 1) and not gap.text:
+            # a bare ordering: "strictly after" is one second on the model's axis
+            order = "after" if gap.lower == 1 else "no earlier than"
+            return f"{self.second} comes {order} {self.first}"
+        return f"{self.second} comes {gap.phrase()} after {self.first}"
 
 
 @attrs.frozen

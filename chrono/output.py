@@ -31,6 +31,22 @@ class _Paint:
         return f"{code}{text}{_RESET}" if self.color else text
 
 
+EXCERPT_WIDTH = 100
+
+
+def _window(text: str, first: int, last: int) -> tuple[str, int, int]:
+    """Cut a long line (a paragraph of prose) to about EXCERPT_WIDTH characters around the
+    marked columns [first, last); returns the text and the columns moved to match."""
+    if len(text) <= EXCERPT_WIDTH:
+        return text, first, last
+    begin = max(0, min(first - 1 - 20, len(text) - EXCERPT_WIDTH))
+    end = min(len(text), begin + EXCERPT_WIDTH)
+    lead = "…" if begin > 0 else ""
+    tail = "…" if end < len(text) else ""
+    shift = begin - len(lead)
+    return lead + text[begin:end] + tail, first - shift, min(last, end + 1) - shift
+
+
 def _excerpt(span: LocatedSpan, lines: list[str], paint: _Paint, label: str) -> list[str]:
     """The cited source line(s) with a caret marker under the span."""
     if not lines or span.line > len(lines):
@@ -40,12 +56,12 @@ def _excerpt(span: LocatedSpan, lines: list[str], paint: _Paint, label: str) -> 
     out = []
     for number in range(span.line, min(span.end_line, span.line + 2) + 1):
         text = lines[number - 1].replace("\t", " ")
-        out.append(paint(_BLUE, f"  {number:>{width}} | ") + text)
         first = span.column if number == span.line else 1
         last = span.end_column if number == span.end_line else len(text) + 1
         if number != span.line and number == span.end_line and last == 1:
-            out.pop()
             break
+        text, first, last = _window(text, first, last)
+        out.append(paint(_BLUE, f"  {number:>{width}} | ") + text)
         marker = " " * (first - 1) + "^" * max(1, last - first)
         out.append(
             paint(_BLUE, f"  {gutter} | ")

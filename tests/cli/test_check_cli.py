@@ -184,3 +184,19 @@ def test_readme_timeline_example_is_consistent(tmp_path: Path) -> None:
     result = chrono("check", str(broken), "--isolated", "--no-cache", "--format", "json")
     assert result.returncode == 1
     assert [f["rule"] for f in json.loads(result.stdout)["findings"]] == ["CHR201"]
+
+
+def test_long_prose_lines_are_cut_around_the_cited_words(tmp_path: Path) -> None:
+    filler = "Officials met several times to discuss the matter at length. " * 8
+    text = filler + "The bridge reopened on 31 April 2024 after repairs. " + filler
+    path = tmp_path / "long.txt"
+    path.write_text(text + "\n", encoding="utf-8")
+    result = chrono("check", str(path), "--dct", "2024-06-01", "--isolated", "--no-cache")
+    assert result.returncode == 1, result.stdout
+    excerpt = [line for line in result.stdout.splitlines() if line.startswith("  1 | ")][0]
+    assert "31 April 2024" in excerpt
+    assert excerpt.startswith("  1 | …") and excerpt.endswith("…")
+    assert len(excerpt) < 120
+    marker = result.stdout.splitlines()[result.stdout.splitlines().index(excerpt) + 1]
+    column = marker.index("^")
+    assert excerpt[column:].startswith("31 April 2024")
