@@ -488,9 +488,14 @@ def _aspect_argument(b: _Builder, trigger: ev.Trigger, triggers: list[ev.Trigger
             ):
                 return _aspect_argument(b, t, triggers, cuts)
             break
+        if _COMPOUND_HEAD.fullmatch(text, t.end, trigger.start):
+            return None  # "Election officials finished …": the noun modifies the subject
         if _words_between(text, t.end, trigger.start) <= 8:
             return t
     return None
+
+
+_COMPOUND_HEAD = re.compile(r"\s+(?!(?:always|also|thus|perhaps|afterwards|sometimes|besides)\s)[a-z]+s\s+")
 
 
 def _relative_antecedent(b: _Builder, offset: int, triggers: list[ev.Trigger]) -> ev.Trigger | None:
@@ -1026,8 +1031,11 @@ def _offset(b: _Builder, start: int, end: int, match: re.Match[str], triggers: l
             subject = next((t for t in triggers if t.start >= clause_end and t is not reference), None)
         else:
             # "… in 2004, four years after its founding, …": the event of the clause it follows;
-            # none there (an untagged verb) means no claim, never another clause's event
-            subject = left[-1] if left else None
+            # none there (an untagged verb) means no claim, never another clause's event; the
+            # clause's verb before a noun of its phrases ("finished counting ballots from
+            # Sunday's vote late on Wednesday, three days after …")
+            verbs = [t for t in left if t.pos == "verb" and t.event_class not in ("reporting", "causal")]
+            subject = verbs[-1] if verbs else (left[-1] if left else None)
         direction = "later" if direction == "after" else "earlier"
     else:
         if left and not text[clause_start:start].strip(" ,\"“"):
