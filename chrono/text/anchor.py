@@ -476,8 +476,12 @@ def _aspect_argument(b: _Builder, trigger: ev.Trigger, triggers: list[ev.Trigger
         if nouns and _words_between(text, nouns[-1].end, comma) <= 6:
             return nouns[-1]
         return None
-    clause_start, _ = _clause_of(cuts, trigger.start)
-    for t in reversed(triggers[:index]):
+    edge = trigger.start
+    skipped = _CAUSAL_LEFT.search(text, max(0, edge - 200), edge)
+    if skipped is not None:  # "the strike, which lasted three weeks, ended …": skip the relative clause
+        edge = skipped.start()
+    clause_start, _ = _clause_of(cuts, max(0, edge - 1))
+    for t in reversed([t for t in triggers[:index] if t.end <= edge]):
         if t.start < clause_start:
             break
         if t.pos == "verb":
@@ -488,9 +492,9 @@ def _aspect_argument(b: _Builder, trigger: ev.Trigger, triggers: list[ev.Trigger
             ):
                 return _aspect_argument(b, t, triggers, cuts)
             break
-        if _COMPOUND_HEAD.fullmatch(text, t.end, trigger.start):
+        if _COMPOUND_HEAD.fullmatch(text, t.end, edge):
             return None  # "Election officials finished …": the noun modifies the subject
-        if _words_between(text, t.end, trigger.start) <= 8:
+        if _words_between(text, t.end, edge) <= 8:
             return t
     return None
 

@@ -290,7 +290,9 @@ def find_triggers(text: str, start: int, end: int, lex: Lexicon | None = None) -
         if chosen is None or tense is None:
             continue
         lemma, cls, pos, _ = chosen
-        if cls in ("begin", "end") and prev in _PERIOD_NOUNS:
+        if cls in ("begin", "end") and prev in _PERIOD_NOUNS and not re.search(
+            r"[,;]\s*\Z", text[max(start, match.start() - 4):match.start()]
+        ):
             continue  # "the quarter ended Sept. 30": a name for a period, not an event
         out.append(
             Trigger(match.start(), match.end(), surface, lemma, cls, pos, tense, cls in lex.punctual)

@@ -103,3 +103,8 @@ def test_a_date_after_another_clause_verb_is_not_the_earlier_trigger_s() -> None
     assert not [c for c in claims if "2022" in c]
     claims = _claims("The retailer raised its outlook for the fiscal year ending in January.", "2024-01-10")
     assert not [c for c in claims if "January" in c]
+
+
+def test_an_aspectual_verb_after_a_relative_clause_dates_the_noun_before_it() -> None:
+    claims = _claims("The dock strike, which lasted three weeks, ended on 20 March.", "2024-06-14")
+    assert any("'strike'" in c and "ends in 2024-03-20" in c for c in claims), claims
