@@ -91,12 +91,34 @@ def measure(events: int, per_event: int, conflicts: int, repeat: int) -> tuple[i
     return len(claims), statistics.median(wall), statistics.median(cpu), found
 
 
+def ring(events: int) -> tuple[list, NodeIndex, frozenset[int]]:
+    """e0 before e1 before ... before e(n-1) before e0: one contradiction n statements long."""
+    ids = [f"e{i}" for i in range(events)]
+    claims: list = [EventExists(e, SPAN) for e in ids]
+    claims += [RelationClaim(ids[i], Relation.BEFORE, ids[(i + 1) % events], SPAN) for i in range(events)]
+    return claims, NodeIndex(ids), frozenset(range(events))
+
+
+def measure_rings() -> None:
+    print("| events in the ring | chain reported | seconds |")
+    print("|---:|---:|---:|")
+    for n in (500, 2_000, 5_000, 20_000):
+        claims, nodes, structural = ring(n)
+        began = time.perf_counter()
+        solution = solve(claims, nodes, structural=structural)
+        print(f"| {n:,} | {len(solution.conflicts[0].claims):,} | {time.perf_counter() - began:.3f} |")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--smoke", action="store_true", help="one small size, for CI")
     parser.add_argument("--conflicts", type=int, default=0, help="plant this many contradictions")
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--rings", action="store_true", help="time rings of 'before' instead")
     args = parser.parse_args()
+    if args.rings:
+        measure_rings()
+        return
     sizes = [1_000] if args.smoke else [1_000, 2_000, 5_000, 10_000, 20_000, 50_000]
     print("| events | claims | constraints | conflicts | wall s | CPU s |")
     print("|---:|---:|---:|---:|---:|---:|")

@@ -282,7 +282,9 @@ def find_negative_cycle(graph: Graph) -> list[int] | None:
     dist = [0] * size
     parent = [-1] * size
     queued = [True] * size
-    queue = deque(range(size))
+    # Visiting nodes in topological order makes one pass enough wherever the graph is acyclic
+    # (most of a timeline); FIFO order from 0..n-1 took n passes on a long chain of "before".
+    queue = deque(_reverse_postorder(graph))
     budget = size
     while queue:
         u = queue.popleft()
@@ -303,6 +305,31 @@ def find_negative_cycle(graph: Graph) -> list[int] | None:
             if cycle is not None:
                 return cycle
     return None
+
+
+def _reverse_postorder(graph: Graph) -> list[int]:
+    """Nodes in reverse DFS postorder: a topological order of every acyclic part."""
+    size = graph.size
+    out = graph.out
+    seen = [False] * size
+    post: list[int] = []
+    for root in range(size):
+        if seen[root]:
+            continue
+        seen[root] = True
+        stack = [(root, iter(out[root]))]
+        while stack:
+            node, edges = stack[-1]
+            for target, _, _ in edges:
+                if not seen[target]:
+                    seen[target] = True
+                    stack.append((target, iter(out[target])))
+                    break
+            else:
+                stack.pop()
+                post.append(node)
+    post.reverse()
+    return post
 
 
 def _parent_cycle(edges: Sequence[Edge], parent: list[int]) -> list[int] | None:
@@ -383,7 +410,7 @@ def _shorter_explanation(graph: Graph, claim: int, found: int) -> list[int] | No
     best: list[int] | None = None
     for k in (k for k, label in enumerate(graph.labels) if label == claim and k not in graph.removed):
         tail, head, weight = graph.edges[k]
-        limit = (len(best) if best else found) - 1
+        limit = (len(best) if best else found) - 2  # the walk plus this edge must be shorter
         walk = _lightest_walk(graph, head, tail, -weight, limit)
         if walk is not None:
             best = [k, *walk]
@@ -431,6 +458,16 @@ def _walk_back(layers: list[dict[int, tuple[int, int]]], start: int, goal: int) 
             break
     path.reverse()
     return path
+
+
+def _bare_simple_cycle(
+    cycle: list[int], graph: Graph, claims: list[int], per_claim: Sequence[list[Edge]]
+) -> bool:
+    """True when the claims have no edges besides those of the cycle and the cycle visits no
+    node twice: then dropping any claim breaks the only cycle, so the set is already minimal
+    (a long ring of "before" needs no deletion filter)."""
+    nodes = [graph.edges[k][0] for k in cycle]
+    return len(set(nodes)) == len(nodes) and sum(len(per_claim[c]) for c in claims) == len(cycle)
 
 
 def minimal_conflict(candidates: Sequence[int], per_claim: Sequence[list[Edge]]) -> list[int]:
@@ -494,11 +531,20 @@ def _solve(
     while (cycle := find_negative_cycle(graph)) is not None:
         shortfall = -sum(graph.edges[k][2] for k in cycle)
         candidates = sorted({graph.labels[k] for k in cycle})
-        members = minimal_conflict(candidates, per_claim)
+        members = (
+            candidates
+            if _bare_simple_cycle(cycle, graph, candidates, per_claim)
+            else minimal_conflict(candidates, per_claim)
+        )
         removable = [c for c in members if c not in structural] or members
         shorter = _shorter_explanation(graph, max(removable), len(cycle))
         if shorter is not None:
-            trial = minimal_conflict(sorted({graph.labels[k] for k in shorter}), per_claim)
+            shorter_claims = sorted({graph.labels[k] for k in shorter})
+            trial = (
+                shorter_claims
+                if _bare_simple_cycle(shorter, graph, shorter_claims, per_claim)
+                else minimal_conflict(shorter_claims, per_claim)
+            )
             if len(trial) < len(members):
                 cycle, members = shorter, trial
                 shortfall = -sum(graph.edges[k][2] for k in cycle)
