@@ -27,6 +27,7 @@ from chrono.cache import DEFAULT_CACHE_DIR
 from chrono.config import Config, ConfigError, resolve_config
 from chrono.engine import Options, Report, check
 from chrono.formats import FORMATS
+from chrono.ingest import KINDS
 from chrono.model import Severity
 from chrono.parallel import default_jobs
 from chrono.periods import Hemisphere, InvalidValue, NotAPeriod, Period, parse_value
@@ -226,12 +227,39 @@ class ProgressBar:
             self.stream.flush()
 
 
+_CHRONO_OUTPUT_MARKS = ('"findings"', '"tool": "chrono', '"$schema"', "<testsuites", "::error", "::warning")
+
+
+def _written_by_chrono(path: Path) -> bool:
+    try:
+        head = path.read_text(encoding="utf-8", errors="replace")[:4096]
+    except OSError:
+        return False
+    return not head.strip() or any(mark in head for mark in _CHRONO_OUTPUT_MARKS)
+
+
+def refuse_to_overwrite_inputs(paths: Sequence[str], targets: Sequence[str | None]) -> None:
+    """A report or baseline must never replace a document being checked (that loses the
+    document and hides its findings): refuse when a target is one of the inputs, or an existing
+    document inside an input folder that chrono did not write."""
+    inputs = [Path(p).resolve() for p in (paths or ["."])]
+    for target in filter(None, targets):
+        resolved = Path(target).resolve()
+        if resolved in inputs and not resolved.is_dir():
+            raise UsageError(f"refusing to write over {target}: it is one of the documents being checked")
+        inside = any(folder in resolved.parents for folder in inputs if folder.is_dir())
+        document = resolved.is_file() and resolved.suffix.lower() in KINDS
+        if inside and document and not _written_by_chrono(resolved):
+            raise UsageError(f"refusing to write over {target}: it is a document in the folder being checked")
+
+
 def run(
     settings: CheckSettings, paths: Sequence[str], stream: TextIO | None = None, output: str | None = None
 ) -> Report:
     """Check ``paths`` with the settings (progress bar on ``stream``, default stderr). The
     baseline files and ``output`` (the report file or directory being written) are never
     checked themselves."""
+    refuse_to_overwrite_inputs(paths, [settings.write_baseline, output])
     bar = ProgressBar(stream if stream is not None else sys.stderr) if settings.progress else None
     skip = [p for p in (settings.write_baseline, output) if p]
     try:

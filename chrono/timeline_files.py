@@ -443,6 +443,16 @@ class _Builder:
         self.claims.append(GapClaim(ends[0], ends[1], gap, node.span))
 
 
+def _is_chrono_output(root: Mapping) -> bool:
+    keys = set(root.keys())
+    tool = _get(root, "tool")
+    return (
+        {"version", "findings", "summary"} <= keys
+        or {"$schema", "version", "runs"} <= keys  # SARIF
+        or (isinstance(tool, Scalar) and tool.text.startswith("chrono") and "findings" in keys)
+    )
+
+
 def parse_timeline(
     document: Document, dct_override: Period | None = None, hemisphere: Hemisphere = Hemisphere.NORTH
 ) -> ParsedTimeline:
@@ -475,6 +485,9 @@ def parse_timeline(
                 ),
             ),
         )
+    if _is_chrono_output(root):
+        # a JSON report, SARIF log or baseline that chrono wrote earlier: output, not a timeline
+        return ParsedTimeline(None, None, (), (), ())
     problems.extend(_check_keys(root, TOP_KEYS, "the timeline"))
 
     hemisphere_node = _get(root, "hemisphere")

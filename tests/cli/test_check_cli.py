@@ -200,3 +200,19 @@ def test_long_prose_lines_are_cut_around_the_cited_words(tmp_path: Path) -> None
     marker = result.stdout.splitlines()[result.stdout.splitlines().index(excerpt) + 1]
     column = marker.index("^")
     assert excerpt[column:].startswith("31 April 2024")
+
+
+def test_reports_and_baselines_never_replace_a_document(tmp_path: Path) -> None:
+    a = tmp_path / "a.yaml"
+    a.write_text(EXAMPLE.read_text(encoding="utf-8").replace("by 2025-03", "by 2024-03"), encoding="utf-8")
+    original = a.read_bytes()
+    for args in (["-o", str(a)], ["--write-baseline", str(a)]):
+        result = chrono("check", str(a), *args, "--no-cache", "--isolated")
+        assert result.returncode == 2
+        assert "refusing to write over" in result.stderr
+        assert a.read_bytes() == original
+    # earlier JSON output and baselines in the checked folder are not read as timelines
+    assert chrono("check", str(tmp_path), "--format", "json", "-o", str(tmp_path / "out.json"), "--isolated").returncode == 1
+    assert chrono("check", str(tmp_path), "--write-baseline", str(tmp_path / "base.json"), "--isolated").returncode == 0
+    again = json.loads(chrono("check", str(tmp_path), "--format", "json", "--no-cache", "--isolated").stdout)
+    assert {(Path(f["path"]).name, f["rule"]) for f in again["findings"]} == {("a.yaml", "CHR201")}
