@@ -193,7 +193,7 @@ def test_long_prose_lines_are_cut_around_the_cited_words(tmp_path: Path) -> None
     path.write_text(text + "\n", encoding="utf-8")
     result = chrono("check", str(path), "--dct", "2024-06-01", "--isolated", "--no-cache")
     assert result.returncode == 1, result.stdout
-    excerpt = [line for line in result.stdout.splitlines() if line.startswith("  1 | ")][0]
+    excerpt = next(line for line in result.stdout.splitlines() if line.startswith("  1 | "))
     assert "31 April 2024" in excerpt
     assert excerpt.startswith("  1 | …") and excerpt.endswith("…")
     assert len(excerpt) < 120
