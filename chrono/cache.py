@@ -10,14 +10,18 @@ domain-knowledge files and their contents, ...). Options applied after the rules
 per-file ignores, suppressions, baseline, fail level) are not part of the key.
 
 A cache that cannot be read is ignored and rebuilt; writes are atomic (temporary file + rename),
-so a crash or a concurrent run never leaves a torn file. The cache holds pickles: like any build
-cache, it trusts the directory it is given.
+so a crash or a concurrent run never leaves a torn file. Entries are pickles, and unpickling runs
+code, so every cache file is sealed with an HMAC under a secret key kept outside the project
+(``$CHRONO_CACHE_KEY`` or ``~/.cache/chrono/cache-key``, created on first use, mode 0600): a
+``.chrono_cache`` committed to a repository, or written by anyone else, fails the seal and is
+rebuilt without ever being unpickled.
 """
 
 from __future__ import annotations
 
 import contextlib
 import hashlib
+import hmac
 import os
 import pickle
 import sys
@@ -81,6 +85,43 @@ def settings_key(options: Mapping[str, Any], rule_modules: Sequence[str], extra_
     return hashlib.sha256(repr(parts).encode("utf-8")).hexdigest()
 
 
+_SEAL = 32  # bytes of HMAC-SHA256 in front of every cache file
+
+
+def _key_file() -> Path:
+    configured = os.environ.get("CHRONO_CACHE_KEY")
+    if configured:
+        return Path(configured)
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "chrono" / "cache-key"
+
+
+def _secret() -> bytes | None:
+    """This user's cache key, created on first use; ``None`` (no caching) if it cannot be."""
+    path = _key_file()
+    try:
+        key = path.read_bytes()
+        if len(key) >= 32:
+            return key
+    except OSError:
+        pass
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fresh = os.urandom(32)
+        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(descriptor, "wb") as handle:
+            handle.write(fresh)
+        return fresh
+    except FileExistsError:  # another process created it first
+        with contextlib.suppress(OSError):
+            key = path.read_bytes()
+            if len(key) >= 32:
+                return key
+        return None
+    except OSError:
+        return None
+
+
 class Cache:
     """One settings key's entries: display path -> (content digest, result)."""
 
@@ -92,8 +133,12 @@ class Cache:
         self.hits = 0
         self.misses = 0
         try:
-            with self.file.open("rb") as handle:
-                loaded = pickle.load(handle)
+            data = self.file.read_bytes()
+            seal, body = data[:_SEAL], data[_SEAL:]
+            secret = _secret()
+            if secret is None or not hmac.compare_digest(seal, hmac.new(secret, body, "sha256").digest()):
+                raise ValueError("cache file not sealed by this user's key")
+            loaded = pickle.loads(body)
             if isinstance(loaded, dict):
                 self.entries = loaded
         except FileNotFoundError:
@@ -128,10 +173,14 @@ class Cache:
         _mark_cache_directory(self.directory)
         self.entries = {path: entry for path, entry in self.entries.items() if os.path.exists(path)}
         _prune(self.file)
+        secret = _secret()
+        if secret is None:
+            return
+        body = pickle.dumps(self.entries, protocol=pickle.HIGHEST_PROTOCOL)
         handle, temporary = tempfile.mkstemp(dir=self.file.parent, prefix=".tmp-", suffix=".pickle")
         try:
             with os.fdopen(handle, "wb") as stream:
-                pickle.dump(self.entries, stream, protocol=pickle.HIGHEST_PROTOCOL)
+                stream.write(hmac.new(secret, body, "sha256").digest() + body)
             os.replace(temporary, self.file)
         except BaseException:
             Path(temporary).unlink(missing_ok=True)

@@ -311,3 +311,29 @@ def test_corpus_rules_rerun_over_cached_documents(chrono: Chrono, tmp_path: Path
     # the other document changes: the corpus rule sees it, with only that file re-analysed
     write(tmp_path / "corpus" / "one.yaml", event.format(text="Troops enter Kursk"))
     assert rules("--jobs", "1") == ([], 1)
+
+
+def test_a_foreign_cache_file_is_never_unpickled(tmp_path: Path) -> None:
+    """A .chrono_cache committed to a repository must not run code: files are sealed with a
+    key kept outside the project."""
+    import glob
+    import os
+    import pickle
+    import subprocess
+    import sys
+
+    (tmp_path / "a.yaml").write_text("events:\n  - {id: a, on: 2024-08}\n", encoding="utf-8")
+    env = {**os.environ, "CHRONO_CACHE_KEY": str(tmp_path / "key")}
+    command = [sys.executable, "-m", "chrono", "check", "a.yaml", "--isolated", "-q"]
+    assert subprocess.run(command, cwd=tmp_path, env=env, timeout=120).returncode == 0
+    files = glob.glob(str(tmp_path / ".chrono_cache" / "v*" / "*.pickle"))
+    assert files
+
+    class Payload:
+        def __reduce__(self) -> tuple[object, tuple[str]]:
+            return (os.system, (f"touch {tmp_path / 'PWNED'}",))
+
+    for name in files:
+        Path(name).write_bytes(pickle.dumps(Payload()))
+    assert subprocess.run(command, cwd=tmp_path, env=env, timeout=120).returncode == 0
+    assert not (tmp_path / "PWNED").exists()
