@@ -87,10 +87,38 @@ def _convert(node: yaml.Node) -> Node:
     raise SyntaxProblem(f"unsupported YAML node {type(node).__name__}", _span(node).start)
 
 
+# Aliases let a few lines stand for billions of nodes ("billion laughs"); a timeline never needs
+# more than this many once aliases are expanded.
+MAX_NODES = 200_000
+
+
+def _expanded_size(root: yaml.Node) -> int:
+    """Node count with aliases expanded, computed without expanding them (stops past the cap)."""
+    sizes: dict[int, int] = {}
+    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+    while stack:
+        node, children_done = stack.pop()
+        if id(node) in sizes:
+            continue
+        children: list[yaml.Node] = []
+        if isinstance(node, yaml.SequenceNode):
+            children = list(node.value)
+        elif isinstance(node, yaml.MappingNode):
+            children = [part for pair in node.value for part in pair]
+        if children_done or not children:
+            sizes[id(node)] = min(MAX_NODES + 1, 1 + sum(sizes.get(id(c), 0) for c in children))
+        else:
+            stack.append((node, True))
+            stack.extend((child, False) for child in children if id(child) not in sizes)
+    return sizes[id(root)]
+
+
 def parse_yaml(text: str) -> Node | None:
     """Parse YAML text; ``None`` for an empty document. Raises :class:`SyntaxProblem`."""
     try:
         root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except RecursionError:
+        raise SyntaxProblem("the YAML is nested too deeply to read", 0) from None
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         offset = mark.index if mark is not None else 0
@@ -99,7 +127,14 @@ def parse_yaml(text: str) -> Node | None:
         raise SyntaxProblem(f"{problem}{context}", offset) from None
     except yaml.YAMLError as error:
         raise SyntaxProblem(f"malformed YAML: {error}", 0) from None
-    return None if root is None else _convert(root)
+    if root is None:
+        return None
+    if _expanded_size(root) > MAX_NODES:
+        raise SyntaxProblem(f"the YAML expands to more than {MAX_NODES:,} values through its aliases", 0)
+    try:
+        return _convert(root)
+    except RecursionError:
+        raise SyntaxProblem("the YAML is nested too deeply to read", 0) from None
 
 
 def _from_python(value: object, span: Span) -> Node:
@@ -123,13 +158,20 @@ def parse_json(text: str) -> Node | None:
         value = json.loads(text)
     except json.JSONDecodeError as error:
         raise SyntaxProblem(f"malformed JSON: {error.msg}", error.pos) from None
+    except RecursionError:
+        raise SyntaxProblem("the JSON is nested too deeply to read", 0) from None
     # JSON is (nearly) YAML; the YAML reader gives us positions. If it disagrees on some
     # corner of the syntax, keep the data and cite the whole file instead of losing it.
     try:
         located = parse_yaml(text)
     except SyntaxProblem:
         located = None
-    return located if located is not None else _from_python(value, Span(0, len(text)))
+    if located is not None:
+        return located
+    try:
+        return _from_python(value, Span(0, len(text)))
+    except RecursionError:
+        raise SyntaxProblem("the JSON is nested too deeply to read", 0) from None
 
 
 def to_plain(node: Node | None) -> object:
