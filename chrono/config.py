@@ -130,7 +130,11 @@ def find_config(paths: Sequence[str]) -> tuple[Path, Mapping[str, Any]] | None:
     for folder in (directory, *directory.parents):
         for name in CONFIG_NAMES:
             candidate = folder / name
-            if candidate.is_file():
+            try:
+                present = candidate.is_file()
+            except OSError:  # a folder we may not look into holds no configuration for us
+                present = False
+            if present:
                 table = _table(candidate)
                 if table is not None:
                     return candidate, table

@@ -164,7 +164,8 @@ def discover(paths: Sequence[str], options: Options | None = None) -> list[tuple
         if path.is_dir():
             if exclude and excluded(path):
                 continue
-            for top, dirs, files in os.walk(path):
+            unreadable: list[OSError] = []
+            for top, dirs, files in os.walk(path, onerror=unreadable.append):
                 if REPORT_MARKER in files:  # a site written by `chrono report`: output, not input
                     dirs[:] = []
                     continue
@@ -179,11 +180,14 @@ def discover(paths: Sequence[str], options: Options | None = None) -> list[tuple
                     candidate = Path(top) / name
                     if included(candidate) and not (exclude and excluded(candidate)):
                         _add(found, seen, candidate)
-        elif path.exists():
-            if not (exclude and excluded(path)):
-                _add(found, seen, path)
-        else:
-            raise PathError(f"{raw}: no such file or directory")
+            # A folder that cannot be listed is reported like a file that cannot be read.
+            for error in unreadable:
+                if error.filename:
+                    _add(found, seen, Path(error.filename))
+        elif not (exclude and excluded(path)):
+            # A path that does not exist becomes a finding of its own (CHR001) when it is
+            # read; the other paths are still checked.
+            _add(found, seen, path)
     return found
 
 

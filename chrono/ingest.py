@@ -51,6 +51,11 @@ def load(path: Path, display: str, kind: str | None = None) -> Loaded:
         data = path.read_bytes()
     except OSError as error:
         reason = error.strerror or str(error)
+        if path.is_dir():
+            return Loaded(
+                Document(display, "", kind),
+                (Problem("unreadable", f"cannot read this folder: {reason}", Span(0, 0)),),
+            )
         return Loaded(
             Document(display, "", kind), (Problem("unreadable", f"cannot read file: {reason}", Span(0, 0)),)
         )

@@ -49,7 +49,7 @@ def _window(text: str, first: int, last: int) -> tuple[str, int, int]:
 
 def _excerpt(span: LocatedSpan, lines: list[str], paint: _Paint, label: str) -> list[str]:
     """The cited source line(s) with a caret marker under the span."""
-    if not lines or span.line > len(lines):
+    if lines == [""] or span.line > len(lines):  # an unreadable or empty document: nothing to show
         return []
     width = len(str(span.end_line))
     gutter = " " * width

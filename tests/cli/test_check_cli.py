@@ -111,9 +111,12 @@ def test_output_file_and_usage_errors(flawed: Path, tmp_path: Path) -> None:
     assert result.returncode == 1
     assert result.stdout == ""
     assert json.loads(out.read_text(encoding="utf-8"))["findings"][0]["rule"] == "CHR201"
-    missing = chrono("check", str(tmp_path / "nope.yaml"))
-    assert missing.returncode == 2
-    assert "no such file or directory" in missing.stderr
+    # a path that does not exist is a finding of its own; the other paths are still checked
+    missing = chrono("check", str(tmp_path / "nope.yaml"), str(flawed), "--format", "json", "--no-cache")
+    assert missing.returncode == 1
+    found = {(Path(f["path"]).name, f["rule"], f["message"]) for f in json.loads(missing.stdout)["findings"]}
+    assert ("nope.yaml", "CHR001", "cannot read file: No such file or directory") in found
+    assert any(rule == "CHR201" for _, rule, _ in found)
     bad_dct = chrono("check", str(flawed), "--dct", "2025-02-30")
     assert bad_dct.returncode == 2
     assert "February 2025 has 28 days" in bad_dct.stderr

@@ -311,7 +311,8 @@ def test_cli_exit_codes_follow_check(tmp_path: Path, capsys: pytest.CaptureFixtu
     (tmp_path / "r4" / "index.html").write_text("x", encoding="utf-8")
     assert main(["report", str(good), "-o", str(tmp_path / "r4"), *common]) == 2
     assert "refusing to overwrite" in capsys.readouterr().err
-    assert main(["report", str(tmp_path / "missing"), "-o", str(tmp_path / "r5"), *common]) == 2
+    # a missing input is a finding of its own (CHR001), as in chrono check
+    assert main(["report", str(tmp_path / "missing"), "-o", str(tmp_path / "r5"), *common]) == 1
 
 
 def test_a_corpus_holding_its_report_folder_skips_last_runs_pages(tmp_path: Path) -> None:
