@@ -20,7 +20,7 @@ from chrono.baseline import BaselineError
 from chrono.checkrun import UsageError, add_check_options, check_settings, write_baseline
 from chrono.checkrun import run as run_checks
 from chrono.config import ConfigError
-from chrono.engine import PathError, Report
+from chrono.engine import Report
 from chrono.extract_cli import add_extract_parser, run_extract
 from chrono.formats import render
 from chrono.pipeline import selected_rules
@@ -170,7 +170,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     handlers["extract"] = run_extract
     try:
         return handlers[args.command](args)
-    except (UsageError, PathError, RegistryError, ConfigError, BaselineError) as error:
+    except (UsageError, RegistryError, ConfigError, BaselineError) as error:
         sys.stderr.write(f"chrono: error: {error}\n")
         return EXIT_ERROR
     except BrokenPipeError:

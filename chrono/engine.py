@@ -130,10 +130,6 @@ class Report:
         }
 
 
-class PathError(Exception):
-    """A path given on the command line that does not exist (a usage error, exit code 2)."""
-
-
 def discover(paths: Sequence[str], options: Options | None = None) -> list[tuple[Path, str]]:
     """Files to check, in a stable order: given files as they are, directories recursively
     (files with known suffixes only, hidden and tool directories skipped).
