@@ -174,6 +174,13 @@ def _period_edges(claim: PeriodClaim, nodes: NodeIndex) -> list[Edge]:
             edges.append(_at_least(first, lo))
         if hi is not None:
             edges.append(_at_most(last, hi))
+        if lo is not None and hi is not None and hi > lo:
+            # Within a half-open period [lo, hi): a start lies before hi and an end after lo,
+            # so events on touching periods (May 31 and June 1) cannot be made to coincide.
+            if claim.part is not Part.END or q is Qualifier.SINCE:
+                edges.append(_at_most(start, hi - 1))
+            if claim.part is not Part.START and q is not Qualifier.SINCE:
+                edges.append(_at_least(end, lo + 1))
     elif q in (Qualifier.BY, Qualifier.UNTIL):
         if hi is not None:
             edges.append(_at_most(last, hi))

@@ -79,7 +79,15 @@ class Annotation:
 
 
 def instant_text(instant: int | None, unbounded: str) -> str:
-    return unbounded if instant is None else format_instant(instant)
+    if instant is None:
+        return unbounded
+    # Strict order is one second on the model's axis ("after" = at least 1 s later); a bound
+    # of 23:59:59 or 00:00:01 is shown at the whole minute it stands for.
+    if instant % 60 == 59:
+        instant += 1
+    elif instant % 60 == 1:
+        instant -= 1
+    return format_instant(instant)
 
 
 def window_text(lo: int | None, hi: int | None) -> str:

@@ -57,7 +57,7 @@ def test_design_example_with_by_2024_fails_with_one_error_citing_the_chain(flawe
         # offsets and line/column agree with the file
         assert lines[span["line"] - 1][span["column"] - 1 :].startswith(span["text"])
     assert data["summary"]["by_severity"]["error"] == 1
-    assert [step["line"] for step in finding["explanation"]] == [12, 10, 15, 7, 9]
+    assert [step["line"] for step in finding["explanation"]] == [12, 10, 15, 9]
 
 
 def test_text_output_looks_like_a_compiler_diagnostic(flawed: Path) -> None:

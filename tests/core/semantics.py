@@ -34,13 +34,18 @@ def _within(value: int, gap: Gap) -> bool:
 def _period_holds(claim: PeriodClaim, s: int, e: int) -> bool:
     lo, hi = claim.period.start, claim.period.end
     q = claim.qualifier
+    proper = lo is not None and hi is not None and hi > lo  # a half-open period of some length
     if q is Qualifier.SINCE:
-        ok = (lo is None or s >= lo) and (hi is None or s <= hi)
+        ok = (lo is None or s >= lo) and (hi is None or s <= hi) and (not proper or s < hi)
         return ok and (claim.ongoing_at is None or e >= claim.ongoing_at)
     first = e if claim.part is Part.END else s  # the earliest point the claim is about
     last = s if claim.part is Part.START else e  # the latest point the claim is about
     if q is Qualifier.IN:
         ok = (lo is None or first >= lo) and (hi is None or last <= hi)
+        if proper and claim.part is not Part.END:
+            ok = ok and s < hi  # a start inside [lo, hi) comes before hi
+        if proper and claim.part is not Part.START:
+            ok = ok and e > lo  # an end inside it comes after lo
     elif q in (Qualifier.BY, Qualifier.UNTIL):
         ok = hi is None or last <= hi
     elif q is Qualifier.BEFORE:

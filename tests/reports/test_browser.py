@@ -106,7 +106,7 @@ def test_document_page_highlights_explains_and_shows_bounds_on_focus(
     browser.open(document_page(site, "kursk-flawed"))
     assert browser.errors() == []
     assert browser.evaluate("document.querySelectorAll('aside.finding').length") == 1
-    assert browser.evaluate("document.querySelectorAll('aside.finding .chain li').length") == 5
+    assert browser.evaluate("document.querySelectorAll('aside.finding .chain li').length") == 4
     assert browser.evaluate("document.querySelectorAll('svg.tl g.ev').length") == 3
     # keyboard focus on a dated statement shows its value and interval bounds
     tip = browser.evaluate(

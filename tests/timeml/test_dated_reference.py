@@ -7,8 +7,8 @@ dense matrix of (bound, strict) pairs decides satisfiability (a cycle is impossi
 is negative, or zero with a strict step). chrono works on integer seconds with SPFA and turns
 ``<`` into ``<= -1``; with day-sized constants and a handful of points both must agree.
 
-Semantics written out here: a dated TIMEX3 lies within its value's period (``lo <= start <=
-end <= hi``), an event or TIMEX3 does not end before it starts, and the TimeML relTypes as in
+Semantics written out here: a dated TIMEX3 lies within its value's half-open period (``lo <=
+start < hi``, ``lo < end <= hi``), an event or TIMEX3 does not end before it starts, and the TimeML relTypes as in
 ``test_bruteforce.py``.
 """
 
@@ -89,6 +89,8 @@ def reference(values: dict[str, str], links: list[tuple[str, str, str]]) -> bool
     for tid, value in values.items():
         lo, hi = VALUES[value]
         constraints += [("zero", f"{tid}.s", -lo, False), (f"{tid}.e", "zero", hi, False)]
+        # within the half-open [lo, hi): the start comes before hi and the end after lo
+        constraints += [(f"{tid}.s", "zero", hi, True), ("zero", f"{tid}.e", -lo, True)]
     for a, rel, b in links:
         constraints += _relation(a, rel, b)
     points = sorted({p for c in constraints for p in c[:2]})
