@@ -208,12 +208,14 @@ def claim_edges(claim: Claim, nodes: NodeIndex) -> list[Edge]:
         b_s, b_e = nodes.start(claim.b), nodes.end(claim.b)
         edges = _relation_edges(claim.relation, a_s, a_e, b_s, b_e)
         if claim.gap is not None:
+            # With an offset the offset is the order: "0 days after" means "meets", and
+            # "at most 2 days after" starts no earlier than the other ends.
+            gap = claim.gap if claim.gap.lower is not None else attrs.evolve(claim.gap, lower=0)
             if claim.relation is Relation.AFTER:
-                edges += _gap(b_e, a_s, claim.gap)
-            elif claim.relation is Relation.BEFORE:
-                edges += _gap(a_e, b_s, claim.gap)
-            else:
-                raise ValueError(f"an offset applies only to before/after, not {claim.relation.value}")
+                return _gap(b_e, a_s, gap)
+            if claim.relation is Relation.BEFORE:
+                return _gap(a_e, b_s, gap)
+            raise ValueError(f"an offset applies only to before/after, not {claim.relation.value}")
         return edges
     if isinstance(claim, GapClaim):
         return _gap(nodes.node(claim.first), nodes.node(claim.second), claim.gap)

@@ -56,4 +56,6 @@ def how_they_clash(analysis: Analysis, conflict: Conflict) -> str:
         how = "they meet only at a boundary, with no time left for the order they state"
     else:
         how = f"they miss by at least {format_length(conflict.shortfall)}"
+    if len(claims) == 1:
+        return f"this statement cannot be true: {how}"
     return f"{len(claims)} statements cannot all be true: {how}"

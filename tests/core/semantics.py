@@ -78,13 +78,11 @@ _RELATIONS: dict[Relation, Callable[[int, int, int, int], bool]] = {
 
 def _relation_holds(claim: RelationClaim, a: tuple[int, int], b: tuple[int, int]) -> bool:
     (a_s, a_e), (b_s, b_e) = a, b
-    ok = _RELATIONS[claim.relation](a_s, a_e, b_s, b_e)
-    if ok and claim.gap is not None:
-        if claim.relation is Relation.AFTER:
-            ok = _within(a_s - b_e, claim.gap)
-        else:
-            ok = _within(b_s - a_e, claim.gap)
-    return ok
+    if claim.gap is None:
+        return _RELATIONS[claim.relation](a_s, a_e, b_s, b_e)
+    # with an offset, the offset alone gives the order (no earlier than the other's end)
+    distance = a_s - b_e if claim.relation is Relation.AFTER else b_s - a_e
+    return distance >= 0 and _within(distance, claim.gap)
 
 
 def holds(claim: Claim, values: Assignment) -> bool:
