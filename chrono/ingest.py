@@ -40,8 +40,9 @@ def decode(data: bytes) -> tuple[str | None, str | None]:
     except UnicodeDecodeError as error:
         where = _line_and_column(data, error.start)
         return None, (f"not valid UTF-8 at {where} (byte 0x{data[error.start]:02x}); save the file as UTF-8")
-    # Line ends are normalised so that offsets and line numbers agree with what editors show.
-    return text.replace("\r\n", "\n").replace("\r", "\n"), None
+    # Line ends are kept as they are: offsets point into the file exactly as it was read (a
+    # CRLF file's "\r" stays at the end of its line; line numbers count "\n").
+    return text, None
 
 
 def load(path: Path, display: str, kind: str | None = None) -> Loaded:

@@ -55,7 +55,7 @@ def _excerpt(span: LocatedSpan, lines: list[str], paint: _Paint, label: str) -> 
     gutter = " " * width
     out = []
     for number in range(span.line, min(span.end_line, span.line + 2) + 1):
-        text = lines[number - 1].replace("\t", " ")
+        text = lines[number - 1].replace("\t", " ").replace("\r", "")
         first = span.column if number == span.line else 1
         last = span.end_column if number == span.end_line else len(text) + 1
         if number != span.line and number == span.end_line and last == 1:

@@ -52,8 +52,8 @@ def how_they_clash(analysis: Analysis, conflict: Conflict) -> str:
         # Orderings alone can only miss by coming round to where the chain started.
         how = "their orderings run in a circle"
     elif conflict.shortfall < 60:
-        # e.g. "by July" against "after something in August": they only meet at the boundary
-        how = "they meet only at a boundary, with no time left for the order they state"
+        # e.g. "by July" against "after something in August": not even a second to spare
+        how = "the dates leave no room for the order they state"
     else:
         how = f"they miss by at least {format_length(conflict.shortfall)}"
     if len(claims) == 1:

@@ -213,6 +213,8 @@ def html_view(text: str) -> View:
 
 
 def view_of(kind: str, text: str) -> View:
+    # A carriage return (CRLF files) reads as a space: same length, so offsets stay put.
+    text = text.replace("\r", " ")
     if kind == "markdown":
         return markdown_view(text)
     if kind == "html":

@@ -219,3 +219,16 @@ def test_reports_and_baselines_never_replace_a_document(tmp_path: Path) -> None:
     assert chrono("check", str(tmp_path), "--write-baseline", str(tmp_path / "base.json"), "--isolated").returncode == 0
     again = json.loads(chrono("check", str(tmp_path), "--format", "json", "--no-cache", "--isolated").stdout)
     assert {(Path(f["path"]).name, f["rule"]) for f in again["findings"]} == {("a.yaml", "CHR201")}
+
+
+def test_crlf_files_keep_their_offsets(tmp_path: Path) -> None:
+    path = tmp_path / "crlf.yaml"
+    path.write_bytes(b"events:\r\n  - {id: a, on: 2024-08}\r\n  - {id: b, on: 2024-06}\r\nrelations:\r\n  - b after a\r\n")
+    result = chrono("check", str(path), "--format", "json", "--isolated", "--no-cache")
+    assert result.returncode == 1
+    text = path.read_bytes().decode("utf-8")
+    finding = json.loads(result.stdout)["findings"][0]
+    assert (finding["line"], finding["column"]) == (5, 5)
+    for span in finding["spans"]:
+        assert text[span["start"]:span["end"]] == span["text"]
+    assert "\r" not in chrono("check", str(path), "--isolated", "--no-cache").stdout
