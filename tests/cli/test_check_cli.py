@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import jsonschema
@@ -24,7 +25,8 @@ def chrono(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[s
         text=True,
         cwd=cwd,
         timeout=120,
-        env={"PATH": "/usr/bin:/bin", "NO_COLOR": "1", "HOME": str(cwd or ROOT)},
+        # a home of its own: the caches and the cache key never land in the repository
+        env={"PATH": "/usr/bin:/bin", "NO_COLOR": "1", "HOME": str(Path(tempfile.gettempdir()) / "chrono-test-home")},
     )
 
 
