@@ -67,3 +67,26 @@ def write(path: Path, text: str) -> Path:
 
 
 Chrono = Callable[..., Run]
+
+
+def on_pty(args: Sequence[str], cwd: Path, env: dict[str, str], stream: str) -> str:
+    """Run the CLI with ``stream`` ("stdout" or "stderr") on a pseudo-terminal, the other one
+    discarded; return what it printed there."""
+    import pty
+
+    leader, follower = pty.openpty()
+    outputs = {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL, stream: follower}
+    proc = subprocess.Popen([sys.executable, "-m", "chrono", *args], cwd=cwd, env=env, **outputs)
+    os.close(follower)
+    chunks = []
+    while True:
+        try:
+            data = os.read(leader, 65536)
+        except OSError:
+            break
+        if not data:
+            break
+        chunks.append(data)
+    proc.wait(timeout=120)
+    os.close(leader)
+    return b"".join(chunks).decode("utf-8", "replace")

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import json
 import os
-import pty
 import subprocess
 import sys
 import time
 from pathlib import Path
 
 import pytest
-from ci_helpers import CLEAN, CONFLICT, Chrono, Run, write
+from ci_helpers import CLEAN, CONFLICT, Chrono, Run, on_pty, write
 
 # Counts the documents analysed in this process (cache misses, with --jobs 1).
 COUNT_ANALYSES = """
@@ -192,25 +191,9 @@ def test_bad_jobs_value(chrono: Chrono, tmp_path: Path) -> None:
 
 
 def _stderr_on_tty(args: list[str], cwd: Path, **extra_env: str) -> str:
-    leader, follower = pty.openpty()
     env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "CI")}
     env.update(extra_env)
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "chrono", *args], cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=follower
-    )
-    os.close(follower)
-    chunks = []
-    while True:
-        try:
-            data = os.read(leader, 65536)
-        except OSError:
-            break
-        if not data:
-            break
-        chunks.append(data)
-    proc.wait(timeout=120)
-    os.close(leader)
-    return b"".join(chunks).decode("utf-8", "replace")
+    return on_pty(args, cwd, env, "stderr")
 
 
 def test_progress_bar_only_on_a_tty(chrono: Chrono, big_corpus: Path) -> None:
@@ -319,8 +302,6 @@ def test_a_foreign_cache_file_is_never_unpickled(tmp_path: Path) -> None:
     import glob
     import os
     import pickle
-    import subprocess
-    import sys
 
     (tmp_path / "a.yaml").write_text("events:\n  - {id: a, on: 2024-08}\n", encoding="utf-8")
     env = {**os.environ, "CHRONO_CACHE_KEY": str(tmp_path / "key")}

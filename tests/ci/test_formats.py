@@ -5,15 +5,12 @@ from __future__ import annotations
 
 import json
 import os
-import pty
-import subprocess
-import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import jsonschema  # type: ignore[import-untyped]
 import pytest
-from ci_helpers import CLEAN, CONFLICT, Chrono, write
+from ci_helpers import CLEAN, CONFLICT, Chrono, on_pty, write
 
 SCHEMA = json.loads((Path(__file__).parent / "data" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
 
@@ -42,23 +39,7 @@ def test_color_always_and_no_color(chrono: Chrono, corpus: Path) -> None:
 
 def _tty_stdout(args: list[str], cwd: Path, env: dict[str, str]) -> str:
     """Run the CLI with stdout on a pseudo-terminal; return what it printed."""
-    leader, follower = pty.openpty()
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "chrono", *args], cwd=cwd, env=env, stdout=follower, stderr=subprocess.DEVNULL
-    )
-    os.close(follower)
-    chunks = []
-    while True:
-        try:
-            data = os.read(leader, 65536)
-        except OSError:
-            break
-        if not data:
-            break
-        chunks.append(data)
-    proc.wait(timeout=120)
-    os.close(leader)
-    return b"".join(chunks).decode("utf-8", "replace")
+    return on_pty(args, cwd, env, "stdout")
 
 
 def test_text_is_coloured_on_a_tty_unless_no_color(corpus: Path) -> None:
