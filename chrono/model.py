@@ -233,6 +233,8 @@ class PeriodClaim:
     span: Span
     # "since X" also says the event is still going at the DCT.
     ongoing_at: int | None = None
+    # ... and so it had started before the DCT period ends (the DCT's end instant)
+    started_by: int | None = None
 
     def describe(self) -> str:
         subject = {

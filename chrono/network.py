@@ -194,6 +194,8 @@ def _period_edges(claim: PeriodClaim, nodes: NodeIndex) -> list[Edge]:
         edges.append(_at_least(first, lo))
     if claim.ongoing_at is not None:
         edges.append(_at_least(end, claim.ongoing_at))
+    if claim.started_by is not None:
+        edges.append(_at_most(start, claim.started_by - 1))
     return edges
 
 

@@ -348,7 +348,7 @@ class _Builder:
             qualifier, period = parse_qualified(value.text, self.hemisphere, self.dct)
         except (InvalidValue, ValueError) as error:
             raise _value_problem(error, value.span) from None
-        ongoing = None
+        ongoing = started_by = None
         if qualifier is Qualifier.SINCE:
             if part is Part.END:
                 raise _Reject(
@@ -358,7 +358,8 @@ class _Builder:
                 )
             part = Part.START
             ongoing = self.dct.start if self.dct is not None else None
-        self.claims.append(PeriodClaim(event_id, part, qualifier, period, value.span, ongoing))
+            started_by = self.dct.end if self.dct is not None else None
+        self.claims.append(PeriodClaim(event_id, part, qualifier, period, value.span, ongoing, started_by))
 
     def duration(self, node: Mapping, event_id: str) -> None:
         value = _scalar(_get(node, "duration"), f"'duration' of event {event_id!r}")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from chrono.model import DurationClaim, Finding, Severity
+from chrono.model import DurationClaim, Finding, PeriodClaim, Severity
 from chrono.network import Conflict, claim_events
 from chrono.periods import format_length
 from chrono.rulebase import Analysis, Rule
@@ -101,12 +101,13 @@ class EndsBeforeStarts(Rule):
             event = _is_single_event(analysis, conflict)
             if event is None or _owned_by_text_rule(analysis, conflict):
                 continue
-            has_duration = any(isinstance(analysis.claims[i], DurationClaim) for i in conflict.claims)
-            what = (
-                "its dates and its duration do not fit together"
-                if has_duration
-                else ("its dates make it end before it starts")
-            )
+            claims = [analysis.claims[i] for i in conflict.claims]
+            if any(isinstance(c, PeriodClaim) and c.started_by is not None for c in claims):
+                what = "it is said to be going on 'since' a time after the document's own date"
+            elif any(isinstance(c, DurationClaim) for c in claims):
+                what = "its dates and its duration do not fit together"
+            else:
+                what = "its dates make it end before it starts"
             message = f"event {event!r}: {what} (they miss by at least {format_length(conflict.shortfall)})"
             yield self.finding(
                 analysis, message, cited_spans(analysis, conflict), explanation(analysis, conflict)

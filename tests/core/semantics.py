@@ -37,7 +37,11 @@ def _period_holds(claim: PeriodClaim, s: int, e: int) -> bool:
     proper = lo is not None and hi is not None and hi > lo  # a half-open period of some length
     if q is Qualifier.SINCE:
         ok = (lo is None or s >= lo) and (hi is None or s <= hi) and (not proper or s < hi)
-        return ok and (claim.ongoing_at is None or e >= claim.ongoing_at)
+        return ok and (claim.ongoing_at is None or e >= claim.ongoing_at) and (
+        claim.started_by is None or s < claim.started_by
+    ) and (
+            claim.started_by is None or s < claim.started_by
+        )
     first = e if claim.part is Part.END else s  # the earliest point the claim is about
     last = s if claim.part is Part.START else e  # the latest point the claim is about
     if q is Qualifier.IN:
@@ -54,7 +58,9 @@ def _period_holds(claim: PeriodClaim, s: int, e: int) -> bool:
         ok = hi is None or first >= hi
     else:  # ON_OR_AFTER
         ok = lo is None or first >= lo
-    return ok and (claim.ongoing_at is None or e >= claim.ongoing_at)
+    return ok and (claim.ongoing_at is None or e >= claim.ongoing_at) and (
+        claim.started_by is None or s < claim.started_by
+    )
 
 
 _RELATIONS: dict[Relation, Callable[[int, int, int, int], bool]] = {

@@ -60,10 +60,11 @@ def networks(draw: st.DrawFn, max_events: int = 6) -> tuple[list[str], list[Clai
         a = draw(st.sampled_from(events))
         if kind == "period":
             qualifier = draw(st.sampled_from(list(Qualifier)))
-            ongoing = draw(st.one_of(st.none(), st.integers(0, 3))) if qualifier is Qualifier.SINCE else None
-            claims.append(
-                PeriodClaim(a, draw(st.sampled_from(list(Part))), qualifier, draw(periods()), SPAN, ongoing)
-            )
+            since = qualifier is Qualifier.SINCE
+            ongoing = draw(st.one_of(st.none(), st.integers(0, 3))) if since else None
+            started_by = draw(st.one_of(st.none(), st.integers(0, 4))) if since else None
+            part = draw(st.sampled_from(list(Part)))
+            claims.append(PeriodClaim(a, part, qualifier, draw(periods()), SPAN, ongoing, started_by))
         elif kind == "relation":
             relation = draw(st.sampled_from(list(Relation)))
             gap = (
