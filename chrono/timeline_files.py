@@ -287,9 +287,24 @@ def _value_problem(error: Exception, span: Span) -> _Reject:
     return _Reject(kind, message, span)
 
 
+# A time of day with an explicit zone: "T14:30Z", "T14:30+02:00", "T09-05".
+_ZONED = re.compile(r"T\d\d(?::\d\d){0,2}(?:\.\d+)?(?:Z|[+-]\d\d(?::?\d\d)?)\b")
+_EARLIEST_ZONE, _LATEST_ZONE = 14 * 3600, 12 * 3600  # UTC+14 .. UTC-12
+
+
+def _local_anywhere(period: Period) -> Period:
+    """A date without a zone, in a file that also has zoned times: it is local time somewhere,
+    so in UTC it may begin up to 14 hours earlier and end up to 12 hours later."""
+    start = None if period.start is None else period.start - _EARLIEST_ZONE
+    end = None if period.end is None else period.end + _LATEST_ZONE
+    return Period(start, end, period.value)
+
+
 class _Builder:
     def __init__(self, dct: Period | None, hemisphere: Hemisphere, lines: LineIndex) -> None:
         self.lines = lines
+        # zoneless dates are widened to every zone once the file mixes in zoned times
+        self.zoned = False
         self.dct = dct
         self.hemisphere = hemisphere
         self.events: dict[str, Event] = {}
@@ -348,6 +363,8 @@ class _Builder:
             qualifier, period = parse_qualified(value.text, self.hemisphere, self.dct)
         except (InvalidValue, ValueError) as error:
             raise _value_problem(error, value.span) from None
+        if self.zoned and not _ZONED.search(value.text):
+            period = _local_anywhere(period)
         ongoing = started_by = None
         if qualifier is Qualifier.SINCE:
             if part is Part.END:
@@ -522,6 +539,7 @@ def parse_timeline(
         problems.append(Problem("schema", "dct must be a date such as 2025-04-24", dct_node.span))
 
     builder = _Builder(dct, hemisphere, document.lines)
+    builder.zoned = bool(_ZONED.search(document.text))
     builder.problems = problems
     for field, handler in (("events", builder.event), ("relations", builder.relation)):
         section = _get(root, field)
