@@ -47,7 +47,7 @@ def _window(text: str, first: int, last: int) -> tuple[str, int, int]:
     return lead + text[begin:end] + tail, first - shift, min(last, end + 1) - shift
 
 
-def _excerpt(span: LocatedSpan, lines: list[str], paint: _Paint, label: str) -> list[str]:
+def _excerpt(span: LocatedSpan, lines: list[str], paint: _Paint) -> list[str]:
     """The cited source line(s) with a caret marker under the span."""
     if lines == [""] or span.line > len(lines):  # an unreadable or empty document: nothing to show
         return []
@@ -63,11 +63,7 @@ def _excerpt(span: LocatedSpan, lines: list[str], paint: _Paint, label: str) -> 
         text, first, last = _window(text, first, last)
         out.append(paint(_BLUE, f"  {number:>{width}} | ") + text)
         marker = " " * (first - 1) + "^" * max(1, last - first)
-        out.append(
-            paint(_BLUE, f"  {gutter} | ")
-            + paint(_BOLD, marker)
-            + (f" {label}" if label and number == span.line else "")
-        )
+        out.append(paint(_BLUE, f"  {gutter} | ") + paint(_BOLD, marker))
     return out
 
 
@@ -79,14 +75,14 @@ def format_finding(finding: Finding, lines: list[str], paint: _Paint) -> list[st
     )
     out = [head]
     if finding.spans:
-        out.extend(_excerpt(finding.spans[0], lines, paint, ""))
+        out.extend(_excerpt(finding.spans[0], lines, paint))
     if finding.explanation:
         out.append(paint(_DIM, "  = these cannot all hold:"))
         for number, step in enumerate(finding.explanation, start=1):
             where = f"{finding.path}:{step.span.line}:{step.span.column}" if step.span else finding.path
             out.append(f"    {number}. {step.text}  {paint(_DIM, '(' + where + ')')}")
             if step.span is not None and step.span.line != finding.line:
-                out.extend("    " + line for line in _excerpt(step.span, lines, paint, ""))
+                out.extend("    " + line for line in _excerpt(step.span, lines, paint))
     return out
 
 
