@@ -227,6 +227,10 @@ def tense(ctx: Context, start: int, end: int) -> int:
     for size in (3, 2):
         if len(left_words) >= size and " ".join(left_words[size - 1::-1]) in leads:
             return 1
+    if left_words and left_words[0] in classes.get("deadline_until", {}) and any(
+        w in classes.get("deadline_setter", {}) for w in left_words[1:10]
+    ):
+        return 1
     phrases = classes.get("tense_future_phrase", {})
     right_words = [w.lower() for w in res.word_regex.findall(right)]
     for words in (left_words, right_words):
