@@ -502,6 +502,7 @@ def _quarter_named(res: Resources, text: str) -> int | None:
 
 _CLOCK = re.compile(r"\d{4}-\d\d-\d\d(T.*)\Z")
 _DAY = re.compile(r"\d{4}-\d\d-\d\d\Z")
+_COUNTED_RULES = frozenset({"offset", "offset_unit"})
 
 
 def _attach_days(res: Resources, text: str, timexes: list[Timex]) -> None:
@@ -512,7 +513,8 @@ def _attach_days(res: Resources, text: str, timexes: list[Timex]) -> None:
         time_part = _CLOCK.match(clock.value)
         if clock.type != "TIME" or time_part is None or clock.anchor is None:
             continue
-        if _DAY.match(day.value) is None or day.start - clock.end > 8:
+        if _DAY.match(day.value) is None or day.start - clock.end > 8 or day.rule in _COUNTED_RULES:
+            # "at 9 p.m. Two hours later": a day counted from the story is not the clock's day.
             continue
         between = text[clock.end:day.start].strip(" \t\n,")
         if between and res.lookup("signal", between) != "on":

@@ -76,6 +76,9 @@ class Context:
     period_end: int = -1
     # Set when the last year/weekday resolution had no tense evidence to go on.
     guessed: bool = False
+    # The last clock time the text stated ("at 9 p.m." on a known day) and its zone suffix:
+    # "two hours later" counts from it.
+    clock: tuple[dt.datetime, str] | None = None
 
     def base(self) -> dt.date:
         return self.dct
@@ -737,10 +740,30 @@ def _offset(ctx: Context, rule_type: str, f: Fields, s: Spans, start: int, end: 
     if amount != int(amount):
         if code == "Y":
             code, amount = "M", amount * 12
+        elif code in ("TH", "TM"):
+            code, amount = _SMALLER[code][0], round(amount * 60)
         else:
             amount = round(amount)
     steps = int(amount) * sign
     if code.startswith("T"):
+        from_dct = res.has("direction_dct", direction_word) or (ctx.ref is None and ctx.clock is None)
+        if not from_dct and ctx.clock is not None and code in _CLOCK_STEP:
+            # "two hours later" after "at 9 p.m.": a clock time, counted from that one.
+            moment, zone = ctx.clock
+            moved_clock = moment + steps * _CLOCK_STEP[code]
+            shown = moved_clock.isoformat(timespec="seconds" if moved_clock.second else "minutes")
+            stated = moment.isoformat(timespec="seconds" if moment.second else "minutes")
+            return [Piece(start, end, "TIME", shown + zone, mod, stated + zone,
+                          temporal_function=True)]
+        if from_dct and ctx.dct_time is not None and code in _CLOCK_STEP:
+            # "three hours ago" in a story time-stamped 10:00.
+            moment = dt.datetime.combine(ctx.base(), dt.time.fromisoformat(ctx.dct_time))
+            moved_clock = moment + steps * _CLOCK_STEP[code]
+            shown = moved_clock.isoformat(timespec="seconds" if moved_clock.second else "minutes")
+            return [Piece(start, end, "TIME", shown, mod, "DCT", temporal_function=True)]
+        if not from_dct and ctx.ref is not None and ctx.ref.gran == "D":
+            return [Piece(start, end, "DATE", ctx.ref.value, mod, ctx.ref.value,
+                          temporal_function=True)]
         base = ctx.base()
         return [Piece(start, end, "DATE", base.isoformat(), mod, "DCT", temporal_function=True)]
     out_code = "Y" if code in ("DE", "CE") else code
@@ -767,6 +790,9 @@ def _offset(ctx: Context, rule_type: str, f: Fields, s: Spans, start: int, end: 
                       temporal_function=True)]
     return [Piece(start, end, "DATE", value_at(moved, gran), mod, ref.value, temporal_function=True)]
 
+
+_CLOCK_STEP = {"TH": dt.timedelta(hours=1), "TM": dt.timedelta(minutes=1),
+               "TS": dt.timedelta(seconds=1)}
 
 # How far back (characters) a named quarter still sets the period a report compares.
 _PERIOD_REACH = 1200
@@ -951,7 +977,23 @@ def normalize(
     if handler is None:
         raise Reject
     ctx.guessed = False
-    return handler(ctx, rule_type, f, s, start, end)
+    pieces = handler(ctx, rule_type, f, s, start, end)
+    for piece in pieces:
+        if piece.type == "TIME":
+            stated = _CLOCK_VALUE.match(piece.value)
+            if stated is not None:
+                ctx.clock = (_moment(stated["local"]), stated["zone"] or "")
+    return pieces
+
+
+def _moment(local: str) -> dt.datetime:
+    """The instant of ``YYYY-MM-DDTHH:MM[:SS]``; ``T24:00`` is the end of the day."""
+    if local[11:13] == "24":
+        return dt.datetime.fromisoformat(local[:11] + "00" + local[13:]) + dt.timedelta(days=1)
+    return dt.datetime.fromisoformat(local)
+
+
+_CLOCK_VALUE = re.compile(r"(?P<local>\d{4}-\d\d-\d\dT\d\d:\d\d(?::\d\d)?)(?P<zone>Z|[+-]\d\d:\d\d)?\Z")
 
 
 __all__ = ["ACTIONS", "Context", "Piece", "Reject", "normalize", "number", "quarter_of", "week_value"]
