@@ -9,6 +9,7 @@ the interval model needs.
 from __future__ import annotations
 
 import json
+import re
 
 import attrs
 import yaml
@@ -53,9 +54,16 @@ class SyntaxProblem(ValueError):
         self.offset = offset
 
 
-def _span(node: yaml.Node) -> Span:
+_PROPERTIES = re.compile(r"(?:[&!][^\s,\[\]{}]*\s*)+")
+
+
+def _span(node: yaml.Node, source: str) -> Span:
     start = node.start_mark.index if node.start_mark else 0
     end = node.end_mark.index if node.end_mark else start
+    # a node's marks include its anchor and tag ("&base", "!!str"): cite the value itself
+    properties = _PROPERTIES.match(source, start, max(start, end))
+    if properties:
+        start = properties.end()
     return Span(start, max(start, end))
 
 
@@ -64,27 +72,65 @@ _YAML_KINDS = {
     "tag:yaml.org,2002:float": "float",
     "tag:yaml.org,2002:bool": "bool",
 }
+_MERGE = "tag:yaml.org,2002:merge"
 
 
-def _convert(node: yaml.Node) -> Node:
+def _merged(value: yaml.Node, source: str) -> list[tuple[Scalar, Node]] | None:
+    """The pairs a merge key (``<<: *defaults``) brings in, each at most once: from one mapping,
+    or from a list of mappings where an earlier one wins (YAML 1.1 merge key type). ``None``
+    when the value is neither."""
+    if isinstance(value, yaml.MappingNode):
+        sources = [value]
+    elif isinstance(value, yaml.SequenceNode) and all(isinstance(v, yaml.MappingNode) for v in value.value):
+        sources = list(value.value)
+    else:
+        return None
+    pairs: list[tuple[Scalar, Node]] = []
+    seen: set[str] = set()
+    for mapping in sources:
+        converted = _convert(mapping, source)  # resolves the merges inside the merged mapping
+        assert isinstance(converted, Mapping)
+        for key, item in converted.items:
+            if key.text not in seen:
+                seen.add(key.text)
+                pairs.append((key, item))
+    return pairs
+
+
+def _convert(node: yaml.Node, source: str) -> Node:
     if isinstance(node, yaml.ScalarNode):
         null = node.tag == "tag:yaml.org,2002:null"
-        span = _span(node)
+        span = _span(node, source)
         if node.style in ("'", '"') and span.end - span.start >= 2:
             # cite the words, not the quotes around them
             span = Span(span.start + 1, span.end - 1)
         return Scalar("" if null else str(node.value), span, null, _YAML_KINDS.get(node.tag, "str"))
     if isinstance(node, yaml.SequenceNode):
-        return Sequence(tuple(_convert(item) for item in node.value), _span(node))
+        return Sequence(tuple(_convert(item, source) for item in node.value), _span(node, source))
     if isinstance(node, yaml.MappingNode):
-        pairs = []
+        pairs: list[tuple[Scalar, Node]] = []
+        merged: list[tuple[Scalar, Node]] = []
         for key, value in node.value:
-            converted = _convert(key)
+            if isinstance(key, yaml.ScalarNode) and key.tag == _MERGE:
+                found = _merged(value, source)
+                if found is not None:
+                    merged.extend(found)
+                    continue
+                # not mergeable: kept as an ordinary '<<' key, for the reader to report
+            converted = _convert(key, source)
             if not isinstance(converted, Scalar):
-                raise SyntaxProblem("a mapping key must be a plain value", _span(key).start)
-            pairs.append((converted, _convert(value)))
-        return Mapping(tuple(pairs), _span(node))
-    raise SyntaxProblem(f"unsupported YAML node {type(node).__name__}", _span(node).start)
+                raise SyntaxProblem("a mapping key must be a plain value", _span(key, source).start)
+            pairs.append((converted, _convert(value, source)))
+        # keys written in the mapping override merged ones; among merges the first one wins
+        explicit = {key.text for key, _ in pairs}
+        seen: set[str] = set()
+        inherited = []
+        for key, value in merged:
+            if key.text not in explicit and key.text not in seen:
+                seen.add(key.text)
+                inherited.append((key, value))
+        return Mapping(tuple(inherited + pairs), _span(node, source))
+    raise SyntaxProblem(f"unsupported YAML node {type(node).__name__}", _span(node, source).start)
 
 
 # Aliases let a few lines stand for billions of nodes ("billion laughs"); a timeline never needs
@@ -132,7 +178,7 @@ def parse_yaml(text: str) -> Node | None:
     if _expanded_size(root) > MAX_NODES:
         raise SyntaxProblem(f"the YAML expands to more than {MAX_NODES:,} values through its aliases", 0)
     try:
-        return _convert(root)
+        return _convert(root, text)
     except RecursionError:
         raise SyntaxProblem("the YAML is nested too deeply to read", 0) from None
 

@@ -58,6 +58,8 @@ TIMELINE_SUFFIXES = (".yaml", ".yml", ".json")
 TOP_KEYS = ("dct", "title", "description", "hemisphere", "events", "relations")
 EVENT_KEYS = ("id", "text", "on", "start", "end", "duration", "key", "class", "note")
 RELATION_KEYS = ("a", "relation", "b", "offset", "from", "to", "note")
+# YAML's merge key; one whose value cannot be merged stays in the mapping as an ordinary key
+MERGE_KEY = "<<"
 _EVENT_ID = re.compile(r"\w[\w.:/-]*")
 
 
@@ -250,7 +252,14 @@ def _suggest(word: str, choices: tuple[str, ...]) -> str:
 def _check_keys(mapping: Mapping, allowed: tuple[str, ...], where: str) -> Iterator[Problem]:
     seen: set[str] = set()
     for key, _ in mapping.items:
-        if key.text not in allowed:
+        if key.text == MERGE_KEY:
+            yield Problem(
+                "schema",
+                f"the merge key '<<' in {where} takes a mapping (such as *defaults) or a list of "
+                "mappings, so nothing was merged",
+                key.span,
+            )
+        elif key.text not in allowed:
             yield Problem(
                 "schema", f"unknown key {key.text!r} in {where} {_suggest(key.text, allowed)}", key.span
             )
