@@ -223,7 +223,7 @@ def tense(ctx: Context, start: int, end: int) -> int:
     stop = _SENTENCE_END.search(text, end, hi)
     right = text[end:stop.start() if stop is not None else hi]
     res = ctx.res
-    left_words = [w.lower() for w in res.word_regex.findall(left)][::-1]
+    left_words = _tense_words(res, left)[::-1]
     classes = res.classes
     # "as early as Tuesday", "no later than May 1": the bound looks ahead.
     leads = classes.get("tense_future_lead", {})
@@ -235,7 +235,7 @@ def tense(ctx: Context, start: int, end: int) -> int:
     ):
         return 1
     phrases = classes.get("tense_future_phrase", {})
-    right_words = [w.lower() for w in res.word_regex.findall(right)]
+    right_words = _tense_words(res, right)
     for words in (left_words, right_words):
         strong_only = False
         for index, word in enumerate(words):
@@ -259,6 +259,15 @@ def tense(ctx: Context, start: int, end: int) -> int:
                 return -1
             return 1 if mark > 0 else -1
     return 0
+
+
+def _tense_words(res: Resources, segment: str) -> list[str]:
+    """The lower-cased words of ``segment``; a capitalized month name that is also a modal
+    ("May") is the month unless it opens the segment."""
+    words = res.word_regex.findall(segment)
+    return [w.lower() for i, w in enumerate(words)
+            if not (i and w[:1].isupper() and res.has("month", w) and w.lower() in
+                    res.classes.get("tense_future", {}))]
 
 
 def _mark(res: Resources, word: str) -> int:
@@ -472,7 +481,15 @@ def _date(ctx: Context, rule_type: str, f: Fields, s: Spans, start: int, end: in
         if year is None:
             year = year_for_month(ctx, month, day, start, end)
             anchor = "DCT"
-        if day is not None:
+        if f.get("nth") and f.get("weekday"):
+            # "the second Sunday of October", "the last Friday in May".
+            nth = int(res.lookup("week_ordinal", f["nth"]) or 0)
+            weekday = int(res.lookup("weekday", f["weekday"]) or 0)
+            found = nth_weekday(year, month, nth, weekday) if nth and weekday else None
+            if found is None:
+                raise Reject
+            day_date = found
+        elif day is not None:
             try:
                 day_date = dt.date(year, month, day)
             except ValueError as error:
