@@ -561,8 +561,13 @@ def parse_timeline(
         if not isinstance(section, Sequence):
             problems.append(Problem("schema", f"'{field}' must be a list", section.span))
             continue
+        # A YAML alias (*r) repeats what its anchor wrote without saying it again: the same
+        # node, spans and all, counts once, or each of its findings would be reported per alias.
+        written: set[Node] = set()
         for position, item in enumerate(section.items, start=1):
-            builder.attempt(functools.partial(handler, item, position))
+            if item not in written:
+                written.add(item)
+                builder.attempt(functools.partial(handler, item, position))
     return ParsedTimeline(
         dct, dct_value, tuple(builder.events.values()), tuple(builder.claims), tuple(problems)
     )
