@@ -450,7 +450,7 @@ def extract(
                         ctx.period = period
                         ctx.period_end = out[-1].end
     _attach_days(res, text, out)
-    return _link_ranges(res, text, out, range_counter)
+    return _link_ranges(res, text, out, range_counter, day)
 
 
 _QUARTER_OR_YEAR = re.compile(r"(\d{4})(?:-Q[1-4])?\Z")
@@ -536,7 +536,29 @@ def _complete_from(first: Timex, second: Timex) -> Timex:
                         temporal_function=False)
 
 
-def _link_ranges(res: Resources, text: str, timexes: list[Timex], counter: int) -> tuple[Timex, ...]:
+def _weekdays_in_order(first: Timex, second: Timex, dct: dt.date | None) -> tuple[Timex, Timex]:
+    """'from Monday until Thursday' written on a Monday: both days lie in one stretch, so the
+    one resolved on the wrong side of the DCT moves by a week (a past stretch keeps its end,
+    a coming one its start)."""
+    if dct is None or first.rule != "weekday_part" or second.rule != "weekday_part":
+        return first, second
+    if _DAY.match(first.value) is None or _DAY.match(second.value) is None:
+        return first, second
+    begin = dt.date.fromisoformat(first.value)
+    end = dt.date.fromisoformat(second.value)
+    if begin <= end:
+        return first, second
+    week = dt.timedelta(days=7)
+    earlier = attrs.evolve(first, value=(begin - week).isoformat()), second
+    later = first, attrs.evolve(second, value=(end + week).isoformat())
+    if first.guessed or second.guessed:
+        # No tense to go on ("the fair runs from Monday to Thursday"): the stretch around the DCT.
+        return later if begin <= dct <= end + week else earlier
+    return earlier if end <= dct else later
+
+
+def _link_ranges(res: Resources, text: str, timexes: list[Timex], counter: int,
+                 dct: dt.date | None) -> tuple[Timex, ...]:
     for i in range(len(timexes) - 1):
         first, second = timexes[i], timexes[i + 1]
         if first.range_id is not None or second.range_id is not None:
@@ -556,7 +578,7 @@ def _link_ranges(res: Resources, text: str, timexes: list[Timex], counter: int) 
         if meaning not in ("to", "and"):
             continue
         counter += 1
-        first = _complete_from(first, second)
+        first, second = _weekdays_in_order(_complete_from(first, second), second, dct)
         timexes[i] = attrs.evolve(first, range_id=counter, range_role="begin")
         timexes[i + 1] = attrs.evolve(second, range_id=counter, range_role="end",
                                       signal=None, signal_start=None, signal_end=None)
