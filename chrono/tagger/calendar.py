@@ -12,6 +12,8 @@ _VALUE = re.compile(
     r"|W(?P<week>\d\d)|(?P<season>SP|SU|FA|WI)))?"
 )
 
+_DECADE_OR_CENTURY = re.compile(r"\d{2,3}\Z")
+
 # Granularities from coarse to fine.
 GRANULARITY = {"CE": 0, "DE": 1, "Y": 2, "H": 3, "Q": 4, "S": 4, "M": 5, "W": 6, "D": 7}
 
@@ -96,6 +98,10 @@ def parse_anchor(value: str) -> Anchor | None:
     """The anchor for a resolved value such as ``1989-Q3`` or ``1998-02-13T14:00``."""
     match = _VALUE.match(value)
     if match is None:
+        # "the 1980s" (198), "the 19th century" (18): a later "two decades later" counts from it.
+        if _DECADE_OR_CENTURY.match(value):
+            return Anchor(dt.date(max(1, int(value) * 10 ** (4 - len(value))), 1, 1),
+                          "DE" if len(value) == 3 else "CE", value)
         return None
     year = int(match["year"])
     if year < 1:

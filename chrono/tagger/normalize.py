@@ -801,6 +801,8 @@ def _offset(ctx: Context, rule_type: str, f: Fields, s: Spans, start: int, end: 
     moved = shift(ref.day, code, steps)
     finer = GRANULARITY.get(ref.gran, 0) > GRANULARITY.get(code, 0)
     gran = ref.gran if finer and ref.gran in ("Q", "H", "M", "S") else out_code
+    if ref.gran == code and code in ("DE", "CE"):
+        gran = code  # "the 1980s ... two decades later": the 2000s
     if gran == "S":
         gran = "Q" if code in ("Y",) else code
         return [Piece(start, end, "DATE", anchor_value(Anchor(moved, "S", "")), mod, ref.value,
