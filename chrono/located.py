@@ -97,6 +97,34 @@ def _merged(value: yaml.Node, source: str) -> list[tuple[Scalar, Node]] | None:
     return pairs
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_PAIR = re.compile("[\ud800-\udbff][\udc00-\udfff]")
+
+
+def _join_pair(match: re.Match[str]) -> str:
+    high, low = (ord(ch) for ch in match[0])
+    return chr(0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00))
+
+
+def _text(value: str, source: str, span: Span) -> str:
+    """A decoded string with its UTF-16 surrogate pairs joined: JSON and YAML escapes write a
+    character beyond U+FFFF as two halves (``\\ud83d\\ude00``), which Python keeps apart."""
+    if not _SURROGATE.search(value):
+        return value
+    joined = _PAIR.sub(_join_pair, value)
+    lone = _SURROGATE.search(joined)
+    if lone is None:
+        return joined
+    escape = f"\\u{ord(lone[0]):04x}"
+    where = re.compile(re.escape(escape), re.IGNORECASE)
+    written = where.search(source, span.start, max(span.start, span.end))
+    raise SyntaxProblem(
+        f"the escape {escape} is half of a UTF-16 surrogate pair without its other half, so it is "
+        "no character: write the character itself, or both halves (such as \\ud83d\\ude00)",
+        written.start() if written else span.start,
+    )
+
+
 def _convert(node: yaml.Node, source: str) -> Node:
     if isinstance(node, yaml.ScalarNode):
         null = node.tag == "tag:yaml.org,2002:null"
@@ -104,7 +132,8 @@ def _convert(node: yaml.Node, source: str) -> Node:
         if node.style in ("'", '"') and span.end - span.start >= 2:
             # cite the words, not the quotes around them
             span = Span(span.start + 1, span.end - 1)
-        return Scalar("" if null else str(node.value), span, null, _YAML_KINDS.get(node.tag, "str"))
+        text = "" if null else _text(str(node.value), source, span)
+        return Scalar(text, span, null, _YAML_KINDS.get(node.tag, "str"))
     if isinstance(node, yaml.SequenceNode):
         return Sequence(tuple(_convert(item, source) for item in node.value), _span(node, source))
     if isinstance(node, yaml.MappingNode):
@@ -196,6 +225,21 @@ def _from_python(value: object, span: Span) -> Node:
     return Scalar(str(value), span, kind=kind)
 
 
+def _no_lone_surrogates(value: object, source: str) -> None:
+    """Raise for a string that ``json.loads`` left with half a surrogate pair (it joins whole
+    pairs itself) before the positional reader, whose fallback would swallow the error."""
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            _text(item, source, Span(0, len(source)))
+        elif isinstance(item, dict):
+            stack.extend(item.keys())
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+
+
 def parse_json(text: str) -> Node | None:
     """Parse JSON text with positions. Raises :class:`SyntaxProblem`."""
     if not text.strip():
@@ -206,6 +250,7 @@ def parse_json(text: str) -> Node | None:
         raise SyntaxProblem(f"malformed JSON: {error.msg}", error.pos) from None
     except RecursionError:
         raise SyntaxProblem("the JSON is nested too deeply to read", 0) from None
+    _no_lone_surrogates(value, text)
     # JSON is (nearly) YAML; the YAML reader gives us positions. If it disagrees on some
     # corner of the syntax, keep the data and cite the whole file instead of losing it.
     try:
