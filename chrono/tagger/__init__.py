@@ -557,6 +557,22 @@ def _weekdays_in_order(first: Timex, second: Timex, dct: dt.date | None) -> tupl
     return earlier if end <= dct else later
 
 
+_LOCAL_CLOCK = re.compile(r"(\d{4}-\d\d-\d\d)T(\d\d:\d\d(?::\d\d)?)(.*)\Z")
+
+
+def _overnight_end(first: Timex, second: Timex) -> Timex:
+    """'from 10 p.m. to 5 a.m.': a clock range that ends earlier on the clock than it began
+    ends on the next day."""
+    begin = _LOCAL_CLOCK.match(first.value)
+    end = _LOCAL_CLOCK.match(second.value)
+    if begin is None or end is None or begin[1] != end[1] or begin[3] != end[3]:
+        return second
+    if end[2] >= begin[2]:
+        return second
+    next_day = dt.date.fromisoformat(end[1]) + dt.timedelta(days=1)
+    return attrs.evolve(second, value=f"{next_day.isoformat()}T{end[2]}{end[3]}")
+
+
 def _link_ranges(res: Resources, text: str, timexes: list[Timex], counter: int,
                  dct: dt.date | None) -> tuple[Timex, ...]:
     for i in range(len(timexes) - 1):
@@ -579,6 +595,7 @@ def _link_ranges(res: Resources, text: str, timexes: list[Timex], counter: int,
             continue
         counter += 1
         first, second = _weekdays_in_order(_complete_from(first, second), second, dct)
+        second = _overnight_end(first, second)
         timexes[i] = attrs.evolve(first, range_id=counter, range_role="begin")
         timexes[i + 1] = attrs.evolve(second, range_id=counter, range_role="end",
                                       signal=None, signal_start=None, signal_end=None)
