@@ -26,6 +26,7 @@ from __future__ import annotations
 import difflib
 import functools
 import re
+import unicodedata
 from collections.abc import Callable, Iterator
 from functools import lru_cache
 
@@ -60,7 +61,19 @@ EVENT_KEYS = ("id", "text", "on", "start", "end", "duration", "key", "class", "n
 RELATION_KEYS = ("a", "relation", "b", "offset", "from", "to", "note")
 # YAML's merge key; one whose value cannot be merged stays in the mapping as an ordinary key
 MERGE_KEY = "<<"
-_EVENT_ID = re.compile(r"\w[\w.:/-]*")
+# An event id is one word in any script: no spaces or control characters, no ASCII punctuation
+# but _ . : / - (which never start it), no combining mark first. Written with escapes that mean
+# the same in Python's re and ECMA-262, so the JSON Schema uses this very pattern (a test checks).
+EVENT_ID_PATTERN = (
+    r"^[^\s\u0000-\u002f\u003a-\u0040\u005b-\u005e\u0060\u007b-\u007f\u0300-\u036f]"
+    r"[^\s\u0000-\u002c\u003b-\u0040\u005b-\u005e\u0060\u007b-\u007f]*$"
+)
+_EVENT_ID = re.compile(EVENT_ID_PATTERN)
+
+
+def event_id_of(text: str) -> str:
+    """The id as events are compared: NFC, so 'cafe\u0301' and 'caf\u00e9' are one event."""
+    return unicodedata.normalize("NFC", text)
 
 
 @attrs.frozen
@@ -328,11 +341,12 @@ class _Builder:
         id_node = _scalar(_get(node, "id"), f"the id of {where}")
         if id_node is None:
             raise _Reject("schema", f"{where} has no 'id'", node.span)
-        event_id = id_node.text
+        event_id = event_id_of(id_node.text)
         if not _EVENT_ID.fullmatch(event_id):
             raise _Reject(
                 "schema",
-                f"event id {event_id!r} must be one word (letters, digits, and _ . : / -)",
+                f"event id {event_id!r} must be one word: letters, marks and digits of any script, "
+                "no spaces, and no ASCII punctuation but _ . : / - (not first)",
                 id_node.span,
             )
         if event_id in self.events:
@@ -350,7 +364,7 @@ class _Builder:
             event_id,
             text,
             id_node.span,
-            key=key_node.text if isinstance(key_node, Scalar) and not key_node.null else None,
+            key=event_id_of(key_node.text) if isinstance(key_node, Scalar) and not key_node.null else None,
             event_class=class_node.text if isinstance(class_node, Scalar) and not class_node.null else None,
         )
         self.claims.append(EventExists(event_id, id_node.span))
@@ -397,7 +411,8 @@ class _Builder:
             raise _Reject("schema", str(error), value.span) from None
         self.claims.append(DurationClaim(event_id, gap, value.span))
 
-    def known(self, event_id: str, span: Span) -> str:
+    def known(self, written: str, span: Span) -> str:
+        event_id = event_id_of(written)
         if event_id not in self.events:
             close = difflib.get_close_matches(event_id, list(self.events), n=1)
             hint = f"; did you mean {close[0]!r}?" if close else ""
@@ -446,8 +461,7 @@ class _Builder:
             raise _Reject(
                 "schema", f"an offset applies only to before/after, not {relation.value.lower()}", span
             )
-        self.known(first, span)
-        self.known(second, span)
+        first, second = self.known(first, span), self.known(second, span)
         self.claims.append(RelationClaim(first, relation, second, span, gap))
 
     def gap_relation(self, node: Mapping, where: str, gap: Gap | None) -> None:

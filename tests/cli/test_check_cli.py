@@ -13,6 +13,7 @@ import pytest
 
 from chrono.located import parse_json, parse_yaml, to_plain
 from chrono.resources import load_json
+from chrono.timeline_files import EVENT_ID_PATTERN
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "examples" / "kursk-timeline.yaml"
@@ -175,6 +176,23 @@ def test_schema_rejects_what_the_checker_rejects() -> None:
     ):
         with pytest.raises(jsonschema.ValidationError):
             jsonschema.validate(bad, schema)
+
+
+def test_schema_and_checker_share_the_event_id_grammar() -> None:
+    schema = load_json("schemas", "timeline.schema.json")
+    assert schema["$defs"]["eventId"]["pattern"] == EVENT_ID_PATTERN
+    for field in ("from", "to"):
+        assert schema["$defs"]["gapMapping"]["properties"][field]["pattern"] == (
+            EVENT_ID_PATTERN.removesuffix("$") + r"\.(start|end)$"
+        )
+    ok = {
+        "events": [{"id": "cafe\u0301"}, {"id": "नमस्ते"}, {"id": "a.b:c/d-e_f"}],
+        "relations": [{"from": "cafe\u0301.start", "to": "नमस्ते.end", "offset": "2 days"}],
+    }
+    jsonschema.validate(ok, schema)
+    for bad in ("a b", "a,b", ".a", "\u0301a", ""):
+        with pytest.raises(jsonschema.ValidationError):
+            jsonschema.validate({"events": [{"id": bad}]}, schema)
 
 
 def test_readme_timeline_example_is_consistent(tmp_path: Path) -> None:
