@@ -378,6 +378,19 @@ def _date(ctx: Context, rule_type: str, f: Fields, s: Spans, start: int, end: in
             raise Reject
         return piece(f"{int(nth) - 1:02d}")
 
+    if f.get("day_only"):
+        ref = ctx.ref
+        if ref is None or ref.gran not in ("D", "M"):
+            raise Reject  # "the 7th" with no month in the story: which month is unknown
+        digits = _DIGITS.search(f["day_only"])
+        if digits is None:
+            raise Reject
+        try:
+            day_in_month = dt.date(ref.day.year, ref.day.month, int(digits.group()))
+        except ValueError as error:
+            raise Reject from error
+        return piece(day_in_month.isoformat(), "DATE", ref.value)
+
     # Clock time and part of day -------------------------------------------------------------
     clock: str | None = None
     if f.get("clock"):
