@@ -30,7 +30,8 @@ Globs are relative to the directory of the configuration file: ``*`` stays withi
 segment, ``**`` spans any number of them, and a glob without ``/`` also matches any single file
 or directory name (``drafts`` excludes every ``drafts/`` folder).
 
-Unknown keys and wrongly typed values are errors that name the key and the file.
+Unknown keys and wrongly typed values are errors that name the key and the file, and so are
+unknown keys in a domain-knowledge file (whose knowledge would otherwise be silently lost).
 """
 
 from __future__ import annotations
@@ -244,14 +245,55 @@ def parse_config(table: Mapping[str, Any], path: Path) -> Config:
     return Config(path=path, root=root, **values)
 
 
+# The shape of a domain-knowledge file (chrono/data/precedence.yaml, and the trigger lexicon's
+# verbs / nouns / punctual_classes): a key outside it is a typo whose knowledge would be lost.
+DOMAIN_KEYS = ("pairs", "verbs", "nouns", "punctual_classes")
+PAIR_KEYS = ("first", "second", "note")
+VERB_KEYS = ("class", "forms")
+NOUN_KEYS = ("class", "verb")
+
+
+def _domain_keys(data: object) -> Iterable[tuple[str, object, tuple[str, ...]]]:
+    """(where in the file, the mapping there, its allowed keys) for every mapping of the file."""
+    if not isinstance(data, dict):
+        return
+    yield "the top level", data, DOMAIN_KEYS
+    pairs = data.get("pairs")
+    for number, pair in enumerate(pairs if isinstance(pairs, list) else [], start=1):
+        yield f"pair #{number}", pair, PAIR_KEYS
+    for section, allowed in (("verbs", VERB_KEYS), ("nouns", NOUN_KEYS)):
+        entries = data.get(section)
+        for word, spec in (entries.items() if isinstance(entries, dict) else []):
+            yield f"{section} entry {word!r}", spec, allowed
+
+
+def _check_domain_keys(where: str, file: str, data: object) -> None:
+    for place, mapping, allowed in _domain_keys(data):
+        if not isinstance(mapping, dict):
+            continue
+        for key in mapping:
+            if key not in allowed:
+                close = difflib.get_close_matches(str(key), allowed, n=1)
+                hint = f"; did you mean '{close[0]}'?" if close else ""
+                raise ConfigError(
+                    f"{where}: 'domain-knowledge' file {file}: unknown key '{key}' in {place} "
+                    f"(allowed: {', '.join(allowed)}){hint}"
+                )
+
+
 def _check_domain_file(where: str, file: str) -> None:
     """Read a domain-knowledge file now, so a bad one is one usage error (exit 2) rather than
-    a crash on every document."""
+    a crash on every document, or knowledge silently ignored."""
     import yaml
 
     from chrono.text.anchor import precedence_pairs
     from chrono.text.events import lexicon
 
+    try:
+        data = yaml.safe_load(Path(file).read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
+        raise ConfigError(f"{where}: 'domain-knowledge' file {file} cannot be read: {error}") from None
+    _check_domain_keys(where, file, data)
     try:
         precedence_pairs((file,))
         lexicon((file,))

@@ -200,6 +200,37 @@ def test_domain_knowledge_files(chrono: Chrono, tmp_path: Path) -> None:
     assert chrono("check", ".").code == 0
 
 
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (
+            "pairs: []\nverb:\n  refurbish: renovation\n",
+            "unknown key 'verb' in the top level (allowed: pairs, verbs, nouns, punctual_classes); "
+            "did you mean 'verbs'?",
+        ),
+        (
+            "pairs:\n  - {first: opening, second: closing}\n  - {frist: opening, second: renovation}\n",
+            "unknown key 'frist' in pair #2 (allowed: first, second, note); did you mean 'first'?",
+        ),
+        (
+            "nouns:\n  refurbishment: {class: renovation, verbs: refurbish}\n",
+            "unknown key 'verbs' in nouns entry 'refurbishment' (allowed: class, verb); did you mean 'verb'?",
+        ),
+    ],
+)
+def test_unknown_keys_in_a_domain_knowledge_file_are_a_usage_error(
+    tmp_path: Path, content: str, message: str
+) -> None:
+    (tmp_path / "knowledge.yaml").write_text(content, encoding="utf-8")
+    (tmp_path / "chrono.toml").write_text('domain-knowledge = ["knowledge.yaml"]\n', encoding="utf-8")
+    (tmp_path / "a.txt").write_text("The shop opened in May 2020.\n", encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "chrono", "check", "a.txt", "--dct", "2021-01-01"],
+                            capture_output=True, text=True, cwd=tmp_path, timeout=120)
+    assert result.returncode == 2, result.stdout + result.stderr
+    where = f"{tmp_path.resolve() / 'chrono.toml'}: 'domain-knowledge' file {tmp_path.resolve() / 'knowledge.yaml'}"
+    assert result.stderr == f"chrono: error: {where}: {message}\n"
+
+
 def test_a_bad_domain_knowledge_file_is_a_usage_error(tmp_path: Path) -> None:
     (tmp_path / "pairs.yaml").write_text("pairs:\n  - {first: opened}\n", encoding="utf-8")
     (tmp_path / "chrono.toml").write_text('domain-knowledge = ["pairs.yaml"]\n', encoding="utf-8")
