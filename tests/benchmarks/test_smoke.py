@@ -20,6 +20,7 @@ SMOKE = [
     ("ci_speed.py", ["--smoke"], False),
     ("report_speed.py", ["--documents", "20"], False),
     ("timex_eval.py", ["--corpus", str(CORPUS), "--smoke"], True),
+    ("gold_conventions.py", ["--corpus", str(CORPUS), "--smoke"], True),
     ("text_precision.py", [str(CORPUS), "--smoke"], True),
     ("timeml_consistency.py", [str(CORPUS.parent), "--smoke"], True),
 ]
