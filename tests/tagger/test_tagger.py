@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import json
 import time
@@ -162,6 +163,33 @@ def test_generated_periods_normalize_exactly(year: int, quarter: int, season: st
     ][form]
     found = extract(f"It happened in {text}.", "2025-04-24")
     assert [(t.text, t.value) for t in found] == [(text, value)]
+
+
+ORDINALS = {1: "first", 2: "second", 3: "third", 4: "fourth", -1: "last"}
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.integers(min_value=1000, max_value=2099), st.integers(min_value=1, max_value=12),
+       st.sampled_from(sorted(ORDINALS)), st.integers(min_value=0, max_value=6))
+def test_generated_nth_weekday_of_month(year: int, month: int, nth: int, weekday: int) -> None:
+    # Independent of the tagger's arithmetic: the calendar module's month grid.
+    days = [week[weekday] for week in calendar.monthcalendar(year, month) if week[weekday]]
+    expected = dt.date(year, month, days[nth - 1 if nth > 0 else -1]).isoformat()
+    text = f"the {ORDINALS[nth]} {WEEKDAYS[weekday]} of {MONTHS[month - 1]} {year}"
+    found = extract(f"The vote was held on {text}.", "2025-04-24")
+    assert [(t.text, t.value) for t in found] == [(text, expected)]
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.datetimes(min_value=dt.datetime(1990, 1, 1), max_value=dt.datetime(2030, 12, 31)),
+       st.integers(min_value=1, max_value=2000))
+def test_generated_clock_offsets(moment: dt.datetime, minutes: int) -> None:
+    moment = moment.replace(second=0, microsecond=0)
+    stated = f"{MONTHS[moment.month - 1]} {moment.day}, {moment.year} at {moment:%H:%M}"
+    text = f"The gate shut on {stated}. {minutes} minutes later it reopened."
+    found = extract(text, "2031-01-01")
+    later = (moment + dt.timedelta(minutes=minutes)).isoformat(timespec="minutes")
+    assert [(t.type, t.value) for t in found][-1] == ("TIME", later)
 
 
 @settings(max_examples=300, deadline=None)
