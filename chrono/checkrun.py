@@ -253,6 +253,62 @@ def refuse_to_overwrite_inputs(paths: Sequence[str], targets: Sequence[str | Non
             raise UsageError(f"refusing to write over {target}: it is a document in the folder being checked")
 
 
+def _blocked_by(path: Path) -> Path | None:
+    """The nearest existing ancestor of ``path`` that is not a folder (nothing can go below it)."""
+    for parent in path.parents:
+        if parent.exists():
+            return None if parent.is_dir() else parent
+        if parent.is_symlink():  # a link to nowhere: its target cannot be created through it
+            return parent
+    return None
+
+
+def _nearest_folder(path: Path) -> Path:
+    return next((parent for parent in path.parents if parent.is_dir()), Path("."))
+
+
+def _writable(folder: Path) -> bool:
+    return os.access(folder, os.W_OK | os.X_OK)
+
+
+def check_output_target(target: str, *, folder: bool, option: str = "--output") -> None:
+    """Fail early, with the path and what is wrong with it, when ``target`` (a report file, or
+    with ``folder`` a folder for a site) cannot be written: the alternative is a whole run ending
+    in an errno message."""
+    path = Path(target)
+    blocker = _blocked_by(path)
+    if blocker is not None:
+        raise UsageError(
+            f"{option} {target}: {blocker} is a file, not a folder, so nothing can be created inside it"
+        )
+    if folder:
+        if path.exists() and not path.is_dir():
+            raise UsageError(
+                f"{option} {target}: this is an existing file, not a folder; "
+                "chrono report writes a site into a folder (name a new or empty one)"
+            )
+        if path.is_dir() and not _writable(path):
+            raise UsageError(f"{option} {target}: the folder is not writable (permission denied)")
+    else:
+        if path.is_dir():
+            raise UsageError(f"{option} {target}: this is a folder; name the file to write the findings into")
+        if path.exists() and not os.access(path, os.W_OK):
+            raise UsageError(f"{option} {target}: the file is not writable (permission denied)")
+    if not path.exists():
+        parent = _nearest_folder(path)
+        if not _writable(parent):
+            raise UsageError(f"{option} {target}: cannot be created, the folder {parent} is not writable")
+
+
+def describe_os_error(error: OSError, target: str) -> str:
+    """An OSError as words about a path, without the ``[Errno N]`` prefix."""
+    reason = error.strerror or str(error)
+    reason = reason[:1].lower() + reason[1:]
+    if isinstance(error.filename, str) and Path(error.filename) != Path(target):
+        return f"cannot write {error.filename}: {reason}"
+    return f"cannot be written: {reason}"
+
+
 def run(
     settings: CheckSettings, paths: Sequence[str], stream: TextIO | None = None, output: str | None = None
 ) -> Report:

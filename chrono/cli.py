@@ -17,7 +17,14 @@ from typing import TextIO
 
 from chrono import __version__
 from chrono.baseline import BaselineError
-from chrono.checkrun import UsageError, add_check_options, check_settings, write_baseline
+from chrono.checkrun import (
+    UsageError,
+    add_check_options,
+    check_output_target,
+    check_settings,
+    describe_os_error,
+    write_baseline,
+)
 from chrono.checkrun import run as run_checks
 from chrono.config import ConfigError
 from chrono.engine import Report
@@ -68,9 +75,12 @@ def _use_color(choice: str, stream: TextIO) -> bool:
 
 def _write(text: str, output: str | None) -> None:
     if output:
-        os.makedirs(os.path.dirname(output) or ".", exist_ok=True)
-        with open(output, "w", encoding="utf-8") as handle:
-            handle.write(text)
+        try:
+            os.makedirs(os.path.dirname(output) or ".", exist_ok=True)
+            with open(output, "w", encoding="utf-8") as handle:
+                handle.write(text)
+        except OSError as error:  # checked before the run, but the disk may still say no
+            raise UsageError(f"--output {output}: {describe_os_error(error, output)}") from None
     else:
         sys.stdout.write(text)
 
@@ -79,6 +89,10 @@ def _run_check(args: argparse.Namespace) -> int:
     if args.statistics and args.format not in ("text", "json"):
         raise UsageError("--statistics works with --format text or json")
     settings = check_settings(args)
+    if args.output:
+        check_output_target(args.output, folder=False, option="--output")
+    if settings.write_baseline:
+        check_output_target(settings.write_baseline, folder=False, option="--write-baseline")
     report: Report = run_checks(settings, args.paths, output=args.output)
     color = args.format == "text" and not args.output and _use_color(args.color, sys.stdout)
     rendered = render(

@@ -10,7 +10,13 @@ from __future__ import annotations
 import argparse
 import sys
 
-from chrono.checkrun import UsageError, add_check_options, check_settings
+from chrono.checkrun import (
+    UsageError,
+    add_check_options,
+    check_output_target,
+    check_settings,
+    describe_os_error,
+)
 from chrono.checkrun import run as run_checks
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -48,6 +54,7 @@ def run_report(args: argparse.Namespace) -> int:
         if getattr(args, flag, None):
             raise UsageError(f"--{flag.replace('_', '-')} belongs to chrono check, not chrono report")
     settings = check_settings(args)
+    check_output_target(output, folder=True, option="-o")
     paths = list(getattr(args, "paths", None) or ["."])
     # the site's own folder is never read back: discovery skips any folder holding a report
     report = run_checks(settings, paths, output=output)
@@ -55,8 +62,8 @@ def run_report(args: argparse.Namespace) -> int:
         written = report_site(report, output, settings.options, inputs=paths)
     except ReportError as error:
         raise UsageError(str(error)) from None
-    except OSError as error:
-        raise UsageError(f"cannot write the report into {output}: {error}") from None
+    except OSError as error:  # checked before the run, but the disk may still say no
+        raise UsageError(f"-o {output}: {describe_os_error(error, output)}") from None
     if not getattr(args, "quiet", False):
         count = len(report.findings)
         files = len(report.files)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 import tempfile
@@ -11,6 +12,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 
+from chrono.cli import main
 from chrono.located import parse_json, parse_yaml, to_plain
 from chrono.resources import load_json
 from chrono.timeline_files import EVENT_ID_PATTERN
@@ -252,3 +254,50 @@ def test_crlf_files_keep_their_offsets(tmp_path: Path) -> None:
     for span in finding["spans"]:
         assert text[span["start"]:span["end"]] == span["text"]
     assert "\r" not in chrono("check", str(path), "--isolated", "--no-cache").stdout
+
+
+def test_an_unusable_output_path_is_a_usage_error_that_names_it(tmp_path: Path) -> None:
+    (tmp_path / "notes.txt").write_text("not a folder\n", encoding="utf-8")
+    (tmp_path / "out").mkdir()
+    cases = [
+        (["check", "--output", "out"], "--output out: this is a folder; name the file to write the findings into"),
+        (
+            ["check", "--format", "json", "-o", "notes.txt/findings.json"],
+            "--output notes.txt/findings.json: notes.txt is a file, not a folder, "
+            "so nothing can be created inside it",
+        ),
+        (
+            ["report", "-o", "notes.txt"],
+            "-o notes.txt: this is an existing file, not a folder; "
+            "chrono report writes a site into a folder (name a new or empty one)",
+        ),
+        (
+            ["report", "-o", "notes.txt/site"],
+            "-o notes.txt/site: notes.txt is a file, not a folder, so nothing can be created inside it",
+        ),
+    ]
+    for args, message in cases:
+        result = chrono(*args, str(EXAMPLE), "--no-cache", cwd=tmp_path)
+        assert result.returncode == 2, result.stderr
+        assert result.stderr == f"chrono: error: {message}\n"
+        assert "Errno" not in result.stderr
+    assert (tmp_path / "notes.txt").read_text(encoding="utf-8") == "not a folder\n"
+
+
+def test_an_unwritable_output_folder_is_a_usage_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    real_access = os.access
+    # permission bits do not stop root (CI containers run as root): deny through os.access
+    monkeypatch.setattr(
+        os, "access", lambda path, mode: Path(path) != locked and real_access(path, mode)
+    )
+    common = [str(EXAMPLE), "--no-cache", "--isolated", "-j", "1"]
+    assert main(["report", "-o", str(locked), *common]) == 2
+    assert capsys.readouterr().err == f"chrono: error: -o {locked}: the folder is not writable (permission denied)\n"
+    assert main(["check", "--output", str(locked / "findings.txt"), *common]) == 2
+    assert capsys.readouterr().err == (
+        f"chrono: error: --output {locked / 'findings.txt'}: cannot be created, the folder {locked} is not writable\n"
+    )
