@@ -182,7 +182,19 @@ def _number_context_rejects(res: Resources, scanner: _Scanner, text: str, start:
         return False
     word = before.group(1)
     # "+1 415 555 2025", "No. 1990": a code or a count, not a year.
-    return word.isdigit() or res.has("number_prefix", word)
+    if word.isdigit() or res.has("number_prefix", word):
+        return True
+    # "Windows 2000", "Vision 2030": a name in Title Case right before the number is a product
+    # or a title; words that can lead a year ("In 2020", "Fiscal 2021", "Circa 1850") are not.
+    return (len(word) > 1 and word[0].isupper() and word[1:].islower() and word.isalpha()
+            and before.end(1) == start - 1 and word.lower() not in scanner.premodifiers
+            and not any(res.has(name, word) for name in _YEAR_LEADS)
+            and not _sentence_start(text, before.start(1)))
+
+
+# Classes whose words may stand right before a year in Title Case.
+_YEAR_LEADS = ("month_context", "signal", "month", "season", "holiday", "day_signal", "approx",
+               "position", "year_lead")
 
 
 def _is_rate(res: Resources, scanner: _Scanner, text: str, start: int,

@@ -334,6 +334,11 @@ def weekday_date(ctx: Context, weekday: int, rel: int | None, start: int, end: i
 # Actions
 
 
+_NAME_AFTER = re.compile(r"[ \t]+[A-Z][a-z]+")
+_EVENT_AFTER = re.compile(r"[ \t]+(?:on|to|against|across|through|into)[ \t]+(?:the[ \t]+)?[A-Z]")
+_THE_BEFORE = re.compile(r"\b[Tt]he[ \t]+\Z")
+
+
 def _date(ctx: Context, rule_type: str, f: Fields, s: Spans, start: int, end: int) -> list[Piece]:
     res = ctx.res
     mod = position_mod(ctx, f) or approx_mod(ctx, f)
@@ -491,6 +496,10 @@ def _date(ctx: Context, rule_type: str, f: Fields, s: Spans, start: int, end: in
             else:
                 year = base.year
             anchor = "DCT"
+        if year is None and day is None and _EVENT_AFTER.match(ctx.text, end) and (
+            _THE_BEFORE.search(ctx.text, max(0, start - 4), start)
+        ):
+            raise Reject  # "the March on Washington", "the March to the Sea": an event's name
         if year is None:
             year = year_for_month(ctx, month, day, start, end)
             anchor = "DCT"
@@ -510,6 +519,10 @@ def _date(ctx: Context, rule_type: str, f: Fields, s: Spans, start: int, end: in
         else:
             date_value = f"{year:04d}-{month:02d}"
     elif f.get("season"):
+        if _NAME_AFTER.match(ctx.text, end) and ctx.text[start:end].istitle() and " " not in (
+            ctx.text[start:end]
+        ):
+            raise Reject  # "Summer Lee", "Winter Olympics", "Spring Street": a name
         season = str(res.lookup("season", f["season"]))
         if year is None:
             start_month = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[season]
