@@ -317,7 +317,9 @@ def run(
     checked themselves."""
     refuse_to_overwrite_inputs(paths, [settings.write_baseline, output])
     bar = ProgressBar(stream if stream is not None else sys.stderr) if settings.progress else None
-    skip = [p for p in (settings.write_baseline, output) if p]
+    # a report file is skipped; a site's folder is not, as it may be a folder of documents too
+    # (discovery skips the files a site's manifest lists instead)
+    skip = [p for p in (settings.write_baseline, output) if p and not Path(p).is_dir()]
     try:
         return check(
             paths or ["."],

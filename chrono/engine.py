@@ -6,6 +6,7 @@ Each document is analysed on its own (pure functions of its text and the options
 
 from __future__ import annotations
 
+import json
 import os
 import pickle
 import traceback
@@ -25,8 +26,36 @@ from chrono.text.compile import compile_text
 from chrono.timeline_files import Problem, parse_timeline
 from chrono.timeml_compile import compile_timeml
 
-# The manifest `chrono report` leaves in its output directory; such directories are not walked.
+# The manifest `chrono report` leaves in its output directory, listing the files it wrote there:
+# those are output, not documents, wherever the site was written (even into the corpus itself).
 REPORT_MARKER = ".chrono-report.json"
+REPORT_GENERATOR = "chrono report"
+
+
+def report_manifest(directory: Path) -> frozenset[str]:
+    """The files (relative POSIX names) that a report manifest in ``directory`` lists; empty
+    when there is no readable manifest written by ``chrono report``."""
+    path = directory / REPORT_MARKER
+    if not path.is_file() or path.is_symlink():
+        return frozenset()
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return frozenset()
+    if not isinstance(data, dict) or data.get("generator") != REPORT_GENERATOR:
+        return frozenset()
+    files = data.get("files")
+    if not isinstance(files, list):
+        return frozenset()
+    return frozenset(name for name in files if isinstance(name, str))
+
+
+def _report_output(candidate: Path, sites: dict[Path, frozenset[str]]) -> bool:
+    for folder in candidate.parents:
+        if folder in sites:
+            relative = candidate.relative_to(folder).as_posix()
+            return relative == REPORT_MARKER or relative in sites[folder]
+    return False
 
 SKIPPED_DIRECTORIES = frozenset(
     {
@@ -161,10 +190,10 @@ def discover(paths: Sequence[str], options: Options | None = None) -> list[tuple
             if exclude and excluded(path):
                 continue
             unreadable: list[OSError] = []
+            sites: dict[Path, frozenset[str]] = {}
             for top, dirs, files in os.walk(path, onerror=unreadable.append):
-                if REPORT_MARKER in files:  # a site written by `chrono report`: output, not input
-                    dirs[:] = []
-                    continue
+                if REPORT_MARKER in files:
+                    sites[Path(top)] = report_manifest(Path(top))
                 dirs[:] = sorted(
                     d
                     for d in dirs
@@ -174,6 +203,8 @@ def discover(paths: Sequence[str], options: Options | None = None) -> list[tuple
                 )
                 for name in sorted(files):
                     candidate = Path(top) / name
+                    if _report_output(candidate, sites):
+                        continue
                     if included(candidate) and not (exclude and excluded(candidate)):
                         _add(found, seen, candidate)
             # A folder that cannot be listed is reported like a file that cannot be read.

@@ -56,7 +56,7 @@ def run_report(args: argparse.Namespace) -> int:
     settings = check_settings(args)
     check_output_target(output, folder=True, option="-o")
     paths = list(getattr(args, "paths", None) or ["."])
-    # the site's own folder is never read back: discovery skips any folder holding a report
+    # the site's own pages are never read back: discovery skips the files its manifest lists
     report = run_checks(settings, paths, output=output)
     try:
         written = report_site(report, output, settings.options, inputs=paths)

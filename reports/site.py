@@ -25,7 +25,7 @@ import attrs
 import jinja2
 
 from chrono import __version__
-from chrono.engine import Options, Report
+from chrono.engine import REPORT_GENERATOR, REPORT_MARKER, Options, Report, report_manifest
 from chrono.model import Finding
 from chrono.registry import all_rules, select
 from chrono.rulebase import Analysis, Rule
@@ -33,8 +33,8 @@ from chrono.rulebase import Analysis, Rule
 from .views import Site, build_site
 
 HERE = Path(__file__).resolve().parent
-MANIFEST = ".chrono-report.json"
-GENERATOR = "chrono report"
+MANIFEST = REPORT_MARKER
+GENERATOR = REPORT_GENERATOR
 STATIC = ("report.css", "report.js")
 CSP = (
     "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -115,26 +115,12 @@ def owned_files(directory: Path) -> set[str]:
 
 
 def _read_manifest(directory: Path) -> set[str]:
-    path = directory / MANIFEST
-    if not path.is_file() or path.is_symlink():
-        return set()
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return set()
-    if (
-        not isinstance(data, dict)
-        or data.get("generator") != GENERATOR
-        or not isinstance(data.get("files"), list)
-    ):
-        return set()
     owned = set()
-    for name in data["files"]:
-        if isinstance(name, str):
-            try:
-                owned.add(str(safe_relative(name)))
-            except ReportError:
-                continue
+    for name in report_manifest(directory):
+        try:
+            owned.add(str(safe_relative(name)))
+        except ReportError:
+            continue
     return owned
 
 

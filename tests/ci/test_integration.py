@@ -106,3 +106,21 @@ def test_a_report_site_is_not_read_back_as_documents(tmp_path: Path) -> None:
     assert (tmp_path / "corpus" / "site" / "index.html").is_file()
     run = run_chrono(["check", "corpus", "--format", "json"], tmp_path)
     assert json.loads(run.out)["summary"]["files"] == 1
+
+
+def test_a_report_written_into_the_checked_folder_skips_only_its_own_files(tmp_path: Path) -> None:
+    write(tmp_path / "docs" / "a.yaml", CONFLICT)
+    write(tmp_path / "docs" / "notes" / "b.yaml", CONFLICT)
+    for output in ("docs", "docs/report"):  # the folder itself, and a folder inside it
+        for _ in range(2):  # a re-run finds the first run's manifest
+            report = run_chrono(["report", "docs", "-o", output, "--no-cache"], tmp_path)
+            assert report.code == 1, report
+            assert f"report of 2 files (2 findings) written to {output}/index.html" in report.err
+        assert (tmp_path / output / ".chrono-report.json").is_file()
+    run = run_chrono(["check", "docs", "--format", "json", "--no-cache"], tmp_path)
+    assert sorted(f["path"] for f in json.loads(run.out)["findings"]) == ["docs/a.yaml", "docs/notes/b.yaml"]
+    assert json.loads(run.out)["summary"]["files"] == 2
+    # a file the manifest does not list is a document, even in the site's folder
+    write(tmp_path / "docs" / "report" / "c.yaml", CONFLICT)
+    run = run_chrono(["check", "docs", "--format", "json", "--no-cache"], tmp_path)
+    assert json.loads(run.out)["summary"]["files"] == 3
