@@ -351,8 +351,11 @@ def _date(ctx: Context, rule_type: str, f: Fields, s: Spans, start: int, end: in
     function = False
 
     shape_of: list[str] = []  # "year": only the year came from the DCT; "weekday": XXXX-WXX-d
+    story: str | None = None  # set when an anaphor counts from the story's time, not the DCT
 
     def piece(value: str, typ: str | None = None, anchor: str | None = None) -> list[Piece]:
+        if anchor == "DCT" and story is not None:
+            anchor = story
         shape = None
         if shape_of and shape_of[0] == "year" and len(value) >= 7:
             shape = "XXXX" + value[4:]
@@ -440,6 +443,11 @@ def _date(ctx: Context, rule_type: str, f: Fields, s: Spans, start: int, end: in
             explicit_year = True
         else:
             rel = int(rel_ref) if rel_ref is not None else 0
+            if ctx.ref is None and rel == 0 and not f.get("weekday") and not f.get("unit"):
+                rel = None  # "that December" with no story time yet: tense decides the year
+            if ctx.ref is not None and not f.get("weekday"):
+                # "the following spring" after "12 March 2023": counted from the story's day.
+                base, story = ctx.ref.day, ctx.ref.value
     date_value: str | None = None
     day_date: dt.date | None = None
     anchor: str | None = None
@@ -770,7 +778,11 @@ def _offset(ctx: Context, rule_type: str, f: Fields, s: Spans, start: int, end: 
     from_dct = res.has("direction_dct", direction_word) or ctx.ref is None
     mod = approx_mod(ctx, f)
     if not f.get("num") and (f.get("vague") or f["unit"].lower().endswith("s")):
-        # "several years ago", "years later": somewhere in the past or the future.
+        if not from_dct:
+            # "weeks later" in a story about 2023: some weeks after the story's time, not after
+            # the DCT; all TIMEX3 can say is how long, vaguely.
+            return [Piece(start, end, "DURATION", duration_value(code, None), mod)]
+        # "several years ago": somewhere in the past (or, "years later", the future).
         return [Piece(start, end, "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", mod,
                       "DCT", temporal_function=True)]
     amount = number(res, f["num"]) if f.get("num") else 1.0
