@@ -765,7 +765,7 @@ def _duration(ctx: Context, rule_type: str, f: Fields, s: Spans, start: int, end
 
 def _offset(ctx: Context, rule_type: str, f: Fields, s: Spans, start: int, end: int) -> list[Piece]:
     res = ctx.res
-    direction_word = f.get("direction", "")
+    direction_word = f.get("direction") or f.get("story_direction", "")
     sign = res.lookup("direction", direction_word)
     if sign is None:
         raise Reject
