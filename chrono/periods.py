@@ -469,9 +469,27 @@ def _months_value(first: date, months: int) -> str | None:
 
 
 def format_length(seconds: int) -> str:
-    """A rough human length: '1 second', '5 hours', '122 days'."""
-    for unit, width in (("day", DAY), ("hour", HOUR), ("minute", MINUTE)):
-        if seconds >= width:
-            count = seconds // width
-            return f"{count} {unit}{'s' if count != 1 else ''}"
-    return f"{seconds} second{'s' if seconds != 1 else ''}"
+    """An exact human length, largest unit first: '1 second', '5 hours', '122 days',
+    '17 days 12 hours' (2.5 weeks), '1 day 30 minutes'. Days are the largest unit, since weeks,
+    months and years would each need a rounding rule of their own."""
+    if seconds < 0:
+        return f"minus {format_length(-seconds)}"
+    parts = []
+    rest = seconds
+    for unit, width in (("day", DAY), ("hour", HOUR), ("minute", MINUTE), ("second", 1)):
+        count, rest = divmod(rest, width)
+        if count:
+            parts.append(f"{count} {unit}{'s' if count != 1 else ''}")
+    return " ".join(parts) or "0 seconds"
+
+
+def format_shortfall(seconds: int) -> str:
+    """How far statements that cannot all hold miss each other, for "they miss by at least ...".
+
+    Exact to the minute: the last second or so comes from the model's one-second steps (a strict
+    "before", the excluded end of a period), not from anything the documents say, so a miss of
+    333 days 23 hours 59 minutes 59 seconds reads "334 days". Under a minute stays in seconds.
+    """
+    if seconds < MINUTE:
+        return format_length(seconds)
+    return format_length(round(seconds / MINUTE) * MINUTE)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from chrono.model import DurationClaim, EventExists, GapClaim, PeriodClaim, RelationClaim, Span
 from chrono.network import Conflict
-from chrono.periods import format_length
+from chrono.periods import format_shortfall
 from chrono.rulebase import Analysis
 
 
@@ -55,7 +55,7 @@ def how_they_clash(analysis: Analysis, conflict: Conflict) -> str:
         # e.g. "by July" against "after something in August": not even a second to spare
         how = "the dates leave no room for the order they state"
     else:
-        how = f"they miss by at least {format_length(conflict.shortfall)}"
+        how = f"they miss by at least {format_shortfall(conflict.shortfall)}"
     if len(claims) == 1:
         return f"this statement cannot be true: {how}"
     return f"{len(claims)} statements cannot all be true: {how}"

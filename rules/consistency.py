@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from chrono.model import DurationClaim, Finding, PeriodClaim, Severity
 from chrono.network import Conflict, claim_events
-from chrono.periods import format_length
+from chrono.periods import format_shortfall
 from chrono.rulebase import Analysis, Rule
 
 from .chains import cited_spans, explanation, how_they_clash
@@ -108,7 +108,8 @@ class EndsBeforeStarts(Rule):
                 what = "its dates and its duration do not fit together"
             else:
                 what = "its dates make it end before it starts"
-            message = f"event {event!r}: {what} (they miss by at least {format_length(conflict.shortfall)})"
+            miss = format_shortfall(conflict.shortfall)
+            message = f"event {event!r}: {what} (they miss by at least {miss})"
             yield self.finding(
                 analysis, message, cited_spans(analysis, conflict), explanation(analysis, conflict)
             )

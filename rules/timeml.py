@@ -13,7 +13,7 @@ from collections.abc import Iterator
 
 from chrono.model import Claim, EventExists, Finding, Severity, Span
 from chrono.network import NodeIndex, solve
-from chrono.periods import format_length
+from chrono.periods import format_shortfall
 from chrono.rulebase import Analysis, ProblemRule, Rule
 from chrono.timeml_compile import (
     BAD_LINK,
@@ -265,7 +265,7 @@ class TlinksNeedLooseTimex(Rule):
                 f"TLINKs {lids or '(none)'} hold only if TIMEX3 {' and '.join(tids)} "
                 f"{'stands' if len(tids) == 1 else 'stand'} for part of "
                 f"{'its period' if len(tids) == 1 else 'their periods'}, not all of it "
-                f"(they miss by {format_length(conflict.shortfall)})"
+                f"(they miss by {format_shortfall(conflict.shortfall)})"
             )
             primary = links[-1].span if links else loose[0].span
             spans = [Span(primary.start, primary.end, "primary")]

@@ -15,9 +15,12 @@ from chrono.periods import (
     NotAPeriod,
     Period,
     apply_mod,
+    format_length,
+    format_shortfall,
     parse_value,
     value_of,
 )
+from chrono.timeline_files import parse_gap
 
 
 def ts(*parts: int) -> int:
@@ -188,3 +191,47 @@ def test_decade_round_trip(decade: int) -> None:
     period = parse_value(value)
     assert period.start is not None and period.end is not None
     assert value_of(period.start, period.end) == value
+
+
+@pytest.mark.parametrize(
+    ("seconds", "words"),
+    [
+        (0, "0 seconds"),
+        (1, "1 second"),
+        (5 * 3600, "5 hours"),
+        (122 * DAY, "122 days"),
+        (int(17.5 * DAY), "17 days 12 hours"),
+        (DAY + 30 * 60 + 1, "1 day 30 minutes 1 second"),
+    ],
+)
+def test_lengths_read_exactly(seconds: int, words: str) -> None:
+    assert format_length(seconds) == words
+
+
+@given(st.integers(0, 10**10))
+def test_length_words_add_up(seconds: int) -> None:
+    sizes = {"day": DAY, "hour": 3600, "minute": 60, "second": 1}
+    words = format_length(seconds).split()
+    total = sum(int(count) * sizes[unit.rstrip("s")] for count, unit in zip(words[::2], words[1::2], strict=True))
+    assert total == seconds
+
+
+def test_shortfalls_drop_the_models_one_second_steps() -> None:
+    assert format_shortfall(334 * DAY - 1) == "334 days"
+    assert format_shortfall(4 * DAY + 1) == "4 days"
+    assert format_shortfall(int(7.5 * DAY) + 1) == "7 days 12 hours"
+    assert format_shortfall(40) == "40 seconds"
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        ("2.5 weeks", "'2.5 weeks' (exactly 17 days 12 hours)"),
+        ("1.5 days", "'1.5 days' (exactly 1 day 12 hours)"),
+        ("2 weeks", "'2 weeks' (exactly 14 days)"),
+        ("6-8 months", "'6-8 months' (168 days to 248 days)"),
+        ("at least 1.5 hours", "'at least 1.5 hours' (at least 1 hour 30 minutes)"),
+    ],
+)
+def test_gap_wording_states_the_length_exactly(text: str, phrase: str) -> None:
+    assert parse_gap(text).phrase() == phrase
