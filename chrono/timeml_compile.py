@@ -605,16 +605,8 @@ class _Compiler:
                 assert ident is not None
                 if kind == "event":
                     if ident not in instances:
-                        hint = (
-                            " (an event id: links name instances, eiid)"
-                            if any(e.eid == ident for e in tml.events)
-                            else ""
-                        )
-                        self.problem(
-                            UNKNOWN_ID,
-                            f"{name} refers to event instance {ident!r}, which no MAKEINSTANCE has{hint}",
-                            span,
-                        )
+                        why = _no_instance(tml, ident)
+                        self.problem(UNKNOWN_ID, f"{name} refers to event instance {ident!r}, {why}", span)
                         unknown = True
                     texts.append(instances.get(ident, ""))
                 else:
@@ -743,9 +735,21 @@ class _Compiler:
                 if ident and ident not in instances:
                     self.problem(
                         UNKNOWN_ID,
-                        f"{tag} {lid} refers to event instance {ident!r}, which no MAKEINSTANCE has",
+                        f"{tag} {lid} refers to event instance {ident!r}, {_no_instance(tml, ident)}",
                         self.locate(tag, lid, line),
                     )
+
+
+def _no_instance(tml: TimeMLDocument, ident: str) -> str:
+    """Why a link's event instance is unknown: a MAKEINSTANCE that itself dangles (reported at
+    the MAKEINSTANCE, so the link only points there), an event id, or nothing at all."""
+    eids = {event.eid for event in tml.events}
+    dangling = next((m for m in tml.makeinstances if m.eiid == ident and m.event_id not in eids), None)
+    if dangling is not None:
+        return f"whose MAKEINSTANCE (line {dangling.line}) names no EVENT"
+    if ident in eids:
+        return "which no MAKEINSTANCE has (an event id: links name instances, eiid)"
+    return "which no MAKEINSTANCE has"
 
 
 def compile_document(
