@@ -36,7 +36,8 @@ def add_extract_parser(commands: Any) -> None:
         "--date-order",
         choices=("month-first", "day-first"),
         default="month-first",
-        help="how an all-numeric date like 03/04/2025 reads (default month-first)",
+        help="how an all-numeric date like 03/04/2025 reads (default month-first; a dotted "
+        "date like 03.04.2025 always reads day-first)",
     )
     parser.add_argument("--output", "-o", metavar="FILE", help="write to FILE instead of stdout")
     parser.add_argument("--no-events", action="store_true", help="temporal expressions only")

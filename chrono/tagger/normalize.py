@@ -339,6 +339,23 @@ _EVENT_AFTER = re.compile(r"[ \t]+(?:on|to|against|across|through|into)[ \t]+(?:
 _THE_BEFORE = re.compile(r"\b[Tt]he[ \t]+\Z")
 
 
+def _year_by_weekday(ctx: Context, guess: int, month: int, day: int, weekday_word: str) -> int:
+    """The year next to ``guess`` (itself first, then the nearer neighbours) in which ``day``
+    ``month`` falls on the named weekday; ``guess`` when none or the weekday is unknown."""
+    weekday = ctx.res.lookup("weekday", weekday_word) or ctx.res.lookup("weekday_abbr", weekday_word)
+    if not weekday:
+        return guess
+    for year in (guess, guess - 1, guess + 1):
+        try:
+            if dt.date(year, month, day).isoweekday() == int(weekday):
+                if year != guess:
+                    ctx.guessed = False
+                return year
+        except ValueError:
+            continue
+    return guess
+
+
 def _date(ctx: Context, rule_type: str, f: Fields, s: Spans, start: int, end: int) -> list[Piece]:
     res = ctx.res
     mod = position_mod(ctx, f) or approx_mod(ctx, f)
@@ -511,6 +528,9 @@ def _date(ctx: Context, rule_type: str, f: Fields, s: Spans, start: int, end: in
         if year is None:
             year = year_for_month(ctx, month, day, start, end)
             anchor = "DCT"
+            if day is not None and f.get("weekday") and not f.get("nth"):
+                # "Tue 6 Aug" with no year: the weekday picks the year among the neighbours.
+                year = _year_by_weekday(ctx, year, month, day, f["weekday"])
         if f.get("nth") and f.get("weekday"):
             # "the second Sunday of October", "the last Friday in May".
             nth = int(res.lookup("week_ordinal", f["nth"]) or 0)
@@ -630,7 +650,9 @@ def _date(ctx: Context, rule_type: str, f: Fields, s: Spans, start: int, end: in
 def _numeric(ctx: Context, rule_type: str, f: Fields, s: Spans, start: int, end: int) -> list[Piece]:
     first, second, year_text = int(f["n1"]), int(f["n2"]), f["n3"]
     year = int(year_text) if len(year_text) == 4 else two_digit_year(ctx, int(year_text))
-    if ctx.day_first:
+    # Dotted all-numeric dates (12.03.2025) are a day-first convention; nobody writes a
+    # month first between dots, so only slashes and dashes follow the configured order.
+    if ctx.day_first or f.get("sep") == ".":
         day, month = first, second
     else:
         month, day = first, second
