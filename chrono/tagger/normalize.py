@@ -334,6 +334,7 @@ def weekday_date(ctx: Context, weekday: int, rel: int | None, start: int, end: i
 # Actions
 
 
+_ZONE_OFFSET = re.compile(r"(?P<sign>[+-])(?P<hours>\d+):?(?P<minutes>\d\d)?")
 _NAME_AFTER = re.compile(r"[ \t]+[A-Z][a-z]+")
 _EVENT_AFTER = re.compile(r"[ \t]+(?:on|to|against|across|through|into)[ \t]+(?:the[ \t]+)?[A-Z]")
 _THE_BEFORE = re.compile(r"\b[Tt]he[ \t]+\Z")
@@ -436,7 +437,13 @@ def _date(ctx: Context, rule_type: str, f: Fields, s: Spans, start: int, end: in
         if f.get("second"):
             clock += f":{int(f['second']):02d}"
     zone = ""
-    if f.get("zone"):
+    offset = _ZONE_OFFSET.match(f.get("zone_off", ""))
+    if f.get("zone") and offset is not None and res.lookup("zone", f["zone"]) == "Z":
+        # "UTC+3", "GMT-5:30": an offset written after the zone name.
+        zone = f"{offset['sign']}{int(offset['hours']):02d}:{offset['minutes'] or '00'}"
+        if zone in ("+00:00", "-00:00"):
+            zone = "Z"
+    elif f.get("zone"):
         zone = str(res.lookup("zone", f["zone"]) or "")
     elif f.get("zone_num"):
         raw = f["zone_num"]
