@@ -596,9 +596,14 @@ def _date(ctx: Context, rule_type: str, f: Fields, s: Spans, start: int, end: in
             anchor = "DCT"
         date_value = f"{year:04d}-H{half}"
     elif f.get("week"):
+        week = int(f["week"])
         if year is None:
-            raise Reject
-        date_value = f"{year:04d}-W{int(f['week']):02d}"
+            # "week 33" with no year: the week's usual month, placed like a year-less month.
+            monday = dt.date.fromisocalendar(base.year, min(week, 52), 1)
+            year = year_for_month(ctx, monday.month, monday.day, start, end)
+            anchor = "DCT"
+        dt.date.fromisocalendar(year, week, 1)  # ValueError (no such week): not an expression
+        date_value = f"{year:04d}-W{week:02d}"
     elif f.get("weekday"):
         weekday = int(res.lookup("weekday", f["weekday"]) or res.lookup("weekday_abbr",
                                                                        f["weekday"]) or 0)
