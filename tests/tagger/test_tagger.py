@@ -298,3 +298,15 @@ def test_values_resting_on_a_default_are_marked_guessed() -> None:
     assert (opens.value, opens.guessed) == ("2024-12", True)
     assert opens.to_json()["guessed"] is True
     assert not stated.guessed
+
+
+def test_package_level_extract_is_the_tagger() -> None:
+    import chrono
+
+    found = chrono.extract("The treaty was signed on 24 April 2025.", dct="2025-04-30")
+    assert [(t.text, t.type, t.value, t.signal) for t in found] == [
+        ("24 April 2025", "DATE", "2025-04-24", "on")
+    ]
+    assert chrono.Timex is Timex
+    with pytest.raises(AttributeError, match="no attribute 'nothing'"):
+        chrono.nothing  # noqa: B018
