@@ -22,6 +22,7 @@ SMOKE = [
     ("timex_eval.py", ["--corpus", str(CORPUS), "--smoke"], True),
     ("gold_conventions.py", ["--corpus", str(CORPUS), "--smoke"], True),
     ("text_precision.py", [str(CORPUS), "--smoke"], True),
+    ("text_scaling.py", [str(CORPUS), "--smoke"], True),
     ("timeml_consistency.py", [str(CORPUS.parent), "--smoke"], True),
 ]
 
