@@ -29,7 +29,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -254,12 +254,17 @@ class _Builder:
         self.claims: list[Claim] = []
         self.problems: list[Problem] = []
         self.line_starts = [0, *(m.end() for m in re.finditer("\n", text))]
-        # events dated by an expression, in text order: (offset, event id)
+        # events dated by an expression, in text order: (offset, event id); the offsets again,
+        # as a list to bisect and a set to test, so lookups need not scan every earlier date
         self.dated: list[tuple[int, str]] = []
+        self.dated_offsets: list[int] = []
+        self.dated_set: set[int] = set()
         self.dct_claimed: set[str] = set()
         self.dated_parts: set[tuple[int, Part]] = set()
         self.tense: dict[str, str] = {}
+        # named events in text order; they never overlap (one match per stretch of a sentence)
         self.named_spans: list[tuple[int, int, str, bool]] = []
+        self.named_starts: list[int] = []
         self.paragraph = 0
         self.window_start = 0
         self.current: list[ev.Trigger] = []  # the triggers of the sentence being read
@@ -293,10 +298,10 @@ class _Builder:
             if known is not None:
                 self.by_trigger[trigger.start] = known
                 return known
-        for start, end, key, _ in self.named_spans:
-            if start <= trigger.start < end:
-                self.by_trigger[trigger.start] = key
-                return key
+        named = self.named_at(trigger.start)
+        if named is not None:
+            self.by_trigger[trigger.start] = named
+            return named
         event_id = f"'{' '.join(trigger.text.split())}' ({self.where(trigger.start)})"
         span = Span(trigger.start, trigger.end, "event")
         self.events[event_id] = Event(event_id, trigger.text, span, None, trigger.event_class)
@@ -304,6 +309,32 @@ class _Builder:
         self.by_trigger[trigger.start] = event_id
         self.tense[event_id] = trigger.tense
         return event_id
+
+    def named_at(self, offset: int) -> str | None:
+        """The key of the named event whose words cover ``offset``, if any."""
+        i = bisect.bisect_right(self.named_starts, offset) - 1
+        if i >= 0 and offset < self.named_spans[i][1]:
+            return self.named_spans[i][2]
+        return None
+
+    def add_named(self, start: int, end: int, key: str, punctual: bool) -> None:
+        self.named_spans.append((start, end, key, punctual))
+        self.named_starts.append(start)
+
+    def add_dated(self, dated: Iterable[tuple[int, str]]) -> None:
+        """Events dated in the sentence just read (offsets after every earlier one)."""
+        for offset, event_id in dated:
+            self.dated.append((offset, event_id))
+            self.dated_offsets.append(offset)
+            self.dated_set.add(offset)
+
+    def last_dated(self, lo: int, hi: int, other_than: str) -> tuple[int, str] | None:
+        """The last event dated at an offset in [lo, hi) that is not ``other_than``."""
+        first = bisect.bisect_left(self.dated_offsets, lo)
+        for i in range(bisect.bisect_left(self.dated_offsets, hi) - 1, first - 1, -1):
+            if self.dated[i][1] != other_than:
+                return self.dated[i]
+        return None
 
     def antecedent(self, trigger: ev.Trigger) -> str | None:
         """"the signing" after "signed": a definite event noun names the event mentioned before
@@ -429,7 +460,7 @@ def _sentence_triggers(b: _Builder, sentence: Sentence) -> list[ev.Trigger]:
         if len(words) < 2 and not re.search(r"\b(?:1[89]|20)\d\d\b", b.text[max(0, start - 8):start]):
             continue  # a bare "War" or "Election" at a sentence start is no name
         key, punctual = b.named_event(start, end)
-        b.named_spans.append((start, end, key, punctual))
+        b.add_named(start, end, key, punctual)
         triggers = [t for t in triggers if not start <= t.start < end]
         triggers.append(ev.Trigger(start, end, b.text[start:end], key, "named", "noun", ev.NOMINAL, punctual))
     triggers.sort(key=lambda t: t.start)
@@ -748,7 +779,7 @@ def _anchor_sentence(b: _Builder, sentence: Sentence, triggers: list[ev.Trigger]
     for pair in ranges.values():
         if "begin" in pair and "end" in pair:
             _range(b, pair["begin"], pair["end"], triggers, cuts, durations_for, dated_here)
-    b.dated.extend(sorted(dated_here))
+    b.add_dated(sorted(dated_here))
     for start, end, match in offsets:
         _offset(b, start, end, match, triggers, cuts, sentence)
     _sequence(b, sentence, triggers, timexes, offsets)
@@ -1056,10 +1087,10 @@ def _offset(b: _Builder, start: int, end: int, match: re.Match[str], triggers: l
             return
         reference_id = b.event(_resolve(b, reference, triggers, cuts).trigger)
     else:
-        previous = [(at, e) for at, e in b.dated if b.window_start <= at < start and e != subject_id]
-        if not previous or _undated_between(b, previous[-1][0], start):
+        previous = b.last_dated(b.window_start, start, subject_id)
+        if previous is None or _undated_between(b, previous[0], start):
             return
-        reference_id = previous[-1][1]
+        reference_id = previous[1]
     if reference_id == subject_id:
         return
     # one unit of slack, or a twentieth for large counts; "about"/"nearly"/"some" widen it to half/double
@@ -1079,12 +1110,12 @@ def _offset(b: _Builder, start: int, end: int, match: re.Match[str], triggers: l
 def _undated_between(b: _Builder, after: int, before: int) -> bool:
     """Is there a date between the last dated event and a "later" that dated no event ("turned
     professional in 1971 and won … two years later")? Then "later" may count from it: no claim."""
-    dated = {offset for offset, _ in b.dated}
-    lo = bisect.bisect_right(b.timex_starts, after)
-    for timex in b.timexes[lo:]:
+    for i in range(bisect.bisect_right(b.timex_starts, after), len(b.timexes)):
+        timex = b.timexes[i]
         if timex.start >= before:
             break
-        if timex.type in ("DATE", "TIME") and timex.start not in dated and not timex.value.startswith("P"):
+        undated = timex.start not in b.dated_set
+        if timex.type in ("DATE", "TIME") and undated and not timex.value.startswith("P"):
             return True
     return False
 
@@ -1124,10 +1155,10 @@ def _sequence(b: _Builder, sentence: Sentence, triggers: list[ev.Trigger], timex
         if not _asserted(b, subject) or subject.event_class in ("reporting", "causal"):
             continue
         subject_id = b.event(_resolve(b, subject, triggers, _clause_bounds(text, sentence)).trigger)
-        previous = [(at, e) for at, e in b.dated if b.window_start <= at < start and e != subject_id]
-        if not previous or _undated_between(b, previous[-1][0], start):
+        previous = b.last_dated(b.window_start, start, subject_id)
+        if previous is None or _undated_between(b, previous[0], start):
             continue
-        reference_id = previous[-1][1]
+        reference_id = previous[1]
         word = match.group(1).lower()
         first, second = (reference_id, subject_id) if word not in ("earlier", "previously") else (
             subject_id, reference_id)
@@ -1316,14 +1347,19 @@ def _precedence(b: _Builder, triggers: Iterable[tuple[Sentence, ev.Trigger]]) ->
         b.paragraph = sentence.paragraph
         return b.event(trigger)
 
+    indexes: dict[str, _FirstIndex] = {}
     for pair in pairs:
-        firsts = [(s, t) for s, t in candidates if pair.first in (t.event_class, t.lemma)]
+        if pair.first not in indexes:
+            indexes[pair.first] = _FirstIndex(
+                [(s, t) for s, t in candidates if pair.first in (t.event_class, t.lemma)], args, order
+            )
+        index = indexes[pair.first]
         seconds = [(s, t) for s, t in candidates if pair.second in (t.event_class, t.lemma)]
         for s2, second in seconds:
-            shared = [(s1, first) for s1, first in firsts if related(s1, first, s2, second)]
-            if not shared:
+            found = index.nearest(s2, second, related)
+            if found is None:
                 continue
-            s1, first = min(shared, key=lambda item: abs(item[1].start - second.start))
+            s1, first = found
             first_id = event_of(s1, first)
             second_id = event_of(s2, second)
             if first_id == second_id:
@@ -1334,3 +1370,56 @@ def _precedence(b: _Builder, triggers: Iterable[tuple[Sentence, ev.Trigger]]) ->
                 Endpoint(first_id, Side.START), Endpoint(second_id, Side.END), Gap(1, None, ""), span,
                 words=f"{first.text} … {second.text} ({note})", conflict_rule=PRECEDENCE_RULE,
             ))
+
+
+_Candidate = tuple[Sentence, ev.Trigger]
+_Related = Callable[[Sentence, ev.Trigger, Sentence, ev.Trigger], bool]
+
+
+class _FirstIndex:
+    """The first events of a precedence pair, indexed so that the one nearest to a second event
+    that :func:`_precedence` relates to it is found without trying every first of the document
+    (a long paragraph holds thousands).
+
+    A first is related to a second of its paragraph when they share an argument word, or, in the
+    same or a neighbouring sentence, through a pronoun. So the nearest related first is the nearer
+    of: for each argument word of the second, the nearest first on either side with that word;
+    and the related firsts of the neighbouring sentences.
+    """
+
+    def __init__(
+        self, firsts: Sequence[_Candidate], args: dict[int, set[str]], order: dict[int, int]
+    ) -> None:
+        self.args = args
+        self.order = order
+        # (paragraph, word) -> firsts with that argument word, in text order, and their offsets
+        self.by_word: dict[tuple[int, str], list[_Candidate]] = {}
+        self.by_word_starts: dict[tuple[int, str], list[int]] = {}
+        self.by_sentence: dict[int, list[_Candidate]] = {}
+        for s, t in firsts:
+            for word in args[t.start]:
+                self.by_word.setdefault((s.paragraph, word), []).append((s, t))
+                self.by_word_starts.setdefault((s.paragraph, word), []).append(t.start)
+            self.by_sentence.setdefault(order[s.start], []).append((s, t))
+
+    def nearest(self, s2: Sentence, second: ev.Trigger, related: _Related) -> _Candidate | None:
+        """The related first nearest to ``second`` (the earlier of two as near), or ``None``."""
+        found: list[_Candidate] = []
+        for word in self.args[second.start]:
+            items = self.by_word.get((s2.paragraph, word))
+            if not items:
+                continue
+            at = bisect.bisect_left(self.by_word_starts[(s2.paragraph, word)], second.start)
+            # a trigger can be both (a class that is first and second of pairs): skip itself
+            left = at - 1
+            right = at + 1 if at < len(items) and items[at][1] is second else at
+            if left >= 0:
+                found.append(items[left])
+            if right < len(items):
+                found.append(items[right])
+        here = self.order[s2.start]
+        for number in (here - 1, here, here + 1):
+            found.extend(item for item in self.by_sentence.get(number, ()) if related(*item, s2, second))
+        if not found:
+            return None
+        return min(found, key=lambda item: (abs(item[1].start - second.start), item[1].start))
