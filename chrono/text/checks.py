@@ -5,6 +5,7 @@ not add up with a birth date given in the same document ("born in 1950 … died 
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import datetime as dt
 import re
@@ -63,10 +64,18 @@ def _impossible(year: int | None, month: int, day: int) -> str | None:
 def calendar_problems(
     text: str, timexes: Sequence[Timex], sentences: Sequence[Sentence], dct: str | None = None
 ) -> Iterator[Problem]:
+    # the expressions come in text order: a sentence's are found by bisection, not by a scan
+    # of the whole document per sentence
+    starts = [t.start for t in timexes]
     yield from _impossible_dates(text)
     yield from _weekdays(text, timexes, dct)
-    yield from _ages(text, timexes, sentences, dct)
-    yield from _anniversaries(text, timexes, sentences, dct)
+    yield from _ages(text, timexes, starts, sentences, dct)
+    yield from _anniversaries(text, timexes, starts, sentences, dct)
+
+
+def _between(timexes: Sequence[Timex], starts: Sequence[int], lo: int, hi: int) -> Sequence[Timex]:
+    """The expressions that start in [lo, hi), in order (``starts``: their sorted offsets)."""
+    return timexes[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, hi)]
 
 
 def _impossible_dates(text: str) -> Iterator[Problem]:
@@ -152,8 +161,8 @@ _ANNIVERSARY = re.compile(
 _MARKS = re.compile(r"\b(?:marks|mark|celebrates|celebrate|commemorates|is|this year)\b", re.IGNORECASE)
 
 
-def _anniversaries(text: str, timexes: Sequence[Timex], sentences: Sequence[Sentence],
-                   dct: str | None) -> Iterator[Problem]:
+def _anniversaries(text: str, timexes: Sequence[Timex], starts: Sequence[int],
+                   sentences: Sequence[Sentence], dct: str | None) -> Iterator[Problem]:
     """"the 50th anniversary of its founding in 1975", dated by the sentence (or the DCT)."""
     if "anniversary" not in text.lower():
         return
@@ -162,7 +171,7 @@ def _anniversaries(text: str, timexes: Sequence[Timex], sentences: Sequence[Sent
         if match is None:
             continue
         count = int(match.group("n")) if match.group("n") else _ORDINAL_WORDS[match.group("w").lower()]
-        inside = [t for t in timexes if sentence.start <= t.start < sentence.end and t.type == "DATE"
+        inside = [t for t in _between(timexes, starts, sentence.start, sentence.end) if t.type == "DATE"
                   and re.match(r"\d{4}", t.value)]
         after = [t for t in inside if t.start > match.end() and t.anchor is None]
         before = [t for t in inside if t.end <= match.start()]
@@ -194,7 +203,7 @@ def _year_range(timex: Timex) -> tuple[int, int] | None:
     return year, year
 
 
-def _death_date(text: str, timexes: Sequence[Timex], sentence: Sentence,
+def _death_date(text: str, timexes: Sequence[Timex], starts: Sequence[int], sentence: Sentence,
                 previous: Sentence | None) -> Timex | None:
     """The date of a death told in this sentence ("died on Thursday, aged 71") or in the
     sentence before it, same paragraph ("… died on 3 May. He was 71.")."""
@@ -205,13 +214,13 @@ def _death_date(text: str, timexes: Sequence[Timex], sentence: Sentence,
         death = _DEATH.search(text, lo, hi)
         if death is None:
             continue
-        dated = [t for t in timexes if death.end() <= t.start < hi and _year_range(t) is not None
+        dated = [t for t in _between(timexes, starts, death.end(), hi) if _year_range(t) is not None
                  and re.fullmatch(r"\d{4}(?:-\d\d){0,2}", t.value)]
         return dated[0] if len(dated) == 1 else None
     return None
 
 
-def _ages(text: str, timexes: Sequence[Timex], sentences: Sequence[Sentence],
+def _ages(text: str, timexes: Sequence[Timex], starts: Sequence[int], sentences: Sequence[Sentence],
           dct: str | None) -> Iterator[Problem]:
     """One birth date in the document, and ages stated in sentences that carry a date (or, in
     the birth's own sentence, "Name, 52, was born in 1968" against the DCT)."""
@@ -253,11 +262,11 @@ def _ages(text: str, timexes: Sequence[Timex], sentences: Sequence[Sentence],
         if len(ages) != 1:
             previous = sentence
             continue
-        dated = [t for t in timexes if sentence.start <= t.start < sentence.end and t.anchor is None
+        dated = [t for t in _between(timexes, starts, sentence.start, sentence.end) if t.anchor is None
                  and _year_range(t) is not None]
         match = ages[0]
         preceding = [t for t in dated if t.end <= match.start()]
-        death = _death_date(text, timexes, sentence, previous)
+        death = _death_date(text, timexes, starts, sentence, previous)
         previous = sentence
         if preceding:
             when = preceding[-1]  # "retired in 2012, at the age of 65"
