@@ -250,6 +250,11 @@ class Graph:
             out[i].append((j, w, k))
         self.out = out
         self.removed: set[int] = set()
+        # The visiting order of the last search and the DFS tree edges it came from: removing
+        # edges off that tree leaves the DFS, and so the order, exactly as it was, and a
+        # document with many contradictions is searched once per contradiction.
+        self._order: list[int] | None = None
+        self._tree: set[int] = set()
 
     def reversed(self) -> Graph:
         """The graph with every remaining edge turned round (edge indices keep their labels)."""
@@ -263,6 +268,14 @@ class Graph:
         self.removed |= doomed
         for source in {self.edges[k][0] for k in doomed}:
             self.out[source] = [entry for entry in self.out[source] if entry[2] not in doomed]
+        if not self._tree.isdisjoint(doomed):
+            self._order = None
+
+    def visiting_order(self) -> list[int]:
+        """Nodes in reverse DFS postorder (see :func:`_reverse_postorder`), kept while valid."""
+        if self._order is None:
+            self._order, self._tree = _reverse_postorder(self)
+        return self._order
 
 
 @contextlib.contextmanager
@@ -295,7 +308,7 @@ def find_negative_cycle(graph: Graph) -> list[int] | None:
     queued = [True] * size
     # Visiting nodes in topological order makes one pass enough wherever the graph is acyclic
     # (most of a timeline); FIFO order from 0..n-1 took n passes on a long chain of "before".
-    queue = deque(_reverse_postorder(graph))
+    queue = deque(graph.visiting_order())
     budget = size
     while queue:
         u = queue.popleft()
@@ -318,12 +331,14 @@ def find_negative_cycle(graph: Graph) -> list[int] | None:
     return None
 
 
-def _reverse_postorder(graph: Graph) -> list[int]:
-    """Nodes in reverse DFS postorder: a topological order of every acyclic part."""
+def _reverse_postorder(graph: Graph) -> tuple[list[int], set[int]]:
+    """Nodes in reverse DFS postorder: a topological order of every acyclic part; and the
+    edges of the DFS tree."""
     size = graph.size
     out = graph.out
     seen = [False] * size
     post: list[int] = []
+    tree: set[int] = set()
     for root in range(size):
         if seen[root]:
             continue
@@ -331,16 +346,17 @@ def _reverse_postorder(graph: Graph) -> list[int]:
         stack = [(root, iter(out[root]))]
         while stack:
             node, edges = stack[-1]
-            for target, _, _ in edges:
+            for target, _, k in edges:
                 if not seen[target]:
                     seen[target] = True
+                    tree.add(k)
                     stack.append((target, iter(out[target])))
                     break
             else:
                 stack.pop()
                 post.append(node)
     post.reverse()
-    return post
+    return post, tree
 
 
 def _parent_cycle(edges: Sequence[Edge], parent: list[int]) -> list[int] | None:
@@ -408,8 +424,8 @@ def consistent(edges: Sequence[Edge], size: int) -> bool:
 SHORTER_EXPLANATION_EDGES = 20_000
 
 
-def _shorter_explanation(graph: Graph, claim: int, found: int) -> list[int] | None:
-    """A negative cycle through an edge of ``claim`` with the fewest edges (fewer than
+def _shorter_explanation(graph: Graph, edges_of_claim: range, found: int) -> list[int] | None:
+    """A negative cycle through one of ``edges_of_claim`` with the fewest edges (fewer than
     ``found``), or ``None``. Bellman-Ford by layers: layer h holds the lightest walks of at
     most h edges from the edge's head back towards its tail.
 
@@ -419,7 +435,7 @@ def _shorter_explanation(graph: Graph, claim: int, found: int) -> list[int] | No
     if len(graph.edges) > SHORTER_EXPLANATION_EDGES:
         return None
     best: list[int] | None = None
-    for k in (k for k, label in enumerate(graph.labels) if label == claim and k not in graph.removed):
+    for k in (k for k in edges_of_claim if k not in graph.removed):
         tail, head, weight = graph.edges[k]
         limit = (len(best) if best else found) - 2  # the walk plus this edge must be shorter
         walk = _lightest_walk(graph, head, tail, -weight, limit)
@@ -536,6 +552,10 @@ def _solve(
     size = len(nodes)
     edges = [edge for edges_of_claim in per_claim for edge in edges_of_claim]
     labels = [c for c, edges_of_claim in enumerate(per_claim) for _ in edges_of_claim]
+    # the edges are laid out claim after claim: claim c owns edges first[c] .. first[c + 1] - 1
+    first = [0]
+    for edges_of_claim in per_claim:
+        first.append(first[-1] + len(edges_of_claim))
     graph = Graph(size, edges, labels)
     conflicts: list[Conflict] = []
     dropped: set[int] = set()
@@ -548,7 +568,8 @@ def _solve(
             else minimal_conflict(candidates, per_claim)
         )
         removable = [c for c in members if c not in structural] or members
-        shorter = _shorter_explanation(graph, max(removable), len(cycle))
+        latest = max(removable)
+        shorter = _shorter_explanation(graph, range(first[latest], first[latest + 1]), len(cycle))
         if shorter is not None:
             shorter_claims = sorted({graph.labels[k] for k in shorter})
             trial = (
@@ -567,7 +588,7 @@ def _solve(
             # Give up on finding more; keep only claims outside every reported conflict.
             doomed = {c for conflict in conflicts for c in conflict.claims}
         dropped |= doomed
-        graph.remove_edges({k for k, label in enumerate(labels) if label in doomed})
+        graph.remove_edges({k for c in doomed for k in range(first[c], first[c + 1])})
         if len(conflicts) >= max_conflicts:
             if find_negative_cycle(graph) is not None:
                 return Solution(tuple(conflicts), frozenset(dropped), {})
