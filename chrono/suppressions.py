@@ -15,6 +15,7 @@ nothing are reported as CHR004 ``unused-suppression``.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Sequence
 
@@ -145,8 +146,8 @@ def parse(text: str, suffix: str) -> tuple[Suppression, ...]:
             continue
         offset = comment.start(1)
         span = Span(offset + match.start(), offset + match.end(), "primary")
-        first_line = text.count("\n", 0, comment.start()) + 1
-        last_line = text.count("\n", 0, comment.end()) + 1
+        first_line = bisect.bisect_right(starts, comment.start())
+        last_line = bisect.bisect_right(starts, comment.end())
         before = lines[first_line - 1][: comment.start() - starts[first_line - 1]]
         after = lines[last_line - 1][comment.end() - starts[last_line - 1] :]
         if before.strip() or after.strip():
@@ -180,9 +181,11 @@ def apply(
     kept: list[Finding] = []
     suppressed = 0
     used: dict[int, set[str]] = {}
+    near = _LineIndex(suppressions)
     for finding in findings:
         hit = False
-        for index, suppression in enumerate(suppressions):
+        for index in near.candidates(finding):
+            suppression = suppressions[index]
             if suppression.covers(finding):
                 hit = True
                 matched = used.setdefault(index, set())
@@ -215,6 +218,34 @@ def apply(
         if unknown or idle:
             unused.append(Unused(suppression, idle, unknown))
     return kept, suppressed, unused
+
+
+# A suppression covering more lines than this is tried for every finding instead of being
+# entered line by line (a YAML comment above a whole section covers it all).
+_WIDE = 64
+
+
+class _LineIndex:
+    """Which suppressions may cover a finding, by the lines it cites: a document with a
+    suppression in every paragraph must not try each of them for each finding."""
+
+    def __init__(self, suppressions: Sequence[Suppression]) -> None:
+        self.by_line: dict[int, list[int]] = {}
+        self.wide: list[int] = []
+        for index, suppression in enumerate(suppressions):
+            if suppression.last_line - suppression.first_line >= _WIDE:
+                self.wide.append(index)
+                continue
+            for line in range(suppression.first_line, suppression.last_line + 1):
+                self.by_line.setdefault(line, []).append(index)
+
+    def candidates(self, finding: Finding) -> list[int]:
+        """Indices of the suppressions that may cover ``finding``, in order."""
+        lines = {span.line for span in finding.spans} or {1}
+        found = set(self.wide)
+        for line in lines:
+            found.update(self.by_line.get(line, ()))
+        return sorted(found)
 
 
 def describe(unused: Unused) -> str:
