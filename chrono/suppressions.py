@@ -8,6 +8,9 @@ Markdown, HTML, plain text and TimeML (JSON has no comments; use ``per-file-igno
   and the lines indented below it (a whole list item, or a whole ``events:`` section); elsewhere
   the next paragraph (up to a blank line). Stacked comment lines all apply to the same block.
 
+In Markdown, a comment inside code (fenced or indented code block, inline code span) shows the
+syntax to a reader: it is no directive, neither hiding findings nor reported as unused.
+
 A finding is suppressed when one of the lines it cites (any of its spans) lies in the range and
 its code matches (codes, prefixes or kebab-case names, comma-separated). Suppressions that hide
 nothing are reported as CHR004 ``unused-suppression``.
@@ -22,10 +25,12 @@ from collections.abc import Iterable, Sequence
 import attrs
 
 from chrono.model import Finding, Span
+from chrono.text.markup import without_code
 
 DIRECTIVE = re.compile(r"chrono:[ \t]*ignore(?:\[(?P<codes>[^\]\n]*)\])?(?![\w\[-])")
 _HTML_COMMENT = re.compile(r"<!--(.*?)-->", re.DOTALL)
 HASH_SUFFIXES = frozenset({".yaml", ".yml"})
+MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
 NO_COMMENT_SUFFIXES = frozenset({".json"})
 
 
@@ -140,7 +145,10 @@ def parse(text: str, suffix: str) -> tuple[Suppression, ...]:
                 first, last = _block_after(lines, number, "hash")
             found.append(Suppression(_codes(match.group("codes")), first, last, span))
         return tuple(found)
-    for comment in _HTML_COMMENT.finditer(text):
+    # In Markdown, a comment shown in a code block (fenced, indented or inline) is an example of
+    # the syntax, not a directive: it is read from the text with the code blanked.
+    comments = without_code(text) if suffix in MARKDOWN_SUFFIXES else text
+    for comment in _HTML_COMMENT.finditer(comments):
         match = DIRECTIVE.search(comment.group(1))
         if match is None:
             continue

@@ -15,7 +15,9 @@ class UnusedSuppression(Rule):
         ``<!-- chrono: ignore[CHR201] -->`` in Markdown and HTML, or the bare
         ``chrono: ignore``) that suppresses no finding, and rule codes in it that name no rule.
         The check runs after every other rule; codes of rules that are switched off for the
-        file are not reported.
+        file are not reported. In Markdown, a comment inside code (a fenced or indented code
+        block, or an inline code span) is an example of the syntax: it suppresses nothing and
+        is not reported.
 
     Why it matters
         A suppression outlives the problem it hid: once the date is corrected the comment

@@ -128,6 +128,83 @@ def markdown_view(text: str) -> View:
     return View("".join(chars), meta, tuple(candidates), tuple(problems), frozenset(breaks))
 
 
+_MD_LIST_ITEM = re.compile(r"[ ]{0,3}(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)")
+# an inline code span: a run of backticks up to the next run as long, within one paragraph
+_MD_CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`)(?:(?!\n[ \t]*\n).)+?(?<!`)\1(?!`)", re.DOTALL)
+
+
+def _indent(line: str) -> int:
+    """Columns of leading white space (a tab runs to the next multiple of four)."""
+    column = 0
+    for char in line:
+        if char == " ":
+            column += 1
+        elif char == "\t":
+            column += 4 - column % 4
+        else:
+            break
+    return column
+
+
+def markdown_code(text: str) -> list[tuple[int, int]]:
+    """Offset ranges of the code in a Markdown document: fenced blocks (as the view blanks
+    them), indented code blocks (four columns in, after a blank line, outside lists) and inline
+    code spans. What is written there is an example, not a directive to chrono."""
+    front = _FRONT.match(text)
+    begin = front.end() if front else 0
+    fences = [m.span() for m in _MD_FENCE.finditer(text) if m.start() >= begin]
+    ranges = list(fences)
+    in_fence = iter(fences)
+    fence = next(in_fence, None)
+    previous_blank, in_list = True, False
+    code: tuple[int, int] | None = None  # the indented block being read: start, end so far
+    offset = begin
+    for line in text[begin:].split("\n"):
+        start, end = offset, offset + len(line)
+        offset = end + 1
+        while fence is not None and fence[1] < start:
+            fence = next(in_fence, None)
+        if fence is not None and fence[0] <= start:
+            previous_blank = True  # a fence is a block of its own: code may follow it
+            continue
+        blank = not line.strip()
+        if code is not None:
+            if blank or _indent(line) >= 4:
+                code = (code[0], end) if not blank else code
+                continue
+            ranges.append(code)
+            code = None
+        if blank:
+            previous_blank = True
+            continue
+        if _indent(line) >= 4 and previous_blank and not in_list:
+            code = (start, end)  # an indented line cannot interrupt a paragraph, only follow a gap
+            continue
+        if _MD_LIST_ITEM.match(line):
+            in_list = True
+        elif previous_blank and _indent(line) == 0:
+            in_list = False
+        previous_blank = False
+    if code is not None:
+        ranges.append(code)
+    # spans are looked for with the blocks blanked: none starts in a block or reaches across one
+    blocks = _blank_ranges(text, ranges)
+    ranges += [m.span() for m in _MD_CODE_SPAN.finditer(blocks, begin)]
+    return sorted(ranges)
+
+
+def _blank_ranges(text: str, ranges: list[tuple[int, int]]) -> str:
+    chars = list(text)
+    for start, end in ranges:
+        chars[start:end] = _blank(text[start:end])
+    return "".join(chars)
+
+
+def without_code(text: str) -> str:
+    """The Markdown text with its code blanked (same length, same lines)."""
+    return _blank_ranges(text, markdown_code(text))
+
+
 def _date_text(value: Any) -> str:
     """The value as ``YYYY-MM-DD…`` when it names a day ("April 24, 2025" too), else as written."""
     if hasattr(value, "isoformat"):
