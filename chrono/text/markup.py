@@ -13,6 +13,7 @@ inside the article header as DCT candidates.
 
 from __future__ import annotations
 
+import bisect
 import html
 import re
 from typing import Any
@@ -129,8 +130,9 @@ def markdown_view(text: str) -> View:
 
 
 _MD_LIST_ITEM = re.compile(r"[ ]{0,3}(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)")
-# an inline code span: a run of backticks up to the next run as long, within one paragraph
-_MD_CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`)(?:(?!\n[ \t]*\n).)+?(?<!`)\1(?!`)", re.DOTALL)
+_MD_FENCE_LINE = re.compile(r"[ \t]*(`{3,}|~{3,})(.*)")
+_MD_BACKTICKS = re.compile(r"`+")
+_MD_BLANK_LINE = re.compile(r"\n[ \t]*(?=\n)")
 
 
 def _indent(line: str) -> int:
@@ -147,25 +149,30 @@ def _indent(line: str) -> int:
 
 
 def markdown_code(text: str) -> list[tuple[int, int]]:
-    """Offset ranges of the code in a Markdown document: fenced blocks (as the view blanks
-    them), indented code blocks (four columns in, after a blank line, outside lists) and inline
-    code spans. What is written there is an example, not a directive to chrono."""
+    """Offset ranges of the code in a Markdown document: fenced blocks (``` or ~~~, indented
+    too, as in a list item; an unclosed fence runs to the end, as Markdown renders it), indented
+    code blocks (four columns in, after a blank line, outside lists) and inline code spans.
+    What is written there is an example, not a directive to chrono.
+
+    (The prose view blanks only fences at the start of a line: widening what it reads as code
+    would change the findings of existing documents.)"""
     front = _FRONT.match(text)
     begin = front.end() if front else 0
-    fences = [m.span() for m in _MD_FENCE.finditer(text) if m.start() >= begin]
-    ranges = list(fences)
-    in_fence = iter(fences)
-    fence = next(in_fence, None)
+    ranges: list[tuple[int, int]] = []
+    fence: tuple[str, int, int] | None = None  # the open fence: its character, length, start
     previous_blank, in_list = True, False
     code: tuple[int, int] | None = None  # the indented block being read: start, end so far
     offset = begin
     for line in text[begin:].split("\n"):
         start, end = offset, offset + len(line)
         offset = end + 1
-        while fence is not None and fence[1] < start:
-            fence = next(in_fence, None)
-        if fence is not None and fence[0] <= start:
-            previous_blank = True  # a fence is a block of its own: code may follow it
+        delimiter = _MD_FENCE_LINE.match(line)
+        if fence is not None:
+            if delimiter and delimiter.group(1)[0] == fence[0] and len(delimiter.group(1)) >= fence[1] and (
+                not delimiter.group(2).strip()
+            ):
+                ranges.append((fence[2], end))
+                fence, previous_blank = None, True
             continue
         blank = not line.strip()
         if code is not None:
@@ -180,17 +187,46 @@ def markdown_code(text: str) -> list[tuple[int, int]]:
         if _indent(line) >= 4 and previous_blank and not in_list:
             code = (start, end)  # an indented line cannot interrupt a paragraph, only follow a gap
             continue
+        if delimiter and not (delimiter.group(1)[0] == "`" and "`" in delimiter.group(2)):
+            fence = (delimiter.group(1)[0], len(delimiter.group(1)), start)
+            continue
         if _MD_LIST_ITEM.match(line):
             in_list = True
         elif previous_blank and _indent(line) == 0:
             in_list = False
         previous_blank = False
+    if fence is not None:
+        ranges.append((fence[2], len(text)))
     if code is not None:
         ranges.append(code)
     # spans are looked for with the blocks blanked: none starts in a block or reaches across one
-    blocks = _blank_ranges(text, ranges)
-    ranges += [m.span() for m in _MD_CODE_SPAN.finditer(blocks, begin)]
+    ranges += _code_spans(_blank_ranges(text, ranges), begin)
     return sorted(ranges)
+
+
+def _code_spans(text: str, begin: int) -> list[tuple[int, int]]:
+    """Inline code spans: a run of backticks up to the next run exactly as long in the same
+    paragraph (a run with no partner is literal). Each run learns its partner in one pass from
+    the right, so a paragraph full of stray backticks stays linear."""
+    runs = [m.span() for m in _MD_BACKTICKS.finditer(text, begin)]
+    gaps = [m.start() for m in _MD_BLANK_LINE.finditer(text, begin)]
+    paragraph = [bisect.bisect_left(gaps, start) for start, _ in runs]
+    partner: list[int | None] = [None] * len(runs)
+    following: dict[tuple[int, int], int] = {}  # (length, paragraph) -> the next such run
+    for i in range(len(runs) - 1, -1, -1):
+        key = (runs[i][1] - runs[i][0], paragraph[i])
+        partner[i] = following.get(key)
+        following[key] = i
+    spans: list[tuple[int, int]] = []
+    i = 0
+    while i < len(runs):
+        j = partner[i]
+        if j is None:
+            i += 1
+            continue
+        spans.append((runs[i][0], runs[j][1]))
+        i = j + 1
+    return spans
 
 
 def _blank_ranges(text: str, ranges: list[tuple[int, int]]) -> str:
