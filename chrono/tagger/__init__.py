@@ -22,11 +22,12 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from typing import Any
 
 import attrs
 
-from chrono.tagger.calendar import parse_anchor
+from chrono.tagger.calendar import Anchor, parse_anchor
 from chrono.tagger.normalize import Context, Piece, Reject, completed, normalize
 from chrono.tagger.resources import (
     Matcher,
@@ -51,6 +52,12 @@ _PERIOD_VALUE = re.compile(r"\d{4}-[QH]\d\Z")
 _PERIOD_ACTIONS = frozenset({"date", "rel_unit"})
 # Expressions whose value can serve as the narrative reference time for later ones.
 _REFERENCE_ACTIONS = frozenset({"date", "numeric", "day_range", "day_range_md", "year_range"})
+
+
+@functools.lru_cache(maxsize=4096)
+def _anchor(value: str) -> Anchor | None:
+    # Values repeat within a text and across texts; an Anchor is immutable, so one is shared.
+    return parse_anchor(value)
 
 
 def parse_dct(dct: str | dt.date | None) -> tuple[dt.date | None, str | None]:
@@ -123,8 +130,6 @@ def _scanner(lang: str) -> _Scanner:
 @functools.lru_cache(maxsize=256)
 def _subset(lang: str, indices: tuple[int, ...]) -> Matcher:
     res = load(lang)
-    if len(indices) == len(res.sources):
-        return Matcher(res.regex, res.rules)
     return compile_rules(tuple(res.sources[i] for i in indices))
 
 
@@ -295,9 +300,10 @@ _AFTER = 120
 _MEMO_LIMIT = 4096
 
 _Found = tuple[int, int, Rule, dict[str, str], dict[str, tuple[int, int]]]
+_MISSING: Any = object()
 
 
-def _matches(matcher: Matcher, window: str, trigger: int, candidates: list[int],
+def _matches(matcher: Matcher, window: str, trigger: int, candidates: Sequence[int],
              complete: bool) -> list[_Found] | None:
     """Matches at the candidate starts (window offsets) that reach past the trigger; None when a
     match runs into a cut-off window end (then the caller matches on the whole text)."""
@@ -318,28 +324,36 @@ def _scan(ctx: Context, scanner: _Scanner) -> Iterator[tuple[Rule, list[Piece]]]
     res = ctx.res
     text = ctx.text
     size = len(text)
+    premodifiers, links, lowercase_words = scanner.premodifiers, scanner.links, scanner.lowercase_words
     memo: dict[tuple[str, int, str, tuple[int, ...]], list[_Found] | None] = {}
+    # Per call rather than through the lru_cache: a trigger word costs one dict look-up.
+    matchers: dict[str, Matcher] = {}
     last_end = 0
     for trig in scanner.trigger.finditer(text):
         ts = trig.start()
         if ts < last_end:
             continue
         word = trig.group()
-        if word[:1].isupper() and not word.isupper() and word.lower() in scanner.lowercase_words and (
+        if word[:1].isupper() and not word.isupper() and word.lower() in lowercase_words and (
             not _sentence_start(text, ts)
         ):
             continue
-        candidates = _chain_starts(text, ts, last_end, scanner.premodifiers, scanner.links)
-        matcher = _matcher_for(res.lang, trig.group())
-        lo = max(0, candidates[0] - _BEFORE)
-        hi = min(size, ts + _AFTER)
+        candidates = _chain_starts(text, ts, last_end, premodifiers, links)
+        matcher = matchers.get(word)
+        if matcher is None:
+            matcher = matchers[word] = _matcher_for(res.lang, word)
+        lo = candidates[0] - _BEFORE
+        if lo < 0:
+            lo = 0
+        hi = ts + _AFTER
+        if hi > size:
+            hi = size
         window = text[lo:hi]
-        relative = tuple(c - lo for c in candidates)
-        key = (window, ts - lo, trig.group(), relative)
-        if key in memo:
-            found = memo[key]
-        else:
-            found = _matches(matcher, window, ts - lo, list(relative), hi == size)
+        relative = tuple([c - lo for c in candidates]) if lo else tuple(candidates)
+        key = (window, ts - lo, word, relative)
+        found = memo.get(key, _MISSING)
+        if found is _MISSING:
+            found = _matches(matcher, window, ts - lo, relative, hi == size)
             if len(memo) >= _MEMO_LIMIT:
                 memo.clear()
             memo[key] = found
@@ -349,12 +363,14 @@ def _scan(ctx: Context, scanner: _Scanner) -> Iterator[tuple[Rule, list[Piece]]]
         for rel_start, rel_end, rule, fields, rel_spans in found:
             start, end = rel_start + lo, rel_end + lo
             spans = {k: (a + lo, b + lo) for k, (a, b) in rel_spans.items()} if lo else rel_spans
-            if rule.filter == "year" and _number_context_rejects(res, scanner, text, start, end):
-                continue
-            if rule.filter == "rate" and _is_rate(res, scanner, text, start, fields):
-                continue
-            if rule.filter == "quantity" and _after_quantity(res, scanner, text, start):
-                continue
+            if rule.filter is not None:
+                if rule.filter == "year" and _number_context_rejects(res, scanner, text, start,
+                                                                     end):
+                    continue
+                if rule.filter == "rate" and _is_rate(res, scanner, text, start, fields):
+                    continue
+                if rule.filter == "quantity" and _after_quantity(res, scanner, text, start):
+                    continue
             try:
                 pieces = normalize(ctx, rule.action, rule.type, fields, spans, start, end)
             except (Reject, ArithmeticError, LookupError, ValueError, TypeError, AttributeError):
@@ -419,13 +435,13 @@ def extract(
             if day is None and piece.anchor == "DCT":
                 value = piece.shape or _mask(value)
             elif rule.action in _REFERENCE_ACTIONS and piece.type in ("DATE", "TIME"):
-                anchor = parse_anchor(value)
+                anchor = _anchor(value)
                 if anchor is not None:
                     ctx.ref = anchor
             if rule.action in _PERIOD_ACTIONS and piece.type == "DATE" and _PERIOD_VALUE.match(
                 value
             ):
-                period = parse_anchor(value)
+                period = _anchor(value)
                 if period is not None and completed(ctx, period):
                     ctx.period = period
                     ctx.period_end = piece.end
@@ -454,9 +470,9 @@ def extract(
                 closed = _close_period(res, text, out[-2], out[-1])
                 if closed is not None:
                     out[-2] = closed
-                    period = parse_anchor(closed.value) if _PERIOD_VALUE.match(
+                    period = _anchor(closed.value) if _PERIOD_VALUE.match(
                         closed.value) else None
-                    closing = parse_anchor(out[-1].value)
+                    closing = _anchor(out[-1].value)
                     # A fiscal quarter is over when its closing date is.
                     if period is not None and closing is not None and closing.day <= ctx.dct:
                         ctx.period = period
@@ -481,12 +497,14 @@ def _close_period(res: Resources, text: str, period: Timex, closing: Timex) -> T
     """'the quarter ended Sept. 30': the quarter that date closes; 'the year ended March 31':
     a fiscal year, i.e. a year-long stretch (P1Y) rather than a calendar year. None when
     ``closing`` does not close ``period``."""
+    if period.type != "DATE" or not period.temporal_function:
+        return None
     regex = _period_end_regex(res.lang)
     if regex is None:
         return None
     own = _QUARTER_OR_YEAR.match(period.value)
     date = _DAY_OR_MONTH.match(closing.value)
-    if own is None or date is None or period.type != "DATE" or not period.temporal_function:
+    if own is None or date is None:
         return None
     if regex.match(text, period.end, closing.start) is None:
         return None

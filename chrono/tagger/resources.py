@@ -7,9 +7,10 @@ A language is two YAML files:
 * ``patterns.yaml`` -- ``fragments`` and an ordered list of ``rules`` (name, action, type,
   pattern) whose patterns name word classes in braces.
 
-At load time every class becomes one trie-shaped alternation and the rules become compiled
-regexes (all of them, and per trigger word the subset that can contain it). Loading is cached
-per language; compiled programs are also cached on disk (see :func:`compile_cached`).
+At load time every class becomes one trie-shaped alternation and every rule a regex source;
+the rules are compiled on first use, per trigger word the subset that can contain it (see
+:func:`compile_rules`). Loading is cached per language; compiled programs are also cached on
+disk (see :func:`compile_cached`).
 
 Adding a language needs no code: write ``chrono/lang/<code>/lexicon.yaml`` and
 ``patterns.yaml`` (or any folder with those two files, passed as ``lang="path/to/folder"``)
@@ -85,8 +86,6 @@ class Matcher:
 class Resources:
     lang: str
     classes: Mapping[str, Mapping[str, Any]]
-    regex: re.Pattern[str]
-    rules: Mapping[int, Rule]
     signal_regex: re.Pattern[str]
     range_regex: re.Pattern[str]
     word_regex: re.Pattern[str]
@@ -308,6 +307,7 @@ def _first_chars(items: Any, ignore_case: bool) -> tuple[set[str] | None, bool]:
     return chars, True
 
 
+@functools.lru_cache(maxsize=1024)
 def _guard(body: str) -> str:
     """A look-ahead on the possible first characters of a rule, so that a rule that cannot
     start at a position is rejected in one step instead of by trying its optional parts."""
@@ -389,11 +389,20 @@ def compile_cached(
 
 
 def compile_rules(sources: tuple[RuleSource, ...]) -> Matcher:
-    """One regex trying ``sources`` in order at a position."""
-    regex = compile_cached(
-        "\n".join(s.body for s in sources),
-        lambda: r"(?<!\w)(?:" + "|".join(_guard(s.body) + s.body for s in sources) + ")",
-    )
+    """One regex trying ``sources`` in order at a position.
+
+    Rules are compiled when a text first needs them, not when the language is loaded (most
+    texts need a fraction of them, and compiling is most of the start-up), so a rule that is
+    not a valid regular expression is reported then, as a :class:`ResourceError` naming it.
+    """
+    try:
+        regex = compile_cached(
+            "\n".join(s.body for s in sources),
+            lambda: r"(?<!\w)(?:" + "|".join(_guard(s.body) + s.body for s in sources) + ")",
+        )
+    except re.error as error:
+        culprit = _find_bad_rule(list(sources))
+        raise ResourceError(f"{culprit}: invalid pattern: {error}") from error
     rules: dict[int, Rule] = {}
     for source in sources:
         prefix = f"r{source.index}_"
@@ -505,11 +514,6 @@ def load(lang: str = "en") -> Resources:
                 context=spec.get("context"),
             )
         )
-    try:
-        master = compile_rules(tuple(sources))
-    except re.error as error:
-        culprit = _find_bad_rule(sources)
-        raise ResourceError(f"{culprit}: invalid pattern: {error}") from error
     signal_words = classes.get("signal", {})
     signal_regex = re.compile(
         r"(?<!\w)(" + trie_regex(signal_words) + r")[ \t]*(?:\r?\n[ \t]*)?\Z", re.IGNORECASE
@@ -519,8 +523,6 @@ def load(lang: str = "en") -> Resources:
     return Resources(
         lang=lang,
         classes=classes,
-        regex=master.regex,
-        rules=master.rules,
         sources=tuple(sources),
         title_classes=frozenset(
             name for name, spec in class_specs.items() if (spec or {}).get("case") == "title"

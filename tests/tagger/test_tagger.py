@@ -5,6 +5,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import json
+import random
 import time
 from pathlib import Path
 from typing import Any
@@ -73,6 +74,17 @@ def test_dct_forms() -> None:
 def test_unknown_language() -> None:
     with pytest.raises(ResourceError):
         extract("today", "2025-04-24", lang="xx")
+
+
+def test_invalid_rule_pattern_names_the_rule(tmp_path: Path) -> None:
+    # Rules are compiled when a text first needs them: the error comes then, naming the rule.
+    (tmp_path / "lexicon.yaml").write_text(
+        "classes:\n  month:\n    case: title\n    words: {mai: 5}\n", encoding="utf-8")
+    (tmp_path / "patterns.yaml").write_text(
+        "rules:\n  - name: broken\n    pattern: '{month}(?!\\w'\n"
+        "scan:\n  trigger_classes: [month]\n", encoding="utf-8")
+    with pytest.raises(ResourceError, match="rule broken: invalid pattern"):
+        extract("Am 3. Mai", "2025-04-24", lang=str(tmp_path))
 
 
 def test_trie_regex_prefers_longer_words() -> None:
@@ -216,31 +228,46 @@ def test_fragments_never_raise(parts: list[str], dct: dt.date) -> None:
         assert text[timex.start:timex.end] == timex.text
 
 
+def _soup(size: int) -> str:
+    # Every word a trigger and no window repeated: nothing can be memoized.
+    rng = random.Random(3)
+    words = ["May", "March", "Friday", "today", "yesterday", "week", "1998", "two", "days",
+             "ago", "last", "next", "quarter", "morning"]
+    return " ".join(rng.choice(words) for _ in range(size // 6))[:size]
+
+
 ADVERSARIAL = {
     "digits": "1234567890" * 100,
     "months": "May March May " * 60,
     "punctuation": "!?.,;:-–" * 150,
     "modifiers": "the last early late " * 60,
     "slashes": "12/12/12/12/12/" * 80,
+    "dense": "On March 3, 2024, two days later, last week, " * 20,
 }
 
 
-@pytest.mark.parametrize("name", sorted(ADVERSARIAL))
+@pytest.mark.parametrize("name", [*sorted(ADVERSARIAL), "soup"])
 def test_adversarial_input_is_linear(name: str) -> None:
-    unit = ADVERSARIAL[name]
+    def make(size: int) -> str:
+        if name == "soup":
+            return _soup(size)
+        unit = ADVERSARIAL[name]
+        return unit * (size // len(unit))
 
     def seconds(size: int) -> float:
-        text = unit * (size // len(unit))
-        start = time.perf_counter()
-        extract(text, "2025-04-24")
-        return time.perf_counter() - start
+        text = make(size)
+        start = time.process_time()
+        found = extract(text, "2025-04-24")
+        elapsed = time.process_time() - start
+        assert all(text[t.start:t.end] == t.text for t in found)
+        return elapsed
 
     seconds(2_000)  # load the rules this input needs
-    small, large = seconds(25_000), seconds(100_000)
+    small, large = min(seconds(25_000) for _ in range(2)), seconds(100_000)
     # Four times the text may not cost much more than four times the time (no backtracking
-    # blow-up); the absolute bound is loose because CI machines are shared.
+    # blow-up, no rescans of the text per expression). CPU time, so that other jobs on a shared
+    # machine do not count; absolute speed is measured by benchmarks/tagger_adversarial.py.
     assert large < 8 * small + 0.05, (small, large)
-    assert large < 3.0, large
 
 
 def test_render_formats() -> None:
