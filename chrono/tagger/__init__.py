@@ -36,6 +36,7 @@ from chrono.tagger.resources import (
     Rule,
     compile_rules,
     load,
+    rule_first_chars,
     trie_regex,
 )
 from chrono.tagger.timex import Timex
@@ -127,10 +128,33 @@ def _scanner(lang: str) -> _Scanner:
     )
 
 
-@functools.lru_cache(maxsize=256)
+@functools.lru_cache(maxsize=1024)
 def _subset(lang: str, indices: tuple[int, ...]) -> Matcher:
     res = load(lang)
     return compile_rules(tuple(res.sources[i] for i in indices))
+
+
+@functools.lru_cache(maxsize=512)
+def _initial(first: frozenset[str]) -> re.Pattern[str]:
+    # The very test a rule's guard look-ahead makes (case-insensitive, so also e.g. the Kelvin
+    # sign for "k"): a rule left out of a position's matcher would have failed there anyway.
+    return re.compile("[" + "".join(re.escape(c) for c in sorted(first)) + "]", re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=8192)
+def _bucket(lang: str, trigger: str, char: str) -> Matcher | None:
+    """The rules of this trigger word that can start with ``char``, in order; None if none.
+
+    Fewer alternatives for the engine to enter, and far less to compile on first use: a
+    sentence needs the rules that start with the characters its candidates start with.
+    """
+    res = load(lang)
+    chosen = []
+    for index in _rules_for(lang, trigger):
+        first = rule_first_chars(res.sources[index])
+        if first is None or _initial(first).match(char):
+            chosen.append(index)
+    return _subset(lang, tuple(chosen)) if chosen else None
 
 
 @functools.lru_cache(maxsize=8)
@@ -147,7 +171,7 @@ def _class_tokens(lang: str) -> dict[str, frozenset[str]]:
 
 
 @functools.lru_cache(maxsize=4096)
-def _matcher_for(lang: str, trigger: str) -> Matcher:
+def _rules_for(lang: str, trigger: str) -> tuple[int, ...]:
     """Only the rules that can contain this trigger word: far fewer alternatives to try."""
     res = load(lang)
     word = " ".join(trigger.lower().split())
@@ -162,7 +186,7 @@ def _matcher_for(lang: str, trigger: str) -> Matcher:
             s.index for s in res.sources
             if s.classes & owners or word in s.literal or any(t in s.literal for t in tokens)
         ]
-    return _subset(lang, tuple(chosen))
+    return tuple(chosen)
 
 
 def _fields(match: re.Match[str], groups: tuple[tuple[int, str], ...]
@@ -243,10 +267,21 @@ def _chain_starts(text: str, ts: int, floor: int, premodifiers: frozenset[str],
     """Start positions to try for a trigger at ``ts``: the start of each word of the chain of
     pre-modifiers in front of it ("about the last", "early", "10-"), farthest first, then ``ts``.
     Walks back word by word with string operations; at most six words."""
+    return _chain_walk(text, ts, floor, premodifiers, links)[0]
+
+
+def _chain_walk(text: str, ts: int, floor: int, premodifiers: frozenset[str],
+                links: frozenset[str]) -> tuple[list[int], int]:
+    """:func:`_chain_starts` and the lowest position its result depends on: the lowest
+    character read, or ``floor`` when the floor stopped or shortened the walk."""
     starts = [ts]
     pos = ts
     steps = 0
-    while pos > floor and steps < 7:
+    reach = ts
+    while steps < 7:
+        if pos <= floor:
+            reach = floor
+            break
         steps += 1
         j = pos - 1
         if text[j] == "-":
@@ -256,11 +291,17 @@ def _chain_starts(text: str, ts: int, floor: int, premodifiers: frozenset[str],
             while j >= floor and text[j] in _SPACE:
                 j -= 1
         else:
+            reach = min(reach, j)
             break
         if j < floor:
+            reach = floor
             break
         # Premodifier words are short: never look further back than 24 characters.
-        low = max(floor, j - 24)
+        low = j - 24
+        if low <= floor:
+            low = reach = floor
+        else:
+            reach = min(reach, low)
         k = max(text.rfind(" ", low, j), text.rfind("\n", low, j),
                 text.rfind("-", low, j), text.rfind("\t", low, j), low - 1)
         word = text[k + 1:j + 1]
@@ -275,7 +316,7 @@ def _chain_starts(text: str, ts: int, floor: int, premodifiers: frozenset[str],
             break
         pos = first
     starts.reverse()
-    return starts
+    return starts, reach
 
 
 _SENTENCE_PUNCT = frozenset(".!?:;\n")
@@ -298,17 +339,21 @@ def _sentence_start(text: str, pos: int) -> bool:
 _BEFORE = 24
 _AFTER = 120
 _MEMO_LIMIT = 4096
+_CHAIN_SPAN = 64
 
 _Found = tuple[int, int, Rule, dict[str, str], dict[str, tuple[int, int]]]
 _MISSING: Any = object()
 
 
-def _matches(matcher: Matcher, window: str, trigger: int, candidates: Sequence[int],
+def _matches(lang: str, word: str, window: str, trigger: int, candidates: Sequence[int],
              complete: bool) -> list[_Found] | None:
     """Matches at the candidate starts (window offsets) that reach past the trigger; None when a
     match runs into a cut-off window end (then the caller matches on the whole text)."""
     found: list[_Found] = []
     for candidate in candidates:
+        matcher = _bucket(lang, word, window[candidate])
+        if matcher is None:
+            continue
         match = matcher.regex.match(window, candidate)
         if match is None or match.end() <= trigger or match.lastindex is None:
             continue
@@ -326,8 +371,7 @@ def _scan(ctx: Context, scanner: _Scanner) -> Iterator[tuple[Rule, list[Piece]]]
     size = len(text)
     premodifiers, links, lowercase_words = scanner.premodifiers, scanner.links, scanner.lowercase_words
     memo: dict[tuple[str, int, str, tuple[int, ...]], list[_Found] | None] = {}
-    # Per call rather than through the lru_cache: a trigger word costs one dict look-up.
-    matchers: dict[str, Matcher] = {}
+    chains: dict[tuple[str, bool], tuple[int, ...]] = {}
     last_end = 0
     for trig in scanner.trigger.finditer(text):
         ts = trig.start()
@@ -338,10 +382,21 @@ def _scan(ctx: Context, scanner: _Scanner) -> Iterator[tuple[Rule, list[Piece]]]
             not _sentence_start(text, ts)
         ):
             continue
-        candidates = _chain_starts(text, ts, last_end, premodifiers, links)
-        matcher = matchers.get(word)
-        if matcher is None:
-            matcher = matchers[word] = _matcher_for(res.lang, word)
+        # The chain in front of a trigger depends on a few dozen characters before it (and on
+        # the floor if that is closer): repeated surroundings are walked once per call.
+        if last_end >= ts - _CHAIN_SPAN:
+            chain_key = (text[last_end:ts], True)
+        else:
+            chain_key = (text[ts - _CHAIN_SPAN:ts], False)
+        back = chains.get(chain_key)
+        if back is not None:
+            candidates = [ts - b for b in back]
+        else:
+            candidates, reach = _chain_walk(text, ts, last_end, premodifiers, links)
+            if chain_key[1] or reach > ts - _CHAIN_SPAN:
+                if len(chains) >= _MEMO_LIMIT:
+                    chains.clear()
+                chains[chain_key] = tuple([ts - c for c in candidates])
         lo = candidates[0] - _BEFORE
         if lo < 0:
             lo = 0
@@ -353,12 +408,12 @@ def _scan(ctx: Context, scanner: _Scanner) -> Iterator[tuple[Rule, list[Piece]]]
         key = (window, ts - lo, word, relative)
         found = memo.get(key, _MISSING)
         if found is _MISSING:
-            found = _matches(matcher, window, ts - lo, relative, hi == size)
+            found = _matches(res.lang, word, window, ts - lo, relative, hi == size)
             if len(memo) >= _MEMO_LIMIT:
                 memo.clear()
             memo[key] = found
         if found is None:  # an expression longer than the window: match on the whole text
-            found = _matches(matcher, text, ts, candidates, True) or []
+            found = _matches(res.lang, word, text, ts, candidates, True) or []
             lo = 0
         for rel_start, rel_end, rule, fields, rel_spans in found:
             start, end = rel_start + lo, rel_end + lo

@@ -39,8 +39,8 @@ from typing import Any
 import attrs
 import yaml
 
-__all__ = ["Matcher", "ResourceError", "Resources", "Rule", "RuleSource", "compile_rules", "load",
-           "trie_regex"]
+__all__ = ["Matcher", "ResourceError", "Resources", "Rule", "RuleSource", "compile_rules",
+           "first_chars", "load", "rule_first_chars", "trie_regex"]
 
 
 class ResourceError(ValueError):
@@ -72,6 +72,9 @@ class RuleSource:
     digits: bool
     filter: str | None = None
     context: str | None = None
+    # The body with every word class reduced to the characters its words start with: the same
+    # possible first characters as ``body`` at a fraction of the size (see :func:`first_chars`).
+    skeleton: str = ""
 
 
 @attrs.frozen(eq=False)
@@ -98,6 +101,11 @@ class Resources:
         table = self.classes.get(cls)
         if table is None:
             return None
+        # Keys are stored normalized, so a text that is a key as written is its own normal
+        # form: most look-ups (matched words, already lower case) end here.
+        value = table.get(text)
+        if value is not None:
+            return value
         key = " ".join(text.lower().split())
         if key in table:
             return table[key]
@@ -164,6 +172,15 @@ def _class_regex(name: str, spec: Mapping[str, Any], words: Iterable[str]) -> st
     if case != "any":
         raise ResourceError(f"class {name}: unknown case {case!r} (use any or title)")
     return "(?:" + trie_regex(words) + ")"
+
+
+def _initial_class(spec: Mapping[str, Any], words: Iterable[str]) -> str:
+    """What ``_class_regex`` can start with, as one character class (same case handling)."""
+    if spec.get("case", "any") == "title":
+        chars = {form[:1] for word in words for form in (_title(word), word.upper()) if form}
+        return "(?-i:[" + "".join(re.escape(c) for c in sorted(chars)) + "])" if chars else "(?:)"
+    chars = {word[:1] for word in words if word}
+    return "[" + "".join(re.escape(c) for c in sorted(chars)) + "]" if chars else "(?:)"
 
 
 def _lookbehind(words: Iterable[str]) -> str:
@@ -308,17 +325,32 @@ def _first_chars(items: Any, ignore_case: bool) -> tuple[set[str] | None, bool]:
 
 
 @functools.lru_cache(maxsize=1024)
-def _guard(body: str) -> str:
-    """A look-ahead on the possible first characters of a rule, so that a rule that cannot
-    start at a position is rejected in one step instead of by trying its optional parts."""
+def first_chars(body: str) -> frozenset[str] | None:
+    """The characters a match of ``body`` (case-insensitive) can start with; None when that is
+    not a short list (any character, a category, an empty match, more than 120)."""
     try:
         parser: Any = importlib.import_module("re._parser")
         first, nullable = _first_chars(parser.parse(body, re.IGNORECASE).data, True)
     except (ImportError, re.error, RecursionError, TypeError, ValueError):
-        return ""
+        return None
     if first is None or nullable or not first or len(first) > 120:
+        return None
+    return frozenset(first)
+
+
+def _guard(body: str) -> str:
+    """A look-ahead on the possible first characters of a rule, so that a rule that cannot
+    start at a position is rejected in one step instead of by trying its optional parts."""
+    first = first_chars(body)
+    if first is None:
         return ""
     return "(?=[" + "".join(re.escape(x) if x not in "-" else "\\-" for x in sorted(first)) + "])"
+
+
+def rule_first_chars(source: RuleSource) -> frozenset[str] | None:
+    """:func:`first_chars` of a rule, read from its skeleton: parsing the full body (its word
+    classes spelled out) costs as much as compiling it."""
+    return first_chars(source.skeleton or source.body)
 
 
 def _cache_dir() -> Path | None:
@@ -398,7 +430,8 @@ def compile_rules(sources: tuple[RuleSource, ...]) -> Matcher:
     try:
         regex = compile_cached(
             "\n".join(s.body for s in sources),
-            lambda: r"(?<!\w)(?:" + "|".join(_guard(s.body) + s.body for s in sources) + ")",
+            lambda: r"(?<!\w)(?:" + "|".join(_guard(s.skeleton or s.body) + s.body
+                                              for s in sources) + ")",
         )
     except re.error as error:
         culprit = _find_bad_rule(list(sources))
@@ -434,6 +467,20 @@ def _backref(prefix: str, match: re.Match[str]) -> str:
     return f"(?P={prefix}{match.group(1)})"
 
 
+def _rename_groups(body: str, prefix: str) -> str:
+    """Field groups get the rule's prefix (names must be unique across rules); the same field
+    may appear in several alternatives, so repeats are numbered."""
+    seen: dict[str, int] = {}
+
+    def rename(match: re.Match[str]) -> str:
+        short = match.group(1)
+        seen[short] = seen.get(short, 0) + 1
+        suffix = f"__{seen[short]}" if seen[short] > 1 else ""
+        return f"(?P<{prefix}{short}{suffix}>"
+
+    return _BACKREF.sub(functools.partial(_backref, prefix), _GROUP.sub(rename, body))
+
+
 @functools.lru_cache(maxsize=8)
 def load(lang: str = "en") -> Resources:
     """Load and compile the resources of ``lang`` (cached)."""
@@ -449,9 +496,10 @@ def load(lang: str = "en") -> Resources:
         class_regexes[name] = _class_regex(name, spec or {}, words)
 
     fragments: dict[str, str] = {str(k): str(v) for k, v in (patterns.get("fragments") or {}).items()}
-    expanded: dict[str, str] = {}
+    initials = {name: _initial_class(spec or {}, classes[name]) for name, spec in class_specs.items()}
 
-    def expand(pattern: str, where: str, depth: int = 0) -> str:
+    def expand(pattern: str, where: str, bodies: Mapping[str, str], expanded: dict[str, str],
+               skeleton: bool = False, depth: int = 0) -> str:
         if depth > 20:
             raise ResourceError(f"{where}: fragments nest too deeply")
 
@@ -461,19 +509,24 @@ def load(lang: str = "en") -> Resources:
                 if name not in fragments:
                     raise ResourceError(f"{where}: unknown fragment {{@{name}}}")
                 if name not in expanded:
-                    expanded[name] = expand(fragments[name], f"fragment {name}", depth + 1)
+                    expanded[name] = expand(fragments[name], f"fragment {name}", bodies,
+                                            expanded, skeleton, depth + 1)
                 body = expanded[name]
             else:
-                if name not in class_regexes:
+                if name not in bodies:
                     raise ResourceError(f"{where}: unknown word class {{{name}}}")
                 if kind == "<":
-                    return _lookbehind(classes[name])
-                body = class_regexes[name]
+                    # A look-behind adds no first character: the skeleton keeps only its place.
+                    return "(?<=)" if skeleton else _lookbehind(classes[name])
+                body = bodies[name]
                 if kind == "":
                     group = group or name
             return f"(?P<{group}>{body})" if group else f"(?:{body})"
 
         return _PLACEHOLDER.sub(replace, pattern)
+
+    expanded_fragments: dict[str, str] = {}
+    skeleton_fragments: dict[str, str] = {}
 
     rule_specs = patterns.get("rules") or []
     sources: list[RuleSource] = []
@@ -481,20 +534,13 @@ def load(lang: str = "en") -> Resources:
     for index, spec in enumerate(rule_specs):
         name = str(spec.get("name") or f"rule{index}")
         raw = str(spec["pattern"])
-        body = expand(raw, f"rule {name}")
         prefix = f"r{index}_"
-        seen: dict[str, int] = {}
-
-        def rename(match: re.Match[str], p: str = prefix, seen: dict[str, int] = seen) -> str:
-            # The same field may appear in several alternatives: number the repeats.
-            short = match.group(1)
-            seen[short] = seen.get(short, 0) + 1
-            suffix = f"__{seen[short]}" if seen[short] > 1 else ""
-            return f"(?P<{p}{short}{suffix}>"
-
-        body = _GROUP.sub(rename, body)
+        body = _rename_groups(expand(raw, f"rule {name}", class_regexes, expanded_fragments),
+                              prefix)
+        skeleton = _rename_groups(
+            expand(raw, f"rule {name}", initials, skeleton_fragments, skeleton=True), prefix
+        )
         short_names = tuple(n[len(prefix):] for n in _GROUP.findall(body))
-        body = _BACKREF.sub(functools.partial(_backref, prefix), body)
         kind = str(spec.get("type", "DATE"))
         if kind not in TYPES:
             raise ResourceError(f"rule {name}: unknown type {kind!r}")
@@ -512,6 +558,7 @@ def load(lang: str = "en") -> Resources:
                 digits="\\d" in body or "[0-9" in body,
                 filter=spec.get("filter"),
                 context=spec.get("context"),
+                skeleton=f"(?P<R{index}>{skeleton})",
             )
         )
     signal_words = classes.get("signal", {})
