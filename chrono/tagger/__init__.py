@@ -36,7 +36,6 @@ from chrono.tagger.resources import (
     Rule,
     compile_rules,
     load,
-    rule_first_chars,
     trie_regex,
 )
 from chrono.tagger.timex import Timex
@@ -128,33 +127,10 @@ def _scanner(lang: str) -> _Scanner:
     )
 
 
-@functools.lru_cache(maxsize=1024)
+@functools.lru_cache(maxsize=256)
 def _subset(lang: str, indices: tuple[int, ...]) -> Matcher:
     res = load(lang)
     return compile_rules(tuple(res.sources[i] for i in indices))
-
-
-@functools.lru_cache(maxsize=512)
-def _initial(first: frozenset[str]) -> re.Pattern[str]:
-    # The very test a rule's guard look-ahead makes (case-insensitive, so also e.g. the Kelvin
-    # sign for "k"): a rule left out of a position's matcher would have failed there anyway.
-    return re.compile("[" + "".join(re.escape(c) for c in sorted(first)) + "]", re.IGNORECASE)
-
-
-@functools.lru_cache(maxsize=8192)
-def _bucket(lang: str, trigger: str, char: str) -> Matcher | None:
-    """The rules of this trigger word that can start with ``char``, in order; None if none.
-
-    Fewer alternatives for the engine to enter, and far less to compile on first use: a
-    sentence needs the rules that start with the characters its candidates start with.
-    """
-    res = load(lang)
-    chosen = []
-    for index in _rules_for(lang, trigger):
-        first = rule_first_chars(res.sources[index])
-        if first is None or _initial(first).match(char):
-            chosen.append(index)
-    return _subset(lang, tuple(chosen)) if chosen else None
 
 
 @functools.lru_cache(maxsize=8)
@@ -345,15 +321,12 @@ _Found = tuple[int, int, Rule, dict[str, str], dict[str, tuple[int, int]]]
 _MISSING: Any = object()
 
 
-def _matches(lang: str, word: str, window: str, trigger: int, candidates: Sequence[int],
+def _matches(matcher: Matcher, window: str, trigger: int, candidates: Sequence[int],
              complete: bool) -> list[_Found] | None:
     """Matches at the candidate starts (window offsets) that reach past the trigger; None when a
     match runs into a cut-off window end (then the caller matches on the whole text)."""
     found: list[_Found] = []
     for candidate in candidates:
-        matcher = _bucket(lang, word, window[candidate])
-        if matcher is None:
-            continue
         match = matcher.regex.match(window, candidate)
         if match is None or match.end() <= trigger or match.lastindex is None:
             continue
@@ -372,6 +345,8 @@ def _scan(ctx: Context, scanner: _Scanner) -> Iterator[tuple[Rule, list[Piece]]]
     premodifiers, links, lowercase_words = scanner.premodifiers, scanner.links, scanner.lowercase_words
     memo: dict[tuple[str, int, str, tuple[int, ...]], list[_Found] | None] = {}
     chains: dict[tuple[str, bool], tuple[int, ...]] = {}
+    # Per call rather than through the lru_caches: a trigger word costs one dict look-up.
+    matchers: dict[str, Matcher] = {}
     last_end = 0
     for trig in scanner.trigger.finditer(text):
         ts = trig.start()
@@ -397,6 +372,9 @@ def _scan(ctx: Context, scanner: _Scanner) -> Iterator[tuple[Rule, list[Piece]]]
                 if len(chains) >= _MEMO_LIMIT:
                     chains.clear()
                 chains[chain_key] = tuple([ts - c for c in candidates])
+        matcher = matchers.get(word)
+        if matcher is None:
+            matcher = matchers[word] = _subset(res.lang, _rules_for(res.lang, word))
         lo = candidates[0] - _BEFORE
         if lo < 0:
             lo = 0
@@ -408,12 +386,12 @@ def _scan(ctx: Context, scanner: _Scanner) -> Iterator[tuple[Rule, list[Piece]]]
         key = (window, ts - lo, word, relative)
         found = memo.get(key, _MISSING)
         if found is _MISSING:
-            found = _matches(res.lang, word, window, ts - lo, relative, hi == size)
+            found = _matches(matcher, window, ts - lo, relative, hi == size)
             if len(memo) >= _MEMO_LIMIT:
                 memo.clear()
             memo[key] = found
         if found is None:  # an expression longer than the window: match on the whole text
-            found = _matches(res.lang, word, text, ts, candidates, True) or []
+            found = _matches(matcher, text, ts, candidates, True) or []
             lo = 0
         for rel_start, rel_end, rule, fields, rel_spans in found:
             start, end = rel_start + lo, rel_end + lo

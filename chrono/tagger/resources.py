@@ -40,7 +40,7 @@ import attrs
 import yaml
 
 __all__ = ["Matcher", "ResourceError", "Resources", "Rule", "RuleSource", "compile_rules",
-           "first_chars", "load", "rule_first_chars", "trie_regex"]
+           "first_chars", "load", "trie_regex"]
 
 
 class ResourceError(ValueError):
@@ -73,7 +73,8 @@ class RuleSource:
     filter: str | None = None
     context: str | None = None
     # The body with every word class reduced to the characters its words start with: the same
-    # possible first characters as ``body`` at a fraction of the size (see :func:`first_chars`).
+    # possible first characters as ``body`` at a fraction of the size, so the guard of a rule
+    # (see :func:`first_chars`) costs a small parse instead of one as large as compiling it.
     skeleton: str = ""
 
 
@@ -345,12 +346,6 @@ def _guard(body: str) -> str:
     if first is None:
         return ""
     return "(?=[" + "".join(re.escape(x) if x not in "-" else "\\-" for x in sorted(first)) + "])"
-
-
-def rule_first_chars(source: RuleSource) -> frozenset[str] | None:
-    """:func:`first_chars` of a rule, read from its skeleton: parsing the full body (its word
-    classes spelled out) costs as much as compiling it."""
-    return first_chars(source.skeleton or source.body)
 
 
 def _cache_dir() -> Path | None:

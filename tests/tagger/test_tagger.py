@@ -87,6 +87,16 @@ def test_invalid_rule_pattern_names_the_rule(tmp_path: Path) -> None:
         extract("Am 3. Mai", "2025-04-24", lang=str(tmp_path))
 
 
+@pytest.mark.parametrize("lang", ["en", str(HERE / "lang_de")])
+def test_rule_guards_from_skeletons_equal_guards_from_full_rules(lang: str) -> None:
+    # The guard is read from a rule's skeleton (its classes cut to their first characters) to
+    # save a parse as large as compiling the rule: it must be the guard the full rule gives.
+    from chrono.tagger.resources import _guard
+
+    for source in load(lang).sources:
+        assert _guard(source.skeleton) == _guard(source.body), source.name
+
+
 def test_trie_regex_prefers_longer_words() -> None:
     import re
 
