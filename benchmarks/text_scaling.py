@@ -9,7 +9,10 @@ DCT of the corpus. Three layouts:
 - ``paragraphs``: the documents separated by blank lines, their own line breaks kept;
 - ``lines``: no blank line anywhere (every run of line breaks is one line break);
 - ``one-paragraph``: every run of white space is one space: a single line, a single paragraph,
-  a date every few hundred characters.
+  a date every few hundred characters;
+- ``examples``: instead of the corpus, the prose of the repository's own ``examples/`` (our
+  writing, so it may live here) in paragraphs: a date, an event and often a contradiction in
+  every sentence, so the network reports its maximum of 50 conflicts at every size.
 
 Each document is checked by ``chrono.engine.check`` in this process (one job, no cache: what
 ``chrono check --no-cache -j 1 FILE`` does after start-up), best of ``--repeat`` runs. The table
@@ -58,7 +61,20 @@ LAYOUTS: dict[str, Callable[[Sequence[str]], str]] = {
     "paragraphs": _paragraphs,
     "lines": _lines,
     "one-paragraph": _one_paragraph,
+    "examples": _paragraphs,
 }
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.DOTALL)
+
+
+def examples() -> list[str]:
+    """The prose of the bundled examples (front matter and headings dropped)."""
+    texts: list[str] = []
+    for path in sorted(EXAMPLES.iterdir()):
+        if path.suffix in (".md", ".txt"):
+            body = FRONT_MATTER.sub("", path.read_text(encoding="utf-8"))
+            texts.append(re.sub(r"(?m)^#.*\n", "", body).strip())
+    return texts
 
 
 def corpus(directory: Path) -> tuple[list[str], str]:
@@ -129,7 +145,8 @@ def main(argv: list[str] | None = None) -> int:
         for layout in layouts:
             per_mb: list[float] = []
             for size in sizes:
-                content = build(texts, dct, int(size * MB), layout)
+                source, date = (examples(), "2025-04-24") if layout == "examples" else (texts, dct)
+                content = build(source, date, int(size * MB), layout)
                 name = f"{layout}-{size:g}MB.md"
                 path = Path(tmp) / name
                 path.write_text(content, encoding="utf-8")
