@@ -89,9 +89,11 @@ def format_finding(finding: Finding, lines: list[str], paint: _Paint) -> list[st
 def to_text(report: Report, sources: Mapping[str, str], color: bool = False) -> str:
     paint = _Paint(color)
     blocks = []
+    split: dict[str, list[str]] = {}  # each file's lines, split once: a big file has many findings
     for finding in report.findings:
-        lines = sources.get(finding.path, "").split("\n")
-        blocks.append("\n".join(format_finding(finding, lines, paint)))
+        if finding.path not in split:
+            split[finding.path] = sources.get(finding.path, "").split("\n")
+        blocks.append("\n".join(format_finding(finding, split[finding.path], paint)))
     summary = report.summary()
     counts = summary["by_severity"]
     assert isinstance(counts, dict)
