@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from chrono.gcpause import paused_cyclic_gc
 from chrono.model import Document, Span
 from chrono.periods import InvalidValue, NotAPeriod, Period, parse_value
 from chrono.tagger import extract
@@ -52,6 +53,11 @@ def _dct_from_view(view: View, options: Options) -> tuple[Period, str, str] | Pr
 
 
 def compile_text(document: Document, options: Options) -> Compiled:
+    with paused_cyclic_gc():  # builds only acyclic data, in proportion to the document
+        return _compile_text(document, options)
+
+
+def _compile_text(document: Document, options: Options) -> Compiled:
     from chrono.engine import Compiled
 
     view = view_of(document.kind, document.text)
