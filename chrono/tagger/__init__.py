@@ -151,7 +151,7 @@ def _rules_for(lang: str, trigger: str) -> tuple[int, ...]:
     """Only the rules that can contain this trigger word: far fewer alternatives to try."""
     res = load(lang)
     word = " ".join(trigger.lower().split())
-    if word[:1].isdigit() or word[:1] == "'" or re.fullmatch(r"q[1-4]", word):
+    if word[:1].isdigit() or word[:1] == "'" or re.fullmatch(r"q[1-4]|h[12]", word):
         chosen = [s.index for s in res.sources if s.digits or word in s.literal]
     else:
         bare = word.rstrip(".")

@@ -138,6 +138,8 @@ def year_of(ctx: Context, f: Fields) -> int | None:
         return int(digits.group()) if digits else None
     if f.get("yy"):
         return two_digit_year(ctx, int(f["yy"].strip("'")))
+    if f.get("yy2"):
+        return two_digit_year(ctx, int(f["yy2"]))
     if f.get("year_words"):
         return words_year(ctx.res, f["year_words"])
     return None
@@ -569,8 +571,8 @@ def _date(ctx: Context, rule_type: str, f: Fields, s: Spans, start: int, end: in
                 year = base.year
             anchor = "DCT"
         date_value = f"{year:04d}-{season}"
-    elif f.get("quarter") or f.get("quarter_num"):
-        raw = f.get("quarter") or f.get("quarter_num") or ""
+    elif f.get("quarter") or f.get("quarter_num") or f.get("quarter_num2"):
+        raw = f.get("quarter") or f.get("quarter_num") or f.get("quarter_num2") or ""
         quarter = int(res.lookup("quarter_ordinal", raw) or (raw if raw.isdigit() else 0))
         if not 1 <= quarter <= 4:
             raise Reject
@@ -587,8 +589,9 @@ def _date(ctx: Context, rule_type: str, f: Fields, s: Spans, start: int, end: in
                 year -= 1
             anchor = "DCT"
         date_value = f"{year:04d}-Q{quarter}"
-    elif f.get("half"):
-        half = int(res.lookup("half_ordinal", f["half"]) or 0)
+    elif f.get("half") or f.get("half_num") or f.get("half_num2"):
+        digit = f.get("half_num") or f.get("half_num2")
+        half = int(digit) if digit else int(res.lookup("half_ordinal", f["half"]) or 0)
         if not 1 <= half <= 2:
             raise Reject
         if year is None:
@@ -644,7 +647,7 @@ def _date(ctx: Context, rule_type: str, f: Fields, s: Spans, start: int, end: in
     assert date_value is not None
     if not explicit_year and not shape_of and (
         month is not None or f.get("season") or f.get("quarter") or f.get("quarter_num")
-        or f.get("half") or f.get("holiday")
+        or f.get("quarter_num2") or f.get("half") or f.get("holiday")
     ) and rel is None and not f.get("deictic"):
         shape_of.append("year")
     if year is not None and not 1 <= year <= 9999:
