@@ -93,6 +93,11 @@ def number(res: Resources, text: str) -> float | None:
     raw = text.strip().lower()
     if not raw:
         return None
+    whole, half, _ = raw.partition(" and a half")
+    if half and whole:
+        # "two and a half", "2 and a half"
+        base = number(res, whole)
+        return None if base is None else base + 0.5
     if raw[0].isdigit():
         parts = raw.split()
         try:
@@ -827,7 +832,8 @@ def _offset(ctx: Context, rule_type: str, f: Fields, s: Spans, start: int, end: 
         raise Reject
     if code == "2W":
         code, amount = "W", amount * 2
-    if code == "WE":
+    weekend = code == "WE"
+    if weekend:
         code = "W"
     if amount != int(amount):
         if code == "Y":
@@ -869,8 +875,8 @@ def _offset(ctx: Context, rule_type: str, f: Fields, s: Spans, start: int, end: 
     if from_dct:
         base = ctx.base()
         moved = shift(base, code, steps)
-        return [Piece(start, end, "DATE", value_at(moved, out_code), mod, "DCT",
-                      temporal_function=True)]
+        return [Piece(start, end, "DATE", value_at(moved, "WE" if weekend else out_code), mod,
+                      "DCT", temporal_function=True)]
     ref = ctx.ref
     assert ref is not None
     moved = shift(ref.day, code, steps)
@@ -1038,6 +1044,8 @@ def _set(ctx: Context, rule_type: str, f: Fields, s: Spans, start: int, end: int
         return [Piece(start, end, "SET", f"XXXX-{res.lookup('season', f['season'])}")]
     if f.get("unit"):
         code = _unit_code(ctx, f["unit"])
+        if code == "WE":
+            return [Piece(start, end, "SET", "XXXX-WXX-WE")]  # "every weekend"
         if f.get("freq"):
             # "twice a month": once per period; TIMEX3 keeps the count in its freq attribute.
             return [Piece(start, end, "SET", duration_value(code, 1.0))]
