@@ -6,6 +6,7 @@ import calendar
 import datetime as dt
 import json
 import random
+import re
 import time
 from pathlib import Path
 from typing import Any
@@ -347,3 +348,40 @@ def test_package_level_extract_is_the_tagger() -> None:
     assert chrono.Timex is Timex
     with pytest.raises(AttributeError, match="no attribute 'nothing'"):
         chrono.nothing  # noqa: B018
+
+
+# TIMEX3 durations (TimeML 1.2 with its DE/CE/ML/Q/WE-free unit letters: decades as E,
+# centuries as C, millennia as L, as the TimeBank gold writes them) and SET/DATE patterns.
+_DURATION = re.compile(
+    r"P(?:(?:\d+(?:\.\d+)?|X)[YMWDQECL])*(?:T(?:(?:\d+(?:\.\d+)?|X)[HMS])+)?\Z"
+)
+_DATE_PATTERN = re.compile(
+    r"(?:\d{2,4}|X{2,4}|\d\dX{1,2}|\d{3}X)(?:-(?:\d\d|XX|Q[1-4X]|H[12X]|W(?:\d\d|XX)|SP|SU|FA|WI)"
+    r"(?:-(?:\d\d|XX|\d|WE))?)?(?:T(?:\d\d(?::\d\d(?::\d\d)?)?|MO|AF|EV|NI|DT)"
+    r"(?:Z|[+-]\d\d:\d\d)?)?\Z"
+)
+
+
+def _well_formed(timex: Timex) -> bool:
+    value = timex.value
+    if value in ("PRESENT_REF", "PAST_REF", "FUTURE_REF"):
+        return timex.type == "DATE"
+    if timex.type == "DURATION":
+        return value != "P" and _DURATION.match(value) is not None
+    if timex.type == "SET":
+        return (value != "P" and _DURATION.match(value) is not None) or (
+            _DATE_PATTERN.match(value) is not None
+        )
+    return _DATE_PATTERN.match(value) is not None
+
+
+def test_every_value_is_well_formed_timex3() -> None:
+    texts = [(c["text"], c["dct"]) for c in CASES]
+    corpus = HERE.parents[2] / "shared" / "corpora" / "tbaq"
+    if corpus.is_dir():
+        from chrono.timeml import read_timeml
+
+        texts += [(d.text, d.dct) for d in map(read_timeml, sorted(corpus.rglob("*.tml")))]
+    bad = [(t.text, t.type, t.value) for text, dct in texts for t in extract(text, dct)
+           if not _well_formed(t)]
+    assert bad == []
