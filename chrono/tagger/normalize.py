@@ -271,10 +271,14 @@ def tense(ctx: Context, start: int, end: int) -> int:
 def _tense_words(res: Resources, segment: str) -> list[str]:
     """The lower-cased words of ``segment``; a capitalized month name that is also a modal
     ("May") is the month unless it opens the segment."""
-    words = res.word_regex.findall(segment)
-    return [w.lower() for i, w in enumerate(words)
-            if not (i and w[:1].isupper() and res.has("month", w) and w.lower() in
-                    res.classes.get("tense_future", {}))]
+    future = res.classes.get("tense_future", {})
+    out = []
+    for index, word in enumerate(res.word_regex.findall(segment)):
+        low = word.lower()
+        if index and low in future and word[:1].isupper() and res.has("month", word):
+            continue
+        out.append(low)
+    return out
 
 
 def _mark(res: Resources, word: str) -> int:
