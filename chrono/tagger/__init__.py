@@ -223,8 +223,8 @@ def _after_quantity(res: Resources, scanner: _Scanner, text: str, start: int) ->
         word = before.group(1).lower().lstrip("$£€#")
         if res.has("rate_article", word):
             return False  # "a daily rally", "on a daily basis"
-        if word.endswith(".") and not word[:1].isdigit():
-            return False  # a sentence ends there
+        if (word.endswith(".") and not word[:1].isdigit()) or word.endswith((",", ";", ":")):
+            return False  # a sentence or a list item ends there ("48 hours, nearly a decade")
         if word[:1].isdigit() or res.has("number_word", word) or res.has(
             "number_noun", word
         ) or word in ("million", "billion", "thousand", "hundred", "times", "percent"):
