@@ -120,7 +120,7 @@ def _scanner(lang: str) -> _Scanner:
         links=frozenset(str(w).lower() for w in spec.get("link_words", [])),
         word_start=re.compile(r"(?<![\w'.-])[\w'$]"),
         next_word=re.compile(r"\s*([\w%$£€']+)"),
-        prev_word=re.compile(r"([\w$£€#.\-']+)\s*\Z"),
+        prev_word=re.compile(r"([\w$£€#§.\-']+)\s*\Z"),
         lowercase_words=frozenset(
             word for name in spec.get("lowercase_classes", []) for word in res.classes.get(name, {})
         ),
@@ -183,6 +183,11 @@ def _number_context_rejects(res: Resources, scanner: _Scanner, text: str, start:
     if after is not None and res.has("number_noun", after.group(1)):
         return True
     before = scanner.prev_word.search(text, max(0, start - 24), start)
+    street = _street_regex(res.lang)
+    if street is not None and street.match(text, end) and (
+        before is None or not res.has("year_preposition", before.group(1))
+    ):
+        return True  # "at 1450 Market Street": a house number ("by 2001 Park Avenue" is not)
     if before is None:
         return False
     word = before.group(1)
@@ -195,6 +200,16 @@ def _number_context_rejects(res: Resources, scanner: _Scanner, text: str, start:
             and before.end(1) == start - 1 and word.lower() not in scanner.premodifiers
             and not any(res.has(name, word) for name in _YEAR_LEADS)
             and not _sentence_start(text, before.start(1)))
+
+
+@functools.lru_cache(maxsize=8)
+def _street_regex(lang: str) -> re.Pattern[str] | None:
+    """A street name after a number: up to three Title-case words, then a street word."""
+    words = load(lang).classes.get("street_suffix")
+    if not words:
+        return None
+    suffix = trie_regex({w for word in words for w in (word, word.title())})
+    return re.compile(r"[ \t]+(?:[A-Z][\w'.-]*[ \t]+){0,3}(?:" + suffix + r")(?![\w])")
 
 
 # Classes whose words may stand right before a year in Title Case.
@@ -281,6 +296,9 @@ def _chain_walk(text: str, ts: int, floor: int, premodifiers: frozenset[str],
         k = max(text.rfind(" ", low, j), text.rfind("\n", low, j),
                 text.rfind("-", low, j), text.rfind("\t", low, j), low - 1)
         word = text[k + 1:j + 1]
+        if _PAREN_NUMBER.fullmatch(word):
+            pos = k + 1  # "five (5) years": the digits in brackets repeat the number
+            continue
         bare = word.lstrip(_OPENERS)
         first = k + 1 + len(word) - len(bare)
         bare = bare.lower()
@@ -295,6 +313,7 @@ def _chain_walk(text: str, ts: int, floor: int, premodifiers: frozenset[str],
     return starts, reach
 
 
+_PAREN_NUMBER = re.compile(r"\(\d{1,4}\)")
 _SENTENCE_PUNCT = frozenset(".!?:;\n")
 
 

@@ -88,9 +88,12 @@ class Context:
 # Field helpers
 
 
+_IN_DIGITS = re.compile(r"[ \t]+\(\d{1,4}\)\Z")
+
+
 def number(res: Resources, text: str) -> float | None:
     """The value of a number written in digits or words ("12", "1,000", "twenty-four", "1 1/2")."""
-    raw = text.strip().lower()
+    raw = _IN_DIGITS.sub("", text).strip().lower()  # "five (5)": the digits repeat the words
     if not raw:
         return None
     whole, half, _ = raw.partition(" and a half")
@@ -401,6 +404,8 @@ def _date(ctx: Context, rule_type: str, f: Fields, s: Spans, start: int, end: in
                 raise Reject
             text = digits.group()
             first = two_digit_year(ctx, int(text)) if len(text) == 2 else int(text)
+            if len(text) == 4 and text.endswith("00") and first < 2000:
+                return piece(f"{first // 100:02d}")  # "the 1800s": the century, not 1800-1809
         else:
             tens = int(res.lookup("decade_word", f["decade_word"]) or 9)
             first = base.year // 100 * 100 + tens * 10

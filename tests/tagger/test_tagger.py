@@ -180,7 +180,9 @@ def test_generated_periods_normalize_exactly(year: int, quarter: int, season: st
         (f"the {QUARTERS[quarter - 1]} quarter of {year}", f"{year}-Q{quarter}"),
         (f"Q{quarter} {year}", f"{year}-Q{quarter}"),
         (f"the {season} of {year}", f"{year}-{SEASONS[season]}"),
-        (f"the {year // 10 * 10}s", f"{year // 10:03d}"),
+        # "the 1980s" is a decade; "the 1800s" is read as the century, as people mean it.
+        (f"the {year // 10 * 10}s",
+         f"{year // 100:02d}" if year // 10 % 10 == 0 and year < 2000 else f"{year // 10:03d}"),
         (f"mid-{year}", f"{year}"),
         (f"the first half of {year}", f"{year}-H1"),
     ][form]
