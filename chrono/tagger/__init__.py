@@ -486,10 +486,12 @@ def extract(
             value = piece.value
             if day is None and piece.anchor == "DCT":
                 value = piece.shape or _mask(value)
-            elif rule.action in _REFERENCE_ACTIONS and piece.type in ("DATE", "TIME"):
+            elif (rule.action in _REFERENCE_ACTIONS or piece.narrates) and piece.type in (
+                "DATE", "TIME"
+            ):
                 anchor = _anchor(value)
                 if anchor is not None:
-                    ctx.ref = anchor
+                    ctx.ref, ctx.ref_start, ctx.ref_end = anchor, piece.start, piece.end
             if rule.action in _PERIOD_ACTIONS and piece.type == "DATE" and _PERIOD_VALUE.match(
                 value
             ):

@@ -9,6 +9,7 @@ narrative reference time.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Callable
 
@@ -26,7 +27,7 @@ from chrono.tagger.calendar import (
     value_at,
     week_value,
 )
-from chrono.tagger.resources import Resources
+from chrono.tagger.resources import Resources, trie_regex
 
 Fields = dict[str, str]
 Spans = dict[str, tuple[int, int]]
@@ -56,6 +57,9 @@ class Piece:
     # The value as far as the text states it, for a document without a DCT ("XXXX-03-12",
     # "XXXX-WXX-5"); None: every digit depends on the DCT.
     shape: str | None = None
+    # Moves the story on: later expressions count from this one ("two days later ... that
+    # evening"). Dates always do; a counted offset only when it narrates, not compares.
+    narrates: bool = False
 
 
 @attrs.define
@@ -76,12 +80,23 @@ class Context:
     period_end: int = -1
     # Set when the last year/weekday resolution had no tense evidence to go on.
     guessed: bool = False
+    # Where the expression that set ``ref`` stands in the text.
+    ref_start: int = -1
+    ref_end: int = -1
+    news: bool | None = None
     # The last clock time the text stated ("at 9 p.m." on a known day) and its zone suffix:
     # "two hours later" counts from it.
     clock: tuple[dt.datetime, str] | None = None
 
     def base(self) -> dt.date:
         return self.dct
+
+    def is_news(self) -> bool:
+        """Whether the text speaks from its own date ("yesterday", "last week", a weekday):
+        then year-less dates are read from the DCT, not from the story's last year."""
+        if self.news is None:
+            self.news = _news_regex(self.res).search(self.text) is not None
+        return self.news
 
 
 # ---------------------------------------------------------------------------------------------
@@ -271,6 +286,19 @@ def tense(ctx: Context, start: int, end: int) -> int:
     return 0
 
 
+# "since 1980", "until 1975": the bound of a state, not the time a story is set in.
+_STATE_BOUND = re.compile(r"\b(?:since|until|till|by|before|after|from)\s+\Z", re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=8)
+def _news_regex(res: Resources) -> re.Pattern[str]:
+    words = res.classes.get("news_marker", {})
+    if not words:
+        return re.compile(r"(?!)")
+    # "the next year" is the story's, not the DCT's.
+    return re.compile(r"(?<!\w)(?<!\bthe )(?:" + trie_regex(words) + r")(?!\w)", re.IGNORECASE)
+
+
 def _tense_words(res: Resources, segment: str) -> list[str]:
     """The lower-cased words of ``segment``; a capitalized month name that is also a modal
     ("May") is the month unless it opens the segment."""
@@ -304,6 +332,14 @@ def year_for_month(ctx: Context, month: int, day: int | None, start: int, end: i
     (same grace); no tense: the occurrence nearest to the DCT.
     """
     base = ctx.base()
+    story = ctx.ref
+    if (story is not None and abs(story.day.year - base.year) >= 2 and story.gran != "W"
+            and tense(ctx, start, end) < 0 and not ctx.is_news()
+            and not _STATE_BOUND.search(ctx.text, max(0, ctx.ref_start - 8), ctx.ref_start)):
+        # A story set in another time ("In June 1944 she landed ... in the autumn"): the
+        # year-less month follows the story, forward from its last date.
+        forward = story.gran in ("D", "M", "Q", "H", "S") and month < story.day.month
+        return story.day.year + forward
     direction = tense(ctx, start, end)
     base_index = base.year * 372 + (base.month - 1) * 31 + base.day - 1
     candidates = []
@@ -581,6 +617,10 @@ def _date(ctx: Context, rule_type: str, f: Fields, s: Spans, start: int, end: in
                 year = base.year if base.month >= start_month + 3 else base.year - 1
             elif rel is not None and rel > 0:
                 year = base.year if base.month < start_month else base.year + 1
+            elif season != "WI" and rel is None:
+                # "in the spring": like a year-less month, by its middle month and the tense
+                # (or the story's year); winter straddles New Year and keeps the DCT's year.
+                year = year_for_month(ctx, start_month + 1, None, start, end)
             else:
                 year = base.year
             anchor = "DCT"
@@ -815,6 +855,22 @@ def _duration(ctx: Context, rule_type: str, f: Fields, s: Spans, start: int, end
 
 
 def _offset(ctx: Context, rule_type: str, f: Fields, s: Spans, start: int, end: int) -> list[Piece]:
+    pieces = _offset_pieces(ctx, rule_type, f, s, start, end)
+    res = ctx.res
+    direction_word = f.get("direction") or f.get("story_direction", "")
+    sign = res.lookup("direction", direction_word)
+    # "Two days later", "three years ago" move the story; "a year earlier" / "a year ago" in
+    # a report compare with a baseline and leave it where it was.
+    comparing = (sign is not None and int(sign) < 0 and not res.has("direction_dct", direction_word)
+                 ) or (f.get("num", "a").strip().lower() in ("a", "one", "1")
+                       and _unit_code(ctx, f["unit"]) == "Y")
+    if sign is None or comparing:
+        return pieces
+    return [attrs.evolve(p, narrates=True) if p.type in ("DATE", "TIME") else p for p in pieces]
+
+
+def _offset_pieces(ctx: Context, rule_type: str, f: Fields, s: Spans, start: int, end: int
+                   ) -> list[Piece]:
     res = ctx.res
     direction_word = f.get("direction") or f.get("story_direction", "")
     sign = res.lookup("direction", direction_word)
@@ -926,6 +982,15 @@ def _report_period(ctx: Context, start: int) -> Anchor | None:
 
 
 def _rel_unit(ctx: Context, rule_type: str, f: Fields, s: Spans, start: int, end: int) -> list[Piece]:
+    pieces = _rel_unit_pieces(ctx, rule_type, f, s, start, end)
+    if not f.get("anaphoric") or f.get("rel"):
+        return pieces
+    # "the following year", "the next day" move the story on, like a date does.
+    return [attrs.evolve(p, narrates=True) if p.type in ("DATE", "TIME") else p for p in pieces]
+
+
+def _rel_unit_pieces(ctx: Context, rule_type: str, f: Fields, s: Spans, start: int, end: int
+                     ) -> list[Piece]:
     res = ctx.res
     code = str(res.lookup("calendar_unit", f["unit"]) or "")
     if not code:
