@@ -305,9 +305,11 @@ def _tense_words(res: Resources, segment: str) -> list[str]:
     future = res.classes.get("tense_future", {})
     out = []
     for index, word in enumerate(res.word_regex.findall(segment)):
-        low = word.lower()
+        low = word.lower().replace("’", "'")
         if index and low in future and word[:1].isupper() and res.has("month", word):
             continue
+        if low.endswith("'ll"):
+            low = "will"  # "I'll be back Monday"
         out.append(low)
     return out
 
@@ -315,6 +317,8 @@ def _tense_words(res: Resources, segment: str) -> list[str]:
 def _mark(res: Resources, word: str) -> int:
     if word in res.classes.get("tense_future", {}):
         return 2
+    if word in res.classes.get("tense_future_weak", {}):
+        return 1
     if word in res.classes.get("tense_past", {}):
         return -2
     if word in res.classes.get("tense_past_weak", {}) or (
