@@ -332,11 +332,13 @@ def test_every_date_value_is_a_period_the_model_can_place() -> None:
 
 def test_values_resting_on_a_default_are_marked_guessed() -> None:
     (said,) = extract("In December the company said it lost money.", "2025-01-15")
+    (bare,) = extract("The figures for December are final.", "2025-01-15")
     (opens,) = extract("The plant opens in December.", "2025-01-15")
     (stated,) = extract("On March 3, 2024 it fell.", "2025-01-15")
     assert (said.value, said.guessed) == ("2024-12", False)
-    assert (opens.value, opens.guessed) == ("2024-12", True)
-    assert opens.to_json()["guessed"] is True
+    assert (bare.value, bare.guessed) == ("2024-12", True)
+    assert bare.to_json()["guessed"] is True
+    assert (opens.value, opens.guessed) == ("2025-12", False)  # a scheduling verb looks ahead
     assert not stated.guessed
 
 
