@@ -12,6 +12,7 @@ import datetime as dt
 import functools
 import re
 from collections.abc import Callable
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import attrs
 
@@ -388,6 +389,25 @@ def weekday_date(ctx: Context, weekday: int, rel: int | None, start: int, end: i
 # Actions
 
 
+def _zone_on(zone: str, day: str, clock: str) -> str:
+    """A fixed offset as is; ``tz:Area/City`` as that zone's offset at this local time (none
+    when the zone database is not installed)."""
+    if not zone.startswith("tz:"):
+        return zone
+    try:
+        moment = dt.datetime.fromisoformat(f"{day}T{clock}").replace(tzinfo=ZoneInfo(zone[3:]))
+    except (ValueError, ZoneInfoNotFoundError):
+        return ""  # "T24:00" or no zone data: the clock time stands without a zone
+    offset = moment.utcoffset()
+    if offset is None:
+        return ""
+    minutes = int(offset.total_seconds()) // 60
+    if minutes == 0:
+        return "Z"
+    sign = "+" if minutes > 0 else "-"
+    return f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
+
+
 _ZONE_OFFSET = re.compile(r"(?P<sign>[+-])(?P<hours>\d+):?(?P<minutes>\d\d)?")
 _NAME_AFTER = re.compile(r"[ \t]+[A-Z][a-z]+")
 _EVENT_AFTER = re.compile(r"[ \t]+(?:on|to|against|across|through|into)[ \t]+(?:the[ \t]+)?[A-Z]")
@@ -712,7 +732,7 @@ def _date(ctx: Context, rule_type: str, f: Fields, s: Spans, start: int, end: in
         raise Reject
     if clock is not None and date_value is not None and len(date_value) == 10:
         kind = "TIME"
-        return piece(f"{date_value}T{clock}{zone}", "TIME", anchor)
+        return piece(f"{date_value}T{clock}{_zone_on(zone, date_value, clock)}", "TIME", anchor)
     if part is not None and date_value is not None and len(date_value) == 10:
         return piece(f"{date_value}T{part}", "TIME", anchor)
     if not explicit_year and anchor is None:

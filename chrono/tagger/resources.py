@@ -168,6 +168,7 @@ def _class_regex(name: str, spec: Mapping[str, Any], words: Iterable[str]) -> st
         forms: set[str] = set()
         for word in words:
             forms.add(_title(word))
+            forms.add(word[:1].upper() + word[1:])  # "Eastern time" as well as "Eastern Time"
             forms.add(word.upper())
         return "(?-i:" + trie_regex(forms) + ")"
     if case != "any":
