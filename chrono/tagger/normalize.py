@@ -604,10 +604,11 @@ def _date(ctx: Context, rule_type: str, f: Fields, s: Spans, start: int, end: in
             else:
                 year = base.year
             anchor = "DCT"
-        if year is None and day is None and _EVENT_AFTER.match(ctx.text, end) and (
-            _THE_BEFORE.search(ctx.text, max(0, start - 4), start)
-        ):
-            raise Reject  # "the March on Washington", "the March to the Sea": an event's name
+        if year is None and day is None and (
+            _EVENT_AFTER.match(ctx.text, end) or _NAME_AFTER.match(ctx.text, end)
+        ) and _THE_BEFORE.search(ctx.text, max(0, start - 4), start):
+            # "the March on Washington", "the May Family Foundation": a name, not a month
+            raise Reject
         if year is None:
             year = year_for_month(ctx, month, day, start, end)
             anchor = "DCT"
@@ -630,10 +631,11 @@ def _date(ctx: Context, rule_type: str, f: Fields, s: Spans, start: int, end: in
         else:
             date_value = f"{year:04d}-{month:02d}"
     elif f.get("season"):
-        if _NAME_AFTER.match(ctx.text, end) and ctx.text[start:end].istitle() and " " not in (
-            ctx.text[start:end]
+        head = ctx.text[start:end].split()[-1]
+        if _NAME_AFTER.match(ctx.text, end) and head.istitle() and (
+            " " not in ctx.text[start:end] or ctx.text[start:end].lower().startswith("the ")
         ):
-            raise Reject  # "Summer Lee", "Winter Olympics", "Spring Street": a name
+            raise Reject  # "Summer Lee", "Winter Olympics", "the Summer Palace": a name
         season = str(res.lookup("season", f["season"]))
         if year is None:
             start_month = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[season]
@@ -690,6 +692,9 @@ def _date(ctx: Context, rule_type: str, f: Fields, s: Spans, start: int, end: in
                                                                        f["weekday"]) or 0)
         if not weekday:
             raise Reject
+        if _NAME_AFTER.match(ctx.text, end) and _THE_BEFORE.search(ctx.text, max(0, start - 4),
+                                                                   start):
+            raise Reject  # "The Sunday Times", "the Friday Prayer": a name
         ref = ctx.ref
         if f.get("anaphoric") and ref is not None and ref.gran == "D" and rel is not None:
             # "the previous Friday", "the following Monday": next to the story's day.
