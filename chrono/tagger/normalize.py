@@ -219,6 +219,14 @@ def position_mod(ctx: Context, f: Fields) -> str | None:
     return None
 
 
+def _over_means_more(ctx: Context, s: Spans) -> bool:
+    before = _LAST_WORD.search(ctx.text, max(0, s["approx"][0] - 30), s["approx"][0])
+    return before is not None and ctx.res.has("over_more_than_lead", before.group(1))
+
+
+_LAST_WORD = re.compile(r"([\w']+)[ \t]*\Z")
+
+
 def approx_mod(ctx: Context, f: Fields) -> str | None:
     if f.get("approx"):
         value = ctx.res.lookup("approx", f["approx"])
@@ -878,6 +886,10 @@ def _duration(ctx: Context, rule_type: str, f: Fields, s: Spans, start: int, end
     if f.get("plus_half") and amount is not None:
         amount += 0.5
     mod = approx_mod(ctx, f)
+    if f.get("approx", "").lower() == "over" and "approx" in s and not _over_means_more(ctx, s):
+        # "phased in over 18 months", "spread over three years": "over" is the preposition of
+        # a stretch, not "more than" ("took over 18 months", "just over an hour").
+        start, mod = s["approx"][1], None
     if code == "WE" and amount is not None:
         return [Piece(start, end, "DURATION", duration_value("D", 2 * amount), mod)]
     return [Piece(start, end, "DURATION", duration_value(code, amount), mod)]
