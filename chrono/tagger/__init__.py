@@ -317,6 +317,16 @@ _PAREN_NUMBER = re.compile(r"\(\d{1,4}\)")
 _SENTENCE_PUNCT = frozenset(".!?:;\n")
 
 
+_WORD_BEFORE = re.compile(r"([\w-]+)[ \t]+\Z")
+
+
+def _after_ordinal(res: Resources, text: str, pos: int) -> bool:
+    """'Fourth Quarter', 'First Half' in a Title-case headline: a period, not a name."""
+    before = _WORD_BEFORE.search(text, max(0, pos - 16), pos)
+    return before is not None and (res.has("quarter_ordinal", before.group(1))
+                                   or res.has("half_ordinal", before.group(1)))
+
+
 def _sentence_start(text: str, pos: int) -> bool:
     """Whether only spaces and opening quotes or brackets separate ``pos`` from the start of
     the text, a line or a sentence."""
@@ -374,7 +384,7 @@ def _scan(ctx: Context, scanner: _Scanner) -> Iterator[tuple[Rule, list[Piece]]]
         word = trig.group()
         if word[:1].isupper() and not word.isupper() and word.lower() in lowercase_words and (
             not _sentence_start(text, ts)
-        ):
+        ) and not _after_ordinal(res, text, ts):
             continue
         # The chain in front of a trigger depends on a few dozen characters before it (and on
         # the floor if that is closer): repeated surroundings are walked once per call.
@@ -486,6 +496,10 @@ def extract(
             value = piece.value
             if day is None and piece.anchor == "DCT":
                 value = piece.shape or _mask(value)
+                if rule.action in _REFERENCE_ACTIONS or piece.narrates:
+                    # "Thursday 15 February" with no DCT: the story's day is unknown now, so a
+                    # later "7pm" must not fall back on an older date.
+                    ctx.ref = None
             elif (rule.action in _REFERENCE_ACTIONS or piece.narrates) and piece.type in (
                 "DATE", "TIME"
             ):

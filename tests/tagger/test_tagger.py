@@ -389,3 +389,12 @@ def test_every_value_is_well_formed_timex3() -> None:
     bad = [(t.text, t.type, t.value) for text, dct in texts for t in extract(text, dct)
            if not _well_formed(t)]
     assert bad == []
+
+
+def test_without_dct_a_dct_relative_date_leaves_the_story_day_unknown() -> None:
+    found = extract("Minutes of 31.12.2023. Next meeting: Thursday 15 February at 7pm.", None)
+    assert [(t.text, t.value) for t in found] == [
+        ("31.12.2023", "2023-12-31"),
+        ("Thursday 15 February", "XXXX-02-15"),
+        ("7pm", "XXXX-XX-XXT19:00"),  # not 2023-12-31T19:00 from the older date
+    ]
