@@ -21,7 +21,9 @@ import re
 import sys
 from pathlib import Path
 
-from chrono.timeml import TimeMLDocument, read_timeml
+from timex_eval import read_corpus
+
+from chrono.timeml import TimeMLDocument
 
 # Phrase classes (gold extent, lower case) and whether the text and the DCT alone fix their
 # value's shape (then they count towards the floor). "A year ago" in an earnings report may
@@ -85,13 +87,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--corpus", required=True, type=Path, help="folder of .tml files")
     parser.add_argument("--smoke", action="store_true", help="the first 8 documents only")
     args = parser.parse_args(argv)
-    paths = sorted(args.corpus.rglob("*.tml"))
-    if not paths:
+    docs = [doc for _, doc in read_corpus(args.corpus, args.smoke)]
+    if not docs:
         print(f"no .tml files under {args.corpus}", file=sys.stderr)
         return 2
-    if args.smoke:
-        paths = paths[:8]
-    docs = [read_timeml(p) for p in paths]
     print(f"documents {len(docs)}  gold TIMEX3 {sum(len(d.timexes) for d in docs)}")
     print()
     print("phrase class | annotations | shapes in the gold | majority | misses of any one convention")

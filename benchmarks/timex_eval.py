@@ -27,6 +27,13 @@ from chrono.tagger import Timex, extract
 from chrono.timeml import TimeMLDocument, TimeMLTimex, read_timeml, write_timeml
 
 
+def read_corpus(folder: Path, smoke: bool = False) -> list[tuple[Path, TimeMLDocument]]:
+    """The .tml files below ``folder`` in name order with their documents (the first 8 with
+    ``smoke``)."""
+    files = sorted(folder.rglob("*.tml"))
+    return [(f, read_timeml(f)) for f in (files[:8] if smoke else files)]
+
+
 def _f1(p: float, r: float) -> float:
     return 2 * p * r / (p + r) if p + r else 0.0
 
@@ -169,13 +176,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--write-tml", type=Path, metavar="DIR",
                         help="also write chrono's output as TimeML files (for the TE3 scorer)")
     args = parser.parse_args(argv)
-    files = sorted(args.corpus.rglob("*.tml"))
-    if not files:
+    corpus = read_corpus(args.corpus, args.smoke)
+    if not corpus:
         print(f"no .tml files under {args.corpus}", file=sys.stderr)
         return 2
-    if args.smoke:
-        files = files[:8]
-    docs = [read_timeml(f) for f in files]
+    files, docs = [f for f, _ in corpus], [d for _, d in corpus]
     report = evaluate(docs, args.errors)
     _print(report, args.per_document)
     if args.write_tml:
