@@ -81,13 +81,19 @@ class Annotation:
 def instant_text(instant: int | None, unbounded: str) -> str:
     if instant is None:
         return unbounded
-    # Strict order is one second on the model's axis ("after" = at least 1 s later); a bound
-    # of 23:59:59 or 00:00:01 is shown at the whole minute it stands for.
-    if instant % 60 == 59:
-        instant += 1
-    elif instant % 60 == 1:
-        instant -= 1
+    # Strict order is one second on the model's axis ("after" = at least 1 s later), and a
+    # chain of "after"s adds a second per step: a bound a few seconds off a whole minute
+    # (00:00:02, 23:59:58) is shown at the minute it stands for.
+    off = instant % 60
+    if off <= _STRICT_STEPS:
+        instant -= off
+    elif off >= 60 - _STRICT_STEPS:
+        instant += 60 - off
     return format_instant(instant)
+
+
+# How many one-second strictness steps a shown bound may carry before its seconds are kept.
+_STRICT_STEPS = 5
 
 
 def window_text(lo: int | None, hi: int | None) -> str:

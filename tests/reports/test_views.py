@@ -307,3 +307,16 @@ def test_doc_blocks_paragraphs_literal_blocks_and_inline_code() -> None:
     assert blocks[0].parts == (("Fails:", False),)
     assert blocks[1].parts[0][0] == "events:\n  - a\n\nmore"
     assert blocks[2].parts == (("Passes with ", False), ("end: by 2025", True), (".", False))
+
+
+def test_bounds_drop_the_seconds_of_strict_steps_but_keep_real_ones() -> None:
+    from chrono.periods import parse_value
+
+    midnight = parse_value("2024-08-06").start
+    assert midnight is not None
+    assert ann.instant_text(midnight + 2, "any time") == "2024-08-06"  # two "after" steps
+    assert ann.instant_text(midnight - 1, "any time") == "2024-08-06"
+    assert ann.instant_text(midnight + 16 * 3600 + 22 * 60 + 30, "any time") == (
+        "2024-08-06T16:22:30"
+    )
+    assert ann.instant_text(None, "any time") == "any time"
