@@ -418,6 +418,8 @@ def _zone_on(zone: str, day: str, clock: str) -> str:
     return f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
 
 
+_FINAL = frozenset({"last"})
+_OF_AFTER = re.compile(r"[ \t]+of\b")
 _ZONE_OFFSET = re.compile(r"(?P<sign>[+-])(?P<hours>\d+):?(?P<minutes>\d\d)?")
 _NAME_AFTER = re.compile(r"[ \t]+[A-Z][a-z]+")
 _EVENT_AFTER = re.compile(r"[ \t]+(?:on|to|against|across|through|into)[ \t]+(?:the[ \t]+)?[A-Z]")
@@ -663,6 +665,12 @@ def _date(ctx: Context, rule_type: str, f: Fields, s: Spans, start: int, end: in
         date_value = f"{year:04d}-{season}"
     elif f.get("quarter") or f.get("quarter_num") or f.get("quarter_num2"):
         raw = f.get("quarter") or f.get("quarter_num") or f.get("quarter_num2") or ""
+        if raw.lower() in _FINAL and year is None and not f.get("rel") and not _OF_AFTER.match(
+            ctx.text, end
+        ):
+            # "last quarter" with no year: the quarter before the DCT's, not a fourth quarter
+            previous = shift(base, "Q", -1)
+            return piece(value_at(previous, "Q"), "DATE", "DCT")
         quarter = int(res.lookup("quarter_ordinal", raw) or (raw if raw.isdigit() else 0))
         if not 1 <= quarter <= 4:
             raise Reject
@@ -681,6 +689,11 @@ def _date(ctx: Context, rule_type: str, f: Fields, s: Spans, start: int, end: in
         date_value = f"{year:04d}-Q{quarter}"
     elif f.get("half") or f.get("half_num") or f.get("half_num2"):
         digit = f.get("half_num") or f.get("half_num2")
+        if not digit and f["half"].lower() in _FINAL and year is None and not f.get(
+            "rel"
+        ) and not _OF_AFTER.match(ctx.text, end):
+            previous = shift(base, "H", -1)  # "last half": the half before the DCT's
+            return piece(value_at(previous, "H"), "DATE", "DCT")
         half = int(digit) if digit else int(res.lookup("half_ordinal", f["half"]) or 0)
         if not 1 <= half <= 2:
             raise Reject
