@@ -546,6 +546,7 @@ def extract(
                         ctx.period = period
                         ctx.period_end = out[-1].end
     _attach_days(res, text, out)
+    _share_weekday_relation(res, text, out)
     return _link_ranges(res, text, out, range_counter, day)
 
 
@@ -618,6 +619,30 @@ def _attach_days(res: Resources, text: str, timexes: list[Timex]) -> None:
         if between and res.lookup("signal", between) != "on":
             continue
         timexes[i] = attrs.evolve(clock, value=day.value + time_part.group(1), anchor=day.anchor)
+
+
+_JOINED = re.compile(r"[ \t]*,?[ \t]*(?:(?:and|or|&)[ \t]*)?\Z")
+
+
+def _share_weekday_relation(res: Resources, text: str, timexes: list[Timex]) -> None:
+    """'this Saturday and Sunday', 'next Monday or Tuesday': the second weekday shares the
+    first one's week and direction (it is the next such day after the first)."""
+    for i in range(len(timexes) - 1):
+        first, second = timexes[i], timexes[i + 1]
+        if first.rule != "weekday_part" or second.rule != "weekday_part":
+            continue
+        if second.start - first.end > 6 or not _JOINED.match(text[first.end:second.start]):
+            continue
+        lead = first.text.split()[0]
+        if not res.has("rel", lead) or _DAY.match(first.value) is None:
+            continue
+        own = res.lookup("weekday", second.text) or res.lookup("weekday_abbr", second.text)
+        if not own or _DAY.match(second.value) is None:
+            continue
+        start = dt.date.fromisoformat(first.value)
+        shared = start + dt.timedelta(days=(int(own) - start.isoweekday()) % 7 or 7)
+        timexes[i + 1] = attrs.evolve(second, value=shared.isoformat(), anchor=first.value,
+                                      guessed=False)
 
 
 _YEARLESS = re.compile(r"\d{4}(-\d\d(?:-\d\d)?)\Z")

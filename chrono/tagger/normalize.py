@@ -279,6 +279,10 @@ def tense(ctx: Context, start: int, end: int) -> int:
                 words[index + 1] + " " + word in phrases
             ):
                 return 1  # "set to resume Monday", "is to meet Tuesday"
+            if not strong_only and words is left_words and res.has("arrangement_ing", word) and (
+                index + 1 < len(words) and words[index + 1] in _BE_PRESENT
+            ):
+                return 1  # "I'm flying to Cardiff on Friday": an arrangement ahead
             mark = _mark(res, word)
             if not mark or (strong_only and mark in (1, -1)):
                 continue
@@ -321,6 +325,10 @@ def _tense_words(res: Resources, segment: str) -> list[str]:
             continue
         if low.endswith("'ll"):
             low = "will"  # "I'll be back Monday"
+        elif low.endswith("'m"):
+            low = "am"
+        elif low.endswith("'re"):
+            low = "are"
         out.append(low)
     return out
 
@@ -418,6 +426,7 @@ def _zone_on(zone: str, day: str, clock: str) -> str:
     return f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
 
 
+_BE_PRESENT = frozenset({"am", "is", "are"})
 _FINAL = frozenset({"last"})
 _OF_AFTER = re.compile(r"[ \t]+of\b")
 _ZONE_OFFSET = re.compile(r"(?P<sign>[+-])(?P<hours>\d+):?(?P<minutes>\d\d)?")
@@ -1147,12 +1156,14 @@ def _anaphor(ctx: Context, rule_type: str, f: Fields, s: Spans, start: int, end:
         day = ref.day if ref is not None and ref.gran in ("D", "W") else base
         return [Piece(start, end, "DATE", week_value(day), mod, "DCT", temporal_function=True)]
     if unit == "WE":
-        # The weekend of the DCT's week when the DCT falls on it; otherwise the one before,
-        # or the one ahead when the clause looks forward.
+        # The weekend of the DCT's week when the DCT falls on it; otherwise the one before
+        # when the clause is past ("it rained over the weekend"), else the one ahead ("the
+        # outlook for the weekend", "see you at the weekend").
         day = base
         if day.isoweekday() < 6:
-            ahead = tense(ctx, start, end) > 0
-            day = add_days(day, 6 - day.isoweekday() if ahead else -day.isoweekday())
+            direction = tense(ctx, start, end)
+            ctx.guessed = direction == 0
+            day = add_days(day, -day.isoweekday() if direction < 0 else 6 - day.isoweekday())
         return [Piece(start, end, "DATE", week_value(day) + "-WE", mod, "DCT",
                       temporal_function=True)]
     raise Reject
