@@ -28,7 +28,7 @@ from typing import Any
 import attrs
 
 from chrono.tagger.calendar import Anchor, parse_anchor
-from chrono.tagger.normalize import Context, Piece, Reject, completed, normalize
+from chrono.tagger.normalize import Context, Piece, Reject, completed, normalize, street_follows
 from chrono.tagger.resources import (
     Matcher,
     ResourceError,
@@ -183,8 +183,7 @@ def _number_context_rejects(res: Resources, scanner: _Scanner, text: str, start:
     if after is not None and res.has("number_noun", after.group(1)):
         return True
     before = scanner.prev_word.search(text, max(0, start - 24), start)
-    street = _street_regex(res.lang)
-    if street is not None and street.match(text, end) and (
+    if street_follows(res, text, end) and (
         before is None or not res.has("year_preposition", before.group(1))
     ):
         return True  # "at 1450 Market Street": a house number ("by 2001 Park Avenue" is not)
@@ -200,16 +199,6 @@ def _number_context_rejects(res: Resources, scanner: _Scanner, text: str, start:
             and before.end(1) == start - 1 and word.lower() not in scanner.premodifiers
             and not any(res.has(name, word) for name in _YEAR_LEADS)
             and not _sentence_start(text, before.start(1)))
-
-
-@functools.lru_cache(maxsize=8)
-def _street_regex(lang: str) -> re.Pattern[str] | None:
-    """A street name after a number: up to three Title-case words, then a street word."""
-    words = load(lang).classes.get("street_suffix")
-    if not words:
-        return None
-    suffix = trie_regex({w for word in words for w in (word, word.title())})
-    return re.compile(r"[ \t]+(?:[A-Z][\w'.-]*[ \t]+){0,3}(?:" + suffix + r")(?![\w])")
 
 
 # Classes whose words may stand right before a year in Title Case.

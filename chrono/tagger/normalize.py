@@ -306,6 +306,22 @@ _STATE_BOUND = re.compile(r"\b(?:since|until|till|by|before|after|from)\s+\Z", r
 
 
 @functools.lru_cache(maxsize=8)
+def _street_regex(res: Resources) -> re.Pattern[str] | None:
+    """A street name: up to three Title-case words, then a street word ("Market Street")."""
+    words = res.classes.get("street_suffix")
+    if not words:
+        return None
+    suffix = trie_regex({w for word in words for w in (word, word.title())})
+    return re.compile(r"[ \t]+(?:[A-Z][\w'.-]*[ \t]+){0,3}(?:" + suffix + r")(?![\w])")
+
+
+def street_follows(res: Resources, text: str, end: int) -> bool:
+    """Whether a street name follows ``end``: "1450 Market Street", "12 April Lane"."""
+    street = _street_regex(res)
+    return street is not None and street.match(text, end) is not None
+
+
+@functools.lru_cache(maxsize=8)
 def _news_regex(res: Resources) -> re.Pattern[str]:
     words = res.classes.get("news_marker", {})
     if not words:
@@ -430,6 +446,10 @@ _BE_PRESENT = frozenset({"am", "is", "are"})
 _FINAL = frozenset({"last"})
 _OF_AFTER = re.compile(r"[ \t]+of\b")
 _ZONE_OFFSET = re.compile(r"(?P<sign>[+-])(?P<hours>\d+):?(?P<minutes>\d\d)?")
+_TITLE_WORD_BEFORE = re.compile(r"\b([A-Z][a-z]+\.?)[ \t]+\Z")
+# Title-case words that may stand before a season ("In Summer", "Late Autumn", "Last Winter").
+_SEASON_LEADS = ("month_context", "signal", "position", "approx", "rel", "anaphoric",
+                 "year_preposition", "set_quantifier")
 _NAME_AFTER = re.compile(r"[ \t]+[A-Z][a-z]+")
 _EVENT_AFTER = re.compile(r"[ \t]+(?:on|to|against|across|through|into)[ \t]+(?:the[ \t]+)?[A-Z]")
 _THE_BEFORE = re.compile(r"\b[Tt]he[ \t]+\Z")
@@ -636,6 +656,8 @@ def _date(ctx: Context, rule_type: str, f: Fields, s: Spans, start: int, end: in
             if day is not None and f.get("weekday") and not f.get("nth"):
                 # "Tue 6 Aug" with no year: the weekday picks the year among the neighbours.
                 year = _year_by_weekday(ctx, year, month, day, f["weekday"])
+        if day is not None and street_follows(res, ctx.text, end):
+            raise Reject  # "12 April Lane": a street name
         if f.get("nth") and f.get("weekday"):
             # "the second Sunday of October", "the last Friday in May".
             nth = int(res.lookup("week_ordinal", f["nth"]) or 0)
@@ -657,6 +679,11 @@ def _date(ctx: Context, rule_type: str, f: Fields, s: Spans, start: int, end: in
             " " not in ctx.text[start:end] or ctx.text[start:end].lower().startswith("the ")
         ):
             raise Reject  # "Summer Lee", "Winter Olympics", "the Summer Palace": a name
+        named = _TITLE_WORD_BEFORE.search(ctx.text, max(0, start - 24), start)
+        if named and " " not in ctx.text[start:end] and head.istitle() and not any(
+            res.has(name, named.group(1)) for name in _SEASON_LEADS
+        ):
+            raise Reject  # "Dr. Sam Autumn": the last word of a name
         season = str(res.lookup("season", f["season"]))
         if year is None:
             start_month = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[season]
@@ -803,8 +830,8 @@ def _range_pair(first: Piece, second: Piece) -> list[Piece]:
 def _day_range(ctx: Context, rule_type: str, f: Fields, s: Spans, start: int, end: int) -> list[Piece]:
     month = int(ctx.res.lookup("month", f["month"]) or 0)
     d1, d2 = day_of(ctx, f), day_of(ctx, f, "day2")
-    if not month or d1 is None or d2 is None:
-        raise Reject
+    if not month or d1 is None or d2 is None or d2 <= d1:
+        raise Reject  # "No. 14 - 4 December": a backwards "range" is a number and a date
     year = year_of(ctx, f)
     anchor = None
     if year is None:
