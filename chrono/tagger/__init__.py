@@ -488,13 +488,15 @@ def extract(
                 if rule.action in _REFERENCE_ACTIONS or piece.narrates:
                     # "Thursday 15 February" with no DCT: the story's day is unknown now, so a
                     # later "7pm" must not fall back on an older date.
-                    ctx.ref = None
+                    ctx.ref = ctx.day_ref = None
             elif (rule.action in _REFERENCE_ACTIONS or piece.narrates) and piece.type in (
                 "DATE", "TIME"
             ):
                 anchor = _anchor(value)
                 if anchor is not None:
                     ctx.ref, ctx.ref_start, ctx.ref_end = anchor, piece.start, piece.end
+                    if anchor.gran == "D":
+                        ctx.day_ref = anchor
             if rule.action in _PERIOD_ACTIONS and piece.type == "DATE" and _PERIOD_VALUE.match(
                 value
             ):

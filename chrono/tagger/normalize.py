@@ -85,12 +85,20 @@ class Context:
     ref_start: int = -1
     ref_end: int = -1
     news: bool | None = None
+    day_ref: Anchor | None = None
     # The last clock time the text stated ("at 9 p.m." on a known day) and its zone suffix:
     # "two hours later" counts from it.
     clock: tuple[dt.datetime, str] | None = None
 
     def base(self) -> dt.date:
         return self.dct
+
+    def story_day(self) -> Anchor | None:
+        """The day the story was last on: the reference time when it is a day, else the last
+        day it named ("On 2 April ... It was built in 2008. The following morning ...")."""
+        if self.ref is not None and self.ref.gran == "D":
+            return self.ref
+        return self.day_ref
 
     def is_news(self) -> bool:
         """Whether the text speaks from its own date ("yesterday", "last week", a weekday):
@@ -596,9 +604,10 @@ def _date(ctx: Context, rule_type: str, f: Fields, s: Spans, start: int, end: in
     if f.get("part_rel"):
         spec = str(res.lookup("part_rel", f["part_rel"]) or "DCT+0")
         origin_name, step = spec[:3], int(spec[3:])
-        if origin_name == "REF" and ctx.ref is not None and ctx.ref.gran == "D":
-            day_date = add_days(ctx.ref.day, step)
-            anchor = ctx.ref.value
+        story_day = ctx.story_day()
+        if origin_name == "REF" and story_day is not None:
+            day_date = add_days(story_day.day, step)
+            anchor = story_day.value
         else:
             day_date = add_days(base, step)
             anchor = "DCT"
@@ -611,10 +620,11 @@ def _date(ctx: Context, rule_type: str, f: Fields, s: Spans, start: int, end: in
             return piece(meaning, "DATE", "DCT")
         offset_text, _, deictic_part = meaning.partition("T")
         part = part or deictic_part or None
-        if res.has("deictic_story", f["deictic"]) and ctx.ref is not None and ctx.ref.gran == "D":
+        story_day = ctx.story_day()
+        if res.has("deictic_story", f["deictic"]) and story_day is not None:
             # "overnight" in a story about Friday: the night before Friday.
-            day_date = add_days(ctx.ref.day, int(offset_text))
-            anchor = ctx.ref.value
+            day_date = add_days(story_day.day, int(offset_text))
+            anchor = story_day.value
         else:
             day_date = add_days(base, int(offset_text))
             anchor = "DCT"
@@ -754,8 +764,8 @@ def _date(ctx: Context, rule_type: str, f: Fields, s: Spans, start: int, end: in
         if _NAME_AFTER.match(ctx.text, end) and _THE_BEFORE.search(ctx.text, max(0, start - 4),
                                                                    start):
             raise Reject  # "The Sunday Times", "the Friday Prayer": a name
-        ref = ctx.ref
-        if f.get("anaphoric") and ref is not None and ref.gran == "D" and rel is not None:
+        ref = ctx.story_day()
+        if f.get("anaphoric") and ref is not None and rel is not None:
             # "the previous Friday", "the following Monday": next to the story's day.
             current = ref.day.isoweekday()
             if rel < 0:
@@ -774,8 +784,9 @@ def _date(ctx: Context, rule_type: str, f: Fields, s: Spans, start: int, end: in
         date_value = f"{year:04d}"
     elif clock is not None or part is not None:
         # A bare clock time belongs to the day the narrative is on (the DCT's by default).
-        if ctx.ref is not None and ctx.ref.gran == "D":
-            day_date, anchor = ctx.ref.day, ctx.ref.value
+        story_day = ctx.story_day()
+        if story_day is not None:
+            day_date, anchor = story_day.day, story_day.value
         else:
             day_date, anchor = base, "DCT"
     else:
@@ -1016,8 +1027,9 @@ def _offset_pieces(ctx: Context, rule_type: str, f: Fields, s: Spans, start: int
             moved_clock = moment + steps * _CLOCK_STEP[code]
             shown = moved_clock.isoformat(timespec="seconds" if moved_clock.second else "minutes")
             return [Piece(start, end, "TIME", shown, mod, "DCT", temporal_function=True)]
-        if not from_dct and ctx.ref is not None and ctx.ref.gran == "D":
-            return [Piece(start, end, "DATE", ctx.ref.value, mod, ctx.ref.value,
+        story_day = ctx.story_day()
+        if not from_dct and story_day is not None:
+            return [Piece(start, end, "DATE", story_day.value, mod, story_day.value,
                           temporal_function=True)]
         base = ctx.base()
         return [Piece(start, end, "DATE", base.isoformat(), mod, "DCT", temporal_function=True)]
