@@ -674,6 +674,23 @@ def _weekdays_in_order(first: Timex, second: Timex, dct: dt.date | None) -> tupl
 _LOCAL_CLOCK = re.compile(r"(\d{4}-\d\d-\d\d)T(\d\d:\d\d(?::\d\d)?)(.*)\Z")
 
 
+_BARE_CLOCK = re.compile(r"\d{1,2}(?:[:.]?\d\d)?(?:[ \t]*[ap]\.?m\.?)?Z?\Z", re.IGNORECASE)
+
+
+def _clock_from_end(first: Timex, second: Timex) -> Timex:
+    """'between 0100Z and 0500Z on 20 February', 'from 09:00 to 17:00 CET': a bare clock time
+    that opens a range takes the day and the zone the end states."""
+    begin = _LOCAL_CLOCK.match(first.value)
+    end = _LOCAL_CLOCK.match(second.value)
+    if begin is None or end is None or not _BARE_CLOCK.match(first.text.strip()):
+        return first
+    zone = begin[3] or end[3]
+    value = f"{end[1]}T{begin[2]}{zone}"
+    if value == first.value:
+        return first
+    return attrs.evolve(first, value=value, anchor=second.anchor)
+
+
 def _overnight_end(first: Timex, second: Timex) -> Timex:
     """'from 10 p.m. to 5 a.m.': a clock range that ends earlier on the clock than it began
     ends on the next day."""
@@ -709,6 +726,7 @@ def _link_ranges(res: Resources, text: str, timexes: list[Timex], counter: int,
             continue
         counter += 1
         first, second = _weekdays_in_order(_complete_from(first, second), second, dct)
+        first = _clock_from_end(first, second)
         second = _overnight_end(first, second)
         timexes[i] = attrs.evolve(first, range_id=counter, range_role="begin")
         timexes[i + 1] = attrs.evolve(second, range_id=counter, range_role="end",
