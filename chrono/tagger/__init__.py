@@ -28,7 +28,15 @@ from typing import Any
 import attrs
 
 from chrono.tagger.calendar import Anchor, parse_anchor
-from chrono.tagger.normalize import Context, Piece, Reject, completed, normalize, street_follows
+from chrono.tagger.normalize import (
+    Context,
+    Piece,
+    Reject,
+    completed,
+    normalize,
+    street_follows,
+    weekday_number,
+)
 from chrono.tagger.resources import (
     Matcher,
     ResourceError,
@@ -627,7 +635,7 @@ def _share_weekday_relation(res: Resources, text: str, timexes: list[Timex]) -> 
         lead = first.text.split()[0]
         if not res.has("rel", lead) or _DAY.match(first.value) is None:
             continue
-        own = res.lookup("weekday", second.text) or res.lookup("weekday_abbr", second.text)
+        own = weekday_number(res, second.text)
         if not own or _DAY.match(second.value) is None:
             continue
         start = dt.date.fromisoformat(first.value)

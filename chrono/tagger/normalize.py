@@ -463,10 +463,19 @@ _EVENT_AFTER = re.compile(r"[ \t]+(?:on|to|against|across|through|into)[ \t]+(?:
 _THE_BEFORE = re.compile(r"\b[Tt]he[ \t]+\Z")
 
 
+def weekday_number(res: Resources, word: str) -> int:
+    """1 (Monday) to 7 (Sunday) for a weekday name or abbreviation; 0 when it is none."""
+    for name in ("weekday", "weekday_abbr", "weekday_abbr_dated"):
+        number = res.lookup(name, word)
+        if number is not None:
+            return int(number)
+    return 0
+
+
 def _year_by_weekday(ctx: Context, guess: int, month: int, day: int, weekday_word: str) -> int:
     """The year next to ``guess`` (itself first, then the nearer neighbours) in which ``day``
     ``month`` falls on the named weekday; ``guess`` when none or the weekday is unknown."""
-    weekday = ctx.res.lookup("weekday", weekday_word) or ctx.res.lookup("weekday_abbr", weekday_word)
+    weekday = weekday_number(ctx.res, weekday_word)
     if not weekday:
         return guess
     for year in (guess, guess - 1, guess + 1):
@@ -757,8 +766,7 @@ def _date(ctx: Context, rule_type: str, f: Fields, s: Spans, start: int, end: in
         dt.date.fromisocalendar(year, week, 1)  # ValueError (no such week): not an expression
         date_value = f"{year:04d}-W{week:02d}"
     elif f.get("weekday"):
-        weekday = int(res.lookup("weekday", f["weekday"]) or res.lookup("weekday_abbr",
-                                                                       f["weekday"]) or 0)
+        weekday = weekday_number(res, f["weekday"])
         if not weekday:
             raise Reject
         if _NAME_AFTER.match(ctx.text, end) and _THE_BEFORE.search(ctx.text, max(0, start - 4),
