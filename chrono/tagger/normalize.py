@@ -453,6 +453,7 @@ def _zone_on(zone: str, day: str, clock: str) -> str:
 _BE_PRESENT = frozenset({"am", "is", "are"})
 _FINAL = frozenset({"last"})
 _OF_AFTER = re.compile(r"[ \t]+of\b")
+_THAN_AFTER = re.compile(r"[ \t]+than\b")
 _ZONE_OFFSET = re.compile(r"(?P<sign>[+-])(?P<hours>\d+):?(?P<minutes>\d\d)?")
 _TITLE_WORD_BEFORE = re.compile(r"\b([A-Z][a-z]+\.?)[ \t]+\Z")
 # Title-case words that may stand before a season ("In Summer", "Late Autumn", "Last Winter").
@@ -769,6 +770,15 @@ def _date(ctx: Context, rule_type: str, f: Fields, s: Spans, start: int, end: in
         weekday = weekday_number(res, f["weekday"])
         if not weekday:
             raise Reject
+        if f.get("nth"):
+            # "on the second Sunday" in a story about July: that month's second Sunday
+            if ctx.ref is None or ctx.ref.gran not in ("M", "D"):
+                raise Reject
+            found = nth_weekday(ctx.ref.day.year, ctx.ref.day.month,
+                                int(res.lookup("week_ordinal", f["nth"]) or 0), weekday)
+            if found is None:
+                raise Reject
+            return piece(found.isoformat(), "DATE", ctx.ref.value)
         if _NAME_AFTER.match(ctx.text, end) and _THE_BEFORE.search(ctx.text, max(0, start - 4),
                                                                    start):
             raise Reject  # "The Sunday Times", "the Friday Prayer": a name
@@ -983,6 +993,9 @@ def _offset(ctx: Context, rule_type: str, f: Fields, s: Spans, start: int, end: 
 def _offset_pieces(ctx: Context, rule_type: str, f: Fields, s: Spans, start: int, end: int
                    ) -> list[Piece]:
     res = ctx.res
+    if _THAN_AFTER.match(ctx.text, end) and "direction" in s:
+        # "two weeks earlier than last year": a difference, i.e. a length, not a date
+        return _duration(ctx, rule_type, f, s, start, s["direction"][0])
     direction_word = f.get("direction") or f.get("story_direction", "")
     sign = res.lookup("direction", direction_word)
     if sign is None:
