@@ -312,6 +312,7 @@ def _chain_walk(text: str, ts: int, floor: int, premodifiers: frozenset[str],
 
 _PAREN_NUMBER = re.compile(r"\(\d{1,4}\)")
 _SENTENCE_PUNCT = frozenset(".!?:;\n")
+_BULLETS = frozenset("-*•")
 
 
 _WORD_BEFORE = re.compile(r"([\w-]+)[ \t]+\Z")
@@ -326,11 +327,13 @@ def _after_ordinal(res: Resources, text: str, pos: int) -> bool:
 
 def _sentence_start(text: str, pos: int) -> bool:
     """Whether only spaces and opening quotes or brackets separate ``pos`` from the start of
-    the text, a line or a sentence."""
+    the text, a line, a list item ("- Nightly builds") or a sentence."""
     j = pos - 1
     floor = max(-1, pos - 12)
     while j > floor and (text[j] in " \t\r" or text[j] in _OPENERS):
         j -= 1
+    if j > floor and text[j] in _BULLETS and (j == 0 or text[j - 1] == "\n"):
+        return True
     return j < 0 or j == floor or text[j] in _SENTENCE_PUNCT
 
 
@@ -546,6 +549,7 @@ def extract(
                         ctx.period_end = out[-1].end
     _attach_days(res, text, out)
     _share_weekday_relation(res, text, out)
+    out = _extend_sets(res, text, out)
     return _link_ranges(res, text, out, range_counter, day)
 
 
@@ -644,6 +648,34 @@ def _share_weekday_relation(res: Resources, text: str, timexes: list[Timex]) -> 
                                       guessed=False)
 
 
+_WEEKDAY_SET = re.compile(r"XXXX-WXX-[1-7]\Z")
+_AT = re.compile(r"[ \t]+at[ \t]+\Z")
+
+
+def _extend_sets(res: Resources, text: str, timexes: list[Timex]) -> list[Timex]:
+    """'every Monday at 09:00' is one set (XXXX-WXX-1T09:00); in 'every Tuesday and Thursday
+    evening' the second day is a set too, not one Thursday."""
+    out: list[Timex] = []
+    for timex in timexes:
+        last = out[-1] if out else None
+        if last is not None and last.type == "SET" and _WEEKDAY_SET.match(last.value):
+            between = text[last.end:timex.start]
+            clock = _LOCAL_CLOCK.match(timex.value)
+            if clock is not None and _AT.match(between) and _BARE_CLOCK.match(timex.text.strip()):
+                out[-1] = attrs.evolve(last, end=timex.end, text=text[last.start:timex.end],
+                                       value=f"{last.value}T{clock[2]}{clock[3]}")
+                continue
+            if timex.rule == "weekday_part" and _JOINED.match(between) and between.strip():
+                own = weekday_number(res, timex.text.split()[0])
+                part = _PART_SUFFIX.search(timex.value)
+                if own:
+                    timex = attrs.evolve(timex, type="SET", anchor=None, temporal_function=False,
+                                         value=f"XXXX-WXX-{own}" + (part[0] if part else ""))
+        out.append(timex)
+    return out
+
+
+_PART_SUFFIX = re.compile(r"T(?:MO|AF|EV|NI|DT)\Z")
 _YEARLESS = re.compile(r"\d{4}(-\d\d(?:-\d\d)?)\Z")
 
 
