@@ -502,7 +502,9 @@ def extract(
                     ctx.ref = ctx.day_ref = None
             elif (rule.action in _REFERENCE_ACTIONS or piece.narrates) and piece.type in (
                 "DATE", "TIME"
-            ):
+            ) and not (piece.guessed and ctx.ref is not None):
+                # A value that rests on a default ("the coldest winter", no tense, no year)
+                # does not move a story that has a time of its own.
                 anchor = _anchor(value)
                 if anchor is not None:
                     ctx.ref, ctx.ref_start, ctx.ref_end = anchor, piece.start, piece.end
@@ -731,6 +733,14 @@ def _clock_from_end(first: Timex, second: Timex) -> Timex:
     return attrs.evolve(first, value=value, anchor=second.anchor)
 
 
+def _midnight_opens(first: Timex) -> Timex:
+    """'between midnight and 4am': a range that opens at midnight opens at the day's start."""
+    begin = _LOCAL_CLOCK.match(first.value)
+    if begin is None or begin[2] != "24:00":
+        return first
+    return attrs.evolve(first, value=f"{begin[1]}T00:00{begin[3]}")
+
+
 def _overnight_end(first: Timex, second: Timex) -> Timex:
     """'from 10 p.m. to 5 a.m.': a clock range that ends earlier on the clock than it began
     ends on the next day."""
@@ -767,6 +777,7 @@ def _link_ranges(res: Resources, text: str, timexes: list[Timex], counter: int,
         counter += 1
         first, second = _weekdays_in_order(_complete_from(first, second), second, dct)
         first = _clock_from_end(first, second)
+        first = _midnight_opens(first)
         second = _overnight_end(first, second)
         timexes[i] = attrs.evolve(first, range_id=counter, range_role="begin")
         timexes[i + 1] = attrs.evolve(second, range_id=counter, range_role="end",

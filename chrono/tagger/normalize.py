@@ -371,6 +371,20 @@ def _mark(res: Resources, word: str) -> int:
     return 0
 
 
+def story_year(ctx: Context, month: int) -> int | None:
+    """The year a year-less ``month`` has in a story set in another time ("In June 1944 she
+    landed ... in the autumn"), forward from the story's last date; None when the text is not
+    such a story (it speaks from its own date, or the last date is years-near the DCT or only
+    the bound of a state, "since 1980")."""
+    story = ctx.ref
+    if (story is None or abs(story.day.year - ctx.base().year) < 2 or story.gran == "W"
+            or ctx.is_news()
+            or _STATE_BOUND.search(ctx.text, max(0, ctx.ref_start - 8), ctx.ref_start)):
+        return None
+    forward = story.gran in ("D", "M", "Q", "H", "S") and month < story.day.month
+    return story.day.year + forward
+
+
 def year_for_month(ctx: Context, month: int, day: int | None, start: int, end: int) -> int:
     """The year of a year-less month (and day), from the tense around it.
 
@@ -379,14 +393,9 @@ def year_for_month(ctx: Context, month: int, day: int | None, start: int, end: i
     (same grace); no tense: the occurrence nearest to the DCT.
     """
     base = ctx.base()
-    story = ctx.ref
-    if (story is not None and abs(story.day.year - base.year) >= 2 and story.gran != "W"
-            and tense(ctx, start, end) < 0 and not ctx.is_news()
-            and not _STATE_BOUND.search(ctx.text, max(0, ctx.ref_start - 8), ctx.ref_start)):
-        # A story set in another time ("In June 1944 she landed ... in the autumn"): the
-        # year-less month follows the story, forward from its last date.
-        forward = story.gran in ("D", "M", "Q", "H", "S") and month < story.day.month
-        return story.day.year + forward
+    story = story_year(ctx, month)
+    if story is not None and tense(ctx, start, end) < 0:
+        return story
     direction = tense(ctx, start, end)
     base_index = base.year * 372 + (base.month - 1) * 31 + base.day - 1
     candidates = []
@@ -455,6 +464,7 @@ _FINAL = frozenset({"last"})
 _OF_AFTER = re.compile(r"[ \t]+of\b")
 _THAN_AFTER = re.compile(r"[ \t]+than\b")
 _ZONE_OFFSET = re.compile(r"(?P<sign>[+-])(?P<hours>\d+):?(?P<minutes>\d\d)?")
+_A_BEFORE = re.compile(r"\ba[ \t]+\Z")
 _TITLE_WORD_BEFORE = re.compile(r"\b([A-Z][a-z]+\.?)[ \t]+\Z")
 # Title-case words that may stand before a season ("In Summer", "Late Autumn", "Last Winter").
 _SEASON_LEADS = ("month_context", "signal", "position", "approx", "rel", "anaphoric",
@@ -716,7 +726,10 @@ def _date(ctx: Context, rule_type: str, f: Fields, s: Spans, start: int, end: in
                 # (or the story's year); winter straddles New Year and keeps the DCT's year.
                 year = year_for_month(ctx, start_month + 1, None, start, end)
             else:
-                year = base.year
+                # Winter straddles New Year: the DCT's year, or the story's when there is one.
+                year = story_year(ctx, start_month) if rel is None else None
+                ctx.guessed = rel is None and year is None
+                year = base.year if year is None else year
             anchor = "DCT"
         date_value = f"{year:04d}-{season}"
     elif f.get("quarter") or f.get("quarter_num") or f.get("quarter_num2"):
@@ -782,6 +795,12 @@ def _date(ctx: Context, rule_type: str, f: Fields, s: Spans, start: int, end: in
         if _NAME_AFTER.match(ctx.text, end) and _THE_BEFORE.search(ctx.text, max(0, start - 4),
                                                                    start):
             raise Reject  # "The Sunday Times", "the Friday Prayer": a name
+        story_day = ctx.story_day()
+        if story_day is not None and story_day.day.isoweekday() == weekday and _A_BEFORE.search(
+            ctx.text, max(0, start - 6), start
+        ):
+            # "on 17 October 1989, a Tuesday, at 5:04 p.m.": the day just named
+            return piece(story_day.value, "DATE", story_day.value)
         ref = ctx.story_day()
         if f.get("anaphoric") and ref is not None and rel is not None:
             # "the previous Friday", "the following Monday": next to the story's day.
