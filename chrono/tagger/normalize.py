@@ -371,6 +371,28 @@ def _mark(res: Resources, word: str) -> int:
     return 0
 
 
+def _day_near_dct(ctx: Context, day: int, start: int, end: int) -> dt.date:
+    base = ctx.base()
+    candidates = []
+    for step in (-1, 0, 1):
+        month_start = add_months(base.replace(day=1), step)
+        try:
+            candidates.append(month_start.replace(day=day))
+        except ValueError:
+            continue
+    if not candidates:
+        raise Reject
+    direction = tense(ctx, start, end)
+    if direction > 0:
+        ahead = [c for c in candidates if c >= base]
+        return min(ahead) if ahead else max(candidates)
+    if direction < 0:
+        behind = [c for c in candidates if c <= base]
+        return max(behind) if behind else min(candidates)
+    ctx.guessed = True
+    return min(candidates, key=lambda c: (abs((c - base).days), c > base))
+
+
 def story_year(ctx: Context, month: int) -> int | None:
     """The year a year-less ``month`` has in a story set in another time ("In June 1944 she
     landed ... in the autumn"), forward from the story's last date; None when the text is not
@@ -550,17 +572,20 @@ def _date(ctx: Context, rule_type: str, f: Fields, s: Spans, start: int, end: in
         return piece(f"{int(nth) - 1:02d}")
 
     if f.get("day_only"):
-        ref = ctx.ref
-        if ref is None or ref.gran not in ("D", "M"):
-            raise Reject  # "the 7th" with no month in the story: which month is unknown
         digits = _DIGITS.search(f["day_only"])
         if digits is None:
             raise Reject
-        try:
-            day_in_month = dt.date(ref.day.year, ref.day.month, int(digits.group()))
-        except ValueError as error:
-            raise Reject from error
-        return piece(day_in_month.isoformat(), "DATE", ref.value)
+        ref = ctx.ref
+        if ref is not None and ref.gran in ("D", "M"):
+            try:
+                day_in_month = dt.date(ref.day.year, ref.day.month, int(digits.group()))
+            except ValueError as error:
+                raise Reject from error
+            return piece(day_in_month.isoformat(), "DATE", ref.value)
+        # No month in the story: "we fly out on the 28th" is the 28th next to the DCT, on
+        # the side the tense says.
+        return piece(_day_near_dct(ctx, int(digits.group()), start, end).isoformat(), "DATE",
+                     "DCT")
 
     # Clock time and part of day -------------------------------------------------------------
     clock: str | None = None
