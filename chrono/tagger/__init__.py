@@ -502,10 +502,14 @@ def extract(
                     ctx.ref = ctx.day_ref = None
             elif (rule.action in _REFERENCE_ACTIONS or piece.narrates) and piece.type in (
                 "DATE", "TIME"
-            ) and not (piece.guessed and ctx.ref is not None):
-                # A value that rests on a default ("the coldest winter", no tense, no year)
-                # does not move a story that has a time of its own.
+            ):
                 anchor = _anchor(value)
+                if anchor is not None and piece.guessed and ctx.ref is not None and (
+                    anchor.gran != "D"
+                ):
+                    # A period that rests on a default ("the coldest winter", no tense, no
+                    # year) does not move a story that has a time of its own.
+                    anchor = None
                 if anchor is not None:
                     ctx.ref, ctx.ref_start, ctx.ref_end = anchor, piece.start, piece.end
                     if anchor.gran == "D":
