@@ -415,10 +415,10 @@ def year_for_month(ctx: Context, month: int, day: int | None, start: int, end: i
     (same grace); no tense: the occurrence nearest to the DCT.
     """
     base = ctx.base()
-    story = story_year(ctx, month)
-    if story is not None and tense(ctx, start, end) < 0:
-        return story
     direction = tense(ctx, start, end)
+    story = story_year(ctx, month) if direction < 0 else None
+    if story is not None:
+        return story
     base_index = base.year * 372 + (base.month - 1) * 31 + base.day - 1
     candidates = []
     for year in (base.year - 1, base.year, base.year + 1):
@@ -1029,8 +1029,11 @@ def _offset(ctx: Context, rule_type: str, f: Fields, s: Spans, start: int, end: 
     comparing = (sign is not None and int(sign) < 0 and not res.has("direction_dct", direction_word)
                  ) or (f.get("num", "a").strip().lower() in ("a", "one", "1")
                        and _unit_code(ctx, f["unit"]) == "Y")
-    if sign is None or comparing:
-        return pieces
+    return pieces if sign is None or comparing else _narrating(pieces)
+
+
+def _narrating(pieces: list[Piece]) -> list[Piece]:
+    """The pieces, with their dates and times marked as moving the story's time on."""
     return [attrs.evolve(p, narrates=True) if p.type in ("DATE", "TIME") else p for p in pieces]
 
 
@@ -1154,8 +1157,7 @@ def _rel_unit(ctx: Context, rule_type: str, f: Fields, s: Spans, start: int, end
     pieces = _rel_unit_pieces(ctx, rule_type, f, s, start, end)
     if not f.get("anaphoric") or f.get("rel"):
         return pieces
-    # "the following year", "the next day" move the story on, like a date does.
-    return [attrs.evolve(p, narrates=True) if p.type in ("DATE", "TIME") else p for p in pieces]
+    return _narrating(pieces)  # "the following year", "the next day" move the story on
 
 
 def _rel_unit_pieces(ctx: Context, rule_type: str, f: Fields, s: Spans, start: int, end: int
