@@ -6,7 +6,7 @@ it) is checked as prose with its DCT, through the same engine and rules as ``chr
 classified by reading the text; warnings are counted per rule.
 
 Speed is measured end to end (ingest to findings): each document is written to a temporary
-Markdown file with its DCT in the front matter and ``chrono.engine.check`` runs over them on one
+Markdown file with its DCT in the front matter and ``chrono.runner.check`` runs over them on one
 process; the rate is characters of the files per second.
 
 Usage::
@@ -27,11 +27,11 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from chrono.engine import Options, analyze, check, run_rules
+from chrono.analyze import analyze, run_rules
 from chrono.ingest import Loaded
 from chrono.model import Document, Severity
-from chrono.periods import parse_value
-from chrono.pipeline import selected_rules
+from chrono.options import Options, ReadingOptions
+from chrono.runner import check, selected_rules
 from chrono.tagger import extract
 from chrono.timeml import read_timeml
 
@@ -60,7 +60,7 @@ def main(argv: list[str] | None = None) -> int:
         dct = tml.dct[:10] if tml.dct else None
         docs.append((path.name, tml.text, dct or ""))
         chars += len(tml.text)
-        options = Options(dct=parse_value(dct) if dct else None, dct_value=dct)
+        options = ReadingOptions.dated(dct) if dct else ReadingOptions()
         analysis = analyze(Loaded(Document(path.name, tml.text, "text")), options)
         for finding in run_rules(analysis, rules):
             if finding.severity >= Severity.ERROR:
@@ -79,7 +79,7 @@ def main(argv: list[str] | None = None) -> int:
     planted = caught = 0
     stats: Counter[str] = Counter()
     for name, text, dct in docs:
-        options = Options(dct=parse_value(dct), dct_value=dct) if dct else Options()
+        options = ReadingOptions.dated(dct) if dct else ReadingOptions()
         analysis = analyze(Loaded(Document(name, text, "text")), options)
         stats["events"] += len(analysis.events)
         for claim in analysis.claims:
@@ -116,7 +116,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"documents: {len(files)}   characters of text: {chars:,}")
     print(f"errors: {len(errors)} in {len({e['document'] for e in errors})} documents")
     print(f"warnings: {sum(warnings.values())} {dict(sorted(warnings.items()))}")
-    print(f"end to end (chrono.engine.check, 1 process, best of {len(runs)}): {total:,} characters in "
+    print(f"end to end (chrono.runner.check, 1 process, best of {len(runs)}): {total:,} characters in "
           f"{elapsed:.2f} s = {total / elapsed:,.0f} characters/s (median {total / median:,.0f}); "
           f"{len(report.findings)} findings")
     print(f"claims: {dict(sorted(stats.items()))}")

@@ -14,7 +14,7 @@ DCT of the corpus. Three layouts:
   writing, so it may live here) in paragraphs: a date, an event and often a contradiction in
   every sentence, so the network reports its maximum of 50 conflicts at every size.
 
-Each document is checked by ``chrono.engine.check`` in this process (one job, no cache: what
+Each document is checked by ``chrono.runner.check`` in this process (one job, no cache: what
 ``chrono check --no-cache -j 1 FILE`` does after start-up), best of ``--repeat`` runs. The table
 gives seconds, seconds per MB (10^6 characters) and the ratio of the largest size's seconds per
 MB to the smallest's: about 1 when the time is linear in the size.
@@ -38,7 +38,8 @@ import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from chrono.engine import Options, check
+from chrono.options import Options
+from chrono.runner import check
 from chrono.timeml import read_timeml
 
 DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "tbaq"

@@ -28,13 +28,16 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from chrono.engine import Options, Report, check, discover, run_rules
+from chrono.analyze import run_rules
+from chrono.discovery import discover
 from chrono.ingest import load
 from chrono.model import EventExists, Finding, Relation
 from chrono.network import NodeIndex, solve
+from chrono.options import Options
 from chrono.output import _Paint, format_finding
-from chrono.pipeline import selected_rules
+from chrono.results import Report
 from chrono.rulebase import Analysis
+from chrono.runner import check, selected_rules
 from chrono.timeml import RelationRow, read_relations
 from chrono.timeml_compile import REL_TYPES, TimexValueClaim, TlinkClaim, compile_document
 

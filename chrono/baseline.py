@@ -19,9 +19,9 @@ from pathlib import Path
 
 import attrs
 
-from chrono import __version__
-from chrono.config import relative_to_root
+from chrono.globs import relative_to_root
 from chrono.model import Finding
+from chrono.version import __version__
 
 BASELINE_VERSION = 1
 

@@ -31,7 +31,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from chrono import __version__
+from chrono.version import __version__
 
 CACHE_FORMAT = 1
 DEFAULT_CACHE_DIR = ".chrono_cache"
@@ -65,9 +65,7 @@ def _tree_stamp(directories: Iterable[Path]) -> list[tuple[str, int, int]]:
 
 def settings_key(options: Mapping[str, Any], rule_modules: Sequence[str], extra_files: Sequence[str]) -> str:
     """The key of everything besides a file's own bytes that its cached result depends on."""
-    import chrono
-
-    directories = [Path(chrono.__file__).parent]
+    directories = [Path(__file__).parent]  # chrono's own code
     for module_name in rule_modules:
         module = sys.modules.get(module_name)
         file = getattr(module, "__file__", None)

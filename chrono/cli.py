@@ -15,9 +15,8 @@ from collections.abc import Sequence
 from types import ModuleType
 from typing import TextIO
 
-from chrono import __version__
 from chrono.baseline import BaselineError
-from chrono.checkrun import (
+from chrono.check_command import (
     UsageError,
     add_check_options,
     check_output_target,
@@ -25,14 +24,15 @@ from chrono.checkrun import (
     describe_os_error,
     write_baseline,
 )
-from chrono.checkrun import run as run_checks
+from chrono.check_command import run as run_checks
 from chrono.config import ConfigError
-from chrono.engine import Report
 from chrono.extract_cli import add_extract_parser, run_extract
 from chrono.formats import render
-from chrono.pipeline import selected_rules
 from chrono.registry import RegistryError, all_rules
+from chrono.results import Report
+from chrono.runner import selected_rules
 from chrono.timeml_export import add_export_parser, run_export
+from chrono.version import __version__
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -48,12 +48,12 @@ def _build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     check_parser = commands.add_parser("check", help="check files and directories for contradictions")
-    add_check_options(check_parser)  # chrono.checkrun: shared with every command that checks
+    add_check_options(check_parser)  # chrono.check_command: shared with every command that checks
 
     report_parser = commands.add_parser(
         "report", help="render the findings as a static HTML site: chrono report PATH... -o DIR"
     )
-    _reports_cli().configure(report_parser)  # check's options (chrono.checkrun), -o naming a folder
+    _reports_cli().configure(report_parser)  # check's options (chrono.check_command), -o naming a folder
 
     commands.add_parser("rules", help="list the rules").add_argument(
         "--format", choices=("text", "json", "markdown"), default="text"
@@ -108,11 +108,11 @@ def _run_check(args: argparse.Namespace) -> int:
         count = write_baseline(report, settings.write_baseline)
         if not args.quiet:
             sys.stderr.write(f"chrono: wrote {count} finding(s) to the baseline {settings.write_baseline}\n")
-    if any(f.rule == "CHR000" for f in report.findings):
+    if report.crashed:
         return EXIT_ERROR
     if settings.write_baseline:
         return EXIT_OK
-    return EXIT_FINDINGS if report.failed(settings.options.fail_level) else EXIT_OK
+    return EXIT_FINDINGS if report.failed(settings.options.policy.fail_level) else EXIT_OK
 
 
 def _reports_cli() -> ModuleType:

@@ -37,9 +37,7 @@ unknown keys in a domain-knowledge file (whose knowledge would otherwise be sile
 from __future__ import annotations
 
 import difflib
-import functools
 import os
-import re
 import tomllib
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
@@ -47,6 +45,7 @@ from typing import Any
 
 import attrs
 
+from chrono.knowledge import DomainKnowledgeError, check_domain_file
 from chrono.model import Severity
 
 CONFIG_NAMES = ("chrono.toml", "pyproject.toml")
@@ -245,120 +244,8 @@ def parse_config(table: Mapping[str, Any], path: Path) -> Config:
     return Config(path=path, root=root, **values)
 
 
-# The shape of a domain-knowledge file (chrono/data/precedence.yaml, and the trigger lexicon's
-# verbs / nouns / punctual_classes): a key outside it is a typo whose knowledge would be lost.
-DOMAIN_KEYS = ("pairs", "verbs", "nouns", "punctual_classes")
-PAIR_KEYS = ("first", "second", "note")
-VERB_KEYS = ("class", "forms")
-NOUN_KEYS = ("class", "verb")
-
-
-def _domain_keys(data: object) -> Iterable[tuple[str, object, tuple[str, ...]]]:
-    """(where in the file, the mapping there, its allowed keys) for every mapping of the file."""
-    if not isinstance(data, dict):
-        return
-    yield "the top level", data, DOMAIN_KEYS
-    pairs = data.get("pairs")
-    for number, pair in enumerate(pairs if isinstance(pairs, list) else [], start=1):
-        yield f"pair #{number}", pair, PAIR_KEYS
-    for section, allowed in (("verbs", VERB_KEYS), ("nouns", NOUN_KEYS)):
-        entries = data.get(section)
-        for word, spec in (entries.items() if isinstance(entries, dict) else []):
-            yield f"{section} entry {word!r}", spec, allowed
-
-
-def _check_domain_keys(where: str, file: str, data: object) -> None:
-    for place, mapping, allowed in _domain_keys(data):
-        if not isinstance(mapping, dict):
-            continue
-        for key in mapping:
-            if key not in allowed:
-                close = difflib.get_close_matches(str(key), allowed, n=1)
-                hint = f"; did you mean '{close[0]}'?" if close else ""
-                raise ConfigError(
-                    f"{where}: 'domain-knowledge' file {file}: unknown key '{key}' in {place} "
-                    f"(allowed: {', '.join(allowed)}){hint}"
-                )
-
-
 def _check_domain_file(where: str, file: str) -> None:
-    """Read a domain-knowledge file now, so a bad one is one usage error (exit 2) rather than
-    a crash on every document, or knowledge silently ignored."""
-    import yaml
-
-    from chrono.text.anchor import precedence_pairs
-    from chrono.text.events import lexicon
-
     try:
-        data = yaml.safe_load(Path(file).read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
-        raise ConfigError(f"{where}: 'domain-knowledge' file {file} cannot be read: {error}") from None
-    _check_domain_keys(where, file, data)
-    try:
-        precedence_pairs((file,))
-        lexicon((file,))
-    except (OSError, yaml.YAMLError, ValueError, TypeError, KeyError, AttributeError) as error:
-        raise ConfigError(f"{where}: 'domain-knowledge' file {file} cannot be used: {error}") from None
-
-
-# ---------------------------------------------------------------------------------------------
-# Globs
-
-
-@functools.lru_cache(maxsize=512)
-def _glob_regex(pattern: str) -> re.Pattern[str]:
-    out: list[str] = []
-    i = 0
-    while i < len(pattern):
-        ch = pattern[i]
-        if pattern.startswith("**/", i):
-            out.append("(?:.*/)?")
-            i += 3
-            continue
-        if pattern.startswith("**", i):
-            out.append(".*")
-            i += 2
-            continue
-        if ch == "*":
-            out.append("[^/]*")
-        elif ch == "?":
-            out.append("[^/]")
-        elif ch == "[":
-            end = pattern.find("]", i + 1)
-            if end == -1:
-                out.append(re.escape(ch))
-            else:
-                body = pattern[i + 1 : end]
-                if body.startswith("!"):
-                    body = "^" + body[1:]
-                out.append(f"[{body}]")
-                i = end
-        else:
-            out.append(re.escape(ch))
-        i += 1
-    return re.compile("".join(out) + r"\Z")
-
-
-def glob_match(pattern: str, relative: str) -> bool:
-    """Whether a path (posix, relative to the configuration's directory) matches a glob.
-
-    The path matches when the glob matches it or one of its leading directories, so a
-    directory glob covers the files below it; a glob without ``/`` may match any one segment.
-    """
-    pattern = pattern.strip().removeprefix("./").rstrip("/")
-    parts = relative.split("/")
-    if "/" not in pattern:
-        regex = _glob_regex(pattern)
-        return any(regex.match(part) for part in parts)
-    regex = _glob_regex(pattern.lstrip("/"))
-    return any(regex.match("/".join(parts[:n])) for n in range(1, len(parts) + 1))
-
-
-def relative_to_root(path: Path, root: Path | str | None) -> str:
-    """``path`` relative to ``root`` as a posix string (the absolute path when outside it)."""
-    resolved = path.resolve()
-    base = Path(root).resolve() if root else Path.cwd().resolve()
-    try:
-        return resolved.relative_to(base).as_posix()
-    except ValueError:
-        return resolved.as_posix()
+        check_domain_file(file)
+    except DomainKnowledgeError as error:
+        raise ConfigError(f"{where}: 'domain-knowledge' file {file}: {error}") from None

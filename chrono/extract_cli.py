@@ -17,7 +17,7 @@ from typing import Any
 
 import attrs
 
-from chrono.checkrun import UsageError
+from chrono.check_command import UsageError
 from chrono.ingest import decode, kind_of
 from chrono.model import Document, Event, LineIndex
 from chrono.periods import InvalidValue, NotAPeriod, parse_value
@@ -77,20 +77,21 @@ def _events_json(events: Sequence[Event]) -> list[dict[str, Any]]:
 
 
 def run_extract(args: argparse.Namespace) -> int:
-    from chrono.engine import COMPILERS, Options
+    from chrono.options import ReadingOptions
+    from chrono.readers import READERS
     from chrono.tagger import extract
     from chrono.tagger.output import render
     from chrono.text.markup import view_of
 
     text, kind = _read(args.file)
-    options = Options(day_first=args.date_order == "day-first")
+    options = ReadingOptions(day_first=args.date_order == "day-first")
     if args.dct is not None:
         try:
             options = attrs.evolve(options, dct=parse_value(args.dct), dct_value=args.dct)
         except (InvalidValue, NotAPeriod) as error:
             raise UsageError(f"--dct {args.dct!r}: {error}") from None
     # The document's own date and its events come from the same reading as `chrono check`.
-    compiled = COMPILERS[kind](Document(args.file, text, kind), options) if kind in PROSE_KINDS else None
+    compiled = READERS[kind](Document(args.file, text, kind), options) if kind in PROSE_KINDS else None
     dct = compiled.document.dct_value if compiled is not None else args.dct
     readable = view_of(kind, text).text if kind in PROSE_KINDS else text
     timexes = extract(readable, dct[:10] if dct else None, day_first=options.day_first)

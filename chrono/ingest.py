@@ -7,12 +7,21 @@ from pathlib import Path
 import attrs
 
 from chrono.model import Document, Span
-from chrono.timeline_files import TIMELINE_SUFFIXES, Problem
+from chrono.problems import Problem, ProblemKind
 
-# Every suffix chrono knows how to read, mapped to the document kind.
-KINDS: dict[str, str] = dict.fromkeys(TIMELINE_SUFFIXES, "timeline")
-KINDS[".tml"] = "timeml"
-KINDS.update({".txt": "text", ".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html"})
+# Every suffix chrono knows how to read, mapped to the document kind (chrono.readers.READERS
+# has a reader for each kind).
+KINDS: dict[str, str] = {
+    ".yaml": "timeline",
+    ".yml": "timeline",
+    ".json": "timeline",
+    ".tml": "timeml",
+    ".txt": "text",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".html": "html",
+    ".htm": "html",
+}
 
 
 @attrs.frozen
@@ -45,6 +54,10 @@ def decode(data: bytes) -> tuple[str | None, str | None]:
     return text, None
 
 
+def _unreadable(display: str, kind: str, reason: str) -> Loaded:
+    return Loaded(Document(display, "", kind), (Problem(ProblemKind.UNREADABLE, reason, Span(0, 0)),))
+
+
 def load(path: Path, display: str, kind: str | None = None) -> Loaded:
     """Read one file; failures become problems, never exceptions."""
     kind = kind or kind_of(path) or "text"
@@ -53,16 +66,9 @@ def load(path: Path, display: str, kind: str | None = None) -> Loaded:
     except OSError as error:
         reason = error.strerror or str(error)
         if path.is_dir():
-            return Loaded(
-                Document(display, "", kind),
-                (Problem("unreadable", f"cannot read this folder: {reason}", Span(0, 0)),),
-            )
-        return Loaded(
-            Document(display, "", kind), (Problem("unreadable", f"cannot read file: {reason}", Span(0, 0)),)
-        )
+            return _unreadable(display, kind, f"cannot read this folder: {reason}")
+        return _unreadable(display, kind, f"cannot read file: {reason}")
     text, failure = decode(data)
     if text is None:
-        return Loaded(
-            Document(display, "", kind), (Problem("unreadable", failure or "unreadable", Span(0, 0)),)
-        )
+        return _unreadable(display, kind, failure or "unreadable")
     return Loaded(Document(display, text, kind))

@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 
-from chrono.engine import Report
 from chrono.model import Finding, LocatedSpan, Severity
+from chrono.results import Report
 
 JSON_VERSION = 1
 

@@ -1,7 +1,8 @@
 """Per-file work, serially or over a process pool, with results in input order.
 
 Each task is one file: read it, analyse it, run the per-document rules, find its suppression
-comments. Any exception in that work becomes a CHR000 finding for that file; a worker process
+comments. Any exception in that work becomes an internal-error finding (CHR000) for that file; a
+worker process
 that dies takes no file's result with it (the files it had are redone in this process).
 """
 
@@ -17,11 +18,15 @@ from pathlib import Path
 import attrs
 
 from chrono import suppressions
-from chrono.engine import Deferred, Options, _internal_error, check_file
+from chrono.analysis import Analysis
+from chrono.analyze import check_file, internal_error
 from chrono.ingest import Loaded, kind_of
 from chrono.model import Document, Finding
-from chrono.registry import all_rules
-from chrono.rulebase import Analysis, Rule
+from chrono.options import ReadingOptions
+from chrono.problems import ProblemKind
+from chrono.registry import all_rules, owner
+from chrono.results import Deferred
+from chrono.rulebase import Rule
 
 # Below this many files to work on, a pool costs more than it saves.
 MIN_PARALLEL_FILES = 16
@@ -61,24 +66,29 @@ class FileResult:
         return attrs.evolve(self, analysis=None, blob=blob)
 
 
-def process_file(path: Path, display: str, options: Options, rules: Sequence[type[Rule]]) -> FileResult:
+def process_file(
+    path: Path, display: str, options: ReadingOptions, rules: Sequence[type[Rule]]
+) -> FileResult:
     try:
         analysis, found = check_file(path, display, options, rules)
-        crashed = any(p.kind == "internal" for p in analysis.problems)
+        crashed = any(p.kind is ProblemKind.INTERNAL for p in analysis.problems)
         marks = suppressions.parse(analysis.document.text, path.suffix)
         return FileResult(analysis.document, tuple(found), marks, crashed, analysis=analysis)
     except Exception as error:  # one bad document must not stop the run
-        document = Document(display, "", kind_of(path) or "text")
-        analysis = _internal_error(Loaded(document), error)
-        internal = [rule for rule in all_rules() if rule.code == "CHR000"]
-        found = [f for rule in internal for f in rule().check(analysis)]
-        return FileResult(analysis.document, tuple(found), (), True, analysis=analysis)
+        return _crashed(path, display, error)
+
+
+def _crashed(path: Path, display: str, error: BaseException) -> FileResult:
+    document = Document(display, "", kind_of(path) or "text")
+    analysis = internal_error(Loaded(document), error)
+    findings = tuple(owner(ProblemKind.INTERNAL)().check(analysis))
+    return FileResult(analysis.document, findings, (), True, analysis=analysis)
 
 
 _WORKER: dict[str, object] = {}
 
 
-def _init_worker(options: Options, codes: tuple[str, ...]) -> None:
+def _init_worker(options: ReadingOptions, codes: tuple[str, ...]) -> None:
     by_code = {rule.code: rule for rule in all_rules()}
     _WORKER["options"] = options
     _WORKER["rules"] = [by_code[code] for code in codes]
@@ -87,7 +97,7 @@ def _init_worker(options: Options, codes: tuple[str, ...]) -> None:
 def _work(task: tuple[str, str]) -> FileResult:
     options = _WORKER["options"]
     rules = _WORKER["rules"]
-    assert isinstance(options, Options)
+    assert isinstance(options, ReadingOptions)
     assert isinstance(rules, list)
     return process_file(Path(task[0]), task[1], options, rules).packed()
 
@@ -101,7 +111,7 @@ def default_jobs() -> int:
 
 def run_files(
     tasks: Sequence[tuple[Path, str]],
-    options: Options,
+    options: ReadingOptions,
     rules: Sequence[type[Rule]],
     jobs: int = 1,
     on_result: Callable[[], None] | None = None,
@@ -133,23 +143,20 @@ def run_files(
 
 
 def _died(path: Path, display: str) -> FileResult:
-    error = RuntimeError("the worker process checking this file died (killed or out of memory)")
-    document = Document(display, "", kind_of(path) or "text")
-    analysis = _internal_error(Loaded(document), error)
-    internal = [rule for rule in all_rules() if rule.code == "CHR000"]
-    findings = tuple(f for rule in internal for f in rule().check(analysis))
-    return FileResult(analysis.document, findings, (), True, analysis=analysis)
+    died = RuntimeError("the worker process checking this file died (killed or out of memory)")
+    return _crashed(path, display, died)
 
 
 def _isolated(
     remaining: Sequence[tuple[Path, str]],
-    options: Options,
+    options: ReadingOptions,
     codes: tuple[str, ...],
     results: list[FileResult],
     on_result: Callable[[], None] | None,
 ) -> None:
     """After a worker died: the rest, one file at a time in a one-worker pool, so the file
-    that kills its worker is known (it gets a CHR000 finding) and every other file is checked."""
+    that kills its worker is known (it gets an internal-error finding) and every other file is
+    checked."""
     while remaining:
         done = 0
         try:

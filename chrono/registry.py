@@ -9,6 +9,7 @@ from functools import lru_cache
 from importlib.metadata import entry_points
 from types import ModuleType
 
+from chrono.problems import ProblemKind
 from chrono.rulebase import Rule
 
 ENTRY_POINT_GROUP = "chrono.rules"
@@ -72,6 +73,11 @@ def all_rules() -> tuple[type[Rule], ...]:
             )
         by_code[rule.code] = rule
     return tuple(sorted(by_code.values(), key=lambda r: r.code))
+
+
+def owner(kind: ProblemKind) -> type[Rule]:
+    """The rule that reports problems of ``kind`` (every kind has exactly one; a test checks)."""
+    return next(rule for rule in all_rules() if kind in rule.problem_kinds)
 
 
 def matches(rule: type[Rule], selector: str) -> bool:

@@ -8,24 +8,11 @@ from typing import ClassVar
 
 import attrs
 
-from chrono.model import Claim, Document, Event, ExplanationStep, Finding, Severity, Span, locate
-from chrono.network import Solution
-from chrono.timeline_files import Problem
+from chrono.analysis import Analysis
+from chrono.model import ExplanationStep, Finding, Severity, Span, locate
+from chrono.problems import ConflictKind, Problem, ProblemKind
 
 DOC_SECTIONS = ("What it does", "Why it matters", "Example", "How to fix")
-
-
-@attrs.frozen
-class Analysis:
-    """Everything known about one document when the rules run."""
-
-    document: Document
-    events: tuple[Event, ...] = ()
-    claims: tuple[Claim, ...] = ()
-    problems: tuple[Problem, ...] = ()
-    solution: Solution | None = None
-    # indices of claims that are implied by the model (an event's start <= end)
-    structural: frozenset[int] = frozenset()
 
 
 class Rule:
@@ -39,6 +26,12 @@ class Rule:
     name: ClassVar[str]
     severity: ClassVar[Severity]
     summary: ClassVar[str]
+    # What the rule reports of what the readers emit: each problem kind and each conflict kind
+    # belongs to exactly one rule (a test checks), so readers never name rule codes.
+    problem_kinds: ClassVar[frozenset[ProblemKind]] = frozenset()
+    conflict_kinds: ClassVar[frozenset[ConflictKind]] = frozenset()
+    # problem kinds that are only suspicious (a guessed year): reported as warnings
+    warning_kinds: ClassVar[frozenset[ProblemKind]] = frozenset()
 
     def check(self, analysis: Analysis) -> Iterator[Finding]:
         raise NotImplementedError
@@ -81,14 +74,23 @@ class Rule:
         )
 
 
-class ProblemRule(Rule):
-    """A rule that reports the input problems of one kind found while reading the document."""
+    def problem_findings(self, analysis: Analysis) -> Iterator[Finding]:
+        """A finding for each problem of the kinds this rule owns, in the order found."""
+        for problem in analysis.problems:
+            if problem.kind in self.problem_kinds:
+                yield self.problem_finding(analysis, problem)
 
-    problem_kind: ClassVar[str]
+    def problem_finding(self, analysis: Analysis, problem: Problem) -> Finding:
+        finding = self.finding(
+            analysis, problem.message, [Span(problem.span.start, problem.span.end, "primary")]
+        )
+        if problem.kind in self.warning_kinds:
+            return attrs.evolve(finding, severity=Severity.WARNING)
+        return finding
+
+
+class ProblemRule(Rule):
+    """A rule that reports the input problems of the kinds it owns."""
 
     def check(self, analysis: Analysis) -> Iterator[Finding]:
-        for problem in analysis.problems:
-            if problem.kind == self.problem_kind:
-                yield self.finding(
-                    analysis, problem.message, [Span(problem.span.start, problem.span.end, "primary")]
-                )
+        return self.problem_findings(analysis)

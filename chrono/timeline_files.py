@@ -32,6 +32,7 @@ from functools import lru_cache
 
 import attrs
 
+from chrono.document_date import DocumentDate, document_date
 from chrono.located import Mapping, Node, Scalar, Sequence, SyntaxProblem, parse_json, parse_yaml
 from chrono.model import (
     Claim,
@@ -51,10 +52,10 @@ from chrono.model import (
     Side,
     Span,
 )
+from chrono.options import ReadingOptions
 from chrono.periods import Hemisphere, InvalidValue, NotAPeriod, Period, parse_value
+from chrono.problems import Problem, ProblemKind
 from chrono.resources import load_yaml
-
-TIMELINE_SUFFIXES = (".yaml", ".yml", ".json")
 
 TOP_KEYS = ("dct", "title", "description", "hemisphere", "events", "relations")
 EVENT_KEYS = ("id", "text", "on", "start", "end", "duration", "key", "class", "note")
@@ -77,28 +78,15 @@ def event_id_of(text: str) -> str:
 
 
 @attrs.frozen
-class Problem:
-    """Something wrong with the input, tied to the text it is about.
-
-    ``kind`` names the rule that reports it: "syntax", "schema", "calendar", "unknown-event".
-    """
-
-    kind: str
-    message: str
-    span: Span
-
-
-@attrs.frozen
 class ParsedTimeline:
-    dct: Period | None
-    dct_value: str | None
+    date: DocumentDate | None  # the date the file was read against (chrono.document_date)
     events: tuple[Event, ...]
     claims: tuple[Claim, ...]
     problems: tuple[Problem, ...]
 
 
 class _Reject(Exception):
-    def __init__(self, kind: str, message: str, span: Span) -> None:
+    def __init__(self, kind: ProblemKind, message: str, span: Span) -> None:
         super().__init__(message)
         self.problem = Problem(kind, message, span)
 
@@ -267,17 +255,19 @@ def _check_keys(mapping: Mapping, allowed: tuple[str, ...], where: str) -> Itera
     for key, _ in mapping.items:
         if key.text == MERGE_KEY:
             yield Problem(
-                "schema",
+                ProblemKind.SCHEMA,
                 f"the merge key '<<' in {where} takes a mapping (such as *defaults) or a list of "
                 "mappings, so nothing was merged",
                 key.span,
             )
         elif key.text not in allowed:
             yield Problem(
-                "schema", f"unknown key {key.text!r} in {where} {_suggest(key.text, allowed)}", key.span
+                ProblemKind.SCHEMA,
+                f"unknown key {key.text!r} in {where} {_suggest(key.text, allowed)}",
+                key.span
             )
         elif key.text in seen:
-            yield Problem("schema", f"key {key.text!r} appears twice in {where}", key.span)
+            yield Problem(ProblemKind.SCHEMA, f"key {key.text!r} appears twice in {where}", key.span)
         seen.add(key.text)
 
 
@@ -294,15 +284,17 @@ def _scalar(node: Node | None, what: str) -> Scalar | None:
         return None
     if not isinstance(node, Scalar):
         raise _Reject(
-            "schema", f"{what} must be a single value, not a {type(node).__name__.lower()}", node.span
+            ProblemKind.SCHEMA,
+            f"{what} must be a single value, not a {type(node).__name__.lower()}",
+            node.span
         )
     if node.null:
-        raise _Reject("schema", f"{what} is empty", node.span)
+        raise _Reject(ProblemKind.SCHEMA, f"{what} is empty", node.span)
     return node
 
 
 def _value_problem(error: Exception, span: Span) -> _Reject:
-    kind = "calendar" if isinstance(error, InvalidValue) else "schema"
+    kind = ProblemKind.CALENDAR if isinstance(error, InvalidValue) else ProblemKind.SCHEMA
     message = (
         f"impossible date {error.value!r}: {error.reason}" if isinstance(error, InvalidValue) else str(error)
     )
@@ -336,15 +328,15 @@ class _Builder:
     def event(self, node: Node, position: int) -> None:
         where = f"event #{position}"
         if not isinstance(node, Mapping):
-            raise _Reject("schema", f"{where} must be a mapping with at least an 'id'", node.span)
+            raise _Reject(ProblemKind.SCHEMA, f"{where} must be a mapping with at least an 'id'", node.span)
         self.problems.extend(_check_keys(node, EVENT_KEYS, where))
         id_node = _scalar(_get(node, "id"), f"the id of {where}")
         if id_node is None:
-            raise _Reject("schema", f"{where} has no 'id'", node.span)
+            raise _Reject(ProblemKind.SCHEMA, f"{where} has no 'id'", node.span)
         event_id = event_id_of(id_node.text)
         if not _EVENT_ID.fullmatch(event_id):
             raise _Reject(
-                "schema",
+                ProblemKind.SCHEMA,
                 f"event id {event_id!r} must be one word: letters, marks and digits of any script, "
                 "no spaces, and no ASCII punctuation but _ . : / - (not first)",
                 id_node.span,
@@ -352,7 +344,7 @@ class _Builder:
         if event_id in self.events:
             line, _ = self.lines.position(self.events[event_id].span.start)
             raise _Reject(
-                "schema",
+                ProblemKind.SCHEMA,
                 f"duplicate event id {event_id!r} (first defined on line {line}); this definition is ignored",
                 id_node.span,
             )
@@ -392,7 +384,7 @@ class _Builder:
         if qualifier is Qualifier.SINCE:
             if part is Part.END:
                 raise _Reject(
-                    "schema",
+                    ProblemKind.SCHEMA,
                     f"'since' describes a start: use it with 'start' or 'on', not 'end' (event {event_id!r})",
                     value.span,
                 )
@@ -408,7 +400,7 @@ class _Builder:
         try:
             gap = parse_gap(value.text)
         except ValueError as error:
-            raise _Reject("schema", str(error), value.span) from None
+            raise _Reject(ProblemKind.SCHEMA, str(error), value.span) from None
         self.claims.append(DurationClaim(event_id, gap, value.span))
 
     def known(self, written: str, span: Span) -> str:
@@ -416,30 +408,30 @@ class _Builder:
         if event_id not in self.events:
             close = difflib.get_close_matches(event_id, list(self.events), n=1)
             hint = f"; did you mean {close[0]!r}?" if close else ""
-            raise _Reject("unknown-event", f"relation names unknown event {event_id!r}{hint}", span)
+            raise _Reject(ProblemKind.UNKNOWN_EVENT, f"relation names unknown event {event_id!r}{hint}", span)
         return event_id
 
     def relation(self, node: Node, position: int) -> None:
         where = f"relation #{position}"
         if isinstance(node, Scalar):
             if node.null:
-                raise _Reject("schema", f"{where} is empty", node.span)
+                raise _Reject(ProblemKind.SCHEMA, f"{where} is empty", node.span)
             try:
                 first, words, second, gap_text = _split_relation(node.text)
                 relation = relation_of(words)
                 gap = parse_gap(gap_text) if gap_text else None
             except ValueError as error:
-                raise _Reject("schema", str(error), node.span) from None
+                raise _Reject(ProblemKind.SCHEMA, str(error), node.span) from None
             self.add_relation(first, relation, second, gap, node.span)
             return
         if not isinstance(node, Mapping):
-            raise _Reject("schema", f"{where} must be 'A <relation> B' or a mapping", node.span)
+            raise _Reject(ProblemKind.SCHEMA, f"{where} must be 'A <relation> B' or a mapping", node.span)
         self.problems.extend(_check_keys(node, RELATION_KEYS, where))
         offset = _scalar(_get(node, "offset"), f"'offset' of {where}")
         try:
             gap = parse_gap(offset.text) if offset is not None else None
         except ValueError as error:
-            raise _Reject("schema", str(error), offset.span if offset else node.span) from None
+            raise _Reject(ProblemKind.SCHEMA, str(error), offset.span if offset else node.span) from None
         if _get(node, "from") is not None or _get(node, "to") is not None:
             self.gap_relation(node, where, gap)
             return
@@ -448,18 +440,22 @@ class _Builder:
         named = _scalar(_get(node, "relation"), f"'relation' of {where}")
         if a is None or b is None or named is None:
             raise _Reject(
-                "schema", f"{where} needs 'a', 'relation' and 'b' (or 'from', 'to' and 'offset')", node.span
+                ProblemKind.SCHEMA,
+                f"{where} needs 'a', 'relation' and 'b' (or 'from', 'to' and 'offset')",
+                node.span
             )
         try:
             relation = relation_of(named.text)
         except ValueError as error:
-            raise _Reject("schema", str(error), named.span) from None
+            raise _Reject(ProblemKind.SCHEMA, str(error), named.span) from None
         self.add_relation(a.text, relation, b.text, gap, node.span)
 
     def add_relation(self, first: str, relation: Relation, second: str, gap: Gap | None, span: Span) -> None:
         if gap is not None and relation not in (Relation.BEFORE, Relation.AFTER):
             raise _Reject(
-                "schema", f"an offset applies only to before/after, not {relation.value.lower()}", span
+                ProblemKind.SCHEMA,
+                f"an offset applies only to before/after, not {relation.value.lower()}",
+                span
             )
         first, second = self.known(first, span), self.known(second, span)
         self.claims.append(RelationClaim(first, relation, second, span, gap))
@@ -469,18 +465,18 @@ class _Builder:
         for field in ("from", "to"):
             value = _scalar(_get(node, field), f"'{field}' of {where}")
             if value is None:
-                raise _Reject("schema", f"{where} needs both 'from' and 'to'", node.span)
+                raise _Reject(ProblemKind.SCHEMA, f"{where} needs both 'from' and 'to'", node.span)
             event_id, _, side = value.text.rpartition(".")
             if side not in ("start", "end") or not event_id:
                 raise _Reject(
-                    "schema",
+                    ProblemKind.SCHEMA,
                     f"'{field}' must name an endpoint like 'incursion.start' "
                     f"or 'incursion.end', got {value.text!r}",
                     value.span,
                 )
             ends.append(Endpoint(self.known(event_id, value.span), Side(side)))
         if gap is None:
-            raise _Reject("schema", f"{where} with 'from'/'to' needs an 'offset'", node.span)
+            raise _Reject(ProblemKind.SCHEMA, f"{where} with 'from'/'to' needs an 'offset'", node.span)
         self.claims.append(GapClaim(ends[0], ends[1], gap, node.span))
 
 
@@ -494,33 +490,35 @@ def _is_chrono_output(root: Mapping) -> bool:
     )
 
 
-def parse_timeline(
-    document: Document, dct_override: Period | None = None, hemisphere: Hemisphere = Hemisphere.NORTH
-) -> ParsedTimeline:
+def parse_timeline(document: Document, options: ReadingOptions | None = None) -> ParsedTimeline:
     """Read a timeline document into events, claims and problems."""
+    options = options or ReadingOptions()
+    hemisphere = options.hemisphere
     problems: list[Problem] = []
     try:
         root = (parse_json if document.path.lower().endswith(".json") else parse_yaml)(document.text)
     except SyntaxProblem as error:
         offset = min(error.offset, len(document.text))
-        return ParsedTimeline(None, None, (), (), (Problem("syntax", str(error), Span(offset, offset)),))
+        return ParsedTimeline(None, (), (), (Problem(ProblemKind.SYNTAX, str(error), Span(offset, offset)),))
     if root is None:
         return ParsedTimeline(
-            None,
-            None,
-            (),
-            (),
-            (Problem("syntax", "the file is empty: a timeline needs at least 'events'", Span(0, 0)),),
-        )
-    if not isinstance(root, Mapping):
-        return ParsedTimeline(
-            None,
             None,
             (),
             (),
             (
                 Problem(
-                    "schema",
+                    ProblemKind.SYNTAX, "the file is empty: a timeline needs at least 'events'", Span(0, 0)
+                ),
+            ),
+        )
+    if not isinstance(root, Mapping):
+        return ParsedTimeline(
+            None,
+            (),
+            (),
+            (
+                Problem(
+                    ProblemKind.SCHEMA,
                     "a timeline file must be a mapping with 'events' (and optionally 'dct', 'relations')",
                     root.span,
                 ),
@@ -528,7 +526,7 @@ def parse_timeline(
         )
     if _is_chrono_output(root):
         # a JSON report, SARIF log or baseline that chrono wrote earlier: output, not a timeline
-        return ParsedTimeline(None, None, (), (), ())
+        return ParsedTimeline(None, (), (), ())
     problems.extend(_check_keys(root, TOP_KEYS, "the timeline"))
 
     hemisphere_node = _get(root, "hemisphere")
@@ -538,42 +536,42 @@ def parse_timeline(
         except ValueError:
             problems.append(
                 Problem(
-                    "schema",
+                    ProblemKind.SCHEMA,
                     f"hemisphere must be 'north' or 'south', not {hemisphere_node.text!r}",
                     hemisphere_node.span,
                 )
             )
 
-    dct, dct_value = dct_override, None
+    own: DocumentDate | None = None
     dct_node = _get(root, "dct")
     if isinstance(dct_node, Scalar) and not dct_node.null:
         try:
-            file_dct = parse_value(dct_node.text, hemisphere=hemisphere)
-            dct_value = dct_node.text
-            if dct is None:
-                dct = file_dct
+            own = DocumentDate(parse_value(dct_node.text, hemisphere=hemisphere), dct_node.text, "file")
         except (InvalidValue, NotAPeriod) as error:
             problems.append(
                 _value_problem(error, dct_node.span).problem
                 if isinstance(error, InvalidValue)
-                else Problem("schema", f"dct: {error}", dct_node.span)
+                else Problem(ProblemKind.SCHEMA, f"dct: {error}", dct_node.span)
             )
     elif dct_node is not None:
-        problems.append(Problem("schema", "dct must be a date such as 2025-04-24", dct_node.span))
+        problems.append(Problem(ProblemKind.SCHEMA, "dct must be a date such as 2025-04-24", dct_node.span))
 
-    builder = _Builder(dct, hemisphere, document.lines)
+    date = document_date(own, options)
+    if date is not None and date.value is None and own is not None:  # --dct given as a Period only
+        date = attrs.evolve(date, value=own.value)
+    builder = _Builder(date.period if date else None, hemisphere, document.lines)
     builder.zoned = bool(_ZONED.search(document.text))
     builder.problems = problems
     for field, handler in (("events", builder.event), ("relations", builder.relation)):
         section = _get(root, field)
         if section is None:
             if field == "events":
-                problems.append(Problem("schema", "the timeline has no 'events'", root.span))
+                problems.append(Problem(ProblemKind.SCHEMA, "the timeline has no 'events'", root.span))
             continue
         if isinstance(section, Scalar) and section.null:
             continue
         if not isinstance(section, Sequence):
-            problems.append(Problem("schema", f"'{field}' must be a list", section.span))
+            problems.append(Problem(ProblemKind.SCHEMA, f"'{field}' must be a list", section.span))
             continue
         # A YAML alias (*r) repeats what its anchor wrote without saying it again: the same
         # node, spans and all, counts once, or each of its findings would be reported per alias.
@@ -582,6 +580,4 @@ def parse_timeline(
             if item not in written:
                 written.add(item)
                 builder.attempt(functools.partial(handler, item, position))
-    return ParsedTimeline(
-        dct, dct_value, tuple(builder.events.values()), tuple(builder.claims), tuple(problems)
-    )
+    return ParsedTimeline(date, tuple(builder.events.values()), tuple(builder.claims), tuple(problems))

@@ -41,10 +41,11 @@ import calendar
 import datetime
 import re
 from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING
 
 import attrs
 
+from chrono.analysis import Compiled
+from chrono.document_date import DocumentDate, document_date
 from chrono.model import (
     Claim,
     Document,
@@ -57,21 +58,19 @@ from chrono.model import (
     RelationClaim,
     Span,
 )
+from chrono.options import ReadingOptions
 from chrono.periods import Hemisphere, InvalidValue, NotAPeriod, Period, format_instant, parse_value
-from chrono.timeline_files import Problem
+from chrono.problems import Problem, ProblemKind
 from chrono.timeml import RelationRow, TimeMLDocument, TimeMLError, TimeMLTimex, read_timeml
 
-if TYPE_CHECKING:
-    from chrono.engine import Compiled, Options
-
 # Problem kinds (one rule each in rules/timeml.py).
-MALFORMED = "timeml-malformed"
-MISSING_DCT = "timeml-missing-dct"
-MALFORMED_DCT = "timeml-malformed-dct"
-MALFORMED_VALUE = "timeml-malformed-value"
-VALUE_TEXT = "timeml-value-text"
-UNKNOWN_ID = "timeml-unknown-id"
-BAD_LINK = "timeml-bad-link"
+MALFORMED = ProblemKind.TIMEML_MALFORMED
+MISSING_DCT = ProblemKind.TIMEML_MISSING_DCT
+MALFORMED_DCT = ProblemKind.TIMEML_MALFORMED_DCT
+MALFORMED_VALUE = ProblemKind.TIMEML_MALFORMED_VALUE
+VALUE_TEXT = ProblemKind.TIMEML_VALUE_TEXT
+UNKNOWN_ID = ProblemKind.TIMEML_UNKNOWN_ID
+BAD_LINK = ProblemKind.TIMEML_BAD_LINK
 
 # TLINK relTypes -> chrono relations. TimeBank-Dense and MATRES spell SIMULTANEOUS as EQUAL.
 REL_TYPES: dict[str, Relation] = {r.value: r for r in Relation if r is not Relation.OVERLAPS}
@@ -370,7 +369,7 @@ def value_text_disagreements(text: str, value: str) -> list[str]:
 
 @attrs.frozen
 class TimeMLCompiled:
-    """What the compiler makes of a TimeML document (besides the engine's :class:`Compiled`)."""
+    """What the compiler makes of a TimeML document (besides :class:`chrono.analysis.Compiled`)."""
 
     document: Document
     events: tuple[Event, ...]
@@ -381,9 +380,8 @@ class TimeMLCompiled:
 
 
 class _Compiler:
-    def __init__(self, document: Document, dct_override: Period | None, hemisphere: Hemisphere) -> None:
+    def __init__(self, document: Document, hemisphere: Hemisphere) -> None:
         self.document = document
-        self.dct_override = dct_override
         self.hemisphere = hemisphere
         self.events: list[Event] = []
         self.value_claims: list[Claim] = []
@@ -392,7 +390,7 @@ class _Compiler:
         self.skipped: dict[str, int] = {}
         self.where = _locate_elements(document.text)
 
-    def problem(self, kind: str, message: str, span: Span) -> None:
+    def problem(self, kind: ProblemKind, message: str, span: Span) -> None:
         self.problems.append(Problem(kind, message, Span(span.start, span.end, "primary")))
 
     def skip(self, reason: str) -> None:
@@ -405,16 +403,11 @@ class _Compiler:
         return found.content if content else found.element
 
     # --- the DCT ----------------------------------------------------------------------------
-    def dct(self, tml: TimeMLDocument) -> tuple[Period | None, str | None]:
+    def dct(self, tml: TimeMLDocument) -> DocumentDate | None:
+        """The document's own DCT (a malformed one is reported and left out)."""
         timex = tml.dct_timex
         if timex is None:
-            self.problem(
-                MISSING_DCT,
-                'no document creation time: no TIMEX3 with functionInDocument="CREATION_TIME" '
-                "(links to the DCT and PRESENT_REF/PAST_REF/FUTURE_REF values cannot be checked)",
-                Span(0, 0),
-            )
-            return None, None
+            return None
         span = self.locate("TIMEX3", timex.tid, timex.line)
         try:
             period = parse_value(timex.value, hemisphere=self.hemisphere)
@@ -425,15 +418,15 @@ class _Compiler:
                 f"the DCT {timex.tid} has value {timex.value!r}, which is not a calendar date: {reason}",
                 span,
             )
-            return None, None
+            return None
         if not period.bounded:
             self.problem(
                 MALFORMED_DCT,
                 f"the DCT {timex.tid} has value {timex.value!r}, which is not one bounded date",
                 span,
             )
-            return None, None
-        return period, timex.value
+            return None
+        return DocumentDate(period, timex.value, "TimeML DCT")
 
     # --- timexes -----------------------------------------------------------------------------
     def timexes(self, tml: TimeMLDocument, dct: Period | None) -> dict[str, TimeMLTimex]:
@@ -754,20 +747,20 @@ def _no_instance(tml: TimeMLDocument, ident: str) -> str:
 
 def compile_document(
     document: Document,
-    dct: Period | None = None,
-    dct_value: str | None = None,
-    hemisphere: Hemisphere = Hemisphere.NORTH,
+    options: ReadingOptions | None = None,
     *,
     relations: Iterable[RelationRow] = (),
     use_tlinks: bool = True,
 ) -> TimeMLCompiled:
-    """Compile a TimeML document; ``dct`` (``--dct``) overrides the file's DCT for reference values.
+    """Compile a TimeML document against the date :func:`chrono.document_date.document_date`
+    chooses (``--dct``, the file's DCT, the configuration's) for reference values.
 
     ``relations`` adds the rows of a relation-only corpus (TimeBank-Dense, MATRES; see
     :func:`chrono.timeml.read_relations`) for this document; ``use_tlinks=False`` checks them
     against the document's TIMEX3 values without its own TLINKs.
     """
-    compiler = _Compiler(document, dct, hemisphere)
+    options = options or ReadingOptions()
+    compiler = _Compiler(document, options.hemisphere)
     try:
         tml = read_timeml(document.text)
     except TimeMLError as error:
@@ -778,8 +771,15 @@ def compile_document(
         return TimeMLCompiled(
             document, (), (), (Problem(MALFORMED, message, Span(span.start, span.end, "primary")),)
         )
-    file_dct, file_value = compiler.dct(tml)
-    effective = dct or file_dct
+    date = document_date(compiler.dct(tml), options)
+    if date is None and tml.dct_timex is None:  # (a malformed DCT is reported as such)
+        compiler.problem(
+            MISSING_DCT,
+            'no document creation time: no TIMEX3 with functionInDocument="CREATION_TIME" '
+            "(links to the DCT and PRESENT_REF/PAST_REF/FUTURE_REF values cannot be checked)",
+            Span(0, 0),
+        )
+    effective = date.period if date else None
     timexes = compiler.timexes(tml, effective)
     instances = compiler.instances(tml, timexes)
     if use_tlinks:
@@ -790,8 +790,8 @@ def compile_document(
     document = attrs.evolve(
         document,
         dct=effective,
-        dct_value=file_value if dct is None else dct_value,
-        dct_source=("--dct" if dct is not None else "TimeML DCT" if file_dct is not None else None),
+        dct_value=date.value if date else None,
+        dct_source=date.source if date else None,
         meta={
             **document.meta,
             "doc_id": tml.doc_id,
@@ -799,7 +799,7 @@ def compile_document(
             "tlinks_skipped": dict(compiler.skipped),
         },
     )
-    # Claim order matters: after a conflict, the engine sets aside the latest claim in it, so
+    # Claim order matters: after a conflict, the solver sets aside the latest claim in it, so
     # the gold values come first and the TLINKs, in file order, after them.
     claims = (*exists, *compiler.value_claims, *compiler.link_claims)
     return TimeMLCompiled(
@@ -807,11 +807,9 @@ def compile_document(
     )
 
 
-def compile_timeml(document: Document, options: Options) -> Compiled:
-    """The engine's compiler for the "timeml" kind (see ``chrono.engine.COMPILERS``)."""
-    from chrono.engine import Compiled  # the engine imports this module: import lazily
-
-    compiled = compile_document(document, options.dct, options.dct_value, options.hemisphere)
+def compile_timeml(document: Document, options: ReadingOptions) -> Compiled:
+    """The reader of the "timeml" kind (see ``chrono.readers.READERS``)."""
+    compiled = compile_document(document, options)
     return Compiled(compiled.document, compiled.events, compiled.claims, compiled.problems)
 
 

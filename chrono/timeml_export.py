@@ -19,7 +19,7 @@ from typing import Any
 
 import attrs
 
-from chrono.checkrun import UsageError
+from chrono.check_command import UsageError
 from chrono.ingest import decode
 from chrono.timeml import TimeMLError, read_timeml, write_timeml
 

@@ -18,6 +18,7 @@ from typing import Any
 
 import attrs
 
+from chrono.analysis import Analysis
 from chrono.model import (
     Claim,
     Document,
@@ -30,7 +31,6 @@ from chrono.model import (
 )
 from chrono.network import Bounds, claim_events
 from chrono.periods import Period, format_instant, parse_value
-from chrono.rulebase import Analysis
 
 # Kinds in the order their highlights stack (later ones are drawn on top).
 KINDS = ("event", "claim", "timex", "signal", "cited", "finding")

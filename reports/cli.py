@@ -1,6 +1,6 @@
 """``chrono report PATH... -o DIR``: the same run as ``chrono check``, rendered as a static site.
 
-``chrono.cli`` builds the subcommand with :func:`configure` (``chrono.checkrun.add_check_options``,
+``chrono.cli`` builds the subcommand with :func:`configure` (``chrono.check_command.add_check_options``,
 so the inputs, rule selection, configuration, cache and baseline options are exactly those of
 ``check``) and calls :func:`run_report`. Nothing here imports Jinja2 until a report is written.
 """
@@ -10,14 +10,14 @@ from __future__ import annotations
 import argparse
 import sys
 
-from chrono.checkrun import (
+from chrono.check_command import (
     UsageError,
     add_check_options,
     check_output_target,
     check_settings,
     describe_os_error,
 )
-from chrono.checkrun import run as run_checks
+from chrono.check_command import run as run_checks
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -71,6 +71,6 @@ def run_report(args: argparse.Namespace) -> int:
             f"chrono: report of {files} file{'s' if files != 1 else ''} "
             f"({count} finding{'s' if count != 1 else ''}) written to {written.index}\n"
         )
-    if any(f.rule == "CHR000" for f in report.findings):
+    if report.crashed:
         return EXIT_ERROR
-    return EXIT_FINDINGS if report.failed(settings.options.fail_level) else EXIT_OK
+    return EXIT_FINDINGS if report.failed(settings.options.policy.fail_level) else EXIT_OK

@@ -24,11 +24,14 @@ from typing import Any
 import attrs
 import jinja2
 
-from chrono import __version__
-from chrono.engine import REPORT_GENERATOR, REPORT_MARKER, Options, Report, report_manifest
+from chrono.analysis import Analysis
+from chrono.discovery import REPORT_GENERATOR, REPORT_MARKER, report_manifest
 from chrono.model import Finding
+from chrono.options import Options
 from chrono.registry import all_rules, select
-from chrono.rulebase import Analysis, Rule
+from chrono.results import Report
+from chrono.rulebase import Rule
+from chrono.version import __version__
 
 from .views import Site, build_site
 
@@ -200,7 +203,7 @@ def write_report(
 def report_site(
     report: Report, directory: str | os.PathLike[str], options: Options, inputs: Sequence[str] = ()
 ) -> Written:
-    """Write the HTML report of a finished ``chrono.engine.check`` run into ``directory``."""
+    """Write the HTML report of a finished ``chrono.runner.check`` run into ``directory``."""
     checked = len(select(all_rules(), options.select, options.ignore))
     return write_report(
         report.analyses, report.findings, directory, rules=all_rules(), inputs=inputs, rules_checked=checked

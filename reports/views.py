@@ -1,4 +1,4 @@
-"""Plain view data for the templates, built from a :class:`chrono.engine.Report`.
+"""Plain view data for the templates, built from a :class:`chrono.results.Report`.
 
 The templates only loop over what is here and print it (autoescaped); every decision — what is
 highlighted, where a finding is shown, which events conflict, how the timeline is laid out, what
@@ -16,11 +16,12 @@ from typing import Any
 
 import attrs
 
-from chrono import __version__
+from chrono.analysis import Analysis
 from chrono.model import Finding, Severity
 from chrono.network import claim_events
 from chrono.periods import format_instant
-from chrono.rulebase import DOC_SECTIONS, Analysis, Rule
+from chrono.rulebase import DOC_SECTIONS, Rule
+from chrono.version import __version__
 
 from . import timeline as tl
 from .annotate import KIND_LABELS, KINDS, Line, annotate, bounds_text, lines_of, visible

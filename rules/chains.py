@@ -6,10 +6,10 @@ kinds of conflict (rules/text_conflict_base.py). Not a rule family itself.
 
 from __future__ import annotations
 
+from chrono.analysis import Analysis
 from chrono.model import DurationClaim, EventExists, GapClaim, PeriodClaim, RelationClaim, Span
 from chrono.network import Conflict
 from chrono.periods import format_shortfall
-from chrono.rulebase import Analysis
 
 
 def explanation(analysis: Analysis, conflict: Conflict) -> list[tuple[str, Span | None]]:

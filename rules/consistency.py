@@ -4,17 +4,19 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from chrono.analysis import Analysis
 from chrono.model import DurationClaim, Finding, PeriodClaim, Severity
 from chrono.network import Conflict, claim_events
 from chrono.periods import format_shortfall
-from chrono.rulebase import Analysis, Rule
+from chrono.rulebase import Rule
+from chrono.text.claims import conflict_kind
 
 from .chains import cited_spans, explanation, how_they_clash
 
 
 def _owned_by_text_rule(analysis: Analysis, conflict: Conflict) -> bool:
-    """Conflicts that a more specific text rule reports (chrono.text.claims.conflict_owner)."""
-    return any(getattr(analysis.claims[i], "conflict_rule", "") for i in conflict.claims)
+    """Conflicts that a more specific text rule reports (chrono.text.claims.conflict_kind)."""
+    return conflict_kind(analysis.claims, conflict.claims) is not None
 
 
 def _is_single_event(analysis: Analysis, conflict: Conflict) -> str | None:

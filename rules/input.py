@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from chrono.model import Severity
+from chrono.problems import ProblemKind
 from chrono.rulebase import ProblemRule
 
 
@@ -27,7 +28,7 @@ class InternalError(ProblemRule):
     name = "internal-error"
     severity = Severity.ERROR
     summary = "chrono failed while checking this file"
-    problem_kind = "internal"
+    problem_kinds = frozenset({ProblemKind.INTERNAL})
 
 
 class UnreadableFile(ProblemRule):
@@ -51,7 +52,7 @@ class UnreadableFile(ProblemRule):
     name = "unreadable-file"
     severity = Severity.ERROR
     summary = "the file cannot be read as UTF-8 text"
-    problem_kind = "unreadable"
+    problem_kinds = frozenset({ProblemKind.UNREADABLE})
 
 
 class ParseError(ProblemRule):
@@ -74,7 +75,7 @@ class ParseError(ProblemRule):
     name = "parse-error"
     severity = Severity.ERROR
     summary = "malformed YAML or JSON, or an empty file"
-    problem_kind = "syntax"
+    problem_kinds = frozenset({ProblemKind.SYNTAX})
 
 
 class InvalidTimeline(ProblemRule):
@@ -101,7 +102,7 @@ class InvalidTimeline(ProblemRule):
     name = "invalid-timeline"
     severity = Severity.ERROR
     summary = "the timeline file does not follow the timeline format"
-    problem_kind = "schema"
+    problem_kinds = frozenset({ProblemKind.SCHEMA})
 
 
 class ImpossibleDate(ProblemRule):
@@ -124,7 +125,7 @@ class ImpossibleDate(ProblemRule):
     name = "impossible-date"
     severity = Severity.ERROR
     summary = "a calendar value that does not exist"
-    problem_kind = "calendar"
+    problem_kinds = frozenset({ProblemKind.CALENDAR})
 
 
 class UnknownEvent(ProblemRule):
@@ -147,4 +148,4 @@ class UnknownEvent(ProblemRule):
     name = "unknown-event"
     severity = Severity.ERROR
     summary = "a relation names an event that is not defined"
-    problem_kind = "unknown-event"
+    problem_kinds = frozenset({ProblemKind.UNKNOWN_EVENT})

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from chrono.analysis import Analysis
 from chrono.model import Finding, Severity
-from chrono.rulebase import Analysis, Rule
+from chrono.problems import ProblemKind
+from chrono.rulebase import Rule
 
 
 class UnusedSuppression(Rule):
@@ -41,8 +43,9 @@ class UnusedSuppression(Rule):
     name = "unused-suppression"
     severity = Severity.WARNING
     summary = "an inline `chrono: ignore` comment that suppresses nothing"
+    problem_kinds = frozenset({ProblemKind.UNUSED_SUPPRESSION})
 
     def check(self, analysis: Analysis) -> Iterator[Finding]:
-        # Reported by the engine once all other findings of the file are known
+        # Reported by the runner once all other findings of the file are known
         # (chrono.suppressions.apply), not from a single document's analysis.
         return iter(())

@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-import attrs
-
-from chrono.model import Finding, Severity, Span
-from chrono.rulebase import Analysis, ProblemRule
+from chrono.model import Severity
+from chrono.problems import ProblemKind
+from chrono.rulebase import ProblemRule
 
 
 class WeekdayMismatch(ProblemRule):
@@ -33,16 +30,9 @@ class WeekdayMismatch(ProblemRule):
     name = "weekday-mismatch"
     severity = Severity.ERROR
     summary = "a weekday name that does not match its date"
-    problem_kind = "text-weekday"
-
-    def check(self, analysis: Analysis) -> Iterator[Finding]:
-        yield from super().check(analysis)
-        for problem in analysis.problems:
-            if problem.kind == "text-weekday-inferred":
-                finding = self.finding(
-                    analysis, problem.message, [Span(problem.span.start, problem.span.end, "primary")]
-                )
-                yield attrs.evolve(finding, severity=Severity.WARNING)
+    problem_kinds = frozenset({ProblemKind.TEXT_WEEKDAY, ProblemKind.TEXT_WEEKDAY_INFERRED})
+    # the year was inferred (no year written): the weekday may be right for another year
+    warning_kinds = frozenset({ProblemKind.TEXT_WEEKDAY_INFERRED})
 
 
 class AgeMismatch(ProblemRule):
@@ -71,4 +61,4 @@ class AgeMismatch(ProblemRule):
     name = "age-mismatch"
     severity = Severity.ERROR
     summary = "an age or an anniversary that does not add up with the dates"
-    problem_kind = "text-age"
+    problem_kinds = frozenset({ProblemKind.TEXT_AGE})

@@ -1,7 +1,7 @@
 """The shared check of the text rules that report network conflicts (not a rule family itself).
 
-A conflict is reported by the text rule that owns it (:func:`chrono.text.claims.conflict_owner`):
-the most specific kind of statement in its chain. The chain is the explanation, and the finding
+A conflict is reported by the text rule that owns its kind (:func:`chrono.text.claims.conflict_kind`:
+the most specific kind of statement in its chain). The chain is the explanation, and the finding
 cites every statement's words, the latest in the text first.
 """
 
@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from chrono.analysis import Analysis
 from chrono.model import Finding
-from chrono.rulebase import Analysis, Rule
-from chrono.text.claims import conflict_owner
+from chrono.rulebase import Rule
+from chrono.text.claims import conflict_kind
 
 from .chains import cited_spans, explanation, how_they_clash
 
@@ -26,7 +27,7 @@ class ConflictRule(Rule):
             return
         reported: set[tuple[int, int]] = set()
         for conflict in analysis.solution.conflicts:
-            if conflict_owner(analysis.claims, conflict.claims) != self.code:
+            if conflict_kind(analysis.claims, conflict.claims) not in self.conflict_kinds:
                 continue
             cited = cited_spans(analysis, conflict)
             if (cited[0].start, cited[0].end) in reported:

@@ -4,12 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-import attrs
-
-from chrono.model import Finding, Severity, Span
-from chrono.rulebase import Analysis, ProblemRule
-from chrono.text.anchor import AFTER_DCT_INFERRED
-from chrono.text.claims import DCT_RULE
+from chrono.analysis import Analysis
+from chrono.model import Finding, Severity
+from chrono.problems import ConflictKind, ProblemKind
+from chrono.rulebase import ProblemRule
 
 from .text_conflict_base import ConflictRule
 
@@ -44,7 +42,7 @@ class MissingDocumentDate(ProblemRule):
     name = "missing-document-date"
     severity = Severity.WARNING
     summary = "a prose document without a date of its own"
-    problem_kind = "text-missing-dct"
+    problem_kinds = frozenset({ProblemKind.TEXT_MISSING_DCT})
 
 
 class BadDocumentDate(ProblemRule):
@@ -66,7 +64,7 @@ class BadDocumentDate(ProblemRule):
     name = "bad-document-date"
     severity = Severity.ERROR
     summary = "a document date that is not a calendar day"
-    problem_kind = "text-bad-dct"
+    problem_kinds = frozenset({ProblemKind.TEXT_BAD_DCT})
 
 
 class AfterDocumentDate(ConflictRule):
@@ -91,17 +89,16 @@ class AfterDocumentDate(ConflictRule):
         that is wrong; if the event is still to come, say so with a future tense.
     """
 
-    code = DCT_RULE
+    code = "CHR302"
     name = "after-document-date"
     severity = Severity.ERROR
     summary = "a past event, report or 'since' date after the document's own date"
     what = "dated after the document was written"
+    conflict_kinds = frozenset({ConflictKind.AFTER_DCT})
+    # a past event on a year-less day soon after the DCT: the year was inferred
+    problem_kinds = frozenset({ProblemKind.TEXT_AFTER_DCT_INFERRED})
+    warning_kinds = problem_kinds
 
     def check(self, analysis: Analysis) -> Iterator[Finding]:
         yield from super().check(analysis)
-        for problem in analysis.problems:
-            if problem.kind == AFTER_DCT_INFERRED:
-                finding = self.finding(
-                    analysis, problem.message, [Span(problem.span.start, problem.span.end, "primary")]
-                )
-                yield attrs.evolve(finding, severity=Severity.WARNING)
+        yield from self.problem_findings(analysis)

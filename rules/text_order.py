@@ -4,7 +4,7 @@ of the same text contradict (each reports the network conflicts it owns)."""
 from __future__ import annotations
 
 from chrono.model import Severity
-from chrono.text.claims import DURATION_RULE, NAMED_RULE, OFFSET_RULE, ORDER_RULE, PRECEDENCE_RULE
+from chrono.problems import ConflictKind
 
 from .text_conflict_base import ConflictRule
 
@@ -29,7 +29,8 @@ class OrderContradicted(ConflictRule):
         word.
     """
 
-    code = ORDER_RULE
+    code = "CHR303"
+    conflict_kinds = frozenset({ConflictKind.ORDER})
     name = "order-contradicted"
     severity = Severity.ERROR
     summary = "an order word (after, before, following …) contradicted by the dates"
@@ -54,7 +55,8 @@ class OffsetContradicted(ConflictRule):
         Recount: correct the offset or the date that is wrong.
     """
 
-    code = OFFSET_RULE
+    code = "CHR304"
+    conflict_kinds = frozenset({ConflictKind.OFFSET})
     name = "offset-contradicted"
     severity = Severity.ERROR
     summary = "a relative offset (two days later, the next day …) contradicted by the dates"
@@ -79,7 +81,8 @@ class DurationContradicted(ConflictRule):
         Correct the length or the dates.
     """
 
-    code = DURATION_RULE
+    code = "CHR305"
+    conflict_kinds = frozenset({ConflictKind.DURATION})
     name = "duration-contradicted"
     severity = Severity.ERROR
     summary = "a stated duration that does not fit the event's dates"
@@ -109,7 +112,8 @@ class PrecedenceViolated(ConflictRule):
         One of the dates is wrong (often the year): correct it.
     """
 
-    code = PRECEDENCE_RULE
+    code = "CHR306"
+    conflict_kinds = frozenset({ConflictKind.PRECEDENCE})
     name = "precedence-violated"
     severity = Severity.ERROR
     summary = "events that must come in a known order (capture/recapture …) dated the other way"
@@ -133,7 +137,8 @@ class NamedEventDates(ConflictRule):
         Make every mention of the event agree with your source.
     """
 
-    code = NAMED_RULE
+    code = "CHR309"
+    conflict_kinds = frozenset({ConflictKind.NAMED_EVENT})
     name = "named-event-dates"
     severity = Severity.ERROR
     summary = "one named event given incompatible dates"

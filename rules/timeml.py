@@ -11,18 +11,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from chrono.analysis import Analysis
 from chrono.model import Claim, EventExists, Finding, Severity, Span
 from chrono.network import NodeIndex, solve
 from chrono.periods import format_shortfall
-from chrono.rulebase import Analysis, ProblemRule, Rule
+from chrono.problems import ProblemKind
+from chrono.rulebase import ProblemRule, Rule
 from chrono.timeml_compile import (
-    BAD_LINK,
-    MALFORMED,
-    MALFORMED_DCT,
-    MALFORMED_VALUE,
-    MISSING_DCT,
-    UNKNOWN_ID,
-    VALUE_TEXT,
     TimexExtentClaim,
     TimexValueClaim,
     TlinkClaim,
@@ -52,7 +47,7 @@ class MalformedTimeML(ProblemRule):
     name = "malformed-timeml"
     severity = Severity.ERROR
     summary = "a .tml file that is not well-formed TimeML"
-    problem_kind = MALFORMED
+    problem_kinds = frozenset({ProblemKind.TIMEML_MALFORMED})
 
 
 class MissingDct(ProblemRule):
@@ -78,7 +73,7 @@ class MissingDct(ProblemRule):
     name = "missing-dct"
     severity = Severity.WARNING
     summary = "a TimeML document without a creation time"
-    problem_kind = MISSING_DCT
+    problem_kinds = frozenset({ProblemKind.TIMEML_MISSING_DCT})
 
 
 class MalformedDct(ProblemRule):
@@ -102,7 +97,7 @@ class MalformedDct(ProblemRule):
     name = "malformed-dct"
     severity = Severity.ERROR
     summary = "a DCT whose value is not a calendar date"
-    problem_kind = MALFORMED_DCT
+    problem_kinds = frozenset({ProblemKind.TIMEML_MALFORMED_DCT})
 
 
 class MalformedTimexValue(ProblemRule):
@@ -128,7 +123,7 @@ class MalformedTimexValue(ProblemRule):
     name = "malformed-timex-value"
     severity = Severity.ERROR
     summary = "a TIMEX3 value that is malformed or names no real time"
-    problem_kind = MALFORMED_VALUE
+    problem_kinds = frozenset({ProblemKind.TIMEML_MALFORMED_VALUE})
 
 
 class TimexValueDisagreesWithText(ProblemRule):
@@ -155,7 +150,7 @@ class TimexValueDisagreesWithText(ProblemRule):
     name = "timex-value-text-mismatch"
     severity = Severity.WARNING
     summary = "a TIMEX3 value that contradicts the date its own words name"
-    problem_kind = VALUE_TEXT
+    problem_kinds = frozenset({ProblemKind.TIMEML_VALUE_TEXT})
 
 
 class UnknownTimeMLId(ProblemRule):
@@ -182,7 +177,7 @@ class UnknownTimeMLId(ProblemRule):
     name = "unknown-timeml-id"
     severity = Severity.ERROR
     summary = "a TimeML link or attribute names an id that does not exist (or an id is used twice)"
-    problem_kind = UNKNOWN_ID
+    problem_kinds = frozenset({ProblemKind.TIMEML_UNKNOWN_ID})
 
 
 class UnreadableTlink(ProblemRule):
@@ -210,7 +205,7 @@ class UnreadableTlink(ProblemRule):
     name = "unreadable-tlink"
     severity = Severity.ERROR
     summary = "a TLINK with an unknown relType, a missing end, or an event before/after itself"
-    problem_kind = BAD_LINK
+    problem_kinds = frozenset({ProblemKind.TIMEML_BAD_LINK})
 
 
 class TlinksNeedLooseTimex(Rule):

@@ -6,9 +6,9 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping, Sequence
 
-from chrono.engine import Report
 from chrono.output import to_json, to_text
 from chrono.registry import all_rules
+from chrono.results import Report
 from chrono.rulebase import Rule
 
 from .github import to_github

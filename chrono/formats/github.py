@@ -3,8 +3,8 @@ shown as annotations on the pull request's changed lines."""
 
 from __future__ import annotations
 
-from chrono.engine import Report
 from chrono.model import Finding, Severity
+from chrono.results import Report
 
 _LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 

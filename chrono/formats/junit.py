@@ -6,8 +6,8 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from collections import defaultdict
 
-from chrono.engine import Report
 from chrono.model import Finding, Severity
+from chrono.results import Report
 
 
 def _details(finding: Finding) -> str:

@@ -19,12 +19,12 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from chrono import __version__
 from chrono.baseline import fingerprint
-from chrono.engine import Report
 from chrono.model import Finding, LocatedSpan, Severity
 from chrono.registry import all_rules
+from chrono.results import Report
 from chrono.rulebase import Rule
+from chrono.version import __version__
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 _LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
@@ -140,7 +140,7 @@ def sarif_log(report: Report, rules: Sequence[type[Rule]], sources: Mapping[str,
                 "columnKind": "unicodeCodePoints",
                 "invocations": [
                     {
-                        "executionSuccessful": not any(f.rule == "CHR000" for f in report.findings),
+                        "executionSuccessful": not report.crashed,
                         "workingDirectory": {"uri": root},
                     }
                 ],

@@ -27,39 +27,26 @@ conditional), and a date whose year the tagger guessed is dropped when it contra
 from __future__ import annotations
 
 import bisect
-import functools
 import re
 from collections.abc import Callable, Iterable, Sequence
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
 
 import attrs
-import yaml
 
+from chrono.knowledge import precedence_pairs
 from chrono.model import Claim, Endpoint, Event, EventExists, Gap, Part, Qualifier, Side, Span
+from chrono.options import ReadingOptions
 from chrono.periods import DAY, HOUR, MINUTE, WEEK, InvalidValue, NotAPeriod, Period, parse_value
-from chrono.resources import load_yaml
+from chrono.problems import ConflictKind, Problem, ProblemKind
 from chrono.tagger import Timex
 from chrono.text import events as ev
 from chrono.text.claims import (
-    DCT_RULE,
-    DURATION_RULE,
-    NAMED_RULE,
-    OFFSET_RULE,
-    ORDER_RULE,
-    PRECEDENCE_RULE,
     TextDurationClaim,
     TextGapClaim,
     TextPeriodClaim,
 )
 from chrono.text.sentences import Sentence
-from chrono.timeline_files import Problem
-
-if TYPE_CHECKING:
-    from chrono.engine import Options
 
 YEAR = 365 * DAY
-AFTER_DCT_INFERRED = "text-after-dct-inferred"
 MONTH = 30 * DAY
 
 def _set(words: str) -> frozenset[str]:
@@ -86,39 +73,6 @@ class Built:
 
 # ---------------------------------------------------------------------------------------------
 # Data
-
-
-@attrs.frozen
-class PrecedencePair:
-    first: str
-    second: str
-    note: str = ""
-
-
-@functools.cache
-def _builtin_pairs() -> tuple[PrecedencePair, ...]:
-    return _parse_pairs(load_yaml("data", "precedence.yaml"), "chrono/data/precedence.yaml")
-
-
-def _parse_pairs(data: Any, where: str) -> tuple[PrecedencePair, ...]:
-    if not isinstance(data, dict) or not isinstance(data.get("pairs", []), list):
-        raise ValueError(f"{where}: 'pairs' of a domain-knowledge file must be a list")
-    out = []
-    for item in data.get("pairs", []):
-        if not isinstance(item, dict) or "first" not in item or "second" not in item:
-            raise ValueError(f"{where}: each pair needs 'first' and 'second': {item!r}")
-        out.append(PrecedencePair(str(item["first"]), str(item["second"]), str(item.get("note", ""))))
-    return tuple(out)
-
-
-@functools.lru_cache(maxsize=32)
-def precedence_pairs(extra_files: tuple[str, ...] = ()) -> tuple[PrecedencePair, ...]:
-    """The built-in pairs plus those of the configured domain-knowledge files."""
-    pairs = list(_builtin_pairs())
-    for name in extra_files:
-        path = Path(name)
-        pairs.extend(_parse_pairs(yaml.safe_load(path.read_text(encoding="utf-8")), str(path)))
-    return tuple(pairs)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -242,7 +196,7 @@ def _unit_of(value: str) -> int:
 
 class _Builder:
     def __init__(self, text: str, sentences: Sequence[Sentence], timexes: Sequence[Timex],
-                 dct: Period | None, options: Options) -> None:
+                 dct: Period | None, options: ReadingOptions) -> None:
         self.text = text
         self.sentences = sentences
         self.timexes = timexes
@@ -386,13 +340,14 @@ class _Builder:
         return Span(min(offsets), max(offsets), "claim")
 
     def period_claim(self, event_id: str, part: Part, qualifier: Qualifier, period: Period,
-                     span: Span, *, ongoing: int | None = None, rule: str = "") -> None:
+                     span: Span, *, ongoing: int | None = None, rule: ConflictKind | None = None) -> None:
         self.claims.append(TextPeriodClaim(event_id, part, qualifier, period, span, ongoing,
-                                           words=self.text[span.start:span.end], conflict_rule=rule))
+                                           words=self.text[span.start:span.end], conflict_kind=rule))
 
-    def gap_claim(self, first: Endpoint, second: Endpoint, gap: Gap, span: Span, rule: str) -> None:
+    def gap_claim(self, first: Endpoint, second: Endpoint, gap: Gap, span: Span,
+                  rule: ConflictKind | None) -> None:
         self.claims.append(TextGapClaim(first, second, gap, span,
-                                        words=self.text[span.start:span.end], conflict_rule=rule))
+                                        words=self.text[span.start:span.end], conflict_kind=rule))
 
     def dct_claim(self, event_id: str, span: Span, *, force: bool = False) -> None:
         if self.dct is None or event_id in self.dct_claimed:
@@ -400,7 +355,7 @@ class _Builder:
         if not force and self.tense.get(event_id) not in (ev.PAST, ev.PERFECT, ev.PLUPERFECT):
             return
         self.dct_claimed.add(event_id)
-        self.period_claim(event_id, Part.START, Qualifier.BY, self.dct, span, rule=DCT_RULE)
+        self.period_claim(event_id, Part.START, Qualifier.BY, self.dct, span, rule=ConflictKind.AFTER_DCT)
 
 
 def _clause_bounds(text: str, sentence: Sentence) -> list[int]:
@@ -421,7 +376,7 @@ def _words_between(text: str, a: int, b: int) -> int:
 
 
 def build(text: str, sentences: Sequence[Sentence], timexes: Sequence[Timex], dct: Period | None,
-          options: Options) -> Built:
+          options: ReadingOptions) -> Built:
     b = _Builder(text, sentences, timexes, dct, options)
     offsets = [t.start for t in timexes]
     all_triggers: list[tuple[Sentence, ev.Trigger]] = []
@@ -840,7 +795,7 @@ def _duration(b: _Builder, timex: Timex, triggers: list[ev.Trigger], cuts: list[
         upper = None  # "has served for three years": so far
     span = b.span(timex.start, timex.end, resolved.trigger.start, resolved.trigger.end)
     claim = TextDurationClaim(event_id, Gap(lower, upper, f"{' '.join(timex.text.split())}"), span,
-                              words=text[span.start:span.end], conflict_rule=DURATION_RULE)
+                              words=text[span.start:span.end], conflict_kind=ConflictKind.DURATION)
     b.claims.append(claim)
     durations_for.setdefault(event_id, []).append(claim)
 
@@ -889,7 +844,7 @@ def _date(b: _Builder, timex: Timex, period: Period, triggers: list[ev.Trigger],
                 lead = timex.signal_start if timex.signal_start is not None else timex.start
                 span = b.span(lead, timex.end, target.cue.start, target.cue.end)
                 b.problems.append(Problem(
-                    AFTER_DCT_INFERRED,
+                    ProblemKind.TEXT_AFTER_DCT_INFERRED,
                     f"'{' '.join(b.text[span.start:span.end].split())}' is told as past but, in the "
                     f"document's year, falls after the document date",
                     Span(span.start, span.end, "primary"),
@@ -897,7 +852,7 @@ def _date(b: _Builder, timex: Timex, period: Period, triggers: list[ev.Trigger],
             return
     span = b.span(timex.signal_start if timex.signal_start is not None else timex.start, timex.end,
                   target.cue.start, target.cue.end)
-    rule = NAMED_RULE if target.trigger.event_class == "named" else ""
+    rule = ConflictKind.NAMED_EVENT if target.trigger.event_class == "named" else None
     punctual = target.trigger.punctual and tense not in (ev.PROGRESSIVE,) and event_id not in durations_for
     part = target.part
     if signal == "in":
@@ -920,7 +875,7 @@ def _date(b: _Builder, timex: Timex, period: Period, triggers: list[ev.Trigger],
         b.period_claim(event_id, Part.START, Qualifier.BY, period, span, rule=rule)
         if ongoing is not None and b.dct is not None:
             b.period_claim(event_id, Part.START, Qualifier.SINCE, period, span, ongoing=ongoing,
-                           rule=DCT_RULE)
+                           rule=ConflictKind.AFTER_DCT)
             b.dct_claim(event_id, span, force=True)
     elif signal == "until":
         if part is Part.START or not explicit:
@@ -1015,7 +970,7 @@ def _range(b: _Builder, begin: tuple[Timex, Period], end: tuple[Timex, Period], 
     event_id = b.event(target.trigger)
     span = b.span(first.signal_start if first.signal_start is not None else first.start, last.end,
                   target.cue.start, target.cue.end)
-    rule = NAMED_RULE if target.trigger.event_class == "named" else ""
+    rule = ConflictKind.NAMED_EVENT if target.trigger.event_class == "named" else None
     if first.signal == "between":
         b.period_claim(event_id, Part.START, Qualifier.ON_OR_AFTER, first_period, span, rule=rule)
         b.period_claim(event_id, Part.END, Qualifier.BY, last_period, span, rule=rule)
@@ -1104,7 +1059,7 @@ def _offset(b: _Builder, start: int, end: int, match: re.Match[str], triggers: l
     if direction == "earlier":
         first, second = second, first
     span = b.span(start, end) if subject.end <= start else b.span(start, end, subject.start, subject.end)
-    b.gap_claim(first, second, gap, span, OFFSET_RULE)
+    b.gap_claim(first, second, gap, span, ConflictKind.OFFSET)
 
 
 def _undated_between(b: _Builder, after: int, before: int) -> bool:
@@ -1164,7 +1119,7 @@ def _sequence(b: _Builder, sentence: Sentence, triggers: list[ev.Trigger], timex
             subject_id, reference_id)
         span = b.span(start, end, subject.start, subject.end)
         b.gap_claim(Endpoint(first, Side.START), Endpoint(second, Side.START), Gap(0, None, ""), span,
-                    ORDER_RULE)
+                    ConflictKind.ORDER)
 
 
 def _order(b: _Builder, sentence: Sentence, triggers: list[ev.Trigger], cuts: list[int],
@@ -1221,7 +1176,7 @@ def _order(b: _Builder, sentence: Sentence, triggers: list[ev.Trigger], cuts: li
         later, earlier = (a, o) if word in ("after", "following", "preceded by") else (o, a)
         span = b.span(subject.start, subject.end, match.start(), obj.end)
         b.gap_claim(Endpoint(earlier, Side.START), Endpoint(later, Side.START), Gap(0, None, ""), span,
-                    ORDER_RULE)
+                    ConflictKind.ORDER)
 
 
 def _reported(b: _Builder, triggers: list[ev.Trigger], cuts: list[int]) -> None:
@@ -1244,7 +1199,7 @@ def _reported(b: _Builder, triggers: list[ev.Trigger], cuts: list[int]) -> None:
             continue
         span = b.span(report.start, report.end, t.start, t.end)
         b.gap_claim(Endpoint(content_id, Side.START), Endpoint(report_id, Side.END), Gap(0, None, ""),
-                    span, "")
+                    span, None)
 
 
 _COUNTED_UNIT = re.compile(
@@ -1291,7 +1246,7 @@ def _causal(b: _Builder, triggers: list[ev.Trigger], cuts: list[int]) -> None:
             continue
         span = b.span(trigger.start, effect.end)
         b.gap_claim(Endpoint(cause_id, Side.START), Endpoint(effect_id, Side.START), Gap(0, None, ""),
-                    span, "")
+                    span, None)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1368,7 +1323,7 @@ def _precedence(b: _Builder, triggers: Iterable[tuple[Sentence, ev.Trigger]]) ->
             note = pair.note or f"{pair.second} comes after {pair.first}"
             b.claims.append(TextGapClaim(
                 Endpoint(first_id, Side.START), Endpoint(second_id, Side.END), Gap(1, None, ""), span,
-                words=f"{first.text} … {second.text} ({note})", conflict_rule=PRECEDENCE_RULE,
+                words=f"{first.text} … {second.text} ({note})", conflict_kind=ConflictKind.PRECEDENCE,
             ))
 
 

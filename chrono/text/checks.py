@@ -12,15 +12,11 @@ import re
 from collections.abc import Iterator, Sequence
 
 from chrono.model import Span
+from chrono.problems import Problem, ProblemKind
 from chrono.tagger import Timex
 from chrono.text.sentences import Sentence
-from chrono.timeline_files import Problem
 
-WEEKDAY = "text-weekday"
-WEEKDAY_INFERRED = "text-weekday-inferred"
 _NEAR_DAYS = 42  # "a few weeks" of the document date: the inferred year is very likely right
-AGE = "text-age"
-CALENDAR = "calendar"  # reported by CHR101 impossible-date, like the timeline files' dates
 
 _MONTHS = {name: i for i, name in enumerate(calendar.month_name) if name}
 _MONTHS.update({name: i for i, name in enumerate(calendar.month_abbr) if name})
@@ -99,7 +95,7 @@ def _impossible_dates(text: str) -> Iterator[Problem]:
                 continue
             seen.add(match.start())
             words = " ".join(match.group().split())
-            yield Problem(CALENDAR, f"impossible date '{words}': {reason}",
+            yield Problem(ProblemKind.CALENDAR, f"impossible date '{words}': {reason}",
                           Span(match.start(), match.end(), "primary"))
 
 
@@ -132,14 +128,14 @@ def _weekdays(text: str, timexes: Sequence[Timex], dct: str | None = None) -> It
             # "Tuesday, 22 October" a few days before the document date: the year is only inferred,
             # so a warning
             yield Problem(
-                WEEKDAY_INFERRED,
+                ProblemKind.TEXT_WEEKDAY_INFERRED,
                 f"{named.group(1)} does not match {timex.value} (year inferred from the document date): "
                 f"that day is a {actual}",
                 Span(start, timex.end, "primary"),
             )
             continue
         yield Problem(
-            WEEKDAY,
+            ProblemKind.TEXT_WEEKDAY,
             f"{named.group(1)} does not match {timex.value}: that day is a {actual}",
             Span(start, timex.end, "primary"),
         )
@@ -188,7 +184,7 @@ def _anniversaries(text: str, timexes: Sequence[Timex], starts: Sequence[int],
         if abs(occasion_year - ref_year - count) <= slack:
             continue
         yield Problem(
-            AGE,
+            ProblemKind.TEXT_AGE,
             f"the {match.group().split()[0]} anniversary does not fit: {reference.text} to {when} is "
             f"{occasion_year - ref_year} years",
             Span(match.start(), match.end(), "primary"),
@@ -252,7 +248,7 @@ def _ages(text: str, timexes: Sequence[Timex], starts: Sequence[int], sentences:
             low, high = year - born[1] - 1, year - born[0]
             if not low <= age <= high:
                 yield Problem(
-                    AGE,
+                    ProblemKind.TEXT_AGE,
                     f"age {age} does not fit: born {birth.text}, so at the document date ({dct}) "
                     f"the age was {max(low, 0)} or {high}",
                     Span(*appositive.span(appositive.lastindex or 0), "primary"),
@@ -290,7 +286,7 @@ def _ages(text: str, timexes: Sequence[Timex], starts: Sequence[int], sentences:
             continue
         expected = f"{low}" if low == high else f"{max(low, 0)} or {high}"
         yield Problem(
-            AGE,
+            ProblemKind.TEXT_AGE,
             f"age {age} does not fit: born {birth.text}, so on {when.text} the age was {expected}",
             Span(match.start(), match.end(), "primary"),
         )

@@ -1,9 +1,9 @@
-"""Claims made from prose: the model's claims plus the words they came from and the rule that
-owns a conflict they take part in.
+"""Claims made from prose: the model's claims plus the words they came from and the kind of
+statement they make (:class:`chrono.problems.ConflictKind`).
 
 A conflict (a minimal set of claims that cannot all hold) is reported by exactly one rule: the
-text rule of the highest-ranked ``conflict_rule`` among its claims, or the general rules
-(CHR201/CHR202) when none of its claims names one.
+rule that owns the most specific kind among its claims, or the general consistency rules when
+none of its claims has a kind.
 """
 
 from __future__ import annotations
@@ -13,15 +13,7 @@ from collections.abc import Sequence
 import attrs
 
 from chrono.model import Claim, DurationClaim, GapClaim, PeriodClaim, RelationClaim
-
-# conflict owners, most specific first
-DCT_RULE = "CHR302"
-OFFSET_RULE = "CHR304"
-DURATION_RULE = "CHR305"
-ORDER_RULE = "CHR303"
-PRECEDENCE_RULE = "CHR306"
-NAMED_RULE = "CHR309"
-RANKING = (DCT_RULE, OFFSET_RULE, DURATION_RULE, ORDER_RULE, PRECEDENCE_RULE, NAMED_RULE)
+from chrono.problems import ConflictKind, conflict_kind_of
 
 
 def _quote(words: str) -> str:
@@ -32,7 +24,7 @@ def _quote(words: str) -> str:
 @attrs.frozen
 class TextPeriodClaim(PeriodClaim):
     words: str = ""
-    conflict_rule: str = ""
+    conflict_kind: ConflictKind | None = None
 
     def describe(self) -> str:
         return f"{_quote(self.words)}: {super().describe()}"
@@ -41,7 +33,7 @@ class TextPeriodClaim(PeriodClaim):
 @attrs.frozen
 class TextGapClaim(GapClaim):
     words: str = ""
-    conflict_rule: str = ""
+    conflict_kind: ConflictKind | None = None
 
     def describe(self) -> str:
         return f"{_quote(self.words)}: {super().describe()}"
@@ -50,7 +42,7 @@ class TextGapClaim(GapClaim):
 @attrs.frozen
 class TextDurationClaim(DurationClaim):
     words: str = ""
-    conflict_rule: str = ""
+    conflict_kind: ConflictKind | None = None
 
     def describe(self) -> str:
         return f"{_quote(self.words)}: {super().describe()}"
@@ -59,23 +51,21 @@ class TextDurationClaim(DurationClaim):
 @attrs.frozen
 class TextRelationClaim(RelationClaim):
     words: str = ""
-    conflict_rule: str = ""
+    conflict_kind: ConflictKind | None = None
 
     def describe(self) -> str:
         return f"{_quote(self.words)}: {super().describe()}"
 
 
-def conflict_owner(claims: Sequence[Claim], indices: Sequence[int]) -> str | None:
-    """The text rule that reports a conflict made of ``claims[i] for i in indices``."""
-    named = {getattr(claims[i], "conflict_rule", "") for i in indices}
-    return next((code for code in RANKING if code in named), None)
+def conflict_kind(claims: Sequence[Claim], indices: Sequence[int]) -> ConflictKind | None:
+    """The kind of a conflict made of ``claims[i] for i in indices`` (None: no prose kind)."""
+    return conflict_kind_of(getattr(claims[i], "conflict_kind", None) for i in indices)
 
 
 __all__ = [
-    "RANKING",
     "TextDurationClaim",
     "TextGapClaim",
     "TextPeriodClaim",
     "TextRelationClaim",
-    "conflict_owner",
+    "conflict_kind",
 ]

@@ -9,33 +9,30 @@ Pipeline (each step a pure function of the previous one's value):
 3. :mod:`chrono.text.anchor` links expressions and events and makes the claims.
 
 Problems found on the way (no DCT, impossible dates, weekday names that do not match their date,
-ages that do not add up) become :class:`chrono.timeline_files.Problem` of the kinds the text
+ages that do not add up) become :class:`chrono.problems.Problem` of the kinds the text
 rules report.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 import attrs
 
+from chrono.analysis import Compiled
+from chrono.document_date import DocumentDate, document_date
 from chrono.gcpause import paused_cyclic_gc
 from chrono.model import Document, Span
-from chrono.periods import InvalidValue, NotAPeriod, Period, parse_value
+from chrono.options import ReadingOptions
+from chrono.periods import InvalidValue, NotAPeriod, parse_value
+from chrono.problems import Problem, ProblemKind
 from chrono.tagger import extract
 from chrono.text import anchor, checks
 from chrono.text.markup import View, view_of
 from chrono.text.sentences import split
-from chrono.timeline_files import Problem
-
-if TYPE_CHECKING:
-    from chrono.engine import Compiled, Options
-
-MISSING_DCT = "text-missing-dct"
-BAD_DCT = "text-bad-dct"
 
 
-def _dct_from_view(view: View, options: Options) -> tuple[Period, str, str] | Problem | None:
+def _own_date(view: View, options: ReadingOptions) -> DocumentDate | Problem | None:
+    """The date the document gives itself: the first of the front-matter keys (in the
+    configured order), then the HTML metadata."""
     ordered = [c for key in options.dct_keys for c in view.dct_candidates if c[0] == f"front matter {key!r}"]
     ordered += [c for c in view.dct_candidates if not c[0].startswith("front matter")]
     for source, value, start, end in ordered:
@@ -43,44 +40,37 @@ def _dct_from_view(view: View, options: Options) -> tuple[Period, str, str] | Pr
         try:
             period = parse_value(day, hemisphere=options.hemisphere)
         except (InvalidValue, NotAPeriod, ValueError) as error:
-            return Problem(BAD_DCT, f"the document date {value!r} ({source}) is not a date: {error}",
+            return Problem(ProblemKind.TEXT_BAD_DCT,
+                           f"the document date {value!r} ({source}) is not a date: {error}",
                            Span(start, end, "primary"))
         if period.length is None or period.length > 86400:
-            return Problem(BAD_DCT, f"the document date {value!r} ({source}) is not a day",
+            return Problem(ProblemKind.TEXT_BAD_DCT, f"the document date {value!r} ({source}) is not a day",
                            Span(start, end, "primary"))
-        return period, day, source
+        return DocumentDate(period, day, source)
     return None
 
 
-def compile_text(document: Document, options: Options) -> Compiled:
+def compile_text(document: Document, options: ReadingOptions) -> Compiled:
     with paused_cyclic_gc():  # builds only acyclic data, in proportion to the document
         return _compile_text(document, options)
 
 
-def _compile_text(document: Document, options: Options) -> Compiled:
-    from chrono.engine import Compiled
-
+def _compile_text(document: Document, options: ReadingOptions) -> Compiled:
     view = view_of(document.kind, document.text)
-    problems: list[Problem] = [Problem("syntax", message, Span(a, b, "primary"))
+    problems: list[Problem] = [Problem(ProblemKind.SYNTAX, message, Span(a, b, "primary"))
                                for message, a, b in view.problems]
-    dct: Period | None = None
-    dct_value: str | None = None
-    source: str | None = None
-    if options.dct is not None:
-        dct, dct_value, source = options.dct, options.dct_value, "--dct"
-    else:
-        found = _dct_from_view(view, options)
-        if isinstance(found, Problem):
-            problems.append(found)
-        elif found is not None:
-            dct, dct_value, source = found
-        if dct is None and options.default_dct is not None:
-            dct, dct_value, source = options.default_dct, options.default_dct_value, "configuration"
+    own = _own_date(view, options) if options.dct is None else None
+    if isinstance(own, Problem):
+        problems.append(own)
+        own = None
+    date = document_date(own, options)
+    dct = date.period if date else None
+    dct_value = date.value if date else None
     if dct_value is None and dct is not None and dct.value:
         dct_value = dct.value
     if dct is None:
         problems.append(Problem(
-            MISSING_DCT,
+            ProblemKind.TEXT_MISSING_DCT,
             "the document has no date of its own (no --dct, front-matter date or published "
             "time): relative dates such as 'last week' cannot be placed and rules that need "
             "the document date skip it",
@@ -88,7 +78,8 @@ def _compile_text(document: Document, options: Options) -> Compiled:
         ))
     meta = dict(document.meta)
     meta.update({k: v for k, v in view.meta.items() if k in ("title", "lang")})
-    document = attrs.evolve(document, dct=dct, dct_value=dct_value, dct_source=source, meta=meta)
+    document = attrs.evolve(document, dct=dct, dct_value=dct_value, dct_source=date.source if date else None,
+                            meta=meta)
 
     lang = str(meta.get("lang") or "en").split("-")[0].lower()
     if lang != "en":

@@ -9,13 +9,11 @@ from __future__ import annotations
 
 import functools
 import re
-from pathlib import Path
 from typing import Any
 
 import attrs
-import yaml
 
-from chrono.resources import load_yaml
+from chrono.knowledge import trigger_words
 
 # Tenses; "irrealis" covers modal, future, conditional, negated and bare infinitive uses: the
 # clause does not say the event happened, so nothing is claimed about its time.
@@ -79,16 +77,8 @@ def _plural(noun: str) -> str:
 @functools.lru_cache(maxsize=16)
 def lexicon(extra_files: tuple[str, ...] = ()) -> Lexicon:
     """The trigger lexicon, extended by the ``verbs``/``nouns`` of users' domain-knowledge files."""
-    base = load_yaml("lang", "en", "events", "triggers.yaml")
-    data: dict[str, Any] = {key: dict(base.get(key) or {}) for key in ("verbs", "nouns")}
-    data["punctual_classes"] = list(base["punctual_classes"])
-    for name in extra_files:
-        extra = yaml.safe_load(Path(name).read_text(encoding="utf-8")) or {}
-        for key in ("verbs", "nouns"):
-            if isinstance(extra, dict) and isinstance(extra.get(key), dict):
-                data[key].update(extra[key])
-        if isinstance(extra, dict) and isinstance(extra.get("punctual_classes"), list):
-            data["punctual_classes"] += extra["punctual_classes"]
+    words = trigger_words(extra_files)
+    data: dict[str, Any] = {"verbs": words.verbs, "nouns": words.nouns}
     forms: dict[str, list[tuple[str, str, str, str]]] = {}
 
     def add(form: str, entry: tuple[str, str, str, str]) -> None:
@@ -131,7 +121,7 @@ def lexicon(extra_files: tuple[str, ...] = ()) -> Lexicon:
         )
         for first, group in by_first.items()
     }
-    return Lexicon(phrases, {k: tuple(v) for k, v in forms.items()}, frozenset(data["punctual_classes"]))
+    return Lexicon(phrases, {k: tuple(v) for k, v in forms.items()}, frozenset(words.punctual_classes))
 
 
 _TOKEN = re.compile(r"[A-Za-z][\w'’-]*")

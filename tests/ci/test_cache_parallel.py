@@ -15,13 +15,13 @@ from ci_helpers import CLEAN, CONFLICT, Chrono, Run, on_pty, write
 # Counts the documents analysed in this process (cache misses, with --jobs 1).
 COUNT_ANALYSES = """
 import atexit, sys
-import chrono.engine as engine
+import chrono.analyze as stage
 _calls = []
-_analyze = engine.analyze
+_analyze = stage.analyze
 def _counting(loaded, options):
     _calls.append(loaded.document.path)
     return _analyze(loaded, options)
-engine.analyze = _counting
+stage.analyze = _counting
 atexit.register(lambda: sys.stderr.write(f"ANALYZED {len(_calls)}\\n"))
 """
 
@@ -137,25 +137,25 @@ def test_output_is_identical_for_any_jobs(chrono: Chrono, big_corpus: Path, fmt:
 
 
 CRASH_ON_BOOM = """
-import chrono.engine as engine
-_compile = engine.COMPILERS["timeline"]
+import chrono.readers as readers
+_compile = readers.READERS["timeline"]
 def _crashing(document, options):
     if "boom" in document.path:
         raise RuntimeError("kaboom")
     return _compile(document, options)
-engine.COMPILERS["timeline"] = _crashing
+readers.READERS["timeline"] = _crashing
 """
 
 DIE_ON_DIE = """
 import os
-import chrono.engine as engine
+import chrono.readers as readers
 _main = os.getpid()
-_compile = engine.COMPILERS["timeline"]
+_compile = readers.READERS["timeline"]
 def _dying(document, options):
     if "die" in document.path and os.getpid() != _main:
         os._exit(7)
     return _compile(document, options)
-engine.COMPILERS["timeline"] = _dying
+readers.READERS["timeline"] = _dying
 """
 
 

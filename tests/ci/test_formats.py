@@ -176,7 +176,8 @@ def test_the_report_file_is_not_checked_on_the_next_run(chrono: Chrono, tmp_path
 
 
 def test_a_report_directory_is_not_checked(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from chrono.engine import Options, check
+    from chrono.options import Options
+    from chrono.runner import check
 
     write(tmp_path / "clean.yaml", CLEAN)
     write(tmp_path / "site" / "data.json", "{not json")

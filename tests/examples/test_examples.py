@@ -10,8 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from chrono.engine import Options, check
 from chrono.model import Severity
+from chrono.options import Options
+from chrono.runner import check
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 

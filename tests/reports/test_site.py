@@ -16,7 +16,8 @@ from chrono.reports import ReportError, report_site, write_files
 from chrono.reports.site import MANIFEST, environment
 
 from chrono.cli import main
-from chrono.engine import Options, check
+from chrono.options import Options
+from chrono.runner import check
 
 ROOT = Path(__file__).resolve().parents[2]
 KURSK = (ROOT / "examples" / "kursk-timeline.yaml").read_text(encoding="utf-8")

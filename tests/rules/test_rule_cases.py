@@ -14,9 +14,10 @@ from typing import Any
 import pytest
 import yaml
 
-from chrono.engine import Options, check
+from chrono.options import Options, ReadingOptions
 from chrono.periods import parse_value
 from chrono.registry import all_rules
+from chrono.runner import check
 
 CASES = Path(__file__).parent / "cases"
 
@@ -53,7 +54,7 @@ def test_rule_case(rule: str, case: dict[str, Any], tmp_path: Path) -> None:
     else:
         path.write_text(case["content"], encoding="utf-8")
     dct = case.get("dct")
-    options = Options(select=(rule,), dct=parse_value(str(dct)) if dct else None)
+    options = Options(select=(rule,), reading=ReadingOptions(dct=parse_value(str(dct)) if dct else None))
     report = check([str(path)], options)
     found = [f for f in report.findings if f.rule == rule]
     expected = case["expect"]

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from chrono.engine import Options, check
+from chrono.options import Options, ReadingOptions
+from chrono.runner import check
 from chrono.text.anchor import precedence_pairs
 
 TEXT = "The museum opened its east wing in May 2021. The east wing was refurbished in March 2020.\n"
@@ -30,7 +31,7 @@ def test_a_users_pair_applies(tmp_path: Path) -> None:
         "pairs:\n  - {first: opening, second: renovation, note: refurbished after it opened}\n",
         encoding="utf-8",
     )
-    (finding,) = check([str(doc)], Options(select=("CHR306",), domain_files=(str(extra),))).findings
+    (finding,) = check([str(doc)], Options(select=("CHR306",), reading=ReadingOptions(domain_files=(str(extra),)))).findings
     assert "refurbished" in " ".join(span.text for span in finding.spans)
 
 

@@ -7,9 +7,11 @@ from pathlib import Path
 from hypothesis import given
 from hypothesis import strategies as st
 
-from chrono.engine import Options, analyze, check
+from chrono.analyze import analyze
 from chrono.ingest import KINDS, load
+from chrono.options import Options, ReadingOptions
 from chrono.periods import parse_value
+from chrono.runner import check
 from chrono.text.markup import html_view, markdown_view, plain_view
 
 
@@ -68,21 +70,21 @@ def _doc(tmp_path: Path, name: str, content: str) -> Path:
 def test_dct_precedence(tmp_path: Path) -> None:
     md = _doc(tmp_path, "a.md", "---\ndate: 2024-01-02\npublished: 2024-01-03\n---\nText.\n")
     # front matter, first configured key
-    doc = analyze(load(md, "a.md"), Options()).document
+    doc = analyze(load(md, "a.md"), ReadingOptions()).document
     assert (doc.dct_value, doc.dct_source) == ("2024-01-02", "front matter 'date'")
     # the configured key order
-    doc = analyze(load(md, "a.md"), Options(dct_keys=("published", "date"))).document
+    doc = analyze(load(md, "a.md"), ReadingOptions(dct_keys=("published", "date"))).document
     assert doc.dct_value == "2024-01-03"
     # --dct wins over the file
-    doc = analyze(load(md, "a.md"), Options(dct=parse_value("2020-05-05"), dct_value="2020-05-05")).document
+    doc = analyze(load(md, "a.md"), ReadingOptions.dated("2020-05-05")).document
     assert (doc.dct_value, doc.dct_source) == ("2020-05-05", "--dct")
     # the configuration comes last
     txt = _doc(tmp_path, "b.txt", "Text.\n")
-    doc = analyze(load(txt, "b.txt"), Options(default_dct=parse_value("2021-01-01"),
-                                              default_dct_value="2021-01-01")).document
+    doc = analyze(load(txt, "b.txt"), ReadingOptions(default_dct=parse_value("2021-01-01"),
+                                                     default_dct_value="2021-01-01")).document
     assert (doc.dct_value, doc.dct_source) == ("2021-01-01", "configuration")
-    doc = analyze(load(md, "a.md"), Options(default_dct=parse_value("2021-01-01"),
-                                            default_dct_value="2021-01-01")).document
+    doc = analyze(load(md, "a.md"), ReadingOptions(default_dct=parse_value("2021-01-01"),
+                                                   default_dct_value="2021-01-01")).document
     assert doc.dct_value == "2024-01-02"
 
 
@@ -100,7 +102,7 @@ def test_findings_point_into_the_original_file(tmp_path: Path) -> None:
 
 def test_non_english_documents_are_not_read(tmp_path: Path) -> None:
     md = _doc(tmp_path, "a.md", "---\ndate: 2025-04-24\nlang: de\n---\nAm Montag, 5. März 2024.\n")
-    analysis = analyze(load(md, "a.md"), Options())
+    analysis = analyze(load(md, "a.md"), ReadingOptions())
     assert analysis.claims == ()
 
 
@@ -108,5 +110,5 @@ def test_front_matter_dates_in_words_and_other_keys(tmp_path: Path) -> None:
     md = _doc(tmp_path, "a.md", "---\ntitle: 2020-01-01 in review\ndate: April 24, 2025\n---\nText.\n")
     view = markdown_view(md.read_text(encoding="utf-8"))
     assert view.dct_candidates[0][:2] == ("front matter 'date'", "2025-04-24")
-    doc = analyze(load(md, "a.md"), Options()).document
+    doc = analyze(load(md, "a.md"), ReadingOptions()).document
     assert doc.dct_value == "2025-04-24"

@@ -9,11 +9,11 @@ from typing import Any
 import pytest
 import yaml
 
-from chrono.engine import Options, analyze, run_rules
+from chrono.analyze import analyze, run_rules
 from chrono.ingest import Loaded
 from chrono.model import Document, Severity
-from chrono.periods import parse_value
-from chrono.pipeline import selected_rules
+from chrono.options import Options, ReadingOptions
+from chrono.runner import selected_rules
 
 DATA = yaml.safe_load((Path(__file__).parent / "data" / "prose.yaml").read_text(encoding="utf-8"))
 DCT = str(DATA["dct"])
@@ -21,8 +21,8 @@ DCT = str(DATA["dct"])
 
 def _errors(name: str, text: str) -> list[str]:
     kind = "markdown" if name.endswith(".md") else "text"
-    options = Options(dct=parse_value(DCT), dct_value=DCT)
-    analysis = analyze(Loaded(Document(name, text, kind)), options)
+    options = Options(reading=ReadingOptions.dated(DCT))
+    analysis = analyze(Loaded(Document(name, text, kind)), options.reading)
     return [f.rule for f in run_rules(analysis, selected_rules(options)) if f.severity >= Severity.ERROR]
 
 

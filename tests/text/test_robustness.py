@@ -5,10 +5,10 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from chrono.engine import Options, analyze
+from chrono.analyze import analyze
 from chrono.ingest import Loaded
 from chrono.model import Document
-from chrono.periods import parse_value
+from chrono.options import ReadingOptions
 
 WORDS = [
     "The", "army", "captured", "recaptured", "the", "town", "on", "in", "by", "since", "after",
@@ -17,7 +17,7 @@ WORDS = [
     "from", "to", "until", "according to", "the next day", "anniversary", "50th", "signing",
     "<p>", "</p>", "**", "#", "\n", "\n\n", "---", "Dr.", "U.S.", "&amp;", "“", "”",
 ]
-OPTIONS = Options(dct=parse_value("2025-04-24"), dct_value="2025-04-24")
+OPTIONS = ReadingOptions.dated("2025-04-24")
 
 
 @settings(max_examples=150, deadline=None)

@@ -17,7 +17,8 @@ from pathlib import Path
 
 import pytest
 
-from chrono.engine import Options, check
+from chrono.options import Options
+from chrono.runner import check
 
 PARAGRAPH = (
     "Government troops seized the town of Marrow{i} on {day} August 2024 and crossed the river. "

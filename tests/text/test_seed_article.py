@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from chrono.engine import Options, check
 from chrono.model import Severity
-from chrono.periods import parse_value
+from chrono.options import Options, ReadingOptions
+from chrono.runner import check
 
 SEED = Path(__file__).resolve().parents[3] / "shared" / "examples" / "seed-article.txt"
-OPTIONS = Options(dct=parse_value("2025-04-24"), dct_value="2025-04-24")
+OPTIONS = Options(reading=ReadingOptions.dated("2025-04-24"))
 
 pytestmark = pytest.mark.skipif(not SEED.exists(), reason="../shared/examples/seed-article.txt is not here")
 

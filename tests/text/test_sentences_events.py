@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from chrono.engine import Options, analyze
+from chrono.analyze import analyze
 from chrono.ingest import Loaded
 from chrono.model import Document
-from chrono.periods import parse_value
+from chrono.options import ReadingOptions
 from chrono.text.events import IRREALIS, PAST, PERFECT, PLUPERFECT, find_triggers
 from chrono.text.sentences import split
 
@@ -46,7 +46,7 @@ def test_tense_and_modality() -> None:
 
 
 def _claims(text: str, dct: str | None = "2025-04-24") -> list[str]:
-    options = Options(dct=parse_value(dct) if dct else None, dct_value=dct)
+    options = ReadingOptions.dated(dct) if dct else ReadingOptions()
     analysis = analyze(Loaded(Document("t.txt", text, "text")), options)
     return [c.describe() for c in analysis.claims if type(c).__name__ != "EventExists"]
 

@@ -5,16 +5,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from chrono.engine import Options, check
 from chrono.model import Severity
-from chrono.periods import parse_value
+from chrono.options import Options, ReadingOptions
+from chrono.runner import check
 
 
 def _findings(tmp_path: Path, text: str) -> list[tuple[str, Severity]]:
     path = tmp_path / "doc.txt"
     path.write_text(text, encoding="utf-8")
-    report = check([str(path)], Options(select=("CHR307",), dct=parse_value("2024-11-08"),
-                                         dct_value="2024-11-08"))
+    report = check([str(path)], Options(select=("CHR307",), reading=ReadingOptions.dated("2024-11-08")))
     return [(f.rule, f.severity) for f in report.findings]
 
 

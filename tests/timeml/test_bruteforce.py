@@ -22,7 +22,8 @@ from pathlib import Path
 
 import pytest
 
-from chrono.engine import Options, check
+from chrono.options import Options
+from chrono.runner import check
 
 Placement = tuple[int, int]
 Test = Callable[[Placement, Placement], bool]

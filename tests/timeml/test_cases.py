@@ -14,7 +14,8 @@ from pathlib import Path
 import pytest
 
 from chrono.cli import main
-from chrono.engine import Options, check
+from chrono.options import Options
+from chrono.runner import check
 
 CASES = sorted((Path(__file__).parent / "cases").glob("*.tml"))
 TIMEML_CODES = {f"CHR50{n}" for n in range(1, 9)} | {"CHR201", "CHR202"}

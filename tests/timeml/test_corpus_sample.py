@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from chrono.engine import Options, check
+from chrono.options import Options
+from chrono.runner import check
 
 CORPORA = Path(__file__).resolve().parents[3] / "shared" / "corpora" / "tbaq"
 pytestmark = pytest.mark.skipif(not CORPORA.is_dir(), reason="../shared/corpora not available")

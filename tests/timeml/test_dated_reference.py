@@ -19,7 +19,8 @@ from pathlib import Path
 
 import pytest
 
-from chrono.engine import Options, check
+from chrono.options import Options
+from chrono.runner import check
 
 DAY = 86400
 BASE = 10227 * DAY  # 1998-01-01 in seconds since 1970-01-01

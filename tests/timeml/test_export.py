@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 
 from chrono.cli import main
-from chrono.engine import Options, check
+from chrono.options import Options
+from chrono.runner import check
 from chrono.timeml import read_timeml
 from chrono.timeml_compile import well_formed
 

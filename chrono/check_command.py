@@ -5,7 +5,7 @@ Use::
 
     add_check_options(parser)           # the arguments (paths, selection, config, cache, ...)
     settings = check_settings(args)     # -> CheckSettings (raises UsageError, ConfigError, ...)
-    report = run(settings, args.paths)  # -> engine.Report
+    report = run(settings, args.paths)  # -> chrono.results.Report
 
 Precedence: command line, then the configuration file, then the defaults.
 """
@@ -25,13 +25,15 @@ import attrs
 from chrono import baseline as baseline_file
 from chrono.cache import DEFAULT_CACHE_DIR
 from chrono.config import Config, ConfigError, resolve_config
-from chrono.engine import Options, Report, check
 from chrono.formats import FORMATS
 from chrono.ingest import KINDS
 from chrono.model import Severity
+from chrono.options import DEFAULT_DCT_KEYS, Options, ReadingOptions, RunPolicy
 from chrono.parallel import default_jobs
 from chrono.periods import Hemisphere, InvalidValue, NotAPeriod, Period, parse_value
 from chrono.registry import all_rules, unknown_selectors
+from chrono.results import Report
+from chrono.runner import check
 
 PROGRESS_MIN_FILES = 10
 
@@ -156,24 +158,25 @@ def check_settings(args: argparse.Namespace, stream: TextIO | None = None) -> Ch
     hemisphere = getattr(args, "hemisphere", None) or config.hemisphere or "north"
     date_order = getattr(args, "date_order", None) or config.date_order or "month-first"
     fail_level = getattr(args, "fail_level", None)
-    options = Options(
-        select=select,
-        ignore=ignore,
+    reading = ReadingOptions(
         dct=dct,
         dct_value=dct_text,
         default_dct=default_dct,
         default_dct_value=config.dct,
+        dct_keys=config.dct_keys or DEFAULT_DCT_KEYS,
         hemisphere=Hemisphere(hemisphere),
-        fail_level=Severity.parse(fail_level) if fail_level else (config.fail_level or Severity.ERROR),
-        dct_keys=config.dct_keys or ("date", "published"),
         day_first=date_order == "day-first",
         domain_files=config.domain_knowledge,
+    )
+    policy = RunPolicy(
+        fail_level=Severity.parse(fail_level) if fail_level else (config.fail_level or Severity.ERROR),
         include=config.include,
         exclude=config.exclude,
         root=str(config.root),
         severity_overrides=config.severity,
         per_file_ignores=config.per_file_ignores,
     )
+    options = Options(select=select, ignore=ignore, reading=reading, policy=policy)
 
     jobs = getattr(args, "jobs", 0) or 0
     if jobs < 0:

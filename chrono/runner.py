@@ -1,5 +1,6 @@
-"""A whole ``check`` run: discover, per-file work (cached, parallel), corpus rules, then the
-policy applied to findings (per-file ignores, inline suppressions, severities, baseline).
+"""A whole ``check`` run: discover, per-file work (cached, parallel; chrono.parallel), corpus
+rules, then the policy applied to findings (per-file ignores, inline suppressions, severities,
+baseline). :func:`check` is the entry point of the library.
 
 The order of the output never depends on the number of jobs or on the cache: findings are
 grouped by file in discovery order and sorted within each file.
@@ -19,28 +20,30 @@ from typing import Any
 import attrs
 
 from chrono import suppressions
+from chrono.analysis import Analysis
 from chrono.baseline import Baseline
 from chrono.cache import Cache, file_digest, settings_key
-from chrono.config import glob_match, relative_to_root
-from chrono.engine import Options, Report, discover
+from chrono.discovery import discover
+from chrono.globs import glob_match, relative_to_root
 from chrono.model import Finding, Severity
+from chrono.options import Options, RunPolicy
 from chrono.parallel import FileResult, run_files
-from chrono.registry import all_rules, matches, select
-from chrono.rulebase import Analysis, Rule
+from chrono.problems import ProblemKind
+from chrono.registry import all_rules, matches, owner, select
+from chrono.results import Report
+from chrono.rulebase import Rule
 
 Progress = Callable[[int, int], None]
 
-# Options applied after the per-file work: not part of the cache key.
-_POLICY_FIELDS = frozenset(
-    {"fail_level", "include", "exclude", "root", "severity_overrides", "per_file_ignores"}
-)
-ALWAYS_ON = ("CHR000",)  # a crash is never hidden by rule selection
+def always_on() -> tuple[str, ...]:
+    """Rules that selection never turns off: a crash is never hidden."""
+    return (owner(ProblemKind.INTERNAL).code,)
 
 
 def selected_rules(options: Options) -> list[type[Rule]]:
     rules = select(all_rules(), options.select, options.ignore)
     chosen = {rule.code for rule in rules}
-    extra = [rule for rule in all_rules() if rule.code in ALWAYS_ON and rule.code not in chosen]
+    extra = [rule for rule in all_rules() if rule.code in always_on() and rule.code not in chosen]
     return sorted([*rules, *extra], key=lambda r: r.code)
 
 
@@ -49,15 +52,13 @@ def is_corpus_rule(rule: type[Rule]) -> bool:
 
 
 def cache_key(options: Options, rules: Sequence[type[Rule]]) -> str:
-    fields = {
-        name: repr(value)
-        for name, value in attrs.asdict(options, recurse=False).items()
-        if name not in _POLICY_FIELDS
-    }
+    """What a cached analysis depends on: the reading options, the selection and the rules (the
+    run policy is applied afterwards and is not part of it)."""
+    fields = {name: repr(value) for name, value in attrs.asdict(options.reading, recurse=False).items()}
+    fields["select"], fields["ignore"] = repr(options.select), repr(options.ignore)
     fields["rules"] = repr([(r.code, r.__module__, r.__qualname__) for r in rules])
     modules = sorted({r.__module__ for r in rules})
-    domain_files: Sequence[str] = getattr(options, "domain_files", ())
-    return settings_key(fields, modules, domain_files)
+    return settings_key(fields, modules, options.reading.domain_files)
 
 
 def _file_results(
@@ -91,7 +92,7 @@ def _file_results(
                 continue
         todo.append(index)
     tick(total - len(todo))
-    fresh = run_files([files[i] for i in todo], options, per_file, jobs, tick)
+    fresh = run_files([files[i] for i in todo], options.reading, per_file, jobs, tick)
     for index, result in zip(todo, fresh, strict=True):
         results[index] = result
         if cache is not None and not result.crashed:
@@ -125,16 +126,16 @@ def _severity_for(
     return best[1] if best else finding.severity
 
 
-def _ignored_codes(display: str, options: Options) -> set[str]:
-    if not options.per_file_ignores:
+def _ignored_codes(display: str, policy: RunPolicy) -> set[str]:
+    if not policy.per_file_ignores:
         return set()
-    relative = relative_to_root(Path(display), options.root)
+    relative = relative_to_root(Path(display), policy.root)
     return {
-        code for pattern, codes in options.per_file_ignores if glob_match(pattern, relative) for code in codes
+        code for pattern, codes in policy.per_file_ignores if glob_match(pattern, relative) for code in codes
     }
 
 
-def run_check(
+def check(
     paths: Sequence[str],
     options: Options,
     *,
@@ -144,11 +145,17 @@ def run_check(
     baseline: Baseline | None = None,
     skip_files: Sequence[str] = (),
 ) -> Report:
+    """Check ``paths``: per-file work over ``jobs`` processes (results cached in ``cache_dir``
+    when given), corpus rules, then per-file ignores, inline suppressions, severity overrides and
+    the baseline. The output does not depend on ``jobs`` or the cache. ``skip_files`` are never
+    checked (the run's own baseline and report files; a directory skips every file below it)."""
+    policy = options.policy
     rules = selected_rules(options)
     by_code = {rule.code: rule for rule in all_rules()}
-    files = discover(paths, options)
+    protected_codes = always_on()
+    files = discover(paths, policy)
     # the run's own files (baseline, report, domain knowledge) are never documents to check
-    skipped = {Path(p).resolve() for p in (*skip_files, *options.domain_files)}
+    skipped = {Path(p).resolve() for p in (*skip_files, *options.reading.domain_files)}
     if baseline is not None:
         skipped.add(baseline.path.resolve())
     if skipped:  # a skipped directory (a report being written) skips the files below it
@@ -171,27 +178,27 @@ def run_check(
         results = [attrs.evolve(r, analysis=a) for r, a in zip(results, analyses, strict=True)]
 
     known = [(rule.code, rule.name) for rule in all_rules()]
-    unused_rule = by_code.get("CHR004")
+    unused_rule = owner(ProblemKind.UNUSED_SUPPRESSION)
     findings: list[Finding] = []
     suppressed = 0
     for result in results:
         display = result.document.path
         found = [*result.findings, *corpus_findings.pop(display, [])]
-        ignored = _ignored_codes(display, options)
+        ignored = _ignored_codes(display, policy)
         enabled = [
             rule
             for rule in rules
-            if rule.code in ALWAYS_ON or not any(matches(rule, code) for code in ignored)
+            if rule.code in protected_codes or not any(matches(rule, code) for code in ignored)
         ]
         enabled_codes = {rule.code for rule in enabled}
         found = [f for f in found if f.rule in enabled_codes or f.rule not in by_code]
-        protected = [f for f in found if f.rule in ALWAYS_ON]
-        others = [f for f in found if f.rule not in ALWAYS_ON]
+        protected = [f for f in found if f.rule in protected_codes]
+        others = [f for f in found if f.rule not in protected_codes]
         kept, hidden, unused = suppressions.apply(
             others, result.suppressions, [(r.code, r.name) for r in enabled], known
         )
         suppressed += hidden
-        if unused_rule is not None and "CHR004" in enabled_codes:
+        if unused_rule.code in enabled_codes:
             kept += [
                 unused_rule().finding(
                     Analysis(result.document), suppressions.describe(u), [u.suppression.span]
@@ -199,9 +206,9 @@ def run_check(
                 for u in unused
             ]
         file_findings = [*protected, *kept]
-        if options.severity_overrides:
+        if policy.severity_overrides:
             file_findings = [
-                attrs.evolve(f, severity=_severity_for(f, options.severity_overrides, by_code.get(f.rule)))
+                attrs.evolve(f, severity=_severity_for(f, policy.severity_overrides, by_code.get(f.rule)))
                 for f in file_findings
             ]
         findings.extend(sorted(file_findings, key=Finding.sort_key))
@@ -217,4 +224,5 @@ def run_check(
         tuple(result.for_report() for result in results),
         suppressed=suppressed,
         baselined=baselined,
+        crashed=any(result.crashed for result in results),
     )

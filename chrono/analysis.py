@@ -1,0 +1,33 @@
+"""What the stages hand on about one document: a reader's output (``Compiled``) and everything
+the rules see (``Analysis``: that plus the solved constraint network)."""
+
+from __future__ import annotations
+
+import attrs
+
+from chrono.model import Claim, Document, Event
+from chrono.network import Solution
+from chrono.problems import Problem
+
+
+@attrs.frozen
+class Compiled:
+    """What a reader makes of a document: its events, claims and input problems."""
+
+    document: Document
+    events: tuple[Event, ...] = ()
+    claims: tuple[Claim, ...] = ()
+    problems: tuple[Problem, ...] = ()
+
+
+@attrs.frozen
+class Analysis:
+    """Everything known about one document when the rules run."""
+
+    document: Document
+    events: tuple[Event, ...] = ()
+    claims: tuple[Claim, ...] = ()
+    problems: tuple[Problem, ...] = ()
+    solution: Solution | None = None
+    # indices of claims that are implied by the model (an event's start <= end)
+    structural: frozenset[int] = frozenset()

@@ -1,0 +1,130 @@
+"""Finding the files to check: given files as they are, directories walked in a stable order.
+
+Only files of a known kind are taken from directories (or those the ``include`` globs name);
+``exclude`` globs, hidden and tool directories, and the files of an HTML report that chrono
+wrote (listed in its manifest) are skipped.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Sequence
+from pathlib import Path
+
+from chrono.globs import glob_match, relative_to_root
+from chrono.ingest import KINDS
+from chrono.options import RunPolicy
+
+# The manifest `chrono report` leaves in its output directory, listing the files it wrote there:
+# those are output, not documents, wherever the site was written (even into the corpus itself).
+REPORT_MARKER = ".chrono-report.json"
+REPORT_GENERATOR = "chrono report"
+
+
+def report_manifest(directory: Path) -> frozenset[str]:
+    """The files (relative POSIX names) that a report manifest in ``directory`` lists; empty
+    when there is no readable manifest written by ``chrono report``."""
+    path = directory / REPORT_MARKER
+    if not path.is_file() or path.is_symlink():
+        return frozenset()
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return frozenset()
+    if not isinstance(data, dict) or data.get("generator") != REPORT_GENERATOR:
+        return frozenset()
+    files = data.get("files")
+    if not isinstance(files, list):
+        return frozenset()
+    return frozenset(name for name in files if isinstance(name, str))
+
+
+def _report_output(candidate: Path, sites: dict[Path, frozenset[str]]) -> bool:
+    for folder in candidate.parents:
+        if folder in sites:
+            relative = candidate.relative_to(folder).as_posix()
+            return relative == REPORT_MARKER or relative in sites[folder]
+    return False
+
+SKIPPED_DIRECTORIES = frozenset(
+    {
+        ".git",
+        ".hg",
+        ".svn",
+        "__pycache__",
+        "node_modules",
+        ".venv",
+        "venv",
+        ".tox",
+        ".chrono_cache",
+        ".mypy_cache",
+        ".ruff_cache",
+    }
+)
+
+
+
+
+def discover(paths: Sequence[str], policy: RunPolicy | None = None) -> list[tuple[Path, str]]:
+    """Files to check, in a stable order: given files as they are, directories recursively
+    (files with known suffixes only, hidden and tool directories skipped).
+
+    With a ``policy``: in directories, only files matching its ``include`` globs (when set)
+    are taken; files and directories matching ``exclude`` are skipped, given by name or not.
+    """
+    include = policy.include if policy else ()
+    exclude = policy.exclude if policy else ()
+    root = policy.root if policy else None
+
+    def excluded(candidate: Path) -> bool:
+        relative = relative_to_root(candidate, root)
+        return any(glob_match(pattern, relative) for pattern in exclude)
+
+    def included(candidate: Path) -> bool:
+        if not include:
+            return candidate.suffix.lower() in KINDS
+        relative = relative_to_root(candidate, root)
+        return any(glob_match(pattern, relative) for pattern in include)
+
+    found: list[tuple[Path, str]] = []
+    seen: set[Path] = set()
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            if exclude and excluded(path):
+                continue
+            unreadable: list[OSError] = []
+            sites: dict[Path, frozenset[str]] = {}
+            for top, dirs, files in os.walk(path, onerror=unreadable.append):
+                if REPORT_MARKER in files:
+                    sites[Path(top)] = report_manifest(Path(top))
+                dirs[:] = sorted(
+                    d
+                    for d in dirs
+                    if d not in SKIPPED_DIRECTORIES
+                    and not d.startswith(".")
+                    and not (exclude and excluded(Path(top) / d))
+                )
+                for name in sorted(files):
+                    candidate = Path(top) / name
+                    if _report_output(candidate, sites):
+                        continue
+                    if included(candidate) and not (exclude and excluded(candidate)):
+                        _add(found, seen, candidate)
+            # A folder that cannot be listed is reported like a file that cannot be read.
+            for error in unreadable:
+                if error.filename:
+                    _add(found, seen, Path(error.filename))
+        elif not (exclude and excluded(path)):
+            # A path that does not exist becomes a finding of its own (CHR001) when it is
+            # read; the other paths are still checked.
+            _add(found, seen, path)
+    return found
+
+
+def _add(found: list[tuple[Path, str]], seen: set[Path], path: Path) -> None:
+    resolved = path.resolve()
+    if resolved not in seen:
+        seen.add(resolved)
+        found.append((path, path.as_posix()))

@@ -1,0 +1,161 @@
+"""Domain knowledge: the bundled precedence pairs and trigger words, extended by the users'
+domain-knowledge files (configuration: ``domain-knowledge``). Loaded here and nowhere else.
+
+A domain-knowledge file has the shape of chrono/data/precedence.yaml (``pairs``) and may add
+event words in the shape of chrono/lang/en/events/triggers.yaml (``verbs``, ``nouns``,
+``punctual_classes``). A key outside that shape is an error: its knowledge would be lost.
+"""
+
+from __future__ import annotations
+
+import difflib
+import functools
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+import attrs
+import yaml
+
+from chrono.resources import load_yaml
+
+DOMAIN_KEYS = ("pairs", "verbs", "nouns", "punctual_classes")
+PAIR_KEYS = ("first", "second", "note")
+VERB_KEYS = ("class", "forms")
+NOUN_KEYS = ("class", "verb")
+
+
+class DomainKnowledgeError(ValueError):
+    """A domain-knowledge file that cannot be used."""
+
+
+@attrs.frozen
+class PrecedencePair:
+    first: str
+    second: str
+    note: str = ""
+
+
+@attrs.frozen
+class TriggerWords:
+    """The trigger lexicon's raw entries: lemma -> class or {class, forms}; noun -> class or
+    {class, verb}; the classes whose events lie within the date they are given."""
+
+    verbs: dict[str, Any]
+    nouns: dict[str, Any]
+    punctual_classes: tuple[str, ...]
+
+
+def _read(path: str) -> Any:
+    try:
+        return yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
+        raise DomainKnowledgeError(f"cannot be read: {error}") from None
+
+
+def _mappings(data: object) -> Iterable[tuple[str, object, tuple[str, ...]]]:
+    """(where in the file, the mapping there, its allowed keys) for every mapping of the file."""
+    if not isinstance(data, dict):
+        return
+    yield "the top level", data, DOMAIN_KEYS
+    pairs = data.get("pairs")
+    for number, pair in enumerate(pairs if isinstance(pairs, list) else [], start=1):
+        yield f"pair #{number}", pair, PAIR_KEYS
+    for section, allowed in (("verbs", VERB_KEYS), ("nouns", NOUN_KEYS)):
+        entries = data.get(section)
+        for word, spec in entries.items() if isinstance(entries, dict) else []:
+            yield f"{section} entry {word!r}", spec, allowed
+
+
+def _check_keys(data: object) -> None:
+    for place, mapping, allowed in _mappings(data):
+        if not isinstance(mapping, dict):
+            continue
+        for key in mapping:
+            if key not in allowed:
+                close = difflib.get_close_matches(str(key), allowed, n=1)
+                hint = f"; did you mean '{close[0]}'?" if close else ""
+                raise DomainKnowledgeError(
+                    f"unknown key '{key}' in {place} (allowed: {', '.join(allowed)}){hint}"
+                )
+
+
+def _parse_pairs(data: Any) -> tuple[PrecedencePair, ...]:
+    if not isinstance(data, dict) or not isinstance(data.get("pairs", []), list):
+        raise DomainKnowledgeError("'pairs' of a domain-knowledge file must be a list")
+    out = []
+    for item in data.get("pairs", []):
+        if not isinstance(item, dict) or "first" not in item or "second" not in item:
+            raise DomainKnowledgeError(f"each pair needs 'first' and 'second': {item!r}")
+        out.append(PrecedencePair(str(item["first"]), str(item["second"]), str(item.get("note", ""))))
+    return tuple(out)
+
+
+def _check_words(data: Any) -> None:
+    if not isinstance(data, dict):
+        return
+    for section in ("verbs", "nouns"):
+        entries = data.get(section)
+        if entries is None:
+            continue
+        if not isinstance(entries, dict):
+            raise DomainKnowledgeError(f"'{section}' must be a mapping of word -> class")
+        for word, spec in entries.items():
+            if isinstance(spec, dict) and "class" not in spec:
+                raise DomainKnowledgeError(f"{section} entry {word!r} needs a 'class'")
+            forms = spec.get("forms", []) if isinstance(spec, dict) else []
+            if not isinstance(forms, list):
+                raise DomainKnowledgeError(f"{section} entry {word!r}: 'forms' must be a list")
+    classes = data.get("punctual_classes", [])
+    if not isinstance(classes, list):
+        raise DomainKnowledgeError("'punctual_classes' must be a list of class names")
+
+
+def check_domain_file(path: str) -> None:
+    """Read a domain-knowledge file and raise :class:`DomainKnowledgeError` on anything that
+    would be lost or would fail later (called when the configuration is read, so a bad file is one
+    usage error rather than a crash on every document)."""
+    data = _read(path)
+    _check_keys(data)
+    if data is None:
+        return
+    _parse_pairs(data)
+    _check_words(data)
+
+
+@functools.cache
+def _builtin_pairs() -> tuple[PrecedencePair, ...]:
+    return _parse_pairs(load_yaml("data", "precedence.yaml"))
+
+
+@functools.lru_cache(maxsize=32)
+def precedence_pairs(extra_files: tuple[str, ...] = ()) -> tuple[PrecedencePair, ...]:
+    """The built-in pairs plus those of the configured domain-knowledge files."""
+    pairs = list(_builtin_pairs())
+    for name in extra_files:
+        try:
+            pairs.extend(_parse_pairs(_read(name)))
+        except DomainKnowledgeError as error:
+            raise DomainKnowledgeError(f"{name}: {error}") from None
+    return tuple(pairs)
+
+
+@functools.lru_cache(maxsize=16)
+def trigger_words(extra_files: tuple[str, ...] = ()) -> TriggerWords:
+    """The bundled trigger words, extended by the ``verbs``/``nouns``/``punctual_classes`` of the
+    domain-knowledge files (a later entry for the same word replaces the earlier one)."""
+    base = load_yaml("lang", "en", "events", "triggers.yaml")
+    verbs: dict[str, Any] = dict(base.get("verbs") or {})
+    nouns: dict[str, Any] = dict(base.get("nouns") or {})
+    punctual = list(base["punctual_classes"])
+    for name in extra_files:
+        extra = _read(name) or {}
+        if not isinstance(extra, dict):
+            continue
+        if isinstance(extra.get("verbs"), dict):
+            verbs.update(extra["verbs"])
+        if isinstance(extra.get("nouns"), dict):
+            nouns.update(extra["nouns"])
+        if isinstance(extra.get("punctual_classes"), list):
+            punctual += extra["punctual_classes"]
+    return TriggerWords(verbs, nouns, tuple(punctual))

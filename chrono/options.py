@@ -1,0 +1,57 @@
+"""The options of a run: which rules, how documents are read, and the policy applied afterwards.
+
+``ReadingOptions`` is everything a reader needs to turn a document into claims, and so everything
+a cached analysis depends on (chrono.runner builds the cache key from it). ``RunPolicy`` is
+applied to findings after the per-document work (which files, per-file ignores, severities, the
+fail level) and never invalidates the cache.
+"""
+
+from __future__ import annotations
+
+import attrs
+
+from chrono.model import Severity
+from chrono.periods import Hemisphere, Period, parse_value
+
+DEFAULT_DCT_KEYS = ("date", "published")
+
+
+@attrs.frozen
+class ReadingOptions:
+    # --dct: the date of every document, before the documents' own
+    dct: Period | None = None
+    dct_value: str | None = None
+    # the configuration's DCT: used only when a document has none of its own (DESIGN.md order)
+    default_dct: Period | None = None
+    default_dct_value: str | None = None
+    # front-matter keys that hold the DCT, in order of preference (configuration: dct-keys)
+    dct_keys: tuple[str, ...] = DEFAULT_DCT_KEYS
+    hemisphere: Hemisphere = Hemisphere.NORTH
+    # how an all-numeric date such as 03/04/2025 reads (configuration: date-order)
+    day_first: bool = False
+    # extra domain-knowledge files (absolute paths; configuration: domain-knowledge)
+    domain_files: tuple[str, ...] = ()
+
+    @classmethod
+    def dated(cls, dct: str, **fields: object) -> ReadingOptions:
+        """Options that give every document the date ``dct`` (as ``--dct`` does)."""
+        return cls(dct=parse_value(dct), dct_value=dct, **fields)  # type: ignore[arg-type]
+
+
+@attrs.frozen
+class RunPolicy:
+    fail_level: Severity = Severity.ERROR
+    # globs relative to ``root``, the directory of the configuration file (default: cwd)
+    include: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+    root: str | None = None
+    severity_overrides: tuple[tuple[str, Severity], ...] = ()
+    per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
+
+
+@attrs.frozen
+class Options:
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    reading: ReadingOptions = ReadingOptions()
+    policy: RunPolicy = RunPolicy()
