@@ -24,6 +24,7 @@ SMOKE = [
     ("text_precision.py", [str(CORPUS), "--smoke"], True),
     ("text_scaling.py", [str(CORPUS), "--smoke"], True),
     ("timeml_consistency.py", [str(CORPUS.parent), "--smoke"], True),
+    ("real_text.py", ["--smoke", "--quiet"], False),
 ]
 
 
