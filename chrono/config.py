@@ -45,6 +45,7 @@ from typing import Any
 
 import attrs
 
+from chrono.globs import GlobError, check_glob
 from chrono.knowledge import DomainKnowledgeError, check_domain_file
 from chrono.model import Severity
 
@@ -232,6 +233,16 @@ def parse_config(table: Mapping[str, Any], path: Path) -> Config:
             )
         else:
             raise _unknown(where, key, KNOWN_KEYS)
+    for key, patterns in (
+        ("include", values.get("include", ())),
+        ("exclude", values.get("exclude", ())),
+        ("per-file-ignores", [glob for glob, _ in values.get("per_file_ignores", ())]),
+    ):
+        for pattern in patterns:
+            try:
+                check_glob(pattern)
+            except GlobError as error:
+                raise ConfigError(f"{where}: '{key}' glob {pattern!r}: {error}") from None
     root = path.parent
     if "domain_knowledge" in values:
         values["domain_knowledge"] = tuple(str((root / p).resolve()) for p in values["domain_knowledge"])
