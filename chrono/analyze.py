@@ -10,6 +10,7 @@ from pathlib import Path
 
 from chrono.analysis import Analysis
 from chrono.ingest import Loaded, load
+from chrono.limits import TimeBudgetExceeded, time_budget
 from chrono.model import EventExists, Finding, Span
 from chrono.network import NodeIndex, solve
 from chrono.options import ReadingOptions
@@ -47,13 +48,25 @@ def internal_error(loaded: Loaded, error: BaseException) -> Analysis:
     return Analysis(loaded.document, problems=(Problem(ProblemKind.INTERNAL, message, Span(0, 0)),))
 
 
+def over_budget(loaded: Loaded, seconds: float) -> Analysis:
+    """The analysis of a document abandoned when its time budget ran out."""
+    message = (
+        f"checking this file took longer than its budget of {seconds:g} s and was abandoned: "
+        "its dates were not checked (raise `file-time-limit` in the configuration, or split the file)"
+    )
+    return Analysis(loaded.document, problems=(Problem(ProblemKind.TIME_LIMIT, message, Span(0, 0)),))
+
+
 def check_file(
     path: Path, display: str, options: ReadingOptions, rules: Sequence[type[Rule]]
 ) -> tuple[Analysis, list[Finding]]:
-    loaded = load(path, display)
+    loaded = load(path, display, max_bytes=options.max_file_bytes)
     try:
-        analysis = analyze(loaded, options)
-        return analysis, run_rules(analysis, rules)
+        with time_budget(options.time_limit):
+            analysis = analyze(loaded, options)
+            return analysis, run_rules(analysis, rules)
+    except TimeBudgetExceeded:
+        analysis = over_budget(loaded, options.time_limit)
     except Exception as error:  # one bad document must not stop the run
         analysis = internal_error(loaded, error)
-        return analysis, run_rules(analysis, rules)
+    return analysis, run_rules(analysis, rules)

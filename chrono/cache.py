@@ -10,11 +10,15 @@ domain-knowledge files and their contents, ...). Options applied after the rules
 per-file ignores, suppressions, baseline, fail level) are not part of the key.
 
 A cache that cannot be read is ignored and rebuilt; writes are atomic (temporary file + rename),
-so a crash or a concurrent run never leaves a torn file. Entries are pickles, and unpickling runs
-code, so every cache file is sealed with an HMAC under a secret key kept outside the project
-(``$CHRONO_CACHE_KEY`` or ``~/.cache/chrono/cache-key``, created on first use, mode 0600): a
-``.chrono_cache`` committed to a repository, or written by anyone else, fails the seal and is
-rebuilt without ever being unpickled.
+so a crash never leaves a torn file; a run merges its entries into the file as it is when it
+saves (under a lock), so concurrent runs on one cache directory keep each other's entries.
+
+Entries are pickles, and unpickling runs code, so every cache file is sealed with an HMAC under a
+secret kept outside the project: ``$CHRONO_CACHE_SECRET`` (the secret itself, at least 32
+characters: in CI, from a repository secret, so that every job of the repository shares the
+cache), else the file ``$CHRONO_CACHE_KEY`` or ``~/.cache/chrono/cache-key`` (created on first
+use, mode 0600). A ``.chrono_cache`` committed to a repository, or written by anyone else, fails
+the seal and is rebuilt without ever being unpickled.
 """
 
 from __future__ import annotations
@@ -27,7 +31,7 @@ import pickle
 import sys
 import tempfile
 import time
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -96,6 +100,9 @@ def _key_file() -> Path:
 
 def _secret() -> bytes | None:
     """This user's cache key, created on first use; ``None`` (no caching) if it cannot be."""
+    given = os.environ.get("CHRONO_CACHE_SECRET", "")
+    if len(given) >= 32:
+        return given.encode("utf-8")
     path = _key_file()
     try:
         key = path.read_bytes()
@@ -120,30 +127,55 @@ def _secret() -> bytes | None:
         return None
 
 
+def _read_entries(file: Path) -> dict[str, tuple[str, Any]] | None:
+    """The entries of a sealed cache file: ``{}`` when there is none, ``None`` when it is
+    damaged or foreign (sealed by another key), which is never unpickled."""
+    try:
+        data = file.read_bytes()
+    except FileNotFoundError:
+        return {}
+    except OSError:
+        return None
+    seal, body = data[:_SEAL], data[_SEAL:]
+    secret = _secret()
+    if secret is None or not hmac.compare_digest(seal, hmac.new(secret, body, "sha256").digest()):
+        return None
+    try:
+        loaded = pickle.loads(body)
+    except Exception:
+        return None
+    return loaded if isinstance(loaded, dict) else None
+
+
+@contextlib.contextmanager
+def _locked(file: Path) -> Iterator[None]:
+    """An exclusive lock beside ``file`` for a read-merge-write (no lock where fcntl is missing)."""
+    try:
+        import fcntl
+    except ImportError:  # not on POSIX: last writer wins, as before
+        yield
+        return
+    with open(file.with_suffix(".lock"), "a+b") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
 class Cache:
     """One settings key's entries: display path -> (content digest, result)."""
 
     def __init__(self, directory: str | Path, key: str) -> None:
         self.directory = Path(directory)
         self.file = self.directory / f"v{CACHE_FORMAT}" / f"{key[:24]}.pickle"
-        self.entries: dict[str, tuple[str, Any]] = {}
-        self.dirty = False
+        loaded = _read_entries(self.file)
+        # a damaged or foreign cache file is rebuilt, never trusted
+        self.entries: dict[str, tuple[str, Any]] = loaded if loaded is not None else {}
+        self.dirty = loaded is None
+        self.fresh: set[str] = set()  # entries this run wrote
         self.hits = 0
         self.misses = 0
-        try:
-            data = self.file.read_bytes()
-            seal, body = data[:_SEAL], data[_SEAL:]
-            secret = _secret()
-            if secret is None or not hmac.compare_digest(seal, hmac.new(secret, body, "sha256").digest()):
-                raise ValueError("cache file not sealed by this user's key")
-            loaded = pickle.loads(body)
-            if isinstance(loaded, dict):
-                self.entries = loaded
-        except FileNotFoundError:
-            pass
-        except Exception:  # a damaged or foreign cache file is rebuilt, never trusted
-            self.entries = {}
-            self.dirty = True
 
     def get(self, display: str, digest: str | None) -> Any | None:
         entry = self.entries.get(display)
@@ -157,6 +189,7 @@ class Cache:
         if digest is None:
             return
         self.entries[display] = (digest, result)
+        self.fresh.add(display)
         self.dirty = True
 
     def save(self) -> None:
@@ -169,29 +202,35 @@ class Cache:
             return
         self.file.parent.mkdir(parents=True, exist_ok=True)
         _mark_cache_directory(self.directory)
-        self.entries = {path: entry for path, entry in self.entries.items() if os.path.exists(path)}
-        _prune(self.file)
         secret = _secret()
         if secret is None:
             return
-        body = pickle.dumps(self.entries, protocol=pickle.HIGHEST_PROTOCOL)
-        handle, temporary = tempfile.mkstemp(dir=self.file.parent, prefix=".tmp-", suffix=".pickle")
-        try:
-            with os.fdopen(handle, "wb") as stream:
-                stream.write(hmac.new(secret, body, "sha256").digest() + body)
-            os.replace(temporary, self.file)
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
+        with _locked(self.file):
+            # what other runs saved since this one started stays; this run's entries win
+            merged = _read_entries(self.file) or {}
+            merged.update({path: self.entries[path] for path in self.fresh})
+            for path, entry in self.entries.items():
+                merged.setdefault(path, entry)
+            self.entries = {path: entry for path, entry in merged.items() if os.path.exists(path)}
+            _prune(self.file)
+            body = pickle.dumps(self.entries, protocol=pickle.HIGHEST_PROTOCOL)
+            handle, temporary = tempfile.mkstemp(dir=self.file.parent, prefix=".tmp-", suffix=".pickle")
+            try:
+                with os.fdopen(handle, "wb") as stream:
+                    stream.write(hmac.new(secret, body, "sha256").digest() + body)
+                os.replace(temporary, self.file)
+            except BaseException:
+                Path(temporary).unlink(missing_ok=True)
+                raise
         self.dirty = False
 
 
 def _prune(keep: Path) -> None:
     """Remove the cache files of other settings that nobody used for a while."""
     cutoff = time.time() - STALE_AFTER
-    for other in keep.parent.glob("*.pickle"):
+    for other in [*keep.parent.glob("*.pickle"), *keep.parent.glob("*.lock")]:
         with contextlib.suppress(OSError):
-            if other != keep and other.stat().st_mtime < cutoff:
+            if other not in (keep, keep.with_suffix(".lock")) and other.stat().st_mtime < cutoff:
                 other.unlink()
 
 

@@ -26,7 +26,9 @@ from chrono import baseline as baseline_file
 from chrono.cache import DEFAULT_CACHE_DIR
 from chrono.config import Config, ConfigError, resolve_config
 from chrono.formats import FORMATS
+from chrono.globs import resolved
 from chrono.ingest import KINDS
+from chrono.limits import DEFAULT_MAX_FILE_BYTES, DEFAULT_TIME_LIMIT
 from chrono.model import Severity
 from chrono.options import DEFAULT_DCT_KEYS, Options, ReadingOptions, RunPolicy
 from chrono.parallel import default_jobs
@@ -36,6 +38,7 @@ from chrono.results import Report
 from chrono.runner import check
 
 PROGRESS_MIN_FILES = 10
+MAX_JOBS_PER_CORE = 4
 
 
 class UsageError(Exception):
@@ -167,6 +170,8 @@ def check_settings(args: argparse.Namespace, stream: TextIO | None = None) -> Ch
         hemisphere=Hemisphere(hemisphere),
         day_first=date_order == "day-first",
         domain_files=config.domain_knowledge,
+        max_file_bytes=config.max_file_size if config.max_file_size is not None else DEFAULT_MAX_FILE_BYTES,
+        time_limit=config.file_time_limit if config.file_time_limit is not None else DEFAULT_TIME_LIMIT,
     )
     policy = RunPolicy(
         fail_level=Severity.parse(fail_level) if fail_level else (config.fail_level or Severity.ERROR),
@@ -199,7 +204,10 @@ def check_settings(args: argparse.Namespace, stream: TextIO | None = None) -> Ch
     progress = (
         not getattr(args, "quiet", False) and not in_ci and hasattr(stream, "isatty") and stream.isatty()
     )
-    return CheckSettings(options, config, jobs or default_jobs(), cache_dir, loaded, write_baseline, progress)
+    # more processes than cores only cost memory: at most a few per core (and never more than
+    # there are files, which chrono.parallel decides once it knows them)
+    jobs = min(jobs or default_jobs(), MAX_JOBS_PER_CORE * default_jobs())
+    return CheckSettings(options, config, jobs, cache_dir, loaded, write_baseline, progress)
 
 
 class ProgressBar:
@@ -245,14 +253,14 @@ def refuse_to_overwrite_inputs(paths: Sequence[str], targets: Sequence[str | Non
     """A report or baseline must never replace a document being checked (that loses the
     document and hides its findings): refuse when a target is one of the inputs, or an existing
     document inside an input folder that chrono did not write."""
-    inputs = [Path(p).resolve() for p in (paths or ["."])]
+    inputs = [resolved(Path(p)) for p in (paths or ["."])]
     for target in filter(None, targets):
-        resolved = Path(target).resolve()
-        if resolved in inputs and not resolved.is_dir():
+        target_path = resolved(Path(target))
+        if target_path in inputs and not target_path.is_dir():
             raise UsageError(f"refusing to write over {target}: it is one of the documents being checked")
-        inside = any(folder in resolved.parents for folder in inputs if folder.is_dir())
-        document = resolved.is_file() and resolved.suffix.lower() in KINDS
-        if inside and document and not _written_by_chrono(resolved):
+        inside = any(folder in target_path.parents for folder in inputs if folder.is_dir())
+        document = target_path.is_file() and target_path.suffix.lower() in KINDS
+        if inside and document and not _written_by_chrono(target_path):
             raise UsageError(f"refusing to write over {target}: it is a document in the folder being checked")
 
 

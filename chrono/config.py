@@ -19,6 +19,8 @@ instead, ``--isolated`` ignores every file. Keys are kebab-case, as in ruff::
     hemisphere = "north"             # whose seasons "summer 2024" means
     domain-knowledge = ["precedence.yaml"]   # extra domain-knowledge files
     cache-dir = ".chrono_cache"
+    max-file-size = 20_000_000       # bytes; a larger file is reported (CHR005), not read; 0: none
+    file-time-limit = 120            # seconds of checking per file before it is abandoned; 0: none
 
     [tool.chrono.severity]           # per-rule severity: code, prefix or name -> level
     CHR004 = "info"
@@ -77,6 +79,8 @@ class Config:
     hemisphere: str | None = None
     domain_knowledge: tuple[str, ...] = ()
     cache_dir: str | None = None
+    max_file_size: int | None = None
+    file_time_limit: float | None = None
     severity: tuple[tuple[str, Severity], ...] = ()
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
@@ -188,6 +192,15 @@ def _severity(where: str, key: str, value: object) -> Severity:
         raise ConfigError(f"{where}: '{key}': {error}") from None
 
 
+def _number(where: str, key: str, value: object, integer: bool = False) -> float | int:
+    """A limit: a number of bytes (an integer) or seconds, 0 for none."""
+    allowed = isinstance(value, int) or (isinstance(value, float) and not integer)
+    if isinstance(value, bool) or not isinstance(value, int | float) or not allowed or value < 0:
+        unit = "bytes" if integer else "seconds"
+        raise ConfigError(f"{where}: '{key}' must be a number of {unit}, 0 or more (0: no limit): {value!r}")
+    return value
+
+
 _SIMPLE: dict[str, Callable[[str, str, object], object]] = {
     "select": _strings,
     "extend-select": _strings,
@@ -202,6 +215,8 @@ _SIMPLE: dict[str, Callable[[str, str, object], object]] = {
     "hemisphere": lambda w, k, v: _string(w, k, v, HEMISPHERES),
     "domain-knowledge": _strings,
     "cache-dir": _string,
+    "max-file-size": lambda w, k, v: _number(w, k, v, integer=True),
+    "file-time-limit": _number,
 }
 KNOWN_KEYS = (*_SIMPLE, "severity", "per-file-ignores")
 

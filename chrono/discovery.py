@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import json
 import os
+import stat
 from collections.abc import Sequence
 from pathlib import Path
 
-from chrono.globs import glob_match, relative_to_root
+from chrono.globs import glob_match, relative_to_root, resolved
 from chrono.ingest import KINDS
 from chrono.options import RunPolicy
 
@@ -68,7 +69,12 @@ SKIPPED_DIRECTORIES = frozenset(
 
 def discover(paths: Sequence[str], policy: RunPolicy | None = None) -> list[tuple[Path, str]]:
     """Files to check, in a stable order: given files as they are, directories recursively
-    (files with known suffixes only, hidden and tool directories skipped).
+    (regular files with known suffixes only; hidden and tool directories skipped).
+
+    Symbolic links found in a directory are never followed, to files or to folders (as ruff
+    does: safe on an untrusted pull request, and no loop can trap the walk); a path given by
+    name is read as given. What is not a regular file (a FIFO, a socket, a device) is skipped
+    in a walk and reported when given by name.
 
     With a ``policy``: in directories, only files matching its ``include`` globs (when set)
     are taken; files and directories matching ``exclude`` are skipped, given by name or not.
@@ -108,7 +114,7 @@ def discover(paths: Sequence[str], policy: RunPolicy | None = None) -> list[tupl
                 )
                 for name in sorted(files):
                     candidate = Path(top) / name
-                    if _report_output(candidate, sites):
+                    if not _regular_file(candidate) or _report_output(candidate, sites):
                         continue
                     if included(candidate) and not (exclude and excluded(candidate)):
                         _add(found, seen, candidate)
@@ -123,8 +129,16 @@ def discover(paths: Sequence[str], policy: RunPolicy | None = None) -> list[tupl
     return found
 
 
+def _regular_file(path: Path) -> bool:
+    """A regular file, not a symbolic link (to anything) nor a pipe, socket or device."""
+    try:
+        return stat.S_ISREG(os.lstat(path).st_mode)
+    except OSError:
+        return True  # gone or unreadable: reading it says why
+
+
 def _add(found: list[tuple[Path, str]], seen: set[Path], path: Path) -> None:
-    resolved = path.resolve()
-    if resolved not in seen:
-        seen.add(resolved)
+    key = resolved(path)
+    if key not in seen:
+        seen.add(key)
         found.append((path, path.as_posix()))

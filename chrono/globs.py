@@ -15,6 +15,7 @@ within a segment and segments within a path.
 from __future__ import annotations
 
 import functools
+import os
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -99,7 +100,7 @@ def _tokens(segment: str) -> tuple[_Token, ...]:
 def _one(token: _Token, char: str) -> bool:
     if isinstance(token, _Set):
         return char in token
-    return token == _ANY or token == char
+    return token in (_ANY, char)
 
 
 def _segment_match(tokens: Sequence[_Token], name: str) -> bool:
@@ -175,11 +176,20 @@ def glob_match(pattern: str, relative: str) -> bool:
     return any(_path_match(segments, parts[:n]) for n in range(1, len(parts) + 1))
 
 
+def resolved(path: Path) -> Path:
+    """``path`` made absolute with its symbolic links followed, or only made absolute when they
+    loop (a self-looping link must not stop a run: reading it reports it)."""
+    try:
+        return path.resolve()
+    except (RuntimeError, OSError):
+        return Path(os.path.abspath(path))
+
+
 def relative_to_root(path: Path, root: Path | str | None) -> str:
     """``path`` relative to ``root`` as a posix string (the absolute path when outside it)."""
-    resolved = path.resolve()
-    base = Path(root).resolve() if root else Path.cwd().resolve()
+    resolved_path = resolved(path)
+    base = resolved(Path(root)) if root else resolved(Path.cwd())
     try:
-        return resolved.relative_to(base).as_posix()
+        return resolved_path.relative_to(base).as_posix()
     except ValueError:
-        return resolved.as_posix()
+        return resolved_path.as_posix()

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import errno
+import os
+import stat
 from pathlib import Path
 
 import attrs
@@ -58,11 +61,68 @@ def _unreadable(display: str, kind: str, reason: str) -> Loaded:
     return Loaded(Document(display, "", kind), (Problem(ProblemKind.UNREADABLE, reason, Span(0, 0)),))
 
 
-def load(path: Path, display: str, kind: str | None = None) -> Loaded:
-    """Read one file; failures become problems, never exceptions."""
+_NOT_REGULAR = (
+    (stat.S_ISFIFO, "a named pipe (FIFO)"),
+    (stat.S_ISSOCK, "a socket"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+)
+
+
+class _NotRegular(Exception):
+    pass
+
+
+class _TooLarge(Exception):
+    def __init__(self, size: int) -> None:
+        super().__init__(size)
+        self.size = size
+
+
+def _read_regular(path: Path, max_bytes: int) -> bytes:
+    """The bytes of a regular file, never blocking: a FIFO opens without waiting for a writer
+    and is refused, like any other file that is not a regular one."""
+    descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    try:
+        info = os.fstat(descriptor)
+        if stat.S_ISDIR(info.st_mode):
+            raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR))
+        if not stat.S_ISREG(info.st_mode):
+            what = next((name for test, name in _NOT_REGULAR if test(info.st_mode)), "not a regular file")
+            raise _NotRegular(what)
+        if max_bytes and info.st_size > max_bytes:
+            raise _TooLarge(info.st_size)
+        chunks, total = [], 0
+        while chunk := os.read(descriptor, 1 << 20):
+            chunks.append(chunk)
+            total += len(chunk)
+            if max_bytes and total > max_bytes:  # it grew while being read
+                raise _TooLarge(total)
+        return b"".join(chunks)
+    finally:
+        os.close(descriptor)
+
+
+def _size(size: int) -> str:
+    if size >= 1_000_000:
+        return f"{size / 1_000_000:.1f} MB"
+    return f"{size / 1000:.1f} kB" if size >= 1000 else f"{size} bytes"
+
+
+def load(path: Path, display: str, kind: str | None = None, max_bytes: int = 0) -> Loaded:
+    """Read one file (at most ``max_bytes``, 0 for no limit); failures become problems, never
+    exceptions."""
     kind = kind or kind_of(path) or "text"
     try:
-        data = path.read_bytes()
+        data = _read_regular(path, max_bytes)
+    except _NotRegular as error:
+        return _unreadable(display, kind, f"not a regular file ({error}): chrono reads files only")
+    except _TooLarge as error:
+        message = (
+            f"the file is {_size(error.size)}, over the limit of {_size(max_bytes)}: "
+            "it was not checked (raise `max-file-size` in the configuration to check it)"
+        )
+        return Loaded(Document(display, "", kind), (Problem(ProblemKind.TOO_LARGE, message, Span(0, 0)),))
     except OSError as error:
         reason = error.strerror or str(error)
         if path.is_dir():

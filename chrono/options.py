@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import attrs
 
+from chrono.limits import DEFAULT_MAX_FILE_BYTES, DEFAULT_TIME_LIMIT
 from chrono.model import Severity
 from chrono.periods import Hemisphere, Period, parse_value
 
@@ -31,6 +32,9 @@ class ReadingOptions:
     day_first: bool = False
     # extra domain-knowledge files (absolute paths; configuration: domain-knowledge)
     domain_files: tuple[str, ...] = ()
+    # per-file limits (configuration: max-file-size, file-time-limit; 0 = none)
+    max_file_bytes: int = DEFAULT_MAX_FILE_BYTES
+    time_limit: float = DEFAULT_TIME_LIMIT
 
     @classmethod
     def dated(cls, dct: str, **fields: object) -> ReadingOptions:

@@ -44,6 +44,9 @@ class FileResult:
     findings: tuple[Finding, ...]
     suppressions: tuple[suppressions.Suppression, ...] = ()
     crashed: bool = False
+    # the result depends on more than the file and the options (a time budget ran out on this
+    # machine): never cached
+    transient: bool = False
     analysis: Analysis | None = attrs.field(default=None, eq=False, repr=False)
     blob: bytes | None = attrs.field(default=None, eq=False, repr=False)
 
@@ -71,9 +74,16 @@ def process_file(
 ) -> FileResult:
     try:
         analysis, found = check_file(path, display, options, rules)
-        crashed = any(p.kind is ProblemKind.INTERNAL for p in analysis.problems)
+        kinds = {p.kind for p in analysis.problems}
         marks = suppressions.parse(analysis.document.text, path.suffix)
-        return FileResult(analysis.document, tuple(found), marks, crashed, analysis=analysis)
+        return FileResult(
+            analysis.document,
+            tuple(found),
+            marks,
+            crashed=ProblemKind.INTERNAL in kinds,
+            transient=ProblemKind.TIME_LIMIT in kinds,
+            analysis=analysis,
+        )
     except Exception as error:  # one bad document must not stop the run
         return _crashed(path, display, error)
 

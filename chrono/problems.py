@@ -19,6 +19,8 @@ class ProblemKind(enum.Enum):
     # any document
     INTERNAL = "internal"  # chrono crashed on the document
     UNREADABLE = "unreadable"  # the file cannot be read or decoded
+    TOO_LARGE = "too-large"  # the file is over the size limit (max-file-size)
+    TIME_LIMIT = "time-limit"  # checking the file took longer than its budget (file-time-limit)
     SYNTAX = "syntax"  # the file does not parse (YAML, JSON, HTML comments ...)
     SCHEMA = "schema"  # a timeline file's structure is wrong
     CALENDAR = "calendar"  # a date that does not exist (February 30)

@@ -24,7 +24,7 @@ from chrono.analysis import Analysis
 from chrono.baseline import Baseline
 from chrono.cache import Cache, file_digest, settings_key
 from chrono.discovery import discover
-from chrono.globs import glob_match, relative_to_root
+from chrono.globs import glob_match, relative_to_root, resolved
 from chrono.model import Finding, Severity
 from chrono.options import Options, RunPolicy
 from chrono.parallel import FileResult, run_files
@@ -95,7 +95,7 @@ def _file_results(
     fresh = run_files([files[i] for i in todo], options.reading, per_file, jobs, tick)
     for index, result in zip(todo, fresh, strict=True):
         results[index] = result
-        if cache is not None and not result.crashed:
+        if cache is not None and not (result.crashed or result.transient):
             cache.put(files[index][1], digests[index], result.packed())
     if cache is not None:
         with contextlib.suppress(OSError):  # a read-only checkout still gets its findings
@@ -155,14 +155,14 @@ def check(
     protected_codes = always_on()
     files = discover(paths, policy)
     # the run's own files (baseline, report, domain knowledge) are never documents to check
-    skipped = {Path(p).resolve() for p in (*skip_files, *options.reading.domain_files)}
+    skipped = {resolved(Path(p)) for p in (*skip_files, *options.reading.domain_files)}
     if baseline is not None:
         skipped.add(baseline.path.resolve())
     if skipped:  # a skipped directory (a report being written) skips the files below it
         files = [
             (path, display)
             for path, display in files
-            if not any(parent in skipped for parent in (path.resolve(), *path.resolve().parents))
+            if not any(parent in skipped for parent in (resolved(path), *resolved(path).parents))
         ]
     results = _file_results(files, options, rules, jobs, cache_dir, progress)
 

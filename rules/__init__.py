@@ -14,6 +14,7 @@ from .input import (
     InternalError,
     InvalidTimeline,
     ParseError,
+    ResourceLimit,
     UnknownEvent,
     UnreadableFile,
 )
@@ -29,6 +30,7 @@ RULES: tuple[type[Rule], ...] = (
     ParseError,
     InvalidTimeline,
     UnusedSuppression,
+    ResourceLimit,
     ImpossibleDate,
     UnknownEvent,
     InconsistentClaims,

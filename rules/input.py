@@ -55,6 +55,33 @@ class UnreadableFile(ProblemRule):
     problem_kinds = frozenset({ProblemKind.UNREADABLE})
 
 
+class ResourceLimit(ProblemRule):
+    """
+    What it does
+        Reports a file that was not checked because it is over the size limit
+        (``max-file-size``, 20 MB by default) or because checking it took longer than the time
+        budget of one file (``file-time-limit``, 120 s by default).
+
+    Why it matters
+        One huge or pathological file must not stall a CI run or take the rest of the corpus
+        down with it; but a file that was not checked must not pass silently either.
+
+    Example
+        A 50 MB log file in the checked folder fails with the default limits; the same file with
+        ``max-file-size = 100_000_000`` in the configuration is checked.
+
+    How to fix
+        Exclude the file if it is not a document, split it, or raise the limit in the
+        configuration (``max-file-size`` in bytes, ``file-time-limit`` in seconds; 0 for none).
+    """
+
+    code = "CHR005"
+    name = "resource-limit"
+    severity = Severity.ERROR
+    summary = "a file too large or too slow to check within the configured limits"
+    problem_kinds = frozenset({ProblemKind.TOO_LARGE, ProblemKind.TIME_LIMIT})
+
+
 class ParseError(ProblemRule):
     """
     What it does

@@ -54,7 +54,9 @@ def test_rule_case(rule: str, case: dict[str, Any], tmp_path: Path) -> None:
     else:
         path.write_text(case["content"], encoding="utf-8")
     dct = case.get("dct")
-    options = Options(select=(rule,), reading=ReadingOptions(dct=parse_value(str(dct)) if dct else None))
+    # reading options a case may set besides the DCT (e.g. max_file_bytes)
+    reading = ReadingOptions(dct=parse_value(str(dct)) if dct else None, **case.get("reading", {}))
+    options = Options(select=(rule,), reading=reading)
     report = check([str(path)], options)
     found = [f for f in report.findings if f.rule == rule]
     expected = case["expect"]
