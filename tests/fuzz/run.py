@@ -1,0 +1,44 @@
+"""Run one fuzz target under atheris: ``python tests/fuzz/run.py TARGET [libFuzzer flags]``.
+
+TARGET is one of prose, timeline, timeml, config (tests/fuzz/targets.py). The seed corpus is the
+project's own examples and test case files of that kind, so the fuzzer starts from real input.
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+SEEDS = {
+    "prose": [*ROOT.glob("examples/*.md"), *ROOT.glob("examples/*.txt"), *ROOT.glob("examples/*.html")],
+    "timeline": [*ROOT.glob("examples/*.yaml"), *ROOT.glob("examples/*.json")],
+    "timeml": list(ROOT.glob("tests/timeml/cases/*.tml")),
+    "config": [ROOT / "pyproject.toml"],
+}
+
+
+def main() -> None:
+    import atheris
+
+    if len(sys.argv) < 2 or sys.argv[1] not in SEEDS:
+        sys.exit(f"usage: {sys.argv[0]} {{{','.join(SEEDS)}}} [libFuzzer flags]")
+    name = sys.argv.pop(1)
+    with atheris.instrument_imports():
+        sys.path.insert(0, str(Path(__file__).parent))
+        from targets import TARGETS
+    seeds = Path(tempfile.mkdtemp(prefix=f"chrono-fuzz-{name}-"))
+    for number, path in enumerate(SEEDS[name]):
+        data = path.read_bytes()
+        # the prose and timeline targets read their first byte as the kind of document
+        prefix = {"prose": bytes([1]), "timeline": bytes([0])}.get(name, b"")
+        (seeds / f"seed-{number}").write_bytes(prefix + data)
+    if not any(arg for arg in sys.argv[1:] if not arg.startswith("-")):
+        sys.argv.append(str(seeds))
+    atheris.Setup(sys.argv, TARGETS[name])
+    atheris.Fuzz()
+
+
+if __name__ == "__main__":
+    main()
