@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "fuzz"))
-from targets import config, prose, timeline, timeml  # noqa: E402
+from targets import config, prose, timeline, timeml
 
 # Fragments that steer random bytes into each reader's syntax, so the inputs get past the parsers.
 PROSE = ["On 3 May 2024", "two days later", "Monday", "born in 1950", "died at 71", "since", "after",
