@@ -24,8 +24,8 @@ import datetime as dt
 import re
 
 from chrono.tagger import passes
+from chrono.tagger.context import Context
 from chrono.tagger.narrative import tell
-from chrono.tagger.normalize import Context
 from chrono.tagger.resources import ResourceError, load
 from chrono.tagger.scanner import scanner_for
 from chrono.tagger.timex import Timex

@@ -14,8 +14,10 @@ import re
 import attrs
 
 from chrono.tagger.calendar import Anchor, parse_anchor
-from chrono.tagger.normalize import Context, Piece, completed
+from chrono.tagger.context import Context, Piece
+from chrono.tagger.normalize import DATE_ACTIONS
 from chrono.tagger.passes import close_period
+from chrono.tagger.relative import completed
 from chrono.tagger.resources import Rule
 from chrono.tagger.scanner import Scanner, scan
 from chrono.tagger.timex import Timex
@@ -24,9 +26,9 @@ __all__ = ["tell"]
 
 # A quarter or half year: the period a financial report is about.
 _PERIOD_VALUE = re.compile(r"\d{4}-[QH]\d\Z")
-_PERIOD_ACTIONS = frozenset({"date", "rel_unit"})
+_PERIOD_ACTIONS = frozenset({*DATE_ACTIONS, "rel_unit"})
 # Expressions whose value can serve as the narrative reference time for later ones.
-_REFERENCE_ACTIONS = frozenset({"date", "numeric", "day_range", "day_range_md", "year_range"})
+_REFERENCE_ACTIONS = frozenset({*DATE_ACTIONS, "numeric", "day_range", "day_range_md", "year_range"})
 
 
 @functools.lru_cache(maxsize=4096)

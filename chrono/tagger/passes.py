@@ -14,7 +14,7 @@ import re
 
 import attrs
 
-from chrono.tagger.normalize import weekday_number
+from chrono.tagger.fields import weekday_number
 from chrono.tagger.resources import Resources, load, trie_regex
 from chrono.tagger.timex import Timex
 

@@ -14,9 +14,10 @@ disk (see :func:`compile_cached`).
 
 Adding a language needs no code: write ``chrono/lang/<code>/lexicon.yaml`` and
 ``patterns.yaml`` (or any folder with those two files, passed as ``lang="path/to/folder"``)
-using the same field names and actions as English -- the actions (``date``, ``offset``,
-``duration``, ``set``, ``rel_unit``, ``anaphor``, ``numeric``, ranges) and their fields are
-documented in the English ``patterns.yaml``; words the actions look up by class (``month``,
+using the same field names and actions as English -- the actions (one per calendar
+granularity: ``year``, ``month``, ``day``, ``weekday``, ``season``, ``quarter`` ...; and
+``offset``, ``duration``, ``set``, ``rel_unit``, ``anaphor``, ``numeric``, ranges) and their
+fields are documented in the English ``patterns.yaml``; words the actions look up by class (``month``,
 ``unit``, ``deictic``, ``direction``, ``signal``, ``tense_past`` ...) come from the lexicon.
 ``tests/tagger/lang_de`` is a small working example.
 """
@@ -537,6 +538,8 @@ def load(lang: str = "en") -> Resources:
             expand(raw, f"rule {name}", initials, skeleton_fragments, skeleton=True), prefix
         )
         short_names = tuple(n[len(prefix):] for n in _GROUP.findall(body))
+        if not spec.get("action"):
+            raise ResourceError(f"rule {name}: no action (which action normalizes its matches)")
         kind = str(spec.get("type", "DATE"))
         if kind not in TYPES:
             raise ResourceError(f"rule {name}: unknown type {kind!r}")
@@ -545,7 +548,7 @@ def load(lang: str = "en") -> Resources:
             RuleSource(
                 index=index,
                 name=name,
-                action=str(spec.get("action", "date")),
+                action=str(spec["action"]),
                 type=kind,
                 body=f"(?P<R{index}>{body})",
                 short_names=short_names,

@@ -19,8 +19,18 @@ from typing import Any
 
 import attrs
 
-from chrono.tagger.normalize import Context, Piece, Reject, normalize, street_follows
-from chrono.tagger.resources import Matcher, Resources, Rule, compile_rules, load, trie_regex
+from chrono.tagger.context import Context, Piece, Reject
+from chrono.tagger.fields import street_follows
+from chrono.tagger.normalize import ACTIONS, normalize
+from chrono.tagger.resources import (
+    Matcher,
+    ResourceError,
+    Resources,
+    Rule,
+    compile_rules,
+    load,
+    trie_regex,
+)
 
 __all__ = ["Scanner", "scan", "scanner_for"]
 
@@ -47,8 +57,15 @@ def _title(word: str) -> str:
 
 @functools.lru_cache(maxsize=8)
 def scanner_for(lang: str) -> Scanner:
-    """The scanner of ``lang``, built from the ``scan`` section of its patterns (cached)."""
+    """The scanner of ``lang``, built from the ``scan`` section of its patterns (cached).
+
+    A rule that names no known action is a :class:`ResourceError` here, on first use of the
+    language, rather than a rule that silently never matches."""
     res = load(lang)
+    for source in res.sources:
+        if source.action not in ACTIONS:
+            raise ResourceError(f"rule {source.name}: unknown action {source.action!r} "
+                                f"(known: {', '.join(sorted(ACTIONS))})")
     spec = res.scan
     triggers: set[str] = {str(w).lower() for w in spec.get("trigger_words", [])}
     titled: set[str] = set()
