@@ -99,4 +99,5 @@ def _news_regex(res: Resources) -> re.Pattern[str]:
     if not words:
         return re.compile(r"(?!)")
     # "the next year" is the story's, not the DCT's.
-    return re.compile(r"(?<!\w)(?<!\bthe )(?:" + trie_regex(words) + r")(?!\w)", re.IGNORECASE)
+    articles = "".join(rf"(?<!\b{re.escape(word)} )" for word in res.classes.get("article_definite", {}))
+    return re.compile(r"(?<!\w)" + articles + "(?:" + trie_regex(words) + r")(?!\w)", re.IGNORECASE)

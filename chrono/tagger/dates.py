@@ -32,23 +32,23 @@ from chrono.tagger.fields import (
     weekday_number,
     year_of,
 )
+from chrono.tagger.resources import words_regex
 from chrono.tagger.tense import day_near_dct, story_year, tense, weekday_date, year_for_month
 
 __all__ = ["CALENDAR_ACTIONS", "DATE_ACTIONS"]
 
 Action = Callable[[Context, str, Fields, Spans, int, int], list[Piece]]
 
-_FINAL = frozenset({"last"})
-_OF_AFTER = re.compile(r"[ \t]+of\b")
+_OF_AFTER = r"[ \t]+{period_of}"
 _ZONE_OFFSET = re.compile(r"(?P<sign>[+-])(?P<hours>\d+):?(?P<minutes>\d\d)?")
-_A_BEFORE = re.compile(r"\ba[ \t]+\Z")
+_A_BEFORE = r"\b{article_indefinite}[ \t]+\Z"
 _TITLE_WORD_BEFORE = re.compile(r"\b([A-Z][a-z]+\.?)[ \t]+\Z")
 # Title-case words that may stand before a season ("In Summer", "Late Autumn", "Last Winter").
 _SEASON_LEADS = ("month_context", "signal", "position", "approx", "rel", "anaphoric",
                  "year_preposition", "set_quantifier")
 _NAME_AFTER = re.compile(r"[ \t]+[A-Z][a-z]+")
-_EVENT_AFTER = re.compile(r"[ \t]+(?:on|to|against|across|through|into)[ \t]+(?:the[ \t]+)?[A-Z]")
-_THE_BEFORE = re.compile(r"\b[Tt]he[ \t]+\Z")
+_EVENT_AFTER = r"[ \t]+{event_preposition}[ \t]+(?:{article_definite}[ \t]+)?[A-Z]"
+_THE_BEFORE = r"\b{article_definite}[ \t]+\Z"  # (or The)
 _SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 
 
@@ -282,8 +282,8 @@ def _month_year(ctx: Context, req: Request, f: Fields, start: int, end: int
             year = base.year
         anchor = "DCT"
     if year is None and req.day is None and (
-        _EVENT_AFTER.match(ctx.text, end) or _NAME_AFTER.match(ctx.text, end)
-    ) and _THE_BEFORE.search(ctx.text, max(0, start - 4), start):
+        words_regex(ctx.res, _EVENT_AFTER).match(ctx.text, end) or _NAME_AFTER.match(ctx.text, end)
+    ) and words_regex(ctx.res, _THE_BEFORE, 0, True).search(ctx.text, max(0, start - 4), start):
         # "the March on Washington", "the May Family Foundation": a name, not a month
         raise Reject
     if year is None:
@@ -379,12 +379,14 @@ def _weekday(ctx: Context, req: Request, f: Fields, start: int, end: int) -> Res
         if found is None:
             raise Reject
         return Resolved(value=found.isoformat(), anchor=ctx.ref.value, final=True)
-    if _NAME_AFTER.match(ctx.text, end) and _THE_BEFORE.search(ctx.text, max(0, start - 4), start):
+    if _NAME_AFTER.match(ctx.text, end) and words_regex(res, _THE_BEFORE, 0, True).search(
+        ctx.text, max(0, start - 4), start
+    ):
         raise Reject  # "The Sunday Times", "the Friday Prayer": a name
     story_day = ctx.story_day()
-    if story_day is not None and story_day.day.isoweekday() == weekday and _A_BEFORE.search(
-        ctx.text, max(0, start - 6), start
-    ):
+    if story_day is not None and story_day.day.isoweekday() == weekday and words_regex(
+        res, _A_BEFORE
+    ).search(ctx.text, max(0, start - 6), start):
         # "on 17 October 1989, a Tuesday, at 5:04 p.m.": the day just named
         return Resolved(value=story_day.value, anchor=story_day.value, final=True)
     rel = req.rel
@@ -410,7 +412,7 @@ def _season(ctx: Context, req: Request, f: Fields, start: int, end: int) -> Reso
     words = ctx.text[start:end]
     head = words.split()[-1]
     if _NAME_AFTER.match(ctx.text, end) and head.istitle() and (
-        " " not in words or words.lower().startswith("the ")
+        " " not in words or res.has("article_definite", words.split(" ", 1)[0])
     ):
         raise Reject  # "Summer Lee", "Winter Olympics", "the Summer Palace": a name
     named = _TITLE_WORD_BEFORE.search(ctx.text, max(0, start - 24), start)
@@ -445,9 +447,9 @@ def _quarter(ctx: Context, req: Request, f: Fields, start: int, end: int) -> Res
     quarter"."""
     raw = f.get("quarter") or f.get("quarter_num") or f.get("quarter_num2") or ""
     year, anchor, base = req.year, None, req.base
-    if raw.lower() in _FINAL and year is None and not f.get("rel") and not _OF_AFTER.match(
-        ctx.text, end
-    ):
+    if ctx.res.has("period_last", raw) and year is None and not f.get("rel") and not words_regex(
+        ctx.res, _OF_AFTER
+    ).match(ctx.text, end):
         # "last quarter" with no year: the quarter before the DCT's, not a fourth quarter
         return Resolved(value=value_at(shift(base, "Q", -1), "Q"), anchor="DCT", final=True)
     quarter = int(ctx.res.lookup("quarter_ordinal", raw) or (raw if raw.isdigit() else 0))
@@ -471,9 +473,9 @@ def _half(ctx: Context, req: Request, f: Fields, start: int, end: int) -> Resolv
     """A half year: "H1 2024", "the second half of 2023", "the last half"."""
     digit = f.get("half_num") or f.get("half_num2")
     year, anchor, base = req.year, None, req.base
-    if not digit and f["half"].lower() in _FINAL and year is None and not f.get(
+    if not digit and ctx.res.has("period_last", f["half"]) and year is None and not f.get(
         "rel"
-    ) and not _OF_AFTER.match(ctx.text, end):
+    ) and not words_regex(ctx.res, _OF_AFTER).match(ctx.text, end):
         # "last half": the half before the DCT's
         return Resolved(value=value_at(shift(base, "H", -1), "H"), anchor="DCT", final=True)
     half = int(digit) if digit else int(ctx.res.lookup("half_ordinal", f["half"]) or 0)

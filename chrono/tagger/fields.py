@@ -22,11 +22,12 @@ def number(res: Resources, text: str) -> float | None:
     raw = _IN_DIGITS.sub("", text).strip().lower()  # "five (5)": the digits repeat the words
     if not raw:
         return None
-    whole, half, _ = raw.partition(" and a half")
-    if half and whole:
-        # "two and a half", "2 and a half"
-        base = number(res, whole)
-        return None if base is None else base + 0.5
+    for phrase in res.classes.get("number_plus_half", {}):
+        whole, half, _ = raw.partition(" " + phrase)
+        if half and whole:
+            # "two and a half", "2 and a half"
+            base = number(res, whole)
+            return None if base is None else base + 0.5
     if raw[0].isdigit():
         parts = raw.split()
         try:
@@ -44,7 +45,7 @@ def number(res: Resources, text: str) -> float | None:
     total = 0.0
     current = 0.0
     for token in re.split(r"[\s-]+", raw):
-        if token in ("and", ""):
+        if not token or res.has("number_joiner", token):
             continue
         value = res.lookup("number_word", token)
         if value is None:
@@ -92,20 +93,23 @@ def words_year(res: Resources, text: str) -> int | None:
     tokens = [t for t in re.split(r"[\s-]+", text.lower()) if t]
     if not tokens:
         return None
-    if tokens[0] == "two" and len(tokens) > 1 and tokens[1] == "thousand":
-        rest = [t for t in tokens[2:] if t != "and"]
+    thousands = res.lookup("year_thousands", " ".join(tokens[:2])) if len(tokens) > 1 else None
+    if thousands is not None:
+        # "two thousand and five"
+        rest = [t for t in tokens[2:] if not res.has("number_joiner", t)]
         extra = number(res, " ".join(rest)) if rest else 0.0
-        return 2000 + int(extra or 0)
+        return int(thousands) + int(extra or 0)
     head = number(res, tokens[0])
     if head is None:
         return None
     rest = tokens[1:]
-    if rest and rest[0] == "hundred":
-        words = [t for t in rest[1:] if t != "and"]
+    if rest and res.has("year_hundred", rest[0]):
+        # "nineteen hundred and five"
+        words = [t for t in rest[1:] if not res.has("number_joiner", t)]
         extra = number(res, " ".join(words)) if words else 0.0
         return int(head) * 100 + int(extra or 0)
-    if rest and rest[0] == "oh":
-        rest = rest[1:]
+    if rest and res.has("year_zero", rest[0]):
+        rest = rest[1:]  # "nineteen oh five"
     tail = number(res, " ".join(rest)) if rest else 0.0
     return int(head) * 100 + int(tail or 0)
 

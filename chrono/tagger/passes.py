@@ -15,7 +15,7 @@ import re
 import attrs
 
 from chrono.tagger.fields import weekday_number
-from chrono.tagger.resources import Resources, load, trie_regex
+from chrono.tagger.resources import Resources, load, trie_regex, words_regex
 from chrono.tagger.timex import Timex
 
 __all__ = ["close_period", "run"]
@@ -100,7 +100,8 @@ def _attach_days(res: Resources, text: str, timexes: list[Timex]) -> None:
         timexes[i] = attrs.evolve(clock, value=day.value + time_part.group(1), anchor=day.anchor)
 
 
-_JOINED = re.compile(r"[ \t]*,?[ \t]*(?:(?:and|or|&)[ \t]*)?\Z")
+# "Saturday and Sunday", "Tuesday, Thursday": nothing between two expressions but a list.
+_JOINED = r"[ \t]*,?[ \t]*(?:{list_conjunction}[ \t]*)?\Z"
 
 
 def _share_weekday_relation(res: Resources, text: str, timexes: list[Timex]) -> None:
@@ -110,7 +111,9 @@ def _share_weekday_relation(res: Resources, text: str, timexes: list[Timex]) -> 
         first, second = timexes[i], timexes[i + 1]
         if first.rule != "weekday_part" or second.rule != "weekday_part":
             continue
-        if second.start - first.end > 6 or not _JOINED.match(text[first.end:second.start]):
+        if second.start - first.end > 6 or not words_regex(res, _JOINED).match(
+            text[first.end:second.start]
+        ):
             continue
         lead = first.text.split()[0]
         if not res.has("rel", lead) or _DAY.match(first.value) is None:
@@ -125,7 +128,7 @@ def _share_weekday_relation(res: Resources, text: str, timexes: list[Timex]) -> 
 
 
 _WEEKDAY_SET = re.compile(r"XXXX-WXX-[1-7]\Z")
-_AT = re.compile(r"[ \t]+at[ \t]+\Z")
+_AT = r"[ \t]+{clock_link}[ \t]+\Z"
 
 
 def _extend_sets(res: Resources, text: str, timexes: list[Timex]) -> list[Timex]:
@@ -137,11 +140,15 @@ def _extend_sets(res: Resources, text: str, timexes: list[Timex]) -> list[Timex]
         if last is not None and last.type == "SET" and _WEEKDAY_SET.match(last.value):
             between = text[last.end:timex.start]
             clock = _LOCAL_CLOCK.match(timex.value)
-            if clock is not None and _AT.match(between) and _BARE_CLOCK.match(timex.text.strip()):
+            if clock is not None and words_regex(res, _AT).match(between) and words_regex(
+                res, _BARE_CLOCK, re.IGNORECASE
+            ).match(timex.text.strip()):
                 out[-1] = attrs.evolve(last, end=timex.end, text=text[last.start:timex.end],
                                        value=f"{last.value}T{clock[2]}{clock[3]}")
                 continue
-            if timex.rule == "weekday_part" and _JOINED.match(between) and between.strip():
+            if timex.rule == "weekday_part" and words_regex(res, _JOINED).match(between) and (
+                between.strip()
+            ):
                 own = weekday_number(res, timex.text.split()[0])
                 part = _PART_SUFFIX.search(timex.value)
                 if own:
@@ -190,15 +197,17 @@ def _weekdays_in_order(first: Timex, second: Timex, dct: dt.date | None) -> tupl
 _LOCAL_CLOCK = re.compile(r"(\d{4}-\d\d-\d\d)T(\d\d:\d\d(?::\d\d)?)(.*)\Z")
 
 
-_BARE_CLOCK = re.compile(r"\d{1,2}(?:[:.]?\d\d)?(?:[ \t]*[ap]\.?m\.?)?Z?\Z", re.IGNORECASE)
+_BARE_CLOCK = r"\d{1,2}(?:[:.]?\d\d)?(?:[ \t]*{meridiem_short})?Z?\Z"
 
 
-def _clock_from_end(first: Timex, second: Timex) -> Timex:
+def _clock_from_end(res: Resources, first: Timex, second: Timex) -> Timex:
     """'between 0100Z and 0500Z on 20 February', 'from 09:00 to 17:00 CET': a bare clock time
     that opens a range takes the day and the zone the end states."""
     begin = _LOCAL_CLOCK.match(first.value)
     end = _LOCAL_CLOCK.match(second.value)
-    if begin is None or end is None or not _BARE_CLOCK.match(first.text.strip()):
+    if begin is None or end is None or not words_regex(res, _BARE_CLOCK, re.IGNORECASE).match(
+        first.text.strip()
+    ):
         return first
     zone = begin[3] or end[3]
     value = f"{end[1]}T{begin[2]}{zone}"
@@ -250,7 +259,7 @@ def _link_ranges(res: Resources, text: str, timexes: list[Timex], counter: int,
             continue
         counter += 1
         first, second = _weekdays_in_order(_complete_from(first, second), second, dct)
-        first = _clock_from_end(first, second)
+        first = _clock_from_end(res, first, second)
         first = _midnight_opens(first)
         second = _overnight_end(first, second)
         timexes[i] = attrs.evolve(first, range_id=counter, range_role="begin")

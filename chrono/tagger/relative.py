@@ -23,11 +23,13 @@ from chrono.tagger.calendar import (
 )
 from chrono.tagger.context import REF_VALUES, Context, Fields, Piece, Reject, Spans
 from chrono.tagger.fields import approx_mod, fmt, number, position_mod, unit_code
+from chrono.tagger.resources import words_regex
 from chrono.tagger.tense import tense
 
 __all__ = ["RELATIVE_ACTIONS", "completed", "duration_value"]
 
-_THAN_AFTER = re.compile(r"[ \t]+than\b")
+_THAN_AFTER = r"[ \t]+{comparison_word}"
+_FRACTION = r"\w-{fraction_unit}"
 
 
 def _over_means_more(ctx: Context, s: Spans) -> bool:
@@ -68,7 +70,7 @@ def duration_value(code: str, amount: float | None) -> str:
 
 def _duration(ctx: Context, rule_type: str, f: Fields, s: Spans, start: int, end: int) -> list[Piece]:
     code = unit_code(ctx, f["unit"])
-    if code == "Q" and re.search(r"\w-quarters?\b", ctx.text[start:end], re.IGNORECASE):
+    if code == "Q" and words_regex(ctx.res, _FRACTION, re.IGNORECASE).search(ctx.text, start, end):
         raise Reject  # "three-quarters of", "a rolling four-quarter test"
     amount: float | None
     side = str(ctx.res.lookup("duration_relation", f["dur_rel"])) if f.get("dur_rel") else ""
@@ -92,7 +94,9 @@ def _duration(ctx: Context, rule_type: str, f: Fields, s: Spans, start: int, end
     if f.get("plus_half") and amount is not None:
         amount += 0.5
     mod = approx_mod(ctx, f)
-    if f.get("approx", "").lower() == "over" and "approx" in s and not _over_means_more(ctx, s):
+    if ctx.res.has("approx_stretch", f.get("approx", "")) and "approx" in s and not (
+        _over_means_more(ctx, s)
+    ):
         # "phased in over 18 months", "spread over three years": "over" is the preposition of
         # a stretch, not "more than" ("took over 18 months", "just over an hour").
         start, mod = s["approx"][1], None
@@ -109,9 +113,15 @@ def _offset(ctx: Context, rule_type: str, f: Fields, s: Spans, start: int, end: 
     # "Two days later", "three years ago" move the story; "a year earlier" / "a year ago" in
     # a report compare with a baseline and leave it where it was.
     comparing = (sign is not None and int(sign) < 0 and not res.has("direction_dct", direction_word)
-                 ) or (f.get("num", "a").strip().lower() in ("a", "one", "1")
+                 ) or (_count_of_one(ctx, f)
                        and unit_code(ctx, f["unit"]) == "Y")
     return pieces if sign is None or comparing else _narrating(pieces)
+
+
+def _count_of_one(ctx: Context, f: Fields) -> bool:
+    """Whether the count is one: none written ("the year before"), "1", "a", "one"."""
+    count = f.get("num")
+    return count is None or count.strip() == "1" or ctx.res.has("count_of_one", count)
 
 
 def _narrating(pieces: list[Piece]) -> list[Piece]:
@@ -122,7 +132,7 @@ def _narrating(pieces: list[Piece]) -> list[Piece]:
 def _offset_pieces(ctx: Context, rule_type: str, f: Fields, s: Spans, start: int, end: int
                    ) -> list[Piece]:
     res = ctx.res
-    if _THAN_AFTER.match(ctx.text, end) and "direction" in s:
+    if words_regex(res, _THAN_AFTER).match(ctx.text, end) and "direction" in s:
         # "two weeks earlier than last year": a difference, i.e. a length, not a date
         return _duration(ctx, rule_type, f, s, start, s["direction"][0])
     direction_word = f.get("direction") or f.get("story_direction", "")
@@ -131,13 +141,13 @@ def _offset_pieces(ctx: Context, rule_type: str, f: Fields, s: Spans, start: int
         raise Reject
     sign = int(sign)
     code = unit_code(ctx, f["unit"])
-    if direction_word.lower() in ("after", "before") and "direction" in s:
+    if res.has("direction_event", direction_word) and "direction" in s:
         # "two years after the war": the quantity is a duration; the event anchors it.
         cut = s["direction"][0]
         return _duration(ctx, rule_type, f, s, start, cut)
     from_dct = res.has("direction_dct", direction_word) or ctx.ref is None
     mod = approx_mod(ctx, f)
-    if not f.get("num") and (f.get("vague") or f["unit"].lower().endswith("s")):
+    if not f.get("num") and (f.get("vague") or res.has("unit_plural", f["unit"])):
         if not from_dct:
             # "weeks later" in a story about 2023: some weeks after the story's time, not after
             # the DCT; all TIMEX3 can say is how long, vaguely.

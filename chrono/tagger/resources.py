@@ -18,8 +18,12 @@ using the same field names and actions as English -- the actions (one per calend
 granularity: ``year``, ``month``, ``day``, ``weekday``, ``season``, ``quarter`` ...; and
 ``offset``, ``duration``, ``set``, ``rel_unit``, ``anaphor``, ``numeric``, ranges) and their
 fields are documented in the English ``patterns.yaml``; words the actions look up by class (``month``,
-``unit``, ``deictic``, ``direction``, ``signal``, ``tense_past`` ...) come from the lexicon.
-``tests/tagger/lang_de`` is a small working example.
+``unit``, ``deictic``, ``direction``, ``signal``, ``tense_past`` ...) come from the lexicon,
+and so do the function words the code reads around an expression (``article_definite``,
+``list_conjunction``, ``comparison_word`` ...; see :func:`words_regex`). A class a language
+leaves out switches its check off. ``chrono/lang/en/README.md`` describes the folder;
+``tests/tagger/lang_de`` is a small working example. A rule's ``examples`` are for the tests
+(``tests/tagger/test_examples.py``): loading skips them.
 """
 
 from __future__ import annotations
@@ -41,7 +45,7 @@ import attrs
 import yaml
 
 __all__ = ["Matcher", "ResourceError", "Resources", "Rule", "RuleSource", "compile_rules",
-           "first_chars", "load", "trie_regex"]
+           "first_chars", "load", "trie_regex", "words_regex"]
 
 
 class ResourceError(ValueError):
@@ -195,6 +199,29 @@ def _lookbehind(words: Iterable[str]) -> str:
         else:
             parts.append(rf"(?<={escaped})")
     return "(?:" + "|".join(parts) + ")"
+
+
+_CLASS_SLOT = re.compile(r"\{([a-z_]+)\}")
+
+
+@functools.lru_cache(maxsize=256)
+def words_regex(res: Resources, template: str, flags: int = 0,
+                capitalized: bool = False) -> re.Pattern[str]:
+    """``template`` compiled with every ``{class}`` in it replaced by an alternation of the
+    words of that class of ``res`` (longer words first; with ``capitalized``, also each word
+    with a capital first letter). A class the language does not have matches nothing.
+
+    This is how code reads the function words of a language ("the", "and", "than" ...)
+    without spelling them: the words stay in the lexicon, the context around them here.
+    """
+
+    def alternation(match: re.Match[str]) -> str:
+        words = set(res.classes.get(match.group(1), {}))
+        if capitalized:
+            words |= {word[:1].upper() + word[1:] for word in words}
+        return "(?:" + trie_regex(words) + ")" if words else "(?!)"
+
+    return re.compile(_CLASS_SLOT.sub(alternation, template), flags)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -45,6 +45,9 @@ class Scanner:
     word_start: re.Pattern[str]
     next_word: re.Pattern[str]
     prev_word: re.Pattern[str]
+    # Triggers written like a code with a digit ("Q3", "H1"): like digits, they choose the
+    # rules that read digits.
+    numbered: re.Pattern[str]
     # Words that are common nouns or adverbs ("week", "noon", "today"): written in Title Case
     # away from the start of a sentence they belong to a name or title ("This Week", "High
     # Noon", "60 Minutes").
@@ -87,6 +90,8 @@ def scanner_for(lang: str) -> Scanner:
         trigger=trigger,
         premodifiers=frozenset(tokens),
         links=frozenset(str(w).lower() for w in spec.get("link_words", [])),
+        numbered=re.compile("|".join(f"(?:{p})" for p in spec.get("numbered_triggers", []))
+                            or "(?!)"),
         word_start=re.compile(r"(?<![\w'.-])[\w'$]"),
         next_word=re.compile(r"\s*([\w%$£€']+)"),
         prev_word=re.compile(r"([\w$£€#§.\-']+)\s*\Z"),
@@ -120,11 +125,13 @@ def _rules_for(lang: str, trigger: str) -> tuple[int, ...]:
     """Only the rules that can contain this trigger word: far fewer alternatives to try."""
     res = load(lang)
     word = " ".join(trigger.lower().split())
-    if word[:1].isdigit() or word[:1] == "'" or re.fullmatch(r"q[1-4]|h[12]", word):
+    if word[:1].isdigit() or word[:1] == "'" or scanner_for(lang).numbered.fullmatch(word):
         chosen = [s.index for s in res.sources if s.digits or word in s.literal]
     else:
         bare = word.rstrip(".")
-        tokens = [t for t in re.split(r"[\s-]+", bare) if len(t) >= 3 and t != "the"]
+        # Articles are in nearly every rule: they say nothing about which ones can match.
+        tokens = [t for t in re.split(r"[\s-]+", bare)
+                  if len(t) >= 3 and not res.has("article_definite", t)]
         keys = {word, bare, *tokens}
         owners = {name for name, words in _class_tokens(lang).items() if keys & words}
         chosen = [
@@ -200,7 +207,7 @@ def _after_quantity(res: Resources, scanner: Scanner, text: str, start: int) -> 
             return False  # a sentence or a list item ends there ("48 hours, nearly a decade")
         if word[:1].isdigit() or res.has("number_word", word) or res.has(
             "number_noun", word
-        ) or word in ("million", "billion", "thousand", "hundred", "times", "percent"):
+        ) or res.has("quantity_word", word):
             return True
         start = before.start()
     return False

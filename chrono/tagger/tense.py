@@ -8,7 +8,7 @@ import re
 
 from chrono.tagger.calendar import add_days, add_months
 from chrono.tagger.context import Context, Reject
-from chrono.tagger.resources import Resources
+from chrono.tagger.resources import Resources, words_regex
 
 __all__ = ["day_near_dct", "story_year", "tense", "weekday_date", "year_for_month"]
 
@@ -52,7 +52,7 @@ def tense(ctx: Context, start: int, end: int) -> int:
             ):
                 return 1  # "set to resume Monday", "is to meet Tuesday"
             if not strong_only and words is left_words and res.has("arrangement_ing", word) and (
-                index + 1 < len(words) and words[index + 1] in _BE_PRESENT
+                index + 1 < len(words) and words[index + 1] in classes.get("be_present", {})
             ):
                 return 1  # "I'm flying to Cardiff on Friday": an arrangement ahead
             mark = _mark(res, word)
@@ -73,27 +73,24 @@ def tense(ctx: Context, start: int, end: int) -> int:
     return 0
 
 
-_BE_PRESENT = frozenset({"am", "is", "are"})
-
 # "since 1980", "until 1975": the bound of a state, not the time a story is set in.
-_STATE_BOUND = re.compile(r"\b(?:since|until|till|by|before|after|from)\s+\Z", re.IGNORECASE)
+_STATE_BOUND = r"\b{state_bound}\s+\Z"
 
 
 def _tense_words(res: Resources, segment: str) -> list[str]:
     """The lower-cased words of ``segment``; a capitalized month name that is also a modal
     ("May") is the month unless it opens the segment."""
     future = res.classes.get("tense_future", {})
+    contractions = res.classes.get("contraction", {})
+    endings = tuple(contractions)
     out = []
     for index, word in enumerate(res.word_regex.findall(segment)):
         low = word.lower().replace("’", "'")
         if index and low in future and word[:1].isupper() and res.has("month", word):
             continue
-        if low.endswith("'ll"):
-            low = "will"  # "I'll be back Monday"
-        elif low.endswith("'m"):
-            low = "am"
-        elif low.endswith("'re"):
-            low = "are"
+        if endings and low.endswith(endings):
+            # "I'll be back Monday": the full word
+            low = next(str(full) for ending, full in contractions.items() if low.endswith(ending))
         out.append(low)
     return out
 
@@ -105,10 +102,14 @@ def _mark(res: Resources, word: str) -> int:
         return 1
     if word in res.classes.get("tense_past", {}):
         return -2
-    if word in res.classes.get("tense_past_weak", {}) or (
-        len(word) > 4 and word.endswith("ed") and word not in res.classes.get("tense_ed_not_past", {})
-    ):
+    if word in res.classes.get("tense_past_weak", {}):
         return -1
+    for suffix, shortest in res.classes.get("tense_past_suffix", {}).items():
+        # "rallied", "announced": any such word is weak past evidence, bar the exceptions.
+        if len(word) >= int(shortest) and word.endswith(suffix) and (
+            word not in res.classes.get("tense_ed_not_past", {})
+        ):
+            return -1
     return 0
 
 
@@ -142,7 +143,8 @@ def story_year(ctx: Context, month: int) -> int | None:
     story = ctx.ref
     if (story is None or abs(story.day.year - ctx.base().year) < 2 or story.gran == "W"
             or ctx.is_news()
-            or _STATE_BOUND.search(ctx.text, max(0, ctx.ref_start - 8), ctx.ref_start)):
+            or words_regex(ctx.res, _STATE_BOUND, re.IGNORECASE).search(
+                ctx.text, max(0, ctx.ref_start - 8), ctx.ref_start)):
         return None
     forward = story.gran in ("D", "M", "Q", "H", "S") and month < story.day.month
     return story.day.year + forward
