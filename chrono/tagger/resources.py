@@ -45,7 +45,7 @@ import attrs
 import yaml
 
 __all__ = ["Matcher", "ResourceError", "Resources", "Rule", "RuleSource", "compile_rules",
-           "first_chars", "load", "trie_regex", "words_regex"]
+           "first_chars", "load", "trie_regex", "without_examples", "words_regex"]
 
 
 class ResourceError(ValueError):
@@ -233,7 +233,8 @@ _BACKREF = re.compile(r"\(\?P=([A-Za-z_][A-Za-z0-9_]*)\)")
 TYPES = frozenset({"DATE", "TIME", "DURATION", "SET"})
 
 
-def _read_yaml(folder: Path | Any, name: str) -> Any:
+def _read_yaml(folder: Path | Any, name: str, keep: Callable[[str], str] | None = None) -> Any:
+    """The YAML file ``name`` of ``folder``; ``keep`` filters its text before parsing."""
     target = folder / name
     try:
         text = target.read_text(encoding="utf-8")
@@ -241,9 +242,33 @@ def _read_yaml(folder: Path | Any, name: str) -> Any:
         raise ResourceError(f"{target}: cannot read language file: {error}") from error
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
-        return yaml.load(text, Loader=loader)
+        return yaml.load(keep(text) if keep is not None else text, Loader=loader)
     except yaml.YAMLError as error:
         raise ResourceError(f"{target}: invalid YAML: {error}") from error
+
+
+def without_examples(text: str) -> str:
+    """``text`` (a patterns.yaml) without its rules' ``examples`` entries.
+
+    Examples are for the tests; parsing them would take most of the time of reading the
+    rules, so their lines are dropped first: the ``examples:`` line and every line after it
+    that is blank, indented deeper, or a list item at its indentation."""
+    kept: list[str] = []
+    skipping: int | None = None  # the indentation of the examples key being dropped
+    for line in text.splitlines(keepends=True):
+        content = line.lstrip(" \t")
+        indent = len(line) - len(content)
+        if skipping is not None:
+            if not content.strip() or indent > skipping or (
+                indent == skipping and content.startswith("- ")
+            ):
+                continue
+            skipping = None
+        if content.startswith("examples:"):
+            skipping = indent
+            continue
+        kept.append(line)
+    return "".join(kept)
 
 
 def _language_folder(lang: str) -> Any:
@@ -510,7 +535,7 @@ def load(lang: str = "en") -> Resources:
     """Load and compile the resources of ``lang`` (cached)."""
     folder = _language_folder(lang)
     lexicon = _read_yaml(folder, "lexicon.yaml") or {}
-    patterns = _read_yaml(folder, "patterns.yaml") or {}
+    patterns = _read_yaml(folder, "patterns.yaml", without_examples) or {}
     class_specs: dict[str, Any] = lexicon.get("classes") or {}
     classes: dict[str, dict[str, Any]] = {}
     class_regexes: dict[str, str] = {}
