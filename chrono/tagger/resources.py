@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import hmac
 import importlib
 import json
 import os
@@ -412,6 +413,24 @@ def _cache_dir() -> Path | None:
     return Path(root)
 
 
+# Bytes of HMAC-SHA256 in front of every compiled-program file (as in chrono/cache.py).
+_SEAL = 32
+
+
+def _seal(secret: bytes, name: str, body: bytes) -> bytes:
+    """The seal of a cache file: an HMAC of its body under this user's key, bound to the
+    file's name, so that neither a foreign file nor another entry's file verifies."""
+    return hmac.new(secret, name.encode() + b"\0" + body, "sha256").digest()
+
+
+def _user_key() -> bytes | None:
+    # The result cache's per-user key (created on first use); imported here, not at the top,
+    # so that a run without the cache never loads the result cache's module.
+    from chrono.cache import _secret
+
+    return _secret()
+
+
 def compile_cached(
     key: str, build: Callable[[], str], flags: int = re.IGNORECASE
 ) -> re.Pattern[str]:
@@ -419,7 +438,11 @@ def compile_cached(
 
     Compiling the tagger's large alternations costs most of the start-up; the compiled program
     of the standard library's engine is saved per Python version and pattern hash and loaded
-    directly next time. Any problem with the cache falls back to a plain compile.
+    directly next time. A program file is handed to the regex engine only when its seal (see
+    :func:`_seal`, with the key of :mod:`chrono.cache`) verifies: a file written by anyone
+    else, damaged, or copied from another entry is rebuilt and written over. Without a key
+    (it cannot be read or created) nothing is cached; any other problem with the cache falls
+    back to a plain compile.
     """
     try:
         _sre: Any = importlib.import_module("_sre")
@@ -428,19 +451,22 @@ def compile_cached(
     except ImportError:  # pragma: no cover - other Python versions and implementations
         return re.compile(build(), flags)
     folder = _cache_dir()
+    secret = _user_key() if folder is not None else None
     digest = hashlib.sha256(f"{sys.version}\0{flags}\0{key}".encode()).hexdigest()[:40]
-    path = folder / f"re-{digest}.bin" if folder is not None else None
-    if path is not None and path.is_file():
+    path = folder / f"re-{digest}.bin" if folder is not None and secret is not None else None
+    if path is not None and secret is not None and path.is_file():
         try:
             blob = path.read_bytes()
-            size = int.from_bytes(blob[:4], "little")
-            meta = json.loads(blob[4:4 + size])
-            code = array("I")
-            code.frombytes(blob[4 + size:])
-            return _sre.compile(  # type: ignore[no-any-return]
-                meta["pattern"], meta["flags"], code.tolist(), meta["groups"],
-                meta["groupindex"], tuple(meta["indexgroup"]),
-            )
+            body = blob[_SEAL:]
+            if hmac.compare_digest(blob[:_SEAL], _seal(secret, path.name, body)):
+                size = int.from_bytes(body[:4], "little")
+                meta = json.loads(body[4:4 + size])
+                code = array("I")
+                code.frombytes(body[4 + size:])
+                return _sre.compile(  # type: ignore[no-any-return]
+                    meta["pattern"], meta["flags"], code.tolist(), meta["groups"],
+                    meta["groupindex"], tuple(meta["indexgroup"]),
+                )
         except Exception:  # a damaged cache entry is simply rebuilt
             pass
     pattern = build()
@@ -454,15 +480,15 @@ def compile_cached(
     compiled: re.Pattern[str] = _sre.compile(
         pattern, all_flags, code_list, parsed.state.groups - 1, groupindex, tuple(indexgroup)
     )
-    if path is not None:
+    if path is not None and secret is not None:
         try:
             meta = {"pattern": pattern, "flags": all_flags, "groups": parsed.state.groups - 1,
                     "groupindex": groupindex, "indexgroup": indexgroup}
             meta_bytes = json.dumps(meta).encode()
+            body = len(meta_bytes).to_bytes(4, "little") + meta_bytes + array("I", code_list).tobytes()
             path.parent.mkdir(parents=True, exist_ok=True)
             temporary = path.with_suffix(f".{os.getpid()}.tmp")
-            temporary.write_bytes(len(meta_bytes).to_bytes(4, "little") + meta_bytes
-                                  + array("I", code_list).tobytes())
+            temporary.write_bytes(_seal(secret, path.name, body) + body)
             os.replace(temporary, path)
         except (OSError, OverflowError, ValueError):
             pass
