@@ -6,16 +6,19 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
+from collections.abc import Callable
 
 import attrs
 
 from chrono.tagger.calendar import Anchor
 from chrono.tagger.resources import Resources, trie_regex
 
-__all__ = ["REF_VALUES", "Context", "Fields", "Piece", "Reject", "Spans"]
+__all__ = ["REF_VALUES", "Action", "Context", "Fields", "Piece", "Reject", "Spans"]
 
 Fields = dict[str, str]
 Spans = dict[str, tuple[int, int]]
+# An action: (context, the rule's TIMEX3 type, fields, their spans, start, end) -> pieces.
+Action = Callable[["Context", str, Fields, Spans, int, int], list["Piece"]]
 
 REF_VALUES = frozenset({"PRESENT_REF", "PAST_REF", "FUTURE_REF"})
 

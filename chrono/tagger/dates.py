@@ -21,7 +21,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import attrs
 
 from chrono.tagger.calendar import add_days, nth_weekday, quarter_of, shift, value_at, week_value
-from chrono.tagger.context import REF_VALUES, Context, Fields, Piece, Reject, Spans
+from chrono.tagger.context import REF_VALUES, Action, Context, Fields, Piece, Reject, Spans
 from chrono.tagger.fields import (
     DIGITS,
     approx_mod,
@@ -37,8 +37,6 @@ from chrono.tagger.tense import day_near_dct, story_year, tense, weekday_date, y
 
 __all__ = ["CALENDAR_ACTIONS", "DATE_ACTIONS"]
 
-Action = Callable[[Context, str, Fields, Spans, int, int], list[Piece]]
-
 _OF_AFTER = r"[ \t]+{period_of}"
 _ZONE_OFFSET = re.compile(r"(?P<sign>[+-])(?P<hours>\d+):?(?P<minutes>\d\d)?")
 _A_BEFORE = r"\b{article_indefinite}[ \t]+\Z"
@@ -48,7 +46,7 @@ _SEASON_LEADS = ("month_context", "signal", "position", "approx", "rel", "anapho
                  "year_preposition", "set_quantifier")
 _NAME_AFTER = re.compile(r"[ \t]+[A-Z][a-z]+")
 _EVENT_AFTER = r"[ \t]+{event_preposition}[ \t]+(?:{article_definite}[ \t]+)?[A-Z]"
-_THE_BEFORE = r"\b{article_definite}[ \t]+\Z"  # (or The)
+_THE_BEFORE = r"\b{article_definite}[ \t]+\Z"  # with capitalized words: "The", "the"
 _SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 
 
@@ -271,6 +269,8 @@ def _month_year(ctx: Context, req: Request, f: Fields, start: int, end: int
     the tense (and, for a day, by a weekday the text gives)."""
     year, anchor, rel, base = req.year, None, req.rel, req.base
     assert req.month is not None
+    # rel_year and month_rel_year are fields for "March of next year" (counted from the DCT's
+    # year, not from its month); no English rule captures them, so "next year" reads as "next".
     if year is None and rel is not None and not f.get("rel_year"):
         if f.get("month_rel_year"):
             year = base.year + rel

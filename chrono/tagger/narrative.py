@@ -14,7 +14,7 @@ import re
 import attrs
 
 from chrono.tagger.calendar import Anchor, parse_anchor
-from chrono.tagger.context import Context, Piece
+from chrono.tagger.context import REF_VALUES, Context, Piece
 from chrono.tagger.normalize import DATE_ACTIONS
 from chrono.tagger.passes import close_period
 from chrono.tagger.relative import completed
@@ -138,7 +138,7 @@ _MASK = re.compile(r"\d")
 
 def _mask(value: str) -> str:
     """Hide the digits of a value that came from a missing DCT."""
-    if value in ("PRESENT_REF", "PAST_REF", "FUTURE_REF"):
+    if value in REF_VALUES:
         return value
     head, sep, tail = value.partition("T")
     return _MASK.sub("X", head) + sep + tail

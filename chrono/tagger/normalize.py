@@ -14,8 +14,8 @@ import datetime as dt
 import re
 from collections.abc import Mapping
 
-from chrono.tagger.context import Context, Fields, Piece, Reject, Spans
-from chrono.tagger.dates import CALENDAR_ACTIONS, DATE_ACTIONS, Action
+from chrono.tagger.context import Action, Context, Fields, Piece, Reject, Spans
+from chrono.tagger.dates import CALENDAR_ACTIONS, DATE_ACTIONS
 from chrono.tagger.relative import RELATIVE_ACTIONS
 
 __all__ = ["ACTIONS", "DATE_ACTIONS", "normalize"]

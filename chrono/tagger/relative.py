@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
 
 import attrs
 
@@ -21,7 +20,7 @@ from chrono.tagger.calendar import (
     value_at,
     week_value,
 )
-from chrono.tagger.context import REF_VALUES, Context, Fields, Piece, Reject, Spans
+from chrono.tagger.context import REF_VALUES, Action, Context, Fields, Piece, Reject, Spans
 from chrono.tagger.fields import approx_mod, fmt, number, position_mod, unit_code
 from chrono.tagger.resources import words_regex
 from chrono.tagger.tense import tense
@@ -396,8 +395,6 @@ def _set(ctx: Context, rule_type: str, f: Fields, s: Spans, start: int, end: int
         return [Piece(start, end, "SET", f"XXXX-XX-XXT{part}")]
     raise Reject
 
-
-Action = Callable[[Context, str, Fields, Spans, int, int], list[Piece]]
 
 RELATIVE_ACTIONS: dict[str, Action] = {
     "duration": _duration,
