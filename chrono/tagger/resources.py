@@ -415,6 +415,9 @@ def _cache_dir() -> Path | None:
 
 # Bytes of HMAC-SHA256 in front of every compiled-program file (as in chrono/cache.py).
 _SEAL = 32
+# Part of a program file's name: files of another layout (the unsealed ones of earlier
+# versions) are left alone rather than read, rejected and written over by turns.
+_CACHE_LAYOUT = "sealed-1"
 
 
 def _seal(secret: bytes, name: str, body: bytes) -> bytes:
@@ -452,7 +455,7 @@ def compile_cached(
         return re.compile(build(), flags)
     folder = _cache_dir()
     secret = _user_key() if folder is not None else None
-    digest = hashlib.sha256(f"{sys.version}\0{flags}\0{key}".encode()).hexdigest()[:40]
+    digest = hashlib.sha256(f"{_CACHE_LAYOUT}\0{sys.version}\0{flags}\0{key}".encode()).hexdigest()[:40]
     path = folder / f"re-{digest}.bin" if folder is not None and secret is not None else None
     if path is not None and secret is not None and path.is_file():
         try:
