@@ -125,12 +125,12 @@ def _clock(ctx: Context, f: Fields) -> str | None:
 
 def _zone(ctx: Context, f: Fields) -> str:
     res = ctx.res
-    offset = _ZONE_OFFSET.match(f.get("zone_off", ""))
-    if f.get("zone") and offset is not None and res.lookup("zone", f["zone"]) == "Z":
-        # "UTC+3", "GMT-5:30": an offset written after the zone name.
-        zone = f"{offset['sign']}{int(offset['hours']):02d}:{offset['minutes'] or '00'}"
-        return "Z" if zone in ("+00:00", "-00:00") else zone
     if f.get("zone"):
+        offset = _ZONE_OFFSET.match(f.get("zone_off", ""))
+        if offset is not None and res.lookup("zone", f["zone"]) == "Z":
+            # "UTC+3", "GMT-5:30": an offset written after the zone name.
+            zone = f"{offset['sign']}{int(offset['hours']):02d}:{offset['minutes'] or '00'}"
+            return "Z" if zone in ("+00:00", "-00:00") else zone
         return str(res.lookup("zone", f["zone"]) or "")
     if f.get("zone_num"):
         raw = f["zone_num"]
