@@ -14,17 +14,23 @@ disk (see :func:`compile_cached`).
 
 Adding a language needs no code: write ``chrono/lang/<code>/lexicon.yaml`` and
 ``patterns.yaml`` (or any folder with those two files, passed as ``lang="path/to/folder"``)
-using the same field names and actions as English -- the actions (``date``, ``offset``,
-``duration``, ``set``, ``rel_unit``, ``anaphor``, ``numeric``, ranges) and their fields are
-documented in the English ``patterns.yaml``; words the actions look up by class (``month``,
-``unit``, ``deictic``, ``direction``, ``signal``, ``tense_past`` ...) come from the lexicon.
-``tests/tagger/lang_de`` is a small working example.
+using the same field names and actions as English -- the actions (one per calendar
+granularity: ``year``, ``month``, ``day``, ``weekday``, ``season``, ``quarter`` ...; and
+``offset``, ``duration``, ``set``, ``rel_unit``, ``anaphor``, ``numeric``, ranges) and their
+fields are documented in the English ``patterns.yaml``; words the actions look up by class (``month``,
+``unit``, ``deictic``, ``direction``, ``signal``, ``tense_past`` ...) come from the lexicon,
+and so do the function words the code reads around an expression (``article_definite``,
+``list_conjunction``, ``comparison_word`` ...; see :func:`words_regex`). A class a language
+leaves out switches its check off. ``chrono/lang/en/README.md`` describes the folder;
+``tests/tagger/lang_de`` is a small working example. A rule's ``examples`` are for the tests
+(``tests/tagger/test_examples.py``): loading skips them.
 """
 
 from __future__ import annotations
 
 import functools
 import hashlib
+import hmac
 import importlib
 import json
 import os
@@ -40,7 +46,7 @@ import attrs
 import yaml
 
 __all__ = ["Matcher", "ResourceError", "Resources", "Rule", "RuleSource", "compile_rules",
-           "first_chars", "load", "trie_regex"]
+           "first_chars", "load", "trie_regex", "without_examples", "words_regex"]
 
 
 class ResourceError(ValueError):
@@ -196,6 +202,29 @@ def _lookbehind(words: Iterable[str]) -> str:
     return "(?:" + "|".join(parts) + ")"
 
 
+_CLASS_SLOT = re.compile(r"\{([a-z_]+)\}")
+
+
+@functools.lru_cache(maxsize=256)
+def words_regex(res: Resources, template: str, flags: int = 0,
+                capitalized: bool = False) -> re.Pattern[str]:
+    """``template`` compiled with every ``{class}`` in it replaced by an alternation of the
+    words of that class of ``res`` (longer words first; with ``capitalized``, also each word
+    with a capital first letter). A class the language does not have matches nothing.
+
+    This is how code reads the function words of a language ("the", "and", "than" ...)
+    without spelling them: the words stay in the lexicon, the context around them here.
+    """
+
+    def alternation(match: re.Match[str]) -> str:
+        words = set(res.classes.get(match.group(1), {}))
+        if capitalized:
+            words |= {word[:1].upper() + word[1:] for word in words}
+        return "(?:" + trie_regex(words) + ")" if words else "(?!)"
+
+    return re.compile(_CLASS_SLOT.sub(alternation, template), flags)
+
+
 # ---------------------------------------------------------------------------------------------
 # Loading
 
@@ -205,7 +234,8 @@ _BACKREF = re.compile(r"\(\?P=([A-Za-z_][A-Za-z0-9_]*)\)")
 TYPES = frozenset({"DATE", "TIME", "DURATION", "SET"})
 
 
-def _read_yaml(folder: Path | Any, name: str) -> Any:
+def _read_yaml(folder: Path | Any, name: str, keep: Callable[[str], str] | None = None) -> Any:
+    """The YAML file ``name`` of ``folder``; ``keep`` filters its text before parsing."""
     target = folder / name
     try:
         text = target.read_text(encoding="utf-8")
@@ -213,9 +243,33 @@ def _read_yaml(folder: Path | Any, name: str) -> Any:
         raise ResourceError(f"{target}: cannot read language file: {error}") from error
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
-        return yaml.load(text, Loader=loader)
+        return yaml.load(keep(text) if keep is not None else text, Loader=loader)
     except yaml.YAMLError as error:
         raise ResourceError(f"{target}: invalid YAML: {error}") from error
+
+
+def without_examples(text: str) -> str:
+    """``text`` (a patterns.yaml) without its rules' ``examples`` entries.
+
+    Examples are for the tests; parsing them would take most of the time of reading the
+    rules, so their lines are dropped first: the ``examples:`` line and every line after it
+    that is blank, indented deeper, or a list item at its indentation."""
+    kept: list[str] = []
+    skipping: int | None = None  # the indentation of the examples key being dropped
+    for line in text.splitlines(keepends=True):
+        content = line.lstrip(" \t")
+        indent = len(line) - len(content)
+        if skipping is not None:
+            if not content.strip() or indent > skipping or (
+                indent == skipping and content.startswith("- ")
+            ):
+                continue
+            skipping = None
+        if content.startswith("examples:"):
+            skipping = indent
+            continue
+        kept.append(line)
+    return "".join(kept)
 
 
 def _language_folder(lang: str) -> Any:
@@ -359,6 +413,27 @@ def _cache_dir() -> Path | None:
     return Path(root)
 
 
+# Bytes of HMAC-SHA256 in front of every compiled-program file (as in chrono/cache.py).
+_SEAL = 32
+# Part of a program file's name: files of another layout (the unsealed ones of earlier
+# versions) are left alone rather than read, rejected and written over by turns.
+_CACHE_LAYOUT = "sealed-1"
+
+
+def _seal(secret: bytes, name: str, body: bytes) -> bytes:
+    """The seal of a cache file: an HMAC of its body under this user's key, bound to the
+    file's name, so that neither a foreign file nor another entry's file verifies."""
+    return hmac.new(secret, name.encode() + b"\0" + body, "sha256").digest()
+
+
+def _user_key() -> bytes | None:
+    # The result cache's per-user key (created on first use); imported here, not at the top,
+    # so that a run without the cache never loads the result cache's module.
+    from chrono.cache import _secret
+
+    return _secret()
+
+
 def compile_cached(
     key: str, build: Callable[[], str], flags: int = re.IGNORECASE
 ) -> re.Pattern[str]:
@@ -366,7 +441,11 @@ def compile_cached(
 
     Compiling the tagger's large alternations costs most of the start-up; the compiled program
     of the standard library's engine is saved per Python version and pattern hash and loaded
-    directly next time. Any problem with the cache falls back to a plain compile.
+    directly next time. A program file is handed to the regex engine only when its seal (see
+    :func:`_seal`, with the key of :mod:`chrono.cache`) verifies: a file written by anyone
+    else, damaged, or copied from another entry is rebuilt and written over. Without a key
+    (it cannot be read or created) nothing is cached; any other problem with the cache falls
+    back to a plain compile.
     """
     try:
         _sre: Any = importlib.import_module("_sre")
@@ -375,19 +454,22 @@ def compile_cached(
     except ImportError:  # pragma: no cover - other Python versions and implementations
         return re.compile(build(), flags)
     folder = _cache_dir()
-    digest = hashlib.sha256(f"{sys.version}\0{flags}\0{key}".encode()).hexdigest()[:40]
-    path = folder / f"re-{digest}.bin" if folder is not None else None
-    if path is not None and path.is_file():
+    secret = _user_key() if folder is not None else None
+    digest = hashlib.sha256(f"{_CACHE_LAYOUT}\0{sys.version}\0{flags}\0{key}".encode()).hexdigest()[:40]
+    path = folder / f"re-{digest}.bin" if folder is not None and secret is not None else None
+    if path is not None and secret is not None and path.is_file():
         try:
             blob = path.read_bytes()
-            size = int.from_bytes(blob[:4], "little")
-            meta = json.loads(blob[4:4 + size])
-            code = array("I")
-            code.frombytes(blob[4 + size:])
-            return _sre.compile(  # type: ignore[no-any-return]
-                meta["pattern"], meta["flags"], code.tolist(), meta["groups"],
-                meta["groupindex"], tuple(meta["indexgroup"]),
-            )
+            body = blob[_SEAL:]
+            if hmac.compare_digest(blob[:_SEAL], _seal(secret, path.name, body)):
+                size = int.from_bytes(body[:4], "little")
+                meta = json.loads(body[4:4 + size])
+                code = array("I")
+                code.frombytes(body[4 + size:])
+                return _sre.compile(  # type: ignore[no-any-return]
+                    meta["pattern"], meta["flags"], code.tolist(), meta["groups"],
+                    meta["groupindex"], tuple(meta["indexgroup"]),
+                )
         except Exception:  # a damaged cache entry is simply rebuilt
             pass
     pattern = build()
@@ -401,15 +483,15 @@ def compile_cached(
     compiled: re.Pattern[str] = _sre.compile(
         pattern, all_flags, code_list, parsed.state.groups - 1, groupindex, tuple(indexgroup)
     )
-    if path is not None:
+    if path is not None and secret is not None:
         try:
             meta = {"pattern": pattern, "flags": all_flags, "groups": parsed.state.groups - 1,
                     "groupindex": groupindex, "indexgroup": indexgroup}
             meta_bytes = json.dumps(meta).encode()
+            body = len(meta_bytes).to_bytes(4, "little") + meta_bytes + array("I", code_list).tobytes()
             path.parent.mkdir(parents=True, exist_ok=True)
             temporary = path.with_suffix(f".{os.getpid()}.tmp")
-            temporary.write_bytes(len(meta_bytes).to_bytes(4, "little") + meta_bytes
-                                  + array("I", code_list).tobytes())
+            temporary.write_bytes(_seal(secret, path.name, body) + body)
             os.replace(temporary, path)
         except (OSError, OverflowError, ValueError):
             pass
@@ -482,7 +564,7 @@ def load(lang: str = "en") -> Resources:
     """Load and compile the resources of ``lang`` (cached)."""
     folder = _language_folder(lang)
     lexicon = _read_yaml(folder, "lexicon.yaml") or {}
-    patterns = _read_yaml(folder, "patterns.yaml") or {}
+    patterns = _read_yaml(folder, "patterns.yaml", without_examples) or {}
     class_specs: dict[str, Any] = lexicon.get("classes") or {}
     classes: dict[str, dict[str, Any]] = {}
     class_regexes: dict[str, str] = {}
@@ -537,6 +619,8 @@ def load(lang: str = "en") -> Resources:
             expand(raw, f"rule {name}", initials, skeleton_fragments, skeleton=True), prefix
         )
         short_names = tuple(n[len(prefix):] for n in _GROUP.findall(body))
+        if not spec.get("action"):
+            raise ResourceError(f"rule {name}: no action (which action normalizes its matches)")
         kind = str(spec.get("type", "DATE"))
         if kind not in TYPES:
             raise ResourceError(f"rule {name}: unknown type {kind!r}")
@@ -545,7 +629,7 @@ def load(lang: str = "en") -> Resources:
             RuleSource(
                 index=index,
                 name=name,
-                action=str(spec.get("action", "date")),
+                action=str(spec["action"]),
                 type=kind,
                 body=f"(?P<R{index}>{body})",
                 short_names=short_names,

@@ -82,7 +82,7 @@ def test_invalid_rule_pattern_names_the_rule(tmp_path: Path) -> None:
     (tmp_path / "lexicon.yaml").write_text(
         "classes:\n  month:\n    case: title\n    words: {mai: 5}\n", encoding="utf-8")
     (tmp_path / "patterns.yaml").write_text(
-        "rules:\n  - name: broken\n    pattern: '{month}(?!\\w'\n"
+        "rules:\n  - name: broken\n    action: month\n    pattern: '{month}(?!\\w'\n"
         "scan:\n  trigger_classes: [month]\n", encoding="utf-8")
     with pytest.raises(ResourceError, match="rule broken: invalid pattern"):
         extract("Am 3. Mai", "2025-04-24", lang=str(tmp_path))
@@ -398,3 +398,23 @@ def test_without_dct_a_dct_relative_date_leaves_the_story_day_unknown() -> None:
         ("Thursday 15 February", "XXXX-02-15"),
         ("7pm", "XXXX-XX-XXT19:00"),  # not 2023-12-31T19:00 from the older date
     ]
+
+
+def test_a_rule_with_an_unknown_action_names_the_rule(tmp_path: Path) -> None:
+    # Before actions were one per granularity a date rule said `action: date`: a language
+    # folder still written that way must fail loudly, not match nothing.
+    (tmp_path / "lexicon.yaml").write_text(
+        "classes:\n  month:\n    case: title\n    words: {mai: 5}\n", encoding="utf-8")
+    (tmp_path / "patterns.yaml").write_text(
+        "rules:\n  - name: old_style\n    action: date\n    pattern: '{month}'\n"
+        "scan:\n  trigger_classes: [month]\n", encoding="utf-8")
+    with pytest.raises(ResourceError, match="rule old_style: unknown action 'date'"):
+        extract("Am 3. Mai", "2025-04-24", lang=str(tmp_path))
+
+
+def test_a_rule_without_an_action_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "lexicon.yaml").write_text("classes: {}\n", encoding="utf-8")
+    (tmp_path / "patterns.yaml").write_text(
+        "rules:\n  - name: bare\n    pattern: '\\d{4}'\n", encoding="utf-8")
+    with pytest.raises(ResourceError, match="rule bare: no action"):
+        load(str(tmp_path))

@@ -1,0 +1,756 @@
+"""Calendar dates and times of day: one action per granularity.
+
+Every rule of ``patterns.yaml`` names the action that normalizes it. The actions of this module
+(``year``, ``month``, ``day``, ``weekday``, ``season``, ``quarter``, ``half``, ``week``,
+``week_of_day``, ``holiday``, ``deictic``, ``time_of_day``) share one frame: the rule's fields
+are read once into a :class:`Request` (modifier, year, month, day, relative word, clock time,
+zone, part of the day), the granularity's resolver places the expression on the calendar
+(a :class:`Resolved` period or day), and :func:`_finish` adds the clock time or part of the
+day a day may carry and makes the piece. ``decade``, ``century`` and ``day_of_story_month``
+need no frame; ``numeric``, ``day_range``, ``day_range_md`` and ``year_range`` read dates
+written in digits and ranges.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+import attrs
+
+from chrono.tagger.calendar import add_days, nth_weekday, quarter_of, shift, value_at, week_value
+from chrono.tagger.context import REF_VALUES, Action, Context, Fields, Piece, Reject, Spans
+from chrono.tagger.fields import (
+    DIGITS,
+    approx_mod,
+    day_of,
+    position_mod,
+    street_follows,
+    two_digit_year,
+    weekday_number,
+    year_of,
+)
+from chrono.tagger.resources import words_regex
+from chrono.tagger.tense import day_near_dct, story_year, tense, weekday_date, year_for_month
+
+__all__ = ["CALENDAR_ACTIONS", "DATE_ACTIONS"]
+
+_OF_AFTER = r"[ \t]+{period_of}"
+_ZONE_OFFSET = re.compile(r"(?P<sign>[+-])(?P<hours>\d+):?(?P<minutes>\d\d)?")
+_A_BEFORE = r"\b{article_indefinite}[ \t]+\Z"
+_TITLE_WORD_BEFORE = re.compile(r"\b([A-Z][a-z]+\.?)[ \t]+\Z")
+# Title-case words that may stand before a season ("In Summer", "Late Autumn", "Last Winter").
+_SEASON_LEADS = ("month_context", "signal", "position", "approx", "rel", "anaphoric",
+                 "year_preposition", "set_quantifier")
+_NAME_AFTER = re.compile(r"[ \t]+[A-Z][a-z]+")
+_EVENT_AFTER = r"[ \t]+{event_preposition}[ \t]+(?:{article_definite}[ \t]+)?[A-Z]"
+_THE_BEFORE = r"\b{article_definite}[ \t]+\Z"  # with capitalized words: "The", "the"
+_SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+
+
+# ---------------------------------------------------------------------------------------------
+# The frame: fields in, piece out
+
+
+@attrs.frozen
+class Request:
+    """What a date rule's fields say, before its granularity places it on the calendar."""
+
+    mod: str | None
+    clock: str | None  # HH:MM[:SS]
+    zone: str  # Z, +HH:MM, tz:Area/City or ""
+    part: str | None  # MO, AF, EV, NI ...
+    year: int | None
+    explicit_year: bool  # the words give the year (or an anaphor takes the story's)
+    month: int | None
+    day: int | None
+    rel: int | None  # -1, 0, +1: "last", "this", "next" (or an anaphor's step)
+    base: dt.date  # the DCT, or the story's day that an anaphor counts from
+    story: str | None  # that story's value, which then stands as the anchor instead of DCT
+
+
+@attrs.frozen
+class Resolved:
+    """Where a granularity placed the expression: a period ``value`` or a ``day``."""
+
+    value: str | None = None
+    day: dt.date | None = None
+    anchor: str | None = None
+    year: int | None = None  # the year the resolver chose (checked to be 1-9999)
+    # "year": only the year came from the DCT (XXXX-03); "XXXX-WXX-d": a bare weekday.
+    shape: str | None = None
+    part: str | None = None  # a part of the day the words imply ("tonight")
+    # A value complete as it is: no time of day, no shape, no year check.
+    final: bool = False
+
+
+Resolver = Callable[[Context, Request, Fields, int, int], Resolved]
+
+
+def _mod(ctx: Context, f: Fields) -> str | None:
+    res = ctx.res
+    mod = position_mod(ctx, f) or approx_mod(ctx, f)
+    if f.get("after_mod"):
+        mod = str(res.lookup("bound_after", f["after_mod"]))
+    if f.get("prefix_mod"):
+        mod = str(res.lookup("prefix_bound", f["prefix_mod"]))
+    return mod
+
+
+def _clock(ctx: Context, f: Fields) -> str | None:
+    """``HH:MM[:SS]`` of a clock word ("noon") or of hour, minute, second and meridiem."""
+    res = ctx.res
+    if f.get("clock"):
+        return str(res.lookup("clock_word", f["clock"]))
+    if not f.get("hour"):
+        return None
+    hour = int(f["hour"])
+    minute = int(f["minute"]) if f.get("minute") else None
+    meridiem = res.lookup("meridiem", f["meridiem"]) if f.get("meridiem") else None
+    if meridiem in ("am", "pm") and not 1 <= hour <= 12:
+        raise Reject
+    if meridiem == "pm" and hour < 12:
+        hour += 12
+    elif meridiem == "am" and hour == 12:
+        hour = 0
+    if hour > 24 or (hour == 24 and minute):
+        raise Reject
+    clock = f"{hour:02d}:{minute or 0:02d}"
+    if f.get("second"):
+        clock += f":{int(f['second']):02d}"
+    return clock
+
+
+def _zone(ctx: Context, f: Fields) -> str:
+    res = ctx.res
+    if f.get("zone"):
+        offset = _ZONE_OFFSET.match(f.get("zone_off", ""))
+        if offset is not None and res.lookup("zone", f["zone"]) == "Z":
+            # "UTC+3", "GMT-5:30": an offset written after the zone name.
+            zone = f"{offset['sign']}{int(offset['hours']):02d}:{offset['minutes'] or '00'}"
+            return "Z" if zone in ("+00:00", "-00:00") else zone
+        return str(res.lookup("zone", f["zone"]) or "")
+    if f.get("zone_num"):
+        raw = f["zone_num"]
+        return "Z" if raw.upper() == "Z" else (raw if ":" in raw else raw[:3] + ":" + raw[3:])
+    return ""
+
+
+def _zone_on(zone: str, day: str, clock: str) -> str:
+    """A fixed offset as is; ``tz:Area/City`` as that zone's offset at this local time (none
+    when the zone database is not installed)."""
+    if not zone.startswith("tz:"):
+        return zone
+    try:
+        moment = dt.datetime.fromisoformat(f"{day}T{clock}").replace(tzinfo=ZoneInfo(zone[3:]))
+    except (ValueError, ZoneInfoNotFoundError):
+        return ""  # "T24:00" or no zone data: the clock time stands without a zone
+    offset = moment.utcoffset()
+    if offset is None:
+        return ""
+    minutes = int(offset.total_seconds()) // 60
+    if minutes == 0:
+        return "Z"
+    sign = "+" if minutes > 0 else "-"
+    return f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
+
+
+def _request(ctx: Context, f: Fields) -> Request:
+    res = ctx.res
+    base = ctx.base()
+    story: str | None = None
+    year = year_of(ctx, f)
+    explicit_year = year is not None
+    month: int | None = None
+    if f.get("month"):
+        month = int(res.lookup("month", f["month"]) or 0) or None
+    elif f.get("month_num"):
+        month = int(f["month_num"])
+    rel = int(res.lookup("rel", f["rel"])) if f.get("rel") and res.has("rel", f["rel"]) else None
+    if f.get("anaphoric") and rel is None:
+        rel_ref = res.lookup("anaphoric", f["anaphoric"])
+        if rel_ref is not None and ctx.ref is not None and ctx.ref.gran != "D":
+            year = ctx.ref.day.year + int(rel_ref)
+            explicit_year = True
+        else:
+            rel = int(rel_ref) if rel_ref is not None else 0
+            if ctx.ref is None and rel == 0 and not f.get("weekday") and not f.get("unit"):
+                rel = None  # "that December" with no story time yet: tense decides the year
+            if ctx.ref is not None and not f.get("weekday"):
+                # "the following spring" after "12 March 2023": counted from the story's day.
+                base, story = ctx.ref.day, ctx.ref.value
+    return Request(
+        mod=_mod(ctx, f),
+        clock=_clock(ctx, f),
+        zone=_zone(ctx, f),
+        part=str(res.lookup("part_of_day", f["part"])) if f.get("part") else None,
+        year=year,
+        explicit_year=explicit_year,
+        month=month,
+        day=day_of(ctx, f),
+        rel=rel,
+        base=base,
+        story=story,
+    )
+
+
+def _piece(ctx: Context, req: Request | None, start: int, end: int, kind: str, value: str,
+           mod: str | None, anchor: str | None, shape: str | None = None) -> list[Piece]:
+    """The one piece of a date; ``shape`` as in :attr:`Resolved.shape`. An anchor on the DCT
+    is the story's when the request counts from the story."""
+    if anchor == "DCT" and req is not None and req.story is not None:
+        anchor = req.story
+    stated = None
+    if shape == "year" and len(value) >= 7:
+        stated = "XXXX" + value[4:]
+    elif shape is not None and shape.startswith("XXXX-WXX-"):
+        stated = shape + (value[10:] if len(value) > 10 and value[10] == "T" else "")
+    return [Piece(start, end, kind, value, mod, anchor, False, anchor is not None, shape=stated,
+                  guessed=ctx.guessed)]
+
+
+def _finish(ctx: Context, req: Request, placed: Resolved, start: int, end: int) -> list[Piece]:
+    """The piece of a placed date: with the clock time or part of the day a day carries."""
+    anchor = placed.anchor
+    if placed.final:
+        assert placed.value is not None
+        return _piece(ctx, req, start, end, "DATE", placed.value, req.mod, anchor)
+    value = placed.day.isoformat() if placed.day is not None else placed.value
+    assert value is not None
+    year = placed.year if placed.year is not None else req.year
+    if year is not None and not 1 <= year <= 9999:
+        raise Reject
+    shape = placed.shape
+    if req.clock is not None and len(value) == 10:
+        timed = f"{value}T{req.clock}{_zone_on(req.zone, value, req.clock)}"
+        return _piece(ctx, req, start, end, "TIME", timed, req.mod, anchor, shape)
+    part = req.part or placed.part
+    if part is not None and len(value) == 10:
+        return _piece(ctx, req, start, end, "TIME", f"{value}T{part}", req.mod, anchor, shape)
+    if not req.explicit_year and anchor is None:
+        anchor = "DCT"
+    return _piece(ctx, req, start, end, "DATE", value, req.mod, anchor, shape)
+
+
+def _calendar(resolve: Resolver) -> Action:
+    """The action that reads a request, lets ``resolve`` place it and finishes the piece."""
+
+    def action(ctx: Context, rule_type: str, f: Fields, s: Spans, start: int, end: int
+               ) -> list[Piece]:
+        req = _request(ctx, f)
+        return _finish(ctx, req, resolve(ctx, req, f, start, end), start, end)
+
+    action.__name__ = action.__qualname__ = resolve.__name__.lstrip("_")
+    action.__doc__ = resolve.__doc__
+    return action
+
+
+def _year_shape(req: Request) -> str | None:
+    """Shape "year" when only the year comes from the DCT ("in March": XXXX-03)."""
+    return "year" if not req.explicit_year and req.rel is None else None
+
+
+# ---------------------------------------------------------------------------------------------
+# Resolvers, one per granularity
+
+
+def _year(ctx: Context, req: Request, f: Fields, start: int, end: int) -> Resolved:
+    """A year: "2024", "the year 2024", "fiscal 2021", "'98", "nineteen eighty-four"."""
+    if req.year is None:
+        raise Reject
+    return Resolved(value=f"{req.year:04d}")
+
+
+def _month_year(ctx: Context, req: Request, f: Fields, start: int, end: int
+                ) -> tuple[int, str | None]:
+    """The year of a named month and its anchor: stated, counted ("last March") or chosen by
+    the tense (and, for a day, by a weekday the text gives)."""
+    year, anchor, rel, base = req.year, None, req.rel, req.base
+    assert req.month is not None
+    # rel_year and month_rel_year are fields for "March of next year" (counted from the DCT's
+    # year, not from its month); no English rule captures them, so "next year" reads as "next".
+    if year is None and rel is not None and not f.get("rel_year"):
+        if f.get("month_rel_year"):
+            year = base.year + rel
+        elif rel < 0:
+            year = base.year if req.month < base.month - 1 else base.year - 1
+        elif rel > 0:
+            year = base.year if req.month > base.month else base.year + 1
+        else:
+            year = base.year
+        anchor = "DCT"
+    if year is None and req.day is None and (
+        words_regex(ctx.res, _EVENT_AFTER).match(ctx.text, end) or _NAME_AFTER.match(ctx.text, end)
+    ) and words_regex(ctx.res, _THE_BEFORE, 0, True).search(ctx.text, max(0, start - 4), start):
+        # "the March on Washington", "the May Family Foundation": a name, not a month
+        raise Reject
+    if year is None:
+        year = year_for_month(ctx, req.month, req.day, start, end)
+        anchor = "DCT"
+        if req.day is not None and f.get("weekday") and not f.get("nth"):
+            # "Tue 6 Aug" with no year: the weekday picks the year among the neighbours.
+            year = _year_by_weekday(ctx, year, req.month, req.day, f["weekday"])
+    return year, anchor
+
+
+def _year_by_weekday(ctx: Context, guess: int, month: int, day: int, weekday_word: str) -> int:
+    """The year next to ``guess`` (itself first, then the nearer neighbours) in which ``day``
+    ``month`` falls on the named weekday; ``guess`` when none or the weekday is unknown."""
+    weekday = weekday_number(ctx.res, weekday_word)
+    if not weekday:
+        return guess
+    for year in (guess, guess - 1, guess + 1):
+        try:
+            if dt.date(year, month, day).isoweekday() == int(weekday):
+                if year != guess:
+                    ctx.guessed = False
+                return year
+        except ValueError:
+            continue
+    return guess
+
+
+def _names_a_day(f: Fields, req: Request) -> bool:
+    return req.day is not None or bool(f.get("nth") and f.get("weekday"))
+
+
+def _month(ctx: Context, req: Request, f: Fields, start: int, end: int) -> Resolved:
+    """A month: "March 2024", "last March", "that December", "in May". A rule that may also
+    capture a day ("next March 3") is that day when it does."""
+    if req.month is None:
+        raise Reject
+    if _names_a_day(f, req):
+        return _day(ctx, req, f, start, end)
+    year, anchor = _month_year(ctx, req, f, start, end)
+    return Resolved(value=f"{year:04d}-{req.month:02d}", anchor=anchor, year=year,
+                    shape=_year_shape(req))
+
+
+def _day(ctx: Context, req: Request, f: Fields, start: int, end: int) -> Resolved:
+    """A day of a named month: "3 May 2024", "May 3", "Tue 6 Aug", "2024-05-03", "the second
+    Sunday of October"."""
+    if req.month is None:
+        raise Reject
+    if not _names_a_day(f, req):
+        return _month(ctx, req, f, start, end)
+    year, anchor = _month_year(ctx, req, f, start, end)
+    if req.day is not None and street_follows(ctx.res, ctx.text, end):
+        raise Reject  # "12 April Lane": a street name
+    if f.get("nth") and f.get("weekday"):
+        # "the second Sunday of October", "the last Friday in May".
+        nth = int(ctx.res.lookup("week_ordinal", f["nth"]) or 0)
+        weekday = int(ctx.res.lookup("weekday", f["weekday"]) or 0)
+        found = nth_weekday(year, req.month, nth, weekday) if nth and weekday else None
+        if found is None:
+            raise Reject
+        day = found
+    else:
+        assert req.day is not None
+        try:
+            day = dt.date(year, req.month, req.day)
+        except ValueError as error:
+            raise Reject from error
+    return Resolved(day=day, anchor=anchor, year=year, shape=_year_shape(req))
+
+
+def _week_of_day(ctx: Context, req: Request, f: Fields, start: int, end: int) -> Resolved:
+    """The ISO week holding a day: "the week of March 6"."""
+    placed = _day(ctx, req, f, start, end)
+    if placed.day is None:
+        return placed
+    return Resolved(value=week_value(placed.day), anchor=placed.anchor, final=True)
+
+
+def _weekday(ctx: Context, req: Request, f: Fields, start: int, end: int) -> Resolved:
+    """A weekday: "on Friday", "last Monday", "the following Tuesday", "a Tuesday" after a
+    date (that date), "the second Sunday" in a story about a month."""
+    res = ctx.res
+    weekday = weekday_number(res, f["weekday"])
+    if not weekday:
+        raise Reject
+    if f.get("nth"):
+        # "on the second Sunday" in a story about July: that month's second Sunday
+        if ctx.ref is None or ctx.ref.gran not in ("M", "D"):
+            raise Reject
+        found = nth_weekday(ctx.ref.day.year, ctx.ref.day.month,
+                            int(res.lookup("week_ordinal", f["nth"]) or 0), weekday)
+        if found is None:
+            raise Reject
+        return Resolved(value=found.isoformat(), anchor=ctx.ref.value, final=True)
+    if _NAME_AFTER.match(ctx.text, end) and words_regex(res, _THE_BEFORE, 0, True).search(
+        ctx.text, max(0, start - 4), start
+    ):
+        raise Reject  # "The Sunday Times", "the Friday Prayer": a name
+    story_day = ctx.story_day()
+    if story_day is not None and story_day.day.isoweekday() == weekday and words_regex(
+        res, _A_BEFORE
+    ).search(ctx.text, max(0, start - 6), start):
+        # "on 17 October 1989, a Tuesday, at 5:04 p.m.": the day just named
+        return Resolved(value=story_day.value, anchor=story_day.value, final=True)
+    rel = req.rel
+    if f.get("anaphoric") and story_day is not None and rel is not None:
+        # "the previous Friday", "the following Monday": next to the story's day.
+        current = story_day.day.isoweekday()
+        if rel < 0:
+            day = add_days(story_day.day, -((current - weekday) % 7 or 7))
+        elif rel > 0:
+            day = add_days(story_day.day, (weekday - current) % 7 or 7)
+        else:
+            day = add_days(story_day.day, weekday - current)
+        anchor = story_day.value
+    else:
+        day = weekday_date(ctx, weekday, rel, start, end)
+        anchor = "DCT"
+    return Resolved(day=day, anchor=anchor, shape=f"XXXX-WXX-{weekday}" if rel is None else None)
+
+
+def _season(ctx: Context, req: Request, f: Fields, start: int, end: int) -> Resolved:
+    """A season: "summer 2024", "last winter", "the following spring", "in the autumn"."""
+    res = ctx.res
+    words = ctx.text[start:end]
+    head = words.split()[-1]
+    if _NAME_AFTER.match(ctx.text, end) and head.istitle() and (
+        " " not in words or res.has("article_definite", words.split(" ", 1)[0])
+    ):
+        raise Reject  # "Summer Lee", "Winter Olympics", "the Summer Palace": a name
+    named = _TITLE_WORD_BEFORE.search(ctx.text, max(0, start - 24), start)
+    if named and " " not in words and head.istitle() and not any(
+        res.has(name, named.group(1)) for name in _SEASON_LEADS
+    ):
+        raise Reject  # "Dr. Sam Autumn": the last word of a name
+    season = str(res.lookup("season", f["season"]))
+    year, anchor, rel, base = req.year, None, req.rel, req.base
+    if year is None:
+        start_month = _SEASON_START[season]
+        if rel is not None and rel < 0:
+            year = base.year if base.month >= start_month + 3 else base.year - 1
+        elif rel is not None and rel > 0:
+            year = base.year if base.month < start_month else base.year + 1
+        elif season != "WI" and rel is None:
+            # "in the spring": like a year-less month, by its middle month and the tense
+            # (or the story's year); winter straddles New Year and keeps the DCT's year.
+            year = year_for_month(ctx, start_month + 1, None, start, end)
+        else:
+            # Winter straddles New Year: the DCT's year, or the story's when there is one.
+            year = story_year(ctx, start_month) if rel is None else None
+            ctx.guessed = rel is None and year is None
+            year = base.year if year is None else year
+        anchor = "DCT"
+    return Resolved(value=f"{year:04d}-{season}", anchor=anchor, year=year,
+                    shape=_year_shape(req))
+
+
+def _quarter(ctx: Context, req: Request, f: Fields, start: int, end: int) -> Resolved:
+    """A quarter: "Q3 2024", "the third quarter", "3Q24", "last quarter", "next year's first
+    quarter"."""
+    raw = f.get("quarter") or f.get("quarter_num") or f.get("quarter_num2") or ""
+    year, anchor, base = req.year, None, req.base
+    if ctx.res.has("period_last", raw) and year is None and not f.get("rel") and not words_regex(
+        ctx.res, _OF_AFTER
+    ).match(ctx.text, end):
+        # "last quarter" with no year: the quarter before the DCT's, not a fourth quarter
+        return Resolved(value=value_at(shift(base, "Q", -1), "Q"), anchor="DCT", final=True)
+    quarter = int(ctx.res.lookup("quarter_ordinal", raw) or (raw if raw.isdigit() else 0))
+    if not 1 <= quarter <= 4:
+        raise Reject
+    if year is None and req.rel is not None:
+        year = base.year + req.rel
+        anchor = "DCT"
+    if year is None:
+        # A quarter is reported after it ends: later quarters than the DCT's are last
+        # year's unless the clause looks ahead.
+        year = base.year
+        if quarter > quarter_of(base) and tense(ctx, start, end) <= 0:
+            year -= 1
+        anchor = "DCT"
+    return Resolved(value=f"{year:04d}-Q{quarter}", anchor=anchor, year=year,
+                    shape=_year_shape(req))
+
+
+def _half(ctx: Context, req: Request, f: Fields, start: int, end: int) -> Resolved:
+    """A half year: "H1 2024", "the second half of 2023", "the last half"."""
+    digit = f.get("half_num") or f.get("half_num2")
+    year, anchor, base = req.year, None, req.base
+    if not digit and ctx.res.has("period_last", f["half"]) and year is None and not f.get(
+        "rel"
+    ) and not words_regex(ctx.res, _OF_AFTER).match(ctx.text, end):
+        # "last half": the half before the DCT's
+        return Resolved(value=value_at(shift(base, "H", -1), "H"), anchor="DCT", final=True)
+    half = int(digit) if digit else int(ctx.res.lookup("half_ordinal", f["half"]) or 0)
+    if not 1 <= half <= 2:
+        raise Reject
+    if year is None:
+        year = base.year + (req.rel or 0)
+        anchor = "DCT"
+    return Resolved(value=f"{year:04d}-H{half}", anchor=anchor, year=year,
+                    shape=_year_shape(req))
+
+
+def _week(ctx: Context, req: Request, f: Fields, start: int, end: int) -> Resolved:
+    """An ISO week: "week 33", "calendar week 12 of 2024", "2024-W12"."""
+    week = int(f["week"])
+    year, anchor = req.year, None
+    if year is None:
+        # "week 33" with no year: the week's usual month, placed like a year-less month.
+        monday = dt.date.fromisocalendar(req.base.year, min(week, 52), 1)
+        year = year_for_month(ctx, monday.month, monday.day, start, end)
+        anchor = "DCT"
+    dt.date.fromisocalendar(year, week, 1)  # ValueError (no such week): not an expression
+    return Resolved(value=f"{year:04d}-W{week:02d}", anchor=anchor, year=year)
+
+
+def _holiday(ctx: Context, req: Request, f: Fields, start: int, end: int) -> Resolved:
+    """A holiday: "Christmas Day", "last Thanksgiving", "Easter 2024" (fixed days and nth
+    weekdays of a month, from the lexicon)."""
+    spec = str(ctx.res.lookup("holiday", f["holiday"]))
+    pieces = spec.split("-")
+    month = int(pieces[0])
+    year, anchor = req.year, None
+    if year is None:
+        counted = req.rel is not None
+        year = req.base.year + (req.rel or 0) if counted else year_for_month(ctx, month, 15, start, end)
+        anchor = "DCT"
+    if len(pieces) == 2:
+        day = dt.date(year, month, int(pieces[1]))
+    else:
+        nth = -int(pieces[3]) if spec.count("--") else int(pieces[1])
+        found = nth_weekday(year, month, nth, int(pieces[-1]))
+        if found is None:
+            raise Reject
+        day = found
+    return Resolved(day=day, anchor=anchor, year=year, shape=_year_shape(req))
+
+
+def _deictic(ctx: Context, req: Request, f: Fields, start: int, end: int) -> Resolved:
+    """A day named from the DCT (or the story): "today", "yesterday", "tonight", "overnight";
+    "now", "recently" are PRESENT_REF, PAST_REF."""
+    res = ctx.res
+    word = f["deictic"]
+    meaning = str(res.lookup("deictic", word))
+    if res.has("deictic_narrative", word) and tense(ctx, start, end) < 0:
+        # "He was soon released": soon after the story's time, not the future.
+        raise Reject
+    if meaning in REF_VALUES:
+        return Resolved(value=meaning, anchor="DCT", final=True)
+    offset_text, _, part = meaning.partition("T")
+    story_day = ctx.story_day()
+    if res.has("deictic_story", word) and story_day is not None:
+        # "overnight" in a story about Friday: the night before Friday.
+        return Resolved(day=add_days(story_day.day, int(offset_text)), anchor=story_day.value,
+                        part=part or None)
+    return Resolved(day=add_days(req.base, int(offset_text)), anchor="DCT", part=part or None)
+
+
+def _part_rel(ctx: Context, req: Request, f: Fields, start: int, end: int) -> Resolved:
+    """The day of "this morning", "last night", "that evening", "the next morning"."""
+    spec = str(ctx.res.lookup("part_rel", f["part_rel"]) or "DCT+0")
+    origin, step = spec[:3], int(spec[3:])
+    story_day = ctx.story_day()
+    if origin == "REF" and story_day is not None:
+        return Resolved(day=add_days(story_day.day, step), anchor=story_day.value)
+    return Resolved(day=add_days(req.base, step), anchor="DCT")
+
+
+# The day a clock time or part of the day is on, by the first field the rule captured.
+_DAY_OF_A_TIME: tuple[tuple[str, Resolver], ...] = (
+    ("part_rel", _part_rel),
+    ("deictic", _deictic),
+    ("month", _day),
+    ("month_num", _day),
+    ("weekday", _weekday),
+)
+
+
+def _time_of_day(ctx: Context, req: Request, f: Fields, start: int, end: int) -> Resolved:
+    """A clock time or part of the day: "at 5 p.m.", "17:30 GMT", "noon tomorrow", "9am on
+    May 3", "this morning", "late afternoon". With no day in the words it is on the day the
+    story is on (the DCT's by default)."""
+    for field, resolve in _DAY_OF_A_TIME:
+        if f.get(field):
+            return resolve(ctx, req, f, start, end)
+    if req.clock is None and req.part is None:
+        raise Reject
+    story_day = ctx.story_day()
+    if story_day is not None:
+        return Resolved(day=story_day.day, anchor=story_day.value)
+    return Resolved(day=req.base, anchor="DCT")
+
+
+# ---------------------------------------------------------------------------------------------
+# Actions without the frame
+
+
+def _decade(ctx: Context, rule_type: str, f: Fields, s: Spans, start: int, end: int
+            ) -> list[Piece]:
+    """A decade: "the 1990s", "the '80s", "the nineties"; "the 1800s" is a century."""
+    mod = _mod(ctx, f)
+    if f.get("decade"):
+        digits = DIGITS.search(f["decade"])
+        if digits is None:
+            raise Reject
+        text = digits.group()
+        first = two_digit_year(ctx, int(text)) if len(text) == 2 else int(text)
+        if len(text) == 4 and text.endswith("00") and first < 2000:
+            return _piece(ctx, None, start, end, rule_type, f"{first // 100:02d}", mod, None)
+    elif f.get("decade_word"):
+        base = ctx.base()
+        tens = int(ctx.res.lookup("decade_word", f["decade_word"]) or 9)
+        first = base.year // 100 * 100 + tens * 10
+        if first > base.year:
+            first -= 100
+    else:
+        raise Reject
+    return _piece(ctx, None, start, end, rule_type, f"{first // 10:03d}", mod, None)
+
+
+def _century(ctx: Context, rule_type: str, f: Fields, s: Spans, start: int, end: int
+             ) -> list[Piece]:
+    """A century: "the 19th century", "the twenty-first century"."""
+    text = f["century"]
+    digits = DIGITS.search(text)
+    nth = int(digits.group()) if digits else ctx.res.lookup("ordinal", text)
+    if not nth:
+        raise Reject
+    return _piece(ctx, None, start, end, rule_type, f"{int(nth) - 1:02d}", _mod(ctx, f), None)
+
+
+def _day_of_story_month(ctx: Context, rule_type: str, f: Fields, s: Spans, start: int, end: int
+                        ) -> list[Piece]:
+    """A bare day of the month, "(ended) on the 7th": of the month the story is in, else the
+    nearest such day on the side of the DCT the tense says."""
+    digits = DIGITS.search(f["day_only"])
+    if digits is None:
+        raise Reject
+    mod = _mod(ctx, f)
+    ref = ctx.ref
+    if ref is not None and ref.gran in ("D", "M"):
+        try:
+            day = dt.date(ref.day.year, ref.day.month, int(digits.group()))
+        except ValueError as error:
+            raise Reject from error
+        return _piece(ctx, None, start, end, "DATE", day.isoformat(), mod, ref.value)
+    # No month in the story: "we fly out on the 28th" is the 28th next to the DCT, on
+    # the side the tense says.
+    near = day_near_dct(ctx, int(digits.group()), start, end)
+    return _piece(ctx, None, start, end, "DATE", near.isoformat(), mod, "DCT")
+
+
+def _numeric(ctx: Context, rule_type: str, f: Fields, s: Spans, start: int, end: int
+             ) -> list[Piece]:
+    """A date in digits: "04/05/2025", "12.03.2025" (day and month order by the settings)."""
+    first, second, year_text = int(f["n1"]), int(f["n2"]), f["n3"]
+    year = int(year_text) if len(year_text) == 4 else two_digit_year(ctx, int(year_text))
+    # Dotted all-numeric dates (12.03.2025) are a day-first convention; nobody writes a
+    # month first between dots, so only slashes and dashes follow the configured order.
+    if ctx.day_first or f.get("sep") == ".":
+        day, month = first, second
+    else:
+        month, day = first, second
+    if month > 12 and day <= 12:
+        month, day = day, month
+    try:
+        value = dt.date(year, month, day)
+    except ValueError as error:
+        raise Reject from error
+    ambiguous = first <= 12 and second <= 12 and first != second
+    return [Piece(start, end, "DATE", value.isoformat(), ambiguous=ambiguous)]
+
+
+def _range_pair(first: Piece, second: Piece) -> list[Piece]:
+    return [attrs.evolve(first, role="begin"), attrs.evolve(second, role="end")]
+
+
+def _days_of_a_month(ctx: Context, f: Fields, s: Spans, start: int, end: int,
+                     first_from_start: bool) -> list[Piece]:
+    """The two ends of a range of days in one month; the first end begins at the day itself,
+    or at ``start`` when the month is written before it."""
+    month = int(ctx.res.lookup("month", f["month"]) or 0)
+    d1, d2 = day_of(ctx, f), day_of(ctx, f, "day2")
+    if not month or d1 is None or d2 is None or d2 <= d1:
+        raise Reject  # "No. 14 - 4 December": a backwards "range" is a number and a date
+    year = year_of(ctx, f)
+    anchor = None
+    if year is None:
+        year = year_for_month(ctx, month, d1, start, end)
+        anchor = "DCT"
+    try:
+        first, second = dt.date(year, month, d1), dt.date(year, month, d2)
+    except ValueError as error:
+        raise Reject from error
+    a0, a1 = s["day"]
+    if first_from_start:
+        a0 = start
+    b0 = s["day2"][0]
+    return _range_pair(
+        Piece(a0, a1, "DATE", first.isoformat(), anchor=anchor, temporal_function=anchor is not None),
+        Piece(b0, end, "DATE", second.isoformat(), anchor=anchor,
+              temporal_function=anchor is not None),
+    )
+
+
+def _day_range(ctx: Context, rule_type: str, f: Fields, s: Spans, start: int, end: int
+               ) -> list[Piece]:
+    """Days of one month, the month after them: "3 to 21 March 2024", "3-5 May"."""
+    return _days_of_a_month(ctx, f, s, start, end, first_from_start=False)
+
+
+def _day_range_md(ctx: Context, rule_type: str, f: Fields, s: Spans, start: int, end: int
+                  ) -> list[Piece]:
+    """Days of one month, the month before them: "March 3-21, 2024"."""
+    return _days_of_a_month(ctx, f, s, start, end, first_from_start=True)
+
+
+def _year_range(ctx: Context, rule_type: str, f: Fields, s: Spans, start: int, end: int
+                ) -> list[Piece]:
+    """Two years: "2019-2021", "1999/00"."""
+    first = int(f["year"])
+    if f.get("year2"):
+        second = int(f["year2"])
+    else:
+        second = first // 100 * 100 + int(f["yy2"])
+        if second <= first:
+            second += 100
+        if second - first > 20:
+            raise Reject  # "2024/03" is not a range of years
+    if second <= first or second - first > 200:
+        raise Reject
+    mod = position_mod(ctx, f)
+    return _range_pair(
+        Piece(start, s["year"][1], "DATE", f"{first:04d}", mod=mod),
+        Piece(s["year2"][0] if "year2" in s else s["yy2"][0], end, "DATE", f"{second:04d}"),
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# The registry of this module's actions
+
+
+# The actions that place one calendar date or time (they can set the story's reference time).
+DATE_ACTIONS: dict[str, Action] = {
+    "year": _calendar(_year),
+    "month": _calendar(_month),
+    "day": _calendar(_day),
+    "week_of_day": _calendar(_week_of_day),
+    "weekday": _calendar(_weekday),
+    "season": _calendar(_season),
+    "quarter": _calendar(_quarter),
+    "half": _calendar(_half),
+    "week": _calendar(_week),
+    "holiday": _calendar(_holiday),
+    "deictic": _calendar(_deictic),
+    "time_of_day": _calendar(_time_of_day),
+    "decade": _decade,
+    "century": _century,
+    "day_of_story_month": _day_of_story_month,
+}
+
+# Dates written in digits and ranges of dates.
+CALENDAR_ACTIONS: dict[str, Action] = {
+    **DATE_ACTIONS,
+    "numeric": _numeric,
+    "day_range": _day_range,
+    "day_range_md": _day_range_md,
+    "year_range": _year_range,
+}

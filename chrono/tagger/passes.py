@@ -1,0 +1,268 @@
+"""Passes over the finished list of expressions: what one expression says about its neighbour.
+
+They run in text order after the scanner, each a small rewrite of neighbouring expressions:
+a clock time takes the day that follows it, two weekdays joined by "and" share a week, a set
+extends over its clock time, a quarter takes the date that closes it, and two expressions
+joined by a range connector become the two ends of one range.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+
+import attrs
+
+from chrono.tagger.fields import weekday_number
+from chrono.tagger.resources import Resources, load, trie_regex, words_regex
+from chrono.tagger.timex import Timex
+
+__all__ = ["close_period", "run"]
+
+
+def run(res: Resources, text: str, timexes: list[Timex], ranges: int,
+        dct: dt.date | None) -> tuple[Timex, ...]:
+    """Every pass over ``timexes`` in order; ``ranges`` ranges are numbered already."""
+    _attach_days(res, text, timexes)
+    _share_weekday_relation(res, text, timexes)
+    return _link_ranges(res, text, _extend_sets(res, text, timexes), ranges, dct)
+
+
+_QUARTER_OR_YEAR = re.compile(r"(\d{4})(?:-Q[1-4])?\Z")
+_DAY_OR_MONTH = re.compile(r"(\d{4})-(\d\d)(?:-(\d\d))?\Z")
+
+
+@functools.lru_cache(maxsize=8)
+def _period_end_regex(lang: str) -> re.Pattern[str] | None:
+    words = load(lang).classes.get("period_end")
+    if not words:
+        return None
+    return re.compile(r"\s+(?:" + trie_regex(words) + r")\s+\Z", re.IGNORECASE)
+
+
+def close_period(res: Resources, text: str, period: Timex, closing: Timex) -> Timex | None:
+    """'the quarter ended Sept. 30': the quarter that date closes; 'the year ended March 31':
+    a fiscal year, i.e. a year-long stretch (P1Y) rather than a calendar year. None when
+    ``closing`` does not close ``period``."""
+    if period.type != "DATE" or not period.temporal_function:
+        return None
+    regex = _period_end_regex(res.lang)
+    if regex is None:
+        return None
+    own = _QUARTER_OR_YEAR.match(period.value)
+    date = _DAY_OR_MONTH.match(closing.value)
+    if own is None or date is None:
+        return None
+    if regex.match(text, period.end, closing.start) is None:
+        return None
+    year, month = int(date.group(1)), int(date.group(2))
+    if "-Q" in period.value:
+        # "the fourth quarter ended June 30": a fiscal quarter keeps the number the text
+        # gives it, in the year of its closing date; "the quarter ended Sept. 30": the
+        # calendar quarter that date closes.
+        named = _quarter_named(res, period.text)
+        quarter = named or (month - 1) // 3 + 1
+        return attrs.evolve(period, value=f"{year:04d}-Q{quarter}", anchor=closing.value)
+    if month == 12:
+        return attrs.evolve(period, value=f"{year:04d}", anchor=closing.value)
+    return attrs.evolve(period, type="DURATION", value="P1Y", anchor=None,
+                        temporal_function=False)
+
+
+def _quarter_named(res: Resources, text: str) -> int | None:
+    for word in re.split(r"[\s-]+", text.lower()):
+        number = res.lookup("quarter_ordinal", word)
+        if number is not None:
+            return int(number)
+    return None
+
+
+_CLOCK = re.compile(r"\d{4}-\d\d-\d\d(T.*)\Z")
+_DAY = re.compile(r"\d{4}-\d\d-\d\d\Z")
+_COUNTED_RULES = frozenset({"offset", "offset_unit"})
+
+
+def _attach_days(res: Resources, text: str, timexes: list[Timex]) -> None:
+    """'00:01 GMT on 12 March': a clock time whose day was not stated takes the date that
+    follows it (directly, after a comma, or after a signal meaning "on")."""
+    for i in range(len(timexes) - 1):
+        clock, day = timexes[i], timexes[i + 1]
+        time_part = _CLOCK.match(clock.value)
+        if clock.type != "TIME" or time_part is None or clock.anchor is None:
+            continue
+        if _DAY.match(day.value) is None or day.start - clock.end > 8 or day.rule in _COUNTED_RULES:
+            # "at 9 p.m. Two hours later": a day counted from the story is not the clock's day.
+            continue
+        between = text[clock.end:day.start].strip(" \t\n,")
+        if between and res.lookup("signal", between) != "on":
+            continue
+        timexes[i] = attrs.evolve(clock, value=day.value + time_part.group(1), anchor=day.anchor)
+
+
+# "Saturday and Sunday", "Tuesday, Thursday": nothing between two expressions but a list.
+_JOINED = r"[ \t]*,?[ \t]*(?:{list_conjunction}[ \t]*)?\Z"
+
+
+def _share_weekday_relation(res: Resources, text: str, timexes: list[Timex]) -> None:
+    """'this Saturday and Sunday', 'next Monday or Tuesday': the second weekday shares the
+    first one's week and direction (it is the next such day after the first)."""
+    for i in range(len(timexes) - 1):
+        first, second = timexes[i], timexes[i + 1]
+        if first.rule != "weekday_part" or second.rule != "weekday_part":
+            continue
+        if second.start - first.end > 6 or not words_regex(res, _JOINED).match(
+            text[first.end:second.start]
+        ):
+            continue
+        lead = first.text.split()[0]
+        if not res.has("rel", lead) or _DAY.match(first.value) is None:
+            continue
+        own = weekday_number(res, second.text)
+        if not own or _DAY.match(second.value) is None:
+            continue
+        start = dt.date.fromisoformat(first.value)
+        shared = start + dt.timedelta(days=(int(own) - start.isoweekday()) % 7 or 7)
+        timexes[i + 1] = attrs.evolve(second, value=shared.isoformat(), anchor=first.value,
+                                      guessed=False)
+
+
+_WEEKDAY_SET = re.compile(r"XXXX-WXX-[1-7]\Z")
+_AT = r"[ \t]+{clock_link}[ \t]+\Z"
+
+
+def _extend_sets(res: Resources, text: str, timexes: list[Timex]) -> list[Timex]:
+    """'every Monday at 09:00' is one set (XXXX-WXX-1T09:00); in 'every Tuesday and Thursday
+    evening' the second day is a set too, not one Thursday."""
+    out: list[Timex] = []
+    for timex in timexes:
+        last = out[-1] if out else None
+        if last is not None and last.type == "SET" and _WEEKDAY_SET.match(last.value):
+            between = text[last.end:timex.start]
+            clock = _LOCAL_CLOCK.match(timex.value)
+            if clock is not None and words_regex(res, _AT).match(between) and words_regex(
+                res, _BARE_CLOCK, re.IGNORECASE
+            ).match(timex.text.strip()):
+                out[-1] = attrs.evolve(last, end=timex.end, text=text[last.start:timex.end],
+                                       value=f"{last.value}T{clock[2]}{clock[3]}")
+                continue
+            if timex.rule == "weekday_part" and words_regex(res, _JOINED).match(between) and (
+                between.strip()
+            ):
+                own = weekday_number(res, timex.text.split()[0])
+                part = _PART_SUFFIX.search(timex.value)
+                if own:
+                    timex = attrs.evolve(timex, type="SET", anchor=None, temporal_function=False,
+                                         value=f"XXXX-WXX-{own}" + (part[0] if part else ""))
+        out.append(timex)
+    return out
+
+
+_PART_SUFFIX = re.compile(r"T(?:MO|AF|EV|NI|DT)\Z")
+_YEARLESS = re.compile(r"\d{4}(-\d\d(?:-\d\d)?)\Z")
+
+
+def _complete_from(first: Timex, second: Timex) -> Timex:
+    """'between May and July 2010': the beginning takes the year the end states."""
+    own = _YEARLESS.match(first.value)
+    if first.anchor != "DCT" or own is None or second.anchor is not None:
+        return first
+    if _YEARLESS.match(second.value) is None or first.value[5:] > second.value[5:]:
+        return first
+    return attrs.evolve(first, value=second.value[:4] + own.group(1), anchor=None,
+                        temporal_function=False)
+
+
+def _weekdays_in_order(first: Timex, second: Timex, dct: dt.date | None) -> tuple[Timex, Timex]:
+    """'from Monday until Thursday' written on a Monday: both days lie in one stretch, so the
+    one resolved on the wrong side of the DCT moves by a week (a past stretch keeps its end,
+    a coming one its start)."""
+    if dct is None or first.rule != "weekday_part" or second.rule != "weekday_part":
+        return first, second
+    if _DAY.match(first.value) is None or _DAY.match(second.value) is None:
+        return first, second
+    begin = dt.date.fromisoformat(first.value)
+    end = dt.date.fromisoformat(second.value)
+    if begin <= end:
+        return first, second
+    week = dt.timedelta(days=7)
+    earlier = attrs.evolve(first, value=(begin - week).isoformat()), second
+    later = first, attrs.evolve(second, value=(end + week).isoformat())
+    if first.guessed or second.guessed:
+        # No tense to go on ("the fair runs from Monday to Thursday"): the stretch around the DCT.
+        return later if begin <= dct <= end + week else earlier
+    return earlier if end <= dct else later
+
+
+_LOCAL_CLOCK = re.compile(r"(\d{4}-\d\d-\d\d)T(\d\d:\d\d(?::\d\d)?)(.*)\Z")
+
+
+_BARE_CLOCK = r"\d{1,2}(?:[:.]?\d\d)?(?:[ \t]*{meridiem_short})?Z?\Z"
+
+
+def _clock_from_end(res: Resources, first: Timex, second: Timex) -> Timex:
+    """'between 0100Z and 0500Z on 20 February', 'from 09:00 to 17:00 CET': a bare clock time
+    that opens a range takes the day and the zone the end states."""
+    begin = _LOCAL_CLOCK.match(first.value)
+    end = _LOCAL_CLOCK.match(second.value)
+    if begin is None or end is None or not words_regex(res, _BARE_CLOCK, re.IGNORECASE).match(
+        first.text.strip()
+    ):
+        return first
+    zone = begin[3] or end[3]
+    value = f"{end[1]}T{begin[2]}{zone}"
+    if value == first.value:
+        return first
+    return attrs.evolve(first, value=value, anchor=second.anchor)
+
+
+def _midnight_opens(first: Timex) -> Timex:
+    """'between midnight and 4am': a range that opens at midnight opens at the day's start."""
+    begin = _LOCAL_CLOCK.match(first.value)
+    if begin is None or begin[2] != "24:00":
+        return first
+    return attrs.evolve(first, value=f"{begin[1]}T00:00{begin[3]}")
+
+
+def _overnight_end(first: Timex, second: Timex) -> Timex:
+    """'from 10 p.m. to 5 a.m.': a clock range that ends earlier on the clock than it began
+    ends on the next day."""
+    begin = _LOCAL_CLOCK.match(first.value)
+    end = _LOCAL_CLOCK.match(second.value)
+    if begin is None or end is None or begin[1] != end[1] or begin[3] != end[3]:
+        return second
+    if end[2] >= begin[2]:
+        return second
+    next_day = dt.date.fromisoformat(end[1]) + dt.timedelta(days=1)
+    return attrs.evolve(second, value=f"{next_day.isoformat()}T{end[2]}{end[3]}")
+
+
+def _link_ranges(res: Resources, text: str, timexes: list[Timex], counter: int,
+                 dct: dt.date | None) -> tuple[Timex, ...]:
+    for i in range(len(timexes) - 1):
+        first, second = timexes[i], timexes[i + 1]
+        if first.range_id is not None or second.range_id is not None:
+            continue
+        if first.type != second.type or first.type not in ("DATE", "TIME"):
+            continue
+        if second.start - first.end > 12:
+            continue
+        connector = res.range_regex.match(text, first.end, second.start)
+        if connector is None:
+            continue
+        # Connector meanings come from the lexicon: "to" (to, -, until, through ...) joins two
+        # expressions on its own; "and" only after "between".
+        meaning = res.lookup("range_connector", connector.group(1))
+        if meaning == "and" and first.signal != "between":
+            continue
+        if meaning not in ("to", "and"):
+            continue
+        counter += 1
+        first, second = _weekdays_in_order(_complete_from(first, second), second, dct)
+        first = _clock_from_end(res, first, second)
+        first = _midnight_opens(first)
+        second = _overnight_end(first, second)
+        timexes[i] = attrs.evolve(first, range_id=counter, range_role="begin")
+        timexes[i + 1] = attrs.evolve(second, range_id=counter, range_role="end",
+                                      signal=None, signal_start=None, signal_end=None)
+    return tuple(timexes)

@@ -1,0 +1,201 @@
+"""Tense around an expression, and what it decides: the year of a year-less month, the date
+of a bare weekday or day of the month."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from chrono.tagger.calendar import add_days, add_months
+from chrono.tagger.context import Context, Reject
+from chrono.tagger.resources import Resources, words_regex
+
+__all__ = ["day_near_dct", "story_year", "tense", "weekday_date", "year_for_month"]
+
+_SENTENCE_END = re.compile(
+    r"(?<![A-Z])(?<!\b[A-Z][a-z])[.!?][\"'’”]*\s+(?=[\"“'`A-Z])|;\s+|\n\s*\n"
+)
+
+
+def tense(ctx: Context, start: int, end: int) -> int:
+    """-1 past, +1 future, 0 unknown: the nearest tense marker in the sentence around a span.
+
+    Strong markers (auxiliaries and irregular past forms from the lexicon) win over weak ones
+    (any word ending in -ed); the left side is read first, as the verb usually precedes.
+    """
+    text = ctx.text
+    lo = max(0, start - 100)
+    hi = min(len(text), end + 80)
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, lo, min(len(text), start + 2))]
+    left = text[max([lo, *[e for e in ends if e <= start]]):start]
+    stop = _SENTENCE_END.search(text, end, hi)
+    right = text[end:stop.start() if stop is not None else hi]
+    res = ctx.res
+    left_words = _tense_words(res, left)[::-1]
+    classes = res.classes
+    # "as early as Tuesday", "no later than May 1": the bound looks ahead.
+    leads = classes.get("tense_future_lead", {})
+    for size in (3, 2):
+        if len(left_words) >= size and " ".join(left_words[size - 1::-1]) in leads:
+            return 1
+    if left_words and left_words[0] in classes.get("deadline_until", {}) and any(
+        w in classes.get("deadline_setter", {}) for w in left_words[1:10]
+    ):
+        return 1
+    phrases = classes.get("tense_future_phrase", {})
+    right_words = _tense_words(res, right)
+    for words in (left_words, right_words):
+        strong_only = False
+        for index, word in enumerate(words):
+            if words is left_words and index + 1 < len(words) and (
+                words[index + 1] + " " + word in phrases
+            ):
+                return 1  # "set to resume Monday", "is to meet Tuesday"
+            if not strong_only and words is left_words and res.has("arrangement_ing", word) and (
+                index + 1 < len(words) and words[index + 1] in classes.get("be_present", {})
+            ):
+                return 1  # "I'm flying to Cardiff on Friday": an arrangement ahead
+            mark = _mark(res, word)
+            if not mark or (strong_only and mark in (1, -1)):
+                continue
+            if mark in (1, -1) and words is left_words and index + 1 < len(words) and (
+                res.has("passive_auxiliary", words[index + 1])
+            ):
+                # "will be paid", "is expected": the participle says nothing about tense.
+                strong_only = True
+                continue
+            if mark > 0 and words is left_words and index <= 2 and any(
+                w in classes.get("tense_past_perfect", {}) for w in words[index + 1:index + 5]
+            ):
+                # "had been due to expire Friday": the plan lies in the past.
+                return -1
+            return 1 if mark > 0 else -1
+    return 0
+
+
+# "since 1980", "until 1975": the bound of a state, not the time a story is set in.
+_STATE_BOUND = r"\b{state_bound}\s+\Z"
+
+
+def _tense_words(res: Resources, segment: str) -> list[str]:
+    """The lower-cased words of ``segment``; a capitalized month name that is also a modal
+    ("May") is the month unless it opens the segment."""
+    future = res.classes.get("tense_future", {})
+    contractions = res.classes.get("contraction", {})
+    endings = tuple(contractions)
+    out = []
+    for index, word in enumerate(res.word_regex.findall(segment)):
+        low = word.lower().replace("’", "'")
+        if index and low in future and word[:1].isupper() and res.has("month", word):
+            continue
+        if endings and low.endswith(endings):
+            # "I'll be back Monday": the full word
+            low = next(str(full) for ending, full in contractions.items() if low.endswith(ending))
+        out.append(low)
+    return out
+
+
+def _mark(res: Resources, word: str) -> int:
+    if word in res.classes.get("tense_future", {}):
+        return 2
+    if word in res.classes.get("tense_future_weak", {}):
+        return 1
+    if word in res.classes.get("tense_past", {}):
+        return -2
+    if word in res.classes.get("tense_past_weak", {}):
+        return -1
+    for suffix, shortest in res.classes.get("tense_past_suffix", {}).items():
+        # "rallied", "announced": any such word is weak past evidence, bar the exceptions.
+        if len(word) >= int(shortest) and word.endswith(suffix) and (
+            word not in res.classes.get("tense_ed_not_past", {})
+        ):
+            return -1
+    return 0
+
+
+def day_near_dct(ctx: Context, day: int, start: int, end: int) -> dt.date:
+    base = ctx.base()
+    candidates = []
+    for step in (-1, 0, 1):
+        month_start = add_months(base.replace(day=1), step)
+        try:
+            candidates.append(month_start.replace(day=day))
+        except ValueError:
+            continue
+    if not candidates:
+        raise Reject
+    direction = tense(ctx, start, end)
+    if direction > 0:
+        ahead = [c for c in candidates if c >= base]
+        return min(ahead) if ahead else max(candidates)
+    if direction < 0:
+        behind = [c for c in candidates if c <= base]
+        return max(behind) if behind else min(candidates)
+    ctx.guessed = True
+    return min(candidates, key=lambda c: (abs((c - base).days), c > base))
+
+
+def story_year(ctx: Context, month: int) -> int | None:
+    """The year a year-less ``month`` has in a story set in another time ("In June 1944 she
+    landed ... in the autumn"), forward from the story's last date; None when the text is not
+    such a story (it speaks from its own date, or the last date is years-near the DCT or only
+    the bound of a state, "since 1980")."""
+    story = ctx.ref
+    if (story is None or abs(story.day.year - ctx.base().year) < 2 or story.gran == "W"
+            or ctx.is_news()
+            or words_regex(ctx.res, _STATE_BOUND, re.IGNORECASE).search(
+                ctx.text, max(0, ctx.ref_start - 8), ctx.ref_start)):
+        return None
+    forward = story.gran in ("D", "M", "Q", "H", "S") and month < story.day.month
+    return story.day.year + forward
+
+
+def year_for_month(ctx: Context, month: int, day: int | None, start: int, end: int) -> int:
+    """The year of a year-less month (and day), from the tense around it.
+
+    Past tense: the latest occurrence not after the DCT (with two months' grace, so that
+    "ordered to leave by Jan. 14" stays upcoming); future tense: the earliest not before it
+    (same grace); no tense: the occurrence nearest to the DCT.
+    """
+    base = ctx.base()
+    direction = tense(ctx, start, end)
+    story = story_year(ctx, month) if direction < 0 else None
+    if story is not None:
+        return story
+    base_index = base.year * 372 + (base.month - 1) * 31 + base.day - 1
+    candidates = []
+    for year in (base.year - 1, base.year, base.year + 1):
+        index = year * 372 + (month - 1) * 31 + ((day or 1) - 1)
+        candidates.append((index - base_index, year))
+    grace = 62 if day else 40
+    if direction < 0:
+        past = [c for c in candidates if c[0] <= grace]
+        return max(past)[1]
+    if direction > 0:
+        # The DCT's own month (or a day just before the DCT) still counts as upcoming.
+        floor = -3 if day else -(base.day - 1)
+        future = [c for c in candidates if c[0] >= floor]
+        return min(future)[1]
+    # No tense: the nearest occurrence; on a tie the past (news reports on what happened).
+    ctx.guessed = True
+    return min(candidates, key=lambda c: (abs(c[0]), c[0] > 0))[1]
+
+
+def weekday_date(ctx: Context, weekday: int, rel: int | None, start: int, end: int) -> dt.date:
+    """The date of a weekday name: "last"/"next" move a week; otherwise tense decides and
+    news-style past is the default (the most recent such day, the DCT's own day included)."""
+    base = ctx.base()
+    current = base.isoweekday()
+    if rel is not None and rel < 0:
+        delta = (current - weekday) % 7 or 7
+        return add_days(base, -delta)
+    if rel is not None and rel > 0:
+        delta = (weekday - current) % 7 or 7
+        return add_days(base, delta)
+    if rel == 0:
+        return add_days(base, weekday - current)
+    direction = tense(ctx, start, end)
+    if direction > 0:
+        return add_days(base, (weekday - current) % 7)
+    ctx.guessed = direction == 0 and weekday != current
+    return add_days(base, -((current - weekday) % 7))
