@@ -13,19 +13,15 @@ A cache that cannot be read is ignored and rebuilt; writes are atomic (temporary
 so a crash never leaves a torn file; a run merges its entries into the file as it is when it
 saves (under a lock), so concurrent runs on one cache directory keep each other's entries.
 
-Entries are pickles, and unpickling runs code, so every cache file is sealed with an HMAC under a
-secret kept outside the project: ``$CHRONO_CACHE_SECRET`` (the secret itself, at least 32
-characters: in CI, from a repository secret, so that every job of the repository shares the
-cache), else the file ``$CHRONO_CACHE_KEY`` or ``~/.cache/chrono/cache-key`` (created on first
-use, mode 0600). A ``.chrono_cache`` committed to a repository, or written by anyone else, fails
-the seal and is rebuilt without ever being unpickled.
+Entries are pickles, and unpickling runs code, so every cache file is sealed (chrono.seal) with a
+secret kept outside the project: a ``.chrono_cache`` committed to a repository, or written by
+anyone else, fails the seal and is rebuilt without ever being unpickled.
 """
 
 from __future__ import annotations
 
 import contextlib
 import hashlib
-import hmac
 import os
 import pickle
 import sys
@@ -35,6 +31,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+from chrono.seal import seal, secret, unsealed
 from chrono.version import __version__
 
 CACHE_FORMAT = 1
@@ -87,44 +84,6 @@ def settings_key(options: Mapping[str, Any], rule_modules: Sequence[str], extra_
     return hashlib.sha256(repr(parts).encode("utf-8")).hexdigest()
 
 
-_SEAL = 32  # bytes of HMAC-SHA256 in front of every cache file
-
-
-def _key_file() -> Path:
-    configured = os.environ.get("CHRONO_CACHE_KEY")
-    if configured:
-        return Path(configured)
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "chrono" / "cache-key"
-
-
-def _secret() -> bytes | None:
-    """This user's cache key, created on first use; ``None`` (no caching) if it cannot be."""
-    given = os.environ.get("CHRONO_CACHE_SECRET", "")
-    if len(given) >= 32:
-        return given.encode("utf-8")
-    path = _key_file()
-    try:
-        key = path.read_bytes()
-        if len(key) >= 32:
-            return key
-    except OSError:
-        pass
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fresh = os.urandom(32)
-        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        with os.fdopen(descriptor, "wb") as handle:
-            handle.write(fresh)
-        return fresh
-    except FileExistsError:  # another process created it first
-        with contextlib.suppress(OSError):
-            key = path.read_bytes()
-            if len(key) >= 32:
-                return key
-        return None
-    except OSError:
-        return None
 
 
 def _read_entries(file: Path) -> dict[str, tuple[str, Any]] | None:
@@ -136,9 +95,8 @@ def _read_entries(file: Path) -> dict[str, tuple[str, Any]] | None:
         return {}
     except OSError:
         return None
-    seal, body = data[:_SEAL], data[_SEAL:]
-    secret = _secret()
-    if secret is None or not hmac.compare_digest(seal, hmac.new(secret, body, "sha256").digest()):
+    body = unsealed(data)
+    if body is None:
         return None
     try:
         loaded = pickle.loads(body)
@@ -202,8 +160,8 @@ class Cache:
             return
         self.file.parent.mkdir(parents=True, exist_ok=True)
         _mark_cache_directory(self.directory)
-        secret = _secret()
-        if secret is None:
+        key = secret()
+        if key is None:
             return
         with _locked(self.file):
             # what other runs saved since this one started stays; this run's entries win
@@ -217,7 +175,7 @@ class Cache:
             handle, temporary = tempfile.mkstemp(dir=self.file.parent, prefix=".tmp-", suffix=".pickle")
             try:
                 with os.fdopen(handle, "wb") as stream:
-                    stream.write(hmac.new(secret, body, "sha256").digest() + body)
+                    stream.write(seal(key, body) + body)
                 os.replace(temporary, self.file)
             except BaseException:
                 Path(temporary).unlink(missing_ok=True)

@@ -30,7 +30,6 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import hmac
 import importlib
 import json
 import os
@@ -44,6 +43,8 @@ from typing import Any
 
 import attrs
 import yaml
+
+from chrono.seal import seal, secret, unsealed
 
 __all__ = ["Matcher", "ResourceError", "Resources", "Rule", "RuleSource", "compile_rules",
            "first_chars", "load", "trie_regex", "without_examples", "words_regex"]
@@ -413,25 +414,9 @@ def _cache_dir() -> Path | None:
     return Path(root)
 
 
-# Bytes of HMAC-SHA256 in front of every compiled-program file (as in chrono/cache.py).
-_SEAL = 32
 # Part of a program file's name: files of another layout (the unsealed ones of earlier
 # versions) are left alone rather than read, rejected and written over by turns.
 _CACHE_LAYOUT = "sealed-1"
-
-
-def _seal(secret: bytes, name: str, body: bytes) -> bytes:
-    """The seal of a cache file: an HMAC of its body under this user's key, bound to the
-    file's name, so that neither a foreign file nor another entry's file verifies."""
-    return hmac.new(secret, name.encode() + b"\0" + body, "sha256").digest()
-
-
-def _user_key() -> bytes | None:
-    # The result cache's per-user key (created on first use); imported here, not at the top,
-    # so that a run without the cache never loads the result cache's module.
-    from chrono.cache import _secret
-
-    return _secret()
 
 
 def compile_cached(
@@ -442,7 +427,7 @@ def compile_cached(
     Compiling the tagger's large alternations costs most of the start-up; the compiled program
     of the standard library's engine is saved per Python version and pattern hash and loaded
     directly next time. A program file is handed to the regex engine only when its seal (see
-    :func:`_seal`, with the key of :mod:`chrono.cache`) verifies: a file written by anyone
+    :mod:`chrono.seal`, bound to the file's name) verifies: a file written by anyone
     else, damaged, or copied from another entry is rebuilt and written over. Without a key
     (it cannot be read or created) nothing is cached; any other problem with the cache falls
     back to a plain compile.
@@ -454,14 +439,13 @@ def compile_cached(
     except ImportError:  # pragma: no cover - other Python versions and implementations
         return re.compile(build(), flags)
     folder = _cache_dir()
-    secret = _user_key() if folder is not None else None
+    user_key = secret() if folder is not None else None
     digest = hashlib.sha256(f"{_CACHE_LAYOUT}\0{sys.version}\0{flags}\0{key}".encode()).hexdigest()[:40]
-    path = folder / f"re-{digest}.bin" if folder is not None and secret is not None else None
-    if path is not None and secret is not None and path.is_file():
+    path = folder / f"re-{digest}.bin" if folder is not None and user_key is not None else None
+    if path is not None and user_key is not None and path.is_file():
         try:
-            blob = path.read_bytes()
-            body = blob[_SEAL:]
-            if hmac.compare_digest(blob[:_SEAL], _seal(secret, path.name, body)):
+            body = unsealed(path.read_bytes(), path.name)
+            if body is not None:
                 size = int.from_bytes(body[:4], "little")
                 meta = json.loads(body[4:4 + size])
                 code = array("I")
@@ -483,7 +467,7 @@ def compile_cached(
     compiled: re.Pattern[str] = _sre.compile(
         pattern, all_flags, code_list, parsed.state.groups - 1, groupindex, tuple(indexgroup)
     )
-    if path is not None and secret is not None:
+    if path is not None and user_key is not None:
         try:
             meta = {"pattern": pattern, "flags": all_flags, "groups": parsed.state.groups - 1,
                     "groupindex": groupindex, "indexgroup": indexgroup}
@@ -491,7 +475,7 @@ def compile_cached(
             body = len(meta_bytes).to_bytes(4, "little") + meta_bytes + array("I", code_list).tobytes()
             path.parent.mkdir(parents=True, exist_ok=True)
             temporary = path.with_suffix(f".{os.getpid()}.tmp")
-            temporary.write_bytes(_seal(secret, path.name, body) + body)
+            temporary.write_bytes(seal(user_key, body, path.name) + body)
             os.replace(temporary, path)
         except (OSError, OverflowError, ValueError):
             pass
