@@ -2,15 +2,15 @@
 segments so that overlapping annotations render as flat, properly nested HTML.
 
 Annotations come from *providers*, one per kind of thing an analysis can know about a stretch of
-text: events, claims, temporal expressions (from the analysis itself or, for text documents, from
-``chrono.tagger`` when it is importable) and the spans findings cite. A new kind of analysis only
-needs to fill the same fields (``events``, ``claims``, optionally ``timexes``) to be highlighted.
+text: events, claims, temporal expressions and the spans findings cite. Everything shown is what
+the check read (the :class:`chrono.analysis.Analysis`); nothing is read again here, so the page
+can never disagree with the findings. A new kind of analysis only needs to fill the same fields
+(``events``, ``claims``, ``timexes``) to be highlighted.
 """
 
 from __future__ import annotations
 
 import bisect
-import importlib
 import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -115,36 +115,6 @@ def period_text(period: Period) -> str:
     return period.describe()
 
 
-# ---------------------------------------------------------------------------------------------
-# Temporal expressions from the tagger (optional: it may not be installed yet)
-
-
-def _tagger() -> Callable[..., Iterable[Any]] | None:
-    try:
-        module = importlib.import_module("chrono.tagger")
-    except ImportError:
-        return None
-    extract = getattr(module, "extract", None)
-    return extract if callable(extract) else None
-
-
-def timexes_of(analysis: Analysis) -> tuple[Any, ...]:
-    """The analysis's own temporal expressions, else the tagger's for text documents."""
-    own = getattr(analysis, "timexes", None)
-    if own is not None:
-        return tuple(own)
-    document = analysis.document
-    if document.kind == "timeline" or not document.text:
-        return ()
-    extract = _tagger()
-    if extract is None:
-        return ()
-    try:  # the tagger takes the DCT as text ("2025-04-24") or a date
-        return tuple(extract(document.text, document.dct_value))
-    except Exception:  # the report must not fail because the tagger did
-        return ()
-
-
 def _timex_interval(value: str, document: Document) -> str:
     try:
         return parse_value(value, dct=document.dct).describe()
@@ -235,29 +205,26 @@ def _claim_annotations(analysis: Analysis, new_id: _Ids) -> Iterator[Annotation]
 def _timex_annotations(analysis: Analysis, new_id: _Ids) -> Iterator[Annotation]:
     document = analysis.document
     length = len(document.text)
-    for timex in timexes_of(analysis):
-        start, end = getattr(timex, "start", None), getattr(timex, "end", None)
-        if not isinstance(start, int) or not isinstance(end, int) or not _valid(start, end, length):
+    for timex in analysis.timexes:
+        if not _valid(timex.start, timex.end, length):
             continue
-        value = str(getattr(timex, "value", ""))
-        kind = str(getattr(timex, "type", "TIMEX"))
-        details = [("type", kind)]
-        mod = getattr(timex, "mod", None)
-        if mod:
-            details.append(("mod", str(mod)))
+        value = timex.value
+        details = [("type", timex.type)]
+        if timex.mod:
+            details.append(("mod", timex.mod))
         yield Annotation(
             new_id(),
-            start,
-            end,
+            timex.start,
+            timex.end,
             "timex",
-            f"{kind} {value}",
+            f"{timex.type} {value}",
             value,
             _timex_interval(value, document),
             tuple(details),
         )
-        s_start, s_end = getattr(timex, "signal_start", None), getattr(timex, "signal_end", None)
-        if isinstance(s_start, int) and isinstance(s_end, int) and _valid(s_start, s_end, length):
-            signal = str(getattr(timex, "signal", "") or document.text[s_start:s_end])
+        s_start, s_end = timex.signal_start, timex.signal_end
+        if s_start is not None and s_end is not None and _valid(s_start, s_end, length):
+            signal = timex.signal or document.text[s_start:s_end]
             yield Annotation(new_id(), s_start, s_end, "signal", f"signal “{signal}”", f"ties to {value}")
 
 

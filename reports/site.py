@@ -112,11 +112,6 @@ def _inside(root: Path, path: Path) -> bool:
     return True
 
 
-def owned_files(directory: Path) -> set[str]:
-    """The files (relative names) that chrono's manifest in ``directory`` says it wrote."""
-    return _read_manifest(directory)
-
-
 def _read_manifest(directory: Path) -> set[str]:
     owned = set()
     for name in report_manifest(directory):

@@ -8,15 +8,11 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-import attrs
 from chrono.reports import annotate as ann
 from chrono.reports import timeline as tl
 from chrono.reports.views import doc_blocks, slug
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
-from chrono.model import Document, Event, Span
-from chrono.rulebase import Analysis
 
 DAY = 86400
 
@@ -248,41 +244,6 @@ def test_annotations_across_lines_and_findings_after_their_line() -> None:
 def test_visible_names_invisible_characters() -> None:
     assert ann.visible("a\u202eb\nc") == "a[U+202E]b c"
     assert ann.visible("plain é 😀") == "plain é 😀"
-
-
-def test_tagger_timexes_are_highlighted_in_text_documents(monkeypatch: Any) -> None:
-    @attrs.frozen
-    class Timex:
-        start: int
-        end: int
-        text: str
-        type: str
-        value: str
-        signal: str | None = None
-        signal_start: int | None = None
-        signal_end: int | None = None
-
-    text = "Talks began in August 2024."
-    calls: list[tuple[str, object]] = []
-
-    def extract(body: str, dct: object) -> tuple[Timex, ...]:
-        calls.append((body, dct))
-        return (Timex(15, 26, "August 2024", "DATE", "2024-08", "in", 12, 14),)
-
-    monkeypatch.setattr(ann, "_tagger", lambda: extract)
-    document = Document("notes.md", text, "markdown", dct_value="2025-04-24")
-    found = ann.annotate(Analysis(document, events=(Event("talks", "Talks", Span(0, 5)),)), [], [])
-    kinds = {(a.kind, text[a.start : a.end]) for a in found.annotations}
-    assert ("timex", "August 2024") in kinds
-    assert ("signal", "in") in kinds
-    assert ("event", "Talks") in kinds
-    timex = next(a for a in found.annotations if a.kind == "timex")
-    assert timex.interval == "[2024-08-01, 2024-09-01)"
-    assert calls == [(text, "2025-04-24")]
-    # timeline files never go through the tagger
-    calls.clear()
-    ann.annotate(Analysis(Document("t.yaml", "events: []\n", "timeline")), [], [])
-    assert calls == []
 
 
 # ---------------------------------------------------------------------------------------------
