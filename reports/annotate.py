@@ -42,6 +42,8 @@ KIND_LABELS = {
     "cited": "cited by a finding",
     "finding": "finding",
 }
+# Kinds that belong to a finding: shown in the finding's box, not in the table of everything read.
+FINDING_KINDS = ("finding", "cited")
 
 
 @attrs.frozen
@@ -61,17 +63,26 @@ class Annotation:
     role: str | None = None
     subject: str | None = None  # the event an "event" annotation stands for
 
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "kind": self.kind,
-            "kindLabel": KIND_LABELS.get(self.kind, self.kind),
-            "label": visible(self.label),
-            "value": visible(self.value),
-            "interval": self.interval,
-            "details": [[visible(key), visible(value)] for key, value in self.details],
-            "finding": self.finding,
-            "severity": self.severity,
-        }
+    @property
+    def listed(self) -> bool:
+        """Whether the annotation has a row in the page's table of everything read."""
+        return self.kind not in FINDING_KINDS
+
+    def tooltip(self) -> dict[str, Any]:
+        """What its hover card needs that the page does not already show: the script reads kind,
+        label, value and interval from the annotation's table row, so only the details, and the
+        words of a finding's spans (which have no row), are repeated here."""
+        data: dict[str, Any] = {}
+        if not self.listed:
+            data.update(kind=self.kind, kindLabel=KIND_LABELS.get(self.kind, self.kind),
+                        label=visible(self.label), value=visible(self.value))
+            if self.interval:
+                data["interval"] = self.interval
+            if self.severity:
+                data["severity"] = self.severity
+        if self.details:
+            data["details"] = [[visible(key), visible(value)] for key, value in self.details]
+        return data
 
 
 # ---------------------------------------------------------------------------------------------
@@ -383,7 +394,7 @@ def row_id(annotation_id: str) -> str:
 def _describedby(covering: Iterable[Annotation]) -> str:
     ids: dict[str, None] = {}
     for annotation in covering:
-        if annotation.kind in ("finding", "cited"):
+        if not annotation.listed:
             if annotation.finding:
                 ids[f"{annotation.finding}-h"] = None
         else:

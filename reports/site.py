@@ -26,6 +26,7 @@ import jinja2
 
 from chrono.analysis import Analysis
 from chrono.discovery import REPORT_GENERATOR, REPORT_MARKER, report_manifest
+from chrono.gcpause import paused_cyclic_gc
 from chrono.model import Finding
 from chrono.options import Options
 from chrono.registry import all_rules, select
@@ -189,9 +190,12 @@ def write_report(
     rules_checked: int | None = None,
 ) -> Written:
     """Render the report of a run into ``directory``."""
-    site = build_site(analyses, findings, rules, inputs=inputs, rules_checked=rules_checked)
-    files = static_files()
-    files.update(render(site))
+    # The view data and the pages are acyclic and in proportion to the corpus; collections
+    # triggered while building them would rescan every analysis of the run, again and again.
+    with paused_cyclic_gc():
+        site = build_site(analyses, findings, rules, inputs=inputs, rules_checked=rules_checked)
+        files = static_files()
+        files.update(render(site))
     return write_files(directory, files)
 
 
