@@ -30,7 +30,9 @@ from chrono.model import (
     RelationClaim,
 )
 from chrono.network import Bounds, claim_events
-from chrono.periods import Period, format_instant, parse_value
+from chrono.periods import Period, parse_value
+
+from .instants import instant_words, period_words
 
 # Kinds in the order their highlights stack (later ones are drawn on top).
 KINDS = ("event", "claim", "timex", "signal", "cited", "finding")
@@ -100,7 +102,7 @@ def instant_text(instant: int | None, unbounded: str) -> str:
         instant -= off
     elif off >= 60 - _STRICT_STEPS:
         instant += 60 - off
-    return format_instant(instant)
+    return instant_words(instant)
 
 
 # How many one-second strictness steps a shown bound may carry before its seconds are kept.
@@ -109,7 +111,7 @@ _STRICT_STEPS = 5
 
 def window_text(lo: int | None, hi: int | None) -> str:
     if lo is not None and hi is not None and lo == hi:
-        return format_instant(lo)
+        return instant_words(lo)
     return f"{instant_text(lo, 'any time')} … {instant_text(hi, 'any time')}"
 
 
@@ -123,13 +125,27 @@ def bounds_text(bounds: Bounds | None) -> str:
 
 
 def period_text(period: Period) -> str:
-    return period.describe()
+    return period_words(period)
+
+
+def claim_text(claim: Claim) -> str:
+    """The claim in the check's words; a claim about a period past the calendar, which those
+    words cannot date, in plain terms of its period."""
+    try:
+        return claim.describe()
+    except (ValueError, OverflowError):  # e.g. "year 10000 is out of range"
+        if isinstance(claim, PeriodClaim):
+            return (
+                f"{claim.event} ({claim.part.value}) {claim.qualifier.value} "
+                f"{claim.period.value or period_text(claim.period)}: {period_text(claim.period)}"
+            )
+        return _claim_label(claim)
 
 
 def _timex_interval(value: str, document: Document) -> str:
     try:
-        return parse_value(value, dct=document.dct).describe()
-    except Exception:
+        return period_text(parse_value(value, dct=document.dct))
+    except Exception:  # a value the model cannot place has no interval to show
         return ""
 
 
@@ -207,7 +223,7 @@ def _claim_annotations(analysis: Analysis, new_id: _Ids) -> Iterator[Annotation]
             claim.span.end,
             "claim",
             _claim_label(claim),
-            claim.describe(),
+            claim_text(claim),
             interval,
             tuple(details),
         )

@@ -19,12 +19,12 @@ import attrs
 from chrono.analysis import Analysis
 from chrono.model import Finding, Severity
 from chrono.network import claim_events
-from chrono.periods import format_instant
 from chrono.rulebase import DOC_SECTIONS, Rule
 from chrono.version import __version__
 
 from . import timeline as tl
 from .annotate import KIND_LABELS, KINDS, Line, annotate, bounds_text, lines_of, visible
+from .instants import day_words
 
 MAX_OVERVIEW_EVENTS = 500
 MAX_CARDS = 6  # findings shown with their whole explanation on the front page
@@ -394,14 +394,19 @@ class _Builder:
             b = bounds.get(event.id)
             self.event_count += 1
             linked = finding_of.get(event.id)
+            es, ls, ee, le = (
+                tl.drawable(b.earliest_start, b.latest_start, b.earliest_end, b.latest_end)
+                if b
+                else (None, None, None, None)
+            )
             events.append(
                 tl.TimelineEvent(
                     key=f"e{self.event_count}",
                     label=visible(event.text or event.id),
-                    earliest_start=b.earliest_start if b else None,
-                    latest_start=b.latest_start if b else None,
-                    earliest_end=b.earliest_end if b else None,
-                    latest_end=b.latest_end if b else None,
+                    earliest_start=es,
+                    latest_start=ls,
+                    earliest_end=ee,
+                    latest_end=le,
                     href=f"{file}#{event_anchor[event.id]}" if event.id in event_anchor else file,
                     bounds=bounds_text(b) if b else "no dates known",
                     document=visible(document.path),
@@ -505,7 +510,7 @@ class _Builder:
                     view,
                 )
             )
-        return tuple(groups), format_instant(span[0])[:10], format_instant(span[1])[:10], left_out
+        return tuple(groups), day_words(span[0]), day_words(span[1]), left_out
 
 
 def build_site(
