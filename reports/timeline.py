@@ -275,18 +275,29 @@ def _text(instant: int | None) -> str:
 
 
 def _pack(extents: Sequence[tuple[float, float]], gap: float) -> list[int]:
-    """First-fit lanes for extents given in drawing order."""
-    lane_ends: list[float] = []
+    """First-fit lanes for extents given in drawing order: each goes into the lowest lane whose
+    last extent ends at least ``gap`` before it starts, or into a new lane.
+
+    The lanes' ends (plus the gap) are kept in a tree of minima, so finding the lowest lane
+    that fits takes log(lanes) steps, not a scan of every lane: thousands of overlapping events
+    need thousands of lanes. A lane not opened yet fits anything, so it is the answer when no
+    open lane fits."""
+    size = 1
+    while size < len(extents):
+        size *= 2
+    free = float("-inf")
+    tree = [free] * (2 * size)  # node i covers its children 2i and 2i + 1; leaves are lanes
     lanes = []
     for left, right in extents:
-        for lane, end in enumerate(lane_ends):
-            if end + gap <= left:
-                lane_ends[lane] = right
-                lanes.append(lane)
-                break
-        else:
-            lane_ends.append(right)
-            lanes.append(len(lane_ends) - 1)
+        node = 1
+        while node < size:
+            node = 2 * node if tree[2 * node] <= left else 2 * node + 1
+        lanes.append(node - size)
+        tree[node] = right + gap
+        node //= 2
+        while node:
+            tree[node] = min(tree[2 * node], tree[2 * node + 1])
+            node //= 2
     return lanes
 
 

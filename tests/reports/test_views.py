@@ -281,3 +281,23 @@ def test_bounds_drop_the_seconds_of_strict_steps_but_keep_real_ones() -> None:
         "2024-08-06T16:22:30"
     )
     assert ann.instant_text(None, "any time") == "any time"
+
+
+@given(
+    st.lists(
+        st.tuples(st.floats(0, 1000, allow_nan=False), st.floats(0, 50, allow_nan=False)), max_size=60
+    ),
+    st.sampled_from([0.0, 2.0, 4.5]),
+)
+@settings(max_examples=300, deadline=None)
+def test_lanes_are_first_fit(spans: list[tuple[float, float]], gap: float) -> None:
+    extents = [(left, left + width) for left, width in spans]
+    expected: list[int] = []  # the plain first fit: scan the lanes in order
+    ends: list[float] = []
+    for left, right in extents:
+        lane = next((i for i, end in enumerate(ends) if end + gap <= left), len(ends))
+        if lane == len(ends):
+            ends.append(right)
+        ends[lane] = right
+        expected.append(lane)
+    assert tl._pack(extents, gap) == expected
