@@ -8,16 +8,19 @@ import attrs
 from chrono.model import Claim, Document, Event
 from chrono.network import Solution
 from chrono.problems import Problem
+from chrono.tagger.timex import Timex
 
 
 @attrs.frozen
 class Compiled:
-    """What a reader makes of a document: its events, claims and input problems."""
+    """What a reader makes of a document: its events, claims and input problems, and the
+    temporal expressions it read (what the report highlights; offsets into the document's text)."""
 
     document: Document
     events: tuple[Event, ...] = ()
     claims: tuple[Claim, ...] = ()
     problems: tuple[Problem, ...] = ()
+    timexes: tuple[Timex, ...] = ()
 
 
 @attrs.frozen
@@ -31,3 +34,4 @@ class Analysis:
     solution: Solution | None = None
     # indices of claims that are implied by the model (an event's start <= end)
     structural: frozenset[int] = frozenset()
+    timexes: tuple[Timex, ...] = ()

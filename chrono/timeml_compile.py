@@ -61,6 +61,7 @@ from chrono.model import (
 from chrono.options import ReadingOptions
 from chrono.periods import Hemisphere, InvalidValue, NotAPeriod, Period, format_instant, parse_value
 from chrono.problems import Problem, ProblemKind
+from chrono.tagger.timex import Timex
 from chrono.timeml import RelationRow, TimeMLDocument, TimeMLError, TimeMLTimex, read_timeml
 
 # Problem kinds (one rule each in rules/timeml.py).
@@ -377,6 +378,8 @@ class TimeMLCompiled:
     problems: tuple[Problem, ...]
     # TLINKs that were not compiled, by reason ("set", "vague", "unknown-id", "bad")
     skipped: dict[str, int] = attrs.field(factory=dict)
+    # the gold TIMEX3 (the DCT's too) where their words are in the file
+    timexes: tuple[Timex, ...] = ()
 
 
 class _Compiler:
@@ -802,15 +805,18 @@ def compile_document(
     # Claim order matters: after a conflict, the solver sets aside the latest claim in it, so
     # the gold values come first and the TLINKs, in file order, after them.
     claims = (*exists, *compiler.value_claims, *compiler.link_claims)
+    located = ((compiler.locate("TIMEX3", t.tid, t.line, content=True), t) for t in timexes.values())
+    gold = tuple(sorted((Timex(w.start, w.end, t.text, t.type, t.value, mod=t.mod) for w, t in located),
+                        key=lambda timex: (timex.start, timex.end)))
     return TimeMLCompiled(
-        document, tuple(compiler.events), claims, tuple(compiler.problems), dict(compiler.skipped)
+        document, tuple(compiler.events), claims, tuple(compiler.problems), dict(compiler.skipped), gold
     )
 
 
 def compile_timeml(document: Document, options: ReadingOptions) -> Compiled:
     """The reader of the "timeml" kind (see ``chrono.readers.READERS``)."""
     compiled = compile_document(document, options)
-    return Compiled(compiled.document, compiled.events, compiled.claims, compiled.problems)
+    return Compiled(compiled.document, compiled.events, compiled.claims, compiled.problems, compiled.timexes)
 
 
 def value_claims(claims: Iterable[Claim]) -> Iterator[tuple[int, TimexValueClaim]]:

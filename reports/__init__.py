@@ -1,8 +1,9 @@
 """The HTML report: ``chrono report PATH... -o DIR`` renders a run into a static site.
 
 Installed as ``chrono.reports``. :mod:`.views` turns a run into plain view data, :mod:`.annotate`
-and :mod:`.timeline` do the text highlighting and the timeline geometry, and :mod:`.site` renders
-the Jinja2 templates (``templates/``) and writes them with the static assets (``static/``).
+and :mod:`.timeline` do the text highlighting and the timeline geometry (:mod:`.instants` words
+instants, past the calendar's ends too), and :mod:`.site` renders the Jinja2 templates
+(``templates/``) and writes them with the static assets (``static/``).
 
 The names below load on first use, so that building the command line (``chrono.reports.cli``)
 never imports Jinja2.

@@ -2,15 +2,15 @@
 segments so that overlapping annotations render as flat, properly nested HTML.
 
 Annotations come from *providers*, one per kind of thing an analysis can know about a stretch of
-text: events, claims, temporal expressions (from the analysis itself or, for text documents, from
-``chrono.tagger`` when it is importable) and the spans findings cite. A new kind of analysis only
-needs to fill the same fields (``events``, ``claims``, optionally ``timexes``) to be highlighted.
+text: events, claims, temporal expressions and the spans findings cite. Everything shown is what
+the check read (the :class:`chrono.analysis.Analysis`); nothing is read again here, so the page
+can never disagree with the findings. A new kind of analysis only needs to fill the same fields
+(``events``, ``claims``, ``timexes``) to be highlighted.
 """
 
 from __future__ import annotations
 
 import bisect
-import importlib
 import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -30,7 +30,9 @@ from chrono.model import (
     RelationClaim,
 )
 from chrono.network import Bounds, claim_events
-from chrono.periods import Period, format_instant, parse_value
+from chrono.periods import Period, parse_value
+
+from .instants import instant_words, period_words
 
 # Kinds in the order their highlights stack (later ones are drawn on top).
 KINDS = ("event", "claim", "timex", "signal", "cited", "finding")
@@ -42,6 +44,8 @@ KIND_LABELS = {
     "cited": "cited by a finding",
     "finding": "finding",
 }
+# Kinds that belong to a finding: shown in the finding's box, not in the table of everything read.
+FINDING_KINDS = ("finding", "cited")
 
 
 @attrs.frozen
@@ -61,17 +65,26 @@ class Annotation:
     role: str | None = None
     subject: str | None = None  # the event an "event" annotation stands for
 
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "kind": self.kind,
-            "kindLabel": KIND_LABELS.get(self.kind, self.kind),
-            "label": visible(self.label),
-            "value": visible(self.value),
-            "interval": self.interval,
-            "details": [[visible(key), visible(value)] for key, value in self.details],
-            "finding": self.finding,
-            "severity": self.severity,
-        }
+    @property
+    def listed(self) -> bool:
+        """Whether the annotation has a row in the page's table of everything read."""
+        return self.kind not in FINDING_KINDS
+
+    def tooltip(self) -> dict[str, Any]:
+        """What its hover card needs that the page does not already show: the script reads kind,
+        label, value and interval from the annotation's table row, so only the details, and the
+        words of a finding's spans (which have no row), are repeated here."""
+        data: dict[str, Any] = {}
+        if not self.listed:
+            data.update(kind=self.kind, kindLabel=KIND_LABELS.get(self.kind, self.kind),
+                        label=visible(self.label), value=visible(self.value))
+            if self.interval:
+                data["interval"] = self.interval
+            if self.severity:
+                data["severity"] = self.severity
+        if self.details:
+            data["details"] = [[visible(key), visible(value)] for key, value in self.details]
+        return data
 
 
 # ---------------------------------------------------------------------------------------------
@@ -89,7 +102,7 @@ def instant_text(instant: int | None, unbounded: str) -> str:
         instant -= off
     elif off >= 60 - _STRICT_STEPS:
         instant += 60 - off
-    return format_instant(instant)
+    return instant_words(instant)
 
 
 # How many one-second strictness steps a shown bound may carry before its seconds are kept.
@@ -98,7 +111,7 @@ _STRICT_STEPS = 5
 
 def window_text(lo: int | None, hi: int | None) -> str:
     if lo is not None and hi is not None and lo == hi:
-        return format_instant(lo)
+        return instant_words(lo)
     return f"{instant_text(lo, 'any time')} … {instant_text(hi, 'any time')}"
 
 
@@ -112,43 +125,27 @@ def bounds_text(bounds: Bounds | None) -> str:
 
 
 def period_text(period: Period) -> str:
-    return period.describe()
+    return period_words(period)
 
 
-# ---------------------------------------------------------------------------------------------
-# Temporal expressions from the tagger (optional: it may not be installed yet)
-
-
-def _tagger() -> Callable[..., Iterable[Any]] | None:
+def claim_text(claim: Claim) -> str:
+    """The claim in the check's words; a claim about a period past the calendar, which those
+    words cannot date, in plain terms of its period."""
     try:
-        module = importlib.import_module("chrono.tagger")
-    except ImportError:
-        return None
-    extract = getattr(module, "extract", None)
-    return extract if callable(extract) else None
-
-
-def timexes_of(analysis: Analysis) -> tuple[Any, ...]:
-    """The analysis's own temporal expressions, else the tagger's for text documents."""
-    own = getattr(analysis, "timexes", None)
-    if own is not None:
-        return tuple(own)
-    document = analysis.document
-    if document.kind == "timeline" or not document.text:
-        return ()
-    extract = _tagger()
-    if extract is None:
-        return ()
-    try:  # the tagger takes the DCT as text ("2025-04-24") or a date
-        return tuple(extract(document.text, document.dct_value))
-    except Exception:  # the report must not fail because the tagger did
-        return ()
+        return claim.describe()
+    except (ValueError, OverflowError):  # e.g. "year 10000 is out of range"
+        if isinstance(claim, PeriodClaim):
+            return (
+                f"{claim.event} ({claim.part.value}) {claim.qualifier.value} "
+                f"{claim.period.value or period_text(claim.period)}: {period_text(claim.period)}"
+            )
+        return _claim_label(claim)
 
 
 def _timex_interval(value: str, document: Document) -> str:
     try:
-        return parse_value(value, dct=document.dct).describe()
-    except Exception:
+        return period_text(parse_value(value, dct=document.dct))
+    except Exception:  # a value the model cannot place has no interval to show
         return ""
 
 
@@ -226,7 +223,7 @@ def _claim_annotations(analysis: Analysis, new_id: _Ids) -> Iterator[Annotation]
             claim.span.end,
             "claim",
             _claim_label(claim),
-            claim.describe(),
+            claim_text(claim),
             interval,
             tuple(details),
         )
@@ -235,29 +232,26 @@ def _claim_annotations(analysis: Analysis, new_id: _Ids) -> Iterator[Annotation]
 def _timex_annotations(analysis: Analysis, new_id: _Ids) -> Iterator[Annotation]:
     document = analysis.document
     length = len(document.text)
-    for timex in timexes_of(analysis):
-        start, end = getattr(timex, "start", None), getattr(timex, "end", None)
-        if not isinstance(start, int) or not isinstance(end, int) or not _valid(start, end, length):
+    for timex in analysis.timexes:
+        if not _valid(timex.start, timex.end, length):
             continue
-        value = str(getattr(timex, "value", ""))
-        kind = str(getattr(timex, "type", "TIMEX"))
-        details = [("type", kind)]
-        mod = getattr(timex, "mod", None)
-        if mod:
-            details.append(("mod", str(mod)))
+        value = timex.value
+        details = [("type", timex.type)]
+        if timex.mod:
+            details.append(("mod", timex.mod))
         yield Annotation(
             new_id(),
-            start,
-            end,
+            timex.start,
+            timex.end,
             "timex",
-            f"{kind} {value}",
+            f"{timex.type} {value}",
             value,
             _timex_interval(value, document),
             tuple(details),
         )
-        s_start, s_end = getattr(timex, "signal_start", None), getattr(timex, "signal_end", None)
-        if isinstance(s_start, int) and isinstance(s_end, int) and _valid(s_start, s_end, length):
-            signal = str(getattr(timex, "signal", "") or document.text[s_start:s_end])
+        s_start, s_end = timex.signal_start, timex.signal_end
+        if s_start is not None and s_end is not None and _valid(s_start, s_end, length):
+            signal = timex.signal or document.text[s_start:s_end]
             yield Annotation(new_id(), s_start, s_end, "signal", f"signal “{signal}”", f"ties to {value}")
 
 
@@ -416,7 +410,7 @@ def row_id(annotation_id: str) -> str:
 def _describedby(covering: Iterable[Annotation]) -> str:
     ids: dict[str, None] = {}
     for annotation in covering:
-        if annotation.kind in ("finding", "cited"):
+        if not annotation.listed:
             if annotation.finding:
                 ids[f"{annotation.finding}-h"] = None
         else:

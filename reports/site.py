@@ -26,6 +26,7 @@ import jinja2
 
 from chrono.analysis import Analysis
 from chrono.discovery import REPORT_GENERATOR, REPORT_MARKER, report_manifest
+from chrono.gcpause import paused_cyclic_gc
 from chrono.model import Finding
 from chrono.options import Options
 from chrono.registry import all_rules, select
@@ -112,11 +113,6 @@ def _inside(root: Path, path: Path) -> bool:
     return True
 
 
-def owned_files(directory: Path) -> set[str]:
-    """The files (relative names) that chrono's manifest in ``directory`` says it wrote."""
-    return _read_manifest(directory)
-
-
 def _read_manifest(directory: Path) -> set[str]:
     owned = set()
     for name in report_manifest(directory):
@@ -194,9 +190,12 @@ def write_report(
     rules_checked: int | None = None,
 ) -> Written:
     """Render the report of a run into ``directory``."""
-    site = build_site(analyses, findings, rules, inputs=inputs, rules_checked=rules_checked)
-    files = static_files()
-    files.update(render(site))
+    # The view data and the pages are acyclic and in proportion to the corpus; collections
+    # triggered while building them would rescan every analysis of the run, again and again.
+    with paused_cyclic_gc():
+        site = build_site(analyses, findings, rules, inputs=inputs, rules_checked=rules_checked)
+        files = static_files()
+        files.update(render(site))
     return write_files(directory, files)
 
 

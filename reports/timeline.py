@@ -23,7 +23,7 @@ from datetime import UTC, datetime
 
 import attrs
 
-from chrono.periods import format_instant
+from .instants import CALENDAR_END, CALENDAR_START, day_words, on_calendar
 
 WIDTH = 1000.0  # viewBox units
 LEFT, RIGHT = 8.0, 8.0
@@ -147,6 +147,22 @@ class TimelineView:
         return self.events + self.more
 
 
+def drawable(
+    earliest_start: int | None, latest_start: int | None, earliest_end: int | None, latest_end: int | None
+) -> tuple[int | None, int | None, int | None, int | None]:
+    """Bounds the axis can draw, which ends with the calendar (0001-01-01 … 9999-12-31): an
+    outer bound past it is open on that side, any other bound sits at the calendar's end."""
+    if earliest_start is not None and earliest_start < CALENDAR_START:
+        earliest_start = None
+    if latest_end is not None and latest_end >= CALENDAR_END:
+        latest_end = None
+    es, ls, ee, le = (
+        None if bound is None else on_calendar(bound)
+        for bound in (earliest_start, latest_start, earliest_end, latest_end)
+    )
+    return es, ls, ee, le
+
+
 def domain(events: Sequence[TimelineEvent]) -> tuple[int, int] | None:
     lows = [e.low for e in events if e.low is not None]
     highs = [e.high for e in events if e.high is not None]
@@ -161,7 +177,7 @@ def domain(events: Sequence[TimelineEvent]) -> tuple[int, int] | None:
     lo, hi = lo - pad, hi + pad
     if hi - lo > 4 * 86400:  # whole days, so that the range reads as dates
         lo, hi = lo - lo % 86400, hi - hi % 86400 + 86400
-    return lo, hi
+    return on_calendar(lo), on_calendar(hi)
 
 
 class Scale:
@@ -218,6 +234,8 @@ def ticks(lo: int, hi: int, target: int = 8) -> list[tuple[int, str, bool]]:
         while True:
             year += (month - 1) // 12
             month = (month - 1) % 12 + 1
+            if year > 9999:  # the calendar ends
+                break
             t = _stamp(year, month)
             if t > hi or len(out) >= 200:
                 break
@@ -257,18 +275,29 @@ def _text(instant: int | None) -> str:
 
 
 def _pack(extents: Sequence[tuple[float, float]], gap: float) -> list[int]:
-    """First-fit lanes for extents given in drawing order."""
-    lane_ends: list[float] = []
+    """First-fit lanes for extents given in drawing order: each goes into the lowest lane whose
+    last extent ends at least ``gap`` before it starts, or into a new lane.
+
+    The lanes' ends (plus the gap) are kept in a tree of minima, so finding the lowest lane
+    that fits takes log(lanes) steps, not a scan of every lane: thousands of overlapping events
+    need thousands of lanes. A lane not opened yet fits anything, so it is the answer when no
+    open lane fits."""
+    size = 1
+    while size < len(extents):
+        size *= 2
+    free = float("-inf")
+    tree = [free] * (2 * size)  # node i covers its children 2i and 2i + 1; leaves are lanes
     lanes = []
     for left, right in extents:
-        for lane, end in enumerate(lane_ends):
-            if end + gap <= left:
-                lane_ends[lane] = right
-                lanes.append(lane)
-                break
-        else:
-            lane_ends.append(right)
-            lanes.append(len(lane_ends) - 1)
+        node = 1
+        while node < size:
+            node = 2 * node if tree[2 * node] <= left else 2 * node + 1
+        lanes.append(node - size)
+        tree[node] = right + gap
+        node //= 2
+        while node:
+            tree[node] = min(tree[2 * node], tree[2 * node + 1])
+            node //= 2
     return lanes
 
 
@@ -403,8 +432,8 @@ def build(
     )
     conflicts = sum(1 for e in dated if e.conflict)
     summary = (
-        f"{len(dated)} dated event{'s' if len(dated) != 1 else ''} from {format_instant(lo)[:10]} "
-        f"to {format_instant(hi)[:10]} in {count} lane{'s' if count != 1 else ''}"
+        f"{len(dated)} dated event{'s' if len(dated) != 1 else ''} from {day_words(lo)} "
+        f"to {day_words(hi)} in {count} lane{'s' if count != 1 else ''}"
         + (f"; {conflicts} in a contradiction" if conflicts else "")
     )
     return TimelineView(
@@ -423,8 +452,8 @@ def build(
         more_height=round(more_height, 2),
         undated=undated,
         conflicts=conflicts,
-        lo_text=format_instant(lo)[:10],
-        hi_text=format_instant(hi)[:10],
+        lo_text=day_words(lo),
+        hi_text=day_words(hi),
         summary=summary,
         axis_y=AXIS_HEIGHT,
     )

@@ -19,12 +19,12 @@ import attrs
 from chrono.analysis import Analysis
 from chrono.model import Finding, Severity
 from chrono.network import claim_events
-from chrono.periods import format_instant
 from chrono.rulebase import DOC_SECTIONS, Rule
 from chrono.version import __version__
 
 from . import timeline as tl
 from .annotate import KIND_LABELS, KINDS, Line, annotate, bounds_text, lines_of, visible
+from .instants import day_words
 
 MAX_OVERVIEW_EVENTS = 500
 MAX_CARDS = 6  # findings shown with their whole explanation on the front page
@@ -274,11 +274,16 @@ def _conflict_events(analysis: Analysis) -> set[str]:
     }
 
 
-def _finding_events(analysis: Analysis, finding: Finding) -> list[str]:
-    """Events whose statements a finding cites (through its spans and explanation)."""
+def _events_by_range(analysis: Analysis) -> dict[tuple[int, int], list[str]]:
+    """The events of the statements at each source range (built once per document)."""
     by_range: dict[tuple[int, int], list[str]] = defaultdict(list)
     for claim in analysis.claims:
         by_range[(claim.span.start, claim.span.end)].extend(claim_events(claim))
+    return by_range
+
+
+def _finding_events(by_range: Mapping[tuple[int, int], list[str]], finding: Finding) -> list[str]:
+    """Events whose statements a finding cites (through its spans and explanation)."""
     cited = [(s.start, s.end) for s in finding.spans]
     cited += [(step.span.start, step.span.end) for step in finding.explanation if step.span is not None]
     return list(dict.fromkeys(event for key in cited for event in by_range.get(key, ())))
@@ -333,7 +338,6 @@ class _Builder:
         findings = sorted(self.by_path.get(document.path, []), key=Finding.sort_key)
         anchors = [f"f{n}" for n in range(1, len(findings) + 1)]
         annotated = annotate(analysis, findings, anchors)
-        by_id = {a.id: a for a in annotated.annotations}
 
         # each finding is shown after the line where its first span ends
         finding_lines: dict[int, int] = {}
@@ -379,8 +383,9 @@ class _Builder:
         event_anchor = {a.subject: a.id for a in annotated.annotations if a.kind == "event" and a.subject}
         in_conflict = _conflict_events(analysis)
         finding_of: dict[str, tuple[str, str]] = {}
+        by_range = _events_by_range(analysis)
         for number, finding in enumerate(findings):
-            for event_id in _finding_events(analysis, finding):
+            for event_id in _finding_events(by_range, finding):
                 finding_of.setdefault(
                     event_id, (anchors[number], visible(f"{finding.rule} {finding.message}"))
                 )
@@ -389,14 +394,19 @@ class _Builder:
             b = bounds.get(event.id)
             self.event_count += 1
             linked = finding_of.get(event.id)
+            es, ls, ee, le = (
+                tl.drawable(b.earliest_start, b.latest_start, b.earliest_end, b.latest_end)
+                if b
+                else (None, None, None, None)
+            )
             events.append(
                 tl.TimelineEvent(
                     key=f"e{self.event_count}",
                     label=visible(event.text or event.id),
-                    earliest_start=b.earliest_start if b else None,
-                    latest_start=b.latest_start if b else None,
-                    earliest_end=b.earliest_end if b else None,
-                    latest_end=b.latest_end if b else None,
+                    earliest_start=es,
+                    latest_start=ls,
+                    earliest_end=ee,
+                    latest_end=le,
                     href=f"{file}#{event_anchor[event.id]}" if event.id in event_anchor else file,
                     bounds=bounds_text(b) if b else "no dates known",
                     document=visible(document.path),
@@ -421,13 +431,10 @@ class _Builder:
                 document.lines.position(a.start)[0],
             )
             for a in sorted(annotated.annotations, key=lambda a: (a.start, a.end, a.id))
-            if a.kind not in ("finding", "cited")
+            if a.listed
         )
         lines = lines_of(document.text, annotated.annotations, finding_lines)
-        data = {
-            "annotations": {a.id: a.to_json() for a in by_id.values()},
-            "steps": {anchors[n]: [t for t in annotated.step_targets[n] if t] for n in range(len(findings))},
-        }
+        data = {"annotations": {a.id: tip for a in annotated.annotations if (tip := a.tooltip())}}
         dct = ""
         if document.dct_value:
             dct = visible(document.dct_value) + (
@@ -503,7 +510,7 @@ class _Builder:
                     view,
                 )
             )
-        return tuple(groups), format_instant(span[0])[:10], format_instant(span[1])[:10], left_out
+        return tuple(groups), day_words(span[0]), day_words(span[1]), left_out
 
 
 def build_site(

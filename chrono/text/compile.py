@@ -94,4 +94,4 @@ def _compile_text(document: Document, options: ReadingOptions) -> Compiled:
     problems.extend(checks.calendar_problems(text, timexes, sentences, day))
     built = anchor.build(text, sentences, timexes, dct, options)
     problems.extend(built.problems)
-    return Compiled(document, built.events, built.claims, tuple(problems))
+    return Compiled(document, built.events, built.claims, tuple(problems), timexes)

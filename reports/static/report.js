@@ -29,13 +29,24 @@
     return el;
   }
 
+  // What chrono read at an annotation: its row in the table of everything read (kind, what,
+  // value, interval) plus the extra details in the page data; a finding's spans have no row,
+  // so the page data carries all of theirs.
+  function described(id) {
+    var extra = annotations[id] || {};
+    var row = document.getElementById("d-" + id);
+    if (!row || row.cells.length < 5) { return annotations[id]; }
+    var cell = function (i) { return row.cells[i].textContent; };
+    return { kind: "", kindLabel: cell(1), label: cell(2), value: cell(3), interval: cell(4), details: extra.details };
+  }
+
   function showTip(seg) {
     if (!tip) { return; }
     var ids = (seg.getAttribute("data-ann") || "").split(" ").filter(Boolean);
     if (!ids.length) { return; }
     tip.textContent = "";
     ids.forEach(function (id) {
-      var a = annotations[id];
+      var a = described(id);
       if (!a) { return; }
       var item = add(tip, "div", "tip-item");
       add(item, "div", "tip-kind", a.kindLabel + (a.severity ? " · " + a.severity : ""));

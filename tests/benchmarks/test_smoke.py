@@ -19,6 +19,7 @@ SMOKE = [
     ("network_scaling.py", ["--smoke", "--conflicts", "3", "--repeat", "1"], False),
     ("ci_speed.py", ["--smoke"], False),
     ("report_speed.py", ["--documents", "20"], False),
+    ("report_speed.py", ["--prose", "0.01,0.04"], False),
     ("timex_eval.py", ["--corpus", str(CORPUS), "--smoke"], True),
     ("gold_conventions.py", ["--corpus", str(CORPUS), "--smoke"], True),
     ("text_precision.py", [str(CORPUS), "--smoke"], True),
@@ -28,7 +29,7 @@ SMOKE = [
 ]
 
 
-@pytest.mark.parametrize(("script", "args", "needs_corpus"), SMOKE, ids=[s[0] for s in SMOKE])
+@pytest.mark.parametrize(("script", "args", "needs_corpus"), SMOKE, ids=[" ".join([s[0], *s[1][:1]]) for s in SMOKE])
 def test_benchmark_smoke_mode(script: str, args: list[str], needs_corpus: bool) -> None:
     if needs_corpus and not CORPUS.is_dir():
         pytest.skip(f"{CORPUS} is not here")

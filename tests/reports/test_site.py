@@ -6,6 +6,7 @@ import json
 import os
 import re
 import shutil
+from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
@@ -150,15 +151,26 @@ def test_document_page_shows_the_finding_after_the_line_it_cites(tmp_path: Path)
         assert re.search(
             rf'<span class="seg [^"]*" data-ann="[^"]*\b{target_id}\b[^"]*" id="{target_id}"', html
         )
-    # hover data: the value and the interval of every highlighted span
+    # hover data: the value and the interval of every highlighted span, in its table row
+    rows = {
+        ident: [unescape(re.sub(r"<[^>]+>", "", cell)) for cell in re.findall(r"<td[^>]*>(.*?)</td>", row)]
+        for ident, row in re.findall(r'<tr id="d-(a\d+)">(.*?)</tr>', html)
+    }
+    intervals = {cells[2]: cells[4] for cells in rows.values()}
+    assert intervals["date of recapture (end)"] == "[2024-03-01, 2024-04-01)"
+    assert intervals["event incursion"] == "starts 2024-08-06 … 2024-08-07; ends 2024-08-06 … 2024-08-07"
+    # ... and the page data adds only what the table does not show (an event's id, class, key;
+    # a finding's message), so nothing is written twice
     data = json.loads(
         re.search(r'<script type="application/json" id="chrono-data">(.*?)</script>', html, re.S)[1]
     )
-    values = {a["label"]: a for a in data["annotations"].values()}
-    assert values["date of recapture (end)"]["interval"] == "[2024-03-01, 2024-04-01)"
-    assert values["event incursion"]["interval"] == (
-        "starts 2024-08-06 … 2024-08-07; ends 2024-08-06 … 2024-08-07"
-    )
+    for ident, tip in data["annotations"].items():
+        if ident in rows:
+            assert set(tip) == {"details"}
+        else:
+            assert tip["kind"] in ("finding", "cited")
+    event = next(ident for ident, cells in rows.items() if cells[2] == "event incursion")
+    assert ["id", "incursion"] in data["annotations"][event]["details"]
 
 
 def test_rule_page_renders_the_docstring_sections(tmp_path: Path) -> None:

@@ -8,15 +8,11 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-import attrs
 from chrono.reports import annotate as ann
 from chrono.reports import timeline as tl
 from chrono.reports.views import doc_blocks, slug
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
-from chrono.model import Document, Event, Span
-from chrono.rulebase import Analysis
 
 DAY = 86400
 
@@ -250,41 +246,6 @@ def test_visible_names_invisible_characters() -> None:
     assert ann.visible("plain é 😀") == "plain é 😀"
 
 
-def test_tagger_timexes_are_highlighted_in_text_documents(monkeypatch: Any) -> None:
-    @attrs.frozen
-    class Timex:
-        start: int
-        end: int
-        text: str
-        type: str
-        value: str
-        signal: str | None = None
-        signal_start: int | None = None
-        signal_end: int | None = None
-
-    text = "Talks began in August 2024."
-    calls: list[tuple[str, object]] = []
-
-    def extract(body: str, dct: object) -> tuple[Timex, ...]:
-        calls.append((body, dct))
-        return (Timex(15, 26, "August 2024", "DATE", "2024-08", "in", 12, 14),)
-
-    monkeypatch.setattr(ann, "_tagger", lambda: extract)
-    document = Document("notes.md", text, "markdown", dct_value="2025-04-24")
-    found = ann.annotate(Analysis(document, events=(Event("talks", "Talks", Span(0, 5)),)), [], [])
-    kinds = {(a.kind, text[a.start : a.end]) for a in found.annotations}
-    assert ("timex", "August 2024") in kinds
-    assert ("signal", "in") in kinds
-    assert ("event", "Talks") in kinds
-    timex = next(a for a in found.annotations if a.kind == "timex")
-    assert timex.interval == "[2024-08-01, 2024-09-01)"
-    assert calls == [(text, "2025-04-24")]
-    # timeline files never go through the tagger
-    calls.clear()
-    ann.annotate(Analysis(Document("t.yaml", "events: []\n", "timeline")), [], [])
-    assert calls == []
-
-
 # ---------------------------------------------------------------------------------------------
 # Small pieces
 
@@ -320,3 +281,23 @@ def test_bounds_drop_the_seconds_of_strict_steps_but_keep_real_ones() -> None:
         "2024-08-06T16:22:30"
     )
     assert ann.instant_text(None, "any time") == "any time"
+
+
+@given(
+    st.lists(
+        st.tuples(st.floats(0, 1000, allow_nan=False), st.floats(0, 50, allow_nan=False)), max_size=60
+    ),
+    st.sampled_from([0.0, 2.0, 4.5]),
+)
+@settings(max_examples=300, deadline=None)
+def test_lanes_are_first_fit(spans: list[tuple[float, float]], gap: float) -> None:
+    extents = [(left, left + width) for left, width in spans]
+    expected: list[int] = []  # the plain first fit: scan the lanes in order
+    ends: list[float] = []
+    for left, right in extents:
+        lane = next((i for i, end in enumerate(ends) if end + gap <= left), len(ends))
+        if lane == len(ends):
+            ends.append(right)
+        ends[lane] = right
+        expected.append(lane)
+    assert tl._pack(extents, gap) == expected
