@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from chrono.cues import Cue
 from chrono.model import Claim, Document, Event
 from chrono.network import Solution
 from chrono.problems import Problem
@@ -18,6 +19,7 @@ class Compiled:
     events: tuple[Event, ...] = ()
     claims: tuple[Claim, ...] = ()
     problems: tuple[Problem, ...] = ()
+    cues: tuple[Cue, ...] = ()  # facts for the rules to judge (chrono.cues)
 
 
 @attrs.frozen
@@ -31,3 +33,4 @@ class Analysis:
     solution: Solution | None = None
     # indices of claims that are implied by the model (an event's start <= end)
     structural: frozenset[int] = frozenset()
+    cues: tuple[Cue, ...] = ()

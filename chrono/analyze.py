@@ -28,7 +28,8 @@ def analyze(loaded: Loaded, options: ReadingOptions) -> Analysis:
     nodes = NodeIndex(event.id for event in compiled.events)
     solution = solve(compiled.claims, nodes, structural=structural)
     return Analysis(
-        compiled.document, compiled.events, compiled.claims, compiled.problems, solution, structural
+        compiled.document, compiled.events, compiled.claims, compiled.problems, solution, structural,
+        cues=compiled.cues,
     )
 
 
