@@ -1,0 +1,229 @@
+"""Dates of events: the period a time expression names, and the claims a date makes about the
+event it is attached to (chrono.text.attachment), read through its signal
+(chrono.text.signals).
+
+Punctual events (an attack, a signing, a death) lie *within* the period; states and processes
+only *overlap* it. A date whose year the tagger guessed is dropped when it contradicts the tense.
+"""
+
+from __future__ import annotations
+
+import re
+
+from chrono.model import Part, Qualifier, Span
+from chrono.periods import DAY, Hemisphere, InvalidValue, NotAPeriod, Period, parse_value
+from chrono.problems import ConflictKind, Problem, ProblemKind
+from chrono.tagger import Timex
+from chrono.text.attachment import attach, governing_tense, is_asserted, resolve
+from chrono.text.builder import Builder
+from chrono.text.context import SentenceContext
+from chrono.text.events import Trigger, asserted
+from chrono.text.reported import source_report
+from chrono.text.signals import reading_of
+from chrono.text.tense import INFINITIVE, NOMINAL, PERFECT, PRESENT, PROGRESSIVE, TOLD_AS_PAST
+
+_NAMED_DAY = re.compile(r"\d|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.IGNORECASE)
+_SO_FAR = re.compile(
+    r"(earlier|later)\s+(?:this|in\s+the)\s+(?:year|month|week|quarter|season|decade|century)\b",
+    re.IGNORECASE,
+)
+_SUPERLATIVE_SINCE = re.compile(
+    r"\b(?:first|last|only|best|worst|most|least|highest|lowest|biggest|largest|smallest|fastest|slowest|"
+    r"strongest|weakest|greatest|deepest|longest|shortest|steepest|sharpest|heaviest|earliest|latest|"
+    r"warmest|coldest|hottest|wettest|driest|busiest|widest|narrowest|cheapest|quickest|top|record)\b"
+    r"[^,.;:]{0,60}\Z",
+    re.IGNORECASE,
+)
+_ACCORDING = re.compile(r"\baccording\s+to\b[^,.;]*\Z", re.IGNORECASE)
+_ACCORDING_WORDS = re.compile(r"according\s+to", re.IGNORECASE)
+_COORDINATED = re.compile(r"\b(?:and|then)\s+(?:then\s+|later\s+|also\s+)?\Z", re.IGNORECASE)
+_FIGURE = re.compile(r"\d")
+
+
+def period_of(timex: Timex, dct: Period | None, hemisphere: Hemisphere) -> Period | None:
+    """The calendar period a DATE or TIME expression names, if it names one the text shares."""
+    if timex.type not in ("DATE", "TIME") or timex.value.startswith(("P", "R")):
+        return None
+    if timex.value in ("PRESENT_REF", "PAST_REF", "FUTURE_REF"):
+        return None
+    if timex.anchor is not None and re.search(r"T(?:MO|AF|EV|NI|DT)$", timex.value) and not _NAMED_DAY.search(
+        timex.text
+    ):
+        return None  # "overnight", "this morning": relative to a moment the text may not share
+    side = _SO_FAR.match(timex.text)
+    mod = None if side is not None and timex.anchor is not None else timex.mod
+    try:
+        period = parse_value(timex.value, mod=mod, hemisphere=hemisphere, dct=dct)
+    except (InvalidValue, NotAPeriod, ValueError):
+        return None
+    if period.start is None and period.end is None:
+        return None
+    if mod is None and side is not None and dct is not None and period.start is not None and (
+        period.end is not None
+    ):
+        # "earlier this year": from the year's start to the DCT, not its first third; "later
+        # this year": from the DCT to the year's end
+        if side.group(1).lower() == "earlier" and dct.end is not None:
+            return Period(period.start, max(period.start, min(period.end, dct.end)), period.value)
+        if side.group(1).lower() == "later" and dct.start is not None:
+            return Period(min(period.end, max(period.start, dct.start)), period.end, period.value)
+    return period
+
+
+def date(b: Builder, here: SentenceContext, timex: Timex, period: Period, lengthened: set[str],
+         dated_here: list[tuple[int, str]]) -> None:
+    """The claims of one date on the event it dates. ``lengthened``: the events given a duration
+    in this sentence (not punctual, whatever their class); ``dated_here`` receives the events
+    placed within the date."""
+    signal = reading_of(timex.signal)
+    if signal is None:
+        return
+    according = _ACCORDING.search(b.text, max(0, timex.start - 120), timex.start)
+    if according is not None:
+        # "according to the channel on April 24": the date of a source's report, not of an event
+        words = _ACCORDING_WORDS.match(according.group())
+        source_report(b, here, according.start(), according.start() + (words.end() if words else 9), timex,
+                      period)
+        return
+    lead = timex.signal_start if timex.signal_start is not None else timex.start
+    if signal == "since" and _SUPERLATIVE_SINCE.search(b.text, max(0, lead - 80), lead):
+        return  # "the highest since 2019", "its first title since 2019": a comparison, no event's date
+    triggers, cuts = here.triggers, here.cuts
+    trigger = attach(b.text, timex, triggers, cuts)
+    if trigger is None or not is_asserted(b.text, trigger):
+        return
+    target = resolve(b.text, trigger, triggers, cuts)
+    if not is_asserted(b.text, target.trigger) and target.trigger.tense != INFINITIVE:
+        return
+    if (target.trigger.start, target.part) in b.dated_parts:
+        return  # one date per event mention: a second one is a comparison or another event's
+    b.dated_parts.add((target.trigger.start, target.part))
+    event_id = b.event(target.trigger, here)
+    tense = target.cue.tense if target.cue.pos == "verb" else target.trigger.tense
+    if tense == NOMINAL:
+        tense = governing_tense(b.text, target.trigger, triggers)
+        if b.tense.get(event_id) == NOMINAL:
+            b.tense[event_id] = tense
+    explicit = timex.anchor is None
+    if b.dct is not None and b.dct.end is not None and period.start is not None and not explicit:
+        past = tense in TOLD_AS_PAST or signal == "since"
+        if past and period.start >= b.dct.end:
+            # the tagger guessed the year: no claim; a day soon after the DCT ("left on 9
+            # September" in a text of 2 September) is suspicious, a warning
+            if (signal == "in" and _FIGURE.search(timex.text) and DAY <= period.start - b.dct.end < 60 * DAY
+                    and tense in TOLD_AS_PAST and b.dct.start is not None):
+                lead = timex.signal_start if timex.signal_start is not None else timex.start
+                span = b.span(lead, timex.end, target.cue.start, target.cue.end)
+                b.problems.append(Problem(
+                    ProblemKind.TEXT_AFTER_DCT_INFERRED,
+                    f"'{' '.join(b.text[span.start:span.end].split())}' is told as past but, in the "
+                    f"document's year, falls after the document date",
+                    Span(span.start, span.end, "primary"),
+                ))
+            return
+    span = b.span(timex.signal_start if timex.signal_start is not None else timex.start, timex.end,
+                  target.cue.start, target.cue.end)
+    rule = ConflictKind.NAMED_EVENT if target.trigger.event_class == "named" else None
+    punctual = target.trigger.punctual and tense not in (PROGRESSIVE,) and event_id not in lengthened
+    part = target.part
+    if signal == "in":
+        if part is not Part.WHOLE:
+            b.period_claim(event_id, part, Qualifier.IN, period, span, rule=rule)
+        elif punctual:
+            b.period_claim(event_id, Part.WHOLE, Qualifier.IN, period, span, rule=rule)
+            dated_here.append((timex.start, event_id))
+        else:  # overlap: starts by the period's end, ends no earlier than its start
+            b.period_claim(event_id, Part.START, Qualifier.BY, period, span, rule=rule)
+            b.period_claim(event_id, Part.END, Qualifier.ON_OR_AFTER, period, span, rule=rule)
+    elif signal == "by":
+        if tense not in TOLD_AS_PAST or part is Part.START:
+            return
+        b.period_claim(event_id, Part.END, Qualifier.BY, period, span, rule=rule)
+    elif signal == "since":
+        ongoing = None
+        if b.dct is not None and tense in (PERFECT, PRESENT, PROGRESSIVE):
+            ongoing = b.dct.start
+        b.period_claim(event_id, Part.START, Qualifier.BY, period, span, rule=rule)
+        if ongoing is not None and b.dct is not None:
+            b.period_claim(event_id, Part.START, Qualifier.SINCE, period, span, ongoing=ongoing,
+                           rule=ConflictKind.AFTER_DCT)
+            b.dct_claim(event_id, span, force=True)
+    elif signal == "until":
+        if part is Part.START or not explicit:
+            # "adjourned the trial until 12 June": a year-less "until" often points past the
+            # DCT whatever the verb's tense, so the guessed year says nothing
+            return
+        b.period_claim(event_id, Part.END, Qualifier.BY, period, span, rule=rule)
+    elif signal == "before":
+        b.period_claim(event_id, Part.START if part is Part.WHOLE else part, Qualifier.BEFORE, period, span,
+                       rule=rule)
+    elif signal == "after":
+        b.period_claim(event_id, Part.END if part is Part.WHOLE else part, Qualifier.AFTER, period, span,
+                       rule=rule)
+    elif signal == "from":
+        b.period_claim(event_id, Part.START if part is Part.WHOLE else part, Qualifier.IN, period, span,
+                       rule=rule)
+    b.dct_claim(event_id, span)
+    if signal == "in" and part is Part.WHOLE and trigger.start >= timex.end:
+        _frame(b, here, timex, period, trigger, dated_here)
+
+
+def _frame(b: Builder, here: SentenceContext, timex: Timex, period: Period, first: Trigger,
+           dated_here: list[tuple[int, str]]) -> None:
+    """"In August 2024 the troops crossed the border and captured the town": a date that opens
+    the sentence frames the verbs coordinated with the first one."""
+    text = b.text
+    sentence_start = here.sentence.start
+    lead = timex.signal_start if timex.signal_start is not None else timex.start
+    if text[sentence_start:lead].strip(" \"“"):
+        return
+    others = [t.start for t in here.timexes if t.start > timex.end]
+    limit = others[0] if others else here.sentence.end
+    for t in here.triggers:
+        if t.start <= first.end or t.start >= limit:
+            continue
+        if t.pos != "verb" or t.tense != first.tense or not asserted(t) or t.event_class in (
+            "reporting", "causal", "begin", "end"
+        ):
+            continue
+        if not _COORDINATED.search(text, max(0, t.start - 20), t.start):
+            continue
+        if (t.start, Part.WHOLE) in b.dated_parts:
+            continue
+        b.dated_parts.add((t.start, Part.WHOLE))
+        event_id = b.event(t, here)
+        span = b.span(lead, timex.end, t.start, t.end)
+        if t.punctual:
+            b.period_claim(event_id, Part.WHOLE, Qualifier.IN, period, span)
+            dated_here.append((t.start, event_id))
+        else:
+            b.period_claim(event_id, Part.START, Qualifier.BY, period, span)
+            b.period_claim(event_id, Part.END, Qualifier.ON_OR_AFTER, period, span)
+        b.dct_claim(event_id, span)
+
+
+def date_range(b: Builder, here: SentenceContext, begin: tuple[Timex, Period], end: tuple[Timex, Period],
+               dated_here: list[tuple[int, str]]) -> None:
+    """"from 3 to 21 March", "between 2019 and 2021": the two ends of a range date the event's
+    start and end."""
+    first, first_period = begin
+    last, last_period = end
+    trigger = attach(b.text, first, here.triggers, here.cuts)
+    if trigger is None or not is_asserted(b.text, trigger):
+        return
+    target = resolve(b.text, trigger, here.triggers, here.cuts)
+    if target.part is not Part.WHOLE or (target.trigger.start, Part.WHOLE) in b.dated_parts:
+        return
+    b.dated_parts.add((target.trigger.start, Part.WHOLE))
+    event_id = b.event(target.trigger, here)
+    span = b.span(first.signal_start if first.signal_start is not None else first.start, last.end,
+                  target.cue.start, target.cue.end)
+    rule = ConflictKind.NAMED_EVENT if target.trigger.event_class == "named" else None
+    if first.signal == "between":
+        b.period_claim(event_id, Part.START, Qualifier.ON_OR_AFTER, first_period, span, rule=rule)
+        b.period_claim(event_id, Part.END, Qualifier.BY, last_period, span, rule=rule)
+    else:
+        b.period_claim(event_id, Part.START, Qualifier.IN, first_period, span, rule=rule)
+        b.period_claim(event_id, Part.END, Qualifier.IN, last_period, span, rule=rule)
+    dated_here.append((first.start, event_id))
+    b.dct_claim(event_id, span)
