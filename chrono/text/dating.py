@@ -19,7 +19,7 @@ from chrono.text.builder import Builder
 from chrono.text.context import SentenceContext
 from chrono.text.events import Trigger, asserted
 from chrono.text.reported import source_report
-from chrono.text.signals import reading_of
+from chrono.text.signals import IN, SINCE, Bound, Reading, range_reading, reading_of
 from chrono.text.tense import INFINITIVE, NOMINAL, PERFECT, PRESENT, PROGRESSIVE, TOLD_AS_PAST
 
 _NAMED_DAY = re.compile(r"\d|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.IGNORECASE)
@@ -38,6 +38,8 @@ _ACCORDING = re.compile(r"\baccording\s+to\b[^,.;]*\Z", re.IGNORECASE)
 _ACCORDING_WORDS = re.compile(r"according\s+to", re.IGNORECASE)
 _COORDINATED = re.compile(r"\b(?:and|then)\s+(?:then\s+|later\s+|also\s+)?\Z", re.IGNORECASE)
 _FIGURE = re.compile(r"\d")
+# the bound of an event placed within its date: a reference for "two days later"
+_WITHIN = Bound(Part.WHOLE, Qualifier.IN)
 
 
 def period_of(timex: Timex, dct: Period | None, hemisphere: Hemisphere) -> Period | None:
@@ -75,8 +77,8 @@ def date(b: Builder, here: SentenceContext, timex: Timex, period: Period, length
     """The claims of one date on the event it dates. ``lengthened``: the events given a duration
     in this sentence (not punctual, whatever their class); ``dated_here`` receives the events
     placed within the date."""
-    signal = reading_of(timex.signal)
-    if signal is None:
+    reading = reading_of(timex.signal)
+    if reading is None:
         return
     according = _ACCORDING.search(b.text, max(0, timex.start - 120), timex.start)
     if according is not None:
@@ -86,7 +88,7 @@ def date(b: Builder, here: SentenceContext, timex: Timex, period: Period, length
                       period)
         return
     lead = timex.signal_start if timex.signal_start is not None else timex.start
-    if signal == "since" and _SUPERLATIVE_SINCE.search(b.text, max(0, lead - 80), lead):
+    if reading.name == SINCE and _SUPERLATIVE_SINCE.search(b.text, max(0, lead - 80), lead):
         return  # "the highest since 2019", "its first title since 2019": a comparison, no event's date
     triggers, cuts = here.triggers, here.cuts
     trigger = attach(b.text, timex, triggers, cuts)
@@ -106,13 +108,13 @@ def date(b: Builder, here: SentenceContext, timex: Timex, period: Period, length
             b.tense[event_id] = tense
     explicit = timex.anchor is None
     if b.dct is not None and b.dct.end is not None and period.start is not None and not explicit:
-        past = tense in TOLD_AS_PAST or signal == "since"
+        past = tense in TOLD_AS_PAST or reading.name == SINCE
         if past and period.start >= b.dct.end:
             # the tagger guessed the year: no claim; a day soon after the DCT ("left on 9
             # September" in a text of 2 September) is suspicious, a warning
-            if (signal == "in" and _FIGURE.search(timex.text) and DAY <= period.start - b.dct.end < 60 * DAY
-                    and tense in TOLD_AS_PAST and b.dct.start is not None):
-                lead = timex.signal_start if timex.signal_start is not None else timex.start
+            soon_after = DAY <= period.start - b.dct.end < 60 * DAY
+            if (reading.name == IN and _FIGURE.search(timex.text) and soon_after and tense in TOLD_AS_PAST
+                    and b.dct.start is not None):
                 span = b.span(lead, timex.end, target.cue.start, target.cue.end)
                 b.problems.append(Problem(
                     ProblemKind.TEXT_AFTER_DCT_INFERRED,
@@ -121,54 +123,30 @@ def date(b: Builder, here: SentenceContext, timex: Timex, period: Period, length
                     Span(span.start, span.end, "primary"),
                 ))
             return
-    span = b.span(timex.signal_start if timex.signal_start is not None else timex.start, timex.end,
-                  target.cue.start, target.cue.end)
-    rule = ConflictKind.NAMED_EVENT if target.trigger.event_class == "named" else None
+    if (reading.past_only and tense not in TOLD_AS_PAST) or (reading.written_year_only and not explicit):
+        return
     punctual = target.trigger.punctual and tense not in (PROGRESSIVE,) and event_id not in lengthened
-    part = target.part
-    if signal == "in":
-        if part is not Part.WHOLE:
-            b.period_claim(event_id, part, Qualifier.IN, period, span, rule=rule)
-        elif punctual:
-            b.period_claim(event_id, Part.WHOLE, Qualifier.IN, period, span, rule=rule)
-            dated_here.append((timex.start, event_id))
-        else:  # overlap: starts by the period's end, ends no earlier than its start
-            b.period_claim(event_id, Part.START, Qualifier.BY, period, span, rule=rule)
-            b.period_claim(event_id, Part.END, Qualifier.ON_OR_AFTER, period, span, rule=rule)
-    elif signal == "by":
-        if tense not in TOLD_AS_PAST or part is Part.START:
-            return
-        b.period_claim(event_id, Part.END, Qualifier.BY, period, span, rule=rule)
-    elif signal == "since":
-        ongoing = None
-        if b.dct is not None and tense in (PERFECT, PRESENT, PROGRESSIVE):
-            ongoing = b.dct.start
-        b.period_claim(event_id, Part.START, Qualifier.BY, period, span, rule=rule)
-        if ongoing is not None and b.dct is not None:
-            b.period_claim(event_id, Part.START, Qualifier.SINCE, period, span, ongoing=ongoing,
-                           rule=ConflictKind.AFTER_DCT)
-            b.dct_claim(event_id, span, force=True)
-    elif signal == "until":
-        if part is Part.START or not explicit:
-            # "adjourned the trial until 12 June": a year-less "until" often points past the
-            # DCT whatever the verb's tense, so the guessed year says nothing
-            return
-        b.period_claim(event_id, Part.END, Qualifier.BY, period, span, rule=rule)
-    elif signal == "before":
-        b.period_claim(event_id, Part.START if part is Part.WHOLE else part, Qualifier.BEFORE, period, span,
-                       rule=rule)
-    elif signal == "after":
-        b.period_claim(event_id, Part.END if part is Part.WHOLE else part, Qualifier.AFTER, period, span,
-                       rule=rule)
-    elif signal == "from":
-        b.period_claim(event_id, Part.START if part is Part.WHOLE else part, Qualifier.IN, period, span,
-                       rule=rule)
+    bounds = reading.bounds(target.part, punctual)
+    if not bounds:
+        return
+    span = b.span(lead, timex.end, target.cue.start, target.cue.end)
+    rule = ConflictKind.NAMED_EVENT if target.trigger.event_class == "named" else None
+    for bound in bounds:
+        b.period_claim(event_id, bound.part, bound.qualifier, period, span, rule=rule)
+    if _WITHIN in bounds:
+        dated_here.append((timex.start, event_id))
+    ongoing = b.dct.start if b.dct is not None and tense in (PERFECT, PRESENT, PROGRESSIVE) else None
+    if reading.name == SINCE and ongoing is not None:
+        # "talks have continued since June": still going at the document date
+        b.period_claim(event_id, Part.START, Qualifier.SINCE, period, span, ongoing=ongoing,
+                       rule=ConflictKind.AFTER_DCT)
+        b.dct_claim(event_id, span, force=True)
     b.dct_claim(event_id, span)
-    if signal == "in" and part is Part.WHOLE and trigger.start >= timex.end:
-        _frame(b, here, timex, period, trigger, dated_here)
+    if reading.name == IN and target.part is Part.WHOLE and trigger.start >= timex.end:
+        _frame(b, here, timex, period, reading, trigger, dated_here)
 
 
-def _frame(b: Builder, here: SentenceContext, timex: Timex, period: Period, first: Trigger,
+def _frame(b: Builder, here: SentenceContext, timex: Timex, period: Period, reading: Reading, first: Trigger,
            dated_here: list[tuple[int, str]]) -> None:
     """"In August 2024 the troops crossed the border and captured the town": a date that opens
     the sentence frames the verbs coordinated with the first one."""
@@ -193,12 +171,11 @@ def _frame(b: Builder, here: SentenceContext, timex: Timex, period: Period, firs
         b.dated_parts.add((t.start, Part.WHOLE))
         event_id = b.event(t, here)
         span = b.span(lead, timex.end, t.start, t.end)
-        if t.punctual:
-            b.period_claim(event_id, Part.WHOLE, Qualifier.IN, period, span)
+        bounds = reading.bounds(Part.WHOLE, t.punctual)
+        for bound in bounds:
+            b.period_claim(event_id, bound.part, bound.qualifier, period, span)
+        if _WITHIN in bounds:
             dated_here.append((t.start, event_id))
-        else:
-            b.period_claim(event_id, Part.START, Qualifier.BY, period, span)
-            b.period_claim(event_id, Part.END, Qualifier.ON_OR_AFTER, period, span)
         b.dct_claim(event_id, span)
 
 
@@ -219,11 +196,8 @@ def date_range(b: Builder, here: SentenceContext, begin: tuple[Timex, Period], e
     span = b.span(first.signal_start if first.signal_start is not None else first.start, last.end,
                   target.cue.start, target.cue.end)
     rule = ConflictKind.NAMED_EVENT if target.trigger.event_class == "named" else None
-    if first.signal == "between":
-        b.period_claim(event_id, Part.START, Qualifier.ON_OR_AFTER, first_period, span, rule=rule)
-        b.period_claim(event_id, Part.END, Qualifier.BY, last_period, span, rule=rule)
-    else:
-        b.period_claim(event_id, Part.START, Qualifier.IN, first_period, span, rule=rule)
-        b.period_claim(event_id, Part.END, Qualifier.IN, last_period, span, rule=rule)
+    reading = range_reading(first.signal)
+    b.period_claim(event_id, reading.first.part, reading.first.qualifier, first_period, span, rule=rule)
+    b.period_claim(event_id, reading.last.part, reading.last.qualifier, last_period, span, rule=rule)
     dated_here.append((first.start, event_id))
     b.dct_claim(event_id, span)
