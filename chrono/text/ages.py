@@ -17,32 +17,31 @@ from collections.abc import Iterator, Sequence
 from chrono.cues import AgeCue, AnniversaryCue, DateMention
 from chrono.model import Span
 from chrono.tagger import Timex
+from chrono.text.calendar_names import ORDINAL_SUFFIXES
 from chrono.text.cue_dates import mention
 from chrono.text.sentences import Sentence
+from chrono.text.vocabulary import alternation, longest_first, vocabulary
 
-_BIRTH = re.compile(r"\bborn\b(?:\s+\w+){0,3}?\s+(?:on|in)\s+\Z", re.IGNORECASE)
+_WORDS = vocabulary("ages")
+_BIRTH = re.compile(
+    rf"\b(?:{_WORDS.pattern('birth')})\b(?:\s+\w+){{0,3}}?\s+(?:{_WORDS.pattern('birth_date_prepositions')})\s+\Z",
+    re.IGNORECASE,
+)
 _AGE = re.compile(
-    r"\b(?:at\s+(?:the\s+age\s+of\s+|age\s+)(?P<a>\d{1,3})|aged\s+(?P<b>\d{1,3})|"
-    r"(?P<c>\d{1,3})-year-old|turned\s+(?P<d>\d{1,3})\b|was\s+(?P<e>\d{1,3})\s+years?\s+old|"
-    r"\b(?:he|she)\s+was\s+(?P<f>\d{1,3})(?=\s*(?:[.,;]|\Z|\s+when\b))|"
-    r"\b(?:died|dies)\s+at\s+(?P<g>\d{1,3})\b(?!\s*(?:[:.]\d|a\.?m|p\.?m|o'clock|%)))",
+    r"\b(?:" + "|".join(phrase.replace("{age}", rf"(?P<age{i}>\d{{1,3}})")
+                         for i, phrase in enumerate(_WORDS.words("age_phrases"))) + ")",
     re.IGNORECASE,
 )
-_DEATH = re.compile(r"\b(?:died|dies|death|passed\s+away)\b", re.IGNORECASE)
+_DEATH = re.compile(rf"\b(?:{_WORDS.pattern('death_words')})\b", re.IGNORECASE)
 _APPOSITIVE_AGE = re.compile(r"\b[A-Z][\w'’-]+,\s+(\d{1,3}),\s")
-_ORDINAL_WORDS = {
-    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
-    "eighth": 8, "ninth": 9, "tenth": 10, "fifteenth": 15, "twentieth": 20, "twenty-fifth": 25,
-    "thirtieth": 30, "fortieth": 40, "fiftieth": 50, "sixtieth": 60, "seventieth": 70,
-    "seventy-fifth": 75, "eightieth": 80, "ninetieth": 90, "hundredth": 100, "centenary": 100,
-    "bicentenary": 200,
-}
+_ANNIVERSARY_WORD = _WORDS.words("anniversary")[0]
+_ORDINAL_WORDS = {str(word): int(count) for word, count in _WORDS.table("ordinal_words").items()}
 _ANNIVERSARY = re.compile(
-    r"\b(?:(?P<n>\d{1,3})(?:st|nd|rd|th)|(?P<w>" + "|".join(sorted(_ORDINAL_WORDS, key=len, reverse=True))
-    + r"))\s+anniversary\b",
+    rf"\b(?:(?P<n>\d{{1,3}})(?:{ORDINAL_SUFFIXES})|(?P<w>{alternation(longest_first(_ORDINAL_WORDS))}))"
+    rf"\s+{re.escape(_ANNIVERSARY_WORD)}\b",
     re.IGNORECASE,
 )
-_MARKS = re.compile(r"\b(?:marks|mark|celebrates|celebrate|commemorates|is|this year)\b", re.IGNORECASE)
+_MARKS = re.compile(rf"\b(?:{_WORDS.pattern('present_marks', any_space=False)})\b", re.IGNORECASE)
 _YEAR_FIRST = re.compile(r"\d{4}")
 _YEAR_MONTH_DAY = re.compile(r"\d{4}(?:-\d\d){0,2}")
 
@@ -131,7 +130,7 @@ def anniversary_cues(
 ) -> Iterator[AnniversaryCue]:
     """"the 50th anniversary of its founding in 1975", marked on a date of the sentence or, in
     the present tense ("marks", "this year"), on the document date."""
-    if "anniversary" not in text.lower():
+    if _ANNIVERSARY_WORD not in text.lower():
         return
     dates = _Dates(timexes)
     for sentence in sentences:

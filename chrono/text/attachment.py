@@ -27,37 +27,39 @@ from chrono.text.clauses import (
 )
 from chrono.text.events import Trigger, asserted
 from chrono.text.tense import NOMINAL, TOLD_AS_PAST
+from chrono.text.vocabulary import each_then_space, vocabulary
 
+_WORDS = vocabulary("attachment")
 _NEXT_WORD = re.compile(r"[\s'’s]*([A-Za-z][\w-]*)")
 _DUE = re.compile(
-    r"\b(?:due|payable|of\s+record|maturing|matures|expiring|expires|expire|through|thru|"
-    r"(?:year|quarter|period|months?|weeks?|half|season)\s+(?:ending|ended|ends|to))\s+(?:in\s+|on\s+)?\Z",
+    rf"\b(?:{_WORDS.pattern('term_words')}|"
+    rf"(?:{_WORDS.pattern('term_periods')})\s+(?:{_WORDS.pattern('term_period_ends')}))\s+"
+    rf"(?:{each_then_space(_WORDS.words('term_prepositions'))})?\Z",
     re.IGNORECASE,
 )
 _PAST_PHRASE = re.compile(
-    r"\s+(?:in|during|after|following|by|at)\s+(?:a|an|the|this|that|its|his|her|their)\s+(?:[\w-]+\s+){0,2}",
+    rf"\s+(?:{_WORDS.pattern('past_phrase_prepositions')})\s+(?:{_WORDS.pattern('past_phrase_determiners')})"
+    r"\s+(?:[\w-]+\s+){0,2}",
     re.IGNORECASE,
 )
-_LIGHT = frozenset({"hold", "take place", "happen", "occur", "run", "last", "continue"})
+_LIGHT = _WORDS.set("light_verbs")
 _IRREALIS_NOUN = re.compile(
-    r"\b(?:planned|proposed|expected|possible|potential|future|upcoming|next|scheduled|"
-    r"prospective|hoped-for|no|any|would-be|canceled|cancelled|postponed|scrapped|called\s+off)"
-    r"\s+(?:[\w-]+\s+){0,4}\Z",
+    rf"\b(?:{_WORDS.pattern('irrealis_modifiers')})\s+(?:[\w-]+\s+){{0,4}}\Z",
     re.IGNORECASE,
 )
-_COMPOUND_HEAD = re.compile(r"\s+(?!(?:always|also|thus|perhaps|afterwards|sometimes|besides)\s)[a-z]+s\s+")
-_SETTINGS = frozenset({"ceremony", "ceremonies", "reception", "gala", "banquet", "event", "session",
-                       "sitting"})
-_AT_SETTING = re.compile(r"\b(?:at|during)\s+(?:a|an|the|its|their)\s+(?:[\w-]+\s+){0,2}\Z", re.IGNORECASE)
-_OPENING_PARTICIPLE = re.compile(
-    r"[\s\"“]*(?:[A-Z][a-z]{2,}ed|Born|Known|Grown|Taken|Given|Written|Chosen|Built|Held|Made|Sent|"
-    r"Brought|Caught|Taught|Thrown|Drawn|Shown|Hidden|Beaten|Sworn|Driven|Forced)\b"
+_COMPOUND_HEAD = re.compile(rf"\s+(?!(?:{_WORDS.pattern('adverbs_in_s')})\s)[a-z]+s\s+")
+_SETTINGS = _WORDS.set("settings")
+_AT_SETTING = re.compile(
+    rf"\b(?:{_WORDS.pattern('setting_prepositions')})\s+(?:{_WORDS.pattern('setting_determiners')})"
+    r"\s+(?:[\w-]+\s+){0,2}\Z",
+    re.IGNORECASE,
 )
-_RELATIVE = re.compile(r",\s*(?:which|that)\s+(?:\w+\s+){0,2}\Z")
-_RELATIVE_OR_THAT = re.compile(r"(?:,\s*|\s)(?:which|that)\s+(?:\w+\s+){0,2}\Z")
-_PLACING = re.compile(r"\b(?:in|on|at|by|since|until)\b")
-_COORDINATED_ASPECT = re.compile(r"[^,;]*\s(?:and|but|then)\s+(?:\w+\s+)?")
-_CONJUNCTION = re.compile(r"\b(?:and|but|or|then)\b")
+_OPENING_PARTICIPLE = re.compile(rf"[\s\"“]*(?:[A-Z][a-z]{{2,}}ed|{_WORDS.pattern('opening_participles')})\b")
+_RELATIVE = re.compile(rf",\s*(?:{_WORDS.pattern('relative_pronouns')})\s+(?:\w+\s+){{0,2}}\Z")
+_RELATIVE_OR_THAT = re.compile(rf"(?:,\s*|\s)(?:{_WORDS.pattern('relative_pronouns')})\s+(?:\w+\s+){{0,2}}\Z")
+_PLACING = re.compile(rf"\b(?:{_WORDS.pattern('placing_prepositions')})\b")
+_COORDINATED_ASPECT = re.compile(rf"[^,;]*\s(?:{_WORDS.pattern('aspect_coordinators')})\s+(?:\w+\s+)?")
+_CONJUNCTION = re.compile(rf"\b(?:{_WORDS.pattern('conjunctions')})\b")
 _PRENOMINAL = re.compile(r"(?:['’]s)?\s+(?:[\w-]+\s+)?")
 
 

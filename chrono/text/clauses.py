@@ -7,35 +7,22 @@ import bisect
 import re
 
 from chrono.text.sentences import Sentence
+from chrono.text.vocabulary import vocabulary
 
-
-def _set(words: str) -> frozenset[str]:
-    return frozenset(words.split())
-
-
+_WORDS = vocabulary("clauses")
 _CLAUSE = re.compile(
     r"[;:(){}\[\]]|—|–|\s-\s|\"|“|”"
-    r"|,\s*(?:which|who|whom|whose|although|though|while|whereas|but|because|so|yet|when|where"
-    r"|after|before|as|since|until|if|unless|once|and|or)\b"
-    r"|\b(?:although|though|whereas|because|unless|that)\b"
+    rf"|,\s*(?:{_WORDS.pattern('after_comma_openers')})\b"
+    rf"|\b(?:{_WORDS.pattern('openers')})\b"
 )
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
 # a relative clause that ends just before: "the strike, which lasted three weeks, ended …"
-RELATIVE_BEFORE = re.compile(r",\s*(?:which|who)\b[^,]*,\s*\Z")
-FUNCTION_WORDS = _set(
-    "and or but nor to when as that the a an in on at for with by from after before was were is are "
-    "has had have will would could should can may might he she it they we i you his her their its "
-    "this these those there which who whom whose while until since than so if then also said says "
-    "not did does do been be being of ago earlier later"
-)
-_IRREGULAR_PAST = _set(
-    "will would can could may might shall should must do does did "
-    "was were had made went came got took gave became began said told left won lost held ran saw "
-    "found kept put set met led brought bought sold thought felt stood fell rose grew knew wrote "
-    "spent built sent paid heard is are has"
-)
+RELATIVE_BEFORE = re.compile(rf",\s*(?:{_WORDS.pattern('relative_pronouns')})\b[^,]*,\s*\Z")
+FUNCTION_WORDS = _WORDS.set("function_words")
+_FINITE_FORMS = _WORDS.set("finite_forms")
 _NEXT_PREDICATE = re.compile(
-    r"(?:,|\b(?:and|but|or|then))\s+(?:(?:then|later|also|soon|eventually|finally|\w+ly)\s+)?([a-z][\w'’-]*)"
+    rf"(?:,|\b(?:{_WORDS.pattern('predicate_joiners')}))\s+"
+    rf"(?:(?:{_WORDS.pattern('predicate_adverbs')}|\w+ly)\s+)?([a-z][\w'’-]*)"
 )
 
 
@@ -65,7 +52,7 @@ def words_in(text: str, a: int, b: int) -> list[str]:
 def looks_finite(word: str) -> bool:
     """An auxiliary, an irregular past form or a regular one: the verb of a clause."""
     low = word.lower()
-    return low in _IRREGULAR_PAST or (len(low) > 4 and low.endswith("ed") and not word[:1].isupper())
+    return low in _FINITE_FORMS or (len(low) > 4 and low.endswith("ed") and not word[:1].isupper())
 
 
 def other_predicate(text: str, a: int, b: int) -> bool:

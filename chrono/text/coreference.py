@@ -9,12 +9,14 @@ from collections.abc import Mapping, Sequence
 
 from chrono.text.clauses import FUNCTION_WORDS
 from chrono.text.events import Trigger, asserted
+from chrono.text.vocabulary import vocabulary
 
 # classes too broad to tell events apart: their mentions corefer by lemma, the others by class
 _GENERIC_CLASSES = frozenset({"occurrence", "state", "reporting", "announcement"})
-_DEFINITE = re.compile(r"\b(?:the|this|that|his|her|its|their)\s+\Z", re.IGNORECASE)
-_DETERMINER = frozenset({"the", "a", "an", "its", "his", "her", "their", "our", "this", "that", "these",
-                         "those"})
+_WORDS = vocabulary("coreference")
+_DEFINITE = re.compile(rf"\b(?:{_WORDS.pattern('definite_determiners')})\s+\Z", re.IGNORECASE)
+_DETERMINER = _WORDS.set("object_determiners")
+_OBJECT_MODIFIERS = _WORDS.set("object_modifiers")
 
 # (paragraph, mention key) -> (offset, trigger) of the first asserted mention
 Mentions = Mapping[tuple[int, str], tuple[int, Trigger]]
@@ -62,5 +64,5 @@ def _is_object_gap(gap: str) -> bool:
     if any(not w.isalpha() and "-" not in w for w in words):
         return False
     if words and words[0].lower() not in _DETERMINER:
-        return not words or (len(words) == 1 and words[0].lower() in ("new", "first", "second", "final"))
+        return not words or (len(words) == 1 and words[0].lower() in _OBJECT_MODIFIERS)
     return all(w.lower() not in FUNCTION_WORDS for w in words[1:])

@@ -16,28 +16,32 @@ from chrono.problems import ConflictKind, Problem, ProblemKind
 from chrono.tagger import Timex
 from chrono.text.attachment import attach, governing_tense, is_asserted, resolve
 from chrono.text.builder import Builder
+from chrono.text.calendar_names import WEEKDAY_NAMES
 from chrono.text.context import SentenceContext
 from chrono.text.events import Trigger, asserted
 from chrono.text.reported import source_report
 from chrono.text.signals import IN, SINCE, Bound, Reading, range_reading, reading_of
 from chrono.text.tense import INFINITIVE, NOMINAL, PERFECT, PRESENT, PROGRESSIVE, TOLD_AS_PAST
+from chrono.text.vocabulary import alternation, each_then_space, vocabulary
 
-_NAMED_DAY = re.compile(r"\d|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.IGNORECASE)
+_NAMED_DAY = re.compile(rf"\d|\b(?:{alternation(WEEKDAY_NAMES.values())})\b", re.IGNORECASE)
+_WORDS = vocabulary("dating")
+_UNTIL_NOW = _WORDS.set("until_now")
+_FROM_NOW = _WORDS.set("from_now")
 _SO_FAR = re.compile(
-    r"(earlier|later)\s+(?:this|in\s+the)\s+(?:year|month|week|quarter|season|decade|century)\b",
+    rf"({alternation((*_WORDS.words('until_now'), *_WORDS.words('from_now')))})\s+"
+    rf"(?:{_WORDS.pattern('this_period')})\s+(?:{_WORDS.pattern('periods')})\b",
     re.IGNORECASE,
 )
-_SUPERLATIVE_SINCE = re.compile(
-    r"\b(?:first|last|only|best|worst|most|least|highest|lowest|biggest|largest|smallest|fastest|slowest|"
-    r"strongest|weakest|greatest|deepest|longest|shortest|steepest|sharpest|heaviest|earliest|latest|"
-    r"warmest|coldest|hottest|wettest|driest|busiest|widest|narrowest|cheapest|quickest|top|record)\b"
-    r"[^,.;:]{0,60}\Z",
+_SUPERLATIVE_SINCE = re.compile(rf"\b(?:{_WORDS.pattern('superlatives')})\b[^,.;:]{{0,60}}\Z", re.IGNORECASE)
+_ACCORDING = re.compile(rf"\b({_WORDS.pattern('source_phrases')})\b[^,.;]*\Z", re.IGNORECASE)
+_COORDINATED = re.compile(
+    rf"\b(?:{_WORDS.pattern('frame_joiners')})\s+"
+    rf"(?:{each_then_space(_WORDS.words('frame_adverbs'))})?\Z",
     re.IGNORECASE,
 )
-_ACCORDING = re.compile(r"\baccording\s+to\b[^,.;]*\Z", re.IGNORECASE)
-_ACCORDING_WORDS = re.compile(r"according\s+to", re.IGNORECASE)
-_COORDINATED = re.compile(r"\b(?:and|then)\s+(?:then\s+|later\s+|also\s+)?\Z", re.IGNORECASE)
 _FIGURE = re.compile(r"\d")
+_PART_OF_DAY = re.compile(r"T(?:MO|AF|EV|NI|DT)$")  # TIMEX3 morning, afternoon, evening, night, daytime
 # the bound of an event placed within its date: a reference for "two days later"
 _WITHIN = Bound(Part.WHOLE, Qualifier.IN)
 
@@ -48,9 +52,7 @@ def period_of(timex: Timex, dct: Period | None, hemisphere: Hemisphere) -> Perio
         return None
     if timex.value in ("PRESENT_REF", "PAST_REF", "FUTURE_REF"):
         return None
-    if timex.anchor is not None and re.search(r"T(?:MO|AF|EV|NI|DT)$", timex.value) and not _NAMED_DAY.search(
-        timex.text
-    ):
+    if timex.anchor is not None and _PART_OF_DAY.search(timex.value) and not _NAMED_DAY.search(timex.text):
         return None  # "overnight", "this morning": relative to a moment the text may not share
     side = _SO_FAR.match(timex.text)
     mod = None if side is not None and timex.anchor is not None else timex.mod
@@ -65,9 +67,9 @@ def period_of(timex: Timex, dct: Period | None, hemisphere: Hemisphere) -> Perio
     ):
         # "earlier this year": from the year's start to the DCT, not its first third; "later
         # this year": from the DCT to the year's end
-        if side.group(1).lower() == "earlier" and dct.end is not None:
+        if side.group(1).lower() in _UNTIL_NOW and dct.end is not None:
             return Period(period.start, max(period.start, min(period.end, dct.end)), period.value)
-        if side.group(1).lower() == "later" and dct.start is not None:
+        if side.group(1).lower() in _FROM_NOW and dct.start is not None:
             return Period(min(period.end, max(period.start, dct.start)), period.end, period.value)
     return period
 
@@ -83,9 +85,7 @@ def date(b: Builder, here: SentenceContext, timex: Timex, period: Period, length
     according = _ACCORDING.search(b.text, max(0, timex.start - 120), timex.start)
     if according is not None:
         # "according to the channel on April 24": the date of a source's report, not of an event
-        words = _ACCORDING_WORDS.match(according.group())
-        source_report(b, here, according.start(), according.start() + (words.end() if words else 9), timex,
-                      period)
+        source_report(b, here, according.start(), according.end(1), timex, period)
         return
     lead = timex.signal_start if timex.signal_start is not None else timex.start
     if reading.name == SINCE and _SUPERLATIVE_SINCE.search(b.text, max(0, lead - 80), lead):

@@ -16,16 +16,23 @@ from chrono.text.clauses import clause_of, other_predicate
 from chrono.text.context import SentenceContext
 from chrono.text.events import Trigger
 from chrono.text.tense import PAST, PERFECT, PRESENT, PROGRESSIVE
+from chrono.text.vocabulary import each_then_space, vocabulary
 
 YEAR = 365 * DAY
 MONTH = 30 * DAY
 # seconds of a TIMEX3 duration unit
 UNITS = {"S": 1, "MIN": MINUTE, "H": HOUR, "D": DAY, "W": WEEK, "M": MONTH, "Y": YEAR,
          "DE": 10 * YEAR, "CE": 100 * YEAR}
+_WORDS = vocabulary("durations")
 _LENGTH_NOUN = re.compile(r"[\s-]*(?:[\w-]+\s+)?")
-_COMPOUND_LENGTH = re.compile(r"\w-(?:day|week|month|year|hour|minute)s?\b", re.IGNORECASE)
-_LASTED = re.compile(r"\b(lasted|lasting|lasts|spanned|took)\s+(?:for\s+|only\s+|just\s+)?\Z")
-_ABOUT = re.compile(r"\b(?:about|around|some|nearly|almost|roughly)\b", re.IGNORECASE)
+_COMPOUND_LENGTH = re.compile(rf"\w-(?:{_WORDS.pattern('compound_units')})s?\b", re.IGNORECASE)
+_LASTED = re.compile(
+    rf"\b({_WORDS.pattern('lasting_verbs')})\s+"
+    rf"(?:{each_then_space(_WORDS.words('lasting_fillers'))})?\Z"
+)
+_NOUN_LENGTH_SIGNALS = _WORDS.set("noun_length_signals")
+_VERB_LENGTH_SIGNALS = _WORDS.set("verb_length_signals")
+_ABOUT = re.compile(rf"\b(?:{_WORDS.pattern('approximators')})\b", re.IGNORECASE)
 
 
 def seconds_of(value: str) -> int | None:
@@ -58,7 +65,7 @@ def duration(b: Builder, here: SentenceContext, timex: Timex) -> str | None:
         return None
     unit = _unit_of(timex.value)
     target: Trigger | None = None
-    if timex.signal in (None, "for", "of"):
+    if timex.signal is None or timex.signal in _NOUN_LENGTH_SIGNALS:
         after = [t for t in triggers if t.start >= timex.end]
         if after and after[0].pos == "noun" and _LENGTH_NOUN.fullmatch(
             text[timex.end:after[0].start]
@@ -75,7 +82,7 @@ def duration(b: Builder, here: SentenceContext, timex: Timex) -> str | None:
                 target = left[-1]
             else:
                 target = relative_antecedent(text, timex.start - (len(before) - lasted.start()), triggers)
-        elif timex.signal == "for":
+        elif timex.signal in _VERB_LENGTH_SIGNALS:
             clause_start, _ = clause_of(cuts, timex.start)
             left = [t for t in triggers if clause_start <= t.start and t.end <= (timex.signal_start or 0)]
             if left and left[-1].pos == "verb" and left[-1].tense == PAST and not left[-1].punctual and (

@@ -16,6 +16,7 @@ import attrs
 from chrono.knowledge import trigger_words
 from chrono.text.inflection import plural, regular_forms
 from chrono.text.tense import INFINITIVE, IRREALIS, NOMINAL, verb_tense
+from chrono.text.vocabulary import vocabulary
 
 
 @attrs.frozen
@@ -92,31 +93,19 @@ def lexicon(extra_files: tuple[str, ...] = ()) -> Lexicon:
 _TOKEN = re.compile(r"[A-Za-z][\w'’-]*")
 
 
-def _set(words: str) -> frozenset[str]:
-    return frozenset(words.split())
-
-
+_WORDS = vocabulary("events")
 _WORD = re.compile(r"[A-Za-z]+(?:'[a-z]+)?|n't")
-_PERIOD_NOUNS = _set("quarter quarters year years period periods months weeks half semester fiscal")
-_DETERMINERS = _set(
-    "the a an this that these those its his her their our my your of 's last first next another "
-    "any each every whose"
-)
+_PERIOD_NOUNS = _WORDS.set("period_nouns")
+_DETERMINERS = _WORDS.set("determiners")
+# -ing forms of trigger verbs that, after a determiner, name a thing rather than an event
+_THING_ING = _WORDS.set("thing_ing")
+_UNLISTED_CUES = _WORDS.set("unlisted_verb_cues")
+_NOT_VERBS = _WORDS.set("not_verbs")
 
 
 def _words_before(text: str, start: int, floor: int, count: int) -> list[str]:
     chunk = text[max(floor, start - 40):start].lower()
     return _WORD.findall(chunk)[-count:]
-
-
-# -ing forms of trigger verbs that, after a determiner, name a thing rather than an event
-_THING_ING = _set("bearing building drawing earning finding holding living painting recording writing "
-                  "saying posting crossing clothing setting housing wiring lining")
-
-
-_UNLISTED_CUES = _set("was were had has have been who which that")
-_NOT_VERBS = _set("based used supposed related concerned interested involved limited united red bed "
-                  "need needed speed seed feed breed shed hundred kindred closed opened")
 
 
 _Entry = tuple[str, str, str, str]

@@ -9,17 +9,18 @@ from collections.abc import Iterator
 
 from chrono.model import Span
 from chrono.problems import Problem, ProblemKind
+from chrono.text.calendar_names import DAY_OF_MONTH, MONTH_NAMES, MONTHS, ORDINAL_SUFFIXES, WORD_MONTHS
+from chrono.text.vocabulary import alternation, longest_first
 
-_MONTHS = {name: i for i, name in enumerate(calendar.month_name) if name}
-_MONTHS.update({name: i for i, name in enumerate(calendar.month_abbr) if name})
-_MONTHS["Sept"] = 9
-_MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
-
+_MONTH = alternation(longest_first(MONTHS))
+_INITIALS = "".join(sorted({re.escape(name[0]) for name in MONTHS}))
 _MONTH_DAY = re.compile(
-    rf"(?=[JFMASOND])\b(?P<month>{_MONTH})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>\d{{4}})\b)?"
+    rf"(?=[{_INITIALS}])\b(?P<month>{_MONTH})\.?\s+(?P<day>\d{{1,2}})(?:{ORDINAL_SUFFIXES})?\b"
+    rf"(?:,?\s+(?P<year>\d{{4}})\b)?"
 )
 _DAY_MONTH = re.compile(
-    rf"(?=\d)\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{_MONTH})\b\.?(?:,?\s+(?P<year>\d{{4}})\b)?"
+    rf"(?=\d)\b(?P<day>\d{{1,2}})(?:{ORDINAL_SUFFIXES})?\s+(?:(?:{DAY_OF_MONTH})\s+)?(?P<month>{_MONTH})\b\.?"
+    rf"(?:,?\s+(?P<year>\d{{4}})\b)?"
 )
 _ISO = re.compile(r"(?<![\d-])(?P<year>\d{4})-(?P<month>\d\d)-(?P<day>\d\d)(?![\d-])")
 
@@ -31,7 +32,7 @@ def _impossible(year: int | None, month: int, day: int) -> str | None:
         return f"{year} is not a leap year: February {year} has 28 days"
     length = calendar.monthrange(year if year is not None else 2000, month)[1]
     if day > length:
-        what = f"{calendar.month_name[month]} {year}" if year is not None else calendar.month_name[month]
+        what = f"{MONTH_NAMES[month]} {year}" if year is not None else MONTH_NAMES[month]
         return f"{what} has {length} days"
     return None
 
@@ -43,7 +44,7 @@ def impossible_dates(text: str) -> Iterator[Problem]:
             if match.start() in seen:
                 continue
             month_text = match.group("month")
-            month = int(month_text) if month_text.isdigit() else _MONTHS[month_text]
+            month = int(month_text) if month_text.isdigit() else MONTHS[month_text]
             day = int(match.group("day"))
             year = int(match.group("year")) if match.group("year") else None
             if not 1 <= month <= 12:
@@ -53,8 +54,8 @@ def impossible_dates(text: str) -> Iterator[Problem]:
             reason = _impossible(year, month, day)
             if reason is None:
                 continue
-            if pattern is _MONTH_DAY and month_text == "May" and not match.group("year"):
-                continue
+            if pattern is _MONTH_DAY and month_text in WORD_MONTHS and not match.group("year"):
+                continue  # "May 0 …": the word, not the month
             seen.add(match.start())
             words = " ".join(match.group().split())
             yield Problem(ProblemKind.CALENDAR, f"impossible date '{words}': {reason}",

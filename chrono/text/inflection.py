@@ -5,6 +5,10 @@ from __future__ import annotations
 
 import re
 
+from chrono.text.vocabulary import vocabulary
+
+_DOUBLING = vocabulary("events").set("doubling_verbs")
+
 
 def regular_forms(lemma: str) -> list[str]:
     """The third person singular, past, past participle and -ing form of a regular verb."""
@@ -20,7 +24,7 @@ def regular_forms(lemma: str) -> list[str]:
         and last not in "aeiouwxy"
         and lemma[-2] in "aeiou"
         and lemma[-3:-2] not in ("a", "e", "i", "o", "u", "")
-    ) or lemma in ("occur", "admit", "commit", "submit", "control", "patrol", "regret", "ban", "plan")
+    ) or lemma in _DOUBLING
     stem = lemma + last if double else lemma
     return [lemma + "s", stem + "ed", stem + "ed", stem + "ing"]
 

@@ -9,22 +9,20 @@ from collections.abc import Iterator
 import attrs
 
 from chrono.text.sentences import Sentence
+from chrono.text.vocabulary import vocabulary
 
-_NAMED_HINT = re.compile(
-    r"(?:Battle|War|Summit|Treaty|Accord|Agreement|Games|Olympics|Cup|Conference|Election|Revolution|"
-    r"Uprising|Siege|Offensive|Championship|Marathon|Festival|Expo|Referendum|Congress|Convention|"
-    r"Massacre|Crisis)\b"
-)
+_WORDS = vocabulary("named_events")
+_HEADS = _WORDS.pattern("heads")
+_OF = _WORDS.pattern("of")
+_NAMED_HINT = re.compile(rf"(?:{_HEADS})\b")
 _NAMED = re.compile(
-    r"\b((?:[A-Z][\w'’.-]*\s+){0,4}(?:Battle|War|Summit|Treaty|Accord|Accords|Agreement|Games|"
-    r"Olympics|Cup|Conference|Election|Revolution|Uprising|Siege|Offensive|Championship|"
-    r"Championships|Marathon|Festival|Expo|Referendum|Congress|Convention|Massacre|Crisis)"
-    r"(?:\s+of(?:\s+the)?(?:\s+[A-Z][\w'’-]+){1,3})?)"
+    rf"\b((?:[A-Z][\w'’.-]*\s+){{0,4}}(?:{_HEADS})"
+    rf"(?:\s+(?:{_OF})(?:\s+(?:{_WORDS.pattern('of_article')}))?(?:\s+[A-Z][\w'’-]+){{1,3}})?)"
 )
-_NAMED_PUNCTUAL = frozenset({"summit", "treaty", "accord", "accords", "agreement", "election",
-                             "referendum", "massacre", "marathon", "battle", "conference"})
+_NAMED_PUNCTUAL = _WORDS.set("punctual_heads")
+_OF_SEPARATOR = f" {_WORDS.words('of')[0]} "
 _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
-_ARTICLE = re.compile(r"^the\s+", re.IGNORECASE)
+_ARTICLE = re.compile(rf"^(?:{_WORDS.pattern('article')})\s+", re.IGNORECASE)
 
 
 @attrs.frozen
@@ -47,5 +45,5 @@ def named_events(text: str, sentence: Sentence) -> Iterator[NamedEvent]:
             continue  # a bare "War" or "Election" at a sentence start is no name
         name = " ".join(words)
         key = _ARTICLE.sub("", name).lower()
-        head = next((w for w in reversed(key.split(" of ")[0].split()) if w), key)
+        head = next((w for w in reversed(key.split(_OF_SEPARATOR)[0].split()) if w), key)
         yield NamedEvent(start, end, name, key, head in _NAMED_PUNCTUAL)

@@ -6,42 +6,52 @@ from __future__ import annotations
 import re
 
 from chrono.model import Endpoint, Gap, Side
-from chrono.periods import DAY, HOUR, MINUTE, WEEK
+from chrono.periods import DAY
 from chrono.problems import ConflictKind
 from chrono.text.attachment import clause_head, is_asserted, resolve
 from chrono.text.builder import Builder
 from chrono.text.clauses import clause_of, other_predicate, words_between
 from chrono.text.context import SentenceContext
-from chrono.text.durations import MONTH, YEAR
+from chrono.text.durations import seconds_of
 from chrono.text.events import Trigger
+from chrono.text.vocabulary import VocabularyError, alternation, each_then_space, longest_first, vocabulary
 
-_UNIT_WORDS = {"second": 1, "minute": MINUTE, "hour": HOUR, "day": DAY, "week": WEEK,
-               "fortnight": 2 * WEEK, "month": MONTH, "year": YEAR, "decade": 10 * YEAR}
-_NUMBER_WORDS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
-    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
-    "a hundred": 100, "several": 0, "few": 0, "a few": 0, "some": 0,
-}
+_WORDS = vocabulary("offsets")
+_NUMBERS = {str(word): int(count) for word, count in _WORDS.table("numbers").items()}
+
+
+def _unit_seconds(units: dict[str, object]) -> dict[str, int]:
+    seconds = {str(word): seconds_of(str(value)) for word, value in units.items()}
+    wrong = [word for word, value in seconds.items() if value is None]
+    if wrong:
+        raise VocabularyError(f"lang/en/prose/offsets.yaml: units {wrong} are not TIMEX3 durations (P1D)")
+    return {word: value for word, value in seconds.items() if value is not None}
+
+
+_UNITS = _unit_seconds(_WORDS.table("units"))
+_DIRECTIONS = {str(word): str(direction) for word, direction in _WORDS.table("directions").items()}
+_RELATIVES = {str(word): str(direction) for word, direction in _WORDS.table("relatives").items()}
+_RELATIVE_UNITS = {str(word): str(unit) for word, unit in _WORDS.table("relative_units").items()}
+_DAY_PHRASES = {str(words): str(direction) for words, direction in _WORDS.table("day_phrases").items()}
 _OFFSET = re.compile(
-    r"\b(?:(?P<num>\d{1,3}|a\s+few|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
-    r"twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a\s+hundred|several|some)"
-    r"\s+(?P<unit>minute|hour|day|week|fortnight|month|"
-    r"year|decade)s?\s+(?P<dir>later|earlier|afterwards?|before|after)"
-    r"|the\s+(?P<rel>next|following|previous|preceding)\s+(?P<unit2>day|week|month|year|morning|evening)"
-    r"|(?P<daybefore>the\s+day\s+(?:before|after))(?!\s+(?:the|a|an|his|her|their|its)\b)"
+    rf"\b(?:(?P<num>\d{{1,3}}|{alternation(longest_first(_NUMBERS))})"
+    rf"\s+(?P<unit>{alternation(_UNITS)})s?\s+(?P<dir>{alternation(longest_first(_DIRECTIONS))})"
+    rf"|{_WORDS.pattern('relative_article')}\s+(?P<rel>{alternation(_RELATIVES)})\s+"
+    rf"(?P<unit2>{alternation(_RELATIVE_UNITS)})"
+    rf"|(?P<daybefore>{alternation(_DAY_PHRASES)})(?!\s+(?:{_WORDS.pattern('not_before_day_phrase')})\b)"
     r")\b",
     re.IGNORECASE,
 )
-_OFFSET_HINT = re.compile(r"later|earlier|afterward|before|after|next|following|previous|preceding",
-                          re.IGNORECASE)
-_APPROX_BEFORE = re.compile(r"\b(?:about|around|some|nearly|almost|roughly|approximately|over|under|"
-                            r"more\s+than|less\s+than|at\s+least)\s+\Z", re.IGNORECASE)
-_FOR_BEFORE = re.compile(r"\bfor\s+(?:about\s+|nearly\s+|almost\s+|some\s+|over\s+|more\s+than\s+)?\Z",
-                         re.IGNORECASE)
+# a word every offset has: sentences without one are not searched
+_OFFSET_HINT = re.compile(alternation(longest_first({*_DIRECTIONS, *_RELATIVES})), re.IGNORECASE)
+_APPROX_BEFORE = re.compile(rf"\b(?:{_WORDS.pattern('approximators')})\s+\Z", re.IGNORECASE)
+_FOR_BEFORE = re.compile(
+    rf"\b{_WORDS.pattern('length_word')}\s+"
+    rf"(?:{each_then_space(_WORDS.words('length_approximators'))})?\Z",
+    re.IGNORECASE,
+)
 _COUNTED_UNIT = re.compile(
-    r"\b(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|few)\s+"
-    r"(?:minute|hour|day|week|month|year|decade)s?\s*\Z",
+    rf"\b(?:\d+|{_WORDS.pattern('counted_numbers')})\s+(?:{_WORDS.pattern('counted_units')})s?\s*\Z",
     re.IGNORECASE,
 )
 
@@ -64,7 +74,7 @@ def _count(word: str) -> int | None:
     word = " ".join(word.lower().split())
     if word.isdigit():
         return int(word)
-    return _NUMBER_WORDS.get(word)
+    return _NUMBERS.get(word)
 
 
 def offset(b: Builder, here: SentenceContext, match: re.Match[str]) -> None:
@@ -73,21 +83,17 @@ def offset(b: Builder, here: SentenceContext, match: re.Match[str]) -> None:
     triggers, cuts = here.triggers, here.cuts
     start, end = match.start(), match.end()
     if match.group("rel"):
-        count, unit_word = 1, match.group("unit2").lower()
-        direction = "later" if match.group("rel").lower() in ("next", "following") else "earlier"
-        if unit_word in ("morning", "evening"):
-            unit_word = "day"
+        count, unit = 1, _UNITS[_RELATIVE_UNITS[match.group("unit2").lower()]]
+        direction = _RELATIVES[match.group("rel").lower()]
     elif match.group("daybefore"):
-        count, unit_word = 1, "day"
-        direction = "earlier" if match.group("daybefore").lower().endswith("before") else "later"
+        count, unit = 1, DAY
+        direction = _DAY_PHRASES[" ".join(match.group("daybefore").lower().split())]
     else:
         number = _count(match.group("num"))
         if not number:
             return
-        count, unit_word = number, match.group("unit").lower()
-        direction = {"later": "later", "afterward": "later", "afterwards": "later", "after": "after",
-                     "earlier": "earlier", "before": "before"}[match.group("dir").lower()]
-    unit = _UNIT_WORDS[unit_word]
+        count, unit = number, _UNITS[match.group("unit").lower()]
+        direction = _DIRECTIONS[match.group("dir").lower()]
     if direction in ("after", "before") and _FOR_BEFORE.search(text, max(0, start - 20), start):
         return  # "worked there for a decade before opening …": a duration and a plain "before"
     clause_start, clause_end = clause_of(cuts, start)

@@ -13,19 +13,22 @@ from chrono.text.builder import Builder
 from chrono.text.clauses import clause_of, other_predicate, words_between
 from chrono.text.context import SentenceContext
 from chrono.text.offsets import counted_before
+from chrono.text.vocabulary import alternation, vocabulary
 
-_ORDER = re.compile(r"\b(after|before|following|prior\s+to|followed\s+by|preceded\s+by)\b", re.IGNORECASE)
+_WORDS = vocabulary("order")
+_ORDER_WORDS = {str(words): str(side) for words, side in _WORDS.table("order_words").items()}
+_ORDER = re.compile(rf"\b({alternation(_ORDER_WORDS)})\b", re.IGNORECASE)
 _SUBJECT_AUX = re.compile(
-    r"\s+(?:the|a|an|its|his|her|their|this|that)\s+(?:[\w-]+\s+){0,5}"
-    r"(?:was|were|had(?:\s+been)?|has\s+been|have\s+been)\s+",
+    rf"\s+(?:{_WORDS.pattern('clause_determiners')})\s+(?:[\w-]+\s+){{0,5}}"
+    rf"(?:{_WORDS.pattern('clause_auxiliaries')})\s+",
     re.IGNORECASE,
 )
+_SEQUENCE_WORDS = {str(word): str(side) for word, side in _WORDS.table("sequence_words").items()}
 _SEQUENCE = re.compile(
-    r"\b(later|afterwards?|subsequently|then|earlier|previously)\b"
-    r"(?!\s+(?:this|that|in|on|the|than|today|year|month|week|day)\b)",
+    rf"\b({alternation(_SEQUENCE_WORDS)})\b(?!\s+(?:{_WORDS.pattern('not_before')})\b)",
     re.IGNORECASE,
 )
-_SEQUENCE_BEFORE = re.compile(r"(?:[.,;:]|\band)\s*\Z")
+_SEQUENCE_BEFORE = re.compile(rf"(?:[.,;:]|\b(?:{_WORDS.pattern('clause_joiners')}))\s*\Z")
 
 
 def sequence(b: Builder, here: SentenceContext, offsets: list[re.Match[str]]) -> None:
@@ -52,9 +55,8 @@ def sequence(b: Builder, here: SentenceContext, offsets: list[re.Match[str]]) ->
         if previous is None or b.undated_between(previous[0], start):
             continue
         reference_id = previous[1]
-        word = match.group(1).lower()
-        first, second = (reference_id, subject_id) if word not in ("earlier", "previously") else (
-            subject_id, reference_id)
+        side = _SEQUENCE_WORDS[match.group(1).lower()]
+        first, second = (reference_id, subject_id) if side == "after" else (subject_id, reference_id)
         span = b.span(start, end, subject.start, subject.end)
         b.gap_claim(Endpoint(first, Side.START), Endpoint(second, Side.START), Gap(0, None, ""), span,
                     ConflictKind.ORDER)
@@ -109,7 +111,7 @@ def order(b: Builder, here: SentenceContext) -> None:
         o = b.event(resolve(text, obj, triggers, cuts).trigger, here)
         if a == o:
             continue
-        later, earlier = (a, o) if word in ("after", "following", "preceded by") else (o, a)
+        later, earlier = (a, o) if _ORDER_WORDS[word] == "later" else (o, a)
         span = b.span(subject.start, subject.end, match.start(), obj.end)
         b.gap_claim(Endpoint(earlier, Side.START), Endpoint(later, Side.START), Gap(0, None, ""), span,
                     ConflictKind.ORDER)

@@ -18,23 +18,20 @@ from chrono.text.claims import TextGapClaim
 from chrono.text.clauses import words_in
 from chrono.text.events import Trigger, lexicon
 from chrono.text.sentences import Sentence
+from chrono.text.vocabulary import vocabulary
 
-
-def _set(words: str) -> frozenset[str]:
-    return frozenset(words.split())
-
-
-_STOP = _set("""a an the of in on at by for to from with and or but as that this these those it its he she
-    they them his her their we our you your i me my was were is are be been being has have had will
-    would could should may might can not no yes also said says say which who whom whose when where
-    while after before since until than then there here into over under about up down out off more
-    most some any all each other such only own same so too very just one two three first last new
-    year years month months day days week weeks time percent mr mrs ms dr according reported""")
+_WORDS = vocabulary("precedence")
+_STOP = _WORDS.set("stop_words")
+# classes of events that happen to a person: a pronoun subject may relate them
 _PERSON_CLASSES = frozenset({"birth", "death", "arrest", "release", "take_office", "leave_office",
                              "appointment", "resignation", "election"})
-_PRONOUN_SUBJECT = re.compile(r"(?:^|(?<=[\s,;]))(?:he|she|they)\s+(?:\w+\s+){0,3}\Z", re.IGNORECASE)
-_PRONOUN_OBJECT = re.compile(r"\s+(?:it|them)\b(?!\s+(?:is|was|were|are|has|had|would|will)\b)",
-                             re.IGNORECASE)
+_PRONOUN_SUBJECT = re.compile(
+    rf"(?:^|(?<=[\s,;]))(?:{_WORDS.pattern('subject_pronouns')})\s+(?:\w+\s+){{0,3}}\Z", re.IGNORECASE
+)
+_PRONOUN_OBJECT = re.compile(
+    rf"\s+(?:{_WORDS.pattern('object_pronouns')})\b(?!\s+(?:{_WORDS.pattern('not_object_before')})\b)",
+    re.IGNORECASE,
+)
 
 _Candidate = tuple[Sentence, Trigger]
 _Related = Callable[[Sentence, Trigger, Sentence, Trigger], bool]

@@ -43,7 +43,8 @@ def source_report(b: Builder, here: SentenceContext, start: int, end: int, timex
     """A cited source's dated statement ("according to the channel on April 24"): a past report."""
     if timex.anchor is not None or b.dct is None:
         return
-    trigger = Trigger(start, end, b.text[start:end], "according", "reporting", "noun", PAST, True)
+    words = b.text[start:end]
+    trigger = Trigger(start, end, words, words.split()[0].lower(), "reporting", "noun", PAST, True)
     event_id = b.event(trigger, here)
     span = b.span(start, timex.end)
     b.period_claim(event_id, Part.WHOLE, Qualifier.IN, period, span)

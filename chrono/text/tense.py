@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from chrono.text.vocabulary import each_then_space, vocabulary
+
 PAST = "past"
 PERFECT = "perfect"  # has/have + participle
 PLUPERFECT = "pluperfect"  # had + participle
@@ -20,19 +22,24 @@ NOMINAL = "nominal"
 TOLD_AS_PAST = (PAST, PERFECT, PLUPERFECT)
 
 
-def _set(words: str) -> frozenset[str]:
-    return frozenset(words.split())
-
-
-_MODALS = _set("will would could should may might must shall can cannot 'll 'd wo")
-_NEGATIONS = _set("not never n't no")
-_BE_PRESENT = _set("is are am 's 're")
-_BE_PAST = _set("was were")
-_HAVE = _set("has have 've")
-_SKIPPABLE = _set("also already just still reportedly allegedly then later recently finally "
-                  "quickly been being officially formally eventually")
+_WORDS = vocabulary("tense")
+_SKIPPABLE = _WORDS.set("skippable")
+_NEGATIONS = _WORDS.set("negations")
+_MODALS = _WORDS.set("modals")
+_AFTER_MODAL = _WORDS.set("after_modal")
+_INFINITIVE_MARKER = _WORDS.set("infinitive_marker")
+_AFTER_INFINITIVE_MARKER = _WORDS.set("after_infinitive_marker")
+_BE_PRESENT = _WORDS.set("be_present")
+_BE_PAST = _WORDS.set("be_past")
+_HAVE = _WORDS.set("have")
+_HAVE_NEAR = _WORDS.set("have_near")
+_HAD = _WORDS.set("had")
+_BEEN = _WORDS.set("been")
+_PASSIVE_AUXILIARIES = _WORDS.set("passive_auxiliaries")
+_DO_SUPPORT = _WORDS.set("do_support")
 _PARTICIPLE_PHRASE = re.compile(
-    r"[A-Z][a-z]+\s+(?:in|on|at|by|as|near|during)\b[^,;.!?]{0,80},\s*(?:the\s+|a\s+|an\s+)?[A-Za-z]"
+    rf"[A-Z][a-z]+\s+(?:{_WORDS.pattern('opening_participle_prepositions')})\b[^,;.!?]{{0,80}},\s*"
+    rf"(?:{each_then_space(_WORDS.words('articles'))})?[A-Za-z]"
 )
 
 
@@ -45,9 +52,9 @@ def verb_tense(form: str, before: list[str], text: str, start: int) -> str | Non
     window = set(before[-4:])
     if window & _NEGATIONS:
         return IRREALIS
-    if prev in _MODALS or (prev2 in _MODALS and prev in ("be", "have", "not")):
+    if prev in _MODALS or (prev2 in _MODALS and prev in _AFTER_MODAL):
         return IRREALIS
-    if prev == "to" or (prev2 == "to" and prev in ("be", "have", "get")):
+    if prev in _INFINITIVE_MARKER or (prev2 in _INFINITIVE_MARKER and prev in _AFTER_INFINITIVE_MARKER):
         return INFINITIVE  # "to seize", "to be completed"
     if form == "ing":
         if prev in _BE_PAST:
@@ -56,17 +63,17 @@ def verb_tense(form: str, before: list[str], text: str, start: int) -> str | Non
             return PROGRESSIVE
         return None
     if form == "pp" or form == "past":
-        if prev in _HAVE or "has" in window or "have" in window:
+        if prev in _HAVE or window & _HAVE_NEAR:
             return PERFECT
-        if prev == "had" or "had" in window:
+        if prev in _HAD or window & _HAD:
             return PLUPERFECT
-        if prev in _BE_PAST or (prev2 in _BE_PAST and prev == "been"):
+        if prev in _BE_PAST or (prev2 in _BE_PAST and prev in _BEEN):
             return PAST
         if prev in _BE_PRESENT:
             return PRESENT
         if form == "past":
             return PAST
-        if prev in ("was", "were", "been", "be", "being", "got", "get"):
+        if prev in _PASSIVE_AUXILIARIES:
             return PAST
         if not before and _PARTICIPLE_PHRASE.match(text, start):
             # "Born on 2 May 1950 in Leeds, she …", "Founded in 1990, the firm …": a participle
@@ -76,7 +83,7 @@ def verb_tense(form: str, before: list[str], text: str, start: int) -> str | Non
     if form == "s":
         return PRESENT
     if form == "base":
-        if prev in ("did", "didn't", "do", "does"):
+        if prev in _DO_SUPPORT:
             return IRREALIS
         return None
     return NOMINAL

@@ -47,9 +47,10 @@ class Vocabulary:
     def set(self, key: str) -> frozenset[str]:
         return frozenset(self.words(key))
 
-    def pattern(self, key: str) -> str:
-        """The words of ``key`` as a regex alternation, in the order written."""
-        return alternation(self.words(key))
+    def pattern(self, key: str, *, any_space: bool = True) -> str:
+        """The words of ``key`` as a regex alternation, in the order written (see
+        :func:`alternation`)."""
+        return alternation(self.words(key), any_space=any_space)
 
     def table(self, key: str) -> dict[str, Any]:
         value = self._get(key)
@@ -63,10 +64,17 @@ def vocabulary(topic: str) -> Vocabulary:
     return Vocabulary(topic, load_yaml("lang", "en", "prose", f"{topic}.yaml"))
 
 
-def alternation(words: Iterable[str]) -> str:
+def alternation(words: Iterable[str], *, any_space: bool = True) -> str:
     """A regex alternation of ``words``, in the order given: each escaped, the words of a phrase
-    separated by any white space."""
-    return "|".join(re.escape(word).replace(r"\ ", r"\s+") for word in words)
+    separated by any white space (or, with ``any_space=False``, by one space)."""
+    escaped = (re.escape(word) for word in words)
+    return "|".join(word.replace(r"\ ", r"\s+") for word in escaped) if any_space else "|".join(escaped)
+
+
+def each_then_space(words: Iterable[str]) -> str:
+    """A regex alternation of ``words`` each followed by white space: "for\\s+|about\\s+" (an
+    optional word in front of another reads ``(?:…)?``)."""
+    return "|".join(alternation([word]) + r"\s+" for word in words)
 
 
 def longest_first(words: Iterable[str]) -> list[str]:

@@ -3,23 +3,21 @@ cues the weekday rule compares (chrono.cues.WeekdayCue)."""
 
 from __future__ import annotations
 
-import calendar
 import re
 from collections.abc import Iterator, Sequence
 
 from chrono.cues import WeekdayCue
 from chrono.model import Span
 from chrono.tagger import Timex
+from chrono.text.calendar_names import WEEKDAY_DAY_ARTICLE, WEEKDAYS
 from chrono.text.cue_dates import mention
+from chrono.text.vocabulary import alternation, longest_first
 
-_DAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
-_DAYS.update({name.lower(): i for i, name in enumerate(calendar.day_abbr)})
-_DAY_NAME = "|".join(sorted((n.capitalize() for n in _DAYS), key=len, reverse=True))
-
+_DAY_NAME = alternation(longest_first(WEEKDAYS))
 _FULL_DATE = re.compile(r"\d{4}-\d\d-\d\d")
 _FIGURE = re.compile(r"\d")
 _WEEKDAY_FIRST = re.compile(rf"({_DAY_NAME})\b")
-_WEEKDAY_BEFORE = re.compile(rf"\b({_DAY_NAME})\b,?\s*(?:the\s+)?\Z")
+_WEEKDAY_BEFORE = re.compile(rf"\b({_DAY_NAME})\b,?\s*(?:(?:{WEEKDAY_DAY_ARTICLE})\s+)?\Z")
 
 
 def weekday_cues(text: str, timexes: Sequence[Timex]) -> Iterator[WeekdayCue]:
@@ -39,4 +37,4 @@ def weekday_cues(text: str, timexes: Sequence[Timex]) -> Iterator[WeekdayCue]:
         date = mention(timex)
         if date.day is None:
             continue
-        yield WeekdayCue(name, Span(start, start + len(name)), _DAYS[name.lower()], date)
+        yield WeekdayCue(name, Span(start, start + len(name)), WEEKDAYS[name], date)
