@@ -49,7 +49,7 @@ from chrono.text.tense import NOMINAL
 def build(text: str, sentences: Sequence[Sentence], timexes: Sequence[Timex], dct: Period | None,
           options: ReadingOptions) -> Built:
     b = Builder(text, sentences, timexes, dct, options)
-    offsets = [t.start for t in timexes]
+    timex_starts = [t.start for t in timexes]
     all_triggers: list[tuple[Sentence, Trigger]] = []
     previous: Sentence | None = None
     for sentence in sentences:
@@ -57,8 +57,8 @@ def build(text: str, sentences: Sequence[Sentence], timexes: Sequence[Timex], dc
         same = previous is not None and previous.paragraph == sentence.paragraph
         window_start = previous.start if same and previous is not None else sentence.start
         previous = sentence
-        lo = bisect.bisect_left(offsets, sentence.start)
-        hi = bisect.bisect_left(offsets, sentence.end)
+        lo = bisect.bisect_left(timex_starts, sentence.start)
+        hi = bisect.bisect_left(timex_starts, sentence.end)
         sent_timexes = tuple(t for t in timexes[lo:hi] if t.end <= sentence.end)
         triggers = _sentence_triggers(b, sentence)
         all_triggers.extend((sentence, t) for t in triggers)

@@ -35,6 +35,8 @@ class Built:
 
 
 class Builder:
+    """The events and claims of one document so far, and what the steps look up in them."""
+
     def __init__(self, text: str, sentences: Sequence[Sentence], timexes: Sequence[Timex],
                  dct: Period | None, options: ReadingOptions) -> None:
         self.text = text
