@@ -41,6 +41,7 @@ _ANNIVERSARY = re.compile(
     rf"\s+{re.escape(_ANNIVERSARY_WORD)}\b",
     re.IGNORECASE,
 )
+# "this year" with its one space, as written (not across a line break)
 _MARKS = re.compile(rf"\b(?:{_WORDS.pattern('present_marks', any_space=False)})\b", re.IGNORECASE)
 _YEAR_FIRST = re.compile(r"\d{4}")
 _YEAR_MONTH_DAY = re.compile(r"\d{4}(?:-\d\d){0,2}")

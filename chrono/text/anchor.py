@@ -20,6 +20,7 @@ accumulate in a :class:`~chrono.text.builder.Builder`. A completed past event, a
 
 Nothing is claimed for events that the clause does not assert (future, modal, negated,
 conditional), and a date whose year the tagger guessed is dropped when it contradicts the tense.
+The English words each module relies on are in chrono/lang/en/prose/<module>.yaml.
 """
 
 from __future__ import annotations
