@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from chrono.cues import Cue
 from chrono.model import Claim, Document, Event
 from chrono.network import Solution
 from chrono.problems import Problem
@@ -21,6 +22,7 @@ class Compiled:
     claims: tuple[Claim, ...] = ()
     problems: tuple[Problem, ...] = ()
     timexes: tuple[Timex, ...] = ()
+    cues: tuple[Cue, ...] = ()  # facts for the rules to judge (chrono.cues)
 
 
 @attrs.frozen
@@ -35,3 +37,4 @@ class Analysis:
     # indices of claims that are implied by the model (an event's start <= end)
     structural: frozenset[int] = frozenset()
     timexes: tuple[Timex, ...] = ()
+    cues: tuple[Cue, ...] = ()

@@ -36,6 +36,7 @@ def analyze(loaded: Loaded, options: ReadingOptions) -> Analysis:
         solution,
         structural,
         compiled.timexes,
+        compiled.cues,
     )
 
 

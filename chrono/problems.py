@@ -1,8 +1,9 @@
 """Problems: what a reader found wrong with its input, tied to the words it is about.
 
 The kinds form a closed set. Readers emit a kind and never a rule code; each kind is reported by
-exactly one rule, which names the kind it owns (``ProblemRule.owns``) — a test checks that every
-kind has its rule.
+exactly one rule, which names the kinds it owns (``Rule.problem_kinds``) — a test checks that every
+kind has its rule. What a reader finds that is not wrong in itself (a weekday written with a
+date, an age) is a cue (chrono.cues) that a rule judges.
 """
 
 from __future__ import annotations
@@ -29,9 +30,6 @@ class ProblemKind(enum.Enum):
     # prose
     TEXT_MISSING_DCT = "text-missing-dct"
     TEXT_BAD_DCT = "text-bad-dct"
-    TEXT_WEEKDAY = "text-weekday"
-    TEXT_WEEKDAY_INFERRED = "text-weekday-inferred"  # the year was inferred: a warning
-    TEXT_AGE = "text-age"
     TEXT_AFTER_DCT_INFERRED = "text-after-dct-inferred"  # the year was inferred: a warning
     # TimeML
     TIMEML_MALFORMED = "timeml-malformed"

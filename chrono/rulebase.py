@@ -9,6 +9,7 @@ from typing import ClassVar
 import attrs
 
 from chrono.analysis import Analysis
+from chrono.cues import Cue
 from chrono.model import ExplanationStep, Finding, Severity, Span, locate
 from chrono.problems import ConflictKind, Problem, ProblemKind
 
@@ -32,6 +33,8 @@ class Rule:
     conflict_kinds: ClassVar[frozenset[ConflictKind]] = frozenset()
     # problem kinds that are only suspicious (a guessed year): reported as warnings
     warning_kinds: ClassVar[frozenset[ProblemKind]] = frozenset()
+    # the kinds of cue (chrono.cues) the rule judges: facts, so several rules may read one kind
+    cue_types: ClassVar[frozenset[type[Cue]]] = frozenset()
 
     def check(self, analysis: Analysis) -> Iterator[Finding]:
         raise NotImplementedError

@@ -1,13 +1,28 @@
-"""Text rules about single calendar expressions: weekdays and ages."""
+"""Text rules about single calendar expressions: weekdays and ages.
+
+They judge the cues the prose reader found (chrono.cues): the reader says what the words state,
+the rules do the calendar arithmetic and word the finding.
+"""
 
 from __future__ import annotations
 
-from chrono.model import Severity
-from chrono.problems import ProblemKind
-from chrono.rulebase import ProblemRule
+import calendar
+import datetime as dt
+import re
+from collections.abc import Iterator
+
+import attrs
+
+from chrono.analysis import Analysis
+from chrono.cues import AgeCue, AnniversaryCue, WeekdayCue, document_day
+from chrono.model import Finding, Severity, Span
+from chrono.rulebase import Rule
+
+_NEAR_DAYS = 42  # "a few weeks" of the document date: an inferred year is very likely right
+_DAY = re.compile(r"\d{4}-\d\d-\d\d")
 
 
-class WeekdayMismatch(ProblemRule):
+class WeekdayMismatch(Rule):
     """
     What it does
         Reports a weekday name that does not match the full date it goes with ("Monday,
@@ -30,12 +45,34 @@ class WeekdayMismatch(ProblemRule):
     name = "weekday-mismatch"
     severity = Severity.ERROR
     summary = "a weekday name that does not match its date"
-    problem_kinds = frozenset({ProblemKind.TEXT_WEEKDAY, ProblemKind.TEXT_WEEKDAY_INFERRED})
-    # the year was inferred (no year written): the weekday may be right for another year
-    warning_kinds = frozenset({ProblemKind.TEXT_WEEKDAY_INFERRED})
+    cue_types = frozenset({WeekdayCue})
+
+    def check(self, analysis: Analysis) -> Iterator[Finding]:
+        day = document_day(analysis.document)
+        near = dt.date.fromisoformat(day) if day is not None and _DAY.match(day) else None
+        for cue in analysis.cues:
+            if not isinstance(cue, WeekdayCue):
+                continue
+            date = cue.date
+            assert date.day is not None
+            if date.year_inferred and (near is None or abs((date.day - near).days) > _NEAR_DAYS):
+                continue  # the year was guessed far from the document date: the guess may be at fault
+            if date.day.weekday() == cue.weekday:
+                continue
+            actual = calendar.day_name[date.day.weekday()]
+            span = Span(cue.name_span.start, date.span.end, "primary")
+            if date.year_inferred:
+                # "Tuesday, 22 October" a few days before the document date: the weekday may be
+                # right for another year, so a warning
+                message = (f"{cue.name} does not match {date.day.isoformat()} (year inferred from the "
+                           f"document date): that day is a {actual}")
+                yield attrs.evolve(self.finding(analysis, message, [span]), severity=Severity.WARNING)
+                continue
+            message = f"{cue.name} does not match {date.day.isoformat()}: that day is a {actual}"
+            yield self.finding(analysis, message, [span])
 
 
-class AgeMismatch(ProblemRule):
+class AgeMismatch(Rule):
     """
     What it does
         Reports an age ("at the age of 48", "aged 48", "a 48-year-old", "Jan Novak, 52, was
@@ -61,4 +98,55 @@ class AgeMismatch(ProblemRule):
     name = "age-mismatch"
     severity = Severity.ERROR
     summary = "an age or an anniversary that does not add up with the dates"
-    problem_kinds = frozenset({ProblemKind.TEXT_AGE})
+    cue_types = frozenset({AgeCue, AnniversaryCue})
+
+    def check(self, analysis: Analysis) -> Iterator[Finding]:
+        day = document_day(analysis.document)
+        for cue in analysis.cues:
+            if isinstance(cue, AgeCue):
+                message = _age_mismatch(cue, day)
+            elif isinstance(cue, AnniversaryCue):
+                message = _anniversary_mismatch(cue, day)
+            else:
+                continue
+            if message is not None:
+                yield self.finding(analysis, message, [Span(cue.span.start, cue.span.end, "primary")])
+
+
+def _age_mismatch(cue: AgeCue, document_day: str | None) -> str | None:
+    """Why ``cue`` does not add up, or None. With the birthday unknown, a person born in year B is
+    Y - B - 1 or Y - B years old in year Y."""
+    born = cue.born
+    if cue.at is None:
+        if document_day is None:
+            return None
+        year = int(document_day[:4])
+        low, high = year - born.year - 1, year - born.year
+        if low <= cue.age <= high:
+            return None
+        return (f"age {cue.age} does not fit: born {born.text}, so at the document date ({document_day}) "
+                f"the age was {max(low, 0)} or {high}")
+    at = cue.at
+    low, high = at.year - born.year - 1, at.year - born.year
+    if born.day is not None and at.day is not None and not at.year_inferred:  # both days known: exact
+        birthday_to_come = (at.day.month, at.day.day) < (born.day.month, born.day.day)
+        low = high = at.day.year - born.day.year - birthday_to_come
+    if low <= cue.age <= high:
+        return None
+    expected = f"{low}" if low == high else f"{max(low, 0)} or {high}"
+    return f"age {cue.age} does not fit: born {born.text}, so on {at.text} the age was {expected}"
+
+
+def _anniversary_mismatch(cue: AnniversaryCue, document_day: str | None) -> str | None:
+    """Why ``cue`` does not add up, or None. Marked on the document date, the anniversary may
+    fall in the next year or the last."""
+    if cue.on is not None:
+        year, slack, when = cue.on.year, 0, cue.on.text
+    elif document_day is not None:
+        year, slack, when = int(document_day[:4]), 1, f"the document date ({document_day})"
+    else:
+        return None
+    if abs(year - cue.since.year - cue.count) <= slack:
+        return None
+    return (f"the {cue.ordinal} anniversary does not fit: {cue.since.text} to {when} is "
+            f"{year - cue.since.year} years")

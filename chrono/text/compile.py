@@ -8,9 +8,9 @@ Pipeline (each step a pure function of the previous one's value):
    expressions; :mod:`chrono.text.events` finds the event triggers with tense and aspect.
 3. :mod:`chrono.text.anchor` links expressions and events and makes the claims.
 
-Problems found on the way (no DCT, impossible dates, weekday names that do not match their date,
-ages that do not add up) become :class:`chrono.problems.Problem` of the kinds the text
-rules report.
+Problems found on the way (no DCT, impossible dates) become :class:`chrono.problems.Problem`
+of the kinds the text rules report; weekday names written with a date, ages and anniversaries
+become cues (:mod:`chrono.cues`) for the rules to judge.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from __future__ import annotations
 import attrs
 
 from chrono.analysis import Compiled
+from chrono.cues import Cue, document_day
 from chrono.document_date import DocumentDate, document_date
 from chrono.gcpause import paused_cyclic_gc
 from chrono.model import Document, Span
@@ -25,9 +26,12 @@ from chrono.options import ReadingOptions
 from chrono.periods import InvalidValue, NotAPeriod, parse_value
 from chrono.problems import Problem, ProblemKind
 from chrono.tagger import extract
-from chrono.text import anchor, checks
+from chrono.text import anchor
+from chrono.text.ages import age_cues, anniversary_cues
+from chrono.text.impossible_dates import impossible_dates
 from chrono.text.markup import View, view_of
 from chrono.text.sentences import split
+from chrono.text.weekdays import weekday_cues
 
 
 def _own_date(view: View, options: ReadingOptions) -> DocumentDate | Problem | None:
@@ -85,13 +89,15 @@ def _compile_text(document: Document, options: ReadingOptions) -> Compiled:
     if lang != "en":
         return Compiled(document, problems=tuple(problems))
     text = view.text
-    day = dct_value[:10] if dct_value and dct is not None else None
+    day = document_day(document)
     try:
         timexes = extract(text, day, day_first=options.day_first)
     except ValueError:
         timexes = extract(text, None, day_first=options.day_first)
     sentences = split(text, view.breaks)
-    problems.extend(checks.calendar_problems(text, timexes, sentences, day))
+    problems.extend(impossible_dates(text))
+    cues: list[Cue] = [*weekday_cues(text, timexes), *age_cues(text, timexes, sentences),
+                       *anniversary_cues(text, timexes, sentences)]
     built = anchor.build(text, sentences, timexes, dct, options)
     problems.extend(built.problems)
-    return Compiled(document, built.events, built.claims, tuple(problems), timexes)
+    return Compiled(document, built.events, built.claims, tuple(problems), timexes, tuple(cues))

@@ -14,17 +14,9 @@ from typing import Any
 import attrs
 
 from chrono.knowledge import trigger_words
-
-# Tenses; "irrealis" covers modal, future, conditional, negated and bare infinitive uses: the
-# clause does not say the event happened, so nothing is claimed about its time.
-PAST = "past"
-PERFECT = "perfect"  # has/have + participle
-PLUPERFECT = "pluperfect"  # had + participle
-PRESENT = "present"
-PROGRESSIVE = "progressive"
-INFINITIVE = "infinitive"
-IRREALIS = "irrealis"
-NOMINAL = "nominal"
+from chrono.text.inflection import plural, regular_forms
+from chrono.text.tense import INFINITIVE, IRREALIS, NOMINAL, verb_tense
+from chrono.text.vocabulary import vocabulary
 
 
 @attrs.frozen
@@ -48,32 +40,6 @@ class Lexicon:
     punctual: frozenset[str]
 
 
-def _regular_forms(lemma: str) -> list[str]:
-    last = lemma[-1]
-    if lemma.endswith("e"):
-        return [lemma + "s", lemma + "d", lemma + "d", lemma[:-1] + "ing"]
-    if last == "y" and lemma[-2] not in "aeiou":
-        return [lemma[:-1] + "ies", lemma[:-1] + "ied", lemma[:-1] + "ied", lemma + "ing"]
-    if lemma.endswith(("s", "sh", "ch", "x", "z")):
-        return [lemma + "es", lemma + "ed", lemma + "ed", lemma + "ing"]
-    double = (
-        len(re.findall(r"[aeiou]+", lemma)) == 1  # one syllable: "stop" -> "stopped", not "open"
-        and last not in "aeiouwxy"
-        and lemma[-2] in "aeiou"
-        and lemma[-3:-2] not in ("a", "e", "i", "o", "u", "")
-    ) or lemma in ("occur", "admit", "commit", "submit", "control", "patrol", "regret", "ban", "plan")
-    stem = lemma + last if double else lemma
-    return [lemma + "s", stem + "ed", stem + "ed", stem + "ing"]
-
-
-def _plural(noun: str) -> str:
-    if noun.endswith(("s", "sh", "ch", "x")):
-        return noun if noun.endswith("s") else noun + "es"
-    if noun.endswith("y") and noun[-2] not in "aeiou":
-        return noun[:-1] + "ies"
-    return noun + "s"
-
-
 @functools.lru_cache(maxsize=16)
 def lexicon(extra_files: tuple[str, ...] = ()) -> Lexicon:
     """The trigger lexicon, extended by the ``verbs``/``nouns`` of users' domain-knowledge files."""
@@ -95,7 +61,7 @@ def lexicon(extra_files: tuple[str, ...] = ()) -> Lexicon:
             add(inflected[0], (lemma, cls, "verb", "pp"))
             continue
         if not inflected:
-            inflected = _regular_forms(lemma) if " " not in lemma else []
+            inflected = regular_forms(lemma) if " " not in lemma else []
         add(lemma, (lemma, cls, "verb", "base"))
         for form, kind in zip(inflected, ("s", "past", "pp", "ing"), strict=False):
             add(form, (lemma, cls, "verb", kind))
@@ -107,7 +73,7 @@ def lexicon(extra_files: tuple[str, ...] = ()) -> Lexicon:
         lemma = str(spec.get("verb", noun)) if isinstance(spec, dict) else noun
         add(noun, (lemma, cls, "noun", "noun"))
         if " " not in noun:
-            add(_plural(noun), (lemma, cls, "noun", "noun"))
+            add(plural(noun), (lemma, cls, "noun", "noun"))
     by_first: dict[str, list[str]] = {}
     for form in forms:
         if " " in form:
@@ -127,91 +93,19 @@ def lexicon(extra_files: tuple[str, ...] = ()) -> Lexicon:
 _TOKEN = re.compile(r"[A-Za-z][\w'’-]*")
 
 
-
-def _set(words: str) -> frozenset[str]:
-    return frozenset(words.split())
-
-_PREV_WORDS = re.compile(r"([A-Za-z']+(?:n't)?)\W*\Z")
+_WORDS = vocabulary("events")
 _WORD = re.compile(r"[A-Za-z]+(?:'[a-z]+)?|n't")
-_PERIOD_NOUNS = _set("quarter quarters year years period periods months weeks half semester fiscal")
-_MODALS = _set("will would could should may might must shall can cannot 'll 'd wo")
-_NEGATIONS = _set("not never n't no")
-_BE_PRESENT = _set("is are am 's 're")
-_BE_PAST = _set("was were")
-_HAVE = _set("has have 've")
-_DETERMINERS = _set(
-    "the a an this that these those its his her their our my your of 's last first next another "
-    "any each every whose"
-)
-_SKIPPABLE = _set("also already just still reportedly allegedly then later recently finally "
-                       "quickly been being officially formally eventually")
-_IRREALIS_CUES = _set("if unless whether expected planned plans plan hope hopes hoped wants "
-                           "want wanted intends intended would could should might may")
+_PERIOD_NOUNS = _WORDS.set("period_nouns")
+_DETERMINERS = _WORDS.set("determiners")
+# -ing forms of trigger verbs that, after a determiner, name a thing rather than an event
+_THING_ING = _WORDS.set("thing_ing")
+_UNLISTED_CUES = _WORDS.set("unlisted_verb_cues")
+_NOT_VERBS = _WORDS.set("not_verbs")
 
 
 def _words_before(text: str, start: int, floor: int, count: int) -> list[str]:
     chunk = text[max(floor, start - 40):start].lower()
     return _WORD.findall(chunk)[-count:]
-
-
-def _tense(form: str, pos: str, before: list[str], text: str, start: int) -> tuple[str, str] | None:
-    """(pos, tense) of a verb form from the words in front of it; None when not an event use."""
-    words = [w for w in before if w not in _SKIPPABLE and not (w.endswith("ly") and len(w) > 4)]
-    prev = words[-1] if words else ""
-    prev2 = words[-2] if len(words) > 1 else ""
-    window = set(before[-4:])
-    if window & _NEGATIONS:
-        return pos, IRREALIS
-    if prev in _MODALS or (prev2 in _MODALS and prev in ("be", "have", "not")):
-        return pos, IRREALIS
-    if prev == "to" or (prev2 == "to" and prev in ("be", "have", "get")):
-        return pos, INFINITIVE  # "to seize", "to be completed"
-    if form == "ing":
-        if prev in _BE_PAST:
-            return pos, PROGRESSIVE
-        if prev in _BE_PRESENT:
-            return pos, PROGRESSIVE
-        return None
-    if form == "pp" or form == "past":
-        if prev in _HAVE or "has" in window or "have" in window:
-            return pos, PERFECT
-        if prev == "had" or "had" in window:
-            return pos, PLUPERFECT
-        if prev in _BE_PAST or (prev2 in _BE_PAST and prev == "been"):
-            return pos, PAST
-        if prev in _BE_PRESENT:
-            return pos, PRESENT
-        if form == "past":
-            return pos, PAST
-        if prev in ("was", "were", "been", "be", "being", "got", "get"):
-            return pos, PAST
-        if not before and _PARTICIPLE_PHRASE.match(text, start):
-            # "Born on 2 May 1950 in Leeds, she …", "Founded in 1990, the firm …": a participle
-            # phrase that opens the sentence tells a past event of the subject
-            return pos, PAST
-        return None
-    if form == "s":
-        return pos, PRESENT
-    if form == "base":
-        if prev in ("did", "didn't", "do", "does"):
-            return pos, IRREALIS
-        return None
-    return pos, NOMINAL
-
-
-_PARTICIPLE_PHRASE = re.compile(
-    r"[A-Z][a-z]+\s+(?:in|on|at|by|as|near|during)\b[^,;.!?]{0,80},\s*(?:the\s+|a\s+|an\s+)?[A-Za-z]"
-)
-
-
-# -ing forms of trigger verbs that, after a determiner, name a thing rather than an event
-_THING_ING = _set("bearing building drawing earning finding holding living painting recording writing "
-                  "saying posting crossing clothing setting housing wiring lining")
-
-
-_UNLISTED_CUES = _set("was were had has have been who which that")
-_NOT_VERBS = _set("based used supposed related concerned interested involved limited united red bed "
-                  "need needed speed seed feed breed shed hundred kindred closed opened")
 
 
 _Entry = tuple[str, str, str, str]
@@ -271,9 +165,9 @@ def find_triggers(text: str, start: int, end: int, lex: Lexicon | None = None) -
                 # "found" is "find" in the past and "found" (establish) in the present: the first
                 # reading the context allows
                 for candidate in (e for e in entries if e[2] == "verb"):
-                    result = _tense(candidate[3], "verb", before, text, match.start())
-                    if result is not None:
-                        chosen, tense = candidate, result[1]
+                    tense = verb_tense(candidate[3], before, text, match.start())
+                    if tense is not None:
+                        chosen = candidate
                         break
                 if chosen is None and noun is not None:
                     chosen, tense = noun, NOMINAL

@@ -24,11 +24,19 @@ class Sentence:
     paragraph: int
 
 
+@attrs.frozen
+class _Words:
+    abbreviations: frozenset[str]
+    final_abbreviations: frozenset[str]  # abbreviations that may also end a sentence
+    starters: frozenset[str]
+
+
 @functools.cache
-def _data() -> tuple[frozenset[str], frozenset[str]]:
+def _data() -> _Words:
     data = load_yaml("lang", "en", "events", "sentences.yaml")
-    abbreviations = frozenset(str(w) for w in data["abbreviations"])
-    return abbreviations, frozenset(str(w) for w in data["sentence_starters"])
+    return _Words(frozenset(str(w) for w in data["abbreviations"]),
+                  frozenset(str(w) for w in data["final_abbreviations"]),
+                  frozenset(str(w) for w in data["sentence_starters"]))
 
 
 _END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])|\n[ \t]*\n\s*")
@@ -36,8 +44,7 @@ _WORD_BEFORE = re.compile(r"([\w.'’&-]+)\Z")
 _NEXT_WORD = re.compile(r"\s+[\"'“‘(\[]?([\w']+)")
 
 
-def _is_boundary(text: str, match: re.Match[str], abbreviations: frozenset[str],
-                 starters: frozenset[str]) -> bool:
+def _is_boundary(text: str, match: re.Match[str], words: _Words) -> bool:
     if match.group().startswith("\n"):
         return True
     if not match.group().startswith("."):
@@ -50,24 +57,22 @@ def _is_boundary(text: str, match: re.Match[str], abbreviations: frozenset[str],
     word = before.group(1).lower().lstrip("'’(")
     following = _NEXT_WORD.match(text, match.end())
     next_word = following.group(1).lower() if following else ""
-    if word in abbreviations:
+    if word in words.abbreviations:
         # "Co." or "U.S." at a sentence end: only when a sentence clearly starts after it
-        return word in ("co", "inc", "corp", "ltd", "u.s", "u.k", "u.n", "etc", "plc", "llc", "jr") and (
-            next_word in starters
-        )
+        return word in words.final_abbreviations and next_word in words.starters
     if len(word) == 1 and word.isalpha():
         return False  # an initial: "J. Smith"
     if "." in word:  # a dotted acronym such as "N.A.T.O."
-        return next_word in starters
+        return next_word in words.starters
     return True
 
 
 def split(text: str, breaks: frozenset[int] = frozenset()) -> list[Sentence]:
     """The sentences of ``text``, trimmed of surrounding white space, in order."""
-    abbreviations, starters = _data()
+    words = _data()
     cuts: list[tuple[int, bool]] = []  # (end offset, ends a paragraph)
     for match in _END.finditer(text):
-        if _is_boundary(text, match, abbreviations, starters):
+        if _is_boundary(text, match, words):
             blank_line = match.group().startswith("\n")
             cuts.append((match.start() if blank_line else match.end(), blank_line))
     for offset in breaks:

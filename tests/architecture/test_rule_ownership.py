@@ -1,4 +1,5 @@
-"""Readers emit problem and conflict kinds, never rule codes; every kind has exactly one rule."""
+"""Readers emit problem and conflict kinds, never rule codes; every kind has exactly one rule.
+They also emit cues, facts that rules judge: every kind of cue has a rule that reads it."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from chrono.cues import CUE_TYPES
 from chrono.problems import ConflictKind, ProblemKind, conflict_kind_of
 from chrono.registry import all_rules
 
@@ -23,6 +25,11 @@ def test_every_problem_kind_has_exactly_one_rule(kind: ProblemKind) -> None:
 def test_every_conflict_kind_has_exactly_one_rule(kind: ConflictKind) -> None:
     owners = [rule.code for rule in all_rules() if kind in rule.conflict_kinds]
     assert len(owners) == 1, f"{kind} is reported by {owners or 'no rule'}"
+
+
+@pytest.mark.parametrize("cue_type", CUE_TYPES, ids=lambda t: t.__name__)
+def test_every_cue_type_has_a_rule(cue_type: type) -> None:
+    assert any(cue_type in rule.cue_types for rule in all_rules()), f"no rule judges {cue_type.__name__}"
 
 
 def test_warning_kinds_are_owned_kinds() -> None:

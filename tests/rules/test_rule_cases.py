@@ -1,8 +1,8 @@
 """Data-driven rule tests: one YAML file of cases per rule code under cases/.
 
 Each case gives a file's content (or base64 bytes), optionally a suffix and a DCT, and the
-findings that rule must produce: line, column, exact message or a part of it, and the texts
-the finding cites (in order, as a prefix of its spans).
+findings that rule must produce: line, column, exact message or a part of it, severity (when it
+is not the rule's default), and the texts the finding cites (in order, as a prefix of its spans).
 """
 
 from __future__ import annotations
@@ -69,6 +69,8 @@ def test_rule_case(rule: str, case: dict[str, Any], tmp_path: Path) -> None:
             assert finding.message == want["message"]
         if "message_contains" in want:
             assert want["message_contains"] in finding.message
+        if "severity" in want:
+            assert finding.severity.label == want["severity"]
         if "cites" in want:
             cited = [span.text for span in finding.spans]
             assert set(want["cites"]) <= set(cited), cited

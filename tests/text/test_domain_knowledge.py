@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from chrono.knowledge import precedence_pairs
 from chrono.options import Options, ReadingOptions
 from chrono.runner import check
-from chrono.text.anchor import precedence_pairs
 
 TEXT = "The museum opened its east wing in May 2021. The east wing was refurbished in March 2020.\n"
 

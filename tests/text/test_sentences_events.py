@@ -6,8 +6,9 @@ from chrono.analyze import analyze
 from chrono.ingest import Loaded
 from chrono.model import Document
 from chrono.options import ReadingOptions
-from chrono.text.events import IRREALIS, PAST, PERFECT, PLUPERFECT, find_triggers
+from chrono.text.events import find_triggers
 from chrono.text.sentences import split
+from chrono.text.tense import IRREALIS, PAST, PERFECT, PLUPERFECT
 
 
 def _sentences(text: str) -> list[str]:

@@ -1,0 +1,73 @@
+"""Cues: facts a reader found in the words that a rule may judge without the constraint network.
+
+A reader says what the text states ("Monday, March 4, 2025": a weekday name written with a
+date; "aged 80": an age, of the person born in 1931, in 2019); the rules compare and word the
+findings (chrono/rules). The kinds of cue form a closed set, :data:`Cue`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import typing
+
+import attrs
+
+from chrono.model import Document, Span
+
+
+@attrs.frozen
+class DateMention:
+    """A date the text gives, as a cue cites it."""
+
+    span: Span
+    text: str  # as written: "3 May 1931"
+    year: int
+    day: dt.date | None  # None when the date is coarser than a day ("1931", "May 1931")
+    year_inferred: bool  # no year was written: it was taken from the document date or the narrative
+
+
+@attrs.frozen
+class WeekdayCue:
+    """A weekday name written with a full date: "Monday, March 4, 2025", "Tuesday 22 October"."""
+
+    name: str  # as written: "Monday"
+    name_span: Span
+    weekday: int  # the day of the week the name says, Monday = 0
+    date: DateMention  # its day is known
+
+
+@attrs.frozen
+class AgeCue:
+    """An age stated for the one person whose birth date the document gives ("born in 1931 …
+    She died in 2019, aged 80"), at a date of the text or, when ``at`` is None, at the
+    document date ("Jan Novak, 52, was born in 1968")."""
+
+    span: Span  # the words of the age
+    age: int
+    born: DateMention
+    at: DateMention | None
+
+
+@attrs.frozen
+class AnniversaryCue:
+    """An anniversary counted from a date of the text ("the 50th anniversary of its founding in
+    1975"), marked on a date of the same sentence or, when ``on`` is None, on the document
+    date ("this year marks the 50th anniversary …")."""
+
+    span: Span  # "50th anniversary"
+    ordinal: str  # as written: "50th", "fiftieth"
+    count: int
+    since: DateMention
+    on: DateMention | None
+
+
+Cue = WeekdayCue | AgeCue | AnniversaryCue
+CUE_TYPES: tuple[type[Cue], ...] = typing.get_args(Cue)
+
+
+def document_day(document: Document) -> str | None:
+    """The document date as a day ("2025-04-24"): what a prose reader resolves the text against,
+    and what a cue without its own date (``AgeCue.at is None``) is stated at."""
+    if document.dct is None or not document.dct_value:
+        return None
+    return document.dct_value[:10]

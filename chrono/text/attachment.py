@@ -1,0 +1,264 @@
+"""Attachment: which event a phrase is about, and which part of it.
+
+A date dates the event it is attached to: the nearest event word before it in its clause, or,
+when the date opens the clause ("On Monday, ..."), the first one after it; a date right in
+front of an event noun ("the 2024 election") dates that noun. Aspectual verbs move the date to
+their event's start or end ("the operation, which began in the summer of 2024"); light verbs
+move it to their subject ("the summit was held on …").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+import attrs
+
+from chrono.model import Part
+from chrono.tagger import Timex
+from chrono.text.clauses import (
+    FUNCTION_WORDS,
+    RELATIVE_BEFORE,
+    clause_of,
+    looks_finite,
+    other_predicate,
+    words_between,
+    words_in,
+)
+from chrono.text.events import Trigger, asserted
+from chrono.text.tense import NOMINAL, TOLD_AS_PAST
+from chrono.text.vocabulary import each_then_space, vocabulary
+
+_WORDS = vocabulary("attachment")
+_NEXT_WORD = re.compile(r"[\s'’s]*([A-Za-z][\w-]*)")
+_DUE = re.compile(
+    rf"\b(?:{_WORDS.pattern('term_words')}|"
+    rf"(?:{_WORDS.pattern('term_periods')})\s+(?:{_WORDS.pattern('term_period_ends')}))\s+"
+    rf"(?:{each_then_space(_WORDS.words('term_prepositions'))})?\Z",
+    re.IGNORECASE,
+)
+_PAST_PHRASE = re.compile(
+    rf"\s+(?:{_WORDS.pattern('past_phrase_prepositions')})\s+(?:{_WORDS.pattern('past_phrase_determiners')})"
+    r"\s+(?:[\w-]+\s+){0,2}",
+    re.IGNORECASE,
+)
+_LIGHT = _WORDS.set("light_verbs")
+_IRREALIS_NOUN = re.compile(
+    rf"\b(?:{_WORDS.pattern('irrealis_modifiers')})\s+(?:[\w-]+\s+){{0,4}}\Z",
+    re.IGNORECASE,
+)
+_COMPOUND_HEAD = re.compile(rf"\s+(?!(?:{_WORDS.pattern('adverbs_in_s')})\s)[a-z]+s\s+")
+_SETTINGS = _WORDS.set("settings")
+_AT_SETTING = re.compile(
+    rf"\b(?:{_WORDS.pattern('setting_prepositions')})\s+(?:{_WORDS.pattern('setting_determiners')})"
+    r"\s+(?:[\w-]+\s+){0,2}\Z",
+    re.IGNORECASE,
+)
+_OPENING_PARTICIPLE = re.compile(rf"[\s\"“]*(?:[A-Z][a-z]{{2,}}ed|{_WORDS.pattern('opening_participles')})\b")
+_RELATIVE = re.compile(rf",\s*(?:{_WORDS.pattern('relative_pronouns')})\s+(?:\w+\s+){{0,2}}\Z")
+_RELATIVE_OR_THAT = re.compile(rf"(?:,\s*|\s)(?:{_WORDS.pattern('relative_pronouns')})\s+(?:\w+\s+){{0,2}}\Z")
+_PLACING = re.compile(rf"\b(?:{_WORDS.pattern('placing_prepositions')})\b")
+_COORDINATED_ASPECT = re.compile(rf"[^,;]*\s(?:{_WORDS.pattern('aspect_coordinators')})\s+(?:\w+\s+)?")
+_CONJUNCTION = re.compile(rf"\b(?:{_WORDS.pattern('conjunctions')})\b")
+_PRENOMINAL = re.compile(r"(?:['’]s)?\s+(?:[\w-]+\s+)?")
+
+
+@attrs.frozen
+class Target:
+    trigger: Trigger
+    part: Part  # which part of the event the expression dates
+    cue: Trigger  # the word the claim cites (the aspectual verb, or the event itself)
+
+
+def is_asserted(text: str, trigger: Trigger) -> bool:
+    """Does the text say the event happened: a verb in an asserting tense, or a noun without a
+    word such as "planned" or "no" in front of it."""
+    if trigger.tense == NOMINAL:
+        return _IRREALIS_NOUN.search(text, max(0, trigger.start - 40), trigger.start) is None
+    return asserted(trigger)
+
+
+def attach(text: str, timex: Timex, triggers: Sequence[Trigger], cuts: tuple[int, ...]) -> Trigger | None:
+    """The event word ``timex`` (of the same sentence) is attached to, if any."""
+    left_edge = timex.signal_start if timex.signal_start is not None else timex.start
+    # a date right in front of an event noun dates the noun ("the 2024 election", "Monday's raid")
+    for t in triggers:
+        if t.start >= timex.end and t.pos == "noun":
+            between = text[timex.end:t.start]
+            word = between.split()[0].lower() if between.split() else ""
+            if _PRENOMINAL.fullmatch(between) and word not in FUNCTION_WORDS:
+                return t
+            break
+    if _prenominal(text, timex, triggers):
+        return None
+    if _DUE.search(text, max(0, left_edge - 30), left_edge):
+        return None  # "notes due March 15, 2007": a term, not an event's date
+    clause_start, clause_end = clause_of(cuts, left_edge)
+    left = [t for t in triggers if clause_start <= t.start and t.end <= left_edge]
+    if left:
+        nearest = left[-1]
+        words = words_between(text, nearest.end, left_edge)
+        limit = 4 if nearest.event_class == "reporting" else 14
+        if other_predicate(text, nearest.end, left_edge):
+            return None  # "reached orbit in May and spent the rest of 2023 …": the other verb's date
+        return nearest if words <= limit else None
+    right = [t for t in triggers if t.start >= timex.end and t.start < clause_end]
+    if right:
+        # only a date in front of its verb ("Prosecutors on Monday charged …", "In 2014, she
+        # won …"): not after another verb ("turned professional in 2014 and won …")
+        prefix = words_in(text, clause_start, left_edge)
+        if any(looks_finite(w) for w in prefix):
+            return None
+        if "," in text[timex.end:right[0].start] and _OPENING_PARTICIPLE.match(text, clause_start):
+            return None  # "Raised in Leeds in 1950, she studied …": the phrase's own event
+        if _CONJUNCTION.search(text[timex.end:right[0].start]):
+            return None
+        parenthetical = "," in text[clause_start:left_edge]  # "The Times, in an article on …, noted"
+        comma_after = "," in text[timex.end:right[0].start]
+        if right[0].event_class == "reporting" and comma_after and not parenthetical:
+            return None  # "… in April 2026, NASA said": the date belongs to what was said
+        return right[0] if words_between(text, timex.end, right[0].start) <= 8 else None
+    if not text[clause_start:left_edge].strip(" ,;:\"“”—–-") and not text[timex.end:clause_end].strip(
+        " ,;:\"“”—–-"
+    ):
+        # a clause that is only the date ("On Monday, ..."): the next clause's first event
+        nxt = [t for t in triggers if t.start >= clause_end]
+        if nxt and words_between(text, timex.end, nxt[0].start) <= 8:
+            return nxt[0]
+    return None
+
+
+def _prenominal(text: str, timex: Timex, triggers: Sequence[Trigger]) -> bool:
+    """A date used as a modifier of a thing ("a 1987 Chevrolet", "the 1995 law")."""
+    if timex.signal is not None:
+        return False
+    following = _NEXT_WORD.match(text, timex.end)
+    if following is None:
+        return False
+    word = following.group(1)
+    if word.lower() in FUNCTION_WORDS:
+        return False
+    return not any(t.start == following.start(1) and t.pos == "verb" for t in triggers)
+
+
+def resolve(text: str, trigger: Trigger, triggers: Sequence[Trigger], cuts: tuple[int, ...]) -> Target:
+    """The event and part a date attached to ``trigger`` really dates."""
+    if trigger.event_class in ("begin", "end") and trigger.pos == "verb":
+        argument = _aspect_argument(text, trigger, triggers, cuts)
+        if argument is not None:
+            return Target(argument, Part.START if trigger.event_class == "begin" else Part.END, trigger)
+    if trigger.pos == "noun" and trigger.lemma in _SETTINGS and _AT_SETTING.search(
+        text, max(0, trigger.start - 40), trigger.start
+    ):
+        # "signed the treaty at a ceremony in Zagreb on 12 May": the verb the ceremony hosts
+        clause_start, _ = clause_of(cuts, trigger.start)
+        verbs = [t for t in triggers if clause_start <= t.start and t.end <= trigger.start]
+        if verbs and verbs[-1].pos == "verb" and asserted(verbs[-1]) and verbs[-1].event_class not in (
+            "reporting", "begin", "end", "causal"
+        ) and words_between(text, verbs[-1].end, trigger.start) <= 8:
+            return Target(verbs[-1], Part.WHOLE, verbs[-1])
+    if trigger.lemma in _LIGHT and trigger.pos == "verb":
+        subject = relative_antecedent(text, trigger.start, triggers)
+        subject = subject or _subject_noun(text, trigger, triggers, cuts)
+        if subject is not None:
+            return Target(subject, Part.WHOLE, trigger)
+    return Target(trigger, Part.WHOLE, trigger)
+
+
+def _aspect_argument(text: str, trigger: Trigger, triggers: Sequence[Trigger],
+                     cuts: tuple[int, ...]) -> Trigger | None:
+    """The event an aspectual verb ("began", "ended") is about: the event word right after it
+    ("began talks"), the noun a relative clause is about ("the operation, which began"), or its
+    subject ("the strike ended")."""
+    index = triggers.index(trigger)
+    following = triggers[index + 1] if index + 1 < len(triggers) else None
+    if following is not None and following.event_class not in ("begin", "end"):
+        gap = text[trigger.end:following.start]
+        if "," not in gap and words_between(text, trigger.end, following.start) <= 3 and (
+            not _PLACING.search(gap)
+        ):
+            return following
+    before = text[max(0, trigger.start - 40):trigger.start]
+    relative = _RELATIVE.search(before)
+    if relative is not None:
+        comma = trigger.start - len(before) + relative.start()
+        nouns = [t for t in triggers[:index] if t.pos == "noun" and t.end <= comma]
+        if nouns and words_between(text, nouns[-1].end, comma) <= 6:
+            return nouns[-1]
+        return None
+    edge = trigger.start
+    skipped = RELATIVE_BEFORE.search(text, max(0, edge - 200), edge)
+    if skipped is not None:  # "the strike, which lasted three weeks, ended …": skip the relative clause
+        edge = skipped.start()
+    clause_start, _ = clause_of(cuts, max(0, edge - 1))
+    for t in reversed([t for t in triggers[:index] if t.end <= edge]):
+        if t.start < clause_start:
+            break
+        if t.pos == "verb":
+            # "the strike began on 10 March and ended on 2 April": coordinated aspectual verbs
+            # share their subject
+            if t.event_class in ("begin", "end") and t.event_class != trigger.event_class and (
+                _COORDINATED_ASPECT.fullmatch(text[t.end:trigger.start])
+            ):
+                return _aspect_argument(text, t, triggers, cuts)
+            break
+        if _COMPOUND_HEAD.fullmatch(text, t.end, edge):
+            return None  # "Election officials finished …": the noun modifies the subject
+        if words_between(text, t.end, edge) <= 8:
+            return t
+    return None
+
+
+def relative_antecedent(text: str, offset: int, triggers: Sequence[Trigger]) -> Trigger | None:
+    """The event noun a relative clause starting just before ``offset`` is about ("the summit,
+    which lasted …")."""
+    before = text[max(0, offset - 40):offset]
+    relative = _RELATIVE_OR_THAT.search(before)
+    if relative is None:
+        return None
+    comma = offset - len(before) + relative.start()
+    nouns = [t for t in triggers if t.pos == "noun" and t.end <= comma]
+    if nouns and words_between(text, nouns[-1].end, comma) <= 6:
+        return nouns[-1]
+    return None
+
+
+def _subject_noun(text: str, trigger: Trigger, triggers: Sequence[Trigger],
+                  cuts: tuple[int, ...]) -> Trigger | None:
+    edge = trigger.start
+    relative = RELATIVE_BEFORE.search(text, max(0, edge - 200), edge)
+    if relative is not None:  # "the summit, which lasted two days, ran …": skip the relative clause
+        edge = relative.start()
+    clause_start, _ = clause_of(cuts, max(0, edge - 1))
+    for t in reversed([t for t in triggers if t.end <= edge]):
+        if t.start < clause_start or t.pos == "verb":
+            return None
+        if words_between(text, t.end, edge) <= 8:
+            return t
+    return None
+
+
+def clause_head(text: str, noun: Trigger, triggers: Sequence[Trigger]) -> Trigger:
+    """"after a fire gutted the building": the event of a clause is its verb, not its subject."""
+    if noun.pos != "noun":
+        return noun
+    following = [t for t in triggers if t.start >= noun.end]
+    if following and following[0].pos == "verb" and asserted(following[0]) and (
+        words_between(text, noun.end, following[0].start) == 0
+    ):
+        return following[0]
+    return noun
+
+
+def governing_tense(text: str, noun: Trigger, triggers: Sequence[Trigger]) -> str:
+    """"were killed in a bombing in 1995": an event noun in a phrase of a past verb is past."""
+    before = [t for t in triggers if t.end <= noun.start]
+    if not before:
+        return NOMINAL
+    verb = before[-1]
+    if verb.pos != "verb" or verb.tense not in TOLD_AS_PAST or not asserted(verb):
+        return NOMINAL
+    if not _PAST_PHRASE.fullmatch(text, verb.end, noun.start):
+        return NOMINAL
+    return verb.tense
+

@@ -1,0 +1,27 @@
+"""A time expression as a cue cites it (chrono.cues.DateMention)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from chrono.cues import DateMention
+from chrono.model import Span
+from chrono.tagger import Timex
+
+_DAY = re.compile(r"\d{4}-\d\d-\d\d")
+
+
+def mention(timex: Timex) -> DateMention:
+    """``timex`` (a DATE whose value starts with a year) as a cue cites it."""
+    return DateMention(Span(timex.start, timex.end), timex.text, int(timex.value[:4]), _day(timex.value[:10]),
+                       year_inferred=timex.anchor is not None)
+
+
+def _day(value: str) -> dt.date | None:
+    if not _DAY.fullmatch(value):
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        return None

@@ -1,0 +1,203 @@
+"""Dates of events: the period a time expression names, and the claims a date makes about the
+event it is attached to (chrono.text.attachment), read through its signal
+(chrono.text.signals).
+
+Punctual events (an attack, a signing, a death) lie *within* the period; states and processes
+only *overlap* it. A date whose year the tagger guessed is dropped when it contradicts the tense.
+"""
+
+from __future__ import annotations
+
+import re
+
+from chrono.model import Part, Qualifier, Span
+from chrono.periods import DAY, Hemisphere, InvalidValue, NotAPeriod, Period, parse_value
+from chrono.problems import ConflictKind, Problem, ProblemKind
+from chrono.tagger import Timex
+from chrono.text.attachment import attach, governing_tense, is_asserted, resolve
+from chrono.text.builder import Builder
+from chrono.text.calendar_names import WEEKDAY_NAMES
+from chrono.text.context import SentenceContext
+from chrono.text.events import Trigger, asserted
+from chrono.text.reported import source_report
+from chrono.text.signals import IN, SINCE, Bound, Reading, range_reading, reading_of
+from chrono.text.tense import INFINITIVE, NOMINAL, PERFECT, PRESENT, PROGRESSIVE, TOLD_AS_PAST
+from chrono.text.vocabulary import alternation, each_then_space, vocabulary
+
+_NAMED_DAY = re.compile(rf"\d|\b(?:{alternation(WEEKDAY_NAMES.values())})\b", re.IGNORECASE)
+_WORDS = vocabulary("dating")
+_UNTIL_NOW = _WORDS.set("until_now")
+_FROM_NOW = _WORDS.set("from_now")
+_SO_FAR = re.compile(
+    rf"({alternation((*_WORDS.words('until_now'), *_WORDS.words('from_now')))})\s+"
+    rf"(?:{_WORDS.pattern('this_period')})\s+(?:{_WORDS.pattern('periods')})\b",
+    re.IGNORECASE,
+)
+_SUPERLATIVE_SINCE = re.compile(rf"\b(?:{_WORDS.pattern('superlatives')})\b[^,.;:]{{0,60}}\Z", re.IGNORECASE)
+_ACCORDING = re.compile(rf"\b({_WORDS.pattern('source_phrases')})\b[^,.;]*\Z", re.IGNORECASE)
+_COORDINATED = re.compile(
+    rf"\b(?:{_WORDS.pattern('frame_joiners')})\s+"
+    rf"(?:{each_then_space(_WORDS.words('frame_adverbs'))})?\Z",
+    re.IGNORECASE,
+)
+_FIGURE = re.compile(r"\d")
+_PART_OF_DAY = re.compile(r"T(?:MO|AF|EV|NI|DT)$")  # TIMEX3 morning, afternoon, evening, night, daytime
+# the bound of an event placed within its date: a reference for "two days later"
+_WITHIN = Bound(Part.WHOLE, Qualifier.IN)
+
+
+def period_of(timex: Timex, dct: Period | None, hemisphere: Hemisphere) -> Period | None:
+    """The calendar period a DATE or TIME expression names, if it names one the text shares."""
+    if timex.type not in ("DATE", "TIME") or timex.value.startswith(("P", "R")):
+        return None
+    if timex.value in ("PRESENT_REF", "PAST_REF", "FUTURE_REF"):
+        return None
+    if timex.anchor is not None and _PART_OF_DAY.search(timex.value) and not _NAMED_DAY.search(timex.text):
+        return None  # "overnight", "this morning": relative to a moment the text may not share
+    side = _SO_FAR.match(timex.text)
+    mod = None if side is not None and timex.anchor is not None else timex.mod
+    try:
+        period = parse_value(timex.value, mod=mod, hemisphere=hemisphere, dct=dct)
+    except (InvalidValue, NotAPeriod, ValueError):
+        return None
+    if period.start is None and period.end is None:
+        return None
+    if mod is None and side is not None and dct is not None and period.start is not None and (
+        period.end is not None
+    ):
+        # "earlier this year": from the year's start to the DCT, not its first third; "later
+        # this year": from the DCT to the year's end
+        if side.group(1).lower() in _UNTIL_NOW and dct.end is not None:
+            return Period(period.start, max(period.start, min(period.end, dct.end)), period.value)
+        if side.group(1).lower() in _FROM_NOW and dct.start is not None:
+            return Period(min(period.end, max(period.start, dct.start)), period.end, period.value)
+    return period
+
+
+def date(b: Builder, here: SentenceContext, timex: Timex, period: Period, lengthened: set[str],
+         dated_here: list[tuple[int, str]]) -> None:
+    """The claims of one date on the event it dates. ``lengthened``: the events given a duration
+    in this sentence (not punctual, whatever their class); ``dated_here`` receives the events
+    placed within the date."""
+    reading = reading_of(timex.signal)
+    if reading is None:
+        return
+    according = _ACCORDING.search(b.text, max(0, timex.start - 120), timex.start)
+    if according is not None:
+        # "according to the channel on April 24": the date of a source's report, not of an event
+        source_report(b, here, according.start(), according.end(1), timex, period)
+        return
+    lead = timex.signal_start if timex.signal_start is not None else timex.start
+    if reading.name == SINCE and _SUPERLATIVE_SINCE.search(b.text, max(0, lead - 80), lead):
+        return  # "the highest since 2019", "its first title since 2019": a comparison, no event's date
+    triggers, cuts = here.triggers, here.cuts
+    trigger = attach(b.text, timex, triggers, cuts)
+    if trigger is None or not is_asserted(b.text, trigger):
+        return
+    target = resolve(b.text, trigger, triggers, cuts)
+    if not is_asserted(b.text, target.trigger) and target.trigger.tense != INFINITIVE:
+        return
+    if (target.trigger.start, target.part) in b.dated_parts:
+        return  # one date per event mention: a second one is a comparison or another event's
+    b.dated_parts.add((target.trigger.start, target.part))
+    event_id = b.event(target.trigger, here)
+    tense = target.cue.tense if target.cue.pos == "verb" else target.trigger.tense
+    if tense == NOMINAL:
+        tense = governing_tense(b.text, target.trigger, triggers)
+        if b.tense.get(event_id) == NOMINAL:
+            b.tense[event_id] = tense
+    explicit = timex.anchor is None
+    if b.dct is not None and b.dct.end is not None and period.start is not None and not explicit:
+        past = tense in TOLD_AS_PAST or reading.name == SINCE
+        if past and period.start >= b.dct.end:
+            # the tagger guessed the year: no claim; a day soon after the DCT ("left on 9
+            # September" in a text of 2 September) is suspicious, a warning
+            soon_after = DAY <= period.start - b.dct.end < 60 * DAY
+            if (reading.name == IN and _FIGURE.search(timex.text) and soon_after and tense in TOLD_AS_PAST
+                    and b.dct.start is not None):
+                span = b.span(lead, timex.end, target.cue.start, target.cue.end)
+                b.problems.append(Problem(
+                    ProblemKind.TEXT_AFTER_DCT_INFERRED,
+                    f"'{' '.join(b.text[span.start:span.end].split())}' is told as past but, in the "
+                    f"document's year, falls after the document date",
+                    Span(span.start, span.end, "primary"),
+                ))
+            return
+    if (reading.past_only and tense not in TOLD_AS_PAST) or (reading.written_year_only and not explicit):
+        return
+    punctual = target.trigger.punctual and tense not in (PROGRESSIVE,) and event_id not in lengthened
+    bounds = reading.bounds(target.part, punctual)
+    if not bounds:
+        return
+    span = b.span(lead, timex.end, target.cue.start, target.cue.end)
+    rule = ConflictKind.NAMED_EVENT if target.trigger.event_class == "named" else None
+    for bound in bounds:
+        b.period_claim(event_id, bound.part, bound.qualifier, period, span, rule=rule)
+    if _WITHIN in bounds:
+        dated_here.append((timex.start, event_id))
+    ongoing = b.dct.start if b.dct is not None and tense in (PERFECT, PRESENT, PROGRESSIVE) else None
+    if reading.name == SINCE and ongoing is not None:
+        # "talks have continued since June": still going at the document date
+        b.period_claim(event_id, Part.START, Qualifier.SINCE, period, span, ongoing=ongoing,
+                       rule=ConflictKind.AFTER_DCT)
+        b.dct_claim(event_id, span, force=True)
+    b.dct_claim(event_id, span)
+    if reading.name == IN and target.part is Part.WHOLE and trigger.start >= timex.end:
+        _frame(b, here, timex, period, reading, trigger, dated_here)
+
+
+def _frame(b: Builder, here: SentenceContext, timex: Timex, period: Period, reading: Reading, first: Trigger,
+           dated_here: list[tuple[int, str]]) -> None:
+    """"In August 2024 the troops crossed the border and captured the town": a date that opens
+    the sentence frames the verbs coordinated with the first one."""
+    text = b.text
+    sentence_start = here.sentence.start
+    lead = timex.signal_start if timex.signal_start is not None else timex.start
+    if text[sentence_start:lead].strip(" \"“"):
+        return
+    others = [t.start for t in here.timexes if t.start > timex.end]
+    limit = others[0] if others else here.sentence.end
+    for t in here.triggers:
+        if t.start <= first.end or t.start >= limit:
+            continue
+        if t.pos != "verb" or t.tense != first.tense or not asserted(t) or t.event_class in (
+            "reporting", "causal", "begin", "end"
+        ):
+            continue
+        if not _COORDINATED.search(text, max(0, t.start - 20), t.start):
+            continue
+        if (t.start, Part.WHOLE) in b.dated_parts:
+            continue
+        b.dated_parts.add((t.start, Part.WHOLE))
+        event_id = b.event(t, here)
+        span = b.span(lead, timex.end, t.start, t.end)
+        bounds = reading.bounds(Part.WHOLE, t.punctual)
+        for bound in bounds:
+            b.period_claim(event_id, bound.part, bound.qualifier, period, span)
+        if _WITHIN in bounds:
+            dated_here.append((t.start, event_id))
+        b.dct_claim(event_id, span)
+
+
+def date_range(b: Builder, here: SentenceContext, begin: tuple[Timex, Period], end: tuple[Timex, Period],
+               dated_here: list[tuple[int, str]]) -> None:
+    """"from 3 to 21 March", "between 2019 and 2021": the two ends of a range date the event's
+    start and end."""
+    first, first_period = begin
+    last, last_period = end
+    trigger = attach(b.text, first, here.triggers, here.cuts)
+    if trigger is None or not is_asserted(b.text, trigger):
+        return
+    target = resolve(b.text, trigger, here.triggers, here.cuts)
+    if target.part is not Part.WHOLE or (target.trigger.start, Part.WHOLE) in b.dated_parts:
+        return
+    b.dated_parts.add((target.trigger.start, Part.WHOLE))
+    event_id = b.event(target.trigger, here)
+    span = b.span(first.signal_start if first.signal_start is not None else first.start, last.end,
+                  target.cue.start, target.cue.end)
+    rule = ConflictKind.NAMED_EVENT if target.trigger.event_class == "named" else None
+    reading = range_reading(first.signal)
+    b.period_claim(event_id, reading.first.part, reading.first.qualifier, first_period, span, rule=rule)
+    b.period_claim(event_id, reading.last.part, reading.last.qualifier, last_period, span, rule=rule)
+    dated_here.append((first.start, event_id))
+    b.dct_claim(event_id, span)

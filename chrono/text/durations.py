@@ -1,0 +1,113 @@
+"""Durations: "a ten-day visit", "lasted three weeks", "for two years" give the length of the
+event they are about, with one unit of slack."""
+
+from __future__ import annotations
+
+import re
+
+from chrono.model import Gap, Part
+from chrono.periods import DAY, HOUR, MINUTE, WEEK
+from chrono.problems import ConflictKind
+from chrono.tagger import Timex
+from chrono.text.attachment import is_asserted, relative_antecedent, resolve
+from chrono.text.builder import Builder
+from chrono.text.claims import TextDurationClaim
+from chrono.text.clauses import clause_of, other_predicate
+from chrono.text.context import SentenceContext
+from chrono.text.events import Trigger
+from chrono.text.tense import PAST, PERFECT, PRESENT, PROGRESSIVE
+from chrono.text.vocabulary import each_then_space, vocabulary
+
+YEAR = 365 * DAY
+MONTH = 30 * DAY
+# seconds of a TIMEX3 duration unit
+UNITS = {"S": 1, "MIN": MINUTE, "H": HOUR, "D": DAY, "W": WEEK, "M": MONTH, "Y": YEAR,
+         "DE": 10 * YEAR, "CE": 100 * YEAR}
+_WORDS = vocabulary("durations")
+_LENGTH_NOUN = re.compile(r"[\s-]*(?:[\w-]+\s+)?")
+_COMPOUND_LENGTH = re.compile(rf"\w-(?:{_WORDS.pattern('compound_units')})s?\b", re.IGNORECASE)
+_LASTED = re.compile(
+    rf"\b({_WORDS.pattern('lasting_verbs')})\s+"
+    rf"(?:{each_then_space(_WORDS.words('lasting_fillers'))})?\Z"
+)
+_NOUN_LENGTH_SIGNALS = _WORDS.set("noun_length_signals")
+_VERB_LENGTH_SIGNALS = _WORDS.set("verb_length_signals")
+_ABOUT = re.compile(rf"\b(?:{_WORDS.pattern('approximators')})\b", re.IGNORECASE)
+
+
+def seconds_of(value: str) -> int | None:
+    """Seconds of a single-unit TIMEX3 duration ("P10D", "PT5H", "P3Y"), else None."""
+    match = re.fullmatch(r"P(?:(\d+(?:\.\d+)?)(Y|M|W|D|DE|CE)|T(\d+(?:\.\d+)?)(H|M|S))", value)
+    if match is None:
+        return None
+    if match.group(1):
+        return int(float(match.group(1)) * UNITS[match.group(2)])
+    unit = {"H": "H", "M": "MIN", "S": "S"}[match.group(4)]
+    return int(float(match.group(3)) * UNITS[unit])
+
+
+def _unit_of(value: str) -> int:
+    match = re.fullmatch(r"P(?:[\d.]+(Y|M|W|D|DE|CE)|T[\d.]+(H|M|S))", value)
+    if match is None:
+        return DAY
+    if match.group(1):
+        return UNITS[match.group(1)]
+    return UNITS[{"H": "H", "M": "MIN", "S": "S"}[match.group(2)]]
+
+
+def duration(b: Builder, here: SentenceContext, timex: Timex) -> str | None:
+    """The length claim of a DURATION expression on the event it measures; the event's id, if
+    one was given a length."""
+    text = b.text
+    triggers, cuts = here.triggers, here.cuts
+    length = seconds_of(timex.value)
+    if length is None or length <= 0:
+        return None
+    unit = _unit_of(timex.value)
+    target: Trigger | None = None
+    if timex.signal is None or timex.signal in _NOUN_LENGTH_SIGNALS:
+        after = [t for t in triggers if t.start >= timex.end]
+        if after and after[0].pos == "noun" and _LENGTH_NOUN.fullmatch(
+            text[timex.end:after[0].start]
+        ) and _COMPOUND_LENGTH.search(timex.text):
+            target = after[0]  # "a ten-day visit"
+    if target is None:
+        before = text[max(0, timex.start - 30):timex.start]
+        lasted = _LASTED.search(before)
+        if lasted is not None:
+            left = [t for t in triggers if t.end <= timex.start - (len(before) - lasted.start())]
+            clause_start, _ = clause_of(cuts, timex.start)
+            left = [t for t in left if t.start >= clause_start]
+            if left:
+                target = left[-1]
+            else:
+                target = relative_antecedent(text, timex.start - (len(before) - lasted.start()), triggers)
+        elif timex.signal in _VERB_LENGTH_SIGNALS:
+            clause_start, _ = clause_of(cuts, timex.start)
+            left = [t for t in triggers if clause_start <= t.start and t.end <= (timex.signal_start or 0)]
+            if left and left[-1].pos == "verb" and left[-1].tense == PAST and not left[-1].punctual and (
+                not other_predicate(text, left[-1].end, timex.signal_start or timex.start)
+            ):
+                target = left[-1]
+    if target is None or not is_asserted(text, target):
+        return None
+    resolved = resolve(text, target, triggers, cuts)
+    if resolved.part is not Part.WHOLE:
+        return None
+    event_id = b.event(resolved.trigger, here)
+    mod = timex.mod or ""
+    lower: int | None = max(0, length - unit)
+    upper: int | None = length + unit
+    if mod == "APPROX" or _ABOUT.search(text[max(0, timex.start - 12):timex.start + 8]):
+        lower, upper = length // 2, 2 * length + unit
+    elif mod in ("MORE_THAN", "EQUAL_OR_MORE"):
+        upper = None
+    elif mod in ("LESS_THAN", "EQUAL_OR_LESS"):
+        lower = 0
+    if resolved.trigger.tense in (PERFECT, PROGRESSIVE, PRESENT):
+        upper = None  # "has served for three years": so far
+    span = b.span(timex.start, timex.end, resolved.trigger.start, resolved.trigger.end)
+    claim = TextDurationClaim(event_id, Gap(lower, upper, f"{' '.join(timex.text.split())}"), span,
+                              words=text[span.start:span.end], conflict_kind=ConflictKind.DURATION)
+    b.claims.append(claim)
+    return event_id

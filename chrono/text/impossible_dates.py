@@ -1,0 +1,62 @@
+"""Dates that do not exist ("February 30, 2025", "31 April", "2023-02-29"), written in words or
+as ISO dates, found in the text itself (the tagger never gives them a value)."""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections.abc import Iterator
+
+from chrono.model import Span
+from chrono.problems import Problem, ProblemKind
+from chrono.text.calendar_names import DAY_OF_MONTH, MONTH_NAMES, MONTHS, ORDINAL_SUFFIXES, WORD_MONTHS
+from chrono.text.vocabulary import alternation, longest_first
+
+_MONTH = alternation(longest_first(MONTHS))
+_INITIALS = "".join(sorted({re.escape(name[0]) for name in MONTHS}))
+_MONTH_DAY = re.compile(
+    rf"(?=[{_INITIALS}])\b(?P<month>{_MONTH})\.?\s+(?P<day>\d{{1,2}})(?:{ORDINAL_SUFFIXES})?\b"
+    rf"(?:,?\s+(?P<year>\d{{4}})\b)?"
+)
+_DAY_MONTH = re.compile(
+    rf"(?=\d)\b(?P<day>\d{{1,2}})(?:{ORDINAL_SUFFIXES})?\s+(?:(?:{DAY_OF_MONTH})\s+)?(?P<month>{_MONTH})\b\.?"
+    rf"(?:,?\s+(?P<year>\d{{4}})\b)?"
+)
+_ISO = re.compile(r"(?<![\d-])(?P<year>\d{4})-(?P<month>\d\d)-(?P<day>\d\d)(?![\d-])")
+
+
+def _impossible(year: int | None, month: int, day: int) -> str | None:
+    if day < 1:
+        return "day 0 does not exist"
+    if month == 2 and day == 29 and year is not None and not calendar.isleap(year):
+        return f"{year} is not a leap year: February {year} has 28 days"
+    length = calendar.monthrange(year if year is not None else 2000, month)[1]
+    if day > length:
+        what = f"{MONTH_NAMES[month]} {year}" if year is not None else MONTH_NAMES[month]
+        return f"{what} has {length} days"
+    return None
+
+
+def impossible_dates(text: str) -> Iterator[Problem]:
+    seen: set[int] = set()
+    for pattern in (_MONTH_DAY, _DAY_MONTH, _ISO):
+        for match in pattern.finditer(text):
+            if match.start() in seen:
+                continue
+            month_text = match.group("month")
+            month = int(month_text) if month_text.isdigit() else MONTHS[month_text]
+            day = int(match.group("day"))
+            year = int(match.group("year")) if match.group("year") else None
+            if not 1 <= month <= 12:
+                continue
+            if day > 31 and pattern is not _ISO:
+                continue  # "May 2024" or "March 100": not a day
+            reason = _impossible(year, month, day)
+            if reason is None:
+                continue
+            if pattern is _MONTH_DAY and month_text in WORD_MONTHS and not match.group("year"):
+                continue  # "May 0 …": the word, not the month
+            seen.add(match.start())
+            words = " ".join(match.group().split())
+            yield Problem(ProblemKind.CALENDAR, f"impossible date '{words}': {reason}",
+                          Span(match.start(), match.end(), "primary"))

@@ -1,0 +1,37 @@
+"""English inflection of the trigger lexicon: the regular forms of a verb and the plural of a
+noun (irregular verbs list their forms in the lexicon)."""
+
+from __future__ import annotations
+
+import re
+
+from chrono.text.vocabulary import vocabulary
+
+_DOUBLING = vocabulary("events").set("doubling_verbs")
+
+
+def regular_forms(lemma: str) -> list[str]:
+    """The third person singular, past, past participle and -ing form of a regular verb."""
+    last = lemma[-1]
+    if lemma.endswith("e"):
+        return [lemma + "s", lemma + "d", lemma + "d", lemma[:-1] + "ing"]
+    if last == "y" and lemma[-2] not in "aeiou":
+        return [lemma[:-1] + "ies", lemma[:-1] + "ied", lemma[:-1] + "ied", lemma + "ing"]
+    if lemma.endswith(("s", "sh", "ch", "x", "z")):
+        return [lemma + "es", lemma + "ed", lemma + "ed", lemma + "ing"]
+    double = (
+        len(re.findall(r"[aeiou]+", lemma)) == 1  # one syllable: "stop" -> "stopped", not "open"
+        and last not in "aeiouwxy"
+        and lemma[-2] in "aeiou"
+        and lemma[-3:-2] not in ("a", "e", "i", "o", "u", "")
+    ) or lemma in _DOUBLING
+    stem = lemma + last if double else lemma
+    return [lemma + "s", stem + "ed", stem + "ed", stem + "ing"]
+
+
+def plural(noun: str) -> str:
+    if noun.endswith(("s", "sh", "ch", "x")):
+        return noun if noun.endswith("s") else noun + "es"
+    if noun.endswith("y") and noun[-2] not in "aeiou":
+        return noun[:-1] + "ies"
+    return noun + "s"

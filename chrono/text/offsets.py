@@ -1,0 +1,155 @@
+"""Metric offsets: "two days later", "the next day", "three weeks earlier", "a week after the
+signing" give start-to-start distances between two events with one unit of slack."""
+
+from __future__ import annotations
+
+import re
+
+from chrono.model import Endpoint, Gap, Side
+from chrono.periods import DAY
+from chrono.problems import ConflictKind
+from chrono.text.attachment import clause_head, is_asserted, resolve
+from chrono.text.builder import Builder
+from chrono.text.clauses import clause_of, other_predicate, words_between
+from chrono.text.context import SentenceContext
+from chrono.text.durations import seconds_of
+from chrono.text.events import Trigger
+from chrono.text.vocabulary import VocabularyError, alternation, each_then_space, longest_first, vocabulary
+
+_WORDS = vocabulary("offsets")
+_NUMBERS = {str(word): int(count) for word, count in _WORDS.table("numbers").items()}
+
+
+def _unit_seconds(units: dict[str, object]) -> dict[str, int]:
+    seconds = {str(word): seconds_of(str(value)) for word, value in units.items()}
+    wrong = [word for word, value in seconds.items() if value is None]
+    if wrong:
+        raise VocabularyError(f"lang/en/prose/offsets.yaml: units {wrong} are not TIMEX3 durations (P1D)")
+    return {word: value for word, value in seconds.items() if value is not None}
+
+
+_UNITS = _unit_seconds(_WORDS.table("units"))
+_DIRECTIONS = {str(word): str(direction) for word, direction in _WORDS.table("directions").items()}
+_RELATIVES = {str(word): str(direction) for word, direction in _WORDS.table("relatives").items()}
+_RELATIVE_UNITS = {str(word): str(unit) for word, unit in _WORDS.table("relative_units").items()}
+_DAY_PHRASES = {str(words): str(direction) for words, direction in _WORDS.table("day_phrases").items()}
+_OFFSET = re.compile(
+    rf"\b(?:(?P<num>\d{{1,3}}|{alternation(longest_first(_NUMBERS))})"
+    rf"\s+(?P<unit>{alternation(_UNITS)})s?\s+(?P<dir>{alternation(longest_first(_DIRECTIONS))})"
+    rf"|{_WORDS.pattern('relative_article')}\s+(?P<rel>{alternation(_RELATIVES)})\s+"
+    rf"(?P<unit2>{alternation(_RELATIVE_UNITS)})"
+    rf"|(?P<daybefore>{alternation(_DAY_PHRASES)})(?!\s+(?:{_WORDS.pattern('not_before_day_phrase')})\b)"
+    r")\b",
+    re.IGNORECASE,
+)
+# a word every offset has: sentences without one are not searched
+_OFFSET_HINT = re.compile(alternation(longest_first({*_DIRECTIONS, *_RELATIVES})), re.IGNORECASE)
+_APPROX_BEFORE = re.compile(rf"\b(?:{_WORDS.pattern('approximators')})\s+\Z", re.IGNORECASE)
+_FOR_BEFORE = re.compile(
+    rf"\b{_WORDS.pattern('length_word')}\s+"
+    rf"(?:{each_then_space(_WORDS.words('length_approximators'))})?\Z",
+    re.IGNORECASE,
+)
+_COUNTED_UNIT = re.compile(
+    rf"\b(?:\d+|{_WORDS.pattern('counted_numbers')})\s+(?:{_WORDS.pattern('counted_units')})s?\s*\Z",
+    re.IGNORECASE,
+)
+
+
+def offsets_in(text: str, start: int, end: int) -> list[re.Match[str]]:
+    """The offset phrases of ``text[start:end]`` (a sentence), in order."""
+    if not _OFFSET_HINT.search(text, start, end):
+        return []
+    return list(_OFFSET.finditer(text, start, end))
+
+
+def counted_before(text: str, offset: int) -> bool:
+    """Does a counted unit stand right before ``offset`` ("a week| after the signing"), not as
+    the length after "for" ("worked there for a decade| before …")?"""
+    counted = _COUNTED_UNIT.search(text, max(0, offset - 30), offset)
+    return counted is not None and not _FOR_BEFORE.search(text, max(0, counted.start() - 20), counted.start())
+
+
+def _count(word: str) -> int | None:
+    word = " ".join(word.lower().split())
+    if word.isdigit():
+        return int(word)
+    return _NUMBERS.get(word)
+
+
+def offset(b: Builder, here: SentenceContext, match: re.Match[str]) -> None:
+    """The gap an offset phrase puts between the event it places and the one it counts from."""
+    text = b.text
+    triggers, cuts = here.triggers, here.cuts
+    start, end = match.start(), match.end()
+    if match.group("rel"):
+        count, unit = 1, _UNITS[_RELATIVE_UNITS[match.group("unit2").lower()]]
+        direction = _RELATIVES[match.group("rel").lower()]
+    elif match.group("daybefore"):
+        count, unit = 1, DAY
+        direction = _DAY_PHRASES[" ".join(match.group("daybefore").lower().split())]
+    else:
+        number = _count(match.group("num"))
+        if not number:
+            return
+        count, unit = number, _UNITS[match.group("unit").lower()]
+        direction = _DIRECTIONS[match.group("dir").lower()]
+    if direction in ("after", "before") and _FOR_BEFORE.search(text, max(0, start - 20), start):
+        return  # "worked there for a decade before opening …": a duration and a plain "before"
+    clause_start, clause_end = clause_of(cuts, start)
+    # the event the offset places
+    left = [t for t in triggers if clause_start <= t.start and t.end <= start]
+    right = [t for t in triggers if end <= t.start < clause_end]
+    reference: Trigger | None = None
+    subject: Trigger | None = None
+    if direction in ("after", "before"):
+        # "a week after the signing": the event after the signal is the reference
+        if right and words_between(text, end, right[0].start) <= 3:
+            reference = clause_head(text, right[0], triggers)
+        else:
+            return
+        fronted = not text[clause_start:start].strip(" ,\"“")
+        if fronted:
+            # "A week after the signing, parliament approved it": the next clause's event
+            subject = next((t for t in triggers if t.start >= clause_end and t is not reference), None)
+        else:
+            # "… in 2004, four years after its founding, …": the event of the clause it follows;
+            # none there (an untagged verb) means no claim, never another clause's event; the
+            # clause's verb before a noun of its phrases ("finished counting ballots from
+            # Sunday's vote late on Wednesday, three days after …")
+            verbs = [t for t in left if t.pos == "verb" and t.event_class not in ("reporting", "causal")]
+            subject = verbs[-1] if verbs else (left[-1] if left else None)
+        direction = "later" if direction == "after" else "earlier"
+    else:
+        if left and not text[clause_start:start].strip(" ,\"“"):
+            left = []
+        subject = left[-1] if left else (right[0] if right else None)
+    if subject is None or not is_asserted(text, subject):
+        return
+    if subject.end <= start and other_predicate(text, subject.end, start):
+        return  # "turned professional in 1971 and won … two years later": the offset is the other verb's
+    subject_target = resolve(text, subject, triggers, cuts)
+    subject_id = b.event(subject_target.trigger, here)
+    if reference is not None:
+        if not is_asserted(text, reference):
+            return
+        reference_id = b.event(resolve(text, reference, triggers, cuts).trigger, here)
+    else:
+        previous = b.last_dated(here.window_start, start, subject_id)
+        if previous is None or b.undated_between(previous[0], start):
+            return
+        reference_id = previous[1]
+    if reference_id == subject_id:
+        return
+    # one unit of slack, or a twentieth for large counts; "about"/"nearly"/"some" widen it to half/double
+    slack = max(unit, count * unit // 20)
+    lower, upper = max(0, count * unit - slack), count * unit + slack
+    if _APPROX_BEFORE.search(text, max(0, start - 14), start):
+        lower, upper = count * unit // 2, 2 * count * unit + unit
+    gap = Gap(lower, upper, " ".join(match.group().split()))
+    first = Endpoint(reference_id, Side.START)
+    second = Endpoint(subject_id, Side.START)
+    if direction == "earlier":
+        first, second = second, first
+    span = b.span(start, end) if subject.end <= start else b.span(start, end, subject.start, subject.end)
+    b.gap_claim(first, second, gap, span, ConflictKind.OFFSET)

@@ -1,0 +1,117 @@
+"""Order words between events: "A after B", "after B, A", "A before B", "A, followed by B", and
+clause-opening "Later, …", "and then …", "Earlier, …" (after or before the last dated event).
+They order the starts: "A after B" says A does not start before B starts."""
+
+from __future__ import annotations
+
+import re
+
+from chrono.model import Endpoint, Gap, Side
+from chrono.problems import ConflictKind
+from chrono.text.attachment import clause_head, is_asserted, resolve
+from chrono.text.builder import Builder
+from chrono.text.clauses import clause_of, other_predicate, words_between
+from chrono.text.context import SentenceContext
+from chrono.text.offsets import counted_before
+from chrono.text.vocabulary import alternation, vocabulary
+
+_WORDS = vocabulary("order")
+_ORDER_WORDS = {str(words): str(side) for words, side in _WORDS.table("order_words").items()}
+_ORDER = re.compile(rf"\b({alternation(_ORDER_WORDS)})\b", re.IGNORECASE)
+_SUBJECT_AUX = re.compile(
+    rf"\s+(?:{_WORDS.pattern('clause_determiners')})\s+(?:[\w-]+\s+){{0,5}}"
+    rf"(?:{_WORDS.pattern('clause_auxiliaries')})\s+",
+    re.IGNORECASE,
+)
+_SEQUENCE_WORDS = {str(word): str(side) for word, side in _WORDS.table("sequence_words").items()}
+_SEQUENCE = re.compile(
+    rf"\b({alternation(_SEQUENCE_WORDS)})\b(?!\s+(?:{_WORDS.pattern('not_before')})\b)",
+    re.IGNORECASE,
+)
+_SEQUENCE_BEFORE = re.compile(rf"(?:[.,;:]|\b(?:{_WORDS.pattern('clause_joiners')}))\s*\Z")
+
+
+def sequence(b: Builder, here: SentenceContext, offsets: list[re.Match[str]]) -> None:
+    """"Later, the army withdrew", "and then seized", "Earlier, talks had failed": after (or
+    before) the last dated event of this or the previous sentence."""
+    text = b.text
+    sentence, triggers = here.sentence, here.triggers
+    for match in _SEQUENCE.finditer(text, sentence.start, sentence.end):
+        start, end = match.span(1)
+        if start != sentence.start and not _SEQUENCE_BEFORE.search(text, max(0, start - 6), start):
+            continue  # only a word that opens a clause: not "two years later", "the later talks"
+        if any(m.start() <= start < m.end() for m in offsets) or any(
+            t.start <= start < t.end for t in here.timexes
+        ):
+            continue
+        following = [t for t in triggers if t.start >= end]
+        if not following or words_between(text, end, following[0].start) > 6:
+            continue
+        subject = following[0]
+        if not is_asserted(text, subject) or subject.event_class in ("reporting", "causal"):
+            continue
+        subject_id = b.event(resolve(text, subject, triggers, here.cuts).trigger, here)
+        previous = b.last_dated(here.window_start, start, subject_id)
+        if previous is None or b.undated_between(previous[0], start):
+            continue
+        reference_id = previous[1]
+        side = _SEQUENCE_WORDS[match.group(1).lower()]
+        first, second = (reference_id, subject_id) if side == "after" else (subject_id, reference_id)
+        span = b.span(start, end, subject.start, subject.end)
+        b.gap_claim(Endpoint(first, Side.START), Endpoint(second, Side.START), Gap(0, None, ""), span,
+                    ConflictKind.ORDER)
+
+
+def order(b: Builder, here: SentenceContext) -> None:
+    """"A after B", "after B, A", "A before B", "A, followed by B": starts in order."""
+    text = b.text
+    sentence, triggers, cuts, timexes = here.sentence, here.triggers, here.cuts, here.timexes
+    timex_starts = {t.start for t in timexes}
+    timex_starts |= {t.signal_start for t in timexes if t.signal_start is not None}
+    for match in _ORDER.finditer(text, sentence.start, sentence.end):
+        if match.start() in timex_starts:
+            continue
+        word = " ".join(match.group(1).lower().split())
+        objects = [t for t in triggers if t.start >= match.end()]
+        if not objects:
+            continue
+        obj = clause_head(text, objects[0], triggers)
+        between = text[match.end():objects[0].start]
+        if "," in between or (words_between(text, match.end(), obj.start) > 3 and not (
+            obj is objects[0] and obj.pos == "verb" and _SUBJECT_AUX.fullmatch(between)
+        )):
+            continue  # but "before the fairing fault was discovered": a clause with its own subject
+        if any(match.end() <= t.start < obj.start for t in timexes):
+            continue
+        if counted_before(text, match.start()):
+            continue  # "a week after the signing": a metric offset
+        clause_start, _ = clause_of(cuts, match.start())
+        opening = text[sentence.start:match.start()].strip(" \"“") == ""
+        fronted = text[clause_start:match.start()].strip(" \"“") == "" and clause_start != match.start()
+        if opening or fronted:
+            # "After B, A": the first event of the next clause
+            rest = [t for t in triggers if t.start > obj.end]
+            comma = text.find(",", obj.end, sentence.end)
+            subject = next((t for t in rest if comma != -1 and t.start > comma), None)
+        else:
+            # the event of the signal's own clause; none there means no claim
+            left = [t for t in triggers if clause_start <= t.start and t.end <= match.start()]
+            if not left and not text[clause_start:match.start()].strip(" ,"):
+                # "A, after B": the clause the signal's clause follows, and only that one
+                previous_start, _ = clause_of(cuts, max(sentence.start, clause_start - 1))
+                left = [t for t in triggers if previous_start <= t.start and t.end <= match.start()]
+            subject = left[-1] if left else None
+            if subject is not None and other_predicate(text, subject.end, match.start()):
+                subject = None
+        if subject is None or subject is obj:
+            continue
+        if not is_asserted(text, subject) or not is_asserted(text, obj):
+            continue
+        a = b.event(resolve(text, subject, triggers, cuts).trigger, here)
+        o = b.event(resolve(text, obj, triggers, cuts).trigger, here)
+        if a == o:
+            continue
+        later, earlier = (a, o) if _ORDER_WORDS[word] == "later" else (o, a)
+        span = b.span(subject.start, subject.end, match.start(), obj.end)
+        b.gap_claim(Endpoint(earlier, Side.START), Endpoint(later, Side.START), Gap(0, None, ""), span,
+                    ConflictKind.ORDER)

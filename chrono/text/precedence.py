@@ -1,0 +1,159 @@
+"""Precedence pairs (chrono/data/precedence.yaml and the configured files): the second event of
+a pair (recapture, death, ratification …) does not end before the first (capture, birth,
+signing …) starts, when both share an argument in the same paragraph — a word such as the
+place or the person, or a pronoun in the same or the next sentence."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Callable, Iterable, Sequence
+
+from chrono.knowledge import precedence_pairs
+from chrono.model import Endpoint, Gap, Side
+from chrono.problems import ConflictKind
+from chrono.text.attachment import is_asserted
+from chrono.text.builder import Builder
+from chrono.text.claims import TextGapClaim
+from chrono.text.clauses import words_in
+from chrono.text.events import Trigger, lexicon
+from chrono.text.sentences import Sentence
+from chrono.text.vocabulary import vocabulary
+
+_WORDS = vocabulary("precedence")
+_STOP = _WORDS.set("stop_words")
+# classes of events that happen to a person: a pronoun subject may relate them
+_PERSON_CLASSES = frozenset({"birth", "death", "arrest", "release", "take_office", "leave_office",
+                             "appointment", "resignation", "election"})
+_PRONOUN_SUBJECT = re.compile(
+    rf"(?:^|(?<=[\s,;]))(?:{_WORDS.pattern('subject_pronouns')})\s+(?:\w+\s+){{0,3}}\Z", re.IGNORECASE
+)
+_PRONOUN_OBJECT = re.compile(
+    rf"\s+(?:{_WORDS.pattern('object_pronouns')})\b(?!\s+(?:{_WORDS.pattern('not_object_before')})\b)",
+    re.IGNORECASE,
+)
+
+_Candidate = tuple[Sentence, Trigger]
+_Related = Callable[[Sentence, Trigger, Sentence, Trigger], bool]
+
+
+def _arguments(b: Builder, sentence: Sentence, trigger: Trigger) -> set[str]:
+    lo, hi = max(sentence.start, trigger.start - 60), min(sentence.end, trigger.end + 80)
+    words = words_in(b.text, lo, hi)
+    out: set[str] = set()
+    lex = lexicon(b.options.domain_files)
+    for word in words:
+        low = word.lower().rstrip("'’s") if word.lower().endswith(("'s", "’s")) else word.lower()
+        if len(low) < 3 or low in _STOP or low in lex.forms:
+            continue
+        out.add(low[:-1] if low.endswith("s") and len(low) > 4 else low)
+    return out
+
+
+def precedence(b: Builder, triggers: Iterable[_Candidate]) -> None:
+    """The precedence claims among the ``triggers`` of the document (with their sentences)."""
+    pairs = precedence_pairs(b.options.domain_files)
+    if not pairs:
+        return
+    classes = {p.first for p in pairs} | {p.second for p in pairs}
+    candidates = [
+        (s, t) for s, t in triggers
+        if (t.event_class in classes or t.lemma in classes)
+        and (is_asserted(b.text, t) or t.start in b.by_trigger)
+    ]
+    if len(candidates) < 2:
+        return
+    args = {t.start: _arguments(b, s, t) for s, t in candidates}
+    order = {s.start: i for i, s in enumerate(b.sentences)}
+    pronoun = {t.start for s, t in candidates
+               if t.event_class in _PERSON_CLASSES and _PRONOUN_SUBJECT.search(b.text, s.start, t.start)}
+
+    def related(s1: Sentence, first: Trigger, s2: Sentence, second: Trigger) -> bool:
+        if s1.paragraph != s2.paragraph or first is second:
+            return False
+        if args[first.start] & args[second.start]:
+            return True
+        # "She was arrested in 1981. She was released in 1980.": the same person
+        close = 0 <= order[s2.start] - order[s1.start] <= 1 or 0 <= order[s1.start] - order[s2.start] <= 1
+        if close and second.start in pronoun and (first.start in pronoun or s1.start != s2.start):
+            return True
+        # "They signed the accord on 4 May. Parliament ratified it on 2 June.": its object
+        return close and order[s1.start] <= order[s2.start] and first.end <= second.start and (
+            _PRONOUN_OBJECT.match(b.text, second.end) is not None
+        )
+
+    def event_of(sentence: Sentence, trigger: Trigger) -> str:
+        return b.event(trigger, b.contexts[sentence.start])
+
+    indexes: dict[str, _FirstIndex] = {}
+    for pair in pairs:
+        if pair.first not in indexes:
+            indexes[pair.first] = _FirstIndex(
+                [(s, t) for s, t in candidates if pair.first in (t.event_class, t.lemma)], args, order
+            )
+        index = indexes[pair.first]
+        seconds = [(s, t) for s, t in candidates if pair.second in (t.event_class, t.lemma)]
+        for s2, second in seconds:
+            found = index.nearest(s2, second, related)
+            if found is None:
+                continue
+            s1, first = found
+            first_id = event_of(s1, first)
+            second_id = event_of(s2, second)
+            if first_id == second_id:
+                continue
+            span = b.span(second.start, second.end)
+            note = pair.note or f"{pair.second} comes after {pair.first}"
+            b.claims.append(TextGapClaim(
+                Endpoint(first_id, Side.START), Endpoint(second_id, Side.END), Gap(1, None, ""), span,
+                words=f"{first.text} … {second.text} ({note})", conflict_kind=ConflictKind.PRECEDENCE,
+            ))
+
+
+class _FirstIndex:
+    """The first events of a precedence pair, indexed so that the one nearest to a second event
+    that :func:`precedence` relates to it is found without trying every first of the document
+    (a long paragraph holds thousands).
+
+    A first is related to a second of its paragraph when they share an argument word, or, in the
+    same or a neighbouring sentence, through a pronoun. So the nearest related first is the nearer
+    of: for each argument word of the second, the nearest first on either side with that word;
+    and the related firsts of the neighbouring sentences.
+    """
+
+    def __init__(
+        self, firsts: Sequence[_Candidate], args: dict[int, set[str]], order: dict[int, int]
+    ) -> None:
+        self.args = args
+        self.order = order
+        # (paragraph, word) -> firsts with that argument word, in text order, and their offsets
+        self.by_word: dict[tuple[int, str], list[_Candidate]] = {}
+        self.by_word_starts: dict[tuple[int, str], list[int]] = {}
+        self.by_sentence: dict[int, list[_Candidate]] = {}
+        for s, t in firsts:
+            for word in args[t.start]:
+                self.by_word.setdefault((s.paragraph, word), []).append((s, t))
+                self.by_word_starts.setdefault((s.paragraph, word), []).append(t.start)
+            self.by_sentence.setdefault(order[s.start], []).append((s, t))
+
+    def nearest(self, s2: Sentence, second: Trigger, related: _Related) -> _Candidate | None:
+        """The related first nearest to ``second`` (the earlier of two as near), or ``None``."""
+        found: list[_Candidate] = []
+        for word in self.args[second.start]:
+            items = self.by_word.get((s2.paragraph, word))
+            if not items:
+                continue
+            at = bisect.bisect_left(self.by_word_starts[(s2.paragraph, word)], second.start)
+            # a trigger can be both (a class that is first and second of pairs): skip itself
+            left = at - 1
+            right = at + 1 if at < len(items) and items[at][1] is second else at
+            if left >= 0:
+                found.append(items[left])
+            if right < len(items):
+                found.append(items[right])
+        here = self.order[s2.start]
+        for number in (here - 1, here, here + 1):
+            found.extend(item for item in self.by_sentence.get(number, ()) if related(*item, s2, second))
+        if not found:
+            return None
+        return min(found, key=lambda item: (abs(item[1].start - second.start), item[1].start))

@@ -1,0 +1,51 @@
+"""Reports: what a dated report tells had happened by the time of the report ("As Reuters
+reported on April 23, X happened"), and a cited source's dated statement ("according to the
+channel on April 24")."""
+
+from __future__ import annotations
+
+from chrono.model import Endpoint, Gap, Part, Qualifier, Side
+from chrono.periods import Period
+from chrono.tagger import Timex
+from chrono.text.attachment import resolve
+from chrono.text.builder import Builder
+from chrono.text.context import SentenceContext
+from chrono.text.events import Trigger, asserted
+from chrono.text.tense import PAST, PERFECT, TOLD_AS_PAST
+
+
+def reported(b: Builder, here: SentenceContext) -> None:
+    """What the one dated report of the sentence tells had happened (or started) by the time of
+    the report."""
+    triggers = here.triggers
+    dated = [t for t in triggers if t.event_class == "reporting" and t.pos == "verb"
+             and t.tense in (PAST, PERFECT) and (t.start, Part.WHOLE) in b.dated_parts]
+    if len(dated) != 1:
+        return  # several reports in one sentence: which one tells what is not clear
+    report = dated[0]
+    report_id = b.event(report, here)
+    for t in triggers:
+        if t is report or t.pos != "verb" or t.event_class in ("reporting", "causal"):
+            continue
+        if t.tense not in TOLD_AS_PAST or not asserted(t):
+            continue
+        target = resolve(b.text, t, triggers, here.cuts)
+        content_id = b.event(target.trigger, here)
+        if content_id == report_id:
+            continue
+        span = b.span(report.start, report.end, t.start, t.end)
+        b.gap_claim(Endpoint(content_id, Side.START), Endpoint(report_id, Side.END), Gap(0, None, ""),
+                    span, None)
+
+
+def source_report(b: Builder, here: SentenceContext, start: int, end: int, timex: Timex,
+                  period: Period) -> None:
+    """A cited source's dated statement ("according to the channel on April 24"): a past report."""
+    if timex.anchor is not None or b.dct is None:
+        return
+    words = b.text[start:end]
+    trigger = Trigger(start, end, words, words.split()[0].lower(), "reporting", "noun", PAST, True)
+    event_id = b.event(trigger, here)
+    span = b.span(start, timex.end)
+    b.period_claim(event_id, Part.WHOLE, Qualifier.IN, period, span)
+    b.dct_claim(event_id, span)

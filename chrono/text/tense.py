@@ -1,0 +1,89 @@
+"""Tense, aspect and modality of a trigger, read from the few words in front of it.
+
+"irrealis" covers modal, future, conditional, negated and do-supported uses: the clause does not
+say the event happened, so nothing is claimed about its time.
+"""
+
+from __future__ import annotations
+
+import re
+
+from chrono.text.vocabulary import each_then_space, vocabulary
+
+PAST = "past"
+PERFECT = "perfect"  # has/have + participle
+PLUPERFECT = "pluperfect"  # had + participle
+PRESENT = "present"
+PROGRESSIVE = "progressive"
+INFINITIVE = "infinitive"
+IRREALIS = "irrealis"
+NOMINAL = "nominal"
+
+TOLD_AS_PAST = (PAST, PERFECT, PLUPERFECT)
+
+
+_WORDS = vocabulary("tense")
+_SKIPPABLE = _WORDS.set("skippable")
+_NEGATIONS = _WORDS.set("negations")
+_MODALS = _WORDS.set("modals")
+_AFTER_MODAL = _WORDS.set("after_modal")
+_INFINITIVE_MARKER = _WORDS.set("infinitive_marker")
+_AFTER_INFINITIVE_MARKER = _WORDS.set("after_infinitive_marker")
+_BE_PRESENT = _WORDS.set("be_present")
+_BE_PAST = _WORDS.set("be_past")
+_HAVE = _WORDS.set("have")
+_HAVE_NEAR = _WORDS.set("have_near")
+_HAD = _WORDS.set("had")
+_BEEN = _WORDS.set("been")
+_PASSIVE_AUXILIARIES = _WORDS.set("passive_auxiliaries")
+_DO_SUPPORT = _WORDS.set("do_support")
+_PARTICIPLE_PHRASE = re.compile(
+    rf"[A-Z][a-z]+\s+(?:{_WORDS.pattern('opening_participle_prepositions')})\b[^,;.!?]{{0,80}},\s*"
+    rf"(?:{each_then_space(_WORDS.words('articles'))})?[A-Za-z]"
+)
+
+
+def verb_tense(form: str, before: list[str], text: str, start: int) -> str | None:
+    """The tense of a verb ``form`` (base|s|past|pp|ing) at ``start`` from the words in front of it
+    (``before``, lower case); None when it is not an event use."""
+    words = [w for w in before if w not in _SKIPPABLE and not (w.endswith("ly") and len(w) > 4)]
+    prev = words[-1] if words else ""
+    prev2 = words[-2] if len(words) > 1 else ""
+    window = set(before[-4:])
+    if window & _NEGATIONS:
+        return IRREALIS
+    if prev in _MODALS or (prev2 in _MODALS and prev in _AFTER_MODAL):
+        return IRREALIS
+    if prev in _INFINITIVE_MARKER or (prev2 in _INFINITIVE_MARKER and prev in _AFTER_INFINITIVE_MARKER):
+        return INFINITIVE  # "to seize", "to be completed"
+    if form == "ing":
+        if prev in _BE_PAST:
+            return PROGRESSIVE
+        if prev in _BE_PRESENT:
+            return PROGRESSIVE
+        return None
+    if form == "pp" or form == "past":
+        if prev in _HAVE or window & _HAVE_NEAR:
+            return PERFECT
+        if prev in _HAD or window & _HAD:
+            return PLUPERFECT
+        if prev in _BE_PAST or (prev2 in _BE_PAST and prev in _BEEN):
+            return PAST
+        if prev in _BE_PRESENT:
+            return PRESENT
+        if form == "past":
+            return PAST
+        if prev in _PASSIVE_AUXILIARIES:
+            return PAST
+        if not before and _PARTICIPLE_PHRASE.match(text, start):
+            # "Born on 2 May 1950 in Leeds, she …", "Founded in 1990, the firm …": a participle
+            # phrase that opens the sentence tells a past event of the subject
+            return PAST
+        return None
+    if form == "s":
+        return PRESENT
+    if form == "base":
+        if prev in _DO_SUPPORT:
+            return IRREALIS
+        return None
+    return NOMINAL

@@ -1,0 +1,83 @@
+"""The English of the prose reader: the word lists and tables of chrono/lang/en/prose/, one file
+per reader module (``dating.yaml`` for chrono.text.dating …), each read once.
+
+In those files a list of single words may be written as one string, the words separated by
+spaces ("was were been"), and a list of phrases as a YAML list (["prior to", "followed by"]);
+either way the order is kept, since a regex alternation is built in the order written. Every
+word must be a string: a bare ``no`` or ``on`` in a YAML list is a boolean, and is refused.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+import attrs
+
+from chrono.resources import load_yaml
+
+
+class VocabularyError(ValueError):
+    """A prose word file that does not have the shape the reader needs."""
+
+
+@attrs.frozen
+class Vocabulary:
+    """One file of chrono/lang/en/prose/."""
+
+    topic: str
+    data: Mapping[str, Any]
+
+    def _get(self, key: str) -> Any:
+        try:
+            return self.data[key]
+        except KeyError:
+            raise VocabularyError(f"lang/en/prose/{self.topic}.yaml has no '{key}'") from None
+
+    def words(self, key: str) -> tuple[str, ...]:
+        """The words or phrases of ``key``, in the order written."""
+        value = self._get(key)
+        items = value.split() if isinstance(value, str) else value
+        if not isinstance(items, list) or not all(isinstance(item, str) for item in items):
+            message = f"lang/en/prose/{self.topic}.yaml: '{key}' must be words (quote yes, no, on, off)"
+            raise VocabularyError(message)
+        return tuple(items)
+
+    def set(self, key: str) -> frozenset[str]:
+        return frozenset(self.words(key))
+
+    def pattern(self, key: str, *, any_space: bool = True) -> str:
+        """The words of ``key`` as a regex alternation, in the order written (see
+        :func:`alternation`)."""
+        return alternation(self.words(key), any_space=any_space)
+
+    def table(self, key: str) -> dict[str, Any]:
+        value = self._get(key)
+        if not isinstance(value, dict):
+            raise VocabularyError(f"lang/en/prose/{self.topic}.yaml: '{key}' must be a mapping")
+        return dict(value)
+
+
+def vocabulary(topic: str) -> Vocabulary:
+    """The words of chrono/lang/en/prose/``topic``.yaml."""
+    return Vocabulary(topic, load_yaml("lang", "en", "prose", f"{topic}.yaml"))
+
+
+def alternation(words: Iterable[str], *, any_space: bool = True) -> str:
+    """A regex alternation of ``words``, in the order given: each escaped, the words of a phrase
+    separated by any white space (or, with ``any_space=False``, by one space)."""
+    escaped = (re.escape(word) for word in words)
+    return "|".join(word.replace(r"\ ", r"\s+") for word in escaped) if any_space else "|".join(escaped)
+
+
+def each_then_space(words: Iterable[str]) -> str:
+    """A regex alternation of ``words`` each followed by white space: "for\\s+|about\\s+" (an
+    optional word in front of another reads ``(?:…)?``)."""
+    return "|".join(alternation([word]) + r"\s+" for word in words)
+
+
+def longest_first(words: Iterable[str]) -> list[str]:
+    """``words`` with the longer before the shorter, so that an alternation tries "Sept" before
+    "Sep" (the order of words of one length is kept)."""
+    return sorted(words, key=len, reverse=True)

@@ -1,0 +1,40 @@
+"""Weekday names written with a full date ("Monday, March 4, 2025", "Tuesday 22 October"): the
+cues the weekday rule compares (chrono.cues.WeekdayCue)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+
+from chrono.cues import WeekdayCue
+from chrono.model import Span
+from chrono.tagger import Timex
+from chrono.text.calendar_names import WEEKDAY_DAY_ARTICLE, WEEKDAYS
+from chrono.text.cue_dates import mention
+from chrono.text.vocabulary import alternation, longest_first
+
+_DAY_NAME = alternation(longest_first(WEEKDAYS))
+_FULL_DATE = re.compile(r"\d{4}-\d\d-\d\d")
+_FIGURE = re.compile(r"\d")
+_WEEKDAY_FIRST = re.compile(rf"({_DAY_NAME})\b")
+_WEEKDAY_BEFORE = re.compile(rf"\b({_DAY_NAME})\b,?\s*(?:(?:{WEEKDAY_DAY_ARTICLE})\s+)?\Z")
+
+
+def weekday_cues(text: str, timexes: Sequence[Timex]) -> Iterator[WeekdayCue]:
+    for timex in timexes:
+        if timex.type != "DATE" or not _FULL_DATE.fullmatch(timex.value):
+            continue
+        if timex.anchor is not None and not _FIGURE.search(timex.text):
+            continue  # no day in figures ("Monday", "next Monday"): the date was found from the weekday
+        named = _WEEKDAY_FIRST.match(timex.text)
+        start = timex.start
+        if named is None:
+            before = _WEEKDAY_BEFORE.search(text, max(0, timex.start - 16), timex.start)
+            if before is None:
+                continue
+            named, start = before, before.start()
+        name = named.group(1)
+        date = mention(timex)
+        if date.day is None:
+            continue
+        yield WeekdayCue(name, Span(start, start + len(name)), WEEKDAYS[name], date)

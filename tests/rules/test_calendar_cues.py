@@ -1,0 +1,103 @@
+"""The weekday and age rules judge the reader's cues alone: a cue made by hand gives the finding
+the same words would (the arithmetic lives in the rule, not in the reader)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from chrono.analysis import Analysis
+from chrono.cues import AgeCue, AnniversaryCue, DateMention, WeekdayCue
+from chrono.model import Document, Finding, Severity, Span
+from chrono.periods import parse_value
+from chrono.registry import all_rules
+from chrono.rulebase import Rule
+
+TEXT = "x" * 200
+RULES = {rule.code: rule for rule in all_rules()}
+WEEKDAY, AGE = RULES["CHR307"], RULES["CHR308"]
+
+
+def _analysis(*cues: WeekdayCue | AgeCue | AnniversaryCue, dct: str | None = "2024-03-08") -> Analysis:
+    document = Document("doc.txt", TEXT, "text", dct=parse_value(dct) if dct else None, dct_value=dct)
+    return Analysis(document, cues=cues)
+
+
+def _date(day: str, *, inferred: bool = False, at: int = 10) -> DateMention:
+    value = dt.date.fromisoformat(day) if len(day) == 10 else None
+    return DateMention(Span(at, at + 8), day, int(day[:4]), value, year_inferred=inferred)
+
+
+def _weekday(day: str, weekday: int, *, inferred: bool) -> WeekdayCue:
+    return WeekdayCue("Monday", Span(2, 8), weekday, _date(day, inferred=inferred))
+
+
+def _found(rule: type[Rule], analysis: Analysis) -> list[Finding]:
+    return list(rule().check(analysis))
+
+
+def test_a_written_year_that_does_not_match_is_an_error() -> None:
+    (finding,) = _found(WEEKDAY, _analysis(_weekday("2024-03-05", 0, inferred=False)))
+    assert finding.severity is Severity.ERROR
+    assert finding.message == "Monday does not match 2024-03-05: that day is a Tuesday"
+    assert (finding.spans[0].start, finding.spans[0].end) == (2, 18)  # the name to the date's end
+
+
+def test_an_inferred_year_near_the_document_date_is_a_warning() -> None:
+    (finding,) = _found(WEEKDAY, _analysis(_weekday("2024-03-05", 0, inferred=True)))
+    assert finding.severity is Severity.WARNING
+    assert "year inferred from the document date" in finding.message
+
+
+def test_an_inferred_year_far_from_the_document_date_or_without_one_is_left_alone() -> None:
+    cue = _weekday("2024-03-05", 0, inferred=True)
+    assert _found(WEEKDAY, _analysis(cue, dct="2024-06-01")) == []
+    assert _found(WEEKDAY, _analysis(cue, dct=None)) == []
+
+
+def test_a_matching_weekday_passes() -> None:
+    assert _found(WEEKDAY, _analysis(_weekday("2024-03-05", 1, inferred=False))) == []
+
+
+def _age(age: int, born: str, at: DateMention | None) -> AgeCue:
+    return AgeCue(Span(100, 110), age, _date(born, at=50), at)
+
+
+def test_with_a_year_only_either_of_two_ages_passes() -> None:
+    for age in (87, 88):
+        assert _found(AGE, _analysis(_age(age, "1931", _date("2019")))) == []
+    (finding,) = _found(AGE, _analysis(_age(89, "1931", _date("2019"))))
+    assert finding.message == "age 89 does not fit: born 1931, so on 2019 the age was 87 or 88"
+
+
+def test_with_both_days_known_the_age_is_exact() -> None:
+    (finding,) = _found(AGE, _analysis(_age(88, "1931-05-03", _date("2019-05-02"))))
+    assert finding.message.endswith("the age was 87")
+    assert _found(AGE, _analysis(_age(88, "1931-05-03", _date("2019-05-03")))) == []
+
+
+def test_an_inferred_year_of_the_date_leaves_two_ages() -> None:
+    cue = _age(87, "1931-05-03", _date("2019-05-03", inferred=True))
+    assert _found(AGE, _analysis(cue)) == []
+
+
+def test_an_age_at_the_document_date() -> None:
+    (finding,) = _found(AGE, _analysis(_age(52, "1968", None), dct="2025-04-30"))
+    assert finding.message == (
+        "age 52 does not fit: born 1968, so at the document date (2025-04-30) the age was 56 or 57"
+    )
+    assert _found(AGE, _analysis(_age(52, "1968", None), dct=None)) == []
+
+
+def test_an_anniversary_on_a_date_of_the_text_is_exact() -> None:
+    cue = AnniversaryCue(Span(0, 17), "100th", 100, _date("1925"), _date("2020-06-03"))
+    (finding,) = _found(AGE, _analysis(cue))
+    assert finding.message == "the 100th anniversary does not fit: 1925 to 2020-06-03 is 95 years"
+    cue = AnniversaryCue(Span(0, 17), "100th", 100, _date("1920"), _date("2020-06-03"))
+    assert _found(AGE, _analysis(cue)) == []
+
+
+def test_an_anniversary_on_the_document_date_may_be_a_year_off() -> None:
+    cue = AnniversaryCue(Span(0, 16), "50th", 50, _date("1975"), None)
+    assert _found(AGE, _analysis(cue, dct="2024-06-01")) == []
+    assert _found(AGE, _analysis(cue, dct="2026-06-01")) == []
+    assert len(_found(AGE, _analysis(cue, dct="2027-06-01"))) == 1
