@@ -1,7 +1,9 @@
 """TimeML (.tml) reading and writing: the one TimeML reader/writer of the project.
 
-:func:`read_timeml` parses a TimeML 1.2 document (TimeBank, AQUAINT, TempEval-3 style) with
-expat, so offsets and source line numbers are exact, and returns a :class:`TimeMLDocument`:
+:func:`parse_timeml` parses a TimeML 1.2 document (TimeBank, AQUAINT, TempEval-3 style) with
+expat, so offsets and source line numbers are exact, and returns a :class:`TimeMLDocument`
+(:func:`read_timeml` does the same for a file, given as a ``Path``: document text is never
+taken for a file name):
 
 * ``text`` -- the content of ``<TEXT>`` with every tag stripped and XML entities decoded;
 * ``dct`` -- the value of the creation-time TIMEX3 (``functionInDocument="CREATION_TIME"``,
@@ -38,6 +40,8 @@ __all__ = [
     "TimeMLError",
     "TimeMLTimex",
     "Tlink",
+    "parse_relations",
+    "parse_timeml",
     "read_relations",
     "read_timeml",
     "write_timeml",
@@ -378,20 +382,33 @@ class _Builder:
         )
 
 
-def read_timeml(path_or_text: str | os.PathLike[str]) -> TimeMLDocument:
-    """Read a TimeML document from a path or from its text (anything starting with ``<``)."""
-    source: str | None
-    if isinstance(path_or_text, str) and path_or_text.lstrip().startswith("<"):
-        data = path_or_text.encode("utf-8")
-        source = None
-    else:
-        path = Path(path_or_text)
-        try:
-            data = path.read_bytes()
-        except OSError as error:
-            raise TimeMLError(f"cannot read TimeML file: {error.strerror or error}",
-                              source=str(path)) from error
-        source = str(path)
+def read_timeml(path: os.PathLike[str]) -> TimeMLDocument:
+    """Read a TimeML document from the file at ``path`` (a :class:`~pathlib.Path`).
+
+    Text is never taken for a file name: a document whose content happens to be a path must
+    not make chrono open that path, so a ``str`` is refused here; parse text with
+    :func:`parse_timeml`.
+    """
+    if not isinstance(path, os.PathLike):
+        raise TypeError(
+            f"read_timeml takes a Path, not {type(path).__name__}: parse text with parse_timeml"
+        )
+    location = Path(path)
+    try:
+        data = location.read_bytes()
+    except OSError as error:
+        raise TimeMLError(f"cannot read TimeML file: {error.strerror or error}",
+                          source=str(location)) from error
+    return _parse(data, str(location))
+
+
+def parse_timeml(text: str, source: str | None = None) -> TimeMLDocument:
+    """Parse the TimeML document ``text``; ``source`` names it in error messages. Never opens
+    a file, whatever the text says."""
+    return _parse(text.encode("utf-8"), source)
+
+
+def _parse(data: bytes, source: str | None) -> TimeMLDocument:
     parser = expat.ParserCreate()
     builder = _Builder(parser)
     parser.StartElementHandler = builder.start
@@ -514,23 +531,28 @@ _TBDENSE_LABELS = {"a": "AFTER", "b": "BEFORE", "i": "INCLUDES", "ii": "IS_INCLU
 _MATRES_LABELS = {"BEFORE": "BEFORE", "AFTER": "AFTER", "EQUAL": "SIMULTANEOUS", "VAGUE": "VAGUE"}
 
 
-def read_relations(path_or_text: str | os.PathLike[str]) -> dict[str, tuple[RelationRow, ...]]:
-    """Read a TimeBank-Dense (``doc id1 id2 label``, labels a/b/i/ii/s/v) or MATRES
+def read_relations(path: os.PathLike[str]) -> dict[str, tuple[RelationRow, ...]]:
+    """Read a relation file (see :func:`parse_relations`) from ``path`` (a
+    :class:`~pathlib.Path`; text is parsed with :func:`parse_relations`, never opened)."""
+    if not isinstance(path, os.PathLike):
+        raise TypeError(
+            f"read_relations takes a Path, not {type(path).__name__}: parse text with parse_relations"
+        )
+    location = Path(path)
+    try:
+        text = location.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise TimeMLError(f"cannot read relation file: {error}", source=str(location)) from error
+    return parse_relations(text, str(location))
+
+
+def parse_relations(text: str, source: str | None = None) -> dict[str, tuple[RelationRow, ...]]:
+    """Parse a TimeBank-Dense (``doc id1 id2 label``, labels a/b/i/ii/s/v) or MATRES
     (``doc verb1 verb2 n1 n2 LABEL``, event instances ``ei<n>``) relation file, by doc id.
 
     The format is recognised per line by its number of columns; blank lines and ``#`` comments
     are skipped. A line of neither shape raises :class:`TimeMLError` with its line number.
     """
-    source: str | None = None
-    if isinstance(path_or_text, str) and ("\n" in path_or_text or "\t" in path_or_text):
-        text = path_or_text
-    else:
-        path = Path(path_or_text)
-        try:
-            text = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as error:
-            raise TimeMLError(f"cannot read relation file: {error}", source=str(path)) from error
-        source = str(path)
     rows: dict[str, list[RelationRow]] = {}
     for number, raw in enumerate(text.splitlines(), start=1):
         fields = raw.split()

@@ -59,7 +59,7 @@ from chrono.model import (
 )
 from chrono.periods import Hemisphere, InvalidValue, NotAPeriod, Period, format_instant, parse_value
 from chrono.timeline_files import Problem
-from chrono.timeml import RelationRow, TimeMLDocument, TimeMLError, TimeMLTimex, read_timeml
+from chrono.timeml import RelationRow, TimeMLDocument, TimeMLError, TimeMLTimex, parse_timeml
 
 if TYPE_CHECKING:
     from chrono.engine import Compiled, Options
@@ -764,12 +764,12 @@ def compile_document(
     """Compile a TimeML document; ``dct`` (``--dct``) overrides the file's DCT for reference values.
 
     ``relations`` adds the rows of a relation-only corpus (TimeBank-Dense, MATRES; see
-    :func:`chrono.timeml.read_relations`) for this document; ``use_tlinks=False`` checks them
+    :func:`chrono.timeml.parse_relations`) for this document; ``use_tlinks=False`` checks them
     against the document's TIMEX3 values without its own TLINKs.
     """
     compiler = _Compiler(document, dct, hemisphere)
     try:
-        tml = read_timeml(document.text)
+        tml = parse_timeml(document.text)
     except TimeMLError as error:
         span = Span(0, 0)
         if error.line is not None:
