@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+import sys
 from collections.abc import Iterator
 
 import attrs
@@ -277,16 +278,36 @@ def _no_lone_surrogates(value: object, source: str) -> None:
             stack.extend(item)
 
 
+class _LongNumber(ValueError):
+    def __init__(self, digits: str) -> None:
+        super().__init__(digits)
+        self.digits = digits
+
+
+def _json_int(digits: str) -> int:
+    try:
+        return int(digits)
+    except ValueError:  # more digits than sys.get_int_max_str_digits()
+        raise _LongNumber(digits.lstrip("-")) from None
+
+
 def parse_json(text: str) -> Node | None:
     """Parse JSON text with positions. Raises :class:`SyntaxProblem`."""
     if not text.strip():
         return None
     try:
-        value = json.loads(text)
+        value = json.loads(text, parse_int=_json_int)
     except json.JSONDecodeError as error:
         raise SyntaxProblem(f"malformed JSON: {error.msg}", error.pos) from None
     except RecursionError:
         raise SyntaxProblem("the JSON is nested too deeply to read", 0) from None
+    except _LongNumber as error:
+        written = re.search(rf"(?<![\d.]){error.digits}(?![\d.eE])", text)
+        raise SyntaxProblem(
+            f"a number with {len(error.digits):,} digits: Python reads integers of at most "
+            f"{sys.get_int_max_str_digits():,} digits, and no timeline needs one that long",
+            written.start() if written else 0,
+        ) from None
     _no_lone_surrogates(value, text)
     # JSON is (nearly) YAML; the YAML reader gives us positions. If it disagrees on some
     # corner of the syntax, keep the data and cite the whole file instead of losing it.
