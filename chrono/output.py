@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 
 from chrono.engine import Report
 from chrono.model import Finding, LocatedSpan, Severity
+from chrono.printable import for_terminal, utf8_json
 
 JSON_VERSION = 1
 
@@ -20,7 +20,7 @@ def to_json(report: Report) -> str:
         "findings": [finding.to_json() for finding in report.findings],
         "summary": report.summary(),
     }
-    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    return utf8_json(data, indent=2) + "\n"
 
 
 class _Paint:
@@ -61,6 +61,9 @@ def _excerpt(span: LocatedSpan, lines: list[str], paint: _Paint) -> list[str]:
         if number != span.line and number == span.end_line and last == 1:
             break
         text, first, last = _window(text, first, last)
+        # control characters shown escaped, the marker moved to stay under the same words
+        first, last = len(for_terminal(text[: first - 1])) + 1, len(for_terminal(text[: last - 1])) + 1
+        text = for_terminal(text)
         out.append(paint(_BLUE, f"  {number:>{width}} | ") + text)
         marker = " " * (first - 1) + "^" * max(1, last - first)
         out.append(paint(_BLUE, f"  {gutter} | ") + paint(_BOLD, marker))
@@ -68,10 +71,13 @@ def _excerpt(span: LocatedSpan, lines: list[str], paint: _Paint) -> list[str]:
 
 
 def format_finding(finding: Finding, lines: list[str], paint: _Paint) -> list[str]:
+    """The finding as terminal lines: file names and cited words have their control and bidi
+    characters escaped (chrono.printable), so a document cannot act on the terminal."""
     severity = paint(_COLORS[finding.severity], finding.severity.label)
+    path = for_terminal(finding.path)
     head = (
-        f"{paint(_BOLD, f'{finding.path}:{finding.line}:{finding.column}:')} "
-        f"{paint(_BOLD, finding.rule)} {severity} [{finding.name}] {finding.message}"
+        f"{paint(_BOLD, f'{path}:{finding.line}:{finding.column}:')} "
+        f"{paint(_BOLD, finding.rule)} {severity} [{finding.name}] {for_terminal(finding.message)}"
     )
     out = [head]
     if finding.spans:
@@ -79,8 +85,8 @@ def format_finding(finding: Finding, lines: list[str], paint: _Paint) -> list[st
     if finding.explanation:
         out.append(paint(_DIM, "  = these cannot all hold:"))
         for number, step in enumerate(finding.explanation, start=1):
-            where = f"{finding.path}:{step.span.line}:{step.span.column}" if step.span else finding.path
-            out.append(f"    {number}. {step.text}  {paint(_DIM, '(' + where + ')')}")
+            where = f"{path}:{step.span.line}:{step.span.column}" if step.span else path
+            out.append(f"    {number}. {for_terminal(step.text)}  {paint(_DIM, '(' + where + ')')}")
             if step.span is not None and step.span.line != finding.line:
                 out.extend("    " + line for line in _excerpt(step.span, lines, paint))
     return out
