@@ -33,6 +33,7 @@ __all__ = [
     "Alink",
     "Event",
     "MakeInstance",
+    "NestedTags",
     "RelationRow",
     "Signal",
     "Slink",
@@ -179,6 +180,22 @@ class Alink:
     attributes: dict[str, str] = attrs.field(factory=dict, converter=_freeze, eq=False)
 
 
+# Tags that hold words; TimeML (DTD 1.2) gives them only text, never another tag.
+ANNOTATIONS = frozenset({"TIMEX3", "EVENT", "SIGNAL"})
+
+
+@attrs.frozen
+class NestedTags:
+    """Tags found inside a TIMEX3, EVENT or SIGNAL element (the outer one, at ``line``): they
+    are left out, their words stay the outer element's. ``first_line`` is the first one's."""
+
+    tag: str
+    ident: str
+    line: int
+    count: int
+    first_line: int
+
+
 @attrs.frozen
 class TimeMLDocument:
     doc_id: str | None
@@ -193,12 +210,16 @@ class TimeMLDocument:
     alinks: tuple[Alink, ...] = ()
     dct_timex: TimeMLTimex | None = None
     source: str | None = None
+    nested: tuple[NestedTags, ...] = ()
 
     def timex_by_id(self) -> dict[str, TimeMLTimex]:
         out = {t.tid: t for t in self.timexes}
         if self.dct_timex is not None:
             out[self.dct_timex.tid] = self.dct_timex
         return out
+
+
+_ID_ATTRIBUTES = {"TIMEX3": "tid", "EVENT": "eid", "SIGNAL": "sid"}
 
 
 def _bool(value: str | None) -> bool | None:
@@ -216,6 +237,8 @@ class _Frame:
     in_text: bool
     in_dct: bool
     chunk: int = 0
+    # a tag inside a TIMEX3, EVENT or SIGNAL: left out (kept only to match its end tag)
+    ignored: bool = False
 
 
 class _Builder:
@@ -238,10 +261,25 @@ class _Builder:
         self.slinks: list[Slink] = []
         self.alinks: list[Alink] = []
         self.seen_text = False
+        # The open TIMEX3, EVENT or SIGNAL, and what was found inside each: ignoring nested
+        # tags keeps the reader linear (each element copies the words inside it).
+        self.annotation: _Frame | None = None
+        self.nested: dict[int, NestedTags] = {}
 
     # expat callbacks ---------------------------------------------------------------------
     def start(self, tag: str, attributes: dict[str, str]) -> None:
         line = int(self.parser.CurrentLineNumber)
+        if self.annotation is not None:
+            outer = self.annotation
+            noted = self.nested.get(id(outer))
+            ident = outer.attributes.get(_ID_ATTRIBUTES[outer.tag], "")
+            self.nested[id(outer)] = (
+                NestedTags(outer.tag, ident, outer.line, 1, line)
+                if noted is None
+                else attrs.evolve(noted, count=noted.count + 1)
+            )
+            self.stack.append(_Frame(tag, {}, self.length, line, False, False, ignored=True))
+            return
         if tag == "TEXT":
             self.depth_text += 1
             self.seen_text = True
@@ -310,9 +348,15 @@ class _Builder:
         )
         if tag == "TIMEX3" and self.in_dct:
             self.dct_text = []
+        if tag in ANNOTATIONS:
+            self.annotation = self.stack[-1]
 
     def end(self, tag: str) -> None:
         frame = self.stack.pop()
+        if frame.ignored:
+            return
+        if frame is self.annotation:
+            self.annotation = None
         a = frame.attributes
         if tag == "TEXT":
             self.depth_text -= 1
@@ -439,6 +483,7 @@ def _parse(data: bytes, source: str | None) -> TimeMLDocument:
         alinks=tuple(builder.alinks),
         dct_timex=builder.dct_timex,
         source=source,
+        nested=tuple(builder.nested.values()),
     )
 
 
