@@ -47,15 +47,22 @@ def _window(text: str, first: int, last: int) -> tuple[str, int, int]:
     return lead + text[begin:end] + tail, first - shift, min(last, end + 1) - shift
 
 
+def excerpt_lines(text: str) -> list[str]:
+    """A document's lines as excerpts show them: tabs as spaces, carriage returns dropped.
+    Made once per file: a single-line document of megabytes has thousands of findings on its
+    one line, and cleaning the line again for each of them was quadratic."""
+    return text.replace("\t", " ").replace("\r", "").split("\n")
+
+
 def _excerpt(span: LocatedSpan, lines: list[str], paint: _Paint) -> list[str]:
-    """The cited source line(s) with a caret marker under the span."""
+    """The cited source line(s) (from :func:`excerpt_lines`) with a caret marker under the span."""
     if lines == [""] or span.line > len(lines):  # an unreadable or empty document: nothing to show
         return []
     width = len(str(span.end_line))
     gutter = " " * width
     out = []
     for number in range(span.line, min(span.end_line, span.line + 2) + 1):
-        text = lines[number - 1].replace("\t", " ").replace("\r", "")
+        text = lines[number - 1]
         first = span.column if number == span.line else 1
         last = span.end_column if number == span.end_line else len(text) + 1
         if number != span.line and number == span.end_line and last == 1:
@@ -98,7 +105,7 @@ def to_text(report: Report, sources: Mapping[str, str], color: bool = False) -> 
     split: dict[str, list[str]] = {}  # each file's lines, split once: a big file has many findings
     for finding in report.findings:
         if finding.path not in split:
-            split[finding.path] = sources.get(finding.path, "").split("\n")
+            split[finding.path] = excerpt_lines(sources.get(finding.path, ""))
         blocks.append("\n".join(format_finding(finding, split[finding.path], paint)))
     summary = report.summary()
     counts = summary["by_severity"]
