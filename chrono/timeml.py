@@ -239,6 +239,9 @@ class _Frame:
     chunk: int = 0
     # a tag inside a TIMEX3, EVENT or SIGNAL: left out (kept only to match its end tag)
     ignored: bool = False
+    # for a TIMEX3, EVENT or SIGNAL: the tags left out inside it, and the first one's line
+    tags_inside: int = 0
+    first_inside: int = 0
 
 
 class _Builder:
@@ -261,23 +264,17 @@ class _Builder:
         self.slinks: list[Slink] = []
         self.alinks: list[Alink] = []
         self.seen_text = False
-        # The open TIMEX3, EVENT or SIGNAL, and what was found inside each: ignoring nested
-        # tags keeps the reader linear (each element copies the words inside it).
+        # The open TIMEX3, EVENT or SIGNAL: ignoring the tags inside it keeps the reader linear
+        # (each element copies the words inside it), and those inside are counted.
         self.annotation: _Frame | None = None
-        self.nested: dict[int, NestedTags] = {}
+        self.nested: list[NestedTags] = []
 
     # expat callbacks ---------------------------------------------------------------------
     def start(self, tag: str, attributes: dict[str, str]) -> None:
         line = int(self.parser.CurrentLineNumber)
         if self.annotation is not None:
-            outer = self.annotation
-            noted = self.nested.get(id(outer))
-            ident = outer.attributes.get(_ID_ATTRIBUTES[outer.tag], "")
-            self.nested[id(outer)] = (
-                NestedTags(outer.tag, ident, outer.line, 1, line)
-                if noted is None
-                else attrs.evolve(noted, count=noted.count + 1)
-            )
+            self.annotation.tags_inside += 1
+            self.annotation.first_inside = self.annotation.first_inside or line
             self.stack.append(_Frame(tag, {}, self.length, line, False, False, ignored=True))
             return
         if tag == "TEXT":
@@ -357,6 +354,9 @@ class _Builder:
             return
         if frame is self.annotation:
             self.annotation = None
+            if frame.tags_inside:
+                ident = frame.attributes.get(_ID_ATTRIBUTES[tag], "")
+                self.nested.append(NestedTags(tag, ident, frame.line, frame.tags_inside, frame.first_inside))
         a = frame.attributes
         if tag == "TEXT":
             self.depth_text -= 1
@@ -483,7 +483,7 @@ def _parse(data: bytes, source: str | None) -> TimeMLDocument:
         alinks=tuple(builder.alinks),
         dct_timex=builder.dct_timex,
         source=source,
-        nested=tuple(builder.nested.values()),
+        nested=tuple(builder.nested),
     )
 
 

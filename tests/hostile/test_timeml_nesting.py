@@ -58,3 +58,14 @@ def test_an_id_used_many_times_is_reported_once(tmp_path: Path) -> None:
     findings, _ = _check(tmp_path, f"<TimeML>{DCT}<TEXT>{siblings}</TEXT></TimeML>\n")
     (finding,) = findings
     assert finding.message == "TIMEX3 id t1 is used 500 times (the first one counts)"
+
+
+def test_each_outer_element_counts_its_own_tags() -> None:
+    text = (
+        '<EVENT eid="e1">left <SIGNAL sid="s1">at</SIGNAL></EVENT> and '
+        '<EVENT eid="e2">came <SIGNAL sid="s2">back</SIGNAL> <SIGNAL sid="s3">in</SIGNAL></EVENT>'
+    )
+    document = parse_timeml(f"<TimeML>{DCT}<TEXT>{text}</TEXT></TimeML>\n")
+    assert [(n.ident, n.count) for n in document.nested] == [("e1", 1), ("e2", 2)]
+    assert [e.text for e in document.events] == ["left at", "came back in"]
+    assert document.signals == ()
