@@ -177,6 +177,14 @@ def _run_explain(args: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        return _main(argv)
+    except Exception as error:  # a bug in chrono: exit 2, since 1 would read as "findings"
+        sys.stderr.write(internal_error_message(error))
+        return EXIT_ERROR
+
+
+def _main(argv: Sequence[str] | None) -> int:
     parser = _build_parser()
     args = parser.parse_args(argv)
     if args.command is None:
@@ -194,9 +202,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_OK
     except OSError as error:
         sys.stderr.write(f"chrono: error: {error}\n")
-        return EXIT_ERROR
-    except Exception as error:  # a bug in chrono: exit 2, since 1 would read as "findings"
-        sys.stderr.write(internal_error_message(error))
         return EXIT_ERROR
 
 

@@ -17,7 +17,12 @@ def _boom(*args: object, **kwargs: object) -> None:
 
 @pytest.mark.parametrize(
     ("target", "argv"),
-    [("run_checks", ["check", "."]), ("all_rules", ["rules"]), ("run_extract", ["extract", "-"])],
+    [
+        ("run_checks", ["check", "."]),
+        ("all_rules", ["rules"]),
+        ("run_extract", ["extract", "-"]),
+        ("_build_parser", ["rules"]),
+    ],
 )
 def test_an_escaping_exception_exits_2_with_a_short_message(
     target: str, argv: list[str], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path
