@@ -1,6 +1,6 @@
 """Precision and speed of the text pipeline on the raw text of TimeBank + AQUAINT.
 
-Every ``.tml`` document's ``<TEXT>`` (tags stripped, as :func:`chrono.timeml.read_timeml` gives
+Every ``.tml`` document's ``<TEXT>`` (tags stripped, as :func:`chrono.timeml.parse_timeml` gives
 it) is checked as prose with its DCT, through the same engine and rules as ``chrono check``
 (the gold annotation is not used). Each error is printed with the words it cites so it can be
 classified by reading the text; warnings are counted per rule.
@@ -33,7 +33,7 @@ from chrono.model import Document, Severity
 from chrono.options import Options, ReadingOptions
 from chrono.runner import check, selected_rules
 from chrono.tagger import extract
-from chrono.timeml import read_timeml
+from chrono.timeml import parse_timeml
 
 DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "tbaq"
 
@@ -56,7 +56,7 @@ def main(argv: list[str] | None = None) -> int:
     chars = 0
     docs: list[tuple[str, str, str]] = []
     for path in files:
-        tml = read_timeml(path.read_text(encoding="utf-8"))
+        tml = parse_timeml(path.read_text(encoding="utf-8"))
         dct = tml.dct[:10] if tml.dct else None
         docs.append((path.name, tml.text, dct or ""))
         chars += len(tml.text)

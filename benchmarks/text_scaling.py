@@ -1,7 +1,7 @@
 """How the time to check one prose document grows with its size.
 
 One big Markdown document is built from the raw ``<TEXT>`` of the TimeBank + AQUAINT documents
-(read in place from ``../shared/corpora/tbaq`` with :func:`chrono.timeml.read_timeml`, never
+(read in place from ``../shared/corpora/tbaq`` with :func:`chrono.timeml.parse_timeml`, never
 copied into the repository), concatenated in file order, again from the start when the corpus
 runs out, until the document reaches the size asked for. Its DCT (front matter) is the latest
 DCT of the corpus. Three layouts:
@@ -40,7 +40,7 @@ from pathlib import Path
 
 from chrono.options import Options
 from chrono.runner import check
-from chrono.timeml import read_timeml
+from chrono.timeml import parse_timeml
 
 DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "tbaq"
 MB = 1_000_000
@@ -83,7 +83,7 @@ def corpus(directory: Path) -> tuple[list[str], str]:
     texts: list[str] = []
     dcts: list[str] = []
     for path in sorted(directory.rglob("*.tml")):
-        document = read_timeml(path.read_text(encoding="utf-8"))
+        document = parse_timeml(path.read_text(encoding="utf-8"))
         texts.append(document.text)
         if document.dct:
             dcts.append(document.dct[:10])

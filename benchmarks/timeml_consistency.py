@@ -220,7 +220,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.relations:
         rows: dict[str, tuple[RelationRow, ...]] = {}
         for name in args.relations:
-            for doc, found in read_relations(name).items():
+            for doc, found in read_relations(Path(name)).items():
                 rows[doc] = rows.get(doc, ()) + found
         report = check_with_relations(files, rows, use_tlinks=not args.relations_only)
     else:

@@ -21,6 +21,7 @@ import attrs
 
 from chrono.globs import relative_to_root
 from chrono.model import Finding
+from chrono.printable import utf8_json
 from chrono.version import __version__
 
 BASELINE_VERSION = 1
@@ -39,7 +40,8 @@ def fingerprint(finding: Finding, base: Path) -> str:
     texts = sorted({_normalize(span.text) for span in finding.spans if span.text.strip()})
     if not texts:
         texts = [_normalize(finding.message)]
-    digest = hashlib.sha256("\x00".join([finding.rule, path, *texts]).encode("utf-8"))
+    # a file name's bytes that are not UTF-8 (lone surrogates) hash as the bytes they stand for
+    digest = hashlib.sha256("\x00".join([finding.rule, path, *texts]).encode("utf-8", "surrogateescape"))
     return digest.hexdigest()[:32]
 
 
@@ -98,7 +100,7 @@ def dumps(findings: Iterable[Finding], path: str | Path) -> str:
     ]
     entries.sort(key=lambda e: (e["path"], e["rule"], e["fingerprint"]))
     data = {"version": BASELINE_VERSION, "tool": f"chrono {__version__}", "findings": entries}
-    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    return utf8_json(data, indent=2) + "\n"
 
 
 def write(findings: Iterable[Finding], path: str | Path) -> int:

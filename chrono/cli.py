@@ -11,7 +11,9 @@ import importlib
 import json
 import os
 import sys
+import traceback
 from collections.abc import Sequence
+from pathlib import Path
 from types import ModuleType
 from typing import TextIO
 
@@ -28,6 +30,7 @@ from chrono.check_command import run as run_checks
 from chrono.config import ConfigError
 from chrono.extract_cli import add_extract_parser, run_extract
 from chrono.formats import render
+from chrono.printable import for_terminal
 from chrono.registry import RegistryError, all_rules
 from chrono.results import Report
 from chrono.runner import selected_rules
@@ -36,7 +39,7 @@ from chrono.version import __version__
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
-__all__ = ["UsageError", "main", "rules_markdown"]
+__all__ = ["UsageError", "internal_error_message", "main", "rules_markdown"]
 
 
 def _build_parser() -> argparse.ArgumentParser:
@@ -174,6 +177,14 @@ def _run_explain(args: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        return _main(argv)
+    except Exception as error:  # a bug in chrono: exit 2, since 1 would read as "findings"
+        sys.stderr.write(internal_error_message(error))
+        return EXIT_ERROR
+
+
+def _main(argv: Sequence[str] | None) -> int:
     parser = _build_parser()
     args = parser.parse_args(argv)
     if args.command is None:
@@ -192,3 +203,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OSError as error:
         sys.stderr.write(f"chrono: error: {error}\n")
         return EXIT_ERROR
+
+
+def internal_error_message(error: Exception) -> str:
+    """Two lines: what escaped and where it was raised, and that it is chrono's bug to report."""
+    frames = traceback.extract_tb(error.__traceback__)
+    where = f" (at {Path(frames[-1].filename).name}:{frames[-1].lineno})" if frames else ""
+    return (
+        f"chrono: internal error: {type(error).__name__}: {for_terminal(str(error))}{where}\n"
+        "chrono: this is a bug in chrono, not a problem with your documents: please report it, "
+        "with the command you ran\n"
+    )

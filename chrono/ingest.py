@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import errno
 import os
 import stat
@@ -43,17 +44,45 @@ def _line_and_column(data: bytes, position: int) -> str:
     return f"line {line}, byte column {column}"
 
 
+# Byte order marks, UTF-32 first: its little-endian mark begins with UTF-16's.
+_MARKED = (
+    (codecs.BOM_UTF32_LE, "utf-32", "UTF-32"),
+    (codecs.BOM_UTF32_BE, "utf-32", "UTF-32"),
+    (codecs.BOM_UTF16_LE, "utf-16", "UTF-16"),
+    (codecs.BOM_UTF16_BE, "utf-16", "UTF-16"),
+)
+
+
 def decode(data: bytes) -> tuple[str | None, str | None]:
-    """(text, None) for UTF-8 text; (None, reason) otherwise. A BOM is dropped."""
-    if b"\x00" in data[:8192]:
-        return None, "binary file (it contains NUL bytes); chrono reads UTF-8 text"
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        where = _line_and_column(data, error.start)
-        return None, (f"not valid UTF-8 at {where} (byte 0x{data[error.start]:02x}); save the file as UTF-8")
-    # Line ends are kept as they are: offsets point into the file exactly as it was read (a
-    # CRLF file's "\r" stays at the end of its line; line numbers count "\n").
+    """(text, None) for text; (None, reason) otherwise.
+
+    UTF-8, or UTF-16 / UTF-32 that start with a byte order mark; the mark is dropped. In a file
+    whose lines end in a lone CR (old Mac files: CRs and no LF at all) each CR is read as LF,
+    one code point for another, so lines are counted and front matter is found as in any file
+    and offsets stay those of the decoded file. Elsewhere line ends are kept as they are: a
+    CRLF file's "\r" stays at the end of its line, and a stray CR in a file of LF lines (some
+    AQUAINT documents have them) is a character, not a line break.
+    """
+    for mark, codec, name in _MARKED:
+        if data.startswith(mark):
+            try:
+                text = data.decode(codec)  # reads the mark for the byte order and drops it
+            except UnicodeDecodeError as error:
+                return None, f"not valid {name} at byte {error.start} ({error.reason}); save it as UTF-8"
+            break
+    else:
+        if b"\x00" in data[:8192]:
+            return None, "binary file (it contains NUL bytes); chrono reads UTF-8 text"
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as error:
+            where = _line_and_column(data, error.start)
+            byte = data[error.start]
+            return None, f"not valid UTF-8 at {where} (byte 0x{byte:02x}); save the file as UTF-8"
+    if "\x00" in text[:8192]:
+        return None, "binary file (it contains NUL characters); chrono reads text"
+    if "\r" in text and "\n" not in text:
+        text = text.replace("\r", "\n")
     return text, None
 
 

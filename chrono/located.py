@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import json
 import re
+import sys
+from collections.abc import Iterator
 
 import attrs
 import yaml
@@ -162,30 +164,65 @@ def _convert(node: yaml.Node, source: str) -> Node:
     raise SyntaxProblem(f"unsupported YAML node {type(node).__name__}", _span(node, source).start)
 
 
-# Aliases let a few lines stand for billions of nodes ("billion laughs"); a timeline never needs
-# more than this many once aliases are expanded.
-MAX_NODES = 200_000
+# Aliases let a few lines stand for billions of values ("billion laughs"); a timeline never
+# needs its aliases to add more than this many values to what is written out in the file.
+MAX_ALIAS_VALUES = 200_000
+_OPEN, _DONE = 1, 2
 
 
-def _expanded_size(root: yaml.Node) -> int:
-    """Node count with aliases expanded, computed without expanding them (stops past the cap)."""
-    sizes: dict[int, int] = {}
-    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+def alias_problem(root: yaml.Node, source: str) -> SyntaxProblem | None:
+    """Why the composed YAML cannot be expanded, or ``None``: an alias inside its own anchor
+    (``a: &a [*a]``, infinitely deep), or aliases that add more than :data:`MAX_ALIAS_VALUES`
+    values. Counted without expanding anything, in time linear in the nodes written."""
+    # Depth-first, children before parents; a node met again while still open is its own
+    # ancestor, which only an alias can make.
+    state: dict[int, int] = {id(root): _OPEN}
+    order: list[yaml.Node] = []
+    stack: list[tuple[yaml.Node, Iterator[yaml.Node]]] = [(root, _children(root))]
     while stack:
-        node, children_done = stack.pop()
-        if id(node) in sizes:
-            continue
-        children: list[yaml.Node] = []
-        if isinstance(node, yaml.SequenceNode):
-            children = list(node.value)
-        elif isinstance(node, yaml.MappingNode):
-            children = [part for pair in node.value for part in pair]
-        if children_done or not children:
-            sizes[id(node)] = min(MAX_NODES + 1, 1 + sum(sizes.get(id(c), 0) for c in children))
+        node, children = stack[-1]
+        for child in children:
+            seen = state.get(id(child))
+            if seen == _OPEN:
+                properties = _PROPERTIES.match(source, _start(child))
+                name = re.search(r"&([^\s,\[\]{}]+)", properties[0]) if properties else None
+                anchor = f" &{name[1]}" if name else ""
+                return SyntaxProblem(
+                    f"an alias refers to its own anchor{anchor} (inside the value it names), so the "
+                    "data would be infinitely deep: the alias cannot be expanded",
+                    _start(child),
+                )
+            if seen is None:
+                state[id(child)] = _OPEN
+                stack.append((child, _children(child)))
+                break
         else:
-            stack.append((node, True))
-            stack.extend((child, False) for child in children if id(child) not in sizes)
-    return sizes[id(root)]
+            stack.pop()
+            state[id(node)] = _DONE
+            order.append(node)
+    # What each node stands for once aliases are expanded, capped: past the cap it no longer
+    # matters by how much (and billions of laughs would make huge integers).
+    cap = len(order) + MAX_ALIAS_VALUES + 1
+    sizes: dict[int, int] = {}
+    for node in order:
+        sizes[id(node)] = min(cap, 1 + sum(sizes[id(child)] for child in _children(node)))
+    if sizes[id(root)] - len(order) > MAX_ALIAS_VALUES:
+        return SyntaxProblem(
+            f"the YAML's aliases expand to more than {MAX_ALIAS_VALUES:,} values besides those written out", 0
+        )
+    return None
+
+
+def _children(node: yaml.Node) -> Iterator[yaml.Node]:
+    if isinstance(node, yaml.SequenceNode):
+        return iter(node.value)
+    if isinstance(node, yaml.MappingNode):
+        return (part for pair in node.value for part in pair)
+    return iter(())
+
+
+def _start(node: yaml.Node) -> int:
+    return node.start_mark.index if node.start_mark else 0
 
 
 def parse_yaml(text: str) -> Node | None:
@@ -204,8 +241,9 @@ def parse_yaml(text: str) -> Node | None:
         raise SyntaxProblem(f"malformed YAML: {error}", 0) from None
     if root is None:
         return None
-    if _expanded_size(root) > MAX_NODES:
-        raise SyntaxProblem(f"the YAML expands to more than {MAX_NODES:,} values through its aliases", 0)
+    unexpandable = alias_problem(root, text)
+    if unexpandable is not None:
+        raise unexpandable
     try:
         return _convert(root, text)
     except RecursionError:
@@ -240,16 +278,36 @@ def _no_lone_surrogates(value: object, source: str) -> None:
             stack.extend(item)
 
 
+class _LongNumber(ValueError):
+    def __init__(self, digits: str) -> None:
+        super().__init__(digits)
+        self.digits = digits
+
+
+def _json_int(digits: str) -> int:
+    try:
+        return int(digits)
+    except ValueError:  # more digits than sys.get_int_max_str_digits()
+        raise _LongNumber(digits.lstrip("-")) from None
+
+
 def parse_json(text: str) -> Node | None:
     """Parse JSON text with positions. Raises :class:`SyntaxProblem`."""
     if not text.strip():
         return None
     try:
-        value = json.loads(text)
+        value = json.loads(text, parse_int=_json_int)
     except json.JSONDecodeError as error:
         raise SyntaxProblem(f"malformed JSON: {error.msg}", error.pos) from None
     except RecursionError:
         raise SyntaxProblem("the JSON is nested too deeply to read", 0) from None
+    except _LongNumber as error:
+        written = re.search(rf"(?<![\d.]){error.digits}(?![\d.eE])", text)
+        raise SyntaxProblem(
+            f"a number with {len(error.digits):,} digits: Python reads integers of at most "
+            f"{sys.get_int_max_str_digits():,} digits, and no timeline needs one that long",
+            written.start() if written else 0,
+        ) from None
     _no_lone_surrogates(value, text)
     # JSON is (nearly) YAML; the YAML reader gives us positions. If it disagrees on some
     # corner of the syntax, keep the data and cite the whole file instead of losing it.

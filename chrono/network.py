@@ -12,7 +12,8 @@ events with 10^5 constraints check in a fraction of a second.
 
 from __future__ import annotations
 
-from collections import deque
+import heapq
+from collections import Counter, deque
 from collections.abc import Iterable, Sequence
 
 import attrs
@@ -482,23 +483,214 @@ def _bare_simple_cycle(
     return len(set(nodes)) == len(nodes) and sum(len(per_claim[c]) for c in claims) == len(cycle)
 
 
-def minimal_conflict(candidates: Sequence[int], per_claim: Sequence[list[Edge]]) -> list[int]:
-    """Shrink an inconsistent set of claims to a minimal one (deletion filter).
+# A step of a negative cycle: (claim, index of the edge among that claim's edges).
+Step = tuple[int, int]
 
-    Every claim kept is necessary: without it the rest is consistent.
+
+def minimal_conflict(
+    candidates: Sequence[int], per_claim: Sequence[list[Edge]], cycle: Sequence[Step] = ()
+) -> list[int]:
+    """Shrink an inconsistent set of claims to a minimal one (deletion filter, in the order of
+    ``candidates``).
+
+    Every claim kept is necessary: without it the rest is consistent. ``cycle``, the negative
+    cycle the candidates come from, lets each trial solve a graph of the cycle's junctions
+    instead of all its nodes (see :class:`_Junctions`), so a long chain costs time linear in
+    its length, not in its square.
     """
     kept = list(dict.fromkeys(candidates))
-    # The candidates touch few nodes: renumber them so each trial solves a tiny graph.
-    local: dict[int, int] = {}
-    compact = {
-        c: [(local.setdefault(i, len(local)), local.setdefault(j, len(local)), w) for i, j, w in per_claim[c]]
-        for c in kept
-    }
-    for claim in list(kept):
-        trial = [c for c in kept if c != claim]
-        if not consistent([edge for c in trial for edge in compact[c]], len(local)):
-            kept = trial
-    return kept
+    network = _Junctions(kept, per_claim, cycle)
+    necessary = network.necessary()
+    unsure = [c for c in kept if c not in necessary]
+    if not network.consistent_without(unsure):
+        # The claims that every conflict among the candidates needs conflict by themselves:
+        # they are the only minimal set, which the deletion filter below would also find.
+        return [c for c in kept if c in necessary]
+    dropped: list[int] = []
+    for claim in unsure:  # a necessary claim stays whatever else is dropped
+        if not network.consistent_without([*dropped, claim]):
+            dropped.append(claim)
+    return [c for c in kept if c not in dropped]
+
+
+class _Junctions:
+    """The candidates' constraints with the plain stretches of their negative cycle contracted.
+
+    A junction is a node of the cycle that some other edge of the candidates touches, or that
+    the cycle passes twice. Between two junctions the cycle is a path whose inner nodes touch
+    nothing else (a chain of "after"): dropping any claim on it cuts the whole stretch, so the
+    stretch is one edge of the summed weight, and the network has as many nodes as junctions.
+    Claims that cut the same edges of it (every plain claim of one stretch) share one trial.
+    Without a usable cycle every edge stays an edge of its own.
+    """
+
+    def __init__(self, claims: Sequence[int], per_claim: Sequence[list[Edge]], cycle: Sequence[Step]) -> None:
+        members = set(claims)
+        steps = [per_claim[c][k] for c, k in cycle] if all(c in members for c, _ in cycle) else []
+        if any(steps[t][1] != steps[(t + 1) % len(steps)][0] for t in range(len(steps))):
+            steps = []  # not a cycle after all: no stretch to contract
+        on_cycle = set(cycle) if steps else set()
+        others = [(c, k) for c in claims for k in range(len(per_claim[c])) if (c, k) not in on_cycle]
+        local: dict[int, int] = {}
+
+        def number(node: int) -> int:
+            return local.setdefault(node, len(local))
+
+        edges: list[Edge] = []
+        cuts: dict[int, set[int]] = {c: set() for c in claims}
+        if steps:
+            tails = [i for i, _, _ in steps]
+            junctions = {node for c, k in others for node in per_claim[c][k][:2]}
+            junctions |= {node for node, passes in Counter(tails).items() if passes > 1}
+            begins = [t for t, node in enumerate(tails) if node in junctions] or [0]
+            ends = [*begins[1:], begins[0] + len(steps)]
+            for begin, end in zip(begins, ends, strict=True):
+                weight = 0
+                for t in range(begin, end):
+                    weight += steps[t % len(steps)][2]
+                    cuts[cycle[t % len(steps)][0]].add(len(edges))
+                edges.append((number(tails[begin]), number(tails[end % len(steps)]), weight))
+        for claim, k in others:
+            i, j, w = per_claim[claim][k]
+            cuts[claim].add(len(edges))
+            edges.append((number(i), number(j), w))
+        self.edges = edges
+        self.size = len(local)
+        self.cuts = {claim: frozenset(cut) for claim, cut in cuts.items()}
+
+    def consistent_without(self, claims: Iterable[int]) -> bool:
+        doomed: set[int] = set()
+        for claim in claims:
+            doomed |= self.cuts[claim]
+        return self._consistent_without_edges(doomed)
+
+    def _consistent_without_edges(self, doomed: frozenset[int] | set[int]) -> bool:
+        return consistent([e for k, e in enumerate(self.edges) if k not in doomed], self.size)
+
+    def necessary(self, halving_from: int = 16) -> set[int]:
+        """The claims without which the candidates are consistent (each conflict needs them).
+
+        One trial per distinct cut; from ``halving_from`` cuts on, the trials share their work
+        (:func:`_uncut_verdicts`).
+        """
+        # in the order of the edges they cut, which follows the cycle: neighbours stay together
+        ordered = sorted(self.cuts.values(), key=lambda cut: (min(cut, default=-1), len(cut)))
+        cuts = list(dict.fromkeys(ordered))
+        verdicts: dict[frozenset[int], bool] | None = None
+        if len(cuts) >= halving_from:
+            verdicts = _uncut_verdicts(self.edges, cuts)
+        if verdicts is None:
+            verdicts = {cut: self._consistent_without_edges(cut) for cut in cuts}
+        return {claim for claim, cut in self.cuts.items() if verdicts[cut]}
+
+
+class _TooDense(Exception):
+    """Eliminating nodes filled the graph with more shortcut edges than it is worth."""
+
+
+def _uncut_verdicts(
+    edges: Sequence[Edge], cuts: Sequence[frozenset[int]]
+) -> dict[frozenset[int], bool] | None:
+    """For each cut (a set of edge indices), whether the edges outside it are consistent; ``None``
+    when the graph is too dense for this method.
+
+    Divide and conquer over the cuts (offline deletion): for a group of cuts, every edge that
+    none of them removes is present in all of their trials, so it is solved once, for the whole
+    group, and its constraints contracted onto the nodes that the group's own edges touch
+    (:func:`_contract`); each half of the group inherits that contracted graph plus the other
+    half's edges, contracted again. On the chain-like graphs of conflicts (a ladder of
+    "simultaneous" or "meets") a contracted graph is about as large as the group, so n cuts cost
+    O(n log n) instead of n trials of size n. On a dense graph the shortcuts would multiply:
+    past a budget of work proportional to that, it gives up.
+    """
+    verdicts: dict[frozenset[int], bool] = {}
+    budget = _Budget(32 * (len(edges) + 8) * len(cuts).bit_length())
+
+    def visit(group: Sequence[frozenset[int]], present: list[Edge]) -> None:
+        if len(group) == 1:
+            verdicts[group[0]] = _contract(present, set(), budget) is not None
+            return
+        middle = len(group) // 2
+        for half, rest in ((group[:middle], group[middle:]), (group[middle:], group[:middle])):
+            removed = frozenset().union(*half)
+            shared = [edges[k] for k in frozenset().union(*rest) - removed]
+            touched = {node for k in removed for node in edges[k][:2]}
+            contracted = _contract(present + shared, touched, budget)
+            if contracted is None:  # a conflict that no cut of this half removes
+                verdicts.update(dict.fromkeys(half, False))
+            else:
+                visit(half, contracted)
+
+    try:
+        removable = frozenset().union(*cuts)
+        visit(cuts, [edge for k, edge in enumerate(edges) if k not in removable])
+    except _TooDense:
+        return None
+    return verdicts
+
+
+class _Budget:
+    """How many more edges the contractions of one divide and conquer may write."""
+
+    def __init__(self, edges: int) -> None:
+        self.left = edges
+
+    def spend(self) -> None:
+        self.left -= 1
+        if self.left < 0:
+            raise _TooDense
+
+
+def _contract(edges: Iterable[Edge], keep: set[int], budget: _Budget) -> list[Edge] | None:
+    """The constraints that ``edges`` imply among the nodes ``keep``, every other node eliminated
+    (its in- and out-edges joined into shortcuts, the lightest of parallel edges kept); ``None``
+    when the edges have a negative cycle through an eliminated node. Every edge written is
+    spent from ``budget``."""
+    out: dict[int, dict[int, int]] = {}
+    into: dict[int, dict[int, int]] = {}
+
+    def add(i: int, j: int, w: int) -> bool:
+        if i == j:
+            return w >= 0
+        targets = out.setdefault(i, {})
+        if j in targets and targets[j] <= w:
+            return True
+        budget.spend()
+        targets[j] = w
+        into.setdefault(j, {})[i] = w
+        into.setdefault(i, {})
+        out.setdefault(j, {})
+        return True
+
+    for i, j, w in edges:
+        if not add(i, j, w):
+            return None
+    # cheapest first: a node with one edge in and one out becomes one edge, no fill
+    queue = [(len(into[node]) * len(out[node]), node) for node in out if node not in keep]
+    heapq.heapify(queue)
+    while queue:
+        cost, node = heapq.heappop(queue)
+        if node not in out:
+            continue
+        if cost != len(into[node]) * len(out[node]):
+            heapq.heappush(queue, (len(into[node]) * len(out[node]), node))
+            continue
+        sources, targets = into.pop(node), out.pop(node)
+        for i in sources:
+            del out[i][node]
+        for j in targets:
+            del into[j][node]
+        for i, a in sources.items():
+            for j, b in targets.items():
+                if not add(i, j, a + b):
+                    return None
+        for neighbour in {*sources, *targets} - keep:
+            heapq.heappush(queue, (len(into[neighbour]) * len(out[neighbour]), neighbour))
+    return [(i, j, w) for i, targets in out.items() for j, w in targets.items()]
+
+
+def _steps(cycle: list[int], graph: Graph, first: list[int]) -> list[Step]:
+    return [(graph.labels[k], k - first[graph.labels[k]]) for k in cycle]
 
 
 def _chain_order(cycle: list[int], graph: Graph, members: set[int]) -> list[int]:
@@ -551,7 +743,7 @@ def _solve(
         members = (
             candidates
             if _bare_simple_cycle(cycle, graph, candidates, per_claim)
-            else minimal_conflict(candidates, per_claim)
+            else minimal_conflict(candidates, per_claim, _steps(cycle, graph, first))
         )
         removable = [c for c in members if c not in structural] or members
         latest = max(removable)
@@ -561,7 +753,7 @@ def _solve(
             trial = (
                 shorter_claims
                 if _bare_simple_cycle(shorter, graph, shorter_claims, per_claim)
-                else minimal_conflict(shorter_claims, per_claim)
+                else minimal_conflict(shorter_claims, per_claim, _steps(shorter, graph, first))
             )
             if len(trial) < len(members):
                 cycle, members = shorter, trial

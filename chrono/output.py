@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 
 from chrono.model import Finding, LocatedSpan, Severity
+from chrono.printable import for_terminal, utf8_json
 from chrono.results import Report
 
 JSON_VERSION = 1
@@ -20,7 +20,7 @@ def to_json(report: Report) -> str:
         "findings": [finding.to_json() for finding in report.findings],
         "summary": report.summary(),
     }
-    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    return utf8_json(data, indent=2) + "\n"
 
 
 class _Paint:
@@ -47,20 +47,30 @@ def _window(text: str, first: int, last: int) -> tuple[str, int, int]:
     return lead + text[begin:end] + tail, first - shift, min(last, end + 1) - shift
 
 
+def excerpt_lines(text: str) -> list[str]:
+    """A document's lines as excerpts show them: tabs as spaces, carriage returns dropped.
+    Made once per file: a single-line document of megabytes has thousands of findings on its
+    one line, and cleaning the line again for each of them was quadratic."""
+    return text.replace("\t", " ").replace("\r", "").split("\n")
+
+
 def _excerpt(span: LocatedSpan, lines: list[str], paint: _Paint) -> list[str]:
-    """The cited source line(s) with a caret marker under the span."""
+    """The cited source line(s) (from :func:`excerpt_lines`) with a caret marker under the span."""
     if lines == [""] or span.line > len(lines):  # an unreadable or empty document: nothing to show
         return []
     width = len(str(span.end_line))
     gutter = " " * width
     out = []
     for number in range(span.line, min(span.end_line, span.line + 2) + 1):
-        text = lines[number - 1].replace("\t", " ").replace("\r", "")
+        text = lines[number - 1]
         first = span.column if number == span.line else 1
         last = span.end_column if number == span.end_line else len(text) + 1
         if number != span.line and number == span.end_line and last == 1:
             break
         text, first, last = _window(text, first, last)
+        # control characters shown escaped, the marker moved to stay under the same words
+        first, last = len(for_terminal(text[: first - 1])) + 1, len(for_terminal(text[: last - 1])) + 1
+        text = for_terminal(text)
         out.append(paint(_BLUE, f"  {number:>{width}} | ") + text)
         marker = " " * (first - 1) + "^" * max(1, last - first)
         out.append(paint(_BLUE, f"  {gutter} | ") + paint(_BOLD, marker))
@@ -68,10 +78,13 @@ def _excerpt(span: LocatedSpan, lines: list[str], paint: _Paint) -> list[str]:
 
 
 def format_finding(finding: Finding, lines: list[str], paint: _Paint) -> list[str]:
+    """The finding as terminal lines: file names and cited words have their control and bidi
+    characters escaped (chrono.printable), so a document cannot act on the terminal."""
     severity = paint(_COLORS[finding.severity], finding.severity.label)
+    path = for_terminal(finding.path)
     head = (
-        f"{paint(_BOLD, f'{finding.path}:{finding.line}:{finding.column}:')} "
-        f"{paint(_BOLD, finding.rule)} {severity} [{finding.name}] {finding.message}"
+        f"{paint(_BOLD, f'{path}:{finding.line}:{finding.column}:')} "
+        f"{paint(_BOLD, finding.rule)} {severity} [{finding.name}] {for_terminal(finding.message)}"
     )
     out = [head]
     if finding.spans:
@@ -79,8 +92,8 @@ def format_finding(finding: Finding, lines: list[str], paint: _Paint) -> list[st
     if finding.explanation:
         out.append(paint(_DIM, "  = these cannot all hold:"))
         for number, step in enumerate(finding.explanation, start=1):
-            where = f"{finding.path}:{step.span.line}:{step.span.column}" if step.span else finding.path
-            out.append(f"    {number}. {step.text}  {paint(_DIM, '(' + where + ')')}")
+            where = f"{path}:{step.span.line}:{step.span.column}" if step.span else path
+            out.append(f"    {number}. {for_terminal(step.text)}  {paint(_DIM, '(' + where + ')')}")
             if step.span is not None and step.span.line != finding.line:
                 out.extend("    " + line for line in _excerpt(step.span, lines, paint))
     return out
@@ -92,7 +105,7 @@ def to_text(report: Report, sources: Mapping[str, str], color: bool = False) -> 
     split: dict[str, list[str]] = {}  # each file's lines, split once: a big file has many findings
     for finding in report.findings:
         if finding.path not in split:
-            split[finding.path] = sources.get(finding.path, "").split("\n")
+            split[finding.path] = excerpt_lines(sources.get(finding.path, ""))
         blocks.append("\n".join(format_finding(finding, split[finding.path], paint)))
     summary = report.summary()
     counts = summary["by_severity"]

@@ -99,15 +99,31 @@ def date_of(instant: int) -> date:
     return date.fromordinal(instant // DAY + _EPOCH_ORDINAL)
 
 
+# The proleptic Gregorian calendar repeats itself every 400 years, which are this many days.
+_DAYS_IN_400_YEARS = 146_097
+
+
 def format_instant(instant: int) -> str:
-    """ISO text for an instant; midnight prints as a bare date."""
-    day = date_of(instant)
-    seconds = instant - day_start(day)
+    """ISO text for an instant; midnight prints as a bare date. Past the years 0001-9999 that
+    dates name, the year is written in ISO 8601's expanded form (``+10000-01-01``, ``0000-12-31``,
+    ``-0001-12-31``): the integer axis goes on where a calendar value cannot be written."""
+    days, seconds = divmod(instant, DAY)
+    ordinal = days + _EPOCH_ORDINAL
+    # move into the years datetime can hold by whole 400-year cycles, and back in the text
+    cycles = 0
+    if ordinal < 1:
+        cycles = (ordinal - 1) // _DAYS_IN_400_YEARS
+    elif ordinal > date.max.toordinal():
+        cycles = (ordinal - date.max.toordinal()) // _DAYS_IN_400_YEARS + 1
+    day = date.fromordinal(ordinal - cycles * _DAYS_IN_400_YEARS)
+    year = day.year + 400 * cycles
+    written = f"{year:04d}" if 0 <= year <= 9999 else f"{'+' if year > 0 else '-'}{abs(year):04d}"
+    text = f"{written}-{day.month:02d}-{day.day:02d}"
     if seconds == 0:
-        return day.isoformat()
+        return text
     hours, rest = divmod(seconds, HOUR)
     minutes, secs = divmod(rest, MINUTE)
-    text = f"{day.isoformat()}T{hours:02d}:{minutes:02d}"
+    text = f"{text}T{hours:02d}:{minutes:02d}"
     return text + (f":{secs:02d}" if secs else "")
 
 
@@ -216,6 +232,10 @@ def _year_start(year: int) -> int:
     if year > 9999:
         return day_start(date(9999, 12, 31)) + DAY
     return day_start(date(max(year, 1), 1, 1))
+
+
+# The instants that calendar values name: from 0001-01-01 to the end of 9999.
+CALENDAR_START, CALENDAR_END = _year_start(1), _year_start(10000)
 
 
 def _century(value: str, g: dict[str, str], _: Hemisphere) -> Period:
@@ -417,8 +437,8 @@ def value_of(start: int, end: int) -> str | None:
     year-straddling winter, which is deliberately wider than one season).
     """
     length = end - start
-    if length <= 0:
-        return None
+    if length <= 0 or start < CALENDAR_START or end > CALENDAR_END:
+        return None  # no calendar value names a time outside the years 0001-9999
     if start % DAY == 0 and end % DAY == 0:
         first = date_of(start)
         # the exclusive end of 9999 lies past what datetime.date can hold

@@ -28,6 +28,7 @@ import functools
 import re
 import unicodedata
 from collections.abc import Callable, Iterator
+from decimal import Decimal
 from functools import lru_cache
 
 import attrs
@@ -53,7 +54,15 @@ from chrono.model import (
     Span,
 )
 from chrono.options import ReadingOptions
-from chrono.periods import Hemisphere, InvalidValue, NotAPeriod, Period, parse_value
+from chrono.periods import (
+    CALENDAR_END,
+    CALENDAR_START,
+    Hemisphere,
+    InvalidValue,
+    NotAPeriod,
+    Period,
+    parse_value,
+)
 from chrono.problems import Problem, ProblemKind
 from chrono.resources import load_yaml
 
@@ -120,6 +129,17 @@ _ISO_DURATION = re.compile(
 )
 
 
+def _within_the_calendar(number: str, unit_low: int, text: str) -> None:
+    """Raise ValueError for a length no event on the calendar can have: at its shortest reading,
+    longer than the years 0001-9999 together (and too long for exact arithmetic on floats)."""
+    if Decimal(number) * unit_low > CALENDAR_END - CALENDAR_START:
+        shown = text if len(text) <= 40 else f"{text[:16]}…{text[-16:]}"
+        raise ValueError(
+            f"{shown!r} is longer than the whole calendar (the years 0001 to 9999): no event can "
+            "last that long or lie that far from another"
+        )
+
+
 def parse_gap(text: str) -> Gap:
     """'2-3 days', 'at least 6 months', 'about 2 weeks', 'P10D' -> bounds in seconds."""
     cleaned = " ".join(text.split())
@@ -129,8 +149,10 @@ def parse_gap(text: str) -> Gap:
         for unit, count in iso.groupdict().items():
             if count:
                 unit_low, unit_high = _units()[unit]
+                _within_the_calendar(count, unit_low, cleaned)
                 shortest += int(count) * unit_low
                 longest += int(count) * unit_high
+        _within_the_calendar(str(shortest), 1, cleaned)
         return Gap(shortest, longest, cleaned)
     match = _GAP.fullmatch(cleaned)
     if not match:
@@ -143,6 +165,8 @@ def parse_gap(text: str) -> Gap:
         known = ", ".join(_units())
         raise ValueError(f"unknown unit {match['unit']!r} in {text!r} (known: {known})")
     unit_low, unit_high = _units()[unit]
+    for number in (match["low"], match["high"] or match["low"]):
+        _within_the_calendar(number, unit_low, cleaned)
     low: float = float(match["low"])
     high: float = float(match["high"]) if match["high"] else low
     if high < low:

@@ -1,7 +1,9 @@
 """TimeML (.tml) reading and writing: the one TimeML reader/writer of the project.
 
-:func:`read_timeml` parses a TimeML 1.2 document (TimeBank, AQUAINT, TempEval-3 style) with
-expat, so offsets and source line numbers are exact, and returns a :class:`TimeMLDocument`:
+:func:`parse_timeml` parses a TimeML 1.2 document (TimeBank, AQUAINT, TempEval-3 style) with
+expat, so offsets and source line numbers are exact, and returns a :class:`TimeMLDocument`
+(:func:`read_timeml` does the same for a file, given as a ``Path``: document text is never
+taken for a file name):
 
 * ``text`` -- the content of ``<TEXT>`` with every tag stripped and XML entities decoded;
 * ``dct`` -- the value of the creation-time TIMEX3 (``functionInDocument="CREATION_TIME"``,
@@ -31,6 +33,7 @@ __all__ = [
     "Alink",
     "Event",
     "MakeInstance",
+    "NestedTags",
     "RelationRow",
     "Signal",
     "Slink",
@@ -38,6 +41,8 @@ __all__ = [
     "TimeMLError",
     "TimeMLTimex",
     "Tlink",
+    "parse_relations",
+    "parse_timeml",
     "read_relations",
     "read_timeml",
     "write_timeml",
@@ -175,6 +180,22 @@ class Alink:
     attributes: dict[str, str] = attrs.field(factory=dict, converter=_freeze, eq=False)
 
 
+# Tags that hold words; TimeML (DTD 1.2) gives them only text, never another tag.
+ANNOTATIONS = frozenset({"TIMEX3", "EVENT", "SIGNAL"})
+
+
+@attrs.frozen
+class NestedTags:
+    """Tags found inside a TIMEX3, EVENT or SIGNAL element (the outer one, at ``line``): they
+    are left out, their words stay the outer element's. ``first_line`` is the first one's."""
+
+    tag: str
+    ident: str
+    line: int
+    count: int
+    first_line: int
+
+
 @attrs.frozen
 class TimeMLDocument:
     doc_id: str | None
@@ -189,12 +210,16 @@ class TimeMLDocument:
     alinks: tuple[Alink, ...] = ()
     dct_timex: TimeMLTimex | None = None
     source: str | None = None
+    nested: tuple[NestedTags, ...] = ()
 
     def timex_by_id(self) -> dict[str, TimeMLTimex]:
         out = {t.tid: t for t in self.timexes}
         if self.dct_timex is not None:
             out[self.dct_timex.tid] = self.dct_timex
         return out
+
+
+_ID_ATTRIBUTES = {"TIMEX3": "tid", "EVENT": "eid", "SIGNAL": "sid"}
 
 
 def _bool(value: str | None) -> bool | None:
@@ -212,6 +237,11 @@ class _Frame:
     in_text: bool
     in_dct: bool
     chunk: int = 0
+    # a tag inside a TIMEX3, EVENT or SIGNAL: left out (kept only to match its end tag)
+    ignored: bool = False
+    # for a TIMEX3, EVENT or SIGNAL: the tags left out inside it, and the first one's line
+    tags_inside: int = 0
+    first_inside: int = 0
 
 
 class _Builder:
@@ -234,10 +264,19 @@ class _Builder:
         self.slinks: list[Slink] = []
         self.alinks: list[Alink] = []
         self.seen_text = False
+        # The open TIMEX3, EVENT or SIGNAL: ignoring the tags inside it keeps the reader linear
+        # (each element copies the words inside it), and those inside are counted.
+        self.annotation: _Frame | None = None
+        self.nested: list[NestedTags] = []
 
     # expat callbacks ---------------------------------------------------------------------
     def start(self, tag: str, attributes: dict[str, str]) -> None:
         line = int(self.parser.CurrentLineNumber)
+        if self.annotation is not None:
+            self.annotation.tags_inside += 1
+            self.annotation.first_inside = self.annotation.first_inside or line
+            self.stack.append(_Frame(tag, {}, self.length, line, False, False, ignored=True))
+            return
         if tag == "TEXT":
             self.depth_text += 1
             self.seen_text = True
@@ -306,9 +345,18 @@ class _Builder:
         )
         if tag == "TIMEX3" and self.in_dct:
             self.dct_text = []
+        if tag in ANNOTATIONS:
+            self.annotation = self.stack[-1]
 
     def end(self, tag: str) -> None:
         frame = self.stack.pop()
+        if frame.ignored:
+            return
+        if frame is self.annotation:
+            self.annotation = None
+            if frame.tags_inside:
+                ident = frame.attributes.get(_ID_ATTRIBUTES[tag], "")
+                self.nested.append(NestedTags(tag, ident, frame.line, frame.tags_inside, frame.first_inside))
         a = frame.attributes
         if tag == "TEXT":
             self.depth_text -= 1
@@ -378,20 +426,33 @@ class _Builder:
         )
 
 
-def read_timeml(path_or_text: str | os.PathLike[str]) -> TimeMLDocument:
-    """Read a TimeML document from a path or from its text (anything starting with ``<``)."""
-    source: str | None
-    if isinstance(path_or_text, str) and path_or_text.lstrip().startswith("<"):
-        data = path_or_text.encode("utf-8")
-        source = None
-    else:
-        path = Path(path_or_text)
-        try:
-            data = path.read_bytes()
-        except OSError as error:
-            raise TimeMLError(f"cannot read TimeML file: {error.strerror or error}",
-                              source=str(path)) from error
-        source = str(path)
+def read_timeml(path: os.PathLike[str]) -> TimeMLDocument:
+    """Read a TimeML document from the file at ``path`` (a :class:`~pathlib.Path`).
+
+    Text is never taken for a file name: a document whose content happens to be a path must
+    not make chrono open that path, so a ``str`` is refused here; parse text with
+    :func:`parse_timeml`.
+    """
+    if not isinstance(path, os.PathLike):
+        raise TypeError(
+            f"read_timeml takes a Path, not {type(path).__name__}: parse text with parse_timeml"
+        )
+    location = Path(path)
+    try:
+        data = location.read_bytes()
+    except OSError as error:
+        raise TimeMLError(f"cannot read TimeML file: {error.strerror or error}",
+                          source=str(location)) from error
+    return _parse(data, str(location))
+
+
+def parse_timeml(text: str, source: str | None = None) -> TimeMLDocument:
+    """Parse the TimeML document ``text``; ``source`` names it in error messages. Never opens
+    a file, whatever the text says."""
+    return _parse(text.encode("utf-8"), source)
+
+
+def _parse(data: bytes, source: str | None) -> TimeMLDocument:
     parser = expat.ParserCreate()
     builder = _Builder(parser)
     parser.StartElementHandler = builder.start
@@ -422,6 +483,7 @@ def read_timeml(path_or_text: str | os.PathLike[str]) -> TimeMLDocument:
         alinks=tuple(builder.alinks),
         dct_timex=builder.dct_timex,
         source=source,
+        nested=tuple(builder.nested),
     )
 
 
@@ -514,23 +576,28 @@ _TBDENSE_LABELS = {"a": "AFTER", "b": "BEFORE", "i": "INCLUDES", "ii": "IS_INCLU
 _MATRES_LABELS = {"BEFORE": "BEFORE", "AFTER": "AFTER", "EQUAL": "SIMULTANEOUS", "VAGUE": "VAGUE"}
 
 
-def read_relations(path_or_text: str | os.PathLike[str]) -> dict[str, tuple[RelationRow, ...]]:
-    """Read a TimeBank-Dense (``doc id1 id2 label``, labels a/b/i/ii/s/v) or MATRES
+def read_relations(path: os.PathLike[str]) -> dict[str, tuple[RelationRow, ...]]:
+    """Read a relation file (see :func:`parse_relations`) from ``path`` (a
+    :class:`~pathlib.Path`; text is parsed with :func:`parse_relations`, never opened)."""
+    if not isinstance(path, os.PathLike):
+        raise TypeError(
+            f"read_relations takes a Path, not {type(path).__name__}: parse text with parse_relations"
+        )
+    location = Path(path)
+    try:
+        text = location.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise TimeMLError(f"cannot read relation file: {error}", source=str(location)) from error
+    return parse_relations(text, str(location))
+
+
+def parse_relations(text: str, source: str | None = None) -> dict[str, tuple[RelationRow, ...]]:
+    """Parse a TimeBank-Dense (``doc id1 id2 label``, labels a/b/i/ii/s/v) or MATRES
     (``doc verb1 verb2 n1 n2 LABEL``, event instances ``ei<n>``) relation file, by doc id.
 
     The format is recognised per line by its number of columns; blank lines and ``#`` comments
     are skipped. A line of neither shape raises :class:`TimeMLError` with its line number.
     """
-    source: str | None = None
-    if isinstance(path_or_text, str) and ("\n" in path_or_text or "\t" in path_or_text):
-        text = path_or_text
-    else:
-        path = Path(path_or_text)
-        try:
-            text = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as error:
-            raise TimeMLError(f"cannot read relation file: {error}", source=str(path)) from error
-        source = str(path)
     rows: dict[str, list[RelationRow]] = {}
     for number, raw in enumerate(text.splitlines(), start=1):
         fields = raw.split()

@@ -62,7 +62,7 @@ from chrono.options import ReadingOptions
 from chrono.periods import Hemisphere, InvalidValue, NotAPeriod, Period, format_instant, parse_value
 from chrono.problems import Problem, ProblemKind
 from chrono.tagger.timex import Timex
-from chrono.timeml import RelationRow, TimeMLDocument, TimeMLError, TimeMLTimex, read_timeml
+from chrono.timeml import RelationRow, TimeMLDocument, TimeMLError, TimeMLTimex, parse_timeml
 
 # Problem kinds (one rule each in rules/timeml.py).
 MALFORMED = ProblemKind.TIMEML_MALFORMED
@@ -207,28 +207,51 @@ class _Located:
     content: Span  # the words between the tags (the element itself for empty elements)
 
 
+_CLOSE = re.compile(r"</(TIMEX3|EVENT|MAKEINSTANCE|TLINK|SLINK|ALINK|SIGNAL)>")
+
+
 def _locate_elements(text: str) -> dict[tuple[str, str], _Located]:
-    """(tag, id) -> where the element is in the file; the first element wins for a repeated id."""
+    """(tag, id) -> where the element is in the file; the first element wins for a repeated id.
+
+    One pass over the tags, each end tag closing the last open element of its name, so nested
+    elements cost no more than others (searching for each one's end tag was quadratic)."""
     found: dict[tuple[str, str], _Located] = {}
-    for match in _TAG.finditer(text):
-        tag, body = match.group(1), match.group(2)
+    claimed: set[tuple[str, str]] = set()
+    # per tag name, the open elements: their key (None when another element has the id first)
+    # and where their start tag is
+    open_elements: dict[str, list[tuple[tuple[str, str] | None, int, int]]] = {}
+    tags = sorted(
+        [*((m.start(), m) for m in _TAG.finditer(text)), *((m.start(), m) for m in _CLOSE.finditer(text))],
+        key=lambda pair: pair[0],
+    )
+    for _, match in tags:
+        tag = match.group(1)
+        if match.re is _CLOSE:
+            waiting = open_elements.get(tag)
+            if waiting:
+                key, start, end = waiting.pop()
+                if key is not None:
+                    found[key] = _Located(Span(start, match.end()), Span(end, match.start()))
+            continue
+        body = match.group(2)
         attributes = {
             m.group(1): m.group(2) if m.group(2) is not None else m.group(3)
             for m in _ATTRIBUTE.finditer(body)
         }
         ident = attributes.get(_ID_ATTRIBUTE[tag])
-        if ident is None or (tag, ident) in found:
-            continue
+        key = (tag, ident) if ident is not None and (tag, ident) not in claimed else None
+        if key is not None:
+            claimed.add(key)
         if body.rstrip().endswith("/"):
-            whole = Span(match.start(), match.end())
-            found[tag, ident] = _Located(whole, whole)
+            if key is not None:
+                whole = Span(match.start(), match.end())
+                found[key] = _Located(whole, whole)
             continue
-        close = text.find(f"</{tag}>", match.end())
-        if close < 0:
-            whole = Span(match.start(), match.end())
-            found[tag, ident] = _Located(whole, whole)
-            continue
-        found[tag, ident] = _Located(Span(match.start(), close + len(tag) + 3), Span(match.end(), close))
+        open_elements.setdefault(tag, []).append((key, match.start(), match.end()))
+    for waiting in open_elements.values():  # never closed: the start tag alone
+        for key, start, end in waiting:
+            if key is not None:
+                found[key] = _Located(Span(start, end), Span(start, end))
     return found
 
 
@@ -396,6 +419,33 @@ class _Compiler:
     def problem(self, kind: ProblemKind, message: str, span: Span) -> None:
         self.problems.append(Problem(kind, message, Span(span.start, span.end, "primary")))
 
+    def used_again(
+        self, what: str, span: Span, uses: dict[str, tuple[int, int]], ident: str, tail: str
+    ) -> None:
+        """One problem per repeated id however often it repeats ('... is used twice', '... is
+        used 500 times'), where it was first repeated: thousands of copies said nothing more."""
+        index, count = uses.get(ident, (len(self.problems), 1))
+        count += 1
+        times = "twice" if count == 2 else f"{count:,} times"
+        cited = Span(span.start, span.end, "primary")
+        problem = Problem(UNKNOWN_ID, f"{what} {ident} is used {times}{tail}", cited)
+        if count == 2:
+            self.problems.append(problem)
+        else:
+            self.problems[index] = problem
+        uses[ident] = (index, count)
+
+    def nested(self, tml: TimeMLDocument) -> None:
+        for note in tml.nested:
+            what = f"{note.tag} {note.ident}" if note.ident else f"a {note.tag} without an id"
+            inside = "a tag" if note.count == 1 else f"{note.count:,} tags"
+            self.problem(
+                MALFORMED,
+                f"{what} holds {inside} (the first on line {note.first_line}): in TimeML a TIMEX3, "
+                "EVENT or SIGNAL holds only words, so the tags inside it were left out",
+                self.locate(note.tag, note.ident, note.line),
+            )
+
     def skip(self, reason: str) -> None:
         self.skipped[reason] = self.skipped.get(reason, 0) + 1
 
@@ -434,6 +484,7 @@ class _Compiler:
     # --- timexes -----------------------------------------------------------------------------
     def timexes(self, tml: TimeMLDocument, dct: Period | None) -> dict[str, TimeMLTimex]:
         known: dict[str, TimeMLTimex] = {}
+        repeated: dict[str, tuple[int, int]] = {}
         every = list(tml.timexes)
         if tml.dct_timex is not None:
             every.insert(0, tml.dct_timex)
@@ -445,7 +496,7 @@ class _Compiler:
                 self.problem(UNKNOWN_ID, "a TIMEX3 without a tid: no link can refer to it", span)
                 continue
             if timex.tid in known:
-                self.problem(UNKNOWN_ID, f"TIMEX3 id {timex.tid} is used twice (the first one counts)", span)
+                self.used_again("TIMEX3 id", span, repeated, timex.tid, " (the first one counts)")
                 continue
             known[timex.tid] = timex
             if timex.type == "SET":
@@ -532,25 +583,22 @@ class _Compiler:
     def instances(self, tml: TimeMLDocument, timexes: dict[str, TimeMLTimex]) -> dict[str, str]:
         """eiid -> the event's words; adds one network event per instance."""
         events = {}
+        repeated: dict[str, tuple[int, int]] = {}
         for event in tml.events:
             if event.eid in events:
-                self.problem(
-                    UNKNOWN_ID,
-                    f"EVENT id {event.eid} is used twice (the first one counts)",
-                    self.locate("EVENT", event.eid, event.line),
-                )
+                span = self.locate("EVENT", event.eid, event.line)
+                self.used_again("EVENT id", span, repeated, event.eid, " (the first one counts)")
                 continue
             events[event.eid] = event
         texts: dict[str, str] = {}
+        repeated = {}
         for instance in tml.makeinstances:
             span = self.locate("MAKEINSTANCE", instance.eiid, instance.line)
             if not instance.eiid:
                 self.problem(UNKNOWN_ID, "a MAKEINSTANCE without an eiid: no link can refer to it", span)
                 continue
             if instance.eiid in texts or instance.eiid in timexes:
-                self.problem(
-                    UNKNOWN_ID, f"instance id {instance.eiid} is used twice (the first one counts)", span
-                )
+                self.used_again("instance id", span, repeated, instance.eiid, " (the first one counts)")
                 continue
             annotated = events.get(instance.event_id)
             if annotated is None:
@@ -569,6 +617,7 @@ class _Compiler:
     # --- links -------------------------------------------------------------------------------
     def tlinks(self, tml: TimeMLDocument, timexes: dict[str, TimeMLTimex], instances: dict[str, str]) -> None:
         seen: set[str] = set()
+        repeated: dict[str, tuple[int, int]] = {}
         for link in tml.tlinks:
             span = (
                 self.locate("TLINK", link.lid, link.line)
@@ -577,7 +626,7 @@ class _Compiler:
             )
             name = f"TLINK {link.lid}" if link.lid else "a TLINK without a lid"
             if link.lid in seen:
-                self.problem(UNKNOWN_ID, f"TLINK id {link.lid} is used twice", span)
+                self.used_again("TLINK id", span, repeated, link.lid, "")
             seen.add(link.lid)
             rel_type = link.rel_type.strip().upper()
             if rel_type in VAGUE_REL_TYPES:
@@ -759,13 +808,13 @@ def compile_document(
     chooses (``--dct``, the file's DCT, the configuration's) for reference values.
 
     ``relations`` adds the rows of a relation-only corpus (TimeBank-Dense, MATRES; see
-    :func:`chrono.timeml.read_relations`) for this document; ``use_tlinks=False`` checks them
+    :func:`chrono.timeml.parse_relations`) for this document; ``use_tlinks=False`` checks them
     against the document's TIMEX3 values without its own TLINKs.
     """
     options = options or ReadingOptions()
     compiler = _Compiler(document, options.hemisphere)
     try:
-        tml = read_timeml(document.text)
+        tml = parse_timeml(document.text)
     except TimeMLError as error:
         span = Span(0, 0)
         if error.line is not None:
@@ -774,6 +823,7 @@ def compile_document(
         return TimeMLCompiled(
             document, (), (), (Problem(MALFORMED, message, Span(span.start, span.end, "primary")),)
         )
+    compiler.nested(tml)
     date = document_date(compiler.dct(tml), options)
     if date is None and tml.dct_timex is None:  # (a malformed DCT is reported as such)
         compiler.problem(

@@ -4,6 +4,7 @@ shown as annotations on the pull request's changed lines."""
 from __future__ import annotations
 
 from chrono.model import Finding, Severity
+from chrono.printable import for_terminal
 from chrono.results import Report
 
 _LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
@@ -19,7 +20,7 @@ def _property(text: str) -> str:
 
 def annotation(finding: Finding) -> str:
     props = [
-        f"file={_property(finding.path)}",
+        f"file={_property(for_terminal(finding.path))}",
         f"line={finding.line}",
         f"col={finding.column}",
         f"endLine={finding.end_line}",
@@ -27,10 +28,11 @@ def annotation(finding: Finding) -> str:
     if finding.end_line == finding.line:
         props.append(f"endColumn={finding.end_column}")
     props.append(f"title={_property(f'chrono {finding.rule} ({finding.name})')}")
-    message = finding.message
+    # control characters from documents and names escaped; the message's own lines kept
+    message = for_terminal(finding.message)
     if finding.explanation:
         chain = "\n".join(
-            f"{n}. {step.text}" + (f" (line {step.span.line})" if step.span else "")
+            f"{n}. {for_terminal(step.text)}" + (f" (line {step.span.line})" if step.span else "")
             for n, step in enumerate(finding.explanation, start=1)
         )
         message = f"{message}\nThese cannot all hold:\n{chain}"

@@ -7,14 +7,16 @@ import xml.etree.ElementTree as ET
 from collections import defaultdict
 
 from chrono.model import Finding, Severity
+from chrono.printable import for_xml
 from chrono.results import Report
 
 
 def _details(finding: Finding) -> str:
-    lines = [f"{finding.path}:{finding.line}:{finding.column}: {finding.rule} {finding.message}"]
+    where = f"{for_xml(finding.path)}:{finding.line}:{finding.column}"
+    lines = [f"{where}: {finding.rule} {for_xml(finding.message)}"]
     for number, step in enumerate(finding.explanation, start=1):
         where = f" (line {step.span.line})" if step.span else ""
-        lines.append(f"  {number}. {step.text}{where}")
+        lines.append(f"  {number}. {for_xml(step.text)}{where}")
     return "\n".join(lines) + "\n"
 
 
@@ -34,35 +36,40 @@ def to_junit(report: Report) -> str:
     )
     for path in files:
         findings = by_file.get(path, [])
+        name = for_xml(path)  # a file name may hold characters XML 1.0 forbids (an escape)
         failures = sum(1 for f in findings if f.severity >= Severity.WARNING)
         suite = ET.SubElement(
             root,
             "testsuite",
-            name=path,
+            name=name,
             tests=str(max(1, len(findings))),
             failures=str(failures),
             errors="0",
             skipped=str(len(findings) - failures),
         )
         if not findings:
-            ET.SubElement(suite, "testcase", name="chrono", classname=path)
+            ET.SubElement(suite, "testcase", name="chrono", classname=name)
             continue
         for finding in findings:
             case = ET.SubElement(
                 suite,
                 "testcase",
                 name=f"{finding.rule} {finding.name} at line {finding.line}, column {finding.column}",
-                classname=path,
-                file=path,
+                classname=name,
+                file=name,
                 line=str(finding.line),
             )
             if finding.severity >= Severity.WARNING:
                 failure = ET.SubElement(
-                    case, "failure", message=finding.message, type=f"{finding.rule} {finding.severity.label}"
+                    case,
+                    "failure",
+                    message=for_xml(finding.message),
+                    type=f"{finding.rule} {finding.severity.label}",
                 )
                 failure.text = _details(finding)
             else:
-                skipped = ET.SubElement(case, "skipped", message=f"{finding.rule} info: {finding.message}")
+                message = f"{finding.rule} info: {for_xml(finding.message)}"
+                skipped = ET.SubElement(case, "skipped", message=message)
                 skipped.text = _details(finding)
     ET.indent(root)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"

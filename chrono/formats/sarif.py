@@ -13,7 +13,7 @@
 from __future__ import annotations
 
 import inspect
-import json
+import os
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -21,6 +21,7 @@ from urllib.parse import quote
 
 from chrono.baseline import fingerprint
 from chrono.model import Finding, LocatedSpan, Severity
+from chrono.printable import utf8_json
 from chrono.registry import all_rules
 from chrono.results import Report
 from chrono.rulebase import Rule
@@ -38,7 +39,8 @@ def _uri(path: str) -> tuple[str, bool]:
             candidate = candidate.resolve().relative_to(Path.cwd().resolve())
         except ValueError:
             return candidate.resolve().as_uri(), False
-    return quote(candidate.as_posix()), True
+    # the file name's own bytes, so a byte that is not UTF-8 is percent-encoded as itself
+    return quote(os.fsencode(candidate.as_posix())), True
 
 
 def _descriptor(rule: type[Rule]) -> dict[str, Any]:
@@ -152,4 +154,4 @@ def sarif_log(report: Report, rules: Sequence[type[Rule]], sources: Mapping[str,
 
 
 def to_sarif(report: Report, rules: Sequence[type[Rule]], sources: Mapping[str, str]) -> str:
-    return json.dumps(sarif_log(report, rules, sources), indent=2, ensure_ascii=False) + "\n"
+    return utf8_json(sarif_log(report, rules, sources), indent=2) + "\n"

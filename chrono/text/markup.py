@@ -21,6 +21,8 @@ from typing import Any
 import attrs
 import yaml
 
+from chrono.located import SyntaxProblem, alias_problem
+
 
 @attrs.frozen
 class View:
@@ -74,6 +76,23 @@ _MD_HTML = re.compile(r"<!--.*?-->|</?[A-Za-z][^>\n]*>", re.DOTALL)
 _MD_RULE = re.compile(r"^[ \t]*(?:[-*_][ \t]*){3,}$", re.MULTILINE)
 
 
+def _front_matter(body: str) -> Any:
+    """The front matter's data, every value a string; aliases are checked before they are
+    expanded (one inside its own anchor, or billions of laughs). Raises ``yaml.YAMLError`` or
+    :class:`~chrono.located.SyntaxProblem`."""
+    loader = yaml.BaseLoader(body)
+    try:
+        root = loader.get_single_node()
+        if root is None:
+            return None
+        problem = alias_problem(root, body)
+        if problem is not None:
+            raise problem
+        return loader.construct_document(root)
+    finally:
+        loader.dispose()
+
+
 def markdown_view(text: str) -> View:
     chars = list(text)
     meta: dict[str, Any] = {}
@@ -87,10 +106,13 @@ def markdown_view(text: str) -> View:
     if front:
         body = front.group(1) or ""
         try:  # every value as written (a date that does not exist is reported, not a crash)
-            loaded = yaml.load(body, Loader=yaml.BaseLoader)
+            loaded = _front_matter(body)
         except yaml.YAMLError as error:
             loaded = None
             problems.append((f"front matter is not valid YAML: {error}".splitlines()[0], 0, front.end()))
+        except SyntaxProblem as error:
+            loaded = None
+            problems.append((f"front matter cannot be read: {error}", 0, front.end()))
         if isinstance(loaded, dict):
             meta = {str(k): v for k, v in loaded.items()}
             # values that look like a day, "date" and "published" first (the default DCT keys)

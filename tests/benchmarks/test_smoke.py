@@ -17,6 +17,7 @@ CORPUS = ROOT.parent / "shared" / "corpora" / "tbaq"
 
 SMOKE = [
     ("network_scaling.py", ["--smoke", "--conflicts", "3", "--repeat", "1"], False),
+    ("conflict_scaling.py", ["--smoke"], False),
     ("ci_speed.py", ["--smoke"], False),
     ("report_speed.py", ["--documents", "20"], False),
     ("report_speed.py", ["--prose", "0.01,0.04"], False),

@@ -20,7 +20,17 @@ from chrono.model import (
     Side,
     Span,
 )
-from chrono.network import Graph, NodeIndex, claim_edges, find_negative_cycle, solve
+from chrono.network import (
+    Graph,
+    NodeIndex,
+    _Junctions,
+    _uncut_verdicts,
+    claim_edges,
+    consistent,
+    find_negative_cycle,
+    minimal_conflict,
+    solve,
+)
 from chrono.periods import Period
 
 from .semantics import holds, satisfiable
@@ -130,6 +140,57 @@ def test_every_explanation_is_minimal(network: tuple[list[str], list[Claim]]) ->
     kept = [c for i, c in enumerate(claims) if i not in solution.dropped]
     assert _consistent(kept, nodes)
     assert bool(solution.conflicts) == (not _consistent(claims, nodes))
+
+
+@settings(max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(networks())
+def test_contracting_the_cycle_keeps_the_deletion_filter_s_answer(network: tuple[list[str], list[Claim]]) -> None:
+    """The minimal set found with the cycle's plain stretches contracted is the very set that the
+    plain deletion filter (each trial re-solving every candidate) keeps."""
+    events, claims = network
+    nodes = NodeIndex(events)
+    per_claim = [claim_edges(claim, nodes) for claim in claims]
+    edges = [edge for edges_of_claim in per_claim for edge in edges_of_claim]
+    labels = [(c, k) for c, edges_of_claim in enumerate(per_claim) for k in range(len(edges_of_claim))]
+    cycle = find_negative_cycle(Graph(len(nodes), edges, [0] * len(edges)))
+    if cycle is None:
+        return
+    steps = [labels[k] for k in cycle]
+    candidates = sorted({c for c, _ in steps})
+    kept = list(candidates)
+    for claim in candidates:
+        trial = [c for c in kept if c != claim]
+        if not _consistent([claims[c] for c in trial], nodes):
+            kept = trial
+    assert minimal_conflict(candidates, per_claim, steps) == kept
+    assert minimal_conflict(candidates, per_claim) == kept
+    junctions = _Junctions(candidates, per_claim, steps)
+    assert junctions.necessary(halving_from=1) == junctions.necessary(halving_from=len(claims) + 1)
+
+
+@st.composite
+def graphs_with_cuts(draw: st.DrawFn) -> tuple[int, list[tuple[int, int, int]], list[frozenset[int]]]:
+    size = draw(st.integers(1, 6))
+    node = st.integers(0, size - 1)
+    edges = draw(st.lists(st.tuples(node, node, st.integers(-3, 3)), min_size=1, max_size=14))
+    index = st.integers(0, len(edges) - 1)
+    cuts = draw(st.lists(st.frozensets(index, min_size=1, max_size=3), min_size=1, max_size=10, unique=True))
+    return size, edges, cuts
+
+
+@settings(max_examples=2000, deadline=None)
+@given(graphs_with_cuts())
+def test_halving_the_trials_gives_each_trial_s_verdict(
+    case: tuple[int, list[tuple[int, int, int]], list[frozenset[int]]],
+) -> None:
+    """The divide-and-conquer over cuts answers, for every cut, what solving the graph without
+    the cut's edges answers (or gives up on a graph too dense for it)."""
+    size, edges, cuts = case
+    verdicts = _uncut_verdicts(edges, cuts)
+    if verdicts is None:
+        return
+    for cut in cuts:
+        assert verdicts[cut] == consistent([e for k, e in enumerate(edges) if k not in cut], size), cut
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])

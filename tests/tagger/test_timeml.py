@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from chrono.tagger import extract
-from chrono.timeml import TimeMLError, read_timeml, write_timeml
+from chrono.timeml import TimeMLError, parse_timeml, read_timeml, write_timeml
 
 DOC = """<?xml version="1.0" ?>
 <TimeML>
@@ -26,7 +26,7 @@ for <TIMEX3 tid="t2" type="DURATION" value="P2D" mod="APPROX" temporalFunction="
 
 
 def test_reader_offsets_attributes_and_links() -> None:
-    doc = read_timeml(DOC)
+    doc = parse_timeml(DOC)
     assert doc.doc_id == "demo-1"
     assert doc.dct == "1998-02-13"
     assert doc.text.startswith("\nPrices fell on Thursday & rose")
@@ -64,7 +64,7 @@ def test_malformed_xml_names_the_line(tmp_path: Path) -> None:
 
 def test_missing_text_and_missing_file(tmp_path: Path) -> None:
     with pytest.raises(TimeMLError, match="no <TEXT>"):
-        read_timeml("<TimeML><DOCID>x</DOCID></TimeML>")
+        parse_timeml("<TimeML><DOCID>x</DOCID></TimeML>")
     with pytest.raises(TimeMLError, match="cannot read"):
         read_timeml(tmp_path / "missing.tml")
 
@@ -73,7 +73,7 @@ def test_writer_round_trip() -> None:
     text = "Markets fell on April 24, 2025 & rose for three weeks <again>."
     timexes = extract(text, "2025-04-30")
     document = write_timeml(text, timexes, "2025-04-30", "round-trip")
-    back = read_timeml(document)
+    back = parse_timeml(document)
     assert back.text == text
     assert back.dct == "2025-04-30"
     assert [(t.text, t.type, t.value) for t in back.timexes] == [

@@ -14,7 +14,7 @@ import pytest
 from chrono.cli import main
 from chrono.options import Options
 from chrono.runner import check
-from chrono.timeml import read_timeml
+from chrono.timeml import parse_timeml, read_timeml
 from chrono.timeml_compile import well_formed
 
 TEXT = "The bank collapsed on Tuesday, two days after the March 3 vote; talks resume next week.\n"
@@ -29,7 +29,7 @@ def _export(capsys: pytest.CaptureFixture[str], *args: str) -> str:
 def test_plain_text_round_trip(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     source = tmp_path / "story.txt"
     source.write_text(TEXT, encoding="utf-8")
-    document = read_timeml(_export(capsys, str(source), "--dct", "1998-03-06"))
+    document = parse_timeml(_export(capsys, str(source), "--dct", "1998-03-06"))
     assert document.text == TEXT
     assert document.dct == "1998-03-06"
     assert document.doc_id == "story"
@@ -42,7 +42,7 @@ def test_plain_text_round_trip(tmp_path: Path, capsys: pytest.CaptureFixture[str
 
 def test_tml_input_is_retagged_from_its_own_text_and_dct(capsys: pytest.CaptureFixture[str]) -> None:
     gold = read_timeml(CASES / "chr201_fires.tml")
-    system = read_timeml(_export(capsys, str(CASES / "chr201_fires.tml")))
+    system = parse_timeml(_export(capsys, str(CASES / "chr201_fires.tml")))
     assert system.text == gold.text
     assert system.dct == gold.dct == "1998-01-08"
     assert not system.tlinks  # gold links are not copied

@@ -12,7 +12,7 @@ import pytest
 
 from chrono.model import Document
 from chrono.network import NodeIndex, solve
-from chrono.timeml import TimeMLError, read_relations
+from chrono.timeml import TimeMLError, parse_relations
 from chrono.timeml_compile import UNKNOWN_ID, compile_document
 
 FIXTURE = Path(__file__).parent / "cases" / "chr201_passes.tml"
@@ -23,14 +23,14 @@ def _document() -> Document:
 
 
 def _conflicts(relations: str, *, use_tlinks: bool = True) -> list[list[str]]:
-    rows = read_relations(relations)["chr201_passes"]
+    rows = parse_relations(relations)["chr201_passes"]
     compiled = compile_document(_document(), relations=rows, use_tlinks=use_tlinks)
     solution = solve(compiled.claims, NodeIndex(e.id for e in compiled.events))
     return [[compiled.claims[i].describe() for i in c.claims] for c in solution.conflicts]
 
 
 def test_read_both_formats() -> None:
-    rows = read_relations(
+    rows = parse_relations(
         "# comment\n"
         "chr201_passes\te1\te2\tb\n"
         "chr201_passes\te2\tt1\tii\n"
@@ -57,7 +57,7 @@ def test_read_both_formats() -> None:
 
 def test_a_bad_line_names_its_number() -> None:
     with pytest.raises(TimeMLError, match="2:"):
-        read_relations("doc\te1\te2\tb\ndoc e1 e2 BEFORE maybe\n")
+        parse_relations("doc\te1\te2\tb\ndoc e1 e2 BEFORE maybe\n")
 
 
 def test_dense_rows_against_gold_dates() -> None:
@@ -78,7 +78,7 @@ def test_matres_rows_against_the_documents_own_tlinks() -> None:
 
 
 def test_vague_rows_state_nothing_and_unknown_ids_are_reported() -> None:
-    rows = read_relations("chr201_passes\te1\te2\tv\nchr201_passes\te1\te9\tb\n")["chr201_passes"]
+    rows = parse_relations("chr201_passes\te1\te2\tv\nchr201_passes\te1\te9\tb\n")["chr201_passes"]
     compiled = compile_document(_document(), relations=rows, use_tlinks=False)
     assert compiled.skipped == {"vague": 1, "unknown-id": 1}
     assert [p.kind for p in compiled.problems] == [UNKNOWN_ID]
