@@ -11,7 +11,7 @@ from pathlib import Path
 from chrono.analysis import Analysis
 from chrono.ingest import Loaded, load
 from chrono.limits import TimeBudgetExceeded, time_budget
-from chrono.model import EventExists, Finding, Span
+from chrono.model import EventExists, Finding, Grade, Span, grade_of
 from chrono.network import NodeIndex, solve
 from chrono.options import ReadingOptions
 from chrono.problems import Problem, ProblemKind
@@ -26,8 +26,9 @@ def analyze(loaded: Loaded, options: ReadingOptions) -> Analysis:
         return Analysis(loaded.document, problems=loaded.problems)
     compiled = reader(loaded.document, options)
     structural = frozenset(i for i, claim in enumerate(compiled.claims) if isinstance(claim, EventExists))
+    weak = frozenset(i for i, claim in enumerate(compiled.claims) if grade_of(claim) is Grade.WEAK)
     nodes = NodeIndex(event.id for event in compiled.events)
-    solution = solve(compiled.claims, nodes, structural=structural)
+    solution = solve(compiled.claims, nodes, structural=structural, weak=weak)
     return Analysis(
         compiled.document,
         compiled.events,

@@ -36,6 +36,19 @@ class Severity(enum.IntEnum):
         return self.name.lower()
 
 
+class Grade(enum.IntEnum):
+    """How sure a reading is. A claim that rests on an uncertain reading (a doubtful link between
+    two mentions of an event, a date that a heading only suggests) is WEAK: a conflict that needs
+    it is reported as a warning at most, never as an error."""
+
+    WEAK = 1
+    STRONG = 2
+
+
+def grade_of(claim: object) -> Grade:
+    return getattr(claim, "grade", Grade.STRONG)
+
+
 class Side(enum.Enum):
     START = "start"
     END = "end"

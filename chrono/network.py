@@ -271,6 +271,16 @@ class Graph:
         if not self._tree.isdisjoint(doomed):
             self._order = None
 
+    def restore_edges(self, edges: set[int]) -> None:
+        """Put edges taken out by :meth:`remove_edges` back."""
+        back = edges & self.removed
+        self.removed -= back
+        for k in sorted(back):
+            i, j, w = self.edges[k]
+            self.out[i].append((j, w, k))
+        if back:
+            self._order = None
+
     def visiting_order(self) -> list[int]:
         """Nodes in reverse DFS postorder (see :func:`_reverse_postorder`), kept while valid."""
         if self._order is None:
@@ -709,22 +719,32 @@ def solve(
     nodes: NodeIndex,
     *,
     structural: frozenset[int] = frozenset(),
+    weak: frozenset[int] = frozenset(),
     max_conflicts: int = 50,
 ) -> Solution:
     """Check the claims (with the cyclic collector paused); see :func:`_solve`."""
     # the solver allocates many small acyclic tuples: collections would only rescan live data
     with paused_cyclic_gc():
-        return _solve(claims, nodes, structural, max_conflicts)
+        return _solve(claims, nodes, structural, weak, max_conflicts)
 
 
 def _solve(
-    claims: Sequence[Claim], nodes: NodeIndex, structural: frozenset[int], max_conflicts: int
+    claims: Sequence[Claim],
+    nodes: NodeIndex,
+    structural: frozenset[int],
+    weak: frozenset[int],
+    max_conflicts: int,
 ) -> Solution:
     """Check the claims; report minimal conflicts and the tightened bounds of every event.
 
     After each conflict the latest claim in it (in source order, preferring claims that are
     not ``structural``, i.e. not the implicit start <= end of an event) is set aside and the
     search goes on, so independent contradictions are all reported, each once.
+
+    ``weak`` claims (uncertain readings) join only once the others are consistent: every
+    conflict of the others is found first, as if the weak ones were not there, and a conflict
+    found afterwards has a weak claim in it, which is the one set aside. So a weak claim can
+    never hide a conflict of certain ones, nor be the reason one is reported.
     """
     per_claim = [claim_edges(claim, nodes) for claim in claims]
     size = len(nodes)
@@ -737,41 +757,58 @@ def _solve(
     graph = Graph(size, edges, labels)
     conflicts: list[Conflict] = []
     dropped: set[int] = set()
-    while (cycle := find_negative_cycle(graph)) is not None:
-        shortfall = -sum(graph.edges[k][2] for k in cycle)
-        candidates = sorted({graph.labels[k] for k in cycle})
-        members = (
-            candidates
-            if _bare_simple_cycle(cycle, graph, candidates, per_claim)
-            else minimal_conflict(candidates, per_claim, _steps(cycle, graph, first))
-        )
-        removable = [c for c in members if c not in structural] or members
-        latest = max(removable)
-        shorter = _shorter_explanation(graph, range(first[latest], first[latest + 1]), len(cycle))
-        if shorter is not None:
-            shorter_claims = sorted({graph.labels[k] for k in shorter})
-            trial = (
-                shorter_claims
-                if _bare_simple_cycle(shorter, graph, shorter_claims, per_claim)
-                else minimal_conflict(shorter_claims, per_claim, _steps(shorter, graph, first))
+    weak_edges = {k for c in weak for k in range(first[c], first[c + 1])}
+    if weak_edges:
+        graph.remove_edges(weak_edges)
+    for phase in (("certain", "uncertain") if weak_edges else ("certain",)):
+        if phase == "uncertain":
+            graph.restore_edges(weak_edges)
+        while (cycle := find_negative_cycle(graph)) is not None:
+            shortfall = -sum(graph.edges[k][2] for k in cycle)
+            candidates = sorted({graph.labels[k] for k in cycle})
+            members = (
+                candidates
+                if _bare_simple_cycle(cycle, graph, candidates, per_claim)
+                else minimal_conflict(candidates, per_claim, _steps(cycle, graph, first))
             )
-            if len(trial) < len(members):
-                cycle, members = shorter, trial
-                shortfall = -sum(graph.edges[k][2] for k in cycle)
-                removable = [c for c in members if c not in structural] or members
-        conflicts.append(Conflict(tuple(_chain_order(cycle, graph, set(members))), shortfall))
-        # Set aside only the latest claim; the search goes on without it.
-        doomed = {max(removable)}
-        if len(conflicts) >= max_conflicts:
-            # Give up on finding more; keep only claims outside every reported conflict.
-            doomed = {c for conflict in conflicts for c in conflict.claims}
-        dropped |= doomed
-        graph.remove_edges({k for c in doomed for k in range(first[c], first[c + 1])})
-        if len(conflicts) >= max_conflicts:
-            if find_negative_cycle(graph) is not None:
-                return Solution(tuple(conflicts), frozenset(dropped), {})
-            break
+            removable = _removable(members, structural, weak)
+            latest = max(removable)
+            shorter = _shorter_explanation(graph, range(first[latest], first[latest + 1]), len(cycle))
+            if shorter is not None:
+                shorter_claims = sorted({graph.labels[k] for k in shorter})
+                trial = (
+                    shorter_claims
+                    if _bare_simple_cycle(shorter, graph, shorter_claims, per_claim)
+                    else minimal_conflict(shorter_claims, per_claim, _steps(shorter, graph, first))
+                )
+                if len(trial) < len(members):
+                    cycle, members = shorter, trial
+                    shortfall = -sum(graph.edges[k][2] for k in cycle)
+                    removable = _removable(members, structural, weak)
+            conflicts.append(Conflict(tuple(_chain_order(cycle, graph, set(members))), shortfall))
+            # Set aside only the latest claim; the search goes on without it.
+            doomed = {max(removable)}
+            if len(conflicts) >= max_conflicts:
+                # Give up on finding more; keep only claims outside every reported conflict.
+                doomed = {c for conflict in conflicts for c in conflict.claims}
+            dropped |= doomed
+            doomed_edges = {k for c in doomed for k in range(first[c], first[c + 1])}
+            weak_edges -= doomed_edges
+            graph.remove_edges(doomed_edges)
+            if len(conflicts) >= max_conflicts:
+                if phase == "certain" and weak_edges:
+                    graph.restore_edges(weak_edges)
+                if find_negative_cycle(graph) is not None:
+                    return Solution(tuple(conflicts), frozenset(dropped), {})
+                return Solution(tuple(conflicts), frozenset(dropped), _bounds(graph, nodes))
     return Solution(tuple(conflicts), frozenset(dropped), _bounds(graph, nodes))
+
+
+def _removable(members: Sequence[int], structural: frozenset[int], weak: frozenset[int]) -> list[int]:
+    """The claims of a conflict that may be set aside: a weak one if there is one, else any but
+    the model's own (an event's start <= end), else any."""
+    uncertain = [c for c in members if c in weak]
+    return uncertain or [c for c in members if c not in structural] or list(members)
 
 
 def _bounds(graph: Graph, nodes: NodeIndex) -> dict[str, Bounds]:

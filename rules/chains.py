@@ -6,8 +6,21 @@ kinds of conflict (rules/text_conflict_base.py). Not a rule family itself.
 
 from __future__ import annotations
 
+import attrs
+
 from chrono.analysis import Analysis
-from chrono.model import DurationClaim, EventExists, GapClaim, PeriodClaim, RelationClaim, Span
+from chrono.model import (
+    DurationClaim,
+    EventExists,
+    Finding,
+    GapClaim,
+    Grade,
+    PeriodClaim,
+    RelationClaim,
+    Severity,
+    Span,
+    grade_of,
+)
 from chrono.network import Conflict
 from chrono.periods import format_shortfall
 
@@ -38,6 +51,20 @@ def cited_spans(analysis: Analysis, conflict: Conflict) -> list[Span]:
             seen.add((span.start, span.end))
             out.append(Span(span.start, span.end, "chain"))
     return out
+
+
+def uncertain(analysis: Analysis, conflict: Conflict) -> bool:
+    """Does the conflict rest on an uncertain reading (a weak claim)? Then it is a warning."""
+    return any(grade_of(analysis.claims[i]) is Grade.WEAK for i in conflict.claims)
+
+
+def graded(finding: Finding, analysis: Analysis, conflict: Conflict) -> Finding:
+    """The finding as it may be reported: a conflict that rests on an uncertain reading is a
+    warning at most, and says so."""
+    if not uncertain(analysis, conflict) or finding.severity <= Severity.WARNING:
+        return finding
+    message = f"{finding.message} (a link in this chain is uncertain: check it before you correct anything)"
+    return attrs.evolve(finding, severity=Severity.WARNING, message=message)
 
 
 def how_they_clash(analysis: Analysis, conflict: Conflict) -> str:

@@ -11,7 +11,7 @@ from chrono.periods import format_shortfall
 from chrono.rulebase import Rule
 from chrono.text.claims import conflict_kind
 
-from .chains import cited_spans, explanation, how_they_clash
+from .chains import cited_spans, explanation, graded, how_they_clash
 
 
 def _owned_by_text_rule(analysis: Analysis, conflict: Conflict) -> bool:
@@ -65,12 +65,13 @@ class InconsistentClaims(Rule):
         for conflict in analysis.solution.conflicts:
             if _is_single_event(analysis, conflict) or _owned_by_text_rule(analysis, conflict):
                 continue
-            yield self.finding(
+            finding = self.finding(
                 analysis,
                 how_they_clash(analysis, conflict),
                 cited_spans(analysis, conflict),
                 explanation(analysis, conflict),
             )
+            yield graded(finding, analysis, conflict)
 
 
 class EndsBeforeStarts(Rule):
@@ -112,6 +113,7 @@ class EndsBeforeStarts(Rule):
                 what = "its dates make it end before it starts"
             miss = format_shortfall(conflict.shortfall)
             message = f"event {event!r}: {what} (they miss by at least {miss})"
-            yield self.finding(
+            finding = self.finding(
                 analysis, message, cited_spans(analysis, conflict), explanation(analysis, conflict)
             )
+            yield graded(finding, analysis, conflict)

@@ -14,7 +14,7 @@ from chrono.model import Finding
 from chrono.rulebase import Rule
 from chrono.text.claims import conflict_kind
 
-from .chains import cited_spans, explanation, how_they_clash
+from .chains import cited_spans, explanation, graded, how_they_clash
 
 
 class ConflictRule(Rule):
@@ -34,4 +34,5 @@ class ConflictRule(Rule):
                 continue  # another chain through the same words: one finding is enough
             reported.add((cited[0].start, cited[0].end))
             message = f"{self.what}: {how_they_clash(analysis, conflict)}"
-            yield self.finding(analysis, message, cited, explanation(analysis, conflict))
+            finding = self.finding(analysis, message, cited, explanation(analysis, conflict))
+            yield graded(finding, analysis, conflict)

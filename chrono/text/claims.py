@@ -1,5 +1,7 @@
-"""Claims made from prose: the model's claims plus the words they came from and the kind of
-statement they make (:class:`chrono.problems.ConflictKind`).
+"""Claims made from prose: the model's claims plus the words they came from, the kind of
+statement they make (:class:`chrono.problems.ConflictKind`), how sure the reading is
+(:class:`chrono.model.Grade`) and the links between mentions it rests on (``via``: shown in the
+explanation, so a reader can dispute them).
 
 A conflict (a minimal set of claims that cannot all hold) is reported by exactly one rule: the
 rule that owns the most specific kind among its claims, or the general consistency rules when
@@ -12,7 +14,7 @@ from collections.abc import Sequence
 
 import attrs
 
-from chrono.model import Claim, DurationClaim, GapClaim, PeriodClaim, RelationClaim
+from chrono.model import Claim, DurationClaim, GapClaim, Grade, PeriodClaim, RelationClaim
 from chrono.problems import ConflictKind, conflict_kind_of
 
 
@@ -21,40 +23,52 @@ def _quote(words: str) -> str:
     return f"“{words[:80]}…”" if len(words) > 80 else f"“{words}”"
 
 
+def _text(words: str, model: str, via: str) -> str:
+    return f"{_quote(words)}: {model}" + (f" [{via}]" if via else "")
+
+
 @attrs.frozen
 class TextPeriodClaim(PeriodClaim):
     words: str = ""
     conflict_kind: ConflictKind | None = None
+    grade: Grade = Grade.STRONG
+    via: str = ""
 
     def describe(self) -> str:
-        return f"{_quote(self.words)}: {super().describe()}"
+        return _text(self.words, super().describe(), self.via)
 
 
 @attrs.frozen
 class TextGapClaim(GapClaim):
     words: str = ""
     conflict_kind: ConflictKind | None = None
+    grade: Grade = Grade.STRONG
+    via: str = ""
 
     def describe(self) -> str:
-        return f"{_quote(self.words)}: {super().describe()}"
+        return _text(self.words, super().describe(), self.via)
 
 
 @attrs.frozen
 class TextDurationClaim(DurationClaim):
     words: str = ""
     conflict_kind: ConflictKind | None = None
+    grade: Grade = Grade.STRONG
+    via: str = ""
 
     def describe(self) -> str:
-        return f"{_quote(self.words)}: {super().describe()}"
+        return _text(self.words, super().describe(), self.via)
 
 
 @attrs.frozen
 class TextRelationClaim(RelationClaim):
     words: str = ""
     conflict_kind: ConflictKind | None = None
+    grade: Grade = Grade.STRONG
+    via: str = ""
 
     def describe(self) -> str:
-        return f"{_quote(self.words)}: {super().describe()}"
+        return _text(self.words, super().describe(), self.via)
 
 
 def conflict_kind(claims: Sequence[Claim], indices: Sequence[int]) -> ConflictKind | None:
