@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import itertools
+
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -42,7 +45,8 @@ def at_least(examples: int) -> settings:
 # The brute-force comparisons need far more networks than other properties do: the shapes that
 # expose a wrong edge (a bound on one side only, a strict bound off by one) are rare. Eleven such
 # bugs planted in chrono/network.py one at a time: with 100 examples each, six got past all three
-# comparisons; with 3000 (300 for the bounds, drawn from three events), one did.
+# comparisons; with 3000 (300 for the bounds, drawn from three events), one did, which the
+# exhaustive relation test below catches.
 @at_least(3000)
 @given(networks())
 def test_verdict_matches_brute_force(network: tuple[list[str], list[Claim]]) -> None:
@@ -94,6 +98,25 @@ def test_bounds_are_tight(network: tuple[list[str], list[Claim]]) -> None:
             beyond = Period(value - 1, value - 1) if kind == "earliest" else Period(value + 1, value + 1)
             pushed = PeriodClaim(event, pinned.part, Qualifier.IN, beyond, SPAN)
             assert not satisfiable([*claims, pushed], events, DOMAIN)
+
+
+# Exhaustive where a sample is not: a fixed sample of networks can miss the one placement that
+# exposes a relation's wrong edge (IBEFORE compiled to a one-way bound got past all three
+# comparisons above).
+@pytest.mark.parametrize("relation", list(Relation), ids=lambda relation: relation.name)
+def test_each_relation_compiles_to_its_meaning_on_every_placement(relation: Relation) -> None:
+    nodes = NodeIndex(["a", "b"])
+    gaps_to_try = [None, Gap(0, 0), Gap(1, None), Gap(None, 2)] if relation in (
+        Relation.BEFORE, Relation.AFTER) else [None]
+    for gap in gaps_to_try:
+        claim = RelationClaim("a", relation, "b", SPAN, gap)
+        edges = claim_edges(claim, nodes)
+        for a, b in itertools.product(itertools.product(DOMAIN, repeat=2), repeat=2):
+            at = [0] * len(nodes)  # the origin, node 0, is at 0
+            at[nodes.start("a")], at[nodes.end("a")] = a
+            at[nodes.start("b")], at[nodes.end("b")] = b
+            compiled = all(at[j] - at[i] <= w for i, j, w in edges)
+            assert compiled == holds(claim, {"a": a, "b": b}), (gap, a, b)
 
 
 @given(relations, st.one_of(st.none(), gaps()))
