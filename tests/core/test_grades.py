@@ -3,14 +3,15 @@ they take part in contains one of them, which is the claim set aside."""
 
 from __future__ import annotations
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from chrono.model import Claim, EventExists, Part, PeriodClaim, Qualifier, Span
 from chrono.network import NodeIndex, solve
 from chrono.periods import parse_value
 
-from .test_network_properties import _consistent, networks
+from ..strategies import networks
+from .test_network_properties import _consistent
 
 SPAN = Span(0, 0)
 
@@ -38,7 +39,7 @@ def test_a_conflict_that_needs_a_weak_claim_sets_the_weak_claim_aside() -> None:
     assert solution.bounds["x"].earliest_start == parse_value("2025").start
 
 
-@settings(max_examples=1500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=1500)  # conflicts with weak claims in them need many random networks
 @given(networks(), st.data())
 def test_grades_partition_the_conflicts(network: tuple[list[str], list[Claim]], data: st.DataObject) -> None:
     events, claims = network

@@ -22,6 +22,8 @@ from chrono.periods import (
 )
 from chrono.timeline_files import parse_gap
 
+from ..strategies import days_before_9999
+
 
 def ts(*parts: int) -> int:
     return int(datetime(*parts, tzinfo=UTC).timestamp())  # type: ignore[misc]
@@ -131,17 +133,14 @@ def test_reference_values_need_a_dct() -> None:
         parse_value("PRESENT_REF")
 
 
-days = st.dates(min_value=date(1, 1, 1), max_value=date(9998, 12, 31))
-
-
-@given(days)
+@given(days_before_9999)
 def test_day_round_trip(day: date) -> None:
     period = parse_value(day.isoformat())
     assert period.start is not None and period.end == period.start + DAY
     assert value_of(period.start, period.end) == day.isoformat()
 
 
-@given(days)
+@given(days_before_9999)
 def test_month_and_year_round_trip(day: date) -> None:
     month = f"{day.year:04d}-{day.month:02d}"
     period = parse_value(month)
@@ -154,7 +153,7 @@ def test_month_and_year_round_trip(day: date) -> None:
     assert value_of(year.start, year.end) == f"{day.year:04d}"
 
 
-@given(days)
+@given(days_before_9999)
 def test_iso_week_round_trip(day: date) -> None:
     year, week, weekday = day.isocalendar()
     value = f"{year:04d}-W{week:02d}"
@@ -165,7 +164,7 @@ def test_iso_week_round_trip(day: date) -> None:
     assert parse_value(f"{value}-{weekday}") == parse_value(day.isoformat())
 
 
-@given(days, st.sampled_from(["Q1", "Q2", "Q3", "Q4", "H1", "H2", "SP", "SU", "FA"]))
+@given(days_before_9999, st.sampled_from(["Q1", "Q2", "Q3", "Q4", "H1", "H2", "SP", "SU", "FA"]))
 def test_quarter_half_season_round_trip(day: date, unit: str) -> None:
     value = f"{day.year:04d}-{unit}"
     period = parse_value(value)
@@ -173,7 +172,7 @@ def test_quarter_half_season_round_trip(day: date, unit: str) -> None:
     assert value_of(period.start, period.end) == value
 
 
-@given(days, st.integers(0, 23), st.integers(0, 59), st.integers(0, 59))
+@given(days_before_9999, st.integers(0, 23), st.integers(0, 59), st.integers(0, 59))
 def test_time_round_trip(day: date, hour: int, minute: int, second: int) -> None:
     for value in (
         f"{day.isoformat()}T{hour:02d}",

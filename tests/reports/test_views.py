@@ -11,7 +11,7 @@ from typing import Any
 from chrono.reports import annotate as ann
 from chrono.reports import timeline as tl
 from chrono.reports.views import doc_blocks, slug
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 DAY = 86400
@@ -154,7 +154,6 @@ def test_a_shared_span_puts_every_panel_on_the_same_axis() -> None:
     lo=st.integers(min_value=day("1000-01-01"), max_value=day("2900-01-01")),
     length=st.integers(min_value=3600, max_value=400 * 365 * DAY),
 )
-@settings(max_examples=200, deadline=None)
 def test_ticks_are_calendar_aligned_increasing_and_inside(lo: int, length: int) -> None:
     hi = lo + length
     found = tl.ticks(lo, hi)
@@ -186,7 +185,6 @@ def render(lines: Sequence[ann.Line]) -> str:
     text=st.text(alphabet="ab \n\u202e\u200bé😀", max_size=40),
     spans=st.lists(st.tuples(st.integers(0, 40), st.integers(0, 40)), max_size=8),
 )
-@settings(max_examples=300, deadline=None)
 def test_segments_cover_the_text_exactly_and_each_annotation_is_anchored_once(
     text: str, spans: list[tuple[int, int]]
 ) -> None:
@@ -289,7 +287,6 @@ def test_bounds_drop_the_seconds_of_strict_steps_but_keep_real_ones() -> None:
     ),
     st.sampled_from([0.0, 2.0, 4.5]),
 )
-@settings(max_examples=300, deadline=None)
 def test_lanes_are_first_fit(spans: list[tuple[float, float]], gap: float) -> None:
     extents = [(left, left + width) for left, width in spans]
     expected: list[int] = []  # the plain first fit: scan the lanes in order

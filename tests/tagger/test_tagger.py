@@ -13,11 +13,13 @@ from typing import Any
 
 import pytest
 import yaml
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from chrono.tagger import Timex, extract, parse_dct
 from chrono.tagger.resources import ResourceError, load, trie_regex
+
+from ..strategies import any_days, date_fragment_soups, prose_days, prose_years
 
 HERE = Path(__file__).parent
 CASES: list[dict[str, Any]] = yaml.safe_load((HERE / "cases.yaml").read_text(encoding="utf-8"))
@@ -146,9 +148,7 @@ def _suffix(number: int) -> str:
     return {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.dates(min_value=dt.date(1000, 1, 1), max_value=dt.date(2099, 12, 31)),
-       st.integers(min_value=0, max_value=9))
+@given(prose_days, st.integers(min_value=0, max_value=9))
 def test_generated_dates_normalize_exactly(day: dt.date, form: int) -> None:
     text = _forms(day)[form]
     found = extract(f"It happened on {text}.", "2025-04-24")
@@ -157,8 +157,7 @@ def test_generated_dates_normalize_exactly(day: dt.date, form: int) -> None:
     assert found[0].signal == "on"
 
 
-@settings(max_examples=80, deadline=None)
-@given(st.dates(min_value=dt.date(1000, 1, 1), max_value=dt.date(2099, 12, 31)))
+@given(prose_days)
 def test_generated_months_and_day_first(day: dt.date) -> None:
     found = extract(f"in {MONTHS[day.month - 1]} {day.year}", "2025-04-24")
     assert [t.value for t in found] == [f"{day.year:04d}-{day.month:02d}"]
@@ -171,9 +170,8 @@ QUARTERS = ["first", "second", "third", "fourth"]
 SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "winter": "WI"}
 
 
-@settings(max_examples=100, deadline=None)
-@given(st.integers(min_value=1000, max_value=2099), st.integers(min_value=1, max_value=4),
-       st.sampled_from(sorted(SEASONS)), st.integers(min_value=0, max_value=5))
+@given(prose_years, st.integers(min_value=1, max_value=4), st.sampled_from(sorted(SEASONS)),
+       st.integers(min_value=0, max_value=5))
 def test_generated_periods_normalize_exactly(year: int, quarter: int, season: str,
                                              form: int) -> None:
     text, value = [
@@ -193,9 +191,8 @@ def test_generated_periods_normalize_exactly(year: int, quarter: int, season: st
 ORDINALS = {1: "first", 2: "second", 3: "third", 4: "fourth", -1: "last"}
 
 
-@settings(max_examples=100, deadline=None)
-@given(st.integers(min_value=1000, max_value=2099), st.integers(min_value=1, max_value=12),
-       st.sampled_from(sorted(ORDINALS)), st.integers(min_value=0, max_value=6))
+@given(prose_years, st.integers(min_value=1, max_value=12), st.sampled_from(sorted(ORDINALS)),
+       st.integers(min_value=0, max_value=6))
 def test_generated_nth_weekday_of_month(year: int, month: int, nth: int, weekday: int) -> None:
     # Independent of the tagger's arithmetic: the calendar module's month grid.
     days = [week[weekday] for week in calendar.monthcalendar(year, month) if week[weekday]]
@@ -205,7 +202,6 @@ def test_generated_nth_weekday_of_month(year: int, month: int, nth: int, weekday
     assert [(t.text, t.value) for t in found] == [(text, expected)]
 
 
-@settings(max_examples=100, deadline=None)
 @given(st.datetimes(min_value=dt.datetime(1990, 1, 1), max_value=dt.datetime(2030, 12, 31)),
        st.integers(min_value=1, max_value=2000))
 def test_generated_clock_offsets(moment: dt.datetime, minutes: int) -> None:
@@ -217,8 +213,7 @@ def test_generated_clock_offsets(moment: dt.datetime, minutes: int) -> None:
     assert [(t.type, t.value) for t in found][-1] == ("TIME", later)
 
 
-@settings(max_examples=300, deadline=None)
-@given(st.text(max_size=300), st.one_of(st.none(), st.dates()), st.booleans())
+@given(st.text(max_size=300), st.one_of(st.none(), any_days), st.booleans())
 def test_arbitrary_unicode_never_raises(text: str, dct: dt.date | None, day_first: bool) -> None:
     for timex in extract(text, dct, day_first=day_first):
         assert isinstance(timex, Timex)
@@ -226,17 +221,8 @@ def test_arbitrary_unicode_never_raises(text: str, dct: dt.date | None, day_firs
         assert text[timex.start:timex.end] == timex.text
 
 
-@settings(max_examples=200, deadline=None)
-@given(st.lists(st.sampled_from(["May ", "1998", " ", "-", "March", "the ", "last ", "early ",
-                                 "week", "s", "'", "2", ".", ",", "\n", "Friday", "ago", "Q3",
-                                 "/", ":", "30", "a.m.", " EST", "of ", "between ", " and ",
-                                 "from ", " to ", "fiscal ", "quarter", "year", "-end", "mid-",
-                                 "1990s", "twice a ", "every ", "night", "ended ", "Jan. ",
-                                 "12/31/99", "2024-03-05T10:00Z", "nineteen ninety-six"]),
-                max_size=60),
-       st.dates(min_value=dt.date(1, 1, 1), max_value=dt.date(9999, 12, 31)))
-def test_fragments_never_raise(parts: list[str], dct: dt.date) -> None:
-    text = "".join(parts)
+@given(date_fragment_soups, any_days)
+def test_fragments_never_raise(text: str, dct: dt.date) -> None:
     for timex in extract(text, dct):
         assert text[timex.start:timex.end] == timex.text
 

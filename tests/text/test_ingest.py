@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from hypothesis import given
-from hypothesis import strategies as st
 
 from chrono.analyze import analyze
 from chrono.ingest import KINDS, load
@@ -13,6 +12,8 @@ from chrono.options import Options, ReadingOptions
 from chrono.periods import parse_value
 from chrono.runner import check
 from chrono.text.markup import html_view, markdown_view, plain_view
+
+from ..strategies import markup_texts
 
 
 def test_suffixes_are_registered() -> None:
@@ -54,7 +55,7 @@ def test_html_view_keeps_visible_text_at_its_offsets() -> None:
     assert view.dct_candidates[0][1] == "2025-04-24T10:00:00Z"
 
 
-@given(st.text(alphabet="ab<>/&;#\n -*[]()!x1", max_size=120))
+@given(markup_texts)
 def test_views_never_change_length_or_move_a_line_end(text: str) -> None:
     for view in (plain_view(text), markdown_view(text), html_view(text)):
         assert len(view.text) == len(text)
