@@ -31,6 +31,7 @@ from collections.abc import Sequence
 from chrono.options import ReadingOptions
 from chrono.periods import Period
 from chrono.tagger import Timex
+from chrono.text.attachment import is_asserted
 from chrono.text.builder import Builder, Built
 from chrono.text.causal import causal
 from chrono.text.clauses import clause_bounds
@@ -64,8 +65,10 @@ def build(text: str, sentences: Sequence[Sentence], timexes: Sequence[Timex], dc
         triggers = _sentence_triggers(b, sentence)
         all_triggers.extend((sentence, t) for t in triggers)
         for t in triggers:
-            if t.pos == "verb" and asserted(t) and t.event_class not in ("begin", "end", "causal"):
-                b.mention(sentence.paragraph, t)
+            if t.event_class in ("begin", "end", "causal") or t.event_class == "named":
+                continue
+            if (t.pos == "verb" and asserted(t)) or (t.pos == "noun" and is_asserted(b.text, t)):
+                b.mention(sentence, t)
         if not triggers:
             continue
         here = SentenceContext(sentence, triggers, sent_timexes, clause_bounds(text, sentence), window_start)

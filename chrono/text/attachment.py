@@ -43,6 +43,10 @@ _PAST_PHRASE = re.compile(
     re.IGNORECASE,
 )
 _LIGHT = _WORDS.set("light_verbs")
+_REPORT_PHRASE = re.compile(rf"\b(?:{_WORDS.pattern('report_nouns')})s?\b", re.IGNORECASE)
+_GOVERNED = re.compile(
+    rf"\b(?:{_WORDS.pattern('governing_prepositions')})\s+(?:[\w'’-]+\s+){{0,4}}\Z", re.IGNORECASE
+)
 _IRREALIS_NOUN = re.compile(
     rf"\b(?:{_WORDS.pattern('irrealis_modifiers')})\s+(?:[\w-]+\s+){{0,4}}\Z",
     re.IGNORECASE,
@@ -97,6 +101,15 @@ def attach(text: str, timex: Timex, triggers: Sequence[Trigger], cuts: tuple[int
     left = [t for t in triggers if clause_start <= t.start and t.end <= left_edge]
     if left:
         nearest = left[-1]
+        governed = _GOVERNED.search(text, max(0, nearest.start - 40), nearest.start)
+        if "," in text[nearest.end:left_edge] and governed:
+            # "Days before the summit, on 12 June, protesters gathered": the main clause's date
+            following = [t for t in triggers if t.start >= timex.end]
+            if following and "," in text[timex.end:following[0].start] and words_between(
+                text, timex.end, following[0].start
+            ) <= 8:
+                return following[0]
+            return None
         words = words_between(text, nearest.end, left_edge)
         limit = 4 if nearest.event_class == "reporting" else 14
         if other_predicate(text, nearest.end, left_edge):
@@ -113,9 +126,12 @@ def attach(text: str, timex: Timex, triggers: Sequence[Trigger], cuts: tuple[int
             return None  # "Raised in Leeds in 1950, she studied …": the phrase's own event
         if _CONJUNCTION.search(text[timex.end:right[0].start]):
             return None
+        if right[0].pos == "noun" and any(looks_finite(w) for w in words_in(text, timex.end, right[0].start)):
+            return None  # "on Tuesday condemned the bombings": the date of a verb the lexicon lacks
         parenthetical = "," in text[clause_start:left_edge]  # "The Times, in an article on …, noted"
         comma_after = "," in text[timex.end:right[0].start]
-        if right[0].event_class == "reporting" and comma_after and not parenthetical:
+        about_report = _REPORT_PHRASE.search(text, clause_start, left_edge) is not None
+        if right[0].event_class == "reporting" and comma_after and not parenthetical and not about_report:
             return None  # "… in April 2026, NASA said": the date belongs to what was said
         return right[0] if words_between(text, timex.end, right[0].start) <= 8 else None
     if not text[clause_start:left_edge].strip(" ,;:\"“”—–-") and not text[timex.end:clause_end].strip(

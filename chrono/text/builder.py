@@ -13,18 +13,35 @@ from collections.abc import Iterable, Sequence
 
 import attrs
 
-from chrono.model import Claim, Endpoint, Event, EventExists, Gap, Part, Qualifier, Span
+from chrono.model import Claim, Endpoint, Event, EventExists, Gap, Grade, Part, Qualifier, Span
 from chrono.options import ReadingOptions
 from chrono.periods import Period
 from chrono.problems import ConflictKind, Problem
 from chrono.tagger import Timex
 from chrono.text.claims import TextGapClaim, TextPeriodClaim
 from chrono.text.context import SentenceContext
-from chrono.text.coreference import antecedent, mention_key, verb_object
-from chrono.text.events import Trigger
+from chrono.text.coreference import Link, antecedent_link, describe_link, verb_object
+from chrono.text.events import Trigger, synonym_set
+from chrono.text.mentions import Mention, mention_of
 from chrono.text.named_events import NamedEvent
 from chrono.text.sentences import Sentence
 from chrono.text.tense import NOMINAL, TOLD_AS_PAST
+
+_DATE_BEFORE_NOUN = re.compile(r"(?:['’]s)?(?:\s+[\w-]+){0,2}\s+")
+_DATE_AFTER_NOUN = re.compile(r"\s+(?:(?:in|on|of|at|from|during|since)\s+)?(?:the\s+)?")
+
+
+def _own_date(text: str, trigger: Trigger, timexes: Sequence[Timex]) -> bool:
+    """Is the event noun dated in its own phrase ("the 1997 elections", "Wednesday's quake",
+    "the death in 1982")?"""
+    for timex in timexes:
+        if timex.type not in ("DATE", "TIME"):
+            continue
+        if timex.end <= trigger.start and _DATE_BEFORE_NOUN.fullmatch(text, timex.end, trigger.start):
+            return True
+        if timex.start >= trigger.end and _DATE_AFTER_NOUN.fullmatch(text, trigger.end, timex.start):
+            return True
+    return False
 
 
 @attrs.frozen
@@ -64,8 +81,11 @@ class Builder:
         self.named_starts: list[int] = []
         # the sentences read, by their start: precedence pairs look mentions up across them
         self.contexts: dict[int, SentenceContext] = {}
-        # first asserted mention of each event class (or generic lemma) per paragraph
-        self.mentions: dict[tuple[int, str], tuple[int, Trigger]] = {}
+        # the asserted mentions so far, in text order: what a later definite mention refers to
+        self.mentions: list[Mention] = []
+        # links from a later mention to the earlier one it refers back to, by the later one's offset
+        self.links: dict[int, Link] = {}
+        self.link_starts: list[int] = []
 
     def built(self) -> Built:
         return Built(tuple(self.events.values()), tuple(self.claims), tuple(self.problems))
@@ -81,9 +101,9 @@ class Builder:
         known = self.by_trigger.get(trigger.start)
         if known is not None:
             return known
-        earlier = antecedent(self.text, trigger, self.mentions, here.sentence.paragraph)
-        if earlier is not None:
-            event_id = self.event(earlier, here)
+        link = self.refers_back(trigger, here)
+        if link is not None:
+            event_id = self.by_trigger.get(link.antecedent.start) or self.event(link.antecedent, here)
             self.by_trigger[trigger.start] = event_id
             return event_id
         partner = verb_object(self.text, trigger, here.triggers)
@@ -108,8 +128,47 @@ class Builder:
         self.tense[event_id] = trigger.tense
         return event_id
 
-    def mention(self, paragraph: int, trigger: Trigger) -> None:
-        self.mentions.setdefault((paragraph, mention_key(trigger)), (trigger.start, trigger))
+    def mention(self, sentence: Sentence, trigger: Trigger) -> None:
+        """Record an asserted mention, which later definite mentions may refer back to."""
+        self.mentions.append(mention_of(self.text, trigger, sentence))
+
+    def refers_back(self, trigger: Trigger, here: SentenceContext) -> Link | None:
+        """The link of a definite event noun to the earlier mention of its event, if any."""
+        known = self.links.get(trigger.start)
+        if known is not None:
+            return known
+        if trigger.pos != "noun" or trigger.event_class == "named":
+            return None
+        mention = mention_of(self.text, trigger, here.sentence)
+        link = antecedent_link(mention, self.mentions, synonym_set(trigger.lemma, self.options.domain_files))
+        if link is not None and link.grade is Grade.STRONG and _own_date(self.text, trigger, here.timexes):
+            # "the 1997 elections" after "the elections of 1991": a mention dated in its own words
+            # may well be another event of the same kind
+            link = attrs.evolve(link, grade=Grade.WEAK, why=f"{link.why}, dated in its own words")
+        if link is not None:
+            self.links[trigger.start] = link
+            bisect.insort(self.link_starts, trigger.start)
+        return link
+
+    def links_within(self, span: Span, events: Sequence[str]) -> list[Link]:
+        """The links a claim over ``span`` about ``events`` rests on: those of mentions inside
+        its words that name one of its events."""
+        lo = bisect.bisect_left(self.link_starts, span.start)
+        hi = bisect.bisect_left(self.link_starts, span.end)
+        found = [self.links[offset] for offset in self.link_starts[lo:hi]]
+        return [link for link in found if self.by_trigger.get(link.mention.start) in events]
+
+    def graded(self, span: Span, events: Sequence[str]) -> tuple[Grade, str]:
+        """The grade of a claim and the links it rests on, in words (for its explanation)."""
+        links = self.links_within(span, events)
+        if not links:
+            return Grade.STRONG, ""
+        grade = min(link.grade for link in links)
+        via = "; ".join(
+            describe_link(link, self.where(link.mention.start), self.where(link.antecedent.start))
+            for link in links
+        )
+        return grade, via
 
     def named_event(self, named: NamedEvent) -> None:
         """Register the named event ``named`` (one event per key)."""
@@ -163,20 +222,28 @@ class Builder:
         return Span(min(offsets), max(offsets), "claim")
 
     def period_claim(self, event_id: str, part: Part, qualifier: Qualifier, period: Period,
-                     span: Span, *, ongoing: int | None = None, rule: ConflictKind | None = None) -> None:
+                     span: Span, *, ongoing: int | None = None, rule: ConflictKind | None = None,
+                     grade: Grade = Grade.STRONG) -> None:
+        linked, via = self.graded(span, (event_id,))
         self.claims.append(TextPeriodClaim(event_id, part, qualifier, period, span, ongoing,
-                                           words=self.text[span.start:span.end], conflict_kind=rule))
+                                           words=self.text[span.start:span.end], conflict_kind=rule,
+                                           grade=min(grade, linked), via=via))
 
     def gap_claim(self, first: Endpoint, second: Endpoint, gap: Gap, span: Span,
-                  rule: ConflictKind | None) -> None:
+                  rule: ConflictKind | None, *, grade: Grade = Grade.STRONG) -> None:
+        linked, via = self.graded(span, (first.event, second.event))
         self.claims.append(TextGapClaim(first, second, gap, span,
-                                        words=self.text[span.start:span.end], conflict_kind=rule))
+                                        words=self.text[span.start:span.end], conflict_kind=rule,
+                                        grade=min(grade, linked), via=via))
 
-    def dct_claim(self, event_id: str, span: Span, *, force: bool = False) -> None:
-        """A completed past event cannot start after the document date's day."""
+    def dct_claim(self, event_id: str, span: Span, *, force: bool = False, tense: str | None = None) -> None:
+        """A completed past event cannot start after the document date's day. ``tense`` is the
+        tense of the mention that dates it (an event told as past in one sentence may be
+        referred to in the present or future in another); by default, the event's first one."""
         if self.dct is None or event_id in self.dct_claimed:
             return
-        if not force and self.tense.get(event_id) not in TOLD_AS_PAST:
+        told = tense if tense is not None and tense != NOMINAL else self.tense.get(event_id)
+        if not force and told not in TOLD_AS_PAST:
             return
         self.dct_claimed.add(event_id)
         self.period_claim(event_id, Part.START, Qualifier.BY, self.dct, span, rule=ConflictKind.AFTER_DCT)

@@ -1,42 +1,119 @@
-"""Which mentions name the same event: a definite event noun and the event mentioned before it
-in its paragraph ("signed … the signing"), and a verb and the event noun it takes as object
-("signed the treaty", "held talks")."""
+"""Which mentions name the same event.
+
+* A definite event noun refers back to an earlier mention of the same event ("visited … the
+  visit", "a three-day summit … The summit, which ran …", "the strike … the stoppage"), in the
+  same paragraph or any earlier one, nearest first, unless its words say it is another event
+  ("the second vote", "another strike", "the previous election"), names other participants
+  ("her deputy's resignation" after "the minister resigned"), or other places or names ("the
+  Rome summit" after "the Lisbon summit").
+* A verb and the event noun it takes as object name one event ("signed the treaty", "held
+  talks").
+
+Every link is graded (chrono.model.Grade). It is certain when the two mentions share their word
+(or the noun names the verb's event: "resigned … the resignation") and either stand in one
+paragraph or no other earlier mention could be meant; it is uncertain — a conflict through it is
+a warning at most — when only a synonym or the kind of event joins them, when several earlier
+mentions would fit, or when a word such as "final" or "latest" leaves room for another event.
+"""
 
 from __future__ import annotations
 
-import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 
+import attrs
+
+from chrono.model import Grade
 from chrono.text.clauses import FUNCTION_WORDS
 from chrono.text.events import Trigger, asserted
+from chrono.text.mentions import Mention
 from chrono.text.vocabulary import vocabulary
 
-# classes too broad to tell events apart: their mentions corefer by lemma, the others by class
+# classes too broad to tell events apart: their mentions corefer by word, the others also by class
 _GENERIC_CLASSES = frozenset({"occurrence", "state", "reporting", "announcement"})
 _WORDS = vocabulary("coreference")
-_DEFINITE = re.compile(rf"\b(?:{_WORDS.pattern('definite_determiners')})\s+\Z", re.IGNORECASE)
 _DETERMINER = _WORDS.set("object_determiners")
 _OBJECT_MODIFIERS = _WORDS.set("object_modifiers")
-
-# (paragraph, mention key) -> (offset, trigger) of the first asserted mention
-Mentions = Mapping[tuple[int, str], tuple[int, Trigger]]
-
-
-def mention_key(trigger: Trigger) -> str:
-    return trigger.lemma if trigger.event_class in _GENERIC_CLASSES else trigger.event_class
+_SUPPORT_VERBS = _WORDS.set("support_verbs")
+# how far back a definite noun looks for the event it names, in mentions
+_LOOKBACK = 400
 
 
-def antecedent(text: str, trigger: Trigger, mentions: Mentions, paragraph: int) -> Trigger | None:
-    """"the signing" after "signed": a definite event noun names the event mentioned before
-    in the same paragraph (same class, or same lemma for the generic classes)."""
-    if trigger.pos != "noun" or trigger.event_class == "named":
+@attrs.frozen
+class Link:
+    """A later mention that names the event of an earlier one, and how sure the reading is."""
+
+    mention: Trigger
+    antecedent: Trigger
+    grade: Grade
+    why: str  # "the same word", "a word for the same event", "the same kind of event"
+
+
+def _match(mention: Mention, earlier: Mention, synonyms: frozenset[str]) -> str | None:
+    """How the two words can name one event (None: they cannot)."""
+    a, b = mention.trigger, earlier.trigger
+    if a.lemma == b.lemma:
+        return "the same word"
+    if b.lemma in synonyms or b.text.lower() in synonyms:
+        return "a word for the same event"
+    if a.event_class == b.event_class and a.event_class not in _GENERIC_CLASSES and a.event_class != "named":
+        return "the same kind of event"
+    return None
+
+
+def _compatible(mention: Mention, earlier: Mention) -> bool:
+    """Do the words around the two mentions allow one event?"""
+    if mention.plural and not earlier.plural:
+        return False  # "the killings" are not the one killing mentioned before
+    if mention.contrast is not None and mention.contrast != earlier.contrast:
+        return False  # "the second vote" is not the vote mentioned before it
+    if earlier.contrast is not None and mention.contrast is None and earlier.paragraph != mention.paragraph:
+        return False  # "a second vote" two paragraphs back: "the vote" may be the first one
+    if mention.possessor is not None and mention.possessor not in earlier.context:
+        return False  # "her deputy's resignation" after "the minister resigned"
+    owners = (earlier.possessor, mention.possessor)
+    if None not in owners and owners[0] != owners[1]:
+        return False
+    if mention.theme and not mention.theme & (earlier.context | earlier.theme):
+        return False  # "the death of her husband" after "her death"
+    if mention.names and earlier.names and not mention.names & earlier.names:
+        return False  # "the Rome summit" after "the Lisbon summit"
+    return not (mention.names and not mention.names <= earlier.context | earlier.names)
+
+
+def antecedent_link(mention: Mention, earlier: Sequence[Mention], synonyms: frozenset[str]) -> Link | None:
+    """The earlier mention a definite event noun refers back to, nearest first, and the link."""
+    trigger = mention.trigger
+    if trigger.pos != "noun" or trigger.event_class == "named" or not mention.definite:
         return None
-    if not _DEFINITE.search(text, max(0, trigger.start - 12), trigger.start):
+    found: list[tuple[Mention, str]] = []
+    for candidate in reversed(earlier[-_LOOKBACK:]):
+        if candidate.start >= trigger.start:
+            continue
+        how = _match(mention, candidate, synonyms)
+        if how is not None and _compatible(mention, candidate):
+            found.append((candidate, how))
+    if not found:
         return None
-    found = mentions.get((paragraph, mention_key(trigger)))
-    if found is None or found[0] >= trigger.start:
-        return None
-    return found[1]
+    chosen, how = found[0]
+    same_word = how == "the same word"
+    rivals = [c for c, h in found[1:] if h == "the same word" or not same_word]
+    if _other_events(rivals, chosen):
+        # several events it could be: in its own paragraph, the first one told (the story's
+        # event, not a flashback to an earlier one); always uncertain
+        in_paragraph = [c for c, _ in found if c.paragraph == mention.paragraph]
+        if in_paragraph:
+            chosen = in_paragraph[-1]
+        return Link(trigger, chosen.trigger, Grade.WEAK, f"{how}, one of several it could be")
+    same_paragraph = chosen.paragraph == mention.paragraph
+    by_kind = how == "the same kind of event" and same_paragraph
+    certain = mention.uncertain is None and (same_word or by_kind)
+    return Link(trigger, chosen.trigger, Grade.STRONG if certain else Grade.WEAK, how)
+
+
+def _other_events(rivals: Sequence[Mention], chosen: Mention) -> bool:
+    """Does any rival look like a mention of another event than ``chosen``'s? Rivals that are
+    themselves definite mentions of the same word most likely refer back to one event."""
+    return any(not (rival.definite and rival.trigger.lemma == chosen.trigger.lemma) for rival in rivals)
 
 
 def verb_object(text: str, trigger: Trigger, triggers: Sequence[Trigger]) -> Trigger | None:
@@ -51,6 +128,8 @@ def verb_object(text: str, trigger: Trigger, triggers: Sequence[Trigger]) -> Tri
             continue
         if verb.event_class in ("reporting", "begin", "end", "causal") or not asserted(verb):
             continue
+        if verb.lemma not in _SUPPORT_VERBS:
+            continue  # "condemned the bombings": an act about the event, not the event
         if verb.end <= noun.start and _is_object_gap(text[verb.end:noun.start]):
             return other
     return None
@@ -66,3 +145,11 @@ def _is_object_gap(gap: str) -> bool:
     if words and words[0].lower() not in _DETERMINER:
         return not words or (len(words) == 1 and words[0].lower() in _OBJECT_MODIFIERS)
     return all(w.lower() not in FUNCTION_WORDS for w in words[1:])
+
+
+def describe_link(link: Link, where: str, antecedent_where: str) -> str:
+    words = " ".join(link.mention.text.split())
+    earlier = " ".join(link.antecedent.text.split())
+    hedge = "probably " if link.grade is Grade.WEAK else ""
+    return f"'{words}' ({where}) is {hedge}the event of '{earlier}' ({antecedent_where}): {link.why}"
+

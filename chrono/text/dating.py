@@ -141,7 +141,7 @@ def date(b: Builder, here: SentenceContext, timex: Timex, period: Period, length
         b.period_claim(event_id, Part.START, Qualifier.SINCE, period, span, ongoing=ongoing,
                        rule=ConflictKind.AFTER_DCT)
         b.dct_claim(event_id, span, force=True)
-    b.dct_claim(event_id, span)
+    b.dct_claim(event_id, span, tense=tense)
     if reading.name == IN and target.part is Part.WHOLE and trigger.start >= timex.end:
         _frame(b, here, timex, period, reading, trigger, dated_here)
 
@@ -176,7 +176,7 @@ def _frame(b: Builder, here: SentenceContext, timex: Timex, period: Period, read
             b.period_claim(event_id, bound.part, bound.qualifier, period, span)
         if _WITHIN in bounds:
             dated_here.append((t.start, event_id))
-        b.dct_claim(event_id, span)
+        b.dct_claim(event_id, span, tense=t.tense)
 
 
 def date_range(b: Builder, here: SentenceContext, begin: tuple[Timex, Period], end: tuple[Timex, Period],

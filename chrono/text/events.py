@@ -14,6 +14,7 @@ from typing import Any
 import attrs
 
 from chrono.knowledge import trigger_words
+from chrono.text.clauses import FUNCTION_WORDS
 from chrono.text.inflection import plural, regular_forms
 from chrono.text.tense import INFINITIVE, IRREALIS, NOMINAL, verb_tense
 from chrono.text.vocabulary import vocabulary
@@ -90,6 +91,12 @@ def lexicon(extra_files: tuple[str, ...] = ()) -> Lexicon:
     return Lexicon(phrases, {k: tuple(v) for k, v in forms.items()}, frozenset(words.punctual_classes))
 
 
+def synonym_set(lemma: str, extra_files: tuple[str, ...] = ()) -> frozenset[str]:
+    """Words that can name the same event as ``lemma`` in one story (none until the synonym
+    sets are data)."""
+    return frozenset()
+
+
 _TOKEN = re.compile(r"[A-Za-z][\w'’-]*")
 
 
@@ -101,6 +108,8 @@ _DETERMINERS = _WORDS.set("determiners")
 _THING_ING = _WORDS.set("thing_ing")
 _UNLISTED_CUES = _WORDS.set("unlisted_verb_cues")
 _NOT_VERBS = _WORDS.set("not_verbs")
+_SUBJECT_PRONOUNS = _WORDS.set("subject_pronouns")
+_AFTER_CLAUSE_VERB = re.compile(r"\s*(?:[,.;:!?)\]\"”]|\s+(?:[a-z]+\b))")
 
 
 def _words_before(text: str, start: int, floor: int, count: int) -> list[str]:
@@ -117,7 +126,19 @@ def _unlisted(key: str, surface: str, text: str, at: int, floor: int) -> tuple[_
     if len(key) < 5 or not key.endswith("ed") or key in _NOT_VERBS or surface[:1].isupper():
         return ()
     before = _words_before(text, at, floor, 1)
-    if not before or before[-1] not in _UNLISTED_CUES:
+    if not before:
+        return ()
+    previous = before[-1]
+    if previous in _UNLISTED_CUES or previous in _SUBJECT_PRONOUNS:
+        return ((key, "occurrence", "verb", "past"),)
+    # "protesters gathered outside", "power returned on Friday": a noun, then the verb of its
+    # clause; not "a man named Lee", "the newly elected mayor"
+    if previous in _DETERMINERS or previous in FUNCTION_WORDS or previous.endswith("ly") or len(previous) < 3:
+        return ()
+    if not text[at - len(previous) - 1:at].strip().isalpha():
+        return ()
+    after = _AFTER_CLAUSE_VERB.match(text, at + len(surface))
+    if after is None or (after.group().strip().isalpha() and after.group().strip() not in FUNCTION_WORDS):
         return ()
     return ((key, "occurrence", "verb", "past"),)
 

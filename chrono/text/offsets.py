@@ -4,6 +4,7 @@ signing" give start-to-start distances between two events with one unit of slack
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from chrono.model import Endpoint, Gap, Side
 from chrono.periods import DAY
@@ -77,6 +78,23 @@ def _count(word: str) -> int | None:
     return _NUMBERS.get(word)
 
 
+def main_clause_event(text: str, triggers: Sequence[Trigger], phrase_object: Trigger,
+                      clause_end: int) -> Trigger | None:
+    """The event of the main clause after a fronted phrase ending in ``phrase_object`` ("After the
+    vote, …", "Two days after the storm, on 5 May, …"): the first event after the phrase's
+    comma, a verb rather than a noun of its subject when there is one within a few words."""
+    comma = text.find(",", phrase_object.end, triggers[-1].end if triggers else phrase_object.end)
+    floor = min(clause_end, comma) if comma != -1 else clause_end
+    after = [t for t in triggers if t.start >= floor and t is not phrase_object]
+    if not after:
+        return None
+    verbs = [t for t in after[:3] if t.pos == "verb"]
+    first = after[0]
+    if first.pos == "noun" and verbs and words_between(text, first.end, verbs[0].start) <= 3:
+        return verbs[0]
+    return first
+
+
 def offset(b: Builder, here: SentenceContext, match: re.Match[str]) -> None:
     """The gap an offset phrase puts between the event it places and the one it counts from."""
     text = b.text
@@ -110,8 +128,9 @@ def offset(b: Builder, here: SentenceContext, match: re.Match[str]) -> None:
             return
         fronted = not text[clause_start:start].strip(" ,\"“")
         if fronted:
-            # "A week after the signing, parliament approved it": the next clause's event
-            subject = next((t for t in triggers if t.start >= clause_end and t is not reference), None)
+            # "A week after the signing, parliament approved it": the next clause's event, past a
+            # date in apposition ("Six days after the landfall, on 5 September, power returned")
+            subject = main_clause_event(text, triggers, reference, clause_end)
         else:
             # "… in 2004, four years after its founding, …": the event of the clause it follows;
             # none there (an untagged verb) means no claim, never another clause's event; the

@@ -12,7 +12,7 @@ from chrono.text.attachment import clause_head, is_asserted, resolve
 from chrono.text.builder import Builder
 from chrono.text.clauses import clause_of, other_predicate, words_between
 from chrono.text.context import SentenceContext
-from chrono.text.offsets import counted_before
+from chrono.text.offsets import counted_before, main_clause_event
 from chrono.text.vocabulary import alternation, vocabulary
 
 _WORDS = vocabulary("order")
@@ -28,6 +28,7 @@ _SEQUENCE = re.compile(
     rf"\b({alternation(_SEQUENCE_WORDS)})\b(?!\s+(?:{_WORDS.pattern('not_before')})\b)",
     re.IGNORECASE,
 )
+_VAGUE_DISTANCE = re.compile(rf"(?:(?:{_WORDS.pattern('vague_distances')})\s+)*\Z", re.IGNORECASE)
 _SEQUENCE_BEFORE = re.compile(rf"(?:[.,;:]|\b(?:{_WORDS.pattern('clause_joiners')}))\s*\Z")
 
 
@@ -85,14 +86,19 @@ def order(b: Builder, here: SentenceContext) -> None:
             continue
         if counted_before(text, match.start()):
             continue  # "a week after the signing": a metric offset
-        clause_start, _ = clause_of(cuts, match.start())
-        opening = text[sentence.start:match.start()].strip(" \"“") == ""
-        fronted = text[clause_start:match.start()].strip(" \"“") == "" and clause_start != match.start()
+        clause_start, clause_end = clause_of(cuts, match.start())
+        # "Just days before the summit, …": a vague distance keeps the phrase at the front
+        lead = text[sentence.start:match.start()].strip(" \"“")
+        opening = _VAGUE_DISTANCE.fullmatch(lead + " " if lead else "") is not None
+        clause_lead = text[clause_start:match.start()].strip(" \"“")
+        fronted = clause_start != match.start() and _VAGUE_DISTANCE.fullmatch(
+            clause_lead + " " if clause_lead else ""
+        ) is not None
         if opening or fronted:
-            # "After B, A": the first event of the next clause
-            rest = [t for t in triggers if t.start > obj.end]
-            comma = text.find(",", obj.end, sentence.end)
-            subject = next((t for t in rest if comma != -1 and t.start > comma), None)
+            # "After B, A": the first event of the next clause (past a date in apposition)
+            subject = main_clause_event(text, triggers, obj, clause_end) if "," in text[
+                obj.end:sentence.end
+            ] else None
         else:
             # the event of the signal's own clause; none there means no claim
             left = [t for t in triggers if clause_start <= t.start and t.end <= match.start()]

@@ -1,6 +1,10 @@
 """Reports: what a dated report tells had happened by the time of the report ("As Reuters
-reported on April 23, X happened"), and a cited source's dated statement ("according to the
-channel on April 24")."""
+reported on April 23, X happened"; "In a column on 2 February, the paper noted that the siege had
+ended"), and a cited source's dated statement ("according to the channel on April 24").
+
+A report bounds what it tells: an event it tells in a past or perfect tense was over by the
+report (its end, or the end the aspectual verb names); one it tells in the progressive ("was
+still raging") had at least begun. What it says would, could or will happen bounds nothing."""
 
 from __future__ import annotations
 
@@ -11,7 +15,7 @@ from chrono.text.attachment import resolve
 from chrono.text.builder import Builder
 from chrono.text.context import SentenceContext
 from chrono.text.events import Trigger, asserted
-from chrono.text.tense import PAST, PERFECT, TOLD_AS_PAST
+from chrono.text.tense import PAST, PERFECT, PLUPERFECT, TOLD_AS_PAST
 
 
 def reported(b: Builder, here: SentenceContext) -> None:
@@ -33,8 +37,16 @@ def reported(b: Builder, here: SentenceContext) -> None:
         content_id = b.event(target.trigger, here)
         if content_id == report_id:
             continue
+        # "had ended", "captured": over by the report; "began": its start was; a state told in
+        # the simple past may go on ("said the siege lasted"): only its start
+        if target.part is Part.START:
+            side = Side.START
+        elif target.part is Part.END or (t.tense in (PERFECT, PLUPERFECT) or target.trigger.punctual):
+            side = Side.END
+        else:
+            side = Side.START
         span = b.span(report.start, report.end, t.start, t.end)
-        b.gap_claim(Endpoint(content_id, Side.START), Endpoint(report_id, Side.END), Gap(0, None, ""),
+        b.gap_claim(Endpoint(content_id, side), Endpoint(report_id, Side.END), Gap(0, None, ""),
                     span, None)
 
 

@@ -37,6 +37,22 @@ _HAD = _WORDS.set("had")
 _BEEN = _WORDS.set("been")
 _PASSIVE_AUXILIARIES = _WORDS.set("passive_auxiliaries")
 _DO_SUPPORT = _WORDS.set("do_support")
+_CLAUSE_IRREALIS = _WORDS.set("clause_irrealis")
+_CLAUSE_BOUNDARIES = _WORDS.set("clause_boundaries")
+_CLAUSE_WORD = re.compile(r"[A-Za-z']+|[,;:()—–\"“”]")
+
+
+def _in_irrealis_clause(text: str, start: int) -> bool:
+    """Does a modal or "if" govern the clause a past form at ``start`` stands in ("would be the
+    one shipped in October", "if the plant closed")? Looks back to the clause's start."""
+    tokens = _CLAUSE_WORD.findall(text[max(0, start - 80):start])
+    for token in reversed(tokens):
+        low = token.lower()
+        if not token[0].isalpha() or low in _CLAUSE_BOUNDARIES:
+            return False
+        if low in _CLAUSE_IRREALIS:
+            return True
+    return False
 _PARTICIPLE_PHRASE = re.compile(
     rf"[A-Z][a-z]+\s+(?:{_WORDS.pattern('opening_participle_prepositions')})\b[^,;.!?]{{0,80}},\s*"
     rf"(?:{each_then_space(_WORDS.words('articles'))})?[A-Za-z]"
@@ -71,6 +87,8 @@ def verb_tense(form: str, before: list[str], text: str, start: int) -> str | Non
             return PAST
         if prev in _BE_PRESENT:
             return PRESENT
+        if _in_irrealis_clause(text, start):
+            return IRREALIS
         if form == "past":
             return PAST
         if prev in _PASSIVE_AUXILIARIES:

@@ -1,0 +1,115 @@
+"""Event mentions: a trigger with what its words say about which event it is.
+
+Coreference (chrono.text.coreference) needs, for every mention, whether it is definite ("the
+visit", "the council's reading"), whether a word in front of it says it is another event ("the
+second vote", "another strike") or makes the link uncertain ("the final vote"), whose event it is
+(a possessive: "her deputy's resignation"), and the names around it ("the fall of Harwick",
+"the Lisbon summit") — enough to tell two mentions of one kind of event apart. The patterns are
+light: a few words each side of the trigger, no parse.
+"""
+
+from __future__ import annotations
+
+import re
+
+import attrs
+
+from chrono.text.calendar_names import MONTHS, WEEKDAYS
+from chrono.text.clauses import FUNCTION_WORDS, looks_finite
+from chrono.text.events import Trigger
+from chrono.text.sentences import Sentence
+from chrono.text.vocabulary import vocabulary
+
+_WORDS = vocabulary("coreference")
+_DEFINITE = _WORDS.set("definite_determiners")
+_CONTRAST = _WORDS.set("contrast_words")
+_UNCERTAIN = _WORDS.set("uncertain_words")
+_PRONOUN_POSSESSORS = _WORDS.set("pronoun_possessors")
+_NOT_NAMES = _WORDS.set("not_names") | frozenset(MONTHS) | frozenset(WEEKDAYS)
+
+_WORD = re.compile(r"[A-Za-z][\w'’.-]*")
+_NAME = re.compile(r"\b[A-Z][\w’'-]*[A-Za-z]")
+_POSSESSIVE = re.compile(r"([A-Za-z][\w-]*)['’]s?\Z")
+# the words of a noun phrase in front of its head: at most five, no verb-like punctuation
+_PREMODIFIERS = re.compile(r"(?:[\w'’-]+\s+){0,5}\Z")
+# "of Harwick", "in Lisbon", "at the Marlow plant": the names right after the head
+_OF_PHRASE = re.compile(r"\s+of\s+((?:[\w'’-]+\s*){1,4})")
+_COMPLEMENT = re.compile(
+    r"\s+(?:of|in|at|on|for|against|over|between|with)\s+(?:the\s+)?((?:[A-Z][\w'’-]*\s*){1,4})"
+)
+
+
+@attrs.frozen
+class Mention:
+    """One mention of an event, with the features that tell it apart from others."""
+
+    trigger: Trigger
+    paragraph: int
+    sentence_start: int
+    definite: bool
+    contrast: str | None  # "second", "another", "previous" ...: another event than one before
+    uncertain: str | None  # "final", "latest" ...: may be another event
+    possessor: str | None  # "council" in "the council's reading" (None for his/her/its ...)
+    names: frozenset[str]  # names in its own phrase, lower case ("harwick", "lisbon")
+    plural: bool  # "the killings": a set of events, not one of them
+    theme: frozenset[str]  # what its "of" phrase names: "husband" in "the death of her husband"
+    context: frozenset[str]  # every name and content word of its sentence, lower case
+
+    @property
+    def start(self) -> int:
+        return self.trigger.start
+
+
+def _names(text: str) -> frozenset[str]:
+    return frozenset(m.group().lower() for m in _NAME.finditer(text) if m.group() not in _NOT_NAMES)
+
+
+def _noun_phrase(text: str, trigger: Trigger, sentence: Sentence) -> tuple[list[str], bool]:
+    """The words in front of an event noun that belong to its phrase, and whether the phrase is
+    definite: walking back from the noun over modifiers ("the council's second", "the 2013"),
+    up to a determiner or possessive (definite), or a word that cannot be a modifier."""
+    before = text[max(sentence.start, trigger.start - 60):trigger.start]
+    phrase = _PREMODIFIERS.search(before)
+    words = phrase.group().split() if phrase else []
+    own: list[str] = []
+    for word in reversed(words):
+        low = word.lower()
+        if low in _DEFINITE or (_POSSESSIVE.search(word) and word.endswith(("'s", "’s", "s'", "s’"))):
+            return [word, *own], True
+        if low not in _CONTRAST and low not in _UNCERTAIN and (
+            low in FUNCTION_WORDS or word.endswith((",", ";", ":")) or looks_finite(word)
+        ):
+            break
+        own.insert(0, word)
+    return own, False
+
+
+def mention_of(text: str, trigger: Trigger, sentence: Sentence) -> Mention:
+    own, definite = _noun_phrase(text, trigger, sentence) if trigger.pos == "noun" else ([], False)
+    own_lower = [w.lower() for w in own]
+    opening = 0 if definite else -1
+    possessor = None
+    for word in own:
+        match = _POSSESSIVE.search(word)
+        if match is not None and word.endswith(("'s", "’s", "s'", "s’")):
+            owner = match.group(1).lower()
+            possessor = None if owner in _PRONOUN_POSSESSORS else owner
+    contrast = next((w for w in own_lower if w in _CONTRAST), None)
+    uncertain = next((w for w in own_lower if w in _UNCERTAIN), None)
+    complement = _COMPLEMENT.match(text, trigger.end, min(len(text), trigger.end + 60))
+    names = _names(" ".join(own[1:] if own and own[0][:1].isupper() and opening == 0 else own))
+    if complement is not None:
+        names |= _names(complement.group(1))
+    sentence_text = text[sentence.start:sentence.end]
+    context = frozenset(w.lower().strip("'’.-") for w in _WORD.findall(sentence_text) if len(w) > 2)
+    surface = trigger.text.lower()
+    plural = trigger.pos == "noun" and surface.endswith("s") and not surface.endswith("ss") and (
+        surface.rstrip("s") != trigger.lemma.rstrip("s") or surface != trigger.lemma
+    )
+    of_phrase = _OF_PHRASE.match(text, trigger.end, min(len(text), trigger.end + 50))
+    theme = frozenset(
+        w.lower() for w in (of_phrase.group(1).split() if of_phrase else [])
+        if w.lower() not in FUNCTION_WORDS and w.lower() not in _PRONOUN_POSSESSORS and len(w) > 2
+    )
+    return Mention(trigger, sentence.paragraph, sentence.start, definite, contrast, uncertain, possessor,
+                   names, plural, theme, context)
