@@ -26,7 +26,7 @@ from chrono.text.clauses import (
     words_in,
 )
 from chrono.text.events import Trigger, asserted
-from chrono.text.tense import NOMINAL, TOLD_AS_PAST
+from chrono.text.tense import NOMINAL, PAST, PLANNED, TOLD_AS_PAST
 from chrono.text.vocabulary import each_then_space, vocabulary
 
 _WORDS = vocabulary("attachment")
@@ -49,6 +49,15 @@ _GOVERNED = re.compile(
 )
 _IRREALIS_NOUN = re.compile(
     rf"\b(?:{_WORDS.pattern('irrealis_modifiers')})\s+(?:[\w-]+\s+){{0,4}}\Z",
+    re.IGNORECASE,
+)
+_PLANNED_NOUN = re.compile(
+    rf"\b(?:{_WORDS.pattern('planned_modifiers')})\s+(?:[\w-]+\s+){{0,4}}\Z",
+    re.IGNORECASE,
+)
+_AFTER_PAST_COPULA = re.compile(
+    rf"\b(?:{_WORDS.pattern('past_copulas')})\s+(?:{_WORDS.pattern('past_phrase_determiners')})\s+"
+    r"(?:[\w-]+\s+){0,2}\Z",
     re.IGNORECASE,
 )
 _COMPOUND_HEAD = re.compile(rf"\s+(?!(?:{_WORDS.pattern('adverbs_in_s')})\s)[a-z]+s\s+")
@@ -80,6 +89,14 @@ def is_asserted(text: str, trigger: Trigger) -> bool:
     if trigger.tense == NOMINAL:
         return _IRREALIS_NOUN.search(text, max(0, trigger.start - 40), trigger.start) is None
     return asserted(trigger)
+
+
+def is_planned(text: str, trigger: Trigger) -> bool:
+    """Is the event only planned ("will sign", "is due to land", "the scheduled vote")? It may be
+    dated, but it is never told as past, and it is not the event a report of what happened names."""
+    if trigger.tense == NOMINAL:
+        return _PLANNED_NOUN.search(text, max(0, trigger.start - 40), trigger.start) is not None
+    return trigger.tense == PLANNED
 
 
 def attach(text: str, timex: Timex, triggers: Sequence[Trigger], cuts: tuple[int, ...]) -> Trigger | None:
@@ -267,7 +284,10 @@ def clause_head(text: str, noun: Trigger, triggers: Sequence[Trigger]) -> Trigge
 
 
 def governing_tense(text: str, noun: Trigger, triggers: Sequence[Trigger]) -> str:
-    """"were killed in a bombing in 1995": an event noun in a phrase of a past verb is past."""
+    """"were killed in a bombing in 1995": an event noun in a phrase of a past verb is past; so is
+    one after a past copula ("the turning point was the release of Go 1 in March")."""
+    if _AFTER_PAST_COPULA.search(text, max(0, noun.start - 50), noun.start):
+        return PAST
     before = [t for t in triggers if t.end <= noun.start]
     if not before:
         return NOMINAL

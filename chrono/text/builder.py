@@ -18,6 +18,7 @@ from chrono.options import ReadingOptions
 from chrono.periods import Period
 from chrono.problems import ConflictKind, Problem
 from chrono.tagger import Timex
+from chrono.text.attachment import is_planned
 from chrono.text.claims import TextGapClaim, TextPeriodClaim
 from chrono.text.context import SentenceContext
 from chrono.text.coreference import Link, antecedent_link, describe_link, verb_object
@@ -27,6 +28,8 @@ from chrono.text.named_events import NamedEvent
 from chrono.text.sentences import Sentence
 from chrono.text.tense import NOMINAL, TOLD_AS_PAST
 
+# between a subject noun and its verb: nothing, or an adverb or two ("the storm finally struck")
+_SUBJECT_GAP = re.compile(r"\s+(?:[a-z]+ly\s+){0,2}")
 _DATE_BEFORE_NOUN = re.compile(r"(?:['’]s)?(?:\s+[\w-]+){0,2}\s+")
 _DATE_AFTER_NOUN = re.compile(r"\s+(?:(?:in|on|of|at|from|during|since)\s+)?(?:the\s+)?")
 
@@ -101,7 +104,7 @@ class Builder:
         known = self.by_trigger.get(trigger.start)
         if known is not None:
             return known
-        link = self.refers_back(trigger, here)
+        link = self.refers_back(trigger, here) or self.restated(trigger, here)
         if link is not None:
             event_id = self.by_trigger.get(link.antecedent.start) or self.event(link.antecedent, here)
             self.by_trigger[trigger.start] = event_id
@@ -130,7 +133,7 @@ class Builder:
 
     def mention(self, sentence: Sentence, trigger: Trigger) -> None:
         """Record an asserted mention, which later definite mentions may refer back to."""
-        self.mentions.append(mention_of(self.text, trigger, sentence))
+        self.mentions.append(mention_of(self.text, trigger, sentence, planned=is_planned(self.text, trigger)))
 
     def refers_back(self, trigger: Trigger, here: SentenceContext) -> Link | None:
         """The link of a definite event noun to the earlier mention of its event, if any."""
@@ -139,7 +142,7 @@ class Builder:
             return known
         if trigger.pos != "noun" or trigger.event_class == "named":
             return None
-        mention = mention_of(self.text, trigger, here.sentence)
+        mention = mention_of(self.text, trigger, here.sentence, planned=is_planned(self.text, trigger))
         link = antecedent_link(mention, self.mentions, synonym_set(trigger.lemma, self.options.domain_files))
         if link is not None and link.grade is Grade.STRONG and _own_date(self.text, trigger, here.timexes):
             # "the 1997 elections" after "the elections of 1991": a mention dated in its own words
@@ -148,6 +151,36 @@ class Builder:
         if link is not None:
             self.links[trigger.start] = link
             bisect.insort(self.link_starts, trigger.start)
+        return link
+
+    def restated(self, trigger: Trigger, here: SentenceContext) -> Link | None:
+        """"six days after the storm struck" after "The storm struck the coast on Tuesday": a verb
+        whose definite subject refers back to the subject of an earlier mention of the same verb
+        tells that event again."""
+        known = self.links.get(trigger.start)
+        if known is not None:
+            return known
+        if trigger.pos != "verb" or trigger.tense not in TOLD_AS_PAST:
+            return None
+        subjects = [t for t in here.triggers if t.pos == "noun" and t.end <= trigger.start]
+        if not subjects or not _SUBJECT_GAP.fullmatch(self.text, subjects[-1].end, trigger.start):
+            return None
+        subject_link = self.refers_back(subjects[-1], here)
+        if subject_link is None:
+            return None
+        antecedent = subject_link.antecedent
+        told = next((m for m in self.mentions if m.start == antecedent.start), None)
+        context = self.contexts.get(told.sentence_start) if told is not None else None
+        if context is None:
+            return None
+        verb = next((t for t in context.triggers if t.start >= antecedent.end and t.pos == "verb"), None)
+        if verb is None or verb.lemma != trigger.lemma or not _SUBJECT_GAP.fullmatch(
+            self.text, antecedent.end, verb.start
+        ):
+            return None
+        link = Link(trigger, verb, subject_link.grade, "the same verb, of the same subject")
+        self.links[trigger.start] = link
+        bisect.insort(self.link_starts, trigger.start)
         return link
 
     def links_within(self, span: Span, events: Sequence[str]) -> list[Link]:

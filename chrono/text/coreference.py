@@ -62,6 +62,10 @@ def _match(mention: Mention, earlier: Mention, synonyms: frozenset[str]) -> str 
 
 def _compatible(mention: Mention, earlier: Mention) -> bool:
     """Do the words around the two mentions allow one event?"""
+    if earlier.flashback:
+        return False  # "It last erupted in 2011 … the eruption": not that eruption
+    if mention.planned != earlier.planned:
+        return False  # "it was due to reopen in May … the reopening in July": the plan and the event
     if mention.plural and not earlier.plural:
         return False  # "the killings" are not the one killing mentioned before
     if mention.contrast is not None and mention.contrast != earlier.contrast:

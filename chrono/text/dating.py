@@ -14,14 +14,14 @@ from chrono.model import Part, Qualifier, Span
 from chrono.periods import DAY, Hemisphere, InvalidValue, NotAPeriod, Period, parse_value
 from chrono.problems import ConflictKind, Problem, ProblemKind
 from chrono.tagger import Timex
-from chrono.text.attachment import attach, governing_tense, is_asserted, resolve
+from chrono.text.attachment import attach, governing_tense, is_asserted, is_planned, resolve
 from chrono.text.builder import Builder
 from chrono.text.calendar_names import WEEKDAY_NAMES
 from chrono.text.context import SentenceContext
 from chrono.text.events import Trigger, asserted
 from chrono.text.reported import source_report
 from chrono.text.signals import IN, SINCE, Bound, Reading, range_reading, reading_of
-from chrono.text.tense import INFINITIVE, NOMINAL, PERFECT, PRESENT, PROGRESSIVE, TOLD_AS_PAST
+from chrono.text.tense import INFINITIVE, NOMINAL, PERFECT, PLANNED, PRESENT, PROGRESSIVE, TOLD_AS_PAST
 from chrono.text.vocabulary import alternation, each_then_space, vocabulary
 
 _NAMED_DAY = re.compile(rf"\d|\b(?:{alternation(WEEKDAY_NAMES.values())})\b", re.IGNORECASE)
@@ -103,7 +103,8 @@ def date(b: Builder, here: SentenceContext, timex: Timex, period: Period, length
     event_id = b.event(target.trigger, here)
     tense = target.cue.tense if target.cue.pos == "verb" else target.trigger.tense
     if tense == NOMINAL:
-        tense = governing_tense(b.text, target.trigger, triggers)
+        planned = is_planned(b.text, target.trigger)
+        tense = PLANNED if planned else governing_tense(b.text, target.trigger, triggers)
         if b.tense.get(event_id) == NOMINAL:
             b.tense[event_id] = tense
     explicit = timex.anchor is None

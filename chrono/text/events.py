@@ -109,6 +109,7 @@ _THING_ING = _WORDS.set("thing_ing")
 _UNLISTED_CUES = _WORDS.set("unlisted_verb_cues")
 _NOT_VERBS = _WORDS.set("not_verbs")
 _SUBJECT_PRONOUNS = _WORDS.set("subject_pronouns")
+_CLAUSE_VERB_FOLLOWERS = _WORDS.set("clause_verb_followers")
 _AFTER_CLAUSE_VERB = re.compile(r"\s*(?:[,.;:!?)\]\"”]|\s+(?:[a-z]+\b))")
 
 
@@ -138,7 +139,10 @@ def _unlisted(key: str, surface: str, text: str, at: int, floor: int) -> tuple[_
     if not text[at - len(previous) - 1:at].strip().isalpha():
         return ()
     after = _AFTER_CLAUSE_VERB.match(text, at + len(surface))
-    if after is None or (after.group().strip().isalpha() and after.group().strip() not in FUNCTION_WORDS):
+    follower = after.group().strip() if after is not None else ""
+    if after is None or (
+        follower.isalpha() and follower not in FUNCTION_WORDS and follower not in _CLAUSE_VERB_FOLLOWERS
+    ):
         return ()
     return ((key, "occurrence", "verb", "past"),)
 

@@ -25,6 +25,7 @@ _DEFINITE = _WORDS.set("definite_determiners")
 _CONTRAST = _WORDS.set("contrast_words")
 _UNCERTAIN = _WORDS.set("uncertain_words")
 _PRONOUN_POSSESSORS = _WORDS.set("pronoun_possessors")
+_FLASHBACK = _WORDS.set("flashback_adverbs")
 _NOT_NAMES = _WORDS.set("not_names") | frozenset(MONTHS) | frozenset(WEEKDAYS)
 
 _WORD = re.compile(r"[A-Za-z][\w'’.-]*")
@@ -53,6 +54,8 @@ class Mention:
     names: frozenset[str]  # names in its own phrase, lower case ("harwick", "lisbon")
     plural: bool  # "the killings": a set of events, not one of them
     theme: frozenset[str]  # what its "of" phrase names: "husband" in "the death of her husband"
+    planned: bool  # "will reopen", "the scheduled vote": a plan, another event than what happened
+    flashback: bool  # "it last erupted in 2011": a verb told of another occurrence
     context: frozenset[str]  # every name and content word of its sentence, lower case
 
     @property
@@ -84,10 +87,14 @@ def _noun_phrase(text: str, trigger: Trigger, sentence: Sentence) -> tuple[list[
     return own, False
 
 
-def mention_of(text: str, trigger: Trigger, sentence: Sentence) -> Mention:
+def mention_of(text: str, trigger: Trigger, sentence: Sentence, *, planned: bool = False) -> Mention:
     own, definite = _noun_phrase(text, trigger, sentence) if trigger.pos == "noun" else ([], False)
     own_lower = [w.lower() for w in own]
     opening = 0 if definite else -1
+    flashback = False
+    if trigger.pos == "verb":  # "It last erupted in 2011": another occurrence than the story's
+        words_before = _WORD.findall(text[max(sentence.start, trigger.start - 25):trigger.start])[-2:]
+        flashback = any(w.lower() in _FLASHBACK for w in words_before)
     possessor = None
     for word in own:
         match = _POSSESSIVE.search(word)
@@ -112,4 +119,4 @@ def mention_of(text: str, trigger: Trigger, sentence: Sentence) -> Mention:
         if w.lower() not in FUNCTION_WORDS and w.lower() not in _PRONOUN_POSSESSORS and len(w) > 2
     )
     return Mention(trigger, sentence.paragraph, sentence.start, definite, contrast, uncertain, possessor,
-                   names, plural, theme, context)
+                   names, plural, theme, planned, flashback, context)

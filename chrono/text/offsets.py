@@ -170,5 +170,11 @@ def offset(b: Builder, here: SentenceContext, match: re.Match[str]) -> None:
     second = Endpoint(subject_id, Side.START)
     if direction == "earlier":
         first, second = second, first
-    span = b.span(start, end) if subject.end <= start else b.span(start, end, subject.start, subject.end)
+    # the words of the offset, its object ("two days after the visit") and the event it places
+    words = [start, end]
+    if reference is not None and reference.start >= end:
+        words += [reference.start, reference.end]
+    if subject.end > start:
+        words += [subject.start, subject.end]
+    span = b.span(*words)
     b.gap_claim(first, second, gap, span, ConflictKind.OFFSET)

@@ -28,6 +28,7 @@ _SEQUENCE = re.compile(
     rf"\b({alternation(_SEQUENCE_WORDS)})\b(?!\s+(?:{_WORDS.pattern('not_before')})\b)",
     re.IGNORECASE,
 )
+_INTENTION_VERBS = _WORDS.set("intention_verbs")
 _VAGUE_DISTANCE = re.compile(rf"(?:(?:{_WORDS.pattern('vague_distances')})\s+)*\Z", re.IGNORECASE)
 _SEQUENCE_BEFORE = re.compile(rf"(?:[.,;:]|\b(?:{_WORDS.pattern('clause_joiners')}))\s*\Z")
 
@@ -109,6 +110,13 @@ def order(b: Builder, here: SentenceContext) -> None:
             subject = left[-1] if left else None
             if subject is not None and other_predicate(text, subject.end, match.start()):
                 subject = None
+            if subject is not None and "," in text[subject.end:match.start()] and (
+                subject.event_class in ("reporting", "announcement")
+                or subject.lemma in _INTENTION_VERBS
+                or subject.text.lower() in _INTENTION_VERBS
+                or words_between(text, subject.end, match.start()) > 12
+            ):
+                subject = None  # "pledged to convert it, following the election": the pledge's content
         if subject is None or subject is obj:
             continue
         if not is_asserted(text, subject) or not is_asserted(text, obj):

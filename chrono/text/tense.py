@@ -16,6 +16,7 @@ PLUPERFECT = "pluperfect"  # had + participle
 PRESENT = "present"
 PROGRESSIVE = "progressive"
 INFINITIVE = "infinitive"
+PLANNED = "planned"  # will, 'll, is scheduled to: dated, but never told as past
 IRREALIS = "irrealis"
 NOMINAL = "nominal"
 
@@ -26,6 +27,8 @@ _WORDS = vocabulary("tense")
 _SKIPPABLE = _WORDS.set("skippable")
 _NEGATIONS = _WORDS.set("negations")
 _MODALS = _WORDS.set("modals")
+_FUTURE = _WORDS.set("future_auxiliaries")
+_PLAN_WORDS = _WORDS.set("plan_words")
 _AFTER_MODAL = _WORDS.set("after_modal")
 _INFINITIVE_MARKER = _WORDS.set("infinitive_marker")
 _AFTER_INFINITIVE_MARKER = _WORDS.set("after_infinitive_marker")
@@ -46,9 +49,12 @@ def _in_irrealis_clause(text: str, start: int) -> bool:
     """Does a modal or "if" govern the clause a past form at ``start`` stands in ("would be the
     one shipped in October", "if the plant closed")? Looks back to the clause's start."""
     tokens = _CLAUSE_WORD.findall(text[max(0, start - 80):start])
-    for token in reversed(tokens):
+    for index in range(len(tokens) - 1, -1, -1):
+        token = tokens[index]
         low = token.lower()
-        if not token[0].isalpha() or low in _CLAUSE_BOUNDARIES:
+        # "to have the changes merged and tested": coordinated participles share their clause
+        coordinated = low in ("and", "or") and index > 0 and tokens[index - 1].lower().endswith("ed")
+        if not token[0].isalpha() or (low in _CLAUSE_BOUNDARIES and not coordinated):
             return False
         if low in _CLAUSE_IRREALIS:
             return True
@@ -68,9 +74,14 @@ def verb_tense(form: str, before: list[str], text: str, start: int) -> str | Non
     window = set(before[-4:])
     if window & _NEGATIONS:
         return IRREALIS
+    if prev in _FUTURE or (prev2 in _FUTURE and prev in _AFTER_MODAL):
+        return PLANNED  # "will sign", "'ll be signed"
     if prev in _MODALS or (prev2 in _MODALS and prev in _AFTER_MODAL):
         return IRREALIS
     if prev in _INFINITIVE_MARKER or (prev2 in _INFINITIVE_MARKER and prev in _AFTER_INFINITIVE_MARKER):
+        governor = prev2 if prev in _INFINITIVE_MARKER else (words[-3] if len(words) > 2 else "")
+        if governor in _PLAN_WORDS:
+            return PLANNED  # "is scheduled to open", "plans to sign"
         return INFINITIVE  # "to seize", "to be completed"
     if form == "ing":
         if prev in _BE_PAST:

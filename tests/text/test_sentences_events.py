@@ -8,7 +8,7 @@ from chrono.model import Document
 from chrono.options import ReadingOptions
 from chrono.text.events import find_triggers
 from chrono.text.sentences import split
-from chrono.text.tense import IRREALIS, PAST, PERFECT, PLUPERFECT
+from chrono.text.tense import IRREALIS, PAST, PERFECT, PLANNED, PLUPERFECT
 
 
 def _sentences(text: str) -> list[str]:
@@ -42,8 +42,11 @@ def test_tense_and_modality() -> None:
     assert _tenses("The army captured the town.") == {"captured": PAST}
     assert _tenses("The army has captured the town.") == {"captured": PERFECT}
     assert _tenses("The town had been recaptured.") == {"recaptured": PLUPERFECT}
-    assert _tenses("The army will attack the town.")["attack"] == IRREALIS
+    assert _tenses("The army will attack the town.")["attack"] == PLANNED
+    assert _tenses("The museum is scheduled to reopen soon.")["reopen"] == PLANNED
+    assert _tenses("The army could attack the town.")["attack"] == IRREALIS
     assert _tenses("The army did not attack the town.")["attack"] == IRREALIS
+    assert _tenses("It would be the version shipped by the vendor.")["shipped"] == IRREALIS
 
 
 def _claims(text: str, dct: str | None = "2025-04-24") -> list[str]:
@@ -52,9 +55,11 @@ def _claims(text: str, dct: str | None = "2025-04-24") -> list[str]:
     return [c.describe() for c in analysis.claims if type(c).__name__ != "EventExists"]
 
 
-def test_future_and_negated_events_make_no_claims() -> None:
-    assert _claims("The ministers will meet on May 3, 2025.") == []
+def test_planned_events_are_dated_but_never_told_as_past() -> None:
+    (claim,) = _claims("The ministers will meet on May 3, 2025.")
+    assert "happens in 2025-05-03" in claim  # no "starts by 2025-04-24": it has not happened
     assert _claims("The ministers did not meet on May 3, 2024.") == []
+    assert _claims("The ministers could meet on May 3, 2024.") == []
 
 
 def test_punctual_events_lie_within_their_date_and_states_overlap_it() -> None:

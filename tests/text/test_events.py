@@ -1,0 +1,33 @@
+"""Events as journalists write them: data cases of our own (tests/text/data/events.yaml)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from chrono.analyze import analyze, run_rules
+from chrono.ingest import Loaded
+from chrono.model import Document, Severity
+from chrono.options import ReadingOptions
+from chrono.registry import all_rules
+
+DATA = yaml.safe_load((Path(__file__).parent / "data" / "events.yaml").read_text(encoding="utf-8"))
+CASES = DATA["cases"]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["name"] for c in CASES])
+def test_event_case(case: dict[str, Any]) -> None:
+    document = Document("case.txt", case["text"], "text")
+    analysis = analyze(Loaded(document), ReadingOptions.dated(str(case.get("dct", DATA["dct"]))))
+    findings = run_rules(analysis, all_rules())
+    errors = sorted(f.rule for f in findings if f.severity >= Severity.ERROR)
+    assert errors == sorted(case["errors"]), [f.message for f in findings]
+    if "warnings" in case:
+        warnings = sorted(f.rule for f in findings if f.severity is Severity.WARNING)
+        assert warnings == sorted(case["warnings"])
+    if "explanation_has" in case:
+        steps = [step.text for f in findings for step in f.explanation]
+        assert any(case["explanation_has"] in step for step in steps), steps
