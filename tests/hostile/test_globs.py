@@ -49,10 +49,13 @@ def test_a_reversed_range_is_a_configuration_error(tmp_path: Path) -> None:
 
 
 def _seconds(pattern: str, path: str) -> float:
-    started = time.perf_counter()
+    """The best of five timings (the least disturbed by other work on a shared machine)."""
+    best = float("inf")
     for _ in range(5):
+        started = time.perf_counter()
         glob_match(pattern, path)
-    return time.perf_counter() - started
+        best = min(best, time.perf_counter() - started)
+    return best
 
 
 def test_many_stars_cost_polynomial_time() -> None:
@@ -60,7 +63,7 @@ def test_many_stars_cost_polynomial_time() -> None:
     product of the lengths (a ratio, not a time bound: CI machines are shared)."""
     pattern = "*a" * 12 + "*b"
     small, large = _seconds(pattern, "a" * 1000), _seconds(pattern, "a" * 4000)
-    assert large < max(small, 1e-4) * 40
+    assert large < max(small, 1e-3) * 40
     segments = "/".join(["**"] * 8) + "/x/**/y"
     small, large = _seconds(segments, "/".join("a" * 100)), _seconds(segments, "/".join("a" * 400))
-    assert large < max(small, 1e-4) * 40
+    assert large < max(small, 1e-3) * 40
