@@ -78,6 +78,8 @@ class Builder:
         self.dct_claimed: set[str] = set()
         # (trigger offset, part) of the event mentions given a date: one date each
         self.dated_parts: set[tuple[int, Part]] = set()
+        # the expression that dated each of them first (a second one in apposition dates it too)
+        self.dated_by: dict[tuple[int, Part], Timex] = {}
         self.tense: dict[str, str] = {}
         # named events in text order; they never overlap (one match per stretch of a sentence)
         self.named_spans: list[tuple[int, int, str]] = []
@@ -183,17 +185,26 @@ class Builder:
         bisect.insort(self.link_starts, trigger.start)
         return link
 
-    def links_within(self, span: Span, events: Sequence[str]) -> list[Link]:
+    def links_within(
+        self, span: Span, events: Sequence[str], mentions: Sequence[Trigger] = ()
+    ) -> list[Link]:
         """The links a claim over ``span`` about ``events`` rests on: those of mentions inside
-        its words that name one of its events."""
+        its words that name one of its events, and those of ``mentions`` (the subject a light
+        verb's date is about, outside the words)."""
         lo = bisect.bisect_left(self.link_starts, span.start)
         hi = bisect.bisect_left(self.link_starts, span.end)
         found = [self.links[offset] for offset in self.link_starts[lo:hi]]
+        found += [
+            self.links[m.start] for m in mentions
+            if m.start in self.links and not span.start <= m.start < span.end
+        ]
         return [link for link in found if self.by_trigger.get(link.mention.start) in events]
 
-    def graded(self, span: Span, events: Sequence[str]) -> tuple[Grade, str]:
+    def graded(
+        self, span: Span, events: Sequence[str], mentions: Sequence[Trigger] = ()
+    ) -> tuple[Grade, str]:
         """The grade of a claim and the links it rests on, in words (for its explanation)."""
-        links = self.links_within(span, events)
+        links = self.links_within(span, events, mentions)
         if not links:
             return Grade.STRONG, ""
         grade = min(link.grade for link in links)
@@ -256,8 +267,8 @@ class Builder:
 
     def period_claim(self, event_id: str, part: Part, qualifier: Qualifier, period: Period,
                      span: Span, *, ongoing: int | None = None, rule: ConflictKind | None = None,
-                     grade: Grade = Grade.STRONG) -> None:
-        linked, via = self.graded(span, (event_id,))
+                     grade: Grade = Grade.STRONG, mentions: Sequence[Trigger] = ()) -> None:
+        linked, via = self.graded(span, (event_id,), mentions)
         self.claims.append(TextPeriodClaim(event_id, part, qualifier, period, span, ongoing,
                                            words=self.text[span.start:span.end], conflict_kind=rule,
                                            grade=min(grade, linked), via=via))

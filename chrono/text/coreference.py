@@ -108,6 +108,9 @@ def antecedent_link(mention: Mention, earlier: Sequence[Mention], synonyms: froz
         if in_paragraph:
             chosen = in_paragraph[-1]
         return Link(trigger, chosen.trigger, Grade.WEAK, f"{how}, one of several it could be")
+    if mention.plural:
+        # "the releases": a set of events, whose members later mentions may not all share
+        return Link(trigger, chosen.trigger, Grade.WEAK, f"{how}, a set of events")
     same_paragraph = chosen.paragraph == mention.paragraph
     by_kind = how == "the same kind of event" and same_paragraph
     certain = mention.uncertain is None and (same_word or by_kind)

@@ -79,7 +79,9 @@ def date(b: Builder, here: SentenceContext, timex: Timex, period: Period, length
     """The claims of one date on the event it dates. ``lengthened``: the events given a duration
     in this sentence (not punctual, whatever their class); ``dated_here`` receives the events
     placed within the date."""
-    reading = reading_of(timex.signal)
+    before = _WORD_BEFORE.search(b.text, max(0, (timex.signal_start or timex.start) - 30),
+                                 timex.signal_start or timex.start)
+    reading = reading_of(timex.signal, before.group(1) if before else "")
     if reading is None:
         return
     according = _ACCORDING.search(b.text, max(0, timex.start - 120), timex.start)
@@ -97,9 +99,11 @@ def date(b: Builder, here: SentenceContext, timex: Timex, period: Period, length
     target = resolve(b.text, trigger, triggers, cuts)
     if not is_asserted(b.text, target.trigger) and target.trigger.tense != INFINITIVE:
         return
-    if (target.trigger.start, target.part) in b.dated_parts:
+    key = (target.trigger.start, target.part)
+    if key in b.dated_parts and not _in_apposition(b.text, b.dated_by.get(key), timex):
         return  # one date per event mention: a second one is a comparison or another event's
-    b.dated_parts.add((target.trigger.start, target.part))
+    b.dated_parts.add(key)
+    b.dated_by[key] = timex
     event_id = b.event(target.trigger, here)
     tense = target.cue.tense if target.cue.pos == "verb" else target.trigger.tense
     if tense == NOMINAL:
@@ -133,7 +137,8 @@ def date(b: Builder, here: SentenceContext, timex: Timex, period: Period, length
     span = b.span(lead, timex.end, target.cue.start, target.cue.end)
     rule = ConflictKind.NAMED_EVENT if target.trigger.event_class == "named" else None
     for bound in bounds:
-        b.period_claim(event_id, bound.part, bound.qualifier, period, span, rule=rule)
+        b.period_claim(event_id, bound.part, bound.qualifier, period, span, rule=rule,
+                       mentions=(target.trigger,))
     if _WITHIN in bounds:
         dated_here.append((timex.start, event_id))
     ongoing = b.dct.start if b.dct is not None and tense in (PERFECT, PRESENT, PROGRESSIVE) else None
@@ -145,6 +150,31 @@ def date(b: Builder, here: SentenceContext, timex: Timex, period: Period, length
     b.dct_claim(event_id, span, tense=tense)
     if reading.name == IN and target.part is Part.WHOLE and trigger.start >= timex.end:
         _frame(b, here, timex, period, reading, trigger, dated_here)
+
+
+_WORD_BEFORE = re.compile(r"([A-Za-z]+)\s+\Z")
+_APPOSITION = re.compile(r"\s*(?:,|--|—|–|\(|;)\s*(?:(?:that\s+is|i\.e\.|or|exactly|just|some)\s+)*")
+
+
+_RELATIVE_WORDS = re.compile(r"\b(?:ago|later|earlier|from\s+now|hence|next|last|this|previous|following)\b",
+                             re.IGNORECASE)
+
+
+def _relative(timex: Timex) -> bool:
+    """Is the expression counted from another time ("two days later", "four weeks from now")?
+    (Timex.anchor is no test: a year-less "15 May" is anchored on the DCT for its year.)"""
+    return _RELATIVE_WORDS.search(timex.text) is not None
+
+
+def _in_apposition(text: str, first: Timex | None, second: Timex) -> bool:
+    """"scheduled for May 15 -- exactly four weeks from now": a second expression right after
+    the first that says the same date another way (one of them counted from a reference);
+    both must hold. Two plain dates in a row are a list ("on April 4, April 18"), not one."""
+    if first is None or second.start < first.end:
+        return False
+    if _relative(first) == _relative(second):
+        return False
+    return _APPOSITION.fullmatch(text, first.end, second.signal_start or second.start) is not None
 
 
 def _frame(b: Builder, here: SentenceContext, timex: Timex, period: Period, reading: Reading, first: Trigger,

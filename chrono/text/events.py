@@ -110,6 +110,8 @@ _UNLISTED_CUES = _WORDS.set("unlisted_verb_cues")
 _NOT_VERBS = _WORDS.set("not_verbs")
 _SUBJECT_PRONOUNS = _WORDS.set("subject_pronouns")
 _CLAUSE_VERB_FOLLOWERS = _WORDS.set("clause_verb_followers")
+_COMPOUND_HEADS = _WORDS.set("compound_heads")
+_NEXT_WORD = re.compile(r"[ \t]+([a-z][\w']*)")
 _AFTER_CLAUSE_VERB = re.compile(r"\s*(?:[,.;:!?)\]\"”]|\s+(?:[a-z]+\b))")
 
 
@@ -198,6 +200,10 @@ def find_triggers(text: str, start: int, end: int, lex: Lexicon | None = None) -
                     chosen, tense = noun, NOMINAL
         if chosen is None or tense is None:
             continue
+        if chosen[2] == "noun":
+            following = _NEXT_WORD.match(text, match.end(), end)
+            if following is not None and following.group(1) in _COMPOUND_HEADS:
+                continue  # "the release candidate", "election day": a modifier, no event
         lemma, cls, pos, _ = chosen
         if cls in ("begin", "end") and prev in _PERIOD_NOUNS and not re.search(
             r"[,;]\s*\Z", text[max(start, match.start() - 4):match.start()]

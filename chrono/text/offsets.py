@@ -46,6 +46,8 @@ _OFFSET = re.compile(
 # a word every offset has: sentences without one are not searched
 _OFFSET_HINT = re.compile(alternation(longest_first({*_DIRECTIONS, *_RELATIVES})), re.IGNORECASE)
 _APPROX_BEFORE = re.compile(rf"\b(?:{_WORDS.pattern('approximators')})\s+\Z", re.IGNORECASE)
+_UPPER_BEFORE = re.compile(rf"\b(?:{_WORDS.pattern('upper_bounds')})\s+\Z", re.IGNORECASE)
+_LOWER_BEFORE = re.compile(rf"\b(?:{_WORDS.pattern('lower_bounds')})\s+\Z", re.IGNORECASE)
 _FOR_BEFORE = re.compile(
     rf"\b{_WORDS.pattern('length_word')}\s+"
     rf"(?:{each_then_space(_WORDS.words('length_approximators'))})?\Z",
@@ -163,9 +165,16 @@ def offset(b: Builder, here: SentenceContext, match: re.Match[str]) -> None:
     # one unit of slack, or a twentieth for large counts; "about"/"nearly"/"some" widen it to half/double
     slack = max(unit, count * unit // 20)
     lower, upper = max(0, count * unit - slack), count * unit + slack
-    if _APPROX_BEFORE.search(text, max(0, start - 14), start):
-        lower, upper = count * unit // 2, 2 * count * unit + unit
-    gap = Gap(lower, upper, " ".join(match.group().split()))
+    before = text[max(0, start - 16):start]
+    upper_bound: int | None = upper
+    if _APPROX_BEFORE.search(before):
+        lower, upper_bound = count * unit // 2, 2 * count * unit + unit
+    elif _UPPER_BEFORE.search(before):
+        # "less than four weeks before" (a tenth of a unit to spare: months and years vary)
+        lower, upper_bound = 0, count * unit + unit // 10
+    elif _LOWER_BEFORE.search(before):
+        lower, upper_bound = max(0, count * unit - unit // 10), None  # "more than a year after"
+    gap = Gap(lower, upper_bound, " ".join(match.group().split()))
     first = Endpoint(reference_id, Side.START)
     second = Endpoint(subject_id, Side.START)
     if direction == "earlier":

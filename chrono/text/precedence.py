@@ -1,7 +1,9 @@
 """Precedence pairs (chrono/data/precedence.yaml and the configured files): the second event of
 a pair (recapture, death, ratification …) does not end before the first (capture, birth,
 signing …) starts, when both share an argument in the same paragraph — a word such as the
-place or the person, or a pronoun in the same or the next sentence."""
+place or the person, or a pronoun in the same or the next sentence. Across paragraphs, a name
+they share (the town, the person) relates them too, but only as an uncertain reading: a history
+may tell several captures of one town."""
 
 from __future__ import annotations
 
@@ -10,7 +12,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 
 from chrono.knowledge import precedence_pairs
-from chrono.model import Endpoint, Gap, Side
+from chrono.model import Endpoint, Gap, Grade, Side
 from chrono.problems import ConflictKind
 from chrono.text.attachment import is_asserted
 from chrono.text.builder import Builder
@@ -28,10 +30,16 @@ _PERSON_CLASSES = frozenset({"birth", "death", "arrest", "release", "take_office
 _PRONOUN_SUBJECT = re.compile(
     rf"(?:^|(?<=[\s,;]))(?:{_WORDS.pattern('subject_pronouns')})\s+(?:\w+\s+){{0,3}}\Z", re.IGNORECASE
 )
+_THING_SUBJECT = re.compile(
+    rf"(?:^|(?<=[\s,;]))(?:{_WORDS.pattern('thing_subject_pronouns')})\s+(?:\w+\s+){{0,3}}\Z", re.IGNORECASE
+)
 _PRONOUN_OBJECT = re.compile(
     rf"\s+(?:{_WORDS.pattern('object_pronouns')})\b(?!\s+(?:{_WORDS.pattern('not_object_before')})\b)",
     re.IGNORECASE,
 )
+
+_NAME = re.compile(r"\b[A-Z][a-z][\w’'-]*")
+_NOT_NAMES = vocabulary("coreference").set("not_names")
 
 _Candidate = tuple[Sentence, Trigger]
 _Related = Callable[[Sentence, Trigger, Sentence, Trigger], bool]
@@ -48,6 +56,16 @@ def _arguments(b: Builder, sentence: Sentence, trigger: Trigger) -> set[str]:
             continue
         out.add(low[:-1] if low.endswith("s") and len(low) > 4 else low)
     return out
+
+
+def _names_near(text: str, sentence: Sentence, trigger: Trigger) -> frozenset[str]:
+    """The names (capitalised words not opening the sentence) around an event: the place, the
+    person, the treaty it is about."""
+    lo, hi = max(sentence.start, trigger.start - 60), min(sentence.end, trigger.end + 80)
+    return frozenset(
+        m.group().lower() for m in _NAME.finditer(text, lo, hi)
+        if m.start() != sentence.start and m.group() not in _NOT_NAMES
+    )
 
 
 def precedence(b: Builder, triggers: Iterable[_Candidate]) -> None:
@@ -67,6 +85,11 @@ def precedence(b: Builder, triggers: Iterable[_Candidate]) -> None:
     order = {s.start: i for i, s in enumerate(b.sentences)}
     pronoun = {t.start for s, t in candidates
                if t.event_class in _PERSON_CLASSES and _PRONOUN_SUBJECT.search(b.text, s.start, t.start)}
+    thing_pronoun = {
+        t.start for s, t in candidates
+        if t.event_class not in _PERSON_CLASSES and _THING_SUBJECT.search(b.text, s.start, t.start)
+    }
+    names = {t.start: _names_near(b.text, s, t) for s, t in candidates}
 
     def related(s1: Sentence, first: Trigger, s2: Sentence, second: Trigger) -> bool:
         if s1.paragraph != s2.paragraph or first is second:
@@ -76,6 +99,10 @@ def precedence(b: Builder, triggers: Iterable[_Candidate]) -> None:
         # "She was arrested in 1981. She was released in 1980.": the same person
         close = 0 <= order[s2.start] - order[s1.start] <= 1 or 0 <= order[s1.start] - order[s2.start] <= 1
         if close and second.start in pronoun and (first.start in pronoun or s1.start != s2.start):
+            return True
+        # "The treaty was ratified on 3 May. It had been signed on 9 May.": the thing's pronoun
+        next_sentence = order[s2.start] - order[s1.start] == 1 or order[s1.start] - order[s2.start] == 1
+        if next_sentence and (second.start in thing_pronoun or first.start in thing_pronoun):
             return True
         # "They signed the accord on 4 May. Parliament ratified it on 2 June.": its object
         return close and order[s1.start] <= order[s2.start] and first.end <= second.start and (
@@ -95,8 +122,13 @@ def precedence(b: Builder, triggers: Iterable[_Candidate]) -> None:
         seconds = [(s, t) for s, t in candidates if pair.second in (t.event_class, t.lemma)]
         for s2, second in seconds:
             found = index.nearest(s2, second, related)
+            grade, via = Grade.STRONG, ""
             if found is None:
-                continue
+                found = index.named_elsewhere(s2, second, names)
+                if found is None:
+                    continue
+                shared = sorted(names[found[1].start] & names[second.start])
+                grade, via = Grade.WEAK, f"the same name ({', '.join(shared)}) in another paragraph"
             s1, first = found
             first_id = event_of(s1, first)
             second_id = event_of(s2, second)
@@ -107,6 +139,7 @@ def precedence(b: Builder, triggers: Iterable[_Candidate]) -> None:
             b.claims.append(TextGapClaim(
                 Endpoint(first_id, Side.START), Endpoint(second_id, Side.END), Gap(1, None, ""), span,
                 words=f"{first.text} … {second.text} ({note})", conflict_kind=ConflictKind.PRECEDENCE,
+                grade=grade, via=via,
             ))
 
 
@@ -126,6 +159,7 @@ class _FirstIndex:
     ) -> None:
         self.args = args
         self.order = order
+        self.firsts = list(firsts)
         # (paragraph, word) -> firsts with that argument word, in text order, and their offsets
         self.by_word: dict[tuple[int, str], list[_Candidate]] = {}
         self.by_word_starts: dict[tuple[int, str], list[int]] = {}
@@ -135,6 +169,18 @@ class _FirstIndex:
                 self.by_word.setdefault((s.paragraph, word), []).append((s, t))
                 self.by_word_starts.setdefault((s.paragraph, word), []).append(t.start)
             self.by_sentence.setdefault(order[s.start], []).append((s, t))
+
+    def named_elsewhere(
+        self, s2: Sentence, second: Trigger, names: dict[int, frozenset[str]]
+    ) -> _Candidate | None:
+        """The nearest first of another paragraph that shares a name with ``second``."""
+        wanted = names[second.start]
+        if not wanted:
+            return None
+        found = [(s, t) for s, t in self.firsts if s.paragraph != s2.paragraph and names[t.start] & wanted]
+        if not found:
+            return None
+        return min(found, key=lambda item: (abs(item[1].start - second.start), item[1].start))
 
     def nearest(self, s2: Sentence, second: Trigger, related: _Related) -> _Candidate | None:
         """The related first nearest to ``second`` (the earlier of two as near), or ``None``."""

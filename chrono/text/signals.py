@@ -63,14 +63,19 @@ class _Table:
     by_signal: Mapping[str, Reading | None]
     ranges: Mapping[str, RangeReading]
     range_default: RangeReading
+    scheduling_words: frozenset[str]
+    after_scheduling: Mapping[str, Reading | None]
 
 
-def reading_of(signal: str | None) -> Reading | None:
+def reading_of(signal: str | None, word_before: str = "") -> Reading | None:
     """How a date after ``signal`` (a Timex.signal, None for none) is read; None: the date says
-    nothing of the event."""
+    nothing of the event. ``word_before`` is the word in front of the signal: after a scheduling
+    word ("scheduled for 15 May", "postponed to June") the signal names the planned date."""
     table = _table()
     if signal is None:
         return table.without_signal
+    if word_before.lower() in table.scheduling_words and signal in table.after_scheduling:
+        return table.after_scheduling[signal]
     return table.by_signal.get(signal)
 
 
@@ -127,4 +132,6 @@ def _table() -> _Table:
         {str(signal): reading(name) for signal, name in words.table("signals").items()},
         {str(signal): _range(spec) for signal, spec in words.table("ranges").items()},
         _range(words.table("range_default")),
+        words.set("scheduling_words"),
+        {str(signal): reading(name) for signal, name in words.table("scheduling_signals").items()},
     )
