@@ -122,6 +122,9 @@ class Event:
     span: Span
     key: str | None = None
     event_class: str | None = None
+    # the other words that name it ("the visit" after "visited"): role "mention", the note says
+    # why they were read as this event and whether that reading is certain
+    mentions: tuple[Span, ...] = ()
 
 
 @attrs.frozen

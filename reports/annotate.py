@@ -180,6 +180,11 @@ def _event_annotations(analysis: Analysis, new_id: _Ids) -> Iterator[Annotation]
             details.append(("class", event.event_class))
         if event.key:
             details.append(("key", event.key))
+        lines = analysis.document.lines
+        for mention in event.mentions:
+            line, column = lines.position(mention.start)
+            words = " ".join(analysis.document.text[mention.start:mention.end].split())
+            details.append(("also named", f"“{words}” at {line}:{column}"))
         yield Annotation(
             new_id(),
             event.span.start,
@@ -191,6 +196,20 @@ def _event_annotations(analysis: Analysis, new_id: _Ids) -> Iterator[Annotation]
             tuple(details),
             subject=event.id,
         )
+        for mention in event.mentions:
+            if not _valid(mention.start, mention.end, length):
+                continue
+            yield Annotation(
+                new_id(),
+                mention.start,
+                mention.end,
+                "event",
+                f"event {event.id}",
+                analysis.document.text[mention.start:mention.end],
+                bounds_text(bounds.get(event.id)),
+                (("mention of", event.id), ("why", mention.note)),
+                subject=None,
+            )
 
 
 def _claim_annotations(analysis: Analysis, new_id: _Ids) -> Iterator[Annotation]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 import attrs
 
@@ -93,7 +93,21 @@ class Builder:
         self.link_starts: list[int] = []
 
     def built(self) -> Built:
-        return Built(tuple(self.events.values()), tuple(self.claims), tuple(self.problems))
+        return Built(tuple(self._with_mentions()), tuple(self.claims), tuple(self.problems))
+
+    def _with_mentions(self) -> Iterator[Event]:
+        """The events, each with the other words that name it (one event per chain of mentions)."""
+        others: dict[str, list[Span]] = {}
+        for offset, link in sorted(self.links.items()):
+            event_id = self.by_trigger.get(offset)
+            if event_id is None:
+                continue
+            certainty = "certain" if link.grade is Grade.STRONG else "uncertain"
+            note = f"{link.why} ({certainty}); first named at {self.where(link.antecedent.start)}"
+            mention = Span(link.mention.start, link.mention.end, "mention", note)
+            others.setdefault(event_id, []).append(mention)
+        for event_id, event in self.events.items():
+            yield attrs.evolve(event, mentions=tuple(others.get(event_id, ())))
 
     # -- events ---------------------------------------------------------------------------------
 

@@ -160,3 +160,21 @@ def test_annotations_come_from_the_analysis_and_the_tagger_is_never_called(
     # an analysis without temporal expressions shows none, whatever its text says
     bare = ann.annotate(Analysis(document), [], [])
     assert bare.annotations == ()
+
+
+def test_one_event_per_chain_of_mentions_with_each_mention_linked(tmp_path: Path) -> None:
+    story = (
+        "---\ndate: 2025-06-01\n---\n"
+        "The minister visited the port on 3 March 2025.\n\n"
+        "Dockers welcomed the visit, which lasted two hours.\n"
+    )
+    page = report(tmp_path, {"port.md": story}, "--no-cache")["port"]
+    shown = Shown(page)
+    events = shown.read("event")
+    # the verb and the later noun are one event: its row lists the other mention, and the
+    # noun's own row says whose mention it is and why
+    assert [words for words, _ in events] == ["visited", "visit"]
+    _, second = (cells for _, cells in events)
+    assert second[2].startswith("event 'visited'")  # the mention is labelled with its chain's event
+    assert "“visit” at 6:22" in page  # the event's card lists its other mention, where it stands
+    assert "the same word (certain)" in page  # and why it was read as the same event
