@@ -7,12 +7,13 @@ from typing import Any
 
 import pytest
 
-from chrono.analyze import analyze
+from chrono.analyze import analyze, run_rules
 from chrono.ingest import Loaded
 from chrono.knowledge import SYNONYM_STRENGTHS, synonym_sets, trigger_words
-from chrono.model import Document
-from chrono.options import ReadingOptions
+from chrono.model import Document, Severity
+from chrono.options import Options, ReadingOptions
 from chrono.resources import load_yaml
+from chrono.runner import selected_rules
 from chrono.text.events import Trigger, find_triggers, lexicon
 from chrono.text.inflection import regular_forms
 from chrono.text.tense import NOMINAL
@@ -236,6 +237,43 @@ def test_a_labour_strike_is_not_the_punctual_strike_of_a_missile() -> None:
     # "struck" (attack, punctual) and "the strike" (a stoppage, lasting) are not one event
     claims = _claims("Dock workers struck on 3 May 2021. The strike ended on 20 May 2021.")
     assert not any("'struck'" in c and "ends" in c for c in claims), claims
+
+
+def _errors(text: str, dct: str = "2023-10-20") -> list[str]:
+    options = Options(reading=ReadingOptions.dated(dct))
+    analysis = analyze(Loaded(Document("t.txt", text, "text")), options.reading)
+    return [f.rule for f in run_rules(analysis, selected_rules(options)) if f.severity >= Severity.ERROR]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dock workers walked out on 3 May 2021 over pay. The stoppage, the port's longest since 1989, "
+        "ended on 20 May when the union accepted a six percent offer. The strike cost exporters an "
+        "estimated 40 million dollars.",
+        "The outage began at 14:02 UTC on 3 March 2023, when a configuration change reached all regions. "
+        "The rollback started at 14:31 and the downtime ended at 15:10. A second, shorter disruption "
+        "followed on 5 March.",
+        "Government troops recaptured the town on 12 October 2022, ten days after its fall to rebel "
+        "fighters on 2 October. The seizure of the bridge the week before had cut the main road.",
+        "The bridge closed for renovation in January 2021. The renovation ran over budget, and the "
+        "reopening, first set for June 2022, took place on 4 September 2022. The closure lasted twenty "
+        "months.",
+        "Hurricane Lina made landfall near the port on 28 August 2023. The storm had formed on 21 August; "
+        "the hurricane weakened after landfall, and the blackout that followed lasted four days.",
+        "The quake struck at 03:12 on 9 February 2023. Aftershocks continued for a week, and the tremor "
+        "was felt 300 km away. The evacuation of the old town ended on 12 February.",
+        "The company's listing in March 2019 came a year after its founding. Its acquisition of a rival "
+        "in 2021 doubled revenue, and the takeover was completed in June 2021 after a four-month review.",
+    ],
+)
+def test_stories_told_with_event_nouns_give_no_error(text: str) -> None:
+    assert _errors(text) == []
+
+
+def test_two_event_nouns_dated_too_far_apart_are_an_error() -> None:
+    text = "The hurricane made landfall on 28 August 2023, two days after the evacuation on 20 August 2023."
+    assert _errors(text) == ["CHR304"]
 
 
 def test_the_lexicon_is_read_once() -> None:
