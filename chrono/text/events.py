@@ -180,10 +180,12 @@ def find_triggers(text: str, start: int, end: int, lex: Lexicon | None = None) -
     out: list[Trigger] = []
     forms = lex.forms
     phrases = lex.phrases
-    inside = start  # the end of the last multi-word trigger: no word within it is one of its own
+    inside = 0  # the end of a multi-word trigger just found: no word within it is one of its own
     for match in _TOKEN.finditer(text, start, end):
-        if match.start() < inside:
-            continue
+        if inside:
+            if match.start() < inside:
+                continue
+            inside = 0
         key = match.group().lower()
         phrase = phrases.get(key)
         if phrase is not None:
@@ -208,8 +210,9 @@ def find_triggers(text: str, start: int, end: int, lex: Lexicon | None = None) -
         verb = next((e for e in entries if e[2] == "verb"), None)
         chosen: tuple[str, str, str, str] | None = None
         tense: str | None = None
-        nominal_context = prev in _DETERMINERS or prev.endswith("'s") or prev in _NOUN_AFTER
-        if noun is not None and (verb is None or nominal_context):
+        if noun is not None and (
+            verb is None or prev in _DETERMINERS or prev.endswith("'s") or prev in _NOUN_AFTER
+        ):
             chosen, tense = noun, NOMINAL
         elif verb is not None:
             if surface[:1].isupper() and match.start() > start and verb[3] != "past":
