@@ -4,14 +4,16 @@ domain-knowledge files (configuration: ``domain-knowledge``). Loaded here and no
 A domain-knowledge file has the shape of chrono/data/precedence.yaml (``pairs``) and may add
 event words in the shape of chrono/lang/en/events/triggers.yaml (``verbs``, ``nouns``,
 ``punctual_classes``). A key outside that shape is an error: its knowledge would be lost.
+The synonym sets of event nouns (chrono/lang/en/events/synonyms.yaml) are built in only.
 """
 
 from __future__ import annotations
 
 import difflib
 import functools
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 import attrs
@@ -159,3 +161,47 @@ def trigger_words(extra_files: tuple[str, ...] = ()) -> TriggerWords:
         if isinstance(extra.get("punctual_classes"), list):
             punctual += extra["punctual_classes"]
     return TriggerWords(verbs, nouns, tuple(punctual))
+
+
+SYNONYM_STRENGTHS = ("same", "related")
+
+
+@attrs.frozen
+class Synonyms:
+    """The words of the synonym sets (chrono/lang/en/events/synonyms.yaml) that one event noun
+    is in, itself included."""
+
+    nouns: frozenset[str]  # as written in the lexicon: "seizure", "fall"
+    lemmas: frozenset[str]  # the lemmas their mentions carry: the noun, or its `verb` ("seize")
+    verbs: frozenset[str]  # the verbs that name the same event: the nouns' `verb` links
+
+
+@functools.cache
+def synonym_sets(strength: str = "same") -> Mapping[str, Synonyms]:
+    """Event noun -> its synonyms of ``strength`` ("same": used interchangeably for one event;
+    "related": often the same event, a link through them is weak), keyed by the noun as written
+    and by the lemma its mentions carry ("seizure" and "seize"). Look a noun mention up by its
+    lemma; a verb mention names the same event when its lemma is in :attr:`Synonyms.verbs` (the
+    verb "fell" is not the noun "fall")."""
+    if strength not in SYNONYM_STRENGTHS:
+        raise ValueError(f"synonym strength must be one of {', '.join(SYNONYM_STRENGTHS)}: {strength!r}")
+    nouns = trigger_words().nouns
+
+    def verb(noun: str) -> str | None:
+        spec = nouns.get(noun)
+        return str(spec["verb"]) if isinstance(spec, dict) and "verb" in spec else None
+
+    found: dict[str, set[str]] = {}
+    for group in load_yaml("lang", "en", "events", "synonyms.yaml")[strength]:
+        words = {str(word) for word in group}
+        for word in words:
+            for key in {word, verb(word) or word}:
+                found.setdefault(key, set()).update(words)
+    return MappingProxyType({
+        key: Synonyms(
+            frozenset(words),
+            frozenset(verb(w) or w for w in words),
+            frozenset(v for w in words if (v := verb(w)) is not None),
+        )
+        for key, words in found.items()
+    })

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator, Sequence
 
 import attrs
 
+from chrono.knowledge import synonym_sets
 from chrono.model import Claim, Endpoint, Event, EventExists, Gap, Grade, Part, Qualifier, Span
 from chrono.options import ReadingOptions
 from chrono.periods import Period
@@ -21,8 +22,8 @@ from chrono.tagger import Timex
 from chrono.text.attachment import is_planned
 from chrono.text.claims import TextGapClaim, TextPeriodClaim
 from chrono.text.context import SentenceContext
-from chrono.text.coreference import Link, antecedent_link, describe_link, verb_object
-from chrono.text.events import Trigger, synonym_set
+from chrono.text.coreference import Link, Vocabulary, antecedent_link, describe_link, verb_object
+from chrono.text.events import Trigger, names_verb_event
 from chrono.text.mentions import Mention, mention_of
 from chrono.text.named_events import NamedEvent
 from chrono.text.sentences import Sentence
@@ -91,6 +92,9 @@ class Builder:
         # links from a later mention to the earlier one it refers back to, by the later one's offset
         self.links: dict[int, Link] = {}
         self.link_starts: list[int] = []
+        domain = options.domain_files
+        self.vocabulary = Vocabulary(synonym_sets("same"), synonym_sets("related"),
+                                     lambda trigger: names_verb_event(trigger, domain))
 
     def built(self) -> Built:
         return Built(tuple(self._with_mentions()), tuple(self.claims), tuple(self.problems))
@@ -159,7 +163,7 @@ class Builder:
         if trigger.pos != "noun" or trigger.event_class == "named":
             return None
         mention = mention_of(self.text, trigger, here.sentence, planned=is_planned(self.text, trigger))
-        link = antecedent_link(mention, self.mentions, synonym_set(trigger.lemma, self.options.domain_files))
+        link = antecedent_link(mention, self.mentions, self.vocabulary)
         if link is not None and link.grade is Grade.STRONG and _own_date(self.text, trigger, here.timexes):
             # "the 1997 elections" after "the elections of 1991": a mention dated in its own words
             # may well be another event of the same kind

@@ -18,10 +18,11 @@ mentions would fit, or when a word such as "final" or "latest" leaves room for a
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 import attrs
 
+from chrono.knowledge import Synonyms
 from chrono.model import Grade
 from chrono.text.clauses import FUNCTION_WORDS
 from chrono.text.events import Trigger, asserted
@@ -48,13 +49,16 @@ class Link:
     why: str  # "the same word", "a word for the same event", "the same kind of event"
 
 
-def _match(mention: Mention, earlier: Mention, synonyms: frozenset[str]) -> str | None:
+def _match(mention: Mention, earlier: Mention, words: Vocabulary) -> str | None:
     """How the two words can name one event (None: they cannot)."""
     a, b = mention.trigger, earlier.trigger
-    if a.lemma == b.lemma:
+    if a.lemma == b.lemma and (b.pos == "noun" or words.names_verb(a)):
         return "the same word"
-    if b.lemma in synonyms or b.text.lower() in synonyms:
+    same, related = words.same(a.lemma), words.related(a.lemma)
+    if same is not None and (b.lemma in same.verbs if b.pos == "verb" else b.lemma in same.lemmas):
         return "a word for the same event"
+    if related is not None and (b.lemma in related.verbs if b.pos == "verb" else b.lemma in related.lemmas):
+        return "a related word"
     if a.event_class == b.event_class and a.event_class not in _GENERIC_CLASSES and a.event_class != "named":
         return "the same kind of event"
     return None
@@ -84,7 +88,22 @@ def _compatible(mention: Mention, earlier: Mention) -> bool:
     return not (mention.names and not mention.names <= earlier.context | earlier.names)
 
 
-def antecedent_link(mention: Mention, earlier: Sequence[Mention], synonyms: frozenset[str]) -> Link | None:
+@attrs.frozen
+class Vocabulary:
+    """What coreference asks the lexicon: a noun's synonyms, whether it names its verb's event."""
+
+    same_sets: Mapping[str, Synonyms]
+    related_sets: Mapping[str, Synonyms]
+    names_verb: Callable[[Trigger], bool]
+
+    def same(self, lemma: str) -> Synonyms | None:
+        return self.same_sets.get(lemma)
+
+    def related(self, lemma: str) -> Synonyms | None:
+        return self.related_sets.get(lemma)
+
+
+def antecedent_link(mention: Mention, earlier: Sequence[Mention], words: Vocabulary) -> Link | None:
     """The earlier mention a definite event noun refers back to, nearest first, and the link."""
     trigger = mention.trigger
     if trigger.pos != "noun" or trigger.event_class == "named" or not mention.definite:
@@ -93,7 +112,7 @@ def antecedent_link(mention: Mention, earlier: Sequence[Mention], synonyms: froz
     for candidate in reversed(earlier[-_LOOKBACK:]):
         if candidate.start >= trigger.start:
             continue
-        how = _match(mention, candidate, synonyms)
+        how = _match(mention, candidate, words)
         if how is not None and _compatible(mention, candidate):
             found.append((candidate, how))
     if not found:
@@ -112,7 +131,7 @@ def antecedent_link(mention: Mention, earlier: Sequence[Mention], synonyms: froz
         # "the releases": a set of events, whose members later mentions may not all share
         return Link(trigger, chosen.trigger, Grade.WEAK, f"{how}, a set of events")
     same_paragraph = chosen.paragraph == mention.paragraph
-    by_kind = how == "the same kind of event" and same_paragraph
+    by_kind = how in ("the same kind of event", "a word for the same event") and same_paragraph
     certain = mention.uncertain is None and (same_word or by_kind)
     return Link(trigger, chosen.trigger, Grade.STRONG if certain else Grade.WEAK, how)
 

@@ -66,6 +66,7 @@ def lexicon(extra_files: tuple[str, ...] = ()) -> Lexicon:
         add(lemma, (lemma, cls, "verb", "base"))
         for form, kind in zip(inflected, ("s", "past", "pp", "ing"), strict=False):
             add(form, (lemma, cls, "verb", kind))
+    written = {str(noun).lower() for noun in data["nouns"]}
     for noun, spec in data["nouns"].items():
         noun = str(noun)
         # {class, verb}: the noun names the verb's event ("eruption" of "erupt"), so "the
@@ -73,8 +74,12 @@ def lexicon(extra_files: tuple[str, ...] = ()) -> Lexicon:
         cls = str(spec["class"]) if isinstance(spec, dict) else str(spec)
         lemma = str(spec.get("verb", noun)) if isinstance(spec, dict) else noun
         add(noun, (lemma, cls, "noun", "noun"))
-        if " " not in noun:
-            add(plural(noun), (lemma, cls, "noun", "noun"))
+        # "air strikes"; a plural written as a noun of its own ("protests") keeps its own entry,
+        # and one that names something else ("sales") is left out
+        head, _, last = noun.rpartition(" ")
+        many = f"{head} {plural(last)}" if head else plural(noun)
+        if many.lower() not in written and many.lower() not in _OTHER_PLURALS:
+            add(many, (lemma, cls, "noun", "noun"))
     by_first: dict[str, list[str]] = {}
     for form in forms:
         if " " in form:
@@ -91,10 +96,18 @@ def lexicon(extra_files: tuple[str, ...] = ()) -> Lexicon:
     return Lexicon(phrases, {k: tuple(v) for k, v in forms.items()}, frozenset(words.punctual_classes))
 
 
-def synonym_set(lemma: str, extra_files: tuple[str, ...] = ()) -> frozenset[str]:
-    """Words that can name the same event as ``lemma`` in one story (none until the synonym
-    sets are data)."""
-    return frozenset()
+def names_verb_event(trigger: Trigger, extra_files: tuple[str, ...] = ()) -> bool:
+    """Does an event noun name its verb's event ("the reopening" of "reopened")? Only a noun
+    the lexicon links to a verb does: "the fire" is not what was "fired"."""
+    if trigger.pos != "noun":
+        return True
+    nouns = trigger_words(extra_files).nouns
+    surface = " ".join(trigger.text.lower().split())
+    for form in (surface, surface[:-1], surface[:-2]):
+        spec = nouns.get(form)
+        if spec is not None:
+            return isinstance(spec, dict) and str(spec.get("verb", "")) == trigger.lemma
+    return False
 
 
 _TOKEN = re.compile(r"[A-Za-z][\w'’-]*")
@@ -110,9 +123,28 @@ _UNLISTED_CUES = _WORDS.set("unlisted_verb_cues")
 _NOT_VERBS = _WORDS.set("not_verbs")
 _SUBJECT_PRONOUNS = _WORDS.set("subject_pronouns")
 _CLAUSE_VERB_FOLLOWERS = _WORDS.set("clause_verb_followers")
-_COMPOUND_HEADS = _WORDS.set("compound_heads")
-_NEXT_WORD = re.compile(r"[ \t]+([a-z][\w']*)")
 _AFTER_CLAUSE_VERB = re.compile(r"\s*(?:[,.;:!?)\]\"”]|\s+(?:[a-z]+\b))")
+# event nouns in their other senses: "sales", "riot police", "a perfect match", "the fall of 2023"
+_OTHER_PLURALS = _WORDS.set("other_plurals")
+_MODIFIER_HEADS = _WORDS.set("modifier_heads")
+_CAPITALISED_HEADS = _WORDS.set("capitalised_event_heads")
+_VERB_SUBJECTS = _WORDS.set("verb_subjects")
+_NOUN_AFTER = _WORDS.set("noun_after")
+
+
+def _word_table(key: str) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """noun -> the phrases of ``key`` for it, each as a tuple of words."""
+    out = {}
+    for noun, phrases in _WORDS.table(key).items():
+        items = phrases.split() if isinstance(phrases, str) else phrases
+        out[str(noun)] = tuple(tuple(re.split(r"[\s-]+", str(p))) for p in items)  # "same-sex": 2 words
+    return out
+
+
+_NOT_AFTER = _word_table("noun_not_after")
+_ONLY_BEFORE = _word_table("noun_only_before")
+_NOT_BEFORE = _word_table("noun_not_before")
+_WORD_AFTER = re.compile(r"[A-Za-z]+(?:'[a-z]+)?|\d+")
 
 
 def _words_before(text: str, start: int, floor: int, count: int) -> list[str]:
@@ -149,13 +181,44 @@ def _unlisted(key: str, surface: str, text: str, at: int, floor: int) -> tuple[_
     return ((key, "occurrence", "verb", "past"),)
 
 
+def _words_after(text: str, end: int, ceiling: int, count: int) -> tuple[str, ...]:
+    """The next ``count`` words after ``end`` (lower case; a number is "#")."""
+    found = _WORD_AFTER.findall(text[end:min(ceiling, end + 40)].lower())[:count]
+    return tuple("#" if w[0].isdigit() else w for w in found)
+
+
+def _other_sense(text: str, at: int, to: int, key: str, before: list[str], start: int, end: int) -> bool:
+    """Does the event noun ``key`` (``text[at:to]``, in the sentence ``start``-``end``) name
+    something else here: a word of a name ("the Election Commission"), the modifier of a thing
+    ("riot police"), or one of the other senses of chrono/lang/en/prose/events.yaml ("a perfect
+    match", "the fall of 2023")?"""
+    surface = text[at:to]
+    if (surface[:1].isupper() and not surface.isupper() and key.split()[0] not in _CAPITALISED_HEADS
+            and re.search("[A-Za-z]", text[start:at])):
+        return True
+    after = _words_after(text, to, end, 3)
+    if after and after[0] in _MODIFIER_HEADS:
+        return True
+    if any(tuple(before[-len(p):]) == p for p in _NOT_AFTER.get(key, ())):
+        return True
+    needed = _ONLY_BEFORE.get(key)
+    if needed is not None and not any(after[:len(p)] == p for p in needed):
+        return True
+    return any(after[:len(p)] == p for p in _NOT_BEFORE.get(key, ()))
+
+
 def find_triggers(text: str, start: int, end: int, lex: Lexicon | None = None) -> list[Trigger]:
     """Event triggers in ``text[start:end]`` (one sentence), in order."""
     lex = lex or lexicon()
     out: list[Trigger] = []
     forms = lex.forms
     phrases = lex.phrases
+    inside = 0  # the end of a multi-word trigger just found: no word within it is one of its own
     for match in _TOKEN.finditer(text, start, end):
+        if inside:
+            if match.start() < inside:
+                continue
+            inside = 0
         key = match.group().lower()
         phrase = phrases.get(key)
         if phrase is not None:
@@ -163,6 +226,7 @@ def find_triggers(text: str, start: int, end: int, lex: Lexicon | None = None) -
             if longer is not None:
                 match = longer
                 key = " ".join(longer.group().lower().split())
+                inside = match.end()
         entries = forms.get(key)
         if not entries:
             if not key.endswith("ed"):
@@ -179,7 +243,9 @@ def find_triggers(text: str, start: int, end: int, lex: Lexicon | None = None) -
         verb = next((e for e in entries if e[2] == "verb"), None)
         chosen: tuple[str, str, str, str] | None = None
         tense: str | None = None
-        if noun is not None and (verb is None or prev in _DETERMINERS or prev.endswith("'s")):
+        if noun is not None and (
+            verb is None or prev in _DETERMINERS or prev.endswith("'s") or prev in _NOUN_AFTER
+        ):
             chosen, tense = noun, NOMINAL
         elif verb is not None:
             if surface[:1].isupper() and match.start() > start and verb[3] != "past":
@@ -196,15 +262,13 @@ def find_triggers(text: str, start: int, end: int, lex: Lexicon | None = None) -
                     if tense is not None:
                         chosen = candidate
                         break
-                if chosen is None and noun is not None:
-                    chosen, tense = noun, NOMINAL
+                if chosen is None and noun is not None and prev not in _VERB_SUBJECTS:
+                    chosen, tense = noun, NOMINAL  # "a historic visit"; but "they visit"
         if chosen is None or tense is None:
             continue
-        if chosen[2] == "noun":
-            following = _NEXT_WORD.match(text, match.end(), end)
-            if following is not None and following.group(1) in _COMPOUND_HEADS:
-                continue  # "the release candidate", "election day": a modifier, no event
         lemma, cls, pos, _ = chosen
+        if pos == "noun" and _other_sense(text, match.start(), match.end(), key, before, start, end):
+            continue
         if cls in ("begin", "end") and prev in _PERIOD_NOUNS and not re.search(
             r"[,;]\s*\Z", text[max(start, match.start() - 4):match.start()]
         ):

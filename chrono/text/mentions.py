@@ -26,6 +26,12 @@ _CONTRAST = _WORDS.set("contrast_words")
 _UNCERTAIN = _WORDS.set("uncertain_words")
 _PRONOUN_POSSESSORS = _WORDS.set("pronoun_possessors")
 _FLASHBACK = _WORDS.set("flashback_adverbs")
+# "Sunday's election", "last year's vote": a possessive that dates the event is no determiner
+_TEMPORAL_OWNERS = (
+    frozenset(w.lower() for w in MONTHS)
+    | frozenset(w.lower() for w in WEEKDAYS)
+    | _WORDS.set("temporal_owners")
+)
 _NOT_NAMES = _WORDS.set("not_names") | frozenset(MONTHS) | frozenset(WEEKDAYS)
 
 _WORD = re.compile(r"[A-Za-z][\w'’.-]*")
@@ -77,7 +83,11 @@ def _noun_phrase(text: str, trigger: Trigger, sentence: Sentence) -> tuple[list[
     own: list[str] = []
     for word in reversed(words):
         low = word.lower()
-        if low in _DEFINITE or (_POSSESSIVE.search(word) and word.endswith(("'s", "’s", "s'", "s’"))):
+        owner = _POSSESSIVE.search(word) if word.endswith(("'s", "’s", "s'", "s’")) else None
+        possessive = owner is not None
+        if owner is not None and owner.group(1).lower() in _TEMPORAL_OWNERS:
+            return [word, *own], False  # "Sunday's election": a date of it, not an earlier one
+        if low in _DEFINITE or possessive:
             return [word, *own], True
         if low not in _CONTRAST and low not in _UNCERTAIN and (
             low in FUNCTION_WORDS or word.endswith((",", ";", ":")) or looks_finite(word)
