@@ -24,6 +24,9 @@ class DateMention:
     year: int
     day: dt.date | None  # None when the date is coarser than a day ("1931", "May 1931")
     year_inferred: bool  # no year was written: it was taken from the document date or the narrative
+    # how an inferred year was chosen, when that is doubtful or not the document's year
+    # (chrono.tagger.Timex.note): "told as past, yet in the document's year it falls after …"
+    note: str | None = None
 
 
 @attrs.frozen

@@ -19,6 +19,7 @@ from chrono.model import Finding, Severity, Span
 from chrono.rulebase import Rule
 
 _NEAR_DAYS = 42  # "a few weeks" of the document date: an inferred year is very likely right
+_OWN_WEEK = 6  # the document date's week: an inferred year is the document date's
 _DAY = re.compile(r"\d{4}-\d\d-\d\d")
 
 
@@ -26,19 +27,25 @@ class WeekdayMismatch(Rule):
     """
     What it does
         Reports a weekday name that does not match the full date it goes with ("Monday,
-        March 4, 2025": 4 March 2025 is a Tuesday). A date whose year is only inferred from the
-        document date ("Tuesday, 22 October") gives a warning when it lies within six weeks of
-        the document date, and is left alone otherwise.
+        March 4, 2025": 4 March 2025 is a Tuesday; "on 4 March 2025, a Monday,"). A date whose
+        year is only inferred from the document date ("Tuesday, 22 October") is checked in the
+        year the tense and the document date give it, never in a year chosen to fit the
+        weekday: within the document date's week, where no other year is likely, a mismatch is
+        an error; within six weeks, or when the tense goes against that year (a past event on a
+        day after the document date), a warning; farther away it is left alone.
 
     Why it matters
         The weekday and the date were written separately; one of them is wrong, and a reader
         cannot tell which.
 
     Example
-        "on Monday, March 4, 2025" fails; "on Tuesday, March 4, 2025" passes.
+        "on Monday, March 4, 2025" fails; "on Tuesday, March 4, 2025" passes. In a text dated
+        Wednesday 13 March 2024, "the store reopened on Sunday, March 9" fails (9 March 2024
+        is a Saturday, even though 9 March 2025 is a Sunday).
 
     How to fix
-        Check the calendar and correct the weekday or the date.
+        Check the calendar and correct the weekday or the date (or write the year, if another
+        year is meant).
     """
 
     code = "CHR307"
@@ -55,21 +62,33 @@ class WeekdayMismatch(Rule):
                 continue
             date = cue.date
             assert date.day is not None
-            if date.year_inferred and (near is None or abs((date.day - near).days) > _NEAR_DAYS):
-                continue  # the year was guessed far from the document date: the guess may be at fault
             if date.day.weekday() == cue.weekday:
                 continue
             actual = calendar.day_name[date.day.weekday()]
-            span = Span(cue.name_span.start, date.span.end, "primary")
-            if date.year_inferred:
-                # "Tuesday, 22 October" a few days before the document date: the weekday may be
-                # right for another year, so a warning
-                message = (f"{cue.name} does not match {date.day.isoformat()} (year inferred from the "
-                           f"document date): that day is a {actual}")
-                yield attrs.evolve(self.finding(analysis, message, [span]), severity=Severity.WARNING)
+            # "Monday, March 4, 2025" or "March 4, 2025, a Monday": from the first word to the last
+            span = Span(min(cue.name_span.start, date.span.start), max(cue.name_span.end, date.span.end),
+                        "primary")
+            if not date.year_inferred:
+                message = f"{cue.name} does not match {date.day.isoformat()}: that day is a {actual}"
+                yield self.finding(analysis, message, [span])
                 continue
-            message = f"{cue.name} does not match {date.day.isoformat()}: that day is a {actual}"
-            yield self.finding(analysis, message, [span])
+            if near is None:
+                continue
+            distance = abs((date.day - near).days)
+            if distance > _NEAR_DAYS:
+                continue  # the year was guessed far from the document date: the guess may be at fault
+            if distance <= _OWN_WEEK and date.note is None:
+                # "Sunday, March 9" three days before the document date, told in a tense that
+                # agrees: no other year is likely, so the weekday or the day is wrong
+                message = (f"{cue.name} does not match {date.day.isoformat()} (the document date's year: "
+                           f"{distance} day{'s' if distance != 1 else ''} from it): that day is a {actual}")
+                yield self.finding(analysis, message, [span])
+                continue
+            # "Tuesday, 22 October" a few weeks before the document date: the weekday may be
+            # right for another year, so a warning
+            message = (f"{cue.name} does not match {date.day.isoformat()} (year inferred from the "
+                       f"document date): that day is a {actual}")
+            yield attrs.evolve(self.finding(analysis, message, [span]), severity=Severity.WARNING)
 
 
 class AgeMismatch(Rule):

@@ -32,6 +32,7 @@ def normalize(
     if handler is None:
         raise Reject
     ctx.guessed = False
+    ctx.note = None
     pieces = handler(ctx, rule_type, f, s, start, end)
     for piece in pieces:
         if piece.type == "TIME":

@@ -22,13 +22,13 @@ def _analysis(*cues: WeekdayCue | AgeCue | AnniversaryCue, dct: str | None = "20
     return Analysis(document, cues=cues)
 
 
-def _date(day: str, *, inferred: bool = False, at: int = 10) -> DateMention:
+def _date(day: str, *, inferred: bool = False, at: int = 10, note: str | None = None) -> DateMention:
     value = dt.date.fromisoformat(day) if len(day) == 10 else None
-    return DateMention(Span(at, at + 8), day, int(day[:4]), value, year_inferred=inferred)
+    return DateMention(Span(at, at + 8), day, int(day[:4]), value, year_inferred=inferred, note=note)
 
 
-def _weekday(day: str, weekday: int, *, inferred: bool) -> WeekdayCue:
-    return WeekdayCue("Monday", Span(2, 8), weekday, _date(day, inferred=inferred))
+def _weekday(day: str, weekday: int, *, inferred: bool, note: str | None = None) -> WeekdayCue:
+    return WeekdayCue("Monday", Span(2, 8), weekday, _date(day, inferred=inferred, note=note))
 
 
 def _found(rule: type[Rule], analysis: Analysis) -> list[Finding]:
@@ -43,9 +43,22 @@ def test_a_written_year_that_does_not_match_is_an_error() -> None:
 
 
 def test_an_inferred_year_near_the_document_date_is_a_warning() -> None:
-    (finding,) = _found(WEEKDAY, _analysis(_weekday("2024-03-05", 0, inferred=True)))
+    (finding,) = _found(WEEKDAY, _analysis(_weekday("2024-02-20", 0, inferred=True)))
     assert finding.severity is Severity.WARNING
     assert "year inferred from the document date" in finding.message
+
+
+def test_an_inferred_year_in_the_document_dates_week_is_certain() -> None:
+    (finding,) = _found(WEEKDAY, _analysis(_weekday("2024-03-05", 0, inferred=True)))
+    assert finding.severity is Severity.ERROR
+    assert finding.message == ("Monday does not match 2024-03-05 (the document date's year: 3 days from it): "
+                               "that day is a Tuesday")
+
+
+def test_an_inferred_year_against_the_tense_is_not_certain() -> None:
+    note = "told as future, yet in the document's year it falls before the document date"
+    (finding,) = _found(WEEKDAY, _analysis(_weekday("2024-03-05", 0, inferred=True, note=note)))
+    assert finding.severity is Severity.WARNING
 
 
 def test_an_inferred_year_far_from_the_document_date_or_without_one_is_left_alone() -> None:
