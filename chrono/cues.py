@@ -64,7 +64,23 @@ class AnniversaryCue:
     on: DateMention | None
 
 
-Cue = WeekdayCue | AgeCue | AnniversaryCue
+@attrs.frozen
+class ElapsedCue:
+    """Years counted since a date of the text ("it is five years since the 2019 fire", "in the
+    30 years since the act became law", "the bridge, opened in July 1964, turns 60 this year"),
+    at a date written in the sentence or, when ``at`` is None, at the document date."""
+
+    span: Span  # "five years since", "turns 60"
+    words: str  # as written: "five years since"
+    count: int
+    since: DateMention
+    at: DateMention | None
+    # how many years the count may be off: "five years since" may be rounded either way (1);
+    # "turns 60 this year" is exact (0), and a year either way at the document date (1)
+    slack: int = 1
+
+
+Cue = WeekdayCue | AgeCue | AnniversaryCue | ElapsedCue
 CUE_TYPES: tuple[type[Cue], ...] = typing.get_args(Cue)
 
 

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 import attrs
 
 from chrono.analysis import Analysis
-from chrono.cues import AgeCue, AnniversaryCue, WeekdayCue, document_day
+from chrono.cues import AgeCue, AnniversaryCue, ElapsedCue, WeekdayCue, document_day
 from chrono.model import Finding, Severity, Span
 from chrono.rulebase import Rule
 
@@ -94,12 +94,16 @@ class WeekdayMismatch(Rule):
 class AgeMismatch(Rule):
     """
     What it does
-        Reports an age ("at the age of 48", "aged 48", "a 48-year-old", "Jan Novak, 52, was
-        born in 1968") that does not add up with the one birth date the document gives and the
-        date of the sentence it is in (or the document date), and an anniversary ("the 50th
-        anniversary of its founding in 1975") that does not add up with the year it is marked
-        in. With the birthday unknown, either of the two possible ages passes; an anniversary
-        dated only by the document date may be off by one year.
+        Reports an age ("at the age of 48", "aged 48", "a 48-year-old", "turning 60 on 9 June
+        2026", "died on 3 May at 71", "At 34 she moved", "Now 52, she …", "Jan Novak, 52, was
+        born in 1968") that does not add up with the one birth date the document gives ("born
+        in 1950", "born 9 June 1966", a lifespan "(3 April 1885 – 28 December 1981)") and the
+        date of the sentence it is in (or the document date); an anniversary ("the 50th
+        anniversary of its founding in 1975"), a count of years since a date ("it has been
+        five years since the 2019 fire") or a thing's age ("the bridge, opened in 1964, turns
+        60 this year") that does not add up with the year it is marked in. With the birthday
+        unknown, either of the two possible ages passes; an anniversary of a year dated only by
+        the document date, and a count of years since, may be off by one year.
 
     Why it matters
         Ages and anniversaries are computed by hand and go stale when a text is updated.
@@ -107,7 +111,9 @@ class AgeMismatch(Rule):
     Example
         "She was born in 1950. … She died in 2001 at the age of 40." fails; "at the age of
         50" (or 51) passes. "On 3 June 2020 the town celebrated the 100th anniversary of its
-        charter, granted in 1925." fails; with "granted in 1920" it passes.
+        charter, granted in 1925." fails; with "granted in 1920" it passes. In a text of 2025,
+        "It has been eight years since the 2019 fire" fails; "six years" (or five, or seven)
+        passes.
 
     How to fix
         Recompute the age or the count from the dates, or correct the date.
@@ -117,7 +123,7 @@ class AgeMismatch(Rule):
     name = "age-mismatch"
     severity = Severity.ERROR
     summary = "an age or an anniversary that does not add up with the dates"
-    cue_types = frozenset({AgeCue, AnniversaryCue})
+    cue_types = frozenset({AgeCue, AnniversaryCue, ElapsedCue})
 
     def check(self, analysis: Analysis) -> Iterator[Finding]:
         day = document_day(analysis.document)
@@ -126,10 +132,28 @@ class AgeMismatch(Rule):
                 message = _age_mismatch(cue, day)
             elif isinstance(cue, AnniversaryCue):
                 message = _anniversary_mismatch(cue, day)
+            elif isinstance(cue, ElapsedCue):
+                message = _elapsed_mismatch(cue, day)
             else:
                 continue
             if message is not None:
-                yield self.finding(analysis, message, [Span(cue.span.start, cue.span.end, "primary")])
+                yield self.finding(analysis, message, [Span(cue.span.start, cue.span.end, "primary"),
+                                                       *_dates_of(cue)])
+
+
+def _dates_of(cue: AgeCue | AnniversaryCue | ElapsedCue) -> list[Span]:
+    """The dates the arithmetic rests on, cited after the age: the birth (or the date counted
+    from) and the date it is counted to, when the text gives one."""
+    if isinstance(cue, AgeCue):
+        first, second, what = cue.born, cue.at, ("the birth", "the date of the age")
+    elif isinstance(cue, AnniversaryCue):
+        first, second, what = cue.since, cue.on, ("counted from", "counted to")
+    else:
+        first, second, what = cue.since, cue.at, ("counted from", "counted to")
+    out = [Span(first.span.start, first.span.end, "cited", what[0])]
+    if second is not None and second.span != first.span:
+        out.append(Span(second.span.start, second.span.end, "cited", what[1]))
+    return out
 
 
 def _age_mismatch(cue: AgeCue, document_day: str | None) -> str | None:
@@ -157,15 +181,49 @@ def _age_mismatch(cue: AgeCue, document_day: str | None) -> str | None:
 
 
 def _anniversary_mismatch(cue: AnniversaryCue, document_day: str | None) -> str | None:
-    """Why ``cue`` does not add up, or None. Marked on the document date, the anniversary may
-    fall in the next year or the last."""
+    """Why ``cue`` does not add up, or None. Marked on the document date, the anniversary of a
+    year may fall in the next year or the last; of a day, it is the one just passed or the one
+    just ahead ("is marking the seventh anniversary of the 11 September 2001 attacks" in a text
+    of 11 September 2008: the seventh, no other)."""
     if cue.on is not None:
         year, slack, when = cue.on.year, 0, cue.on.text
     elif document_day is not None:
         year, slack, when = int(document_day[:4]), 1, f"the document date ({document_day})"
+        if cue.since.day is not None and _DAY.fullmatch(document_day):
+            on = dt.date.fromisoformat(document_day)
+            since = cue.since.day
+            passed = on.year - since.year - ((on.month, on.day) < (since.month, since.day))
+            on_the_day = (on.month, on.day) == (since.month, since.day)
+            if cue.count == passed or (cue.count == passed + 1 and not on_the_day):
+                return None
+            ahead = "" if on_the_day else f" (the next anniversary is the {_nth(passed + 1)})"
+            return (f"the {cue.ordinal} anniversary does not fit: {cue.since.text} to {when} is "
+                    f"{passed} years{ahead}")
     else:
         return None
     if abs(year - cue.since.year - cue.count) <= slack:
         return None
     return (f"the {cue.ordinal} anniversary does not fit: {cue.since.text} to {when} is "
             f"{year - cue.since.year} years")
+
+
+def _nth(count: int) -> str:
+    """1 -> "1st", 22 -> "22nd", 13 -> "13th"."""
+    suffix = "th" if 10 <= count % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(count % 10, "th")
+    return f"{count}{suffix}"
+
+
+def _elapsed_mismatch(cue: ElapsedCue, document_day: str | None) -> str | None:
+    """Why ``cue`` does not add up, or None. Counted in whole years between two years, "five
+    years since" may be four to six years' difference (the count may be rounded either way);
+    a thing's age at a written date ("turns 60 this year") is exact (``cue.slack``)."""
+    if cue.at is not None:
+        year, when = cue.at.year, cue.at.text
+    elif document_day is not None:
+        year, when = int(document_day[:4]), f"the document date ({document_day})"
+    else:
+        return None
+    years = year - cue.since.year
+    if abs(years - cue.count) <= cue.slack:
+        return None
+    return f"'{cue.words}' does not fit: {cue.since.text} to {when} is {years} years"
