@@ -80,7 +80,40 @@ class ElapsedCue:
     slack: int = 1
 
 
-Cue = WeekdayCue | AgeCue | AnniversaryCue | ElapsedCue
+@attrs.frozen
+class HolidayCue:
+    """A holiday named with the date it fell or falls on: "Bastille Day, 14 July", "Good Friday
+    (April 18)", "on 14 July, Bastille Day", "On 27 March 1964, the Good Friday earthquake"."""
+
+    name: str  # as written: "Bastille Day"
+    name_span: Span
+    holiday: str  # its key in chrono/data/holidays.yaml
+    spread: tuple[int, int]  # days before and after the holiday the name may cover ("Easter": -3, 1)
+    date: DateMention  # its day is known
+    countries: frozenset[str]  # the countries the document names (ISO codes): whose holiday it may be
+
+
+@attrs.frozen
+class SeasonCue:
+    """A season or a quarter that the words put together with a month or a day: "That summer,
+    on 20 December", "last summer, at their meeting on 14 November", "the Q3 outage in May"."""
+
+    period_text: str  # as written: "That summer", "Q3"
+    period_span: Span
+    kind: str  # "season" or "quarter"
+    which: str  # SP, SU, FA, WI, or the quarter's number "1" … "4"
+    period_year: int | None  # None when the year was not written
+    date_text: str  # the month or day, as written: "14 November 2023", "May"
+    date_span: Span
+    date_year: int | None  # None when the year was not written
+    month: int  # the date's month
+    # the hemispheres whose seasons the places of the text give (north, south), or the
+    # configured one; a quarter's: none
+    hemispheres: frozenset[str]
+    quarter_start: int = 1  # the month a quarter's year starts in (a fiscal year stated in the text)
+
+
+Cue = WeekdayCue | AgeCue | AnniversaryCue | ElapsedCue | HolidayCue | SeasonCue
 CUE_TYPES: tuple[type[Cue], ...] = typing.get_args(Cue)
 
 

@@ -1,4 +1,4 @@
-"""Text rules about single calendar expressions: weekdays and ages.
+"""Text rules about single calendar expressions: weekdays, ages, holidays, seasons and quarters.
 
 They judge the cues the prose reader found (chrono.cues): the reader says what the words state,
 the rules do the calendar arithmetic and word the finding.
@@ -14,7 +14,8 @@ from collections.abc import Iterator
 import attrs
 
 from chrono.analysis import Analysis
-from chrono.cues import AgeCue, AnniversaryCue, ElapsedCue, WeekdayCue, document_day
+from chrono.cues import AgeCue, AnniversaryCue, ElapsedCue, HolidayCue, SeasonCue, WeekdayCue, document_day
+from chrono.holidays import days_of, fixed
 from chrono.model import Finding, Severity, Span
 from chrono.rulebase import Rule
 
@@ -227,3 +228,166 @@ def _elapsed_mismatch(cue: ElapsedCue, document_day: str | None) -> str | None:
     if abs(years - cue.count) <= cue.slack:
         return None
     return f"'{cue.words}' does not fit: {cue.since.text} to {when} is {years} years"
+
+
+class HolidayMismatch(Rule):
+    """
+    What it does
+        Reports a holiday named with a date that is not its day: "Bastille Day, 15 July",
+        "Good Friday (April 19, 2025)", "on 14 July, Canada Day,", "On 28 March 1964, the Good
+        Friday earthquake" (Good Friday 1964 was 27 March). The days are data
+        (chrono/data/holidays.yaml): fixed days, nth weekdays, and the feasts that hang on
+        Easter, computed for the year; where countries keep the holiday on different days
+        (Thanksgiving, Labour Day, Mother's Day), any day of a country the document names
+        passes, or of any country when it names none. A movable holiday whose year is only
+        inferred from the document date gives a warning within six weeks of it, and is left
+        alone farther away; words that make the date another day ("the weekend after Easter",
+        "Christmas Day (observed)") leave the pair alone.
+
+    Why it matters
+        A holiday's day is known; a date written next to it that differs is a typo in the date
+        or a wrong holiday, and a reader cannot tell which.
+
+    Example
+        "Bastille Day, 15 July" fails; "Bastille Day, 14 July" passes. "Good Friday, April
+        18, 2025" passes; "Good Friday, April 19, 2025" fails.
+
+    How to fix
+        Check the calendar for that year and correct the date or the holiday's name.
+    """
+
+    code = "CHR311"
+    name = "holiday-date-mismatch"
+    severity = Severity.ERROR
+    summary = "a holiday named with a date that is not its day"
+    cue_types = frozenset({HolidayCue})
+
+    def check(self, analysis: Analysis) -> Iterator[Finding]:
+        day = document_day(analysis.document)
+        near = dt.date.fromisoformat(day) if day is not None and _DAY.match(day) else None
+        for cue in analysis.cues:
+            if not isinstance(cue, HolidayCue):
+                continue
+            date = cue.date
+            assert date.day is not None
+            days = days_of(cue.holiday, date.day.year, cue.countries)
+            if days is None:
+                continue  # a country that keeps its own days
+            low, high = cue.spread
+            if any(0 <= (date.day - holiday).days - low <= high - low for holiday in days):
+                continue
+            certain = not date.year_inferred or fixed(cue.holiday, cue.countries)
+            if not certain and (near is None or abs((date.day - near).days) > _NEAR_DAYS):
+                continue  # a movable holiday in a year guessed far from the document date
+            shown = " or ".join(_day_name(holiday) for holiday in sorted(days))
+            year = "" if fixed(cue.holiday, cue.countries) else f" in {date.day.year}"
+            inferred = " (year inferred from the document date)" if date.year_inferred and not certain else ""
+            message = f"{cue.name} is not {_day_name(date.day)}{inferred}: it falls on {shown}{year}"
+            spans = [Span(min(cue.name_span.start, date.span.start), max(cue.name_span.end, date.span.end),
+                          "primary")]
+            finding = self.finding(analysis, message, spans)
+            yield finding if certain else attrs.evolve(finding, severity=Severity.WARNING)
+
+
+def _day_name(day: dt.date) -> str:
+    """"14 July" (the day and month: what a holiday's day is)."""
+    return f"{day.day} {calendar.month_name[day.month]}"
+
+
+class SeasonMismatch(Rule):
+    """
+    What it does
+        Reports a season or a quarter that the words put together with a month or a day it does
+        not contain: "That same summer, on 20 December", "last summer, at their meeting on 14
+        November", "the Q3 outage in May", "in May, during the third quarter". A season is
+        read leniently, a month wider on each side (summer: May to September in the north,
+        November to March in the south); its hemisphere is that of the places the text names
+        (Buenos Aires, Montreal, Australia), else the configured one, and a place near the
+        equator has no seasons to check. A quarter is the calendar's, unless the text speaks of
+        fiscal years: then only a fiscal year whose start the text or the configuration gives
+        is checked.
+
+    Why it matters
+        The season (or quarter) and the date were written separately; one of them is wrong,
+        or the two are not one time as the sentence says.
+
+    Example
+        "That same summer, on 20 December 2013, an ice storm hit Toronto" fails; "That same
+        summer, on 20 December 2013, a heatwave hit Buenos Aires" passes. "The Q3 outage in
+        May" fails; "the Q3 outage in August" passes.
+
+    How to fix
+        Correct the season, the quarter or the date, or say which times they are.
+    """
+
+    code = "CHR312"
+    name = "season-mismatch"
+    severity = Severity.ERROR
+    summary = "a season or quarter put together with a month it does not contain"
+    cue_types = frozenset({SeasonCue})
+
+    def check(self, analysis: Analysis) -> Iterator[Finding]:
+        for cue in analysis.cues:
+            if not isinstance(cue, SeasonCue):
+                continue
+            message = _season_mismatch(cue) if cue.kind == "season" else _quarter_mismatch(cue)
+            if message is None:
+                continue
+            spans = [Span(cue.period_span.start, cue.period_span.end, "primary"),
+                     Span(cue.date_span.start, cue.date_span.end, "cited")]
+            yield self.finding(analysis, message, spans)
+
+
+# The months a season may take, leniently (a month wider on each side), in the north; the
+# south's are six months on. A year's winter straddles New Year.
+_SEASON_MONTHS = {"SP": (2, 6), "SU": (5, 9), "FA": (8, 12), "WI": (11, 15)}
+_SEASON_NAMES = {"SP": "spring", "SU": "summer", "FA": "autumn", "WI": "winter"}
+
+
+def _in_season(season: str, hemisphere: str, month: int, year: int | None, season_year: int | None) -> bool:
+    first, last = _SEASON_MONTHS[season]
+    if hemisphere == "south":
+        first, last = first + 6, last + 6
+    if year is None or season_year is None:
+        # month of the year only: a month of the window, in any year
+        return any(first <= m <= last for m in (month, month + 12, month + 24))
+    # "summer 2019" and "20 December 2013": the window in the season's year; a winter (north) or
+    # a summer (south) straddles New Year, and "winter 2024" is either of the two winters
+    index = year * 12 + month
+    starts = [season_year * 12 + first]
+    if last > 12:
+        starts.append((season_year - 1) * 12 + first)
+    return any(start <= index <= start + (last - first) for start in starts)
+
+
+def _season_mismatch(cue: SeasonCue) -> str | None:
+    date_year = cue.date_year
+    if any(_in_season(cue.which, h, cue.month, date_year, cue.period_year) for h in cue.hemispheres):
+        return None
+    where = " or ".join(f"{h}ern" for h in sorted(cue.hemispheres))
+    month = calendar.month_name[cue.month]
+    season = _SEASON_NAMES[cue.which]
+    if date_year is not None and cue.period_year is not None and any(
+        _in_season(cue.which, h, cue.month, None, None) for h in cue.hemispheres
+    ):
+        return (f"'{cue.date_text}' is not in '{cue.period_text}': {month} {date_year} is not in the "
+                f"{season} of {cue.period_year} ({where} hemisphere)")
+    return f"'{cue.date_text}' is not in '{cue.period_text}': {month} is not {season} ({where} hemisphere)"
+
+
+def _quarter_mismatch(cue: SeasonCue) -> str | None:
+    quarter = int(cue.which)
+    first = (cue.quarter_start - 1 + 3 * (quarter - 1)) % 12 + 1
+    months = [(first - 1 + k) % 12 + 1 for k in range(3)]
+    date_year = cue.date_year
+    in_year = True
+    if cue.quarter_start == 1 and date_year is not None and cue.period_year is not None:
+        in_year = date_year == cue.period_year
+    if cue.month in months and in_year:
+        return None
+    span = f"{calendar.month_name[months[0]]} to {calendar.month_name[months[-1]]}"
+    fiscal = "" if cue.quarter_start == 1 else " of the fiscal year the text gives"
+    if cue.month in months:
+        return f"'{cue.date_text}' is not in '{cue.period_text}': {date_year} is not {cue.period_year}"
+    return (f"'{cue.date_text}' is not in '{cue.period_text}': {calendar.month_name[cue.month]} is not in "
+            f"quarter {quarter}{fiscal} ({span})")
