@@ -46,6 +46,8 @@ class Piece:
     shape: str | None = None
     # How a year the words leave open was chosen, when that is worth saying (Timex.note).
     note: str | None = None
+    # The period is a fiscal one ("fiscal 2025", "FY24"): its months are not the calendar's.
+    fiscal: bool = False
     # Moves the story on: later expressions count from this one ("two days later ... that
     # evening"). Dates always do; a counted offset only when it narrates, not compares.
     narrates: bool = False

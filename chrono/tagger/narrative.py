@@ -72,6 +72,7 @@ def tell(ctx: Context, scanner: Scanner, dct_known: bool) -> tuple[list[Timex], 
                     temporal_function=piece.temporal_function,
                     guessed=piece.guessed,
                     note=piece.note if dct_known else None,
+                    fiscal=piece.fiscal,
                     rule=rule.name,
                 )
             )

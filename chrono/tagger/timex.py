@@ -25,6 +25,8 @@ class Timex:
     year the words leave open was chosen from the DCT when that is worth a reader's attention:
     the tense said past but the day, in the DCT's year, is after the DCT ("since April 30" in
     a text of 24 April), or the year is not the DCT's ("in December" told as past in January).
+    ``fiscal`` marks a period of a fiscal year ("the first quarter of fiscal 2025", "FY24"):
+    its value counts the company's year as if it were the calendar's, which it may not be.
     """
 
     start: int
@@ -43,6 +45,7 @@ class Timex:
     temporal_function: bool = False
     guessed: bool = False
     note: str | None = None
+    fiscal: bool = False
     rule: str | None = attrs.field(default=None, eq=False)
 
     def to_json(self) -> dict[str, Any]:
@@ -72,4 +75,6 @@ class Timex:
             out["guessed"] = True
         if self.note is not None:
             out["note"] = self.note
+        if self.fiscal:
+            out["fiscal"] = True
         return out

@@ -11,11 +11,16 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Sequence
 
+import attrs
+
+from chrono.periods import fiscal_in_calendar
+from chrono.tagger import Timex
 from chrono.text.calendar_names import MONTHS
 from chrono.text.vocabulary import alternation, longest_first, vocabulary
 
-__all__ = ["fiscal_start", "speaks_of_fiscal_years"]
+__all__ = ["fiscal_start", "in_calendar", "speaks_of_fiscal_years"]
 
 _WORDS = vocabulary("fiscal")
 
@@ -62,3 +67,25 @@ def fiscal_start(text: str) -> int | None:
     if end is not None:
         return _month_of(end) % 12 + 1
     return None
+
+
+def in_calendar(text: str, timexes: Sequence[Timex], configured_start: int | None) -> Sequence[Timex]:
+    """The expressions as claims may read them: a fiscal period ("the first quarter of fiscal
+    2025") in calendar months where the configuration or the text gives the fiscal year's
+    start (named by the year it ends in), else left out, and so are the expressions counted
+    from it ("a year earlier"): its months are not known, and a claim on them could clash with
+    the months the text gives."""
+    if not any(t.fiscal for t in timexes):
+        return timexes
+    start = configured_start if configured_start is not None else fiscal_start(text)
+    fiscal_values: set[str] = set()
+    out: list[Timex] = []
+    for timex in timexes:
+        if timex.fiscal or (timex.anchor is not None and timex.anchor in fiscal_values):
+            fiscal_values.add(timex.value)
+            mapped = None if start is None else fiscal_in_calendar(timex.value, start)
+            if mapped is not None:
+                out.append(timex if mapped == timex.value else attrs.evolve(timex, value=mapped))
+            continue
+        out.append(timex)
+    return out
