@@ -14,6 +14,7 @@ from collections.abc import Iterator
 import attrs
 
 from chrono.resources import load_yaml
+from chrono.tagger.resources import trie_regex
 
 __all__ = ["HEMISPHERES", "Place", "places_in"]
 
@@ -38,8 +39,7 @@ def _gazetteer() -> tuple[dict[str, tuple[str, str]], re.Pattern[str]]:
             raise ValueError(f"data/places.yaml: {name}: hemisphere {hemisphere!r} is not one of "
                              f"{HEMISPHERES}")
         table[str(name)] = (country, hemisphere)
-    names = sorted(table, key=len, reverse=True)
-    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w-])")
+    pattern = re.compile(r"(?<![\w-])(?:" + trie_regex(table) + r")(?![\w-])")
     return table, pattern
 
 

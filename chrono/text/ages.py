@@ -20,6 +20,7 @@ from collections.abc import Iterator, Sequence
 from chrono.cues import AgeCue, AnniversaryCue, DateMention, ElapsedCue
 from chrono.model import Span
 from chrono.tagger import Timex
+from chrono.tagger.resources import trie_regex
 from chrono.text.calendar_names import ORDINAL_SUFFIXES
 from chrono.text.cue_dates import mention
 from chrono.text.sentences import Sentence
@@ -42,7 +43,7 @@ _COUNT_WORDS.update({f"{ten}-{unit}".lower(): int(tens) + int(units)
                      for ten, tens in _WORDS.table("count_tens").items()
                      for unit, units in _WORDS.table("count_units").items()})
 # a number on its own: not the end of "forty-three" or "1,500"
-_NUMBER = rf"(?<![\w,.-])(?:\d{{1,3}}|{alternation(longest_first(_COUNT_WORDS))})"
+_NUMBER = rf"(?<![\w,.-])(?:\d{{1,3}}\b|{trie_regex(_COUNT_WORDS)})"
 
 
 def _phrases(key: str, slot: str = "age") -> re.Pattern[str]:
@@ -133,6 +134,7 @@ def age_cues(text: str, timexes: Sequence[Timex], sentences: Sequence[Sentence])
     birth = births[0]
     born = mention(birth)
     dates = _Dates(timexes)
+    birthdays = {s.start for s in _birthday_sentences(text, sentences)}
     previous: Sentence | None = None
     for sentence in sentences:
         lo = sentence.start
@@ -151,7 +153,7 @@ def age_cues(text: str, timexes: Sequence[Timex], sentences: Sequence[Sentence])
             yield AgeCue(Span(start, end), age, born, None)  # "Now 52, she …": at the document date
             previous = sentence
             continue
-        if _birthday(text, dates, sentence) is not None:
+        if sentence.start in birthdays and _birthday(text, dates, sentence) is not None:
             previous = sentence
             continue  # "the clinic she founded in 1998 turns 25": a thing's age, not hers
         ages = list(_AGE.finditer(text, lo, sentence.end))
@@ -231,12 +233,13 @@ def anniversary_cues(
                              mention(after[0]), on)
 
 
+# "five years since": the unit and "since" first (a cheap search), then the count before them
 _ELAPSED = re.compile(
-    rf"\b(?P<count>{_NUMBER})[ \t]+"
-    rf"(?P<unit>{_WORDS.pattern('elapsed_units')})\b[ \t]+(?:(?:have|has)[ \t]+passed[ \t]+)?"
+    rf"\b(?P<unit>{_WORDS.pattern('elapsed_units')})[ \t]+(?:(?:{_WORDS.pattern('elapsed_passed')})[ \t]+)?"
     rf"(?P<since>{_WORDS.pattern('elapsed_since')})[ \t]+",
     re.IGNORECASE,
 )
+_COUNT_BEFORE = re.compile(rf"(?P<count>{_NUMBER})[ \t]+\Z", re.IGNORECASE)
 _APPROXIMATE = re.compile(rf"\b(?:{_WORDS.pattern('elapsed_approximate')})[ \t]+\Z", re.IGNORECASE)
 _PRESENT = re.compile(rf"\b(?:{_WORDS.pattern('elapsed_present')})\b", re.IGNORECASE)
 _PAST = re.compile(rf"\b(?:{_WORDS.pattern('elapsed_past')})\b", re.IGNORECASE)
@@ -247,34 +250,54 @@ def elapsed_cues(
 ) -> Iterator[ElapsedCue]:
     """"it is five years since the 2019 fire", "in the 30 years since the act became law in
     1992": the year the count ends in is a date written before it in the sentence or, when the
-    sentence speaks of the present and not of the past, the document date's."""
+    sentence speaks of the present and not of the past, the document date's; and a thing's
+    age ("opened in July 1964, turns 60 this year")."""
     dates = _Dates(timexes)
-    for sentence in sentences:
-        for match in _ELAPSED.finditer(text, sentence.start, sentence.end):
-            if _APPROXIMATE.search(text, max(sentence.start, match.start() - 16), match.start()):
-                continue  # "nearly five years since": not a count to check
-            raw = match.group("count")
-            count = int(raw) if raw.isdigit() else _COUNT_WORDS[raw.lower()]
-            # the date counted from: the first one with a year in the clause after "since"
-            after = [t for t in dates.between(match.end(), min(sentence.end, match.end() + 80))
-                     if _has_year(t) and t.anchor is None]
-            if not after or _SINCE_CUT.search(text, match.end(), after[0].start):
-                continue
-            before = [t for t in dates.between(sentence.start, match.start()) if _has_year(t)]
-            at: DateMention | None
-            if before:
-                at = mention(before[-1])
-            elif _PRESENT.search(text, sentence.start, sentence.end) and not _PAST.search(
-                text, sentence.start, sentence.end
-            ):
-                at = None  # "it is five years since …": at the document date
-            else:
-                continue  # "it was five years since …" with no date: the story's time, unknown
-            span = Span(match.start(), match.end("since"))
-            yield ElapsedCue(span, text[span.start:span.end], count, mention(after[0]), at, slack=1)
+    starts = [s.start for s in sentences]
+    for match in _ELAPSED.finditer(text):
+        index = bisect.bisect_right(starts, match.start()) - 1
+        if index < 0:
+            continue
+        sentence = sentences[index]
+        counted = _COUNT_BEFORE.search(text, max(sentence.start, match.start() - 24), match.start())
+        if counted is None or match.end() > sentence.end:
+            continue
+        if _APPROXIMATE.search(text, max(sentence.start, counted.start() - 16), counted.start()):
+            continue  # "nearly five years since": not a count to check
+        raw = counted.group("count")
+        count = int(raw) if raw.isdigit() else _COUNT_WORDS[raw.lower()]
+        # the date counted from: the first one with a year in the clause after "since"
+        after = [t for t in dates.between(match.end(), min(sentence.end, match.end() + 80))
+                 if _has_year(t) and t.anchor is None]
+        if not after or _SINCE_CUT.search(text, match.end(), after[0].start):
+            continue
+        before = [t for t in dates.between(sentence.start, counted.start()) if _has_year(t)]
+        at: DateMention | None
+        if before:
+            at = mention(before[-1])
+        elif _PRESENT.search(text, sentence.start, sentence.end) and not _PAST.search(
+            text, sentence.start, sentence.end
+        ):
+            at = None  # "it is five years since …": at the document date
+        else:
+            continue  # "it was five years since …" with no date: the story's time, unknown
+        span = Span(counted.start(), match.end("since"))
+        yield ElapsedCue(span, text[span.start:span.end], count, mention(after[0]), at, slack=1)
+    for sentence in _birthday_sentences(text, sentences):
         birthday = _birthday(text, dates, sentence)
         if birthday is not None:
             yield birthday
+
+
+def _birthday_sentences(text: str, sentences: Sequence[Sentence]) -> list[Sentence]:
+    """The sentences that hold a thing's birthday phrase ("turns 60"), found in one pass."""
+    starts = [s.start for s in sentences]
+    found: dict[int, Sentence] = {}
+    for match in _BIRTHDAY.finditer(text):
+        index = bisect.bisect_right(starts, match.start()) - 1
+        if index >= 0 and match.end() <= sentences[index].end:
+            found.setdefault(index, sentences[index])
+    return list(found.values())
 
 
 def _birthday(text: str, dates: _Dates, sentence: Sentence) -> ElapsedCue | None:

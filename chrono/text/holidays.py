@@ -22,6 +22,7 @@ from chrono.holidays import fixed, holidays
 from chrono.model import Span
 from chrono.places import places_in
 from chrono.tagger import Timex
+from chrono.tagger.resources import trie_regex
 from chrono.text.cue_dates import mention
 from chrono.text.vocabulary import VocabularyError, alternation, longest_first, vocabulary
 
@@ -64,7 +65,7 @@ def _patterns() -> _Patterns:
     links = alternation(longest_first(_WORDS.words("holiday_date_links")))
     leads = alternation(_WORDS.words("holiday_event_leads"))
     return _Patterns(
-        name=re.compile(rf"(?<![\w-])(?:{alternation(longest_first(_names()))})(?![\w-])"),
+        name=re.compile(rf"(?<![\w-])(?:{trie_regex(_names())})(?![\w-])"),
         name_then_date=re.compile(
             rf"[ \t]*(?:[,:(—–][ \t]*|-[ \t]+|[ \t]+(?:{links})[ \t]+|[ \t]+)(?:on[ \t]+)?"),
         date_then_name=re.compile(r"[ \t]*[,(—–][ \t]*"),
