@@ -72,9 +72,11 @@ def fiscal_start(text: str) -> int | None:
 def in_calendar(text: str, timexes: Sequence[Timex], configured_start: int | None) -> Sequence[Timex]:
     """The expressions as claims may read them: a fiscal period ("the first quarter of fiscal
     2025") in calendar months where the configuration or the text gives the fiscal year's
-    start (named by the year it ends in), else left out, and so are the expressions counted
-    from it ("a year earlier"): its months are not known, and a claim on them could clash with
-    the months the text gives."""
+    start (named by the year it ends in). Where neither does, the period, and the expressions
+    counted from it ("a year earlier"), claim only what any fiscal year of that name allows:
+    a fiscal 2025 starts at the earliest in February 2024 (ending in January 2025) and ends at
+    the latest in November 2026 (named by the year it starts in), so "about 2025" (2024 to
+    2026), which no month of the text can contradict unless it is years away."""
     if not any(t.fiscal for t in timexes):
         return timexes
     start = configured_start if configured_start is not None else fiscal_start(text)
@@ -86,6 +88,11 @@ def in_calendar(text: str, timexes: Sequence[Timex], configured_start: int | Non
             mapped = None if start is None else fiscal_in_calendar(timex.value, start)
             if mapped is not None:
                 out.append(timex if mapped == timex.value else attrs.evolve(timex, value=mapped))
+            elif _YEAR.match(timex.value):
+                out.append(attrs.evolve(timex, value=timex.value[:4], mod="APPROX"))
             continue
         out.append(timex)
     return out
+
+
+_YEAR = re.compile(r"\d{4}(?:-[QH]\d)?\Z")

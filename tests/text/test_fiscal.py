@@ -48,12 +48,14 @@ def test_fiscal_periods_in_calendar_months(value: str, start: int, calendar: str
 
 def _claimed(text: str, configured: int | None = None) -> list[tuple[str, str]]:
     timexes = extract(text, "2024-10-24")
-    return [(t.text, t.value) for t in in_calendar(text, timexes, configured)]
+    return [(t.text, t.value + (f" {t.mod}" if t.mod else "")) for t in in_calendar(text, timexes, configured)]
 
 
 def test_a_fiscal_period_claims_months_only_where_they_are_known() -> None:
     text = "Revenue in the first quarter of fiscal 2025 rose; a year earlier it fell. Sales in May 2024 rose."
-    assert _claimed(text) == [("May 2024", "2024-05")]  # the fiscal quarter and what counts from it are out
+    # the fiscal quarter, and what counts from it, claim only "about" their year: any month of it
+    assert _claimed(text) == [("the first quarter of fiscal 2025", "2025 APPROX"), ("a year earlier", "2024 APPROX"),
+                              ("May 2024", "2024-05")]
     assert _claimed(text, 7) == [("the first quarter of fiscal 2025", "2024-Q3"), ("a year earlier", "2023-Q3"),
                                  ("May 2024", "2024-05")]
     stated = "Its financial year runs from July to June. " + text
