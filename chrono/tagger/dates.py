@@ -20,7 +20,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import attrs
 
-from chrono.tagger.calendar import add_days, nth_weekday, quarter_of, shift, value_at, week_value
+from chrono.tagger.calendar import add_days, easter, nth_weekday, quarter_of, shift, value_at, week_value
 from chrono.tagger.context import REF_VALUES, Action, Context, Fields, Piece, Reject, Spans
 from chrono.tagger.fields import (
     DIGITS,
@@ -564,17 +564,20 @@ def _week(ctx: Context, req: Request, f: Fields, start: int, end: int) -> Resolv
 
 
 def _holiday(ctx: Context, req: Request, f: Fields, start: int, end: int) -> Resolved:
-    """A holiday: "Christmas Day", "last Thanksgiving", "Easter 2024" (fixed days and nth
-    weekdays of a month, from the lexicon)."""
+    """A holiday: "Christmas Day", "last Thanksgiving", "Good Friday 2024" (fixed days, nth
+    weekdays of a month and days from Easter, from the lexicon)."""
     spec = str(ctx.res.lookup("holiday", f["holiday"]))
+    easter_offset = int(spec[1:]) if spec[:1] == "E" else None  # "E-2": two days before Easter
     pieces = spec.split("-")
-    month = int(pieces[0])
+    month = 4 if easter_offset is not None else int(pieces[0])  # Easter falls in March or April
     year, anchor = req.year, None
     if year is None:
         counted = req.rel is not None
         year = req.base.year + (req.rel or 0) if counted else year_for_month(ctx, month, 15, start, end)
         anchor = "DCT"
-    if len(pieces) == 2:
+    if easter_offset is not None:
+        day = add_days(easter(year), easter_offset)
+    elif len(pieces) == 2:
         day = dt.date(year, month, int(pieces[1]))
     else:
         nth = -int(pieces[3]) if spec.count("--") else int(pieces[1])
