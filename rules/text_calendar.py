@@ -301,7 +301,7 @@ class SeasonMismatch(Rule):
         not contain: "That same summer, on 20 December", "last summer, at their meeting on 14
         November", "the Q3 outage in May", "in May, during the third quarter". A season is
         read leniently, a month wider on each side (summer: May to September in the north,
-        November to March in the south); its hemisphere is that of the places the text names
+        November to March in the south; winter: November to April in the north); its hemisphere is that of the places the text names
         (Buenos Aires, Montreal, Australia), else the configured one, and a place near the
         equator has no seasons to check. A quarter is the calendar's, unless the text speaks of
         fiscal years: then only a fiscal year whose start the text or the configuration gives
@@ -338,9 +338,10 @@ class SeasonMismatch(Rule):
             yield self.finding(analysis, message, spans)
 
 
-# The months a season may take, leniently (a month wider on each side), in the north; the
+# The months a season may take, leniently (a month wider on each side of the meteorological
+# season; winter two months after it, for the late snow of cold places), in the north; the
 # south's are six months on. A year's winter straddles New Year.
-_SEASON_MONTHS = {"SP": (2, 6), "SU": (5, 9), "FA": (8, 12), "WI": (11, 15)}
+_SEASON_MONTHS = {"SP": (2, 6), "SU": (5, 9), "FA": (8, 12), "WI": (11, 16)}
 _SEASON_NAMES = {"SP": "spring", "SU": "summer", "FA": "autumn", "WI": "winter"}
 
 
