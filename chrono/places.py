@@ -15,6 +15,7 @@ import attrs
 
 from chrono.resources import load_yaml
 from chrono.tagger.resources import trie_regex
+from chrono.text.vocabulary import starts_word
 
 __all__ = ["HEMISPHERES", "Place", "places_in"]
 
@@ -39,7 +40,9 @@ def _gazetteer() -> tuple[dict[str, tuple[str, str]], re.Pattern[str]]:
             raise ValueError(f"data/places.yaml: {name}: hemisphere {hemisphere!r} is not one of "
                              f"{HEMISPHERES}")
         table[str(name)] = (country, hemisphere)
-    pattern = re.compile(r"(?<![\w-])(?:" + trie_regex(table) + r")(?![\w-])")
+    # no look-behind in front: the engine then skips to the names' first letters (a word start
+    # is checked on each match)
+    pattern = re.compile(r"(?:" + trie_regex(table) + r")(?![\w-])")
     return table, pattern
 
 
@@ -47,5 +50,7 @@ def places_in(text: str, start: int = 0, end: int | None = None) -> Iterator[Pla
     """The places named in ``text[start:end]``, in order."""
     table, pattern = _gazetteer()
     for match in pattern.finditer(text, start, len(text) if end is None else end):
+        if not starts_word(text, match.start()):
+            continue
         country, hemisphere = table[match.group()]
         yield Place(match.group(), match.start(), match.end(), country, hemisphere)

@@ -24,7 +24,7 @@ from chrono.tagger.resources import trie_regex
 from chrono.text.calendar_names import ORDINAL_SUFFIXES
 from chrono.text.cue_dates import mention
 from chrono.text.sentences import Sentence
-from chrono.text.vocabulary import alternation, longest_first, vocabulary
+from chrono.text.vocabulary import alternation, longest_first, starts_word, vocabulary
 
 _WORDS = vocabulary("ages")
 # "born 9 June 1966", "born in 1950", "Born Tomas Veld on 9 June 1966", "born Alisa Rosenbaum
@@ -46,11 +46,12 @@ _COUNT_WORDS.update({f"{ten}-{unit}".lower(): int(tens) + int(units)
 _NUMBER = rf"(?<![\w,.-])(?:\d{{1,3}}\b|{trie_regex(_COUNT_WORDS)})"
 
 
-def _phrases(key: str, slot: str = "age") -> re.Pattern[str]:
+def _phrases(key: str, slot: str = "age", word_start: str = r"\b") -> re.Pattern[str]:
     """The phrases of ``key``, each with its number (``{age}``, ``{adult_age}`` or ``{count}``)
-    in a group of its own."""
+    in a group of its own; ``word_start`` in front (empty: the caller checks it, which lets the
+    engine skip ahead to the phrases' first letters)."""
     return re.compile(
-        r"\b(?:" + "|".join(phrase.replace("{" + slot + "}", rf"(?P<n{i}>{_NUMBER})")
+        word_start + "(?:" + "|".join(phrase.replace("{" + slot + "}", rf"(?P<n{i}>{_NUMBER})")
                              .replace("{adult_age}", rf"(?P<n{i}>1[3-9]|[2-9]\d|1\d\d)")
                              for i, phrase in enumerate(_WORDS.words(key))) + ")",
         re.IGNORECASE,
@@ -60,7 +61,7 @@ def _phrases(key: str, slot: str = "age") -> re.Pattern[str]:
 _AGE = _phrases("age_phrases")
 _DEATH_AGE = _phrases("death_age_phrases")  # "died on 4 April at 71"
 _PRESENT_AGE = _phrases("present_age_phrases")  # "Now 52, she …"
-_BIRTHDAY = _phrases("birthday_phrases", "count")  # "the bridge … turns 60 this year"
+_BIRTHDAY = _phrases("birthday_phrases", "count", "")  # "the bridge … turns 60 this year"
 _FOUNDED = re.compile(rf"\b(?:{_WORDS.pattern('founding_words')})\b(?:[ \t]+[\w'’-]+){{0,7}}?[ \t]+\Z",
                       re.IGNORECASE)
 # "Allan Dwan (3 April 1885 – 28 December 1981) was …": a lifespan after a name
@@ -234,8 +235,8 @@ def anniversary_cues(
 
 
 # "five years since": the unit and "since" first (a cheap search), then the count before them
-_ELAPSED = re.compile(
-    rf"\b(?P<unit>{_WORDS.pattern('elapsed_units')})[ \t]+(?:(?:{_WORDS.pattern('elapsed_passed')})[ \t]+)?"
+_ELAPSED = re.compile(  # a word start checked on each match (no \b: the engine skips ahead)
+    rf"(?P<unit>{_WORDS.pattern('elapsed_units')})[ \t]+(?:(?:{_WORDS.pattern('elapsed_passed')})[ \t]+)?"
     rf"(?P<since>{_WORDS.pattern('elapsed_since')})[ \t]+",
     re.IGNORECASE,
 )
@@ -256,7 +257,7 @@ def elapsed_cues(
     starts = [s.start for s in sentences]
     for match in _ELAPSED.finditer(text):
         index = bisect.bisect_right(starts, match.start()) - 1
-        if index < 0:
+        if index < 0 or not starts_word(text, match.start()):
             continue
         sentence = sentences[index]
         counted = _COUNT_BEFORE.search(text, max(sentence.start, match.start() - 24), match.start())
@@ -295,7 +296,7 @@ def _birthday_sentences(text: str, sentences: Sequence[Sentence]) -> list[Senten
     found: dict[int, Sentence] = {}
     for match in _BIRTHDAY.finditer(text):
         index = bisect.bisect_right(starts, match.start()) - 1
-        if index >= 0 and match.end() <= sentences[index].end:
+        if index >= 0 and match.end() <= sentences[index].end and starts_word(text, match.start()):
             found.setdefault(index, sentences[index])
     return list(found.values())
 
@@ -304,7 +305,8 @@ def _birthday(text: str, dates: _Dates, sentence: Sentence) -> ElapsedCue | None
     """"The bridge, opened in July 1964, turns 60 this year": the age of a thing, counted from
     the date of its founding word, at another date of the sentence or, with none, at the
     document date (then a year either way)."""
-    match = _BIRTHDAY.search(text, sentence.start, sentence.end)
+    match = next((m for m in _BIRTHDAY.finditer(text, sentence.start, sentence.end)
+                  if starts_word(text, m.start())), None)
     if match is None:
         return None
     inside = [t for t in dates.between(sentence.start, sentence.end) if _has_year(t)]

@@ -24,7 +24,7 @@ from chrono.places import places_in
 from chrono.tagger import Timex
 from chrono.tagger.resources import trie_regex
 from chrono.text.cue_dates import mention
-from chrono.text.vocabulary import VocabularyError, alternation, longest_first, vocabulary
+from chrono.text.vocabulary import VocabularyError, alternation, longest_first, starts_word, vocabulary
 
 _WORDS = vocabulary("holidays")
 _DAY_VALUE = re.compile(r"(?:\d{4}|XXXX)-\d\d-\d\d\Z")
@@ -65,7 +65,7 @@ def _patterns() -> _Patterns:
     links = alternation(longest_first(_WORDS.words("holiday_date_links")))
     leads = alternation(_WORDS.words("holiday_event_leads"))
     return _Patterns(
-        name=re.compile(rf"(?<![\w-])(?:{trie_regex(_names())})(?![\w-])"),
+        name=re.compile(rf"(?:{trie_regex(_names())})(?![\w-])"),  # a word start checked on each match
         name_then_date=re.compile(
             rf"[ \t]*(?:[,:(—–][ \t]*|-[ \t]+|[ \t]+(?:{links})[ \t]+|[ \t]+)(?:on[ \t]+)?"),
         date_then_name=re.compile(r"[ \t]*[,(—–][ \t]*"),
@@ -78,7 +78,7 @@ def _patterns() -> _Patterns:
 
 def holiday_cues(text: str, timexes: Sequence[Timex]) -> Iterator[HolidayCue]:
     patterns = _patterns()
-    found = list(patterns.name.finditer(text))
+    found = [m for m in patterns.name.finditer(text) if starts_word(text, m.start())]
     if not found:
         return
     days = [t for t in timexes
