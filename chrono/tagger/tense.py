@@ -17,11 +17,12 @@ SENTENCE_END = re.compile(
 )
 
 
-def tense(ctx: Context, start: int, end: int) -> int:
+def tense(ctx: Context, start: int, end: int, weekday: bool = False) -> int:
     """-1 past, +1 future, 0 unknown: the nearest tense marker in the sentence around a span.
 
     Strong markers (auxiliaries and irregular past forms from the lexicon) win over weak ones
-    (any word ending in -ed); the left side is read first, as the verb usually precedes.
+    (any word ending in -ed); the left side is read first, as the verb usually precedes. For a
+    bare ``weekday``, "would" is weak evidence of the future too.
     """
     text = ctx.text
     lo = max(0, start - 100)
@@ -55,7 +56,7 @@ def tense(ctx: Context, start: int, end: int) -> int:
                 index + 1 < len(words) and words[index + 1] in classes.get("be_present", {})
             ):
                 return 1  # "I'm flying to Cardiff on Friday": an arrangement ahead
-            mark = _mark(res, word)
+            mark = _mark(res, word) or int(weekday and word in classes.get("tense_future_weekday", {}))
             if not mark or (strong_only and mark in (1, -1)):
                 continue
             if mark == -1 and words is left_words and index + 1 < len(words) and (
@@ -221,7 +222,7 @@ def weekday_date(ctx: Context, weekday: int, rel: int | None, start: int, end: i
         return add_days(base, delta)
     if rel == 0:
         return add_days(base, weekday - current)
-    direction = tense(ctx, start, end)
+    direction = tense(ctx, start, end, weekday=True)
     if direction > 0:
         return add_days(base, (weekday - current) % 7)
     ctx.guessed = direction == 0 and weekday != current
