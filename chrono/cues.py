@@ -27,6 +27,9 @@ class DateMention:
     # how an inferred year was chosen, when that is doubtful or not the document's year
     # (chrono.tagger.Timex.note): "told as past, yet in the document's year it falls after …"
     note: str | None = None
+    # the inferred year went against the tense (a past event on a day after the document date):
+    # another year may be meant
+    against_tense: bool = False
 
 
 @attrs.frozen

@@ -78,7 +78,7 @@ class WeekdayMismatch(Rule):
             distance = abs((date.day - near).days)
             if distance > _NEAR_DAYS:
                 continue  # the year was guessed far from the document date: the guess may be at fault
-            if distance <= _OWN_WEEK and date.note is None:
+            if distance <= _OWN_WEEK and not date.against_tense:
                 # "Sunday, March 9" three days before the document date, told in a tense that
                 # agrees: no other year is likely, so the weekday or the day is wrong
                 message = (f"{cue.name} does not match {date.day.isoformat()} (the document date's year: "
@@ -301,9 +301,9 @@ class SeasonMismatch(Rule):
         not contain: "That same summer, on 20 December", "last summer, at their meeting on 14
         November", "the Q3 outage in May", "in May, during the third quarter". A season is
         read leniently, a month wider on each side (summer: May to September in the north,
-        November to March in the south; winter: November to April in the north); its hemisphere is that of the places the text names
-        (Buenos Aires, Montreal, Australia), else the configured one, and a place near the
-        equator has no seasons to check. A quarter is the calendar's, unless the text speaks of
+        November to March in the south; winter: November to April in the north); its
+        hemisphere is that of the places the text names (Buenos Aires, Montreal, Australia),
+        else the configured one, and a place near the equator has no seasons to check. A quarter is the calendar's, unless the text speaks of
         fiscal years: then only a fiscal year whose start the text or the configuration gives
         is checked.
 

@@ -10,7 +10,8 @@ from chrono.tagger.calendar import add_days, add_months
 from chrono.tagger.context import Context, Reject
 from chrono.tagger.resources import Resources, words_regex
 
-__all__ = ["SENTENCE_END", "day_near_dct", "story_year", "tense", "weekday_date", "year_for_month"]
+__all__ = ["AGAINST_TENSE", "SENTENCE_END", "day_near_dct", "story_year", "tense", "weekday_date",
+           "year_for_month"]
 
 SENTENCE_END = re.compile(
     r"(?<![A-Z])(?<!\b[A-Z][a-z])[.!?][\"'’”]*\s+(?=[\"“'`A-Z])|;\s+|\n\s*\n"
@@ -189,6 +190,12 @@ def year_for_month(ctx: Context, month: int, day: int | None, start: int, end: i
     return chosen
 
 
+# The notes of a year kept against the tense (Timex.note): the text, or its date, may be wrong.
+PAST_AFTER_DCT = "told as past, yet in the document's year it falls after the document date"
+FUTURE_BEFORE_DCT = "told as future, yet in the document's year it falls before the document date"
+AGAINST_TENSE = frozenset({PAST_AFTER_DCT, FUTURE_BEFORE_DCT})
+
+
 def _year_note(base: dt.date, year: int, month: int, day: int | None, direction: int) -> str | None:
     """What a reader should know of the year chosen for a year-less date: that it went against
     the tense (a past event on a day after the DCT, kept in the DCT's year because it is near:
@@ -199,9 +206,9 @@ def _year_note(base: dt.date, year: int, month: int, day: int | None, direction:
         first = last = dt.date(year, month, day)
     told = {-1: "told as past", 1: "told as future"}.get(direction, "with no tense to go on")
     if direction < 0 and first > base:
-        return f"{told}, yet in the document's year it falls after the document date"
+        return PAST_AFTER_DCT
     if direction > 0 and last < base:
-        return f"{told}, yet in the document's year it falls before the document date"
+        return FUTURE_BEFORE_DCT
     if year != base.year:
         side, other = ("before", "after") if year < base.year else ("after", "before")
         return (f"the year {side} the document's ({told}; in the document's year it would fall "

@@ -24,7 +24,8 @@ def _analysis(*cues: WeekdayCue | AgeCue | AnniversaryCue, dct: str | None = "20
 
 def _date(day: str, *, inferred: bool = False, at: int = 10, note: str | None = None) -> DateMention:
     value = dt.date.fromisoformat(day) if len(day) == 10 else None
-    return DateMention(Span(at, at + 8), day, int(day[:4]), value, year_inferred=inferred, note=note)
+    return DateMention(Span(at, at + 8), day, int(day[:4]), value, year_inferred=inferred, note=note,
+                       against_tense=note is not None and note.startswith("told as"))
 
 
 def _weekday(day: str, weekday: int, *, inferred: bool, note: str | None = None) -> WeekdayCue:
@@ -53,6 +54,13 @@ def test_an_inferred_year_in_the_document_dates_week_is_certain() -> None:
     assert finding.severity is Severity.ERROR
     assert finding.message == ("Monday does not match 2024-03-05 (the document date's year: 3 days from it): "
                                "that day is a Tuesday")
+
+
+def test_an_inferred_year_of_the_year_before_in_the_document_dates_week_is_certain() -> None:
+    note = "the year before the document's (told as past; …)"
+    cue = WeekdayCue("Monday", Span(2, 8), 0, _date("2023-12-31", inferred=True, note=note))
+    (finding,) = _found(WEEKDAY, _analysis(cue, dct="2024-01-02"))
+    assert finding.severity is Severity.ERROR
 
 
 def test_an_inferred_year_against_the_tense_is_not_certain() -> None:
