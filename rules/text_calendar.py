@@ -303,9 +303,9 @@ class SeasonMismatch(Rule):
         read leniently, a month wider on each side (summer: May to September in the north,
         November to March in the south; winter: November to April in the north); its
         hemisphere is that of the places the text names (Buenos Aires, Montreal, Australia),
-        else the configured one, and a place near the equator has no seasons to check. A quarter is the calendar's, unless the text speaks of
-        fiscal years: then only a fiscal year whose start the text or the configuration gives
-        is checked.
+        else the configured one, and a place near the equator has no seasons to check. A
+        quarter is the calendar's, unless the text speaks of fiscal years: then only a fiscal
+        year whose start the text or the configuration gives is checked.
 
     Why it matters
         The season (or quarter) and the date were written separately; one of them is wrong,
