@@ -17,6 +17,7 @@ instead, ``--isolated`` ignores every file. Keys are kebab-case, as in ruff::
     dct-keys = ["date", "published"] # front-matter keys that hold the DCT
     date-order = "month-first"       # how 03/04/2025 reads: month-first | day-first
     hemisphere = "north"             # whose seasons "summer 2024" means
+    fiscal-year-start = 7            # the month a fiscal year starts in ("fiscal 2025": July 2024 on)
     domain-knowledge = ["precedence.yaml"]   # extra domain-knowledge files
     cache-dir = ".chrono_cache"
     max-file-size = 20_000_000       # bytes; a larger file is reported (CHR005), not read; 0: none
@@ -77,6 +78,7 @@ class Config:
     dct_keys: tuple[str, ...] | None = None
     date_order: str | None = None
     hemisphere: str | None = None
+    fiscal_year_start: int | None = None
     domain_knowledge: tuple[str, ...] = ()
     cache_dir: str | None = None
     max_file_size: int | None = None
@@ -184,6 +186,12 @@ def _string(where: str, key: str, value: object, choices: Sequence[str] = ()) ->
     return value
 
 
+def _month(where: str, key: str, value: object) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 12:
+        raise ConfigError(f"{where}: '{key}' must be a month number, 1 to 12: {value!r}")
+    return value
+
+
 def _severity(where: str, key: str, value: object) -> Severity:
     text = _string(where, key, value)
     try:
@@ -213,6 +221,7 @@ _SIMPLE: dict[str, Callable[[str, str, object], object]] = {
     "dct-keys": _strings,
     "date-order": lambda w, k, v: _string(w, k, v, DATE_ORDERS),
     "hemisphere": lambda w, k, v: _string(w, k, v, HEMISPHERES),
+    "fiscal-year-start": lambda w, k, v: _month(w, k, v),
     "domain-knowledge": _strings,
     "cache-dir": _string,
     "max-file-size": lambda w, k, v: _number(w, k, v, integer=True),

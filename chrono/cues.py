@@ -24,6 +24,12 @@ class DateMention:
     year: int
     day: dt.date | None  # None when the date is coarser than a day ("1931", "May 1931")
     year_inferred: bool  # no year was written: it was taken from the document date or the narrative
+    # how an inferred year was chosen, when that is doubtful or not the document's year
+    # (chrono.tagger.Timex.note): "told as past, yet in the document's year it falls after …"
+    note: str | None = None
+    # the inferred year went against the tense (a past event on a day after the document date):
+    # another year may be meant
+    against_tense: bool = False
 
 
 @attrs.frozen
@@ -61,7 +67,56 @@ class AnniversaryCue:
     on: DateMention | None
 
 
-Cue = WeekdayCue | AgeCue | AnniversaryCue
+@attrs.frozen
+class ElapsedCue:
+    """Years counted since a date of the text ("it is five years since the 2019 fire", "in the
+    30 years since the act became law", "the bridge, opened in July 1964, turns 60 this year"),
+    at a date written in the sentence or, when ``at`` is None, at the document date."""
+
+    span: Span  # "five years since", "turns 60"
+    words: str  # as written: "five years since"
+    count: int
+    since: DateMention
+    at: DateMention | None
+    # how many years the count may be off: "five years since" may be rounded either way (1);
+    # "turns 60 this year" is exact (0), and a year either way at the document date (1)
+    slack: int = 1
+
+
+@attrs.frozen
+class HolidayCue:
+    """A holiday named with the date it fell or falls on: "Bastille Day, 14 July", "Good Friday
+    (April 18)", "on 14 July, Bastille Day", "On 27 March 1964, the Good Friday earthquake"."""
+
+    name: str  # as written: "Bastille Day"
+    name_span: Span
+    holiday: str  # its key in chrono/data/holidays.yaml
+    spread: tuple[int, int]  # days before and after the holiday the name may cover ("Easter": -3, 1)
+    date: DateMention  # its day is known
+    countries: frozenset[str]  # the countries the document names (ISO codes): whose holiday it may be
+
+
+@attrs.frozen
+class SeasonCue:
+    """A season or a quarter that the words put together with a month or a day: "That summer,
+    on 20 December", "last summer, at their meeting on 14 November", "the Q3 outage in May"."""
+
+    period_text: str  # as written: "That summer", "Q3"
+    period_span: Span
+    kind: str  # "season" or "quarter"
+    which: str  # SP, SU, FA, WI, or the quarter's number "1" … "4"
+    period_year: int | None  # None when the year was not written
+    date_text: str  # the month or day, as written: "14 November 2023", "May"
+    date_span: Span
+    date_year: int | None  # None when the year was not written
+    month: int  # the date's month
+    # the hemispheres whose seasons the places of the text give (north, south), or the
+    # configured one; a quarter's: none
+    hemispheres: frozenset[str]
+    quarter_start: int = 1  # the month a quarter's year starts in (a fiscal year stated in the text)
+
+
+Cue = WeekdayCue | AgeCue | AnniversaryCue | ElapsedCue | HolidayCue | SeasonCue
 CUE_TYPES: tuple[type[Cue], ...] = typing.get_args(Cue)
 
 

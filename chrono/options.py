@@ -28,6 +28,9 @@ class ReadingOptions:
     # front-matter keys that hold the DCT, in order of preference (configuration: dct-keys)
     dct_keys: tuple[str, ...] = DEFAULT_DCT_KEYS
     hemisphere: Hemisphere = Hemisphere.NORTH
+    # the month (1-12) a fiscal year starts in, named by the year it ends in ("fiscal 2025" from
+    # July 2024 with 7); None: unknown unless a text says (configuration: fiscal-year-start)
+    fiscal_year_start: int | None = None
     # how an all-numeric date such as 03/04/2025 reads (configuration: date-order)
     day_first: bool = False
     # extra domain-knowledge files (absolute paths; configuration: domain-knowledge)

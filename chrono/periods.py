@@ -488,6 +488,37 @@ def _months_value(first: date, months: int) -> str | None:
     return None
 
 
+_FISCAL_VALUE = re.compile(r"(?P<year>\d{4})(?:-(?P<unit>[QH])(?P<n>[1-4]))?\Z")
+
+
+def fiscal_in_calendar(value: str, start_month: int) -> str | None:
+    """The calendar value of a fiscal period, for a fiscal year that starts in ``start_month``
+    and is named by the year it ends in ("fiscal 2025" from July 2024 to June 2025). ``None``
+    when no calendar value names it: a whole fiscal year that is not the calendar's, or a
+    quarter or half whose months straddle the calendar's.
+
+    >>> fiscal_in_calendar("2025-Q1", 7), fiscal_in_calendar("2025-H2", 7), fiscal_in_calendar("2025", 1)
+    ('2024-Q3', '2025-H1', '2025')
+    >>> fiscal_in_calendar("2025", 7), fiscal_in_calendar("2025-Q1", 2)
+    (None, None)
+    """
+    match = _FISCAL_VALUE.match(value)
+    if match is None:
+        return value  # a month or a day of a fiscal text is the calendar's
+    if start_month == 1:
+        return value
+    unit = match["unit"]
+    if unit is None:
+        return None
+    months = 3 if unit == "Q" else 6
+    if (start_month - 1) % months:
+        return None
+    first = (start_month - 1) + months * (int(match["n"]) - 1)  # months after January of the year before
+    year = int(match["year"]) - 1 + first // 12
+    number = (first % 12) // months + 1
+    return f"{year:04d}-{unit}{number}"
+
+
 def format_length(seconds: int) -> str:
     """An exact human length, largest unit first: '1 second', '5 hours', '122 days',
     '17 days 12 hours' (2.5 weeks), '1 day 30 minutes'. Days are the largest unit, since weeks,

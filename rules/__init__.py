@@ -19,7 +19,7 @@ from .input import (
     UnreadableFile,
 )
 from .suppression import UnusedSuppression
-from .text_calendar import AgeMismatch, WeekdayMismatch
+from .text_calendar import AgeMismatch, HolidayMismatch, SeasonMismatch, WeekdayMismatch
 from .text_dct import AfterDocumentDate, BadDocumentDate, MissingDocumentDate
 from .text_order import RULES as TEXT_ORDER_RULES
 from .timeml import RULES as TIMEML_RULES
@@ -42,4 +42,6 @@ RULES: tuple[type[Rule], ...] = (
     WeekdayMismatch,
     AgeMismatch,
     BadDocumentDate,
+    HolidayMismatch,
+    SeasonMismatch,
 )

@@ -1,4 +1,4 @@
-"""Text rules about single calendar expressions: weekdays and ages.
+"""Text rules about single calendar expressions: weekdays, ages, holidays, seasons and quarters.
 
 They judge the cues the prose reader found (chrono.cues): the reader says what the words state,
 the rules do the calendar arithmetic and word the finding.
@@ -14,11 +14,13 @@ from collections.abc import Iterator
 import attrs
 
 from chrono.analysis import Analysis
-from chrono.cues import AgeCue, AnniversaryCue, WeekdayCue, document_day
+from chrono.cues import AgeCue, AnniversaryCue, ElapsedCue, HolidayCue, SeasonCue, WeekdayCue, document_day
+from chrono.holidays import days_of, fixed
 from chrono.model import Finding, Severity, Span
 from chrono.rulebase import Rule
 
 _NEAR_DAYS = 42  # "a few weeks" of the document date: an inferred year is very likely right
+_OWN_WEEK = 6  # the document date's week: an inferred year is the document date's
 _DAY = re.compile(r"\d{4}-\d\d-\d\d")
 
 
@@ -26,19 +28,25 @@ class WeekdayMismatch(Rule):
     """
     What it does
         Reports a weekday name that does not match the full date it goes with ("Monday,
-        March 4, 2025": 4 March 2025 is a Tuesday). A date whose year is only inferred from the
-        document date ("Tuesday, 22 October") gives a warning when it lies within six weeks of
-        the document date, and is left alone otherwise.
+        March 4, 2025": 4 March 2025 is a Tuesday; "on 4 March 2025, a Monday,"). A date whose
+        year is only inferred from the document date ("Tuesday, 22 October") is checked in the
+        year the tense and the document date give it, never in a year chosen to fit the
+        weekday: within the document date's week, where no other year is likely, a mismatch is
+        an error; within six weeks, or when the tense goes against that year (a past event on a
+        day after the document date), a warning; farther away it is left alone.
 
     Why it matters
         The weekday and the date were written separately; one of them is wrong, and a reader
         cannot tell which.
 
     Example
-        "on Monday, March 4, 2025" fails; "on Tuesday, March 4, 2025" passes.
+        "on Monday, March 4, 2025" fails; "on Tuesday, March 4, 2025" passes. In a text dated
+        Wednesday 13 March 2024, "the store reopened on Sunday, March 9" fails (9 March 2024
+        is a Saturday, even though 9 March 2025 is a Sunday).
 
     How to fix
-        Check the calendar and correct the weekday or the date.
+        Check the calendar and correct the weekday or the date (or write the year, if another
+        year is meant).
     """
 
     code = "CHR307"
@@ -55,32 +63,48 @@ class WeekdayMismatch(Rule):
                 continue
             date = cue.date
             assert date.day is not None
-            if date.year_inferred and (near is None or abs((date.day - near).days) > _NEAR_DAYS):
-                continue  # the year was guessed far from the document date: the guess may be at fault
             if date.day.weekday() == cue.weekday:
                 continue
             actual = calendar.day_name[date.day.weekday()]
-            span = Span(cue.name_span.start, date.span.end, "primary")
-            if date.year_inferred:
-                # "Tuesday, 22 October" a few days before the document date: the weekday may be
-                # right for another year, so a warning
-                message = (f"{cue.name} does not match {date.day.isoformat()} (year inferred from the "
-                           f"document date): that day is a {actual}")
-                yield attrs.evolve(self.finding(analysis, message, [span]), severity=Severity.WARNING)
+            # "Monday, March 4, 2025" or "March 4, 2025, a Monday": from the first word to the last
+            span = Span(min(cue.name_span.start, date.span.start), max(cue.name_span.end, date.span.end),
+                        "primary")
+            if not date.year_inferred:
+                message = f"{cue.name} does not match {date.day.isoformat()}: that day is a {actual}"
+                yield self.finding(analysis, message, [span])
                 continue
-            message = f"{cue.name} does not match {date.day.isoformat()}: that day is a {actual}"
-            yield self.finding(analysis, message, [span])
+            if near is None:
+                continue
+            distance = abs((date.day - near).days)
+            if distance > _NEAR_DAYS:
+                continue  # the year was guessed far from the document date: the guess may be at fault
+            if distance <= _OWN_WEEK and not date.against_tense:
+                # "Sunday, March 9" three days before the document date, told in a tense that
+                # agrees: no other year is likely, so the weekday or the day is wrong
+                message = (f"{cue.name} does not match {date.day.isoformat()} (the document date's year: "
+                           f"{distance} day{'s' if distance != 1 else ''} from it): that day is a {actual}")
+                yield self.finding(analysis, message, [span])
+                continue
+            # "Tuesday, 22 October" a few weeks before the document date: the weekday may be
+            # right for another year, so a warning
+            message = (f"{cue.name} does not match {date.day.isoformat()} (year inferred from the "
+                       f"document date): that day is a {actual}")
+            yield attrs.evolve(self.finding(analysis, message, [span]), severity=Severity.WARNING)
 
 
 class AgeMismatch(Rule):
     """
     What it does
-        Reports an age ("at the age of 48", "aged 48", "a 48-year-old", "Jan Novak, 52, was
-        born in 1968") that does not add up with the one birth date the document gives and the
-        date of the sentence it is in (or the document date), and an anniversary ("the 50th
-        anniversary of its founding in 1975") that does not add up with the year it is marked
-        in. With the birthday unknown, either of the two possible ages passes; an anniversary
-        dated only by the document date may be off by one year.
+        Reports an age ("at the age of 48", "aged 48", "a 48-year-old", "turning 60 on 9 June
+        2026", "died on 3 May at 71", "At 34 she moved", "Now 52, she …", "Jan Novak, 52, was
+        born in 1968") that does not add up with the one birth date the document gives ("born
+        in 1950", "born 9 June 1966", a lifespan "(3 April 1885 – 28 December 1981)") and the
+        date of the sentence it is in (or the document date); an anniversary ("the 50th
+        anniversary of its founding in 1975"), a count of years since a date ("it has been
+        five years since the 2019 fire") or a thing's age ("the bridge, opened in 1964, turns
+        60 this year") that does not add up with the year it is marked in. With the birthday
+        unknown, either of the two possible ages passes; an anniversary of a year dated only by
+        the document date, and a count of years since, may be off by one year.
 
     Why it matters
         Ages and anniversaries are computed by hand and go stale when a text is updated.
@@ -88,7 +112,9 @@ class AgeMismatch(Rule):
     Example
         "She was born in 1950. … She died in 2001 at the age of 40." fails; "at the age of
         50" (or 51) passes. "On 3 June 2020 the town celebrated the 100th anniversary of its
-        charter, granted in 1925." fails; with "granted in 1920" it passes.
+        charter, granted in 1925." fails; with "granted in 1920" it passes. In a text of 2025,
+        "It has been eight years since the 2019 fire" fails; "six years" (or five, or seven)
+        passes.
 
     How to fix
         Recompute the age or the count from the dates, or correct the date.
@@ -98,7 +124,7 @@ class AgeMismatch(Rule):
     name = "age-mismatch"
     severity = Severity.ERROR
     summary = "an age or an anniversary that does not add up with the dates"
-    cue_types = frozenset({AgeCue, AnniversaryCue})
+    cue_types = frozenset({AgeCue, AnniversaryCue, ElapsedCue})
 
     def check(self, analysis: Analysis) -> Iterator[Finding]:
         day = document_day(analysis.document)
@@ -107,10 +133,28 @@ class AgeMismatch(Rule):
                 message = _age_mismatch(cue, day)
             elif isinstance(cue, AnniversaryCue):
                 message = _anniversary_mismatch(cue, day)
+            elif isinstance(cue, ElapsedCue):
+                message = _elapsed_mismatch(cue, day)
             else:
                 continue
             if message is not None:
-                yield self.finding(analysis, message, [Span(cue.span.start, cue.span.end, "primary")])
+                yield self.finding(analysis, message, [Span(cue.span.start, cue.span.end, "primary"),
+                                                       *_dates_of(cue)])
+
+
+def _dates_of(cue: AgeCue | AnniversaryCue | ElapsedCue) -> list[Span]:
+    """The dates the arithmetic rests on, cited after the age: the birth (or the date counted
+    from) and the date it is counted to, when the text gives one."""
+    if isinstance(cue, AgeCue):
+        first, second, what = cue.born, cue.at, ("the birth", "the date of the age")
+    elif isinstance(cue, AnniversaryCue):
+        first, second, what = cue.since, cue.on, ("counted from", "counted to")
+    else:
+        first, second, what = cue.since, cue.at, ("counted from", "counted to")
+    out = [Span(first.span.start, first.span.end, "cited", what[0])]
+    if second is not None and second.span != first.span:
+        out.append(Span(second.span.start, second.span.end, "cited", what[1]))
+    return out
 
 
 def _age_mismatch(cue: AgeCue, document_day: str | None) -> str | None:
@@ -138,15 +182,213 @@ def _age_mismatch(cue: AgeCue, document_day: str | None) -> str | None:
 
 
 def _anniversary_mismatch(cue: AnniversaryCue, document_day: str | None) -> str | None:
-    """Why ``cue`` does not add up, or None. Marked on the document date, the anniversary may
-    fall in the next year or the last."""
+    """Why ``cue`` does not add up, or None. Marked on the document date, the anniversary of a
+    year may fall in the next year or the last; of a day, it is the one just passed or the one
+    just ahead ("is marking the seventh anniversary of the 11 September 2001 attacks" in a text
+    of 11 September 2008: the seventh, no other)."""
     if cue.on is not None:
         year, slack, when = cue.on.year, 0, cue.on.text
     elif document_day is not None:
         year, slack, when = int(document_day[:4]), 1, f"the document date ({document_day})"
+        if cue.since.day is not None and _DAY.fullmatch(document_day):
+            on = dt.date.fromisoformat(document_day)
+            since = cue.since.day
+            passed = on.year - since.year - ((on.month, on.day) < (since.month, since.day))
+            on_the_day = (on.month, on.day) == (since.month, since.day)
+            if cue.count == passed or (cue.count == passed + 1 and not on_the_day):
+                return None
+            ahead = "" if on_the_day else f" (the next anniversary is the {_nth(passed + 1)})"
+            return (f"the {cue.ordinal} anniversary does not fit: {cue.since.text} to {when} is "
+                    f"{passed} years{ahead}")
     else:
         return None
     if abs(year - cue.since.year - cue.count) <= slack:
         return None
     return (f"the {cue.ordinal} anniversary does not fit: {cue.since.text} to {when} is "
             f"{year - cue.since.year} years")
+
+
+def _nth(count: int) -> str:
+    """1 -> "1st", 22 -> "22nd", 13 -> "13th"."""
+    suffix = "th" if 10 <= count % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(count % 10, "th")
+    return f"{count}{suffix}"
+
+
+def _elapsed_mismatch(cue: ElapsedCue, document_day: str | None) -> str | None:
+    """Why ``cue`` does not add up, or None. Counted in whole years between two years, "five
+    years since" may be four to six years' difference (the count may be rounded either way);
+    a thing's age at a written date ("turns 60 this year") is exact (``cue.slack``)."""
+    if cue.at is not None:
+        year, when = cue.at.year, cue.at.text
+    elif document_day is not None:
+        year, when = int(document_day[:4]), f"the document date ({document_day})"
+    else:
+        return None
+    years = year - cue.since.year
+    if abs(years - cue.count) <= cue.slack:
+        return None
+    return f"'{cue.words}' does not fit: {cue.since.text} to {when} is {years} years"
+
+
+class HolidayMismatch(Rule):
+    """
+    What it does
+        Reports a holiday named with a date that is not its day: "Bastille Day, 15 July",
+        "Good Friday (April 19, 2025)", "on 14 July, Canada Day,", "On 28 March 1964, the Good
+        Friday earthquake" (Good Friday 1964 was 27 March). The days are data
+        (chrono/data/holidays.yaml): fixed days, nth weekdays, and the feasts that hang on
+        Easter, computed for the year; where countries keep the holiday on different days
+        (Thanksgiving, Labour Day, Mother's Day), any day of a country the document names
+        passes, or of any country when it names none. A movable holiday whose year is only
+        inferred from the document date gives a warning within six weeks of it, and is left
+        alone farther away; words that make the date another day ("the weekend after Easter",
+        "Christmas Day (observed)") leave the pair alone.
+
+    Why it matters
+        A holiday's day is known; a date written next to it that differs is a typo in the date
+        or a wrong holiday, and a reader cannot tell which.
+
+    Example
+        "Bastille Day, 15 July" fails; "Bastille Day, 14 July" passes. "Good Friday, April
+        18, 2025" passes; "Good Friday, April 19, 2025" fails.
+
+    How to fix
+        Check the calendar for that year and correct the date or the holiday's name.
+    """
+
+    code = "CHR311"
+    name = "holiday-date-mismatch"
+    severity = Severity.ERROR
+    summary = "a holiday named with a date that is not its day"
+    cue_types = frozenset({HolidayCue})
+
+    def check(self, analysis: Analysis) -> Iterator[Finding]:
+        day = document_day(analysis.document)
+        near = dt.date.fromisoformat(day) if day is not None and _DAY.match(day) else None
+        for cue in analysis.cues:
+            if not isinstance(cue, HolidayCue):
+                continue
+            date = cue.date
+            assert date.day is not None
+            days = days_of(cue.holiday, date.day.year, cue.countries)
+            if days is None:
+                continue  # a country that keeps its own days
+            low, high = cue.spread
+            if any(0 <= (date.day - holiday).days - low <= high - low for holiday in days):
+                continue
+            certain = not date.year_inferred or fixed(cue.holiday, cue.countries)
+            if not certain and (near is None or abs((date.day - near).days) > _NEAR_DAYS):
+                continue  # a movable holiday in a year guessed far from the document date
+            shown = " or ".join(_day_name(holiday) for holiday in sorted(days))
+            year = "" if fixed(cue.holiday, cue.countries) else f" in {date.day.year}"
+            inferred = " (year inferred from the document date)" if date.year_inferred and not certain else ""
+            message = f"{cue.name} is not {_day_name(date.day)}{inferred}: it falls on {shown}{year}"
+            spans = [Span(min(cue.name_span.start, date.span.start), max(cue.name_span.end, date.span.end),
+                          "primary")]
+            finding = self.finding(analysis, message, spans)
+            yield finding if certain else attrs.evolve(finding, severity=Severity.WARNING)
+
+
+def _day_name(day: dt.date) -> str:
+    """"14 July" (the day and month: what a holiday's day is)."""
+    return f"{day.day} {calendar.month_name[day.month]}"
+
+
+class SeasonMismatch(Rule):
+    """
+    What it does
+        Reports a season or a quarter that the words put together with a month or a day it does
+        not contain: "That same summer, on 20 December", "last summer, at their meeting on 14
+        November", "the Q3 outage in May", "in May, during the third quarter". A season is
+        read leniently, a month wider on each side (summer: May to September in the north,
+        November to March in the south; winter: November to April in the north); its
+        hemisphere is that of the places the text names (Buenos Aires, Montreal, Australia),
+        else the configured one, and a place near the equator has no seasons to check. A
+        quarter is the calendar's, unless the text speaks of fiscal years: then only a fiscal
+        year whose start the text or the configuration gives is checked.
+
+    Why it matters
+        The season (or quarter) and the date were written separately; one of them is wrong,
+        or the two are not one time as the sentence says.
+
+    Example
+        "That same summer, on 20 December 2013, an ice storm hit Toronto" fails; "That same
+        summer, on 20 December 2013, a heatwave hit Buenos Aires" passes. "The Q3 outage in
+        May" fails; "the Q3 outage in August" passes.
+
+    How to fix
+        Correct the season, the quarter or the date, or say which times they are.
+    """
+
+    code = "CHR312"
+    name = "season-mismatch"
+    severity = Severity.ERROR
+    summary = "a season or quarter put together with a month it does not contain"
+    cue_types = frozenset({SeasonCue})
+
+    def check(self, analysis: Analysis) -> Iterator[Finding]:
+        for cue in analysis.cues:
+            if not isinstance(cue, SeasonCue):
+                continue
+            message = _season_mismatch(cue) if cue.kind == "season" else _quarter_mismatch(cue)
+            if message is None:
+                continue
+            spans = [Span(cue.period_span.start, cue.period_span.end, "primary"),
+                     Span(cue.date_span.start, cue.date_span.end, "cited")]
+            yield self.finding(analysis, message, spans)
+
+
+# The months a season may take, leniently (a month wider on each side of the meteorological
+# season; winter two months after it, for the late snow of cold places), in the north; the
+# south's are six months on. A year's winter straddles New Year.
+_SEASON_MONTHS = {"SP": (2, 6), "SU": (5, 9), "FA": (8, 12), "WI": (11, 16)}
+_SEASON_NAMES = {"SP": "spring", "SU": "summer", "FA": "autumn", "WI": "winter"}
+
+
+def _in_season(season: str, hemisphere: str, month: int, year: int | None, season_year: int | None) -> bool:
+    first, last = _SEASON_MONTHS[season]
+    if hemisphere == "south":
+        first, last = first + 6, last + 6
+    if year is None or season_year is None:
+        # month of the year only: a month of the window, in any year
+        return any(first <= m <= last for m in (month, month + 12, month + 24))
+    # "summer 2019" and "20 December 2013": the window in the season's year; a winter (north) or
+    # a summer (south) straddles New Year, and "winter 2024" is either of the two winters
+    index = year * 12 + month
+    starts = [season_year * 12 + first]
+    if last > 12:
+        starts.append((season_year - 1) * 12 + first)
+    return any(start <= index <= start + (last - first) for start in starts)
+
+
+def _season_mismatch(cue: SeasonCue) -> str | None:
+    date_year = cue.date_year
+    if any(_in_season(cue.which, h, cue.month, date_year, cue.period_year) for h in cue.hemispheres):
+        return None
+    where = " or ".join(f"{h}ern" for h in sorted(cue.hemispheres))
+    month = calendar.month_name[cue.month]
+    season = _SEASON_NAMES[cue.which]
+    if date_year is not None and cue.period_year is not None and any(
+        _in_season(cue.which, h, cue.month, None, None) for h in cue.hemispheres
+    ):
+        return (f"'{cue.date_text}' is not in '{cue.period_text}': {month} {date_year} is not in the "
+                f"{season} of {cue.period_year} ({where} hemisphere)")
+    return f"'{cue.date_text}' is not in '{cue.period_text}': {month} is not {season} ({where} hemisphere)"
+
+
+def _quarter_mismatch(cue: SeasonCue) -> str | None:
+    quarter = int(cue.which)
+    first = (cue.quarter_start - 1 + 3 * (quarter - 1)) % 12 + 1
+    months = [(first - 1 + k) % 12 + 1 for k in range(3)]
+    date_year = cue.date_year
+    in_year = True
+    if cue.quarter_start == 1 and date_year is not None and cue.period_year is not None:
+        in_year = date_year == cue.period_year
+    if cue.month in months and in_year:
+        return None
+    span = f"{calendar.month_name[months[0]]} to {calendar.month_name[months[-1]]}"
+    fiscal = "" if cue.quarter_start == 1 else " of the fiscal year the text gives"
+    if cue.month in months:
+        return f"'{cue.date_text}' is not in '{cue.period_text}': {date_year} is not {cue.period_year}"
+    return (f"'{cue.date_text}' is not in '{cue.period_text}': {calendar.month_name[cue.month]} is not in "
+            f"quarter {quarter}{fiscal} ({span})")

@@ -146,3 +146,35 @@ def nth_weekday(year: int, month: int, nth: int, weekday: int) -> dt.date | None
     last = add_months(dt.date(year, month, 1), 1) - dt.timedelta(days=1)
     delta = (last.isoweekday() - weekday) % 7
     return last - dt.timedelta(days=delta + 7 * (-nth - 1))
+
+
+def easter(year: int) -> dt.date:
+    """Western Easter Sunday of ``year`` (the Gregorian computus, "Anonymous" algorithm).
+
+    >>> easter(2024), easter(2025)
+    (datetime.date(2024, 3, 31), datetime.date(2025, 4, 20))
+    """
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    leap = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * leap) // 451
+    month, day = divmod(h + leap - 7 * m + 114, 31)
+    return dt.date(year, month, day + 1)
+
+
+def orthodox_easter(year: int) -> dt.date:
+    """Orthodox Easter Sunday of ``year``: the Julian computus, as a Gregorian date.
+
+    >>> orthodox_easter(2024), orthodox_easter(2025)
+    (datetime.date(2024, 5, 5), datetime.date(2025, 4, 20))
+    """
+    a, b, c = year % 4, year % 7, year % 19
+    d = (19 * c + 15) % 30
+    e = (2 * a + 4 * b - d + 34) % 7
+    month, day = divmod(d + e + 114, 31)
+    julian_to_gregorian = year // 100 - year // 400 - 2
+    return dt.date(year, month, day + 1) + dt.timedelta(days=julian_to_gregorian)

@@ -44,6 +44,10 @@ class Piece:
     # The value as far as the text states it, for a document without a DCT ("XXXX-03-12",
     # "XXXX-WXX-5"); None: every digit depends on the DCT.
     shape: str | None = None
+    # How a year the words leave open was chosen, when that is worth saying (Timex.note).
+    note: str | None = None
+    # The period is a fiscal one ("fiscal 2025", "FY24"): its months are not the calendar's.
+    fiscal: bool = False
     # Moves the story on: later expressions count from this one ("two days later ... that
     # evening"). Dates always do; a counted offset only when it narrates, not compares.
     narrates: bool = False
@@ -67,6 +71,8 @@ class Context:
     period_end: int = -1
     # Set when the last year/weekday resolution had no tense evidence to go on.
     guessed: bool = False
+    # What a reader should know of the year the last resolution chose (see Timex.note).
+    note: str | None = None
     # Where the expression that set ``ref`` stands in the text.
     ref_start: int = -1
     ref_end: int = -1

@@ -20,7 +20,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import attrs
 
-from chrono.tagger.calendar import add_days, nth_weekday, quarter_of, shift, value_at, week_value
+from chrono.tagger.calendar import add_days, easter, nth_weekday, quarter_of, shift, value_at, week_value
 from chrono.tagger.context import REF_VALUES, Action, Context, Fields, Piece, Reject, Spans
 from chrono.tagger.fields import (
     DIGITS,
@@ -33,6 +33,7 @@ from chrono.tagger.fields import (
     year_of,
 )
 from chrono.tagger.resources import words_regex
+from chrono.tagger.tense import SENTENCE_END as _SENTENCE_END
 from chrono.tagger.tense import day_near_dct, story_year, tense, weekday_date, year_for_month
 
 __all__ = ["CALENDAR_ACTIONS", "DATE_ACTIONS"]
@@ -208,7 +209,7 @@ def _piece(ctx: Context, req: Request | None, start: int, end: int, kind: str, v
     elif shape is not None and shape.startswith("XXXX-WXX-"):
         stated = shape + (value[10:] if len(value) > 10 and value[10] == "T" else "")
     return [Piece(start, end, kind, value, mod, anchor, False, anchor is not None, shape=stated,
-                  guessed=ctx.guessed)]
+                  guessed=ctx.guessed, note=ctx.note if anchor == "DCT" else None)]
 
 
 def _finish(ctx: Context, req: Request, placed: Resolved, start: int, end: int) -> list[Piece]:
@@ -289,10 +290,29 @@ def _month_year(ctx: Context, req: Request, f: Fields, start: int, end: int
     if year is None:
         year = year_for_month(ctx, req.month, req.day, start, end)
         anchor = "DCT"
-        if req.day is not None and f.get("weekday") and not f.get("nth"):
-            # "Tue 6 Aug" with no year: the weekday picks the year among the neighbours.
+        if req.day is not None and f.get("weekday") and not f.get("nth") and ctx.guessed and (
+            _days_from(req.base, year, req.month, req.day) > _WEEKDAY_PICKS_YEAR
+        ):
+            # "Tue 6 Aug" in a listing with no tense, months from the DCT: the weekday picks
+            # the year among the neighbours. Near the DCT, or with a tense, the year stays the
+            # DCT's and tense's: a weekday that does not fit is the text's error to report
+            # ("on Sunday, March 9" in a text of 12 March 2024 is a Saturday), not a reason to
+            # move the date a year.
             year = _year_by_weekday(ctx, year, req.month, req.day, f["weekday"])
     return year, anchor
+
+
+# How far (days) from the DCT a year-less date with a weekday must lie, with no tense to go
+# on, before the weekday may choose its year.
+_WEEKDAY_PICKS_YEAR = 42
+
+
+def _days_from(base: dt.date, year: int, month: int, day: int) -> int:
+    """Days between ``base`` and the day (a large number when it does not exist)."""
+    try:
+        return abs((dt.date(year, month, day) - base).days)
+    except ValueError:
+        return 1 << 30
 
 
 def _year_by_weekday(ctx: Context, guess: int, month: int, day: int, weekday_word: str) -> int:
@@ -306,6 +326,7 @@ def _year_by_weekday(ctx: Context, guess: int, month: int, day: int, weekday_wor
             if dt.date(year, month, day).isoweekday() == int(weekday):
                 if year != guess:
                     ctx.guessed = False
+                    ctx.note = "the year in which the weekday fits (no tense to go on)"
                 return year
         except ValueError:
             continue
@@ -403,7 +424,48 @@ def _weekday(ctx: Context, req: Request, f: Fields, start: int, end: int) -> Res
     else:
         day = weekday_date(ctx, weekday, rel, start, end)
         anchor = "DCT"
+        if rel is None:
+            day = _in_stated_order(ctx, weekday, day, start)
     return Resolved(day=day, anchor=anchor, shape=f"XXXX-WXX-{weekday}" if rel is None else None)
+
+
+# "reopen on Sunday after a ceremony on Saturday": an order word and the words of its phrase
+# up to the weekday ("after a ceremony on"), with no clause joined in between.
+_ORDER_PHRASE = (r"\b(?:(?P<after>{weekday_order_after})|(?P<before>{weekday_order_before}))"
+                 r"(?:[ \t]+(?!(?:{weekday_order_stop})\b)[\w'’-]+){0,5}?[ \t]+(?:{day_signal}[ \t]+)?\Z")
+_CLAUSE_COMMA = re.compile(r",")
+
+
+def _in_stated_order(ctx: Context, weekday: int, day: dt.date, start: int) -> dt.date:
+    """A bare weekday ordered by the words against the day just named in its sentence: "will
+    reopen on Sunday after a ceremony on Saturday" (the Saturday before that Sunday), "After
+    a ceremony on Saturday, it will reopen on Sunday" (the Sunday after). The tense-chosen
+    ``day`` stands unless it breaks that order; then the nearest day that keeps it."""
+    ref = ctx.ref
+    if ref is None or ref.gran != "D" or ctx.ref_end > start or not 0 <= start - ctx.ref_end <= 120:
+        return day
+    text = ctx.text
+    if _SENTENCE_END.search(text, ctx.ref_end, start):
+        return day
+    phrase = words_regex(ctx.res, _ORDER_PHRASE, re.IGNORECASE).search(text, ctx.ref_end, start)
+    later: bool | None = None
+    if phrase is not None:
+        later = phrase.group("before") is not None  # "on Sunday after … on Saturday": earlier
+    else:
+        lead = words_regex(ctx.res, _ORDER_PHRASE, re.IGNORECASE).search(
+            text, max(0, ctx.ref_start - 60), ctx.ref_start)
+        if lead is not None and _CLAUSE_COMMA.search(text, ctx.ref_end, start) and not _SENTENCE_END.search(
+            text, lead.start(), ctx.ref_start
+        ):
+            later = lead.group("after") is not None  # "After … on Saturday, … on Sunday": later
+    if later is None:
+        return day
+    current = ref.day.isoweekday()
+    if later and day < ref.day:
+        return add_days(ref.day, (weekday - current) % 7)
+    if not later and day > ref.day:
+        return add_days(ref.day, -((current - weekday) % 7))
+    return day
 
 
 def _season(ctx: Context, req: Request, f: Fields, start: int, end: int) -> Resolved:
@@ -502,17 +564,20 @@ def _week(ctx: Context, req: Request, f: Fields, start: int, end: int) -> Resolv
 
 
 def _holiday(ctx: Context, req: Request, f: Fields, start: int, end: int) -> Resolved:
-    """A holiday: "Christmas Day", "last Thanksgiving", "Easter 2024" (fixed days and nth
-    weekdays of a month, from the lexicon)."""
+    """A holiday: "Christmas Day", "last Thanksgiving", "Good Friday 2024" (fixed days, nth
+    weekdays of a month and days from Easter, from the lexicon)."""
     spec = str(ctx.res.lookup("holiday", f["holiday"]))
+    easter_offset = int(spec[1:]) if spec[:1] == "E" else None  # "E-2": two days before Easter
     pieces = spec.split("-")
-    month = int(pieces[0])
+    month = 4 if easter_offset is not None else int(pieces[0])  # Easter falls in March or April
     year, anchor = req.year, None
     if year is None:
         counted = req.rel is not None
         year = req.base.year + (req.rel or 0) if counted else year_for_month(ctx, month, 15, start, end)
         anchor = "DCT"
-    if len(pieces) == 2:
+    if easter_offset is not None:
+        day = add_days(easter(year), easter_offset)
+    elif len(pieces) == 2:
         day = dt.date(year, month, int(pieces[1]))
     else:
         nth = -int(pieces[3]) if spec.count("--") else int(pieces[1])

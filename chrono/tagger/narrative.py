@@ -71,6 +71,8 @@ def tell(ctx: Context, scanner: Scanner, dct_known: bool) -> tuple[list[Timex], 
                     range_role=piece.role,
                     temporal_function=piece.temporal_function,
                     guessed=piece.guessed,
+                    note=piece.note if dct_known else None,
+                    fiscal=piece.fiscal,
                     rule=rule.name,
                 )
             )

@@ -11,12 +11,16 @@ one per granularity (:mod:`chrono.tagger.dates`), and counted or relative expres
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Mapping
+
+import attrs
 
 from chrono.tagger.context import Action, Context, Fields, Piece, Reject, Spans
 from chrono.tagger.dates import CALENDAR_ACTIONS, DATE_ACTIONS
 from chrono.tagger.relative import RELATIVE_ACTIONS
+from chrono.tagger.resources import Resources, words_regex
 
 __all__ = ["ACTIONS", "DATE_ACTIONS", "normalize"]
 
@@ -32,7 +36,11 @@ def normalize(
     if handler is None:
         raise Reject
     ctx.guessed = False
+    ctx.note = None
     pieces = handler(ctx, rule_type, f, s, start, end)
+    if _fiscal_regex(ctx.res).search(ctx.text, start, end):
+        # "the first quarter of fiscal 2025", "FY24": the value counts the company's year
+        pieces = [attrs.evolve(p, fiscal=True) if p.type == "DATE" else p for p in pieces]
     for piece in pieces:
         if piece.type == "TIME":
             stated = _CLOCK_VALUE.match(piece.value)
@@ -49,3 +57,11 @@ def _moment(local: str) -> dt.datetime:
 
 
 _CLOCK_VALUE = re.compile(r"(?P<local>\d{4}-\d\d-\d\dT\d\d:\d\d(?::\d\d)?)(?P<zone>Z|[+-]\d\d:\d\d)?\Z")
+
+
+@functools.lru_cache(maxsize=8)
+def _fiscal_regex(res: Resources) -> re.Pattern[str]:
+    # a prefix is followed by the year's digits ("FY24"), not by a word boundary
+    prefixes = "|".join(re.escape(str(word)) for word in res.classes.get("fiscal_prefix", {})) or "(?!)"
+    words = words_regex(res, r"(?<![\w-]){fiscal_word}", re.IGNORECASE).pattern
+    return re.compile(rf"{words}|(?<![\w-])(?:{prefixes})(?=[ \t]?['’]?\d)", re.IGNORECASE)

@@ -10,25 +10,27 @@ from chrono.tagger.calendar import add_days, add_months
 from chrono.tagger.context import Context, Reject
 from chrono.tagger.resources import Resources, words_regex
 
-__all__ = ["day_near_dct", "story_year", "tense", "weekday_date", "year_for_month"]
+__all__ = ["AGAINST_TENSE", "SENTENCE_END", "day_near_dct", "story_year", "tense", "weekday_date",
+           "year_for_month"]
 
-_SENTENCE_END = re.compile(
+SENTENCE_END = re.compile(
     r"(?<![A-Z])(?<!\b[A-Z][a-z])[.!?][\"'’”]*\s+(?=[\"“'`A-Z])|;\s+|\n\s*\n"
 )
 
 
-def tense(ctx: Context, start: int, end: int) -> int:
+def tense(ctx: Context, start: int, end: int, weekday: bool = False) -> int:
     """-1 past, +1 future, 0 unknown: the nearest tense marker in the sentence around a span.
 
     Strong markers (auxiliaries and irregular past forms from the lexicon) win over weak ones
-    (any word ending in -ed); the left side is read first, as the verb usually precedes.
+    (any word ending in -ed); the left side is read first, as the verb usually precedes. For a
+    bare ``weekday``, "would" is weak evidence of the future too.
     """
     text = ctx.text
     lo = max(0, start - 100)
     hi = min(len(text), end + 80)
-    ends = [m.end() for m in _SENTENCE_END.finditer(text, lo, min(len(text), start + 2))]
+    ends = [m.end() for m in SENTENCE_END.finditer(text, lo, min(len(text), start + 2))]
     left = text[max([lo, *[e for e in ends if e <= start]]):start]
-    stop = _SENTENCE_END.search(text, end, hi)
+    stop = SENTENCE_END.search(text, end, hi)
     right = text[end:stop.start() if stop is not None else hi]
     res = ctx.res
     left_words = _tense_words(res, left)[::-1]
@@ -55,9 +57,13 @@ def tense(ctx: Context, start: int, end: int) -> int:
                 index + 1 < len(words) and words[index + 1] in classes.get("be_present", {})
             ):
                 return 1  # "I'm flying to Cardiff on Friday": an arrangement ahead
-            mark = _mark(res, word)
+            mark = _mark(res, word) or int(weekday and word in classes.get("tense_future_weekday", {}))
             if not mark or (strong_only and mark in (1, -1)):
                 continue
+            if mark == -1 and words is left_words and index + 1 < len(words) and (
+                words[index + 1] in classes.get("tense_future", {})
+            ):
+                return 1  # "will hit", "may set": a past-looking form after a future auxiliary
             if mark in (1, -1) and words is left_words and index + 1 < len(words) and (
                 res.has("passive_auxiliary", words[index + 1])
             ):
@@ -170,15 +176,44 @@ def year_for_month(ctx: Context, month: int, day: int | None, start: int, end: i
     grace = 62 if day else 40
     if direction < 0:
         past = [c for c in candidates if c[0] <= grace]
-        return max(past)[1]
-    if direction > 0:
+        chosen = max(past)[1]
+    elif direction > 0:
         # The DCT's own month (or a day just before the DCT) still counts as upcoming.
         floor = -3 if day else -(base.day - 1)
         future = [c for c in candidates if c[0] >= floor]
-        return min(future)[1]
-    # No tense: the nearest occurrence; on a tie the past (news reports on what happened).
-    ctx.guessed = True
-    return min(candidates, key=lambda c: (abs(c[0]), c[0] > 0))[1]
+        chosen = min(future)[1]
+    else:
+        # No tense: the nearest occurrence; on a tie the past (news reports on what happened).
+        ctx.guessed = True
+        chosen = min(candidates, key=lambda c: (abs(c[0]), c[0] > 0))[1]
+    ctx.note = _year_note(base, chosen, month, day, direction)
+    return chosen
+
+
+# The notes of a year kept against the tense (Timex.note): the text, or its date, may be wrong.
+PAST_AFTER_DCT = "told as past, yet in the document's year it falls after the document date"
+FUTURE_BEFORE_DCT = "told as future, yet in the document's year it falls before the document date"
+AGAINST_TENSE = frozenset({PAST_AFTER_DCT, FUTURE_BEFORE_DCT})
+
+
+def _year_note(base: dt.date, year: int, month: int, day: int | None, direction: int) -> str | None:
+    """What a reader should know of the year chosen for a year-less date: that it went against
+    the tense (a past event on a day after the DCT, kept in the DCT's year because it is near:
+    the text or its date may be wrong), or that it is not the DCT's year (and why)."""
+    first = dt.date(year, month, 1)
+    last = add_days(add_months(first, 1), -1)
+    if day is not None and day <= last.day:  # else 29 February of a common year: the month stands
+        first = last = dt.date(year, month, day)
+    told = {-1: "told as past", 1: "told as future"}.get(direction, "with no tense to go on")
+    if direction < 0 and first > base:
+        return PAST_AFTER_DCT
+    if direction > 0 and last < base:
+        return FUTURE_BEFORE_DCT
+    if year != base.year:
+        side, other = ("before", "after") if year < base.year else ("after", "before")
+        return (f"the year {side} the document's ({told}; in the document's year it would fall "
+                f"{other} the document date)")
+    return None
 
 
 def weekday_date(ctx: Context, weekday: int, rel: int | None, start: int, end: int) -> dt.date:
@@ -194,7 +229,7 @@ def weekday_date(ctx: Context, weekday: int, rel: int | None, start: int, end: i
         return add_days(base, delta)
     if rel == 0:
         return add_days(base, weekday - current)
-    direction = tense(ctx, start, end)
+    direction = tense(ctx, start, end, weekday=True)
     if direction > 0:
         return add_days(base, (weekday - current) % 7)
     ctx.guessed = direction == 0 and weekday != current

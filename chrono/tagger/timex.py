@@ -21,7 +21,12 @@ class Timex:
     link the two ends of a range ("from 3 to 21 March", "2019–2021"). ``guessed`` is set when
     the value rests on a default rather than on the words: a year-less date or a bare weekday
     in a clause whose tense says nothing (the nearest occurrence, or the past weekday, was
-    chosen) -- a consistency checker should treat such values leniently.
+    chosen) -- a consistency checker should treat such values leniently. ``note`` says how a
+    year the words leave open was chosen from the DCT when that is worth a reader's attention:
+    the tense said past but the day, in the DCT's year, is after the DCT ("since April 30" in
+    a text of 24 April), or the year is not the DCT's ("in December" told as past in January).
+    ``fiscal`` marks a period of a fiscal year ("the first quarter of fiscal 2025", "FY24"):
+    its value counts the company's year as if it were the calendar's, which it may not be.
     """
 
     start: int
@@ -39,6 +44,8 @@ class Timex:
     range_role: str | None = None
     temporal_function: bool = False
     guessed: bool = False
+    note: str | None = None
+    fiscal: bool = False
     rule: str | None = attrs.field(default=None, eq=False)
 
     def to_json(self) -> dict[str, Any]:
@@ -66,4 +73,8 @@ class Timex:
             out["temporal_function"] = True
         if self.guessed:
             out["guessed"] = True
+        if self.note is not None:
+            out["note"] = self.note
+        if self.fiscal:
+            out["fiscal"] = True
         return out

@@ -1,37 +1,76 @@
-"""Ages and anniversaries: the cues the age rule does the arithmetic on (chrono.cues.AgeCue,
-AnniversaryCue).
+"""Ages, anniversaries and years since a date: the cues the age rule does the arithmetic on
+(chrono.cues.AgeCue, AnniversaryCue, ElapsedCue).
 
 An age is linked to a birth only when the document gives one birth date (with several people,
 whose age is meant is not clear), and dated by the sentence it is in: the date before it
 ("retired in 2012, at the age of 65"), the sentence's only date, or a death told in that
-sentence or the one before ("… died on 3 May. He was 71."). In the birth's own sentence, an
-age in front of the birth is the age at the document date ("Jan Novak, 52, was born in 1968").
+sentence or the one before ("… died on 3 May. He was 71."; "died on 3 May at 71"). In the
+birth's own sentence, an age in front of the birth is the age at the document date ("Jan
+Novak, 52, was born in 1968"); one after it is dated by the dates after the birth ("Born Jan
+Novak on 3 May 1968, he retired in 2020 at 52").
 """
 
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Iterator, Sequence
 
-from chrono.cues import AgeCue, AnniversaryCue, DateMention
+from chrono.cues import AgeCue, AnniversaryCue, DateMention, ElapsedCue
 from chrono.model import Span
 from chrono.tagger import Timex
+from chrono.tagger.resources import trie_regex
 from chrono.text.calendar_names import ORDINAL_SUFFIXES
 from chrono.text.cue_dates import mention
 from chrono.text.sentences import Sentence
-from chrono.text.vocabulary import alternation, longest_first, vocabulary
+from chrono.text.vocabulary import alternation, longest_first, starts_word, vocabulary
 
 _WORDS = vocabulary("ages")
+# "born 9 June 1966", "born in 1950", "Born Tomas Veld on 9 June 1966", "born Alisa Rosenbaum
+# (Russian: …) on 2 February 1905"
 _BIRTH = re.compile(
-    rf"\b(?:{_WORDS.pattern('birth')})\b(?:\s+\w+){{0,3}}?\s+(?:{_WORDS.pattern('birth_date_prepositions')})\s+\Z",
+    rf"\b(?:{_WORDS.pattern('birth')})\b"
+    rf"(?:(?:\s+(?:(?-i:[A-Z])\.|[\w'’-]+)){{0,4}}?(?:\s*\([^()]{{0,100}}\))?\s+(?:{_WORDS.pattern('birth_date_prepositions')}))?"
+    rf"\s+\Z",
     re.IGNORECASE,
 )
-_AGE = re.compile(
-    r"\b(?:" + "|".join(phrase.replace("{age}", rf"(?P<age{i}>\d{{1,3}})")
-                         for i, phrase in enumerate(_WORDS.words("age_phrases"))) + ")",
-    re.IGNORECASE,
-)
+_BIRTH_REACH = 160  # characters before a date where its birth word may stand
+
+
+_COUNT_WORDS = {str(word).lower(): int(count) for word, count in _WORDS.table("count_words").items()}
+_COUNT_WORDS.update({f"{ten}-{unit}".lower(): int(tens) + int(units)
+                     for ten, tens in _WORDS.table("count_tens").items()
+                     for unit, units in _WORDS.table("count_units").items()})
+# a number on its own: not the end of "forty-three" or "1,500"
+_NUMBER = rf"(?<![\w,.-])(?:\d{{1,3}}\b|{trie_regex(_COUNT_WORDS)})"
+
+
+def _phrases(key: str, slot: str = "age", word_start: str = r"\b") -> re.Pattern[str]:
+    """The phrases of ``key``, each with its number (``{age}``, ``{adult_age}`` or ``{count}``)
+    in a group of its own; ``word_start`` in front (empty: the caller checks it, which lets the
+    engine skip ahead to the phrases' first letters)."""
+    return re.compile(
+        word_start + "(?:" + "|".join(phrase.replace("{" + slot + "}", rf"(?P<n{i}>{_NUMBER})")
+                             .replace("{adult_age}", rf"(?P<n{i}>1[3-9]|[2-9]\d|1\d\d)")
+                             for i, phrase in enumerate(_WORDS.words(key))) + ")",
+        re.IGNORECASE,
+    )
+
+
+_AGE = _phrases("age_phrases")
+_DEATH_AGE = _phrases("death_age_phrases")  # "died on 4 April at 71"
+_PRESENT_AGE = _phrases("present_age_phrases")  # "Now 52, she …"
+_BIRTHDAY = _phrases("birthday_phrases", "count", "")  # "the bridge … turns 60 this year"
+_FOUNDED = re.compile(rf"\b(?:{_WORDS.pattern('founding_words')})\b(?:[ \t]+[\w'’-]+){{0,7}}?[ \t]+\Z",
+                      re.IGNORECASE)
+# "Allan Dwan (3 April 1885 – 28 December 1981) was …": a lifespan after a name
+_LIFESPAN_BEFORE = re.compile(r"[A-Z][\w'’.-]*\**[ \t]*\([ \t]*\Z")
+_LIFESPAN_DASH = re.compile(r"[ \t]*[–—-][ \t]*")
+# between an age and the date right after it: "at 65 in 2012", "seven years old, on 4 December"
+_NEXT_TO = re.compile(rf"[ \t]*,?[ \t]*(?:(?:{_WORDS.pattern('birth_date_prepositions')})[ \t]+)?",
+                      re.IGNORECASE)
+_LIFESPAN_AFTER = re.compile(rf"\)[ \t]+(?:{_WORDS.pattern('lifespan_verbs')})\b")
 _DEATH = re.compile(rf"\b(?:{_WORDS.pattern('death_words')})\b", re.IGNORECASE)
 _APPOSITIVE_AGE = re.compile(r"\b[A-Z][\w'’-]+,\s+(\d{1,3}),\s")
 _ANNIVERSARY_WORD = _WORDS.words("anniversary")[0]
@@ -65,23 +104,42 @@ def _has_year(timex: Timex) -> bool:
 
 
 def _age_of(match: re.Match[str]) -> tuple[int, int, int]:
-    """The age an age phrase states and where its number is."""
+    """The age (or count) a phrase states and where its number is."""
     group = match.lastindex or 0
-    return int(match.group(group)), match.start(group), match.end(group)
+    raw = match.group(group)
+    return (int(raw) if raw.isdigit() else _COUNT_WORDS[raw.lower()]), match.start(group), match.end(group)
+
+
+def _births(text: str, timexes: Sequence[Timex]) -> list[Timex]:
+    """The birth dates of the text: after "born" ("born in 1950", "Born Jan Novak on 3 May
+    1968"), or the first end of a lifespan after a name ("Allan Dwan (3 April 1885 – 28
+    December 1981)"); one date written twice is one birth."""
+    found = [t for t in timexes if t.anchor is None and _has_year(t)
+             and _BIRTH.search(text, max(0, t.start - _BIRTH_REACH), t.start)]
+    for first, second in itertools.pairwise(timexes):
+        if (first.anchor is None and second.anchor is None and _has_year(first) and _has_year(second)
+                and _LIFESPAN_BEFORE.search(text, max(0, first.start - 60), first.start)
+                and _LIFESPAN_DASH.fullmatch(text, first.end, second.start)
+                and _LIFESPAN_AFTER.match(text, second.end) and first.value < second.value):
+            found.append(first)
+    unique: dict[str, Timex] = {}
+    for timex in found:
+        unique.setdefault(timex.value, timex)
+    return sorted(unique.values(), key=lambda t: t.start)
 
 
 def age_cues(text: str, timexes: Sequence[Timex], sentences: Sequence[Sentence]) -> Iterator[AgeCue]:
-    births = [t for t in timexes if t.anchor is None and _has_year(t)
-              and _BIRTH.search(text, max(0, t.start - 40), t.start)]
+    births = _births(text, timexes)
     if len(births) != 1:
         return  # no birth date, or several people: whose age is meant is not clear
     birth = births[0]
     born = mention(birth)
     dates = _Dates(timexes)
+    birthdays = {s.start for s in _birthday_sentences(text, sentences)}
     previous: Sentence | None = None
     for sentence in sentences:
+        lo = sentence.start
         if sentence.start <= birth.start < sentence.end:
-            previous = sentence
             # "Jan Novak, 52, was born in 1968", "The 27-year-old, who was born in 1990": the age
             # at the document date
             appositive = _APPOSITIVE_AGE.search(text, sentence.start, birth.start)
@@ -89,17 +147,36 @@ def age_cues(text: str, timexes: Sequence[Timex], sentences: Sequence[Sentence])
             if stated is not None:
                 age, start, end = _age_of(stated)
                 yield AgeCue(Span(start, end), age, born, None)
+            lo = birth.end  # after the birth, an age is dated by the dates after it
+        present = _PRESENT_AGE.search(text, lo, sentence.end)
+        if present is not None:
+            age, start, end = _age_of(present)
+            yield AgeCue(Span(start, end), age, born, None)  # "Now 52, she …": at the document date
+            previous = sentence
             continue
-        ages = list(_AGE.finditer(text, sentence.start, sentence.end))
+        if sentence.start in birthdays and _birthday(text, dates, sentence) is not None:
+            previous = sentence
+            continue  # "the clinic she founded in 1998 turns 25": a thing's age, not hers
+        ages = list(_AGE.finditer(text, lo, sentence.end))
+        if not ages:
+            died = _DEATH.search(text, lo, sentence.end)
+            if died is not None:
+                ages = list(_DEATH_AGE.finditer(text, died.end(), sentence.end))
         if len(ages) != 1:
             previous = sentence
             continue
-        dated = [t for t in dates.between(sentence.start, sentence.end) if t.anchor is None and _has_year(t)]
+        dated = [t for t in dates.between(lo, sentence.end) if t.anchor is None and _has_year(t)
+                 and t is not birth]
         match = ages[0]
-        preceding = [t for t in dated if t.end <= match.start()]
-        death = _death_date(text, dates, sentence, previous)
+        # the dates of others' lifespans ("his father (1857-1917)") do not date the age
+        preceding = [t for t in dated if t.end <= match.start() and t.range_id is None]
+        right_after = [t for t in dated
+                       if t.start >= match.end() and _NEXT_TO.fullmatch(text, match.end(), t.start)]
+        death = _death_date(text, dates, sentence, previous, birth) if lo == sentence.start else None
         previous = sentence
-        if preceding:
+        if right_after:
+            when = right_after[0]  # "when he was seven years old, on 4 December 1892"
+        elif preceding:
             when = preceding[-1]  # "retired in 2012, at the age of 65"
         elif len(dated) == 1:
             when = dated[0]
@@ -110,7 +187,8 @@ def age_cues(text: str, timexes: Sequence[Timex], sentences: Sequence[Sentence])
         yield AgeCue(Span(match.start(), match.end()), _age_of(match)[0], born, mention(when))
 
 
-def _death_date(text: str, dates: _Dates, sentence: Sentence, previous: Sentence | None) -> Timex | None:
+def _death_date(text: str, dates: _Dates, sentence: Sentence, previous: Sentence | None, birth: Timex
+                ) -> Timex | None:
     """The date of a death told in this sentence ("died on Thursday, aged 71") or in the
     sentence before it, same paragraph ("… died on 3 May. He was 71.")."""
     spans = [(sentence.start, sentence.end)]
@@ -120,8 +198,9 @@ def _death_date(text: str, dates: _Dates, sentence: Sentence, previous: Sentence
         death = _DEATH.search(text, lo, hi)
         if death is None:
             continue
-        dated = [t for t in dates.between(death.end(), hi) if _has_year(t)
-                 and _YEAR_MONTH_DAY.fullmatch(t.value)]
+        # "died on 3 May", "On Monday, … died": the sentence's one date, before or after the word
+        dated = [t for t in dates.between(lo, hi) if _has_year(t) and _YEAR_MONTH_DAY.fullmatch(t.value)
+                 and t.value != birth.value]
         return dated[0] if len(dated) == 1 else None
     return None
 
@@ -153,3 +232,97 @@ def anniversary_cues(
             continue
         yield AnniversaryCue(Span(match.start(), match.end()), match.group().split()[0], count,
                              mention(after[0]), on)
+
+
+# "five years since": the unit and "since" first (a cheap search), then the count before them
+_ELAPSED = re.compile(  # a word start checked on each match (no \b: the engine skips ahead)
+    rf"(?P<unit>{_WORDS.pattern('elapsed_units')})[ \t]+(?:(?:{_WORDS.pattern('elapsed_passed')})[ \t]+)?"
+    rf"(?P<since>{_WORDS.pattern('elapsed_since')})[ \t]+",
+    re.IGNORECASE,
+)
+_COUNT_BEFORE = re.compile(rf"(?P<count>{_NUMBER})[ \t]+\Z", re.IGNORECASE)
+_APPROXIMATE = re.compile(rf"\b(?:{_WORDS.pattern('elapsed_approximate')})[ \t]+\Z", re.IGNORECASE)
+_PRESENT = re.compile(rf"\b(?:{_WORDS.pattern('elapsed_present')})\b", re.IGNORECASE)
+_PAST = re.compile(rf"\b(?:{_WORDS.pattern('elapsed_past')})\b", re.IGNORECASE)
+
+
+def elapsed_cues(
+    text: str, timexes: Sequence[Timex], sentences: Sequence[Sentence]
+) -> Iterator[ElapsedCue]:
+    """"it is five years since the 2019 fire", "in the 30 years since the act became law in
+    1992": the year the count ends in is a date written before it in the sentence or, when the
+    sentence speaks of the present and not of the past, the document date's; and a thing's
+    age ("opened in July 1964, turns 60 this year")."""
+    dates = _Dates(timexes)
+    starts = [s.start for s in sentences]
+    for match in _ELAPSED.finditer(text):
+        index = bisect.bisect_right(starts, match.start()) - 1
+        if index < 0 or not starts_word(text, match.start()):
+            continue
+        sentence = sentences[index]
+        counted = _COUNT_BEFORE.search(text, max(sentence.start, match.start() - 24), match.start())
+        if counted is None or match.end() > sentence.end:
+            continue
+        if _APPROXIMATE.search(text, max(sentence.start, counted.start() - 16), counted.start()):
+            continue  # "nearly five years since": not a count to check
+        raw = counted.group("count")
+        count = int(raw) if raw.isdigit() else _COUNT_WORDS[raw.lower()]
+        # the date counted from: the first one with a year in the clause after "since"
+        after = [t for t in dates.between(match.end(), min(sentence.end, match.end() + 80))
+                 if _has_year(t) and t.anchor is None]
+        if not after or _SINCE_CUT.search(text, match.end(), after[0].start):
+            continue
+        before = [t for t in dates.between(sentence.start, counted.start()) if _has_year(t)]
+        at: DateMention | None
+        if before:
+            at = mention(before[-1])
+        elif _PRESENT.search(text, sentence.start, sentence.end) and not _PAST.search(
+            text, sentence.start, sentence.end
+        ):
+            at = None  # "it is five years since …": at the document date
+        else:
+            continue  # "it was five years since …" with no date: the story's time, unknown
+        span = Span(counted.start(), match.end("since"))
+        yield ElapsedCue(span, text[span.start:span.end], count, mention(after[0]), at, slack=1)
+    for sentence in _birthday_sentences(text, sentences):
+        birthday = _birthday(text, dates, sentence)
+        if birthday is not None:
+            yield birthday
+
+
+def _birthday_sentences(text: str, sentences: Sequence[Sentence]) -> list[Sentence]:
+    """The sentences that hold a thing's birthday phrase ("turns 60"), found in one pass."""
+    starts = [s.start for s in sentences]
+    found: dict[int, Sentence] = {}
+    for match in _BIRTHDAY.finditer(text):
+        index = bisect.bisect_right(starts, match.start()) - 1
+        if index >= 0 and match.end() <= sentences[index].end and starts_word(text, match.start()):
+            found.setdefault(index, sentences[index])
+    return list(found.values())
+
+
+def _birthday(text: str, dates: _Dates, sentence: Sentence) -> ElapsedCue | None:
+    """"The bridge, opened in July 1964, turns 60 this year": the age of a thing, counted from
+    the date of its founding word, at another date of the sentence or, with none, at the
+    document date (then a year either way)."""
+    match = next((m for m in _BIRTHDAY.finditer(text, sentence.start, sentence.end)
+                  if starts_word(text, m.start())), None)
+    if match is None:
+        return None
+    inside = [t for t in dates.between(sentence.start, sentence.end) if _has_year(t)]
+    founded = [t for t in inside if t.anchor is None and t.end <= match.start()
+               and _FOUNDED.search(text, max(sentence.start, t.start - 80), t.start)]
+    if len(founded) != 1:
+        return None
+    others = [t for t in inside if t is not founded[0]]
+    if len(others) > 1:
+        return None
+    count, _, _ = _age_of(match)
+    span = Span(match.start(), match.end())
+    at = mention(others[0]) if others else None
+    return ElapsedCue(span, text[span.start:span.end], count, mention(founded[0]), at,
+                      slack=0 if others else 1)
+
+
+# Between "since" and its date, a clause of its own ("since the plant closed and, in 2019, …").
+_SINCE_CUT = re.compile(r"[;:]|,\s")

@@ -27,9 +27,12 @@ from chrono.periods import InvalidValue, NotAPeriod, parse_value
 from chrono.problems import Problem, ProblemKind
 from chrono.tagger import extract
 from chrono.text import anchor
-from chrono.text.ages import age_cues, anniversary_cues
+from chrono.text.ages import age_cues, anniversary_cues, elapsed_cues
+from chrono.text.fiscal import in_calendar
+from chrono.text.holidays import holiday_cues
 from chrono.text.impossible_dates import impossible_dates
 from chrono.text.markup import View, view_of
+from chrono.text.seasons import season_cues
 from chrono.text.sentences import split
 from chrono.text.weekdays import weekday_cues
 
@@ -97,7 +100,10 @@ def _compile_text(document: Document, options: ReadingOptions) -> Compiled:
     sentences = split(text, view.breaks)
     problems.extend(impossible_dates(text))
     cues: list[Cue] = [*weekday_cues(text, timexes), *age_cues(text, timexes, sentences),
-                       *anniversary_cues(text, timexes, sentences)]
-    built = anchor.build(text, sentences, timexes, dct, options)
+                       *anniversary_cues(text, timexes, sentences), *elapsed_cues(text, timexes, sentences),
+                       *holiday_cues(text, timexes),
+                       *season_cues(text, timexes, sentences, options.hemisphere, options.fiscal_year_start)]
+    # a fiscal period claims its calendar months only where they are known (chrono.text.fiscal)
+    built = anchor.build(text, sentences, in_calendar(text, timexes, options.fiscal_year_start), dct, options)
     problems.extend(built.problems)
     return Compiled(document, built.events, built.claims, tuple(problems), timexes, tuple(cues))

@@ -8,6 +8,7 @@ import re
 from chrono.cues import DateMention
 from chrono.model import Span
 from chrono.tagger import Timex
+from chrono.tagger.tense import AGAINST_TENSE
 
 _DAY = re.compile(r"\d{4}-\d\d-\d\d")
 
@@ -15,7 +16,8 @@ _DAY = re.compile(r"\d{4}-\d\d-\d\d")
 def mention(timex: Timex) -> DateMention:
     """``timex`` (a DATE whose value starts with a year) as a cue cites it."""
     return DateMention(Span(timex.start, timex.end), timex.text, int(timex.value[:4]), _day(timex.value[:10]),
-                       year_inferred=timex.anchor is not None)
+                       year_inferred=timex.anchor is not None, note=timex.note,
+                       against_tense=timex.note in AGAINST_TENSE)
 
 
 def _day(value: str) -> dt.date | None:

@@ -118,12 +118,14 @@ def date(b: Builder, here: SentenceContext, timex: Timex, period: Period, length
             # the tagger guessed the year: no claim; a day soon after the DCT ("left on 9
             # September" in a text of 2 September) is suspicious, a warning
             soon_after = DAY <= period.start - b.dct.end < 60 * DAY
-            if (reading.name == IN and _FIGURE.search(timex.text) and soon_after and tense in TOLD_AS_PAST
-                    and b.dct.start is not None):
+            told = (reading.name == IN and tense in TOLD_AS_PAST) or reading.name == SINCE
+            if told and _FIGURE.search(timex.text) and soon_after and b.dct.start is not None:
                 span = b.span(lead, timex.end, target.cue.start, target.cue.end)
+                # "since April 30" in a text of 24 April: a "since" date is past whatever the verb
+                how = "counts from a day that" if reading.name == SINCE else "is told as past but"
                 b.problems.append(Problem(
                     ProblemKind.TEXT_AFTER_DCT_INFERRED,
-                    f"'{' '.join(b.text[span.start:span.end].split())}' is told as past but, in the "
+                    f"'{' '.join(b.text[span.start:span.end].split())}' {how}, in the "
                     f"document's year, falls after the document date",
                     Span(span.start, span.end, "primary"),
                 ))

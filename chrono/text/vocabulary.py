@@ -81,3 +81,13 @@ def longest_first(words: Iterable[str]) -> list[str]:
     """``words`` with the longer before the shorter, so that an alternation tries "Sept" before
     "Sep" (the order of words of one length is kept)."""
     return sorted(words, key=len, reverse=True)
+
+
+def starts_word(text: str, at: int) -> bool:
+    """Whether a word starts at ``at``: no letter, digit, underscore or hyphen just before it.
+    (A pattern without a look-behind in front lets the regex engine skip ahead to the first
+    letters of its words; the word start is then checked on each match.)"""
+    if at == 0:
+        return True
+    before = text[at - 1]
+    return not (before.isalnum() or before in "_-")

@@ -58,6 +58,8 @@ def test_bad_values_are_errors(chrono: Chrono, project: Path) -> None:
     for text, words in [
         ('fail-level = "fatal"\n', "fail-level"),
         ('hemisphere = "east"\n', "hemisphere"),
+        ("fiscal-year-start = 13\n", "fiscal-year-start"),
+        ('fiscal-year-start = "July"\n', "fiscal-year-start"),
         ("select = 3\n", "select"),
         ('select = ["CHR999"]\n', "CHR999"),
         ('[severity]\nCHR201 = "loud"\n', "severity.CHR201"),
@@ -145,6 +147,19 @@ def test_hemisphere_from_configuration(chrono: Chrono, tmp_path: Path) -> None:
     write(tmp_path / "chrono.toml", 'hemisphere = "south"\n')
     assert chrono("check", ".", "--no-cache").code == 0
     assert chrono("check", ".", "--no-cache", "--hemisphere", "north").code == 1
+
+
+def test_fiscal_year_start_from_configuration(chrono: Chrono, tmp_path: Path) -> None:
+    # Without a fiscal year's start, "the third quarter of fiscal 2024" claims no months; with a
+    # fiscal year from October it is April to June 2024, which a sale "in May 2024, during the
+    # third quarter of fiscal 2024" fits, and one in September does not.
+    write(tmp_path / "a.md", "---\ndate: 2025-01-10\n---\nIn September 2024, during the third quarter of "
+          "fiscal 2024, the company sold its port.\n")
+    assert chrono("check", ".", "--no-cache", "--select", "CHR312").code == 0
+    write(tmp_path / "chrono.toml", "fiscal-year-start = 10\n")
+    run = chrono("check", ".", "--no-cache", "--select", "CHR312")
+    assert run.code == 1
+    assert "quarter 3 of the fiscal year" in run.out
 
 
 def test_dct_from_configuration_comes_after_the_files_own(chrono: Chrono, tmp_path: Path) -> None:

@@ -24,6 +24,8 @@ CLEAN = [
     "cup-final.txt",
     "painter-life.md",
     "council-vote.md",
+    "harbour-festival.md",
+    "ferry-timetable.md",
 ]
 
 # file -> (rule, line, column, the words the finding cites first)
@@ -36,6 +38,8 @@ FLAWED = {
     "cup-final-too-long.txt": ("CHR305", 1, 76, "ran from 2 to\n25 June 2023"),
     "painter-life-wrong-age.md": ("CHR308", 7, 28, "at the age of 91"),
     "council-vote-weekday.md": ("CHR307", 5, 41, "Monday, March 5, 2024"),
+    "harbour-festival-wrong-holiday.md": ("CHR311", 5, 32, "Bastille Day, 15 July"),
+    "ferry-timetable-wrong-season.md": ("CHR312", 7, 34, "last summer"),
 }
 
 

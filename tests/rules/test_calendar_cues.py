@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from chrono.analysis import Analysis
-from chrono.cues import AgeCue, AnniversaryCue, DateMention, WeekdayCue
+from chrono.cues import AgeCue, AnniversaryCue, DateMention, HolidayCue, SeasonCue, WeekdayCue
 from chrono.model import Document, Finding, Severity, Span
 from chrono.periods import parse_value
 from chrono.registry import all_rules
@@ -22,13 +22,14 @@ def _analysis(*cues: WeekdayCue | AgeCue | AnniversaryCue, dct: str | None = "20
     return Analysis(document, cues=cues)
 
 
-def _date(day: str, *, inferred: bool = False, at: int = 10) -> DateMention:
+def _date(day: str, *, inferred: bool = False, at: int = 10, note: str | None = None) -> DateMention:
     value = dt.date.fromisoformat(day) if len(day) == 10 else None
-    return DateMention(Span(at, at + 8), day, int(day[:4]), value, year_inferred=inferred)
+    return DateMention(Span(at, at + 8), day, int(day[:4]), value, year_inferred=inferred, note=note,
+                       against_tense=note is not None and note.startswith("told as"))
 
 
-def _weekday(day: str, weekday: int, *, inferred: bool) -> WeekdayCue:
-    return WeekdayCue("Monday", Span(2, 8), weekday, _date(day, inferred=inferred))
+def _weekday(day: str, weekday: int, *, inferred: bool, note: str | None = None) -> WeekdayCue:
+    return WeekdayCue("Monday", Span(2, 8), weekday, _date(day, inferred=inferred, note=note))
 
 
 def _found(rule: type[Rule], analysis: Analysis) -> list[Finding]:
@@ -43,9 +44,29 @@ def test_a_written_year_that_does_not_match_is_an_error() -> None:
 
 
 def test_an_inferred_year_near_the_document_date_is_a_warning() -> None:
-    (finding,) = _found(WEEKDAY, _analysis(_weekday("2024-03-05", 0, inferred=True)))
+    (finding,) = _found(WEEKDAY, _analysis(_weekday("2024-02-20", 0, inferred=True)))
     assert finding.severity is Severity.WARNING
     assert "year inferred from the document date" in finding.message
+
+
+def test_an_inferred_year_in_the_document_dates_week_is_certain() -> None:
+    (finding,) = _found(WEEKDAY, _analysis(_weekday("2024-03-05", 0, inferred=True)))
+    assert finding.severity is Severity.ERROR
+    assert finding.message == ("Monday does not match 2024-03-05 (the document date's year: 3 days from it): "
+                               "that day is a Tuesday")
+
+
+def test_an_inferred_year_of_the_year_before_in_the_document_dates_week_is_certain() -> None:
+    note = "the year before the document's (told as past; …)"
+    cue = WeekdayCue("Monday", Span(2, 8), 0, _date("2023-12-31", inferred=True, note=note))
+    (finding,) = _found(WEEKDAY, _analysis(cue, dct="2024-01-02"))
+    assert finding.severity is Severity.ERROR
+
+
+def test_an_inferred_year_against_the_tense_is_not_certain() -> None:
+    note = "told as future, yet in the document's year it falls before the document date"
+    (finding,) = _found(WEEKDAY, _analysis(_weekday("2024-03-05", 0, inferred=True, note=note)))
+    assert finding.severity is Severity.WARNING
 
 
 def test_an_inferred_year_far_from_the_document_date_or_without_one_is_left_alone() -> None:
@@ -101,3 +122,62 @@ def test_an_anniversary_on_the_document_date_may_be_a_year_off() -> None:
     assert _found(AGE, _analysis(cue, dct="2024-06-01")) == []
     assert _found(AGE, _analysis(cue, dct="2026-06-01")) == []
     assert len(_found(AGE, _analysis(cue, dct="2027-06-01"))) == 1
+
+
+SEASON, HOLIDAY = RULES["CHR312"], RULES["CHR311"]
+
+
+def _season(which: str, period_year: int | None, month: int, date_year: int | None,
+            *hemispheres: str) -> SeasonCue:
+    return SeasonCue("summer", Span(0, 6), "season", which, period_year, "a day", Span(20, 25), date_year,
+                     month, frozenset(hemispheres or ("north",)))
+
+
+def test_a_season_of_a_written_year_holds_its_months_of_that_year() -> None:
+    assert _found(SEASON, _analysis(_season("SU", 2019, 7, 2019))) == []
+    (finding,) = _found(SEASON, _analysis(_season("SU", 2019, 7, 2013)))
+    assert "July 2013 is not in the summer of 2019" in finding.message
+    (finding,) = _found(SEASON, _analysis(_season("SU", 2019, 12, 2019)))
+    assert "December is not summer (northern hemisphere)" in finding.message
+
+
+def test_a_winter_straddles_new_year_and_either_winter_passes() -> None:
+    for month, year in ((1, 2024), (12, 2024), (12, 2023), (3, 2025)):
+        assert _found(SEASON, _analysis(_season("WI", 2024, month, year))) == [], (month, year)
+    assert _found(SEASON, _analysis(_season("WI", 2024, 7, 2024))) != []
+
+
+def test_southern_seasons_are_six_months_on() -> None:
+    assert _found(SEASON, _analysis(_season("SU", None, 1, None, "south"))) == []
+    assert _found(SEASON, _analysis(_season("SU", 2019, 1, 2020, "south"))) == []
+    assert _found(SEASON, _analysis(_season("SU", None, 7, None, "south"))) != []
+    # either hemisphere: a month of either summer passes
+    assert _found(SEASON, _analysis(_season("SU", None, 1, None, "north", "south"))) == []
+
+
+def _holiday(holiday: str, day: str, *, inferred: bool = False, countries: frozenset[str] = frozenset()
+             ) -> HolidayCue:
+    return HolidayCue("a holiday", Span(0, 9), holiday, (0, 0), _date(day, inferred=inferred, at=11), countries)
+
+
+def test_a_holiday_on_another_day() -> None:
+    (finding,) = _found(HOLIDAY, _analysis(_holiday("bastille-day", "2024-07-15")))
+    assert finding.message == "a holiday is not 15 July: it falls on 14 July"
+    assert finding.severity is Severity.ERROR
+    assert _found(HOLIDAY, _analysis(_holiday("bastille-day", "2024-07-14"))) == []
+
+
+def test_a_movable_holiday_with_an_inferred_year() -> None:
+    (finding,) = _found(HOLIDAY, _analysis(_holiday("good-friday", "2024-03-30", inferred=True)))
+    assert finding.severity is Severity.WARNING  # near the document date (2024-03-08)
+    assert _found(HOLIDAY, _analysis(_holiday("good-friday", "2024-03-30", inferred=True), dct="2024-09-01")) == []
+    # a fixed holiday does not depend on the year
+    (finding,) = _found(HOLIDAY, _analysis(_holiday("boxing-day", "2024-12-27", inferred=True), dct="2024-06-01"))
+    assert finding.severity is Severity.ERROR
+
+
+def test_countries_decide_a_holiday_they_keep_apart() -> None:
+    cue = _holiday("thanksgiving", "2024-10-14", countries=frozenset({"US"}))
+    (finding,) = _found(HOLIDAY, _analysis(cue))
+    assert finding.message == "a holiday is not 14 October: it falls on 28 November in 2024"
+    assert _found(HOLIDAY, _analysis(_holiday("thanksgiving", "2024-10-14"))) == []

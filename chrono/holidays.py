@@ -1,0 +1,98 @@
+"""Holidays and the days they fall on (chrono/data/holidays.yaml), by country where countries
+differ: fixed days ("07-14"), the nth weekday of a month ("11 thu 4"), days counted from Easter
+("easter -2") or Orthodox Easter, and "the last Monday before 25 May".
+
+>>> sorted(str(d) for d in days_of("thanksgiving", 2024, frozenset()))
+['2024-10-14', '2024-11-28']
+>>> [str(d) for d in days_of("thanksgiving", 2024, frozenset({"CA"}))]
+['2024-10-14']
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+
+from chrono.resources import load_yaml
+from chrono.tagger.calendar import add_days, easter, nth_weekday, orthodox_easter
+
+__all__ = ["HolidayError", "days_of", "fixed", "holidays"]
+
+_WEEKDAYS = {"mon": 1, "tue": 2, "wed": 3, "thu": 4, "fri": 5, "sat": 6, "sun": 7}
+_FIXED = re.compile(r"(?P<month>\d\d)-(?P<day>\d\d)\Z")
+_NTH = re.compile(r"(?P<month>\d\d) (?P<weekday>[a-z]{3}) (?P<nth>-?\d)\Z")
+_EASTER = re.compile(r"(?P<computus>easter|orthodox) (?P<offset>[+-]\d+)\Z")
+_BEFORE = re.compile(r"(?P<month>\d\d)-(?P<day>\d\d) (?P<weekday>[a-z]{3}) before\Z")
+
+
+class HolidayError(ValueError):
+    """A holiday rule that chrono cannot read."""
+
+
+@functools.cache
+def holidays() -> dict[str, dict[str, str | None]]:
+    """The holiday table: holiday -> country code ("*": every other) -> rule (None: its own)."""
+    table = load_yaml("data", "holidays.yaml")["holidays"]
+    out: dict[str, dict[str, str | None]] = {}
+    for name, rules in table.items():
+        out[str(name)] = {str(country): (None if rule is None else str(rule))
+                          for country, rule in rules.items()}
+        for rule in out[str(name)].values():
+            if rule is not None and not any(p.match(rule) for p in (_FIXED, _NTH, _EASTER, _BEFORE)):
+                raise HolidayError(f"data/holidays.yaml: {name}: cannot read the rule {rule!r}")
+    return out
+
+
+def _day(rule: str, year: int) -> dt.date | None:
+    """The day ``rule`` gives in ``year`` (None: it gives none, e.g. 29 February)."""
+    if (m := _FIXED.match(rule)) is not None:
+        try:
+            return dt.date(year, int(m["month"]), int(m["day"]))
+        except ValueError:
+            return None
+    if (m := _NTH.match(rule)) is not None:
+        return nth_weekday(year, int(m["month"]), int(m["nth"]), _WEEKDAYS[m["weekday"]])
+    if (m := _EASTER.match(rule)) is not None:
+        sunday = easter(year) if m["computus"] == "easter" else orthodox_easter(year)
+        return add_days(sunday, int(m["offset"]))
+    if (m := _BEFORE.match(rule)) is not None:
+        limit = dt.date(year, int(m["month"]), int(m["day"]))
+        back = (limit.isoweekday() - _WEEKDAYS[m["weekday"]]) % 7 or 7
+        return add_days(limit, -back)
+    raise HolidayError(f"cannot read the holiday rule {rule!r}")
+
+
+def _rules(holiday: str, countries: frozenset[str]) -> list[str] | None:
+    """The rules that apply in ``countries`` (every country's when none is named); None when
+    one of them keeps its own days, so no day can be ruled out."""
+    table = holidays()[holiday]
+    if not countries:
+        if any(rule is None for rule in table.values()):
+            return None
+        return [rule for rule in table.values() if rule is not None]
+    rules: list[str] = []
+    for country in sorted(countries):
+        rule = table[country] if country in table else table.get("*", "")
+        if rule is None:
+            return None
+        if rule:
+            rules.append(rule)
+    return rules or None
+
+
+def days_of(holiday: str, year: int, countries: frozenset[str]) -> frozenset[dt.date] | None:
+    """The days ``holiday`` may fall on in ``year``, in the countries named (any country's when
+    none is); None when they cannot be told (a country with days of its own, a holiday of no
+    named country)."""
+    rules = _rules(holiday, countries)
+    if rules is None:
+        return None
+    found = {day for rule in rules if (day := _day(rule, year)) is not None}
+    return frozenset(found) if found else None
+
+
+def fixed(holiday: str, countries: frozenset[str]) -> bool:
+    """Whether the holiday falls on the same month and day every year where it applies."""
+    rules = _rules(holiday, countries)
+    return rules is not None and all(_FIXED.match(rule) for rule in rules)

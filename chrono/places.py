@@ -1,0 +1,56 @@
+"""Places a text names and the hemisphere whose seasons they have (chrono/data/places.yaml): a
+small gazetteer of countries, demonyms and major cities.
+
+>>> [(p.name, p.country, p.hemisphere) for p in places_in("Two weeks in Buenos Aires and Oslo.")]
+[('Buenos Aires', 'AR', 'south'), ('Oslo', 'NO', 'north')]
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterator
+
+import attrs
+
+from chrono.resources import load_yaml
+from chrono.tagger.resources import trie_regex
+from chrono.text.vocabulary import starts_word
+
+__all__ = ["HEMISPHERES", "Place", "places_in"]
+
+HEMISPHERES = ("north", "south", "tropical")
+
+
+@attrs.frozen
+class Place:
+    name: str
+    start: int
+    end: int
+    country: str  # ISO 3166 code
+    hemisphere: str  # north, south or tropical
+
+
+@functools.cache
+def _gazetteer() -> tuple[dict[str, tuple[str, str]], re.Pattern[str]]:
+    table: dict[str, tuple[str, str]] = {}
+    for name, spec in load_yaml("data", "places.yaml")["places"].items():
+        country, hemisphere = str(spec).split()
+        if hemisphere not in HEMISPHERES:
+            raise ValueError(f"data/places.yaml: {name}: hemisphere {hemisphere!r} is not one of "
+                             f"{HEMISPHERES}")
+        table[str(name)] = (country, hemisphere)
+    # no look-behind in front: the engine then skips to the names' first letters (a word start
+    # is checked on each match)
+    pattern = re.compile(r"(?:" + trie_regex(table) + r")(?![\w-])")
+    return table, pattern
+
+
+def places_in(text: str, start: int = 0, end: int | None = None) -> Iterator[Place]:
+    """The places named in ``text[start:end]``, in order."""
+    table, pattern = _gazetteer()
+    for match in pattern.finditer(text, start, len(text) if end is None else end):
+        if not starts_word(text, match.start()):
+            continue
+        country, hemisphere = table[match.group()]
+        yield Place(match.group(), match.start(), match.end(), country, hemisphere)

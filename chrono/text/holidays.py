@@ -1,0 +1,140 @@
+"""Holidays named with a date ("Bastille Day, 14 July", "Good Friday (April 18)", "on 14 July,
+Bastille Day,", "Thanksgiving Day falls on November 28", "On 27 March 1964, the Good Friday
+earthquake"): the cues the holiday rule compares (chrono.cues.HolidayCue). The names are in
+chrono/lang/en/prose/holidays.yaml, the days in chrono/data/holidays.yaml; the countries whose
+holiday it may be are those the document names (chrono.places).
+
+Only a date written right next to the name is taken as its day; words that make the date
+another day ("the weekend after Easter", "Christmas Day (observed)") leave the pair alone.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterator, Sequence
+from typing import NamedTuple
+
+import attrs
+
+from chrono.cues import HolidayCue
+from chrono.holidays import fixed, holidays
+from chrono.model import Span
+from chrono.places import places_in
+from chrono.tagger import Timex
+from chrono.tagger.resources import trie_regex
+from chrono.text.cue_dates import mention
+from chrono.text.vocabulary import VocabularyError, alternation, longest_first, starts_word, vocabulary
+
+_WORDS = vocabulary("holidays")
+_DAY_VALUE = re.compile(r"(?:\d{4}|XXXX)-\d\d-\d\d\Z")
+_NO_YEAR = "XXXX-"
+_STAND_IN_YEAR = "2000"  # a leap year: any month and day is a day
+_FIGURE = re.compile(r"\d")
+
+
+@functools.cache
+def _names() -> dict[str, tuple[str, tuple[int, int]]]:
+    """name -> (holiday, spread)."""
+    known = holidays()
+    out: dict[str, tuple[str, tuple[int, int]]] = {}
+    for name, spec in _WORDS.table("names").items():
+        if isinstance(spec, dict):
+            holiday, low, high = str(spec["holiday"]), *(int(x) for x in spec.get("spread", (0, 0)))
+        else:
+            holiday, low, high = str(spec), 0, 0
+        if holiday not in known:
+            raise VocabularyError(
+                f"lang/en/prose/holidays.yaml: '{name}' names no holiday of data/holidays.yaml")
+        out[str(name)] = (holiday, (low, high))
+    return out
+
+
+class _Patterns(NamedTuple):
+    name: re.Pattern[str]
+    name_then_date: re.Pattern[str]  # "Bastille Day, 14 July", "Good Friday (April 18)"
+    date_then_name: re.Pattern[str]  # "on 14 July, Bastille Day,", "14 July (Bastille Day)"
+    name_closes: re.Pattern[str]  # after such a name: its phrase ends
+    event_lead: re.Pattern[str]  # "On 27 March 1964, the massive Good Friday earthquake"
+    event_after: re.Pattern[str]
+    not_the_day: re.Pattern[str]
+
+
+@functools.cache
+def _patterns() -> _Patterns:
+    links = alternation(longest_first(_WORDS.words("holiday_date_links")))
+    leads = alternation(_WORDS.words("holiday_event_leads"))
+    return _Patterns(
+        name=re.compile(rf"(?:{trie_regex(_names())})(?![\w-])"),  # a word start checked on each match
+        name_then_date=re.compile(
+            rf"[ \t]*(?:[,:(—–][ \t]*|-[ \t]+|[ \t]+(?:{links})[ \t]+|[ \t]+)(?:on[ \t]+)?"),
+        date_then_name=re.compile(r"[ \t]*[,(—–][ \t]*"),
+        name_closes=re.compile(r"[ \t]*(?:[,.;:)—–]|\Z)"),
+        event_lead=re.compile(rf",?[ \t]+(?:(?:{leads})[ \t]+){{1,3}}\Z", re.IGNORECASE),
+        event_after=re.compile(rf"[ \t]+(?:{_WORDS.pattern('holiday_events')})\b", re.IGNORECASE),
+        not_the_day=re.compile(rf"\b(?:{_WORDS.pattern('not_the_day')})\b", re.IGNORECASE),
+    )
+
+
+def holiday_cues(text: str, timexes: Sequence[Timex]) -> Iterator[HolidayCue]:
+    patterns = _patterns()
+    found = [m for m in patterns.name.finditer(text) if starts_word(text, m.start())]
+    if not found:
+        return
+    days = [t for t in timexes
+            if t.type == "DATE" and _DAY_VALUE.match(t.value) and _FIGURE.search(t.text)]
+    if not days:
+        return
+    countries = frozenset(place.country for place in places_in(text))
+    table = _names()
+    for match in found:
+        date = _date_of(text, match, days, patterns)
+        if date is None:
+            continue
+        holiday, spread = table[match.group()]
+        if date.value.startswith(_NO_YEAR):
+            # no document date: "Boxing Day, 27 December" is still not the holiday's day, whatever
+            # the year; the day stands in a leap year, its year marked as inferred
+            if not fixed(holiday, countries):
+                continue
+            date = attrs.evolve(date, value=_STAND_IN_YEAR + date.value[4:], anchor=date.anchor or "DCT")
+        mentioned = mention(date)
+        if mentioned.day is None:
+            continue
+        yield HolidayCue(match.group(), Span(match.start(), match.end()), holiday, spread, mentioned,
+                         countries)
+
+
+# after a name whose last word the date took: ", April 21"
+_SHARED_WORD = re.compile(r"[ \t]*,[ \t]*")
+# the words before a name that may make its date another day: "the Monday after Easter"
+_LEAD = re.compile(r"(?:[\w'’-]+[ \t]+){1,3}\Z")
+
+
+def _date_of(text: str, name: re.Match[str], days: Sequence[Timex], patterns: _Patterns) -> Timex | None:
+    """The day written right next to the holiday's name, if it is the holiday's own."""
+    start, end = name.start(), name.end()
+    after = next((t for t in days if t.end > end and t.start > start), None)
+    if after is not None and after.start < end:
+        # "Easter Monday, April 21": the tagger read "Monday, April 21" as the date
+        return after if _SHARED_WORD.match(text, end, after.end) else None
+    before = next((t for t in reversed(days) if t.end <= start), None)
+    lead = _LEAD.search(text, max(0, start - 30), start)
+    around = text[lead.start() if lead else start:end + 12]
+    other_day = patterns.not_the_day.search(around) is not None
+    if (after is not None and after.start - end <= 40
+            and patterns.name_then_date.fullmatch(text, end, after.start) and not other_day
+            and not patterns.not_the_day.search(text, end, after.start)):
+        return after
+    if before is None:
+        return None
+    if (start - before.end <= 8 and patterns.date_then_name.fullmatch(text, before.end, start)
+            and patterns.name_closes.match(text, end) and not other_day):
+        return before
+    # "On 27 March 1964, the massive Good Friday earthquake": an event named after the holiday
+    # it happened on, right after the date
+    if (start - before.end <= 40 and patterns.event_lead.search(text, before.end, start)
+            and patterns.event_after.match(text, end)
+            and not patterns.not_the_day.search(text, before.end, start)):
+        return before
+    return None

@@ -1,0 +1,142 @@
+"""Seasons and quarters that the words put together with a month or a day ("That same summer,
+on 20 December", "last summer, at their meeting on 14 November", "the Q3 outage in May", "in
+May, during the third quarter"): the cues the season rule compares (chrono.cues.SeasonCue).
+
+A season's months depend on the hemisphere: the places the sentence names (chrono.places), or
+else its paragraph's, or else the document's; with none, the configured hemisphere. A place
+near the equator has no temperate seasons, and its seasons are not read. A quarter is the
+calendar's unless the text speaks of fiscal years: then only where the text says its fiscal
+year starts (chrono.text.fiscal), or the configuration does, are its months known.
+
+The links are in chrono/lang/en/prose/seasons.yaml.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterator, Sequence
+from typing import NamedTuple
+
+from chrono.cues import SeasonCue
+from chrono.model import Span
+from chrono.periods import Hemisphere
+from chrono.places import Place, places_in
+from chrono.tagger import Timex
+from chrono.text.fiscal import fiscal_start, speaks_of_fiscal_years
+from chrono.text.sentences import Sentence
+from chrono.text.vocabulary import vocabulary
+
+__all__ = ["season_cues"]
+
+_WORDS = vocabulary("seasons")
+_PERIOD = re.compile(r"(?P<year>\d{4}|XXXX)-(?:(?P<season>SP|SU|FA|WI)|Q(?P<quarter>[1-4]))\Z")
+_MONTH = re.compile(r"(?P<year>\d{4}|XXXX)-(?P<month>\d\d)(?:-(?:\d\d|XX)(?:T.*)?)?\Z")
+# the signals under which an expression says when something was, not a bound of it
+_AT_SIGNALS = frozenset({None, "in", "on", "during", "at"})
+
+
+class _Links(NamedTuple):
+    period_then_date: re.Pattern[str]
+    date_then_period: re.Pattern[str]
+    quarter_event: re.Pattern[str]
+    clause_break: re.Pattern[str]
+
+
+@functools.cache
+def _links() -> _Links:
+    def one_of(key: str) -> re.Pattern[str]:
+        return re.compile("|".join(f"(?:{p})" for p in _WORDS.words(key)), re.IGNORECASE)
+
+    return _Links(
+        one_of("period_then_date"),
+        one_of("date_then_period"),
+        re.compile(rf"\s+(?:{_WORDS.pattern('quarter_events')})\s+(?:in|on|during)\s+", re.IGNORECASE),
+        re.compile(rf"\b(?:{_WORDS.pattern('clause_breaks')})\b", re.IGNORECASE),
+    )
+
+
+def season_cues(text: str, timexes: Sequence[Timex], sentences: Sequence[Sentence],
+                hemisphere: Hemisphere, configured_fiscal_start: int | None = None) -> Iterator[SeasonCue]:
+    periods = [t for t in timexes if t.type == "DATE" and _PERIOD.match(t.value) and t.signal in _AT_SIGNALS
+               and t.range_id is None]
+    if not periods:
+        return
+    fiscal = speaks_of_fiscal_years(text)
+    quarter_start = configured_fiscal_start if configured_fiscal_start is not None else (
+        fiscal_start(text) if fiscal else 1)
+    places = list(places_in(text))
+    by_start = {t.start: i for i, t in enumerate(timexes)}
+    for period in periods:
+        sentence = next((s for s in sentences if s.start <= period.start < s.end), None)
+        if sentence is None:
+            continue
+        shape = _PERIOD.match(period.value)
+        assert shape is not None
+        if shape["quarter"] and quarter_start is None:
+            continue  # a fiscal quarter whose months the text does not give
+        index = by_start.get(period.start)
+        if index is None:
+            continue
+        date = _linked(text, timexes, index, sentence, bool(shape["quarter"]))
+        if date is None:
+            continue
+        month = _MONTH.match(date.value)
+        assert month is not None
+        hemispheres: frozenset[str] = frozenset()
+        if shape["season"]:
+            hemispheres = _hemispheres(places, sentence, sentences, hemisphere)
+            if not hemispheres:
+                continue  # a place near the equator: no temperate seasons
+        yield SeasonCue(
+            period.text, Span(period.start, period.end), "season" if shape["season"] else "quarter",
+            shape["season"] or shape["quarter"], _written_year(period, shape["year"]),
+            date.text, Span(date.start, date.end), _written_year(date, month["year"]), int(month["month"]),
+            hemispheres, quarter_start or 1,
+        )
+
+
+def _written_year(timex: Timex, year: str) -> int | None:
+    """The year of ``timex`` when the words give it (not the DCT, not the story)."""
+    return int(year) if timex.anchor is None and year.isdigit() else None
+
+
+def _linked(text: str, timexes: Sequence[Timex], index: int, sentence: Sentence, quarter: bool
+            ) -> Timex | None:
+    """The month or day the words tie to the period ``timexes[index]``: the expression right
+    after it (or right before it) in the sentence, with only a link of seasons.yaml between."""
+    links = _links()
+    period = timexes[index]
+    after = timexes[index + 1] if index + 1 < len(timexes) else None
+    if after is not None and after.start < sentence.end and _is_date(after):
+        between = text[period.end:after.start]
+        if not links.clause_break.search(between) and (
+            links.period_then_date.fullmatch(between)
+            or (quarter and links.quarter_event.fullmatch(between))
+        ):
+            return after
+    before = timexes[index - 1] if index > 0 else None
+    if before is not None and before.start >= sentence.start and _is_date(before):
+        signal = period.signal_start if period.signal_start is not None else period.start
+        between = text[before.end:signal]
+        if not links.clause_break.search(between) and links.date_then_period.fullmatch(between):
+            return before
+    return None
+
+
+def _is_date(timex: Timex) -> bool:
+    return (timex.type in ("DATE", "TIME") and _MONTH.match(timex.value) is not None
+            and timex.signal in _AT_SIGNALS and timex.range_id is None)
+
+
+def _hemispheres(places: Sequence[Place], sentence: Sentence, sentences: Sequence[Sentence],
+                 configured: Hemisphere) -> frozenset[str]:
+    """The hemispheres whose seasons the sentence speaks of: its places', else its paragraph's,
+    else the document's, else the configured one; none near the equator."""
+    paragraph = [s for s in sentences if s.paragraph == sentence.paragraph]
+    lo, hi = (paragraph[0].start, paragraph[-1].end) if paragraph else (sentence.start, sentence.end)
+    for start, end in ((sentence.start, sentence.end), (lo, hi), (0, 1 << 62)):
+        named = {p.hemisphere for p in places if start <= p.start < end}
+        if named:
+            return frozenset(named - {"tropical"})
+    return frozenset({configured.value})
