@@ -37,6 +37,8 @@ _OBJECT_MODIFIERS = _WORDS.set("object_modifiers")
 _SUPPORT_VERBS = _WORDS.set("support_verbs")
 # how far back a definite noun looks for the event it names, in mentions
 _LOOKBACK = 400
+# a link by the same word is certain within this many paragraphs; further back, uncertain
+_NEAR_PARAGRAPHS = 2
 
 
 @attrs.frozen
@@ -131,8 +133,10 @@ def antecedent_link(mention: Mention, earlier: Sequence[Mention], words: Vocabul
         # "the releases": a set of events, whose members later mentions may not all share
         return Link(trigger, chosen.trigger, Grade.WEAK, f"{how}, a set of events")
     same_paragraph = chosen.paragraph == mention.paragraph
+    # a history tells many moves, wars and elections: the same word far back may be another one
+    near = mention.paragraph - chosen.paragraph <= _NEAR_PARAGRAPHS
     by_kind = how in ("the same kind of event", "a word for the same event") and same_paragraph
-    certain = mention.uncertain is None and (same_word or by_kind)
+    certain = mention.uncertain is None and ((same_word and near) or by_kind)
     return Link(trigger, chosen.trigger, Grade.STRONG if certain else Grade.WEAK, how)
 
 
