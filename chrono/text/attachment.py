@@ -60,6 +60,10 @@ _AFTER_PAST_COPULA = re.compile(
     r"(?:[\w-]+\s+){0,2}\Z",
     re.IGNORECASE,
 )
+SUPPORTED = re.compile(
+    rf"\s+(?:{_WORDS.pattern('support_verb_forms')})\s+(?:(?:a|an|the|its|his|her|their)\s+)?(?:[\w-]+\s+)?",
+    re.IGNORECASE,
+)
 _COMPOUND_HEAD = re.compile(rf"\s+(?!(?:{_WORDS.pattern('adverbs_in_s')})\s)[a-z]+s\s+")
 _SETTINGS = _WORDS.set("settings")
 _AT_SETTING = re.compile(
@@ -280,6 +284,8 @@ def clause_head(text: str, noun: Trigger, triggers: Sequence[Trigger]) -> Trigge
         words_between(text, noun.end, following[0].start) == 0
     ):
         return following[0]
+    if following and following[0].pos == "noun" and SUPPORTED.fullmatch(text, noun.end, following[0].start):
+        return following[0]  # "the storm made landfall": the landfall
     return noun
 
 

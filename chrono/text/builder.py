@@ -19,7 +19,7 @@ from chrono.options import ReadingOptions
 from chrono.periods import Period
 from chrono.problems import ConflictKind, Problem
 from chrono.tagger import Timex
-from chrono.text.attachment import is_planned
+from chrono.text.attachment import SUPPORTED, is_planned
 from chrono.text.claims import TextGapClaim, TextPeriodClaim
 from chrono.text.context import SentenceContext
 from chrono.text.coreference import Link, Vocabulary, antecedent_link, describe_link, verb_object
@@ -174,16 +174,18 @@ class Builder:
         return link
 
     def restated(self, trigger: Trigger, here: SentenceContext) -> Link | None:
-        """"six days after the storm struck" after "The storm struck the coast on Tuesday": a verb
-        whose definite subject refers back to the subject of an earlier mention of the same verb
-        tells that event again."""
+        """"six days after the storm struck" after "The storm struck the coast on Tuesday" (or
+        "made landfall" after "made landfall"): a verb, or an event noun after a support verb,
+        whose definite subject refers back to the subject of an earlier mention of the same
+        words tells that event again."""
         known = self.links.get(trigger.start)
         if known is not None:
             return known
-        if trigger.pos != "verb" or trigger.tense not in TOLD_AS_PAST:
+        if trigger.pos == "verb" and trigger.tense not in TOLD_AS_PAST:
             return None
+        gap = _SUBJECT_GAP if trigger.pos == "verb" else SUPPORTED
         subjects = [t for t in here.triggers if t.pos == "noun" and t.end <= trigger.start]
-        if not subjects or not _SUBJECT_GAP.fullmatch(self.text, subjects[-1].end, trigger.start):
+        if not subjects or not gap.fullmatch(self.text, subjects[-1].end, trigger.start):
             return None
         subject_link = self.refers_back(subjects[-1], here)
         if subject_link is None:
@@ -193,12 +195,13 @@ class Builder:
         context = self.contexts.get(told.sentence_start) if told is not None else None
         if context is None:
             return None
-        verb = next((t for t in context.triggers if t.start >= antecedent.end and t.pos == "verb"), None)
-        if verb is None or verb.lemma != trigger.lemma or not _SUBJECT_GAP.fullmatch(
-            self.text, antecedent.end, verb.start
-        ):
+        same = next((t for t in context.triggers if t.start >= antecedent.end and t.pos == trigger.pos
+                     and t is not antecedent), None)
+        if same is None or same.lemma != trigger.lemma:
             return None
-        link = Link(trigger, verb, subject_link.grade, "the same verb, of the same subject")
+        if not gap.fullmatch(self.text, antecedent.end, same.start):
+            return None
+        link = Link(trigger, same, subject_link.grade, "the same words, of the same subject")
         self.links[trigger.start] = link
         bisect.insort(self.link_starts, trigger.start)
         return link

@@ -29,6 +29,7 @@ _SEQUENCE = re.compile(
     re.IGNORECASE,
 )
 _INTENTION_VERBS = _WORDS.set("intention_verbs")
+_PRENOMINAL_DATE = re.compile(r"(?:['’]s)?(?:\s+[\w-]+){0,2}\s+")
 _VAGUE_DISTANCE = re.compile(rf"(?:(?:{_WORDS.pattern('vague_distances')})\s+)*\Z", re.IGNORECASE)
 _SEQUENCE_BEFORE = re.compile(rf"(?:[.,;:]|\b(?:{_WORDS.pattern('clause_joiners')}))\s*\Z")
 
@@ -83,8 +84,10 @@ def order(b: Builder, here: SentenceContext) -> None:
             obj is objects[0] and obj.pos == "verb" and _SUBJECT_AUX.fullmatch(between)
         )):
             continue  # but "before the fairing fault was discovered": a clause with its own subject
-        if any(match.end() <= t.start < obj.start for t in timexes):
-            continue
+        if any(match.end() <= t.start < obj.start and not _PRENOMINAL_DATE.fullmatch(text, t.end, obj.start)
+               for t in timexes):
+            continue  # "after May 2024 …": the order word governs a date, not the event (but
+            # "ahead of the 2013 elections", "its May 2023 closure": a date of the object)
         if counted_before(text, match.start()):
             continue  # "a week after the signing": a metric offset
         clause_start, clause_end = clause_of(cuts, match.start())
@@ -95,7 +98,12 @@ def order(b: Builder, here: SentenceContext) -> None:
         fronted = clause_start != match.start() and _VAGUE_DISTANCE.fullmatch(
             clause_lead + " " if clause_lead else ""
         ) is not None
-        if opening or fronted:
+        # "…, ahead of the 2013 elections, the army moved …": a phrase set off by commas before
+        # the main clause
+        set_off = text[sentence.start:match.start()].rstrip().endswith(",") and "," in text[
+            obj.end:sentence.end
+        ]
+        if opening or fronted or set_off:
             # "After B, A": the first event of the next clause (past a date in apposition)
             subject = main_clause_event(text, triggers, obj, clause_end) if "," in text[
                 obj.end:sentence.end
