@@ -61,6 +61,7 @@ class ConflictKind(enum.Enum):
     ORDER = "order"  # "after", "before", "followed by"
     PRECEDENCE = "precedence"  # domain knowledge: capture before recapture
     NAMED_EVENT = "named-event"  # one named event dated twice
+    LAYOUT = "layout"  # an entry's own date outside the period of the heading it stands under
 
 
 def conflict_kind_of(kinds: Iterable[ConflictKind | None]) -> ConflictKind | None:

@@ -21,6 +21,7 @@ from .input import (
 from .suppression import UnusedSuppression
 from .text_calendar import AgeMismatch, WeekdayMismatch
 from .text_dct import AfterDocumentDate, BadDocumentDate, MissingDocumentDate
+from .text_layout import RULES as TEXT_LAYOUT_RULES
 from .text_order import RULES as TEXT_ORDER_RULES
 from .timeml import RULES as TIMEML_RULES
 
@@ -42,4 +43,5 @@ RULES: tuple[type[Rule], ...] = (
     WeekdayMismatch,
     AgeMismatch,
     BadDocumentDate,
+    *TEXT_LAYOUT_RULES,
 )

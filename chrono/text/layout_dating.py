@@ -1,0 +1,284 @@
+"""Dating by layout: what the dates of headings and entries say about what they scope
+(called from :func:`chrono.text.anchor.build` once every sentence is read).
+
+The tagger finds which blocks of the layout a date opens or heads (:mod:`chrono.tagger.frames`);
+here each becomes a :class:`Scope` with its period and how sure the reading is:
+
+* entries that open with their date (a list item, a table row's date cell, a line or paragraph
+  "NOV. 3, 2022: …"), and headings that *are* a date ("## 2003", "Week 2 (15–19 January)",
+  "Version 3.0.2 (2024-02-03)", "Released 2024-02-03"): a clearly structured timeline,
+  :attr:`Grade.STRONG`;
+* headings that only *hold* a date ("2008 race", "The war years, 1939–1945") and dates in
+  brackets ("Kickoff (June 3, 2019)"): :attr:`Grade.WEAK`;
+* datelines give the story its reference time (the tagger's part) and date nothing here.
+
+Three readings follow:
+
+1. An entry whose own date lies outside the period of the dated heading (or entry) it stands
+   under: two claims on the entry that cannot both hold, one citing the entry's date, one the
+   heading's (:attr:`ConflictKind.LAYOUT`, reported by CHR311).
+2. An event inside a dated entry or under a dated heading that has no date of its own (no
+   date, no counted distance): it happens within that period (within it when punctual, overlapping
+   it otherwise), as :attr:`ConflictKind.LAYOUT` claims of the scope's grade; under a heading,
+   strong only for the items of a heading that is a date, weak in its prose.
+3. A label (a heading, item or cell with no finite verb, "v1.29.0 released"): no claim against
+   the document date comes from an event it names (:attr:`chrono.layout.Block.label`).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Mapping, Sequence
+
+import attrs
+
+from chrono.layout import Block, Kind, Layout
+from chrono.model import Event, EventExists, Grade, Part, Qualifier, Span
+from chrono.periods import Hemisphere, Period
+from chrono.problems import ConflictKind
+from chrono.tagger import Timex
+from chrono.tagger.frames import how_dated, opens_range
+from chrono.text.builder import Builder
+from chrono.text.claims import TextGapClaim, TextPeriodClaim
+from chrono.text.dating import period_of
+from chrono.text.events import Trigger
+from chrono.text.signals import reading_of
+from chrono.text.tense import NOMINAL, PAST, PERFECT, PRESENT
+
+__all__ = ["Scope", "apply", "scopes"]
+
+@attrs.frozen
+class Scope:
+    """A block of the layout that a date opens or heads, and what that date says."""
+
+    index: int  # the block's index in the layout
+    block: Block
+    period: Period
+    start: int  # the date's words
+    end: int
+    grade: Grade
+    # a heading that is a date ("## 2003"), not one that only holds one ("2008 race")
+    date_heading: bool = False
+
+
+def scopes(layout: Layout, dated: Mapping[int, tuple[int, int]], timexes: Sequence[Timex], text: str,
+           dct: Period | None, hemisphere: Hemisphere) -> tuple[Scope, ...]:
+    """The dated blocks of ``layout`` (``dated``: what the tagger found, block -> date span)."""
+    starts = [t.start for t in timexes]
+    out: list[Scope] = []
+    for index, (start, end) in sorted(dated.items()):
+        i = bisect.bisect_left(starts, start)
+        if i == len(timexes) or timexes[i].start != start:
+            continue
+        timex = timexes[i]
+        period = period_of(timex, dct, hemisphere)
+        if period is None or not period.bounded:
+            continue
+        if timex.range_id is not None and timex.range_role == "begin":
+            last = next((t for t in timexes[i + 1:i + 3] if t.range_id == timex.range_id), None)
+            last_period = period_of(last, dct, hemisphere) if last is not None else None
+            if last is None or last_period is None or last_period.end is None or (
+                period.start is None or last_period.end <= period.start
+            ):
+                continue  # "1990–present": where it ends, the model cannot say
+            period = Period(period.start, last_period.end, f"{timex.value}/{last.value}")
+            end = last.end
+        block = layout.blocks[index]
+        if timex.range_id is None and block.kind is Kind.HEADING and opens_range(text, end, block.end):
+            continue  # "1990–present"
+        how = how_dated(block, text, timex.start, timex.end)
+        date_heading = block.kind is Kind.HEADING and block.is_date
+        if block.kind is Kind.HEADING:
+            grade = Grade.STRONG if date_heading else Grade.WEAK
+        else:
+            grade = Grade.STRONG if how in ("lead", "alone", "first") else Grade.WEAK
+        out.append(Scope(index, block, period, start, end, grade, date_heading))
+    return tuple(out)
+
+
+def apply(b: Builder, layout: Layout, found: Sequence[Scope]) -> None:
+    """Add the claims of the dated blocks ``found`` to ``b``, and drop the document-date claims
+    of events named in labels."""
+    if layout.blocks:
+        _drop_label_dct_claims(b, layout)
+    if not found:
+        return
+    by_index = {scope.index: scope for scope in found if _scoping(scope)}
+    for scope in found:
+        if scope.block.kind in (Kind.DATELINE, Kind.CELL):
+            continue  # a dateline opens a story; a cell is one column of its row
+        outer = _enclosing(layout, by_index, scope.block.parent)
+        if outer is not None:
+            _entry_against(b, scope, outer, _timex_at(b, scope.start))
+    _date_undated(b, layout, by_index)
+
+
+def _scoping(scope: Scope) -> bool:
+    """Whether the date of ``scope`` places what it scopes: an entry's; a heading's that is a
+    date; a section heading's that holds one (not a title's, whose date is often the
+    document's own, nor a line's read as a heading above prose)."""
+    block = scope.block
+    if block.kind is not Kind.HEADING:
+        return True
+    return block.is_date or 2 <= block.level <= 6
+
+
+def _timex_at(b: Builder, start: int) -> Timex | None:
+    i = bisect.bisect_left(b.timex_starts, start)
+    return b.timexes[i] if i < len(b.timexes) and b.timexes[i].start == start else None
+
+
+# ---------------------------------------------------------------------------------------------
+# 1. An entry against its heading
+
+
+def _enclosing(layout: Layout, by_index: Mapping[int, Scope], index: int) -> Scope | None:
+    for i in layout.chain(index):
+        if i in by_index:
+            return by_index[i]
+    return None
+
+
+def _overlap(a: Period, b: Period) -> bool:
+    return (a.end is None or b.start is None or b.start < a.end) and (
+        b.end is None or a.start is None or a.start < b.end)
+
+
+def _entry_against(b: Builder, entry: Scope, outer: Scope, timex: Timex | None) -> None:
+    """Two claims on the entry when its own date lies outside the period of the heading or
+    entry it stands under (they clash; when the periods meet, nothing needs saying)."""
+    period = outer.period
+    if timex is not None and _ZONED.search(timex.value) and period.start is not None and (
+        period.end is not None
+    ):
+        # "16:59 PST" under "2017-11-30": the heading's day is in the zone of the place, which
+        # the model does not know; any zone's day will do
+        period = Period(period.start - _ZONES, period.end + _ZONES, period.value)
+        outer = attrs.evolve(outer, period=period)
+    if _overlap(entry.period, outer.period):
+        return
+    text = b.text
+    words = " ".join(text[entry.block.start:entry.block.end].split())
+    short = words if len(words) <= 48 else words[:47] + "…"
+    event_id = f"entry “{short}” ({b.where(entry.block.start)})"
+    if event_id in b.events:
+        return
+    span = Span(entry.block.start, entry.block.end, "event")
+    b.events[event_id] = Event(event_id, short, span, None, "entry")
+    b.claims.append(EventExists(event_id, span))
+    own = Span(entry.start, entry.end, "claim")
+    b.claims.append(TextPeriodClaim(event_id, Part.WHOLE, Qualifier.IN, entry.period, own,
+                                    words=text[entry.start:entry.end], conflict_kind=ConflictKind.LAYOUT,
+                                    grade=Grade.STRONG, via="the date the entry opens with"))
+    # under a heading, the entry overlaps its period (an entry of 29 January – 2 February
+    # stands well under "January")
+    under = Span(outer.start, outer.end, "claim")
+    kind = "heading" if outer.block.kind is Kind.HEADING else "entry"
+    via = f"the entry stands under this {kind} (line {b.where(outer.block.start).split(':')[0]})"
+    grade = Grade.STRONG if outer.grade is Grade.STRONG and entry.grade is Grade.STRONG else Grade.WEAK
+    for bound in _OVERLAP:
+        b.claims.append(TextPeriodClaim(event_id, bound[0], bound[1], outer.period, under,
+                                        words=text[outer.start:outer.end],
+                                        conflict_kind=ConflictKind.LAYOUT, grade=grade, via=via))
+
+
+_OVERLAP = ((Part.START, Qualifier.BY), (Part.END, Qualifier.ON_OR_AFTER))
+_ZONED = re.compile(r"T[\d:.]+(?:Z|[+-]\d\d:?\d\d)\Z")
+_ZONES = 14 * 3600  # the furthest a time zone is from UTC
+
+
+# ---------------------------------------------------------------------------------------------
+# 2. Events with no date of their own
+
+
+# tenses of events a scope dates: simple past and historic present (a perfect or a noun only
+# weakly; a pluperfect tells an earlier time)
+_FIRM_TENSES = frozenset({PAST, PRESENT})
+_WEAK_TENSES = frozenset({PERFECT, NOMINAL})
+
+
+def _date_undated(b: Builder, layout: Layout, by_index: Mapping[int, Scope]) -> None:
+    placed = _placed_events(b)
+    triggers = _triggers(b)
+    for event_id, event in list(b.events.items()):
+        if event_id in placed or event.event_class in ("named", "entry"):
+            continue
+        trigger = triggers.get(event_id)
+        if trigger is None:
+            continue
+        tense = b.tense.get(event_id, trigger.tense)
+        if tense not in _FIRM_TENSES and tense not in _WEAK_TENSES:
+            continue
+        scope, in_item = _scope_of(layout, by_index, trigger.start)
+        if scope is None or scope.start <= trigger.start < scope.end or scope.block.kind is Kind.DATELINE:
+            continue  # a dateline dates the filing, not the story's events
+        grade = scope.grade
+        if scope.block.kind is Kind.HEADING and not (scope.date_heading and in_item):
+            grade = Grade.WEAK  # the prose of a section
+        if tense in _WEAK_TENSES:
+            grade = Grade.WEAK
+        reading = reading_of(None)
+        if reading is None:
+            return
+        kind = "heading" if scope.block.kind is Kind.HEADING else "entry"
+        via = (f"“{' '.join(trigger.text.split())}” ({b.where(trigger.start)}) has no date of its "
+               f"own and stands under this {kind}")
+        for bound in reading.bounds(Part.WHOLE, trigger.punctual):
+            b.claims.append(TextPeriodClaim(event_id, bound.part, bound.qualifier, scope.period,
+                                            Span(scope.start, scope.end, "claim"),
+                                            words=b.text[scope.start:scope.end],
+                                            conflict_kind=ConflictKind.LAYOUT, grade=grade, via=via))
+
+
+def _placed_events(b: Builder) -> set[str]:
+    """Events given a date of their own, or a counted distance from another event."""
+    placed: set[str] = set()
+    for claim in b.claims:
+        if isinstance(claim, TextPeriodClaim) and claim.conflict_kind is not ConflictKind.AFTER_DCT:
+            placed.add(claim.event)
+        elif isinstance(claim, TextGapClaim):
+            gap = claim.gap
+            if gap.upper is not None or gap.lower not in (None, 0, 1) or gap.text:
+                placed.add(claim.first.event)
+                placed.add(claim.second.event)
+    return placed
+
+
+def _triggers(b: Builder) -> dict[str, Trigger]:
+    out: dict[str, Trigger] = {}
+    for here in b.contexts.values():
+        for trigger in here.triggers:
+            event_id = b.by_trigger.get(trigger.start)
+            if event_id is not None and event_id not in out:
+                out[event_id] = trigger
+    return out
+
+
+def _scope_of(layout: Layout, by_index: Mapping[int, Scope], offset: int) -> tuple[Scope | None, bool]:
+    """The innermost dated block around ``offset``, and whether a list item or table row lies
+    between (the event is an entry's, not a section's prose)."""
+    in_item = False
+    for i in layout.chain(layout.innermost(offset)):
+        if i in by_index:
+            return by_index[i], in_item
+        if layout.blocks[i].kind in (Kind.ITEM, Kind.ROW, Kind.CELL):
+            in_item = True
+    return None, False
+
+
+# ---------------------------------------------------------------------------------------------
+# 3. Labels
+
+
+def _drop_label_dct_claims(b: Builder, layout: Layout) -> None:
+    """No claim against the document date from an event named in a label ("v1.29.0
+    released" in a schedule table is a plan, not a report)."""
+    def named_in_label(claim: object) -> bool:
+        if not isinstance(claim, TextPeriodClaim) or claim.conflict_kind is not ConflictKind.AFTER_DCT:
+            return False
+        event = b.events.get(claim.event)
+        return event is not None and layout.label_at(event.span.start)
+
+    if any(named_in_label(claim) for claim in b.claims):
+        b.claims[:] = [claim for claim in b.claims if not named_in_label(claim)]

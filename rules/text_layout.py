@@ -1,0 +1,44 @@
+"""Text rules about the layout of a document: a dated entry against the heading it stands under."""
+
+from __future__ import annotations
+
+from chrono.model import Severity
+from chrono.problems import ConflictKind
+
+from .text_conflict_base import ConflictRule
+
+
+class EntryOutsideHeading(ConflictRule):
+    """
+    What it does
+        Reports an entry whose own date lies outside the period of the dated heading (or list
+        entry) it stands under: a list item, table row or line that opens with its date, under
+        a heading that is or holds a date ("## 2019", "Week 3 (12–16 May)", "Version 2.1
+        (2024-06-03)"). Dates written without a year take the heading's year, so only a date
+        that states another one can clash. Under a heading that is only a date, in a list of
+        entries that open with their dates, it is an error; under a heading that merely holds a
+        date ("The 2019 season"), or for a date in brackets, a warning.
+
+    Why it matters
+        In a project history, a changelog or a schedule, the heading is the entry's context:
+        an entry filed under the wrong year or week is either misplaced or misdated, and every
+        date written without a year around it is read in the wrong year too.
+
+    Example
+        "## 2019" followed by "- March 4: the pier reopened" and "- October 2, 2020: the ferry
+        service resumed" fails (2020 is not in 2019); with "- October 2: the ferry service
+        resumed" it passes.
+
+    How to fix
+        Move the entry under the heading of its period, or correct its date.
+    """
+
+    code = "CHR311"
+    conflict_kinds = frozenset({ConflictKind.LAYOUT})
+    name = "entry-outside-heading"
+    severity = Severity.ERROR
+    summary = "a dated entry outside the period of the heading it stands under"
+    what = "the entry's date is outside the period of its heading"
+
+
+RULES = (EntryOutsideHeading,)
