@@ -332,9 +332,10 @@ def _html(text: str, shown: str) -> list[Block]:
     while terms:
         close_term(len(text))
     close_row(len(text))
-    # paragraphs: the view's blocks, outside the blocks found so far
+    # paragraphs: the view's blocks, outside the blocks found so far (lines broken by <br>
+    # are lines of one paragraph)
     taken = _Spans(sorted((b.start, b.end) for b in out))
-    for start, end in _view_paragraphs(shown):
+    for start, end in _view_paragraphs(shown, text):
         start, end = _trimmed(shown, start, end)
         if end > start and not taken.hold(start, end):
             lines = [(a, z) for a, z in _line_spans_in(shown, start, end) if shown[a:z].strip()]
@@ -349,9 +350,16 @@ def _html(text: str, shown: str) -> list[Block]:
 _BLANK_LINES = re.compile(r"\n[ \t]*(?:\n[ \t]*)+")
 
 
-def _view_paragraphs(shown: str) -> Iterator[tuple[int, int]]:
+_LINE_BREAKS = re.compile(r"(?:\s|<br\b[^>]*>)*\Z", re.IGNORECASE)
+
+
+def _view_paragraphs(shown: str, text: str | None = None) -> Iterator[tuple[int, int]]:
+    """The stretches of ``shown`` between blank lines; with the file's ``text``, a blank that
+    stands for ``<br>`` tags only does not end one."""
     start = 0
     for match in _BLANK_LINES.finditer(shown):
+        if text is not None and _LINE_BREAKS.match(text, match.start(), match.end()):
+            continue
         yield start, match.start()
         start = match.end()
     yield start, len(shown)

@@ -60,6 +60,9 @@ class Scope:
     grade: Grade
     # a heading that is a date ("## 2003"), not one that only holds one ("2008 race")
     date_heading: bool = False
+    # it heads entries: a heading, or a list item or line that is only a date ("- 2019" above
+    # its own nested items); an entry dated another day under an entry is a follow-up
+    heads: bool = False
 
 
 def scopes(layout: Layout, dated: Mapping[int, tuple[int, int]], timexes: Sequence[Timex], text: str,
@@ -93,7 +96,8 @@ def scopes(layout: Layout, dated: Mapping[int, tuple[int, int]], timexes: Sequen
             grade = Grade.STRONG if date_heading else Grade.WEAK
         else:
             grade = Grade.STRONG if how in ("lead", "alone", "first") else Grade.WEAK
-        out.append(Scope(index, block, period, start, end, grade, date_heading))
+        heads = block.kind is Kind.HEADING or how == "alone"
+        out.append(Scope(index, block, period, start, end, grade, date_heading, heads))
     return tuple(out)
 
 
@@ -105,10 +109,11 @@ def apply(b: Builder, layout: Layout, found: Sequence[Scope]) -> None:
     if not found:
         return
     by_index = {scope.index: scope for scope in found if _scoping(scope)}
+    headings = {i: scope for i, scope in by_index.items() if scope.heads}
     for scope in found:
         if scope.block.kind in (Kind.DATELINE, Kind.CELL):
             continue  # a dateline opens a story; a cell is one column of its row
-        outer = _enclosing(layout, by_index, scope.block.parent)
+        outer = _enclosing(layout, headings, scope.block.parent)
         if outer is not None:
             _entry_against(b, scope, outer, _timex_at(b, scope.start))
     _date_undated(b, layout, by_index)
@@ -175,7 +180,7 @@ def _entry_against(b: Builder, entry: Scope, outer: Scope, timex: Timex | None) 
     # stands well under "January")
     under = Span(outer.start, outer.end, "claim")
     kind = "heading" if outer.block.kind is Kind.HEADING else "entry"
-    via = f"the entry stands under this {kind} (line {b.where(outer.block.start).split(':')[0]})"
+    via = f"the entry stands under this {kind}"
     grade = Grade.STRONG if outer.grade is Grade.STRONG and entry.grade is Grade.STRONG else Grade.WEAK
     for bound in _OVERLAP:
         b.claims.append(TextPeriodClaim(event_id, bound[0], bound[1], outer.period, under,
@@ -222,8 +227,7 @@ def _date_undated(b: Builder, layout: Layout, by_index: Mapping[int, Scope]) -> 
         if reading is None:
             return
         kind = "heading" if scope.block.kind is Kind.HEADING else "entry"
-        via = (f"“{' '.join(trigger.text.split())}” ({b.where(trigger.start)}) has no date of its "
-               f"own and stands under this {kind}")
+        via = f"“{' '.join(trigger.text.split())}” has no date of its own and stands under this {kind}"
         for bound in reading.bounds(Part.WHOLE, trigger.punctual):
             b.claims.append(TextPeriodClaim(event_id, bound.part, bound.qualifier, scope.period,
                                             Span(scope.start, scope.end, "claim"),
