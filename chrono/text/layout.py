@@ -183,6 +183,8 @@ def _lines(text: str, shown: str, *, markdown: bool) -> list[Block]:
             content = len(raw[:marker.end()].expandtabs(4)) if marker.end() < len(raw) else indent + 2
             items.append(_Item(indent, content, start + marker.end(), end, end, len(items) + 1,
                                lines=[(start, end)]))
+            for outer in items[:-1]:
+                outer.end = end
             previous_blank = False
             continue
         if items:
@@ -557,13 +559,14 @@ def is_label(words: str) -> bool:
     form stands as a participle after a bare noun phrase ("v1.29.0 released", "Annual report
     published, with figures"), and no word before it shows a finite verb or a subject."""
     finite, determiners, followers, irregular = _label_words()
-    tokens = [t.lower().replace("’", "'") for t in _TOKEN.findall(words)]
+    raw = _TOKEN.findall(words)
+    tokens = [t.lower().replace("’", "'") for t in raw]
     seen_past = False
     for i, token in enumerate(tokens):
         past = (len(token) >= 4 and token.endswith("ed") and token.isalpha()) or token in irregular
         if not past:
-            if not seen_past and (token in finite or token in determiners):
-                return False
+            if not seen_past and (token in finite or token in determiners) and raw[i] not in MONTHS:
+                return False  # ("May 30: …" is a date, not a modal)
             continue
         seen_past = True
         following = tokens[i + 1] if i + 1 < len(tokens) else ""

@@ -41,9 +41,10 @@ from chrono.tagger import Timex
 from chrono.tagger.frames import how_dated, opens_range
 from chrono.text.builder import Builder
 from chrono.text.claims import TextGapClaim, TextPeriodClaim
+from chrono.text.context import SentenceContext
 from chrono.text.dating import period_of
-from chrono.text.events import Trigger
-from chrono.text.signals import reading_of
+from chrono.text.events import Trigger, asserted
+from chrono.text.signals import Reading, reading_of
 from chrono.text.tense import NOMINAL, PAST, PERFECT, PRESENT
 
 __all__ = ["Scope", "apply", "scopes"]
@@ -63,6 +64,7 @@ class Scope:
     # it heads entries: a heading, or a list item or line that is only a date ("- 2019" above
     # its own nested items); an entry dated another day under an entry is a follow-up
     heads: bool = False
+    timex: Timex | None = attrs.field(default=None, eq=False)
 
 
 def scopes(layout: Layout, dated: Mapping[int, tuple[int, int]], timexes: Sequence[Timex], text: str,
@@ -95,19 +97,25 @@ def scopes(layout: Layout, dated: Mapping[int, tuple[int, int]], timexes: Sequen
         if block.kind is Kind.HEADING:
             grade = Grade.STRONG if date_heading else Grade.WEAK
         else:
-            grade = Grade.STRONG if how in ("lead", "alone", "first") else Grade.WEAK
+            # an entry that opens with its date, a date alone under a bullet, a row of a table
+            # with a date column: a clearly structured timeline
+            firm = how in ("lead", "alone", "first") or block.kind is Kind.ROW
+            grade = Grade.STRONG if firm else Grade.WEAK
         heads = block.kind is Kind.HEADING or how == "alone"
-        out.append(Scope(index, block, period, start, end, grade, date_heading, heads))
+        out.append(Scope(index, block, period, start, end, grade, date_heading, heads, timex))
     return tuple(out)
 
 
 def apply(b: Builder, layout: Layout, found: Sequence[Scope]) -> None:
     """Add the claims of the dated blocks ``found`` to ``b``, and drop the document-date claims
     of events named in labels."""
+    if found:
+        _date_by(b, layout, found)
     if layout.blocks:
         _drop_label_dct_claims(b, layout)
-    if not found:
-        return
+
+
+def _date_by(b: Builder, layout: Layout, found: Sequence[Scope]) -> None:
     by_index = {scope.index: scope for scope in found if _scoping(scope)}
     headings = {i: scope for i, scope in by_index.items() if scope.heads}
     for scope in found:
@@ -201,11 +209,42 @@ _ZONES = 14 * 3600  # the furthest a time zone is from UTC
 # weakly; a pluperfect tells an earlier time)
 _FIRM_TENSES = frozenset({PAST, PRESENT})
 _WEAK_TENSES = frozenset({PERFECT, NOMINAL})
+# the blocks whose first event an entry's date (or a heading's, for an item under it) gives
+_UNITS = (Kind.ITEM, Kind.ROW, Kind.CELL, Kind.LINE, Kind.PARAGRAPH)
+
+
+class _Verbs:
+    """The asserted verb triggers of the document in text order, with their sentences."""
+
+    def __init__(self, b: Builder) -> None:
+        found: list[tuple[Trigger, SentenceContext]] = []
+        for here in b.contexts.values():
+            found.extend((t, here) for t in here.triggers
+                         if t.pos == "verb" and asserted(t) and t.tense in _FIRM_TENSES | _WEAK_TENSES)
+        found.sort(key=lambda pair: pair[0].start)
+        self.found = found
+        self.starts = [t.start for t, _ in found]
+
+    def first(self, lo: int, hi: int, skip: tuple[int, int] = (0, 0)
+              ) -> tuple[Trigger, SentenceContext] | None:
+        """The first one in ``[lo, hi)`` outside ``skip`` (the date's words)."""
+        for i in range(bisect.bisect_left(self.starts, lo), len(self.found)):
+            trigger, here = self.found[i]
+            if trigger.start >= hi:
+                return None
+            if not skip[0] <= trigger.start < skip[1]:
+                return trigger, here
+        return None
 
 
 def _date_undated(b: Builder, layout: Layout, by_index: Mapping[int, Scope]) -> None:
+    verbs = _Verbs(b)
+    _open_entries(b, by_index, verbs)
     placed = _placed_events(b)
     triggers = _triggers(b)
+    reading = reading_of(None)
+    if reading is None:
+        return
     for event_id, event in list(b.events.items()):
         if event_id in placed or event.event_class in ("named", "entry"):
             continue
@@ -215,24 +254,53 @@ def _date_undated(b: Builder, layout: Layout, by_index: Mapping[int, Scope]) -> 
         tense = b.tense.get(event_id, trigger.tense)
         if tense not in _FIRM_TENSES and tense not in _WEAK_TENSES:
             continue
-        scope, in_item = _scope_of(layout, by_index, trigger.start)
+        scope, unit = _scope_of(layout, by_index, trigger.start)
         if scope is None or scope.start <= trigger.start < scope.end or scope.block.kind is Kind.DATELINE:
             continue  # a dateline dates the filing, not the story's events
-        grade = scope.grade
-        if scope.block.kind is Kind.HEADING and not (scope.date_heading and in_item):
-            grade = Grade.WEAK  # the prose of a section
-        if tense in _WEAK_TENSES:
-            grade = Grade.WEAK
-        reading = reading_of(None)
-        if reading is None:
-            return
-        kind = "heading" if scope.block.kind is Kind.HEADING else "entry"
-        via = f"“{' '.join(trigger.text.split())}” has no date of its own and stands under this {kind}"
-        for bound in reading.bounds(Part.WHOLE, trigger.punctual):
-            b.claims.append(TextPeriodClaim(event_id, bound.part, bound.qualifier, scope.period,
-                                            Span(scope.start, scope.end, "claim"),
-                                            words=b.text[scope.start:scope.end],
-                                            conflict_kind=ConflictKind.LAYOUT, grade=grade, via=via))
+        # firm: the first event of an entry (or of an item under a heading that is a date);
+        # any other event of it, or of a section's prose, only weakly
+        opening = verbs.first(unit.start, unit.end, (scope.start, scope.end)) if unit is not None else None
+        firm = opening is not None and opening[0].start == trigger.start
+        if scope.block.kind is Kind.HEADING:
+            firm = firm and scope.date_heading and unit is not None and unit.kind is not Kind.PARAGRAPH
+        grade = scope.grade if firm and tense in _FIRM_TENSES else Grade.WEAK
+        _within(b, event_id, trigger, scope, grade, reading)
+
+
+def _within(b: Builder, event_id: str, trigger: Trigger, scope: Scope, grade: Grade,
+            reading: Reading) -> None:
+    kind = "heading" if scope.block.kind is Kind.HEADING else "entry"
+    via = f"“{' '.join(trigger.text.split())}” has no date of its own and stands under this {kind}"
+    for bound in reading.bounds(Part.WHOLE, trigger.punctual):
+        b.claims.append(TextPeriodClaim(event_id, bound.part, bound.qualifier, scope.period,
+                                        Span(scope.start, scope.end, "claim"),
+                                        words=b.text[scope.start:scope.end],
+                                        conflict_kind=ConflictKind.LAYOUT, grade=grade, via=via))
+
+
+def _open_entries(b: Builder, by_index: Mapping[int, Scope], verbs: _Verbs) -> None:
+    """The first event of an entry whose date stands apart from it (a date on the line under a
+    bullet, in a cell of its row, in brackets): dated by the entry, as a date in its sentence
+    would, and told as past, not after the document date."""
+    reading = reading_of(None)
+    if reading is None:
+        return
+    for scope in by_index.values():
+        block = scope.block
+        timex = scope.timex
+        if block.kind not in _UNITS or timex is None or timex.guessed or timex.anchor == "DCT":
+            continue  # a year the tagger chose is no ground for a claim against the document date
+        opening = verbs.first(block.start, block.end, (scope.start, scope.end))
+        if opening is None:
+            continue
+        trigger, here = opening
+        if trigger.start in b.by_trigger or (trigger.start, Part.WHOLE) in b.dated_parts:
+            continue
+        b.dated_parts.add((trigger.start, Part.WHOLE))
+        event_id = b.event(trigger, here)
+        grade = scope.grade if trigger.tense in _FIRM_TENSES else Grade.WEAK
+        _within(b, event_id, trigger, scope, grade, reading)
+        b.dct_claim(event_id, b.span(scope.start, scope.end, trigger.start, trigger.end))
 
 
 def _placed_events(b: Builder) -> set[str]:
@@ -259,16 +327,18 @@ def _triggers(b: Builder) -> dict[str, Trigger]:
     return out
 
 
-def _scope_of(layout: Layout, by_index: Mapping[int, Scope], offset: int) -> tuple[Scope | None, bool]:
-    """The innermost dated block around ``offset``, and whether a list item or table row lies
-    between (the event is an entry's, not a section's prose)."""
-    in_item = False
+def _scope_of(layout: Layout, by_index: Mapping[int, Scope], offset: int
+              ) -> tuple[Scope | None, Block | None]:
+    """The innermost dated block around ``offset``, and the innermost item, row, cell, line or
+    paragraph whose own words hold it (the entry it belongs to)."""
+    unit: Block | None = None
     for i in layout.chain(layout.innermost(offset)):
+        block = layout.blocks[i]
+        if unit is None and block.kind in _UNITS and block.start <= offset < block.end:
+            unit = block
         if i in by_index:
-            return by_index[i], in_item
-        if layout.blocks[i].kind in (Kind.ITEM, Kind.ROW, Kind.CELL):
-            in_item = True
-    return None, False
+            return by_index[i], unit or block
+    return None, None
 
 
 # ---------------------------------------------------------------------------------------------
