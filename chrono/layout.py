@@ -128,7 +128,7 @@ class Layout:
         """Whether ``offset`` lies in the words of a label (a block with no finite verb)."""
         for i in self.chain(self.innermost(offset)):
             block = self.blocks[i]
-            if block.start <= offset < block.end and block.kind in LABEL_KINDS:
+            if block.start <= offset < block.end and (block.kind in LABEL_KINDS or block.label):
                 return block.label
         return False
 

@@ -182,7 +182,7 @@ def _lines(text: str, shown: str, *, markdown: bool) -> list[Block]:
                 items[-1].nested = True
             content = len(raw[:marker.end()].expandtabs(4)) if marker.end() < len(raw) else indent + 2
             items.append(_Item(indent, content, start + marker.end(), end, end, len(items) + 1,
-                               lines=[(start, end)]))
+                               lines=[(start + marker.end(), end)]))
             for outer in items[:-1]:
                 outer.end = end
             previous_blank = False
@@ -443,11 +443,21 @@ def _names_day(words: str) -> bool:
         t.lower().rstrip(".") in weekdays for t in _TOKEN.findall(words))
 
 
+# A paragraph or line that reads as an entry ("June 10, 2024: Guide published"): a delimiter
+# after its first few words.
+_ENTRY_DELIMITER = re.compile(r"[:—–|]|\s-\s")
+_ENTRY_LEAD = 48
+
+
 def _marked(shown: str, block: Block) -> Block:
     """``block`` with its flags: a label, a heading that is a date."""
-    if block.kind not in LABEL_KINDS or block.end - block.start > _LABEL_CHARS:
+    if block.end - block.start > _LABEL_CHARS:
         return block
     words = shown[block.start:block.end]
+    if block.kind not in LABEL_KINDS and not (
+        block.kind is Kind.PARAGRAPH and _ENTRY_DELIMITER.search(words, 0, _ENTRY_LEAD)
+    ):
+        return block
     label = is_label(words)
     is_date = block.kind is Kind.HEADING and is_date_words(words)
     if not (label or is_date):
