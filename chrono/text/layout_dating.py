@@ -23,6 +23,9 @@ Three readings follow:
    strong only for the items of a heading that is a date, weak in its prose.
 3. A label (a heading, item or cell with no finite verb, "v1.29.0 released"): no claim against
    the document date comes from an event it names (:attr:`chrono.layout.Block.label`).
+
+Last, a claim that rests on a date counted from another one ("the next year" after "March
+2010", "March 4" under "## 2011") names that anchor in its explanation.
 """
 
 from __future__ import annotations
@@ -113,6 +116,7 @@ def apply(b: Builder, layout: Layout, found: Sequence[Scope]) -> None:
         _date_by(b, layout, found)
     if layout.blocks:
         _drop_label_dct_claims(b, layout)
+    _name_anchors(b)
 
 
 def _date_by(b: Builder, layout: Layout, found: Sequence[Scope]) -> None:
@@ -356,3 +360,30 @@ def _drop_label_dct_claims(b: Builder, layout: Layout) -> None:
 
     if any(named_in_label(claim) for claim in b.claims):
         b.claims[:] = [claim for claim in b.claims if not named_in_label(claim)]
+
+
+# ---------------------------------------------------------------------------------------------
+# Anchors in explanations
+
+
+def _name_anchors(b: Builder) -> None:
+    """A claim whose date was counted from another date, or placed by a heading or an entry
+    (the Timex's anchor), says so: “the next year” read against 2010-03."""
+    for i, claim in enumerate(b.claims):
+        if not isinstance(claim, TextPeriodClaim) or claim.via or (
+            claim.conflict_kind is ConflictKind.AFTER_DCT
+        ):
+            continue
+        timex = _relative_in(b, claim.span.start, claim.span.end)
+        if timex is not None:
+            b.claims[i] = attrs.evolve(claim, via=f"“{timex.text}” read against {timex.anchor}")
+
+
+def _relative_in(b: Builder, start: int, end: int) -> Timex | None:
+    for i in range(bisect.bisect_left(b.timex_starts, start), len(b.timexes)):
+        timex = b.timexes[i]
+        if timex.start >= end:
+            return None
+        if timex.end <= end and timex.anchor not in (None, "DCT") and timex.type in ("DATE", "TIME"):
+            return timex
+    return None

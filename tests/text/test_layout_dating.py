@@ -178,3 +178,10 @@ def test_a_finite_past_verb_in_an_entry_after_the_document_date_is_an_error(name
 ])
 def test_a_label_makes_no_claim_against_the_document_date(name: str, text: str) -> None:
     assert [f.rule for f in _findings(name, text, "2024-05-01")] == []
+
+
+def test_a_claim_on_a_date_placed_by_its_heading_names_the_heading_s_date() -> None:
+    text = "## 2019\n\n- March 4: The harbour reopened.\n"
+    analysis = _analysis("a.md", text, "2024-01-10")
+    (dated,) = [c for c in _claims_on(analysis, "reopened") if c.period.value == "2019-03-04"]
+    assert dated.describe().endswith("[“March 4” read against 2019]")
