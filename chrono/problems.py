@@ -62,6 +62,7 @@ class ConflictKind(enum.Enum):
     PRECEDENCE = "precedence"  # domain knowledge: capture before recapture
     NAMED_EVENT = "named-event"  # one named event dated twice
     LAYOUT = "layout"  # an entry's own date outside the period of the heading it stands under
+    RELEASE_ORDER = "release-order"  # 3.0.2 dated before 3.0.1 in a changelog
 
 
 def conflict_kind_of(kinds: Iterable[ConflictKind | None]) -> ConflictKind | None:

@@ -1,4 +1,5 @@
-"""Text rules about the layout of a document: a dated entry against the heading it stands under."""
+"""Text rules about the layout of a document: a dated entry against the heading it stands under,
+releases of one version series out of order."""
 
 from __future__ import annotations
 
@@ -41,4 +42,35 @@ class EntryOutsideHeading(ConflictRule):
     what = "the entry's date is outside the period of its heading"
 
 
-RULES = (EntryOutsideHeading,)
+class ReleasesOutOfOrder(ConflictRule):
+    """
+    What it does
+        Reports, in a changelog or release history, a release of a version series dated before
+        an earlier release of the same series: 2.4.3 dated before 2.4.2. Each release is dated
+        by its heading ("## 2.4.3 (2024-06-03)") or by the line that opens its section
+        ("Released 2024-06-03"); versions of different series (2.4.x and 3.0.x, maintained side
+        by side) are not compared.
+
+    Why it matters
+        Patch releases of one series come out one after the other: a date that puts them the
+        other way round is a typo in the year or the month, or an entry pasted under the wrong
+        version.
+
+    Example
+        "## 2.4.3 (2024-06-03)", then "## 2.4.2 (2024-07-19)" fails; with "## 2.4.2
+        (2024-05-19)" it passes.
+
+    How to fix
+        Correct the date of the release that is wrong (compare with the tag or the package
+        index).
+    """
+
+    code = "CHR312"
+    conflict_kinds = frozenset({ConflictKind.RELEASE_ORDER})
+    name = "releases-out-of-order"
+    severity = Severity.ERROR
+    summary = "a release of a version series dated before an earlier release of the series"
+    what = "releases of one version series are dated out of order"
+
+
+RULES = (EntryOutsideHeading, ReleasesOutOfOrder)

@@ -24,6 +24,12 @@ Three readings follow:
 3. A label (a heading, item or cell with no finite verb, "v1.29.0 released"): no claim against
    the document date comes from an event it names (:attr:`chrono.layout.Block.label`).
 
+4. In a changelog, the releases of one version series (3.0.1, 3.0.2, 3.0.3), each under a
+   heading that is or holds its date ("## 3.0.2 (2024-02-03)", "## Version 3.0.2" over
+   "Released 2024-02-03"), come out in the order of their numbers: a later patch dated before
+   an earlier one gives two dated releases and that order, which clash
+   (:attr:`ConflictKind.RELEASE_ORDER`, CHR312).
+
 Last, a claim that rests on a date counted from another one ("the next year" after "March
 2010", "March 4" under "## 2011") names that anchor in its explanation.
 """
@@ -31,13 +37,14 @@ Last, a claim that rests on a date counted from another one ("the next year" aft
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Mapping, Sequence
 
 import attrs
 
 from chrono.layout import Block, Kind, Layout
-from chrono.model import Event, EventExists, Grade, Part, Qualifier, Span
+from chrono.model import Endpoint, Event, EventExists, Gap, Grade, Part, Qualifier, Side, Span
 from chrono.periods import Hemisphere, Period
 from chrono.problems import ConflictKind
 from chrono.tagger import Timex
@@ -129,6 +136,7 @@ def _date_by(b: Builder, layout: Layout, found: Sequence[Scope]) -> None:
         if outer is not None:
             _entry_against(b, scope, outer, _timex_at(b, scope.start))
     _date_undated(b, layout, by_index)
+    _releases_in_order(b, layout, {scope.index: scope for scope in found})
 
 
 def _scoping(scope: Scope) -> bool:
@@ -343,6 +351,70 @@ def _scope_of(layout: Layout, by_index: Mapping[int, Scope], offset: int
         if i in by_index:
             return by_index[i], unit or block
     return None, None
+
+
+# ---------------------------------------------------------------------------------------------
+# 4. Releases of one series in order
+
+_VERSION = re.compile(r"(?<![\w.])v?(\d{1,4})\.(\d{1,4})\.(\d{1,4})(?![\w-]|\.\w)")
+
+
+def _releases_in_order(b: Builder, layout: Layout, by_index: Mapping[int, Scope]) -> None:
+    series: dict[tuple[int, int], list[tuple[int, re.Match[str], Scope]]] = {}
+    for i, block in enumerate(layout.blocks):
+        if block.kind is not Kind.HEADING or not 1 <= block.level <= 6:
+            continue
+        versions = list(_VERSION.finditer(b.text, block.start, block.end))
+        if len(versions) != 1:
+            continue
+        scope = by_index.get(i)
+        if scope is None and i + 1 < len(layout.blocks):
+            # "Released 2024-02-03" right under "## Version 3.0.2"
+            following = layout.blocks[i + 1]
+            dated = by_index.get(i + 1)
+            if following.parent == i and dated is not None and dated.grade is Grade.STRONG and (
+                following.kind in (Kind.HEADING, Kind.PARAGRAPH, Kind.LINE)
+            ):
+                scope = dated
+        if scope is None or scope.timex is None or scope.timex.guessed:
+            continue
+        major, minor, patch = (int(g) for g in versions[0].groups())
+        series.setdefault((major, minor), []).append((patch, versions[0], scope))
+    for releases in series.values():
+        releases.sort(key=lambda release: release[0])
+        for (patch, version, scope), (later_patch, later, later_scope) in itertools.pairwise(releases):
+            earlier_period, later_period = scope.period, later_scope.period
+            if patch == later_patch or earlier_period.start is None or later_period.end is None:
+                continue
+            if earlier_period.start >= later_period.end:
+                _out_of_order(b, (version, scope), (later, later_scope))
+
+
+_Release = tuple[re.Match[str], Scope]
+
+
+def _out_of_order(b: Builder, earlier: _Release, later: _Release) -> None:
+    ids = [_release(b, version, scope) for version, scope in (earlier, later)]
+    span = Span(later[0].start(), later[0].end(), "claim")
+    words = f"{earlier[0].group()} … {later[0].group()}"
+    via = "the releases of one version series come out in the order of their numbers"
+    b.claims.append(TextGapClaim(Endpoint(ids[0], Side.START), Endpoint(ids[1], Side.START), Gap(0, None),
+                                 span, words=words, conflict_kind=ConflictKind.RELEASE_ORDER,
+                                 grade=Grade.STRONG, via=via))
+
+
+def _release(b: Builder, version: re.Match[str], scope: Scope) -> str:
+    event_id = f"release {version.group()} ({b.where(version.start())})"
+    if event_id not in b.events:
+        span = Span(version.start(), version.end(), "event")
+        b.events[event_id] = Event(event_id, version.group(), span, None, "entry")
+        b.claims.append(EventExists(event_id, span))
+        b.claims.append(TextPeriodClaim(event_id, Part.WHOLE, Qualifier.IN, scope.period,
+                                        Span(scope.start, scope.end, "claim"),
+                                        words=b.text[scope.start:scope.end],
+                                        conflict_kind=ConflictKind.RELEASE_ORDER, grade=Grade.STRONG,
+                                        via="the date of this release"))
+    return event_id
 
 
 # ---------------------------------------------------------------------------------------------
