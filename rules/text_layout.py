@@ -1,5 +1,5 @@
 """Text rules about the layout of a document: a dated entry against the heading it stands under,
-releases of one version series out of order."""
+releases of one version series out of order, an entry out of the time order of its list."""
 
 from __future__ import annotations
 
@@ -73,4 +73,33 @@ class ReleasesOutOfOrder(ConflictRule):
     what = "releases of one version series are dated out of order"
 
 
-RULES = (EntryOutsideHeading, ReleasesOutOfOrder)
+class EntryOutOfOrder(ConflictRule):
+    """
+    What it does
+        Reports the one entry of a dated list, table or timeline that breaks the time order
+        every other step of it keeps (forwards or backwards): at least four entries that open
+        with their dates, all in order but one step. A list need not be in time order, so this
+        is a warning.
+
+    Why it matters
+        In a timeline kept in order, an entry out of place is most often a mistyped day,
+        month or year, which the order of its neighbours shows.
+
+    Example
+        "- 08:04 alert fired", "- 08:17 first look at the logs", "- 08:12 root cause found",
+        "- 08:30 fix deployed" warns (08:17 comes between 08:04 and 08:12); with "08:07" it
+        passes.
+
+    How to fix
+        Check the entry's date and correct it, or move the entry to its place.
+    """
+
+    code = "CHR313"
+    conflict_kinds = frozenset({ConflictKind.LIST_ORDER})
+    name = "entry-out-of-order"
+    severity = Severity.WARNING
+    summary = "one entry of a timeline out of the time order its other entries keep"
+    what = "an entry is out of the time order of its list"
+
+
+RULES = (EntryOutsideHeading, ReleasesOutOfOrder, EntryOutOfOrder)

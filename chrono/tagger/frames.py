@@ -96,6 +96,13 @@ class Frames:
             how = how_dated(block, self.text, start, end)
             if how is None:
                 continue
+            if how == "lead" and block.kind is Kind.LINE and position > 0:
+                outer = self.open[position - 1]
+                if outer.index == block.parent and outer.block.kind is Kind.ITEM and (
+                    outer.block.start == block.start and outer.anchor is None
+                ):
+                    # the first line of an item that runs over several: the item's date
+                    opened, block = outer, outer.block
             firm = (block.kind is not Kind.HEADING or block.is_date or _section_year(ctx, block, anchor)
                     ) and (role != "begin" or anchor.gran == "D") and not (
                     role is None and opens_range(self.text, end, block.end))

@@ -24,7 +24,10 @@ Three readings follow:
 3. A label (a heading, item or cell with no finite verb, "v1.29.0 released"): no claim against
    the document date comes from an event it names (:attr:`chrono.layout.Block.label`).
 
-4. In a changelog, the releases of one version series (3.0.1, 3.0.2, 3.0.3), each under a
+4. Entries of one list (items, rows, lines of a timeline) that run in time order, forwards or
+   backwards, all but one step: that step is suspicious, a weak reading
+   (:attr:`ConflictKind.LIST_ORDER`, a warning of CHR313).
+5. In a changelog, the releases of one version series (3.0.1, 3.0.2, 3.0.3), each under a
    heading that is or holds its date ("## 3.0.2 (2024-02-03)", "## Version 3.0.2" over
    "Released 2024-02-03"), come out in the order of their numbers: a later patch dated before
    an earlier one gives two dated releases and that order, which clash
@@ -109,7 +112,7 @@ def scopes(layout: Layout, dated: Mapping[int, tuple[int, int]], timexes: Sequen
         else:
             # an entry that opens with its date, a date alone under a bullet, a row of a table
             # with a date column: a clearly structured timeline
-            firm = how in ("lead", "alone", "first") or block.kind is Kind.ROW
+            firm = how in ("lead", "alone", "first") or (block.kind is Kind.ROW and how != "bracket")
             grade = Grade.STRONG if firm else Grade.WEAK
         heads = block.kind is Kind.HEADING or how == "alone"
         out.append(Scope(index, block, period, start, end, grade, date_heading, heads, timex))
@@ -137,6 +140,7 @@ def _date_by(b: Builder, layout: Layout, found: Sequence[Scope]) -> None:
             _entry_against(b, scope, outer, _timex_at(b, scope.start))
     _date_undated(b, layout, by_index)
     _releases_in_order(b, layout, {scope.index: scope for scope in found})
+    _lists_in_order(b, found)
 
 
 def _scoping(scope: Scope) -> bool:
@@ -184,18 +188,7 @@ def _entry_against(b: Builder, entry: Scope, outer: Scope, timex: Timex | None) 
     if _overlap(entry.period, outer.period):
         return
     text = b.text
-    words = " ".join(text[entry.block.start:entry.block.end].split())
-    short = words if len(words) <= 48 else words[:47] + "…"
-    event_id = f"entry “{short}” ({b.where(entry.block.start)})"
-    if event_id in b.events:
-        return
-    span = Span(entry.block.start, entry.block.end, "event")
-    b.events[event_id] = Event(event_id, short, span, None, "entry")
-    b.claims.append(EventExists(event_id, span))
-    own = Span(entry.start, entry.end, "claim")
-    b.claims.append(TextPeriodClaim(event_id, Part.WHOLE, Qualifier.IN, entry.period, own,
-                                    words=text[entry.start:entry.end], conflict_kind=ConflictKind.LAYOUT,
-                                    grade=Grade.STRONG, via="the date the entry opens with"))
+    event_id = _entry_event(b, entry)
     # under a heading, the entry overlaps its period (an entry of 29 January – 2 February
     # stands well under "January")
     under = Span(outer.start, outer.end, "claim")
@@ -206,6 +199,24 @@ def _entry_against(b: Builder, entry: Scope, outer: Scope, timex: Timex | None) 
         b.claims.append(TextPeriodClaim(event_id, bound[0], bound[1], outer.period, under,
                                         words=text[outer.start:outer.end],
                                         conflict_kind=ConflictKind.LAYOUT, grade=grade, via=via))
+
+
+def _entry_event(b: Builder, entry: Scope) -> str:
+    """The event an entry tells, made on first use with the claim of its own date."""
+    text = b.text
+    words = " ".join(text[entry.block.start:entry.block.end].split())
+    short = words if len(words) <= 48 else words[:47] + "…"
+    event_id = f"entry “{short}” ({b.where(entry.block.start)})"
+    if event_id in b.events:
+        return event_id
+    span = Span(entry.block.start, entry.block.end, "event")
+    b.events[event_id] = Event(event_id, short, span, None, "entry")
+    b.claims.append(EventExists(event_id, span))
+    own = Span(entry.start, entry.end, "claim")
+    b.claims.append(TextPeriodClaim(event_id, Part.WHOLE, Qualifier.IN, entry.period, own,
+                                    words=text[entry.start:entry.end], grade=entry.grade,
+                                    via="the date the entry opens with"))
+    return event_id
 
 
 _OVERLAP = ((Part.START, Qualifier.BY), (Part.END, Qualifier.ON_OR_AFTER))
@@ -354,7 +365,69 @@ def _scope_of(layout: Layout, by_index: Mapping[int, Scope], offset: int
 
 
 # ---------------------------------------------------------------------------------------------
-# 4. Releases of one series in order
+# 4. Lists in time order
+
+# A list is read as being in time order when this many of its entries are dated and every step
+# between them but one goes the same way.
+_LIST_ENTRIES = 4
+_ENTRY_KINDS = (Kind.ITEM, Kind.ROW, Kind.LINE, Kind.PARAGRAPH)
+
+
+def _step(first: Period, second: Period) -> int:
+    """+1 when ``second`` lies after ``first``, -1 before, 0 when they meet."""
+    if first.end is not None and second.start is not None and first.end <= second.start:
+        return 1
+    if second.end is not None and first.start is not None and second.end <= first.start:
+        return -1
+    return 0
+
+
+_HALF_DAY = 12 * 3600
+
+
+def _clock_only(scope: Scope) -> bool:
+    """An entry dated by a clock time alone ("07:00"), its day the story's."""
+    timex = scope.timex
+    return timex is not None and timex.type == "TIME" and timex.anchor is not None
+
+
+def _past_midnight(first: Scope, second: Scope) -> bool:
+    """"23:55", then "07:00": the second entry is on the next day, not out of order."""
+    a, z = first.period.start, second.period.start
+    return _clock_only(first) and _clock_only(second) and a is not None and z is not None and (
+        a - z > _HALF_DAY)
+
+
+def _lists_in_order(b: Builder, found: Sequence[Scope]) -> None:
+    lists: dict[tuple[int, Kind], list[Scope]] = {}
+    for scope in found:
+        block = scope.block
+        if block.kind in _ENTRY_KINDS and scope.grade is Grade.STRONG and scope.period.bounded:
+            lists.setdefault((block.parent, block.kind), []).append(scope)
+    for entries in lists.values():
+        if len(entries) < _LIST_ENTRIES:
+            continue
+        steps = [_step(a.period, z.period) if not _past_midnight(a, z) else 1
+                 for a, z in itertools.pairwise(entries)]
+        forwards, backwards = steps.count(1), steps.count(-1)
+        if min(forwards, backwards) != 1 or max(forwards, backwards) < _LIST_ENTRIES - 2:
+            continue
+        way = 1 if forwards > backwards else -1
+        at = steps.index(-way)
+        first, second = entries[at], entries[at + 1]
+        earlier, later = (first, second) if way == 1 else (second, first)
+        ids = {scope.index: _entry_event(b, scope) for scope in (first, second)}
+        words = f"{b.text[first.start:first.end]} … {b.text[second.start:second.end]}"
+        sense = "forwards" if way == 1 else "backwards"
+        via = f"the other entries of this list run in time order, {sense}"
+        order = (Endpoint(ids[earlier.index], Side.START), Endpoint(ids[later.index], Side.START))
+        b.claims.append(TextGapClaim(*order, Gap(0, None), Span(second.start, second.end, "claim"),
+                                     words=words, conflict_kind=ConflictKind.LIST_ORDER, grade=Grade.WEAK,
+                                     via=via))
+
+
+# ---------------------------------------------------------------------------------------------
+# 5. Releases of one series in order
 
 _VERSION = re.compile(r"(?<![\w.])v?(\d{1,4})\.(\d{1,4})\.(\d{1,4})(?![\w-]|\.\w)")
 
