@@ -29,13 +29,13 @@ class Kind(enum.Enum):
     ITEM = "item"  # a list item (or a definition term with its descriptions)
     ROW = "row"  # a table row
     CELL = "cell"
-    DATELINE = "dateline"  # "GENEVA, May 7 (Reuters) -": opens a story
+    DATELINE = "dateline"  # "OSLO, March 3 (Nordic Wire) -": opens a story
     PARAGRAPH = "paragraph"
     LINE = "line"  # a line of a paragraph or an item that has several
 
 
 # Blocks that may hold a statement of their own, and whose words are a label when they have no
-# finite verb ("v1.29.0 released", "Annual report published").
+# finite verb ("v2.4.0 released", "Yearly accounts published").
 LABEL_KINDS = frozenset({Kind.HEADING, Kind.ITEM, Kind.CELL, Kind.LINE})
 
 
@@ -52,8 +52,8 @@ class Block:
     # date comes from an event named in it).
     label: bool = False
     # A heading whose words are a date and no more than the few words of a dated section
-    # ("## 2003", "Week 2 (15–19 January)", "Released 2024-02-03"), not a title that holds one
-    # ("2008 race"): its date firmly dates what it scopes.
+    # ("## 2011", "Week 3 (12–16 May)", "Released 2024-06-03"), not a title that holds one
+    # ("1998 race"): its date firmly dates what it scopes.
     is_date: bool = False
 
     def holds(self, offset: int) -> bool:

@@ -69,8 +69,8 @@ def extract(
     layout: Layout | None = None,
 ) -> tuple[Timex, ...]:
     """The temporal expressions of ``text``, in order, resolved against ``dct`` (and, given the
-    text's ``layout``, against the dates of its headings and entries: "March 4" under "## 2003"
-    is 2003-03-04).
+    text's ``layout``, against the dates of its headings and entries: "June 9" under "## 2011"
+    is 2011-06-09).
 
     Without a DCT, values that depend on it keep their shape with ``X`` for the unknown digits
     ("yesterday" -> ``XXXX-XX-XX``, "in March" -> ``XXXX-03``).

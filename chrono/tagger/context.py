@@ -85,7 +85,7 @@ class Context:
     # "two hours later" counts from it.
     clock: tuple[dt.datetime, str] | None = None
     # The reference time the layout gives (chrono.tagger.frames): the date of the innermost
-    # heading or entry around, and its day when it names one (an entry "NOV. 3, 2022:", a
+    # heading or entry around, and its day when it names one (an entry "OCT. 12, 2021:", a
     # dateline): deictic words and tense-chosen years count from that day instead of the DCT.
     frames: Frames | None = None
     frame: Anchor | None = None

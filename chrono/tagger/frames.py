@@ -5,17 +5,17 @@ The scanner tells the context where each expression starts (:meth:`Context.at`);
 blocks of the layout (:class:`chrono.layout.Layout`) are entered and left in step. An expression
 read inside a block may date it:
 
-* a heading or a dateline: its first date ("## 2003", "Week 2 (15–19 January)", "GENEVA, May
-  7 (Reuters) -");
+* a heading or a dateline: its first date ("## 2011", "Week 3 (12–16 May)", "OSLO, March
+  3 (Nordic Wire) -");
 * a list item, table row or cell, paragraph or line: a date that opens it, followed by a
-  delimiter, a capital or nothing ("NOV. 3, 2022: …", "14:32 UTC — …", "Sept. 15 The first
-  flight …"), a date alone on a line of it or in a cell of a row (the line under a bullet, the
-  "When" column), or a date in brackets ("Kickoff (June 3, 2019)").
+  delimiter, a capital or nothing ("OCT. 12, 2021: …", "09:12 UTC — …", "Aug. 2 The new
+  hangar opens …"), a date alone on a line of it or in a cell of a row (the line under a bullet, the
+  "When" column), or a date in brackets ("Kickoff (May 21, 2018)").
 
 From that date to the end of the block's scope, the date is the story's reference time (the
 next day, two hours later, that evening count from it); a day is what deictic words and the
 tense count from (:meth:`Context.base`), and a coarser date (a year, a month, a week) gives its
-year to dates written without one ("March 4" under "## 2003") and its days to a bare weekday
+year to dates written without one ("June 9" under "## 2011") and its days to a bare weekday
 in a week. When the block ends, the story's time is what it was before the block.
 """
 
@@ -166,7 +166,7 @@ _STORY_YEARS = 2
 
 def _section_year(ctx: Context, block: Block, anchor: Anchor) -> bool:
     """A section heading that holds a year or a month of a time years away ("Virginia, 1781",
-    "The 2008 race"): it gives its year to the dates written without one in its section."""
+    "The 1998 race"): it gives its year to the dates written without one in its section."""
     return 2 <= block.level <= 6 and anchor.gran in ("Y", "M") and (
         abs(anchor.day.year - ctx.dct.year) >= _STORY_YEARS)
 

@@ -7,10 +7,10 @@ month, quarter or year, the last day, and the last finished quarter a report is 
 
 The layout's reference times (:mod:`chrono.tagger.frames`) place what the DCT alone cannot: a
 date without a year under a heading that is a year or a month takes that year ("March 4" under
-"## 2003"), a bare weekday under a week heading is that week's day, and an entry's day is what
+"## 2011"), a bare weekday under a week heading is that week's day, and an entry's day is what
 "yesterday" or "the next day" count from there. Outside any dated block, a date without a year
 told in a story set years away from the DCT, shortly after the story's last day, takes the
-story's year ("On 9 September 2001 … Two days later … 11 September"). A reference that a
+story's year ("On 9 May 1998 … Two days later … 11 May"). A reference that a
 relative expression counted from the story lasts to the end of its paragraph: the next one
 counts from the last date the text stated (:meth:`Context.at`).
 """
@@ -143,7 +143,7 @@ _WEEKDAY = re.compile(r"XXXX-WXX-([1-7])(T.*)?\Z")
 # Granularities of a block's date that give a year to dates without one.
 _YEAR_GIVING = frozenset({"Y", "H", "Q", "S", "M", "W"})
 # How far after the story's day (and before it) a date without a year still reads as the
-# story's: "Two days later … 11 September".
+# story's: "Two days later … 11 May".
 _STORY_AFTER = dt.timedelta(days=92)
 _STORY_BEFORE = dt.timedelta(days=31)
 

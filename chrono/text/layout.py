@@ -9,13 +9,13 @@ plain text, built from the file and its view (:mod:`chrono.text.markup`).
 
 Then, for all three, from the view: a paragraph that is one short line without final
 punctuation between blank lines is a heading (level 7, below any written level: "***2024***",
-"Released 2024-02-03", "TIMELINE"); a paragraph of several lines has a block per line (where
-"NOV. 3, 2022: …" or "14:32 UTC — …" entries stand one a line); a paragraph that opens with
+"Released 2024-06-03", "TIMELINE"); a paragraph of several lines has a block per line (where
+"OCT. 12, 2021: …" or "09:12 UTC — …" entries stand one a line); a paragraph that opens with
 "CITY, Month Day (Agency) —" is a dateline, which scopes its story. Which of these blocks a date
 opens (an entry) is the tagger's to see (:mod:`chrono.tagger.frames`).
 
-A heading, item, cell or line whose words have no finite verb ("v1.29.0 released", "Annual
-report published") is marked a label (:attr:`chrono.layout.Block.label`).
+A heading, item, cell or line whose words have no finite verb ("v2.4.0 released", "Yearly
+accounts published") is marked a label (:attr:`chrono.layout.Block.label`).
 """
 
 from __future__ import annotations
@@ -418,7 +418,7 @@ def _finish(shown: str, blocks: list[Block]) -> list[Block]:
 
 def _lines_over_lists(shown: str, blocks: list[Block]) -> list[Block]:
     """A line read as a heading that names a day is a date heading only over a list or a table
-    ("Released 2024-02-03" above the changes); above prose it is a byline or a date line
+    ("Released 2024-06-03" above the changes); above prose it is a byline or a date line
     ("Sunday, March 31, 2019"), and its date only sets the story's time. A line that names a
     year or a month ("2019", "March 2024") labels a section wherever it stands."""
     order = sorted(blocks, key=lambda b: b.start)
@@ -532,10 +532,10 @@ def _dateline_regex() -> re.Pattern[str]:
     months = alternation(longest_first(MONTHS))
     dashes = alternation(_WORDS.words("dateline_dashes"))
     return re.compile(
-        r"[A-Z][A-Z.'’-]+(?:[ \t]+[A-Z][A-Z.'’-]+){0,3}"  # GENEVA, NEW YORK
+        r"[A-Z][A-Z.'’-]+(?:[ \t]+[A-Z][A-Z.'’-]+){0,3}"  # OSLO, SAN JOSE
         r"(?:,[ \t]+[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,2})?"  # , Switzerland
         rf",[ \t]+(?:{months})\.?[ \t]+\d{{1,2}}(?:,[ \t]+\d{{4}})?"  # , May 7
-        r"(?:[ \t]*\([^()\n]{1,40}\))?"  # (Reuters)
+        r"(?:[ \t]*\([^()\n]{1,40}\))?"  # (Nordic Wire)
         rf"[ \t]*(?:{dashes})"
     )
 
@@ -566,7 +566,7 @@ def _label_words() -> tuple[frozenset[str], frozenset[str], frozenset[str], froz
 
 def is_label(words: str) -> bool:
     """Whether ``words`` (a heading, item, cell or line) read as a label, not a statement: a past
-    form stands as a participle after a bare noun phrase ("v1.29.0 released", "Annual report
+    form stands as a participle after a bare noun phrase ("v2.4.0 released", "Yearly accounts
     published, with figures"), and no word before it shows a finite verb or a subject."""
     finite, determiners, followers, irregular = _label_words()
     raw = _TOKEN.findall(words)

@@ -5,11 +5,11 @@ The tagger finds which blocks of the layout a date opens or heads (:mod:`chrono.
 here each becomes a :class:`Scope` with its period and how sure the reading is:
 
 * entries that open with their date (a list item, a table row's date cell, a line or paragraph
-  "NOV. 3, 2022: …"), and headings that *are* a date ("## 2003", "Week 2 (15–19 January)",
-  "Version 3.0.2 (2024-02-03)", "Released 2024-02-03"): a clearly structured timeline,
+  "OCT. 12, 2021: …"), and headings that *are* a date ("## 2011", "Week 3 (12–16 May)",
+  "Version 2.4.3 (2024-06-03)", "Released 2024-06-03"): a clearly structured timeline,
   :attr:`Grade.STRONG`;
-* headings that only *hold* a date ("2008 race", "The war years, 1939–1945") and dates in
-  brackets ("Kickoff (June 3, 2019)"): :attr:`Grade.WEAK`;
+* headings that only *hold* a date ("1998 race", "The war years, 1939–1945") and dates in
+  brackets ("Kickoff (May 21, 2018)"): :attr:`Grade.WEAK`;
 * datelines give the story its reference time (the tagger's part) and date nothing here.
 
 Three readings follow:
@@ -21,20 +21,20 @@ Three readings follow:
    date, no counted distance): it happens within that period (within it when punctual, overlapping
    it otherwise), as :attr:`ConflictKind.LAYOUT` claims of the scope's grade; under a heading,
    strong only for the items of a heading that is a date, weak in its prose.
-3. A label (a heading, item or cell with no finite verb, "v1.29.0 released"): no claim against
+3. A label (a heading, item or cell with no finite verb, "v2.4.0 released"): no claim against
    the document date comes from an event it names (:attr:`chrono.layout.Block.label`).
 
 4. Entries of one list (items, rows, lines of a timeline) that run in time order, forwards or
    backwards, all but one step: that step is suspicious, a weak reading
    (:attr:`ConflictKind.LIST_ORDER`, a warning of CHR313).
-5. In a changelog, the releases of one version series (3.0.1, 3.0.2, 3.0.3), each under a
-   heading that is or holds its date ("## 3.0.2 (2024-02-03)", "## Version 3.0.2" over
-   "Released 2024-02-03"), come out in the order of their numbers: a later patch dated before
+5. In a changelog, the releases of one version series (2.4.1, 2.4.2, 2.4.3), each under a
+   heading that is or holds its date ("## 2.4.3 (2024-06-03)", "## Version 2.4.3" over
+   "Released 2024-06-03"), come out in the order of their numbers: a later patch dated before
    an earlier one gives two dated releases and that order, which clash
    (:attr:`ConflictKind.RELEASE_ORDER`, CHR312).
 
 Last, a claim that rests on a date counted from another one ("the next year" after "March
-2010", "March 4" under "## 2011") names that anchor in its explanation.
+2010", "June 9" under "## 2011") names that anchor in its explanation.
 """
 
 from __future__ import annotations
@@ -72,7 +72,7 @@ class Scope:
     start: int  # the date's words
     end: int
     grade: Grade
-    # a heading that is a date ("## 2003"), not one that only holds one ("2008 race")
+    # a heading that is a date ("## 2011"), not one that only holds one ("1998 race")
     date_heading: bool = False
     # it heads entries: a heading, or a list item or line that is only a date ("- 2019" above
     # its own nested items); an entry dated another day under an entry is a follow-up
@@ -442,7 +442,7 @@ def _releases_in_order(b: Builder, layout: Layout, by_index: Mapping[int, Scope]
             continue
         scope = by_index.get(i)
         if scope is None and i + 1 < len(layout.blocks):
-            # "Released 2024-02-03" right under "## Version 3.0.2"
+            # "Released 2024-06-03" right under "## Version 2.4.3"
             following = layout.blocks[i + 1]
             dated = by_index.get(i + 1)
             if following.parent == i and dated is not None and dated.grade is Grade.STRONG and (
@@ -495,7 +495,7 @@ def _release(b: Builder, version: re.Match[str], scope: Scope) -> str:
 
 
 def _drop_label_dct_claims(b: Builder, layout: Layout) -> None:
-    """No claim against the document date from an event named in a label ("v1.29.0
+    """No claim against the document date from an event named in a label ("v2.4.0
     released" in a schedule table is a plan, not a report)."""
     def named_in_label(claim: object) -> bool:
         if not isinstance(claim, TextPeriodClaim) or claim.conflict_kind is not ConflictKind.AFTER_DCT:

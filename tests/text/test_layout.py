@@ -78,7 +78,7 @@ def test_breaks_end_every_block_and_wrap_only_dated_lines() -> None:
 
 @pytest.mark.parametrize(("words", "label"), [
     ("v2.4.0 released", True),
-    ("Annual report published", True),
+    ("Yearly accounts published", True),
     ("Schedule finalized, with dates for every team", True),
     ("The server crashed", False),
     ("We released the report", False),
@@ -94,10 +94,10 @@ def test_a_label_has_no_finite_verb(words: str, label: bool) -> None:
     ("2003", True),
     ("Week 3 (12–16 May)", True),
     ("Week of 4 March 2024", True),
-    ("Released 2024-02-03", True),
+    ("Released 2024-06-03", True),
     ("Version 4.1.0 (2024-06-03)", True),
     ("Sept. 1999:", True),
-    ("The 2008 race", False),
+    ("The 1998 race", False),
     ("Jane Roe, 1931–2019", False),
     ("Summary", False),
 ])
