@@ -70,6 +70,17 @@ def _block(shown: str, kind: Kind, start: int, end: int, scope_end: int | None =
 
 
 _LINE = re.compile(r"[^\n]*")
+# A line that may open an entry of its own ("09:12 UTC — …", "OCT. 12, 2021: …") or hold a date
+# alone: a delimiter among its first words, or a few words only. The other lines of a paragraph
+# are one text wrapped, and get no block.
+_ENTRY_LINE = re.compile(r"[^\n]{0,48}?(?:[:—–|]|\s-\s)|(?:[ \t]*\S+){1,6}[ \t]*\Z")
+
+
+def _lines_of(shown: str, lines: list[tuple[int, int]]) -> Iterator[Block]:
+    """The blocks of the lines of a paragraph or an item that may stand for themselves."""
+    for a, z in lines:
+        if _ENTRY_LINE.match(shown, a, z) and (block := _block(shown, Kind.LINE, a, z)) is not None:
+            yield block
 
 
 def _line_spans(text: str) -> list[tuple[int, int]]:
@@ -130,7 +141,7 @@ def _lines(text: str, shown: str, *, markdown: bool) -> list[Block]:
             if block is not None:
                 out.append(block)
                 if len(item.lines) > 1:
-                    out.extend(b for a, z in item.lines if (b := _block(shown, Kind.LINE, a, z)))
+                    out.extend(_lines_of(shown, item.lines))
 
     def close_paragraph() -> None:
         if not paragraph:
@@ -139,7 +150,7 @@ def _lines(text: str, shown: str, *, markdown: bool) -> list[Block]:
         if block is not None:
             out.append(block)
             if len(paragraph) > 1:
-                out.extend(b for a, z in paragraph if (b := _block(shown, Kind.LINE, a, z)))
+                out.extend(_lines_of(shown, paragraph))
         paragraph.clear()
 
     for start, end in spans:
@@ -345,7 +356,7 @@ def _html(text: str, shown: str) -> list[Block]:
             if block is not None:
                 out.append(block)
                 if len(lines) > 1:
-                    out.extend(b for a, z in lines if (b := _block(shown, Kind.LINE, a, z)))
+                    out.extend(_lines_of(shown, lines))
     return out
 
 

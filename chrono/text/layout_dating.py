@@ -124,7 +124,7 @@ def apply(b: Builder, layout: Layout, found: Sequence[Scope]) -> None:
     of events named in labels."""
     if found:
         _date_by(b, layout, found)
-    if layout.blocks:
+    if any(block.label for block in layout.blocks):
         _drop_label_dct_claims(b, layout)
     _name_anchors(b)
 
