@@ -94,7 +94,8 @@ def run_extract(args: argparse.Namespace) -> int:
     compiled = READERS[kind](Document(args.file, text, kind), options) if kind in PROSE_KINDS else None
     dct = compiled.document.dct_value if compiled is not None else args.dct
     readable = view_of(kind, text).text if kind in PROSE_KINDS else text
-    timexes = extract(readable, dct[:10] if dct else None, day_first=options.day_first)
+    layout = compiled.document.layout if compiled is not None else None  # headings date entries
+    timexes = extract(readable, dct[:10] if dct else None, day_first=options.day_first, layout=layout)
     events = () if args.no_events or compiled is None else compiled.events
     if args.format == "json":
         items = [t.to_json() for t in timexes] + _events_json(events)

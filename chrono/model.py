@@ -15,6 +15,7 @@ from typing import Any
 
 import attrs
 
+from chrono.layout import Layout
 from chrono.periods import Period, format_instant, format_length
 
 
@@ -103,6 +104,8 @@ class Document:
     dct_value: str | None = None
     dct_source: str | None = None
     meta: Mapping[str, Any] = attrs.field(factory=dict)
+    # headings, list items, table rows, datelines, paragraphs (prose documents; chrono.layout)
+    layout: Layout = attrs.field(factory=Layout)
 
     @functools.cached_property
     def lines(self) -> LineIndex:

@@ -61,6 +61,9 @@ class ConflictKind(enum.Enum):
     ORDER = "order"  # "after", "before", "followed by"
     PRECEDENCE = "precedence"  # domain knowledge: capture before recapture
     NAMED_EVENT = "named-event"  # one named event dated twice
+    LAYOUT = "layout"  # an entry's own date outside the period of the heading it stands under
+    RELEASE_ORDER = "release-order"  # 3.0.2 dated before 3.0.1 in a changelog
+    LIST_ORDER = "list-order"  # one entry of a list in time order out of that order (a warning)
 
 
 def conflict_kind_of(kinds: Iterable[ConflictKind | None]) -> ConflictKind | None:

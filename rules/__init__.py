@@ -21,6 +21,7 @@ from .input import (
 from .suppression import UnusedSuppression
 from .text_calendar import AgeMismatch, HolidayMismatch, SeasonMismatch, WeekdayMismatch
 from .text_dct import AfterDocumentDate, BadDocumentDate, MissingDocumentDate
+from .text_layout import RULES as TEXT_LAYOUT_RULES
 from .text_order import RULES as TEXT_ORDER_RULES
 from .timeml import RULES as TIMEML_RULES
 
@@ -44,4 +45,5 @@ RULES: tuple[type[Rule], ...] = (
     BadDocumentDate,
     HolidayMismatch,
     SeasonMismatch,
+    *TEXT_LAYOUT_RULES,
 )

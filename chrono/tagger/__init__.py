@@ -22,15 +22,20 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Mapping
 
+import attrs
+
+from chrono.layout import Layout
 from chrono.tagger import passes
 from chrono.tagger.context import Context
+from chrono.tagger.frames import Frames
 from chrono.tagger.narrative import tell
 from chrono.tagger.resources import ResourceError, load
 from chrono.tagger.scanner import scanner_for
 from chrono.tagger.timex import Timex
 
-__all__ = ["ResourceError", "Timex", "extract", "parse_dct"]
+__all__ = ["ResourceError", "Tagged", "Timex", "extract", "parse_dct", "tag"]
 
 _DCT = re.compile(
     r"\s*(?P<y>\d{4})-?(?P<m>\d\d)-?(?P<d>\d\d)(?:[T ](?P<h>\d\d):?(?P<mi>\d\d)?(?::?\d\d(?:\.\d+)?)?"
@@ -61,16 +66,43 @@ def extract(
     *,
     lang: str = "en",
     day_first: bool = False,
+    layout: Layout | None = None,
 ) -> tuple[Timex, ...]:
-    """The temporal expressions of ``text``, in order, resolved against ``dct``.
+    """The temporal expressions of ``text``, in order, resolved against ``dct`` (and, given the
+    text's ``layout``, against the dates of its headings and entries: "June 9" under "## 2011"
+    is 2011-06-09).
 
     Without a DCT, values that depend on it keep their shape with ``X`` for the unknown digits
     ("yesterday" -> ``XXXX-XX-XX``, "in March" -> ``XXXX-03``).
     """
+    return tag(text, dct, lang=lang, day_first=day_first, layout=layout).timexes
+
+
+@attrs.frozen
+class Tagged:
+    """The expressions of a text, and the blocks of its layout that a date of it opens or heads
+    (block index -> the start and end of that date)."""
+
+    timexes: tuple[Timex, ...]
+    dated: Mapping[int, tuple[int, int]] = attrs.field(factory=dict)
+
+
+def tag(
+    text: str,
+    dct: str | dt.date | None = None,
+    *,
+    lang: str = "en",
+    day_first: bool = False,
+    layout: Layout | None = None,
+) -> Tagged:
+    """:func:`extract`, with the blocks of ``layout`` that a date dates."""
     if not isinstance(text, str):
         raise TypeError("extract() needs a str")
     res = load(lang)
     day, clock = parse_dct(dct)
     ctx = Context(res, text, day or _PLACEHOLDER_DAY, clock, day_first)
+    frames = Frames(layout, text) if layout is not None and layout.blocks else None
+    ctx.frames = frames
     found, ranges = tell(ctx, scanner_for(lang), day is not None)
-    return passes.run(res, text, found, ranges, day)
+    timexes = passes.run(res, text, found, ranges, day)
+    return Tagged(timexes, dict(frames.dated) if frames is not None else {})

@@ -7,6 +7,7 @@ import datetime as dt
 import functools
 import re
 from collections.abc import Callable
+from typing import Protocol
 
 import attrs
 
@@ -25,6 +26,14 @@ REF_VALUES = frozenset({"PRESENT_REF", "PAST_REF", "FUTURE_REF"})
 
 class Reject(Exception):
     """The match is not a temporal expression after all."""
+
+
+class Frames(Protocol):
+    """The layout's blocks as the tagger walks the text (:class:`chrono.tagger.frames.Frames`)."""
+
+    def at(self, ctx: Context, offset: int) -> None: ...
+
+    def offer(self, ctx: Context, start: int, end: int, anchor: Anchor, role: str | None = None) -> None: ...
 
 
 @attrs.frozen
@@ -81,9 +90,46 @@ class Context:
     # The last clock time the text stated ("at 9 p.m." on a known day) and its zone suffix:
     # "two hours later" counts from it.
     clock: tuple[dt.datetime, str] | None = None
+    # The reference time the layout gives (chrono.tagger.frames): the date of the innermost
+    # heading or entry around, and its day when it names one (an entry "OCT. 12, 2021:", a
+    # dateline): deictic words and tense-chosen years count from that day instead of the DCT.
+    frames: Frames | None = None
+    frame: Anchor | None = None
+    frame_day: dt.date | None = None
+    # Whether ``ref`` was counted from the story by a relative expression ("the next year"),
+    # and the last reference the text stated outright (ref, ref_start, ref_end, day_ref): a
+    # new paragraph counts from that one, not from the end of a chain that drifts.
+    ref_derived: bool = False
+    explicit: tuple[Anchor | None, int, int, Anchor | None] = (None, -1, -1, None)
+    chain_checked: int = -1
 
     def base(self) -> dt.date:
-        return self.dct
+        """The day deictic expressions count from: the DCT, or the day of the entry around."""
+        return self.frame_day or self.dct
+
+    def at(self, offset: int) -> None:
+        """Called before the expression at ``offset`` is read: enter and leave the layout's
+        blocks, and let a new paragraph drop a reference a chain of relative expressions made."""
+        if self.frames is not None:
+            self.frames.at(self, offset)
+        if self.ref_derived:
+            self._end_chain(offset)
+
+    def _end_chain(self, offset: int) -> None:
+        start = max(self.ref_end, self.chain_checked)
+        if start < offset and _PARAGRAPH.search(self.text, start, offset) is not None:
+            self.ref, self.ref_start, self.ref_end, self.day_ref = self.explicit
+            self.ref_derived = False
+        self.chain_checked = offset
+
+    def saved(self) -> tuple[object, ...]:
+        """The narrative state, to restore when a block that set its own reference ends."""
+        return (self.ref, self.ref_start, self.ref_end, self.day_ref, self.clock, self.ref_derived,
+                self.explicit)
+
+    def restore(self, state: tuple[object, ...]) -> None:
+        (self.ref, self.ref_start, self.ref_end, self.day_ref, self.clock, self.ref_derived,
+         self.explicit) = state  # type: ignore[assignment]
 
     def story_day(self) -> Anchor | None:
         """The day the story was last on: the reference time when it is a day, else the last
@@ -100,6 +146,9 @@ class Context:
             self.news = _news_regex(self.res).search(self.text) is not None or (
                 str(self.dct.year) in self.text)
         return self.news
+
+
+_PARAGRAPH = re.compile(r"\n[ \t]*\n")
 
 
 @functools.lru_cache(maxsize=8)

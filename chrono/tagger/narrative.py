@@ -4,22 +4,33 @@ The scanner yields each expression's pieces in text order; here each becomes a T
 signal, and the values that can serve as the narrative reference time ("a year later", "the
 following month", "that day" count from it) move the context on: the last absolute date,
 month, quarter or year, the last day, and the last finished quarter a report is about.
+
+The layout's reference times (:mod:`chrono.tagger.frames`) place what the DCT alone cannot: a
+date without a year under a heading that is a year or a month takes that year ("March 4" under
+"## 2011"), a bare weekday under a week heading is that week's day, and an entry's day is what
+"yesterday" or "the next day" count from there. Outside any dated block, a date without a year
+told in a story set years away from the DCT, shortly after the story's last day, takes the
+story's year ("On 9 May 1998 … Two days later … 11 May"). A reference that a
+relative expression counted from the story lasts to the end of its paragraph: the next one
+counts from the last date the text stated (:meth:`Context.at`).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import re
 
 import attrs
 
-from chrono.tagger.calendar import Anchor, parse_anchor
+from chrono.tagger.calendar import Anchor, parse_anchor, shift
 from chrono.tagger.context import REF_VALUES, Context, Piece
 from chrono.tagger.normalize import DATE_ACTIONS
 from chrono.tagger.passes import close_period
 from chrono.tagger.relative import completed
 from chrono.tagger.resources import Rule
 from chrono.tagger.scanner import Scanner, scan
+from chrono.tagger.tense import tense
 from chrono.tagger.timex import Timex
 
 __all__ = ["tell"]
@@ -52,7 +63,8 @@ def tell(ctx: Context, scanner: Scanner, dct_known: bool) -> tuple[list[Timex], 
             piece = _trim(text, raw)
             if piece.end <= piece.start:
                 continue
-            value = _follow(ctx, rule, piece, dct_known)
+            piece = _follow(ctx, rule, piece, dct_known)
+            value = piece.value
             signal = res.signal_regex.search(text, max(0, piece.start - 24), piece.start)
             out.append(
                 Timex(
@@ -81,12 +93,18 @@ def tell(ctx: Context, scanner: Scanner, dct_known: bool) -> tuple[list[Timex], 
     return out, range_counter
 
 
-def _follow(ctx: Context, rule: Rule, piece: Piece, dct_known: bool) -> str:
-    """The value ``piece`` shows (masked where it rests on a missing DCT), after moving the
-    story's reference time and report period on to it where it can serve as one."""
+def _follow(ctx: Context, rule: Rule, piece: Piece, dct_known: bool) -> Piece:
+    """``piece`` as shown (placed by the layout or the story; masked where it rests on a
+    missing DCT), after moving the story's reference time and report period on to it where it
+    can serve as one."""
+    # Counted from the story ("the next year", "the following spring"): a chain, not a date
+    # the text states.
+    derived = piece.narrates or piece.anchor not in (None, "DCT")
+    piece = _placed(ctx, piece, dct_known)
     value = piece.value
     if not dct_known and piece.anchor == "DCT":
         value = piece.shape or _mask(value)
+        piece = attrs.evolve(piece, value=value)
         if rule.action in _REFERENCE_ACTIONS or piece.narrates:
             # "Thursday 15 February" with no DCT: the story's day is unknown now, so a
             # later "7pm" must not fall back on an older date.
@@ -101,12 +119,128 @@ def _follow(ctx: Context, rule: Rule, piece: Piece, dct_known: bool) -> str:
             ctx.ref, ctx.ref_start, ctx.ref_end = anchor, piece.start, piece.end
             if anchor.gran == "D":
                 ctx.day_ref = anchor
+            if derived:
+                ctx.ref_derived = True
+            else:
+                ctx.ref_derived = False
+                ctx.explicit = (anchor, piece.start, piece.end, ctx.day_ref)
+    if ctx.frames is not None and piece.type in ("DATE", "TIME") and not (
+        not dct_known and piece.anchor == "DCT"
+    ):
+        anchor = _anchor(value)
+        if anchor is not None:
+            ctx.frames.offer(ctx, piece.start, piece.end, anchor, piece.role)
     if rule.action in _PERIOD_ACTIONS and piece.type == "DATE" and _PERIOD_VALUE.match(value):
         period = _anchor(value)
         if period is not None and completed(ctx, period):
             ctx.period = period
             ctx.period_end = piece.end
-    return value
+    return piece
+
+
+# What a value resolved against the DCT states itself: a month and day without a year
+# ("XXXX-03-04", "XXXX-03"), or a weekday ("XXXX-WXX-2"), and any time of day after it.
+_YEARLESS = re.compile(r"XXXX(-\d\d(?:-\d\d)?)\Z")
+_WEEKDAY = re.compile(r"XXXX-WXX-([1-7])(T.*)?\Z")
+# Granularities of a block's date that give a year to dates without one.
+_YEAR_GIVING = frozenset({"Y", "H", "Q", "S", "M", "W"})
+# How far after the story's day (and before it) a date without a year still reads as the
+# story's: "Two days later … 11 May".
+_STORY_AFTER = dt.timedelta(days=92)
+_STORY_BEFORE = dt.timedelta(days=31)
+
+
+def _placed(ctx: Context, piece: Piece, dct_known: bool) -> Piece:
+    """``piece`` placed by the layout's reference time, or by the story's day, where the DCT
+    alone placed it."""
+    if piece.anchor != "DCT" or piece.type not in ("DATE", "TIME"):
+        return piece
+    frame = ctx.frame
+    if frame is not None:
+        if frame.gran == "D":
+            # counted from the entry's day already (Context.base): say so
+            return attrs.evolve(piece, anchor=frame.value)
+        return _in_frame(ctx, piece, frame)
+    return _in_story(ctx, piece) if dct_known else piece
+
+
+def _states_day(ctx: Context, piece: Piece, day: int) -> bool:
+    """Whether the words of ``piece`` write its day of the month ("4 March", not "the first
+    Tuesday of June", whose day depends on the year)."""
+    return re.search(rf"(?<!\d)0?{day}(?!\d)", ctx.text[piece.start:piece.end]) is not None
+
+
+def _in_frame(ctx: Context, piece: Piece, frame: Anchor) -> Piece:
+    """A date without a year under a heading that is a year, a month or a week; a bare
+    weekday under a week."""
+    shape = piece.shape
+    if shape is None or frame.gran not in _YEAR_GIVING:
+        return piece
+    value = piece.value
+    own = _anchor(value)
+    inside = own is not None and frame.day <= own.day < shift(frame.day, frame.gran, 1)
+    yearless = _YEARLESS.match(shape)
+    if yearless is not None and (len(shape) == 7 or _states_day(ctx, piece, int(shape[8:10]))):
+        if inside:
+            return attrs.evolve(piece, anchor=frame.value, guessed=False)
+        year = frame.day.year
+        if frame.gran == "W" and own is not None:
+            # the year that puts the day nearest the week ("December 31" in the first week)
+            year = min((year - 1, year, year + 1),
+                       key=lambda y: abs((own.day.replace(year=y) - frame.day).days)
+                       if not (own.day.month == 2 and own.day.day == 29) else abs(y - year))
+        return attrs.evolve(piece, value=f"{year:04d}{yearless.group(1)}{value[len(shape):]}",
+                            anchor=frame.value, guessed=False)
+    weekday = _WEEKDAY.match(shape)
+    if weekday is not None:
+        if frame.gran == "W":
+            day = frame.day + dt.timedelta(days=int(weekday.group(1)) - 1)
+            return attrs.evolve(piece, value=day.isoformat() + (weekday.group(2) or ""),
+                                anchor=frame.value, guessed=False)
+        if not inside:
+            # "Tuesday" under "## March 2003": which Tuesday, the words do not say
+            return attrs.evolve(piece, value=shape, anchor=None, guessed=False)
+    return piece
+
+
+def _in_story(ctx: Context, piece: Piece) -> Piece:
+    """A date without a year, shortly after the day of a story set years away from the DCT
+    and in the same paragraph, told in the past or with no tense: the story's year."""
+    story = ctx.story_day()
+    shape = piece.shape
+    if story is None or shape is None or abs(story.day.year - ctx.dct.year) < 2:
+        return piece
+    yearless = _YEARLESS.match(shape)
+    if yearless is None or len(yearless.group(1)) != 6:
+        return piece
+    month, day = int(shape[5:7]), int(shape[8:10])
+    if not _states_day(ctx, piece, day) or any(
+        ctx.res.has("weekday", word) for word in _WORD.findall(ctx.text[piece.start:piece.end])
+    ):
+        return piece  # its day or its weekday was chosen with the year
+    try:
+        candidate = dt.date(story.day.year, month, day)
+    except ValueError:
+        return piece
+    if candidate < story.day - _STORY_BEFORE:
+        try:
+            candidate = candidate.replace(year=candidate.year + 1)
+        except ValueError:
+            return piece
+    if not story.day - _STORY_BEFORE <= candidate <= story.day + _STORY_AFTER:
+        return piece
+    if candidate.year == int(piece.value[:4]):
+        return piece
+    if _PARAGRAPH.search(ctx.text, max(0, ctx.ref_end), piece.start) is not None:
+        return piece
+    if tense(ctx, piece.start, piece.end) > 0:
+        return piece
+    value = f"{candidate.year:04d}{piece.value[4:]}"
+    return attrs.evolve(piece, value=value, anchor=story.value, guessed=False)
+
+
+_PARAGRAPH = re.compile(r"\n[ \t]*\n")
+_WORD = re.compile(r"[^\W\d_]+")
 
 
 def _close_period(ctx: Context, out: list[Timex]) -> None:

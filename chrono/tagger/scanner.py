@@ -349,6 +349,7 @@ def scan(ctx: Context, scanner: Scanner) -> Iterator[tuple[Rule, list[Piece]]]:
         ts = trig.start()
         if ts < last_end:
             continue
+        ctx.at(ts)  # the layout's blocks and the story's paragraphs (chrono.tagger.frames)
         word = trig.group()
         if word[:1].isupper() and not word.isupper() and word.lower() in lowercase_words and (
             not _sentence_start(text, ts)

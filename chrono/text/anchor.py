@@ -28,6 +28,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Sequence
 
+from chrono.layout import Layout
 from chrono.options import ReadingOptions
 from chrono.periods import Period
 from chrono.tagger import Timex
@@ -39,6 +40,8 @@ from chrono.text.context import SentenceContext
 from chrono.text.dating import date, date_range, period_of
 from chrono.text.durations import duration
 from chrono.text.events import Trigger, asserted, find_triggers, lexicon
+from chrono.text.layout_dating import Scope
+from chrono.text.layout_dating import apply as date_by_layout
 from chrono.text.named_events import named_events
 from chrono.text.offsets import offset, offsets_in
 from chrono.text.order import order, sequence
@@ -49,7 +52,7 @@ from chrono.text.tense import NOMINAL
 
 
 def build(text: str, sentences: Sequence[Sentence], timexes: Sequence[Timex], dct: Period | None,
-          options: ReadingOptions) -> Built:
+          options: ReadingOptions, layout: Layout | None = None, scopes: Sequence[Scope] = ()) -> Built:
     b = Builder(text, sentences, timexes, dct, options)
     timex_starts = [t.start for t in timexes]
     all_triggers: list[tuple[Sentence, Trigger]] = []
@@ -75,6 +78,7 @@ def build(text: str, sentences: Sequence[Sentence], timexes: Sequence[Timex], dc
         b.contexts[sentence.start] = here
         _anchor_sentence(b, here)
     precedence(b, all_triggers)
+    date_by_layout(b, layout or Layout(), scopes)  # headings and entries (chrono.text.layout_dating)
     return b.built()
 
 

@@ -25,12 +25,14 @@ from chrono.model import Document, Span
 from chrono.options import ReadingOptions
 from chrono.periods import InvalidValue, NotAPeriod, parse_value
 from chrono.problems import Problem, ProblemKind
-from chrono.tagger import extract
+from chrono.tagger import tag
 from chrono.text import anchor
 from chrono.text.ages import age_cues, anniversary_cues, elapsed_cues
 from chrono.text.fiscal import in_calendar
 from chrono.text.holidays import holiday_cues
 from chrono.text.impossible_dates import impossible_dates
+from chrono.text.layout import layout_of
+from chrono.text.layout_dating import scopes
 from chrono.text.markup import View, view_of
 from chrono.text.seasons import season_cues
 from chrono.text.sentences import split
@@ -64,6 +66,7 @@ def compile_text(document: Document, options: ReadingOptions) -> Compiled:
 
 def _compile_text(document: Document, options: ReadingOptions) -> Compiled:
     view = view_of(document.kind, document.text)
+    layout = layout_of(document.kind, document.text, view)
     problems: list[Problem] = [Problem(ProblemKind.SYNTAX, message, Span(a, b, "primary"))
                                for message, a, b in view.problems]
     own = _own_date(view, options) if options.dct is None else None
@@ -86,7 +89,7 @@ def _compile_text(document: Document, options: ReadingOptions) -> Compiled:
     meta = dict(document.meta)
     meta.update({k: v for k, v in view.meta.items() if k in ("title", "lang")})
     document = attrs.evolve(document, dct=dct, dct_value=dct_value, dct_source=date.source if date else None,
-                            meta=meta)
+                            meta=meta, layout=layout)
 
     lang = str(meta.get("lang") or "en").split("-")[0].lower()
     if lang != "en":
@@ -94,16 +97,19 @@ def _compile_text(document: Document, options: ReadingOptions) -> Compiled:
     text = view.text
     day = document_day(document)
     try:
-        timexes = extract(text, day, day_first=options.day_first)
+        tagged = tag(text, day, day_first=options.day_first, layout=layout)
     except ValueError:
-        timexes = extract(text, None, day_first=options.day_first)
-    sentences = split(text, view.breaks)
+        tagged = tag(text, None, day_first=options.day_first, layout=layout)
+    timexes = tagged.timexes
+    sentences = split(text, view.breaks | layout.breaks(tagged.dated))
     problems.extend(impossible_dates(text))
     cues: list[Cue] = [*weekday_cues(text, timexes), *age_cues(text, timexes, sentences),
                        *anniversary_cues(text, timexes, sentences), *elapsed_cues(text, timexes, sentences),
                        *holiday_cues(text, timexes),
                        *season_cues(text, timexes, sentences, options.hemisphere, options.fiscal_year_start)]
+    dated = scopes(layout, tagged.dated, timexes, text, dct, options.hemisphere)
     # a fiscal period claims its calendar months only where they are known (chrono.text.fiscal)
-    built = anchor.build(text, sentences, in_calendar(text, timexes, options.fiscal_year_start), dct, options)
+    calendar_timexes = in_calendar(text, timexes, options.fiscal_year_start)
+    built = anchor.build(text, sentences, calendar_timexes, dct, options, layout, dated)
     problems.extend(built.problems)
     return Compiled(document, built.events, built.claims, tuple(problems), timexes, tuple(cues))

@@ -74,6 +74,10 @@ _MD_QUOTE = re.compile(r"^[ \t]*>[ \t]?", re.MULTILINE)
 _MD_EMPHASIS = re.compile(r"(\*\*|__|\*|`)")
 _MD_HTML = re.compile(r"<!--.*?-->|</?[A-Za-z][^>\n]*>", re.DOTALL)
 _MD_RULE = re.compile(r"^[ \t]*(?:[-*_][ \t]*){3,}$", re.MULTILINE)
+# A table row ("| a | b |"); a row of dashes under the first only draws a line.
+_MD_TABLE_ROW = re.compile(r"^[ \t]*\|[^\n]*\|[ \t]*$", re.MULTILINE)
+_MD_TABLE_RULE = re.compile(r"[ \t|:-]*\Z")
+_MD_SETEXT = re.compile(r"(?<=[^\n]\n)[ \t]{0,3}=+[ \t]*$", re.MULTILINE)
 
 
 def _front_matter(body: str) -> Any:
@@ -145,6 +149,11 @@ def markdown_view(text: str) -> View:
             line_end = text.find("\n", match.end())
             if pattern is not _MD_QUOTE:
                 breaks.add(len(text) if line_end == -1 else line_end)
+    for match in _MD_TABLE_ROW.finditer(text):
+        if _MD_TABLE_RULE.match(match.group()):
+            blank(*match.span())  # the pipes of a row stay: they keep its cells apart
+    for match in _MD_SETEXT.finditer(text):
+        blank(*match.span())
     for match in _MD_EMPHASIS.finditer(text):
         if chars[match.start()] != " ":
             blank(*match.span())
@@ -280,12 +289,12 @@ def _date_text(value: Any) -> str:
 # ---------------------------------------------------------------------------------------------
 # HTML
 
-_HTML_HIDDEN = re.compile(
+HTML_HIDDEN = re.compile(
     r"<(script|style|head|noscript|template|svg|nav|footer|aside|form|button|select|iframe)\b.*?</\1\s*>",
     re.IGNORECASE | re.DOTALL,
 )
-_HTML_COMMENT = re.compile(r"<!--.*?-->|<!\[CDATA\[.*?\]\]>|<![^>]*>|<\?.*?\?>", re.DOTALL)
-_HTML_TAG = re.compile(r"</?([A-Za-z][\w:-]*)(?:[^>\"']|\"[^\"]*\"|'[^']*')*>")
+HTML_COMMENT = re.compile(r"<!--.*?-->|<!\[CDATA\[.*?\]\]>|<![^>]*>|<\?.*?\?>", re.DOTALL)
+HTML_TAG = re.compile(r"</?([A-Za-z][\w:-]*)(?:[^>\"']|\"[^\"]*\"|'[^']*')*>")
 _HTML_ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _BLOCK = _set("p div br li ul ol h1 h2 h3 h4 h5 h6 tr td th table section article header blockquote pre "
     "figure figcaption dt dd dl hr main title caption")
@@ -329,10 +338,10 @@ def html_view(text: str) -> View:
     if lang:
         meta["lang"] = lang.group(1)
 
-    for pattern in (_HTML_COMMENT, _HTML_HIDDEN):
+    for pattern in (HTML_COMMENT, HTML_HIDDEN):
         for match in pattern.finditer(text):
             chars[match.start():match.end()] = _break(match.group())
-    for match in _HTML_TAG.finditer(text):
+    for match in HTML_TAG.finditer(text):
         if chars[match.start()] != "<":
             continue  # inside something already blanked
         name = match.group(1).lower()

@@ -42,7 +42,7 @@ _PASSIVE_AUXILIARIES = _WORDS.set("passive_auxiliaries")
 _DO_SUPPORT = _WORDS.set("do_support")
 _CLAUSE_IRREALIS = _WORDS.set("clause_irrealis")
 _CLAUSE_BOUNDARIES = _WORDS.set("clause_boundaries")
-_CLAUSE_WORD = re.compile(r"[A-Za-z']+|[,;:()—–\"“”]")
+_CLAUSE_WORD = re.compile(r"[A-Za-z']+|[,;:()—–\"“”|\n]")
 
 
 def _in_irrealis_clause(text: str, start: int) -> bool:
@@ -56,7 +56,7 @@ def _in_irrealis_clause(text: str, start: int) -> bool:
         coordinated = low in ("and", "or") and index > 0 and tokens[index - 1].lower().endswith("ed")
         if not token[0].isalpha() or (low in _CLAUSE_BOUNDARIES and not coordinated):
             return False
-        if low in _CLAUSE_IRREALIS:
+        if low in _CLAUSE_IRREALIS and not (token[0].isupper() and low == "may"):  # "20 May 2024"
             return True
     return False
 _PARTICIPLE_PHRASE = re.compile(

@@ -59,3 +59,11 @@ def test_extract_lists_events_with_the_expressions(tmp_path: Path) -> None:
     only_timexes = json.loads(chrono("extract", "-", "--dct", "2024-06-01", "--no-events", stdin=text).stdout)
     assert all(item["type"] != "EVENT" for item in only_timexes)
     assert {item["value"] for item in only_timexes} == {"2024-05-03", "2024-W19"}
+
+
+def test_extract_reads_dates_under_their_heading(tmp_path: Path) -> None:
+    path = tmp_path / "history.md"
+    path.write_text("---\ndate: 2024-01-10\n---\n## 2011\n\n- March 4: the bridge closed.\n", encoding="utf-8")
+    found = json.loads(chrono("extract", str(path), "--no-events").stdout)
+    assert [(t["text"], t["value"], t.get("anchor")) for t in found] == [
+        ("2011", "2011", None), ("March 4", "2011-03-04", "2011")]

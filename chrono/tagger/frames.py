@@ -1,0 +1,184 @@
+"""The layout's reference times: a heading or an entry that is or holds a date gives the time of
+what it scopes, as the narrative time does.
+
+The scanner tells the context where each expression starts (:meth:`Context.at`); here the
+blocks of the layout (:class:`chrono.layout.Layout`) are entered and left in step. An expression
+read inside a block may date it:
+
+* a heading or a dateline: its first date ("## 2011", "Week 3 (12–16 May)", "OSLO, March
+  3 (Nordic Wire) -");
+* a list item, table row or cell, paragraph or line: a date that opens it, followed by a
+  delimiter, a capital or nothing ("OCT. 12, 2021: …", "09:12 UTC — …", "Aug. 2 The new
+  hangar opens …"), a date alone on a line of it or in a cell of a row (the line under a bullet, the
+  "When" column), or a date in brackets ("Kickoff (May 21, 2018)").
+
+From that date to the end of the block's scope, the date is the story's reference time (the
+next day, two hours later, that evening count from it); a day is what deictic words and the
+tense count from (:meth:`Context.base`), and a coarser date (a year, a month, a week) gives its
+year to dates written without one ("June 9" under "## 2011") and its days to a bare weekday
+in a week. When the block ends, the story's time is what it was before the block.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+import attrs
+
+from chrono.layout import Block, Kind, Layout
+from chrono.tagger.calendar import Anchor
+
+if TYPE_CHECKING:
+    from chrono.tagger.context import Context
+
+__all__ = ["Frames", "how_dated", "opens_range"]
+
+# After a date that opens an entry: a delimiter, or (after a date written with figures: "Sept.
+# 15 The first flight …", not "This Wednesday the minister …") a capital that starts its text.
+_AFTER_LEAD = re.compile(r"[ \t*_)\]]*(?:[:—–|-]|\n|\Z)")
+_AFTER_FIGURES = re.compile(r"[ \t*_)\]]*[A-Z0-9@#\"“]")
+_FIGURE = re.compile(r"\d")
+_BEFORE_LEAD = re.compile(r"[ \t*_(\[]*\Z")
+# Only punctuation and space between a date and the ends of its line (or cell).
+_BARE = re.compile(r"[\s*_()\[\].,:;|—–/-]*\Z")
+_BARE_AFTER = re.compile(r"[ \t*_()\[\].,:;|—–/-]*(?:\n|\Z)")
+
+
+@attrs.define
+class _Open:
+    index: int
+    block: Block
+    saved: tuple[object, ...]
+    anchor: Anchor | None = None
+    # Its date places what it scopes (an entry, a dateline, a heading that is a date); a
+    # heading that only holds a date, or a range of years, moves the story's time only.
+    firm: bool = False
+
+
+class Frames:
+    """The blocks of a layout as the tagger walks through the text, and the dates it finds for
+    them (``dated``: block index -> the span of the expression that dates it)."""
+
+    def __init__(self, layout: Layout, text: str) -> None:
+        self.blocks = layout.blocks
+        self.text = text
+        self.next = 0
+        self.open: list[_Open] = []
+        self.dated: dict[int, tuple[int, int]] = {}
+
+    def at(self, ctx: Context, offset: int) -> None:
+        changed = False
+        while self.open and self.open[-1].block.scope_end <= offset:
+            left = self.open.pop()
+            if left.anchor is not None:
+                ctx.restore(left.saved)
+                changed = True
+        blocks = self.blocks
+        while self.next < len(blocks) and blocks[self.next].start <= offset:
+            block = blocks[self.next]
+            if block.scope_end > offset:
+                self.open.append(_Open(self.next, block, ctx.saved()))
+            self.next += 1
+        if changed:
+            self._refresh(ctx)
+
+    def offer(self, ctx: Context, start: int, end: int, anchor: Anchor, role: str | None = None) -> None:
+        """A date was read at ``[start, end)`` (``role``: "begin" for the first end of a range):
+        it dates the innermost open block it opens, and its scope then counts from it."""
+        for position in range(len(self.open) - 1, -1, -1):
+            opened = self.open[position]
+            block = opened.block
+            if not block.start <= start < block.end:
+                continue
+            if opened.anchor is not None:
+                return
+            how = how_dated(block, self.text, start, end)
+            if how is None:
+                continue
+            if how == "lead" and block.kind is Kind.LINE and position > 0:
+                outer = self.open[position - 1]
+                if outer.index == block.parent and outer.block.kind is Kind.ITEM and (
+                    outer.block.start == block.start and outer.anchor is None
+                ):
+                    # the first line of an item that runs over several: the item's date
+                    opened, block = outer, outer.block
+            firm = (block.kind is not Kind.HEADING or block.is_date or _section_year(ctx, block, anchor)
+                    ) and (role != "begin" or anchor.gran == "D") and not (
+                    role is None and opens_range(self.text, end, block.end))
+            self._date(ctx, opened, start, end, anchor, firm)
+            if how == "alone" and block.kind in (Kind.LINE, Kind.CELL) and position > 0:
+                # a date alone on a line of an item or in a cell of a row dates the item or row
+                outer = self.open[position - 1]
+                if outer.index == block.parent and outer.anchor is None and outer.block.kind in (
+                    Kind.ITEM, Kind.ROW, Kind.PARAGRAPH
+                ):
+                    self._date(ctx, outer, start, end, anchor, firm)
+            self._refresh(ctx)
+            return
+
+    def _date(self, ctx: Context, opened: _Open, start: int, end: int, anchor: Anchor,
+              firm: bool) -> None:
+        opened.anchor = anchor
+        opened.firm = firm
+        self.dated[opened.index] = (start, end)
+        ctx.ref, ctx.ref_start, ctx.ref_end = anchor, start, end
+        if anchor.gran == "D":
+            ctx.day_ref = anchor
+        ctx.ref_derived = False
+        ctx.explicit = (anchor, start, end, ctx.day_ref)
+
+    def _refresh(self, ctx: Context) -> None:
+        for opened in reversed(self.open):
+            if opened.anchor is not None and opened.firm:
+                ctx.frame = opened.anchor
+                ctx.frame_day = opened.anchor.day if opened.anchor.gran == "D" else None
+                return
+        ctx.frame = ctx.frame_day = None
+
+
+def how_dated(block: Block, text: str, start: int, end: int) -> str | None:
+    """How the expression at ``[start, end)`` dates ``block`` (its own words hold it): "first"
+    (a heading's or dateline's first date), "lead" (it opens the block), "alone" (alone on its
+    line or in its cell), "bracket" (in brackets); None when it does not."""
+    kind = block.kind
+    if kind in (Kind.HEADING, Kind.DATELINE):
+        return "first"
+    if _BARE.match(text, _line_start(text, block.start, start), start) and _BARE_AFTER.match(
+        text, end, block.end
+    ):
+        return "alone"
+    if _BEFORE_LEAD.match(text, block.start, start) and (_AFTER_LEAD.match(text, end) or (
+        _AFTER_FIGURES.match(text, end) and _FIGURE.search(text, start, end)
+    )):
+        return "lead"
+    if kind in (Kind.ITEM, Kind.ROW, Kind.LINE) and text[start - 1:start] == "(" and (
+        text[end:end + 1] == ")"
+    ):
+        return "bracket"
+    return None
+
+
+# How far from the DCT's year a section heading's year must be to give it to dates written
+# without one (nearer, the tense chooses, as in any text that speaks from its own date).
+_STORY_YEARS = 2
+
+
+def _section_year(ctx: Context, block: Block, anchor: Anchor) -> bool:
+    """A section heading that holds a year or a month of a time years away ("Virginia, 1781",
+    "The 1998 race"): it gives its year to the dates written without one in its section."""
+    return 2 <= block.level <= 6 and anchor.gran in ("Y", "M") and (
+        abs(anchor.day.year - ctx.dct.year) >= _STORY_YEARS)
+
+
+_DASH_AFTER = re.compile(r"[ \t]*[–—-]+[ \t]*\w")
+
+
+def opens_range(text: str, end: int, limit: int) -> bool:
+    """Whether the date ending at ``end`` opens a range whose other end is not a date
+    ("1990–present"): the block spans more than the date."""
+    return _DASH_AFTER.match(text, end, limit) is not None
+
+
+def _line_start(text: str, floor: int, offset: int) -> int:
+    return max(floor, text.rfind("\n", floor, offset) + 1)

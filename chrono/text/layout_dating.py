@@ -1,0 +1,534 @@
+"""Dating by layout: what the dates of headings and entries say about what they scope
+(called from :func:`chrono.text.anchor.build` once every sentence is read).
+
+The tagger finds which blocks of the layout a date opens or heads (:mod:`chrono.tagger.frames`);
+here each becomes a :class:`Scope` with its period and how sure the reading is:
+
+* entries that open with their date (a list item, a table row's date cell, a line or paragraph
+  "OCT. 12, 2021: …"), and headings that *are* a date ("## 2011", "Week 3 (12–16 May)",
+  "Version 2.4.3 (2024-06-03)", "Released 2024-06-03"): a clearly structured timeline,
+  :attr:`Grade.STRONG`;
+* headings that only *hold* a date ("1998 race", "The war years, 1939–1945") and dates in
+  brackets ("Kickoff (May 21, 2018)"): :attr:`Grade.WEAK`;
+* datelines give the story its reference time (the tagger's part) and date nothing here.
+
+Three readings follow:
+
+1. An entry whose own date lies outside the period of the dated heading (or entry) it stands
+   under: two claims on the entry that cannot both hold, one citing the entry's date, one the
+   heading's (:attr:`ConflictKind.LAYOUT`, reported by CHR313).
+2. An event inside a dated entry or under a dated heading that has no date of its own (no
+   date, no counted distance): it happens within that period (within it when punctual, overlapping
+   it otherwise), as :attr:`ConflictKind.LAYOUT` claims of the scope's grade; under a heading,
+   strong only for the items of a heading that is a date, weak in its prose.
+3. A label (a heading, item or cell with no finite verb, "v2.4.0 released"): no claim against
+   the document date comes from an event it names (:attr:`chrono.layout.Block.label`).
+
+4. Entries of one list (items, rows, lines of a timeline) that run in time order, forwards or
+   backwards, all but one step: that step is suspicious, a weak reading
+   (:attr:`ConflictKind.LIST_ORDER`, a warning of CHR315).
+5. In a changelog, the releases of one version series (2.4.1, 2.4.2, 2.4.3), each under a
+   heading that is or holds its date ("## 2.4.3 (2024-06-03)", "## Version 2.4.3" over
+   "Released 2024-06-03"), come out in the order of their numbers: a later patch dated before
+   an earlier one gives two dated releases and that order, which clash
+   (:attr:`ConflictKind.RELEASE_ORDER`, CHR314).
+
+Last, a claim that rests on a date counted from another one ("the next year" after "March
+2010", "June 9" under "## 2011") names that anchor in its explanation.
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+import re
+from collections.abc import Mapping, Sequence
+
+import attrs
+
+from chrono.layout import Block, Kind, Layout
+from chrono.model import Endpoint, Event, EventExists, Gap, Grade, Part, Qualifier, Side, Span
+from chrono.periods import Hemisphere, Period
+from chrono.problems import ConflictKind
+from chrono.tagger import Timex
+from chrono.tagger.frames import how_dated, opens_range
+from chrono.text.builder import Builder
+from chrono.text.claims import TextGapClaim, TextPeriodClaim
+from chrono.text.context import SentenceContext
+from chrono.text.dating import period_of
+from chrono.text.events import Trigger, asserted
+from chrono.text.signals import Reading, reading_of
+from chrono.text.tense import NOMINAL, PAST, PERFECT, PRESENT
+
+__all__ = ["Scope", "apply", "scopes"]
+
+@attrs.frozen
+class Scope:
+    """A block of the layout that a date opens or heads, and what that date says."""
+
+    index: int  # the block's index in the layout
+    block: Block
+    period: Period
+    start: int  # the date's words
+    end: int
+    grade: Grade
+    # a heading that is a date ("## 2011"), not one that only holds one ("1998 race")
+    date_heading: bool = False
+    # it heads entries: a heading, or a list item or line that is only a date ("- 2019" above
+    # its own nested items); an entry dated another day under an entry is a follow-up
+    heads: bool = False
+    timex: Timex | None = attrs.field(default=None, eq=False)
+
+
+def scopes(layout: Layout, dated: Mapping[int, tuple[int, int]], timexes: Sequence[Timex], text: str,
+           dct: Period | None, hemisphere: Hemisphere) -> tuple[Scope, ...]:
+    """The dated blocks of ``layout`` (``dated``: what the tagger found, block -> date span)."""
+    starts = [t.start for t in timexes]
+    out: list[Scope] = []
+    for index, (start, end) in sorted(dated.items()):
+        i = bisect.bisect_left(starts, start)
+        if i == len(timexes) or timexes[i].start != start:
+            continue
+        timex = timexes[i]
+        period = period_of(timex, dct, hemisphere)
+        if period is None or not period.bounded:
+            continue
+        if timex.range_id is not None and timex.range_role == "begin":
+            last = next((t for t in timexes[i + 1:i + 3] if t.range_id == timex.range_id), None)
+            last_period = period_of(last, dct, hemisphere) if last is not None else None
+            if last is None or last_period is None or last_period.end is None or (
+                period.start is None or last_period.end <= period.start
+            ):
+                continue  # "1990–present": where it ends, the model cannot say
+            period = Period(period.start, last_period.end, f"{timex.value}/{last.value}")
+            end = last.end
+        block = layout.blocks[index]
+        if timex.range_id is None and block.kind is Kind.HEADING and opens_range(text, end, block.end):
+            continue  # "1990–present"
+        how = how_dated(block, text, timex.start, timex.end)
+        date_heading = block.kind is Kind.HEADING and block.is_date
+        if block.kind is Kind.HEADING:
+            grade = Grade.STRONG if date_heading else Grade.WEAK
+        else:
+            # an entry that opens with its date, a date alone under a bullet, a row of a table
+            # with a date column: a clearly structured timeline
+            firm = how in ("lead", "alone", "first") or (block.kind is Kind.ROW and how != "bracket")
+            grade = Grade.STRONG if firm else Grade.WEAK
+        heads = block.kind is Kind.HEADING or how == "alone"
+        out.append(Scope(index, block, period, start, end, grade, date_heading, heads, timex))
+    return tuple(out)
+
+
+def apply(b: Builder, layout: Layout, found: Sequence[Scope]) -> None:
+    """Add the claims of the dated blocks ``found`` to ``b``, and drop the document-date claims
+    of events named in labels."""
+    if found:
+        _date_by(b, layout, found)
+    if any(block.label for block in layout.blocks):
+        _drop_label_dct_claims(b, layout)
+    _name_anchors(b)
+
+
+def _date_by(b: Builder, layout: Layout, found: Sequence[Scope]) -> None:
+    by_index = {scope.index: scope for scope in found if _scoping(scope)}
+    headings = {i: scope for i, scope in by_index.items() if scope.heads}
+    for scope in found:
+        if scope.block.kind in (Kind.DATELINE, Kind.CELL):
+            continue  # a dateline opens a story; a cell is one column of its row
+        outer = _enclosing(layout, headings, scope.block.parent)
+        if outer is not None:
+            _entry_against(b, scope, outer, _timex_at(b, scope.start))
+    _date_undated(b, layout, by_index)
+    _releases_in_order(b, layout, {scope.index: scope for scope in found})
+    _lists_in_order(b, found)
+
+
+def _scoping(scope: Scope) -> bool:
+    """Whether the date of ``scope`` places what it scopes: an entry's; a heading's that is a
+    date; a section heading's that holds one (not a title's, whose date is often the
+    document's own, nor a line's read as a heading above prose)."""
+    block = scope.block
+    if block.kind is not Kind.HEADING:
+        return True
+    return block.is_date or 2 <= block.level <= 6
+
+
+def _timex_at(b: Builder, start: int) -> Timex | None:
+    i = bisect.bisect_left(b.timex_starts, start)
+    return b.timexes[i] if i < len(b.timexes) and b.timexes[i].start == start else None
+
+
+# ---------------------------------------------------------------------------------------------
+# 1. An entry against its heading
+
+
+def _enclosing(layout: Layout, by_index: Mapping[int, Scope], index: int) -> Scope | None:
+    for i in layout.chain(index):
+        if i in by_index:
+            return by_index[i]
+    return None
+
+
+def _overlap(a: Period, b: Period) -> bool:
+    return (a.end is None or b.start is None or b.start < a.end) and (
+        b.end is None or a.start is None or a.start < b.end)
+
+
+def _entry_against(b: Builder, entry: Scope, outer: Scope, timex: Timex | None) -> None:
+    """Two claims on the entry when its own date lies outside the period of the heading or
+    entry it stands under (they clash; when the periods meet, nothing needs saying)."""
+    period = outer.period
+    if timex is not None and _ZONED.search(timex.value) and period.start is not None and (
+        period.end is not None
+    ):
+        # "16:59 PST" under "2017-11-30": the heading's day is in the zone of the place, which
+        # the model does not know; any zone's day will do
+        period = Period(period.start - _ZONES, period.end + _ZONES, period.value)
+        outer = attrs.evolve(outer, period=period)
+    if _overlap(entry.period, outer.period):
+        return
+    text = b.text
+    event_id = _entry_event(b, entry)
+    # under a heading, the entry overlaps its period (an entry of 29 January – 2 February
+    # stands well under "January")
+    under = Span(outer.start, outer.end, "claim")
+    kind = "heading" if outer.block.kind is Kind.HEADING else "entry"
+    via = f"the entry stands under this {kind}"
+    grade = Grade.STRONG if outer.grade is Grade.STRONG and entry.grade is Grade.STRONG else Grade.WEAK
+    for bound in _OVERLAP:
+        b.claims.append(TextPeriodClaim(event_id, bound[0], bound[1], outer.period, under,
+                                        words=text[outer.start:outer.end],
+                                        conflict_kind=ConflictKind.LAYOUT, grade=grade, via=via))
+
+
+def _entry_event(b: Builder, entry: Scope) -> str:
+    """The event an entry tells, made on first use with the claim of its own date."""
+    text = b.text
+    words = " ".join(text[entry.block.start:entry.block.end].split())
+    short = words if len(words) <= 48 else words[:47] + "…"
+    event_id = f"entry “{short}” ({b.where(entry.block.start)})"
+    if event_id in b.events:
+        return event_id
+    span = Span(entry.block.start, entry.block.end, "event")
+    b.events[event_id] = Event(event_id, short, span, None, "entry")
+    b.claims.append(EventExists(event_id, span))
+    own = Span(entry.start, entry.end, "claim")
+    b.claims.append(TextPeriodClaim(event_id, Part.WHOLE, Qualifier.IN, entry.period, own,
+                                    words=text[entry.start:entry.end], grade=entry.grade,
+                                    via="the date the entry opens with"))
+    return event_id
+
+
+_OVERLAP = ((Part.START, Qualifier.BY), (Part.END, Qualifier.ON_OR_AFTER))
+_ZONED = re.compile(r"T[\d:.]+(?:Z|[+-]\d\d:?\d\d)\Z")
+_ZONES = 14 * 3600  # the furthest a time zone is from UTC
+
+
+# ---------------------------------------------------------------------------------------------
+# 2. Events with no date of their own
+
+
+# tenses of events a scope dates: simple past and historic present (a perfect or a noun only
+# weakly; a pluperfect tells an earlier time)
+_FIRM_TENSES = frozenset({PAST, PRESENT})
+_WEAK_TENSES = frozenset({PERFECT, NOMINAL})
+# the blocks whose first event an entry's date (or a heading's, for an item under it) gives
+_UNITS = (Kind.ITEM, Kind.ROW, Kind.CELL, Kind.LINE, Kind.PARAGRAPH)
+
+
+class _Verbs:
+    """The asserted verb triggers of the document in text order, with their sentences."""
+
+    def __init__(self, b: Builder) -> None:
+        found: list[tuple[Trigger, SentenceContext]] = []
+        for here in b.contexts.values():
+            found.extend((t, here) for t in here.triggers
+                         if t.pos == "verb" and asserted(t) and t.tense in _FIRM_TENSES | _WEAK_TENSES)
+        found.sort(key=lambda pair: pair[0].start)
+        self.found = found
+        self.starts = [t.start for t, _ in found]
+
+    def first(self, lo: int, hi: int, skip: tuple[int, int] = (0, 0)
+              ) -> tuple[Trigger, SentenceContext] | None:
+        """The first one in ``[lo, hi)`` outside ``skip`` (the date's words)."""
+        for i in range(bisect.bisect_left(self.starts, lo), len(self.found)):
+            trigger, here = self.found[i]
+            if trigger.start >= hi:
+                return None
+            if not skip[0] <= trigger.start < skip[1]:
+                return trigger, here
+        return None
+
+
+def _date_undated(b: Builder, layout: Layout, by_index: Mapping[int, Scope]) -> None:
+    verbs = _Verbs(b)
+    _open_entries(b, by_index, verbs)
+    placed = _placed_events(b)
+    triggers = _triggers(b)
+    reading = reading_of(None)
+    if reading is None:
+        return
+    for event_id, event in list(b.events.items()):
+        if event_id in placed or event.event_class in ("named", "entry"):
+            continue
+        trigger = triggers.get(event_id)
+        if trigger is None:
+            continue
+        tense = b.tense.get(event_id, trigger.tense)
+        if tense not in _FIRM_TENSES and tense not in _WEAK_TENSES:
+            continue
+        scope, unit = _scope_of(layout, by_index, trigger.start)
+        if scope is None or scope.start <= trigger.start < scope.end or scope.block.kind is Kind.DATELINE:
+            continue  # a dateline dates the filing, not the story's events
+        # firm: the first event of an entry (or of an item under a heading that is a date);
+        # any other event of it, or of a section's prose, only weakly
+        opening = verbs.first(unit.start, unit.end, (scope.start, scope.end)) if unit is not None else None
+        firm = opening is not None and opening[0].start == trigger.start
+        if scope.block.kind is Kind.HEADING:
+            firm = firm and scope.date_heading and unit is not None and unit.kind is not Kind.PARAGRAPH
+        grade = scope.grade if firm and tense in _FIRM_TENSES else Grade.WEAK
+        _within(b, event_id, trigger, scope, grade, reading)
+
+
+def _within(b: Builder, event_id: str, trigger: Trigger, scope: Scope, grade: Grade,
+            reading: Reading) -> None:
+    kind = "heading" if scope.block.kind is Kind.HEADING else "entry"
+    via = f"“{' '.join(trigger.text.split())}” has no date of its own and stands under this {kind}"
+    for bound in reading.bounds(Part.WHOLE, trigger.punctual):
+        b.claims.append(TextPeriodClaim(event_id, bound.part, bound.qualifier, scope.period,
+                                        Span(scope.start, scope.end, "claim"),
+                                        words=b.text[scope.start:scope.end],
+                                        conflict_kind=ConflictKind.LAYOUT, grade=grade, via=via))
+
+
+def _open_entries(b: Builder, by_index: Mapping[int, Scope], verbs: _Verbs) -> None:
+    """The first event of an entry whose date stands apart from it (a date on the line under a
+    bullet, in a cell of its row, in brackets): dated by the entry, as a date in its sentence
+    would, and told as past, not after the document date."""
+    reading = reading_of(None)
+    if reading is None:
+        return
+    for scope in by_index.values():
+        block = scope.block
+        timex = scope.timex
+        if block.kind not in _UNITS or timex is None or timex.guessed or timex.anchor == "DCT":
+            continue  # a year the tagger chose is no ground for a claim against the document date
+        opening = verbs.first(block.start, block.end, (scope.start, scope.end))
+        if opening is None:
+            continue
+        trigger, here = opening
+        if trigger.start in b.by_trigger or (trigger.start, Part.WHOLE) in b.dated_parts:
+            continue
+        b.dated_parts.add((trigger.start, Part.WHOLE))
+        event_id = b.event(trigger, here)
+        grade = scope.grade if trigger.tense in _FIRM_TENSES else Grade.WEAK
+        _within(b, event_id, trigger, scope, grade, reading)
+        b.dct_claim(event_id, b.span(scope.start, scope.end, trigger.start, trigger.end))
+
+
+def _placed_events(b: Builder) -> set[str]:
+    """Events given a date of their own, or a counted distance from another event."""
+    placed: set[str] = set()
+    for claim in b.claims:
+        if isinstance(claim, TextPeriodClaim) and claim.conflict_kind is not ConflictKind.AFTER_DCT:
+            placed.add(claim.event)
+        elif isinstance(claim, TextGapClaim):
+            gap = claim.gap
+            if gap.upper is not None or gap.lower not in (None, 0, 1) or gap.text:
+                placed.add(claim.first.event)
+                placed.add(claim.second.event)
+    return placed
+
+
+def _triggers(b: Builder) -> dict[str, Trigger]:
+    out: dict[str, Trigger] = {}
+    for here in b.contexts.values():
+        for trigger in here.triggers:
+            event_id = b.by_trigger.get(trigger.start)
+            if event_id is not None and event_id not in out:
+                out[event_id] = trigger
+    return out
+
+
+def _scope_of(layout: Layout, by_index: Mapping[int, Scope], offset: int
+              ) -> tuple[Scope | None, Block | None]:
+    """The innermost dated block around ``offset``, and the innermost item, row, cell, line or
+    paragraph whose own words hold it (the entry it belongs to)."""
+    unit: Block | None = None
+    for i in layout.chain(layout.innermost(offset)):
+        block = layout.blocks[i]
+        if unit is None and block.kind in _UNITS and block.start <= offset < block.end:
+            unit = block
+        if i in by_index:
+            return by_index[i], unit or block
+    return None, None
+
+
+# ---------------------------------------------------------------------------------------------
+# 4. Lists in time order
+
+# A list is read as being in time order when this many of its entries are dated and every step
+# between them but one goes the same way.
+_LIST_ENTRIES = 4
+_ENTRY_KINDS = (Kind.ITEM, Kind.ROW, Kind.LINE, Kind.PARAGRAPH)
+
+
+def _step(first: Period, second: Period) -> int:
+    """+1 when ``second`` lies after ``first``, -1 before, 0 when they meet."""
+    if first.end is not None and second.start is not None and first.end <= second.start:
+        return 1
+    if second.end is not None and first.start is not None and second.end <= first.start:
+        return -1
+    return 0
+
+
+_HALF_DAY = 12 * 3600
+
+
+def _clock_only(scope: Scope) -> bool:
+    """An entry dated by a clock time alone ("07:00"), its day the story's."""
+    timex = scope.timex
+    return timex is not None and timex.type == "TIME" and timex.anchor is not None
+
+
+def _past_midnight(first: Scope, second: Scope) -> bool:
+    """"23:55", then "07:00": the second entry is on the next day, not out of order."""
+    a, z = first.period.start, second.period.start
+    return _clock_only(first) and _clock_only(second) and a is not None and z is not None and (
+        a - z > _HALF_DAY)
+
+
+def _lists_in_order(b: Builder, found: Sequence[Scope]) -> None:
+    lists: dict[tuple[int, Kind], list[Scope]] = {}
+    for scope in found:
+        block = scope.block
+        if block.kind in _ENTRY_KINDS and scope.grade is Grade.STRONG and scope.period.bounded:
+            lists.setdefault((block.parent, block.kind), []).append(scope)
+    for entries in lists.values():
+        if len(entries) < _LIST_ENTRIES:
+            continue
+        steps = [_step(a.period, z.period) if not _past_midnight(a, z) else 1
+                 for a, z in itertools.pairwise(entries)]
+        forwards, backwards = steps.count(1), steps.count(-1)
+        if min(forwards, backwards) != 1 or max(forwards, backwards) < _LIST_ENTRIES - 2:
+            continue
+        way = 1 if forwards > backwards else -1
+        at = steps.index(-way)
+        first, second = entries[at], entries[at + 1]
+        earlier, later = (first, second) if way == 1 else (second, first)
+        ids = {scope.index: _entry_event(b, scope) for scope in (first, second)}
+        words = f"{b.text[first.start:first.end]} … {b.text[second.start:second.end]}"
+        sense = "forwards" if way == 1 else "backwards"
+        via = f"the other entries of this list run in time order, {sense}"
+        order = (Endpoint(ids[earlier.index], Side.START), Endpoint(ids[later.index], Side.START))
+        b.claims.append(TextGapClaim(*order, Gap(0, None), Span(second.start, second.end, "claim"),
+                                     words=words, conflict_kind=ConflictKind.LIST_ORDER, grade=Grade.WEAK,
+                                     via=via))
+
+
+# ---------------------------------------------------------------------------------------------
+# 5. Releases of one series in order
+
+_VERSION = re.compile(r"(?<![\w.])v?(\d{1,4})\.(\d{1,4})\.(\d{1,4})(?![\w-]|\.\w)")
+
+
+def _releases_in_order(b: Builder, layout: Layout, by_index: Mapping[int, Scope]) -> None:
+    series: dict[tuple[int, int], list[tuple[int, re.Match[str], Scope]]] = {}
+    for i, block in enumerate(layout.blocks):
+        if block.kind is not Kind.HEADING or not 1 <= block.level <= 6:
+            continue
+        versions = list(_VERSION.finditer(b.text, block.start, block.end))
+        if len(versions) != 1:
+            continue
+        scope = by_index.get(i)
+        if scope is None and i + 1 < len(layout.blocks):
+            # "Released 2024-06-03" right under "## Version 2.4.3"
+            following = layout.blocks[i + 1]
+            dated = by_index.get(i + 1)
+            if following.parent == i and dated is not None and dated.grade is Grade.STRONG and (
+                following.kind in (Kind.HEADING, Kind.PARAGRAPH, Kind.LINE)
+            ):
+                scope = dated
+        if scope is None or scope.timex is None or scope.timex.guessed:
+            continue
+        major, minor, patch = (int(g) for g in versions[0].groups())
+        series.setdefault((major, minor), []).append((patch, versions[0], scope))
+    for releases in series.values():
+        releases.sort(key=lambda release: release[0])
+        for (patch, version, scope), (later_patch, later, later_scope) in itertools.pairwise(releases):
+            earlier_period, later_period = scope.period, later_scope.period
+            if patch == later_patch or earlier_period.start is None or later_period.end is None:
+                continue
+            if earlier_period.start >= later_period.end:
+                _out_of_order(b, (version, scope), (later, later_scope))
+
+
+_Release = tuple[re.Match[str], Scope]
+
+
+def _out_of_order(b: Builder, earlier: _Release, later: _Release) -> None:
+    ids = [_release(b, version, scope) for version, scope in (earlier, later)]
+    span = Span(later[0].start(), later[0].end(), "claim")
+    words = f"{earlier[0].group()} … {later[0].group()}"
+    via = "the releases of one version series come out in the order of their numbers"
+    b.claims.append(TextGapClaim(Endpoint(ids[0], Side.START), Endpoint(ids[1], Side.START), Gap(0, None),
+                                 span, words=words, conflict_kind=ConflictKind.RELEASE_ORDER,
+                                 grade=Grade.STRONG, via=via))
+
+
+def _release(b: Builder, version: re.Match[str], scope: Scope) -> str:
+    event_id = f"release {version.group()} ({b.where(version.start())})"
+    if event_id not in b.events:
+        span = Span(version.start(), version.end(), "event")
+        b.events[event_id] = Event(event_id, version.group(), span, None, "entry")
+        b.claims.append(EventExists(event_id, span))
+        b.claims.append(TextPeriodClaim(event_id, Part.WHOLE, Qualifier.IN, scope.period,
+                                        Span(scope.start, scope.end, "claim"),
+                                        words=b.text[scope.start:scope.end],
+                                        conflict_kind=ConflictKind.RELEASE_ORDER, grade=Grade.STRONG,
+                                        via="the date of this release"))
+    return event_id
+
+
+# ---------------------------------------------------------------------------------------------
+# 3. Labels
+
+
+def _drop_label_dct_claims(b: Builder, layout: Layout) -> None:
+    """No claim against the document date from an event named in a label ("v2.4.0
+    released" in a schedule table is a plan, not a report)."""
+    def named_in_label(claim: object) -> bool:
+        if not isinstance(claim, TextPeriodClaim) or claim.conflict_kind is not ConflictKind.AFTER_DCT:
+            return False
+        event = b.events.get(claim.event)
+        return event is not None and layout.label_at(event.span.start)
+
+    if any(named_in_label(claim) for claim in b.claims):
+        b.claims[:] = [claim for claim in b.claims if not named_in_label(claim)]
+
+
+# ---------------------------------------------------------------------------------------------
+# Anchors in explanations
+
+
+def _name_anchors(b: Builder) -> None:
+    """A claim whose date was counted from another date, or placed by a heading or an entry
+    (the Timex's anchor), says so: “the next year” read against 2010-03."""
+    for i, claim in enumerate(b.claims):
+        if not isinstance(claim, TextPeriodClaim) or claim.via or (
+            claim.conflict_kind is ConflictKind.AFTER_DCT
+        ):
+            continue
+        timex = _relative_in(b, claim.span.start, claim.span.end)
+        if timex is not None:
+            b.claims[i] = attrs.evolve(claim, via=f"“{timex.text}” read against {timex.anchor}")
+
+
+def _relative_in(b: Builder, start: int, end: int) -> Timex | None:
+    for i in range(bisect.bisect_left(b.timex_starts, start), len(b.timexes)):
+        timex = b.timexes[i]
+        if timex.start >= end:
+            return None
+        if timex.end <= end and timex.anchor not in (None, "DCT") and timex.type in ("DATE", "TIME"):
+            return timex
+    return None

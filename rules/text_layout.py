@@ -1,0 +1,105 @@
+"""Text rules about the layout of a document: a dated entry against the heading it stands under,
+releases of one version series out of order, an entry out of the time order of its list."""
+
+from __future__ import annotations
+
+from chrono.model import Severity
+from chrono.problems import ConflictKind
+
+from .text_conflict_base import ConflictRule
+
+
+class EntryOutsideHeading(ConflictRule):
+    """
+    What it does
+        Reports an entry whose own date lies outside the period of the dated heading (or list
+        entry) it stands under: a list item, table row or line that opens with its date, under
+        a heading that is or holds a date ("## 2019", "Week 3 (12–16 May)", "Version 2.1
+        (2024-06-03)"). Dates written without a year take the heading's year, so only a date
+        that states another one can clash. Under a heading that is only a date, in a list of
+        entries that open with their dates, it is an error; under a heading that merely holds a
+        date ("The 2019 season"), or for a date in brackets, a warning.
+
+    Why it matters
+        In a project history, a changelog or a schedule, the heading is the entry's context:
+        an entry filed under the wrong year or week is either misplaced or misdated, and every
+        date written without a year around it is read in the wrong year too.
+
+    Example
+        "## 2019" followed by "- March 4: the pier reopened" and "- October 2, 2020: the ferry
+        service resumed" fails (2020 is not in 2019); with "- October 2: the ferry service
+        resumed" it passes.
+
+    How to fix
+        Move the entry under the heading of its period, or correct its date.
+    """
+
+    code = "CHR313"
+    conflict_kinds = frozenset({ConflictKind.LAYOUT})
+    name = "entry-outside-heading"
+    severity = Severity.ERROR
+    summary = "a dated entry outside the period of the heading it stands under"
+    what = "the entry's date is outside the period of its heading"
+
+
+class ReleasesOutOfOrder(ConflictRule):
+    """
+    What it does
+        Reports, in a changelog or release history, a release of a version series dated before
+        an earlier release of the same series: 2.4.3 dated before 2.4.2. Each release is dated
+        by its heading ("## 2.4.3 (2024-06-03)") or by the line that opens its section
+        ("Released 2024-06-03"); versions of different series (2.4.x and 3.0.x, maintained side
+        by side) are not compared.
+
+    Why it matters
+        Patch releases of one series come out one after the other: a date that puts them the
+        other way round is a typo in the year or the month, or an entry pasted under the wrong
+        version.
+
+    Example
+        "## 2.4.3 (2024-06-03)", then "## 2.4.2 (2024-07-19)" fails; with "## 2.4.2
+        (2024-05-19)" it passes.
+
+    How to fix
+        Correct the date of the release that is wrong (compare with the tag or the package
+        index).
+    """
+
+    code = "CHR314"
+    conflict_kinds = frozenset({ConflictKind.RELEASE_ORDER})
+    name = "releases-out-of-order"
+    severity = Severity.ERROR
+    summary = "a release of a version series dated before an earlier release of the series"
+    what = "releases of one version series are dated out of order"
+
+
+class EntryOutOfOrder(ConflictRule):
+    """
+    What it does
+        Reports the one entry of a dated list, table or timeline that breaks the time order
+        every other step of it keeps (forwards or backwards): at least four entries that open
+        with their dates, all in order but one step. A list need not be in time order, so this
+        is a warning.
+
+    Why it matters
+        In a timeline kept in order, an entry out of place is most often a mistyped day,
+        month or year, which the order of its neighbours shows.
+
+    Example
+        "- 08:04 alert fired", "- 08:17 first look at the logs", "- 08:12 root cause found",
+        "- 08:30 fix deployed" warns (08:17 comes between 08:04 and 08:12); with "08:07" it
+        passes.
+
+    How to fix
+        Check the entry's date and correct it, or move the entry to its place.
+    """
+
+    code = "CHR315"
+    conflict_kinds = frozenset({ConflictKind.LIST_ORDER})
+    name = "entry-out-of-order"
+    severity = Severity.WARNING
+    summary = "one entry of a timeline out of the time order its other entries keep"
+    what = "an entry is out of the time order of its list"
+
+
+RULES = (EntryOutsideHeading, ReleasesOutOfOrder, EntryOutOfOrder)
