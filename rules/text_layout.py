@@ -79,7 +79,8 @@ class EntryOutOfOrder(ConflictRule):
         Reports the one entry of a dated list, table or timeline that breaks the time order
         every other step of it keeps (forwards or backwards): at least four entries that open
         with their dates, all in order but one step. A list need not be in time order, so this
-        is a warning.
+        is a warning, unless the heading above the list calls it a timeline ("Timeline (UTC)",
+        "Chronology"): then the document says the entries are in order, and it is an error.
 
     Why it matters
         In a timeline kept in order, an entry out of place is most often a mistyped day,
@@ -87,8 +88,8 @@ class EntryOutOfOrder(ConflictRule):
 
     Example
         "- 08:04 alert fired", "- 08:17 first look at the logs", "- 08:12 root cause found",
-        "- 08:30 fix deployed" warns (08:17 comes between 08:04 and 08:12); with "08:07" it
-        passes.
+        "- 08:30 fix deployed" warns (08:17 comes between 08:04 and 08:12), and under
+        "## Timeline" it is an error; with "08:07" it passes.
 
     How to fix
         Check the entry's date and correct it, or move the entry to its place.
@@ -97,7 +98,7 @@ class EntryOutOfOrder(ConflictRule):
     code = "CHR315"
     conflict_kinds = frozenset({ConflictKind.LIST_ORDER})
     name = "entry-out-of-order"
-    severity = Severity.WARNING
+    severity = Severity.ERROR  # the list-order claim is uncertain (a warning) unless a timeline
     summary = "one entry of a timeline out of the time order its other entries keep"
     what = "an entry is out of the time order of its list"
 

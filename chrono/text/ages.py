@@ -72,6 +72,8 @@ _NEXT_TO = re.compile(rf"[ \t]*,?[ \t]*(?:(?:{_WORDS.pattern('birth_date_preposi
                       re.IGNORECASE)
 _LIFESPAN_AFTER = re.compile(rf"\)[ \t]+(?:{_WORDS.pattern('lifespan_verbs')})\b")
 _DEATH = re.compile(rf"\b(?:{_WORDS.pattern('death_words')})\b", re.IGNORECASE)
+# "At 29 he was given a bridge, which opened in 1982": a relative clause dates its own noun
+_RELATIVE_CLAUSE = re.compile(r",\s+(?:which|who|whom|whose|where|that)\b")
 _APPOSITIVE_AGE = re.compile(r"\b[A-Z][\w'’-]+,\s+(\d{1,3}),\s")
 _ANNIVERSARY_WORD = _WORDS.words("anniversary")[0]
 _ORDINAL_WORDS = {str(word): int(count) for word, count in _WORDS.table("ordinal_words").items()}
@@ -178,7 +180,7 @@ def age_cues(text: str, timexes: Sequence[Timex], sentences: Sequence[Sentence])
             when = right_after[0]  # "when he was seven years old, on 4 December 1892"
         elif preceding:
             when = preceding[-1]  # "retired in 2012, at the age of 65"
-        elif len(dated) == 1:
+        elif len(dated) == 1 and not _RELATIVE_CLAUSE.search(text, match.end(), dated[0].start):
             when = dated[0]
         elif not dated and death is not None:
             when = death  # "… died on Thursday in Medellín. He was 71."

@@ -37,6 +37,11 @@ _DUE = re.compile(
     rf"(?:{each_then_space(_WORDS.words('term_prepositions'))})?\Z",
     re.IGNORECASE,
 )
+_COMPARED = re.compile(
+    rf"(?<![\w.])(?:{_WORDS.pattern('comparison_words')})\s+"
+    rf"(?:(?:{_WORDS.pattern('comparison_prepositions')})\s+)?\Z",
+    re.IGNORECASE,
+)
 _PAST_PHRASE = re.compile(
     rf"\s+(?:{_WORDS.pattern('past_phrase_prepositions')})\s+(?:{_WORDS.pattern('past_phrase_determiners')})"
     r"\s+(?:[\w-]+\s+){0,2}",
@@ -118,6 +123,8 @@ def attach(text: str, timex: Timex, triggers: Sequence[Trigger], cuts: tuple[int
         return None
     if _DUE.search(text, max(0, left_edge - 30), left_edge):
         return None  # "notes due March 15, 2007": a term, not an event's date
+    if _COMPARED.search(text, max(0, left_edge - 30), left_edge):
+        return None  # "lower takings than the previous summer": a standard of comparison
     clause_start, clause_end = clause_of(cuts, left_edge)
     left = [t for t in triggers if clause_start <= t.start and t.end <= left_edge]
     if left:
@@ -184,6 +191,11 @@ def resolve(text: str, trigger: Trigger, triggers: Sequence[Trigger], cuts: tupl
         argument = _aspect_argument(text, trigger, triggers, cuts)
         if argument is not None:
             return Target(argument, Part.START if trigger.event_class == "begin" else Part.END, trigger)
+    if trigger.pos == "noun":
+        phase = _phase_after(text, trigger, triggers, cuts)
+        if phase is not None:
+            # "14:31 — Outage begins", "15:07 — Rollback complete": the date is the phase's
+            return Target(trigger, Part.START if phase.event_class == "begin" else Part.END, phase)
     if trigger.pos == "noun" and trigger.lemma in _SETTINGS and _AT_SETTING.search(
         text, max(0, trigger.start - 40), trigger.start
     ):
@@ -200,6 +212,24 @@ def resolve(text: str, trigger: Trigger, triggers: Sequence[Trigger], cuts: tupl
         if subject is not None:
             return Target(subject, Part.WHOLE, trigger)
     return Target(trigger, Part.WHOLE, trigger)
+
+
+def _phase_after(text: str, noun: Trigger, triggers: Sequence[Trigger], cuts: tuple[int, ...]
+                 ) -> Trigger | None:
+    """The aspectual verb right after an event noun whose subject the noun is ("the strike
+    began", "Outage ends", "Rollback complete")."""
+    index = triggers.index(noun)
+    if index + 1 >= len(triggers):
+        return None
+    following = triggers[index + 1]
+    if following.pos != "verb" or following.event_class not in ("begin", "end"):
+        return None
+    gap = text[noun.end:following.start]
+    if words_between(text, noun.end, following.start) > 1 or re.search(r"[,;:.]", gap):
+        return None
+    if _aspect_argument(text, following, triggers, cuts) is not noun:
+        return None
+    return following
 
 
 def _aspect_argument(text: str, trigger: Trigger, triggers: Sequence[Trigger],

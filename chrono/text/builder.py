@@ -126,7 +126,9 @@ class Builder:
             return known
         link = self.refers_back(trigger, here) or self.restated(trigger, here)
         if link is not None:
-            event_id = self.by_trigger.get(link.antecedent.start) or self.event(link.antecedent, here)
+            event_id = self.by_trigger.get(link.antecedent.start) or self.event(
+                link.antecedent, self.context_of(link.antecedent) or here
+            )
             self.by_trigger[trigger.start] = event_id
             return event_id
         partner = verb_object(self.text, trigger, here.triggers)
@@ -155,6 +157,16 @@ class Builder:
         """Record an asserted mention, which later definite mentions may refer back to."""
         self.mentions.append(mention_of(self.text, trigger, sentence, planned=is_planned(self.text, trigger)))
 
+    def context_of(self, trigger: Trigger) -> SentenceContext | None:
+        """The sentence ``trigger`` stands in (read by then)."""
+        told = next((m for m in self.mentions if m.start == trigger.start), None)
+        return self.contexts.get(told.sentence_start) if told is not None else None
+
+    def same_event(self, one: Trigger, other: Trigger) -> bool:
+        """Are two earlier mentions already read as one event?"""
+        known = self.by_trigger.get(one.start)
+        return known is not None and known == self.by_trigger.get(other.start)
+
     def refers_back(self, trigger: Trigger, here: SentenceContext) -> Link | None:
         """The link of a definite event noun to the earlier mention of its event, if any."""
         known = self.links.get(trigger.start)
@@ -163,7 +175,7 @@ class Builder:
         if trigger.pos != "noun" or trigger.event_class == "named":
             return None
         mention = mention_of(self.text, trigger, here.sentence, planned=is_planned(self.text, trigger))
-        link = antecedent_link(mention, self.mentions, self.vocabulary)
+        link = antecedent_link(mention, self.mentions, self.vocabulary, self.same_event)
         if link is not None and link.grade is Grade.STRONG and _own_date(self.text, trigger, here.timexes):
             # "the 1997 elections" after "the elections of 1991": a mention dated in its own words
             # may well be another event of the same kind
@@ -221,11 +233,24 @@ class Builder:
         ]
         return [link for link in found if self.by_trigger.get(link.mention.start) in events]
 
+    def _with_chains(self, links: Sequence[Link]) -> list[Link]:
+        """The links and those their antecedents rest on, back to the first mention: a claim
+        through "the outage" five mentions on is only as sure as the weakest link between."""
+        out: list[Link] = []
+        seen: set[int] = set()
+        for link in links:
+            current: Link | None = link
+            while current is not None and current.mention.start not in seen:
+                seen.add(current.mention.start)
+                out.append(current)
+                current = self.links.get(current.antecedent.start)
+        return out
+
     def graded(
         self, span: Span, events: Sequence[str], mentions: Sequence[Trigger] = ()
     ) -> tuple[Grade, str]:
         """The grade of a claim and the links it rests on, in words (for its explanation)."""
-        links = self.links_within(span, events, mentions)
+        links = self._with_chains(self.links_within(span, events, mentions))
         if not links:
             return Grade.STRONG, ""
         grade = min(link.grade for link in links)

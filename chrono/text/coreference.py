@@ -105,8 +105,10 @@ class Vocabulary:
         return self.related_sets.get(lemma)
 
 
-def antecedent_link(mention: Mention, earlier: Sequence[Mention], words: Vocabulary) -> Link | None:
-    """The earlier mention a definite event noun refers back to, nearest first, and the link."""
+def antecedent_link(mention: Mention, earlier: Sequence[Mention], words: Vocabulary,
+                    same_event: Callable[[Trigger, Trigger], bool] = lambda a, b: False) -> Link | None:
+    """The earlier mention a definite event noun refers back to, nearest first, and the link.
+    ``same_event`` tells two earlier mentions already read as one event (they are no rivals)."""
     trigger = mention.trigger
     if trigger.pos != "noun" or trigger.event_class == "named" or not mention.definite:
         return None
@@ -121,7 +123,8 @@ def antecedent_link(mention: Mention, earlier: Sequence[Mention], words: Vocabul
         return None
     chosen, how = found[0]
     same_word = how == "the same word"
-    rivals = [c for c, h in found[1:] if h == "the same word" or not same_word]
+    rivals = [c for c, h in found[1:]
+              if (h == "the same word" or not same_word) and not same_event(c.trigger, chosen.trigger)]
     if _other_events(rivals, chosen):
         # several events it could be: in its own paragraph, the first one told (the story's
         # event, not a flashback to an earlier one); always uncertain
@@ -134,7 +137,7 @@ def antecedent_link(mention: Mention, earlier: Sequence[Mention], words: Vocabul
         return Link(trigger, chosen.trigger, Grade.WEAK, f"{how}, a set of events")
     same_paragraph = chosen.paragraph == mention.paragraph
     # a history tells many moves, wars and elections: the same word far back may be another one
-    near = mention.paragraph - chosen.paragraph <= _NEAR_PARAGRAPHS
+    near = mention.block - chosen.block <= _NEAR_PARAGRAPHS
     by_kind = how in ("the same kind of event", "a word for the same event") and same_paragraph
     certain = mention.uncertain is None and ((same_word and near) or by_kind)
     return Link(trigger, chosen.trigger, Grade.STRONG if certain else Grade.WEAK, how)

@@ -16,7 +16,7 @@ import attrs
 from chrono.knowledge import trigger_words
 from chrono.text.clauses import FUNCTION_WORDS
 from chrono.text.inflection import plural, regular_forms
-from chrono.text.tense import INFINITIVE, IRREALIS, NOMINAL, verb_tense
+from chrono.text.tense import INFINITIVE, IRREALIS, NOMINAL, PAST, verb_tense
 from chrono.text.vocabulary import vocabulary
 
 
@@ -130,6 +130,7 @@ _MODIFIER_HEADS = _WORDS.set("modifier_heads")
 _CAPITALISED_HEADS = _WORDS.set("capitalised_event_heads")
 _VERB_SUBJECTS = _WORDS.set("verb_subjects")
 _NOUN_AFTER = _WORDS.set("noun_after")
+_STATUS_WORDS = _WORDS.set("status_words")
 
 
 def _word_table(key: str) -> dict[str, tuple[tuple[str, ...], ...]]:
@@ -262,6 +263,10 @@ def find_triggers(text: str, start: int, end: int, lex: Lexicon | None = None) -
                     if tense is not None:
                         chosen = candidate
                         break
+                if chosen is None and key in _STATUS_WORDS and verb[3] == "base" and any(
+                    e[2] == "noun" for e in forms.get(prev, ())
+                ):
+                    chosen, tense = verb, PAST  # "Rollback complete": the rollback has ended
                 if chosen is None and noun is not None and prev not in _VERB_SUBJECTS:
                     chosen, tense = noun, NOMINAL  # "a historic visit"; but "they visit"
         if chosen is None or tense is None:

@@ -13,14 +13,18 @@ from chrono.text.calendar_names import DAY_OF_MONTH, MONTH_NAMES, MONTHS, ORDINA
 from chrono.text.vocabulary import alternation, longest_first
 
 _MONTH = alternation(longest_first(MONTHS))
+# Within one paragraph: a line break is a space, a blank line ends the date.
+_GAP = r"(?:[ \t\u00a0]+(?:\r?\n[ \t]*)?|\r?\n[ \t]*)"
+# A number followed by ':' or '.' and a digit is a clock time or a decimal, not a day.
+_NOT_CLOCK = r"(?![:.]\d)"
 _INITIALS = "".join(sorted({re.escape(name[0]) for name in MONTHS}))
 _MONTH_DAY = re.compile(
-    rf"(?=[{_INITIALS}])\b(?P<month>{_MONTH})\.?\s+(?P<day>\d{{1,2}})(?:{ORDINAL_SUFFIXES})?\b"
-    rf"(?:,?\s+(?P<year>\d{{4}})\b)?"
+    rf"(?=[{_INITIALS}])\b(?P<month>{_MONTH})\.?{_GAP}(?P<day>\d{{1,2}})(?:{ORDINAL_SUFFIXES})?\b{_NOT_CLOCK}"
+    rf"(?:,?{_GAP}(?P<year>\d{{4}})\b)?"
 )
 _DAY_MONTH = re.compile(
-    rf"(?=\d)\b(?P<day>\d{{1,2}})(?:{ORDINAL_SUFFIXES})?\s+(?:(?:{DAY_OF_MONTH})\s+)?(?P<month>{_MONTH})\b\.?"
-    rf"(?:,?\s+(?P<year>\d{{4}})\b)?"
+    rf"(?=\d)(?<![\d:.])\b(?P<day>\d{{1,2}})(?:{ORDINAL_SUFFIXES})?{_GAP}(?:(?:{DAY_OF_MONTH}){_GAP})?(?P<month>{_MONTH})\b\.?"
+    rf"(?:,?{_GAP}(?P<year>\d{{4}})\b)?"
 )
 _ISO = re.compile(r"(?<![\d-])(?P<year>\d{4})-(?P<month>\d\d)-(?P<day>\d\d)(?![\d-])")
 

@@ -52,6 +52,7 @@ from chrono.periods import Hemisphere, Period
 from chrono.problems import ConflictKind
 from chrono.tagger import Timex
 from chrono.tagger.frames import how_dated, opens_range
+from chrono.text.attachment import resolve
 from chrono.text.builder import Builder
 from chrono.text.claims import TextGapClaim, TextPeriodClaim
 from chrono.text.context import SentenceContext
@@ -59,8 +60,12 @@ from chrono.text.dating import period_of
 from chrono.text.events import Trigger, asserted
 from chrono.text.signals import Reading, reading_of
 from chrono.text.tense import NOMINAL, PAST, PERFECT, PRESENT
+from chrono.text.vocabulary import vocabulary
 
 __all__ = ["Scope", "apply", "scopes"]
+
+# "## Timeline (UTC)": a list under such a heading is told in time order
+_TIMELINE_WORDS = vocabulary("layout").set("timeline_headings")
 
 @attrs.frozen
 class Scope:
@@ -140,7 +145,7 @@ def _date_by(b: Builder, layout: Layout, found: Sequence[Scope]) -> None:
             _entry_against(b, scope, outer, _timex_at(b, scope.start))
     _date_undated(b, layout, by_index)
     _releases_in_order(b, layout, {scope.index: scope for scope in found})
-    _lists_in_order(b, found)
+    _lists_in_order(b, layout, found)
 
 
 def _scoping(scope: Scope) -> bool:
@@ -263,6 +268,7 @@ class _Verbs:
 def _date_undated(b: Builder, layout: Layout, by_index: Mapping[int, Scope]) -> None:
     verbs = _Verbs(b)
     _open_entries(b, by_index, verbs)
+    _phases_in_entries(b, layout, by_index)
     placed = _placed_events(b)
     triggers = _triggers(b)
     reading = reading_of(None)
@@ -287,14 +293,63 @@ def _date_undated(b: Builder, layout: Layout, by_index: Mapping[int, Scope]) -> 
         if scope.block.kind is Kind.HEADING:
             firm = firm and scope.date_heading and unit is not None and unit.kind is not Kind.PARAGRAPH
         grade = scope.grade if firm and tense in _FIRM_TENSES else Grade.WEAK
-        _within(b, event_id, trigger, scope, grade, reading)
+        event_id, part, mention = _phase_of(b, event_id, trigger)
+        _within(b, event_id, trigger, scope, grade, reading, part, mention)
+
+
+def _phases_in_entries(b: Builder, layout: Layout, by_index: Mapping[int, Scope]) -> None:
+    """"[09:34] Prow is back. **Outage ends.**": an entry's sentence without a date of its own
+    that tells an event begin or end ("Outage begins", "Rollback complete") dates that end of
+    the event by the entry."""
+    reading = reading_of(None)
+    if reading is None:
+        return
+    for here in list(b.contexts.values()):
+        if here.timexes:
+            continue  # a date of its own: read with the sentence
+        for trigger in here.triggers:
+            if trigger.pos != "verb" or trigger.event_class not in ("begin", "end"):
+                continue
+            if trigger.tense not in _FIRM_TENSES or (trigger.start, Part.WHOLE) in b.dated_parts:
+                continue
+            scope, unit = _scope_of(layout, by_index, trigger.start)
+            if scope is None or unit is None or scope.block.kind not in _UNITS:
+                continue  # only an entry's own date, not a heading's, dates the moment
+            target = resolve(b.text, trigger, here.triggers, here.cuts)
+            if target.trigger is trigger or target.trigger.pos != "noun":
+                continue
+            b.dated_parts.add((trigger.start, Part.WHOLE))
+            event_id = b.event(target.trigger, here)
+            _within(b, event_id, trigger, scope, scope.grade, reading, target.part, target.trigger)
+
+
+def _phase_of(b: Builder, event_id: str, trigger: Trigger) -> tuple[str, Part, Trigger]:
+    """"The rollback started." under an entry: an aspectual verb's date is its event's start or
+    end ("started" is no event of its own); the event, its part, and the word that names it."""
+    if trigger.pos != "verb" or trigger.event_class not in ("begin", "end"):
+        return event_id, Part.WHOLE, trigger
+    here = next((c for c in b.contexts.values() if c.sentence.start <= trigger.start < c.sentence.end), None)
+    if here is None:
+        return event_id, Part.WHOLE, trigger
+    target = resolve(b.text, trigger, here.triggers, here.cuts)
+    if target.trigger is trigger:
+        return event_id, Part.WHOLE, trigger
+    return b.event(target.trigger, here), target.part, target.trigger
 
 
 def _within(b: Builder, event_id: str, trigger: Trigger, scope: Scope, grade: Grade,
-            reading: Reading) -> None:
+            reading: Reading, part: Part = Part.WHOLE, mention: Trigger | None = None) -> None:
+    """Date the event (or its ``part``) by the scope; ``mention`` is the word that names the
+    event, when not ``trigger`` (the noun of "Outage ends"): the claim is only as sure as the
+    links that make it that event."""
     kind = "heading" if scope.block.kind is Kind.HEADING else "entry"
     via = f"“{' '.join(trigger.text.split())}” has no date of its own and stands under this {kind}"
-    for bound in reading.bounds(Part.WHOLE, trigger.punctual):
+    named_by = mention or trigger
+    link_grade, link_via = b.graded(Span(scope.start, scope.end), (event_id,), (named_by,))
+    grade = min(grade, link_grade)
+    if link_via:
+        via = f"{via}; {link_via}"
+    for bound in reading.bounds(part, trigger.punctual):
         b.claims.append(TextPeriodClaim(event_id, bound.part, bound.qualifier, scope.period,
                                         Span(scope.start, scope.end, "claim"),
                                         words=b.text[scope.start:scope.end],
@@ -398,7 +453,18 @@ def _past_midnight(first: Scope, second: Scope) -> bool:
         a - z > _HALF_DAY)
 
 
-def _lists_in_order(b: Builder, found: Sequence[Scope]) -> None:
+def _timeline_heading(b: Builder, layout: Layout, entry: Scope) -> bool:
+    """Is the list under a heading that calls it a timeline ("Timeline (UTC)", "Chronology")?
+    Then its order is a statement of the document, not only a habit of lists."""
+    enclosing = layout.enclosing(entry.block.start)
+    heading = next((block for block in enclosing if block.kind is Kind.HEADING), None)
+    if heading is None:
+        return False
+    words = set(re.findall(r"[a-z]+", b.text[heading.start:heading.end].lower()))
+    return bool(words & _TIMELINE_WORDS)
+
+
+def _lists_in_order(b: Builder, layout: Layout, found: Sequence[Scope]) -> None:
     lists: dict[tuple[int, Kind], list[Scope]] = {}
     for scope in found:
         block = scope.block
@@ -421,8 +487,12 @@ def _lists_in_order(b: Builder, found: Sequence[Scope]) -> None:
         sense = "forwards" if way == 1 else "backwards"
         via = f"the other entries of this list run in time order, {sense}"
         order = (Endpoint(ids[earlier.index], Side.START), Endpoint(ids[later.index], Side.START))
+        grade = Grade.WEAK
+        if _timeline_heading(b, layout, first):
+            grade = Grade.STRONG
+            via = f"{via}, and its heading calls it a timeline"
         b.claims.append(TextGapClaim(*order, Gap(0, None), Span(second.start, second.end, "claim"),
-                                     words=words, conflict_kind=ConflictKind.LIST_ORDER, grade=Grade.WEAK,
+                                     words=words, conflict_kind=ConflictKind.LIST_ORDER, grade=grade,
                                      via=via))
 
 

@@ -45,6 +45,9 @@ _COMPLEMENT = re.compile(
     r"\s+(?:of|in|at|on|for|against|over|between|with)\s+(?:the\s+)?((?:[A-Z][\w'’-]*\s*){1,4})"
 )
 
+_LETTER = re.compile(r"[A-Za-z]")
+_PHASE_AFTER = re.compile(rf"[ \t]+(?:{_WORDS.pattern('telegraphic_phases')})\b", re.IGNORECASE)
+
 
 @attrs.frozen
 class Mention:
@@ -53,6 +56,7 @@ class Mention:
     trigger: Trigger
     paragraph: int
     sentence_start: int
+    block: int  # the paragraph by blank lines: one list is one block
     definite: bool
     contrast: str | None  # "second", "another", "previous" ...: another event than one before
     uncertain: str | None  # "final", "latest" ...: may be another event
@@ -97,8 +101,18 @@ def _noun_phrase(text: str, trigger: Trigger, sentence: Sentence) -> tuple[list[
     return own, False
 
 
+def _telegraphic_subject(text: str, trigger: Trigger, sentence: Sentence) -> bool:
+    """A bare event noun that opens a log line or headline and a phase verb follows ("14:31 —
+    Outage begins", "Rollback complete"): the event the story is about, as "the outage" would be."""
+    if _LETTER.search(text, sentence.start, trigger.start):
+        return False
+    return _PHASE_AFTER.match(text, trigger.end) is not None
+
+
 def mention_of(text: str, trigger: Trigger, sentence: Sentence, *, planned: bool = False) -> Mention:
     own, definite = _noun_phrase(text, trigger, sentence) if trigger.pos == "noun" else ([], False)
+    if trigger.pos == "noun" and not own and _telegraphic_subject(text, trigger, sentence):
+        definite = True
     own_lower = [w.lower() for w in own]
     opening = 0 if definite else -1
     flashback = False
@@ -128,5 +142,5 @@ def mention_of(text: str, trigger: Trigger, sentence: Sentence, *, planned: bool
         w.lower() for w in (of_phrase.group(1).split() if of_phrase else [])
         if w.lower() not in FUNCTION_WORDS and w.lower() not in _PRONOUN_POSSESSORS and len(w) > 2
     )
-    return Mention(trigger, sentence.paragraph, sentence.start, definite, contrast, uncertain, possessor,
-                   names, plural, theme, planned, flashback, context)
+    return Mention(trigger, sentence.paragraph, sentence.start, sentence.block, definite, contrast, uncertain,
+                   possessor, names, plural, theme, planned, flashback, context)

@@ -22,6 +22,8 @@ class Sentence:
     start: int
     end: int
     paragraph: int
+    # the paragraph counted by blank lines only: the lines of one list or table are one block
+    block: int = attrs.field(default=-1, kw_only=True)
 
 
 @attrs.frozen
@@ -82,6 +84,8 @@ def split(text: str, breaks: frozenset[int] = frozenset()) -> list[Sentence]:
     out: list[Sentence] = []
     start = 0
     paragraph: int = 0
+    block: int = 0
+    blank_lines = {end for end, ends in cuts if ends} - set(breaks)
     for end, ends_paragraph in cuts:
         if end < start:
             continue
@@ -91,8 +95,10 @@ def split(text: str, breaks: frozenset[int] = frozenset()) -> list[Sentence]:
         while b > a and text[b - 1].isspace():
             b -= 1
         if b > a:
-            out.append(Sentence(a, b, paragraph))
+            out.append(Sentence(a, b, paragraph, block=block))
         start = end
         if ends_paragraph:
             paragraph += 1
+        if end in blank_lines or end == len(text):
+            block += 1
     return out
