@@ -107,7 +107,9 @@ def duration(b: Builder, here: SentenceContext, timex: Timex) -> str | None:
     if resolved.trigger.tense in (PERFECT, PROGRESSIVE, PRESENT):
         upper = None  # "has served for three years": so far
     span = b.span(timex.start, timex.end, resolved.trigger.start, resolved.trigger.end)
+    grade, via = b.graded(span, (event_id,))
     claim = TextDurationClaim(event_id, Gap(lower, upper, f"{' '.join(timex.text.split())}"), span,
-                              words=text[span.start:span.end], conflict_kind=ConflictKind.DURATION)
+                              words=text[span.start:span.end], conflict_kind=ConflictKind.DURATION,
+                              grade=grade, via=via)
     b.claims.append(claim)
     return event_id

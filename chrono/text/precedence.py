@@ -135,6 +135,9 @@ def precedence(b: Builder, triggers: Iterable[_Candidate]) -> None:
             if first_id == second_id:
                 continue
             span = b.span(second.start, second.end)
+            linked, link_via = b.graded(span, (first_id, second_id), (first, second))
+            grade = min(grade, linked)
+            via = "; ".join(part for part in (via, link_via) if part)
             note = pair.note or f"{pair.second} comes after {pair.first}"
             b.claims.append(TextGapClaim(
                 Endpoint(first_id, Side.START), Endpoint(second_id, Side.END), Gap(1, None, ""), span,

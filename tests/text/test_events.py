@@ -20,7 +20,8 @@ CASES = DATA["cases"]
 
 @pytest.mark.parametrize("case", CASES, ids=[c["name"] for c in CASES])
 def test_event_case(case: dict[str, Any]) -> None:
-    document = Document("case.txt", case["text"], "text")
+    kind = case.get("kind", "text")
+    document = Document("case.md" if kind == "markdown" else "case.txt", case["text"], kind)
     analysis = analyze(Loaded(document), ReadingOptions.dated(str(case.get("dct", DATA["dct"]))))
     findings = run_rules(analysis, all_rules())
     errors = sorted(f.rule for f in findings if f.severity >= Severity.ERROR)
