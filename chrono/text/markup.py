@@ -80,11 +80,15 @@ _MD_TABLE_RULE = re.compile(r"[ \t|:-]*\Z")
 _MD_SETEXT = re.compile(r"(?<=[^\n]\n)[ \t]{0,3}=+[ \t]*$", re.MULTILINE)
 
 
+# libyaml's parser when PyYAML was built with it (the same nodes, five times faster)
+_BASE_LOADER: type[yaml.BaseLoader] = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
+
+
 def _front_matter(body: str) -> Any:
     """The front matter's data, every value a string; aliases are checked before they are
     expanded (one inside its own anchor, or billions of laughs). Raises ``yaml.YAMLError`` or
     :class:`~chrono.located.SyntaxProblem`."""
-    loader = yaml.BaseLoader(body)
+    loader = _BASE_LOADER(body)
     try:
         root = loader.get_single_node()
         if root is None:

@@ -10,6 +10,7 @@ light: a few words each side of the trigger, no parse.
 
 from __future__ import annotations
 
+import functools
 import re
 
 import attrs
@@ -73,6 +74,12 @@ class Mention:
         return self.trigger.start
 
 
+@functools.lru_cache(maxsize=256)
+def _context(sentence_text: str) -> frozenset[str]:
+    """Every name and content word of a sentence, lower case (the same for each of its mentions)."""
+    return frozenset(w.lower().strip("'’.-") for w in _WORD.findall(sentence_text) if len(w) > 2)
+
+
 def _names(text: str) -> frozenset[str]:
     return frozenset(m.group().lower() for m in _NAME.finditer(text) if m.group() not in _NOT_NAMES)
 
@@ -131,8 +138,7 @@ def mention_of(text: str, trigger: Trigger, sentence: Sentence, *, planned: bool
     names = _names(" ".join(own[1:] if own and own[0][:1].isupper() and opening == 0 else own))
     if complement is not None:
         names |= _names(complement.group(1))
-    sentence_text = text[sentence.start:sentence.end]
-    context = frozenset(w.lower().strip("'’.-") for w in _WORD.findall(sentence_text) if len(w) > 2)
+    context = _context(text[sentence.start:sentence.end])
     surface = trigger.text.lower()
     plural = trigger.pos == "noun" and surface.endswith("s") and not surface.endswith("ss") and (
         surface.rstrip("s") != trigger.lemma.rstrip("s") or surface != trigger.lemma
