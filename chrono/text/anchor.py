@@ -45,6 +45,7 @@ from chrono.text.layout_dating import apply as date_by_layout
 from chrono.text.named_events import named_events
 from chrono.text.offsets import offset, offsets_in
 from chrono.text.order import order, sequence
+from chrono.text.ordinals import ordinal_order
 from chrono.text.precedence import precedence
 from chrono.text.reported import reported
 from chrono.text.sentences import Sentence
@@ -78,6 +79,7 @@ def build(text: str, sentences: Sequence[Sentence], timexes: Sequence[Timex], dc
         b.contexts[sentence.start] = here
         _anchor_sentence(b, here)
     precedence(b, all_triggers)
+    ordinal_order(b)  # "a second landing" after the one told before
     date_by_layout(b, layout or Layout(), scopes)  # headings and entries (chrono.text.layout_dating)
     return b.built()
 

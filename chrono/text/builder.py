@@ -89,6 +89,7 @@ class Builder:
         self.contexts: dict[int, SentenceContext] = {}
         # the asserted mentions so far, in text order: what a later definite mention refers to
         self.mentions: list[Mention] = []
+        self.mention_at: dict[int, Mention] = {}  # by the start of its trigger
         # links from a later mention to the earlier one it refers back to, by the later one's offset
         self.links: dict[int, Link] = {}
         self.link_starts: list[int] = []
@@ -155,11 +156,13 @@ class Builder:
 
     def mention(self, sentence: Sentence, trigger: Trigger) -> None:
         """Record an asserted mention, which later definite mentions may refer back to."""
-        self.mentions.append(mention_of(self.text, trigger, sentence, planned=is_planned(self.text, trigger)))
+        told = mention_of(self.text, trigger, sentence, planned=is_planned(self.text, trigger))
+        self.mentions.append(told)
+        self.mention_at[trigger.start] = told
 
     def context_of(self, trigger: Trigger) -> SentenceContext | None:
         """The sentence ``trigger`` stands in (read by then)."""
-        told = next((m for m in self.mentions if m.start == trigger.start), None)
+        told = self.mention_at.get(trigger.start)
         return self.contexts.get(told.sentence_start) if told is not None else None
 
     def same_event(self, one: Trigger, other: Trigger) -> bool:
@@ -203,7 +206,7 @@ class Builder:
         if subject_link is None:
             return None
         antecedent = subject_link.antecedent
-        told = next((m for m in self.mentions if m.start == antecedent.start), None)
+        told = self.mention_at.get(antecedent.start)
         context = self.contexts.get(told.sentence_start) if told is not None else None
         if context is None:
             return None
