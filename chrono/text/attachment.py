@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 import attrs
 
-from chrono.model import Part
+from chrono.model import Part, Side
 from chrono.tagger import Timex
 from chrono.text.clauses import (
     FUNCTION_WORDS,
@@ -90,6 +90,12 @@ class Target:
     trigger: Trigger
     part: Part  # which part of the event the expression dates
     cue: Trigger  # the word the claim cites (the aspectual verb, or the event itself)
+
+    @property
+    def side(self) -> Side:
+        """The end of the event an order or a distance is about ("completed the merger after
+        the vote": the merger's end; otherwise its start)."""
+        return Side.END if self.part is Part.END else Side.START
 
 
 def is_asserted(text: str, trigger: Trigger) -> bool:
@@ -192,7 +198,7 @@ def resolve(text: str, trigger: Trigger, triggers: Sequence[Trigger], cuts: tupl
         if argument is not None:
             return Target(argument, Part.START if trigger.event_class == "begin" else Part.END, trigger)
     if trigger.pos == "noun":
-        phase = _phase_after(text, trigger, triggers, cuts)
+        phase = phase_of(text, trigger, triggers, cuts)
         if phase is not None:
             # "14:31 — Outage begins", "15:07 — Rollback complete": the date is the phase's
             return Target(trigger, Part.START if phase.event_class == "begin" else Part.END, phase)
@@ -214,6 +220,12 @@ def resolve(text: str, trigger: Trigger, triggers: Sequence[Trigger], cuts: tupl
     return Target(trigger, Part.WHOLE, trigger)
 
 
+def phase_of(text: str, noun: Trigger, triggers: Sequence[Trigger], cuts: tuple[int, ...]) -> Trigger | None:
+    """The aspectual verb that makes a date of ``noun`` the date of its start or end ("began the
+    strike", "the strike ended", "Rollback complete"), if any."""
+    return _phase_after(text, noun, triggers, cuts) or _phase_before(text, noun, triggers, cuts)
+
+
 def _phase_after(text: str, noun: Trigger, triggers: Sequence[Trigger], cuts: tuple[int, ...]
                  ) -> Trigger | None:
     """The aspectual verb right after an event noun whose subject the noun is ("the strike
@@ -230,6 +242,21 @@ def _phase_after(text: str, noun: Trigger, triggers: Sequence[Trigger], cuts: tu
     if _aspect_argument(text, following, triggers, cuts) is not noun:
         return None
     return following
+
+
+def _phase_before(text: str, noun: Trigger, triggers: Sequence[Trigger], cuts: tuple[int, ...]
+                  ) -> Trigger | None:
+    """The aspectual verb right before an event noun it takes as object ("began the recount on
+    10 November": the date is the recount's start)."""
+    index = triggers.index(noun)
+    if index == 0:
+        return None
+    verb = triggers[index - 1]
+    if verb.pos != "verb" or verb.event_class not in ("begin", "end"):
+        return None
+    if _aspect_argument(text, verb, triggers, cuts) is not noun:
+        return None
+    return verb
 
 
 def _aspect_argument(text: str, trigger: Trigger, triggers: Sequence[Trigger],

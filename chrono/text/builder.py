@@ -19,7 +19,7 @@ from chrono.options import ReadingOptions
 from chrono.periods import Period
 from chrono.problems import ConflictKind, Problem
 from chrono.tagger import Timex
-from chrono.text.attachment import SUPPORTED, is_planned
+from chrono.text.attachment import SUPPORTED, is_planned, phase_of
 from chrono.text.claims import TextGapClaim, TextPeriodClaim
 from chrono.text.context import SentenceContext
 from chrono.text.coreference import Link, Vocabulary, antecedent_link, describe_link, verb_object
@@ -165,10 +165,27 @@ class Builder:
         told = self.mention_at.get(trigger.start)
         return self.contexts.get(told.sentence_start) if told is not None else None
 
+    def same_paragraph(self, one: Trigger, other: Trigger) -> bool:
+        first, second = self.mention_at.get(one.start), self.mention_at.get(other.start)
+        return first is not None and second is not None and first.paragraph == second.paragraph
+
     def same_event(self, one: Trigger, other: Trigger) -> bool:
-        """Are two earlier mentions already read as one event?"""
+        """Are two earlier mentions read as one event (through the links they refer back by)?"""
         known = self.by_trigger.get(one.start)
-        return known is not None and known == self.by_trigger.get(other.start)
+        if known is not None and known == self.by_trigger.get(other.start):
+            return True
+        return self._first_mention(one).start == self._first_mention(other).start
+
+    def _first_mention(self, trigger: Trigger) -> Trigger:
+        """The mention a chain of links from ``trigger`` leads back to."""
+        seen = {trigger.start}
+        while True:
+            here = self.context_of(trigger)
+            link = self.links.get(trigger.start) or (self.refers_back(trigger, here) if here else None)
+            if link is None or link.antecedent.start in seen:
+                return trigger
+            trigger = link.antecedent
+            seen.add(trigger.start)
 
     def refers_back(self, trigger: Trigger, here: SentenceContext) -> Link | None:
         """The link of a definite event noun to the earlier mention of its event, if any."""
@@ -179,7 +196,13 @@ class Builder:
             return None
         mention = mention_of(self.text, trigger, here.sentence, planned=is_planned(self.text, trigger))
         link = antecedent_link(mention, self.mentions, self.vocabulary, self.same_event)
-        if link is not None and link.grade is Grade.STRONG and _own_date(self.text, trigger, here.timexes):
+        # "began the purchase in May … completed the purchase in August": the dates of its ends
+        phase = link is not None and self.same_paragraph(link.antecedent, trigger) and (
+            phase_of(self.text, trigger, here.triggers, here.cuts) is not None
+        )
+        if link is not None and link.grade is Grade.STRONG and not phase and _own_date(
+            self.text, trigger, here.timexes
+        ):
             # "the 1997 elections" after "the elections of 1991": a mention dated in its own words
             # may well be another event of the same kind
             link = attrs.evolve(link, grade=Grade.WEAK, why=f"{link.why}, dated in its own words")
