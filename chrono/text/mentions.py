@@ -68,6 +68,8 @@ class Mention:
     planned: bool  # "will reopen", "the scheduled vote": a plan, another event than what happened
     flashback: bool  # "it last erupted in 2011": a verb told of another occurrence
     context: frozenset[str]  # every name and content word of its sentence, lower case
+    # the content words in front of it, lower case ("founding" in "the founding concert")
+    modifiers: frozenset[str] = frozenset()
 
     @property
     def start(self) -> int:
@@ -148,5 +150,11 @@ def mention_of(text: str, trigger: Trigger, sentence: Sentence, *, planned: bool
         w.lower() for w in (of_phrase.group(1).split() if of_phrase else [])
         if w.lower() not in FUNCTION_WORDS and w.lower() not in _PRONOUN_POSSESSORS and len(w) > 2
     )
+    modifiers = frozenset(
+        w.strip("'’.,-") for w in own_lower
+        if w not in _DEFINITE and w not in _CONTRAST and w not in _UNCERTAIN and w not in FUNCTION_WORDS
+        and not _POSSESSIVE.search(w) and not any(ch.isdigit() for ch in w)
+        and w.strip("'’.,-") not in _TEMPORAL_OWNERS
+    )
     return Mention(trigger, sentence.paragraph, sentence.start, sentence.block, definite, contrast, uncertain,
-                   possessor, names, plural, theme, planned, flashback, context)
+                   possessor, names, plural, theme, planned, flashback, context, modifiers)
