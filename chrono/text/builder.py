@@ -90,6 +90,8 @@ class Builder:
         # the asserted mentions so far, in text order: what a later definite mention refers to
         self.mentions: list[Mention] = []
         self.mention_at: dict[int, Mention] = {}  # by the start of its trigger
+        self.first_mentions: dict[int, Trigger] = {}  # where each mention's chain of links begins
+        self.weakest_links: dict[int, Link | None] = {}  # the first uncertain link behind a mention
         # links from a later mention to the earlier one it refers back to, by the later one's offset
         self.links: dict[int, Link] = {}
         self.link_starts: list[int] = []
@@ -177,15 +179,24 @@ class Builder:
         return self._first_mention(one).start == self._first_mention(other).start
 
     def _first_mention(self, trigger: Trigger) -> Trigger:
-        """The mention a chain of links from ``trigger`` leads back to."""
-        seen = {trigger.start}
+        """The mention a chain of links from ``trigger`` leads back to (remembered for every
+        mention on the way: a story that tells one vote a thousand times walks it once)."""
+        path: list[int] = []
+        root = trigger
         while True:
-            here = self.context_of(trigger)
-            link = self.links.get(trigger.start) or (self.refers_back(trigger, here) if here else None)
-            if link is None or link.antecedent.start in seen:
-                return trigger
-            trigger = link.antecedent
-            seen.add(trigger.start)
+            known = self.first_mentions.get(root.start)
+            if known is not None:
+                root = known
+                break
+            path.append(root.start)
+            here = self.context_of(root)
+            link = self.links.get(root.start) or (self.refers_back(root, here) if here else None)
+            if link is None or link.antecedent.start in path:
+                break
+            root = link.antecedent
+        for start in path:
+            self.first_mentions[start] = root
+        return root
 
     def refers_back(self, trigger: Trigger, here: SentenceContext) -> Link | None:
         """The link of a definite event noun to the earlier mention of its event, if any."""
@@ -260,17 +271,38 @@ class Builder:
         return [link for link in found if self.by_trigger.get(link.mention.start) in events]
 
     def _with_chains(self, links: Sequence[Link]) -> list[Link]:
-        """The links and those their antecedents rest on, back to the first mention: a claim
-        through "the outage" five mentions on is only as sure as the weakest link between."""
-        out: list[Link] = []
-        seen: set[int] = set()
+        """The links, and for each the weakest one its antecedent rests on back to the first
+        mention: a claim through "the outage" five mentions on is only as sure as the weakest
+        link between (the certain links between are not repeated)."""
+        out = list(links)
         for link in links:
-            current: Link | None = link
-            while current is not None and current.mention.start not in seen:
-                seen.add(current.mention.start)
-                out.append(current)
-                current = self.links.get(current.antecedent.start)
+            weakest = self._weakest_before(link.antecedent)
+            if weakest is not None and weakest not in out:
+                out.append(weakest)
         return out
+
+    def _weakest_before(self, trigger: Trigger) -> Link | None:
+        """The first uncertain link on the chain from ``trigger`` back to its first mention
+        (remembered per mention, so long chains are walked once)."""
+        path: list[int] = []
+        found: Link | None = None
+        current = trigger
+        while True:
+            if current.start in self.weakest_links:
+                found = self.weakest_links[current.start]
+                break
+            here = self.context_of(current)  # read the link now, so what is remembered holds
+            link = self.links.get(current.start) or (self.refers_back(current, here) if here else None)
+            if link is None or link.antecedent.start in path:
+                break
+            path.append(current.start)
+            if link.grade is Grade.WEAK:
+                found = link
+                break
+            current = link.antecedent
+        for start in path:
+            self.weakest_links[start] = found
+        return found
 
     def graded(
         self, span: Span, events: Sequence[str], mentions: Sequence[Trigger] = ()
