@@ -42,6 +42,7 @@ from chrono.text.durations import duration
 from chrono.text.events import Trigger, asserted, find_triggers, lexicon
 from chrono.text.layout_dating import Scope
 from chrono.text.layout_dating import apply as date_by_layout
+from chrono.text.life_events import life_events
 from chrono.text.named_events import named_events
 from chrono.text.offsets import offset, offsets_in
 from chrono.text.order import order, sequence
@@ -55,6 +56,7 @@ from chrono.text.tense import NOMINAL
 def build(text: str, sentences: Sequence[Sentence], timexes: Sequence[Timex], dct: Period | None,
           options: ReadingOptions, layout: Layout | None = None, scopes: Sequence[Scope] = ()) -> Built:
     b = Builder(text, sentences, timexes, dct, options)
+    life_events(b, timexes)  # "Maria Nys (1899–1955)": her birth and death, which "Maria died" joins
     timex_starts = [t.start for t in timexes]
     all_triggers: list[tuple[Sentence, Trigger]] = []
     previous: Sentence | None = None

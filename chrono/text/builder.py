@@ -31,6 +31,11 @@ from chrono.text.tense import NOMINAL, TOLD_AS_PAST
 
 # between a subject noun and its verb: nothing, or an adverb or two ("the storm finally struck")
 _SUBJECT_GAP = re.compile(r"\s+(?:[a-z]+ly\s+){0,2}")
+# "Maria died", "Nys was born", "Maria Nys's death": up to three name words right before
+_NAME_SUBJECT = re.compile(
+    r"(?<![\w'’-])((?:[A-Z][\w'’-]*[ \t]+){0,2}[A-Z][\w'’-]*?)(?:['’]s)?"
+    r"(?:[ \t]+(?:was|had|has|is|were|also|later|eventually|finally)){0,2}[ \t]+\Z"
+)
 _DATE_BEFORE_NOUN = re.compile(r"(?:['’]s)?(?:\s+[\w-]+){0,2}\s+")
 _DATE_AFTER_NOUN = re.compile(r"\s+(?:(?:in|on|of|at|from|during|since)\s+)?(?:the\s+)?")
 
@@ -90,6 +95,8 @@ class Builder:
         # the asserted mentions so far, in text order: what a later definite mention refers to
         self.mentions: list[Mention] = []
         self.mention_at: dict[int, Mention] = {}  # by the start of its trigger
+        # (name word, "birth"|"death") -> (all name words, event, the life date naming it)
+        self.people: dict[tuple[str, str], list[tuple[frozenset[str], str, Trigger]]] = {}
         self.first_mentions: dict[int, Trigger] = {}  # where each mention's chain of links begins
         self.weakest_links: dict[int, Link | None] = {}  # the first uncertain link behind a mention
         # links from a later mention to the earlier one it refers back to, by the later one's offset
@@ -127,7 +134,7 @@ class Builder:
         known = self.by_trigger.get(trigger.start)
         if known is not None:
             return known
-        link = self.refers_back(trigger, here) or self.restated(trigger, here)
+        link = self.life_link(trigger) or self.refers_back(trigger, here) or self.restated(trigger, here)
         if link is not None:
             event_id = self.by_trigger.get(link.antecedent.start) or self.event(
                 link.antecedent, self.context_of(link.antecedent) or here
@@ -166,6 +173,36 @@ class Builder:
         """The sentence ``trigger`` stands in (read by then)."""
         told = self.mention_at.get(trigger.start)
         return self.contexts.get(told.sentence_start) if told is not None else None
+
+    def person(self, names: frozenset[str], kind: str, event_id: str, dated_by: Trigger) -> None:
+        """Register the birth or death (``kind``) of the person whose name words are ``names``,
+        as the event ``event_id`` its life dates (``dated_by``) name."""
+        self.by_trigger[dated_by.start] = event_id
+        for name in names:
+            self.people.setdefault((name, kind), []).append((names, event_id, dated_by))
+
+    def life_link(self, trigger: Trigger) -> Link | None:
+        """"In 1955, Maria died": the birth or death of a person named before with life dates
+        ("Maria Nys (1899–1955)"), when the name words all belong to exactly one such person."""
+        if trigger.event_class not in ("birth", "death") or not self.people:
+            return None
+        known = self.links.get(trigger.start)
+        if known is not None:
+            return known
+        subject = _NAME_SUBJECT.search(self.text, max(0, trigger.start - 60), trigger.start)
+        if subject is None:
+            return None
+        words = frozenset(w.lower() for w in subject.group(1).split())
+        found = {event_id: (names, dated_by) for word in words
+                 for names, event_id, dated_by in self.people.get((word, trigger.event_class), ())
+                 if words <= names}
+        if len(found) != 1:
+            return None  # no such person, or several with that name
+        ((_, (_, dated_by)),) = found.items()
+        link = Link(trigger, dated_by, Grade.STRONG, "the same person's, in the life dates after the name")
+        self.links[trigger.start] = link
+        bisect.insort(self.link_starts, trigger.start)
+        return link
 
     def same_paragraph(self, one: Trigger, other: Trigger) -> bool:
         first, second = self.mention_at.get(one.start), self.mention_at.get(other.start)
