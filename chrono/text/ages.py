@@ -220,6 +220,18 @@ def _death_date(text: str, dates: _Dates, sentence: Sentence, previous: Sentence
     return None
 
 
+def anniversaries_in(text: str, start: int, end: int) -> Iterator[tuple[re.Match[str], int]]:
+    """The "Nth anniversary" phrases of ``text[start:end]`` with their count."""
+    for match in _ANNIVERSARY.finditer(text, start, end):
+        count = int(match.group("n")) if match.group("n") else _ORDINAL_WORDS[match.group("w").lower()]
+        yield match, count
+
+
+def told_as_present(text: str, start: int, end: int) -> bool:
+    """Is an anniversary in ``text[start:end]`` told as marked now ("marks", "this year")?"""
+    return _MARKS.search(text, start, end) is not None
+
+
 def anniversary_cues(
     text: str, timexes: Sequence[Timex], sentences: Sequence[Sentence]
 ) -> Iterator[AnniversaryCue]:

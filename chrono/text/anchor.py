@@ -32,6 +32,7 @@ from chrono.layout import Layout
 from chrono.options import ReadingOptions
 from chrono.periods import Period
 from chrono.tagger import Timex
+from chrono.text.anniversary_events import anniversary_events
 from chrono.text.attachment import is_asserted
 from chrono.text.builder import Builder, Built
 from chrono.text.causal import causal
@@ -82,6 +83,7 @@ def build(text: str, sentences: Sequence[Sentence], timexes: Sequence[Timex], dc
         _anchor_sentence(b, here)
     precedence(b, all_triggers)
     ordinal_order(b)  # "a second landing" after the one told before
+    anniversary_events(b)  # "the second anniversary of the tsunami": two years before
     date_by_layout(b, layout or Layout(), scopes)  # headings and entries (chrono.text.layout_dating)
     return b.built()
 

@@ -42,6 +42,9 @@ _COMPARED = re.compile(
     rf"(?:(?:{_WORDS.pattern('comparison_prepositions')})\s+)?\Z",
     re.IGNORECASE,
 )
+_ANNIVERSARY_OF = re.compile(
+    rf"\b(?:{_WORDS.pattern('anniversary_words')})\s+of\s+(?:[\w'’-]+\s+){{0,3}}\Z", re.IGNORECASE
+)
 _PAST_PHRASE = re.compile(
     rf"\s+(?:{_WORDS.pattern('past_phrase_prepositions')})\s+(?:{_WORDS.pattern('past_phrase_determiners')})"
     r"\s+(?:[\w-]+\s+){0,2}",
@@ -116,6 +119,15 @@ def is_planned(text: str, trigger: Trigger) -> bool:
 
 def attach(text: str, timex: Timex, triggers: Sequence[Trigger], cuts: tuple[int, ...]) -> Trigger | None:
     """The event word ``timex`` (of the same sentence) is attached to, if any."""
+    trigger = _attach(text, timex, triggers, cuts)
+    if trigger is not None and trigger.start > timex.start and _ANNIVERSARY_OF.search(
+        text, max(0, trigger.start - 60), trigger.start
+    ):
+        return None  # "This weekend we celebrate the 10th anniversary of the release": not its date
+    return trigger
+
+
+def _attach(text: str, timex: Timex, triggers: Sequence[Trigger], cuts: tuple[int, ...]) -> Trigger | None:
     left_edge = timex.signal_start if timex.signal_start is not None else timex.start
     # a date right in front of an event noun dates the noun ("the 2024 election", "Monday's raid")
     for t in triggers:
