@@ -74,8 +74,10 @@ _LIFESPAN_AFTER = re.compile(rf"\)[ \t]+(?:{_WORDS.pattern('lifespan_verbs')})\b
 _DEATH = re.compile(rf"\b(?:{_WORDS.pattern('death_words')})\b", re.IGNORECASE)
 # "in 2004, at 17,": a date and the age right after it
 _ADJACENT = re.compile(r"[ \t]*,?[ \t]+")
-# "At 29 he was given a bridge, which opened in 1982": a relative clause dates its own noun
+# "At 29 he was given a bridge, which opened in 1982": a relative clause dates its own noun; a
+# participle clause ("At 17 she won a place, graduating in 2000") may tell a later event
 _RELATIVE_CLAUSE = re.compile(r",\s+(?:which|who|whom|whose|where|that)\b")
+_PARTICIPLE_CLAUSE = re.compile(r",\s+\w+ing\b")
 _APPOSITIVE_AGE = re.compile(r"\b[A-Z][\w'’-]+,\s+(\d{1,3}),\s")
 _ANNIVERSARY_WORD = _WORDS.words("anniversary")[0]
 _ORDINAL_WORDS = {str(word): int(count) for word, count in _WORDS.table("ordinal_words").items()}
@@ -199,7 +201,10 @@ def age_cues(text: str, timexes: Sequence[Timex], sentences: Sequence[Sentence])
             when = death  # "… died on Thursday in Medellín. He was 71."
         else:
             continue
-        yield AgeCue(Span(match.start(), match.end()), _age_of(match)[0], born, mention(when))
+        participle = when.start > match.end() and (
+            _PARTICIPLE_CLAUSE.search(text, match.end(), when.start) is not None
+        )
+        yield AgeCue(Span(match.start(), match.end()), _age_of(match)[0], born, mention(when), participle)
 
 
 def _death_date(text: str, dates: _Dates, sentence: Sentence, previous: Sentence | None, birth: Timex

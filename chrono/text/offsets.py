@@ -40,7 +40,7 @@ _OFFSET = re.compile(
     rf"|{_WORDS.pattern('relative_article')}\s+(?P<rel>{alternation(_RELATIVES)})\s+"
     rf"(?P<unit2>{alternation(_RELATIVE_UNITS)})"
     rf"|(?P<daybefore>{alternation(_DAY_PHRASES)})(?!\s+(?:{_WORDS.pattern('not_before_day_phrase')})\b)"
-    r")\b",
+    r")\b(?!\s+than\b)",  # "two months later than promised": a comparison, not an offset
     re.IGNORECASE,
 )
 # a word every offset has: sentences without one are not searched
