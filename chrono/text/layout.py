@@ -73,7 +73,9 @@ _LINE = re.compile(r"[^\n]*")
 # A line that may open an entry of its own ("09:12 UTC — …", "OCT. 12, 2021: …") or hold a date
 # alone: a delimiter among its first words, or a few words only. The other lines of a paragraph
 # are one text wrapped, and get no block.
-_ENTRY_LINE = re.compile(r"[^\n]{0,48}?(?:[:—–|]|\s-\s)|(?:[ \t]*\S+){1,6}[ \t]*\Z")
+# (The words of a short line are separated by spaces in the pattern: "(?:[ \t]*\S+){1,6}" would
+# split a long run of non-space characters every possible way.)
+_ENTRY_LINE = re.compile(r"[^\n]{0,48}?(?:[:—–|]|\s-\s)|[ \t]*\S+(?:[ \t]+\S+){0,5}[ \t]*\Z")
 
 
 def _lines_of(shown: str, lines: list[tuple[int, int]]) -> Iterator[Block]:
