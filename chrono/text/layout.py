@@ -30,7 +30,7 @@ import attrs
 
 from chrono.layout import LABEL_KINDS, Block, Kind, Layout
 from chrono.text.calendar_names import MONTHS, WEEKDAYS
-from chrono.text.markup import HTML_COMMENT, HTML_HIDDEN, HTML_TAG, View
+from chrono.text.markup import HTML_COMMENT, HTML_HIDDEN, HTML_TAG, View, indent_columns
 from chrono.text.vocabulary import alternation, longest_first, vocabulary
 
 _WORDS = vocabulary("layout")
@@ -104,18 +104,6 @@ _PLAIN_ITEM = re.compile(r"([ \t]*)(?:[-*+•▪◦‣]|\d{1,3}[.)])[ \t]+(?=\S)
 _TABLE_ROW = re.compile(r"[ \t]*\|")
 
 
-def _indent(line: str) -> int:
-    column = 0
-    for char in line:
-        if char == " ":
-            column += 1
-        elif char == "\t":
-            column += 4 - column % 4
-        else:
-            break
-    return column
-
-
 @attrs.define
 class _Item:
     indent: int  # the marker's column
@@ -185,10 +173,10 @@ def _lines(text: str, shown: str, *, markdown: bool) -> list[Block]:
             previous_blank = False
             continue
         marker = item_pattern.match(raw)
-        column = _indent(raw)
+        column = indent_columns(raw)
         if marker is not None:
             close_paragraph()
-            indent = _indent(marker.group(1))
+            indent = indent_columns(marker.group(1))
             while items and items[-1].indent >= indent:
                 close_items(len(items) - 1)
             if items:

@@ -170,7 +170,7 @@ _MD_BACKTICKS = re.compile(r"`+")
 _MD_BLANK_LINE = re.compile(r"\n[ \t]*(?=\n)")
 
 
-def _indent(line: str) -> int:
+def indent_columns(line: str) -> int:
     """Columns of leading white space (a tab runs to the next multiple of four)."""
     column = 0
     for char in line:
@@ -211,7 +211,7 @@ def markdown_code(text: str) -> list[tuple[int, int]]:
             continue
         blank = not line.strip()
         if code is not None:
-            if blank or _indent(line) >= 4:
+            if blank or indent_columns(line) >= 4:
                 code = (code[0], end) if not blank else code
                 continue
             ranges.append(code)
@@ -219,7 +219,7 @@ def markdown_code(text: str) -> list[tuple[int, int]]:
         if blank:
             previous_blank = True
             continue
-        if _indent(line) >= 4 and previous_blank and not in_list:
+        if indent_columns(line) >= 4 and previous_blank and not in_list:
             code = (start, end)  # an indented line cannot interrupt a paragraph, only follow a gap
             continue
         if delimiter and not (delimiter.group(1)[0] == "`" and "`" in delimiter.group(2)):
@@ -227,7 +227,7 @@ def markdown_code(text: str) -> list[tuple[int, int]]:
             continue
         if _MD_LIST_ITEM.match(line):
             in_list = True
-        elif previous_blank and _indent(line) == 0:
+        elif previous_blank and indent_columns(line) == 0:
             in_list = False
         previous_blank = False
     if fence is not None:
