@@ -377,10 +377,13 @@ def _open_entries(b: Builder, by_index: Mapping[int, Scope], verbs: _Verbs) -> N
         trigger, here = opening
         if trigger.start in b.by_trigger or (trigger.start, Part.WHOLE) in b.dated_parts:
             continue
+        target = resolve(b.text, trigger, here.triggers, here.cuts)  # "Outage begins": the outage's start
+        if (target.trigger.start, target.part) in b.dated_parts:
+            continue  # the sentence itself dated it
         b.dated_parts.add((trigger.start, Part.WHOLE))
-        event_id = b.event(trigger, here)
+        event_id = b.event(target.trigger, here)
         grade = scope.grade if trigger.tense in _FIRM_TENSES else Grade.WEAK
-        _within(b, event_id, trigger, scope, grade, reading)
+        _within(b, event_id, trigger, scope, grade, reading, target.part, target.trigger)
         b.dct_claim(event_id, b.span(scope.start, scope.end, trigger.start, trigger.end))
 
 
