@@ -20,6 +20,7 @@ import attrs
 from chrono import suppressions
 from chrono.analysis import Analysis
 from chrono.analyze import check_file, internal_error
+from chrono.corpus.summary import Summary, summarize
 from chrono.ingest import Loaded, kind_of
 from chrono.model import Document, Finding
 from chrono.options import ReadingOptions
@@ -47,6 +48,8 @@ class FileResult:
     # the result depends on more than the file and the options (a time budget ran out on this
     # machine): never cached
     transient: bool = False
+    # what the corpus rules need of the document (chrono.corpus.summary), kept unpickled: small
+    summary: Summary | None = None
     analysis: Analysis | None = attrs.field(default=None, eq=False, repr=False)
     blob: bytes | None = attrs.field(default=None, eq=False, repr=False)
 
@@ -82,6 +85,7 @@ def process_file(
             marks,
             crashed=ProblemKind.INTERNAL in kinds,
             transient=ProblemKind.TIME_LIMIT in kinds,
+            summary=summarize(analysis),
             analysis=analysis,
         )
     except Exception as error:  # one bad document must not stop the run

@@ -285,7 +285,7 @@ def _events_by_range(analysis: Analysis) -> dict[tuple[int, int], list[str]]:
 def _finding_events(by_range: Mapping[tuple[int, int], list[str]], finding: Finding) -> list[str]:
     """Events whose statements a finding cites (through its spans and explanation)."""
     cited = [(s.start, s.end) for s in finding.spans]
-    cited += [(step.span.start, step.span.end) for step in finding.explanation if step.span is not None]
+    cited += [(step.here.start, step.here.end) for step in finding.explanation if step.here is not None]
     return list(dict.fromkeys(event for key in cited for event in by_range.get(key, ())))
 
 
@@ -358,7 +358,8 @@ class _Builder:
                     i + 1,
                     visible(step.text),
                     annotated.step_targets[number][i],
-                    f"line {step.span.line}" if step.span is not None else "",
+                    step.where(finding.path) if step.path is not None
+                    else f"line {step.span.line}" if step.span is not None else "",
                 )
                 for i, step in enumerate(finding.explanation)
             )

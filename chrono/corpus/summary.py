@@ -1,0 +1,173 @@
+"""A document's summary: the compact facts of one document that corpus rules consume.
+
+The summary is computed with the document's analysis (and cached with it), so a corpus check
+never re-reads a document nor unpickles its analysis: it groups summaries by their events' keys
+and reduces each group (chrono.corpus.linking). Everything in it is a frozen value and picklable,
+so an executor may compute summaries in worker processes and shuffle them by key.
+
+A linked event keeps the dated statements its document makes about it, each as the bounds it
+puts on the event's start and end (the same reading the per-document network gives it), the words
+that make it and where they are (already located: no document text is kept).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+
+import attrs
+
+from chrono.analysis import Analysis
+from chrono.corpus.keys import Key, key_of, keys_in, named_key, trigger_at
+from chrono.model import Claim, Document, Event, Grade, LocatedSpan, Part, PeriodClaim, grade_of, locate
+from chrono.network import ORIGIN, NodeIndex, claim_edges
+from chrono.problems import ConflictKind
+
+PROSE_KINDS = frozenset({"text", "markdown", "html"})
+
+
+@attrs.frozen
+class Bounds:
+    """What statements say of an event's endpoints, in seconds on the model's axis (None: open)."""
+
+    start_lo: int | None = None
+    start_hi: int | None = None
+    end_lo: int | None = None
+    end_hi: int | None = None
+
+    def meet(self, other: Bounds) -> Bounds:
+        return Bounds(
+            _max(self.start_lo, other.start_lo),
+            _min(self.start_hi, other.start_hi),
+            _max(self.end_lo, other.end_lo),
+            _min(self.end_hi, other.end_hi),
+        )
+
+    def empty(self) -> bool:
+        """No start and end fit them (with start <= end)."""
+        starts, ends = _gt(self.start_lo, self.start_hi), _gt(self.end_lo, self.end_hi)
+        return starts or ends or _gt(self.start_lo, self.end_hi)
+
+
+def _max(a: int | None, b: int | None) -> int | None:
+    return b if a is None else a if b is None else max(a, b)
+
+
+def _min(a: int | None, b: int | None) -> int | None:
+    return b if a is None else a if b is None else min(a, b)
+
+
+def _gt(a: int | None, b: int | None) -> bool:
+    return a is not None and b is not None and a > b
+
+
+@attrs.frozen
+class DatedFact:
+    """One dated statement about a linked event: the bounds it puts, its reading, its words."""
+
+    bounds: Bounds
+    reading: str  # the claim in the model's words: "... happens in 2025-03 (between ...)"
+    span: LocatedSpan  # the words, located in their document
+    grade: Grade
+
+
+@attrs.frozen
+class LinkedEvent:
+    """An event of one document that other documents may tell too, with its key and its dates."""
+
+    key: str
+    grade: Grade  # how sure a link through the key is (chrono.corpus.keys)
+    why: str
+    label: str  # the words the key was read from
+    span: LocatedSpan  # where the document names the event
+    facts: tuple[DatedFact, ...]
+
+
+@attrs.frozen
+class Summary:
+    """Everything the corpus rules need of one document."""
+
+    path: str
+    events: tuple[LinkedEvent, ...] = ()
+
+    def keys(self) -> frozenset[str]:
+        return frozenset(event.key for event in self.events)
+
+
+def fact_bounds(claim: PeriodClaim) -> Bounds:
+    """The bounds a period claim puts on its event, as the network reads it."""
+    nodes = NodeIndex([claim.event])
+    start, end = nodes.start(claim.event), nodes.end(claim.event)
+    bounds = Bounds()
+    for u, v, w in claim_edges(claim, nodes):
+        if u == ORIGIN and v in (start, end):  # x_v <= w
+            upper = Bounds(start_hi=w) if v == start else Bounds(end_hi=w)
+            bounds = bounds.meet(upper)
+        elif v == ORIGIN and u in (start, end):  # -x_u <= w
+            lower = Bounds(start_lo=-w) if u == start else Bounds(end_lo=-w)
+            bounds = bounds.meet(lower)
+    return bounds
+
+
+# an event that is the beginning or the end of another ("the siege began on 3 May"): its dates
+# are those of that part of the event its key names
+_PART_OF = {"begin": Part.START, "end": Part.END}
+
+
+def _facts(document: Document, claims: Sequence[Claim], event: Event) -> tuple[DatedFact, ...]:
+    facts = []
+    part = _PART_OF.get(event.event_class or "")
+    for claim in claims:
+        if not isinstance(claim, PeriodClaim) or claim.event != event.id:
+            continue
+        if part is not None and claim.part is Part.WHOLE:
+            claim = attrs.evolve(claim, part=part)
+        if getattr(claim, "conflict_kind", None) is ConflictKind.AFTER_DCT:
+            continue  # "a past event started by the document's date": about the document, not the event
+        if claim.ongoing_at is not None or claim.started_by is not None:
+            continue  # "since": its document's date is part of it
+        span = attrs.evolve(claim.span, role="cited")
+        facts.append(DatedFact(fact_bounds(claim), claim.describe(), locate(document, span), grade_of(claim)))
+    return tuple(facts)
+
+
+def _prose_key(text: str, event: Event) -> Key | None:
+    """The best key among the words that name ``event`` (its first mention and the others)."""
+    if event.event_class == "named" and event.key:
+        return named_key(text, event.span.start, event.span.end, event.key)
+    best: Key | None = None
+    for span in (event.span, *event.mentions):
+        trigger = trigger_at(text, span.start, span.end)
+        key = key_of(text, trigger) if trigger is not None else None
+        if key is not None and (best is None or (key.grade, key.value.startswith("named:")) > (
+            best.grade, best.value.startswith("named:"))):
+            best = key
+    return best
+
+
+def _timeline_key(event: Event) -> Key | None:
+    """A timeline event's key, read from its ``text`` (or its id, dashes as spaces)."""
+    words = event.text if event.text and event.text != event.id else event.id.replace("-", " ")
+    found = [key for _, key in keys_in(words, 0, len(words))]
+    return max(found, key=lambda k: (k.grade, k.value.startswith("named:")), default=None)
+
+
+def _keyed(analysis: Analysis) -> Iterator[tuple[Event, Key]]:
+    text = analysis.document.text
+    prose = analysis.document.kind in PROSE_KINDS
+    for event in analysis.events:
+        key = _prose_key(text, event) if prose else _timeline_key(event)
+        if key is not None:
+            yield event, key
+
+
+def summarize(analysis: Analysis) -> Summary:
+    """The summary of one analysed document: its keyed events that it dates."""
+    document = analysis.document
+    events = []
+    for event, key in _keyed(analysis):
+        facts = _facts(document, analysis.claims, event)
+        if not facts:
+            continue
+        span = attrs.evolve(event.span, role="event", note="")
+        events.append(LinkedEvent(key.value, key.grade, key.why, key.label, locate(document, span), facts))
+    return Summary(document.path, tuple(events))
