@@ -25,6 +25,7 @@ import attrs
 from chrono import baseline as baseline_file
 from chrono.cache import DEFAULT_CACHE_DIR
 from chrono.config import Config, ConfigError, resolve_config
+from chrono.corpus.archives import ArchiveFields
 from chrono.corpus.reference import ReferenceError, load_reference
 from chrono.corpus.summary import Summary
 from chrono.formats import FORMATS
@@ -104,6 +105,14 @@ def add_check_options(parser: argparse.ArgumentParser, *, formats: Sequence[str]
         metavar="FILE",
         help="a timeline file of trusted facts every document is checked against (repeatable)",
     )
+    corpus.add_argument(
+        "--text-field",
+        metavar="NAME",
+        default="text",
+        help="archives (.jsonl, .csv, .parquet): the field with each record's text (default text)",
+    )
+    corpus.add_argument("--date-field", metavar="NAME", help="archives: the field with each record's date")
+    corpus.add_argument("--id-field", metavar="NAME", help="archives: the field naming a record (FILE#ID)")
     conf = parser.add_argument_group("configuration")
     conf.add_argument(
         "--config", metavar="FILE", help="use this configuration file (pyproject.toml or chrono.toml)"
@@ -135,6 +144,7 @@ class CheckSettings:
     # trusted timelines (--reference), summarized once: what the corpus rules check against
     reference: tuple[Summary, ...] = ()
     reference_files: tuple[str, ...] = ()
+    archive_fields: ArchiveFields = attrs.field(factory=ArchiveFields)
 
 
 def _check_selectors(selectors: Sequence[str], where: str) -> None:
@@ -225,8 +235,13 @@ def check_settings(args: argparse.Namespace, stream: TextIO | None = None) -> Ch
         reference = tuple(load_reference(path, reading) for path in references)
     except ReferenceError as error:
         raise UsageError(f"--reference: {error}") from None
+    fields = ArchiveFields(
+        getattr(args, "text_field", None) or "text",
+        getattr(args, "date_field", None),
+        getattr(args, "id_field", None),
+    )
     return CheckSettings(
-        options, config, jobs, cache_dir, loaded, write_baseline, progress, reference, references
+        options, config, jobs, cache_dir, loaded, write_baseline, progress, reference, references, fields
     )
 
 
@@ -362,6 +377,7 @@ def run(
             baseline=settings.baseline,
             skip_files=skip,
             reference=settings.reference,
+            archive_fields=settings.archive_fields,
         )
     finally:
         if bar is not None:

@@ -27,13 +27,14 @@ from chrono import suppressions
 from chrono.analysis import Analysis
 from chrono.baseline import Baseline
 from chrono.cache import Cache, file_digest, settings_key
+from chrono.corpus.archives import ArchiveFields, is_archive
 from chrono.corpus.linking import corpus_contradictions
 from chrono.corpus.summary import Summary
 from chrono.discovery import discover
 from chrono.globs import glob_match, relative_to_root, resolved
 from chrono.model import Finding, Severity
 from chrono.options import Options, RunPolicy
-from chrono.parallel import FileResult, run_files
+from chrono.parallel import FileResult, run_archives, run_files
 from chrono.problems import ProblemKind
 from chrono.registry import all_rules, matches, owner, select
 from chrono.results import Report
@@ -185,12 +186,14 @@ def check(
     baseline: Baseline | None = None,
     skip_files: Sequence[str] = (),
     reference: Sequence[Summary] = (),
+    archive_fields: ArchiveFields | None = None,
 ) -> Report:
     """Check ``paths``: per-file work over ``jobs`` processes (results cached in ``cache_dir``
     when given), corpus rules, then per-file ignores, inline suppressions, severity overrides and
     the baseline. The output does not depend on ``jobs`` or the cache. ``skip_files`` are never
     checked (the run's own baseline and report files; a directory skips every file below it).
-    ``reference`` holds the summaries of trusted timelines the corpus rules check against."""
+    ``reference`` holds the summaries of trusted timelines the corpus rules check against.
+    Archives (.jsonl, .csv, .parquet) are read record by record with ``archive_fields``."""
     policy = options.policy
     rules = selected_rules(options)
     by_code = {rule.code: rule for rule in all_rules()}
@@ -206,7 +209,15 @@ def check(
             for path, display in files
             if not any(parent in skipped for parent in (resolved(path), *resolved(path).parents))
         ]
+    archives = [(path, display) for path, display in files if is_archive(path)]
+    files = [(path, display) for path, display in files if not is_archive(path)]
     results = _file_results(files, options, rules, jobs, cache_dir, progress)
+    if archives:  # each record a document of its own (not cached: it has no file to hash)
+        per_record = [rule for rule in rules if not is_corpus_rule(rule)]
+        fields = archive_fields or ArchiveFields()
+        records = run_archives(archives, fields, options.reading, per_record, jobs)
+        results += records
+        files += [(Path(result.document.path), result.document.path) for result in records]
 
     # corpus-level rules over every document's (possibly cached) summary
     corpus_findings: dict[str, list[Finding]] = {}
