@@ -17,8 +17,19 @@ from collections.abc import Iterator, Sequence
 import attrs
 
 from chrono.analysis import Analysis
-from chrono.corpus.keys import Key, key_of, keys_in, named_key, trigger_at
-from chrono.model import Claim, Document, Event, Grade, LocatedSpan, Part, PeriodClaim, grade_of, locate
+from chrono.corpus.keys import Key, key_of, keys_in, named_key, sentence_around, trigger_at
+from chrono.model import (
+    Claim,
+    Document,
+    Event,
+    Grade,
+    LocatedSpan,
+    Part,
+    PeriodClaim,
+    Span,
+    grade_of,
+    locate,
+)
 from chrono.network import ORIGIN, NodeIndex, claim_edges
 from chrono.problems import ConflictKind
 
@@ -130,18 +141,30 @@ def _facts(document: Document, claims: Sequence[Claim], event: Event) -> tuple[D
     return tuple(facts)
 
 
-def _prose_key(text: str, event: Event) -> Key | None:
-    """The best key among the words that name ``event`` (its first mention and the others)."""
+def _mention_keys(text: str, event: Event) -> list[tuple[Span, Key | None]]:
+    """Each word that names ``event`` (its first mention and the others) with its key."""
     if event.event_class == "named" and event.key:
-        return named_key(text, event.span.start, event.span.end, event.key)
-    best: Key | None = None
+        return [(event.span, named_key(text, event.span.start, event.span.end, event.key))]
+    found: list[tuple[Span, Key | None]] = []
     for span in (event.span, *event.mentions):
         trigger = trigger_at(text, span.start, span.end)
-        key = key_of(text, trigger) if trigger is not None else None
-        if key is not None and (best is None or (key.grade, key.value.startswith("named:")) > (
-            best.grade, best.value.startswith("named:"))):
-            best = key
-    return best
+        found.append((span, key_of(text, trigger) if trigger is not None else None))
+    return found
+
+
+def _fact_key(text: str, mentions: Sequence[tuple[Span, Key | None]], claim: Span) -> Key | None:
+    """The key a dated statement is about: that of the mention of its event in its sentence
+    (a chain of mentions may join "the 2025 election" and "the 2024 election" in one document;
+    each statement keeps the key of the words it dates); a statement with no mention in its
+    sentence gets the event's key only when all its mentions agree on one."""
+    lo, hi = sentence_around(text, claim.start, claim.end)
+    here = [(abs(span.start - claim.start), key) for span, key in mentions if lo <= span.start < hi]
+    keys = {key.value: key for _, key in mentions if key is not None}
+    if here:
+        nearest = min(here, key=lambda item: item[0])[1]
+        if nearest is not None:
+            return nearest
+    return next(iter(keys.values())) if len(keys) == 1 else None
 
 
 def _timeline_key(event: Event) -> Key | None:
@@ -151,23 +174,30 @@ def _timeline_key(event: Event) -> Key | None:
     return max(found, key=lambda k: (k.grade, k.value.startswith("named:")), default=None)
 
 
-def _keyed(analysis: Analysis) -> Iterator[tuple[Event, Key]]:
-    text = analysis.document.text
-    prose = analysis.document.kind in PROSE_KINDS
+def _keyed(analysis: Analysis) -> Iterator[LinkedEvent]:
+    """Each event's dated statements under the key of the words they date."""
+    document = analysis.document
+    text = document.text
+    prose = document.kind in PROSE_KINDS
     for event in analysis.events:
-        key = _prose_key(text, event) if prose else _timeline_key(event)
-        if key is not None:
-            yield event, key
+        facts = _facts(document, analysis.claims, event)
+        if not facts:
+            continue
+        if not prose:
+            key = _timeline_key(event)
+            by_key = {key.value: (key, list(facts))} if key is not None else {}
+        else:
+            mentions = _mention_keys(text, event)
+            by_key = {}
+            for fact in facts:
+                fact_key = _fact_key(text, mentions, Span(fact.span.start, fact.span.end))
+                if fact_key is not None:
+                    by_key.setdefault(fact_key.value, (fact_key, []))[1].append(fact)
+        span = locate(document, attrs.evolve(event.span, role="event", note=""))
+        for key, keyed in by_key.values():
+            yield LinkedEvent(key.value, key.grade, key.why, key.label, span, tuple(keyed))
 
 
 def summarize(analysis: Analysis) -> Summary:
     """The summary of one analysed document: its keyed events that it dates."""
-    document = analysis.document
-    events = []
-    for event, key in _keyed(analysis):
-        facts = _facts(document, analysis.claims, event)
-        if not facts:
-            continue
-        span = attrs.evolve(event.span, role="event", note="")
-        events.append(LinkedEvent(key.value, key.grade, key.why, key.label, locate(document, span), facts))
-    return Summary(document.path, tuple(events))
+    return Summary(analysis.document.path, tuple(_keyed(analysis)))
