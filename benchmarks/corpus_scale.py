@@ -145,9 +145,12 @@ def linking_alone(summaries: Sequence[Summary], factor: int) -> tuple[float, int
               for i in range(factor) for s, b in zip(summaries, blobs, strict=True)]
     held = tracemalloc.get_traced_memory()[0] / 1e6
     tracemalloc.stop()
-    started = time.perf_counter()
-    found = sum(1 for _ in corpus_contradictions(copies))
-    return time.perf_counter() - started, found, held
+    timings = []
+    for _ in range(3):  # the best of three: the machine is shared
+        started = time.perf_counter()
+        found = sum(1 for _ in corpus_contradictions(copies))
+        timings.append(time.perf_counter() - started)
+    return min(timings), found, held
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -19,11 +19,13 @@ reported (the lenient reading: never cry wolf).
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 
 import attrs
 
 from chrono.corpus.summary import Bounds, DatedFact, LinkedEvent, Summary
+from chrono.gcpause import paused_cyclic_gc
 from chrono.model import Grade
 
 
@@ -34,13 +36,14 @@ class Telling:
     path: str
     event: LinkedEvent
     trusted: bool = False  # a line of a reference timeline
+    # what all its statements say together (computed once: the reduce reads it many times)
+    bounds: Bounds = attrs.field(init=False, eq=False, repr=False)
 
-    @property
-    def bounds(self) -> Bounds:
+    def __attrs_post_init__(self) -> None:
         bounds = Bounds()
         for fact in self.event.facts:
             bounds = bounds.meet(fact.bounds)
-        return bounds
+        object.__setattr__(self, "bounds", bounds)
 
 
 @attrs.frozen
@@ -108,24 +111,22 @@ def _clashing(one: Telling, other: Telling) -> tuple[tuple[DatedFact, ...], tupl
 
 
 def _deepest(intervals: Sequence[tuple[int | None, int | None]]) -> int | None:
-    """The leftmost point inside the most closed intervals (None: every point is as good)."""
-    events: list[tuple[int, int]] = []
-    for lo, hi in intervals:
-        if lo is not None:
-            events.append((lo, 0))  # an interval opens before one closes at the same point
-        if hi is not None:
-            events.append((hi, 1))
-    if not events:
+    """The leftmost point inside the most closed intervals (None: every point is as good).
+
+    The depth of a point p is the number of intervals opened at or before p less those closed
+    before p; it is highest at an opening (or, for intervals open to the left, at the first
+    closing), so only those points are tried, each by bisection in the sorted bounds."""
+    los = sorted(lo for lo, _ in intervals if lo is not None)
+    his = sorted(hi for _, hi in intervals if hi is not None)
+    if not los and not his:
         return None
-    open_now = sum(1 for lo, _ in intervals if lo is None)
+    open_left = len(intervals) - len(los)
+    candidates = [*los, *his[:1]]
     best, best_depth = None, -1
-    for point, kind in sorted(events):
-        if kind == 0:
-            open_now += 1
-        if open_now > best_depth:  # after the openings at a point, before its closings
-            best, best_depth = point, open_now
-        if kind == 1:
-            open_now -= 1
+    for point in sorted(set(candidates)):
+        depth = open_left + bisect.bisect_right(los, point) - bisect.bisect_left(his, point)
+        if depth > best_depth:
+            best, best_depth = point, depth
     return best
 
 
@@ -206,8 +207,9 @@ def corpus_contradictions(
     summaries: Iterable[Summary], reference: Iterable[Summary] = ()
 ) -> Iterator[Contradiction]:
     """Every contradiction of a corpus, key by key (serially: shuffle, then reduce each group)."""
-    groups: Mapping[str, list[Telling]] = tellings_by_key(summaries, reference)
-    for key in sorted(groups):
-        group = groups[key]
-        if len(group) > 1:
-            yield from contradictions(key, group)
+    # the shuffle and the reduce build only acyclic values, in proportion to the corpus: cyclic
+    # collections meanwhile would rescan every object of the run (all analyses) again and again
+    with paused_cyclic_gc():
+        groups: Mapping[str, list[Telling]] = tellings_by_key(summaries, reference)
+        found = [c for key in sorted(groups) for c in contradictions(key, groups[key])]
+    yield from found
