@@ -85,3 +85,13 @@ def test_the_reference_decides_and_is_cited_by_its_line(corpus: Path) -> None:
     assert found == {("CHR602", "a.md"), ("CHR602", "b.md")}
     bad = chrono("check", ".", "--reference", "missing.yaml", cwd=corpus)
     assert bad.returncode == 2 and "--reference: reference missing.yaml: cannot read file" in bad.stderr
+
+
+def test_the_example_story_told_from_four_angles(tmp_path: Path) -> None:
+    """examples/corpus: a wire report, an explainer, an opinion piece and a feature tell one
+    story; the feature alone dates the summit a month early."""
+    examples = Path(__file__).resolve().parents[2] / "examples" / "corpus"
+    result = chrono("check", str(examples), "--format", "json", cwd=tmp_path)
+    found = [(f["rule"], Path(f["path"]).name, f["line"], f["column"], f["severity"])
+             for f in json.loads(result.stdout)["findings"]]
+    assert found == [("CHR601", "feature.md", 7, 20, "error")]
