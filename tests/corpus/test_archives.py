@@ -45,13 +45,13 @@ def test_jsonl_records_are_documents_and_a_broken_one_is_a_finding(tmp_path: Pat
         stream.write(json.dumps({"url": "n", "body": 42}) + "\n")
         for row in ROWS[1:]:
             stream.write(json.dumps(row) + "\n")
-    found = findings(chrono("check", "articles.jsonl", *FIELDS, cwd=tmp_path))
+    result = chrono("check", "articles.jsonl", *FIELDS, cwd=tmp_path)
+    found = findings(result)
     assert ("CHR601", "articles.jsonl#https://c.example/3", 1) in found
     assert ("CHR002", "articles.jsonl#2", 1) in found  # line 2: not JSON
     assert ("CHR002", "articles.jsonl#3", 1) in found  # line 3: a number is no text
     assert len(found) == 3
-    summary = json.loads(chrono("check", "articles.jsonl", *FIELDS, cwd=tmp_path).stdout)["summary"]
-    assert summary["files"] == 5
+    assert json.loads(result.stdout)["summary"]["files"] == 5
 
 
 def test_csv_records_with_the_date_of_their_field(tmp_path: Path) -> None:
