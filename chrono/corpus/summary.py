@@ -179,8 +179,12 @@ def _keyed(analysis: Analysis) -> Iterator[LinkedEvent]:
     document = analysis.document
     text = document.text
     prose = document.kind in PROSE_KINDS
+    by_event: dict[str, list[Claim]] = {}  # each event's period claims, found in one pass
+    for claim in analysis.claims:
+        if isinstance(claim, PeriodClaim):
+            by_event.setdefault(claim.event, []).append(claim)
     for event in analysis.events:
-        facts = _facts(document, analysis.claims, event)
+        facts = _facts(document, by_event.get(event.id, ()), event)
         if not facts:
             continue
         if not prose:
