@@ -25,6 +25,9 @@ import attrs
 from chrono import baseline as baseline_file
 from chrono.cache import DEFAULT_CACHE_DIR
 from chrono.config import Config, ConfigError, resolve_config
+from chrono.corpus.archives import ArchiveFields
+from chrono.corpus.reference import ReferenceError, load_reference
+from chrono.corpus.summary import Summary
 from chrono.formats import FORMATS
 from chrono.globs import resolved
 from chrono.ingest import KINDS
@@ -95,6 +98,21 @@ def add_check_options(parser: argparse.ArgumentParser, *, formats: Sequence[str]
         default=None,
         help="how an all-numeric date like 03/04/2025 reads (default month-first)",
     )
+    corpus = parser.add_argument_group("the corpus as one timeline")
+    corpus.add_argument(
+        "--reference",
+        action="append",
+        metavar="FILE",
+        help="a timeline file of trusted facts every document is checked against (repeatable)",
+    )
+    corpus.add_argument(
+        "--text-field",
+        metavar="NAME",
+        default="text",
+        help="archives (.jsonl, .csv, .parquet): the field with each record's text (default text)",
+    )
+    corpus.add_argument("--date-field", metavar="NAME", help="archives: the field with each record's date")
+    corpus.add_argument("--id-field", metavar="NAME", help="archives: the field naming a record (FILE#ID)")
     conf = parser.add_argument_group("configuration")
     conf.add_argument(
         "--config", metavar="FILE", help="use this configuration file (pyproject.toml or chrono.toml)"
@@ -123,6 +141,10 @@ class CheckSettings:
     baseline: baseline_file.Baseline | None
     write_baseline: str | None
     progress: bool
+    # trusted timelines (--reference), summarized once: what the corpus rules check against
+    reference: tuple[Summary, ...] = ()
+    reference_files: tuple[str, ...] = ()
+    archive_fields: ArchiveFields = attrs.field(factory=ArchiveFields)
 
 
 def _check_selectors(selectors: Sequence[str], where: str) -> None:
@@ -208,7 +230,19 @@ def check_settings(args: argparse.Namespace, stream: TextIO | None = None) -> Ch
     # more processes than cores only cost memory: at most a few per core (and never more than
     # there are files, which chrono.parallel decides once it knows them)
     jobs = min(jobs or default_jobs(), MAX_JOBS_PER_CORE * default_jobs())
-    return CheckSettings(options, config, jobs, cache_dir, loaded, write_baseline, progress)
+    references = tuple(getattr(args, "reference", None) or ())
+    try:
+        reference = tuple(load_reference(path, reading) for path in references)
+    except ReferenceError as error:
+        raise UsageError(f"--reference: {error}") from None
+    fields = ArchiveFields(
+        getattr(args, "text_field", None) or "text",
+        getattr(args, "date_field", None),
+        getattr(args, "id_field", None),
+    )
+    return CheckSettings(
+        options, config, jobs, cache_dir, loaded, write_baseline, progress, reference, references, fields
+    )
 
 
 class ProgressBar:
@@ -332,6 +366,7 @@ def run(
     # a report file is skipped; a site's folder is not, as it may be a folder of documents too
     # (discovery skips the files a site's manifest lists instead)
     skip = [p for p in (settings.write_baseline, output) if p and not Path(p).is_dir()]
+    skip += settings.reference_files
     try:
         return check(
             paths or ["."],
@@ -341,6 +376,8 @@ def run(
             progress=bar,
             baseline=settings.baseline,
             skip_files=skip,
+            reference=settings.reference,
+            archive_fields=settings.archive_fields,
         )
     finally:
         if bar is not None:

@@ -8,6 +8,7 @@ that dies takes no file's result with it (the files it had are redone in this pr
 
 from __future__ import annotations
 
+import itertools
 import os
 import pickle
 from collections.abc import Callable, Sequence
@@ -19,17 +20,22 @@ import attrs
 
 from chrono import suppressions
 from chrono.analysis import Analysis
-from chrono.analyze import check_file, internal_error
+from chrono.analyze import check_file, check_loaded, internal_error
+from chrono.corpus.archives import ArchiveError, ArchiveFields, BadRecord, Record, records
+from chrono.corpus.summary import Summary, summarize
 from chrono.ingest import Loaded, kind_of
-from chrono.model import Document, Finding
+from chrono.model import Document, Finding, Span
 from chrono.options import ReadingOptions
-from chrono.problems import ProblemKind
+from chrono.periods import InvalidValue, NotAPeriod, parse_value
+from chrono.problems import Problem, ProblemKind
 from chrono.registry import all_rules, owner
 from chrono.results import Deferred
 from chrono.rulebase import Rule
 
 # Below this many files to work on, a pool costs more than it saves.
 MIN_PARALLEL_FILES = 16
+# Records of an archive read ahead of their work: what bounds the memory an archive takes
+_RECORD_BATCH = 256
 
 
 @attrs.frozen
@@ -47,6 +53,8 @@ class FileResult:
     # the result depends on more than the file and the options (a time budget ran out on this
     # machine): never cached
     transient: bool = False
+    # what the corpus rules need of the document (chrono.corpus.summary), kept unpickled: small
+    summary: Summary | None = None
     analysis: Analysis | None = attrs.field(default=None, eq=False, repr=False)
     blob: bytes | None = attrs.field(default=None, eq=False, repr=False)
 
@@ -82,10 +90,110 @@ def process_file(
             marks,
             crashed=ProblemKind.INTERNAL in kinds,
             transient=ProblemKind.TIME_LIMIT in kinds,
+            summary=summarize(analysis),
             analysis=analysis,
         )
     except Exception as error:  # one bad document must not stop the run
         return _crashed(path, display, error)
+
+
+def process_record(
+    record: Record | BadRecord, fields: ArchiveFields, options: ReadingOptions, rules: Sequence[type[Rule]]
+) -> FileResult:
+    """One record of an archive, as :func:`process_file` does a file: its date is the record's
+    date field (unless --dct gives one); a record that could not be read is a finding of its own."""
+    if isinstance(record, BadRecord):
+        return _problem_result(record.path, Problem(ProblemKind.SYNTAX, record.message, Span(0, 0)), rules)
+    try:
+        reading, bad_date = _record_date(record, fields, options)
+        analysis, found = check_loaded(Loaded(Document(record.path, record.text, "text")), reading, rules)
+        if reading is not options:
+            source = f"record field {fields.date!r}"
+            analysis = attrs.evolve(analysis, document=attrs.evolve(analysis.document, dct_source=source))
+        if bad_date is not None:
+            analysis = attrs.evolve(analysis, problems=(*analysis.problems, bad_date))
+            judge = owner(bad_date.kind)
+            if judge in rules:
+                found = [*found, *judge().check(Analysis(analysis.document, problems=(bad_date,)))]
+        kinds = {p.kind for p in analysis.problems}
+        return FileResult(
+            analysis.document,
+            tuple(found),
+            suppressions.parse(record.text, ".txt"),
+            crashed=ProblemKind.INTERNAL in kinds,
+            transient=ProblemKind.TIME_LIMIT in kinds,
+            summary=summarize(analysis),
+            analysis=analysis,
+        )
+    except Exception as error:  # one bad record must not stop the run
+        return _crashed(Path(record.path), record.path, error)
+
+
+def _record_date(
+    record: Record, fields: ArchiveFields, options: ReadingOptions
+) -> tuple[ReadingOptions, Problem | None]:
+    if record.date is None or options.dct is not None:
+        return options, None
+    day = record.date.strip()[:10]
+    try:
+        period = parse_value(day, hemisphere=options.hemisphere)
+    except (InvalidValue, NotAPeriod, ValueError) as error:
+        message = f"the record's date {record.date!r} (field {fields.date!r}) is not a date: {error}"
+        return options, Problem(ProblemKind.TEXT_BAD_DCT, message, Span(0, 0))
+    if period.length is None or period.length > 86400:
+        message = f"the record's date {record.date!r} (field {fields.date!r}) is not a day"
+        return options, Problem(ProblemKind.TEXT_BAD_DCT, message, Span(0, 0))
+    return attrs.evolve(options, dct=period, dct_value=day), None
+
+
+def _problem_result(display: str, problem: Problem, rules: Sequence[type[Rule]]) -> FileResult:
+    analysis = Analysis(Document(display, "", "text"), problems=(problem,))
+    findings = [f for rule in rules for f in rule().check(analysis)]
+    if not findings:  # the problem's rule is not selected: it still may not pass unseen
+        findings = list(owner(problem.kind)().check(analysis))
+    return FileResult(analysis.document, tuple(findings), analysis=analysis)
+
+
+def run_archives(
+    archives: Sequence[tuple[Path, str]],
+    fields: ArchiveFields,
+    options: ReadingOptions,
+    rules: Sequence[type[Rule]],
+    jobs: int = 1,
+) -> list[FileResult]:
+    """Every record of the archives, streamed: at most a batch of records is in memory at once
+    (besides the results), whatever the size of an archive."""
+    results: list[FileResult] = []
+    codes = tuple(rule.code for rule in rules)
+    pool = None
+    if jobs > 1:
+        pool = ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(options, codes))
+    try:
+        for path, display in archives:
+            try:
+                stream = records(path, display, fields, options.max_file_bytes)
+                while batch := list(itertools.islice(stream, _RECORD_BATCH)):
+                    if pool is None:
+                        results.extend(process_record(r, fields, options, rules) for r in batch)
+                    else:
+                        tasks = [(r, fields) for r in batch]
+                        chunk = max(1, len(tasks) // (jobs * 4))
+                        results.extend(pool.map(_work_record, tasks, chunksize=chunk))
+            except ArchiveError as error:
+                problem = Problem(ProblemKind.UNREADABLE, str(error), Span(0, 0))
+                results.append(_problem_result(display, problem, rules))
+    finally:
+        if pool is not None:
+            pool.shutdown()
+    return results
+
+
+def _work_record(task: tuple[Record | BadRecord, ArchiveFields]) -> FileResult:
+    options = _WORKER["options"]
+    rules = _WORKER["rules"]
+    assert isinstance(options, ReadingOptions)
+    assert isinstance(rules, list)
+    return process_record(task[0], task[1], options, rules).packed()
 
 
 def _crashed(path: Path, display: str, error: BaseException) -> FileResult:

@@ -6,8 +6,12 @@ The order of the output never depends on the number of jobs or on the cache: fin
 grouped by file in discovery order and sorted within each file.
 
 Corpus-level rules are rules with a true ``corpus`` class attribute and a
-``check_corpus(analyses)`` method; they run after every document's analysis is known (from
-the cache or fresh), so a warm run re-runs them over cached per-document facts.
+``check_contradictions(contradictions)`` method; they run after every document's summary is
+known (from the cache or fresh: chrono.corpus.summary), over what linking the summaries by key
+finds (chrono.corpus.linking), so a warm run re-runs them without unpickling any analysis. A
+corpus finding is in one document and cites another's words: a suppression comment in either
+hides it. (A plugin's corpus rule may instead have ``check_corpus(analyses)``: it gets every
+document's analysis, unpickled from the cache as needed.)
 """
 
 from __future__ import annotations
@@ -23,11 +27,14 @@ from chrono import suppressions
 from chrono.analysis import Analysis
 from chrono.baseline import Baseline
 from chrono.cache import Cache, file_digest, settings_key
+from chrono.corpus.archives import ArchiveFields, is_archive
+from chrono.corpus.linking import corpus_contradictions
+from chrono.corpus.summary import Summary
 from chrono.discovery import discover
 from chrono.globs import glob_match, relative_to_root, resolved
 from chrono.model import Finding, Severity
 from chrono.options import Options, RunPolicy
-from chrono.parallel import FileResult, run_files
+from chrono.parallel import FileResult, run_archives, run_files
 from chrono.problems import ProblemKind
 from chrono.registry import all_rules, matches, owner, select
 from chrono.results import Report
@@ -48,7 +55,8 @@ def selected_rules(options: Options) -> list[type[Rule]]:
 
 
 def is_corpus_rule(rule: type[Rule]) -> bool:
-    return bool(getattr(rule, "corpus", False)) and hasattr(rule, "check_corpus")
+    hooks = hasattr(rule, "check_corpus") or hasattr(rule, "check_contradictions")
+    return bool(getattr(rule, "corpus", False)) and hooks
 
 
 def cache_key(options: Options, rules: Sequence[type[Rule]]) -> str:
@@ -126,6 +134,18 @@ def _severity_for(
     return best[1] if best else finding.severity
 
 
+def _mirrors(findings: Sequence[Finding]) -> dict[str, list[tuple[int, Finding]]]:
+    """For each corpus finding (by index), a copy placed at the words it cites in each other
+    document: a suppression comment there hides the finding too."""
+    mirrors: dict[str, list[tuple[int, Finding]]] = {}
+    for index, finding in enumerate(findings):
+        for step in finding.explanation:
+            if step.path is not None and step.span is not None and step.path != finding.path:
+                mirror = attrs.evolve(finding, path=step.path, spans=(step.span,), explanation=())
+                mirrors.setdefault(step.path, []).append((index, mirror))
+    return mirrors
+
+
 def _ignored_codes(display: str, policy: RunPolicy) -> set[str]:
     if not policy.per_file_ignores:
         return set()
@@ -133,6 +153,27 @@ def _ignored_codes(display: str, policy: RunPolicy) -> set[str]:
     return {
         code for pattern, codes in policy.per_file_ignores if glob_match(pattern, relative) for code in codes
     }
+
+
+def _hidden_by_mirrors(
+    results: Sequence[FileResult],
+    mirrors: dict[str, list[tuple[int, Finding]]],
+    rules: Sequence[type[Rule]],
+    policy: RunPolicy,
+) -> set[int]:
+    """The corpus findings (by index) that a suppression in a cited document hides."""
+    hidden: set[int] = set()
+    if not mirrors:
+        return hidden
+    known = [(rule.code, rule.name) for rule in all_rules()]
+    enabled = [(rule.code, rule.name) for rule in rules]
+    for result in results:
+        pairs = mirrors.get(result.document.path)
+        if pairs and result.suppressions:
+            kept, _, _ = suppressions.apply([m for _, m in pairs], result.suppressions, enabled, known)
+            kept_ids = {id(f) for f in kept}
+            hidden.update(index for index, mirror in pairs if id(mirror) not in kept_ids)
+    return hidden
 
 
 def check(
@@ -144,11 +185,15 @@ def check(
     progress: Progress | None = None,
     baseline: Baseline | None = None,
     skip_files: Sequence[str] = (),
+    reference: Sequence[Summary] = (),
+    archive_fields: ArchiveFields | None = None,
 ) -> Report:
     """Check ``paths``: per-file work over ``jobs`` processes (results cached in ``cache_dir``
     when given), corpus rules, then per-file ignores, inline suppressions, severity overrides and
     the baseline. The output does not depend on ``jobs`` or the cache. ``skip_files`` are never
-    checked (the run's own baseline and report files; a directory skips every file below it)."""
+    checked (the run's own baseline and report files; a directory skips every file below it).
+    ``reference`` holds the summaries of trusted timelines the corpus rules check against.
+    Archives (.jsonl, .csv, .parquet) are read record by record with ``archive_fields``."""
     policy = options.policy
     rules = selected_rules(options)
     by_code = {rule.code: rule for rule in all_rules()}
@@ -164,18 +209,41 @@ def check(
             for path, display in files
             if not any(parent in skipped for parent in (resolved(path), *resolved(path).parents))
         ]
+    archives = [(path, display) for path, display in files if is_archive(path)]
+    files = [(path, display) for path, display in files if not is_archive(path)]
     results = _file_results(files, options, rules, jobs, cache_dir, progress)
+    if archives:  # each record a document of its own (not cached: it has no file to hash)
+        per_record = [rule for rule in rules if not is_corpus_rule(rule)]
+        fields = archive_fields or ArchiveFields()
+        records = run_archives(archives, fields, options.reading, per_record, jobs)
+        results += records
+        files += [(Path(result.document.path), result.document.path) for result in records]
 
-    # corpus-level rules over every document's (possibly cached) analysis
+    # corpus-level rules over every document's (possibly cached) summary
     corpus_findings: dict[str, list[Finding]] = {}
     corpus_rules = [rule for rule in rules if is_corpus_rule(rule)]
+    all_corpus: list[Finding] = []
     if corpus_rules:
-        analyses: list[Analysis] = [result.load() for result in results]
-        for rule in corpus_rules:
-            instance: Any = rule()
-            for finding in instance.check_corpus(analyses):
-                corpus_findings.setdefault(finding.path, []).append(finding)
-        results = [attrs.evolve(r, analysis=a) for r, a in zip(results, analyses, strict=True)]
+        linked = [rule for rule in corpus_rules if hasattr(rule, "check_contradictions")]
+        if linked:
+            summaries = [result.summary for result in results if result.summary is not None]
+            contradictions = list(corpus_contradictions(summaries, reference))
+            for rule in linked:
+                instance: Any = rule()
+                all_corpus.extend(instance.check_contradictions(contradictions))
+        legacy = [rule for rule in corpus_rules if rule not in linked]
+        if legacy:
+            analyses: list[Analysis] = [result.load() for result in results]
+            for rule in legacy:
+                instance = rule()
+                all_corpus.extend(instance.check_corpus(analyses))
+            results = [attrs.evolve(r, analysis=a) for r, a in zip(results, analyses, strict=True)]
+        for finding in all_corpus:
+            corpus_findings.setdefault(finding.path, []).append(finding)
+    mirrors = _mirrors(all_corpus)
+    mirrored = {id(mirror): index for pairs in mirrors.values() for index, mirror in pairs}
+    hidden_elsewhere = _hidden_by_mirrors(results, mirrors, rules, policy)
+    hidden_ids = {id(all_corpus[index]) for index in hidden_elsewhere}
 
     known = [(rule.code, rule.name) for rule in all_rules()]
     unused_rule = owner(ProblemKind.UNUSED_SUPPRESSION)
@@ -184,6 +252,9 @@ def check(
     for result in results:
         display = result.document.path
         found = [*result.findings, *corpus_findings.pop(display, [])]
+        suppressed += sum(1 for f in found if id(f) in hidden_ids)
+        found = [f for f in found if id(f) not in hidden_ids]
+        found += [mirror for _, mirror in mirrors.get(display, ())]
         ignored = _ignored_codes(display, policy)
         enabled = [
             rule
@@ -197,7 +268,9 @@ def check(
         kept, hidden, unused = suppressions.apply(
             others, result.suppressions, [(r.code, r.name) for r in enabled], known
         )
-        suppressed += hidden
+        kept_ids = {id(f) for f in kept}
+        suppressed += hidden - sum(1 for f in found if id(f) in mirrored and id(f) not in kept_ids)
+        kept = [f for f in kept if id(f) not in mirrored]  # a mirror only marks its suppression used
         if unused_rule.code in enabled_codes:
             kept += [
                 unused_rule().finding(

@@ -27,6 +27,7 @@ SMOKE = [
     ("text_scaling.py", [str(CORPUS), "--smoke"], True),
     ("timeml_consistency.py", [str(CORPUS.parent), "--smoke"], True),
     ("real_text.py", ["--smoke", "--quiet"], False),
+    ("corpus_scale.py", ["--documents", "120", "--planted", "4", "--jobs", "1", "--scale", "2"], False),
 ]
 
 
