@@ -25,7 +25,7 @@ from chrono.baseline import Baseline
 from chrono.cache import Cache, file_digest, settings_key
 from chrono.discovery import discover
 from chrono.globs import glob_match, relative_to_root, resolved
-from chrono.model import Finding, Severity
+from chrono.model import Document, Finding, Severity
 from chrono.options import Options, RunPolicy
 from chrono.parallel import FileResult, run_files
 from chrono.problems import ProblemKind
@@ -135,6 +135,46 @@ def _ignored_codes(display: str, policy: RunPolicy) -> set[str]:
     }
 
 
+def apply_policy(
+    document: Document,
+    found: Sequence[Finding],
+    marks: Sequence[suppressions.Suppression],
+    rules: Sequence[type[Rule]],
+    policy: RunPolicy,
+) -> tuple[list[Finding], int]:
+    """One file's findings after the policy: per-file ignores, inline suppressions (and the
+    unused ones reported), severity overrides; sorted. Returns them and the number suppressed.
+    ``rules`` are the selected rules; what ``chrono check`` and the language server report of a
+    file is this function's result."""
+    by_code = {rule.code: rule for rule in all_rules()}
+    protected_codes = always_on()
+    known = [(rule.code, rule.name) for rule in all_rules()]
+    ignored = _ignored_codes(document.path, policy)
+    enabled = [
+        rule
+        for rule in rules
+        if rule.code in protected_codes or not any(matches(rule, code) for code in ignored)
+    ]
+    enabled_codes = {rule.code for rule in enabled}
+    found = [f for f in found if f.rule in enabled_codes or f.rule not in by_code]
+    protected = [f for f in found if f.rule in protected_codes]
+    others = [f for f in found if f.rule not in protected_codes]
+    kept, hidden, unused = suppressions.apply(others, marks, [(r.code, r.name) for r in enabled], known)
+    unused_rule = owner(ProblemKind.UNUSED_SUPPRESSION)
+    if unused_rule.code in enabled_codes:
+        kept += [
+            unused_rule().finding(Analysis(document), suppressions.describe(u), [u.suppression.span])
+            for u in unused
+        ]
+    file_findings = [*protected, *kept]
+    if policy.severity_overrides:
+        file_findings = [
+            attrs.evolve(f, severity=_severity_for(f, policy.severity_overrides, by_code.get(f.rule)))
+            for f in file_findings
+        ]
+    return sorted(file_findings, key=Finding.sort_key), hidden
+
+
 def check(
     paths: Sequence[str],
     options: Options,
@@ -151,8 +191,6 @@ def check(
     checked (the run's own baseline and report files; a directory skips every file below it)."""
     policy = options.policy
     rules = selected_rules(options)
-    by_code = {rule.code: rule for rule in all_rules()}
-    protected_codes = always_on()
     files = discover(paths, policy)
     # the run's own files (baseline, report, domain knowledge) are never documents to check
     skipped = {resolved(Path(p)) for p in (*skip_files, *options.reading.domain_files)}
@@ -177,41 +215,14 @@ def check(
                 corpus_findings.setdefault(finding.path, []).append(finding)
         results = [attrs.evolve(r, analysis=a) for r, a in zip(results, analyses, strict=True)]
 
-    known = [(rule.code, rule.name) for rule in all_rules()]
-    unused_rule = owner(ProblemKind.UNUSED_SUPPRESSION)
     findings: list[Finding] = []
     suppressed = 0
     for result in results:
         display = result.document.path
         found = [*result.findings, *corpus_findings.pop(display, [])]
-        ignored = _ignored_codes(display, policy)
-        enabled = [
-            rule
-            for rule in rules
-            if rule.code in protected_codes or not any(matches(rule, code) for code in ignored)
-        ]
-        enabled_codes = {rule.code for rule in enabled}
-        found = [f for f in found if f.rule in enabled_codes or f.rule not in by_code]
-        protected = [f for f in found if f.rule in protected_codes]
-        others = [f for f in found if f.rule not in protected_codes]
-        kept, hidden, unused = suppressions.apply(
-            others, result.suppressions, [(r.code, r.name) for r in enabled], known
-        )
+        kept, hidden = apply_policy(result.document, found, result.suppressions, rules, policy)
         suppressed += hidden
-        if unused_rule.code in enabled_codes:
-            kept += [
-                unused_rule().finding(
-                    Analysis(result.document), suppressions.describe(u), [u.suppression.span]
-                )
-                for u in unused
-            ]
-        file_findings = [*protected, *kept]
-        if policy.severity_overrides:
-            file_findings = [
-                attrs.evolve(f, severity=_severity_for(f, policy.severity_overrides, by_code.get(f.rule)))
-                for f in file_findings
-            ]
-        findings.extend(sorted(file_findings, key=Finding.sort_key))
+        findings.extend(kept)
     for leftover in corpus_findings.values():  # findings about files that were not checked
         findings.extend(sorted(leftover, key=Finding.sort_key))
 
