@@ -19,7 +19,9 @@ from typing import Any
 
 import attrs
 from lsprotocol import types
+from pygls.exceptions import JsonRpcException
 from pygls.lsp.server import LanguageServer
+from pygls.protocol import LanguageServerProtocol
 from pygls.uris import to_fs_path
 
 from chrono.limits import TimeBudgetExceeded
@@ -69,6 +71,20 @@ class Result:
     source: Source
     checked: Checked
     lines: LineMap
+
+
+class ChronoProtocol(LanguageServerProtocol):
+    def structure_message(self, data: dict[str, Any]) -> Any:
+        """A request whose parameters do not fit its method gets an error response, as JSON-RPC
+        asks (pygls would only log it, and the client would wait for ever); then it is logged."""
+        try:
+            return super().structure_message(data)
+        except JsonRpcException as error:
+            method = data.get("method")
+            described = type(error)(f"{method}: {error.message}", error.code)
+            if "id" in data and isinstance(method, str):
+                self._send_response(data["id"], None, described.to_response_error())
+            raise described from error
 
 
 class ChronoServer(LanguageServer):
@@ -323,7 +339,7 @@ def _related(finding: Finding) -> list[tuple[str, LocatedSpan | None]]:
 
 def create_server(debounce: float = DEFAULT_DEBOUNCE) -> ChronoServer:
     """The server, its features registered (pygls marks the handlers, so they are functions)."""
-    server = ChronoServer("chrono", __version__)
+    server = ChronoServer("chrono", __version__, protocol_cls=ChronoProtocol)
     session = Session(server, debounce)
 
     @server.feature(types.INITIALIZE)
