@@ -14,6 +14,7 @@ import asyncio
 import logging
 import shutil
 import tempfile
+import time
 from pathlib import Path
 from typing import Any
 
@@ -171,8 +172,15 @@ class Session:
             self.finish(uri, version, source, Checked(text))
             return
         loop = asyncio.get_running_loop()
+        queued = time.perf_counter()
 
         def done(outcome: Any) -> None:  # on the worker's thread
+            logger.info(
+                "%s version %s checked %.3f s after it was queued",
+                source.display,
+                version,
+                time.perf_counter() - queued,
+            )
             loop.call_soon_threadsafe(self.finish, uri, version, source, outcome)
 
         job = Job(uri, lambda: check_text(text, source, options), done, options.reading.time_limit)

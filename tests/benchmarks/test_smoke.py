@@ -6,6 +6,7 @@ BENCHMARKS.md, measured by hand.
 
 from __future__ import annotations
 
+import importlib.util
 import subprocess
 import sys
 from pathlib import Path
@@ -28,6 +29,8 @@ SMOKE = [
     ("timeml_consistency.py", [str(CORPUS.parent), "--smoke"], True),
     ("real_text.py", ["--smoke", "--quiet"], False),
 ]
+if importlib.util.find_spec("pygls") is not None:  # the server extra
+    SMOKE.append(("lsp_latency.py", ["--smoke"], False))
 
 
 @pytest.mark.parametrize(("script", "args", "needs_corpus"), SMOKE, ids=[" ".join([s[0], *s[1][:1]]) for s in SMOKE])
