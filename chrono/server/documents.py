@@ -26,6 +26,7 @@ from chrono.knowledge import DomainKnowledgeError
 from chrono.limits import TimeBudgetExceeded
 from chrono.model import Finding
 from chrono.options import Options
+from chrono.periods import Hemisphere
 from chrono.registry import RegistryError
 from chrono.runner import apply_policy, is_corpus_rule, selected_rules
 
@@ -74,6 +75,7 @@ class Checked:
     analysis: Analysis | None = None
     findings: tuple[Finding, ...] = ()
     problem: str | None = None
+    hemisphere: Hemisphere = Hemisphere.NORTH  # whose seasons the text's values mean
 
 
 # What makes a configuration unusable: ``chrono check`` exits with 2 on these.
@@ -115,4 +117,4 @@ def check_text(text: str, source: Source, options: Options) -> Checked:
         found = run_rules(analysis, rules)
     marks = suppressions.parse(analysis.document.text, source.suffix)
     findings, _ = apply_policy(analysis.document, found, marks, rules, options.policy)
-    return Checked(text, analysis, tuple(findings))
+    return Checked(text, analysis, tuple(findings), hemisphere=options.reading.hemisphere)

@@ -11,6 +11,7 @@ The only module that imports pygls: ``chrono`` without the ``server`` extra neve
 from __future__ import annotations
 
 import asyncio
+import atexit
 import logging
 import shutil
 import tempfile
@@ -69,7 +70,6 @@ class Result:
     """The last check of an open document that was published."""
 
     version: int | None
-    source: Source
     checked: Checked
     lines: LineMap
 
@@ -110,6 +110,7 @@ class Session:
         self.encoding = UTF16
         self.related_information = False
         self.docs = Path(tempfile.mkdtemp(prefix="chrono-rules-"))
+        atexit.register(shutil.rmtree, self.docs, True)  # also when the client never says shutdown
 
     # -- lifecycle ------------------------------------------------------------------------------
 
@@ -201,7 +202,7 @@ class Session:
             self.log(types.MessageType.Error, message)
             outcome = Checked(text, problem=message)
         lines = LineMap.of(outcome.text, self.encoding)
-        self.results[uri] = Result(version, source, outcome, lines)
+        self.results[uri] = Result(version, outcome, lines)
         problems = outcome.analysis.problems if outcome.analysis else ()
         for problem in problems:
             if problem.kind in _NOT_CHECKED:  # bad input: worth a line in the client's log too
@@ -253,7 +254,6 @@ class Session:
             code_description=types.CodeDescription(href=(self.docs / f"{finding.rule}.md").as_uri()),
             source=SOURCE,
             related_information=related or None,
-            data={"name": finding.name},
         )
 
     def problem(self, message: str) -> types.Diagnostic:
@@ -277,7 +277,7 @@ class Session:
         if result is None or result.checked.analysis is None:
             return None
         offset = result.lines.offset(params.position.line, params.position.character)
-        found = hover_at(result.checked.analysis, offset)
+        found = hover_at(result.checked.analysis, offset, result.checked.hemisphere)
         if found is None:
             return None
         markdown, span = found
@@ -287,10 +287,16 @@ class Session:
         )
 
     def code_actions(self, params: types.CodeActionParams) -> list[types.CodeAction]:
+        """For each of chrono's diagnostics in the request: the suppression (computed on the text
+        the editor has now, even while its check is pending) and the rule's documentation."""
         uri = params.text_document.uri
-        result = self.current(uri)
-        if result is None:
+        document = self.server.workspace.text_documents.get(uri)
+        path = to_fs_path(uri)
+        source = Source.of(Path(path) if path else None, document.language_id) if document else None
+        if document is None or source is None:
             return []
+        text = document.source
+        lines = LineMap.of(text, self.encoding)
         actions: list[types.CodeAction] = []
         seen: set[tuple[str, int]] = set()
         names = {rule.code: rule.name for rule in all_rules()}
@@ -302,9 +308,9 @@ class Session:
             if (code, line) in seen:
                 continue
             seen.add((code, line))
-            edit = suppression_edit(result.checked.text, result.source.suffix, line, code)
+            edit = suppression_edit(text, source.suffix, line, code)
             if edit is not None:
-                change = types.TextEdit(self.range(result.lines, edit.start, edit.end), edit.text)
+                change = types.TextEdit(self.range(lines, edit.start, edit.end), edit.text)
                 actions.append(
                     types.CodeAction(
                         title=f"Suppress {code} on this line",
