@@ -55,6 +55,8 @@ def run_server(args: argparse.Namespace) -> int:
         )
         return EXIT_ERROR
     logging.basicConfig(level=args.log_level.upper(), stream=sys.stderr, format="chrono server: %(message)s")
+    if args.log_level != "debug":  # pygls logs every message it sends at info level
+        logging.getLogger("pygls").setLevel(max(logging.WARNING, logging.getLogger().level))
     server = protocol.create_server(args.debounce / 1000)
     server.start_io()
     return EXIT_OK

@@ -82,3 +82,4 @@ def test_abandoning_at_any_moment_never_kills_the_thread() -> None:
         assert worker._thread.is_alive()
     finally:
         worker.close()
+
