@@ -17,7 +17,7 @@ document's analysis, unpickled from the cache as needed.)
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -32,7 +32,7 @@ from chrono.corpus.linking import corpus_contradictions
 from chrono.corpus.summary import Summary
 from chrono.discovery import discover
 from chrono.globs import glob_match, relative_to_root, resolved
-from chrono.model import Finding, Severity
+from chrono.model import Document, Finding, Severity
 from chrono.options import Options, RunPolicy
 from chrono.parallel import FileResult, run_archives, run_files
 from chrono.problems import ProblemKind
@@ -175,6 +175,51 @@ def _hidden_by_mirrors(
             hidden.update(index for index, mirror in pairs if id(mirror) not in kept_ids)
     return hidden
 
+def apply_policy(
+    document: Document,
+    found: Sequence[Finding],
+    marks: Sequence[suppressions.Suppression],
+    rules: Sequence[type[Rule]],
+    policy: RunPolicy,
+    mirrored: Collection[int] = frozenset(),
+) -> tuple[list[Finding], int]:
+    """One file's findings after the policy: per-file ignores, inline suppressions (and the
+    unused ones reported), severity overrides; sorted. Returns them and the number suppressed.
+    ``rules`` are the selected rules; what ``chrono check`` and the language server report of a
+    file is this function's result. ``mirrored`` are the ids of copies of corpus findings about
+    another document placed here: they only mark a suppression here used, and are not kept."""
+    by_code = {rule.code: rule for rule in all_rules()}
+    protected_codes = always_on()
+    known = [(rule.code, rule.name) for rule in all_rules()]
+    ignored = _ignored_codes(document.path, policy)
+    enabled = [
+        rule
+        for rule in rules
+        if rule.code in protected_codes or not any(matches(rule, code) for code in ignored)
+    ]
+    enabled_codes = {rule.code for rule in enabled}
+    found = [f for f in found if f.rule in enabled_codes or f.rule not in by_code]
+    protected = [f for f in found if f.rule in protected_codes]
+    others = [f for f in found if f.rule not in protected_codes]
+    kept, hidden, unused = suppressions.apply(others, marks, [(r.code, r.name) for r in enabled], known)
+    if mirrored:
+        kept_ids = {id(f) for f in kept}
+        hidden -= sum(1 for f in found if id(f) in mirrored and id(f) not in kept_ids)
+        kept = [f for f in kept if id(f) not in mirrored]
+    unused_rule = owner(ProblemKind.UNUSED_SUPPRESSION)
+    if unused_rule.code in enabled_codes:
+        kept += [
+            unused_rule().finding(Analysis(document), suppressions.describe(u), [u.suppression.span])
+            for u in unused
+        ]
+    file_findings = [*protected, *kept]
+    if policy.severity_overrides:
+        file_findings = [
+            attrs.evolve(f, severity=_severity_for(f, policy.severity_overrides, by_code.get(f.rule)))
+            for f in file_findings
+        ]
+    return sorted(file_findings, key=Finding.sort_key), hidden
+
 
 def check(
     paths: Sequence[str],
@@ -196,8 +241,6 @@ def check(
     Archives (.jsonl, .csv, .parquet) are read record by record with ``archive_fields``."""
     policy = options.policy
     rules = selected_rules(options)
-    by_code = {rule.code: rule for rule in all_rules()}
-    protected_codes = always_on()
     files = discover(paths, policy)
     # the run's own files (baseline, report, domain knowledge) are never documents to check
     skipped = {resolved(Path(p)) for p in (*skip_files, *options.reading.domain_files)}
@@ -245,8 +288,6 @@ def check(
     hidden_elsewhere = _hidden_by_mirrors(results, mirrors, rules, policy)
     hidden_ids = {id(all_corpus[index]) for index in hidden_elsewhere}
 
-    known = [(rule.code, rule.name) for rule in all_rules()]
-    unused_rule = owner(ProblemKind.UNUSED_SUPPRESSION)
     findings: list[Finding] = []
     suppressed = 0
     for result in results:
@@ -255,36 +296,9 @@ def check(
         suppressed += sum(1 for f in found if id(f) in hidden_ids)
         found = [f for f in found if id(f) not in hidden_ids]
         found += [mirror for _, mirror in mirrors.get(display, ())]
-        ignored = _ignored_codes(display, policy)
-        enabled = [
-            rule
-            for rule in rules
-            if rule.code in protected_codes or not any(matches(rule, code) for code in ignored)
-        ]
-        enabled_codes = {rule.code for rule in enabled}
-        found = [f for f in found if f.rule in enabled_codes or f.rule not in by_code]
-        protected = [f for f in found if f.rule in protected_codes]
-        others = [f for f in found if f.rule not in protected_codes]
-        kept, hidden, unused = suppressions.apply(
-            others, result.suppressions, [(r.code, r.name) for r in enabled], known
-        )
-        kept_ids = {id(f) for f in kept}
-        suppressed += hidden - sum(1 for f in found if id(f) in mirrored and id(f) not in kept_ids)
-        kept = [f for f in kept if id(f) not in mirrored]  # a mirror only marks its suppression used
-        if unused_rule.code in enabled_codes:
-            kept += [
-                unused_rule().finding(
-                    Analysis(result.document), suppressions.describe(u), [u.suppression.span]
-                )
-                for u in unused
-            ]
-        file_findings = [*protected, *kept]
-        if policy.severity_overrides:
-            file_findings = [
-                attrs.evolve(f, severity=_severity_for(f, policy.severity_overrides, by_code.get(f.rule)))
-                for f in file_findings
-            ]
-        findings.extend(sorted(file_findings, key=Finding.sort_key))
+        kept, hidden = apply_policy(result.document, found, result.suppressions, rules, policy, mirrored)
+        suppressed += hidden
+        findings.extend(kept)
     for leftover in corpus_findings.values():  # findings about files that were not checked
         findings.extend(sorted(leftover, key=Finding.sort_key))
 
