@@ -39,6 +39,12 @@ _SENTENCE_END = re.compile(
 _WORD = re.compile(r"[A-Za-z][\w'’.-]*")
 _TOKEN = re.compile(r"[\w'’.-]+")
 _YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)\b")
+# words in front of a name that open a noun phrase it may only modify ("the first European …")
+_DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "first", "second", "new",
+                          "old", "last", "former", "only"})
+# words after a name that end its phrase rather than show it modifies a noun
+_JOINING = frozenset({"and", "or", "in", "on", "at", "of", "to", "from", "with", "for", "by", "as",
+                      "was", "were", "is", "are", "had", "has", "have", "which", "who", "that"})
 
 
 @attrs.frozen
@@ -54,6 +60,7 @@ class _Words:
     name_head: re.Pattern[str]
     once: frozenset[str]
     light: frozenset[str]
+    stops: frozenset[str]
 
 
 @functools.cache
@@ -78,6 +85,7 @@ def _words() -> _Words:
         name_head=re.compile(rf"\b(?:{heads})(?:\s+[A-Z][\w'’-]+){{1,3}}"),
         once=frozenset(split("once_per_argument")),
         light=frozenset(split("light_verbs")),
+        stops=frozenset(split("argument_stops")),
     )
 
 
@@ -122,12 +130,17 @@ def _clause_start(text: str, lo: int, at: int) -> int:
     return last
 
 
-def _names(text: str, lo: int, hi: int, skip: Sequence[tuple[int, int]] = ()) -> Iterator[str]:
+def _names(text: str, lo: int, hi: int, skip: Sequence[tuple[int, int]] = (), *,
+           argument: bool = False) -> Iterator[str]:
     """The names in ``text[lo:hi]``, lower case, demonyms and possessives as their country; the
     doer after "by" and the words in ``skip`` (a named event's) left out. A run of capitalised
-    words is one name ("Nagorno Karabakh")."""
+    words is one name ("Nagorno Karabakh"). For the ``argument`` of a verb or an "of": the search
+    stops at a preposition of place or time ("… mission from Kennedy Space Center"), and a name
+    that modifies a common noun ("the first European settlement") is no argument."""
     words = _words()
     run: list[str] = []
+    before_run = ""  # the word in front of the current run of names
+    previous = ""
     after_agent = False
     for match in _WORD.finditer(text, lo, hi):
         word = match.group().rstrip(".")
@@ -137,11 +150,22 @@ def _names(text: str, lo: int, hi: int, skip: Sequence[tuple[int, int]] = ()) ->
         bare = word.rstrip("'’s")
         capital = word[:1].isupper() and bare not in words.not_names and word not in words.not_names
         if capital and not inside and not after_agent:
+            if not run:
+                before_run = previous
             run.append(word)
+            previous = word.lower()
             continue
         if run:
-            yield _normal(" ".join(run))
+            # "the first European settlement": between a determiner and a common noun
+            modifier = argument and before_run in _DETERMINERS and word[:1].islower() and (
+                word.lower() not in _JOINING
+            )
+            if not modifier:
+                yield _normal(" ".join(run))
             run = []
+        previous = word.lower()
+        if argument and word.lower() in words.stops:
+            return
     if run:
         yield _normal(" ".join(run))
 
@@ -247,14 +271,15 @@ def key_of(text: str, trigger: Trigger, sentence: tuple[int, int] | None = None)
         front, kinds, year = _in_front(text, clause_lo, trigger)
         after = _WORD.match(text, trigger.end + 1)
         if after is not None and after.group().lower() in words.of_words:
-            names += _names(text, after.end(), clause_hi)
+            names += _names(text, after.end(), clause_hi, argument=True)
         # a name in front is what the event is about only when no "of X" says so: "the Romanian
         # election", but "the Russian recapture of Sudzha" (there it is the doer)
         names = names[:1] or front
     elif _passive(text, clause_lo, trigger):
         names = list(_names(text, clause_lo, trigger.start))[-1:]  # "the town of Sudzha was retaken"
     else:
-        names = list(_names(text, trigger.end, clause_hi))[:1]  # "recaptured the town of Sudzha in ..."
+        # "recaptured the town of Sudzha"
+        names = list(_names(text, trigger.end, clause_hi, argument=True))[:1]
     args = sorted(set(names))
     if not args:
         return None
