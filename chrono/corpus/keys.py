@@ -42,6 +42,7 @@ _YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)\b")
 # words in front of a name that open a noun phrase it may only modify ("the first European …")
 _DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "first", "second", "new",
                           "old", "last", "former", "only"})
+_ORIGIN_ADJECTIVE = re.compile(r"(?:an|ese|ish|ic|i)\Z")
 # words after a name that end its phrase rather than show it modifies a noun
 _JOINING = frozenset({"and", "or", "in", "on", "at", "of", "to", "from", "with", "for", "by", "as",
                       "was", "were", "is", "are", "had", "has", "have", "which", "who", "that"})
@@ -156,10 +157,12 @@ def _names(text: str, lo: int, hi: int, skip: Sequence[tuple[int, int]] = (), *,
             previous = word.lower()
             continue
         if run:
-            # "the first European settlement": between a determiner and a common noun
+            # "the first European settlement": an adjective of origin between a determiner and a
+            # common noun ("the Kursk region" keeps its name)
             modifier = argument and before_run in _DETERMINERS and word[:1].islower() and (
                 word.lower() not in _JOINING
-            )
+            ) and len(run) == 1 and (_ORIGIN_ADJECTIVE.search(run[0]) is not None
+                                     or run[0].lower() in words.demonyms)
             if not modifier:
                 yield _normal(" ".join(run))
             run = []
