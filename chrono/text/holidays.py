@@ -86,12 +86,12 @@ def holiday_cues(text: str, timexes: Sequence[Timex]) -> Iterator[HolidayCue]:
     if not days:
         return
     countries = frozenset(place.country for place in places_in(text))
-    table = _names()
+    table = {" ".join(name.split()): value for name, value in _names().items()}
     for match in found:
         date = _date_of(text, match, days, patterns)
         if date is None:
             continue
-        holiday, spread = table[match.group()]
+        holiday, spread = table[" ".join(match.group().split())]  # "Bastille  Day" too
         if date.value.startswith(_NO_YEAR):
             # no document date: "Boxing Day, 27 December" is still not the holiday's day, whatever
             # the year; the day stands in a leap year, its year marked as inferred
