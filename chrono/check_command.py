@@ -24,7 +24,8 @@ import attrs
 
 from chrono import baseline as baseline_file
 from chrono.cache import DEFAULT_CACHE_DIR
-from chrono.config import Config, ConfigError, resolve_config
+from chrono.config import EXECUTORS, Config, ConfigError, resolve_config
+from chrono.executors import Executor, ExecutorError, PoolExecutor, SerialExecutor
 from chrono.formats import FORMATS
 from chrono.globs import resolved
 from chrono.ingest import KINDS
@@ -104,6 +105,16 @@ def add_check_options(parser: argparse.ArgumentParser, *, formats: Sequence[str]
     run.add_argument(
         "--jobs", "-j", type=int, default=0, metavar="N", help="worker processes (default 0: all cores)"
     )
+    run.add_argument(
+        "--executor",
+        choices=EXECUTORS,
+        default=None,
+        help="where files are checked: serial, process (a pool of --jobs processes, the default) "
+        "or dask (a Dask cluster: --scheduler, or a local one of --jobs workers)",
+    )
+    run.add_argument(
+        "--scheduler", metavar="ADDRESS", help="the Dask scheduler for --executor dask, e.g. tcp://HOST:8786"
+    )
     run.add_argument("--no-cache", action="store_true", help="neither read nor write the result cache")
     run.add_argument(
         "--cache-dir", metavar="DIR", help=f"where the cache lives (default {DEFAULT_CACHE_DIR}/)"
@@ -123,6 +134,8 @@ class CheckSettings:
     baseline: baseline_file.Baseline | None
     write_baseline: str | None
     progress: bool
+    executor: str | None = None
+    scheduler: str | None = None
 
 
 def _check_selectors(selectors: Sequence[str], where: str) -> None:
@@ -208,7 +221,26 @@ def check_settings(args: argparse.Namespace, stream: TextIO | None = None) -> Ch
     # more processes than cores only cost memory: at most a few per core (and never more than
     # there are files, which chrono.parallel decides once it knows them)
     jobs = min(jobs or default_jobs(), MAX_JOBS_PER_CORE * default_jobs())
-    return CheckSettings(options, config, jobs, cache_dir, loaded, write_baseline, progress)
+    executor = getattr(args, "executor", None) or config.executor
+    scheduler = getattr(args, "scheduler", None) or config.scheduler
+    if scheduler and executor != "dask":
+        raise UsageError("--scheduler needs --executor dask (or executor = \"dask\" in the configuration)")
+    return CheckSettings(
+        options, config, jobs, cache_dir, loaded, write_baseline, progress, executor, scheduler
+    )
+
+
+def make_executor(name: str | None, jobs: int, scheduler: str | None = None) -> Executor:
+    """The executor called ``name`` (default: the pool with ``jobs`` > 1, else serial)."""
+    if name == "dask":
+        from chrono.dask_run import DaskExecutor
+
+        return DaskExecutor.connect(scheduler, workers=jobs)
+    if name == "serial" or (name is None and jobs <= 1):
+        return SerialExecutor()
+    if name in (None, "process"):
+        return PoolExecutor(jobs)
+    raise ExecutorError(f"unknown executor {name!r}: one of {', '.join(EXECUTORS)}")
 
 
 class ProgressBar:
@@ -322,16 +354,26 @@ def describe_os_error(error: OSError, target: str) -> str:
 
 
 def run(
-    settings: CheckSettings, paths: Sequence[str], stream: TextIO | None = None, output: str | None = None
+    settings: CheckSettings,
+    paths: Sequence[str],
+    stream: TextIO | None = None,
+    output: str | None = None,
+    *,
+    keep_analyses: bool = True,
 ) -> Report:
     """Check ``paths`` with the settings (progress bar on ``stream``, default stderr). The
     baseline files and ``output`` (the report file or directory being written) are never
-    checked themselves."""
+    checked themselves. Without ``keep_analyses`` the report keeps only what the output of a
+    check prints (chrono.runner.check)."""
     refuse_to_overwrite_inputs(paths, [settings.write_baseline, output])
     bar = ProgressBar(stream if stream is not None else sys.stderr) if settings.progress else None
     # a report file is skipped; a site's folder is not, as it may be a folder of documents too
     # (discovery skips the files a site's manifest lists instead)
     skip = [p for p in (settings.write_baseline, output) if p and not Path(p).is_dir()]
+    try:
+        executor = make_executor(settings.executor, settings.jobs, settings.scheduler)
+    except ExecutorError as error:
+        raise UsageError(str(error)) from None
     try:
         return check(
             paths or ["."],
@@ -341,8 +383,11 @@ def run(
             progress=bar,
             baseline=settings.baseline,
             skip_files=skip,
+            executor=executor,
+            keep_analyses=keep_analyses,
         )
     finally:
+        executor.close()
         if bar is not None:
             bar.close()
 

@@ -32,6 +32,7 @@ from chrono.extract_cli import add_extract_parser, run_extract
 from chrono.formats import render
 from chrono.printable import for_terminal
 from chrono.registry import RegistryError, all_rules
+from chrono.remote import RemoteError
 from chrono.results import Report
 from chrono.runner import selected_rules
 from chrono.timeml_export import add_export_parser, run_export
@@ -96,7 +97,8 @@ def _run_check(args: argparse.Namespace) -> int:
         check_output_target(args.output, folder=False, option="--output")
     if settings.write_baseline:
         check_output_target(settings.write_baseline, folder=False, option="--write-baseline")
-    report: Report = run_checks(settings, args.paths, output=args.output)
+    # the output of a check prints findings, never an analysis: keep none (bounded memory)
+    report: Report = run_checks(settings, args.paths, output=args.output, keep_analyses=False)
     color = args.format == "text" and not args.output and _use_color(args.color, sys.stdout)
     rendered = render(
         args.format,
@@ -195,7 +197,7 @@ def _main(argv: Sequence[str] | None) -> int:
     handlers["extract"] = run_extract
     try:
         return handlers[args.command](args)
-    except (UsageError, RegistryError, ConfigError, BaselineError) as error:
+    except (UsageError, RegistryError, ConfigError, BaselineError, RemoteError) as error:
         sys.stderr.write(f"chrono: error: {error}\n")
         return EXIT_ERROR
     except BrokenPipeError:

@@ -1,19 +1,21 @@
-"""A whole ``check`` run: discover, per-file work (cached, parallel; chrono.parallel), corpus
-rules, then the policy applied to findings (per-file ignores, inline suppressions, severities,
-baseline). :func:`check` is the entry point of the library.
+"""A whole ``check`` run: discover, per-file work (cached; run by an executor, chrono.executors),
+corpus steps and rules, then the policy applied to findings (per-file ignores, inline
+suppressions, severities, baseline). :func:`check` is the entry point of the library.
 
-The order of the output never depends on the number of jobs or on the cache: findings are
-grouped by file in discovery order and sorted within each file.
+The order of the output never depends on the executor, the number of jobs or the cache:
+findings are grouped by file in discovery order and sorted within each file.
 
-Corpus-level rules are rules with a true ``corpus`` class attribute and a
-``check_corpus(analyses)`` method; they run after every document's analysis is known (from
-the cache or fresh), so a warm run re-runs them over cached per-document facts.
+Work across documents comes in two forms. Corpus steps (chrono.mapreduce) are map -> shuffle
+-> reduce over compact per-document summaries: any executor runs them, and the run keeps no
+document's analysis for them. Corpus-level rules are rules with a true ``corpus`` class
+attribute and a ``check_corpus(analyses)`` method: they need every document's analysis at once
+(from the cache or fresh), so a run with one keeps them all.
 """
 
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -24,10 +26,12 @@ from chrono.analysis import Analysis
 from chrono.baseline import Baseline
 from chrono.cache import Cache, file_digest, settings_key
 from chrono.discovery import discover
+from chrono.executors import Executor, PoolExecutor, SerialExecutor
 from chrono.globs import glob_match, relative_to_root, resolved
+from chrono.mapreduce import CorpusStep, Keyed
 from chrono.model import Finding, Severity
 from chrono.options import Options, RunPolicy
-from chrono.parallel import FileResult, run_files
+from chrono.parallel import FileResult, Task, Work
 from chrono.problems import ProblemKind
 from chrono.registry import all_rules, matches, owner, select
 from chrono.results import Report
@@ -51,25 +55,36 @@ def is_corpus_rule(rule: type[Rule]) -> bool:
     return bool(getattr(rule, "corpus", False)) and hasattr(rule, "check_corpus")
 
 
-def cache_key(options: Options, rules: Sequence[type[Rule]]) -> str:
+def split_rules(rules: Sequence[type[Rule]]) -> tuple[list[type[Rule]], list[type[Rule]]]:
+    """(per-document rules, corpus-level rules)."""
+    return [r for r in rules if not is_corpus_rule(r)], [r for r in rules if is_corpus_rule(r)]
+
+
+def cache_key(options: Options, rules: Sequence[type[Rule]], corpus_steps: Sequence[CorpusStep] = ()) -> str:
     """What a cached analysis depends on: the reading options, the selection and the rules (the
-    run policy is applied afterwards and is not part of it)."""
+    run policy is applied afterwards and is not part of it), and the corpus steps whose
+    summaries it carries."""
     fields = {name: repr(value) for name, value in attrs.asdict(options.reading, recurse=False).items()}
     fields["select"], fields["ignore"] = repr(options.select), repr(options.ignore)
     fields["rules"] = repr([(r.code, r.__module__, r.__qualname__) for r in rules])
+    if corpus_steps:
+        fields["corpus_steps"] = repr([step.identity() for step in corpus_steps])
     modules = sorted({r.__module__ for r in rules})
     return settings_key(fields, modules, options.reading.domain_files)
 
 
 def _file_results(
-    files: Sequence[tuple[Path, str]],
+    files: Sequence[tuple[Path | str, str]],
     options: Options,
     rules: Sequence[type[Rule]],
-    jobs: int,
+    executor: Executor,
+    work: Work,
     cache_dir: str | None,
     progress: Progress | None,
-) -> list[FileResult]:
-    per_file = [rule for rule in rules if not is_corpus_rule(rule)]
+) -> Iterator[FileResult]:
+    """Every file's result, in file order: from the cache, or fresh from the executor (and then
+    cached). The executor reads the files itself where it runs, so a cache on this machine only
+    serves a local executor; a URL is never cached."""
     total = len(files)
     done = 0
 
@@ -79,28 +94,33 @@ def _file_results(
         if progress:
             progress(done, total)
 
-    cache = Cache(cache_dir, cache_key(options, rules)) if cache_dir else None
-    results: list[FileResult | None] = [None] * total
-    digests: list[str | None] = [None] * total
-    todo: list[int] = []
+    cache = None
+    if cache_dir and executor.local:
+        cache = Cache(cache_dir, cache_key(options, rules, work.corpus_steps))
+    hits: dict[int, FileResult] = {}
+    digests: dict[int, str | None] = {}
+    todo: list[Task] = []
     for index, (path, display) in enumerate(files):
-        if cache is not None:
+        if cache is not None and isinstance(path, Path):
             digests[index] = digest = file_digest(path)
             hit = cache.get(display, digest)
             if isinstance(hit, FileResult):
-                results[index] = hit
+                hits[index] = hit
                 continue
-        todo.append(index)
-    tick(total - len(todo))
-    fresh = run_files([files[i] for i in todo], options.reading, per_file, jobs, tick)
-    for index, result in zip(todo, fresh, strict=True):
-        results[index] = result
-        if cache is not None and not (result.crashed or result.transient):
-            cache.put(files[index][1], digests[index], result.packed())
+        todo.append((index, path, display))
+    tick(len(hits))
+    fresh = executor.results(todo, work, tick)
+    for index, (_, display) in enumerate(files):
+        if index in hits:
+            yield hits.pop(index)
+            continue
+        result = next(fresh)
+        if cache is not None and index in digests and not (result.crashed or result.transient):
+            cache.put(display, digests[index], result.packed())
+        yield result
     if cache is not None:
         with contextlib.suppress(OSError):  # a read-only checkout still gets its findings
             cache.save()
-    return [r for r in results if r is not None]
 
 
 def _specificity(rule: type[Rule], selector: str) -> int:
@@ -144,11 +164,19 @@ def check(
     progress: Progress | None = None,
     baseline: Baseline | None = None,
     skip_files: Sequence[str] = (),
+    executor: Executor | None = None,
+    corpus_steps: Sequence[CorpusStep] = (),
+    keep_analyses: bool = True,
 ) -> Report:
-    """Check ``paths``: per-file work over ``jobs`` processes (results cached in ``cache_dir``
-    when given), corpus rules, then per-file ignores, inline suppressions, severity overrides and
-    the baseline. The output does not depend on ``jobs`` or the cache. ``skip_files`` are never
-    checked (the run's own baseline and report files; a directory skips every file below it)."""
+    """Check ``paths``: per-file work on ``executor`` (default: ``jobs`` local processes; results
+    cached in ``cache_dir`` when given and the executor is local), corpus steps and rules, then
+    per-file ignores, inline suppressions, severity overrides and the baseline. The output does
+    not depend on the executor, ``jobs`` or the cache. ``skip_files`` are never checked (the
+    run's own baseline and report files; a directory skips every file below it).
+
+    Without ``keep_analyses`` the report holds no document's analysis, only the findings and
+    the text of the documents that have some (what the output formats print): a run over a
+    corpus of millions then needs memory for its findings, not its documents."""
     policy = options.policy
     rules = selected_rules(options)
     by_code = {rule.code: rule for rule in all_rules()}
@@ -162,13 +190,34 @@ def check(
         files = [
             (path, display)
             for path, display in files
-            if not any(parent in skipped for parent in (resolved(path), *resolved(path).parents))
+            if not isinstance(path, Path)  # a URL is never one of the run's own files
+            or not any(parent in skipped for parent in (resolved(path), *resolved(path).parents))
         ]
-    results = _file_results(files, options, rules, jobs, cache_dir, progress)
+    per_file, corpus_rules = split_rules(rules)
+    # corpus-level rules need every analysis; corpus steps only their summaries
+    keep = keep_analyses or bool(corpus_rules)
+    local_cache = cache_dir if executor is None or executor.local else None
+    # cached entries hold the analysis (the report reuses it): with a cache, results travel whole
+    codes = tuple(r.code for r in per_file)
+    work = Work(options.reading, codes, tuple(corpus_steps), keep or bool(local_cache))
+    runner = executor or (PoolExecutor(jobs) if jobs > 1 else SerialExecutor())
+    results: list[FileResult] = []
+    summaries: list[Keyed] = []
+    corpus_findings: dict[str, list[Finding]] = {}
+    try:
+        for result in _file_results(files, options, rules, runner, work, local_cache, progress):
+            summaries.extend(result.summaries)
+            result = result if keep else result.lean()
+            results.append(result.without_summaries())
+        if corpus_steps:
+            for finding in runner.corpus_findings(corpus_steps, summaries):
+                corpus_findings.setdefault(finding.path, []).append(finding)
+        del summaries
+    finally:
+        if executor is None:
+            runner.close()
 
     # corpus-level rules over every document's (possibly cached) analysis
-    corpus_findings: dict[str, list[Finding]] = {}
-    corpus_rules = [rule for rule in rules if is_corpus_rule(rule)]
     if corpus_rules:
         analyses: list[Analysis] = [result.load() for result in results]
         for rule in corpus_rules:

@@ -1,0 +1,183 @@
+"""chrono on a Dask distributed cluster (``pip install 'chrono-lint[dask]'``).
+
+Two ways in:
+
+- ``chrono check PATH... --executor dask --scheduler tcp://HOST:8786`` (or ``executor`` and
+  ``scheduler`` in ``[tool.chrono]``): the per-file work runs on the cluster's workers
+  (:class:`DaskExecutor`); without a scheduler a ``LocalCluster`` of ``--jobs`` worker
+  processes is started for the run and closed after it.
+- :func:`document_bag`, for people who already run Dask: a ``dask.bag.Bag`` of per-document
+  results, computed on whatever scheduler they use.
+
+The workers read the files themselves: local paths must be visible to every worker at the same
+path (a shared or network file system), URLs (``s3://``, ``gs://``) need fsspec and the
+backend on the workers. Results come back to the driver partition by partition, in file order,
+and only what the output needs (:meth:`chrono.parallel.FileResult.lean`); the summaries of the
+corpus steps stay on the workers until the shuffle by blocking key and the reduce, which run on
+the cluster too.
+"""
+
+from __future__ import annotations
+
+import operator
+import os
+from collections.abc import Callable, Iterator, Sequence
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+from chrono.discovery import discover
+from chrono.executors import ExecutorError
+from chrono.mapreduce import CorpusStep, Keyed, group_key, in_key_order, reduce_group
+from chrono.model import Finding
+from chrono.options import Options
+from chrono.parallel import FileResult, Task, Work, run_task
+from chrono.runner import selected_rules, split_rules
+
+# Files per task on the cluster: enough to amortise the scheduler's cost per task (about a
+# millisecond), few enough that every worker gets many tasks and the driver gets results early.
+MAX_PARTITION = 256
+CONNECT_TIMEOUT = "10s"
+
+
+def _distributed() -> Any:
+    try:
+        import distributed
+    except ImportError:
+        raise ExecutorError(
+            "--executor dask needs Dask distributed: pip install 'chrono-lint[dask]'"
+        ) from None
+    return distributed
+
+
+def absolute(tasks: Sequence[Task]) -> list[Task]:
+    """The tasks with local paths made absolute: a worker does not run in this directory."""
+    return [
+        (index, Path(os.path.abspath(location)) if isinstance(location, Path) else location, display)
+        for index, location, display in tasks
+    ]
+
+
+def run_partition(tasks: Sequence[Task], work: Work) -> tuple[list[FileResult], list[Keyed]]:
+    """On a worker: the results of a partition's files (without their summaries) and the
+    summaries (kept apart: they stay on the cluster for the shuffle)."""
+    rules = work.rules()
+    results: list[FileResult] = []
+    summaries: list[Keyed] = []
+    for task in tasks:
+        result = run_task(task, work, rules)
+        summaries.extend(result.summaries)
+        results.append(result.without_summaries())
+    return results, summaries
+
+
+class DaskExecutor:
+    """Runs the per-file work and the corpus steps on a Dask cluster."""
+
+    local = False
+
+    def __init__(self, client: Any, *, cluster: Any = None, partition_size: int | None = None) -> None:
+        self.client = client
+        self.cluster = cluster  # a LocalCluster started for this run: closed with it
+        self.partition_size = partition_size
+        self.summaries: list[Any] = []  # futures of each partition's summaries, on the workers
+
+    @classmethod
+    def connect(
+        cls, scheduler: str | None, *, workers: int = 2, partition_size: int | None = None
+    ) -> DaskExecutor:
+        """A client of the scheduler at ``scheduler``; without one, a LocalCluster of
+        ``workers`` single-threaded worker processes."""
+        distributed = _distributed()
+        if scheduler:
+            try:
+                client = distributed.Client(scheduler, timeout=CONNECT_TIMEOUT)
+            except (OSError, TimeoutError, ValueError) as error:
+                raise ExecutorError(f"--scheduler {scheduler}: cannot connect: {error}") from None
+            return cls(client, partition_size=partition_size)
+        cluster = distributed.LocalCluster(
+            n_workers=max(1, workers), threads_per_worker=1, processes=True, dashboard_address=None
+        )
+        return cls(distributed.Client(cluster), cluster=cluster, partition_size=partition_size)
+
+    def _partitions(self, tasks: Sequence[Task]) -> list[Sequence[Task]]:
+        size = self.partition_size
+        if not size:
+            workers = max(1, len(self.client.scheduler_info().get("workers", {})))
+            size = max(1, min(MAX_PARTITION, len(tasks) // (workers * 8) or 1))
+        return [tasks[start : start + size] for start in range(0, len(tasks), size)]
+
+    def results(
+        self, tasks: Sequence[Task], work: Work, on_result: Callable[[], None] | None = None
+    ) -> Iterator[FileResult]:
+        if not tasks:
+            return
+        [shared] = self.client.scatter([work], broadcast=True, hash=False)
+        partitions = self._partitions(absolute(tasks))
+        futures = self.client.map(run_partition, partitions, work=shared, pure=False)
+        if work.corpus_steps:
+            self.summaries += [self.client.submit(operator.getitem, f, 1, pure=False) for f in futures]
+        for number, future in enumerate(futures):
+            results, _ = future.result()
+            futures[number] = None  # the driver keeps no partition it has handed on
+            future.release()
+            for result in results:
+                if on_result:
+                    on_result()
+                yield result
+
+    def corpus_findings(self, steps: Sequence[CorpusStep], summaries: Sequence[Keyed]) -> list[Finding]:
+        import dask
+        import dask.bag
+
+        parts = [dask.delayed(future) for future in self.summaries]
+        if summaries:
+            parts.append(dask.delayed(list(summaries)))
+        if not parts:
+            return []
+        grouped = dask.bag.from_delayed(parts).groupby(group_key, shuffle="tasks")
+        reduced = grouped.map(partial(reduce_group, tuple(steps)))
+        pairs = self.client.compute(reduced).result()
+        self.summaries = []
+        return in_key_order(pairs)
+
+    def close(self) -> None:
+        self.client.close()
+        if self.cluster is not None:
+            self.cluster.close()
+
+
+def document_bag(
+    paths: Sequence[str],
+    options: Options | None = None,
+    *,
+    corpus_steps: Sequence[CorpusStep] = (),
+    partition_size: int = 100,
+    keep_analyses: bool = False,
+) -> Any:
+    """A ``dask.bag.Bag`` of per-document results (chrono.parallel.FileResult), one per file in
+    discovery order, ``partition_size`` files to a partition. Each holds the document, the
+    findings of the per-document rules (before inline suppressions, per-file ignores, severity
+    overrides and the baseline, which ``chrono check`` applies afterwards), the suppression
+    comments and, with ``corpus_steps``, the document's corpus summaries; with
+    ``keep_analyses``, the pickled analysis (``result.load()`` unpickles it). Nothing runs until
+    the bag is computed, on whichever scheduler the caller uses::
+
+        bag = document_bag(["s3://bucket/news/"], Options())
+        errors = bag.map(lambda r: r.findings).flatten().filter(lambda f: f.rule == "CHR201")
+    """
+    _distributed()
+    import dask.bag
+
+    options = options or Options()
+    per_file, _ = split_rules(selected_rules(options))
+    work = Work(options.reading, tuple(r.code for r in per_file), tuple(corpus_steps), keep_analyses)
+    files = discover(paths, options.policy)
+    tasks = absolute([(index, path, display) for index, (path, display) in enumerate(files)])
+    bag = dask.bag.from_sequence(tasks, partition_size=max(1, partition_size))
+    return bag.map_partitions(_bag_partition, work=work)
+
+
+def _bag_partition(tasks: Sequence[Task], work: Work) -> list[FileResult]:
+    rules = work.rules()
+    return [run_task(task, work, rules) for task in tasks]
