@@ -8,8 +8,12 @@ module (``PYTHONDONTWRITEBYTECODE`` and no ``__pycache__``) measures the compile
 
     python benchmarks/startup.py               # 10 runs each
     python benchmarks/startup.py --runs 3      # quicker
+    python benchmarks/startup.py --compare /tmp/before   # and another checkout, runs interleaved
 
-and copy the table into BENCHMARKS.md ("Start-up").
+``--compare DIR`` times a second source tree in the same run (its ``chrono`` package imported
+through ``PYTHONPATH``; ``DIR/chrono/rules`` and ``DIR/chrono/reports`` must be links to its
+``rules`` and ``reports``), alternating the two so that the load of a shared machine falls on
+both alike. Copy the table into BENCHMARKS.md ("Start-up").
 """
 
 from __future__ import annotations
@@ -43,33 +47,37 @@ relations:
 """
 
 
-def _compile_bytecode() -> None:
+def _compile_bytecode(other: Path | None) -> None:
     import chrono
 
     root = Path(chrono.__file__).parent
-    for folder in {root, root.parent / "rules", root.parent / "reports"}:
+    folders = [root, root.parent / "rules", root.parent / "reports"]
+    if other is not None:
+        folders += [other / "chrono", other / "rules", other / "reports"]
+    folders += [Path(path) for path in sys.path if path.endswith("site-packages")]
+    for folder in folders:
         if folder.is_dir():
-            compileall.compile_dir(str(folder), quiet=1)
-    for path in sys.path:
-        if path.endswith("site-packages") and Path(path).is_dir():
-            compileall.compile_dir(path, quiet=1, workers=0)
+            compileall.compile_dir(str(folder), quiet=1, workers=0)
 
 
-def _median_seconds(command: list[str], runs: int, env: dict[str, str]) -> tuple[float, float]:
-    times = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        subprocess.run(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
-        times.append(time.perf_counter() - started)
-    return statistics.median(times), min(times)
+def _seconds(command: list[str], env: dict[str, str], cwd: str) -> float:
+    started = time.perf_counter()
+    quiet = subprocess.DEVNULL
+    # run outside any source tree: `python -m` puts the working directory first on sys.path
+    subprocess.run(command, env=env, cwd=cwd, stdout=quiet, stderr=quiet, check=False)
+    return time.perf_counter() - started
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--runs", type=int, default=10)
+    parser.add_argument("--compare", type=Path, metavar="DIR", help="another source tree to time alike")
     args = parser.parse_args()
-    _compile_bytecode()
-    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    _compile_bytecode(args.compare)
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONDONTWRITEBYTECODE", "PYTHONPATH")}
+    envs = {"this tree": env}
+    if args.compare is not None:
+        envs[str(args.compare)] = {**env, "PYTHONPATH": str(args.compare.resolve())}
     chrono = [sys.executable, "-m", "chrono"]
     with tempfile.TemporaryDirectory() as tmp:
         prose = Path(tmp, "vote.md")
@@ -83,11 +91,20 @@ def main() -> None:
             "chrono check one small .md (--no-cache)": [*check, str(prose)],
             "chrono check one small .yaml (--no-cache)": [*check, str(timeline)],
         }
-        print(f"| command | median of {args.runs} (s) | best (s) |")
-        print("|---|---:|---:|")
+        header = " | ".join(f"{label}: median of {args.runs} (best), s" for label in envs)
+        ratio = " | this / other" if len(envs) == 2 else ""
+        print(f"| command | {header}{ratio} |")
+        print("|---|" + "---:|" * (len(envs) + bool(ratio)))
         for name, command in commands.items():
-            median, best = _median_seconds(command, args.runs, env)
-            print(f"| {name} | {median:.3f} | {best:.3f} |")
+            times: dict[str, list[float]] = {label: [] for label in envs}
+            for _ in range(args.runs):
+                for label, environment in envs.items():
+                    times[label].append(_seconds(command, environment, tmp))
+            medians = [statistics.median(found) for found in times.values()]
+            pairs = zip(medians, times.values(), strict=True)
+            cells = " | ".join(f"{m:.3f} ({min(t):.3f})" for m, t in pairs)
+            tail = f" | {medians[0] / medians[1]:.2f}" if ratio else ""
+            print(f"| {name} | {cells}{tail} |")
 
 
 if __name__ == "__main__":

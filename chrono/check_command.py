@@ -8,6 +8,9 @@ Use::
     report = run(settings, args.paths)  # -> chrono.results.Report
 
 Precedence: command line, then the configuration file, then the defaults.
+
+Building the parser imports no engine module (the command line starts fast); a run imports
+the engine when it runs.
 """
 
 from __future__ import annotations
@@ -18,25 +21,21 @@ import sys
 import time
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 import attrs
 
-from chrono import baseline as baseline_file
 from chrono.cache import DEFAULT_CACHE_DIR
 from chrono.config import EXECUTORS, Config, ConfigError, resolve_config
-from chrono.executors import Executor, ExecutorError, PoolExecutor, SerialExecutor
 from chrono.formats import FORMATS
 from chrono.globs import resolved
-from chrono.ingest import KINDS
-from chrono.limits import DEFAULT_MAX_FILE_BYTES, DEFAULT_TIME_LIMIT
-from chrono.model import Severity
-from chrono.options import DEFAULT_DCT_KEYS, Options, ReadingOptions, RunPolicy
-from chrono.parallel import default_jobs
-from chrono.periods import Hemisphere, InvalidValue, NotAPeriod, Period, parse_value
-from chrono.registry import all_rules, unknown_selectors
-from chrono.results import Report
-from chrono.runner import check
+
+if TYPE_CHECKING:
+    from chrono.baseline import Baseline
+    from chrono.executors import Executor
+    from chrono.options import Options
+    from chrono.periods import Period
+    from chrono.results import Report
 
 PROGRESS_MIN_FILES = 10
 MAX_JOBS_PER_CORE = 4
@@ -131,14 +130,22 @@ class CheckSettings:
     config: Config
     jobs: int
     cache_dir: str | None
-    baseline: baseline_file.Baseline | None
+    baseline: Baseline | None
     write_baseline: str | None
     progress: bool
     executor: str | None = None
     scheduler: str | None = None
 
 
+def default_jobs() -> int:
+    from chrono.parallel import default_jobs as cores
+
+    return cores()
+
+
 def _check_selectors(selectors: Sequence[str], where: str) -> None:
+    from chrono.registry import all_rules, unknown_selectors
+
     unknown = unknown_selectors(all_rules(), selectors)
     if unknown:
         message = f"unknown rule selector(s): {', '.join(unknown)} (see `chrono rules`)"
@@ -146,6 +153,8 @@ def _check_selectors(selectors: Sequence[str], where: str) -> None:
 
 
 def _parse_dct(value: str, where: str) -> Period:
+    from chrono.periods import InvalidValue, NotAPeriod, parse_value
+
     try:
         return parse_value(value)
     except (InvalidValue, NotAPeriod) as error:
@@ -154,6 +163,12 @@ def _parse_dct(value: str, where: str) -> Period:
 
 def check_settings(args: argparse.Namespace, stream: TextIO | None = None) -> CheckSettings:
     """Command line + configuration -> the settings of a run."""
+    from chrono import baseline as baseline_file
+    from chrono.limits import DEFAULT_MAX_FILE_BYTES, DEFAULT_TIME_LIMIT
+    from chrono.model import Severity
+    from chrono.options import DEFAULT_DCT_KEYS, Options, ReadingOptions, RunPolicy
+    from chrono.periods import Hemisphere
+
     paths: Sequence[str] = getattr(args, "paths", None) or ["."]
     config = resolve_config(paths, getattr(args, "config", None), getattr(args, "isolated", False))
     if config.path is not None:
@@ -232,6 +247,8 @@ def check_settings(args: argparse.Namespace, stream: TextIO | None = None) -> Ch
 
 def make_executor(name: str | None, jobs: int, scheduler: str | None = None) -> Executor:
     """The executor called ``name`` (default: the pool with ``jobs`` > 1, else serial)."""
+    from chrono.executors import ExecutorError, PoolExecutor, SerialExecutor
+
     if name == "dask":
         from chrono.dask_run import DaskExecutor
 
@@ -286,6 +303,8 @@ def refuse_to_overwrite_inputs(paths: Sequence[str], targets: Sequence[str | Non
     """A report or baseline must never replace a document being checked (that loses the
     document and hides its findings): refuse when a target is one of the inputs, or an existing
     document inside an input folder that chrono did not write."""
+    from chrono.ingest import KINDS
+
     inputs = [resolved(Path(p)) for p in (paths or ["."])]
     for target in filter(None, targets):
         target_path = resolved(Path(target))
@@ -365,6 +384,9 @@ def run(
     baseline files and ``output`` (the report file or directory being written) are never
     checked themselves. Without ``keep_analyses`` the report keeps only what the output of a
     check prints (chrono.runner.check)."""
+    from chrono.executors import ExecutorError
+    from chrono.runner import check
+
     refuse_to_overwrite_inputs(paths, [settings.write_baseline, output])
     bar = ProgressBar(stream if stream is not None else sys.stderr) if settings.progress else None
     # a report file is skipped; a site's folder is not, as it may be a folder of documents too
@@ -393,5 +415,7 @@ def run(
 
 
 def write_baseline(report: Report, path: str) -> int:
+    from chrono import baseline as baseline_file
+
     Path(path).parent.mkdir(parents=True, exist_ok=True)
     return baseline_file.write(report.findings, path)

@@ -46,13 +46,14 @@ import os
 import tomllib
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from chrono.globs import GlobError, check_glob
-from chrono.knowledge import DomainKnowledgeError, check_domain_file
-from chrono.model import Severity
+
+if TYPE_CHECKING:
+    from chrono.model import Severity
 
 CONFIG_NAMES = ("chrono.toml", "pyproject.toml")
 DATE_ORDERS = ("month-first", "day-first")
@@ -198,6 +199,8 @@ def _month(where: str, key: str, value: object) -> int:
 
 
 def _severity(where: str, key: str, value: object) -> Severity:
+    from chrono.model import Severity  # the model loads only when a severity is configured
+
     text = _string(where, key, value)
     try:
         return Severity.parse(text)
@@ -287,6 +290,8 @@ def parse_config(table: Mapping[str, Any], path: Path) -> Config:
 
 
 def _check_domain_file(where: str, file: str) -> None:
+    from chrono.knowledge import DomainKnowledgeError, check_domain_file
+
     try:
         check_domain_file(file)
     except DomainKnowledgeError as error:
