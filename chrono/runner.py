@@ -28,8 +28,9 @@ from chrono.cache import Cache, file_digest, settings_key
 from chrono.discovery import discover
 from chrono.executors import Executor, PoolExecutor, SerialExecutor
 from chrono.globs import glob_match, relative_to_root, resolved
+from chrono.ingest import kind_of
 from chrono.mapreduce import CorpusStep, Keyed
-from chrono.model import Finding, Severity
+from chrono.model import Document, Finding, Severity
 from chrono.options import Options, RunPolicy
 from chrono.parallel import FileResult, Task, Work
 from chrono.problems import ProblemKind
@@ -174,9 +175,10 @@ def check(
     not depend on the executor, ``jobs`` or the cache. ``skip_files`` are never checked (the
     run's own baseline and report files; a directory skips every file below it).
 
-    Without ``keep_analyses`` the report holds no document's analysis, only the findings and
-    the text of the documents that have some (what the output formats print): a run over a
-    corpus of millions then needs memory for its findings, not its documents."""
+    Without ``keep_analyses`` the report holds no document's analysis: ``report.analyses`` has
+    only the documents with findings or suppression comments, each with its text and nothing
+    else (what the output formats print), and a clean file costs the run its name alone. A run
+    over a corpus of millions then needs memory for its findings, not its documents."""
     policy = options.policy
     rules = selected_rules(options)
     by_code = {rule.code: rule for rule in all_rules()}
@@ -201,14 +203,19 @@ def check(
     codes = tuple(r.code for r in per_file)
     work = Work(options.reading, codes, tuple(corpus_steps), keep or bool(local_cache))
     runner = executor or (PoolExecutor(jobs) if jobs > 1 else SerialExecutor())
-    results: list[FileResult] = []
+    # without kept analyses, a file with nothing to report is held as its name alone (None here)
+    results: list[FileResult | None] = []
     summaries: list[Keyed] = []
     corpus_findings: dict[str, list[Finding]] = {}
     try:
         for result in _file_results(files, options, rules, runner, work, local_cache, progress):
             summaries.extend(result.summaries)
-            result = result if keep else result.lean()
-            results.append(result.without_summaries())
+            if keep:
+                results.append(result.without_summaries())
+            elif result.findings or result.suppressions or result.crashed:
+                results.append(result.lean().without_summaries())
+            else:
+                results.append(None)
         if corpus_steps:
             for finding in runner.corpus_findings(corpus_steps, summaries):
                 corpus_findings.setdefault(finding.path, []).append(finding)
@@ -219,18 +226,24 @@ def check(
 
     # corpus-level rules over every document's (possibly cached) analysis
     if corpus_rules:
-        analyses: list[Analysis] = [result.load() for result in results]
+        present = [held for held in results if held is not None]  # all of them: keep is set
+        analyses: list[Analysis] = [held.load() for held in present]
         for rule in corpus_rules:
             instance: Any = rule()
             for finding in instance.check_corpus(analyses):
                 corpus_findings.setdefault(finding.path, []).append(finding)
-        results = [attrs.evolve(r, analysis=a) for r, a in zip(results, analyses, strict=True)]
+        results = [attrs.evolve(r, analysis=a) for r, a in zip(present, analyses, strict=True)]
 
     known = [(rule.code, rule.name) for rule in all_rules()]
     unused_rule = owner(ProblemKind.UNUSED_SUPPRESSION)
     findings: list[Finding] = []
     suppressed = 0
-    for result in results:
+    for (location, name), held in zip(files, results, strict=True):
+        if held is None:
+            if name not in corpus_findings:
+                continue
+            held = FileResult(Document(name, "", kind_of(location) or "text"), ())
+        result = held
         display = result.document.path
         found = [*result.findings, *corpus_findings.pop(display, [])]
         ignored = _ignored_codes(display, policy)
@@ -270,8 +283,8 @@ def check(
     return Report(
         tuple(findings),
         tuple(display for _, display in files),
-        tuple(result.for_report() for result in results),
+        tuple(held.for_report() for held in results if held is not None),
         suppressed=suppressed,
         baselined=baselined,
-        crashed=any(result.crashed for result in results),
+        crashed=any(held is not None and held.crashed for held in results),
     )

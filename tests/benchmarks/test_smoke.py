@@ -27,6 +27,8 @@ SMOKE = [
     ("text_scaling.py", [str(CORPUS), "--smoke"], True),
     ("timeml_consistency.py", [str(CORPUS.parent), "--smoke"], True),
     ("real_text.py", ["--smoke", "--quiet"], False),
+    ("startup.py", ["--runs", "1"], False),
+    ("scale.py", ["--smoke"], False),
 ]
 
 

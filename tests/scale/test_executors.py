@@ -95,10 +95,12 @@ def test_a_lean_run_keeps_findings_and_no_analysis(corpus: Path, monkeypatch: py
     lean = check(["corpus"], Options(), executor=PoolExecutor(2), keep_analyses=False)
     assert lean.findings == full.findings
     assert render("text", lean) == render("text", full)
-    with_findings = {f.path for f in lean.findings}
+    # only the documents with something to show are held, with their text and nothing else
+    with_findings = sorted({f.path for f in lean.findings}, key=lean.files.index)
+    assert [analysis.document.path for analysis in lean.analyses] == with_findings
     for analysis in lean.analyses:
-        assert not analysis.events and not analysis.claims  # no analysis was kept
-        assert bool(analysis.document.text) == (analysis.document.path in with_findings)
+        assert analysis.document.text
+        assert not analysis.events and not analysis.claims and not analysis.document.layout.blocks
 
 
 def test_dask_through_the_cli(corpus: Path, dask_executor: Any) -> None:
