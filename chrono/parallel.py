@@ -85,8 +85,10 @@ class FileResult:
         """Only what the output of a check needs: findings, suppressions, and the document's
         text when there is something to show in it. A run over millions of documents keeps this
         much per document, never an analysis."""
-        keep_text = bool(self.findings or self.suppressions)
-        document = attrs.evolve(self.document, text=self.document.text if keep_text else "", layout=Layout())
+        if self.findings or self.suppressions:
+            document = attrs.evolve(self.document, layout=Layout())
+        else:  # its name is all a clean file's result has to carry back
+            document = Document(self.document.path, "", self.document.kind)
         return attrs.evolve(self, document=document, analysis=None, blob=None)
 
 
