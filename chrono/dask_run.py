@@ -12,15 +12,16 @@ Two ways in:
 The workers read the files themselves: local paths must be visible to every worker at the same
 path (a shared or network file system), URLs (``s3://``, ``gs://``) need fsspec and the
 backend on the workers. Results come back to the driver partition by partition, in file order,
-and only what the output needs (:meth:`chrono.parallel.FileResult.lean`); the summaries of the
-corpus steps stay on the workers until the shuffle by blocking key and the reduce, which run on
-the cluster too.
+and only what the output needs (:meth:`chrono.parallel.FileResult.lean`) with the compact
+summaries of the corpus steps, which then go back to the cluster for the shuffle by blocking
+key and the reduce.
 """
 
 from __future__ import annotations
 
-import operator
+import itertools
 import os
+from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from functools import partial
 from pathlib import Path
@@ -31,12 +32,14 @@ from chrono.executors import ExecutorError
 from chrono.mapreduce import CorpusStep, Keyed, group_key, in_key_order, reduce_group
 from chrono.model import Finding
 from chrono.options import Options
-from chrono.parallel import FileResult, Task, Work, run_task
+from chrono.parallel import FileResult, Task, Work, died, run_task
 from chrono.runner import selected_rules, split_rules
 
 # Files per task on the cluster: enough to amortise the scheduler's cost per task (about a
 # millisecond), few enough that every worker gets many tasks and the driver gets results early.
 MAX_PARTITION = 256
+# partitions sent ahead per worker: enough to keep every worker busy while results come back
+WINDOW_PER_WORKER = 4
 CONNECT_TIMEOUT = "10s"
 
 
@@ -58,21 +61,14 @@ def absolute(tasks: Sequence[Task]) -> list[Task]:
     ]
 
 
-def run_partition(tasks: Sequence[Task], work: Work) -> tuple[list[FileResult], list[Keyed]]:
-    """On a worker: the results of a partition's files (without their summaries) and the
-    summaries (kept apart: they stay on the cluster for the shuffle)."""
+def run_partition(tasks: Sequence[Task], work: Work) -> list[FileResult]:
+    """On a worker: the results of a partition's files (lean, with their corpus summaries)."""
     rules = work.rules()
-    results: list[FileResult] = []
-    summaries: list[Keyed] = []
-    for task in tasks:
-        result = run_task(task, work, rules)
-        summaries.extend(result.summaries)
-        results.append(result.without_summaries())
-    return results, summaries
+    return [run_task(task, work, rules) for task in tasks]
 
 
 class DaskExecutor:
-    """Runs the per-file work and the corpus steps on a Dask cluster."""
+    """Runs the per-file work and the corpus steps' shuffle and reduce on a Dask cluster."""
 
     local = False
 
@@ -80,7 +76,6 @@ class DaskExecutor:
         self.client = client
         self.cluster = cluster  # a LocalCluster started for this run: closed with it
         self.partition_size = partition_size
-        self.summaries: list[Any] = []  # futures of each partition's summaries, on the workers
 
     @classmethod
     def connect(
@@ -100,46 +95,67 @@ class DaskExecutor:
         )
         return cls(distributed.Client(cluster), cluster=cluster, partition_size=partition_size)
 
-    def _partitions(self, tasks: Sequence[Task]) -> list[Sequence[Task]]:
-        size = self.partition_size
-        if not size:
-            workers = max(1, len(self.client.scheduler_info().get("workers", {})))
-            size = max(1, min(MAX_PARTITION, len(tasks) // (workers * 8) or 1))
-        return [tasks[start : start + size] for start in range(0, len(tasks), size)]
+    def _workers(self) -> int:
+        return max(1, len(self.client.scheduler_info().get("workers", {})))
 
     def results(
         self, tasks: Sequence[Task], work: Work, on_result: Callable[[], None] | None = None
     ) -> Iterator[FileResult]:
+        """Partitions go to the cluster a window at a time (a few per worker ahead of the one
+        being read back): neither the scheduler nor this process holds the whole corpus's tasks.
+        A partition whose worker died (after Dask's own retries) is redone file by file."""
         if not tasks:
             return
-        [shared] = self.client.scatter([work], broadcast=True, hash=False)
-        partitions = self._partitions(absolute(tasks))
-        futures = self.client.map(run_partition, partitions, work=shared, pure=False)
-        if work.corpus_steps:
-            self.summaries += [self.client.submit(operator.getitem, f, 1, pure=False) for f in futures]
-        for number, future in enumerate(futures):
-            results, _ = future.result()
-            futures[number] = None  # the driver keeps no partition it has handed on
-            future.release()
+        workers = self._workers()
+        size = self.partition_size or max(1, min(MAX_PARTITION, len(tasks) // (workers * 8) or 1))
+        in_flight: deque[tuple[Sequence[Task], Any]] = deque()
+
+        def submit(start: int) -> None:
+            partition = absolute(tasks[start : start + size])
+            # the work's settings travel with each task (a few hundred bytes): scattered data
+            # is lost with a worker that dies
+            in_flight.append((partition, self.client.submit(run_partition, partition, work, pure=False)))
+
+        waiting = iter(range(0, len(tasks), size))
+        for start in itertools.islice(waiting, WINDOW_PER_WORKER * workers):
+            submit(start)
+        while in_flight:
+            partition, future = in_flight.popleft()
+            try:
+                results = future.result()
+            except Exception:
+                results = list(self._one_by_one(partition, work))
+            del future  # the driver keeps no partition it has handed on
+            following = next(waiting, None)
+            if following is not None:
+                submit(following)
             for result in results:
                 if on_result:
                     on_result()
                 yield result
 
+    def _one_by_one(self, tasks: Sequence[Task], work: Work) -> Iterator[FileResult]:
+        """A failed partition's files, each its own task: the file that kills its worker gets
+        an internal-error finding, every other file its result."""
+        futures = [self.client.submit(run_partition, [task], work, pure=False) for task in tasks]
+        for (_, location, display), future in zip(tasks, futures, strict=True):
+            try:
+                yield from future.result()
+            except Exception as error:
+                yield died(location, display, f"{type(error).__name__} on the Dask cluster")
+
     def corpus_findings(self, steps: Sequence[CorpusStep], summaries: Sequence[Keyed]) -> list[Finding]:
-        import dask
+        """The shuffle (a bag ``groupby`` by blocking key) and the reduce, on the cluster. The
+        summaries came back with their documents' results: compact, and not lost with a worker
+        that dies between the map and the shuffle."""
         import dask.bag
 
-        parts = [dask.delayed(future) for future in self.summaries]
-        if summaries:
-            parts.append(dask.delayed(list(summaries)))
-        if not parts:
+        if not summaries:
             return []
-        grouped = dask.bag.from_delayed(parts).groupby(group_key, shuffle="tasks")
-        reduced = grouped.map(partial(reduce_group, tuple(steps)))
-        pairs = self.client.compute(reduced).result()
-        self.summaries = []
-        return in_key_order(pairs)
+        partitions = max(1, min(len(summaries), WINDOW_PER_WORKER * self._workers()))
+        bag = dask.bag.from_sequence(summaries, npartitions=partitions)
+        reduced = bag.groupby(group_key, shuffle="tasks").map(partial(reduce_group, tuple(steps)))
+        return in_key_order(self.client.compute(reduced).result())
 
     def close(self) -> None:
         self.client.close()
@@ -175,9 +191,4 @@ def document_bag(
     files = discover(paths, options.policy)
     tasks = absolute([(index, path, display) for index, (path, display) in enumerate(files)])
     bag = dask.bag.from_sequence(tasks, partition_size=max(1, partition_size))
-    return bag.map_partitions(_bag_partition, work=work)
-
-
-def _bag_partition(tasks: Sequence[Task], work: Work) -> list[FileResult]:
-    rules = work.rules()
-    return [run_task(task, work, rules) for task in tasks]
+    return bag.map_partitions(run_partition, work)

@@ -149,7 +149,7 @@ def _regular_file(path: Path) -> bool:
 
 
 def _add(found: list[tuple[Location, str]], seen: set[Path | str], path: Path) -> None:
-    key = resolved(path)
+    key = str(resolved(path))  # a string: a corpus of millions keeps one per file while walking
     if key not in seen:
         seen.add(key)
         found.append((path, path.as_posix()))

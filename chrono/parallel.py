@@ -205,9 +205,10 @@ def iter_results(
         yield from _isolated(tasks[done:], work, on_result)
 
 
-def _died(path: Location, display: str) -> FileResult:
-    died = RuntimeError("the worker process checking this file died (killed or out of memory)")
-    return _crashed(path, display, died)
+def died(path: Location, display: str, why: str = "killed or out of memory") -> FileResult:
+    """The result of a file whose worker process died while checking it."""
+    error = RuntimeError(f"the worker process checking this file died ({why})")
+    return _crashed(path, display, error)
 
 
 def _isolated(
@@ -229,9 +230,9 @@ def _isolated(
                     yield result
         except BrokenProcessPool:
             _, path, display = remaining[done]
-            died = _died(path, display)
+            lost = died(path, display)
             if on_result:
                 on_result()
-            yield died
+            yield lost
             done += 1
         remaining = remaining[done:]

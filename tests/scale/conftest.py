@@ -25,7 +25,12 @@ def dask_executor() -> Iterator[Any]:
     # the workers are other processes that cannot import this test folder: send the stand-in
     # corpus step by value
     cloudpickle.register_pickle_by_value(scale_helpers)
-    executor = DaskExecutor.connect(None, workers=2)
+    import dask
+
+    # a task whose worker dies is not retried on another (the default tries three more): the
+    # test of a file that kills its worker then costs one worker restart, not four
+    with dask.config.set({"distributed.scheduler.allowed-failures": 0}):
+        executor = DaskExecutor.connect(None, workers=2)
     try:
         yield executor
     finally:

@@ -88,3 +88,16 @@ def count_documents(key: str, summaries: Sequence[str]) -> Iterable[Finding]:
 
 
 BROKEN = CorpusStep("broken", broken_summarize, count_documents)
+
+
+def kill_the_worker(analysis: Analysis) -> Iterable[tuple[str, str]]:
+    """Kills the process summarizing a document named 'die' (never the test process)."""
+    import multiprocessing
+    import os
+
+    if "die" in analysis.document.path and multiprocessing.parent_process() is not None:
+        os._exit(7)
+    yield "all", analysis.document.path
+
+
+KILLER = CorpusStep("killer", kill_the_worker, count_documents)

@@ -120,3 +120,39 @@ def test_dask_through_the_cli(corpus: Path, dask_executor: Any) -> None:
     assert nowhere.returncode == 2
     assert "--scheduler tcp://127.0.0.1:9: cannot connect" in nowhere.stderr
     assert run("--scheduler", address).returncode == 2  # a scheduler without the dask executor
+
+
+def test_the_executor_from_the_configuration(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    write_corpus(tmp_path, 3)
+
+    def run(config: str, *args: str) -> subprocess.CompletedProcess[str]:
+        (tmp_path / "chrono.toml").write_text(config, encoding="utf-8")
+        command = [sys.executable, "-m", "chrono", "check", "corpus", "--no-cache", "--format", "json", *args]
+        return subprocess.run(command, cwd=tmp_path, capture_output=True, text=True, timeout=300)
+
+    serial = run('executor = "serial"\n')
+    assert serial.returncode == 1, serial.stderr
+    assert '"rule": "CHR201"' in serial.stdout
+    wrong = run('executor = "cluster"\n')
+    assert wrong.returncode == 2
+    assert "'executor' must be one of serial, process, dask (got 'cluster')" in wrong.stderr
+    # a scheduler configured for another executor is a mistake, not a silent no-op
+    mixed = run('executor = "process"\nscheduler = "tcp://127.0.0.1:9"\n')
+    assert mixed.returncode == 2
+    assert "--scheduler needs --executor dask" in mixed.stderr
+
+
+def test_a_file_that_kills_its_dask_worker_costs_only_that_file(tmp_path: Path, dask_executor: Any) -> None:
+    from scale_helpers import KILLER
+
+    corpus = write_corpus(tmp_path, 12)
+    (corpus / "part0" / "die.yaml").write_text((corpus / "part0" / "doc000.yaml").read_text())
+    report = check([str(corpus)], Options(), executor=dask_executor, corpus_steps=[KILLER])
+    crashes = [f for f in report.findings if f.rule == "CHR000"]
+    assert [f.path.rsplit("/", 1)[1] for f in crashes] == ["die.yaml"]
+    assert "worker process checking this file died" in crashes[0].message
+    assert [f.message for f in report.findings if f.rule == "TST901"] == ["12 documents"]
+    assert sum(f.rule == "CHR201" for f in report.findings) == 3  # doc000, doc005, doc010
