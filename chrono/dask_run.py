@@ -35,8 +35,8 @@ from chrono.options import Options
 from chrono.parallel import FileResult, Task, Work, died, run_task
 from chrono.runner import selected_rules, split_rules
 
-# Files per task on the cluster: enough to amortise the scheduler's cost per task (about a
-# millisecond), few enough that every worker gets many tasks and the driver gets results early.
+# Files per task on the cluster: enough to amortise the fixed cost of a task on the scheduler,
+# few enough that every worker gets many tasks and the driver gets results early.
 MAX_PARTITION = 256
 # partitions sent ahead per worker: enough to keep every worker busy while results come back
 WINDOW_PER_WORKER = 4

@@ -58,9 +58,7 @@ def read_url(url: str, max_bytes: int = 0) -> bytes:
                 raise TooLarge(int(size))
         with filesystem.open(path, "rb") as stream:
             data: bytes = stream.read(max_bytes + 1) if max_bytes else stream.read()
-    except TooLarge:
-        raise
-    except OSError:
+    except (TooLarge, OSError):
         raise
     except Exception as error:  # backends raise their own errors for what is an I/O failure
         raise OSError(f"{type(error).__name__}: {error}") from None
