@@ -68,7 +68,13 @@ def over_budget(loaded: Loaded, seconds: float) -> Analysis:
 def check_file(
     path: Location, display: str, options: ReadingOptions, rules: Sequence[type[Rule]]
 ) -> tuple[Analysis, list[Finding]]:
-    loaded = load(path, display, max_bytes=options.max_file_bytes)
+    return check_loaded(load(path, display, max_bytes=options.max_file_bytes), options, rules)
+
+
+def check_loaded(
+    loaded: Loaded, options: ReadingOptions, rules: Sequence[type[Rule]]
+) -> tuple[Analysis, list[Finding]]:
+    """A loaded document's analysis and findings (a file's, or a record's of an archive)."""
     try:
         with time_budget(options.time_limit):
             analysis = analyze(loaded, options)

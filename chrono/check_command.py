@@ -32,6 +32,8 @@ from chrono.globs import resolved
 
 if TYPE_CHECKING:
     from chrono.baseline import Baseline
+    from chrono.corpus.archives import ArchiveFields
+    from chrono.corpus.summary import Summary
     from chrono.executors import Executor
     from chrono.options import Options
     from chrono.periods import Period
@@ -95,6 +97,21 @@ def add_check_options(parser: argparse.ArgumentParser, *, formats: Sequence[str]
         default=None,
         help="how an all-numeric date like 03/04/2025 reads (default month-first)",
     )
+    corpus = parser.add_argument_group("the corpus as one timeline")
+    corpus.add_argument(
+        "--reference",
+        action="append",
+        metavar="FILE",
+        help="a timeline file of trusted facts every document is checked against (repeatable)",
+    )
+    corpus.add_argument(
+        "--text-field",
+        metavar="NAME",
+        default="text",
+        help="archives (.jsonl, .csv, .parquet): the field with each record's text (default text)",
+    )
+    corpus.add_argument("--date-field", metavar="NAME", help="archives: the field with each record's date")
+    corpus.add_argument("--id-field", metavar="NAME", help="archives: the field naming a record (FILE#ID)")
     conf = parser.add_argument_group("configuration")
     conf.add_argument(
         "--config", metavar="FILE", help="use this configuration file (pyproject.toml or chrono.toml)"
@@ -135,6 +152,10 @@ class CheckSettings:
     progress: bool
     executor: str | None = None
     scheduler: str | None = None
+    # trusted timelines (--reference), summarized once: what the corpus rules check against
+    reference: tuple[Summary, ...] = ()
+    reference_files: tuple[str, ...] = ()
+    archive_fields: ArchiveFields | None = None  # (None: the defaults)
 
 
 def default_jobs() -> int:
@@ -164,6 +185,8 @@ def _parse_dct(value: str, where: str) -> Period:
 def check_settings(args: argparse.Namespace, stream: TextIO | None = None) -> CheckSettings:
     """Command line + configuration -> the settings of a run."""
     from chrono import baseline as baseline_file
+    from chrono.corpus.archives import ArchiveFields
+    from chrono.corpus.reference import ReferenceError, load_reference
     from chrono.limits import DEFAULT_MAX_FILE_BYTES, DEFAULT_TIME_LIMIT
     from chrono.model import Severity
     from chrono.options import DEFAULT_DCT_KEYS, Options, ReadingOptions, RunPolicy
@@ -240,8 +263,29 @@ def check_settings(args: argparse.Namespace, stream: TextIO | None = None) -> Ch
     scheduler = getattr(args, "scheduler", None) or config.scheduler
     if scheduler and executor != "dask":
         raise UsageError("--scheduler needs --executor dask (or executor = \"dask\" in the configuration)")
+    references = tuple(getattr(args, "reference", None) or ())
+    try:
+        reference = tuple(load_reference(path, reading) for path in references)
+    except ReferenceError as error:
+        raise UsageError(f"--reference: {error}") from None
+    fields = ArchiveFields(
+        getattr(args, "text_field", None) or "text",
+        getattr(args, "date_field", None),
+        getattr(args, "id_field", None),
+    )
     return CheckSettings(
-        options, config, jobs, cache_dir, loaded, write_baseline, progress, executor, scheduler
+        options,
+        config,
+        jobs,
+        cache_dir,
+        loaded,
+        write_baseline,
+        progress,
+        executor,
+        scheduler,
+        reference,
+        references,
+        fields,
     )
 
 
@@ -392,6 +436,7 @@ def run(
     # a report file is skipped; a site's folder is not, as it may be a folder of documents too
     # (discovery skips the files a site's manifest lists instead)
     skip = [p for p in (settings.write_baseline, output) if p and not Path(p).is_dir()]
+    skip += settings.reference_files
     try:
         executor = make_executor(settings.executor, settings.jobs, settings.scheduler)
     except ExecutorError as error:
@@ -407,6 +452,8 @@ def run(
             skip_files=skip,
             executor=executor,
             keep_analyses=keep_analyses,
+            reference=settings.reference,
+            archive_fields=settings.archive_fields,
         )
     finally:
         executor.close()

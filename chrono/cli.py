@@ -1,4 +1,4 @@
-"""The command line: ``chrono check``, ``chrono rules``, ``chrono explain``.
+"""The command line: ``chrono check``, ``chrono rules``, ``chrono explain``, ``chrono server``.
 
 Exit codes (DESIGN.md): 0 no finding at or above the fail level, 1 findings, 2 usage or
 internal error.
@@ -22,6 +22,7 @@ from typing import TextIO
 
 from chrono.check_command import UsageError, add_check_options, describe_os_error
 from chrono.extract_cli import add_extract_parser
+from chrono.server import add_server_parser, run_server
 from chrono.timeml_export import add_export_parser
 from chrono.version import __version__
 
@@ -53,6 +54,7 @@ def _build_parser() -> argparse.ArgumentParser:
     explain.add_argument("code", help="rule code or name, e.g. CHR201")
     add_export_parser(commands)  # chrono.timeml_export: chrono export --format timeml
     add_extract_parser(commands)  # chrono.extract_cli: chrono extract FILE --dct DATE
+    add_server_parser(commands)  # chrono.server: the language server (pygls loads only when it runs)
     return parser
 
 
@@ -194,6 +196,7 @@ def _main(argv: Sequence[str] | None) -> int:
     handlers = {"check": _run_check, "report": _run_report, "rules": _run_rules, "explain": _run_explain}
     handlers["export"] = _run_export
     handlers["extract"] = _run_extract
+    handlers["server"] = run_server
     try:
         return handlers[args.command](args)
     except BrokenPipeError:

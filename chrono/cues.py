@@ -52,6 +52,9 @@ class AgeCue:
     age: int
     born: DateMention
     at: DateMention | None
+    # the date stands in a participle clause after the age ("At 34 she moved, arriving in
+    # January 2008"), which may tell a later event ("…, graduating in 2000"): a doubt
+    uncertain: bool = False
 
 
 @attrs.frozen

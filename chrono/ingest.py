@@ -95,6 +95,11 @@ def decode(data: bytes) -> tuple[str | None, str | None]:
             where = _line_and_column(data, error.start)
             byte = data[error.start]
             return None, f"not valid UTF-8 at {where} (byte 0x{byte:02x}); save the file as UTF-8"
+    return _as_text(text)
+
+
+def _as_text(text: str) -> tuple[str | None, str | None]:
+    """Decoded text as chrono reads it: refused when binary, lone-CR line ends read as LF."""
     if "\x00" in text[:8192]:
         return None, "binary file (it contains NUL characters); chrono reads text"
     if "\r" in text and "\n" not in text:
@@ -201,3 +206,22 @@ def load(path: Location, display: str, kind: str | None = None, max_bytes: int =
             return _unreadable(display, kind, f"cannot read this folder: {reason}")
         return _unreadable(display, kind, f"cannot read file: {reason}")
     return _decoded(data, display, kind)
+
+
+def from_text(text: str, display: str, kind: str, max_bytes: int = 0) -> Loaded:
+    """A document whose text is already decoded (an editor's buffer), read as :func:`load`
+    reads a file: over ``max_bytes`` of UTF-8 (0 for no limit) it is too large, and text with
+    NUL characters is binary. A leading byte order mark stays a character, so that offsets stay
+    those of the editor's text."""
+    if max_bytes and len(text) > max_bytes // 4:  # cheap before counting: 4 bytes a code point at most
+        size = len(text.encode("utf-8", "surrogatepass"))
+        if size > max_bytes:
+            message = (
+                f"the text is {_size(size)}, over the limit of {_size(max_bytes)}: "
+                "it was not checked (raise `max-file-size` in the configuration to check it)"
+            )
+            return Loaded(Document(display, "", kind), (Problem(ProblemKind.TOO_LARGE, message, Span(0, 0)),))
+    checked, failure = _as_text(text)
+    if checked is None:
+        return _unreadable(display, kind, failure or "unreadable")
+    return Loaded(Document(display, checked, kind))

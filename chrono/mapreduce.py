@@ -41,7 +41,8 @@ class CorpusStep:
         """What a cached summary depends on: the step's name and the functions it runs."""
         parts = [self.name]
         for function in (self.summarize, self.reduce):
-            parts.append(f"{getattr(function, '__module__', '?')}.{getattr(function, '__qualname__', '?')}")
+            named = function if hasattr(function, "__qualname__") else type(function)  # a callable value
+            parts.append(f"{named.__module__}.{named.__qualname__}")
         return ":".join(parts)
 
 

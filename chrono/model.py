@@ -394,13 +394,28 @@ class LocatedSpan:
 
 @attrs.frozen
 class ExplanationStep:
-    """One claim of a conflict chain, in chain order."""
+    """One claim of a conflict chain, in chain order. ``path`` is set when the claim is in
+    another document than the finding's (a corpus rule's chain crosses documents): its span is
+    then located in that document."""
 
     text: str
     span: LocatedSpan | None
+    path: str | None = None
+
+    @property
+    def here(self) -> LocatedSpan | None:
+        """The span when it lies in the finding's own document (what may be highlighted there)."""
+        return self.span if self.path is None else None
+
+    def where(self, finding_path: str) -> str:
+        """'path:line:column' of the claim ('path' alone when it has no span)."""
+        path = self.path or finding_path
+        return f"{path}:{self.span.line}:{self.span.column}" if self.span else path
 
     def to_json(self) -> dict[str, Any]:
         data: dict[str, Any] = {"claim": self.text}
+        if self.path is not None:
+            data["path"] = self.path
         if self.span is not None:
             data["line"] = self.span.line
             data["column"] = self.span.column

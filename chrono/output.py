@@ -92,10 +92,10 @@ def format_finding(finding: Finding, lines: list[str], paint: _Paint) -> list[st
     if finding.explanation:
         out.append(paint(_DIM, "  = these cannot all hold:"))
         for number, step in enumerate(finding.explanation, start=1):
-            where = f"{path}:{step.span.line}:{step.span.column}" if step.span else path
+            where = for_terminal(step.where(finding.path))
             out.append(f"    {number}. {for_terminal(step.text)}  {paint(_DIM, '(' + where + ')')}")
-            if step.span is not None and step.span.line != finding.line:
-                out.extend("    " + line for line in _excerpt(step.span, lines, paint))
+            if step.here is not None and step.here.line != finding.line:
+                out.extend("    " + line for line in _excerpt(step.here, lines, paint))
     return out
 
 

@@ -11,29 +11,35 @@ on a cluster's workers), so the results do not depend on where a file was checke
 
 from __future__ import annotations
 
+import itertools
 import os
 import pickle
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from pathlib import Path
 
 import attrs
 
 from chrono import suppressions
 from chrono.analysis import Analysis
-from chrono.analyze import check_file, internal_error
+from chrono.analyze import check_file, check_loaded, internal_error
+from chrono.corpus.archives import ArchiveError, ArchiveFields, BadRecord, Record, records
 from chrono.ingest import Loaded, Location, kind_of, suffix_of
 from chrono.layout import Layout
 from chrono.mapreduce import CorpusStep, Keyed, summarize
-from chrono.model import Document, Finding
+from chrono.model import Document, Finding, Span
 from chrono.options import ReadingOptions
-from chrono.problems import ProblemKind
+from chrono.periods import InvalidValue, NotAPeriod, parse_value
+from chrono.problems import Problem, ProblemKind
 from chrono.registry import all_rules, owner
 from chrono.results import Deferred
 from chrono.rulebase import Rule
 
 # Below this many files to work on, a pool costs more than it saves.
 MIN_PARALLEL_FILES = 16
+# Records of an archive read ahead of their work: what bounds the memory an archive takes
+_RECORD_BATCH = 256
 
 
 @attrs.frozen
@@ -81,11 +87,12 @@ class FileResult:
     def without_summaries(self) -> FileResult:
         return attrs.evolve(self, summaries=()) if self.summaries else self
 
-    def lean(self) -> FileResult:
+    def lean(self, *, keep_text: bool = False) -> FileResult:
         """Only what the output of a check needs: findings, suppressions, and the document's
-        text when there is something to show in it. A run over millions of documents keeps this
-        much per document, never an analysis."""
-        if self.findings or self.suppressions:
+        text when there is something to show in it (or may be: ``keep_text``, a document with
+        linked events, which a corpus finding may be about). A run over millions of documents
+        keeps this much per document, never an analysis."""
+        if self.findings or self.suppressions or keep_text:
             document = attrs.evolve(self.document, layout=Layout())
         else:  # its name is all a clean file's result has to carry back
             document = Document(self.document.path, "", self.document.kind)
@@ -134,8 +141,13 @@ Task = tuple[int, Location, str]
 def run_task(task: Task, work: Work, rules: Sequence[type[Rule]], *, travel: bool = True) -> FileResult:
     """One file's whole work: lean, or with its analysis (pickled when the result ``travel``s
     to another process)."""
+    _, location, display = task
+    return _finished(process_file(location, display, work.options, rules), task, work, travel)
+
+
+def _finished(result: FileResult, task: Task, work: Work, travel: bool) -> FileResult:
+    """A document's result with its corpus summaries, then lean or packed as ``work`` asks."""
     index, location, display = task
-    result = process_file(location, display, work.options, rules)
     if work.corpus_steps:
         try:
             keyed = summarize(work.corpus_steps, result.load(), index)
@@ -143,9 +155,123 @@ def run_task(task: Task, work: Work, rules: Sequence[type[Rule]], *, travel: boo
             result = _crashed(location, display, error)
             keyed = ()
         result = attrs.evolve(result, summaries=keyed)
+    return _shaped(result, work, travel)
+
+
+def _shaped(result: FileResult, work: Work, travel: bool) -> FileResult:
     if not work.keep_analyses:
-        return result.lean()
+        return result.lean(keep_text=bool(result.summaries))
     return result.packed() if travel else result
+
+
+def process_record(
+    record: Record | BadRecord, fields: ArchiveFields, options: ReadingOptions, rules: Sequence[type[Rule]]
+) -> FileResult:
+    """One record of an archive, as :func:`process_file` does a file: its date is the record's
+    date field (unless --dct gives one); a record that could not be read is a finding of its own."""
+    if isinstance(record, BadRecord):
+        return _problem_result(record.path, Problem(ProblemKind.SYNTAX, record.message, Span(0, 0)), rules)
+    try:
+        reading, bad_date = _record_date(record, fields, options)
+        analysis, found = check_loaded(Loaded(Document(record.path, record.text, "text")), reading, rules)
+        if reading is not options:
+            source = f"record field {fields.date!r}"
+            analysis = attrs.evolve(analysis, document=attrs.evolve(analysis.document, dct_source=source))
+        if bad_date is not None:
+            analysis = attrs.evolve(analysis, problems=(*analysis.problems, bad_date))
+            judge = owner(bad_date.kind)
+            if judge in rules:
+                found = [*found, *judge().check(Analysis(analysis.document, problems=(bad_date,)))]
+        kinds = {p.kind for p in analysis.problems}
+        return FileResult(
+            analysis.document,
+            tuple(found),
+            suppressions.parse(record.text, ".txt"),
+            crashed=ProblemKind.INTERNAL in kinds,
+            transient=ProblemKind.TIME_LIMIT in kinds,
+            analysis=analysis,
+        )
+    except Exception as error:  # one bad record must not stop the run
+        return _crashed(Path(record.path), record.path, error)
+
+
+def _record_date(
+    record: Record, fields: ArchiveFields, options: ReadingOptions
+) -> tuple[ReadingOptions, Problem | None]:
+    if record.date is None or options.dct is not None:
+        return options, None
+    day = record.date.strip()[:10]
+    try:
+        period = parse_value(day, hemisphere=options.hemisphere)
+    except (InvalidValue, NotAPeriod, ValueError) as error:
+        message = f"the record's date {record.date!r} (field {fields.date!r}) is not a date: {error}"
+        return options, Problem(ProblemKind.TEXT_BAD_DCT, message, Span(0, 0))
+    if period.length is None or period.length > 86400:
+        message = f"the record's date {record.date!r} (field {fields.date!r}) is not a day"
+        return options, Problem(ProblemKind.TEXT_BAD_DCT, message, Span(0, 0))
+    return attrs.evolve(options, dct=period, dct_value=day), None
+
+
+def _problem_result(display: str, problem: Problem, rules: Sequence[type[Rule]]) -> FileResult:
+    analysis = Analysis(Document(display, "", "text"), problems=(problem,))
+    findings = [f for rule in rules for f in rule().check(analysis)]
+    if not findings:  # the problem's rule is not selected: it still may not pass unseen
+        findings = list(owner(problem.kind)().check(analysis))
+    return FileResult(analysis.document, tuple(findings), analysis=analysis)
+
+
+def run_archives(
+    archives: Sequence[tuple[Path, str]], fields: ArchiveFields, work: Work, first_index: int, jobs: int = 1
+) -> Iterator[FileResult]:
+    """Every record of the archives, streamed in order: at most a batch of records is in memory
+    at once (besides the results the caller keeps), whatever the size of an archive. Records are
+    read on this machine (a local pool with ``jobs`` > 1, whichever executor runs the files);
+    each is numbered in the corpus from ``first_index`` for the corpus steps."""
+    rules = work.rules()
+    index = first_index
+    pool = None
+    if jobs > 1:
+        pool = ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(work,))
+    try:
+        for path, display in archives:
+            try:
+                stream = records(path, display, fields, work.options.max_file_bytes)
+                while batch := list(itertools.islice(stream, _RECORD_BATCH)):
+                    tasks = [(index + number, record, fields) for number, record in enumerate(batch)]
+                    index += len(batch)
+                    if pool is None:
+                        yield from (_record_work(task, work, rules, travel=False) for task in tasks)
+                    else:
+                        chunk = max(1, len(tasks) // (jobs * 4))
+                        yield from pool.map(_work_record, tasks, chunksize=chunk)
+            except ArchiveError as error:
+                problem = Problem(ProblemKind.UNREADABLE, str(error), Span(0, 0))
+                yield _shaped(_problem_result(display, problem, rules), work, travel=False)
+                index += 1
+    finally:
+        if pool is not None:
+            pool.shutdown()
+
+
+RecordTask = tuple[int, Record | BadRecord, ArchiveFields]
+
+
+def _record_work(
+    task: RecordTask, work: Work, rules: Sequence[type[Rule]], *, travel: bool = True
+) -> FileResult:
+    index, record, fields = task
+    result = process_record(record, fields, work.options, rules)
+    if isinstance(record, BadRecord):
+        return _shaped(result, work, travel)
+    return _finished(result, (index, Path(record.path), record.path), work, travel)
+
+
+def _work_record(task: RecordTask) -> FileResult:
+    work = _WORKER["work"]
+    rules = _WORKER["rules"]
+    assert isinstance(work, Work)
+    assert isinstance(rules, list)
+    return _record_work(task, work, rules)
 
 
 def _crashed(path: Location, display: str, error: BaseException) -> FileResult:

@@ -7,15 +7,20 @@ findings are grouped by file in discovery order and sorted within each file.
 
 Work across documents comes in two forms. Corpus steps (chrono.mapreduce) are map -> shuffle
 -> reduce over compact per-document summaries: any executor runs them, and the run keeps no
-document's analysis for them. Corpus-level rules are rules with a true ``corpus`` class
-attribute and a ``check_corpus(analyses)`` method: they need every document's analysis at once
-(from the cache or fresh), so a run with one keeps them all.
+document's analysis for them. The corpus rules (a true ``corpus`` class attribute and a
+``check_contradictions(contradictions)`` method, rules/corpus.py) are such a step
+(chrono.corpus.step): each document's linked events are its summaries (cached with its
+result), grouped by key and each group reduced to its contradictions (chrono.corpus.linking),
+so a warm run re-runs them without unpickling any analysis. A corpus finding is in one document
+and cites another's words: a suppression comment in either hides it. A plugin's corpus rule may
+instead have ``check_corpus(analyses)``: it needs every document's analysis at once (from the
+cache or fresh), so a run with one keeps them all.
 """
 
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +30,9 @@ from chrono import suppressions
 from chrono.analysis import Analysis
 from chrono.baseline import Baseline
 from chrono.cache import Cache, file_digest, settings_key
+from chrono.corpus.archives import ArchiveFields, is_archive
+from chrono.corpus.step import contradiction_step, in_rule_order
+from chrono.corpus.summary import Summary
 from chrono.discovery import discover
 from chrono.executors import Executor, PoolExecutor, SerialExecutor
 from chrono.globs import glob_match, relative_to_root, resolved
@@ -32,7 +40,7 @@ from chrono.ingest import kind_of
 from chrono.mapreduce import CorpusStep, Keyed
 from chrono.model import Document, Finding, Severity
 from chrono.options import Options, RunPolicy
-from chrono.parallel import FileResult, Task, Work
+from chrono.parallel import FileResult, Task, Work, run_archives
 from chrono.problems import ProblemKind
 from chrono.registry import all_rules, matches, owner, select
 from chrono.results import Report
@@ -53,7 +61,8 @@ def selected_rules(options: Options) -> list[type[Rule]]:
 
 
 def is_corpus_rule(rule: type[Rule]) -> bool:
-    return bool(getattr(rule, "corpus", False)) and hasattr(rule, "check_corpus")
+    hooks = hasattr(rule, "check_corpus") or hasattr(rule, "check_contradictions")
+    return bool(getattr(rule, "corpus", False)) and hooks
 
 
 def split_rules(rules: Sequence[type[Rule]]) -> tuple[list[type[Rule]], list[type[Rule]]]:
@@ -147,6 +156,18 @@ def _severity_for(
     return best[1] if best else finding.severity
 
 
+def _mirrors(findings: Sequence[Finding]) -> dict[str, list[tuple[int, Finding]]]:
+    """For each corpus finding (by index), a copy placed at the words it cites in each other
+    document: a suppression comment there hides the finding too."""
+    mirrors: dict[str, list[tuple[int, Finding]]] = {}
+    for index, finding in enumerate(findings):
+        for step in finding.explanation:
+            if step.path is not None and step.span is not None and step.path != finding.path:
+                mirror = attrs.evolve(finding, path=step.path, spans=(step.span,), explanation=())
+                mirrors.setdefault(step.path, []).append((index, mirror))
+    return mirrors
+
+
 def _ignored_codes(display: str, policy: RunPolicy) -> set[str]:
     if not policy.per_file_ignores:
         return set()
@@ -154,6 +175,72 @@ def _ignored_codes(display: str, policy: RunPolicy) -> set[str]:
     return {
         code for pattern, codes in policy.per_file_ignores if glob_match(pattern, relative) for code in codes
     }
+
+
+def _hidden_by_mirrors(
+    results: Sequence[FileResult],
+    mirrors: dict[str, list[tuple[int, Finding]]],
+    rules: Sequence[type[Rule]],
+    policy: RunPolicy,
+) -> set[int]:
+    """The corpus findings (by index) that a suppression in a cited document hides."""
+    hidden: set[int] = set()
+    if not mirrors:
+        return hidden
+    known = [(rule.code, rule.name) for rule in all_rules()]
+    enabled = [(rule.code, rule.name) for rule in rules]
+    for result in results:
+        pairs = mirrors.get(result.document.path)
+        if pairs and result.suppressions:
+            kept, _, _ = suppressions.apply([m for _, m in pairs], result.suppressions, enabled, known)
+            kept_ids = {id(f) for f in kept}
+            hidden.update(index for index, mirror in pairs if id(mirror) not in kept_ids)
+    return hidden
+
+def apply_policy(
+    document: Document,
+    found: Sequence[Finding],
+    marks: Sequence[suppressions.Suppression],
+    rules: Sequence[type[Rule]],
+    policy: RunPolicy,
+    mirrored: Collection[int] = frozenset(),
+) -> tuple[list[Finding], int]:
+    """One file's findings after the policy: per-file ignores, inline suppressions (and the
+    unused ones reported), severity overrides; sorted. Returns them and the number suppressed.
+    ``rules`` are the selected rules; what ``chrono check`` and the language server report of a
+    file is this function's result. ``mirrored`` are the ids of copies of corpus findings about
+    another document placed here: they only mark a suppression here used, and are not kept."""
+    by_code = {rule.code: rule for rule in all_rules()}
+    protected_codes = always_on()
+    known = [(rule.code, rule.name) for rule in all_rules()]
+    ignored = _ignored_codes(document.path, policy)
+    enabled = [
+        rule
+        for rule in rules
+        if rule.code in protected_codes or not any(matches(rule, code) for code in ignored)
+    ]
+    enabled_codes = {rule.code for rule in enabled}
+    found = [f for f in found if f.rule in enabled_codes or f.rule not in by_code]
+    protected = [f for f in found if f.rule in protected_codes]
+    others = [f for f in found if f.rule not in protected_codes]
+    kept, hidden, unused = suppressions.apply(others, marks, [(r.code, r.name) for r in enabled], known)
+    if mirrored:
+        kept_ids = {id(f) for f in kept}
+        hidden -= sum(1 for f in found if id(f) in mirrored and id(f) not in kept_ids)
+        kept = [f for f in kept if id(f) not in mirrored]
+    unused_rule = owner(ProblemKind.UNUSED_SUPPRESSION)
+    if unused_rule.code in enabled_codes:
+        kept += [
+            unused_rule().finding(Analysis(document), suppressions.describe(u), [u.suppression.span])
+            for u in unused
+        ]
+    file_findings = [*protected, *kept]
+    if policy.severity_overrides:
+        file_findings = [
+            attrs.evolve(f, severity=_severity_for(f, policy.severity_overrides, by_code.get(f.rule)))
+            for f in file_findings
+        ]
+    return sorted(file_findings, key=Finding.sort_key), hidden
 
 
 def check(
@@ -168,6 +255,8 @@ def check(
     executor: Executor | None = None,
     corpus_steps: Sequence[CorpusStep] = (),
     keep_analyses: bool = True,
+    reference: Sequence[Summary] = (),
+    archive_fields: ArchiveFields | None = None,
 ) -> Report:
     """Check ``paths``: per-file work on ``executor`` (default: ``jobs`` local processes; results
     cached in ``cache_dir`` when given and the executor is local), corpus steps and rules, then
@@ -178,11 +267,13 @@ def check(
     Without ``keep_analyses`` the report holds no document's analysis: ``report.analyses`` has
     only the documents with findings or suppression comments, each with its text and nothing
     else (what the output formats print), and a clean file costs the run its name alone. A run
-    over a corpus of millions then needs memory for its findings, not its documents."""
+    over a corpus of millions then needs memory for its findings, not its documents.
+
+    ``reference`` holds the summaries of trusted timelines the corpus rules check against.
+    Archives (.jsonl, .csv, .parquet) are read record by record with ``archive_fields``, on
+    this machine whichever the executor (a local pool of ``jobs`` processes)."""
     policy = options.policy
     rules = selected_rules(options)
-    by_code = {rule.code: rule for rule in all_rules()}
-    protected_codes = always_on()
     files = discover(paths, policy)
     # the run's own files (baseline, report, domain knowledge) are never documents to check
     skipped = {resolved(Path(p)) for p in (*skip_files, *options.reading.domain_files)}
@@ -195,47 +286,72 @@ def check(
             if not isinstance(path, Path)  # a URL is never one of the run's own files
             or not any(parent in skipped for parent in (resolved(path), *resolved(path).parents))
         ]
+    archives = [(path, display) for path, display in files if isinstance(path, Path) and is_archive(path)]
+    files = [(path, display) for path, display in files if not (isinstance(path, Path) and is_archive(path))]
     per_file, corpus_rules = split_rules(rules)
-    # corpus-level rules need every analysis; corpus steps only their summaries
-    keep = keep_analyses or bool(corpus_rules)
+    linked = [rule for rule in corpus_rules if hasattr(rule, "check_contradictions")]
+    legacy = [rule for rule in corpus_rules if rule not in linked]
+    linked_codes = tuple(rule.code for rule in linked)
+    steps = list(corpus_steps)
+    if linked:  # the corpus rules run as a corpus step, on whichever executor runs the files
+        steps.insert(0, contradiction_step(linked, reference))
+    # legacy corpus-level rules need every analysis; corpus steps only their summaries
+    keep = keep_analyses or bool(legacy)
     local_cache = cache_dir if executor is None or executor.local else None
     # cached entries hold the analysis (the report reuses it): with a cache, results travel whole
     codes = tuple(r.code for r in per_file)
-    work = Work(options.reading, codes, tuple(corpus_steps), keep or bool(local_cache))
+    work = Work(options.reading, codes, tuple(steps), keep or bool(local_cache))
     runner = executor or (PoolExecutor(jobs) if jobs > 1 else SerialExecutor())
     # without kept analyses, a file with nothing to report is held as its name alone (None here)
     results: list[FileResult | None] = []
     summaries: list[Keyed] = []
     corpus_findings: dict[str, list[Finding]] = {}
+    all_corpus: list[Finding] = []
+
+    def hold(result: FileResult) -> None:
+        summaries.extend(result.summaries)
+        if keep:
+            results.append(result.without_summaries())
+        elif result.findings or result.suppressions or result.crashed or result.summaries:
+            # a document with linked events may get a corpus finding: its text stays for the output
+            results.append(result.lean(keep_text=bool(result.summaries)).without_summaries())
+        else:
+            results.append(None)
+
     try:
         for result in _file_results(files, options, rules, runner, work, local_cache, progress):
-            summaries.extend(result.summaries)
-            if keep:
-                results.append(result.without_summaries())
-            elif result.findings or result.suppressions or result.crashed:
-                results.append(result.lean().without_summaries())
-            else:
-                results.append(None)
-        if corpus_steps:
-            for finding in runner.corpus_findings(corpus_steps, summaries):
-                corpus_findings.setdefault(finding.path, []).append(finding)
-        del summaries
+            hold(result)
+        if archives:  # each record a document of its own (not cached: it has no file to hash)
+            fields = archive_fields or ArchiveFields()
+            record_work = attrs.evolve(work, keep_analyses=keep)  # records are never cached
+            # a serial executor reads them serially; a pool or a cluster, over a local pool
+            serial = isinstance(runner, SerialExecutor) and not isinstance(runner, PoolExecutor)
+            for result in run_archives(archives, fields, record_work, len(files), 1 if serial else jobs):
+                hold(result)
+                files.append((Path(result.document.path), result.document.path))
+        if steps:
+            all_corpus = in_rule_order(runner.corpus_findings(steps, summaries), linked_codes)
+        summaries.clear()  # the run keeps no summary past its reduce
     finally:
         if executor is None:
             runner.close()
 
-    # corpus-level rules over every document's (possibly cached) analysis
-    if corpus_rules:
+    # legacy corpus-level rules over every document's (possibly cached) analysis
+    if legacy:
         present = [held for held in results if held is not None]  # all of them: keep is set
         analyses: list[Analysis] = [held.load() for held in present]
-        for rule in corpus_rules:
+        for rule in legacy:
             instance: Any = rule()
-            for finding in instance.check_corpus(analyses):
-                corpus_findings.setdefault(finding.path, []).append(finding)
+            all_corpus.extend(instance.check_corpus(analyses))
         results = [attrs.evolve(r, analysis=a) for r, a in zip(present, analyses, strict=True)]
+    for finding in all_corpus:
+        corpus_findings.setdefault(finding.path, []).append(finding)
+    mirrors = _mirrors(all_corpus)
+    mirrored = {id(mirror): index for pairs in mirrors.values() for index, mirror in pairs}
+    held_results = [held for held in results if held is not None]
+    hidden_elsewhere = _hidden_by_mirrors(held_results, mirrors, rules, policy)
+    hidden_ids = {id(all_corpus[index]) for index in hidden_elsewhere}
 
-    known = [(rule.code, rule.name) for rule in all_rules()]
-    unused_rule = owner(ProblemKind.UNUSED_SUPPRESSION)
     findings: list[Finding] = []
     suppressed = 0
     for (location, name), held in zip(files, results, strict=True):
@@ -246,34 +362,12 @@ def check(
         result = held
         display = result.document.path
         found = [*result.findings, *corpus_findings.pop(display, [])]
-        ignored = _ignored_codes(display, policy)
-        enabled = [
-            rule
-            for rule in rules
-            if rule.code in protected_codes or not any(matches(rule, code) for code in ignored)
-        ]
-        enabled_codes = {rule.code for rule in enabled}
-        found = [f for f in found if f.rule in enabled_codes or f.rule not in by_code]
-        protected = [f for f in found if f.rule in protected_codes]
-        others = [f for f in found if f.rule not in protected_codes]
-        kept, hidden, unused = suppressions.apply(
-            others, result.suppressions, [(r.code, r.name) for r in enabled], known
-        )
+        suppressed += sum(1 for f in found if id(f) in hidden_ids)
+        found = [f for f in found if id(f) not in hidden_ids]
+        found += [mirror for _, mirror in mirrors.get(display, ())]
+        kept, hidden = apply_policy(result.document, found, result.suppressions, rules, policy, mirrored)
         suppressed += hidden
-        if unused_rule.code in enabled_codes:
-            kept += [
-                unused_rule().finding(
-                    Analysis(result.document), suppressions.describe(u), [u.suppression.span]
-                )
-                for u in unused
-            ]
-        file_findings = [*protected, *kept]
-        if policy.severity_overrides:
-            file_findings = [
-                attrs.evolve(f, severity=_severity_for(f, policy.severity_overrides, by_code.get(f.rule)))
-                for f in file_findings
-            ]
-        findings.extend(sorted(file_findings, key=Finding.sort_key))
+        findings.extend(kept)
     for leftover in corpus_findings.values():  # findings about files that were not checked
         findings.extend(sorted(leftover, key=Finding.sort_key))
 

@@ -231,6 +231,8 @@ def _locate_elements(text: str) -> dict[tuple[str, str], _Located]:
         tag = match.group(1)
         if match.re is _CLOSE:
             waiting = open_elements.get(tag)
+            if waiting and match.start() < waiting[-1][2]:
+                continue  # inside the start tag's own text (an attribute value holds it): not an end tag
             if waiting:
                 key, start, end = waiting.pop()
                 if key is not None:

@@ -312,10 +312,10 @@ def annotate(analysis: Analysis, findings: Sequence[Finding], anchors: Sequence[
         finding_spans[number] = tuple(ids)
         targets: list[str | None] = []
         for step in finding.explanation:
-            if step.span is None or not _valid(step.span.start, step.span.end, length):
+            if step.here is None or not _valid(step.here.start, step.here.end, length):
                 targets.append(None)
                 continue
-            key = (step.span.start, step.span.end)
+            key = (step.here.start, step.here.end)
             if key not in by_range:
                 cited = Annotation(
                     new_id(), key[0], key[1], "cited", "cited", step.text, finding=anchors[number]

@@ -77,7 +77,11 @@ def render(site: Site, env: jinja2.Environment | None = None) -> dict[str, str]:
     env = env or environment()
     common: dict[str, Any] = {"version": __version__, "csp": CSP}
     pages: dict[str, str] = {}
-    pages["index.html"] = env.get_template("index.html").render(page=site.index, root="", **common)
+    pages["index.html"] = env.get_template("index.html").render(
+        page=site.index, corpus=site.corpus, root="", **common
+    )
+    if site.corpus is not None:
+        pages[site.corpus.file] = env.get_template("corpus.html").render(page=site.corpus, root="", **common)
     document = env.get_template("document.html")
     for page in site.documents:
         pages[page.file] = document.render(page=page, root="../", **common)

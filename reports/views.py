@@ -24,6 +24,7 @@ from chrono.version import __version__
 
 from . import timeline as tl
 from .annotate import KIND_LABELS, KINDS, Line, annotate, bounds_text, lines_of, visible
+from .corpus_view import CorpusPage, corpus_page
 from .instants import day_words
 
 MAX_OVERVIEW_EVENTS = 500
@@ -252,6 +253,8 @@ class Site:
     index: IndexPage
     documents: tuple[DocumentPage, ...]
     rules: tuple[RulePage, ...]
+    # the events linked across documents (reports.corpus_view), when any are
+    corpus: CorpusPage | None = None
 
 
 # ---------------------------------------------------------------------------------------------
@@ -285,7 +288,7 @@ def _events_by_range(analysis: Analysis) -> dict[tuple[int, int], list[str]]:
 def _finding_events(by_range: Mapping[tuple[int, int], list[str]], finding: Finding) -> list[str]:
     """Events whose statements a finding cites (through its spans and explanation)."""
     cited = [(s.start, s.end) for s in finding.spans]
-    cited += [(step.span.start, step.span.end) for step in finding.explanation if step.span is not None]
+    cited += [(step.here.start, step.here.end) for step in finding.explanation if step.here is not None]
     return list(dict.fromkeys(event for key in cited for event in by_range.get(key, ())))
 
 
@@ -358,7 +361,8 @@ class _Builder:
                     i + 1,
                     visible(step.text),
                     annotated.step_targets[number][i],
-                    f"line {step.span.line}" if step.span is not None else "",
+                    step.where(finding.path) if step.path is not None
+                    else f"line {step.span.line}" if step.span is not None else "",
                 )
                 for i, step in enumerate(finding.explanation)
             )
@@ -525,11 +529,13 @@ def build_site(
     builder = _Builder(analyses, findings, rule_list)
     seen: set[str] = set()
     documents = []
+    page_of: dict[str, str] = {}
     for analysis in analyses:
         if analysis.document.path in seen:
             continue
         seen.add(analysis.document.path)
         documents.append(builder.document(analysis))
+        page_of[analysis.document.path] = documents[-1].file
     # findings about files that have no analysis still get a row (and no page)
     for path, items in builder.by_path.items():
         if path not in seen:
@@ -572,4 +578,4 @@ def build_site(
         dated_events=sum(g.events for g in groups),
         status=worst or "clean",
     )
-    return Site(index, tuple(documents), rule_pages)
+    return Site(index, tuple(documents), rule_pages, corpus_page(analyses, findings, page_of))

@@ -9,6 +9,7 @@ from __future__ import annotations
 from chrono.rulebase import Rule
 
 from .consistency import EndsBeforeStarts, InconsistentClaims
+from .corpus import RULES as CORPUS_RULES
 from .input import (
     ImpossibleDate,
     InternalError,
@@ -46,4 +47,5 @@ RULES: tuple[type[Rule], ...] = (
     HolidayMismatch,
     SeasonMismatch,
     *TEXT_LAYOUT_RULES,
+    *CORPUS_RULES,
 )

@@ -104,7 +104,9 @@ class AgeMismatch(Rule):
         five years since the 2019 fire") or a thing's age ("the bridge, opened in 1964, turns
         60 this year") that does not add up with the year it is marked in. With the birthday
         unknown, either of the two possible ages passes; an anniversary of a year dated only by
-        the document date, and a count of years since, may be off by one year.
+        the document date, and a count of years since, may be off by one year. An age dated by
+        a participle clause after it ("At 34 she moved, arriving in 2008") is a warning: the
+        clause may tell a later event ("…, graduating in 2000").
 
     Why it matters
         Ages and anniversaries are computed by hand and go stale when a text is updated.
@@ -138,8 +140,10 @@ class AgeMismatch(Rule):
             else:
                 continue
             if message is not None:
-                yield self.finding(analysis, message, [Span(cue.span.start, cue.span.end, "primary"),
-                                                       *_dates_of(cue)])
+                finding = self.finding(analysis, message, [Span(cue.span.start, cue.span.end, "primary"),
+                                                           *_dates_of(cue)])
+                uncertain = isinstance(cue, AgeCue) and cue.uncertain
+                yield attrs.evolve(finding, severity=Severity.WARNING) if uncertain else finding
 
 
 def _dates_of(cue: AgeCue | AnniversaryCue | ElapsedCue) -> list[Span]:

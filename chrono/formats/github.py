@@ -3,12 +3,18 @@ shown as annotations on the pull request's changed lines."""
 
 from __future__ import annotations
 
-from chrono.model import Finding, Severity
+from chrono.model import ExplanationStep, Finding, Severity
 from chrono.printable import for_terminal
 from chrono.results import Report
 
 _LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
+
+
+def _where(finding: Finding, step: ExplanationStep) -> str:
+    if step.path is not None:  # the words of another document (a corpus rule's chain)
+        return f" ({for_terminal(step.where(finding.path))})"
+    return f" (line {step.span.line})" if step.span else ""
 
 def _data(text: str) -> str:
     return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
@@ -32,7 +38,7 @@ def annotation(finding: Finding) -> str:
     message = for_terminal(finding.message)
     if finding.explanation:
         chain = "\n".join(
-            f"{n}. {for_terminal(step.text)}" + (f" (line {step.span.line})" if step.span else "")
+            f"{n}. {for_terminal(step.text)}" + _where(finding, step)
             for n, step in enumerate(finding.explanation, start=1)
         )
         message = f"{message}\nThese cannot all hold:\n{chain}"

@@ -16,6 +16,8 @@ def _details(finding: Finding) -> str:
     lines = [f"{where}: {finding.rule} {for_xml(finding.message)}"]
     for number, step in enumerate(finding.explanation, start=1):
         where = f" (line {step.span.line})" if step.span else ""
+        if step.path is not None:  # the words of another document (a corpus rule's chain)
+            where = f" ({for_xml(step.where(finding.path))})"
         lines.append(f"  {number}. {for_xml(step.text)}{where}")
     return "\n".join(lines) + "\n"
 

@@ -96,7 +96,7 @@ def _result(
     }
     if finding.rule in index:
         result["ruleIndex"] = index[finding.rule]
-    claims = {(s.span.start, s.span.end): s.text for s in finding.explanation if s.span is not None}
+    claims = {(s.here.start, s.here.end): s.text for s in finding.explanation if s.here is not None}
     related = []
     for number, span in enumerate(finding.spans[1:], start=1):
         text = claims.get((span.start, span.end)) or span.note or f"{span.role}: {span.text}"
@@ -107,6 +107,15 @@ def _result(
                 "message": {"text": text},
             }
         )
+    for step in finding.explanation:  # the words of other documents a corpus finding cites
+        if step.path is not None and step.span is not None:
+            related.append(
+                {
+                    "id": len(related) + 1,
+                    "physicalLocation": _physical(step.path, step.span),
+                    "message": {"text": step.text},
+                }
+            )
     if related:
         result["relatedLocations"] = related
     return result

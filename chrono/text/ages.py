@@ -72,8 +72,12 @@ _NEXT_TO = re.compile(rf"[ \t]*,?[ \t]*(?:(?:{_WORDS.pattern('birth_date_preposi
                       re.IGNORECASE)
 _LIFESPAN_AFTER = re.compile(rf"\)[ \t]+(?:{_WORDS.pattern('lifespan_verbs')})\b")
 _DEATH = re.compile(rf"\b(?:{_WORDS.pattern('death_words')})\b", re.IGNORECASE)
-# "At 29 he was given a bridge, which opened in 1982": a relative clause dates its own noun
+# "in 2004, at 17,": a date and the age right after it
+_ADJACENT = re.compile(r"[ \t]*,?[ \t]+")
+# "At 29 he was given a bridge, which opened in 1982": a relative clause dates its own noun; a
+# participle clause ("At 17 she won a place, graduating in 2000") may tell a later event
 _RELATIVE_CLAUSE = re.compile(r",\s+(?:which|who|whom|whose|where|that)\b")
+_PARTICIPLE_CLAUSE = re.compile(r",\s+\w+ing\b")
 _APPOSITIVE_AGE = re.compile(r"\b[A-Z][\w'’-]+,\s+(\d{1,3}),\s")
 _ANNIVERSARY_WORD = _WORDS.words("anniversary")[0]
 _ORDINAL_WORDS = {str(word): int(count) for word, count in _WORDS.table("ordinal_words").items()}
@@ -164,11 +168,22 @@ def age_cues(text: str, timexes: Sequence[Timex], sentences: Sequence[Sentence])
             died = _DEATH.search(text, lo, sentence.end)
             if died is not None:
                 ages = list(_DEATH_AGE.finditer(text, died.end(), sentence.end))
+        dated = [t for t in dates.between(lo, sentence.end) if t.anchor is None and _has_year(t)
+                 and t is not birth]
+        if len(ages) > 1:
+            # "At 15 she moved to Vienna, and in 2004, at 17, she became …": each age with the
+            # date written right next to it, the others left alone
+            for match in ages:
+                beside = [t for t in dated if _ADJACENT.fullmatch(text, t.end, match.start())
+                          or _NEXT_TO.fullmatch(text, match.end(), t.start)]
+                if len(beside) == 1:
+                    age = _age_of(match)[0]
+                    yield AgeCue(Span(match.start(), match.end()), age, born, mention(beside[0]))
+            previous = sentence
+            continue
         if len(ages) != 1:
             previous = sentence
             continue
-        dated = [t for t in dates.between(lo, sentence.end) if t.anchor is None and _has_year(t)
-                 and t is not birth]
         match = ages[0]
         # the dates of others' lifespans ("his father (1857-1917)") do not date the age
         preceding = [t for t in dated if t.end <= match.start() and t.range_id is None]
@@ -186,7 +201,10 @@ def age_cues(text: str, timexes: Sequence[Timex], sentences: Sequence[Sentence])
             when = death  # "… died on Thursday in Medellín. He was 71."
         else:
             continue
-        yield AgeCue(Span(match.start(), match.end()), _age_of(match)[0], born, mention(when))
+        participle = when.start > match.end() and (
+            _PARTICIPLE_CLAUSE.search(text, match.end(), when.start) is not None
+        )
+        yield AgeCue(Span(match.start(), match.end()), _age_of(match)[0], born, mention(when), participle)
 
 
 def _death_date(text: str, dates: _Dates, sentence: Sentence, previous: Sentence | None, birth: Timex
@@ -205,6 +223,18 @@ def _death_date(text: str, dates: _Dates, sentence: Sentence, previous: Sentence
                  and t.value != birth.value]
         return dated[0] if len(dated) == 1 else None
     return None
+
+
+def anniversaries_in(text: str, start: int, end: int) -> Iterator[tuple[re.Match[str], int]]:
+    """The "Nth anniversary" phrases of ``text[start:end]`` with their count."""
+    for match in _ANNIVERSARY.finditer(text, start, end):
+        count = int(match.group("n")) if match.group("n") else _ORDINAL_WORDS[match.group("w").lower()]
+        yield match, count
+
+
+def told_as_present(text: str, start: int, end: int) -> bool:
+    """Is an anniversary in ``text[start:end]`` told as marked now ("marks", "this year")?"""
+    return _MARKS.search(text, start, end) is not None
 
 
 def anniversary_cues(

@@ -32,6 +32,7 @@ from chrono.layout import Layout
 from chrono.options import ReadingOptions
 from chrono.periods import Period
 from chrono.tagger import Timex
+from chrono.text.anniversary_events import anniversary_events
 from chrono.text.attachment import is_asserted
 from chrono.text.builder import Builder, Built
 from chrono.text.causal import causal
@@ -42,9 +43,11 @@ from chrono.text.durations import duration
 from chrono.text.events import Trigger, asserted, find_triggers, lexicon
 from chrono.text.layout_dating import Scope
 from chrono.text.layout_dating import apply as date_by_layout
+from chrono.text.life_events import life_events
 from chrono.text.named_events import named_events
 from chrono.text.offsets import offset, offsets_in
 from chrono.text.order import order, sequence
+from chrono.text.ordinals import ordinal_order
 from chrono.text.precedence import precedence
 from chrono.text.reported import reported
 from chrono.text.sentences import Sentence
@@ -54,6 +57,7 @@ from chrono.text.tense import NOMINAL
 def build(text: str, sentences: Sequence[Sentence], timexes: Sequence[Timex], dct: Period | None,
           options: ReadingOptions, layout: Layout | None = None, scopes: Sequence[Scope] = ()) -> Built:
     b = Builder(text, sentences, timexes, dct, options)
+    life_events(b, timexes)  # "Maria Nys (1899–1955)": her birth and death, which "Maria died" joins
     timex_starts = [t.start for t in timexes]
     all_triggers: list[tuple[Sentence, Trigger]] = []
     previous: Sentence | None = None
@@ -78,6 +82,8 @@ def build(text: str, sentences: Sequence[Sentence], timexes: Sequence[Timex], dc
         b.contexts[sentence.start] = here
         _anchor_sentence(b, here)
     precedence(b, all_triggers)
+    ordinal_order(b)  # "a second landing" after the one told before
+    anniversary_events(b)  # "the second anniversary of the tsunami": two years before
     date_by_layout(b, layout or Layout(), scopes)  # headings and entries (chrono.text.layout_dating)
     return b.built()
 

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 import attrs
 
-from chrono.model import Part
+from chrono.model import Part, Side
 from chrono.tagger import Timex
 from chrono.text.clauses import (
     FUNCTION_WORDS,
@@ -41,6 +41,9 @@ _COMPARED = re.compile(
     rf"(?<![\w.])(?:{_WORDS.pattern('comparison_words')})\s+"
     rf"(?:(?:{_WORDS.pattern('comparison_prepositions')})\s+)?\Z",
     re.IGNORECASE,
+)
+_ANNIVERSARY_OF = re.compile(
+    rf"\b(?:{_WORDS.pattern('anniversary_words')})\s+of\s+(?:[\w'’-]+\s+){{0,3}}\Z", re.IGNORECASE
 )
 _PAST_PHRASE = re.compile(
     rf"\s+(?:{_WORDS.pattern('past_phrase_prepositions')})\s+(?:{_WORDS.pattern('past_phrase_determiners')})"
@@ -91,6 +94,12 @@ class Target:
     part: Part  # which part of the event the expression dates
     cue: Trigger  # the word the claim cites (the aspectual verb, or the event itself)
 
+    @property
+    def side(self) -> Side:
+        """The end of the event an order or a distance is about ("completed the merger after
+        the vote": the merger's end; otherwise its start)."""
+        return Side.END if self.part is Part.END else Side.START
+
 
 def is_asserted(text: str, trigger: Trigger) -> bool:
     """Does the text say the event happened: a verb in an asserting tense, or a noun without a
@@ -110,6 +119,15 @@ def is_planned(text: str, trigger: Trigger) -> bool:
 
 def attach(text: str, timex: Timex, triggers: Sequence[Trigger], cuts: tuple[int, ...]) -> Trigger | None:
     """The event word ``timex`` (of the same sentence) is attached to, if any."""
+    trigger = _attach(text, timex, triggers, cuts)
+    if trigger is not None and trigger.start > timex.start and _ANNIVERSARY_OF.search(
+        text, max(0, trigger.start - 60), trigger.start
+    ):
+        return None  # "This weekend we celebrate the 10th anniversary of the release": not its date
+    return trigger
+
+
+def _attach(text: str, timex: Timex, triggers: Sequence[Trigger], cuts: tuple[int, ...]) -> Trigger | None:
     left_edge = timex.signal_start if timex.signal_start is not None else timex.start
     # a date right in front of an event noun dates the noun ("the 2024 election", "Monday's raid")
     for t in triggers:
@@ -192,7 +210,7 @@ def resolve(text: str, trigger: Trigger, triggers: Sequence[Trigger], cuts: tupl
         if argument is not None:
             return Target(argument, Part.START if trigger.event_class == "begin" else Part.END, trigger)
     if trigger.pos == "noun":
-        phase = _phase_after(text, trigger, triggers, cuts)
+        phase = phase_of(text, trigger, triggers, cuts)
         if phase is not None:
             # "14:31 — Outage begins", "15:07 — Rollback complete": the date is the phase's
             return Target(trigger, Part.START if phase.event_class == "begin" else Part.END, phase)
@@ -214,6 +232,12 @@ def resolve(text: str, trigger: Trigger, triggers: Sequence[Trigger], cuts: tupl
     return Target(trigger, Part.WHOLE, trigger)
 
 
+def phase_of(text: str, noun: Trigger, triggers: Sequence[Trigger], cuts: tuple[int, ...]) -> Trigger | None:
+    """The aspectual verb that makes a date of ``noun`` the date of its start or end ("began the
+    strike", "the strike ended", "Rollback complete"), if any."""
+    return _phase_after(text, noun, triggers, cuts) or _phase_before(text, noun, triggers, cuts)
+
+
 def _phase_after(text: str, noun: Trigger, triggers: Sequence[Trigger], cuts: tuple[int, ...]
                  ) -> Trigger | None:
     """The aspectual verb right after an event noun whose subject the noun is ("the strike
@@ -230,6 +254,21 @@ def _phase_after(text: str, noun: Trigger, triggers: Sequence[Trigger], cuts: tu
     if _aspect_argument(text, following, triggers, cuts) is not noun:
         return None
     return following
+
+
+def _phase_before(text: str, noun: Trigger, triggers: Sequence[Trigger], cuts: tuple[int, ...]
+                  ) -> Trigger | None:
+    """The aspectual verb right before an event noun it takes as object ("began the recount on
+    10 November": the date is the recount's start)."""
+    index = triggers.index(noun)
+    if index == 0:
+        return None
+    verb = triggers[index - 1]
+    if verb.pos != "verb" or verb.event_class not in ("begin", "end"):
+        return None
+    if _aspect_argument(text, verb, triggers, cuts) is not noun:
+        return None
+    return verb
 
 
 def _aspect_argument(text: str, trigger: Trigger, triggers: Sequence[Trigger],

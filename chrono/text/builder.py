@@ -19,7 +19,7 @@ from chrono.options import ReadingOptions
 from chrono.periods import Period
 from chrono.problems import ConflictKind, Problem
 from chrono.tagger import Timex
-from chrono.text.attachment import SUPPORTED, is_planned
+from chrono.text.attachment import SUPPORTED, is_planned, phase_of
 from chrono.text.claims import TextGapClaim, TextPeriodClaim
 from chrono.text.context import SentenceContext
 from chrono.text.coreference import Link, Vocabulary, antecedent_link, describe_link, verb_object
@@ -31,6 +31,11 @@ from chrono.text.tense import NOMINAL, TOLD_AS_PAST
 
 # between a subject noun and its verb: nothing, or an adverb or two ("the storm finally struck")
 _SUBJECT_GAP = re.compile(r"\s+(?:[a-z]+ly\s+){0,2}")
+# "Maria died", "Nys was born", "Maria Nys's death": up to three name words right before
+_NAME_SUBJECT = re.compile(
+    r"(?<![\w'’-])((?:[A-Z][\w'’-]*[ \t]+){0,2}[A-Z][\w'’-]*?)(?:['’]s)?"
+    r"(?:[ \t]+(?:was|had|has|is|were|also|later|eventually|finally)){0,2}[ \t]+\Z"
+)
 _DATE_BEFORE_NOUN = re.compile(r"(?:['’]s)?(?:\s+[\w-]+){0,2}\s+")
 _DATE_AFTER_NOUN = re.compile(r"\s+(?:(?:in|on|of|at|from|during|since)\s+)?(?:the\s+)?")
 
@@ -89,6 +94,11 @@ class Builder:
         self.contexts: dict[int, SentenceContext] = {}
         # the asserted mentions so far, in text order: what a later definite mention refers to
         self.mentions: list[Mention] = []
+        self.mention_at: dict[int, Mention] = {}  # by the start of its trigger
+        # (name word, "birth"|"death") -> (all name words, event, the life date naming it)
+        self.people: dict[tuple[str, str], list[tuple[frozenset[str], str, Trigger]]] = {}
+        self.first_mentions: dict[int, Trigger] = {}  # where each mention's chain of links begins
+        self.weakest_links: dict[int, Link | None] = {}  # the first uncertain link behind a mention
         # links from a later mention to the earlier one it refers back to, by the later one's offset
         self.links: dict[int, Link] = {}
         self.link_starts: list[int] = []
@@ -124,7 +134,7 @@ class Builder:
         known = self.by_trigger.get(trigger.start)
         if known is not None:
             return known
-        link = self.refers_back(trigger, here) or self.restated(trigger, here)
+        link = self.life_link(trigger) or self.refers_back(trigger, here) or self.restated(trigger, here)
         if link is not None:
             event_id = self.by_trigger.get(link.antecedent.start) or self.event(
                 link.antecedent, self.context_of(link.antecedent) or here
@@ -155,17 +165,75 @@ class Builder:
 
     def mention(self, sentence: Sentence, trigger: Trigger) -> None:
         """Record an asserted mention, which later definite mentions may refer back to."""
-        self.mentions.append(mention_of(self.text, trigger, sentence, planned=is_planned(self.text, trigger)))
+        told = mention_of(self.text, trigger, sentence, planned=is_planned(self.text, trigger))
+        self.mentions.append(told)
+        self.mention_at[trigger.start] = told
 
     def context_of(self, trigger: Trigger) -> SentenceContext | None:
         """The sentence ``trigger`` stands in (read by then)."""
-        told = next((m for m in self.mentions if m.start == trigger.start), None)
+        told = self.mention_at.get(trigger.start)
         return self.contexts.get(told.sentence_start) if told is not None else None
 
+    def person(self, names: frozenset[str], kind: str, event_id: str, dated_by: Trigger) -> None:
+        """Register the birth or death (``kind``) of the person whose name words are ``names``,
+        as the event ``event_id`` its life dates (``dated_by``) name."""
+        self.by_trigger[dated_by.start] = event_id
+        for name in names:
+            self.people.setdefault((name, kind), []).append((names, event_id, dated_by))
+
+    def life_link(self, trigger: Trigger) -> Link | None:
+        """"In 1955, Maria died": the birth or death of a person named before with life dates
+        ("Maria Nys (1899–1955)"), when the name words all belong to exactly one such person."""
+        if trigger.event_class not in ("birth", "death") or not self.people:
+            return None
+        known = self.links.get(trigger.start)
+        if known is not None:
+            return known
+        subject = _NAME_SUBJECT.search(self.text, max(0, trigger.start - 60), trigger.start)
+        if subject is None:
+            return None
+        words = frozenset(w.lower() for w in subject.group(1).split())
+        found = {event_id: (names, dated_by) for word in words
+                 for names, event_id, dated_by in self.people.get((word, trigger.event_class), ())
+                 if words <= names}
+        if len(found) != 1:
+            return None  # no such person, or several with that name
+        ((_, (_, dated_by)),) = found.items()
+        link = Link(trigger, dated_by, Grade.STRONG, "the same person's, in the life dates after the name")
+        self.links[trigger.start] = link
+        bisect.insort(self.link_starts, trigger.start)
+        return link
+
+    def same_paragraph(self, one: Trigger, other: Trigger) -> bool:
+        first, second = self.mention_at.get(one.start), self.mention_at.get(other.start)
+        return first is not None and second is not None and first.paragraph == second.paragraph
+
     def same_event(self, one: Trigger, other: Trigger) -> bool:
-        """Are two earlier mentions already read as one event?"""
+        """Are two earlier mentions read as one event (through the links they refer back by)?"""
         known = self.by_trigger.get(one.start)
-        return known is not None and known == self.by_trigger.get(other.start)
+        if known is not None and known == self.by_trigger.get(other.start):
+            return True
+        return self._first_mention(one).start == self._first_mention(other).start
+
+    def _first_mention(self, trigger: Trigger) -> Trigger:
+        """The mention a chain of links from ``trigger`` leads back to (remembered for every
+        mention on the way: a story that tells one vote a thousand times walks it once)."""
+        path: list[int] = []
+        root = trigger
+        while True:
+            known = self.first_mentions.get(root.start)
+            if known is not None:
+                root = known
+                break
+            path.append(root.start)
+            here = self.context_of(root)
+            link = self.links.get(root.start) or (self.refers_back(root, here) if here else None)
+            if link is None or link.antecedent.start in path:
+                break
+            root = link.antecedent
+        for start in path:
+            self.first_mentions[start] = root
+        return root
 
     def refers_back(self, trigger: Trigger, here: SentenceContext) -> Link | None:
         """The link of a definite event noun to the earlier mention of its event, if any."""
@@ -176,7 +244,13 @@ class Builder:
             return None
         mention = mention_of(self.text, trigger, here.sentence, planned=is_planned(self.text, trigger))
         link = antecedent_link(mention, self.mentions, self.vocabulary, self.same_event)
-        if link is not None and link.grade is Grade.STRONG and _own_date(self.text, trigger, here.timexes):
+        # "began the purchase in May … completed the purchase in August": the dates of its ends
+        phase = link is not None and self.same_paragraph(link.antecedent, trigger) and (
+            phase_of(self.text, trigger, here.triggers, here.cuts) is not None
+        )
+        if link is not None and link.grade is Grade.STRONG and not phase and _own_date(
+            self.text, trigger, here.timexes
+        ):
             # "the 1997 elections" after "the elections of 1991": a mention dated in its own words
             # may well be another event of the same kind
             link = attrs.evolve(link, grade=Grade.WEAK, why=f"{link.why}, dated in its own words")
@@ -203,7 +277,7 @@ class Builder:
         if subject_link is None:
             return None
         antecedent = subject_link.antecedent
-        told = next((m for m in self.mentions if m.start == antecedent.start), None)
+        told = self.mention_at.get(antecedent.start)
         context = self.contexts.get(told.sentence_start) if told is not None else None
         if context is None:
             return None
@@ -234,17 +308,38 @@ class Builder:
         return [link for link in found if self.by_trigger.get(link.mention.start) in events]
 
     def _with_chains(self, links: Sequence[Link]) -> list[Link]:
-        """The links and those their antecedents rest on, back to the first mention: a claim
-        through "the outage" five mentions on is only as sure as the weakest link between."""
-        out: list[Link] = []
-        seen: set[int] = set()
+        """The links, and for each the weakest one its antecedent rests on back to the first
+        mention: a claim through "the outage" five mentions on is only as sure as the weakest
+        link between (the certain links between are not repeated)."""
+        out = list(links)
         for link in links:
-            current: Link | None = link
-            while current is not None and current.mention.start not in seen:
-                seen.add(current.mention.start)
-                out.append(current)
-                current = self.links.get(current.antecedent.start)
+            weakest = self._weakest_before(link.antecedent)
+            if weakest is not None and weakest not in out:
+                out.append(weakest)
         return out
+
+    def _weakest_before(self, trigger: Trigger) -> Link | None:
+        """The first uncertain link on the chain from ``trigger`` back to its first mention
+        (remembered per mention, so long chains are walked once)."""
+        path: list[int] = []
+        found: Link | None = None
+        current = trigger
+        while True:
+            if current.start in self.weakest_links:
+                found = self.weakest_links[current.start]
+                break
+            here = self.context_of(current)  # read the link now, so what is remembered holds
+            link = self.links.get(current.start) or (self.refers_back(current, here) if here else None)
+            if link is None or link.antecedent.start in path:
+                break
+            path.append(current.start)
+            if link.grade is Grade.WEAK:
+                found = link
+                break
+            current = link.antecedent
+        for start in path:
+            self.weakest_links[start] = found
+        return found
 
     def graded(
         self, span: Span, events: Sequence[str], mentions: Sequence[Trigger] = ()

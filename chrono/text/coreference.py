@@ -87,6 +87,8 @@ def _compatible(mention: Mention, earlier: Mention) -> bool:
         return False  # "the death of her husband" after "her death"
     if mention.names and earlier.names and not mention.names & earlier.names:
         return False  # "the Rome summit" after "the Lisbon summit"
+    if mention.modifiers and earlier.modifiers and not mention.modifiers & earlier.modifiers:
+        return False  # "the founding concert" after "its anniversary concert"
     return not (mention.names and not mention.names <= earlier.context | earlier.names)
 
 

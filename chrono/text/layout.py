@@ -30,7 +30,7 @@ import attrs
 
 from chrono.layout import LABEL_KINDS, Block, Kind, Layout
 from chrono.text.calendar_names import MONTHS, WEEKDAYS
-from chrono.text.markup import HTML_COMMENT, HTML_HIDDEN, HTML_TAG, View
+from chrono.text.markup import HTML_COMMENT, HTML_HIDDEN, HTML_TAG, View, indent_columns
 from chrono.text.vocabulary import alternation, longest_first, vocabulary
 
 _WORDS = vocabulary("layout")
@@ -73,7 +73,9 @@ _LINE = re.compile(r"[^\n]*")
 # A line that may open an entry of its own ("09:12 UTC — …", "OCT. 12, 2021: …") or hold a date
 # alone: a delimiter among its first words, or a few words only. The other lines of a paragraph
 # are one text wrapped, and get no block.
-_ENTRY_LINE = re.compile(r"[^\n]{0,48}?(?:[:—–|]|\s-\s)|(?:[ \t]*\S+){1,6}[ \t]*\Z")
+# (The words of a short line are separated by spaces in the pattern: "(?:[ \t]*\S+){1,6}" would
+# split a long run of non-space characters every possible way.)
+_ENTRY_LINE = re.compile(r"[^\n]{0,48}?(?:[:—–|]|\s-\s)|[ \t]*\S+(?:[ \t]+\S+){0,5}[ \t]*\Z")
 
 
 def _lines_of(shown: str, lines: list[tuple[int, int]]) -> Iterator[Block]:
@@ -100,18 +102,6 @@ _SETEXT = re.compile(r" {0,3}(=+|-{2,})[ \t]*$")
 _MD_ITEM = re.compile(r"([ \t]*)(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$)")
 _PLAIN_ITEM = re.compile(r"([ \t]*)(?:[-*+•▪◦‣]|\d{1,3}[.)])[ \t]+(?=\S)")
 _TABLE_ROW = re.compile(r"[ \t]*\|")
-
-
-def _indent(line: str) -> int:
-    column = 0
-    for char in line:
-        if char == " ":
-            column += 1
-        elif char == "\t":
-            column += 4 - column % 4
-        else:
-            break
-    return column
 
 
 @attrs.define
@@ -183,10 +173,10 @@ def _lines(text: str, shown: str, *, markdown: bool) -> list[Block]:
             previous_blank = False
             continue
         marker = item_pattern.match(raw)
-        column = _indent(raw)
+        column = indent_columns(raw)
         if marker is not None:
             close_paragraph()
-            indent = _indent(marker.group(1))
+            indent = indent_columns(marker.group(1))
             while items and items[-1].indent >= indent:
                 close_items(len(items) - 1)
             if items:

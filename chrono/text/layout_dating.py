@@ -64,6 +64,9 @@ from chrono.text.vocabulary import vocabulary
 
 __all__ = ["Scope", "apply", "scopes"]
 
+# "| 121 | 13 February 2016 |": a row or item that opens with its number
+_LEADING_NUMBER = re.compile(r"[\s|*#.-]*(\d{1,6})(?=[\s|.):])")
+_NUMBERED_ENTRIES = 6
 # "## Timeline (UTC)": a list under such a heading is told in time order
 _TIMELINE_WORDS = vocabulary("layout").set("timeline_headings")
 
@@ -374,10 +377,13 @@ def _open_entries(b: Builder, by_index: Mapping[int, Scope], verbs: _Verbs) -> N
         trigger, here = opening
         if trigger.start in b.by_trigger or (trigger.start, Part.WHOLE) in b.dated_parts:
             continue
+        target = resolve(b.text, trigger, here.triggers, here.cuts)  # "Outage begins": the outage's start
+        if (target.trigger.start, target.part) in b.dated_parts:
+            continue  # the sentence itself dated it
         b.dated_parts.add((trigger.start, Part.WHOLE))
-        event_id = b.event(trigger, here)
+        event_id = b.event(target.trigger, here)
         grade = scope.grade if trigger.tense in _FIRM_TENSES else Grade.WEAK
-        _within(b, event_id, trigger, scope, grade, reading)
+        _within(b, event_id, trigger, scope, grade, reading, target.part, target.trigger)
         b.dct_claim(event_id, b.span(scope.start, scope.end, trigger.start, trigger.end))
 
 
@@ -454,14 +460,31 @@ def _past_midnight(first: Scope, second: Scope) -> bool:
 
 
 def _timeline_heading(b: Builder, layout: Layout, entry: Scope) -> bool:
-    """Is the list under a heading that calls it a timeline ("Timeline (UTC)", "Chronology")?
-    Then its order is a statement of the document, not only a habit of lists."""
-    enclosing = layout.enclosing(entry.block.start)
-    heading = next((block for block in enclosing if block.kind is Kind.HEADING), None)
-    if heading is None:
+    """Is the list under a heading that calls it a timeline ("Timeline (UTC)", "Chronology"),
+    at any level above it? Then its order is a statement of the document, not only a habit of
+    lists."""
+    for block in layout.enclosing(entry.block.start):
+        if block.kind is Kind.HEADING:
+            words = set(re.findall(r"[a-z]+", b.text[block.start:block.end].lower()))
+            if words & _TIMELINE_WORDS:
+                return True
+    return False
+
+
+def _numbered(b: Builder, entries: Sequence[Scope]) -> bool:
+    """Do the entries open with consecutive numbers ("| 121 | 13 February 2016 |", "| 120 |
+    …")? Numbered matches, ratifications or releases state their order; a long run of them is
+    needed (a ranked list is numbered too, and seldom in time order)."""
+    if len(entries) < _NUMBERED_ENTRIES:
         return False
-    words = set(re.findall(r"[a-z]+", b.text[heading.start:heading.end].lower()))
-    return bool(words & _TIMELINE_WORDS)
+    numbers = []
+    for scope in entries:
+        match = _LEADING_NUMBER.match(b.text, scope.block.start, scope.block.end)
+        if match is None:
+            return False
+        numbers.append(int(match.group(1)))
+    steps = {z - a for a, z in itertools.pairwise(numbers)}
+    return steps in ({1}, {-1})
 
 
 def _lists_in_order(b: Builder, layout: Layout, found: Sequence[Scope]) -> None:
@@ -491,6 +514,9 @@ def _lists_in_order(b: Builder, layout: Layout, found: Sequence[Scope]) -> None:
         if _timeline_heading(b, layout, first):
             grade = Grade.STRONG
             via = f"{via}, and its heading calls it a timeline"
+        elif _numbered(b, entries):
+            grade = Grade.STRONG
+            via = f"{via}, and they are numbered in that order"
         b.claims.append(TextGapClaim(*order, Gap(0, None), Span(second.start, second.end, "claim"),
                                      words=words, conflict_kind=ConflictKind.LIST_ORDER, grade=grade,
                                      via=via))

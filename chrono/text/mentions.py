@@ -10,6 +10,7 @@ light: a few words each side of the trigger, no parse.
 
 from __future__ import annotations
 
+import functools
 import re
 
 import attrs
@@ -67,10 +68,18 @@ class Mention:
     planned: bool  # "will reopen", "the scheduled vote": a plan, another event than what happened
     flashback: bool  # "it last erupted in 2011": a verb told of another occurrence
     context: frozenset[str]  # every name and content word of its sentence, lower case
+    # the content words in front of it, lower case ("founding" in "the founding concert")
+    modifiers: frozenset[str] = frozenset()
 
     @property
     def start(self) -> int:
         return self.trigger.start
+
+
+@functools.lru_cache(maxsize=256)
+def _context(sentence_text: str) -> frozenset[str]:
+    """Every name and content word of a sentence, lower case (the same for each of its mentions)."""
+    return frozenset(w.lower().strip("'’.-") for w in _WORD.findall(sentence_text) if len(w) > 2)
 
 
 def _names(text: str) -> frozenset[str]:
@@ -131,8 +140,7 @@ def mention_of(text: str, trigger: Trigger, sentence: Sentence, *, planned: bool
     names = _names(" ".join(own[1:] if own and own[0][:1].isupper() and opening == 0 else own))
     if complement is not None:
         names |= _names(complement.group(1))
-    sentence_text = text[sentence.start:sentence.end]
-    context = frozenset(w.lower().strip("'’.-") for w in _WORD.findall(sentence_text) if len(w) > 2)
+    context = _context(text[sentence.start:sentence.end])
     surface = trigger.text.lower()
     plural = trigger.pos == "noun" and surface.endswith("s") and not surface.endswith("ss") and (
         surface.rstrip("s") != trigger.lemma.rstrip("s") or surface != trigger.lemma
@@ -142,5 +150,11 @@ def mention_of(text: str, trigger: Trigger, sentence: Sentence, *, planned: bool
         w.lower() for w in (of_phrase.group(1).split() if of_phrase else [])
         if w.lower() not in FUNCTION_WORDS and w.lower() not in _PRONOUN_POSSESSORS and len(w) > 2
     )
+    modifiers = frozenset(
+        w.strip("'’.,-") for w in own_lower
+        if w not in _DEFINITE and w not in _CONTRAST and w not in _UNCERTAIN and w not in FUNCTION_WORDS
+        and not _POSSESSIVE.search(w) and not any(ch.isdigit() for ch in w)
+        and w.strip("'’.,-") not in _TEMPORAL_OWNERS
+    )
     return Mention(trigger, sentence.paragraph, sentence.start, sentence.block, definite, contrast, uncertain,
-                   possessor, names, plural, theme, planned, flashback, context)
+                   possessor, names, plural, theme, planned, flashback, context, modifiers)

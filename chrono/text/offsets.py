@@ -40,7 +40,7 @@ _OFFSET = re.compile(
     rf"|{_WORDS.pattern('relative_article')}\s+(?P<rel>{alternation(_RELATIVES)})\s+"
     rf"(?P<unit2>{alternation(_RELATIVE_UNITS)})"
     rf"|(?P<daybefore>{alternation(_DAY_PHRASES)})(?!\s+(?:{_WORDS.pattern('not_before_day_phrase')})\b)"
-    r")\b",
+    r")\b(?!\s+than\b)",  # "two months later than promised": a comparison, not an offset
     re.IGNORECASE,
 )
 # a word every offset has: sentences without one are not searched
@@ -154,12 +154,15 @@ def offset(b: Builder, here: SentenceContext, match: re.Match[str]) -> None:
     if reference is not None:
         if not is_asserted(text, reference):
             return
-        reference_id = b.event(resolve(text, reference, triggers, cuts).trigger, here)
+        reference_target = resolve(text, reference, triggers, cuts)
+        reference_id = b.event(reference_target.trigger, here)
+        reference_side = reference_target.side
     else:
         previous = b.last_dated(here.window_start, start, subject_id)
         if previous is None or b.undated_between(previous[0], start):
             return
         reference_id = previous[1]
+        reference_side = Side.START
     if reference_id == subject_id:
         return
     # one unit of slack, or a twentieth for large counts; "about"/"nearly"/"some" widen it to half/double
@@ -175,8 +178,9 @@ def offset(b: Builder, here: SentenceContext, match: re.Match[str]) -> None:
     elif _LOWER_BEFORE.search(before):
         lower, upper_bound = max(0, count * unit - unit // 10), None  # "more than a year after"
     gap = Gap(lower, upper_bound, " ".join(match.group().split()))
-    first = Endpoint(reference_id, Side.START)
-    second = Endpoint(subject_id, Side.START)
+    # "completed the purchase two months before …": the distance is from the purchase's end
+    first = Endpoint(reference_id, reference_side)
+    second = Endpoint(subject_id, subject_target.side)
     if direction == "earlier":
         first, second = second, first
     # the words of the offset, its object ("two days after the visit") and the event it places

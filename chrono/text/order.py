@@ -129,11 +129,12 @@ def order(b: Builder, here: SentenceContext) -> None:
             continue
         if not is_asserted(text, subject) or not is_asserted(text, obj):
             continue
-        a = b.event(resolve(text, subject, triggers, cuts).trigger, here)
-        o = b.event(resolve(text, obj, triggers, cuts).trigger, here)
-        if a == o:
+        subject_target = resolve(text, subject, triggers, cuts)
+        object_target = resolve(text, obj, triggers, cuts)
+        a = Endpoint(b.event(subject_target.trigger, here), subject_target.side)
+        o = Endpoint(b.event(object_target.trigger, here), object_target.side)
+        if a.event == o.event:
             continue
         later, earlier = (a, o) if _ORDER_WORDS[word] == "later" else (o, a)
         span = b.span(subject.start, subject.end, match.start(), obj.end)
-        b.gap_claim(Endpoint(earlier, Side.START), Endpoint(later, Side.START), Gap(0, None, ""), span,
-                    ConflictKind.ORDER)
+        b.gap_claim(earlier, later, Gap(0, None, ""), span, ConflictKind.ORDER)

@@ -65,6 +65,13 @@ _PARTICIPLE_PHRASE = re.compile(
 )
 
 
+# "…, with the first patients treated early in 2025": an absolute phrase (with, a noun phrase
+# of a few words, a participle) tells no event of its own
+_WITH_ABSOLUTE = re.compile(
+    r"\bwith\s+(?:the|a|an|its|their|his|her|all|most|some)\s+(?:(?!(?:and|or|but|then)\s)[\w'’-]+\s+){0,4}\Z"
+)
+
+
 def verb_tense(form: str, before: list[str], text: str, start: int) -> str | None:
     """The tense of a verb ``form`` (base|s|past|pp|ing) at ``start`` from the words in front of it
     (``before``, lower case); None when it is not an event use."""
@@ -100,6 +107,8 @@ def verb_tense(form: str, before: list[str], text: str, start: int) -> str | Non
             return PRESENT
         if _in_irrealis_clause(text, start):
             return IRREALIS
+        if _WITH_ABSOLUTE.search(text, max(0, start - 50), start):
+            return None  # "with the first homes completed in 2026": the main clause's time, no event
         if form == "past":
             return PAST
         if prev in _PASSIVE_AUXILIARIES:

@@ -17,7 +17,7 @@ PACKAGES = {"chrono": ROOT / "chrono", "chrono.rules": ROOT / "rules", "chrono.r
 # Who may import whom, top to bottom: a module may import only from its own layer or below.
 # The commands sit on top; the run below them; then the rules; then the readers and the model.
 LAYERS: tuple[tuple[str, ...], ...] = (
-    ("chrono.__init__", "chrono.__main__", "chrono.cli"),
+    ("chrono.__init__", "chrono.__main__", "chrono.cli", "chrono.server"),
     ("chrono.reports",),
     ("chrono.check_command", "chrono.extract_cli", "chrono.timeml_export"),
     ("chrono.formats", "chrono.output"),

@@ -6,6 +6,7 @@ BENCHMARKS.md, measured by hand.
 
 from __future__ import annotations
 
+import importlib.util
 import subprocess
 import sys
 from pathlib import Path
@@ -29,7 +30,10 @@ SMOKE = [
     ("real_text.py", ["--smoke", "--quiet"], False),
     ("startup.py", ["--runs", "1"], False),
     ("scale.py", ["--smoke"], False),
+    ("corpus_scale.py", ["--documents", "120", "--planted", "4", "--jobs", "1", "--scale", "2"], False),
 ]
+if importlib.util.find_spec("pygls") is not None:  # the server extra
+    SMOKE.append(("lsp_latency.py", ["--smoke"], False))
 
 
 @pytest.mark.parametrize(("script", "args", "needs_corpus"), SMOKE, ids=[" ".join([s[0], *s[1][:1]]) for s in SMOKE])

@@ -126,7 +126,7 @@ def test_timeml_documents_show_their_gold_timex3(tmp_path: Path) -> None:
 
 def test_a_warm_cached_run_renders_the_same_report(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("CHRONO_CACHE_KEY", str(tmp_path / "key"))
-    examples = {path.name: path.read_text(encoding="utf-8") for path in (ROOT / "examples").iterdir()}
+    examples = {path.name: path.read_text(encoding="utf-8") for path in (ROOT / "examples").iterdir() if path.is_file()}
     examples["pyproject.toml"] = '[tool.chrono]\ndate-order = "day-first"\n'
     examples["minutes.md"] = "---\ndate: 2024-05-01\n---\nThe committee met on 03/04/2024.\n"
     cache = ["--cache-dir", str(tmp_path / "cache")]

@@ -4,6 +4,9 @@ Each case gives a file's content (or base64 bytes), optionally a suffix and a DC
 findings that rule must produce: line, column, exact message or a part of it, severity (when it
 is not the rule's default), and the texts the finding cites (in order, as a prefix of its spans).
 Every case file has cases that pass (``expect: []``) and cases that fail.
+
+A corpus rule's case gives ``files`` (name -> content) instead, optionally a ``reference``
+timeline, and each expected finding names the file it is in (``path``).
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from typing import Any
 import pytest
 import yaml
 
+from chrono.corpus.reference import load_reference
 from chrono.options import Options, ReadingOptions
 from chrono.periods import parse_value
 from chrono.registry import all_rules
@@ -55,7 +59,12 @@ def test_every_rule_has_a_case_file_with_passing_and_failing_cases() -> None:
 @pytest.mark.parametrize(("rule", "case"), ALL_CASES, ids=[f"{r}:{c['name']}" for r, c in ALL_CASES])
 def test_rule_case(rule: str, case: dict[str, Any], tmp_path: Path) -> None:
     path = tmp_path / f"case{case.get('suffix', '.yaml')}"
-    if "bytes" in case:
+    paths = [path]
+    if "files" in case:
+        paths = [tmp_path / name for name in case["files"]]
+        for name, content in case["files"].items():
+            (tmp_path / name).write_text(content, encoding="utf-8")
+    elif "bytes" in case:
         path.write_bytes(base64.b64decode(case["bytes"]))
     else:
         path.write_text(case["content"], encoding="utf-8")
@@ -63,11 +72,17 @@ def test_rule_case(rule: str, case: dict[str, Any], tmp_path: Path) -> None:
     # reading options a case may set besides the DCT (e.g. max_file_bytes)
     reading = ReadingOptions(dct=parse_value(str(dct)) if dct else None, **case.get("reading", {}))
     options = Options(select=(rule,), reading=reading)
-    report = check([str(path)], options)
+    reference = []
+    if "reference" in case:
+        (tmp_path / "reference.yaml").write_text(case["reference"], encoding="utf-8")
+        reference = [load_reference(str(tmp_path / "reference.yaml"), reading)]
+    report = check([str(p) for p in paths], options, reference=reference)
     found = [f for f in report.findings if f.rule == rule]
     expected = case["expect"]
     assert len(found) == len(expected), [f.message for f in found]
     for finding, want in zip(found, expected, strict=True):
+        if "path" in want:
+            assert Path(finding.path).name == want["path"]
         assert finding.line == want["line"]
         if "column" in want:
             assert finding.column == want["column"]

@@ -156,3 +156,45 @@ def test_a_file_that_kills_its_dask_worker_costs_only_that_file(tmp_path: Path, 
     assert "worker process checking this file died" in crashes[0].message
     assert [f.message for f in report.findings if f.rule == "TST901"] == ["12 documents"]
     assert sum(f.rule == "CHR201" for f in report.findings) == 3  # doc000, doc005, doc010
+
+
+def test_the_corpus_rules_run_on_every_executor_with_archives_and_a_reference(
+    tmp_path: Path, dask_executor: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import json
+
+    from chrono.corpus.archives import ArchiveFields
+    from chrono.corpus.reference import load_reference
+
+    agree = "Russian troops recaptured Sudzha in March 2025, officials said.\n"
+    odd = "The recapture of Sudzha in March 2024 ended the incursion.\n"
+    (tmp_path / "news").mkdir()
+    for number in range(3):
+        (tmp_path / "news" / f"wire{number}.md").write_text(f"---\ndate: 2025-04-20\n---\n{agree}", encoding="utf-8")
+    (tmp_path / "news" / "feature.md").write_text(f"---\ndate: 2025-04-20\n---\n{odd}", encoding="utf-8")
+    rows = [{"id": "a", "text": agree, "date": "2025-04-21"}, {"id": "b", "text": odd, "date": "2025-04-21"}]
+    (tmp_path / "archive.jsonl").write_text("".join(json.dumps(row) + "\n" for row in rows), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    options = Options()
+    extra: dict[str, Any] = {"archive_fields": ArchiveFields("text", "date", "id")}
+
+    def run(executor: Any) -> dict[str, str]:
+        report = check(["news", "archive.jsonl"], options, executor=executor, keep_analyses=False, **extra)
+        return {fmt: render(fmt, report) for fmt in ("text", "json", "sarif")}
+
+    serial = run(SerialExecutor())
+    found = {(f["rule"], f["path"]) for f in json.loads(serial["json"])["findings"]}
+    assert found == {("CHR601", "news/feature.md"), ("CHR601", "archive.jsonl#b")}
+    assert run(PoolExecutor(2)) == serial
+    assert run(dask_executor) == serial
+    (tmp_path / "ref.yaml").write_text(
+        "events:\n  - id: sudzha\n    text: Russian troops recaptured Sudzha\n    on: 2024-03\n",
+        encoding="utf-8",
+    )
+    extra["reference"] = (load_reference("ref.yaml", options.reading),)
+    serial = run(SerialExecutor())
+    found = {(f["rule"], f["path"]) for f in json.loads(serial["json"])["findings"]}
+    assert {path for rule, path in found if rule == "CHR602"} == {f"news/wire{n}.md" for n in range(3)} | {
+        "archive.jsonl#a"
+    }
+    assert run(dask_executor) == serial

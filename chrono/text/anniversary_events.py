@@ -1,0 +1,61 @@
+""""Marking the second anniversary of the tsunami": the event an anniversary is of happened that
+many years before the day it is marked (a date of the sentence, or the document date when the
+anniversary is told as marked now: then some day of that year), give or take six weeks: an
+anniversary may be marked a little before or after its day. The event noun is the story's
+event when a mention refers back to it, so its own date elsewhere is checked. An anniversary of
+a date written out ("the 50th anniversary of its founding in 1975") is a cue of its own
+(chrono.text.ages)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from chrono.model import Part, Qualifier
+from chrono.periods import DAY, Period, date_of, day_start
+from chrono.tagger import Timex
+from chrono.tagger.calendar import add_months
+from chrono.text.ages import anniversaries_in, told_as_present
+from chrono.text.builder import Builder
+from chrono.text.dating import period_of
+
+_OF_EVENT = re.compile(r"\s+of\s+(?:(?:the|its|his|her|their|this|that)\s+)?(?:[\w'’-]+\s+){0,2}")
+# an anniversary is often marked on the nearest weekend or weeks apart, never a year apart
+_SLACK = 45 * DAY
+
+
+def anniversary_events(b: Builder) -> None:
+    for here in list(b.contexts.values()):
+        sentence = here.sentence
+        for match, count in anniversaries_in(b.text, sentence.start, sentence.end):
+            nouns = [t for t in here.triggers if t.start >= match.end() and t.pos == "noun"]
+            if not nouns or not _OF_EVENT.fullmatch(b.text, match.end(), nouns[0].start):
+                continue
+            noun = nouns[0]
+            if any(t.start >= noun.end and t.type == "DATE" for t in here.timexes):
+                continue  # "… of its founding in 1975": the written date is the cue's
+            marked = _marked_on(b, here.timexes, match.start())
+            if marked is None and told_as_present(b.text, sentence.start, match.start()):
+                marked = b.dct
+            if marked is None or marked.start is None or marked.end is None:
+                continue
+            if marked is b.dct or marked.end - marked.start > DAY:
+                # "this year marks …": some day of the year it is marked in
+                year = date_of(marked.start).year - count
+                first = day_start(dt.date(year, 1, 1)) - _SLACK
+                last = day_start(dt.date(year + 1, 1, 1)) + _SLACK
+            else:
+                first = day_start(add_months(date_of(marked.start), -12 * count)) - _SLACK
+                last = day_start(add_months(date_of(marked.end - 1), -12 * count)) + DAY + _SLACK
+            event_id = b.event(noun, here)
+            span = b.span(match.start(), noun.end)
+            b.period_claim(event_id, Part.START, Qualifier.IN, Period(first, last, ""), span,
+                           mentions=(noun,))
+
+
+def _marked_on(b: Builder, timexes: tuple[Timex, ...], before: int) -> Period | None:
+    """The day an anniversary is marked: the last date of the sentence before it."""
+    for timex in reversed(timexes):
+        if timex.end <= before and timex.type == "DATE":
+            return period_of(timex, b.dct, b.options.hemisphere)
+    return None

@@ -1,0 +1,89 @@
+"""Corpus archives as input (chrono.corpus.archives): JSON Lines, CSV and Parquet records as
+documents named FILE#ID, malformed records as findings of their own, through `chrono check`."""
+
+from __future__ import annotations
+
+import csv
+import json
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import pytest
+
+from chrono.corpus.archives import ArchiveFields, BadRecord, Record, records
+
+ROWS = [
+    {"url": "https://a.example/1", "published": "2025-04-20",
+     "body": "Russian troops recaptured Sudzha in March 2025, officials said."},
+    {"url": "https://b.example/2", "published": "2025-04-21",
+     "body": "Sudzha was retaken in March 2025 after weeks of fighting."},
+    {"url": "https://c.example/3", "published": "2025-04-22",
+     "body": "The recapture of Sudzha in March 2024 ended the incursion."},
+]
+FIELDS = ("--text-field", "body", "--date-field", "published", "--id-field", "url")
+
+
+def chrono(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "chrono", *args, "--no-cache", "--format", "json"],
+        capture_output=True, text=True, cwd=cwd, timeout=120,
+        env={"PATH": "/usr/bin:/bin", "NO_COLOR": "1", "HOME": str(Path(tempfile.gettempdir()) / "chrono-test-home")},
+    )
+
+
+def findings(result: subprocess.CompletedProcess[str]) -> list[tuple[str, str, int]]:
+    assert result.returncode in (0, 1), result.stderr
+    return [(f["rule"], f["path"], f["line"]) for f in json.loads(result.stdout)["findings"]]
+
+
+def test_jsonl_records_are_documents_and_a_broken_one_is_a_finding(tmp_path: Path) -> None:
+    with open(tmp_path / "articles.jsonl", "w", encoding="utf-8") as stream:
+        stream.write(json.dumps(ROWS[0]) + "\n")
+        stream.write('{"url": "broken", "body": \n')
+        stream.write(json.dumps({"url": "n", "body": 42}) + "\n")
+        for row in ROWS[1:]:
+            stream.write(json.dumps(row) + "\n")
+    result = chrono("check", "articles.jsonl", *FIELDS, cwd=tmp_path)
+    found = findings(result)
+    assert ("CHR601", "articles.jsonl#https://c.example/3", 1) in found
+    assert ("CHR002", "articles.jsonl#2", 1) in found  # line 2: not JSON
+    assert ("CHR002", "articles.jsonl#3", 1) in found  # line 3: a number is no text
+    assert len(found) == 3
+    assert json.loads(result.stdout)["summary"]["files"] == 5
+
+
+def test_csv_records_with_the_date_of_their_field(tmp_path: Path) -> None:
+    with open(tmp_path / "articles.csv", "w", encoding="utf-8", newline="") as stream:
+        writer = csv.DictWriter(stream, fieldnames=["url", "published", "body"])
+        writer.writeheader()
+        writer.writerows(ROWS)
+    found = findings(chrono("check", "articles.csv", *FIELDS, cwd=tmp_path))
+    assert found == [("CHR601", "articles.csv#https://c.example/3", 1)]
+
+
+def test_parquet_records(tmp_path: Path) -> None:
+    pyarrow = pytest.importorskip("pyarrow", reason="Parquet archives need the `parquet` extra (pyarrow)")
+    import pyarrow.parquet as parquet
+
+    parquet.write_table(pyarrow.Table.from_pylist(ROWS), tmp_path / "articles.parquet")
+    found = findings(chrono("check", "articles.parquet", *FIELDS, cwd=tmp_path))
+    assert found == [("CHR601", "articles.parquet#https://c.example/3", 1)]
+
+
+def test_records_are_read_one_at_a_time_and_an_oversized_one_is_skipped(tmp_path: Path) -> None:
+    path = tmp_path / "big.jsonl"
+    with open(path, "w", encoding="utf-8") as stream:
+        stream.write(json.dumps({"text": "x" * 5000}) + "\n")
+        stream.write(json.dumps({"text": "A short one."}) + "\n")
+    stream_of = records(path, "big.jsonl", ArchiveFields(), max_bytes=1000)
+    first = next(stream_of)
+    assert isinstance(first, BadRecord) and "over the size limit" in first.message
+    second = next(stream_of)
+    assert isinstance(second, Record) and second.text == "A short one." and second.path == "big.jsonl#2"
+
+
+def test_an_archive_that_cannot_be_opened_is_a_finding(tmp_path: Path) -> None:
+    found = findings(chrono("check", "missing.jsonl", cwd=tmp_path))
+    assert found == [("CHR001", "missing.jsonl", 1)]

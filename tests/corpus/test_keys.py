@@ -1,0 +1,66 @@
+"""Linking keys read from one document's words (chrono.corpus.keys): what links two documents'
+events, and what must not."""
+
+from __future__ import annotations
+
+import pytest
+
+from chrono.corpus.keys import keys_in
+from chrono.model import Grade
+
+
+def keys(sentence: str) -> dict[str, Grade]:
+    return {key.value: key.grade for _, key in keys_in(sentence, 0, len(sentence))}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Russian troops recaptured Sudzha in March 2025, officials said.",
+        "The recapture of Sudzha by Russian forces was confirmed.",
+        "Sudzha was retaken in March.",
+        "Moscow's soldiers retook the town of Sudzha on 12 March 2025.",
+    ],
+)
+def test_one_recapture_told_four_ways_has_one_key(sentence: str) -> None:
+    assert keys(sentence).get("recapture|sudzha") is Grade.STRONG
+
+
+def test_two_recaptures_of_two_towns_have_two_keys() -> None:
+    assert "recapture|sudzha" in keys("Russian troops recaptured Sudzha in March 2025.")
+    assert "recapture|pokrovsk" in keys("Ukrainian units recaptured Pokrovsk in March 2025.")
+    assert "recapture|sudzha" not in keys("Ukrainian units recaptured Pokrovsk in March 2025.")
+
+
+def test_elections_of_one_country_in_two_years_have_two_keys() -> None:
+    one = keys("The 2020 Romanian presidential election was held on 8 November 2020.")
+    other = keys("The 2024 Romanian presidential election was held on 24 November 2024.")
+    assert one == {"election|presidential|romania|2020": Grade.STRONG}
+    assert other == {"election|presidential|romania|2024": Grade.STRONG}
+
+
+def test_an_election_without_its_year_links_only_uncertainly() -> None:
+    found = keys("Romania's presidential election took place in May 2025.")
+    assert found == {"election|presidential|romania": Grade.WEAK}
+    assert keys("The presidential election in Romania took place in May 2025.") == found
+
+
+def test_a_country_s_presidential_and_parliamentary_elections_are_two_events() -> None:
+    assert "election|parliamentary|romania|2024" in keys("The 2024 Romanian parliamentary election was held.")
+
+
+def test_a_named_event_is_keyed_by_its_name_and_the_act_told() -> None:
+    assert keys("The Treaty of Lisbon was signed in December 2007.") == {"named:treaty of lisbon|signing": Grade.STRONG}
+    assert "named:operation ember" in keys("Operation Ember began on 3 May 2023.")
+
+
+def test_a_class_alone_never_links() -> None:
+    assert keys("The election was held on 3 May.") == {}
+    assert keys("The town was recaptured in March.") == {}
+
+
+def test_the_event_an_election_was_annulled_is_not_the_election() -> None:
+    found = keys("The 2024 Romanian presidential election was annulled in December 2024.")
+    assert found["election|presidential|romania|2024"] is Grade.STRONG
+    assert not any(key.startswith("election") and grade is Grade.STRONG and key != "election|presidential|romania|2024"
+                   for key, grade in found.items())
