@@ -3,13 +3,17 @@ the rules see (``Analysis``: that plus the solved constraint network)."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import attrs
 
 from chrono.cues import Cue
 from chrono.model import Claim, Document, Event
 from chrono.network import Solution
 from chrono.problems import Problem
-from chrono.tagger.timex import Timex
+
+if TYPE_CHECKING:  # the tagger loads only where text is read
+    from chrono.tagger.timex import Timex
 
 
 @attrs.frozen

@@ -9,7 +9,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from chrono.analysis import Analysis
-from chrono.ingest import Loaded, load
+from chrono.ingest import Loaded, Location, load
 from chrono.limits import TimeBudgetExceeded, time_budget
 from chrono.model import EventExists, Finding, Grade, Span, grade_of
 from chrono.network import NodeIndex, solve
@@ -66,7 +66,7 @@ def over_budget(loaded: Loaded, seconds: float) -> Analysis:
 
 
 def check_file(
-    path: Path, display: str, options: ReadingOptions, rules: Sequence[type[Rule]]
+    path: Location, display: str, options: ReadingOptions, rules: Sequence[type[Rule]]
 ) -> tuple[Analysis, list[Finding]]:
     return check_loaded(load(path, display, max_bytes=options.max_file_bytes), options, rules)
 

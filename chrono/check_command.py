@@ -8,6 +8,9 @@ Use::
     report = run(settings, args.paths)  # -> chrono.results.Report
 
 Precedence: command line, then the configuration file, then the defaults.
+
+Building the parser imports no engine module (the command line starts fast); a run imports
+the engine when it runs.
 """
 
 from __future__ import annotations
@@ -18,27 +21,23 @@ import sys
 import time
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 import attrs
 
-from chrono import baseline as baseline_file
 from chrono.cache import DEFAULT_CACHE_DIR
-from chrono.config import Config, ConfigError, resolve_config
-from chrono.corpus.archives import ArchiveFields
-from chrono.corpus.reference import ReferenceError, load_reference
-from chrono.corpus.summary import Summary
+from chrono.config import EXECUTORS, Config, ConfigError, resolve_config
 from chrono.formats import FORMATS
 from chrono.globs import resolved
-from chrono.ingest import KINDS
-from chrono.limits import DEFAULT_MAX_FILE_BYTES, DEFAULT_TIME_LIMIT
-from chrono.model import Severity
-from chrono.options import DEFAULT_DCT_KEYS, Options, ReadingOptions, RunPolicy
-from chrono.parallel import default_jobs
-from chrono.periods import Hemisphere, InvalidValue, NotAPeriod, Period, parse_value
-from chrono.registry import all_rules, unknown_selectors
-from chrono.results import Report
-from chrono.runner import check
+
+if TYPE_CHECKING:
+    from chrono.baseline import Baseline
+    from chrono.corpus.archives import ArchiveFields
+    from chrono.corpus.summary import Summary
+    from chrono.executors import Executor
+    from chrono.options import Options
+    from chrono.periods import Period
+    from chrono.results import Report
 
 PROGRESS_MIN_FILES = 10
 MAX_JOBS_PER_CORE = 4
@@ -122,6 +121,16 @@ def add_check_options(parser: argparse.ArgumentParser, *, formats: Sequence[str]
     run.add_argument(
         "--jobs", "-j", type=int, default=0, metavar="N", help="worker processes (default 0: all cores)"
     )
+    run.add_argument(
+        "--executor",
+        choices=EXECUTORS,
+        default=None,
+        help="where files are checked: serial, process (a pool of --jobs processes, the default) "
+        "or dask (a Dask cluster: --scheduler, or a local one of --jobs workers)",
+    )
+    run.add_argument(
+        "--scheduler", metavar="ADDRESS", help="the Dask scheduler for --executor dask, e.g. tcp://HOST:8786"
+    )
     run.add_argument("--no-cache", action="store_true", help="neither read nor write the result cache")
     run.add_argument(
         "--cache-dir", metavar="DIR", help=f"where the cache lives (default {DEFAULT_CACHE_DIR}/)"
@@ -138,16 +147,26 @@ class CheckSettings:
     config: Config
     jobs: int
     cache_dir: str | None
-    baseline: baseline_file.Baseline | None
+    baseline: Baseline | None
     write_baseline: str | None
     progress: bool
+    executor: str | None = None
+    scheduler: str | None = None
     # trusted timelines (--reference), summarized once: what the corpus rules check against
     reference: tuple[Summary, ...] = ()
     reference_files: tuple[str, ...] = ()
-    archive_fields: ArchiveFields = attrs.field(factory=ArchiveFields)
+    archive_fields: ArchiveFields | None = None  # (None: the defaults)
+
+
+def default_jobs() -> int:
+    from chrono.parallel import default_jobs as cores
+
+    return cores()
 
 
 def _check_selectors(selectors: Sequence[str], where: str) -> None:
+    from chrono.registry import all_rules, unknown_selectors
+
     unknown = unknown_selectors(all_rules(), selectors)
     if unknown:
         message = f"unknown rule selector(s): {', '.join(unknown)} (see `chrono rules`)"
@@ -155,6 +174,8 @@ def _check_selectors(selectors: Sequence[str], where: str) -> None:
 
 
 def _parse_dct(value: str, where: str) -> Period:
+    from chrono.periods import InvalidValue, NotAPeriod, parse_value
+
     try:
         return parse_value(value)
     except (InvalidValue, NotAPeriod) as error:
@@ -163,6 +184,14 @@ def _parse_dct(value: str, where: str) -> Period:
 
 def check_settings(args: argparse.Namespace, stream: TextIO | None = None) -> CheckSettings:
     """Command line + configuration -> the settings of a run."""
+    from chrono import baseline as baseline_file
+    from chrono.corpus.archives import ArchiveFields
+    from chrono.corpus.reference import ReferenceError, load_reference
+    from chrono.limits import DEFAULT_MAX_FILE_BYTES, DEFAULT_TIME_LIMIT
+    from chrono.model import Severity
+    from chrono.options import DEFAULT_DCT_KEYS, Options, ReadingOptions, RunPolicy
+    from chrono.periods import Hemisphere
+
     paths: Sequence[str] = getattr(args, "paths", None) or ["."]
     config = resolve_config(paths, getattr(args, "config", None), getattr(args, "isolated", False))
     if config.path is not None:
@@ -230,6 +259,10 @@ def check_settings(args: argparse.Namespace, stream: TextIO | None = None) -> Ch
     # more processes than cores only cost memory: at most a few per core (and never more than
     # there are files, which chrono.parallel decides once it knows them)
     jobs = min(jobs or default_jobs(), MAX_JOBS_PER_CORE * default_jobs())
+    executor = getattr(args, "executor", None) or config.executor
+    scheduler = getattr(args, "scheduler", None) or config.scheduler
+    if scheduler and executor != "dask":
+        raise UsageError("--scheduler needs --executor dask (or executor = \"dask\" in the configuration)")
     references = tuple(getattr(args, "reference", None) or ())
     try:
         reference = tuple(load_reference(path, reading) for path in references)
@@ -241,8 +274,34 @@ def check_settings(args: argparse.Namespace, stream: TextIO | None = None) -> Ch
         getattr(args, "id_field", None),
     )
     return CheckSettings(
-        options, config, jobs, cache_dir, loaded, write_baseline, progress, reference, references, fields
+        options,
+        config,
+        jobs,
+        cache_dir,
+        loaded,
+        write_baseline,
+        progress,
+        executor,
+        scheduler,
+        reference,
+        references,
+        fields,
     )
+
+
+def make_executor(name: str | None, jobs: int, scheduler: str | None = None) -> Executor:
+    """The executor called ``name`` (default: the pool with ``jobs`` > 1, else serial)."""
+    from chrono.executors import ExecutorError, PoolExecutor, SerialExecutor
+
+    if name == "dask":
+        from chrono.dask_run import DaskExecutor
+
+        return DaskExecutor.connect(scheduler, workers=jobs)
+    if name == "serial" or (name is None and jobs <= 1):
+        return SerialExecutor()
+    if name in (None, "process"):
+        return PoolExecutor(jobs)
+    raise ExecutorError(f"unknown executor {name!r}: one of {', '.join(EXECUTORS)}")
 
 
 class ProgressBar:
@@ -288,6 +347,8 @@ def refuse_to_overwrite_inputs(paths: Sequence[str], targets: Sequence[str | Non
     """A report or baseline must never replace a document being checked (that loses the
     document and hides its findings): refuse when a target is one of the inputs, or an existing
     document inside an input folder that chrono did not write."""
+    from chrono.ingest import KINDS
+
     inputs = [resolved(Path(p)) for p in (paths or ["."])]
     for target in filter(None, targets):
         target_path = resolved(Path(target))
@@ -356,17 +417,30 @@ def describe_os_error(error: OSError, target: str) -> str:
 
 
 def run(
-    settings: CheckSettings, paths: Sequence[str], stream: TextIO | None = None, output: str | None = None
+    settings: CheckSettings,
+    paths: Sequence[str],
+    stream: TextIO | None = None,
+    output: str | None = None,
+    *,
+    keep_analyses: bool = True,
 ) -> Report:
     """Check ``paths`` with the settings (progress bar on ``stream``, default stderr). The
     baseline files and ``output`` (the report file or directory being written) are never
-    checked themselves."""
+    checked themselves. Without ``keep_analyses`` the report keeps only what the output of a
+    check prints (chrono.runner.check)."""
+    from chrono.executors import ExecutorError
+    from chrono.runner import check
+
     refuse_to_overwrite_inputs(paths, [settings.write_baseline, output])
     bar = ProgressBar(stream if stream is not None else sys.stderr) if settings.progress else None
     # a report file is skipped; a site's folder is not, as it may be a folder of documents too
     # (discovery skips the files a site's manifest lists instead)
     skip = [p for p in (settings.write_baseline, output) if p and not Path(p).is_dir()]
     skip += settings.reference_files
+    try:
+        executor = make_executor(settings.executor, settings.jobs, settings.scheduler)
+    except ExecutorError as error:
+        raise UsageError(str(error)) from None
     try:
         return check(
             paths or ["."],
@@ -376,14 +450,19 @@ def run(
             progress=bar,
             baseline=settings.baseline,
             skip_files=skip,
+            executor=executor,
+            keep_analyses=keep_analyses,
             reference=settings.reference,
             archive_fields=settings.archive_fields,
         )
     finally:
+        executor.close()
         if bar is not None:
             bar.close()
 
 
 def write_baseline(report: Report, path: str) -> int:
+    from chrono import baseline as baseline_file
+
     Path(path).parent.mkdir(parents=True, exist_ok=True)
     return baseline_file.write(report.findings, path)

@@ -20,6 +20,8 @@ instead, ``--isolated`` ignores every file. Keys are kebab-case, as in ruff::
     fiscal-year-start = 7            # the month a fiscal year starts in ("fiscal 2025": July 2024 on)
     domain-knowledge = ["precedence.yaml"]   # extra domain-knowledge files
     cache-dir = ".chrono_cache"
+    executor = "process"             # where files are checked: serial | process | dask
+    scheduler = "tcp://HOST:8786"    # the Dask scheduler (executor = "dask"; default: a local cluster)
     max-file-size = 20_000_000       # bytes; a larger file is reported (CHR005), not read; 0: none
     file-time-limit = 120            # seconds of checking per file before it is abandoned; 0: none
 
@@ -44,17 +46,19 @@ import os
 import tomllib
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from chrono.globs import GlobError, check_glob
-from chrono.knowledge import DomainKnowledgeError, check_domain_file
-from chrono.model import Severity
+
+if TYPE_CHECKING:
+    from chrono.model import Severity
 
 CONFIG_NAMES = ("chrono.toml", "pyproject.toml")
 DATE_ORDERS = ("month-first", "day-first")
 HEMISPHERES = ("north", "south")
+EXECUTORS = ("serial", "process", "dask")  # chrono.executors
 
 
 class ConfigError(Exception):
@@ -81,6 +85,8 @@ class Config:
     fiscal_year_start: int | None = None
     domain_knowledge: tuple[str, ...] = ()
     cache_dir: str | None = None
+    executor: str | None = None
+    scheduler: str | None = None
     max_file_size: int | None = None
     file_time_limit: float | None = None
     severity: tuple[tuple[str, Severity], ...] = ()
@@ -193,6 +199,8 @@ def _month(where: str, key: str, value: object) -> int:
 
 
 def _severity(where: str, key: str, value: object) -> Severity:
+    from chrono.model import Severity  # the model loads only when a severity is configured
+
     text = _string(where, key, value)
     try:
         return Severity.parse(text)
@@ -224,6 +232,8 @@ _SIMPLE: dict[str, Callable[[str, str, object], object]] = {
     "fiscal-year-start": lambda w, k, v: _month(w, k, v),
     "domain-knowledge": _strings,
     "cache-dir": _string,
+    "executor": lambda w, k, v: _string(w, k, v, EXECUTORS),
+    "scheduler": _string,
     "max-file-size": lambda w, k, v: _number(w, k, v, integer=True),
     "file-time-limit": _number,
 }
@@ -280,6 +290,8 @@ def parse_config(table: Mapping[str, Any], path: Path) -> Config:
 
 
 def _check_domain_file(where: str, file: str) -> None:
+    from chrono.knowledge import DomainKnowledgeError, check_domain_file
+
     try:
         check_domain_file(file)
     except DomainKnowledgeError as error:

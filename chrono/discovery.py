@@ -14,8 +14,9 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from chrono.globs import glob_match, relative_to_root, resolved
-from chrono.ingest import KINDS
+from chrono.ingest import KINDS, Location
 from chrono.options import RunPolicy
+from chrono.remote import is_url, list_url
 
 # The manifest `chrono report` leaves in its output directory, listing the files it wrote there:
 # those are output, not documents, wherever the site was written (even into the corpus itself).
@@ -67,7 +68,7 @@ SKIPPED_DIRECTORIES = frozenset(
 
 
 
-def discover(paths: Sequence[str], policy: RunPolicy | None = None) -> list[tuple[Path, str]]:
+def discover(paths: Sequence[str], policy: RunPolicy | None = None) -> list[tuple[Location, str]]:
     """Files to check, in a stable order: given files as they are, directories recursively
     (regular files with known suffixes only; hidden and tool directories skipped).
 
@@ -78,6 +79,10 @@ def discover(paths: Sequence[str], policy: RunPolicy | None = None) -> list[tupl
 
     With a ``policy``: in directories, only files matching its ``include`` globs (when set)
     are taken; files and directories matching ``exclude`` are skipped, given by name or not.
+
+    A URL (``s3://bucket/news/``, chrono.remote) names a file or a folder listed through
+    fsspec: files of known kinds below it, hidden folders skipped, sorted; its files are
+    displayed as URLs.
     """
     include = policy.include if policy else ()
     exclude = policy.exclude if policy else ()
@@ -93,9 +98,15 @@ def discover(paths: Sequence[str], policy: RunPolicy | None = None) -> list[tupl
         relative = relative_to_root(candidate, root)
         return any(glob_match(pattern, relative) for pattern in include)
 
-    found: list[tuple[Path, str]] = []
-    seen: set[Path] = set()
+    found: list[tuple[Location, str]] = []
+    seen: set[Path | str] = set()
     for raw in paths:
+        if is_url(raw):
+            for url in list_url(raw, tuple(KINDS)):
+                if url not in seen:
+                    seen.add(url)
+                    found.append((url, url))
+            continue
         path = Path(raw)
         if path.is_dir():
             if exclude and excluded(path):
@@ -137,8 +148,8 @@ def _regular_file(path: Path) -> bool:
         return True  # gone or unreadable: reading it says why
 
 
-def _add(found: list[tuple[Path, str]], seen: set[Path], path: Path) -> None:
-    key = resolved(path)
+def _add(found: list[tuple[Location, str]], seen: set[Path | str], path: Path) -> None:
+    key = str(resolved(path))  # a string: a corpus of millions keeps one per file while walking
     if key not in seen:
         seen.add(key)
         found.append((path, path.as_posix()))

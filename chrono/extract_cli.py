@@ -13,14 +13,12 @@ import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
-
-import attrs
+from typing import TYPE_CHECKING, Any
 
 from chrono.check_command import UsageError
-from chrono.ingest import decode, kind_of
-from chrono.model import Document, Event, LineIndex
-from chrono.periods import InvalidValue, NotAPeriod, parse_value
+
+if TYPE_CHECKING:
+    from chrono.model import Event
 
 PROSE_KINDS = ("text", "markdown", "html")
 
@@ -45,6 +43,8 @@ def add_extract_parser(commands: Any) -> None:
 
 def _read(name: str) -> tuple[str, str]:
     """(decoded text, document kind)."""
+    from chrono.ingest import decode, kind_of
+
     if name == "-":
         data = sys.stdin.buffer.read()
         kind = "text"
@@ -77,7 +77,11 @@ def _events_json(events: Sequence[Event]) -> list[dict[str, Any]]:
 
 
 def run_extract(args: argparse.Namespace) -> int:
+    import attrs
+
+    from chrono.model import Document, LineIndex
     from chrono.options import ReadingOptions
+    from chrono.periods import InvalidValue, NotAPeriod, parse_value
     from chrono.readers import READERS
     from chrono.tagger import extract
     from chrono.tagger.output import render

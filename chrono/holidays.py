@@ -15,7 +15,6 @@ import functools
 import re
 
 from chrono.resources import load_yaml
-from chrono.tagger.calendar import add_days, easter, nth_weekday, orthodox_easter
 
 __all__ = ["HolidayError", "days_of", "fixed", "holidays"]
 
@@ -46,6 +45,9 @@ def holidays() -> dict[str, dict[str, str | None]]:
 
 def _day(rule: str, year: int) -> dt.date | None:
     """The day ``rule`` gives in ``year`` (None: it gives none, e.g. 29 February)."""
+    # the tagger's calendar arithmetic, imported on first use (a timeline never needs the tagger)
+    from chrono.tagger.calendar import add_days, easter, nth_weekday, orthodox_easter
+
     if (m := _FIXED.match(rule)) is not None:
         try:
             return dt.date(year, int(m["month"]), int(m["day"]))

@@ -1,4 +1,8 @@
-"""Reading files into documents. The only stage (besides output) that touches the file system."""
+"""Reading files into documents. The only stage (besides output) that touches the file system.
+
+A document is read from a local path or from a URL (``s3://...``, read through fsspec by
+chrono.remote); a ``str`` location is a URL, a local file is always a ``Path``.
+"""
 
 from __future__ import annotations
 
@@ -28,14 +32,26 @@ KINDS: dict[str, str] = {
 }
 
 
+# Where a document is: a local path, or a URL (chrono.remote).
+Location = Path | str
+
+
 @attrs.frozen
 class Loaded:
     document: Document
     problems: tuple[Problem, ...] = ()
 
 
-def kind_of(path: Path) -> str | None:
-    return KINDS.get(path.suffix.lower())
+def suffix_of(location: Location) -> str:
+    if isinstance(location, Path):
+        return location.suffix
+    from chrono.remote import url_suffix
+
+    return url_suffix(location)
+
+
+def kind_of(location: Location) -> str | None:
+    return KINDS.get(suffix_of(location).lower())
 
 
 def _line_and_column(data: bytes, position: int) -> str:
@@ -143,29 +159,53 @@ def _size(size: int) -> str:
     return f"{size / 1000:.1f} kB" if size >= 1000 else f"{size} bytes"
 
 
-def load(path: Path, display: str, kind: str | None = None, max_bytes: int = 0) -> Loaded:
+def _too_large(display: str, kind: str, size: int, max_bytes: int) -> Loaded:
+    message = (
+        f"the file is {_size(size)}, over the limit of {_size(max_bytes)}: "
+        "it was not checked (raise `max-file-size` in the configuration to check it)"
+    )
+    return Loaded(Document(display, "", kind), (Problem(ProblemKind.TOO_LARGE, message, Span(0, 0)),))
+
+
+def _load_url(url: str, display: str, kind: str, max_bytes: int) -> Loaded:
+    from chrono.remote import RemoteError, TooLarge, read_url
+
+    try:
+        data = read_url(url, max_bytes)
+    except TooLarge as error:
+        return _too_large(display, kind, error.size, max_bytes)
+    except FileNotFoundError:
+        return _unreadable(display, kind, "cannot read file: no such file at this URL")
+    except (OSError, RemoteError) as error:
+        return _unreadable(display, kind, f"cannot read file: {error}")
+    return _decoded(data, display, kind)
+
+
+def _decoded(data: bytes, display: str, kind: str) -> Loaded:
+    text, failure = decode(data)
+    if text is None:
+        return _unreadable(display, kind, failure or "unreadable")
+    return Loaded(Document(display, text, kind))
+
+
+def load(path: Location, display: str, kind: str | None = None, max_bytes: int = 0) -> Loaded:
     """Read one file (at most ``max_bytes``, 0 for no limit); failures become problems, never
     exceptions."""
     kind = kind or kind_of(path) or "text"
+    if not isinstance(path, Path):
+        return _load_url(path, display, kind, max_bytes)
     try:
         data = _read_regular(path, max_bytes)
     except _NotRegular as error:
         return _unreadable(display, kind, f"not a regular file ({error}): chrono reads files only")
     except _TooLarge as error:
-        message = (
-            f"the file is {_size(error.size)}, over the limit of {_size(max_bytes)}: "
-            "it was not checked (raise `max-file-size` in the configuration to check it)"
-        )
-        return Loaded(Document(display, "", kind), (Problem(ProblemKind.TOO_LARGE, message, Span(0, 0)),))
+        return _too_large(display, kind, error.size, max_bytes)
     except OSError as error:
         reason = error.strerror or str(error)
         if path.is_dir():
             return _unreadable(display, kind, f"cannot read this folder: {reason}")
         return _unreadable(display, kind, f"cannot read file: {reason}")
-    text, failure = decode(data)
-    if text is None:
-        return _unreadable(display, kind, failure or "unreadable")
-    return Loaded(Document(display, text, kind))
+    return _decoded(data, display, kind)
 
 
 def from_text(text: str, display: str, kind: str, max_bytes: int = 0) -> Loaded:

@@ -1,9 +1,12 @@
 """Per-file work, serially or over a process pool, with results in input order.
 
 Each task is one file: read it, analyse it, run the per-document rules, find its suppression
-comments. Any exception in that work becomes an internal-error finding (CHR000) for that file; a
-worker process
-that dies takes no file's result with it (the files it had are redone in this process).
+comments, and (with corpus steps) summarize it for the corpus rules. Any exception in that work
+becomes an internal-error finding (CHR000) for that file; a worker process that dies takes no
+file's result with it (the files it had are redone in this process).
+
+The same :func:`run_task` is what every executor runs (chrono.executors; the Dask one runs it
+on a cluster's workers), so the results do not depend on where a file was checked.
 """
 
 from __future__ import annotations
@@ -11,7 +14,7 @@ from __future__ import annotations
 import itertools
 import os
 import pickle
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
@@ -22,8 +25,9 @@ from chrono import suppressions
 from chrono.analysis import Analysis
 from chrono.analyze import check_file, check_loaded, internal_error
 from chrono.corpus.archives import ArchiveError, ArchiveFields, BadRecord, Record, records
-from chrono.corpus.summary import Summary, summarize
-from chrono.ingest import Loaded, kind_of
+from chrono.ingest import Loaded, Location, kind_of, suffix_of
+from chrono.layout import Layout
+from chrono.mapreduce import CorpusStep, Keyed, summarize
 from chrono.model import Document, Finding, Span
 from chrono.options import ReadingOptions
 from chrono.periods import InvalidValue, NotAPeriod, parse_value
@@ -53,48 +57,111 @@ class FileResult:
     # the result depends on more than the file and the options (a time budget ran out on this
     # machine): never cached
     transient: bool = False
-    # what the corpus rules need of the document (chrono.corpus.summary), kept unpickled: small
-    summary: Summary | None = None
     analysis: Analysis | None = attrs.field(default=None, eq=False, repr=False)
     blob: bytes | None = attrs.field(default=None, eq=False, repr=False)
+    # what the corpus steps (chrono.mapreduce) took from this document
+    summaries: tuple[Keyed, ...] = attrs.field(default=(), eq=False, repr=False)
 
     def load(self) -> Analysis:
         if self.analysis is not None:
             return self.analysis
+        if self.blob is None:  # a lean result: only what the output needs was kept
+            return Analysis(self.document)
         return self.deferred_analysis().load()
 
     def deferred_analysis(self) -> Deferred:
         return Deferred(self.document, self.packed().blob or b"")
 
     def for_report(self) -> Analysis | Deferred:
-        return self.analysis if self.analysis is not None else self.deferred_analysis()
+        if self.analysis is not None:
+            return self.analysis
+        return self.deferred_analysis() if self.blob is not None else Analysis(self.document)
 
     def packed(self) -> FileResult:
         """The same result with the analysis pickled (what crosses processes and is cached)."""
-        if self.blob is not None:
+        if self.blob is not None or self.analysis is None:
             return self if self.analysis is None else attrs.evolve(self, analysis=None)
         blob = pickle.dumps(self.analysis, protocol=pickle.HIGHEST_PROTOCOL)
         return attrs.evolve(self, analysis=None, blob=blob)
 
+    def without_summaries(self) -> FileResult:
+        return attrs.evolve(self, summaries=()) if self.summaries else self
+
+    def lean(self, *, keep_text: bool = False) -> FileResult:
+        """Only what the output of a check needs: findings, suppressions, and the document's
+        text when there is something to show in it (or may be: ``keep_text``, a document with
+        linked events, which a corpus finding may be about). A run over millions of documents
+        keeps this much per document, never an analysis."""
+        if self.findings or self.suppressions or keep_text:
+            document = attrs.evolve(self.document, layout=Layout())
+        else:  # its name is all a clean file's result has to carry back
+            document = Document(self.document.path, "", self.document.kind)
+        return attrs.evolve(self, document=document, analysis=None, blob=None)
+
 
 def process_file(
-    path: Path, display: str, options: ReadingOptions, rules: Sequence[type[Rule]]
+    path: Location, display: str, options: ReadingOptions, rules: Sequence[type[Rule]]
 ) -> FileResult:
     try:
         analysis, found = check_file(path, display, options, rules)
         kinds = {p.kind for p in analysis.problems}
-        marks = suppressions.parse(analysis.document.text, path.suffix)
+        marks = suppressions.parse(analysis.document.text, suffix_of(path))
         return FileResult(
             analysis.document,
             tuple(found),
             marks,
             crashed=ProblemKind.INTERNAL in kinds,
             transient=ProblemKind.TIME_LIMIT in kinds,
-            summary=summarize(analysis),
             analysis=analysis,
         )
     except Exception as error:  # one bad document must not stop the run
         return _crashed(path, display, error)
+
+
+@attrs.frozen
+class Work:
+    """Everything the per-file work needs besides the file: sent once to each worker."""
+
+    options: ReadingOptions
+    rule_codes: tuple[str, ...]
+    corpus_steps: tuple[CorpusStep, ...] = ()
+    # keep each document's analysis (pickled) for the report and the cache, or only what the
+    # output of a check needs (FileResult.lean)
+    keep_analyses: bool = True
+
+    def rules(self) -> list[type[Rule]]:
+        by_code = {rule.code: rule for rule in all_rules()}
+        return [by_code[code] for code in self.rule_codes]
+
+
+# A task: the file's position in the corpus, where it is (a path or a URL) and its display name.
+Task = tuple[int, Location, str]
+
+
+def run_task(task: Task, work: Work, rules: Sequence[type[Rule]], *, travel: bool = True) -> FileResult:
+    """One file's whole work: lean, or with its analysis (pickled when the result ``travel``s
+    to another process)."""
+    _, location, display = task
+    return _finished(process_file(location, display, work.options, rules), task, work, travel)
+
+
+def _finished(result: FileResult, task: Task, work: Work, travel: bool) -> FileResult:
+    """A document's result with its corpus summaries, then lean or packed as ``work`` asks."""
+    index, location, display = task
+    if work.corpus_steps:
+        try:
+            keyed = summarize(work.corpus_steps, result.load(), index)
+        except Exception as error:  # a broken corpus step is that file's internal error
+            result = _crashed(location, display, error)
+            keyed = ()
+        result = attrs.evolve(result, summaries=keyed)
+    return _shaped(result, work, travel)
+
+
+def _shaped(result: FileResult, work: Work, travel: bool) -> FileResult:
+    if not work.keep_analyses:
+        return result.lean(keep_text=bool(result.summaries))
+    return result.packed() if travel else result
 
 
 def process_record(
@@ -122,7 +189,6 @@ def process_record(
             suppressions.parse(record.text, ".txt"),
             crashed=ProblemKind.INTERNAL in kinds,
             transient=ProblemKind.TIME_LIMIT in kinds,
-            summary=summarize(analysis),
             analysis=analysis,
         )
     except Exception as error:  # one bad record must not stop the run
@@ -155,48 +221,60 @@ def _problem_result(display: str, problem: Problem, rules: Sequence[type[Rule]])
 
 
 def run_archives(
-    archives: Sequence[tuple[Path, str]],
-    fields: ArchiveFields,
-    options: ReadingOptions,
-    rules: Sequence[type[Rule]],
-    jobs: int = 1,
-) -> list[FileResult]:
-    """Every record of the archives, streamed: at most a batch of records is in memory at once
-    (besides the results), whatever the size of an archive."""
-    results: list[FileResult] = []
-    codes = tuple(rule.code for rule in rules)
+    archives: Sequence[tuple[Path, str]], fields: ArchiveFields, work: Work, first_index: int, jobs: int = 1
+) -> Iterator[FileResult]:
+    """Every record of the archives, streamed in order: at most a batch of records is in memory
+    at once (besides the results the caller keeps), whatever the size of an archive. Records are
+    read on this machine (a local pool with ``jobs`` > 1, whichever executor runs the files);
+    each is numbered in the corpus from ``first_index`` for the corpus steps."""
+    rules = work.rules()
+    index = first_index
     pool = None
     if jobs > 1:
-        pool = ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(options, codes))
+        pool = ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(work,))
     try:
         for path, display in archives:
             try:
-                stream = records(path, display, fields, options.max_file_bytes)
+                stream = records(path, display, fields, work.options.max_file_bytes)
                 while batch := list(itertools.islice(stream, _RECORD_BATCH)):
+                    tasks = [(index + number, record, fields) for number, record in enumerate(batch)]
+                    index += len(batch)
                     if pool is None:
-                        results.extend(process_record(r, fields, options, rules) for r in batch)
+                        yield from (_record_work(task, work, rules, travel=False) for task in tasks)
                     else:
-                        tasks = [(r, fields) for r in batch]
                         chunk = max(1, len(tasks) // (jobs * 4))
-                        results.extend(pool.map(_work_record, tasks, chunksize=chunk))
+                        yield from pool.map(_work_record, tasks, chunksize=chunk)
             except ArchiveError as error:
                 problem = Problem(ProblemKind.UNREADABLE, str(error), Span(0, 0))
-                results.append(_problem_result(display, problem, rules))
+                yield _shaped(_problem_result(display, problem, rules), work, travel=False)
+                index += 1
     finally:
         if pool is not None:
             pool.shutdown()
-    return results
 
 
-def _work_record(task: tuple[Record | BadRecord, ArchiveFields]) -> FileResult:
-    options = _WORKER["options"]
+RecordTask = tuple[int, Record | BadRecord, ArchiveFields]
+
+
+def _record_work(
+    task: RecordTask, work: Work, rules: Sequence[type[Rule]], *, travel: bool = True
+) -> FileResult:
+    index, record, fields = task
+    result = process_record(record, fields, work.options, rules)
+    if isinstance(record, BadRecord):
+        return _shaped(result, work, travel)
+    return _finished(result, (index, Path(record.path), record.path), work, travel)
+
+
+def _work_record(task: RecordTask) -> FileResult:
+    work = _WORKER["work"]
     rules = _WORKER["rules"]
-    assert isinstance(options, ReadingOptions)
+    assert isinstance(work, Work)
     assert isinstance(rules, list)
-    return process_record(task[0], task[1], options, rules).packed()
+    return _record_work(task, work, rules)
 
 
-def _crashed(path: Path, display: str, error: BaseException) -> FileResult:
+def _crashed(path: Location, display: str, error: BaseException) -> FileResult:
     document = Document(display, "", kind_of(path) or "text")
     analysis = internal_error(Loaded(document), error)
     findings = tuple(owner(ProblemKind.INTERNAL)().check(analysis))
@@ -206,18 +284,17 @@ def _crashed(path: Path, display: str, error: BaseException) -> FileResult:
 _WORKER: dict[str, object] = {}
 
 
-def _init_worker(options: ReadingOptions, codes: tuple[str, ...]) -> None:
-    by_code = {rule.code: rule for rule in all_rules()}
-    _WORKER["options"] = options
-    _WORKER["rules"] = [by_code[code] for code in codes]
+def _init_worker(work: Work) -> None:
+    _WORKER["work"] = work
+    _WORKER["rules"] = work.rules()
 
 
-def _work(task: tuple[str, str]) -> FileResult:
-    options = _WORKER["options"]
+def _work(task: Task) -> FileResult:
+    work = _WORKER["work"]
     rules = _WORKER["rules"]
-    assert isinstance(options, ReadingOptions)
+    assert isinstance(work, Work)
     assert isinstance(rules, list)
-    return process_file(Path(task[0]), task[1], options, rules).packed()
+    return run_task(task, work, rules)
 
 
 def default_jobs() -> int:
@@ -227,68 +304,61 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def run_files(
-    tasks: Sequence[tuple[Path, str]],
-    options: ReadingOptions,
-    rules: Sequence[type[Rule]],
-    jobs: int = 1,
-    on_result: Callable[[], None] | None = None,
-) -> list[FileResult]:
-    """Results for ``tasks`` (path, display) in the same order, whatever ``jobs`` is."""
-    results: list[FileResult] = []
-
-    def serial(remaining: Sequence[tuple[Path, str]]) -> None:
-        for path, display in remaining:
-            results.append(process_file(path, display, options, rules))
-            if on_result:
-                on_result()
-
+def iter_results(
+    tasks: Sequence[Task], work: Work, jobs: int = 1, on_result: Callable[[], None] | None = None
+) -> Iterator[FileResult]:
+    """Results for ``tasks`` in the same order, whatever ``jobs`` is, each as soon as it and
+    those before it are done (the caller may drop it before the next arrives)."""
     workers = min(jobs, len(tasks))
     if workers <= 1 or len(tasks) < MIN_PARALLEL_FILES:
-        serial(tasks)
-        return results
-    codes = tuple(rule.code for rule in rules)
+        rules = work.rules()
+        for task in tasks:
+            result = run_task(task, work, rules, travel=False)
+            if on_result:
+                on_result()
+            yield result
+        return
     chunksize = max(1, min(64, len(tasks) // (workers * 8)))
+    done = 0
     try:
-        with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(options, codes)) as pool:
-            for result in pool.map(_work, [(str(p), d) for p, d in tasks], chunksize=chunksize):
-                results.append(result)
+        with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(work,)) as pool:
+            for result in pool.map(_work, tasks, chunksize=chunksize):
+                done += 1
                 if on_result:
                     on_result()
+                yield result
     except BrokenProcessPool:
-        _isolated(tasks[len(results) :], options, codes, results, on_result)
-    return results
+        yield from _isolated(tasks[done:], work, on_result)
 
 
-def _died(path: Path, display: str) -> FileResult:
-    died = RuntimeError("the worker process checking this file died (killed or out of memory)")
-    return _crashed(path, display, died)
+def died(path: Location, display: str, why: str = "killed or out of memory") -> FileResult:
+    """The result of a file whose worker process died while checking it."""
+    error = RuntimeError(f"the worker process checking this file died ({why})")
+    return _crashed(path, display, error)
 
 
 def _isolated(
-    remaining: Sequence[tuple[Path, str]],
-    options: ReadingOptions,
-    codes: tuple[str, ...],
-    results: list[FileResult],
-    on_result: Callable[[], None] | None,
-) -> None:
+    remaining: Sequence[Task], work: Work, on_result: Callable[[], None] | None
+) -> Iterator[FileResult]:
     """After a worker died: the rest, one file at a time in a one-worker pool, so the file
     that kills its worker is known (it gets an internal-error finding) and every other file is
     checked."""
     while remaining:
         done = 0
         try:
-            with ProcessPoolExecutor(1, initializer=_init_worker, initargs=(options, codes)) as pool:
-                futures = [pool.submit(_work, (str(p), d)) for p, d in remaining]
+            with ProcessPoolExecutor(1, initializer=_init_worker, initargs=(work,)) as pool:
+                futures = [pool.submit(_work, task) for task in remaining]
                 for future in futures:
-                    results.append(future.result())
+                    result = future.result()
                     done += 1
                     if on_result:
                         on_result()
+                    yield result
         except BrokenProcessPool:
-            path, display = remaining[done]
-            results.append(_died(path, display))
+            _, path, display = remaining[done]
+            lost = died(path, display)
             if on_result:
                 on_result()
+            yield lost
             done += 1
         remaining = remaining[done:]

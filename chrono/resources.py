@@ -18,9 +18,14 @@ def data_text(*parts: str) -> str:
     return node.read_text(encoding="utf-8")
 
 
+# libyaml's parser where PyYAML was built with it: the same documents, read several times
+# faster (the language resources are read on every start)
+_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 @cache
 def load_yaml(*parts: str) -> Any:
-    return yaml.safe_load(data_text(*parts))
+    return yaml.load(data_text(*parts), Loader=_SAFE_LOADER)
 
 
 @cache

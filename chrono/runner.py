@@ -1,23 +1,26 @@
-"""A whole ``check`` run: discover, per-file work (cached, parallel; chrono.parallel), corpus
-rules, then the policy applied to findings (per-file ignores, inline suppressions, severities,
-baseline). :func:`check` is the entry point of the library.
+"""A whole ``check`` run: discover, per-file work (cached; run by an executor, chrono.executors),
+corpus steps and rules, then the policy applied to findings (per-file ignores, inline
+suppressions, severities, baseline). :func:`check` is the entry point of the library.
 
-The order of the output never depends on the number of jobs or on the cache: findings are
-grouped by file in discovery order and sorted within each file.
+The order of the output never depends on the executor, the number of jobs or the cache:
+findings are grouped by file in discovery order and sorted within each file.
 
-Corpus-level rules are rules with a true ``corpus`` class attribute and a
-``check_contradictions(contradictions)`` method; they run after every document's summary is
-known (from the cache or fresh: chrono.corpus.summary), over what linking the summaries by key
-finds (chrono.corpus.linking), so a warm run re-runs them without unpickling any analysis. A
-corpus finding is in one document and cites another's words: a suppression comment in either
-hides it. (A plugin's corpus rule may instead have ``check_corpus(analyses)``: it gets every
-document's analysis, unpickled from the cache as needed.)
+Work across documents comes in two forms. Corpus steps (chrono.mapreduce) are map -> shuffle
+-> reduce over compact per-document summaries: any executor runs them, and the run keeps no
+document's analysis for them. The corpus rules (a true ``corpus`` class attribute and a
+``check_contradictions(contradictions)`` method, rules/corpus.py) are such a step
+(chrono.corpus.step): each document's linked events are its summaries (cached with its
+result), grouped by key and each group reduced to its contradictions (chrono.corpus.linking),
+so a warm run re-runs them without unpickling any analysis. A corpus finding is in one document
+and cites another's words: a suppression comment in either hides it. A plugin's corpus rule may
+instead have ``check_corpus(analyses)``: it needs every document's analysis at once (from the
+cache or fresh), so a run with one keeps them all.
 """
 
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -28,13 +31,16 @@ from chrono.analysis import Analysis
 from chrono.baseline import Baseline
 from chrono.cache import Cache, file_digest, settings_key
 from chrono.corpus.archives import ArchiveFields, is_archive
-from chrono.corpus.linking import corpus_contradictions
+from chrono.corpus.step import contradiction_step, in_rule_order
 from chrono.corpus.summary import Summary
 from chrono.discovery import discover
+from chrono.executors import Executor, PoolExecutor, SerialExecutor
 from chrono.globs import glob_match, relative_to_root, resolved
+from chrono.ingest import kind_of
+from chrono.mapreduce import CorpusStep, Keyed
 from chrono.model import Document, Finding, Severity
 from chrono.options import Options, RunPolicy
-from chrono.parallel import FileResult, run_archives, run_files
+from chrono.parallel import FileResult, Task, Work, run_archives
 from chrono.problems import ProblemKind
 from chrono.registry import all_rules, matches, owner, select
 from chrono.results import Report
@@ -59,25 +65,36 @@ def is_corpus_rule(rule: type[Rule]) -> bool:
     return bool(getattr(rule, "corpus", False)) and hooks
 
 
-def cache_key(options: Options, rules: Sequence[type[Rule]]) -> str:
+def split_rules(rules: Sequence[type[Rule]]) -> tuple[list[type[Rule]], list[type[Rule]]]:
+    """(per-document rules, corpus-level rules)."""
+    return [r for r in rules if not is_corpus_rule(r)], [r for r in rules if is_corpus_rule(r)]
+
+
+def cache_key(options: Options, rules: Sequence[type[Rule]], corpus_steps: Sequence[CorpusStep] = ()) -> str:
     """What a cached analysis depends on: the reading options, the selection and the rules (the
-    run policy is applied afterwards and is not part of it)."""
+    run policy is applied afterwards and is not part of it), and the corpus steps whose
+    summaries it carries."""
     fields = {name: repr(value) for name, value in attrs.asdict(options.reading, recurse=False).items()}
     fields["select"], fields["ignore"] = repr(options.select), repr(options.ignore)
     fields["rules"] = repr([(r.code, r.__module__, r.__qualname__) for r in rules])
+    if corpus_steps:
+        fields["corpus_steps"] = repr([step.identity() for step in corpus_steps])
     modules = sorted({r.__module__ for r in rules})
     return settings_key(fields, modules, options.reading.domain_files)
 
 
 def _file_results(
-    files: Sequence[tuple[Path, str]],
+    files: Sequence[tuple[Path | str, str]],
     options: Options,
     rules: Sequence[type[Rule]],
-    jobs: int,
+    executor: Executor,
+    work: Work,
     cache_dir: str | None,
     progress: Progress | None,
-) -> list[FileResult]:
-    per_file = [rule for rule in rules if not is_corpus_rule(rule)]
+) -> Iterator[FileResult]:
+    """Every file's result, in file order: from the cache, or fresh from the executor (and then
+    cached). The executor reads the files itself where it runs, so a cache on this machine only
+    serves a local executor; a URL is never cached."""
     total = len(files)
     done = 0
 
@@ -87,28 +104,33 @@ def _file_results(
         if progress:
             progress(done, total)
 
-    cache = Cache(cache_dir, cache_key(options, rules)) if cache_dir else None
-    results: list[FileResult | None] = [None] * total
-    digests: list[str | None] = [None] * total
-    todo: list[int] = []
+    cache = None
+    if cache_dir and executor.local:
+        cache = Cache(cache_dir, cache_key(options, rules, work.corpus_steps))
+    hits: dict[int, FileResult] = {}
+    digests: dict[int, str | None] = {}
+    todo: list[Task] = []
     for index, (path, display) in enumerate(files):
-        if cache is not None:
+        if cache is not None and isinstance(path, Path):
             digests[index] = digest = file_digest(path)
             hit = cache.get(display, digest)
             if isinstance(hit, FileResult):
-                results[index] = hit
+                hits[index] = hit
                 continue
-        todo.append(index)
-    tick(total - len(todo))
-    fresh = run_files([files[i] for i in todo], options.reading, per_file, jobs, tick)
-    for index, result in zip(todo, fresh, strict=True):
-        results[index] = result
-        if cache is not None and not (result.crashed or result.transient):
-            cache.put(files[index][1], digests[index], result.packed())
+        todo.append((index, path, display))
+    tick(len(hits))
+    fresh = executor.results(todo, work, tick)
+    for index, (_, display) in enumerate(files):
+        if index in hits:
+            yield hits.pop(index)
+            continue
+        result = next(fresh)
+        if cache is not None and index in digests and not (result.crashed or result.transient):
+            cache.put(display, digests[index], result.packed())
+        yield result
     if cache is not None:
         with contextlib.suppress(OSError):  # a read-only checkout still gets its findings
             cache.save()
-    return [r for r in results if r is not None]
 
 
 def _specificity(rule: type[Rule], selector: str) -> int:
@@ -230,15 +252,26 @@ def check(
     progress: Progress | None = None,
     baseline: Baseline | None = None,
     skip_files: Sequence[str] = (),
+    executor: Executor | None = None,
+    corpus_steps: Sequence[CorpusStep] = (),
+    keep_analyses: bool = True,
     reference: Sequence[Summary] = (),
     archive_fields: ArchiveFields | None = None,
 ) -> Report:
-    """Check ``paths``: per-file work over ``jobs`` processes (results cached in ``cache_dir``
-    when given), corpus rules, then per-file ignores, inline suppressions, severity overrides and
-    the baseline. The output does not depend on ``jobs`` or the cache. ``skip_files`` are never
-    checked (the run's own baseline and report files; a directory skips every file below it).
+    """Check ``paths``: per-file work on ``executor`` (default: ``jobs`` local processes; results
+    cached in ``cache_dir`` when given and the executor is local), corpus steps and rules, then
+    per-file ignores, inline suppressions, severity overrides and the baseline. The output does
+    not depend on the executor, ``jobs`` or the cache. ``skip_files`` are never checked (the
+    run's own baseline and report files; a directory skips every file below it).
+
+    Without ``keep_analyses`` the report holds no document's analysis: ``report.analyses`` has
+    only the documents with findings or suppression comments, each with its text and nothing
+    else (what the output formats print), and a clean file costs the run its name alone. A run
+    over a corpus of millions then needs memory for its findings, not its documents.
+
     ``reference`` holds the summaries of trusted timelines the corpus rules check against.
-    Archives (.jsonl, .csv, .parquet) are read record by record with ``archive_fields``."""
+    Archives (.jsonl, .csv, .parquet) are read record by record with ``archive_fields``, on
+    this machine whichever the executor (a local pool of ``jobs`` processes)."""
     policy = options.policy
     rules = selected_rules(options)
     files = discover(paths, policy)
@@ -250,47 +283,83 @@ def check(
         files = [
             (path, display)
             for path, display in files
-            if not any(parent in skipped for parent in (resolved(path), *resolved(path).parents))
+            if not isinstance(path, Path)  # a URL is never one of the run's own files
+            or not any(parent in skipped for parent in (resolved(path), *resolved(path).parents))
         ]
-    archives = [(path, display) for path, display in files if is_archive(path)]
-    files = [(path, display) for path, display in files if not is_archive(path)]
-    results = _file_results(files, options, rules, jobs, cache_dir, progress)
-    if archives:  # each record a document of its own (not cached: it has no file to hash)
-        per_record = [rule for rule in rules if not is_corpus_rule(rule)]
-        fields = archive_fields or ArchiveFields()
-        records = run_archives(archives, fields, options.reading, per_record, jobs)
-        results += records
-        files += [(Path(result.document.path), result.document.path) for result in records]
-
-    # corpus-level rules over every document's (possibly cached) summary
+    archives = [(path, display) for path, display in files if isinstance(path, Path) and is_archive(path)]
+    files = [(path, display) for path, display in files if not (isinstance(path, Path) and is_archive(path))]
+    per_file, corpus_rules = split_rules(rules)
+    linked = [rule for rule in corpus_rules if hasattr(rule, "check_contradictions")]
+    legacy = [rule for rule in corpus_rules if rule not in linked]
+    linked_codes = tuple(rule.code for rule in linked)
+    steps = list(corpus_steps)
+    if linked:  # the corpus rules run as a corpus step, on whichever executor runs the files
+        steps.insert(0, contradiction_step(linked, reference))
+    # legacy corpus-level rules need every analysis; corpus steps only their summaries
+    keep = keep_analyses or bool(legacy)
+    local_cache = cache_dir if executor is None or executor.local else None
+    # cached entries hold the analysis (the report reuses it): with a cache, results travel whole
+    codes = tuple(r.code for r in per_file)
+    work = Work(options.reading, codes, tuple(steps), keep or bool(local_cache))
+    runner = executor or (PoolExecutor(jobs) if jobs > 1 else SerialExecutor())
+    # without kept analyses, a file with nothing to report is held as its name alone (None here)
+    results: list[FileResult | None] = []
+    summaries: list[Keyed] = []
     corpus_findings: dict[str, list[Finding]] = {}
-    corpus_rules = [rule for rule in rules if is_corpus_rule(rule)]
     all_corpus: list[Finding] = []
-    if corpus_rules:
-        linked = [rule for rule in corpus_rules if hasattr(rule, "check_contradictions")]
-        if linked:
-            summaries = [result.summary for result in results if result.summary is not None]
-            contradictions = list(corpus_contradictions(summaries, reference))
-            for rule in linked:
-                instance: Any = rule()
-                all_corpus.extend(instance.check_contradictions(contradictions))
-        legacy = [rule for rule in corpus_rules if rule not in linked]
-        if legacy:
-            analyses: list[Analysis] = [result.load() for result in results]
-            for rule in legacy:
-                instance = rule()
-                all_corpus.extend(instance.check_corpus(analyses))
-            results = [attrs.evolve(r, analysis=a) for r, a in zip(results, analyses, strict=True)]
-        for finding in all_corpus:
-            corpus_findings.setdefault(finding.path, []).append(finding)
+
+    def hold(result: FileResult) -> None:
+        summaries.extend(result.summaries)
+        if keep:
+            results.append(result.without_summaries())
+        elif result.findings or result.suppressions or result.crashed or result.summaries:
+            # a document with linked events may get a corpus finding: its text stays for the output
+            results.append(result.lean(keep_text=bool(result.summaries)).without_summaries())
+        else:
+            results.append(None)
+
+    try:
+        for result in _file_results(files, options, rules, runner, work, local_cache, progress):
+            hold(result)
+        if archives:  # each record a document of its own (not cached: it has no file to hash)
+            fields = archive_fields or ArchiveFields()
+            record_work = attrs.evolve(work, keep_analyses=keep)  # records are never cached
+            # a serial executor reads them serially; a pool or a cluster, over a local pool
+            serial = isinstance(runner, SerialExecutor) and not isinstance(runner, PoolExecutor)
+            for result in run_archives(archives, fields, record_work, len(files), 1 if serial else jobs):
+                hold(result)
+                files.append((Path(result.document.path), result.document.path))
+        if steps:
+            all_corpus = in_rule_order(runner.corpus_findings(steps, summaries), linked_codes)
+        summaries.clear()  # the run keeps no summary past its reduce
+    finally:
+        if executor is None:
+            runner.close()
+
+    # legacy corpus-level rules over every document's (possibly cached) analysis
+    if legacy:
+        present = [held for held in results if held is not None]  # all of them: keep is set
+        analyses: list[Analysis] = [held.load() for held in present]
+        for rule in legacy:
+            instance: Any = rule()
+            all_corpus.extend(instance.check_corpus(analyses))
+        results = [attrs.evolve(r, analysis=a) for r, a in zip(present, analyses, strict=True)]
+    for finding in all_corpus:
+        corpus_findings.setdefault(finding.path, []).append(finding)
     mirrors = _mirrors(all_corpus)
     mirrored = {id(mirror): index for pairs in mirrors.values() for index, mirror in pairs}
-    hidden_elsewhere = _hidden_by_mirrors(results, mirrors, rules, policy)
+    held_results = [held for held in results if held is not None]
+    hidden_elsewhere = _hidden_by_mirrors(held_results, mirrors, rules, policy)
     hidden_ids = {id(all_corpus[index]) for index in hidden_elsewhere}
 
     findings: list[Finding] = []
     suppressed = 0
-    for result in results:
+    for (location, name), held in zip(files, results, strict=True):
+        if held is None:
+            if name not in corpus_findings:
+                continue
+            held = FileResult(Document(name, "", kind_of(location) or "text"), ())
+        result = held
         display = result.document.path
         found = [*result.findings, *corpus_findings.pop(display, [])]
         suppressed += sum(1 for f in found if id(f) in hidden_ids)
@@ -308,8 +377,8 @@ def check(
     return Report(
         tuple(findings),
         tuple(display for _, display in files),
-        tuple(result.for_report() for result in results),
+        tuple(held.for_report() for held in results if held is not None),
         suppressed=suppressed,
         baselined=baselined,
-        crashed=any(result.crashed for result in results),
+        crashed=any(held is not None and held.crashed for held in results),
     )

@@ -25,7 +25,6 @@ from collections.abc import Iterable, Sequence
 import attrs
 
 from chrono.model import Finding, Span
-from chrono.text.markup import without_code
 
 DIRECTIVE = re.compile(r"chrono:[ \t]*ignore(?:\[(?P<codes>[^\]\n]*)\])?(?![\w\[-])")
 _HTML_COMMENT = re.compile(r"<!--(.*?)-->", re.DOTALL)
@@ -147,7 +146,12 @@ def parse(text: str, suffix: str) -> tuple[Suppression, ...]:
         return tuple(found)
     # In Markdown, a comment shown in a code block (fenced, indented or inline) is an example of
     # the syntax, not a directive: it is read from the text with the code blanked.
-    comments = without_code(text) if suffix in MARKDOWN_SUFFIXES else text
+    if suffix in MARKDOWN_SUFFIXES:
+        from chrono.text.markup import without_code  # the prose reader's view, for Markdown only
+
+        comments = without_code(text)
+    else:
+        comments = text
     for comment in _HTML_COMMENT.finditer(comments):
         match = DIRECTIVE.search(comment.group(1))
         if match is None:

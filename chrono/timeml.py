@@ -25,7 +25,6 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any, Protocol
 from xml.parsers import expat
-from xml.sax.saxutils import escape, quoteattr
 
 import attrs
 
@@ -509,6 +508,8 @@ def write_timeml(
     Overlapping or out-of-range expressions are skipped (TimeML tags cannot overlap); each timex
     gets ``tid="t1"…``; ``mod`` and ``temporalFunction`` are written when the objects carry them.
     """
+    from xml.sax.saxutils import escape, quoteattr  # imports urllib: only when writing TimeML
+
     doc = doc_id or "document"
     parts = [
         '<?xml version="1.0" ?>\n',

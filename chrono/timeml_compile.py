@@ -41,6 +41,7 @@ import calendar
 import datetime
 import re
 from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
 
 import attrs
 
@@ -61,7 +62,9 @@ from chrono.model import (
 from chrono.options import ReadingOptions
 from chrono.periods import Hemisphere, InvalidValue, NotAPeriod, Period, format_instant, parse_value
 from chrono.problems import Problem, ProblemKind
-from chrono.tagger.timex import Timex
+
+if TYPE_CHECKING:  # the tagger loads only where prose is read
+    from chrono.tagger.timex import Timex
 from chrono.timeml import RelationRow, TimeMLDocument, TimeMLError, TimeMLTimex, parse_timeml
 
 # Problem kinds (one rule each in rules/timeml.py).
@@ -857,6 +860,8 @@ def compile_document(
     # Claim order matters: after a conflict, the solver sets aside the latest claim in it, so
     # the gold values come first and the TLINKs, in file order, after them.
     claims = (*exists, *compiler.value_claims, *compiler.link_claims)
+    from chrono.tagger.timex import Timex  # the gold expressions, as the tagger's own type
+
     located = ((compiler.locate("TIMEX3", t.tid, t.line, content=True), t) for t in timexes.values())
     gold = tuple(sorted((Timex(w.start, w.end, t.text, t.type, t.value, mod=t.mod) for w, t in located),
                         key=lambda timex: (timex.start, timex.end)))

@@ -20,8 +20,6 @@ from typing import Any
 import attrs
 
 from chrono.check_command import UsageError
-from chrono.ingest import decode
-from chrono.timeml import TimeMLError, read_timeml, write_timeml
 
 EXPORT_SUFFIXES = (".tml", ".txt", ".md")
 
@@ -51,6 +49,9 @@ def add_export_parser(commands: Any) -> None:
 
 def _read(path: Path, relative: Path, dct: str | None) -> Source | str:
     """The document, or why it cannot be exported."""
+    from chrono.ingest import decode
+    from chrono.timeml import TimeMLError, read_timeml
+
     if path.suffix.lower() == ".tml":
         try:
             document = read_timeml(path)
@@ -90,6 +91,7 @@ def inputs(paths: list[str]) -> list[tuple[Path, Path]]:
 def export_timeml(source: Source) -> str:
     """Tag ``source`` with chrono's tagger and serialise the result as TimeML."""
     from chrono.tagger import extract  # the tagger loads its language resources on first use
+    from chrono.timeml import write_timeml
 
     timexes = extract(source.text, source.dct)
     return write_timeml(source.text, timexes, source.dct, source.doc_id)

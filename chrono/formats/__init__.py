@@ -5,16 +5,13 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
 
-from chrono.output import to_json, to_text
-from chrono.registry import all_rules
-from chrono.results import Report
-from chrono.rulebase import Rule
+if TYPE_CHECKING:
+    from chrono.results import Report
+    from chrono.rulebase import Rule
 
-from .github import to_github
-from .junit import to_junit
-from .sarif import to_sarif
-
+# The renderers are imported when one renders: the command line lists the names at start-up.
 FORMATS = ("text", "json", "sarif", "github", "junit")
 
 
@@ -58,6 +55,8 @@ def render(
     quiet: bool = False,
     statistics_only: bool = False,
 ) -> str:
+    from chrono.output import to_json, to_text
+
     if sources is None:
         sources = {document.path: document.text for document in report.documents}
     if statistics_only:
@@ -65,10 +64,18 @@ def render(
     if fmt == "json":
         return to_json(report)
     if fmt == "sarif":
+        from chrono.registry import all_rules
+
+        from .sarif import to_sarif
+
         return to_sarif(report, rules or all_rules(), sources)
     if fmt == "github":
+        from .github import to_github
+
         return to_github(report)
     if fmt == "junit":
+        from .junit import to_junit
+
         return to_junit(report)
     if quiet:
         if not report.findings:

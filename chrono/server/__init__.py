@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import argparse
 import importlib
-import logging
 import sys
 
 EXIT_OK, EXIT_ERROR = 0, 2
@@ -54,6 +53,8 @@ def run_server(args: argparse.Namespace) -> int:
             f"({error.name} is missing): {INSTALL_HINT}\n"
         )
         return EXIT_ERROR
+    import logging  # only when the server runs: the command line starts without it
+
     logging.basicConfig(level=args.log_level.upper(), stream=sys.stderr, format="chrono server: %(message)s")
     if args.log_level != "debug":  # pygls logs every message it sends at info level
         logging.getLogger("pygls").setLevel(max(logging.WARNING, logging.getLogger().level))

@@ -28,6 +28,8 @@ SMOKE = [
     ("text_scaling.py", [str(CORPUS), "--smoke"], True),
     ("timeml_consistency.py", [str(CORPUS.parent), "--smoke"], True),
     ("real_text.py", ["--smoke", "--quiet"], False),
+    ("startup.py", ["--runs", "1"], False),
+    ("scale.py", ["--smoke"], False),
     ("corpus_scale.py", ["--documents", "120", "--planted", "4", "--jobs", "1", "--scale", "2"], False),
 ]
 if importlib.util.find_spec("pygls") is not None:  # the server extra
