@@ -225,6 +225,11 @@ def _death_date(text: str, dates: _Dates, sentence: Sentence, previous: Sentence
     return None
 
 
+def mentions_anniversaries(text: str) -> bool:
+    """Can the text hold an anniversary phrase at all (a cheap test before reading sentences)?"""
+    return _ANNIVERSARY_WORD in text.lower()
+
+
 def anniversaries_in(text: str, start: int, end: int) -> Iterator[tuple[re.Match[str], int]]:
     """The "Nth anniversary" phrases of ``text[start:end]`` with their count."""
     for match in _ANNIVERSARY.finditer(text, start, end):

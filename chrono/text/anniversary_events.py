@@ -15,7 +15,7 @@ from chrono.model import Part, Qualifier
 from chrono.periods import DAY, Period, date_of, day_start
 from chrono.tagger import Timex
 from chrono.tagger.calendar import add_months
-from chrono.text.ages import anniversaries_in, told_as_present
+from chrono.text.ages import anniversaries_in, mentions_anniversaries, told_as_present
 from chrono.text.builder import Builder
 from chrono.text.dating import period_of
 
@@ -25,6 +25,8 @@ _SLACK = 45 * DAY
 
 
 def anniversary_events(b: Builder) -> None:
+    if not mentions_anniversaries(b.text):
+        return
     for here in list(b.contexts.values()):
         sentence = here.sentence
         for match, count in anniversaries_in(b.text, sentence.start, sentence.end):
