@@ -215,6 +215,15 @@ class Builder:
             return True
         return self._first_mention(one).start == self._first_mention(other).start
 
+    def _link_back(self, trigger: Trigger) -> Link | None:
+        """The link ``trigger`` refers back by, read now if it was not yet (so that what a walk
+        along a chain remembers holds later)."""
+        known = self.links.get(trigger.start)
+        if known is not None:
+            return known
+        here = self.context_of(trigger)
+        return self.refers_back(trigger, here) if here is not None else None
+
     def _first_mention(self, trigger: Trigger) -> Trigger:
         """The mention a chain of links from ``trigger`` leads back to (remembered for every
         mention on the way: a story that tells one vote a thousand times walks it once)."""
@@ -226,8 +235,7 @@ class Builder:
                 root = known
                 break
             path.append(root.start)
-            here = self.context_of(root)
-            link = self.links.get(root.start) or (self.refers_back(root, here) if here else None)
+            link = self._link_back(root)
             if link is None or link.antecedent.start in path:
                 break
             root = link.antecedent
@@ -328,8 +336,7 @@ class Builder:
             if current.start in self.weakest_links:
                 found = self.weakest_links[current.start]
                 break
-            here = self.context_of(current)  # read the link now, so what is remembered holds
-            link = self.links.get(current.start) or (self.refers_back(current, here) if here else None)
+            link = self._link_back(current)
             if link is None or link.antecedent.start in path:
                 break
             path.append(current.start)
