@@ -79,7 +79,7 @@ def build(text: str, sentences: Sequence[Sentence], timexes: Sequence[Timex], dc
         if not triggers:
             continue
         here = SentenceContext(sentence, triggers, sent_timexes, clause_bounds(text, sentence), window_start)
-        b.contexts[sentence.start] = here
+        b.add_context(here)
         _anchor_sentence(b, here)
     precedence(b, all_triggers)
     ordinal_order(b)  # "a second landing" after the one told before

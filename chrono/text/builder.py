@@ -92,6 +92,7 @@ class Builder:
         self.named_starts: list[int] = []
         # the sentences read, by their start: precedence pairs look mentions up across them
         self.contexts: dict[int, SentenceContext] = {}
+        self.context_starts: list[int] = []  # the keys of ``contexts``, in text order
         # the asserted mentions so far, in text order: what a later definite mention refers to
         self.mentions: list[Mention] = []
         self.mention_at: dict[int, Mention] = {}  # by the start of its trigger
@@ -168,6 +169,19 @@ class Builder:
         told = mention_of(self.text, trigger, sentence, planned=is_planned(self.text, trigger))
         self.mentions.append(told)
         self.mention_at[trigger.start] = told
+
+    def add_context(self, here: SentenceContext) -> None:
+        """Keep a sentence's reading (sentences come in text order)."""
+        self.contexts[here.sentence.start] = here
+        self.context_starts.append(here.sentence.start)
+
+    def context_at(self, offset: int) -> SentenceContext | None:
+        """The sentence read at ``offset``, if any."""
+        i = bisect.bisect_right(self.context_starts, offset) - 1
+        if i < 0:
+            return None
+        here = self.contexts[self.context_starts[i]]
+        return here if offset < here.sentence.end else None
 
     def context_of(self, trigger: Trigger) -> SentenceContext | None:
         """The sentence ``trigger`` stands in (read by then)."""

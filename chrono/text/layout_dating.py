@@ -331,7 +331,7 @@ def _phase_of(b: Builder, event_id: str, trigger: Trigger) -> tuple[str, Part, T
     end ("started" is no event of its own); the event, its part, and the word that names it."""
     if trigger.pos != "verb" or trigger.event_class not in ("begin", "end"):
         return event_id, Part.WHOLE, trigger
-    here = next((c for c in b.contexts.values() if c.sentence.start <= trigger.start < c.sentence.end), None)
+    here = b.context_at(trigger.start)
     if here is None:
         return event_id, Part.WHOLE, trigger
     target = resolve(b.text, trigger, here.triggers, here.cuts)
