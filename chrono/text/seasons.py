@@ -41,6 +41,7 @@ class _Links(NamedTuple):
     date_then_period: re.Pattern[str]
     quarter_event: re.Pattern[str]
     clause_break: re.Pattern[str]
+    quarter_months: re.Pattern[str]
 
 
 @functools.cache
@@ -53,13 +54,14 @@ def _links() -> _Links:
         one_of("date_then_period"),
         re.compile(rf"\s+(?:{_WORDS.pattern('quarter_events')})\s+(?:in|on|during)\s+", re.IGNORECASE),
         re.compile(rf"\b(?:{_WORDS.pattern('clause_breaks')})\b", re.IGNORECASE),
+        one_of("quarter_months"),
     )
 
 
 def season_cues(text: str, timexes: Sequence[Timex], sentences: Sequence[Sentence],
                 hemisphere: Hemisphere, configured_fiscal_start: int | None = None) -> Iterator[SeasonCue]:
-    periods = [t for t in timexes if t.type == "DATE" and _PERIOD.match(t.value) and t.signal in _AT_SIGNALS
-               and t.range_id is None]
+    # a period under another signal ("profit for the third quarter") only with its months stated
+    periods = [t for t in timexes if t.type == "DATE" and _PERIOD.match(t.value) and t.range_id is None]
     if not periods:
         return
     fiscal = speaks_of_fiscal_years(text)
@@ -78,7 +80,13 @@ def season_cues(text: str, timexes: Sequence[Timex], sentences: Sequence[Sentenc
         index = by_start.get(period.start)
         if index is None:
             continue
-        date = _linked(text, timexes, index, sentence, bool(shape["quarter"]))
+        date = _linked(text, timexes, index, sentence, bool(shape["quarter"])) if (
+            period.signal in _AT_SIGNALS) else None
+        if date is None and shape["quarter"]:
+            date = _months_of_quarter(text, timexes, index)
+            stated = configured_fiscal_start is not None or fiscal_start(text) is not None
+            if date is not None and not stated:
+                continue  # "Q4, the three months to June 30": the months say where its year starts
         if date is None:
             continue
         month = _MONTH.match(date.value)
@@ -122,6 +130,19 @@ def _linked(text: str, timexes: Sequence[Timex], index: int, sentence: Sentence,
         if not links.clause_break.search(between) and links.date_then_period.fullmatch(between):
             return before
     return None
+
+
+def _months_of_quarter(text: str, timexes: Sequence[Timex], index: int) -> Timex | None:
+    """The date that ends the months a quarter is said to be ("the third quarter, the three
+    months to June 30")."""
+    months = _links().quarter_months.match(text, timexes[index].end)
+    if months is None:
+        return None
+    after = next((t for t in timexes[index + 1:] if t.start >= months.end()), None)
+    # ("to June 30" gives the date a signal of its own: the words matched above are the link)
+    if after is None or after.start != months.end() or after.type != "DATE" or after.range_id is not None:
+        return None
+    return after if _MONTH.match(after.value) is not None else None
 
 
 def _is_date(timex: Timex) -> bool:
