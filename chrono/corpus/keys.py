@@ -39,13 +39,6 @@ _SENTENCE_END = re.compile(
 _WORD = re.compile(r"[A-Za-z][\w'’.-]*")
 _TOKEN = re.compile(r"[\w'’.-]+")
 _YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)\b")
-# words in front of a name that open a noun phrase it may only modify ("the first European …")
-_DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "first", "second", "new",
-                          "old", "last", "former", "only"})
-_ORIGIN_ADJECTIVE = re.compile(r"(?:an|ese|ish|ic|i)\Z")
-# words after a name that end its phrase rather than show it modifies a noun
-_JOINING = frozenset({"and", "or", "in", "on", "at", "of", "to", "from", "with", "for", "by", "as",
-                      "was", "were", "is", "are", "had", "has", "have", "which", "who", "that"})
 
 
 @attrs.frozen
@@ -62,6 +55,9 @@ class _Words:
     once: frozenset[str]
     light: frozenset[str]
     stops: frozenset[str]
+    modifier_openers: frozenset[str]
+    origin_adjective: re.Pattern[str]
+    joining: frozenset[str]
 
 
 @functools.cache
@@ -87,6 +83,11 @@ def _words() -> _Words:
         once=frozenset(split("once_per_argument")),
         light=frozenset(split("light_verbs")),
         stops=frozenset(split("argument_stops")),
+        modifier_openers=frozenset(split("modifier_openers")),
+        origin_adjective=re.compile(
+            "(?:" + "|".join(map(re.escape, split("origin_adjective_endings"))) + r")\Z"
+        ),
+        joining=frozenset(split("joining_words")),
     )
 
 
@@ -159,9 +160,9 @@ def _names(text: str, lo: int, hi: int, skip: Sequence[tuple[int, int]] = (), *,
         if run:
             # "the first European settlement": an adjective of origin between a determiner and a
             # common noun ("the Kursk region" keeps its name)
-            modifier = argument and before_run in _DETERMINERS and word[:1].islower() and (
-                word.lower() not in _JOINING
-            ) and len(run) == 1 and (_ORIGIN_ADJECTIVE.search(run[0]) is not None
+            modifier = argument and before_run in words.modifier_openers and word[:1].islower() and (
+                word.lower() not in words.joining
+            ) and len(run) == 1 and (words.origin_adjective.search(run[0]) is not None
                                      or run[0].lower() in words.demonyms)
             if not modifier:
                 yield _normal(" ".join(run))

@@ -76,7 +76,7 @@ _DEATH = re.compile(rf"\b(?:{_WORDS.pattern('death_words')})\b", re.IGNORECASE)
 _ADJACENT = re.compile(r"[ \t]*,?[ \t]+")
 # "At 29 he was given a bridge, which opened in 1982": a relative clause dates its own noun; a
 # participle clause ("At 17 she won a place, graduating in 2000") may tell a later event
-_RELATIVE_CLAUSE = re.compile(r",\s+(?:which|who|whom|whose|where|that)\b")
+_RELATIVE_CLAUSE = re.compile(rf",\s+(?:{_WORDS.pattern('relative_pronouns')})\b")
 _PARTICIPLE_CLAUSE = re.compile(r",\s+\w+ing\b")
 _APPOSITIVE_AGE = re.compile(r"\b[A-Z][\w'’-]+,\s+(\d{1,3}),\s")
 _ANNIVERSARY_WORD = _WORDS.words("anniversary")[0]

@@ -18,8 +18,11 @@ from chrono.tagger.calendar import add_months
 from chrono.text.ages import anniversaries_in, mentions_anniversaries, told_as_present
 from chrono.text.builder import Builder
 from chrono.text.dating import period_of
+from chrono.text.vocabulary import vocabulary
 
-_OF_EVENT = re.compile(r"\s+of\s+(?:(?:the|its|his|her|their|this|that)\s+)?(?:[\w'’-]+\s+){0,2}")
+_OF_EVENT = re.compile(
+    rf"\s+of\s+(?:(?:{vocabulary('ages').pattern('anniversary_determiners')})\s+)?(?:[\w'’-]+\s+){{0,2}}"
+)
 # an anniversary is often marked on the nearest weekend or weeks apart, never a year apart
 _SLACK = 45 * DAY
 

@@ -28,13 +28,14 @@ from chrono.text.mentions import Mention, mention_of
 from chrono.text.named_events import NamedEvent
 from chrono.text.sentences import Sentence
 from chrono.text.tense import NOMINAL, TOLD_AS_PAST
+from chrono.text.vocabulary import vocabulary
 
 # between a subject noun and its verb: nothing, or an adverb or two ("the storm finally struck")
 _SUBJECT_GAP = re.compile(r"\s+(?:[a-z]+ly\s+){0,2}")
 # "Maria died", "Nys was born", "Maria Nys's death": up to three name words right before
 _NAME_SUBJECT = re.compile(
     r"(?<![\w'’-])((?:[A-Z][\w'’-]*[ \t]+){0,2}[A-Z][\w'’-]*?)(?:['’]s)?"
-    r"(?:[ \t]+(?:was|had|has|is|were|also|later|eventually|finally)){0,2}[ \t]+\Z"
+    rf"(?:[ \t]+(?:{vocabulary('coreference').pattern('name_subject_gap')})){{0,2}}[ \t]+\Z"
 )
 _DATE_BEFORE_NOUN = re.compile(r"(?:['’]s)?(?:\s+[\w-]+){0,2}\s+")
 _DATE_AFTER_NOUN = re.compile(r"\s+(?:(?:in|on|of|at|from|during|since)\s+)?(?:the\s+)?")

@@ -68,7 +68,8 @@ _PARTICIPLE_PHRASE = re.compile(
 # "…, with the first patients treated early in 2025": an absolute phrase (with, a noun phrase
 # of a few words, a participle) tells no event of its own
 _WITH_ABSOLUTE = re.compile(
-    r"\bwith\s+(?:the|a|an|its|their|his|her|all|most|some)\s+(?:(?!(?:and|or|but|then)\s)[\w'’-]+\s+){0,4}\Z"
+    rf"\bwith\s+(?:{_WORDS.pattern('absolute_determiners')})\s+"
+    rf"(?:(?!(?:{_WORDS.pattern('absolute_breaks')})\s)[\w'’-]+\s+){{0,4}}\Z"
 )
 
 
