@@ -72,6 +72,10 @@ SUPPORTED = re.compile(
     rf"\s+(?:{_WORDS.pattern('support_verb_forms')})\s+(?:(?:a|an|the|its|his|her|their)\s+)?(?:[\w-]+\s+)?",
     re.IGNORECASE,
 )
+_OBJECT_BETWEEN = re.compile(
+    rf"\s+(?:{_WORDS.pattern('object_determiners')})\s+(?:[\w-]+\s+){{0,2}}", re.IGNORECASE
+)
+_SUPPORT_FORMS = _WORDS.set("support_verb_forms")
 _COMPOUND_HEAD = re.compile(rf"\s+(?!(?:{_WORDS.pattern('adverbs_in_s')})\s)[a-z]+s\s+")
 _SETTINGS = _WORDS.set("settings")
 _AT_SETTING = re.compile(
@@ -156,6 +160,7 @@ def _attach(text: str, timex: Timex, triggers: Sequence[Trigger], cuts: tuple[in
             ) <= 8:
                 return following[0]
             return None
+        nearest = _verb_of_object(text, nearest, triggers, clause_start) or nearest
         words = words_between(text, nearest.end, left_edge)
         limit = 4 if nearest.event_class == "reporting" else 14
         if other_predicate(text, nearest.end, left_edge):
@@ -188,6 +193,27 @@ def _attach(text: str, timex: Timex, triggers: Sequence[Trigger], cuts: tuple[in
         if nxt and words_between(text, timex.end, nxt[0].start) <= 8:
             return nxt[0]
     return None
+
+
+def _verb_of_object(
+    text: str, noun: Trigger, triggers: Sequence[Trigger], clause_start: int
+) -> Trigger | None:
+    """"Parliament ratified the agreement on 2 March": a date after an event noun that is the
+    object of an event verb dates the verb (the ratifying), not the noun (the agreement) — unless
+    the verb only supports the noun ("held the election on …") or is about its start or end."""
+    if noun.pos != "noun":
+        return None
+    index = triggers.index(noun)
+    if index == 0:
+        return None
+    verb = triggers[index - 1]
+    if verb.pos != "verb" or verb.start < clause_start or verb.lemma in _LIGHT or (
+        verb.event_class in ("begin", "end", "causal")
+    ):
+        return None
+    if verb.text.lower() in _SUPPORT_FORMS or not _OBJECT_BETWEEN.fullmatch(text, verb.end, noun.start):
+        return None
+    return verb
 
 
 def _prenominal(text: str, timex: Timex, triggers: Sequence[Trigger]) -> bool:

@@ -16,6 +16,7 @@ from chrono.model import Endpoint, Gap, Grade, Side
 from chrono.problems import ConflictKind
 from chrono.text.attachment import is_asserted
 from chrono.text.builder import Builder
+from chrono.text.calendar_names import MONTHS, WEEKDAYS
 from chrono.text.claims import TextGapClaim
 from chrono.text.clauses import words_in
 from chrono.text.events import Trigger, lexicon
@@ -39,7 +40,17 @@ _PRONOUN_OBJECT = re.compile(
 )
 
 _NAME = re.compile(r"\b[A-Z][a-z][\w’'-]*")
-_NOT_NAMES = vocabulary("coreference").set("not_names")
+_NOT_NAMES = vocabulary("coreference").set("not_names") | frozenset(MONTHS) | frozenset(WEEKDAYS)
+# "the treaty … the agreement": words that name one thing, as an argument, by their group's first word
+_SAME_THING = {word: group[0] for group in _WORDS.table("same_thing").values() for word in group}
+_THINGS = frozenset(_SAME_THING.values())
+
+_OBJECT_PHRASE = re.compile(
+    rf"(?:\s+(?!(?:{_WORDS.pattern('object_phrase_ends')})\b)[\w’'-]+){{1,5}}", re.IGNORECASE
+)
+_PASSIVE_SUBJECT = re.compile(
+    rf"(?:[A-Z][\w’'-]*\s+){{1,3}}(?:{_WORDS.pattern('passive_auxiliaries')})\s+(?:\w+ly\s+)?\Z"
+)
 
 _Candidate = tuple[Sentence, Trigger]
 _Related = Callable[[Sentence, Trigger, Sentence, Trigger], bool]
@@ -52,6 +63,9 @@ def _arguments(b: Builder, sentence: Sentence, trigger: Trigger) -> set[str]:
     lex = lexicon(b.options.domain_files)
     for word in words:
         low = word.lower().rstrip("'’s") if word.lower().endswith(("'s", "’s")) else word.lower()
+        if low in _SAME_THING:
+            out.add(_SAME_THING[low])
+            continue
         if len(low) < 3 or low in _STOP or low in lex.forms:
             continue
         out.add(low[:-1] if low.endswith("s") and len(low) > 4 else low)
@@ -66,6 +80,18 @@ def _names_near(text: str, sentence: Sentence, trigger: Trigger) -> frozenset[st
         m.group().lower() for m in _NAME.finditer(text, lo, hi)
         if m.start() != sentence.start and m.group() not in _NOT_NAMES
     )
+
+
+def _object_names(text: str, sentence: Sentence, trigger: Trigger) -> frozenset[str]:
+    """The names of what an event is done to: after the verb up to a preposition ("seized Kaldor",
+    "captured the town of Vell", not "recaptured Osk from the Northern Front"), or before a passive
+    ("Delmora was captured")."""
+    after = _OBJECT_PHRASE.match(text, trigger.end, sentence.end)
+    found = [m.group() for m in _NAME.finditer(after.group())] if after else []
+    passive = _PASSIVE_SUBJECT.search(text, max(sentence.start, trigger.start - 60), trigger.start)
+    if passive is not None:
+        found += [m.group() for m in _NAME.finditer(passive.group())]
+    return frozenset(name.lower() for name in found if name not in _NOT_NAMES)
 
 
 def precedence(b: Builder, triggers: Iterable[_Candidate]) -> None:
@@ -90,6 +116,9 @@ def precedence(b: Builder, triggers: Iterable[_Candidate]) -> None:
         if t.event_class not in _PERSON_CLASSES and _THING_SUBJECT.search(b.text, s.start, t.start)
     }
     names = {t.start: _names_near(b.text, s, t) for s, t in candidates}
+    # what identifies the thing an event is about across paragraphs: its names and the words
+    # for an instrument ("the treaty")
+    keys = {t.start: _object_names(b.text, s, t) | (args[t.start] & _THINGS) for s, t in candidates}
 
     def related(s1: Sentence, first: Trigger, s2: Sentence, second: Trigger) -> bool:
         if s1.paragraph != s2.paragraph or first is second:
@@ -120,9 +149,18 @@ def precedence(b: Builder, triggers: Iterable[_Candidate]) -> None:
             )
         index = indexes[pair.first]
         seconds = [(s, t) for s, t in candidates if pair.second in (t.event_class, t.lemma)]
+        seconds_by_key: dict[str, list[Trigger]] = {}
+        for _, t in seconds:
+            for key in keys[t.start]:
+                seconds_by_key.setdefault(key, []).append(t)
         for s2, second in seconds:
             found = index.nearest(s2, second, related)
             grade, via = Grade.STRONG, ""
+            if found is None:
+                found = index.sole_elsewhere(s2, second, seconds_by_key, keys)
+                if found is not None:
+                    shared = sorted(keys[found[1].start] & keys[second.start])
+                    via = f"the only {pair.first} of {', '.join(shared)} in the text, in another paragraph"
             if found is None:
                 found = index.named_elsewhere(s2, second, names)
                 if found is None:
@@ -167,6 +205,7 @@ class _FirstIndex:
         self.by_word: dict[tuple[int, str], list[_Candidate]] = {}
         self.by_word_starts: dict[tuple[int, str], list[int]] = {}
         self.by_sentence: dict[int, list[_Candidate]] = {}
+        self.by_key: dict[str, list[_Candidate]] | None = None  # built when first needed
         for s, t in firsts:
             for word in args[t.start]:
                 self.by_word.setdefault((s.paragraph, word), []).append((s, t))
@@ -184,6 +223,29 @@ class _FirstIndex:
         if not found:
             return None
         return min(found, key=lambda item: (abs(item[1].start - second.start), item[1].start))
+
+    def sole_elsewhere(
+        self, s2: Sentence, second: Trigger, seconds_by_key: dict[str, list[Trigger]],
+        keys: dict[int, frozenset[str]],
+    ) -> _Candidate | None:
+        """The first of another paragraph that is the only first of the text sharing a name (or an
+        instrument word) with ``second``, when ``second`` is also the only second sharing it with
+        that first: "Parliament ratified the agreement on 2 March. … The agreement was signed in
+        Praia on 19 March." A history telling two captures of one town relates neither."""
+        if self.by_key is None:
+            self.by_key = {}
+            for s, t in self.firsts:
+                for key in keys[t.start]:
+                    self.by_key.setdefault(key, []).append((s, t))
+        sharing = {t.start: (s, t) for key in keys[second.start] for s, t in self.by_key.get(key, ())
+                   if t is not second}
+        if len(sharing) != 1:
+            return None
+        s1, first = next(iter(sharing.values()))
+        if s1.paragraph == s2.paragraph:
+            return None
+        rivals = {t.start for key in keys[first.start] for t in seconds_by_key.get(key, ()) if t is not first}
+        return (s1, first) if rivals == {second.start} else None
 
     def nearest(self, s2: Sentence, second: Trigger, related: _Related) -> _Candidate | None:
         """The related first nearest to ``second`` (the earlier of two as near), or ``None``."""
