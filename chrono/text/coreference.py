@@ -147,8 +147,19 @@ def antecedent_link(mention: Mention, earlier: Sequence[Mention], words: Vocabul
 
 def _other_events(rivals: Sequence[Mention], chosen: Mention) -> bool:
     """Does any rival look like a mention of another event than ``chosen``'s? Rivals that are
-    themselves definite mentions of the same word most likely refer back to one event."""
-    return any(not (rival.definite and rival.trigger.lemma == chosen.trigger.lemma) for rival in rivals)
+    themselves definite mentions of the same word most likely refer back to one event; so does
+    the indefinite noun of an earlier paragraph that introduced the act a verb then tells
+    ("extending a suspension … / … suspended sailings on 9 October … / The suspension came
+    after …")."""
+    return any(
+        not (rival.trigger.lemma == chosen.trigger.lemma and (rival.definite or _introduces(rival, chosen)))
+        for rival in rivals
+    )
+
+
+def _introduces(rival: Mention, chosen: Mention) -> bool:
+    return (rival.introduced and chosen.trigger.pos == "verb" and rival.paragraph < chosen.paragraph
+            and rival.contrast is None and rival.uncertain is None and not rival.plural and not rival.planned)
 
 
 def verb_object(text: str, trigger: Trigger, triggers: Sequence[Trigger]) -> Trigger | None:

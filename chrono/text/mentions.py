@@ -47,6 +47,7 @@ _COMPLEMENT = re.compile(
 )
 
 _LETTER = re.compile(r"[A-Za-z]")
+_INDEFINITE = re.compile(rf"\b(?:{_WORDS.pattern('indefinite_articles')})\s+(?:[\w-]+\s+){{0,3}}\Z", re.IGNORECASE)
 _PHASE_AFTER = re.compile(rf"[ \t]+(?:{_WORDS.pattern('telegraphic_phases')})\b", re.IGNORECASE)
 
 
@@ -70,6 +71,8 @@ class Mention:
     context: frozenset[str]  # every name and content word of its sentence, lower case
     # the content words in front of it, lower case ("founding" in "the founding concert")
     modifiers: frozenset[str] = frozenset()
+    # "a suspension": named with an indefinite article, as a story first names its event
+    introduced: bool = False
 
     @property
     def start(self) -> int:
@@ -156,5 +159,8 @@ def mention_of(text: str, trigger: Trigger, sentence: Sentence, *, planned: bool
         and not _POSSESSIVE.search(w) and not any(ch.isdigit() for ch in w)
         and w.strip("'’.,-") not in _TEMPORAL_OWNERS
     )
+    introduced = trigger.pos == "noun" and not definite and _INDEFINITE.search(
+        text, max(sentence.start, trigger.start - 40), trigger.start
+    ) is not None
     return Mention(trigger, sentence.paragraph, sentence.start, sentence.block, definite, contrast, uncertain,
-                   possessor, names, plural, theme, planned, flashback, context, modifiers)
+                   possessor, names, plural, theme, planned, flashback, context, modifiers, introduced)
