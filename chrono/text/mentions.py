@@ -47,7 +47,9 @@ _COMPLEMENT = re.compile(
 )
 
 _LETTER = re.compile(r"[A-Za-z]")
-_INDEFINITE = re.compile(rf"\b(?:{_WORDS.pattern('indefinite_articles')})\s+(?:[\w-]+\s+){{0,3}}\Z", re.IGNORECASE)
+_INDEFINITE = re.compile(
+    rf"\b(?:{_WORDS.pattern('indefinite_articles')})\s+(?:[\w-]+\s+){{0,3}}\Z", re.IGNORECASE
+)
 _PHASE_AFTER = re.compile(rf"[ \t]+(?:{_WORDS.pattern('telegraphic_phases')})\b", re.IGNORECASE)
 
 
