@@ -242,7 +242,8 @@ def resolve(text: str, trigger: Trigger, triggers: Sequence[Trigger], cuts: tupl
         if argument is not None and argument.pos == "noun" and argument.event_class not in (
             "opening", "closing", "named"
         ):
-            return Target(argument, Part.START if _PHASE_VERBS[trigger.lemma] == "begin" else Part.END, trigger)
+            part = Part.START if _PHASE_VERBS[trigger.lemma] == "begin" else Part.END
+            return Target(argument, part, trigger)
     if trigger.pos == "noun":
         phase = phase_of(text, trigger, triggers, cuts)
         if phase is not None:
