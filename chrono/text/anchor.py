@@ -61,10 +61,14 @@ def build(text: str, sentences: Sequence[Sentence], timexes: Sequence[Timex], dc
     timex_starts = [t.start for t in timexes]
     all_triggers: list[tuple[Sentence, Trigger]] = []
     previous: Sentence | None = None
+    paragraph_start = previous_paragraph_start = -1
     for sentence in sentences:
         # "two days later" refers to an event of this sentence or of the one before (same paragraph)
         same = previous is not None and previous.paragraph == sentence.paragraph
         window_start = previous.start if same and previous is not None else sentence.start
+        if previous is None or previous.paragraph != sentence.paragraph:
+            previous_paragraph_start, paragraph_start = paragraph_start, sentence.start
+        opening_window_start = previous_paragraph_start if previous_paragraph_start >= 0 else paragraph_start
         previous = sentence
         lo = bisect.bisect_left(timex_starts, sentence.start)
         hi = bisect.bisect_left(timex_starts, sentence.end)
@@ -78,7 +82,8 @@ def build(text: str, sentences: Sequence[Sentence], timexes: Sequence[Timex], dc
                 b.mention(sentence, t)
         if not triggers:
             continue
-        here = SentenceContext(sentence, triggers, sent_timexes, clause_bounds(text, sentence), window_start)
+        here = SentenceContext(sentence, triggers, sent_timexes, clause_bounds(text, sentence), window_start,
+                               opening_window_start)
         b.add_context(here)
         _anchor_sentence(b, here)
     precedence(b, all_triggers)

@@ -41,6 +41,9 @@ _DATE_BEFORE_NOUN = re.compile(r"(?:['’]s)?(?:\s+[\w-]+){0,2}\s+")
 _DATE_AFTER_NOUN = re.compile(r"\s+(?:(?:in|on|of|at|from|during|since)\s+)?(?:the\s+)?")
 
 
+_DAY_VALUE = re.compile(r"\d{4}-\d{2}-\d{2}(?:T|\Z)")
+
+
 def _own_date(text: str, trigger: Trigger, timexes: Sequence[Timex]) -> bool:
     """Is the event noun dated in its own phrase ("the 1997 elections", "Wednesday's quake",
     "the death in 1982")?"""
@@ -82,6 +85,8 @@ class Builder:
         self.dated: list[tuple[int, str]] = []
         self.dated_offsets: list[int] = []
         self.dated_set: set[int] = set()
+        # the offsets of the expressions that dated each event, in text order
+        self.dated_at: dict[str, list[int]] = {}
         self.dct_claimed: set[str] = set()
         # (trigger offset, part) of the event mentions given a date: one date each
         self.dated_parts: set[tuple[int, Part]] = set()
@@ -402,6 +407,20 @@ class Builder:
             self.dated.append((offset, event_id))
             self.dated_offsets.append(offset)
             self.dated_set.add(offset)
+            self.dated_at.setdefault(event_id, []).append(offset)
+
+    def day_of(self, event_id: str, before: int) -> Timex | None:
+        """The last expression before ``before`` that placed ``event_id`` within one calendar day
+        ("on Saturday, February 8"), if any: what "three days later" counts from, day by day."""
+        offsets = self.dated_at.get(event_id, [])
+        at = bisect.bisect_left(offsets, before)
+        if at == 0:
+            return None
+        index = bisect.bisect_left(self.timex_starts, offsets[at - 1])
+        if index >= len(self.timexes) or self.timexes[index].start != offsets[at - 1]:
+            return None
+        timex = self.timexes[index]
+        return timex if _DAY_VALUE.match(timex.value) else None
 
     def last_dated(self, lo: int, hi: int, other_than: str) -> tuple[int, str] | None:
         """The last event dated at an offset in [lo, hi) that is not ``other_than``."""
@@ -430,8 +449,9 @@ class Builder:
 
     def period_claim(self, event_id: str, part: Part, qualifier: Qualifier, period: Period,
                      span: Span, *, ongoing: int | None = None, rule: ConflictKind | None = None,
-                     grade: Grade = Grade.STRONG, mentions: Sequence[Trigger] = ()) -> None:
+                     grade: Grade = Grade.STRONG, mentions: Sequence[Trigger] = (), note: str = "") -> None:
         linked, via = self.graded(span, (event_id,), mentions)
+        via = "; ".join(part for part in (note, via) if part)
         self.claims.append(TextPeriodClaim(event_id, part, qualifier, period, span, ongoing,
                                            words=self.text[span.start:span.end], conflict_kind=rule,
                                            grade=min(grade, linked), via=via))

@@ -18,3 +18,5 @@ class SentenceContext:
     # where "two days later" may look back to: the start of the sentence before, when it is of
     # the same paragraph, else of this one
     window_start: int
+    # where it looks back to when those sentences date nothing: the start of the paragraph before
+    opening_window_start: int = -1

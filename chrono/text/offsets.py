@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from datetime import date, timedelta
 
-from chrono.model import Endpoint, Gap, Side
-from chrono.periods import DAY
+from chrono.model import Endpoint, Gap, Part, Qualifier, Side, Span
+from chrono.periods import DAY, WEEK, Period
 from chrono.problems import ConflictKind
 from chrono.text.attachment import clause_head, is_asserted, resolve
 from chrono.text.builder import Builder
@@ -53,6 +54,9 @@ _FOR_BEFORE = re.compile(
     rf"(?:{each_then_space(_WORDS.words('length_approximators'))})?\Z",
     re.IGNORECASE,
 )
+# "Three days later, on Wednesday, 12 February, the accident board released": words from the
+# phrase to the main clause's event
+_MAIN_CLAUSE_WORDS = 12
 _COUNTED_UNIT = re.compile(
     rf"\b(?:\d+|{_WORDS.pattern('counted_numbers')})\s+(?:{_WORDS.pattern('counted_units')})s?\s*\Z",
     re.IGNORECASE,
@@ -85,9 +89,18 @@ def main_clause_event(text: str, triggers: Sequence[Trigger], phrase_object: Tri
     """The event of the main clause after a fronted phrase ending in ``phrase_object`` ("After the
     vote, …", "Two days after the storm, on 5 May, …"): the first event after the phrase's
     comma, a verb rather than a noun of its subject when there is one within a few words."""
-    comma = text.find(",", phrase_object.end, triggers[-1].end if triggers else phrase_object.end)
+    return event_after(text, triggers, phrase_object.end, clause_end)
+
+
+def event_after(text: str, triggers: Sequence[Trigger], phrase_end: int, clause_end: int,
+                limit: int | None = None) -> Trigger | None:
+    """The event of the main clause after a fronted phrase ending at ``phrase_end`` (at most
+    ``limit`` words after it, when given)."""
+    comma = text.find(",", phrase_end, triggers[-1].end if triggers else phrase_end)
     floor = min(clause_end, comma) if comma != -1 else clause_end
-    after = [t for t in triggers if t.start >= floor and t is not phrase_object]
+    after = [t for t in triggers if t.start >= floor]
+    if limit is not None:
+        after = [t for t in after if words_between(text, phrase_end, t.start) <= limit]
     if not after:
         return None
     verbs = [t for t in after[:3] if t.pos == "verb"]
@@ -142,9 +155,14 @@ def offset(b: Builder, here: SentenceContext, match: re.Match[str]) -> None:
             subject = verbs[-1] if verbs else (left[-1] if left else None)
         direction = "later" if direction == "after" else "earlier"
     else:
-        if left and not text[clause_start:start].strip(" ,\"“"):
+        fronted = not text[clause_start:start].strip(" ,\"“")
+        if left and fronted:
             left = []
         subject = left[-1] if left else (right[0] if right else None)
+        if subject is None and fronted and not text[end:clause_end].strip(" ,"):
+            # "Three days later, on Wednesday, 12 February, the board released …": the phrase is
+            # a clause of its own; the event is the main clause's
+            subject = event_after(text, triggers, end, clause_end, limit=_MAIN_CLAUSE_WORDS)
     if subject is None or not is_asserted(text, subject):
         return
     if subject.end <= start and other_predicate(text, subject.end, start):
@@ -159,6 +177,10 @@ def offset(b: Builder, here: SentenceContext, match: re.Match[str]) -> None:
         reference_side = reference_target.side
     else:
         previous = b.last_dated(here.window_start, start, subject_id)
+        if previous is None and here.opening_window_start >= 0:
+            # "Five days later, …" after sentences that date nothing: the story's last dated
+            # event, in this paragraph or the one before
+            previous = b.last_dated(here.opening_window_start, start, subject_id)
         if previous is None or b.undated_between(previous[0], start):
             return
         reference_id = previous[1]
@@ -177,6 +199,7 @@ def offset(b: Builder, here: SentenceContext, match: re.Match[str]) -> None:
         lower, upper_bound = 0, count * unit + unit // 10
     elif _LOWER_BEFORE.search(before):
         lower, upper_bound = max(0, count * unit - unit // 10), None  # "more than a year after"
+    exact = lower == max(0, count * unit - slack) and upper_bound == upper
     gap = Gap(lower, upper_bound, " ".join(match.group().split()))
     # "completed the purchase two months before …": the distance is from the purchase's end
     first = Endpoint(reference_id, reference_side)
@@ -191,3 +214,24 @@ def offset(b: Builder, here: SentenceContext, match: re.Match[str]) -> None:
         words += [subject.start, subject.end]
     span = b.span(*words)
     b.gap_claim(first, second, gap, span, ConflictKind.OFFSET)
+    if exact and reference_side is Side.START and subject_target.side is Side.START:
+        _calendar_days(b, reference_id, subject_id, count, unit, direction, start, span)
+
+
+def _calendar_days(b: Builder, reference_id: str, subject_id: str, count: int, unit: int, direction: str,
+                   at: int, span: Span) -> None:
+    """"Three days later" after an event dated to its day counts calendar days: the event falls on
+    that day (a week or more: within a day of it). The gap claim alone cannot say so: an event
+    somewhere in 8 February and one somewhere in 12 February may be three days apart."""
+    if unit % DAY or unit > WEEK or count * unit > 366 * DAY:
+        return
+    day = b.day_of(reference_id, at)
+    if day is None:
+        return
+    days = count * unit // DAY * (1 if direction == "later" else -1)
+    spare = 0 if unit == DAY else 1
+    first = date.fromisoformat(day.value[:10]) + timedelta(days=days - spare)
+    period = Period.of_days(first, first + timedelta(days=1 + 2 * spare),
+                            value=(first + timedelta(days=spare)).isoformat())
+    note = f"counted from {day.value[:10]}, the day of {reference_id}"
+    b.period_claim(subject_id, Part.START, Qualifier.IN, period, span, rule=ConflictKind.OFFSET, note=note)
