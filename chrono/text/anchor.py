@@ -39,7 +39,7 @@ from chrono.text.causal import causal
 from chrono.text.clauses import clause_bounds
 from chrono.text.context import SentenceContext
 from chrono.text.dating import date, date_range, period_of
-from chrono.text.durations import duration
+from chrono.text.durations import duration, stated_period
 from chrono.text.events import Trigger, asserted, find_triggers, lexicon
 from chrono.text.layout_dating import Scope
 from chrono.text.layout_dating import apply as date_by_layout
@@ -51,6 +51,7 @@ from chrono.text.ordinals import ordinal_order
 from chrono.text.precedence import precedence
 from chrono.text.reported import reported
 from chrono.text.sentences import Sentence
+from chrono.text.states import participle_bounds, state_bounds
 from chrono.text.tense import NOMINAL
 
 
@@ -80,13 +81,14 @@ def build(text: str, sentences: Sequence[Sentence], timexes: Sequence[Timex], dc
                 continue
             if (t.pos == "verb" and asserted(t)) or (t.pos == "noun" and is_asserted(b.text, t)):
                 b.mention(sentence, t)
-        if not triggers:
-            continue
+        if not triggers and not any(t.type == "DURATION" for t in sent_timexes):
+            continue  # (a length may say a period of its own: "Impact: 47 minutes (09:12–10:21)")
         here = SentenceContext(sentence, triggers, sent_timexes, clause_bounds(text, sentence), window_start,
                                opening_window_start)
         b.add_context(here)
         _anchor_sentence(b, here)
     precedence(b, all_triggers)
+    state_bounds(b, all_triggers)  # "shut the bridge on 3 June … the closure"
     ordinal_order(b)  # "a second landing" after the one told before
     anniversary_events(b)  # "the second anniversary of the tsunami": two years before
     date_by_layout(b, layout or Layout(), scopes)  # headings and entries (chrono.text.layout_dating)
@@ -118,6 +120,8 @@ def _anchor_sentence(b: Builder, here: SentenceContext) -> None:
             event_id = duration(b, here, timex)
             if event_id is not None:
                 lengthened.add(event_id)
+            else:
+                stated_period(b, here, timex)  # "Impact: 47 minutes (09:12–10:21 UTC)"
     # 2. dates, and the two ends of ranges together
     ranges: dict[int, dict[str, tuple[Timex, Period]]] = {}
     for timex in here.timexes:
@@ -141,3 +145,4 @@ def _anchor_sentence(b: Builder, here: SentenceContext) -> None:
     order(b, here)
     causal(b, here)
     reported(b, here)
+    participle_bounds(b, here)

@@ -76,6 +76,7 @@ _OBJECT_BETWEEN = re.compile(
     rf"\s+(?:{_WORDS.pattern('object_determiners')})\s+(?:[\w-]+\s+){{0,2}}", re.IGNORECASE
 )
 _SUPPORT_FORMS = _WORDS.set("support_verb_forms")
+_INCHOATIVE = _WORDS.set("inchoative_verbs")
 _PHASE_VERBS = {str(verb): str(part) for verb, part in _WORDS.table("phase_verbs").items()}
 _COMPOUND_HEAD = re.compile(rf"\s+(?!(?:{_WORDS.pattern('adverbs_in_s')})\s)[a-z]+s\s+")
 _SETTINGS = _WORDS.set("settings")
@@ -236,6 +237,8 @@ def resolve(text: str, trigger: Trigger, triggers: Sequence[Trigger], cuts: tupl
         argument = _aspect_argument(text, trigger, triggers, cuts)
         if argument is not None:
             return Target(argument, Part.START if trigger.event_class == "begin" else Part.END, trigger)
+    if trigger.lemma in _INCHOATIVE and trigger.pos == "verb":
+        return Target(trigger, Part.START, trigger)  # "walked out on 3 June": the strike's start
     if trigger.lemma in _PHASE_VERBS and trigger.pos == "verb":
         # "the inquiry opened on 20 February", "voting closed at 8 p.m.": a phase of the event
         argument = _aspect_argument(text, trigger, triggers, cuts)

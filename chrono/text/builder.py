@@ -457,8 +457,9 @@ class Builder:
                                            grade=min(grade, linked), via=via))
 
     def gap_claim(self, first: Endpoint, second: Endpoint, gap: Gap, span: Span,
-                  rule: ConflictKind | None, *, grade: Grade = Grade.STRONG) -> None:
+                  rule: ConflictKind | None, *, grade: Grade = Grade.STRONG, note: str = "") -> None:
         linked, via = self.graded(span, (first.event, second.event))
+        via = "; ".join(part for part in (note, via) if part)
         self.claims.append(TextGapClaim(first, second, gap, span,
                                         words=self.text[span.start:span.end], conflict_kind=rule,
                                         grade=min(grade, linked), via=via))

@@ -139,7 +139,11 @@ def antecedent_link(mention: Mention, earlier: Sequence[Mention], words: Vocabul
         return Link(trigger, chosen.trigger, Grade.WEAK, f"{how}, a set of events")
     same_paragraph = chosen.paragraph == mention.paragraph
     # a history tells many moves, wars and elections: the same word far back may be another one
-    near = mention.block - chosen.block <= _NEAR_PARAGRAPHS
+    # ... unless it is the only mention of the word before, and the one that introduced it ("a
+    # closure" in the first lines, "the ten-week closure" at the end)
+    near = mention.block - chosen.block <= _NEAR_PARAGRAPHS or (
+        len(found) == 1 and chosen.introduced and chosen.contrast is None and chosen.uncertain is None
+    )
     by_kind = how in ("the same kind of event", "a word for the same event") and same_paragraph
     certain = mention.uncertain is None and ((same_word and near) or by_kind)
     return Link(trigger, chosen.trigger, Grade.STRONG if certain else Grade.WEAK, how)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from chrono.model import Gap, Part
+from chrono.model import Gap, Part, Qualifier
 from chrono.periods import DAY, HOUR, MINUTE, WEEK
 from chrono.problems import ConflictKind
 from chrono.tagger import Timex
@@ -14,8 +14,9 @@ from chrono.text.builder import Builder
 from chrono.text.claims import TextDurationClaim
 from chrono.text.clauses import clause_of, other_predicate
 from chrono.text.context import SentenceContext
+from chrono.text.dating import period_of
 from chrono.text.events import Trigger
-from chrono.text.tense import PAST, PERFECT, PRESENT, PROGRESSIVE
+from chrono.text.tense import NOMINAL, PAST, PERFECT, PRESENT, PROGRESSIVE
 from chrono.text.vocabulary import each_then_space, vocabulary
 
 YEAR = 365 * DAY
@@ -113,3 +114,40 @@ def duration(b: Builder, here: SentenceContext, timex: Timex) -> str | None:
                               grade=grade, via=via)
     b.claims.append(claim)
     return event_id
+
+
+_RANGE_AFTER = re.compile(
+    rf"\s*(?:\(|,|:|—|–|-)\s*(?:(?:{_WORDS.pattern('range_openers')})\s+)?"
+)
+
+
+def stated_period(b: Builder, here: SentenceContext, timex: Timex) -> None:
+    """"Customer impact: 47 minutes (09:12–10:21 UTC)", "three days, from 4 to 6 May": a length
+    followed by the range it measures say one period twice; both must hold, whatever event the
+    period is of."""
+    length = seconds_of(timex.value)
+    if length is None or length <= 0 or timex.mod:
+        return
+    opener = _RANGE_AFTER.match(b.text, timex.end)
+    if opener is None:
+        return
+    following = [t for t in here.timexes if t.start >= opener.end()]
+    if not following or following[0].start != opener.end() or following[0].range_role != "begin":
+        return
+    first = following[0]
+    last = next((t for t in following[1:] if t.range_id == first.range_id and t.range_role == "end"), None)
+    if last is None:
+        return
+    first_period = period_of(first, b.dct, b.options.hemisphere)
+    last_period = period_of(last, b.dct, b.options.hemisphere)
+    if first_period is None or last_period is None:
+        return
+    words = " ".join(timex.text.split())
+    period = Trigger(timex.start, timex.end, timex.text, "period", "state", "noun", NOMINAL, False)
+    event_id = b.event(period, here)
+    span = b.span(timex.start, last.end)
+    unit = _unit_of(timex.value)
+    b.claims.append(TextDurationClaim(event_id, Gap(max(0, length - unit), length + unit, words), span,
+                                      words=b.text[span.start:span.end], conflict_kind=ConflictKind.DURATION))
+    b.period_claim(event_id, Part.START, Qualifier.IN, first_period, span)
+    b.period_claim(event_id, Part.END, Qualifier.IN, last_period, span)

@@ -56,7 +56,8 @@ _Candidate = tuple[Sentence, Trigger]
 _Related = Callable[[Sentence, Trigger, Sentence, Trigger], bool]
 
 
-def _arguments(b: Builder, sentence: Sentence, trigger: Trigger) -> set[str]:
+def argument_words(b: Builder, sentence: Sentence, trigger: Trigger) -> set[str]:
+    """The words around an event that tell what it is about: the place, the person, the thing."""
     lo, hi = max(sentence.start, trigger.start - 60), min(sentence.end, trigger.end + 80)
     words = words_in(b.text, lo, hi)
     out: set[str] = set()
@@ -107,7 +108,7 @@ def precedence(b: Builder, triggers: Iterable[_Candidate]) -> None:
     ]
     if len(candidates) < 2:
         return
-    args = {t.start: _arguments(b, s, t) for s, t in candidates}
+    args = {t.start: argument_words(b, s, t) for s, t in candidates}
     order = {s.start: i for i, s in enumerate(b.sentences)}
     pronoun = {t.start for s, t in candidates
                if t.event_class in _PERSON_CLASSES and _PRONOUN_SUBJECT.search(b.text, s.start, t.start)}

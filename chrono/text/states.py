@@ -1,0 +1,102 @@
+"""State bounds: the act that brings a state about starts it, the act that undoes it ends it
+("The county shut the bridge on 3 June. … The bridge reopened on 7 October. … the ten-week
+closure": the closure runs from the shutting to the reopening), as chrono/lang/en/prose/
+states.yaml lists them.
+
+Only a story with one such state and one act of each kind is read so; the link is sure when the
+act shares a word of what it is about with the other act or with a mention of the state ("shut
+the bridge … the bridge reopened"), and uncertain otherwise ("the depot gates reopened" after
+"drivers walked out"): a warning at most.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from chrono.model import Endpoint, Gap, Grade, Side
+from chrono.problems import ConflictKind
+from chrono.text.attachment import is_asserted, resolve
+from chrono.text.builder import Builder
+from chrono.text.clauses import words_between
+from chrono.text.context import SentenceContext
+from chrono.text.events import Trigger, asserted
+from chrono.text.precedence import argument_words
+from chrono.text.sentences import Sentence
+from chrono.text.vocabulary import alternation, vocabulary
+
+_WORDS = vocabulary("states")
+_STATES: dict[str, tuple[frozenset[str], frozenset[str]]] = {
+    str(noun): (frozenset(map(str, acts["starts"])), frozenset(map(str, acts["ends"])))
+    for noun, acts in _WORDS.table("states").items()
+}
+
+_Candidate = tuple[Sentence, Trigger]
+_PARTICIPLES = {str(word): str(side) for word, side in _WORDS.table("participles").items()}
+_PARTICIPLE = re.compile(rf",\s+({alternation(_PARTICIPLES)})\s", re.IGNORECASE)
+
+
+def state_bounds(b: Builder, triggers: Iterable[_Candidate]) -> None:
+    """The start and end claims of the states of the document (``triggers``: every event word,
+    with its sentence)."""
+    candidates = list(triggers)
+    verbs = [(s, t) for s, t in candidates if t.pos == "verb" and asserted(t)]
+    for noun, (starts, ends) in _STATES.items():
+        states = [(s, t) for s, t in candidates
+                  if t.pos == "noun" and noun in (t.lemma, t.text.lower()) and is_asserted(b.text, t)]
+        if not states:
+            continue
+        ids = {_event(b, s, t) for s, t in states}
+        if len(ids) != 1:
+            continue  # several closures: which act bounds which is not said
+        state_id = ids.pop()
+        # the acts the text dates ("the decision to close the bridge" dates no closing)
+        starting = [(s, t) for s, t in verbs if t.lemma in starts and _event(b, s, t) in b.dated_at]
+        ending = [(s, t) for s, t in verbs if t.lemma in ends and _event(b, s, t) in b.dated_at]
+        words = {t.start: argument_words(b, s, t) for s, t in (*states, *starting, *ending)}
+        state_words = set().union(*(words[t.start] for _, t in states))
+        for acts, others, side in ((starting, ending, Side.START), (ending, starting, Side.END)):
+            if len({_event(b, s, t) for s, t in acts}) != 1:
+                continue  # no act, or a story telling two shutdowns
+            s, act = acts[0]
+            act_id = _event(b, s, act)
+            if act_id == state_id:
+                continue  # "walked out" is the walkout itself
+            other_words = set().union(*(words[t.start] for _, t in others)) if others else set()
+            shared = words[act.start] & (state_words | other_words)
+            grade = Grade.STRONG if shared else Grade.WEAK
+            via = "" if shared else (
+                f"'{act.text}' taken as the {side.value} of the {noun}, nothing shared says so"
+            )
+            span = b.span(act.start, act.end)
+            b.gap_claim(Endpoint(act_id, Side.START), Endpoint(state_id, side), Gap(0, 0, ""), span,
+                        ConflictKind.DURATION, grade=grade, note=via)
+
+
+def _event(b: Builder, sentence: Sentence, trigger: Trigger) -> str:
+    return b.event(trigger, b.contexts[sentence.start])
+
+
+def participle_bounds(b: Builder, here: SentenceContext) -> None:
+    """"The last ships left the harbour on 2 March, ending the blockade": an event of the main
+    clause followed by ", ending X" (", starting X") is the end (the start) of X."""
+    text, triggers = b.text, here.triggers
+    for match in _PARTICIPLE.finditer(text, here.sentence.start, here.sentence.end):
+        side = Side.END if _PARTICIPLES[match.group(1).lower()] == "end" else Side.START
+        following = [t for t in triggers if t.start >= match.end()]
+        if not following or following[0].pos != "noun" or (
+            words_between(text, match.end(), following[0].start) > 3
+        ):
+            continue
+        state = following[0]
+        main = [t for t in triggers if t.end <= match.start() and t.pos == "verb" and asserted(t)
+                and t.event_class not in ("reporting", "causal", "begin", "end")]
+        if not main or not is_asserted(text, state):
+            continue
+        main_id = b.event(resolve(text, main[-1], triggers, here.cuts).trigger, here)
+        state_id = b.event(state, here)
+        if main_id == state_id:
+            continue
+        span = b.span(main[-1].start, main[-1].end, match.start(1), state.end)
+        b.gap_claim(Endpoint(main_id, Side.START), Endpoint(state_id, side), Gap(0, 0, ""), span,
+                    ConflictKind.ORDER)
