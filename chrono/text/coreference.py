@@ -142,10 +142,17 @@ def antecedent_link(mention: Mention, earlier: Sequence[Mention], words: Vocabul
     # ... unless it is the only mention of the word before, and the one that introduced it ("a
     # closure" in the first lines, "the ten-week closure" at the end)
     near = mention.block - chosen.block <= _NEAR_PARAGRAPHS or (
-        len(found) == 1 and chosen.introduced and chosen.contrast is None and chosen.uncertain is None
+        (chosen.introduced or chosen.definite) and chosen.contrast is None and chosen.uncertain is None
+        and all(c.definite and c.trigger.lemma == chosen.trigger.lemma and c.contrast is None
+                for c, _ in found[1:])
     )
     by_kind = how in ("the same kind of event", "a word for the same event") and same_paragraph
     certain = mention.uncertain is None and ((same_word and near) or by_kind)
+    unsaid = sorted(mention.modifiers - chosen.context - chosen.modifiers)
+    if certain and unsaid:
+        # "the dock strike" after "rail workers held a strike": maybe another one
+        why = f"{how}, though '{' '.join(unsaid)}' was not said of it"
+        return Link(trigger, chosen.trigger, Grade.WEAK, why)
     return Link(trigger, chosen.trigger, Grade.STRONG if certain else Grade.WEAK, how)
 
 

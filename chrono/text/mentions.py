@@ -47,6 +47,8 @@ _COMPLEMENT = re.compile(
 )
 
 _LETTER = re.compile(r"[A-Za-z]")
+# "the ten-week closure", "a two-day visit": a length, not a word that tells events apart
+_LENGTH_MODIFIER = re.compile(rf"-(?:{_WORDS.pattern('length_units')})s?\Z")
 _INDEFINITE = re.compile(
     rf"\b(?:{_WORDS.pattern('indefinite_articles')})\s+(?:[\w-]+\s+){{0,3}}\Z", re.IGNORECASE
 )
@@ -159,7 +161,7 @@ def mention_of(text: str, trigger: Trigger, sentence: Sentence, *, planned: bool
         w.strip("'’.,-") for w in own_lower
         if w not in _DEFINITE and w not in _CONTRAST and w not in _UNCERTAIN and w not in FUNCTION_WORDS
         and not _POSSESSIVE.search(w) and not any(ch.isdigit() for ch in w)
-        and w.strip("'’.,-") not in _TEMPORAL_OWNERS
+        and w.strip("'’.,-") not in _TEMPORAL_OWNERS and not _LENGTH_MODIFIER.search(w)
     )
     introduced = trigger.pos == "noun" and not definite and _INDEFINITE.search(
         text, max(sentence.start, trigger.start - 40), trigger.start

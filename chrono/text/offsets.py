@@ -234,4 +234,7 @@ def _calendar_days(b: Builder, reference_id: str, subject_id: str, count: int, u
     period = Period.of_days(first, first + timedelta(days=1 + 2 * spare),
                             value=(first + timedelta(days=spare)).isoformat())
     note = f"counted from {day.value[:10]}, the day of {reference_id}"
-    b.period_claim(subject_id, Part.START, Qualifier.IN, period, span, rule=ConflictKind.OFFSET, note=note)
+    # as sure as the reading of both events (the reference may be "the murder" told earlier)
+    grade, _ = b.graded(span, (reference_id, subject_id))
+    b.period_claim(subject_id, Part.START, Qualifier.IN, period, span, rule=ConflictKind.OFFSET, note=note,
+                   grade=grade)
