@@ -218,6 +218,11 @@ def date_range(b: Builder, here: SentenceContext, begin: tuple[Timex, Period], e
     start and end."""
     first, first_period = begin
     last, last_period = end
+    guessed = first.anchor is not None or last.anchor is not None
+    if guessed and first_period.start is not None and last_period.end is not None and (
+        first_period.start >= last_period.end
+    ):
+        return  # "July–September" with the year of an end guessed wrongly: no reading at all
     trigger = attach(b.text, first, here.triggers, here.cuts)
     if trigger is None or not is_asserted(b.text, trigger):
         return

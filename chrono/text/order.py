@@ -72,8 +72,8 @@ def order(b: Builder, here: SentenceContext) -> None:
     timex_starts = {t.start for t in timexes}
     timex_starts |= {t.signal_start for t in timexes if t.signal_start is not None}
     for match in _ORDER.finditer(text, sentence.start, sentence.end):
-        if match.start() in timex_starts:
-            continue
+        if match.start() in timex_starts or any(t.start <= match.start() < t.end for t in timexes):
+            continue  # "charged the following month": a date, not an order word
         word = " ".join(match.group(1).lower().split())
         objects = [t for t in triggers if t.start >= match.end()]
         if not objects:
