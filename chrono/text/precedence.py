@@ -122,8 +122,14 @@ def precedence(b: Builder, triggers: Iterable[_Candidate]) -> None:
     keys = {t.start: _object_names(b.text, s, t) | (args[t.start] & _THINGS) for s, t in candidates}
 
     def related(s1: Sentence, first: Trigger, s2: Sentence, second: Trigger) -> bool:
-        if s1.paragraph != s2.paragraph or first is second:
+        if first is second:
             return False
+        if s1.paragraph != s2.paragraph:
+            # "… signed in Geneva on 12 September.\n\nCongress ratified it on 21 March.": the
+            # object pronoun of the sentence right after, across the paragraph break
+            return order[s2.start] - order[s1.start] == 1 and first.end <= second.start and (
+                _PRONOUN_OBJECT.match(b.text, second.end) is not None
+            )
         if args[first.start] & args[second.start]:
             return True
         # "She was arrested in 1981. She was released in 1980.": the same person
