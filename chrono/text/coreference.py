@@ -123,6 +123,10 @@ def antecedent_link(mention: Mention, earlier: Sequence[Mention], words: Vocabul
             found.append((candidate, how))
     if not found:
         return None
+    if found[0][1] == "a related word":
+        # "met for a dinner on the eve of the summit" after "the summit was held": the word
+        # itself, told before, rather than a related one nearer
+        found.sort(key=lambda item: item[1] != "the same word")
     chosen, how = found[0]
     same_word = how == "the same word"
     rivals = [c for c, h in found[1:]
@@ -143,8 +147,8 @@ def antecedent_link(mention: Mention, earlier: Sequence[Mention], words: Vocabul
     # closure" in the first lines, "the ten-week closure" at the end)
     near = mention.block - chosen.block <= _NEAR_PARAGRAPHS or (
         (chosen.introduced or chosen.definite) and chosen.contrast is None and chosen.uncertain is None
-        and all(c.definite and c.trigger.lemma == chosen.trigger.lemma and c.contrast is None
-                for c, _ in found[1:])
+        and all((c.definite or c.introduced) and c.trigger.lemma == chosen.trigger.lemma
+                and c.contrast is None for c, _ in found[1:])
     )
     by_kind = how in ("the same kind of event", "a word for the same event") and same_paragraph
     certain = mention.uncertain is None and ((same_word and near) or by_kind)

@@ -8,6 +8,7 @@ only *overlap* it. A date whose year the tagger guessed is dropped when it contr
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from chrono.model import Part, Qualifier, Span
@@ -93,6 +94,8 @@ def date(b: Builder, here: SentenceContext, timex: Timex, period: Period, length
     if reading.name == SINCE and _SUPERLATIVE_SINCE.search(b.text, max(0, lead - 80), lead):
         return  # "the highest since 2019", "its first title since 2019": a comparison, no event's date
     triggers, cuts = here.triggers, here.cuts
+    if _eve_of(b, here, timex, period, lead):
+        return
     trigger = attach(b.text, timex, triggers, cuts)
     if trigger is None or not is_asserted(b.text, trigger):
         return
@@ -155,6 +158,29 @@ def date(b: Builder, here: SentenceContext, timex: Timex, period: Period, length
 
 
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)\s+\Z")
+_EVE_OF = re.compile(
+    rf"\b(?:{_WORDS.pattern('eve_phrases')})\s+(?:[\w'’-]+\s+){{0,3}}?([\w'’-]+)\s*,\s*\Z", re.IGNORECASE
+)
+
+
+def _eve_of(b: Builder, here: SentenceContext, timex: Timex, period: Period, lead: int) -> bool:
+    """"a dinner on the eve of the summit, on 5 June": the date is the day before the event
+    starts (and not the event's date). Returns whether the date was read so."""
+    eve = _EVE_OF.search(b.text, max(here.sentence.start, lead - 80), lead)
+    if eve is None or period.start is None or period.end is None or period.end - period.start != DAY:
+        return False
+    event = next((t for t in here.triggers if t.start == eve.start(1)), None)
+    if event is None or event.pos != "noun" or not is_asserted(b.text, event):
+        return eve is not None
+    event_id = b.event(event, here)
+    value = period.value
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        value = (dt.date.fromisoformat(value) + dt.timedelta(days=1)).isoformat()
+    day_after = Period(period.start + DAY, period.end + DAY, value)
+    span = b.span(eve.start(), timex.end)
+    b.period_claim(event_id, Part.START, Qualifier.IN, day_after, span,
+                   note=f"the day after its eve, {' '.join(timex.text.split())}")
+    return True
 _APPOSITION = re.compile(r"\s*(?:,|--|—|–|\(|;)\s*(?:(?:that\s+is|i\.e\.|or|exactly|just|some)\s+)*")
 
 
