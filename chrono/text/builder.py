@@ -8,6 +8,7 @@ and "later" to count from). The steps that read a sentence are functions that ad
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import re
 from collections.abc import Iterable, Iterator, Sequence
 
@@ -41,20 +42,35 @@ _DATE_BEFORE_NOUN = re.compile(r"(?:['’]s)?(?:\s+[\w-]+){0,2}\s+")
 _DATE_AFTER_NOUN = re.compile(r"\s+(?:(?:in|on|of|at|from|during|since)\s+)?(?:the\s+)?")
 
 
+_RECURRING = vocabulary("coreference").set("recurring_events")
 _DAY_VALUE = re.compile(r"\d{4}-\d{2}-\d{2}(?:T|\Z)")
 
 
-def _own_date(text: str, trigger: Trigger, timexes: Sequence[Timex]) -> bool:
-    """Is the event noun dated in its own phrase ("the 1997 elections", "Wednesday's quake",
-    "the death in 1982")?"""
+def _own_date(text: str, trigger: Trigger, timexes: Sequence[Timex]) -> Timex | None:
+    """The date in the event noun's own phrase ("the 1997 elections", "Wednesday's quake",
+    "the death in 1982"), if any."""
     for timex in timexes:
         if timex.type not in ("DATE", "TIME"):
             continue
         if timex.end <= trigger.start and _DATE_BEFORE_NOUN.fullmatch(text, timex.end, trigger.start):
-            return True
+            return timex
         if timex.start >= trigger.end and _DATE_AFTER_NOUN.fullmatch(text, trigger.end, timex.start):
-            return True
-    return False
+            return timex
+    return None
+
+
+_CALENDAR_DAY = re.compile(r"(\d{4})-(\d{2})(?:-(\d{2}))?")
+# two dates of one event within this many days of each other are a slip, not two events
+_SAME_STORY_DAYS = 62
+
+
+def _days_apart(one: str, other: str) -> int | None:
+    """Days between two TIMEX3 dates of a day or a month ("2024-06-05", "2024-06"), else None."""
+    first, second = _CALENDAR_DAY.match(one), _CALENDAR_DAY.match(other)
+    if first is None or second is None:
+        return None
+    days = [dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3) or 1)) for m in (first, second)]
+    return abs((days[0] - days[1]).days)
 
 
 @attrs.frozen
@@ -276,8 +292,9 @@ class Builder:
         phase = link is not None and self.same_paragraph(link.antecedent, trigger) and (
             phase_of(self.text, trigger, here.triggers, here.cuts) is not None
         )
-        if link is not None and link.grade is Grade.STRONG and not phase and _own_date(
-            self.text, trigger, here.timexes
+        own = _own_date(self.text, trigger, here.timexes) if link is not None else None
+        if link is not None and link.grade is Grade.STRONG and not phase and own is not None and (
+            not self._close_to_told(link, trigger, own)
         ):
             # "the 1997 elections" after "the elections of 1991": a mention dated in its own words
             # may well be another event of the same kind
@@ -286,6 +303,23 @@ class Builder:
             self.links[trigger.start] = link
             bisect.insort(self.link_starts, trigger.start)
         return link
+
+    def _close_to_told(self, link: Link, trigger: Trigger, own: Timex) -> bool:
+        """"the June 16 referendum" after "the referendum of 9 June": an event that a story does
+        not tell twice (not a meeting, a hearing, a match …) dated in its own words within weeks
+        of the date told before is the same event, dated twice."""
+        if trigger.lemma in _RECURRING or link.antecedent.lemma in _RECURRING:
+            return False
+        event_id = self.by_trigger.get(link.antecedent.start)
+        if event_id is None:
+            return False
+        for offset in self.dated_at.get(event_id, ()):
+            index = bisect.bisect_left(self.timex_starts, offset)
+            if index < len(self.timexes) and self.timexes[index].start == offset:
+                apart = _days_apart(self.timexes[index].value, own.value)
+                if apart is not None and apart <= _SAME_STORY_DAYS:
+                    return True
+        return False
 
     def restated(self, trigger: Trigger, here: SentenceContext) -> Link | None:
         """"six days after the storm struck" after "The storm struck the coast on Tuesday" (or

@@ -147,8 +147,8 @@ def antecedent_link(mention: Mention, earlier: Sequence[Mention], words: Vocabul
     # closure" in the first lines, "the ten-week closure" at the end)
     near = mention.block - chosen.block <= _NEAR_PARAGRAPHS or (
         (chosen.introduced or chosen.definite) and chosen.contrast is None and chosen.uncertain is None
-        and all((c.definite or c.introduced) and c.trigger.lemma == chosen.trigger.lemma
-                and c.contrast is None for c, _ in found[1:])
+        and all((c.definite or c.introduced) and c.contrast is None
+                for c, _ in found[1:] if c.trigger.lemma == chosen.trigger.lemma)
     )
     by_kind = how in ("the same kind of event", "a word for the same event") and same_paragraph
     certain = mention.uncertain is None and ((same_word and near) or by_kind)

@@ -34,6 +34,7 @@ _TEMPORAL_OWNERS = (
     | _WORDS.set("temporal_owners")
 )
 _NOT_NAMES = _WORDS.set("not_names") | frozenset(MONTHS) | frozenset(WEEKDAYS)
+_DATE_WORDS = frozenset(w.lower() for w in MONTHS) | frozenset(w.lower() for w in WEEKDAYS)
 
 _WORD = re.compile(r"[A-Za-z][\w'’.-]*")
 _NAME = re.compile(r"\b[A-Z][\w’'-]*[A-Za-z]")
@@ -109,6 +110,8 @@ def _noun_phrase(text: str, trigger: Trigger, sentence: Sentence) -> tuple[list[
             return [word, *own], False  # "Sunday's election": a date of it, not an earlier one
         if low in _DEFINITE or possessive:
             return [word, *own], True
+        if low.rstrip(",") in _DATE_WORDS or low.rstrip(",").isdigit():
+            continue  # "the May 5 referendum", "the 2019 vote": its date, not a word of its kind
         if low not in _CONTRAST and low not in _UNCERTAIN and (
             low in FUNCTION_WORDS or word.endswith((",", ";", ":")) or looks_finite(word)
         ):
