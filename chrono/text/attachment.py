@@ -76,6 +76,7 @@ _OBJECT_BETWEEN = re.compile(
     rf"\s+(?:{_WORDS.pattern('object_determiners')})\s+(?:[\w-]+\s+){{0,2}}", re.IGNORECASE
 )
 _SUPPORT_FORMS = _WORDS.set("support_verb_forms")
+_BY_AGENT = re.compile(r"\s+by\b")
 _INCHOATIVE = _WORDS.set("inchoative_verbs")
 _PHASE_VERBS = {str(verb): str(part) for verb, part in _WORDS.table("phase_verbs").items()}
 _COMPOUND_HEAD = re.compile(rf"\s+(?!(?:{_WORDS.pattern('adverbs_in_s')})\s)[a-z]+s\s+")
@@ -338,6 +339,8 @@ def _aspect_argument(text: str, trigger: Trigger, triggers: Sequence[Trigger],
     for t in reversed([t for t in triggers[:index] if t.end <= edge]):
         if t.start < clause_start:
             break
+        if t.pos == "verb" and t.tense != NOMINAL and _BY_AGENT.match(text, t.end):
+            continue  # "a safety inquiry led by the university opened …": a reduced relative
         if t.pos == "verb":
             # "the strike began on 10 March and ended on 2 April": coordinated aspectual verbs
             # share their subject

@@ -152,7 +152,11 @@ def antecedent_link(mention: Mention, earlier: Sequence[Mention], words: Vocabul
     )
     by_kind = how in ("the same kind of event", "a word for the same event") and same_paragraph
     certain = mention.uncertain is None and ((same_word and near) or by_kind)
-    unsaid = sorted(mention.modifiers - chosen.context - chosen.modifiers)
+    said = set(chosen.context | chosen.modifiers)
+    for candidate, _ in found:
+        if candidate is not chosen and same_event(candidate.trigger, chosen.trigger):
+            said |= candidate.context | candidate.modifiers  # "a safety inquiry … the inquiry"
+    unsaid = sorted(mention.modifiers - said)
     if certain and unsaid:
         # "the dock strike" after "rail workers held a strike": maybe another one
         why = f"{how}, though '{' '.join(unsaid)}' was not said of it"
