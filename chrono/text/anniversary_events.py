@@ -17,12 +17,15 @@ from chrono.tagger import Timex
 from chrono.tagger.calendar import add_months
 from chrono.text.ages import anniversaries_in, mentions_anniversaries, told_as_present
 from chrono.text.builder import Builder
+from chrono.text.context import SentenceContext
 from chrono.text.dating import period_of
 from chrono.text.vocabulary import vocabulary
 
 _OF_EVENT = re.compile(
     rf"\s+of\s+(?:(?:{vocabulary('ages').pattern('anniversary_determiners')})\s+)?(?:[\w'’-]+\s+){{0,2}}"
 )
+# "The society's 150th anniversary", "its 50th anniversary": whose anniversary
+_POSSESSOR = re.compile(r"\b(?:([A-Za-z][\w-]*)['’]s|its|their)\s+\Z", re.IGNORECASE)
 # an anniversary is often marked on the nearest weekend or weeks apart, never a year apart
 _SLACK = 45 * DAY
 
@@ -35,6 +38,7 @@ def anniversary_events(b: Builder) -> None:
         for match, count in anniversaries_in(b.text, sentence.start, sentence.end):
             nouns = [t for t in here.triggers if t.start >= match.end() and t.pos == "noun"]
             if not nouns or not _OF_EVENT.fullmatch(b.text, match.end(), nouns[0].start):
+                _anniversary_of_founding(b, here, match, count)
                 continue
             noun = nouns[0]
             if any(t.start >= noun.end and t.type == "DATE" for t in here.timexes):
@@ -64,3 +68,35 @@ def _marked_on(b: Builder, timexes: tuple[Timex, ...], before: int) -> Period | 
         if timex.end <= before and timex.type == "DATE":
             return period_of(timex, b.dct, b.options.hemisphere)
     return None
+
+
+def _anniversary_of_founding(b: Builder, here: SentenceContext, match: re.Match[str], count: int) -> None:
+    """"The society's 150th anniversary celebrations began in January": the anniversary of what
+    was founded, when the text tells one founding of the possessor ("The society was founded in
+    1879")."""
+    owner = _POSSESSOR.search(b.text, max(here.sentence.start, match.start() - 40), match.start())
+    if owner is None:
+        return
+    word = owner.group(1).lower() if owner.group(1) else None
+    foundings = [
+        (other, t) for other in b.contexts.values() for t in other.triggers
+        if t.event_class == "founding" and t.pos == "verb"
+        and (word is None or word in b.text[max(other.sentence.start, t.start - 60):t.start].lower())
+    ]
+    if len(foundings) != 1:
+        return  # none, or several: which one is not said
+    context, founded = foundings[0]
+    # the year it is marked in: one the sentence writes out, else the document's (or the one
+    # before: "celebrations began in January" in a text of the next spring)
+    written = [t for t in here.timexes if t.type == "DATE" and t.anchor is None]
+    marked = period_of(written[0], b.dct, b.options.hemisphere) if written else b.dct
+    if marked is None or marked.start is None:
+        return
+    year = date_of(marked.start).year - count
+    spare = 0 if written else 1
+    first = day_start(dt.date(year - spare, 1, 1)) - _SLACK
+    last = day_start(dt.date(year + 1, 1, 1)) + _SLACK
+    event_id = b.event(founded, context)
+    span = b.span(owner.start(), match.end())
+    b.period_claim(event_id, Part.START, Qualifier.IN, Period(first, last, ""), span,
+                   note=f"the anniversary of '{founded.text}' ({b.where(founded.start)})")
