@@ -44,6 +44,10 @@ def tense(ctx: Context, start: int, end: int, weekday: bool = False) -> int:
         w in classes.get("deadline_setter", {}) for w in left_words[1:10]
     ):
         return 1
+    if left_words and left_words[0] in classes.get("schedule_for", {}) and any(
+        w in classes.get("schedule_setter", {}) for w in left_words[1:8]
+    ):
+        return 1  # "set the full hearing for Monday": a day ahead, whatever the tense of "set"
     phrases = classes.get("tense_future_phrase", {})
     right_words = _tense_words(res, right)
     for words in (left_words, right_words):
