@@ -7,6 +7,7 @@ the rules do the calendar arithmetic and word the finding.
 from __future__ import annotations
 
 import calendar
+import collections
 import datetime as dt
 import re
 from collections.abc import Iterator
@@ -21,6 +22,7 @@ from chrono.rulebase import Rule
 
 _NEAR_DAYS = 42  # "a few weeks" of the document date: an inferred year is very likely right
 _OWN_WEEK = 6  # the document date's week: an inferred year is the document date's
+_CONFIRMING = 3  # other year-less weekdays of the text that fit the inferred year: it is right
 _DAY = re.compile(r"\d{4}-\d\d-\d\d")
 
 
@@ -33,7 +35,9 @@ class WeekdayMismatch(Rule):
         year the tense and the document date give it, never in a year chosen to fit the
         weekday: within the document date's week, where no other year is likely, a mismatch is
         an error; within six weeks, or when the tense goes against that year (a past event on a
-        day after the document date), a warning; farther away it is left alone.
+        day after the document date), a warning; farther away it is left alone — unless three
+        or more other year-less weekdays of the text fit that year (a schedule whose other rows
+        fit it), which confirms the year: then an error.
 
     Why it matters
         The weekday and the date were written separately; one of them is wrong, and a reader
@@ -58,9 +62,14 @@ class WeekdayMismatch(Rule):
     def check(self, analysis: Analysis) -> Iterator[Finding]:
         day = document_day(analysis.document)
         near = dt.date.fromisoformat(day) if day is not None and _DAY.match(day) else None
-        for cue in analysis.cues:
-            if not isinstance(cue, WeekdayCue):
-                continue
+        weekday_cues = [cue for cue in analysis.cues if isinstance(cue, WeekdayCue)]
+        # the years in which other year-less weekdays of the text fit: a schedule whose other
+        # rows all fit 2024 confirms the year of the one that does not
+        fitting = collections.Counter(
+            cue.date.day.year for cue in weekday_cues
+            if cue.date.day is not None and cue.date.year_inferred and cue.date.day.weekday() == cue.weekday
+        )
+        for cue in weekday_cues:
             date = cue.date
             assert date.day is not None
             if date.day.weekday() == cue.weekday:
@@ -71,6 +80,11 @@ class WeekdayMismatch(Rule):
                         "primary")
             if not date.year_inferred:
                 message = f"{cue.name} does not match {date.day.isoformat()}: that day is a {actual}"
+                yield self.finding(analysis, message, [span])
+                continue
+            if fitting[date.day.year] >= _CONFIRMING:
+                message = (f"{cue.name} does not match {date.day.isoformat()} (the year in which the "
+                           f"text's {fitting[date.day.year]} other weekdays fit): that day is a {actual}")
                 yield self.finding(analysis, message, [span])
                 continue
             if near is None:
