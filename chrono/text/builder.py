@@ -59,6 +59,22 @@ def _own_date(text: str, trigger: Trigger, timexes: Sequence[Timex]) -> Timex | 
     return None
 
 
+_ARGUMENT_STOP = vocabulary("precedence").set("stop_words")
+_ARGUMENT_WORD = re.compile(r"[A-Za-z0-9](?:[\w'’-]|\.(?=\w))*")  # "v1.29.0-alpha.1" is one
+_AGAIN = re.compile(rf"\b(?:{vocabulary('coreference').pattern('repetition_words')})\b", re.IGNORECASE)
+_LIST_LINE = re.compile(r"[ \t]*(?:[-*+•|]|\d+[.)]\s)")
+
+
+def _words_near(text: str, sentence: Sentence, trigger: Trigger) -> frozenset[str]:
+    """The words of what an act is about, around its verb in its sentence ("deploy", "4471")."""
+    lo, hi = max(sentence.start, trigger.start - 40), min(sentence.end, trigger.end + 60)
+    return frozenset(
+        w.lower() for w in _ARGUMENT_WORD.findall(text, lo, hi)
+        if (len(w) > 2 or w.isdigit()) and w.lower() not in _ARGUMENT_STOP
+        and not (trigger.start <= text.find(w, lo, hi) < trigger.end)
+    )
+
+
 _CALENDAR_DAY = re.compile(r"(\d{4})-(\d{2})(?:-(\d{2}))?")
 # two dates of one event within this many days of each other are a slip, not two events
 _SAME_STORY_DAYS = 62
@@ -157,7 +173,8 @@ class Builder:
         known = self.by_trigger.get(trigger.start)
         if known is not None:
             return known
-        link = self.life_link(trigger) or self.refers_back(trigger, here) or self.restated(trigger, here)
+        link = (self.life_link(trigger) or self.refers_back(trigger, here) or self.restated(trigger, here)
+                or self.retold(trigger, here))
         if link is not None:
             event_id = self.by_trigger.get(link.antecedent.start) or self.event(
                 link.antecedent, self.context_of(link.antecedent) or here
@@ -320,6 +337,40 @@ class Builder:
                 if apart is not None and apart <= _SAME_STORY_DAYS:
                     return True
         return False
+
+    def retold(self, trigger: Trigger, here: SentenceContext) -> Link | None:
+        """"the team first rolled back deploy 4471" after the log line "14:35 — Deploy 4471
+        rolled back": a past verb told once before in another paragraph, of the same things
+        (a name or a number, or two words of what it is about, in common), is that event told
+        again. Only when the text tells that act once before."""
+        if trigger.pos != "verb" or trigger.tense not in TOLD_AS_PAST or trigger.event_class in (
+            "reporting", "causal", "begin", "end"
+        ) or any(t.type in ("DATE", "TIME") for t in here.timexes):
+            return None  # (a sentence with a date of its own may tell another such act)
+        if _AGAIN.search(self.text, trigger.start, min(here.sentence.end, trigger.end + 60)) or _AGAIN.search(
+            self.text, max(here.sentence.start, trigger.start - 20), trigger.start
+        ):
+            return None  # "raised prices again": another such act
+        line_start = self.text.rfind("\n", 0, here.sentence.start) + 1
+        if _LIST_LINE.match(self.text, line_start):
+            return None  # a list's lines are the acts themselves, one each
+        earlier = [m for m in self.mentions if m.trigger.start < here.sentence.start
+                   and m.trigger.pos == "verb" and m.trigger.lemma == trigger.lemma]
+        if len(earlier) != 1 or earlier[0].paragraph == here.sentence.paragraph:
+            return None
+        told = earlier[0]
+        context = self.contexts.get(told.sentence_start)
+        if context is None:
+            return None
+        mine = _words_near(self.text, here.sentence, trigger)
+        theirs = _words_near(self.text, context.sentence, told.trigger)
+        shared = mine & theirs
+        if not any(w[:1].isdigit() for w in shared) and len(shared) < 2:
+            return None
+        link = Link(trigger, told.trigger, Grade.STRONG, f"the same act, of {', '.join(sorted(shared))}")
+        self.links[trigger.start] = link
+        bisect.insort(self.link_starts, trigger.start)
+        return link
 
     def restated(self, trigger: Trigger, here: SentenceContext) -> Link | None:
         """"six days after the storm struck" after "The storm struck the coast on Tuesday" (or

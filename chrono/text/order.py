@@ -29,8 +29,14 @@ _SEQUENCE = re.compile(
     re.IGNORECASE,
 )
 _INTENTION_VERBS = _WORDS.set("intention_verbs")
+# "was followed by …, and then reopened": a verb that orders is no act to order against
+_ORDER_VERBS = _WORDS.set("order_verbs")
 _PRENOMINAL_DATE = re.compile(r"(?:['’]s)?(?:\s+[\w-]+){0,2}\s+")
 _VAGUE_DISTANCE = re.compile(rf"(?:(?:{_WORDS.pattern('vague_distances')})\s+)*\Z", re.IGNORECASE)
+_AND_THEN = re.compile(
+    rf"\b(?:{_WORDS.pattern('clause_joiners')})\s+(?:(?:{_WORDS.pattern('sequence_adverbs')})\s+)?\Z",
+    re.IGNORECASE,
+)
 _SEQUENCE_BEFORE = re.compile(rf"(?:[.,;:]|\b(?:{_WORDS.pattern('clause_joiners')}))\s*\Z")
 
 
@@ -41,7 +47,10 @@ def sequence(b: Builder, here: SentenceContext, offsets: list[re.Match[str]]) ->
     sentence, triggers = here.sentence, here.triggers
     for match in _SEQUENCE.finditer(text, sentence.start, sentence.end):
         start, end = match.span(1)
-        if start != sentence.start and not _SEQUENCE_BEFORE.search(text, max(0, start - 6), start):
+        coordinated = _AND_THEN.search(text, max(sentence.start, start - 20), start)
+        if start != sentence.start and coordinated is None and not _SEQUENCE_BEFORE.search(
+            text, max(0, start - 6), start
+        ):
             continue  # only a word that opens a clause: not "two years later", "the later talks"
         if any(m.start() <= start < m.end() for m in offsets) or any(
             t.start <= start < t.end for t in here.timexes
@@ -54,10 +63,19 @@ def sequence(b: Builder, here: SentenceContext, offsets: list[re.Match[str]]) ->
         if not is_asserted(text, subject) or subject.event_class in ("reporting", "causal"):
             continue
         subject_id = b.event(resolve(text, subject, triggers, here.cuts).trigger, here)
-        previous = b.last_dated(here.window_start, start, subject_id)
-        if previous is None or b.undated_between(previous[0], start):
-            continue
-        reference_id = previous[1]
+        earlier_verbs = [t for t in triggers if t.end <= start and t.pos == "verb" and is_asserted(text, t)
+                         and t.event_class not in ("reporting", "causal") and t.lemma not in _ORDER_VERBS]
+        if coordinated is not None and earlier_verbs:
+            # "first rolled back the deploy and only then restarted the database": the verb it
+            # is coordinated with, dated or not
+            reference_id = b.event(resolve(text, earlier_verbs[-1], triggers, here.cuts).trigger, here)
+            if reference_id == subject_id:
+                continue
+        else:
+            previous = b.last_dated(here.window_start, start, subject_id)
+            if previous is None or b.undated_between(previous[0], start):
+                continue
+            reference_id = previous[1]
         side = _SEQUENCE_WORDS[match.group(1).lower()]
         first, second = (reference_id, subject_id) if side == "after" else (subject_id, reference_id)
         span = b.span(start, end, subject.start, subject.end)
