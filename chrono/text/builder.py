@@ -62,6 +62,7 @@ def _own_date(text: str, trigger: Trigger, timexes: Sequence[Timex]) -> Timex | 
 _ARGUMENT_STOP = vocabulary("precedence").set("stop_words")
 _ARGUMENT_WORD = re.compile(r"[A-Za-z0-9](?:[\w'’-]|\.(?=\w))*")  # "v1.29.0-alpha.1" is one
 _AGAIN = re.compile(rf"\b(?:{vocabulary('coreference').pattern('repetition_words')})\b", re.IGNORECASE)
+_DEFINITE_SUBJECT = re.compile(r"\b(?:the|its|their)\s+([A-Za-z][\w-]*)\s+\Z", re.IGNORECASE)
 _LIST_LINE = re.compile(r"[ \t]*(?:[-*+•|]|\d+[.)]\s)")
 
 
@@ -365,7 +366,11 @@ class Builder:
         mine = _words_near(self.text, here.sentence, trigger)
         theirs = _words_near(self.text, context.sentence, told.trigger)
         shared = mine & theirs
-        if not any(w[:1].isdigit() for w in shared) and len(shared) < 2:
+        subject = _DEFINITE_SUBJECT.search(
+            self.text, max(here.sentence.start, trigger.start - 40), trigger.start
+        )
+        named = subject is not None and subject.group(1).lower() in theirs  # "the alert fired"
+        if not any(w[:1].isdigit() for w in shared) and len(shared) < 2 and not named:
             return None
         link = Link(trigger, told.trigger, Grade.STRONG, f"the same act, of {', '.join(sorted(shared))}")
         self.links[trigger.start] = link
