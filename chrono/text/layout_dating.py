@@ -48,7 +48,7 @@ import attrs
 
 from chrono.layout import Block, Kind, Layout
 from chrono.model import Endpoint, Event, EventExists, Gap, Grade, Part, Qualifier, Side, Span
-from chrono.periods import Hemisphere, Period
+from chrono.periods import DAY, Hemisphere, Period
 from chrono.problems import ConflictKind
 from chrono.tagger import Timex
 from chrono.tagger.frames import how_dated, opens_range
@@ -58,6 +58,7 @@ from chrono.text.claims import TextGapClaim, TextPeriodClaim
 from chrono.text.context import SentenceContext
 from chrono.text.dating import period_of
 from chrono.text.events import Trigger, asserted
+from chrono.text.offsets import counted_distances
 from chrono.text.signals import Reading, reading_of
 from chrono.text.tense import NOMINAL, PAST, PERFECT, PRESENT
 from chrono.text.vocabulary import vocabulary
@@ -526,6 +527,9 @@ def _lists_in_order(b: Builder, layout: Layout, found: Sequence[Scope]) -> None:
 # 5. Releases of one series in order
 
 _VERSION = re.compile(r"(?<![\w.])v?(\d{1,4})\.(\d{1,4})\.(\d{1,4})(?![\w-]|\.\w)")
+_VERSION_AFTER = re.compile(
+    r"\s+(?:(?:version|release)\s+)?(v?\d{1,4}\.\d{1,4}\.\d{1,4})(?![\w-]|\.\w)", re.IGNORECASE
+)
 
 
 def _releases_in_order(b: Builder, layout: Layout, by_index: Mapping[int, Scope]) -> None:
@@ -549,6 +553,7 @@ def _releases_in_order(b: Builder, layout: Layout, by_index: Mapping[int, Scope]
             continue
         major, minor, patch = (int(g) for g in versions[0].groups())
         series.setdefault((major, minor), []).append((patch, versions[0], scope))
+    _release_distances(b, layout, [item for releases in series.values() for item in releases])
     for releases in series.values():
         releases.sort(key=lambda release: release[0])
         for (patch, version, scope), (later_patch, later, later_scope) in itertools.pairwise(releases):
@@ -560,6 +565,40 @@ def _releases_in_order(b: Builder, layout: Layout, by_index: Mapping[int, Scope]
 
 
 _Release = tuple[re.Match[str], Scope]
+
+
+def _release_distances(
+    b: Builder, layout: Layout, releases: Sequence[tuple[int, re.Match[str], Scope]]
+) -> None:
+    """"## 3.2.1 — 2024-03-19 / Patch release, one week after 3.2.0": a distance the notes of a
+    release give from another release dated by its own heading, counted in calendar days."""
+    by_version = {version.group().lstrip("v"): (version, scope) for _, version, scope in releases}
+    for _, version, scope in releases:
+        heading = next((block for block in layout.blocks if block.kind is Kind.HEADING
+                        and block.start <= version.start() < block.end), None)
+        if heading is None:
+            continue
+        for match, count, unit, direction in counted_distances(b.text, heading.end, heading.scope_end):
+            other = _VERSION_AFTER.match(b.text, match.end(), heading.scope_end)
+            if other is None or other.group(1).lstrip("v") not in by_version:
+                continue
+            other_version, other_scope = by_version[other.group(1).lstrip("v")]
+            if other_version.start() == version.start() or unit % DAY:
+                continue
+            other_day = other_scope.period
+            if other_day.start is None or other_day.end is None or other_day.end - other_day.start != DAY:
+                continue  # counted from a day only
+            spare = 0 if unit == DAY else 1
+            shift = count * unit if direction == "after" else -count * unit
+            first_day = other_day.start + shift - spare * DAY
+            period = Period(first_day, first_day + (1 + 2 * spare) * DAY, "")
+            release_id = _release(b, version, scope)
+            _release(b, other_version, other_scope)
+            span = Span(match.start(), other.end(), "claim")
+            b.claims.append(TextPeriodClaim(
+                release_id, Part.START, Qualifier.IN, period, span, words=b.text[span.start:span.end],
+                conflict_kind=ConflictKind.OFFSET, grade=Grade.STRONG,
+                via=f"counted from the day of {other_version.group()} in its heading"))
 
 
 def _out_of_order(b: Builder, earlier: _Release, later: _Release) -> None:

@@ -70,6 +70,21 @@ def offsets_in(text: str, start: int, end: int) -> list[re.Match[str]]:
     return list(_OFFSET.finditer(text, start, end))
 
 
+def counted_distances(text: str, start: int, end: int) -> list[tuple[re.Match[str], int, int, str]]:
+    """The counted offsets of ``text[start:end]`` ("one week after", "three days before"): each
+    with its count, its unit in seconds and its direction ("after" or "before"); approximate
+    ones ("about a week after") are left out."""
+    out = []
+    for match in offsets_in(text, start, end):
+        if not match.group("num") or _APPROX_BEFORE.search(text, max(0, match.start() - 16), match.start()):
+            continue
+        count = _count(match.group("num"))
+        direction = _DIRECTIONS[match.group("dir").lower()]
+        if count and direction in ("after", "before"):
+            out.append((match, count, _UNITS[match.group("unit").lower()], direction))
+    return out
+
+
 def counted_before(text: str, offset: int) -> bool:
     """Does a counted unit stand right before ``offset`` ("a week| after the signing"), not as
     the length after "for" ("worked there for a decade| before …")?"""
