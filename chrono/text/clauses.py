@@ -7,13 +7,13 @@ import bisect
 import re
 
 from chrono.text.sentences import Sentence
-from chrono.text.vocabulary import vocabulary
+from chrono.text.vocabulary import searched_alternation, vocabulary
 
 _WORDS = vocabulary("clauses")
 _CLAUSE = re.compile(
     r"[;:(){}\[\]]|—|–|\s-\s|\"|“|”"
     rf"|,\s*(?:{_WORDS.pattern('after_comma_openers')})\b"
-    rf"|\b(?:{_WORDS.pattern('openers')})\b"
+    rf"|\b{searched_alternation(_WORDS.words('openers'))}\b"
 )
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
 # a relative clause that ends just before: "the strike, which lasted three weeks, ended …"
