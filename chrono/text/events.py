@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterator
 from typing import Any
 
 import attrs
@@ -210,8 +211,13 @@ def _other_sense(text: str, at: int, to: int, key: str, before: list[str], start
 
 def find_triggers(text: str, start: int, end: int, lex: Lexicon | None = None) -> list[Trigger]:
     """Event triggers in ``text[start:end]`` (one sentence), in order."""
+    return list(iter_triggers(text, start, end, lex))
+
+
+def iter_triggers(text: str, start: int, end: int, lex: Lexicon | None = None) -> Iterator[Trigger]:
+    """:func:`find_triggers`, one at a time (each one's reading depends only on the text before
+    it: a caller looking for one can stop there)."""
     lex = lex or lexicon()
-    out: list[Trigger] = []
     forms = lex.forms
     phrases = lex.phrases
     inside = 0  # the end of a multi-word trigger just found: no word within it is one of its own
@@ -278,10 +284,7 @@ def find_triggers(text: str, start: int, end: int, lex: Lexicon | None = None) -
             r"[,;]\s*\Z", text[max(start, match.start() - 4):match.start()]
         ):
             continue  # "the quarter ended Sept. 30": a name for a period, not an event
-        out.append(
-            Trigger(match.start(), match.end(), surface, lemma, cls, pos, tense, cls in lex.punctual)
-        )
-    return out
+        yield Trigger(match.start(), match.end(), surface, lemma, cls, pos, tense, cls in lex.punctual)
 
 
 def asserted(trigger: Trigger) -> bool:
