@@ -40,6 +40,8 @@ class Lexicon:
     # lower-case form -> (lemma, class, pos, form): form is base|s|past|pp|ing|noun
     forms: dict[str, tuple[tuple[str, str, str, str], ...]]
     punctual: frozenset[str]
+    # every form and every first word of a phrase: most words of a text are none of these
+    heads: frozenset[str] = frozenset()
 
 
 @functools.lru_cache(maxsize=16)
@@ -94,7 +96,8 @@ def lexicon(extra_files: tuple[str, ...] = ()) -> Lexicon:
         )
         for first, group in by_first.items()
     }
-    return Lexicon(phrases, {k: tuple(v) for k, v in forms.items()}, frozenset(words.punctual_classes))
+    return Lexicon(phrases, {k: tuple(v) for k, v in forms.items()}, frozenset(words.punctual_classes),
+                   frozenset(forms) | frozenset(phrases))
 
 
 def names_verb_event(trigger: Trigger, extra_files: tuple[str, ...] = ()) -> bool:
@@ -220,6 +223,7 @@ def iter_triggers(text: str, start: int, end: int, lex: Lexicon | None = None) -
     lex = lex or lexicon()
     forms = lex.forms
     phrases = lex.phrases
+    heads = lex.heads
     inside = 0  # the end of a multi-word trigger just found: no word within it is one of its own
     for match in _TOKEN.finditer(text, start, end):
         if inside:
@@ -227,6 +231,8 @@ def iter_triggers(text: str, start: int, end: int, lex: Lexicon | None = None) -
                 continue
             inside = 0
         key = match.group().lower()
+        if key not in heads and not key.endswith("ed"):
+            continue  # no form, no phrase and no past participle: most words
         phrase = phrases.get(key)
         if phrase is not None:
             longer = phrase.match(text, match.start(), end)
