@@ -38,8 +38,10 @@ _NOT_NAMES = _WORDS.set("not_names") | frozenset(MONTHS) | frozenset(WEEKDAYS)
 _WORD = re.compile(r"[A-Za-z][\w'’.-]*")
 _NAME = re.compile(r"\b[A-Z][\w’'-]*[A-Za-z]")
 _POSSESSIVE = re.compile(r"([A-Za-z][\w-]*)['’]s?\Z")
-# the words of a noun phrase in front of its head: at most five, no verb-like punctuation
-_PREMODIFIERS = re.compile(r"(?:[\w'’-]+\s+){0,5}\Z")
+# the words of a noun phrase in front of its head: at most five, no verb-like punctuation.
+# Matched on the reversed text: the same words as searching r"(?:[\w'’-]+\s+){0,5}\Z" forwards,
+# without trying that at every start.
+_PREMODIFIERS_REVERSED = re.compile(r"(?:\s+[\w'’-]+){0,5}")
 # "of Harwick", "in Lisbon", "at the Marlow plant": the names right after the head
 _OF_PHRASE = re.compile(r"\s+of\s+((?:[\w'’-]+\s*){1,4})")
 _COMPLEMENT = re.compile(
@@ -180,8 +182,8 @@ def _noun_phrase(text: str, trigger: Trigger, sentence: Sentence) -> tuple[list[
     definite: walking back from the noun over modifiers ("the council's second", "the 2013"),
     up to a determiner or possessive (definite), or a word that cannot be a modifier."""
     before = text[max(sentence.start, trigger.start - 60):trigger.start]
-    phrase = _PREMODIFIERS.search(before)
-    words = phrase.group().split() if phrase else []
+    phrase = _PREMODIFIERS_REVERSED.match(before[::-1])
+    words = phrase.group()[::-1].split() if phrase else []
     own: list[str] = []
     for word in reversed(words):
         low = word.lower()
