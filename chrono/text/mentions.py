@@ -42,6 +42,7 @@ _POSSESSIVE = re.compile(r"([A-Za-z][\w-]*)['’]s?\Z")
 # Matched on the reversed text: the same words as searching r"(?:[\w'’-]+\s+){0,5}\Z" forwards,
 # without trying that at every start.
 _PREMODIFIERS_REVERSED = re.compile(r"(?:\s+[\w'’-]+){0,5}")
+_PHRASE_WORD = re.compile(r"[\w'’-]+")
 # "of Harwick", "in Lisbon", "at the Marlow plant": the names right after the head
 _OF_PHRASE = re.compile(r"\s+of\s+((?:[\w'’-]+\s*){1,4})")
 _COMPLEMENT = re.compile(
@@ -93,6 +94,14 @@ class Mention:
     @functools.cached_property
     def contrast(self) -> str | None:
         """"second", "another", "previous" ...: another event than one before."""
+        trigger = self.trigger
+        if trigger.pos == "noun":
+            # the words of its phrase are among the words in front of it (the window
+            # _noun_phrase reads): when none of those is a contrast word, the phrase need not be
+            # read (every mention is asked this; few have one)
+            window = self._text[max(self._sentence.start, trigger.start - 60):trigger.start]
+            if _CONTRAST.isdisjoint(word.lower() for word in _PHRASE_WORD.findall(window)):
+                return None
         return next((w for w in self._own_lower if w in _CONTRAST), None)
 
     @functools.cached_property
