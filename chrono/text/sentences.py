@@ -41,7 +41,8 @@ def _data() -> _Words:
                   frozenset(str(w) for w in data["sentence_starters"]))
 
 
-_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])|\n[ \t]*\n\s*")
+# (behind a look-ahead on the first character of each alternative: most places fail in one step)
+_END = re.compile(r"(?=[.!?\n])(?:[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])|\n[ \t]*\n\s*)")
 # the word that ends a stretch of text: matched on the stretch reversed (the same word as
 # searching r"([\w.'’&-]+)\Z", without trying every start)
 _WORD_BEFORE_REVERSED = re.compile(r"[\w.'’&-]+")
