@@ -42,6 +42,10 @@ class Lexicon:
     punctual: frozenset[str]
     # every form and every first word of a phrase: most words of a text are none of these
     heads: frozenset[str] = frozenset()
+    # form -> its first noun entry and its first verb entry (None: it has none)
+    kinds: dict[str, tuple[tuple[str, str, str, str] | None, tuple[str, str, str, str] | None]] = attrs.field(
+        factory=dict
+    )
 
 
 @functools.lru_cache(maxsize=16)
@@ -96,8 +100,13 @@ def lexicon(extra_files: tuple[str, ...] = ()) -> Lexicon:
         )
         for first, group in by_first.items()
     }
+    kinds = {
+        form: (next((e for e in entries if e[2] == "noun"), None),
+               next((e for e in entries if e[2] == "verb"), None))
+        for form, entries in forms.items()
+    }
     return Lexicon(phrases, {k: tuple(v) for k, v in forms.items()}, frozenset(words.punctual_classes),
-                   frozenset(forms) | frozenset(phrases))
+                   frozenset(forms) | frozenset(phrases), kinds)
 
 
 def names_verb_event(trigger: Trigger, extra_files: tuple[str, ...] = ()) -> bool:
@@ -224,6 +233,7 @@ def iter_triggers(text: str, start: int, end: int, lex: Lexicon | None = None) -
     forms = lex.forms
     phrases = lex.phrases
     heads = lex.heads
+    kinds = lex.kinds
     inside = 0  # the end of a multi-word trigger just found: no word within it is one of its own
     for match in _TOKEN.finditer(text, start, end):
         if inside:
@@ -252,8 +262,8 @@ def iter_triggers(text: str, start: int, end: int, lex: Lexicon | None = None) -
         surface = match.group()
         before = _words_before(text, match.start(), start, 4)
         prev = before[-1] if before else ""
-        noun = next((e for e in entries if e[2] == "noun"), None)
-        verb = next((e for e in entries if e[2] == "verb"), None)
+        # a form's noun and verb readings (an unlisted participle is a verb only)
+        noun, verb = kinds.get(key) or (None, entries[0])
         chosen: tuple[str, str, str, str] | None = None
         tense: str | None = None
         if noun is not None and (
