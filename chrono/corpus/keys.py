@@ -328,7 +328,7 @@ def trigger_at(text: str, start: int, end: int, sentence: tuple[int, int] | None
     """The event trigger the words ``text[start:end]`` are, read in their sentence (``sentence``,
     when the caller has it)."""
     lo, hi = sentence or sentence_around(text, start, end)
-    for trigger in iter_triggers(text, lo, hi):
+    for trigger in iter_triggers(text, lo, hi, after=start):
         if trigger.start > start:
             return None  # they come in text order: none further on holds ``start``
         if start < trigger.end:

@@ -226,9 +226,11 @@ def find_triggers(text: str, start: int, end: int, lex: Lexicon | None = None) -
     return list(iter_triggers(text, start, end, lex))
 
 
-def iter_triggers(text: str, start: int, end: int, lex: Lexicon | None = None) -> Iterator[Trigger]:
+def iter_triggers(text: str, start: int, end: int, lex: Lexicon | None = None, *,
+                  after: int = 0) -> Iterator[Trigger]:
     """:func:`find_triggers`, one at a time (each one's reading depends only on the text before
-    it: a caller looking for one can stop there)."""
+    it: a caller looking for one can stop there), and only those that reach past ``after`` (the
+    words before it are still read for the phrases that hide the words inside them)."""
     lex = lex or lexicon()
     forms = lex.forms
     phrases = lex.phrases
@@ -250,6 +252,8 @@ def iter_triggers(text: str, start: int, end: int, lex: Lexicon | None = None) -
                 match = longer
                 key = " ".join(longer.group().lower().split())
                 inside = match.end()
+        if match.end() <= after:
+            continue
         entries = forms.get(key)
         if not entries:
             if not key.endswith("ed"):

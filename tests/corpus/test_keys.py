@@ -10,6 +10,9 @@ from hypothesis import strategies as st
 from chrono.corpus import keys as key_reader
 from chrono.corpus.keys import keys_in
 from chrono.model import Grade
+from chrono.text.events import find_triggers
+
+from ..strategies import PROSE_WORDS, soups
 
 
 def keys(sentence: str) -> dict[str, Grade]:
@@ -81,3 +84,16 @@ def _sentence_start_by_full_scan(text: str, start: int) -> int:
 def test_sentence_start_is_the_full_scans(text: str, start: int) -> None:
     start = min(start, len(text))
     assert key_reader.sentence_around(text, start, start)[0] == _sentence_start_by_full_scan(text, start)
+
+
+# multi-word triggers hide the words inside them ("took place", "stepped down")
+_SOUPS = soups([*PROSE_WORDS, "took place", "took", "place", "stepped down", "down", "the election"], " ", 30)
+
+
+@given(_SOUPS)
+@example("The vote took place on Monday.")
+def test_trigger_at_is_the_trigger_read_in_the_whole_sentence(text: str) -> None:
+    for start in range(len(text)):
+        lo, hi = key_reader.sentence_around(text, start, start)
+        whole = next((t for t in find_triggers(text, lo, hi) if t.start <= start < t.end), None)
+        assert key_reader.trigger_at(text, start, start) == whole
