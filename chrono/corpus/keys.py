@@ -27,7 +27,7 @@ import attrs
 
 from chrono.model import Grade
 from chrono.resources import load_yaml
-from chrono.text.events import Trigger, find_triggers
+from chrono.text.events import Trigger, find_triggers, iter_triggers
 from chrono.text.named_events import named_events
 from chrono.text.sentences import Sentence
 
@@ -103,12 +103,29 @@ class Key:
 
 def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
     """The sentence (or heading, or list item) that holds ``text[start:end]``."""
-    lo = 0
-    for match in _SENTENCE_END.finditer(text, max(0, start - 600), start):
-        lo = match.end()
+    lo = _last_break_end(text, max(0, start - 600), start)
     found = _SENTENCE_END.search(text, end, min(len(text), end + 600))
     hi = found.start() + (1 if found and text[found.start()] in ".!?" else 0) if found else len(text)
     return lo, hi
+
+
+def _last_break_end(text: str, floor: int, start: int) -> int:
+    """Where the last sentence break that a scan of ``text[floor:start]`` finds ends (0: none).
+
+    The scan is read backwards, a stretch at a time. No part of _SENTENCE_END (nor of its
+    look-aheads) takes a letter, so a scan that starts right after a letter (or at ``floor``)
+    finds the same breaks from there on as one from ``floor``, and none of them reaches back
+    past that letter. Most sentences have their break in the first stretch."""
+    stop = start
+    while stop > floor:
+        restart = max(floor, stop - 120)
+        while restart > floor and not text[restart - 1].isalpha():
+            restart -= 1
+        ends = [match.end() for match in _SENTENCE_END.finditer(text, restart, stop)]
+        if ends:
+            return ends[-1]
+        stop = restart
+    return 0
 
 
 def predicate(trigger: Trigger) -> str:
@@ -307,7 +324,13 @@ def keys_in(text: str, start: int, end: int) -> Iterator[tuple[Trigger, Key]]:
             yield trigger, key
 
 
-def trigger_at(text: str, start: int, end: int) -> Trigger | None:
-    """The event trigger the words ``text[start:end]`` are, read in their sentence."""
-    lo, hi = sentence_around(text, start, end)
-    return next((t for t in find_triggers(text, lo, hi) if t.start <= start < t.end), None)
+def trigger_at(text: str, start: int, end: int, sentence: tuple[int, int] | None = None) -> Trigger | None:
+    """The event trigger the words ``text[start:end]`` are, read in their sentence (``sentence``,
+    when the caller has it)."""
+    lo, hi = sentence or sentence_around(text, start, end)
+    for trigger in iter_triggers(text, lo, hi, after=start):
+        if trigger.start > start:
+            return None  # they come in text order: none further on holds ``start``
+        if start < trigger.end:
+            return trigger
+    return None

@@ -147,8 +147,14 @@ def _mention_keys(text: str, event: Event) -> list[tuple[Span, Key | None]]:
         return [(event.span, named_key(text, event.span.start, event.span.end, event.key))]
     found: list[tuple[Span, Key | None]] = []
     for span in (event.span, *event.mentions):
-        trigger = trigger_at(text, span.start, span.end)
-        found.append((span, key_of(text, trigger) if trigger is not None else None))
+        sentence = sentence_around(text, span.start, span.end)
+        trigger = trigger_at(text, span.start, span.end, sentence)
+        if trigger is None:
+            found.append((span, None))
+            continue
+        # the trigger's sentence is the span's when they are the same words
+        same = (trigger.start, trigger.end) == (span.start, span.end)
+        found.append((span, key_of(text, trigger, sentence if same else None)))
     return found
 
 

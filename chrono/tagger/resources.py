@@ -170,17 +170,22 @@ def _title(word: str) -> str:
 
 
 def _class_regex(name: str, spec: Mapping[str, Any], words: Iterable[str]) -> str:
+    # A look-ahead on the first characters of the words first: where none can start (most
+    # places an optional word class is tried), one step rejects what the trie would reject
+    # by trying each of its branches in turn.
+    words = list(words)
     case = spec.get("case", "any")
+    guard = "(?=" + _initial_class(spec, words) + ")"
     if case == "title":
         forms: set[str] = set()
         for word in words:
             forms.add(_title(word))
             forms.add(word[:1].upper() + word[1:])  # "Eastern time" as well as "Eastern Time"
             forms.add(word.upper())
-        return "(?-i:" + trie_regex(forms) + ")"
+        return guard + "(?-i:" + trie_regex(forms) + ")"
     if case != "any":
         raise ResourceError(f"class {name}: unknown case {case!r} (use any or title)")
-    return "(?:" + trie_regex(words) + ")"
+    return guard + "(?:" + trie_regex(words) + ")"
 
 
 def _initial_class(spec: Mapping[str, Any], words: Iterable[str]) -> str:

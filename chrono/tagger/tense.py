@@ -14,7 +14,8 @@ __all__ = ["AGAINST_TENSE", "SENTENCE_END", "day_near_dct", "story_year", "tense
            "year_for_month"]
 
 SENTENCE_END = re.compile(
-    r"(?<![A-Z])(?<!\b[A-Z][a-z])[.!?][\"'’”]*\s+(?=[\"“'`A-Z])|;\s+|\n\s*\n"
+    # the look-ahead on the first character of each alternative rejects most places in one step
+    r"(?=[.!?;\n])(?:(?<![A-Z])(?<!\b[A-Z][a-z])[.!?][\"'’”]*\s+(?=[\"“'`A-Z])|;\s+|\n\s*\n)"
 )
 
 

@@ -7,13 +7,16 @@ import bisect
 import re
 
 from chrono.text.sentences import Sentence
-from chrono.text.vocabulary import vocabulary
+from chrono.text.vocabulary import searched_alternation, vocabulary
 
 _WORDS = vocabulary("clauses")
+_OPENERS = _WORDS.words("openers")
 _CLAUSE = re.compile(
-    r"[;:(){}\[\]]|—|–|\s-\s|\"|“|”"
+    # a look-ahead on the characters a cut can start with: most places fail in one step
+    rf"(?=[;:(){{}}\[\]—–\"“”,\s{''.join(sorted({re.escape(word[0]) for word in _OPENERS}))}])"
+    r"(?:[;:(){}\[\]]|—|–|\s-\s|\"|“|”"
     rf"|,\s*(?:{_WORDS.pattern('after_comma_openers')})\b"
-    rf"|\b(?:{_WORDS.pattern('openers')})\b"
+    rf"|\b{searched_alternation(_OPENERS)}\b)"
 )
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
 # a relative clause that ends just before: "the strike, which lasted three weeks, ended …"

@@ -80,9 +80,9 @@ def date(b: Builder, here: SentenceContext, timex: Timex, period: Period, length
     """The claims of one date on the event it dates. ``lengthened``: the events given a duration
     in this sentence (not punctual, whatever their class); ``dated_here`` receives the events
     placed within the date."""
-    before = _WORD_BEFORE.search(b.text, max(0, (timex.signal_start or timex.start) - 30),
-                                 timex.signal_start or timex.start)
-    reading = reading_of(timex.signal, before.group(1) if before else "")
+    at = timex.signal_start or timex.start
+    before = _WORD_BEFORE_REVERSED.match(b.text[max(0, at - 30):at][::-1])
+    reading = reading_of(timex.signal, before.group(1)[::-1] if before else "")
     if reading is None:
         return
     according = _ACCORDING.search(b.text, max(0, timex.start - 120), timex.start)
@@ -157,7 +157,9 @@ def date(b: Builder, here: SentenceContext, timex: Timex, period: Period, length
         _frame(b, here, timex, period, reading, trigger, dated_here)
 
 
-_WORD_BEFORE = re.compile(r"([A-Za-z]+)\s+\Z")
+# the word before the white space that ends a stretch of text, matched on the stretch reversed
+# (the same word as searching r"([A-Za-z]+)\s+\Z", without trying every start)
+_WORD_BEFORE_REVERSED = re.compile(r"\s+([A-Za-z]+)")
 _EVE_OF = re.compile(
     rf"\b(?:{_WORDS.pattern('eve_phrases')})\s+(?:[\w'’-]+\s+){{0,3}}?([\w'’-]+)\s*,\s*\Z", re.IGNORECASE
 )

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterator
 from typing import Any
 
 import attrs
@@ -39,6 +40,12 @@ class Lexicon:
     # lower-case form -> (lemma, class, pos, form): form is base|s|past|pp|ing|noun
     forms: dict[str, tuple[tuple[str, str, str, str], ...]]
     punctual: frozenset[str]
+    # every form and every first word of a phrase: most words of a text are none of these
+    heads: frozenset[str] = frozenset()
+    # form -> its first noun entry and its first verb entry (None: it has none)
+    kinds: dict[str, tuple[tuple[str, str, str, str] | None, tuple[str, str, str, str] | None]] = attrs.field(
+        factory=dict
+    )
 
 
 @functools.lru_cache(maxsize=16)
@@ -93,7 +100,13 @@ def lexicon(extra_files: tuple[str, ...] = ()) -> Lexicon:
         )
         for first, group in by_first.items()
     }
-    return Lexicon(phrases, {k: tuple(v) for k, v in forms.items()}, frozenset(words.punctual_classes))
+    kinds = {
+        form: (next((e for e in entries if e[2] == "noun"), None),
+               next((e for e in entries if e[2] == "verb"), None))
+        for form, entries in forms.items()
+    }
+    return Lexicon(phrases, {k: tuple(v) for k, v in forms.items()}, frozenset(words.punctual_classes),
+                   frozenset(forms) | frozenset(phrases), kinds)
 
 
 def names_verb_event(trigger: Trigger, extra_files: tuple[str, ...] = ()) -> bool:
@@ -210,10 +223,19 @@ def _other_sense(text: str, at: int, to: int, key: str, before: list[str], start
 
 def find_triggers(text: str, start: int, end: int, lex: Lexicon | None = None) -> list[Trigger]:
     """Event triggers in ``text[start:end]`` (one sentence), in order."""
+    return list(iter_triggers(text, start, end, lex))
+
+
+def iter_triggers(text: str, start: int, end: int, lex: Lexicon | None = None, *,
+                  after: int = 0) -> Iterator[Trigger]:
+    """:func:`find_triggers`, one at a time (each one's reading depends only on the text before
+    it: a caller looking for one can stop there), and only those that reach past ``after`` (the
+    words before it are still read for the phrases that hide the words inside them)."""
     lex = lex or lexicon()
-    out: list[Trigger] = []
     forms = lex.forms
     phrases = lex.phrases
+    heads = lex.heads
+    kinds = lex.kinds
     inside = 0  # the end of a multi-word trigger just found: no word within it is one of its own
     for match in _TOKEN.finditer(text, start, end):
         if inside:
@@ -221,6 +243,8 @@ def find_triggers(text: str, start: int, end: int, lex: Lexicon | None = None) -
                 continue
             inside = 0
         key = match.group().lower()
+        if key not in heads and not key.endswith("ed"):
+            continue  # no form, no phrase and no past participle: most words
         phrase = phrases.get(key)
         if phrase is not None:
             longer = phrase.match(text, match.start(), end)
@@ -228,6 +252,8 @@ def find_triggers(text: str, start: int, end: int, lex: Lexicon | None = None) -
                 match = longer
                 key = " ".join(longer.group().lower().split())
                 inside = match.end()
+        if match.end() <= after:
+            continue
         entries = forms.get(key)
         if not entries:
             if not key.endswith("ed"):
@@ -240,8 +266,8 @@ def find_triggers(text: str, start: int, end: int, lex: Lexicon | None = None) -
         surface = match.group()
         before = _words_before(text, match.start(), start, 4)
         prev = before[-1] if before else ""
-        noun = next((e for e in entries if e[2] == "noun"), None)
-        verb = next((e for e in entries if e[2] == "verb"), None)
+        # a form's noun and verb readings (an unlisted participle is a verb only)
+        noun, verb = kinds.get(key) or (None, entries[0])
         chosen: tuple[str, str, str, str] | None = None
         tense: str | None = None
         if noun is not None and (
@@ -278,10 +304,7 @@ def find_triggers(text: str, start: int, end: int, lex: Lexicon | None = None) -
             r"[,;]\s*\Z", text[max(start, match.start() - 4):match.start()]
         ):
             continue  # "the quarter ended Sept. 30": a name for a period, not an event
-        out.append(
-            Trigger(match.start(), match.end(), surface, lemma, cls, pos, tense, cls in lex.punctual)
-        )
-    return out
+        yield Trigger(match.start(), match.end(), surface, lemma, cls, pos, tense, cls in lex.punctual)
 
 
 def asserted(trigger: Trigger) -> bool:

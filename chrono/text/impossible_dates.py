@@ -26,7 +26,7 @@ _DAY_MONTH = re.compile(
     rf"(?=\d)(?<![\d:.])\b(?P<day>\d{{1,2}})(?:{ORDINAL_SUFFIXES})?{_GAP}(?:(?:{DAY_OF_MONTH}){_GAP})?(?P<month>{_MONTH})\b\.?"
     rf"(?:,?{_GAP}(?P<year>\d{{4}})\b)?"
 )
-_ISO = re.compile(r"(?<![\d-])(?P<year>\d{4})-(?P<month>\d\d)-(?P<day>\d\d)(?![\d-])")
+_ISO = re.compile(r"(?=\d)(?<![\d-])(?P<year>\d{4})-(?P<month>\d\d)-(?P<day>\d\d)(?![\d-])")
 
 
 def _impossible(year: int | None, month: int, day: int) -> str | None:

@@ -67,7 +67,7 @@ def _set(words: str) -> frozenset[str]:
 
 _FRONT = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
 _MD_FENCE = re.compile(r"^(```|~~~).*?^\1[^\n]*$", re.MULTILINE | re.DOTALL)
-_MD_LINK = re.compile(r"(!?)\[([^\]\n]*)\]\(([^)\n]*)\)")
+_MD_LINK = re.compile(r"(?=[!\[])(!?)\[([^\]\n]*)\]\(([^)\n]*)\)")  # (look-ahead: fails fast)
 _MD_HEADING = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+", re.MULTILINE)
 _MD_LIST = re.compile(r"^[ \t]*(?:[-*+]|\d+[.)])[ \t]+", re.MULTILINE)
 _MD_QUOTE = re.compile(r"^[ \t]*>[ \t]?", re.MULTILINE)

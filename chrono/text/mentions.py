@@ -39,8 +39,11 @@ _DATE_WORDS = frozenset(w.lower() for w in MONTHS) | frozenset(w.lower() for w i
 _WORD = re.compile(r"[A-Za-z][\w'’.-]*")
 _NAME = re.compile(r"\b[A-Z][\w’'-]*[A-Za-z]")
 _POSSESSIVE = re.compile(r"([A-Za-z][\w-]*)['’]s?\Z")
-# the words of a noun phrase in front of its head: at most five, no verb-like punctuation
-_PREMODIFIERS = re.compile(r"(?:[\w'’-]+\s+){0,5}\Z")
+# the words of a noun phrase in front of its head: at most five, no verb-like punctuation.
+# Matched on the reversed text: the same words as searching r"(?:[\w'’-]+\s+){0,5}\Z" forwards,
+# without trying that at every start.
+_PREMODIFIERS_REVERSED = re.compile(r"(?:\s+[\w'’-]+){0,5}")
+_PHRASE_WORD = re.compile(r"[\w'’-]+")
 # "of Harwick", "in Lisbon", "at the Marlow plant": the names right after the head
 _OF_PHRASE = re.compile(r"\s+of\s+((?:[\w'’-]+\s*){1,4})")
 _COMPLEMENT = re.compile(
@@ -58,30 +61,133 @@ _PHASE_AFTER = re.compile(rf"[ \t]+(?:{_WORDS.pattern('telegraphic_phases')})\b"
 
 @attrs.frozen
 class Mention:
-    """One mention of an event, with the features that tell it apart from others."""
+    """One mention of an event, with the features that tell it apart from others.
+
+    Every mention is kept, but coreference compares only a few of them closely: the features
+    read from the words around it are read when first asked for (each once)."""
 
     trigger: Trigger
     paragraph: int
     sentence_start: int
     block: int  # the paragraph by blank lines: one list is one block
-    definite: bool
-    contrast: str | None  # "second", "another", "previous" ...: another event than one before
-    uncertain: str | None  # "final", "latest" ...: may be another event
-    possessor: str | None  # "council" in "the council's reading" (None for his/her/its ...)
-    names: frozenset[str]  # names in its own phrase, lower case ("harwick", "lisbon")
-    plural: bool  # "the killings": a set of events, not one of them
-    theme: frozenset[str]  # what its "of" phrase names: "husband" in "the death of her husband"
     planned: bool  # "will reopen", "the scheduled vote": a plan, another event than what happened
-    flashback: bool  # "it last erupted in 2011": a verb told of another occurrence
-    context: frozenset[str]  # every name and content word of its sentence, lower case
-    # the content words in front of it, lower case ("founding" in "the founding concert")
-    modifiers: frozenset[str] = frozenset()
-    # "a suspension": named with an indefinite article, as a story first names its event
-    introduced: bool = False
+    _text: str = attrs.field(eq=False, repr=False)
+    _sentence: Sentence = attrs.field(eq=False, repr=False)
 
     @property
     def start(self) -> int:
         return self.trigger.start
+
+    @functools.cached_property
+    def _phrase(self) -> tuple[list[str], bool]:
+        """The words of its noun phrase in front of it, and whether the phrase is definite."""
+        trigger = self.trigger
+        if trigger.pos != "noun":
+            return [], False
+        own, definite = _noun_phrase(self._text, trigger, self._sentence)
+        if not own and _telegraphic_subject(self._text, trigger, self._sentence):
+            definite = True
+        return own, definite
+
+    @functools.cached_property
+    def _own_lower(self) -> list[str]:
+        return [w.lower() for w in self._phrase[0]]
+
+    @functools.cached_property
+    def definite(self) -> bool:
+        return self._phrase[1]
+
+    @functools.cached_property
+    def contrast(self) -> str | None:
+        """"second", "another", "previous" ...: another event than one before."""
+        trigger = self.trigger
+        if trigger.pos == "noun":
+            # the words of its phrase are among the words in front of it (the window
+            # _noun_phrase reads): when none of those is a contrast word, the phrase need not be
+            # read (every mention is asked this; few have one)
+            window = self._text[max(self._sentence.start, trigger.start - 60):trigger.start]
+            if _CONTRAST.isdisjoint(word.lower() for word in _PHRASE_WORD.findall(window)):
+                return None
+        return next((w for w in self._own_lower if w in _CONTRAST), None)
+
+    @functools.cached_property
+    def uncertain(self) -> str | None:
+        """"final", "latest" ...: may be another event."""
+        return next((w for w in self._own_lower if w in _UNCERTAIN), None)
+
+    @functools.cached_property
+    def possessor(self) -> str | None:
+        """"council" in "the council's reading" (None for his/her/its ...)."""
+        possessor = None
+        for word in self._phrase[0]:
+            match = _POSSESSIVE.search(word)
+            if match is not None and word.endswith(("'s", "’s", "s'", "s’")):
+                owner = match.group(1).lower()
+                possessor = None if owner in _PRONOUN_POSSESSORS else owner
+        return possessor
+
+    @functools.cached_property
+    def names(self) -> frozenset[str]:
+        """Names in its own phrase, lower case ("harwick", "lisbon")."""
+        own, definite = self._phrase
+        text, trigger = self._text, self.trigger
+        complement = _COMPLEMENT.match(text, trigger.end, min(len(text), trigger.end + 60))
+        names = _names(" ".join(own[1:] if own and own[0][:1].isupper() and definite else own))
+        if complement is not None:
+            names |= _names(complement.group(1))
+        return names
+
+    @functools.cached_property
+    def plural(self) -> bool:
+        """"the killings": a set of events, not one of them."""
+        trigger = self.trigger
+        surface = trigger.text.lower()
+        return trigger.pos == "noun" and surface.endswith("s") and not surface.endswith("ss") and (
+            surface.rstrip("s") != trigger.lemma.rstrip("s") or surface != trigger.lemma
+        )
+
+    @functools.cached_property
+    def theme(self) -> frozenset[str]:
+        """What its "of" phrase names: "husband" in "the death of her husband"."""
+        text, trigger = self._text, self.trigger
+        of_phrase = _OF_PHRASE.match(text, trigger.end, min(len(text), trigger.end + 50))
+        return frozenset(
+            w.lower() for w in (of_phrase.group(1).split() if of_phrase else [])
+            if w.lower() not in FUNCTION_WORDS and w.lower() not in _PRONOUN_POSSESSORS and len(w) > 2
+        )
+
+    @functools.cached_property
+    def flashback(self) -> bool:
+        """"it last erupted in 2011": a verb told of another occurrence."""
+        trigger = self.trigger
+        if trigger.pos != "verb":
+            return False
+        before = self._text[max(self._sentence.start, trigger.start - 25):trigger.start]
+        words_before = _WORD.findall(before)[-2:]
+        return any(w.lower() in _FLASHBACK for w in words_before)
+
+    @functools.cached_property
+    def context(self) -> frozenset[str]:
+        """Every name and content word of its sentence, lower case."""
+        return _context(self._text[self._sentence.start:self._sentence.end])
+
+    @functools.cached_property
+    def modifiers(self) -> frozenset[str]:
+        """The content words in front of it, lower case ("founding" in "the founding concert")."""
+        return frozenset(
+            w.strip("'’.,-") for w in self._own_lower
+            if w not in _DEFINITE and w not in _CONTRAST and w not in _UNCERTAIN and w not in FUNCTION_WORDS
+            and not _POSSESSIVE.search(w) and not any(ch.isdigit() for ch in w)
+            and w.strip("'’.,-") not in _TEMPORAL_OWNERS and not _LENGTH_MODIFIER.search(w)
+        )
+
+    @functools.cached_property
+    def introduced(self) -> bool:
+        """"a suspension": named with an indefinite article, as a story first names its event."""
+        trigger = self.trigger
+        return trigger.pos == "noun" and not self.definite and _INDEFINITE.search(
+            self._text, max(self._sentence.start, trigger.start - 40), trigger.start
+        ) is not None
 
 
 @functools.lru_cache(maxsize=256)
@@ -99,8 +205,8 @@ def _noun_phrase(text: str, trigger: Trigger, sentence: Sentence) -> tuple[list[
     definite: walking back from the noun over modifiers ("the council's second", "the 2013"),
     up to a determiner or possessive (definite), or a word that cannot be a modifier."""
     before = text[max(sentence.start, trigger.start - 60):trigger.start]
-    phrase = _PREMODIFIERS.search(before)
-    words = phrase.group().split() if phrase else []
+    phrase = _PREMODIFIERS_REVERSED.match(before[::-1])
+    words = phrase.group()[::-1].split() if phrase else []
     own: list[str] = []
     for word in reversed(words):
         low = word.lower()
@@ -129,45 +235,4 @@ def _telegraphic_subject(text: str, trigger: Trigger, sentence: Sentence) -> boo
 
 
 def mention_of(text: str, trigger: Trigger, sentence: Sentence, *, planned: bool = False) -> Mention:
-    own, definite = _noun_phrase(text, trigger, sentence) if trigger.pos == "noun" else ([], False)
-    if trigger.pos == "noun" and not own and _telegraphic_subject(text, trigger, sentence):
-        definite = True
-    own_lower = [w.lower() for w in own]
-    opening = 0 if definite else -1
-    flashback = False
-    if trigger.pos == "verb":  # "It last erupted in 2011": another occurrence than the story's
-        words_before = _WORD.findall(text[max(sentence.start, trigger.start - 25):trigger.start])[-2:]
-        flashback = any(w.lower() in _FLASHBACK for w in words_before)
-    possessor = None
-    for word in own:
-        match = _POSSESSIVE.search(word)
-        if match is not None and word.endswith(("'s", "’s", "s'", "s’")):
-            owner = match.group(1).lower()
-            possessor = None if owner in _PRONOUN_POSSESSORS else owner
-    contrast = next((w for w in own_lower if w in _CONTRAST), None)
-    uncertain = next((w for w in own_lower if w in _UNCERTAIN), None)
-    complement = _COMPLEMENT.match(text, trigger.end, min(len(text), trigger.end + 60))
-    names = _names(" ".join(own[1:] if own and own[0][:1].isupper() and opening == 0 else own))
-    if complement is not None:
-        names |= _names(complement.group(1))
-    context = _context(text[sentence.start:sentence.end])
-    surface = trigger.text.lower()
-    plural = trigger.pos == "noun" and surface.endswith("s") and not surface.endswith("ss") and (
-        surface.rstrip("s") != trigger.lemma.rstrip("s") or surface != trigger.lemma
-    )
-    of_phrase = _OF_PHRASE.match(text, trigger.end, min(len(text), trigger.end + 50))
-    theme = frozenset(
-        w.lower() for w in (of_phrase.group(1).split() if of_phrase else [])
-        if w.lower() not in FUNCTION_WORDS and w.lower() not in _PRONOUN_POSSESSORS and len(w) > 2
-    )
-    modifiers = frozenset(
-        w.strip("'’.,-") for w in own_lower
-        if w not in _DEFINITE and w not in _CONTRAST and w not in _UNCERTAIN and w not in FUNCTION_WORDS
-        and not _POSSESSIVE.search(w) and not any(ch.isdigit() for ch in w)
-        and w.strip("'’.,-") not in _TEMPORAL_OWNERS and not _LENGTH_MODIFIER.search(w)
-    )
-    introduced = trigger.pos == "noun" and not definite and _INDEFINITE.search(
-        text, max(sentence.start, trigger.start - 40), trigger.start
-    ) is not None
-    return Mention(trigger, sentence.paragraph, sentence.start, sentence.block, definite, contrast, uncertain,
-                   possessor, names, plural, theme, planned, flashback, context, modifiers, introduced)
+    return Mention(trigger, sentence.paragraph, sentence.start, sentence.block, planned, text, sentence)

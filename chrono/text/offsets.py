@@ -16,7 +16,14 @@ from chrono.text.clauses import clause_of, other_predicate, words_between
 from chrono.text.context import SentenceContext
 from chrono.text.durations import seconds_of
 from chrono.text.events import Trigger
-from chrono.text.vocabulary import VocabularyError, alternation, each_then_space, longest_first, vocabulary
+from chrono.text.vocabulary import (
+    VocabularyError,
+    alternation,
+    each_then_space,
+    longest_first,
+    searched_alternation,
+    vocabulary,
+)
 
 _WORDS = vocabulary("offsets")
 _NUMBERS = {str(word): int(count) for word, count in _WORDS.table("numbers").items()}
@@ -45,7 +52,7 @@ _OFFSET = re.compile(
     re.IGNORECASE,
 )
 # a word every offset has: sentences without one are not searched
-_OFFSET_HINT = re.compile(alternation(longest_first({*_DIRECTIONS, *_RELATIVES})), re.IGNORECASE)
+_OFFSET_HINT = re.compile(searched_alternation(longest_first({*_DIRECTIONS, *_RELATIVES})), re.IGNORECASE)
 _APPROX_BEFORE = re.compile(rf"\b(?:{_WORDS.pattern('approximators')})\s+\Z", re.IGNORECASE)
 _UPPER_BEFORE = re.compile(rf"\b(?:{_WORDS.pattern('upper_bounds')})\s+\Z", re.IGNORECASE)
 _LOWER_BEFORE = re.compile(rf"\b(?:{_WORDS.pattern('lower_bounds')})\s+\Z", re.IGNORECASE)

@@ -13,11 +13,11 @@ from chrono.text.builder import Builder
 from chrono.text.clauses import clause_of, other_predicate, words_between
 from chrono.text.context import SentenceContext
 from chrono.text.offsets import counted_before, main_clause_event
-from chrono.text.vocabulary import alternation, vocabulary
+from chrono.text.vocabulary import searched_alternation, vocabulary
 
 _WORDS = vocabulary("order")
 _ORDER_WORDS = {str(words): str(side) for words, side in _WORDS.table("order_words").items()}
-_ORDER = re.compile(rf"\b({alternation(_ORDER_WORDS)})\b", re.IGNORECASE)
+_ORDER = re.compile(rf"\b({searched_alternation(_ORDER_WORDS)})\b", re.IGNORECASE)
 _SUBJECT_AUX = re.compile(
     rf"\s+(?:{_WORDS.pattern('clause_determiners')})\s+(?:[\w-]+\s+){{0,5}}"
     rf"(?:{_WORDS.pattern('clause_auxiliaries')})\s+",
@@ -25,7 +25,7 @@ _SUBJECT_AUX = re.compile(
 )
 _SEQUENCE_WORDS = {str(word): str(side) for word, side in _WORDS.table("sequence_words").items()}
 _SEQUENCE = re.compile(
-    rf"\b({alternation(_SEQUENCE_WORDS)})\b(?!\s+(?:{_WORDS.pattern('not_before')})\b)",
+    rf"\b({searched_alternation(_SEQUENCE_WORDS)})\b(?!\s+(?:{_WORDS.pattern('not_before')})\b)",
     re.IGNORECASE,
 )
 _INTENTION_VERBS = _WORDS.set("intention_verbs")

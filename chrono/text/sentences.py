@@ -41,8 +41,11 @@ def _data() -> _Words:
                   frozenset(str(w) for w in data["sentence_starters"]))
 
 
-_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])|\n[ \t]*\n\s*")
-_WORD_BEFORE = re.compile(r"([\w.'’&-]+)\Z")
+# (behind a look-ahead on the first character of each alternative: most places fail in one step)
+_END = re.compile(r"(?=[.!?\n])(?:[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])|\n[ \t]*\n\s*)")
+# the word that ends a stretch of text: matched on the stretch reversed (the same word as
+# searching r"([\w.'’&-]+)\Z", without trying every start)
+_WORD_BEFORE_REVERSED = re.compile(r"[\w.'’&-]+")
 _NEXT_WORD = re.compile(r"\s+[\"'“‘(\[]?([\w']+)")
 
 
@@ -53,10 +56,10 @@ def _is_boundary(text: str, match: re.Match[str], words: _Words) -> bool:
         return True
     if len(match.group()) > 1 and match.group()[1] in "\"'”’)]":
         return True  # a period inside closing quotes ends the sentence
-    before = _WORD_BEFORE.search(text, max(0, match.start() - 30), match.start())
+    before = _WORD_BEFORE_REVERSED.match(text[max(0, match.start() - 30):match.start()][::-1])
     if before is None:
         return True
-    word = before.group(1).lower().lstrip("'’(")
+    word = before.group()[::-1].lower().lstrip("'’(")
     following = _NEXT_WORD.match(text, match.end())
     next_word = following.group(1).lower() if following else ""
     if word in words.abbreviations:

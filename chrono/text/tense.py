@@ -79,8 +79,8 @@ def verb_tense(form: str, before: list[str], text: str, start: int) -> str | Non
     words = [w for w in before if w not in _SKIPPABLE and not (w.endswith("ly") and len(w) > 4)]
     prev = words[-1] if words else ""
     prev2 = words[-2] if len(words) > 1 else ""
-    window = set(before[-4:])
-    if window & _NEGATIONS:
+    window = before[-4:]
+    if not _NEGATIONS.isdisjoint(window):
         return IRREALIS
     if prev in _FUTURE or (prev2 in _FUTURE and prev in _AFTER_MODAL):
         return PLANNED  # "will sign", "'ll be signed"
@@ -98,9 +98,9 @@ def verb_tense(form: str, before: list[str], text: str, start: int) -> str | Non
             return PROGRESSIVE
         return None
     if form == "pp" or form == "past":
-        if prev in _HAVE or window & _HAVE_NEAR:
+        if prev in _HAVE or not _HAVE_NEAR.isdisjoint(window):
             return PERFECT
-        if prev in _HAD or window & _HAD:
+        if prev in _HAD or not _HAD.isdisjoint(window):
             return PLUPERFECT
         if prev in _BE_PAST or (prev2 in _BE_PAST and prev in _BEEN):
             return PAST

@@ -71,6 +71,29 @@ def alternation(words: Iterable[str], *, any_space: bool = True) -> str:
     return "|".join(word.replace(r"\ ", r"\s+") for word in escaped) if any_space else "|".join(escaped)
 
 
+def searched_alternation(words: Iterable[str]) -> str:
+    """:func:`alternation` for a pattern searched along a sentence: the same matches, found
+    faster. The regex engine tries every word at every position of a search (with IGNORECASE it
+    cannot skip ahead on the first letters), so the words are grouped by their first character,
+    in the order given within each group, behind a look-ahead on those characters: most
+    positions are rejected in one step. Unlike :func:`alternation` the result is not a bare
+    ``a|b``: it must stand in a group of its own. Words whose first characters differ only in
+    case keep the plain alternation (in a group)."""
+    listed = list(words)
+    groups: dict[str, list[str]] = {}
+    for word in listed:
+        groups.setdefault(word[:1], []).append(word)
+    firsts = list(groups)
+    unusual = any(not c.isascii() or not c.strip() for c in firsts)
+    if unusual or len({c.lower() for c in firsts}) < len(firsts):
+        return f"(?:{alternation(listed)})"
+    parts = []
+    for first, group in groups.items():
+        rests = alternation([word[1:] for word in group])
+        parts.append(re.escape(first) + (f"(?:{rests})" if len(group) > 1 else rests))
+    return f"(?=[{''.join(re.escape(c) for c in firsts)}])(?:{'|'.join(parts)})"
+
+
 def each_then_space(words: Iterable[str]) -> str:
     """A regex alternation of ``words`` each followed by white space: "for\\s+|about\\s+" (an
     optional word in front of another reads ``(?:…)?``)."""

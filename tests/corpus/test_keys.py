@@ -4,9 +4,15 @@ events, and what must not."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
 
+from chrono.corpus import keys as key_reader
 from chrono.corpus.keys import keys_in
 from chrono.model import Grade
+from chrono.text.events import find_triggers
+
+from ..strategies import PROSE_WORDS, soups
 
 
 def keys(sentence: str) -> dict[str, Grade]:
@@ -64,3 +70,30 @@ def test_the_event_an_election_was_annulled_is_not_the_election() -> None:
     assert found["election|presidential|romania|2024"] is Grade.STRONG
     assert not any(key.startswith("election") and grade is Grade.STRONG and key != "election|presidential|romania|2024"
                    for key, grade in found.items())
+
+
+def _sentence_start_by_full_scan(text: str, start: int) -> int:
+    """The reference: the last break a scan of the 600 characters before ``start`` finds."""
+    ends = [m.end() for m in key_reader._SENTENCE_END.finditer(text, max(0, start - 600), start)]
+    return ends[-1] if ends else 0
+
+
+@given(st.text(alphabet="ab Z.!?\"'”’)\t\n#-*1,;\u00a0", max_size=900), st.integers(0, 900))
+@example("word. " * 30 + "\n- item\n" + "x1 " * 100, 700)  # the break is two stretches back
+@example("a" * 50 + "\n- " + "b" * 119, 172)  # a break whose look-ahead reads into the next stretch
+def test_sentence_start_is_the_full_scans(text: str, start: int) -> None:
+    start = min(start, len(text))
+    assert key_reader.sentence_around(text, start, start)[0] == _sentence_start_by_full_scan(text, start)
+
+
+# multi-word triggers hide the words inside them ("took place", "stepped down")
+_SOUPS = soups([*PROSE_WORDS, "took place", "took", "place", "stepped down", "down", "the election"], " ", 30)
+
+
+@given(_SOUPS)
+@example("The vote took place on Monday.")
+def test_trigger_at_is_the_trigger_read_in_the_whole_sentence(text: str) -> None:
+    for start in range(len(text)):
+        lo, hi = key_reader.sentence_around(text, start, start)
+        whole = next((t for t in find_triggers(text, lo, hi) if t.start <= start < t.end), None)
+        assert key_reader.trigger_at(text, start, start) == whole
