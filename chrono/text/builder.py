@@ -77,17 +77,35 @@ def _words_near(text: str, sentence: Sentence, trigger: Trigger) -> frozenset[st
 
 
 _CALENDAR_DAY = re.compile(r"(\d{4})-(\d{2})(?:-(\d{2}))?")
+_CALENDAR_WEEK = re.compile(r"(\d{4})-W(\d{2})\Z")
 # two dates of one event within this many days of each other are a slip, not two events
 _SAME_STORY_DAYS = 62
 
 
+def _first_day(value: str) -> dt.date | None:
+    """The first day of a TIMEX3 date of a day, a month or a week ("2024-06-05", "2024-06",
+    "2024-W11"), else None."""
+    week = _CALENDAR_WEEK.match(value)
+    if week is not None:
+        try:
+            return dt.date.fromisocalendar(int(week.group(1)), int(week.group(2)), 1)
+        except ValueError:
+            return None
+    day = _CALENDAR_DAY.match(value)
+    if day is None:
+        return None
+    try:
+        return dt.date(int(day.group(1)), int(day.group(2)), int(day.group(3) or 1))
+    except ValueError:
+        return None
+
+
 def _days_apart(one: str, other: str) -> int | None:
-    """Days between two TIMEX3 dates of a day or a month ("2024-06-05", "2024-06"), else None."""
-    first, second = _CALENDAR_DAY.match(one), _CALENDAR_DAY.match(other)
+    """Days between the first days of two TIMEX3 dates (see :func:`_first_day`), else None."""
+    first, second = _first_day(one), _first_day(other)
     if first is None or second is None:
         return None
-    days = [dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3) or 1)) for m in (first, second)]
-    return abs((days[0] - days[1]).days)
+    return abs((first - second).days)
 
 
 @attrs.frozen

@@ -146,7 +146,8 @@ def antecedent_link(mention: Mention, earlier: Sequence[Mention], words: Vocabul
     # ... unless it is the only mention of the word before, and the one that introduced it ("a
     # closure" in the first lines, "the ten-week closure" at the end)
     near = mention.block - chosen.block <= _NEAR_PARAGRAPHS or (
-        (chosen.introduced or chosen.definite) and chosen.contrast is None and chosen.uncertain is None
+        (chosen.introduced or chosen.definite or chosen.trigger.pos == "verb")
+        and chosen.contrast is None and chosen.uncertain is None and not chosen.flashback
         and all((c.definite or c.introduced) and c.contrast is None
                 for c, _ in found[1:] if c.trigger.lemma == chosen.trigger.lemma)
     )

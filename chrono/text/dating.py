@@ -99,6 +99,13 @@ def date(b: Builder, here: SentenceContext, timex: Timex, period: Period, length
     trigger = attach(b.text, timex, triggers, cuts)
     if trigger is None or not is_asserted(b.text, trigger):
         return
+    if timex.signal is not None and trigger.pos == "noun" and trigger.start >= timex.end and (
+        _IN_FRONT.fullmatch(b.text, timex.end, trigger.start)
+    ):
+        # "since last week's derailment", "after the 2019 election": the word governs the
+        # phrase; the date in front of the noun is simply its date
+        plain = reading_of(None, "")
+        reading = plain if plain is not None else reading
     target = resolve(b.text, trigger, triggers, cuts)
     if not is_asserted(b.text, target.trigger) and target.trigger.tense != INFINITIVE:
         return
@@ -159,6 +166,8 @@ def date(b: Builder, here: SentenceContext, timex: Timex, period: Period, length
 
 # the word before the white space that ends a stretch of text, matched on the stretch reversed
 # (the same word as searching r"([A-Za-z]+)\s+\Z", without trying every start)
+# a date in front of its noun: "last week's derailment", "the 2019 election"
+_IN_FRONT = re.compile(r"(?:['’]s)?\s+(?:[\w-]+\s+)?")
 _WORD_BEFORE_REVERSED = re.compile(r"\s+([A-Za-z]+)")
 _EVE_OF = re.compile(
     rf"\b(?:{_WORDS.pattern('eve_phrases')})\s+(?:[\w'’-]+\s+){{0,3}}?([\w'’-]+)\s*,\s*\Z", re.IGNORECASE

@@ -123,7 +123,8 @@ class Mention:
             match = _POSSESSIVE.search(word)
             if match is not None and word.endswith(("'s", "’s", "s'", "s’")):
                 owner = match.group(1).lower()
-                possessor = None if owner in _PRONOUN_POSSESSORS else owner
+                # "last week's derailment": a date, not whose event it is
+                possessor = None if owner in _PRONOUN_POSSESSORS or owner in _TEMPORAL_OWNERS else owner
         return possessor
 
     @functools.cached_property
@@ -213,7 +214,7 @@ def _noun_phrase(text: str, trigger: Trigger, sentence: Sentence) -> tuple[list[
         owner = _POSSESSIVE.search(word) if word.endswith(("'s", "’s", "s'", "s’")) else None
         possessive = owner is not None
         if owner is not None and owner.group(1).lower() in _TEMPORAL_OWNERS:
-            return [word, *own], False  # "Sunday's election": a date of it, not an earlier one
+            return [word, *own], True  # "Sunday's election": definite, and dated in its own words
         if low in _DEFINITE or possessive:
             return [word, *own], True
         if low.rstrip(",") in _DATE_WORDS or low.rstrip(",").isdigit():
