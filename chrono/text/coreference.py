@@ -149,7 +149,8 @@ def antecedent_link(mention: Mention, earlier: Sequence[Mention], words: Vocabul
         (chosen.introduced or chosen.definite or chosen.trigger.pos == "verb")
         and chosen.contrast is None and chosen.uncertain is None and not chosen.flashback
         and all((c.definite or c.introduced) and c.contrast is None
-                for c, _ in found[1:] if c.trigger.lemma == chosen.trigger.lemma)
+                for c, _ in found[1:] if c.trigger.lemma == chosen.trigger.lemma
+                and not same_event(c.trigger, chosen.trigger))
     )
     by_kind = how in ("the same kind of event", "a word for the same event") and same_paragraph
     certain = mention.uncertain is None and ((same_word and near) or by_kind)

@@ -18,6 +18,7 @@ from chrono.tagger import Timex
 from chrono.text.attachment import attach, governing_tense, is_asserted, is_planned, resolve
 from chrono.text.builder import Builder
 from chrono.text.calendar_names import WEEKDAY_NAMES
+from chrono.text.clauses import words_between
 from chrono.text.context import SentenceContext
 from chrono.text.events import Trigger, asserted
 from chrono.text.reported import source_report
@@ -96,6 +97,7 @@ def date(b: Builder, here: SentenceContext, timex: Timex, period: Period, length
     triggers, cuts = here.triggers, here.cuts
     if _eve_of(b, here, timex, period, lead):
         return
+    _apposed_to_order_phrase(b, here, timex, period, lead)
     trigger = attach(b.text, timex, triggers, cuts)
     if trigger is None or not is_asserted(b.text, trigger):
         return
@@ -169,9 +171,44 @@ def date(b: Builder, here: SentenceContext, timex: Timex, period: Period, length
 # a date in front of its noun: "last week's derailment", "the 2019 election"
 _IN_FRONT = re.compile(r"(?:['’]s)?\s+(?:[\w-]+\s+)?")
 _WORD_BEFORE_REVERSED = re.compile(r"\s+([A-Za-z]+)")
+_ORDER_SIDES = {
+    " ".join(str(words).split()): str(side)
+    for words, side in vocabulary("order").table("order_words").items()
+}
+_ORDER_PHRASE = re.compile(
+    rf"\b(?P<word>{alternation(_ORDER_SIDES)})\s+(?:(?:the|its|their|this)\s+)?(?:[\w'’-]+\s+){{0,2}}?"
+    r"(?P<noun>[\w'’-]+)\s*,\s*\Z",
+    re.IGNORECASE,
+)
+_VAGUE_LEAD = re.compile(rf"(?:(?:{vocabulary('order').pattern('vague_distances')})\s+)*\Z", re.IGNORECASE)
 _EVE_OF = re.compile(
     rf"\b(?:{_WORDS.pattern('eve_phrases')})\s+(?:[\w'’-]+\s+){{0,3}}?([\w'’-]+)\s*,\s*\Z", re.IGNORECASE
 )
+
+
+def _apposed_to_order_phrase(
+    b: Builder, here: SentenceContext, timex: Timex, period: Period, lead: int
+) -> None:
+    """"In the final days before the vote, on 8 November, …": a date set off after an order
+    phrase is a time before (after) the event the phrase names, whatever the main clause tells."""
+    phrase = _ORDER_PHRASE.search(b.text, max(here.sentence.start, lead - 80), lead)
+    if phrase is None or period.start is None or period.end is None:
+        return
+    event = next((t for t in here.triggers if t.start == phrase.start("noun")), None)
+    if event is None or event.pos != "noun" or not is_asserted(b.text, event):
+        return
+    lead_words = b.text[here.sentence.start:phrase.start()].strip(" \"“")
+    if _VAGUE_LEAD.fullmatch(lead_words + " " if lead_words else "") and any(
+        t.start >= timex.end and words_between(b.text, timex.end, t.start) <= 8 for t in here.triggers
+    ):
+        return  # "Just days before the summit, on 9 July, protesters gathered": chrono.text.order's
+    event_id = b.event(event, here)
+    span = b.span(phrase.start(), timex.end)
+    words = " ".join(phrase.group("word").lower().split())
+    if _ORDER_SIDES[words] == "earlier":  # the date is earlier than the event
+        b.period_claim(event_id, Part.START, Qualifier.ON_OR_AFTER, period, span, rule=ConflictKind.ORDER)
+    else:
+        b.period_claim(event_id, Part.START, Qualifier.BY, period, span, rule=ConflictKind.ORDER)
 
 
 def _eve_of(b: Builder, here: SentenceContext, timex: Timex, period: Period, lead: int) -> bool:
