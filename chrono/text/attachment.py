@@ -72,6 +72,7 @@ SUPPORTED = re.compile(
     rf"\s+(?:{_WORDS.pattern('support_verb_forms')})\s+(?:(?:a|an|the|its|his|her|their)\s+)?(?:[\w-]+\s+)?",
     re.IGNORECASE,
 )
+_GOVERNING = re.compile(rf"\b(?:{_WORDS.pattern('governing_prepositions')})\b", re.IGNORECASE)
 _OBJECT_BETWEEN = re.compile(
     rf"\s+(?:{_WORDS.pattern('object_determiners')})\s+(?:[\w-]+\s+){{0,2}}", re.IGNORECASE
 )
@@ -180,6 +181,8 @@ def _attach(text: str, timex: Timex, triggers: Sequence[Trigger], cuts: tuple[in
             return None  # "Raised in Leeds in 1950, she studied …": the phrase's own event
         if _CONJUNCTION.search(text[timex.end:right[0].start]):
             return None
+        if _GOVERNING.search(text, timex.end, right[0].start):
+            return None  # "On 13 September — two days after the ruling —": the ruling is not dated
         if right[0].pos == "noun" and any(looks_finite(w) for w in words_in(text, timex.end, right[0].start)):
             return None  # "on Tuesday condemned the bombings": the date of a verb the lexicon lacks
         parenthetical = "," in text[clause_start:left_edge]  # "The Times, in an article on …, noted"
@@ -193,7 +196,9 @@ def _attach(text: str, timex: Timex, triggers: Sequence[Trigger], cuts: tuple[in
     ):
         # a clause that is only the date ("On Monday, ..."): the next clause's first event
         nxt = [t for t in triggers if t.start >= clause_end]
-        if nxt and words_between(text, timex.end, nxt[0].start) <= 8:
+        if nxt and words_between(text, timex.end, nxt[0].start) <= 8 and not _GOVERNING.search(
+            text, timex.end, nxt[0].start
+        ):
             return nxt[0]
     return None
 

@@ -61,6 +61,12 @@ _FOR_BEFORE = re.compile(
     rf"(?:{each_then_space(_WORDS.words('length_approximators'))})?\Z",
     re.IGNORECASE,
 )
+# "On 13 September — two days after the ruling": a date, then the offset in apposition
+# "three days after the Court of Session ruling": a name in front of the event noun
+_NAMED_MODIFIER = re.compile(r"\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+(?:of\s+)?){1,4}")
+_COMPOUND_GAP = re.compile(r"\s+(?:[a-z][\w-]*\s+)?")
+_APPOSED = re.compile(r"\s*(?:—|–|--|,|\()\s*")
+_DAY_ONLY = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
 # "Three days later, on Wednesday, 12 February, the accident board released": words from the
 # phrase to the main clause's event
 _MAIN_CLAUSE_WORDS = 12
@@ -159,11 +165,24 @@ def offset(b: Builder, here: SentenceContext, match: re.Match[str]) -> None:
     subject: Trigger | None = None
     if direction in ("after", "before"):
         # "a week after the signing": the event after the signal is the reference
-        if right and words_between(text, end, right[0].start) <= 3:
-            reference = clause_head(text, right[0], triggers)
+        if right and (words_between(text, end, right[0].start) <= 3 or _NAMED_MODIFIER.fullmatch(
+            text, end, right[0].start
+        )):
+            head = right[0]
+            for following in right[1:]:
+                # "the appeal court ruling": the last noun of a compound is its head
+                if following.pos != "noun" or not _COMPOUND_GAP.fullmatch(text, head.end, following.start):
+                    break
+                head = following
+            reference = clause_head(text, head, triggers)
         else:
             return
-        fronted = not text[clause_start:start].strip(" ,\"“")
+        if is_asserted(text, reference):
+            # "On 13 September — two days after the ruling —": the date is the reference's day
+            # counted on, whatever the main clause is
+            reference_id = b.event(resolve(text, reference, triggers, cuts).trigger, here)
+            _apposed_date(b, here, reference, reference_id, count, unit, direction, start, end)
+        fronted = not text[clause_start:start].strip(" ,\"“—–-")
         if fronted:
             # "A week after the signing, parliament approved it": the next clause's event, past a
             # date in apposition ("Six days after the landfall, on 5 September, power returned")
@@ -238,6 +257,29 @@ def offset(b: Builder, here: SentenceContext, match: re.Match[str]) -> None:
     b.gap_claim(first, second, gap, span, ConflictKind.OFFSET)
     if exact and reference_side is Side.START and subject_target.side is Side.START:
         _calendar_days(b, reference_id, subject_id, count, unit, direction, start, span)
+
+
+def _apposed_date(b: Builder, here: SentenceContext, reference: Trigger, reference_id: str, count: int,
+                  unit: int, direction: str, start: int, end: int) -> None:
+    dated = [t for t in here.timexes if t.end <= start and _APPOSED.fullmatch(b.text, t.end, start)]
+    if not dated or unit % DAY or unit > WEEK or count * unit > 366 * DAY:
+        return
+    timex = dated[-1]
+    if not _DAY_ONLY.match(timex.value):
+        return
+    clause_start, clause_end = clause_of(here.cuts, timex.start)
+    lead = timex.signal_start if timex.signal_start is not None else timex.start
+    if b.text[clause_start:lead].strip(" \"“") or b.text[timex.end:min(clause_end, start)].strip(" ,—–-("):
+        return  # "The strike ended on 20 February, two days after the visit": the clause's own event
+    days = count * unit // DAY * (-1 if direction == "after" else 1)
+    spare = 0 if unit == DAY else 1
+    first = date.fromisoformat(timex.value[:10]) + timedelta(days=days - spare)
+    period = Period.of_days(first, first + timedelta(days=1 + 2 * spare),
+                            value=(first + timedelta(days=spare)).isoformat())
+    span = b.span(timex.start, end, reference.start, reference.end)
+    note = f"counted {'back' if direction == 'after' else 'on'} from {timex.value[:10]}"
+    b.period_claim(reference_id, Part.START, Qualifier.IN, period, span, rule=ConflictKind.OFFSET, note=note,
+                   mentions=(reference,))
 
 
 def _calendar_days(b: Builder, reference_id: str, subject_id: str, count: int, unit: int, direction: str,
