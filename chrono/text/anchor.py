@@ -45,7 +45,7 @@ from chrono.text.layout_dating import Scope
 from chrono.text.layout_dating import apply as date_by_layout
 from chrono.text.life_events import life_events
 from chrono.text.named_events import named_events
-from chrono.text.offsets import offset, offsets_in
+from chrono.text.offsets import offset, offsets_in, within_of
 from chrono.text.order import order, sequence
 from chrono.text.ordinals import ordinal_order
 from chrono.text.precedence import precedence
@@ -141,6 +141,7 @@ def _anchor_sentence(b: Builder, here: SentenceContext) -> None:
     # 3. links between events
     for match in phrases:
         offset(b, here, match)
+    within_of(b, here)
     sequence(b, here, phrases)
     order(b, here)
     causal(b, here)

@@ -61,6 +61,13 @@ _FOR_BEFORE = re.compile(
     rf"(?:{each_then_space(_WORDS.words('length_approximators'))})?\Z",
     re.IGNORECASE,
 )
+_WITHIN_OF = re.compile(
+    rf"\b{_WORDS.pattern('within_word')}\s+(?:(?P<num>\d{{1,3}}|{alternation(longest_first(_NUMBERS))})\s+)?"
+    rf"(?P<unit>{alternation(_UNITS)})s?\s+of\s+(?:(?:the|its|their)\s+)?",
+    re.IGNORECASE,
+)
+# "… of the groundbreaking, on 3 May": the noun, then a date set off after it
+_THEN_DATE = re.compile(r"\s*,\s*")
 # "On 13 September — two days after the ruling": a date, then the offset in apposition
 # "three days after the Court of Session ruling": a name in front of the event noun
 _NAMED_MODIFIER = re.compile(r"\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+(?:of\s+)?){1,4}")
@@ -302,3 +309,28 @@ def _calendar_days(b: Builder, reference_id: str, subject_id: str, count: int, u
     grade, _ = b.graded(span, (reference_id, subject_id))
     b.period_claim(subject_id, Part.START, Qualifier.IN, period, span, rule=ConflictKind.OFFSET, note=note,
                    grade=grade)
+
+
+def within_of(b: Builder, here: SentenceContext) -> None:
+    """"Within a fortnight of the groundbreaking, on 3 May, …": the date is at most that long
+    after the event the phrase names."""
+    text = b.text
+    for match in _WITHIN_OF.finditer(text, here.sentence.start, here.sentence.end):
+        count = _count(match.group("num")) if match.group("num") else 1
+        unit = _UNITS[match.group("unit").lower()]
+        nouns = [t for t in here.triggers if t.start >= match.end() and t.pos == "noun"]
+        if not count or not nouns or words_between(text, match.end(), nouns[0].start) > 3:
+            continue
+        noun = nouns[0]
+        dated = [t for t in here.timexes if t.start > noun.end and _THEN_DATE.fullmatch(
+            text, noun.end, t.signal_start if t.signal_start is not None else t.start)]
+        if not dated or not _DAY_ONLY.match(dated[0].value) or not is_asserted(text, noun):
+            continue
+        day = date.fromisoformat(dated[0].value)
+        first = day - timedelta(seconds=count * unit)
+        period = Period.of_days(first, day + timedelta(days=1), value="")
+        event_id = b.event(resolve(text, noun, here.triggers, here.cuts).trigger, here)
+        span = b.span(match.start(), dated[0].end)
+        note = f"'{' '.join(match.group().split())} …' counted back from {dated[0].value}"
+        b.period_claim(event_id, Part.START, Qualifier.IN, period, span, rule=ConflictKind.OFFSET, note=note,
+                       mentions=(noun,))
