@@ -94,6 +94,8 @@ def _anniversary_of_founding(b: Builder, here: SentenceContext, match: re.Match[
         return
     year = date_of(marked.start).year - count
     spare = 0 if written else 1
+    if not dt.MINYEAR + spare <= year < dt.MAXYEAR:
+        return  # "the 3000th anniversary": before the calendar starts
     first = day_start(dt.date(year - spare, 1, 1)) - _SLACK
     last = day_start(dt.date(year + 1, 1, 1)) + _SLACK
     event_id = b.event(founded, context)

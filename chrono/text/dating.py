@@ -223,7 +223,10 @@ def _eve_of(b: Builder, here: SentenceContext, timex: Timex, period: Period, lea
     event_id = b.event(event, here)
     value = period.value
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-        value = (dt.date.fromisoformat(value) + dt.timedelta(days=1)).isoformat()
+        try:
+            value = (dt.date.fromisoformat(value) + dt.timedelta(days=1)).isoformat()
+        except (ValueError, OverflowError):
+            return True  # the last day of the calendar has no day after it
     day_after = Period(period.start + DAY, period.end + DAY, value)
     span = b.span(eve.start(), timex.end)
     b.period_claim(event_id, Part.START, Qualifier.IN, day_after, span,

@@ -280,13 +280,24 @@ def _apposed_date(b: Builder, here: SentenceContext, reference: Trigger, referen
         return  # "The strike ended on 20 February, two days after the visit": the clause's own event
     days = count * unit // DAY * (-1 if direction == "after" else 1)
     spare = 0 if unit == DAY else 1
-    first = date.fromisoformat(timex.value[:10]) + timedelta(days=days - spare)
-    period = Period.of_days(first, first + timedelta(days=1 + 2 * spare),
-                            value=(first + timedelta(days=spare)).isoformat())
+    period = _days_around(timex.value, days, spare)
+    if period is None:
+        return
     span = b.span(timex.start, end, reference.start, reference.end)
     note = f"counted {'back' if direction == 'after' else 'on'} from {timex.value[:10]}"
     b.period_claim(reference_id, Part.START, Qualifier.IN, period, span, rule=ConflictKind.OFFSET, note=note,
                    mentions=(reference,))
+
+
+def _days_around(value: str, days: int, spare: int) -> Period | None:
+    """The day ``days`` after the day ``value`` names (before, when negative), with ``spare``
+    days either side; None at the edges of the calendar."""
+    try:
+        first = date.fromisoformat(value[:10]) + timedelta(days=days - spare)
+        return Period.of_days(first, first + timedelta(days=1 + 2 * spare),
+                              value=(first + timedelta(days=spare)).isoformat())
+    except (ValueError, OverflowError):
+        return None
 
 
 def _calendar_days(b: Builder, reference_id: str, subject_id: str, count: int, unit: int, direction: str,
@@ -301,9 +312,9 @@ def _calendar_days(b: Builder, reference_id: str, subject_id: str, count: int, u
         return
     days = count * unit // DAY * (1 if direction == "later" else -1)
     spare = 0 if unit == DAY else 1
-    first = date.fromisoformat(day.value[:10]) + timedelta(days=days - spare)
-    period = Period.of_days(first, first + timedelta(days=1 + 2 * spare),
-                            value=(first + timedelta(days=spare)).isoformat())
+    period = _days_around(day.value, days, spare)
+    if period is None:
+        return
     note = f"counted from {day.value[:10]}, the day of {reference_id}"
     # as sure as the reading of both events (the reference may be "the murder" told earlier)
     grade, _ = b.graded(span, (reference_id, subject_id))
@@ -326,9 +337,11 @@ def within_of(b: Builder, here: SentenceContext) -> None:
             text, noun.end, t.signal_start if t.signal_start is not None else t.start)]
         if not dated or not _DAY_ONLY.match(dated[0].value) or not is_asserted(text, noun):
             continue
-        day = date.fromisoformat(dated[0].value)
-        first = day - timedelta(seconds=count * unit)
-        period = Period.of_days(first, day + timedelta(days=1), value="")
+        try:
+            day = date.fromisoformat(dated[0].value)
+            period = Period.of_days(day - timedelta(seconds=count * unit), day + timedelta(days=1), value="")
+        except (ValueError, OverflowError):
+            continue  # a day at the edge of the calendar
         event_id = b.event(resolve(text, noun, here.triggers, here.cuts).trigger, here)
         span = b.span(match.start(), dated[0].end)
         note = f"'{' '.join(match.group().split())} …' counted back from {dated[0].value}"

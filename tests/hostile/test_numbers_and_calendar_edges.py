@@ -79,3 +79,17 @@ def test_instants_outside_the_calendar_print_as_expanded_iso_years() -> None:
     assert Period(end, end + DAY).describe() == "[+10000-01-01, +10000-01-02)"
     assert value_of(end, end + DAY) is None
     assert value_of(start - DAY, start) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ship ran aground on Friday, 31 December 9999.\n\nThree days later, on 2 January, it was refloated.",
+        "On 31 December 9999 — two days after the ruling — the minister spoke.",
+        "The summit was held in Oslo. A dinner on the eve of the summit, on 31 December 9999, went late.",
+        "Within a fortnight of the launch, on 1 January 0001, the rocket flew again.",
+        "The society was founded in 1879. The society's 9999th anniversary celebrations began in January.",
+    ],
+)
+def test_counting_days_at_the_calendar_edges_never_crashes(tmp_path: Path, text: str) -> None:
+    _findings(tmp_path, "edge.txt", text, Options(reading=ReadingOptions.dated("2025-01-01")))
