@@ -112,7 +112,14 @@ def date(b: Builder, here: SentenceContext, timex: Timex, period: Period, length
     if not is_asserted(b.text, target.trigger) and target.trigger.tense != INFINITIVE:
         return
     key = (target.trigger.start, target.part)
-    if key in b.dated_parts and not _in_apposition(b.text, b.dated_by.get(key), timex):
+    first = b.dated_by.get(key)
+    # "the 2023 prize ceremony, held on 19 November": a date in front of the noun, then its day
+    # through a verb of the noun's own clause
+    told_again = (
+        first is not None and target.cue is not target.trigger and first.end <= target.trigger.start
+        and _IN_FRONT.fullmatch(b.text, first.end, target.trigger.start) is not None
+    )
+    if key in b.dated_parts and not _in_apposition(b.text, first, timex) and not told_again:
         return  # one date per event mention: a second one is a comparison or another event's
     b.dated_parts.add(key)
     b.dated_by[key] = timex
@@ -123,7 +130,11 @@ def date(b: Builder, here: SentenceContext, timex: Timex, period: Period, length
         tense = PLANNED if planned else governing_tense(b.text, target.trigger, triggers)
         if b.tense.get(event_id) == NOMINAL:
             b.tense[event_id] = tense
-    explicit = timex.anchor is None
+    # "the 2023 prize ceremony, held on 19 November": the year written in front of the noun is
+    # the year of its day
+    explicit = timex.anchor is None or (
+        told_again and first is not None and first.anchor is None and first.value[:4] == timex.value[:4]
+    )
     if b.dct is not None and b.dct.end is not None and period.start is not None and not explicit:
         past = tense in TOLD_AS_PAST or reading.name == SINCE
         if past and period.start >= b.dct.end:
