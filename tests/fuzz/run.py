@@ -1,7 +1,9 @@
 """Run one fuzz target under atheris: ``python tests/fuzz/run.py TARGET [libFuzzer flags]``.
 
 TARGET is one of prose, timeline, timeml, config (tests/fuzz/targets.py). The seed corpus is the
-project's own examples and test case files of that kind, so the fuzzer starts from real input.
+project's own examples and test case files of that kind, so the fuzzer starts from real input. A
+corpus folder given on the command line (``run.py timeline /tmp/fuzz-corpus/timeline ...``) keeps
+what a campaign found, so the next campaign resumes from there; the seeds are read as well.
 """
 
 from __future__ import annotations
@@ -34,7 +36,11 @@ def main() -> None:
         # the prose and timeline targets read their first byte as the kind of document
         prefix = {"prose": bytes([1]), "timeline": bytes([0])}.get(name, b"")
         (seeds / f"seed-{number}").write_bytes(prefix + data)
-    if not any(arg for arg in sys.argv[1:] if not arg.startswith("-")):
+    inputs = [Path(arg) for arg in sys.argv[1:] if not arg.startswith("-")]
+    # a campaign's corpus folder comes first (libFuzzer adds what it finds to the first folder
+    # only); the seeds are read after it, so a resumed campaign keeps starting from real input.
+    # Replaying crash files (inputs that are files) runs those files alone.
+    if all(path.is_dir() for path in inputs):
         sys.argv.append(str(seeds))
     atheris.Setup(sys.argv, TARGETS[name])
     atheris.Fuzz()
