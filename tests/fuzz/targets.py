@@ -2,13 +2,16 @@
 reader and the configuration loader. Each takes raw bytes and must never raise: every input a
 user can give becomes findings (or, for configuration, a ConfigError naming the problem).
 
-Run them with atheris (coverage-guided; ``pip install -e '.[fuzz]'``)::
+Run them with atheris (coverage-guided; ``pip install -e '.[fuzz]'``), one corpus folder per
+target so that a campaign resumes where the last one stopped::
 
-    python tests/fuzz/run.py prose -runs=1000000 -max_len=4096 -timeout=10 -rss_limit_mb=2048
-    python tests/fuzz/run.py timeline|timeml|config ...
+    python tests/fuzz/run.py prose /tmp/fuzz-corpus/prose -max_total_time=1500 -timeout=20 \
+        -rss_limit_mb=2048 -artifact_prefix=/tmp/fuzz-artifacts/
+    python tests/fuzz/run.py timeline|timeml|config /tmp/fuzz-corpus/TARGET ...
 
-Crashing inputs are written by libFuzzer as ``crash-*`` files in the working directory; replay one
-with ``python tests/fuzz/run.py TARGET crash-...``. The same targets run in the test suite on
+Crashing, slow and oversized inputs are written by libFuzzer as ``crash-*``, ``timeout-*`` and
+``oom-*`` files under the artifact prefix; replay one with ``python tests/fuzz/run.py TARGET
+/tmp/fuzz-artifacts/crash-...``. The same targets run in the test suite on
 Hypothesis-generated inputs (tests/hostile/test_entry_points.py).
 """
 
