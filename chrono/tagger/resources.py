@@ -47,7 +47,7 @@ import yaml
 from chrono.seal import seal, secret, unsealed
 
 __all__ = ["Matcher", "ResourceError", "Resources", "Rule", "RuleSource", "compile_rules",
-           "first_chars", "load", "trie_regex", "without_examples", "words_regex"]
+           "first_chars", "fits", "load", "match_prefixes", "trie_regex", "without_examples", "words_regex"]
 
 
 class ResourceError(ValueError):
@@ -398,6 +398,156 @@ def first_chars(body: str) -> frozenset[str] | None:
     if first is None or nullable or not first or len(first) > 120:
         return None
     return frozenset(first)
+
+
+# ---------------------------------------------------------------------------------------------
+# Prefixes: what the first few characters of a rule's match can be
+
+# One character position of a prefix: the ASCII characters that can stand there (both cases of
+# a letter), or None for any character. A character outside ASCII is taken to fit any position:
+# case folding outside ASCII ("K" is the Kelvin sign's lower case) is not worth modelling.
+Position = frozenset[str] | None
+# A possible start of a match, and whether the match (or the part of the pattern read) can end
+# right after it (False: nothing is known about what follows).
+Prefix = tuple[tuple[Position, ...], bool]
+
+_ASCII = tuple(chr(x) for x in range(128))
+_MAX_PREFIXES = 4000
+
+
+def _cased(chars: Iterable[str]) -> Position:
+    out: set[str] = set()
+    for char in chars:
+        if not char.isascii():
+            if char.isalpha():
+                return None  # may fold to an ASCII letter
+            continue
+        out.update((char, char.swapcase()))
+    return frozenset(out)
+
+
+@functools.lru_cache(maxsize=64)
+def _category(category: Any) -> Position:
+    c: Any = importlib.import_module("re._constants")
+    escapes = {c.CATEGORY_DIGIT: r"\d", c.CATEGORY_NOT_DIGIT: r"\D", c.CATEGORY_SPACE: r"\s",
+               c.CATEGORY_NOT_SPACE: r"\S", c.CATEGORY_WORD: r"\w", c.CATEGORY_NOT_WORD: r"\W"}
+    escape = escapes.get(category)
+    if escape is None:
+        return None
+    pattern = re.compile(escape)
+    return frozenset(x for x in _ASCII if pattern.match(x))
+
+
+def _position(op: Any, av: Any) -> Position:
+    """The ASCII characters one character item of a parsed regex matches (None: any)."""
+    c: Any = importlib.import_module("re._constants")
+    if op is c.LITERAL:
+        return _cased(chr(av))
+    if op is c.NOT_LITERAL:
+        return None
+    if op is not c.IN:
+        return None
+    chars: set[str] = set()
+    negate = False
+    for kind, value in av:
+        if kind is c.NEGATE:
+            negate = True
+        elif kind is c.LITERAL:
+            chars.add(chr(value))
+        elif kind is c.RANGE:
+            low, high = value
+            if high >= 128 and any(chr(x).isalpha() for x in range(max(low, 128), high + 1)):
+                return None
+            chars.update(chr(x) for x in range(low, min(high, 127) + 1))
+        elif kind is c.CATEGORY:
+            members = _category(value)
+            if members is None:
+                return None
+            chars.update(members)
+        else:
+            return None
+    cased = _cased(chars)
+    if cased is None or negate:
+        return None  # a negated set of both cases is not worth the care it needs
+    return cased
+
+
+def _item(op: Any, av: Any, room: int) -> set[Prefix]:
+    """The possible first ``room`` characters of one item of a parsed regex."""
+    c: Any = importlib.import_module("re._constants")
+    if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
+        return {((), True)}  # zero width
+    if op is c.ANY:
+        return {((None,), True)}
+    if op in (c.LITERAL, c.NOT_LITERAL, c.IN):
+        return {((_position(op, av),), True)}
+    if op is c.BRANCH:
+        return set().union(*(_prefixes(alternative, room) for alternative in av[1]))
+    if op is c.SUBPATTERN:
+        return _prefixes(av[-1], room)
+    if op is c.ATOMIC_GROUP:
+        return _prefixes(av, room)
+    if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+        low, high, sub_items = av
+        out: set[Prefix] = set()
+        current: set[Prefix] = {((), True)}
+        # A further copy adds a character or changes nothing: ``room`` copies are enough.
+        for count in range(room + 1):
+            if count >= min(low, room):
+                out |= current
+            if count == high:
+                break
+            current = _join(current, [(c.SUBPATTERN, (None, 0, 0, sub_items))], room)
+        return out
+    return {((), False)}  # a back reference or a conditional: anything may follow
+
+
+def _join(heads: set[Prefix], items: Any, depth: int) -> set[Prefix]:
+    """Each of ``heads`` followed by what ``items`` can start with, cut at ``depth``."""
+    for op, av in items:
+        joined: set[Prefix] = set()
+        for chars, ended in heads:
+            if not ended or len(chars) >= depth:
+                joined.add((chars[:depth], False))
+                continue
+            for more, more_ended in _item(op, av, depth - len(chars)):
+                joined.add((chars + more, more_ended))
+        if len(joined) > _MAX_PREFIXES:
+            raise OverflowError("too many prefixes")
+        heads = joined
+    return heads
+
+
+def _prefixes(items: Any, depth: int) -> set[Prefix]:
+    """The possible first ``depth`` characters of a parsed regex sequence (over-approximated)."""
+    return _join({((), True)}, items, depth)
+
+
+@functools.lru_cache(maxsize=1024)
+def match_prefixes(body: str, depth: int) -> tuple[Prefix, ...] | None:
+    """The possible starts (``depth`` characters) of a match of ``body`` (case-insensitive):
+    a sound over-approximation, or None when it cannot be worked out or is too large."""
+    try:
+        parser: Any = importlib.import_module("re._parser")
+        found = _prefixes(parser.parse(body, re.IGNORECASE).data, depth)
+    except (ImportError, re.error, RecursionError, TypeError, ValueError, OverflowError):
+        return None
+    return tuple(sorted(found, key=repr))
+
+
+def fits(prefixes: tuple[Prefix, ...] | None, text: str) -> bool:
+    """Whether a match with one of ``prefixes`` can start ``text`` (its first characters)."""
+    if prefixes is None:
+        return True
+    for chars, _ended in prefixes:
+        if len(chars) > len(text):
+            continue  # the match would run past the end of the text
+        for position, char in zip(chars, text, strict=False):
+            if position is not None and char not in position and char.isascii():
+                break
+        else:
+            return True
+    return False
 
 
 def _guard(body: str) -> str:
