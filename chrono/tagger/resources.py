@@ -47,7 +47,8 @@ import yaml
 from chrono.seal import seal, secret, unsealed
 
 __all__ = ["Matcher", "ResourceError", "Resources", "Rule", "RuleSource", "compile_rules",
-           "first_chars", "fits", "load", "match_prefixes", "trie_regex", "without_examples", "words_regex"]
+           "first_chars", "load", "match_prefixes", "starts_regex", "trie_regex", "without_examples",
+           "words_regex"]
 
 
 class ResourceError(ValueError):
@@ -535,20 +536,27 @@ def match_prefixes(body: str, depth: int) -> tuple[Prefix, ...] | None:
     return tuple(sorted(found, key=repr))
 
 
-def fits(prefixes: tuple[Prefix, ...] | None, text: str) -> bool:
-    """Whether a match with one of ``prefixes`` can start ``text`` (its first characters)."""
-    if prefixes is None:
-        return True
-    for chars, _ended in prefixes:
-        if len(chars) > len(text):
-            continue  # the match would run past the end of the text
-        for position, char in zip(chars, text, strict=False):
-            if position is not None and char not in position and char.isascii():
-                break
-        else:
-            return True
-    return False
+def _position_source(position: Position) -> str:
+    if position is None:
+        return r"[\s\S]"
+    return "[" + "".join(re.escape(x) for x in sorted(position)) + "\x80-\U0010ffff]"
 
+
+def _starts_source(body: str, depth: int) -> str:
+    prefixes = match_prefixes(body, depth)
+    if prefixes is None:
+        return ""
+    alternatives = sorted({"".join(map(_position_source, chars)) for chars, _ended in prefixes})
+    return "(?:" + "|".join(alternatives) + ")" if alternatives else "(?!)"
+
+
+def starts_regex(body: str, depth: int) -> re.Pattern[str]:
+    """A regex that matches the first ``depth`` characters of the text at a position (or all of
+    it, when shorter) wherever ``body`` can match there (see :func:`match_prefixes`).
+
+    Kept in the compiled-program cache like the rules: the parse it is worked out from costs
+    about as much as compiling the rule."""
+    return compile_cached(f"starts\0{depth}\0{body}", lambda: _starts_source(body, depth), 0)
 
 def _guard(body: str) -> str:
     """A look-ahead on the possible first characters of a rule, so that a rule that cannot

@@ -28,9 +28,8 @@ from chrono.tagger.resources import (
     Resources,
     Rule,
     compile_rules,
-    fits,
     load,
-    match_prefixes,
+    starts_regex,
     trie_regex,
 )
 
@@ -103,11 +102,16 @@ def scanner_for(lang: str) -> Scanner:
     )
 
 
-@functools.lru_cache(maxsize=8)
-def _rule_matchers(lang: str) -> tuple[Matcher, ...]:
-    """Each rule compiled on its own, by rule index: a position tries only the few rules whose
-    first characters fit the text there (see :func:`_choose`), one after the other."""
-    return tuple(compile_rules((source,)) for source in load(lang).sources)
+@functools.lru_cache(maxsize=1024)
+def _rule_matcher(lang: str, index: int) -> Matcher:
+    """A rule compiled on its own: a position tries only the few rules whose first characters
+    fit the text there (see :func:`_choose`), one after the other."""
+    return compile_rules((load(lang).sources[index],))
+
+
+@functools.lru_cache(maxsize=1024)
+def _rule_starts(lang: str, index: int) -> re.Pattern[str]:
+    return starts_regex(load(lang).sources[index].body, _PREFIX_DEPTH)
 
 
 # How many characters of the text at a candidate start choose the rules tried there: with
@@ -120,12 +124,9 @@ def _choose(lang: str, word: str, starts: tuple[str, ...]) -> tuple[tuple[Matche
     """For each candidate start (its first characters), the rules of the trigger ``word`` that
     can match there, in rule order. Trying them one after the other finds what one alternation
     of all the trigger's rules would: the first rule that matches."""
-    res = load(lang)
-    matchers = _rule_matchers(lang)
     indices = _rules_for(lang, word)
     return tuple(
-        tuple(matchers[i] for i in indices
-              if fits(match_prefixes(res.sources[i].body, _PREFIX_DEPTH), start))
+        tuple(_rule_matcher(lang, i) for i in indices if _rule_starts(lang, i).match(start))
         for start in starts
     )
 
