@@ -8,9 +8,10 @@ A language is two YAML files:
   pattern) whose patterns name word classes in braces.
 
 At load time every class becomes one trie-shaped alternation and every rule a regex source;
-the rules are compiled on first use, per trigger word the subset that can contain it (see
-:func:`compile_rules`). Loading is cached per language; compiled programs are also cached on
-disk (see :func:`compile_cached`).
+the rules are compiled on first use, each on its own (see :func:`compile_rules`), with a
+small regex of what the first characters of its matches can be (see :func:`starts_regex`).
+Loading is cached per language; compiled programs are also cached on disk (see
+:func:`compile_cached`).
 
 Adding a language needs no code: write ``chrono/lang/<code>/lexicon.yaml`` and
 ``patterns.yaml`` (or any folder with those two files, passed as ``lang="path/to/folder"``)
@@ -533,21 +534,38 @@ def match_prefixes(body: str, depth: int) -> tuple[Prefix, ...] | None:
         found = _prefixes(parser.parse(body, re.IGNORECASE).data, depth)
     except (ImportError, re.error, RecursionError, TypeError, ValueError, OverflowError):
         return None
-    return tuple(sorted(found, key=repr))
+    # In an order that does not depend on the hashing of this process: the regex written from
+    # them is the same text, and the same compiled program, in every run.
+    return tuple(sorted(found, key=lambda prefix: (
+        [("" if position is None else "".join(sorted(position)), position is None)
+         for position in prefix[0]], prefix[1])))
 
 
 def _position_source(position: Position) -> str:
     if position is None:
         return r"[\s\S]"
-    return "[" + "".join(re.escape(x) for x in sorted(position)) + "\x80-\U0010ffff]"
+    # Any character but the ASCII ones left out: a class of all of Unicode takes seconds to
+    # compile.
+    others = [x for x in _ASCII if x not in position]
+    return "[^" + "".join(re.escape(x) for x in others) + "]" if others else r"[\s\S]"
 
 
 def _starts_source(body: str, depth: int) -> str:
     prefixes = match_prefixes(body, depth)
     if prefixes is None:
         return ""
-    alternatives = sorted({"".join(map(_position_source, chars)) for chars, _ended in prefixes})
-    return "(?:" + "|".join(alternatives) + ")" if alternatives else "(?!)"
+    return _tree_source([chars for chars, _ended in prefixes]) if prefixes else "(?!)"
+
+
+def _tree_source(prefixes: list[tuple[Position, ...]]) -> str:
+    """One alternation of ``prefixes``, those with the same first position sharing it."""
+    if any(not chars for chars in prefixes):
+        return ""
+    tails: dict[Position, list[tuple[Position, ...]]] = {}
+    for chars in prefixes:
+        tails.setdefault(chars[0], []).append(chars[1:])
+    parts = [_position_source(first) + _tree_source(rest) for first, rest in tails.items()]
+    return parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
 
 
 def starts_regex(body: str, depth: int) -> re.Pattern[str]:

@@ -1,12 +1,15 @@
 """The scanner: find where expressions start and which rule reads each one.
 
 One compiled "trigger" regex finds the head words of expressions (month and weekday names,
-units, digits …); for each trigger the combined rule regex is matched from the start of the
-chain of pre-modifiers in front of it ("about", "the last", "early" …), so the work is
-proportional to the number of triggers, not to the number of rules times the length of the
-text. Each trigger only tries the rules that mention its word class, and a match is computed on
-a bounded window around the trigger, so repeated windows are matched once per call and time
-stays linear in the input. The first rule whose fields normalize (see
+units, digits …); for each trigger the rules are matched from the start of the chain of
+pre-modifiers in front of it ("about", "the last", "early" …), so the work is proportional to
+the number of triggers, not to the number of rules times the length of the text. Each trigger
+only tries the rules that mention its word class, and at each start only those whose first
+three characters can be the text there (worked out from the rule regexes: a number such as
+"5 million" tries a handful of the rules that read digits, not all of them); the first that
+matches at a start is the one an alternation of all the rules would find. A match is computed
+on a bounded window around the trigger, so repeated windows are matched once per call and
+time stays linear in the input. The first rule whose fields normalize (see
 :mod:`chrono.tagger.normalize`) wins its position.
 """
 
