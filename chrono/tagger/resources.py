@@ -568,13 +568,20 @@ def _tree_source(prefixes: list[tuple[Position, ...]]) -> str:
     return parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
 
 
+# Part of the cache key of :func:`starts_regex`, which names the rule, not the code that works
+# out its starts: change it with :func:`match_prefixes` or :func:`_starts_source`.
+_STARTS_LAYOUT = 1
+
+
 def starts_regex(body: str, depth: int) -> re.Pattern[str]:
-    """A regex that matches the first ``depth`` characters of the text at a position (or all of
-    it, when shorter) wherever ``body`` can match there (see :func:`match_prefixes`).
+    """A regex that matches the text from a position on (its first ``depth`` characters are
+    enough) wherever a match of ``body`` can start there (see :func:`match_prefixes`).
 
     Kept in the compiled-program cache like the rules: the parse it is worked out from costs
     about as much as compiling the rule."""
-    return compile_cached(f"starts\0{depth}\0{body}", lambda: _starts_source(body, depth), 0)
+    return compile_cached(f"starts-{_STARTS_LAYOUT}\0{depth}\0{body}",
+                          lambda: _starts_source(body, depth), 0)
+
 
 def _guard(body: str) -> str:
     """A look-ahead on the possible first characters of a rule, so that a rule that cannot

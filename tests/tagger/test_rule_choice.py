@@ -12,7 +12,7 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from chrono.tagger.resources import Matcher, compile_rules, load, match_prefixes, starts_regex
+from chrono.tagger.resources import Matcher, _starts_source, compile_rules, load, match_prefixes
 from chrono.tagger.scanner import (
     _PREFIX_DEPTH,
     _chain_starts,
@@ -103,7 +103,9 @@ def fits(body: str, text: str) -> bool:
 
 @functools.lru_cache(maxsize=256)
 def _starts(body: str) -> re.Pattern[str]:
-    return starts_regex(body, _PREFIX_DEPTH)
+    # Written afresh, not read from the compiled-program cache (keyed by the rule, not by the
+    # code that works out its starts).
+    return re.compile(_starts_source(body, _PREFIX_DEPTH))
 
 
 @settings(max_examples=200, deadline=None)
