@@ -8,9 +8,10 @@ A language is two YAML files:
   pattern) whose patterns name word classes in braces.
 
 At load time every class becomes one trie-shaped alternation and every rule a regex source;
-the rules are compiled on first use, per trigger word the subset that can contain it (see
-:func:`compile_rules`). Loading is cached per language; compiled programs are also cached on
-disk (see :func:`compile_cached`).
+the rules are compiled on first use, each on its own (see :func:`compile_rules`), with a
+small regex of what the first characters of its matches can be (see :func:`starts_regex`).
+Loading is cached per language; compiled programs are also cached on disk (see
+:func:`compile_cached`).
 
 Adding a language needs no code: write ``chrono/lang/<code>/lexicon.yaml`` and
 ``patterns.yaml`` (or any folder with those two files, passed as ``lang="path/to/folder"``)
@@ -47,7 +48,8 @@ import yaml
 from chrono.seal import seal, secret, unsealed
 
 __all__ = ["Matcher", "ResourceError", "Resources", "Rule", "RuleSource", "compile_rules",
-           "first_chars", "load", "trie_regex", "without_examples", "words_regex"]
+           "first_chars", "load", "match_prefixes", "starts_regex", "trie_regex", "without_examples",
+           "words_regex"]
 
 
 class ResourceError(ValueError):
@@ -398,6 +400,187 @@ def first_chars(body: str) -> frozenset[str] | None:
     if first is None or nullable or not first or len(first) > 120:
         return None
     return frozenset(first)
+
+
+# ---------------------------------------------------------------------------------------------
+# Prefixes: what the first few characters of a rule's match can be
+
+# One character position of a prefix: the ASCII characters that can stand there (both cases of
+# a letter), or None for any character. A character outside ASCII is taken to fit any position:
+# case folding outside ASCII ("K" is the Kelvin sign's lower case) is not worth modelling.
+Position = frozenset[str] | None
+# A possible start of a match, and whether the match (or the part of the pattern read) can end
+# right after it (False: nothing is known about what follows).
+Prefix = tuple[tuple[Position, ...], bool]
+
+_ASCII = tuple(chr(x) for x in range(128))
+_MAX_PREFIXES = 4000
+
+
+def _cased(chars: Iterable[str]) -> Position:
+    out: set[str] = set()
+    for char in chars:
+        if not char.isascii():
+            if char.isalpha():
+                return None  # may fold to an ASCII letter
+            continue
+        out.update((char, char.swapcase()))
+    return frozenset(out)
+
+
+@functools.lru_cache(maxsize=64)
+def _category(category: Any) -> Position:
+    c: Any = importlib.import_module("re._constants")
+    escapes = {c.CATEGORY_DIGIT: r"\d", c.CATEGORY_NOT_DIGIT: r"\D", c.CATEGORY_SPACE: r"\s",
+               c.CATEGORY_NOT_SPACE: r"\S", c.CATEGORY_WORD: r"\w", c.CATEGORY_NOT_WORD: r"\W"}
+    escape = escapes.get(category)
+    if escape is None:
+        return None
+    pattern = re.compile(escape)
+    return frozenset(x for x in _ASCII if pattern.match(x))
+
+
+def _position(op: Any, av: Any) -> Position:
+    """The ASCII characters one character item of a parsed regex matches (None: any)."""
+    c: Any = importlib.import_module("re._constants")
+    if op is c.LITERAL:
+        return _cased(chr(av))
+    if op is c.NOT_LITERAL:
+        return None
+    if op is not c.IN:
+        return None
+    chars: set[str] = set()
+    negate = False
+    for kind, value in av:
+        if kind is c.NEGATE:
+            negate = True
+        elif kind is c.LITERAL:
+            chars.add(chr(value))
+        elif kind is c.RANGE:
+            low, high = value
+            if high >= 128 and any(chr(x).isalpha() for x in range(max(low, 128), high + 1)):
+                return None
+            chars.update(chr(x) for x in range(low, min(high, 127) + 1))
+        elif kind is c.CATEGORY:
+            members = _category(value)
+            if members is None:
+                return None
+            chars.update(members)
+        else:
+            return None
+    cased = _cased(chars)
+    if cased is None or negate:
+        return None  # a negated set of both cases is not worth the care it needs
+    return cased
+
+
+def _item(op: Any, av: Any, room: int) -> set[Prefix]:
+    """The possible first ``room`` characters of one item of a parsed regex."""
+    c: Any = importlib.import_module("re._constants")
+    if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
+        return {((), True)}  # zero width
+    if op is c.ANY:
+        return {((None,), True)}
+    if op in (c.LITERAL, c.NOT_LITERAL, c.IN):
+        return {((_position(op, av),), True)}
+    if op is c.BRANCH:
+        return set().union(*(_prefixes(alternative, room) for alternative in av[1]))
+    if op is c.SUBPATTERN:
+        return _prefixes(av[-1], room)
+    if op is c.ATOMIC_GROUP:
+        return _prefixes(av, room)
+    if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+        low, high, sub_items = av
+        out: set[Prefix] = set()
+        current: set[Prefix] = {((), True)}
+        # A further copy adds a character or changes nothing: ``room`` copies are enough.
+        for count in range(room + 1):
+            if count >= min(low, room):
+                out |= current
+            if count == high:
+                break
+            current = _join(current, [(c.SUBPATTERN, (None, 0, 0, sub_items))], room)
+        return out
+    return {((), False)}  # a back reference or a conditional: anything may follow
+
+
+def _join(heads: set[Prefix], items: Any, depth: int) -> set[Prefix]:
+    """Each of ``heads`` followed by what ``items`` can start with, cut at ``depth``."""
+    for op, av in items:
+        joined: set[Prefix] = set()
+        for chars, ended in heads:
+            if not ended or len(chars) >= depth:
+                joined.add((chars[:depth], False))
+                continue
+            for more, more_ended in _item(op, av, depth - len(chars)):
+                joined.add((chars + more, more_ended))
+        if len(joined) > _MAX_PREFIXES:
+            raise OverflowError("too many prefixes")
+        heads = joined
+    return heads
+
+
+def _prefixes(items: Any, depth: int) -> set[Prefix]:
+    """The possible first ``depth`` characters of a parsed regex sequence (over-approximated)."""
+    return _join({((), True)}, items, depth)
+
+
+@functools.lru_cache(maxsize=1024)
+def match_prefixes(body: str, depth: int) -> tuple[Prefix, ...] | None:
+    """The possible starts (``depth`` characters) of a match of ``body`` (case-insensitive):
+    a sound over-approximation, or None when it cannot be worked out or is too large."""
+    try:
+        parser: Any = importlib.import_module("re._parser")
+        found = _prefixes(parser.parse(body, re.IGNORECASE).data, depth)
+    except (ImportError, re.error, RecursionError, TypeError, ValueError, OverflowError):
+        return None
+    # In an order that does not depend on the hashing of this process: the regex written from
+    # them is the same text, and the same compiled program, in every run.
+    return tuple(sorted(found, key=lambda prefix: (
+        [("" if position is None else "".join(sorted(position)), position is None)
+         for position in prefix[0]], prefix[1])))
+
+
+def _position_source(position: Position) -> str:
+    if position is None:
+        return r"[\s\S]"
+    # Any character but the ASCII ones left out: a class of all of Unicode takes seconds to
+    # compile.
+    others = [x for x in _ASCII if x not in position]
+    return "[^" + "".join(re.escape(x) for x in others) + "]" if others else r"[\s\S]"
+
+
+def _starts_source(body: str, depth: int) -> str:
+    prefixes = match_prefixes(body, depth)
+    if prefixes is None:
+        return ""
+    return _tree_source([chars for chars, _ended in prefixes]) if prefixes else "(?!)"
+
+
+def _tree_source(prefixes: list[tuple[Position, ...]]) -> str:
+    """One alternation of ``prefixes``, those with the same first position sharing it."""
+    if any(not chars for chars in prefixes):
+        return ""
+    tails: dict[Position, list[tuple[Position, ...]]] = {}
+    for chars in prefixes:
+        tails.setdefault(chars[0], []).append(chars[1:])
+    parts = [_position_source(first) + _tree_source(rest) for first, rest in tails.items()]
+    return parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
+
+
+# Part of the cache key of :func:`starts_regex`, which names the rule, not the code that works
+# out its starts: change it with :func:`match_prefixes` or :func:`_starts_source`.
+_STARTS_LAYOUT = 1
+
+
+def starts_regex(body: str, depth: int) -> re.Pattern[str]:
+    """A regex that matches the text from a position on (its first ``depth`` characters are
+    enough) wherever a match of ``body`` can start there (see :func:`match_prefixes`).
+
+    Kept in the compiled-program cache like the rules: the parse it is worked out from costs
+    about as much as compiling the rule."""
+    return compile_cached(f"starts-{_STARTS_LAYOUT}\0{depth}\0{body}",
+                          lambda: _starts_source(body, depth), 0)
 
 
 def _guard(body: str) -> str:

@@ -1,12 +1,15 @@
 """The scanner: find where expressions start and which rule reads each one.
 
 One compiled "trigger" regex finds the head words of expressions (month and weekday names,
-units, digits …); for each trigger the combined rule regex is matched from the start of the
-chain of pre-modifiers in front of it ("about", "the last", "early" …), so the work is
-proportional to the number of triggers, not to the number of rules times the length of the
-text. Each trigger only tries the rules that mention its word class, and a match is computed on
-a bounded window around the trigger, so repeated windows are matched once per call and time
-stays linear in the input. The first rule whose fields normalize (see
+units, digits …); for each trigger the rules are matched from the start of the chain of
+pre-modifiers in front of it ("about", "the last", "early" …), so the work is proportional to
+the number of triggers, not to the number of rules times the length of the text. Each trigger
+only tries the rules that mention its word class, and at each start only those whose first
+three characters can be the text there (worked out from the rule regexes: a number such as
+"5 million" tries a handful of the rules that read digits, not all of them); the first that
+matches at a start is the one an alternation of all the rules would find. A match is computed
+on a bounded window around the trigger, so repeated windows are matched once per call and
+time stays linear in the input. The first rule whose fields normalize (see
 :mod:`chrono.tagger.normalize`) wins its position.
 """
 
@@ -29,6 +32,7 @@ from chrono.tagger.resources import (
     Rule,
     compile_rules,
     load,
+    starts_regex,
     trie_regex,
 )
 
@@ -101,10 +105,33 @@ def scanner_for(lang: str) -> Scanner:
     )
 
 
-@functools.lru_cache(maxsize=256)
-def _subset(lang: str, indices: tuple[int, ...]) -> Matcher:
-    res = load(lang)
-    return compile_rules(tuple(res.sources[i] for i in indices))
+@functools.lru_cache(maxsize=1024)
+def _rule_matcher(lang: str, index: int) -> Matcher:
+    """A rule compiled on its own: a position tries only the few rules whose first characters
+    fit the text there (see :func:`_choose`), one after the other."""
+    return compile_rules((load(lang).sources[index],))
+
+
+@functools.lru_cache(maxsize=1024)
+def _rule_starts(lang: str, index: int) -> re.Pattern[str]:
+    return starts_regex(load(lang).sources[index].body, _PREFIX_DEPTH)
+
+
+# How many characters of the text at a candidate start choose the rules tried there: with
+# three, a number ("5 million", "50%") tries a handful of the rules that start with a digit.
+_PREFIX_DEPTH = 3
+
+
+@functools.lru_cache(maxsize=8192)
+def _choose(lang: str, word: str, starts: tuple[str, ...]) -> tuple[tuple[Matcher, ...], ...]:
+    """For each candidate start (its first characters), the rules of the trigger ``word`` that
+    can match there, in rule order. Trying them one after the other finds what one alternation
+    of all the trigger's rules would: the first rule that matches."""
+    indices = _rules_for(lang, word)
+    return tuple(
+        tuple(_rule_matcher(lang, i) for i in indices if _rule_starts(lang, i).match(start))
+        for start in starts
+    )
 
 
 @functools.lru_cache(maxsize=8)
@@ -318,13 +345,18 @@ _Found = tuple[int, int, Rule, dict[str, str], dict[str, tuple[int, int]]]
 _MISSING: Any = object()
 
 
-def _matches(matcher: Matcher, window: str, trigger: int, candidates: Sequence[int],
-             complete: bool) -> list[_Found] | None:
-    """Matches at the candidate starts (window offsets) that reach past the trigger; None when a
-    match runs into a cut-off window end (then the caller matches on the whole text)."""
+def _matches(chosen: Sequence[tuple[Matcher, ...]], window: str, trigger: int,
+             candidates: Sequence[int], complete: bool) -> list[_Found] | None:
+    """Matches at the candidate starts (window offsets) that reach past the trigger, the first
+    of each start's ``chosen`` rules that matches; None when a match runs into a cut-off window
+    end (then the caller matches on the whole text)."""
     found: list[_Found] = []
-    for candidate in candidates:
-        match = matcher.regex.match(window, candidate)
+    for candidate, matchers in zip(candidates, chosen, strict=True):
+        match = None
+        for matcher in matchers:
+            match = matcher.regex.match(window, candidate)
+            if match is not None:
+                break
         if match is None or match.end() <= trigger or match.lastindex is None:
             continue
         if not complete and match.end() > len(window) - 12:
@@ -342,8 +374,6 @@ def scan(ctx: Context, scanner: Scanner) -> Iterator[tuple[Rule, list[Piece]]]:
     premodifiers, links, lowercase_words = scanner.premodifiers, scanner.links, scanner.lowercase_words
     memo: dict[tuple[str, int, str, tuple[int, ...]], list[_Found] | None] = {}
     chains: dict[tuple[str, bool], tuple[int, ...]] = {}
-    # Per call rather than through the lru_caches: a trigger word costs one dict look-up.
-    matchers: dict[str, Matcher] = {}
     last_end = 0
     for trig in scanner.trigger.finditer(text):
         ts = trig.start()
@@ -370,9 +400,7 @@ def scan(ctx: Context, scanner: Scanner) -> Iterator[tuple[Rule, list[Piece]]]:
                 if len(chains) >= _MEMO_LIMIT:
                     chains.clear()
                 chains[chain_key] = tuple([ts - c for c in candidates])
-        matcher = matchers.get(word)
-        if matcher is None:
-            matcher = matchers[word] = _subset(res.lang, _rules_for(res.lang, word))
+        chosen = _choose(res.lang, word, tuple([text[c:c + _PREFIX_DEPTH] for c in candidates]))
         lo = candidates[0] - _BEFORE
         if lo < 0:
             lo = 0
@@ -384,12 +412,12 @@ def scan(ctx: Context, scanner: Scanner) -> Iterator[tuple[Rule, list[Piece]]]:
         key = (window, ts - lo, word, relative)
         found = memo.get(key, _MISSING)
         if found is _MISSING:
-            found = _matches(matcher, window, ts - lo, relative, hi == size)
+            found = _matches(chosen, window, ts - lo, relative, hi == size)
             if len(memo) >= _MEMO_LIMIT:
                 memo.clear()
             memo[key] = found
         if found is None:  # an expression longer than the window: match on the whole text
-            found = _matches(matcher, text, ts, candidates, True) or []
+            found = _matches(chosen, text, ts, candidates, True) or []
             lo = 0
         for rel_start, rel_end, rule, fields, rel_spans in found:
             start, end = rel_start + lo, rel_end + lo
