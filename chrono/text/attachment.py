@@ -93,7 +93,9 @@ _RELATIVE_OR_THAT = re.compile(rf"(?:,\s*|\s)(?:{_WORDS.pattern('relative_pronou
 _PLACING = re.compile(rf"\b(?:{_WORDS.pattern('placing_prepositions')})\b")
 _COORDINATED_ASPECT = re.compile(rf"[^,;]*\s(?:{_WORDS.pattern('aspect_coordinators')})\s+(?:\w+\s+)?")
 _CONJUNCTION = re.compile(rf"\b(?:{_WORDS.pattern('conjunctions')})\b")
-_PRENOMINAL = re.compile(r"(?:['’]s)?\s+(?:[\w-]+\s+)?")
+# what may stand between a date and the event noun it is in front of ("Monday's raid", "the
+# 2023 prize ceremony"), shared with chrono.text.dating
+IN_FRONT = re.compile(r"(?:['’]s)?\s+(?:[\w-]+\s+)?")
 
 
 @attrs.frozen
@@ -142,7 +144,7 @@ def _attach(text: str, timex: Timex, triggers: Sequence[Trigger], cuts: tuple[in
         if t.start >= timex.end and t.pos == "noun":
             between = text[timex.end:t.start]
             word = between.split()[0].lower() if between.split() else ""
-            if _PRENOMINAL.fullmatch(between) and word not in FUNCTION_WORDS:
+            if IN_FRONT.fullmatch(between) and word not in FUNCTION_WORDS:
                 return t
             break
     if _prenominal(text, timex, triggers):

@@ -15,7 +15,7 @@ from chrono.model import Part, Qualifier, Span
 from chrono.periods import DAY, Hemisphere, InvalidValue, NotAPeriod, Period, parse_value
 from chrono.problems import ConflictKind, Problem, ProblemKind
 from chrono.tagger import Timex
-from chrono.text.attachment import attach, governing_tense, is_asserted, is_planned, resolve
+from chrono.text.attachment import IN_FRONT, attach, governing_tense, is_asserted, is_planned, resolve
 from chrono.text.builder import Builder
 from chrono.text.calendar_names import WEEKDAY_NAMES
 from chrono.text.clauses import words_between
@@ -102,7 +102,7 @@ def date(b: Builder, here: SentenceContext, timex: Timex, period: Period, length
     if trigger is None or not is_asserted(b.text, trigger):
         return
     if timex.signal is not None and trigger.pos == "noun" and trigger.start >= timex.end and (
-        _IN_FRONT.fullmatch(b.text, timex.end, trigger.start)
+        IN_FRONT.fullmatch(b.text, timex.end, trigger.start)
     ):
         # "since last week's derailment", "after the 2019 election": the word governs the
         # phrase; the date in front of the noun is simply its date
@@ -117,7 +117,7 @@ def date(b: Builder, here: SentenceContext, timex: Timex, period: Period, length
     # through a verb of the noun's own clause
     told_again = (
         first is not None and target.cue is not target.trigger and first.end <= target.trigger.start
-        and _IN_FRONT.fullmatch(b.text, first.end, target.trigger.start) is not None
+        and IN_FRONT.fullmatch(b.text, first.end, target.trigger.start) is not None
     )
     if key in b.dated_parts and not _in_apposition(b.text, first, timex) and not told_again:
         return  # one date per event mention: a second one is a comparison or another event's
@@ -179,8 +179,6 @@ def date(b: Builder, here: SentenceContext, timex: Timex, period: Period, length
 
 # the word before the white space that ends a stretch of text, matched on the stretch reversed
 # (the same word as searching r"([A-Za-z]+)\s+\Z", without trying every start)
-# a date in front of its noun: "last week's derailment", "the 2019 election"
-_IN_FRONT = re.compile(r"(?:['’]s)?\s+(?:[\w-]+\s+)?")
 _WORD_BEFORE_REVERSED = re.compile(r"\s+([A-Za-z]+)")
 _ORDER_SIDES = {
     " ".join(str(words).split()): str(side)

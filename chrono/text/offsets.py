@@ -68,10 +68,11 @@ _WITHIN_OF = re.compile(
 )
 # "… of the groundbreaking, on 3 May": the noun, then a date set off after it
 _THEN_DATE = re.compile(r"\s*,\s*")
-# "On 13 September — two days after the ruling": a date, then the offset in apposition
 # "three days after the Court of Session ruling": a name in front of the event noun
 _NAMED_MODIFIER = re.compile(r"\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+(?:of\s+)?){1,4}")
+# "the appeal court ruling": one lower-case word between the nouns of a compound
 _COMPOUND_GAP = re.compile(r"\s+(?:[a-z][\w-]*\s+)?")
+# "On 13 September — two days after the ruling": a date, then the offset in apposition
 _APPOSED = re.compile(r"\s*(?:—|–|--|,|\()\s*")
 _DAY_ONLY = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
 # "Three days later, on Wednesday, 12 February, the accident board released": words from the
