@@ -12,7 +12,16 @@ DCT of the corpus. Three layouts:
   a date every few hundred characters;
 - ``examples``: instead of the corpus, the prose of the repository's own ``examples/`` (our
   writing, so it may live here) in paragraphs: a date, an event and often a contradiction in
-  every sentence, so the network reports its maximum of 50 conflicts at every size.
+  every sentence, so the network reports its maximum of 50 conflicts at every size;
+- ``stress-one-paragraph`` and ``stress-suppressions``: instead of the corpus, generated prose
+  that exercises what once grew quadratically: in one long paragraph, precedence pairs (seized /
+  recaptured) sharing an argument, offsets and sequence words that look back for the last dated
+  event, and named events; in many paragraphs, an inline suppression hiding a finding in each.
+  Both must give no finding (everything is consistent or suppressed).
+
+``--check-linear RATIO`` exits 1 when any layout's seconds per MB at the largest size exceed
+RATIO times those at the smallest (the guard against quadratic steps; a linear step stays near
+1, a quadratic one grows with the size ratio).
 
 Each document is checked by ``chrono.runner.check`` in this process (one job, no cache: what
 ``chrono check --no-cache -j 1 FILE`` does after start-up), best of ``--repeat`` runs. The table
@@ -63,7 +72,33 @@ LAYOUTS: dict[str, Callable[[Sequence[str]], str]] = {
     "lines": _lines,
     "one-paragraph": _one_paragraph,
     "examples": _paragraphs,
+    "stress-one-paragraph": _paragraphs,
+    "stress-suppressions": _paragraphs,
 }
+STRESS_PARAGRAPH = (
+    "Government troops seized the town of Marrow{i} on {day} August 2024 and crossed the river. "
+    "By October 2024, however, the town had been recaptured by rebel units. The Lisbon Summit "
+    "opened on {day} May 2023. Two days later, fighting resumed. Later, the army withdrew."
+)
+STRESS_SUPPRESSED = (
+    "<!-- chrono: ignore[CHR307] -->\nThe council voted on Monday, 4 March 2025, to close the bridge {i}."
+)
+
+
+def stress(size: int, layout: str) -> str:
+    """Generated prose of at least ``size`` characters for a ``stress-*`` layout."""
+    parts: list[str] = []
+    length = 0
+    while length < size:
+        i = len(parts)
+        if layout == "stress-suppressions":
+            part = STRESS_SUPPRESSED.format(i=i)
+        else:
+            part = STRESS_PARAGRAPH.format(i=i, day=1 + i % 27)
+        parts.append(part)
+        length += len(part) + 2
+    separator = " " if layout == "stress-one-paragraph" else "\n\n"
+    return "---\ndate: 2025-04-24\n---\n" + separator.join(parts) + "\n"
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.DOTALL)
 
@@ -120,6 +155,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=1, help="best of this many runs per document")
     parser.add_argument("--smoke", action="store_true", help="0.02 and 0.08 MB, one run each")
     parser.add_argument("--keep", help="also write the documents into this directory")
+    parser.add_argument("--check-linear", type=float, metavar="RATIO",
+                        help="exit 1 when a layout's s/MB grows more than RATIO times")
     args = parser.parse_args(argv)
     directory = Path(args.corpus)
     if not any(directory.rglob("*.tml")):
@@ -137,6 +174,7 @@ def main(argv: list[str] | None = None) -> int:
         warm.write_text(build(texts, dct, 2000, "paragraphs"), encoding="utf-8")
         check([str(warm)], Options())
 
+    failed = False
     print(f"corpus: {len(texts)} documents from {directory}; DCT {dct}; best of {args.repeat}")
     print(f"{'layout':<14} {'MB':>6} {'characters':>11} {'findings':>8} {'seconds':>8} {'s/MB':>7}")
     with tempfile.TemporaryDirectory() as tmp:
@@ -146,20 +184,29 @@ def main(argv: list[str] | None = None) -> int:
         for layout in layouts:
             per_mb: list[float] = []
             for size in sizes:
-                source, date = (examples(), "2025-04-24") if layout == "examples" else (texts, dct)
-                content = build(source, date, int(size * MB), layout)
+                if layout.startswith("stress-"):
+                    content = stress(int(size * MB), layout)
+                else:
+                    source, date = (examples(), "2025-04-24") if layout == "examples" else (texts, dct)
+                    content = build(source, date, int(size * MB), layout)
                 name = f"{layout}-{size:g}MB.md"
                 path = Path(tmp) / name
                 path.write_text(content, encoding="utf-8")
                 if keep is not None:
                     (keep / name).write_text(content, encoding="utf-8")
                 elapsed, findings = seconds(path, 1 if args.smoke else args.repeat)
+                if layout.startswith("stress-") and findings:
+                    print(f"{layout}: {findings} finding(s) in prose that has none", file=sys.stderr)
+                    failed = True
                 per_mb.append(elapsed / (len(content) / MB))
                 print(f"{layout:<14} {size:>6g} {len(content):>11,} {findings:>8} "
                       f"{elapsed:>8.2f} {per_mb[-1]:>7.2f}")
-            print(f"{layout:<14} s/MB at {sizes[-1]:g} MB / s/MB at {sizes[0]:g} MB = "
-                  f"{per_mb[-1] / per_mb[0]:.2f}")
-    return 0
+            growth = per_mb[-1] / per_mb[0]
+            print(f"{layout:<14} s/MB at {sizes[-1]:g} MB / s/MB at {sizes[0]:g} MB = {growth:.2f}")
+            if args.check_linear is not None and growth > args.check_linear:
+                print(f"{layout}: s/MB grew {growth:.2f}x (limit {args.check_linear:g}x)", file=sys.stderr)
+                failed = True
+    return 1 if failed else 0
 
 
 if __name__ == "__main__":
