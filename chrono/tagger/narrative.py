@@ -139,8 +139,9 @@ def _follow(ctx: Context, rule: Rule, piece: Piece, dct_known: bool) -> Piece:
 
 
 # What a value resolved against the DCT states itself: a month and day without a year
-# ("XXXX-03-04", "XXXX-03"), or a weekday ("XXXX-WXX-2"), and any time of day after it.
-_YEARLESS = re.compile(r"XXXX(-\d\d(?:-\d\d)?)\Z")
+# ("XXXX-03-04", "XXXX-03"), a season or quarter ("XXXX-SU", "XXXX-Q3"), or a weekday
+# ("XXXX-WXX-2"), and any time of day after it.
+_YEARLESS = re.compile(r"XXXX(-(?:\d\d(?:-\d\d)?|SP|SU|FA|WI|Q[1-4]|H[12]))\Z")
 _WEEKDAY = re.compile(r"XXXX-WXX-([1-7])(T.*)?\Z")
 # Granularities of a block's date that give a year to dates without one.
 _YEAR_GIVING = frozenset({"Y", "H", "Q", "S", "M", "W"})

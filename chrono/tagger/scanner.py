@@ -97,8 +97,10 @@ def scanner_for(lang: str) -> Scanner:
         numbered=re.compile("|".join(f"(?:{p})" for p in spec.get("numbered_triggers", []))
                             or "(?!)"),
         word_start=re.compile(r"(?<![\w'.-])[\w'$]"),
-        next_word=re.compile(r"\s*([\w%$£€']+)"),
-        prev_word=re.compile(r"([\w$£€#§.\-']+)\s*\Z"),
+        next_word=re.compile(r"[ \t]*(?:\r?\n[ \t]*)?([\w%$£€']+)"),  # not across a blank line
+        # the word before, on the same line or the line before (not across a blank line:
+        # "… the district.\n\n## 1987" is a heading's year, not "district 1987")
+        prev_word=re.compile(r"([\w$£€#§.\-']+)[ \t]*(?:\r?\n[ \t]*)?\Z"),
         lowercase_words=frozenset(
             word for name in spec.get("lowercase_classes", []) for word in res.classes.get(name, {})
         ),

@@ -90,6 +90,7 @@ _AT_SETTING = re.compile(
 _OPENING_PARTICIPLE = re.compile(rf"[\s\"“]*(?:[A-Z][a-z]{{2,}}ed|{_WORDS.pattern('opening_participles')})\b")
 _RELATIVE = re.compile(rf",\s*(?:{_WORDS.pattern('relative_pronouns')})\s+(?:\w+\s+){{0,2}}\Z")
 _RELATIVE_OR_THAT = re.compile(rf"(?:,\s*|\s)(?:{_WORDS.pattern('relative_pronouns')})\s+(?:\w+\s+){{0,2}}\Z")
+_RELATIVE_WORD = re.compile(rf"\b(?:{_WORDS.pattern('relative_pronouns')}|that)\b", re.IGNORECASE)
 _PLACING = re.compile(rf"\b(?:{_WORDS.pattern('placing_prepositions')})\b")
 _COORDINATED_ASPECT = re.compile(rf"[^,;]*\s(?:{_WORDS.pattern('aspect_coordinators')})\s+(?:\w+\s+)?")
 _CONJUNCTION = re.compile(rf"\b(?:{_WORDS.pattern('conjunctions')})\b")
@@ -295,7 +296,11 @@ def _phase_after(text: str, noun: Trigger, triggers: Sequence[Trigger], cuts: tu
     if following.pos != "verb" or following.event_class not in ("begin", "end"):
         return None
     gap = text[noun.end:following.start]
-    if words_between(text, noun.end, following.start) > 1 or re.search(r"[,;:.]", gap):
+    # "Outage ends", "the strike finally ended", "Rollback to revision 811 started": at most a
+    # short phrase of the noun's own between them
+    if words_between(text, noun.end, following.start) > 4 or re.search(r"[,;:.]", gap) or (
+        _RELATIVE_WORD.search(gap)
+    ):
         return None
     if _aspect_argument(text, following, triggers, cuts) is not noun:
         return None
