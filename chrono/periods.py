@@ -19,7 +19,7 @@ from __future__ import annotations
 import enum
 import re
 from collections.abc import Callable
-from datetime import date
+from datetime import date, timedelta
 
 import attrs
 import pendulum
@@ -66,6 +66,17 @@ class Period:
     @classmethod
     def of_days(cls, first: date, last_exclusive: date, value: str = "") -> Period:
         return cls(day_start(first), day_start(last_exclusive), value)
+
+    @classmethod
+    def days_from(cls, value: str, days: int, spare: int = 0) -> Period | None:
+        """The day ``days`` after the day ``value`` names (before, when negative), with
+        ``spare`` days either side; None at the edges of the calendar."""
+        try:
+            first = date.fromisoformat(value[:10]) + timedelta(days=days - spare)
+            return cls.of_days(first, first + timedelta(days=1 + 2 * spare),
+                               value=(first + timedelta(days=spare)).isoformat())
+        except (ValueError, OverflowError):
+            return None
 
     @property
     def bounded(self) -> bool:

@@ -190,13 +190,26 @@ def _age_mismatch(cue: AgeCue, document_day: str | None) -> str | None:
                 f"the age was {max(low, 0)} or {high}")
     at = cue.at
     low, high = at.year - born.year - 1, at.year - born.year
-    if born.day is not None and at.day is not None and not at.year_inferred:  # both days known: exact
+    if born.day is not None and at.day is not None:  # both days known: exact
         birthday_to_come = (at.day.month, at.day.day) < (born.day.month, born.day.day)
         low = high = at.day.year - born.day.year - birthday_to_come
+        if at.year_inferred and not _near_document_day(at.day, document_day):
+            low, high = low - 1, high + 1  # the year was only inferred: the one before or after
     if low <= cue.age <= high:
         return None
-    expected = f"{low}" if low == high else f"{max(low, 0)} or {high}"
-    return f"age {cue.age} does not fit: born {born.text}, so on {at.text} the age was {expected}"
+    expected = f"{low}" if low == high else f"{max(low, 0)} to {high}" if high - low > 1 else (
+        f"{max(low, 0)} or {high}"
+    )
+    inferred = " (year inferred from the document date)" if at.year_inferred else ""
+    return f"age {cue.age} does not fit: born {born.text}, so on {at.text}{inferred} the age was {expected}"
+
+
+def _near_document_day(day: dt.date, document_day: str | None) -> bool:
+    """Whether ``day`` lies within a few weeks of the document date, where a year inferred from
+    it is very likely right ("died on 3 January" in a text of 8 January)."""
+    if document_day is None or not _DAY.fullmatch(document_day):
+        return False
+    return abs((dt.date.fromisoformat(document_day) - day).days) <= _NEAR_DAYS
 
 
 def _anniversary_mismatch(cue: AnniversaryCue, document_day: str | None) -> str | None:

@@ -36,7 +36,7 @@ from chrono.text.layout_dating import scopes
 from chrono.text.markup import View, view_of
 from chrono.text.seasons import season_cues
 from chrono.text.sentences import split
-from chrono.text.weekdays import weekday_cues
+from chrono.text.weekdays import row_weekday_cues, weekday_cues
 
 
 def _own_date(view: View, options: ReadingOptions) -> DocumentDate | Problem | None:
@@ -103,8 +103,9 @@ def _compile_text(document: Document, options: ReadingOptions) -> Compiled:
     timexes = tagged.timexes
     sentences = split(text, view.breaks | layout.breaks(tagged.dated))
     problems.extend(impossible_dates(text))
-    cues: list[Cue] = [*weekday_cues(text, timexes), *age_cues(text, timexes, sentences),
-                       *anniversary_cues(text, timexes, sentences), *elapsed_cues(text, timexes, sentences),
+    cues: list[Cue] = [*weekday_cues(text, timexes), *row_weekday_cues(text, layout, timexes),
+                       *age_cues(text, timexes, sentences), *anniversary_cues(text, timexes, sentences),
+                       *elapsed_cues(text, timexes, sentences),
                        *holiday_cues(text, timexes),
                        *season_cues(text, timexes, sentences, options.hemisphere, options.fiscal_year_start)]
     dated = scopes(layout, tagged.dated, timexes, text, dct, options.hemisphere)

@@ -214,10 +214,50 @@ def _apposed_to_order_phrase(
     event_id = b.event(event, here)
     span = b.span(phrase.start(), timex.end)
     words = " ".join(phrase.group("word").lower().split())
+    counted = _COUNTED_DAYS.search(b.text, max(here.sentence.start, phrase.start() - 30), phrase.start())
+    if counted is not None and words in ("after", "before"):
+        # "Its first burn came 19 days after launch, on 25 October": the launch was 19 days
+        # before that day (fronted, "Six days after the landfall, on 5 September, power
+        # returned", the day is the main clause's: chrono.text.offsets counts from there)
+        if b.text[here.sentence.start:counted.start()].strip(" \"“"):
+            _counted_back(b, event, event_id, counted, words, timex, period, span)
+        return
     if _ORDER_SIDES[words] == "earlier":  # the date is earlier than the event
         b.period_claim(event_id, Part.START, Qualifier.ON_OR_AFTER, period, span, rule=ConflictKind.ORDER)
     else:
         b.period_claim(event_id, Part.START, Qualifier.BY, period, span, rule=ConflictKind.ORDER)
+
+
+_OFFSET_WORDS = vocabulary("offsets")
+_COUNT_WORDS = {str(word): int(count) for word, count in _OFFSET_WORDS.table("numbers").items() if int(count)}
+# the days in the units a count of days may be written in ("19 days", "two weeks")
+_UNIT_DAYS = {"P1D": 1, "P1W": 7, "P2W": 14}
+_DAY_UNITS = {str(word): _UNIT_DAYS[str(value)] for word, value in _OFFSET_WORDS.table("units").items()
+              if str(value) in _UNIT_DAYS}
+_COUNTED_DAYS = re.compile(
+    rf"(?<![\w-])(?P<num>\d{{1,3}}|{alternation(_COUNT_WORDS)})\s+(?P<unit>{alternation(_DAY_UNITS)})s?\s+\Z",
+    re.IGNORECASE,
+)
+
+
+def _counted_back(b: Builder, event: Trigger, event_id: str, counted: re.Match[str], direction: str,
+                  timex: Timex, period: Period, span: Span) -> None:
+    """The event named after "N days after" starts N calendar days before the day set off after
+    it (after it, for "before"); nothing when that date is not one day."""
+    if period.end is None or period.start is None or period.end - period.start != DAY:
+        return
+    raw = " ".join(counted.group("num").lower().split())
+    count = int(raw) if raw.isdigit() else _COUNT_WORDS.get(raw, 0)
+    days = count * _DAY_UNITS[counted.group("unit").lower()]
+    if not 0 < days <= 366:
+        return
+    spare = 0 if counted.group("unit").lower() == "day" else 1
+    around = Period.days_from(period.value, -days if direction == "after" else days, spare)
+    if around is None:
+        return
+    note = f"counted {'back' if direction == 'after' else 'on'} from {period.value[:10]}"
+    b.period_claim(event_id, Part.START, Qualifier.IN, around, span, rule=ConflictKind.OFFSET, note=note,
+                   mentions=(event,))
 
 
 def _eve_of(b: Builder, here: SentenceContext, timex: Timex, period: Period, lead: int) -> bool:

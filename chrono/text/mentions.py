@@ -23,6 +23,7 @@ from chrono.text.vocabulary import vocabulary
 
 _WORDS = vocabulary("coreference")
 _DEFINITE = _WORDS.set("definite_determiners")
+_BARE_DEFINITE_AFTER = re.compile(rf"\b(?:{_WORDS.pattern('bare_definite_after')})[ \t]+\Z", re.IGNORECASE)
 _CONTRAST = _WORDS.set("contrast_words")
 _UNCERTAIN = _WORDS.set("uncertain_words")
 _PRONOUN_POSSESSORS = _WORDS.set("pronoun_possessors")
@@ -85,7 +86,12 @@ class Mention:
         if trigger.pos != "noun":
             return [], False
         own, definite = _noun_phrase(self._text, trigger, self._sentence)
-        if not own and _telegraphic_subject(self._text, trigger, self._sentence):
+        if not own and (
+            _telegraphic_subject(self._text, trigger, self._sentence)
+            or _BARE_DEFINITE_AFTER.search(
+                self._text, max(self._sentence.start, trigger.start - 12), trigger.start
+            )
+        ):
             definite = True
         return own, definite
 

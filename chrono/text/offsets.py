@@ -281,24 +281,13 @@ def _apposed_date(b: Builder, here: SentenceContext, reference: Trigger, referen
         return  # "The strike ended on 20 February, two days after the visit": the clause's own event
     days = count * unit // DAY * (-1 if direction == "after" else 1)
     spare = 0 if unit == DAY else 1
-    period = _days_around(timex.value, days, spare)
+    period = Period.days_from(timex.value, days, spare)
     if period is None:
         return
     span = b.span(timex.start, end, reference.start, reference.end)
     note = f"counted {'back' if direction == 'after' else 'on'} from {timex.value[:10]}"
     b.period_claim(reference_id, Part.START, Qualifier.IN, period, span, rule=ConflictKind.OFFSET, note=note,
                    mentions=(reference,))
-
-
-def _days_around(value: str, days: int, spare: int) -> Period | None:
-    """The day ``days`` after the day ``value`` names (before, when negative), with ``spare``
-    days either side; None at the edges of the calendar."""
-    try:
-        first = date.fromisoformat(value[:10]) + timedelta(days=days - spare)
-        return Period.of_days(first, first + timedelta(days=1 + 2 * spare),
-                              value=(first + timedelta(days=spare)).isoformat())
-    except (ValueError, OverflowError):
-        return None
 
 
 def _calendar_days(b: Builder, reference_id: str, subject_id: str, count: int, unit: int, direction: str,
@@ -313,7 +302,7 @@ def _calendar_days(b: Builder, reference_id: str, subject_id: str, count: int, u
         return
     days = count * unit // DAY * (1 if direction == "later" else -1)
     spare = 0 if unit == DAY else 1
-    period = _days_around(day.value, days, spare)
+    period = Period.days_from(day.value, days, spare)
     if period is None:
         return
     note = f"counted from {day.value[:10]}, the day of {reference_id}"

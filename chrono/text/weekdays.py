@@ -1,13 +1,15 @@
 """Weekday names written with a full date ("Monday, March 4, 2025", "Tuesday 22 October", "on
-4 March 2025, a Monday,", "4 March (Monday)"): the cues the weekday rule compares
-(chrono.cues.WeekdayCue)."""
+4 March 2025, a Monday,", "4 March (Monday)", or a table row whose cells give the date and its
+weekday): the cues the weekday rule compares (chrono.cues.WeekdayCue)."""
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator, Sequence
 
 from chrono.cues import WeekdayCue
+from chrono.layout import Kind, Layout
 from chrono.model import Span
 from chrono.tagger import Timex
 from chrono.text.calendar_names import INDEFINITE_ARTICLES, WEEKDAY_DAY_ARTICLE, WEEKDAYS
@@ -54,3 +56,42 @@ def weekday_cues(text: str, timexes: Sequence[Timex]) -> Iterator[WeekdayCue]:
         if date.day is None:
             continue
         yield WeekdayCue(name, Span(start, start + len(name)), WEEKDAYS[name], date)
+
+
+_CELL_WEEKDAY = re.compile(rf"\W*({_DAY_NAME})\.?\W*")
+
+
+def row_weekday_cues(text: str, layout: Layout, timexes: Sequence[Timex]) -> Iterator[WeekdayCue]:
+    """"| 3 May 2025 | Friday | Final |": a table row with one full date in one cell and a
+    weekday alone in another names the date's weekday."""
+    cells: dict[int, list[tuple[int, int]]] = {}
+    for block in layout.blocks:
+        if block.kind is Kind.CELL and layout.blocks[block.parent].kind is Kind.ROW:
+            cells.setdefault(block.parent, []).append((block.start, block.end))
+    if not cells:
+        return
+    starts = [t.start for t in timexes]
+    for row in cells.values():
+        named = [(start, m) for start, end in row
+                 if (m := _CELL_WEEKDAY.fullmatch(text, start, end)) is not None]
+        if len(named) != 1:
+            continue
+        weekday_start = named[0][0]
+        row_start, row_end = row[0][0], row[-1][1]
+        dated = [
+            t for t in timexes[bisect_left(starts, row_start):bisect_left(starts, row_end)]
+            if not (weekday_start <= t.start < weekday_start + len(named[0][1].group(0)))
+        ]
+        if len(dated) != 1:
+            continue
+        timex = dated[0]
+        if timex.type != "DATE" or timex.range_id is not None or not _FULL_DATE.fullmatch(timex.value) or (
+            not _FIGURE.search(timex.text) or _WEEKDAY_FIRST.match(timex.text)
+        ):
+            continue  # a weekday written with the date itself is read with it
+        date = mention(timex)
+        if date.day is None:
+            continue
+        match = named[0][1]
+        name = match.group(1)
+        yield WeekdayCue(name, Span(match.start(1), match.end(1)), WEEKDAYS[name], date)
