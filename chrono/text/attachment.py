@@ -93,6 +93,10 @@ _RELATIVE_OR_THAT = re.compile(rf"(?:,\s*|\s)(?:{_WORDS.pattern('relative_pronou
 _RELATIVE_WORD = re.compile(rf"\b(?:{_WORDS.pattern('relative_pronouns')}|that)\b", re.IGNORECASE)
 _PLACING = re.compile(rf"\b(?:{_WORDS.pattern('placing_prepositions')})\b")
 _COORDINATED_ASPECT = re.compile(rf"[^,;]*\s(?:{_WORDS.pattern('aspect_coordinators')})\s+(?:\w+\s+)?")
+_COORDINATED_PAST_CLAUSE = re.compile(
+    rf"[^,;]*,\s*(?:{_WORDS.pattern('set_off_openers')})\b[^;]{{0,160}}?,\s*"
+    rf"(?:{_WORDS.pattern('aspect_coordinators')})\s+(?:\w+\s+)?"
+)
 _CONJUNCTION = re.compile(rf"\b(?:{_WORDS.pattern('conjunctions')})\b")
 # what may stand between a date and the event noun it is in front of ("Monday's raid", "the
 # 2023 prize ceremony"), shared with chrono.text.dating
@@ -343,6 +347,13 @@ def _aspect_argument(text: str, trigger: Trigger, triggers: Sequence[Trigger],
         if nouns and words_between(text, nouns[-1].end, comma) <= 6:
             return nouns[-1]
         return None
+    for t in reversed(triggers[:index]):
+        # "The stoppage began on 3 March, after talks broke down, and ended on 26 March"
+        if t.pos == "verb" and t.event_class in ("begin", "end") and t.event_class != trigger.event_class:
+            gap_fits = _COORDINATED_PAST_CLAUSE.fullmatch(text, t.end, trigger.start) is not None
+            if trigger.start - t.end <= 200 and gap_fits:
+                return _aspect_argument(text, t, triggers, cuts)
+            break
     edge = trigger.start
     skipped = RELATIVE_BEFORE.search(text, max(0, edge - 200), edge)
     if skipped is not None:  # "the strike, which lasted three weeks, ended …": skip the relative clause

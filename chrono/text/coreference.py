@@ -152,7 +152,13 @@ def antecedent_link(mention: Mention, earlier: Sequence[Mention], words: Vocabul
                 for c, _ in found[1:] if c.trigger.lemma == chosen.trigger.lemma
                 and not same_event(c.trigger, chosen.trigger))
     )
-    by_kind = how in ("the same kind of event", "a word for the same event") and same_paragraph
+    # "The stoppage began on 3 March … ¶ the 17-day strike": a word for the same event, the only
+    # one it could be, a paragraph or two later
+    close_synonym = (how == "a word for the same event" and mention.definite
+                     and mention.block - chosen.block <= _NEAR_PARAGRAPHS)
+    by_kind = how in ("the same kind of event", "a word for the same event") and (
+        same_paragraph or close_synonym
+    )
     certain = mention.uncertain is None and ((same_word and near) or by_kind)
     said = set(chosen.context | chosen.modifiers)
     for candidate, _ in found:
