@@ -21,7 +21,7 @@ from chrono.text.claims import TextGapClaim
 from chrono.text.clauses import words_in
 from chrono.text.events import Trigger, lexicon
 from chrono.text.sentences import Sentence
-from chrono.text.vocabulary import vocabulary
+from chrono.text.vocabulary import alternation, longest_first, vocabulary
 
 _WORDS = vocabulary("precedence")
 _STOP = _WORDS.set("stop_words")
@@ -30,6 +30,13 @@ _PERSON_CLASSES = frozenset({"birth", "death", "arrest", "release", "take_office
                              "appointment", "resignation", "election"})
 _PRONOUN_SUBJECT = re.compile(
     rf"(?:^|(?<=[\s,;]))(?:{_WORDS.pattern('subject_pronouns')})\s+(?:\w+\s+){{0,3}}\Z", re.IGNORECASE
+)
+# a name within a sentence (not its first word, nor a place after a preposition), or a person
+# word: someone else may be meant
+_OTHER_PERSON = re.compile(
+    r"(?<![.!?\n]\s)(?<![.!?\n])(?<!\bin\s)(?<!\bat\s)(?<!\bof\s)(?<!\bfrom\s)(?<!\bto\s)(?<!\bnear\s)"
+    rf"\b(?!(?:{alternation(longest_first([*MONTHS, *WEEKDAYS]))})\b)[A-Z][a-z]+\b"
+    rf"|\b(?:{_WORDS.pattern('person_words')})\b"
 )
 _THING_SUBJECT = re.compile(
     rf"(?:^|(?<=[\s,;]))(?:{_WORDS.pattern('thing_subject_pronouns')})\s+(?:\w+\s+){{0,3}}\Z", re.IGNORECASE
@@ -127,9 +134,14 @@ def precedence(b: Builder, triggers: Iterable[_Candidate]) -> None:
         if s1.paragraph != s2.paragraph:
             # "… signed in Geneva on 12 September.\n\nCongress ratified it on 21 March.": the
             # object pronoun of the sentence right after, across the paragraph break
-            return order[s2.start] - order[s1.start] == 1 and first.end <= second.start and (
+            if order[s2.start] - order[s1.start] == 1 and first.end <= second.start and (
                 _PRONOUN_OBJECT.match(b.text, second.end) is not None
-            )
+            ):
+                return True
+            # "Morrow was arrested on 9 June. He was charged the same day.\n\nHe was released on
+            # bail on 3 June.": the one person of the sentences between, told by a pronoun
+            return (0 < order[s2.start] - order[s1.start] <= 2 and second.start in pronoun
+                    and not _OTHER_PERSON.search(b.text, first.end, second.start))
         if args[first.start] & args[second.start]:
             return True
         # "She was arrested in 1981. She was released in 1980.": the same person
@@ -270,7 +282,7 @@ class _FirstIndex:
             if right < len(items):
                 found.append(items[right])
         here = self.order[s2.start]
-        for number in (here - 1, here, here + 1):
+        for number in (here - 2, here - 1, here, here + 1):
             found.extend(item for item in self.by_sentence.get(number, ()) if related(*item, s2, second))
         if not found:
             return None
