@@ -223,9 +223,9 @@ def _verb_of_object(
         return None
     verb = triggers[index - 1]
     if verb.pos != "verb" or verb.start < clause_start or verb.lemma in _LIGHT or (
-        verb.event_class in ("begin", "end", "causal")
+        verb.event_class in ("begin", "end", "causal", "reporting")
     ):
-        return None
+        return None  # "Staff said the evacuation, on 5 June, took …": a report's clause, no object
     if verb.text.lower() in _SUPPORT_FORMS or not _OBJECT_BETWEEN.fullmatch(text, verb.end, noun.start):
         return None
     return verb
