@@ -31,6 +31,7 @@ _LASTED = re.compile(
     rf"\b({_WORDS.pattern('lasting_verbs')})\s+"
     rf"(?:{each_then_space(_WORDS.words('lasting_fillers'))})?\Z"
 )
+_MEASURED_VERB = re.compile(rf"\b(?:{_WORDS.pattern('measured_verbs')})\s+\Z")
 _NOUN_LENGTH_SIGNALS = _WORDS.set("noun_length_signals")
 _VERB_LENGTH_SIGNALS = _WORDS.set("verb_length_signals")
 _ABOUT = re.compile(rf"\b(?:{_WORDS.pattern('approximators')})\b", re.IGNORECASE)
@@ -75,7 +76,11 @@ def duration(b: Builder, here: SentenceContext, timex: Timex) -> str | None:
     if target is None:
         before = text[max(0, timex.start - 30):timex.start]
         lasted = _LASTED.search(before)
-        if lasted is not None:
+        measured = _MEASURED_VERB.search(before) if timex.signal is None else None
+        if measured is not None:
+            verb_start = timex.start - (len(before) - measured.start())
+            target = next((t for t in triggers if t.start == verb_start and t.pos == "verb"), None)
+        elif lasted is not None:
             left = [t for t in triggers if t.end <= timex.start - (len(before) - lasted.start())]
             clause_start, _ = clause_of(cuts, timex.start)
             left = [t for t in left if t.start >= clause_start]
