@@ -49,21 +49,23 @@ def test_a_reversed_range_is_a_configuration_error(tmp_path: Path) -> None:
 
 
 def _seconds(pattern: str, path: str) -> float:
-    """The best of five timings (the least disturbed by other work on a shared machine)."""
+    """The best of five timings in this process's CPU time (the least disturbed by other work on a
+    shared machine)."""
     best = float("inf")
     for _ in range(5):
-        started = time.perf_counter()
+        started = time.process_time()
         glob_match(pattern, path)
-        best = min(best, time.perf_counter() - started)
+        best = min(best, time.process_time() - started)
     return best
 
 
 def test_many_stars_cost_polynomial_time() -> None:
-    """A backtracking regex takes exponential time here; the matcher grows at most with the
-    product of the lengths (a ratio, not a time bound: CI machines are shared)."""
+    """A backtracking regex takes exponential time here (minutes at these lengths); the matcher
+    grows at most with the product of the lengths, 4x here (a generous ratio, not a time bound:
+    CI machines are shared, and a busy one stretches the small run's time least)."""
     pattern = "*a" * 12 + "*b"
     small, large = _seconds(pattern, "a" * 1000), _seconds(pattern, "a" * 4000)
-    assert large < max(small, 1e-3) * 40
+    assert large < max(small, 1e-3) * 200
     segments = "/".join(["**"] * 8) + "/x/**/y"
     small, large = _seconds(segments, "/".join("a" * 100)), _seconds(segments, "/".join("a" * 400))
-    assert large < max(small, 1e-3) * 40
+    assert large < max(small, 1e-3) * 200
