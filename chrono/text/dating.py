@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from chrono.model import Part, Qualifier, Span
+from chrono.model import Grade, Part, Qualifier, Span
 from chrono.periods import DAY, Hemisphere, InvalidValue, NotAPeriod, Period, parse_value
 from chrono.problems import ConflictKind, Problem, ProblemKind
 from chrono.tagger import Timex
@@ -240,6 +240,9 @@ _COUNTED_DAYS = re.compile(
 )
 
 
+_GUESSED_YEAR_TRUSTED = 183 * DAY
+
+
 def _counted_back(b: Builder, event: Trigger, event_id: str, counted: re.Match[str], direction: str,
                   timex: Timex, period: Period, span: Span) -> None:
     """The event named after "N days after" starts N calendar days before the day set off after
@@ -256,8 +259,12 @@ def _counted_back(b: Builder, event: Trigger, event_id: str, counted: re.Match[s
     if around is None:
         return
     note = f"counted {'back' if direction == 'after' else 'on'} from {period.value[:10]}"
+    # a day whose year only the document date gave, months before it, may be the story's year
+    guessed = timex.anchor == "DCT" and b.dct is not None and b.dct.start is not None and (
+        b.dct.start - period.start > _GUESSED_YEAR_TRUSTED
+    )
     b.period_claim(event_id, Part.START, Qualifier.IN, around, span, rule=ConflictKind.OFFSET, note=note,
-                   mentions=(event,))
+                   mentions=(event,), grade=Grade.WEAK if guessed else Grade.STRONG)
 
 
 def _eve_of(b: Builder, here: SentenceContext, timex: Timex, period: Period, lead: int) -> bool:

@@ -114,6 +114,8 @@ def scopes(layout: Layout, dated: Mapping[int, tuple[int, int]], timexes: Sequen
         block = layout.blocks[index]
         if timex.range_id is None and block.kind is Kind.HEADING and opens_range(text, end, block.end):
             continue  # "1990–present"
+        if block.kind is Kind.HEADING and not block.is_date and timex.anchor == "DCT":
+            continue  # "## A wet winter": a title's season, its year only the document date's guess
         how = how_dated(block, text, timex.start, timex.end)
         date_heading = block.kind is Kind.HEADING and block.is_date
         if block.kind is Kind.HEADING:
