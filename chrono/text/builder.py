@@ -38,7 +38,11 @@ _NAME_SUBJECT = re.compile(
     r"(?<![\w'’-])((?:[A-Z][\w'’-]*[ \t]+){0,2}[A-Z][\w'’-]*?)(?:['’]s)?"
     rf"(?:[ \t]+(?:{vocabulary('coreference').pattern('name_subject_gap')})){{0,2}}[ \t]+\Z"
 )
-_DATE_BEFORE_NOUN = re.compile(r"(?:['’]s)?(?:\s+[\w-]+){0,2}\s+")
+# ("the 1997 general elections"; not "said on 2 February that the siege": a clause opens there)
+_DATE_BEFORE_NOUN = re.compile(
+    rf"(?:['’]s)?(?:\s+(?!(?:{vocabulary('clauses').pattern('clause_openers_in_phrase')})\b)[\w-]+){{0,2}}\s+",
+    re.IGNORECASE,
+)
 _DATE_AFTER_NOUN = re.compile(r"\s+(?:(?:in|on|of|at|from|during|since)\s+)?(?:the\s+)?")
 
 
