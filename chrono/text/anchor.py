@@ -46,7 +46,7 @@ from chrono.text.layout_dating import apply as date_by_layout
 from chrono.text.life_events import life_events
 from chrono.text.named_events import named_events
 from chrono.text.offsets import offset, offsets_in, within_of
-from chrono.text.order import order, sequence
+from chrono.text.order import order, relative_sequence, sequence
 from chrono.text.ordinals import ordinal_order
 from chrono.text.precedence import precedence
 from chrono.text.reported import reported
@@ -143,6 +143,7 @@ def _anchor_sentence(b: Builder, here: SentenceContext) -> None:
         offset(b, here, match)
     within_of(b, here)
     sequence(b, here, phrases)
+    relative_sequence(b, here)
     order(b, here)
     causal(b, here)
     reported(b, here)

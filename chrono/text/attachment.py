@@ -97,6 +97,8 @@ _COORDINATED_PAST_CLAUSE = re.compile(
     rf"[^,;]*,\s*(?:{_WORDS.pattern('set_off_openers')})\b[^;]{{0,160}}?,\s*"
     rf"(?:{_WORDS.pattern('aspect_coordinators')})\s+(?:\w+\s+)?"
 )
+# a restrictive relative clause of one verb right before a word ("the walkout that followed")
+_RESTRICTIVE_BEFORE = re.compile(r"\s(?:that|which)\s+([a-z][\w'’-]*)\s+\Z")
 _CONJUNCTION = re.compile(rf"\b(?:{_WORDS.pattern('conjunctions')})\b")
 # what may stand between a date and the event noun it is in front of ("Monday's raid", "the
 # 2023 prize ceremony"), shared with chrono.text.dating
@@ -358,6 +360,9 @@ def _aspect_argument(text: str, trigger: Trigger, triggers: Sequence[Trigger],
     skipped = RELATIVE_BEFORE.search(text, max(0, edge - 200), edge)
     if skipped is not None:  # "the strike, which lasted three weeks, ended …": skip the relative clause
         edge = skipped.start()
+    restrictive = _RESTRICTIVE_BEFORE.search(text, max(0, edge - 40), edge)
+    if restrictive is not None and looks_finite(restrictive.group(1)):
+        edge = restrictive.start()  # "The walkout that followed began …": past "that followed"
     clause_start, _ = clause_of(cuts, max(0, edge - 1))
     for t in reversed([t for t in triggers[:index] if t.end <= edge]):
         if t.start < clause_start:

@@ -128,6 +128,7 @@ _TOKEN = re.compile(r"[A-Za-z][\w'’-]*")
 
 _WORDS = vocabulary("events")
 _WORD = re.compile(r"[A-Za-z]+(?:'[a-z]+)?|n't")
+_YEAR_BEFORE = re.compile(r"(?<!\d)\d{4}[ \t]+\Z")
 _PERIOD_NOUNS = _WORDS.set("period_nouns")
 _DETERMINERS = _WORDS.set("determiners")
 # -ing forms of trigger verbs that, after a determiner, name a thing rather than an event
@@ -277,7 +278,10 @@ def iter_triggers(text: str, start: int, end: int, lex: Lexicon | None = None, *
         elif verb is not None:
             if surface[:1].isupper() and match.start() > start and verb[3] != "past":
                 continue  # a capitalised word mid-sentence is a name ("Strike Force")
-            if verb[3] == "ing" and (prev in _DETERMINERS or prev.endswith("'s")):
+            # "the sinking", "its May 2024 flooding", "the 2013 bombing": a determiner or a date
+            # right before makes the -ing form a noun
+            year_before = _YEAR_BEFORE.search(text, max(0, match.start() - 6), match.start()) is not None
+            if verb[3] == "ing" and (prev in _DETERMINERS or prev.endswith("'s") or year_before):
                 if key in _THING_ING:
                     continue  # "the building", "a painting": a thing, not an event
                 chosen, tense = (verb[0], verb[1], "noun", "noun"), NOMINAL  # "the sinking"

@@ -37,6 +37,10 @@ _AND_THEN = re.compile(
     rf"\b(?:{_WORDS.pattern('clause_joiners')})\s+(?:(?:{_WORDS.pattern('sequence_adverbs')})\s+)?\Z",
     re.IGNORECASE,
 )
+_RELATIVE_SEQUENCES = {
+    " ".join(str(words).split()): str(side) for words, side in _WORDS.table("relative_sequences").items()
+}
+_RELATIVE_SEQUENCE = re.compile(rf"\s+({searched_alternation(_RELATIVE_SEQUENCES)})\b", re.IGNORECASE)
 _SEQUENCE_BEFORE = re.compile(rf"(?:[.,;:]|\b(?:{_WORDS.pattern('clause_joiners')}))\s*\Z")
 
 
@@ -79,6 +83,27 @@ def sequence(b: Builder, here: SentenceContext, offsets: list[re.Match[str]]) ->
         side = _SEQUENCE_WORDS[match.group(1).lower()]
         first, second = (reference_id, subject_id) if side == "after" else (subject_id, reference_id)
         span = b.span(start, end, subject.start, subject.end)
+        b.gap_claim(Endpoint(first, Side.START), Endpoint(second, Side.START), Gap(0, None, ""), span,
+                    ConflictKind.ORDER)
+
+
+def relative_sequence(b: Builder, here: SentenceContext) -> None:
+    """"The walkout that followed began on 3 April": the noun is after (or before) the last dated
+    event told before it, in this or the previous sentence."""
+    text = b.text
+    for trigger in here.triggers:
+        if trigger.pos != "noun":
+            continue
+        match = _RELATIVE_SEQUENCE.match(text, trigger.end)
+        if match is None or not is_asserted(text, trigger):
+            continue
+        subject_id = b.event(trigger, here)
+        previous = b.last_dated(here.window_start, trigger.start, subject_id)
+        if previous is None or b.undated_between(previous[0], trigger.start):
+            continue
+        side = _RELATIVE_SEQUENCES[" ".join(match.group(1).lower().split())]
+        first, second = (previous[1], subject_id) if side == "after" else (subject_id, previous[1])
+        span = b.span(trigger.start, match.end())
         b.gap_claim(Endpoint(first, Side.START), Endpoint(second, Side.START), Gap(0, None, ""), span,
                     ConflictKind.ORDER)
 
