@@ -68,6 +68,7 @@ class AnniversaryCue:
     count: int
     since: DateMention
     on: DateMention | None
+    noun: str = "anniversary"  # or "birthday" ("on her 60th birthday, in May 2020")
 
 
 @attrs.frozen

@@ -114,7 +114,8 @@ class AgeMismatch(Rule):
         born in 1968") that does not add up with the one birth date the document gives ("born
         in 1950", "born 9 June 1966", a lifespan "(3 April 1885 – 28 December 1981)") and the
         date of the sentence it is in (or the document date); an anniversary ("the 50th
-        anniversary of its founding in 1975"), a count of years since a date ("it has been
+        anniversary of its founding in 1975"), a birthday of that birth ("on her 60th
+        birthday, in May 2020"), a count of years since a date ("it has been
         five years since the 2019 fire") or a thing's age ("the bridge, opened in 1964, turns
         60 this year") that does not add up with the year it is marked in. With the birthday
         unknown, either of the two possible ages passes; an anniversary of a year dated only by
@@ -229,13 +230,13 @@ def _anniversary_mismatch(cue: AnniversaryCue, document_day: str | None) -> str 
             if cue.count == passed or (cue.count == passed + 1 and not on_the_day):
                 return None
             ahead = "" if on_the_day else f" (the next anniversary is the {_nth(passed + 1)})"
-            return (f"the {cue.ordinal} anniversary does not fit: {cue.since.text} to {when} is "
+            return (f"the {cue.ordinal} {cue.noun} does not fit: {cue.since.text} to {when} is "
                     f"{passed} years{ahead}")
     else:
         return None
     if abs(year - cue.since.year - cue.count) <= slack:
         return None
-    return (f"the {cue.ordinal} anniversary does not fit: {cue.since.text} to {when} is "
+    return (f"the {cue.ordinal} {cue.noun} does not fit: {cue.since.text} to {when} is "
             f"{year - cue.since.year} years")
 
 

@@ -271,6 +271,39 @@ def anniversary_cues(
                              mention(after[0]), on)
 
 
+_NTH_BIRTHDAY = re.compile(
+    rf"\b(?:{_WORDS.pattern('birthday_owners')})\s+(?:(?P<n>\d{{1,3}})(?:{ORDINAL_SUFFIXES})|"
+    rf"(?P<w>{alternation(longest_first(_ORDINAL_WORDS))}))\s+{re.escape(_WORDS.words('birthday')[0])}\b",
+    re.IGNORECASE,
+)
+
+
+def birthday_cues(
+    text: str, timexes: Sequence[Timex], sentences: Sequence[Sentence]
+) -> Iterator[AnniversaryCue]:
+    """"On her 60th birthday, in May 2020, she retired": the anniversary of the one birth the text
+    tells, on the one other date of the sentence."""
+    if _WORDS.words("birthday")[0] not in text.lower():
+        return
+    births = _births(text, timexes)
+    if len(births) != 1:
+        return
+    birth = births[0]
+    dates = _Dates(timexes)
+    for sentence in sentences:
+        match = _NTH_BIRTHDAY.search(text, sentence.start, sentence.end)
+        if match is None:
+            continue
+        count = int(match.group("n")) if match.group("n") else _ORDINAL_WORDS[match.group("w").lower()]
+        others = [t for t in dates.between(sentence.start, sentence.end)
+                  if t is not birth and _has_year(t) and t.anchor is None]
+        if len(others) != 1:
+            continue
+        ordinal = match.group().split()[1]  # "60th", "sixtieth"
+        yield AnniversaryCue(Span(match.start(), match.end()), ordinal, count, mention(birth),
+                             mention(others[0]), noun="birthday")
+
+
 # "five years since": the unit and "since" first (a cheap search), then the count before them
 _ELAPSED = re.compile(  # a word start checked on each match (no \b: the engine skips ahead)
     rf"(?P<unit>{_WORDS.pattern('elapsed_units')})[ \t]+(?:(?:{_WORDS.pattern('elapsed_passed')})[ \t]+)?"

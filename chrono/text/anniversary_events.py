@@ -78,9 +78,11 @@ def _anniversary_of_founding(b: Builder, here: SentenceContext, match: re.Match[
     if owner is None:
         return
     word = owner.group(1).lower() if owner.group(1) else None
+    # a founding anywhere, or the opening of its own sentence ("The factory, which opened in
+    # 1975, is marking its 40th anniversary")
     foundings = [
         (other, t) for other in b.contexts.values() for t in other.triggers
-        if t.event_class == "founding" and t.pos == "verb"
+        if t.pos == "verb" and (t.event_class == "founding" or (t.event_class == "opening" and other is here))
         and (word is None or word in b.text[max(other.sentence.start, t.start - 60):t.start].lower())
     ]
     if len(foundings) != 1:
@@ -88,7 +90,8 @@ def _anniversary_of_founding(b: Builder, here: SentenceContext, match: re.Match[
     context, founded = foundings[0]
     # the year it is marked in: one the sentence writes out, else the document's (or the one
     # before: "celebrations began in January" in a text of the next spring)
-    written = [t for t in here.timexes if t.type == "DATE" and t.anchor is None]
+    founding_dates = {b.dated_by.get((founded.start, part)) for part in (Part.WHOLE, Part.START)}
+    written = [t for t in here.timexes if t.type == "DATE" and t.anchor is None and t not in founding_dates]
     marked = period_of(written[0], b.dct, b.options.hemisphere) if written else b.dct
     if marked is None or marked.start is None:
         return

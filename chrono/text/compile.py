@@ -27,7 +27,7 @@ from chrono.periods import InvalidValue, NotAPeriod, parse_value
 from chrono.problems import Problem, ProblemKind
 from chrono.tagger import tag
 from chrono.text import anchor
-from chrono.text.ages import age_cues, anniversary_cues, elapsed_cues
+from chrono.text.ages import age_cues, anniversary_cues, birthday_cues, elapsed_cues
 from chrono.text.fiscal import in_calendar
 from chrono.text.holidays import holiday_cues
 from chrono.text.impossible_dates import impossible_dates
@@ -105,6 +105,7 @@ def _compile_text(document: Document, options: ReadingOptions) -> Compiled:
     problems.extend(impossible_dates(text))
     cues: list[Cue] = [*weekday_cues(text, timexes), *row_weekday_cues(text, layout, timexes),
                        *age_cues(text, timexes, sentences), *anniversary_cues(text, timexes, sentences),
+                       *birthday_cues(text, timexes, sentences),
                        *elapsed_cues(text, timexes, sentences),
                        *holiday_cues(text, timexes),
                        *season_cues(text, timexes, sentences, options.hemisphere, options.fiscal_year_start)]

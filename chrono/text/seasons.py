@@ -32,6 +32,12 @@ __all__ = ["season_cues"]
 _WORDS = vocabulary("seasons")
 _PERIOD = re.compile(r"(?P<year>\d{4}|XXXX)-(?:(?P<season>SP|SU|FA|WI)|Q(?P<quarter>[1-4]))\Z")
 _MONTH = re.compile(r"(?P<year>\d{4}|XXXX)-(?P<month>\d\d)(?:-(?:\d\d|XX)(?:T.*)?)?\Z")
+_HEMISPHERE_WORDS = {str(word): str(side) for word, side in _WORDS.table("hemisphere_words").items()}
+# "the southern summer": the hemisphere word right before the season word
+_QUALIFIED = re.compile(
+    rf"\b({'|'.join(map(re.escape, _HEMISPHERE_WORDS))})\s+(?:{_WORDS.pattern('season_nouns')})\b",
+    re.IGNORECASE,
+)
 # the signals under which an expression says when something was, not a bound of it
 _AT_SIGNALS = frozenset({None, "in", "on", "during", "at"})
 
@@ -93,7 +99,9 @@ def season_cues(text: str, timexes: Sequence[Timex], sentences: Sequence[Sentenc
         assert month is not None
         hemispheres: frozenset[str] = frozenset()
         if shape["season"]:
-            hemispheres = _hemispheres(places, sentence, sentences, hemisphere)
+            qualified = _QUALIFIED.search(text, max(sentence.start, period.start - 20), period.end)
+            hemispheres = (frozenset({_HEMISPHERE_WORDS[qualified.group(1).lower()]}) if qualified
+                           else _hemispheres(places, sentence, sentences, hemisphere))
             if not hemispheres:
                 continue  # a place near the equator: no temperate seasons
         yield SeasonCue(
