@@ -26,6 +26,11 @@ _DEFINITE = _WORDS.set("definite_determiners")
 _BARE_DEFINITE_AFTER = re.compile(rf"\b(?:{_WORDS.pattern('bare_definite_after')})[ \t]+\Z", re.IGNORECASE)
 _CONTRAST = _WORDS.set("contrast_words")
 _UNCERTAIN = _WORDS.set("uncertain_words")
+_APPOSED_CONTRAST = re.compile(
+    r"(?:\s+(?:at|in|on|of|by|for|near)\s+(?:the\s+)?[\w'’-]+){0,2}\s*,\s*(?:a|an)\s+"
+    rf"({_WORDS.pattern('appositive_contrast_words')})\b",
+    re.IGNORECASE,
+)
 _PRONOUN_POSSESSORS = _WORDS.set("pronoun_possessors")
 _FLASHBACK = _WORDS.set("flashback_adverbs")
 # "Sunday's election", "last year's vote": a possessive that dates the event is no determiner
@@ -108,6 +113,9 @@ class Mention:
         """"second", "another", "previous" ...: another event than one before."""
         trigger = self.trigger
         if trigger.pos == "noun":
+            apposed = _APPOSED_CONTRAST.match(self._text, trigger.end, self._sentence.end)
+            if apposed is not None:
+                return apposed.group(1).lower()  # "the stoppage at the airport, a separate dispute"
             # the words of its phrase are among the words in front of it (the window
             # _noun_phrase reads): when none of those is a contrast word, the phrase need not be
             # read (every mention is asked this; few have one)

@@ -102,6 +102,28 @@ def _object_names(text: str, sentence: Sentence, trigger: Trigger) -> frozenset[
     return frozenset(name.lower() for name in found if name not in _NOT_NAMES)
 
 
+_DETAINEE_AFTER = re.compile(
+    rf"(?:\s+[\w'’-]+){{0,3}}?\s+(?:{_WORDS.pattern('detainee_release_after')})\b", re.IGNORECASE
+)
+_NOT_DETAINEE_AFTER = re.compile(
+    rf"(?:\s+[\w'’-]+){{0,3}}?\s+(?:{_WORDS.pattern('not_detainee_release_after')})\b", re.IGNORECASE
+)
+_PASSIVE_BEFORE = re.compile(
+    rf"\b(?:{_WORDS.pattern('passive_auxiliaries_before')})\s+(?:\w+ly\s+)?\Z", re.IGNORECASE
+)
+
+
+def _detainee_release(text: str, trigger: Trigger) -> bool:
+    """Whether a release is a detainee's: "was released on bail", "freed from custody", "his
+    release from prison" (not "released an album", "released from hospital")."""
+    if _NOT_DETAINEE_AFTER.match(text, trigger.end):
+        return False
+    if _DETAINEE_AFTER.match(text, trigger.end):
+        return True
+    passive = _PASSIVE_BEFORE.search(text, max(0, trigger.start - 20), trigger.start)
+    return trigger.pos == "verb" and passive is not None
+
+
 def precedence(b: Builder, triggers: Iterable[_Candidate]) -> None:
     """The precedence claims among the ``triggers`` of the document (with their sentences)."""
     pairs = precedence_pairs(b.options.domain_files)
@@ -112,6 +134,7 @@ def precedence(b: Builder, triggers: Iterable[_Candidate]) -> None:
         (s, t) for s, t in triggers
         if (t.event_class in classes or t.lemma in classes)
         and (is_asserted(b.text, t) or t.start in b.by_trigger)
+        and (t.event_class != "release" or _detainee_release(b.text, t))
     ]
     if len(candidates) < 2:
         return
@@ -174,6 +197,12 @@ def precedence(b: Builder, triggers: Iterable[_Candidate]) -> None:
                 seconds_by_key.setdefault(key, []).append(t)
         for s2, second in seconds:
             found = index.nearest(s2, second, related)
+            told_with = [t for t in b.contexts[s2.start].triggers
+                         if t is not second and pair.first in (t.event_class, t.lemma)]
+            if told_with and (found is None or found[0].start != s2.start):
+                # "He was released on bail in 2018, after an earlier arrest": its own sentence
+                # tells the first event it follows, though not how they are related
+                continue
             grade, via = Grade.STRONG, ""
             if found is None:
                 found = index.sole_elsewhere(s2, second, seconds_by_key, keys)
