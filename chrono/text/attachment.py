@@ -99,6 +99,7 @@ _COORDINATED_PAST_CLAUSE = re.compile(
 )
 # a restrictive relative clause of one verb right before a word ("the walkout that followed")
 _RESTRICTIVE_BEFORE = re.compile(r"\s(?:that|which)\s+([a-z][\w'’-]*)\s+\Z")
+_JOINED_BEFORE = re.compile(rf"\b(?:{_WORDS.pattern('conjunctions')})\s*,\s*\Z")
 _CONJUNCTION = re.compile(rf"\b(?:{_WORDS.pattern('conjunctions')})\b")
 # what may stand between a date and the event noun it is in front of ("Monday's raid", "the
 # 2023 prize ceremony"), shared with chrono.text.dating
@@ -161,6 +162,15 @@ def _attach(text: str, timex: Timex, triggers: Sequence[Trigger], cuts: tuple[in
     if _COMPARED.search(text, max(0, left_edge - 30), left_edge):
         return None  # "lower takings than the previous summer": a standard of comparison
     clause_start, clause_end = clause_of(cuts, left_edge)
+    if _JOINED_BEFORE.search(text, max(0, left_edge - 12), left_edge):
+        # "spent two years in Paris and, from 1990 to 2000, taught in Lyon": set off in front of
+        # the next verb, not after the last one
+        following = [t for t in triggers if t.start >= timex.end]
+        if following and following[0].pos == "verb" and "," in text[timex.end:following[0].start] and (
+            words_between(text, timex.end, following[0].start) <= 6
+        ):
+            return following[0]
+        return None
     left = [t for t in triggers if clause_start <= t.start and t.end <= left_edge]
     if left:
         nearest = left[-1]

@@ -154,7 +154,7 @@ def antecedent_link(mention: Mention, earlier: Sequence[Mention], words: Vocabul
     )
     # "The stoppage began on 3 March … ¶ the 17-day strike": a word for the same event, the only
     # one it could be, a paragraph or two later
-    close_synonym = (how == "a word for the same event" and mention.definite
+    close_synonym = (how == "a word for the same event" and mention.definite and not mention.qualified_after
                      and mention.block - chosen.block <= _NEAR_PARAGRAPHS)
     by_kind = how in ("the same kind of event", "a word for the same event") and (
         same_paragraph or close_synonym

@@ -26,6 +26,9 @@ _DEFINITE = _WORDS.set("definite_determiners")
 _BARE_DEFINITE_AFTER = re.compile(rf"\b(?:{_WORDS.pattern('bare_definite_after')})[ \t]+\Z", re.IGNORECASE)
 _CONTRAST = _WORDS.set("contrast_words")
 _UNCERTAIN = _WORDS.set("uncertain_words")
+_QUALIFIER_AFTER = re.compile(
+    rf"\s+(?:{_WORDS.pattern('qualifying_prepositions')})\s+(?:the\s+|a\s+|an\s+)?[\w'’-]", re.IGNORECASE
+)
 _APPOSED_CONTRAST = re.compile(
     r"(?:\s+(?:at|in|on|of|by|for|near)\s+(?:the\s+)?[\w'’-]+){0,2}\s*,\s*(?:a|an)\s+"
     rf"({_WORDS.pattern('appositive_contrast_words')})\b",
@@ -123,6 +126,12 @@ class Mention:
             if _CONTRAST.isdisjoint(word.lower() for word in _PHRASE_WORD.findall(window)):
                 return None
         return next((w for w in self._own_lower if w in _CONTRAST), None)
+
+    @functools.cached_property
+    def qualified_after(self) -> bool:
+        """Whether a phrase of its own follows it ("the strike at the sister plant", "the vote of
+        the shareholders"): it says more than a bare reference back would."""
+        return _QUALIFIER_AFTER.match(self._text, self.trigger.end, self._sentence.end) is not None
 
     @functools.cached_property
     def uncertain(self) -> str | None:
