@@ -155,7 +155,11 @@ def date(b: Builder, here: SentenceContext, timex: Timex, period: Period, length
             return
     if (reading.past_only and tense not in TOLD_AS_PAST) or (reading.written_year_only and not explicit):
         return
-    punctual = target.trigger.punctual and tense not in (PROGRESSIVE,) and event_id not in lengthened
+    one_day = period.start is not None and period.end is not None and period.end - period.start == DAY
+    held_on_a_day = one_day and target.cue.pos == "verb" and target.cue.lemma in _ONE_DAY_VERBS
+    punctual = (target.trigger.punctual or held_on_a_day) and tense not in (PROGRESSIVE,) and (
+        event_id not in lengthened
+    )
     bounds = reading.bounds(target.part, punctual)
     if not bounds:
         return
@@ -228,6 +232,7 @@ def _apposed_to_order_phrase(
         b.period_claim(event_id, Part.START, Qualifier.BY, period, span, rule=ConflictKind.ORDER)
 
 
+_ONE_DAY_VERBS = _WORDS.set("one_day_verbs")
 _OFFSET_WORDS = vocabulary("offsets")
 _COUNT_WORDS = {str(word): int(count) for word, count in _OFFSET_WORDS.table("numbers").items() if int(count)}
 # the days in the units a count of days may be written in ("19 days", "two weeks")
