@@ -100,6 +100,7 @@ _COORDINATED_PAST_CLAUSE = re.compile(
 # a restrictive relative clause of one verb right before a word ("the walkout that followed")
 _RESTRICTIVE_BEFORE = re.compile(r"\s(?:that|which)\s+([a-z][\w'’-]*)\s+\Z")
 _JOINED_BEFORE = re.compile(rf"\b(?:{_WORDS.pattern('conjunctions')})\s*,\s*\Z")
+_SINCE_BEFORE = re.compile(r"\b[Ss]ince\s+(?:the\s+|last\s+|this\s+)?(?:[\w'’-]+\s+){0,3}\Z")
 _CONJUNCTION = re.compile(rf"\b(?:{_WORDS.pattern('conjunctions')})\b")
 # what may stand between a date and the event noun it is in front of ("Monday's raid", "the
 # 2023 prize ceremony"), shared with chrono.text.dating
@@ -442,6 +443,8 @@ def governing_tense(text: str, noun: Trigger, triggers: Sequence[Trigger]) -> st
     one after a past copula ("the turning point was the release of Go 1 in March")."""
     if _AFTER_PAST_COPULA.search(text, max(0, noun.start - 50), noun.start):
         return PAST
+    if _SINCE_BEFORE.search(text, max(0, noun.start - 40), noun.start):
+        return PAST  # "Since the March 2026 floods, the council has …": counted from a past event
     before = [t for t in triggers if t.end <= noun.start]
     if not before:
         return NOMINAL

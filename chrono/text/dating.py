@@ -23,7 +23,7 @@ from chrono.text.context import SentenceContext
 from chrono.text.events import Trigger, asserted
 from chrono.text.reported import source_report
 from chrono.text.signals import IN, SINCE, Bound, Reading, range_reading, reading_of
-from chrono.text.tense import INFINITIVE, NOMINAL, PERFECT, PLANNED, PRESENT, PROGRESSIVE, TOLD_AS_PAST
+from chrono.text.tense import INFINITIVE, NOMINAL, PAST, PERFECT, PLANNED, PRESENT, PROGRESSIVE, TOLD_AS_PAST
 from chrono.text.vocabulary import alternation, each_then_space, vocabulary
 
 _NAMED_DAY = re.compile(rf"\d|\b(?:{alternation(WEEKDAY_NAMES.values())})\b", re.IGNORECASE)
@@ -170,7 +170,14 @@ def date(b: Builder, here: SentenceContext, timex: Timex, period: Period, length
                        mentions=(target.trigger,))
     if _WITHIN in bounds:
         dated_here.append((timex.start, event_id))
-    ongoing = b.dct.start if b.dct is not None and tense in (PERFECT, PRESENT, PROGRESSIVE) else None
+    # "The pool, closed since March 2026, will reopen": a participle set off after its noun
+    # tells a state that still holds, as a perfect would
+    participle = tense == PAST and target.cue.pos == "verb" and _SET_OFF_BEFORE.search(
+        b.text, max(0, target.cue.start - 4), target.cue.start
+    ) is not None
+    ongoing = b.dct.start if b.dct is not None and (
+        tense in (PERFECT, PRESENT, PROGRESSIVE) or participle
+    ) else None
     if reading.name == SINCE and ongoing is not None:
         # "talks have continued since June": still going at the document date
         b.period_claim(event_id, Part.START, Qualifier.SINCE, period, span, ongoing=ongoing,
@@ -233,6 +240,7 @@ def _apposed_to_order_phrase(
 
 
 _ONE_DAY_VERBS = _WORDS.set("one_day_verbs")
+_SET_OFF_BEFORE = re.compile(r",\s*\Z")
 _OFFSET_WORDS = vocabulary("offsets")
 _COUNT_WORDS = {str(word): int(count) for word, count in _OFFSET_WORDS.table("numbers").items() if int(count)}
 # the days in the units a count of days may be written in ("19 days", "two weeks")

@@ -271,16 +271,18 @@ def iter_triggers(text: str, start: int, end: int, lex: Lexicon | None = None, *
         noun, verb = kinds.get(key) or (None, entries[0])
         chosen: tuple[str, str, str, str] | None = None
         tense: str | None = None
+        # "the 2013 bombing", "its May 2024 flooding", "the March 2026 floods": a year right
+        # before makes the word a noun
+        year_before = _YEAR_BEFORE.search(text, max(0, match.start() - 6), match.start()) is not None
         if noun is not None and (
-            verb is None or prev in _DETERMINERS or prev.endswith("'s") or prev in _NOUN_AFTER
+            verb is None or prev in _DETERMINERS or prev.endswith("'s") or prev in _NOUN_AFTER or year_before
         ):
             chosen, tense = noun, NOMINAL
         elif verb is not None:
             if surface[:1].isupper() and match.start() > start and verb[3] != "past":
                 continue  # a capitalised word mid-sentence is a name ("Strike Force")
-            # "the sinking", "its May 2024 flooding", "the 2013 bombing": a determiner or a date
-            # right before makes the -ing form a noun
-            year_before = _YEAR_BEFORE.search(text, max(0, match.start() - 6), match.start()) is not None
+            # "the sinking", "its May 2024 flooding": a determiner or a year right before makes
+            # the -ing form a noun
             if verb[3] == "ing" and (prev in _DETERMINERS or prev.endswith("'s") or year_before):
                 if key in _THING_ING:
                     continue  # "the building", "a painting": a thing, not an event
