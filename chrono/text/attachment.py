@@ -360,9 +360,10 @@ def _aspect_argument(text: str, trigger: Trigger, triggers: Sequence[Trigger],
         if nouns and words_between(text, nouns[-1].end, comma) <= 6:
             return nouns[-1]
         return None
+    phase = aspect_phase(trigger)
     for t in reversed(triggers[:index]):
         # "The stoppage began on 3 March, after talks broke down, and ended on 26 March"
-        if t.pos == "verb" and t.event_class in ("begin", "end") and t.event_class != trigger.event_class:
+        if t.pos == "verb" and aspect_phase(t) not in (None, phase):
             gap_fits = _COORDINATED_PAST_CLAUSE.fullmatch(text, t.end, trigger.start) is not None
             if trigger.start - t.end <= 200 and gap_fits:
                 return _aspect_argument(text, t, triggers, cuts)
@@ -381,11 +382,10 @@ def _aspect_argument(text: str, trigger: Trigger, triggers: Sequence[Trigger],
         if t.pos == "verb" and t.tense != NOMINAL and _BY_AGENT.match(text, t.end):
             continue  # "a safety inquiry led by the university opened …": a reduced relative
         if t.pos == "verb":
-            # "the strike began on 10 March and ended on 2 April": coordinated aspectual verbs
-            # share their subject
-            if t.event_class in ("begin", "end") and t.event_class != trigger.event_class and (
-                _COORDINATED_ASPECT.fullmatch(text[t.end:trigger.start])
-            ):
+            # "the strike began on 10 March and ended on 2 April", "the inquiry opened on 3 March
+            # and closed on 28 April": coordinated aspectual verbs share their subject
+            coordinated = _COORDINATED_ASPECT.fullmatch(text[t.end:trigger.start]) is not None
+            if aspect_phase(t) not in (None, phase) and coordinated:
                 return _aspect_argument(text, t, triggers, cuts)
             break
         if _COMPOUND_HEAD.fullmatch(text, t.end, edge):
@@ -393,6 +393,25 @@ def _aspect_argument(text: str, trigger: Trigger, triggers: Sequence[Trigger],
         if words_between(text, t.end, edge) <= 8:
             return t
     return None
+
+
+def coordinated_phases(text: str, first: Trigger, second: Trigger) -> bool:
+    """"began on 10 March and ended on 2 April", "opened … and closed": two aspectual verbs of
+    opposite phases joined so that they share their subject."""
+    phases = aspect_phase(first), aspect_phase(second)
+    return None not in phases and phases[0] != phases[1] and first.end <= second.start and (
+        _COORDINATED_ASPECT.fullmatch(text[first.end:second.start]) is not None
+    )
+
+
+def aspect_phase(trigger: Trigger) -> str | None:
+    """"begin" or "end" for an aspectual verb ("began", "ended") or a phase verb ("opened",
+    "closed"), else None."""
+    if trigger.pos != "verb":
+        return None
+    if trigger.event_class in ("begin", "end"):
+        return trigger.event_class
+    return _PHASE_VERBS.get(trigger.lemma)
 
 
 def relative_antecedent(text: str, offset: int, triggers: Sequence[Trigger]) -> Trigger | None:

@@ -245,6 +245,11 @@ class Builder:
         here = self.contexts[self.context_starts[i]]
         return here if offset < here.sentence.end else None
 
+    def context_before(self, here: SentenceContext) -> SentenceContext | None:
+        """The sentence read right before ``here``, if any."""
+        i = bisect.bisect_left(self.context_starts, here.sentence.start) - 1
+        return self.contexts[self.context_starts[i]] if i >= 0 else None
+
     def context_of(self, trigger: Trigger) -> SentenceContext | None:
         """The sentence ``trigger`` stands in (read by then)."""
         told = self.mention_at.get(trigger.start)

@@ -15,7 +15,17 @@ from chrono.model import Grade, Part, Qualifier, Span
 from chrono.periods import DAY, Hemisphere, InvalidValue, NotAPeriod, Period, parse_value
 from chrono.problems import ConflictKind, Problem, ProblemKind
 from chrono.tagger import Timex
-from chrono.text.attachment import IN_FRONT, attach, governing_tense, is_asserted, is_planned, resolve
+from chrono.text.attachment import (
+    IN_FRONT,
+    Target,
+    aspect_phase,
+    attach,
+    coordinated_phases,
+    governing_tense,
+    is_asserted,
+    is_planned,
+    resolve,
+)
 from chrono.text.builder import Builder
 from chrono.text.calendar_names import WEEKDAY_NAMES
 from chrono.text.clauses import words_between
@@ -109,6 +119,8 @@ def date(b: Builder, here: SentenceContext, timex: Timex, period: Period, length
         plain = reading_of(None, "")
         reading = plain if plain is not None else reading
     target = resolve(b.text, trigger, triggers, cuts)
+    if target.trigger is trigger:
+        target = _pronoun_subject(b, here, trigger) or target
     if not is_asserted(b.text, target.trigger) and target.trigger.tense != INFINITIVE:
         return
     key = (target.trigger.start, target.part)
@@ -123,7 +135,7 @@ def date(b: Builder, here: SentenceContext, timex: Timex, period: Period, length
         return  # one date per event mention: a second one is a comparison or another event's
     b.dated_parts.add(key)
     b.dated_by[key] = timex
-    event_id = b.event(target.trigger, here)
+    event_id = b.event(target.trigger, b.context_of(target.trigger) or here)
     tense = target.cue.tense if target.cue.pos == "verb" else target.trigger.tense
     if tense == NOMINAL:
         planned = is_planned(b.text, target.trigger)
@@ -240,6 +252,8 @@ def _apposed_to_order_phrase(
 
 
 _ONE_DAY_VERBS = _WORDS.set("one_day_verbs")
+_IT_SUBJECT = re.compile(rf"[\s\"“]*(?:{_WORDS.pattern('thing_pronoun_subjects')})\s+(?:\w+ly\s+|then\s+)?",
+                         re.IGNORECASE)
 _SET_OFF_BEFORE = re.compile(r",\s*\Z")
 _OFFSET_WORDS = vocabulary("offsets")
 _COUNT_WORDS = {str(word): int(count) for word, count in _OFFSET_WORDS.table("numbers").items() if int(count)}
@@ -254,6 +268,30 @@ _COUNTED_DAYS = re.compile(
 
 
 _GUESSED_YEAR_TRUSTED = 183 * DAY
+
+
+def _pronoun_subject(b: Builder, here: SentenceContext, verb: Trigger) -> Target | None:
+    """"The blockade lasted 40 days. It began on 1 March.": an aspectual or phase verb whose
+    subject is "it" is about the event that opens the sentence before, in the same paragraph."""
+    phase = aspect_phase(verb)
+    if phase is None:
+        return None
+    if not _IT_SUBJECT.fullmatch(b.text, here.sentence.start, verb.start):
+        # "It opened on 1 April and closed on 30 April": the subject of the verb it joins
+        first = next((t for t in here.triggers if t.pos == "verb"), None)
+        if first is None or first is verb or not coordinated_phases(b.text, first, verb) or (
+            not _IT_SUBJECT.fullmatch(b.text, here.sentence.start, first.start)
+        ):
+            return None
+    previous = b.context_before(here)
+    if previous is None or previous.sentence.paragraph != here.sentence.paragraph or not previous.triggers:
+        return None
+    subject = previous.triggers[0]
+    if subject.pos != "noun" or subject.event_class in ("named", "opening", "closing") or (
+        words_between(b.text, previous.sentence.start, subject.start) > 3
+    ):
+        return None
+    return Target(subject, Part.START if phase == "begin" else Part.END, verb)
 
 
 def _counted_back(b: Builder, event: Trigger, event_id: str, counted: re.Match[str], direction: str,
