@@ -101,6 +101,7 @@ _COORDINATED_PAST_CLAUSE = re.compile(
 _RESTRICTIVE_BEFORE = re.compile(r"\s(?:that|which)\s+([a-z][\w'’-]*)\s+\Z")
 _JOINED_BEFORE = re.compile(rf"\b(?:{_WORDS.pattern('conjunctions')})\s*,\s*\Z")
 _SINCE_BEFORE = re.compile(r"\b[Ss]ince\s+(?:the\s+|last\s+|this\s+)?(?:[\w'’-]+\s+){0,3}\Z")
+_OF_BETWEEN = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+)?(?:[\w'’-]+\s+)?")
 _CONJUNCTION = re.compile(rf"\b(?:{_WORDS.pattern('conjunctions')})\b")
 # what may stand between a date and the event noun it is in front of ("Monday's raid", "the
 # 2023 prize ceremony"), shared with chrono.text.dating
@@ -184,6 +185,7 @@ def _attach(text: str, timex: Timex, triggers: Sequence[Trigger], cuts: tuple[in
             ) <= 8:
                 return following[0]
             return None
+        nearest = _head_of(text, nearest, triggers) or nearest
         nearest = _verb_of_object(text, nearest, triggers, clause_start) or nearest
         words = words_between(text, nearest.end, left_edge)
         limit = 4 if nearest.event_class == "reporting" else 14
@@ -221,6 +223,20 @@ def _attach(text: str, timex: Timex, triggers: Sequence[Trigger], cuts: tuple[in
         ):
             return nxt[0]
     return None
+
+
+def _head_of(text: str, noun: Trigger, triggers: Sequence[Trigger]) -> Trigger | None:
+    """"the collapse of the talks on 3 June": a date after an event noun that follows "of" after
+    another event noun dates that head (the collapse), not the talks."""
+    if noun.pos != "noun":
+        return None
+    index = triggers.index(noun)
+    if index == 0:
+        return None
+    head = triggers[index - 1]
+    if head.pos != "noun" or head.event_class == "named":
+        return None
+    return head if _OF_BETWEEN.fullmatch(text, head.end, noun.start) else None
 
 
 def _verb_of_object(
@@ -437,6 +453,11 @@ def _subject_noun(text: str, trigger: Trigger, triggers: Sequence[Trigger],
     clause_start, _ = clause_of(cuts, max(0, edge - 1))
     for t in reversed([t for t in triggers if t.end <= edge]):
         if t.start < clause_start or t.pos == "verb":
+            return None
+        gap = text[t.end:edge]
+        if "," in gap and not gap.rstrip().endswith(","):
+            # "Before the election on 4 May, the party held a rally": a fronted phrase (but
+            # "The 2024 awards ceremony, held on 20 October": its participle)
             return None
         if words_between(text, t.end, edge) <= 8:
             return t
