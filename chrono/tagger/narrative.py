@@ -209,7 +209,12 @@ def _in_story(ctx: Context, piece: Piece) -> Piece:
     and in the same paragraph, told in the past or with no tense: the story's year."""
     story = ctx.story_day()
     shape = piece.shape
-    if story is None or shape is None or abs(story.day.year - ctx.dct.year) < 2:
+    if story is None or shape is None or story.day.year == ctx.dct.year:
+        return piece
+    # a story of last year: only in the sentence that dates it ("… on 12 October 2022, ten days
+    # after … on 2 October")
+    told_apart = _SENTENCE_END.search(ctx.text, max(0, ctx.ref_end), piece.start) is not None
+    if abs(story.day.year - ctx.dct.year) < 2 and told_apart:
         return piece
     yearless = _YEARLESS.match(shape)
     if yearless is None or len(yearless.group(1)) != 6:
@@ -241,6 +246,7 @@ def _in_story(ctx: Context, piece: Piece) -> Piece:
 
 
 _PARAGRAPH = re.compile(r"\n[ \t]*\n")
+_SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s")
 _WORD = re.compile(r"[^\W\d_]+")
 
 

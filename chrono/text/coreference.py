@@ -154,11 +154,13 @@ def antecedent_link(mention: Mention, earlier: Sequence[Mention], words: Vocabul
     )
     # "The stoppage began on 3 March … ¶ the 17-day strike": a word for the same event, the only
     # one it could be, a paragraph or two later
-    close_synonym = (how == "a word for the same event" and mention.definite and not mention.qualified_after
+    close_synonym = (how == "a word for the same event" and mention.definite
                      and mention.block - chosen.block <= _NEAR_PARAGRAPHS)
+    # ... but not another word with a phrase of its own after it ("the seizure of the bridge"
+    # after the town's fall): it may be another event of that kind
     by_kind = how in ("the same kind of event", "a word for the same event") and (
         same_paragraph or close_synonym
-    )
+    ) and not mention.qualified_after
     certain = mention.uncertain is None and ((same_word and near) or by_kind)
     said = set(chosen.context | chosen.modifiers)
     for candidate, _ in found:
