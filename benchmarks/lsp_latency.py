@@ -8,7 +8,9 @@ the last version. The latency of a round is the time from sending its last keyst
 receiving those diagnostics: the server's debounce (``--debounce``), the abandoned check of an
 earlier keystroke if one was running, the check itself and the protocol's cost. For comparison
 the table also gives the check alone (``chrono.server.documents.check_text`` in this process,
-best of 3), and the time from ``didOpen`` to the first diagnostics (with the server's warm-up).
+best of 3), the time from ``didOpen`` to the first diagnostics (with the server's warm-up), and
+the CPU time the server process spent while the person typed, per keystroke ("cpu/key s",
+from ``/proc``; what a shorter debounce costs: checks started and abandoned).
 
 Documents: ``news``, whole TimeBank + AQUAINT documents (read in place from the corpus, as
 ``text_scaling.py`` does) in paragraphs; ``examples``, the prose of the repository's own
@@ -26,6 +28,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import os
 import statistics
 import sys
 import tempfile
@@ -85,7 +88,9 @@ class Typist:
         return self.arrived[version]
 
 
-async def session(path: Path, text: str, args: argparse.Namespace) -> tuple[float, list[float], int]:
+async def session(
+    path: Path, text: str, args: argparse.Namespace
+) -> tuple[float, list[float], int, float | None]:
     typist = Typist()
     client = typist.client
     await client.start_io(sys.executable, "-m", "chrono", "server", "--debounce", str(args.debounce))
@@ -100,6 +105,8 @@ async def session(path: Path, text: str, args: argparse.Namespace) -> tuple[floa
     )
     arrived, findings = await typist.until(1)
     first = arrived - opened
+    server = getattr(client, "_server", None)  # pygls keeps the server's process there
+    cpu_before = _cpu_seconds(server.pid) if server is not None else None
     # type at the end of the paragraph that holds the middle of the document
     lines = text.split("\n")
     middle = len(text[: len(text) // 2].split("\n")) - 1
@@ -122,10 +129,23 @@ async def session(path: Path, text: str, args: argparse.Namespace) -> tuple[floa
         arrived, findings = await typist.until(version)
         latencies.append(arrived - sent)
         await asyncio.sleep(0.5)  # a pause between words
+    cpu_after = _cpu_seconds(server.pid) if server is not None else None
+    per_key = None
+    if cpu_before is not None and cpu_after is not None:
+        per_key = (cpu_after - cpu_before) / (args.rounds * args.keys)
     await client.shutdown_async(None)
     client.exit(None)
     await client.stop()
-    return first, latencies, findings
+    return first, latencies, findings, per_key
+
+
+def _cpu_seconds(pid: int) -> float | None:
+    """User + system CPU seconds of process ``pid`` so far (Linux; None elsewhere)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -146,7 +166,10 @@ def main(argv: list[str] | None = None) -> int:
         f"{args.size:,} characters; {args.rounds} rounds of {args.keys} keystrokes {args.interval} ms apart; "
         f"debounce {args.debounce} ms; latency = last keystroke sent -> its diagnostics received"
     )
-    columns = ("findings", 8), ("check s", 8), ("open s", 7), ("median s", 9), ("p90 s", 6), ("max s", 6)
+    columns = (
+        ("findings", 8), ("check s", 8), ("open s", 7), ("median s", 9), ("p90 s", 6), ("max s", 6),
+        ("cpu/key s", 9),
+    )
     print(f"{'document':<10} " + " ".join(f"{name:>{width}}" for name, width in columns))
     for kind in kinds:
         if kind == "news" and not any(Path(args.corpus).rglob("*.tml")):
@@ -156,12 +179,12 @@ def main(argv: list[str] | None = None) -> int:
         with tempfile.TemporaryDirectory() as folder:
             path = Path(folder) / f"{kind}.md"
             alone = check_alone(path, text)
-            first, latencies, findings = asyncio.run(session(path, text, args))
+            first, latencies, findings, per_key = asyncio.run(session(path, text, args))
         ordered = sorted(latencies)
         p90 = ordered[min(len(ordered) - 1, int(0.9 * len(ordered)))]
         print(
             f"{kind:<10} {findings:>8} {alone:>8.3f} {first:>7.3f} {statistics.median(latencies):>9.3f} "
-            f"{p90:>6.3f} {max(latencies):>6.3f}"
+            f"{p90:>6.3f} {max(latencies):>6.3f} {'n/a' if per_key is None else f'{per_key:.3f}':>9}"
         )
     return 0
 

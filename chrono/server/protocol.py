@@ -33,7 +33,8 @@ from chrono.printable import for_terminal
 from chrono.problems import ProblemKind
 from chrono.registry import all_rules
 from chrono.server.actions import rule_page, suppression_edit
-from chrono.server.documents import CONFIG_ERRORS, Checked, Source, check_text, excluded, options_for
+from chrono.server.checker import Checker
+from chrono.server.documents import CONFIG_ERRORS, Checked, Source, check_text, excluded
 from chrono.server.hover import hover_at
 from chrono.server.positions import UTF8, UTF16, UTF32, LineMap
 from chrono.server.worker import Job, Worker
@@ -105,6 +106,7 @@ class Session:
         self.server = server
         self.debounce = debounce
         self.worker = Worker()
+        self.checker = Checker()  # configurations and results kept between checks
         self.timers: dict[str, asyncio.TimerHandle] = {}
         self.results: dict[str, Result] = {}
         self.encoding = UTF16
@@ -162,13 +164,14 @@ class Session:
             return
         text, version = document.source, document.version
         try:
-            options = options_for(source, self._fallback())
+            configured = self.checker.configured(source, self._fallback())
         except CONFIG_ERRORS as error:
             self.log(types.MessageType.Error, f"{source.display}: {error}")
             self.finish(
                 uri, version, source, Checked(text, problem=f"chrono cannot check this file: {error}")
             )
             return
+        options = configured.options
         if excluded(source, options):
             self.finish(uri, version, source, Checked(text))
             return
@@ -184,7 +187,8 @@ class Session:
             )
             loop.call_soon_threadsafe(self.finish, uri, version, source, outcome)
 
-        job = Job(uri, lambda: check_text(text, source, options), done, options.reading.time_limit)
+        work = lambda: self.checker.check(uri, text, source, configured)  # noqa: E731
+        job = Job(uri, work, done, options.reading.time_limit)
         self.worker.submit(job)
 
     def finish(self, uri: str, version: int | None, source: Source, outcome: Any) -> None:
@@ -220,6 +224,7 @@ class Session:
             pending.cancel()
         self.worker.abandon(uri)
         self.results.pop(uri, None)
+        self.checker.forget(uri)
         self.server.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
 
     def log(self, kind: types.MessageType, message: str) -> None:

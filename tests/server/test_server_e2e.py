@@ -145,6 +145,24 @@ def test_diagnose_hover_act_fix_and_shut_down(tmp_path: Path) -> None:
         lsp.close()
 
 
+def test_a_configuration_edit_applies_at_the_next_check(tmp_path: Path) -> None:
+    """The server reads the configuration again only when its files change (it keeps what it
+    read, and the results of the texts it checked): an edit to it must still apply at once."""
+    lsp, _ = _start(tmp_path)
+    try:
+        uri = _open(lsp, tmp_path / "story.md", STORY)
+        assert [d["code"] for d in lsp.diagnostics(uri, version=1)] == ["CHR306"]
+        (tmp_path / "chrono.toml").write_text('ignore = ["CHR306"]\n', encoding="utf-8")
+        lsp.notify("textDocument/didSave", {"textDocument": {"uri": uri}})  # the same text
+        assert lsp.diagnostics(uri, version=1) == []
+        (tmp_path / "chrono.toml").unlink()
+        lsp.notify("textDocument/didSave", {"textDocument": {"uri": uri}})
+        assert [d["code"] for d in lsp.diagnostics(uri, version=1)] == ["CHR306"]
+        _finish(lsp)
+    finally:
+        lsp.close()
+
+
 def test_code_points_when_the_client_negotiates_them(tmp_path: Path) -> None:
     lsp, result = _start(tmp_path, {"general": {"positionEncodings": ["utf-32", "utf-16"]}})
     try:
