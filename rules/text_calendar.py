@@ -21,7 +21,6 @@ from chrono.model import Finding, Severity, Span
 from chrono.rulebase import Rule
 
 _NEAR_DAYS = 42  # "a few weeks" of the document date: an inferred year is very likely right
-_OWN_WEEK = 6  # the document date's week: an inferred year is the document date's
 _CONFIRMING = 3  # other year-less weekdays of the text that fit the inferred year: it is right
 _DAY = re.compile(r"\d{4}-\d\d-\d\d")
 
@@ -33,11 +32,12 @@ class WeekdayMismatch(Rule):
         March 4, 2025": 4 March 2025 is a Tuesday; "on 4 March 2025, a Monday,"). A date whose
         year is only inferred from the document date ("Tuesday, 22 October") is checked in the
         year the tense and the document date give it, never in a year chosen to fit the
-        weekday: within the document date's week, where no other year is likely, a mismatch is
-        an error; within six weeks, or when the tense goes against that year (a past event on a
-        day after the document date), a warning; farther away it is left alone — unless three
-        or more other year-less weekdays of the text fit that year (a schedule whose other rows
-        fit it), which confirms the year: then an error.
+        weekday: within six weeks of the document date, told in a tense that agrees with that
+        year, a mismatch is an error (the other years in which the weekday fits are a year or
+        more away); when the tense goes against that year (a past event on a day after the
+        document date), a warning; farther away it is left alone — unless three or more other
+        year-less weekdays of the text fit that year (a schedule whose other rows fit it),
+        which confirms the year: then an error.
 
     Why it matters
         The weekday and the date were written separately; one of them is wrong, and a reader
@@ -92,15 +92,16 @@ class WeekdayMismatch(Rule):
             distance = abs((date.day - near).days)
             if distance > _NEAR_DAYS:
                 continue  # the year was guessed far from the document date: the guess may be at fault
-            if distance <= _OWN_WEEK and not date.against_tense:
-                # "Sunday, March 9" three days before the document date, told in a tense that
-                # agrees: no other year is likely, so the weekday or the day is wrong
+            if not date.against_tense:
+                # "Sunday, March 9" days or weeks before the document date, "Wednesday, November 4"
+                # a month after it, told in a tense that agrees: the other years in which the
+                # weekday fits are a year or more away, so the weekday or the day is wrong
                 message = (f"{cue.name} does not match {date.day.isoformat()} (the document date's year: "
                            f"{distance} day{'s' if distance != 1 else ''} from it): that day is a {actual}")
                 yield self.finding(analysis, message, [span])
                 continue
-            # "Tuesday, 22 October" a few weeks before the document date: the weekday may be
-            # right for another year, so a warning
+            # "left on Tuesday, 22 October" told as past, weeks after the document date: another
+            # year may be meant, so a warning
             message = (f"{cue.name} does not match {date.day.isoformat()} (year inferred from the "
                        f"document date): that day is a {actual}")
             yield attrs.evolve(self.finding(analysis, message, [span]), severity=Severity.WARNING)

@@ -43,8 +43,16 @@ def test_a_written_year_that_does_not_match_is_an_error() -> None:
     assert (finding.spans[0].start, finding.spans[0].end) == (2, 18)  # the name to the date's end
 
 
-def test_an_inferred_year_near_the_document_date_is_a_warning() -> None:
+def test_an_inferred_year_weeks_from_the_document_date_is_an_error() -> None:
+    # the other years in which the weekday fits are a year or more away
     (finding,) = _found(WEEKDAY, _analysis(_weekday("2024-02-20", 0, inferred=True)))
+    assert finding.severity is Severity.ERROR
+    assert "the document date's year: 17 days from it" in finding.message
+
+
+def test_an_inferred_year_against_the_tense_is_a_warning() -> None:
+    cue = WeekdayCue("Monday", Span(2, 8), 0, _date("2024-03-12", inferred=True, note="told as past; …"))
+    (finding,) = _found(WEEKDAY, _analysis(cue))
     assert finding.severity is Severity.WARNING
     assert "year inferred from the document date" in finding.message
 

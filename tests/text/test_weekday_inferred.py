@@ -17,9 +17,9 @@ def _findings(tmp_path: Path, text: str) -> list[tuple[str, Severity]]:
     return [(f.rule, f.severity) for f in report.findings]
 
 
-def test_inferred_year_near_the_dct_is_a_warning(tmp_path: Path) -> None:
+def test_inferred_year_near_the_dct_told_in_an_agreeing_tense_is_an_error(tmp_path: Path) -> None:
     found = _findings(tmp_path, "The council had approved the plan on Monday, 29 October, after a debate.\n")
-    assert found == [("CHR307", Severity.WARNING)]
+    assert found == [("CHR307", Severity.ERROR)]
 
 
 def test_written_year_is_an_error(tmp_path: Path) -> None:
