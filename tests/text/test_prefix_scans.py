@@ -1,0 +1,42 @@
+"""Patterns searched over whole texts open with what they consume first, so that the regex
+engine skips ahead to it: each finds what the look-around form it replaced finds (kept here as
+the reference)."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import example, given
+from hypothesis import strategies as st
+
+from chrono.text import impossible_dates as dates
+from chrono.text.calendar_names import DAY_OF_MONTH, MONTHS, ORDINAL_SUFFIXES
+from chrono.text.vocabulary import alternation, longest_first
+
+_MONTH = alternation(longest_first(MONTHS))
+_INITIALS = "".join(sorted({re.escape(name[0]) for name in MONTHS}))
+_GAP, _NOT_CLOCK = dates._GAP, dates._NOT_CLOCK
+REFERENCE = {
+    "_MONTH_DAY": re.compile(
+        rf"(?=[{_INITIALS}])\b(?P<month>{_MONTH})\.?{_GAP}(?P<day>\d{{1,2}})(?:{ORDINAL_SUFFIXES})?\b{_NOT_CLOCK}"
+        rf"(?:,?{_GAP}(?P<year>\d{{4}})\b)?"
+    ),
+    "_DAY_MONTH": re.compile(
+        rf"(?=\d)(?<![\d:.])\b(?P<day>\d{{1,2}})(?:{ORDINAL_SUFFIXES})?{_GAP}(?:(?:{DAY_OF_MONTH}){_GAP})?"
+        rf"(?P<month>{_MONTH})\b\.?(?:,?{_GAP}(?P<year>\d{{4}})\b)?"
+    ),
+    "_ISO": re.compile(r"(?=\d)(?<![\d-])(?P<year>\d{4})-(?P<month>\d\d)-(?P<day>\d\d)(?![\d-])"),
+}
+_PIECES = st.sampled_from(["May", "Sept", "Sep", "September", "June", "Ju", "Feb", "x", "_", "é", "3", "31",
+                           "07", "2024", "-", ":", ".", ",", " ", "\n", "\u00a0", "st", "of", "the"])
+_TEXTS = st.lists(_PIECES, max_size=14).map("".join)
+
+
+@given(_TEXTS)
+@example("xMay 3, 2024 and 31 June 2023 or 2023-02-29")
+@example("_Feb 30 1-2023-02-29 :31 April 4.31 April é31 April")
+def test_same_matches_as_the_look_around_forms(text: str) -> None:
+    for name, reference in REFERENCE.items():
+        pattern: re.Pattern[str] = getattr(dates, name)
+        found = [(m.span(), m.groupdict()) for m in pattern.finditer(text)]
+        assert found == [(m.span(), m.groupdict()) for m in reference.finditer(text)], name
