@@ -108,3 +108,7 @@ def test_hint_decides_plain_text() -> None:
     assert hint.may_match("It was Followed\nby a vote.", 0, 26)
     assert not hint.may_match("They left after the talks.", 0, 9)  # only the stretch is read
     assert Hint.of(["naïve"]).may_match("anything", 0, 8)  # words outside ASCII: always searched
+    # the longest word of a phrase is looked for: "in" and "the" are in most sentences
+    run_up = Hint.of(["in the run-up to", "on the eve of"])
+    assert not run_up.may_match("Talks in the capital went on to the end.", 0, 40)
+    assert run_up.may_match("On the EVE of the vote", 0, 22)
