@@ -10,6 +10,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from chrono.text import impossible_dates as dates
+from chrono.text import markup
 from chrono.text.calendar_names import DAY_OF_MONTH, MONTHS, ORDINAL_SUFFIXES
 from chrono.text.vocabulary import alternation, longest_first
 
@@ -40,3 +41,17 @@ def test_same_matches_as_the_look_around_forms(text: str) -> None:
         pattern: re.Pattern[str] = getattr(dates, name)
         found = [(m.span(), m.groupdict()) for m in pattern.finditer(text)]
         assert found == [(m.span(), m.groupdict()) for m in reference.finditer(text)], name
+
+
+_MARKDOWN = st.lists(st.sampled_from(["#", "##", " ", "\t", "\n", "-", "*", "+", "_", "1.", "2)", ">", "|", "=",
+                                      "```", "~~~", "<b>", "<!--", "-->", "[a](b)", "![i](p)", "text", "`"]),
+                     max_size=16).map("".join)
+
+
+@given(_MARKDOWN)
+@example("# Heading\n\n| a | b |\n|---|---|\n> quote\n- item\n***\nTitle\n===\n```\ncode\n```\n[link](url)")
+def test_markdown_patterns_hold_their_marks(text: str) -> None:
+    # a text is searched for a Markdown pattern only when it holds one of the pattern's marks
+    for pattern, marks in markup._MD_MARKS.items():
+        if pattern.search(text):
+            assert any(mark in text for mark in marks), pattern.pattern
