@@ -10,7 +10,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from chrono.text import impossible_dates as dates
-from chrono.text import markup
+from chrono.text import markup, sentences
 from chrono.text.calendar_names import DAY_OF_MONTH, MONTHS, ORDINAL_SUFFIXES
 from chrono.text.vocabulary import alternation, longest_first
 
@@ -55,3 +55,14 @@ def test_markdown_patterns_hold_their_marks(text: str) -> None:
     for pattern, marks in markup._MD_MARKS.items():
         if pattern.search(text):
             assert any(mark in text for mark in marks), pattern.pattern
+
+
+_SENTENCE_END = re.compile(r"(?=[.!?\n])(?:[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])|\n[ \t]*\n\s*)")
+_PROSE = st.lists(st.sampled_from([".", "!", "?", "...", "\n", "\n\n", " ", "\t", "\"", "'", "”", "’", ")", "]",
+                                   "“", "(", "A", "b", "7", "U.S.", "Dr."]), max_size=16).map("".join)
+
+
+@given(_PROSE)
+@example('He left. "Then" she wrote?! (A\n\n  B')
+def test_sentence_ends_as_the_look_ahead_form(text: str) -> None:
+    assert [m.span() for m in sentences._END.finditer(text)] == [m.span() for m in _SENTENCE_END.finditer(text)]
