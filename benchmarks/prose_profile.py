@@ -32,6 +32,7 @@ import pstats
 import sys
 import tempfile
 import time
+import types
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -107,7 +108,10 @@ def _timed(clock: Clock, name: str, function: Callable[..., Any]) -> Callable[..
     def timed(*args: Any, **kwargs: Any) -> Any:
         clock.enter(name)
         try:
-            return function(*args, **kwargs)
+            result = function(*args, **kwargs)
+            if isinstance(result, types.GeneratorType):  # the cues: their work is in the reading
+                result = iter(list(result))
+            return result
         finally:
             clock.leave()
 
