@@ -290,7 +290,7 @@ def _chain_walk(text: str, ts: int, floor: int, premodifiers: frozenset[str],
         k = max(text.rfind(" ", low, j), text.rfind("\n", low, j),
                 text.rfind("-", low, j), text.rfind("\t", low, j), low - 1)
         word = text[k + 1:j + 1]
-        if _PAREN_NUMBER.fullmatch(word):
+        if word[:1] == "(" and _PAREN_NUMBER.fullmatch(word):
             pos = k + 1  # "five (5) years": the digits in brackets repeat the number
             continue
         bare = word.lstrip(_OPENERS)

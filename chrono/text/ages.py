@@ -24,7 +24,7 @@ from chrono.tagger.resources import trie_regex
 from chrono.text.calendar_names import ORDINAL_SUFFIXES
 from chrono.text.cue_dates import mention
 from chrono.text.sentences import Sentence
-from chrono.text.vocabulary import alternation, longest_first, starts_word, vocabulary
+from chrono.text.vocabulary import Hint, alternation, longest_first, starts_word, vocabulary
 
 _WORDS = vocabulary("ages")
 # "born 9 June 1966", "born in 1950", "Born Tomas Veld on 9 June 1966", "born Alisa Rosenbaum
@@ -311,6 +311,7 @@ _ELAPSED = re.compile(  # a word start checked on each match (no \b: the engine 
     re.IGNORECASE,
 )
 _COUNT_BEFORE = re.compile(rf"(?P<count>{_NUMBER})[ \t]+\Z", re.IGNORECASE)
+_ELAPSED_HINT = Hint.of(_WORDS.words("elapsed_since"))  # a text without "since" is not searched
 _APPROXIMATE = re.compile(rf"\b(?:{_WORDS.pattern('elapsed_approximate')})[ \t]+\Z", re.IGNORECASE)
 _PRESENT = re.compile(rf"\b(?:{_WORDS.pattern('elapsed_present')})\b", re.IGNORECASE)
 _PAST = re.compile(rf"\b(?:{_WORDS.pattern('elapsed_past')})\b", re.IGNORECASE)
@@ -325,7 +326,7 @@ def elapsed_cues(
     age ("opened in July 1964, turns 60 this year")."""
     dates = _Dates(timexes)
     starts = [s.start for s in sentences]
-    for match in _ELAPSED.finditer(text):
+    for match in _ELAPSED.finditer(text) if _ELAPSED_HINT.may_match(text, 0, len(text)) else ():
         index = bisect.bisect_right(starts, match.start()) - 1
         if index < 0 or not starts_word(text, match.start()):
             continue

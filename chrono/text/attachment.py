@@ -27,7 +27,7 @@ from chrono.text.clauses import (
 )
 from chrono.text.events import Trigger, asserted
 from chrono.text.tense import NOMINAL, PAST, PLANNED, TOLD_AS_PAST
-from chrono.text.vocabulary import each_then_space, vocabulary
+from chrono.text.vocabulary import Hint, each_then_space, vocabulary
 
 _WORDS = vocabulary("attachment")
 _NEXT_WORD = re.compile(r"[\s'’s]*([A-Za-z][\w-]*)")
@@ -63,6 +63,11 @@ _PLANNED_NOUN = re.compile(
     rf"\b(?:{_WORDS.pattern('planned_modifiers')})\s+(?:[\w-]+\s+){{0,4}}\Z",
     re.IGNORECASE,
 )
+# Most stretches before a word hold none of the words these phrases need: not searched then
+_DUE_HINT = Hint.of([*_WORDS.words("term_words"), *_WORDS.words("term_periods")])
+_COMPARED_HINT = Hint.of(_WORDS.words("comparison_words"))
+_ANNIVERSARY_HINT = Hint.of(_WORDS.words("anniversary_words"))
+_PLANNED_HINT = Hint.of(_WORDS.words("planned_modifiers"))
 _AFTER_PAST_COPULA = re.compile(
     rf"\b(?:{_WORDS.pattern('past_copulas')})\s+(?:{_WORDS.pattern('past_phrase_determiners')})\s+"
     r"(?:[\w-]+\s+){0,2}\Z",
@@ -133,16 +138,18 @@ def is_planned(text: str, trigger: Trigger) -> bool:
     """Is the event only planned ("will sign", "is due to land", "the scheduled vote")? It may be
     dated, but it is never told as past, and it is not the event a report of what happened names."""
     if trigger.tense == NOMINAL:
-        return _PLANNED_NOUN.search(text, max(0, trigger.start - 40), trigger.start) is not None
+        lo = max(0, trigger.start - 40)
+        return _PLANNED_HINT.may_match(text, lo, trigger.start) and _PLANNED_NOUN.search(
+            text, lo, trigger.start) is not None
     return trigger.tense == PLANNED
 
 
 def attach(text: str, timex: Timex, triggers: Sequence[Trigger], cuts: tuple[int, ...]) -> Trigger | None:
     """The event word ``timex`` (of the same sentence) is attached to, if any."""
     trigger = _attach(text, timex, triggers, cuts)
-    if trigger is not None and trigger.start > timex.start and _ANNIVERSARY_OF.search(
+    if trigger is not None and trigger.start > timex.start and _ANNIVERSARY_HINT.may_match(
         text, max(0, trigger.start - 60), trigger.start
-    ):
+    ) and _ANNIVERSARY_OF.search(text, max(0, trigger.start - 60), trigger.start):
         return None  # "This weekend we celebrate the 10th anniversary of the release": not its date
     return trigger
 
@@ -159,9 +166,10 @@ def _attach(text: str, timex: Timex, triggers: Sequence[Trigger], cuts: tuple[in
             break
     if _prenominal(text, timex, triggers):
         return None
-    if _DUE.search(text, max(0, left_edge - 30), left_edge):
+    lo = max(0, left_edge - 30)
+    if _DUE_HINT.may_match(text, lo, left_edge) and _DUE.search(text, lo, left_edge):
         return None  # "notes due March 15, 2007": a term, not an event's date
-    if _COMPARED.search(text, max(0, left_edge - 30), left_edge):
+    if _COMPARED_HINT.may_match(text, lo, left_edge) and _COMPARED.search(text, lo, left_edge):
         return None  # "lower takings than the previous summer": a standard of comparison
     clause_start, clause_end = clause_of(cuts, left_edge)
     if _JOINED_BEFORE.search(text, max(0, left_edge - 12), left_edge):
@@ -176,8 +184,10 @@ def _attach(text: str, timex: Timex, triggers: Sequence[Trigger], cuts: tuple[in
     left = [t for t in triggers if clause_start <= t.start and t.end <= left_edge]
     if left:
         nearest = left[-1]
-        governed = _GOVERNED.search(text, max(0, nearest.start - 40), nearest.start)
-        if "," in text[nearest.end:left_edge] and governed:
+        # (the comma first: the search for the governing word tries every start)
+        if "," in text[nearest.end:left_edge] and _GOVERNED.search(
+            text, max(0, nearest.start - 40), nearest.start
+        ):
             # "Days before the summit, on 12 June, protesters gathered": the main clause's date
             following = [t for t in triggers if t.start >= timex.end]
             if following and "," in text[timex.end:following[0].start] and words_between(

@@ -34,7 +34,7 @@ from chrono.text.events import Trigger, asserted
 from chrono.text.reported import source_report
 from chrono.text.signals import IN, SINCE, Bound, Reading, range_reading, reading_of
 from chrono.text.tense import INFINITIVE, NOMINAL, PAST, PERFECT, PLANNED, PRESENT, PROGRESSIVE, TOLD_AS_PAST
-from chrono.text.vocabulary import alternation, each_then_space, vocabulary
+from chrono.text.vocabulary import Hint, alternation, each_then_space, vocabulary
 
 _NAMED_DAY = re.compile(rf"\d|\b(?:{alternation(WEEKDAY_NAMES.values())})\b", re.IGNORECASE)
 _WORDS = vocabulary("dating")
@@ -47,6 +47,7 @@ _SO_FAR = re.compile(
 )
 _SUPERLATIVE_SINCE = re.compile(rf"\b(?:{_WORDS.pattern('superlatives')})\b[^,.;:]{{0,60}}\Z", re.IGNORECASE)
 _ACCORDING = re.compile(rf"\b({_WORDS.pattern('source_phrases')})\b[^,.;]*\Z", re.IGNORECASE)
+_ACCORDING_HINT = Hint.of(_WORDS.words("source_phrases"))
 _COORDINATED = re.compile(
     rf"\b(?:{_WORDS.pattern('frame_joiners')})\s+"
     rf"(?:{each_then_space(_WORDS.words('frame_adverbs'))})?\Z",
@@ -96,7 +97,9 @@ def date(b: Builder, here: SentenceContext, timex: Timex, period: Period, length
     reading = reading_of(timex.signal, before.group(1)[::-1] if before else "")
     if reading is None:
         return
-    according = _ACCORDING.search(b.text, max(0, timex.start - 120), timex.start)
+    lo = max(0, timex.start - 120)
+    according = _ACCORDING.search(b.text, lo, timex.start) if _ACCORDING_HINT.may_match(
+        b.text, lo, timex.start) else None
     if according is not None:
         # "according to the channel on April 24": the date of a source's report, not of an event
         source_report(b, here, according.start(), according.end(1), timex, period)
@@ -223,7 +226,8 @@ def _apposed_to_order_phrase(
 ) -> None:
     """"In the final days before the vote, on 8 November, …": a date set off after an order
     phrase is a time before (after) the event the phrase names, whatever the main clause tells."""
-    phrase = _ORDER_PHRASE.search(b.text, max(here.sentence.start, lead - 80), lead)
+    lo = max(here.sentence.start, lead - 80)
+    phrase = _ORDER_PHRASE.search(b.text, lo, lead) if _ends_with_comma(b.text, lo, lead) else None
     if phrase is None or period.start is None or period.end is None:
         return
     event = next((t for t in here.triggers if t.start == phrase.start("noun")), None)
@@ -318,10 +322,17 @@ def _counted_back(b: Builder, event: Trigger, event_id: str, counted: re.Match[s
                    mentions=(event,), grade=Grade.WEAK if guessed else Grade.STRONG)
 
 
+def _ends_with_comma(text: str, lo: int, hi: int) -> bool:
+    """Whether ``text[lo:hi]`` ends in a comma and white space, as a pattern ending in
+    ``,\\s*\\Z`` needs: most places do not, and a search would try every start."""
+    return text[lo:hi].rstrip().endswith(",")
+
+
 def _eve_of(b: Builder, here: SentenceContext, timex: Timex, period: Period, lead: int) -> bool:
     """"a dinner on the eve of the summit, on 5 June": the date is the day before the event
     starts (and not the event's date). Returns whether the date was read so."""
-    eve = _EVE_OF.search(b.text, max(here.sentence.start, lead - 80), lead)
+    lo = max(here.sentence.start, lead - 80)
+    eve = _EVE_OF.search(b.text, lo, lead) if _ends_with_comma(b.text, lo, lead) else None
     if eve is None or period.start is None or period.end is None or period.end - period.start != DAY:
         return False
     event = next((t for t in here.triggers if t.start == eve.start(1)), None)

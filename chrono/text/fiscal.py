@@ -18,7 +18,7 @@ import attrs
 from chrono.periods import fiscal_in_calendar
 from chrono.tagger import Timex
 from chrono.text.calendar_names import MONTHS
-from chrono.text.vocabulary import alternation, longest_first, vocabulary
+from chrono.text.vocabulary import Hint, alternation, longest_first, vocabulary
 
 __all__ = ["fiscal_start", "in_calendar", "speaks_of_fiscal_years"]
 
@@ -45,7 +45,16 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
 
 def speaks_of_fiscal_years(text: str) -> bool:
     """Whether the text names fiscal periods ("fiscal 2025", "FY24", "the financial year")."""
+    if not _hint().may_match(text, 0, len(text)) and not any(
+        abbreviation.split(" ")[0] in text for abbreviation in _WORDS.words("fiscal_abbreviations")
+    ):
+        return False  # most texts: none of the words, and the search would try each everywhere
     return _patterns()[0].search(text) is not None
+
+
+@functools.cache
+def _hint() -> Hint:
+    return Hint.of(_WORDS.words("fiscal_words"))
 
 
 def _month_of(match: re.Match[str]) -> int:

@@ -17,16 +17,33 @@ _MONTH = alternation(longest_first(MONTHS))
 _GAP = r"(?:[ \t\u00a0]+(?:\r?\n[ \t]*)?|\r?\n[ \t]*)"
 # A number followed by ':' or '.' and a digit is a clock time or a decimal, not a day.
 _NOT_CLOCK = r"(?![:.]\d)"
-_INITIALS = "".join(sorted({re.escape(name[0]) for name in MONTHS}))
+
+
+def _at_word_start(words: list[str]) -> str:
+    """An alternation of ``words`` (each starting with a word character) that matches only at
+    the start of a word, as ``\\b(?:…)`` does, but written so that the regex engine skips ahead to
+    their first letters (a search for a pattern that opens with a look-ahead or ``\\b`` tries
+    every position of the text): grouped by first letter, in the order given within a group,
+    each group's look-behind after its letter."""
+    groups: dict[str, list[str]] = {}
+    for word in words:
+        groups.setdefault(word[0], []).append(word)
+    return "|".join(rf"{re.escape(first)}(?<!\w{re.escape(first)})(?:{alternation([w[1:] for w in group])})"
+                    for first, group in groups.items())
+
+
+# Each pattern opens with what it consumes first (a month's letter, a digit), not with a
+# look-around, so that a search skips ahead to it; the word boundary in front is a look-behind
+# after that first character.
 _MONTH_DAY = re.compile(
-    rf"(?=[{_INITIALS}])\b(?P<month>{_MONTH})\.?{_GAP}(?P<day>\d{{1,2}})(?:{ORDINAL_SUFFIXES})?\b{_NOT_CLOCK}"
+    rf"(?P<month>{_at_word_start(longest_first(MONTHS))})\.?{_GAP}(?P<day>\d{{1,2}})(?:{ORDINAL_SUFFIXES})?\b{_NOT_CLOCK}"
     rf"(?:,?{_GAP}(?P<year>\d{{4}})\b)?"
 )
 _DAY_MONTH = re.compile(
-    rf"(?=\d)(?<![\d:.])\b(?P<day>\d{{1,2}})(?:{ORDINAL_SUFFIXES})?{_GAP}(?:(?:{DAY_OF_MONTH}){_GAP})?(?P<month>{_MONTH})\b\.?"
+    rf"(?P<day>\d(?<![\w:.]\d)\d?)(?:{ORDINAL_SUFFIXES})?{_GAP}(?:(?:{DAY_OF_MONTH}){_GAP})?(?P<month>{_MONTH})\b\.?"
     rf"(?:,?{_GAP}(?P<year>\d{{4}})\b)?"
 )
-_ISO = re.compile(r"(?=\d)(?<![\d-])(?P<year>\d{4})-(?P<month>\d\d)-(?P<day>\d\d)(?![\d-])")
+_ISO = re.compile(r"(?P<year>\d(?<![\d-]\d)\d{3})-(?P<month>\d\d)-(?P<day>\d\d)(?![\d-])")
 
 
 def _impossible(year: int | None, month: int, day: int) -> str | None:

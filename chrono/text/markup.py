@@ -16,6 +16,7 @@ from __future__ import annotations
 import bisect
 import html
 import re
+from collections.abc import Iterator
 from typing import Any
 
 import attrs
@@ -78,6 +79,24 @@ _MD_RULE = re.compile(r"^[ \t]*(?:[-*_][ \t]*){3,}$", re.MULTILINE)
 _MD_TABLE_ROW = re.compile(r"^[ \t]*\|[^\n]*\|[ \t]*$", re.MULTILINE)
 _MD_TABLE_RULE = re.compile(r"[ \t|:-]*\Z")
 _MD_SETEXT = re.compile(r"(?<=[^\n]\n)[ \t]{0,3}=+[ \t]*$", re.MULTILINE)
+# What every match of each pattern holds: a text without any of it is not searched (most prose
+# has no '#', '|', '>' or '](', and a search for a pattern that opens with '^' or a look-around
+# tries every position of the text).
+_MD_MARKS: dict[re.Pattern[str], tuple[str, ...]] = {
+    _MD_FENCE: ("```", "~~~"),
+    _MD_HTML: ("<",),
+    _MD_LINK: ("](",),
+    _MD_HEADING: ("#",),
+    _MD_LIST: ("-", "*", "+", ".", ")"),
+    _MD_QUOTE: (">",),
+    _MD_RULE: ("-", "*", "_"),
+    _MD_TABLE_ROW: ("|",),
+    _MD_SETEXT: ("=",),
+}
+
+
+def _md_matches(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    return pattern.finditer(text) if any(mark in text for mark in _MD_MARKS[pattern]) else iter(())
 
 
 # libyaml's parser when PyYAML was built with it (the same nodes, five times faster)
@@ -137,9 +156,9 @@ def markdown_view(text: str) -> View:
                 candidates.append((f"front matter {key!r}", _date_text(value), start, end))
         blank(0, front.end())
     for pattern in (_MD_FENCE, _MD_HTML):
-        for match in pattern.finditer(text):
+        for match in _md_matches(pattern, text):
             blank(*match.span())
-    for match in _MD_LINK.finditer(text):
+    for match in _md_matches(_MD_LINK, text):
         if match.group(1):  # an image: its alt text is not prose
             blank(*match.span())
             continue
@@ -147,16 +166,16 @@ def markdown_view(text: str) -> View:
         blank(match.end(2), match.end())
     breaks: set[int] = set()
     for pattern in (_MD_HEADING, _MD_LIST, _MD_QUOTE, _MD_RULE):
-        for match in pattern.finditer(text):
+        for match in _md_matches(pattern, text):
             blank(*match.span())
             # a heading or list item is a block of its own
             line_end = text.find("\n", match.end())
             if pattern is not _MD_QUOTE:
                 breaks.add(len(text) if line_end == -1 else line_end)
-    for match in _MD_TABLE_ROW.finditer(text):
+    for match in _md_matches(_MD_TABLE_ROW, text):
         if _MD_TABLE_RULE.match(match.group()):
             blank(*match.span())  # the pipes of a row stay: they keep its cells apart
-    for match in _MD_SETEXT.finditer(text):
+    for match in _md_matches(_MD_SETEXT, text):
         blank(*match.span())
     for match in _MD_EMPHASIS.finditer(text):
         if chars[match.start()] != " ":

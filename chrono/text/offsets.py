@@ -17,11 +17,11 @@ from chrono.text.context import SentenceContext
 from chrono.text.durations import seconds_of
 from chrono.text.events import Trigger
 from chrono.text.vocabulary import (
+    Hint,
     VocabularyError,
     alternation,
     each_then_space,
     longest_first,
-    searched_alternation,
     vocabulary,
 )
 
@@ -52,7 +52,7 @@ _OFFSET = re.compile(
     re.IGNORECASE,
 )
 # a word every offset has: sentences without one are not searched
-_OFFSET_HINT = re.compile(searched_alternation(longest_first({*_DIRECTIONS, *_RELATIVES})), re.IGNORECASE)
+_OFFSET_HINT = Hint.of({*_DIRECTIONS, *_RELATIVES})
 _APPROX_BEFORE = re.compile(rf"\b(?:{_WORDS.pattern('approximators')})\s+\Z", re.IGNORECASE)
 _UPPER_BEFORE = re.compile(rf"\b(?:{_WORDS.pattern('upper_bounds')})\s+\Z", re.IGNORECASE)
 _LOWER_BEFORE = re.compile(rf"\b(?:{_WORDS.pattern('lower_bounds')})\s+\Z", re.IGNORECASE)
@@ -66,6 +66,7 @@ _WITHIN_OF = re.compile(
     rf"(?P<unit>{alternation(_UNITS)})s?\s+of\s+(?:(?:the|its|their)\s+)?",
     re.IGNORECASE,
 )
+_WITHIN_HINT = Hint.of(_WORDS.words("within_word"))
 # "… of the groundbreaking, on 3 May": the noun, then a date set off after it
 _THEN_DATE = re.compile(r"\s*,\s*")
 # "three days after the Court of Session ruling": a name in front of the event noun
@@ -86,7 +87,7 @@ _COUNTED_UNIT = re.compile(
 
 def offsets_in(text: str, start: int, end: int) -> list[re.Match[str]]:
     """The offset phrases of ``text[start:end]`` (a sentence), in order."""
-    if not _OFFSET_HINT.search(text, start, end):
+    if not _OFFSET_HINT.may_match(text, start, end):
         return []
     return list(_OFFSET.finditer(text, start, end))
 
@@ -316,6 +317,8 @@ def within_of(b: Builder, here: SentenceContext) -> None:
     """"Within a fortnight of the groundbreaking, on 3 May, …": the date is at most that long
     after the event the phrase names."""
     text = b.text
+    if not _WITHIN_HINT.may_match(text, here.sentence.start, here.sentence.end):
+        return
     for match in _WITHIN_OF.finditer(text, here.sentence.start, here.sentence.end):
         count = _count(match.group("num")) if match.group("num") else 1
         unit = _UNITS[match.group("unit").lower()]

@@ -13,11 +13,12 @@ from chrono.text.builder import Builder
 from chrono.text.clauses import clause_of, other_predicate, words_between
 from chrono.text.context import SentenceContext
 from chrono.text.offsets import counted_before, main_clause_event
-from chrono.text.vocabulary import searched_alternation, vocabulary
+from chrono.text.vocabulary import Hint, searched_alternation, vocabulary
 
 _WORDS = vocabulary("order")
 _ORDER_WORDS = {str(words): str(side) for words, side in _WORDS.table("order_words").items()}
 _ORDER = re.compile(rf"\b({searched_alternation(_ORDER_WORDS)})\b", re.IGNORECASE)
+_ORDER_HINT = Hint.of(_ORDER_WORDS)  # most sentences have none of them: not searched
 _SUBJECT_AUX = re.compile(
     rf"\s+(?:{_WORDS.pattern('clause_determiners')})\s+(?:[\w-]+\s+){{0,5}}"
     rf"(?:{_WORDS.pattern('clause_auxiliaries')})\s+",
@@ -28,6 +29,7 @@ _SEQUENCE = re.compile(
     rf"\b({searched_alternation(_SEQUENCE_WORDS)})\b(?!\s+(?:{_WORDS.pattern('not_before')})\b)",
     re.IGNORECASE,
 )
+_SEQUENCE_HINT = Hint.of(_SEQUENCE_WORDS)
 _INTENTION_VERBS = _WORDS.set("intention_verbs")
 # "was followed by …, and then reopened": a verb that orders is no act to order against
 _ORDER_VERBS = _WORDS.set("order_verbs")
@@ -49,6 +51,8 @@ def sequence(b: Builder, here: SentenceContext, offsets: list[re.Match[str]]) ->
     before) the last dated event of this or the previous sentence."""
     text = b.text
     sentence, triggers = here.sentence, here.triggers
+    if not _SEQUENCE_HINT.may_match(text, sentence.start, sentence.end):
+        return
     for match in _SEQUENCE.finditer(text, sentence.start, sentence.end):
         start, end = match.span(1)
         coordinated = _AND_THEN.search(text, max(sentence.start, start - 20), start)
@@ -112,6 +116,8 @@ def order(b: Builder, here: SentenceContext) -> None:
     """"A after B", "after B, A", "A before B", "A, followed by B": starts in order."""
     text = b.text
     sentence, triggers, cuts, timexes = here.sentence, here.triggers, here.cuts, here.timexes
+    if not _ORDER_HINT.may_match(text, sentence.start, sentence.end):
+        return
     timex_starts = {t.start for t in timexes}
     timex_starts |= {t.signal_start for t in timexes if t.signal_start is not None}
     for match in _ORDER.finditer(text, sentence.start, sentence.end):

@@ -71,8 +71,9 @@ def season_cues(text: str, timexes: Sequence[Timex], sentences: Sequence[Sentenc
     if not periods:
         return
     fiscal = speaks_of_fiscal_years(text)
+    own_start = functools.cache(functools.partial(fiscal_start, text))  # read once, when first needed
     quarter_start = configured_fiscal_start if configured_fiscal_start is not None else (
-        fiscal_start(text) if fiscal else 1)
+        own_start() if fiscal else 1)
     places = list(places_in(text))
     by_start = {t.start: i for i, t in enumerate(timexes)}
     for period in periods:
@@ -90,7 +91,7 @@ def season_cues(text: str, timexes: Sequence[Timex], sentences: Sequence[Sentenc
             period.signal in _AT_SIGNALS) else None
         if date is None and shape["quarter"]:
             date = _months_of_quarter(text, timexes, index)
-            stated = configured_fiscal_start is not None or fiscal_start(text) is not None
+            stated = configured_fiscal_start is not None or own_start() is not None
             if date is not None and not stated:
                 continue  # "Q4, the three months to June 30": the months say where its year starts
         if date is None:

@@ -41,8 +41,13 @@ def _data() -> _Words:
                   frozenset(str(w) for w in data["sentence_starters"]))
 
 
-# (behind a look-ahead on the first character of each alternative: most places fail in one step)
-_END = re.compile(r"(?=[.!?\n])(?:[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])|\n[ \t]*\n\s*)")
+# A sentence end: ".", "!" or "?" (then any more of them and closing quotes or brackets) before
+# white space and what can start a sentence, or a blank line. Each alternative opens with its
+# character, so that a search skips ahead to the next of them (one opening with a look-ahead or
+# a class is tried at every position of the text).
+_CLOSE_THEN_START = r"[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])"
+_END = re.compile(rf"\.[.!?]*{_CLOSE_THEN_START}|![.!?]*{_CLOSE_THEN_START}|\?[.!?]*{_CLOSE_THEN_START}"
+                  r"|\n[ \t]*\n\s*")
 # the word that ends a stretch of text: matched on the stretch reversed (the same word as
 # searching r"([\w.'’&-]+)\Z", without trying every start)
 _WORD_BEFORE_REVERSED = re.compile(r"[\w.'’&-]+")

@@ -23,7 +23,7 @@ from chrono.text.context import SentenceContext
 from chrono.text.events import Trigger, asserted
 from chrono.text.precedence import argument_words
 from chrono.text.sentences import Sentence
-from chrono.text.vocabulary import alternation, vocabulary
+from chrono.text.vocabulary import Hint, alternation, vocabulary
 
 _WORDS = vocabulary("states")
 _STATES: dict[str, tuple[frozenset[str], frozenset[str]]] = {
@@ -34,6 +34,7 @@ _STATES: dict[str, tuple[frozenset[str], frozenset[str]]] = {
 _Candidate = tuple[Sentence, Trigger]
 _PARTICIPLES = {str(word): str(side) for word, side in _WORDS.table("participles").items()}
 _PARTICIPLE = re.compile(rf",\s+({alternation(_PARTICIPLES)})\s", re.IGNORECASE)
+_PARTICIPLE_HINT = Hint.of(_PARTICIPLES)
 
 
 def state_bounds(b: Builder, triggers: Iterable[_Candidate]) -> None:
@@ -81,6 +82,8 @@ def participle_bounds(b: Builder, here: SentenceContext) -> None:
     """"The last ships left the harbour on 2 March, ending the blockade": an event of the main
     clause followed by ", ending X" (", starting X") is the end (the start) of X."""
     text, triggers = b.text, here.triggers
+    if not _PARTICIPLE_HINT.may_match(text, here.sentence.start, here.sentence.end):
+        return
     for match in _PARTICIPLE.finditer(text, here.sentence.start, here.sentence.end):
         side = Side.END if _PARTICIPLES[match.group(1).lower()] == "end" else Side.START
         following = [t for t in triggers if t.start >= match.end()]

@@ -108,7 +108,9 @@ def verb_tense(form: str, before: list[str], text: str, start: int) -> str | Non
             return PRESENT
         if _in_irrealis_clause(text, start):
             return IRREALIS
-        if _WITH_ABSOLUTE.search(text, max(0, start - 50), start):
+        lo = max(0, start - 50)
+        # (the word looked for first: the search would try every start)
+        if "with" in text[lo:start] and _WITH_ABSOLUTE.search(text, lo, start):
             return None  # "with the first homes completed in 2026": the main clause's time, no event
         if form == "past":
             return PAST

@@ -94,6 +94,43 @@ def searched_alternation(words: Iterable[str]) -> str:
     return f"(?=[{''.join(re.escape(c) for c in firsts)}])(?:{'|'.join(parts)})"
 
 
+# The letters outside ASCII that IGNORECASE matches to ASCII ones (the dotted and dotless i,
+# the long s, the Kelvin sign); no other character does, and only the first and the last of
+# these lower-case to ASCII.
+_FOLDED_TO_ASCII = ("\u0130", "\u0131", "\u017f", "\u212a")
+
+
+@attrs.frozen
+class Hint:
+    """A quick test that a stretch of text holds no case-insensitive match of an alternation of
+    words (:func:`alternation`, :func:`searched_alternation`), so that a sentence without one is
+    not searched: every match holds each word of one of the phrases, so a substring test of the
+    lower-cased stretch for the longest word of each phrase ("run-up" of "in the run-up to")
+    decides (a regex search with IGNORECASE tries every word at every position). Exact for
+    words in ASCII, unless the stretch holds one of the few other letters IGNORECASE folds onto
+    ASCII ones: then it says "maybe"."""
+
+    needed: tuple[str, ...] | None  # None: no quick test (words outside ASCII, or none)
+
+    @classmethod
+    def of(cls, words: Iterable[str]) -> Hint:
+        # a phrase's words are separated by spaces (any white space in the regex); the longest
+        # word of each phrase, the last of equals ("eve" of "on the eve of")
+        needed = tuple(dict.fromkeys(max(reversed(word.split(" ")), key=len).lower() for word in words))
+        return cls(needed if needed and all(word.isascii() for word in needed) else None)
+
+    def may_match(self, text: str, start: int, end: int) -> bool:
+        """False only when ``text[start:end]`` holds no match of the words."""
+        if self.needed is None:
+            return True
+        stretch = text[start:end]
+        if not stretch.isascii() and any(map(stretch.__contains__, _FOLDED_TO_ASCII)):
+            return True
+        lowered = stretch.lower()
+        # (map over the bound test: any() over a generator costs more than the tests themselves)
+        return any(map(lowered.__contains__, self.needed))
+
+
 def each_then_space(words: Iterable[str]) -> str:
     """A regex alternation of ``words`` each followed by white space: "for\\s+|about\\s+" (an
     optional word in front of another reads ``(?:…)?``)."""

@@ -26,6 +26,7 @@ SMOKE = [
     ("gold_conventions.py", ["--corpus", str(CORPUS), "--smoke"], True),
     ("text_precision.py", [str(CORPUS), "--smoke"], True),
     ("text_scaling.py", [str(CORPUS), "--smoke"], True),
+    ("prose_profile.py", [str(CORPUS), "--smoke"], True),
     ("timeml_consistency.py", [str(CORPUS.parent), "--smoke"], True),
     ("real_text.py", ["--smoke", "--quiet"], False),
     ("startup.py", ["--runs", "1"], False),

@@ -27,7 +27,7 @@ def test_where_the_text_says_its_fiscal_year_starts(text: str, start: int | None
 
 def test_fiscal_words() -> None:
     assert speaks_of_fiscal_years("FY24 revenue") and speaks_of_fiscal_years("Fiscal 2025 guidance")
-    assert speaks_of_fiscal_years("the financial year")
+    assert speaks_of_fiscal_years("the financial year") and speaks_of_fiscal_years("FINANCIAL\nYEAR 2025")
     assert not speaks_of_fiscal_years("FYI, the physical year") and not speaks_of_fiscal_years("Q3 sales")
 
 

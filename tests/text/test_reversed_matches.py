@@ -40,3 +40,13 @@ def test_word_before_a_date(before: str) -> None:
     forwards = re.search(r"([A-Za-z]+)\s+\Z", before)
     backwards = dating._WORD_BEFORE_REVERSED.match(before[::-1])
     assert (backwards.group(1)[::-1] if backwards else None) == (forwards.group(1) if forwards else None)
+
+
+@given(_STRETCHES, st.integers(0, 60))
+@example("the eve of the summit, \u00a0", 0)
+@example(", then", 0)
+def test_ends_with_comma(before: str, lo: int) -> None:
+    # the test that spares a search for a phrase ending ",\s*\Z" says what that search needs
+    assert dating._ends_with_comma(before, lo, len(before)) == (
+        re.compile(r",\s*\Z").search(before, lo, len(before)) is not None
+    )

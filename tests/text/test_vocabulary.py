@@ -12,6 +12,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from chrono.text.vocabulary import (
+    Hint,
     Vocabulary,
     VocabularyError,
     alternation,
@@ -80,3 +81,34 @@ def test_searched_alternation_groups_by_first_letter_in_order() -> None:
     assert searched_alternation(["after", "before", "ahead of"]) == r"(?=[ab])(?:a(?:fter|head\s+of)|before)"
     # first letters that differ only in case could both match one letter: left as written
     assert searched_alternation(["At", "after"]) == r"(?:At|after)"
+
+
+# the letters IGNORECASE folds onto ASCII ones (İ ı ſ K), a letter whose lower case is longer
+# (ẞ is not, İ is), and other non-ASCII letters
+_HINT_TEXTS = st.text(alphabet="abefrtsikABEKSI \n\t-,\u0130\u0131\u017f\u212aéẞ’", max_size=40)
+
+
+@given(_WORDS, _HINT_TEXTS, st.integers(0, 40), st.integers(0, 40))
+@example(["s"], "\u017f", 0, 1)  # the long s matches "s" with IGNORECASE
+@example(["k"], "\u212a", 0, 1)  # the Kelvin sign matches "k"
+@example(["ik"], "\u0130K", 0, 2)  # the dotted I matches "i"; its lower case is two letters
+@example(["be a"], "BE\ta", 0, 4)  # the words of a phrase are apart by any white space
+def test_hint_says_no_only_where_the_words_are_not(words: list[str], text: str, start: int, end: int) -> None:
+    hint = Hint.of(words)
+    for regex in (rf"\b({alternation(words)})\b", searched_alternation(words), alternation(words)):
+        found = re.compile(regex, re.IGNORECASE).search(text, start, end)
+        if found is not None:
+            assert hint.may_match(text, start, end), (regex, found)
+
+
+def test_hint_decides_plain_text() -> None:
+    hint = Hint.of(["after", "followed by"])
+    assert not hint.may_match("The talks ended. Then they left.", 0, 32)
+    assert hint.may_match("They left AFTER the talks.", 0, 26)
+    assert hint.may_match("It was Followed\nby a vote.", 0, 26)
+    assert not hint.may_match("They left after the talks.", 0, 9)  # only the stretch is read
+    assert Hint.of(["naïve"]).may_match("anything", 0, 8)  # words outside ASCII: always searched
+    # the longest word of a phrase is looked for: "in" and "the" are in most sentences
+    run_up = Hint.of(["in the run-up to", "on the eve of"])
+    assert not run_up.may_match("Talks in the capital went on to the end.", 0, 40)
+    assert run_up.may_match("On the EVE of the vote", 0, 22)
