@@ -44,11 +44,12 @@ def anniversary_events(b: Builder) -> None:
             if any(t.start >= noun.end and t.type == "DATE" for t in here.timexes):
                 continue  # "… of its founding in 1975": the written date is the cue's
             marked = _marked_on(b, here.timexes, match.start())
-            if marked is None and told_as_present(b.text, sentence.start, match.start()):
+            at_document_date = marked is None and told_as_present(b.text, sentence.start, match.start())
+            if at_document_date:
                 marked = b.dct
             if marked is None or marked.start is None or marked.end is None:
                 continue
-            if marked is b.dct or marked.end - marked.start > DAY:
+            if at_document_date or marked.end - marked.start > DAY:
                 # "this year marks …": some day of the year it is marked in
                 year = date_of(marked.start).year - count
                 first = day_start(dt.date(year, 1, 1)) - _SLACK
