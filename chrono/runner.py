@@ -270,11 +270,12 @@ def check(
     over a corpus of millions then needs memory for its findings, not its documents.
 
     ``reference`` holds the summaries of trusted timelines the corpus rules check against.
-    Archives (.jsonl, .csv, .parquet) are read record by record with ``archive_fields``, on
-    this machine whichever the executor (a local pool of ``jobs`` processes)."""
+    Archives (.jsonl, .csv, .parquet) are read record by record with ``archive_fields`` (the
+    defaults when None), on this machine whichever the executor (a local pool of ``jobs``
+    processes); an archive in a directory is taken only when ``archive_fields`` are given."""
     policy = options.policy
     rules = selected_rules(options)
-    files = discover(paths, policy)
+    files = discover(paths, policy, archives=archive_fields is not None)
     # the run's own files (baseline, report, domain knowledge) are never documents to check
     skipped = {resolved(Path(p)) for p in (*skip_files, *options.reading.domain_files)}
     if baseline is not None:

@@ -25,9 +25,9 @@ ROWS = [
 FIELDS = ("--text-field", "body", "--date-field", "published", "--id-field", "url")
 
 
-def chrono(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+def chrono(*args: str, cwd: Path, output: str = "json") -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "chrono", *args, "--no-cache", "--format", "json"],
+        [sys.executable, "-m", "chrono", *args, "--no-cache", "--format", output],
         capture_output=True, text=True, cwd=cwd, timeout=120,
         env={"PATH": "/usr/bin:/bin", "NO_COLOR": "1", "HOME": str(Path(tempfile.gettempdir()) / "chrono-test-home")},
     )
@@ -87,3 +87,42 @@ def test_records_are_read_one_at_a_time_and_an_oversized_one_is_skipped(tmp_path
 def test_an_archive_that_cannot_be_opened_is_a_finding(tmp_path: Path) -> None:
     found = findings(chrono("check", "missing.jsonl", cwd=tmp_path))
     assert found == [("CHR001", "missing.jsonl", 1)]
+
+
+def write_jsonl(path: Path, rows: list[dict[str, str]]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("".join(json.dumps(row) + "\n" for row in rows), encoding="utf-8")
+
+
+def test_a_folder_s_archives_are_read_when_their_fields_are_named(tmp_path: Path) -> None:
+    write_jsonl(tmp_path / "news" / "wire.jsonl", ROWS)
+    (tmp_path / "news" / "prices.csv").write_text("item,price\nbread,2\n", encoding="utf-8")
+    # without archive fields, a folder's .jsonl and .csv files are data beside the documents
+    assert findings(chrono("check", "news", cwd=tmp_path)) == []
+    found = findings(chrono("check", "news", *FIELDS, cwd=tmp_path))
+    assert ("CHR601", "news/wire.jsonl#https://c.example/3", 1) in found
+    # the CSV file has no 'body' column: each of its rows is a finding of its own
+    assert ("CHR002", "news/prices.csv#1", 1) in found and len(found) == 2
+
+
+def test_record_paths_work_with_baselines_suppressions_and_sarif(tmp_path: Path) -> None:
+    write_jsonl(tmp_path / "wire.jsonl", ROWS)
+    assert chrono("check", "wire.jsonl", *FIELDS, "--write-baseline", "base.json", cwd=tmp_path).returncode == 0
+    assert findings(chrono("check", "wire.jsonl", *FIELDS, "--baseline", "base.json", cwd=tmp_path)) == []
+
+    sarif = json.loads(chrono("check", "wire.jsonl", *FIELDS, cwd=tmp_path, output="sarif").stdout)
+    [result] = sarif["runs"][0]["results"]
+    assert result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "wire.jsonl%23https%3A//c.example/3"
+    related = {r["physicalLocation"]["artifactLocation"]["uri"] for r in result["relatedLocations"]}
+    assert related & {"wire.jsonl%23https%3A//a.example/1", "wire.jsonl%23https%3A//b.example/2"}
+
+    # a suppression comment in the record at odds, or in every record it may cite, hides it
+    for suppressed in ([2], [0, 1]):
+        rows = [dict(row) for row in ROWS]
+        for number in suppressed:
+            rows[number]["body"] = "<!-- chrono: ignore[CHR601] -->\n" + rows[number]["body"]
+        write_jsonl(tmp_path / "wire.jsonl", rows)
+        result = chrono("check", "wire.jsonl", *FIELDS, cwd=tmp_path)
+        report = json.loads(result.stdout)
+        assert [f["rule"] for f in report["findings"]] in ([], ["CHR004"]), report["findings"]
+        assert report["summary"]["suppressed"] == 1
