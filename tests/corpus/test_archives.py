@@ -126,3 +126,34 @@ def test_record_paths_work_with_baselines_suppressions_and_sarif(tmp_path: Path)
         report = json.loads(result.stdout)
         assert [f["rule"] for f in report["findings"]] in ([], ["CHR004"]), report["findings"]
         assert report["summary"]["suppressed"] == 1
+
+
+def test_a_second_run_reuses_the_results_of_unchanged_records(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from chrono import parallel
+    from chrono.options import Options
+    from chrono.runner import check
+
+    read: list[str] = []
+    process_record = parallel.process_record
+
+    def counting(record: Record | BadRecord, *args: object) -> parallel.FileResult:
+        read.append(record.path)
+        return process_record(record, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(parallel, "process_record", counting)
+    write_jsonl(tmp_path / "wire.jsonl", ROWS)
+    archive = str(tmp_path / "wire.jsonl")
+    fields = ArchiveFields("body", "published", "url")
+
+    def run() -> list[tuple[str, str]]:
+        report = check([archive], Options(), cache_dir=str(tmp_path / "cache"), archive_fields=fields)
+        return [(f.rule, f.path) for f in report.findings]
+
+    first = run()
+    assert first == [("CHR601", f"{archive}#https://c.example/3")] and len(read) == 3
+    read.clear()
+    assert run() == first and read == []  # every record from the cache, the corpus rules rerun
+    rows = [dict(row) for row in ROWS]
+    rows[2]["body"] = "The recapture of Sudzha in March 2025 ended the incursion."
+    write_jsonl(tmp_path / "wire.jsonl", rows)
+    assert run() == [] and read == [f"{archive}#https://c.example/3"]  # only the changed record
