@@ -12,7 +12,6 @@ on a cluster's workers), so the results do not depend on where a file was checke
 from __future__ import annotations
 
 import hashlib
-import itertools
 import json
 import os
 import pickle
@@ -247,7 +246,7 @@ def run_archives(
         for path, display in archives:
             try:
                 stream = records(path, display, fields, work.options.max_file_bytes)
-                while batch := list(itertools.islice(stream, _RECORD_BATCH)):
+                for batch in _batches(stream, _RECORD_BATCH):
                     tasks = [(index + number, record, fields) for number, record in enumerate(batch)]
                     index += len(batch)
                     yield from _record_batch(tasks, work, rules, pool, jobs, cache)
@@ -261,6 +260,24 @@ def run_archives(
 
 
 RecordTask = tuple[int, Record | BadRecord, ArchiveFields]
+
+
+def _batches(stream: Iterator[Record | BadRecord], size: int) -> Iterator[list[Record | BadRecord]]:
+    """The records in lists of ``size``; when the archive fails part way, the records read before
+    the failure come first (they are checked), then the error."""
+    batch: list[Record | BadRecord] = []
+    try:
+        for record in stream:
+            batch.append(record)
+            if len(batch) == size:
+                yield batch
+                batch = []
+    except ArchiveError:
+        if batch:
+            yield batch
+        raise
+    if batch:
+        yield batch
 
 
 def _record_batch(

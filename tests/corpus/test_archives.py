@@ -8,6 +8,7 @@ import json
 import subprocess
 import sys
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -157,3 +158,40 @@ def test_a_second_run_reuses_the_results_of_unchanged_records(tmp_path: Path, mo
     rows[2]["body"] = "The recapture of Sudzha in March 2025 ended the incursion."
     write_jsonl(tmp_path / "wire.jsonl", rows)
     assert run() == [] and read == [f"{archive}#https://c.example/3"]  # only the changed record
+
+
+def test_a_damaged_parquet_row_group_is_a_finding_and_the_other_groups_are_read(tmp_path: Path) -> None:
+    pyarrow = pytest.importorskip("pyarrow", reason="Parquet archives need the `parquet` extra (pyarrow)")
+    import pyarrow.parquet as parquet
+
+    rows = [{"id": str(i), "published": "2025-04-20", "body": f"Sudzha was retaken in March 2025 ({i}). " * 10}
+            for i in range(120)]
+    parquet.write_table(pyarrow.Table.from_pylist(rows), tmp_path / "wire.parquet", row_group_size=30,
+                        compression="NONE")
+    data = bytearray((tmp_path / "wire.parquet").read_bytes())
+    middle = len(data) // 2
+    data[middle : middle + 500] = b"\xff" * 500  # inside the second or third row group's pages
+    (tmp_path / "wire.parquet").write_bytes(bytes(data))
+    result = chrono("check", "wire.parquet", "--text-field", "body", "--date-field", "published",
+                    "--id-field", "id", cwd=tmp_path)
+    report = json.loads(result.stdout)
+    [broken] = [f for f in report["findings"] if f["rule"] == "CHR002"]
+    assert "row group" in broken["message"] and "cannot be read" in broken["message"]
+    # every other row group's records were checked: 120 rows less at most one group of 30
+    assert 120 - 30 + 1 <= report["summary"]["files"] < 120
+
+
+def test_records_read_before_an_archive_fails_are_still_checked() -> None:
+    from chrono.corpus.archives import ArchiveError
+    from chrono.parallel import _batches
+
+    def failing() -> Iterator[Record | BadRecord]:
+        for number in range(1, 4):
+            yield Record(f"a.jsonl#{number}", "text", None, number)
+        raise ArchiveError("a.jsonl: cannot read the archive: Input/output error")
+
+    batches = _batches(failing(), 2)
+    assert [r.number for r in next(batches)] == [1, 2]
+    assert [r.number for r in next(batches)] == [3]
+    with pytest.raises(ArchiveError):
+        next(batches)
