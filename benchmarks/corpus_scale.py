@@ -5,6 +5,16 @@ cross-document contradictions and traps, checked end to end; then the linking st
 
     python benchmarks/corpus_scale.py                      # 10,000 documents, 100 planted
     python benchmarks/corpus_scale.py --documents 500 --planted 10 --jobs 2
+    python benchmarks/corpus_scale.py --documents 2000 --planted 20 --repeats 7 --json out.json
+
+The linking step is timed in CPU time of this process (``time.process_time``) on the run's
+summaries and on ``--scale`` times as many, ``--repeats`` pairs of runs (the two sizes one after
+the other, so that both see the same load): each figure is the median with the fastest and the
+slowest, and the ratio is that of each pair. It is timed as the linking functions alone
+(chrono.corpus.linking.corpus_contradictions) and as ``chrono check`` runs it (the corpus step's
+shuffle and reduce, chrono.mapreduce.reduce_locally), beside a peer: one plain pass over the
+same tellings, whose ratio is that of linear work on this machine. ``--json`` writes the run's
+findings and the contradictions of both linking runs, to compare two versions of the code.
 
 The traps: two recaptures of two towns, two presidential elections of one country in different
 years, and one event told under two names ("Operation Ember" / "the Kursk incursion") — none of
@@ -17,24 +27,31 @@ Generation is a few string formats per document (well under a second for 10,000)
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import pickle
 import random
+import statistics
 import sys
 import tempfile
 import time
 import tracemalloc
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TypeVar
 
 import attrs
 
 from chrono.corpus.archives import ArchiveFields
-from chrono.corpus.linking import corpus_contradictions
+from chrono.corpus.linking import Contradiction, corpus_contradictions, tellings
+from chrono.corpus.step import contradiction_step
 from chrono.corpus.summary import Summary
-from chrono.model import Severity
+from chrono.mapreduce import Keyed, reduce_locally
+from chrono.model import Finding, Severity
 from chrono.options import Options
-from chrono.runner import check
+from chrono.output import to_json
+from chrono.results import Report
+from chrono.runner import check, selected_rules, split_rules
 
 
 @attrs.frozen
@@ -134,23 +151,94 @@ def generate(documents: int, planted: int, seed: int = 7) -> tuple[list[dict[str
         records.append({"id": str(number), "published": "2025-06-01", "body": body})
     return records, plants
 
+T = TypeVar("T")
 
-def linking_alone(summaries: Sequence[Summary], factor: int) -> tuple[float, int, float]:
-    """Time of the shuffle and reduce over ``factor`` copies of the summaries (renamed; each a
-    deep copy, unpickled as from a cache or a worker, so nothing is shared between copies), their
-    contradictions, and the memory the copies hold (MB, by tracemalloc)."""
+
+@attrs.frozen
+class Paired:
+    """CPU seconds of each repeat of one measurement on the small and the large input, the two
+    timed one after the other in each repeat, so that both see the same load of the machine."""
+
+    small: tuple[float, ...]
+    large: tuple[float, ...]
+
+    def ratios(self) -> list[float]:
+        return [large / small for small, large in zip(self.small, self.large, strict=True)]
+
+    def show(self) -> str:
+        def spread(values: Sequence[float], unit: str) -> str:
+            low, mid, high = min(values), statistics.median(values), max(values)
+            return f"{mid:.3f}{unit} (median; {low:.3f}-{high:.3f})"
+
+        return (f"{spread(self.small, ' s')} and {spread(self.large, ' s')} CPU; ratio "
+                f"{spread(self.ratios(), 'x')} over {len(self.small)} pairs")
+
+
+def paired_cpu_times(
+    small: Callable[[], list[T]], large: Callable[[], list[T]], repeats: int
+) -> tuple[Paired, list[T], list[T]]:
+    timings: tuple[list[float], list[float]] = ([], [])
+    results: list[list[T]] = [[], []]
+    for _ in range(repeats):
+        for side, run in enumerate((small, large)):
+            started = time.process_time()
+            results[side] = run()
+            timings[side].append(time.process_time() - started)
+    return Paired(tuple(timings[0]), tuple(timings[1])), results[0], results[1]
+
+
+def copies_of(summaries: Sequence[Summary], factor: int) -> tuple[list[Summary], float]:
+    """``factor`` renamed copies of the summaries (``copyN/corpus.jsonl#ID``; each a deep copy,
+    unpickled as from a cache or a worker, so nothing is shared between copies) and the memory
+    they hold (MB, tracemalloc)."""
     blobs = [pickle.dumps(s, protocol=pickle.HIGHEST_PROTOCOL) for s in summaries]
     tracemalloc.start()
-    copies = [attrs.evolve(pickle.loads(b), path=f"copy{i}/{s.path}")
+    copies = [attrs.evolve(pickle.loads(b), path=f"copy{i}/{Path(s.path).name}")
               for i in range(factor) for s, b in zip(summaries, blobs, strict=True)]
     held = tracemalloc.get_traced_memory()[0] / 1e6
     tracemalloc.stop()
-    timings = []
-    for _ in range(3):  # the best of three: the machine is shared
-        started = time.perf_counter()
-        found = sum(1 for _ in corpus_contradictions(copies))
-        timings.append(time.perf_counter() - started)
-    return min(timings), found, held
+    return copies, held
+
+
+def linking_alone(copies: Sequence[Summary]) -> Callable[[], list[Contradiction]]:
+    """The shuffle and reduce of the linking functions, to their contradictions."""
+    return lambda: list(corpus_contradictions(copies))
+
+
+def linking_as_checked(copies: Sequence[Summary]) -> Callable[[], list[Finding]]:
+    """The corpus step as ``chrono check`` runs it on a local executor: the summaries' tellings
+    arrive keyed from the workers (made here, untimed), then the shuffle and reduce."""
+    steps = [contradiction_step(split_rules(selected_rules(Options()))[1])]
+    keyed = [Keyed(0, key, (index, rank), telling)
+             for index, summary in enumerate(copies)
+             for rank, (key, telling) in enumerate(tellings(summary))]
+    return lambda: reduce_locally(steps, keyed)
+
+
+def one_pass(copies: Sequence[Summary]) -> Callable[[], list[int]]:
+    """The peer: one pass over the same tellings that reads what the reduce reads of each (its
+    key, document, place and dates) and nothing more. Its ratio is what linear work costs on this
+    machine at these sizes (memory caches make 10x the data cost more than 10x the time)."""
+    told = [telling for summary in copies for _, telling in tellings(summary)]
+
+    def run() -> list[int]:
+        return [sum(1 for t in told if t.event.key and t.path and t.event.span.start >= 0
+                    and t.bounds.start_lo != t.bounds.end_hi)]
+
+    return run
+
+
+def _described(found: Sequence[Contradiction]) -> list[dict[str, object]]:
+    return [
+        {"key": c.key, "path": c.telling.path, "other": c.other.path, "shortfall": c.shortfall,
+         "agreeing": c.agreeing, "grade": c.grade.name,
+         "words": [f.span.text for f in c.facts], "other_words": [f.span.text for f in c.other_facts]}
+        for c in found
+    ]
+
+
+def _digest(items: object) -> str:
+    return hashlib.sha256(json.dumps(items, sort_keys=True).encode()).hexdigest()[:16]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -161,6 +249,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--planted", type=int, default=100)
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--scale", type=int, default=10, help="copies of the summaries for the linking run")
+    parser.add_argument("--repeats", type=int, default=5, help="timed runs of each linking measurement")
+    parser.add_argument("--json", type=Path, help="write the findings and contradictions here")
     args = parser.parse_args(argv)
 
     started = time.perf_counter()
@@ -173,6 +263,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         report = check([str(archive)], Options(), jobs=args.jobs,
                        archive_fields=ArchiveFields("body", "published", "id"))
         checked = time.perf_counter() - started
+        # the run's findings, with paths that do not name the temporary folder
+        findings_json = json.loads(to_json(report).replace(str(archive), "corpus.jsonl"))
 
     def short(path: str) -> str:
         return "corpus.jsonl#" + path.rsplit("#", 1)[-1]
@@ -191,21 +283,41 @@ def main(argv: Sequence[str] | None = None) -> int:
           f"other errors: {other_errors}")
 
     summaries = _summaries(report)
-    one, found_one, held_one = linking_alone(summaries, 1)
-    many, found_many, held_many = linking_alone(summaries, args.scale)
-    print(f"linking {len(summaries)} summaries: {one:.2f} s ({found_one} contradictions), "
-          f"{held_one:.0f} MB held")
-    print(f"linking {len(summaries) * args.scale} summaries: {many:.2f} s ({found_many} contradictions), "
-          f"{held_many:.0f} MB held; time ratio {many / one:.1f}x for {args.scale}x the documents")
+    one, held_one = copies_of(summaries, 1)
+    many, held_many = copies_of(summaries, args.scale)
+    alone, found_one, found_many = paired_cpu_times(linking_alone(one), linking_alone(many), args.repeats)
+    step, step_found_one, step_found_many = paired_cpu_times(
+        linking_as_checked(one), linking_as_checked(many), args.repeats
+    )
+    peer, _, _ = paired_cpu_times(one_pass(one), one_pass(many), args.repeats)
+    print(f"summaries held: {len(one)} in {held_one:.0f} MB, {len(many)} in {held_many:.0f} MB")
+    for name, timing, n_small, n_large in (
+        ("linking functions", alone, len(found_one), len(found_many)),
+        ("corpus step", step, len(step_found_one), len(step_found_many)),
+        ("peer: one pass over the tellings", peer, 0, 0),
+    ):
+        print(f"{name}, {len(one)} and {len(many)} summaries ({n_small} and {n_large} found): "
+              f"{timing.show()}")
+    linking = {
+        "one": _described(found_one),
+        "many_count": len(found_many),
+        "many_digest": _digest(_described(found_many)),
+        "step_one": [f.to_json() for f in step_found_one],
+        "step_many_count": len(step_found_many),
+        "step_many_digest": _digest([f.to_json() for f in step_found_many]),
+    }
+    if args.json is not None:
+        args.json.write_text(json.dumps({"findings": findings_json["findings"], "linking": linking},
+                                        indent=1, sort_keys=True) + "\n", encoding="utf-8")
     ok = len(found) == len(plants) and not false_errors
     return 0 if ok else 1
 
 
-def _summaries(report: object) -> list[Summary]:
-    """The summaries a run computed (kept in its per-document results)."""
+def _summaries(report: Report) -> list[Summary]:
+    """The summaries of the run's documents (from the analyses the report keeps)."""
     from chrono.corpus.summary import summarize
 
-    return [summarize(analysis) for analysis in report.analyses]  # type: ignore[attr-defined]
+    return [summarize(analysis) for analysis in report.analyses]
 
 
 if __name__ == "__main__":

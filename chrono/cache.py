@@ -31,6 +31,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+from chrono.corpus.archives import is_archive
 from chrono.seal import seal, secret, unsealed
 from chrono.version import __version__
 
@@ -169,7 +170,7 @@ class Cache:
             merged.update({path: self.entries[path] for path in self.fresh})
             for path, entry in self.entries.items():
                 merged.setdefault(path, entry)
-            self.entries = {path: entry for path, entry in merged.items() if os.path.exists(path)}
+            self.entries = {path: entry for path, entry in merged.items() if os.path.exists(_file_of(path))}
             _prune(self.file)
             body = pickle.dumps(self.entries, protocol=pickle.HIGHEST_PROTOCOL)
             handle, temporary = tempfile.mkstemp(dir=self.file.parent, prefix=".tmp-", suffix=".pickle")
@@ -181,6 +182,12 @@ class Cache:
                 Path(temporary).unlink(missing_ok=True)
                 raise
         self.dirty = False
+
+
+def _file_of(display: str) -> str:
+    """The file an entry is read from: a record of an archive (``FILE#ID``) is in its archive."""
+    file, mark, _ = display.partition("#")
+    return file if mark and is_archive(Path(file)) else display
 
 
 def _prune(keep: Path) -> None:

@@ -107,8 +107,8 @@ def add_check_options(parser: argparse.ArgumentParser, *, formats: Sequence[str]
     corpus.add_argument(
         "--text-field",
         metavar="NAME",
-        default="text",
-        help="archives (.jsonl, .csv, .parquet): the field with each record's text (default text)",
+        help="archives (.jsonl, .csv, .parquet): the field with each record's text (default text);"
+        " with any of these three, a folder's archives are checked too",
     )
     corpus.add_argument("--date-field", metavar="NAME", help="archives: the field with each record's date")
     corpus.add_argument("--id-field", metavar="NAME", help="archives: the field naming a record (FILE#ID)")
@@ -268,11 +268,9 @@ def check_settings(args: argparse.Namespace, stream: TextIO | None = None) -> Ch
         reference = tuple(load_reference(path, reading) for path in references)
     except ReferenceError as error:
         raise UsageError(f"--reference: {error}") from None
-    fields = ArchiveFields(
-        getattr(args, "text_field", None) or "text",
-        getattr(args, "date_field", None),
-        getattr(args, "id_field", None),
-    )
+    named = [getattr(args, name, None) for name in ("text_field", "date_field", "id_field")]
+    # archive fields given: a folder's archives are documents too (else data beside them)
+    fields = ArchiveFields(named[0] or "text", named[1], named[2]) if any(named) else None
     return CheckSettings(
         options,
         config,

@@ -13,6 +13,7 @@ import stat
 from collections.abc import Sequence
 from pathlib import Path
 
+from chrono.corpus.archives import is_archive
 from chrono.globs import glob_match, relative_to_root, resolved
 from chrono.ingest import KINDS, Location
 from chrono.options import RunPolicy
@@ -68,9 +69,13 @@ SKIPPED_DIRECTORIES = frozenset(
 
 
 
-def discover(paths: Sequence[str], policy: RunPolicy | None = None) -> list[tuple[Location, str]]:
+def discover(
+    paths: Sequence[str], policy: RunPolicy | None = None, *, archives: bool = False
+) -> list[tuple[Location, str]]:
     """Files to check, in a stable order: given files as they are, directories recursively
-    (regular files with known suffixes only; hidden and tool directories skipped).
+    (regular files with known suffixes only; hidden and tool directories skipped). With
+    ``archives`` (the run names the fields of archive records), the JSON Lines, CSV and Parquet
+    files of a directory are taken too; otherwise they are data beside the documents.
 
     Symbolic links found in a directory are never followed, to files or to folders (as ruff
     does: safe on an untrusted pull request, and no loop can trap the walk); a path given by
@@ -94,7 +99,7 @@ def discover(paths: Sequence[str], policy: RunPolicy | None = None) -> list[tupl
 
     def included(candidate: Path) -> bool:
         if not include:
-            return candidate.suffix.lower() in KINDS
+            return candidate.suffix.lower() in KINDS or (archives and is_archive(candidate))
         relative = relative_to_root(candidate, root)
         return any(glob_match(pattern, relative) for pattern in include)
 

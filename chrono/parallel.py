@@ -11,7 +11,8 @@ on a cluster's workers), so the results do not depend on where a file was checke
 
 from __future__ import annotations
 
-import itertools
+import hashlib
+import json
 import os
 import pickle
 from collections.abc import Callable, Iterator, Sequence
@@ -24,6 +25,7 @@ import attrs
 from chrono import suppressions
 from chrono.analysis import Analysis
 from chrono.analyze import check_file, check_loaded, internal_error
+from chrono.cache import Cache
 from chrono.corpus.archives import ArchiveError, ArchiveFields, BadRecord, Record, records
 from chrono.ingest import Loaded, Location, kind_of, suffix_of
 from chrono.layout import Layout
@@ -221,29 +223,33 @@ def _problem_result(display: str, problem: Problem, rules: Sequence[type[Rule]])
 
 
 def run_archives(
-    archives: Sequence[tuple[Path, str]], fields: ArchiveFields, work: Work, first_index: int, jobs: int = 1
+    archives: Sequence[tuple[Path, str]],
+    fields: ArchiveFields,
+    work: Work,
+    first_index: int,
+    jobs: int = 1,
+    cache: Cache | None = None,
 ) -> Iterator[FileResult]:
     """Every record of the archives, streamed in order: at most a batch of records is in memory
     at once (besides the results the caller keeps), whatever the size of an archive. Records are
     read on this machine (a local pool with ``jobs`` > 1, whichever executor runs the files);
-    each is numbered in the corpus from ``first_index`` for the corpus steps."""
+    each is numbered in the corpus from ``first_index`` for the corpus steps. With a ``cache``,
+    a record whose path and content (text, date, fields) are unchanged is not read again."""
     rules = work.rules()
     index = first_index
     pool = None
+    if cache is not None:  # cached entries hold the analysis, as a file's do
+        work = attrs.evolve(work, keep_analyses=True)
     if jobs > 1:
         pool = ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(work,))
     try:
         for path, display in archives:
             try:
                 stream = records(path, display, fields, work.options.max_file_bytes)
-                while batch := list(itertools.islice(stream, _RECORD_BATCH)):
+                for batch in _batches(stream, _RECORD_BATCH):
                     tasks = [(index + number, record, fields) for number, record in enumerate(batch)]
                     index += len(batch)
-                    if pool is None:
-                        yield from (_record_work(task, work, rules, travel=False) for task in tasks)
-                    else:
-                        chunk = max(1, len(tasks) // (jobs * 4))
-                        yield from pool.map(_work_record, tasks, chunksize=chunk)
+                    yield from _record_batch(tasks, work, rules, pool, jobs, cache)
             except ArchiveError as error:
                 problem = Problem(ProblemKind.UNREADABLE, str(error), Span(0, 0))
                 yield _shaped(_problem_result(display, problem, rules), work, travel=False)
@@ -254,6 +260,60 @@ def run_archives(
 
 
 RecordTask = tuple[int, Record | BadRecord, ArchiveFields]
+
+
+def _batches(stream: Iterator[Record | BadRecord], size: int) -> Iterator[list[Record | BadRecord]]:
+    """The records in lists of ``size``; when the archive fails part way, the records read before
+    the failure come first (they are checked), then the error."""
+    batch: list[Record | BadRecord] = []
+    try:
+        for record in stream:
+            batch.append(record)
+            if len(batch) == size:
+                yield batch
+                batch = []
+    except ArchiveError:
+        if batch:
+            yield batch
+        raise
+    if batch:
+        yield batch
+
+
+def _record_batch(
+    tasks: Sequence[RecordTask],
+    work: Work,
+    rules: Sequence[type[Rule]],
+    pool: ProcessPoolExecutor | None,
+    jobs: int,
+    cache: Cache | None,
+) -> Iterator[FileResult]:
+    """The results of a batch of records in order: from the cache, or read (then cached)."""
+    digests = [record_digest(record, fields) if cache is not None else None for _, record, fields in tasks]
+    hits = [cache.get(task[1].path, digest) if cache is not None and digest else None
+            for task, digest in zip(tasks, digests, strict=True)]
+    todo = [task for task, hit in zip(tasks, hits, strict=True) if not isinstance(hit, FileResult)]
+    fresh: Iterator[FileResult]
+    if pool is None:
+        fresh = (_record_work(task, work, rules, travel=False) for task in todo)
+    else:
+        fresh = pool.map(_work_record, todo, chunksize=max(1, len(todo) // (jobs * 4)))
+    for task, digest, hit in zip(tasks, digests, hits, strict=True):
+        if isinstance(hit, FileResult):
+            yield hit
+            continue
+        result = next(fresh)
+        if cache is not None and digest and not (result.crashed or result.transient):
+            cache.put(task[1].path, digest, result.packed())
+        yield result
+
+
+def record_digest(record: Record | BadRecord, fields: ArchiveFields) -> str | None:
+    """What a record's result depends on besides the run's settings (None: never cached)."""
+    if isinstance(record, BadRecord):
+        return None  # cheap to report again, and its message names its line
+    content = json.dumps([record.text, record.date, fields.text, fields.date])
+    return hashlib.sha256(content.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def _record_work(

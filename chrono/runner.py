@@ -270,11 +270,12 @@ def check(
     over a corpus of millions then needs memory for its findings, not its documents.
 
     ``reference`` holds the summaries of trusted timelines the corpus rules check against.
-    Archives (.jsonl, .csv, .parquet) are read record by record with ``archive_fields``, on
-    this machine whichever the executor (a local pool of ``jobs`` processes)."""
+    Archives (.jsonl, .csv, .parquet) are read record by record with ``archive_fields`` (the
+    defaults when None), on this machine whichever the executor (a local pool of ``jobs``
+    processes); an archive in a directory is taken only when ``archive_fields`` are given."""
     policy = options.policy
     rules = selected_rules(options)
-    files = discover(paths, policy)
+    files = discover(paths, policy, archives=archive_fields is not None)
     # the run's own files (baseline, report, domain knowledge) are never documents to check
     skipped = {resolved(Path(p)) for p in (*skip_files, *options.reading.domain_files)}
     if baseline is not None:
@@ -321,14 +322,20 @@ def check(
     try:
         for result in _file_results(files, options, rules, runner, work, local_cache, progress):
             hold(result)
-        if archives:  # each record a document of its own (not cached: it has no file to hash)
+        if archives:  # each record a document of its own, cached by the digest of its content
             fields = archive_fields or ArchiveFields()
-            record_work = attrs.evolve(work, keep_analyses=keep)  # records are never cached
             # a serial executor reads them serially; a pool or a cluster, over a local pool
             serial = isinstance(runner, SerialExecutor) and not isinstance(runner, PoolExecutor)
-            for result in run_archives(archives, fields, record_work, len(files), 1 if serial else jobs):
+            record_cache = None
+            if local_cache:
+                record_cache = Cache(local_cache, cache_key(options, rules, work.corpus_steps))
+            records = run_archives(archives, fields, work, len(files), 1 if serial else jobs, record_cache)
+            for result in records:
                 hold(result)
                 files.append((Path(result.document.path), result.document.path))
+            if record_cache is not None:
+                with contextlib.suppress(OSError):  # a read-only checkout still gets its findings
+                    record_cache.save()
         if steps:
             all_corpus = in_rule_order(runner.corpus_findings(steps, summaries), linked_codes)
         summaries.clear()  # the run keeps no summary past its reduce

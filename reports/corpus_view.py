@@ -107,8 +107,9 @@ def corpus_page(
         )
         agreed = Counter(_dates(t) for t in group if t.path not in bad).most_common(1)
         label = Counter(t.event.label for t in group).most_common(1)[0][0]
+        first = min(group, key=Telling.order)  # the first in corpus order: its link's reason is shown
         rows.append(LinkedEventRow(
-            visible(key), visible(label), visible(group[0].event.why), len(paths), len(bad),
+            visible(key), visible(label), visible(first.event.why), len(paths), len(bad),
             agreed[0][0] if agreed else "", sources, len(ordered) - len(shown),
         ))
     if not rows:

@@ -142,11 +142,21 @@ def _parquet(path: Path, display: str, fields: ArchiveFields) -> Iterator[Record
         raise ArchiveError(f"{display}: not a Parquet file: {error}") from None
     names = set(source.schema_arrow.names)
     wanted = [f for f in (fields.text, fields.date, fields.id) if f and f in names]
-    number = 0
-    for batch in source.iter_batches(batch_size=_PARQUET_BATCH, columns=wanted):
-        for row in batch.to_pylist():
-            number += 1
-            yield _record(display, number, row, fields, f"row {number}")
+    first = 1  # the number of the first row of each row group
+    for group in range(source.metadata.num_row_groups):
+        rows = source.metadata.row_group(group).num_rows
+        number = first - 1
+        try:
+            for batch in source.iter_batches(batch_size=_PARQUET_BATCH, row_groups=[group], columns=wanted):
+                for row in batch.to_pylist():
+                    number += 1
+                    yield _record(display, number, row, fields, f"row {number}")
+        except Exception as error:  # a damaged page: the rest of its row group, and on to the next
+            last = first + rows - 1
+            where = f"rows {number + 1}-{last}" if last > number + 1 else f"row {last}"
+            message = f"{where} (row group {group + 1}): cannot be read: {error}"
+            yield BadRecord(f"{display}#{number + 1}", message, number + 1)
+        first += rows
 
 
 def records(

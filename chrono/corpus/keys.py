@@ -37,6 +37,8 @@ _SENTENCE_END = re.compile(
     r"[.!?][\"'”’)]*(?=\s)|\n[ \t]*\n|\n(?=[ \t]*(?:[#>*+-]|\d+[.)])\s)|(?<=[^a-z,;\s])[ \t]*\n"
 )
 _WORD = re.compile(r"[A-Za-z][\w'’.-]*")
+# a number written right after a name, as part of it: "Rust 1.56.1", "Go 1", "Python 2.6rc1"
+_NUMBER = re.compile(r"[ \t]+(\d+(?:\.\d+)*(?:[a-z]+\d*)?)(?![\w.-]*\w)")
 _TOKEN = re.compile(r"[\w'’.-]+")
 _YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)\b")
 
@@ -45,6 +47,7 @@ _YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)\b")
 class _Words:
     generic: frozenset[str]
     not_names: frozenset[str]
+    date_words: frozenset[str]
     clause_break: re.Pattern[str]
     agent: str
     passive: frozenset[str]
@@ -72,7 +75,8 @@ def _words() -> _Words:
     heads = "|".join(re.escape(h) for h in split("name_heads"))
     return _Words(
         generic=frozenset(split("generic_classes")),
-        not_names=frozenset(split("not_names")),
+        not_names=frozenset(split("not_names") + split("date_words")),
+        date_words=frozenset(split("date_words")),
         clause_break=re.compile(breaks, re.IGNORECASE),
         agent=str(data["agent_word"]),
         passive=frozenset(split("passive_auxiliaries")),
@@ -161,8 +165,13 @@ def _names(text: str, lo: int, hi: int, skip: Sequence[tuple[int, int]] = (), *,
     before_run = ""  # the word in front of the current run of names
     previous = ""
     after_agent = False
+    read_to = lo  # the end of a number read as part of a name
     for match in _WORD.finditer(text, lo, hi):
+        if match.start() < read_to:
+            continue  # "rc1" of "Python 2.6rc1"
         word = match.group().rstrip(".")
+        if argument and word in words.date_words:
+            break  # "in February 2019 …": when, and what follows is about something else
         inside = any(a <= match.start() < b for a, b in skip)
         if word.lower() == words.agent:
             after_agent = True
@@ -172,6 +181,10 @@ def _names(text: str, lo: int, hi: int, skip: Sequence[tuple[int, int]] = (), *,
             if not run:
                 before_run = previous
             run.append(word)
+            number = _number_after(text, match.end(), hi)
+            if number is not None:
+                run.append(number.group(1))
+                read_to = number.end()
             previous = word.lower()
             continue
         if run:
@@ -189,6 +202,26 @@ def _names(text: str, lo: int, hi: int, skip: Sequence[tuple[int, int]] = (), *,
             return
     if run:
         yield _normal(" ".join(run))
+
+
+_NEXT_WORD = re.compile(r"\s*([A-Za-z]+)?")
+
+
+def _number_after(text: str, at: int, hi: int) -> re.Match[str] | None:
+    """A number written after the name that ends at ``at`` and part of it: a version ("Rust
+    1.56.1 today", "Go 1, …", "Go 1 in March") or a number in a longer name ("Rust 2024
+    Edition"); not a count or a day ("Sudzha 12 days later", "Kursk 3 May")."""
+    number = _NUMBER.match(text, at, hi)
+    if number is None:
+        return None
+    if not number.group(1).isdigit():
+        return number  # a version: "1.56.1", "2.6rc1"
+    following = _NEXT_WORD.match(text, number.end(), hi)
+    word = following.group(1) if following else None
+    words = _words()
+    if word is None or word.lower() in words.stops or word.lower() in words.joining:
+        return number
+    return number if word[:1].isupper() and word not in words.date_words else None
 
 
 def _normal(name: str) -> str:
@@ -258,8 +291,10 @@ def _governing_verb(text: str, lo: int, hi: int, a: int, b: int) -> Trigger | No
 
 
 def _passive(text: str, lo: int, trigger: Trigger) -> bool:
+    """A participle after an auxiliary: "was retaken", "will be released" (not "will be releasing")."""
     before = text[lo : trigger.start].split()
-    return trigger.pos == "verb" and bool(before) and before[-1].lower() in _words().passive
+    participle = not text[trigger.start : trigger.end].lower().endswith("ing")
+    return trigger.pos == "verb" and participle and bool(before) and before[-1].lower() in _words().passive
 
 
 def key_of(text: str, trigger: Trigger, sentence: tuple[int, int] | None = None) -> Key | None:
@@ -312,6 +347,8 @@ def key_of(text: str, trigger: Trigger, sentence: tuple[int, int] | None = None)
         return Key("|".join(parts), Grade.STRONG, why, label)
     if act in words.once:
         return Key("|".join(parts), Grade.STRONG, f"the same {act} of {about} (it happens once)", label)
+    if trigger.event_class in words.generic:
+        return None  # "said … the U.S.", "condemned … the U.S.": a broad act and a name tell no one event
     why = f"the same kind of event ({act}) about {about}, but no name or year says it is the same one"
     return Key("|".join(parts), Grade.WEAK, why, label)
 

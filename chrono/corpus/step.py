@@ -2,8 +2,8 @@
 
 The map is a document's tellings (``(key, telling)`` for each of its linked events, from its
 summary: chrono.corpus.summary); the shuffle groups them by key; the reduce adds the reference's
-tellings of that key, sorts the group as :func:`chrono.corpus.linking.tellings_by_key` does and
-turns its contradictions into the findings of the selected corpus rules. A serial run, a
+tellings of that key and turns its contradictions (found in corpus order whatever the order of
+the group: chrono.corpus.linking) into the findings of the selected corpus rules. A serial run, a
 process pool and a Dask cluster therefore report the same contradictions, key by key.
 """
 
@@ -39,8 +39,7 @@ class ReduceContradictions:
 
     def __call__(self, key: str, group: Sequence[Any]) -> list[Finding]:
         trusted = dict(self.reference).get(key, ())
-        told = sorted([*trusted, *group], key=lambda t: (not t.trusted, t.path, t.event.span.start))
-        found = contradictions(key, told)
+        found = contradictions(key, [*trusted, *group])
         if not found:
             return []
         findings: list[Finding] = []

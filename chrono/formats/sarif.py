@@ -20,6 +20,7 @@ from typing import Any
 from urllib.parse import quote
 
 from chrono.baseline import fingerprint
+from chrono.corpus.archives import is_archive
 from chrono.model import Finding, LocatedSpan, Severity
 from chrono.printable import utf8_json
 from chrono.registry import all_rules
@@ -32,7 +33,13 @@ _LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: 
 
 
 def _uri(path: str) -> tuple[str, bool]:
-    """A URI for a finding's path, and whether it is relative to %SRCROOT%."""
+    """A URI for a finding's path, and whether it is relative to %SRCROOT%. A record of an
+    archive (``FILE#ID``) is its file's URI and its id, escaped as written (an id may be a URL,
+    whose slashes a file path would merge)."""
+    file, mark, record = path.partition("#")
+    if mark and is_archive(Path(file)):
+        uri, relative = _uri(file)
+        return uri + quote(f"#{record}", safe="/"), relative
     candidate = Path(path)
     if candidate.is_absolute():
         try:

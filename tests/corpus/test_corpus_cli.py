@@ -95,3 +95,20 @@ def test_the_example_story_told_from_four_angles(tmp_path: Path) -> None:
     found = [(f["rule"], Path(f["path"]).name, f["line"], f["column"], f["severity"])
              for f in json.loads(result.stdout)["findings"]]
     assert found == [("CHR601", "feature.md", 7, 20, "error")]
+
+
+def test_two_releases_of_one_project_are_not_linked_but_a_stale_copy_warns(tmp_path: Path) -> None:
+    # two versions' releases: two events; the same paragraph copied into a later article, its
+    # "Wednesday" now read against the later date: one event dated two ways, through a link that
+    # rests on the kind of event and a name only (a warning, never an error)
+    (tmp_path / "rust-1.56.1.md").write_text(
+        "---\ndate: 2021-11-01\n---\nWe will be releasing Rust 1.56.1 today.\n", encoding="utf-8")
+    (tmp_path / "four-years.md").write_text(
+        "---\ndate: 2019-05-15\n---\nOn May 15th, 2015, Rust was released to the world.\n", encoding="utf-8")
+    stale = "Since the INS decision was announced Wednesday, they have said they will appeal.\n"
+    (tmp_path / "first.md").write_text(f"---\ndate: 2000-01-07\n---\n{stale}", encoding="utf-8")
+    (tmp_path / "later.md").write_text(f"---\ndate: 2000-01-15\n---\n{stale}", encoding="utf-8")
+    result = chrono("check", ".", "--format", "json", "--select", "CHR6", cwd=tmp_path)
+    found = [(f["rule"], f["severity"], f["path"]) for f in json.loads(result.stdout)["findings"]]
+    assert len(found) == 1 and found[0][:2] == ("CHR601", "warning"), found
+    assert found[0][2] in ("first.md", "later.md")

@@ -72,6 +72,49 @@ def test_the_event_an_election_was_annulled_is_not_the_election() -> None:
                    for key, grade in found.items())
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "President Fidel Castro said Tuesday his government told U.S. officials.",
+        "Louis Freeh said here Friday that U.S. agents would help.",
+        "Iran on Saturday condemned the attack on U.S. diplomats.",
+        "The Czech Republic today became a full member of NATO.",
+        "On 5 February, Prow's bump PR is merged.",
+    ],
+)
+def test_a_broad_act_and_a_name_do_not_link_documents(sentence: str) -> None:
+    # whose words, or which act of saying, condemning or becoming: nothing says it is one event
+    assert keys(sentence) == {}
+
+
+def test_a_broad_act_with_its_year_or_a_name_still_links() -> None:
+    assert "named:operation ember" in keys("Operation Ember began on 3 May 2023.")
+    assert keys("The 2024 Romanian presidential election was held.") == {
+        "election|presidential|romania|2024": Grade.STRONG
+    }
+
+
+@pytest.mark.parametrize(
+    ("sentence", "key"),
+    [
+        ("We will be releasing Rust 1.56.1 today.", "release|rust 1.56.1"),
+        ("On May 15th, 2015, Rust was released to the world!", "release|rust"),
+        ("In 2012, when we released Go 1, we were proud.", "release|go 1"),
+        ("The turning point was the release of Go 1 in March 2012.", "release|go 1"),
+        ("We released Go 1.24 in February.", "release|go 1.24"),
+        ("Sep 12 2008: Python 2.6rc1 is released.", "release|python 2.6rc1"),
+        ("The Rust 2024 Edition will be released on 2025-02-20.", "release|rust 2024 edition"),
+        ("Russian troops recaptured Sudzha 12 days later.", "recapture|sudzha"),
+    ],
+)
+def test_a_version_written_after_a_name_is_part_of_it(sentence: str, key: str) -> None:
+    assert key in keys(sentence)
+
+
+def test_the_words_after_a_date_are_not_what_the_event_is_about() -> None:
+    assert keys("A project with a minor release in February 2019 should support Python 3.5.") == {}
+
+
 def _sentence_start_by_full_scan(text: str, start: int) -> int:
     """The reference: the last break a scan of the 600 characters before ``start`` finds."""
     ends = [m.end() for m in key_reader._SENTENCE_END.finditer(text, max(0, start - 600), start)]

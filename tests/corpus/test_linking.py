@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from chrono.corpus.linking import contradictions, corpus_contradictions, tellings_by_key
+import random
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from chrono.corpus.linking import _deepest, contradictions, corpus_contradictions, tellings_by_key
 from chrono.corpus.summary import Bounds, DatedFact, LinkedEvent, Summary
 from chrono.model import Grade, LocatedSpan
 
@@ -68,3 +73,46 @@ def test_open_bounds_take_part_in_the_consensus() -> None:
              for i in range(3)]
     found = list(corpus_contradictions([*early, told("late.md", MARCH_2025, key="k")]))
     assert [c.telling.path for c in found] == ["late.md"]
+
+
+def test_the_witness_among_equal_tellings_is_the_first_in_corpus_order_whatever_their_order() -> None:
+    agreeing = [told(f"agree{i:02}.md", MARCH_2025) for i in range(30)]
+    corpus = [*agreeing, told("odd.md", FEB_2024), told("odder.md", (1577836800, 1580515200))]
+    key = "recapture|sudzha"
+    expected = contradictions(key, tellings_by_key(corpus)[key])
+    assert [(c.telling.path, c.other.path) for c in expected] == [("odd.md", "agree00.md"), ("odder.md", "agree00.md")]
+    for seed in range(5):
+        shuffled = list(corpus)
+        random.Random(seed).shuffle(shuffled)
+        assert contradictions(key, tellings_by_key(shuffled)[key]) == expected
+
+
+intervals = st.lists(
+    st.tuples(st.one_of(st.none(), st.integers(0, 20)), st.one_of(st.none(), st.integers(0, 20)),
+              st.integers(1, 3)),
+    min_size=1, max_size=8,
+)
+
+
+@given(intervals)
+def test_the_deepest_point_is_inside_the_most_intervals_and_the_first_such_bound(
+    drawn: list[tuple[int | None, int | None, int]],
+) -> None:
+    counts: dict[tuple[int | None, int | None], int] = {}
+    for lo, hi, count in drawn:
+        counts[(lo, hi)] = counts.get((lo, hi), 0) + count
+
+    def depth(point: int) -> int:
+        return sum(n for (lo, hi), n in counts.items() if (lo is None or lo <= point) and (hi is None or point <= hi))
+
+    point = _deepest(counts)
+    if all(lo is None and hi is None for lo, hi in counts):
+        assert point is None
+        return
+    assert point is not None
+    best = max(depth(p) for p in range(-1, 22))
+    assert depth(point) == best
+    # the depth changes only at bounds: the first opening (or first closing) as deep is the one
+    bounds = {lo for lo, _ in counts if lo is not None} | {min((hi for _, hi in counts if hi is not None), default=99)}
+    assert point in bounds
+    assert all(depth(p) < best for p in bounds if p < point)

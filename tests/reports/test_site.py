@@ -251,7 +251,11 @@ def test_write_files_rejects_unsafe_names(tmp_path: Path) -> None:
 
 
 def test_rerun_replaces_own_files_removes_stale_ones_and_keeps_others(tmp_path: Path) -> None:
-    folder = corpus(tmp_path, {"a.yaml": KURSK, "b.yaml": FLAWED})
+    # both tell the capture of Sudzha in words that link them (a headline's "Sudzha captured" has no key)
+    told = "text: Russian troops captured Sudzha"
+    linked = {"a.yaml": KURSK.replace("text: Sudzha captured", told),
+              "b.yaml": FLAWED.replace("text: Sudzha captured", told)}
+    folder = corpus(tmp_path, linked)
     out = tmp_path / "site"
     out.mkdir()
     (out / "notes.txt").write_text("mine", encoding="utf-8")
