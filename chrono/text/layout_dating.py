@@ -48,7 +48,7 @@ import attrs
 
 from chrono.layout import Block, Kind, Layout
 from chrono.model import Endpoint, Event, EventExists, Gap, Grade, Part, Qualifier, Side, Span
-from chrono.periods import DAY, Hemisphere, Period
+from chrono.periods import DAY, Hemisphere, Period, date_of
 from chrono.problems import ConflictKind
 from chrono.tagger import Timex
 from chrono.tagger.frames import how_dated, opens_range
@@ -196,6 +196,7 @@ def _entry_against(b: Builder, entry: Scope, outer: Scope, timex: Timex | None) 
         # the model does not know; any zone's day will do
         period = Period(period.start - _ZONES, period.end + _ZONES, period.value)
         outer = attrs.evolve(outer, period=period)
+    entry = _in_heading_year(entry, outer, timex)
     if _overlap(entry.period, outer.period):
         return
     text = b.text
@@ -210,6 +211,20 @@ def _entry_against(b: Builder, entry: Scope, outer: Scope, timex: Timex | None) 
         b.claims.append(TextPeriodClaim(event_id, bound[0], bound[1], outer.period, under,
                                         words=text[outer.start:outer.end],
                                         conflict_kind=ConflictKind.LAYOUT, grade=grade, via=via))
+
+
+def _in_heading_year(entry: Scope, outer: Scope, timex: Timex | None) -> Scope:
+    """"12 April" under "Phase 2 (April–June 2024)": a day whose year only the document date
+    gave, under a heading of one year, is that year's (the tagger could not give it the
+    heading's year when the year came last)."""
+    period = outer.period
+    if timex is None or timex.anchor != "DCT" or period.start is None or period.end is None:
+        return entry
+    first, last = date_of(period.start), date_of(period.end - 1)
+    if first.year != last.year or not _DAY_VALUE.fullmatch(timex.value) or timex.value[:4] == str(first.year):
+        return entry
+    moved = Period.days_from(f"{first.year:04d}{timex.value[4:10]}", 0)
+    return attrs.evolve(entry, period=moved) if moved is not None else entry
 
 
 def _entry_event(b: Builder, entry: Scope) -> str:
@@ -231,6 +246,7 @@ def _entry_event(b: Builder, entry: Scope) -> str:
 
 
 _OVERLAP = ((Part.START, Qualifier.BY), (Part.END, Qualifier.ON_OR_AFTER))
+_DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d")
 _ZONED = re.compile(r"T[\d:.]+(?:Z|[+-]\d\d:?\d\d)\Z")
 _ZONES = 14 * 3600  # the furthest a time zone is from UTC
 
