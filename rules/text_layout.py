@@ -46,10 +46,12 @@ class ReleasesOutOfOrder(ConflictRule):
     """
     What it does
         Reports, in a changelog or release history, a release of a version series dated before
-        an earlier release of the same series: 2.4.3 dated before 2.4.2. Each release is dated
-        by its heading ("## 2.4.3 (2024-06-03)") or by the line that opens its section
-        ("Released 2024-06-03"); versions of different series (2.4.x and 3.0.x, maintained side
-        by side) are not compared.
+        an earlier release of the same series: 2.4.3 dated before 2.4.2, or the first release
+        of a minor version dated before the first release of an earlier one of the same major
+        version (2.5.0 before 2.4.0). Each release is dated by its heading ("## 2.4.3
+        (2024-06-03)") or by the line that opens its section ("Released 2024-06-03"); patch
+        releases of different series (2.4.x and 2.5.x, maintained side by side) and different
+        major versions are not compared.
 
     Why it matters
         Patch releases of one series come out one after the other: a date that puts them the

@@ -575,11 +575,28 @@ def _releases_in_order(b: Builder, layout: Layout, by_index: Mapping[int, Scope]
     for releases in series.values():
         releases.sort(key=lambda release: release[0])
         for (patch, version, scope), (later_patch, later, later_scope) in itertools.pairwise(releases):
-            earlier_period, later_period = scope.period, later_scope.period
-            if patch == later_patch or earlier_period.start is None or later_period.end is None:
-                continue
-            if earlier_period.start >= later_period.end:
-                _out_of_order(b, (version, scope), (later, later_scope))
+            if patch != later_patch:
+                _in_order(b, (version, scope), (later, later_scope))
+    # "3.3.0" comes out before "3.4.0": the first releases of the minor versions of one major
+    # version (patch releases of older lines may come out later; so may an older major version)
+    firsts: dict[int, list[tuple[int, re.Match[str], Scope]]] = {}
+    for (major, minor), releases in series.items():
+        first = next(((version, scope) for patch, version, scope in releases if patch == 0), None)
+        if first is not None:
+            firsts.setdefault(major, []).append((minor, *first))
+    for minors in firsts.values():
+        minors.sort(key=lambda release: release[0])
+        for (_, version, scope), (_, later, later_scope) in itertools.pairwise(minors):
+            _in_order(b, (version, scope), (later, later_scope))
+
+
+def _in_order(b: Builder, earlier: _Release, later: _Release) -> None:
+    """A claim when ``later`` (the higher version) is dated before ``earlier``."""
+    earlier_period, later_period = earlier[1].period, later[1].period
+    if earlier_period.start is None or later_period.end is None:
+        return
+    if earlier_period.start >= later_period.end:
+        _out_of_order(b, earlier, later)
 
 
 _Release = tuple[re.Match[str], Scope]
