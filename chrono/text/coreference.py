@@ -187,7 +187,10 @@ def _other_events(rivals: Sequence[Mention], chosen: Mention) -> bool:
 
 
 def _introduces(rival: Mention, chosen: Mention) -> bool:
-    return (rival.introduced and chosen.trigger.pos == "verb" and rival.paragraph < chosen.paragraph
+    # "… two months after a launch … ¶ The orbiter launched on 14 November; the launch had
+    # slipped …": the story's first, indefinite mention introduced what is later told
+    return (rival.introduced and (chosen.trigger.pos == "verb" or chosen.definite)
+            and rival.paragraph < chosen.paragraph
             and rival.contrast is None and rival.uncertain is None and not rival.plural and not rival.planned)
 
 
