@@ -23,6 +23,7 @@ from chrono.model import (
 )
 from chrono.network import Conflict
 from chrono.periods import format_shortfall
+from chrono.text.claims import components_of
 
 
 def explanation(analysis: Analysis, conflict: Conflict) -> list[tuple[str, Span | None]]:
@@ -54,8 +55,35 @@ def cited_spans(analysis: Analysis, conflict: Conflict) -> list[Span]:
 
 
 def uncertain(analysis: Analysis, conflict: Conflict) -> bool:
-    """Does the conflict rest on an uncertain reading (a weak claim)? Then it is a warning."""
-    return any(grade_of(analysis.claims[i]) is Grade.WEAK for i in conflict.claims)
+    """Does the conflict rest on an uncertain reading (a weak claim)? Then it is a warning.
+
+    A claim weak only through the links between mentions does not make the conflict uncertain
+    when every claim of the conflict about its event rests on the same part of the event's
+    chain: "the recount … completed on 14 November … the recount finished on 16 November"
+    clash whether or not the recount is the one an uncertain link joined them to."""
+    parts: dict[str, set[str]] = {}
+    linked_only = False
+    for index in conflict.claims:
+        claim = analysis.claims[index]
+        if not hasattr(claim, "grade"):
+            continue  # the model's own claims hold for every mention of the event
+        components = components_of(claim)
+        if grade_of(claim) is Grade.WEAK:
+            if components is None:
+                return True
+            linked_only = True
+        for event in _events_of(claim):
+            parts.setdefault(event, set()).add((components or {}).get(event, ""))
+    return linked_only and any(len(found) > 1 for found in parts.values())
+
+
+def _events_of(claim: object) -> tuple[str, ...]:
+    if isinstance(claim, GapClaim):
+        return (claim.first.event, claim.second.event)
+    if isinstance(claim, RelationClaim):
+        return (claim.a, claim.b)
+    event = getattr(claim, "event", None)
+    return (event,) if isinstance(event, str) else ()
 
 
 def graded(finding: Finding, analysis: Analysis, conflict: Conflict) -> Finding:

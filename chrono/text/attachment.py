@@ -106,6 +106,9 @@ _COORDINATED_PAST_CLAUSE = re.compile(
 _RESTRICTIVE_BEFORE = re.compile(r"\s(?:that|which)\s+([a-z][\w'’-]*)\s+\Z")
 _JOINED_BEFORE = re.compile(rf"\b(?:{_WORDS.pattern('conjunctions')})\s*,\s*\Z")
 _SINCE_BEFORE = re.compile(r"\b[Ss]ince\s+(?:the\s+|last\s+|this\s+)?(?:[\w'’-]+\s+){0,3}\Z")
+_PLANNED_BETWEEN = re.compile(
+    rf"\b(?:{_WORDS.pattern('plan_predicates')})\b[^.;]*?\bto\s+(?:be\s+)?\w+", re.IGNORECASE
+)
 _OF_BETWEEN = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+)?(?:[\w'’-]+\s+)?")
 _CONJUNCTION = re.compile(rf"\b(?:{_WORDS.pattern('conjunctions')})\b")
 # what may stand between a date and the event noun it is in front of ("Monday's raid", "the
@@ -195,6 +198,8 @@ def _attach(text: str, timex: Timex, triggers: Sequence[Trigger], cuts: tuple[in
             ) <= 8:
                 return following[0]
             return None
+        if _PLANNED_BETWEEN.search(text, nearest.end, left_edge):
+            return None  # "The mission was planned as Apollo 9, to be performed in early 1969"
         nearest = _head_of(text, nearest, triggers) or nearest
         nearest = _verb_of_object(text, nearest, triggers, clause_start) or nearest
         words = words_between(text, nearest.end, left_edge)

@@ -569,17 +569,42 @@ class Builder:
                      grade: Grade = Grade.STRONG, mentions: Sequence[Trigger] = (), note: str = "") -> None:
         linked, via = self.graded(span, (event_id,), mentions)
         via = "; ".join(part for part in (note, via) if part)
+        link_weak = grade is Grade.STRONG and linked is Grade.WEAK
+        parts = self.components(span, (event_id,), mentions) if link_weak else ()
         self.claims.append(TextPeriodClaim(event_id, part, qualifier, period, span, ongoing,
                                            words=self.text[span.start:span.end], conflict_kind=rule,
-                                           grade=min(grade, linked), via=via))
+                                           grade=min(grade, linked), via=via, components=parts))
 
     def gap_claim(self, first: Endpoint, second: Endpoint, gap: Gap, span: Span,
                   rule: ConflictKind | None, *, grade: Grade = Grade.STRONG, note: str = "") -> None:
-        linked, via = self.graded(span, (first.event, second.event))
+        events = (first.event, second.event)
+        linked, via = self.graded(span, events)
         via = "; ".join(part for part in (note, via) if part)
+        parts = self.components(span, events) if grade is Grade.STRONG and linked is Grade.WEAK else ()
         self.claims.append(TextGapClaim(first, second, gap, span,
                                         words=self.text[span.start:span.end], conflict_kind=rule,
-                                        grade=min(grade, linked), via=via))
+                                        grade=min(grade, linked), via=via, components=parts))
+
+    def components(
+        self, span: Span, events: Sequence[str], mentions: Sequence[Trigger] = ()
+    ) -> tuple[tuple[str, str], ...]:
+        """For each of ``events``, the first uncertain link above the mentions a claim over
+        ``span`` rests on ("" when none is): two claims of one event in the same part of its
+        chain clash without crossing an uncertain link. Empty when the claim's mentions of one
+        event lie in different parts (then the claim itself crosses one)."""
+        parts: dict[str, set[str]] = {event: set() for event in events}
+        for link in self.links_within(span, events, mentions):
+            event = self.by_trigger.get(link.mention.start)
+            if event not in parts:
+                continue
+            weakest = link if link.grade is Grade.WEAK else self._weakest_before(link.antecedent)
+            parts[event].add("" if weakest is None else f"{weakest.mention.start}>{weakest.antecedent.start}")
+        out: list[tuple[str, str]] = []
+        for event, found in parts.items():
+            if len(found) > 1:
+                return ()
+            out.append((event, next(iter(found), "")))
+        return tuple(out)
 
     def dct_claim(self, event_id: str, span: Span, *, force: bool = False, tense: str | None = None) -> None:
         """A completed past event cannot start after the document date's day. ``tense`` is the

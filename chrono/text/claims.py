@@ -33,6 +33,9 @@ class TextPeriodClaim(PeriodClaim):
     conflict_kind: ConflictKind | None = None
     grade: Grade = Grade.STRONG
     via: str = ""
+    # where the grade is weak only because of links between mentions: for each event, the
+    # first uncertain link above the mentions the claim rests on (its part of the chain)
+    components: tuple[tuple[str, str], ...] = ()
 
     def describe(self) -> str:
         return _text(self.words, super().describe(), self.via)
@@ -44,6 +47,9 @@ class TextGapClaim(GapClaim):
     conflict_kind: ConflictKind | None = None
     grade: Grade = Grade.STRONG
     via: str = ""
+    # where the grade is weak only because of links between mentions: for each event, the
+    # first uncertain link above the mentions the claim rests on (its part of the chain)
+    components: tuple[tuple[str, str], ...] = ()
 
     def describe(self) -> str:
         return _text(self.words, super().describe(), self.via)
@@ -71,6 +77,13 @@ class TextRelationClaim(RelationClaim):
         return _text(self.words, super().describe(), self.via)
 
 
+def components_of(claim: Claim) -> dict[str, str] | None:
+    """For a claim weak only through links between mentions, each event's part of the chain
+    ("" where no uncertain link is above its mentions); None for any other claim."""
+    parts = getattr(claim, "components", ())
+    return dict(parts) if parts else None
+
+
 def conflict_kind(claims: Sequence[Claim], indices: Sequence[int]) -> ConflictKind | None:
     """The kind of a conflict made of ``claims[i] for i in indices`` (None: no prose kind)."""
     return conflict_kind_of(getattr(claims[i], "conflict_kind", None) for i in indices)
@@ -81,5 +94,6 @@ __all__ = [
     "TextGapClaim",
     "TextPeriodClaim",
     "TextRelationClaim",
+    "components_of",
     "conflict_kind",
 ]
