@@ -95,6 +95,7 @@ _AT_SETTING = re.compile(
 _OPENING_PARTICIPLE = re.compile(rf"[\s\"“]*(?:[A-Z][a-z]{{2,}}ed|{_WORDS.pattern('opening_participles')})\b")
 _RELATIVE = re.compile(rf",\s*(?:{_WORDS.pattern('relative_pronouns')})\s+(?:\w+\s+){{0,2}}\Z")
 _RELATIVE_OR_THAT = re.compile(rf"(?:,\s*|\s)(?:{_WORDS.pattern('relative_pronouns')})\s+(?:\w+\s+){{0,2}}\Z")
+_THAT_BEFORE = re.compile(r"\s(?:that|which)\s+\Z")
 _RELATIVE_WORD = re.compile(rf"\b(?:{_WORDS.pattern('relative_pronouns')}|that)\b", re.IGNORECASE)
 _PLACING = re.compile(rf"\b(?:{_WORDS.pattern('placing_prepositions')})\b")
 _COORDINATED_ASPECT = re.compile(rf"[^,;]*\s(?:{_WORDS.pattern('aspect_coordinators')})\s+(?:\w+\s+)?")
@@ -391,6 +392,12 @@ def _aspect_argument(text: str, trigger: Trigger, triggers: Sequence[Trigger],
         if nouns and words_between(text, nouns[-1].end, comma) <= 6:
             return nouns[-1]
         return None
+    that = _THAT_BEFORE.search(before)
+    if that is not None:  # "a week of protests that began on 6 May"
+        word_start = trigger.start - len(before) + that.start()
+        nouns = [t for t in triggers[:index] if t.pos == "noun" and t.end <= word_start]
+        if nouns and not text[nouns[-1].end:word_start].strip():
+            return nouns[-1]
     phase = aspect_phase(trigger)
     for t in reversed(triggers[:index]):
         # "The stoppage began on 3 March, after talks broke down, and ended on 26 March"

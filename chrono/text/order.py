@@ -34,6 +34,8 @@ _INTENTION_VERBS = _WORDS.set("intention_verbs")
 # "was followed by …, and then reopened": a verb that orders is no act to order against
 _ORDER_VERBS = _WORDS.set("order_verbs")
 _PRENOMINAL_DATE = re.compile(r"(?:['’]s)?(?:\s+[\w-]+){0,2}\s+")
+# "preceded by a week of protests": a length of the event, not a date the order word governs
+_LENGTH_OF = re.compile(r"\s+of\s+(?:[\w-]+\s+)?")
 _VAGUE_DISTANCE = re.compile(rf"(?:(?:{_WORDS.pattern('vague_distances')})\s+)*\Z", re.IGNORECASE)
 _AND_THEN = re.compile(
     rf"\b(?:{_WORDS.pattern('clause_joiners')})\s+(?:(?:{_WORDS.pattern('sequence_adverbs')})\s+)?\Z",
@@ -134,6 +136,7 @@ def order(b: Builder, here: SentenceContext) -> None:
         )):
             continue  # but "before the fairing fault was discovered": a clause with its own subject
         if any(match.end() <= t.start < obj.start and not _PRENOMINAL_DATE.fullmatch(text, t.end, obj.start)
+               and not (t.type == "DURATION" and _LENGTH_OF.fullmatch(text, t.end, obj.start))
                for t in timexes):
             continue  # "after May 2024 …": the order word governs a date, not the event (but
             # "ahead of the 2013 elections", "its May 2023 closure": a date of the object)
