@@ -13,6 +13,7 @@ from collections.abc import Iterator
 
 import attrs
 
+from chrono.periods import Hemisphere
 from chrono.resources import load_yaml
 from chrono.tagger.resources import trie_regex
 from chrono.text.vocabulary import starts_word
@@ -54,3 +55,12 @@ def places_in(text: str, start: int = 0, end: int | None = None) -> Iterator[Pla
             continue
         country, hemisphere = table[match.group()]
         yield Place(match.group(), match.start(), match.end(), country, hemisphere)
+
+
+def places_hemisphere(text: str) -> Hemisphere | None:
+    """The hemisphere of every temperate place the text names, when they are all in one
+    (places near the equator do not count); None when it names none, or places in both."""
+    found = {place.hemisphere for place in places_in(text)} - {"tropical"}
+    if len(found) != 1:
+        return None
+    return Hemisphere(found.pop())

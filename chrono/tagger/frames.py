@@ -45,6 +45,10 @@ _BARE = re.compile(r"[\s*_()\[\].,:;|—–/-]*\Z")
 _BARE_AFTER = re.compile(r"[ \t*_()\[\].,:;|—–/-]*(?:\n|\Z)")
 
 
+# blocks that are the entries of a list or a table
+_ENTRY_KINDS = frozenset({Kind.ITEM, Kind.ROW, Kind.LINE})
+
+
 @attrs.define
 class _Open:
     index: int
@@ -73,6 +77,10 @@ class Frames:
             left = self.open.pop()
             if left.anchor is not None:
                 ctx.restore(left.saved)
+                if left.firm and left.anchor.gran == "D" and left.block.kind in _ENTRY_KINDS:
+                    # "- 2026-11-17 22:40 — …" then "- 22:47 — …": the next entries of a
+                    # timeline go on from the day an entry named, not from the story's
+                    ctx.ref = ctx.day_ref = left.anchor
                 changed = True
         blocks = self.blocks
         while self.next < len(blocks) and blocks[self.next].start <= offset:
@@ -171,7 +179,9 @@ def _section_year(ctx: Context, block: Block, anchor: Anchor) -> bool:
         abs(anchor.day.year - ctx.dct.year) >= _STORY_YEARS)
 
 
-_DASH_AFTER = re.compile(r"[ \t]*[–—-]+[ \t]*\w")
+# a dash after a date that opens a range ("1990–present", "2019 – now"); an em dash set off by
+# spaces separates an entry's date from its words ("22:40 — Update begins")
+_DASH_AFTER = re.compile(r"(?![ \t]+—[ \t])[ \t]*[–—-]+[ \t]*\w")
 
 
 def opens_range(text: str, end: int, limit: int) -> bool:

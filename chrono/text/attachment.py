@@ -95,6 +95,7 @@ _AT_SETTING = re.compile(
 _OPENING_PARTICIPLE = re.compile(rf"[\s\"“]*(?:[A-Z][a-z]{{2,}}ed|{_WORDS.pattern('opening_participles')})\b")
 _RELATIVE = re.compile(rf",\s*(?:{_WORDS.pattern('relative_pronouns')})\s+(?:\w+\s+){{0,2}}\Z")
 _RELATIVE_OR_THAT = re.compile(rf"(?:,\s*|\s)(?:{_WORDS.pattern('relative_pronouns')})\s+(?:\w+\s+){{0,2}}\Z")
+_SPANNING = re.compile(rf"\b(?:{_WORDS.pattern('spanning_verbs')})\b", re.IGNORECASE)
 _THAT_BEFORE = re.compile(r"\s(?:that|which)\s+\Z")
 _RELATIVE_WORD = re.compile(rf"\b(?:{_WORDS.pattern('relative_pronouns')}|that)\b", re.IGNORECASE)
 _PLACING = re.compile(rf"\b(?:{_WORDS.pattern('placing_prepositions')})\b")
@@ -207,6 +208,13 @@ def _attach(text: str, timex: Timex, triggers: Sequence[Trigger], cuts: tuple[in
         limit = 4 if nearest.event_class == "reporting" else 14
         if other_predicate(text, nearest.end, left_edge):
             return None  # "reached orbit in May and spent the rest of 2023 …": the other verb's date
+        comma = text.find(",", nearest.end, left_edge)
+        if comma != -1 and any(looks_finite(w) for w in words_in(text, comma, left_edge)):
+            # "began in the early morning, several tickets are dated September 29": a clause of
+            # its own between the event and the date
+            return None
+        if _SPANNING.search(text, nearest.end, left_edge):
+            return None  # "the incident straddled midnight": it spans the time, not lies in it
         return nearest if words <= limit else None
     right = [t for t in triggers if t.start >= timex.end and t.start < clause_end]
     if right:

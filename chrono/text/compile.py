@@ -24,6 +24,7 @@ from chrono.gcpause import paused_cyclic_gc
 from chrono.model import Document, Span
 from chrono.options import ReadingOptions
 from chrono.periods import InvalidValue, NotAPeriod, parse_value
+from chrono.places import places_hemisphere
 from chrono.problems import Problem, ProblemKind
 from chrono.tagger import tag
 from chrono.text import anchor
@@ -109,6 +110,11 @@ def _compile_text(document: Document, options: ReadingOptions) -> Compiled:
                        *elapsed_cues(text, timexes, sentences),
                        *holiday_cues(text, timexes),
                        *season_cues(text, timexes, sentences, options.hemisphere, options.fiscal_year_start)]
+    # "just before this winter began" in a story of Melbourne: the seasons of the hemisphere
+    # the text's places are all in (the season cues weigh each sentence's places themselves)
+    hemisphere = places_hemisphere(text) or options.hemisphere
+    if hemisphere is not options.hemisphere:
+        options = attrs.evolve(options, hemisphere=hemisphere)
     dated = scopes(layout, tagged.dated, timexes, text, dct, options.hemisphere)
     # a fiscal period claims its calendar months only where they are known (chrono.text.fiscal)
     calendar_timexes = in_calendar(text, timexes, options.fiscal_year_start)

@@ -53,6 +53,11 @@ _OFFSET = re.compile(
 )
 # a word every offset has: sentences without one are not searched
 _OFFSET_HINT = Hint.of({*_DIRECTIONS, *_RELATIVES})
+# a figure (not a year) and at most two words of what it counts, right before the offset
+_QUANTITY_BEFORE = re.compile(
+    r"(?<![\w.,])(?![12]\d{3}\b)(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:%|[a-zA-Z]+)?"
+    r"(?:[ \t]+[a-z]+){0,2}[ \t]+\Z"
+)
 _APPROX_BEFORE = re.compile(rf"\b(?:{_WORDS.pattern('approximators')})\s+\Z", re.IGNORECASE)
 _UPPER_BEFORE = re.compile(rf"\b(?:{_WORDS.pattern('upper_bounds')})\s+\Z", re.IGNORECASE)
 _LOWER_BEFORE = re.compile(rf"\b(?:{_WORDS.pattern('lower_bounds')})\s+\Z", re.IGNORECASE)
@@ -166,6 +171,8 @@ def offset(b: Builder, here: SentenceContext, match: re.Match[str]) -> None:
         direction = _DIRECTIONS[match.group("dir").lower()]
     if direction in ("after", "before") and _FOR_BEFORE.search(text, max(0, start - 20), start):
         return  # "worked there for a decade before opening …": a duration and a plain "before"
+    if direction in ("later", "earlier") and _QUANTITY_BEFORE.search(text, max(0, start - 30), start):
+        return  # "900 attendees, up from 620 a year earlier", "a 2.1% gain a year earlier": figures compared
     clause_start, clause_end = clause_of(cuts, start)
     # the event the offset places
     left = [t for t in triggers if clause_start <= t.start and t.end <= start]
