@@ -150,6 +150,8 @@ def precedence(b: Builder, triggers: Iterable[_Candidate]) -> None:
     # what identifies the thing an event is about across paragraphs: its names and the words
     # for an instrument ("the treaty")
     keys = {t.start: _object_names(b.text, s, t) | (args[t.start] & _THINGS) for s, t in candidates}
+    # a mention with no date (a title's "ratification") gives no claim, so it is no rival
+    dated_triggers = frozenset(t.start for _, t in candidates if b.by_trigger.get(t.start) in b.dated_at)
 
     def related(s1: Sentence, first: Trigger, s2: Sentence, second: Trigger) -> bool:
         if first is second:
@@ -205,7 +207,7 @@ def precedence(b: Builder, triggers: Iterable[_Candidate]) -> None:
                 continue
             grade, via = Grade.STRONG, ""
             if found is None:
-                found = index.sole_elsewhere(s2, second, seconds_by_key, keys)
+                found = index.sole_elsewhere(s2, second, seconds_by_key, keys, dated_triggers)
                 if found is not None:
                     shared = sorted(keys[found[1].start] & keys[second.start])
                     via = f"the only {pair.first} of {', '.join(shared)} in the text, in another paragraph"
@@ -274,12 +276,13 @@ class _FirstIndex:
 
     def sole_elsewhere(
         self, s2: Sentence, second: Trigger, seconds_by_key: dict[str, list[Trigger]],
-        keys: dict[int, frozenset[str]],
+        keys: dict[int, frozenset[str]], dated: frozenset[int] = frozenset(),
     ) -> _Candidate | None:
         """The first of another paragraph that is the only first of the text sharing a name (or an
         instrument word) with ``second``, when ``second`` is also the only second sharing it with
         that first: "Parliament ratified the agreement on 2 March. … The agreement was signed in
-        Praia on 19 March." A history telling two captures of one town relates neither."""
+        Praia on 19 March." A history telling two captures of one town relates neither; an
+        undated second (a title's "ratification") is no rival."""
         if self.by_key is None:
             self.by_key = {}
             for s, t in self.firsts:
@@ -292,7 +295,8 @@ class _FirstIndex:
         s1, first = next(iter(sharing.values()))
         if s1.paragraph == s2.paragraph:
             return None
-        rivals = {t.start for key in keys[first.start] for t in seconds_by_key.get(key, ()) if t is not first}
+        rivals = {t.start for key in keys[first.start] for t in seconds_by_key.get(key, ())
+                  if t is not first and (t is second or t.start in dated)}
         return (s1, first) if rivals == {second.start} else None
 
     def nearest(self, s2: Sentence, second: Trigger, related: _Related) -> _Candidate | None:
