@@ -81,8 +81,9 @@ def build(text: str, sentences: Sequence[Sentence], timexes: Sequence[Timex], dc
                 continue
             if (t.pos == "verb" and asserted(t)) or (t.pos == "noun" and is_asserted(b.text, t)):
                 b.mention(sentence, t)
-        if not triggers and not any(t.type == "DURATION" for t in sent_timexes):
-            continue  # (a length may say a period of its own: "Impact: 47 minutes (09:12–10:21)")
+        if not triggers and not any(t.type == "DURATION" or t.signal == "since" for t in sent_timexes):
+            continue  # (a length may say a period of its own: "Impact: 47 minutes (09:12–10:21)";
+            # "has been open since March" a state)
         here = SentenceContext(sentence, triggers, sent_timexes, clause_bounds(text, sentence), window_start,
                                opening_window_start)
         b.add_context(here)

@@ -28,7 +28,7 @@ from chrono.text.events import Trigger, names_verb_event
 from chrono.text.mentions import Mention, mention_of
 from chrono.text.named_events import NamedEvent
 from chrono.text.sentences import Sentence
-from chrono.text.tense import NOMINAL, TOLD_AS_PAST
+from chrono.text.tense import NOMINAL, PERFECT, TOLD_AS_PAST
 from chrono.text.vocabulary import vocabulary
 
 # between a subject noun and its verb: nothing, or an adverb or two ("the storm finally struck")
@@ -224,6 +224,18 @@ class Builder:
         self.claims.append(EventExists(event_id, span))
         self.by_trigger[trigger.start] = event_id
         self.tense[event_id] = trigger.tense
+        return event_id
+
+    def state(self, start: int, end: int) -> str:
+        """The id of a state the words ``[start, end)`` tell without an event word ("has been
+        open since March"), made on first use."""
+        words = " ".join(self.text[start:end].split())
+        event_id = f"'{words}' ({self.where(start)})"
+        if event_id not in self.events:
+            span = Span(start, end, "event")
+            self.events[event_id] = Event(event_id, words, span, None, "state")
+            self.claims.append(EventExists(event_id, span))
+            self.tense[event_id] = PERFECT
         return event_id
 
     def mention(self, sentence: Sentence, trigger: Trigger) -> None:

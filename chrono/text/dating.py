@@ -112,6 +112,9 @@ def date(b: Builder, here: SentenceContext, timex: Timex, period: Period, length
         return
     _apposed_to_order_phrase(b, here, timex, period, lead)
     trigger = attach(b.text, timex, triggers, cuts)
+    if trigger is None and reading.name == SINCE:
+        _state_since(b, here, timex, period, lead)
+        return
     if trigger is None or not is_asserted(b.text, trigger):
         return
     if timex.signal is not None and trigger.pos == "noun" and trigger.start >= timex.end and (
@@ -256,6 +259,11 @@ def _apposed_to_order_phrase(
 
 
 _ONE_DAY_VERBS = _WORDS.set("one_day_verbs")
+# "has been open since …", "have been closed for repairs since …": a present perfect copula and
+# the few words of the state it tells
+_PERFECT_COPULA = re.compile(
+    rf"\b(?:{_WORDS.pattern('perfect_copulas')})\s+(?:[\w'’-]+\s+){{1,3}}\Z", re.IGNORECASE
+)
 _IT_SUBJECT = re.compile(rf"[\s\"“]*(?:{_WORDS.pattern('thing_pronoun_subjects')})\s+(?:\w+ly\s+|then\s+)?",
                          re.IGNORECASE)
 _SET_OFF_BEFORE = re.compile(r",\s*\Z")
@@ -272,6 +280,19 @@ _COUNTED_DAYS = re.compile(
 
 
 _GUESSED_YEAR_TRUSTED = 183 * DAY
+
+
+def _state_since(b: Builder, here: SentenceContext, timex: Timex, period: Period, lead: int) -> None:
+    """"The café, which has been open since March 2026": a state told by a present-perfect
+    copula and no event word holds from the date to the document date."""
+    copula = _PERFECT_COPULA.search(b.text, max(here.sentence.start, lead - 60), lead)
+    if copula is None or b.dct is None or b.dct.start is None or period.start is None:
+        return
+    event_id = b.state(copula.start(), timex.end)
+    span = b.span(copula.start(), timex.end)
+    b.period_claim(event_id, Part.START, Qualifier.SINCE, period, span, ongoing=b.dct.start,
+                   rule=ConflictKind.AFTER_DCT)
+    b.dct_claim(event_id, span, force=True)
 
 
 def _pronoun_subject(b: Builder, here: SentenceContext, verb: Trigger) -> Target | None:
