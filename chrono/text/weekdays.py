@@ -20,6 +20,7 @@ _DAY_NAME = alternation(longest_first(WEEKDAYS))
 _FULL_DATE = re.compile(r"\d{4}-\d\d-\d\d")
 _FIGURE = re.compile(r"\d")
 _WEEKDAY_FIRST = re.compile(rf"({_DAY_NAME})\b")
+_WEEKDAY_INSIDE = re.compile(rf"\b({_DAY_NAME})\b")
 _WEEKDAY_BEFORE = re.compile(rf"\b({_DAY_NAME})\b,?\s*(?:(?:{WEEKDAY_DAY_ARTICLE})\s+)?\Z")
 # after the date: "4 March 2025, a Monday," (the name then ends its phrase: not "a Monday
 # newspaper") or "4 March (Monday)"
@@ -31,6 +32,15 @@ _WEEKDAY_AFTER = re.compile(
 
 def weekday_cues(text: str, timexes: Sequence[Timex]) -> Iterator[WeekdayCue]:
     for timex in timexes:
+        if timex.type == "TIME" and _FULL_DATE.match(timex.value):
+            # "8:20 a.m. on Wednesday, October 8": the weekday of the day the time is on
+            named = _WEEKDAY_INSIDE.search(timex.text)
+            date = mention(timex)
+            if named is not None and date.day is not None and _FIGURE.search(timex.text, named.end()):
+                start = timex.start + named.start(1)
+                yield WeekdayCue(named.group(1), Span(start, start + len(named.group(1))),
+                                 WEEKDAYS[named.group(1)], date)
+            continue
         if timex.type != "DATE" or not _FULL_DATE.fullmatch(timex.value):
             continue
         if timex.anchor is not None and not _FIGURE.search(timex.text):
