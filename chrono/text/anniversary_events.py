@@ -16,6 +16,7 @@ from chrono.periods import DAY, Period, date_of, day_start
 from chrono.tagger import Timex
 from chrono.tagger.calendar import add_months
 from chrono.text.ages import anniversaries_in, mentions_anniversaries, told_as_present
+from chrono.text.attachment import resolve
 from chrono.text.builder import Builder
 from chrono.text.context import SentenceContext
 from chrono.text.dating import period_of
@@ -83,7 +84,9 @@ def _anniversary_of_founding(b: Builder, here: SentenceContext, match: re.Match[
     # 1975, is marking its 40th anniversary")
     foundings = [
         (other, t) for other in b.contexts.values() for t in other.triggers
-        if t.pos == "verb" and (t.event_class == "founding" or (t.event_class == "opening" and other is here))
+        if t.pos == "verb" and (
+            t.event_class == "founding" or (t.event_class in ("opening", "begin") and other is here)
+        )
         and (word is None or word in b.text[max(other.sentence.start, t.start - 60):t.start].lower())
     ]
     if len(foundings) != 1:
@@ -91,7 +94,10 @@ def _anniversary_of_founding(b: Builder, here: SentenceContext, match: re.Match[
     context, founded = foundings[0]
     # the year it is marked in: one the sentence writes out, else the document's (or the one
     # before: "celebrations began in January" in a text of the next spring)
-    founding_dates = {b.dated_by.get((founded.start, part)) for part in (Part.WHOLE, Part.START)}
+    # "The festival, which began in 1996, marks its 30th anniversary": the festival's start
+    target = resolve(b.text, founded, context.triggers, context.cuts).trigger
+    founding_dates = {b.dated_by.get((t.start, part)) for t in (founded, target)
+                      for part in (Part.WHOLE, Part.START)}
     written = [t for t in here.timexes if t.type == "DATE" and t.anchor is None and t not in founding_dates]
     marked = period_of(written[0], b.dct, b.options.hemisphere) if written else b.dct
     if marked is None or marked.start is None:
@@ -102,7 +108,7 @@ def _anniversary_of_founding(b: Builder, here: SentenceContext, match: re.Match[
         return  # "the 3000th anniversary": before the calendar starts
     first = day_start(dt.date(year - spare, 1, 1)) - _SLACK
     last = day_start(dt.date(year + 1, 1, 1)) + _SLACK
-    event_id = b.event(founded, context)
+    event_id = b.event(target, context)
     span = b.span(owner.start(), match.end())
     b.period_claim(event_id, Part.START, Qualifier.IN, Period(first, last, ""), span,
                    note=f"the anniversary of '{founded.text}' ({b.where(founded.start)})")
