@@ -85,7 +85,8 @@ def _anniversary_of_founding(b: Builder, here: SentenceContext, match: re.Match[
     foundings = [
         (other, t) for other in b.contexts.values() for t in other.triggers
         if t.pos == "verb" and (
-            t.event_class == "founding" or (t.event_class in ("opening", "begin") and other is here)
+            t.event_class == "founding"
+            or (t.event_class in ("opening", "begin") and other is here and t.start < match.start())
         )
         and (word is None or word in b.text[max(other.sentence.start, t.start - 60):t.start].lower())
     ]

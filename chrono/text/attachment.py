@@ -450,6 +450,11 @@ def coordinated_phases(text: str, first: Trigger, second: Trigger) -> bool:
     )
 
 
+def is_light(trigger: Trigger) -> bool:
+    """"took place", "happened", "was held": a verb whose date is its subject event's."""
+    return trigger.pos == "verb" and trigger.lemma in _LIGHT
+
+
 def aspect_phase(trigger: Trigger) -> str | None:
     """"begin" or "end" for an aspectual verb ("began", "ended") or a phase verb ("opened",
     "closed"), else None."""

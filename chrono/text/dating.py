@@ -23,6 +23,7 @@ from chrono.text.attachment import (
     coordinated_phases,
     governing_tense,
     is_asserted,
+    is_light,
     is_planned,
     resolve,
 )
@@ -296,10 +297,11 @@ def _state_since(b: Builder, here: SentenceContext, timex: Timex, period: Period
 
 
 def _pronoun_subject(b: Builder, here: SentenceContext, verb: Trigger) -> Target | None:
-    """"The blockade lasted 40 days. It began on 1 March.": an aspectual or phase verb whose
-    subject is "it" is about the event that opens the sentence before, in the same paragraph."""
+    """"The blockade lasted 40 days. It began on 1 March.", "The launch slipped twice. It
+    finally took place on 30 April.": an aspectual, phase or light verb whose subject is "it"
+    is about the event that opens the sentence before, in the same paragraph."""
     phase = aspect_phase(verb)
-    if phase is None:
+    if phase is None and not is_light(verb):
         return None
     if not _IT_SUBJECT.fullmatch(b.text, here.sentence.start, verb.start):
         # "It opened on 1 April and closed on 30 April": the subject of the verb it joins
@@ -316,7 +318,8 @@ def _pronoun_subject(b: Builder, here: SentenceContext, verb: Trigger) -> Target
         words_between(b.text, previous.sentence.start, subject.start) > 3
     ):
         return None
-    return Target(subject, Part.START if phase == "begin" else Part.END, verb)
+    part = Part.WHOLE if phase is None else Part.START if phase == "begin" else Part.END
+    return Target(subject, part, verb)
 
 
 def _counted_back(b: Builder, event: Trigger, event_id: str, counted: re.Match[str], direction: str,

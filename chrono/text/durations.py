@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from chrono.model import Gap, Part, Qualifier
-from chrono.periods import DAY, HOUR, MINUTE, WEEK
+from chrono.periods import DAY, HOUR, MINUTE, WEEK, Period
 from chrono.problems import ConflictKind
 from chrono.tagger import Timex
 from chrono.text.attachment import is_asserted, relative_antecedent, resolve
@@ -66,6 +66,10 @@ def duration(b: Builder, here: SentenceContext, timex: Timex) -> str | None:
     if length is None or length <= 0:
         return None
     unit = _unit_of(timex.value)
+    since = _SINCE_EVENT.match(text, timex.end)
+    if since is not None:
+        _time_since(b, here, timex, since.end(), length, unit)
+        return None
     target: Trigger | None = None
     if timex.signal is None or timex.signal in _NOUN_LENGTH_SIGNALS:
         after = [t for t in triggers if t.start >= timex.end]
@@ -119,6 +123,31 @@ def duration(b: Builder, here: SentenceContext, timex: Timex) -> str | None:
                               grade=grade, via=via)
     b.claims.append(claim)
     return event_id
+
+
+# "in the nine days since the launch": the time from an event to the document date
+_SINCE_EVENT = re.compile(rf"\s+since\s+(?:(?:{_WORDS.pattern('since_determiners')})\s+)?(?:[\w'’-]+\s+)?")
+
+
+def _time_since(b: Builder, here: SentenceContext, timex: Timex, after: int, length: int, unit: int) -> None:
+    """"In the nine days since the launch, controllers have …": told in the present or the
+    perfect, the event started that long before the document date (give or take a unit)."""
+    noun = next((t for t in here.triggers if t.start >= after), None)
+    if noun is None or noun.pos != "noun" or not _SINCE_EVENT.fullmatch(b.text, timex.end, noun.start):
+        return
+    verbs = [t for t in here.triggers if t.pos == "verb" and t.start > noun.end]
+    if not verbs or verbs[0].tense not in (PERFECT, PRESENT, PROGRESSIVE):
+        return
+    about = _ABOUT.search(b.text[max(0, timex.start - 12):timex.start + 8])
+    if b.dct is None or b.dct.start is None or about:
+        return
+    event_id = b.event(resolve(b.text, noun, here.triggers, here.cuts).trigger, here)
+    first = b.dct.start - length - unit
+    last = b.dct.start - length + unit + DAY
+    span = b.span(timex.start, noun.end)
+    note = f"{' '.join(timex.text.split())} before the document date"
+    b.period_claim(event_id, Part.START, Qualifier.IN, Period(first, last, ""), span,
+                   rule=ConflictKind.DURATION, mentions=(noun,), note=note)
 
 
 _RANGE_AFTER = re.compile(
