@@ -567,7 +567,9 @@ class Builder:
             if timex.start >= before:
                 break
             undated = timex.start not in self.dated_set
-            if timex.type in ("DATE", "TIME") and undated and not timex.value.startswith("P"):
+            # (a date counted from the story's own, "three months earlier", is no new reference)
+            counted = timex.anchor not in (None, "DCT")
+            if timex.type in ("DATE", "TIME") and undated and not timex.value.startswith("P") and not counted:
                 return True
         return False
 

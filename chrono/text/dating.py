@@ -58,6 +58,7 @@ _FIGURE = re.compile(r"\d")
 _PART_OF_DAY = re.compile(r"T(?:MO|AF|EV|NI|DT)$")  # TIMEX3 morning, afternoon, evening, night, daytime
 # the bound of an event placed within its date: a reference for "two days later"
 _WITHIN = Bound(Part.WHOLE, Qualifier.IN)
+_STARTS_WITHIN = Bound(Part.START, Qualifier.IN)
 
 
 def period_of(timex: Timex, dct: Period | None, hemisphere: Hemisphere) -> Period | None:
@@ -187,8 +188,8 @@ def date(b: Builder, here: SentenceContext, timex: Timex, period: Period, length
     for bound in bounds:
         b.period_claim(event_id, bound.part, bound.qualifier, period, span, rule=rule,
                        mentions=(target.trigger,))
-    if _WITHIN in bounds:
-        dated_here.append((timex.start, event_id))
+    if _WITHIN in bounds or _STARTS_WITHIN in bounds:
+        dated_here.append((timex.start, event_id))  # ("The trial opened on 8 June": its start)
     # "The pool, closed since March 2026, will reopen": a participle set off after its noun
     # tells a state that still holds, as a perfect would
     participle = tense == PAST and target.cue.pos == "verb" and _SET_OFF_BEFORE.search(

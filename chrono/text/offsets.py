@@ -80,6 +80,7 @@ _NAMED_MODIFIER = re.compile(r"\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+(?:of\s+)?){1,
 _COMPOUND_GAP = re.compile(r"\s+(?:[a-z][\w-]*\s+)?")
 # "On 13 September — two days after the ruling": a date, then the offset in apposition
 _APPOSED = re.compile(r"\s*(?:—|–|--|,|\()\s*")
+_SET_OFF_AFTER = re.compile(r"\s*[,—–)]")
 _DAY_ONLY = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
 # "Three days later, on Wednesday, 12 February, the accident board released": words from the
 # phrase to the main clause's event
@@ -169,8 +170,10 @@ def offset(b: Builder, here: SentenceContext, match: re.Match[str]) -> None:
             return
         count, unit = number, _UNITS[match.group("unit").lower()]
         direction = _DIRECTIONS[match.group("dir").lower()]
-    if direction in ("after", "before") and _FOR_BEFORE.search(text, max(0, start - 20), start):
-        return  # "worked there for a decade before opening …": a duration and a plain "before"
+    if _FOR_BEFORE.search(text, max(0, start - 20), start):
+        # "worked there for a decade before opening …": a duration and a plain "before"; "For
+        # almost fifty years afterwards the land lay fenced off": how long a state lasted after
+        return
     if direction in ("later", "earlier") and _QUANTITY_BEFORE.search(text, max(0, start - 30), start):
         return  # "900 attendees, up from 620 a year earlier", "a 2.1% gain a year earlier": figures compared
     clause_start, clause_end = clause_of(cuts, start)
@@ -220,6 +223,11 @@ def offset(b: Builder, here: SentenceContext, match: re.Match[str]) -> None:
             # "Three days later, on Wednesday, 12 February, the board released …": the phrase is
             # a clause of its own; the event is the main clause's
             subject = event_after(text, triggers, end, clause_end, limit=_MAIN_CLAUSE_WORDS)
+        if fronted and subject is None:
+            # "Three days later, on June 15, the jury returned its verdict" with no event word in
+            # the main clause: the day set off after the phrase is that long after the story's
+            # last dated event
+            _apposed_day_after(b, here, start, end, count, unit, direction)
     if subject is None or not is_asserted(text, subject):
         return
     if subject.end <= start and other_predicate(text, subject.end, start):
@@ -273,6 +281,32 @@ def offset(b: Builder, here: SentenceContext, match: re.Match[str]) -> None:
     b.gap_claim(first, second, gap, span, ConflictKind.OFFSET)
     if exact and reference_side is Side.START and subject_target.side is Side.START:
         _calendar_days(b, reference_id, subject_id, count, unit, direction, start, span)
+
+
+def _apposed_day_after(b: Builder, here: SentenceContext, start: int, end: int, count: int, unit: int,
+                       direction: str) -> None:
+    """"Three days later, on June 15, …": the last dated event before the phrase falls that many
+    days before the day set off after it (after it, for "earlier")."""
+    if unit % DAY or unit > WEEK or count * unit > 366 * DAY:
+        return
+    timex = next((t for t in here.timexes if t.start >= end), None)
+    lead = timex.signal_start if timex is not None and timex.signal_start is not None else None
+    if timex is None or lead is None or not _APPOSED.fullmatch(b.text, end, lead) or not _DAY_ONLY.match(
+        timex.value
+    ) or not _SET_OFF_AFTER.match(b.text, timex.end):
+        return
+    previous = b.last_dated(here.window_start, start, "")
+    if previous is None and here.opening_window_start >= 0:
+        previous = b.last_dated(here.opening_window_start, start, "")
+    if previous is None or b.undated_between(previous[0], start):
+        return
+    days = count * unit // DAY * (-1 if direction == "later" else 1)
+    period = Period.days_from(timex.value, days, 0 if unit == DAY else 1)
+    if period is None:
+        return
+    span = b.span(start, timex.end)
+    note = f"counted {'back' if direction == 'later' else 'on'} from {timex.value[:10]}"
+    b.period_claim(previous[1], Part.START, Qualifier.IN, period, span, rule=ConflictKind.OFFSET, note=note)
 
 
 def _apposed_date(b: Builder, here: SentenceContext, reference: Trigger, reference_id: str, count: int,
