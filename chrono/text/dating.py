@@ -447,9 +447,17 @@ def date_range(b: Builder, here: SentenceContext, begin: tuple[Timex, Period], e
     if trigger is None or not is_asserted(b.text, trigger):
         return
     target = resolve(b.text, trigger, here.triggers, here.cuts)
-    if target.part is not Part.WHOLE or (target.trigger.start, Part.WHOLE) in b.dated_parts:
+    key = (target.trigger.start, Part.WHOLE)
+    before = b.dated_by.get(key)
+    # "Last summer's repaving ran from 5 December to 30 January": a date in front of the noun,
+    # then its range through a verb of the noun's own clause
+    told_again = (
+        before is not None and target.cue is not target.trigger and before.end <= target.trigger.start
+        and IN_FRONT.fullmatch(b.text, before.end, target.trigger.start) is not None
+    )
+    if target.part is not Part.WHOLE or (key in b.dated_parts and not told_again):
         return
-    b.dated_parts.add((target.trigger.start, Part.WHOLE))
+    b.dated_parts.add(key)
     event_id = b.event(target.trigger, here)
     span = b.span(first.signal_start if first.signal_start is not None else first.start, last.end,
                   target.cue.start, target.cue.end)
