@@ -233,8 +233,12 @@ def mentions_anniversaries(text: str) -> bool:
 def anniversaries_in(text: str, start: int, end: int) -> Iterator[tuple[re.Match[str], int]]:
     """The "Nth anniversary" phrases of ``text[start:end]`` with their count."""
     for match in _ANNIVERSARY.finditer(text, start, end):
-        count = int(match.group("n")) if match.group("n") else _ORDINAL_WORDS[match.group("w").lower()]
-        yield match, count
+        yield match, _ordinal_count(match)
+
+
+def _ordinal_count(match: re.Match[str]) -> int:
+    """The count of an "Nth" or ordinal-word phrase ("50th anniversary", "sixtieth birthday")."""
+    return int(match.group("n")) if match.group("n") else _ORDINAL_WORDS[match.group("w").lower()]
 
 
 def told_as_present(text: str, start: int, end: int) -> bool:
@@ -254,7 +258,7 @@ def anniversary_cues(
         match = _ANNIVERSARY.search(text, sentence.start, sentence.end)
         if match is None:
             continue
-        count = int(match.group("n")) if match.group("n") else _ORDINAL_WORDS[match.group("w").lower()]
+        count = _ordinal_count(match)
         inside = [t for t in dates.between(sentence.start, sentence.end) if _has_year(t)]
         after = [t for t in inside if t.start > match.end() and t.anchor is None]
         before = [t for t in inside if t.end <= match.start()]
@@ -294,7 +298,7 @@ def birthday_cues(
         match = _NTH_BIRTHDAY.search(text, sentence.start, sentence.end)
         if match is None:
             continue
-        count = int(match.group("n")) if match.group("n") else _ORDINAL_WORDS[match.group("w").lower()]
+        count = _ordinal_count(match)
         others = [t for t in dates.between(sentence.start, sentence.end)
                   if t is not birth and _has_year(t) and t.anchor is None]
         if len(others) != 1:

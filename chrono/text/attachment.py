@@ -96,7 +96,7 @@ _OPENING_PARTICIPLE = re.compile(rf"[\s\"“]*(?:[A-Z][a-z]{{2,}}ed|{_WORDS.patt
 _RELATIVE = re.compile(rf",\s*(?:{_WORDS.pattern('relative_pronouns')})\s+(?:\w+\s+){{0,2}}\Z")
 _RELATIVE_OR_THAT = re.compile(rf"(?:,\s*|\s)(?:{_WORDS.pattern('relative_pronouns')})\s+(?:\w+\s+){{0,2}}\Z")
 _SPANNING = re.compile(rf"\b(?:{_WORDS.pattern('spanning_verbs')})\b", re.IGNORECASE)
-_THAT_BEFORE = re.compile(r"\s(?:that|which)\s+\Z")
+_THAT_BEFORE = re.compile(rf"\s(?:{_WORDS.pattern('restrictive_relatives')})\s+\Z")
 _RELATIVE_WORD = re.compile(rf"\b(?:{_WORDS.pattern('relative_pronouns')}|that)\b", re.IGNORECASE)
 _PLACING = re.compile(rf"\b(?:{_WORDS.pattern('placing_prepositions')})\b")
 _COORDINATED_ASPECT = re.compile(rf"[^,;]*\s(?:{_WORDS.pattern('aspect_coordinators')})\s+(?:\w+\s+)?")
@@ -105,13 +105,16 @@ _COORDINATED_PAST_CLAUSE = re.compile(
     rf"(?:{_WORDS.pattern('aspect_coordinators')})\s+(?:\w+\s+)?"
 )
 # a restrictive relative clause of one verb right before a word ("the walkout that followed")
-_RESTRICTIVE_BEFORE = re.compile(r"\s(?:that|which)\s+([a-z][\w'’-]*)\s+\Z")
+_RESTRICTIVE_BEFORE = re.compile(rf"\s(?:{_WORDS.pattern('restrictive_relatives')})\s+([a-z][\w'’-]*)\s+\Z")
 _JOINED_BEFORE = re.compile(rf"\b(?:{_WORDS.pattern('conjunctions')})\s*,\s*\Z")
-_SINCE_BEFORE = re.compile(r"\b[Ss]ince\s+(?:the\s+|last\s+|this\s+)?(?:[\w'’-]+\s+){0,3}\Z")
+_SINCE_BEFORE = re.compile(
+    rf"\b(?:{_WORDS.pattern('since_word')})\s+(?:(?:{_WORDS.pattern('since_determiners')})\s+)?(?:[\w'’-]+\s+){{0,3}}\Z",
+    re.IGNORECASE,
+)
 _PLANNED_BETWEEN = re.compile(
     rf"\b(?:{_WORDS.pattern('plan_predicates')})\b[^.;]*?\bto\s+(?:be\s+)?\w+", re.IGNORECASE
 )
-_OF_BETWEEN = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+)?(?:[\w'’-]+\s+)?")
+_OF_BETWEEN = re.compile(rf"\s+of\s+(?:(?:{_WORDS.pattern('of_determiners')})\s+)?(?:[\w'’-]+\s+)?")
 _CONJUNCTION = re.compile(rf"\b(?:{_WORDS.pattern('conjunctions')})\b")
 # what may stand between a date and the event noun it is in front of ("Monday's raid", "the
 # 2023 prize ceremony"), shared with chrono.text.dating
@@ -249,16 +252,19 @@ def _attach(text: str, timex: Timex, triggers: Sequence[Trigger], cuts: tuple[in
     return None
 
 
-def _head_of(text: str, noun: Trigger, triggers: Sequence[Trigger]) -> Trigger | None:
-    """"the collapse of the talks on 3 June": a date after an event noun that follows "of" after
-    another event noun dates that head (the collapse), not the talks."""
+def _before_noun(noun: Trigger, triggers: Sequence[Trigger]) -> Trigger | None:
+    """The event word right before an event noun, if the noun is one and has one."""
     if noun.pos != "noun":
         return None
     index = triggers.index(noun)
-    if index == 0:
-        return None
-    head = triggers[index - 1]
-    if head.pos != "noun" or head.event_class == "named":
+    return triggers[index - 1] if index > 0 else None
+
+
+def _head_of(text: str, noun: Trigger, triggers: Sequence[Trigger]) -> Trigger | None:
+    """"the collapse of the talks on 3 June": a date after an event noun that follows "of" after
+    another event noun dates that head (the collapse), not the talks."""
+    head = _before_noun(noun, triggers)
+    if head is None or head.pos != "noun" or head.event_class == "named":
         return None
     return head if _OF_BETWEEN.fullmatch(text, head.end, noun.start) else None
 
@@ -269,13 +275,8 @@ def _verb_of_object(
     """"Parliament ratified the agreement on 2 March": a date after an event noun that is the
     object of an event verb dates the verb (the ratifying), not the noun (the agreement) — unless
     the verb only supports the noun ("held the election on …") or is about its start or end."""
-    if noun.pos != "noun":
-        return None
-    index = triggers.index(noun)
-    if index == 0:
-        return None
-    verb = triggers[index - 1]
-    if verb.pos != "verb" or verb.start < clause_start or verb.lemma in _LIGHT or (
+    verb = _before_noun(noun, triggers)
+    if verb is None or verb.pos != "verb" or verb.start < clause_start or verb.lemma in _LIGHT or (
         verb.event_class in ("begin", "end", "causal", "reporting")
     ):
         return None  # "Staff said the evacuation, on 5 June, took …": a report's clause, no object

@@ -30,7 +30,8 @@ _QUALIFIER_AFTER = re.compile(
     rf"\s+(?:{_WORDS.pattern('qualifying_prepositions')})\s+(?:the\s+|a\s+|an\s+)?[\w'’-]", re.IGNORECASE
 )
 _APPOSED_CONTRAST = re.compile(
-    r"(?:\s+(?:at|in|on|of|by|for|near)\s+(?:the\s+)?[\w'’-]+){0,2}\s*,\s*(?:a|an)\s+"
+    rf"(?:\s+(?:{_WORDS.pattern('qualifying_prepositions')})\s+(?:the\s+)?[\w'’-]+){{0,2}}\s*,\s*"
+    rf"(?:{_WORDS.pattern('indefinite_articles')})\s+"
     rf"({_WORDS.pattern('appositive_contrast_words')})\b",
     re.IGNORECASE,
 )

@@ -33,8 +33,9 @@ _PRONOUN_SUBJECT = re.compile(
 )
 # a name within a sentence (not its first word, nor a place after a preposition), or a person
 # word: someone else may be meant
+_NOT_AFTER_PLACE = "".join(rf"(?<!\b{word}\s)" for word in _WORDS.words("place_prepositions"))
 _OTHER_PERSON = re.compile(
-    r"(?<![.!?\n]\s)(?<![.!?\n])(?<!\bin\s)(?<!\bat\s)(?<!\bof\s)(?<!\bfrom\s)(?<!\bto\s)(?<!\bnear\s)"
+    rf"(?<![.!?\n]\s)(?<![.!?\n]){_NOT_AFTER_PLACE}"
     rf"\b(?!(?:{alternation(longest_first([*MONTHS, *WEEKDAYS]))})\b)[A-Z][a-z]+\b"
     rf"|\b(?:{_WORDS.pattern('person_words')})\b"
 )
