@@ -3,18 +3,18 @@
 from __future__ import annotations
 
 import importlib
-import re
 from collections.abc import Iterable
 from functools import lru_cache
 from importlib.metadata import entry_points
 from types import ModuleType
 
+from chrono.lazy_regex import lazy_compile
 from chrono.problems import ProblemKind
 from chrono.rulebase import Rule
 
 ENTRY_POINT_GROUP = "chrono.rules"
-_CODE = re.compile(r"[A-Z]{2,5}\d{3}")
-_NAME = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
+_CODE = lazy_compile(r"[A-Z]{2,5}\d{3}")
+_NAME = lazy_compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
 
 
 class RegistryError(Exception):

@@ -45,6 +45,7 @@ from typing import Any
 import attrs
 import yaml
 
+from chrono.lazy_regex import lazy_compile
 from chrono.seal import seal, secret, unsealed
 
 __all__ = ["Matcher", "ResourceError", "Resources", "Rule", "RuleSource", "compile_rules",
@@ -210,7 +211,7 @@ def _lookbehind(words: Iterable[str]) -> str:
     return "(?:" + "|".join(parts) + ")"
 
 
-_CLASS_SLOT = re.compile(r"\{([a-z_]+)\}")
+_CLASS_SLOT = lazy_compile(r"\{([a-z_]+)\}")
 
 
 @functools.lru_cache(maxsize=256)
@@ -236,9 +237,9 @@ def words_regex(res: Resources, template: str, flags: int = 0,
 # ---------------------------------------------------------------------------------------------
 # Loading
 
-_PLACEHOLDER = re.compile(r"\{([=<@]?)([A-Za-z_][A-Za-z0-9_]*)(?::([A-Za-z_][A-Za-z0-9_]*))?\}")
-_GROUP = re.compile(r"\(\?P<([A-Za-z_][A-Za-z0-9_]*)>")
-_BACKREF = re.compile(r"\(\?P=([A-Za-z_][A-Za-z0-9_]*)\)")
+_PLACEHOLDER = lazy_compile(r"\{([=<@]?)([A-Za-z_][A-Za-z0-9_]*)(?::([A-Za-z_][A-Za-z0-9_]*))?\}")
+_GROUP = lazy_compile(r"\(\?P<([A-Za-z_][A-Za-z0-9_]*)>")
+_BACKREF = lazy_compile(r"\(\?P=([A-Za-z_][A-Za-z0-9_]*)\)")
 TYPES = frozenset({"DATE", "TIME", "DURATION", "SET"})
 
 
@@ -321,9 +322,9 @@ def _references(raw: str, fragments: Mapping[str, str]) -> tuple[set[str], str]:
         for kind, name, _group in _PLACEHOLDER.findall(text):
             if kind == "@":
                 if name not in seen and name in fragments:
-                    seen.add(name)
-                    pending.append(fragments[name])
-                    literal.append(fragments[name])
+                      seen.add(name)
+                      pending.append(fragments[name])
+                      literal.append(fragments[name])
             else:
                 used.add(name)
     return used, "\n".join(literal)
@@ -343,19 +344,19 @@ def _first_chars(items: Any, ignore_case: bool) -> tuple[set[str] | None, bool]:
             first = set()
             for kind, value in av:
                 if kind is c.LITERAL:
-                    first.add(chr(value))
+                      first.add(chr(value))
                 elif kind is c.RANGE and value[1] - value[0] < 128:
-                    first.update(chr(x) for x in range(value[0], value[1] + 1))
+                      first.update(chr(x) for x in range(value[0], value[1] + 1))
                 elif kind is c.CATEGORY and value is c.CATEGORY_DIGIT:
-                    first.update("0123456789")
+                      first.update("0123456789")
                 else:
-                    return None, False
+                      return None, False
         elif op is c.BRANCH:
             first, nullable = set(), False
             for alternative in av[1]:
                 sub, empty = _first_chars(alternative, ignore_case)
                 if sub is None:
-                    return None, False
+                      return None, False
                 first |= sub
                 nullable = nullable or empty
         elif op is c.SUBPATTERN:
@@ -639,8 +640,8 @@ def compile_cached(
                 code = array("I")
                 code.frombytes(body[4 + size:])
                 return _sre.compile(  # type: ignore[no-any-return]
-                    meta["pattern"], meta["flags"], code.tolist(), meta["groups"],
-                    meta["groupindex"], tuple(meta["indexgroup"]),
+                      meta["pattern"], meta["flags"], code.tolist(), meta["groups"],
+                      meta["groupindex"], tuple(meta["indexgroup"]),
                 )
         except Exception:  # a damaged cache entry is simply rebuilt
             pass
@@ -658,7 +659,7 @@ def compile_cached(
     if path is not None and user_key is not None:
         try:
             meta = {"pattern": pattern, "flags": all_flags, "groups": parsed.state.groups - 1,
-                    "groupindex": groupindex, "indexgroup": indexgroup}
+                      "groupindex": groupindex, "indexgroup": indexgroup}
             meta_bytes = json.dumps(meta).encode()
             body = len(meta_bytes).to_bytes(4, "little") + meta_bytes + array("I", code_list).tobytes()
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -757,20 +758,20 @@ def load(lang: str = "en") -> Resources:
             kind, name, group = match.group(1), match.group(2), match.group(3)
             if kind == "@":
                 if name not in fragments:
-                    raise ResourceError(f"{where}: unknown fragment {{@{name}}}")
+                      raise ResourceError(f"{where}: unknown fragment {{@{name}}}")
                 if name not in expanded:
-                    expanded[name] = expand(fragments[name], f"fragment {name}", bodies,
+                      expanded[name] = expand(fragments[name], f"fragment {name}", bodies,
                                             expanded, skeleton, depth + 1)
                 body = expanded[name]
             else:
                 if name not in bodies:
-                    raise ResourceError(f"{where}: unknown word class {{{name}}}")
+                      raise ResourceError(f"{where}: unknown word class {{{name}}}")
                 if kind == "<":
-                    # A look-behind adds no first character: the skeleton keeps only its place.
-                    return "(?<=)" if skeleton else _lookbehind(classes[name])
+                      # A look-behind adds no first character: the skeleton keeps only its place.
+                      return "(?<=)" if skeleton else _lookbehind(classes[name])
                 body = bodies[name]
                 if kind == "":
-                    group = group or name
+                      group = group or name
             return f"(?P<{group}>{body})" if group else f"(?:{body})"
 
         return _PLACEHOLDER.sub(replace, pattern)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from chrono.lazy_regex import lazy_compile
 from chrono.model import Part, Qualifier, Span
 from chrono.periods import DAY, Hemisphere, InvalidValue, NotAPeriod, Period, parse_value
 from chrono.problems import ConflictKind, Problem, ProblemKind
@@ -26,24 +27,26 @@ from chrono.text.signals import IN, SINCE, Bound, Reading, range_reading, readin
 from chrono.text.tense import INFINITIVE, NOMINAL, PERFECT, PLANNED, PRESENT, PROGRESSIVE, TOLD_AS_PAST
 from chrono.text.vocabulary import alternation, each_then_space, vocabulary
 
-_NAMED_DAY = re.compile(rf"\d|\b(?:{alternation(WEEKDAY_NAMES.values())})\b", re.IGNORECASE)
+_NAMED_DAY = lazy_compile(rf"\d|\b(?:{alternation(WEEKDAY_NAMES.values())})\b", re.IGNORECASE)
 _WORDS = vocabulary("dating")
 _UNTIL_NOW = _WORDS.set("until_now")
 _FROM_NOW = _WORDS.set("from_now")
-_SO_FAR = re.compile(
+_SO_FAR = lazy_compile(
     rf"({alternation((*_WORDS.words('until_now'), *_WORDS.words('from_now')))})\s+"
     rf"(?:{_WORDS.pattern('this_period')})\s+(?:{_WORDS.pattern('periods')})\b",
     re.IGNORECASE,
 )
-_SUPERLATIVE_SINCE = re.compile(rf"\b(?:{_WORDS.pattern('superlatives')})\b[^,.;:]{{0,60}}\Z", re.IGNORECASE)
-_ACCORDING = re.compile(rf"\b({_WORDS.pattern('source_phrases')})\b[^,.;]*\Z", re.IGNORECASE)
-_COORDINATED = re.compile(
+_SUPERLATIVE_SINCE = lazy_compile(
+    rf"\b(?:{_WORDS.pattern('superlatives')})\b[^,.;:]{{0,60}}\Z", re.IGNORECASE
+)
+_ACCORDING = lazy_compile(rf"\b({_WORDS.pattern('source_phrases')})\b[^,.;]*\Z", re.IGNORECASE)
+_COORDINATED = lazy_compile(
     rf"\b(?:{_WORDS.pattern('frame_joiners')})\s+"
     rf"(?:{each_then_space(_WORDS.words('frame_adverbs'))})?\Z",
     re.IGNORECASE,
 )
-_FIGURE = re.compile(r"\d")
-_PART_OF_DAY = re.compile(r"T(?:MO|AF|EV|NI|DT)$")  # TIMEX3 morning, afternoon, evening, night, daytime
+_FIGURE = lazy_compile(r"\d")
+_PART_OF_DAY = lazy_compile(r"T(?:MO|AF|EV|NI|DT)$")  # TIMEX3 morning, afternoon, evening, night, daytime
 # the bound of an event placed within its date: a reference for "two days later"
 _WITHIN = Bound(Part.WHOLE, Qualifier.IN)
 
@@ -179,18 +182,18 @@ def date(b: Builder, here: SentenceContext, timex: Timex, period: Period, length
 
 # the word before the white space that ends a stretch of text, matched on the stretch reversed
 # (the same word as searching r"([A-Za-z]+)\s+\Z", without trying every start)
-_WORD_BEFORE_REVERSED = re.compile(r"\s+([A-Za-z]+)")
+_WORD_BEFORE_REVERSED = lazy_compile(r"\s+([A-Za-z]+)")
 _ORDER_SIDES = {
     " ".join(str(words).split()): str(side)
     for words, side in vocabulary("order").table("order_words").items()
 }
-_ORDER_PHRASE = re.compile(
+_ORDER_PHRASE = lazy_compile(
     rf"\b(?P<word>{alternation(_ORDER_SIDES)})\s+(?:(?:the|its|their|this)\s+)?(?:[\w'’-]+\s+){{0,2}}?"
     r"(?P<noun>[\w'’-]+)\s*,\s*\Z",
     re.IGNORECASE,
 )
-_VAGUE_LEAD = re.compile(rf"(?:(?:{vocabulary('order').pattern('vague_distances')})\s+)*\Z", re.IGNORECASE)
-_EVE_OF = re.compile(
+_VAGUE_LEAD = lazy_compile(rf"(?:(?:{vocabulary('order').pattern('vague_distances')})\s+)*\Z", re.IGNORECASE)
+_EVE_OF = lazy_compile(
     rf"\b(?:{_WORDS.pattern('eve_phrases')})\s+(?:[\w'’-]+\s+){{0,3}}?([\w'’-]+)\s*,\s*\Z", re.IGNORECASE
 )
 
@@ -241,11 +244,12 @@ def _eve_of(b: Builder, here: SentenceContext, timex: Timex, period: Period, lea
     b.period_claim(event_id, Part.START, Qualifier.IN, day_after, span,
                    note=f"the day after its eve, {' '.join(timex.text.split())}")
     return True
-_APPOSITION = re.compile(r"\s*(?:,|--|—|–|\(|;)\s*(?:(?:that\s+is|i\.e\.|or|exactly|just|some)\s+)*")
+_APPOSITION = lazy_compile(r"\s*(?:,|--|—|–|\(|;)\s*(?:(?:that\s+is|i\.e\.|or|exactly|just|some)\s+)*")
 
 
-_RELATIVE_WORDS = re.compile(r"\b(?:ago|later|earlier|from\s+now|hence|next|last|this|previous|following)\b",
-                             re.IGNORECASE)
+_RELATIVE_WORDS = lazy_compile(
+    r"\b(?:ago|later|earlier|from\s+now|hence|next|last|this|previous|following)\b", re.IGNORECASE
+)
 
 
 def _relative(timex: Timex) -> bool:

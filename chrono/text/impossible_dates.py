@@ -7,6 +7,7 @@ import calendar
 import re
 from collections.abc import Iterator
 
+from chrono.lazy_regex import lazy_compile
 from chrono.model import Span
 from chrono.problems import Problem, ProblemKind
 from chrono.text.calendar_names import DAY_OF_MONTH, MONTH_NAMES, MONTHS, ORDINAL_SUFFIXES, WORD_MONTHS
@@ -18,15 +19,15 @@ _GAP = r"(?:[ \t\u00a0]+(?:\r?\n[ \t]*)?|\r?\n[ \t]*)"
 # A number followed by ':' or '.' and a digit is a clock time or a decimal, not a day.
 _NOT_CLOCK = r"(?![:.]\d)"
 _INITIALS = "".join(sorted({re.escape(name[0]) for name in MONTHS}))
-_MONTH_DAY = re.compile(
+_MONTH_DAY = lazy_compile(
     rf"(?=[{_INITIALS}])\b(?P<month>{_MONTH})\.?{_GAP}(?P<day>\d{{1,2}})(?:{ORDINAL_SUFFIXES})?\b{_NOT_CLOCK}"
     rf"(?:,?{_GAP}(?P<year>\d{{4}})\b)?"
 )
-_DAY_MONTH = re.compile(
+_DAY_MONTH = lazy_compile(
     rf"(?=\d)(?<![\d:.])\b(?P<day>\d{{1,2}})(?:{ORDINAL_SUFFIXES})?{_GAP}(?:(?:{DAY_OF_MONTH}){_GAP})?(?P<month>{_MONTH})\b\.?"
     rf"(?:,?{_GAP}(?P<year>\d{{4}})\b)?"
 )
-_ISO = re.compile(r"(?=\d)(?<![\d-])(?P<year>\d{4})-(?P<month>\d\d)-(?P<day>\d\d)(?![\d-])")
+_ISO = lazy_compile(r"(?=\d)(?<![\d-])(?P<year>\d{4})-(?P<month>\d\d)-(?P<day>\d\d)(?![\d-])")
 
 
 def _impossible(year: int | None, month: int, day: int) -> str | None:

@@ -19,6 +19,7 @@ from collections.abc import Iterator, Sequence
 from typing import NamedTuple
 
 from chrono.cues import SeasonCue
+from chrono.lazy_regex import lazy_compile
 from chrono.model import Span
 from chrono.periods import Hemisphere
 from chrono.places import Place, places_in
@@ -30,8 +31,8 @@ from chrono.text.vocabulary import vocabulary
 __all__ = ["season_cues"]
 
 _WORDS = vocabulary("seasons")
-_PERIOD = re.compile(r"(?P<year>\d{4}|XXXX)-(?:(?P<season>SP|SU|FA|WI)|Q(?P<quarter>[1-4]))\Z")
-_MONTH = re.compile(r"(?P<year>\d{4}|XXXX)-(?P<month>\d\d)(?:-(?:\d\d|XX)(?:T.*)?)?\Z")
+_PERIOD = lazy_compile(r"(?P<year>\d{4}|XXXX)-(?:(?P<season>SP|SU|FA|WI)|Q(?P<quarter>[1-4]))\Z")
+_MONTH = lazy_compile(r"(?P<year>\d{4}|XXXX)-(?P<month>\d\d)(?:-(?:\d\d|XX)(?:T.*)?)?\Z")
 # the signals under which an expression says when something was, not a bound of it
 _AT_SIGNALS = frozenset({None, "in", "on", "during", "at"})
 
@@ -47,13 +48,13 @@ class _Links(NamedTuple):
 @functools.cache
 def _links() -> _Links:
     def one_of(key: str) -> re.Pattern[str]:
-        return re.compile("|".join(f"(?:{p})" for p in _WORDS.words(key)), re.IGNORECASE)
+        return lazy_compile("|".join(f"(?:{p})" for p in _WORDS.words(key)), re.IGNORECASE)
 
     return _Links(
         one_of("period_then_date"),
         one_of("date_then_period"),
-        re.compile(rf"\s+(?:{_WORDS.pattern('quarter_events')})\s+(?:in|on|during)\s+", re.IGNORECASE),
-        re.compile(rf"\b(?:{_WORDS.pattern('clause_breaks')})\b", re.IGNORECASE),
+        lazy_compile(rf"\s+(?:{_WORDS.pattern('quarter_events')})\s+(?:in|on|during)\s+", re.IGNORECASE),
+        lazy_compile(rf"\b(?:{_WORDS.pattern('clause_breaks')})\b", re.IGNORECASE),
         one_of("quarter_months"),
     )
 

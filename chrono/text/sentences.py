@@ -14,6 +14,7 @@ import re
 
 import attrs
 
+from chrono.lazy_regex import lazy_compile
 from chrono.resources import load_yaml
 
 
@@ -42,11 +43,11 @@ def _data() -> _Words:
 
 
 # (behind a look-ahead on the first character of each alternative: most places fail in one step)
-_END = re.compile(r"(?=[.!?\n])(?:[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])|\n[ \t]*\n\s*)")
+_END = lazy_compile(r"(?=[.!?\n])(?:[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])|\n[ \t]*\n\s*)")
 # the word that ends a stretch of text: matched on the stretch reversed (the same word as
 # searching r"([\w.'’&-]+)\Z", without trying every start)
-_WORD_BEFORE_REVERSED = re.compile(r"[\w.'’&-]+")
-_NEXT_WORD = re.compile(r"\s+[\"'“‘(\[]?([\w']+)")
+_WORD_BEFORE_REVERSED = lazy_compile(r"[\w.'’&-]+")
+_NEXT_WORD = lazy_compile(r"\s+[\"'“‘(\[]?([\w']+)")
 
 
 def _is_boundary(text: str, match: re.Match[str], words: _Words) -> bool:
