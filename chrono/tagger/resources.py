@@ -46,6 +46,7 @@ import attrs
 import yaml
 
 from chrono.lazy_regex import lazy_compile
+from chrono.resources import parse_yaml, user_cache_dir
 from chrono.seal import seal, secret, unsealed
 
 __all__ = ["Matcher", "ResourceError", "Resources", "Rule", "RuleSource", "compile_rules",
@@ -250,9 +251,8 @@ def _read_yaml(folder: Path | Any, name: str, keep: Callable[[str], str] | None 
         text = target.read_text(encoding="utf-8")
     except (OSError, FileNotFoundError) as error:
         raise ResourceError(f"{target}: cannot read language file: {error}") from error
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
-        return yaml.load(keep(text) if keep is not None else text, Loader=loader)
+        return parse_yaml(keep(text) if keep is not None else text)  # through the user cache
     except yaml.YAMLError as error:
         raise ResourceError(f"{target}: invalid YAML: {error}") from error
 
@@ -594,13 +594,7 @@ def _guard(body: str) -> str:
 
 
 def _cache_dir() -> Path | None:
-    if os.environ.get("CHRONO_NO_CACHE"):
-        return None
-    root = os.environ.get("CHRONO_CACHE_DIR") or os.path.join(
-        os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"),
-        "chrono",
-    )
-    return Path(root)
+    return user_cache_dir()
 
 
 # Part of a program file's name: files of another layout (the unsealed ones of earlier
