@@ -46,7 +46,7 @@ import attrs
 import yaml
 
 from chrono.lazy_regex import lazy_compile
-from chrono.resources import parse_yaml, user_cache_dir
+from chrono.resources import kept, parse_yaml, user_cache_dir
 from chrono.seal import seal, secret, unsealed
 
 __all__ = ["Matcher", "ResourceError", "Resources", "Rule", "RuleSource", "compile_rules",
@@ -728,8 +728,20 @@ def _rename_groups(body: str, prefix: str) -> str:
 
 @functools.lru_cache(maxsize=8)
 def load(lang: str = "en") -> Resources:
-    """Load and compile the resources of ``lang`` (cached)."""
+    """Load and compile the resources of ``lang`` (cached: in this process, and across runs
+    in the user cache, keyed by the language files and this module's source)."""
     folder = _language_folder(lang)
+    try:
+        inputs = [Path(__file__).read_bytes(), *((folder / n).read_bytes() for n in _LANGUAGE_FILES)]
+    except OSError:  # building says what is wrong
+        return _load(lang, folder)
+    return kept(f"tagger-{lang}", inputs, lambda: _load(lang, folder))
+
+
+_LANGUAGE_FILES = ("lexicon.yaml", "patterns.yaml")
+
+
+def _load(lang: str, folder: Any) -> Resources:
     lexicon = _read_yaml(folder, "lexicon.yaml") or {}
     patterns = _read_yaml(folder, "patterns.yaml", without_examples) or {}
     class_specs: dict[str, Any] = lexicon.get("classes") or {}
@@ -809,11 +821,11 @@ def load(lang: str = "en") -> Resources:
             )
         )
     signal_words = classes.get("signal", {})
-    signal_regex = re.compile(
+    signal_regex = lazy_compile(
         r"(?<!\w)(" + trie_regex(signal_words) + r")[ \t]*(?:\r?\n[ \t]*)?\Z", re.IGNORECASE
     )
     connectors = classes.get("range_connector", {})
-    range_regex = re.compile(r"\s*(" + trie_regex(connectors) + r")\s*\Z", re.IGNORECASE)
+    range_regex = lazy_compile(r"\s*(" + trie_regex(connectors) + r")\s*\Z", re.IGNORECASE)
     return Resources(
         lang=lang,
         classes=classes,
@@ -824,5 +836,5 @@ def load(lang: str = "en") -> Resources:
         scan=patterns.get("scan") or {},
         signal_regex=signal_regex,
         range_regex=range_regex,
-        word_regex=re.compile(r"[\w']+(?:\.(?=\w))?"),
+        word_regex=lazy_compile(r"[\w']+(?:\.(?=\w))?"),
     )
