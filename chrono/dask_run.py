@@ -84,16 +84,23 @@ class DaskExecutor:
         """A client of the scheduler at ``scheduler``; without one, a LocalCluster of
         ``workers`` single-threaded worker processes."""
         distributed = _distributed()
-        if scheduler:
-            try:
-                client = distributed.Client(scheduler, timeout=CONNECT_TIMEOUT)
-            except (OSError, TimeoutError, ValueError) as error:
-                raise ExecutorError(f"--scheduler {scheduler}: cannot connect: {error}") from None
-            return cls(client, partition_size=partition_size)
-        cluster = distributed.LocalCluster(
-            n_workers=max(1, workers), threads_per_worker=1, processes=True, dashboard_address=None
-        )
-        return cls(distributed.Client(cluster), cluster=cluster, partition_size=partition_size)
+        import dask.config
+
+        # Dask keeps the last thousand messages of each connection for its developers' logs,
+        # and a message that sends a partition holds its files: this process would then hold
+        # up to a thousand partitions' worth of tasks (the scheduler of a LocalCluster runs in
+        # it too). The connections made here keep none.
+        with dask.config.set({"distributed.admin.low-level-log-length": 0}):
+            if scheduler:
+                try:
+                    client = distributed.Client(scheduler, timeout=CONNECT_TIMEOUT)
+                except (OSError, TimeoutError, ValueError) as error:
+                    raise ExecutorError(f"--scheduler {scheduler}: cannot connect: {error}") from None
+                return cls(client, partition_size=partition_size)
+            cluster = distributed.LocalCluster(
+                n_workers=max(1, workers), threads_per_worker=1, processes=True, dashboard_address=None
+            )
+            return cls(distributed.Client(cluster), cluster=cluster, partition_size=partition_size)
 
     def _workers(self) -> int:
         return max(1, len(self.client.scheduler_info().get("workers", {})))

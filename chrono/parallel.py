@@ -349,23 +349,30 @@ def _pooled(
 
     in_flight: deque[tuple[list[Task], Future[list[FileResult]]]] = deque()
     chunks = iter(lambda: list(itertools.islice(tasks, chunksize)), [])
+    unsent: list[Task] = []  # a chunk taken from the stream that the pool refused (it broke)
     try:
         with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(work,)) as pool:
-            for chunk in itertools.islice(chunks, CHUNKS_PER_WORKER * workers):
+
+            def send(chunk: list[Task]) -> None:
+                unsent[:] = chunk
                 in_flight.append((chunk, pool.submit(_work_chunk, chunk)))
+                unsent.clear()
+
+            for chunk in itertools.islice(chunks, CHUNKS_PER_WORKER * workers):
+                send(chunk)
             while in_flight:
                 results = in_flight[0][1].result()
                 in_flight.popleft()
-                following = next(chunks, None)
-                if following is not None:
-                    in_flight.append((following, pool.submit(_work_chunk, following)))
                 for result in results:
                     if on_result:
                         on_result()
                     yield result
+                following = next(chunks, None)
+                if following is not None:
+                    send(following)
     except BrokenProcessPool:
         # the chunks not read back yet, then the rest: one file at a time
-        waiting = itertools.chain.from_iterable(chunk for chunk, _ in in_flight)
+        waiting = [task for chunk, _ in in_flight for task in chunk] + unsent
         yield from _isolated(itertools.chain(waiting, tasks), work, on_result)
 
 
