@@ -22,6 +22,7 @@ BENCHMARKS.md, "Scale"). Run::
     python benchmarks/scale.py                              # 10,000 and 30,000 documents
     python benchmarks/scale.py --sizes 10000,100000         # the issue's sizes (slow on 2 cores)
     python benchmarks/scale.py --smoke                      # 300 documents, CI smoke mode
+    python benchmarks/scale.py --clean --sizes 10000,50000  # no findings: the driver's memory alone
 
 Serial runs only at the smallest size unless ``--serial-all`` (on 2 cores it doubles the time).
 """
@@ -72,10 +73,11 @@ def prose(index: int) -> str:
     )
 
 
-def timeline(index: int) -> str:
-    """A small timeline; one in three has an end before its own event's start."""
+def timeline(index: int, planted: bool = True) -> str:
+    """A small timeline; one in three has an end before its own event's start (none without
+    ``planted``)."""
     year = 2000 + index % 20
-    end = f"by {year - 1}-06" if index % 3 == 0 else f"by {year + 1}-06"
+    end = f"by {year - 1}-06" if planted and index % 3 == 0 else f"by {year + 1}-06"
     return (
         f"dct: {year + 2}-01-01\n"
         "events:\n"
@@ -85,7 +87,7 @@ def timeline(index: int) -> str:
     )
 
 
-def generate(root: Path, count: int) -> list[Path]:
+def generate(root: Path, count: int, planted: bool = True) -> list[Path]:
     """``count`` documents in folders of FOLDER_SIZE; returns the folders in order."""
     folders = []
     for start in range(0, count, FOLDER_SIZE):
@@ -94,7 +96,7 @@ def generate(root: Path, count: int) -> list[Path]:
         folders.append(folder)
         for index in range(start, min(count, start + FOLDER_SIZE)):
             if index % 10 == 9:
-                (folder / f"t{index:07}.yaml").write_text(timeline(index), encoding="utf-8")
+                (folder / f"t{index:07}.yaml").write_text(timeline(index, planted), encoding="utf-8")
             else:
                 (folder / f"n{index:07}.md").write_text(prose(index), encoding="utf-8")
     return folders
@@ -132,6 +134,8 @@ def main() -> int:
     parser.add_argument("--executors", default="serial,process,dask")
     parser.add_argument("--serial-all", action="store_true", help="serial at every size, not only the first")
     parser.add_argument("--smoke", action="store_true", help="300 documents: the script works")
+    parser.add_argument("--clean", action="store_true",
+                        help="no planted contradictions: the driver's memory without findings to keep")
     args = parser.parse_args()
     sizes = [300] if args.smoke else [int(size) for size in args.sizes.split(",")]
     executors = args.executors.split(",")
@@ -139,7 +143,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="chrono-scale-") as tmp:
         root = Path(tmp) / "corpus"
         started = time.perf_counter()
-        folders = generate(root, max(sizes))
+        folders = generate(root, max(sizes), planted=not args.clean)
         print(f"generated {max(sizes)} documents in {time.perf_counter() - started:.1f} s")
         for size in sizes:
             chosen = folders[: (size + FOLDER_SIZE - 1) // FOLDER_SIZE]

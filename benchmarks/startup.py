@@ -14,6 +14,10 @@ module (``PYTHONDONTWRITEBYTECODE`` and no ``__pycache__``) measures the compile
 through ``PYTHONPATH``; ``DIR/chrono/rules`` and ``DIR/chrono/reports`` must be links to its
 ``rules`` and ``reports``), alternating the two so that the load of a shared machine falls on
 both alike. Copy the table into BENCHMARKS.md ("Start-up").
+
+``--instructions`` counts instead the machine instructions each command executes, once, under
+valgrind's callgrind (``PYTHONHASHSEED=0``): a measure of the work that other jobs on a shared
+machine do not disturb, where wall times are noise (it takes about a minute per command).
 """
 
 from __future__ import annotations
@@ -21,6 +25,8 @@ from __future__ import annotations
 import argparse
 import compileall
 import os
+import re
+import shutil
 import statistics
 import subprocess
 import sys
@@ -68,11 +74,25 @@ def _seconds(command: list[str], env: dict[str, str], cwd: str) -> float:
     return time.perf_counter() - started
 
 
+def _instructions(command: list[str], env: dict[str, str], cwd: str) -> int:
+    """Instructions executed by ``command`` and its children, counted by callgrind."""
+    counted = ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", *command]
+    run = subprocess.run(counted, env={**env, "PYTHONHASHSEED": "0"}, cwd=cwd, capture_output=True,
+                         text=True, check=False)
+    found = re.search(r"Collected : (\d+)", run.stderr)
+    if found is None:
+        raise SystemExit(f"valgrind gave no count:\n{run.stderr[-2000:]}")
+    return int(found.group(1))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--runs", type=int, default=10)
     parser.add_argument("--compare", type=Path, metavar="DIR", help="another source tree to time alike")
+    parser.add_argument("--instructions", action="store_true", help="count instructions (valgrind), once")
     args = parser.parse_args()
+    if args.instructions and shutil.which("valgrind") is None:
+        raise SystemExit("--instructions needs valgrind")
     _compile_bytecode(args.compare)
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONDONTWRITEBYTECODE", "PYTHONPATH")}
     envs = {"this tree": env}
@@ -91,6 +111,9 @@ def main() -> None:
             "chrono check one small .md (--no-cache)": [*check, str(prose)],
             "chrono check one small .yaml (--no-cache)": [*check, str(timeline)],
         }
+        if args.instructions:
+            _count(commands, envs, tmp)
+            return
         header = " | ".join(f"{label}: median of {args.runs} (best), s" for label in envs)
         ratio = " | this / other" if len(envs) == 2 else ""
         print(f"| command | {header}{ratio} |")
@@ -105,6 +128,17 @@ def main() -> None:
             cells = " | ".join(f"{m:.3f} ({min(t):.3f})" for m, t in pairs)
             tail = f" | {medians[0] / medians[1]:.2f}" if ratio else ""
             print(f"| {name} | {cells}{tail} |")
+
+
+def _count(commands: dict[str, list[str]], envs: dict[str, dict[str, str]], cwd: str) -> None:
+    header = " | ".join(f"{label}: instructions (10^6)" for label in envs)
+    ratio = " | this / other" if len(envs) == 2 else ""
+    print(f"| command | {header}{ratio} |")
+    print("|---|" + "---:|" * (len(envs) + bool(ratio)))
+    for name, command in commands.items():
+        counts = [_instructions(command, environment, cwd) for environment in envs.values()]
+        tail = f" | {counts[0] / counts[1]:.2f}" if ratio else ""
+        print(f"| {name} | {' | '.join(f'{c / 1e6:,.0f}' for c in counts)}{tail} |")
 
 
 if __name__ == "__main__":

@@ -421,11 +421,13 @@ def run(
     output: str | None = None,
     *,
     keep_analyses: bool = True,
+    list_files: bool = True,
 ) -> Report:
     """Check ``paths`` with the settings (progress bar on ``stream``, default stderr). The
     baseline files and ``output`` (the report file or directory being written) are never
     checked themselves. Without ``keep_analyses`` the report keeps only what the output of a
-    check prints (chrono.runner.check)."""
+    check prints, and without ``list_files`` it counts the files instead of naming them
+    (chrono.runner.check)."""
     from chrono.executors import ExecutorError
     from chrono.runner import check
 
@@ -450,6 +452,7 @@ def run(
             skip_files=skip,
             executor=executor,
             keep_analyses=keep_analyses,
+            list_files=list_files,
             reference=settings.reference,
             archive_fields=settings.archive_fields,
         )

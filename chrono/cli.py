@@ -92,8 +92,11 @@ def _run_check(args: argparse.Namespace) -> int:
         check_output_target(args.output, folder=False, option="--output")
     if settings.write_baseline:
         check_output_target(settings.write_baseline, folder=False, option="--write-baseline")
-    # the output of a check prints findings, never an analysis: keep none (bounded memory)
-    report: Report = run_checks(settings, args.paths, output=args.output, keep_analyses=False)
+    # the output of a check prints findings, never an analysis: keep none, and list the files
+    # only for JUnit, which has a test suite per file (the others count them): bounded memory
+    report: Report = run_checks(
+        settings, args.paths, output=args.output, keep_analyses=False, list_files=args.format == "junit"
+    )
     color = args.format == "text" and not args.output and _use_color(args.color, sys.stdout)
     rendered = render(
         args.format,

@@ -22,7 +22,7 @@ from __future__ import annotations
 import itertools
 import os
 from collections import deque
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -84,41 +84,51 @@ class DaskExecutor:
         """A client of the scheduler at ``scheduler``; without one, a LocalCluster of
         ``workers`` single-threaded worker processes."""
         distributed = _distributed()
-        if scheduler:
-            try:
-                client = distributed.Client(scheduler, timeout=CONNECT_TIMEOUT)
-            except (OSError, TimeoutError, ValueError) as error:
-                raise ExecutorError(f"--scheduler {scheduler}: cannot connect: {error}") from None
-            return cls(client, partition_size=partition_size)
-        cluster = distributed.LocalCluster(
-            n_workers=max(1, workers), threads_per_worker=1, processes=True, dashboard_address=None
-        )
-        return cls(distributed.Client(cluster), cluster=cluster, partition_size=partition_size)
+        import dask.config
+
+        # Dask keeps the last thousand messages of each connection for its developers' logs,
+        # and a message that sends a partition holds its files: this process would then hold
+        # up to a thousand partitions' worth of tasks (the scheduler of a LocalCluster runs in
+        # it too). The connections made here keep none.
+        with dask.config.set({"distributed.admin.low-level-log-length": 0}):
+            if scheduler:
+                try:
+                    client = distributed.Client(scheduler, timeout=CONNECT_TIMEOUT)
+                except (OSError, TimeoutError, ValueError) as error:
+                    raise ExecutorError(f"--scheduler {scheduler}: cannot connect: {error}") from None
+                return cls(client, partition_size=partition_size)
+            cluster = distributed.LocalCluster(
+                n_workers=max(1, workers), threads_per_worker=1, processes=True, dashboard_address=None
+            )
+            return cls(distributed.Client(cluster), cluster=cluster, partition_size=partition_size)
 
     def _workers(self) -> int:
         return max(1, len(self.client.scheduler_info().get("workers", {})))
 
     def results(
-        self, tasks: Sequence[Task], work: Work, on_result: Callable[[], None] | None = None
+        self, tasks: Iterable[Task], work: Work, on_result: Callable[[], None] | None = None
     ) -> Iterator[FileResult]:
         """Partitions go to the cluster a window at a time (a few per worker ahead of the one
-        being read back): neither the scheduler nor this process holds the whole corpus's tasks.
+        being read back): neither the scheduler nor this process holds the whole corpus's tasks,
+        and ``tasks`` may be a stream (discovery as it walks), read as partitions are sent.
         A partition whose worker died (after Dask's own retries) is redone file by file."""
-        if not tasks:
-            return
+        stream = iter(tasks)
         workers = self._workers()
-        size = self.partition_size or max(1, min(MAX_PARTITION, len(tasks) // (workers * 8) or 1))
+        size = self.partition_size
+        if size is None:  # as for a list: the corpus's size is known when it is small
+            head = list(itertools.islice(stream, MAX_PARTITION * workers * 8))
+            size = max(1, min(MAX_PARTITION, len(head) // (workers * 8) or 1))
+            stream = itertools.chain(head, stream)
+        partitions = iter(lambda: absolute(list(itertools.islice(stream, size))), [])
         in_flight: deque[tuple[Sequence[Task], Any]] = deque()
 
-        def submit(start: int) -> None:
-            partition = absolute(tasks[start : start + size])
+        def submit(partition: list[Task]) -> None:
             # the work's settings travel with each task (a few hundred bytes): scattered data
             # is lost with a worker that dies
             in_flight.append((partition, self.client.submit(run_partition, partition, work, pure=False)))
 
-        waiting = iter(range(0, len(tasks), size))
-        for start in itertools.islice(waiting, WINDOW_PER_WORKER * workers):
-            submit(start)
+        for first in itertools.islice(partitions, WINDOW_PER_WORKER * workers):
+            submit(first)
         while in_flight:
             partition, future = in_flight.popleft()
             try:
@@ -126,7 +136,7 @@ class DaskExecutor:
             except Exception:
                 results = list(self._one_by_one(partition, work))
             del future  # the driver keeps no partition it has handed on
-            following = next(waiting, None)
+            following = next(partitions, None)
             if following is not None:
                 submit(following)
             for result in results:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import os
 import stat
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from chrono.corpus.archives import is_archive
@@ -72,10 +72,18 @@ SKIPPED_DIRECTORIES = frozenset(
 def discover(
     paths: Sequence[str], policy: RunPolicy | None = None, *, archives: bool = False
 ) -> list[tuple[Location, str]]:
-    """Files to check, in a stable order: given files as they are, directories recursively
-    (regular files with known suffixes only; hidden and tool directories skipped). With
-    ``archives`` (the run names the fields of archive records), the JSON Lines, CSV and Parquet
-    files of a directory are taken too; otherwise they are data beside the documents.
+    """Every file :func:`walk` finds, as a list."""
+    return list(walk(paths, policy, archives=archives))
+
+
+def walk(
+    paths: Sequence[str], policy: RunPolicy | None = None, *, archives: bool = False
+) -> Iterator[tuple[Location, str]]:
+    """Files to check, in a stable order, one at a time as they are found: given files as they
+    are, directories recursively (regular files with known suffixes only; hidden and tool
+    directories skipped). With ``archives`` (the run names the fields of archive records), the
+    JSON Lines, CSV and Parquet files of a directory are taken too; otherwise they are data
+    beside the documents.
 
     Symbolic links found in a directory are never followed, to files or to folders (as ruff
     does: safe on an untrusted pull request, and no loop can trap the walk); a path given by
@@ -88,6 +96,11 @@ def discover(
     A URL (``s3://bucket/news/``, chrono.remote) names a file or a folder listed through
     fsspec: files of known kinds below it, hidden folders skipped, sorted; its files are
     displayed as URLs.
+
+    A file reached twice (a folder and a file in it both given) is yielded once. Since a walk
+    never follows a link, only a path given later can reach a file again: a file's resolved
+    name is remembered only when it lies in such a later path, so walking one folder of
+    millions of files holds no list of them.
     """
     include = policy.include if policy else ()
     exclude = policy.exclude if policy else ()
@@ -103,14 +116,17 @@ def discover(
         relative = relative_to_root(candidate, root)
         return any(glob_match(pattern, relative) for pattern in include)
 
-    found: list[tuple[Location, str]] = []
-    seen: set[Path | str] = set()
-    for raw in paths:
+    # each local path given, resolved, as a prefix of the names below it ("/a/b/")
+    given = [None if is_url(raw) else os.path.join(str(resolved(Path(raw))), "") for raw in paths]
+    seen_urls: set[str] = set()
+    seen: set[str] = set()
+    for position, raw in enumerate(paths):
+        later = tuple(prefix for prefix in given[position + 1 :] if prefix is not None)
         if is_url(raw):
             for url in list_url(raw, tuple(KINDS)):
-                if url not in seen:
-                    seen.add(url)
-                    found.append((url, url))
+                if url not in seen_urls:
+                    seen_urls.add(url)
+                    yield url, url
             continue
         path = Path(raw)
         if path.is_dir():
@@ -132,17 +148,28 @@ def discover(
                     candidate = Path(top) / name
                     if not _regular_file(candidate) or _report_output(candidate, sites):
                         continue
-                    if included(candidate) and not (exclude and excluded(candidate)):
-                        _add(found, seen, candidate)
+                    wanted = included(candidate) and not (exclude and excluded(candidate))
+                    if wanted and _first_time(candidate, seen, later):
+                        yield candidate, candidate.as_posix()
             # A folder that cannot be listed is reported like a file that cannot be read.
             for error in unreadable:
-                if error.filename:
-                    _add(found, seen, Path(error.filename))
-        elif not (exclude and excluded(path)):
+                if error.filename and _first_time(Path(error.filename), seen, later):
+                    yield Path(error.filename), Path(error.filename).as_posix()
+        elif not (exclude and excluded(path)) and _first_time(path, seen, later):
             # A path that does not exist becomes a finding of its own (CHR001) when it is
             # read; the other paths are still checked.
-            _add(found, seen, path)
-    return found
+            yield path, path.as_posix()
+
+
+def _first_time(path: Path, seen: set[str], later: tuple[str, ...]) -> bool:
+    """Whether ``path`` was not yielded yet; remembered when a path given ``later`` (resolved,
+    as prefixes) may reach it again."""
+    key = str(resolved(path))
+    if key in seen:
+        return False
+    if any(os.path.join(key, "") == prefix or key.startswith(prefix) for prefix in later):
+        seen.add(key)
+    return True
 
 
 def _regular_file(path: Path) -> bool:
@@ -151,10 +178,3 @@ def _regular_file(path: Path) -> bool:
         return stat.S_ISREG(os.lstat(path).st_mode)
     except OSError:
         return True  # gone or unreadable: reading it says why
-
-
-def _add(found: list[tuple[Location, str]], seen: set[Path | str], path: Path) -> None:
-    key = str(resolved(path))  # a string: a corpus of millions keeps one per file while walking
-    if key not in seen:
-        seen.add(key)
-        found.append((path, path.as_posix()))

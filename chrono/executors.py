@@ -14,7 +14,7 @@ reduces them (in this process for the local executors, on the cluster for Dask).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Protocol
 
 from chrono.mapreduce import CorpusStep, Keyed, reduce_locally
@@ -34,9 +34,10 @@ class Executor(Protocol):
     local: bool
 
     def results(
-        self, tasks: Sequence[Task], work: Work, on_result: Callable[[], None] | None = None
+        self, tasks: Iterable[Task], work: Work, on_result: Callable[[], None] | None = None
     ) -> Iterator[FileResult]:
-        """The results of ``tasks`` in task order (``on_result`` is called after each)."""
+        """The results of ``tasks`` in task order (``on_result`` is called after each);
+        ``tasks`` may be a stream, read as the executor has room for them."""
         ...
 
     def corpus_findings(self, steps: Sequence[CorpusStep], summaries: Sequence[Keyed]) -> list[Finding]:
@@ -53,7 +54,7 @@ class SerialExecutor:
     local = True
 
     def results(
-        self, tasks: Sequence[Task], work: Work, on_result: Callable[[], None] | None = None
+        self, tasks: Iterable[Task], work: Work, on_result: Callable[[], None] | None = None
     ) -> Iterator[FileResult]:
         return iter_results(tasks, work, 1, on_result)
 
@@ -72,6 +73,6 @@ class PoolExecutor(SerialExecutor):
         self.jobs = jobs
 
     def results(
-        self, tasks: Sequence[Task], work: Work, on_result: Callable[[], None] | None = None
+        self, tasks: Iterable[Task], work: Work, on_result: Callable[[], None] | None = None
     ) -> Iterator[FileResult]:
         return iter_results(tasks, work, self.jobs, on_result)

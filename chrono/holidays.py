@@ -12,17 +12,17 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import re
 
+from chrono.lazy_regex import lazy_compile
 from chrono.resources import load_yaml
 
 __all__ = ["HolidayError", "days_of", "fixed", "holidays"]
 
 _WEEKDAYS = {"mon": 1, "tue": 2, "wed": 3, "thu": 4, "fri": 5, "sat": 6, "sun": 7}
-_FIXED = re.compile(r"(?P<month>\d\d)-(?P<day>\d\d)\Z")
-_NTH = re.compile(r"(?P<month>\d\d) (?P<weekday>[a-z]{3}) (?P<nth>-?\d)\Z")
-_EASTER = re.compile(r"(?P<computus>easter|orthodox) (?P<offset>[+-]\d+)\Z")
-_BEFORE = re.compile(r"(?P<month>\d\d)-(?P<day>\d\d) (?P<weekday>[a-z]{3}) before\Z")
+_FIXED = lazy_compile(r"(?P<month>\d\d)-(?P<day>\d\d)\Z")
+_NTH = lazy_compile(r"(?P<month>\d\d) (?P<weekday>[a-z]{3}) (?P<nth>-?\d)\Z")
+_EASTER = lazy_compile(r"(?P<computus>easter|orthodox) (?P<offset>[+-]\d+)\Z")
+_BEFORE = lazy_compile(r"(?P<month>\d\d)-(?P<day>\d\d) (?P<weekday>[a-z]{3}) before\Z")
 
 
 class HolidayError(ValueError):

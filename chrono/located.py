@@ -16,6 +16,7 @@ from collections.abc import Iterator
 import attrs
 import yaml
 
+from chrono.lazy_regex import lazy_compile
 from chrono.model import Span
 
 
@@ -56,7 +57,7 @@ class SyntaxProblem(ValueError):
         self.offset = offset
 
 
-_PROPERTIES = re.compile(r"(?:[&!][^\s,\[\]{}]*\s*)+")
+_PROPERTIES = lazy_compile(r"(?:[&!][^\s,\[\]{}]*\s*)+")
 
 
 def _span(node: yaml.Node, source: str) -> Span:
@@ -99,8 +100,8 @@ def _merged(value: yaml.Node, source: str) -> list[tuple[Scalar, Node]] | None:
     return pairs
 
 
-_SURROGATE = re.compile("[\ud800-\udfff]")
-_PAIR = re.compile("[\ud800-\udbff][\udc00-\udfff]")
+_SURROGATE = lazy_compile("[\ud800-\udfff]")
+_PAIR = lazy_compile("[\ud800-\udbff][\udc00-\udfff]")
 
 
 def _join_pair(match: re.Match[str]) -> str:

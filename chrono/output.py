@@ -111,7 +111,7 @@ def to_text(report: Report, sources: Mapping[str, str], color: bool = False) -> 
     counts = summary["by_severity"]
     assert isinstance(counts, dict)
     parts = [f"{n} {label}{'s' if n != 1 else ''}" for label, n in counts.items() if n]
-    files = len(report.files)
+    files = report.file_count
     tail = (
         f"Found {', '.join(parts)} in {files} file{'s' if files != 1 else ''}."
         if parts

@@ -12,13 +12,14 @@ on a cluster's workers), so the results do not depend on where a file was checke
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 import os
 import pickle
-from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import attrs
 
@@ -38,8 +39,16 @@ from chrono.registry import all_rules, owner
 from chrono.results import Deferred
 from chrono.rulebase import Rule
 
+if TYPE_CHECKING:
+    from concurrent.futures import Future, ProcessPoolExecutor
+
 # Below this many files to work on, a pool costs more than it saves.
 MIN_PARALLEL_FILES = 16
+# Files per task sent to a pool worker, at most: a task's overhead is paid once per chunk
+MAX_CHUNK = 64
+# chunks in flight per worker: enough to keep every worker busy while results are read back,
+# few enough that neither the pool nor this process holds the corpus's tasks
+CHUNKS_PER_WORKER = 4
 # Records of an archive read ahead of their work: what bounds the memory an archive takes
 _RECORD_BATCH = 256
 
@@ -241,6 +250,8 @@ def run_archives(
     if cache is not None:  # cached entries hold the analysis, as a file's do
         work = attrs.evolve(work, keep_analyses=True)
     if jobs > 1:
+        from concurrent.futures import ProcessPoolExecutor  # not imported by a serial run
+
         pool = ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(work,))
     try:
         for path, display in archives:
@@ -365,30 +376,69 @@ def default_jobs() -> int:
 
 
 def iter_results(
-    tasks: Sequence[Task], work: Work, jobs: int = 1, on_result: Callable[[], None] | None = None
+    tasks: Iterable[Task], work: Work, jobs: int = 1, on_result: Callable[[], None] | None = None
 ) -> Iterator[FileResult]:
     """Results for ``tasks`` in the same order, whatever ``jobs`` is, each as soon as it and
-    those before it are done (the caller may drop it before the next arrives)."""
-    workers = min(jobs, len(tasks))
-    if workers <= 1 or len(tasks) < MIN_PARALLEL_FILES:
+    those before it are done (the caller may drop it before the next arrives).
+
+    ``tasks`` may be a stream (discovery as it walks): it is read as the pool has room, a few
+    chunks per worker ahead of the result being handed back, so neither this process nor the
+    pool holds every task of a large corpus."""
+    stream = iter(tasks)
+    # enough tasks read ahead to choose as for a list: few files are checked here, and a corpus
+    # of at least this many gets the largest chunks
+    lookahead = MAX_CHUNK * max(1, jobs) * 8
+    head = list(itertools.islice(stream, lookahead))
+    workers = min(jobs, len(head))
+    if workers <= 1 or len(head) < MIN_PARALLEL_FILES:
         rules = work.rules()
-        for task in tasks:
+        for task in itertools.chain(head, stream):
             result = run_task(task, work, rules, travel=False)
             if on_result:
                 on_result()
             yield result
         return
-    chunksize = max(1, min(64, len(tasks) // (workers * 8)))
-    done = 0
+    chunksize = max(1, min(MAX_CHUNK, len(head) // (workers * 8)))
+    yield from _pooled(itertools.chain(head, stream), work, workers, chunksize, on_result)
+
+
+def _pooled(
+    tasks: Iterator[Task], work: Work, workers: int, chunksize: int, on_result: Callable[[], None] | None
+) -> Iterator[FileResult]:
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    in_flight: deque[tuple[list[Task], Future[list[FileResult]]]] = deque()
+    chunks = iter(lambda: list(itertools.islice(tasks, chunksize)), [])
+    unsent: list[Task] = []  # a chunk taken from the stream that the pool refused (it broke)
     try:
         with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(work,)) as pool:
-            for result in pool.map(_work, tasks, chunksize=chunksize):
-                done += 1
-                if on_result:
-                    on_result()
-                yield result
+
+            def send(chunk: list[Task]) -> None:
+                unsent[:] = chunk
+                in_flight.append((chunk, pool.submit(_work_chunk, chunk)))
+                unsent.clear()
+
+            for chunk in itertools.islice(chunks, CHUNKS_PER_WORKER * workers):
+                send(chunk)
+            while in_flight:
+                results = in_flight[0][1].result()
+                in_flight.popleft()
+                for result in results:
+                    if on_result:
+                        on_result()
+                    yield result
+                following = next(chunks, None)
+                if following is not None:
+                    send(following)
     except BrokenProcessPool:
-        yield from _isolated(tasks[done:], work, on_result)
+        # the chunks not read back yet, then the rest: one file at a time
+        waiting = [task for chunk, _ in in_flight for task in chunk] + unsent
+        yield from _isolated(itertools.chain(waiting, tasks), work, on_result)
+
+
+def _work_chunk(tasks: list[Task]) -> list[FileResult]:
+    return [_work(task) for task in tasks]
 
 
 def died(path: Location, display: str, why: str = "killed or out of memory") -> FileResult:
@@ -398,27 +448,37 @@ def died(path: Location, display: str, why: str = "killed or out of memory") -> 
 
 
 def _isolated(
-    remaining: Sequence[Task], work: Work, on_result: Callable[[], None] | None
+    remaining: Iterator[Task], work: Work, on_result: Callable[[], None] | None
 ) -> Iterator[FileResult]:
     """After a worker died: the rest, one file at a time in a one-worker pool, so the file
     that kills its worker is known (it gets an internal-error finding) and every other file is
-    checked."""
-    while remaining:
-        done = 0
+    checked. A window of files is in the pool at a time, the oldest read back first."""
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    window = MAX_CHUNK * CHUNKS_PER_WORKER
+    waiting: deque[Task] = deque()
+    while True:
+        waiting.extend(itertools.islice(remaining, window - len(waiting)))
+        if not waiting:
+            return
         try:
             with ProcessPoolExecutor(1, initializer=_init_worker, initargs=(work,)) as pool:
-                futures = [pool.submit(_work, task) for task in remaining]
-                for future in futures:
-                    result = future.result()
-                    done += 1
+                futures: deque[Future[FileResult]] = deque(pool.submit(_work, task) for task in waiting)
+                while futures:
+                    result = futures[0].result()
+                    futures.popleft()
+                    waiting.popleft()
                     if on_result:
                         on_result()
                     yield result
+                    following = next(remaining, None)
+                    if following is not None:
+                        waiting.append(following)
+                        futures.append(pool.submit(_work, following))
         except BrokenProcessPool:
-            _, path, display = remaining[done]
+            _, path, display = waiting.popleft()
             lost = died(path, display)
             if on_result:
                 on_result()
             yield lost
-            done += 1
-        remaining = remaining[done:]

@@ -23,11 +23,13 @@ import json
 import re
 from typing import Any
 
+from chrono.lazy_regex import lazy_compile
+
 _SURROGATES = "\ud800-\udfff"
 # C0 controls, DEL, C1 controls, the bidirectional marks, embeddings, overrides and isolates
-_TERMINAL = re.compile(f"[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069{_SURROGATES}]")
-_XML = re.compile(f"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff{_SURROGATES}]")
-_STRAY = re.compile(f"[{_SURROGATES}]")
+_TERMINAL = lazy_compile(f"[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069{_SURROGATES}]")
+_XML = lazy_compile(f"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff{_SURROGATES}]")
+_STRAY = lazy_compile(f"[{_SURROGATES}]")
 _SHORT = {"\t": "\\t", "\n": "\\n", "\r": "\\r"}
 
 

@@ -9,13 +9,14 @@ call this module: everything downstream sees a document and its display name, th
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from pathlib import PurePosixPath
 from typing import Any
 
+from chrono.lazy_regex import lazy_compile
+
 # a scheme of two or more letters: "C:\\corpus" (a Windows drive) is a path, not a URL
-_URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]+://")
+_URL = lazy_compile(r"^[A-Za-z][A-Za-z0-9+.-]+://")
 
 
 class RemoteError(Exception):

@@ -28,7 +28,7 @@ class Deferred:
 @attrs.frozen
 class Report:
     findings: tuple[Finding, ...]
-    files: tuple[str, ...]
+    files: tuple[str, ...]  # the names of the files checked, in order (see file_count)
     # ``analyses=`` in the constructor; read through the ``analyses`` property (below)
     _analyses: tuple[Analysis | Deferred, ...] = attrs.field(
         eq=False, repr=False, default=(), alias="analyses"
@@ -38,6 +38,11 @@ class Report:
     baselined: int = attrs.field(default=0, eq=False)
     # chrono crashed on at least one file (an internal error: the exit code is 2)
     crashed: bool = attrs.field(default=False, eq=False)
+    # how many files were checked: ``len(files)``, unless the run counted them without listing
+    # them (chrono.runner.check(..., list_files=False): ``files`` is then empty)
+    file_count: int = attrs.field(
+        default=attrs.Factory(lambda self: len(self.files), takes_self=True), eq=False
+    )
 
     @property
     def analyses(self) -> tuple[Analysis, ...]:
@@ -62,7 +67,7 @@ class Report:
             by_severity[finding.severity.label] += 1
             by_rule[finding.rule] = by_rule.get(finding.rule, 0) + 1
         return {
-            "files": len(self.files),
+            "files": self.file_count,
             "findings": len(self.findings),
             "by_severity": by_severity,
             "by_rule": dict(sorted(by_rule.items())),

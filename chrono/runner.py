@@ -20,7 +20,8 @@ cache or fresh), so a run with one keeps them all.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable, Collection, Iterator, Sequence
+from collections import deque
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -33,10 +34,10 @@ from chrono.cache import Cache, file_digest, settings_key
 from chrono.corpus.archives import ArchiveFields, is_archive
 from chrono.corpus.step import contradiction_step, in_rule_order
 from chrono.corpus.summary import Summary
-from chrono.discovery import discover
+from chrono.discovery import walk
 from chrono.executors import Executor, PoolExecutor, SerialExecutor
 from chrono.globs import glob_match, relative_to_root, resolved
-from chrono.ingest import kind_of
+from chrono.ingest import Location, kind_of
 from chrono.mapreduce import CorpusStep, Keyed
 from chrono.model import Document, Finding, Severity
 from chrono.options import Options, RunPolicy
@@ -84,17 +85,37 @@ def cache_key(options: Options, rules: Sequence[type[Rule]], corpus_steps: Seque
 
 
 def _file_results(
-    files: Sequence[tuple[Path | str, str]],
+    files: Iterable[tuple[Location, str]],
     options: Options,
     rules: Sequence[type[Rule]],
     executor: Executor,
     work: Work,
     cache_dir: str | None,
     progress: Progress | None,
-) -> Iterator[FileResult]:
-    """Every file's result, in file order: from the cache, or fresh from the executor (and then
-    cached). The executor reads the files itself where it runs, so a cache on this machine only
-    serves a local executor; a URL is never cached."""
+) -> Iterator[tuple[Location, str, FileResult]]:
+    """Every file with its result, in file order: from the cache, or fresh from the executor
+    (and then cached). The executor reads the files itself where it runs, so a cache on this
+    machine only serves a local executor; a URL is never cached.
+
+    Without a cache or a progress bar (which needs the number of files), ``files`` stream to
+    the executor as they are found: this process holds a window of them, not the corpus's list.
+    """
+    cache = None
+    if cache_dir and executor.local:
+        cache = Cache(cache_dir, cache_key(options, rules, work.corpus_steps))
+    if cache is None and progress is None:
+        sent: deque[tuple[Location, str]] = deque()  # sent to the executor, result not back yet
+
+        def tasks() -> Iterator[Task]:
+            for index, (path, display) in enumerate(files):
+                sent.append((path, display))
+                yield index, path, display
+
+        for result in executor.results(tasks(), work):
+            path, display = sent.popleft()
+            yield path, display, result
+        return
+    files = list(files)
     total = len(files)
     done = 0
 
@@ -104,9 +125,6 @@ def _file_results(
         if progress:
             progress(done, total)
 
-    cache = None
-    if cache_dir and executor.local:
-        cache = Cache(cache_dir, cache_key(options, rules, work.corpus_steps))
     hits: dict[int, FileResult] = {}
     digests: dict[int, str | None] = {}
     todo: list[Task] = []
@@ -120,14 +138,14 @@ def _file_results(
         todo.append((index, path, display))
     tick(len(hits))
     fresh = executor.results(todo, work, tick)
-    for index, (_, display) in enumerate(files):
+    for index, (path, display) in enumerate(files):
         if index in hits:
-            yield hits.pop(index)
+            yield path, display, hits.pop(index)
             continue
         result = next(fresh)
         if cache is not None and index in digests and not (result.crashed or result.transient):
             cache.put(display, digests[index], result.packed())
-        yield result
+        yield path, display, result
     if cache is not None:
         with contextlib.suppress(OSError):  # a read-only checkout still gets its findings
             cache.save()
@@ -257,6 +275,7 @@ def check(
     keep_analyses: bool = True,
     reference: Sequence[Summary] = (),
     archive_fields: ArchiveFields | None = None,
+    list_files: bool = True,
 ) -> Report:
     """Check ``paths``: per-file work on ``executor`` (default: ``jobs`` local processes; results
     cached in ``cache_dir`` when given and the executor is local), corpus steps and rules, then
@@ -272,23 +291,35 @@ def check(
     ``reference`` holds the summaries of trusted timelines the corpus rules check against.
     Archives (.jsonl, .csv, .parquet) are read record by record with ``archive_fields`` (the
     defaults when None), on this machine whichever the executor (a local pool of ``jobs``
-    processes); an archive in a directory is taken only when ``archive_fields`` are given."""
+    processes); an archive in a directory is taken only when ``archive_fields`` are given.
+
+    Without ``list_files`` the report counts the files (``report.file_count``) and
+    ``report.files`` is empty: with neither analyses nor the list kept, nor a cache or a
+    progress bar, the files stream from discovery to the executor and this process's memory
+    does not grow with the number of clean files."""
     policy = options.policy
     rules = selected_rules(options)
-    files = discover(paths, policy, archives=archive_fields is not None)
+    discovered: Iterable[tuple[Location, str]] = walk(paths, policy, archives=archive_fields is not None)
     # the run's own files (baseline, report, domain knowledge) are never documents to check
     skipped = {resolved(Path(p)) for p in (*skip_files, *options.reading.domain_files)}
     if baseline is not None:
         skipped.add(baseline.path.resolve())
     if skipped:  # a skipped directory (a report being written) skips the files below it
-        files = [
+        discovered = (
             (path, display)
-            for path, display in files
+            for path, display in discovered
             if not isinstance(path, Path)  # a URL is never one of the run's own files
             or not any(parent in skipped for parent in (resolved(path), *resolved(path).parents))
-        ]
-    archives = [(path, display) for path, display in files if isinstance(path, Path) and is_archive(path)]
-    files = [(path, display) for path, display in files if not (isinstance(path, Path) and is_archive(path))]
+        )
+    archives: list[tuple[Path, str]] = []  # read after the files, record by record
+
+    def documents() -> Iterator[tuple[Location, str]]:
+        for path, display in discovered:
+            if isinstance(path, Path) and is_archive(path):
+                archives.append((path, display))
+            else:
+                yield path, display
+
     per_file, corpus_rules = split_rules(rules)
     linked = [rule for rule in corpus_rules if hasattr(rule, "check_contradictions")]
     legacy = [rule for rule in corpus_rules if rule not in linked]
@@ -303,25 +334,38 @@ def check(
     codes = tuple(r.code for r in per_file)
     work = Work(options.reading, codes, tuple(steps), keep or bool(local_cache))
     runner = executor or (PoolExecutor(jobs) if jobs > 1 else SerialExecutor())
-    # without kept analyses, a file with nothing to report is held as its name alone (None here)
-    results: list[FileResult | None] = []
+    # each file as the output needs it, in file order: (where it is, its name, its result or
+    # None when there is nothing to show in it). A file with nothing to show is left out unless
+    # a step of the caller's may put a finding in any file; the corpus rules' findings are in
+    # documents with linked events, which are kept.
+    entries: list[tuple[Location, str, FileResult | None]] = []
+    every_file = bool(corpus_steps)
+    names: list[str] = []  # with list_files
+    count = 0
     summaries: list[Keyed] = []
     corpus_findings: dict[str, list[Finding]] = {}
     all_corpus: list[Finding] = []
 
-    def hold(result: FileResult) -> None:
+    def hold(location: Location, display: str, result: FileResult) -> None:
+        nonlocal count
+        count += 1
+        if list_files:
+            names.append(display)
         summaries.extend(result.summaries)
+        held: FileResult | None = None
         if keep:
-            results.append(result.without_summaries())
+            held = result.without_summaries()
         elif result.findings or result.suppressions or result.crashed or result.summaries:
             # a document with linked events may get a corpus finding: its text stays for the output
-            results.append(result.lean(keep_text=bool(result.summaries)).without_summaries())
-        else:
-            results.append(None)
+            held = result.lean(keep_text=bool(result.summaries)).without_summaries()
+        if held is not None or every_file:
+            entries.append((location, display, held))
 
     try:
-        for result in _file_results(files, options, rules, runner, work, local_cache, progress):
-            hold(result)
+        for location, display, result in _file_results(
+            documents(), options, rules, runner, work, local_cache, progress
+        ):
+            hold(location, display, result)
         if archives:  # each record a document of its own, cached by the digest of its content
             fields = archive_fields or ArchiveFields()
             # a serial executor reads them serially; a pool or a cluster, over a local pool
@@ -329,10 +373,8 @@ def check(
             record_cache = None
             if local_cache:
                 record_cache = Cache(local_cache, cache_key(options, rules, work.corpus_steps))
-            records = run_archives(archives, fields, work, len(files), 1 if serial else jobs, record_cache)
-            for result in records:
-                hold(result)
-                files.append((Path(result.document.path), result.document.path))
+            for result in run_archives(archives, fields, work, count, 1 if serial else jobs, record_cache):
+                hold(Path(result.document.path), result.document.path, result)
             if record_cache is not None:
                 with contextlib.suppress(OSError):  # a read-only checkout still gets its findings
                     record_cache.save()
@@ -345,23 +387,27 @@ def check(
 
     # legacy corpus-level rules over every document's (possibly cached) analysis
     if legacy:
-        present = [held for held in results if held is not None]  # all of them: keep is set
+        present = [held for _, _, held in entries if held is not None]  # all of them: keep is set
         analyses: list[Analysis] = [held.load() for held in present]
         for rule in legacy:
             instance: Any = rule()
             all_corpus.extend(instance.check_corpus(analyses))
-        results = [attrs.evolve(r, analysis=a) for r, a in zip(present, analyses, strict=True)]
+        entries = [
+            (location, display, attrs.evolve(held, analysis=analysis))
+            for (location, display, held), analysis in zip(entries, analyses, strict=True)
+            if held is not None
+        ]
     for finding in all_corpus:
         corpus_findings.setdefault(finding.path, []).append(finding)
     mirrors = _mirrors(all_corpus)
     mirrored = {id(mirror): index for pairs in mirrors.values() for index, mirror in pairs}
-    held_results = [held for held in results if held is not None]
+    held_results = [held for _, _, held in entries if held is not None]
     hidden_elsewhere = _hidden_by_mirrors(held_results, mirrors, rules, policy)
     hidden_ids = {id(all_corpus[index]) for index in hidden_elsewhere}
 
     findings: list[Finding] = []
     suppressed = 0
-    for (location, name), held in zip(files, results, strict=True):
+    for location, name, held in entries:
         if held is None:
             if name not in corpus_findings:
                 continue
@@ -383,9 +429,10 @@ def check(
         findings, baselined = baseline.filter(findings)
     return Report(
         tuple(findings),
-        tuple(display for _, display in files),
-        tuple(held.for_report() for held in results if held is not None),
+        tuple(names),
+        tuple(held.for_report() for held in held_results),
         suppressed=suppressed,
         baselined=baselined,
-        crashed=any(held is not None and held.crashed for held in results),
+        crashed=any(held.crashed for held in held_results),
+        file_count=count,
     )

@@ -24,10 +24,11 @@ from collections.abc import Iterable, Sequence
 
 import attrs
 
+from chrono.lazy_regex import lazy_compile
 from chrono.model import Finding, Span
 
-DIRECTIVE = re.compile(r"chrono:[ \t]*ignore(?:\[(?P<codes>[^\]\n]*)\])?(?![\w\[-])")
-_HTML_COMMENT = re.compile(r"<!--(.*?)-->", re.DOTALL)
+DIRECTIVE = lazy_compile(r"chrono:[ \t]*ignore(?:\[(?P<codes>[^\]\n]*)\])?(?![\w\[-])")
+_HTML_COMMENT = lazy_compile(r"<!--(.*?)-->", re.DOTALL)
 HASH_SUFFIXES = frozenset({".yaml", ".yml"})
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
 NO_COMMENT_SUFFIXES = frozenset({".json"})

@@ -34,6 +34,7 @@ from functools import lru_cache
 import attrs
 
 from chrono.document_date import DocumentDate, document_date
+from chrono.lazy_regex import lazy_compile
 from chrono.located import Mapping, Node, Scalar, Sequence, SyntaxProblem, parse_json, parse_yaml
 from chrono.model import (
     Claim,
@@ -78,7 +79,7 @@ EVENT_ID_PATTERN = (
     r"^[^\s\u0000-\u002f\u003a-\u0040\u005b-\u005e\u0060\u007b-\u007f\u0300-\u036f]"
     r"[^\s\u0000-\u002c\u003b-\u0040\u005b-\u005e\u0060\u007b-\u007f]*$"
 )
-_EVENT_ID = re.compile(EVENT_ID_PATTERN)
+_EVENT_ID = lazy_compile(EVENT_ID_PATTERN)
 
 
 def event_id_of(text: str) -> str:
@@ -118,12 +119,12 @@ def _units() -> dict[str, tuple[int, int]]:
     return {name: (low, high) for name, (low, high) in table.items()}
 
 
-_GAP = re.compile(
+_GAP = lazy_compile(
     r"(?P<lead>at least|at most|more than|less than|exactly|about|over|under|within)?\s*"
     r"(?P<low>\d+(?:\.\d+)?)(?:\s*(?:-|–|to)\s*(?P<high>\d+(?:\.\d+)?))?\s*(?P<unit>[a-z]+?)s?",
     re.IGNORECASE,
 )
-_ISO_DURATION = re.compile(
+_ISO_DURATION = lazy_compile(
     r"P(?:(?P<year>\d+)Y)?(?:(?P<month>\d+)M)?(?:(?P<week>\d+)W)?(?:(?P<day>\d+)D)?"
     r"(?:T(?:(?P<hour>\d+)H)?(?:(?P<minute>\d+)M)?(?:(?P<second>\d+)S)?)?"
 )
@@ -183,7 +184,7 @@ def parse_gap(text: str) -> Gap:
     return Gap(lower, upper, cleaned)
 
 
-_QUALIFIED = re.compile(
+_QUALIFIED = lazy_compile(
     r"(?:(?P<qualifier>by|before|after|since|in|on or after|on|until|till)\s+)?"
     r"(?:(?P<mod>early|mid|late|about|circa|approximately)\s+)?(?P<value>\S+)",
     re.IGNORECASE,
@@ -326,7 +327,7 @@ def _value_problem(error: Exception, span: Span) -> _Reject:
 
 
 # A time of day with an explicit zone: "T14:30Z", "T14:30+02:00", "T09-05".
-_ZONED = re.compile(r"T\d\d(?::\d\d){0,2}(?:\.\d+)?(?:Z|[+-]\d\d(?::?\d\d)?)\b")
+_ZONED = lazy_compile(r"T\d\d(?::\d\d){0,2}(?:\.\d+)?(?:Z|[+-]\d\d(?::?\d\d)?)\b")
 _EARLIEST_ZONE, _LATEST_ZONE = 14 * 3600, 12 * 3600  # UTC+14 .. UTC-12
 
 

@@ -47,6 +47,7 @@ import attrs
 
 from chrono.analysis import Compiled
 from chrono.document_date import DocumentDate, document_date
+from chrono.lazy_regex import lazy_compile
 from chrono.model import (
     Claim,
     Document,
@@ -88,7 +89,7 @@ _PLACING_MODS = frozenset({"BEFORE", "AFTER", "ON_OR_BEFORE", "ON_OR_AFTER", "AP
 
 # Lexical shape of TIMEX3 values (TimeML 1.2.1 schema, slightly widened); used to tell values
 # that are merely unplaceable ("XXXX-08", "P3W") from values that are not TIMEX3 values at all.
-_DATE_VALUE = re.compile(
+_DATE_VALUE = lazy_compile(
     r"""(?x)
     (?:[0-9X]{2,4}
        (?:-(?:[0-9X]{2}(?:-[0-9X]{2})?|W[0-9X]{2}(?:-(?:[1-7X]|WE))?|Q[1-4X]|H[12X]|SP|SU|FA|WI))?
@@ -97,10 +98,10 @@ _DATE_VALUE = re.compile(
      |PRESENT_REF|PAST_REF|FUTURE_REF)
     """
 )
-_DURATION_VALUE = re.compile(
+_DURATION_VALUE = lazy_compile(
     r"P(?:(?:[0-9.X]+[YMWDLCE])+(?:T(?:[0-9.X]+[HMS])+)?|T(?:[0-9.X]+[HMS])+|[0-9.X]+(?:DE|CE|ML|Q|WE))"
 )
-_SET_VALUE = re.compile(rf"R\d*(?:/?(?:{_DURATION_VALUE.pattern}))?|{_DURATION_VALUE.pattern}")
+_SET_VALUE = lazy_compile(rf"R\d*(?:/?(?:{_DURATION_VALUE.pattern}))?|{_DURATION_VALUE.pattern}")
 
 
 @attrs.frozen
@@ -189,10 +190,10 @@ def exact_extent_claims(claim: TimexValueClaim) -> list[TimexExtentClaim]:
 # ---------------------------------------------------------------------------------------------
 # Where the annotations are in the file (the reader's offsets are into the stripped <TEXT>)
 
-_TAG = re.compile(
+_TAG = lazy_compile(
     r"<(TIMEX3|EVENT|MAKEINSTANCE|TLINK|SLINK|ALINK|SIGNAL)\b((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>"
 )
-_ATTRIBUTE = re.compile(r"([\w:.-]+)\s*=\s*(?:\"([^\"]*)\"|'([^']*)')")
+_ATTRIBUTE = lazy_compile(r"([\w:.-]+)\s*=\s*(?:\"([^\"]*)\"|'([^']*)')")
 _ID_ATTRIBUTE = {
     "TIMEX3": "tid",
     "EVENT": "eid",
@@ -210,6 +211,7 @@ class _Located:
     content: Span  # the words between the tags (the element itself for empty elements)
 
 
+# compiled at import, not lazily: _locate_elements tells matches apart by `match.re is _CLOSE`
 _CLOSE = re.compile(r"</(TIMEX3|EVENT|MAKEINSTANCE|TLINK|SLINK|ALINK|SIGNAL)>")
 
 
@@ -326,22 +328,22 @@ _WEEKDAYS = {
     )
     for name in names
 }
-_MONTH_WORD = re.compile(
+_MONTH_WORD = lazy_compile(
     r"\b(january|february|march|april|may|june|july|august|september|october|november|december|"
     r"jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\b(\.)?",
     re.IGNORECASE,
 )
-_WEEKDAY_WORD = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.IGNORECASE)
-_YEAR_WORD = re.compile(r"(?<![\d.,$-])(1[6-9]\d\d|20\d\d)(?![\d,.]\d|s\b|'s\b)")
-_DAY_AFTER_MONTH = re.compile(
+_WEEKDAY_WORD = lazy_compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.IGNORECASE)
+_YEAR_WORD = lazy_compile(r"(?<![\d.,$-])(1[6-9]\d\d|20\d\d)(?![\d,.]\d|s\b|'s\b)")
+_DAY_AFTER_MONTH = lazy_compile(
     r"\b(?:january|february|march|april|june|july|august|september|october|november|december|"
     r"jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b",
     re.IGNORECASE,
 )
-_RELATIVE_WORD = re.compile(
+_RELATIVE_WORD = lazy_compile(
     r"\b(before|after|next|following|previous|prior|earlier|later|ago|since|until|from|to)\b", re.IGNORECASE
 )
-_FULL_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+_FULL_DATE = lazy_compile(r"(\d{4})-(\d{2})-(\d{2})")
 
 
 def value_text_disagreements(text: str, value: str) -> list[str]:

@@ -17,12 +17,6 @@ from chrono.network import NodeIndex, solve
 from chrono.periods import format_shortfall
 from chrono.problems import ProblemKind
 from chrono.rulebase import ProblemRule, Rule
-from chrono.timeml_compile import (
-    TimexExtentClaim,
-    TimexValueClaim,
-    TlinkClaim,
-    exact_extent_claims,
-)
 
 
 class MalformedTimeML(ProblemRule):
@@ -239,6 +233,9 @@ class TlinksNeedLooseTimex(Rule):
         solution = analysis.solution
         if solution is None or analysis.document.kind != "timeml":
             return
+        # imported here: the TimeML compiler is no part of checking other kinds of files
+        from chrono.timeml_compile import TimexExtentClaim, TimexValueClaim, TlinkClaim, exact_extent_claims
+
         claims: list[Claim] = [c for i, c in enumerate(analysis.claims) if i not in solution.dropped]
         base = len(claims)
         for claim in list(claims):

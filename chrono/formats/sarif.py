@@ -163,7 +163,7 @@ def sarif_log(report: Report, rules: Sequence[type[Rule]], sources: Mapping[str,
                     }
                 ],
                 "results": results,
-                "properties": {"filesChecked": len(report.files)},
+                "properties": {"filesChecked": report.file_count},
             }
         ],
     }

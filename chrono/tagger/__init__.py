@@ -21,12 +21,12 @@ year mentioned ("a year later", "the following month", "that day").
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Mapping
 
 import attrs
 
 from chrono.layout import Layout
+from chrono.lazy_regex import lazy_compile
 from chrono.tagger import passes
 from chrono.tagger.context import Context
 from chrono.tagger.frames import Frames
@@ -37,7 +37,7 @@ from chrono.tagger.timex import Timex
 
 __all__ = ["ResourceError", "Tagged", "Timex", "extract", "parse_dct", "tag"]
 
-_DCT = re.compile(
+_DCT = lazy_compile(
     r"\s*(?P<y>\d{4})-?(?P<m>\d\d)-?(?P<d>\d\d)(?:[T ](?P<h>\d\d):?(?P<mi>\d\d)?(?::?\d\d(?:\.\d+)?)?"
     r"(?:Z|[+-]\d\d:?\d\d)?)?\s*"
 )

@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 import attrs
 
-_VALUE = re.compile(
+from chrono.lazy_regex import lazy_compile
+
+_VALUE = lazy_compile(
     r"(?P<year>\d{4})(?:-(?:(?P<month>\d\d)(?:-(?P<day>\d\d))?|Q(?P<quarter>[1-4])|H(?P<half>[12])"
     r"|W(?P<week>\d\d)|(?P<season>SP|SU|FA|WI)))?"
 )
 
-_DECADE_OR_CENTURY = re.compile(r"\d{2,3}\Z")
+_DECADE_OR_CENTURY = lazy_compile(r"\d{2,3}\Z")
 
 # Granularities from coarse to fine.
 GRANULARITY = {"CE": 0, "DE": 1, "Y": 2, "H": 3, "Q": 4, "S": 4, "M": 5, "W": 6, "D": 7}

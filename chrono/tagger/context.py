@@ -11,6 +11,7 @@ from typing import Protocol
 
 import attrs
 
+from chrono.lazy_regex import lazy_compile
 from chrono.tagger.calendar import Anchor
 from chrono.tagger.resources import Resources, trie_regex
 
@@ -148,7 +149,7 @@ class Context:
         return self.news
 
 
-_PARAGRAPH = re.compile(r"\n[ \t]*\n")
+_PARAGRAPH = lazy_compile(r"\n[ \t]*\n")
 
 
 @functools.lru_cache(maxsize=8)

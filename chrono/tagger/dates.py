@@ -20,6 +20,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import attrs
 
+from chrono.lazy_regex import lazy_compile
 from chrono.tagger.calendar import add_days, easter, nth_weekday, quarter_of, shift, value_at, week_value
 from chrono.tagger.context import REF_VALUES, Action, Context, Fields, Piece, Reject, Spans
 from chrono.tagger.fields import (
@@ -39,13 +40,13 @@ from chrono.tagger.tense import day_near_dct, story_year, tense, weekday_date, y
 __all__ = ["CALENDAR_ACTIONS", "DATE_ACTIONS"]
 
 _OF_AFTER = r"[ \t]+{period_of}"
-_ZONE_OFFSET = re.compile(r"(?P<sign>[+-])(?P<hours>\d+):?(?P<minutes>\d\d)?")
+_ZONE_OFFSET = lazy_compile(r"(?P<sign>[+-])(?P<hours>\d+):?(?P<minutes>\d\d)?")
 _A_BEFORE = r"\b{article_indefinite}[ \t]+\Z"
-_TITLE_WORD_BEFORE = re.compile(r"\b([A-Z][a-z]+\.?)[ \t]+\Z")
+_TITLE_WORD_BEFORE = lazy_compile(r"\b([A-Z][a-z]+\.?)[ \t]+\Z")
 # Title-case words that may stand before a season ("In Summer", "Late Autumn", "Last Winter").
 _SEASON_LEADS = ("month_context", "signal", "position", "approx", "rel", "anaphoric",
                  "year_preposition", "set_quantifier")
-_NAME_AFTER = re.compile(r"[ \t]+[A-Z][a-z]+")
+_NAME_AFTER = lazy_compile(r"[ \t]+[A-Z][a-z]+")
 _EVENT_AFTER = r"[ \t]+{event_preposition}[ \t]+(?:{article_definite}[ \t]+)?[A-Z]"
 _THE_BEFORE = r"\b{article_definite}[ \t]+\Z"  # with capitalized words: "The", "the"
 _SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
@@ -433,7 +434,7 @@ def _weekday(ctx: Context, req: Request, f: Fields, start: int, end: int) -> Res
 # up to the weekday ("after a ceremony on"), with no clause joined in between.
 _ORDER_PHRASE = (r"\b(?:(?P<after>{weekday_order_after})|(?P<before>{weekday_order_before}))"
                  r"(?:[ \t]+(?!(?:{weekday_order_stop})\b)[\w'’-]+){0,5}?[ \t]+(?:{day_signal}[ \t]+)?\Z")
-_CLAUSE_COMMA = re.compile(r",")
+_CLAUSE_COMMA = lazy_compile(r",")
 
 
 def _in_stated_order(ctx: Context, weekday: int, day: dt.date, start: int) -> dt.date:

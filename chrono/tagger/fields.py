@@ -5,16 +5,17 @@ from __future__ import annotations
 import functools
 import re
 
+from chrono.lazy_regex import lazy_compile
 from chrono.tagger.context import Context, Fields, Reject
 from chrono.tagger.resources import Resources, trie_regex
 
 __all__ = ["approx_mod", "day_of", "number", "position_mod", "street_follows", "two_digit_year",
            "unit_code", "weekday_number", "words_year", "year_of"]
 
-DIGITS = re.compile(r"\d+")
+DIGITS = lazy_compile(r"\d+")
 
 
-_IN_DIGITS = re.compile(r"[ \t]+\(\d{1,4}\)\Z")
+_IN_DIGITS = lazy_compile(r"[ \t]+\(\d{1,4}\)\Z")
 
 
 def number(res: Resources, text: str) -> float | None:

@@ -21,12 +21,12 @@ in a week. When the block ends, the story's time is what it was before the block
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
 import attrs
 
 from chrono.layout import Block, Kind, Layout
+from chrono.lazy_regex import lazy_compile
 from chrono.tagger.calendar import Anchor
 
 if TYPE_CHECKING:
@@ -36,13 +36,13 @@ __all__ = ["Frames", "how_dated", "opens_range"]
 
 # After a date that opens an entry: a delimiter, or (after a date written with figures: "Sept.
 # 15 The first flight …", not "This Wednesday the minister …") a capital that starts its text.
-_AFTER_LEAD = re.compile(r"[ \t*_)\]]*(?:[:—–|-]|\n|\Z)")
-_AFTER_FIGURES = re.compile(r"[ \t*_)\]]*[A-Z0-9@#\"“]")
-_FIGURE = re.compile(r"\d")
-_BEFORE_LEAD = re.compile(r"[ \t*_(\[]*\Z")
+_AFTER_LEAD = lazy_compile(r"[ \t*_)\]]*(?:[:—–|-]|\n|\Z)")
+_AFTER_FIGURES = lazy_compile(r"[ \t*_)\]]*[A-Z0-9@#\"“]")
+_FIGURE = lazy_compile(r"\d")
+_BEFORE_LEAD = lazy_compile(r"[ \t*_(\[]*\Z")
 # Only punctuation and space between a date and the ends of its line (or cell).
-_BARE = re.compile(r"[\s*_()\[\].,:;|—–/-]*\Z")
-_BARE_AFTER = re.compile(r"[ \t*_()\[\].,:;|—–/-]*(?:\n|\Z)")
+_BARE = lazy_compile(r"[\s*_()\[\].,:;|—–/-]*\Z")
+_BARE_AFTER = lazy_compile(r"[ \t*_()\[\].,:;|—–/-]*(?:\n|\Z)")
 
 
 # blocks that are the entries of a list or a table
@@ -181,7 +181,7 @@ def _section_year(ctx: Context, block: Block, anchor: Anchor) -> bool:
 
 # a dash after a date that opens a range ("1990–present", "2019 – now"); an em dash set off by
 # spaces separates an entry's date from its words ("22:40 — Update begins")
-_DASH_AFTER = re.compile(r"(?![ \t]+—[ \t])[ \t]*[–—-]+[ \t]*\w")
+_DASH_AFTER = lazy_compile(r"(?![ \t]+—[ \t])[ \t]*[–—-]+[ \t]*\w")
 
 
 def opens_range(text: str, end: int, limit: int) -> bool:

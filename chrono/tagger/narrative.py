@@ -23,6 +23,7 @@ import re
 
 import attrs
 
+from chrono.lazy_regex import lazy_compile
 from chrono.tagger.calendar import Anchor, parse_anchor, shift
 from chrono.tagger.context import REF_VALUES, Context, Piece
 from chrono.tagger.normalize import DATE_ACTIONS
@@ -36,7 +37,7 @@ from chrono.tagger.timex import Timex
 __all__ = ["tell"]
 
 # A quarter or half year: the period a financial report is about.
-_PERIOD_VALUE = re.compile(r"\d{4}-[QH]\d\Z")
+_PERIOD_VALUE = lazy_compile(r"\d{4}-[QH]\d\Z")
 _PERIOD_ACTIONS = frozenset({*DATE_ACTIONS, "rel_unit"})
 # Expressions whose value can serve as the narrative reference time for later ones.
 _REFERENCE_ACTIONS = frozenset({*DATE_ACTIONS, "numeric", "day_range", "day_range_md", "year_range"})
@@ -141,8 +142,8 @@ def _follow(ctx: Context, rule: Rule, piece: Piece, dct_known: bool) -> Piece:
 # What a value resolved against the DCT states itself: a month and day without a year
 # ("XXXX-03-04", "XXXX-03"), a season or quarter ("XXXX-SU", "XXXX-Q3"), or a weekday
 # ("XXXX-WXX-2"), and any time of day after it.
-_YEARLESS = re.compile(r"XXXX(-(?:\d\d(?:-\d\d)?|SP|SU|FA|WI|Q[1-4]|H[12]))\Z")
-_WEEKDAY = re.compile(r"XXXX-WXX-([1-7])(T.*)?\Z")
+_YEARLESS = lazy_compile(r"XXXX(-(?:\d\d(?:-\d\d)?|SP|SU|FA|WI|Q[1-4]|H[12]))\Z")
+_WEEKDAY = lazy_compile(r"XXXX-WXX-([1-7])(T.*)?\Z")
 # Granularities of a block's date that give a year to dates without one.
 _YEAR_GIVING = frozenset({"Y", "H", "Q", "S", "M", "W"})
 # How far after the story's day (and before it) a date without a year still reads as the
@@ -245,9 +246,9 @@ def _in_story(ctx: Context, piece: Piece) -> Piece:
     return attrs.evolve(piece, value=value, anchor=story.value, guessed=False)
 
 
-_PARAGRAPH = re.compile(r"\n[ \t]*\n")
-_SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s")
-_WORD = re.compile(r"[^\W\d_]+")
+_PARAGRAPH = lazy_compile(r"\n[ \t]*\n")
+_SENTENCE_END = lazy_compile(r"[.!?][\"”’)]*\s")
+_WORD = lazy_compile(r"[^\W\d_]+")
 
 
 def _close_period(ctx: Context, out: list[Timex]) -> None:
@@ -276,7 +277,7 @@ def _trim(text: str, piece: Piece) -> Piece:
     return attrs.evolve(piece, start=start, end=end)
 
 
-_MASK = re.compile(r"\d")
+_MASK = lazy_compile(r"\d")
 
 
 def _mask(value: str) -> str:

@@ -17,6 +17,7 @@ from collections.abc import Mapping
 
 import attrs
 
+from chrono.lazy_regex import lazy_compile
 from chrono.tagger.context import Action, Context, Fields, Piece, Reject, Spans
 from chrono.tagger.dates import CALENDAR_ACTIONS, DATE_ACTIONS
 from chrono.tagger.relative import RELATIVE_ACTIONS
@@ -56,7 +57,7 @@ def _moment(local: str) -> dt.datetime:
     return dt.datetime.fromisoformat(local)
 
 
-_CLOCK_VALUE = re.compile(r"(?P<local>\d{4}-\d\d-\d\dT\d\d:\d\d(?::\d\d)?)(?P<zone>Z|[+-]\d\d:\d\d)?\Z")
+_CLOCK_VALUE = lazy_compile(r"(?P<local>\d{4}-\d\d-\d\dT\d\d:\d\d(?::\d\d)?)(?P<zone>Z|[+-]\d\d:\d\d)?\Z")
 
 
 @functools.lru_cache(maxsize=8)

@@ -14,6 +14,7 @@ import re
 
 import attrs
 
+from chrono.lazy_regex import lazy_compile
 from chrono.tagger.fields import weekday_number
 from chrono.tagger.resources import Resources, load, trie_regex, words_regex
 from chrono.tagger.timex import Timex
@@ -29,8 +30,8 @@ def run(res: Resources, text: str, timexes: list[Timex], ranges: int,
     return _link_ranges(res, text, _extend_sets(res, text, timexes), ranges, dct)
 
 
-_QUARTER_OR_YEAR = re.compile(r"(\d{4})(?:-Q[1-4])?\Z")
-_DAY_OR_MONTH = re.compile(r"(\d{4})-(\d\d)(?:-(\d\d))?\Z")
+_QUARTER_OR_YEAR = lazy_compile(r"(\d{4})(?:-Q[1-4])?\Z")
+_DAY_OR_MONTH = lazy_compile(r"(\d{4})-(\d\d)(?:-(\d\d))?\Z")
 
 
 @functools.lru_cache(maxsize=8)
@@ -78,8 +79,8 @@ def _quarter_named(res: Resources, text: str) -> int | None:
     return None
 
 
-_CLOCK = re.compile(r"\d{4}-\d\d-\d\d(T.*)\Z")
-_DAY = re.compile(r"\d{4}-\d\d-\d\d\Z")
+_CLOCK = lazy_compile(r"\d{4}-\d\d-\d\d(T.*)\Z")
+_DAY = lazy_compile(r"\d{4}-\d\d-\d\d\Z")
 _COUNTED_RULES = frozenset({"offset", "offset_unit"})
 
 
@@ -127,7 +128,7 @@ def _share_weekday_relation(res: Resources, text: str, timexes: list[Timex]) -> 
                                       guessed=False)
 
 
-_WEEKDAY_SET = re.compile(r"XXXX-WXX-[1-7]\Z")
+_WEEKDAY_SET = lazy_compile(r"XXXX-WXX-[1-7]\Z")
 _AT = r"[ \t]+{clock_link}[ \t]+\Z"
 
 
@@ -158,8 +159,8 @@ def _extend_sets(res: Resources, text: str, timexes: list[Timex]) -> list[Timex]
     return out
 
 
-_PART_SUFFIX = re.compile(r"T(?:MO|AF|EV|NI|DT)\Z")
-_YEARLESS = re.compile(r"\d{4}(-\d\d(?:-\d\d)?)\Z")
+_PART_SUFFIX = lazy_compile(r"T(?:MO|AF|EV|NI|DT)\Z")
+_YEARLESS = lazy_compile(r"\d{4}(-\d\d(?:-\d\d)?)\Z")
 
 
 def _complete_from(first: Timex, second: Timex) -> Timex:
@@ -194,7 +195,7 @@ def _weekdays_in_order(first: Timex, second: Timex, dct: dt.date | None) -> tupl
     return earlier if end <= dct else later
 
 
-_LOCAL_CLOCK = re.compile(r"(\d{4}-\d\d-\d\d)T(\d\d:\d\d(?::\d\d)?)(.*)\Z")
+_LOCAL_CLOCK = lazy_compile(r"(\d{4}-\d\d-\d\d)T(\d\d:\d\d(?::\d\d)?)(.*)\Z")
 
 
 _BARE_CLOCK = r"\d{1,2}(?:[:.]?\d\d)?(?:[ \t]*{meridiem_short})?Z?\Z"

@@ -9,6 +9,7 @@ import re
 
 import attrs
 
+from chrono.lazy_regex import lazy_compile
 from chrono.tagger.calendar import (
     GRANULARITY,
     Anchor,
@@ -36,7 +37,7 @@ def _over_means_more(ctx: Context, s: Spans) -> bool:
     return before is not None and ctx.res.has("over_more_than_lead", before.group(1))
 
 
-_LAST_WORD = re.compile(r"([\w']+)[ \t]*\Z")
+_LAST_WORD = lazy_compile(r"([\w']+)[ \t]*\Z")
 
 
 _SMALLER = {"Y": ("M", 12), "M": ("D", 30), "W": ("D", 7), "D": ("TH", 24), "TH": ("TM", 60),

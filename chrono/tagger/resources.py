@@ -45,6 +45,8 @@ from typing import Any
 import attrs
 import yaml
 
+from chrono.lazy_regex import lazy_compile
+from chrono.resources import kept, parse_yaml, user_cache_dir
 from chrono.seal import seal, secret, unsealed
 
 __all__ = ["Matcher", "ResourceError", "Resources", "Rule", "RuleSource", "compile_rules",
@@ -210,7 +212,7 @@ def _lookbehind(words: Iterable[str]) -> str:
     return "(?:" + "|".join(parts) + ")"
 
 
-_CLASS_SLOT = re.compile(r"\{([a-z_]+)\}")
+_CLASS_SLOT = lazy_compile(r"\{([a-z_]+)\}")
 
 
 @functools.lru_cache(maxsize=256)
@@ -236,9 +238,9 @@ def words_regex(res: Resources, template: str, flags: int = 0,
 # ---------------------------------------------------------------------------------------------
 # Loading
 
-_PLACEHOLDER = re.compile(r"\{([=<@]?)([A-Za-z_][A-Za-z0-9_]*)(?::([A-Za-z_][A-Za-z0-9_]*))?\}")
-_GROUP = re.compile(r"\(\?P<([A-Za-z_][A-Za-z0-9_]*)>")
-_BACKREF = re.compile(r"\(\?P=([A-Za-z_][A-Za-z0-9_]*)\)")
+_PLACEHOLDER = lazy_compile(r"\{([=<@]?)([A-Za-z_][A-Za-z0-9_]*)(?::([A-Za-z_][A-Za-z0-9_]*))?\}")
+_GROUP = lazy_compile(r"\(\?P<([A-Za-z_][A-Za-z0-9_]*)>")
+_BACKREF = lazy_compile(r"\(\?P=([A-Za-z_][A-Za-z0-9_]*)\)")
 TYPES = frozenset({"DATE", "TIME", "DURATION", "SET"})
 
 
@@ -249,9 +251,8 @@ def _read_yaml(folder: Path | Any, name: str, keep: Callable[[str], str] | None 
         text = target.read_text(encoding="utf-8")
     except (OSError, FileNotFoundError) as error:
         raise ResourceError(f"{target}: cannot read language file: {error}") from error
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
-        return yaml.load(keep(text) if keep is not None else text, Loader=loader)
+        return parse_yaml(keep(text) if keep is not None else text)  # through the user cache
     except yaml.YAMLError as error:
         raise ResourceError(f"{target}: invalid YAML: {error}") from error
 
@@ -321,9 +322,9 @@ def _references(raw: str, fragments: Mapping[str, str]) -> tuple[set[str], str]:
         for kind, name, _group in _PLACEHOLDER.findall(text):
             if kind == "@":
                 if name not in seen and name in fragments:
-                    seen.add(name)
-                    pending.append(fragments[name])
-                    literal.append(fragments[name])
+                      seen.add(name)
+                      pending.append(fragments[name])
+                      literal.append(fragments[name])
             else:
                 used.add(name)
     return used, "\n".join(literal)
@@ -343,19 +344,19 @@ def _first_chars(items: Any, ignore_case: bool) -> tuple[set[str] | None, bool]:
             first = set()
             for kind, value in av:
                 if kind is c.LITERAL:
-                    first.add(chr(value))
+                      first.add(chr(value))
                 elif kind is c.RANGE and value[1] - value[0] < 128:
-                    first.update(chr(x) for x in range(value[0], value[1] + 1))
+                      first.update(chr(x) for x in range(value[0], value[1] + 1))
                 elif kind is c.CATEGORY and value is c.CATEGORY_DIGIT:
-                    first.update("0123456789")
+                      first.update("0123456789")
                 else:
-                    return None, False
+                      return None, False
         elif op is c.BRANCH:
             first, nullable = set(), False
             for alternative in av[1]:
                 sub, empty = _first_chars(alternative, ignore_case)
                 if sub is None:
-                    return None, False
+                      return None, False
                 first |= sub
                 nullable = nullable or empty
         elif op is c.SUBPATTERN:
@@ -593,13 +594,7 @@ def _guard(body: str) -> str:
 
 
 def _cache_dir() -> Path | None:
-    if os.environ.get("CHRONO_NO_CACHE"):
-        return None
-    root = os.environ.get("CHRONO_CACHE_DIR") or os.path.join(
-        os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"),
-        "chrono",
-    )
-    return Path(root)
+    return user_cache_dir()
 
 
 # Part of a program file's name: files of another layout (the unsealed ones of earlier
@@ -639,8 +634,8 @@ def compile_cached(
                 code = array("I")
                 code.frombytes(body[4 + size:])
                 return _sre.compile(  # type: ignore[no-any-return]
-                    meta["pattern"], meta["flags"], code.tolist(), meta["groups"],
-                    meta["groupindex"], tuple(meta["indexgroup"]),
+                      meta["pattern"], meta["flags"], code.tolist(), meta["groups"],
+                      meta["groupindex"], tuple(meta["indexgroup"]),
                 )
         except Exception:  # a damaged cache entry is simply rebuilt
             pass
@@ -658,7 +653,7 @@ def compile_cached(
     if path is not None and user_key is not None:
         try:
             meta = {"pattern": pattern, "flags": all_flags, "groups": parsed.state.groups - 1,
-                    "groupindex": groupindex, "indexgroup": indexgroup}
+                      "groupindex": groupindex, "indexgroup": indexgroup}
             meta_bytes = json.dumps(meta).encode()
             body = len(meta_bytes).to_bytes(4, "little") + meta_bytes + array("I", code_list).tobytes()
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -733,8 +728,20 @@ def _rename_groups(body: str, prefix: str) -> str:
 
 @functools.lru_cache(maxsize=8)
 def load(lang: str = "en") -> Resources:
-    """Load and compile the resources of ``lang`` (cached)."""
+    """Load and compile the resources of ``lang`` (cached: in this process, and across runs
+    in the user cache, keyed by the language files and this module's source)."""
     folder = _language_folder(lang)
+    try:
+        inputs = [Path(__file__).read_bytes(), *((folder / n).read_bytes() for n in _LANGUAGE_FILES)]
+    except OSError:  # building says what is wrong
+        return _load(lang, folder)
+    return kept(f"tagger-{lang}", inputs, lambda: _load(lang, folder))
+
+
+_LANGUAGE_FILES = ("lexicon.yaml", "patterns.yaml")
+
+
+def _load(lang: str, folder: Any) -> Resources:
     lexicon = _read_yaml(folder, "lexicon.yaml") or {}
     patterns = _read_yaml(folder, "patterns.yaml", without_examples) or {}
     class_specs: dict[str, Any] = lexicon.get("classes") or {}
@@ -757,20 +764,20 @@ def load(lang: str = "en") -> Resources:
             kind, name, group = match.group(1), match.group(2), match.group(3)
             if kind == "@":
                 if name not in fragments:
-                    raise ResourceError(f"{where}: unknown fragment {{@{name}}}")
+                      raise ResourceError(f"{where}: unknown fragment {{@{name}}}")
                 if name not in expanded:
-                    expanded[name] = expand(fragments[name], f"fragment {name}", bodies,
+                      expanded[name] = expand(fragments[name], f"fragment {name}", bodies,
                                             expanded, skeleton, depth + 1)
                 body = expanded[name]
             else:
                 if name not in bodies:
-                    raise ResourceError(f"{where}: unknown word class {{{name}}}")
+                      raise ResourceError(f"{where}: unknown word class {{{name}}}")
                 if kind == "<":
-                    # A look-behind adds no first character: the skeleton keeps only its place.
-                    return "(?<=)" if skeleton else _lookbehind(classes[name])
+                      # A look-behind adds no first character: the skeleton keeps only its place.
+                      return "(?<=)" if skeleton else _lookbehind(classes[name])
                 body = bodies[name]
                 if kind == "":
-                    group = group or name
+                      group = group or name
             return f"(?P<{group}>{body})" if group else f"(?:{body})"
 
         return _PLACEHOLDER.sub(replace, pattern)
@@ -814,11 +821,11 @@ def load(lang: str = "en") -> Resources:
             )
         )
     signal_words = classes.get("signal", {})
-    signal_regex = re.compile(
+    signal_regex = lazy_compile(
         r"(?<!\w)(" + trie_regex(signal_words) + r")[ \t]*(?:\r?\n[ \t]*)?\Z", re.IGNORECASE
     )
     connectors = classes.get("range_connector", {})
-    range_regex = re.compile(r"\s*(" + trie_regex(connectors) + r")\s*\Z", re.IGNORECASE)
+    range_regex = lazy_compile(r"\s*(" + trie_regex(connectors) + r")\s*\Z", re.IGNORECASE)
     return Resources(
         lang=lang,
         classes=classes,
@@ -829,5 +836,5 @@ def load(lang: str = "en") -> Resources:
         scan=patterns.get("scan") or {},
         signal_regex=signal_regex,
         range_regex=range_regex,
-        word_regex=re.compile(r"[\w']+(?:\.(?=\w))?"),
+        word_regex=lazy_compile(r"[\w']+(?:\.(?=\w))?"),
     )

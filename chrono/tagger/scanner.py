@@ -22,6 +22,7 @@ from typing import Any
 
 import attrs
 
+from chrono.lazy_regex import lazy_compile
 from chrono.tagger.context import Context, Piece, Reject
 from chrono.tagger.fields import street_follows
 from chrono.tagger.normalize import ACTIONS, normalize
@@ -242,7 +243,7 @@ def _after_quantity(res: Resources, scanner: Scanner, text: str, start: int) -> 
     return False
 
 
-_PREV_TOKEN = re.compile(r"([\w$£€#.,%\-']+)\s*\Z")
+_PREV_TOKEN = lazy_compile(r"([\w$£€#.,%\-']+)\s*\Z")
 _SPACE = frozenset(" \t\r\n")
 _OPENERS = "\"'`([{“‘«"
 
@@ -307,12 +308,12 @@ def _chain_walk(text: str, ts: int, floor: int, premodifiers: frozenset[str],
     return starts, reach
 
 
-_PAREN_NUMBER = re.compile(r"\(\d{1,4}\)")
+_PAREN_NUMBER = lazy_compile(r"\(\d{1,4}\)")
 _SENTENCE_PUNCT = frozenset(".!?:;\n")
 _BULLETS = frozenset("-*•")
 
 
-_WORD_BEFORE = re.compile(r"([\w-]+)[ \t]+\Z")
+_WORD_BEFORE = lazy_compile(r"([\w-]+)[ \t]+\Z")
 
 
 def _after_ordinal(res: Resources, text: str, pos: int) -> bool:

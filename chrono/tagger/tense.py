@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from chrono.lazy_regex import lazy_compile
 from chrono.tagger.calendar import add_days, add_months
 from chrono.tagger.context import Context, Reject
 from chrono.tagger.resources import Resources, words_regex
@@ -13,7 +14,7 @@ from chrono.tagger.resources import Resources, words_regex
 __all__ = ["AGAINST_TENSE", "SENTENCE_END", "day_near_dct", "story_year", "tense", "weekday_date",
            "year_for_month"]
 
-SENTENCE_END = re.compile(
+SENTENCE_END = lazy_compile(
     # the look-ahead on the first character of each alternative rejects most places in one step
     r"(?=[.!?;\n])(?:(?<![A-Z])(?<!\b[A-Z][a-z])[.!?][\"'’”]*\s+(?=[\"“'`A-Z])|;\s+|\n\s*\n)"
 )

@@ -18,6 +18,7 @@ import re
 from collections.abc import Iterator, Sequence
 
 from chrono.cues import AgeCue, AnniversaryCue, DateMention, ElapsedCue
+from chrono.lazy_regex import lazy_compile
 from chrono.model import Span
 from chrono.tagger import Timex
 from chrono.tagger.resources import trie_regex
@@ -29,7 +30,7 @@ from chrono.text.vocabulary import Hint, alternation, longest_first, starts_word
 _WORDS = vocabulary("ages")
 # "born 9 June 1966", "born in 1950", "Born Tomas Veld on 9 June 1966", "born Alisa Rosenbaum
 # (Russian: …) on 2 February 1905"
-_BIRTH = re.compile(
+_BIRTH = lazy_compile(
     rf"\b(?:{_WORDS.pattern('birth')})\b"
     rf"(?:(?:\s+(?:(?-i:[A-Z])\.|[\w'’-]+)){{0,4}}?(?:\s*\([^()]{{0,100}}\))?\s+(?:{_WORDS.pattern('birth_date_prepositions')}))?"
     rf"\s+\Z",
@@ -62,34 +63,34 @@ _AGE = _phrases("age_phrases")
 _DEATH_AGE = _phrases("death_age_phrases")  # "died on 4 April at 71"
 _PRESENT_AGE = _phrases("present_age_phrases")  # "Now 52, she …"
 _BIRTHDAY = _phrases("birthday_phrases", "count", "")  # "the bridge … turns 60 this year"
-_FOUNDED = re.compile(rf"\b(?:{_WORDS.pattern('founding_words')})\b(?:[ \t]+[\w'’-]+){{0,7}}?[ \t]+\Z",
+_FOUNDED = lazy_compile(rf"\b(?:{_WORDS.pattern('founding_words')})\b(?:[ \t]+[\w'’-]+){{0,7}}?[ \t]+\Z",
                       re.IGNORECASE)
 # "Allan Dwan (3 April 1885 – 28 December 1981) was …": a lifespan after a name
-_LIFESPAN_BEFORE = re.compile(r"[A-Z][\w'’.-]*\**[ \t]*\([ \t]*\Z")
-_LIFESPAN_DASH = re.compile(r"[ \t]*[–—-][ \t]*")
+_LIFESPAN_BEFORE = lazy_compile(r"[A-Z][\w'’.-]*\**[ \t]*\([ \t]*\Z")
+_LIFESPAN_DASH = lazy_compile(r"[ \t]*[–—-][ \t]*")
 # between an age and the date right after it: "at 65 in 2012", "seven years old, on 4 December"
-_NEXT_TO = re.compile(rf"[ \t]*,?[ \t]*(?:(?:{_WORDS.pattern('birth_date_prepositions')})[ \t]+)?",
+_NEXT_TO = lazy_compile(rf"[ \t]*,?[ \t]*(?:(?:{_WORDS.pattern('birth_date_prepositions')})[ \t]+)?",
                       re.IGNORECASE)
-_LIFESPAN_AFTER = re.compile(rf"\)[ \t]+(?:{_WORDS.pattern('lifespan_verbs')})\b")
-_DEATH = re.compile(rf"\b(?:{_WORDS.pattern('death_words')})\b", re.IGNORECASE)
+_LIFESPAN_AFTER = lazy_compile(rf"\)[ \t]+(?:{_WORDS.pattern('lifespan_verbs')})\b")
+_DEATH = lazy_compile(rf"\b(?:{_WORDS.pattern('death_words')})\b", re.IGNORECASE)
 # "in 2004, at 17,": a date and the age right after it
-_ADJACENT = re.compile(r"[ \t]*,?[ \t]+")
+_ADJACENT = lazy_compile(r"[ \t]*,?[ \t]+")
 # "At 29 he was given a bridge, which opened in 1982": a relative clause dates its own noun; a
 # participle clause ("At 17 she won a place, graduating in 2000") may tell a later event
-_RELATIVE_CLAUSE = re.compile(rf",\s+(?:{_WORDS.pattern('relative_pronouns')})\b")
-_PARTICIPLE_CLAUSE = re.compile(r",\s+\w+ing\b")
-_APPOSITIVE_AGE = re.compile(r"\b[A-Z][\w'’-]+,\s+(\d{1,3}),\s")
+_RELATIVE_CLAUSE = lazy_compile(rf",\s+(?:{_WORDS.pattern('relative_pronouns')})\b")
+_PARTICIPLE_CLAUSE = lazy_compile(r",\s+\w+ing\b")
+_APPOSITIVE_AGE = lazy_compile(r"\b[A-Z][\w'’-]+,\s+(\d{1,3}),\s")
 _ANNIVERSARY_WORD = _WORDS.words("anniversary")[0]
 _ORDINAL_WORDS = {str(word): int(count) for word, count in _WORDS.table("ordinal_words").items()}
-_ANNIVERSARY = re.compile(
+_ANNIVERSARY = lazy_compile(
     rf"\b(?:(?P<n>\d{{1,3}})(?:{ORDINAL_SUFFIXES})|(?P<w>{alternation(longest_first(_ORDINAL_WORDS))}))"
     rf"\s+{re.escape(_ANNIVERSARY_WORD)}\b",
     re.IGNORECASE,
 )
 # "this year" with its one space, as written (not across a line break)
-_MARKS = re.compile(rf"\b(?:{_WORDS.pattern('present_marks', any_space=False)})\b", re.IGNORECASE)
-_YEAR_FIRST = re.compile(r"\d{4}")
-_YEAR_MONTH_DAY = re.compile(r"\d{4}(?:-\d\d){0,2}")
+_MARKS = lazy_compile(rf"\b(?:{_WORDS.pattern('present_marks', any_space=False)})\b", re.IGNORECASE)
+_YEAR_FIRST = lazy_compile(r"\d{4}")
+_YEAR_MONTH_DAY = lazy_compile(r"\d{4}(?:-\d\d){0,2}")
 
 
 class _Dates:
@@ -275,7 +276,7 @@ def anniversary_cues(
                              mention(after[0]), on)
 
 
-_NTH_BIRTHDAY = re.compile(
+_NTH_BIRTHDAY = lazy_compile(
     rf"\b(?:{_WORDS.pattern('birthday_owners')})\s+(?:(?P<n>\d{{1,3}})(?:{ORDINAL_SUFFIXES})|"
     rf"(?P<w>{alternation(longest_first(_ORDINAL_WORDS))}))\s+{re.escape(_WORDS.words('birthday')[0])}\b",
     re.IGNORECASE,
@@ -309,16 +310,16 @@ def birthday_cues(
 
 
 # "five years since": the unit and "since" first (a cheap search), then the count before them
-_ELAPSED = re.compile(  # a word start checked on each match (no \b: the engine skips ahead)
+_ELAPSED = lazy_compile(  # a word start checked on each match (no \b: the engine skips ahead)
     rf"(?P<unit>{_WORDS.pattern('elapsed_units')})[ \t]+(?:(?:{_WORDS.pattern('elapsed_passed')})[ \t]+)?"
     rf"(?P<since>{_WORDS.pattern('elapsed_since')})[ \t]+",
     re.IGNORECASE,
 )
-_COUNT_BEFORE = re.compile(rf"(?P<count>{_NUMBER})[ \t]+\Z", re.IGNORECASE)
+_COUNT_BEFORE = lazy_compile(rf"(?P<count>{_NUMBER})[ \t]+\Z", re.IGNORECASE)
 _ELAPSED_HINT = Hint.of(_WORDS.words("elapsed_since"))  # a text without "since" is not searched
-_APPROXIMATE = re.compile(rf"\b(?:{_WORDS.pattern('elapsed_approximate')})[ \t]+\Z", re.IGNORECASE)
-_PRESENT = re.compile(rf"\b(?:{_WORDS.pattern('elapsed_present')})\b", re.IGNORECASE)
-_PAST = re.compile(rf"\b(?:{_WORDS.pattern('elapsed_past')})\b", re.IGNORECASE)
+_APPROXIMATE = lazy_compile(rf"\b(?:{_WORDS.pattern('elapsed_approximate')})[ \t]+\Z", re.IGNORECASE)
+_PRESENT = lazy_compile(rf"\b(?:{_WORDS.pattern('elapsed_present')})\b", re.IGNORECASE)
+_PAST = lazy_compile(rf"\b(?:{_WORDS.pattern('elapsed_past')})\b", re.IGNORECASE)
 
 
 def elapsed_cues(
@@ -400,4 +401,4 @@ def _birthday(text: str, dates: _Dates, sentence: Sentence) -> ElapsedCue | None
 
 
 # Between "since" and its date, a clause of its own ("since the plant closed and, in 2019, …").
-_SINCE_CUT = re.compile(r"[;:]|,\s")
+_SINCE_CUT = lazy_compile(r"[;:]|,\s")

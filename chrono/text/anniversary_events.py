@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from chrono.lazy_regex import lazy_compile
 from chrono.model import Part, Qualifier
 from chrono.periods import DAY, Period, date_of, day_start
 from chrono.tagger import Timex
@@ -22,11 +23,11 @@ from chrono.text.context import SentenceContext
 from chrono.text.dating import period_of
 from chrono.text.vocabulary import vocabulary
 
-_OF_EVENT = re.compile(
+_OF_EVENT = lazy_compile(
     rf"\s+of\s+(?:(?:{vocabulary('ages').pattern('anniversary_determiners')})\s+)?(?:[\w'’-]+\s+){{0,2}}"
 )
 # "The society's 150th anniversary", "its 50th anniversary": whose anniversary
-_POSSESSOR = re.compile(r"\b(?:([A-Za-z][\w-]*)['’]s|its|their)\s+\Z", re.IGNORECASE)
+_POSSESSOR = lazy_compile(r"\b(?:([A-Za-z][\w-]*)['’]s|its|their)\s+\Z", re.IGNORECASE)
 # an anniversary is often marked on the nearest weekend or weeks apart, never a year apart
 _SLACK = 45 * DAY
 

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 
 import attrs
 
+from chrono.lazy_regex import lazy_compile
 from chrono.model import Part, Side
 from chrono.tagger import Timex
 from chrono.text.clauses import (
@@ -30,36 +31,36 @@ from chrono.text.tense import NOMINAL, PAST, PLANNED, TOLD_AS_PAST
 from chrono.text.vocabulary import Hint, each_then_space, vocabulary
 
 _WORDS = vocabulary("attachment")
-_NEXT_WORD = re.compile(r"[\s'’s]*([A-Za-z][\w-]*)")
-_DUE = re.compile(
+_NEXT_WORD = lazy_compile(r"[\s'’s]*([A-Za-z][\w-]*)")
+_DUE = lazy_compile(
     rf"\b(?:{_WORDS.pattern('term_words')}|"
     rf"(?:{_WORDS.pattern('term_periods')})\s+(?:{_WORDS.pattern('term_period_ends')}))\s+"
     rf"(?:{each_then_space(_WORDS.words('term_prepositions'))})?\Z",
     re.IGNORECASE,
 )
-_COMPARED = re.compile(
+_COMPARED = lazy_compile(
     rf"(?<![\w.])(?:{_WORDS.pattern('comparison_words')})\s+"
     rf"(?:(?:{_WORDS.pattern('comparison_prepositions')})\s+)?\Z",
     re.IGNORECASE,
 )
-_ANNIVERSARY_OF = re.compile(
+_ANNIVERSARY_OF = lazy_compile(
     rf"\b(?:{_WORDS.pattern('anniversary_words')})\s+of\s+(?:[\w'’-]+\s+){{0,3}}\Z", re.IGNORECASE
 )
-_PAST_PHRASE = re.compile(
+_PAST_PHRASE = lazy_compile(
     rf"\s+(?:{_WORDS.pattern('past_phrase_prepositions')})\s+(?:{_WORDS.pattern('past_phrase_determiners')})"
     r"\s+(?:[\w-]+\s+){0,2}",
     re.IGNORECASE,
 )
 _LIGHT = _WORDS.set("light_verbs")
-_REPORT_PHRASE = re.compile(rf"\b(?:{_WORDS.pattern('report_nouns')})s?\b", re.IGNORECASE)
-_GOVERNED = re.compile(
+_REPORT_PHRASE = lazy_compile(rf"\b(?:{_WORDS.pattern('report_nouns')})s?\b", re.IGNORECASE)
+_GOVERNED = lazy_compile(
     rf"\b(?:{_WORDS.pattern('governing_prepositions')})\s+(?:[\w'’-]+\s+){{0,4}}\Z", re.IGNORECASE
 )
-_IRREALIS_NOUN = re.compile(
+_IRREALIS_NOUN = lazy_compile(
     rf"\b(?:{_WORDS.pattern('irrealis_modifiers')})\s+(?:[\w-]+\s+){{0,4}}\Z",
     re.IGNORECASE,
 )
-_PLANNED_NOUN = re.compile(
+_PLANNED_NOUN = lazy_compile(
     rf"\b(?:{_WORDS.pattern('planned_modifiers')})\s+(?:[\w-]+\s+){{0,4}}\Z",
     re.IGNORECASE,
 )
@@ -68,57 +69,61 @@ _DUE_HINT = Hint.of([*_WORDS.words("term_words"), *_WORDS.words("term_periods")]
 _COMPARED_HINT = Hint.of(_WORDS.words("comparison_words"))
 _ANNIVERSARY_HINT = Hint.of(_WORDS.words("anniversary_words"))
 _PLANNED_HINT = Hint.of(_WORDS.words("planned_modifiers"))
-_AFTER_PAST_COPULA = re.compile(
+_AFTER_PAST_COPULA = lazy_compile(
     rf"\b(?:{_WORDS.pattern('past_copulas')})\s+(?:{_WORDS.pattern('past_phrase_determiners')})\s+"
     r"(?:[\w-]+\s+){0,2}\Z",
     re.IGNORECASE,
 )
-SUPPORTED = re.compile(
+SUPPORTED = lazy_compile(
     rf"\s+(?:{_WORDS.pattern('support_verb_forms')})\s+(?:(?:a|an|the|its|his|her|their)\s+)?(?:[\w-]+\s+)?",
     re.IGNORECASE,
 )
-_GOVERNING = re.compile(rf"\b(?:{_WORDS.pattern('governing_prepositions')})\b", re.IGNORECASE)
-_OBJECT_BETWEEN = re.compile(
+_GOVERNING = lazy_compile(rf"\b(?:{_WORDS.pattern('governing_prepositions')})\b", re.IGNORECASE)
+_OBJECT_BETWEEN = lazy_compile(
     rf"\s+(?:{_WORDS.pattern('object_determiners')})\s+(?:[\w-]+\s+){{0,2}}", re.IGNORECASE
 )
 _SUPPORT_FORMS = _WORDS.set("support_verb_forms")
-_BY_AGENT = re.compile(r"\s+by\b")
+_BY_AGENT = lazy_compile(r"\s+by\b")
 _INCHOATIVE = _WORDS.set("inchoative_verbs")
 _PHASE_VERBS = {str(verb): str(part) for verb, part in _WORDS.table("phase_verbs").items()}
-_COMPOUND_HEAD = re.compile(rf"\s+(?!(?:{_WORDS.pattern('adverbs_in_s')})\s)[a-z]+s\s+")
+_COMPOUND_HEAD = lazy_compile(rf"\s+(?!(?:{_WORDS.pattern('adverbs_in_s')})\s)[a-z]+s\s+")
 _SETTINGS = _WORDS.set("settings")
-_AT_SETTING = re.compile(
+_AT_SETTING = lazy_compile(
     rf"\b(?:{_WORDS.pattern('setting_prepositions')})\s+(?:{_WORDS.pattern('setting_determiners')})"
     r"\s+(?:[\w-]+\s+){0,2}\Z",
     re.IGNORECASE,
 )
-_OPENING_PARTICIPLE = re.compile(rf"[\s\"“]*(?:[A-Z][a-z]{{2,}}ed|{_WORDS.pattern('opening_participles')})\b")
-_RELATIVE = re.compile(rf",\s*(?:{_WORDS.pattern('relative_pronouns')})\s+(?:\w+\s+){{0,2}}\Z")
-_RELATIVE_OR_THAT = re.compile(rf"(?:,\s*|\s)(?:{_WORDS.pattern('relative_pronouns')})\s+(?:\w+\s+){{0,2}}\Z")
-_SPANNING = re.compile(rf"\b(?:{_WORDS.pattern('spanning_verbs')})\b", re.IGNORECASE)
-_THAT_BEFORE = re.compile(rf"\s(?:{_WORDS.pattern('restrictive_relatives')})\s+\Z")
-_RELATIVE_WORD = re.compile(rf"\b(?:{_WORDS.pattern('relative_pronouns')}|that)\b", re.IGNORECASE)
-_PLACING = re.compile(rf"\b(?:{_WORDS.pattern('placing_prepositions')})\b")
-_COORDINATED_ASPECT = re.compile(rf"[^,;]*\s(?:{_WORDS.pattern('aspect_coordinators')})\s+(?:\w+\s+)?")
-_COORDINATED_PAST_CLAUSE = re.compile(
+_OPENING_PARTICIPLE = lazy_compile(
+    rf"[\s\"“]*(?:[A-Z][a-z]{{2,}}ed|{_WORDS.pattern('opening_participles')})\b"
+)
+_RELATIVE = lazy_compile(rf",\s*(?:{_WORDS.pattern('relative_pronouns')})\s+(?:\w+\s+){{0,2}}\Z")
+_RELATIVE_OR_THAT = lazy_compile(
+    rf"(?:,\s*|\s)(?:{_WORDS.pattern('relative_pronouns')})\s+(?:\w+\s+){{0,2}}\Z"
+)
+_SPANNING = lazy_compile(rf"\b(?:{_WORDS.pattern('spanning_verbs')})\b", re.IGNORECASE)
+_THAT_BEFORE = lazy_compile(rf"\s(?:{_WORDS.pattern('restrictive_relatives')})\s+\Z")
+_RELATIVE_WORD = lazy_compile(rf"\b(?:{_WORDS.pattern('relative_pronouns')}|that)\b", re.IGNORECASE)
+_PLACING = lazy_compile(rf"\b(?:{_WORDS.pattern('placing_prepositions')})\b")
+_COORDINATED_ASPECT = lazy_compile(rf"[^,;]*\s(?:{_WORDS.pattern('aspect_coordinators')})\s+(?:\w+\s+)?")
+_COORDINATED_PAST_CLAUSE = lazy_compile(
     rf"[^,;]*,\s*(?:{_WORDS.pattern('set_off_openers')})\b[^;]{{0,160}}?,\s*"
     rf"(?:{_WORDS.pattern('aspect_coordinators')})\s+(?:\w+\s+)?"
 )
 # a restrictive relative clause of one verb right before a word ("the walkout that followed")
-_RESTRICTIVE_BEFORE = re.compile(rf"\s(?:{_WORDS.pattern('restrictive_relatives')})\s+([a-z][\w'’-]*)\s+\Z")
-_JOINED_BEFORE = re.compile(rf"\b(?:{_WORDS.pattern('conjunctions')})\s*,\s*\Z")
-_SINCE_BEFORE = re.compile(
+_RESTRICTIVE_BEFORE = lazy_compile(rf"\s(?:{_WORDS.pattern('restrictive_relatives')})\s+([a-z][\w'’-]*)\s+\Z")
+_JOINED_BEFORE = lazy_compile(rf"\b(?:{_WORDS.pattern('conjunctions')})\s*,\s*\Z")
+_SINCE_BEFORE = lazy_compile(
     rf"\b(?:{_WORDS.pattern('since_word')})\s+(?:(?:{_WORDS.pattern('since_determiners')})\s+)?(?:[\w'’-]+\s+){{0,3}}\Z",
     re.IGNORECASE,
 )
-_PLANNED_BETWEEN = re.compile(
+_PLANNED_BETWEEN = lazy_compile(
     rf"\b(?:{_WORDS.pattern('plan_predicates')})\b[^.;]*?\bto\s+(?:be\s+)?\w+", re.IGNORECASE
 )
-_OF_BETWEEN = re.compile(rf"\s+of\s+(?:(?:{_WORDS.pattern('of_determiners')})\s+)?(?:[\w'’-]+\s+)?")
-_CONJUNCTION = re.compile(rf"\b(?:{_WORDS.pattern('conjunctions')})\b")
+_OF_BETWEEN = lazy_compile(rf"\s+of\s+(?:(?:{_WORDS.pattern('of_determiners')})\s+)?(?:[\w'’-]+\s+)?")
+_CONJUNCTION = lazy_compile(rf"\b(?:{_WORDS.pattern('conjunctions')})\b")
 # what may stand between a date and the event noun it is in front of ("Monday's raid", "the
 # 2023 prize ceremony"), shared with chrono.text.dating
-IN_FRONT = re.compile(r"(?:['’]s)?\s+(?:[\w-]+\s+)?")
+IN_FRONT = lazy_compile(r"(?:['’]s)?\s+(?:[\w-]+\s+)?")
 
 
 @attrs.frozen

@@ -15,6 +15,7 @@ from collections.abc import Iterable, Iterator, Sequence
 import attrs
 
 from chrono.knowledge import synonym_sets
+from chrono.lazy_regex import lazy_compile
 from chrono.model import Claim, Endpoint, Event, EventExists, Gap, Grade, Part, Qualifier, Span
 from chrono.options import ReadingOptions
 from chrono.periods import Period
@@ -32,22 +33,22 @@ from chrono.text.tense import NOMINAL, PERFECT, TOLD_AS_PAST
 from chrono.text.vocabulary import vocabulary
 
 # between a subject noun and its verb: nothing, or an adverb or two ("the storm finally struck")
-_SUBJECT_GAP = re.compile(r"\s+(?:[a-z]+ly\s+){0,2}")
+_SUBJECT_GAP = lazy_compile(r"\s+(?:[a-z]+ly\s+){0,2}")
 # "Maria died", "Nys was born", "Maria Nys's death": up to three name words right before
-_NAME_SUBJECT = re.compile(
+_NAME_SUBJECT = lazy_compile(
     r"(?<![\w'’-])((?:[A-Z][\w'’-]*[ \t]+){0,2}[A-Z][\w'’-]*?)(?:['’]s)?"
     rf"(?:[ \t]+(?:{vocabulary('coreference').pattern('name_subject_gap')})){{0,2}}[ \t]+\Z"
 )
 # ("the 1997 general elections"; not "said on 2 February that the siege": a clause opens there)
-_DATE_BEFORE_NOUN = re.compile(
+_DATE_BEFORE_NOUN = lazy_compile(
     rf"(?:['’]s)?(?:\s+(?!(?:{vocabulary('clauses').pattern('clause_openers_in_phrase')})\b)[\w-]+){{0,2}}\s+",
     re.IGNORECASE,
 )
-_DATE_AFTER_NOUN = re.compile(r"\s+(?:(?:in|on|of|at|from|during|since)\s+)?(?:the\s+)?")
+_DATE_AFTER_NOUN = lazy_compile(r"\s+(?:(?:in|on|of|at|from|during|since)\s+)?(?:the\s+)?")
 
 
 _RECURRING = vocabulary("coreference").set("recurring_events")
-_DAY_VALUE = re.compile(r"\d{4}-\d{2}-\d{2}(?:T|\Z)")
+_DAY_VALUE = lazy_compile(r"\d{4}-\d{2}-\d{2}(?:T|\Z)")
 
 
 def _own_date(text: str, trigger: Trigger, timexes: Sequence[Timex]) -> Timex | None:
@@ -64,10 +65,10 @@ def _own_date(text: str, trigger: Trigger, timexes: Sequence[Timex]) -> Timex | 
 
 
 _ARGUMENT_STOP = vocabulary("precedence").set("stop_words")
-_ARGUMENT_WORD = re.compile(r"[A-Za-z0-9](?:[\w'’-]|\.(?=\w))*")  # "v1.29.0-alpha.1" is one
-_AGAIN = re.compile(rf"\b(?:{vocabulary('coreference').pattern('repetition_words')})\b", re.IGNORECASE)
-_DEFINITE_SUBJECT = re.compile(r"\b(?:the|its|their)\s+([A-Za-z][\w-]*)\s+\Z", re.IGNORECASE)
-_LIST_LINE = re.compile(r"[ \t]*(?:[-*+•|]|\d+[.)]\s)")
+_ARGUMENT_WORD = lazy_compile(r"[A-Za-z0-9](?:[\w'’-]|\.(?=\w))*")  # "v1.29.0-alpha.1" is one
+_AGAIN = lazy_compile(rf"\b(?:{vocabulary('coreference').pattern('repetition_words')})\b", re.IGNORECASE)
+_DEFINITE_SUBJECT = lazy_compile(r"\b(?:the|its|their)\s+([A-Za-z][\w-]*)\s+\Z", re.IGNORECASE)
+_LIST_LINE = lazy_compile(r"[ \t]*(?:[-*+•|]|\d+[.)]\s)")
 
 
 def _words_near(text: str, sentence: Sentence, trigger: Trigger) -> frozenset[str]:
@@ -80,8 +81,8 @@ def _words_near(text: str, sentence: Sentence, trigger: Trigger) -> frozenset[st
     )
 
 
-_CALENDAR_DAY = re.compile(r"(\d{4})-(\d{2})(?:-(\d{2}))?")
-_CALENDAR_WEEK = re.compile(r"(\d{4})-W(\d{2})\Z")
+_CALENDAR_DAY = lazy_compile(r"(\d{4})-(\d{2})(?:-(\d{2}))?")
+_CALENDAR_WEEK = lazy_compile(r"(\d{4})-W(\d{2})\Z")
 # two dates of one event within this many days of each other are a slip, not two events
 _SAME_STORY_DAYS = 62
 

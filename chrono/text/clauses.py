@@ -6,24 +6,25 @@ from __future__ import annotations
 import bisect
 import re
 
+from chrono.lazy_regex import lazy_compile
 from chrono.text.sentences import Sentence
 from chrono.text.vocabulary import searched_alternation, vocabulary
 
 _WORDS = vocabulary("clauses")
 _OPENERS = _WORDS.words("openers")
-_CLAUSE = re.compile(
+_CLAUSE = lazy_compile(
     # a look-ahead on the characters a cut can start with: most places fail in one step
     rf"(?=[;:(){{}}\[\]—–\"“”,\s{''.join(sorted({re.escape(word[0]) for word in _OPENERS}))}])"
     r"(?:[;:(){}\[\]]|—|–|\s-\s|\"|“|”"
     rf"|,\s*(?:{_WORDS.pattern('after_comma_openers')})\b"
     rf"|\b{searched_alternation(_OPENERS)}\b)"
 )
-_WORD = re.compile(r"[A-Za-z][\w'’-]*")
+_WORD = lazy_compile(r"[A-Za-z][\w'’-]*")
 # a relative clause that ends just before: "the strike, which lasted three weeks, ended …"
-RELATIVE_BEFORE = re.compile(rf",\s*(?:{_WORDS.pattern('relative_pronouns')})\b[^,]*,\s*\Z")
+RELATIVE_BEFORE = lazy_compile(rf",\s*(?:{_WORDS.pattern('relative_pronouns')})\b[^,]*,\s*\Z")
 FUNCTION_WORDS = _WORDS.set("function_words")
 _FINITE_FORMS = _WORDS.set("finite_forms")
-_NEXT_PREDICATE = re.compile(
+_NEXT_PREDICATE = lazy_compile(
     rf"(?:,|\b(?:{_WORDS.pattern('predicate_joiners')}))\s+"
     rf"(?:(?:{_WORDS.pattern('predicate_adverbs')}|\w+ly)\s+)?([a-z][\w'’-]*)"
 )

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 from chrono.cues import DateMention
+from chrono.lazy_regex import lazy_compile
 from chrono.model import Span
 from chrono.tagger import Timex
 from chrono.tagger.tense import AGAINST_TENSE
 
-_DAY = re.compile(r"\d{4}-\d\d-\d\d")
+_DAY = lazy_compile(r"\d{4}-\d\d-\d\d")
 
 
 def mention(timex: Timex) -> DateMention:

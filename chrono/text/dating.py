@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from chrono.lazy_regex import lazy_compile
 from chrono.model import Grade, Part, Qualifier, Span
 from chrono.periods import DAY, Hemisphere, InvalidValue, NotAPeriod, Period, parse_value
 from chrono.problems import ConflictKind, Problem, ProblemKind
@@ -37,25 +38,27 @@ from chrono.text.signals import IN, SINCE, Bound, Reading, range_reading, readin
 from chrono.text.tense import INFINITIVE, NOMINAL, PAST, PERFECT, PLANNED, PRESENT, PROGRESSIVE, TOLD_AS_PAST
 from chrono.text.vocabulary import Hint, alternation, each_then_space, vocabulary
 
-_NAMED_DAY = re.compile(rf"\d|\b(?:{alternation(WEEKDAY_NAMES.values())})\b", re.IGNORECASE)
+_NAMED_DAY = lazy_compile(rf"\d|\b(?:{alternation(WEEKDAY_NAMES.values())})\b", re.IGNORECASE)
 _WORDS = vocabulary("dating")
 _UNTIL_NOW = _WORDS.set("until_now")
 _FROM_NOW = _WORDS.set("from_now")
-_SO_FAR = re.compile(
+_SO_FAR = lazy_compile(
     rf"({alternation((*_WORDS.words('until_now'), *_WORDS.words('from_now')))})\s+"
     rf"(?:{_WORDS.pattern('this_period')})\s+(?:{_WORDS.pattern('periods')})\b",
     re.IGNORECASE,
 )
-_SUPERLATIVE_SINCE = re.compile(rf"\b(?:{_WORDS.pattern('superlatives')})\b[^,.;:]{{0,60}}\Z", re.IGNORECASE)
-_ACCORDING = re.compile(rf"\b({_WORDS.pattern('source_phrases')})\b[^,.;]*\Z", re.IGNORECASE)
+_SUPERLATIVE_SINCE = lazy_compile(
+    rf"\b(?:{_WORDS.pattern('superlatives')})\b[^,.;:]{{0,60}}\Z", re.IGNORECASE
+)
+_ACCORDING = lazy_compile(rf"\b({_WORDS.pattern('source_phrases')})\b[^,.;]*\Z", re.IGNORECASE)
 _ACCORDING_HINT = Hint.of(_WORDS.words("source_phrases"))
-_COORDINATED = re.compile(
+_COORDINATED = lazy_compile(
     rf"\b(?:{_WORDS.pattern('frame_joiners')})\s+"
     rf"(?:{each_then_space(_WORDS.words('frame_adverbs'))})?\Z",
     re.IGNORECASE,
 )
-_FIGURE = re.compile(r"\d")
-_PART_OF_DAY = re.compile(r"T(?:MO|AF|EV|NI|DT)$")  # TIMEX3 morning, afternoon, evening, night, daytime
+_FIGURE = lazy_compile(r"\d")
+_PART_OF_DAY = lazy_compile(r"T(?:MO|AF|EV|NI|DT)$")  # TIMEX3 morning, afternoon, evening, night, daytime
 # the bound of an event placed within its date: a reference for "two days later"
 _WITHIN = Bound(Part.WHOLE, Qualifier.IN)
 _STARTS_WITHIN = Bound(Part.START, Qualifier.IN)
@@ -210,18 +213,18 @@ def date(b: Builder, here: SentenceContext, timex: Timex, period: Period, length
 
 # the word before the white space that ends a stretch of text, matched on the stretch reversed
 # (the same word as searching r"([A-Za-z]+)\s+\Z", without trying every start)
-_WORD_BEFORE_REVERSED = re.compile(r"\s+([A-Za-z]+)")
+_WORD_BEFORE_REVERSED = lazy_compile(r"\s+([A-Za-z]+)")
 _ORDER_SIDES = {
     " ".join(str(words).split()): str(side)
     for words, side in vocabulary("order").table("order_words").items()
 }
-_ORDER_PHRASE = re.compile(
+_ORDER_PHRASE = lazy_compile(
     rf"\b(?P<word>{alternation(_ORDER_SIDES)})\s+(?:(?:the|its|their|this)\s+)?(?:[\w'’-]+\s+){{0,2}}?"
     r"(?P<noun>[\w'’-]+)\s*,\s*\Z",
     re.IGNORECASE,
 )
-_VAGUE_LEAD = re.compile(rf"(?:(?:{vocabulary('order').pattern('vague_distances')})\s+)*\Z", re.IGNORECASE)
-_EVE_OF = re.compile(
+_VAGUE_LEAD = lazy_compile(rf"(?:(?:{vocabulary('order').pattern('vague_distances')})\s+)*\Z", re.IGNORECASE)
+_EVE_OF = lazy_compile(
     rf"\b(?:{_WORDS.pattern('eve_phrases')})\s+(?:[\w'’-]+\s+){{0,3}}?([\w'’-]+)\s*,\s*\Z", re.IGNORECASE
 )
 
@@ -263,19 +266,19 @@ def _apposed_to_order_phrase(
 _ONE_DAY_VERBS = _WORDS.set("one_day_verbs")
 # "has been open since …", "have been closed for repairs since …": a present perfect copula and
 # the few words of the state it tells
-_PERFECT_COPULA = re.compile(
+_PERFECT_COPULA = lazy_compile(
     rf"\b(?:{_WORDS.pattern('perfect_copulas')})\s+(?:[\w'’-]+\s+){{1,3}}\Z", re.IGNORECASE
 )
-_IT_SUBJECT = re.compile(rf"[\s\"“]*(?:{_WORDS.pattern('thing_pronoun_subjects')})\s+(?:\w+ly\s+|then\s+)?",
+_IT_SUBJECT = lazy_compile(rf"[\s\"“]*(?:{_WORDS.pattern('thing_pronoun_subjects')})\s+(?:\w+ly\s+|then\s+)?",
                          re.IGNORECASE)
-_SET_OFF_BEFORE = re.compile(r",\s*\Z")
+_SET_OFF_BEFORE = lazy_compile(r",\s*\Z")
 _OFFSET_WORDS = vocabulary("offsets")
 _COUNT_WORDS = {str(word): int(count) for word, count in _OFFSET_WORDS.table("numbers").items() if int(count)}
 # the days in the units a count of days may be written in ("19 days", "two weeks")
 _UNIT_DAYS = {"P1D": 1, "P1W": 7, "P2W": 14}
 _DAY_UNITS = {str(word): _UNIT_DAYS[str(value)] for word, value in _OFFSET_WORDS.table("units").items()
               if str(value) in _UNIT_DAYS}
-_COUNTED_DAYS = re.compile(
+_COUNTED_DAYS = lazy_compile(
     rf"(?<![\w-])(?P<num>\d{{1,3}}|{alternation(_COUNT_WORDS)})\s+(?P<unit>{alternation(_DAY_UNITS)})s?\s+\Z",
     re.IGNORECASE,
 )
@@ -375,11 +378,12 @@ def _eve_of(b: Builder, here: SentenceContext, timex: Timex, period: Period, lea
     b.period_claim(event_id, Part.START, Qualifier.IN, day_after, span,
                    note=f"the day after its eve, {' '.join(timex.text.split())}")
     return True
-_APPOSITION = re.compile(r"\s*(?:,|--|—|–|\(|;)\s*(?:(?:that\s+is|i\.e\.|or|exactly|just|some)\s+)*")
+_APPOSITION = lazy_compile(r"\s*(?:,|--|—|–|\(|;)\s*(?:(?:that\s+is|i\.e\.|or|exactly|just|some)\s+)*")
 
 
-_RELATIVE_WORDS = re.compile(r"\b(?:ago|later|earlier|from\s+now|hence|next|last|this|previous|following)\b",
-                             re.IGNORECASE)
+_RELATIVE_WORDS = lazy_compile(
+    r"\b(?:ago|later|earlier|from\s+now|hence|next|last|this|previous|following)\b", re.IGNORECASE
+)
 
 
 def _relative(timex: Timex) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from chrono.lazy_regex import lazy_compile
 from chrono.model import Gap, Part, Qualifier
 from chrono.periods import DAY, HOUR, MINUTE, WEEK, Period
 from chrono.problems import ConflictKind
@@ -25,16 +26,16 @@ MONTH = 30 * DAY
 UNITS = {"S": 1, "MIN": MINUTE, "H": HOUR, "D": DAY, "W": WEEK, "M": MONTH, "Y": YEAR,
          "DE": 10 * YEAR, "CE": 100 * YEAR}
 _WORDS = vocabulary("durations")
-_LENGTH_NOUN = re.compile(r"[\s-]*(?:[\w-]+\s+)?")
-_COMPOUND_LENGTH = re.compile(rf"\w-(?:{_WORDS.pattern('compound_units')})s?\b", re.IGNORECASE)
-_LASTED = re.compile(
+_LENGTH_NOUN = lazy_compile(r"[\s-]*(?:[\w-]+\s+)?")
+_COMPOUND_LENGTH = lazy_compile(rf"\w-(?:{_WORDS.pattern('compound_units')})s?\b", re.IGNORECASE)
+_LASTED = lazy_compile(
     rf"\b({_WORDS.pattern('lasting_verbs')})\s+"
     rf"(?:{each_then_space(_WORDS.words('lasting_fillers'))})?\Z"
 )
-_MEASURED_VERB = re.compile(rf"\b(?:{_WORDS.pattern('measured_verbs')})\s+\Z")
+_MEASURED_VERB = lazy_compile(rf"\b(?:{_WORDS.pattern('measured_verbs')})\s+\Z")
 _NOUN_LENGTH_SIGNALS = _WORDS.set("noun_length_signals")
 _VERB_LENGTH_SIGNALS = _WORDS.set("verb_length_signals")
-_ABOUT = re.compile(rf"\b(?:{_WORDS.pattern('approximators')})\b", re.IGNORECASE)
+_ABOUT = lazy_compile(rf"\b(?:{_WORDS.pattern('approximators')})\b", re.IGNORECASE)
 
 
 def seconds_of(value: str) -> int | None:
@@ -126,7 +127,7 @@ def duration(b: Builder, here: SentenceContext, timex: Timex) -> str | None:
 
 
 # "in the nine days since the launch": the time from an event to the document date
-_SINCE_EVENT = re.compile(rf"\s+since\s+(?:(?:{_WORDS.pattern('since_determiners')})\s+)?(?:[\w'’-]+\s+)?")
+_SINCE_EVENT = lazy_compile(rf"\s+since\s+(?:(?:{_WORDS.pattern('since_determiners')})\s+)?(?:[\w'’-]+\s+)?")
 
 
 def _time_since(b: Builder, here: SentenceContext, timex: Timex, after: int, length: int, unit: int) -> None:
@@ -150,7 +151,7 @@ def _time_since(b: Builder, here: SentenceContext, timex: Timex, after: int, len
                    rule=ConflictKind.DURATION, mentions=(noun,), note=note)
 
 
-_RANGE_AFTER = re.compile(
+_RANGE_AFTER = lazy_compile(
     rf"\s*(?:\(|,|:|—|–|-)\s*(?:(?:{_WORDS.pattern('range_openers')})\s+)?"
 )
 

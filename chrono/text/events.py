@@ -15,6 +15,7 @@ from typing import Any
 import attrs
 
 from chrono.knowledge import trigger_words
+from chrono.lazy_regex import lazy_compile
 from chrono.text.clauses import FUNCTION_WORDS
 from chrono.text.inflection import plural, regular_forms
 from chrono.text.tense import INFINITIVE, IRREALIS, NOMINAL, PAST, verb_tense
@@ -123,12 +124,12 @@ def names_verb_event(trigger: Trigger, extra_files: tuple[str, ...] = ()) -> boo
     return False
 
 
-_TOKEN = re.compile(r"[A-Za-z][\w'’-]*")
+_TOKEN = lazy_compile(r"[A-Za-z][\w'’-]*")
 
 
 _WORDS = vocabulary("events")
-_WORD = re.compile(r"[A-Za-z]+(?:'[a-z]+)?|n't")
-_YEAR_BEFORE = re.compile(r"(?<!\d)\d{4}[ \t]+\Z")
+_WORD = lazy_compile(r"[A-Za-z]+(?:'[a-z]+)?|n't")
+_YEAR_BEFORE = lazy_compile(r"(?<!\d)\d{4}[ \t]+\Z")
 _PERIOD_NOUNS = _WORDS.set("period_nouns")
 _DETERMINERS = _WORDS.set("determiners")
 # -ing forms of trigger verbs that, after a determiner, name a thing rather than an event
@@ -137,7 +138,7 @@ _UNLISTED_CUES = _WORDS.set("unlisted_verb_cues")
 _NOT_VERBS = _WORDS.set("not_verbs")
 _SUBJECT_PRONOUNS = _WORDS.set("subject_pronouns")
 _CLAUSE_VERB_FOLLOWERS = _WORDS.set("clause_verb_followers")
-_AFTER_CLAUSE_VERB = re.compile(r"\s*(?:[,.;:!?)\]\"”]|\s+(?:[a-z]+\b))")
+_AFTER_CLAUSE_VERB = lazy_compile(r"\s*(?:[,.;:!?)\]\"”]|\s+(?:[a-z]+\b))")
 # event nouns in their other senses: "sales", "riot police", "a perfect match", "the fall of 2023"
 _OTHER_PLURALS = _WORDS.set("other_plurals")
 _MODIFIER_HEADS = _WORDS.set("modifier_heads")
@@ -159,7 +160,7 @@ def _word_table(key: str) -> dict[str, tuple[tuple[str, ...], ...]]:
 _NOT_AFTER = _word_table("noun_not_after")
 _ONLY_BEFORE = _word_table("noun_only_before")
 _NOT_BEFORE = _word_table("noun_not_before")
-_WORD_AFTER = re.compile(r"[A-Za-z]+(?:'[a-z]+)?|\d+")
+_WORD_AFTER = lazy_compile(r"[A-Za-z]+(?:'[a-z]+)?|\d+")
 
 
 def _words_before(text: str, start: int, floor: int, count: int) -> list[str]:

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 
 import attrs
 
+from chrono.lazy_regex import lazy_compile
 from chrono.periods import fiscal_in_calendar
 from chrono.tagger import Timex
 from chrono.text.calendar_names import MONTHS
@@ -33,13 +34,13 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
         """The patterns of ``key`` as one, each month in a group of its own (month0, month1 …)."""
         parts = [p.replace("{month}", rf"(?P<month{i}>{month})\b\.?")
                  for i, p in enumerate(_WORDS.words(key))]
-        return re.compile(r"\b(?:" + "|".join(f"(?:{part})" for part in parts) + ")", re.IGNORECASE)
+        return lazy_compile(r"\b(?:" + "|".join(f"(?:{part})" for part in parts) + ")", re.IGNORECASE)
 
     words = alternation(longest_first(_WORDS.words("fiscal_words")))
     abbreviations = alternation(_WORDS.words("fiscal_abbreviations"))
-    fiscal = re.compile(rf"(?i:(?<![\w-])(?:{words})(?![\w-]))"
-                        rf"|(?<![\w-])(?:{abbreviations})(?=[ \t]?['’]?\d)")
-    calendar = re.compile("|".join(f"(?:{p})" for p in _WORDS.words("calendar_year")), re.IGNORECASE)
+    fiscal = lazy_compile(rf"(?i:(?<![\w-])(?:{words})(?![\w-]))"
+                          rf"|(?<![\w-])(?:{abbreviations})(?=[ \t]?['’]?\d)")
+    calendar = lazy_compile("|".join(f"(?:{p})" for p in _WORDS.words("calendar_year")), re.IGNORECASE)
     return fiscal, numbered("starts_in"), numbered("ends_in"), calendar
 
 
@@ -104,4 +105,4 @@ def in_calendar(text: str, timexes: Sequence[Timex], configured_start: int | Non
     return out
 
 
-_YEAR = re.compile(r"\d{4}(?:-[QH]\d)?\Z")
+_YEAR = lazy_compile(r"\d{4}(?:-[QH]\d)?\Z")

@@ -19,6 +19,7 @@ import attrs
 
 from chrono.cues import HolidayCue
 from chrono.holidays import fixed, holidays
+from chrono.lazy_regex import lazy_compile
 from chrono.model import Span
 from chrono.places import places_in
 from chrono.tagger import Timex
@@ -27,10 +28,10 @@ from chrono.text.cue_dates import mention
 from chrono.text.vocabulary import VocabularyError, alternation, longest_first, starts_word, vocabulary
 
 _WORDS = vocabulary("holidays")
-_DAY_VALUE = re.compile(r"(?:\d{4}|XXXX)-\d\d-\d\d\Z")
+_DAY_VALUE = lazy_compile(r"(?:\d{4}|XXXX)-\d\d-\d\d\Z")
 _NO_YEAR = "XXXX-"
 _STAND_IN_YEAR = "2000"  # a leap year: any month and day is a day
-_FIGURE = re.compile(r"\d")
+_FIGURE = lazy_compile(r"\d")
 
 
 @functools.cache
@@ -65,14 +66,14 @@ def _patterns() -> _Patterns:
     links = alternation(longest_first(_WORDS.words("holiday_date_links")))
     leads = alternation(_WORDS.words("holiday_event_leads"))
     return _Patterns(
-        name=re.compile(rf"(?:{trie_regex(_names())})(?![\w-])"),  # a word start checked on each match
-        name_then_date=re.compile(
+        name=lazy_compile(rf"(?:{trie_regex(_names())})(?![\w-])"),  # a word start checked on each match
+        name_then_date=lazy_compile(
             rf"[ \t]*(?:[,:(—–][ \t]*|-[ \t]+|[ \t]+(?:{links})[ \t]+|[ \t]+)(?:on[ \t]+)?"),
-        date_then_name=re.compile(r"[ \t]*[,(—–][ \t]*"),
-        name_closes=re.compile(r"[ \t]*(?:[,.;:)—–]|\Z)"),
-        event_lead=re.compile(rf",?[ \t]+(?:(?:{leads})[ \t]+){{1,3}}\Z", re.IGNORECASE),
-        event_after=re.compile(rf"[ \t]+(?:{_WORDS.pattern('holiday_events')})\b", re.IGNORECASE),
-        not_the_day=re.compile(rf"\b(?:{_WORDS.pattern('not_the_day')})\b", re.IGNORECASE),
+        date_then_name=lazy_compile(r"[ \t]*[,(—–][ \t]*"),
+        name_closes=lazy_compile(r"[ \t]*(?:[,.;:)—–]|\Z)"),
+        event_lead=lazy_compile(rf",?[ \t]+(?:(?:{leads})[ \t]+){{1,3}}\Z", re.IGNORECASE),
+        event_after=lazy_compile(rf"[ \t]+(?:{_WORDS.pattern('holiday_events')})\b", re.IGNORECASE),
+        not_the_day=lazy_compile(rf"\b(?:{_WORDS.pattern('not_the_day')})\b", re.IGNORECASE),
     )
 
 
@@ -106,9 +107,9 @@ def holiday_cues(text: str, timexes: Sequence[Timex]) -> Iterator[HolidayCue]:
 
 
 # after a name whose last word the date took: ", April 21"
-_SHARED_WORD = re.compile(r"[ \t]*,[ \t]*")
+_SHARED_WORD = lazy_compile(r"[ \t]*,[ \t]*")
 # the words before a name that may make its date another day: "the Monday after Easter"
-_LEAD = re.compile(r"(?:[\w'’-]+[ \t]+){1,3}\Z")
+_LEAD = lazy_compile(r"(?:[\w'’-]+[ \t]+){1,3}\Z")
 
 
 def _date_of(text: str, name: re.Match[str], days: Sequence[Timex], patterns: _Patterns) -> Timex | None:

@@ -7,6 +7,7 @@ import calendar
 import re
 from collections.abc import Iterator
 
+from chrono.lazy_regex import lazy_compile
 from chrono.model import Span
 from chrono.problems import Problem, ProblemKind
 from chrono.text.calendar_names import DAY_OF_MONTH, MONTH_NAMES, MONTHS, ORDINAL_SUFFIXES, WORD_MONTHS
@@ -35,15 +36,15 @@ def _at_word_start(words: list[str]) -> str:
 # Each pattern opens with what it consumes first (a month's letter, a digit), not with a
 # look-around, so that a search skips ahead to it; the word boundary in front is a look-behind
 # after that first character.
-_MONTH_DAY = re.compile(
+_MONTH_DAY = lazy_compile(
     rf"(?P<month>{_at_word_start(longest_first(MONTHS))})\.?{_GAP}(?P<day>\d{{1,2}})(?:{ORDINAL_SUFFIXES})?\b{_NOT_CLOCK}"
     rf"(?:,?{_GAP}(?P<year>\d{{4}})\b)?"
 )
-_DAY_MONTH = re.compile(
+_DAY_MONTH = lazy_compile(
     rf"(?P<day>\d(?<![\w:.]\d)\d?)(?:{ORDINAL_SUFFIXES})?{_GAP}(?:(?:{DAY_OF_MONTH}){_GAP})?(?P<month>{_MONTH})\b\.?"
     rf"(?:,?{_GAP}(?P<year>\d{{4}})\b)?"
 )
-_ISO = re.compile(r"(?P<year>\d(?<![\d-]\d)\d{3})-(?P<month>\d\d)-(?P<day>\d\d)(?![\d-])")
+_ISO = lazy_compile(r"(?P<year>\d(?<![\d-]\d)\d{3})-(?P<month>\d\d)-(?P<day>\d\d)(?![\d-])")
 
 
 def _impossible(year: int | None, month: int, day: int) -> str | None:

@@ -29,6 +29,7 @@ from collections.abc import Iterator
 import attrs
 
 from chrono.layout import LABEL_KINDS, Block, Kind, Layout
+from chrono.lazy_regex import lazy_compile
 from chrono.text.calendar_names import MONTHS, WEEKDAYS
 from chrono.text.markup import HTML_COMMENT, HTML_HIDDEN, HTML_TAG, View, indent_columns
 from chrono.text.vocabulary import alternation, longest_first, vocabulary
@@ -69,13 +70,13 @@ def _block(shown: str, kind: Kind, start: int, end: int, scope_end: int | None =
     return Block(kind, a, b, max(b, scope_end if scope_end is not None else b), level)
 
 
-_LINE = re.compile(r"[^\n]*")
+_LINE = lazy_compile(r"[^\n]*")
 # A line that may open an entry of its own ("09:12 UTC — …", "OCT. 12, 2021: …") or hold a date
 # alone: a delimiter among its first words, or a few words only. The other lines of a paragraph
 # are one text wrapped, and get no block.
 # (The words of a short line are separated by spaces in the pattern: "(?:[ \t]*\S+){1,6}" would
 # split a long run of non-space characters every possible way.)
-_ENTRY_LINE = re.compile(r"[^\n]{0,48}?(?:[:—–|]|\s-\s)|[ \t]*\S+(?:[ \t]+\S+){0,5}[ \t]*\Z")
+_ENTRY_LINE = lazy_compile(r"[^\n]{0,48}?(?:[:—–|]|\s-\s)|[ \t]*\S+(?:[ \t]+\S+){0,5}[ \t]*\Z")
 
 
 def _lines_of(shown: str, lines: list[tuple[int, int]]) -> Iterator[Block]:
@@ -97,11 +98,11 @@ def _line_spans(text: str) -> list[tuple[int, int]]:
 # ---------------------------------------------------------------------------------------------
 # Markdown and plain text: line by line
 
-_ATX = re.compile(r" {0,3}(#{1,6})(?:[ \t]+|$)")
-_SETEXT = re.compile(r" {0,3}(=+|-{2,})[ \t]*$")
-_MD_ITEM = re.compile(r"([ \t]*)(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$)")
-_PLAIN_ITEM = re.compile(r"([ \t]*)(?:[-*+•▪◦‣]|\d{1,3}[.)])[ \t]+(?=\S)")
-_TABLE_ROW = re.compile(r"[ \t]*\|")
+_ATX = lazy_compile(r" {0,3}(#{1,6})(?:[ \t]+|$)")
+_SETEXT = lazy_compile(r" {0,3}(=+|-{2,})[ \t]*$")
+_MD_ITEM = lazy_compile(r"([ \t]*)(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$)")
+_PLAIN_ITEM = lazy_compile(r"([ \t]*)(?:[-*+•▪◦‣]|\d{1,3}[.)])[ \t]+(?=\S)")
+_TABLE_ROW = lazy_compile(r"[ \t]*\|")
 
 
 @attrs.define
@@ -210,7 +211,7 @@ def _lines(text: str, shown: str, *, markdown: bool) -> list[Block]:
     return out
 
 
-_CELL_SPLIT = re.compile(r"(?<!\\)\|")
+_CELL_SPLIT = lazy_compile(r"(?<!\\)\|")
 
 
 def _row(text: str, shown: str, start: int, end: int) -> Iterator[Block]:
@@ -229,7 +230,7 @@ def _row(text: str, shown: str, start: int, end: int) -> Iterator[Block]:
 # ---------------------------------------------------------------------------------------------
 # HTML: the tags
 
-_HEADING_TAG = re.compile(r"h([1-6])\Z")
+_HEADING_TAG = lazy_compile(r"h([1-6])\Z")
 
 
 def _html(text: str, shown: str) -> list[Block]:
@@ -350,10 +351,10 @@ def _html(text: str, shown: str) -> list[Block]:
     return out
 
 
-_BLANK_LINES = re.compile(r"\n[ \t]*(?:\n[ \t]*)+")
+_BLANK_LINES = lazy_compile(r"\n[ \t]*(?:\n[ \t]*)+")
 
 
-_LINE_BREAKS = re.compile(r"(?:\s|<br\b[^>]*>)*\Z", re.IGNORECASE)
+_LINE_BREAKS = lazy_compile(r"(?:\s|<br\b[^>]*>)*\Z", re.IGNORECASE)
 
 
 def _view_paragraphs(shown: str, text: str | None = None) -> Iterator[tuple[int, int]]:
@@ -435,7 +436,7 @@ def _lines_over_lists(shown: str, blocks: list[Block]) -> list[Block]:
     return out
 
 
-_DAY_NUMBER = re.compile(r"(?<![\d.])\d{1,2}(?!\d)|\d{4}-\d\d-\d\d")
+_DAY_NUMBER = lazy_compile(r"(?<![\d.])\d{1,2}(?!\d)|\d{4}-\d\d-\d\d")
 
 
 def _names_day(words: str) -> bool:
@@ -446,7 +447,7 @@ def _names_day(words: str) -> bool:
 
 # A paragraph or line that reads as an entry ("June 10, 2024: Guide published"): a delimiter
 # after its first few words.
-_ENTRY_DELIMITER = re.compile(r"[:—–|]|\s-\s")
+_ENTRY_DELIMITER = lazy_compile(r"[:—–|]|\s-\s")
 _ENTRY_LEAD = 48
 
 
@@ -466,7 +467,7 @@ def _marked(shown: str, block: Block) -> Block:
     return attrs.evolve(block, label=label, is_date=is_date)
 
 
-_DATE_TOKEN = re.compile(r"(?:v?\d+(?:st|nd|rd|th)?(?:[.:/-]\d+)*[a-z]?|[^\w\s])\Z", re.IGNORECASE)
+_DATE_TOKEN = lazy_compile(r"(?:v?\d+(?:st|nd|rd|th)?(?:[.:/-]\d+)*[a-z]?|[^\w\s])\Z", re.IGNORECASE)
 
 
 @functools.cache
@@ -553,7 +554,7 @@ def _datelines(shown: str, blocks: list[Block]) -> Iterator[Block]:
 # ---------------------------------------------------------------------------------------------
 # Labels
 
-_TOKEN = re.compile(r"[\w'’.-]*\w|[^\w\s]")
+_TOKEN = lazy_compile(r"[\w'’.-]*\w|[^\w\s]")
 
 # A label is short: a longer item or line is a sentence.
 _LABEL_CHARS = 160

@@ -47,6 +47,7 @@ from collections.abc import Mapping, Sequence
 import attrs
 
 from chrono.layout import Block, Kind, Layout
+from chrono.lazy_regex import lazy_compile
 from chrono.model import Endpoint, Event, EventExists, Gap, Grade, Part, Qualifier, Side, Span
 from chrono.periods import DAY, Hemisphere, Period, date_of
 from chrono.problems import ConflictKind
@@ -66,7 +67,7 @@ from chrono.text.vocabulary import vocabulary
 __all__ = ["Scope", "apply", "scopes"]
 
 # "| 121 | 13 February 2016 |": a row or item that opens with its number
-_LEADING_NUMBER = re.compile(r"[\s|*#.-]*(\d{1,6})(?=[\s|.):])")
+_LEADING_NUMBER = lazy_compile(r"[\s|*#.-]*(\d{1,6})(?=[\s|.):])")
 _NUMBERED_ENTRIES = 6
 # "## Timeline (UTC)": a list under such a heading is told in time order
 _TIMELINE_WORDS = vocabulary("layout").set("timeline_headings")
@@ -246,8 +247,8 @@ def _entry_event(b: Builder, entry: Scope) -> str:
 
 
 _OVERLAP = ((Part.START, Qualifier.BY), (Part.END, Qualifier.ON_OR_AFTER))
-_DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d")
-_ZONED = re.compile(r"T[\d:.]+(?:Z|[+-]\d\d:?\d\d)\Z")
+_DAY_VALUE = lazy_compile(r"\d{4}-\d\d-\d\d")
+_ZONED = lazy_compile(r"T[\d:.]+(?:Z|[+-]\d\d:?\d\d)\Z")
 _ZONES = 14 * 3600  # the furthest a time zone is from UTC
 
 
@@ -544,8 +545,8 @@ def _lists_in_order(b: Builder, layout: Layout, found: Sequence[Scope]) -> None:
 # ---------------------------------------------------------------------------------------------
 # 5. Releases of one series in order
 
-_VERSION = re.compile(r"(?<![\w.])v?(\d{1,4})\.(\d{1,4})\.(\d{1,4})(?![\w-]|\.\w)")
-_VERSION_AFTER = re.compile(
+_VERSION = lazy_compile(r"(?<![\w.])v?(\d{1,4})\.(\d{1,4})\.(\d{1,4})(?![\w-]|\.\w)")
+_VERSION_AFTER = lazy_compile(
     r"\s+(?:(?:version|release)\s+)?(v?\d{1,4}\.\d{1,4}\.\d{1,4})(?![\w-]|\.\w)", re.IGNORECASE
 )
 

@@ -15,18 +15,19 @@ from collections.abc import Iterator, Sequence
 
 import attrs
 
+from chrono.lazy_regex import lazy_compile
 from chrono.tagger import Timex
 from chrono.text.vocabulary import vocabulary
 
 _WORDS = vocabulary("ages")
 # "Maria Nys (", "Allan Dwan (born ": up to four capitalised words before the bracket
-_NAME_BEFORE = re.compile(
+_NAME_BEFORE = lazy_compile(
     r"((?:[A-Z][\w'’-]*\.?[ \t]+){0,3}[A-Z][\w'’-]*)[ \t]*\([ \t]*"
     rf"(?:(?:{_WORDS.pattern('birth')})[ \t]+(?:(?:{_WORDS.pattern('birth_date_prepositions')})[ \t]+)?)?\Z"
 )
-_DASH = re.compile(r"[ \t]*(?:[–—-]|to)[ \t]*")
-_CLOSE = re.compile(r"[ \t]*[);]")
-_YEAR = re.compile(r"\d{4}")
+_DASH = lazy_compile(r"[ \t]*(?:[–—-]|to)[ \t]*")
+_CLOSE = lazy_compile(r"[ \t]*[);]")
+_YEAR = lazy_compile(r"\d{4}")
 
 
 @attrs.frozen

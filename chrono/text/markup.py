@@ -22,6 +22,7 @@ from typing import Any
 import attrs
 import yaml
 
+from chrono.lazy_regex import lazy_compile
 from chrono.located import SyntaxProblem, alias_problem
 
 
@@ -36,7 +37,7 @@ class View:
     breaks: frozenset[int] = frozenset()
 
 
-_NOT_NEWLINE = re.compile(r"[^\n]")
+_NOT_NEWLINE = lazy_compile(r"[^\n]")
 
 
 def _blank(text: str) -> str:
@@ -66,19 +67,19 @@ def plain_view(text: str) -> View:
 def _set(words: str) -> frozenset[str]:
     return frozenset(words.split())
 
-_FRONT = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
-_MD_FENCE = re.compile(r"^(```|~~~).*?^\1[^\n]*$", re.MULTILINE | re.DOTALL)
-_MD_LINK = re.compile(r"(?=[!\[])(!?)\[([^\]\n]*)\]\(([^)\n]*)\)")  # (look-ahead: fails fast)
-_MD_HEADING = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+", re.MULTILINE)
-_MD_LIST = re.compile(r"^[ \t]*(?:[-*+]|\d+[.)])[ \t]+", re.MULTILINE)
-_MD_QUOTE = re.compile(r"^[ \t]*>[ \t]?", re.MULTILINE)
-_MD_EMPHASIS = re.compile(r"(\*\*|__|\*|`)")
-_MD_HTML = re.compile(r"<!--.*?-->|</?[A-Za-z][^>\n]*>", re.DOTALL)
-_MD_RULE = re.compile(r"^[ \t]*(?:[-*_][ \t]*){3,}$", re.MULTILINE)
+_FRONT = lazy_compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
+_MD_FENCE = lazy_compile(r"^(```|~~~).*?^\1[^\n]*$", re.MULTILINE | re.DOTALL)
+_MD_LINK = lazy_compile(r"(?=[!\[])(!?)\[([^\]\n]*)\]\(([^)\n]*)\)")  # (look-ahead: fails fast)
+_MD_HEADING = lazy_compile(r"^[ \t]{0,3}#{1,6}[ \t]+", re.MULTILINE)
+_MD_LIST = lazy_compile(r"^[ \t]*(?:[-*+]|\d+[.)])[ \t]+", re.MULTILINE)
+_MD_QUOTE = lazy_compile(r"^[ \t]*>[ \t]?", re.MULTILINE)
+_MD_EMPHASIS = lazy_compile(r"(\*\*|__|\*|`)")
+_MD_HTML = lazy_compile(r"<!--.*?-->|</?[A-Za-z][^>\n]*>", re.DOTALL)
+_MD_RULE = lazy_compile(r"^[ \t]*(?:[-*_][ \t]*){3,}$", re.MULTILINE)
 # A table row ("| a | b |"); a row of dashes under the first only draws a line.
-_MD_TABLE_ROW = re.compile(r"^[ \t]*\|[^\n]*\|[ \t]*$", re.MULTILINE)
-_MD_TABLE_RULE = re.compile(r"[ \t|:-]*\Z")
-_MD_SETEXT = re.compile(r"(?<=[^\n]\n)[ \t]{0,3}=+[ \t]*$", re.MULTILINE)
+_MD_TABLE_ROW = lazy_compile(r"^[ \t]*\|[^\n]*\|[ \t]*$", re.MULTILINE)
+_MD_TABLE_RULE = lazy_compile(r"[ \t|:-]*\Z")
+_MD_SETEXT = lazy_compile(r"(?<=[^\n]\n)[ \t]{0,3}=+[ \t]*$", re.MULTILINE)
 # What every match of each pattern holds: a text without any of it is not searched (most prose
 # has no '#', '|', '>' or '](', and a search for a pattern that opens with '^' or a look-around
 # tries every position of the text).
@@ -183,10 +184,10 @@ def markdown_view(text: str) -> View:
     return View("".join(chars), meta, tuple(candidates), tuple(problems), frozenset(breaks))
 
 
-_MD_LIST_ITEM = re.compile(r"[ ]{0,3}(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)")
-_MD_FENCE_LINE = re.compile(r"[ \t]*(`{3,}|~{3,})(.*)")
-_MD_BACKTICKS = re.compile(r"`+")
-_MD_BLANK_LINE = re.compile(r"\n[ \t]*(?=\n)")
+_MD_LIST_ITEM = lazy_compile(r"[ ]{0,3}(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)")
+_MD_FENCE_LINE = lazy_compile(r"[ \t]*(`{3,}|~{3,})(.*)")
+_MD_BACKTICKS = lazy_compile(r"`+")
+_MD_BLANK_LINE = lazy_compile(r"\n[ \t]*(?=\n)")
 
 
 def indent_columns(line: str) -> int:
@@ -312,19 +313,19 @@ def _date_text(value: Any) -> str:
 # ---------------------------------------------------------------------------------------------
 # HTML
 
-HTML_HIDDEN = re.compile(
+HTML_HIDDEN = lazy_compile(
     r"<(script|style|head|noscript|template|svg|nav|footer|aside|form|button|select|iframe)\b.*?</\1\s*>",
     re.IGNORECASE | re.DOTALL,
 )
-HTML_COMMENT = re.compile(r"<!--.*?-->|<!\[CDATA\[.*?\]\]>|<![^>]*>|<\?.*?\?>", re.DOTALL)
-HTML_TAG = re.compile(r"</?([A-Za-z][\w:-]*)(?:[^>\"']|\"[^\"]*\"|'[^']*')*>")
-_HTML_ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+HTML_COMMENT = lazy_compile(r"<!--.*?-->|<!\[CDATA\[.*?\]\]>|<![^>]*>|<\?.*?\?>", re.DOTALL)
+HTML_TAG = lazy_compile(r"</?([A-Za-z][\w:-]*)(?:[^>\"']|\"[^\"]*\"|'[^']*')*>")
+_HTML_ENTITY = lazy_compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _BLOCK = _set("p div br li ul ol h1 h2 h3 h4 h5 h6 tr td th table section article header blockquote pre "
     "figure figcaption dt dd dl hr main title caption")
-_META = re.compile(r"<meta\b[^>]*>", re.IGNORECASE)
-_ATTR = re.compile(r"""([\w:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""")
-_JSON_LD = re.compile(r'"(datePublished|dateCreated)"\s*:\s*"([^"]+)"')
-_TIME = re.compile(r"<time\b[^>]*\bdatetime\s*=\s*[\"']([^\"']+)[\"'][^>]*\b(?:pubdate|datePublished)\b|"
+_META = lazy_compile(r"<meta\b[^>]*>", re.IGNORECASE)
+_ATTR = lazy_compile(r"""([\w:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""")
+_JSON_LD = lazy_compile(r'"(datePublished|dateCreated)"\s*:\s*"([^"]+)"')
+_TIME = lazy_compile(r"<time\b[^>]*\bdatetime\s*=\s*[\"']([^\"']+)[\"'][^>]*\b(?:pubdate|datePublished)\b|"
                    r"<time\b[^>]*\b(?:pubdate|datePublished)\b[^>]*\bdatetime\s*=\s*[\"']([^\"']+)[\"']",
                    re.IGNORECASE)
 _DCT_PROPERTIES = ("article:published_time", "datepublished", "og:published_time", "dc.date",

@@ -15,6 +15,7 @@ import re
 
 import attrs
 
+from chrono.lazy_regex import lazy_compile
 from chrono.text.calendar_names import MONTHS, WEEKDAYS
 from chrono.text.clauses import FUNCTION_WORDS, looks_finite
 from chrono.text.events import Trigger
@@ -46,27 +47,27 @@ _TEMPORAL_OWNERS = (
 _NOT_NAMES = _WORDS.set("not_names") | frozenset(MONTHS) | frozenset(WEEKDAYS)
 _DATE_WORDS = frozenset(w.lower() for w in MONTHS) | frozenset(w.lower() for w in WEEKDAYS)
 
-_WORD = re.compile(r"[A-Za-z][\w'’.-]*")
-_NAME = re.compile(r"\b[A-Z][\w’'-]*[A-Za-z]")
-_POSSESSIVE = re.compile(r"([A-Za-z][\w-]*)['’]s?\Z")
+_WORD = lazy_compile(r"[A-Za-z][\w'’.-]*")
+_NAME = lazy_compile(r"\b[A-Z][\w’'-]*[A-Za-z]")
+_POSSESSIVE = lazy_compile(r"([A-Za-z][\w-]*)['’]s?\Z")
 # the words of a noun phrase in front of its head: at most five, no verb-like punctuation.
 # Matched on the reversed text: the same words as searching r"(?:[\w'’-]+\s+){0,5}\Z" forwards,
 # without trying that at every start.
-_PREMODIFIERS_REVERSED = re.compile(r"(?:\s+[\w'’-]+){0,5}")
-_PHRASE_WORD = re.compile(r"[\w'’-]+")
+_PREMODIFIERS_REVERSED = lazy_compile(r"(?:\s+[\w'’-]+){0,5}")
+_PHRASE_WORD = lazy_compile(r"[\w'’-]+")
 # "of Harwick", "in Lisbon", "at the Marlow plant": the names right after the head
-_OF_PHRASE = re.compile(r"\s+of\s+((?:[\w'’-]+\s*){1,4})")
-_COMPLEMENT = re.compile(
+_OF_PHRASE = lazy_compile(r"\s+of\s+((?:[\w'’-]+\s*){1,4})")
+_COMPLEMENT = lazy_compile(
     r"\s+(?:of|in|at|on|for|against|over|between|with)\s+(?:the\s+)?((?:[A-Z][\w'’-]*\s*){1,4})"
 )
 
-_LETTER = re.compile(r"[A-Za-z]")
+_LETTER = lazy_compile(r"[A-Za-z]")
 # "the ten-week closure", "a two-day visit": a length, not a word that tells events apart
-_LENGTH_MODIFIER = re.compile(rf"-(?:{_WORDS.pattern('length_units')})s?\Z")
-_INDEFINITE = re.compile(
+_LENGTH_MODIFIER = lazy_compile(rf"-(?:{_WORDS.pattern('length_units')})s?\Z")
+_INDEFINITE = lazy_compile(
     rf"\b(?:{_WORDS.pattern('indefinite_articles')})\s+(?:[\w-]+\s+){{0,3}}\Z", re.IGNORECASE
 )
-_PHASE_AFTER = re.compile(rf"[ \t]+(?:{_WORDS.pattern('telegraphic_phases')})\b", re.IGNORECASE)
+_PHASE_AFTER = lazy_compile(rf"[ \t]+(?:{_WORDS.pattern('telegraphic_phases')})\b", re.IGNORECASE)
 
 
 @attrs.frozen

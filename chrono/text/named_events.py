@@ -8,21 +8,22 @@ from collections.abc import Iterator
 
 import attrs
 
+from chrono.lazy_regex import lazy_compile
 from chrono.text.sentences import Sentence
 from chrono.text.vocabulary import vocabulary
 
 _WORDS = vocabulary("named_events")
 _HEADS = _WORDS.pattern("heads")
 _OF = _WORDS.pattern("of")
-_NAMED_HINT = re.compile(rf"(?:{_HEADS})\b")
-_NAMED = re.compile(
+_NAMED_HINT = lazy_compile(rf"(?:{_HEADS})\b")
+_NAMED = lazy_compile(
     rf"\b((?:[A-Z][\w'’.-]*\s+){{0,4}}(?:{_HEADS})"
     rf"(?:\s+(?:{_OF})(?:\s+(?:{_WORDS.pattern('of_article')}))?(?:\s+[A-Z][\w'’-]+){{1,3}})?)"
 )
 _NAMED_PUNCTUAL = _WORDS.set("punctual_heads")
 _OF_SEPARATOR = f" {_WORDS.words('of')[0]} "
-_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
-_ARTICLE = re.compile(rf"^(?:{_WORDS.pattern('article')})\s+", re.IGNORECASE)
+_YEAR = lazy_compile(r"\b(?:1[89]|20)\d\d\b")
+_ARTICLE = lazy_compile(rf"^(?:{_WORDS.pattern('article')})\s+", re.IGNORECASE)
 
 
 @attrs.frozen

@@ -7,6 +7,7 @@ import re
 from collections.abc import Sequence
 from datetime import date, timedelta
 
+from chrono.lazy_regex import lazy_compile
 from chrono.model import Endpoint, Gap, Part, Qualifier, Side, Span
 from chrono.periods import DAY, WEEK, Period
 from chrono.problems import ConflictKind
@@ -42,7 +43,7 @@ _DIRECTIONS = {str(word): str(direction) for word, direction in _WORDS.table("di
 _RELATIVES = {str(word): str(direction) for word, direction in _WORDS.table("relatives").items()}
 _RELATIVE_UNITS = {str(word): str(unit) for word, unit in _WORDS.table("relative_units").items()}
 _DAY_PHRASES = {str(words): str(direction) for words, direction in _WORDS.table("day_phrases").items()}
-_OFFSET = re.compile(
+_OFFSET = lazy_compile(
     rf"\b(?:(?P<num>\d{{1,3}}|{alternation(longest_first(_NUMBERS))})"
     rf"\s+(?P<unit>{alternation(_UNITS)})s?\s+(?P<dir>{alternation(longest_first(_DIRECTIONS))})"
     rf"|{_WORDS.pattern('relative_article')}\s+(?P<rel>{alternation(_RELATIVES)})\s+"
@@ -54,38 +55,38 @@ _OFFSET = re.compile(
 # a word every offset has: sentences without one are not searched
 _OFFSET_HINT = Hint.of({*_DIRECTIONS, *_RELATIVES})
 # a figure (not a year) and at most two words of what it counts, right before the offset
-_QUANTITY_BEFORE = re.compile(
+_QUANTITY_BEFORE = lazy_compile(
     r"(?<![\w.,])(?![12]\d{3}\b)(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:%|[a-zA-Z]+)?"
     r"(?:[ \t]+[a-z]+){0,2}[ \t]+\Z"
 )
-_APPROX_BEFORE = re.compile(rf"\b(?:{_WORDS.pattern('approximators')})\s+\Z", re.IGNORECASE)
-_UPPER_BEFORE = re.compile(rf"\b(?:{_WORDS.pattern('upper_bounds')})\s+\Z", re.IGNORECASE)
-_LOWER_BEFORE = re.compile(rf"\b(?:{_WORDS.pattern('lower_bounds')})\s+\Z", re.IGNORECASE)
-_FOR_BEFORE = re.compile(
+_APPROX_BEFORE = lazy_compile(rf"\b(?:{_WORDS.pattern('approximators')})\s+\Z", re.IGNORECASE)
+_UPPER_BEFORE = lazy_compile(rf"\b(?:{_WORDS.pattern('upper_bounds')})\s+\Z", re.IGNORECASE)
+_LOWER_BEFORE = lazy_compile(rf"\b(?:{_WORDS.pattern('lower_bounds')})\s+\Z", re.IGNORECASE)
+_FOR_BEFORE = lazy_compile(
     rf"\b{_WORDS.pattern('length_word')}\s+"
     rf"(?:{each_then_space(_WORDS.words('length_approximators'))})?\Z",
     re.IGNORECASE,
 )
-_WITHIN_OF = re.compile(
+_WITHIN_OF = lazy_compile(
     rf"\b{_WORDS.pattern('within_word')}\s+(?:(?P<num>\d{{1,3}}|{alternation(longest_first(_NUMBERS))})\s+)?"
     rf"(?P<unit>{alternation(_UNITS)})s?\s+of\s+(?:(?:the|its|their)\s+)?",
     re.IGNORECASE,
 )
 _WITHIN_HINT = Hint.of(_WORDS.words("within_word"))
 # "… of the groundbreaking, on 3 May": the noun, then a date set off after it
-_THEN_DATE = re.compile(r"\s*,\s*")
+_THEN_DATE = lazy_compile(r"\s*,\s*")
 # "three days after the Court of Session ruling": a name in front of the event noun
-_NAMED_MODIFIER = re.compile(r"\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+(?:of\s+)?){1,4}")
+_NAMED_MODIFIER = lazy_compile(r"\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+(?:of\s+)?){1,4}")
 # "the appeal court ruling": one lower-case word between the nouns of a compound
-_COMPOUND_GAP = re.compile(r"\s+(?:[a-z][\w-]*\s+)?")
+_COMPOUND_GAP = lazy_compile(r"\s+(?:[a-z][\w-]*\s+)?")
 # "On 13 September — two days after the ruling": a date, then the offset in apposition
-_APPOSED = re.compile(r"\s*(?:—|–|--|,|\()\s*")
-_SET_OFF_AFTER = re.compile(r"\s*[,—–)]")
-_DAY_ONLY = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
+_APPOSED = lazy_compile(r"\s*(?:—|–|--|,|\()\s*")
+_SET_OFF_AFTER = lazy_compile(r"\s*[,—–)]")
+_DAY_ONLY = lazy_compile(r"\d{4}-\d{2}-\d{2}\Z")
 # "Three days later, on Wednesday, 12 February, the accident board released": words from the
 # phrase to the main clause's event
 _MAIN_CLAUSE_WORDS = 12
-_COUNTED_UNIT = re.compile(
+_COUNTED_UNIT = lazy_compile(
     rf"\b(?:\d+|{_WORDS.pattern('counted_numbers')})\s+(?:{_WORDS.pattern('counted_units')})s?\s*\Z",
     re.IGNORECASE,
 )

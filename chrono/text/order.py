@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from chrono.lazy_regex import lazy_compile
 from chrono.model import Endpoint, Gap, Side
 from chrono.problems import ConflictKind
 from chrono.text.attachment import clause_head, is_asserted, resolve
@@ -17,15 +18,15 @@ from chrono.text.vocabulary import Hint, searched_alternation, vocabulary
 
 _WORDS = vocabulary("order")
 _ORDER_WORDS = {str(words): str(side) for words, side in _WORDS.table("order_words").items()}
-_ORDER = re.compile(rf"\b({searched_alternation(_ORDER_WORDS)})\b", re.IGNORECASE)
+_ORDER = lazy_compile(rf"\b({searched_alternation(_ORDER_WORDS)})\b", re.IGNORECASE)
 _ORDER_HINT = Hint.of(_ORDER_WORDS)  # most sentences have none of them: not searched
-_SUBJECT_AUX = re.compile(
+_SUBJECT_AUX = lazy_compile(
     rf"\s+(?:{_WORDS.pattern('clause_determiners')})\s+(?:[\w-]+\s+){{0,5}}"
     rf"(?:{_WORDS.pattern('clause_auxiliaries')})\s+",
     re.IGNORECASE,
 )
 _SEQUENCE_WORDS = {str(word): str(side) for word, side in _WORDS.table("sequence_words").items()}
-_SEQUENCE = re.compile(
+_SEQUENCE = lazy_compile(
     rf"\b({searched_alternation(_SEQUENCE_WORDS)})\b(?!\s+(?:{_WORDS.pattern('not_before')})\b)",
     re.IGNORECASE,
 )
@@ -33,19 +34,19 @@ _SEQUENCE_HINT = Hint.of(_SEQUENCE_WORDS)
 _INTENTION_VERBS = _WORDS.set("intention_verbs")
 # "was followed by …, and then reopened": a verb that orders is no act to order against
 _ORDER_VERBS = _WORDS.set("order_verbs")
-_PRENOMINAL_DATE = re.compile(r"(?:['’]s)?(?:\s+[\w-]+){0,2}\s+")
+_PRENOMINAL_DATE = lazy_compile(r"(?:['’]s)?(?:\s+[\w-]+){0,2}\s+")
 # "preceded by a week of protests": a length of the event, not a date the order word governs
-_LENGTH_OF = re.compile(r"\s+of\s+(?:[\w-]+\s+)?")
-_VAGUE_DISTANCE = re.compile(rf"(?:(?:{_WORDS.pattern('vague_distances')})\s+)*\Z", re.IGNORECASE)
-_AND_THEN = re.compile(
+_LENGTH_OF = lazy_compile(r"\s+of\s+(?:[\w-]+\s+)?")
+_VAGUE_DISTANCE = lazy_compile(rf"(?:(?:{_WORDS.pattern('vague_distances')})\s+)*\Z", re.IGNORECASE)
+_AND_THEN = lazy_compile(
     rf"\b(?:{_WORDS.pattern('clause_joiners')})\s+(?:(?:{_WORDS.pattern('sequence_adverbs')})\s+)?\Z",
     re.IGNORECASE,
 )
 _RELATIVE_SEQUENCES = {
     " ".join(str(words).split()): str(side) for words, side in _WORDS.table("relative_sequences").items()
 }
-_RELATIVE_SEQUENCE = re.compile(rf"\s+({searched_alternation(_RELATIVE_SEQUENCES)})\b", re.IGNORECASE)
-_SEQUENCE_BEFORE = re.compile(rf"(?:[.,;:]|\b(?:{_WORDS.pattern('clause_joiners')}))\s*\Z")
+_RELATIVE_SEQUENCE = lazy_compile(rf"\s+({searched_alternation(_RELATIVE_SEQUENCES)})\b", re.IGNORECASE)
+_SEQUENCE_BEFORE = lazy_compile(rf"(?:[.,;:]|\b(?:{_WORDS.pattern('clause_joiners')}))\s*\Z")
 
 
 def sequence(b: Builder, here: SentenceContext, offsets: list[re.Match[str]]) -> None:

@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 
 from chrono.knowledge import precedence_pairs
+from chrono.lazy_regex import lazy_compile
 from chrono.model import Endpoint, Gap, Grade, Side
 from chrono.problems import ConflictKind
 from chrono.text.attachment import is_asserted
@@ -28,35 +29,35 @@ _STOP = _WORDS.set("stop_words")
 # classes of events that happen to a person: a pronoun subject may relate them
 _PERSON_CLASSES = frozenset({"birth", "death", "arrest", "release", "take_office", "leave_office",
                              "appointment", "resignation", "election"})
-_PRONOUN_SUBJECT = re.compile(
+_PRONOUN_SUBJECT = lazy_compile(
     rf"(?:^|(?<=[\s,;]))(?:{_WORDS.pattern('subject_pronouns')})\s+(?:\w+\s+){{0,3}}\Z", re.IGNORECASE
 )
 # a name within a sentence (not its first word, nor a place after a preposition), or a person
 # word: someone else may be meant
 _NOT_AFTER_PLACE = "".join(rf"(?<!\b{word}\s)" for word in _WORDS.words("place_prepositions"))
-_OTHER_PERSON = re.compile(
+_OTHER_PERSON = lazy_compile(
     rf"(?<![.!?\n]\s)(?<![.!?\n]){_NOT_AFTER_PLACE}"
     rf"\b(?!(?:{alternation(longest_first([*MONTHS, *WEEKDAYS]))})\b)[A-Z][a-z]+\b"
     rf"|\b(?:{_WORDS.pattern('person_words')})\b"
 )
-_THING_SUBJECT = re.compile(
+_THING_SUBJECT = lazy_compile(
     rf"(?:^|(?<=[\s,;]))(?:{_WORDS.pattern('thing_subject_pronouns')})\s+(?:\w+\s+){{0,3}}\Z", re.IGNORECASE
 )
-_PRONOUN_OBJECT = re.compile(
+_PRONOUN_OBJECT = lazy_compile(
     rf"\s+(?:{_WORDS.pattern('object_pronouns')})\b(?!\s+(?:{_WORDS.pattern('not_object_before')})\b)",
     re.IGNORECASE,
 )
 
-_NAME = re.compile(r"\b[A-Z][a-z][\w’'-]*")
+_NAME = lazy_compile(r"\b[A-Z][a-z][\w’'-]*")
 _NOT_NAMES = vocabulary("coreference").set("not_names") | frozenset(MONTHS) | frozenset(WEEKDAYS)
 # "the treaty … the agreement": words that name one thing, as an argument, by their group's first word
 _SAME_THING = {word: group[0] for group in _WORDS.table("same_thing").values() for word in group}
 _THINGS = frozenset(_SAME_THING.values())
 
-_OBJECT_PHRASE = re.compile(
+_OBJECT_PHRASE = lazy_compile(
     rf"(?:\s+(?!(?:{_WORDS.pattern('object_phrase_ends')})\b)[\w’'-]+){{1,5}}", re.IGNORECASE
 )
-_PASSIVE_SUBJECT = re.compile(
+_PASSIVE_SUBJECT = lazy_compile(
     rf"(?:[A-Z][\w’'-]*\s+){{1,3}}(?:{_WORDS.pattern('passive_auxiliaries')})\s+(?:\w+ly\s+)?\Z"
 )
 
@@ -103,13 +104,13 @@ def _object_names(text: str, sentence: Sentence, trigger: Trigger) -> frozenset[
     return frozenset(name.lower() for name in found if name not in _NOT_NAMES)
 
 
-_DETAINEE_AFTER = re.compile(
+_DETAINEE_AFTER = lazy_compile(
     rf"(?:\s+[\w'’-]+){{0,3}}?\s+(?:{_WORDS.pattern('detainee_release_after')})\b", re.IGNORECASE
 )
-_NOT_DETAINEE_AFTER = re.compile(
+_NOT_DETAINEE_AFTER = lazy_compile(
     rf"(?:\s+[\w'’-]+){{0,3}}?\s+(?:{_WORDS.pattern('not_detainee_release_after')})\b", re.IGNORECASE
 )
-_PASSIVE_BEFORE = re.compile(
+_PASSIVE_BEFORE = lazy_compile(
     rf"\b(?:{_WORDS.pattern('passive_auxiliaries_before')})\s+(?:\w+ly\s+)?\Z", re.IGNORECASE
 )
 

@@ -19,6 +19,7 @@ from collections.abc import Iterator, Sequence
 from typing import NamedTuple
 
 from chrono.cues import SeasonCue
+from chrono.lazy_regex import lazy_compile
 from chrono.model import Span
 from chrono.periods import Hemisphere
 from chrono.places import Place, places_in
@@ -30,11 +31,11 @@ from chrono.text.vocabulary import vocabulary
 __all__ = ["season_cues"]
 
 _WORDS = vocabulary("seasons")
-_PERIOD = re.compile(r"(?P<year>\d{4}|XXXX)-(?:(?P<season>SP|SU|FA|WI)|Q(?P<quarter>[1-4]))\Z")
-_MONTH = re.compile(r"(?P<year>\d{4}|XXXX)-(?P<month>\d\d)(?:-(?:\d\d|XX)(?:T.*)?)?\Z")
+_PERIOD = lazy_compile(r"(?P<year>\d{4}|XXXX)-(?:(?P<season>SP|SU|FA|WI)|Q(?P<quarter>[1-4]))\Z")
+_MONTH = lazy_compile(r"(?P<year>\d{4}|XXXX)-(?P<month>\d\d)(?:-(?:\d\d|XX)(?:T.*)?)?\Z")
 _HEMISPHERE_WORDS = {str(word): str(side) for word, side in _WORDS.table("hemisphere_words").items()}
 # "the southern summer": the hemisphere word right before the season word
-_QUALIFIED = re.compile(
+_QUALIFIED = lazy_compile(
     rf"\b({'|'.join(map(re.escape, _HEMISPHERE_WORDS))})\s+(?:{_WORDS.pattern('season_nouns')})\b",
     re.IGNORECASE,
 )

@@ -14,6 +14,7 @@ import re
 
 import attrs
 
+from chrono.lazy_regex import lazy_compile
 from chrono.resources import load_yaml
 
 
@@ -46,12 +47,12 @@ def _data() -> _Words:
 # character, so that a search skips ahead to the next of them (one opening with a look-ahead or
 # a class is tried at every position of the text).
 _CLOSE_THEN_START = r"[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])"
-_END = re.compile(rf"\.[.!?]*{_CLOSE_THEN_START}|![.!?]*{_CLOSE_THEN_START}|\?[.!?]*{_CLOSE_THEN_START}"
+_END = lazy_compile(rf"\.[.!?]*{_CLOSE_THEN_START}|![.!?]*{_CLOSE_THEN_START}|\?[.!?]*{_CLOSE_THEN_START}"
                   r"|\n[ \t]*\n\s*")
 # the word that ends a stretch of text: matched on the stretch reversed (the same word as
 # searching r"([\w.'’&-]+)\Z", without trying every start)
-_WORD_BEFORE_REVERSED = re.compile(r"[\w.'’&-]+")
-_NEXT_WORD = re.compile(r"\s+[\"'“‘(\[]?([\w']+)")
+_WORD_BEFORE_REVERSED = lazy_compile(r"[\w.'’&-]+")
+_NEXT_WORD = lazy_compile(r"\s+[\"'“‘(\[]?([\w']+)")
 
 
 def _is_boundary(text: str, match: re.Match[str], words: _Words) -> bool:

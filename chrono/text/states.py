@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from chrono.lazy_regex import lazy_compile
 from chrono.model import Endpoint, Gap, Grade, Side
 from chrono.problems import ConflictKind
 from chrono.text.attachment import is_asserted, resolve
@@ -33,7 +34,7 @@ _STATES: dict[str, tuple[frozenset[str], frozenset[str]]] = {
 
 _Candidate = tuple[Sentence, Trigger]
 _PARTICIPLES = {str(word): str(side) for word, side in _WORDS.table("participles").items()}
-_PARTICIPLE = re.compile(rf",\s+({alternation(_PARTICIPLES)})\s", re.IGNORECASE)
+_PARTICIPLE = lazy_compile(rf",\s+({alternation(_PARTICIPLES)})\s", re.IGNORECASE)
 _PARTICIPLE_HINT = Hint.of(_PARTICIPLES)
 
 

@@ -6,8 +6,7 @@ say the event happened, so nothing is claimed about its time.
 
 from __future__ import annotations
 
-import re
-
+from chrono.lazy_regex import lazy_compile
 from chrono.text.vocabulary import each_then_space, vocabulary
 
 PAST = "past"
@@ -42,7 +41,7 @@ _PASSIVE_AUXILIARIES = _WORDS.set("passive_auxiliaries")
 _DO_SUPPORT = _WORDS.set("do_support")
 _CLAUSE_IRREALIS = _WORDS.set("clause_irrealis")
 _CLAUSE_BOUNDARIES = _WORDS.set("clause_boundaries")
-_CLAUSE_WORD = re.compile(r"[A-Za-z']+|[,;:()—–\"“”|\n]")
+_CLAUSE_WORD = lazy_compile(r"[A-Za-z']+|[,;:()—–\"“”|\n]")
 
 
 def _in_irrealis_clause(text: str, start: int) -> bool:
@@ -59,7 +58,7 @@ def _in_irrealis_clause(text: str, start: int) -> bool:
         if low in _CLAUSE_IRREALIS and not (token[0].isupper() and low == "may"):  # "20 May 2024"
             return True
     return False
-_PARTICIPLE_PHRASE = re.compile(
+_PARTICIPLE_PHRASE = lazy_compile(
     rf"[A-Z][a-z]+\s+(?:{_WORDS.pattern('opening_participle_prepositions')})\b[^,;.!?]{{0,80}},\s*"
     rf"(?:{each_then_space(_WORDS.words('articles'))})?[A-Za-z]"
 )
@@ -67,7 +66,7 @@ _PARTICIPLE_PHRASE = re.compile(
 
 # "…, with the first patients treated early in 2025": an absolute phrase (with, a noun phrase
 # of a few words, a participle) tells no event of its own
-_WITH_ABSOLUTE = re.compile(
+_WITH_ABSOLUTE = lazy_compile(
     rf"\bwith\s+(?:{_WORDS.pattern('absolute_determiners')})\s+"
     rf"(?:(?!(?:{_WORDS.pattern('absolute_breaks')})\s)[\w'’-]+\s+){{0,4}}\Z"
 )

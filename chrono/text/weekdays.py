@@ -4,12 +4,12 @@ weekday): the cues the weekday rule compares (chrono.cues.WeekdayCue)."""
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from collections.abc import Iterator, Sequence
 
 from chrono.cues import WeekdayCue
 from chrono.layout import Kind, Layout
+from chrono.lazy_regex import lazy_compile
 from chrono.model import Span
 from chrono.tagger import Timex
 from chrono.text.calendar_names import INDEFINITE_ARTICLES, WEEKDAY_DAY_ARTICLE, WEEKDAYS
@@ -17,14 +17,14 @@ from chrono.text.cue_dates import mention
 from chrono.text.vocabulary import alternation, longest_first
 
 _DAY_NAME = alternation(longest_first(WEEKDAYS))
-_FULL_DATE = re.compile(r"\d{4}-\d\d-\d\d")
-_FIGURE = re.compile(r"\d")
-_WEEKDAY_FIRST = re.compile(rf"({_DAY_NAME})\b")
-_WEEKDAY_INSIDE = re.compile(rf"\b({_DAY_NAME})\b")
-_WEEKDAY_BEFORE = re.compile(rf"\b({_DAY_NAME})\b,?\s*(?:(?:{WEEKDAY_DAY_ARTICLE})\s+)?\Z")
+_FULL_DATE = lazy_compile(r"\d{4}-\d\d-\d\d")
+_FIGURE = lazy_compile(r"\d")
+_WEEKDAY_FIRST = lazy_compile(rf"({_DAY_NAME})\b")
+_WEEKDAY_INSIDE = lazy_compile(rf"\b({_DAY_NAME})\b")
+_WEEKDAY_BEFORE = lazy_compile(rf"\b({_DAY_NAME})\b,?\s*(?:(?:{WEEKDAY_DAY_ARTICLE})\s+)?\Z")
 # after the date: "4 March 2025, a Monday," (the name then ends its phrase: not "a Monday
 # newspaper") or "4 March (Monday)"
-_WEEKDAY_AFTER = re.compile(
+_WEEKDAY_AFTER = lazy_compile(
     rf"(?:,[ \t]*(?:{alternation(INDEFINITE_ARTICLES)})[ \t]+({_DAY_NAME})(?=[ \t]*(?:[,.;:)\]—–]|\Z))"
     rf"|[ \t]*\([ \t]*({_DAY_NAME})\.?[ \t]*\))"
 )
@@ -68,7 +68,7 @@ def weekday_cues(text: str, timexes: Sequence[Timex]) -> Iterator[WeekdayCue]:
         yield WeekdayCue(name, Span(start, start + len(name)), WEEKDAYS[name], date)
 
 
-_CELL_WEEKDAY = re.compile(rf"\W*({_DAY_NAME})\.?\W*")
+_CELL_WEEKDAY = lazy_compile(rf"\W*({_DAY_NAME})\.?\W*")
 
 
 def row_weekday_cues(text: str, layout: Layout, timexes: Sequence[Timex]) -> Iterator[WeekdayCue]:

@@ -84,6 +84,36 @@ def test_a_third_party_rule_is_loaded_selected_and_run(tmp_path: Path) -> None:
     )
 
 
+def test_a_plugin_installed_after_a_run_is_found_and_one_removed_is_gone(tmp_path: Path) -> None:
+    """The list of entry points is kept in the user cache between runs (chrono.registry): an
+    install or an uninstall between two runs must still be seen."""
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "acme_rules.py").write_text(PLUGIN, encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": str(site), "CHRONO_CACHE_DIR": str(tmp_path / "cache")}
+    env.pop("CHRONO_NO_CACHE", None)
+
+    def rules() -> str:
+        command = [sys.executable, "-m", "chrono", "rules"]
+        result = subprocess.run(command, capture_output=True, text=True, env=env, cwd=tmp_path, timeout=120)
+        assert result.returncode == 0, result.stderr
+        return result.stdout
+
+    assert "ACME001" not in rules()
+    assert "ACME001" not in rules()  # now from the cache
+    info = site / "acme_rules-1.0.dist-info"
+    info.mkdir()
+    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: acme-rules\nVersion: 1.0\n", encoding="utf-8")
+    (info / "entry_points.txt").write_text("[chrono.rules]\nacme = acme_rules:RULES\n", encoding="utf-8")
+    assert "ACME001  too-many-events" in rules()
+    assert "ACME001  too-many-events" in rules()
+    (info / "entry_points.txt").unlink()
+    (info / "METADATA").unlink()
+    info.rmdir()
+    assert "ACME001" not in rules()
+    assert any(path.name.startswith("kept-") for path in (tmp_path / "cache").iterdir())
+
+
 def _rule(**attributes: object) -> type[Rule]:
     doc = "What it does\n  x\nWhy it matters\n  x\nExample\n  x\nHow to fix\n  x\n"
     return type(
