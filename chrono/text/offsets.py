@@ -56,7 +56,7 @@ _OFFSET = lazy_compile(
 _OFFSET_HINT = Hint.of({*_DIRECTIONS, *_RELATIVES})
 # a figure (not a year) and at most two words of what it counts, right before the offset
 _QUANTITY_BEFORE = lazy_compile(
-    r"(?<![\w.,])(?![12]\d{3}\b)(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:%|[a-zA-Z]+)?"
+    r"(?<![\w.,])(?!\d{4}\b)(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:%|[a-zA-Z]+)?"
     r"(?:[ \t]+[a-z]+){0,2}[ \t]+\Z"
 )
 _APPROX_BEFORE = lazy_compile(rf"\b(?:{_WORDS.pattern('approximators')})\s+\Z", re.IGNORECASE)
