@@ -150,7 +150,9 @@ def _months_of_quarter(text: str, timexes: Sequence[Timex], index: int) -> Timex
         return None
     after = next((t for t in timexes[index + 1:] if t.start >= months.end()), None)
     # ("to June 30" gives the date a signal of its own: the words matched above are the link)
-    if after is None or after.start != months.end() or after.type != "DATE" or after.range_id is not None:
+    if after is None or after.start != months.end() or after.type != "DATE" or (
+        after.range_id is not None and after.range_role != "end"
+    ):
         return None
     return after if _MONTH.match(after.value) is not None else None
 
