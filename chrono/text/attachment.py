@@ -17,6 +17,7 @@ import attrs
 from chrono.lazy_regex import lazy_compile
 from chrono.model import Part, Side
 from chrono.tagger import Timex
+from chrono.text.calendar_names import MONTHS, WEEKDAYS
 from chrono.text.clauses import (
     FUNCTION_WORDS,
     RELATIVE_BEFORE,
@@ -28,7 +29,7 @@ from chrono.text.clauses import (
 )
 from chrono.text.events import Trigger, asserted
 from chrono.text.tense import NOMINAL, PAST, PLANNED, TOLD_AS_PAST
-from chrono.text.vocabulary import Hint, each_then_space, vocabulary
+from chrono.text.vocabulary import Hint, alternation, each_then_space, longest_first, vocabulary
 
 _WORDS = vocabulary("attachment")
 _NEXT_WORD = lazy_compile(r"[\s'’s]*([A-Za-z][\w-]*)")
@@ -111,6 +112,12 @@ _COORDINATED_PAST_CLAUSE = lazy_compile(
 )
 # a restrictive relative clause of one verb right before a word ("the walkout that followed")
 _RESTRICTIVE_BEFORE = lazy_compile(rf"\s(?:{_WORDS.pattern('restrictive_relatives')})\s+([a-z][\w'’-]*)\s+\Z")
+# "The next leap day, ": a noun phrase set off by a comma (its determiner first)
+_NOUN_PHRASE_SET_OFF = lazy_compile(
+    rf"[\s\"“]*(?:{_WORDS.pattern('phrase_determiners')})\s[^,;]*,\s*", re.IGNORECASE
+)
+# a figure, a month or a weekday: a stretch that names a date itself
+_DATE_WORD = lazy_compile(rf"\d|\b(?:{alternation(longest_first([*MONTHS, *WEEKDAYS]))})\b")
 _JOINED_BEFORE = lazy_compile(rf"\b(?:{_WORDS.pattern('conjunctions')})\s*,\s*\Z")
 _SINCE_BEFORE = lazy_compile(
     rf"\b(?:{_WORDS.pattern('since_word')})\s+(?:(?:{_WORDS.pattern('since_determiners')})\s+)?(?:[\w'’-]+\s+){{0,3}}\Z",
@@ -241,6 +248,9 @@ def _attach(text: str, timex: Timex, triggers: Sequence[Trigger], cuts: tuple[in
             return None  # "on Tuesday condemned the bombings": the date of a verb the lexicon lacks
         parenthetical = "," in text[clause_start:left_edge]  # "The Times, in an article on …, noted"
         comma_after = "," in text[timex.end:right[0].start]
+        noun_set_off = _NOUN_PHRASE_SET_OFF.fullmatch(text, clause_start, left_edge) is not None
+        if comma_after and noun_set_off and not _DATE_WORD.search(text, clause_start, left_edge):
+            return None  # "The next leap day, 29 February 2028, is covered": the date names the noun
         about_report = _REPORT_PHRASE.search(text, clause_start, left_edge) is not None
         if right[0].event_class == "reporting" and comma_after and not parenthetical and not about_report:
             return None  # "… in April 2026, NASA said": the date belongs to what was said

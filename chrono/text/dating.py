@@ -110,6 +110,8 @@ def date(b: Builder, here: SentenceContext, timex: Timex, period: Period, length
         source_report(b, here, according.start(), according.end(1), timex, period)
         return
     lead = timex.signal_start if timex.signal_start is not None else timex.start
+    if _INDEFINITE_START.match(timex.text) and not _FIGURE.search(timex.text):
+        return  # "said a wet autumn would help": some autumn, no date of an event
     if reading.name == SINCE and _SUPERLATIVE_SINCE.search(b.text, max(0, lead - 80), lead):
         return  # "the highest since 2019", "its first title since 2019": a comparison, no event's date
     triggers, cuts = here.triggers, here.cuts
@@ -264,6 +266,7 @@ def _apposed_to_order_phrase(
 
 
 _ONE_DAY_VERBS = _WORDS.set("one_day_verbs")
+_INDEFINITE_START = lazy_compile(rf"(?:{_WORDS.pattern('indefinite_articles')})\s", re.IGNORECASE)
 # "has been open since …", "have been closed for repairs since …": a present perfect copula and
 # the few words of the state it tells
 _PERFECT_COPULA = lazy_compile(

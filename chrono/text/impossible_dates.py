@@ -11,7 +11,7 @@ from chrono.lazy_regex import lazy_compile
 from chrono.model import Span
 from chrono.problems import Problem, ProblemKind
 from chrono.text.calendar_names import DAY_OF_MONTH, MONTH_NAMES, MONTHS, ORDINAL_SUFFIXES, WORD_MONTHS
-from chrono.text.vocabulary import alternation, longest_first
+from chrono.text.vocabulary import alternation, longest_first, vocabulary
 
 _MONTH = alternation(longest_first(MONTHS))
 # Within one paragraph: a line break is a space, a blank line ends the date.
@@ -59,6 +59,11 @@ def _impossible(year: int | None, month: int, day: int) -> str | None:
     return None
 
 
+_SAID_NONEXISTENT = lazy_compile(
+    rf"\b(?:{alternation(vocabulary('calendar').words('nonexistence_phrases'))})\b", re.IGNORECASE
+)
+
+
 def impossible_dates(text: str) -> Iterator[Problem]:
     seen: set[int] = set()
     for pattern in (_MONTH_DAY, _DAY_MONTH, _ISO):
@@ -78,6 +83,8 @@ def impossible_dates(text: str) -> Iterator[Problem]:
                 continue
             if pattern is _MONTH_DAY and month_text in WORD_MONTHS and not match.group("year"):
                 continue  # "May 0 …": the word, not the month
+            if _SAID_NONEXISTENT.search(text, match.end(), min(len(text), match.end() + 60)):
+                continue  # "computed it as 29 February 2023, a date that does not exist"
             seen.add(match.start())
             words = " ".join(match.group().split())
             yield Problem(ProblemKind.CALENDAR, f"impossible date '{words}': {reason}",

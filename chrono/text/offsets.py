@@ -59,6 +59,8 @@ _QUANTITY_BEFORE = lazy_compile(
     r"(?<![\w.,])(?!\d{4}\b)(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:%|[a-zA-Z]+)?"
     r"(?:[ \t]+[a-z]+){0,2}[ \t]+\Z"
 )
+# "paid 31 percent more in January than a year earlier": a comparison
+_THAN_BEFORE = lazy_compile(rf"\b(?:{_WORDS.pattern('comparison_words')})\s+\Z", re.IGNORECASE)
 _APPROX_BEFORE = lazy_compile(rf"\b(?:{_WORDS.pattern('approximators')})\s+\Z", re.IGNORECASE)
 _UPPER_BEFORE = lazy_compile(rf"\b(?:{_WORDS.pattern('upper_bounds')})\s+\Z", re.IGNORECASE)
 _LOWER_BEFORE = lazy_compile(rf"\b(?:{_WORDS.pattern('lower_bounds')})\s+\Z", re.IGNORECASE)
@@ -175,7 +177,10 @@ def offset(b: Builder, here: SentenceContext, match: re.Match[str]) -> None:
         # "worked there for a decade before opening …": a duration and a plain "before"; "For
         # almost fifty years afterwards the land lay fenced off": how long a state lasted after
         return
-    if direction in ("later", "earlier") and _QUANTITY_BEFORE.search(text, max(0, start - 30), start):
+    compared = _QUANTITY_BEFORE.search(text, max(0, start - 30), start) or _THAN_BEFORE.search(
+        text, max(0, start - 8), start
+    )
+    if direction in ("later", "earlier") and compared:
         return  # "900 attendees, up from 620 a year earlier", "a 2.1% gain a year earlier": figures compared
     clause_start, clause_end = clause_of(cuts, start)
     # the event the offset places
