@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 
 from chrono.lazy_regex import lazy_compile
 from chrono.model import Grade, Part, Qualifier, Span
@@ -138,12 +139,7 @@ def date(b: Builder, here: SentenceContext, timex: Timex, period: Period, length
         return
     key = (target.trigger.start, target.part)
     first = b.dated_by.get(key)
-    # "the 2023 prize ceremony, held on 19 November": a date in front of the noun, then its day
-    # through a verb of the noun's own clause
-    told_again = (
-        first is not None and target.cue is not target.trigger and first.end <= target.trigger.start
-        and IN_FRONT.fullmatch(b.text, first.end, target.trigger.start) is not None
-    )
+    told_again = _told_again(b, first, target)
     if key in b.dated_parts and not _in_apposition(b.text, first, timex) and not told_again:
         return  # one date per event mention: a second one is a comparison or another event's
     b.dated_parts.add(key)
@@ -341,16 +337,35 @@ def _counted_back(b: Builder, event: Trigger, event_id: str, counted: re.Match[s
     if not 0 < days <= 366:
         return
     spare = 0 if counted.group("unit").lower() == "day" else 1
-    around = Period.days_from(period.value, -days if direction == "after" else days, spare)
-    if around is None:
-        return
-    note = f"counted {'back' if direction == 'after' else 'on'} from {period.value[:10]}"
     # a day whose year only the document date gave, months before it, may be the story's year
     guessed = timex.anchor == "DCT" and b.dct is not None and b.dct.start is not None and (
         b.dct.start - period.start > _GUESSED_YEAR_TRUSTED
     )
-    b.period_claim(event_id, Part.START, Qualifier.IN, around, span, rule=ConflictKind.OFFSET, note=note,
-                   mentions=(event,), grade=Grade.WEAK if guessed else Grade.STRONG)
+    counted_day_claim(b, event_id, period.value, -days if direction == "after" else days, spare, span,
+                      mentions=(event,), grade=Grade.WEAK if guessed else Grade.STRONG)
+
+
+def counted_day_claim(b: Builder, event_id: str, day: str, days: int, spare: int, span: Span, *,
+                      mentions: Sequence[Trigger] = (), grade: Grade = Grade.STRONG, note: str = "") -> None:
+    """The event starts ``days`` calendar days after the day ``day`` names (before it, when
+    negative), with ``spare`` days either side: "two days later", "19 days after launch, on 25
+    October". Nothing at the edges of the calendar."""
+    period = Period.days_from(day, days, spare)
+    if period is None:
+        return
+    note = note or f"counted {'back' if days < 0 else 'on'} from {day[:10]}"
+    b.period_claim(event_id, Part.START, Qualifier.IN, period, span, rule=ConflictKind.OFFSET, note=note,
+                   mentions=mentions, grade=grade)
+
+
+def _told_again(b: Builder, first: Timex | None, target: Target) -> bool:
+    """"The 2023 prize ceremony, held on 19 November", "Last summer's repaving ran from 5 December
+    to 30 January": a date in front of the noun (``first``), then its day or range through a verb
+    of the noun's own clause; both hold."""
+    return (
+        first is not None and target.cue is not target.trigger and first.end <= target.trigger.start
+        and IN_FRONT.fullmatch(b.text, first.end, target.trigger.start) is not None
+    )
 
 
 def _ends_with_comma(text: str, lo: int, hi: int) -> bool:
@@ -455,13 +470,7 @@ def date_range(b: Builder, here: SentenceContext, begin: tuple[Timex, Period], e
         return
     target = resolve(b.text, trigger, here.triggers, here.cuts)
     key = (target.trigger.start, Part.WHOLE)
-    before = b.dated_by.get(key)
-    # "Last summer's repaving ran from 5 December to 30 January": a date in front of the noun,
-    # then its range through a verb of the noun's own clause
-    told_again = (
-        before is not None and target.cue is not target.trigger and before.end <= target.trigger.start
-        and IN_FRONT.fullmatch(b.text, before.end, target.trigger.start) is not None
-    )
+    told_again = _told_again(b, b.dated_by.get(key), target)
     if target.part is not Part.WHOLE or (key in b.dated_parts and not told_again):
         return
     b.dated_parts.add(key)

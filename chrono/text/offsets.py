@@ -15,6 +15,7 @@ from chrono.text.attachment import clause_head, is_asserted, resolve
 from chrono.text.builder import Builder
 from chrono.text.clauses import clause_of, other_predicate, words_between
 from chrono.text.context import SentenceContext
+from chrono.text.dating import counted_day_claim
 from chrono.text.durations import seconds_of
 from chrono.text.events import Trigger
 from chrono.text.vocabulary import (
@@ -289,11 +290,20 @@ def offset(b: Builder, here: SentenceContext, match: re.Match[str]) -> None:
         _calendar_days(b, reference_id, subject_id, count, unit, direction, start, span)
 
 
+def _day_count(count: int, unit: int) -> tuple[int, int] | None:
+    """A distance counted in calendar days ("three days", "two weeks") and the days to spare
+    either side of its day (a week or more: one); None for other units or beyond a year."""
+    if unit % DAY or unit > WEEK or count * unit > 366 * DAY:
+        return None
+    return count * unit // DAY, 0 if unit == DAY else 1
+
+
 def _apposed_day_after(b: Builder, here: SentenceContext, start: int, end: int, count: int, unit: int,
                        direction: str) -> None:
     """"Three days later, on June 15, …": the last dated event before the phrase falls that many
     days before the day set off after it (after it, for "earlier")."""
-    if unit % DAY or unit > WEEK or count * unit > 366 * DAY:
+    counted = _day_count(count, unit)
+    if counted is None:
         return
     timex = next((t for t in here.timexes if t.start >= end), None)
     lead = timex.signal_start if timex is not None and timex.signal_start is not None else None
@@ -306,19 +316,16 @@ def _apposed_day_after(b: Builder, here: SentenceContext, start: int, end: int, 
         previous = b.last_dated(here.opening_window_start, start, "")
     if previous is None or b.undated_between(previous[0], start):
         return
-    days = count * unit // DAY * (-1 if direction == "later" else 1)
-    period = Period.days_from(timex.value, days, 0 if unit == DAY else 1)
-    if period is None:
-        return
-    span = b.span(start, timex.end)
-    note = f"counted {'back' if direction == 'later' else 'on'} from {timex.value[:10]}"
-    b.period_claim(previous[1], Part.START, Qualifier.IN, period, span, rule=ConflictKind.OFFSET, note=note)
+    days, spare = counted
+    counted_day_claim(b, previous[1], timex.value, -days if direction == "later" else days, spare,
+                      b.span(start, timex.end))
 
 
 def _apposed_date(b: Builder, here: SentenceContext, reference: Trigger, reference_id: str, count: int,
                   unit: int, direction: str, start: int, end: int) -> None:
     dated = [t for t in here.timexes if t.end <= start and _APPOSED.fullmatch(b.text, t.end, start)]
-    if not dated or unit % DAY or unit > WEEK or count * unit > 366 * DAY:
+    counted = _day_count(count, unit)
+    if not dated or counted is None:
         return
     timex = dated[-1]
     if not _DAY_ONLY.match(timex.value):
@@ -327,15 +334,9 @@ def _apposed_date(b: Builder, here: SentenceContext, reference: Trigger, referen
     lead = timex.signal_start if timex.signal_start is not None else timex.start
     if b.text[clause_start:lead].strip(" \"“") or b.text[timex.end:min(clause_end, start)].strip(" ,—–-("):
         return  # "The strike ended on 20 February, two days after the visit": the clause's own event
-    days = count * unit // DAY * (-1 if direction == "after" else 1)
-    spare = 0 if unit == DAY else 1
-    period = Period.days_from(timex.value, days, spare)
-    if period is None:
-        return
-    span = b.span(timex.start, end, reference.start, reference.end)
-    note = f"counted {'back' if direction == 'after' else 'on'} from {timex.value[:10]}"
-    b.period_claim(reference_id, Part.START, Qualifier.IN, period, span, rule=ConflictKind.OFFSET, note=note,
-                   mentions=(reference,))
+    days, spare = counted
+    counted_day_claim(b, reference_id, timex.value, -days if direction == "after" else days, spare,
+                      b.span(timex.start, end, reference.start, reference.end), mentions=(reference,))
 
 
 def _calendar_days(b: Builder, reference_id: str, subject_id: str, count: int, unit: int, direction: str,
@@ -343,21 +344,15 @@ def _calendar_days(b: Builder, reference_id: str, subject_id: str, count: int, u
     """"Three days later" after an event dated to its day counts calendar days: the event falls on
     that day (a week or more: within a day of it). The gap claim alone cannot say so: an event
     somewhere in 8 February and one somewhere in 12 February may be three days apart."""
-    if unit % DAY or unit > WEEK or count * unit > 366 * DAY:
+    counted = _day_count(count, unit)
+    day = b.day_of(reference_id, at) if counted is not None else None
+    if counted is None or day is None:
         return
-    day = b.day_of(reference_id, at)
-    if day is None:
-        return
-    days = count * unit // DAY * (1 if direction == "later" else -1)
-    spare = 0 if unit == DAY else 1
-    period = Period.days_from(day.value, days, spare)
-    if period is None:
-        return
-    note = f"counted from {day.value[:10]}, the day of {reference_id}"
+    days, spare = counted
     # as sure as the reading of both events (the reference may be "the murder" told earlier)
     grade, _ = b.graded(span, (reference_id, subject_id))
-    b.period_claim(subject_id, Part.START, Qualifier.IN, period, span, rule=ConflictKind.OFFSET, note=note,
-                   grade=grade)
+    counted_day_claim(b, subject_id, day.value, days if direction == "later" else -days, spare, span,
+                      grade=grade, note=f"counted from {day.value[:10]}, the day of {reference_id}")
 
 
 def within_of(b: Builder, here: SentenceContext) -> None:
