@@ -103,7 +103,9 @@ _RELATIVE_OR_THAT = lazy_compile(
 )
 _SPANNING = lazy_compile(rf"\b(?:{_WORDS.pattern('spanning_verbs')})\b", re.IGNORECASE)
 _THAT_BEFORE = lazy_compile(rf"\s(?:{_WORDS.pattern('restrictive_relatives')})\s+\Z")
-_RELATIVE_WORD = lazy_compile(rf"\b(?:{_WORDS.pattern('relative_pronouns')}|that)\b", re.IGNORECASE)
+_RELATIVE_WORD = lazy_compile(
+    rf"\b(?:{_WORDS.pattern('relative_pronouns')}|{_WORDS.pattern('restrictive_relatives')})\b", re.IGNORECASE
+)
 _PLACING = lazy_compile(rf"\b(?:{_WORDS.pattern('placing_prepositions')})\b")
 _COORDINATED_ASPECT = lazy_compile(rf"[^,;]*\s(?:{_WORDS.pattern('aspect_coordinators')})\s+(?:\w+\s+)?")
 _COORDINATED_PAST_CLAUSE = lazy_compile(
@@ -446,8 +448,7 @@ def _aspect_argument(text: str, trigger: Trigger, triggers: Sequence[Trigger],
         if t.pos == "verb":
             # "the strike began on 10 March and ended on 2 April", "the inquiry opened on 3 March
             # and closed on 28 April": coordinated aspectual verbs share their subject
-            coordinated = _COORDINATED_ASPECT.fullmatch(text[t.end:trigger.start]) is not None
-            if aspect_phase(t) not in (None, phase) and coordinated:
+            if coordinated_phases(text, t, trigger):
                 return _aspect_argument(text, t, triggers, cuts)
             break
         if _COMPOUND_HEAD.fullmatch(text, t.end, edge):

@@ -33,6 +33,7 @@ from chrono.text.builder import Builder
 from chrono.text.calendar_names import WEEKDAY_NAMES
 from chrono.text.clauses import words_between
 from chrono.text.context import SentenceContext
+from chrono.text.counts import NUMBERS, count_of
 from chrono.text.events import Trigger, asserted
 from chrono.text.reported import source_report
 from chrono.text.signals import IN, SINCE, Bound, Reading, range_reading, reading_of
@@ -272,7 +273,7 @@ _IT_SUBJECT = lazy_compile(rf"[\s\"“]*(?:{_WORDS.pattern('thing_pronoun_subjec
                          re.IGNORECASE)
 _SET_OFF_BEFORE = lazy_compile(r",\s*\Z")
 _OFFSET_WORDS = vocabulary("offsets")
-_COUNT_WORDS = {str(word): int(count) for word, count in _OFFSET_WORDS.table("numbers").items() if int(count)}
+_COUNT_WORDS = [word for word, count in NUMBERS.items() if count]
 # the days in the units a count of days may be written in ("19 days", "two weeks")
 _UNIT_DAYS = {"P1D": 1, "P1W": 7, "P2W": 14}
 _DAY_UNITS = {str(word): _UNIT_DAYS[str(value)] for word, value in _OFFSET_WORDS.table("units").items()
@@ -331,9 +332,7 @@ def _counted_back(b: Builder, event: Trigger, event_id: str, counted: re.Match[s
     it (after it, for "before"); nothing when that date is not one day."""
     if period.end is None or period.start is None or period.end - period.start != DAY:
         return
-    raw = " ".join(counted.group("num").lower().split())
-    count = int(raw) if raw.isdigit() else _COUNT_WORDS.get(raw, 0)
-    days = count * _DAY_UNITS[counted.group("unit").lower()]
+    days = (count_of(counted.group("num")) or 0) * _DAY_UNITS[counted.group("unit").lower()]
     if not 0 < days <= 366:
         return
     spare = 0 if counted.group("unit").lower() == "day" else 1

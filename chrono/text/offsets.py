@@ -15,6 +15,7 @@ from chrono.text.attachment import clause_head, is_asserted, resolve
 from chrono.text.builder import Builder
 from chrono.text.clauses import clause_of, other_predicate, words_between
 from chrono.text.context import SentenceContext
+from chrono.text.counts import NUMBERS, count_of
 from chrono.text.dating import counted_day_claim
 from chrono.text.durations import seconds_of
 from chrono.text.events import Trigger
@@ -28,7 +29,6 @@ from chrono.text.vocabulary import (
 )
 
 _WORDS = vocabulary("offsets")
-_NUMBERS = {str(word): int(count) for word, count in _WORDS.table("numbers").items()}
 
 
 def _unit_seconds(units: dict[str, object]) -> dict[str, int]:
@@ -45,7 +45,7 @@ _RELATIVES = {str(word): str(direction) for word, direction in _WORDS.table("rel
 _RELATIVE_UNITS = {str(word): str(unit) for word, unit in _WORDS.table("relative_units").items()}
 _DAY_PHRASES = {str(words): str(direction) for words, direction in _WORDS.table("day_phrases").items()}
 _OFFSET = lazy_compile(
-    rf"\b(?:(?P<num>\d{{1,3}}|{alternation(longest_first(_NUMBERS))})"
+    rf"\b(?:(?P<num>\d{{1,3}}|{alternation(longest_first(NUMBERS))})"
     rf"\s+(?P<unit>{alternation(_UNITS)})s?\s+(?P<dir>{alternation(longest_first(_DIRECTIONS))})"
     rf"|{_WORDS.pattern('relative_article')}\s+(?P<rel>{alternation(_RELATIVES)})\s+"
     rf"(?P<unit2>{alternation(_RELATIVE_UNITS)})"
@@ -71,7 +71,7 @@ _FOR_BEFORE = lazy_compile(
     re.IGNORECASE,
 )
 _WITHIN_OF = lazy_compile(
-    rf"\b{_WORDS.pattern('within_word')}\s+(?:(?P<num>\d{{1,3}}|{alternation(longest_first(_NUMBERS))})\s+)?"
+    rf"\b{_WORDS.pattern('within_word')}\s+(?:(?P<num>\d{{1,3}}|{alternation(longest_first(NUMBERS))})\s+)?"
     rf"(?P<unit>{alternation(_UNITS)})s?\s+of\s+(?:(?:the|its|their)\s+)?",
     re.IGNORECASE,
 )
@@ -110,7 +110,7 @@ def counted_distances(text: str, start: int, end: int) -> list[tuple[re.Match[st
     for match in offsets_in(text, start, end):
         if not match.group("num") or _APPROX_BEFORE.search(text, max(0, match.start() - 16), match.start()):
             continue
-        count = _count(match.group("num"))
+        count = count_of(match.group("num"))
         direction = _DIRECTIONS[match.group("dir").lower()]
         if count and direction in ("after", "before"):
             out.append((match, count, _UNITS[match.group("unit").lower()], direction))
@@ -122,13 +122,6 @@ def counted_before(text: str, offset: int) -> bool:
     the length after "for" ("worked there for a decade| before …")?"""
     counted = _COUNTED_UNIT.search(text, max(0, offset - 30), offset)
     return counted is not None and not _FOR_BEFORE.search(text, max(0, counted.start() - 20), counted.start())
-
-
-def _count(word: str) -> int | None:
-    word = " ".join(word.lower().split())
-    if word.isdigit():
-        return int(word)
-    return _NUMBERS.get(word)
 
 
 def main_clause_event(text: str, triggers: Sequence[Trigger], phrase_object: Trigger,
@@ -169,7 +162,7 @@ def offset(b: Builder, here: SentenceContext, match: re.Match[str]) -> None:
         count, unit = 1, DAY
         direction = _DAY_PHRASES[" ".join(match.group("daybefore").lower().split())]
     else:
-        number = _count(match.group("num"))
+        number = count_of(match.group("num"))
         if not number:
             return
         count, unit = number, _UNITS[match.group("unit").lower()]
@@ -290,7 +283,7 @@ def offset(b: Builder, here: SentenceContext, match: re.Match[str]) -> None:
         _calendar_days(b, reference_id, subject_id, count, unit, direction, start, span)
 
 
-def _day_count(count: int, unit: int) -> tuple[int, int] | None:
+def _daycount_of(count: int, unit: int) -> tuple[int, int] | None:
     """A distance counted in calendar days ("three days", "two weeks") and the days to spare
     either side of its day (a week or more: one); None for other units or beyond a year."""
     if unit % DAY or unit > WEEK or count * unit > 366 * DAY:
@@ -302,7 +295,7 @@ def _apposed_day_after(b: Builder, here: SentenceContext, start: int, end: int, 
                        direction: str) -> None:
     """"Three days later, on June 15, …": the last dated event before the phrase falls that many
     days before the day set off after it (after it, for "earlier")."""
-    counted = _day_count(count, unit)
+    counted = _daycount_of(count, unit)
     if counted is None:
         return
     timex = next((t for t in here.timexes if t.start >= end), None)
@@ -324,7 +317,7 @@ def _apposed_day_after(b: Builder, here: SentenceContext, start: int, end: int, 
 def _apposed_date(b: Builder, here: SentenceContext, reference: Trigger, reference_id: str, count: int,
                   unit: int, direction: str, start: int, end: int) -> None:
     dated = [t for t in here.timexes if t.end <= start and _APPOSED.fullmatch(b.text, t.end, start)]
-    counted = _day_count(count, unit)
+    counted = _daycount_of(count, unit)
     if not dated or counted is None:
         return
     timex = dated[-1]
@@ -344,7 +337,7 @@ def _calendar_days(b: Builder, reference_id: str, subject_id: str, count: int, u
     """"Three days later" after an event dated to its day counts calendar days: the event falls on
     that day (a week or more: within a day of it). The gap claim alone cannot say so: an event
     somewhere in 8 February and one somewhere in 12 February may be three days apart."""
-    counted = _day_count(count, unit)
+    counted = _daycount_of(count, unit)
     day = b.day_of(reference_id, at) if counted is not None else None
     if counted is None or day is None:
         return
@@ -362,7 +355,7 @@ def within_of(b: Builder, here: SentenceContext) -> None:
     if not _WITHIN_HINT.may_match(text, here.sentence.start, here.sentence.end):
         return
     for match in _WITHIN_OF.finditer(text, here.sentence.start, here.sentence.end):
-        count = _count(match.group("num")) if match.group("num") else 1
+        count = count_of(match.group("num")) if match.group("num") else 1
         unit = _UNITS[match.group("unit").lower()]
         nouns = [t for t in here.triggers if t.start >= match.end() and t.pos == "noun"]
         if not count or not nouns or words_between(text, match.end(), nouns[0].start) > 3:
