@@ -42,6 +42,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 import attrs
 
@@ -161,19 +162,11 @@ def run_nvim(folder: Path, timeout: float) -> Run:
     output = folder / "nvim.json"
     driver = _NVIM_DRIVER.replace("TIMEOUT", str(int(timeout * 1000))).replace("OUTPUT", str(output))
     (folder / "driver.lua").write_text(driver, encoding="utf-8")
-    started = time.perf_counter()
-    completed = subprocess.run(
-        ["nvim", "--headless", "-u", "init.lua", "story.md", "-c", "luafile driver.lua"],
-        cwd=folder, env=_environment(folder / "home"), capture_output=True, text=True,
-        timeout=timeout + 20, stdin=subprocess.DEVNULL,
-    )
-    seconds = time.perf_counter() - started
-    if not output.is_file():
-        return Run("nvim", version, seconds, problem=f"no answer: {completed.stderr.strip()[-500:]}")
-    answer = json.loads(output.read_text(encoding="utf-8"))
-    shown = tuple(
-        Shown(d["line"], d["start"], d["end"], d.get("code"), d["message"]) for d in answer["diagnostics"]
-    )
+    command = ["nvim", "--headless", "-u", "init.lua", "story.md", "-c", "luafile driver.lua"]
+    seconds, answer, problem = _drive(command, folder, output, timeout)
+    if answer is None:
+        return Run("nvim", version, seconds, problem=problem)
+    shown = _shown(answer)
     hover = answer["hover"] if isinstance(answer["hover"], str) else None
     return Run("nvim", version, seconds, shown, {"hover": hover, "actions": answer["actions"]},
                answer.get("error"))
@@ -214,21 +207,33 @@ def run_emacs(folder: Path, timeout: float) -> Run:
     output = folder / "emacs.json"
     driver = _EMACS_DRIVER.replace("TIMEOUT", str(timeout)).replace("OUTPUT", str(output))
     (folder / "driver.el").write_text(driver, encoding="utf-8")
+    seconds, answer, problem = _drive(["emacs", "--batch", "-l", "driver.el"], folder, output, timeout)
+    if answer is None:
+        return Run("emacs", version, seconds, problem=problem)
+    shown = _shown(answer)
+    modes = sorted({d["mode"] for d in answer["diagnostics"]})
+    return Run("emacs", version, seconds, shown, {"eglot": answer["eglot"], "modes": modes})
+
+
+def _drive(command: list[str], folder: Path, output: Path, timeout: float) -> tuple[float, Any, str]:
+    """Run an editor's headless driver in ``folder``: its seconds, the answer it wrote to
+    ``output`` (None when it wrote none) and, then, why (the end of its error output)."""
     started = time.perf_counter()
     completed = subprocess.run(
-        ["emacs", "--batch", "-l", "driver.el"],
-        cwd=folder, env=_environment(folder / "home"), capture_output=True, text=True,
+        command, cwd=folder, env=_environment(folder / "home"), capture_output=True, text=True,
         timeout=timeout + 20, stdin=subprocess.DEVNULL,
     )
     seconds = time.perf_counter() - started
     if not output.is_file():
-        return Run("emacs", version, seconds, problem=f"no answer: {completed.stderr.strip()[-500:]}")
-    answer = json.loads(output.read_text(encoding="utf-8"))
-    shown = tuple(
+        return seconds, None, f"no answer: {completed.stderr.strip()[-500:]}"
+    return seconds, json.loads(output.read_text(encoding="utf-8")), ""
+
+
+def _shown(answer: Any) -> tuple[Shown, ...]:
+    """The diagnostics an editor's answer lists."""
+    return tuple(
         Shown(d["line"], d["start"], d["end"], d.get("code"), d["message"]) for d in answer["diagnostics"]
     )
-    modes = sorted({d["mode"] for d in answer["diagnostics"]})
-    return Run("emacs", version, seconds, shown, {"eglot": answer["eglot"], "modes": modes})
 
 
 RUNNERS = {"nvim": run_nvim, "emacs": run_emacs}
