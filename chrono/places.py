@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 import attrs
 
@@ -57,10 +57,10 @@ def places_in(text: str, start: int = 0, end: int | None = None) -> Iterator[Pla
         yield Place(match.group(), match.start(), match.end(), country, hemisphere)
 
 
-def places_hemisphere(text: str) -> Hemisphere | None:
-    """The hemisphere of every temperate place the text names, when they are all in one
-    (places near the equator do not count); None when it names none, or places in both."""
-    found = {place.hemisphere for place in places_in(text)} - {"tropical"}
+def hemisphere_of(places: Iterable[Place]) -> Hemisphere | None:
+    """The hemisphere of every temperate place of ``places``, when they are all in one (places
+    near the equator do not count); None when there are none, or places in both."""
+    found = {place.hemisphere for place in places} - {"tropical"}
     if len(found) != 1:
         return None
     return Hemisphere(found.pop())

@@ -24,7 +24,7 @@ from chrono.gcpause import paused_cyclic_gc
 from chrono.model import Document, Span
 from chrono.options import ReadingOptions
 from chrono.periods import InvalidValue, NotAPeriod, parse_value
-from chrono.places import places_hemisphere
+from chrono.places import hemisphere_of, places_in
 from chrono.problems import Problem, ProblemKind
 from chrono.tagger import tag
 from chrono.text import anchor
@@ -104,15 +104,17 @@ def _compile_text(document: Document, options: ReadingOptions) -> Compiled:
     timexes = tagged.timexes
     sentences = split(text, view.breaks | layout.breaks(tagged.dated))
     problems.extend(impossible_dates(text))
+    places = tuple(places_in(text))
     cues: list[Cue] = [*weekday_cues(text, timexes), *row_weekday_cues(text, layout, timexes),
                        *age_cues(text, timexes, sentences), *anniversary_cues(text, timexes, sentences),
                        *birthday_cues(text, timexes, sentences),
                        *elapsed_cues(text, timexes, sentences),
-                       *holiday_cues(text, timexes),
-                       *season_cues(text, timexes, sentences, options.hemisphere, options.fiscal_year_start)]
+                       *holiday_cues(text, timexes, places),
+                       *season_cues(text, timexes, sentences, places, options.hemisphere,
+                                    options.fiscal_year_start)]
     # "just before this winter began" in a story of Melbourne: the seasons of the hemisphere
     # the text's places are all in (the season cues weigh each sentence's places themselves)
-    hemisphere = places_hemisphere(text) or options.hemisphere
+    hemisphere = hemisphere_of(places) or options.hemisphere
     if hemisphere is not options.hemisphere:
         options = attrs.evolve(options, hemisphere=hemisphere)
     dated = scopes(layout, tagged.dated, timexes, text, dct, options.hemisphere)

@@ -21,7 +21,7 @@ from chrono.cues import HolidayCue
 from chrono.holidays import fixed, holidays
 from chrono.lazy_regex import lazy_compile
 from chrono.model import Span
-from chrono.places import places_in
+from chrono.places import Place
 from chrono.tagger import Timex
 from chrono.tagger.resources import trie_regex
 from chrono.text.cue_dates import mention
@@ -77,7 +77,7 @@ def _patterns() -> _Patterns:
     )
 
 
-def holiday_cues(text: str, timexes: Sequence[Timex]) -> Iterator[HolidayCue]:
+def holiday_cues(text: str, timexes: Sequence[Timex], places: Sequence[Place]) -> Iterator[HolidayCue]:
     patterns = _patterns()
     found = [m for m in patterns.name.finditer(text) if starts_word(text, m.start())]
     if not found:
@@ -86,7 +86,7 @@ def holiday_cues(text: str, timexes: Sequence[Timex]) -> Iterator[HolidayCue]:
             if t.type == "DATE" and _DAY_VALUE.match(t.value) and _FIGURE.search(t.text)]
     if not days:
         return
-    countries = frozenset(place.country for place in places_in(text))
+    countries = frozenset(place.country for place in places)
     table = {" ".join(name.split()): value for name, value in _names().items()}
     for match in found:
         date = _date_of(text, match, days, patterns)

@@ -22,7 +22,7 @@ from chrono.cues import SeasonCue
 from chrono.lazy_regex import lazy_compile
 from chrono.model import Span
 from chrono.periods import Hemisphere
-from chrono.places import Place, places_in
+from chrono.places import Place
 from chrono.tagger import Timex
 from chrono.text.fiscal import fiscal_start, speaks_of_fiscal_years
 from chrono.text.sentences import Sentence
@@ -65,7 +65,7 @@ def _links() -> _Links:
     )
 
 
-def season_cues(text: str, timexes: Sequence[Timex], sentences: Sequence[Sentence],
+def season_cues(text: str, timexes: Sequence[Timex], sentences: Sequence[Sentence], places: Sequence[Place],
                 hemisphere: Hemisphere, configured_fiscal_start: int | None = None) -> Iterator[SeasonCue]:
     # a period under another signal ("profit for the third quarter") only with its months stated
     periods = [t for t in timexes if t.type == "DATE" and _PERIOD.match(t.value) and t.range_id is None]
@@ -75,7 +75,6 @@ def season_cues(text: str, timexes: Sequence[Timex], sentences: Sequence[Sentenc
     own_start = functools.cache(functools.partial(fiscal_start, text))  # read once, when first needed
     quarter_start = configured_fiscal_start if configured_fiscal_start is not None else (
         own_start() if fiscal else 1)
-    places = list(places_in(text))
     by_start = {t.start: i for i, t in enumerate(timexes)}
     for period in periods:
         sentence = next((s for s in sentences if s.start <= period.start < s.end), None)
