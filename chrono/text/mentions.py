@@ -46,6 +46,7 @@ _TEMPORAL_OWNERS = (
 )
 _NOT_NAMES = _WORDS.set("not_names") | frozenset(MONTHS) | frozenset(WEEKDAYS)
 _DATE_WORDS = frozenset(w.lower() for w in MONTHS) | frozenset(w.lower() for w in WEEKDAYS)
+_NAME_JOINERS = _WORDS.set("name_joiners")
 
 _WORD = lazy_compile(r"[A-Za-z][\w'’.-]*")
 _NAME = lazy_compile(r"\b[A-Z][\w’'-]*[A-Za-z]")
@@ -127,7 +128,9 @@ class Mention:
             window = self._text[max(self._sentence.start, trigger.start - 60):trigger.start]
             if _CONTRAST.isdisjoint(word.lower() for word in _PHRASE_WORD.findall(window)):
                 return None
-        return next((w for w in self._own_lower if w in _CONTRAST), None)
+        own = self._phrase[0]
+        return next((w.lower() for at, w in enumerate(own) if w.lower() in _CONTRAST
+                     and not _in_name(own, at)), None)
 
     @functools.cached_property
     def qualified_after(self) -> bool:
@@ -234,8 +237,12 @@ def _noun_phrase(text: str, trigger: Trigger, sentence: Sentence) -> tuple[list[
     phrase = _PREMODIFIERS_REVERSED.match(before[::-1])
     words = phrase.group()[::-1].split() if phrase else []
     own: list[str] = []
-    for word in reversed(words):
+    for at in range(len(words) - 1, -1, -1):
+        word = words[at]
         low = word.lower()
+        if low in _NAME_JOINERS and own and own[0][:1].isupper() and at > 0 and words[at - 1][:1].isupper():
+            own.insert(0, word)  # "the Court of Session ruling": a word inside a name
+            continue
         owner = _POSSESSIVE.search(word) if word.endswith(("'s", "’s", "s'", "s’")) else None
         possessive = owner is not None
         if owner is not None and owner.group(1).lower() in _TEMPORAL_OWNERS:
@@ -250,6 +257,12 @@ def _noun_phrase(text: str, trigger: Trigger, sentence: Sentence) -> tuple[list[
             break
         own.insert(0, word)
     return own, False
+
+
+def _in_name(words: list[str], at: int) -> bool:
+    """"the New York premiere": a capitalised word that a capitalised word follows is part of a
+    name, not the contrast word it spells ("Another strike" opening a sentence still is one)."""
+    return words[at][:1].isupper() and at + 1 < len(words) and words[at + 1][:1].isupper()
 
 
 def _telegraphic_subject(text: str, trigger: Trigger, sentence: Sentence) -> bool:

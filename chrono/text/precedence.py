@@ -28,7 +28,7 @@ _WORDS = vocabulary("precedence")
 _STOP = _WORDS.set("stop_words")
 # classes of events that happen to a person: a pronoun subject may relate them
 _PERSON_CLASSES = frozenset({"birth", "death", "arrest", "release", "take_office", "leave_office",
-                             "appointment", "resignation", "election"})
+                             "appointment", "resignation", "election", "burial", "funeral"})
 _PRONOUN_SUBJECT = lazy_compile(
     rf"(?:^|(?<=[\s,;]))(?:{_WORDS.pattern('subject_pronouns')})\s+(?:\w+\s+){{0,3}}\Z", re.IGNORECASE
 )
@@ -39,6 +39,9 @@ _OTHER_PERSON = lazy_compile(
     rf"(?<![.!?\n]\s)(?<![.!?\n]){_NOT_AFTER_PLACE}"
     rf"\b(?!(?:{alternation(longest_first([*MONTHS, *WEEKDAYS]))})\b)[A-Z][a-z]+\b"
     rf"|\b(?:{_WORDS.pattern('person_words')})\b"
+)
+_PERSON_POSSESSIVE = lazy_compile(
+    rf"(?:^|(?<=[\s,;]))(?:{_WORDS.pattern('person_possessives')})\s+(?:[\w-]+\s+){{0,1}}\Z", re.IGNORECASE
 )
 _THING_SUBJECT = lazy_compile(
     rf"(?:^|(?<=[\s,;]))(?:{_WORDS.pattern('thing_subject_pronouns')})\s+(?:\w+\s+){{0,3}}\Z", re.IGNORECASE
@@ -143,7 +146,9 @@ def precedence(b: Builder, triggers: Iterable[_Candidate]) -> None:
     args = {t.start: argument_words(b, s, t) for s, t in candidates}
     order = {s.start: i for i, s in enumerate(b.sentences)}
     pronoun = {t.start for s, t in candidates
-               if t.event_class in _PERSON_CLASSES and _PRONOUN_SUBJECT.search(b.text, s.start, t.start)}
+               if t.event_class in _PERSON_CLASSES and (
+                   _PRONOUN_SUBJECT.search(b.text, s.start, t.start)
+                   or (t.pos == "noun" and _PERSON_POSSESSIVE.search(b.text, s.start, t.start)))}
     thing_pronoun = {
         t.start for s, t in candidates
         if t.event_class not in _PERSON_CLASSES and _THING_SUBJECT.search(b.text, s.start, t.start)
