@@ -41,6 +41,7 @@ from chrono.text.context import SentenceContext
 from chrono.text.dating import date, date_range, period_of
 from chrono.text.durations import duration, stated_period
 from chrono.text.events import Trigger, asserted, find_triggers, lexicon
+from chrono.text.incident_window import incident_window
 from chrono.text.layout_dating import Scope
 from chrono.text.layout_dating import apply as date_by_layout
 from chrono.text.life_events import life_events
@@ -93,6 +94,7 @@ def build(text: str, sentences: Sequence[Sentence], timexes: Sequence[Timex], dc
     ordinal_order(b)  # "a second landing" after the one told before
     anniversary_events(b)  # "the second anniversary of the tsunami": two years before
     date_by_layout(b, layout or Layout(), scopes)  # headings and entries (chrono.text.layout_dating)
+    incident_window(b, layout or Layout(), scopes)  # a review's summary against its timeline
     return b.built()
 
 

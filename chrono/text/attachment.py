@@ -397,6 +397,9 @@ def _phase_before(text: str, noun: Trigger, triggers: Sequence[Trigger], cuts: t
     return verb
 
 
+_CLAUSE_PUNCTUATION = lazy_compile(r"[,;:]")
+
+
 def _aspect_argument(text: str, trigger: Trigger, triggers: Sequence[Trigger],
                      cuts: tuple[int, ...]) -> Trigger | None:
     """The event an aspectual verb ("began", "ended") is about: the event word right after it
@@ -406,8 +409,9 @@ def _aspect_argument(text: str, trigger: Trigger, triggers: Sequence[Trigger],
     following = triggers[index + 1] if index + 1 < len(triggers) else None
     if following is not None and following.event_class not in ("begin", "end"):
         gap = text[trigger.end:following.start]
-        if "," not in gap and words_between(text, trigger.end, following.start) <= 3 and (
-            not _PLACING.search(gap)
+        # ("Rollback complete; locks released": a clause of its own after the semicolon)
+        if not _CLAUSE_PUNCTUATION.search(gap) and (
+            words_between(text, trigger.end, following.start) <= 3 and not _PLACING.search(gap)
         ):
             return following
     before = text[max(0, trigger.start - 40):trigger.start]

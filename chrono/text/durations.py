@@ -49,13 +49,26 @@ def seconds_of(value: str) -> int | None:
     return int(float(match.group(3)) * UNITS[unit])
 
 
-def _unit_of(value: str) -> int:
+def unit_of(value: str) -> int:
     match = re.fullmatch(r"P(?:[\d.]+(Y|M|W|D|DE|CE)|T[\d.]+(H|M|S))", value)
     if match is None:
         return DAY
     if match.group(1):
         return UNITS[match.group(1)]
     return UNITS[{"H": "H", "M": "MIN", "S": "S"}[match.group(2)]]
+
+
+def stated_bounds(text: str, timex: Timex, length: int, unit: int) -> tuple[int, int | None]:
+    """The least and most a stated length allows: one unit of slack; "about" halves and
+    doubles it; "more than" has no most, "less than" no least."""
+    mod = timex.mod or ""
+    if mod == "APPROX" or _ABOUT.search(text[max(0, timex.start - 12):timex.start + 8]):
+        return length // 2, 2 * length + unit
+    if mod in ("MORE_THAN", "EQUAL_OR_MORE"):
+        return max(0, length - unit), None
+    if mod in ("LESS_THAN", "EQUAL_OR_LESS"):
+        return 0, length + unit
+    return max(0, length - unit), length + unit
 
 
 def duration(b: Builder, here: SentenceContext, timex: Timex) -> str | None:
@@ -66,7 +79,7 @@ def duration(b: Builder, here: SentenceContext, timex: Timex) -> str | None:
     length = seconds_of(timex.value)
     if length is None or length <= 0:
         return None
-    unit = _unit_of(timex.value)
+    unit = unit_of(timex.value)
     since = _SINCE_EVENT.match(text, timex.end)
     if since is not None:
         _time_since(b, here, timex, since.end(), length, unit)
@@ -106,15 +119,7 @@ def duration(b: Builder, here: SentenceContext, timex: Timex) -> str | None:
     if resolved.part is not Part.WHOLE:
         return None
     event_id = b.event(resolved.trigger, here)
-    mod = timex.mod or ""
-    lower: int | None = max(0, length - unit)
-    upper: int | None = length + unit
-    if mod == "APPROX" or _ABOUT.search(text[max(0, timex.start - 12):timex.start + 8]):
-        lower, upper = length // 2, 2 * length + unit
-    elif mod in ("MORE_THAN", "EQUAL_OR_MORE"):
-        upper = None
-    elif mod in ("LESS_THAN", "EQUAL_OR_LESS"):
-        lower = 0
+    lower, upper = stated_bounds(text, timex, length, unit)
     if resolved.trigger.tense in (PERFECT, PROGRESSIVE, PRESENT):
         upper = None  # "has served for three years": so far
     span = b.span(timex.start, timex.end, resolved.trigger.start, resolved.trigger.end)
@@ -181,7 +186,7 @@ def stated_period(b: Builder, here: SentenceContext, timex: Timex) -> None:
     period = Trigger(timex.start, timex.end, timex.text, "period", "state", "noun", NOMINAL, False)
     event_id = b.event(period, here)
     span = b.span(timex.start, last.end)
-    unit = _unit_of(timex.value)
+    unit = unit_of(timex.value)
     b.claims.append(TextDurationClaim(event_id, Gap(max(0, length - unit), length + unit, words), span,
                                       words=b.text[span.start:span.end], conflict_kind=ConflictKind.DURATION))
     b.period_claim(event_id, Part.START, Qualifier.IN, first_period, span)

@@ -39,6 +39,8 @@ _HAD = _WORDS.set("had")
 _BEEN = _WORDS.set("been")
 _PASSIVE_AUXILIARIES = _WORDS.set("passive_auxiliaries")
 _DO_SUPPORT = _WORDS.set("do_support")
+_INVERTED_SUBJECTS = _WORDS.set("inverted_subjects")
+_INVERSION_OPENERS = _WORDS.set("inversion_openers")
 _CLAUSE_IRREALIS = _WORDS.set("clause_irrealis")
 _CLAUSE_BOUNDARIES = _WORDS.set("clause_boundaries")
 _CLAUSE_WORD = lazy_compile(r"[A-Za-z']+|[,;:()—–\"“”|\n]")
@@ -123,6 +125,8 @@ def verb_tense(form: str, before: list[str], text: str, start: int) -> str | Non
     if form == "s":
         return PRESENT
     if form == "base":
+        if prev2 == "did" and prev in _INVERTED_SUBJECTS and not _INVERSION_OPENERS.isdisjoint(before):
+            return PAST  # "Only after the vote did they sign"
         if prev in _DO_SUPPORT:
             return IRREALIS
         return None

@@ -1,0 +1,141 @@
+"""The failure a post-incident review times: its summary's length against its timeline.
+
+A review says in its summary how long the failure lasted ("The 47-minute outage affected …",
+"customers could not load most websites for 47 minutes") and times the failure in its timeline:
+an entry says it began ("09:13 — error rate jumps to 100%"), a later one that service is back
+("10:21 — error rate back to baseline"). The failure was under way at the first and lasted at
+least until the second, so a stated length shorter than the time between them is wrong.
+
+The reading is kept narrow, so that a doubtful one costs a detection rather than raising a
+false error: only a length in a section headed as the summary or the impact, in a sentence that
+says the service failed (chrono/lang/en/prose/incidents.yaml) and not that a step took that
+long; the timeline's entries opened by clock times; the latest entry saying the failure began
+before the first one saying service is back (the shortest span the timeline allows).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+
+from chrono.layout import Kind, Layout
+from chrono.lazy_regex import lazy_compile
+from chrono.model import Event, EventExists, Gap, Part, Qualifier, Span
+from chrono.problems import ConflictKind
+from chrono.tagger import Timex
+from chrono.text.builder import Builder
+from chrono.text.claims import TextDurationClaim, TextPeriodClaim
+from chrono.text.durations import seconds_of, stated_bounds, unit_of
+from chrono.text.layout_dating import Scope
+from chrono.text.vocabulary import vocabulary
+
+__all__ = ["incident_window"]
+
+_WORDS = vocabulary("incidents")
+_SUMMARY_HEADINGS = _WORDS.set("summary_headings")
+_FAILURE = lazy_compile(rf"\b(?:{_WORDS.pattern('failure_words')})\b", re.IGNORECASE)
+_STEP = lazy_compile(rf"\b(?:{_WORDS.pattern('step_words')})\b", re.IGNORECASE)
+_PART_BEFORE = lazy_compile(rf"\b(?:{_WORDS.pattern('part_words_before')})\b", re.IGNORECASE)
+_DISTANCE_AFTER = lazy_compile(rf"\s+(?:{_WORDS.pattern('distance_words_after')})\b", re.IGNORECASE)
+_ONSET = lazy_compile(
+    rf"\b(?:{_WORDS.pattern('onset_phrases')})\b"
+    rf"|\b(?:{_WORDS.pattern('onset_subjects')})\b(?:\W+\S+){{0,6}}?\W+(?:{_WORDS.pattern('onset_verbs')})\b",
+    re.IGNORECASE,
+)
+_RECOVERY = lazy_compile(rf"\b(?:{_WORDS.pattern('recovery_phrases')})\b", re.IGNORECASE)
+_HEADING_WORD = lazy_compile(r"[a-z;]+")
+_ENTRY_KINDS = (Kind.ITEM, Kind.LINE, Kind.ROW)
+# the fewest clock-timed entries that make a timeline
+_TIMELINE_ENTRIES = 3
+
+
+def incident_window(b: Builder, layout: Layout, found: Sequence[Scope]) -> None:
+    """The claims that tie a summary's stated length of the failure to its timeline."""
+    window = _window(b, found)
+    if window is None:
+        return
+    onset, recovery = window
+    for sentence in b.sentences:
+        if not _in_summary(b, layout, sentence.start):
+            continue
+        first = bisect.bisect_left(b.timex_starts, sentence.start)
+        last = bisect.bisect_left(b.timex_starts, sentence.end)
+        for timex in b.timexes[first:last]:
+            if timex.type != "DURATION":
+                continue
+            _stated_length(b, (sentence.start, sentence.end), timex, onset, recovery)
+
+
+def _window(b: Builder, found: Sequence[Scope]) -> tuple[Scope, Scope] | None:
+    """The latest entry saying the failure began before the first one saying service is back,
+    in one list of clock-timed entries."""
+    entries = sorted(
+        (s for s in found if s.block.kind in _ENTRY_KINDS and s.timex is not None and s.timex.type == "TIME"
+         and s.period.bounded),
+        key=lambda s: s.block.start,
+    )
+    if len(entries) < _TIMELINE_ENTRIES:
+        return None
+    onset: Scope | None = None
+    for entry in entries:
+        words = b.text[entry.end:entry.block.end]
+        if onset is not None and _RECOVERY.search(words):
+            if entry.block.parent != onset.block.parent or _minutes(entry) <= _minutes(onset):
+                return None  # another list, or a time that does not run on: no window to read
+            return onset, entry
+        if _ONSET.search(words):
+            onset = entry
+    return None
+
+
+def _minutes(scope: Scope) -> int:
+    return scope.period.start or 0
+
+
+def _in_summary(b: Builder, layout: Layout, offset: int) -> bool:
+    """Is ``offset`` in a section whose heading calls it the summary or the impact?"""
+    for block in layout.enclosing(offset):
+        if block.kind is Kind.HEADING:
+            words = set(_HEADING_WORD.findall(b.text[block.start:block.end].lower()))
+            return bool(words & _SUMMARY_HEADINGS)
+    return False
+
+
+def _stated_length(b: Builder, sentence: tuple[int, int], timex: Timex, onset: Scope,
+                   recovery: Scope) -> None:
+    length = seconds_of(timex.value)
+    if length is None or length <= 0:
+        return
+    text = b.text
+    lo, hi = sentence
+    failure = _FAILURE.search(text, lo, hi)
+    if failure is None:
+        return
+    # "took 20 minutes to find", "for the first 20 minutes", "12 minutes after the rollback":
+    # a step's length, part of the time, a distance; not the failure's length
+    if (_STEP.search(text, lo, hi) or _PART_BEFORE.search(text, max(lo, timex.start - 30), timex.end)
+            or _DISTANCE_AFTER.match(text, timex.end)):
+        return
+    lower, upper = stated_bounds(text, timex, length, unit_of(timex.value))
+    words = " ".join(text[timex.start:timex.end].split())
+    event_id = f"the failure the summary times, “{words}” ({b.where(timex.start)})"
+    if event_id in b.events:
+        return
+    span = Span(min(timex.start, failure.start()), max(timex.end, failure.end()), "event")
+    b.events[event_id] = Event(event_id, text[span.start:span.end], span, None, "incident")
+    b.claims.append(EventExists(event_id, span))
+    claim_span = Span(span.start, span.end, "claim")
+    b.claims.append(TextDurationClaim(
+        event_id, Gap(lower, upper, words), claim_span, words=text[span.start:span.end],
+        conflict_kind=ConflictKind.DURATION, via="the length of the failure the summary states",
+    ))
+    for scope, part, qualifier, via in (
+        (onset, Part.START, Qualifier.BY, "the timeline's entry saying the failure had begun"),
+        (recovery, Part.END, Qualifier.ON_OR_AFTER, "the timeline's first entry saying service was back"),
+    ):
+        entry = Span(scope.start, scope.block.end, "claim")
+        b.claims.append(TextPeriodClaim(
+            event_id, part, qualifier, scope.period, entry,
+            words=" ".join(text[entry.start:entry.end].split()), conflict_kind=ConflictKind.DURATION, via=via,
+        ))
