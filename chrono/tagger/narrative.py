@@ -29,7 +29,7 @@ from chrono.tagger.context import REF_VALUES, Context, Piece
 from chrono.tagger.normalize import DATE_ACTIONS
 from chrono.tagger.passes import close_period
 from chrono.tagger.relative import completed
-from chrono.tagger.resources import Rule
+from chrono.tagger.resources import Rule, words_regex
 from chrono.tagger.scanner import Scanner, scan
 from chrono.tagger.tense import tense
 from chrono.tagger.timex import Timex
@@ -94,6 +94,14 @@ def tell(ctx: Context, scanner: Scanner, dct_known: bool) -> tuple[list[Timex], 
     return out, range_counter
 
 
+_YEARLY_LEAD = r"\b{fiscal_year_end_lead}\s+\Z"
+
+
+def _yearly(ctx: Context, start: int) -> bool:
+    lead = words_regex(ctx.res, _YEARLY_LEAD, re.IGNORECASE)
+    return lead.search(ctx.text, max(0, start - 40), start) is not None
+
+
 def _follow(ctx: Context, rule: Rule, piece: Piece, dct_known: bool) -> Piece:
     """``piece`` as shown (placed by the layout or the story; masked where it rests on a
     missing DCT), after moving the story's reference time and report period on to it where it
@@ -112,6 +120,8 @@ def _follow(ctx: Context, rule: Rule, piece: Piece, dct_known: bool) -> Piece:
             ctx.ref = ctx.day_ref = None
     elif (rule.action in _REFERENCE_ACTIONS or piece.narrates) and piece.type in ("DATE", "TIME"):
         anchor = _anchor(value)
+        if anchor is not None and _yearly(ctx, piece.start):
+            anchor = None  # "whose financial year runs to 31 December": every year's, no story time
         if anchor is not None and piece.guessed and ctx.ref is not None and anchor.gran != "D":
             # A period that rests on a default ("the coldest winter", no tense, no
             # year) does not move a story that has a time of its own.

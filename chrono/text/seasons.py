@@ -47,6 +47,7 @@ class _Links(NamedTuple):
     period_then_date: re.Pattern[str]
     date_then_period: re.Pattern[str]
     quarter_event: re.Pattern[str]
+    quarter_part: re.Pattern[str]
     clause_break: re.Pattern[str]
     quarter_months: re.Pattern[str]
 
@@ -60,6 +61,7 @@ def _links() -> _Links:
         one_of("period_then_date"),
         one_of("date_then_period"),
         re.compile(rf"\s+(?:{_WORDS.pattern('quarter_events')})\s+(?:in|on|during)\s+", re.IGNORECASE),
+        one_of("quarter_parts"),
         re.compile(rf"\b(?:{_WORDS.pattern('clause_breaks')})\b", re.IGNORECASE),
         one_of("quarter_months"),
     )
@@ -127,6 +129,8 @@ def _linked(text: str, timexes: Sequence[Timex], index: int, sentence: Sentence,
     after = timexes[index + 1] if index + 1 < len(timexes) else None
     if after is not None and after.start < sentence.end and _is_date(after):
         between = text[period.end:after.start]
+        if quarter and links.quarter_part.fullmatch(between):
+            return after  # (its words say the month is in the quarter, "to" and "by" included)
         if not links.clause_break.search(between) and (
             links.period_then_date.fullmatch(between)
             or (quarter and links.quarter_event.fullmatch(between))
