@@ -28,6 +28,7 @@ from chrono.text.clauses import (
     words_in,
 )
 from chrono.text.events import Trigger, asserted
+from chrono.text.inflection import regular_forms
 from chrono.text.tense import NOMINAL, PAST, PLANNED, TOLD_AS_PAST
 from chrono.text.vocabulary import Hint, alternation, each_then_space, longest_first, vocabulary
 
@@ -128,6 +129,11 @@ _SINCE_BEFORE = lazy_compile(
 _PLANNED_BETWEEN = lazy_compile(
     rf"\b(?:{_WORDS.pattern('plan_predicates')})\b[^.;]*?\bto\s+(?:be\s+)?\w+", re.IGNORECASE
 )
+# (a verb the lexicon lacks keeps its own form as its lemma: "asked")
+_DIRECTIVE_VERBS = frozenset(
+    form for verb in _WORDS.words("directive_verbs") for form in (verb, *regular_forms(verb))
+)
+_INFINITIVE_BETWEEN = lazy_compile(r"\bto\s+(?:be\s+)?[a-z]+\b")
 _OF_BETWEEN = lazy_compile(rf"\s+of\s+(?:(?:{_WORDS.pattern('of_determiners')})\s+)?(?:[\w'’-]+\s+)?")
 _CONJUNCTION = lazy_compile(rf"\b(?:{_WORDS.pattern('conjunctions')})\b")
 # what may stand between a date and the event noun it is in front of ("Monday's raid", "the
@@ -219,6 +225,8 @@ def _attach(text: str, timex: Timex, triggers: Sequence[Trigger], cuts: tuple[in
             return None
         if _PLANNED_BETWEEN.search(text, nearest.end, left_edge):
             return None  # "The mission was planned as Apollo 9, to be performed in early 1969"
+        if nearest.lemma.lower() in _DIRECTIVE_VERBS and _INFINITIVE_BETWEEN.search(text, nearest.end, left_edge):
+            return None  # "asked users to cut their use between 2 p.m. and 6 p.m.": what was asked
         nearest = _head_of(text, nearest, triggers) or nearest
         nearest = _verb_of_object(text, nearest, triggers, clause_start) or nearest
         words = words_between(text, nearest.end, left_edge)

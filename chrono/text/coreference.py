@@ -35,6 +35,7 @@ _WORDS = vocabulary("coreference")
 _DETERMINER = _WORDS.set("object_determiners")
 _OBJECT_MODIFIERS = _WORDS.set("object_modifiers")
 _SUPPORT_VERBS = _WORDS.set("support_verbs")
+_YEARLY = _WORDS.set("yearly_events")
 # how far back a definite noun looks for the event it names, in mentions
 _LOOKBACK = 400
 # a link by the same word is certain within this many paragraphs; further back, uncertain
@@ -142,6 +143,9 @@ def antecedent_link(mention: Mention, earlier: Sequence[Mention], words: Vocabul
         # "the releases": a set of events, whose members later mentions may not all share
         return Link(trigger, chosen.trigger, Grade.WEAK, f"{how}, a set of events")
     same_paragraph = chosen.paragraph == mention.paragraph
+    if trigger.lemma in _YEARLY and not same_paragraph:
+        # "in 2020 the season was cancelled … ¶ This year … the season opened on 8 May"
+        return Link(trigger, chosen.trigger, Grade.WEAK, f"{how}, a yearly event told in another paragraph")
     # a history tells many moves, wars and elections: the same word far back may be another one
     # ... unless it is the only mention of the word before, and the one that introduced it ("a
     # closure" in the first lines, "the ten-week closure" at the end)
