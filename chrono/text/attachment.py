@@ -225,7 +225,8 @@ def _attach(text: str, timex: Timex, triggers: Sequence[Trigger], cuts: tuple[in
             return None
         if _PLANNED_BETWEEN.search(text, nearest.end, left_edge):
             return None  # "The mission was planned as Apollo 9, to be performed in early 1969"
-        if nearest.lemma.lower() in _DIRECTIVE_VERBS and _INFINITIVE_BETWEEN.search(text, nearest.end, left_edge):
+        directive = nearest.lemma.lower() in _DIRECTIVE_VERBS
+        if directive and _INFINITIVE_BETWEEN.search(text, nearest.end, left_edge):
             return None  # "asked users to cut their use between 2 p.m. and 6 p.m.": what was asked
         nearest = _head_of(text, nearest, triggers) or nearest
         nearest = _verb_of_object(text, nearest, triggers, clause_start) or nearest
