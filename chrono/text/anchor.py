@@ -28,7 +28,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Sequence
 
-from chrono.layout import Layout
+from chrono.layout import Kind, Layout
 from chrono.options import ReadingOptions
 from chrono.periods import Period
 from chrono.tagger import Timex
@@ -58,7 +58,8 @@ from chrono.text.tense import NOMINAL
 
 def build(text: str, sentences: Sequence[Sentence], timexes: Sequence[Timex], dct: Period | None,
           options: ReadingOptions, layout: Layout | None = None, scopes: Sequence[Scope] = ()) -> Built:
-    b = Builder(text, sentences, timexes, dct, options)
+    headings = [(block.start, block.end) for block in (layout or Layout()).blocks if block.kind is Kind.HEADING]
+    b = Builder(text, sentences, timexes, dct, options, headings)
     life_events(b, timexes)  # "Maria Nys (1899–1955)": her birth and death, which "Maria died" joins
     timex_starts = [t.start for t in timexes]
     all_triggers: list[tuple[Sentence, Trigger]] = []

@@ -124,8 +124,11 @@ class Builder:
     """The events and claims of one document so far, and what the steps look up in them."""
 
     def __init__(self, text: str, sentences: Sequence[Sentence], timexes: Sequence[Timex],
-                 dct: Period | None, options: ReadingOptions) -> None:
+                 dct: Period | None, options: ReadingOptions,
+                 headings: Sequence[tuple[int, int]] = ()) -> None:
         self.text = text
+        # the words of the document's headings: a headline restates what the story tells
+        self.headings = tuple(headings)
         self.sentences = sentences
         self.timexes = timexes
         self.timex_starts = [t.start for t in timexes]
@@ -297,6 +300,9 @@ class Builder:
         self.links[trigger.start] = link
         bisect.insort(self.link_starts, trigger.start)
         return link
+
+    def in_heading(self, offset: int) -> bool:
+        return any(start <= offset < end for start, end in self.headings)
 
     def same_paragraph(self, one: Trigger, other: Trigger) -> bool:
         first, second = self.mention_at.get(one.start), self.mention_at.get(other.start)

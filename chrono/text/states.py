@@ -48,6 +48,9 @@ def state_bounds(b: Builder, triggers: Iterable[_Candidate]) -> None:
                   if t.pos == "noun" and noun in (t.lemma, t.text.lower()) and is_asserted(b.text, t)]
         if not states:
             continue
+        # "Line reopens after 12-day closure" over "… after a 12-day closure caused by …": the
+        # headline's closure is the story's
+        states = [(s, t) for s, t in states if not b.in_heading(t.start)] or states
         ids = {_event(b, s, t) for s, t in states}
         if len(ids) != 1:
             continue  # several closures: which act bounds which is not said
