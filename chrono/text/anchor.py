@@ -58,7 +58,8 @@ from chrono.text.tense import NOMINAL
 
 def build(text: str, sentences: Sequence[Sentence], timexes: Sequence[Timex], dct: Period | None,
           options: ReadingOptions, layout: Layout | None = None, scopes: Sequence[Scope] = ()) -> Built:
-    headings = [(block.start, block.end) for block in (layout or Layout()).blocks if block.kind is Kind.HEADING]
+    blocks = (layout or Layout()).blocks
+    headings = [(block.start, block.end) for block in blocks if block.kind is Kind.HEADING]
     b = Builder(text, sentences, timexes, dct, options, headings)
     life_events(b, timexes)  # "Maria Nys (1899–1955)": her birth and death, which "Maria died" joins
     timex_starts = [t.start for t in timexes]
