@@ -16,7 +16,7 @@ import attrs
 
 from chrono.knowledge import trigger_words
 from chrono.lazy_regex import lazy_compile
-from chrono.text.clauses import FUNCTION_WORDS
+from chrono.text.clauses import FUNCTION_WORDS, looks_finite
 from chrono.text.inflection import plural, regular_forms
 from chrono.text.tense import INFINITIVE, IRREALIS, NOMINAL, PAST, verb_tense
 from chrono.text.vocabulary import vocabulary
@@ -197,6 +197,20 @@ def _unlisted(key: str, surface: str, text: str, at: int, floor: int) -> tuple[_
     return ((key, "occurrence", "verb", "past"),)
 
 
+_NEXT_WORD = lazy_compile(r"[ \t]+([a-z][a-z'’-]*)\b")
+
+
+def _describes_noun(text: str, end: int, ceiling: int) -> bool:
+    """Whether an -ing form after a determiner is followed by the noun it describes ("a leaking
+    valve"), rather than ending its phrase or governing one ("the sinking of", "the flooding
+    caused")."""
+    following = _NEXT_WORD.match(text, end, ceiling)
+    if following is None:
+        return False
+    word = following.group(1)
+    return word not in FUNCTION_WORDS and not looks_finite(word) and not word.endswith("ly")
+
+
 def _words_after(text: str, end: int, ceiling: int, count: int) -> tuple[str, ...]:
     """The next ``count`` words after ``end`` (lower case; a number is "#")."""
     found = _WORD_AFTER.findall(text[end:min(ceiling, end + 40)].lower())[:count]
@@ -287,6 +301,8 @@ def iter_triggers(text: str, start: int, end: int, lex: Lexicon | None = None, *
             if verb[3] == "ing" and (prev in _DETERMINERS or prev.endswith("'s") or year_before):
                 if key in _THING_ING:
                     continue  # "the building", "a painting": a thing, not an event
+                if _describes_noun(text, match.end(), end):
+                    continue  # "a leaking valve", "the burning car": it describes a thing
                 chosen, tense = (verb[0], verb[1], "noun", "noun"), NOMINAL  # "the sinking"
             else:
                 # "found" is "find" in the past and "found" (establish) in the present: the first

@@ -150,6 +150,9 @@ def event_after(text: str, triggers: Sequence[Trigger], phrase_end: int, clause_
     return first
 
 
+_CLAUSE_MARK = lazy_compile(r"[,;:—–()]")
+
+
 def offset(b: Builder, here: SentenceContext, match: re.Match[str]) -> None:
     """The gap an offset phrase puts between the event it places and the one it counts from."""
     text = b.text
@@ -184,9 +187,12 @@ def offset(b: Builder, here: SentenceContext, match: re.Match[str]) -> None:
     subject: Trigger | None = None
     if direction in ("after", "before"):
         # "a week after the signing": the event after the signal is the reference
-        if right and (words_between(text, end, right[0].start) <= 3 or _NAMED_MODIFIER.fullmatch(
-            text, end, right[0].start
-        )):
+        # ("51 minutes after the first alarm, said …": no event word in the phrase, and the
+        # verb past its comma is another clause's)
+        if right and not _CLAUSE_MARK.search(text, end, right[0].start) and (
+            words_between(text, end, right[0].start) <= 3
+            or _NAMED_MODIFIER.fullmatch(text, end, right[0].start)
+        ):
             head = right[0]
             for following in right[1:]:
                 # "the appeal court ruling": the last noun of a compound is its head

@@ -32,3 +32,7 @@ def test_event_case(case: dict[str, Any]) -> None:
     if "explanation_has" in case:
         steps = [step.text for f in findings for step in f.explanation]
         assert any(case["explanation_has"] in step for step in steps), steps
+    for words in case.get("no_distance", []):
+        # a distance that must not be read at all, whether or not it would conflict
+        made = [c for c in analysis.claims if words in getattr(getattr(c, "gap", None), "text", "")]
+        assert not made, made
