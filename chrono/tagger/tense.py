@@ -63,6 +63,11 @@ def tense(ctx: Context, start: int, end: int, weekday: bool = False) -> int:
                 index + 1 < len(words) and words[index + 1] in classes.get("be_present", {})
             ):
                 return 1  # "I'm flying to Cardiff on Friday": an arrangement ahead
+            before_word = words[index + 1] if words is left_words and index + 1 < len(words) else ""
+            if word in classes.get("plan_adjective", {}) and (
+                before_word in classes.get("plan_adjective_determiner", {})
+            ):
+                continue  # "in a scheduled window": it describes the window, the clause has the tense
             mark = _mark(res, word) or int(weekday and word in classes.get("tense_future_weekday", {}))
             if not mark or (strong_only and mark in (1, -1)):
                 continue
