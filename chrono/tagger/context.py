@@ -102,6 +102,12 @@ class Context:
     # new paragraph counts from that one, not from the end of a chain that drifts.
     ref_derived: bool = False
     explicit: tuple[Anchor | None, int, int, Anchor | None] = (None, -1, -1, None)
+    # The first date the text writes out in full (its year stated): the time a story of another
+    # time is set in ("When Vale kicked off on 15 August 1987, …").
+    first_written: Anchor | None = None
+    # The last date of that time (within a year of it): where a story of another time resumes
+    # after its frame spoke from the document's date ("… is published this month. ¶ *June 2.*").
+    story_era: Anchor | None = None
     chain_checked: int = -1
 
     def base(self) -> dt.date:
@@ -138,6 +144,15 @@ class Context:
         if self.ref is not None and self.ref.gran == "D":
             return self.ref
         return self.day_ref
+
+    def speaks_from_now(self, start: int, end: int) -> bool:
+        """Whether the text between ``start`` and ``end`` speaks from its own date ("yesterday",
+        "last week", a weekday, the DCT's year): a story told from a time years away has come
+        back to the document's time there."""
+        if not self.is_news():
+            return False  # (the whole text has no such word: most stories set years away)
+        between = self.text[max(0, start):end]
+        return _news_regex(self.res).search(between) is not None or str(self.dct.year) in between
 
     def is_news(self) -> bool:
         """Whether the text speaks from its own date ("yesterday", "last week", a weekday):

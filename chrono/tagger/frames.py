@@ -36,7 +36,9 @@ __all__ = ["Frames", "how_dated", "opens_range"]
 
 # After a date that opens an entry: a delimiter, or (after a date written with figures: "Sept.
 # 15 The first flight …", not "This Wednesday the minister …") a capital that starts its text.
-_AFTER_LEAD = lazy_compile(r"[ \t*_)\]]*(?:[:—–|-]|\n|\Z)")
+# ... or a full stop that ends it as a label ("*June 2.* Sailed …", "**Monday 3 April 1916.**"):
+# a diary's or a log's entry.
+_AFTER_LEAD = lazy_compile(r"[ \t*_)\]]*(?:[:—–|-]|\.(?=[*_]*(?:[ \t]+[A-Z\"“]|[ \t]*(?:\n|\Z)))|\n|\Z)")
 _AFTER_FIGURES = lazy_compile(r"[ \t*_)\]]*[A-Z0-9@#\"“]")
 _FIGURE = lazy_compile(r"\d")
 _BEFORE_LEAD = lazy_compile(r"[ \t*_(\[]*\Z")
@@ -90,6 +92,17 @@ class Frames:
             self.next += 1
         if changed:
             self._refresh(ctx)
+
+    def leads(self, start: int, end: int) -> bool:
+        """Whether the expression at ``[start, end)`` opens an entry (a paragraph, item or line
+        it dates as a label: "*June 2.* Sailed …") that no date has dated yet."""
+        for opened in reversed(self.open):
+            block = opened.block
+            if block.start <= start < block.end and opened.anchor is None and block.kind in (
+                Kind.PARAGRAPH, Kind.ITEM, Kind.LINE
+            ):
+                return how_dated(block, self.text, start, end) == "lead"
+        return False
 
     def offer(self, ctx: Context, start: int, end: int, anchor: Anchor, role: str | None = None) -> None:
         """A date was read at ``[start, end)`` (``role``: "begin" for the first end of a range):

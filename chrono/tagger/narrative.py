@@ -135,6 +135,11 @@ def _follow(ctx: Context, rule: Rule, piece: Piece, dct_known: bool) -> Piece:
             else:
                 ctx.ref_derived = False
                 ctx.explicit = (anchor, piece.start, piece.end, ctx.day_ref)
+                if ctx.first_written is None and piece.anchor is None:
+                    ctx.first_written = anchor
+            first = ctx.first_written
+            if first is not None and anchor.gran != "Y" and abs(anchor.day.year - first.day.year) <= 1:
+                ctx.story_era = anchor
     if ctx.frames is not None and piece.type in ("DATE", "TIME") and not (
         not dct_known and piece.anchor == "DCT"
     ):
@@ -247,7 +252,8 @@ def _in_story(ctx: Context, piece: Piece) -> Piece:
     if not story.day - _STORY_BEFORE <= candidate <= story.day + _STORY_AFTER:
         return piece
     if candidate.year == int(piece.value[:4]):
-        return piece
+        # the story's year already (chrono.tagger.tense.story_year chose it): say whose it is
+        return attrs.evolve(piece, anchor=story.value, guessed=False)
     if _PARAGRAPH.search(ctx.text, max(0, ctx.ref_end), piece.start) is not None:
         return piece
     if tense(ctx, piece.start, piece.end) > 0:

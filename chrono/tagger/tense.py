@@ -152,17 +152,45 @@ def day_near_dct(ctx: Context, day: int, start: int, end: int) -> dt.date:
     return min(candidates, key=lambda c: (abs((c - base).days), c > base))
 
 
-def story_year(ctx: Context, month: int) -> int | None:
+# A story this many years before its document date is a story of another time (a memoir, a
+# history, a diary), even where its frame speaks from the document's date: only words of that
+# frame between the story's last date and a year-less one bring the reading back to the DCT.
+_LONG_AGO_YEARS = 10
+
+
+def _long_ago(ctx: Context, story: Anchor) -> bool:
+    """A story set at a day, month or season years before the DCT, the time the text first
+    writes out ("On 15 August 1987 …", "In the summer of 1898 …"), not a date a news story
+    looks back to ("the Dec. 21, 1988, bombing" after this year's dates)."""
+    first = ctx.first_written
+    return (first is not None and story.gran != "Y" and abs(story.day.year - first.day.year) <= 1
+            and ctx.base().year - story.day.year >= _LONG_AGO_YEARS)
+
+
+def story_year(ctx: Context, month: int, start: int = -1) -> int | None:
     """The year a year-less ``month`` has in a story set in another time ("In June 1944 she
     landed ... in the autumn"), forward from the story's last date; None when the text is not
     such a story (it speaks from its own date, or the last date is years-near the DCT or only
     the bound of a state, "since 1980")."""
     story = ctx.ref
     if (story is None or abs(story.day.year - ctx.base().year) < 2 or story.gran == "W"
-            or ctx.is_news()
+            or (ctx.speaks_from_now(ctx.ref_end, start) if start >= 0 and _long_ago(ctx, story)
+                else ctx.is_news())
             or words_regex(ctx.res, _STATE_BOUND, re.IGNORECASE).search(
                 ctx.text, max(0, ctx.ref_start - 8), ctx.ref_start)):
         return None
+    forward = story.gran in ("D", "M", "Q", "H", "S") and month < story.day.month
+    return story.day.year + forward
+
+
+def _entry_year(ctx: Context, month: int, start: int, end: int) -> int | None:
+    """The year of a year-less date that opens an entry ("*June 2.* Sailed …", "**Tuesday
+    4th.**") in a story of another time: the story's, whatever the frame around the entries
+    says from the document's date ("… is published in full this month. A few entries follow.")."""
+    era = ctx.story_era
+    if era is None or ctx.frames is None or not _long_ago(ctx, era) or not ctx.frames.leads(start, end):
+        return None
+    story = ctx.ref if ctx.ref is not None and abs(ctx.ref.day.year - era.day.year) <= 1 else era
     forward = story.gran in ("D", "M", "Q", "H", "S") and month < story.day.month
     return story.day.year + forward
 
@@ -176,7 +204,9 @@ def year_for_month(ctx: Context, month: int, day: int | None, start: int, end: i
     """
     base = ctx.base()
     direction = tense(ctx, start, end)
-    story = story_year(ctx, month) if direction < 0 else None
+    story = _entry_year(ctx, month, start, end) if direction <= 0 else None
+    if story is None and direction < 0:
+        story = story_year(ctx, month, start)
     if story is not None:
         return story
     base_index = base.year * 372 + (base.month - 1) * 31 + base.day - 1
