@@ -36,6 +36,8 @@ class Frames(Protocol):
 
     def offer(self, ctx: Context, start: int, end: int, anchor: Anchor, role: str | None = None) -> None: ...
 
+    def leads(self, start: int, end: int) -> bool: ...
+
 
 @attrs.frozen
 class Piece:

@@ -7,7 +7,7 @@ import datetime as dt
 import re
 
 from chrono.lazy_regex import lazy_compile
-from chrono.tagger.calendar import add_days, add_months
+from chrono.tagger.calendar import Anchor, add_days, add_months
 from chrono.tagger.context import Context, Reject
 from chrono.tagger.resources import Resources, words_regex
 
