@@ -21,7 +21,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import attrs
 
 from chrono.lazy_regex import lazy_compile
-from chrono.tagger.calendar import add_days, easter, nth_weekday, quarter_of, shift, value_at, week_value
+from chrono.tagger.calendar import add_days, add_months, easter, nth_weekday, quarter_of, shift, value_at, week_value
 from chrono.tagger.context import REF_VALUES, Action, Context, Fields, Piece, Reject, Spans
 from chrono.tagger.fields import (
     DIGITS,
@@ -703,6 +703,39 @@ def _day_of_story_month(ctx: Context, rule_type: str, f: Fields, s: Spans, start
     return _piece(ctx, None, start, end, "DATE", near.isoformat(), mod, "DCT")
 
 
+def _weekday_day_of_story(ctx: Context, rule_type: str, f: Fields, s: Spans, start: int, end: int
+                          ) -> list[Piece]:
+    """A weekday and a bare day of the month, "**Tuesday 4th.**", "on Friday the 7th": of the
+    month the story is in, or the month after it (a diary goes on), whichever the weekday fits;
+    with no story month, the nearest such day to the DCT that the weekday fits."""
+    digits = DIGITS.search(f["day_only"])
+    weekday = ctx.res.lookup("weekday", f["weekday"])
+    if digits is None or weekday is None:
+        raise Reject
+    number, wanted = int(digits.group()), int(weekday)
+    ref = ctx.ref
+    if ref is not None and ref.gran in ("D", "M"):
+        first = ref.day.replace(day=1)
+        months = [first, add_months(first, 1), add_months(first, -1)]
+        anchor = ref.value
+    else:
+        first = ctx.base().replace(day=1)
+        months = [first, add_months(first, -1), add_months(first, 1)]
+        anchor = "DCT"
+    days = []
+    for month in months:
+        try:
+            days.append(month.replace(day=number))
+        except ValueError:
+            continue
+    if not days:
+        raise Reject
+    fitting = [day for day in days if day.isoweekday() == wanted]
+    # a weekday that fits none of them is the text's error to report: the story's month stands
+    day = fitting[0] if fitting else days[0]
+    return _piece(ctx, None, start, end, "DATE", day.isoformat(), _mod(ctx, f), anchor)
+
+
 def _numeric(ctx: Context, rule_type: str, f: Fields, s: Spans, start: int, end: int
              ) -> list[Piece]:
     """A date in digits: "04/05/2025", "12.03.2025" (day and month order by the settings)."""
@@ -810,6 +843,7 @@ DATE_ACTIONS: dict[str, Action] = {
     "decade": _decade,
     "century": _century,
     "day_of_story_month": _day_of_story_month,
+    "weekday_day_of_story": _weekday_day_of_story,
 }
 
 # Dates written in digits and ranges of dates.
