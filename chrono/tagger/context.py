@@ -38,6 +38,9 @@ class Frames(Protocol):
 
     def leads(self, start: int, end: int) -> bool: ...
 
+    @property
+    def last_entry(self) -> Anchor | None: ...
+
 
 @attrs.frozen
 class Piece:

@@ -41,7 +41,8 @@ __all__ = ["Frames", "how_dated", "opens_range"]
 _AFTER_LEAD = lazy_compile(r"[ \t*_)\]]*(?:[:—–|-]|\.(?=[*_]*(?:[ \t]+[A-Z\"“]|[ \t]*(?:\n|\Z)))|\n|\Z)")
 _AFTER_FIGURES = lazy_compile(r"[ \t*_)\]]*[A-Z0-9@#\"“]")
 _FIGURE = lazy_compile(r"\d")
-_BEFORE_LEAD = lazy_compile(r"[ \t*_(\[]*\Z")
+# ... or a place and a comma before it in an entry's label: "**Kessel, 3 October.**"
+_BEFORE_LEAD = lazy_compile(r"[ \t*_(\[]*(?:[A-Z][\w'’.-]*(?:[ \t]+[A-Za-z][\w'’.-]*){0,3},[ \t]+)?\Z")
 # Only punctuation and space between a date and the ends of its line (or cell).
 _BARE = lazy_compile(r"[\s*_()\[\].,:;|—–/-]*\Z")
 _BARE_AFTER = lazy_compile(r"[ \t*_()\[\].,:;|—–/-]*(?:\n|\Z)")
@@ -72,6 +73,9 @@ class Frames:
         self.next = 0
         self.open: list[_Open] = []
         self.dated: dict[int, tuple[int, int]] = {}
+        # the day of the last entry a date opened ("*June 9.*", "**Tuesday 4th.**"): where a
+        # diary's next entry goes on from
+        self.last_entry: Anchor | None = None
 
     def at(self, ctx: Context, offset: int) -> None:
         changed = False
@@ -79,7 +83,9 @@ class Frames:
             left = self.open.pop()
             if left.anchor is not None:
                 ctx.restore(left.saved)
-                if left.firm and left.anchor.gran == "D" and left.block.kind in _ENTRY_KINDS:
+                if left.firm and left.anchor.gran == "D" and (
+                    left.block.kind in _ENTRY_KINDS or left.block.kind is Kind.PARAGRAPH
+                ):
                     # "- 2026-11-17 22:40 — …" then "- 22:47 — …": the next entries of a
                     # timeline go on from the day an entry named, not from the story's
                     ctx.ref = ctx.day_ref = left.anchor
@@ -143,6 +149,8 @@ class Frames:
         opened.anchor = anchor
         opened.firm = firm
         self.dated[opened.index] = (start, end)
+        if anchor.gran == "D" and opened.block.kind in (Kind.PARAGRAPH, Kind.ITEM, Kind.LINE):
+            self.last_entry = anchor
         ctx.ref, ctx.ref_start, ctx.ref_end = anchor, start, end
         if anchor.gran == "D":
             ctx.day_ref = anchor

@@ -183,6 +183,16 @@ def story_year(ctx: Context, month: int, start: int = -1) -> int | None:
     return story.day.year + forward
 
 
+def _story_entry(ctx: Context, start: int, end: int) -> Anchor | None:
+    """The day of the last entry, when the expression at ``[start, end)`` opens the next one of
+    a story of another time (a diary, a log, a journey)."""
+    era = ctx.story_era
+    if era is None or ctx.frames is None or not _long_ago(ctx, era) or not ctx.frames.leads(start, end):
+        return None
+    last = ctx.frames.last_entry
+    return last if last is not None and abs(last.day.year - era.day.year) <= 1 else None
+
+
 def _entry_year(ctx: Context, month: int, start: int, end: int) -> int | None:
     """The year of a year-less date that opens an entry ("*June 2.* Sailed …", "**Tuesday
     4th.**") in a story of another time: the story's, whatever the frame around the entries
@@ -190,7 +200,8 @@ def _entry_year(ctx: Context, month: int, start: int, end: int) -> int | None:
     era = ctx.story_era
     if era is None or ctx.frames is None or not _long_ago(ctx, era) or not ctx.frames.leads(start, end):
         return None
-    story = ctx.ref if ctx.ref is not None and abs(ctx.ref.day.year - era.day.year) <= 1 else era
+    last = ctx.frames.last_entry
+    story = last if last is not None and abs(last.day.year - era.day.year) <= 1 else era
     forward = story.gran in ("D", "M", "Q", "H", "S") and month < story.day.month
     return story.day.year + forward
 
@@ -270,6 +281,10 @@ def weekday_date(ctx: Context, weekday: int, rel: int | None, start: int, end: i
         return add_days(base, delta)
     if rel == 0:
         return add_days(base, weekday - current)
+    last = _story_entry(ctx, start, end)
+    if last is not None:
+        # "**Thursday.**" after the entry "**Draslin, Wednesday.**": a diary goes on
+        return add_days(last.day, (weekday - last.day.isoweekday()) % 7 or 7)
     direction = tense(ctx, start, end, weekday=True)
     if direction > 0:
         return add_days(base, (weekday - current) % 7)
