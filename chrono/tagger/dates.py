@@ -21,7 +21,16 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import attrs
 
 from chrono.lazy_regex import lazy_compile
-from chrono.tagger.calendar import add_days, add_months, easter, nth_weekday, quarter_of, shift, value_at, week_value
+from chrono.tagger.calendar import (
+    add_days,
+    add_months,
+    easter,
+    nth_weekday,
+    quarter_of,
+    shift,
+    value_at,
+    week_value,
+)
 from chrono.tagger.context import REF_VALUES, Action, Context, Fields, Piece, Reject, Spans
 from chrono.tagger.fields import (
     DIGITS,
