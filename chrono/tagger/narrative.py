@@ -97,6 +97,14 @@ def tell(ctx: Context, scanner: Scanner, dct_known: bool) -> tuple[list[Timex], 
 _YEARLY_LEAD = r"\b{fiscal_year_end_lead}\s+\Z"
 
 
+_SINCE_LEAD = r"\b(?:for\s+the\s+first\s+time\s+)?since\s+\Z"
+
+
+def _since_year(ctx: Context, start: int) -> bool:
+    lead = words_regex(ctx.res, _SINCE_LEAD, re.IGNORECASE)
+    return lead.search(ctx.text, max(0, start - 30), start) is not None
+
+
 def _yearly(ctx: Context, start: int) -> bool:
     lead = words_regex(ctx.res, _YEARLY_LEAD, re.IGNORECASE)
     return lead.search(ctx.text, max(0, start - 40), start) is not None
@@ -122,6 +130,10 @@ def _follow(ctx: Context, rule: Rule, piece: Piece, dct_known: bool) -> Piece:
         anchor = _anchor(value)
         if anchor is not None and _yearly(ctx, piece.start):
             anchor = None  # "whose financial year runs to 31 December": every year's, no story time
+        if anchor is not None and anchor.gran == "Y" and _since_year(ctx, piece.start) and (
+            ctx.ref is not None and ctx.ref.gran != "Y"
+        ):
+            anchor = None  # "won away for the first time since 1961": a bound, the story stays put
         if anchor is not None and piece.guessed and ctx.ref is not None and anchor.gran != "D":
             # A period that rests on a default ("the coldest winter", no tense, no
             # year) does not move a story that has a time of its own.

@@ -213,6 +213,8 @@ def _offset_pieces(ctx: Context, rule_type: str, f: Fields, s: Spans, start: int
     gran = ref.gran if finer and ref.gran in ("Q", "H", "M", "S") else out_code
     if ref.gran == code and code in ("DE", "CE"):
         gran = code  # "the 1980s ... two decades later": the 2000s
+    if code == "W" and ref.gran == "D" and not weekend:
+        gran = "D"  # "A week later" after "15 August 1987": 22 August, the day the story moves to
     if gran == "S":
         gran = "Q" if code in ("Y",) else code
         return [Piece(start, end, "DATE", anchor_value(Anchor(moved, "S", "")), mod, ref.value,

@@ -156,6 +156,8 @@ def day_near_dct(ctx: Context, day: int, start: int, end: int) -> dt.date:
 # history, a diary), even where its frame speaks from the document's date: only words of that
 # frame between the story's last date and a year-less one bring the reading back to the DCT.
 _LONG_AGO_YEARS = 10
+# How many months after the story's last day an entry without a year still reads as the story's
+_ENTRY_MONTHS = 3
 
 
 def _long_ago(ctx: Context, story: Anchor) -> bool:
@@ -197,13 +199,27 @@ def _entry_year(ctx: Context, month: int, start: int, end: int) -> int | None:
     """The year of a year-less date that opens an entry ("*June 2.* Sailed …", "**Tuesday
     4th.**") in a story of another time: the story's, whatever the frame around the entries
     says from the document's date ("… is published in full this month. A few entries follow.")."""
-    era = ctx.story_era
-    if era is None or ctx.frames is None or not _long_ago(ctx, era) or not ctx.frames.leads(start, end):
+    if ctx.frames is None or not ctx.frames.leads(start, end):
         return None
+    era = ctx.story_era
     last = ctx.frames.last_entry
-    story = last if last is not None and abs(last.day.year - era.day.year) <= 1 else era
-    forward = story.gran in ("D", "M", "Q", "H", "S") and month < story.day.month
-    return story.day.year + forward
+    if era is not None and _long_ago(ctx, era):
+        told = last if last is not None and abs(last.day.year - era.day.year) <= 1 else era
+        forward = told.gran in ("D", "M", "Q", "H", "S") and month < told.day.month
+        return told.day.year + forward
+    # "The bridge was inspected on 12 February 2024 … ¶ **19 February.** …": an entry soon
+    # after the story's last day is in its year (or the next, past a new year)
+    story = last or ctx.ref
+    if story is None or story.gran not in ("D", "M"):
+        return None
+    for year in (story.day.year, story.day.year + 1):
+        try:
+            candidate = dt.date(year, month, 1)
+        except ValueError:
+            return None
+        if story.day.replace(day=1) <= candidate <= add_months(story.day.replace(day=1), _ENTRY_MONTHS):
+            return year
+    return None
 
 
 def year_for_month(ctx: Context, month: int, day: int | None, start: int, end: int) -> int:
