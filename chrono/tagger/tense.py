@@ -178,8 +178,8 @@ def story_year(ctx: Context, month: int, start: int = -1) -> int | None:
     if (story is None or abs(story.day.year - ctx.base().year) < 2 or story.gran == "W"
             or (ctx.speaks_from_now(ctx.ref_end, start) if start >= 0 and _long_ago(ctx, story)
                 else ctx.is_news())
-            or words_regex(ctx.res, _STATE_BOUND, re.IGNORECASE).search(
-                ctx.text, max(0, ctx.ref_start - 8), ctx.ref_start)):
+            or (story.gran == "Y" and words_regex(ctx.res, _STATE_BOUND, re.IGNORECASE).search(
+                ctx.text, max(0, ctx.ref_start - 8), ctx.ref_start))):
         return None
     forward = story.gran in ("D", "M", "Q", "H", "S") and month < story.day.month
     return story.day.year + forward
@@ -232,7 +232,8 @@ def year_for_month(ctx: Context, month: int, day: int | None, start: int, end: i
     base = ctx.base()
     direction = tense(ctx, start, end)
     story = _entry_year(ctx, month, start, end) if direction <= 0 else None
-    if story is None and direction < 0:
+    if story is None and (direction < 0 or (direction == 0 and ctx.ref is not None and _long_ago(ctx, ctx.ref))):
+        # (with no tense, too, in a story of another time: "The Boxing Day crowd is still a record")
         story = story_year(ctx, month, start)
     if story is not None:
         return story
