@@ -104,10 +104,12 @@ class Frames:
         it dates as a label: "*June 2.* Sailed …") that no date has dated yet."""
         for opened in reversed(self.open):
             block = opened.block
-            if block.start <= start < block.end and opened.anchor is None and block.kind in (
-                Kind.PARAGRAPH, Kind.ITEM, Kind.LINE
-            ):
-                return how_dated(block, self.text, start, end) == "lead"
+            if not block.start <= start < block.end or opened.anchor is not None:
+                continue
+            if block.kind in (Kind.PARAGRAPH, Kind.ITEM, Kind.LINE):
+                return how_dated(block, self.text, start, end) in ("lead", "alone")
+            if block.kind is Kind.HEADING:  # "**Thursday 13 December**" over the day's entries
+                return _BARE.match(self.text, block.start, start) is not None
         return False
 
     def offer(self, ctx: Context, start: int, end: int, anchor: Anchor, role: str | None = None) -> None:

@@ -232,7 +232,8 @@ def year_for_month(ctx: Context, month: int, day: int | None, start: int, end: i
     base = ctx.base()
     direction = tense(ctx, start, end)
     story = _entry_year(ctx, month, start, end) if direction <= 0 else None
-    if story is None and (direction < 0 or (direction == 0 and ctx.ref is not None and _long_ago(ctx, ctx.ref))):
+    untensed_story = direction == 0 and ctx.ref is not None and _long_ago(ctx, ctx.ref)
+    if story is None and (direction < 0 or untensed_story):
         # (with no tense, too, in a story of another time: "The Boxing Day crowd is still a record")
         story = story_year(ctx, month, start)
     if story is not None:
