@@ -44,7 +44,7 @@ from chrono.tagger.fields import (
 )
 from chrono.tagger.resources import words_regex
 from chrono.tagger.tense import SENTENCE_END as _SENTENCE_END
-from chrono.tagger.tense import day_near_dct, story_year, tense, weekday_date, year_for_month
+from chrono.tagger.tense import day_near_dct, story_base, story_year, tense, weekday_date, year_for_month
 
 __all__ = ["CALENDAR_ACTIONS", "DATE_ACTIONS"]
 
@@ -615,6 +615,9 @@ def _deictic(ctx: Context, req: Request, f: Fields, start: int, end: int) -> Res
         # "overnight" in a story about Friday: the night before Friday.
         return Resolved(day=add_days(story_day.day, int(offset_text)), anchor=story_day.value,
                         part=part or None)
+    told = story_base(ctx, start)
+    if told is not None:
+        return Resolved(day=add_days(told.day, int(offset_text)), anchor=told.value, part=part or None)
     return Resolved(day=add_days(req.base, int(offset_text)), anchor="DCT", part=part or None)
 
 
@@ -625,6 +628,9 @@ def _part_rel(ctx: Context, req: Request, f: Fields, start: int, end: int) -> Re
     story_day = ctx.story_day()
     if origin == "REF" and story_day is not None:
         return Resolved(day=add_days(story_day.day, step), anchor=story_day.value)
+    told = story_base(ctx, start)
+    if told is not None:
+        return Resolved(day=add_days(told.day, step), anchor=told.value)
     return Resolved(day=add_days(req.base, step), anchor="DCT")
 
 

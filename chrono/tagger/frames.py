@@ -48,6 +48,8 @@ _BARE = lazy_compile(r"[\s*_()\[\].,:;|—–/-]*\Z")
 _BARE_AFTER = lazy_compile(r"[ \t*_()\[\].,:;|—–/-]*(?:\n|\Z)")
 
 
+# blocks whose opening day a diary's next entry goes on from
+_DAY_ENTRY_KINDS = frozenset({Kind.PARAGRAPH, Kind.ITEM, Kind.LINE, Kind.HEADING})
 # blocks that are the entries of a list or a table
 _ENTRY_KINDS = frozenset({Kind.ITEM, Kind.ROW, Kind.LINE})
 
@@ -132,9 +134,11 @@ class Frames:
                 ):
                     # the first line of an item that runs over several: the item's date
                     opened, block = outer, outer.block
-            firm = (block.kind is not Kind.HEADING or block.is_date or _section_year(ctx, block, anchor)
-                    ) and (role != "begin" or anchor.gran == "D") and not (
-                    role is None and opens_range(self.text, end, block.end))
+            dated_section = (block.is_date or _section_year(ctx, block, anchor)
+                             or _day_section(self.text, block, start, end, anchor))
+            firm = (block.kind is not Kind.HEADING or dated_section) and (
+                role != "begin" or anchor.gran == "D") and not (
+                role is None and opens_range(self.text, end, block.end))
             self._date(ctx, opened, start, end, anchor, firm)
             if how == "alone" and block.kind in (Kind.LINE, Kind.CELL) and position > 0:
                 # a date alone on a line of an item or in a cell of a row dates the item or row
@@ -151,7 +155,7 @@ class Frames:
         opened.anchor = anchor
         opened.firm = firm
         self.dated[opened.index] = (start, end)
-        if anchor.gran == "D" and opened.block.kind in (Kind.PARAGRAPH, Kind.ITEM, Kind.LINE):
+        if anchor.gran == "D" and opened.block.kind in _DAY_ENTRY_KINDS:
             self.last_entry = anchor
         ctx.ref, ctx.ref_start, ctx.ref_end = anchor, start, end
         if anchor.gran == "D":
@@ -193,6 +197,16 @@ def how_dated(block: Block, text: str, start: int, end: int) -> str | None:
 # How far from the DCT's year a section heading's year must be to give it to dates written
 # without one (nearer, the tense chooses, as in any text that speaks from its own date).
 _STORY_YEARS = 2
+
+
+# "**Saturday 13 June 2015 – Port Elwyn to Caddon**": a day, then what the section tells
+_SECTION_SEPARATOR = lazy_compile(r"[ \t*_]*(?:[–—:|]|\s-\s)")
+
+
+def _day_section(text: str, block: Block, start: int, end: int, anchor: Anchor) -> bool:
+    """A heading that opens with a day and a separator: the day of what its section tells."""
+    return anchor.gran == "D" and _BEFORE_LEAD.match(text, block.start, start) is not None and (
+        _SECTION_SEPARATOR.match(text, end) is not None)
 
 
 def _section_year(ctx: Context, block: Block, anchor: Anchor) -> bool:

@@ -185,6 +185,21 @@ def story_year(ctx: Context, month: int, start: int = -1) -> int | None:
     return story.day.year + forward
 
 
+def story_base(ctx: Context, start: int) -> Anchor | None:
+    """The day "today", "tomorrow", "this morning" count from in a story of another time told
+    day by day ("**Saturday 13 June 2015 – …** … Tomorrow, the first climb."): the story's day,
+    unless a frame around dates them or the text has come back to its own date since."""
+    day = ctx.day_ref
+    if day is None or ctx.frame_day is not None or not _long_ago(ctx, day):
+        return None
+    # (only in a story told entry by entry: a news story that recalls a day of 1949 still says
+    # "Friday" of its own week)
+    last = ctx.frames.last_entry if ctx.frames is not None else None
+    if last is None or abs(last.day.year - day.day.year) > 1:
+        return None
+    return None if ctx.speaks_from_now(ctx.ref_end, start) else day
+
+
 def _story_entry(ctx: Context, start: int, end: int) -> Anchor | None:
     """The day of the last entry, when the expression at ``[start, end)`` opens the next one of
     a story of another time (a diary, a log, a journey)."""
@@ -289,7 +304,8 @@ def _year_note(base: dt.date, year: int, month: int, day: int | None, direction:
 def weekday_date(ctx: Context, weekday: int, rel: int | None, start: int, end: int) -> dt.date:
     """The date of a weekday name: "last"/"next" move a week; otherwise tense decides and
     news-style past is the default (the most recent such day, the DCT's own day included)."""
-    base = ctx.base()
+    told = story_base(ctx, start)
+    base = told.day if told is not None else ctx.base()
     current = base.isoweekday()
     if rel is not None and rel < 0:
         delta = (current - weekday) % 7 or 7
