@@ -98,3 +98,30 @@ def fixed(holiday: str, countries: frozenset[str]) -> bool:
     """Whether the holiday falls on the same month and day every year where it applies."""
     rules = _rules(holiday, countries)
     return rules is not None and all(_FIXED.match(rule) for rule in rules)
+
+
+# Enough years for every day a movable holiday can fall on (Easter's 35 days take well under
+# two centuries to appear; weekday rules repeat every 28 years).
+_CYCLE_YEARS = range(1900, 2100)
+
+
+@functools.lru_cache(maxsize=256)
+def _possible_days(holiday: str, countries: frozenset[str], low: int, high: int
+                   ) -> frozenset[tuple[int, int]]:
+    """The (month, day) pairs ``holiday`` (with ``low`` to ``high`` days around it) covers in
+    some year."""
+    out: set[tuple[int, int]] = set()
+    for year in _CYCLE_YEARS:
+        for day in days_of(holiday, year, countries) or ():
+            for shift in range(low, high + 1):
+                covered = day + dt.timedelta(days=shift)
+                out.add((covered.month, covered.day))
+    return frozenset(out)
+
+
+def never_on(holiday: str, countries: frozenset[str], day: dt.date, spread: tuple[int, int]) -> bool:
+    """Whether ``holiday`` falls on ``day``'s month and day in no year at all ("Easter Sunday,
+    14 May"): then the day is wrong whatever year was meant."""
+    if days_of(holiday, day.year, countries) is None:
+        return False
+    return (day.month, day.day) not in _possible_days(holiday, countries, spread[0], spread[1])

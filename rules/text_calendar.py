@@ -16,7 +16,7 @@ import attrs
 
 from chrono.analysis import Analysis
 from chrono.cues import AgeCue, AnniversaryCue, ElapsedCue, HolidayCue, SeasonCue, WeekdayCue, document_day
-from chrono.holidays import days_of, fixed
+from chrono.holidays import days_of, fixed, never_on
 from chrono.model import Finding, Severity, Span
 from chrono.rulebase import Rule
 
@@ -309,7 +309,8 @@ class HolidayMismatch(Rule):
             low, high = cue.spread
             if any(0 <= (date.day - holiday).days - low <= high - low for holiday in days):
                 continue
-            certain = not date.year_inferred or fixed(cue.holiday, cue.countries)
+            certain = not date.year_inferred or fixed(cue.holiday, cue.countries) or never_on(
+                cue.holiday, cue.countries, date.day, cue.spread)
             if not certain and (near is None or abs((date.day - near).days) > _NEAR_DAYS):
                 continue  # a movable holiday in a year guessed far from the document date
             shown = " or ".join(_day_name(holiday) for holiday in sorted(days))
