@@ -274,7 +274,8 @@ class HolidayMismatch(Rule):
         (Thanksgiving, Labour Day, Mother's Day), any day of a country the document names
         passes, or of any country when it names none. A movable holiday whose year is only
         inferred from the document date gives a warning within six weeks of it, and is left
-        alone farther away; words that make the date another day ("the weekend after Easter",
+        alone farther away — unless it falls on that day in no year at all ("Easter Sunday,
+        14 May"): then an error; words that make the date another day ("the weekend after Easter",
         "Christmas Day (observed)") leave the pair alone.
 
     Why it matters

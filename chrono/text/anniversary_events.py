@@ -14,6 +14,7 @@ import re
 from chrono.lazy_regex import lazy_compile
 from chrono.model import Part, Qualifier
 from chrono.periods import DAY, Period, date_of, day_start
+from chrono.problems import ConflictKind
 from chrono.tagger import Timex
 from chrono.tagger.calendar import add_months
 from chrono.text.ages import anniversaries_in, mentions_anniversaries, told_as_present
@@ -28,6 +29,12 @@ _OF_EVENT = lazy_compile(
 )
 # "The society's 150th anniversary", "its 50th anniversary": whose anniversary
 _POSSESSOR = lazy_compile(r"\b(?:([A-Za-z][\w-]*)['’]s|its|their)\s+\Z", re.IGNORECASE)
+# "the 150th anniversary of the town's clock tower": the thing whose opening it marks, by its
+# last word
+_OF_THING = lazy_compile(
+    r"\s+of\s+(?:the\s+|its\s+|their\s+)?(?:[\w'’-]+['’]s\s+)?(?:[a-z][\w-]*\s+)?([a-z][\w-]+)\b"
+)
+_OPENING_KINDS = frozenset({"opening", "take_office", "founding"})
 # an anniversary is often marked on the nearest weekend or weeks apart, never a year apart
 _SLACK = 45 * DAY
 
@@ -61,8 +68,9 @@ def anniversary_events(b: Builder) -> None:
                 last = day_start(add_months(date_of(marked.end - 1), -12 * count)) + DAY + _SLACK
             event_id = b.event(noun, here)
             span = b.span(match.start(), noun.end)
+            # (an anniversary counts years from the event: a distance, as "N years after" is)
             b.period_claim(event_id, Part.START, Qualifier.IN, Period(first, last, ""), span,
-                           mentions=(noun,))
+                           mentions=(noun,), rule=ConflictKind.OFFSET)
 
 
 def _marked_on(b: Builder, timexes: tuple[Timex, ...], before: int) -> Period | None:
@@ -78,15 +86,24 @@ def _anniversary_of_founding(b: Builder, here: SentenceContext, match: re.Match[
     was founded, when the text tells one founding of the possessor ("The society was founded in
     1879")."""
     owner = _POSSESSOR.search(b.text, max(here.sentence.start, match.start() - 40), match.start())
-    if owner is None:
+    thing = _OF_THING.match(b.text, match.end(), here.sentence.end) if owner is None else None
+    if owner is None and thing is None:
         return
-    word = owner.group(1).lower() if owner.group(1) else None
+    if thing is not None:
+        # "the 150th anniversary of the town's clock tower": the one opening of the tower the
+        # text tells ("The tower was inaugurated on 1 June 1876")
+        word: str | None = thing.group(1).lower()
+        kinds = _OPENING_KINDS
+    else:
+        assert owner is not None
+        word = owner.group(1).lower() if owner.group(1) else None
+        kinds = frozenset()
     # a founding anywhere, or the opening of its own sentence ("The factory, which opened in
     # 1975, is marking its 40th anniversary")
     foundings = [
         (other, t) for other in b.contexts.values() for t in other.triggers
         if t.pos == "verb" and (
-            t.event_class == "founding"
+            t.event_class == "founding" or t.event_class in kinds
             or (t.event_class in ("opening", "begin") and other is here and t.start < match.start())
         )
         and (word is None or word in b.text[max(other.sentence.start, t.start - 60):t.start].lower())
@@ -111,6 +128,8 @@ def _anniversary_of_founding(b: Builder, here: SentenceContext, match: re.Match[
     first = day_start(dt.date(year - spare, 1, 1)) - _SLACK
     last = day_start(dt.date(year + 1, 1, 1)) + _SLACK
     event_id = b.event(target, context)
-    span = b.span(owner.start(), match.end())
+    span = b.span(owner.start(), match.end()) if owner is not None else b.span(
+        match.start(), thing.end() if thing is not None else match.end())
     b.period_claim(event_id, Part.START, Qualifier.IN, Period(first, last, ""), span,
-                   note=f"the anniversary of '{founded.text}' ({b.where(founded.start)})")
+                   note=f"the anniversary of '{founded.text}' ({b.where(founded.start)})",
+                   rule=ConflictKind.OFFSET)
