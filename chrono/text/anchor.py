@@ -50,6 +50,7 @@ from chrono.text.offsets import offset, offsets_in, within_of
 from chrono.text.order import order, relative_sequence, sequence
 from chrono.text.ordinals import ordinal_order
 from chrono.text.precedence import precedence
+from chrono.text.release_dates import release_dates
 from chrono.text.reported import reported
 from chrono.text.sentences import Sentence
 from chrono.text.states import participle_bounds, state_bounds
@@ -97,6 +98,7 @@ def build(text: str, sentences: Sequence[Sentence], timexes: Sequence[Timex], dc
     anniversary_events(b)  # "the second anniversary of the tsunami": two years before
     date_by_layout(b, layout or Layout(), scopes)  # headings and entries (chrono.text.layout_dating)
     incident_window(b, layout or Layout(), scopes)  # a review's summary against its timeline
+    release_dates(b, layout or Layout(), scopes)  # a version's release in its table and its prose
     return b.built()
 
 
