@@ -151,6 +151,8 @@ def event_after(text: str, triggers: Sequence[Trigger], phrase_end: int, clause_
 
 
 _CLAUSE_MARK = lazy_compile(r"[,;:—–()]")
+# (not "in 1976, ninety years later": a distance set off right after the date restates it)
+_WORD_BETWEEN = lazy_compile(r"[A-Za-z]{2,}")
 
 
 def offset(b: Builder, here: SentenceContext, match: re.Match[str]) -> None:
@@ -247,6 +249,14 @@ def offset(b: Builder, here: SentenceContext, match: re.Match[str]) -> None:
         reference_id = b.event(reference_target.trigger, here)
         reference_side = reference_target.side
     else:
+        if subject.end <= start and any(
+            t.type in ("DATE", "TIME") and subject.end <= t.start and t.end <= start
+            and _WORD_BETWEEN.search(text, t.end, start) is not None for t in here.timexes
+        ):
+            # "started his army in motion on April 3, intent on surprising Grant as soon as the
+            # next day": the event has its own date; the offset counts from it, for a word the
+            # lexicon lacks
+            return
         previous = b.last_dated(here.window_start, start, subject_id)
         if previous is None and here.opening_window_start >= 0:
             # "Five days later, …" after sentences that date nothing: the story's last dated

@@ -37,6 +37,10 @@ _ORDER_VERBS = _WORDS.set("order_verbs")
 _PRENOMINAL_DATE = lazy_compile(r"(?:['’]s)?(?:\s+[\w-]+){0,2}\s+")
 # "preceded by a week of protests": a length of the event, not a date the order word governs
 _LENGTH_OF = lazy_compile(r"\s+of\s+(?:[\w-]+\s+)?")
+_OPENING_ONLY = _WORDS.set("opening_only_order_words")
+_INVERTED = lazy_compile(
+    rf"\b(?:{_WORDS.pattern('inversion_auxiliaries')})\s+(?:he|she|they|we|i|it|the\s+[\w-]+|[A-Z][\w-]+)\s+"
+)
 _VAGUE_DISTANCE = lazy_compile(rf"(?:(?:{_WORDS.pattern('vague_distances')})\s+)*\Z", re.IGNORECASE)
 _AND_THEN = lazy_compile(
     rf"\b(?:{_WORDS.pattern('clause_joiners')})\s+(?:(?:{_WORDS.pattern('sequence_adverbs')})\s+)?\Z",
@@ -127,6 +131,8 @@ def order(b: Builder, here: SentenceContext) -> None:
         if match.start() in timex_starts or any(t.start <= match.start() < t.end for t in timexes):
             continue  # "charged the following month": a date, not an order word
         word = " ".join(match.group(1).lower().split())
+        if word in _OPENING_ONLY and text[sentence.start:match.start()].strip(" \"“"):
+            continue  # "she once worked there": not an order word here
         objects = [t for t in triggers if t.start >= match.end()]
         if not objects:
             continue
@@ -161,6 +167,10 @@ def order(b: Builder, here: SentenceContext) -> None:
             subject = main_clause_event(text, triggers, obj, clause_end) if "," in text[
                 obj.end:sentence.end
             ] else None
+            inverted = _INVERTED.search(text, obj.end, sentence.end) if subject is None and opening else None
+            if inverted is not None:
+                # "Only after the vote was counted did they sign": the inverted main clause
+                subject = next((t for t in triggers if t.start >= inverted.end() and t.pos == "verb"), None)
         else:
             # the event of the signal's own clause; none there means no claim
             left = [t for t in triggers if clause_start <= t.start and t.end <= match.start()]

@@ -6,6 +6,8 @@ say the event happened, so nothing is claimed about its time.
 
 from __future__ import annotations
 
+import re
+
 from chrono.lazy_regex import lazy_compile
 from chrono.text.vocabulary import each_then_space, vocabulary
 
@@ -40,10 +42,12 @@ _BEEN = _WORDS.set("been")
 _PASSIVE_AUXILIARIES = _WORDS.set("passive_auxiliaries")
 _DO_SUPPORT = _WORDS.set("do_support")
 _INVERTED_SUBJECTS = _WORDS.set("inverted_subjects")
-_INVERSION_OPENERS = _WORDS.set("inversion_openers")
+_INVERSION_OPENER = lazy_compile(rf"\b(?:{_WORDS.pattern('inversion_openers')})\b", re.IGNORECASE)
+_SUBJECT_DETERMINERS = _WORDS.set("subject_determiners")
 _CLAUSE_IRREALIS = _WORDS.set("clause_irrealis")
 _CLAUSE_BOUNDARIES = _WORDS.set("clause_boundaries")
-_CLAUSE_WORD = lazy_compile(r"[A-Za-z']+|[,;:()—–\"“”|\n]")
+# (a full stop before white space ends the clause too: "The plan appeared in 2017. A consultation ran")
+_CLAUSE_WORD = lazy_compile(r"[A-Za-z']+|[,;:()—–\"“”|\n]|[.!?](?=\s)")
 
 
 def _in_irrealis_clause(text: str, start: int) -> bool:
@@ -72,6 +76,16 @@ _WITH_ABSOLUTE = lazy_compile(
     rf"\bwith\s+(?:{_WORDS.pattern('absolute_determiners')})\s+"
     rf"(?:(?!(?:{_WORDS.pattern('absolute_breaks')})\s)[\w'’-]+\s+){{0,4}}\Z"
 )
+
+
+def _inverted_past(words: list[str], text: str, start: int) -> bool:
+    """"did" and a short subject ("she", "the board") right before a base form, after a fronted
+    "only" or "until": an inverted past clause."""
+    if "did" not in words[-4:] or _INVERSION_OPENER.search(text, max(0, start - 160), start) is None:
+        return False
+    subject = words[len(words) - words[::-1].index("did"):]
+    return (len(subject) == 1 and subject[0] in _INVERTED_SUBJECTS) or (
+        1 < len(subject) <= 3 and subject[0] in _SUBJECT_DETERMINERS)
 
 
 def verb_tense(form: str, before: list[str], text: str, start: int) -> str | None:
@@ -125,8 +139,8 @@ def verb_tense(form: str, before: list[str], text: str, start: int) -> str | Non
     if form == "s":
         return PRESENT
     if form == "base":
-        if prev2 == "did" and prev in _INVERTED_SUBJECTS and not _INVERSION_OPENERS.isdisjoint(before):
-            return PAST  # "Only after the vote did they sign"
+        if _inverted_past(words, text, start):
+            return PAST  # "Only after the vote did they sign", "… did the board sign"
         if prev in _DO_SUPPORT:
             return IRREALIS
         return None
