@@ -31,7 +31,7 @@ from chrono.tagger.passes import close_period
 from chrono.tagger.relative import completed
 from chrono.tagger.resources import Rule, words_regex
 from chrono.tagger.scanner import Scanner, scan
-from chrono.tagger.tense import tense
+from chrono.tagger.tense import STORY_GRANULARITIES, tense
 from chrono.tagger.timex import Timex
 
 __all__ = ["tell"]
@@ -150,7 +150,9 @@ def _follow(ctx: Context, rule: Rule, piece: Piece, dct_known: bool) -> Piece:
                 if ctx.first_written is None and piece.anchor is None:
                     ctx.first_written = anchor
             first = ctx.first_written
-            if first is not None and anchor.gran != "Y" and abs(anchor.day.year - first.day.year) <= 1:
+            if first is not None and anchor.gran in STORY_GRANULARITIES and (
+                abs(anchor.day.year - first.day.year) <= 1
+            ):
                 ctx.story_era = anchor
     if ctx.frames is not None and piece.type in ("DATE", "TIME") and not (
         not dct_known and piece.anchor == "DCT"

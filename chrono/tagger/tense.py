@@ -156,6 +156,8 @@ def day_near_dct(ctx: Context, day: int, start: int, end: int) -> dt.date:
 # history, a diary), even where its frame speaks from the document's date: only words of that
 # frame between the story's last date and a year-less one bring the reading back to the DCT.
 _LONG_AGO_YEARS = 10
+# the times a story is told at (not "the 1980s", a year, a century: a text looks back to those)
+STORY_GRANULARITIES = frozenset({"D", "M", "S", "W", "Q"})
 # How many months after the story's last day an entry without a year still reads as the story's
 _ENTRY_MONTHS = 3
 
@@ -165,7 +167,8 @@ def _long_ago(ctx: Context, story: Anchor) -> bool:
     writes out ("On 15 August 1987 …", "In the summer of 1898 …"), not a date a news story
     looks back to ("the Dec. 21, 1988, bombing" after this year's dates)."""
     first = ctx.first_written
-    return (first is not None and story.gran != "Y" and abs(story.day.year - first.day.year) <= 1
+    return (first is not None and story.gran in STORY_GRANULARITIES
+            and abs(story.day.year - first.day.year) <= 1
             and ctx.base().year - story.day.year >= _LONG_AGO_YEARS)
 
 

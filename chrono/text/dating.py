@@ -30,7 +30,7 @@ from chrono.text.attachment import (
     resolve,
 )
 from chrono.text.builder import Builder
-from chrono.text.calendar_names import WEEKDAY_NAMES
+from chrono.text.calendar_names import WEEKDAY_NAMES, WEEKDAYS
 from chrono.text.clauses import words_between
 from chrono.text.context import SentenceContext
 from chrono.text.counts import NUMBERS, count_of
@@ -64,6 +64,29 @@ _PART_OF_DAY = lazy_compile(r"T(?:MO|AF|EV|NI|DT)$")  # TIMEX3 morning, afternoo
 # the bound of an event placed within its date: a reference for "two days later"
 _WITHIN = Bound(Part.WHOLE, Qualifier.IN)
 _STARTS_WITHIN = Bound(Part.START, Qualifier.IN)
+
+
+_WEEKDAY_NUMBERS = {name.lower(): number for name, number in WEEKDAYS.items()}  # Monday: 0
+_WEEKDAY_WORD = lazy_compile(r"[A-Za-z]+")
+_DAY_VALUE = lazy_compile(r"\d{4}-\d\d-\d\d")
+
+
+def weekday_pins_year(timex: Timex) -> bool:
+    """"on Saturday, 10 April" whose weekday fits the year chosen and not the one before or
+    after: the weekday states the year as surely as a written one."""
+    day = _DAY_VALUE.match(timex.value)
+    if day is None or not _FIGURE.search(timex.text):
+        return False  # (a bare "Tuesday" is placed by the tense: it pins nothing)
+    named = [_WEEKDAY_NUMBERS[w.lower()] for w in _WEEKDAY_WORD.findall(timex.text)
+             if w.lower() in _WEEKDAY_NUMBERS]
+    if len(named) != 1:
+        return False
+    try:
+        chosen = dt.date.fromisoformat(day.group())
+        neighbours = [chosen.replace(year=chosen.year + step) for step in (-1, 1)]
+    except ValueError:
+        return False
+    return chosen.weekday() == named[0] and all(d.weekday() != named[0] for d in neighbours)
 
 
 def period_of(timex: Timex, dct: Period | None, hemisphere: Hemisphere) -> Period | None:
@@ -156,7 +179,7 @@ def date(b: Builder, here: SentenceContext, timex: Timex, period: Period, length
     # the year of its day
     explicit = timex.anchor is None or (
         told_again and first is not None and first.anchor is None and first.value[:4] == timex.value[:4]
-    )
+    ) or (weekday_pins_year(timex) and timex.signal == "on" and tense in (PAST, PERFECT))
     if b.dct is not None and b.dct.end is not None and period.start is not None and not explicit:
         past = tense in TOLD_AS_PAST or reading.name == SINCE
         if past and period.start >= b.dct.end:
