@@ -82,7 +82,9 @@ class AfterDocumentDate(ConflictRule):
         reported on April 23, 2025 that …" passes. "Talks have continued since June 2025"
         fails; "since June 2024" passes. A past event on a year-less day just after the
         document date ("left on 9 September" in a text of 2 September) is only a warning: the
-        year is inferred.
+        year is inferred — unless its weekday pins the year ("on Saturday, 10 April"), or it is
+        within two weeks of the document date in a text that tells another day of the six
+        weeks before it (a story of these very weeks): then an error.
 
     How to fix
         Correct the event's date (often its year), or the document's date if that is the one

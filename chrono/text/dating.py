@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 from chrono.lazy_regex import lazy_compile
 from chrono.model import Grade, Part, Qualifier, Span
-from chrono.periods import DAY, Hemisphere, InvalidValue, NotAPeriod, Period, parse_value
+from chrono.periods import DAY, Hemisphere, InvalidValue, NotAPeriod, Period, day_start, parse_value
 from chrono.problems import ConflictKind, Problem, ProblemKind
 from chrono.tagger import Timex
 from chrono.text.attachment import (
@@ -69,6 +69,36 @@ _STARTS_WITHIN = Bound(Part.START, Qualifier.IN)
 _WEEKDAY_NUMBERS = {name.lower(): number for name, number in WEEKDAYS.items()}  # Monday: 0
 _WEEKDAY_WORD = lazy_compile(r"[A-Za-z]+")
 _DAY_VALUE = lazy_compile(r"\d{4}-\d\d-\d\d")
+
+
+# How near the document date a day of the story, and a day after it, must be for the story to
+# be one of these weeks
+_RECENT = 42 * DAY
+_SOON_AFTER = 14 * DAY
+
+
+def _told_recent_days(b: Builder, timex: Timex) -> bool:
+    """Whether the text tells another day of the six weeks before its date (a written or an
+    inferred year): then a day soon after the document date is not last year's."""
+    if b.dct is None or b.dct.start is None:
+        return False
+    for other in b.timexes:
+        if other is timex or other.type != "DATE" or not _DAY_VALUE.fullmatch(other.value):
+            continue
+        if not _FIGURE.search(other.text):
+            continue  # ("on Tuesday": placed by the tense, not told)
+        start = day_start(dt.date.fromisoformat(other.value)) if _valid_day(other.value) else None
+        if start is not None and b.dct.start - _RECENT <= start < b.dct.start:
+            return True
+    return False
+
+
+def _valid_day(value: str) -> bool:
+    try:
+        dt.date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
 
 
 def weekday_pins_year(timex: Timex) -> bool:
@@ -180,6 +210,15 @@ def date(b: Builder, here: SentenceContext, timex: Timex, period: Period, length
     explicit = timex.anchor is None or (
         told_again and first is not None and first.anchor is None and first.value[:4] == timex.value[:4]
     ) or (weekday_pins_year(timex) and timex.signal == "on" and tense in (PAST, PERFECT))
+    if b.dct is not None and b.dct.end is not None and period.start is not None and not explicit:
+        past = tense in TOLD_AS_PAST or reading.name == SINCE
+        if past and period.start >= b.dct.end and tense == PAST and reading.name == IN and (
+            _FIGURE.search(timex.text) and period.start - b.dct.end < _SOON_AFTER
+            and _told_recent_days(b, timex)
+        ):
+            # "The move finished on 2 November … the keys were handed back on 14 November" in a
+            # text of 8 November: the story is of these weeks, so its year is the document's
+            explicit = True
     if b.dct is not None and b.dct.end is not None and period.start is not None and not explicit:
         past = tense in TOLD_AS_PAST or reading.name == SINCE
         if past and period.start >= b.dct.end:
