@@ -105,6 +105,29 @@ def _duration(ctx: Context, rule_type: str, f: Fields, s: Spans, start: int, end
     return [Piece(start, end, "DURATION", duration_value(code, amount), mod)]
 
 
+# units from the largest down: a compound length names them in this order ("1 hour 35 minutes")
+_UNIT_ORDER = ("Y", "M", "W", "D", "TH", "TM", "TS")
+
+
+def _duration_compound(ctx: Context, rule_type: str, f: Fields, s: Spans, start: int, end: int
+                       ) -> list[Piece]:
+    """"1 hour 35 minutes", "3 days and 4 hours": one length in two units, larger first."""
+    first, second = unit_code(ctx, f["unit"]), unit_code(ctx, f["unit_b"])
+    amounts = number(ctx.res, f["num"]), number(ctx.res, f["num_b"])
+    if None in amounts or first not in _UNIT_ORDER or second not in _UNIT_ORDER or (
+        _UNIT_ORDER.index(first) >= _UNIT_ORDER.index(second)
+    ):
+        raise Reject
+    parts = [(first, amounts[0]), (second, amounts[1])]
+    if "W" in (first, second) and second != "W" and not second.startswith("T"):
+        # ISO 8601 does not write weeks beside days: "2 weeks 3 days" is P17D
+        parts = [("D", sum((7 if code == "W" else 1) * (amount or 0) for code, amount in parts))]
+    date_part = "".join(f"{fmt(n or 0)}{c}" for c, n in parts if not c.startswith("T"))
+    time_part = "".join(f"{fmt(n or 0)}{c[1:]}" for c, n in parts if c.startswith("T"))
+    value = "P" + date_part + (f"T{time_part}" if time_part else "")
+    return [Piece(start, end, "DURATION", value, approx_mod(ctx, f))]
+
+
 def _offset(ctx: Context, rule_type: str, f: Fields, s: Spans, start: int, end: int) -> list[Piece]:
     pieces = _offset_pieces(ctx, rule_type, f, s, start, end)
     res = ctx.res
@@ -401,6 +424,7 @@ def _set(ctx: Context, rule_type: str, f: Fields, s: Spans, start: int, end: int
 
 RELATIVE_ACTIONS: dict[str, Action] = {
     "duration": _duration,
+    "duration_compound": _duration_compound,
     "offset": _offset,
     "rel_unit": _rel_unit,
     "anaphor": _anaphor,

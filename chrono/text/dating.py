@@ -54,6 +54,8 @@ _SUPERLATIVE_SINCE = lazy_compile(
 )
 _ACCORDING = lazy_compile(rf"\b({_WORDS.pattern('source_phrases')})\b[^,.;]*\Z", re.IGNORECASE)
 _ACCORDING_HINT = Hint.of(_WORDS.words("source_phrases"))
+_RETRACTION = lazy_compile(rf"\b(?:{_WORDS.pattern('retraction_phrases')})\b", re.IGNORECASE)
+_RETRACTION_HINT = Hint.of(_WORDS.words("retraction_phrases"))
 _COORDINATED = lazy_compile(
     rf"\b(?:{_WORDS.pattern('frame_joiners')})\s+"
     rf"(?:{each_then_space(_WORDS.words('frame_adverbs'))})?\Z",
@@ -165,6 +167,10 @@ def date(b: Builder, here: SentenceContext, timex: Timex, period: Period, length
         source_report(b, here, according.start(), according.end(1), timex, period)
         return
     lead = timex.signal_start if timex.signal_start is not None else timex.start
+    if _RETRACTION_HINT.may_match(b.text, here.sentence.start, lead) and _RETRACTION.search(
+        b.text, here.sentence.start, lead
+    ):
+        return  # "An earlier version of this story said it took place on 12 March": withdrawn
     if _INDEFINITE_START.match(timex.text) and not _FIGURE.search(timex.text):
         return  # "said a wet autumn would help": some autumn, no date of an event
     if reading.name == SINCE and _SUPERLATIVE_SINCE.search(b.text, max(0, lead - 80), lead):

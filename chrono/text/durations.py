@@ -38,24 +38,39 @@ _VERB_LENGTH_SIGNALS = _WORDS.set("verb_length_signals")
 _ABOUT = lazy_compile(rf"\b(?:{_WORDS.pattern('approximators')})\b", re.IGNORECASE)
 
 
+_DURATION = re.compile(
+    r"P(?:(?P<Y>\d+(?:\.\d+)?)Y)?(?:(?P<M>\d+(?:\.\d+)?)M)?(?:(?P<W>\d+(?:\.\d+)?)W)?"
+    r"(?:(?P<D>\d+(?:\.\d+)?)D)?(?:T(?:(?P<H>\d+(?:\.\d+)?)H)?(?:(?P<MIN>\d+(?:\.\d+)?)M)?"
+    r"(?:(?P<S>\d+(?:\.\d+)?)S)?)?"
+)
+_DECADES = re.compile(r"P(\d+(?:\.\d+)?)(DE|CE)")
+
+
 def seconds_of(value: str) -> int | None:
-    """Seconds of a single-unit TIMEX3 duration ("P10D", "PT5H", "P3Y"), else None."""
-    match = re.fullmatch(r"P(?:(\d+(?:\.\d+)?)(Y|M|W|D|DE|CE)|T(\d+(?:\.\d+)?)(H|M|S))", value)
-    if match is None:
+    """Seconds of a TIMEX3 duration written in figures ("P10D", "PT5H", "P3Y", "PT1H35M",
+    "P3DT4H"), else None (a vague "PXY")."""
+    century = _DECADES.fullmatch(value)
+    if century is not None:
+        return int(float(century.group(1)) * UNITS[century.group(2)])
+    match = _DURATION.fullmatch(value)
+    if match is None or value in ("P", "PT") or value.endswith("T"):
         return None
-    if match.group(1):
-        return int(float(match.group(1)) * UNITS[match.group(2)])
-    unit = {"H": "H", "M": "MIN", "S": "S"}[match.group(4)]
-    return int(float(match.group(3)) * UNITS[unit])
+    parts = {unit: float(amount) for unit, amount in match.groupdict().items() if amount is not None}
+    if not parts:
+        return None
+    return int(sum(amount * UNITS[unit] for unit, amount in parts.items()))
 
 
 def unit_of(value: str) -> int:
-    match = re.fullmatch(r"P(?:[\d.]+(Y|M|W|D|DE|CE)|T[\d.]+(H|M|S))", value)
+    """The smallest unit a duration names ("PT1H35M": a minute): one of it is the slack."""
+    century = _DECADES.fullmatch(value)
+    if century is not None:
+        return UNITS[century.group(2)]
+    match = _DURATION.fullmatch(value)
     if match is None:
         return DAY
-    if match.group(1):
-        return UNITS[match.group(1)]
-    return UNITS[{"H": "H", "M": "MIN", "S": "S"}[match.group(2)]]
+    named = [unit for unit, amount in match.groupdict().items() if amount is not None]
+    return min((UNITS[unit] for unit in named), default=DAY)
 
 
 def stated_bounds(text: str, timex: Timex, length: int, unit: int) -> tuple[int, int | None]:
