@@ -31,7 +31,7 @@ from chrono.tagger.passes import close_period
 from chrono.tagger.relative import completed
 from chrono.tagger.resources import Rule, words_regex
 from chrono.tagger.scanner import Scanner, scan
-from chrono.tagger.tense import STORY_GRANULARITIES, tense
+from chrono.tagger.tense import ERA_GRANULARITIES, STORY_GRANULARITIES, tense
 from chrono.tagger.timex import Timex
 
 __all__ = ["tell"]
@@ -149,9 +149,16 @@ def _follow(ctx: Context, rule: Rule, piece: Piece, dct_known: bool) -> Piece:
                 ctx.explicit = (anchor, piece.start, piece.end, ctx.day_ref)
                 if ctx.first_written is None and piece.anchor is None:
                     ctx.first_written = anchor
-            first = ctx.first_written
-            if first is not None and anchor.gran in STORY_GRANULARITIES and (
-                abs(anchor.day.year - first.day.year) <= 1
+            era = ctx.story_era
+            finer = anchor.gran != "Y" or era is None or era.gran == "Y"
+            if piece.anchor is None and anchor.gran in ERA_GRANULARITIES and finer and not (
+                _since_year(ctx, piece.start)
+            ):
+                # a time the text writes out in full ("in the spring of 1893", "in early 1998"):
+                # where a story told entry by entry is set (chrono.tagger.tense.era_long_ago)
+                ctx.story_era = anchor
+            elif ctx.story_era is not None and anchor.gran in STORY_GRANULARITIES and (
+                abs(anchor.day.year - ctx.story_era.day.year) <= 1
             ):
                 ctx.story_era = anchor
     if ctx.frames is not None and piece.type in ("DATE", "TIME") and not (

@@ -158,6 +158,8 @@ def day_near_dct(ctx: Context, day: int, start: int, end: int) -> dt.date:
 _LONG_AGO_YEARS = 10
 # the times a story is told at (not "the 1980s", a year, a century: a text looks back to those)
 STORY_GRANULARITIES = frozenset({"D", "M", "S", "W", "Q"})
+# ... and a year written out ("in early 1998") sets the time entries of a diary are in
+ERA_GRANULARITIES = STORY_GRANULARITIES | {"Y"}
 # How many months after the story's last day an entry without a year still reads as the story's
 _ENTRY_MONTHS = 3
 
@@ -170,6 +172,12 @@ def _long_ago(ctx: Context, story: Anchor) -> bool:
     return (first is not None and story.gran in STORY_GRANULARITIES
             and abs(story.day.year - first.day.year) <= 1
             and ctx.base().year - story.day.year >= _LONG_AGO_YEARS)
+
+
+def era_long_ago(ctx: Context, era: Anchor) -> bool:
+    """Whether the time a story told entry by entry is set in (``ctx.story_era``) lies years
+    before the DCT: then its entries' year-less dates are its own."""
+    return era.gran in ERA_GRANULARITIES and ctx.base().year - era.day.year >= _LONG_AGO_YEARS
 
 
 def story_year(ctx: Context, month: int, start: int = -1) -> int | None:
@@ -193,7 +201,7 @@ def story_base(ctx: Context, start: int) -> Anchor | None:
     day by day ("**Saturday 13 June 2015 – …** … Tomorrow, the first climb."): the story's day,
     unless a frame around dates them or the text has come back to its own date since."""
     day = ctx.day_ref
-    if day is None or ctx.frame_day is not None or not _long_ago(ctx, day):
+    if day is None or ctx.frame_day is not None or not era_long_ago(ctx, day):
         return None
     # (only in a story told entry by entry: a news story that recalls a day of 1949 still says
     # "Friday" of its own week)
@@ -207,7 +215,7 @@ def _story_entry(ctx: Context, start: int, end: int) -> Anchor | None:
     """The day of the last entry, when the expression at ``[start, end)`` opens the next one of
     a story of another time (a diary, a log, a journey)."""
     era = ctx.story_era
-    if era is None or ctx.frames is None or not _long_ago(ctx, era) or not ctx.frames.leads(start, end):
+    if era is None or ctx.frames is None or not era_long_ago(ctx, era) or not ctx.frames.leads(start, end):
         return None
     last = ctx.frames.last_entry
     return last if last is not None and abs(last.day.year - era.day.year) <= 1 else None
@@ -221,7 +229,7 @@ def _entry_year(ctx: Context, month: int, start: int, end: int) -> int | None:
         return None
     era = ctx.story_era
     last = ctx.frames.last_entry
-    if era is not None and _long_ago(ctx, era):
+    if era is not None and era_long_ago(ctx, era):
         told = last if last is not None and abs(last.day.year - era.day.year) <= 1 else era
         forward = told.gran in ("D", "M", "Q", "H", "S") and month < told.day.month
         return told.day.year + forward
