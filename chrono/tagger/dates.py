@@ -115,6 +115,8 @@ def _clock(ctx: Context, f: Fields) -> str | None:
     res = ctx.res
     if f.get("clock"):
         return str(res.lookup("clock_word", f["clock"]))
+    if f.get("hour_word"):
+        return _word_clock(ctx, f)
     if not f.get("hour"):
         return None
     hour = int(f["hour"])
@@ -132,6 +134,23 @@ def _clock(ctx: Context, f: Fields) -> str | None:
     if f.get("second"):
         clock += f":{int(f['second']):02d}"
     return clock
+
+
+def _word_clock(ctx: Context, f: Fields) -> str:
+    """``HH:MM`` of a clock in words: "half past nine that night", "a quarter to six"."""
+    res = ctx.res
+    hour = int(res.lookup("clock_hour", f["hour_word"]) or 0)
+    minute = int(res.lookup("clock_minutes", f["minute_word"]) or 0) if f.get("minute_word") else 0
+    if not 1 <= hour <= 12:
+        raise Reject
+    if f.get("past_to", "").lower() == "to":
+        hour, minute = hour - 1 or 12, 60 - minute
+    half = res.lookup("clock_day_part", f["day_part"]) if f.get("day_part") else None
+    if half == "pm" and hour < 12 and not (hour <= 4 and "night" in f["day_part"].lower()):
+        hour += 12  # ("two at night" stays two in the morning)
+    elif half == "am" and hour == 12:
+        hour = 0
+    return f"{hour:02d}:{minute:02d}"
 
 
 def _zone(ctx: Context, f: Fields) -> str:
