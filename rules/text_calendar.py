@@ -19,6 +19,7 @@ from chrono.cues import AgeCue, AnniversaryCue, ElapsedCue, HolidayCue, SeasonCu
 from chrono.holidays import days_of, fixed, never_on
 from chrono.model import Finding, Severity, Span
 from chrono.rulebase import Rule
+from chrono.text.calendar_names import MONTHS
 
 _NEAR_DAYS = 42  # "a few weeks" of the document date: an inferred year is very likely right
 _CONFIRMING = 3  # other year-less weekdays of the text that fit the inferred year: it is right
@@ -197,6 +198,12 @@ def _age_mismatch(cue: AgeCue, document_day: str | None) -> str | None:
         low = high = at.day.year - born.day.year - birthday_to_come
         if at.year_inferred and not _near_document_day(at.day, document_day):
             low, high = low - 1, high + 1  # the year was only inferred: the one before or after
+    elif born.day is not None and not at.year_inferred and (month := _month_named(at.text)) is not None:
+        # "in May 1996 … at the age of 38", born 30 November 1958: her birthday was yet to come
+        if month < born.day.month:
+            low = high = at.year - born.day.year - 1
+        elif month > born.day.month:
+            low = high = at.year - born.day.year
     if low <= cue.age <= high:
         return None
     expected = f"{low}" if low == high else f"{max(low, 0)} to {high}" if high - low > 1 else (
@@ -204,6 +211,12 @@ def _age_mismatch(cue: AgeCue, document_day: str | None) -> str | None:
     )
     inferred = " (year inferred from the document date)" if at.year_inferred else ""
     return f"age {cue.age} does not fit: born {born.text}, so on {at.text}{inferred} the age was {expected}"
+
+
+def _month_named(text: str) -> int | None:
+    """The month a date's words name ("May 1996"), if exactly one."""
+    named = {MONTHS[word] for word in re.findall(r"[A-Za-z]+", text) if word in MONTHS}
+    return named.pop() if len(named) == 1 else None
 
 
 def _near_document_day(day: dt.date, document_day: str | None) -> bool:
