@@ -171,6 +171,8 @@ def offset(b: Builder, here: SentenceContext, match: re.Match[str]) -> None:
         if not number:
             return
         count, unit = number, _UNITS[match.group("unit").lower()]
+        if unit > WEEK and unit % WEEK == 0 and unit < 4 * WEEK:
+            count, unit = count * (unit // WEEK), WEEK  # "a fortnight later": two weeks, counted in days
         direction = _DIRECTIONS[match.group("dir").lower()]
     if _FOR_BEFORE.search(text, max(0, start - 20), start):
         # "worked there for a decade before opening …": a duration and a plain "before"; "For
