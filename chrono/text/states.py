@@ -51,6 +51,8 @@ def state_bounds(b: Builder, triggers: Iterable[_Candidate]) -> None:
         # "Line reopens after 12-day closure" over "… after a 12-day closure caused by …": the
         # headline's closure is the story's
         states = [(s, t) for s, t in states if not b.in_heading(t.start)] or states
+        # "… ending the 12-day closure … further closures next year": the plural is other ones
+        states = [(s, t) for s, t in states if t.text.lower() == noun] or states
         ids = {_event(b, s, t) for s, t in states}
         if len(ids) != 1:
             continue  # several closures: which act bounds which is not said
