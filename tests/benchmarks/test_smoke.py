@@ -32,6 +32,8 @@ SMOKE = [
     ("startup.py", ["--runs", "1"], False),
     ("scale.py", ["--smoke"], False),
     ("corpus_scale.py", ["--documents", "120", "--planted", "4", "--jobs", "1", "--scale", "2"], False),
+    ("heldout.py", ["benchmarks/heldout/r9"], False),
+    ("tagger_heldout.py", ["benchmarks/heldout/t5"], False),
 ]
 if importlib.util.find_spec("pygls") is not None:  # the server extra
     SMOKE.append(("lsp_latency.py", ["--smoke"], False))
