@@ -104,6 +104,8 @@ class Frames:
     def leads(self, start: int, end: int) -> bool:
         """Whether the expression at ``[start, end)`` opens an entry (a paragraph, item or line
         it dates as a label: "*June 2.* Sailed …") that no date has dated yet."""
+        if any(o.block.kind is Kind.DATELINE and o.block.start <= start < o.block.end for o in self.open):
+            return False  # "PORT AMISH, Feb. 27 –": a wire story's day, the document's time
         for opened in reversed(self.open):
             block = opened.block
             if not block.start <= start < block.end or opened.anchor is not None:
@@ -218,7 +220,7 @@ def _section_year(ctx: Context, block: Block, anchor: Anchor) -> bool:
 
 # a dash after a date that opens a range ("1990–present", "2019 – now"); an em dash set off by
 # spaces separates an entry's date from its words ("22:40 — Update begins")
-_DASH_AFTER = lazy_compile(r"(?![ \t]+—[ \t])[ \t]*[–—-]+[ \t]*\w")
+_DASH_AFTER = lazy_compile(r"(?![ \t]+—[ \t])(?![ \t]+[–—][ \t]+[*_]*[A-Z][a-z])[ \t]*[–—-]+[ \t]*\w")
 
 
 def opens_range(text: str, end: int, limit: int) -> bool:

@@ -546,7 +546,10 @@ def _datelines(shown: str, blocks: list[Block]) -> Iterator[Block]:
     regex = _dateline_regex()
     for block in blocks:
         if block.kind is Kind.PARAGRAPH:
-            match = regex.match(shown, block.start, block.end)
+            # (past the blanked marks of "**VELDHAVEN, March 2 –**")
+            words = shown[block.start:block.end]
+            first = block.start + len(words) - len(words.lstrip())
+            match = regex.match(shown, first, block.end)
             if match is not None:
                 yield Block(Kind.DATELINE, match.start(), match.end(), match.end())
 
