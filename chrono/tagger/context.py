@@ -41,6 +41,9 @@ class Frames(Protocol):
     @property
     def last_entry(self) -> Anchor | None: ...
 
+    @property
+    def last_entry_end(self) -> int: ...
+
 
 @attrs.frozen
 class Piece:

@@ -78,6 +78,7 @@ class Frames:
         # the day of the last entry a date opened ("*June 9.*", "**Tuesday 4th.**"): where a
         # diary's next entry goes on from
         self.last_entry: Anchor | None = None
+        self.last_entry_end = -1  # where its date ends
 
     def at(self, ctx: Context, offset: int) -> None:
         changed = False
@@ -159,6 +160,7 @@ class Frames:
         self.dated[opened.index] = (start, end)
         if anchor.gran == "D" and opened.block.kind in _DAY_ENTRY_KINDS:
             self.last_entry = anchor
+            self.last_entry_end = end
         ctx.ref, ctx.ref_start, ctx.ref_end = anchor, start, end
         if anchor.gran == "D":
             ctx.day_ref = anchor

@@ -24,7 +24,7 @@ from chrono.tagger.calendar import (
 from chrono.tagger.context import REF_VALUES, Action, Context, Fields, Piece, Reject, Spans
 from chrono.tagger.fields import approx_mod, fmt, number, position_mod, unit_code
 from chrono.tagger.resources import words_regex
-from chrono.tagger.tense import tense
+from chrono.tagger.tense import story_base, tense
 
 __all__ = ["RELATIVE_ACTIONS", "completed", "duration_value"]
 
@@ -288,6 +288,9 @@ def _rel_unit_pieces(ctx: Context, rule_type: str, f: Fields, s: Spans, start: i
     anchor = "DCT"
     if f.get("rel") and res.has("rel", f["rel"]):
         steps = int(res.lookup("rel", f["rel"]))
+        told = story_base(ctx, start)
+        if told is not None:  # "We start shearing next week" in a letter of 2 March 1952
+            anchor_day, anchor = told.day, told.value
     else:
         steps = int(res.lookup("anaphoric", f.get("anaphoric", "")) or 0)
         if ctx.ref is not None:

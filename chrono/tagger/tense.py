@@ -157,6 +157,7 @@ def day_near_dct(ctx: Context, day: int, start: int, end: int) -> dt.date:
 # frame between the story's last date and a year-less one bring the reading back to the DCT.
 _LONG_AGO_YEARS = 10
 # the times a story is told at (not "the 1980s", a year, a century: a text looks back to those)
+_PARAGRAPH_BREAK = lazy_compile(r"\n[ \t]*\n")
 STORY_GRANULARITIES = frozenset({"D", "M", "S", "W", "Q"})
 # ... and a year written out ("in early 1998") sets the time entries of a diary are in
 ERA_GRANULARITIES = STORY_GRANULARITIES | {"Y"}
@@ -206,8 +207,13 @@ def story_base(ctx: Context, start: int) -> Anchor | None:
     # (only in a story told entry by entry: a news story that recalls a day of 1949 still says
     # "Friday" of its own week)
     last = ctx.frames.last_entry if ctx.frames is not None else None
-    if last is None or abs(last.day.year - day.day.year) > 1:
+    if last is None or ctx.frames is None or abs(last.day.year - day.day.year) > 1:
         return None
+    # inside the entry (its label's paragraph or the one after it) "next week" and "yesterday"
+    # are the writer's; further on, only if nothing since speaks from the document's date
+    breaks = len(_PARAGRAPH_BREAK.findall(ctx.text, max(0, ctx.frames.last_entry_end), start))
+    if breaks <= 1 and ctx.frames.last_entry_end <= start:
+        return day
     return None if ctx.speaks_from_now(ctx.ref_end, start) else day
 
 
