@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from chrono.layout import Kind, Layout
 from chrono.lazy_regex import lazy_compile
@@ -55,13 +55,15 @@ def release_dates(b: Builder, layout: Layout, found: Sequence[Scope]) -> None:
             ))
 
 
+def _firmly_dated(found: Sequence[Scope], kind: Kind) -> Iterator[Scope]:
+    return (scope for scope in found if scope.block.kind is kind and scope.grade is Grade.STRONG)
+
+
 def _in_tables(b: Builder, layout: Layout, found: Sequence[Scope]) -> list[tuple[str, Span, Period]]:
     """"| 3.0 | 2022-05-21 | …" under a header whose column of that date names releases."""
     out = []
-    for scope in found:
+    for scope in _firmly_dated(found, Kind.ROW):
         row = scope.block
-        if row.kind is not Kind.ROW or scope.grade is not Grade.STRONG:
-            continue
         line_start = b.text.rfind("\n", 0, row.start) + 1
         line_end = b.text.find("\n", row.start)
         line = b.text[line_start:line_end if line_end != -1 else len(b.text)]
@@ -104,10 +106,8 @@ def _header_of(text: str, line_start: int) -> list[str] | None:
 def _in_headings(b: Builder, layout: Layout, found: Sequence[Scope]) -> list[tuple[str, Span, Period]]:
     """"## 2.4.1 — 2024-03-15": a heading that is one version and its date."""
     out = []
-    for scope in found:
+    for scope in _firmly_dated(found, Kind.HEADING):
         block = scope.block
-        if block.kind is not Kind.HEADING or scope.grade is not Grade.STRONG:
-            continue
         versions = list(_VERSION.finditer(b.text, block.start, block.end))
         if len(versions) == 1:
             out.append((versions[0].group(1), Span(scope.start, scope.end, "claim"), scope.period))
