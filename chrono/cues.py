@@ -85,6 +85,9 @@ class ElapsedCue:
     # how many years the count may be off: "five years since" may be rounded either way (1);
     # "turns 60 this year" is exact (0), and a year either way at the document date (1)
     slack: int = 1
+    # a headline's count of the years a thing has been out ("4 years of Rust"): the years from
+    # its day to the document's, completed or rounded, a month either way
+    headline: bool = False
 
 
 @attrs.frozen

@@ -118,7 +118,8 @@ class AgeMismatch(Rule):
         date of the sentence it is in (or the document date); an anniversary ("the 50th
         anniversary of its founding in 1975"), a birthday of that birth ("on her 60th
         birthday, in May 2020"), a count of years since a date ("it has been
-        five years since the 2019 fire") or a thing's age ("the bridge, opened in 1964, turns
+        five years since the 2019 fire"), a headline's count ("# 4 years of Rust" over "Rust was
+        released on 15 May 2015") or a thing's age ("the bridge, opened in 1964, turns
         60 this year") that does not add up with the year it is marked in. With the birthday
         unknown, either of the two possible ages passes; an anniversary of a year dated only by
         the document date, and a count of years since, may be off by one year. An age dated by
@@ -264,6 +265,8 @@ def _elapsed_mismatch(cue: ElapsedCue, document_day: str | None) -> str | None:
     """Why ``cue`` does not add up, or None. Counted in whole years between two years, "five
     years since" may be four to six years' difference (the count may be rounded either way);
     a thing's age at a written date ("turns 60 this year") is exact (``cue.slack``)."""
+    if cue.headline:
+        return _headline_mismatch(cue, document_day)
     if cue.at is not None:
         year, when = cue.at.year, cue.at.text
     elif document_day is not None:
@@ -274,6 +277,28 @@ def _elapsed_mismatch(cue: ElapsedCue, document_day: str | None) -> str | None:
     if abs(years - cue.count) <= cue.slack:
         return None
     return f"'{cue.words}' does not fit: {cue.since.text} to {when} is {years} years"
+
+
+# "4 years of Rust" may count the years completed or round them, and be published a month
+# either side of the day
+_HEADLINE_SLACK_YEARS = 31 / 365.25
+
+
+def _headline_mismatch(cue: ElapsedCue, document_day: str | None) -> str | None:
+    """Why a headline's count ("4 years of Rust") does not fit the day the text says the thing
+    came out and the document date: from N - 0.5 to N + 1 years (rounded or completed); "turns
+    two" is the second anniversary (``cue.slack`` 0), a month either side."""
+    if document_day is None or not _DAY.fullmatch(document_day):
+        return None
+    on = dt.date.fromisoformat(document_day)
+    since = cue.since.day or dt.date(cue.since.year, 7, 1)
+    years = (on - since).days / 365.25
+    spare = _HEADLINE_SLACK_YEARS + (0.5 if cue.since.day is None else 0)
+    lower, upper = (cue.count - 0.5, cue.count + 1) if cue.slack else (cue.count, cue.count)
+    if lower - spare <= years <= upper + spare:
+        return None
+    return (f"'{cue.words}' does not fit: {cue.since.text} to the document date ({document_day}) "
+            f"is {years:.1f} years")
 
 
 class HolidayMismatch(Rule):

@@ -13,6 +13,7 @@ Novak on 3 May 1968, he retired in 2020 at 52").
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 import re
 from collections.abc import Iterator, Sequence
@@ -402,3 +403,47 @@ def _birthday(text: str, dates: _Dates, sentence: Sentence) -> ElapsedCue | None
 
 # Between "since" and its date, a clause of its own ("since the plant closed and, in 2019, …").
 _SINCE_CUT = lazy_compile(r"[;:]|,\s")
+
+
+@functools.cache
+def _headline_patterns() -> tuple[re.Pattern[str], ...]:
+    counts = alternation(longest_first(_COUNT_WORDS))
+    return tuple(re.compile(p.replace("{count_words}", counts), re.IGNORECASE)
+                 for p in _WORDS.words("headline_years"))
+
+
+def headline_cues(text: str, timexes: Sequence[Timex], headings: Sequence[tuple[int, int]]
+                  ) -> Iterator[ElapsedCue]:
+    """"# 4 years of Rust" over "On 15 May 2015, Rust was released": a headline's count of the
+    years a thing has been out, from the day the text says it came out to the document date."""
+    dates = _Dates(timexes)
+    for start, end in headings:
+        for pattern in _headline_patterns():
+            match = pattern.match(text, start, end)
+            if match is None or not match.group("count"):
+                continue
+            raw = match.group("count")
+            count = int(raw) if raw.isdigit() else _COUNT_WORDS.get(raw.lower())
+            name = match.group("name").split()[-1]
+            if not count:
+                continue
+            origin = re.compile(
+                rf"\b{re.escape(name)}\s+(?:was|were|had\s+been)\s+(?:{_WORDS.pattern('origin_verbs')})\b",
+                re.IGNORECASE,
+            )
+            told = list(origin.finditer(text, end))
+            if len(told) != 1:
+                continue  # none, or several: which is meant is not said
+            act = told[0]
+            line_start = text.rfind("\n", 0, act.start()) + 1
+            line_end = text.find("\n", act.end())
+            near = [t for t in dates.between(line_start, line_end if line_end != -1 else len(text))
+                    if _has_year(t) and t.anchor is None and t.type == "DATE"]
+            if len(near) != 1:
+                continue
+            span = Span(match.start("count"), match.end())
+            # "turns two" is an anniversary (exact); "4 years of" may count completed years
+            exact = "turns" in match.group().lower()
+            yield ElapsedCue(span, " ".join(text[span.start:span.end].split()), count, mention(near[0]),
+                             None, slack=0 if exact else 1, headline=True)
+            break

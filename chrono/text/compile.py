@@ -21,6 +21,7 @@ from chrono.analysis import Compiled
 from chrono.cues import Cue, document_day
 from chrono.document_date import DocumentDate, document_date
 from chrono.gcpause import paused_cyclic_gc
+from chrono.layout import Kind
 from chrono.model import Document, Span
 from chrono.options import ReadingOptions
 from chrono.periods import InvalidValue, NotAPeriod, parse_value
@@ -28,7 +29,7 @@ from chrono.places import hemisphere_of, places_in
 from chrono.problems import Problem, ProblemKind
 from chrono.tagger import tag
 from chrono.text import anchor
-from chrono.text.ages import age_cues, anniversary_cues, birthday_cues, elapsed_cues
+from chrono.text.ages import age_cues, anniversary_cues, birthday_cues, elapsed_cues, headline_cues
 from chrono.text.fiscal import in_calendar
 from chrono.text.holidays import holiday_cues
 from chrono.text.impossible_dates import impossible_dates
@@ -109,6 +110,8 @@ def _compile_text(document: Document, options: ReadingOptions) -> Compiled:
                        *age_cues(text, timexes, sentences), *anniversary_cues(text, timexes, sentences),
                        *birthday_cues(text, timexes, sentences),
                        *elapsed_cues(text, timexes, sentences),
+                       *headline_cues(text, timexes, [(b.start, b.end) for b in layout.blocks
+                                                      if b.kind is Kind.HEADING]),
                        *holiday_cues(text, timexes, places),
                        *season_cues(text, timexes, sentences, places, options.hemisphere,
                                     options.fiscal_year_start)]
