@@ -121,14 +121,39 @@ def _front_matter(body: str) -> Any:
         loader.dispose()
 
 
+def _merged(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The ranges (none empty) as few disjoint ones, in order."""
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(ranges):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _blanked(text: str, ranges: list[tuple[int, int]]) -> str:
+    """``text`` with the (disjoint, ordered) ``ranges`` blanked."""
+    pieces: list[str] = []
+    done = 0
+    for start, end in ranges:
+        pieces += (text[done:start], _blank(text[start:end]))
+        done = end
+    pieces.append(text[done:])
+    return "".join(pieces)
+
+
 def markdown_view(text: str) -> View:
-    chars = list(text)
+    # what is blanked, as ranges: the text is copied once, at the end (most prose has little)
+    blanked: list[tuple[int, int]] = []
     meta: dict[str, Any] = {}
     problems: list[tuple[str, int, int]] = []
     candidates: list[tuple[str, str, int, int]] = []
 
     def blank(start: int, end: int) -> None:
-        chars[start:end] = _blank(text[start:end])
+        end = min(end, len(text))
+        if start < end:
+            blanked.append((start, end))
 
     front = _FRONT.match(text)
     if front:
@@ -178,10 +203,14 @@ def markdown_view(text: str) -> View:
             blank(*match.span())  # the pipes of a row stay: they keep its cells apart
     for match in _md_matches(_MD_SETEXT, text):
         blank(*match.span())
+    # emphasis marks, but not those in what is blanked already
+    before = _merged(blanked)
+    starts = [start for start, _ in before]
     for match in _MD_EMPHASIS.finditer(text):
-        if chars[match.start()] != " ":
+        i = bisect.bisect_right(starts, match.start()) - 1
+        if i < 0 or match.start() >= before[i][1]:
             blank(*match.span())
-    return View("".join(chars), meta, tuple(candidates), tuple(problems), frozenset(breaks))
+    return View(_blanked(text, _merged(blanked)), meta, tuple(candidates), tuple(problems), frozenset(breaks))
 
 
 _MD_LIST_ITEM = lazy_compile(r"[ ]{0,3}(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)")
