@@ -93,6 +93,7 @@ _MD_MARKS: dict[re.Pattern[str], tuple[str, ...]] = {
     _MD_RULE: ("-", "*", "_"),
     _MD_TABLE_ROW: ("|",),
     _MD_SETEXT: ("=",),
+    _MD_EMPHASIS: ("*", "_", "`"),
 }
 
 
@@ -206,7 +207,7 @@ def markdown_view(text: str) -> View:
     # emphasis marks, but not those in what is blanked already
     before = _merged(blanked)
     starts = [start for start, _ in before]
-    for match in _MD_EMPHASIS.finditer(text):
+    for match in _md_matches(_MD_EMPHASIS, text):
         i = bisect.bisect_right(starts, match.start()) - 1
         if i < 0 or match.start() >= before[i][1]:
             blank(*match.span())
