@@ -97,18 +97,50 @@ _MD_MARKS: dict[re.Pattern[str], tuple[str, ...]] = {
 }
 
 
+# The patterns whose matches start a line (they open with '^' or a look-behind on a newline): a
+# search would try every position of the text, so they are tried at the line starts only.
+_MD_LINE_PATTERNS = frozenset({_MD_FENCE, _MD_HEADING, _MD_LIST, _MD_QUOTE, _MD_RULE, _MD_TABLE_ROW,
+                               _MD_SETEXT})
+
+
 def _md_matches(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
-    return pattern.finditer(text) if any(mark in text for mark in _MD_MARKS[pattern]) else iter(())
+    if not any(mark in text for mark in _MD_MARKS[pattern]):
+        return iter(())
+    return _at_line_starts(pattern, text) if pattern in _MD_LINE_PATTERNS else pattern.finditer(text)
+
+
+def _at_line_starts(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """What ``pattern.finditer(text)`` finds, for a pattern whose matches start a line and are
+    never empty: each line start at or after the end of the last match is tried."""
+    at = 0
+    while True:
+        match = pattern.match(text, at)
+        if match is not None:
+            yield match
+            at = match.end()
+            if text[at - 1:at] == "\n":
+                continue  # (no pattern's match ends with a newline, but then ``at`` starts a line)
+        newline = text.find("\n", at)
+        if newline == -1:
+            return
+        at = newline + 1
 
 
 # libyaml's parser when PyYAML was built with it (the same nodes, five times faster)
 _BASE_LOADER: type[yaml.BaseLoader] = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
 
 
+_DATES_ONLY = lazy_compile(r"(?:[A-Za-z][A-Za-z0-9_]*: \d{4}-\d\d-\d\d\n)+")
+
+
 def _front_matter(body: str) -> Any:
     """The front matter's data, every value a string; aliases are checked before they are
     expanded (one inside its own anchor, or billions of laughs). Raises ``yaml.YAMLError`` or
     :class:`~chrono.located.SyntaxProblem`."""
+    if _DATES_ONLY.fullmatch(body):
+        # only "key: YYYY-MM-DD" lines (most dated documents): what the loader reads, a string
+        # for each key (a repeated one's last), without it
+        return dict(line.split(": ", 1) for line in body.splitlines())
     loader = _BASE_LOADER(body)
     try:
         root = loader.get_single_node()
