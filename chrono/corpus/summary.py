@@ -124,8 +124,10 @@ def fact_bounds(claim: PeriodClaim) -> Bounds:
 _PART_OF = {"begin": Part.START, "end": Part.END}
 
 
-def _facts(document: Document, claims: Sequence[Claim], event: Event) -> tuple[DatedFact, ...]:
-    facts = []
+def _dated_claims(claims: Sequence[Claim], event: Event) -> list[PeriodClaim]:
+    """The period claims of ``event`` that are dated statements about it (each as the part of the
+    event its key names)."""
+    dated = []
     part = _PART_OF.get(event.event_class or "")
     for claim in claims:
         if not isinstance(claim, PeriodClaim) or claim.event != event.id:
@@ -136,9 +138,13 @@ def _facts(document: Document, claims: Sequence[Claim], event: Event) -> tuple[D
             continue  # "a past event started by the document's date": about the document, not the event
         if claim.ongoing_at is not None or claim.started_by is not None:
             continue  # "since": its document's date is part of it
-        span = attrs.evolve(claim.span, role="cited")
-        facts.append(DatedFact(fact_bounds(claim), claim.describe(), locate(document, span), grade_of(claim)))
-    return tuple(facts)
+        dated.append(claim)
+    return dated
+
+
+def _fact(document: Document, claim: PeriodClaim) -> DatedFact:
+    span = attrs.evolve(claim.span, role="cited")
+    return DatedFact(fact_bounds(claim), claim.describe(), locate(document, span), grade_of(claim))
 
 
 def _mention_keys(text: str, event: Event) -> list[tuple[Span, Key | None]]:
@@ -190,19 +196,24 @@ def _keyed(analysis: Analysis) -> Iterator[LinkedEvent]:
         if isinstance(claim, PeriodClaim):
             by_event.setdefault(claim.event, []).append(claim)
     for event in analysis.events:
-        facts = _facts(document, by_event.get(event.id, ()), event)
-        if not facts:
+        dated = _dated_claims(by_event.get(event.id, ()), event)
+        if not dated:
             continue
+        # the facts are made only for the statements a key is found for (most events get none)
+        by_key: dict[str, tuple[Key, list[DatedFact]]] = {}
         if not prose:
             key = _timeline_key(event)
-            by_key = {key.value: (key, list(facts))} if key is not None else {}
+            if key is not None:
+                by_key[key.value] = (key, [_fact(document, claim) for claim in dated])
         else:
             mentions = _mention_keys(text, event)
-            by_key = {}
-            for fact in facts:
-                fact_key = _fact_key(text, mentions, Span(fact.span.start, fact.span.end))
-                if fact_key is not None:
-                    by_key.setdefault(fact_key.value, (fact_key, []))[1].append(fact)
+            if any(key is not None for _, key in mentions):
+                for claim in dated:
+                    fact_key = _fact_key(text, mentions, claim.span)
+                    if fact_key is not None:
+                        by_key.setdefault(fact_key.value, (fact_key, []))[1].append(_fact(document, claim))
+        if not by_key:
+            continue
         span = locate(document, attrs.evolve(event.span, role="event", note=""))
         for key, keyed in by_key.values():
             yield LinkedEvent(key.value, key.grade, key.why, key.label, span, tuple(keyed))

@@ -88,6 +88,9 @@ _ANNIVERSARY = lazy_compile(
     rf"\s+{re.escape(_ANNIVERSARY_WORD)}\b",
     re.IGNORECASE,
 )
+# a sentence without the word is not searched (the pattern opens with a word boundary: tried at
+# every position)
+_ANNIVERSARY_HINT = Hint.of([_ANNIVERSARY_WORD])
 # "this year" with its one space, as written (not across a line break)
 _MARKS = lazy_compile(rf"\b(?:{_WORDS.pattern('present_marks', any_space=False)})\b", re.IGNORECASE)
 _YEAR_FIRST = lazy_compile(r"\d{4}")
@@ -234,6 +237,8 @@ def mentions_anniversaries(text: str) -> bool:
 
 def anniversaries_in(text: str, start: int, end: int) -> Iterator[tuple[re.Match[str], int]]:
     """The "Nth anniversary" phrases of ``text[start:end]`` with their count."""
+    if not _ANNIVERSARY_HINT.may_match(text, start, end):
+        return
     for match in _ANNIVERSARY.finditer(text, start, end):
         yield match, _ordinal_count(match)
 
@@ -257,6 +262,8 @@ def anniversary_cues(
         return
     dates = _Dates(timexes)
     for sentence in sentences:
+        if not _ANNIVERSARY_HINT.may_match(text, sentence.start, sentence.end):
+            continue
         match = _ANNIVERSARY.search(text, sentence.start, sentence.end)
         if match is None:
             continue

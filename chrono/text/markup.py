@@ -93,21 +93,54 @@ _MD_MARKS: dict[re.Pattern[str], tuple[str, ...]] = {
     _MD_RULE: ("-", "*", "_"),
     _MD_TABLE_ROW: ("|",),
     _MD_SETEXT: ("=",),
+    _MD_EMPHASIS: ("*", "_", "`"),
 }
 
 
+# The patterns whose matches start a line (they open with '^' or a look-behind on a newline): a
+# search would try every position of the text, so they are tried at the line starts only.
+_MD_LINE_PATTERNS = frozenset({_MD_FENCE, _MD_HEADING, _MD_LIST, _MD_QUOTE, _MD_RULE, _MD_TABLE_ROW,
+                               _MD_SETEXT})
+
+
 def _md_matches(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
-    return pattern.finditer(text) if any(mark in text for mark in _MD_MARKS[pattern]) else iter(())
+    if not any(mark in text for mark in _MD_MARKS[pattern]):
+        return iter(())
+    return _at_line_starts(pattern, text) if pattern in _MD_LINE_PATTERNS else pattern.finditer(text)
+
+
+def _at_line_starts(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """What ``pattern.finditer(text)`` finds, for a pattern whose matches start a line and are
+    never empty: each line start at or after the end of the last match is tried."""
+    at = 0
+    while True:
+        match = pattern.match(text, at)
+        if match is not None:
+            yield match
+            at = match.end()
+            if text[at - 1:at] == "\n":
+                continue  # (no pattern's match ends with a newline, but then ``at`` starts a line)
+        newline = text.find("\n", at)
+        if newline == -1:
+            return
+        at = newline + 1
 
 
 # libyaml's parser when PyYAML was built with it (the same nodes, five times faster)
 _BASE_LOADER: type[yaml.BaseLoader] = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
 
 
+_DATES_ONLY = lazy_compile(r"(?:[A-Za-z][A-Za-z0-9_]*: \d{4}-\d\d-\d\d\n)+")
+
+
 def _front_matter(body: str) -> Any:
     """The front matter's data, every value a string; aliases are checked before they are
     expanded (one inside its own anchor, or billions of laughs). Raises ``yaml.YAMLError`` or
     :class:`~chrono.located.SyntaxProblem`."""
+    if _DATES_ONLY.fullmatch(body):
+        # only "key: YYYY-MM-DD" lines (most dated documents): what the loader reads, a string
+        # for each key (a repeated one's last), without it
+        return dict(line.split(": ", 1) for line in body.splitlines())
     loader = _BASE_LOADER(body)
     try:
         root = loader.get_single_node()
@@ -121,14 +154,39 @@ def _front_matter(body: str) -> Any:
         loader.dispose()
 
 
+def _merged(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The ranges (none empty) as few disjoint ones, in order."""
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(ranges):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _blanked(text: str, ranges: list[tuple[int, int]]) -> str:
+    """``text`` with the (disjoint, ordered) ``ranges`` blanked."""
+    pieces: list[str] = []
+    done = 0
+    for start, end in ranges:
+        pieces += (text[done:start], _blank(text[start:end]))
+        done = end
+    pieces.append(text[done:])
+    return "".join(pieces)
+
+
 def markdown_view(text: str) -> View:
-    chars = list(text)
+    # what is blanked, as ranges: the text is copied once, at the end (most prose has little)
+    blanked: list[tuple[int, int]] = []
     meta: dict[str, Any] = {}
     problems: list[tuple[str, int, int]] = []
     candidates: list[tuple[str, str, int, int]] = []
 
     def blank(start: int, end: int) -> None:
-        chars[start:end] = _blank(text[start:end])
+        end = min(end, len(text))
+        if start < end:
+            blanked.append((start, end))
 
     front = _FRONT.match(text)
     if front:
@@ -178,10 +236,14 @@ def markdown_view(text: str) -> View:
             blank(*match.span())  # the pipes of a row stay: they keep its cells apart
     for match in _md_matches(_MD_SETEXT, text):
         blank(*match.span())
-    for match in _MD_EMPHASIS.finditer(text):
-        if chars[match.start()] != " ":
+    # emphasis marks, but not those in what is blanked already
+    before = _merged(blanked)
+    starts = [start for start, _ in before]
+    for match in _md_matches(_MD_EMPHASIS, text):
+        i = bisect.bisect_right(starts, match.start()) - 1
+        if i < 0 or match.start() >= before[i][1]:
             blank(*match.span())
-    return View("".join(chars), meta, tuple(candidates), tuple(problems), frozenset(breaks))
+    return View(_blanked(text, _merged(blanked)), meta, tuple(candidates), tuple(problems), frozenset(breaks))
 
 
 _MD_LIST_ITEM = lazy_compile(r"[ ]{0,3}(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)")

@@ -126,7 +126,7 @@ class Mention:
             # _noun_phrase reads): when none of those is a contrast word, the phrase need not be
             # read (every mention is asked this; few have one)
             window = self._text[max(self._sentence.start, trigger.start - 60):trigger.start]
-            if _CONTRAST.isdisjoint(word.lower() for word in _PHRASE_WORD.findall(window)):
+            if _CONTRAST.isdisjoint(map(str.lower, _PHRASE_WORD.findall(window))):
                 return None
         own = self._phrase[0]
         return next((w.lower() for at, w in enumerate(own) if w.lower() in _CONTRAST

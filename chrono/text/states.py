@@ -43,9 +43,15 @@ def state_bounds(b: Builder, triggers: Iterable[_Candidate]) -> None:
     with its sentence)."""
     candidates = list(triggers)
     verbs = [(s, t) for s, t in candidates if t.pos == "verb" and asserted(t)]
+    # the nouns of each state, in text order (one pass, not one per state)
+    named: dict[str, list[_Candidate]] = {}
+    for s, t in candidates:
+        if t.pos == "noun":
+            for word in {t.lemma, t.text.lower()}:
+                if word in _STATES:
+                    named.setdefault(word, []).append((s, t))
     for noun, (starts, ends) in _STATES.items():
-        states = [(s, t) for s, t in candidates
-                  if t.pos == "noun" and noun in (t.lemma, t.text.lower()) and is_asserted(b.text, t)]
+        states = [(s, t) for s, t in named.get(noun, ()) if is_asserted(b.text, t)]
         if not states:
             continue
         # "Line reopens after 12-day closure" over "… after a 12-day closure caused by …": the

@@ -117,7 +117,11 @@ class Hint:
         # a phrase's words are separated by spaces (any white space in the regex); the longest
         # word of each phrase, the last of equals ("eve" of "on the eve of")
         needed = tuple(dict.fromkeys(max(reversed(word.split(" ")), key=len).lower() for word in words))
-        return cls(needed if needed and all(word.isascii() for word in needed) else None)
+        if not needed or not all(word.isascii() for word in needed):
+            return cls(None)
+        # a word that holds another ("afterwards", "after") is there only where that one is
+        return cls(tuple(word for word in needed
+                         if not any(other != word and other in word for other in needed)))
 
     def may_match(self, text: str, start: int, end: int) -> bool:
         """False only when ``text[start:end]`` holds no match of the words."""

@@ -97,15 +97,15 @@ def test_chosen_rules_find_what_every_rule_finds_in_real_text() -> None:
         assert new == old, text
 
 
-def fits(body: str, text: str) -> bool:
-    return _starts(body).match(text) is not None
+def fits(body: str, text: str, depth: int = _PREFIX_DEPTH) -> bool:
+    return _starts(body, depth).match(text) is not None
 
 
 @functools.lru_cache(maxsize=256)
-def _starts(body: str) -> re.Pattern[str]:
+def _starts(body: str, depth: int) -> re.Pattern[str]:
     # Written afresh, not read from the compiled-program cache (keyed by the rule, not by the
     # code that works out its starts).
-    return re.compile(_starts_source(body, _PREFIX_DEPTH))
+    return re.compile(_starts_source(body, depth))
 
 
 @settings(max_examples=200, deadline=None)
@@ -120,12 +120,15 @@ def test_a_rule_that_matches_fits_its_prefixes(text: str, data: st.DataObject) -
 
 
 def test_prefixes_reject_what_cannot_start_a_match() -> None:
+    # (three characters of text, read with prefixes of three)
     year = r"(?<![\d.])(?:1[0-9]|20)\d\d(?!\d)"
-    assert fits(year, "199") and not fits(year, "20") and not fits(year, "5 m")
+    assert fits(year, "199", 3) and not fits(year, "20", 3) and not fits(year, "5 m", 3)
     clock = r"(?:[01]?\d|2[0-4]):[0-5]\d"
-    assert fits(clock, "10:") and fits(clock, "7:3") and not fits(clock, "5 m")
+    assert fits(clock, "10:", 3) and fits(clock, "7:3", 3) and not fits(clock, "5 m", 3)
     # Case-insensitive, and characters outside ASCII are never ruled out.
-    assert fits("may", "MAY") and fits("may", "\u212aay") and not fits("may", "mai")
+    assert fits("may", "MAY", 3) and fits("may", "\u212aay", 3) and not fits("may", "mai", 3)
     # What follows a back reference is not worked out: anything may.
     assert match_prefixes("(a)\\1", 3) == (((frozenset("aA"),), False),)
-    assert fits("(a)\\1", "ab") and not fits("(a)\\1", "ba")
+    assert fits("(a)\\1", "ab", 3) and not fits("(a)\\1", "ba", 3)
+    # Longer prefixes tell more apart: "1990s" may start a year, "19 Ma" may not.
+    assert fits(year, "1990s", 5) and not fits(year, "19 Ma", 5) and fits(year, "19 Ma", 2)
