@@ -51,8 +51,9 @@ _NUMBER = rf"(?<![\w,.-])(?:\d{{1,3}}\b|{trie_regex(_COUNT_WORDS)})"
 def _phrases(key: str, slot: str = "age", word_start: str = r"\b") -> re.Pattern[str]:
     """The phrases of ``key``, each with its number (``{age}``, ``{adult_age}`` or ``{count}``)
     in a group of its own; ``word_start`` in front (empty: the caller checks it, which lets the
-    engine skip ahead to the phrases' first letters)."""
-    return re.compile(
+    engine skip ahead to the phrases' first letters). Compiled when first used: they are large
+    (every number word), and most texts never need them."""
+    return lazy_compile(
         word_start + "(?:" + "|".join(phrase.replace("{" + slot + "}", rf"(?P<n{i}>{_NUMBER})")
                              .replace("{adult_age}", rf"(?P<n{i}>1[3-9]|[2-9]\d|1\d\d)")
                              for i, phrase in enumerate(_WORDS.words(key))) + ")",
