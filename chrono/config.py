@@ -41,7 +41,6 @@ unknown keys in a domain-knowledge file (whose knowledge would otherwise be sile
 
 from __future__ import annotations
 
-import difflib
 import os
 import tomllib
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -241,6 +240,8 @@ KNOWN_KEYS = (*_SIMPLE, "severity", "per-file-ignores")
 
 
 def _unknown(where: str, key: str, known: Iterable[str], what: str = "key") -> ConfigError:
+    import difflib  # only for a misspelt name: not worth its import on every start
+
     close = difflib.get_close_matches(key, list(known), n=1)
     hint = f" (did you mean '{close[0]}'?)" if close else ""
     return ConfigError(f"{where}: unknown {what} '{key}'{hint}")

@@ -9,7 +9,6 @@ The synonym sets of event nouns (chrono/lang/en/events/synonyms.yaml) are built 
 
 from __future__ import annotations
 
-import difflib
 import functools
 from collections.abc import Iterable, Mapping
 from pathlib import Path
@@ -75,6 +74,7 @@ def _check_keys(data: object) -> None:
             continue
         for key in mapping:
             if key not in allowed:
+                import difflib  # only for a misspelt name: not worth its import on every start
                 close = difflib.get_close_matches(str(key), allowed, n=1)
                 hint = f"; did you mean '{close[0]}'?" if close else ""
                 raise DomainKnowledgeError(

@@ -92,8 +92,9 @@ def lexicon(extra_files: tuple[str, ...] = ()) -> Lexicon:
     for form in forms:
         if " " in form:
             by_first.setdefault(form.split()[0], []).append(form)
+    # compiled when a story first uses the word that opens them: a short text meets few
     phrases = {
-        first: re.compile(
+        first: lazy_compile(
             "(?:"
             + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(group, key=len, reverse=True))
             + r")(?![\w-])",
