@@ -292,7 +292,7 @@ def _date_undated(b: Builder, layout: Layout, by_index: Mapping[int, Scope]) -> 
     verbs = _Verbs(b)
     _open_entries(b, by_index, verbs)
     _phases_in_entries(b, layout, by_index)
-    placed = _placed_events(b)
+    placed, counted_from = _placed_events(b)
     triggers = _triggers(b)
     reading = reading_of(None)
     if reading is None:
@@ -309,10 +309,21 @@ def _date_undated(b: Builder, layout: Layout, by_index: Mapping[int, Scope]) -> 
         scope, unit = _scope_of(layout, by_index, trigger.start)
         if scope is None or scope.start <= trigger.start < scope.end or scope.block.kind is Kind.DATELINE:
             continue  # a dateline dates the filing, not the story's events
-        # firm: the first event of an entry (or of an item under a heading that is a date);
-        # any other event of it, or of a section's prose, only weakly
+        if event_id in counted_from and (unit is None or not _to_the_minute(scope) or any(
+            (partner := triggers.get(other)) is None or unit.start <= partner.start < unit.end
+            for other in counted_from[event_id]
+        )):
+            # counted from another event: elsewhere in time than the entry, unless that is an
+            # event of another line of a timeline ("14:39 — deployed, 51 minutes after the first
+            # alert"), not of this one ("…; the alert had fired 20 minutes earlier")
+            continue
+        # firm: the first event of an entry (or of an item under a heading that is a date), and
+        # in a timeline of clock times the events told beside it; any other event of an entry,
+        # or of a section's prose, only weakly
         opening = verbs.first(unit.start, unit.end, (scope.start, scope.end)) if unit is not None else None
-        firm = opening is not None and opening[0].start == trigger.start
+        firm = opening is not None and (
+            opening[0].start == trigger.start or _beside_opening(b.text, scope, opening, trigger)
+        )
         if scope.block.kind is Kind.HEADING:
             firm = firm and scope.date_heading and unit is not None and unit.kind is not Kind.PARAGRAPH
         grade = scope.grade if firm and tense in _FIRM_TENSES else Grade.WEAK
@@ -407,18 +418,47 @@ def _open_entries(b: Builder, by_index: Mapping[int, Scope], verbs: _Verbs) -> N
         b.dct_claim(event_id, b.span(scope.start, scope.end, trigger.start, trigger.end))
 
 
-def _placed_events(b: Builder) -> set[str]:
-    """Events given a date of their own, or a counted distance from another event."""
+def _placed_events(b: Builder) -> tuple[set[str], dict[str, set[str]]]:
+    """Events given a date of their own; and those given a counted distance from another
+    event, each with the events it is counted from or to."""
     placed: set[str] = set()
+    counted: dict[str, set[str]] = {}
     for claim in b.claims:
         if isinstance(claim, TextPeriodClaim) and claim.conflict_kind is not ConflictKind.AFTER_DCT:
             placed.add(claim.event)
         elif isinstance(claim, TextGapClaim):
             gap = claim.gap
             if gap.upper is not None or gap.lower not in (None, 0, 1) or gap.text:
-                placed.add(claim.first.event)
-                placed.add(claim.second.event)
-    return placed
+                counted.setdefault(claim.first.event, set()).add(claim.second.event)
+                counted.setdefault(claim.second.event, set()).add(claim.first.event)
+    return placed, counted
+
+
+# A clock-time entry covers what its line tells, not what a clause inside it sets before, after
+# or around that ("after the page fired", "which had stalled", "until 15:00")
+_CLAUSE_OPENERS = lazy_compile(
+    r"\b(?:after|before|since|once|when|whenever|while|until|till|because|as|following|"
+    r"which|that|who|whose|where|if|unless|had|would|could|will|to)\b",
+    re.IGNORECASE,
+)
+
+
+def _to_the_minute(scope: Scope) -> bool:
+    period = scope.period
+    return period.start is not None and period.end is not None and period.end - period.start <= 60
+
+
+def _beside_opening(text: str, scope: Scope, opening: tuple[Trigger, SentenceContext],
+                    trigger: Trigger) -> bool:
+    """"**14:39** — Lock removed; mitigation deployed": in an entry dated to the minute, an
+    event told in the opening event's sentence, joined to it by "and", a comma or a semicolon
+    and not inside a clause of its own, happened at the entry's time too."""
+    first, here = opening
+    if not _to_the_minute(scope):
+        return False
+    if not here.sentence.start <= trigger.start < here.sentence.end or trigger.start <= first.start:
+        return False
+    return _CLAUSE_OPENERS.search(text, first.end, trigger.start) is None
 
 
 def _triggers(b: Builder) -> dict[str, Trigger]:
