@@ -363,6 +363,12 @@ def resolve(text: str, trigger: Trigger, triggers: Sequence[Trigger], cuts: tupl
     return Target(trigger, Part.WHOLE, trigger)
 
 
+def names_phase(trigger: Trigger) -> bool:
+    """Is ``trigger`` a verb that may tell the start or end of another event ("began", "ended",
+    "the consultation opened", "voting closed")?"""
+    return trigger.pos == "verb" and (trigger.event_class in ("begin", "end") or trigger.lemma in _PHASE_VERBS)
+
+
 def phase_of(text: str, noun: Trigger, triggers: Sequence[Trigger], cuts: tuple[int, ...]) -> Trigger | None:
     """The aspectual verb that makes a date of ``noun`` the date of its start or end ("began the
     strike", "the strike ended", "Rollback complete"), if any."""

@@ -53,7 +53,7 @@ from chrono.periods import DAY, Hemisphere, Period, date_of
 from chrono.problems import ConflictKind
 from chrono.tagger import Timex
 from chrono.tagger.frames import how_dated, opens_range
-from chrono.text.attachment import resolve
+from chrono.text.attachment import names_phase, resolve
 from chrono.text.builder import Builder
 from chrono.text.claims import TextGapClaim, TextPeriodClaim
 from chrono.text.context import SentenceContext
@@ -358,9 +358,9 @@ def _phases_in_entries(b: Builder, layout: Layout, by_index: Mapping[int, Scope]
 
 
 def _phase_of(b: Builder, event_id: str, trigger: Trigger) -> tuple[str, Part, Trigger]:
-    """"The rollback started." under an entry: an aspectual verb's date is its event's start or
-    end ("started" is no event of its own); the event, its part, and the word that names it."""
-    if trigger.pos != "verb" or trigger.event_class not in ("begin", "end"):
+    """"The rollback started.", "Public beta closes" under an entry: an aspectual or phase
+    verb's date is its event's start or end ("started" is no event of its own); the event, its part, and the word that names it."""
+    if not names_phase(trigger):
         return event_id, Part.WHOLE, trigger
     here = b.context_at(trigger.start)
     if here is None:
