@@ -329,6 +329,7 @@ _ELAPSED_HINT = Hint.of(_WORDS.words("elapsed_since"))  # a text without "since"
 _APPROXIMATE = lazy_compile(rf"\b(?:{_WORDS.pattern('elapsed_approximate')})[ \t]+\Z", re.IGNORECASE)
 _PRESENT = lazy_compile(rf"\b(?:{_WORDS.pattern('elapsed_present')})\b", re.IGNORECASE)
 _PAST = lazy_compile(rf"\b(?:{_WORDS.pattern('elapsed_past')})\b", re.IGNORECASE)
+_FUTURE = lazy_compile(rf"(?<!\w)(?:{_WORDS.pattern('elapsed_future')})\b", re.IGNORECASE)
 
 
 def elapsed_cues(
@@ -350,6 +351,8 @@ def elapsed_cues(
             continue
         if _APPROXIMATE.search(text, max(sentence.start, counted.start() - 16), counted.start()):
             continue  # "nearly five years since": not a count to check
+        if _FUTURE.search(text, sentence.start, counted.start()):
+            continue  # "will mark five years since its founding in September 2022": whose date?
         raw = counted.group("count")
         count = int(raw) if raw.isdigit() else _COUNT_WORDS[raw.lower()]
         # the date counted from: the first one with a year in the clause after "since"

@@ -126,6 +126,7 @@ _SINCE_BEFORE = lazy_compile(
     rf"\b(?:{_WORDS.pattern('since_word')})\s+(?:(?:{_WORDS.pattern('since_determiners')})\s+)?(?:[\w'’-]+\s+){{0,3}}\Z",
     re.IGNORECASE,
 )
+_FUTURE_BEFORE_SINCE = lazy_compile(rf"(?<!\w)(?:{_WORDS.pattern('since_future')})\b[^.!?;]*\Z", re.IGNORECASE)
 _PLANNED_BETWEEN = lazy_compile(
     rf"\b(?:{_WORDS.pattern('plan_predicates')})\b[^.;]*?\bto\s+(?:be\s+)?\w+", re.IGNORECASE
 )
@@ -554,7 +555,8 @@ def governing_tense(text: str, noun: Trigger, triggers: Sequence[Trigger]) -> st
     one after a past copula ("the turning point was the release of Go 1 in March")."""
     if _AFTER_PAST_COPULA.search(text, max(0, noun.start - 50), noun.start):
         return PAST
-    if _SINCE_BEFORE.search(text, max(0, noun.start - 40), noun.start):
+    since = _SINCE_BEFORE.search(text, max(0, noun.start - 40), noun.start)
+    if since is not None and not _FUTURE_BEFORE_SINCE.search(text, max(0, since.start() - 80), since.start()):
         return PAST  # "Since the March 2026 floods, the council has …": counted from a past event
     before = [t for t in triggers if t.end <= noun.start]
     if not before:

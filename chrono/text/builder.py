@@ -627,14 +627,22 @@ class Builder:
             out.append((event, next(iter(found), "")))
         return tuple(out)
 
-    def dct_claim(self, event_id: str, span: Span, *, force: bool = False, tense: str | None = None) -> None:
+    def dct_claim(self, event_id: str, span: Span, *, force: bool = False, tense: str | None = None,
+                  mention: Trigger | None = None) -> None:
         """A completed past event cannot start after the document date's day. ``tense`` is the
         tense of the mention that dates it (an event told as past in one sentence may be
-        referred to in the present or future in another); by default, the event's first one."""
+        referred to in the present or future in another); by default, the event's first one.
+        A noun ``mention`` has no tense of its own: when only an uncertain link makes it the
+        event told as past, the claim is as uncertain as that link."""
         if self.dct is None or event_id in self.dct_claimed:
             return
-        told = tense if tense is not None and tense != NOMINAL else self.tense.get(event_id)
+        own = tense is not None and tense != NOMINAL
+        told = tense if own else self.tense.get(event_id)
         if not force and told not in TOLD_AS_PAST:
             return
+        grade = Grade.STRONG
+        if not own and not force and mention is not None:
+            grade, _ = self.graded(span, (event_id,), (mention,))
         self.dct_claimed.add(event_id)
-        self.period_claim(event_id, Part.START, Qualifier.BY, self.dct, span, rule=ConflictKind.AFTER_DCT)
+        self.period_claim(event_id, Part.START, Qualifier.BY, self.dct, span, rule=ConflictKind.AFTER_DCT,
+                          grade=grade)

@@ -273,7 +273,7 @@ def date(b: Builder, here: SentenceContext, timex: Timex, period: Period, length
         b.period_claim(event_id, Part.START, Qualifier.SINCE, period, span, ongoing=ongoing,
                        rule=ConflictKind.AFTER_DCT)
         b.dct_claim(event_id, span, force=True)
-    b.dct_claim(event_id, span, tense=tense)
+    b.dct_claim(event_id, span, tense=tense, mention=target.trigger)
     if reading.name == IN and target.part is Part.WHOLE and trigger.start >= timex.end:
         _frame(b, here, timex, period, reading, trigger, dated_here)
 
