@@ -36,6 +36,8 @@ _DETERMINER = _WORDS.set("object_determiners")
 _OBJECT_MODIFIERS = _WORDS.set("object_modifiers")
 _SUPPORT_VERBS = _WORDS.set("support_verbs")
 _YEARLY = _WORDS.set("yearly_events")
+# "the first alert", "the initial report": ordinals that name the first one told
+_FIRST_WORDS = frozenset(word for word, place in _WORDS.table("ordinal_words").items() if place == 1)
 # how far back a definite noun looks for the event it names, in mentions
 _LOOKBACK = 400
 # a link by the same word is certain within this many paragraphs; further back, uncertain
@@ -67,15 +69,16 @@ def _match(mention: Mention, earlier: Mention, words: Vocabulary) -> str | None:
     return None
 
 
-def _compatible(mention: Mention, earlier: Mention) -> bool:
-    """Do the words around the two mentions allow one event?"""
+def _compatible(mention: Mention, earlier: Mention, *, first_of_kind: bool = False) -> bool:
+    """Do the words around the two mentions allow one event? (``first_of_kind``: the mention's
+    "first" is read as naming the first one told, not another one.)"""
     if earlier.flashback:
         return False  # "It last erupted in 2011 … the eruption": not that eruption
     if mention.planned != earlier.planned:
         return False  # "it was due to reopen in May … the reopening in July": the plan and the event
     if mention.plural and not earlier.plural:
         return False  # "the killings" are not the one killing mentioned before
-    if mention.contrast is not None and mention.contrast != earlier.contrast:
+    if mention.contrast is not None and mention.contrast != earlier.contrast and not first_of_kind:
         return False  # "the second vote" is not the vote mentioned before it
     if earlier.contrast is not None and mention.contrast is None and earlier.paragraph != mention.paragraph:
         return False  # "a second vote" two paragraphs back: "the vote" may be the first one
@@ -122,6 +125,8 @@ def antecedent_link(mention: Mention, earlier: Sequence[Mention], words: Vocabul
         how = _match(mention, candidate, words)
         if how is not None and _compatible(mention, candidate):
             found.append((candidate, how))
+    if not found and mention.contrast in _FIRST_WORDS:
+        return _first_of_kind(mention, earlier, words, same_event)
     if not found:
         return None
     if found[0][1] == "a related word":
@@ -176,6 +181,22 @@ def antecedent_link(mention: Mention, earlier: Sequence[Mention], words: Vocabul
         why = f"{how}, though '{' '.join(unsaid)}' was not said of it"
         return Link(trigger, chosen.trigger, Grade.WEAK, why)
     return Link(trigger, chosen.trigger, Grade.STRONG if certain else Grade.WEAK, how)
+
+
+def _first_of_kind(mention: Mention, earlier: Sequence[Mention], words: Vocabulary,
+                   same_event: Callable[[Trigger, Trigger], bool]) -> Link | None:
+    """"**09:14** — Error-rate alert fires … **09:51** — Rollback started, 25 minutes after the
+    first alert": "the first X" is the first X told, when none told before is called another
+    ("a second alert"); certain when every X told before is one event."""
+    found = [c for c in earlier[-_LOOKBACK:] if c.start < mention.trigger.start and c.contrast is None
+             and _match(mention, c, words) == "the same word" and _compatible(mention, c, first_of_kind=True)]
+    if not found or any(c.contrast is not None for c in earlier[-_LOOKBACK:]
+                        if c.start < mention.trigger.start and c.trigger.lemma == mention.trigger.lemma):
+        return None
+    chosen = found[0]
+    one = all(c is chosen or same_event(c.trigger, chosen.trigger) for c in found)
+    how = "the first of its kind told" if one else "the first of its kind told, one of several events"
+    return Link(mention.trigger, chosen.trigger, Grade.STRONG if one else Grade.WEAK, how)
 
 
 def _other_events(rivals: Sequence[Mention], chosen: Mention) -> bool:
