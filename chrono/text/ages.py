@@ -96,6 +96,7 @@ _ANNIVERSARY_HINT = Hint.of([_ANNIVERSARY_WORD])
 _MARKS = lazy_compile(rf"\b(?:{_WORDS.pattern('present_marks', any_space=False)})\b", re.IGNORECASE)
 _YEAR_FIRST = lazy_compile(r"\d{4}")
 _YEAR_MONTH_DAY = lazy_compile(r"\d{4}(?:-\d\d){0,2}")
+_FULL_DAY = lazy_compile(r"\d{4}-\d\d-\d\d")
 
 
 class _Dates:
@@ -205,6 +206,10 @@ def age_cues(text: str, timexes: Sequence[Timex], sentences: Sequence[Sentence])
             when = dated[0]
         elif not dated and death is not None:
             when = death  # "… died on Thursday in Medellín. He was 71."
+        elif not dated and lo == sentence.start and _DEATH.search(text, sentence.start, sentence.end) and (
+            (later := _the_death_date(text, dates, sentences, birth)) is not None
+        ):
+            when = later  # "… has died at the age of 84. ¶ … He died in Ely on 12 January 2024."
         else:
             continue
         participle = when.start > match.end() and (
@@ -229,6 +234,22 @@ def _death_date(text: str, dates: _Dates, sentence: Sentence, previous: Sentence
                  and t.value != birth.value]
         return dated[0] if len(dated) == 1 else None
     return None
+
+
+def _the_death_date(text: str, dates: _Dates, sentences: Sequence[Sentence], birth: Timex) -> Timex | None:
+    """The day of the death when the text gives one and only one: each sentence that tells a
+    death with one full date, all of them the same day."""
+    found: list[Timex] = []
+    for sentence in sentences:
+        if _DEATH.search(text, sentence.start, sentence.end) is None:
+            continue
+        dated = [t for t in dates.between(sentence.start, sentence.end) if _has_year(t)
+                 and _FULL_DAY.fullmatch(t.value) and t.value != birth.value and t.anchor is None]
+        if len(dated) == 1:
+            found.append(dated[0])
+        elif dated:
+            return None  # several dates beside a death word: whose is which is not clear
+    return found[0] if found and all(t.value == found[0].value for t in found) else None
 
 
 def mentions_anniversaries(text: str) -> bool:
