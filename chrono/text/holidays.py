@@ -121,8 +121,9 @@ def _date_of(text: str, name: re.Match[str], days: Sequence[Timex], patterns: _P
         return after if _SHARED_WORD.match(text, end, after.end) else None
     before = next((t for t in reversed(days) if t.end <= start), None)
     lead = _LEAD.search(text, max(0, start - 30), start)
-    around = text[lead.start() if lead else start:end + 12]
-    other_day = patterns.not_the_day.search(around) is not None
+    # ("Christmas Eve, 23 December": the name's own "Eve" is not "the eve of" it)
+    other_day = (patterns.not_the_day.search(text[lead.start() if lead else start:start]) is not None
+                 or patterns.not_the_day.search(text[end:end + 12]) is not None)
     if (after is not None and after.start - end <= 40
             and patterns.name_then_date.fullmatch(text, end, after.start) and not other_day
             and not patterns.not_the_day.search(text, end, after.start)):
