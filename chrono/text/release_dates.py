@@ -16,7 +16,7 @@ from collections.abc import Iterator, Sequence
 from chrono.layout import Kind, Layout
 from chrono.lazy_regex import lazy_compile
 from chrono.model import Event, EventExists, Grade, Part, Qualifier, Span
-from chrono.periods import Period
+from chrono.periods import DAY, Period
 from chrono.tagger import Timex
 from chrono.text.builder import Builder
 from chrono.text.claims import TextPeriodClaim
@@ -141,9 +141,23 @@ def _in_prose(b: Builder, layout: Layout, versions: set[str]) -> list[tuple[str,
     return out
 
 
+# A year-less date ("went out on 9 October") this many days or fewer before the document date
+# is of the document's year, or the year before when that is nearer: no other reading is likely
+_RECENT = 183 * DAY
+
+
 def _day(b: Builder, timex: Timex) -> Period | None:
-    """The period of a date written out with its year (a guessed year proves nothing here)."""
-    if timex.type != "DATE" or timex.anchor is not None:
+    """The period of a date written out with its year, or of a year-less one of the last half
+    year before the document date (any other guessed year proves nothing here)."""
+    if timex.type != "DATE" or (timex.anchor is not None and timex.anchor != "DCT"):
         return None
     period = period_of(timex, b.dct, b.options.hemisphere)
-    return period if period is not None and period.bounded else None
+    if period is None or not period.bounded:
+        return None
+    if timex.anchor is not None:
+        dct = b.dct
+        if dct is None or dct.start is None or period.end is None or not (
+            0 <= dct.start - period.start <= _RECENT if period.start is not None else False
+        ):
+            return None
+    return period
