@@ -117,6 +117,11 @@ class Context:
     # after its frame spoke from the document's date ("… is published this month. ¶ *June 2.*").
     story_era: Anchor | None = None
     chain_checked: int = -1
+    # Whether ``ref`` counts from the document's date ("last spring"), and the last reference
+    # that does not: "that January" points away from now, to the time the story was last in
+    # ("the volume for 1953, found last spring … extracts from that January").
+    ref_from_now: bool = False
+    distal_ref: Anchor | None = None
 
     def base(self) -> dt.date:
         """The day deictic expressions count from: the DCT, or the day of the entry around."""

@@ -44,7 +44,15 @@ from chrono.tagger.fields import (
 )
 from chrono.tagger.resources import words_regex
 from chrono.tagger.tense import SENTENCE_END as _SENTENCE_END
-from chrono.tagger.tense import day_near_dct, story_base, story_year, tense, weekday_date, year_for_month
+from chrono.tagger.tense import (
+    day_near_dct,
+    story_base,
+    story_entry_ref,
+    story_year,
+    tense,
+    weekday_date,
+    year_for_month,
+)
 
 __all__ = ["CALENDAR_ACTIONS", "DATE_ACTIONS"]
 
@@ -201,8 +209,13 @@ def _request(ctx: Context, f: Fields) -> Request:
     rel = int(res.lookup("rel", f["rel"])) if f.get("rel") and res.has("rel", f["rel"]) else None
     if f.get("anaphoric") and rel is None:
         rel_ref = res.lookup("anaphoric", f["anaphoric"])
-        if rel_ref is not None and ctx.ref is not None and ctx.ref.gran != "D":
-            year = ctx.ref.day.year + int(rel_ref)
+        ref = ctx.ref
+        if ref is not None and ctx.ref_from_now and ref.gran not in ("Y", "D") and (
+            ctx.distal_ref is not None and res.lookup("distal", f["anaphoric"]) is not None
+        ):
+            ref = ctx.distal_ref  # "… found last spring … extracts from that January": the story's
+        if rel_ref is not None and ref is not None and ref.gran != "D":
+            year = ref.day.year + int(rel_ref)
             explicit_year = True
         else:
             rel = int(rel_ref) if rel_ref is not None else 0
@@ -747,7 +760,7 @@ def _weekday_day_of_story(ctx: Context, rule_type: str, f: Fields, s: Spans, sta
     if digits is None or weekday is None:
         raise Reject
     number, wanted = int(digits.group()), int(weekday)
-    ref = ctx.ref
+    ref = story_entry_ref(ctx, start, end) or ctx.ref
     if ref is not None and ref.gran in ("D", "M"):
         first = ref.day.replace(day=1)
         months = [first, add_months(first, 1), add_months(first, -1)]

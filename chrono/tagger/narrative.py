@@ -31,7 +31,7 @@ from chrono.tagger.passes import close_period
 from chrono.tagger.relative import completed
 from chrono.tagger.resources import Rule, words_regex
 from chrono.tagger.scanner import Scanner, scan
-from chrono.tagger.tense import ERA_GRANULARITIES, STORY_GRANULARITIES, tense
+from chrono.tagger.tense import ERA_GRANULARITIES, LONG_AGO_YEARS, STORY_GRANULARITIES, tense
 from chrono.tagger.timex import Timex
 
 __all__ = ["tell"]
@@ -97,6 +97,9 @@ def tell(ctx: Context, scanner: Scanner, dct_known: bool) -> tuple[list[Timex], 
 _YEARLY_LEAD = r"\b{fiscal_year_end_lead}\s+\Z"
 
 
+_FROM_NOW = r"\b(?:{from_now})\b"
+
+
 _SINCE_LEAD = r"\b(?:for\s+the\s+first\s+time\s+)?since\s+\Z"
 
 
@@ -140,6 +143,12 @@ def _follow(ctx: Context, rule: Rule, piece: Piece, dct_known: bool) -> Piece:
             anchor = None
         if anchor is not None:
             ctx.ref, ctx.ref_start, ctx.ref_end = anchor, piece.start, piece.end
+            from_now = words_regex(ctx.res, _FROM_NOW, re.IGNORECASE)
+            ctx.ref_from_now = piece.anchor == "DCT" and (
+                from_now.search(ctx.text, piece.start, piece.end) is not None
+            )
+            if not ctx.ref_from_now:
+                ctx.distal_ref = anchor
             if anchor.gran == "D":
                 ctx.day_ref = anchor
             if derived:
@@ -157,9 +166,16 @@ def _follow(ctx: Context, rule: Rule, piece: Piece, dct_known: bool) -> Piece:
                 # a time the text writes out in full ("in the spring of 1893", "in early 1998"):
                 # where a story told entry by entry is set (chrono.tagger.tense.era_long_ago)
                 ctx.story_era = anchor
-            elif ctx.story_era is not None and anchor.gran in STORY_GRANULARITIES and (
-                abs(anchor.day.year - ctx.story_era.day.year) <= 1
+            elif era is None and ctx.first_written is None and piece.anchor == "DCT" and (
+                anchor.gran == "Y" and ctx.base().year - anchor.day.year >= LONG_AGO_YEARS
             ):
+                # "Ninety-two years ago, four surveyors …" opening the text: the story's time
+                ctx.story_era = anchor
+            elif era is not None and anchor.gran in STORY_GRANULARITIES and (
+                abs(anchor.day.year - era.day.year) <= 1
+            ) and anchor.day.year == era.day.year:
+                # (within its year only: "the spring" after "the summer of 1987" may be the
+                # frame's, years later; an entry of the next year is the last entry's to tell)
                 ctx.story_era = anchor
     if ctx.frames is not None and piece.type in ("DATE", "TIME") and not (
         not dct_known and piece.anchor == "DCT"

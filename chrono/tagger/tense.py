@@ -155,7 +155,8 @@ def day_near_dct(ctx: Context, day: int, start: int, end: int) -> dt.date:
 # A story this many years before its document date is a story of another time (a memoir, a
 # history, a diary), even where its frame speaks from the document's date: only words of that
 # frame between the story's last date and a year-less one bring the reading back to the DCT.
-_LONG_AGO_YEARS = 10
+LONG_AGO_YEARS = 10
+_LONG_AGO_YEARS = LONG_AGO_YEARS
 # the times a story is told at (not "the 1980s", a year, a century: a text looks back to those)
 _PARAGRAPH_BREAK = lazy_compile(r"\n[ \t]*\n")
 STORY_GRANULARITIES = frozenset({"D", "M", "S", "W", "Q"})
@@ -225,6 +226,19 @@ def _story_entry(ctx: Context, start: int, end: int) -> Anchor | None:
         return None
     last = ctx.frames.last_entry
     return last if last is not None and abs(last.day.year - era.day.year) <= 1 else None
+
+
+def story_entry_ref(ctx: Context, start: int, end: int) -> Anchor | None:
+    """The time an entry that opens at ``[start, end)`` continues ("**Monday 5th.**" in a diary
+    of 1953 printed with a frame that speaks from today): its last entry's day, else the
+    story's own time; None unless the text is a story of another time told entry by entry."""
+    if ctx.frames is None or not ctx.frames.leads(start, end):
+        return None
+    era = ctx.story_era
+    if era is None or not era_long_ago(ctx, era):
+        return None
+    last = ctx.frames.last_entry
+    return last if last is not None and abs(last.day.year - era.day.year) <= 1 else era
 
 
 def _entry_year(ctx: Context, month: int, start: int, end: int) -> int | None:

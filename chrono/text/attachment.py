@@ -126,7 +126,9 @@ _SINCE_BEFORE = lazy_compile(
     rf"\b(?:{_WORDS.pattern('since_word')})\s+(?:(?:{_WORDS.pattern('since_determiners')})\s+)?(?:[\w'’-]+\s+){{0,3}}\Z",
     re.IGNORECASE,
 )
-_FUTURE_BEFORE_SINCE = lazy_compile(rf"(?<!\w)(?:{_WORDS.pattern('since_future')})\b[^.!?;]*\Z", re.IGNORECASE)
+_FUTURE_BEFORE_SINCE = lazy_compile(
+    rf"(?<!\w)(?:{_WORDS.pattern('since_future')})\b[^.!?;]*\Z", re.IGNORECASE
+)
 _PLANNED_BETWEEN = lazy_compile(
     rf"\b(?:{_WORDS.pattern('plan_predicates')})\b[^.;]*?\bto\s+(?:be\s+)?\w+", re.IGNORECASE
 )
@@ -367,7 +369,9 @@ def resolve(text: str, trigger: Trigger, triggers: Sequence[Trigger], cuts: tupl
 def names_phase(trigger: Trigger) -> bool:
     """Is ``trigger`` a verb that may tell the start or end of another event ("began", "ended",
     "the consultation opened", "voting closed")?"""
-    return trigger.pos == "verb" and (trigger.event_class in ("begin", "end") or trigger.lemma in _PHASE_VERBS)
+    return trigger.pos == "verb" and (
+        trigger.event_class in ("begin", "end") or trigger.lemma in _PHASE_VERBS
+    )
 
 
 def phase_of(text: str, noun: Trigger, triggers: Sequence[Trigger], cuts: tuple[int, ...]) -> Trigger | None:

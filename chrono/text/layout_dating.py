@@ -359,7 +359,8 @@ def _phases_in_entries(b: Builder, layout: Layout, by_index: Mapping[int, Scope]
 
 def _phase_of(b: Builder, event_id: str, trigger: Trigger) -> tuple[str, Part, Trigger]:
     """"The rollback started.", "Public beta closes" under an entry: an aspectual or phase
-    verb's date is its event's start or end ("started" is no event of its own); the event, its part, and the word that names it."""
+    verb's date is its event's start or end ("started" is no event of its own); the event, its
+    part, and the word that names it."""
     if not names_phase(trigger):
         return event_id, Part.WHOLE, trigger
     here = b.context_at(trigger.start)

@@ -22,7 +22,11 @@ CASES: list[dict[str, Any]] = yaml.safe_load(
 def test_layout_case(case: dict[str, Any]) -> None:
     view = view_of(case["kind"], case["text"])
     found = extract(view.text, case["dct"], layout=layout_of(case["kind"], case["text"], view))
-    assert [(t.text, t.value) for t in found] == [(e["text"], e["value"]) for e in case["expect"]]
+    # an expectation without a value only says the words are tagged (a value annotators may
+    # dispute, not what the case is about)
+    assert [(t.text, t.value if "value" in e else None) for t, e in zip(found, case["expect"], strict=False)] == [
+        (e["text"], e.get("value")) for e in case["expect"]]
+    assert len(found) == len(case["expect"]), [t.text for t in found]
     for timex, expected in zip(found, case["expect"], strict=True):
         if "anchor" in expected:
             assert timex.anchor == expected["anchor"], timex
