@@ -117,6 +117,9 @@ class Context:
     # after its frame spoke from the document's date ("… is published this month. ¶ *June 2.*").
     story_era: Anchor | None = None
     chain_checked: int = -1
+    # The day and hour of the last clock time placed on the story's day: a list of times that
+    # runs past midnight goes on into the next day.
+    last_clock: tuple[dt.date, int] | None = None
     # Whether ``ref`` counts from the document's date ("last spring"), and the last reference
     # that does not: "that January" points away from now, to the time the story was last in
     # ("the volume for 1953, found last spring … extracts from that January").

@@ -687,8 +687,26 @@ def _time_of_day(ctx: Context, req: Request, f: Fields, start: int, end: int) ->
         raise Reject
     story_day = ctx.story_day()
     if story_day is not None:
-        return Resolved(day=story_day.day, anchor=story_day.value)
-    return Resolved(day=req.base, anchor="DCT")
+        return Resolved(day=_past_midnight(ctx, req, story_day.day, start, end), anchor=story_day.value)
+    return Resolved(day=_past_midnight(ctx, req, req.base, start, end), anchor="DCT")
+
+
+# A clock time that opens an entry, this early after an entry's time this late on the same
+# day, with no day of its own, is the next day's: "23:58 — Rollback attempted. / 00:12 — A
+# second engineer joins." (Only entries: in prose, "from 10 p.m. to 5 a.m." is a range.)
+_LATE_HOUR = 20
+_EARLY_HOUR = 6
+
+
+def _past_midnight(ctx: Context, req: Request, day: dt.date, start: int, end: int) -> dt.date:
+    if req.clock is None or ctx.frames is None or not ctx.frames.leads(start, end):
+        return day
+    hour = int(req.clock[:2])
+    before = ctx.last_clock
+    if before is not None and before[0] == day and before[1] >= _LATE_HOUR and hour < _EARLY_HOUR:
+        day = day + dt.timedelta(days=1)
+    ctx.last_clock = (day, hour)
+    return day
 
 
 # ---------------------------------------------------------------------------------------------
