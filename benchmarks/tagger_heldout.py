@@ -21,7 +21,8 @@ Matching is by overlap, one to one (the pair that overlaps most first). Reported
 * span precision and recall (a system expression that overlaps an optional gold one is left out
   of precision; optional gold is left out of recall);
 * value accuracy over matched spans, overall and per kind: the value must be the gold value
-  exactly (case-insensitive);
+  (case aside; a decade as "197" or "197X" and midnight as "T24:00" or the next day's "T00:00"
+  count as one value, since round t6);
 * the narrative/anaphoric value accuracy (issue 14's figure): right values among the matched
   anaphoric expressions, and among all anaphoric ones (a missed one counts as wrong);
 * traps tagged.
@@ -35,6 +36,7 @@ Usage::
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import sys
 from collections.abc import Sequence
@@ -48,6 +50,27 @@ from chrono.options import ReadingOptions
 from chrono.readers import READERS
 
 KINDS = ("absolute", "relative", "anaphoric", "duration", "set")
+
+
+def same_value(system: str, gold: str) -> bool:
+    """The same TIMEX3 value, case aside, and written either way where the conventions differ
+    (counted so since round t6): a decade as "197" or "197X", midnight as "T24:00" of a day or
+    "T00:00" of the next."""
+    a, b = _canonical(system), _canonical(gold)
+    return a == b
+
+
+def _canonical(value: str) -> str:
+    value = value.upper()
+    if len(value) == 4 and value[:3].isdigit() and value[3] == "X":
+        return value[:3]  # "197X": the decade
+    if len(value) >= 16 and value[10:16] == "T24:00":
+        try:
+            day = dt.date.fromisoformat(value[:10]) + dt.timedelta(days=1)
+        except ValueError:
+            return value
+        return f"{day.isoformat()}T00:00{value[16:]}"
+    return value
 
 
 def _nth(text: str, words: str, occurrence: int) -> tuple[int, int] | None:
@@ -100,7 +123,7 @@ def score_document(path: Path, entry: dict[str, Any]) -> dict[str, Any]:
             "gold": str(g["value"]), "type": g.get("type"),
             "found": got is not None, "value": got[2] if got else None,
             "system_text": text[got[0]:got[1]] if got else None,
-            "right": got is not None and str(got[2]).upper() == str(g["value"]).upper(),
+            "right": got is not None and same_value(str(got[2]), str(g["value"])),
         })
     spurious = [
         text[s[0]:s[1]] for si, s in enumerate(system)

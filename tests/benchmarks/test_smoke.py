@@ -52,3 +52,15 @@ def test_benchmark_smoke_mode(script: str, args: list[str], needs_corpus: bool) 
     )
     assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
     assert result.stdout.strip(), "a benchmark prints its figures"
+
+
+def test_tagger_round_scoring_counts_one_value_written_two_ways() -> None:
+    spec = importlib.util.spec_from_file_location("tagger_heldout", ROOT / "benchmarks" / "tagger_heldout.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    same = module.same_value
+    assert same("197", "197X") and same("2021-05-04T24:00", "2021-05-05T00:00")
+    assert same("2024-fa", "2024-FA")
+    assert not same("197", "198X") and not same("2021-05-04T24:00", "2021-05-04T00:00")
+    assert not same("2021-05-05", "2021-05-06")
