@@ -212,10 +212,12 @@ def story_base(ctx: Context, start: int) -> Anchor | None:
         return None
     # inside the entry (its label's paragraph or the one after it) "next week" and "yesterday"
     # are the writer's; further on, only if nothing since speaks from the document's date
+    # (from the day the entry is written, not the last day it tells of: "your parcel came on
+    # Monday, and we move up tomorrow" in a letter of Thursday)
     breaks = len(_PARAGRAPH_BREAK.findall(ctx.text, max(0, ctx.frames.last_entry_end), start))
     if breaks <= 1 and ctx.frames.last_entry_end <= start:
-        return day
-    return None if ctx.speaks_from_now(ctx.ref_end, start) else day
+        return last
+    return None if ctx.speaks_from_now(ctx.ref_end, start) else last
 
 
 def _story_entry(ctx: Context, start: int, end: int) -> Anchor | None:

@@ -486,8 +486,11 @@ def is_date_words(words: str) -> bool:
 
 
 def _short_heading(words: str) -> bool:
-    """A line read as a heading: short, no final punctuation, opening with a capital or digit."""
-    if "\n" in words or len(words) > _SHORT_CHARS or words[-1] in _FINAL:
+    """A line read as a heading: short, no final punctuation (but a date's full stop: "*2nd April
+    1944.*" heads a letter), opening with a capital or digit."""
+    if "\n" in words or len(words) > _SHORT_CHARS:
+        return False
+    if words[-1] in _FINAL and not (words[-1] == "." and is_date_words(words[:-1])):
         return False
     first = words.lstrip("\"'“‘([")[:1]
     return (first.isupper() or first.isdigit()) and len(words.split()) <= _SHORT_WORDS
