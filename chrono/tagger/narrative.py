@@ -103,6 +103,15 @@ _FROM_NOW = r"\b(?:{from_now})\b"
 _SINCE_LEAD = r"\b(?:for\s+the\s+first\s+time\s+)?since\s+\Z"
 
 
+def _quoted(text: str, start: int) -> bool:
+    """Whether ``start`` lies inside a quotation opened in its paragraph."""
+    paragraph = text.rfind("\n\n", 0, start) + 1
+    before = text[paragraph:start]
+    if before.rfind("“") > before.rfind("”"):
+        return True
+    return before.count('"') % 2 == 1
+
+
 def _since_year(ctx: Context, start: int) -> bool:
     lead = words_regex(ctx.res, _SINCE_LEAD, re.IGNORECASE)
     return lead.search(ctx.text, max(0, start - 30), start) is not None
@@ -137,6 +146,11 @@ def _follow(ctx: Context, rule: Rule, piece: Piece, dct_known: bool) -> Piece:
             ctx.ref is not None and ctx.ref.gran != "Y"
         ):
             anchor = None  # "won away for the first time since 1961": a bound, the story stays put
+        quoted = piece.anchor == "DCT" and _quoted(ctx.text, piece.start)
+        if anchor is not None and quoted and ctx.ref is not None:
+            # '"Today I feel like I could run it again. Ask me tomorrow."': the speaker's days,
+            # not the story's; the narration goes on from its own
+            anchor = None
         if anchor is not None and piece.guessed and ctx.ref is not None and anchor.gran != "D":
             # A period that rests on a default ("the coldest winter", no tense, no
             # year) does not move a story that has a time of its own.
