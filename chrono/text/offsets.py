@@ -229,6 +229,15 @@ def offset(b: Builder, here: SentenceContext, match: re.Match[str]) -> None:
         if left and fronted:
             left = []
         subject = left[-1] if left else (right[0] if right else None)
+        if subject is not None and subject.pos == "noun" and len(left) > 1:
+            # "The union rejected a first offer two days later": what happened two days later
+            # is the clause's verb, not its object (made before)
+            verb = left[-2]
+            if verb.pos == "verb" and verb.event_class not in ("reporting", "causal") and (
+                words_between(text, verb.end, subject.start) <= 3
+                and not _CLAUSE_MARK.search(text, verb.end, subject.start)
+            ):
+                subject = verb
         if subject is None and fronted and not text[end:clause_end].strip(" ,"):
             # "Three days later, on Wednesday, 12 February, the board released …": the phrase is
             # a clause of its own; the event is the main clause's
