@@ -20,6 +20,7 @@ from chrono.tagger import Timex
 from chrono.text.calendar_names import MONTHS, WEEKDAYS
 from chrono.text.clauses import (
     FUNCTION_WORDS,
+    PARTICIPLE_BEFORE,
     RELATIVE_BEFORE,
     clause_of,
     looks_finite,
@@ -457,7 +458,9 @@ def _aspect_argument(text: str, trigger: Trigger, triggers: Sequence[Trigger],
                 return _aspect_argument(text, t, triggers, cuts)
             break
     edge = trigger.start
-    skipped = RELATIVE_BEFORE.search(text, max(0, edge - 200), edge)
+    skipped = RELATIVE_BEFORE.search(text, max(0, edge - 200), edge) or PARTICIPLE_BEFORE.search(
+        text, max(0, edge - 200), edge
+    )
     if skipped is not None:  # "the strike, which lasted three weeks, ended …": skip the relative clause
         edge = skipped.start()
     restrictive = _RESTRICTIVE_BEFORE.search(text, max(0, edge - 40), edge)
@@ -523,7 +526,9 @@ def relative_antecedent(text: str, offset: int, triggers: Sequence[Trigger]) -> 
 def _subject_noun(text: str, trigger: Trigger, triggers: Sequence[Trigger],
                   cuts: tuple[int, ...]) -> Trigger | None:
     edge = trigger.start
-    relative = RELATIVE_BEFORE.search(text, max(0, edge - 200), edge)
+    relative = RELATIVE_BEFORE.search(text, max(0, edge - 200), edge) or PARTICIPLE_BEFORE.search(
+        text, max(0, edge - 200), edge
+    )
     if relative is not None:  # "the summit, which lasted two days, ran …": skip the relative clause
         edge = relative.start()
     clause_start, _ = clause_of(cuts, max(0, edge - 1))
@@ -547,8 +552,9 @@ def clause_head(text: str, noun: Trigger, triggers: Sequence[Trigger]) -> Trigge
     following = [t for t in triggers if t.start >= noun.end]
     if following and following[0].pos == "verb" and asserted(following[0]) and (
         words_between(text, noun.end, following[0].start) == 0
+        and not _CLAUSE_PUNCTUATION.search(text, noun.end, following[0].start)
     ):
-        return following[0]
+        return following[0]  # (not "during the blockade, lost a day": the phrase ends there)
     if following and following[0].pos == "noun" and SUPPORTED.fullmatch(text, noun.end, following[0].start):
         return following[0]  # "the storm made landfall": the landfall
     return noun

@@ -22,6 +22,12 @@ _CLAUSE = lazy_compile(
 _WORD = lazy_compile(r"[A-Za-z][\w'’-]*")
 # a relative clause that ends just before: "the strike, which lasted three weeks, ended …"
 RELATIVE_BEFORE = lazy_compile(rf",\s*(?:{_WORDS.pattern('relative_pronouns')})\b[^,]*,\s*\Z")
+SUBORDINATE_OPENER = lazy_compile(rf"\b(?:{_WORDS.pattern('subordinate_openers')})\b", re.IGNORECASE)
+# "The stoppage, called by crane operators in a dispute over pay, began …": a participle phrase
+# set off between commas, which the subject's verb comes after
+PARTICIPLE_BEFORE = lazy_compile(
+    rf",\s*[a-z]+(?:ed|en)\s+(?:{_WORDS.pattern('participle_prepositions')})\b[^,;.]*,\s*\Z"
+)
 FUNCTION_WORDS = _WORDS.set("function_words")
 _FINITE_FORMS = _WORDS.set("finite_forms")
 _NEXT_PREDICATE = lazy_compile(

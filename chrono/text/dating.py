@@ -31,7 +31,7 @@ from chrono.text.attachment import (
 )
 from chrono.text.builder import Builder
 from chrono.text.calendar_names import WEEKDAY_NAMES, WEEKDAYS
-from chrono.text.clauses import words_between
+from chrono.text.clauses import SUBORDINATE_OPENER, words_between
 from chrono.text.context import SentenceContext
 from chrono.text.counts import NUMBERS, count_of
 from chrono.text.events import Trigger, asserted
@@ -77,6 +77,9 @@ _DAY_VALUE = lazy_compile(r"\d{4}-\d\d-\d\d")
 # be one of these weeks
 _RECENT = 42 * DAY
 _SOON_AFTER = 14 * DAY
+
+
+_LETTER = lazy_compile(r"[A-Za-z]")
 
 
 def _told_recent_days(b: Builder, timex: Timex) -> bool:
@@ -184,6 +187,12 @@ def date(b: Builder, here: SentenceContext, timex: Timex, period: Period, length
         _state_since(b, here, timex, period, lead)
         return
     if trigger is None or not is_asserted(b.text, trigger):
+        return
+    if trigger.start >= timex.end and timex.type == "TIME" and not _LETTER.search(
+        b.text, here.sentence.start, timex.start
+    ) and SUBORDINATE_OPENER.search(b.text, timex.end, trigger.start):
+        # "10:05 — Sam checks that all jobs submitted during the outage …": the time labels what
+        # the line tells (a verb the lexicon lacks), not an event inside a clause of it
         return
     if timex.signal is not None and trigger.pos == "noun" and trigger.start >= timex.end and (
         IN_FRONT.fullmatch(b.text, timex.end, trigger.start)

@@ -56,6 +56,7 @@ from chrono.tagger.frames import how_dated, opens_range
 from chrono.text.attachment import names_phase, resolve
 from chrono.text.builder import Builder
 from chrono.text.claims import TextGapClaim, TextPeriodClaim
+from chrono.text.clauses import SUBORDINATE_OPENER
 from chrono.text.context import SentenceContext
 from chrono.text.dating import period_of
 from chrono.text.events import Trigger, asserted
@@ -321,6 +322,12 @@ def _date_undated(b: Builder, layout: Layout, by_index: Mapping[int, Scope]) -> 
         # in a timeline of clock times the events told beside it; any other event of an entry,
         # or of a section's prose, only weakly
         opening = verbs.first(unit.start, unit.end, (scope.start, scope.end)) if unit is not None else None
+        if _to_the_minute(scope) and scope.end <= trigger.start and SUBORDINATE_OPENER.search(
+            b.text, scope.end, trigger.start
+        ) is not None:
+            # "[10:01] @K verifies that all pods created during the outage …": an event inside a
+            # clause of its own, after a verb the lexicon lacks, is not what the entry tells
+            continue
         firm = opening is not None and (
             opening[0].start == trigger.start or _beside_opening(b.text, scope, opening, trigger)
         )
@@ -409,6 +416,10 @@ def _open_entries(b: Builder, by_index: Mapping[int, Scope], verbs: _Verbs) -> N
         trigger, here = opening
         if trigger.start in b.by_trigger or (trigger.start, Part.WHOLE) in b.dated_parts:
             continue
+        if _to_the_minute(scope) and scope.end <= trigger.start and SUBORDINATE_OPENER.search(
+            b.text, scope.end, trigger.start
+        ) is not None:
+            continue  # "[10:01] @K verifies that all pods created …": not what the entry tells
         target = resolve(b.text, trigger, here.triggers, here.cuts)  # "Outage begins": the outage's start
         if (target.trigger.start, target.part) in b.dated_parts:
             continue  # the sentence itself dated it
@@ -435,15 +446,6 @@ def _placed_events(b: Builder) -> tuple[set[str], dict[str, set[str]]]:
     return placed, counted
 
 
-# A clock-time entry covers what its line tells, not what a clause inside it sets before, after
-# or around that ("after the page fired", "which had stalled", "until 15:00")
-_CLAUSE_OPENERS = lazy_compile(
-    r"\b(?:after|before|since|once|when|whenever|while|until|till|because|as|following|"
-    r"which|that|who|whose|where|if|unless|had|would|could|will|to)\b",
-    re.IGNORECASE,
-)
-
-
 def _to_the_minute(scope: Scope) -> bool:
     period = scope.period
     return period.start is not None and period.end is not None and period.end - period.start <= 60
@@ -459,7 +461,7 @@ def _beside_opening(text: str, scope: Scope, opening: tuple[Trigger, SentenceCon
         return False
     if not here.sentence.start <= trigger.start < here.sentence.end or trigger.start <= first.start:
         return False
-    return _CLAUSE_OPENERS.search(text, first.end, trigger.start) is None
+    return SUBORDINATE_OPENER.search(text, first.end, trigger.start) is None
 
 
 def _triggers(b: Builder) -> dict[str, Trigger]:

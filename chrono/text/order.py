@@ -162,7 +162,14 @@ def order(b: Builder, here: SentenceContext) -> None:
         set_off = text[sentence.start:match.start()].rstrip().endswith(",") and "," in text[
             obj.end:sentence.end
         ]
-        if opening or fronted or set_off:
+        dated_before = next((t for t in timexes if t.end <= match.start()
+                             and not text[t.end:match.start()].strip(" ,")), None)
+        if _ORDER_WORDS[word] == "within" and dated_before is not None and set_off:
+            # "reached the port on 12 July, during the stoppage, was left …": the phrase is set
+            # off after the date of the event before it, and says when that was
+            before = [t for t in triggers if sentence.start <= t.start and t.end <= dated_before.start]
+            subject = before[-1] if before else None
+        elif opening or fronted or set_off:
             # "After B, A": the first event of the next clause (past a date in apposition)
             subject = main_clause_event(text, triggers, obj, clause_end) if "," in text[
                 obj.end:sentence.end
@@ -198,6 +205,13 @@ def order(b: Builder, here: SentenceContext) -> None:
         o = Endpoint(b.event(object_target.trigger, here), object_target.side)
         if a.event == o.event:
             continue
-        later, earlier = (a, o) if _ORDER_WORDS[word] == "later" else (o, a)
         span = b.span(subject.start, subject.end, match.start(), obj.end)
+        if _ORDER_WORDS[word] == "within":
+            # "reached the port on 12 July, during the stoppage": it began while the other went on
+            b.gap_claim(Endpoint(o.event, Side.START), Endpoint(a.event, Side.START), Gap(0, None, ""), span,
+                        ConflictKind.ORDER)
+            b.gap_claim(Endpoint(a.event, Side.START), Endpoint(o.event, Side.END), Gap(0, None, ""), span,
+                        ConflictKind.ORDER)
+            continue
+        later, earlier = (a, o) if _ORDER_WORDS[word] == "later" else (o, a)
         b.gap_claim(earlier, later, Gap(0, None, ""), span, ConflictKind.ORDER)
