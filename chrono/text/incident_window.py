@@ -45,7 +45,7 @@ _ONSET = lazy_compile(
 )
 _RECOVERY = lazy_compile(rf"\b(?:{_WORDS.pattern('recovery_phrases')})\b", re.IGNORECASE)
 _HEADING_WORD = lazy_compile(r"[a-z;]+")
-_ENTRY_KINDS = (Kind.ITEM, Kind.LINE, Kind.ROW)
+_ENTRY_KINDS = (Kind.ITEM, Kind.LINE, Kind.ROW, Kind.PARAGRAPH)  # (one paragraph an entry too)
 # the fewest clock-timed entries that make a timeline
 _TIMELINE_ENTRIES = 3
 
