@@ -68,6 +68,26 @@ _ARGUMENT_STOP = vocabulary("precedence").set("stop_words")
 _ARGUMENT_WORD = lazy_compile(r"[A-Za-z0-9](?:[\w'’-]|\.(?=\w))*")  # "v1.29.0-alpha.1" is one
 _AGAIN = lazy_compile(rf"\b(?:{vocabulary('coreference').pattern('repetition_words')})\b", re.IGNORECASE)
 _DEFINITE_SUBJECT = lazy_compile(r"\b(?:the|its|their)\s+([A-Za-z][\w-]*)\s+\Z", re.IGNORECASE)
+# Acts a thing undergoes once: the same verb of the same subject twice is one act told twice
+_ONCE_CLASSES = frozenset(vocabulary("coreference").words("once_only_classes"))
+# what may follow such a verb when it has no object of its own ("opened its doors on 14 May",
+# "opened to the public in 1990", "was founded in 1879")
+_NO_OBJECT = lazy_compile(
+    rf"\s*(?:[,.;:)]|\Z|(?:{vocabulary('coreference').pattern('once_only_followers')})\b)", re.IGNORECASE
+)
+# "the clinic opened", "The new walk-in clinic on Harlow Street, which opened": the head noun of
+# a definite subject right before the verb, or of the noun a relative clause is about
+_SUBJECT_BEFORE = lazy_compile(
+    r"\b(?i:the|its|their|this)\s+(?:[\w-]+\s+){0,3}?([a-z][\w-]*)"
+    r"(?:\s+(?:on|in|at|of)\s+(?:[A-Z][\w'’-]*\s*){1,3})?(?:,\s*(?:which|that)\s+|\s+(?:was\s+|were\s+)?)\Z"
+)
+
+
+def _subject_head(text: str, lo: int, start: int) -> str | None:
+    found = _SUBJECT_BEFORE.search(text, max(lo, start - 90), start)
+    return found.group(1).lower() if found is not None else None
+
+
 _LIST_LINE = lazy_compile(r"[ \t]*(?:[-*+•|]|\d+[.)]\s)")
 
 
@@ -201,7 +221,7 @@ class Builder:
         if known is not None:
             return known
         link = (self.life_link(trigger) or self.refers_back(trigger, here) or self.restated(trigger, here)
-                or self.retold(trigger, here))
+                or self.retold(trigger, here) or self.once_retold(trigger, here))
         if link is not None:
             event_id = self.by_trigger.get(link.antecedent.start) or self.event(
                 link.antecedent, self.context_of(link.antecedent) or here
@@ -419,6 +439,36 @@ class Builder:
         if not any(w[:1].isdigit() for w in shared) and len(shared) < 2 and not named:
             return None
         link = Link(trigger, told.trigger, Grade.STRONG, f"the same act, of {', '.join(sorted(shared))}")
+        self.links[trigger.start] = link
+        bisect.insort(self.link_starts, trigger.start)
+        return link
+
+    def once_retold(self, trigger: Trigger, here: SentenceContext) -> Link | None:
+        """"Since the clinic opened its doors on 14 May" after "The new clinic on Harlow Street,
+        which opened on 4 May": a thing opens (is founded) once; the same verb of the same
+        definite subject, with no other object, told once before, is that event told again,
+        dated or not."""
+        if trigger.pos != "verb" or trigger.event_class not in _ONCE_CLASSES or (
+            trigger.tense not in TOLD_AS_PAST
+        ):
+            return None
+        text = self.text
+        if _AGAIN.search(text, trigger.start, min(here.sentence.end, trigger.end + 60)) or _AGAIN.search(
+            text, max(here.sentence.start, trigger.start - 20), trigger.start
+        ) or not _NO_OBJECT.match(text, trigger.end):
+            return None
+        subject = _subject_head(text, here.sentence.start, trigger.start)
+        if subject is None:
+            return None
+        earlier = [m for m in self.mentions if m.trigger.start < trigger.start and m.trigger.pos == "verb"
+                   and m.trigger.lemma == trigger.lemma and (context := self.contexts.get(m.sentence_start))
+                   is not None and _subject_head(text, context.sentence.start, m.trigger.start) == subject]
+        if len(earlier) != 1:
+            return None  # none of it, or several openings of it told before: which one is not said
+        told = earlier[0]
+        if not _NO_OBJECT.match(text, told.trigger.end):
+            return None
+        link = Link(trigger, told.trigger, Grade.STRONG, f"the same act, of the same {subject}")
         self.links[trigger.start] = link
         bisect.insort(self.link_starts, trigger.start)
         return link
