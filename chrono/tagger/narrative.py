@@ -103,6 +103,33 @@ _FROM_NOW = r"\b(?:{from_now})\b"
 _SINCE_LEAD = r"\b(?:for\s+the\s+first\s+time\s+)?since\s+\Z"
 
 
+def _years_back(ctx: Context, anchor: Anchor) -> int:
+    return ctx.base().year - anchor.day.year
+
+
+_TO_THE_DAY = r"\s+{to_the_day}\b"
+
+
+def _to_the_day(ctx: Context, piece: Piece) -> Anchor | None:
+    """"fifty-three years to the day after the first of them was written": a count of years to
+    the very day back from the document date sets the story's day."""
+    counted = _YEARS.fullmatch(piece.value)
+    if counted is None or not words_regex(ctx.res, _TO_THE_DAY, re.IGNORECASE).match(ctx.text, piece.end):
+        return None
+    years = int(counted.group(1))
+    base = ctx.base()
+    if years < LONG_AGO_YEARS or years >= base.year:
+        return None
+    try:
+        day = base.replace(year=base.year - years)
+    except ValueError:  # 29 February
+        day = base.replace(year=base.year - years, day=28)
+    return Anchor(day, "D", day.isoformat())
+
+
+_YEARS = re.compile(r"P(\d+)Y")
+
+
 def _quoted(text: str, start: int) -> bool:
     """Whether ``start`` lies inside a quotation opened in its paragraph."""
     paragraph = text.rfind("\n\n", 0, start) + 1
@@ -174,9 +201,13 @@ def _follow(ctx: Context, rule: Rule, piece: Piece, dct_known: bool) -> Piece:
                     ctx.first_written = anchor
             era = ctx.story_era
             finer = anchor.gran != "Y" or era is None or era.gran == "Y"
+            # (a story set decades back keeps its time when the frame names a recent year: "His
+            # journal for 1952, found in a house clearance in 2019, …")
+            recent_over_old = era is not None and _years_back(ctx, era) >= LONG_AGO_YEARS > _years_back(
+                ctx, anchor)
             if piece.anchor is None and anchor.gran in ERA_GRANULARITIES and finer and not (
                 _since_year(ctx, piece.start)
-            ):
+            ) and not recent_over_old:
                 # a time the text writes out in full ("in the spring of 1893", "in early 1998"):
                 # where a story told entry by entry is set (chrono.tagger.tense.era_long_ago)
                 ctx.story_era = anchor
@@ -191,6 +222,10 @@ def _follow(ctx: Context, rule: Rule, piece: Piece, dct_known: bool) -> Piece:
                 # (within its year only: "the spring" after "the summer of 1987" may be the
                 # frame's, years later; an entry of the next year is the last entry's to tell)
                 ctx.story_era = anchor
+    if piece.type == "DURATION" and ctx.story_era is None and ctx.first_written is None:
+        told = _to_the_day(ctx, piece)
+        if told is not None:
+            ctx.story_era = told
     if ctx.frames is not None and piece.type in ("DATE", "TIME") and not (
         not dct_known and piece.anchor == "DCT"
     ):

@@ -95,7 +95,10 @@ def _attach_days(res: Resources, text: str, timexes: list[Timex]) -> None:
         if _DAY.match(day.value) is None or day.start - clock.end > 8 or day.rule in _COUNTED_RULES:
             # "at 9 p.m. Two hours later": a day counted from the story is not the clock's day.
             continue
-        between = text[clock.end:day.start].strip(" \t\n,")
+        raw = text[clock.end:day.start]
+        if raw.count("\n") > 1 or ("\n" in raw and not raw.strip(" \t\n,")):
+            continue  # "Lit up at 4 p.m. ¶ *Jan. 9th.* Fog.": the next line's date is its own
+        between = raw.strip(" \t\n,")
         if between and res.lookup("signal", between) != "on":
             continue
         timexes[i] = attrs.evolve(clock, value=day.value + time_part.group(1), anchor=day.anchor)

@@ -334,9 +334,20 @@ def _year_note(base: dt.date, year: int, month: int, day: int | None, direction:
     return None
 
 
+_THE_BEFORE = r"\b{definite_article}\s+\Z"
+
+
 def weekday_date(ctx: Context, weekday: int, rel: int | None, start: int, end: int) -> dt.date:
     """The date of a weekday name: "last"/"next" move a week; otherwise tense decides and
     news-style past is the default (the most recent such day, the DCT's own day included)."""
+    story = ctx.story_day()
+    the_before = words_regex(ctx.res, _THE_BEFORE, re.IGNORECASE)
+    if rel is None and story is not None and abs((story.day - ctx.base()).days) > 7 and the_before.search(
+        ctx.text, max(0, start - 8), start
+    ):
+        # "She started on Tuesday the 14th and finished on the Wednesday morning": the story's
+        # next such day (its own day when it is one)
+        return add_days(story.day, (weekday - story.day.isoweekday()) % 7)
     told = story_base(ctx, start)
     base = told.day if told is not None else ctx.base()
     current = base.isoweekday()
