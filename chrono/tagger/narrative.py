@@ -64,6 +64,8 @@ def tell(ctx: Context, scanner: Scanner, dct_known: bool) -> tuple[list[Timex], 
             piece = _trim(text, raw)
             if piece.end <= piece.start:
                 continue
+            if out and piece.start < out[-1].end and out[-1].start < piece.start:
+                continue  # inside the words an expression before it took ("… years ago this month")
             piece = _follow(ctx, rule, piece, dct_known)
             value = piece.value
             signal = res.signal_regex.search(text, max(0, piece.start - 24), piece.start)
@@ -212,7 +214,7 @@ def _follow(ctx: Context, rule: Rule, piece: Piece, dct_known: bool) -> Piece:
                 # where a story told entry by entry is set (chrono.tagger.tense.era_long_ago)
                 ctx.story_era = anchor
             elif era is None and ctx.first_written is None and piece.anchor == "DCT" and (
-                anchor.gran == "Y" and ctx.base().year - anchor.day.year >= LONG_AGO_YEARS
+                anchor.gran in ERA_GRANULARITIES and ctx.base().year - anchor.day.year >= LONG_AGO_YEARS
             ):
                 # "Ninety-two years ago, four surveyors …" opening the text: the story's time
                 ctx.story_era = anchor

@@ -227,6 +227,12 @@ def _offset_pieces(ctx: Context, rule_type: str, f: Fields, s: Spans, start: int
     if from_dct:
         base = ctx.base()
         moved = shift(base, code, steps)
+        same = words_regex(res, _SAME_PART_AFTER, re.IGNORECASE).match(ctx.text, end)
+        if same is not None and code in ("Y", "DE", "CE") and sign < 0:
+            # "Twenty-three years ago this month": that month of that year
+            finer_code = str(res.lookup("same_part_after", " ".join(same.group(1).lower().split())))
+            return [Piece(start, same.end(), "DATE", value_at(moved, finer_code), mod, "DCT",
+                          temporal_function=True)]
         return [Piece(start, end, "DATE", value_at(moved, "WE" if weekend else out_code), mod,
                       "DCT", temporal_function=True)]
     ref = ctx.ref
@@ -244,6 +250,8 @@ def _offset_pieces(ctx: Context, rule_type: str, f: Fields, s: Spans, start: int
                       temporal_function=True)]
     return [Piece(start, end, "DATE", value_at(moved, gran), mod, ref.value, temporal_function=True)]
 
+
+_SAME_PART_AFTER = r"[ \t]+({same_part_after})\b"
 
 _CLOCK_STEP = {"TH": dt.timedelta(hours=1), "TM": dt.timedelta(minutes=1),
                "TS": dt.timedelta(seconds=1)}
