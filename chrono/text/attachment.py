@@ -394,7 +394,8 @@ def _phase_after(text: str, noun: Trigger, triggers: Sequence[Trigger], cuts: tu
     gap = text[noun.end:following.start]
     # "Outage ends", "the strike finally ended", "Rollback to revision 811 started": at most a
     # short phrase of the noun's own between them
-    if words_between(text, noun.end, following.start) > 4 or re.search(r"[,;:.]", gap) or (
+    # ("Rollback to v5.8.1 started": a version's dots end nothing)
+    if words_between(text, noun.end, following.start) > 4 or re.search(r"[,;:]|\.(?!\w)", gap) or (
         _RELATIVE_WORD.search(gap)
     ):
         return None

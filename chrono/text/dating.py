@@ -30,7 +30,7 @@ from chrono.text.attachment import (
     resolve,
 )
 from chrono.text.builder import Builder
-from chrono.text.calendar_names import WEEKDAY_NAMES, WEEKDAYS
+from chrono.text.calendar_names import MONTHS, WEEKDAY_NAMES, WEEKDAYS
 from chrono.text.clauses import SUBORDINATE_OPENER, words_between
 from chrono.text.context import SentenceContext
 from chrono.text.counts import NUMBERS, count_of
@@ -80,6 +80,15 @@ _SOON_AFTER = 14 * DAY
 
 
 _LETTER = lazy_compile(r"[A-Za-z]")
+_MONTH_VALUE = lazy_compile(r"\d{4}-\d\d")
+# words that give a clock time its own day ("9 p.m. on Friday", "6 a.m. on 3 May", "tonight")
+_DAY_WORDS = lazy_compile(
+    rf"\b(?:{alternation([*MONTHS, *WEEKDAYS, *_WORDS.words('day_deictics')])})\b", re.IGNORECASE
+)
+_REDUCED_RELATIVE = lazy_compile(
+    rf"\b(?i:the|a|an|its|his|her|their|our|my)\s+(?:[\w'’-]+\s+){{0,3}}"
+    rf"(?:{vocabulary('attachment').pattern('relative_subjects')})\s+(?:(?:had|has|have|once|first)\s+)?\Z"
+)
 
 
 def _told_recent_days(b: Builder, timex: Timex) -> bool:
@@ -187,6 +196,20 @@ def date(b: Builder, here: SentenceContext, timex: Timex, period: Period, length
         _state_since(b, here, timex, period, lead)
         return
     if trigger is None or not is_asserted(b.text, trigger):
+        return
+    own_day = _DAY_WORDS.search(timex.text) is not None
+    if timex.type == "TIME" and timex.anchor is not None and not own_day and any(
+        t is not timex and t.type == "DATE" and _MONTH_VALUE.match(t.value) for t in here.timexes
+    ) and not any(
+        t is not timex and t.type == "DATE" and timex.value.startswith(t.value) for t in here.timexes
+    ):
+        # "a trial of automatic locks from 11 p.m., which began on October 16": a time of day
+        # with no day of its own beside the dates of the event is when it happens each day
+        return
+    if trigger.start >= timex.end and _REDUCED_RELATIVE.search(b.text, max(timex.end, trigger.start - 60),
+                                                             trigger.start):
+        # "This summer the club she founded celebrates …": the verb of a clause about the
+        # subject, not the one the date is told of
         return
     if trigger.start >= timex.end and timex.type == "TIME" and not _LETTER.search(
         b.text, here.sentence.start, timex.start

@@ -52,6 +52,10 @@ class _Links(NamedTuple):
     quarter_months: re.Pattern[str]
 
 
+# "the semester's second quarter", "the match's third quarter": a quarter of something else
+_OTHER_OWNER = lazy_compile(rf"\b(?:{_WORDS.pattern('quarter_owners')})['’]s\s+(?:\w+\s+)?\Z", re.IGNORECASE)
+
+
 @functools.cache
 def _links() -> _Links:
     def one_of(key: str) -> re.Pattern[str]:
@@ -86,6 +90,9 @@ def season_cues(text: str, timexes: Sequence[Timex], sentences: Sequence[Sentenc
         assert shape is not None
         if shape["quarter"] and quarter_start is None:
             continue  # a fiscal quarter whose months the text does not give
+        owner = _OTHER_OWNER.search(text, max(sentence.start, period.start - 30), period.start)
+        if shape["quarter"] and owner is not None:
+            continue  # "the spring semester's second quarter": a quarter of a term, not of a year
         index = by_start.get(period.start)
         if index is None:
             continue
