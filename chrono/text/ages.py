@@ -198,6 +198,7 @@ def age_cues(text: str, timexes: Sequence[Timex], sentences: Sequence[Sentence])
         right_after = [t for t in dated
                        if t.start >= match.end() and _NEXT_TO.fullmatch(text, match.end(), t.start)]
         death = _death_date(text, dates, sentence, previous, birth) if lo == sentence.start else None
+        told_before = previous if previous is not None and previous.paragraph == sentence.paragraph else None
         previous = sentence
         if right_after:
             when = right_after[0]  # "when he was seven years old, on 4 December 1892"
@@ -207,10 +208,12 @@ def age_cues(text: str, timexes: Sequence[Timex], sentences: Sequence[Sentence])
             when = dated[0]
         elif not dated and death is not None:
             when = death  # "… died on Thursday in Medellín. He was 71."
-        elif not dated and lo == sentence.start and _DEATH.search(text, sentence.start, sentence.end) and (
+        elif not dated and lo == sentence.start and _tells_death(text, sentence, told_before) and (
             (later := _the_death_date(text, dates, sentences, birth)) is not None
         ):
-            when = later  # "… has died at the age of 84. ¶ … He died in Ely on 12 January 2024."
+            # "… has died at the age of 84." or "… has died. He was 93." ¶ "He died in Ely on 12
+            # January 2024."
+            when = later
         else:
             continue
         participle = when.start > match.end() and (
@@ -235,6 +238,11 @@ def _death_date(text: str, dates: _Dates, sentence: Sentence, previous: Sentence
                  and t.value != birth.value]
         return dated[0] if len(dated) == 1 else None
     return None
+
+
+def _tells_death(text: str, sentence: Sentence, before: Sentence | None) -> bool:
+    """Does the sentence, or the one right before it in its paragraph, tell a death?"""
+    return any(s is not None and _DEATH.search(text, s.start, s.end) is not None for s in (sentence, before))
 
 
 def _the_death_date(text: str, dates: _Dates, sentences: Sequence[Sentence], birth: Timex) -> Timex | None:
