@@ -19,6 +19,7 @@ from chrono.model import Endpoint, Gap, Grade, Side
 from chrono.problems import ConflictKind
 from chrono.text.attachment import is_asserted, resolve
 from chrono.text.builder import Builder
+from chrono.text.claims import TextPeriodClaim
 from chrono.text.clauses import words_between
 from chrono.text.context import SentenceContext
 from chrono.text.events import Trigger, asserted
@@ -43,6 +44,9 @@ def state_bounds(b: Builder, triggers: Iterable[_Candidate]) -> None:
     with its sentence)."""
     candidates = list(triggers)
     verbs = [(s, t) for s, t in candidates if t.pos == "verb" and asserted(t)]
+    # events the text dates, "since" a date included ("The road had been shut since 3 March")
+    dated = set(b.dated_at) | {c.event for c in b.claims if isinstance(c, TextPeriodClaim)
+                               and c.conflict_kind is not ConflictKind.AFTER_DCT}
     # the nouns of each state, in text order (one pass, not one per state)
     named: dict[str, list[_Candidate]] = {}
     for s, t in candidates:
@@ -64,8 +68,11 @@ def state_bounds(b: Builder, triggers: Iterable[_Candidate]) -> None:
             continue  # several closures: which act bounds which is not said
         state_id = ids.pop()
         # the acts the text dates ("the decision to close the bridge" dates no closing)
-        starting = [(s, t) for s, t in verbs if t.lemma in starts and _event(b, s, t) in b.dated_at]
-        ending = [(s, t) for s, t in verbs if t.lemma in ends and _event(b, s, t) in b.dated_at]
+        # (not those of a sentence about another one: "The first, in October 2022, closed the road")
+        starting = [(s, t) for s, t in verbs if t.lemma in starts and _event(b, s, t) in dated
+                    and not _another(b.text, s, t)]
+        ending = [(s, t) for s, t in verbs if t.lemma in ends and _event(b, s, t) in dated
+                  and not _another(b.text, s, t)]
         words = {t.start: argument_words(b, s, t) for s, t in (*states, *starting, *ending)}
         state_words = set().union(*(words[t.start] for _, t in states))
         for acts, others, side in ((starting, ending, Side.START), (ending, starting, Side.END)):
@@ -84,6 +91,15 @@ def state_bounds(b: Builder, triggers: Iterable[_Candidate]) -> None:
             span = b.span(act.start, act.end)
             b.gap_claim(Endpoint(act_id, Side.START), Endpoint(state_id, side), Gap(0, 0, ""), span,
                         ConflictKind.DURATION, grade=grade, note=via)
+
+
+_CONTRAST = lazy_compile(rf"\b(?:{vocabulary('coreference').pattern('contrast_words')})\b", re.IGNORECASE)
+
+
+def _another(text: str, sentence: Sentence, trigger: Trigger) -> bool:
+    """Does the sentence open on another one of the kind ("The first, in October 2022, closed …",
+    "A previous closure …") before the act?"""
+    return _CONTRAST.search(text, sentence.start, min(trigger.start, sentence.start + 30)) is not None
 
 
 def _event(b: Builder, sentence: Sentence, trigger: Trigger) -> str:
