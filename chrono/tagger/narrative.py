@@ -141,6 +141,14 @@ def _quoted(text: str, start: int) -> bool:
     return before.count('"') % 2 == 1
 
 
+_UNTIL_LEAD = r"\b(?:{until_bound})\s+\Z"
+
+
+def _until_bound(ctx: Context, start: int) -> bool:
+    lead = words_regex(ctx.res, _UNTIL_LEAD, re.IGNORECASE)
+    return lead.search(ctx.text, max(0, start - 30), start) is not None
+
+
 def _since_year(ctx: Context, start: int) -> bool:
     lead = words_regex(ctx.res, _SINCE_LEAD, re.IGNORECASE)
     return lead.search(ctx.text, max(0, start - 30), start) is not None
@@ -171,6 +179,8 @@ def _follow(ctx: Context, rule: Rule, piece: Piece, dct_known: bool) -> Piece:
         anchor = _anchor(value)
         if anchor is not None and _yearly(ctx, piece.start):
             anchor = None  # "whose financial year runs to 31 December": every year's, no story time
+        if anchor is not None and _until_bound(ctx, piece.start) and ctx.ref is not None:
+            anchor = None  # "will stay at $80 until at least July 2026": a bound, the story stays put
         if anchor is not None and anchor.gran == "Y" and _since_year(ctx, piece.start) and (
             ctx.ref is not None and ctx.ref.gran != "Y"
         ):

@@ -349,7 +349,8 @@ def resolve(text: str, trigger: Trigger, triggers: Sequence[Trigger], cuts: tupl
         if phase is not None:
             # "14:31 — Outage begins", "15:07 — Rollback complete": the date is the phase's
             return Target(trigger, Part.START if phase.event_class == "begin" else Part.END, phase)
-    if trigger.pos == "noun" and trigger.lemma in _SETTINGS and _AT_SETTING.search(
+    setting = trigger.lemma in _SETTINGS or trigger.text.lower() in _SETTINGS
+    if trigger.pos == "noun" and setting and _AT_SETTING.search(
         text, max(0, trigger.start - 40), trigger.start
     ):
         # "signed the treaty at a ceremony in Zagreb on 12 May": the verb the ceremony hosts

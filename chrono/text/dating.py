@@ -287,9 +287,16 @@ def date(b: Builder, here: SentenceContext, timex: Timex, period: Period, length
         return
     span = b.span(lead, timex.end, target.cue.start, target.cue.end)
     rule = ConflictKind.NAMED_EVENT if target.trigger.event_class == "named" else None
+    # "a public hearing the week before, on Tuesday, January 28": the counted expression rests on
+    # a reference the tagger chose; the date written out beside it is the firm one
+    restated = _ANAPHORIC_WORDS.search(timex.text) is not None and any(
+        other.start >= timex.end and not _relative(other) and _in_apposition(b.text, timex, other)
+        for other in here.timexes
+    )
+    grade = Grade.WEAK if restated else Grade.STRONG
     for bound in bounds:
         b.period_claim(event_id, bound.part, bound.qualifier, period, span, rule=rule,
-                       mentions=(target.trigger,))
+                       mentions=(target.trigger,), grade=grade)
     if _WITHIN in bounds or _STARTS_WITHIN in bounds:
         dated_here.append((timex.start, event_id))  # ("The trial opened on 8 June": its start)
     # "The pool, closed since March 2026, will reopen": a participle set off after its noun
@@ -498,8 +505,11 @@ def _eve_of(b: Builder, here: SentenceContext, timex: Timex, period: Period, lea
 _APPOSITION = lazy_compile(r"\s*(?:,|--|—|–|\(|;)\s*(?:(?:that\s+is|i\.e\.|or|exactly|just|some)\s+)*")
 
 
+# counted from a time the story set, not from the document's ("the week before", "a day later")
+_ANAPHORIC_WORDS = lazy_compile(r"\b(?:later|earlier|previous|following|before|after)\b", re.IGNORECASE)
 _RELATIVE_WORDS = lazy_compile(
-    r"\b(?:ago|later|earlier|from\s+now|hence|next|last|this|previous|following)\b", re.IGNORECASE
+    r"\b(?:ago|later|earlier|from\s+now|hence|next|last|this|previous|following|before|after)\b",
+    re.IGNORECASE,
 )
 
 
