@@ -8,6 +8,7 @@ a date written out ("the 50th anniversary of its founding in 1975") is a cue of 
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 
@@ -21,7 +22,9 @@ from chrono.text.ages import anniversaries_in, mentions_anniversaries, told_as_p
 from chrono.text.attachment import resolve
 from chrono.text.builder import Builder
 from chrono.text.context import SentenceContext
+from chrono.text.counts import count_of
 from chrono.text.dating import period_of
+from chrono.text.sentences import Sentence
 from chrono.text.vocabulary import vocabulary
 
 _OF_EVENT = lazy_compile(
@@ -34,12 +37,25 @@ _POSSESSOR = lazy_compile(r"\b(?:([A-Za-z][\w-]*)['’]s|its|their)\s+\Z", re.IG
 _OF_THING = lazy_compile(
     r"\s+of\s+(?:the\s+|its\s+|their\s+)?(?:[\w'’-]+['’]s\s+)?(?:[a-z][\w-]*\s+)?([a-z][\w-]+)\b"
 )
+# "The Rosemoor Community Choir, which turns 25 this year": the thing's last name word, then its age
+_THING_TURNS = lazy_compile(
+    r"\b([A-Z]?[a-z][\w-]*),\s+(?:which|that)\s+(?:(?:will|is\s+to)\s+)?turns?\s+(?P<count>\d{1,3}|[a-z]+(?:-[a-z]+)?)\b"
+    r"(?=\s+(?:this|next)\s+year\b)"
+)
 _OPENING_KINDS = frozenset({"opening", "take_office", "founding"})
 # an anniversary is often marked on the nearest weekend or weeks apart, never a year apart
 _SLACK = 45 * DAY
 
 
 def anniversary_events(b: Builder) -> None:
+    for sentence in b.sentences:
+        # "The Rosemoor Choir, which turns 25 this year, …" and, elsewhere, "The choir was
+        # founded in the spring of 1994": a thing's age counted from its one founding
+        for turning in _THING_TURNS.finditer(b.text, sentence.start, sentence.end):
+            count = count_of(turning.group("count"))
+            if count:
+                here = b.contexts.get(sentence.start) or _bare_context(b, sentence)
+                _anniversary_of_founding(b, here, turning, count, turning)
     if not mentions_anniversaries(b.text):
         return
     for here in list(b.contexts.values()):
@@ -73,6 +89,13 @@ def anniversary_events(b: Builder) -> None:
                            mentions=(noun,), rule=ConflictKind.OFFSET)
 
 
+def _bare_context(b: Builder, sentence: Sentence) -> SentenceContext:
+    """A sentence with no event word, read for its dates only."""
+    lo = bisect.bisect_left(b.timex_starts, sentence.start)
+    hi = bisect.bisect_left(b.timex_starts, sentence.end)
+    return SentenceContext(sentence, (), tuple(b.timexes[lo:hi]), (sentence.end,), sentence.start)
+
+
 def _marked_on(b: Builder, timexes: tuple[Timex, ...], before: int) -> Period | None:
     """The day an anniversary is marked: the last date of the sentence before it."""
     for timex in reversed(timexes):
@@ -81,11 +104,12 @@ def _marked_on(b: Builder, timexes: tuple[Timex, ...], before: int) -> Period | 
     return None
 
 
-def _anniversary_of_founding(b: Builder, here: SentenceContext, match: re.Match[str], count: int) -> None:
+def _anniversary_of_founding(b: Builder, here: SentenceContext, match: re.Match[str], count: int,
+                             turning: re.Match[str] | None = None) -> None:
     """"The society's 150th anniversary celebrations began in January": the anniversary of what
     was founded, when the text tells one founding of the possessor ("The society was founded in
-    1879")."""
-    owner = _POSSESSOR.search(b.text, max(here.sentence.start, match.start() - 40), match.start())
+    1879"); ``turning``: the owner of "The choir, which turns 25 this year" instead."""
+    owner = turning or _POSSESSOR.search(b.text, max(here.sentence.start, match.start() - 40), match.start())
     thing = _OF_THING.match(b.text, match.end(), here.sentence.end) if owner is None else None
     if owner is None and thing is None:
         return
