@@ -159,6 +159,9 @@ def _word_table(key: str) -> dict[str, tuple[tuple[str, ...], ...]]:
 
 
 _NOT_AFTER = _word_table("noun_not_after")
+_CHARGE_LEAD = lazy_compile(
+    rf"\b(?:{vocabulary('events').pattern('charge_leads')})\s+(?:[\w-]+\s+){{0,2}}\Z", re.IGNORECASE
+)
 _ONLY_BEFORE = _word_table("noun_only_before")
 _NOT_BEFORE = _word_table("noun_not_before")
 _WORD_AFTER = lazy_compile(r"[A-Za-z]+(?:'[a-z]+)?|\d+")
@@ -232,6 +235,8 @@ def _other_sense(text: str, at: int, to: int, key: str, before: list[str], start
         return True
     if any(tuple(before[-len(p):]) == p for p in _NOT_AFTER.get(key, ())):
         return True
+    if _CHARGE_LEAD.search(text, max(start, at - 40), at):
+        return True  # "convicted of arson", "charged with murder": the charge, not an event told
     needed = _ONLY_BEFORE.get(key)
     if needed is not None and not any(after[:len(p)] == p for p in needed):
         return True
