@@ -29,7 +29,7 @@ from chrono.tagger.context import REF_VALUES, Context, Piece
 from chrono.tagger.normalize import DATE_ACTIONS
 from chrono.tagger.passes import close_period
 from chrono.tagger.relative import completed
-from chrono.tagger.resources import Rule, words_regex
+from chrono.tagger.resources import Resources, Rule, words_regex
 from chrono.tagger.scanner import Scanner, scan
 from chrono.tagger.tense import ERA_GRANULARITIES, LONG_AGO_YEARS, STORY_GRANULARITIES, tense
 from chrono.tagger.timex import Timex
@@ -144,9 +144,19 @@ def _quoted(text: str, start: int) -> bool:
 _UNTIL_LEAD = r"\b(?:{until_bound})\s+\Z"
 
 
+@functools.lru_cache(maxsize=16)
+def _last_words(res: Resources, word_class: str) -> tuple[str, ...]:
+    """The last word of each phrase of a class (lower case): one must be there for a match."""
+    return tuple({str(phrase).split()[-1].lower() for phrase in res.classes.get(word_class, {})})
+
+
 def _until_bound(ctx: Context, start: int) -> bool:
+    lo = max(0, start - 30)
+    window = ctx.text[lo:start].lower()
+    if not any(map(window.__contains__, _last_words(ctx.res, "until_bound"))):
+        return False  # (most expressions have none of the words before them)
     lead = words_regex(ctx.res, _UNTIL_LEAD, re.IGNORECASE)
-    return lead.search(ctx.text, max(0, start - 30), start) is not None
+    return lead.search(ctx.text, lo, start) is not None
 
 
 def _since_year(ctx: Context, start: int) -> bool:
@@ -179,14 +189,14 @@ def _follow(ctx: Context, rule: Rule, piece: Piece, dct_known: bool) -> Piece:
         anchor = _anchor(value)
         if anchor is not None and _yearly(ctx, piece.start):
             anchor = None  # "whose financial year runs to 31 December": every year's, no story time
-        if anchor is not None and _until_bound(ctx, piece.start) and ctx.ref is not None:
+        if anchor is not None and ctx.ref is not None and _until_bound(ctx, piece.start):
             anchor = None  # "will stay at $80 until at least July 2026": a bound, the story stays put
         if anchor is not None and anchor.gran == "Y" and _since_year(ctx, piece.start) and (
             ctx.ref is not None and ctx.ref.gran != "Y"
         ):
             anchor = None  # "won away for the first time since 1961": a bound, the story stays put
-        quoted = piece.anchor == "DCT" and _quoted(ctx.text, piece.start)
-        if anchor is not None and quoted and ctx.ref is not None:
+        said = anchor is not None and piece.anchor == "DCT" and ctx.ref is not None
+        if said and _quoted(ctx.text, piece.start):
             # '"Today I feel like I could run it again. Ask me tomorrow."': the speaker's days,
             # not the story's; the narration goes on from its own
             anchor = None
@@ -196,9 +206,9 @@ def _follow(ctx: Context, rule: Rule, piece: Piece, dct_known: bool) -> Piece:
             anchor = None
         if anchor is not None:
             ctx.ref, ctx.ref_start, ctx.ref_end = anchor, piece.start, piece.end
-            from_now = words_regex(ctx.res, _FROM_NOW, re.IGNORECASE)
             ctx.ref_from_now = piece.anchor == "DCT" and (
-                from_now.search(ctx.text, piece.start, piece.end) is not None
+                words_regex(ctx.res, _FROM_NOW, re.IGNORECASE).search(ctx.text, piece.start, piece.end)
+                is not None
             )
             if not ctx.ref_from_now:
                 ctx.distal_ref = anchor

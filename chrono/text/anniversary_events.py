@@ -25,7 +25,7 @@ from chrono.text.context import SentenceContext
 from chrono.text.counts import count_of
 from chrono.text.dating import period_of
 from chrono.text.sentences import Sentence
-from chrono.text.vocabulary import vocabulary
+from chrono.text.vocabulary import Hint, vocabulary
 
 _OF_EVENT = lazy_compile(
     rf"\s+of\s+(?:(?:{vocabulary('ages').pattern('anniversary_determiners')})\s+)?(?:[\w'’-]+\s+){{0,2}}"
@@ -42,20 +42,28 @@ _THING_TURNS = lazy_compile(
     r"\b([A-Z]?[a-z][\w-]*),\s+(?:which|that)\s+(?:(?:will|is\s+to)\s+)?turns?\s+(?P<count>\d{1,3}|[a-z]+(?:-[a-z]+)?)\b"
     r"(?=\s+(?:this|next)\s+year\b)"
 )
+_TURNS_HINT = Hint.of(["which turn", "that turn"])
+_WHICH_TURNS = lazy_compile(r",\s+(?:which|that)\s+(?:(?:will|is\s+to)\s+)?turns?\s")
+_WORD_BEFORE = lazy_compile(r"[A-Za-z][\w-]*\Z")
 _OPENING_KINDS = frozenset({"opening", "take_office", "founding"})
 # an anniversary is often marked on the nearest weekend or weeks apart, never a year apart
 _SLACK = 45 * DAY
 
 
 def anniversary_events(b: Builder) -> None:
-    for sentence in b.sentences:
-        # "The Rosemoor Choir, which turns 25 this year, …" and, elsewhere, "The choir was
-        # founded in the spring of 1994": a thing's age counted from its one founding
-        for turning in _THING_TURNS.finditer(b.text, sentence.start, sentence.end):
-            count = count_of(turning.group("count"))
-            if count:
-                here = b.contexts.get(sentence.start) or _bare_context(b, sentence)
-                _anniversary_of_founding(b, here, turning, count, turning)
+    # "The Rosemoor Choir, which turns 25 this year, …" and, elsewhere, "The choir was founded
+    # in the spring of 1994": a thing's age counted from its one founding
+    for comma in _WHICH_TURNS.finditer(b.text) if _TURNS_HINT.may_match(b.text, 0, len(b.text)) else ():
+        word = _WORD_BEFORE.search(b.text, max(0, comma.start() - 40), comma.start())
+        turning = _THING_TURNS.match(b.text, word.start()) if word is not None else None
+        count = count_of(turning.group("count")) if turning is not None else None
+        if turning is None or not count:
+            continue
+        i = bisect.bisect_right([s.start for s in b.sentences], turning.start()) - 1
+        if i >= 0:
+            sentence = b.sentences[i]
+            here = b.contexts.get(sentence.start) or _bare_context(b, sentence)
+            _anniversary_of_founding(b, here, turning, count, turning)
     if not mentions_anniversaries(b.text):
         return
     for here in list(b.contexts.values()):

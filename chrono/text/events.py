@@ -19,7 +19,7 @@ from chrono.lazy_regex import lazy_compile
 from chrono.text.clauses import FUNCTION_WORDS, looks_finite
 from chrono.text.inflection import plural, regular_forms
 from chrono.text.tense import INFINITIVE, IRREALIS, NOMINAL, PAST, verb_tense
-from chrono.text.vocabulary import vocabulary
+from chrono.text.vocabulary import Hint, vocabulary
 
 
 @attrs.frozen
@@ -159,6 +159,7 @@ def _word_table(key: str) -> dict[str, tuple[tuple[str, ...], ...]]:
 
 
 _NOT_AFTER = _word_table("noun_not_after")
+_CHARGE_HINT = Hint.of(vocabulary("events").words("charge_leads"))  # most nouns have none before
 _CHARGE_LEAD = lazy_compile(
     rf"\b(?:{vocabulary('events').pattern('charge_leads')})\s+(?:[\w-]+\s+){{0,2}}\Z", re.IGNORECASE
 )
@@ -235,7 +236,8 @@ def _other_sense(text: str, at: int, to: int, key: str, before: list[str], start
         return True
     if any(tuple(before[-len(p):]) == p for p in _NOT_AFTER.get(key, ())):
         return True
-    if _CHARGE_LEAD.search(text, max(start, at - 40), at):
+    lead = max(start, at - 40)
+    if _CHARGE_HINT.may_match(text, lead, at) and _CHARGE_LEAD.search(text, lead, at):
         return True  # "convicted of arson", "charged with murder": the charge, not an event told
     needed = _ONLY_BEFORE.get(key)
     if needed is not None and not any(after[:len(p)] == p for p in needed):
