@@ -252,9 +252,15 @@ def _entry_year(ctx: Context, month: int, start: int, end: int) -> int | None:
     era = ctx.story_era
     last = ctx.frames.last_entry
     if era is not None and era_long_ago(ctx, era):
-        told = last if last is not None and abs(last.day.year - era.day.year) <= 1 else era
-        forward = told.gran in ("D", "M", "Q", "H", "S") and month < told.day.month
-        return told.day.year + forward
+        if last is None or abs(last.day.year - era.day.year) > 1:
+            # the first entry: the year that puts it nearest the story's time ("The entry for 1
+            # December 1911 …" over "*Tuesday, Nov. 28th.*"); a diary then goes on from its entries
+            if era.gran == "Y":
+                return era.day.year
+            return min((era.day.year - 1, era.day.year, era.day.year + 1),
+                       key=lambda year: (abs((dt.date(year, month, 1) - era.day.replace(day=1)).days), -year))
+        forward = last.gran in ("D", "M", "Q", "H", "S") and month < last.day.month
+        return last.day.year + forward
     # "The bridge was inspected on 12 February 2024 … ¶ **19 February.** …": an entry soon
     # after the story's last day is in its year (or the next, past a new year)
     story = last or ctx.ref
