@@ -38,7 +38,11 @@ __all__ = ["Frames", "how_dated", "opens_range"]
 # 15 The first flight …", not "This Wednesday the minister …") a capital that starts its text.
 # ... or a full stop that ends it as a label ("*June 2.* Sailed …", "**Monday 3 April 1916.**"):
 # a diary's or a log's entry.
-_AFTER_LEAD = lazy_compile(r"[ \t*_)\]]*(?:[:—–|-]|\.(?=[*_]*(?:[ \t]+[A-Z\"“]|[ \t]*(?:\n|\Z)))|\n|\Z)")
+# (a weekday after a comma may close the label: "**Oct 2, Tue** — Leddington")
+_AFTER_LEAD = lazy_compile(
+    r"(?:,[ \t]*[A-Z][a-z]{1,8}\.?)?"
+    r"[ \t*_)\]]*(?:[:—–|-]|\.(?=[*_]*(?:[ \t]+[A-Z\"“]|[ \t]*(?:\n|\Z)))|\n|\Z)"
+)
 _AFTER_FIGURES = lazy_compile(r"[ \t*_)\]]*[A-Z0-9@#\"“]")
 _FIGURE = lazy_compile(r"\d")
 # ... or a place and a comma before it in an entry's label: "**Kessel, 3 October.**"
