@@ -67,7 +67,9 @@ def _patterns() -> _Patterns:
     leads = alternation(_WORDS.words("holiday_event_leads"))
     return _Patterns(
         name=lazy_compile(rf"(?:{trie_regex(_names())})(?![\w-])"),  # a word start checked on each match
+        # ("Halloween night, Sunday 30 October": a part of the holiday's day may come between)
         name_then_date=lazy_compile(
+            rf"(?:[ \t]+(?:{_WORDS.pattern('holiday_day_parts')}))?"
             rf"[ \t]*(?:[,:(—–][ \t]*|-[ \t]+|[ \t]+(?:{links})[ \t]+|[ \t]+)(?:on[ \t]+)?"),
         date_then_name=lazy_compile(r"[ \t]*[,(—–][ \t]*"),
         name_closes=lazy_compile(r"[ \t]*(?:[,.;:)—–]|\Z)"),
@@ -106,6 +108,7 @@ def holiday_cues(text: str, timexes: Sequence[Timex], places: Sequence[Place]) -
                          countries)
 
 
+_DATING_PREPOSITION = lazy_compile(r"\b(?:on|at|during)[ \t]+\Z", re.IGNORECASE)
 # after a name whose last word the date took: ", April 21"
 _SHARED_WORD = lazy_compile(r"[ \t]*,[ \t]*")
 # the words before a name that may make its date another day: "the Monday after Easter"
@@ -122,7 +125,11 @@ def _date_of(text: str, name: re.Match[str], days: Sequence[Timex], patterns: _P
     before = next((t for t in reversed(days) if t.end <= start), None)
     lead = _LEAD.search(text, max(0, start - 30), start)
     # ("Christmas Eve, 23 December": the name's own "Eve" is not "the eve of" it)
-    other_day = (patterns.not_the_day.search(text[lead.start() if lead else start:start]) is not None
+    # ... and not the words of a phrase the name dates: "the town's Halloween parade on Halloween
+    # night" (a preposition right before the name makes it the date of what comes before)
+    before_words = text[lead.start() if lead else start:start]
+    dated_by_name = _DATING_PREPOSITION.search(before_words) is not None
+    other_day = ((not dated_by_name and patterns.not_the_day.search(before_words) is not None)
                  or patterns.not_the_day.search(text[end:end + 12]) is not None)
     if (after is not None and after.start - end <= 40
             and patterns.name_then_date.fullmatch(text, end, after.start) and not other_day
