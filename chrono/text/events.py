@@ -159,6 +159,11 @@ def _word_table(key: str) -> dict[str, tuple[tuple[str, ...], ...]]:
 
 
 _NOT_AFTER = _word_table("noun_not_after")
+# verb lemma -> (class, what follows the verb to give it that class), from events.yaml
+_VERB_SENSES = {
+    str(verb): [(str(sense), re.compile(str(after))) for sense, after in senses.items()]
+    for verb, senses in vocabulary("events").table("verb_senses").items()
+}
 _CHARGE_HINT = Hint.of(vocabulary("events").words("charge_leads"))  # most nouns have none before
 _CHARGE_LEAD = lazy_compile(
     rf"\b(?:{vocabulary('events').pattern('charge_leads')})\s+(?:[\w-]+\s+){{0,2}}\Z", re.IGNORECASE
@@ -331,6 +336,10 @@ def iter_triggers(text: str, start: int, end: int, lex: Lexicon | None = None, *
         lemma, cls, pos, _ = chosen
         if pos == "noun" and _other_sense(text, match.start(), match.end(), key, before, start, end):
             continue
+        if pos == "verb" and lemma in _VERB_SENSES:
+            # "the town had fallen to the Northern Front": a capture, not a fall in prices
+            cls = next((sense for sense, after in _VERB_SENSES[lemma] if after.match(text, match.end(), end)),
+                       cls)
         if cls in ("begin", "end") and prev in _PERIOD_NOUNS and not re.search(
             r"[,;]\s*\Z", text[max(start, match.start() - 4):match.start()]
         ):
