@@ -26,7 +26,7 @@ SUBORDINATE_OPENER = lazy_compile(rf"\b(?:{_WORDS.pattern('subordinate_openers')
 # "The stoppage, called by crane operators in a dispute over pay, began …": a participle phrase
 # set off between commas, which the subject's verb comes after
 PARTICIPLE_BEFORE = lazy_compile(
-    rf",\s*[a-z]+(?:ed|en)\s+(?:{_WORDS.pattern('participle_prepositions')})\b[^,;.]*,\s*\Z"
+    rf",\s*[a-z]+(?:ed|en)\s+(?:{_WORDS.pattern('participle_prepositions')})\b(?:[^,;.]|\.(?=\d))*,\s*\Z"
 )
 FUNCTION_WORDS = _WORDS.set("function_words")
 _FINITE_FORMS = _WORDS.set("finite_forms")
