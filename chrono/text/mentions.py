@@ -37,6 +37,8 @@ _APPOSED_CONTRAST = re.compile(
     re.IGNORECASE,
 )
 _PRONOUN_POSSESSORS = _WORDS.set("pronoun_possessors")
+_SHELL_POSSESSORS = _WORDS.set("shell_possessors")
+_THE_BEFORE = lazy_compile(r"\bthe\s+[a-z]+['’]s?\s+(?:[\w-]+\s+){0,2}\Z")
 _FLASHBACK = _WORDS.set("flashback_adverbs")
 # "Sunday's election", "last year's vote": a possessive that dates the event is no determiner
 _TEMPORAL_OWNERS = (
@@ -145,7 +147,7 @@ class Mention:
 
     @functools.cached_property
     def possessor(self) -> str | None:
-        """"council" in "the council's reading" (None for his/her/its ...)."""
+        """"council" in "the council's reading" (None for his/her/its, "the work's" ...)."""
         possessor = None
         for word in self._phrase[0]:
             match = _POSSESSIVE.search(word)
@@ -153,6 +155,10 @@ class Mention:
                 owner = match.group(1).lower()
                 # "last week's derailment": a date, not whose event it is
                 possessor = None if owner in _PRONOUN_POSSESSORS or owner in _TEMPORAL_OWNERS else owner
+        if possessor in _SHELL_POSSESSORS and _THE_BEFORE.search(
+            self._text, max(self._sentence.start, self.trigger.start - 60), self.trigger.start
+        ):
+            return None  # "the work's premiere": the work told of before, as "its" would say
         return possessor
 
     @functools.cached_property
