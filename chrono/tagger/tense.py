@@ -164,6 +164,8 @@ STORY_GRANULARITIES = frozenset({"D", "M", "S", "W", "Q"})
 ERA_GRANULARITIES = STORY_GRANULARITIES | {"Y"}
 # How many months after the story's last day an entry without a year still reads as the story's
 _ENTRY_MONTHS = 3
+# How many months before the story's month a year-less month still reads as the story's year
+_LOOK_BACK_MONTHS = 2
 
 
 def _long_ago(ctx: Context, story: Anchor) -> bool:
@@ -194,7 +196,11 @@ def story_year(ctx: Context, month: int, start: int = -1) -> int | None:
             or (story.gran == "Y" and words_regex(ctx.res, _STATE_BOUND, re.IGNORECASE).search(
                 ctx.text, max(0, ctx.ref_start - 8), ctx.ref_start))):
         return None
-    forward = story.gran in ("D", "M", "Q", "H", "S") and month < story.day.month
+    # a month before the story's is next year's ("In June 1944 … in March"), unless it is only a
+    # few months back: a story that has just told its main day looks back to what led up to it
+    # ("launched on 21 December 1968 … announced on 12 November")
+    forward = (story.gran in ("D", "M", "Q", "H", "S") and month < story.day.month
+               and story.day.month - month > _LOOK_BACK_MONTHS)
     return story.day.year + forward
 
 

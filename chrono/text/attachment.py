@@ -30,7 +30,7 @@ from chrono.text.clauses import (
 )
 from chrono.text.events import Trigger, asserted
 from chrono.text.inflection import regular_forms
-from chrono.text.tense import NOMINAL, PAST, PLANNED, TOLD_AS_PAST
+from chrono.text.tense import NOMINAL, PAST, PLANNED, TOLD_AS_PAST, negated_until_at
 from chrono.text.vocabulary import Hint, alternation, each_then_space, longest_first, vocabulary
 
 _WORDS = vocabulary("attachment")
@@ -162,7 +162,9 @@ def is_asserted(text: str, trigger: Trigger) -> bool:
     """Does the text say the event happened: a verb in an asserting tense, or a noun without a
     word such as "planned" or "no" in front of it."""
     if trigger.tense == NOMINAL:
-        return _IRREALIS_NOUN.search(text, max(0, trigger.start - 40), trigger.start) is None
+        # "No announcement was made until 12 November": it was made then
+        return _IRREALIS_NOUN.search(text, max(0, trigger.start - 40), trigger.start) is None or (
+            negated_until_at(text, trigger.start))
     return asserted(trigger)
 
 

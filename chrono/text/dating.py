@@ -37,7 +37,17 @@ from chrono.text.counts import NUMBERS, count_of
 from chrono.text.events import Trigger, asserted
 from chrono.text.reported import source_report
 from chrono.text.signals import IN, SINCE, Bound, Reading, range_reading, reading_of
-from chrono.text.tense import INFINITIVE, NOMINAL, PAST, PERFECT, PLANNED, PRESENT, PROGRESSIVE, TOLD_AS_PAST
+from chrono.text.tense import (
+    INFINITIVE,
+    NOMINAL,
+    PAST,
+    PERFECT,
+    PLANNED,
+    PRESENT,
+    PROGRESSIVE,
+    TOLD_AS_PAST,
+    negated_until_at,
+)
 from chrono.text.vocabulary import Hint, alternation, each_then_space, vocabulary
 
 _NAMED_DAY = lazy_compile(rf"\d|\b(?:{alternation(WEEKDAY_NAMES.values())})\b", re.IGNORECASE)
@@ -224,6 +234,16 @@ def date(b: Builder, here: SentenceContext, timex: Timex, period: Period, length
         # phrase; the date in front of the noun is simply its date
         plain = reading_of(None, "")
         reading = plain if plain is not None else reading
+    if timex.signal == "until":
+        # "was not found until Tuesday", "No announcement was made about the change in mission
+        # until 12 November": the denied event happened then, not some time up to it
+        denied = next((t for t in reversed(triggers)
+                       if here.sentence.start <= t.start < timex.start and negated_until_at(b.text, t.start)),
+                      None)
+        if denied is not None:
+            trigger = denied
+            plain = reading_of(None, "")
+            reading = plain if plain is not None else reading
     target = resolve(b.text, trigger, triggers, cuts)
     if target.trigger is trigger:
         target = _pronoun_subject(b, here, trigger) or target

@@ -122,7 +122,8 @@ def names_verb_event(trigger: Trigger, extra_files: tuple[str, ...] = ()) -> boo
         spec = nouns.get(form)
         if spec is not None:
             return isinstance(spec, dict) and str(spec.get("verb", "")) == trigger.lemma
-    return False
+    # "the sinking" of "sank", "the capsizing": a verb's -ing form used as a noun names its act
+    return surface.endswith("ing")
 
 
 _TOKEN = lazy_compile(r"[A-Za-z][\w'’-]*")

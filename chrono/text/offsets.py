@@ -151,6 +151,11 @@ def event_after(text: str, triggers: Sequence[Trigger], phrase_end: int, clause_
 
 
 _CLAUSE_MARK = lazy_compile(r"[,;:—–()]")
+_AND_BEFORE = lazy_compile(
+    r"\band[ \t]+(?:(?:(?:less|more|fewer)[ \t]+than|about|nearly|almost|some|just|only|over|under|roughly"
+    r"|around)[ \t]+)?\Z")
+# a date set off before an offset phrase: "12 November, less than 30 days before …"
+_APPOSED_GAP = lazy_compile(r"[ \t]*[,—–][ \t]*")
 # (not "in 1976, ninety years later": a distance set off right after the date restates it)
 _WORD_BETWEEN = lazy_compile(r"[A-Za-z]{2,}")
 
@@ -186,6 +191,14 @@ def offset(b: Builder, here: SentenceContext, match: re.Match[str]) -> None:
     clause_start, clause_end = clause_of(cuts, start)
     # the event the offset places
     left = [t for t in triggers if clause_start <= t.start and t.end <= start]
+    placed_from = start  # where the words before it that tell the placed event end
+    if _AND_BEFORE.search(text, max(clause_start, start - 24), start):
+        # "three weeks after the earlier mission and less than 30 days before launch": both
+        # place the same event; the first one's object is not it
+        earlier = [m for m in offsets_in(text, clause_start, start) if m.end() <= start]
+        if earlier:
+            placed_from = earlier[-1].start()
+            left = [t for t in left if t.end <= placed_from]
     right = [t for t in triggers if end <= t.start < clause_end]
     reference: Trigger | None = None
     subject: Trigger | None = None
@@ -222,7 +235,8 @@ def offset(b: Builder, here: SentenceContext, match: re.Match[str]) -> None:
             # clause's verb before a noun of its phrases ("finished counting ballots from
             # Sunday's vote late on Wednesday, three days after …")
             verbs = [t for t in left if t.pos == "verb" and t.event_class not in ("reporting", "causal")]
-            subject = verbs[-1] if verbs else (left[-1] if left else None)
+            subject = verbs[-1] if verbs else (_dated_by_apposed_date(b, here, left, placed_from)
+                                               or (left[-1] if left else None))
         direction = "later" if direction == "after" else "earlier"
     else:
         fronted = not text[clause_start:start].strip(" ,\"“")
@@ -308,6 +322,20 @@ def offset(b: Builder, here: SentenceContext, match: re.Match[str]) -> None:
     b.gap_claim(first, second, gap, span, ConflictKind.OFFSET)
     if exact and reference_side is Side.START and subject_target.side is Side.START:
         _calendar_days(b, reference_id, subject_id, count, unit, direction, start, span)
+
+
+def _dated_by_apposed_date(b: Builder, here: SentenceContext, left: Sequence[Trigger],
+                           start: int) -> Trigger | None:
+    """The event a date right before the offset dates ("No announcement was made about the change
+    in mission until 12 November, less than 30 days before launch": the announcement, not the
+    mission): the offset restates that date."""
+    date = next((t for t in reversed(here.timexes) if t.end <= start), None)
+    if date is None or date.type not in ("DATE", "TIME"):
+        return None
+    if not _APPOSED_GAP.fullmatch(b.text, date.end, start):
+        return None
+    dated = {key[0] for key, timex in b.dated_by.items() if timex is date}
+    return next((t for t in reversed(left) if t.start in dated), None)
 
 
 def _daycount_of(count: int, unit: int) -> tuple[int, int] | None:

@@ -47,7 +47,29 @@ _SUBJECT_DETERMINERS = _WORDS.set("subject_determiners")
 _CLAUSE_IRREALIS = _WORDS.set("clause_irrealis")
 _CLAUSE_BOUNDARIES = _WORDS.set("clause_boundaries")
 # (a full stop before white space ends the clause too: "The plan appeared in 2017. A consultation ran")
+# "found until", "made about the change in mission until": "until" within the same clause
+_UNTIL_IN_CLAUSE = lazy_compile(
+    r"[\w'’-]+(?:[ \t]+(?!(?:and|but|or|which|who|that|because|if)\b)[\w'’-]+){0,7}?[ \t]+(?:until|till)\b"
+)
+_WORD_IN_FRONT = lazy_compile(r"[A-Za-z]+(?:n't)?")
 _CLAUSE_WORD = lazy_compile(r"[A-Za-z']+|[,;:()—–\"“”|\n]|[.!?](?=\s)")
+
+
+def negated_until(before: list[str], text: str, start: int) -> bool:
+    """Is the word at ``start`` negated by one of ``before`` (its words in front, lower case)
+    and followed in its clause by "until" ("was not found until Tuesday", "No announcement was
+    made until 12 November")? Such a clause says the event happened at the time "until" gives,
+    not before; a modal or future ("will not reopen until May") keeps it a plan."""
+    window = before[-4:]
+    if _NEGATIONS.isdisjoint(window) or not (_MODALS.isdisjoint(window) and _FUTURE.isdisjoint(window)):
+        return False
+    return _UNTIL_IN_CLAUSE.match(text, start) is not None
+
+
+def negated_until_at(text: str, start: int) -> bool:
+    """:func:`negated_until` for the word at ``start``, reading its words in front from ``text``."""
+    before = _WORD_IN_FRONT.findall(text, max(0, start - 40), start)
+    return negated_until([w.lower() for w in before], text, start)
 
 
 def _in_irrealis_clause(text: str, start: int) -> bool:
@@ -96,7 +118,14 @@ def verb_tense(form: str, before: list[str], text: str, start: int) -> str | Non
     prev2 = words[-2] if len(words) > 1 else ""
     window = before[-4:]
     if not _NEGATIONS.isdisjoint(window):
-        return IRREALIS
+        if not negated_until(before, text, start):
+            return IRREALIS
+        # "was not found until Tuesday", "did not reopen until 3 May": it happened then
+        words = [w for w in words if w not in _NEGATIONS]
+        if words and words[-1] in _DO_SUPPORT and form == "base":
+            return PAST
+        prev = words[-1] if words else ""
+        prev2 = words[-2] if len(words) > 1 else ""
     if prev in _FUTURE or (prev2 in _FUTURE and prev in _AFTER_MODAL):
         return PLANNED  # "will sign", "'ll be signed"
     if prev in _MODALS or (prev2 in _MODALS and prev in _AFTER_MODAL):
