@@ -40,6 +40,8 @@ def _unit_seconds(units: dict[str, object]) -> dict[str, int]:
 
 
 _UNITS = _unit_seconds(_WORDS.table("units"))
+# "a few days later": at most so many units
+_VAGUE_UPPER = {str(words): int(count) for words, count in _WORDS.table("vague_upper_counts").items()}
 _DIRECTIONS = {str(word): str(direction) for word, direction in _WORDS.table("directions").items()}
 _RELATIVES = {str(word): str(direction) for word, direction in _WORDS.table("relatives").items()}
 _RELATIVE_UNITS = {str(word): str(unit) for word, unit in _WORDS.table("relative_units").items()}
@@ -165,6 +167,7 @@ def offset(b: Builder, here: SentenceContext, match: re.Match[str]) -> None:
     text = b.text
     triggers, cuts = here.triggers, here.cuts
     start, end = match.start(), match.end()
+    vague = False  # "a few days later": at most so many days, no exact count
     if match.group("rel"):
         count, unit = 1, _UNITS[_RELATIVE_UNITS[match.group("unit2").lower()]]
         direction = _RELATIVES[match.group("rel").lower()]
@@ -173,9 +176,11 @@ def offset(b: Builder, here: SentenceContext, match: re.Match[str]) -> None:
         direction = _DAY_PHRASES[" ".join(match.group("daybefore").lower().split())]
     else:
         number = count_of(match.group("num"))
-        if not number:
+        most = _VAGUE_UPPER.get(" ".join(match.group("num").lower().split()))
+        if not number and most is None:
             return
-        count, unit = number, _UNITS[match.group("unit").lower()]
+        vague = not number
+        count, unit = number or most or 0, _UNITS[match.group("unit").lower()]
         if unit > WEEK and unit % WEEK == 0 and unit < 4 * WEEK:
             count, unit = count * (unit // WEEK), WEEK  # "a fortnight later": two weeks, counted in days
         direction = _DIRECTIONS[match.group("dir").lower()]
@@ -219,7 +224,7 @@ def offset(b: Builder, here: SentenceContext, match: re.Match[str]) -> None:
             reference = clause_head(text, head, triggers)
         else:
             return
-        if is_asserted(text, reference):
+        if is_asserted(text, reference) and not vague:
             # "On 13 September — two days after the ruling —": the date is the reference's day
             # counted on, whatever the main clause is
             reference_id = b.event(resolve(text, reference, triggers, cuts).trigger, here)
@@ -256,7 +261,7 @@ def offset(b: Builder, here: SentenceContext, match: re.Match[str]) -> None:
             # "Three days later, on Wednesday, 12 February, the board released …": the phrase is
             # a clause of its own; the event is the main clause's
             subject = event_after(text, triggers, end, clause_end, limit=_MAIN_CLAUSE_WORDS)
-        if fronted and subject is None:
+        if fronted and subject is None and not vague:
             # "Three days later, on June 15, the jury returned its verdict" with no event word in
             # the main clause: the day set off after the phrase is that long after the story's
             # last dated event
@@ -298,7 +303,9 @@ def offset(b: Builder, here: SentenceContext, match: re.Match[str]) -> None:
     lower, upper = max(0, count * unit - slack), count * unit + slack
     before = text[max(0, start - 16):start]
     upper_bound: int | None = upper
-    if _APPROX_BEFORE.search(before):
+    if vague:
+        lower, upper_bound = 0, count * unit
+    elif _APPROX_BEFORE.search(before):
         lower, upper_bound = count * unit // 2, 2 * count * unit + unit
     elif _UPPER_BEFORE.search(before):
         # "less than four weeks before" (a tenth of a unit to spare: months and years vary)
