@@ -713,6 +713,10 @@ def _past_midnight(ctx: Context, req: Request, day: dt.date, start: int, end: in
 # Actions without the frame
 
 
+# "her late seventies", "his twenties": a possessive (and a position word) before the decade word
+_AGE_OWNER = r"\b(?:{age_owner})\s+(?:(?:early|mid|late)[\s-]+)?\Z"
+
+
 def _decade(ctx: Context, rule_type: str, f: Fields, s: Spans, start: int, end: int
             ) -> list[Piece]:
     """A decade: "the 1990s", "the '80s", "the nineties"; "the 1800s" is a century."""
@@ -726,6 +730,8 @@ def _decade(ctx: Context, rule_type: str, f: Fields, s: Spans, start: int, end: 
         if len(text) == 4 and text.endswith("00") and first < 2000:
             return _piece(ctx, None, start, end, rule_type, f"{first // 100:02d}", mod, None)
     elif f.get("decade_word"):
+        if words_regex(ctx.res, _AGE_OWNER, re.IGNORECASE).search(ctx.text, max(0, start - 24), start):
+            raise Reject  # "until her late seventies": her age, not the 1970s
         base = ctx.base()
         tens = int(ctx.res.lookup("decade_word", f["decade_word"]) or 9)
         first = base.year // 100 * 100 + tens * 10

@@ -64,6 +64,7 @@ _SUPERLATIVE_SINCE = lazy_compile(
 )
 _ACCORDING = lazy_compile(rf"\b({_WORDS.pattern('source_phrases')})\b[^,.;]*\Z", re.IGNORECASE)
 _ACCORDING_HINT = Hint.of(_WORDS.words("source_phrases"))
+_THAN_BEFORE = lazy_compile(r"\bthan[ \t]+(?:[a-z]+[ \t]+){0,3}\Z", re.IGNORECASE)
 _RETRACTION = lazy_compile(rf"\b(?:{_WORDS.pattern('retraction_phrases')})\b", re.IGNORECASE)
 _RETRACTION_HINT = Hint.of(_WORDS.words("retraction_phrases"))
 _COORDINATED = lazy_compile(
@@ -195,6 +196,8 @@ def date(b: Builder, here: SentenceContext, timex: Timex, period: Period, length
         return  # "An earlier version of this story said it took place on 12 March": withdrawn
     if _INDEFINITE_START.match(timex.text) and not _FIGURE.search(timex.text):
         return  # "said a wet autumn would help": some autumn, no date of an event
+    if _THAN_BEFORE.search(b.text, max(0, lead - 30), lead):
+        return  # "more complaints than in the whole of 2024": a comparison with another time
     if reading.name == SINCE and _SUPERLATIVE_SINCE.search(b.text, max(0, lead - 80), lead):
         return  # "the highest since 2019", "its first title since 2019": a comparison, no event's date
     triggers, cuts = here.triggers, here.cuts

@@ -153,6 +153,7 @@ def event_after(text: str, triggers: Sequence[Trigger], phrase_end: int, clause_
 
 
 _CLAUSE_MARK = lazy_compile(r"[,;:—–()]")
+_RELATIVE_OPENER = lazy_compile(r",[ \t]+(?:who|whom|whose|which)\b")
 _AND_BEFORE = lazy_compile(
     r"\band[ \t]+(?:(?:(?:less|more|fewer)[ \t]+than|about|nearly|almost|some|just|only|over|under|roughly"
     r"|around)[ \t]+)?\Z")
@@ -294,6 +295,10 @@ def offset(b: Builder, here: SentenceContext, match: re.Match[str]) -> None:
             previous = b.last_dated(here.opening_window_start, start, subject_id)
         if previous is None or b.undated_between(previous[0], start):
             return
+        if _in_set_off_relative(text, here.sentence.start, previous[0], start):
+            # "Bernard, who was born on 2 February 1935, died the following year": the year after
+            # the story's last, not after the aside's date
+            return
         reference_id = previous[1]
         reference_side = Side.START
     if reference_id == subject_id:
@@ -329,6 +334,15 @@ def offset(b: Builder, here: SentenceContext, match: re.Match[str]) -> None:
     b.gap_claim(first, second, gap, span, ConflictKind.OFFSET)
     if exact and reference_side is Side.START and subject_target.side is Side.START:
         _calendar_days(b, reference_id, subject_id, count, unit, direction, start, span)
+
+
+def _in_set_off_relative(text: str, sentence_start: int, at: int, start: int) -> bool:
+    """Does ``at`` lie in a relative clause set off by commas (", who was born in 1935,")
+    that closes before ``start``?"""
+    if at < sentence_start:
+        return False
+    opened = _RELATIVE_OPENER.search(text, sentence_start, at) is not None
+    return opened and "," in text[at:start]
 
 
 def _dated_by_apposed_date(b: Builder, here: SentenceContext, left: Sequence[Trigger],
