@@ -28,7 +28,8 @@ _WORDS = vocabulary("precedence")
 _STOP = _WORDS.set("stop_words")
 # classes of events that happen to a person: a pronoun subject may relate them
 _PERSON_CLASSES = frozenset({"birth", "death", "arrest", "release", "take_office", "leave_office",
-                             "appointment", "resignation", "election", "burial", "funeral"})
+                             "appointment", "resignation", "election", "burial", "funeral",
+                             "charge", "trial", "verdict", "acquittal", "sentencing"})
 _PRONOUN_SUBJECT = lazy_compile(
     rf"(?:^|(?<=[\s,;]))(?:{_WORDS.pattern('subject_pronouns')})\s+(?:\w+\s+){{0,3}}\Z", re.IGNORECASE
 )
@@ -52,6 +53,8 @@ _PRONOUN_OBJECT = lazy_compile(
 )
 
 _NAME = lazy_compile(r"\b[A-Z][a-z][\w’'-]*")
+_CALENDAR_WORDS = frozenset(word.lower() for word in (*MONTHS, *WEEKDAYS))
+_PERSON_WORD = lazy_compile(rf"\b(?:{_WORDS.pattern('person_words')})\b", re.IGNORECASE)
 _NOT_NAMES = vocabulary("coreference").set("not_names") | frozenset(MONTHS) | frozenset(WEEKDAYS)
 # "the treaty … the agreement": words that name one thing, as an argument, by their group's first word
 _SAME_THING = {word: group[0] for group in _WORDS.table("same_thing").values() for word in group}
@@ -174,11 +177,20 @@ def precedence(b: Builder, triggers: Iterable[_Candidate]) -> None:
             # bail on 3 June.": the one person of the sentences between, told by a pronoun
             return (0 < order[s2.start] - order[s1.start] <= 2 and second.start in pronoun
                     and not _OTHER_PERSON.search(b.text, first.end, second.start))
-        if args[first.start] & args[second.start]:
+        shared = args[first.start] & args[second.start]
+        if shared - _CALENDAR_WORDS:
             return True
+        if shared:
+            # only the month or weekday both are dated in: the same story, unless someone else
+            # comes in between ("Penn was sentenced on 2 September. His brother was convicted on
+            # 19 September.")
+            lo, hi = min(first.end, second.end), max(first.start, second.start)
+            return _PERSON_WORD.search(b.text, lo, hi) is None
         # "She was arrested in 1981. She was released in 1980.": the same person
         close = 0 <= order[s2.start] - order[s1.start] <= 1 or 0 <= order[s1.start] - order[s2.start] <= 1
-        if close and second.start in pronoun and (first.start in pronoun or s1.start != s2.start):
+        # (the pronoun is the later mention's: "The jury found Tolley guilty … Her trial had opened")
+        later, earlier = (second, first) if first.start < second.start else (first, second)
+        if close and later.start in pronoun and (earlier.start in pronoun or s1.start != s2.start):
             return True
         # "The treaty was ratified on 3 May. It had been signed on 9 May.": the thing's pronoun
         next_sentence = order[s2.start] - order[s1.start] == 1 or order[s1.start] - order[s2.start] == 1
@@ -317,10 +329,11 @@ class _FirstIndex:
             # a trigger can be both (a class that is first and second of pairs): skip itself
             left = at - 1
             right = at + 1 if at < len(items) and items[at][1] is second else at
-            if left >= 0:
-                found.append(items[left])
-            if right < len(items):
-                found.append(items[right])
+            picked = [items[i] for i in (left, right) if 0 <= i < len(items)]
+            if word in _CALENDAR_WORDS:
+                # only the month both are dated in: related unless someone else comes between
+                picked = [item for item in picked if related(*item, s2, second)]
+            found.extend(picked)
         here = self.order[s2.start]
         for number in (here - 2, here - 1, here, here + 1):
             found.extend(item for item in self.by_sentence.get(number, ()) if related(*item, s2, second))
