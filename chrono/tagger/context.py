@@ -120,6 +120,10 @@ class Context:
     # The day and hour of the last clock time placed on the story's day: a list of times that
     # runs past midnight goes on into the next day.
     last_clock: tuple[dt.date, int] | None = None
+    # The day before the DCT when the text has said "last night" or "yesterday evening": a list
+    # of clock times opened by an evening hour after it began that night ("This live page ran
+    # from the close of polls last night … ¶ **22:00** Polls have closed").
+    eve_before: dt.date | None = None
     # Whether ``ref`` counts from the document's date ("last spring"), and the last reference
     # that does not: "that January" points away from now, to the time the story was last in
     # ("the volume for 1953, found last spring … extracts from that January").

@@ -663,6 +663,8 @@ def _part_rel(ctx: Context, req: Request, f: Fields, start: int, end: int) -> Re
     told = story_base(ctx, start)
     if told is not None:
         return Resolved(day=add_days(told.day, step), anchor=told.value)
+    if step == -1 and req.part in _EVENING_PARTS:
+        ctx.eve_before = add_days(req.base, step)
     return Resolved(day=add_days(req.base, step), anchor="DCT")
 
 
@@ -696,6 +698,8 @@ def _time_of_day(ctx: Context, req: Request, f: Fields, start: int, end: int) ->
 # second engineer joins." (Only entries: in prose, "from 10 p.m. to 5 a.m." is a range.)
 _LATE_HOUR = 20
 _EARLY_HOUR = 6
+_EVENING_HOUR = 17
+_EVENING_PARTS = frozenset({"NI", "EV"})
 
 
 def _past_midnight(ctx: Context, req: Request, day: dt.date, start: int, end: int) -> dt.date:
@@ -705,6 +709,10 @@ def _past_midnight(ctx: Context, req: Request, day: dt.date, start: int, end: in
     before = ctx.last_clock
     if before is not None and before[0] == day and before[1] >= _LATE_HOUR and hour < _EARLY_HOUR:
         day = day + dt.timedelta(days=1)
+    elif before is None and hour >= _EVENING_HOUR and ctx.eve_before is not None and (
+        add_days(ctx.eve_before, 1) == day
+    ):
+        day = ctx.eve_before  # the first entry of a night told from the next day
     ctx.last_clock = (day, hour)
     return day
 
@@ -785,7 +793,7 @@ def _weekday_day_of_story(ctx: Context, rule_type: str, f: Fields, s: Spans, sta
         raise Reject
     number, wanted = int(digits.group()), int(weekday)
     ref = story_entry_ref(ctx, start, end) or ctx.ref
-    if ref is not None and ref.gran in ("D", "M"):
+    if ref is not None and ref.gran in ("D", "W", "M"):
         first = ref.day.replace(day=1)
         months = [first, add_months(first, 1), add_months(first, -1)]
         anchor = ref.value

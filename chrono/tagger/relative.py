@@ -230,8 +230,13 @@ def _offset_pieces(ctx: Context, rule_type: str, f: Fields, s: Spans, start: int
         same = words_regex(res, _SAME_PART_AFTER, re.IGNORECASE).match(ctx.text, end)
         if same is not None and code in ("Y", "DE", "CE") and sign < 0:
             # "Twenty-three years ago this month": that month of that year
-            finer_code = str(res.lookup("same_part_after", " ".join(same.group(1).lower().split())))
-            return [Piece(start, same.end(), "DATE", value_at(moved, finer_code), mod, "DCT",
+            spec = str(res.lookup("same_part_after", " ".join(same.group(1).lower().split()))).split(":")
+            finer_code = spec[0]
+            if len(spec) > 1:
+                moved = moved + dt.timedelta(days=int(spec[1]))  # "… ago last night": the night before
+            part = spec[2] if len(spec) > 2 else ""
+            value = value_at(moved, finer_code) + (f"T{part}" if part else "")
+            return [Piece(start, same.end(), "TIME" if part else "DATE", value, mod, "DCT",
                           temporal_function=True)]
         return [Piece(start, end, "DATE", value_at(moved, "WE" if weekend else out_code), mod,
                       "DCT", temporal_function=True)]
