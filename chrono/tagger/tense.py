@@ -282,6 +282,23 @@ def _entry_year(ctx: Context, month: int, start: int, end: int) -> int | None:
     return None
 
 
+_FRAME_CHARS = 600
+_PAST_WORD = r"\b(?:{tense_past}|[a-z]{{3,}}ed)\b"
+_FUTURE_WORD = r"\b(?:{tense_future})\b"
+
+
+def _opens_past_list(ctx: Context, start: int, end: int) -> bool:
+    """Does the year-less date at ``[start, end)`` open the first entry of a list whose frame
+    tells the past ("Voltra yesterday recalled … This is the sequence of events as the documents
+    set it out.")? Its entries, told in the present as logs are, are then what happened."""
+    if ctx.frames is None or not ctx.frames.leads(start, end) or ctx.frames.last_entry is not None:
+        return False
+    frame = ctx.text[max(0, start - _FRAME_CHARS):start].lower()
+    if words_regex(ctx.res, _FUTURE_WORD).search(frame):
+        return False
+    return len(words_regex(ctx.res, _PAST_WORD).findall(frame)) >= 2
+
+
 def year_for_month(ctx: Context, month: int, day: int | None, start: int, end: int) -> int:
     """The year of a year-less month (and day), from the tense around it.
 
@@ -291,6 +308,8 @@ def year_for_month(ctx: Context, month: int, day: int | None, start: int, end: i
     """
     base = ctx.base()
     direction = tense(ctx, start, end)
+    if direction == 0 and _opens_past_list(ctx, start, end):
+        direction = -1  # "This is the sequence of events … ¶ **28 December.** A customer reports …"
     story = _entry_year(ctx, month, start, end) if direction <= 0 else None
     untensed_story = direction == 0 and ctx.ref is not None and _long_ago(ctx, ctx.ref)
     if story is None and (direction < 0 or untensed_story):
