@@ -179,6 +179,29 @@ def _dates_of(cue: AgeCue | AnniversaryCue | ElapsedCue) -> list[Span]:
     return out
 
 
+# days either side of a birthday in which the document date leaves the age open (the text may
+# have been written a few days before it was dated)
+_BIRTHDAY_GRACE_DAYS = 7
+
+
+def _day_of(value: str) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value[:10]) if len(value) >= 10 else None
+    except ValueError:
+        return None
+
+
+def _near_birthday(born: dt.date, today: dt.date) -> bool:
+    for year in (today.year - 1, today.year, today.year + 1):
+        try:
+            birthday = born.replace(year=year)
+        except ValueError:  # 29 February
+            birthday = dt.date(year, 3, 1)
+        if abs((birthday - today).days) <= _BIRTHDAY_GRACE_DAYS:
+            return True
+    return False
+
+
 def _age_mismatch(cue: AgeCue, document_day: str | None) -> str | None:
     """Why ``cue`` does not add up, or None. With the birthday unknown, a person born in year B is
     Y - B - 1 or Y - B years old in year Y."""
@@ -188,8 +211,17 @@ def _age_mismatch(cue: AgeCue, document_day: str | None) -> str | None:
             return None
         year = int(document_day[:4])
         low, high = year - born.year - 1, year - born.year
+        today = _day_of(document_day)
+        if born.day is not None and today is not None and not _near_birthday(born.day, today):
+            # both days known: exact ("Mia Dale, 22, was born on 2 December 2003", written in
+            # July 2025: 21); a birthday within a week of the document date leaves both
+            birthday_to_come = (today.month, today.day) < (born.day.month, born.day.day)
+            low = high = today.year - born.day.year - birthday_to_come
         if low <= cue.age <= high:
             return None
+        if low == high:
+            return (f"age {cue.age} does not fit: born {born.text}, so at the document date ({document_day}) "
+                    f"the age was {low}")
         return (f"age {cue.age} does not fit: born {born.text}, so at the document date ({document_day}) "
                 f"the age was {max(low, 0)} or {high}")
     at = cue.at
