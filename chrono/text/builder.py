@@ -89,6 +89,13 @@ def _subject_head(text: str, lo: int, start: int) -> str | None:
 
 
 _LIST_LINE = lazy_compile(r"[ \t]*(?:[-*+•|]|\d+[.)]\s)")
+# "after the first cracks were …": an order word, a definite subject (its head captured), an
+# auxiliary, right before a verb
+_GOVERNED_CLAUSE = lazy_compile(
+    r"\b(?:after|before|since|until|once)\s+(?:the|its|their|his|her)\s+(?:[\w'’-]+\s+){0,2}?"
+    r"([A-Za-z][\w'’-]*)\s+(?:(?:was|were|had|has|have)\s+(?:been\s+)?)?\Z",
+    re.IGNORECASE,
+)
 
 
 def _words_near(text: str, sentence: Sentence, trigger: Trigger) -> frozenset[str]:
@@ -412,7 +419,13 @@ class Builder:
         again. Only when the text tells that act once before."""
         if trigger.pos != "verb" or trigger.tense not in TOLD_AS_PAST or trigger.event_class in (
             "reporting", "causal", "begin", "end"
-        ) or any(t.type in ("DATE", "TIME") for t in here.timexes):
+        ):
+            return None
+        # "ten days after the cracks were discovered": a clause an order word governs names an
+        # act told before, whatever the sentence's own date is of
+        lo = max(here.sentence.start, trigger.start - 60)
+        governed = _GOVERNED_CLAUSE.search(self.text, lo, trigger.start)
+        if governed is None and any(t.type in ("DATE", "TIME") for t in here.timexes):
             return None  # (a sentence with a date of its own may tell another such act)
         if _AGAIN.search(self.text, trigger.start, min(here.sentence.end, trigger.end + 60)) or _AGAIN.search(
             self.text, max(here.sentence.start, trigger.start - 20), trigger.start
@@ -423,7 +436,7 @@ class Builder:
             return None  # a list's lines are the acts themselves, one each
         earlier = [m for m in self.mentions if m.trigger.start < here.sentence.start
                    and m.trigger.pos == "verb" and m.trigger.lemma == trigger.lemma]
-        if len(earlier) != 1 or earlier[0].paragraph == here.sentence.paragraph:
+        if len(earlier) != 1 or (earlier[0].paragraph == here.sentence.paragraph and governed is None):
             return None
         told = earlier[0]
         context = self.contexts.get(told.sentence_start)
@@ -436,6 +449,7 @@ class Builder:
             self.text, max(here.sentence.start, trigger.start - 40), trigger.start
         )
         named = subject is not None and subject.group(1).lower() in theirs  # "the alert fired"
+        named = named or (governed is not None and governed.group(1).lower() in theirs)
         if not any(w[:1].isdigit() for w in shared) and len(shared) < 2 and not named:
             return None
         link = Link(trigger, told.trigger, Grade.STRONG, f"the same act, of {', '.join(sorted(shared))}")
