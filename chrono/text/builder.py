@@ -342,6 +342,11 @@ class Builder:
             return True
         return self._first_mention(one).start == self._first_mention(other).start
 
+    def _no_rival(self, one: Trigger, other: Trigger) -> bool:
+        """Are two earlier mentions no rivals as what a later one refers to: one event, or one of
+        them in a heading ("# Mayors sign pact after tense summit" restates the story's summit)?"""
+        return self.in_heading(one.start) or self.in_heading(other.start) or self.same_event(one, other)
+
     def _link_back(self, trigger: Trigger) -> Link | None:
         """The link ``trigger`` refers back by, read now if it was not yet (so that what a walk
         along a chain remembers holds later)."""
@@ -378,7 +383,7 @@ class Builder:
         if trigger.pos != "noun" or trigger.event_class == "named":
             return None
         mention = mention_of(self.text, trigger, here.sentence, planned=is_planned(self.text, trigger))
-        link = antecedent_link(mention, self.mentions, self.vocabulary, self.same_event)
+        link = antecedent_link(mention, self.mentions, self.vocabulary, self._no_rival)
         # "began the purchase in May … completed the purchase in August": the dates of its ends
         phase = link is not None and self.same_paragraph(link.antecedent, trigger) and (
             phase_of(self.text, trigger, here.triggers, here.cuts) is not None
