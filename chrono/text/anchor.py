@@ -47,7 +47,7 @@ from chrono.text.layout_dating import apply as date_by_layout
 from chrono.text.life_events import life_events
 from chrono.text.named_events import named_events
 from chrono.text.offsets import offset, offsets_in, within_of
-from chrono.text.order import order, relative_sequence, sequence
+from chrono.text.order import after_dated_ends, order, relative_sequence, sequence
 from chrono.text.ordinals import ordinal_order
 from chrono.text.precedence import precedence
 from chrono.text.release_dates import release_dates
@@ -98,6 +98,7 @@ def build(text: str, sentences: Sequence[Sentence], timexes: Sequence[Timex], dc
     anniversary_events(b)  # "the second anniversary of the tsunami": two years before
     date_by_layout(b, layout or Layout(), scopes)  # headings and entries (chrono.text.layout_dating)
     incident_window(b, layout or Layout(), scopes)  # a review's summary against its timeline
+    after_dated_ends(b)  # "conceded after the recount" … "the recount ended on 30 October"
     release_dates(b, layout or Layout(), scopes)  # a version's release in its table and its prose
     return b.built()
 

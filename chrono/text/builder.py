@@ -164,6 +164,9 @@ class Builder:
         self.events: dict[str, Event] = {}
         self.by_trigger: dict[int, str] = {}
         self.claims: list[Claim] = []
+        # "A after B" told by an order word: (B's endpoint, A's endpoint, the words), for
+        # chrono.text.order.after_dated_ends once every date of the text is read
+        self.ordered: list[tuple[Endpoint, Endpoint, Span]] = []
         self.problems: list[Problem] = []
         self.line_starts = [0, *(m.end() for m in re.finditer("\n", text))]
         # events dated by an expression, in text order: (offset, event id); the offsets again,

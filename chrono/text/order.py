@@ -7,10 +7,11 @@ from __future__ import annotations
 import re
 
 from chrono.lazy_regex import lazy_compile
-from chrono.model import Endpoint, Gap, Side
+from chrono.model import Endpoint, Gap, Grade, Part, Qualifier, Side
 from chrono.problems import ConflictKind
 from chrono.text.attachment import clause_head, is_asserted, resolve
 from chrono.text.builder import Builder
+from chrono.text.claims import TextPeriodClaim
 from chrono.text.clauses import clause_of, other_predicate, words_between
 from chrono.text.context import SentenceContext
 from chrono.text.offsets import counted_before, main_clause_event
@@ -215,3 +216,21 @@ def order(b: Builder, here: SentenceContext) -> None:
             continue
         later, earlier = (a, o) if _ORDER_WORDS[word] == "later" else (o, a)
         b.gap_claim(earlier, later, Gap(0, None, ""), span, ConflictKind.ORDER)
+        if earlier is o and o.side is Side.START and obj.pos == "noun":
+            b.ordered.append((o, a, span))  # "conceded after the recount": maybe after its end
+
+
+def after_dated_ends(b: Builder) -> None:
+    """"Harlow conceded on 28 October, after the recount … The recount ended on 30 October":
+    an order word orders the starts (a long event may still be going on), but where the text
+    dates the end of the event named after "after", what comes after it starts after that end."""
+    if not b.ordered:
+        return
+    # (an end the text dates: "ended on 30 October", "ran from 3 to 9 June"; not a bound from
+    # below, "the protests went on into February")
+    dated_ends = {c.event for c in b.claims if isinstance(c, TextPeriodClaim) and c.part is Part.END
+                  and c.qualifier in (Qualifier.IN, Qualifier.BY) and c.grade is Grade.STRONG}
+    for earlier, later, span in b.ordered:
+        if earlier.event in dated_ends:
+            b.gap_claim(Endpoint(earlier.event, Side.END), later, Gap(0, None, ""), span, ConflictKind.ORDER,
+                        note="after its end, which the text dates")
