@@ -418,6 +418,12 @@ class Builder:
                 apart = _days_apart(self.timexes[index].value, own.value)
                 if apart is not None and apart <= _SAME_STORY_DAYS:
                     return True
+        # ... or a date that bounds it ("broke out shortly before 4 a.m. on Thursday, 12 September")
+        for claim in self.claims:
+            if isinstance(claim, TextPeriodClaim) and claim.event == event_id and claim.period.value:
+                apart = _days_apart(claim.period.value, own.value)
+                if apart is not None and apart <= _SAME_STORY_DAYS:
+                    return True
         return False
 
     def retold(self, trigger: Trigger, here: SentenceContext) -> Link | None:
