@@ -55,6 +55,8 @@ class Block:
     # ("## 2011", "Week 3 (12–16 May)", "Released 2024-06-03"), not a title that holds one
     # ("1998 race"): its date firmly dates what it scopes.
     is_date: bool = False
+    # An item of a numbered list ("1. …", "<ol>"): the list states an order of its own.
+    ordered: bool = False
 
     def holds(self, offset: int) -> bool:
         return self.start <= offset < self.scope_end
@@ -88,8 +90,7 @@ class Layout:
             if end <= block.start:
                 continue
             if (end, scope_end, parent) != (block.end, block.scope_end, block.parent):
-                block = Block(block.kind, block.start, end, scope_end, block.level, parent, block.label,
-                              block.is_date)
+                block = attrs.evolve(block, end=end, scope_end=scope_end, parent=parent)
             out.append(block)
             stack.append(len(out) - 1)
         return cls(tuple(out))

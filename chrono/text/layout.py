@@ -63,11 +63,11 @@ def _trimmed(shown: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _block(shown: str, kind: Kind, start: int, end: int, scope_end: int | None = None,
-           level: int = 0) -> Block | None:
+           level: int = 0, *, ordered: bool = False) -> Block | None:
     a, b = _trimmed(shown, start, end)
     if b <= a:
         return None
-    return Block(kind, a, b, max(b, scope_end if scope_end is not None else b), level)
+    return Block(kind, a, b, max(b, scope_end if scope_end is not None else b), level, ordered=ordered)
 
 
 _LINE = lazy_compile(r"[^\n]*")
@@ -114,6 +114,7 @@ class _Item:
     end: int  # the end of its last line so far
     depth: int
     nested: bool = False  # a nested item has started: its own words are over
+    ordered: bool = False  # "4. …": an item of a numbered list
     lines: list[tuple[int, int]] = attrs.field(factory=list)
 
 
@@ -128,7 +129,8 @@ def _lines(text: str, shown: str, *, markdown: bool) -> list[Block]:
     def close_items(keep: int = 0) -> None:
         while len(items) > keep:
             item = items.pop()
-            block = _block(shown, Kind.ITEM, item.start, item.own_end, item.end, item.depth)
+            block = _block(shown, Kind.ITEM, item.start, item.own_end, item.end, item.depth,
+                           ordered=item.ordered)
             if block is not None:
                 out.append(block)
                 if len(item.lines) > 1:
@@ -184,7 +186,8 @@ def _lines(text: str, shown: str, *, markdown: bool) -> list[Block]:
                 items[-1].nested = True
             content = len(raw[:marker.end()].expandtabs(4)) if marker.end() < len(raw) else indent + 2
             items.append(_Item(indent, content, start + marker.end(), end, end, len(items) + 1,
-                               lines=[(start + marker.end(), end)]))
+                               lines=[(start + marker.end(), end)],
+                               ordered=any(c.isdigit() for c in marker.group())))
             for outer in items[:-1]:
                 outer.end = end
             previous_blank = False

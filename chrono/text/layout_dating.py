@@ -540,9 +540,13 @@ def _numbered(b: Builder, entries: Sequence[Scope]) -> bool:
     needed (a ranked list is numbered too, and seldom in time order)."""
     if len(entries) < _NUMBERED_ENTRIES:
         return False
+    if all(scope.block.ordered for scope in entries):
+        return True  # "1. …", "2. …": a numbered list (its numbers are markup, not in the text read)
     numbers = []
     for scope in entries:
-        match = _LEADING_NUMBER.match(b.text, scope.block.start, scope.block.end)
+        # (from the start of its line: a Markdown list's "4. " stands before the item's block)
+        line_start = b.text.rfind("\n", 0, scope.block.start) + 1
+        match = _LEADING_NUMBER.match(b.text, line_start, scope.block.end)
         if match is None:
             return False
         numbers.append(int(match.group(1)))
