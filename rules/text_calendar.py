@@ -19,6 +19,7 @@ from chrono.cues import AgeCue, AnniversaryCue, ElapsedCue, HolidayCue, SeasonCu
 from chrono.holidays import days_of, fixed, never_on
 from chrono.model import Finding, Severity, Span
 from chrono.rulebase import Rule
+from chrono.tagger.tense import YEAR_SAID
 from chrono.text.calendar_names import MONTHS
 
 _NEAR_DAYS = 42  # "a few weeks" of the document date: an inferred year is very likely right
@@ -80,7 +81,8 @@ class WeekdayMismatch(Rule):
             span = Span(min(cue.name_span.start, date.span.start), max(cue.name_span.end, date.span.end),
                         "primary")
             if not date.year_inferred:
-                message = f"{cue.name} does not match {date.day.isoformat()}: that day is a {actual}"
+                said = f" ({date.note})" if date.note == YEAR_SAID else ""
+                message = f"{cue.name} does not match {date.day.isoformat()}{said}: that day is a {actual}"
                 yield self.finding(analysis, message, [span])
                 continue
             if fitting[date.day.year] >= _CONFIRMING:

@@ -282,8 +282,34 @@ def _entry_year(ctx: Context, month: int, start: int, end: int) -> int | None:
     return None
 
 
+_SENTENCE_BREAK = lazy_compile(r"[.!?][\"”’)]*\s|\n")
+_REPORTED_BEFORE = r"\b(?:{reporting_verbs})\s+(?:[\w,]+\s+){0,3}\Z"
+# "last year's", "next year": a year counted from now (the sentence's year for a year-less date)
+_COUNTED_YEAR = r"(?<![Tt]he\s)\b({rel})\s+year\b(?:['’]s)?"  # (not "the next year": the story's)
+
+
+def _year_said_before(ctx: Context, start: int) -> int | None:
+    """The year a year counted from now earlier in the same sentence gives ("Last year's event,
+    on Sunday, 11 June", "Next year the fair moves to 4 July"), unless a report's date comes
+    between ("Profits rose last year, the company said on 3 March")."""
+    text = ctx.text
+    lo = max(0, start - 160)
+    breaks = [m.end() for m in _SENTENCE_BREAK.finditer(text, lo, start)]
+    lo = breaks[-1] if breaks else lo
+    found = list(words_regex(ctx.res, _COUNTED_YEAR, re.IGNORECASE).finditer(text, lo, start))
+    if not found:
+        return None
+    said = found[-1]
+    if said.group(1).lower().startswith("the"):
+        return None  # "the past year": a stretch up to now, not a calendar year
+    if words_regex(ctx.res, _REPORTED_BEFORE, re.IGNORECASE).search(text, max(said.end(), start - 40), start):
+        return None
+    step = ctx.res.lookup("rel", " ".join(said.group(1).lower().split()))
+    return ctx.base().year + int(step) if step is not None else None
+
+
 _FRAME_CHARS = 600
-_PAST_WORD = r"\b(?:{tense_past}|[a-z]{{3,}}ed)\b"
+_PAST_WORD = r"\b(?:{tense_past}|[a-z]{3,}ed)\b"
 _FUTURE_WORD = r"\b(?:{tense_future})\b"
 
 
@@ -307,6 +333,10 @@ def year_for_month(ctx: Context, month: int, day: int | None, start: int, end: i
     (same grace); no tense: the occurrence nearest to the DCT.
     """
     base = ctx.base()
+    said_year = _year_said_before(ctx, start)
+    if said_year is not None:
+        ctx.note = YEAR_SAID
+        return said_year  # "Last year's event, on Sunday, 11 June, …": that year's 11 June
     direction = tense(ctx, start, end)
     if direction == 0 and _opens_past_list(ctx, start, end):
         direction = -1  # "This is the sequence of events … ¶ **28 December.** A customer reports …"
@@ -338,6 +368,10 @@ def year_for_month(ctx: Context, month: int, day: int | None, start: int, end: i
     ctx.note = _year_note(base, chosen, month, day, direction)
     return chosen
 
+
+# The note of a year the sentence names in words ("Last year's event, on Sunday, 11 June"): as
+# good as written, not inferred.
+YEAR_SAID = "the year the sentence names ('last year', 'next year')"
 
 # The notes of a year kept against the tense (Timex.note): the text, or its date, may be wrong.
 PAST_AFTER_DCT = "told as past, yet in the document's year it falls after the document date"
