@@ -82,8 +82,9 @@ class EntryOutOfOrder(ConflictRule):
         every other step of it keeps (forwards or backwards): at least four entries that open
         with their dates, all in order but one step. A list need not be in time order, so this
         is a warning, unless the document says the entries are in order: a heading above the
-        list calls it a timeline ("Timeline (UTC)", "Chronology"), or six or more entries are
-        numbered consecutively ("| 121 | 13 February 2016 |"); then it is an error.
+        list calls it a timeline ("Timeline (UTC)", "Chronology", "How it unfolded"), or six or
+        more entries are numbered consecutively ("| 121 | 13 February 2016 |", a Markdown list
+        "1. … 2. …"); then it is an error.
 
     Why it matters
         In a timeline kept in order, an entry out of place is most often a mistyped day,

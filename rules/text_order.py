@@ -14,7 +14,9 @@ class OrderContradicted(ConflictRule):
     What it does
         Reports an explicit order word (after, before, following, prior to, followed by, and
         clause-opening later, then, subsequently, earlier, previously) that the dates given in
-        the same text contradict.
+        the same text contradict. "A after B" means A starts no earlier than B starts (a long
+        event may still be going on); where the text dates B's end ("the recount ended on 30
+        October"), A starts no earlier than that end.
 
     Why it matters
         "A after B" with A dated before B is a contradiction a reader trips over; one of the
@@ -42,7 +44,8 @@ class OffsetContradicted(ConflictRule):
     What it does
         Reports relative arithmetic that the dates contradict: "two days later", "the next
         day", "a week after the signing", "three weeks earlier". chrono allows one unit of
-        slack either way ("two days later" is read as one to three days).
+        slack either way ("two days later" is read as one to three days); a vague count is a
+        bound ("a few days later": at most ten days; "several weeks after": at most fifteen).
 
     Why it matters
         Offsets are where dates are most often miscounted or copied from an earlier draft.
