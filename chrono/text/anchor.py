@@ -32,6 +32,7 @@ from chrono.layout import Kind, Layout
 from chrono.options import ReadingOptions
 from chrono.periods import Period
 from chrono.tagger import Timex
+from chrono.text.again import told_again
 from chrono.text.anniversary_events import anniversary_events
 from chrono.text.attachment import is_asserted
 from chrono.text.builder import Builder, Built
@@ -99,6 +100,7 @@ def build(text: str, sentences: Sequence[Sentence], timexes: Sequence[Timex], dc
     date_by_layout(b, layout or Layout(), scopes)  # headings and entries (chrono.text.layout_dating)
     incident_window(b, layout or Layout(), scopes)  # a review's summary against its timeline
     after_dated_ends(b)  # "conceded after the recount" … "the recount ended on 30 October"
+    told_again(b)  # "in 2005, and again in 2003"
     release_dates(b, layout or Layout(), scopes)  # a version's release in its table and its prose
     return b.built()
 

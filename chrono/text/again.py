@@ -1,0 +1,79 @@
+"""An act told twice with "and again": "ran for office in 2005, and again in a 2003 by-election".
+
+The second time is told after the first, so it does not start before the first starts. Both
+times are dates of the same sentence, joined by "and again" and a preposition of time (the words
+are in chrono/lang/en/prose/order.yaml); the claim is between those dates, whatever the event
+words around them are.
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+import re
+
+from chrono.lazy_regex import lazy_compile
+from chrono.model import Endpoint, Event, EventExists, Gap, Part, Qualifier, Side, Span
+from chrono.periods import InvalidValue, NotAPeriod, parse_value
+from chrono.problems import ConflictKind
+from chrono.tagger import Timex
+from chrono.text.builder import Builder
+from chrono.text.claims import TextGapClaim, TextPeriodClaim
+from chrono.text.vocabulary import vocabulary
+
+__all__ = ["told_again"]
+
+_WORDS = vocabulary("order")
+# ", and again in a", " and once more on": what joins the first time to the second
+_AGAIN = lazy_compile(
+    rf"\s*,?\s+(?:{_WORDS.pattern('again_joiners')})\s+(?:{_WORDS.pattern('again_prepositions')})\s+"
+    r"(?:(?:a|an|the)\s+)?\Z",
+    re.IGNORECASE,
+)
+_AGAIN_HINT = lazy_compile(rf"\b(?:{_WORDS.pattern('again_joiners')})\b", re.IGNORECASE)
+# the preposition of time before the first date ("in 2005")
+_FIRST_LEAD = lazy_compile(rf"\b(?:{_WORDS.pattern('again_prepositions')})\s+\Z", re.IGNORECASE)
+
+
+def told_again(b: Builder) -> None:
+    """The claims that put the time after "and again" no earlier than the time before it."""
+    text = b.text
+    for sentence in b.sentences:
+        if not _AGAIN_HINT.search(text, sentence.start, sentence.end):
+            continue
+        first = bisect.bisect_left(b.timex_starts, sentence.start)
+        last = bisect.bisect_left(b.timex_starts, sentence.end)
+        dates = [t for t in b.timexes[first:last] if t.type in ("DATE", "TIME")]
+        for one, two in itertools.pairwise(dates):
+            if _AGAIN.search(text, one.end, two.start) is None or two.start - one.end > 40:
+                continue
+            if _FIRST_LEAD.search(text, max(sentence.start, one.start - 12), one.start) is None:
+                continue  # "… by 2005, and again in 2003": the first is no time of the act
+            _claim(b, one, two)
+
+
+def _claim(b: Builder, one: Timex, two: Timex) -> None:
+    try:
+        periods = (parse_value(one.value), parse_value(two.value))
+    except (InvalidValue, NotAPeriod):
+        return
+    if not all(p.bounded for p in periods):
+        return
+    ids = []
+    for timex, label in ((one, "the first time"), (two, "the time told 'again'")):
+        event_id = f"{label}, “{timex.text}” ({b.where(timex.start)})"
+        span = Span(timex.start, timex.end, "event")
+        b.events[event_id] = Event(event_id, timex.text, span, None, "occurrence")
+        b.claims.append(EventExists(event_id, span))
+        ids.append(event_id)
+    for event_id, timex, period in zip(ids, (one, two), periods, strict=True):
+        b.claims.append(TextPeriodClaim(
+            event_id, Part.WHOLE, Qualifier.IN, period, Span(timex.start, timex.end, "claim"),
+            words=timex.text, conflict_kind=ConflictKind.ORDER, via="the date of that time",
+        ))
+    span = Span(one.start, two.end, "claim")
+    b.claims.append(TextGapClaim(
+        Endpoint(ids[0], Side.START), Endpoint(ids[1], Side.START), Gap(0, None, ""), span,
+        words=b.text[one.start:two.end], conflict_kind=ConflictKind.ORDER,
+        via="'again' tells a second time, after the first",
+    ))
