@@ -124,6 +124,11 @@ class Context:
     # of clock times opened by an evening hour after it began that night ("This live page ran
     # from the close of polls last night … ¶ **22:00** Polls have closed").
     eve_before: dt.date | None = None
+    # The days the last paragraph named, and where its last one ended: a frame that names two
+    # days in a row ("started the shift on Tuesday the 14th and finished it on the Wednesday
+    # morning") opens the list of clock times after it on the first.
+    frame_days: list[dt.date] = attrs.field(factory=list)
+    frame_days_end: int = -1
     # Whether ``ref`` counts from the document's date ("last spring"), and the last reference
     # that does not: "that January" points away from now, to the time the story was last in
     # ("the volume for 1953, found last spring … extracts from that January").

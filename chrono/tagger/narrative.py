@@ -31,7 +31,7 @@ from chrono.tagger.passes import close_period
 from chrono.tagger.relative import completed
 from chrono.tagger.resources import Resources, Rule, words_regex
 from chrono.tagger.scanner import Scanner, scan
-from chrono.tagger.tense import ERA_GRANULARITIES, LONG_AGO_YEARS, STORY_GRANULARITIES, tense
+from chrono.tagger.tense import ERA_GRANULARITIES, LONG_AGO_YEARS, PARAGRAPH_BREAK, STORY_GRANULARITIES, tense
 from chrono.tagger.timex import Timex
 
 __all__ = ["tell"]
@@ -214,6 +214,10 @@ def _follow(ctx: Context, rule: Rule, piece: Piece, dct_known: bool) -> Piece:
                 ctx.distal_ref = anchor
             if anchor.gran == "D":
                 ctx.day_ref = anchor
+                if ctx.frame_days and PARAGRAPH_BREAK.search(ctx.text, ctx.frame_days_end, piece.start):
+                    ctx.frame_days = []
+                ctx.frame_days.append(anchor.day)
+                ctx.frame_days_end = piece.end
             if derived:
                 ctx.ref_derived = True
             else:

@@ -158,7 +158,7 @@ def day_near_dct(ctx: Context, day: int, start: int, end: int) -> dt.date:
 LONG_AGO_YEARS = 10
 _LONG_AGO_YEARS = LONG_AGO_YEARS
 # the times a story is told at (not "the 1980s", a year, a century: a text looks back to those)
-_PARAGRAPH_BREAK = lazy_compile(r"\n[ \t]*\n")
+_PARAGRAPH_BREAK = PARAGRAPH_BREAK = lazy_compile(r"\n[ \t]*\n")
 STORY_GRANULARITIES = frozenset({"D", "M", "S", "W", "Q"})
 # ... and a year written out ("in early 1998") sets the time entries of a diary are in
 ERA_GRANULARITIES = STORY_GRANULARITIES | {"Y"}
