@@ -74,6 +74,8 @@ _LIFESPAN_DASH = lazy_compile(r"[ \t]*[–—-][ \t]*")
 _NEXT_TO = lazy_compile(rf"[ \t]*,?[ \t]*(?:(?:{_WORDS.pattern('birth_date_prepositions')})[ \t]+)?",
                       re.IGNORECASE)
 _LIFESPAN_AFTER = lazy_compile(rf"\)[ \t]+(?:{_WORDS.pattern('lifespan_verbs')})\b")
+_OTHER_PERSON = lazy_compile(rf"\b(?:{_WORDS.pattern('other_person_words')})\b", re.IGNORECASE)
+_OTHER_PERSON_REACH = 80  # characters before an age where a relative's word makes it theirs
 _DEATH = lazy_compile(rf"\b(?:{_WORDS.pattern('death_words')})\b", re.IGNORECASE)
 # "in 2004, at 17,": a date and the age right after it
 _ADJACENT = lazy_compile(r"[ \t]*,?[ \t]+")
@@ -193,6 +195,9 @@ def age_cues(text: str, timexes: Sequence[Timex], sentences: Sequence[Sentence])
             previous = sentence
             continue
         match = ages[0]
+        if _OTHER_PERSON.search(text, max(lo, match.start() - _OTHER_PERSON_REACH), match.start()):
+            previous = sentence
+            continue  # "when his daughter Imogen joined the business at the age of eighteen"
         # the dates of others' lifespans ("his father (1857-1917)") do not date the age
         preceding = [t for t in dated if t.end <= match.start() and t.range_id is None]
         right_after = [t for t in dated
@@ -339,8 +344,10 @@ def birthday_cues(
         if match is None:
             continue
         count = _ordinal_count(match)
+        # (a written date, or one counted from now: "her 100th birthday next month")
         others = [t for t in dates.between(sentence.start, sentence.end)
-                  if t is not birth and _has_year(t) and t.anchor is None]
+                  if t is not birth and _has_year(t) and (
+                      t.anchor is None or (t.anchor == "DCT" and t.temporal_function and not t.guessed))]
         if len(others) != 1:
             continue
         ordinal = match.group().split()[1]  # "60th", "sixtieth"

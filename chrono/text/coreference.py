@@ -82,6 +82,8 @@ def _compatible(mention: Mention, earlier: Mention, *, first_of_kind: bool = Fal
         return False  # "the second vote" is not the vote mentioned before it
     if earlier.contrast is not None and mention.contrast is None and earlier.paragraph != mention.paragraph:
         return False  # "a second vote" two paragraphs back: "the vote" may be the first one
+    if None not in (mention.time_owner, earlier.time_owner) and mention.time_owner != earlier.time_owner:
+        return False  # "last year's AGM" after "this year's AGM"
     if mention.possessor is not None and mention.possessor not in earlier.context:
         return False  # "her deputy's resignation" after "the minister resigned"
     owners = (earlier.possessor, mention.possessor)

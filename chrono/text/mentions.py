@@ -38,6 +38,11 @@ _APPOSED_CONTRAST = re.compile(
 )
 _PRONOUN_POSSESSORS = _WORDS.set("pronoun_possessors")
 _SHELL_POSSESSORS = _WORDS.set("shell_possessors")
+# "last year's", "next week's": words that count the owner's time from now
+_TIME_OWNER_BEFORE = lazy_compile(
+    rf"(?:\b({_WORDS.pattern('time_counters')})\s+)?\b([A-Za-z]+)['’]s?\s+(?:[\w-]+\s+){{0,2}}\Z",
+    re.IGNORECASE,
+)
 _THE_BEFORE = lazy_compile(r"\bthe\s+[a-z]+['’]s?\s+(?:[\w-]+\s+){0,2}\Z")
 _FLASHBACK = _WORDS.set("flashback_adverbs")
 # "Sunday's election", "last year's vote": a possessive that dates the event is no determiner
@@ -162,6 +167,17 @@ class Mention:
         return possessor
 
     @functools.cached_property
+    def time_owner(self) -> str | None:
+        """"last year" in "last year's AGM", "sunday" in "Sunday's vote": the time the
+        possessive says the event is of."""
+        lo = max(self._sentence.start, self.trigger.start - 40)
+        found = _TIME_OWNER_BEFORE.search(self._text, lo, self.trigger.start)
+        if found is None or found.group(2).lower() not in _TEMPORAL_OWNERS:
+            return None
+        counter = (found.group(1) or "").lower()
+        return f"{counter} {found.group(2).lower()}".strip()
+
+    @functools.cached_property
     def names(self) -> frozenset[str]:
         """Names in its own phrase, lower case ("harwick", "lisbon")."""
         own, definite = self._phrase
@@ -253,6 +269,12 @@ def _noun_phrase(text: str, trigger: Trigger, sentence: Sentence) -> tuple[list[
         possessive = owner is not None
         if owner is not None and owner.group(1).lower() in _TEMPORAL_OWNERS:
             return [word, *own], True  # "Sunday's election": definite, and dated in its own words
+        ordinal = next((back for back in (at - 1, at - 2) if back >= 0 and words[back].lower() in _CONTRAST),
+                       None) if possessive else None
+        if ordinal is not None:
+            # "The first members' meeting", "the tenth annual members' meeting": the ordinal
+            # before a plural possessive is the meeting's
+            return [*words[ordinal:at], word, *own], True
         if low in _DEFINITE or possessive:
             return [word, *own], True
         if low.rstrip(",") in _DATE_WORDS or low.rstrip(",").isdigit():
