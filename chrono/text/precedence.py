@@ -30,6 +30,8 @@ _STOP = _WORDS.set("stop_words")
 _PERSON_CLASSES = frozenset({"birth", "death", "arrest", "release", "take_office", "leave_office",
                              "appointment", "resignation", "election", "burial", "funeral",
                              "charge", "trial", "verdict", "acquittal", "sentencing"})
+# the steps of a criminal case: one of each told of one named person is that person's case
+_CASE_CLASSES = frozenset({"arrest", "charge", "trial", "verdict", "acquittal", "sentencing"})
 _PRONOUN_SUBJECT = lazy_compile(
     rf"(?:^|(?<=[\s,;]))(?:{_WORDS.pattern('subject_pronouns')})\s+(?:\w+\s+){{0,3}}\Z", re.IGNORECASE
 )
@@ -236,6 +238,12 @@ def precedence(b: Builder, triggers: Iterable[_Candidate]) -> None:
                     continue
                 shared = sorted(names[found[1].start] & names[second.start])
                 grade, via = Grade.WEAK, f"the same name ({', '.join(shared)}) in another paragraph"
+                one_case = {pair.first, pair.second} <= _CASE_CLASSES
+                if one_case and len(index.firsts) == 1 and len(seconds) == 1:
+                    # "Ferrand … was convicted on 8 June … ¶ When the trial opened on 13 June":
+                    # one trial and one verdict told of one named defendant are one case
+                    grade = Grade.STRONG
+                    via = f"{via}, the only {pair.first} and {pair.second} the text tells"
             s1, first = found
             first_id = event_of(s1, first)
             second_id = event_of(s2, second)
