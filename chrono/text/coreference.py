@@ -36,6 +36,7 @@ _DETERMINER = _WORDS.set("object_determiners")
 _OBJECT_MODIFIERS = _WORDS.set("object_modifiers")
 _SUPPORT_VERBS = _WORDS.set("support_verbs")
 _YEARLY = _WORDS.set("yearly_events")
+_TOLD_ONCE = frozenset(_WORDS.words("told_once_classes"))
 # "the first alert", "the initial report": ordinals that name the first one told
 _FIRST_WORDS = frozenset(word for word, place in _WORDS.table("ordinal_words").items() if place == 1)
 # how far back a definite noun looks for the event it names, in mentions
@@ -169,8 +170,10 @@ def antecedent_link(mention: Mention, earlier: Sequence[Mention], words: Vocabul
                      and mention.block - chosen.block <= _NEAR_PARAGRAPHS)
     # ... but not another word with a phrase of its own after it ("the seizure of the bridge"
     # after the town's fall): it may be another event of that kind
+    # "the guilty verdict" eight paragraphs after "a jury found him guilty": the only one told
+    told_once = trigger.event_class in _TOLD_ONCE and len(found) == 1
     by_kind = how in ("the same kind of event", "a word for the same event") and (
-        same_paragraph or close_synonym
+        same_paragraph or close_synonym or told_once
     ) and not mention.qualified_after
     certain = mention.uncertain is None and ((same_word and near) or by_kind)
     said = set(chosen.context | chosen.modifiers)

@@ -20,15 +20,18 @@ from chrono.text.calendar_names import MONTHS, WEEKDAYS
 from chrono.text.clauses import FUNCTION_WORDS, looks_finite
 from chrono.text.events import Trigger
 from chrono.text.sentences import Sentence
-from chrono.text.vocabulary import vocabulary
+from chrono.text.vocabulary import alternation, vocabulary
 
 _WORDS = vocabulary("coreference")
 _DEFINITE = _WORDS.set("definite_determiners")
 _BARE_DEFINITE_AFTER = re.compile(rf"\b(?:{_WORDS.pattern('bare_definite_after')})[ \t]+\Z", re.IGNORECASE)
 _CONTRAST = _WORDS.set("contrast_words")
 _UNCERTAIN = _WORDS.set("uncertain_words")
+# (not a date: "the verdict on 12 November" is dated in its own words, not another verdict)
 _QUALIFIER_AFTER = re.compile(
-    rf"\s+(?:{_WORDS.pattern('qualifying_prepositions')})\s+(?:the\s+|a\s+|an\s+)?[\w'’-]", re.IGNORECASE
+    rf"\s+(?:{_WORDS.pattern('qualifying_prepositions')})\s+(?:the\s+|a\s+|an\s+)?"
+    rf"(?!\d|(?:{alternation([*MONTHS, *WEEKDAYS])})\b)[\w'’-]",
+    re.IGNORECASE,
 )
 _APPOSED_CONTRAST = re.compile(
     rf"(?:\s+(?:{_WORDS.pattern('qualifying_prepositions')})\s+(?:the\s+)?[\w'’-]+){{0,2}}\s*,\s*"
