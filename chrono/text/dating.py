@@ -64,6 +64,8 @@ _SUPERLATIVE_SINCE = lazy_compile(
 )
 _ACCORDING = lazy_compile(rf"\b({_WORDS.pattern('source_phrases')})\b[^,.;]*\Z", re.IGNORECASE)
 _ACCORDING_HINT = Hint.of(_WORDS.words("source_phrases"))
+_SHORTLY = lazy_compile(rf"\b(?:{_WORDS.pattern('shortly_words')})\s+\Z", re.IGNORECASE)
+_SHORTLY_SECONDS = 3600
 _THAN_BEFORE = lazy_compile(r"\bthan[ \t]+(?:[a-z]+[ \t]+){0,3}\Z", re.IGNORECASE)
 _RETRACTION = lazy_compile(rf"\b(?:{_WORDS.pattern('retraction_phrases')})\b", re.IGNORECASE)
 _RETRACTION_HINT = Hint.of(_WORDS.words("retraction_phrases"))
@@ -196,6 +198,17 @@ def date(b: Builder, here: SentenceContext, timex: Timex, period: Period, length
         return  # "An earlier version of this story said it took place on 12 March": withdrawn
     if _INDEFINITE_START.match(timex.text) and not _FIGURE.search(timex.text):
         return  # "said a wet autumn would help": some autumn, no date of an event
+    low, high = period.start, period.end
+    if timex.type == "TIME" and reading.name in ("after", "before") and low is not None and (
+        high is not None and _SHORTLY.search(b.text, max(0, lead - 16), lead)
+    ):
+        # "broke out shortly after 02:00", "just before 4 a.m.": within the hour after (before) it
+        if reading.name == "after":
+            period = Period(low, low + _SHORTLY_SECONDS, period.value)
+        else:
+            period = Period(high - _SHORTLY_SECONDS, high, period.value)
+        plain = reading_of(None, "")
+        reading = plain if plain is not None else reading
     if _THAN_BEFORE.search(b.text, max(0, lead - 30), lead):
         return  # "more complaints than in the whole of 2024": a comparison with another time
     if reading.name == SINCE and _SUPERLATIVE_SINCE.search(b.text, max(0, lead - 80), lead):
