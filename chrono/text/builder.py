@@ -110,13 +110,16 @@ def _words_near(text: str, sentence: Sentence, trigger: Trigger) -> frozenset[st
 
 _CALENDAR_DAY = lazy_compile(r"(\d{4})-(\d{2})(?:-(\d{2}))?")
 _CALENDAR_WEEK = lazy_compile(r"(\d{4})-W(\d{2})\Z")
+_CALENDAR_YEAR = lazy_compile(r"(\d{4})\Z")
 # two dates of one event within this many days of each other are a slip, not two events
 _SAME_STORY_DAYS = 62
+# a mention dated in its own words this many days from every date of an event is another one
+_ANOTHER_EVENT_DAYS = 400
 
 
 def _first_day(value: str) -> dt.date | None:
-    """The first day of a TIMEX3 date of a day, a month or a week ("2024-06-05", "2024-06",
-    "2024-W11"), else None."""
+    """The first day of a TIMEX3 date of a day, a month, a week or a year ("2024-06-05",
+    "2024-06", "2024-W11", "2024"), else None."""
     week = _CALENDAR_WEEK.match(value)
     if week is not None:
         try:
@@ -125,7 +128,8 @@ def _first_day(value: str) -> dt.date | None:
             return None
     day = _CALENDAR_DAY.match(value)
     if day is None:
-        return None
+        year = _CALENDAR_YEAR.match(value)
+        return dt.date(int(year.group(1)), 1, 1) if year is not None else None
     try:
         return dt.date(int(day.group(1)), int(day.group(2)), int(day.group(3) or 1))
     except ValueError:
@@ -392,6 +396,9 @@ class Builder:
             phase_of(self.text, trigger, here.triggers, here.cuts) is not None
         )
         own = _own_date(self.text, trigger, here.timexes) if link is not None else None
+        if link is not None and not phase and own is not None and self._far_from_told(link, own):
+            # "the 2019 fire" after a fire told on 8 October of this year: another fire
+            link = None
         if link is not None and link.grade is Grade.STRONG and not phase and own is not None and (
             not self._close_to_told(link, trigger, own)
         ):
@@ -402,6 +409,21 @@ class Builder:
             self.links[trigger.start] = link
             bisect.insort(self.link_starts, trigger.start)
         return link
+
+    def _far_from_told(self, link: Link, own: Timex) -> bool:
+        """Is a mention's own date more than a year from every date told of the event it would
+        refer to (and is there one)?"""
+        event_id = self.by_trigger.get(link.antecedent.start)
+        if event_id is None:
+            return False
+        values = [self.timexes[i].value for offset in self.dated_at.get(event_id, ())
+                  if (i := bisect.bisect_left(self.timex_starts, offset)) < len(self.timexes)
+                  and self.timexes[i].start == offset]
+        values += [c.period.value for c in self.claims
+                   if isinstance(c, TextPeriodClaim) and c.event == event_id and c.period.value]
+        apart = [_days_apart(value, own.value) for value in values]
+        known = [days for days in apart if days is not None]
+        return bool(known) and min(known) > _ANOTHER_EVENT_DAYS
 
     def _close_to_told(self, link: Link, trigger: Trigger, own: Timex) -> bool:
         """"the June 16 referendum" after "the referendum of 9 June": an event that a story does
