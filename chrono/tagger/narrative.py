@@ -24,7 +24,7 @@ import re
 import attrs
 
 from chrono.lazy_regex import lazy_compile
-from chrono.tagger.calendar import Anchor, parse_anchor, shift
+from chrono.tagger.calendar import GRANULARITY, Anchor, parse_anchor, shift
 from chrono.tagger.context import REF_VALUES, Context, Piece
 from chrono.tagger.normalize import DATE_ACTIONS
 from chrono.tagger.passes import close_period
@@ -231,9 +231,12 @@ def _follow(ctx: Context, rule: Rule, piece: Piece, dct_known: bool) -> Piece:
             # journal for 1952, found in a house clearance in 2019, …")
             recent_over_old = era is not None and _years_back(ctx, era) >= LONG_AGO_YEARS > _years_back(
                 ctx, anchor)
+            # (nor a coarser time of the same year: "Sixty years ago this week … that winter")
+            coarser = era is not None and era.day.year == anchor.day.year and GRANULARITY.get(
+                anchor.gran, 0) < GRANULARITY.get(era.gran, 0)
             if piece.anchor is None and anchor.gran in ERA_GRANULARITIES and finer and not (
                 _since_year(ctx, piece.start)
-            ) and not recent_over_old:
+            ) and not recent_over_old and not coarser:
                 # a time the text writes out in full ("in the spring of 1893", "in early 1998"):
                 # where a story told entry by entry is set (chrono.tagger.tense.era_long_ago)
                 ctx.story_era = anchor
@@ -244,7 +247,10 @@ def _follow(ctx: Context, rule: Rule, piece: Piece, dct_known: bool) -> Piece:
                 ctx.story_era = anchor
             elif era is not None and anchor.gran in STORY_GRANULARITIES and (
                 abs(anchor.day.year - era.day.year) <= 1
-            ) and anchor.day.year == era.day.year:
+            ) and anchor.day.year == era.day.year and GRANULARITY.get(anchor.gran, 0) >= GRANULARITY.get(
+                era.gran, 0
+            ):
+                # (not coarser: "Sixty years ago this week … that winter" keeps the week)
                 # (within its year only: "the spring" after "the summer of 1987" may be the
                 # frame's, years later; an entry of the next year is the last entry's to tell)
                 ctx.story_era = anchor
