@@ -96,6 +96,11 @@ _AT_SETTING = lazy_compile(
     r"\s+(?:[\w-]+\s+){0,2}\Z",
     re.IGNORECASE,
 )
+_PARTICIPLE_SETTING = lazy_compile(
+    rf"\s*,\s*[a-z]+(?:ed|en|n|t)\s+(?:{_WORDS.pattern('setting_prepositions')})\s+"
+    rf"(?:{_WORDS.pattern('setting_determiners')})\s+(?:[\w-]+\s+){{0,2}}",
+    re.IGNORECASE,
+)
 _OPENING_PARTICIPLE = lazy_compile(
     rf"[\s\"“]*(?:[A-Z][a-z]{{2,}}ed|{_WORDS.pattern('opening_participles')})\b"
 )
@@ -362,6 +367,11 @@ def resolve(text: str, trigger: Trigger, triggers: Sequence[Trigger], cuts: tupl
             "reporting", "begin", "end", "causal"
         ) and words_between(text, verbs[-1].end, trigger.start) <= 8:
             return Target(verbs[-1], Part.WHOLE, verbs[-1])
+        # "The board's vote, taken at an emergency meeting on 2 July": the noun the participle
+        # phrase before the setting tells of
+        nouns = [t for t in triggers if t.pos == "noun" and t.end <= trigger.start and t is not trigger]
+        if nouns and _PARTICIPLE_SETTING.fullmatch(text, nouns[-1].end, trigger.start):
+            return Target(nouns[-1], Part.WHOLE, nouns[-1])
     if trigger.lemma in _LIGHT and trigger.pos == "verb":
         subject = relative_antecedent(text, trigger.start, triggers)
         subject = subject or _subject_noun(text, trigger, triggers, cuts)
