@@ -410,10 +410,21 @@ class Builder:
             bisect.insort(self.link_starts, trigger.start)
         return link
 
+    def _event_of_told(self, told: Trigger) -> str | None:
+        """The event of a mention told before, if it has one yet ("won the by-election on 11 July":
+        the object noun is the verb's event)."""
+        known = self.by_trigger.get(told.start)
+        if known is not None:
+            return known
+        # (looked up, not made: reading a mention's event here would link it out of text order)
+        context = self.context_of(told)
+        partner = verb_object(self.text, told, context.triggers) if context is not None else None
+        return self.by_trigger.get(partner.start) if partner is not None else None
+
     def _far_from_told(self, link: Link, own: Timex) -> bool:
         """Is a mention's own date more than a year from every date told of the event it would
         refer to (and is there one)?"""
-        event_id = self.by_trigger.get(link.antecedent.start)
+        event_id = self._event_of_told(link.antecedent)
         if event_id is None:
             return False
         values = [self.timexes[i].value for offset in self.dated_at.get(event_id, ())
@@ -431,7 +442,7 @@ class Builder:
         of the date told before is the same event, dated twice."""
         if trigger.lemma in _RECURRING or link.antecedent.lemma in _RECURRING:
             return False
-        event_id = self.by_trigger.get(link.antecedent.start)
+        event_id = self._event_of_told(link.antecedent)
         if event_id is None:
             return False
         for offset in self.dated_at.get(event_id, ()):
