@@ -380,6 +380,12 @@ def resolve(text: str, trigger: Trigger, triggers: Sequence[Trigger], cuts: tupl
     return Target(trigger, Part.WHOLE, trigger)
 
 
+def is_setting(trigger: Trigger) -> bool:
+    """Is ``trigger`` a noun for the occasion another event is held at ("a ceremony", "a
+    session", "an emergency meeting")?"""
+    return trigger.pos == "noun" and (trigger.lemma in _SETTINGS or trigger.text.lower() in _SETTINGS)
+
+
 def names_phase(trigger: Trigger) -> bool:
     """Is ``trigger`` a verb that may tell the start or end of another event ("began", "ended",
     "the consultation opened", "voting closed")?"""

@@ -27,6 +27,7 @@ from chrono.text.attachment import (
     is_asserted,
     is_light,
     is_planned,
+    is_setting,
     resolve,
 )
 from chrono.text.builder import Builder
@@ -273,6 +274,10 @@ def date(b: Builder, here: SentenceContext, timex: Timex, period: Period, length
     b.dated_parts.add(key)
     b.dated_by[key] = timex
     event_id = b.event(target.trigger, b.context_of(target.trigger) or here)
+    if target.trigger is not trigger and is_setting(trigger):
+        # "opened at a ribbon-cutting ceremony on 16 August … a fortnight after the ceremony":
+        # the occasion is the act it hosts, at its time
+        b.by_trigger.setdefault(trigger.start, event_id)
     tense = target.cue.tense if target.cue.pos == "verb" else target.trigger.tense
     if tense == NOMINAL:
         planned = is_planned(b.text, target.trigger)
