@@ -495,3 +495,49 @@ def headline_cues(text: str, timexes: Sequence[Timex], headings: Sequence[tuple[
             yield ElapsedCue(span, " ".join(text[span.start:span.end].split()), count, mention(near[0]),
                              None, slack=0 if exact else 1, headline=True)
             break
+
+
+_WEDDING_BEFORE = lazy_compile(
+    rf"\b(?:{_WORDS.pattern('wedding_words')})\b[^.;!?]{{0,60}}?\b(?:on|in)\s+\Z", re.IGNORECASE
+)
+
+
+@functools.cache
+def _marriage_patterns() -> tuple[re.Pattern[str], ...]:
+    counts = alternation(longest_first(_COUNT_WORDS))
+    return tuple(re.compile(p.replace("{count_words}", counts), re.IGNORECASE)
+                 for p in _WORDS.words("marriage_years"))
+
+
+def marriage_cues(
+    text: str, timexes: Sequence[Timex], sentences: Sequence[Sentence]
+) -> Iterator[ElapsedCue]:
+    """"celebrated sixty years of marriage on Thursday" after "They married … on 13 June 1966":
+    the years from the one wedding the text dates to the sentence's other date (or, with none, to
+    the document date, a year either way)."""
+    if "marri" not in text.lower() and "wedded" not in text.lower():
+        return
+    weddings = [t for t in timexes if t.type == "DATE" and _has_year(t) and t.anchor is None
+                and _WEDDING_BEFORE.search(text, max(0, t.start - 80), t.start)]
+    if len(weddings) != 1:
+        return  # no wedding dated, or several: whose is not clear
+    wedding = weddings[0]
+    dates = _Dates(timexes)
+    for sentence in sentences:
+        for pattern in _marriage_patterns():
+            match = pattern.search(text, sentence.start, sentence.end)
+            if match is None:
+                continue
+            count = _COUNT_WORDS.get(match.group("count").lower()) or (
+                int(match.group("count")) if match.group("count").isdigit() else 0)
+            if not count:
+                continue
+            others = [t for t in dates.between(sentence.start, sentence.end)
+                      if t is not wedding and t.type == "DATE" and t.value[:4].isdigit()
+                      and (t.anchor is None or (t.anchor == "DCT" and not t.guessed))]
+            at = mention(others[0]) if len(others) == 1 else None
+            if len(others) > 1:
+                continue
+            span = Span(match.start(), match.end())
+            yield ElapsedCue(span, text[span.start:span.end], count, mention(wedding), at,
+                             slack=0 if at is not None and at.day is not None else 1)

@@ -29,7 +29,14 @@ from chrono.places import hemisphere_of, places_in
 from chrono.problems import Problem, ProblemKind
 from chrono.tagger import tag
 from chrono.text import anchor
-from chrono.text.ages import age_cues, anniversary_cues, birthday_cues, elapsed_cues, headline_cues
+from chrono.text.ages import (
+    age_cues,
+    anniversary_cues,
+    birthday_cues,
+    elapsed_cues,
+    headline_cues,
+    marriage_cues,
+)
 from chrono.text.fiscal import in_calendar
 from chrono.text.holidays import holiday_cues
 from chrono.text.impossible_dates import impossible_dates
@@ -110,6 +117,7 @@ def _compile_text(document: Document, options: ReadingOptions) -> Compiled:
                        *age_cues(text, timexes, sentences), *anniversary_cues(text, timexes, sentences),
                        *birthday_cues(text, timexes, sentences),
                        *elapsed_cues(text, timexes, sentences),
+                       *marriage_cues(text, timexes, sentences),
                        *headline_cues(text, timexes, [(b.start, b.end) for b in layout.blocks
                                                       if b.kind is Kind.HEADING]),
                        *holiday_cues(text, timexes, places),
