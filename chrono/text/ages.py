@@ -34,7 +34,7 @@ _WORDS = vocabulary("ages")
 _BIRTH = lazy_compile(
     rf"\b(?:{_WORDS.pattern('birth')})\b"
     rf"(?:(?:\s+(?:(?-i:[A-Z])\.|[\w'’-]+)){{0,4}}?(?:\s*\([^()]{{0,100}}\))?\s+(?:{_WORDS.pattern('birth_date_prepositions')}))?"
-    rf"\s+\Z",
+    rf"(?:\s*:)?\s+\Z",  # (a fact box's "Born: 30 November 2004")
     re.IGNORECASE,
 )
 _BIRTH_REACH = 160  # characters before a date where its birth word may stand
@@ -219,12 +219,28 @@ def age_cues(text: str, timexes: Sequence[Timex], sentences: Sequence[Sentence])
             # "… has died at the age of 84." or "… has died. He was 93." ¶ "He died in Ely on 12
             # January 2024."
             when = later
+        elif not dated and _EPITHET_AGE.match(text, match.start()) and _told_now(dates, sentence.start):
+            # "The 19-year-old, riding for the Kestrel club, covered the course …" in a report whose
+            # last date counts from the document's ("on Saturday"): the age at the document date
+            yield AgeCue(Span(match.start(), match.end()), _age_of(match)[0], born, None)
+            continue
         else:
             continue
         participle = when.start > match.end() and (
             _PARTICIPLE_CLAUSE.search(text, match.end(), when.start) is not None
         )
         yield AgeCue(Span(match.start(), match.end()), _age_of(match)[0], born, mention(when), participle)
+
+
+# "the 19-year-old": an age as the epithet of the one the text is about
+_EPITHET_AGE = lazy_compile(r"[\w-]+-year-old\b")
+
+
+def _told_now(dates: _Dates, before: int) -> bool:
+    """Is the last date before ``before`` counted from the document's ("on Saturday",
+    "yesterday"), so that the text tells the present, not a time of long ago?"""
+    earlier = [t for t in dates.between(0, before) if t.type in ("DATE", "TIME")]
+    return bool(earlier) and earlier[-1].anchor == "DCT" and not earlier[-1].guessed
 
 
 def _death_date(text: str, dates: _Dates, sentence: Sentence, previous: Sentence | None, birth: Timex
