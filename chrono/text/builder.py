@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 
 import attrs
 
@@ -171,6 +171,8 @@ class Builder:
         # "A after B" told by an order word: (B's endpoint, A's endpoint, the words), for
         # chrono.text.order.after_dated_ends once every date of the text is read
         self.ordered: list[tuple[Endpoint, Endpoint, Span]] = []
+        self._periods_by_event: dict[str, list[str]] = {}  # (see _period_values)
+        self._periods_indexed = 0
         self.problems: list[Problem] = []
         self.line_starts = [0, *(m.end() for m in re.finditer("\n", text))]
         # events dated by an expression, in text order: (offset, event id); the offsets again,
@@ -430,8 +432,7 @@ class Builder:
         values = [self.timexes[i].value for offset in self.dated_at.get(event_id, ())
                   if (i := bisect.bisect_left(self.timex_starts, offset)) < len(self.timexes)
                   and self.timexes[i].start == offset]
-        values += [c.period.value for c in self.claims
-                   if isinstance(c, TextPeriodClaim) and c.event == event_id and c.period.value]
+        values += self._period_values(event_id)
         apart = [_days_apart(value, own.value) for value in values]
         known = [days for days in apart if days is not None]
         return bool(known) and min(known) > _ANOTHER_EVENT_DAYS
@@ -452,12 +453,26 @@ class Builder:
                 if apart is not None and apart <= _SAME_STORY_DAYS:
                     return True
         # ... or a date that bounds it ("broke out shortly before 4 a.m. on Thursday, 12 September")
-        for claim in self.claims:
-            if isinstance(claim, TextPeriodClaim) and claim.event == event_id and claim.period.value:
-                apart = _days_apart(claim.period.value, own.value)
-                if apart is not None and apart <= _SAME_STORY_DAYS:
-                    return True
+        for value in self._period_values(event_id):
+            apart = _days_apart(value, own.value)
+            if apart is not None and apart <= _SAME_STORY_DAYS:
+                return True
         return False
+
+    def drop_claims(self, keep: Callable[[Claim], bool]) -> None:
+        """Keep only the claims ``keep`` accepts (and read the index of their periods anew)."""
+        self.claims[:] = [claim for claim in self.claims if keep(claim)]
+        self._periods_by_event.clear()
+        self._periods_indexed = 0
+
+    def _period_values(self, event_id: str) -> list[str]:
+        """The values of the periods the claims so far give ``event_id`` (an index kept up with
+        the claims as they grow, so that asking costs no walk over all of them)."""
+        for claim in self.claims[self._periods_indexed:]:
+            if isinstance(claim, TextPeriodClaim) and claim.period.value:
+                self._periods_by_event.setdefault(claim.event, []).append(claim.period.value)
+        self._periods_indexed = len(self.claims)
+        return self._periods_by_event.get(event_id, [])
 
     def retold(self, trigger: Trigger, here: SentenceContext) -> Link | None:
         """"the team first rolled back deploy 4471" after the log line "14:35 — Deploy 4471

@@ -722,7 +722,7 @@ def _drop_label_dct_claims(b: Builder, layout: Layout) -> None:
         return event is not None and layout.label_at(event.span.start)
 
     if any(named_in_label(claim) for claim in b.claims):
-        b.claims[:] = [claim for claim in b.claims if not named_in_label(claim)]
+        b.drop_claims(lambda claim: not named_in_label(claim))
 
 
 # ---------------------------------------------------------------------------------------------
