@@ -186,11 +186,26 @@ def _dates_of(cue: AgeCue | AnniversaryCue | ElapsedCue) -> list[Span]:
 _BIRTHDAY_GRACE_DAYS = 7
 
 
-def _day_of(value: str) -> dt.date | None:
+def _day_of(value: str | None) -> dt.date | None:
+    """The day a document date names ("2025-07-20"), None for a coarser one."""
+    if value is None or not _DAY.fullmatch(value):
+        return None
     try:
-        return dt.date.fromisoformat(value[:10]) if len(value) >= 10 else None
+        return dt.date.fromisoformat(value)
     except ValueError:
         return None
+
+
+def _age_on(born: dt.date, day: dt.date) -> int:
+    """The age on ``day`` of someone born on ``born``."""
+    return day.year - born.year - ((day.month, day.day) < (born.month, born.day))
+
+
+def _expected_age(low: int, high: int) -> str:
+    """"21", "21 or 22", "20 to 23": the ages the dates allow."""
+    if low == high:
+        return f"{low}"
+    return f"{max(low, 0)} to {high}" if high - low > 1 else f"{max(low, 0)} or {high}"
 
 
 def _near_birthday(born: dt.date, today: dt.date) -> bool:
@@ -217,20 +232,15 @@ def _age_mismatch(cue: AgeCue, document_day: str | None) -> str | None:
         if born.day is not None and today is not None and not _near_birthday(born.day, today):
             # both days known: exact ("Mia Dale, 22, was born on 2 December 2003", written in
             # July 2025: 21); a birthday within a week of the document date leaves both
-            birthday_to_come = (today.month, today.day) < (born.day.month, born.day.day)
-            low = high = today.year - born.day.year - birthday_to_come
+            low = high = _age_on(born.day, today)
         if low <= cue.age <= high:
             return None
-        if low == high:
-            return (f"age {cue.age} does not fit: born {born.text}, so at the document date ({document_day}) "
-                    f"the age was {low}")
         return (f"age {cue.age} does not fit: born {born.text}, so at the document date ({document_day}) "
-                f"the age was {max(low, 0)} or {high}")
+                f"the age was {_expected_age(low, high)}")
     at = cue.at
     low, high = at.year - born.year - 1, at.year - born.year
     if born.day is not None and at.day is not None:  # both days known: exact
-        birthday_to_come = (at.day.month, at.day.day) < (born.day.month, born.day.day)
-        low = high = at.day.year - born.day.year - birthday_to_come
+        low = high = _age_on(born.day, at.day)
         if at.year_inferred and not _near_document_day(at.day, document_day):
             low, high = low - 1, high + 1  # the year was only inferred: the one before or after
     elif born.day is not None and not at.year_inferred and (month := _month_named(at.text)) is not None:
@@ -241,11 +251,9 @@ def _age_mismatch(cue: AgeCue, document_day: str | None) -> str | None:
             low = high = at.year - born.day.year
     if low <= cue.age <= high:
         return None
-    expected = f"{low}" if low == high else f"{max(low, 0)} to {high}" if high - low > 1 else (
-        f"{max(low, 0)} or {high}"
-    )
     inferred = " (year inferred from the document date)" if at.year_inferred else ""
-    return f"age {cue.age} does not fit: born {born.text}, so on {at.text}{inferred} the age was {expected}"
+    return (f"age {cue.age} does not fit: born {born.text}, so on {at.text}{inferred} the age was "
+            f"{_expected_age(low, high)}")
 
 
 def _month_named(text: str) -> int | None:
@@ -257,9 +265,8 @@ def _month_named(text: str) -> int | None:
 def _near_document_day(day: dt.date, document_day: str | None) -> bool:
     """Whether ``day`` lies within a few weeks of the document date, where a year inferred from
     it is very likely right ("died on 3 January" in a text of 8 January)."""
-    if document_day is None or not _DAY.fullmatch(document_day):
-        return False
-    return abs((dt.date.fromisoformat(document_day) - day).days) <= _NEAR_DAYS
+    today = _day_of(document_day)
+    return today is not None and abs((today - day).days) <= _NEAR_DAYS
 
 
 def _anniversary_mismatch(cue: AnniversaryCue, document_day: str | None) -> str | None:
