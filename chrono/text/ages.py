@@ -123,7 +123,12 @@ def _age_of(match: re.Match[str]) -> tuple[int, int, int]:
     """The age (or count) a phrase states and where its number is."""
     group = match.lastindex or 0
     raw = match.group(group)
-    return (int(raw) if raw.isdigit() else _COUNT_WORDS[raw.lower()]), match.start(group), match.end(group)
+    return _count_of(raw) or 0, match.start(group), match.end(group)
+
+
+def _count_of(raw: str) -> int | None:
+    """The count a number written in figures or words gives ("60", "sixty")."""
+    return int(raw) if raw.isdigit() else _COUNT_WORDS.get(raw.lower())
 
 
 def _births(text: str, timexes: Sequence[Timex]) -> list[Timex]:
@@ -470,10 +475,11 @@ _SINCE_CUT = lazy_compile(r"[;:]|,\s")
 
 
 @functools.cache
-def _headline_patterns() -> tuple[re.Pattern[str], ...]:
+def _count_patterns(key: str) -> tuple[re.Pattern[str], ...]:
+    """The phrases of ``key`` with every count word in place of ``{count_words}``, compiled when
+    first used ("headline_years", "marriage_years")."""
     counts = alternation(longest_first(_COUNT_WORDS))
-    return tuple(re.compile(p.replace("{count_words}", counts), re.IGNORECASE)
-                 for p in _WORDS.words("headline_years"))
+    return tuple(re.compile(p.replace("{count_words}", counts), re.IGNORECASE) for p in _WORDS.words(key))
 
 
 def headline_cues(text: str, timexes: Sequence[Timex], headings: Sequence[tuple[int, int]]
@@ -482,12 +488,11 @@ def headline_cues(text: str, timexes: Sequence[Timex], headings: Sequence[tuple[
     years a thing has been out, from the day the text says it came out to the document date."""
     dates = _Dates(timexes)
     for start, end in headings:
-        for pattern in _headline_patterns():
+        for pattern in _count_patterns("headline_years"):
             match = pattern.match(text, start, end)
             if match is None or not match.group("count"):
                 continue
-            raw = match.group("count")
-            count = int(raw) if raw.isdigit() else _COUNT_WORDS.get(raw.lower())
+            count = _count_of(match.group("count"))
             name = match.group("name").split()[-1]
             if not count:
                 continue
@@ -518,13 +523,6 @@ _WEDDING_BEFORE = lazy_compile(
 )
 
 
-@functools.cache
-def _marriage_patterns() -> tuple[re.Pattern[str], ...]:
-    counts = alternation(longest_first(_COUNT_WORDS))
-    return tuple(re.compile(p.replace("{count_words}", counts), re.IGNORECASE)
-                 for p in _WORDS.words("marriage_years"))
-
-
 def marriage_cues(
     text: str, timexes: Sequence[Timex], sentences: Sequence[Sentence]
 ) -> Iterator[ElapsedCue]:
@@ -540,12 +538,11 @@ def marriage_cues(
     wedding = weddings[0]
     dates = _Dates(timexes)
     for sentence in sentences:
-        for pattern in _marriage_patterns():
+        for pattern in _count_patterns("marriage_years"):
             match = pattern.search(text, sentence.start, sentence.end)
             if match is None:
                 continue
-            count = _COUNT_WORDS.get(match.group("count").lower()) or (
-                int(match.group("count")) if match.group("count").isdigit() else 0)
+            count = _count_of(match.group("count"))
             if not count:
                 continue
             others = [t for t in dates.between(sentence.start, sentence.end)
