@@ -158,7 +158,7 @@ def day_near_dct(ctx: Context, day: int, start: int, end: int) -> dt.date:
 LONG_AGO_YEARS = 10
 _LONG_AGO_YEARS = LONG_AGO_YEARS
 # the times a story is told at (not "the 1980s", a year, a century: a text looks back to those)
-_PARAGRAPH_BREAK = PARAGRAPH_BREAK = lazy_compile(r"\n[ \t]*\n")
+PARAGRAPH_BREAK = lazy_compile(r"\n[ \t]*\n")
 STORY_GRANULARITIES = frozenset({"D", "M", "S", "W", "Q"})
 # ... and a year written out ("in early 1998") sets the time entries of a diary are in
 ERA_GRANULARITIES = STORY_GRANULARITIES | {"Y"}
@@ -220,7 +220,7 @@ def story_base(ctx: Context, start: int) -> Anchor | None:
     # are the writer's; further on, only if nothing since speaks from the document's date
     # (from the day the entry is written, not the last day it tells of: "your parcel came on
     # Monday, and we move up tomorrow" in a letter of Thursday)
-    breaks = len(_PARAGRAPH_BREAK.findall(ctx.text, max(0, ctx.frames.last_entry_end), start))
+    breaks = len(PARAGRAPH_BREAK.findall(ctx.text, max(0, ctx.frames.last_entry_end), start))
     if breaks <= 1 and ctx.frames.last_entry_end <= start:
         return last
     return None if ctx.speaks_from_now(ctx.ref_end, start) else last

@@ -426,15 +426,7 @@ class Builder:
     def _far_from_told(self, link: Link, own: Timex) -> bool:
         """Is a mention's own date more than a year from every date told of the event it would
         refer to (and is there one)?"""
-        event_id = self._event_of_told(link.antecedent)
-        if event_id is None:
-            return False
-        values = [self.timexes[i].value for offset in self.dated_at.get(event_id, ())
-                  if (i := bisect.bisect_left(self.timex_starts, offset)) < len(self.timexes)
-                  and self.timexes[i].start == offset]
-        values += self._period_values(event_id)
-        apart = [_days_apart(value, own.value) for value in values]
-        known = [days for days in apart if days is not None]
+        known = self._days_from_told(link, own)
         return bool(known) and min(known) > _ANOTHER_EVENT_DAYS
 
     def _close_to_told(self, link: Link, trigger: Trigger, own: Timex) -> bool:
@@ -443,21 +435,20 @@ class Builder:
         of the date told before is the same event, dated twice."""
         if trigger.lemma in _RECURRING or link.antecedent.lemma in _RECURRING:
             return False
+        return any(days <= _SAME_STORY_DAYS for days in self._days_from_told(link, own))
+
+    def _days_from_told(self, link: Link, own: Timex) -> list[int]:
+        """The days between a mention's own date and each date told of the event it would refer
+        to: the expressions that placed it, and the periods of its claims ("broke out shortly
+        before 4 a.m. on Thursday, 12 September" bounds it)."""
         event_id = self._event_of_told(link.antecedent)
         if event_id is None:
-            return False
-        for offset in self.dated_at.get(event_id, ()):
-            index = bisect.bisect_left(self.timex_starts, offset)
-            if index < len(self.timexes) and self.timexes[index].start == offset:
-                apart = _days_apart(self.timexes[index].value, own.value)
-                if apart is not None and apart <= _SAME_STORY_DAYS:
-                    return True
-        # ... or a date that bounds it ("broke out shortly before 4 a.m. on Thursday, 12 September")
-        for value in self._period_values(event_id):
-            apart = _days_apart(value, own.value)
-            if apart is not None and apart <= _SAME_STORY_DAYS:
-                return True
-        return False
+            return []
+        values = [self.timexes[i].value for offset in self.dated_at.get(event_id, ())
+                  if (i := bisect.bisect_left(self.timex_starts, offset)) < len(self.timexes)
+                  and self.timexes[i].start == offset]
+        values += self._period_values(event_id)
+        return [days for value in values if (days := _days_apart(value, own.value)) is not None]
 
     def drop_claims(self, keep: Callable[[Claim], bool]) -> None:
         """Keep only the claims ``keep`` accepts (and read the index of their periods anew)."""

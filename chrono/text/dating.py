@@ -175,6 +175,12 @@ def period_of(timex: Timex, dct: Period | None, hemisphere: Hemisphere) -> Perio
     return period
 
 
+def _plain(reading: Reading) -> Reading:
+    """The reading of a date with no signal ("in": the event within it), else ``reading``."""
+    plain = reading_of(None, "")
+    return plain if plain is not None else reading
+
+
 def date(b: Builder, here: SentenceContext, timex: Timex, period: Period, lengthened: set[str],
          dated_here: list[tuple[int, str]]) -> None:
     """The claims of one date on the event it dates. ``lengthened``: the events given a duration
@@ -208,8 +214,7 @@ def date(b: Builder, here: SentenceContext, timex: Timex, period: Period, length
             period = Period(low, low + _SHORTLY_SECONDS, period.value)
         else:
             period = Period(high - _SHORTLY_SECONDS, high, period.value)
-        plain = reading_of(None, "")
-        reading = plain if plain is not None else reading
+        reading = _plain(reading)
     if _THAN_BEFORE.search(b.text, max(0, lead - 30), lead):
         return  # "more complaints than in the whole of 2024": a comparison with another time
     if reading.name == SINCE and _SUPERLATIVE_SINCE.search(b.text, max(0, lead - 80), lead):
@@ -249,8 +254,7 @@ def date(b: Builder, here: SentenceContext, timex: Timex, period: Period, length
     ):
         # "since last week's derailment", "after the 2019 election": the word governs the
         # phrase; the date in front of the noun is simply its date
-        plain = reading_of(None, "")
-        reading = plain if plain is not None else reading
+        reading = _plain(reading)
     if timex.signal == "until":
         # "was not found until Tuesday", "No announcement was made about the change in mission
         # until 12 November": the denied event happened then, not some time up to it
@@ -259,8 +263,7 @@ def date(b: Builder, here: SentenceContext, timex: Timex, period: Period, length
                       None)
         if denied is not None:
             trigger = denied
-            plain = reading_of(None, "")
-            reading = plain if plain is not None else reading
+            reading = _plain(reading)
     target = resolve(b.text, trigger, triggers, cuts)
     if target.trigger is trigger:
         target = _pronoun_subject(b, here, trigger) or target

@@ -31,7 +31,7 @@ _PERSON_CLASSES = frozenset({"birth", "death", "arrest", "release", "take_office
                              "appointment", "resignation", "election", "burial", "funeral",
                              "charge", "trial", "verdict", "acquittal", "sentencing"})
 # the steps of a criminal case: one of each told of one named person is that person's case
-_CASE_CLASSES = frozenset({"arrest", "charge", "trial", "verdict", "acquittal", "sentencing"})
+_CASE_CLASSES = _WORDS.set("case_classes")
 _PRONOUN_SUBJECT = lazy_compile(
     rf"(?:^|(?<=[\s,;]))(?:{_WORDS.pattern('subject_pronouns')})\s+(?:\w+\s+){{0,3}}\Z", re.IGNORECASE
 )
