@@ -134,6 +134,7 @@ _WORD = lazy_compile(r"[A-Za-z]+(?:'[a-z]+)?|n't")
 _YEAR_BEFORE = lazy_compile(r"(?<!\d)\d{4}[ \t]+\Z")
 _PERIOD_NOUNS = _WORDS.set("period_nouns")
 _DETERMINERS = _WORDS.set("determiners")
+_ATTRIBUTIVE_DETERMINERS = _WORDS.set("attributive_determiners")
 # -ing forms of trigger verbs that, after a determiner, name a thing rather than an event
 _THING_ING = _WORDS.set("thing_ing")
 _UNLISTED_CUES = _WORDS.set("unlisted_verb_cues")
@@ -220,6 +221,13 @@ def _describes_noun(text: str, end: int, ceiling: int) -> bool:
         return False
     word = following.group(1)
     return word not in FUNCTION_WORDS and not looks_finite(word) and not word.endswith("ly")
+
+
+def _attributive(before: list[str]) -> bool:
+    """Do the words before a participle (adverbs in -ly aside) end in a determiner or a
+    possessive, so that it stands before a noun as an adjective ("the newly elected")?"""
+    words = [w for w in before if not (w.endswith("ly") and len(w) > 4)]
+    return bool(words) and (words[-1] in _ATTRIBUTIVE_DETERMINERS or words[-1].endswith("'s"))
 
 
 def _words_after(text: str, end: int, ceiling: int, count: int) -> tuple[str, ...]:
@@ -318,6 +326,8 @@ def iter_triggers(text: str, start: int, end: int, lex: Lexicon | None = None, *
                 if _describes_noun(text, match.end(), end):
                     continue  # "a leaking valve", "the burning car": it describes a thing
                 chosen, tense = (verb[0], verb[1], "noun", "noun"), NOMINAL  # "the sinking"
+            elif verb[3] in ("past", "pp") and _attributive(before) and _describes_noun(text, match.end(), end):
+                continue  # "the newly elected councillor", "a recently opened bridge": a description
             else:
                 # "found" is "find" in the past and "found" (establish) in the present: the first
                 # reading the context allows

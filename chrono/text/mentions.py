@@ -69,7 +69,7 @@ _PHRASE_WORD = lazy_compile(r"[\w'’-]+")
 # "of Harwick", "in Lisbon", "at the Marlow plant": the names right after the head
 _OF_PHRASE = lazy_compile(r"\s+of\s+((?:[\w'’-]+\s*){1,4})")
 _COMPLEMENT = lazy_compile(
-    r"\s+(?:of|in|at|on|for|against|over|between|with)\s+(?:the\s+)?((?:[A-Z][\w'’-]*\s*){1,4})"
+    rf"\s+(?:{_WORDS.pattern('complement_prepositions')})\s+(?:the\s+)?((?:[A-Z][\w'’-]*\s*){{1,4}})"
 )
 
 _LETTER = lazy_compile(r"[A-Za-z]")
