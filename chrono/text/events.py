@@ -326,7 +326,9 @@ def iter_triggers(text: str, start: int, end: int, lex: Lexicon | None = None, *
                 if _describes_noun(text, match.end(), end):
                     continue  # "a leaking valve", "the burning car": it describes a thing
                 chosen, tense = (verb[0], verb[1], "noun", "noun"), NOMINAL  # "the sinking"
-            elif verb[3] in ("past", "pp") and _attributive(before) and _describes_noun(text, match.end(), end):
+            elif verb[3] in ("past", "pp") and _attributive(before) and _describes_noun(
+                text, match.end(), end
+            ):
                 continue  # "the newly elected councillor", "a recently opened bridge": a description
             else:
                 # "found" is "find" in the past and "found" (establish) in the present: the first
