@@ -18,7 +18,7 @@ from chrono.knowledge import trigger_words
 from chrono.lazy_regex import lazy_compile
 from chrono.text.clauses import FUNCTION_WORDS, looks_finite
 from chrono.text.inflection import plural, regular_forms
-from chrono.text.tense import INFINITIVE, IRREALIS, NOMINAL, PAST, verb_tense
+from chrono.text.tense import INFINITIVE, IRREALIS, NOMINAL, PAST, implicative_infinitive, verb_tense
 from chrono.text.vocabulary import Hint, vocabulary
 
 
@@ -281,8 +281,8 @@ def iter_triggers(text: str, start: int, end: int, lex: Lexicon | None = None, *
                 continue
             inside = 0
         key = match.group().lower()
-        if key not in heads and not key.endswith("ed"):
-            continue  # no form, no phrase and no past participle: most words
+        if key not in heads and not key.endswith("ed") and not text.startswith("to ", match.start() - 3):
+            continue  # no form, no phrase, no past participle and no infinitive: most words
         phrase = phrases.get(key)
         if phrase is not None:
             longer = phrase.match(text, match.start(), end)
@@ -295,14 +295,18 @@ def iter_triggers(text: str, start: int, end: int, lex: Lexicon | None = None, *
         entries = forms.get(key)
         if not entries:
             if not key.endswith("ed"):
-                continue
-            entries = _unlisted(key, match.group(), text, match.start(), start)
+                if key in heads or not implicative_infinitive(_words_before(text, match.start(), start, 5)):
+                    continue
+                # "were finally able to examine the bay": an unlisted verb that happened
+                entries = ((key, "occurrence", "verb", "base"),)
+            else:
+                entries = _unlisted(key, match.group(), text, match.start(), start)
             if not entries:
                 continue
         if match.start() > 0 and text[match.start() - 1] in "-_":
             continue
         surface = match.group()
-        before = _words_before(text, match.start(), start, 4)
+        before = _words_before(text, match.start(), start, 5)
         prev = before[-1] if before else ""
         # a form's noun and verb readings (an unlisted participle is a verb only)
         noun, verb = kinds.get(key) or (None, entries[0])

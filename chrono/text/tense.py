@@ -32,6 +32,8 @@ _FUTURE = _WORDS.set("future_auxiliaries")
 _PLAN_WORDS = _WORDS.set("plan_words")
 _AFTER_MODAL = _WORDS.set("after_modal")
 _INFINITIVE_MARKER = _WORDS.set("infinitive_marker")
+_IMPLICATIVE_PAST = _WORDS.set("implicative_past")
+_IMPLICATIVE_ABLE = _WORDS.set("implicative_able")
 _AFTER_INFINITIVE_MARKER = _WORDS.set("after_infinitive_marker")
 _BE_PRESENT = _WORDS.set("be_present")
 _BE_PAST = _WORDS.set("be_past")
@@ -110,6 +112,24 @@ def _inverted_past(words: list[str], text: str, start: int) -> bool:
         1 < len(subject) <= 3 and subject[0] in _SUBJECT_DETERMINERS)
 
 
+def _implicative(words: list[str], at: int) -> bool:
+    """Is ``words[at]``, the word before an infinitive's "to", a past that tells it happened?"""
+    if len(words) < -at:
+        return False
+    governor = words[at]
+    # "were able to", "were at last able to", "was then able to"
+    return governor in _IMPLICATIVE_PAST or (
+        governor in _IMPLICATIVE_ABLE and not _BE_PAST.isdisjoint(words[max(0, len(words) + at - 3):at])
+    )
+
+
+def implicative_infinitive(before: list[str]) -> bool:
+    """Do the words ``before`` a verb (lower case, ending in "to") tell that it happened:
+    "managed to", "were finally able to"?"""
+    words = [w for w in before if w not in _SKIPPABLE and not (w.endswith("ly") and len(w) > 4)]
+    return bool(words) and words[-1] in _INFINITIVE_MARKER and _implicative(words, -2)
+
+
 def verb_tense(form: str, before: list[str], text: str, start: int) -> str | None:
     """The tense of a verb ``form`` (base|s|past|pp|ing) at ``start`` from the words in front of it
     (``before``, lower case); None when it is not an event use."""
@@ -131,9 +151,12 @@ def verb_tense(form: str, before: list[str], text: str, start: int) -> str | Non
     if prev in _MODALS or (prev2 in _MODALS and prev in _AFTER_MODAL):
         return IRREALIS
     if prev in _INFINITIVE_MARKER or (prev2 in _INFINITIVE_MARKER and prev in _AFTER_INFINITIVE_MARKER):
-        governor = prev2 if prev in _INFINITIVE_MARKER else (words[-3] if len(words) > 2 else "")
+        at = -2 if prev in _INFINITIVE_MARKER else -3
+        governor = words[at] if len(words) >= -at else ""
         if governor in _PLAN_WORDS:
             return PLANNED  # "is scheduled to open", "plans to sign"
+        if _implicative(words, at):
+            return PAST  # "managed to reach the summit", "were finally able to examine the bay"
         return INFINITIVE  # "to seize", "to be completed"
     if form == "ing":
         if prev in _BE_PAST:
