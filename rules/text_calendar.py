@@ -274,6 +274,8 @@ def _anniversary_mismatch(cue: AnniversaryCue, document_day: str | None) -> str 
     year may fall in the next year or the last; of a day, it is the one just passed or the one
     just ahead ("is marking the seventh anniversary of the 11 September 2001 attacks" in a text
     of 11 September 2008: the seventh, no other)."""
+    if _leap_day_count(cue, document_day):
+        return None
     if cue.on is not None:
         year, slack, when = cue.on.year, 0, cue.on.text
     elif document_day is not None:
@@ -294,6 +296,19 @@ def _anniversary_mismatch(cue: AnniversaryCue, document_day: str | None) -> str 
         return None
     return (f"the {cue.ordinal} {cue.noun} does not fit: {cue.since.text} to {when} is "
             f"{year - cue.since.year} years")
+
+
+def _leap_day_count(cue: AnniversaryCue, document_day: str | None) -> bool:
+    """Someone born on 29 February may count only the birthdays that fall on it ("at 84, her
+    21st birthday"): is the count that of the leap days since the birth (give or take one)?"""
+    since = cue.since.day
+    if cue.noun != "birthday" or since is None or (since.month, since.day) != (2, 29):
+        return False
+    year = cue.on.year if cue.on is not None else int(document_day[:4]) if document_day else None
+    if year is None:
+        return False
+    leap_days = sum(1 for y in range(since.year + 1, year + 1) if calendar.isleap(y))
+    return abs(cue.count - leap_days) <= 1
 
 
 def _nth(count: int) -> str:

@@ -289,6 +289,13 @@ class Builder:
         self.contexts[here.sentence.start] = here
         self.context_starts.append(here.sentence.start)
 
+    def told_again(self, trigger: Trigger, sentence: Sentence) -> bool:
+        """Do the words around ``trigger`` say it is another such act ("raised prices again",
+        "opened its doors again", "once more closed")?"""
+        return _AGAIN.search(self.text, trigger.start, min(sentence.end, trigger.end + 60)) is not None or (
+            _AGAIN.search(self.text, max(sentence.start, trigger.start - 20), trigger.start) is not None
+        )
+
     def context_at(self, offset: int) -> SentenceContext | None:
         """The sentence read at ``offset``, if any."""
         i = bisect.bisect_right(self.context_starts, offset) - 1
@@ -480,9 +487,7 @@ class Builder:
         governed = _GOVERNED_CLAUSE.search(self.text, lo, trigger.start)
         if governed is None and any(t.type in ("DATE", "TIME") for t in here.timexes):
             return None  # (a sentence with a date of its own may tell another such act)
-        if _AGAIN.search(self.text, trigger.start, min(here.sentence.end, trigger.end + 60)) or _AGAIN.search(
-            self.text, max(here.sentence.start, trigger.start - 20), trigger.start
-        ):
+        if self.told_again(trigger, here.sentence):
             return None  # "raised prices again": another such act
         line_start = self.text.rfind("\n", 0, here.sentence.start) + 1
         if _LIST_LINE.match(self.text, line_start):
@@ -520,9 +525,7 @@ class Builder:
         ):
             return None
         text = self.text
-        if _AGAIN.search(text, trigger.start, min(here.sentence.end, trigger.end + 60)) or _AGAIN.search(
-            text, max(here.sentence.start, trigger.start - 20), trigger.start
-        ) or not _NO_OBJECT.match(text, trigger.end):
+        if self.told_again(trigger, here.sentence) or not _NO_OBJECT.match(text, trigger.end):
             return None
         subject = _subject_head(text, here.sentence.start, trigger.start)
         if subject is None:

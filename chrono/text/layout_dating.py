@@ -72,6 +72,7 @@ _LEADING_NUMBER = lazy_compile(r"[\s|*#.-]*(\d{1,6})(?=[\s|.):])")
 _NUMBERED_ENTRIES = 6
 # "## Timeline (UTC)": a list under such a heading is told in time order
 _TIMELINE_WORDS = vocabulary("layout").set("timeline_headings")
+_PLAN_HEADING = lazy_compile(rf"\b(?:{vocabulary('layout').pattern('plan_headings')})\b", re.IGNORECASE)
 
 @attrs.frozen
 class Scope:
@@ -95,11 +96,14 @@ def scopes(layout: Layout, dated: Mapping[int, tuple[int, int]], timexes: Sequen
            dct: Period | None, hemisphere: Hemisphere) -> tuple[Scope, ...]:
     """The dated blocks of ``layout`` (``dated``: what the tagger found, block -> date span)."""
     starts = [t.start for t in timexes]
+    datelines = [(block.start, block.end) for block in layout.blocks if block.kind is Kind.DATELINE]
     out: list[Scope] = []
     for index, (start, end) in sorted(dated.items()):
         i = bisect.bisect_left(starts, start)
         if i == len(timexes) or timexes[i].start != start:
             continue
+        if layout.blocks[index].kind is not Kind.DATELINE and any(lo <= start < hi for lo, hi in datelines):
+            continue  # "OSLO, 20 June —": the dateline's date, not an entry's of its paragraph
         timex = timexes[i]
         period = period_of(timex, dct, hemisphere)
         if period is None or not period.bounded:
@@ -143,6 +147,10 @@ def apply(b: Builder, layout: Layout, found: Sequence[Scope]) -> None:
 
 
 def _date_by(b: Builder, layout: Layout, found: Sequence[Scope]) -> None:
+    plans = _plan_headings(b, layout)
+    if plans:
+        # "### Coming up": what stands under it is a plan, dated but not told as past
+        found = [scope for scope in found if plans.isdisjoint(layout.chain(scope.index))]
     by_index = {scope.index: scope for scope in found if _scoping(scope)}
     headings = {i: scope for i, scope in by_index.items() if scope.heads}
     for scope in found:
@@ -154,6 +162,14 @@ def _date_by(b: Builder, layout: Layout, found: Sequence[Scope]) -> None:
     _date_undated(b, layout, by_index)
     _releases_in_order(b, layout, {scope.index: scope for scope in found})
     _lists_in_order(b, layout, found)
+
+
+def _plan_headings(b: Builder, layout: Layout) -> frozenset[int]:
+    """The headings that tell what is to come ("### Coming up", "## Next steps")."""
+    return frozenset(
+        i for i, block in enumerate(layout.blocks)
+        if block.kind is Kind.HEADING and _PLAN_HEADING.search(b.text, block.start, block.end)
+    )
 
 
 def _scoping(scope: Scope) -> bool:

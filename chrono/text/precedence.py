@@ -145,6 +145,7 @@ def precedence(b: Builder, triggers: Iterable[_Candidate]) -> None:
         if (t.event_class in classes or t.lemma in classes)
         and (is_asserted(b.text, t) or t.start in b.by_trigger)
         and (t.event_class != "release" or _detainee_release(b.text, t))
+        and not b.told_again(t, s)  # "opened its doors again": a reopening, not the opening
     ]
     if len(candidates) < 2:
         return
