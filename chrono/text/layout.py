@@ -542,7 +542,8 @@ def _dateline_regex() -> re.Pattern[str]:
     return re.compile(
         r"[A-Z][A-Z.'’-]+(?:[ \t]+[A-Z][A-Z.'’-]+){0,3}"  # OSLO, SAN JOSE
         r"(?:,[ \t]+[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,2})?"  # , Switzerland
-        rf",[ \t]+(?:(?:{months})\.?[ \t]+\d{{1,2}}|\d{{1,2}}[ \t]+(?:{months}))(?:,?[ \t]+\d{{4}})?"  # , May 7
+        rf",[ \t]+(?:(?:{months})\.?[ \t]+\d{{1,2}}|\d{{1,2}}[ \t]+(?:{months}))"  # , May 7 | , 7 May
+        r"(?:,?[ \t]+\d{4})?"
         r"(?:[ \t]*\([^()\n]{1,40}\))?"  # (Nordic Wire)
         rf"[ \t]*(?:{dashes})"
     )
