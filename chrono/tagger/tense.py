@@ -340,7 +340,10 @@ def year_for_month(ctx: Context, month: int, day: int | None, start: int, end: i
     direction = tense(ctx, start, end)
     if direction == 0 and _opens_past_list(ctx, start, end):
         direction = -1  # "This is the sequence of events … ¶ **28 December.** A customer reports …"
-    story = _entry_year(ctx, month, start, end) if direction <= 0 else None
+    # (an entry after a dated one goes on from it, whatever its tense: "- **Friday, 4 October:**
+    # homes reconnected … - **Saturday, 5 October:** crews arrive to help")
+    after_entry = ctx.frames is not None and ctx.frames.last_entry is not None
+    story = _entry_year(ctx, month, start, end) if direction <= 0 or after_entry else None
     untensed_story = direction == 0 and ctx.ref is not None and _long_ago(ctx, ctx.ref)
     if story is None and (direction < 0 or untensed_story):
         # (with no tense, too, in a story of another time: "The Boxing Day crowd is still a record")
