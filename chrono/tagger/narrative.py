@@ -240,10 +240,12 @@ def _follow(ctx: Context, rule: Rule, piece: Piece, dct_known: bool) -> Piece:
                 # a time the text writes out in full ("in the spring of 1893", "in early 1998"):
                 # where a story told entry by entry is set (chrono.tagger.tense.era_long_ago)
                 ctx.story_era = anchor
-            elif era is None and ctx.first_written is None and piece.anchor == "DCT" and (
-                anchor.gran in ERA_GRANULARITIES and ctx.base().year - anchor.day.year >= LONG_AGO_YEARS
-            ):
-                # "Ninety-two years ago, four surveyors …" opening the text: the story's time
+            elif piece.anchor == "DCT" and anchor.gran in ERA_GRANULARITIES and (
+                ctx.base().year - anchor.day.year >= LONG_AGO_YEARS
+            ) and ((era is None and ctx.first_written is None) or anchor.gran in ("M", "W")):
+                # "Ninety-two years ago, four surveyors …" opening the text: the story's time;
+                # "The entries below were written 139 years ago this month", after other years
+                # of the frame: so is a month or week counted back from now
                 ctx.story_era = anchor
             elif era is not None and anchor.gran in STORY_GRANULARITIES and (
                 abs(anchor.day.year - era.day.year) <= 1

@@ -58,6 +58,8 @@ def tense(ctx: Context, start: int, end: int, weekday: bool = False) -> int:
             if words is left_words and index + 1 < len(words) and (
                 words[index + 1] + " " + word in phrases
             ):
+                if any(w in classes.get("tense_past_perfect", {}) for w in words[index + 2:index + 5]):
+                    return -1  # "had been planned for Saturday night": a plan of the past
                 return 1  # "set to resume Monday", "is to meet Tuesday"
             if not strong_only and words is left_words and res.has("arrangement_ing", word) and (
                 index + 1 < len(words) and words[index + 1] in classes.get("be_present", {})
