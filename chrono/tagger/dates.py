@@ -195,6 +195,18 @@ def _zone_on(zone: str, day: str, clock: str) -> str:
     return f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
 
 
+def _month_told(ctx: Context, month: int | None) -> int | None:
+    """The year of ``month`` when the story has told a day or month of it ("that October"
+    after "11 October 1917"), the latest first; None when the story's latest time is already
+    in it or none is."""
+    if month is None or ctx.ref is None or ctx.ref.day.month == month:
+        return None
+    for told in (ctx.day_ref, ctx.distal_ref):
+        if told is not None and told.gran in ("D", "M") and told.day.month == month:
+            return told.day.year
+    return None
+
+
 def _request(ctx: Context, f: Fields) -> Request:
     res = ctx.res
     base = ctx.base()
@@ -214,7 +226,13 @@ def _request(ctx: Context, f: Fields) -> Request:
             ctx.distal_ref is not None and res.lookup("distal", f["anaphoric"]) is not None
         ):
             ref = ctx.distal_ref  # "… found last spring … extracts from that January": the story's
-        if rel_ref is not None and ref is not None and ref.gran != "D":
+        told = _month_told(ctx, month) if rel_ref is not None and int(rel_ref) == 0 else None
+        if told is not None:
+            # "A hundred years ago today … between the spring of 1916 and that October": the
+            # October already told, not the one after the latest time
+            year = told
+            explicit_year = True
+        elif rel_ref is not None and ref is not None and ref.gran != "D":
             year = ref.day.year + int(rel_ref)
             explicit_year = True
         else:

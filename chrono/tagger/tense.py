@@ -211,6 +211,8 @@ def story_base(ctx: Context, start: int) -> Anchor | None:
     day by day ("**Saturday 13 June 2015 – …** … Tomorrow, the first climb."): the story's day,
     unless a frame around dates them or the text has come back to its own date since."""
     day = ctx.day_ref
+    if day is None and ctx.frames is not None:
+        day = ctx.frames.last_entry  # "*Thursday night, 11th October.*" heading a letter of 1917
     if day is None or ctx.frame_day is not None or not era_long_ago(ctx, day):
         return None
     # (only in a story told entry by entry: a news story that recalls a day of 1949 still says
@@ -225,7 +227,8 @@ def story_base(ctx: Context, start: int) -> Anchor | None:
     breaks = len(PARAGRAPH_BREAK.findall(ctx.text, max(0, ctx.frames.last_entry_end), start))
     if breaks <= 1 and ctx.frames.last_entry_end <= start:
         return last
-    return None if ctx.speaks_from_now(ctx.ref_end, start) else last
+    since = max(ctx.ref_end, ctx.frames.last_entry_end)  # (the entry itself, when no time came since)
+    return None if ctx.speaks_from_now(since, start) else last
 
 
 def _story_entry(ctx: Context, start: int, end: int) -> Anchor | None:
