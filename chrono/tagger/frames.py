@@ -41,7 +41,7 @@ __all__ = ["Frames", "how_dated", "opens_range"]
 # (a weekday after a comma may close the label: "**Oct 2, Tue** — Leddington")
 _AFTER_LEAD = lazy_compile(
     r"(?:,[ \t]*[A-Z][a-z]{1,8}\.?)?"
-    r"[ \t*_)\]]*(?:[:—–|-]|\.(?=[*_]*(?:[ \t]+[A-Z\"“]|[ \t]*(?:[—–:|]|\n|\Z)))|\n|\Z)"
+    r"[ \t*_)\]]*(?:[:—–|-]|\.(?=[*_]*(?:[ \t]+[A-Z0-9\"“]|[ \t]*(?:[—–:|]|\n|\Z)))|\n|\Z)"
 )
 _AFTER_FIGURES = lazy_compile(r"[ \t*_)\]]*[A-Z0-9@#\"“]")
 _FIGURE = lazy_compile(r"\d")

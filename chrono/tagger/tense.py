@@ -191,9 +191,16 @@ def story_year(ctx: Context, month: int, start: int = -1) -> int | None:
     landed ... in the autumn"), forward from the story's last date; None when the text is not
     such a story (it speaks from its own date, or the last date is years-near the DCT or only
     the bound of a state, "since 1980")."""
-    story = ctx.ref
+    story, since = ctx.ref, ctx.ref_end
+    last = ctx.frames.last_entry if ctx.frames is not None else None
+    if last is not None and story is not None and ctx.frames is not None and (
+        ctx.frames.last_entry_end > since and abs(last.day.year - story.day.year) <= 1
+    ):
+        # "… **Mon 23rd.** Sent a sample. ¶ The results came back on 4 December": the story goes
+        # on from its last entry, not from the time told before the entries
+        story, since = last, ctx.frames.last_entry_end
     if (story is None or abs(story.day.year - ctx.base().year) < 2 or story.gran == "W"
-            or (ctx.speaks_from_now(ctx.ref_end, start) if start >= 0 and _long_ago(ctx, story)
+            or (ctx.speaks_from_now(since, start) if start >= 0 and _long_ago(ctx, story)
                 else ctx.is_news())
             or (story.gran == "Y" and words_regex(ctx.res, _STATE_BOUND, re.IGNORECASE).search(
                 ctx.text, max(0, ctx.ref_start - 8), ctx.ref_start))):
