@@ -202,7 +202,11 @@ def _month_told(ctx: Context, month: int | None) -> int | None:
     if month is None or ctx.ref is None or ctx.ref.day.month == month:
         return None
     for told in (ctx.day_ref, ctx.distal_ref):
-        if told is not None and told.gran in ("D", "M") and told.day.month == month:
+        # (not a month told before the latest time: "born on 2 November 1933 … in October 1956,
+        # and late that November" is 1956's)
+        if told is not None and told.gran in ("D", "M") and told.day.month == month and (
+            told.day >= ctx.ref.day
+        ):
             return told.day.year
     return None
 
