@@ -40,7 +40,8 @@ __all__ = ["Frames", "how_dated", "opens_range"]
 # a diary's or a log's entry.
 # (a weekday after a comma may close the label: "**Oct 2, Tue** — Leddington")
 _AFTER_LEAD = lazy_compile(
-    r"(?:,[ \t]*[A-Z][a-z]{1,8}\.?)?"
+    # (", Tues.", ", the 23rd", ", 11:05": what restates the day or gives its hour)
+    r"(?:,[ \t]*(?:[A-Z][a-z]{1,8}\.?|(?:the[ \t]+)?\d{1,2}(?:st|nd|rd|th)|\d{1,2}[:.]\d{2})){0,2}"
     r"[ \t*_)\]]*(?:[:—–|-]|\.(?=[*_]*(?:[ \t]+[A-Z0-9\"“]|[ \t]*(?:[—–:|]|\n|\Z)))|\n|\Z)"
 )
 _AFTER_FIGURES = lazy_compile(r"[ \t*_)\]]*[A-Z0-9@#\"“]")
