@@ -278,20 +278,23 @@ def _anniversary_mismatch(cue: AnniversaryCue, document_day: str | None) -> str 
         return None
     if cue.on is not None:
         year, slack, when = cue.on.year, 0, cue.on.text
+        on_day = cue.on.day
     elif document_day is not None:
         year, slack, when = int(document_day[:4]), 1, f"the document date ({document_day})"
-        if cue.since.day is not None and _DAY.fullmatch(document_day):
-            on = dt.date.fromisoformat(document_day)
-            since = cue.since.day
-            passed = on.year - since.year - ((on.month, on.day) < (since.month, since.day))
-            on_the_day = (on.month, on.day) == (since.month, since.day)
-            if cue.count == passed or (cue.count == passed + 1 and not on_the_day):
-                return None
-            ahead = "" if on_the_day else f" (the next anniversary is the {_nth(passed + 1)})"
-            return (f"the {cue.ordinal} {cue.noun} does not fit: {cue.since.text} to {when} is "
-                    f"{passed} years{ahead}")
+        on_day = dt.date.fromisoformat(document_day) if _DAY.fullmatch(document_day) else None
     else:
         return None
+    if cue.since.day is not None and on_day is not None:
+        # both days known: the anniversary just passed or the one just ahead ("died on 2
+        # January, three days after his 83rd birthday", born 30 December 1940)
+        since = cue.since.day
+        passed = on_day.year - since.year - ((on_day.month, on_day.day) < (since.month, since.day))
+        on_the_day = (on_day.month, on_day.day) == (since.month, since.day)
+        if cue.count == passed or (cue.count == passed + 1 and not on_the_day):
+            return None
+        ahead = "" if on_the_day else f" (the next anniversary is the {_nth(passed + 1)})"
+        return (f"the {cue.ordinal} {cue.noun} does not fit: {cue.since.text} to {when} is "
+                f"{passed} years{ahead}")
     if abs(year - cue.since.year - cue.count) <= slack:
         return None
     return (f"the {cue.ordinal} {cue.noun} does not fit: {cue.since.text} to {when} is "

@@ -222,8 +222,9 @@ def age_cues(text: str, timexes: Sequence[Timex], sentences: Sequence[Sentence])
             (later := _the_death_date(text, dates, sentences, birth)) is not None
         ):
             # "… has died at the age of 84." or "… has died. He was 93." ¶ "He died in Ely on 12
-            # January 2024."
-            when = later
+            # January 2024." (a sentence of its own: no participle of this one dates the age)
+            yield AgeCue(Span(match.start(), match.end()), _age_of(match)[0], born, mention(later))
+            continue
         elif not dated and _EPITHET_AGE.match(text, match.start()) and _told_now(dates, sentence.start):
             # "The 19-year-old, riding for the Kestrel club, covered the course …" in a report whose
             # last date counts from the document's ("on Saturday"): the age at the document date
@@ -278,8 +279,11 @@ def _the_death_date(text: str, dates: _Dates, sentences: Sequence[Sentence], bir
     for sentence in sentences:
         if _DEATH.search(text, sentence.start, sentence.end) is None:
             continue
+        # (a year-less day of the document's year counts: "died at home on 9 August", written a
+        # few days later; the age rule widens an inferred year's ages when it is not that near)
         dated = [t for t in dates.between(sentence.start, sentence.end) if _has_year(t)
-                 and _FULL_DAY.fullmatch(t.value) and t.value != birth.value and t.anchor is None]
+                 and _FULL_DAY.fullmatch(t.value) and t.value != birth.value
+                 and (t.anchor is None or (t.anchor == "DCT" and not t.guessed))]
         if len(dated) == 1:
             found.append(dated[0])
         elif dated:
