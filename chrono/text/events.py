@@ -135,6 +135,7 @@ _YEAR_BEFORE = lazy_compile(r"(?<!\d)\d{4}[ \t]+\Z")
 _PERIOD_NOUNS = _WORDS.set("period_nouns")
 _DETERMINERS = _WORDS.set("determiners")
 _ATTRIBUTIVE_DETERMINERS = _WORDS.set("attributive_determiners")
+_LIGHT_VERBS_PAST = _WORDS.set("light_verbs_past")
 # -ing forms of trigger verbs that, after a determiner, name a thing rather than an event
 _THING_ING = _WORDS.set("thing_ing")
 _UNLISTED_CUES = _WORDS.set("unlisted_verb_cues")
@@ -230,6 +231,18 @@ def _attributive(before: list[str]) -> bool:
     return bool(words) and (words[-1] in _ATTRIBUTIVE_DETERMINERS or words[-1].endswith("'s"))
 
 
+def _light_verb_object(before: list[str]) -> bool:
+    """Is the noun after ``before`` the object of a light verb in the past ("made his debut",
+    "paid a visit", "held talks")?"""
+    if not before:
+        return False
+    if before[-1] in _LIGHT_VERBS_PAST:
+        return True
+    return len(before) > 1 and before[-2] in _LIGHT_VERBS_PAST and (
+        before[-1] in _ATTRIBUTIVE_DETERMINERS or before[-1].endswith("'s")
+    )
+
+
 def _words_after(text: str, end: int, ceiling: int, count: int) -> tuple[str, ...]:
     """The next ``count`` words after ``end`` (lower case; a number is "#")."""
     found = _WORD_AFTER.findall(text[end:min(ceiling, end + 40)].lower())[:count]
@@ -319,6 +332,8 @@ def iter_triggers(text: str, start: int, end: int, lex: Lexicon | None = None, *
             verb is None or prev in _DETERMINERS or prev.endswith("'s") or prev in _NOUN_AFTER or year_before
         ):
             chosen, tense = noun, NOMINAL
+            if _light_verb_object(before):
+                tense = PAST  # "made his debut on 6 November", "held talks in May"
         elif verb is not None:
             if surface[:1].isupper() and match.start() > start and verb[3] != "past":
                 continue  # a capitalised word mid-sentence is a name ("Strike Force")
