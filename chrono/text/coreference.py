@@ -38,7 +38,7 @@ _SUPPORT_VERBS = _WORDS.set("support_verbs")
 _YEARLY = _WORDS.set("yearly_events")
 _TOLD_ONCE = frozenset(_WORDS.words("told_once_classes"))
 # "the first alert", "the initial report": ordinals that name the first one told
-_FIRST_WORDS = frozenset(word for word, place in _WORDS.table("ordinal_words").items() if place == 1)
+FIRST_WORDS = frozenset(word for word, place in _WORDS.table("ordinal_words").items() if place == 1)
 # how far back a definite noun looks for the event it names, in mentions
 _LOOKBACK = 400
 # a link by the same word is certain within this many paragraphs; further back, uncertain
@@ -128,7 +128,7 @@ def antecedent_link(mention: Mention, earlier: Sequence[Mention], words: Vocabul
         how = _match(mention, candidate, words)
         if how is not None and _compatible(mention, candidate):
             found.append((candidate, how))
-    if not found and mention.contrast in _FIRST_WORDS:
+    if not found and mention.contrast in FIRST_WORDS:
         return _first_of_kind(mention, earlier, words, same_event)
     if not found:
         return None

@@ -61,10 +61,11 @@ _NAME_JOINERS = _WORDS.set("name_joiners")
 _WORD = lazy_compile(r"[A-Za-z][\w'’.-]*")
 _NAME = lazy_compile(r"\b[A-Z][\w’'-]*[A-Za-z]")
 _POSSESSIVE = lazy_compile(r"([A-Za-z][\w-]*)['’]s?\Z")
-# the words of a noun phrase in front of its head: at most five, no verb-like punctuation.
-# Matched on the reversed text: the same words as searching r"(?:[\w'’-]+\s+){0,5}\Z" forwards,
+# the words of a noun phrase in front of its head: at most five, no verb-like punctuation (a comma
+# only after a word, as between adjectives: "a second, smaller slip").
+# Matched on the reversed text: the same words as searching r"(?:[\w'’-]+,?\s+){0,5}\Z" forwards,
 # without trying that at every start.
-_PREMODIFIERS_REVERSED = lazy_compile(r"(?:\s+[\w'’-]+){0,5}")
+_PREMODIFIERS_REVERSED = lazy_compile(r"(?:\s+,?[\w'’-]+){0,5}")
 _PHRASE_WORD = lazy_compile(r"[\w'’-]+")
 # "of Harwick", "in Lisbon", "at the Marlow plant": the names right after the head
 _OF_PHRASE = lazy_compile(r"\s+of\s+((?:[\w'’-]+\s*){1,4})")
@@ -282,6 +283,9 @@ def _noun_phrase(text: str, trigger: Trigger, sentence: Sentence) -> tuple[list[
             return [word, *own], True
         if low.rstrip(",") in _DATE_WORDS or low.rstrip(",").isdigit():
             continue  # "the May 5 referendum", "the 2019 vote": its date, not a word of its kind
+        if low.endswith(",") and low.rstrip(",") in _CONTRAST:
+            own.insert(0, word.rstrip(","))  # "a second, smaller slip": adjectives in a row
+            continue
         if low not in _CONTRAST and low not in _UNCERTAIN and (
             low in FUNCTION_WORDS or word.endswith((",", ";", ":")) or looks_finite(word)
         ):

@@ -15,6 +15,7 @@ from chrono.text.attachment import clause_head, is_asserted, resolve
 from chrono.text.builder import Builder
 from chrono.text.clauses import clause_of, other_predicate, words_between
 from chrono.text.context import SentenceContext
+from chrono.text.coreference import FIRST_WORDS
 from chrono.text.counts import NUMBERS, count_of
 from chrono.text.dating import counted_day_claim
 from chrono.text.durations import seconds_of
@@ -208,7 +209,15 @@ def offset(b: Builder, here: SentenceContext, match: re.Match[str]) -> None:
     right = [t for t in triggers if end <= t.start < clause_end]
     reference: Trigger | None = None
     subject: Trigger | None = None
-    if direction in ("after", "before"):
+    elided: tuple[str, Side] | None = None  # "one week after the first": the first one told
+    if direction in ("after", "before") and _ELIDED_FIRST.match(text, end, clause_end):
+        subject = left[-1] if left and left[-1].pos == "noun" else None
+        first = _first_of_its_kind(b, subject) if subject is not None else None
+        if first is None or subject is None:
+            return
+        elided = (b.event(first, b.context_of(first) or here), Side.START)
+        direction = "later" if direction == "after" else "earlier"
+    elif direction in ("after", "before"):
         # "a week after the signing": the event after the signal is the reference
         # ("51 minutes after the first alarm, said …": no event word in the phrase, and the
         # verb past its comma is another clause's)
@@ -273,7 +282,9 @@ def offset(b: Builder, here: SentenceContext, match: re.Match[str]) -> None:
         return  # "turned professional in 1971 and won … two years later": the offset is the other verb's
     subject_target = resolve(text, subject, triggers, cuts)
     subject_id = b.event(subject_target.trigger, here)
-    if reference is not None:
+    if elided is not None:
+        reference_id, reference_side = elided
+    elif reference is not None:
         if not is_asserted(text, reference):
             return
         reference_target = resolve(text, reference, triggers, cuts)
@@ -334,6 +345,23 @@ def offset(b: Builder, here: SentenceContext, match: re.Match[str]) -> None:
     b.gap_claim(first, second, gap, span, ConflictKind.OFFSET)
     if exact and reference_side is Side.START and subject_target.side is Side.START:
         _calendar_days(b, reference_id, subject_id, count, unit, direction, start, span)
+
+
+# "a second slip came down a week after the first, on 21 September": the noun left out
+_ELIDED_FIRST = lazy_compile(r"\s+the\s+(?:first|previous|earlier)(?:\s+one)?(?=\s*(?:[,.;:—–)]|\Z))")
+
+
+def _first_of_its_kind(b: Builder, noun: Trigger) -> Trigger | None:
+    """The mention that "the first" leaves ``noun`` out of: the one earlier mention of the same
+    word, or the one of them called the first ("The first slip came down …"); None when the
+    clause does not say this is a later one ("a second slip") or several could be meant."""
+    told = b.mention_at.get(noun.start)
+    if told is None or told.contrast is None or told.contrast in FIRST_WORDS:
+        return None
+    earlier = [m for m in b.mentions if m.trigger.start < noun.start and m.trigger.lemma == noun.lemma]
+    called_first = [m for m in earlier if m.contrast in FIRST_WORDS]
+    chosen = called_first if called_first else earlier
+    return chosen[0].trigger if len(chosen) == 1 else None
 
 
 def _in_set_off_relative(text: str, sentence_start: int, at: int, start: int) -> bool:
