@@ -212,10 +212,10 @@ def offset(b: Builder, here: SentenceContext, match: re.Match[str]) -> None:
     elided: tuple[str, Side] | None = None  # "one week after the first": the first one told
     if direction in ("after", "before") and _ELIDED_FIRST.match(text, end, clause_end):
         subject = left[-1] if left and left[-1].pos == "noun" else None
-        first = _first_of_its_kind(b, subject) if subject is not None else None
-        if first is None or subject is None:
+        told_first = _first_of_its_kind(b, subject) if subject is not None else None
+        if told_first is None or subject is None:
             return
-        elided = (b.event(first, b.context_of(first) or here), Side.START)
+        elided = (b.event(told_first, b.context_of(told_first) or here), Side.START)
         direction = "later" if direction == "after" else "earlier"
     elif direction in ("after", "before"):
         # "a week after the signing": the event after the signal is the reference
