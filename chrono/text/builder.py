@@ -92,8 +92,8 @@ _LIST_LINE = lazy_compile(r"[ \t]*(?:[-*+•|]|\d+[.)]\s)")
 # "after the first cracks were …": an order word, a definite subject (its head captured), an
 # auxiliary, right before a verb
 _GOVERNED_CLAUSE = lazy_compile(
-    r"\b(?:after|before|since|until|once)\s+(?:the|its|their|his|her)\s+(?:[\w'’-]+\s+){0,2}?"
-    r"([A-Za-z][\w'’-]*)\s+(?:(?:was|were|had|has|have)\s+(?:been\s+)?)?\Z",
+    r"\b(?:after|before|since|until|once)\s+(?:(?:the|its|their|his|her)\s+(?:[\w'’-]+\s+){0,2}?"
+    r"([A-Za-z][\w'’-]*)|(he|she|they|it))\s+(?:(?:was|were|had|has|have)\s+(?:been\s+)?)?\Z",
     re.IGNORECASE,
 )
 
@@ -507,7 +507,13 @@ class Builder:
             self.text, max(here.sentence.start, trigger.start - 40), trigger.start
         )
         named = subject is not None and subject.group(1).lower() in theirs  # "the alert fired"
-        named = named or (governed is not None and governed.group(1).lower() in theirs)
+        named = named or (governed is not None and governed.group(1) is not None
+                          and governed.group(1).lower() in theirs)
+        # "four days after she was reported missing" after "She was reported missing on …": the
+        # same pronoun as the subject of the act told
+        named = named or (governed is not None and governed.group(2) is not None and re.search(
+            rf"\b{governed.group(2)}\s+(?:\w+\s+){{0,2}}\Z",
+            self.text[context.sentence.start:told.trigger.start], re.IGNORECASE) is not None)
         if not any(w[:1].isdigit() for w in shared) and len(shared) < 2 and not named:
             return None
         link = Link(trigger, told.trigger, Grade.STRONG, f"the same act, of {', '.join(sorted(shared))}")

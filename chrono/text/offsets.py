@@ -343,6 +343,8 @@ def offset(b: Builder, here: SentenceContext, match: re.Match[str]) -> None:
         words += [subject.start, subject.end]
     span = b.span(*words)
     b.gap_claim(first, second, gap, span, ConflictKind.OFFSET)
+    if (reference is not None or elided is not None) and subject.end <= start:
+        _day_set_off_after(b, here, subject, subject_id, end)
     if exact and reference_side is Side.START and subject_target.side is Side.START:
         _calendar_days(b, reference_id, subject_id, count, unit, direction, start, span)
 
@@ -362,6 +364,27 @@ def _first_of_its_kind(b: Builder, noun: Trigger) -> Trigger | None:
     called_first = [m for m in earlier if m.contrast in FIRST_WORDS]
     chosen = called_first if called_first else earlier
     return chosen[0].trigger if len(chosen) == 1 else None
+
+
+# "… four days after she was reported missing, on 22 September.": the object clause, then the
+# day set off after it
+_OBJECT_THEN_COMMA = lazy_compile(r"[^,;:.!?—–()\n]{1,60},[ \t]*")
+_CLOSES = lazy_compile(r"[ \t]*(?:[.;!?)]|\Z)")
+
+
+def _day_set_off_after(b: Builder, here: SentenceContext, subject: Trigger, subject_id: str,
+                       end: int) -> None:
+    """"They spotted her tent four days after she was reported missing, on 22 September.": the
+    day set off at the end of the sentence, after the offset's object, is the day of the event
+    the offset places, not of its object."""
+    timex = next((t for t in here.timexes if t.start >= end), None)
+    if timex is None or timex.type != "DATE" or not _DAY_ONLY.match(timex.value):
+        return
+    lead = timex.signal_start if timex.signal_start is not None else timex.start
+    if not _OBJECT_THEN_COMMA.fullmatch(b.text, end, lead) or not _CLOSES.match(b.text, timex.end):
+        return
+    counted_day_claim(b, subject_id, timex.value, 0, 0, b.span(subject.start, subject.end, timex.start, timex.end),
+                      mentions=(subject,), note=f"the day set off after the distance: {timex.value}")
 
 
 def _in_set_off_relative(text: str, sentence_start: int, at: int, start: int) -> bool:
