@@ -383,8 +383,9 @@ def _day_set_off_after(b: Builder, here: SentenceContext, subject: Trigger, subj
     lead = timex.signal_start if timex.signal_start is not None else timex.start
     if not _OBJECT_THEN_COMMA.fullmatch(b.text, end, lead) or not _CLOSES.match(b.text, timex.end):
         return
-    counted_day_claim(b, subject_id, timex.value, 0, 0, b.span(subject.start, subject.end, timex.start, timex.end),
-                      mentions=(subject,), note=f"the day set off after the distance: {timex.value}")
+    span = b.span(subject.start, subject.end, timex.start, timex.end)
+    counted_day_claim(b, subject_id, timex.value, 0, 0, span, mentions=(subject,),
+                      note=f"the day set off after the distance: {timex.value}")
 
 
 def _in_set_off_relative(text: str, sentence_start: int, at: int, start: int) -> bool:
