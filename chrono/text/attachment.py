@@ -239,7 +239,7 @@ def _attach(text: str, timex: Timex, triggers: Sequence[Trigger], cuts: tuple[in
         directive = nearest.lemma.lower() in _DIRECTIVE_VERBS
         if directive and _INFINITIVE_BETWEEN.search(text, nearest.end, left_edge):
             return None  # "asked users to cut their use between 2 p.m. and 6 p.m.": what was asked
-        nearest = _head_of(text, nearest, triggers) or nearest
+        nearest = _phase_with(text, nearest, triggers) or _head_of(text, nearest, triggers) or nearest
         nearest = _verb_of_object(text, nearest, triggers, clause_start) or nearest
         words = words_between(text, nearest.end, left_edge)
         limit = 4 if nearest.event_class == "reporting" else 14
@@ -304,6 +304,18 @@ def _head_of(text: str, noun: Trigger, triggers: Sequence[Trigger]) -> Trigger |
     if head is None or head.pos != "noun" or head.event_class == "named":
         return None
     return head if _OF_BETWEEN.fullmatch(text, head.end, noun.start) else None
+
+
+_WITH_BETWEEN = lazy_compile(r"\s+(?:with|amid)\s+(?:(?:a|an|the)\s+)?(?:[a-z][\w-]*\s+)?")
+
+
+def _phase_with(text: str, noun: Trigger, triggers: Sequence[Trigger]) -> Trigger | None:
+    """"The heatwave … ended with thunderstorms on 19 July": a date after the noun of a "with"
+    phrase of a phase verb dates the phase (the heatwave's end), not only the storms."""
+    verb = _before_noun(noun, triggers)
+    if verb is None or not names_phase(verb) or not _WITH_BETWEEN.fullmatch(text, verb.end, noun.start):
+        return None
+    return verb
 
 
 def _verb_of_object(
