@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from chrono.lazy_regex import lazy_compile
+from chrono.text.clauses import looks_finite
 from chrono.text.vocabulary import each_then_space, vocabulary
 
 PAST = "past"
@@ -130,6 +131,16 @@ def implicative_infinitive(before: list[str]) -> bool:
     return bool(words) and words[-1] in _INFINITIVE_MARKER and _implicative(words, -2)
 
 
+_AUXILIARIES = _BE_PAST | _BE_PRESENT | _HAVE | _HAD | _BEEN | _DO_SUPPORT | _MODALS | _FUTURE | _AFTER_MODAL
+
+
+def _negation_of_another_verb(window: list[str]) -> bool:
+    """"trips he never made was convicted": a word after the negation that is no auxiliary or
+    adverb is the verb it negates, not the one after it."""
+    last = max(i for i, w in enumerate(window) if w in _NEGATIONS)
+    return any(w not in _AUXILIARIES and looks_finite(w) for w in window[last + 1:])
+
+
 def verb_tense(form: str, before: list[str], text: str, start: int) -> str | None:
     """The tense of a verb ``form`` (base|s|past|pp|ing) at ``start`` from the words in front of it
     (``before``, lower case); None when it is not an event use."""
@@ -137,7 +148,7 @@ def verb_tense(form: str, before: list[str], text: str, start: int) -> str | Non
     prev = words[-1] if words else ""
     prev2 = words[-2] if len(words) > 1 else ""
     window = before[-4:]
-    if not _NEGATIONS.isdisjoint(window):
+    if not _NEGATIONS.isdisjoint(window) and not _negation_of_another_verb(window):
         if not negated_until(before, text, start):
             return IRREALIS
         # "was not found until Tuesday", "did not reopen until 3 May": it happened then
