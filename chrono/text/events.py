@@ -17,6 +17,7 @@ import attrs
 from chrono.knowledge import trigger_words
 from chrono.lazy_regex import lazy_compile
 from chrono.text.clauses import FUNCTION_WORDS, looks_finite
+from chrono.text.counts import NUMBERS
 from chrono.text.inflection import plural, regular_forms
 from chrono.text.tense import INFINITIVE, IRREALIS, NOMINAL, PAST, implicative_infinitive, verb_tense
 from chrono.text.vocabulary import Hint, vocabulary
@@ -231,6 +232,14 @@ def _attributive(before: list[str]) -> bool:
     return bool(words) and (words[-1] in _ATTRIBUTIVE_DETERMINERS or words[-1].endswith("'s"))
 
 
+_SCORE_AFTER = lazy_compile(r"\s+to\s+(?:\d+|[a-z]+)\b")
+
+
+def _counted(word: str) -> bool:
+    """Is ``word`` a count ("seven", "12"), not a year ("2019")?"""
+    return (word.isdigit() and len(word) < 4) or (word in NUMBERS and NUMBERS[word] > 1)
+
+
 def _light_verb_object(before: list[str]) -> bool:
     """Is the noun after ``before`` the object of a light verb in the past ("made his debut",
     "paid a visit", "held talks")?"""
@@ -368,6 +377,10 @@ def iter_triggers(text: str, start: int, end: int, lex: Lexicon | None = None, *
         lemma, cls, pos, _ = chosen
         if pos == "noun" and _other_sense(text, match.start(), match.end(), key, before, start, end):
             continue
+        if noun is not None and key.endswith("s") and prev and _counted(prev) and (
+            (len(before) > 1 and before[-2] == "by") or _SCORE_AFTER.match(text, match.end(), end)
+        ):
+            continue  # "passed by seven votes to four", "won by 12 votes": a margin, no event
         if pos == "verb" and lemma in _VERB_SENSES:
             # "the town had fallen to the Northern Front": a capture, not a fall in prices
             cls = next((sense for sense, after in _VERB_SENSES[lemma] if after.match(text, match.end(), end)),
