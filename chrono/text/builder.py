@@ -77,14 +77,16 @@ _NO_OBJECT = lazy_compile(
 )
 # "the clinic opened", "The new walk-in clinic on Harlow Street, which opened": the head noun of
 # a definite subject right before the verb, or of the noun a relative clause is about
+# (or set off by an apposition: "The bridge, a steel arch linking the station to the estate, opened")
 _SUBJECT_BEFORE = lazy_compile(
     r"\b(?i:the|its|their|this)\s+(?:[\w-]+\s+){0,3}?([a-z][\w-]*)"
-    r"(?:\s+(?:on|in|at|of)\s+(?:[A-Z][\w'’-]*\s*){1,3})?(?:,\s*(?:which|that)\s+|\s+(?:was\s+|were\s+)?)\Z"
+    r"(?:\s+(?:on|in|at|of)\s+(?:[A-Z][\w'’-]*\s*){1,3})?"
+    r"(?:,\s*(?:which|that)\s+|,\s*(?:a|an)\s+[^,;.()]{1,120},\s*|\s+(?:was\s+|were\s+)?)\Z"
 )
 
 
 def _subject_head(text: str, lo: int, start: int) -> str | None:
-    found = _SUBJECT_BEFORE.search(text, max(lo, start - 90), start)
+    found = _SUBJECT_BEFORE.search(text, max(lo, start - 200), start)
     return found.group(1).lower() if found is not None else None
 
 
@@ -539,6 +541,9 @@ class Builder:
         earlier = [m for m in self.mentions if m.trigger.start < trigger.start and m.trigger.pos == "verb"
                    and m.trigger.lemma == trigger.lemma and (context := self.contexts.get(m.sentence_start))
                    is not None and _subject_head(text, context.sentence.start, m.trigger.start) == subject]
+        events = {self.by_trigger.get(m.trigger.start) for m in earlier}
+        if len(earlier) > 1 and len(events) == 1 and None not in events:
+            earlier = earlier[-1:]  # "Two weeks after the bridge opened … the bridge opened on 27 May": one
         if len(earlier) != 1:
             return None  # none of it, or several openings of it told before: which one is not said
         told = earlier[0]
