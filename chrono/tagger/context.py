@@ -44,6 +44,9 @@ class Frames(Protocol):
     @property
     def last_entry_end(self) -> int: ...
 
+    @property
+    def day_count(self) -> tuple[int, dt.date] | None: ...
+
 
 @attrs.frozen
 class Piece:

@@ -811,6 +811,18 @@ def _day_of_story_month(ctx: Context, rule_type: str, f: Fields, s: Spans, start
     return _piece(ctx, None, start, end, "DATE", near.isoformat(), mod, "DCT")
 
 
+def _day_count(ctx: Context, rule_type: str, f: Fields, s: Spans, start: int, end: int) -> list[Piece]:
+    """"*Day 15.*" opening an entry of a journal whose entries count days: that many days after
+    the last entry that gave its count and its date ("*Day 14. Wed. 22nd.*")."""
+    frames = ctx.frames
+    counted = frames.day_count if frames is not None else None
+    if frames is None or counted is None or not frames.leads(start, end):
+        raise Reject
+    number, day = counted
+    value = add_days(day, int(f["day_count"]) - number)
+    return _piece(ctx, None, start, end, "DATE", value.isoformat(), None, day.isoformat())
+
+
 def _weekday_day_of_story(ctx: Context, rule_type: str, f: Fields, s: Spans, start: int, end: int
                           ) -> list[Piece]:
     """A weekday and a bare day of the month, "**Tuesday 4th.**", "on Friday the 7th": of the
@@ -952,6 +964,7 @@ DATE_ACTIONS: dict[str, Action] = {
     "century": _century,
     "day_of_story_month": _day_of_story_month,
     "weekday_day_of_story": _weekday_day_of_story,
+    "day_count": _day_count,
 }
 
 # Dates written in digits and ranges of dates.

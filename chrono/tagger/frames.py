@@ -21,6 +21,7 @@ in a week. When the block ends, the story's time is what it was before the block
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import TYPE_CHECKING
 
 import attrs
@@ -50,7 +51,7 @@ _FIGURE = lazy_compile(r"\d")
 # (a place and a comma, "GENEVA, …", or a counter and a dash, "Day 1 — Tuesday 14 April")
 _BEFORE_LEAD = lazy_compile(
     r"[ \t*_(\[]*(?:[A-Z][\w'’.-]*(?:[ \t]+[A-Za-z][\w'’.-]*){0,3},[ \t]+"
-    r"|[A-Z][\w'’-]*[ \t]+\d{1,3}[ \t]*[—–:][ \t]*)?\Z"
+    r"|[A-Z][\w'’-]*[ \t]+\d{1,3}[ \t]*[—–:.)][ \t]*[*_]*[ \t]*)?\Z"
 )
 # Only punctuation and space between a date and the ends of its line (or cell).
 _BARE = lazy_compile(r"[\s*_()\[\].,:;|—–/-]*\Z")
@@ -88,6 +89,8 @@ class Frames:
         # diary's next entry goes on from
         self.last_entry: Anchor | None = None
         self.last_entry_end = -1  # where its date ends
+        # "*Day 14. Wed. 22nd.*": the count of days of the last entry that gave both, and its day
+        self.day_count: tuple[int, dt.date] | None = None
 
     def at(self, ctx: Context, offset: int) -> None:
         changed = False
@@ -170,6 +173,9 @@ class Frames:
         if anchor.gran == "D" and opened.block.kind in _DAY_ENTRY_KINDS:
             self.last_entry = anchor
             self.last_entry_end = end
+            counted = DAY_COUNT_LABEL.match(self.text, opened.block.start, start)
+            if counted is not None:
+                self.day_count = (int(counted.group(1)), anchor.day)
         ctx.ref, ctx.ref_start, ctx.ref_end = anchor, start, end
         if anchor.gran == "D":
             ctx.day_ref = anchor
@@ -183,6 +189,10 @@ class Frames:
                 ctx.frame_day = opened.anchor.day if opened.anchor.gran == "D" else None
                 return
         ctx.frame = ctx.frame_day = None
+
+
+# "*Day 14. Wed. 22nd.*", "**Day 3 (Monday).**": an entry labelled by the count of its day
+DAY_COUNT_LABEL = lazy_compile(r"[ \t*_(\[>]*Day[ \t]+(\d{1,3})\b")
 
 
 def how_dated(block: Block, text: str, start: int, end: int) -> str | None:

@@ -13,6 +13,8 @@ import yaml
 import chrono
 from chrono.tagger import extract
 from chrono.tagger.resources import load
+from chrono.text.layout import layout_of
+from chrono.text.markup import plain_view
 
 HERE = Path(__file__).parent
 # lang argument of extract() -> the folder holding its patterns.yaml
@@ -40,7 +42,9 @@ def test_rule_examples(lang: str, rule: dict[str, Any]) -> None:
     assert len(examples) <= 3, f"rule {name}: keep to three examples"
     for example in examples:
         assert set(example) == FIELDS, f"rule {name}: an example has {sorted(example)}"
-        found = extract(example["text"], example["dct"], lang=lang)
+        # (read as a plain text file is read: with its layout, for rules of entries and headings)
+        text = example["text"]
+        found = extract(text, example["dct"], lang=lang, layout=layout_of("plain", text, plain_view(text)))
         own = [timex for timex in found if timex.rule == name]
         assert own, f"rule {name} reads nothing in {example['text']!r}: {found}"
         assert (own[0].type, own[0].value) == (example["type"], example["value"]), (
