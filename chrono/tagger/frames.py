@@ -98,12 +98,15 @@ class Frames:
             left = self.open.pop()
             if left.anchor is not None:
                 ctx.restore(left.saved)
-                if left.firm and left.anchor.gran == "D" and (
+                if left.firm and left.anchor.gran in ("D", "M") and (
                     left.block.kind in _ENTRY_KINDS or left.block.kind is Kind.PARAGRAPH
                 ):
                     # "- 2026-11-17 22:40 — …" then "- 22:47 — …": the next entries of a
-                    # timeline go on from the day an entry named, not from the story's
-                    ctx.ref = ctx.day_ref = left.anchor
+                    # timeline go on from the day (or month: "- January — …", "- February —
+                    # …") an entry named, not from the story's
+                    ctx.ref = left.anchor
+                    if left.anchor.gran == "D":
+                        ctx.day_ref = left.anchor
                 changed = True
         blocks = self.blocks
         while self.next < len(blocks) and blocks[self.next].start <= offset:

@@ -354,8 +354,15 @@ def year_for_month(ctx: Context, month: int, day: int | None, start: int, end: i
         direction = -1  # "This is the sequence of events … ¶ **28 December.** A customer reports …"
     # (an entry after a dated one goes on from it, whatever its tense: "- **Friday, 4 October:**
     # homes reconnected … - **Saturday, 5 October:** crews arrive to help")
-    after_entry = ctx.frames is not None and ctx.frames.last_entry is not None
+    after_entry = ctx.frames is not None and (ctx.frames.last_entry is not None or (
+        ctx.ref is not None and ctx.ref.gran in ("D", "M") and ctx.frames.leads(start, end)))
     story = _entry_year(ctx, month, start, end) if direction <= 0 or after_entry else None
+    first_entry = ctx.frames is None or ctx.frames.last_entry is None
+    if story is not None and direction < 0 and first_entry and (
+        (story, month, day or 1) > (base.year, base.month, base.day)
+    ):
+        # "**August.** … had been in the job nine days" in May: the first entry is last August
+        story = None
     untensed_story = direction == 0 and ctx.ref is not None and _long_ago(ctx, ctx.ref)
     if story is None and (direction < 0 or untensed_story):
         # (with no tense, too, in a story of another time: "The Boxing Day crowd is still a record")

@@ -77,8 +77,10 @@ def _compatible(mention: Mention, earlier: Mention, *, first_of_kind: bool = Fal
         return False  # "It last erupted in 2011 … the eruption": not that eruption
     if mention.planned != earlier.planned:
         return False  # "it was due to reopen in May … the reopening in July": the plan and the event
-    if mention.plural and not earlier.plural:
-        return False  # "the killings" are not the one killing mentioned before
+    if mention.plural != earlier.plural:
+        # "the killings" are not the one killing mentioned before; "the semi-final" is one of
+        # "the semi-finals", not the set
+        return False
     if mention.contrast is not None and mention.contrast != earlier.contrast and not first_of_kind:
         return False  # "the second vote" is not the vote mentioned before it
     if earlier.contrast is not None and mention.contrast is None and earlier.paragraph != mention.paragraph:
