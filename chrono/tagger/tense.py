@@ -94,6 +94,8 @@ def tense(ctx: Context, start: int, end: int, weekday: bool = False) -> int:
 
 # "since 1980", "until 1975": the bound of a state, not the time a story is set in.
 _STATE_BOUND = r"\b{state_bound}\s+\Z"
+# "Born on 17 May 1992 …": a birth, not the time a story is set in
+_BIRTH_LEAD = r"\b{birth_lead}\s+\Z"
 
 
 def _tense_words(res: Resources, segment: str) -> list[str]:
@@ -203,7 +205,9 @@ def story_year(ctx: Context, month: int, start: int = -1) -> int | None:
             or (ctx.speaks_from_now(since, start) if start >= 0 and _long_ago(ctx, story)
                 else ctx.is_news())
             or (story.gran == "Y" and words_regex(ctx.res, _STATE_BOUND, re.IGNORECASE).search(
-                ctx.text, max(0, ctx.ref_start - 8), ctx.ref_start))):
+                ctx.text, max(0, ctx.ref_start - 8), ctx.ref_start))
+            or words_regex(ctx.res, _BIRTH_LEAD, re.IGNORECASE).search(
+                ctx.text, max(0, ctx.ref_start - 12), ctx.ref_start)):
         return None
     # a month before the story's is next year's ("In June 1944 … in March"), unless it is only a
     # few months back: a story that has just told its main day looks back to what led up to it

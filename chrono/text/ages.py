@@ -183,8 +183,9 @@ def age_cues(text: str, timexes: Sequence[Timex], sentences: Sequence[Sentence])
             died = _DEATH.search(text, lo, sentence.end)
             if died is not None:
                 ages = list(_DEATH_AGE.finditer(text, died.end(), sentence.end))
-        dated = [t for t in dates.between(lo, sentence.end) if t.anchor is None and _has_year(t)
-                 and t is not birth]
+        # (a year-less day of the document's year counts: "On 3 February she became …, at 34,")
+        dated = [t for t in dates.between(lo, sentence.end) if _has_year(t) and t is not birth and (
+            t.anchor is None or (t.anchor == "DCT" and not t.guessed and _FULL_DAY.fullmatch(t.value)))]
         if len(ages) > 1:
             # "At 15 she moved to Vienna, and in 2004, at 17, she became …": each age with the
             # date written right next to it, the others left alone

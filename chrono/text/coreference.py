@@ -87,6 +87,9 @@ def _compatible(mention: Mention, earlier: Mention, *, first_of_kind: bool = Fal
         return False  # "a second vote" two paragraphs back: "the vote" may be the first one
     if None not in (mention.time_owner, earlier.time_owner) and mention.time_owner != earlier.time_owner:
         return False  # "last year's AGM" after "this year's AGM"
+    owner, subject = mention.pronoun_owner, earlier.subject_pronoun
+    if None not in (owner, subject) and owner != subject:
+        return False  # "his death on 4 March" after "she died in 2019"
     if mention.possessor is not None and mention.possessor not in earlier.context:
         return False  # "her deputy's resignation" after "the minister resigned"
     owners = (earlier.possessor, mention.possessor)

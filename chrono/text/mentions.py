@@ -40,6 +40,11 @@ _APPOSED_CONTRAST = re.compile(
     re.IGNORECASE,
 )
 _PRONOUN_POSSESSORS = _WORDS.set("pronoun_possessors")
+_GENDERED_POSSESSORS = {str(word): str(subject)
+                        for word, subject in _WORDS.table("gendered_possessors").items()}
+_SUBJECT_PRONOUN_BEFORE = lazy_compile(
+    rf"\b({'|'.join(sorted(set(_GENDERED_POSSESSORS.values())))})\s+(?:[a-z]+\s+){{0,2}}\Z", re.IGNORECASE
+)
 _SHELL_POSSESSORS = _WORDS.set("shell_possessors")
 # "last year's", "next week's": words that count the owner's time from now
 _TIME_OWNER_BEFORE = lazy_compile(
@@ -169,6 +174,25 @@ class Mention:
         ):
             return None  # "the work's premiere": the work told of before, as "its" would say
         return possessor
+
+    @functools.cached_property
+    def pronoun_owner(self) -> str | None:
+        """"he" for "his death", "she" for "her resignation": who the possessive pronoun of
+        its phrase names (None without one)."""
+        for word in self._own_lower:
+            if word in _GENDERED_POSSESSORS:
+                return _GENDERED_POSSESSORS[word]
+        return None
+
+    @functools.cached_property
+    def subject_pronoun(self) -> str | None:
+        """"she" for "she died", "she had resigned": the pronoun subject right before a verb."""
+        if self.trigger.pos != "verb":
+            return None
+        found = _SUBJECT_PRONOUN_BEFORE.search(
+            self._text, max(self._sentence.start, self.trigger.start - 30), self.trigger.start
+        )
+        return found.group(1).lower() if found is not None else None
 
     @functools.cached_property
     def time_owner(self) -> str | None:
