@@ -98,6 +98,8 @@ def season_cues(text: str, timexes: Sequence[Timex], sentences: Sequence[Sentenc
             continue
         date = _linked(text, timexes, index, sentence, bool(shape["quarter"])) if (
             period.signal in _AT_SIGNALS) else None
+        if date is None:
+            date = _month_of_period(text, timexes, index, sentence)
         if date is None and shape["quarter"]:
             date = _months_of_quarter(text, timexes, index)
             stated = configured_fiscal_start is not None or own_start() is not None
@@ -150,6 +152,24 @@ def _linked(text: str, timexes: Sequence[Timex], index: int, sentence: Sentence,
         if not links.clause_break.search(between) and links.date_then_period.fullmatch(between):
             return before
     return None
+
+
+_SUPERLATIVE_MONTH_OF = lazy_compile(
+    rf"\b(?:{_WORDS.pattern('superlative_months')})\s+month\s+of\s+\Z", re.IGNORECASE
+)
+_MONTH_OF_PERIOD_VERB = lazy_compile(rf"\s+(?:{_WORDS.pattern('month_of_period_verbs')})\s+", re.IGNORECASE)
+
+
+def _month_of_period(text: str, timexes: Sequence[Timex], index: int, sentence: Sentence) -> Timex | None:
+    """"the strongest month of the quarter had been June": the month the words name as one of the
+    period's."""
+    period = timexes[index]
+    after = timexes[index + 1] if index + 1 < len(timexes) else None
+    if after is None or after.start >= sentence.end or not _is_date(after):
+        return None
+    if not _SUPERLATIVE_MONTH_OF.search(text, max(sentence.start, period.start - 40), period.start):
+        return None
+    return after if _MONTH_OF_PERIOD_VERB.fullmatch(text, period.end, after.start) else None
 
 
 def _months_of_quarter(text: str, timexes: Sequence[Timex], index: int) -> Timex | None:
