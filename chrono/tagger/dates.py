@@ -829,7 +829,8 @@ def _weekday_day_of_story(ctx: Context, rule_type: str, f: Fields, s: Spans, sta
     month the story is in, or the month after it (a diary goes on), whichever the weekday fits;
     with no story month, the nearest such day to the DCT that the weekday fits."""
     digits = DIGITS.search(f["day_only"])
-    weekday = ctx.res.lookup("weekday", f["weekday"]) or ctx.res.lookup("weekday_abbr", f["weekday"])
+    weekday = (ctx.res.lookup("weekday", f["weekday"]) or ctx.res.lookup("weekday_abbr", f["weekday"])
+               or ctx.res.lookup("weekday_abbr_dated", f["weekday"]))
     if digits is None or weekday is None:
         raise Reject
     number, wanted = int(digits.group()), int(weekday)
