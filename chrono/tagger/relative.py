@@ -299,7 +299,12 @@ def _rel_unit_pieces(ctx: Context, rule_type: str, f: Fields, s: Spans, start: i
     mod = position_mod(ctx, f)
     anchor_day = ctx.base()
     anchor = "DCT"
-    if f.get("rel") and res.has("rel", f["rel"]):
+    if f.get("after_next"):
+        steps = 2 if f["after_next"].lower().startswith("after") else -2
+        told = story_base(ctx, start)
+        if told is not None:
+            anchor_day, anchor = told.day, told.value
+    elif f.get("rel") and res.has("rel", f["rel"]):
         steps = int(res.lookup("rel", f["rel"]))
         told = story_base(ctx, start)
         if told is not None:  # "We start shearing next week" in a letter of 2 March 1952

@@ -433,6 +433,12 @@ def weekday_date(ctx: Context, weekday: int, rel: int | None, start: int, end: i
     news-style past is the default (the most recent such day, the DCT's own day included)."""
     story = ctx.story_day()
     the_before = words_regex(ctx.res, _THE_BEFORE, re.IGNORECASE)
+    told_days = [day for day in ctx.frame_days if day.isoweekday() == weekday
+                 and (story is None or abs((day - story.day).days) <= 6)]
+    if rel is None and told_days and the_before.search(ctx.text, max(0, start - 8), start):
+        # "Friday the 22nd through Sunday the 24th. Check-in is at 4 p.m. on the Friday": the
+        # Friday the paragraph has just named
+        return told_days[-1]
     if rel is None and story is not None and abs((story.day - ctx.base()).days) > 7 and the_before.search(
         ctx.text, max(0, start - 8), start
     ):
