@@ -811,6 +811,28 @@ def _day_of_story_month(ctx: Context, rule_type: str, f: Fields, s: Spans, start
     return _piece(ctx, None, start, end, "DATE", near.isoformat(), mod, "DCT")
 
 
+def _entry_day_of_story(ctx: Context, rule_type: str, f: Fields, s: Spans, start: int, end: int
+                        ) -> list[Piece]:
+    """"*12th.* — Snow from dawn." opening an entry of a story told entry by entry: the day of the
+    story's month (or the next, for a day before the last entry's)."""
+    frames = ctx.frames
+    if frames is None or not frames.leads(start, end) or ctx.ref is None or ctx.ref.gran not in ("D", "M"):
+        raise Reject
+    digits = DIGITS.search(f["day_only"])
+    if digits is None:
+        raise Reject
+    number = int(digits.group())
+    last = frames.last_entry
+    month_start = (last or ctx.ref).day.replace(day=1)
+    if last is not None and number < last.day.day:
+        month_start = add_months(month_start, 1)  # "*30th.* … *2nd.*": the diary went on into the next month
+    try:
+        day = month_start.replace(day=number)
+    except ValueError as error:
+        raise Reject from error
+    return _piece(ctx, None, start, end, "DATE", day.isoformat(), None, (last or ctx.ref).value)
+
+
 def _day_count(ctx: Context, rule_type: str, f: Fields, s: Spans, start: int, end: int) -> list[Piece]:
     """"*Day 15.*" opening an entry of a journal whose entries count days: that many days after
     the last entry that gave its count and its date ("*Day 14. Wed. 22nd.*")."""
@@ -966,6 +988,7 @@ DATE_ACTIONS: dict[str, Action] = {
     "day_of_story_month": _day_of_story_month,
     "weekday_day_of_story": _weekday_day_of_story,
     "day_count": _day_count,
+    "entry_day_of_story": _entry_day_of_story,
 }
 
 # Dates written in digits and ranges of dates.
