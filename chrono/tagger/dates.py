@@ -811,6 +811,18 @@ def _day_of_story_month(ctx: Context, rule_type: str, f: Fields, s: Spans, start
     return _piece(ctx, None, start, end, "DATE", near.isoformat(), mod, "DCT")
 
 
+# a line of a log opened by a time with a leading zero ("0600 Wind NW force 5.")
+_LOG_LINE_BEFORE = lazy_compile(r"(?:^|\n)[ \t>*_-]*0\d[0-5]\d:?[ \t]+[A-Z(]")
+
+
+def _log_clock(ctx: Context, rule_type: str, f: Fields, s: Spans, start: int, end: int) -> list[Piece]:
+    """"1800 Wind NNW 7." in a log whose lines before it open with times ("0600 Wind NW 5."): a
+    clock time, not the year 1800."""
+    if _LOG_LINE_BEFORE.search(ctx.text, max(0, start - 400), start) is None:
+        raise Reject
+    return _TIME_OF_DAY(ctx, rule_type, f, s, start, end)
+
+
 def _entry_day_of_story(ctx: Context, rule_type: str, f: Fields, s: Spans, start: int, end: int
                         ) -> list[Piece]:
     """"*12th.* — Snow from dawn." opening an entry of a story told entry by entry: the day of the
@@ -969,6 +981,8 @@ def _year_range(ctx: Context, rule_type: str, f: Fields, s: Spans, start: int, e
 # The registry of this module's actions
 
 
+_TIME_OF_DAY = _calendar(_time_of_day)
+
 # The actions that place one calendar date or time (they can set the story's reference time).
 DATE_ACTIONS: dict[str, Action] = {
     "year": _calendar(_year),
@@ -989,6 +1003,7 @@ DATE_ACTIONS: dict[str, Action] = {
     "weekday_day_of_story": _weekday_day_of_story,
     "day_count": _day_count,
     "entry_day_of_story": _entry_day_of_story,
+    "log_clock": _log_clock,
 }
 
 # Dates written in digits and ranges of dates.
