@@ -363,7 +363,37 @@ def _month_year(ctx: Context, req: Request, f: Fields, start: int, end: int
             # ("on Sunday, March 9" in a text of 12 March 2024 is a Saturday), not a reason to
             # move the date a year.
             year = _year_by_weekday(ctx, year, req.month, req.day, f["weekday"])
+        elif req.day is not None and f.get("weekday") and not f.get("nth"):
+            year = _year_of_sentence(ctx, year, req.month, req.day, f["weekday"], start)
     return year, anchor
+
+
+_SENTENCE_YEAR = lazy_compile(r"(?<![\d.,$£€#])((?:1[89]|20)\d\d)(?![\d.,])")
+
+
+def _year_of_sentence(ctx: Context, year: int, month: int, day: int, weekday_word: str, start: int) -> int:
+    """"The 2025 race will start at 18:00 on Friday 13 June", written in June 2024: when the
+    weekday does not fit the year the tense chose but fits a year the sentence has written
+    before it, that year."""
+    weekday = weekday_number(ctx.res, weekday_word)
+    if not weekday or _fits(year, month, day, int(weekday)):
+        return year
+    lo = max(0, start - 120)
+    breaks = [m.end() for m in re.finditer(r"[.!?]\s|\n", ctx.text[lo:start])]
+    lo += breaks[-1] if breaks else 0
+    written = [int(m.group(1)) for m in _SENTENCE_YEAR.finditer(ctx.text, lo, start)]
+    fitting = [y for y in written if abs(y - year) <= 1 and _fits(y, month, day, int(weekday))]
+    if len(set(fitting)) != 1:
+        return year
+    ctx.note = "the year the sentence writes, in which the weekday fits"
+    return fitting[0]
+
+
+def _fits(year: int, month: int, day: int, weekday: int) -> bool:
+    try:
+        return dt.date(year, month, day).isoweekday() == weekday
+    except ValueError:
+        return False
 
 
 # How far (days) from the DCT a year-less date with a weekday must lie, with no tense to go
@@ -727,13 +757,17 @@ _EVENING_PARTS = frozenset({"NI", "EV"})
 def _past_midnight(ctx: Context, req: Request, day: dt.date, start: int, end: int) -> dt.date:
     if req.clock is None or ctx.frames is None or not ctx.frames.leads(start, end):
         return day
+    if ctx.frame_day is not None and ctx.frame_day > day:
+        # "## Thursday 3 August … I packed last night. ¶ **11:40 pm** — …": an entry under a
+        # day's heading is on that day, whatever the prose before it looked back to
+        day = ctx.frame_day
     hour = int(req.clock[:2])
     before = ctx.last_clock
     if before is not None and before[0] == day and before[1] >= _LATE_HOUR and hour < _EARLY_HOUR:
         day = day + dt.timedelta(days=1)
     elif before is None and hour >= _EVENING_HOUR and ctx.eve_before is not None and (
         add_days(ctx.eve_before, 1) == day
-    ):
+    ) and ctx.frame_day != day:
         day = ctx.eve_before  # the first entry of a night told from the next day
     elif before is None and hour >= _EVENING_HOUR and len(set(ctx.frame_days)) >= 2 and (
         day == ctx.frame_days[-1] == max(ctx.frame_days) and add_days(ctx.frame_days[0], 1) == day

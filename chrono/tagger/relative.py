@@ -283,6 +283,13 @@ def _report_period(ctx: Context, start: int) -> Anchor | None:
     return None
 
 
+# "the last day on which …", "the last week that …": the unit described, not counted from now
+_THE_BEFORE_WORD = lazy_compile(r"\bthe[ \t]+\Z", re.IGNORECASE)
+_DESCRIBED_AFTER = lazy_compile(
+    r"[ \t]+(?:(?:on|in|at|of|during|by)[ \t]+which|when|that|before)\b", re.IGNORECASE
+)
+
+
 def _rel_unit(ctx: Context, rule_type: str, f: Fields, s: Spans, start: int, end: int) -> list[Piece]:
     pieces = _rel_unit_pieces(ctx, rule_type, f, s, start, end)
     if not f.get("anaphoric") or f.get("rel"):
@@ -305,6 +312,11 @@ def _rel_unit_pieces(ctx: Context, rule_type: str, f: Fields, s: Spans, start: i
         if told is not None:
             anchor_day, anchor = told.day, told.value
     elif f.get("rel") and res.has("rel", f["rel"]):
+        definite = f["rel"].lower().startswith("the ") or (
+            _THE_BEFORE_WORD.search(ctx.text, max(0, start - 5), start) is not None
+        )
+        if definite and _DESCRIBED_AFTER.match(ctx.text, end):
+            raise Reject  # "on Monday 11 March, the last day on which councils …": a description
         steps = int(res.lookup("rel", f["rel"]))
         told = story_base(ctx, start)
         if told is not None:  # "We start shearing next week" in a letter of 2 March 1952

@@ -206,6 +206,10 @@ def _overlap(a: Period, b: Period) -> bool:
 def _entry_against(b: Builder, entry: Scope, outer: Scope, timex: Timex | None) -> None:
     """Two claims on the entry when its own date lies outside the period of the heading or
     entry it stands under (they clash; when the periods meet, nothing needs saying)."""
+    if _clock_only(entry) and outer.period.end is not None and entry.period.start is not None and (
+        entry.period.start - outer.period.end < _HALF_DAY
+    ):
+        return  # "## Thursday 3 August" … "**1:15 am** — Arrived": a night that ran past midnight
     period = outer.period
     if timex is not None and _ZONED.search(timex.value) and period.start is not None and (
         period.end is not None

@@ -153,6 +153,14 @@ def event_after(text: str, triggers: Sequence[Trigger], phrase_end: int, clause_
     return first
 
 
+# "11 hours and 47 minutes after …", "two days, six hours later": the offset phrase found is the
+# last part of a distance written in several units
+_COUNT_WORDS = "|".join(sorted(NUMBERS, key=len, reverse=True))
+_UNIT_WORDS = "|".join(sorted(_UNITS, key=len, reverse=True))
+_COMPOUND_BEFORE = lazy_compile(
+    rf"\b(?:\d+|{_COUNT_WORDS})\s+(?:{_UNIT_WORDS})s?\s*(?:,|and)\s*\Z",
+    re.IGNORECASE,
+)
 _CLAUSE_MARK = lazy_compile(r"[,;:—–()]")
 _RELATIVE_OPENER = lazy_compile(r",[ \t]+(?:who|whom|whose|which)\b")
 _AND_BEFORE = lazy_compile(
@@ -186,6 +194,10 @@ def offset(b: Builder, here: SentenceContext, match: re.Match[str]) -> None:
         if unit > WEEK and unit % WEEK == 0 and unit < 4 * WEEK:
             count, unit = count * (unit // WEEK), WEEK  # "a fortnight later": two weeks, counted in days
         direction = _DIRECTIONS[match.group("dir").lower()]
+    if text[start - 1:start] == "-" or _COMPOUND_BEFORE.search(text, max(0, start - 30), start):
+        # "11 hours and 47 minutes after the race began", "thirty-five minutes later": a part of
+        # a longer distance or of a number
+        return
     if _FOR_BEFORE.search(text, max(0, start - 20), start):
         # "worked there for a decade before opening …": a duration and a plain "before"; "For
         # almost fifty years afterwards the land lay fenced off": how long a state lasted after

@@ -49,6 +49,7 @@ _INVERSION_OPENER = lazy_compile(rf"\b(?:{_WORDS.pattern('inversion_openers')})\
 _SUBJECT_DETERMINERS = _WORDS.set("subject_determiners")
 _CLAUSE_IRREALIS = _WORDS.set("clause_irrealis")
 _CLAUSE_BOUNDARIES = _WORDS.set("clause_boundaries")
+_TEMPORAL_SUBORDINATORS = _WORDS.set("temporal_subordinators")
 # (a full stop before white space ends the clause too: "The plan appeared in 2017. A consultation ran")
 # "found until", "made about the change in mission until": "until" within the same clause
 _UNTIL_IN_CLAUSE = lazy_compile(
@@ -89,6 +90,25 @@ def _in_irrealis_clause(text: str, start: int) -> bool:
         if low in _CLAUSE_IRREALIS and not (token[0].isupper() and low == "may"):  # "20 May 2024"
             return True
     return False
+def _timed_by_modal(text: str, start: int) -> bool:
+    """"would move to a new gallery once the work was funded": a clause opened by "once",
+    "until" … after a clause a modal governs is as unreal as that clause."""
+    tokens = _CLAUSE_WORD.findall(text[max(0, start - 100):start])
+    index = len(tokens) - 1
+    while index >= 0 and tokens[index].lower() not in _TEMPORAL_SUBORDINATORS:
+        token = tokens[index]
+        if not token[0].isalpha() or token.lower() in _CLAUSE_BOUNDARIES:
+            return False
+        index -= 1
+    for token in reversed(tokens[:max(index, 0)]):
+        low = token.lower()
+        if not token[0].isalpha() or low in _CLAUSE_BOUNDARIES:
+            return False
+        if low in _MODALS or low in _FUTURE:
+            return True
+    return False
+
+
 _PARTICIPLE_PHRASE = lazy_compile(
     rf"[A-Z][a-z]+\s+(?:{_WORDS.pattern('opening_participle_prepositions')})\b[^,;.!?]{{0,80}},\s*"
     rf"(?:{each_then_space(_WORDS.words('articles'))})?[A-Za-z]"
@@ -180,6 +200,8 @@ def verb_tense(form: str, before: list[str], text: str, start: int) -> str | Non
             return PERFECT
         if prev in _HAD or not _HAD.isdisjoint(window):
             return PLUPERFECT
+        if (prev in _BE_PAST or (prev2 in _BE_PAST and prev in _BEEN)) and _timed_by_modal(text, start):
+            return IRREALIS  # "would move … once a second phase of work was funded"
         if prev in _BE_PAST or (prev2 in _BE_PAST and prev in _BEEN):
             return PAST
         if prev in _BE_PRESENT:
