@@ -123,6 +123,9 @@ class Context:
     # The day and hour of the last clock time placed on the story's day: a list of times that
     # runs past midnight goes on into the next day.
     last_clock: tuple[dt.date, int] | None = None
+    # The days clock times were given with, by the time ("from 22:41 on Tuesday 2 April"): the
+    # first entry of a timeline at that time is on that day.
+    clock_days: dict[str, dt.date] = attrs.field(factory=dict)
     # The day before the DCT when the text has said "last night" or "yesterday evening": a list
     # of clock times opened by an evening hour after it began that night ("This live page ran
     # from the close of polls last night … ¶ **22:00** Polls have closed").

@@ -763,6 +763,12 @@ def _past_midnight(ctx: Context, req: Request, day: dt.date, start: int, end: in
         day = ctx.frame_day
     hour = int(req.clock[:2])
     before = ctx.last_clock
+    told = ctx.clock_days.get(req.clock[:5])
+    if before is None and told is not None and told != day:
+        # "from 22:41 on Tuesday 2 April until …" then "## Timeline ¶ - **22:41** …": the first
+        # entry at a time the text has already dated is on that day
+        ctx.last_clock = (told, hour)
+        return told
     if before is not None and before[0] == day and before[1] >= _LATE_HOUR and hour < _EARLY_HOUR:
         day = day + dt.timedelta(days=1)
     elif before is None and hour >= _EVENING_HOUR and ctx.eve_before is not None and (

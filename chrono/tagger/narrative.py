@@ -169,6 +169,9 @@ def _yearly(ctx: Context, start: int) -> bool:
     return lead.search(ctx.text, max(0, start - 40), start) is not None
 
 
+_CLOCK_OF_DAY = re.compile(r"(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})")
+
+
 def _follow(ctx: Context, rule: Rule, piece: Piece, dct_known: bool) -> Piece:
     """``piece`` as shown (placed by the layout or the story; masked where it rests on a
     missing DCT), after moving the story's reference time and report period on to it where it
@@ -178,6 +181,9 @@ def _follow(ctx: Context, rule: Rule, piece: Piece, dct_known: bool) -> Piece:
     derived = piece.narrates or piece.anchor not in (None, "DCT")
     piece = _placed(ctx, piece, dct_known)
     value = piece.value
+    told = _CLOCK_OF_DAY.match(value) if piece.type == "TIME" else None
+    if told is not None:
+        ctx.clock_days[told.group(2)] = dt.date.fromisoformat(told.group(1))
     if not dct_known and piece.anchor == "DCT":
         value = piece.shape or _mask(value)
         piece = attrs.evolve(piece, value=value)
