@@ -181,9 +181,9 @@ def _follow(ctx: Context, rule: Rule, piece: Piece, dct_known: bool) -> Piece:
     derived = piece.narrates or piece.anchor not in (None, "DCT")
     piece = _placed(ctx, piece, dct_known)
     value = piece.value
-    told = _CLOCK_OF_DAY.match(value) if piece.type == "TIME" else None
-    if told is not None:
-        ctx.clock_days[told.group(2)] = dt.date.fromisoformat(told.group(1))
+    clock = _CLOCK_OF_DAY.match(value) if piece.type == "TIME" else None
+    if clock is not None:
+        ctx.clock_days[clock.group(2)] = dt.date.fromisoformat(clock.group(1))
     if not dct_known and piece.anchor == "DCT":
         value = piece.shape or _mask(value)
         piece = attrs.evolve(piece, value=value)
