@@ -46,6 +46,7 @@ from chrono.tagger.resources import words_regex
 from chrono.tagger.tense import SENTENCE_END as _SENTENCE_END
 from chrono.tagger.tense import (
     day_near_dct,
+    sentence_start,
     story_base,
     story_entry_ref,
     story_year,
@@ -378,9 +379,7 @@ def _year_of_sentence(ctx: Context, year: int, month: int, day: int, weekday_wor
     weekday = weekday_number(ctx.res, weekday_word)
     if not weekday or _fits(year, month, day, int(weekday)):
         return year
-    lo = max(0, start - 120)
-    breaks = [m.end() for m in re.finditer(r"[.!?]\s|\n", ctx.text[lo:start])]
-    lo += breaks[-1] if breaks else 0
+    lo = sentence_start(ctx.text, start, 120)
     written = [int(m.group(1)) for m in _SENTENCE_YEAR.finditer(ctx.text, lo, start)]
     fitting = [y for y in written if abs(y - year) <= 1 and _fits(y, month, day, int(weekday))]
     if len(set(fitting)) != 1:
@@ -416,14 +415,11 @@ def _year_by_weekday(ctx: Context, guess: int, month: int, day: int, weekday_wor
     if not weekday:
         return guess
     for year in (guess, guess - 1, guess + 1):
-        try:
-            if dt.date(year, month, day).isoweekday() == int(weekday):
-                if year != guess:
-                    ctx.guessed = False
-                    ctx.note = "the year in which the weekday fits (no tense to go on)"
-                return year
-        except ValueError:
-            continue
+        if _fits(year, month, day, int(weekday)):
+            if year != guess:
+                ctx.guessed = False
+                ctx.note = "the year in which the weekday fits (no tense to go on)"
+            return year
     return guess
 
 
@@ -1036,7 +1032,7 @@ DATE_ACTIONS: dict[str, Action] = {
     "week": _calendar(_week),
     "holiday": _calendar(_holiday),
     "deictic": _calendar(_deictic),
-    "time_of_day": _calendar(_time_of_day),
+    "time_of_day": _TIME_OF_DAY,
     "decade": _decade,
     "century": _century,
     "day_of_story_month": _day_of_story_month,

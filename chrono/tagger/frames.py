@@ -176,7 +176,7 @@ class Frames:
         if anchor.gran == "D" and opened.block.kind in _DAY_ENTRY_KINDS:
             self.last_entry = anchor
             self.last_entry_end = end
-            counted = DAY_COUNT_LABEL.match(self.text, opened.block.start, start)
+            counted = _DAY_COUNT_LABEL.match(self.text, opened.block.start, start)
             if counted is not None:
                 self.day_count = (int(counted.group(1)), anchor.day)
         ctx.ref, ctx.ref_start, ctx.ref_end = anchor, start, end
@@ -195,7 +195,7 @@ class Frames:
 
 
 # "*Day 14. Wed. 22nd.*", "**Day 3 (Monday).**": an entry labelled by the count of its day
-DAY_COUNT_LABEL = lazy_compile(r"[ \t*_(\[>]*Day[ \t]+(\d{1,3})\b")
+_DAY_COUNT_LABEL = lazy_compile(r"[ \t*_(\[>]*Day[ \t]+(\d{1,3})\b")
 
 
 def how_dated(block: Block, text: str, start: int, end: int) -> str | None:

@@ -169,7 +169,7 @@ def _yearly(ctx: Context, start: int) -> bool:
     return lead.search(ctx.text, max(0, start - 40), start) is not None
 
 
-_CLOCK_OF_DAY = re.compile(r"(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})")
+_CLOCK_OF_DAY = lazy_compile(r"(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})")
 
 
 def _follow(ctx: Context, rule: Rule, piece: Piece, dct_known: bool) -> Piece:

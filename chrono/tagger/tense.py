@@ -304,14 +304,19 @@ _REPORTED_BEFORE = r"\b(?:{reporting_verbs})\s+(?:[\w,]+\s+){0,3}\Z"
 _COUNTED_YEAR = r"(?<![Tt]he\s)\b({rel})\s+year\b(?:['’]s)?"  # (not "the next year": the story's)
 
 
+def sentence_start(text: str, start: int, reach: int) -> int:
+    """Where the sentence holding ``start`` begins, looking back at most ``reach`` characters."""
+    lo = max(0, start - reach)
+    breaks = [m.end() for m in _SENTENCE_BREAK.finditer(text, lo, start)]
+    return breaks[-1] if breaks else lo
+
+
 def _year_said_before(ctx: Context, start: int) -> int | None:
     """The year a year counted from now earlier in the same sentence gives ("Last year's event,
     on Sunday, 11 June", "Next year the fair moves to 4 July"), unless a report's date comes
     between ("Profits rose last year, the company said on 3 March")."""
     text = ctx.text
-    lo = max(0, start - 160)
-    breaks = [m.end() for m in _SENTENCE_BREAK.finditer(text, lo, start)]
-    lo = breaks[-1] if breaks else lo
+    lo = sentence_start(text, start, 160)
     found = list(words_regex(ctx.res, _COUNTED_YEAR, re.IGNORECASE).finditer(text, lo, start))
     if not found:
         return None

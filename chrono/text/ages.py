@@ -119,6 +119,12 @@ def _has_year(timex: Timex) -> bool:
     return timex.type == "DATE" and _YEAR_FIRST.match(timex.value) is not None
 
 
+def _year_from_now(timex: Timex) -> bool:
+    """Was the year of ``timex`` taken from the document date by its tense, not guessed
+    ("died at home on 9 August" in a text of 14 August)?"""
+    return timex.anchor == "DCT" and not timex.guessed
+
+
 def _age_of(match: re.Match[str]) -> tuple[int, int, int]:
     """The age (or count) a phrase states and where its number is."""
     group = match.lastindex or 0
@@ -185,7 +191,7 @@ def age_cues(text: str, timexes: Sequence[Timex], sentences: Sequence[Sentence])
                 ages = list(_DEATH_AGE.finditer(text, died.end(), sentence.end))
         # (a year-less day of the document's year counts: "On 3 February she became …, at 34,")
         dated = [t for t in dates.between(lo, sentence.end) if _has_year(t) and t is not birth and (
-            t.anchor is None or (t.anchor == "DCT" and not t.guessed and _FULL_DAY.fullmatch(t.value)))]
+            t.anchor is None or (_year_from_now(t) and _FULL_DAY.fullmatch(t.value)))]
         if len(ages) > 1:
             # "At 15 she moved to Vienna, and in 2004, at 17, she became …": each age with the
             # date written right next to it, the others left alone
@@ -284,7 +290,7 @@ def _the_death_date(text: str, dates: _Dates, sentences: Sequence[Sentence], bir
         # few days later; the age rule widens an inferred year's ages when it is not that near)
         dated = [t for t in dates.between(sentence.start, sentence.end) if _has_year(t)
                  and _FULL_DAY.fullmatch(t.value) and t.value != birth.value
-                 and (t.anchor is None or (t.anchor == "DCT" and not t.guessed))]
+                 and (t.anchor is None or _year_from_now(t))]
         if len(dated) == 1:
             found.append(dated[0])
         elif dated:
@@ -552,7 +558,7 @@ def marriage_cues(
                 continue
             others = [t for t in dates.between(sentence.start, sentence.end)
                       if t is not wedding and t.type == "DATE" and t.value[:4].isdigit()
-                      and (t.anchor is None or (t.anchor == "DCT" and not t.guessed))]
+                      and (t.anchor is None or _year_from_now(t))]
             at = mention(others[0]) if len(others) == 1 else None
             if len(others) > 1:
                 continue

@@ -43,7 +43,7 @@ _PRONOUN_POSSESSORS = _WORDS.set("pronoun_possessors")
 _GENDERED_POSSESSORS = {str(word): str(subject)
                         for word, subject in _WORDS.table("gendered_possessors").items()}
 _SUBJECT_PRONOUN_BEFORE = lazy_compile(
-    rf"\b({'|'.join(sorted(set(_GENDERED_POSSESSORS.values())))})\s+(?:[a-z]+\s+){{0,2}}\Z", re.IGNORECASE
+    rf"\b({alternation(sorted(set(_GENDERED_POSSESSORS.values())))})\s+(?:[a-z]+\s+){{0,2}}\Z", re.IGNORECASE
 )
 _SHELL_POSSESSORS = _WORDS.set("shell_possessors")
 # "last year's", "next week's": words that count the owner's time from now

@@ -155,10 +155,8 @@ def event_after(text: str, triggers: Sequence[Trigger], phrase_end: int, clause_
 
 # "11 hours and 47 minutes after …", "two days, six hours later": the offset phrase found is the
 # last part of a distance written in several units
-_COUNT_WORDS = "|".join(sorted(NUMBERS, key=len, reverse=True))
-_UNIT_WORDS = "|".join(sorted(_UNITS, key=len, reverse=True))
 _COMPOUND_BEFORE = lazy_compile(
-    rf"\b(?:\d+|{_COUNT_WORDS})\s+(?:{_UNIT_WORDS})s?\s*(?:,|and)\s*\Z",
+    rf"\b(?:\d+|{alternation(longest_first(NUMBERS))})\s+(?:{alternation(_UNITS)})s?\s*(?:,|and)\s*\Z",
     re.IGNORECASE,
 )
 _CLAUSE_MARK = lazy_compile(r"[,;:—–()]")

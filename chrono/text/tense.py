@@ -90,6 +90,8 @@ def _in_irrealis_clause(text: str, start: int) -> bool:
         if low in _CLAUSE_IRREALIS and not (token[0].isupper() and low == "may"):  # "20 May 2024"
             return True
     return False
+
+
 def _timed_by_modal(text: str, start: int) -> bool:
     """"would move to a new gallery once the work was funded": a clause opened by "once",
     "until" … after a clause a modal governs is as unreal as that clause."""
