@@ -13,8 +13,10 @@ from chrono.periods import Period
 from chrono.tagger import Timex
 from chrono.text.attachment import resolve
 from chrono.text.builder import Builder
+from chrono.text.clauses import clause_of
 from chrono.text.context import SentenceContext
 from chrono.text.events import Trigger, asserted
+from chrono.text.signals import reading_of
 from chrono.text.tense import PAST, PERFECT, PLUPERFECT, TOLD_AS_PAST
 
 
@@ -39,7 +41,8 @@ def reported(b: Builder, here: SentenceContext) -> None:
             continue
         # "had ended", "captured": over by the report; "began": its start was; a state told in
         # the simple past may go on ("said the siege lasted"): only its start
-        if target.part is Part.START:
+        if target.part is Part.START or (t.tense == PERFECT and _continuing(here, t)):
+            # ("have sought a foothold since August 2024": a perfect that runs on to the report)
             side = Side.START
         elif target.part is Part.END or (t.tense in (PERFECT, PLUPERFECT) or target.trigger.punctual):
             side = Side.END
@@ -48,6 +51,14 @@ def reported(b: Builder, here: SentenceContext) -> None:
         span = b.span(report.start, report.end, t.start, t.end)
         b.gap_claim(Endpoint(content_id, side), Endpoint(report_id, Side.END), Gap(0, None, ""),
                     span, None)
+
+
+def _continuing(here: SentenceContext, verb: Trigger) -> bool:
+    """Does a date of the verb's clause read as "since" (chrono/lang/en/prose/signals.yaml) say
+    its perfect runs on to the time it is told at ("have sought … since August 2024")?"""
+    _, clause_end = clause_of(here.cuts, verb.start)
+    return any(verb.end <= t.start < clause_end and (reading := reading_of(t.signal)) is not None
+               and reading.name == "since" for t in here.timexes)
 
 
 def source_report(b: Builder, here: SentenceContext, start: int, end: int, timex: Timex,
