@@ -55,7 +55,7 @@ _PRONOUN_OBJECT = lazy_compile(
 )
 
 _NAME = lazy_compile(r"\b[A-Z][a-z][\w’'-]*")
-_CALENDAR_WORDS = frozenset(word.lower() for word in (*MONTHS, *WEEKDAYS))
+CALENDAR_WORDS = frozenset(word.lower() for word in (*MONTHS, *WEEKDAYS))
 _PERSON_WORD = lazy_compile(rf"\b(?:{_WORDS.pattern('person_words')})\b", re.IGNORECASE)
 _NOT_NAMES = vocabulary("coreference").set("not_names") | frozenset(MONTHS) | frozenset(WEEKDAYS)
 # "the treaty … the agreement": words that name one thing, as an argument, by their group's first word
@@ -86,8 +86,21 @@ def argument_words(b: Builder, sentence: Sentence, trigger: Trigger) -> set[str]
             continue
         if len(low) < 3 or low in _STOP or low in lex.forms:
             continue
-        out.add(low[:-1] if low.endswith("s") and len(low) > 4 else low)
+        out.add(_singular(low))
     return out
+
+
+def _singular(word: str) -> str:
+    """A plural's singular, near enough that two mentions of one thing match ("buses" bus,
+    "boxes" box, "inquiries" inquiry, "drivers" driver); short words and "-ss" words are kept
+    ("bus", "news", "class")."""
+    if len(word) <= 4 or not word.endswith("s") or word.endswith("ss"):
+        return word
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    if word.endswith(("sses", "shes", "ches", "xes", "zes")) or word in ("buses", "gases"):
+        return word[:-2]
+    return word[:-1]
 
 
 def _names_near(text: str, sentence: Sentence, trigger: Trigger) -> frozenset[str]:
@@ -181,7 +194,7 @@ def precedence(b: Builder, triggers: Iterable[_Candidate]) -> None:
             return (0 < order[s2.start] - order[s1.start] <= 2 and second.start in pronoun
                     and not _OTHER_PERSON.search(b.text, first.end, second.start))
         shared = args[first.start] & args[second.start]
-        if shared - _CALENDAR_WORDS:
+        if shared - CALENDAR_WORDS:
             return True
         if shared:
             # only the month or weekday both are dated in: the same story, unless someone else
@@ -339,7 +352,7 @@ class _FirstIndex:
             left = at - 1
             right = at + 1 if at < len(items) and items[at][1] is second else at
             picked = [items[i] for i in (left, right) if 0 <= i < len(items)]
-            if word in _CALENDAR_WORDS:
+            if word in CALENDAR_WORDS:
                 # only the month both are dated in: related unless someone else comes between
                 picked = [item for item in picked if related(*item, s2, second)]
             found.extend(picked)

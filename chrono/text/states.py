@@ -23,7 +23,7 @@ from chrono.text.claims import TextPeriodClaim
 from chrono.text.clauses import words_between
 from chrono.text.context import SentenceContext
 from chrono.text.events import Trigger, asserted
-from chrono.text.precedence import argument_words
+from chrono.text.precedence import CALENDAR_WORDS, argument_words
 from chrono.text.sentences import Sentence
 from chrono.text.vocabulary import Hint, alternation, vocabulary
 
@@ -32,6 +32,14 @@ _STATES: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     str(noun): (frozenset(map(str, acts["starts"])), frozenset(map(str, acts["ends"])))
     for noun, acts in _WORDS.table("states").items()
 }
+# the verb each state noun is made from ("close" for "closure")
+_OWN_VERB = {str(noun): str(acts["own"]) for noun, acts in _WORDS.table("states").items() if "own" in acts}
+_BARE_BEFORE = lazy_compile(
+    rf"(?:^|[^\w'’-])(?:{alternation(_WORDS.words('bare_determiners'))})\s+"
+    rf"(?:(?:{alternation(_WORDS.words('bare_modifiers'))}|[\w.]+-(?:minute|hour|day|week|month|year))\s+)?\Z",
+    re.IGNORECASE,
+)
+_OF_AFTER = lazy_compile(r"\s+of\b", re.IGNORECASE)
 
 _Candidate = tuple[Sentence, Trigger]
 _PARTICIPLES = {str(word): str(side) for word, side in _WORDS.table("participles").items()}
@@ -83,8 +91,12 @@ def state_bounds(b: Builder, triggers: Iterable[_Candidate]) -> None:
             if act_id == state_id:
                 continue  # "walked out" is the walkout itself
             other_words = set().union(*(words[t.start] for _, t in others)) if others else set()
-            shared = words[act.start] & (state_words | other_words)
-            grade = Grade.STRONG if shared else Grade.WEAK
+            # (not the month both are dated in: "closed on 9 June … started on 4 June")
+            shared = words[act.start] & (state_words | other_words) - CALENDAR_WORDS
+            # "The line closed on 2 February … ¶ ## The closure … a few days after the closure"
+            own = side is Side.START and _OWN_VERB.get(noun) == act.lemma and all(
+                _bare(b.text, s, t) for s, t in states)
+            grade = Grade.STRONG if shared or own else Grade.WEAK
             via = "" if shared else (
                 f"'{act.text}' taken as the {side.value} of the {noun}, nothing shared says so"
             )
@@ -100,6 +112,13 @@ def _another(text: str, sentence: Sentence, trigger: Trigger) -> bool:
     """Does the sentence open on another one of the kind ("The first, in October 2022, closed …",
     "A previous closure …") before the act?"""
     return _CONTRAST.search(text, sentence.start, min(trigger.start, sentence.start + 30)) is not None
+
+
+def _bare(text: str, sentence: Sentence, noun: Trigger) -> bool:
+    """Is the state noun written without a thing of its own ("the closure", "the 12-day
+    closure"; not "the road closure", "the closure of the ford")?"""
+    return (_BARE_BEFORE.search(text[max(sentence.start, noun.start - 40):noun.start]) is not None
+            and _OF_AFTER.match(text, noun.end) is None)
 
 
 def _event(b: Builder, sentence: Sentence, trigger: Trigger) -> str:
