@@ -56,6 +56,7 @@ from chrono.text.reported import reported
 from chrono.text.sentences import Sentence
 from chrono.text.states import participle_bounds, state_bounds
 from chrono.text.tense import NOMINAL
+from chrono.text.timeline_acts import timeline_acts
 
 
 def build(text: str, sentences: Sequence[Sentence], timexes: Sequence[Timex], dct: Period | None,
@@ -99,6 +100,7 @@ def build(text: str, sentences: Sequence[Sentence], timexes: Sequence[Timex], dc
     anniversary_events(b)  # "the second anniversary of the tsunami": two years before
     date_by_layout(b, layout or Layout(), scopes)  # headings and entries (chrono.text.layout_dating)
     incident_window(b, layout or Layout(), scopes)  # a review's summary against its timeline
+    timeline_acts(b, scopes)  # "the restart came only after the team was paged" … "14:31 — Team paged"
     after_dated_ends(b)  # "conceded after the recount" … "the recount ended on 30 October"
     told_again(b)  # "in 2005, and again in 2003"
     release_dates(b, layout or Layout(), scopes)  # a version's release in its table and its prose

@@ -26,6 +26,7 @@ from chrono.text.claims import TextGapClaim, TextPeriodClaim
 from chrono.text.context import SentenceContext
 from chrono.text.coreference import Link, Vocabulary, antecedent_link, describe_link, verb_object
 from chrono.text.events import Trigger, names_verb_event
+from chrono.text.inflection import singular
 from chrono.text.mentions import Mention, mention_of
 from chrono.text.named_events import NamedEvent
 from chrono.text.sentences import Sentence
@@ -100,11 +101,11 @@ _GOVERNED_CLAUSE = lazy_compile(
 )
 
 
-def _words_near(text: str, sentence: Sentence, trigger: Trigger) -> frozenset[str]:
+def words_near(text: str, sentence: Sentence, trigger: Trigger) -> frozenset[str]:
     """The words of what an act is about, around its verb in its sentence ("deploy", "4471")."""
     lo, hi = max(sentence.start, trigger.start - 40), min(sentence.end, trigger.end + 60)
     return frozenset(
-        w.lower() for w in _ARGUMENT_WORD.findall(text, lo, hi)
+        singular(w.lower()) for w in _ARGUMENT_WORD.findall(text, lo, hi)
         if (len(w) > 2 or w.isdigit()) and w.lower() not in _ARGUMENT_STOP
         and not (trigger.start <= text.find(w, lo, hi) < trigger.end)
     )
@@ -502,15 +503,15 @@ class Builder:
         context = self.contexts.get(told.sentence_start)
         if context is None:
             return None
-        mine = _words_near(self.text, here.sentence, trigger)
-        theirs = _words_near(self.text, context.sentence, told.trigger)
+        mine = words_near(self.text, here.sentence, trigger)
+        theirs = words_near(self.text, context.sentence, told.trigger)
         shared = mine & theirs
         subject = _DEFINITE_SUBJECT.search(
             self.text, max(here.sentence.start, trigger.start - 40), trigger.start
         )
-        named = subject is not None and subject.group(1).lower() in theirs  # "the alert fired"
+        named = subject is not None and singular(subject.group(1).lower()) in theirs  # "the alert fired"
         named = named or (governed is not None and governed.group(1) is not None
-                          and governed.group(1).lower() in theirs)
+                          and singular(governed.group(1).lower()) in theirs)
         # "four days after she was reported missing" after "She was reported missing on …": the
         # same pronoun as the subject of the act told
         named = named or (governed is not None and governed.group(2) is not None and re.search(

@@ -35,3 +35,16 @@ def plural(noun: str) -> str:
     if noun.endswith("y") and noun[-2] not in "aeiou":
         return noun[:-1] + "ies"
     return noun + "s"
+
+
+def singular(word: str) -> str:
+    """A plural's singular, near enough that two mentions of one thing match ("buses" bus,
+    "boxes" box, "inquiries" inquiry, "drivers" driver); short words and "-ss" words are kept
+    ("bus", "news", "class")."""
+    if len(word) <= 4 or not word.endswith("s") or word.endswith("ss"):
+        return word
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    if word.endswith(("sses", "shes", "ches", "xes", "zes")) or word in ("buses", "gases"):
+        return word[:-2]
+    return word[:-1]

@@ -21,6 +21,7 @@ from chrono.text.calendar_names import MONTHS, WEEKDAYS
 from chrono.text.claims import TextGapClaim
 from chrono.text.clauses import words_in
 from chrono.text.events import Trigger, lexicon
+from chrono.text.inflection import singular
 from chrono.text.sentences import Sentence
 from chrono.text.vocabulary import alternation, longest_first, vocabulary
 
@@ -86,21 +87,8 @@ def argument_words(b: Builder, sentence: Sentence, trigger: Trigger) -> set[str]
             continue
         if len(low) < 3 or low in _STOP or low in lex.forms:
             continue
-        out.add(_singular(low))
+        out.add(singular(low))
     return out
-
-
-def _singular(word: str) -> str:
-    """A plural's singular, near enough that two mentions of one thing match ("buses" bus,
-    "boxes" box, "inquiries" inquiry, "drivers" driver); short words and "-ss" words are kept
-    ("bus", "news", "class")."""
-    if len(word) <= 4 or not word.endswith("s") or word.endswith("ss"):
-        return word
-    if word.endswith("ies"):
-        return word[:-3] + "y"
-    if word.endswith(("sses", "shes", "ches", "xes", "zes")) or word in ("buses", "gases"):
-        return word[:-2]
-    return word[:-1]
 
 
 def _names_near(text: str, sentence: Sentence, trigger: Trigger) -> frozenset[str]:
