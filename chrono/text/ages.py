@@ -25,6 +25,7 @@ from chrono.tagger import Timex
 from chrono.tagger.resources import trie_regex
 from chrono.text.calendar_names import ORDINAL_SUFFIXES
 from chrono.text.cue_dates import mention
+from chrono.text.inflection import singular
 from chrono.text.sentences import Sentence
 from chrono.text.vocabulary import Hint, alternation, longest_first, starts_word, vocabulary
 
@@ -76,6 +77,8 @@ _NEXT_TO = lazy_compile(rf"[ \t]*,?[ \t]*(?:(?:{_WORDS.pattern('birth_date_prepo
 _LIFESPAN_AFTER = lazy_compile(rf"\)[ \t]+(?:{_WORDS.pattern('lifespan_verbs')})\b")
 _OTHER_PERSON = lazy_compile(rf"\b(?:{_WORDS.pattern('other_person_words')})\b", re.IGNORECASE)
 _OTHER_PERSON_REACH = 80  # characters before an age where a relative's word makes it theirs
+_PERSON_NOUNS = _WORDS.set("person_nouns")
+_DEFINITE_SUBJECT = lazy_compile(r"\b(?:the|its|our|their|this)\s+([a-z][\w-]*)\s+(?:(?:has|had|will)\s+)?\Z")
 _DEATH = lazy_compile(rf"\b(?:{_WORDS.pattern('death_words')})\b", re.IGNORECASE)
 # "in 2004, at 17,": a date and the age right after it
 _ADJACENT = lazy_compile(r"[ \t]*,?[ \t]+")
@@ -210,6 +213,10 @@ def age_cues(text: str, timexes: Sequence[Timex], sentences: Sequence[Sentence])
         if _OTHER_PERSON.search(text, max(lo, match.start() - _OTHER_PERSON_REACH), match.start()):
             previous = sentence
             continue  # "when his daughter Imogen joined the business at the age of eighteen"
+        subject = _DEFINITE_SUBJECT.search(text, max(lo, match.start() - 40), match.start())
+        if subject is not None and singular(subject.group(1)) not in _PERSON_NOUNS:
+            previous = sentence
+            continue  # "when the school turned 50": a thing's age
         # the dates of others' lifespans ("his father (1857-1917)") do not date the age
         preceding = [t for t in dated if t.end <= match.start() and t.range_id is None]
         right_after = [t for t in dated
