@@ -38,6 +38,8 @@ class Frames(Protocol):
 
     def leads(self, start: int, end: int) -> bool: ...
 
+    def heading_between(self, start: int, end: int) -> bool: ...
+
     @property
     def last_entry(self) -> Anchor | None: ...
 
@@ -119,6 +121,7 @@ class Context:
     # The last date of that time (within a year of it): where a story of another time resumes
     # after its frame spoke from the document's date ("… is published this month. ¶ *June 2.*").
     story_era: Anchor | None = None
+    story_era_end: int = -1  # where the words that told it end
     chain_checked: int = -1
     # The day and hour of the last clock time placed on the story's day: a list of times that
     # runs past midnight goes on into the next day.

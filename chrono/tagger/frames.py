@@ -21,6 +21,7 @@ in a week. When the block ends, the story's time is what it was before the block
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from typing import TYPE_CHECKING
 
@@ -91,6 +92,7 @@ class Frames:
         self.last_entry_end = -1  # where its date ends
         # "*Day 14. Wed. 22nd.*": the count of days of the last entry that gave both, and its day
         self.day_count: tuple[int, dt.date] | None = None
+        self._heading_starts: list[int] | None = None  # read when first asked for
 
     def at(self, ctx: Context, offset: int) -> None:
         changed = False
@@ -116,6 +118,13 @@ class Frames:
             self.next += 1
         if changed:
             self._refresh(ctx)
+
+    def heading_between(self, start: int, end: int) -> bool:
+        """Whether a heading begins in ``[start, end)``: a new section of the text."""
+        if self._heading_starts is None:
+            self._heading_starts = [b.start for b in self.blocks if b.kind is Kind.HEADING]
+        at = bisect.bisect_left(self._heading_starts, start)
+        return at < len(self._heading_starts) and self._heading_starts[at] < end
 
     def leads(self, start: int, end: int) -> bool:
         """Whether the expression at ``[start, end)`` opens an entry (a paragraph, item or line

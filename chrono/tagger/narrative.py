@@ -97,6 +97,8 @@ def tell(ctx: Context, scanner: Scanner, dct_known: bool) -> tuple[list[Timex], 
 
 
 _YEARLY_LEAD = r"\b{fiscal_year_end_lead}\s+\Z"
+# between the two ends of a range of days written as two dates ("from Friday 7 June to Sunday 9 June")
+_RANGE_TO = lazy_compile(r"\s*(?:to|until|till|through|[-–—])\s*", re.IGNORECASE)
 
 
 _FROM_NOW = r"\b(?:{from_now})\b"
@@ -220,8 +222,19 @@ def _follow(ctx: Context, rule: Rule, piece: Piece, dct_known: bool) -> Piece:
                 ctx.distal_ref = anchor
             if anchor.gran == "D":
                 ctx.day_ref = anchor
-                if ctx.frame_days and PARAGRAPH_BREAK.search(ctx.text, ctx.frame_days_end, piece.start):
+                if ctx.frame_days and anchor.day not in ctx.frame_days and PARAGRAPH_BREAK.search(
+                    ctx.text, ctx.frame_days_end, piece.start
+                ):
+                    # (a day of those named, "on the Saturday night", keeps them named)
                     ctx.frame_days = []
+                if ctx.frame_days and 1 < (anchor.day - ctx.frame_days[-1]).days <= 7 and (
+                    piece.role == "end" or _RANGE_TO.fullmatch(ctx.text, ctx.frame_days_end, piece.start)
+                ):
+                    # "runs from Friday 7 June to Sunday 9 June … on the Saturday night": the days
+                    # between the ends of a range were named too
+                    first = ctx.frame_days[-1]
+                    ctx.frame_days.extend(first + dt.timedelta(days=n)
+                                          for n in range(1, (anchor.day - first).days))
                 ctx.frame_days.append(anchor.day)
                 ctx.frame_days_end = piece.end
             if derived:
@@ -245,14 +258,14 @@ def _follow(ctx: Context, rule: Rule, piece: Piece, dct_known: bool) -> Piece:
             ) and not recent_over_old and not coarser:
                 # a time the text writes out in full ("in the spring of 1893", "in early 1998"):
                 # where a story told entry by entry is set (chrono.tagger.tense.era_long_ago)
-                ctx.story_era = anchor
+                ctx.story_era, ctx.story_era_end = anchor, piece.end
             elif piece.anchor == "DCT" and anchor.gran in ERA_GRANULARITIES and (
                 ctx.base().year - anchor.day.year >= LONG_AGO_YEARS
             ) and ((era is None and ctx.first_written is None) or anchor.gran in ("M", "W")):
                 # "Ninety-two years ago, four surveyors …" opening the text: the story's time;
                 # "The entries below were written 139 years ago this month", after other years
                 # of the frame: so is a month or week counted back from now
-                ctx.story_era = anchor
+                ctx.story_era, ctx.story_era_end = anchor, piece.end
             elif era is not None and anchor.gran in STORY_GRANULARITIES and (
                 abs(anchor.day.year - era.day.year) <= 1
             ) and anchor.day.year == era.day.year and GRANULARITY.get(anchor.gran, 0) >= GRANULARITY.get(
@@ -261,11 +274,11 @@ def _follow(ctx: Context, rule: Rule, piece: Piece, dct_known: bool) -> Piece:
                 # (not coarser: "Sixty years ago this week … that winter" keeps the week)
                 # (within its year only: "the spring" after "the summer of 1987" may be the
                 # frame's, years later; an entry of the next year is the last entry's to tell)
-                ctx.story_era = anchor
+                ctx.story_era, ctx.story_era_end = anchor, piece.end
     if piece.type == "DURATION" and ctx.story_era is None and ctx.first_written is None:
         told = _to_the_day(ctx, piece)
         if told is not None:
-            ctx.story_era = told
+            ctx.story_era, ctx.story_era_end = told, piece.end
     if ctx.frames is not None and piece.type in ("DATE", "TIME") and not (
         not dct_known and piece.anchor == "DCT"
     ):
