@@ -37,7 +37,7 @@ from chrono.text.context import SentenceContext
 from chrono.text.counts import NUMBERS, count_of
 from chrono.text.events import Trigger, asserted
 from chrono.text.reported import source_report
-from chrono.text.signals import IN, SINCE, Bound, Reading, range_reading, reading_of
+from chrono.text.signals import IN, SINCE, Bound, Reading, range_reading, reading_of, schedules
 from chrono.text.tense import (
     INFINITIVE,
     NOMINAL,
@@ -181,6 +181,13 @@ def _plain(reading: Reading) -> Reading:
     return plain if plain is not None else reading
 
 
+def _schedules(b: Builder, trigger: Trigger, timex: Timex) -> bool:
+    """"Next year's festival has been announced for 10–13 August": the act right before the
+    signal sets the date of what it plans, not its own."""
+    at = timex.signal_start if timex.signal_start is not None else timex.start
+    return trigger.end <= at and not b.text[trigger.end:at].strip() and schedules(trigger.text, timex.signal)
+
+
 def date(b: Builder, here: SentenceContext, timex: Timex, period: Period, lengthened: set[str],
          dated_here: list[tuple[int, str]]) -> None:
     """The claims of one date on the event it dates. ``lengthened``: the events given a duration
@@ -224,6 +231,8 @@ def date(b: Builder, here: SentenceContext, timex: Timex, period: Period, length
         return
     _apposed_to_order_phrase(b, here, timex, period, lead)
     trigger = attach(b.text, timex, triggers, cuts)
+    if trigger is not None and _schedules(b, trigger, timex):
+        return
     if trigger is None and reading.name == SINCE:
         _state_since(b, here, timex, period, lead)
         return
@@ -619,7 +628,7 @@ def date_range(b: Builder, here: SentenceContext, begin: tuple[Timex, Period], e
     ):
         return  # "July–September" with the year of an end guessed wrongly: no reading at all
     trigger = attach(b.text, first, here.triggers, here.cuts)
-    if trigger is None or not is_asserted(b.text, trigger):
+    if trigger is None or not is_asserted(b.text, trigger) or _schedules(b, trigger, first):
         return
     target = resolve(b.text, trigger, here.triggers, here.cuts)
     key = (target.trigger.start, Part.WHOLE)

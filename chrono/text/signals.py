@@ -79,6 +79,13 @@ def reading_of(signal: str | None, word_before: str = "") -> Reading | None:
     return table.by_signal.get(signal)
 
 
+def schedules(word: str, signal: str | None) -> bool:
+    """Does ``word`` before ``signal`` give the date of a planned event, not its own ("announced
+    for 10 August", "postponed to June")?"""
+    table = _table()
+    return signal is not None and word.lower() in table.scheduling_words and signal in table.after_scheduling
+
+
 def range_reading(signal: str | None) -> RangeReading:
     """How a range whose first end has ``signal`` is read."""
     table = _table()
