@@ -65,6 +65,7 @@ _TITLE_WORD_BEFORE = lazy_compile(r"\b([A-Z][a-z]+\.?)[ \t]+\Z")
 _SEASON_LEADS = ("month_context", "signal", "position", "approx", "rel", "anaphoric",
                  "year_preposition", "set_quantifier")
 _NAME_AFTER = lazy_compile(r"[ \t]+[A-Z][a-z]+")
+_NEXT_WORD = lazy_compile(r"[ \t]+([A-Za-z]+)")
 _EVENT_AFTER = r"[ \t]+{event_preposition}[ \t]+(?:{article_definite}[ \t]+)?[A-Z]"
 _THE_BEFORE = r"\b{article_definite}[ \t]+\Z"  # with capitalized words: "The", "the"
 _SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
@@ -656,6 +657,9 @@ def _week(ctx: Context, req: Request, f: Fields, start: int, end: int) -> Resolv
 def _holiday(ctx: Context, req: Request, f: Fields, start: int, end: int) -> Resolved:
     """A holiday: "Christmas Day", "last Thanksgiving", "Good Friday 2024" (fixed days, nth
     weekdays of a month and days from Easter, from the lexicon)."""
+    following = _NEXT_WORD.match(ctx.text, end)
+    if following is not None and ctx.res.has("holiday_name_part", following.group(1)):
+        raise Reject  # "Easter Island", "a Christmas tree"
     spec = str(ctx.res.lookup("holiday", f["holiday"]))
     easter_offset = int(spec[1:]) if spec[:1] == "E" else None  # "E-2": two days before Easter
     pieces = spec.split("-")
