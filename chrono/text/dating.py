@@ -13,10 +13,11 @@ import re
 from collections.abc import Sequence
 
 from chrono.lazy_regex import lazy_compile
-from chrono.model import Grade, Part, Qualifier, Span
+from chrono.model import Event, EventExists, Grade, Part, Qualifier, Span
 from chrono.periods import DAY, Hemisphere, InvalidValue, NotAPeriod, Period, day_start, parse_value
 from chrono.problems import ConflictKind, Problem, ProblemKind
 from chrono.tagger import Timex
+from chrono.tagger.tense import PAST_AFTER_DCT
 from chrono.text.attachment import (
     IN_FRONT,
     Target,
@@ -37,6 +38,7 @@ from chrono.text.context import SentenceContext
 from chrono.text.counts import NUMBERS, count_of
 from chrono.text.events import Trigger, asserted
 from chrono.text.reported import source_report
+from chrono.text.sentences import Sentence
 from chrono.text.signals import IN, SINCE, Bound, Reading, range_reading, reading_of, schedules
 from chrono.text.tense import (
     INFINITIVE,
@@ -91,6 +93,13 @@ _DAY_VALUE = lazy_compile(r"\d{4}-\d\d-\d\d")
 # be one of these weeks
 _RECENT = 42 * DAY
 _SOON_AFTER = 14 * DAY
+# A sentence told in the past, with no event word: a regular past form not after a word that
+# makes it present, passive present or infinitive ("are not affected", "to be booked"), and no
+# present or future auxiliary in the sentence
+_PAST_VERB = lazy_compile(r"\b([A-Za-z']+)\s+[a-z]{2,}ed\b")
+_NOT_PAST_BEFORE = _WORDS.set("not_past_before")
+_PRESENT_OR_FUTURE = lazy_compile(rf"\b(?:{_WORDS.pattern('present_or_future_words')})\b", re.IGNORECASE)
+_ENTRY_LINE = lazy_compile(r"[ \t]*(?:[-*+•|]|\d+[.)]\s|\*\*|#)")
 
 
 _LETTER = lazy_compile(r"[A-Za-z]")
@@ -188,6 +197,32 @@ def _schedules(b: Builder, trigger: Trigger, timex: Timex) -> bool:
     return trigger.end <= at and not b.text[trigger.end:at].strip() and schedules(trigger.text, timex.signal)
 
 
+def past_without_event(b: Builder, sentence: Sentence, timex: Timex, period: Period, lead: int) -> None:
+    """"On the bakery's final morning, Saturday 11 March, the queue stretched past the bank" in a
+    text of 3 March: a day whose weekday fixes its year after the document date, in a sentence of
+    prose told in the past (a past verb, no present or future one), dates what the sentence tells
+    (no event word of the lexicon) after the document."""
+    if timex.note != PAST_AFTER_DCT or not weekday_pins_year(timex) or timex.anchor is None:
+        return
+    line_start = b.text.rfind("\n", 0, sentence.start) + 1
+    if _ENTRY_LINE.match(b.text, line_start) or (
+        _PRESENT_OR_FUTURE.search(b.text, sentence.start, sentence.end)
+    ):
+        return  # "- **Saturday, 7 December** — a drop-in session", "There is no round on …"
+    if not any(m.group(1).lower() not in _NOT_PAST_BEFORE
+               for m in _PAST_VERB.finditer(b.text, sentence.start, sentence.end)):
+        return
+    span = b.span(lead, timex.end)
+    event_id = f"what the sentence tells on “{' '.join(timex.text.split())}” ({b.where(timex.start)})"
+    if event_id in b.events:
+        return
+    where = Span(timex.start, timex.end, "event")
+    b.events[event_id] = Event(event_id, timex.text, where, None, "occurrence")
+    b.claims.append(EventExists(event_id, where))
+    b.period_claim(event_id, Part.WHOLE, Qualifier.IN, period, span)
+    b.dct_claim(event_id, span, force=True)
+
+
 def date(b: Builder, here: SentenceContext, timex: Timex, period: Period, lengthened: set[str],
          dated_here: list[tuple[int, str]]) -> None:
     """The claims of one date on the event it dates. ``lengthened``: the events given a duration
@@ -233,6 +268,8 @@ def date(b: Builder, here: SentenceContext, timex: Timex, period: Period, length
     trigger = attach(b.text, timex, triggers, cuts)
     if trigger is not None and _schedules(b, trigger, timex):
         return
+    if trigger is None and reading.name == IN:
+        past_without_event(b, here.sentence, timex, period, lead)
     if trigger is None and reading.name == SINCE:
         _state_since(b, here, timex, period, lead)
         return
