@@ -126,6 +126,9 @@ class Context:
     # The day and hour of the last clock time placed on the story's day: a list of times that
     # runs past midnight goes on into the next day.
     last_clock: tuple[dt.date, int] | None = None
+    # The last clock time of the prose, where it ends, its day and hour: "began at 7.32pm on
+    # Saturday and ended at 12.49am" runs past midnight.
+    prose_clock: tuple[int, dt.date, int] | None = None
     # The days clock times were given with, by the time ("from 22:41 on Tuesday 2 April"): the
     # first entry of a timeline at that time is on that day.
     clock_days: dict[str, dt.date] = attrs.field(factory=dict)

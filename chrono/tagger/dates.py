@@ -736,7 +736,10 @@ def _time_of_day(ctx: Context, req: Request, f: Fields, start: int, end: int) ->
     story is on (the DCT's by default)."""
     for field, resolve in _DAY_OF_A_TIME:
         if f.get(field):
-            return resolve(ctx, req, f, start, end)
+            resolved = resolve(ctx, req, f, start, end)
+            if req.clock is not None and resolved.day is not None:
+                ctx.prose_clock = (end, resolved.day, int(req.clock[:2]))
+            return resolved
     if req.clock is None and req.part is None:
         raise Reject
     story_day = ctx.story_day()
@@ -755,8 +758,10 @@ _EVENING_PARTS = frozenset({"NI", "EV"})
 
 
 def _past_midnight(ctx: Context, req: Request, day: dt.date, start: int, end: int) -> dt.date:
-    if req.clock is None or ctx.frames is None or not ctx.frames.leads(start, end):
+    if req.clock is None:
         return day
+    if ctx.frames is None or not ctx.frames.leads(start, end):
+        return _after_evening_clock(ctx, req, day, start, end)
     if ctx.frame_day is not None and ctx.frame_day > day:
         # "## Thursday 3 August … I packed last night. ¶ **11:40 pm** — …": an entry under a
         # day's heading is on that day, whatever the prose before it looked back to
@@ -784,6 +789,31 @@ def _past_midnight(ctx: Context, req: Request, day: dt.date, start: int, end: in
         day = ctx.frame_days[0]
     ctx.last_clock = (day, hour)
     return day
+
+
+def _after_evening_clock(ctx: Context, req: Request, day: dt.date, start: int, end: int) -> dt.date:
+    """"a match that began at 7.32pm on Saturday and ended at 12.49am": a small hour with no day
+    of its own, in the sentence of an evening clock time on that day, is the next day's."""
+    assert req.clock is not None
+    hour = int(req.clock[:2])
+    before, ctx.prose_clock = ctx.prose_clock, (end, day, hour)
+    if before is None or before[1] != day or before[2] < _EVENING_HOUR or hour >= _EARLY_HOUR:
+        return day
+    if start - before[0] > _SAME_SENTENCE_REACH or _SENTENCE_BREAK.search(ctx.text, before[0], start):
+        return day
+    if _RANGE_LINK.fullmatch(ctx.text, before[0], start) or _OWN_DAY_AFTER.match(ctx.text, end):
+        return day  # "from 10 p.m. to 5 a.m." (a range, read as one); "12:20 a.m. the next day"
+    following = add_days(day, 1)
+    ctx.prose_clock = (end, following, hour)
+    return following
+
+
+_SAME_SENTENCE_REACH = 80
+_RANGE_LINK = lazy_compile(r"\s*(?:to|until|till|through|and|[-–—])\s*", re.IGNORECASE)
+_OWN_DAY_AFTER = lazy_compile(
+    r"[ \t,]*(?:the\s+(?:next|following|same)\b|on\b|tomorrow\b|yesterday\b|that\b|this\b)", re.IGNORECASE
+)
+_SENTENCE_BREAK = lazy_compile(r"[.!?][\"”’)]*\s|\n")
 
 
 # ---------------------------------------------------------------------------------------------

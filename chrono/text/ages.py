@@ -78,6 +78,7 @@ _LIFESPAN_AFTER = lazy_compile(rf"\)[ \t]+(?:{_WORDS.pattern('lifespan_verbs')})
 _OTHER_PERSON = lazy_compile(rf"\b(?:{_WORDS.pattern('other_person_words')})\b", re.IGNORECASE)
 _OTHER_PERSON_REACH = 80  # characters before an age where a relative's word makes it theirs
 _PERSON_NOUNS = _WORDS.set("person_nouns")
+_UNREACHED = lazy_compile(rf"\b(?:{_WORDS.pattern('unreached_count_before')})\b", re.IGNORECASE)
 _DEFINITE_SUBJECT = lazy_compile(r"\b(?:the|its|our|their|this)\s+([a-z][\w-]*)\s+(?:(?:has|had|will)\s+)?\Z")
 _DEATH = lazy_compile(rf"\b(?:{_WORDS.pattern('death_words')})\b", re.IGNORECASE)
 # "in 2004, at 17,": a date and the age right after it
@@ -563,6 +564,8 @@ def marriage_cues(
             count = _count_of(match.group("count"))
             if not count:
                 continue
+            if _UNREACHED.search(text, max(sentence.start, match.start() - 40), match.start()):
+                continue  # "two years short of what would have been their 60th anniversary"
             others = [t for t in dates.between(sentence.start, sentence.end)
                       if t is not wedding and t.type == "DATE" and t.value[:4].isdigit()
                       and (t.anchor is None or _year_from_now(t))]
