@@ -60,7 +60,9 @@ _GOVERNED = lazy_compile(
     rf"\b(?:{_WORDS.pattern('governing_prepositions')})\s+(?:[\w'’-]+\s+){{0,4}}\Z", re.IGNORECASE
 )
 _IRREALIS_NOUN = lazy_compile(
-    rf"\b(?:{_WORDS.pattern('irrealis_modifiers')})\s+(?:[\w-]+\s+){{0,4}}\Z",
+    rf"\b(?:{_WORDS.pattern('irrealis_modifiers')})\s+(?:[\w-]+\s+){{0,4}}\Z"
+    # "Had the meeting gone ahead on 9 July, …": a conditional told by inversion
+    rf"|(?:^|[.!?;:]\s+|\n\s*)(?-i:Had|Were|Should)\s+(?:the|a|an|its|his|her|their|this|that)\s+(?:[\w-]+\s+){{0,2}}\Z",
     re.IGNORECASE,
 )
 _PLANNED_NOUN = lazy_compile(

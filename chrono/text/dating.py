@@ -93,6 +93,17 @@ _DAY_VALUE = lazy_compile(r"\d{4}-\d\d-\d\d")
 # be one of these weeks
 _RECENT = 42 * DAY
 _SOON_AFTER = 14 * DAY
+_ANOTHER_ONE = lazy_compile(r"\b(?:an?\s+(?:[\w-]+\s+){0,2}one|another)\s*,?\s*\Z", re.IGNORECASE)
+_TOPIC_BEFORE = lazy_compile(
+    rf"\b(?:{_WORDS.pattern('topic_nouns')})\s+(?:{_WORDS.pattern('topic_prepositions')})\s+"
+    r"(?:the|a|an|this|that|its|their)\s+(?:[\w'’-]+\s+){0,2}\Z",
+    re.IGNORECASE,
+)
+_SUPERSEDED_PLAN = lazy_compile(
+    rf"\b(?:{_WORDS.pattern('superseded_plan_words')})\s+(?:been\s+)?"
+    rf"(?:{vocabulary('signals').pattern('scheduling_words')})\s+\Z",
+    re.IGNORECASE,
+)
 # A sentence told in the past, with no event word: a regular past form not after a word that
 # makes it present, passive present or infinitive ("are not affected", "to be booked"), and no
 # present or future auxiliary in the sentence
@@ -268,6 +279,14 @@ def date(b: Builder, here: SentenceContext, timex: Timex, period: Period, length
     trigger = attach(b.text, timex, triggers, cuts)
     if trigger is not None and _schedules(b, trigger, timex):
         return
+    if _SUPERSEDED_PLAN.search(b.text, max(here.sentence.start, lead - 40), lead):
+        return  # "The meeting had originally been scheduled for Tuesday 9 July but was postponed"
+    if _ANOTHER_ONE.search(b.text, max(here.sentence.start, lead - 30), lead):
+        return  # "came a year after a smaller one, on Monday 16 October 2023": the other one's date
+    if trigger is not None and trigger.pos == "noun" and trigger.end <= lead and _TOPIC_BEFORE.search(
+        b.text, max(here.sentence.start, trigger.start - 40), trigger.start
+    ):
+        return  # "will consider a report on the storm next Tuesday": the report's date, not the storm's
     if trigger is None and reading.name == IN:
         past_without_event(b, here.sentence, timex, period, lead)
     if trigger is None and reading.name == SINCE:
