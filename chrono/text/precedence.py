@@ -11,7 +11,7 @@ import bisect
 import re
 from collections.abc import Callable, Iterable, Sequence
 
-from chrono.knowledge import precedence_pairs
+from chrono.knowledge import PrecedencePair, precedence_pairs
 from chrono.lazy_regex import lazy_compile
 from chrono.model import Endpoint, Gap, Grade, Side
 from chrono.problems import ConflictKind
@@ -33,6 +33,7 @@ _PERSON_CLASSES = frozenset({"birth", "death", "arrest", "release", "take_office
                              "charge", "trial", "verdict", "acquittal", "sentencing"})
 # the steps of a criminal case: one of each told of one named person is that person's case
 _CASE_CLASSES = _WORDS.set("case_classes")
+_SOLE_CASE_CLASSES = _WORDS.set("sole_case_classes")
 _PRONOUN_SUBJECT = lazy_compile(
     rf"(?:^|(?<=[\s,;]))(?:{_WORDS.pattern('subject_pronouns')})\s+(?:\w+\s+){{0,3}}\Z", re.IGNORECASE
 )
@@ -237,6 +238,12 @@ def precedence(b: Builder, triggers: Iterable[_Candidate]) -> None:
             if found is None:
                 found = index.named_elsewhere(s2, second, names)
                 if found is None:
+                    found = _only_case(pair, index.firsts, seconds, names, event_of)
+                    if found is not None:
+                        via = f"the only {pair.first} and {pair.second} the text tells"
+                        s1, first = found
+                        _claim(b, pair, first, second, event_of(s1, first), event_of(s2, second),
+                               Grade.STRONG, via)
                     continue
                 shared = sorted(names[found[1].start] & names[second.start])
                 grade, via = Grade.WEAK, f"the same name ({', '.join(shared)}) in another paragraph"
@@ -247,20 +254,41 @@ def precedence(b: Builder, triggers: Iterable[_Candidate]) -> None:
                     grade = Grade.STRONG
                     via = f"{via}, the only {pair.first} and {pair.second} the text tells"
             s1, first = found
-            first_id = event_of(s1, first)
-            second_id = event_of(s2, second)
-            if first_id == second_id:
-                continue
-            span = b.span(second.start, second.end)
-            linked, link_via = b.graded(span, (first_id, second_id), (first, second))
-            grade = min(grade, linked)
-            via = "; ".join(part for part in (via, link_via) if part)
-            note = pair.note or f"{pair.second} comes after {pair.first}"
-            b.claims.append(TextGapClaim(
-                Endpoint(first_id, Side.START), Endpoint(second_id, Side.END), Gap(1, None, ""), span,
-                words=f"{first.text} … {second.text} ({note})", conflict_kind=ConflictKind.PRECEDENCE,
-                grade=grade, via=via,
-            ))
+            _claim(b, pair, first, second, event_of(s1, first), event_of(s2, second), grade, via)
+
+
+def _claim(b: Builder, pair: PrecedencePair, first: Trigger, second: Trigger, first_id: str,
+           second_id: str, grade: Grade, via: str) -> None:
+    """The claim that ``second`` ends after ``first`` starts, as sure as ``grade`` and the links
+    its mentions rest on."""
+    if first_id == second_id:
+        return
+    span = b.span(second.start, second.end)
+    linked, link_via = b.graded(span, (first_id, second_id), (first, second))
+    via = "; ".join(part for part in (via, link_via) if part)
+    note = pair.note or f"{pair.second} comes after {pair.first}"
+    b.claims.append(TextGapClaim(
+        Endpoint(first_id, Side.START), Endpoint(second_id, Side.END), Gap(1, None, ""), span,
+        words=f"{first.text} … {second.text} ({note})", conflict_kind=ConflictKind.PRECEDENCE,
+        grade=min(grade, linked), via=via,
+    ))
+
+
+def _only_case(pair: PrecedencePair, firsts: Sequence[_Candidate], seconds: Sequence[_Candidate],
+               names: dict[int, frozenset[str]], event_of: Callable[[Sentence, Trigger], str]
+               ) -> _Candidate | None:
+    """"Dunstable … was sentenced on Monday 11 March … ¶ The jury returned its guilty verdict on
+    14 March": the one event of each step of a criminal case the text tells, in any paragraphs
+    and with no name in common, are one case, unless they name different people."""
+    if not {pair.first, pair.second} <= _SOLE_CASE_CLASSES:
+        return None
+    if len({event_of(s, t) for s, t in firsts}) != 1 or len({event_of(s, t) for s, t in seconds}) != 1:
+        return None
+    first_names = frozenset().union(*(names[t.start] for _, t in firsts))
+    second_names = frozenset().union(*(names[t.start] for _, t in seconds))
+    if first_names and second_names and not first_names & second_names:
+        return None  # "Penn was sentenced … A jury convicted Harlow …": two cases
+    return firsts[0]
 
 
 class _FirstIndex:
