@@ -49,7 +49,8 @@ _RELATIVE_UNITS = {str(word): str(unit) for word, unit in _WORDS.table("relative
 _DAY_PHRASES = {str(words): str(direction) for words, direction in _WORDS.table("day_phrases").items()}
 _OFFSET = lazy_compile(
     rf"\b(?:(?P<num>\d{{1,3}}|{alternation(longest_first(NUMBERS))})"
-    rf"\s+(?P<unit>{alternation(_UNITS)})s?\s+(?P<dir>{alternation(longest_first(_DIRECTIONS))})"
+    rf"\s+(?P<unit>{alternation(_UNITS)})s?(?P<to_the_day>\s+{_WORDS.pattern('to_the_day')})?"
+    rf"\s+(?P<dir>{alternation(longest_first(_DIRECTIONS))})"
     rf"|{_WORDS.pattern('relative_article')}\s+(?P<rel>{alternation(_RELATIVES)})\s+"
     rf"(?P<unit2>{alternation(_RELATIVE_UNITS)})"
     rf"|(?P<daybefore>{alternation(_DAY_PHRASES)})(?!\s+(?:{_WORDS.pattern('not_before_day_phrase')})\b)"
@@ -223,6 +224,10 @@ def offset(b: Builder, here: SentenceContext, match: re.Match[str]) -> None:
     if direction in ("after", "before") and _ELIDED_FIRST.match(text, end, clause_end):
         subject = left[-1] if left and left[-1].pos == "noun" else None
         told_first = _first_of_its_kind(b, subject) if subject is not None else None
+        if told_first is None and left and left[-1].pos == "verb":
+            # "The second case … was confirmed on 29 November, two weeks after the first" after
+            # "The first case … was confirmed on 12 November": the same act of the first one
+            subject, told_first = left[-1], _act_of_the_first(b, here, left[-1])
         if told_first is None or subject is None:
             return
         elided = (b.event(told_first, b.context_of(told_first) or here), Side.START)
@@ -356,11 +361,35 @@ def offset(b: Builder, here: SentenceContext, match: re.Match[str]) -> None:
     if (reference is not None or elided is not None) and subject.end <= start:
         _day_set_off_after(b, here, subject, subject_id, end)
     if exact and reference_side is Side.START and subject_target.side is Side.START:
-        _calendar_days(b, reference_id, subject_id, count, unit, direction, start, span)
+        # "one week to the day after the quake": on that very day, no day to spare
+        to_the_day = match.groupdict().get("to_the_day") is not None
+        _calendar_days(b, reference_id, subject_id, count, unit, direction, start, span, to_the_day)
 
 
+# "The second case, in a younger sibling, was confirmed": a later one of a kind (its noun captured)
+_LATER_ONE = lazy_compile(rf"\b(?:{_WORDS.pattern('later_ordinals')})\s+([a-z][\w-]*)\b", re.IGNORECASE)
 # "a second slip came down a week after the first, on 21 September": the noun left out
 _ELIDED_FIRST = lazy_compile(r"\s+the\s+(?:first|previous|earlier)(?:\s+one)?(?=\s*(?:[,.;:—–)]|\Z))")
+
+
+def _act_of_the_first(b: Builder, here: SentenceContext, verb: Trigger) -> Trigger | None:
+    """The act told before of "the first" one, when the clause of ``verb`` is about a later one
+    ("The second case … was confirmed"): the one earlier mention of the same verb in a sentence
+    about "the first" of the same noun."""
+    later = _LATER_ONE.search(b.text, here.sentence.start, verb.start)
+    if later is None:
+        return None
+    first_of = re.compile(
+        rf"\b(?:{'|'.join(sorted(FIRST_WORDS))})\s+{re.escape(later.group(1))}\b", re.IGNORECASE
+    )
+    found = []
+    for told in b.mentions:
+        context = b.contexts.get(told.sentence_start)
+        if told.trigger.start >= here.sentence.start or told.trigger.lemma != verb.lemma or context is None:
+            continue
+        if first_of.search(b.text, context.sentence.start, told.trigger.start):
+            found.append(told.trigger)
+    return found[0] if len(found) == 1 else None
 
 
 def _first_of_its_kind(b: Builder, noun: Trigger) -> Trigger | None:
@@ -471,7 +500,7 @@ def _apposed_date(b: Builder, here: SentenceContext, reference: Trigger, referen
 
 
 def _calendar_days(b: Builder, reference_id: str, subject_id: str, count: int, unit: int, direction: str,
-                   at: int, span: Span) -> None:
+                   at: int, span: Span, to_the_day: bool = False) -> None:
     """"Three days later" after an event dated to its day counts calendar days: the event falls on
     that day (a week or more: within a day of it). The gap claim alone cannot say so: an event
     somewhere in 8 February and one somewhere in 12 February may be three days apart."""
@@ -480,6 +509,8 @@ def _calendar_days(b: Builder, reference_id: str, subject_id: str, count: int, u
     if counted is None or day is None:
         return
     days, spare = counted
+    if to_the_day:
+        spare = 0
     # as sure as the reading of both events (the reference may be "the murder" told earlier)
     grade, _ = b.graded(span, (reference_id, subject_id))
     counted_day_claim(b, subject_id, day.value, days if direction == "later" else -days, spare, span,
