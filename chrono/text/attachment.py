@@ -565,8 +565,11 @@ def _subject_noun(text: str, trigger: Trigger, triggers: Sequence[Trigger],
     )
     if relative is not None:  # "the summit, which lasted two days, ran …": skip the relative clause
         edge = relative.start()
+    before = [t for t in triggers if t.end <= edge]
+    if before and before[-1].pos == "noun" and _SET_OFF_DATE_GAP.fullmatch(text, before[-1].end, edge):
+        return before[-1]  # "The committee vote, on Wednesday 19 June, was held …"
     clause_start, _ = clause_of(cuts, max(0, edge - 1))
-    for t in reversed([t for t in triggers if t.end <= edge]):
+    for t in reversed(before):
         if t.start < clause_start or t.pos == "verb":
             return None
         gap = text[t.end:edge]
@@ -579,16 +582,25 @@ def _subject_noun(text: str, trigger: Trigger, triggers: Sequence[Trigger],
     return None
 
 
+_SET_OFF_DATE_GAP = lazy_compile(
+    r"\s*,\s*(?:on|in|at)\s+[^,.;:!?\n]{1,40},\s*(?:(?:was|were|had|has|have)\s+(?:been\s+)?)?", re.IGNORECASE
+)
+_AUXILIARIES_ONLY = lazy_compile(r"\s+(?:had|has|have|was|were)\s+(?:been\s+)?", re.IGNORECASE)
+
+
 def clause_head(text: str, noun: Trigger, triggers: Sequence[Trigger]) -> Trigger:
     """"after a fire gutted the building": the event of a clause is its verb, not its subject."""
     if noun.pos != "noun":
         return noun
     following = [t for t in triggers if t.start >= noun.end]
     if following and following[0].pos == "verb" and asserted(following[0]) and (
-        words_between(text, noun.end, following[0].start) == 0
+        (words_between(text, noun.end, following[0].start) == 0
+         or _AUXILIARIES_ONLY.fullmatch(text, noun.end, following[0].start))
         and not _CLAUSE_PUNCTUATION.search(text, noun.end, following[0].start)
     ):
-        return following[0]  # (not "during the blockade, lost a day": the phrase ends there)
+        # (not "during the blockade, lost a day": the phrase ends there; "after the
+        # consultation had closed": its verb past the auxiliaries)
+        return following[0]
     if following and following[0].pos == "noun" and SUPPORTED.fullmatch(text, noun.end, following[0].start):
         return following[0]  # "the storm made landfall": the landfall
     return noun

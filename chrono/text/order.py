@@ -139,7 +139,7 @@ def order(b: Builder, here: SentenceContext) -> None:
             continue
         obj = clause_head(text, objects[0], triggers)
         between = text[match.end():objects[0].start]
-        if "," in between or (words_between(text, match.end(), obj.start) > 3 and not (
+        if "," in between or (words_between(text, match.end(), objects[0].start) > 3 and not (
             obj is objects[0] and obj.pos == "verb" and _SUBJECT_AUX.fullmatch(between)
         )):
             continue  # but "before the fairing fault was discovered": a clause with its own subject
