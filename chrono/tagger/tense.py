@@ -201,7 +201,9 @@ def story_year(ctx: Context, month: int, start: int = -1) -> int | None:
         # "… **Mon 23rd.** Sent a sample. ¶ The results came back on 4 December": the story goes
         # on from its last entry, not from the time told before the entries
         story, since = last, ctx.frames.last_entry_end
+    # (a decade or a century, "for most of the 1960s", gives no year to a day)
     if (story is None or abs(story.day.year - ctx.base().year) < 2 or story.gran == "W"
+            or story.gran not in ERA_GRANULARITIES
             or (ctx.speaks_from_now(since, start) if start >= 0 and _long_ago(ctx, story)
                 else ctx.is_news())
             or (story.gran == "Y" and words_regex(ctx.res, _STATE_BOUND, re.IGNORECASE).search(
