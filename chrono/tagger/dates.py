@@ -90,6 +90,8 @@ class Request:
     rel: int | None  # -1, 0, +1: "last", "this", "next" (or an anaphor's step)
     base: dt.date  # the DCT, or the story's day that an anaphor counts from
     story: str | None  # that story's value, which then stands as the anchor instead of DCT
+    # the day of the story's time an anaphor took its year from ("that winter" after March 1947)
+    counted_from: dt.date | None = None
 
 
 @attrs.frozen
@@ -217,6 +219,7 @@ def _request(ctx: Context, f: Fields) -> Request:
     res = ctx.res
     base = ctx.base()
     story: str | None = None
+    counted_from: dt.date | None = None
     year = year_of(ctx, f)
     explicit_year = year is not None
     month: int | None = None
@@ -241,6 +244,8 @@ def _request(ctx: Context, f: Fields) -> Request:
         elif rel_ref is not None and ref is not None and ref.gran != "D":
             year = ref.day.year + int(rel_ref)
             explicit_year = True
+            # (a week or month of the story's, not a year: "in 1803 … that winter" is 1803's)
+            counted_from = ref.day if ref.gran in ("W", "M") else None
         else:
             rel = int(rel_ref) if rel_ref is not None else 0
             if ctx.ref is None and rel == 0 and not f.get("weekday") and not f.get("unit"):
@@ -260,6 +265,7 @@ def _request(ctx: Context, f: Fields) -> Request:
         rel=rel,
         base=base,
         story=story,
+        counted_from=counted_from,
     )
 
 
@@ -575,6 +581,11 @@ def _season(ctx: Context, req: Request, f: Fields, start: int, end: int) -> Reso
         raise Reject  # "Dr. Sam Autumn": the last word of a name
     season = str(res.lookup("season", f["season"]))
     year, anchor, rel, base = req.year, None, req.rel, req.base
+    if season == "WI" and year is not None and req.counted_from is not None and (
+        req.counted_from.month < _SEASON_START["SP"] + 1 and req.counted_from.year == year
+    ):
+        year -= 1  # "that winter" after March 1947: the winter that began in December 1946
+        # (not after May: "married in May 1969 … That winter" is the winter to come)
     if year is None:
         start_month = _SEASON_START[season]
         if rel is not None and rel < 0:

@@ -24,7 +24,7 @@ import re
 import attrs
 
 from chrono.lazy_regex import lazy_compile
-from chrono.tagger.calendar import GRANULARITY, Anchor, parse_anchor, shift
+from chrono.tagger.calendar import GRANULARITY, Anchor, add_months, parse_anchor, shift
 from chrono.tagger.context import REF_VALUES, Context, Piece
 from chrono.tagger.normalize import DATE_ACTIONS
 from chrono.tagger.passes import close_period
@@ -251,8 +251,10 @@ def _follow(ctx: Context, rule: Rule, piece: Piece, dct_known: bool) -> Piece:
             recent_over_old = era is not None and _years_back(ctx, era) >= LONG_AGO_YEARS > _years_back(
                 ctx, anchor)
             # (nor a coarser time of the same year: "Sixty years ago this week … that winter")
-            coarser = era is not None and era.day.year == anchor.day.year and GRANULARITY.get(
-                anchor.gran, 0) < GRANULARITY.get(era.gran, 0)
+            # (a winter holds the February of the next year: "that winter" of a February week)
+            coarser = era is not None and (era.day.year == anchor.day.year or (
+                anchor.gran == "S" and anchor.day <= era.day < add_months(anchor.day, 3)
+            )) and GRANULARITY.get(anchor.gran, 0) < GRANULARITY.get(era.gran, 0)
             if piece.anchor is None and anchor.gran in ERA_GRANULARITIES and finer and not (
                 _since_year(ctx, piece.start)
             ) and not recent_over_old and not coarser:
