@@ -126,6 +126,9 @@ class Context:
     # The day and hour of the last clock time placed on the story's day: a list of times that
     # runs past midnight goes on into the next day.
     last_clock: tuple[dt.date, int] | None = None
+    # The story's day a list of clock times last ran past midnight from: its next entries go on
+    # in the new day while the story's day stays that one.
+    clock_rolled_from: dt.date | None = None
     # The last clock time of the prose, where it ends, its day and hour: "began at 7.32pm on
     # Saturday and ended at 12.49am" runs past midnight.
     prose_clock: tuple[int, dt.date, int] | None = None

@@ -750,6 +750,9 @@ def _time_of_day(ctx: Context, req: Request, f: Fields, start: int, end: int) ->
             resolved = resolve(ctx, req, f, start, end)
             if req.clock is not None and resolved.day is not None:
                 ctx.prose_clock = (end, resolved.day, int(req.clock[:2]))
+                if ctx.frames is not None and ctx.frames.leads(start, end):
+                    # "- **23:40, Tuesday 31 December** — …": the entries after it go on from it
+                    ctx.last_clock = (resolved.day, int(req.clock[:2]))
             return resolved
     if req.clock is None and req.part is None:
         raise Reject
@@ -780,12 +783,20 @@ def _past_midnight(ctx: Context, req: Request, day: dt.date, start: int, end: in
     hour = int(req.clock[:2])
     before = ctx.last_clock
     told = ctx.clock_days.get(req.clock[:5])
+    if before is None and told is None and ctx.frame_day is None:
+        # "Between 23:40 on Saturday 9 March and …" then "- 23:30 Rotation job runs; - 23:40
+        # Error rate starts to climb": the first entry is on the day of a time the text dated
+        # soon after it (under no day heading of its own)
+        told = _day_of_time_told_after(ctx, hour, int(req.clock[3:5]))
     if before is None and told is not None and told != day:
         # "from 22:41 on Tuesday 2 April until …" then "## Timeline ¶ - **22:41** …": the first
         # entry at a time the text has already dated is on that day
         ctx.last_clock = (told, hour)
         return told
-    if before is not None and before[0] == day and before[1] >= _LATE_HOUR and hour < _EARLY_HOUR:
+    if before is not None and ctx.clock_rolled_from == day and before[0] > day and hour >= before[1]:
+        day = before[0]  # "**00:04** … **01:30**": the list goes on in the new day
+    elif before is not None and before[0] == day and before[1] >= _LATE_HOUR and hour < _EARLY_HOUR:
+        ctx.clock_rolled_from = day
         day = day + dt.timedelta(days=1)
     elif before is None and hour >= _EVENING_HOUR and ctx.eve_before is not None and (
         add_days(ctx.eve_before, 1) == day
@@ -800,6 +811,22 @@ def _past_midnight(ctx: Context, req: Request, day: dt.date, start: int, end: in
         day = ctx.frame_days[0]
     ctx.last_clock = (day, hour)
     return day
+
+
+def _day_of_time_told_after(ctx: Context, hour: int, minute: int) -> dt.date | None:
+    """The day of the time the text dated soonest after ``hour:minute`` (within the hour after
+    it), if only one day is so told."""
+    soon = []
+    for clock, day in ctx.clock_days.items():
+        told = int(clock[:2]) * 60 + int(clock[3:5])
+        if clock in ("00:00", "24:00"):
+            continue  # (midnight is either day's)
+        if 0 < told - (hour * 60 + minute) <= _TOLD_SOON_MINUTES:
+            soon.append(day)
+    return soon[0] if len(set(soon)) == 1 else None
+
+
+_TOLD_SOON_MINUTES = 60
 
 
 def _after_evening_clock(ctx: Context, req: Request, day: dt.date, start: int, end: int) -> dt.date:

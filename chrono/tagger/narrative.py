@@ -97,6 +97,10 @@ def tell(ctx: Context, scanner: Scanner, dct_known: bool) -> tuple[list[Timex], 
 
 
 _YEARLY_LEAD = r"\b{fiscal_year_end_lead}\s+\Z"
+_HABITUAL_BEFORE = lazy_compile(
+    r"\b(?:daily|nightly|hourly|every\s+(?:day|night|morning|evening)|each\s+(?:day|night))\s+(?:at\s+)?\Z",
+    re.IGNORECASE,
+)
 # between the two ends of a range of days written as two dates ("from Friday 7 June to Sunday 9 June")
 _RANGE_TO = lazy_compile(r"\s*(?:to|until|till|through|[-–—])\s*", re.IGNORECASE)
 
@@ -184,7 +188,8 @@ def _follow(ctx: Context, rule: Rule, piece: Piece, dct_known: bool) -> Piece:
     piece = _placed(ctx, piece, dct_known)
     value = piece.value
     clock = _CLOCK_OF_DAY.match(value) if piece.type == "TIME" else None
-    if clock is not None:
+    if clock is not None and not _HABITUAL_BEFORE.search(ctx.text, max(0, piece.start - 24), piece.start):
+        # (not a time things happen every day: "a job that runs daily at 23:30")
         ctx.clock_days[clock.group(2)] = dt.date.fromisoformat(clock.group(1))
     if not dct_known and piece.anchor == "DCT":
         value = piece.shape or _mask(value)

@@ -93,6 +93,7 @@ _DAY_VALUE = lazy_compile(r"\d{4}-\d\d-\d\d")
 # be one of these weeks
 _RECENT = 42 * DAY
 _SOON_AFTER = 14 * DAY
+_OF_PHRASE_BEFORE = lazy_compile(r"\b(?i:of)\s+(?i:the|a|an|its|their)\s+(?:[\w-]+\s+)?\Z")
 _ANOTHER_ONE = lazy_compile(r"\b(?:an?\s+(?:[\w-]+\s+){0,2}one|another)\s*,?\s*\Z", re.IGNORECASE)
 _TOPIC_BEFORE = lazy_compile(
     rf"\b(?:{_WORDS.pattern('topic_nouns')})\s+(?:{_WORDS.pattern('topic_prepositions')})\s+"
@@ -281,6 +282,10 @@ def date(b: Builder, here: SentenceContext, timex: Timex, period: Period, length
         return
     if _SUPERSEDED_PLAN.search(b.text, max(here.sentence.start, lead - 40), lead):
         return  # "The meeting had originally been scheduled for Tuesday 9 July but was postponed"
+    if trigger is not None and trigger.pos == "noun" and trigger.start >= timex.end and (
+        _OF_PHRASE_BEFORE.search(b.text, max(timex.end, trigger.start - 30), trigger.start)
+    ):
+        return  # "**01:05** — Seat of the fire located": the time of the seat's finding, not the fire's
     if _ANOTHER_ONE.search(b.text, max(here.sentence.start, lead - 30), lead):
         return  # "came a year after a smaller one, on Monday 16 October 2023": the other one's date
     if trigger is not None and trigger.pos == "noun" and trigger.end <= lead and _TOPIC_BEFORE.search(
