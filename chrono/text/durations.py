@@ -10,7 +10,7 @@ from chrono.model import Gap, Part, Qualifier
 from chrono.periods import DAY, HOUR, MINUTE, WEEK, Period
 from chrono.problems import ConflictKind
 from chrono.tagger import Timex
-from chrono.text.attachment import is_asserted, relative_antecedent, resolve
+from chrono.text.attachment import Target, is_asserted, relative_antecedent, resolve
 from chrono.text.builder import Builder
 from chrono.text.claims import TextDurationClaim
 from chrono.text.clauses import clause_of, other_predicate
@@ -100,12 +100,13 @@ def duration(b: Builder, here: SentenceContext, timex: Timex) -> str | None:
         _time_since(b, here, timex, since.end(), length, unit)
         return None
     target: Trigger | None = None
+    compound = False  # "a ten-day visit": the length is the noun's own, whatever verb it stands by
     if timex.signal is None or timex.signal in _NOUN_LENGTH_SIGNALS:
         after = [t for t in triggers if t.start >= timex.end]
         if after and after[0].pos == "noun" and _LENGTH_NOUN.fullmatch(
             text[timex.end:after[0].start]
         ) and _COMPOUND_LENGTH.search(timex.text):
-            target = after[0]  # "a ten-day visit"
+            target, compound = after[0], True  # "a ten-day visit"
     if target is None:
         before = text[max(0, timex.start - 30):timex.start]
         lasted = _LASTED.search(before)
@@ -130,7 +131,8 @@ def duration(b: Builder, here: SentenceContext, timex: Timex) -> str | None:
                 target = left[-1]
     if target is None or not is_asserted(text, target):
         return None
-    resolved = resolve(text, target, triggers, cuts)
+    # ("drivers ended a 36-hour strike", "the 36-hour strike ended on Friday": the strike's length)
+    resolved = Target(target, Part.WHOLE, target) if compound else resolve(text, target, triggers, cuts)
     if resolved.part is not Part.WHOLE:
         return None
     event_id = b.event(resolved.trigger, here)

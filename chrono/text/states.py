@@ -25,6 +25,7 @@ from chrono.text.context import SentenceContext
 from chrono.text.events import Trigger, asserted
 from chrono.text.precedence import CALENDAR_WORDS, argument_words
 from chrono.text.sentences import Sentence
+from chrono.text.tense import TOLD_AS_PAST
 from chrono.text.vocabulary import Hint, alternation, vocabulary
 
 _WORDS = vocabulary("states")
@@ -51,7 +52,8 @@ def state_bounds(b: Builder, triggers: Iterable[_Candidate]) -> None:
     """The start and end claims of the states of the document (``triggers``: every event word,
     with its sentence)."""
     candidates = list(triggers)
-    verbs = [(s, t) for s, t in candidates if t.pos == "verb" and asserted(t)]
+    # (told as done: "services were returning to normal" is no act that ends the strike)
+    verbs = [(s, t) for s, t in candidates if t.pos == "verb" and asserted(t) and t.tense in TOLD_AS_PAST]
     # events the text dates, "since" a date included ("The road had been shut since 3 March")
     dated = set(b.dated_at) | {c.event for c in b.claims if isinstance(c, TextPeriodClaim)
                                and c.conflict_kind is not ConflictKind.AFTER_DCT}
@@ -63,7 +65,7 @@ def state_bounds(b: Builder, triggers: Iterable[_Candidate]) -> None:
                 if word in _STATES:
                     named.setdefault(word, []).append((s, t))
     for noun, (starts, ends) in _STATES.items():
-        states = [(s, t) for s, t in named.get(noun, ()) if is_asserted(b.text, t)]
+        states = [(s, t) for s, t in named.get(noun, ()) if is_asserted(b.text, t) and not _other_one(b, t)]
         if not states:
             continue
         # "Line reopens after 12-day closure" over "… after a 12-day closure caused by …": the
@@ -106,6 +108,13 @@ def state_bounds(b: Builder, triggers: Iterable[_Candidate]) -> None:
 
 
 _CONTRAST = lazy_compile(rf"\b(?:{vocabulary('coreference').pattern('contrast_words')})\b", re.IGNORECASE)
+
+
+def _other_one(b: Builder, noun: Trigger) -> bool:
+    """Is the state noun another one than the story's ("A second strike, which had been called
+    for 19 March", "the planned closure")?"""
+    told = b.mention_at.get(noun.start)
+    return told is not None and (told.contrast is not None or told.planned)
 
 
 def _another(text: str, sentence: Sentence, trigger: Trigger) -> bool:
