@@ -352,6 +352,39 @@ def _opens_past_list(ctx: Context, start: int, end: int) -> bool:
     return len(words_regex(ctx.res, _PAST_WORD).findall(frame)) >= 2
 
 
+def _month_just_told(ctx: Context, month: int, day: int | None, start: int, end: int) -> int | None:
+    """"… was convicted … in November 2023. The trial opened on Monday 6 November": the year of
+    the month the paragraph has just told with its year, when a weekday written with the day
+    fits it (or none is written)."""
+    ref = ctx.ref
+    era = ctx.story_era
+    if ref is None or ref.gran not in ("M", "D") or ctx.ref_derived or ref.day > ctx.base() or (
+        era is not None and era_long_ago(ctx, era)  # (a story of long ago keeps its own years)
+    ) or (
+        PARAGRAPH_BREAK.search(ctx.text, max(0, ctx.ref_end), start)
+    ):
+        return None
+    # the month told, or one soon after the day told in its year ("… on Monday 6 November, …
+    # and he was sentenced on Friday 15 December")
+    year = ref.day.year  # (not into the next year: "on Tuesday … in January" is told back)
+    try:
+        candidate = dt.date(year, month, day or 1)
+    except ValueError:
+        return None
+    if not (ref.day.replace(day=1) <= candidate <= ref.day + dt.timedelta(days=_JUST_TOLD_DAYS)):
+        return None
+    if day is not None:
+        named = [w for w in _WEEKDAY_WORD.findall(ctx.text, start, end) if ctx.res.has("weekday", w)]
+        if named and candidate.isoweekday() != int(ctx.res.lookup("weekday", named[0]) or 0):
+            return None
+    return year
+
+
+_WEEKDAY_WORD = re.compile(r"[A-Za-z]+")
+# how far after the day a paragraph has just told a year-less date still goes on from it
+_JUST_TOLD_DAYS = 92
+
+
 def year_for_month(ctx: Context, month: int, day: int | None, start: int, end: int) -> int:
     """The year of a year-less month (and day), from the tense around it.
 
@@ -364,6 +397,9 @@ def year_for_month(ctx: Context, month: int, day: int | None, start: int, end: i
     if said_year is not None:
         ctx.note = YEAR_SAID
         return said_year  # "Last year's event, on Sunday, 11 June, …": that year's 11 June
+    month_told = _month_just_told(ctx, month, day, start, end)
+    if month_told is not None:
+        return month_told
     direction = tense(ctx, start, end)
     if direction == 0 and _opens_past_list(ctx, start, end):
         direction = -1  # "This is the sequence of events … ¶ **28 December.** A customer reports …"
