@@ -438,8 +438,37 @@ def year_for_month(ctx: Context, month: int, day: int | None, start: int, end: i
         # No tense: the nearest occurrence; on a tie the past (news reports on what happened).
         ctx.guessed = True
         chosen = min(candidates, key=lambda c: (abs(c[0]), c[0] > 0))[1]
+    chosen = _weekday_year_near(ctx, chosen, month, day, start, end)
     ctx.note = _year_note(base, chosen, month, day, direction)
     return chosen
+
+
+# how near the document date a day must be for its written weekday to choose its year
+_WEEKDAY_NEAR_DAYS = 62
+
+
+def _weekday_year_near(ctx: Context, chosen: int, month: int, day: int | None, start: int, end: int) -> int:
+    """"On the evening of Thursday 30 January, flight NR412, scheduled to depart at 18:05, was
+    … cancelled" in a text of 3 February 2025: when the tense put a day with a written weekday
+    months away from the document date, and the weekday fits the same day near it (2025, not
+    2026), that is its year. (A day near the document date keeps the tense's year: its weekday
+    is the writer's to get right.)"""
+    if day is None:
+        return chosen
+    named = [w for w in _WEEKDAY_WORD.findall(ctx.text, start, end) if ctx.res.has("weekday", w)]
+    if len(named) != 1:
+        return chosen
+    weekday = int(ctx.res.lookup("weekday", named[0]) or 0)
+    base = ctx.base()
+    try:
+        if abs((dt.date(chosen, month, day) - base).days) <= _WEEKDAY_NEAR_DAYS:
+            return chosen
+        near = [year for year in (base.year - 1, base.year, base.year + 1)
+                if abs((dt.date(year, month, day) - base).days) <= _WEEKDAY_NEAR_DAYS
+                and dt.date(year, month, day).isoweekday() == weekday]
+    except ValueError:
+        return chosen
+    return near[0] if len(near) == 1 and dt.date(chosen, month, day).isoweekday() != weekday else chosen
 
 
 # The note of a year the sentence names in words ("Last year's event, on Sunday, 11 June"): as

@@ -72,6 +72,13 @@ _SHORTLY_SECONDS = 3600
 _THAN_BEFORE = lazy_compile(r"\bthan[ \t]+(?:[a-z]+[ \t]+){0,3}\Z", re.IGNORECASE)
 _RETRACTION = lazy_compile(rf"\b(?:{_WORDS.pattern('retraction_phrases')})\b", re.IGNORECASE)
 _RETRACTION_HINT = Hint.of(_WORDS.words("retraction_phrases"))
+# In a corrections column, what an article "said" is the claim it corrects
+_ARTICLE_SAID = lazy_compile(
+    rf"\b(?:{_WORDS.pattern('corrected_sources')})\b[^.!?]{{0,160}}?\b(?:said|stated|reported|gave)\b",
+    re.IGNORECASE,
+)
+_CORRECTIONS_TITLE = lazy_compile(rf"\b(?:{_WORDS.pattern('corrections_titles')})\b", re.IGNORECASE)
+_CORRECTIONS_REACH = 400  # the title and the first heading
 _COORDINATED = lazy_compile(
     rf"\b(?:{_WORDS.pattern('frame_joiners')})\s+"
     rf"(?:{each_then_space(_WORDS.words('frame_adverbs'))})?\Z",
@@ -257,6 +264,10 @@ def date(b: Builder, here: SentenceContext, timex: Timex, period: Period, length
         b.text, here.sentence.start, lead
     ):
         return  # "An earlier version of this story said it took place on 12 March": withdrawn
+    if _ARTICLE_SAID.search(b.text, here.sentence.start, lead) and _CORRECTIONS_TITLE.search(
+        b.text, 0, _CORRECTIONS_REACH
+    ):
+        return  # a corrections column: "An article on Monday 3 March said that … on 12 February"
     if _INDEFINITE_START.match(timex.text) and not _FIGURE.search(timex.text):
         return  # "said a wet autumn would help": some autumn, no date of an event
     low, high = period.start, period.end

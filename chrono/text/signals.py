@@ -79,10 +79,15 @@ def reading_of(signal: str | None, word_before: str = "") -> Reading | None:
     return table.by_signal.get(signal)
 
 
+_SCHEDULING_ON = frozenset(vocabulary("signals").words("scheduling_on_words"))
+
+
 def schedules(word: str, signal: str | None) -> bool:
     """Does ``word`` before ``signal`` give the date of a planned event, not its own ("announced
     for 10 August", "postponed to June")?"""
     table = _table()
+    if signal == "on" and word.lower() in _SCHEDULING_ON:
+        return True
     return signal is not None and word.lower() in table.scheduling_words and signal in table.after_scheduling
 
 
