@@ -582,6 +582,17 @@ def _subject_noun(text: str, trigger: Trigger, triggers: Sequence[Trigger],
     return None
 
 
+_OF_PHRASE_BEFORE = lazy_compile(r"\b(?i:of)\s+(?i:the|a|an|its|their)\s+(?:[\w-]+\s+)?\Z")
+
+
+def in_of_phrase(text: str, trigger: Trigger, lo: int = 0) -> bool:
+    """Is ``trigger`` an event noun in an "of" phrase of another noun ("Seat of the fire",
+    "cause of the outage"): what the words are about, not what happened then? (``lo``: where
+    the words before it may start.)"""
+    return trigger.pos == "noun" and _OF_PHRASE_BEFORE.search(
+        text, max(lo, trigger.start - 30), trigger.start) is not None
+
+
 _SET_OFF_DATE_GAP = lazy_compile(
     r"\s*,\s*(?:on|in|at)\s+[^,.;:!?\n]{1,40},\s*(?:(?:was|were|had|has|have)\s+(?:been\s+)?)?", re.IGNORECASE
 )

@@ -25,6 +25,7 @@ from chrono.text.attachment import (
     attach,
     coordinated_phases,
     governing_tense,
+    in_of_phrase,
     is_asserted,
     is_light,
     is_planned,
@@ -100,7 +101,6 @@ _DAY_VALUE = lazy_compile(r"\d{4}-\d\d-\d\d")
 # be one of these weeks
 _RECENT = 42 * DAY
 _SOON_AFTER = 14 * DAY
-_OF_PHRASE_BEFORE = lazy_compile(r"\b(?i:of)\s+(?i:the|a|an|its|their)\s+(?:[\w-]+\s+)?\Z")
 _ANOTHER_ONE = lazy_compile(r"\b(?:an?\s+(?:[\w-]+\s+){0,2}one|another)\s*,?\s*\Z", re.IGNORECASE)
 _TOPIC_BEFORE = lazy_compile(
     rf"\b(?:{_WORDS.pattern('topic_nouns')})\s+(?:{_WORDS.pattern('topic_prepositions')})\s+"
@@ -216,6 +216,25 @@ def _schedules(b: Builder, trigger: Trigger, timex: Timex) -> bool:
     return trigger.end <= at and not b.text[trigger.end:at].strip() and schedules(trigger.text, timex.signal)
 
 
+def _dates_something_else(b: Builder, here: SentenceContext, timex: Timex, trigger: Trigger | None,
+                          lead: int) -> bool:
+    """Does the date belong to something other than the event word it would attach to?"""
+    text, start = b.text, here.sentence.start
+    if trigger is not None and _schedules(b, trigger, timex):
+        return True  # "announced for 10–13 August": the festival's dates, not the announcement's
+    if _SUPERSEDED_PLAN.search(text, max(start, lead - 40), lead):
+        return True  # "The meeting had originally been scheduled for Tuesday 9 July but was postponed"
+    if _ANOTHER_ONE.search(text, max(start, lead - 30), lead):
+        return True  # "came a year after a smaller one, on Monday 16 October 2023": the other one's
+    if trigger is None or trigger.pos != "noun":
+        return False
+    if trigger.start >= timex.end and in_of_phrase(text, trigger, timex.end):
+        return True  # "**01:05** — Seat of the fire located": when the seat was found
+    # "will consider a report on the storm next Tuesday": the report's date, not the storm's
+    return trigger.end <= lead and _TOPIC_BEFORE.search(text, max(start, trigger.start - 40),
+                                                        trigger.start) is not None
+
+
 def past_without_event(b: Builder, sentence: Sentence, timex: Timex, period: Period, lead: int) -> None:
     """"On the bakery's final morning, Saturday 11 March, the queue stretched past the bank" in a
     text of 3 March: a day whose weekday fixes its year after the document date, in a sentence of
@@ -289,20 +308,8 @@ def date(b: Builder, here: SentenceContext, timex: Timex, period: Period, length
         return
     _apposed_to_order_phrase(b, here, timex, period, lead)
     trigger = attach(b.text, timex, triggers, cuts)
-    if trigger is not None and _schedules(b, trigger, timex):
+    if _dates_something_else(b, here, timex, trigger, lead):
         return
-    if _SUPERSEDED_PLAN.search(b.text, max(here.sentence.start, lead - 40), lead):
-        return  # "The meeting had originally been scheduled for Tuesday 9 July but was postponed"
-    if trigger is not None and trigger.pos == "noun" and trigger.start >= timex.end and (
-        _OF_PHRASE_BEFORE.search(b.text, max(timex.end, trigger.start - 30), trigger.start)
-    ):
-        return  # "**01:05** — Seat of the fire located": the time of the seat's finding, not the fire's
-    if _ANOTHER_ONE.search(b.text, max(here.sentence.start, lead - 30), lead):
-        return  # "came a year after a smaller one, on Monday 16 October 2023": the other one's date
-    if trigger is not None and trigger.pos == "noun" and trigger.end <= lead and _TOPIC_BEFORE.search(
-        b.text, max(here.sentence.start, trigger.start - 40), trigger.start
-    ):
-        return  # "will consider a report on the storm next Tuesday": the report's date, not the storm's
     if trigger is None and reading.name == IN:
         past_without_event(b, here.sentence, timex, period, lead)
     if trigger is None and reading.name == SINCE:

@@ -53,7 +53,7 @@ from chrono.periods import DAY, Hemisphere, Period, date_of
 from chrono.problems import ConflictKind
 from chrono.tagger import Timex
 from chrono.tagger.frames import how_dated, opens_range
-from chrono.text.attachment import names_phase, resolve
+from chrono.text.attachment import in_of_phrase, names_phase, resolve
 from chrono.text.builder import Builder
 from chrono.text.claims import TextGapClaim, TextPeriodClaim
 from chrono.text.clauses import SUBORDINATE_OPENER
@@ -322,7 +322,7 @@ def _date_undated(b: Builder, layout: Layout, by_index: Mapping[int, Scope]) -> 
         if event_id in placed or event.event_class in ("named", "entry"):
             continue
         trigger = triggers.get(event_id)
-        if trigger is None or _argument_noun(b.text, trigger):
+        if trigger is None or in_of_phrase(b.text, trigger):
             continue
         tense = b.tense.get(event_id, trigger.tense)
         if tense not in _FIRM_TENSES and tense not in _WEAK_TENSES:
@@ -418,16 +418,6 @@ def _within(b: Builder, event_id: str, trigger: Trigger, scope: Scope, grade: Gr
                                         conflict_kind=ConflictKind.LAYOUT, grade=grade, via=via))
 
 
-_OF_PHRASE_BEFORE = lazy_compile(r"\b(?i:of)\s+(?i:the|a|an|its|their)\s+(?:[\w-]+\s+)?\Z")
-
-
-def _argument_noun(text: str, trigger: Trigger) -> bool:
-    """Is ``trigger`` an event noun in an "of" phrase of another noun ("Seat of the fire",
-    "cause of the outage"): what the words are about, not what happened at the entry's time?"""
-    return trigger.pos == "noun" and _OF_PHRASE_BEFORE.search(
-        text, max(0, trigger.start - 30), trigger.start) is not None
-
-
 def _open_entries(b: Builder, by_index: Mapping[int, Scope], verbs: _Verbs) -> None:
     """The first event of an entry whose date stands apart from it (a date on the line under a
     bullet, in a cell of its row, in brackets): dated by the entry, as a date in its sentence
@@ -446,7 +436,7 @@ def _open_entries(b: Builder, by_index: Mapping[int, Scope], verbs: _Verbs) -> N
         trigger, here = opening
         if trigger.start in b.by_trigger or (trigger.start, Part.WHOLE) in b.dated_parts:
             continue
-        if _argument_noun(b.text, trigger):
+        if in_of_phrase(b.text, trigger):
             continue  # "01:05 — Seat of the fire located": the entry tells of the seat, not the fire
         if _to_the_minute(scope) and scope.end <= trigger.start and SUBORDINATE_OPENER.search(
             b.text, scope.end, trigger.start
