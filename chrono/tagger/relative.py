@@ -290,6 +290,9 @@ _DESCRIBED_AFTER = lazy_compile(
 )
 
 
+_POSSESSIVE_BEFORE = re.compile(r"\b(?:its|his|her|their|our|my|your)\s+\Z", re.IGNORECASE)
+
+
 def _rel_unit(ctx: Context, rule_type: str, f: Fields, s: Spans, start: int, end: int) -> list[Piece]:
     pieces = _rel_unit_pieces(ctx, rule_type, f, s, start, end)
     if not f.get("anaphoric") or f.get("rel"):
@@ -303,6 +306,8 @@ def _rel_unit_pieces(ctx: Context, rule_type: str, f: Fields, s: Spans, start: i
     code = str(res.lookup("calendar_unit", f["unit"]) or "")
     if not code:
         raise Reject
+    if f.get("rel") and _POSSESSIVE_BEFORE.search(ctx.text, max(0, start - 8), start):
+        raise Reject  # "in the whole of its last year before closure": a year of its life
     mod = position_mod(ctx, f)
     anchor_day = ctx.base()
     anchor = "DCT"

@@ -107,6 +107,10 @@ _TOPIC_BEFORE = lazy_compile(
     r"(?:the|a|an|this|that|its|their)\s+(?:[\w'’-]+\s+){0,2}\Z",
     re.IGNORECASE,
 )
+_PAST_PLAN = lazy_compile(
+    rf"\bhad\s+been\s+(?:{vocabulary('attachment').pattern('plan_predicates')})\s+to\s+[a-z]+\s+\Z",
+    re.IGNORECASE,
+)
 _SUPERSEDED_PLAN = lazy_compile(
     rf"\b(?:{_WORDS.pattern('superseded_plan_words')})\s+(?:been\s+)?"
     rf"(?:{vocabulary('signals').pattern('scheduling_words')})\s+\Z",
@@ -222,8 +226,12 @@ def _dates_something_else(b: Builder, here: SentenceContext, timex: Timex, trigg
     text, start = b.text, here.sentence.start
     if trigger is not None and _schedules(b, trigger, timex):
         return True  # "announced for 10–13 August": the festival's dates, not the announcement's
-    if _SUPERSEDED_PLAN.search(text, max(start, lead - 40), lead):
-        return True  # "The meeting had originally been scheduled for Tuesday 9 July but was postponed"
+    if _SUPERSEDED_PLAN.search(text, max(start, lead - 40), lead) or _PAST_PLAN.search(
+        text, max(start, lead - 50), lead
+    ):
+        # "The meeting had originally been scheduled for Tuesday 9 July but was postponed", "The
+        # trial had been due to start in July but was postponed": a plan that was replaced
+        return True
     if _ANOTHER_ONE.search(text, max(start, lead - 30), lead):
         return True  # "came a year after a smaller one, on Monday 16 October 2023": the other one's
     if trigger is None or trigger.pos != "noun":
