@@ -374,13 +374,22 @@ def _month_just_told(ctx: Context, month: int, day: int | None, start: int, end:
     if not (ref.day.replace(day=1) <= candidate <= ref.day + dt.timedelta(days=_JUST_TOLD_DAYS)):
         return None
     if day is not None:
-        named = [w for w in _WEEKDAY_WORD.findall(ctx.text, start, end) if ctx.res.has("weekday", w)]
-        if named and candidate.isoweekday() != int(ctx.res.lookup("weekday", named[0]) or 0):
+        weekday = _written_weekday(ctx, start, end)
+        if weekday is not None and candidate.isoweekday() != weekday:
             return None
     return year
 
 
 _WEEKDAY_WORD = re.compile(r"[A-Za-z]+")
+
+
+def _written_weekday(ctx: Context, start: int, end: int, *, only: bool = False) -> int | None:
+    """The ISO weekday the words ``[start, end)`` name (the first; with ``only``, None unless
+    exactly one is named)."""
+    named = [w for w in _WEEKDAY_WORD.findall(ctx.text, start, end) if ctx.res.has("weekday", w)]
+    if not named or (only and len(named) != 1):
+        return None
+    return int(ctx.res.lookup("weekday", named[0]) or 0)
 # how far after the day a paragraph has just told a year-less date still goes on from it
 _JUST_TOLD_DAYS = 92
 
@@ -453,12 +462,9 @@ def _weekday_year_near(ctx: Context, chosen: int, month: int, day: int | None, s
     months away from the document date, and the weekday fits the same day near it (2025, not
     2026), that is its year. (A day near the document date keeps the tense's year: its weekday
     is the writer's to get right.)"""
-    if day is None:
+    weekday = _written_weekday(ctx, start, end, only=True)
+    if day is None or weekday is None:
         return chosen
-    named = [w for w in _WEEKDAY_WORD.findall(ctx.text, start, end) if ctx.res.has("weekday", w)]
-    if len(named) != 1:
-        return chosen
-    weekday = int(ctx.res.lookup("weekday", named[0]) or 0)
     base = ctx.base()
     try:
         if abs((dt.date(chosen, month, day) - base).days) <= _WEEKDAY_NEAR_DAYS:

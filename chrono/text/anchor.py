@@ -54,7 +54,6 @@ from chrono.text.precedence import precedence
 from chrono.text.release_dates import release_dates
 from chrono.text.reported import reported
 from chrono.text.sentences import Sentence
-from chrono.text.signals import IN, reading_of
 from chrono.text.states import participle_bounds, state_bounds
 from chrono.text.tense import NOMINAL
 from chrono.text.timeline_acts import timeline_acts
@@ -92,11 +91,7 @@ def build(text: str, sentences: Sequence[Sentence], timexes: Sequence[Timex], dc
         if not triggers and not any(t.type == "DURATION" or t.signal == "since" for t in sent_timexes):
             for timex in sent_timexes:
                 # "On its final morning, Saturday 11 March, the queue stretched …" (no event word)
-                reading = reading_of(timex.signal)
-                period = period_of(timex, b.dct, options.hemisphere) if reading is not None and (
-                    reading.name == IN) else None
-                if period is not None:
-                    past_without_event(b, sentence, timex, period, timex.start)
+                past_without_event(b, sentence, timex, None, timex.start)
             continue  # (a length may say a period of its own: "Impact: 47 minutes (09:12–10:21)";
             # "has been open since March" a state)
         here = SentenceContext(sentence, triggers, sent_timexes, clause_bounds(text, sentence), window_start,

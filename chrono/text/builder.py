@@ -292,6 +292,12 @@ class Builder:
         self.contexts[here.sentence.start] = here
         self.context_starts.append(here.sentence.start)
 
+    def dated_events(self) -> set[str]:
+        """The events the text dates so far: by a date of their own, or by a claim on the
+        calendar other than the document-date bound of a past event ("since 3 March" included)."""
+        return set(self.dated_at) | {c.event for c in self.claims if isinstance(c, TextPeriodClaim)
+                                     and c.conflict_kind is not ConflictKind.AFTER_DCT}
+
     def told_again(self, trigger: Trigger, sentence: Sentence) -> bool:
         """Do the words around ``trigger`` say it is another such act ("raised prices again",
         "opened its doors again", "once more closed")?"""

@@ -243,13 +243,20 @@ def _dates_something_else(b: Builder, here: SentenceContext, timex: Timex, trigg
                                                         trigger.start) is not None
 
 
-def past_without_event(b: Builder, sentence: Sentence, timex: Timex, period: Period, lead: int) -> None:
+def past_without_event(b: Builder, sentence: Sentence, timex: Timex, period: Period | None,
+                       lead: int) -> None:
     """"On the bakery's final morning, Saturday 11 March, the queue stretched past the bank" in a
     text of 3 March: a day whose weekday fixes its year after the document date, in a sentence of
     prose told in the past (a past verb, no present or future one), dates what the sentence tells
-    (no event word of the lexicon) after the document."""
+    (no event word of the lexicon) after the document. (``period``: the date's, when already read.)"""
     if timex.note != PAST_AFTER_DCT or not weekday_pins_year(timex) or timex.anchor is None:
         return
+    if period is None:
+        reading = reading_of(timex.signal)
+        period = period_of(timex, b.dct, b.options.hemisphere) if reading is not None and (
+            reading.name == IN) else None
+        if period is None:
+            return
     line_start = b.text.rfind("\n", 0, sentence.start) + 1
     if _ENTRY_LINE.match(b.text, line_start) or (
         _PRESENT_OR_FUTURE.search(b.text, sentence.start, sentence.end)

@@ -27,10 +27,10 @@ from chrono.tagger import Timex
 from chrono.text.builder import Builder
 from chrono.text.claims import TextDurationClaim, TextPeriodClaim
 from chrono.text.durations import seconds_of, stated_bounds, unit_of
-from chrono.text.layout_dating import Scope
+from chrono.text.layout_dating import Scope, clock_entries
 from chrono.text.vocabulary import vocabulary
 
-__all__ = ["incident_window"]
+__all__ = ["TIMELINE_ENTRIES", "incident_window"]
 
 _WORDS = vocabulary("incidents")
 _SUMMARY_HEADINGS = _WORDS.set("summary_headings")
@@ -47,7 +47,7 @@ _RECOVERY = lazy_compile(rf"\b(?:{_WORDS.pattern('recovery_phrases')})\b", re.IG
 _HEADING_WORD = lazy_compile(r"[a-z;]+")
 _ENTRY_KINDS = (Kind.ITEM, Kind.LINE, Kind.ROW, Kind.PARAGRAPH)  # (one paragraph an entry too)
 # the fewest clock-timed entries that make a timeline
-_TIMELINE_ENTRIES = 3
+TIMELINE_ENTRIES = 3
 
 
 def incident_window(b: Builder, layout: Layout, found: Sequence[Scope]) -> None:
@@ -70,12 +70,8 @@ def incident_window(b: Builder, layout: Layout, found: Sequence[Scope]) -> None:
 def _window(b: Builder, found: Sequence[Scope]) -> tuple[Scope, Scope] | None:
     """The latest entry saying the failure began before the first one saying service is back,
     in one list of clock-timed entries."""
-    entries = sorted(
-        (s for s in found if s.block.kind in _ENTRY_KINDS and s.timex is not None and s.timex.type == "TIME"
-         and s.period.bounded),
-        key=lambda s: s.block.start,
-    )
-    if len(entries) < _TIMELINE_ENTRIES:
+    entries = clock_entries(found, _ENTRY_KINDS)
+    if len(entries) < TIMELINE_ENTRIES:
         return None
     onset: Scope | None = None
     for entry in entries:

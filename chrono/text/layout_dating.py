@@ -136,6 +136,16 @@ def scopes(layout: Layout, dated: Mapping[int, tuple[int, int]], timexes: Sequen
     return tuple(out)
 
 
+def clock_entries(found: Sequence[Scope], kinds: tuple[Kind, ...]) -> list[Scope]:
+    """The blocks of ``kinds`` that a clock time opens ("- **14:31** — …"), in text order: the
+    entries of a timeline."""
+    return sorted(
+        (s for s in found if s.block.kind in kinds and s.timex is not None and s.timex.type == "TIME"
+         and s.period.bounded),
+        key=lambda s: s.block.start,
+    )
+
+
 def apply(b: Builder, layout: Layout, found: Sequence[Scope]) -> None:
     """Add the claims of the dated blocks ``found`` to ``b``, and drop the document-date claims
     of events named in labels."""

@@ -19,7 +19,6 @@ from chrono.model import Endpoint, Gap, Grade, Side
 from chrono.problems import ConflictKind
 from chrono.text.attachment import is_asserted, resolve
 from chrono.text.builder import Builder
-from chrono.text.claims import TextPeriodClaim
 from chrono.text.clauses import words_between
 from chrono.text.context import SentenceContext
 from chrono.text.events import Trigger, asserted
@@ -55,8 +54,7 @@ def state_bounds(b: Builder, triggers: Iterable[_Candidate]) -> None:
     # (told as done: "services were returning to normal" is no act that ends the strike)
     verbs = [(s, t) for s, t in candidates if t.pos == "verb" and asserted(t) and t.tense in TOLD_AS_PAST]
     # events the text dates, "since" a date included ("The road had been shut since 3 March")
-    dated = set(b.dated_at) | {c.event for c in b.claims if isinstance(c, TextPeriodClaim)
-                               and c.conflict_kind is not ConflictKind.AFTER_DCT}
+    dated = b.dated_events()
     # the nouns of each state, in text order (one pass, not one per state)
     named: dict[str, list[_Candidate]] = {}
     for s, t in candidates:

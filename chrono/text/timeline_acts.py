@@ -11,23 +11,23 @@ the prose calls its act the first and the first entry is taken ("the first resta
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 
 from chrono.layout import Kind
 from chrono.model import Endpoint, Gap, Grade, Side
 from chrono.problems import ConflictKind
 from chrono.text.builder import Builder, words_near
-from chrono.text.claims import TextGapClaim, TextPeriodClaim
+from chrono.text.claims import TextGapClaim
 from chrono.text.coreference import FIRST_WORDS
 from chrono.text.events import Trigger
-from chrono.text.layout_dating import Scope
+from chrono.text.incident_window import TIMELINE_ENTRIES
+from chrono.text.layout_dating import Scope, clock_entries
 from chrono.text.sentences import Sentence
 
 __all__ = ["timeline_acts"]
 
 _ENTRY_KINDS = (Kind.ITEM, Kind.LINE, Kind.ROW)
-# the fewest clock-timed entries that make a timeline
-_TIMELINE_ENTRIES = 3
 # words of what the act is about that two tellings must share (a number alone will do)
 _SHARED_WORDS = 2
 
@@ -37,24 +37,22 @@ def timeline_acts(b: Builder, found: Sequence[Scope]) -> None:
     ordered = [c for c in b.claims if isinstance(c, TextGapClaim) and c.conflict_kind is ConflictKind.ORDER]
     if not ordered:
         return
-    entries = sorted(
-        ((s.block.start, s.block.end) for s in found if s.block.kind in _ENTRY_KINDS
-         and s.timex is not None and s.timex.type == "TIME" and s.period.bounded),
-    )
-    if len(entries) < _TIMELINE_ENTRIES:
+    entries = [(s.block.start, s.block.end) for s in clock_entries(found, _ENTRY_KINDS)]
+    if len(entries) < TIMELINE_ENTRIES:
         return
-    dated = set(b.dated_at) | {c.event for c in b.claims if isinstance(c, TextPeriodClaim)
-                               and c.conflict_kind is not ConflictKind.AFTER_DCT}
+    dated = b.dated_events()
+    entry_starts = [start for start, _ in entries]
 
-    def entry_of(offset: int) -> tuple[int, int] | None:
-        return next((e for e in entries if e[0] <= offset < e[1]), None)
+    def in_entry(offset: int) -> bool:
+        at = bisect.bisect_right(entry_starts, offset) - 1
+        return at >= 0 and offset < entries[at][1]
 
     logged: list[tuple[Sentence, Trigger]] = []  # acts told in the timeline's entries, in order
     told: dict[int, tuple[Sentence, Trigger]] = {}
     for here in b.contexts.values():
         for trigger in here.triggers:
             told[trigger.start] = (here.sentence, trigger)
-            if entry_of(trigger.start) is not None:
+            if in_entry(trigger.start):
                 logged.append((here.sentence, trigger))
     logged.sort(key=lambda item: item[1].start)
     done: set[str] = set()
@@ -64,7 +62,7 @@ def timeline_acts(b: Builder, found: Sequence[Scope]) -> None:
                 continue
             done.add(event)
             mention = told.get(b.events[event].span.start)
-            if mention is None or entry_of(mention[1].start) is not None:
+            if mention is None or in_entry(mention[1].start):
                 continue
             _tie(b, mention, logged, dated)
 

@@ -28,8 +28,6 @@ _SPOUSE_NAME = lazy_compile(r"\s+((?-i:[A-Z])[a-z]+(?:\s+(?-i:[A-Z])[a-z]+)?)")
 
 def one_wedding(b: Builder) -> None:
     """The claim that the two dated tellings of a text's one wedding start together."""
-    if _OTHER_MARRIAGE.search(b.text):
-        return
     told: dict[str, tuple[int, int, str | None]] = {}  # event -> (start, end, spouse named)
     for here in b.contexts.values():
         for trigger in here.triggers:
@@ -44,7 +42,7 @@ def one_wedding(b: Builder) -> None:
                 return  # "Her parents married in 1950": another couple's wedding is told
             spouse = _SPOUSE_NAME.match(b.text, trigger.end)
             told.setdefault(event_id, (trigger.start, trigger.end, spouse.group(1) if spouse else None))
-    if len(told) != 2:
+    if len(told) != 2 or _OTHER_MARRIAGE.search(b.text):
         return
     (first_id, first), (second_id, second) = sorted(told.items(), key=lambda item: item[1][0])
     if first[2] is not None and second[2] is not None and first[2] != second[2]:
