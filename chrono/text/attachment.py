@@ -597,6 +597,8 @@ _SET_OFF_DATE_GAP = lazy_compile(
     r"\s*,\s*(?:on|in|at)\s+[^,.;:!?\n]{1,40},\s*(?:(?:was|were|had|has|have)\s+(?:been\s+)?)?", re.IGNORECASE
 )
 _AUXILIARIES_ONLY = lazy_compile(r"\s+(?:had|has|have|was|were)\s+(?:been\s+)?", re.IGNORECASE)
+_ACTIVE_AUXILIARIES = lazy_compile(r"\s+(?:(?:had|has|have)\s+)?", re.IGNORECASE)
+_RESULT_VERBS = _WORDS.set("result_verbs")
 
 
 def clause_head(text: str, noun: Trigger, triggers: Sequence[Trigger]) -> Trigger:
@@ -611,6 +613,10 @@ def clause_head(text: str, noun: Trigger, triggers: Sequence[Trigger]) -> Trigge
     ):
         # (not "during the blockade, lost a day": the phrase ends there; "after the
         # consultation had closed": its verb past the auxiliaries)
+        if following[0].text.lower() in _RESULT_VERBS and _ACTIVE_AUXILIARIES.fullmatch(
+            text, noun.end, following[0].start
+        ):
+            return noun  # "after the inspection had found cracks": after the inspection began
         return following[0]
     if following and following[0].pos == "noun" and SUPPORTED.fullmatch(text, noun.end, following[0].start):
         return following[0]  # "the storm made landfall": the landfall

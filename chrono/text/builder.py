@@ -31,7 +31,8 @@ from chrono.text.mentions import Mention, mention_of
 from chrono.text.named_events import NamedEvent
 from chrono.text.sentences import Sentence
 from chrono.text.tense import NOMINAL, PERFECT, TOLD_AS_PAST
-from chrono.text.vocabulary import vocabulary
+from chrono.text.calendar_names import MONTHS
+from chrono.text.vocabulary import alternation, vocabulary
 
 # between a subject noun and its verb: nothing, or an adverb or two ("the storm finally struck")
 _SUBJECT_GAP = lazy_compile(r"\s+(?:[a-z]+ly\s+){0,2}")
@@ -49,6 +50,17 @@ _DATE_AFTER_NOUN = lazy_compile(r"\s+(?:(?:in|on|of|at|from|during|since)\s+)?(?
 
 
 _RECURRING = vocabulary("coreference").set("recurring_events")
+_LABELLED = vocabulary("coreference").set("labelled_events")
+_OTHER_EVENT = lazy_compile(
+    rf"\b(?:{vocabulary('coreference').pattern('other_event_words')})\b", re.IGNORECASE
+)
+# "the March vote", "the 2019 ballot", "the vote in April": a date that labels such an event
+_LABELLED_WORD = rf"(?:{alternation(sorted(_LABELLED))})s?"
+_LABEL = lazy_compile(
+    rf"\b({alternation(MONTHS)}|\d{{4}})\s+(?:[\w'’–-]+\s+)?{_LABELLED_WORD}\b"
+    rf"|\b{_LABELLED_WORD}\s+(?:in|of)\s+({alternation(MONTHS)}|\d{{4}})\b",
+    re.IGNORECASE,
+)
 _DAY_VALUE = lazy_compile(r"\d{4}-\d{2}-\d{2}(?:T|\Z)")
 
 
@@ -207,6 +219,7 @@ class Builder:
         # links from a later mention to the earlier one it refers back to, by the later one's offset
         self.links: dict[int, Link] = {}
         self.link_starts: list[int] = []
+        self._labels: frozenset[str] | None = None  # the dates that label votes (read when asked)
         domain = options.domain_files
         self.vocabulary = Vocabulary(synonym_sets("same"), synonym_sets("related"),
                                      lambda trigger: names_verb_event(trigger, domain))
@@ -418,7 +431,7 @@ class Builder:
             # "the 2019 fire" after a fire told on 8 October of this year: another fire
             link = None
         if link is not None and link.grade is Grade.STRONG and not phase and own is not None and (
-            not self._close_to_told(link, trigger, own)
+            not self._close_to_told(link, mention, own, here.sentence)
         ):
             # "the 1997 elections" after "the elections of 1991": a mention dated in its own words
             # may well be another event of the same kind
@@ -445,19 +458,35 @@ class Builder:
         known = self._days_from_told(link, own)
         return bool(known) and min(known) > _ANOTHER_EVENT_DAYS
 
-    def _close_to_told(self, link: Link, trigger: Trigger, own: Timex) -> bool:
+    def _close_to_told(self, link: Link, mention: Mention, own: Timex, sentence: Sentence) -> bool:
         """"the June 16 referendum" after "the referendum of 9 June": an event that a story does
         not tell twice (not a meeting, a hearing, a match …) dated in its own words within weeks
-        of the date told before is the same event, dated twice."""
-        if trigger.lemma in _RECURRING or link.antecedent.lemma in _RECURRING:
+        of the date told before is the same event, dated twice. So is "the March vote" after the
+        only vote a story tells ("voted 7–4 on Tuesday 8 April"), when nothing in its sentence
+        speaks of another ("reversing the March vote")."""
+        trigger = mention.trigger
+        labelled = trigger.lemma in _LABELLED and link.antecedent.lemma in _LABELLED and (
+            _OTHER_EVENT.search(self.text, sentence.start, sentence.end) is None
+        ) and not mention.qualified_after and len(self._vote_labels()) == 1
+        if not labelled and (trigger.lemma in _RECURRING or link.antecedent.lemma in _RECURRING):
             return False
         return any(days <= _SAME_STORY_DAYS for days in self._days_from_told(link, own))
+
+    def _vote_labels(self) -> frozenset[str]:
+        """The dates the text labels votes by ("## The March vote … ## The April vote": two)."""
+        if self._labels is None:
+            self._labels = frozenset((m.group(1) or m.group(2)).lower() for m in _LABEL.finditer(self.text))
+        return self._labels
 
     def _days_from_told(self, link: Link, own: Timex) -> list[int]:
         """The days between a mention's own date and each date told of the event it would refer
         to: the expressions that placed it, and the periods of its claims ("broke out shortly
         before 4 a.m. on Thursday, 12 September" bounds it)."""
         event_id = self._event_of_told(link.antecedent)
+        if event_id is None:
+            # "It was the only vote the committee has taken": a mention that is no event of its
+            # own names the one its chain begins with
+            event_id = self._event_of_told(self._first_mention(link.antecedent))
         if event_id is None:
             return []
         values = [self.timexes[i].value for offset in self.dated_at.get(event_id, ())

@@ -27,6 +27,7 @@ _DEFINITE = _WORDS.set("definite_determiners")
 _BARE_DEFINITE_AFTER = re.compile(rf"\b(?:{_WORDS.pattern('bare_definite_after')})[ \t]+\Z", re.IGNORECASE)
 _CONTRAST = _WORDS.set("contrast_words")
 _UNCERTAIN = _WORDS.set("uncertain_words")
+_SAMENESS = _WORDS.set("sameness_words")
 # (not a date: "the verdict on 12 November" is dated in its own words, not another verdict)
 _QUALIFIER_AFTER = re.compile(
     rf"\s+(?:{_WORDS.pattern('qualifying_prepositions')})\s+(?:the\s+|a\s+|an\s+)?"
@@ -70,7 +71,7 @@ _POSSESSIVE = lazy_compile(r"([A-Za-z][\w-]*)['’]s?\Z")
 # only after a word, as between adjectives: "a second, smaller slip").
 # Matched on the reversed text: the same words as searching r"(?:[\w'’-]+,?\s+){0,5}\Z" forwards,
 # without trying that at every start.
-_PREMODIFIERS_REVERSED = lazy_compile(r"(?:\s+,?[\w'’-]+){0,5}")
+_PREMODIFIERS_REVERSED = lazy_compile(r"(?:\s+,?[\w'’–-]+){0,5}")  # ("the 7–4 vote": a tally)
 _PHRASE_WORD = lazy_compile(r"[\w'’-]+")
 # "of Harwick", "in Lisbon", "at the Marlow plant": the names right after the head
 _OF_PHRASE = lazy_compile(r"\s+of\s+((?:[\w'’-]+\s*){1,4})")
@@ -256,6 +257,7 @@ class Mention:
         return frozenset(
             w.strip("'’.,-") for w in self._own_lower
             if w not in _DEFINITE and w not in _CONTRAST and w not in _UNCERTAIN and w not in FUNCTION_WORDS
+            and w not in _SAMENESS
             and not _POSSESSIVE.search(w) and not any(ch.isdigit() for ch in w)
             and w.strip("'’.,-") not in _TEMPORAL_OWNERS and not _LENGTH_MODIFIER.search(w)
         )

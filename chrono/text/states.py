@@ -102,7 +102,7 @@ def state_bounds(b: Builder, triggers: Iterable[_Candidate]) -> None:
             )
             span = b.span(act.start, act.end)
             b.gap_claim(Endpoint(act_id, Side.START), Endpoint(state_id, side), Gap(0, 0, ""), span,
-                        ConflictKind.DURATION, grade=grade, note=via)
+                        None, grade=grade, note=via)  # the link has no kind: the claims it joins do
 
 
 _CONTRAST = lazy_compile(rf"\b(?:{vocabulary('coreference').pattern('contrast_words')})\b", re.IGNORECASE)
