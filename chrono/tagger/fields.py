@@ -20,7 +20,7 @@ _IN_DIGITS = lazy_compile(r"[ \t]+\(\d{1,4}\)\Z")
 
 def number(res: Resources, text: str) -> float | None:
     """The value of a number written in digits or words ("12", "1,000", "twenty-four", "1 1/2")."""
-    raw = _IN_DIGITS.sub("", text).strip().lower()  # "five (5)": the digits repeat the words
+    raw = " ".join(_IN_DIGITS.sub("", text).lower().split())  # "five (5)": the digits repeat the words
     if not raw:
         return None
     for phrase in res.classes.get("number_plus_half", {}):

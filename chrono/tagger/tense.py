@@ -277,13 +277,15 @@ def _entry_year(ctx: Context, month: int, start: int, end: int) -> int | None:
     last = ctx.frames.last_entry
     if era is not None and era_long_ago(ctx, era):
         if last is None or abs(last.day.year - era.day.year) > 1:
+            # "… who released her first album in 2009 … ¶ ### Key dates ¶ - **1 March** —", "##
+            # Thursday 18 July ¶ … born 18 July 1960 … ¶ ## Friday 19 July": a time told in
+            # passing does not set the entries of the next section (nor move them out of the
+            # year of the entries before it)
+            if (era.gran == "Y" or last is not None) and ctx.frames.heading_between(ctx.story_era_end, end):
+                return None
             # the first entry: the year that puts it nearest the story's time ("The entry for 1
             # December 1911 …" over "*Tuesday, Nov. 28th.*"); a diary then goes on from its entries
             if era.gran == "Y":
-                if ctx.frames.heading_between(ctx.story_era_end, start):
-                    # "… who released her first album in 2009 … ¶ ### Key dates ¶ - **1 March**
-                    # —": a year told in passing does not set the entries of the next section
-                    return None
                 return era.day.year
             return min((era.day.year - 1, era.day.year, era.day.year + 1),
                        key=lambda year: (abs((dt.date(year, month, 1) - era.day.replace(day=1)).days), -year))

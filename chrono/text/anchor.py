@@ -75,7 +75,11 @@ def build(text: str, sentences: Sequence[Sentence], timexes: Sequence[Timex], dc
         same = previous is not None and previous.paragraph == sentence.paragraph
         window_start = previous.start if same and previous is not None else sentence.start
         if previous is None or previous.paragraph != sentence.paragraph:
-            previous_paragraph_start, paragraph_start = paragraph_start, sentence.start
+            if not b.in_heading(paragraph_start):
+                # (past a heading, the paragraph before it: "…voted on 12 March. ¶ ## The April
+                # vote ¶ Four weeks later, …")
+                previous_paragraph_start = paragraph_start
+            paragraph_start = sentence.start
         opening_window_start = previous_paragraph_start if previous_paragraph_start >= 0 else paragraph_start
         previous = sentence
         lo = bisect.bisect_left(timex_starts, sentence.start)

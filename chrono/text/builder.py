@@ -22,6 +22,7 @@ from chrono.periods import Period
 from chrono.problems import ConflictKind, Problem
 from chrono.tagger import Timex
 from chrono.text.attachment import SUPPORTED, is_planned, phase_of
+from chrono.text.calendar_names import MONTHS
 from chrono.text.claims import TextGapClaim, TextPeriodClaim
 from chrono.text.context import SentenceContext
 from chrono.text.coreference import Link, Vocabulary, antecedent_link, describe_link, verb_object
@@ -31,7 +32,6 @@ from chrono.text.mentions import Mention, mention_of
 from chrono.text.named_events import NamedEvent
 from chrono.text.sentences import Sentence
 from chrono.text.tense import NOMINAL, PERFECT, TOLD_AS_PAST
-from chrono.text.calendar_names import MONTHS
 from chrono.text.vocabulary import alternation, vocabulary
 
 # between a subject noun and its verb: nothing, or an adverb or two ("the storm finally struck")
@@ -54,13 +54,11 @@ _LABELLED = vocabulary("coreference").set("labelled_events")
 _OTHER_EVENT = lazy_compile(
     rf"\b(?:{vocabulary('coreference').pattern('other_event_words')})\b", re.IGNORECASE
 )
-# "the March vote", "the 2019 ballot", "the vote in April": a date that labels such an event
-_LABELLED_WORD = rf"(?:{alternation(sorted(_LABELLED))})s?"
-_LABEL = lazy_compile(
-    rf"\b({alternation(MONTHS)}|\d{{4}})\s+(?:[\w'’–-]+\s+)?{_LABELLED_WORD}\b"
-    rf"|\b{_LABELLED_WORD}\s+(?:in|of)\s+({alternation(MONTHS)}|\d{{4}})\b",
-    re.IGNORECASE,
-)
+# "the March vote", "the 2019 flood", "the vote in April": a month or year that labels an event
+# (not "In 2014 the flood": a determiner between is no label)
+_LABEL_DATE = rf"({alternation(MONTHS)}|\d{{4}})"
+_LABEL_BEFORE = rf"\b{_LABEL_DATE}(?:['’]s)?\s+(?:(?!(?:the|a|an|its|their|his|her|this|that)\b)[\w'’–-]+\s+)?"
+_LABEL_AFTER = rf"\s+(?:in|of)\s+{_LABEL_DATE}\b"
 _DAY_VALUE = lazy_compile(r"\d{4}-\d{2}-\d{2}(?:T|\Z)")
 
 
@@ -219,7 +217,7 @@ class Builder:
         # links from a later mention to the earlier one it refers back to, by the later one's offset
         self.links: dict[int, Link] = {}
         self.link_starts: list[int] = []
-        self._labels: frozenset[str] | None = None  # the dates that label votes (read when asked)
+        self._labels: dict[str, frozenset[str]] = {}  # the dates that label each event word
         domain = options.domain_files
         self.vocabulary = Vocabulary(synonym_sets("same"), synonym_sets("related"),
                                      lambda trigger: names_verb_event(trigger, domain))
@@ -427,6 +425,10 @@ class Builder:
             phase_of(self.text, trigger, here.triggers, here.cuts) is not None
         )
         own = _own_date(self.text, trigger, here.timexes) if link is not None else None
+        if link is not None and own is not None and len(self.labels(trigger.lemma)) > 1:
+            # "## The January flood … ## The February flood", "after the 2014 flood": where a
+            # story labels events of one word by several months or years, a label names its own
+            link = None
         if link is not None and not phase and own is not None and self._far_from_told(link, own):
             # "the 2019 fire" after a fire told on 8 October of this year: another fire
             link = None
@@ -467,16 +469,24 @@ class Builder:
         trigger = mention.trigger
         labelled = trigger.lemma in _LABELLED and link.antecedent.lemma in _LABELLED and (
             _OTHER_EVENT.search(self.text, sentence.start, sentence.end) is None
-        ) and not mention.qualified_after and len(self._vote_labels()) == 1
+        ) and not mention.qualified_after and len(self.labels(*_LABELLED)) == 1
         if not labelled and (trigger.lemma in _RECURRING or link.antecedent.lemma in _RECURRING):
             return False
         return any(days <= _SAME_STORY_DAYS for days in self._days_from_told(link, own))
 
-    def _vote_labels(self) -> frozenset[str]:
-        """The dates the text labels votes by ("## The March vote … ## The April vote": two)."""
-        if self._labels is None:
-            self._labels = frozenset((m.group(1) or m.group(2)).lower() for m in _LABEL.finditer(self.text))
-        return self._labels
+    def labels(self, *lemmas: str) -> frozenset[str]:
+        """The months and years the text labels events of these words by ("## The January flood
+        … ## The February flood": two floods; "the 2014 flood")."""
+        found: set[str] = set()
+        for lemma in lemmas:
+            if lemma not in self._labels:
+                word = rf"{re.escape(lemma)}(?:s|es)?\b"
+                pattern = re.compile(rf"{_LABEL_BEFORE}{word}|\b{word}{_LABEL_AFTER}", re.IGNORECASE)
+                self._labels[lemma] = frozenset(
+                    (m.group(1) or m.group(2)).lower() for m in pattern.finditer(self.text)
+                )
+            found |= self._labels[lemma]
+        return frozenset(found)
 
     def _days_from_told(self, link: Link, own: Timex) -> list[int]:
         """The days between a mention's own date and each date told of the event it would refer
@@ -725,11 +735,15 @@ class Builder:
         timex = self.timexes[index]
         return timex if _DAY_VALUE.match(timex.value) else None
 
-    def last_dated(self, lo: int, hi: int, other_than: str) -> tuple[int, str] | None:
-        """The last event dated at an offset in [lo, hi) that is not ``other_than``."""
+    def last_dated(self, lo: int, hi: int, other_than: str, *, outside_headings: bool = False
+                   ) -> tuple[int, str] | None:
+        """The last event dated at an offset in [lo, hi) that is not ``other_than`` (nor, with
+        ``outside_headings``, dated in a heading: "## The April vote ¶ Four weeks later, on 9
+        April, the cabinet approved …" counts from the story's event before, not the section's
+        own)."""
         first = bisect.bisect_left(self.dated_offsets, lo)
         for i in range(bisect.bisect_left(self.dated_offsets, hi) - 1, first - 1, -1):
-            if self.dated[i][1] != other_than:
+            if self.dated[i][1] != other_than and not (outside_headings and self.in_heading(self.dated[i][0])):
                 return self.dated[i]
         return None
 

@@ -76,13 +76,22 @@ _LINE = lazy_compile(r"[^\n]*")
 # are one text wrapped, and get no block.
 # (The words of a short line are separated by spaces in the pattern: "(?:[ \t]*\S+){1,6}" would
 # split a long run of non-space characters every possible way.)
-_ENTRY_LINE = lazy_compile(r"[^\n]{0,48}?(?:[:—–|]|\s-\s)|[ \t]*\S+(?:[ \t]+\S+){0,5}[ \t]*\Z")
+_DELIMITED_LINE = lazy_compile(r"[^\n]{0,48}?(?:[:—–|]|\s-\s)")
+_SHORT_LINE = lazy_compile(r"[ \t]*\S+(?:[ \t]+\S+){0,5}[ \t]*\Z")
+# "… full for the first time since ¶ May. Picked the first tomatoes.": a short line after a long
+# one that stops mid-sentence is the end of its sentence, wrapped
+_MID_SENTENCE = lazy_compile(r"[^\n]{40,}[\w,]\s*\Z")
 
 
 def _lines_of(shown: str, lines: list[tuple[int, int]]) -> Iterator[Block]:
     """The blocks of the lines of a paragraph or an item that may stand for themselves."""
+    before: tuple[int, int] | None = None
     for a, z in lines:
-        if _ENTRY_LINE.match(shown, a, z) and (block := _block(shown, Kind.LINE, a, z)) is not None:
+        wrapped = before is not None and _MID_SENTENCE.match(shown, *before) is not None
+        before = (a, z)
+        if (_DELIMITED_LINE.match(shown, a, z) or (_SHORT_LINE.match(shown, a, z) and not wrapped)) and (
+            block := _block(shown, Kind.LINE, a, z)
+        ) is not None:
             yield block
 
 

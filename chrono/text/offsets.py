@@ -314,11 +314,11 @@ def offset(b: Builder, here: SentenceContext, match: re.Match[str]) -> None:
             # next day": the event has its own date; the offset counts from it, for a word the
             # lexicon lacks
             return
-        previous = b.last_dated(here.window_start, start, subject_id)
+        previous = b.last_dated(here.window_start, start, subject_id, outside_headings=True)
         if previous is None and here.opening_window_start >= 0:
             # "Five days later, …" after sentences that date nothing: the story's last dated
             # event, in this paragraph or the one before
-            previous = b.last_dated(here.opening_window_start, start, subject_id)
+            previous = b.last_dated(here.opening_window_start, start, subject_id, outside_headings=True)
         if previous is None or b.undated_between(previous[0], start):
             return
         if _in_set_off_relative(text, here.sentence.start, previous[0], start):
