@@ -57,7 +57,8 @@ _OTHER_EVENT = lazy_compile(
 # "the March vote", "the 2019 flood", "the vote in April": a month or year that labels an event
 # (not "In 2014 the flood": a determiner between is no label)
 _LABEL_DATE = rf"({alternation(MONTHS)}|\d{{4}})"
-_LABEL_BEFORE = rf"\b{_LABEL_DATE}(?:['’]s)?\s+(?:(?!(?:the|a|an|its|their|his|her|this|that)\b)[\w'’–-]+\s+)?"
+_NO_LABEL_WORD = r"(?!(?:the|a|an|its|their|his|her|this|that)\b)"
+_LABEL_BEFORE = rf"\b{_LABEL_DATE}(?:['’]s)?\s+(?:{_NO_LABEL_WORD}[\w'’–-]+\s+)?"
 _LABEL_AFTER = rf"\s+(?:in|of)\s+{_LABEL_DATE}\b"
 _DAY_VALUE = lazy_compile(r"\d{4}-\d{2}-\d{2}(?:T|\Z)")
 
@@ -743,7 +744,8 @@ class Builder:
         own)."""
         first = bisect.bisect_left(self.dated_offsets, lo)
         for i in range(bisect.bisect_left(self.dated_offsets, hi) - 1, first - 1, -1):
-            if self.dated[i][1] != other_than and not (outside_headings and self.in_heading(self.dated[i][0])):
+            at, event = self.dated[i]
+            if event != other_than and not (outside_headings and self.in_heading(at)):
                 return self.dated[i]
         return None
 
