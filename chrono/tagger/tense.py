@@ -310,6 +310,9 @@ _SENTENCE_BREAK = lazy_compile(r"[.!?][\"”’)]*\s|\n")
 _REPORTED_BEFORE = r"\b(?:{reporting_verbs})\s+(?:[\w,]+\s+){0,3}\Z"
 # "last year's", "next year": a year counted from now (the sentence's year for a year-less date)
 _COUNTED_YEAR = r"(?<![Tt]he\s)\b({rel})\s+year\b(?:['’]s)?"  # (not "the next year": the story's)
+_COUNTED_SEASON = r"(?<![Tt]he\s)\b({rel})\s+(?P<season>{season_safe})['’]s\b"  # "last autumn's opening"
+# the months of the seasons a year holds whole (northern hemisphere, as the tagger reads them)
+_SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11)}
 
 
 def sentence_start(text: str, start: int, reach: int) -> int:
@@ -319,22 +322,39 @@ def sentence_start(text: str, start: int, reach: int) -> int:
     return breaks[-1] if breaks else lo
 
 
-def _year_said_before(ctx: Context, start: int) -> int | None:
+def _year_said_before(ctx: Context, start: int, month: int) -> int | None:
     """The year a year counted from now earlier in the same sentence gives ("Last year's event,
     on Sunday, 11 June", "Next year the fair moves to 4 July"), unless a report's date comes
     between ("Profits rose last year, the company said on 3 March")."""
     text = ctx.text
     lo = sentence_start(text, start, 160)
     found = list(words_regex(ctx.res, _COUNTED_YEAR, re.IGNORECASE).finditer(text, lo, start))
+    found += words_regex(ctx.res, _COUNTED_SEASON, re.IGNORECASE).finditer(text, lo, start)
     if not found:
         return None
-    said = found[-1]
+    said = max(found, key=lambda m: m.start())
     if said.group(1).lower().startswith("the"):
         return None  # "the past year": a stretch up to now, not a calendar year
     if words_regex(ctx.res, _REPORTED_BEFORE, re.IGNORECASE).search(text, max(said.end(), start - 40), start):
         return None
     step = ctx.res.lookup("rel", " ".join(said.group(1).lower().split()))
-    return ctx.base().year + int(step) if step is not None else None
+    if step is None:
+        return None
+    base = ctx.base()
+    season = said.groupdict().get("season")
+    if season is None:
+        return base.year + int(step)
+    months = _SEASON_MONTHS.get(str(ctx.res.lookup("season", season.lower())))
+    if months is None or int(step) not in (-1, 1):
+        return None  # (a winter spans two years)
+    first, last = months
+    if not first <= month <= last:
+        return None  # (the season's event, not another date of the sentence)
+    # "last autumn's opening night, on Friday 13 October" in a text of September: the autumn
+    # before this one; in December, the one just gone
+    if int(step) < 0:
+        return base.year if base.month > last else base.year - 1
+    return base.year if base.month < first else base.year + 1
 
 
 _FRAME_CHARS = 600
@@ -404,7 +424,7 @@ def year_for_month(ctx: Context, month: int, day: int | None, start: int, end: i
     (same grace); no tense: the occurrence nearest to the DCT.
     """
     base = ctx.base()
-    said_year = _year_said_before(ctx, start)
+    said_year = _year_said_before(ctx, start, month)
     if said_year is not None:
         ctx.note = YEAR_SAID
         return said_year  # "Last year's event, on Sunday, 11 June, …": that year's 11 June

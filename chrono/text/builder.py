@@ -61,6 +61,7 @@ _NO_LABEL_WORD = r"(?!(?:the|a|an|its|their|his|her|this|that)\b)"
 _LABEL_BEFORE = rf"\b{_LABEL_DATE}(?:['’]s)?\s+(?:{_NO_LABEL_WORD}[\w'’–-]+\s+)?"
 _LABEL_AFTER = rf"\s+(?:in|of)\s+{_LABEL_DATE}\b"
 _DAY_VALUE = lazy_compile(r"\d{4}-\d{2}-\d{2}(?:T|\Z)")
+_YEAR_VALUE = lazy_compile(r"\d{4}")
 
 
 def _own_date(text: str, trigger: Trigger, timexes: Sequence[Timex]) -> Timex | None:
@@ -430,7 +431,9 @@ class Builder:
             # "## The January flood … ## The February flood", "after the 2014 flood": where a
             # story labels events of one word by several months or years, a label names its own
             link = None
-        if link is not None and not phase and own is not None and self._far_from_told(link, own):
+        if link is not None and not phase and own is not None and (
+            self._far_from_told(link, own) or self._of_another_year(link, mention, own, here)
+        ):
             # "the 2019 fire" after a fire told on 8 October of this year: another fire
             link = None
         if link is not None and link.grade is Grade.STRONG and not phase and own is not None and (
@@ -493,6 +496,11 @@ class Builder:
         """The days between a mention's own date and each date told of the event it would refer
         to: the expressions that placed it, and the periods of its claims ("broke out shortly
         before 4 a.m. on Thursday, 12 September" bounds it)."""
+        days = (_days_apart(value, own.value) for value in self._told_values(link))
+        return [day for day in days if day is not None]
+
+    def _told_values(self, link: Link) -> list[str]:
+        """The dates told of the event a link leads to."""
         event_id = self._event_of_told(link.antecedent)
         if event_id is None:
             # "It was the only vote the committee has taken": a mention that is no event of its
@@ -503,8 +511,21 @@ class Builder:
         values = [self.timexes[i].value for offset in self.dated_at.get(event_id, ())
                   if (i := bisect.bisect_left(self.timex_starts, offset)) < len(self.timexes)
                   and self.timexes[i].start == offset]
-        values += self._period_values(event_id)
-        return [days for value in values if (days := _days_apart(value, own.value)) is not None]
+        return values + self._period_values(event_id)
+
+    def _of_another_year(self, link: Link, mention: Mention, own: Timex, here: SentenceContext) -> bool:
+        """"last year's campaign, which ran from 4 March to 29 March 2024" after "The campaign
+        began on Friday 3 January" (2025): a possessive year that holds none of the days told of
+        the event, and that the sentence goes on to date in that year, is another one's (but
+        "last year's fire" alone may be the story's fire, misdated; so may a label, "the 2019
+        takeover")."""
+        if mention.time_owner is None or not _YEAR_VALUE.fullmatch(own.value):
+            return False
+        if not any(t.start > mention.trigger.end and t.value[:4] == own.value and _DAY_VALUE.match(t.value)
+                   for t in here.timexes):
+            return False
+        years = {value[:4] for value in self._told_values(link) if _DAY_VALUE.match(value)}
+        return bool(years) and own.value not in years
 
     def drop_claims(self, keep: Callable[[Claim], bool]) -> None:
         """Keep only the claims ``keep`` accepts (and read the index of their periods anew)."""
