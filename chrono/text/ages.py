@@ -87,7 +87,7 @@ _ADJACENT = lazy_compile(r"[ \t]*,?[ \t]+")
 # participle clause ("At 17 she won a place, graduating in 2000") may tell a later event
 _RELATIVE_CLAUSE = lazy_compile(rf",\s+(?:{_WORDS.pattern('relative_pronouns')})\b")
 _PARTICIPLE_CLAUSE = lazy_compile(r",\s+\w+ing\b")
-_APPOSITIVE_AGE = lazy_compile(r"\b[A-Z][\w'’-]+,\s+(\d{1,3}),\s")
+_APPOSITIVE_AGE = lazy_compile(r"\b(?P<name>[A-Z][\w'’-]+),\s+(\d{1,3}),\s")
 _ANNIVERSARY_WORD = _WORDS.words("anniversary")[0]
 _ORDINAL_WORDS = {str(word): int(count) for word, count in _WORDS.table("ordinal_words").items()}
 _ANNIVERSARY = lazy_compile(
@@ -167,9 +167,15 @@ def age_cues(text: str, timexes: Sequence[Timex], sentences: Sequence[Sentence])
     born = mention(birth)
     dates = _Dates(timexes)
     birthdays = {s.start for s in _birthday_sentences(text, sentences)}
+    lede = _lede_age(text, dates, sentences, birth)
+    if lede is not None:
+        yield lede
     previous: Sentence | None = None
     for sentence in sentences:
         lo = sentence.start
+        if lede is not None and sentence.start <= lede.span.start < sentence.end:
+            previous = sentence
+            continue
         if sentence.start <= birth.start < sentence.end:
             # "Jan Novak, 52, was born in 1968", "The 27-year-old, who was born in 1990": the age
             # at the document date
@@ -252,6 +258,31 @@ def age_cues(text: str, timexes: Sequence[Timex], sentences: Sequence[Sentence])
         )
         yield AgeCue(Span(match.start(), match.end()), _age_of(match)[0], born, mention(when), participle)
 
+
+def _lede_age(text: str, dates: _Dates, sentences: Sequence[Sentence], birth: Timex) -> AgeCue | None:
+    """"Adaeze Okafor, 52, does not like the word …" opening a profile that later says "She was
+    born on 30 August 1970": the one age in apposition to a name in the text, in a sentence
+    before the birth's with no date of its own, is the age at the document date, when the birth
+    sentence names the same person or only a pronoun."""
+    found = list(_APPOSITIVE_AGE.finditer(text))
+    if len(found) != 1:
+        return None  # (several people's ages: whose is whose is not clear)
+    match = found[0]
+    here = next((s for s in sentences if s.start <= match.start() < s.end), None)
+    told = next((s for s in sentences if s.start <= birth.start < s.end), None)
+    if here is None or told is None or here.end > told.start or any(
+        _has_year(t) for t in dates.between(here.start, here.end)
+    ):
+        return None
+    surname = match.group("name")
+    named = re.search(rf"\b{re.escape(surname)}\b", text[told.start:birth.start]) is not None
+    if not named and not _PRONOUN_SUBJECT.match(text, told.start):
+        return None
+    age, start, end = _age_of(match)
+    return AgeCue(Span(start, end), age, mention(birth), None)
+
+
+_PRONOUN_SUBJECT = lazy_compile(r"\s*(?:She|He)\s+was\s+born\b")
 
 # "the 19-year-old": an age as the epithet of the one the text is about
 _EPITHET_AGE = lazy_compile(r"[\w-]+-year-old\b")
