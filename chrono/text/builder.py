@@ -123,6 +123,18 @@ def words_near(text: str, sentence: Sentence, trigger: Trigger) -> frozenset[str
     )
 
 
+_LEAD = lazy_compile(r"\W*(?:The|Its|Their|His|Her)\s+((?:[\w'’-]+[ \t]+){0,2}[\w'’-]+)")
+
+
+def _lead_words(text: str, sentence: Sentence) -> frozenset[str]:
+    """The words of a definite noun phrase that opens a sentence ("The 74-metre vessel")."""
+    lead = _LEAD.match(text, sentence.start, sentence.end)
+    if lead is None:
+        return frozenset()
+    return frozenset(singular(w.lower()) for w in lead.group(1).split()
+                     if len(w) > 2 and not w[:1].isdigit() and w.lower() not in _ARGUMENT_STOP)
+
+
 _CALENDAR_DAY = lazy_compile(r"(\d{4})-(\d{2})(?:-(\d{2}))?")
 _CALENDAR_WEEK = lazy_compile(r"(\d{4})-W(\d{2})\Z")
 _CALENDAR_YEAR = lazy_compile(r"(\d{4})\Z")
@@ -584,9 +596,14 @@ class Builder:
         named = named or (governed is not None and governed.group(2) is not None and re.search(
             rf"\b{governed.group(2)}\s+(?:\w+\s+){{0,2}}\Z",
             self.text[context.sentence.start:told.trigger.start], re.IGNORECASE) is not None)
+        # "The vessel was pulled free on 3 May, four days after it ran aground" after "The
+        # 74-metre vessel, carrying 112 passengers, ran aground …": the pronoun's sentence and
+        # the act's open with the same thing
+        opened = _lead_words(self.text, here.sentence) & _lead_words(self.text, context.sentence)
+        named = named or (governed is not None and governed.group(2) is not None and bool(opened))
         if not any(w[:1].isdigit() for w in shared) and len(shared) < 2 and not named:
             return None
-        link = Link(trigger, told.trigger, Grade.STRONG, f"the same act, of {', '.join(sorted(shared))}")
+        link = Link(trigger, told.trigger, Grade.STRONG, f"the same act, of {', '.join(sorted(shared | opened))}")
         self.links[trigger.start] = link
         bisect.insort(self.link_starts, trigger.start)
         return link
