@@ -603,7 +603,8 @@ class Builder:
         named = named or (governed is not None and governed.group(2) is not None and bool(opened))
         if not any(w[:1].isdigit() for w in shared) and len(shared) < 2 and not named:
             return None
-        link = Link(trigger, told.trigger, Grade.STRONG, f"the same act, of {', '.join(sorted(shared | opened))}")
+        about = ", ".join(sorted(shared | opened))
+        link = Link(trigger, told.trigger, Grade.STRONG, f"the same act, of {about}")
         self.links[trigger.start] = link
         bisect.insort(self.link_starts, trigger.start)
         return link
