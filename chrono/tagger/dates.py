@@ -690,6 +690,15 @@ def _holiday(ctx: Context, req: Request, f: Fields, start: int, end: int) -> Res
         if found is None:
             raise Reject
         day = found
+    around = f.get("around")
+    if around is not None:
+        # "the Friday before Easter", "the Monday after Christmas": the nearest such weekday
+        # strictly before (after) the holiday
+        weekday = int(ctx.res.lookup("weekday", f["weekday"]) or 0)
+        step = -1 if around.lower() == "before" else 1
+        day = add_days(day, step)
+        while day.isoweekday() != weekday:
+            day = add_days(day, step)
     return Resolved(day=day, anchor=anchor, year=year, shape=_year_shape(req))
 
 
