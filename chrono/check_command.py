@@ -219,6 +219,7 @@ def check_settings(args: argparse.Namespace, stream: TextIO | None = None) -> Ch
         default_dct_value=config.dct,
         dct_keys=config.dct_keys or DEFAULT_DCT_KEYS,
         hemisphere=Hemisphere(hemisphere),
+        hemisphere_stated=bool(getattr(args, "hemisphere", None) or config.hemisphere),
         fiscal_year_start=config.fiscal_year_start,
         day_first=date_order == "day-first",
         domain_files=config.domain_knowledge,

@@ -121,6 +121,9 @@ class SeasonCue:
     # configured one; a quarter's: none
     hemispheres: frozenset[str]
     quarter_start: int = 1  # the month a quarter's year starts in (a fiscal year stated in the text)
+    # the hemisphere is the configured one, assumed: the text names only a place found in both
+    # hemispheres ("Victoria") and none was stated
+    assumed: bool = False
 
 
 Cue = WeekdayCue | AgeCue | AnniversaryCue | ElapsedCue | HolidayCue | SeasonCue

@@ -28,6 +28,10 @@ class ReadingOptions:
     # front-matter keys that hold the DCT, in order of preference (configuration: dct-keys)
     dct_keys: tuple[str, ...] = DEFAULT_DCT_KEYS
     hemisphere: Hemisphere = Hemisphere.NORTH
+    # whether the hemisphere was stated (--hemisphere, configuration) rather than assumed: a
+    # season read against an assumed hemisphere, in a text that names only a place found in both
+    # hemispheres ("Victoria"), is a doubt
+    hemisphere_stated: bool = False
     # the month (1-12) a fiscal year starts in, named by the year it ends in ("fiscal 2025" from
     # July 2024 with 7); None: unknown unless a text says (configuration: fiscal-year-start)
     fiscal_year_start: int | None = None

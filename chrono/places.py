@@ -18,7 +18,7 @@ from chrono.resources import load_yaml
 from chrono.tagger.resources import trie_regex
 from chrono.text.vocabulary import starts_word
 
-__all__ = ["HEMISPHERES", "Place", "places_in"]
+__all__ = ["HEMISPHERES", "Place", "names_place_of_either_hemisphere", "places_in"]
 
 HEMISPHERES = ("north", "south", "tropical")
 
@@ -45,6 +45,17 @@ def _gazetteer() -> tuple[dict[str, tuple[str, str]], re.Pattern[str]]:
     # is checked on each match)
     pattern = re.compile(r"(?:" + trie_regex(table) + r")(?![\w-])")
     return table, pattern
+
+
+@functools.cache
+def _either_hemisphere() -> re.Pattern[str]:
+    names = [str(name) for name in load_yaml("data", "places.yaml").get("either_hemisphere", [])]
+    return re.compile(r"\b(?:" + trie_regex(names) + r")\b") if names else re.compile(r"(?!)")
+
+
+def names_place_of_either_hemisphere(text: str) -> bool:
+    """Whether the text names a place found in both hemispheres ("WATTLE CREEK, Victoria —")."""
+    return _either_hemisphere().search(text) is not None
 
 
 def places_in(text: str, start: int = 0, end: int | None = None) -> Iterator[Place]:

@@ -435,7 +435,9 @@ class SeasonMismatch(Rule):
         read leniently, a month wider on each side (summer: May to September in the north,
         November to March in the south; winter: November to April in the north); its
         hemisphere is that of the places the text names (Buenos Aires, Montreal, Australia),
-        else the configured one, and a place near the equator has no seasons to check. A
+        else the configured one, and a place near the equator has no seasons to check. A text
+        that names only a place found in both hemispheres ("KERANG, Victoria —") with no
+        hemisphere configured gets a warning, not an error: its seasons are assumed. A
         quarter is the calendar's, unless the text speaks of fiscal years: then only a fiscal
         year whose start the text or the configuration gives is checked.
 
@@ -467,6 +469,14 @@ class SeasonMismatch(Rule):
                 continue
             spans = [Span(cue.period_span.start, cue.period_span.end, "primary"),
                      Span(cue.date_span.start, cue.date_span.end, "cited")]
+            if cue.kind == "season" and cue.assumed:
+                # the text names only a place of either hemisphere and no hemisphere was
+                # configured: the seasons read are an assumption ("WATTLE CREEK, Victoria — …
+                # last summer, on 20 January")
+                message += ("; the text names only a place found in both hemispheres, so the"
+                            " configured hemisphere was assumed")
+                yield attrs.evolve(self.finding(analysis, message, spans), severity=Severity.WARNING)
+                continue
             yield self.finding(analysis, message, spans)
 
 

@@ -568,9 +568,23 @@ def headline_cues(text: str, timexes: Sequence[Timex], headings: Sequence[tuple[
             break
 
 
+# (not "marked their 60th wedding anniversary in 2021": the anniversary's date)
 _WEDDING_BEFORE = lazy_compile(
-    rf"\b(?:{_WORDS.pattern('wedding_words')})\b[^.;!?]{{0,60}}?\b(?:on|in)\s+\Z", re.IGNORECASE
+    rf"\b(?:{_WORDS.pattern('wedding_words')})\b(?!\s+(?:{_WORDS.pattern('anniversary')})\b)"
+    rf"[^.;!?]{{0,60}}?\b(?:on|in)\s+\Z",
+    re.IGNORECASE,
 )
+# "In 1961 she married Leonard": a year that opens the sentence of the wedding
+_WEDDING_AFTER = lazy_compile(
+    rf"\s*,?\s+(?:she|he|they|(?-i:[A-Z][\w'’-]+))\s+(?:{_WORDS.pattern('wedding_words')})\b", re.IGNORECASE
+)
+_IN_BEFORE = lazy_compile(r"\b(?i:in|on)\s+\Z")
+
+
+def _opens_wedding(text: str, timex: Timex) -> bool:
+    """"In 1961 she married Leonard": the date of the wedding its sentence goes on to tell."""
+    return bool(_IN_BEFORE.search(text, max(0, timex.start - 4), timex.start)) and (
+        _WEDDING_AFTER.match(text, timex.end) is not None)
 
 
 def marriage_cues(
@@ -582,7 +596,7 @@ def marriage_cues(
     if "marri" not in text.lower() and "wedded" not in text.lower():
         return
     weddings = [t for t in timexes if t.type == "DATE" and _has_year(t) and t.anchor is None
-                and _WEDDING_BEFORE.search(text, max(0, t.start - 80), t.start)]
+                and (_WEDDING_BEFORE.search(text, max(0, t.start - 80), t.start) or _opens_wedding(text, t))]
     if len(weddings) != 1:
         return  # no wedding dated, or several: whose is not clear
     wedding = weddings[0]

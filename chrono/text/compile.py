@@ -122,7 +122,7 @@ def _compile_text(document: Document, options: ReadingOptions) -> Compiled:
                                                       if b.kind is Kind.HEADING]),
                        *holiday_cues(text, timexes, places),
                        *season_cues(text, timexes, sentences, places, options.hemisphere,
-                                    options.fiscal_year_start)]
+                                    options.fiscal_year_start, hemisphere_stated=options.hemisphere_stated)]
     # "just before this winter began" in a story of Melbourne: the seasons of the hemisphere
     # the text's places are all in (the season cues weigh each sentence's places themselves)
     hemisphere = hemisphere_of(places) or options.hemisphere

@@ -22,7 +22,7 @@ from chrono.cues import SeasonCue
 from chrono.lazy_regex import lazy_compile
 from chrono.model import Span
 from chrono.periods import Hemisphere
-from chrono.places import Place
+from chrono.places import Place, names_place_of_either_hemisphere
 from chrono.tagger import Timex
 from chrono.text.fiscal import fiscal_start, speaks_of_fiscal_years
 from chrono.text.sentences import Sentence
@@ -72,7 +72,8 @@ def _links() -> _Links:
 
 
 def season_cues(text: str, timexes: Sequence[Timex], sentences: Sequence[Sentence], places: Sequence[Place],
-                hemisphere: Hemisphere, configured_fiscal_start: int | None = None) -> Iterator[SeasonCue]:
+                hemisphere: Hemisphere, configured_fiscal_start: int | None = None, *,
+                hemisphere_stated: bool = True) -> Iterator[SeasonCue]:
     # a period under another signal ("profit for the third quarter") only with its months stated
     periods = [t for t in timexes if t.type == "DATE" and _PERIOD.match(t.value) and t.range_id is None]
     if not periods:
@@ -110,17 +111,20 @@ def season_cues(text: str, timexes: Sequence[Timex], sentences: Sequence[Sentenc
         month = _MONTH.match(date.value)
         assert month is not None
         hemispheres: frozenset[str] = frozenset()
+        assumed = False
         if shape["season"]:
             qualified = _QUALIFIED.search(text, max(sentence.start, period.start - 20), period.end)
             hemispheres = (frozenset({_HEMISPHERE_WORDS[qualified.group(1).lower()]}) if qualified
                            else _hemispheres(places, sentence, sentences, hemisphere))
             if not hemispheres:
                 continue  # a place near the equator: no temperate seasons
+            assumed = not qualified and not hemisphere_stated and not places and (
+                names_place_of_either_hemisphere(text))
         yield SeasonCue(
             period.text, Span(period.start, period.end), "season" if shape["season"] else "quarter",
             shape["season"] or shape["quarter"], _written_year(period, shape["year"]),
             date.text, Span(date.start, date.end), _written_year(date, month["year"]), int(month["month"]),
-            hemispheres, quarter_start or 1,
+            hemispheres, quarter_start or 1, assumed,
         )
 
 

@@ -20,7 +20,7 @@ import yaml
 
 from chrono.corpus.reference import load_reference
 from chrono.options import Options, ReadingOptions
-from chrono.periods import parse_value
+from chrono.periods import Hemisphere, parse_value
 from chrono.registry import all_rules
 from chrono.runner import check
 
@@ -70,7 +70,10 @@ def test_rule_case(rule: str, case: dict[str, Any], tmp_path: Path) -> None:
         path.write_text(case["content"], encoding="utf-8")
     dct = case.get("dct")
     # reading options a case may set besides the DCT (e.g. max_file_bytes)
-    reading = ReadingOptions(dct=parse_value(str(dct)) if dct else None, **case.get("reading", {}))
+    fields = dict(case.get("reading", {}))
+    if "hemisphere" in fields:
+        fields["hemisphere"] = Hemisphere(fields["hemisphere"])
+    reading = ReadingOptions(dct=parse_value(str(dct)) if dct else None, **fields)
     options = Options(select=(rule,), reading=reading)
     reference = []
     if "reference" in case:
