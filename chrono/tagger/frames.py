@@ -126,6 +126,10 @@ class Frames:
         at = bisect.bisect_left(self._heading_starts, start)
         return at < len(self._heading_starts) and self._heading_starts[at] < end
 
+    def in_item(self, offset: int) -> bool:
+        """Whether ``offset`` lies in a list item."""
+        return any(b.kind is Kind.ITEM and b.start <= offset < b.end for b in self.blocks)
+
     def leads(self, start: int, end: int) -> bool:
         """Whether the expression at ``[start, end)`` opens an entry (a paragraph, item or line
         it dates as a label: "*June 2.* Sailed …") that no date has dated yet."""

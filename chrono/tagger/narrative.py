@@ -38,6 +38,8 @@ __all__ = ["tell"]
 
 # A quarter or half year: the period a financial report is about.
 _PERIOD_VALUE = lazy_compile(r"\d{4}-[QH]\d\Z")
+# "had been isolated for maintenance on …": a pluperfect clause that the date ends
+_PLUPERFECT_BEFORE = lazy_compile(r"\bhad\s+(?:been\s+)?[a-z]+(?:ed|en|t)\b[^.;:!?\n]*?\b(?:on|in)\s+\Z")
 _PERIOD_ACTIONS = frozenset({*DATE_ACTIONS, "rel_unit"})
 # Expressions whose value can serve as the narrative reference time for later ones.
 _REFERENCE_ACTIONS = frozenset({*DATE_ACTIONS, "numeric", "day_range", "day_range_md", "year_range"})
@@ -178,6 +180,17 @@ def _yearly(ctx: Context, start: int) -> bool:
 _CLOCK_OF_DAY = lazy_compile(r"(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})")
 
 
+def _looks_back_in_item(ctx: Context, piece: Piece, anchor: Anchor) -> bool:
+    """"- The sprinklers had been isolated for maintenance on Friday 13 October." among the
+    observations on Saturday's fire: a day before the story's, in a pluperfect clause of a list
+    item, is a look back; "the same night" in the next item is still the fire's. (In a
+    paragraph a look back may become the story: "he had been at home on the 14th, but phone
+    records placed him …".)"""
+    return anchor.gran == "D" and ctx.day_ref is not None and anchor.day < ctx.day_ref.day and (
+        _PLUPERFECT_BEFORE.search(ctx.text, max(0, piece.start - 80), piece.start) is not None
+    ) and ctx.frames is not None and ctx.frames.in_item(piece.start)
+
+
 def _follow(ctx: Context, rule: Rule, piece: Piece, dct_known: bool) -> Piece:
     """``piece`` as shown (placed by the layout or the story; masked where it rests on a
     missing DCT), after moving the story's reference time and report period on to it where it
@@ -216,6 +229,8 @@ def _follow(ctx: Context, rule: Rule, piece: Piece, dct_known: bool) -> Piece:
         if anchor is not None and piece.guessed and ctx.ref is not None and anchor.gran != "D":
             # A period that rests on a default ("the coldest winter", no tense, no
             # year) does not move a story that has a time of its own.
+            anchor = None
+        if anchor is not None and _looks_back_in_item(ctx, piece, anchor):
             anchor = None
         if anchor is not None:
             ctx.ref, ctx.ref_start, ctx.ref_end = anchor, piece.start, piece.end
@@ -290,7 +305,7 @@ def _follow(ctx: Context, rule: Rule, piece: Piece, dct_known: bool) -> Piece:
         not dct_known and piece.anchor == "DCT"
     ):
         anchor = _anchor(value)
-        if anchor is not None:
+        if anchor is not None and not _looks_back_in_item(ctx, piece, anchor):
             ctx.frames.offer(ctx, piece.start, piece.end, anchor, piece.role)
     if rule.action in _PERIOD_ACTIONS and piece.type == "DATE" and _PERIOD_VALUE.match(value):
         period = _anchor(value)
