@@ -79,6 +79,9 @@ _OTHER_PERSON = lazy_compile(rf"\b(?:{_WORDS.pattern('other_person_words')})\b",
 _OTHER_PERSON_REACH = 80  # characters before an age where a relative's word makes it theirs
 _PERSON_NOUNS = _WORDS.set("person_nouns")
 _UNREACHED = lazy_compile(rf"\b(?:{_WORDS.pattern('unreached_count_before')})\b", re.IGNORECASE)
+_UNREACHED_AGE = lazy_compile(
+    rf"\b(?:{_WORDS.pattern('unreached_age_before')})\s+(?:\w+\s+)?\Z", re.IGNORECASE
+)
 _DEFINITE_SUBJECT = lazy_compile(r"\b(?:the|its|our|their|this)\s+([a-z][\w-]*)\s+(?:(?:has|had|will)\s+)?\Z")
 _DEATH = lazy_compile(rf"\b(?:{_WORDS.pattern('death_words')})\b", re.IGNORECASE)
 # "in 2004, at 17,": a date and the age right after it
@@ -217,6 +220,9 @@ def age_cues(text: str, timexes: Sequence[Timex], sentences: Sequence[Sentence])
             previous = sentence
             continue
         match = ages[0]
+        if _UNREACHED_AGE.search(text, max(lo, match.start() - 30), _age_of(match)[1]):
+            previous = sentence
+            continue  # "would have turned 84 this coming November": not reached
         if _OTHER_PERSON.search(text, max(lo, match.start() - _OTHER_PERSON_REACH), match.start()):
             previous = sentence
             continue  # "when his daughter Imogen joined the business at the age of eighteen"

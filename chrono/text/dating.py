@@ -122,6 +122,10 @@ _SUPERSEDED_PLAN = lazy_compile(
 _PAST_VERB = lazy_compile(r"\b([A-Za-z']+)\s+[a-z]{2,}ed\b")
 _NOT_PAST_BEFORE = _WORDS.set("not_past_before")
 _PRESENT_OR_FUTURE = lazy_compile(rf"\b(?:{_WORDS.pattern('present_or_future_words')})\b", re.IGNORECASE)
+# "walked it between the reopening and New Year's Day": an event, then the date that ends the span
+_BETWEEN_EVENT_AND = lazy_compile(
+    r"\bbetween\s+(?:the|its|their|his|her)\s+[^.;:,\d]{1,40}?\s+and\s+\Z", re.IGNORECASE
+)
 _ENTRY_LINE = lazy_compile(r"[ \t]*(?:[-*+•|]|\d+[.)]\s|\*\*|#)")
 
 
@@ -294,6 +298,8 @@ def date(b: Builder, here: SentenceContext, timex: Timex, period: Period, length
         source_report(b, here, according.start(), according.end(1), timex, period)
         return
     lead = timex.signal_start if timex.signal_start is not None else timex.start
+    if timex.signal is None and _BETWEEN_EVENT_AND.search(b.text, max(here.sentence.start, lead - 80), lead):
+        return  # "between the reopening and New Year's Day": the other end of a span, not its date
     if _RETRACTION_HINT.may_match(b.text, here.sentence.start, lead) and _RETRACTION.search(
         b.text, here.sentence.start, lead
     ):
