@@ -443,6 +443,8 @@ class Builder:
             # "## The January flood … ## The February flood", "after the 2014 flood": where a
             # story labels events of one word by several months or years, a label names its own
             link = None
+        if link is not None and own is not None and self._labelled_apart(link, own):
+            link = None  # "Monday's fire" after "the 2019 fire": each dated in its own words, years apart
         if link is not None and not phase and own is not None and (
             self._far_from_told(link, own) or self._of_another_year(link, mention, own, here)
         ):
@@ -469,6 +471,13 @@ class Builder:
         context = self.context_of(told)
         partner = verb_object(self.text, told, context.triggers) if context is not None else None
         return self.by_trigger.get(partner.start) if partner is not None else None
+
+    def _labelled_apart(self, link: Link, own: Timex) -> bool:
+        """Is the earlier mention dated in its own words too, more than a year from this one's?"""
+        told = self.context_of(link.antecedent)
+        theirs = _own_date(self.text, link.antecedent, told.timexes) if told is not None else None
+        days = _days_apart(theirs.value, own.value) if theirs is not None else None
+        return days is not None and days > _ANOTHER_EVENT_DAYS
 
     def _far_from_told(self, link: Link, own: Timex) -> bool:
         """Is a mention's own date more than a year from every date told of the event it would

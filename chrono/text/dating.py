@@ -122,6 +122,8 @@ _SUPERSEDED_PLAN = lazy_compile(
 _PAST_VERB = lazy_compile(r"\b([A-Za-z']+)\s+[a-z]{2,}ed\b")
 _NOT_PAST_BEFORE = _WORDS.set("not_past_before")
 _PRESENT_OR_FUTURE = lazy_compile(rf"\b(?:{_WORDS.pattern('present_or_future_words')})\b", re.IGNORECASE)
+# "was followed by a draw …", "was succeeded by": a date after the by-phrase is its event's
+_FOLLOWED_BY = lazy_compile(r"\b(?:followed|succeeded|preceded|replaced)\b[^.;:]{0,40}?\bby\b", re.IGNORECASE)
 # "walked it between the reopening and New Year's Day": an event, then the date that ends the span
 _BETWEEN_EVENT_AND = lazy_compile(
     r"\bbetween\s+(?:the|its|their|his|her)\s+[^.;:,\d]{1,40}?\s+and\s+\Z", re.IGNORECASE
@@ -331,6 +333,8 @@ def date(b: Builder, here: SentenceContext, timex: Timex, period: Period, length
     trigger = attach(b.text, timex, triggers, cuts)
     if _dates_something_else(b, here, timex, trigger, lead):
         return
+    if trigger is not None and trigger.end <= lead and _FOLLOWED_BY.search(b.text, trigger.end, lead):
+        return  # "The defeat was followed by a draw at Frayling on 16 August": the draw's date
     if trigger is None and reading.name == IN:
         past_without_event(b, here.sentence, timex, period, lead)
     if trigger is None and reading.name == SINCE:

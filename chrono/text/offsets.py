@@ -69,6 +69,8 @@ _THAN_BEFORE = lazy_compile(rf"\b(?:{_WORDS.pattern('comparison_words')})\s+\Z",
 _APPROX_BEFORE = lazy_compile(rf"\b(?:{_WORDS.pattern('approximators')})\s+\Z", re.IGNORECASE)
 _UPPER_BEFORE = lazy_compile(rf"\b(?:{_WORDS.pattern('upper_bounds')})\s+\Z", re.IGNORECASE)
 _LOWER_BEFORE = lazy_compile(rf"\b(?:{_WORDS.pattern('lower_bounds')})\s+\Z", re.IGNORECASE)
+_PASSIVE_FOLLOWED = lazy_compile(r"\b(?:was|were|is|are|been|be)\s+(?:\w+ly\s+)?(?:followed|succeeded)\s+\Z",
+                                 re.IGNORECASE)
 _FOR_BEFORE = lazy_compile(
     rf"\b{_WORDS.pattern('length_word')}\s+"
     rf"(?:{each_then_space(_WORDS.words('length_approximators'))})?\Z",
@@ -196,6 +198,10 @@ def offset(b: Builder, here: SentenceContext, match: re.Match[str]) -> None:
     if text[start - 1:start] == "-" or _COMPOUND_BEFORE.search(text, max(0, start - 30), start):
         # "11 hours and 47 minutes after the race began", "thirty-five minutes later": a part of
         # a longer distance or of a number
+        return
+    if _PASSIVE_FOLLOWED.search(text, max(0, start - 30), start):
+        # "The defeat was followed four days later by a draw": the event placed is the one after
+        # "by", which the phrase counts from the subject; not read
         return
     if _FOR_BEFORE.search(text, max(0, start - 20), start):
         # "worked there for a decade before opening …": a duration and a plain "before"; "For
