@@ -59,6 +59,8 @@ _BARE = lazy_compile(r"[\s*_()\[\].,:;|—–/-]*\Z")
 _BARE_AFTER = lazy_compile(r"[ \t*_()\[\].,:;|—–/-]*(?:\n|\Z)")
 
 
+# "2023 — Construction", "2011": a heading that opens with a year alone (not "1943–2022")
+_YEAR_HEADING = lazy_compile(r"\W*\d{4}(?!\s*[–-]\s*\d)(?:\s*(?:[—–:-]|\Z))")
 # blocks whose opening day a diary's next entry goes on from
 _DAY_ENTRY_KINDS = frozenset({Kind.PARAGRAPH, Kind.ITEM, Kind.LINE, Kind.HEADING})
 # blocks that are the entries of a list or a table
@@ -125,6 +127,16 @@ class Frames:
             self._heading_starts = [b.start for b in self.blocks if b.kind is Kind.HEADING]
         at = bisect.bisect_left(self._heading_starts, start)
         return at < len(self._heading_starts) and self._heading_starts[at] < end
+
+    def section_year(self) -> int | None:
+        """The year of the innermost open heading dated by a year alone ("## 2023 —
+        Construction"), if any: the year its section tells."""
+        for opened in reversed(self.open):
+            if opened.block.kind is Kind.HEADING and opened.anchor is not None:
+                block = opened.block
+                opens = _YEAR_HEADING.match(self.text, block.start, block.end)
+                return opened.anchor.day.year if opened.anchor.gran == "Y" and opens else None
+        return None
 
     def in_item(self, offset: int) -> bool:
         """Whether ``offset`` lies in a list item."""

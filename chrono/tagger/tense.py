@@ -430,6 +430,11 @@ def year_for_month(ctx: Context, month: int, day: int | None, start: int, end: i
     if said_year is not None:
         ctx.note = YEAR_SAID
         return said_year  # "Last year's event, on Sunday, 11 June, …": that year's 11 June
+    section = ctx.frames.section_year() if ctx.frames is not None else None
+    if section is not None:
+        # "## 2023 — Construction ¶ … lifted into place overnight on 14–15 October, during a
+        # planned closure": the year of the section, whatever the tense
+        return section
     month_told = _month_just_told(ctx, month, day, start, end)
     if month_told is not None:
         return month_told
@@ -450,6 +455,7 @@ def year_for_month(ctx: Context, month: int, day: int | None, start: int, end: i
     after_entry = ctx.frames is not None and (ctx.frames.last_entry is not None or (
         ctx.ref is not None and ctx.ref.gran in ("D", "M") and ctx.frames.leads(start, end)))
     story = _entry_year(ctx, month, start, end) if direction <= 0 or after_entry else None
+
     first_entry = ctx.frames is None or ctx.frames.last_entry is None
     if story is not None and direction < 0 and first_entry and (
         (story, month, day or 1) > (base.year, base.month, base.day)
