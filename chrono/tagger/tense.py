@@ -364,6 +364,14 @@ _PAST_WORD = r"\b(?:{tense_past}|[a-z]{3,}ed)\b"
 _FUTURE_WORD = r"\b(?:{tense_future})\b"
 
 
+def _obituary_death(ctx: Context, start: int) -> bool:
+    """"She died on 29 November" in a text that leads with "has died": the obituary's death."""
+    lead = words_regex(ctx.res, r"\b(?:{death_date_lead})\s+\Z", re.IGNORECASE)
+    if lead.search(ctx.text, max(0, start - 30), start) is None:
+        return False
+    return words_regex(ctx.res, r"\b(?:{obituary_lead})\b", re.IGNORECASE).search(ctx.text) is not None
+
+
 def _opens_past_list(ctx: Context, start: int, end: int) -> bool:
     """Does the year-less date at ``[start, end)`` open the first entry of a list whose frame
     tells the past ("Voltra yesterday recalled … This is the sequence of events as the documents
@@ -430,6 +438,10 @@ def year_for_month(ctx: Context, month: int, day: int | None, start: int, end: i
     if said_year is not None:
         ctx.note = YEAR_SAID
         return said_year  # "Last year's event, on Sunday, 11 June, …": that year's 11 June
+    if _obituary_death(ctx, start):
+        # "… has died aged 91. … She died on 29 November.": from the document's date, not from
+        # the story of her life
+        return _year_from_dct(ctx, month, day, start, end, -1)
     section = ctx.frames.section_year() if ctx.frames is not None else None
     if section is not None:
         # "## 2023 — Construction ¶ … lifted into place overnight on 14–15 October, during a
@@ -468,6 +480,13 @@ def year_for_month(ctx: Context, month: int, day: int | None, start: int, end: i
         story = story_year(ctx, month, start)
     if story is not None:
         return story
+    return _year_from_dct(ctx, month, day, start, end, direction, labelled=labelled)
+
+
+def _year_from_dct(ctx: Context, month: int, day: int | None, start: int, end: int, direction: int, *,
+                   labelled: bool = False) -> int:
+    """The year of a year-less month (and day) counted from the DCT in the tense's direction."""
+    base = ctx.base()
     base_index = base.year * 372 + (base.month - 1) * 31 + base.day - 1
     candidates = []
     for year in (base.year - 1, base.year, base.year + 1):
