@@ -145,6 +145,10 @@ _DIRECTIVE_VERBS = frozenset(
     form for verb in _WORDS.words("directive_verbs") for form in (verb, *regular_forms(verb))
 )
 _INFINITIVE_BETWEEN = lazy_compile(r"\bto\s+(?:be\s+)?[a-z]+\b")
+_COMPLEMENT_VERBS = frozenset(
+    form for verb in _WORDS.words("complement_verbs") for form in (verb, *regular_forms(verb))
+)
+_INFINITIVE_RIGHT_AFTER = lazy_compile(r"\s+to\s+(?:be\s+)?[a-z]+\b")
 _OF_BETWEEN = lazy_compile(rf"\s+of\s+(?:(?:{_WORDS.pattern('of_determiners')})\s+)?(?:[\w'’-]+\s+)?")
 _CONJUNCTION = lazy_compile(rf"\b(?:{_WORDS.pattern('conjunctions')})\b")
 # what may stand between a date and the event noun it is in front of ("Monday's raid", "the
@@ -241,6 +245,8 @@ def _attach(text: str, timex: Timex, triggers: Sequence[Trigger], cuts: tuple[in
         directive = nearest.lemma.lower() in _DIRECTIVE_VERBS
         if directive and _INFINITIVE_BETWEEN.search(text, nearest.end, left_edge):
             return None  # "asked users to cut their use between 2 p.m. and 6 p.m.": what was asked
+        if nearest.lemma.lower() in _COMPLEMENT_VERBS and _INFINITIVE_RIGHT_AFTER.match(text, nearest.end):
+            return None  # "had agreed to wait and try again in 2026": what was agreed
         nearest = _phase_with(text, nearest, triggers) or _head_of(text, nearest, triggers) or nearest
         nearest = _verb_of_object(text, nearest, triggers, clause_start) or nearest
         words = words_between(text, nearest.end, left_edge)
