@@ -154,6 +154,11 @@ _CONJUNCTION = lazy_compile(rf"\b(?:{_WORDS.pattern('conjunctions')})\b")
 # what may stand between a date and the event noun it is in front of ("Monday's raid", "the
 # 2023 prize ceremony"), shared with chrono.text.dating
 IN_FRONT = lazy_compile(r"(?:['’]s)?\s+(?:[\w-]+\s+)?")
+# a day named in words alone, no figure, month or weekday: a holiday ("Christmas", "Easter Day")
+_HOLIDAY_LABEL = lazy_compile(
+    rf"(?!.*\d)(?!.*\b(?:{alternation([*MONTHS, *WEEKDAYS])})\b)[A-Z][\w'’ -]*", re.IGNORECASE
+)
+_DAY = lazy_compile(r"\d{4}-\d{2}-\d{2}")
 
 
 @attrs.frozen
@@ -207,6 +212,10 @@ def _attach(text: str, timex: Timex, triggers: Sequence[Trigger], cuts: tuple[in
             between = text[timex.end:t.start]
             word = between.split()[0].lower() if between.split() else ""
             if IN_FRONT.fullmatch(between) and word not in FUNCTION_WORDS:
+                if _HOLIDAY_LABEL.fullmatch(timex.text) and _DAY.fullmatch(timex.value) and not between.startswith(
+                    ("'", "’")
+                ):
+                    return None  # "the Christmas appeal", "an Easter campaign": a season, not its day
                 return t
             break
     if _prenominal(text, timex, triggers):

@@ -46,6 +46,9 @@ _DURATION = re.compile(
 _DECADES = re.compile(r"P(\d+(?:\.\d+)?)(DE|CE)")
 
 
+_DISTRIBUTIVE = lazy_compile(rf"\s+(?:{_WORDS.pattern('distributive_words')})\b", re.IGNORECASE)
+
+
 def seconds_of(value: str) -> int | None:
     """Seconds of a TIMEX3 duration written in figures ("P10D", "PT5H", "P3Y", "PT1H35M",
     "P3DT4H"), else None (a vague "PXY")."""
@@ -95,6 +98,8 @@ def duration(b: Builder, here: SentenceContext, timex: Timex) -> str | None:
     if length is None or length <= 0:
         return None
     unit = unit_of(timex.value)
+    if _DISTRIBUTIVE.match(text, timex.end):
+        return None  # "presenters coming back for one hour each": each one's length, not the event's
     since = _SINCE_EVENT.match(text, timex.end)
     if since is not None:
         _time_since(b, here, timex, since.end(), length, unit)
