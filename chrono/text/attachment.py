@@ -212,9 +212,8 @@ def _attach(text: str, timex: Timex, triggers: Sequence[Trigger], cuts: tuple[in
             between = text[timex.end:t.start]
             word = between.split()[0].lower() if between.split() else ""
             if IN_FRONT.fullmatch(between) and word not in FUNCTION_WORDS:
-                if _HOLIDAY_LABEL.fullmatch(timex.text) and _DAY.fullmatch(timex.value) and not between.startswith(
-                    ("'", "’")
-                ):
+                possessive = between.startswith(("'", "’"))
+                if _HOLIDAY_LABEL.fullmatch(timex.text) and _DAY.fullmatch(timex.value) and not possessive:
                     return None  # "the Christmas appeal", "an Easter campaign": a season, not its day
                 return t
             break
