@@ -124,6 +124,10 @@ _NOT_PAST_BEFORE = _WORDS.set("not_past_before")
 _PRESENT_OR_FUTURE = lazy_compile(rf"\b(?:{_WORDS.pattern('present_or_future_words')})\b", re.IGNORECASE)
 # "was followed by a draw …", "was succeeded by": a date after the by-phrase is its event's
 _FOLLOWED_BY = lazy_compile(r"\b(?:followed|succeeded|preceded|replaced)\b[^.;:]{0,40}?\bby\b", re.IGNORECASE)
+# "on Saturday 13 April, in what Hulse called a cup final": a clause of its own after the date
+_WHAT_CLAUSE = lazy_compile(r"\bwhat\s+(?:[\w'’-]+\s+){0,3}\Z", re.IGNORECASE)
+# ", then travel to Saltmarsh on …": a clause of its own, whose verb the lexicon lacks
+_THEN_CLAUSE = lazy_compile(r"[,;]\s+(?:and\s+)?then\s+[a-z]+\b", re.IGNORECASE)
 # "walked it between the reopening and New Year's Day": an event, then the date that ends the span
 _BETWEEN_EVENT_AND = lazy_compile(
     r"\bbetween\s+(?:the|its|their|his|her)\s+[^.;:,\d]{1,40}?\s+and\s+\Z", re.IGNORECASE
@@ -269,8 +273,9 @@ def past_without_event(b: Builder, sentence: Sentence, timex: Timex, period: Per
     ):
         return  # "- **Saturday, 7 December** — a drop-in session", "There is no round on …"
     if not any(m.group(1).lower() not in _NOT_PAST_BEFORE
+               and not _WHAT_CLAUSE.search(b.text, max(sentence.start, m.start() - 40), m.end(1) + 1)
                for m in _PAST_VERB.finditer(b.text, sentence.start, sentence.end)):
-        return
+        return  # (not "in what Hulse called 'a cup final'": the sentence's own verbs are present)
     span = b.span(lead, timex.end)
     event_id = f"what the sentence tells on “{' '.join(timex.text.split())}” ({b.where(timex.start)})"
     if event_id in b.events:
@@ -335,6 +340,12 @@ def date(b: Builder, here: SentenceContext, timex: Timex, period: Period, length
         return
     if trigger is not None and trigger.end <= lead and _FOLLOWED_BY.search(b.text, trigger.end, lead):
         return  # "The defeat was followed by a draw at Frayling on 16 August": the draw's date
+    if trigger is not None and trigger.start >= timex.end and _WHAT_CLAUSE.search(
+        b.text, timex.end, trigger.start
+    ):
+        return  # "They host Amberfield on Saturday 13 April, in what Hulse called …": not the calling
+    if trigger is not None and trigger.end <= lead and _THEN_CLAUSE.search(b.text, trigger.end, lead):
+        return  # "… Hulse called 'a cup final', then travel to Saltmarsh on 20 April": the travelling
     if trigger is None and reading.name == IN:
         past_without_event(b, here.sentence, timex, period, lead)
     if trigger is None and reading.name == SINCE:
