@@ -39,7 +39,8 @@ __all__ = ["tell"]
 # A quarter or half year: the period a financial report is about.
 _PERIOD_VALUE = lazy_compile(r"\d{4}-[QH]\d\Z")
 # "had been isolated for maintenance on …": a pluperfect clause that the date ends
-_PLUPERFECT_BEFORE = lazy_compile(r"\bhad\s+(?:been\s+)?[a-z]+(?:ed|en|t)\b[^.;:!?\n]*?\b(?:on|in)\s+\Z")
+_PLUPERFECT_BEFORE = (r"\b(?:{tense_past_perfect})\s+(?:(?:{pluperfect_passive})\s+)?[a-z]+(?:ed|en|t)\b"
+                      r"[^.;:!?\n]*?\b(?:{look_back_preposition})\s+\Z")
 _PERIOD_ACTIONS = frozenset({*DATE_ACTIONS, "rel_unit"})
 # Expressions whose value can serve as the narrative reference time for later ones.
 _REFERENCE_ACTIONS = frozenset({*DATE_ACTIONS, "numeric", "day_range", "day_range_md", "year_range"})
@@ -186,9 +187,11 @@ def _looks_back_in_item(ctx: Context, piece: Piece, anchor: Anchor) -> bool:
     item, is a look back; "the same night" in the next item is still the fire's. (In a
     paragraph a look back may become the story: "he had been at home on the 14th, but phone
     records placed him …".)"""
-    return anchor.gran == "D" and ctx.day_ref is not None and anchor.day < ctx.day_ref.day and (
-        _PLUPERFECT_BEFORE.search(ctx.text, max(0, piece.start - 80), piece.start) is not None
-    ) and ctx.frames is not None and ctx.frames.in_item(piece.start)
+    if anchor.gran != "D" or ctx.day_ref is None or anchor.day >= ctx.day_ref.day:
+        return False
+    pluperfect = words_regex(ctx.res, _PLUPERFECT_BEFORE)
+    return pluperfect.search(ctx.text, max(0, piece.start - 80), piece.start) is not None and (
+        ctx.frames is not None and ctx.frames.in_item(piece.start))
 
 
 def _follow(ctx: Context, rule: Rule, piece: Piece, dct_known: bool) -> Piece:

@@ -310,8 +310,8 @@ _SENTENCE_BREAK = lazy_compile(r"[.!?][\"”’)]*\s|\n")
 _REPORTED_BEFORE = r"\b(?:{reporting_verbs})\s+(?:[\w,]+\s+){0,3}\Z"
 # "last year's", "next year": a year counted from now (the sentence's year for a year-less date)
 _COUNTED_YEAR = r"(?<![Tt]he\s)\b({rel})\s+year\b(?:['’]s)?"  # (not "the next year": the story's)
-_MONTH_LABEL = lazy_compile(r"(?i:the)\s+")
-_LABELLED_NOUN = lazy_compile(r"\s+[a-z][a-z-]{2,}\b(?!\s+(?:of|in|on|at|to|from)\b)")
+_MONTH_LABEL = r"(?:{article_definite})\s+"
+_LABELLED_NOUN = r"\s+[a-z][a-z-]{2,}\b(?!\s+(?:{label_after_preposition})\b)"
 _COUNTED_SEASON = r"(?<![Tt]he\s)\b({rel})\s+(?P<season>{season_safe})['’]s\b"  # "last autumn's opening"
 # the months of the seasons a year holds whole (northern hemisphere, as the tagger reads them)
 _SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11)}
@@ -452,9 +452,9 @@ def year_for_month(ctx: Context, month: int, day: int | None, start: int, end: i
         return month_told
     direction = tense(ctx, start, end)
     labelled = False
-    if direction > 0 and day is None and _MONTH_LABEL.fullmatch(ctx.text, max(0, start - 4), start) and (
-        _LABELLED_NOUN.match(ctx.text, end)
-    ):
+    if direction > 0 and day is None and words_regex(ctx.res, _MONTH_LABEL, re.IGNORECASE).fullmatch(
+        ctx.text, max(0, start - 4), start
+    ) and words_regex(ctx.res, _LABELLED_NOUN).match(ctx.text, end):
         # "Opponents of the March vote say they will …": a future in the clauses around a month
         # that labels an event noun is not the event's; the nearest March (a past one stays
         # past: "Campaigners say the March vote ignored …"), and as sure as the tense was

@@ -288,7 +288,7 @@ def _lede_age(text: str, dates: _Dates, sentences: Sequence[Sentence], birth: Ti
     return AgeCue(Span(start, end), age, mention(birth), None)
 
 
-_PRONOUN_SUBJECT = lazy_compile(r"\s*(?:She|He)\s+was\s+born\b")
+_PRONOUN_SUBJECT = lazy_compile(rf"\s*(?:{_WORDS.pattern('born_pronoun_openers')})\b", re.IGNORECASE)
 
 # "the 19-year-old": an age as the epithet of the one the text is about
 _EPITHET_AGE = lazy_compile(r"[\w-]+-year-old\b")
@@ -582,9 +582,10 @@ _WEDDING_BEFORE = lazy_compile(
 )
 # "In 1961 she married Leonard": a year that opens the sentence of the wedding
 _WEDDING_AFTER = lazy_compile(
-    rf"\s*,?\s+(?:she|he|they|(?-i:[A-Z][\w'’-]+))\s+(?:{_WORDS.pattern('wedding_words')})\b", re.IGNORECASE
+    rf"\s*,?\s+(?:{_WORDS.pattern('subject_pronouns')}|(?-i:[A-Z][\w'’-]+))\s+(?:{_WORDS.pattern('wedding_words')})\b",
+    re.IGNORECASE,
 )
-_IN_BEFORE = lazy_compile(r"\b(?i:in|on)\s+\Z")
+_IN_BEFORE = lazy_compile(rf"\b(?:{_WORDS.pattern('date_prepositions')})\s+\Z", re.IGNORECASE)
 
 
 def _opens_wedding(text: str, timex: Timex) -> bool:

@@ -57,9 +57,9 @@ _OTHER_EVENT = lazy_compile(
 # "the March vote", "the 2019 flood", "the vote in April": a month or year that labels an event
 # (not "In 2014 the flood": a determiner between is no label)
 _LABEL_DATE = rf"({alternation(MONTHS)}|\d{{4}})"
-_NO_LABEL_WORD = r"(?!(?:the|a|an|its|their|his|her|this|that)\b)"
+_NO_LABEL_WORD = rf"(?!(?:{vocabulary('coreference').pattern('label_breakers')})\b)"
 _LABEL_BEFORE = rf"\b{_LABEL_DATE}(?:['’]s)?\s+(?:{_NO_LABEL_WORD}[\w'’–-]+\s+)?"
-_LABEL_AFTER = rf"\s+(?:in|of)\s+{_LABEL_DATE}\b"
+_LABEL_AFTER = rf"\s+(?:{vocabulary('coreference').pattern('label_prepositions')})\s+{_LABEL_DATE}\b"
 _DAY_VALUE = lazy_compile(r"\d{4}-\d{2}-\d{2}(?:T|\Z)")
 _YEAR_VALUE = lazy_compile(r"\d{4}")
 
@@ -123,7 +123,10 @@ def words_near(text: str, sentence: Sentence, trigger: Trigger) -> frozenset[str
     )
 
 
-_LEAD = lazy_compile(r"\W*(?:The|Its|Their|His|Her)\s+((?:[\w'’-]+[ \t]+){0,2}[\w'’-]+)")
+_LEAD = lazy_compile(
+    rf"\W*(?:{vocabulary('coreference').pattern('lead_determiners')})\s+((?:[\w'’-]+[ \t]+){{0,2}}[\w'’-]+)",
+    re.IGNORECASE,
+)
 
 
 def _lead_words(text: str, sentence: Sentence) -> frozenset[str]:

@@ -123,14 +123,20 @@ _PAST_VERB = lazy_compile(r"\b([A-Za-z']+)\s+[a-z]{2,}ed\b")
 _NOT_PAST_BEFORE = _WORDS.set("not_past_before")
 _PRESENT_OR_FUTURE = lazy_compile(rf"\b(?:{_WORDS.pattern('present_or_future_words')})\b", re.IGNORECASE)
 # "was followed by a draw …", "was succeeded by": a date after the by-phrase is its event's
-_FOLLOWED_BY = lazy_compile(r"\b(?:followed|succeeded|preceded|replaced)\b[^.;:]{0,40}?\bby\b", re.IGNORECASE)
+_FOLLOWED_BY = lazy_compile(
+    rf"\b(?:{_WORDS.pattern('sequence_passives')})\b[^.;:]{{0,40}}?\b(?:{_WORDS.pattern('passive_agent')})\b",
+    re.IGNORECASE,
+)
 # "on Saturday 13 April, in what Hulse called a cup final": a clause of its own after the date
-_WHAT_CLAUSE = lazy_compile(r"\bwhat\s+(?:[\w'’-]+\s+){0,3}\Z", re.IGNORECASE)
+_WHAT_CLAUSE = lazy_compile(rf"\b(?:{_WORDS.pattern('free_relatives')})\s+(?:[\w'’-]+\s+){{0,3}}\Z",
+                            re.IGNORECASE)
 # ", then travel to Saltmarsh on …": a clause of its own, whose verb the lexicon lacks
-_THEN_CLAUSE = lazy_compile(r"[,;]\s+(?:and\s+)?then\s+[a-z]+\b", re.IGNORECASE)
+_THEN_CLAUSE = lazy_compile(rf"[,;]\s+(?:{_WORDS.pattern('then_openers')})\s+[a-z]+\b", re.IGNORECASE)
 # "walked it between the reopening and New Year's Day": an event, then the date that ends the span
 _BETWEEN_EVENT_AND = lazy_compile(
-    r"\bbetween\s+(?:the|its|their|his|her)\s+[^.;:,\d]{1,40}?\s+and\s+\Z", re.IGNORECASE
+    rf"\b(?:{_WORDS.pattern('span_opener')})\s+(?:{_WORDS.pattern('span_determiners')})\s+[^.;:,\d]{{1,40}}?"
+    rf"\s+(?:{_WORDS.pattern('span_joiner')})\s+\Z",
+    re.IGNORECASE,
 )
 _ENTRY_LINE = lazy_compile(r"[ \t]*(?:[-*+•|]|\d+[.)]\s|\*\*|#)")
 

@@ -69,8 +69,10 @@ _THAN_BEFORE = lazy_compile(rf"\b(?:{_WORDS.pattern('comparison_words')})\s+\Z",
 _APPROX_BEFORE = lazy_compile(rf"\b(?:{_WORDS.pattern('approximators')})\s+\Z", re.IGNORECASE)
 _UPPER_BEFORE = lazy_compile(rf"\b(?:{_WORDS.pattern('upper_bounds')})\s+\Z", re.IGNORECASE)
 _LOWER_BEFORE = lazy_compile(rf"\b(?:{_WORDS.pattern('lower_bounds')})\s+\Z", re.IGNORECASE)
-_PASSIVE_FOLLOWED = lazy_compile(r"\b(?:was|were|is|are|been|be)\s+(?:\w+ly\s+)?(?:followed|succeeded)\s+\Z",
-                                 re.IGNORECASE)
+_PASSIVE_FOLLOWED = lazy_compile(
+    rf"\b(?:{_WORDS.pattern('passive_auxiliaries')})\s+(?:\w+ly\s+)?(?:{_WORDS.pattern('passive_sequence')})\s+\Z",
+    re.IGNORECASE,
+)
 _FOR_BEFORE = lazy_compile(
     rf"\b{_WORDS.pattern('length_word')}\s+"
     rf"(?:{each_then_space(_WORDS.words('length_approximators'))})?\Z",
