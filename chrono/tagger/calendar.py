@@ -38,6 +38,20 @@ def add_months(day: dt.date, months: int) -> dt.date:
     return dt.date(year, month, min(day.day, last))
 
 
+# the month each (meteorological, northern) season starts in
+SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+
+
+def counted_season_year(season: str, step: int, base: dt.date) -> int:
+    """The year in which the season "last" (``step`` < 0) or "next" (``step`` > 0) names from
+    ``base`` starts: "last autumn" in September is the autumn before this one, in December the
+    one just gone; "next spring" in February is this year's."""
+    start = SEASON_START[season]
+    if step < 0:
+        return base.year if base.month >= start + 3 else base.year - 1
+    return base.year if base.month < start else base.year + 1
+
+
 def add_days(day: dt.date, days: int) -> dt.date:
     return day + dt.timedelta(days=days)  # OverflowError outside 0001-9999
 
@@ -122,7 +136,7 @@ def parse_anchor(value: str) -> Anchor | None:
             monday = dt.date.fromisocalendar(year, int(match["week"]), 1)
             return Anchor(monday, "W", value[:8])
         if match["season"]:
-            month = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[match["season"]]
+            month = SEASON_START[match["season"]]
             return Anchor(dt.date(year, month, 1), "S", value[:7])
     except ValueError:
         return None
@@ -132,7 +146,7 @@ def parse_anchor(value: str) -> Anchor | None:
 def anchor_value(anchor: Anchor, gran: str | None = None) -> str:
     g = gran or anchor.gran
     if g == "S":
-        season = {3: "SP", 6: "SU", 9: "FA", 12: "WI"}.get(anchor.day.month, "SU")
+        season = next((name for name, month in SEASON_START.items() if month == anchor.day.month), "SU")
         return f"{anchor.day.year:04d}-{season}"
     return value_at(anchor.day, g)
 

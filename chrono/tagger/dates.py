@@ -22,8 +22,10 @@ import attrs
 
 from chrono.lazy_regex import lazy_compile
 from chrono.tagger.calendar import (
+    SEASON_START,
     add_days,
     add_months,
+    counted_season_year,
     easter,
     nth_weekday,
     quarter_of,
@@ -68,7 +70,6 @@ _NAME_AFTER = lazy_compile(r"[ \t]+[A-Z][a-z]+")
 _NEXT_WORD = lazy_compile(r"[ \t]+([A-Za-z]+)")
 _EVENT_AFTER = r"[ \t]+{event_preposition}[ \t]+(?:{article_definite}[ \t]+)?[A-Z]"
 _THE_BEFORE = r"\b{article_definite}[ \t]+\Z"  # with capitalized words: "The", "the"
-_SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 
 
 # ---------------------------------------------------------------------------------------------
@@ -582,16 +583,14 @@ def _season(ctx: Context, req: Request, f: Fields, start: int, end: int) -> Reso
     season = str(res.lookup("season", f["season"]))
     year, anchor, rel, base = req.year, None, req.rel, req.base
     if season == "WI" and year is not None and req.counted_from is not None and (
-        req.counted_from.month < _SEASON_START["SP"] + 1 and req.counted_from.year == year
+        req.counted_from.month < SEASON_START["SP"] + 1 and req.counted_from.year == year
     ):
         year -= 1  # "that winter" after March 1947: the winter that began in December 1946
         # (not after May: "married in May 1969 … That winter" is the winter to come)
     if year is None:
-        start_month = _SEASON_START[season]
-        if rel is not None and rel < 0:
-            year = base.year if base.month >= start_month + 3 else base.year - 1
-        elif rel is not None and rel > 0:
-            year = base.year if base.month < start_month else base.year + 1
+        start_month = SEASON_START[season]
+        if rel:
+            year = counted_season_year(season, rel, base)
         elif season != "WI" and rel is None:
             # "in the spring": like a year-less month, by its middle month and the tense
             # (or the story's year); winter straddles New Year and keeps the DCT's year.

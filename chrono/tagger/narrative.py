@@ -207,6 +207,9 @@ def _follow(ctx: Context, rule: Rule, piece: Piece, dct_known: bool) -> Piece:
     if clock is not None and not _HABITUAL_BEFORE.search(ctx.text, max(0, piece.start - 24), piece.start):
         # (not a time things happen every day: "a job that runs daily at 23:30")
         ctx.clock_days[clock.group(2)] = dt.date.fromisoformat(clock.group(1))
+    told = _anchor(value) if piece.type in ("DATE", "TIME") else None
+    # (read once: a look back moves neither the story's time nor the frame)
+    looks_back = told is not None and _looks_back_in_item(ctx, piece, told)
     if not dct_known and piece.anchor == "DCT":
         value = piece.shape or _mask(value)
         piece = attrs.evolve(piece, value=value)
@@ -233,7 +236,7 @@ def _follow(ctx: Context, rule: Rule, piece: Piece, dct_known: bool) -> Piece:
             # A period that rests on a default ("the coldest winter", no tense, no
             # year) does not move a story that has a time of its own.
             anchor = None
-        if anchor is not None and _looks_back_in_item(ctx, piece, anchor):
+        if looks_back:
             anchor = None
         if anchor is not None:
             ctx.ref, ctx.ref_start, ctx.ref_end = anchor, piece.start, piece.end
@@ -308,7 +311,7 @@ def _follow(ctx: Context, rule: Rule, piece: Piece, dct_known: bool) -> Piece:
         not dct_known and piece.anchor == "DCT"
     ):
         anchor = _anchor(value)
-        if anchor is not None and not _looks_back_in_item(ctx, piece, anchor):
+        if anchor is not None and not looks_back:
             ctx.frames.offer(ctx, piece.start, piece.end, anchor, piece.role)
     if rule.action in _PERIOD_ACTIONS and piece.type == "DATE" and _PERIOD_VALUE.match(value):
         period = _anchor(value)

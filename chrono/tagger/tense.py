@@ -7,7 +7,7 @@ import datetime as dt
 import re
 
 from chrono.lazy_regex import lazy_compile
-from chrono.tagger.calendar import Anchor, add_days, add_months
+from chrono.tagger.calendar import SEASON_START, Anchor, add_days, add_months, counted_season_year
 from chrono.tagger.context import Context, Reject
 from chrono.tagger.resources import Resources, words_regex
 
@@ -313,8 +313,6 @@ _COUNTED_YEAR = r"(?<![Tt]he\s)\b({rel})\s+year\b(?:['’]s)?"  # (not "the next
 _MONTH_LABEL = r"(?:{article_definite})\s+"
 _LABELLED_NOUN = r"\s+[a-z][a-z-]{2,}\b(?!\s+(?:{label_after_preposition})\b)"
 _COUNTED_SEASON = r"(?<![Tt]he\s)\b({rel})\s+(?P<season>{season_safe})['’]s\b"  # "last autumn's opening"
-# the months of the seasons a year holds whole (northern hemisphere, as the tagger reads them)
-_SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11)}
 
 
 def sentence_start(text: str, start: int, reach: int) -> int:
@@ -346,17 +344,14 @@ def _year_said_before(ctx: Context, start: int, month: int) -> int | None:
     season = said.groupdict().get("season")
     if season is None:
         return base.year + int(step)
-    months = _SEASON_MONTHS.get(str(ctx.res.lookup("season", season.lower())))
-    if months is None or int(step) not in (-1, 1):
+    name = str(ctx.res.lookup("season", season.lower()))
+    first = SEASON_START.get(name)
+    if first is None or first + 2 > 12 or int(step) not in (-1, 1):
         return None  # (a winter spans two years)
-    first, last = months
-    if not first <= month <= last:
+    if not first <= month <= first + 2:
         return None  # (the season's event, not another date of the sentence)
-    # "last autumn's opening night, on Friday 13 October" in a text of September: the autumn
-    # before this one; in December, the one just gone
-    if int(step) < 0:
-        return base.year if base.month > last else base.year - 1
-    return base.year if base.month < first else base.year + 1
+    # "last autumn's opening night, on Friday 13 October" in a text of September
+    return counted_season_year(name, int(step), base)
 
 
 _FRAME_CHARS = 600
@@ -467,7 +462,6 @@ def year_for_month(ctx: Context, month: int, day: int | None, start: int, end: i
     after_entry = ctx.frames is not None and (ctx.frames.last_entry is not None or (
         ctx.ref is not None and ctx.ref.gran in ("D", "M") and ctx.frames.leads(start, end)))
     story = _entry_year(ctx, month, start, end) if direction <= 0 or after_entry else None
-
     first_entry = ctx.frames is None or ctx.frames.last_entry is None
     if story is not None and direction < 0 and first_entry and (
         (story, month, day or 1) > (base.year, base.month, base.day)

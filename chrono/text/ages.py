@@ -577,7 +577,7 @@ def headline_cues(text: str, timexes: Sequence[Timex], headings: Sequence[tuple[
 # (not "marked their 60th wedding anniversary in 2021": the anniversary's date)
 _WEDDING_BEFORE = lazy_compile(
     rf"\b(?:{_WORDS.pattern('wedding_words')})\b(?!\s+(?:{_WORDS.pattern('anniversary')})\b)"
-    rf"[^.;!?]{{0,60}}?\b(?:on|in)\s+\Z",
+    rf"[^.;!?]{{0,60}}?\b(?:{_WORDS.pattern('date_prepositions')})\s+\Z",
     re.IGNORECASE,
 )
 # "In 1961 she married Leonard": a year that opens the sentence of the wedding

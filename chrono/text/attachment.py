@@ -144,11 +144,12 @@ _PLANNED_BETWEEN = lazy_compile(
 _DIRECTIVE_VERBS = frozenset(
     form for verb in _WORDS.words("directive_verbs") for form in (verb, *regular_forms(verb))
 )
-_INFINITIVE_BETWEEN = lazy_compile(r"\bto\s+(?:be\s+)?[a-z]+\b")
+_INFINITIVE = r"to\s+(?:be\s+)?[a-z]+\b"
+_INFINITIVE_BETWEEN = lazy_compile(rf"\b{_INFINITIVE}")
 _COMPLEMENT_VERBS = frozenset(
     form for verb in _WORDS.words("complement_verbs") for form in (verb, *regular_forms(verb))
 )
-_INFINITIVE_RIGHT_AFTER = lazy_compile(r"\s+to\s+(?:be\s+)?[a-z]+\b")
+_INFINITIVE_RIGHT_AFTER = lazy_compile(rf"\s+{_INFINITIVE}")
 _OF_BETWEEN = lazy_compile(rf"\s+of\s+(?:(?:{_WORDS.pattern('of_determiners')})\s+)?(?:[\w'’-]+\s+)?")
 _CONJUNCTION = lazy_compile(rf"\b(?:{_WORDS.pattern('conjunctions')})\b")
 # what may stand between a date and the event noun it is in front of ("Monday's raid", "the

@@ -61,7 +61,6 @@ _NO_LABEL_WORD = rf"(?!(?:{vocabulary('coreference').pattern('label_breakers')})
 _LABEL_BEFORE = rf"\b{_LABEL_DATE}(?:['’]s)?\s+(?:{_NO_LABEL_WORD}[\w'’–-]+\s+)?"
 _LABEL_AFTER = rf"\s+(?:{vocabulary('coreference').pattern('label_prepositions')})\s+{_LABEL_DATE}\b"
 _DAY_VALUE = lazy_compile(r"\d{4}-\d{2}-\d{2}(?:T|\Z)")
-_YEAR_VALUE = lazy_compile(r"\d{4}")
 
 
 def _own_date(text: str, trigger: Trigger, timexes: Sequence[Timex]) -> Timex | None:
@@ -543,7 +542,7 @@ class Builder:
         the event, and that the sentence goes on to date in that year, is another one's (but
         "last year's fire" alone may be the story's fire, misdated; so may a label, "the 2019
         takeover")."""
-        if mention.time_owner is None or not _YEAR_VALUE.fullmatch(own.value):
+        if mention.time_owner is None or not _CALENDAR_YEAR.match(own.value):
             return False
         if not any(t.start > mention.trigger.end and t.value[:4] == own.value and _DAY_VALUE.match(t.value)
                    for t in here.timexes):

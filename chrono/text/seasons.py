@@ -79,6 +79,8 @@ def season_cues(text: str, timexes: Sequence[Timex], sentences: Sequence[Sentenc
     if not periods:
         return
     fiscal = speaks_of_fiscal_years(text)
+    # a text that names only a place of either hemisphere, none configured: its seasons are assumed
+    assumable = not hemisphere_stated and not places and names_place_of_either_hemisphere(text)
     own_start = functools.cache(functools.partial(fiscal_start, text))  # read once, when first needed
     quarter_start = configured_fiscal_start if configured_fiscal_start is not None else (
         own_start() if fiscal else 1)
@@ -118,8 +120,7 @@ def season_cues(text: str, timexes: Sequence[Timex], sentences: Sequence[Sentenc
                            else _hemispheres(places, sentence, sentences, hemisphere))
             if not hemispheres:
                 continue  # a place near the equator: no temperate seasons
-            assumed = not qualified and not hemisphere_stated and not places and (
-                names_place_of_either_hemisphere(text))
+            assumed = not qualified and assumable
         yield SeasonCue(
             period.text, Span(period.start, period.end), "season" if shape["season"] else "quarter",
             shape["season"] or shape["quarter"], _written_year(period, shape["year"]),
