@@ -441,16 +441,7 @@ class Builder:
             phase_of(self.text, trigger, here.triggers, here.cuts) is not None
         )
         own = _own_date(self.text, trigger, here.timexes) if link is not None else None
-        if link is not None and own is not None and len(self.labels(trigger.lemma)) > 1:
-            # "## The January flood … ## The February flood", "after the 2014 flood": where a
-            # story labels events of one word by several months or years, a label names its own
-            link = None
-        if link is not None and own is not None and self._labelled_apart(link, own):
-            link = None  # "Monday's fire" after "the 2019 fire": each dated in its own words, years apart
-        if link is not None and not phase and own is not None and (
-            self._far_from_told(link, own) or self._of_another_year(link, mention, own, here)
-        ):
-            # "the 2019 fire" after a fire told on 8 October of this year: another fire
+        if link is not None and own is not None and self._dated_as_another(link, mention, own, here, phase):
             link = None
         if link is not None and link.grade is Grade.STRONG and not phase and own is not None and (
             not self._close_to_told(link, mention, own, here.sentence)
@@ -473,6 +464,23 @@ class Builder:
         context = self.context_of(told)
         partner = verb_object(self.text, told, context.triggers) if context is not None else None
         return self.by_trigger.get(partner.start) if partner is not None else None
+
+    def _dated_as_another(self, link: Link, mention: Mention, own: Timex, here: SentenceContext,
+                          phase: bool) -> bool:
+        """Does the date in a mention's own words make it another event than the one it would
+        refer back to?"""
+        # "## The January flood … ## The February flood", "after the 2014 flood": where a story
+        # labels events of one word by several months or years, a label names its own
+        if len(self.labels(mention.trigger.lemma)) > 1:
+            return True
+        # "Monday's fire" after "the 2019 fire": each dated in its own words, years apart
+        if self._labelled_apart(link, own):
+            return True
+        # "the 2019 fire" after a fire told on 8 October of this year (not a phase of the event:
+        # "completed the purchase in August")
+        if phase:
+            return False
+        return self._far_from_told(link, own) or self._of_another_year(link, mention, own, here)
 
     def _labelled_apart(self, link: Link, own: Timex) -> bool:
         """Is the earlier mention dated in its own words too, more than a year from this one's?"""
