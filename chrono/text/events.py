@@ -281,6 +281,28 @@ def _other_sense(text: str, at: int, to: int, key: str, before: list[str], start
     return any(after[:len(p)] == p for p in _NOT_BEFORE.get(key, ()))
 
 
+def _candidate_words(text: str, start: int, end: int, heads: frozenset[str] | set[str]
+                     ) -> Iterator[tuple[int, int, str]]:
+    """The words of ``text[start:end]`` that may open a trigger (start, end, lower case): a form
+    or the first word of a phrase of the lexicon, a past participle, or a word after "to"; most
+    words are none, and are skipped here at the least cost."""
+    chunk = text[start:end]
+    low = chunk.lower()
+    if len(low) != len(chunk) or "\u212a" in chunk:  # a lower case of another length; the Kelvin sign lowers to "k"
+        for match in _TOKEN.finditer(text, start, end):
+            key = match.group().lower()
+            if key in heads or key.endswith("ed") or text.startswith("to ", match.start() - 3):
+                yield match.start(), match.end(), key
+        return
+    for match in _TOKEN.finditer(low):
+        key = match.group()
+        at = match.start()
+        if key in heads or key.endswith("ed") or (
+            chunk.startswith("to ", at - 3) if at >= 3 else text.startswith("to ", start + at - 3)
+        ):
+            yield start + at, start + match.end(), key
+
+
 def find_triggers(text: str, start: int, end: int, lex: Lexicon | None = None) -> list[Trigger]:
     """Event triggers in ``text[start:end]`` (one sentence), in order."""
     return list(iter_triggers(text, start, end, lex))
@@ -297,38 +319,35 @@ def iter_triggers(text: str, start: int, end: int, lex: Lexicon | None = None, *
     heads = lex.heads
     kinds = lex.kinds
     inside = 0  # the end of a multi-word trigger just found: no word within it is one of its own
-    for match in _TOKEN.finditer(text, start, end):
+    for at, to, key in _candidate_words(text, start, end, heads):
         if inside:
-            if match.start() < inside:
+            if at < inside:
                 continue
             inside = 0
-        key = match.group().lower()
-        if key not in heads and not key.endswith("ed") and not text.startswith("to ", match.start() - 3):
-            continue  # no form, no phrase, no past participle and no infinitive: most words
         phrase = phrases.get(key)
         if phrase is not None:
-            longer = phrase.match(text, match.start(), end)
+            longer = phrase.match(text, at, end)
             if longer is not None:
-                match = longer
+                to = longer.end()
                 key = " ".join(longer.group().lower().split())
-                inside = match.end()
-        if match.end() <= after:
+                inside = to
+        if to <= after:
             continue
         entries = forms.get(key)
         if not entries:
             if not key.endswith("ed"):
-                if key in heads or not implicative_infinitive(_words_before(text, match.start(), start, 5)):
+                if key in heads or not implicative_infinitive(_words_before(text, at, start, 5)):
                     continue
                 # "were finally able to examine the bay": an unlisted verb that happened
                 entries = ((key, "occurrence", "verb", "base"),)
             else:
-                entries = _unlisted(key, match.group(), text, match.start(), start)
+                entries = _unlisted(key, text[at:to], text, at, start)
             if not entries:
                 continue
-        if match.start() > 0 and text[match.start() - 1] in "-_":
+        if at > 0 and text[at - 1] in "-_":
             continue
-        surface = match.group()
-        before = _words_before(text, match.start(), start, 5)
+        surface = text[at:to]
+        before = _words_before(text, at, start, 5)
         prev = before[-1] if before else ""
         # a form's noun and verb readings (an unlisted participle is a verb only)
         noun, verb = kinds.get(key) or (None, entries[0])
@@ -336,7 +355,7 @@ def iter_triggers(text: str, start: int, end: int, lex: Lexicon | None = None, *
         tense: str | None = None
         # "the 2013 bombing", "its May 2024 flooding", "the March 2026 floods": a year right
         # before makes the word a noun
-        year_before = _YEAR_BEFORE.search(text, max(0, match.start() - 6), match.start()) is not None
+        year_before = _YEAR_BEFORE.search(text, max(0, at - 6), at) is not None
         if noun is not None and (
             verb is None or prev in _DETERMINERS or prev.endswith("'s") or prev in _NOUN_AFTER or year_before
         ):
@@ -344,25 +363,25 @@ def iter_triggers(text: str, start: int, end: int, lex: Lexicon | None = None, *
             if _light_verb_object(before):
                 tense = PAST  # "made his debut on 6 November", "held talks in May"
         elif verb is not None:
-            if surface[:1].isupper() and match.start() > start and verb[3] != "past":
+            if surface[:1].isupper() and at > start and verb[3] != "past":
                 continue  # a capitalised word mid-sentence is a name ("Strike Force")
             # "the sinking", "its May 2024 flooding": a determiner or a year right before makes
             # the -ing form a noun
             if verb[3] == "ing" and (prev in _DETERMINERS or prev.endswith("'s") or year_before):
                 if key in _THING_ING:
                     continue  # "the building", "a painting": a thing, not an event
-                if _describes_noun(text, match.end(), end):
+                if _describes_noun(text, to, end):
                     continue  # "a leaking valve", "the burning car": it describes a thing
                 chosen, tense = (verb[0], verb[1], "noun", "noun"), NOMINAL  # "the sinking"
             elif verb[3] in ("past", "pp") and _attributive(before) and _describes_noun(
-                text, match.end(), end
+                text, to, end
             ):
                 continue  # "the newly elected councillor", "a recently opened bridge": a description
             else:
                 # "found" is "find" in the past and "found" (establish) in the present: the first
                 # reading the context allows
                 for candidate in (e for e in entries if e[2] == "verb"):
-                    tense = verb_tense(candidate[3], before, text, match.start())
+                    tense = verb_tense(candidate[3], before, text, at)
                     if tense is not None:
                         chosen = candidate
                         break
@@ -375,21 +394,21 @@ def iter_triggers(text: str, start: int, end: int, lex: Lexicon | None = None, *
         if chosen is None or tense is None:
             continue
         lemma, cls, pos, _ = chosen
-        if pos == "noun" and _other_sense(text, match.start(), match.end(), key, before, start, end):
+        if pos == "noun" and _other_sense(text, at, to, key, before, start, end):
             continue
         if noun is not None and key.endswith("s") and prev and _counted(prev) and (
-            (len(before) > 1 and before[-2] == "by") or _SCORE_AFTER.match(text, match.end(), end)
+            (len(before) > 1 and before[-2] == "by") or _SCORE_AFTER.match(text, to, end)
         ):
             continue  # "passed by seven votes to four", "won by 12 votes": a margin, no event
         if pos == "verb" and lemma in _VERB_SENSES:
             # "the town had fallen to the Northern Front": a capture, not a fall in prices
-            cls = next((sense for sense, after in _VERB_SENSES[lemma] if after.match(text, match.end(), end)),
+            cls = next((sense for sense, after in _VERB_SENSES[lemma] if after.match(text, to, end)),
                        cls)
         if cls in ("begin", "end") and prev in _PERIOD_NOUNS and not re.search(
-            r"[,;]\s*\Z", text[max(start, match.start() - 4):match.start()]
+            r"[,;]\s*\Z", text[max(start, at - 4):at]
         ):
             continue  # "the quarter ended Sept. 30": a name for a period, not an event
-        yield Trigger(match.start(), match.end(), surface, lemma, cls, pos, tense, cls in lex.punctual)
+        yield Trigger(at, to, surface, lemma, cls, pos, tense, cls in lex.punctual)
 
 
 def asserted(trigger: Trigger) -> bool:
