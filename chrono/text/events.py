@@ -288,7 +288,8 @@ def _candidate_words(text: str, start: int, end: int, heads: frozenset[str] | se
     words are none, and are skipped here at the least cost."""
     chunk = text[start:end]
     low = chunk.lower()
-    if len(low) != len(chunk) or "\u212a" in chunk:  # a lower case of another length; the Kelvin sign lowers to "k"
+    # (a lower case of another length, or the Kelvin sign, which lowers to "k": word by word)
+    if len(low) != len(chunk) or "\u212a" in chunk:
         for match in _TOKEN.finditer(text, start, end):
             key = match.group().lower()
             if key in heads or key.endswith("ed") or text.startswith("to ", match.start() - 3):
