@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
+from collections.abc import Sequence
 
 import attrs
 
@@ -241,6 +242,29 @@ def _overnight_end(first: Timex, second: Timex) -> Timex:
     return attrs.evolve(second, value=f"{next_day.isoformat()}T{end[2]}{end[3]}")
 
 
+# Clock times before this are the small hours: a story that has reached them is in the night
+_SMALL_HOURS_END = "06:00"
+
+
+def _night_before(timexes: Sequence[Timex], at: int, first: Timex, second: Timex) -> Timex | None:
+    """"00:35 … 01:05 … ¶ The full disruption ran from 22:50 to 01:20": a clock range over
+    midnight on a story day that the story last reached in its small hours is that night, from
+    the evening before; its start on the day before (None: not such a range)."""
+    begin = _LOCAL_CLOCK.match(first.value)
+    end = _LOCAL_CLOCK.match(second.value)
+    if begin is None or end is None or begin[1] != end[1] or begin[3] != end[3] or end[2] >= begin[2]:
+        return None
+    if first.anchor != begin[1] or second.anchor != begin[1]:
+        return None  # a day of the story's, not one the text gives or the document date
+    last = next((timexes[j] for j in range(at - 1, -1, -1)
+                 if timexes[j].type == "TIME" and _LOCAL_CLOCK.match(timexes[j].value)), None)
+    told = _LOCAL_CLOCK.match(last.value) if last is not None else None
+    if told is None or told[1] != begin[1] or told[2] >= _SMALL_HOURS_END or told[2] > end[2]:
+        return None
+    day_before = dt.date.fromisoformat(begin[1]) - dt.timedelta(days=1)
+    return attrs.evolve(first, value=f"{day_before.isoformat()}T{begin[2]}{begin[3]}")
+
+
 def _link_ranges(res: Resources, text: str, timexes: list[Timex], counter: int,
                  dct: dt.date | None) -> tuple[Timex, ...]:
     for i in range(len(timexes) - 1):
@@ -265,7 +289,11 @@ def _link_ranges(res: Resources, text: str, timexes: list[Timex], counter: int,
         first, second = _weekdays_in_order(_complete_from(first, second), second, dct)
         first = _clock_from_end(res, first, second)
         first = _midnight_opens(first)
-        second = _overnight_end(first, second)
+        night = _night_before(timexes, i, first, second)
+        if night is not None:
+            first = night
+        else:
+            second = _overnight_end(first, second)
         timexes[i] = attrs.evolve(first, range_id=counter, range_role="begin")
         timexes[i + 1] = attrs.evolve(second, range_id=counter, range_role="end",
                                       signal=None, signal_start=None, signal_end=None)

@@ -39,6 +39,12 @@ _YEARLY = _WORDS.set("yearly_events")
 _TOLD_ONCE = frozenset(_WORDS.words("told_once_classes"))
 # "the first alert", "the initial report": ordinals that name the first one told
 FIRST_WORDS = frozenset(word for word, place in _WORDS.table("ordinal_words").items() if place == 1)
+# "last year's", "next month's": owners that label another instance than the story's own
+_OTHER_TIME_OWNERS = frozenset(
+    f"{counter} {unit}"
+    for counter in _WORDS.words("other_time_counters")
+    for unit in _WORDS.words("temporal_owners")
+)
 # how far back a definite noun looks for the event it names, in mentions
 _LOOKBACK = 400
 # a link by the same word is certain within this many paragraphs; further back, uncertain
@@ -87,6 +93,11 @@ def _compatible(mention: Mention, earlier: Mention, *, first_of_kind: bool = Fal
         return False  # "a second vote" two paragraphs back: "the vote" may be the first one
     if None not in (mention.time_owner, earlier.time_owner) and mention.time_owner != earlier.time_owner:
         return False  # "last year's AGM" after "this year's AGM"
+    if (mention.time_owner is None and earlier.time_owner in _OTHER_TIME_OWNERS
+            and earlier.paragraph != mention.paragraph):
+        # "Last year's festival, held in June 2023 … ¶ The festival had been due to run …": a
+        # bare "the festival" in another paragraph is the story's own, not the one labelled
+        return False
     owner, subject = mention.pronoun_owner, earlier.subject_pronoun
     if None not in (owner, subject) and owner != subject:
         return False  # "his death on 4 March" after "she died in 2019"

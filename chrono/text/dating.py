@@ -50,6 +50,7 @@ from chrono.text.tense import (
     PRESENT,
     PROGRESSIVE,
     TOLD_AS_PAST,
+    in_absolute_phrase,
     negated_until_at,
 )
 from chrono.text.vocabulary import Hint, alternation, each_then_space, vocabulary
@@ -119,7 +120,7 @@ _SUPERSEDED_PLAN = lazy_compile(
 # A sentence told in the past, with no event word: a regular past form not after a word that
 # makes it present, passive present or infinitive ("are not affected", "to be booked"), and no
 # present or future auxiliary in the sentence
-_PAST_VERB = lazy_compile(r"\b([A-Za-z']+)\s+[a-z]{2,}ed\b")
+_PAST_VERB = lazy_compile(r"\b([A-Za-z']+)\s+([a-z]{2,}ed)\b")
 _NOT_PAST_BEFORE = _WORDS.set("not_past_before")
 _PRESENT_OR_FUTURE = lazy_compile(rf"\b(?:{_WORDS.pattern('present_or_future_words')})\b", re.IGNORECASE)
 # "was followed by a draw …", "was succeeded by": a date after the by-phrase is its event's
@@ -280,8 +281,11 @@ def past_without_event(b: Builder, sentence: Sentence, timex: Timex, period: Per
         return  # "- **Saturday, 7 December** — a drop-in session", "There is no round on …"
     if not any(m.group(1).lower() not in _NOT_PAST_BEFORE
                and not _WHAT_CLAUSE.search(b.text, max(sentence.start, m.start() - 40), m.end(1) + 1)
+               and not in_absolute_phrase(b.text, m.start(2))
                for m in _PAST_VERB.finditer(b.text, sentence.start, sentence.end)):
-        return  # (not "in what Hulse called 'a cup final'": the sentence's own verbs are present)
+        # (not "in what Hulse called 'a cup final'": the sentence's own verbs are present; not
+        # "with former pupils invited to tour": an absolute phrase, no verb of the sentence)
+        return
     span = b.span(lead, timex.end)
     event_id = f"what the sentence tells on “{' '.join(timex.text.split())}” ({b.where(timex.start)})"
     if event_id in b.events:
@@ -762,7 +766,12 @@ def date_range(b: Builder, here: SentenceContext, begin: tuple[Timex, Period], e
                   target.cue.start, target.cue.end)
     rule = ConflictKind.NAMED_EVENT if target.trigger.event_class == "named" else None
     reading = range_reading(first.signal)
-    b.period_claim(event_id, reading.first.part, reading.first.qualifier, first_period, span, rule=rule)
-    b.period_claim(event_id, reading.last.part, reading.last.qualifier, last_period, span, rule=rule)
+    # (the subject a light verb's range dates, "the full disruption ran from …", may be a mention
+    # that refers back: the claims are only as sure as its link)
+    mentions = (target.trigger,)
+    b.period_claim(event_id, reading.first.part, reading.first.qualifier, first_period, span, rule=rule,
+                   mentions=mentions)
+    b.period_claim(event_id, reading.last.part, reading.last.qualifier, last_period, span, rule=rule,
+                   mentions=mentions)
     dated_here.append((first.start, event_id))
-    b.dct_claim(event_id, span)
+    b.dct_claim(event_id, span, mention=target.trigger)

@@ -19,7 +19,7 @@ from chrono.lazy_regex import lazy_compile
 from chrono.text.clauses import FUNCTION_WORDS, looks_finite
 from chrono.text.counts import NUMBERS
 from chrono.text.inflection import plural, regular_forms
-from chrono.text.tense import INFINITIVE, IRREALIS, NOMINAL, PAST, implicative_infinitive, verb_tense
+from chrono.text.tense import INFINITIVE, IRREALIS, NOMINAL, PAST, PLANNED, implicative_infinitive, verb_tense
 from chrono.text.vocabulary import Hint, vocabulary
 
 
@@ -304,6 +304,14 @@ def _candidate_words(text: str, start: int, end: int, heads: frozenset[str] | se
             yield start + at, start + match.end(), key
 
 
+_COORDINATORS = frozenset({"and", "or"})
+_UNTOLD = frozenset({INFINITIVE, IRREALIS, PLANNED})
+
+
+def _forms_of(entries: tuple[_Entry, ...]) -> set[str]:
+    return {e[3] for e in entries if e[2] == "verb"}
+
+
 def find_triggers(text: str, start: int, end: int, lex: Lexicon | None = None) -> list[Trigger]:
     """Event triggers in ``text[start:end]`` (one sentence), in order."""
     return list(iter_triggers(text, start, end, lex))
@@ -320,6 +328,9 @@ def iter_triggers(text: str, start: int, end: int, lex: Lexicon | None = None, *
     heads = lex.heads
     kinds = lex.kinds
     inside = 0  # the end of a multi-word trigger just found: no word within it is one of its own
+    # the tense of the last participle read as not told ("to be buried"), which a participle
+    # coordinated with it shares ("… and opened in 2074")
+    untold_participle: str | None = None
     for at, to, key in _candidate_words(text, start, end, heads):
         if inside:
             if at < inside:
@@ -386,6 +397,11 @@ def iter_triggers(text: str, start: int, end: int, lex: Lexicon | None = None, *
                     if tense is not None:
                         chosen = candidate
                         break
+                if untold_participle is not None and prev in _COORDINATORS and any(
+                    e[3] == "pp" for e in entries if e[2] == "verb"
+                ):
+                    chosen = next(e for e in entries if e[2] == "verb" and e[3] == "pp")
+                    tense = untold_participle  # "to be buried in July 2025 and opened in 2074"
                 if chosen is None and key in _STATUS_WORDS and verb[3] == "base" and any(
                     e[2] == "noun" for e in forms.get(prev, ())
                 ):
@@ -409,6 +425,9 @@ def iter_triggers(text: str, start: int, end: int, lex: Lexicon | None = None, *
             r"[,;]\s*\Z", text[max(start, at - 4):at]
         ):
             continue  # "the quarter ended Sept. 30": a name for a period, not an event
+        if pos == "verb":
+            participle = chosen[3] == "pp" or (chosen[3] == "past" and "pp" in _forms_of(entries))
+            untold_participle = tense if participle and tense in _UNTOLD else None
         yield Trigger(at, to, surface, lemma, cls, pos, tense, cls in lex.punctual)
 
 

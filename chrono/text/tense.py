@@ -120,7 +120,7 @@ _PARTICIPLE_PHRASE = lazy_compile(
 # "…, with the first patients treated early in 2025": an absolute phrase (with, a noun phrase
 # of a few words, a participle) tells no event of its own
 _WITH_ABSOLUTE = lazy_compile(
-    rf"\bwith\s+(?:{_WORDS.pattern('absolute_determiners')})\s+"
+    rf"\bwith\s+(?:(?:{_WORDS.pattern('absolute_determiners')})\s+)?"
     rf"(?:(?!(?:{_WORDS.pattern('absolute_breaks')})\s)[\w'’-]+\s+){{0,4}}\Z"
 )
 
@@ -161,6 +161,14 @@ def _negation_of_another_verb(window: list[str]) -> bool:
     adverb is the verb it negates, not the one after it."""
     last = max(i for i, w in enumerate(window) if w in _NEGATIONS)
     return any(w not in _AUXILIARIES and looks_finite(w) for w in window[last + 1:])
+
+
+def in_absolute_phrase(text: str, start: int) -> bool:
+    """Is the participle at ``start`` the end of an absolute phrase ("with the first homes
+    completed", "with former pupils invited"), which tells no event of its own?"""
+    lo = max(0, start - 50)
+    # (the word looked for first: the search would try every start)
+    return "with" in text[lo:start] and _WITH_ABSOLUTE.search(text, lo, start) is not None
 
 
 def verb_tense(form: str, before: list[str], text: str, start: int) -> str | None:
@@ -210,9 +218,7 @@ def verb_tense(form: str, before: list[str], text: str, start: int) -> str | Non
             return PRESENT
         if _in_irrealis_clause(text, start):
             return IRREALIS
-        lo = max(0, start - 50)
-        # (the word looked for first: the search would try every start)
-        if "with" in text[lo:start] and _WITH_ABSOLUTE.search(text, lo, start):
+        if in_absolute_phrase(text, start):
             return None  # "with the first homes completed in 2026": the main clause's time, no event
         if form == "past":
             return PAST
