@@ -39,7 +39,7 @@ from chrono.text.builder import Builder, Built
 from chrono.text.causal import causal
 from chrono.text.clauses import clause_bounds
 from chrono.text.context import SentenceContext
-from chrono.text.dating import date, date_range, past_without_event, period_of
+from chrono.text.dating import date, date_range, past_without_event, period_of, when_clause, when_simultaneous
 from chrono.text.durations import duration, stated_period
 from chrono.text.events import Trigger, asserted, find_triggers, lexicon
 from chrono.text.incident_window import incident_window
@@ -155,9 +155,11 @@ def _anchor_sentence(b: Builder, here: SentenceContext) -> None:
             ranges.setdefault(timex.range_id, {})[timex.range_role] = (timex, period)
             continue
         date(b, here, timex, period, lengthened, dated_here)
+        when_clause(b, here, timex, period, dated_here)
     for pair in ranges.values():
         if "begin" in pair and "end" in pair:
             date_range(b, here, pair["begin"], pair["end"], dated_here)
+    when_simultaneous(b, here)
     b.add_dated(sorted(dated_here))
     # 3. links between events
     for match in phrases:

@@ -708,6 +708,74 @@ def _in_apposition(text: str, first: Timex | None, second: Timex) -> bool:
     return _APPOSITION.fullmatch(text, first.end, second.signal_start or second.start) is not None
 
 
+_WHEN_AFTER = lazy_compile(rf",?[ \t]+(?:{_WORDS.pattern('when_clause_openers')})[ \t]+")
+_CLAUSE_END = frozenset(",;:.!?()\n")
+
+
+def when_clause(b: Builder, here: SentenceContext, timex: Timex, period: Period,
+                dated_here: list[tuple[int, str]]) -> None:
+    """"at a meeting on 27 February, when councillors voted by six to five": a when-clause right
+    after a date tells an event at that date itself, whatever the preposition before it ("in",
+    "until", "since 2019, when he retired"): the clause's first verb told as past is in it."""
+    opener = _WHEN_AFTER.match(b.text, timex.end, here.sentence.end)
+    if opener is None:
+        return
+    stop = next((i for i in range(opener.end(), here.sentence.end) if b.text[i] in _CLAUSE_END),
+                here.sentence.end)
+    verb = next((t for t in here.triggers if opener.end() <= t.start < stop and t.pos == "verb"), None)
+    if verb is None or verb.tense != PAST or verb.event_class in ("reporting", "causal", "begin", "end"):
+        return
+    if (verb.start, Part.WHOLE) in b.dated_parts or _after_document(b, period):
+        return
+    b.dated_parts.add((verb.start, Part.WHOLE))
+    event_id = b.event(verb, here)
+    span = b.span(timex.start, timex.end, verb.start, verb.end)
+    b.period_claim(event_id, Part.WHOLE, Qualifier.IN, period, span)
+    dated_here.append((verb.start, event_id))
+
+
+def _after_document(b: Builder, period: Period) -> bool:
+    """Does ``period`` start after the document's date? A date read for a when-clause has
+    not passed the checks of the event it is written for (a year-less date may be last year's):
+    such readings relate events to each other, never to the document date."""
+    return b.dct is not None and period.start is not None and b.dct.end is not None and (
+        period.start >= b.dct.end
+    )
+
+
+_WHEN_WORD = lazy_compile(rf"\b(?:{_WORDS.pattern('when_clause_openers')})\b")
+_MAIN_CLAUSE_BREAKS = frozenset(";:.!?()\n")
+
+
+def when_simultaneous(b: Builder, here: SentenceContext) -> None:
+    """"was found guilty when the jury returned its verdict on 17 October": a verb told as past
+    right before a when-clause whose verb the sentence dates happened at that date too."""
+    text = b.text
+    for found in _WHEN_WORD.finditer(text, here.sentence.start, here.sentence.end):
+        main = next((t for t in reversed(here.triggers) if t.end <= found.start() and t.pos == "verb"), None)
+        clause = next((t for t in here.triggers if t.start >= found.end() and t.pos == "verb"), None)
+        if main is None or clause is None or main.tense != PAST or main.event_class in _NOT_SIMULTANEOUS:
+            continue
+        if any(c in _MAIN_CLAUSE_BREAKS for c in text[main.end:found.start()]):
+            continue
+        timex = b.dated_by.get((clause.start, Part.WHOLE))
+        reading = reading_of(timex.signal) if timex is not None else None
+        if timex is None or reading is None or reading.name != IN:
+            continue
+        if (main.start, Part.WHOLE) in b.dated_parts:
+            continue
+        period = period_of(timex, b.dct, b.options.hemisphere)
+        if period is None or _after_document(b, period):
+            continue
+        b.dated_parts.add((main.start, Part.WHOLE))
+        event_id = b.event(main, here)
+        span = b.span(main.start, main.end, timex.start, timex.end)
+        b.period_claim(event_id, Part.WHOLE, Qualifier.IN, period, span)
+
+
+_NOT_SIMULTANEOUS = frozenset({"reporting", "causal", "begin", "end", "state"})
+
+
 def _frame(b: Builder, here: SentenceContext, timex: Timex, period: Period, reading: Reading, first: Trigger,
            dated_here: list[tuple[int, str]]) -> None:
     """"In August 2024 the troops crossed the border and captured the town": a date that opens
