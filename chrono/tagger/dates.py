@@ -141,6 +141,8 @@ def _clock(ctx: Context, f: Fields) -> str | None:
         hour += 12
     elif meridiem == "am" and hour == 12:
         hour = 0
+    elif meridiem is None and f["hour"][0] != "0" and not f.get("part"):
+        hour = _twelve_hour_clock(ctx, hour, minute or 0)
     if hour > 24 or (hour == 24 and minute):
         raise Reject
     clock = f"{hour:02d}:{minute or 0:02d}"
@@ -163,7 +165,25 @@ def _word_clock(ctx: Context, f: Fields) -> str:
         hour += 12  # ("two at night" stays two in the morning)
     elif half == "am" and hour == 12:
         hour = 0
+    elif half is None and not f.get("part"):
+        hour = _twelve_hour_clock(ctx, hour, minute)
     return f"{hour:02d}:{minute:02d}"
+
+
+def _twelve_hour_clock(ctx: Context, hour: int, minute: int) -> int:
+    """The hour of a clock time written on a twelve-hour face with nothing to say which half of
+    the day ("4.50", "one o'clock"), after a clock time of the story's day: the reading nearer
+    to it ("set off at 9.15 a.m. … reached the top after one o'clock": 13:00; "paged at 4.37
+    p.m. … left at 5.40": 17:40). With no such time before, the hour as written."""
+    if not 1 <= hour <= 11 or ctx.clock is None:
+        return hour
+    story = ctx.story_day()
+    last = ctx.clock[0]
+    if story is None or last.date() != story.day:
+        return hour
+    told = last.hour * 60 + last.minute
+    morning = hour * 60 + minute
+    return hour + 12 if abs(morning + 720 - told) < abs(morning - told) else hour
 
 
 def _zone(ctx: Context, f: Fields) -> str:
