@@ -51,7 +51,7 @@ _FIGURE = lazy_compile(r"\d")
 # ... or a place and a comma before it in an entry's label: "**Kessel, 3 October.**"
 # (a place and a comma, "GENEVA, …", or a counter and a dash, "Day 1 — Tuesday 14 April")
 _BEFORE_LEAD = lazy_compile(
-    r"[ \t*_(\[]*(?:[A-Z][\w'’.-]*(?:[ \t]+[A-Za-z][\w'’.-]*){0,3},[ \t]+"
+    r"[ \t*_(\[\"“]*(?:[A-Z][\w'’.-]*(?:[ \t]+[A-Za-z][\w'’.-]*){0,3},[ \t]+"
     r"|[A-Z][\w'’-]*[ \t]+\d{1,3}[ \t]*[—–:.)][ \t]*[*_]*[ \t]*)?\Z"
 )
 # Only punctuation and space between a date and the ends of its line (or cell).
