@@ -141,7 +141,8 @@ def _clock(ctx: Context, f: Fields) -> str | None:
         hour += 12
     elif meridiem == "am" and hour == 12:
         hour = 0
-    elif meridiem is None and f["hour"][0] != "0" and not f.get("part"):
+    elif meridiem is None and len(f["hour"]) == 1 and not f.get("part"):
+        # ("10:20", "09:15": a two-figure hour may be the twenty-four-hour clock's)
         hour = _twelve_hour_clock(ctx, hour, minute or 0)
     if hour > 24 or (hour == 24 and minute):
         raise Reject
