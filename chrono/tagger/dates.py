@@ -839,6 +839,7 @@ def _past_midnight(ctx: Context, req: Request, day: dt.date, start: int, end: in
         # opens the list is on its first day
         day = ctx.frame_days[0]
     ctx.last_clock = (day, hour)
+    ctx.prose_clock = (end, day, hour)  # the prose of an entry goes on from its time
     return day
 
 
@@ -863,10 +864,19 @@ def _after_evening_clock(ctx: Context, req: Request, day: dt.date, start: int, e
     of its own, in the sentence of an evening clock time on that day, is the next day's."""
     assert req.clock is not None
     hour = int(req.clock[:2])
+    if hour == 24:
+        return day  # "since midnight", "by midnight": either end of the day; the story's clock stays
     before, ctx.prose_clock = ctx.prose_clock, (end, day, hour)
+    if before is not None and before[1] == add_days(day, 1) and _night_goes_on(ctx, before, start, hour):
+        # "At 12.20 a.m. a second theatre was opened … in surgery from 1.15": the night goes on
+        ctx.prose_clock = (end, before[1], hour)
+        return before[1]
     if before is None or before[1] != day or before[2] < _EVENING_HOUR or hour >= _EARLY_HOUR:
         return day
-    if start - before[0] > _SAME_SENTENCE_REACH or _SENTENCE_BREAK.search(ctx.text, before[0], start):
+    late_night = before[2] >= _LATE_HOUR and _night_goes_on(ctx, before, start, hour)
+    if not late_night and (
+        start - before[0] > _SAME_SENTENCE_REACH or _SENTENCE_BREAK.search(ctx.text, before[0], start)
+    ):
         return day
     if _RANGE_LINK.fullmatch(ctx.text, before[0], start) or _OWN_DAY_AFTER.match(ctx.text, end):
         return day  # "from 10 p.m. to 5 a.m." (a range, read as one); "12:20 a.m. the next day"
@@ -876,6 +886,21 @@ def _after_evening_clock(ctx: Context, req: Request, day: dt.date, start: int, e
 
 
 _SAME_SENTENCE_REACH = 80
+# How far a story told in prose may go on from a late clock time into the small hours of the
+# next day ("The first ambulance arrived at 11.41 p.m.; by midnight … ¶ At 12.20 a.m. …")
+_NIGHT_REACH = 600
+_PARAGRAPHS = lazy_compile(r"\n[ \t]*\n")
+
+
+def _night_goes_on(ctx: Context, before: tuple[int, dt.date, int], start: int, hour: int) -> bool:
+    """Does the clock time at ``start`` (``hour``) go on from the last one of the prose
+    (``before``: where it ended, its day, its hour) through the night: soon after it, at most
+    a paragraph further on, and no earlier on the clock when both are past midnight?"""
+    if start - before[0] > _NIGHT_REACH or hour >= _EARLY_HOUR + 6:
+        return False
+    if len(_PARAGRAPHS.findall(ctx.text, before[0], start)) > 1:
+        return False
+    return before[2] >= _LATE_HOUR or hour >= before[2]
 _RANGE_LINK = lazy_compile(r"\s*(?:to|until|till|through|and|[-–—])\s*", re.IGNORECASE)
 _OWN_DAY_AFTER = lazy_compile(
     r"[ \t,]*(?:the\s+(?:next|following|same)\b|on\b|tomorrow\b|yesterday\b|that\b|this\b)", re.IGNORECASE
