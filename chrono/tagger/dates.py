@@ -1024,12 +1024,12 @@ def _weekday_day_of_story(ctx: Context, rule_type: str, f: Fields, s: Spans, sta
     """A weekday and a bare day of the month, "**Tuesday 4th.**", "on Friday the 7th": of the
     month the story is in, or the month after it (a diary goes on), whichever the weekday fits;
     with no story month, the nearest such day to the DCT that the weekday fits."""
-    digits = DIGITS.search(f["day_only"])
+    number = day_of(ctx, f, "day_only") if f.get("day_only") else day_of(ctx, f)
     weekday = (ctx.res.lookup("weekday", f["weekday"]) or ctx.res.lookup("weekday_abbr", f["weekday"])
                or ctx.res.lookup("weekday_abbr_dated", f["weekday"]))
-    if digits is None or weekday is None:
+    if number is None or weekday is None:
         raise Reject
-    number, wanted = int(digits.group()), int(weekday)
+    wanted = int(weekday)
     ref = story_entry_ref(ctx, start, end) or ctx.ref
     if ref is not None and ref.gran in ("D", "W", "M"):
         first = ref.day.replace(day=1)

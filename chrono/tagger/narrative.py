@@ -44,6 +44,9 @@ _PLUPERFECT_BEFORE = (r"\b(?:{tense_past_perfect})\s+(?:(?:{pluperfect_passive})
 _PERIOD_ACTIONS = frozenset({*DATE_ACTIONS, "rel_unit"})
 # Expressions whose value can serve as the narrative reference time for later ones.
 _REFERENCE_ACTIONS = frozenset({*DATE_ACTIONS, "numeric", "day_range", "day_range_md", "year_range"})
+# Actions whose words state the day itself (a weekday and its date), taking only its month (and
+# year) from the story; not a bare "the 5th", as often a look back ("the vote on the 5th")
+_STATED_DAY_ACTIONS = frozenset({"weekday_day_of_story"})
 
 
 @functools.lru_cache(maxsize=4096)
@@ -201,6 +204,10 @@ def _follow(ctx: Context, rule: Rule, piece: Piece, dct_known: bool) -> Piece:
     # Counted from the story ("the next year", "the following spring"): a chain, not a date
     # the text states.
     derived = piece.narrates or piece.anchor not in (None, "DCT")
+    if derived and rule.action in _STATED_DAY_ACTIONS:
+        # "On the Sunday, the fifteenth", "**Tuesday 4th.**": the words state the day, the story
+        # only its month; a paragraph break does not take the story back from it
+        derived = False
     piece = _placed(ctx, piece, dct_known)
     value = piece.value
     clock = _CLOCK_OF_DAY.match(value) if piece.type == "TIME" else None
