@@ -91,7 +91,9 @@ _NAMED_MODIFIER = lazy_compile(r"\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+(?:of\s+)?){
 # "the appeal court ruling": one lower-case word between the nouns of a compound
 _COMPOUND_GAP = lazy_compile(r"\s+(?:[a-z][\w-]*\s+)?")
 # "On 13 September — two days after the ruling": a date, then the offset in apposition
-_APPOSED = lazy_compile(r"\s*(?:—|–|--|,|\()\s*")
+_APPOSED = lazy_compile(
+    rf"\s*(?:—|–|--|,|\()\s*(?:(?:{_WORDS.pattern('exact_intensifiers')})\s+)?", re.IGNORECASE
+)
 _SET_OFF_AFTER = lazy_compile(r"\s*[,—–)]")
 _DAY_ONLY = lazy_compile(r"\d{4}-\d{2}-\d{2}\Z")
 # "Three days later, on Wednesday, 12 February, the accident board released": words from the
@@ -498,10 +500,14 @@ def _apposed_date(b: Builder, here: SentenceContext, reference: Trigger, referen
     timex = dated[-1]
     if not _DAY_ONLY.match(timex.value):
         return
-    clause_start, clause_end = clause_of(here.cuts, timex.start)
+    clause_start = clause_of(here.cuts, timex.start)[0]
     lead = timex.signal_start if timex.signal_start is not None else timex.start
-    if b.text[clause_start:lead].strip(" \"“") or b.text[timex.end:min(clause_end, start)].strip(" ,—–-("):
-        return  # "The strike ended on 20 February, two days after the visit": the clause's own event
+    if b.text[clause_start:lead].strip(" \"“") and any(clause_start <= t.start < lead for t in here.triggers):
+        # "The strike ended on 20 February, two days after the visit": the clause's own event,
+        # which the date and the distance both place; with no event word for it ("the two sides
+        # sat down together on 11 March, nine days after the walkout"), the date is still the
+        # reference's day counted on
+        return
     days, spare = counted
     counted_day_claim(b, reference_id, timex.value, -days if direction == "after" else days, spare,
                       b.span(timex.start, end, reference.start, reference.end), mentions=(reference,))
