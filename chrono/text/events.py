@@ -168,6 +168,11 @@ _VERB_SENSES = {
     str(verb): [(str(sense), re.compile(str(after))) for sense, after in senses.items()]
     for verb, senses in vocabulary("events").table("verb_senses").items()
 }
+# verb lemma -> what must follow it for it to tell an event ("heard the appeal"), events.yaml
+_VERB_ONLY_BEFORE = {
+    str(verb): re.compile(str(after))
+    for verb, after in vocabulary("events").table("verb_only_before").items()
+}
 _CHARGE_HINT = Hint.of(vocabulary("events").words("charge_leads"))  # most nouns have none before
 _CHARGE_LEAD = lazy_compile(
     rf"\b(?:{vocabulary('events').pattern('charge_leads')})\s+(?:[\w-]+\s+){{0,2}}\Z", re.IGNORECASE
@@ -417,6 +422,8 @@ def iter_triggers(text: str, start: int, end: int, lex: Lexicon | None = None, *
             (len(before) > 1 and before[-2] == "by") or _SCORE_AFTER.match(text, to, end)
         ):
             continue  # "passed by seven votes to four", "won by 12 votes": a margin, no event
+        if pos == "verb" and lemma in _VERB_ONLY_BEFORE and not _VERB_ONLY_BEFORE[lemma].match(text, to, end):
+            continue  # "heard a bang", "heard that the mill would close": no event to date
         if pos == "verb" and lemma in _VERB_SENSES:
             # "the town had fallen to the Northern Front": a capture, not a fall in prices
             cls = next((sense for sense, after in _VERB_SENSES[lemma] if after.match(text, to, end)),

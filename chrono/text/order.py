@@ -169,11 +169,14 @@ def order(b: Builder, here: SentenceContext) -> None:
         ]
         dated_before = next((t for t in timexes if t.end <= match.start()
                              and not text[t.end:match.start()].strip(" ,")), None)
-        if _ORDER_WORDS[word] == "within" and dated_before is not None and set_off:
-            # "reached the port on 12 July, during the stoppage, was left …": the phrase is set
-            # off after the date of the event before it, and says when that was
-            before = [t for t in triggers if sentence.start <= t.start and t.end <= dated_before.start]
-            subject = before[-1] if before else None
+        before_date = [] if dated_before is None or not set_off else [
+            t for t in triggers if sentence.start <= t.start and t.end <= dated_before.start]
+        if before_date and (_ORDER_WORDS[word] == "within" or any(t.pos == "verb" for t in before_date)):
+            # "reached the port on 12 July, during the stoppage, was left …", "lodged the
+            # statements on 11 June, ahead of the hearing, and the judges said …": the phrase is
+            # set off after the date of the event before it, and says when that was
+            verbs = [t for t in before_date if t.pos == "verb"]
+            subject = verbs[-1] if verbs and _ORDER_WORDS[word] != "within" else before_date[-1]
         elif opening or fronted or set_off:
             # "After B, A": the first event of the next clause (past a date in apposition)
             subject = main_clause_event(text, triggers, obj, clause_end) if "," in text[
