@@ -14,6 +14,7 @@ from chrono.text.builder import Builder
 from chrono.text.claims import TextPeriodClaim
 from chrono.text.clauses import clause_of, other_predicate, words_between
 from chrono.text.context import SentenceContext
+from chrono.text.events import Trigger
 from chrono.text.offsets import counted_before, main_clause_event
 from chrono.text.vocabulary import Hint, searched_alternation, vocabulary
 
@@ -169,6 +170,7 @@ def order(b: Builder, here: SentenceContext) -> None:
         ]
         dated_before = next((t for t in timexes if t.end <= match.start()
                              and not text[t.end:match.start()].strip(" ,")), None)
+        subject: Trigger | None
         before_date = [] if dated_before is None or not set_off else [
             t for t in triggers if sentence.start <= t.start and t.end <= dated_before.start]
         if before_date and (_ORDER_WORDS[word] == "within" or any(t.pos == "verb" for t in before_date)):
