@@ -16,6 +16,7 @@ import attrs
 
 from chrono.knowledge import trigger_words
 from chrono.lazy_regex import lazy_compile
+from chrono.text.calendar_names import MONTHS
 from chrono.text.clauses import FUNCTION_WORDS, looks_finite
 from chrono.text.counts import NUMBERS
 from chrono.text.inflection import plural, regular_forms
@@ -230,6 +231,19 @@ def _describes_noun(text: str, end: int, ceiling: int) -> bool:
     return word not in FUNCTION_WORDS and not looks_finite(word) and not word.endswith("ly")
 
 
+_MONTH_BEFORE = lazy_compile(r"\b([A-Z][a-z]+)[ \t]+\Z")
+
+
+def _month_label(text: str, at: int, before: list[str]) -> bool:
+    """"the May reopening", "its March vote": a month's name (capitalised, so not the modal
+    "may") between a determiner or a possessive and the word makes the word a noun, as a year
+    does."""
+    if len(before) < 2 or not (before[-2] in _DETERMINERS or before[-2].endswith("'s")):
+        return False
+    found = _MONTH_BEFORE.search(text, max(0, at - 12), at)
+    return found is not None and found.group(1) in MONTHS
+
+
 def _attributive(before: list[str]) -> bool:
     """Do the words before a participle (adverbs in -ly aside) end in a determiner or a
     possessive, so that it stands before a noun as an adjective ("the newly elected")?"""
@@ -372,7 +386,8 @@ def iter_triggers(text: str, start: int, end: int, lex: Lexicon | None = None, *
         tense: str | None = None
         # "the 2013 bombing", "its May 2024 flooding", "the March 2026 floods": a year right
         # before makes the word a noun
-        year_before = _YEAR_BEFORE.search(text, max(0, at - 6), at) is not None
+        year_before = _YEAR_BEFORE.search(text, max(0, at - 6), at) is not None or _month_label(
+            text, at, before)
         if noun is not None and (
             verb is None or prev in _DETERMINERS or prev.endswith("'s") or prev in _NOUN_AFTER or year_before
         ):
