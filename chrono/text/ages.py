@@ -34,7 +34,10 @@ _WORDS = vocabulary("ages")
 # (Russian: …) on 2 February 1905"
 _BIRTH = lazy_compile(
     rf"\b(?:{_WORDS.pattern('birth')})\b"
-    rf"(?:(?:\s+(?:(?-i:[A-Z])\.|[\w'’-]+)){{0,4}}?(?:\s*\([^()]{{0,100}}\))?\s+(?:{_WORDS.pattern('birth_date_prepositions')}))?"
+    # (a place of a few words may stand between: "born in the Polish port of Gdynia on 2 March
+    # 1951"; no clause of another verb: "born in Leeds and moved to York on …")
+    rf"(?:(?:\s+(?!(?:{_WORDS.pattern('birth_clause_breaks')})\b)(?:(?-i:[A-Z])\.|[\w'’-]+)){{0,7}}?"
+    rf"(?:\s*\([^()]{{0,100}}\))?\s+(?:{_WORDS.pattern('birth_date_prepositions')}))?"
     rf"(?:\s*:)?\s+\Z",  # (a fact box's "Born: 30 November 2004")
     re.IGNORECASE,
 )
@@ -223,14 +226,23 @@ def age_cues(text: str, timexes: Sequence[Timex], sentences: Sequence[Sentence])
         if _UNREACHED_AGE.search(text, max(lo, match.start() - 30), _age_of(match)[1]):
             previous = sentence
             continue  # "would have turned 84 this coming November": not reached
-        if _OTHER_PERSON.search(text, max(lo, match.start() - _OTHER_PERSON_REACH), match.start()):
+        if _OTHER_PERSON.search(text, max(lo, match.start() - _OTHER_PERSON_REACH), match.start()) or (
+            previous is not None and previous.paragraph == sentence.paragraph
+            and match.group().lower().startswith(("he was", "she was"))
+            and not text[sentence.start:match.start()].strip(" \t\"“")
+            and _OTHER_PERSON.search(text, previous.start, previous.end)
+        ):
             previous = sentence
-            continue  # "when his daughter Imogen joined the business at the age of eighteen"
+            continue  # "when his daughter Imogen joined the business at the age of eighteen";
+            # "Her predecessor, Leonard Hurst, … He was 63 when …"
         subject = _DEFINITE_SUBJECT.search(text, max(lo, match.start() - 40), match.start())
         if subject is not None and singular(subject.group(1)) not in _PERSON_NOUNS:
             previous = sentence
             continue  # "when the school turned 50": a thing's age
         # the dates of others' lifespans ("his father (1857-1917)") do not date the age
+        # (nor a date inside a relative clause the age's clause goes on past: "Edith Pennick,
+        # whose choir sang at every carol service from 1970 onwards, has died at the age of 82")
+        dated = [t for t in dated if not _in_closed_relative(text, lo, t, match.start())]
         preceding = [t for t in dated if t.end <= match.start() and t.range_id is None]
         right_after = [t for t in dated
                        if t.start >= match.end() and _NEXT_TO.fullmatch(text, match.end(), t.start)]
@@ -252,6 +264,15 @@ def age_cues(text: str, timexes: Sequence[Timex], sentences: Sequence[Sentence])
             # January 2024." (a sentence of its own: no participle of this one dates the age)
             yield AgeCue(Span(match.start(), match.end()), _age_of(match)[0], born, mention(later))
             continue
+        elif not dated and (
+            before := _date_told_just_before(text, dates, told_before, sentence, match, birth)
+        ):
+            # "… took her seat in the second violins on 11 January 1971. She was 20, the
+            # youngest player": an age that opens the next sentence is the age at its date (at
+            # its last date when it has several: a doubt)
+            told, several = before
+            yield AgeCue(Span(match.start(), match.end()), _age_of(match)[0], born, mention(told), several)
+            continue
         elif not dated and _EPITHET_AGE.match(text, match.start()) and _told_now(dates, sentence.start):
             # "The 19-year-old, riding for the Kestrel club, covered the course …" in a report whose
             # last date counts from the document's ("on Saturday"): the age at the document date
@@ -263,6 +284,19 @@ def age_cues(text: str, timexes: Sequence[Timex], sentences: Sequence[Sentence])
             _PARTICIPLE_CLAUSE.search(text, match.end(), when.start) is not None
         )
         yield AgeCue(Span(match.start(), match.end()), _age_of(match)[0], born, mention(when), participle)
+
+
+def _date_told_just_before(text: str, dates: _Dates, told_before: Sentence | None, sentence: Sentence,
+                           match: re.Match[str], birth: Timex) -> tuple[Timex, bool] | None:
+    """The last date, with its year, of the sentence before (in the paragraph) when the age opens
+    its own sentence as "She was 20", and whether that sentence has other dates."""
+    if told_before is None or text[sentence.start:match.start()].strip(" \t\"“") or not (
+        match.group().lower().startswith(("she was", "he was"))
+    ):
+        return None
+    told = [t for t in dates.between(told_before.start, told_before.end) if _has_year(t) and t is not birth
+            and t.anchor is None and t.range_id is None]
+    return (told[-1], len(told) > 1) if told else None
 
 
 def _lede_age(text: str, dates: _Dates, sentences: Sequence[Sentence], birth: Timex) -> AgeCue | None:
@@ -301,6 +335,16 @@ def _told_now(dates: _Dates, before: int) -> bool:
     return bool(earlier) and earlier[-1].anchor == "DCT" and not earlier[-1].guessed
 
 
+def _in_closed_relative(text: str, lo: int, timex: Timex, at: int) -> bool:
+    """Is ``timex`` inside a relative clause that closes before ``at`` ("Edith Pennick, whose
+    choir sang at every carol service from 1970 onwards, has died at the age of 82")?"""
+    return timex.end <= at and _RELATIVE_CLAUSE.search(text, lo, timex.start) is not None and (
+        _MAIN_CLAUSE_AFTER.search(text, timex.end, at) is not None)
+
+
+_MAIN_CLAUSE_AFTER = lazy_compile(rf",\s+(?:{_WORDS.pattern('main_clause_openers')})\b")
+
+
 def _death_date(text: str, dates: _Dates, sentence: Sentence, previous: Sentence | None, birth: Timex
                 ) -> Timex | None:
     """The date of a death told in this sentence ("died on Thursday, aged 71") or in the
@@ -314,7 +358,7 @@ def _death_date(text: str, dates: _Dates, sentence: Sentence, previous: Sentence
             continue
         # "died on 3 May", "On Monday, … died": the sentence's one date, before or after the word
         dated = [t for t in dates.between(lo, hi) if _has_year(t) and _YEAR_MONTH_DAY.fullmatch(t.value)
-                 and t.value != birth.value]
+                 and t.value != birth.value and not _in_closed_relative(text, lo, t, death.start())]
         return dated[0] if len(dated) == 1 else None
     return None
 
