@@ -173,9 +173,10 @@ def _word_clock(ctx: Context, f: Fields) -> str:
 
 def _twelve_hour_clock(ctx: Context, hour: int, minute: int) -> int:
     """The hour of a clock time written on a twelve-hour face with nothing to say which half of
-    the day ("4.50", "one o'clock"), after a clock time of the story's day: the reading nearer
-    to it ("set off at 9.15 a.m. … reached the top after one o'clock": 13:00; "paged at 4.37
-    p.m. … left at 5.40": 17:40). With no such time before, the hour as written."""
+    the day ("4.50", "one o'clock"), after a clock time of the story's day: the first reading at
+    or after it ("set off at 9.15 a.m. … reached the top after one o'clock": 13:00; "paged at
+    4.37 p.m. … left at 5.40": 17:40), or, when both are before it, the nearer ("the last call
+    came at 11 p.m. … a crew had gone out at 9.20": 21:20). With no such time, as written."""
     if not 1 <= hour <= 11 or ctx.clock is None:
         return hour
     story = ctx.story_day()
@@ -184,7 +185,11 @@ def _twelve_hour_clock(ctx: Context, hour: int, minute: int) -> int:
         return hour
     told = last.hour * 60 + last.minute
     morning = hour * 60 + minute
-    return hour + 12 if abs(morning + 720 - told) < abs(morning - told) else hour
+    if morning >= told:
+        return hour  # the story goes on: the first reading at or after the last time told
+    if morning + 720 >= told:
+        return hour + 12
+    return hour + 12 if abs(morning + 720 - told) < abs(morning - told) else hour  # a look back
 
 
 def _zone(ctx: Context, f: Fields) -> str:
