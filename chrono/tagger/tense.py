@@ -204,8 +204,8 @@ def story_year(ctx: Context, month: int, start: int = -1) -> int | None:
     # (a decade or a century, "for most of the 1960s", gives no year to a day)
     if (story is None or abs(story.day.year - ctx.base().year) < 2 or story.gran == "W"
             or story.gran not in ERA_GRANULARITIES
-            or (ctx.speaks_from_now(since, start) if start >= 0 and _long_ago(ctx, story)
-                else ctx.is_news())
+            or (ctx.speaks_from_now(since, start) if start >= 0 and (
+                _long_ago(ctx, story) or _set_just_before(ctx, story, start)) else ctx.is_news())
             or (story.gran == "Y" and words_regex(ctx.res, _STATE_BOUND, re.IGNORECASE).search(
                 ctx.text, max(0, ctx.ref_start - 8), ctx.ref_start))
             or words_regex(ctx.res, _BIRTH_LEAD, re.IGNORECASE).search(
@@ -214,9 +214,35 @@ def story_year(ctx: Context, month: int, start: int = -1) -> int | None:
     # a month before the story's is next year's ("In June 1944 … in March"), unless it is only a
     # few months back: a story that has just told its main day looks back to what led up to it
     # ("launched on 21 December 1968 … announced on 12 November")
-    forward = (story.gran in ("D", "M", "Q", "H", "S") and month < story.day.month
-               and story.day.month - month > _LOOK_BACK_MONTHS)
+    # ("the winter of '47", its year written: its January and March are 1947's, as a reader
+    # takes them; "the previous winter" counted from 1968 holds the next January)
+    written = story is ctx.ref and any(c.isdigit() for c in ctx.text[max(0, ctx.ref_start):ctx.ref_end])
+    story_month = 1 if story.value.endswith("-WI") and written else story.day.month
+    forward = (story.gran in ("D", "M", "Q", "H", "S") and month < story_month
+               and story_month - month > _LOOK_BACK_MONTHS)
     return story.day.year + forward
+
+
+def _set_just_before(ctx: Context, story: Anchor, start: int) -> bool:
+    """A time years away that a quoted witness stated in the paragraph of ``start`` ("an
+    interview recorded on 14 August 1998 … ¶ "The big snow was the winter of '47 … It started
+    the last week of January"): the story's, though the text first wrote out another time.
+    (Not a date a news paragraph looks back to: "… the Dec. 21, 1988, bombing … agreed in
+    April".)"""
+    if (ctx.ref_derived or story.gran not in STORY_GRANULARITIES or not 0 <= ctx.ref_end <= start
+            or ctx.base().year - story.day.year < _LONG_AGO_YEARS
+            or PARAGRAPH_BREAK.search(ctx.text, ctx.ref_end, start) is not None):
+        return False
+    window = max(0, ctx.ref_end - _PARAGRAPH_REACH)  # (a paragraph longer than this: no quote)
+    breaks = list(PARAGRAPH_BREAK.finditer(ctx.text, window, ctx.ref_end))
+    opening = breaks[-1].end() if breaks else 0
+    if not breaks and window > 0:
+        return False
+    return ctx.text[opening:opening + 2].lstrip()[:1] in _QUOTE_OPENERS
+
+
+_QUOTE_OPENERS = frozenset('"“')
+_PARAGRAPH_REACH = 3000
 
 
 def story_base(ctx: Context, start: int) -> Anchor | None:
