@@ -44,14 +44,17 @@ __all__ = ["Frames", "how_dated", "opens_range"]
 _AFTER_LEAD = lazy_compile(
     # (", Tues.", ", the 23rd", ", 11:05": what restates the day or gives its hour)
     r"(?:,[ \t]*(?:[A-Z][a-z]{1,8}\.?|(?:the[ \t]+)?\d{1,2}(?:st|nd|rd|th)|\d{1,2}[:.]\d{2})){0,2}"
+    # (" (8 April)": the day a feast's name stands for, in brackets: "*Easter Sunday (8 April).*")
+    r"(?:[ \t]+\([^()\n\d]{0,12}\d[^()\n]{0,12}\))?"
     r"[ \t*_)\]]*(?:[:—–|-]|\.(?=[*_]*(?:[ \t]+[A-Z0-9\"“]|[ \t]*(?:[—–:|]|\n|\Z)))|\n|\Z)"
 )
 _AFTER_FIGURES = lazy_compile(r"[ \t*_)\]]*[A-Z0-9@#\"“]")
 _FIGURE = lazy_compile(r"\d")
 # ... or a place and a comma before it in an entry's label: "**Kessel, 3 October.**"
-# (a place and a comma, "GENEVA, …", or a counter and a dash, "Day 1 — Tuesday 14 April")
+# (a place and a comma, "GENEVA, …", "No. 14 General Hospital, …", or a counter and a dash,
+# "Day 1 — Tuesday 14 April")
 _BEFORE_LEAD = lazy_compile(
-    r"[ \t*_(\[\"“]*(?:[A-Z][\w'’.-]*(?:[ \t]+[A-Za-z][\w'’.-]*){0,3},[ \t]+"
+    r"[ \t*_(\[\"“]*(?:[A-Z][\w'’.-]*(?:[ \t]+[A-Za-z0-9][\w'’.-]*){0,3},[ \t]+"
     r"|[A-Z][\w'’-]*[ \t]+\d{1,3}[ \t]*[—–:.)][ \t]*[*_]*[ \t]*)?\Z"
 )
 # Only punctuation and space between a date and the ends of its line (or cell).
