@@ -45,8 +45,8 @@ from chrono.tagger.fields import (
     year_of,
 )
 from chrono.tagger.resources import words_regex
-from chrono.tagger.tense import SENTENCE_END as _SENTENCE_END
 from chrono.tagger.tense import (
+    PARAGRAPH_BREAK,
     day_near_dct,
     sentence_start,
     story_base,
@@ -56,6 +56,7 @@ from chrono.tagger.tense import (
     weekday_date,
     year_for_month,
 )
+from chrono.tagger.tense import SENTENCE_END as _SENTENCE_END
 
 __all__ = ["CALENDAR_ACTIONS", "DATE_ACTIONS"]
 
@@ -175,21 +176,16 @@ def _twelve_hour_clock(ctx: Context, hour: int, minute: int) -> int:
     """The hour of a clock time written on a twelve-hour face with nothing to say which half of
     the day ("4.50", "one o'clock"), after a clock time of the story's day: the first reading at
     or after it ("set off at 9.15 a.m. … reached the top after one o'clock": 13:00; "paged at
-    4.37 p.m. … left at 5.40": 17:40), or, when both are before it, the nearer ("the last call
-    came at 11 p.m. … a crew had gone out at 9.20": 21:20). With no such time, as written."""
+    4.37 p.m. … left at 5.40": 17:40), else the later one, the nearer to it ("the last call came
+    at 11 p.m. … a crew had gone out at 9.20": 21:20). With no such time, as written."""
     if not 1 <= hour <= 11 or ctx.clock is None:
         return hour
     story = ctx.story_day()
     last = ctx.clock[0]
     if story is None or last.date() != story.day:
         return hour
-    told = last.hour * 60 + last.minute
-    morning = hour * 60 + minute
-    if morning >= told:
-        return hour  # the story goes on: the first reading at or after the last time told
-    if morning + 720 >= told:
-        return hour + 12
-    return hour + 12 if abs(morning + 720 - told) < abs(morning - told) else hour  # a look back
+    # (when both readings are before it, the afternoon's is the nearer)
+    return hour if hour * 60 + minute >= last.hour * 60 + last.minute else hour + 12
 
 
 def _zone(ctx: Context, f: Fields) -> str:
@@ -894,7 +890,6 @@ _SAME_SENTENCE_REACH = 80
 # How far a story told in prose may go on from a late clock time into the small hours of the
 # next day ("The first ambulance arrived at 11.41 p.m.; by midnight … ¶ At 12.20 a.m. …")
 _NIGHT_REACH = 600
-_PARAGRAPHS = lazy_compile(r"\n[ \t]*\n")
 
 
 def _night_goes_on(ctx: Context, before: tuple[int, dt.date, int], start: int, hour: int) -> bool:
@@ -903,9 +898,11 @@ def _night_goes_on(ctx: Context, before: tuple[int, dt.date, int], start: int, h
     a paragraph further on, and no earlier on the clock when both are past midnight?"""
     if start - before[0] > _NIGHT_REACH or hour >= _EARLY_HOUR + 6:
         return False
-    if len(_PARAGRAPHS.findall(ctx.text, before[0], start)) > 1:
+    if len(PARAGRAPH_BREAK.findall(ctx.text, before[0], start)) > 1:
         return False
     return before[2] >= _LATE_HOUR or hour >= before[2]
+
+
 _RANGE_LINK = lazy_compile(r"\s*(?:to|until|till|through|and|[-–—])\s*", re.IGNORECASE)
 _OWN_DAY_AFTER = lazy_compile(
     r"[ \t,]*(?:the\s+(?:next|following|same)\b|on\b|tomorrow\b|yesterday\b|that\b|this\b)", re.IGNORECASE

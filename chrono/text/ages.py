@@ -228,8 +228,7 @@ def age_cues(text: str, timexes: Sequence[Timex], sentences: Sequence[Sentence])
             continue  # "would have turned 84 this coming November": not reached
         if _OTHER_PERSON.search(text, max(lo, match.start() - _OTHER_PERSON_REACH), match.start()) or (
             previous is not None and previous.paragraph == sentence.paragraph
-            and match.group().lower().startswith(("he was", "she was"))
-            and not text[sentence.start:match.start()].strip(" \t\"“")
+            and _opens_sentence(text, sentence, match)
             and _OTHER_PERSON.search(text, previous.start, previous.end)
         ):
             previous = sentence
@@ -286,13 +285,17 @@ def age_cues(text: str, timexes: Sequence[Timex], sentences: Sequence[Sentence])
         yield AgeCue(Span(match.start(), match.end()), _age_of(match)[0], born, mention(when), participle)
 
 
+def _opens_sentence(text: str, sentence: Sentence, match: re.Match[str]) -> bool:
+    """Does the age open its sentence as "She was 20" / "He was 63"?"""
+    return not text[sentence.start:match.start()].strip(" \t\"“") and match.group().lower().startswith(
+        ("she was", "he was"))
+
+
 def _date_told_just_before(text: str, dates: _Dates, told_before: Sentence | None, sentence: Sentence,
                            match: re.Match[str], birth: Timex) -> tuple[Timex, bool] | None:
     """The last date, with its year, of the sentence before (in the paragraph) when the age opens
     its own sentence as "She was 20", and whether that sentence has other dates."""
-    if told_before is None or text[sentence.start:match.start()].strip(" \t\"“") or not (
-        match.group().lower().startswith(("she was", "he was"))
-    ):
+    if told_before is None or not _opens_sentence(text, sentence, match):
         return None
     told = [t for t in dates.between(told_before.start, told_before.end) if _has_year(t) and t is not birth
             and t.anchor is None and t.range_id is None]

@@ -171,7 +171,7 @@ _VERB_SENSES = {
 }
 # verb lemma -> what must follow it for it to tell an event ("heard the appeal"), events.yaml
 _VERB_ONLY_BEFORE = {
-    str(verb): re.compile(str(after))
+    str(verb): lazy_compile(str(after))
     for verb, after in vocabulary("events").table("verb_only_before").items()
 }
 _CHARGE_HINT = Hint.of(vocabulary("events").words("charge_leads"))  # most nouns have none before
@@ -327,8 +327,9 @@ _COORDINATORS = frozenset({"and", "or"})
 _UNTOLD = frozenset({INFINITIVE, IRREALIS, PLANNED})
 
 
-def _forms_of(entries: tuple[_Entry, ...]) -> set[str]:
-    return {e[3] for e in entries if e[2] == "verb"}
+def _participle(entries: tuple[_Entry, ...]) -> _Entry | None:
+    """The past-participle reading among a word's entries, if it has one."""
+    return next((e for e in entries if e[2] == "verb" and e[3] == "pp"), None)
 
 
 def find_triggers(text: str, start: int, end: int, lex: Lexicon | None = None) -> list[Trigger]:
@@ -417,11 +418,9 @@ def iter_triggers(text: str, start: int, end: int, lex: Lexicon | None = None, *
                     if tense is not None:
                         chosen = candidate
                         break
-                if untold_participle is not None and prev in _COORDINATORS and any(
-                    e[3] == "pp" for e in entries if e[2] == "verb"
-                ):
-                    chosen = next(e for e in entries if e[2] == "verb" and e[3] == "pp")
-                    tense = untold_participle  # "to be buried in July 2025 and opened in 2074"
+                coordinated = _participle(entries) if untold_participle and prev in _COORDINATORS else None
+                if coordinated is not None:
+                    chosen, tense = coordinated, untold_participle  # "to be buried … and opened in 2074"
                 if chosen is None and key in _STATUS_WORDS and verb[3] == "base" and any(
                     e[2] == "noun" for e in forms.get(prev, ())
                 ):
@@ -448,7 +447,7 @@ def iter_triggers(text: str, start: int, end: int, lex: Lexicon | None = None, *
         ):
             continue  # "the quarter ended Sept. 30": a name for a period, not an event
         if pos == "verb":
-            participle = chosen[3] == "pp" or (chosen[3] == "past" and "pp" in _forms_of(entries))
+            participle = chosen[3] == "pp" or (chosen[3] == "past" and _participle(entries) is not None)
             untold_participle = tense if participle and tense in _UNTOLD else None
         yield Trigger(at, to, surface, lemma, cls, pos, tense, cls in lex.punctual)
 
