@@ -42,7 +42,6 @@ unknown keys in a domain-knowledge file (whose knowledge would otherwise be sile
 from __future__ import annotations
 
 import os
-import tomllib
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -105,6 +104,8 @@ class Config:
 
 def _table(path: Path) -> Mapping[str, Any] | None:
     """The chrono table of a configuration file, None for a pyproject.toml without one."""
+    import tomllib  # only where a configuration file is found: its import is a fiftieth of a start
+
     try:
         with path.open("rb") as handle:
             data = tomllib.load(handle)

@@ -12,6 +12,12 @@ import re
 from typing import Any, cast
 
 
+def _compile(pattern: str, flags: int) -> re.Pattern[str]:
+    from chrono.regex_cache import compile_kept  # (chrono.regex_cache reads data files)
+
+    return compile_kept(pattern, flags)
+
+
 class LazyPattern:
     """Stands in for ``re.compile(pattern, flags)`` until an attribute of it is first read.
 
@@ -29,7 +35,7 @@ class LazyPattern:
             raise AttributeError(name)
         compiled = self.__dict__.get("_compiled")
         if compiled is None:
-            compiled = self.__dict__["_compiled"] = re.compile(self.pattern, self._flags)
+            compiled = self.__dict__["_compiled"] = _compile(self.pattern, self._flags)
         value = getattr(compiled, name)
         self.__dict__[name] = value
         return value

@@ -10,19 +10,22 @@ Times without a zone are "floating": they are placed as if they were UTC. Inside
 every floating time shares the same unknown zone, so comparisons between them stay exact;
 a time with an explicit offset is converted to UTC.
 
-pendulum does the calendar arithmetic (validity, month lengths, ISO weeks); we never use its
-``parse``, which drops granularity and fills missing parts from today.
+The calendar lookups here (month lengths, ISO weeks, the first day N months on) are the
+standard library's proleptic Gregorian calendar: importing pendulum cost a tenth of the start-up
+of a check of one small file, for three lookups. tests/core/test_periods.py holds these lookups
+to pendulum's calendar, as an independent oracle, and chrono never parses with pendulum (its
+``parse`` drops granularity and fills missing parts from today).
 """
 
 from __future__ import annotations
 
+import calendar
 import enum
 import re
 from collections.abc import Callable
 from datetime import date, timedelta
 
 import attrs
-import pendulum
 
 SECOND = 1
 MINUTE = 60
@@ -143,17 +146,29 @@ def _calendar_date(value: str, year: int, month: int, day: int) -> date:
         raise InvalidValue(value, f"year {year} is outside 0001-9999")
     if not 1 <= month <= 12:
         raise InvalidValue(value, f"month {month:02d} does not exist (months run 01-12)")
-    length = pendulum.date(year, month, 1).days_in_month
+    length = calendar.monthrange(year, month)[1]
     if not 1 <= day <= length:
         if month == 2 and day == 29:
             raise InvalidValue(value, f"{year} is not a leap year: February {year} has 28 days")
-        name = pendulum.date(year, month, 1).format("MMMM")
+        name = _MONTH_NAMES[month - 1]
         raise InvalidValue(value, f"{name} {year} has {length} days, not {day}")
-    return pendulum.date(year, month, day)
+    return date(year, month, day)
 
 
-def _add_months(day: date, months: int) -> date:
-    return pendulum.date(day.year, day.month, day.day).add(months=months)
+_MONTH_NAMES = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+
+
+def _months_from(first: date, months: int, value: str) -> Period:
+    """The ``months`` whole months from ``first``, the first day of a month.
+
+    The last months of the calendar end on 10000-01-01, which ``date`` cannot hold."""
+    index = first.year * 12 + first.month - 1 + months
+    year, month = divmod(index, 12)
+    end = _year_start(year) if month == 0 else day_start(date(year, month + 1, 1))
+    return Period(day_start(first), end, value)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -222,7 +237,7 @@ def _zone_offset(value: str, zone: str | None) -> int:
 
 
 def _iso_week_start(value: str, year: int, week: int) -> date:
-    weeks_in_year = pendulum.date(year, 12, 28).isocalendar()[1]
+    weeks_in_year = date(year, 12, 28).isocalendar()[1]
     if not 1 <= week <= weeks_in_year:
         raise InvalidValue(
             value, f"ISO week {week:02d} does not exist in {year} (it has {weeks_in_year} weeks)"
@@ -267,7 +282,7 @@ def _year(value: str, g: dict[str, str], _: Hemisphere) -> Period:
 
 def _month(value: str, g: dict[str, str], _: Hemisphere) -> Period:
     first = _calendar_date(value, int(g["year"]), int(g["month"]), 1)
-    return Period.of_days(first, _add_months(first, 1), value)
+    return _months_from(first, 1, value)
 
 
 def _day(value: str, g: dict[str, str], _: Hemisphere) -> Period:
@@ -323,7 +338,7 @@ def _season(value: str, g: dict[str, str], hemisphere: Hemisphere) -> Period:
     if season in table:
         month, _offset = table[season]
         first = date(year, month, 1)
-        return Period.of_days(first, _add_months(first, 3), value)
+        return _months_from(first, 3, value)
     # The season that straddles New Year (northern winter, southern summer): "winter 2024" is
     # written both for Dec 2023-Feb 2024 and for Dec 2024-Feb 2025, so honestly it spans both.
     start = day_start(date(year - 1, 12, 1)) if year > 1 else _year_start(1)
@@ -336,7 +351,7 @@ def _quarter(value: str, g: dict[str, str], _: Hemisphere) -> Period:
     if not 1 <= quarter <= 4:
         raise InvalidValue(value, f"quarter Q{quarter} does not exist (quarters run Q1-Q4)")
     first = _calendar_date(value, int(g["year"]), 3 * quarter - 2, 1)
-    return Period.of_days(first, _add_months(first, 3), value)
+    return _months_from(first, 3, value)
 
 
 def _half(value: str, g: dict[str, str], _: Hemisphere) -> Period:
@@ -344,7 +359,7 @@ def _half(value: str, g: dict[str, str], _: Hemisphere) -> Period:
     if not 1 <= half <= 2:
         raise InvalidValue(value, f"half H{half} does not exist (halves are H1 and H2)")
     first = _calendar_date(value, int(g["year"]), 6 * half - 5, 1)
-    return Period.of_days(first, _add_months(first, 6), value)
+    return _months_from(first, 6, value)
 
 
 _BUILDERS: dict[str, Callable[[str, dict[str, str], Hemisphere], Period]] = {

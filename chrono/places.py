@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator
 import attrs
 
 from chrono.periods import Hemisphere
+from chrono.regex_cache import compile_kept
 from chrono.resources import load_yaml
 from chrono.tagger.resources import trie_regex
 from chrono.text.vocabulary import starts_word
@@ -43,14 +44,15 @@ def _gazetteer() -> tuple[dict[str, tuple[str, str]], re.Pattern[str]]:
         table[str(name)] = (country, hemisphere)
     # no look-behind in front: the engine then skips to the names' first letters (a word start
     # is checked on each match)
-    pattern = re.compile(r"(?:" + trie_regex(table) + r")(?![\w-])")
+    source = r"(?:" + trie_regex(table) + r")(?![\w-])"
+    pattern = compile_kept(source)
     return table, pattern
 
 
 @functools.cache
 def _either_hemisphere() -> re.Pattern[str]:
     names = [str(name) for name in load_yaml("data", "places.yaml").get("either_hemisphere", [])]
-    return re.compile(r"\b(?:" + trie_regex(names) + r")\b") if names else re.compile(r"(?!)")
+    return compile_kept(r"\b(?:" + trie_regex(names) + r")\b") if names else re.compile(r"(?!)")
 
 
 def names_place_of_either_hemisphere(text: str) -> bool:

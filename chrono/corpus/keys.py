@@ -26,6 +26,7 @@ from collections.abc import Iterator, Sequence
 import attrs
 
 from chrono.model import Grade
+from chrono.regex_cache import compile_kept
 from chrono.resources import load_yaml
 from chrono.text.events import Trigger, find_triggers, iter_triggers
 from chrono.text.named_events import named_events
@@ -77,18 +78,18 @@ def _words() -> _Words:
         generic=frozenset(split("generic_classes")),
         not_names=frozenset(split("not_names") + split("date_words")),
         date_words=frozenset(split("date_words")),
-        clause_break=re.compile(breaks, re.IGNORECASE),
+        clause_break=compile_kept(breaks, re.IGNORECASE),
         agent=str(data["agent_word"]),
         passive=frozenset(split("passive_auxiliaries")),
         of_words=frozenset(split("of_words")),
         demonyms={str(k): str(v) for k, v in data["demonyms"].items()},
         kinds=frozenset(split("kinds")),
-        name_head=re.compile(rf"\b(?:{heads})(?:\s+[A-Z][\w'’-]+){{1,3}}"),
+        name_head=compile_kept(rf"\b(?:{heads})(?:\s+[A-Z][\w'’-]+){{1,3}}"),
         once=frozenset(split("once_per_argument")),
         light=frozenset(split("light_verbs")),
         stops=frozenset(split("argument_stops")),
         modifier_openers=frozenset(split("modifier_openers")),
-        origin_adjective=re.compile(
+        origin_adjective=compile_kept(
             "(?:" + "|".join(map(re.escape, split("origin_adjective_endings"))) + r")\Z"
         ),
         joining=frozenset(split("joining_words")),

@@ -12,6 +12,7 @@ from typing import Protocol
 import attrs
 
 from chrono.lazy_regex import lazy_compile
+from chrono.regex_cache import compile_kept
 from chrono.tagger.calendar import Anchor
 from chrono.tagger.resources import Resources, trie_regex
 
@@ -218,4 +219,4 @@ def _news_regex(res: Resources) -> re.Pattern[str]:
         return re.compile(r"(?!)")
     # "the next year" is the story's, not the DCT's.
     articles = "".join(rf"(?<!\b{re.escape(word)} )" for word in res.classes.get("article_definite", {}))
-    return re.compile(r"(?<!\w)" + articles + "(?:" + trie_regex(words) + r")(?!\w)", re.IGNORECASE)
+    return compile_kept(r"(?<!\w)" + articles + "(?:" + trie_regex(words) + r")(?!\w)", re.IGNORECASE)

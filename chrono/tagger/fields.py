@@ -6,6 +6,7 @@ import functools
 import re
 
 from chrono.lazy_regex import lazy_compile
+from chrono.regex_cache import compile_kept
 from chrono.tagger.context import Context, Fields, Reject
 from chrono.tagger.resources import Resources, trie_regex
 
@@ -148,7 +149,7 @@ def _street_regex(res: Resources) -> re.Pattern[str] | None:
     if not words:
         return None
     suffix = trie_regex({w for word in words for w in (word, word.title())})
-    return re.compile(r"[ \t]+(?:[A-Z][\w'.-]*[ \t]+){0,3}(?:" + suffix + r")(?![\w])")
+    return compile_kept(r"[ \t]+(?:[A-Z][\w'.-]*[ \t]+){0,3}(?:" + suffix + r")(?![\w])")
 
 
 def street_follows(res: Resources, text: str, end: int) -> bool:

@@ -18,6 +18,7 @@ from collections.abc import Mapping
 import attrs
 
 from chrono.lazy_regex import lazy_compile
+from chrono.regex_cache import compile_kept
 from chrono.tagger.context import Action, Context, Fields, Piece, Reject, Spans
 from chrono.tagger.dates import CALENDAR_ACTIONS, DATE_ACTIONS
 from chrono.tagger.relative import RELATIVE_ACTIONS
@@ -65,4 +66,4 @@ def _fiscal_regex(res: Resources) -> re.Pattern[str]:
     # a prefix is followed by the year's digits ("FY24"), not by a word boundary
     prefixes = "|".join(re.escape(str(word)) for word in res.classes.get("fiscal_prefix", {})) or "(?!)"
     words = words_regex(res, r"(?<![\w-]){fiscal_word}", re.IGNORECASE).pattern
-    return re.compile(rf"{words}|(?<![\w-])(?:{prefixes})(?=[ \t]?['’]?\d)", re.IGNORECASE)
+    return compile_kept(rf"{words}|(?<![\w-])(?:{prefixes})(?=[ \t]?['’]?\d)", re.IGNORECASE)

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 import attrs
 
 from chrono.lazy_regex import lazy_compile
+from chrono.regex_cache import compile_kept
 from chrono.tagger.fields import weekday_number
 from chrono.tagger.resources import Resources, load, trie_regex, words_regex
 from chrono.tagger.timex import Timex
@@ -40,7 +41,7 @@ def _period_end_regex(lang: str) -> re.Pattern[str] | None:
     words = load(lang).classes.get("period_end")
     if not words:
         return None
-    return re.compile(r"\s+(?:" + trie_regex(words) + r")\s+\Z", re.IGNORECASE)
+    return compile_kept(r"\s+(?:" + trie_regex(words) + r")\s+\Z", re.IGNORECASE)
 
 
 def close_period(res: Resources, text: str, period: Timex, closing: Timex) -> Timex | None:

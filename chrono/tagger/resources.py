@@ -30,13 +30,9 @@ leaves out switches its check off. ``chrono/lang/en/README.md`` describes the fo
 from __future__ import annotations
 
 import functools
-import hashlib
 import importlib
-import json
 import os
 import re
-import sys
-from array import array
 from collections.abc import Callable, Iterable, Mapping
 from importlib import resources as importlib_resources
 from pathlib import Path
@@ -46,8 +42,8 @@ import attrs
 import yaml
 
 from chrono.lazy_regex import lazy_compile
-from chrono.resources import kept, parse_yaml, user_cache_dir
-from chrono.seal import seal, secret, unsealed
+from chrono.regex_cache import compile_cached, compile_kept
+from chrono.resources import kept, parse_yaml
 
 __all__ = ["Matcher", "ResourceError", "Resources", "Rule", "RuleSource", "compile_rules",
            "first_chars", "load", "match_prefixes", "starts_regex", "trie_regex", "without_examples",
@@ -232,7 +228,7 @@ def words_regex(res: Resources, template: str, flags: int = 0,
             words |= {word[:1].upper() + word[1:] for word in words}
         return "(?:" + trie_regex(words) + ")" if words else "(?!)"
 
-    return re.compile(_CLASS_SLOT.sub(alternation, template), flags)
+    return compile_kept(_CLASS_SLOT.sub(alternation, template), flags)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -591,78 +587,6 @@ def _guard(body: str) -> str:
     if first is None:
         return ""
     return "(?=[" + "".join(re.escape(x) if x not in "-" else "\\-" for x in sorted(first)) + "])"
-
-
-def _cache_dir() -> Path | None:
-    return user_cache_dir()
-
-
-# Part of a program file's name: files of another layout (the unsealed ones of earlier
-# versions) are left alone rather than read, rejected and written over by turns.
-_CACHE_LAYOUT = "sealed-1"
-
-
-def compile_cached(
-    key: str, build: Callable[[], str], flags: int = re.IGNORECASE
-) -> re.Pattern[str]:
-    """``re.compile`` whose compiled program is kept in a user cache folder.
-
-    Compiling the tagger's large alternations costs most of the start-up; the compiled program
-    of the standard library's engine is saved per Python version and pattern hash and loaded
-    directly next time. A program file is handed to the regex engine only when its seal (see
-    :mod:`chrono.seal`, bound to the file's name) verifies: a file written by anyone
-    else, damaged, or copied from another entry is rebuilt and written over. Without a key
-    (it cannot be read or created) nothing is cached; any other problem with the cache falls
-    back to a plain compile.
-    """
-    try:
-        _sre: Any = importlib.import_module("_sre")
-        _compiler: Any = importlib.import_module("re._compiler")
-        _parser: Any = importlib.import_module("re._parser")
-    except ImportError:  # pragma: no cover - other Python versions and implementations
-        return re.compile(build(), flags)
-    folder = _cache_dir()
-    user_key = secret() if folder is not None else None
-    digest = hashlib.sha256(f"{_CACHE_LAYOUT}\0{sys.version}\0{flags}\0{key}".encode()).hexdigest()[:40]
-    path = folder / f"re-{digest}.bin" if folder is not None and user_key is not None else None
-    if path is not None and user_key is not None and path.is_file():
-        try:
-            body = unsealed(path.read_bytes(), path.name)
-            if body is not None:
-                size = int.from_bytes(body[:4], "little")
-                meta = json.loads(body[4:4 + size])
-                code = array("I")
-                code.frombytes(body[4 + size:])
-                return _sre.compile(  # type: ignore[no-any-return]
-                      meta["pattern"], meta["flags"], code.tolist(), meta["groups"],
-                      meta["groupindex"], tuple(meta["indexgroup"]),
-                )
-        except Exception:  # a damaged cache entry is simply rebuilt
-            pass
-    pattern = build()
-    parsed = _parser.parse(pattern, flags)
-    code_list = _compiler._code(parsed, flags)
-    groupindex = dict(parsed.state.groupdict)
-    indexgroup: list[str | None] = [None] * parsed.state.groups
-    for name, index in groupindex.items():
-        indexgroup[index] = name
-    all_flags = flags | parsed.state.flags
-    compiled: re.Pattern[str] = _sre.compile(
-        pattern, all_flags, code_list, parsed.state.groups - 1, groupindex, tuple(indexgroup)
-    )
-    if path is not None and user_key is not None:
-        try:
-            meta = {"pattern": pattern, "flags": all_flags, "groups": parsed.state.groups - 1,
-                      "groupindex": groupindex, "indexgroup": indexgroup}
-            meta_bytes = json.dumps(meta).encode()
-            body = len(meta_bytes).to_bytes(4, "little") + meta_bytes + array("I", code_list).tobytes()
-            path.parent.mkdir(parents=True, exist_ok=True)
-            temporary = path.with_suffix(f".{os.getpid()}.tmp")
-            temporary.write_bytes(seal(user_key, body, path.name) + body)
-            os.replace(temporary, path)
-        except (OSError, OverflowError, ValueError):
-            pass
-    return compiled
 
 
 def compile_rules(sources: tuple[RuleSource, ...]) -> Matcher:

@@ -23,6 +23,7 @@ from typing import Any
 import attrs
 
 from chrono.lazy_regex import lazy_compile
+from chrono.regex_cache import compile_kept
 from chrono.tagger.context import Context, Piece, Reject
 from chrono.tagger.fields import street_follows
 from chrono.tagger.normalize import ACTIONS, normalize
@@ -86,7 +87,8 @@ def scanner_for(lang: str) -> Scanner:
     alternatives = [trie_regex(triggers), *extra]
     if forms:
         alternatives.append("(?-i:" + trie_regex(forms) + ")")
-    trigger = re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + ")", re.IGNORECASE)
+    trigger_source = r"(?<!\w)(?:" + "|".join(alternatives) + ")"
+    trigger = compile_kept(trigger_source, re.IGNORECASE)
     premods: set[str] = {str(w).lower() for w in spec.get("premodifier_words", [])}
     for name in spec.get("premodifier_classes", []):
         premods.update(res.classes.get(name, {}))

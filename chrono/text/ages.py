@@ -21,6 +21,7 @@ from collections.abc import Iterator, Sequence
 from chrono.cues import AgeCue, AnniversaryCue, DateMention, ElapsedCue
 from chrono.lazy_regex import lazy_compile
 from chrono.model import Span
+from chrono.regex_cache import compile_kept
 from chrono.tagger import Timex
 from chrono.tagger.resources import trie_regex
 from chrono.text.calendar_names import ORDINAL_SUFFIXES
@@ -582,7 +583,7 @@ def _count_patterns(key: str) -> tuple[re.Pattern[str], ...]:
     """The phrases of ``key`` with every count word in place of ``{count_words}``, compiled when
     first used ("headline_years", "marriage_years")."""
     counts = alternation(longest_first(_COUNT_WORDS))
-    return tuple(re.compile(p.replace("{count_words}", counts), re.IGNORECASE) for p in _WORDS.words(key))
+    return tuple(compile_kept(p.replace("{count_words}", counts), re.IGNORECASE) for p in _WORDS.words(key))
 
 
 def headline_cues(text: str, timexes: Sequence[Timex], headings: Sequence[tuple[int, int]]
@@ -599,7 +600,7 @@ def headline_cues(text: str, timexes: Sequence[Timex], headings: Sequence[tuple[
             name = match.group("name").split()[-1]
             if not count:
                 continue
-            origin = re.compile(
+            origin = compile_kept(
                 rf"\b{re.escape(name)}\s+(?:was|were|had\s+been)\s+(?:{_WORDS.pattern('origin_verbs')})\b",
                 re.IGNORECASE,
             )

@@ -30,6 +30,7 @@ import attrs
 
 from chrono.layout import LABEL_KINDS, Block, Kind, Layout
 from chrono.lazy_regex import lazy_compile
+from chrono.regex_cache import compile_kept
 from chrono.text.calendar_names import MONTHS, WEEKDAYS
 from chrono.text.markup import HTML_COMMENT, HTML_HIDDEN, HTML_TAG, View, indent_columns
 from chrono.text.vocabulary import alternation, longest_first, vocabulary
@@ -548,7 +549,7 @@ def _line_start(lines: list[int], offset: int) -> int:
 def _dateline_regex() -> re.Pattern[str]:
     months = alternation(longest_first(MONTHS))
     dashes = alternation(_WORDS.words("dateline_dashes"))
-    return re.compile(
+    return compile_kept(
         r"[A-Z][A-Z.'’-]+(?:[ \t]+[A-Z][A-Z.'’-]+){0,3}"  # OSLO, SAN JOSE
         r"(?:,[ \t]+[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,2})?"  # , Switzerland
         rf",[ \t]+(?:(?:{months})\.?[ \t]+\d{{1,2}}|\d{{1,2}}[ \t]+(?:{months}))"  # , May 7 | , 7 May

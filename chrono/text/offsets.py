@@ -11,6 +11,7 @@ from chrono.lazy_regex import lazy_compile
 from chrono.model import Endpoint, Gap, Part, Qualifier, Side, Span
 from chrono.periods import DAY, WEEK, Period
 from chrono.problems import ConflictKind
+from chrono.regex_cache import compile_kept
 from chrono.text.attachment import clause_head, is_asserted, resolve
 from chrono.text.builder import Builder
 from chrono.text.clauses import clause_of, other_predicate, words_between
@@ -389,7 +390,7 @@ def _act_of_the_first(b: Builder, here: SentenceContext, verb: Trigger) -> Trigg
     later = _LATER_ONE.search(b.text, here.sentence.start, verb.start)
     if later is None:
         return None
-    first_of = re.compile(
+    first_of = compile_kept(
         rf"\b(?:{'|'.join(sorted(FIRST_WORDS))})\s+{re.escape(later.group(1))}\b", re.IGNORECASE
     )
     found = []

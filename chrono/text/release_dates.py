@@ -17,6 +17,7 @@ from chrono.layout import Kind, Layout
 from chrono.lazy_regex import lazy_compile
 from chrono.model import Event, EventExists, Grade, Part, Qualifier, Span
 from chrono.periods import DAY, Period
+from chrono.regex_cache import compile_kept
 from chrono.tagger import Timex
 from chrono.text.builder import Builder
 from chrono.text.claims import TextPeriodClaim
@@ -118,7 +119,7 @@ def _in_prose(b: Builder, layout: Layout, versions: set[str]) -> list[tuple[str,
     """"3.0 arrived on 14 May 2022", "we released 3.1 on 6 December 2022" in a sentence outside
     tables and headings, for the versions the tables and headings date."""
     names = "|".join(re.escape(v) for v in sorted(versions, key=len, reverse=True))
-    told = re.compile(
+    told = compile_kept(
         rf"(?<![\w.])(?:v|version\s+|release\s+)?(?P<v>{names})(?![\w-]|\.\d)[ \t]+"
         rf"(?:(?:has|had|was|were|first)[ \t]+)?(?:{_VERBS_AFTER})[ \t]+(?:on[ \t]+|in[ \t]+)?\Z"
         rf"|\b(?:{_VERBS_BEFORE})[ \t]+(?:v|version\s+|release\s+)?(?P<w>{names})(?![\w-]|\.\d)"

@@ -23,6 +23,7 @@ from chrono.lazy_regex import lazy_compile
 from chrono.model import Span
 from chrono.periods import Hemisphere
 from chrono.places import Place, names_place_of_either_hemisphere
+from chrono.regex_cache import compile_kept
 from chrono.tagger import Timex
 from chrono.text.fiscal import fiscal_start, speaks_of_fiscal_years
 from chrono.text.sentences import Sentence
@@ -59,14 +60,14 @@ _OTHER_OWNER = lazy_compile(rf"\b(?:{_WORDS.pattern('quarter_owners')})['’]s\s
 @functools.cache
 def _links() -> _Links:
     def one_of(key: str) -> re.Pattern[str]:
-        return re.compile("|".join(f"(?:{p})" for p in _WORDS.words(key)), re.IGNORECASE)
+        return compile_kept("|".join(f"(?:{p})" for p in _WORDS.words(key)), re.IGNORECASE)
 
     return _Links(
         one_of("period_then_date"),
         one_of("date_then_period"),
-        re.compile(rf"\s+(?:{_WORDS.pattern('quarter_events')})\s+(?:in|on|during)\s+", re.IGNORECASE),
+        compile_kept(rf"\s+(?:{_WORDS.pattern('quarter_events')})\s+(?:in|on|during)\s+", re.IGNORECASE),
         one_of("quarter_parts"),
-        re.compile(rf"\b(?:{_WORDS.pattern('clause_breaks')})\b", re.IGNORECASE),
+        compile_kept(rf"\b(?:{_WORDS.pattern('clause_breaks')})\b", re.IGNORECASE),
         one_of("quarter_months"),
     )
 

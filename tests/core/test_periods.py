@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
 
+import pendulum
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from chrono.periods import (
+    CALENDAR_END,
     DAY,
     Hemisphere,
     InvalidValue,
@@ -151,6 +153,43 @@ def test_month_and_year_round_trip(day: date) -> None:
     year = parse_value(f"{day.year:04d}")
     assert year.start is not None and year.end is not None
     assert value_of(year.start, year.end) == f"{day.year:04d}"
+
+
+@given(days_before_9999, st.sampled_from([("", 1), ("-Q", 3), ("-H", 6)]))
+def test_month_quarter_and_half_bounds_agree_with_pendulums_calendar(
+    day: date, unit: tuple[str, int]
+) -> None:
+    """chrono's own calendar lookups (the standard library's) held to pendulum's arithmetic."""
+    suffix, months = unit
+    first_month = (day.month - 1) // months * months + 1
+    value = (
+        f"{day.year:04d}-{day.month:02d}"
+        if not suffix
+        else f"{day.year:04d}{suffix}{(day.month - 1) // months + 1}"
+    )
+    first = pendulum.date(day.year, first_month, 1)
+    if day.year == 9999 and first_month + months > 12:
+        return  # pendulum cannot hold 10000-01-01; the calendar's end is tested below
+    following = first.add(months=months)
+    period = parse_value(value)
+    assert period.start == ts(first.year, first.month, first.day)
+    assert period.end == ts(following.year, following.month, following.day)
+    assert (period.end - period.start) // DAY == sum(
+        first.add(months=step).days_in_month for step in range(months)
+    )
+
+
+@given(st.integers(1, 9998))
+def test_iso_weeks_of_a_year_agree_with_pendulum(year: int) -> None:
+    weeks = pendulum.date(year, 12, 28).isocalendar()[1]
+    assert parse_value(f"{year:04d}-W{weeks:02d}").end is not None
+    with pytest.raises(InvalidValue):
+        parse_value(f"{year:04d}-W{weeks + 1:02d}")
+
+
+@pytest.mark.parametrize("value", ["9999-12", "9999-Q4", "9999-H2"])
+def test_the_calendars_last_months_end_where_it_ends(value: str) -> None:
+    assert parse_value(value).end == CALENDAR_END
 
 
 @given(days_before_9999)

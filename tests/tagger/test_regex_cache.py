@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from chrono.tagger.resources import compile_cached
+from chrono.regex_cache import compile_cached
 
 TAG = ("from chrono.tagger import extract; "
        "print([(t.text, t.value) for t in extract('It fell on 3 May 2024.', '2024-05-05')])")
