@@ -21,6 +21,7 @@ from chrono.text.vocabulary import vocabulary
 _ORDINALS = {
     str(word): int(place) for word, place in vocabulary("coreference").table("ordinal_words").items()
 }
+_ROUNDS = vocabulary("coreference").set("round_ordinals")
 
 
 def ordinal_order(b: Builder) -> None:
@@ -63,4 +64,6 @@ def _before_in_series(earlier: Mention, mention: Mention, place: int) -> bool:
         return False
     if earlier.trigger.lemma != mention.trigger.lemma or earlier.plural:
         return False
+    if mention.contrast in _ROUNDS and earlier.contrast not in _ORDINALS:
+        return False  # "the match … a second-round match": the first may be a later round
     return _ORDINALS.get(earlier.contrast or "", 1) < place and earlier.contrast in (None, *_ORDINALS)

@@ -34,6 +34,10 @@ _PERSON_CLASSES = frozenset({"birth", "death", "arrest", "release", "take_office
 # the steps of a criminal case: one of each told of one named person is that person's case
 _CASE_CLASSES = _WORDS.set("case_classes")
 _SOLE_CASE_CLASSES = _WORDS.set("sole_case_classes")
+_OTHER_CASE = lazy_compile(
+    rf"\b(?:{_WORDS.pattern('other_case_adjectives')})\s+(?:[\w-]+\s+)?(?:{_WORDS.pattern('other_case_nouns')})\b",
+    re.IGNORECASE,
+)
 _PRONOUN_SUBJECT = lazy_compile(
     rf"(?:^|(?<=[\s,;]))(?:{_WORDS.pattern('subject_pronouns')})\s+(?:\w+\s+){{0,3}}\Z", re.IGNORECASE
 )
@@ -238,7 +242,7 @@ def precedence(b: Builder, triggers: Iterable[_Candidate]) -> None:
             if found is None:
                 found = index.named_elsewhere(s2, second, names)
                 if found is None:
-                    found = _only_case(pair, index.firsts, seconds, names, event_of)
+                    found = _only_case(pair, index.firsts, seconds, names, event_of, b.text)
                     if found is not None:
                         via = f"the only {pair.first} and {pair.second} the text tells"
                         s1, first = found
@@ -275,12 +279,15 @@ def _claim(b: Builder, pair: PrecedencePair, first: Trigger, second: Trigger, fi
 
 
 def _only_case(pair: PrecedencePair, firsts: Sequence[_Candidate], seconds: Sequence[_Candidate],
-               names: dict[int, frozenset[str]], event_of: Callable[[Sentence, Trigger], str]
-               ) -> _Candidate | None:
+               names: dict[int, frozenset[str]], event_of: Callable[[Sentence, Trigger], str],
+               text: str) -> _Candidate | None:
     """"Dunstable … was sentenced on Monday 11 March … ¶ The jury returned its guilty verdict on
     14 March": the one event of each step of a criminal case the text tells, in any paragraphs
-    and with no name in common, are one case, unless they name different people."""
+    and with no name in common, are one case, unless they name different people or the text
+    says it tells another case ("In March, a different jury convicted …")."""
     if not {pair.first, pair.second} <= _SOLE_CASE_CLASSES:
+        return None
+    if _OTHER_CASE.search(text) is not None:
         return None
     if len({event_of(s, t) for s, t in firsts}) != 1 or len({event_of(s, t) for s, t in seconds}) != 1:
         return None

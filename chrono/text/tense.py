@@ -117,6 +117,13 @@ _PARTICIPLE_PHRASE = lazy_compile(
 )
 
 
+# "…, according to several winemakers; released from 2026": a participle right after a
+# semicolon, with no subject or auxiliary of its own, and "from" a time on does not say whether
+# it happened ("born 3 June 1938; died 9 March 2023" does)
+_AFTER_SEMICOLON = lazy_compile(r";[ \t]*\Z")
+_FROM_AFTER = lazy_compile(r"[\w-]+[ \t]+from\b")
+
+
 # "…, with the first patients treated early in 2025": an absolute phrase (with, a noun phrase
 # of a few words, a participle) tells no event of its own
 _WITH_ABSOLUTE = lazy_compile(
@@ -220,6 +227,8 @@ def verb_tense(form: str, before: list[str], text: str, start: int) -> str | Non
             return IRREALIS
         if in_absolute_phrase(text, start):
             return None  # "with the first homes completed in 2026": the main clause's time, no event
+        if _AFTER_SEMICOLON.search(text, max(0, start - 8), start) and _FROM_AFTER.match(text, start):
+            return None
         if form == "past":
             return PAST
         if prev in _PASSIVE_AUXILIARIES:
