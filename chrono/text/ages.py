@@ -105,6 +105,15 @@ _ANNIVERSARY = lazy_compile(
 # a sentence without the word is not searched (the pattern opens with a word boundary: tried at
 # every position)
 _ANNIVERSARY_HINT = Hint.of([_ANNIVERSARY_WORD])
+_BIRTHDAY_WORD = _WORDS.words("birthday")[0]
+# "the school's 80th birthday", "its 100th birthday": a thing's (a lower-case owner, or its/their;
+# a person's birthday is the birth's, chrono.text.ages' own cue)
+_ANY_NTH_BIRTHDAY = lazy_compile(
+    rf"\b(?:(?P<n>\d{{1,3}})(?:{ORDINAL_SUFFIXES})|(?P<w>{alternation(longest_first(_ORDINAL_WORDS))}))"
+    rf"\s+{re.escape(_BIRTHDAY_WORD)}\b",
+    re.IGNORECASE,
+)
+_THING_OWNER = lazy_compile(r"(?:\b[a-z][\w-]*['’]s|\b(?:its|their))\s+\Z")
 # "this year" with its one space, as written (not across a line break)
 _MARKS = lazy_compile(rf"\b(?:{_WORDS.pattern('present_marks', any_space=False)})\b", re.IGNORECASE)
 _YEAR_FIRST = lazy_compile(r"\d{4}")
@@ -402,6 +411,14 @@ def anniversaries_in(text: str, start: int, end: int) -> Iterator[tuple[re.Match
         return
     for match in _ANNIVERSARY.finditer(text, start, end):
         yield match, _ordinal_count(match)
+
+
+def thing_birthdays_in(text: str, start: int, end: int) -> Iterator[tuple[re.Match[str], int]]:
+    """The "80th birthday" phrases of ``text[start:end]`` whose owner is a thing ("the
+    school's", "its"), with their count."""
+    for match in _ANY_NTH_BIRTHDAY.finditer(text, start, end):
+        if _THING_OWNER.search(text, max(start, match.start() - 40), match.start()):
+            yield match, _ordinal_count(match)
 
 
 def _ordinal_count(match: re.Match[str]) -> int:

@@ -18,12 +18,13 @@ from chrono.periods import DAY, Period, date_of, day_start
 from chrono.problems import ConflictKind
 from chrono.tagger import Timex
 from chrono.tagger.calendar import add_months
-from chrono.text.ages import anniversaries_in, mentions_anniversaries, told_as_present
+from chrono.text.ages import anniversaries_in, mentions_anniversaries, thing_birthdays_in, told_as_present
 from chrono.text.attachment import resolve
 from chrono.text.builder import Builder
 from chrono.text.context import SentenceContext
 from chrono.text.counts import count_of
 from chrono.text.dating import period_of
+from chrono.text.events import Trigger
 from chrono.text.sentences import Sentence
 from chrono.text.vocabulary import Hint, vocabulary
 
@@ -43,6 +44,10 @@ _THING_TURNS = lazy_compile(
     r"(?=\s+(?:this|next)\s+year\b)"
 )
 _TURNS_HINT = Hint.of(["which turn", "that turn"])
+_BIRTHDAY_HINT = Hint.of(["birthday"])
+_OWN_OPENING_AFTER = lazy_compile(
+    rf"\s*(?:{vocabulary('ages').pattern('own_opening_after')})(?!\w)", re.IGNORECASE
+)
 _WHICH_TURNS = lazy_compile(r",\s+(?:which|that)\s+(?:(?:will|is\s+to)\s+)?turns?\s")
 _WORD_BEFORE = lazy_compile(r"[A-Za-z][\w-]*\Z")
 _OPENING_KINDS = frozenset({"opening", "take_office", "founding"})
@@ -64,11 +69,18 @@ def anniversary_events(b: Builder) -> None:
             sentence = b.sentences[i]
             here = b.contexts.get(sentence.start) or _bare_context(b, sentence)
             _anniversary_of_founding(b, here, turning, count, turning)
+    if _BIRTHDAY_HINT.may_match(b.text, 0, len(b.text)):
+        # "a party to mark the school's 80th birthday" … "The school opened on 7 September 1935"
+        for sentence in b.sentences:
+            for match, count in thing_birthdays_in(b.text, sentence.start, sentence.end):
+                here = b.contexts.get(sentence.start) or _bare_context(b, sentence)
+                _anniversary_of_founding(b, here, match, count)
     if not mentions_anniversaries(b.text):
         return
-    for here in list(b.contexts.values()):
-        sentence = here.sentence
+    for sentence in b.sentences:
         for match, count in anniversaries_in(b.text, sentence.start, sentence.end):
+            # (a sentence with no event word is read for its dates: "a party to mark its 80th …")
+            here = b.contexts.get(sentence.start) or _bare_context(b, sentence)
             nouns = [t for t in here.triggers if t.start >= match.end() and t.pos == "noun"]
             if not nouns or not _OF_EVENT.fullmatch(b.text, match.end(), nouns[0].start):
                 _anniversary_of_founding(b, here, match, count)
@@ -95,6 +107,14 @@ def anniversary_events(b: Builder) -> None:
             # (an anniversary counts years from the event: a distance, as "N years after" is)
             b.period_claim(event_id, Part.START, Qualifier.IN, Period(first, last, ""), span,
                            mentions=(noun,), rule=ConflictKind.OFFSET)
+
+
+def _own_opening(text: str, opened: Trigger, owner: str) -> bool:
+    """"The school opened its doors on 7 September 1935": the owner is the opening's subject,
+    and the opening has no object of its own ("The school opened a new wing")."""
+    subject = text[max(0, opened.start - len(owner) - 12):opened.start].lower().split()
+    return bool(subject) and subject[-1] in (owner, "first", "originally") and owner in subject[-2:] and (
+        _OWN_OPENING_AFTER.match(text, opened.end) is not None)
 
 
 def _bare_context(b: Builder, sentence: Sentence) -> SentenceContext:
@@ -137,6 +157,7 @@ def _anniversary_of_founding(b: Builder, here: SentenceContext, match: re.Match[
         if t.pos == "verb" and (
             t.event_class == "founding" or t.event_class in kinds
             or (t.event_class in ("opening", "begin") and other is here and t.start < match.start())
+            or (t.event_class == "opening" and word is not None and _own_opening(b.text, t, word))
         )
         and (word is None or word in b.text[max(other.sentence.start, t.start - 60):t.start].lower())
     ]

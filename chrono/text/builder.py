@@ -818,8 +818,18 @@ class Builder:
             # (a date counted from the story's own, "three months earlier", is no new reference)
             counted = timex.anchor not in (None, "DCT")
             if timex.type in ("DATE", "TIME") and undated and not timex.value.startswith("P") and not counted:
-                return True
+                if not self._day_of_clock_before(i):
+                    return True
         return False
+
+    def _day_of_clock_before(self, index: int) -> bool:
+        """Is timex ``index`` the day of the clock time right before it ("at 6 a.m. on Monday 3
+        March", tagged as a time and a date): the same reference, not a new one?"""
+        if index == 0:
+            return False
+        clock, day = self.timexes[index - 1], self.timexes[index]
+        return (clock.type == "TIME" and clock.value.startswith(day.value + "T")
+                and self.text[clock.end:day.start].strip(" ,\t") in ("", "on"))
 
     # -- claims ---------------------------------------------------------------------------------
 

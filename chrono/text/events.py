@@ -184,8 +184,20 @@ _WORD_AFTER = lazy_compile(r"[A-Za-z]+(?:'[a-z]+)?|\d+")
 
 
 def _words_before(text: str, start: int, floor: int, count: int) -> list[str]:
-    chunk = text[max(floor, start - 40):start].lower()
-    return _WORD.findall(chunk)[-count:]
+    lo = max(floor, start - 40)
+    chunk = text[lo:start]
+    words = _WORD.findall(chunk.lower())[-count:]
+    if "May" in chunk and "may" in words:
+        # "born 2 May 1940; died …": the month, not the modal, unless it opens the sentence
+        months = {m.start() for m in _MONTH_MAY.finditer(chunk) if lo + m.start() > floor}
+        if months:
+            spelled = [m for m in _WORD.finditer(chunk)][-count:]
+            words = [_MONTH_TOKEN if m.start() in months else w for m, w in zip(spelled, words, strict=True)]
+    return words
+
+
+_MONTH_MAY = lazy_compile(r"\bMay\b")
+_MONTH_TOKEN = "(month)"  # no word of any list
 
 
 _Entry = tuple[str, str, str, str]
