@@ -817,9 +817,9 @@ class Builder:
             undated = timex.start not in self.dated_set
             # (a date counted from the story's own, "three months earlier", is no new reference)
             counted = timex.anchor not in (None, "DCT")
-            if timex.type in ("DATE", "TIME") and undated and not timex.value.startswith("P") and not counted:
-                if not self._day_of_clock_before(i):
-                    return True
+            if (timex.type in ("DATE", "TIME") and undated and not timex.value.startswith("P") and not counted
+                    and not self._day_of_clock_before(i)):
+                return True
         return False
 
     def _day_of_clock_before(self, index: int) -> bool:

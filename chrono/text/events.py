@@ -186,13 +186,14 @@ _WORD_AFTER = lazy_compile(r"[A-Za-z]+(?:'[a-z]+)?|\d+")
 def _words_before(text: str, start: int, floor: int, count: int) -> list[str]:
     lo = max(floor, start - 40)
     chunk = text[lo:start]
-    words = _WORD.findall(chunk.lower())[-count:]
-    if "May" in chunk and "may" in words:
+    low = chunk.lower()
+    words = _WORD.findall(low)[-count:]
+    if "may" in words and "May" in chunk and len(low) == len(chunk):
         # "born 2 May 1940; died …": the month, not the modal, unless it opens the sentence
         months = {m.start() for m in _MONTH_MAY.finditer(chunk) if lo + m.start() > floor}
         if months:
-            spelled = [m for m in _WORD.finditer(chunk)][-count:]
-            words = [_MONTH_TOKEN if m.start() in months else w for m, w in zip(spelled, words, strict=True)]
+            spelled = list(_WORD.finditer(low))[-count:]
+            words = [_MONTH_TOKEN if m.start() in months else m.group() for m in spelled]
     return words
 
 
