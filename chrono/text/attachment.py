@@ -239,7 +239,10 @@ def _attach(text: str, timex: Timex, triggers: Sequence[Trigger], cuts: tuple[in
     if left:
         nearest = left[-1]
         # (the comma first: the search for the governing word tries every start)
-        if "," in text[nearest.end:left_edge] and _GOVERNED.search(
+        comma = text.find(",", nearest.end, left_edge)
+        # (the date right after the comma: "before returning a verdict against Dean Orrell, 47,
+        # of Kelby, on 15 October" has the noun's own phrase set off between)
+        if comma != -1 and not text[comma + 1:left_edge].strip() and _GOVERNED.search(
             text, max(0, nearest.start - 40), nearest.start
         ):
             # "Days before the summit, on 12 June, protesters gathered": the main clause's date

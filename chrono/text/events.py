@@ -198,6 +198,8 @@ def _words_before(text: str, start: int, floor: int, count: int) -> list[str]:
 
 
 _MONTH_MAY = lazy_compile(r"\bMay\b")
+# a capitalised word right before, itself not opening the sentence: "on Harrow Fell"
+_NAME_WORD_BEFORE = lazy_compile(r"(?<=[a-z,;:)] )[A-Z][a-z][\w'’-]*[ \t]+\Z")
 _MONTH_TOKEN = "(month)"  # no word of any list
 
 
@@ -409,8 +411,10 @@ def iter_triggers(text: str, start: int, end: int, lex: Lexicon | None = None, *
             if _light_verb_object(before):
                 tense = PAST  # "made his debut on 6 November", "held talks in May"
         elif verb is not None:
-            if surface[:1].isupper() and at > start and verb[3] != "past":
-                continue  # a capitalised word mid-sentence is a name ("Strike Force")
+            if surface[:1].isupper() and at > start and (verb[3] != "past" or _NAME_WORD_BEFORE.search(
+                text, max(start, at - 30), at
+            )):
+                continue  # a capitalised word mid-sentence is a name ("Strike Force", "Harrow Fell")
             # "the sinking", "its May 2024 flooding": a determiner or a year right before makes
             # the -ing form a noun
             if verb[3] == "ing" and (prev in _DETERMINERS or prev.endswith("'s") or year_before):

@@ -242,7 +242,8 @@ def precedence(b: Builder, triggers: Iterable[_Candidate]) -> None:
             if found is None:
                 found = index.named_elsewhere(s2, second, names)
                 if found is None:
-                    found = _only_case(pair, index.firsts, seconds, names, event_of, b.text)
+                    found = _only_case(pair, index.firsts, seconds, names, event_of, b.text,
+                                       dated_triggers)
                     if found is not None:
                         via = f"the only {pair.first} and {pair.second} the text tells"
                         s1, first = found
@@ -280,7 +281,7 @@ def _claim(b: Builder, pair: PrecedencePair, first: Trigger, second: Trigger, fi
 
 def _only_case(pair: PrecedencePair, firsts: Sequence[_Candidate], seconds: Sequence[_Candidate],
                names: dict[int, frozenset[str]], event_of: Callable[[Sentence, Trigger], str],
-               text: str) -> _Candidate | None:
+               text: str, dated: frozenset[int]) -> _Candidate | None:
     """"Dunstable … was sentenced on Monday 11 March … ¶ The jury returned its guilty verdict on
     14 March": the one event of each step of a criminal case the text tells, in any paragraphs
     and with no name in common, are one case, unless they name different people or the text
@@ -289,13 +290,25 @@ def _only_case(pair: PrecedencePair, firsts: Sequence[_Candidate], seconds: Sequ
         return None
     if _OTHER_CASE.search(text) is not None:
         return None
-    if len({event_of(s, t) for s, t in firsts}) != 1 or len({event_of(s, t) for s, t in seconds}) != 1:
+    firsts, seconds = _one_told(firsts, event_of, dated), _one_told(seconds, event_of, dated)
+    if not firsts or not seconds:
         return None
     first_names = frozenset().union(*(names[t.start] for _, t in firsts))
     second_names = frozenset().union(*(names[t.start] for _, t in seconds))
     if first_names and second_names and not first_names & second_names:
         return None  # "Penn was sentenced … A jury convicted Harlow …": two cases
     return firsts[0]
+
+
+def _one_told(candidates: Sequence[_Candidate], event_of: Callable[[Sentence, Trigger], str],
+              dated: frozenset[int]) -> list[_Candidate]:
+    """The mentions of the one event of a step the text tells: all of them when they are one
+    event; else those of the one event it dates ("has been found guilty …" in the lead, "returned
+    its verdict on 15 October" below: a summary and its telling); none when that is not one."""
+    if len({event_of(s, t) for s, t in candidates}) == 1:
+        return list(candidates)
+    told = [(s, t) for s, t in candidates if t.start in dated]
+    return told if len({event_of(s, t) for s, t in told}) == 1 else []
 
 
 class _FirstIndex:

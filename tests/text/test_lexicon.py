@@ -176,6 +176,7 @@ def test_a_multi_word_noun_is_one_trigger() -> None:
         ("The auction house opened a gallery.", "auction"),
         ("The launch pad was repainted.", "launch"),
         ("The Strike Force toured the region.", "Strike"),
+        ("The hikers camped below Raven Fell for the night.", "Fell"),
     ],
 )
 def test_an_event_word_in_another_sense_is_no_event(text: str, word: str) -> None:
@@ -184,6 +185,10 @@ def test_an_event_word_in_another_sense_is_no_event(text: str, word: str) -> Non
 
 def test_a_capitalised_noun_opening_the_sentence_is_still_an_event() -> None:
     assert "Outage" in _triggers("Outage of the payment service lasted an hour.")
+
+
+def test_a_capitalised_past_form_after_a_lower_case_word_is_still_an_event() -> None:
+    assert "Reopened" in _triggers("The bridge, long shut, Reopened on Monday.")
 
 
 # -- synonym sets ---------------------------------------------------------------------------------
