@@ -115,6 +115,8 @@ _FROM_NOW = r"\b(?:{from_now})\b"
 
 
 _SINCE_LEAD = r"\b(?:for\s+the\s+first\s+time\s+)?since\s+\Z"
+# "the most by a Hawk since Marta Quill's 43 in March 1998": a record's bound a few words on
+_SINCE_PHRASE = r"\bsince\s+(?:[\w'’-]+\s+){1,5}\Z"
 
 
 def _years_back(ctx: Context, anchor: Anchor) -> int:
@@ -176,6 +178,11 @@ def _since_year(ctx: Context, start: int) -> bool:
     return lead.search(ctx.text, max(0, start - 30), start) is not None
 
 
+def _since_phrase(ctx: Context, start: int) -> bool:
+    lead = words_regex(ctx.res, _SINCE_PHRASE, re.IGNORECASE)
+    return lead.search(ctx.text, max(0, start - 50), start) is not None
+
+
 def _yearly(ctx: Context, start: int) -> bool:
     lead = words_regex(ctx.res, _YEARLY_LEAD, re.IGNORECASE)
     return lead.search(ctx.text, max(0, start - 40), start) is not None
@@ -234,6 +241,12 @@ def _follow(ctx: Context, rule: Rule, piece: Piece, dct_known: bool) -> Piece:
             ctx.ref is not None and ctx.ref.gran != "Y"
         ):
             anchor = None  # "won away for the first time since 1961": a bound, the story stays put
+        if anchor is not None and ctx.ref is not None and anchor.day < ctx.ref.day and (
+            _since_year(ctx, piece.start) or _since_phrase(ctx, piece.start)
+        ):
+            # "the lowest reading since February 2012", "the most by a Hawk since Marta Quill's
+            # 43 in March 1998": a record's bound, the story stays put
+            anchor = None
         said = anchor is not None and piece.anchor == "DCT" and ctx.ref is not None
         if said and _quoted(ctx.text, piece.start):
             # '"Today I feel like I could run it again. Ask me tomorrow."': the speaker's days,
