@@ -38,6 +38,7 @@ from chrono.tagger.fields import (
     DIGITS,
     approx_mod,
     day_of,
+    number,
     position_mod,
     street_follows,
     two_digit_year,
@@ -609,6 +610,11 @@ def _season(ctx: Context, req: Request, f: Fields, start: int, end: int) -> Reso
     ):
         year -= 1  # "that winter" after March 1947: the winter that began in December 1946
         # (not after May: "married in May 1969 … That winter" is the winter to come)
+    if year is None and rel is None:
+        aged = _year_of_age(ctx, start, end)
+        if aged is not None:
+            # (as good as a year written out: the story may be set there)
+            return Resolved(value=f"{aged:04d}-{season}", year=aged, final=True)
     if year is None:
         start_month = SEASON_START[season]
         if rel:
@@ -625,6 +631,28 @@ def _season(ctx: Context, req: Request, f: Fields, start: int, end: int) -> Reso
         anchor = "DCT"
     return Resolved(value=f"{year:04d}-{season}", anchor=anchor, year=year,
                     shape=_year_shape(req))
+
+
+# "the summer I turned nine", "the winter she was twelve": the season of an age ...
+_AGE_AFTER = lazy_compile(
+    r"[ \t]+(?:that[ \t]+|when[ \t]+)?(?P<who>I|he|she)[ \t]+(?:turned|was)[ \t]+(?P<age>\d{1,2}|[a-z]+(?:-[a-z]+)?)\b"
+)
+# ... counted from the birth year the text gave the same person ("I was born in the spring of 1949")
+_BORN = lazy_compile(r"\b(?P<who>I|he|she)[ \t]+was[ \t]+born\b[^.!?]{0,60}?(?<!\d)(?P<year>1[6-9]\d\d|20\d\d)(?!\d)",
+                     re.IGNORECASE)
+
+
+def _year_of_age(ctx: Context, start: int, end: int) -> int | None:
+    """The year of "the summer I turned nine", from the one birth year the text gave "I"."""
+    told = _AGE_AFTER.match(ctx.text, end)
+    if told is None:
+        return None
+    age = number(ctx.res, told.group("age"))
+    who = told.group("who").lower()
+    births = {int(m.group("year")) for m in _BORN.finditer(ctx.text, 0, start) if m.group("who").lower() == who}
+    if age is None or age != int(age) or not 0 < age < 120 or len(births) != 1:
+        return None
+    return births.pop() + int(age)
 
 
 def _quarter(ctx: Context, req: Request, f: Fields, start: int, end: int) -> Resolved:
