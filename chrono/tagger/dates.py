@@ -635,11 +635,14 @@ def _season(ctx: Context, req: Request, f: Fields, start: int, end: int) -> Reso
 
 # "the summer I turned nine", "the winter she was twelve": the season of an age ...
 _AGE_AFTER = lazy_compile(
-    r"[ \t]+(?:that[ \t]+|when[ \t]+)?(?P<who>I|he|she)[ \t]+(?:turned|was)[ \t]+(?P<age>\d{1,2}|[a-z]+(?:-[a-z]+)?)\b"
+    r"[ \t]+(?:that[ \t]+|when[ \t]+)?(?P<who>I|he|she)[ \t]+(?:turned|was)[ \t]+"
+    r"(?P<age>\d{1,2}|[a-z]+(?:-[a-z]+)?)\b"
 )
 # ... counted from the birth year the text gave the same person ("I was born in the spring of 1949")
-_BORN = lazy_compile(r"\b(?P<who>I|he|she)[ \t]+was[ \t]+born\b[^.!?]{0,60}?(?<!\d)(?P<year>1[6-9]\d\d|20\d\d)(?!\d)",
-                     re.IGNORECASE)
+_BORN = lazy_compile(
+    r"\b(?P<who>I|he|she)[ \t]+was[ \t]+born\b[^.!?]{0,60}?(?<!\d)(?P<year>1[6-9]\d\d|20\d\d)(?!\d)",
+    re.IGNORECASE,
+)
 
 
 def _year_of_age(ctx: Context, start: int, end: int) -> int | None:
@@ -649,7 +652,8 @@ def _year_of_age(ctx: Context, start: int, end: int) -> int | None:
         return None
     age = number(ctx.res, told.group("age"))
     who = told.group("who").lower()
-    births = {int(m.group("year")) for m in _BORN.finditer(ctx.text, 0, start) if m.group("who").lower() == who}
+    births = {int(m.group("year")) for m in _BORN.finditer(ctx.text, 0, start)
+              if m.group("who").lower() == who}
     if age is None or age != int(age) or not 0 < age < 120 or len(births) != 1:
         return None
     return births.pop() + int(age)
