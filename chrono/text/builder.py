@@ -60,6 +60,8 @@ _LABEL_DATE = rf"({alternation(MONTHS)}|\d{{4}})"
 _NO_LABEL_WORD = rf"(?!(?:{vocabulary('coreference').pattern('label_breakers')})\b)"
 _LABEL_BEFORE = rf"\b{_LABEL_DATE}(?:['’]s)?\s+(?:{_NO_LABEL_WORD}[\w'’–-]+\s+)?"
 _LABEL_AFTER = rf"\s+(?:{vocabulary('coreference').pattern('label_prepositions')})\s+{_LABEL_DATE}\b"
+_LABEL_BEFORE_WORD = lazy_compile(rf"{_LABEL_BEFORE}\Z", re.IGNORECASE)
+_LABEL_AFTER_WORD = lazy_compile(_LABEL_AFTER, re.IGNORECASE)
 _DAY_VALUE = lazy_compile(r"\d{4}-\d{2}-\d{2}(?:T|\Z)")
 
 
@@ -515,11 +517,16 @@ class Builder:
         found: set[str] = set()
         for lemma in lemmas:
             if lemma not in self._labels:
-                word = rf"{re.escape(lemma)}(?:s|es)?\b"
-                pattern = re.compile(rf"{_LABEL_BEFORE}{word}|\b{word}{_LABEL_AFTER}", re.IGNORECASE)
-                self._labels[lemma] = frozenset(
-                    (m.group(1) or m.group(2)).lower() for m in pattern.finditer(self.text)
-                )
+                # (the word first, then its label around it: a pattern that opens with the
+                # label would be tried at every position of the text)
+                word = re.compile(rf"\b{re.escape(lemma)}(?:s|es)?\b", re.IGNORECASE)
+                labels: set[str] = set()
+                for m in word.finditer(self.text):
+                    label = _LABEL_BEFORE_WORD.search(self.text, max(0, m.start() - 60), m.start()) or (
+                        _LABEL_AFTER_WORD.match(self.text, m.end()))
+                    if label is not None:
+                        labels.add(label.group(1).lower())
+                self._labels[lemma] = frozenset(labels)
             found |= self._labels[lemma]
         return frozenset(found)
 
