@@ -63,17 +63,32 @@ class Link:
 
 def _match(mention: Mention, earlier: Mention, words: Vocabulary) -> str | None:
     """How the two words can name one event (None: they cannot)."""
-    a, b = mention.trigger, earlier.trigger
-    if a.lemma == b.lemma and (b.pos == "noun" or words.names_verb(a)):
-        return "the same word"
+    return _matcher(mention, words)(earlier)
+
+
+def _matcher(mention: Mention, words: Vocabulary) -> Callable[[Mention], str | None]:
+    """:func:`_match` for one mention against many earlier ones (its word's sets looked up once:
+    a mention is tried against hundreds)."""
+    a = mention.trigger
     same, related = words.same(a.lemma), words.related(a.lemma)
-    if same is not None and (b.lemma in same.verbs if b.pos == "verb" else b.lemma in same.lemmas):
-        return "a word for the same event"
-    if related is not None and (b.lemma in related.verbs if b.pos == "verb" else b.lemma in related.lemmas):
-        return "a related word"
-    if a.event_class == b.event_class and a.event_class not in _GENERIC_CLASSES and a.event_class != "named":
-        return "the same kind of event"
-    return None
+    names_verb = words.names_verb(a)
+    kind = a.event_class if a.event_class not in _GENERIC_CLASSES and a.event_class != "named" else None
+
+    def match(earlier: Mention) -> str | None:
+        b = earlier.trigger
+        if a.lemma == b.lemma and (b.pos == "noun" or names_verb):
+            return "the same word"
+        if same is not None and (b.lemma in same.verbs if b.pos == "verb" else b.lemma in same.lemmas):
+            return "a word for the same event"
+        if related is not None and (
+            b.lemma in related.verbs if b.pos == "verb" else b.lemma in related.lemmas
+        ):
+            return "a related word"
+        if kind is not None and b.event_class == kind:
+            return "the same kind of event"
+        return None
+
+    return match
 
 
 def _compatible(mention: Mention, earlier: Mention, *, first_of_kind: bool = False) -> bool:
@@ -138,10 +153,11 @@ def antecedent_link(mention: Mention, earlier: Sequence[Mention], words: Vocabul
     if trigger.pos != "noun" or trigger.event_class == "named" or not mention.definite:
         return None
     found: list[tuple[Mention, str]] = []
+    match = _matcher(mention, words)
     for candidate in reversed(earlier[-_LOOKBACK:]):
         if candidate.start >= trigger.start:
             continue
-        how = _match(mention, candidate, words)
+        how = match(candidate)
         if how is not None and _compatible(mention, candidate):
             found.append((candidate, how))
     if not found and mention.contrast in FIRST_WORDS:
