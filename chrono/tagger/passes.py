@@ -29,6 +29,7 @@ def run(res: Resources, text: str, timexes: list[Timex], ranges: int,
     """Every pass over ``timexes`` in order; ``ranges`` ranges are numbered already."""
     _attach_days(res, text, timexes)
     _share_weekday_relation(res, text, timexes)
+    timexes = _listed_months(res, text, timexes)
     return _link_ranges(res, text, _extend_sets(res, text, timexes), ranges, dct)
 
 
@@ -84,6 +85,35 @@ def _quarter_named(res: Resources, text: str) -> int | None:
 _CLOCK = lazy_compile(r"\d{4}-\d\d-\d\d(T.*)\Z")
 _DAY = lazy_compile(r"\d{4}-\d\d-\d\d\Z")
 _COUNTED_RULES = frozenset({"offset", "offset_unit"})
+
+
+# "April and May", "April, May and June": a month name listed after a month is one too, though
+# alone it may be a word ("May", "March")
+_LISTED_MONTH = (
+    r"(?:,[ \t]+(?:{list_conjunction}[ \t]+)?|[ \t]+{list_conjunction}[ \t]+)([A-Z][a-z]+)\b(?![ \t]+[A-Z])"
+)
+_MONTH_VALUE = lazy_compile(r"(\d{4})-(\d\d)\Z")
+
+
+def _listed_months(res: Resources, text: str, timexes: list[Timex]) -> list[Timex]:
+    """A month name listed after a month ("## April and May") is a month of the same year."""
+    out: list[Timex] = []
+    for i, timex in enumerate(timexes):
+        out.append(timex)
+        own = _MONTH_VALUE.match(timex.value) if timex.type == "DATE" else None
+        listed = words_regex(res, _LISTED_MONTH).match(text, timex.end) if own is not None else None
+        if own is None or listed is None or not res.has("month", timex.text.split()[-1]):
+            continue
+        month = res.lookup("month", listed.group(1))
+        following = timexes[i + 1].start if i + 1 < len(timexes) else len(text)
+        if month is None or following < listed.end() or int(month) <= int(own.group(2)):
+            continue  # not a month, tagged already, or not later in the year
+        out.append(attrs.evolve(
+            timex, start=listed.start(1), end=listed.end(1), text=listed.group(1),
+            value=f"{own.group(1)}-{int(month):02d}", signal=None, signal_start=None, signal_end=None,
+            range_id=None, range_role=None, rule="listed_month",
+        ))
+    return out
 
 
 def _attach_days(res: Resources, text: str, timexes: list[Timex]) -> None:

@@ -494,8 +494,16 @@ def is_date_words(words: str) -> bool:
     numbers, month and weekday names, version numbers, "week", "released" …"""
     known = _date_words()
     tokens = _TOKEN.findall(words)
-    return bool(tokens) and any(t[:1].isdigit() for t in tokens) and all(
+    # a number, or a month's name: "## 2011", "## 14 March", "## September", "## April and May"
+    # (not a weekday alone: "## Monday" of which week?)
+    dated = any(t[:1].isdigit() or t.rstrip(".") in _month_names() for t in tokens)
+    return bool(tokens) and dated and all(
         t.lower().rstrip(".") in known or _DATE_TOKEN.match(t) for t in tokens)
+
+
+@functools.cache
+def _month_names() -> frozenset[str]:
+    return frozenset(MONTHS)
 
 
 def _short_heading(words: str) -> bool:

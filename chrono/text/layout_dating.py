@@ -120,6 +120,18 @@ def scopes(layout: Layout, dated: Mapping[int, tuple[int, int]], timexes: Sequen
         block = layout.blocks[index]
         if timex.range_id is None and block.kind is Kind.HEADING and opens_range(text, end, block.end):
             continue  # "1990–present"
+        if block.kind is Kind.HEADING and timex.range_id is None:
+            # "## April and May": the heading spans all the dates it names
+            for other in timexes[i + 1:]:
+                if other.start >= block.end:
+                    break
+                other_period = period_of(other, dct, hemisphere) if other.type == "DATE" else None
+                if other_period is not None and other_period.bounded and period.start is not None and (
+                    period.end is not None and other_period.start is not None and other_period.end is not None
+                ):
+                    period = Period(min(period.start, other_period.start), max(period.end, other_period.end),
+                                    f"{period.value}/{other_period.value}")
+                    end = other.end
         if block.kind is Kind.HEADING and not block.is_date and timex.anchor == "DCT":
             continue  # "## A wet winter": a title's season, its year only the document date's guess
         how = how_dated(block, text, timex.start, timex.end)
