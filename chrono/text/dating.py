@@ -461,6 +461,10 @@ def date(b: Builder, here: SentenceContext, timex: Timex, period: Period, length
         event_id not in lengthened
     )
     bounds = reading.bounds(target.part, punctual)
+    if not punctual and target.part is Part.WHOLE and reading.name == IN and _told_first(b, target):
+        # "The festival was first staged in July 1994", "the very first festival, in the summer
+        # of 1996": when a series (or a stretch) began, not a time it overlaps
+        bounds = reading.bounds(Part.START, True)
     if not bounds:
         return
     span = b.span(lead, timex.end, target.cue.start, target.cue.end)
@@ -493,6 +497,27 @@ def date(b: Builder, here: SentenceContext, timex: Timex, period: Period, length
     b.dct_claim(event_id, span, tense=tense, mention=target.trigger)
     if reading.name == IN and target.part is Part.WHOLE and trigger.start >= timex.end:
         _frame(b, here, timex, period, reading, trigger, dated_here)
+
+
+# "was first staged", "first held": the adverb right before the verb
+_FIRST_BEFORE = lazy_compile(r"\b(?:first|originally)[ \t]+\Z", re.IGNORECASE)
+_FIRST_WORDS = frozenset({"first", "initial", "original", "inaugural"})
+# "The festival was first staged …": the adverb after the subject of a light verb
+_FIRST_AFTER_SUBJECT = lazy_compile(
+    r"[ \t]+(?:was|were|had[ \t]+been|has[ \t]+been|have[ \t]+been)[ \t]+(?:first|originally)\b",
+    re.IGNORECASE,
+)
+
+
+def _told_first(b: Builder, target: Target) -> bool:
+    """Is the event told as its first time ("the very first festival", "was first staged")?"""
+    cue = target.cue
+    if cue.pos == "verb" and _FIRST_BEFORE.search(b.text, max(0, cue.start - 14), cue.start):
+        return True
+    if cue.pos == "noun" and _FIRST_AFTER_SUBJECT.match(b.text, cue.end):
+        return True
+    told = b.mention_at.get(target.trigger.start)
+    return told is not None and told.contrast in _FIRST_WORDS
 
 
 # the word before the white space that ends a stretch of text, matched on the stretch reversed
