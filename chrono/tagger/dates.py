@@ -1130,9 +1130,9 @@ def _days_of_a_month(ctx: Context, f: Fields, s: Spans, start: int, end: int,
     except ValueError as error:
         raise Reject from error
     a0, a1 = s["day"]
-    if first_from_start:
-        a0 = start
-    b0 = s["day2"][0]
+    if first_from_start or f.get("wd1"):
+        a0 = start  # (from its weekday: "Tuesday 12 to Thursday 14 November")
+    b0 = s["wd2"][0] if f.get("wd2") else s["day2"][0]
     return _range_pair(
         Piece(a0, a1, "DATE", first.isoformat(), anchor=anchor, temporal_function=anchor is not None),
         Piece(b0, end, "DATE", second.isoformat(), anchor=anchor,
