@@ -165,6 +165,7 @@ def apply(b: Builder, layout: Layout, found: Sequence[Scope]) -> None:
         _date_by(b, layout, found)
     if any(block.label for block in layout.blocks):
         _drop_label_dct_claims(b, layout)
+    _drop_planned_dct_claims(b, layout)
     _name_anchors(b)
 
 
@@ -767,6 +768,23 @@ def _drop_label_dct_claims(b: Builder, layout: Layout) -> None:
 
     if any(named_in_label(claim) for claim in b.claims):
         b.drop_claims(lambda claim: not named_in_label(claim))
+
+
+def _drop_planned_dct_claims(b: Builder, layout: Layout) -> None:
+    """No claim against the document date from an event under a heading of what is to come
+    ("## Next steps ¶ - **Autumn 2024** — headteacher appointed"): a plan, whatever its form."""
+    plans = [(layout.blocks[i].start, layout.blocks[i].scope_end) for i in _plan_headings(b, layout)]
+    if not plans:
+        return
+
+    def planned(claim: object) -> bool:
+        if not isinstance(claim, TextPeriodClaim) or claim.conflict_kind is not ConflictKind.AFTER_DCT:
+            return False
+        event = b.events.get(claim.event)
+        return event is not None and any(lo <= event.span.start < hi for lo, hi in plans)
+
+    if any(planned(claim) for claim in b.claims):
+        b.drop_claims(lambda claim: not planned(claim))
 
 
 # ---------------------------------------------------------------------------------------------

@@ -67,6 +67,9 @@ _QUANTITY_BEFORE = lazy_compile(
 )
 # "paid 31 percent more in January than a year earlier": a comparison
 _THAN_BEFORE = lazy_compile(rf"\b(?:{_WORDS.pattern('comparison_words')})\s+\Z", re.IGNORECASE)
+_LEADING_QUALIFIER = lazy_compile(
+    rf"\b(?:{_WORDS.pattern('approximators')}|{_WORDS.pattern('exact_intensifiers')})\s*\Z", re.IGNORECASE
+)
 _APPROX_BEFORE = lazy_compile(rf"\b(?:{_WORDS.pattern('approximators')})\s+\Z", re.IGNORECASE)
 _UPPER_BEFORE = lazy_compile(rf"\b(?:{_WORDS.pattern('upper_bounds')})\s+\Z", re.IGNORECASE)
 _LOWER_BEFORE = lazy_compile(rf"\b(?:{_WORDS.pattern('lower_bounds')})\s+\Z", re.IGNORECASE)
@@ -265,7 +268,8 @@ def offset(b: Builder, here: SentenceContext, match: re.Match[str]) -> None:
             # counted on, whatever the main clause is
             reference_id = b.event(resolve(text, reference, triggers, cuts).trigger, here)
             _apposed_date(b, here, reference, reference_id, count, unit, direction, start, end)
-        fronted = not text[clause_start:start].strip(" ,\"“—–-")
+        # ("Exactly six weeks after she was sworn in, …": an adverb of the distance before it)
+        fronted = not _LEADING_QUALIFIER.sub("", text[clause_start:start]).strip(" ,\"“—–-")
         if fronted:
             # "A week after the signing, parliament approved it": the next clause's event, past a
             # date in apposition ("Six days after the landfall, on 5 September, power returned")
@@ -314,7 +318,7 @@ def offset(b: Builder, here: SentenceContext, match: re.Match[str]) -> None:
         if not is_asserted(text, reference):
             return
         reference_target = resolve(text, reference, triggers, cuts)
-        reference_id = b.event(reference_target.trigger, here)
+        reference_id = _told_before(b, here, reference, end) or b.event(reference_target.trigger, here)
         reference_side = reference_target.side
     else:
         if subject.end <= start and any(
@@ -381,6 +385,24 @@ def offset(b: Builder, here: SentenceContext, match: re.Match[str]) -> None:
 _LATER_ONE = lazy_compile(rf"\b(?:{_WORDS.pattern('later_ordinals')})\s+([a-z][\w-]*)\b", re.IGNORECASE)
 # "a second slip came down a week after the first, on 21 September": the noun left out
 _ELIDED_FIRST = lazy_compile(r"\s+the\s+(?:first|previous|earlier)(?:\s+one)?(?=\s*(?:[,.;:—–)]|\Z))")
+
+
+# (a person's pronoun: "it" may be another thing than the one told before, "four days after it
+# ran aground" of a trawler after a pilot boat's grounding)
+_PRONOUN_THEN = lazy_compile(r"\s+(?:he|she|I|we)\s+(?:\w+\s+){0,2}\Z")
+
+
+def _told_before(b: Builder, here: SentenceContext, verb: Trigger, phrase_end: int) -> str | None:
+    """"Six weeks after she was sworn in", after "Ruark was sworn in on 4 January": a verb with
+    a pronoun for its subject after the signal tells again the one event of that verb told in an
+    earlier sentence (none when the text tells it more than once, or not before)."""
+    if verb.pos != "verb" or not _PRONOUN_THEN.fullmatch(b.text, phrase_end, verb.start):
+        return None
+    told = {b.by_trigger.get(m.trigger.start) for m in b.mentions
+            if m.trigger.lemma == verb.lemma and m.trigger.start < here.sentence.start}
+    if len(told) != 1 or None in told:
+        return None
+    return told.pop()
 
 
 def _act_of_the_first(b: Builder, here: SentenceContext, verb: Trigger) -> Trigger | None:
