@@ -106,6 +106,24 @@ def _names_near(text: str, sentence: Sentence, trigger: Trigger) -> frozenset[st
     )
 
 
+_NAME_RUN = lazy_compile(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*")
+_INSTITUTION_HEADS = _WORDS.set("institution_heads")
+
+
+def _party_names_near(text: str, sentence: Sentence, trigger: Trigger) -> frozenset[str]:
+    """:func:`_names_near` without the names of institutions and places ("a jury at Brackwater
+    Crown Court"): the names of a case's parties."""
+    lo, hi = max(sentence.start, trigger.start - 60), min(sentence.end, trigger.end + 80)
+    names: set[str] = set()
+    for run in _NAME_RUN.finditer(text, lo, hi):
+        words = run.group().split()
+        if words[-1].strip("'’") in _INSTITUTION_HEADS:
+            continue
+        names.update(w.lower() for i, w in enumerate(words)
+                     if not (i == 0 and run.start() == sentence.start) and w not in _NOT_NAMES)
+    return frozenset(names)
+
+
 def _object_names(text: str, sentence: Sentence, trigger: Trigger) -> frozenset[str]:
     """The names of what an event is done to: after the verb up to a preposition ("seized Kaldor",
     "captured the town of Vell", not "recaptured Osk from the Northern Front"), or before a passive
@@ -242,7 +260,8 @@ def precedence(b: Builder, triggers: Iterable[_Candidate]) -> None:
             if found is None:
                 found = index.named_elsewhere(s2, second, names)
                 if found is None:
-                    found = _only_case(pair, index.firsts, seconds, names, event_of, b.text,
+                    parties = {t.start: _party_names_near(b.text, s, t) for s, t in (*index.firsts, *seconds)}
+                    found = _only_case(pair, index.firsts, seconds, parties, event_of, b.text,
                                        dated_triggers)
                     if found is not None:
                         via = f"the only {pair.first} and {pair.second} the text tells"
