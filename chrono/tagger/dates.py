@@ -143,7 +143,8 @@ def _clock(ctx: Context, f: Fields) -> str | None:
         hour += 12
     elif meridiem == "am" and hour == 12:
         hour = 0
-    elif meridiem is None and len(f["hour"]) == 1 and not f.get("part"):
+    elif meridiem in (None, "none") and len(f["hour"]) == 1 and not f.get("part"):
+        # (also "4 o'clock": it says a whole hour, not which half of the day)
         # ("10:20", "09:15": a two-figure hour may be the twenty-four-hour clock's)
         hour = _twelve_hour_clock(ctx, hour, minute or 0)
     if hour > 24 or (hour == 24 and minute):
@@ -173,18 +174,24 @@ def _word_clock(ctx: Context, f: Fields) -> str:
     return f"{hour:02d}:{minute:02d}"
 
 
+_AFTERNOON_UNTIL = 5  # the last hour read as the afternoon's when nothing says which half
+
+
 def _twelve_hour_clock(ctx: Context, hour: int, minute: int) -> int:
     """The hour of a clock time written on a twelve-hour face with nothing to say which half of
     the day ("4.50", "one o'clock"), after a clock time of the story's day: the first reading at
     or after it ("set off at 9.15 a.m. … reached the top after one o'clock": 13:00; "paged at
     4.37 p.m. … left at 5.40": 17:40), else the later one, the nearer to it ("the last call came
-    at 11 p.m. … a crew had gone out at 9.20": 21:20). With no such time, as written."""
-    if not 1 <= hour <= 11 or ctx.clock is None:
+    at 11 p.m. … a crew had gone out at 9.20": 21:20). With no such time, a whole hour from one to
+    five is the afternoon's ("came home from school at 4 o'clock": the small hours are seldom told
+    without saying so); other times as written ("set off at half past four" may be a climber's
+    start)."""
+    if not 1 <= hour <= 11:
         return hour
     story = ctx.story_day()
-    last = ctx.clock[0]
-    if story is None or last.date() != story.day:
-        return hour
+    last = ctx.clock[0] if ctx.clock is not None else None
+    if story is None or last is None or last.date() != story.day:
+        return hour + 12 if hour <= _AFTERNOON_UNTIL and minute == 0 else hour
     # (when both readings are before it, the afternoon's is the nearer)
     return hour if hour * 60 + minute >= last.hour * 60 + last.minute else hour + 12
 
