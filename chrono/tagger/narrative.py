@@ -183,6 +183,17 @@ def _since_phrase(ctx: Context, start: int) -> bool:
     return lead.search(ctx.text, max(0, start - 50), start) is not None
 
 
+# "kept a weather book from 1881 until his retirement": the start of a span whose end is no date
+_FROM_BEFORE = r"\bfrom\s+\Z"
+_UNTIL_AFTER = r"\s+(?:until|till|to)\s+(?:his|her|their|its)\b"
+
+
+def _opens_open_span(ctx: Context, start: int, end: int) -> bool:
+    return words_regex(ctx.res, _FROM_BEFORE, re.IGNORECASE).search(
+        ctx.text, max(0, start - 8), start
+    ) is not None and words_regex(ctx.res, _UNTIL_AFTER, re.IGNORECASE).match(ctx.text, end) is not None
+
+
 def _yearly(ctx: Context, start: int) -> bool:
     lead = words_regex(ctx.res, _YEARLY_LEAD, re.IGNORECASE)
     return lead.search(ctx.text, max(0, start - 40), start) is not None
@@ -243,6 +254,7 @@ def _follow(ctx: Context, rule: Rule, piece: Piece, dct_known: bool) -> Piece:
             anchor = None  # "won away for the first time since 1961": a bound, the story stays put
         if anchor is not None and ctx.ref is not None and anchor.day < ctx.ref.day and (
             _since_year(ctx, piece.start) or _since_phrase(ctx, piece.start)
+            or _opens_open_span(ctx, piece.start, piece.end)
         ):
             # "the lowest reading since February 2012", "the most by a Hawk since Marta Quill's
             # 43 in March 1998": a record's bound, the story stays put
