@@ -588,6 +588,12 @@ def _year_note(base: dt.date, year: int, month: int, day: int | None, direction:
 _THE_BEFORE = r"\b{definite_article}\s+\Z"
 
 
+# a weekday alone on a short line, as a label ("Day two: Friday", "**Saturday**"): at most three
+# words before it on its line, nothing but marks after it
+_LINE_LABEL_START = lazy_compile(r"(?:^|\n)[ \t*_#>-]*(?:[\w'’-]+[:,]?[ \t]+){0,3}[ \t*_:—–-]*\Z")
+_LINE_LABEL_END = lazy_compile(r"[ \t*_:]*(?:\r?\n|\Z)")
+
+
 def weekday_date(ctx: Context, weekday: int, rel: int | None, start: int, end: int) -> dt.date:
     """The date of a weekday name: "last"/"next" move a week; otherwise tense decides and
     news-style past is the default (the most recent such day, the DCT's own day included)."""
@@ -595,9 +601,13 @@ def weekday_date(ctx: Context, weekday: int, rel: int | None, start: int, end: i
     the_before = words_regex(ctx.res, _THE_BEFORE, re.IGNORECASE)
     told_days = [day for day in ctx.frame_days if day.isoweekday() == weekday
                  and (story is None or abs((day - story.day).days) <= 6)]
-    if rel is None and told_days and the_before.search(ctx.text, max(0, start - 8), start):
+    if rel is None and told_days and (
+        the_before.search(ctx.text, max(0, start - 8), start) or (
+            _LINE_LABEL_END.match(ctx.text, end) and _LINE_LABEL_START.search(ctx.text, max(0, start - 40), start)
+        )
+    ):
         # "Friday the 22nd through Sunday the 24th. Check-in is at 4 p.m. on the Friday": the
-        # Friday the paragraph has just named
+        # Friday the paragraph has just named; so is a programme's "Day two: Friday" line
         return told_days[-1]
     if rel is None and story is not None and abs((story.day - ctx.base()).days) > 7 and the_before.search(
         ctx.text, max(0, start - 8), start
