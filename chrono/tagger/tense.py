@@ -603,7 +603,8 @@ def weekday_date(ctx: Context, weekday: int, rel: int | None, start: int, end: i
                  and (story is None or abs((day - story.day).days) <= 6)]
     if rel is None and told_days and (
         the_before.search(ctx.text, max(0, start - 8), start) or (
-            _LINE_LABEL_END.match(ctx.text, end) and _LINE_LABEL_START.search(ctx.text, max(0, start - 40), start)
+            _LINE_LABEL_END.match(ctx.text, end)
+            and _LINE_LABEL_START.search(ctx.text, max(0, start - 40), start)
         )
     ):
         # "Friday the 22nd through Sunday the 24th. Check-in is at 4 p.m. on the Friday": the
