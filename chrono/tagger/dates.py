@@ -907,6 +907,17 @@ def _after_evening_clock(ctx: Context, req: Request, day: dt.date, start: int, e
     if hour == 24:
         return day  # "since midnight", "by midnight": either end of the day; the story's clock stays
     before, ctx.prose_clock = ctx.prose_clock, (end, day, hour)
+    stated, stated_start, stated_end, _ = ctx.explicit
+    if hour < _EARLY_HOUR and stated is not None and stated.day == day and (
+        before is not None and before[1] == day and before[2] >= _EVENING_HOUR
+    ) and _names_night(ctx, stated_start, stated_end) and not (
+        _RANGE_LINK.fullmatch(ctx.text, before[0], start) or _OWN_DAY_AFTER.match(ctx.text, end)
+    ):
+        # "Night of 4/5 March. Roof open at 19:30. … Closed at 02:10": the small hours of a night
+        # the text names, after its evening
+        following = add_days(day, 1)
+        ctx.prose_clock = (end, following, hour)
+        return following
     if before is not None and before[1] == add_days(day, 1) and _night_goes_on(ctx, before, start, hour):
         # "At 12.20 a.m. a second theatre was opened … in surgery from 1.15": the night goes on
         ctx.prose_clock = (end, before[1], hour)
@@ -923,6 +934,13 @@ def _after_evening_clock(ctx: Context, req: Request, day: dt.date, start: int, e
     following = add_days(day, 1)
     ctx.prose_clock = (end, following, hour)
     return following
+
+
+def _names_night(ctx: Context, start: int, end: int) -> bool:
+    """Do the words ``ctx.text[start:end]`` name a night ("Night of 4/5 March")?"""
+    nights = [str(word) for word, code in ctx.res.classes.get("part_of_day", {}).items() if code == "NI"]
+    words = ctx.text[start:end].lower().split()
+    return any(word in words for word in nights)
 
 
 _SAME_SENTENCE_REACH = 80
