@@ -171,7 +171,11 @@ def order(b: Builder, here: SentenceContext) -> None:
         dated_before = next((t for t in timexes if t.end <= match.start()
                              and not text[t.end:match.start()].strip(" ,")), None)
         subject: Trigger | None
-        before_date = [] if dated_before is None or not set_off else [
+        # (or it closes the sentence: "lodged its appeal on 12 August, following the refusal.")
+        closing = "," in text[match.start() - 3:match.start()] and not text[obj.end:sentence.end].strip(
+            " .!?\"”’)"
+        )
+        before_date = [] if dated_before is None or not (set_off or closing) else [
             t for t in triggers if sentence.start <= t.start and t.end <= dated_before.start]
         if before_date and (_ORDER_WORDS[word] == "within" or any(t.pos == "verb" for t in before_date)):
             # "reached the port on 12 July, during the stoppage, was left …", "lodged the
