@@ -75,8 +75,12 @@ def tense(ctx: Context, start: int, end: int, weekday: bool = False) -> int:
                 continue
             if mark == -1 and words is left_words and index + 1 < len(words) and (
                 words[index + 1] in classes.get("tense_future", {})
+                or (index + 2 < len(words) and words[index + 2] in classes.get("tense_future", {})
+                    and res.has("stay_verb", words[index + 1]))
             ):
-                return 1  # "will hit", "may set": a past-looking form after a future auxiliary
+                # "will hit", "may set": a past-looking form after a future auxiliary; "will
+                # remain closed", "will stay shut": a participle after a verb of staying
+                return 1
             if mark in (1, -1) and words is left_words and index + 1 < len(words) and (
                 res.has("passive_auxiliary", words[index + 1])
             ):
