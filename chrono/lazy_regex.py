@@ -13,7 +13,9 @@ from typing import Any, cast
 
 
 def _compile(pattern: str, flags: int) -> re.Pattern[str]:
-    from chrono.regex_cache import compile_kept  # (chrono.regex_cache reads data files)
+    # (on first use: a module that only defines its patterns need not load the user cache's
+    # machinery, chrono.resources and chrono.seal)
+    from chrono.regex_cache import compile_kept
 
     return compile_kept(pattern, flags)
 
