@@ -183,6 +183,9 @@ def _since_phrase(ctx: Context, start: int) -> bool:
     return lead.search(ctx.text, max(0, start - 50), start) is not None
 
 
+# "the worst flooding since February 2020, when the river reached …": the text goes on to tell
+# that time, so it is the story's
+_WHEN_AFTER = r",?\s+when\b"
 # "kept a weather book from 1881 until his retirement": the start of a span whose end is no date
 _FROM_BEFORE = r"\bfrom\s+\Z"
 _UNTIL_AFTER = r"\s+(?:until|till|to)\s+(?:his|her|their|its)\b"
@@ -255,7 +258,7 @@ def _follow(ctx: Context, rule: Rule, piece: Piece, dct_known: bool) -> Piece:
         if anchor is not None and ctx.ref is not None and anchor.day < ctx.ref.day and (
             _since_year(ctx, piece.start) or _since_phrase(ctx, piece.start)
             or _opens_open_span(ctx, piece.start, piece.end)
-        ):
+        ) and not words_regex(ctx.res, _WHEN_AFTER, re.IGNORECASE).match(ctx.text, piece.end):
             # "the lowest reading since February 2012", "the most by a Hawk since Marta Quill's
             # 43 in March 1998": a record's bound, the story stays put
             anchor = None

@@ -55,6 +55,14 @@ _PAST_PHRASE = lazy_compile(
     re.IGNORECASE,
 )
 _LIGHT = _WORDS.set("light_verbs")
+_AND_THEN = lazy_compile(r"\s+and\s+")
+# "her next real birthday, on …": a date set off after a noun phrase of the next one of a kind
+_NEXT_ONE_SET_OFF = lazy_compile(
+    rf"\b(?:{_WORDS.pattern('next_one_words')})\s+"
+    rf"(?!(?:{alternation((*MONTHS, *WEEKDAYS))}|week|month|year)\b)"
+    rf"(?:[\w'’-]+\s+){{0,3}}[\w'’-]+,\s*\Z",
+    re.IGNORECASE,
+)
 _REPORT_PHRASE = lazy_compile(rf"\b(?:{_WORDS.pattern('report_nouns')})s?\b", re.IGNORECASE)
 _GOVERNED = lazy_compile(
     rf"\b(?:{_WORDS.pattern('governing_prepositions')})\s+(?:[\w'’-]+\s+){{0,4}}\Z", re.IGNORECASE
@@ -252,6 +260,8 @@ def _attach(text: str, timex: Timex, triggers: Sequence[Trigger], cuts: tuple[in
             ) <= 8:
                 return following[0]
             return None
+        if _NEXT_ONE_SET_OFF.search(text, nearest.end, left_edge):
+            return None  # "begun planning for her next birthday, on 29 February 2028": the next one's date
         if _PLANNED_BETWEEN.search(text, nearest.end, left_edge):
             return None  # "The mission was planned as Apollo 9, to be performed in early 1969"
         directive = nearest.lemma.lower() in _DIRECTIVE_VERBS
@@ -532,6 +542,8 @@ def _aspect_argument(text: str, trigger: Trigger, triggers: Sequence[Trigger],
             break
         if _COMPOUND_HEAD.fullmatch(text, t.end, edge):
             return None  # "Election officials finished …": the noun modifies the subject
+        if _AND_THEN.fullmatch(text, t.end, edge) and _GOVERNED.search(text, max(0, t.start - 40), t.start):
+            return None  # "built after the 2020 flood and finished in 2022": the builder's work ended
         if words_between(text, t.end, edge) <= 8:
             return t
     return None

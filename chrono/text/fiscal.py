@@ -87,12 +87,20 @@ def in_calendar(text: str, timexes: Sequence[Timex], configured_start: int | Non
     a fiscal 2025 starts at the earliest in February 2024 (ending in January 2025) and ends at
     the latest in November 2026 (named by the year it starts in), so "about 2025" (2024 to
     2026), which no month of the text can contradict unless it is years away."""
-    if not any(t.fiscal for t in timexes):
+    if not any(t.fiscal for t in timexes) and not (
+        any(_QUARTER.match(t.value) for t in timexes) and speaks_of_fiscal_years(text)
+    ):
         return timexes
     start = configured_start if configured_start is not None else fiscal_start(text)
     fiscal_values: set[str] = set()
     out: list[Timex] = []
     for timex in timexes:
+        if start not in (None, 1) and not timex.fiscal and timex.anchor not in (None, *fiscal_values) and (
+            _QUARTER.match(timex.value)
+        ):
+            # "the fourth quarter" with no year, where the text's financial year runs from July:
+            # which quarter it is (the calendar's or the company's) is not said; no claim
+            continue
         if timex.fiscal or (timex.anchor is not None and timex.anchor in fiscal_values):
             fiscal_values.add(timex.value)
             mapped = None if start is None else fiscal_in_calendar(timex.value, start)
@@ -106,3 +114,4 @@ def in_calendar(text: str, timexes: Sequence[Timex], configured_start: int | Non
 
 
 _YEAR = lazy_compile(r"\d{4}(?:-[QH]\d)?\Z")
+_QUARTER = lazy_compile(r"\d{4}-Q[1-4]\Z")
