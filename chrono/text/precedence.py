@@ -189,6 +189,10 @@ def precedence(b: Builder, triggers: Iterable[_Candidate]) -> None:
     keys = {t.start: _object_names(b.text, s, t) | (args[t.start] & _THINGS) for s, t in candidates}
     # a mention with no date (a title's "ratification") gives no claim, so it is no rival
     dated_triggers = frozenset(t.start for _, t in candidates if b.by_trigger.get(t.start) in b.dated_at)
+    # (read only where no nearer relation is found, and then once: the names of each candidate's
+    # parties, and whether the text tells another case)
+    parties: dict[int, frozenset[str]] = {}
+    other_case: bool | None = None
 
     def related(s1: Sentence, first: Trigger, s2: Sentence, second: Trigger) -> bool:
         if first is second:
@@ -260,8 +264,12 @@ def precedence(b: Builder, triggers: Iterable[_Candidate]) -> None:
             if found is None:
                 found = index.named_elsewhere(s2, second, names)
                 if found is None:
-                    parties = {t.start: _party_names_near(b.text, s, t) for s, t in (*index.firsts, *seconds)}
-                    found = _only_case(pair, index.firsts, seconds, parties, event_of, b.text,
+                    for s, t in (*index.firsts, *seconds):
+                        if t.start not in parties:
+                            parties[t.start] = _party_names_near(b.text, s, t)
+                    if other_case is None:
+                        other_case = _OTHER_CASE.search(b.text) is not None
+                    found = _only_case(pair, index.firsts, seconds, parties, event_of, other_case,
                                        dated_triggers)
                     if found is not None:
                         via = f"the only {pair.first} and {pair.second} the text tells"
@@ -300,14 +308,14 @@ def _claim(b: Builder, pair: PrecedencePair, first: Trigger, second: Trigger, fi
 
 def _only_case(pair: PrecedencePair, firsts: Sequence[_Candidate], seconds: Sequence[_Candidate],
                names: dict[int, frozenset[str]], event_of: Callable[[Sentence, Trigger], str],
-               text: str, dated: frozenset[int]) -> _Candidate | None:
+               other_case: bool, dated: frozenset[int]) -> _Candidate | None:
     """"Dunstable … was sentenced on Monday 11 March … ¶ The jury returned its guilty verdict on
     14 March": the one event of each step of a criminal case the text tells, in any paragraphs
     and with no name in common, are one case, unless they name different people or the text
     says it tells another case ("In March, a different jury convicted …")."""
     if not {pair.first, pair.second} <= _SOLE_CASE_CLASSES:
         return None
-    if _OTHER_CASE.search(text) is not None:
+    if other_case:
         return None
     firsts, seconds = _one_told(firsts, event_of, dated), _one_told(seconds, event_of, dated)
     if not firsts or not seconds:
