@@ -557,6 +557,28 @@ def elapsed_cues(
             yield birthday
 
 
+def elapsed_since_in(text: str, sentence: Sentence) -> Iterator[tuple[int, re.Match[str], int, bool]]:
+    """The exact "N years since" counts of ``sentence`` not told of the future: where the count
+    starts, the match, the count and whether the sentence speaks of the present and not of the
+    past ("it is thirty years since …": counted to the document date)."""
+    if not _ELAPSED_HINT.may_match(text, sentence.start, sentence.end):
+        return
+    for match in _ELAPSED.finditer(text, sentence.start, sentence.end):
+        if not starts_word(text, match.start()):
+            continue
+        counted = _COUNT_BEFORE.search(text, max(sentence.start, match.start() - 24), match.start())
+        if counted is None or _APPROXIMATE.search(text, max(sentence.start, counted.start() - 16),
+                                                  counted.start()):
+            continue
+        if _FUTURE.search(text, sentence.start, counted.start()):
+            continue
+        raw = counted.group("count")
+        count = int(raw) if raw.isdigit() else _COUNT_WORDS[raw.lower()]
+        present = bool(_PRESENT.search(text, sentence.start, sentence.end)) and not _PAST.search(
+            text, sentence.start, sentence.end)
+        yield counted.start(), match, count, present
+
+
 def _birthday_sentences(text: str, sentences: Sequence[Sentence]) -> list[Sentence]:
     """The sentences that hold a thing's birthday phrase ("turns 60"), found in one pass."""
     starts = [s.start for s in sentences]

@@ -18,7 +18,13 @@ from chrono.periods import DAY, Period, date_of, day_start
 from chrono.problems import ConflictKind
 from chrono.tagger import Timex
 from chrono.tagger.calendar import add_months
-from chrono.text.ages import anniversaries_in, mentions_anniversaries, thing_birthdays_in, told_as_present
+from chrono.text.ages import (
+    anniversaries_in,
+    elapsed_since_in,
+    mentions_anniversaries,
+    thing_birthdays_in,
+    told_as_present,
+)
 from chrono.text.attachment import resolve
 from chrono.text.builder import Builder
 from chrono.text.context import SentenceContext
@@ -44,12 +50,26 @@ _THING_TURNS = lazy_compile(
     r"(?=\s+(?:this|next)\s+year\b)"
 )
 _TURNS_HINT = Hint.of(["which turn", "that turn"])
+# "as the Salter Lane shop celebrates fifty years in business": the thing's last word, the count
+_THING_YEARS = lazy_compile(
+    rf"\b([A-Z]?[a-z][\w-]*)\s+(?:is\s+|are\s+)?(?:{vocabulary('ages').pattern('years_marked_verbs')})\s+"
+    rf"(?P<count>\d{{1,3}}|[a-z]+(?:-[a-z]+)?)\s+years\s+(?:{vocabulary('ages').pattern('years_of_life')})\b"
+)
+_YEARS_HINT = Hint.of(vocabulary("ages").words("years_of_life"))
+# "Ruth Dane opened the bakery in 1988": the thing as the founding's object
+_OBJECT_AFTER = r"\s+(?:the|its|their|our|this)\s+(?:[\w'’-]+\s+){{0,2}}?{word}(?![\w'’-])"
 _BIRTHDAY_HINT = Hint.of(["birthday"])
+_OWN_OPENING_BEFORE = frozenset(vocabulary("ages").words("own_opening_before"))
 _OWN_OPENING_AFTER = lazy_compile(
     rf"\s*(?:{vocabulary('ages').pattern('own_opening_after')})(?!\w)", re.IGNORECASE
 )
 _WHICH_TURNS = lazy_compile(r",\s+(?:which|that)\s+(?:(?:will|is\s+to)\s+)?turns?\s")
 _WORD_BEFORE = lazy_compile(r"[A-Za-z][\w-]*\Z")
+# "years since the flood", "since its first concert", "since the choir gave its first concert":
+# the words between "since" and the event noun counted from (no clause of their own)
+_SINCE_GAP = lazy_compile(r"(?:[\w'’-]+[ \t]+){0,6}")
+_SINCE_CUT = lazy_compile(r"[;:,]|\s(?:and|but|when|while|which|that|who)\s")
+_MODAL_BEFORE = lazy_compile(rf"\b(?:{vocabulary('ages').pattern('elapsed_modal')})\b", re.IGNORECASE)
 _OPENING_KINDS = frozenset({"opening", "take_office", "founding"})
 # an anniversary is often marked on the nearest weekend or weeks apart, never a year apart
 _SLACK = 45 * DAY
@@ -69,12 +89,21 @@ def anniversary_events(b: Builder) -> None:
             sentence = b.sentences[i]
             here = b.contexts.get(sentence.start) or _bare_context(b, sentence)
             _anniversary_of_founding(b, here, turning, count, turning)
+    for years in _THING_YEARS.finditer(b.text) if _YEARS_HINT.may_match(b.text, 0, len(b.text)) else ():
+        count = count_of(years.group("count"))
+        i = bisect.bisect_right([s.start for s in b.sentences], years.start()) - 1
+        if count and i >= 0:
+            sentence = b.sentences[i]
+            here = b.contexts.get(sentence.start) or _bare_context(b, sentence)
+            # (years of life are a loose count: "fifty years in business" in its fifty-first)
+            _anniversary_of_founding(b, here, years, count, years, loose=True)
     if _BIRTHDAY_HINT.may_match(b.text, 0, len(b.text)):
         # "a party to mark the school's 80th birthday" … "The school opened on 7 September 1935"
         for sentence in b.sentences:
             for match, count in thing_birthdays_in(b.text, sentence.start, sentence.end):
                 here = b.contexts.get(sentence.start) or _bare_context(b, sentence)
                 _anniversary_of_founding(b, here, match, count)
+    _years_since_events(b)
     if not mentions_anniversaries(b.text):
         return
     for sentence in b.sentences:
@@ -109,12 +138,58 @@ def anniversary_events(b: Builder) -> None:
                            mentions=(noun,), rule=ConflictKind.OFFSET)
 
 
+def _years_since_events(b: Builder) -> None:
+    """"It is thirty years this month since the choir's first concert" … "That concert was
+    given in the spring of 1991": the event counted from started that many years before the
+    day the count is told at (a date of the sentence before it, else the document date when
+    the sentence speaks of the present), give or take a year and six weeks. A date of its own
+    after "since" is the age cue's (chrono.text.ages.elapsed_cues)."""
+    for sentence in b.sentences:
+        for count_start, match, count, present in elapsed_since_in(b.text, sentence):
+            here = b.contexts.get(sentence.start)
+            if here is None:
+                continue
+            cut = _SINCE_CUT.search(b.text, match.end(), sentence.end)
+            clause_end = cut.start() if cut is not None else sentence.end
+            if any(t.type == "DATE" and match.end() <= t.start < clause_end for t in here.timexes):
+                continue
+            counted = next((t for t in here.triggers if match.end() <= t.start < clause_end), None)
+            if counted is None or counted.pos != "noun" or not _SINCE_GAP.fullmatch(
+                b.text, match.end(), counted.start
+            ):
+                continue
+            if _MODAL_BEFORE.search(b.text, sentence.start, count_start):
+                continue  # "it would have been thirty years since their wedding": not a count told
+            marked = _marked_on(b, here.timexes, match.start())
+            if marked is None and present and b.dct is not None and all(
+                _of_year(t, b.dct.start) for t in here.timexes if t.type == "DATE"
+            ):
+                marked = b.dct  # (not "'It is ten years since the flood,' she said in 2019")
+            if marked is None or marked.start is None:
+                continue
+            year = date_of(marked.start).year - count
+            if not dt.MINYEAR < year < dt.MAXYEAR:
+                continue
+            first = day_start(dt.date(year - 1, 1, 1)) - _SLACK
+            last = day_start(dt.date(year + 1, 1, 1)) + _SLACK
+            event_id = b.event(counted, here)
+            b.period_claim(event_id, Part.START, Qualifier.IN, Period(first, last, ""),
+                           b.span(count_start, counted.end), mentions=(counted,),
+                           note=f"{count} years before the count is told", rule=ConflictKind.OFFSET)
+
+
+def _of_year(timex: Timex, dct_start: int | None) -> bool:
+    """Is ``timex`` a date of the document date's year ("this month", "today", "in 2024")?"""
+    return timex.value == "PRESENT_REF" or (
+        dct_start is not None and timex.value[:4] == str(date_of(dct_start).year))
+
+
 def _own_opening(text: str, opened: Trigger, owner: str) -> bool:
     """"The school opened its doors on 7 September 1935": the owner is the opening's subject,
     and the opening has no object of its own ("The school opened a new wing")."""
     subject = text[max(0, opened.start - len(owner) - 12):opened.start].lower().split()
-    return bool(subject) and subject[-1] in (owner, "first", "originally") and owner in subject[-2:] and (
-        _OWN_OPENING_AFTER.match(text, opened.end) is not None)
+    return bool(subject) and (subject[-1] == owner or subject[-1] in _OWN_OPENING_BEFORE) and (
+        owner in subject[-2:] and _OWN_OPENING_AFTER.match(text, opened.end) is not None)
 
 
 def _bare_context(b: Builder, sentence: Sentence) -> SentenceContext:
@@ -133,7 +208,7 @@ def _marked_on(b: Builder, timexes: tuple[Timex, ...], before: int) -> Period | 
 
 
 def _anniversary_of_founding(b: Builder, here: SentenceContext, match: re.Match[str], count: int,
-                             turning: re.Match[str] | None = None) -> None:
+                             turning: re.Match[str] | None = None, *, loose: bool = False) -> None:
     """"The society's 150th anniversary celebrations began in January": the anniversary of what
     was founded, when the text tells one founding of the possessor ("The society was founded in
     1879"); ``turning``: the owner of "The choir, which turns 25 this year" instead."""
@@ -161,6 +236,12 @@ def _anniversary_of_founding(b: Builder, here: SentenceContext, match: re.Match[
         )
         and (word is None or word in b.text[max(other.sentence.start, t.start - 60):t.start].lower())
     ]
+    if not foundings and loose and word is not None:
+        # "Ruth Dane opened the bakery in 1988": the thing opened, as the verb's object
+        after = re.compile(_OBJECT_AFTER.format(word=re.escape(word)), re.IGNORECASE)
+        foundings = [(other, t) for other in b.contexts.values() for t in other.triggers
+                     if t.pos == "verb" and t.event_class in ("founding", "opening")
+                     and after.match(b.text, t.end)]
     if len(foundings) != 1:
         return  # none, or several: which one is not said
     context, founded = foundings[0]
@@ -175,7 +256,7 @@ def _anniversary_of_founding(b: Builder, here: SentenceContext, match: re.Match[
     if marked is None or marked.start is None:
         return
     year = date_of(marked.start).year - count
-    spare = 0 if written else 1
+    spare = 0 if written and not loose else 1
     if not dt.MINYEAR + spare <= year < dt.MAXYEAR:
         return  # "the 3000th anniversary": before the calendar starts
     first = day_start(dt.date(year - spare, 1, 1)) - _SLACK
