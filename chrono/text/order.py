@@ -43,6 +43,7 @@ _PRENOMINAL_DATE = lazy_compile(r"(?:['’]s)?(?:\s+[\w-]+){0,2}\s+")
 # "preceded by a week of protests": a length of the event, not a date the order word governs
 _LENGTH_OF = lazy_compile(r"\s+of\s+(?:[\w-]+\s+)?")
 _OPENING_ONLY = _WORDS.set("opening_only_order_words")
+_SET_OFF_BEFORE = lazy_compile(r",\s*\Z")
 _INVERTED = lazy_compile(
     rf"\b(?:{_WORDS.pattern('inversion_auxiliaries')})\s+(?:he|she|they|we|i|it|the\s+[\w-]+|[A-Z][\w-]+)\s+"
 )
@@ -137,8 +138,12 @@ def order(b: Builder, here: SentenceContext) -> None:
         if match.start() in timex_starts or any(t.start <= match.start() < t.end for t in timexes):
             continue  # "charged the following month": a date, not an order word
         word = " ".join(match.group(1).lower().split())
-        if word in _OPENING_ONLY and text[sentence.start:match.start()].strip(" \"“"):
-            continue  # "she once worked there": not an order word here
+        if word in _OPENING_ONLY and text[sentence.start:match.start()].strip(" \"“") and not (
+            _SET_OFF_BEFORE.search(text, max(sentence.start, match.start() - 4), match.start())
+            and _SUBJECT_AUX.match(text, match.end())
+        ):
+            continue  # "she once worked there": not an order word here (but "…, once the
+            # consultation had closed": a clause of its own, set off)
         objects = [t for t in triggers if t.start >= match.end()]
         if not objects:
             continue
