@@ -57,6 +57,13 @@ _PAST_PHRASE = lazy_compile(
 _LIGHT = _WORDS.set("light_verbs")
 _AND_THEN = lazy_compile(r"\s+and\s+")
 # "her next real birthday, on …": a date set off after a noun phrase of the next one of a kind
+# "lost to the frost before the next budburst in October": a date right after the object of an
+# order word (a noun the lexicon lacks, or it would be the nearest event) is that object's
+_ORDER_OBJECT_BEFORE = lazy_compile(
+    rf"\b(?:{_WORDS.pattern('governing_prepositions')})\s+(?:{_WORDS.pattern('object_determiners')})\s+"
+    rf"(?:[\w'’-]+\s+){{0,2}}[\w'’-]+\s+\Z",
+    re.IGNORECASE,
+)
 _NEXT_ONE_SET_OFF = lazy_compile(
     rf"\b(?:{_WORDS.pattern('next_one_words')})\s+"
     rf"(?!(?:{alternation((*MONTHS, *WEEKDAYS))}|week|month|year)\b)"
@@ -262,6 +269,11 @@ def _attach(text: str, timex: Timex, triggers: Sequence[Trigger], cuts: tuple[in
             return None
         if _NEXT_ONE_SET_OFF.search(text, nearest.end, left_edge):
             return None  # "begun planning for her next birthday, on 29 February 2028": the next one's date
+        if asserted(nearest) and nearest.tense != PLANNED and _ORDER_OBJECT_BEFORE.search(
+            text, max(nearest.end, left_edge - 60), left_edge
+        ):
+            return None  # "lost to the frost before the next budburst in October": the budburst's date
+            # (but "would reopen after a deep clean on Monday": planned, whichever it dates)
         if _PLANNED_BETWEEN.search(text, nearest.end, left_edge):
             return None  # "The mission was planned as Apollo 9, to be performed in early 1969"
         directive = nearest.lemma.lower() in _DIRECTIVE_VERBS

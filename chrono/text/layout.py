@@ -82,6 +82,7 @@ _SHORT_LINE = lazy_compile(r"[ \t]*\S+(?:[ \t]+\S+){0,5}[ \t]*\Z")
 # "… full for the first time since ¶ May. Picked the first tomatoes.": a short line after a long
 # one that stops mid-sentence is the end of its sentence, wrapped
 _MID_SENTENCE = lazy_compile(r"[^\n]{40,}[\w,]\s*\Z")
+_CONTINUED = lazy_compile(rf"(?:,|\b(?:{_WORDS.pattern('continuing_words')}))[ \t]*\Z")
 
 
 def _lines_of(shown: str, lines: list[tuple[int, int]]) -> Iterator[Block]:
@@ -89,7 +90,12 @@ def _lines_of(shown: str, lines: list[tuple[int, int]]) -> Iterator[Block]:
     before: tuple[int, int] | None = None
     for a, z in lines:
         wrapped = before is not None and _MID_SENTENCE.match(shown, *before) is not None
+        # "… the forecast is poor for tomorrow and ¶ Monday. Dinner: lentils.": a line after
+        # one that ends on a comma or a word that cannot end a sentence goes on with it
+        continued = before is not None and _CONTINUED.search(shown, *before) is not None
         before = (a, z)
+        if continued:
+            continue
         if (_DELIMITED_LINE.match(shown, a, z) or (_SHORT_LINE.match(shown, a, z) and not wrapped)) and (
             block := _block(shown, Kind.LINE, a, z)
         ) is not None:
