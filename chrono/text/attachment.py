@@ -29,7 +29,7 @@ from chrono.text.clauses import (
     words_in,
 )
 from chrono.text.events import Trigger, asserted
-from chrono.text.inflection import regular_forms
+from chrono.text.inflection import regular_bases, regular_forms
 from chrono.text.tense import NOMINAL, PAST, PLANNED, TOLD_AS_PAST, negated_until_at
 from chrono.text.vocabulary import Hint, alternation, each_then_space, longest_first, vocabulary
 
@@ -55,6 +55,9 @@ _PAST_PHRASE = lazy_compile(
     re.IGNORECASE,
 )
 _LIGHT = _WORDS.set("light_verbs")
+_PASSIVE_SUPPORT = _WORDS.set("passive_support_verbs")
+_SET_OFF_PARTICIPLE = lazy_compile(r",\s+([a-z]+ed)\s+")
+_PASSIVE_BEFORE = lazy_compile(rf"(?:,|\b(?:{_WORDS.pattern('passive_auxiliaries')}))\s*\Z", re.IGNORECASE)
 _AND_THEN = lazy_compile(r"\s+and\s+")
 # "her next real birthday, on …": a date set off after a noun phrase of the next one of a kind
 # "lost to the frost before the next budburst in October": a date right after the object of an
@@ -285,6 +288,11 @@ def _attach(text: str, timex: Timex, triggers: Sequence[Trigger], cuts: tuple[in
         nearest = _verb_of_object(text, nearest, triggers, clause_start) or nearest
         words = words_between(text, nearest.end, left_edge)
         limit = 4 if nearest.event_class == "reporting" else 14
+        participle = _SET_OFF_PARTICIPLE.fullmatch(text, nearest.end, left_edge)
+        if participle is not None and nearest.pos == "noun" and not _PASSIVE_SUPPORT.isdisjoint(
+            regular_bases(participle.group(1).lower())
+        ):
+            return nearest  # "The jury's verdict, delivered on 9 October": the verdict's date
         if other_predicate(text, nearest.end, left_edge):
             return None  # "reached orbit in May and spent the rest of 2023 …": the other verb's date
         comma = text.find(",", nearest.end, left_edge)
@@ -426,7 +434,11 @@ def resolve(text: str, trigger: Trigger, triggers: Sequence[Trigger], cuts: tupl
         nouns = [t for t in triggers if t.pos == "noun" and t.end <= trigger.start and t is not trigger]
         if nouns and _PARTICIPLE_SETTING.fullmatch(text, nouns[-1].end, trigger.start):
             return Target(nouns[-1], Part.WHOLE, nouns[-1])
-    if trigger.lemma in _LIGHT and trigger.pos == "verb":
+    if trigger.pos == "verb" and (trigger.lemma in _LIGHT or (
+        not _PASSIVE_SUPPORT.isdisjoint(regular_bases(trigger.lemma))
+        and _PASSIVE_BEFORE.search(text, max(0, trigger.start - 12), trigger.start)
+    )):
+        # "The jury's verdict, delivered on 9 October": the participle's noun is what is dated
         subject = relative_antecedent(text, trigger.start, triggers)
         subject = subject or _subject_noun(text, trigger, triggers, cuts)
         if subject is not None:

@@ -25,6 +25,7 @@ import attrs
 from chrono.knowledge import Synonyms
 from chrono.model import Grade
 from chrono.text.clauses import FUNCTION_WORDS
+from chrono.text.inflection import regular_bases
 from chrono.text.events import Trigger, asserted
 from chrono.text.mentions import Mention
 from chrono.text.vocabulary import vocabulary
@@ -268,8 +269,9 @@ def verb_object(text: str, trigger: Trigger, triggers: Sequence[Trigger]) -> Tri
             continue
         if verb.event_class in ("reporting", "begin", "end", "causal") or not asserted(verb):
             continue
-        if verb.lemma not in _SUPPORT_VERBS:
-            continue  # "condemned the bombings": an act about the event, not the event
+        if verb.lemma not in _SUPPORT_VERBS and _SUPPORT_VERBS.isdisjoint(regular_bases(verb.lemma)):
+            continue  # "condemned the bombings": an act about the event, not the event (but
+            # "delivered its verdict": a support verb the lexicon lacks, by its regular past)
         if verb.end <= noun.start and _is_object_gap(text[verb.end:noun.start]):
             return other
     return None

@@ -48,3 +48,17 @@ def singular(word: str) -> str:
     if word.endswith(("sses", "shes", "ches", "xes", "zes")) or word in ("buses", "gases"):
         return word[:-2]
     return word[:-1]
+
+
+def regular_bases(past: str) -> tuple[str, ...]:
+    """The bases a regular past form may be of ("delivered" deliver, "staged" stage or stag,
+    "stopped" stop or stopp): for a form the lexicon lacks, to look its base up in a list."""
+    if not past.endswith("ed") or len(past) < 5:
+        return ()
+    stem = past[:-2]
+    bases = [stem, past[:-1]]
+    if stem.endswith("i"):
+        bases.append(stem[:-1] + "y")  # "carried" carry
+    if len(stem) > 2 and stem[-1] == stem[-2]:
+        bases.append(stem[:-1])  # "stopped" stop
+    return tuple(bases)
