@@ -25,8 +25,8 @@ import attrs
 from chrono.knowledge import Synonyms
 from chrono.model import Grade
 from chrono.text.clauses import FUNCTION_WORDS
-from chrono.text.inflection import regular_bases
 from chrono.text.events import Trigger, asserted
+from chrono.text.inflection import regular_bases
 from chrono.text.mentions import Mention
 from chrono.text.vocabulary import vocabulary
 
