@@ -56,7 +56,8 @@ _PAST_PHRASE = lazy_compile(
 )
 _LIGHT = _WORDS.set("light_verbs")
 _PASSIVE_SUPPORT = _WORDS.set("passive_support_verbs")
-_SET_OFF_PARTICIPLE = lazy_compile(r",\s+([a-z]+ed)\s+")
+# "The jury's verdict, delivered on …", "Her maiden voyage, to Bergen, was made in …"
+_SET_OFF_PARTICIPLE = lazy_compile(r",\s+(?:[^,.;]{1,60},\s+(?:was|were)\s+)?([a-z]+)\s+")
 _PASSIVE_BEFORE = lazy_compile(rf"(?:,|\b(?:{_WORDS.pattern('passive_auxiliaries')}))\s*\Z", re.IGNORECASE)
 _AND_THEN = lazy_compile(r"\s+and\s+")
 # "her next real birthday, on …": a date set off after a noun phrase of the next one of a kind
@@ -289,8 +290,9 @@ def _attach(text: str, timex: Timex, triggers: Sequence[Trigger], cuts: tuple[in
         words = words_between(text, nearest.end, left_edge)
         limit = 4 if nearest.event_class == "reporting" else 14
         participle = _SET_OFF_PARTICIPLE.fullmatch(text, nearest.end, left_edge)
-        if participle is not None and nearest.pos == "noun" and not _PASSIVE_SUPPORT.isdisjoint(
-            regular_bases(participle.group(1).lower())
+        if participle is not None and nearest.pos == "noun" and (
+            participle.group(1) in _SUPPORT_FORMS
+            or not _PASSIVE_SUPPORT.isdisjoint(regular_bases(participle.group(1)))
         ):
             return nearest  # "The jury's verdict, delivered on 9 October": the verdict's date
         if other_predicate(text, nearest.end, left_edge):
