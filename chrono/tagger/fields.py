@@ -82,8 +82,19 @@ def year_of(ctx: Context, f: Fields) -> int | None:
     return None
 
 
+# How far (in years) the story's time must be from the day deictic words count from for a
+# year written with two digits to be read in the story's century instead
+_STORY_CENTURY_GAP = 20
+
+
 def two_digit_year(ctx: Context, yy: int) -> int:
     base = ctx.base().year
+    story = ctx.ref.day.year if ctx.ref is not None else base
+    if abs(story - base) >= _STORY_CENTURY_GAP:
+        # letters of 1887 dated "Dec. 26th, '87", "the spring of '89": the year nearest the
+        # story's
+        return min((story // 100 * 100 + yy + shift for shift in (-100, 0, 100)),
+                   key=lambda year: (abs(year - story), year))
     century = base // 100 * 100
     year = century + yy
     if year > base + 10:

@@ -50,6 +50,7 @@ _AFTER_LEAD = lazy_compile(
 )
 _AFTER_FIGURES = lazy_compile(r"[ \t*_)\]]*[A-Z0-9@#\"“]")
 _FIGURE = lazy_compile(r"\d")
+_WRITTEN_YEAR = lazy_compile(r"\d{4}")
 # ... or a place and a comma before it in an entry's label: "**Kessel, 3 October.**"
 # (a place and a comma, "GENEVA, …", "No. 14 General Hospital, …", or a counter and a dash,
 # "Day 1 — Tuesday 14 April")
@@ -98,6 +99,10 @@ class Frames:
         # "*Day 14. Wed. 22nd.*": the count of days of the last entry that gave both, and its day
         self.day_count: tuple[int, dt.date] | None = None
         self._heading_starts: list[int] | None = None  # read when first asked for
+        # "*Dec. 26th, '87.*" alone on its line over a letter or a diary's day of another time
+        # than the document's: the day its paragraphs are written on, until a heading, another
+        # such line or a date of another year written out
+        self.dateline_day: Anchor | None = None
 
     def at(self, ctx: Context, offset: int) -> None:
         changed = False
@@ -114,10 +119,17 @@ class Frames:
                     ctx.ref = left.anchor
                     if left.anchor.gran == "D":
                         ctx.day_ref = left.anchor
+                        dateline = left.block.kind is Kind.PARAGRAPH and how_dated(
+                            left.block, self.text, *self.dated[left.index]) == "alone"
+                        if dateline and abs(left.anchor.day.year - ctx.dct.year) >= _STORY_YEARS:
+                            self.dateline_day = left.anchor
                 changed = True
         blocks = self.blocks
         while self.next < len(blocks) and blocks[self.next].start <= offset:
             block = blocks[self.next]
+            if block.kind is Kind.HEADING and self.dateline_day is not None:
+                self.dateline_day = None
+                changed = True
             if block.scope_end > offset:
                 self.open.append(_Open(self.next, block, ctx.saved()))
             self.next += 1
@@ -163,6 +175,12 @@ class Frames:
     def offer(self, ctx: Context, start: int, end: int, anchor: Anchor, role: str | None = None) -> None:
         """A date was read at ``[start, end)`` (``role``: "begin" for the first end of a range):
         it dates the innermost open block it opens, and its scope then counts from it."""
+        if self.dateline_day is not None and anchor.day.year != self.dateline_day.day.year and (
+            _WRITTEN_YEAR.search(self.text, start, end)
+        ):
+            # "He married Ellen Lisle in 1890": the letter is over, the text tells of other years
+            self.dateline_day = None
+            self._refresh(ctx)
         for position in range(len(self.open) - 1, -1, -1):
             opened = self.open[position]
             block = opened.block
@@ -201,6 +219,8 @@ class Frames:
         opened.anchor = anchor
         opened.firm = firm
         self.dated[opened.index] = (start, end)
+        if firm:
+            self.dateline_day = None  # another entry: its own day from here
         if anchor.gran == "D" and opened.block.kind in _DAY_ENTRY_KINDS:
             self.last_entry = anchor
             self.last_entry_end = end
@@ -220,6 +240,8 @@ class Frames:
                 ctx.frame_day = opened.anchor.day if opened.anchor.gran == "D" else None
                 return
         ctx.frame = ctx.frame_day = None
+        if self.dateline_day is not None:
+            ctx.frame, ctx.frame_day = self.dateline_day, self.dateline_day.day
 
 
 # "*Day 14. Wed. 22nd.*", "**Day 3 (Monday).**": an entry labelled by the count of its day

@@ -36,6 +36,7 @@ from chrono.tagger.resources import (
     load,
     starts_regex,
     trie_regex,
+    words_regex,
 )
 
 __all__ = ["Scanner", "scan", "scanner_for"]
@@ -329,6 +330,16 @@ def _after_ordinal(res: Resources, text: str, pos: int) -> bool:
                                    or res.has("half_ordinal", before.group(1)))
 
 
+_SALUTATION = r"(?:^|\n)[ \t*_]*(?:{salutation})[ \t]+[^,\n]{1,30},[ \t]*\Z"
+
+
+def _after_salutation(res: Resources, text: str, pos: int) -> bool:
+    """"Dear Mother, Yesterday being Christmas Day …": the first word of a letter after its
+    salutation is capitalised as a sentence's is."""
+    return text.rfind(",", max(0, pos - 4), pos) != -1 and words_regex(
+        res, _SALUTATION, re.IGNORECASE).search(text, max(0, pos - 48), pos) is not None
+
+
 def _sentence_start(text: str, pos: int) -> bool:
     """Whether only spaces and opening quotes or brackets separate ``pos`` from the start of
     the text, a line, a list item ("- Nightly builds") or a sentence."""
@@ -392,7 +403,7 @@ def scan(ctx: Context, scanner: Scanner) -> Iterator[tuple[Rule, list[Piece]]]:
         word = trig.group()
         if word[:1].isupper() and not word.isupper() and word.lower() in lowercase_words and (
             not _sentence_start(text, ts)
-        ) and not _after_ordinal(res, text, ts):
+        ) and not _after_ordinal(res, text, ts) and not _after_salutation(res, text, ts):
             continue
         # The chain in front of a trigger depends on a few dozen characters before it (and on
         # the floor if that is closer): repeated surroundings are walked once per call.
