@@ -338,6 +338,8 @@ def _entry_year(ctx: Context, month: int, start: int, end: int) -> int | None:
 
 _SENTENCE_BREAK = lazy_compile(r"[.!?][\"”’)]*\s|\n")
 _REPORTED_BEFORE = r"\b(?:{reporting_verbs})\s+(?:[\w,]+\s+){0,3}\Z"
+# "… and the bank would …": a clause with a subject of its own joined on
+_NEW_CLAUSE = r"\b(?:{list_conjunction})\s+(?:{plan_adjective_determiner})\s+[\w'’-]+\s+(?:{clause_auxiliary})\b"
 # "last year's", "next year": a year counted from now (the sentence's year for a year-less date)
 _COUNTED_YEAR = r"(?<![Tt]he\s)\b({rel})\s+year\b(?:['’]s)?"  # (not "the next year": the story's)
 _MONTH_LABEL = r"(?:{article_definite})\s+"
@@ -367,6 +369,9 @@ def _year_said_before(ctx: Context, start: int, month: int) -> int | None:
         return None  # "the past year": a stretch up to now, not a calendar year
     if words_regex(ctx.res, _REPORTED_BEFORE, re.IGNORECASE).search(text, max(said.end(), start - 40), start):
         return None
+    if words_regex(ctx.res, _NEW_CLAUSE, re.IGNORECASE).search(text, said.end(), start):
+        return None  # "should peak in the first quarter of next year and the bank would look
+        # again at its next meeting on Dec. 15": another clause, its own time
     step = ctx.res.lookup("rel", " ".join(said.group(1).lower().split()))
     if step is None:
         return None
