@@ -339,7 +339,8 @@ def _entry_year(ctx: Context, month: int, start: int, end: int) -> int | None:
 _SENTENCE_BREAK = lazy_compile(r"[.!?][\"”’)]*\s|\n")
 _REPORTED_BEFORE = r"\b(?:{reporting_verbs})\s+(?:[\w,]+\s+){0,3}\Z"
 # "… and the bank would …": a clause with a subject of its own joined on
-_NEW_CLAUSE = r"\b(?:{list_conjunction})\s+(?:{plan_adjective_determiner})\s+[\w'’-]+\s+(?:{clause_auxiliary})\b"
+_NEW_CLAUSE = (r"\b(?:{list_conjunction})\s+(?:{plan_adjective_determiner})\s+[\w'’-]+\s+"
+               r"(?:{clause_auxiliary})\b")
 # "last year's", "next year": a year counted from now (the sentence's year for a year-less date)
 _COUNTED_YEAR = r"(?<![Tt]he\s)\b({rel})\s+year\b(?:['’]s)?"  # (not "the next year": the story's)
 _MONTH_LABEL = r"(?:{article_definite})\s+"
