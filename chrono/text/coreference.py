@@ -161,6 +161,10 @@ def antecedent_link(mention: Mention, earlier: Sequence[Mention], words: Vocabul
         how = match(candidate)
         if how is not None and _compatible(mention, candidate):
             found.append((candidate, how))
+    if not mention.planned and any(not c.undated_plan for c, _ in found):
+        # "… voted on Thursday, 4 April. ¶ Campaigners want a fresh vote. ¶ … watched the March
+        # vote": a plan that a told mention does not refer to is another event, and no rival
+        found = [(c, how) for c, how in found if not c.undated_plan]
     if not found and mention.contrast in FIRST_WORDS:
         return _first_of_kind(mention, earlier, words, same_event)
     if not found:

@@ -62,6 +62,11 @@ _TEMPORAL_OWNERS = (
 )
 _NOT_NAMES = _WORDS.set("not_names") | frozenset(MONTHS) | frozenset(WEEKDAYS)
 _DATE_WORDS = frozenset(w.lower() for w in MONTHS) | frozenset(w.lower() for w in WEEKDAYS)
+_SENTENCE_WORD = lazy_compile(r"\w+")
+# "to hold a fresh vote", "would call a new election": the object of a verb not told as done
+_UNTOLD_OBJECT = lazy_compile(
+    rf"\b(?:{_WORDS.pattern('untold_verb_markers')})\s+[a-z]+\s+(?:an?)\s+(?:[\w-]+\s+){{0,2}}\Z"
+)
 _NAME_JOINERS = _WORDS.set("name_joiners")
 
 _WORD = lazy_compile(r"[A-Za-z][\w'’.-]*")
@@ -130,6 +135,18 @@ class Mention:
     @functools.cached_property
     def definite(self) -> bool:
         return self._phrase[1]
+
+    @functools.cached_property
+    def undated_plan(self) -> bool:
+        """"Campaigners want the council to hold a fresh vote.": a plan (or what an infinitive
+        or a modal governs) introduced without a definite word and told in a sentence with no
+        date: a new event, not one told before."""
+        if self.definite or not (self.planned or _UNTOLD_OBJECT.search(
+            self._text, max(self._sentence.start, self.trigger.start - 60), self.trigger.start
+        )):
+            return False
+        words = _SENTENCE_WORD.findall(self._text, self._sentence.start, self._sentence.end)
+        return not any(w[0].isdigit() or w.lower() in _DATE_WORDS for w in words)
 
     @functools.cached_property
     def contrast(self) -> str | None:
