@@ -102,6 +102,8 @@ def season_cues(text: str, timexes: Sequence[Timex], sentences: Sequence[Sentenc
             continue
         date = _linked(text, timexes, index, sentence, bool(shape["quarter"])) if (
             period.signal in _AT_SIGNALS) else None
+        if date is None and shape["season"]:
+            date = _labelled_noun_date(text, timexes, index, sentence)
         if date is None:
             date = _month_of_period(text, timexes, index, sentence)
         if date is None and shape["quarter"]:
@@ -176,6 +178,28 @@ def _month_of_period(text: str, timexes: Sequence[Timex], index: int, sentence: 
     if not _SUPERLATIVE_MONTH_OF.search(text, max(sentence.start, period.start - 40), period.start):
         return None
     return after if _MONTH_OF_PERIOD_VERB.fullmatch(text, period.end, after.start) else None
+
+
+_LABELLED_NOUN = lazy_compile(
+    rf"(?:[ \t]+[a-z][\w-]*){{0,2}}?[ \t]+(?:{_WORDS.pattern('season_labelled_nouns')}),?[ \t]+"
+    rf"(?:(?:{_WORDS.pattern('season_labelled_verbs')})[ \t]+)?"
+    r"(?:(?:from|between|on|in|starting|beginning)[ \t]+)?(?:the[ \t]+)?"
+)
+
+
+def _labelled_noun_date(text: str, timexes: Sequence[Timex], index: int, sentence: Sentence) -> Timex | None:
+    """"the winter school holidays, from 18 December to 29 January": the day (the range's first)
+    right after the noun a season labels."""
+    period = timexes[index]
+    after = timexes[index + 1] if index + 1 < len(timexes) else None
+    if period.signal is not None or after is None or after.start >= sentence.end:
+        return None
+    if after.type != "DATE" or _MONTH.match(after.value) is None or (
+        after.range_id is not None and after.range_role != "begin"
+    ):
+        return None
+    edge = after.signal_start if after.signal_start is not None else after.start
+    return after if _LABELLED_NOUN.fullmatch(text, period.end, edge) else None
 
 
 def _months_of_quarter(text: str, timexes: Sequence[Timex], index: int) -> Timex | None:
