@@ -84,6 +84,13 @@ _AGAIN = lazy_compile(rf"\b(?:{vocabulary('coreference').pattern('repetition_wor
 _DEFINITE_SUBJECT = lazy_compile(r"\b(?:the|its|their)\s+([A-Za-z][\w-]*)\s+\Z", re.IGNORECASE)
 # Acts a thing undergoes once: the same verb of the same subject twice is one act told twice
 _ONCE_CLASSES = frozenset(vocabulary("coreference").words("once_only_classes"))
+_ONCE_LEMMAS = frozenset(vocabulary("coreference").words("once_only_lemmas"))
+_OF_PHRASE_AFTER = lazy_compile(r"\s+of\b")
+_WORD = lazy_compile(r"[a-z][\w'’-]*")
+
+
+def _words_of(text: str, start: int, end: int) -> frozenset[str]:
+    return frozenset(_WORD.findall(text[start:end].lower()))
 # what may follow such a verb when it has no object of its own ("opened its doors on 14 May",
 # "opened to the public in 1990", "was founded in 1879")
 _NO_OBJECT = lazy_compile(
@@ -640,9 +647,9 @@ class Builder:
         which opened on 4 May": a thing opens (is founded) once; the same verb of the same
         definite subject, with no other object, told once before, is that event told again,
         dated or not."""
-        if trigger.pos != "verb" or trigger.event_class not in _ONCE_CLASSES or (
-            trigger.tense not in TOLD_AS_PAST
-        ):
+        if trigger.pos != "verb" or (
+            trigger.event_class not in _ONCE_CLASSES and trigger.lemma not in _ONCE_LEMMAS
+        ) or trigger.tense not in TOLD_AS_PAST:
             return None
         text = self.text
         if self.told_again(trigger, here.sentence) or not _NO_OBJECT.match(text, trigger.end):
@@ -653,6 +660,8 @@ class Builder:
         earlier = [m for m in self.mentions if m.trigger.start < trigger.start and m.trigger.pos == "verb"
                    and m.trigger.lemma == trigger.lemma and (context := self.contexts.get(m.sentence_start))
                    is not None and _subject_head(text, context.sentence.start, m.trigger.start) == subject]
+        if not earlier:
+            return self._named_before(trigger, subject)
         events = {self.by_trigger.get(m.trigger.start) for m in earlier}
         if len(earlier) > 1 and len(events) == 1 and None not in events:
             earlier = earlier[-1:]  # "Two weeks after the bridge opened … the bridge opened on 27 May": one
@@ -662,6 +671,27 @@ class Builder:
         if not _NO_OBJECT.match(text, told.trigger.end):
             return None
         link = Link(trigger, told.trigger, Grade.STRONG, f"the same act, of the same {subject}")
+        self.links[trigger.start] = link
+        bisect.insort(self.link_starts, trigger.start)
+        return link
+
+    def _named_before(self, trigger: Trigger, subject: str) -> Link | None:
+        """"The museum has had more visitors since last month's reopening … ¶ The museum
+        reopened on Saturday, 6 July": a lead names the act as a noun before the body tells it;
+        the one noun of that act told before, in a sentence that names the same subject, is it."""
+        text = self.text
+        nouns = [m for m in self.mentions if m.trigger.start < trigger.start and m.trigger.pos == "noun"
+                 and m.trigger.lemma == trigger.lemma and not m.planned and m.contrast is None
+                 and not m.plural]
+        if len(nouns) != 1:
+            return None
+        named = nouns[0]
+        context = self.contexts.get(named.sentence_start)
+        if context is None or subject not in _words_of(text, context.sentence.start, context.sentence.end):
+            return None
+        if _OF_PHRASE_AFTER.match(text, named.trigger.end):
+            return None  # "the reopening of the library": of a thing it names, maybe another
+        link = Link(trigger, named.trigger, Grade.STRONG, f"the same act, of the same {subject}, named before")
         self.links[trigger.start] = link
         bisect.insort(self.link_starts, trigger.start)
         return link
