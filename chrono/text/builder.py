@@ -691,7 +691,8 @@ class Builder:
             return None
         if _OF_PHRASE_AFTER.match(text, named.trigger.end):
             return None  # "the reopening of the library": of a thing it names, maybe another
-        link = Link(trigger, named.trigger, Grade.STRONG, f"the same act, of the same {subject}, named before")
+        why = f"the same act, of the same {subject}, named before"
+        link = Link(trigger, named.trigger, Grade.STRONG, why)
         self.links[trigger.start] = link
         bisect.insort(self.link_starts, trigger.start)
         return link
