@@ -56,6 +56,10 @@ _PAST_PHRASE = lazy_compile(
 )
 _LIGHT = _WORDS.set("light_verbs")
 _PASSIVE_SUPPORT = _WORDS.set("passive_support_verbs")
+_GERUND_PHRASE = lazy_compile(
+    rf"[\W_]*(?:{_WORDS.pattern('gerund_openers')})\s+(?!(?:{_WORDS.pattern('not_gerunds')})\b)[a-z]+ing\b",
+    re.IGNORECASE,
+)
 # "The jury's verdict, delivered on …", "Her maiden voyage, to Bergen, was made in …"
 _SET_OFF_PARTICIPLE = lazy_compile(r",\s+(?:[^,.;]{1,60},\s+(?:was|were)\s+)?([a-z]+)\s+")
 _PASSIVE_BEFORE = lazy_compile(rf"(?:,|\b(?:{_WORDS.pattern('passive_auxiliaries')}))\s*\Z", re.IGNORECASE)
@@ -314,6 +318,8 @@ def _attach(text: str, timex: Timex, triggers: Sequence[Trigger], cuts: tuple[in
             return None
         if "," in text[timex.end:right[0].start] and _OPENING_PARTICIPLE.match(text, clause_start):
             return None  # "Raised in Leeds in 1950, she studied …": the phrase's own event
+        if _GERUND_PHRASE.match(text, clause_start, left_edge):
+            return None  # "Since winning her first title in 2015, she has missed …": the gerund's date
         if _CONJUNCTION.search(text[timex.end:right[0].start]):
             return None
         if _GOVERNING.search(text, timex.end, right[0].start):

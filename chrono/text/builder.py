@@ -24,6 +24,7 @@ from chrono.tagger import Timex
 from chrono.text.attachment import SUPPORTED, is_planned, phase_of
 from chrono.text.calendar_names import MONTHS
 from chrono.text.claims import TextGapClaim, TextPeriodClaim
+from chrono.text.clauses import FUNCTION_WORDS
 from chrono.text.context import SentenceContext
 from chrono.text.coreference import Link, Vocabulary, antecedent_link, describe_link, verb_object
 from chrono.text.events import Trigger, names_verb_event
@@ -86,7 +87,26 @@ _DEFINITE_SUBJECT = lazy_compile(r"\b(?:the|its|their)\s+([A-Za-z][\w-]*)\s+\Z",
 _ONCE_CLASSES = frozenset(vocabulary("coreference").words("once_only_classes"))
 _ONCE_LEMMAS = frozenset(vocabulary("coreference").words("once_only_lemmas"))
 _OF_PHRASE_AFTER = lazy_compile(r"\s+of\b")
+# ... and a name that qualifies it ("his first match at Wimbledon"): maybe a first of its own
+_QUALIFIED_AFTER = lazy_compile(r"\b(?:at|in|for|against|with|outside)\s+(?:the\s+)?[A-Z]")
+# "won her first national title", "opened its first branch": an owner's first thing
+_FIRST_OBJECT = lazy_compile(
+    rf"\s+(?P<owner>{vocabulary('coreference').pattern('first_owners')})\s+(?:very\s+)?first\s+"
+    r"(?P<thing>(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)\b(?!\s+(?:of|since|for)\b)",
+    re.IGNORECASE,
+)
 _WORD = lazy_compile(r"[a-z][\w'’-]*")
+
+
+def _first_thing(first: re.Match[str]) -> tuple[str, str]:
+    """The owner and the words of the thing of a :data:`_FIRST_OBJECT` match, to the first
+    function word ("her", "national title" of "her first national title in 2016")."""
+    words: list[str] = []
+    for word in first.group("thing").lower().split():
+        if word in FUNCTION_WORDS:
+            break
+        words.append(word)
+    return first.group("owner").lower(), " ".join(words)
 
 
 def _words_of(text: str, start: int, end: int) -> frozenset[str]:
@@ -276,7 +296,8 @@ class Builder:
         if known is not None:
             return known
         link = (self.life_link(trigger) or self.refers_back(trigger, here) or self.restated(trigger, here)
-                or self.retold(trigger, here) or self.once_retold(trigger, here))
+                or self.retold(trigger, here) or self.once_retold(trigger, here)
+                or self.first_retold(trigger))
         if link is not None:
             event_id = self.by_trigger.get(link.antecedent.start) or self.event(
                 link.antecedent, self.context_of(link.antecedent) or here
@@ -671,6 +692,33 @@ class Builder:
         if not _NO_OBJECT.match(text, told.trigger.end):
             return None
         link = Link(trigger, told.trigger, Grade.STRONG, f"the same act, of the same {subject}")
+        self.links[trigger.start] = link
+        bisect.insort(self.link_starts, trigger.start)
+        return link
+
+    def first_retold(self, trigger: Trigger) -> Link | None:
+        """"She won her first national title in 2016" … "She won her first national title in
+        2015": the same verb of an owner's first thing, told once before, is that act told
+        again (one has one first of anything)."""
+        if trigger.pos != "verb" or trigger.tense not in TOLD_AS_PAST:
+            return None
+        text = self.text
+        first = _FIRST_OBJECT.match(text, trigger.end)
+        if first is None:
+            return None
+        thing = _first_thing(first)
+        earlier = [m for m in self.mentions if m.trigger.start < trigger.start and m.trigger.pos == "verb"
+                   and m.trigger.lemma == trigger.lemma and m.trigger.tense in TOLD_AS_PAST
+                   and (other := _FIRST_OBJECT.match(text, m.trigger.end)) is not None
+                   and _first_thing(other) == thing]
+        if len(earlier) != 1:
+            return None
+        # "his first match" and "his first match at Wimbledon": maybe two firsts
+        again = _FIRST_OBJECT.match(text, earlier[0].trigger.end)
+        qualified = any(_QUALIFIED_AFTER.search(text, m.start(), min(len(text), m.end() + 30))
+                        for m in (first, again) if m is not None)
+        grade = Grade.WEAK if qualified else Grade.STRONG
+        link = Link(trigger, earlier[0].trigger, grade, f"the same act, of {' '.join(thing)} first")
         self.links[trigger.start] = link
         bisect.insort(self.link_starts, trigger.start)
         return link

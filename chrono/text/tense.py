@@ -38,6 +38,20 @@ _IMPLICATIVE_ABLE = _WORDS.set("implicative_able")
 _AFTER_INFINITIVE_MARKER = _WORDS.set("after_infinitive_marker")
 _BE_PRESENT = _WORDS.set("be_present")
 _BE_PAST = _WORDS.set("be_past")
+# "Since taking office in June 2024, Ortega has pushed …", "After leaving school in 1990, she
+# trained …": a gerund that opens its sentence after one of these, before a main clause told
+# as past, is an act told as done
+_GERUND_OPENERS = _WORDS.set("gerund_openers")
+_PAST_MAIN_CLAUSE = lazy_compile(
+    r"[^.;:!?\n]{0,80}?,\s+(?:(?:the\s+)?[\w'’-]+\s+){1,3}?"
+    rf"(?:(?:{_WORDS.pattern('past_auxiliaries')})\s|[a-z]{{3,}}ed\b)"
+)
+_WORD_END = lazy_compile(r"[\w'’-]*")
+
+
+def _word_end(text: str, start: int) -> int:
+    found = _WORD_END.match(text, start)
+    return found.end() if found is not None else start
 _HAVE = _WORDS.set("have")
 _HAVE_NEAR = _WORDS.set("have_near")
 _HAD = _WORDS.set("had")
@@ -211,6 +225,10 @@ def verb_tense(form: str, before: list[str], text: str, start: int) -> str | Non
             return PROGRESSIVE
         if prev in _BE_PRESENT:
             return PROGRESSIVE
+        if prev in _GERUND_OPENERS and len(words) <= 1 and _PAST_MAIN_CLAUSE.match(
+            text, _word_end(text, start)
+        ):
+            return PAST  # "Since taking office in June 2024, Ortega has pushed …": told as done
         return None
     if form == "pp" or form == "past":
         if prev in _HAVE or not _HAVE_NEAR.isdisjoint(window):

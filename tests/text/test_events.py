@@ -13,6 +13,7 @@ from chrono.ingest import Loaded
 from chrono.model import Document, Severity
 from chrono.options import ReadingOptions
 from chrono.registry import all_rules
+from chrono.text.claims import TextPeriodClaim
 
 DATA = yaml.safe_load((Path(__file__).parent / "data" / "events.yaml").read_text(encoding="utf-8"))
 CASES = DATA["cases"]
@@ -32,6 +33,10 @@ def test_event_case(case: dict[str, Any]) -> None:
     if "explanation_has" in case:
         steps = [step.text for f in findings for step in f.explanation]
         assert any(case["explanation_has"] in step for step in steps), steps
+    for word in case.get("undated", []):
+        # an event word no date of the text may be given to
+        dated = [c for c in analysis.claims if isinstance(c, TextPeriodClaim) and c.event.startswith(f"'{word}'")]
+        assert not dated, dated
     for words in case.get("no_distance", []):
         # a distance that must not be read at all, whether or not it would conflict
         made = [c for c in analysis.claims if words in getattr(getattr(c, "gap", None), "text", "")]
