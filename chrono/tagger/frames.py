@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import re
 from typing import TYPE_CHECKING
 
 import attrs
@@ -30,6 +31,7 @@ import attrs
 from chrono.layout import Block, Kind, Layout
 from chrono.lazy_regex import lazy_compile
 from chrono.tagger.calendar import Anchor
+from chrono.tagger.resources import words_regex
 
 if TYPE_CHECKING:
     from chrono.tagger.context import Context
@@ -121,13 +123,18 @@ class Frames:
                         ctx.day_ref = left.anchor
                         dateline = left.block.kind is Kind.PARAGRAPH and how_dated(
                             left.block, self.text, *self.dated[left.index]) == "alone"
-                        if dateline and abs(left.anchor.day.year - ctx.dct.year) >= _STORY_YEARS:
+                        start, end = self.dated[left.index]
+                        if dateline and (abs(left.anchor.day.year - ctx.dct.year) >= _STORY_YEARS
+                                         or _FIGURE.search(self.text, start, end)):
                             self.dateline_day = left.anchor
                 changed = True
         blocks = self.blocks
         while self.next < len(blocks) and blocks[self.next].start <= offset:
             block = blocks[self.next]
-            if block.kind is Kind.HEADING and self.dateline_day is not None:
+            if self.dateline_day is not None and (block.kind is Kind.HEADING or (
+                block.kind is Kind.PARAGRAPH and _label_line(ctx, self.text, block.start)
+            )):
+                # a heading, or the next entry's label ("**Saturday**"): its own day from here
                 self.dateline_day = None
                 changed = True
             if block.scope_end > offset:
@@ -242,6 +249,15 @@ class Frames:
         ctx.frame = ctx.frame_day = None
         if self.dateline_day is not None:
             ctx.frame, ctx.frame_day = self.dateline_day, self.dateline_day.day
+
+
+# a short line that opens a block: the label of an entry when it names a weekday or a month
+_LABEL_LINE = r"[ \t*_#>]*(?:[\w'’.,-]+[ \t*_]+){{0,4}}?(?:{{weekday}}|{{month}})\b[^\n]{{0,24}}(?:\n|\Z)"
+
+
+def _label_line(ctx: Context, text: str, start: int) -> bool:
+    """"**Saturday**", "*Thursday 19 May.*" alone on the first line of a block."""
+    return words_regex(ctx.res, _LABEL_LINE.format(), re.IGNORECASE).match(text, start) is not None
 
 
 # "*Day 14. Wed. 22nd.*", "**Day 3 (Monday).**": an entry labelled by the count of its day

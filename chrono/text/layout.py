@@ -440,9 +440,15 @@ def _finish(shown: str, blocks: list[Block]) -> list[Block]:
 def _lines_over_lists(shown: str, blocks: list[Block]) -> list[Block]:
     """A line read as a heading that names a day is a date heading only over a list or a table
     ("Released 2024-06-03" above the changes); above prose it is a byline or a date line
-    ("Sunday, March 31, 2019"), and its date only sets the story's time. A line that names a
-    year or a month ("2019", "March 2024") labels a section wherever it stands."""
+    ("Sunday, March 31, 2019"), and its date only sets the story's time, unless the text has
+    more than one (a diary's days). A line that names a year or a month ("2019", "March 2024")
+    labels a section wherever it stands."""
     order = sorted(blocks, key=lambda b: b.start)
+    day_lines = [b for b in order if b.kind is Kind.HEADING and b.level == 7 and b.is_date
+                 and _names_day(shown[b.start:b.end])]
+    if len(day_lines) > 1:
+        # "**Monday 15 May** … **Wednesday 17 May** …": a diary's days, each over its entry
+        return order
     out = []
     for i, block in enumerate(order):
         if block.kind is Kind.HEADING and block.level == 7 and block.is_date and (
