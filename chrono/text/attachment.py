@@ -443,7 +443,7 @@ def resolve(text: str, trigger: Trigger, triggers: Sequence[Trigger], cuts: tupl
         if nouns and _PARTICIPLE_SETTING.fullmatch(text, nouns[-1].end, trigger.start):
             return Target(nouns[-1], Part.WHOLE, nouns[-1])
     if trigger.pos == "verb" and (trigger.lemma in _LIGHT or (
-        not _PASSIVE_SUPPORT.isdisjoint(regular_bases(trigger.lemma))
+        (trigger.lemma in _PASSIVE_SUPPORT or not _PASSIVE_SUPPORT.isdisjoint(regular_bases(trigger.lemma)))
         and _PASSIVE_BEFORE.search(text, max(0, trigger.start - 12), trigger.start)
     )):
         # "The jury's verdict, delivered on 9 October": the participle's noun is what is dated
