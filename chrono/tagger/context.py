@@ -127,6 +127,9 @@ class Context:
     # after its frame spoke from the document's date ("… is published this month. ¶ *June 2.*").
     story_era: Anchor | None = None
     story_era_end: int = -1  # where the words that told it end
+    # whether it was counted back from now ("A hundred and twenty-five years ago this summer"):
+    # the frame's later plain years ("came to the library in 1961") do not move it
+    story_era_counted: bool = False
     chain_checked: int = -1
     # The day and hour of the last clock time placed on the story's day: a list of times that
     # runs past midnight goes on into the next day.

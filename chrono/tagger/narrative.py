@@ -316,12 +316,17 @@ def _follow(ctx: Context, rule: Rule, piece: Piece, dct_known: bool) -> Piece:
             coarser = era is not None and (era.day.year == anchor.day.year or (
                 anchor.gran == "S" and anchor.day <= era.day < add_months(anchor.day, 3)
             )) and GRANULARITY.get(anchor.gran, 0) < GRANULARITY.get(era.gran, 0)
+            # (a year after a time counted back from now is the frame's: "A hundred and
+            # twenty-five years ago this summer … came to the library in 1961")
+            frame_year = ctx.story_era_counted and era is not None and anchor.gran == "Y" and (
+                anchor.day.year > era.day.year)
             if piece.anchor is None and anchor.gran in ERA_GRANULARITIES and finer and not (
                 _since_year(ctx, piece.start)
-            ) and not recent_over_old and not coarser:
+            ) and not recent_over_old and not coarser and not frame_year:
                 # a time the text writes out in full ("in the spring of 1893", "in early 1998"):
                 # where a story told entry by entry is set (chrono.tagger.tense.era_long_ago)
                 ctx.story_era, ctx.story_era_end = anchor, piece.end
+                ctx.story_era_counted = False
             elif piece.anchor == "DCT" and anchor.gran in ERA_GRANULARITIES and (
                 ctx.base().year - anchor.day.year >= LONG_AGO_YEARS
             ) and ((era is None and ctx.first_written is None) or anchor.gran in ("M", "W")):
@@ -329,6 +334,7 @@ def _follow(ctx: Context, rule: Rule, piece: Piece, dct_known: bool) -> Piece:
                 # "The entries below were written 139 years ago this month", after other years
                 # of the frame: so is a month or week counted back from now
                 ctx.story_era, ctx.story_era_end = anchor, piece.end
+                ctx.story_era_counted = True
             elif era is not None and anchor.gran in STORY_GRANULARITIES and (
                 abs(anchor.day.year - era.day.year) <= 1
             ) and anchor.day.year == era.day.year and GRANULARITY.get(anchor.gran, 0) >= GRANULARITY.get(
@@ -338,10 +344,12 @@ def _follow(ctx: Context, rule: Rule, piece: Piece, dct_known: bool) -> Piece:
                 # (within its year only: "the spring" after "the summer of 1987" may be the
                 # frame's, years later; an entry of the next year is the last entry's to tell)
                 ctx.story_era, ctx.story_era_end = anchor, piece.end
+                ctx.story_era_counted = False
     if piece.type == "DURATION" and ctx.story_era is None and ctx.first_written is None:
         told = _to_the_day(ctx, piece)
         if told is not None:
             ctx.story_era, ctx.story_era_end = told, piece.end
+            ctx.story_era_counted = True
     if ctx.frames is not None and piece.type in ("DATE", "TIME") and not (
         not dct_known and piece.anchor == "DCT"
     ):
