@@ -204,7 +204,12 @@ def age_cues(text: str, timexes: Sequence[Timex], sentences: Sequence[Sentence])
         present = _PRESENT_AGE.search(text, lo, sentence.end)
         if present is not None:
             age, start, end = _age_of(present)
-            yield AgeCue(Span(start, end), age, born, None)  # "Now 52, she …": at the document date
+            # (not another person's: "Her nephew Sam joined in 2022. The 19-year-old took …")
+            if not _OTHER_PERSON.search(text, max(lo, start - _OTHER_PERSON_REACH), start) and not (
+                previous is not None and previous.paragraph == sentence.paragraph
+                and _OTHER_PERSON.search(text, previous.start, previous.end)
+            ):
+                yield AgeCue(Span(start, end), age, born, None)  # "Now 52, she …": at the document date
             previous = sentence
             continue
         if sentence.start in birthdays and _birthday(text, dates, sentence) is not None:
