@@ -86,6 +86,7 @@ _DEFINITE_SUBJECT = lazy_compile(r"\b(?:the|its|their)\s+([A-Za-z][\w-]*)\s+\Z",
 # Acts a thing undergoes once: the same verb of the same subject twice is one act told twice
 _ONCE_CLASSES = frozenset(vocabulary("coreference").words("once_only_classes"))
 _ONCE_LEMMAS = frozenset(vocabulary("coreference").words("once_only_lemmas"))
+_DOORS = frozenset(vocabulary("coreference").words("doors_subjects"))
 _OF_PHRASE_AFTER = lazy_compile(r"\s+of\b")
 # ... and a name that qualifies it ("his first match at Wimbledon"): maybe a first of its own
 _QUALIFIED_AFTER = lazy_compile(r"\b(?:at|in|for|against|with|outside)\s+(?:the\s+)?[A-Z]")
@@ -678,9 +679,11 @@ class Builder:
         subject = _subject_head(text, here.sentence.start, trigger.start)
         if subject is None:
             return None
+        doors = subject in _DOORS  # "Since the doors opened on 21 May": the place's own opening
         earlier = [m for m in self.mentions if m.trigger.start < trigger.start and m.trigger.pos == "verb"
                    and m.trigger.lemma == trigger.lemma and (context := self.contexts.get(m.sentence_start))
-                   is not None and _subject_head(text, context.sentence.start, m.trigger.start) == subject]
+                   is not None and (
+                       doors or _subject_head(text, context.sentence.start, m.trigger.start) == subject)]
         if not earlier:
             return self._named_before(trigger, subject)
         events = {self.by_trigger.get(m.trigger.start) for m in earlier}
