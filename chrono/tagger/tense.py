@@ -224,13 +224,23 @@ def story_year(ctx: Context, month: int, start: int = -1) -> int | None:
     story_month = 1 if story.value.endswith("-WI") and written else story.day.month
     forward = (story.gran in ("D", "M", "Q", "H", "S") and month < story_month
                and story_month - month > _LOOK_BACK_MONTHS)
+    # (past the story's season: "the summer of 1972 … I had turned ten on the fourteenth of
+    # July" is that summer's July)
+    last_month = story_month + (2 if story.gran == "S" else 0)
+    if start >= 0 and month > last_month and story.gran in ("M", "S") and words_regex(
+        ctx.res, _PLUPERFECT_BEFORE, re.IGNORECASE
+    ).search(ctx.text, max(0, start - 48), start):
+        # "It was the spring of '57. … We'd only moved to Low Street at Christmas": told as
+        # before the story's time, the month of the year before
+        return story.day.year - 1
     return story.day.year + forward
 
 
 def _set_just_before(ctx: Context, story: Anchor, start: int) -> bool:
-    """A time years away that a quoted witness stated in the paragraph of ``start`` ("an
-    interview recorded on 14 August 1998 … ¶ "The big snow was the winter of '47 … It started
-    the last week of January"): the story's, though the text first wrote out another time.
+    """A time years away that a quoted witness or an interview's answer stated in the
+    paragraph of ``start`` ("an interview recorded on 14 August 1998 … ¶ "The big snow was the
+    winter of '47 … It started the last week of January"): the story's, though the text first
+    wrote out another time.
     (Not a date a news paragraph looks back to: "… the Dec. 21, 1988, bombing … agreed in
     April".)"""
     if (ctx.ref_derived or story.gran not in STORY_GRANULARITIES or not 0 <= ctx.ref_end <= start
@@ -242,10 +252,16 @@ def _set_just_before(ctx: Context, story: Anchor, start: int) -> bool:
     opening = breaks[-1].end() if breaks else 0
     if not breaks and window > 0:
         return False
-    return ctx.text[opening:opening + 2].lstrip()[:1] in _QUOTE_OPENERS
+    return ctx.text[opening:opening + 2].lstrip()[:1] in _QUOTE_OPENERS or (
+        _SPEAKER_LABEL.match(ctx.text, opening) is not None)
 
 
 _QUOTE_OPENERS = frozenset('"“')
+# "We'd only moved … at", "had already left … in": a pluperfect in the clause before a date
+_PLUPERFECT_BEFORE = (r"(?:\bhad|['’]d)\s+(?:[a-z]+ly\s+|only\s+|just\s+|already\s+)?"
+                      r"[a-z]+(?:ed|en|ne|wn|ft|ght|ld|nt|id|ot|ut)\b[^.;:!?\n]{0,40}\Z")
+# "**JESSIE ORME:** It was the spring of '57.", "A: …": an interview's answer, a witness's words
+_SPEAKER_LABEL = lazy_compile(r"[ \t]*[*_]*(?:[A-Z][A-Za-z.'’-]*[ \t]+){0,3}[A-Z][A-Za-z.'’-]*:[*_]*[ \t]")
 _PARAGRAPH_REACH = 3000
 
 
