@@ -612,6 +612,7 @@ def _year_note(base: dt.date, year: int, month: int, day: int | None, direction:
 
 
 _THE_BEFORE = r"\b{definite_article}\s+\Z"
+_SINCE_THE_BEFORE = r"\b(?:{since_word})\s+{definite_article}\s+\Z"
 
 
 # a weekday alone on a short line, as a label ("Day two: Friday", "**Saturday**"): at most three
@@ -636,6 +637,11 @@ def weekday_date(ctx: Context, weekday: int, rel: int | None, start: int, end: i
         # "Friday the 22nd through Sunday the 24th. Check-in is at 4 p.m. on the Friday": the
         # Friday the paragraph has just named; so is a programme's "Day two: Friday" line
         return told_days[-1]
+    if rel is None and story is not None and abs((story.day - ctx.base()).days) > 7 and (
+        words_regex(ctx.res, _SINCE_THE_BEFORE, re.IGNORECASE).search(ctx.text, max(0, start - 12), start)
+    ):
+        # "Nolan, who had been on leave since the Friday, rang in": the story's last such day
+        return add_days(story.day, -((story.day.isoweekday() - weekday) % 7))
     if rel is None and story is not None and abs((story.day - ctx.base()).days) > 7 and the_before.search(
         ctx.text, max(0, start - 8), start
     ):
