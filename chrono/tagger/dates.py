@@ -1011,6 +1011,9 @@ def _century(ctx: Context, rule_type: str, f: Fields, s: Spans, start: int, end:
     return _piece(ctx, None, start, end, rule_type, f"{int(nth) - 1:02d}", _mod(ctx, f), None)
 
 
+_OF_BEFORE = lazy_compile(r"\bof\s+\Z")
+
+
 def _day_of_story_month(ctx: Context, rule_type: str, f: Fields, s: Spans, start: int, end: int
                         ) -> list[Piece]:
     """A bare day of the month, "(ended) on the 7th": of the month the story is in, else the
@@ -1021,8 +1024,15 @@ def _day_of_story_month(ctx: Context, rule_type: str, f: Fields, s: Spans, start
     mod = _mod(ctx, f)
     ref = ctx.ref
     if ref is not None and ref.gran in ("D", "M"):
+        number = int(digits.group())
+        month_start = ref.day.replace(day=1)
+        entry_day = ref.gran == "D" and ctx.frame_day == ref.day
+        if entry_day and number > ref.day.day and _OF_BEFORE.search(ctx.text, max(0, start - 4), start):
+            # "*Sunday 10th Sept. 1944.* … your letter of the 28th arrived yesterday": a letter
+            # dated after the day this entry is written on is of the month before
+            month_start = add_months(month_start, -1)
         try:
-            day = dt.date(ref.day.year, ref.day.month, int(digits.group()))
+            day = dt.date(month_start.year, month_start.month, number)
         except ValueError as error:
             raise Reject from error
         return _piece(ctx, None, start, end, "DATE", day.isoformat(), mod, ref.value)
