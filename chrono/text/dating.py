@@ -495,6 +495,12 @@ def date(b: Builder, here: SentenceContext, timex: Timex, period: Period, length
                        rule=ConflictKind.AFTER_DCT)
         b.dct_claim(event_id, span, force=True)
     b.dct_claim(event_id, span, tense=tense, mention=target.trigger)
+    if target.part is Part.END and tense == PAST and target.cue.pos == "verb" and b.dct is not None and (
+        reading.name == IN
+    ):
+        # "The season ended with the county final on 17 September": an end told as past is
+        # over by the document date, though the event began long before it
+        b.period_claim(event_id, Part.END, Qualifier.BY, b.dct, span, rule=ConflictKind.AFTER_DCT)
     if reading.name == IN and target.part is Part.WHOLE and trigger.start >= timex.end:
         _frame(b, here, timex, period, reading, trigger, dated_here)
 
