@@ -144,6 +144,12 @@ _COORDINATED_PAST_CLAUSE = lazy_compile(
     rf"[^,;]*,\s*(?:{_WORDS.pattern('set_off_openers')})\b[^;]{{0,160}}?,\s*"
     rf"(?:{_WORDS.pattern('aspect_coordinators')})\s+(?:\w+\s+)?"
 )
+# "The outage began at 23:50 on 12 November and ended at 02:05": the verb coordinated with the
+# other phase's, with no subject of its own (nothing in brackets between: "began at 23:47 local
+# time (CET, UTC+1) on the 17th and ended …" is a time the tagger may not place)
+_COORDINATED_VERB = lazy_compile(
+    rf"[^;.!?()\n]{{0,80}}?,?\s+(?:{_WORDS.pattern('aspect_coordinators')})\s+(?:[a-z]+ly\s+)?"
+)
 # a restrictive relative clause of one verb right before a word ("the walkout that followed")
 _RESTRICTIVE_BEFORE = lazy_compile(rf"\s(?:{_WORDS.pattern('restrictive_relatives')})\s+([a-z][\w'’-]*)\s+\Z")
 # "The next leap day, ": a noun phrase set off by a comma (its determiner first)
@@ -547,7 +553,8 @@ def _aspect_argument(text: str, trigger: Trigger, triggers: Sequence[Trigger],
     for t in reversed(triggers[:index]):
         # "The stoppage began on 3 March, after talks broke down, and ended on 26 March"
         if t.pos == "verb" and aspect_phase(t) not in (None, phase):
-            gap_fits = _COORDINATED_PAST_CLAUSE.fullmatch(text, t.end, trigger.start) is not None
+            gap_fits = _COORDINATED_PAST_CLAUSE.fullmatch(text, t.end, trigger.start) is not None or (
+                _COORDINATED_VERB.fullmatch(text, t.end, trigger.start) is not None)
             if trigger.start - t.end <= 200 and gap_fits:
                 return _aspect_argument(text, t, triggers, cuts)
             break
