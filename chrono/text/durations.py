@@ -76,6 +76,9 @@ def unit_of(value: str) -> int:
     return min((UNITS[unit] for unit in named), default=DAY)
 
 
+_DAY_SECONDS = 86_400
+
+
 def stated_bounds(text: str, timex: Timex, length: int, unit: int) -> tuple[int, int | None]:
     """The least and most a stated length allows: one unit of slack; "about" halves and
     doubles it; "more than" has no most, "less than" no least."""
@@ -83,7 +86,9 @@ def stated_bounds(text: str, timex: Timex, length: int, unit: int) -> tuple[int,
     if mod == "APPROX" or _ABOUT.search(text[max(0, timex.start - 12):timex.start + 8]):
         return length // 2, 2 * length + unit
     if mod in ("MORE_THAN", "EQUAL_OR_MORE"):
-        return max(0, length - unit), None
+        # "just over three hours" is three hours at least (but "more than three days" may count
+        # the days of a stretch inclusively: one spare)
+        return (length if unit < _DAY_SECONDS else max(0, length - unit)), None
     if mod in ("LESS_THAN", "EQUAL_OR_LESS"):
         return 0, length + unit
     return max(0, length - unit), length + unit
