@@ -354,6 +354,8 @@ def _entry_year(ctx: Context, month: int, start: int, end: int) -> int | None:
 
 _SENTENCE_BREAK = lazy_compile(r"[.!?][\"”’)]*\s|\n")
 _REPORTED_BEFORE = r"\b(?:{reporting_verbs})\s+(?:[\w,]+\s+){0,3}\Z"
+# "Entries for next year's race": a year counted from now inside a phrase of another noun
+_OF_ANOTHER_NOUN = r"\b(?:{year_phrase_prepositions})\s+\Z"
 # "… and the bank would …": a clause with a subject of its own joined on
 _NEW_CLAUSE = (r"\b(?:{list_conjunction})\s+(?:{plan_adjective_determiner})\s+[\w'’-]+\s+"
                r"(?:{clause_auxiliary})\b")
@@ -482,6 +484,12 @@ def year_for_month(ctx: Context, month: int, day: int | None, start: int, end: i
     """
     base = ctx.base()
     said_year = _year_said_before(ctx, start, month)
+    if said_year is not None and day is not None and _counted_in_phrase(ctx, start) and (
+        _weekday_misfits(ctx, said_year, month, day, start, end)
+    ):
+        # "Entries for next year's race open on Sunday 6 October": the race's year, not the
+        # day's (but "Last year's regatta, on Sunday 11 June" is that year's, weekday or not)
+        said_year = None
     if said_year is not None:
         ctx.note = YEAR_SAID
         return said_year  # "Last year's event, on Sunday, 11 June, …": that year's 11 June
@@ -554,6 +562,24 @@ def _year_from_dct(ctx: Context, month: int, day: int | None, start: int, end: i
     chosen = _weekday_year_near(ctx, chosen, month, day, start, end)
     ctx.note = _year_note(base, chosen, month, day, direction)
     return chosen
+
+
+def _counted_in_phrase(ctx: Context, start: int) -> bool:
+    """Whether the year counted from now before ``start`` in its sentence stands in a phrase of
+    another noun ("for next year's race")."""
+    lo = sentence_start(ctx.text, start, 160)
+    found = list(words_regex(ctx.res, _COUNTED_YEAR, re.IGNORECASE).finditer(ctx.text, lo, start))
+    return bool(found) and words_regex(ctx.res, _OF_ANOTHER_NOUN, re.IGNORECASE).search(
+        ctx.text, max(lo, found[-1].start() - 12), found[-1].start()) is not None
+
+
+def _weekday_misfits(ctx: Context, year: int, month: int, day: int, start: int, end: int) -> bool:
+    """Whether the one weekday written with the day does not fit it in ``year``."""
+    weekday = _written_weekday(ctx, start, end, only=True)
+    try:
+        return weekday is not None and dt.date(year, month, day).isoweekday() != weekday
+    except ValueError:
+        return False
 
 
 # how near the document date a day must be for its written weekday to choose its year
