@@ -251,7 +251,10 @@ def _anniversary_of_founding(b: Builder, here: SentenceContext, match: re.Match[
     target = resolve(b.text, founded, context.triggers, context.cuts).trigger
     founding_dates = {b.dated_by.get((t.start, part)) for t in (founded, target)
                       for part in (Part.WHOLE, Part.START)}
-    written = [t for t in here.timexes if t.type == "DATE" and t.anchor is None and t not in founding_dates]
+    # (or one counted from now right after it: "the museum's 40th anniversary next spring")
+    written = [t for t in here.timexes if t.type == "DATE" and t not in founding_dates and (
+        t.anchor is None or (t.anchor == "DCT" and t.value[:1].isdigit()
+                             and 0 <= t.start - match.end() <= 12))]
     marked = period_of(written[0], b.dct, b.options.hemisphere) if written else b.dct
     if marked is None or marked.start is None:
         return

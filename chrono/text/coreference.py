@@ -24,6 +24,7 @@ import attrs
 
 from chrono.knowledge import Synonyms
 from chrono.model import Grade
+from chrono.text.calendar_names import MONTHS, WEEKDAYS
 from chrono.text.clauses import FUNCTION_WORDS
 from chrono.text.events import Trigger, asserted
 from chrono.text.inflection import regular_bases
@@ -39,6 +40,10 @@ _SUPPORT_VERBS = _WORDS.set("support_verbs")
 _YEARLY = _WORDS.set("yearly_events")
 _TOLD_ONCE = frozenset(_WORDS.words("told_once_classes"))
 # "the first alert", "the initial report": ordinals that name the first one told
+# "the spring concert", "the May fair", "the annual dinner": words that name one occurrence of a
+# recurring kind
+_OCCURRENCE_LABELS = frozenset(_WORDS.words("occurrence_labels")) | frozenset(
+    w.lower() for w in (*MONTHS, *WEEKDAYS))
 FIRST_WORDS = frozenset(word for word, place in _WORDS.table("ordinal_words").items() if place == 1)
 # "last year's", "next month's": owners that label another instance than the story's own
 _OTHER_TIME_OWNERS = frozenset(
@@ -242,7 +247,11 @@ def _first_of_kind(mention: Mention, earlier: Sequence[Mention], words: Vocabula
     chosen = found[0]
     one = all(c is chosen or same_event(c.trigger, chosen.trigger) for c in found)
     how = "the first of its kind told" if one else "the first of its kind told, one of several events"
-    return Link(mention.trigger, chosen.trigger, Grade.STRONG if one else Grade.WEAK, how)
+    # "the programme of the spring concert … The first concert, on 3 October 1998": a kind
+    # told first with words of its own ("spring") may be another than the first of all
+    labelled = any(word in _OCCURRENCE_LABELS for word in chosen.modifiers - mention.modifiers)
+    grade = Grade.STRONG if one and not labelled else Grade.WEAK
+    return Link(mention.trigger, chosen.trigger, grade, how)
 
 
 def _other_events(rivals: Sequence[Mention], chosen: Mention) -> bool:
