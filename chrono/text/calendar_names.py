@@ -19,5 +19,6 @@ WEEKDAY_NAMES: dict[int, str] = {int(number): str(names[0])
 ORDINAL_SUFFIXES = _WORDS.pattern("ordinal_suffixes")
 DAY_OF_MONTH = _WORDS.pattern("day_of_month")
 WEEKDAY_DAY_ARTICLE = _WORDS.pattern("weekday_day_article")
+WEEKDAY_DAY_PARTS = _WORDS.pattern("weekday_day_parts")
 # After a date, before its weekday: "4 March 2025, a Monday".
 INDEFINITE_ARTICLES: tuple[str, ...] = tuple(_WORDS.words("indefinite_articles"))

@@ -12,7 +12,7 @@ from chrono.layout import Kind, Layout
 from chrono.lazy_regex import lazy_compile
 from chrono.model import Span
 from chrono.tagger import Timex
-from chrono.text.calendar_names import INDEFINITE_ARTICLES, WEEKDAY_DAY_ARTICLE, WEEKDAYS
+from chrono.text.calendar_names import INDEFINITE_ARTICLES, WEEKDAY_DAY_ARTICLE, WEEKDAY_DAY_PARTS, WEEKDAYS
 from chrono.text.cue_dates import mention
 from chrono.text.vocabulary import alternation, longest_first
 
@@ -21,7 +21,9 @@ _FULL_DATE = lazy_compile(r"\d{4}-\d\d-\d\d")
 _FIGURE = lazy_compile(r"\d")
 _WEEKDAY_FIRST = lazy_compile(rf"({_DAY_NAME})\b")
 _WEEKDAY_INSIDE = lazy_compile(rf"\b({_DAY_NAME})\b")
-_WEEKDAY_BEFORE = lazy_compile(rf"\b({_DAY_NAME})\b,?\s*(?:(?:{WEEKDAY_DAY_ARTICLE})\s+)?\Z")
+_WEEKDAY_BEFORE = lazy_compile(
+    rf"\b({_DAY_NAME})\b(?:,?\s*(?:(?:{WEEKDAY_DAY_ARTICLE})\s+)?|\s+(?:{WEEKDAY_DAY_PARTS}),\s*)\Z"
+)
 # after the date: "4 March 2025, a Monday," (the name then ends its phrase: not "a Monday
 # newspaper") or "4 March (Monday)"
 _WEEKDAY_AFTER = lazy_compile(
@@ -48,7 +50,7 @@ def weekday_cues(text: str, timexes: Sequence[Timex]) -> Iterator[WeekdayCue]:
         named = _WEEKDAY_FIRST.match(timex.text)
         start = timex.start
         if named is None:
-            before = _WEEKDAY_BEFORE.search(text, max(0, timex.start - 16), timex.start)
+            before = _WEEKDAY_BEFORE.search(text, max(0, timex.start - 28), timex.start)
             if before is not None:
                 named, start = before, before.start()
         if named is None:
