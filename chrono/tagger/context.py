@@ -169,6 +169,30 @@ class Context:
             self.frames.at(self, offset)
         if self.ref_derived:
             self._end_chain(offset)
+        if self.story_era is not None and self.ref is not None and self.ref_end < offset:
+            self._back_to_the_story(offset)
+
+    def _back_to_the_story(self, offset: int) -> None:
+        """"Seventy years ago tonight, the sea wall gave way. … spoke to our reporter last
+        week. ¶ "I was nine that winter. It was a Saturday night …": a witness's paragraph after
+        the frame's own days (near the document's) speaks of the story's time, years back."""
+        era, ref = self.story_era, self.ref
+        if era is None or ref is None:
+            return
+        base = self.base().year
+        if base - era.day.year < _STORY_ERA_YEARS or abs(ref.day.year - base) >= 2:
+            return
+        breaks = list(_PARAGRAPH.finditer(self.text, self.ref_end, offset))
+        if not breaks:
+            return
+        opening = breaks[-1].end()
+        if self.text[opening:opening + 2].lstrip()[:1] not in _QUOTE_OPENERS:
+            return
+        self.ref, self.ref_start, self.ref_end = era, self.story_era_end, self.story_era_end
+        self.day_ref = era if era.gran == "D" else None
+        self.distal_ref = era
+        self.ref_from_now = False
+        self.ref_derived = False
 
     def _end_chain(self, offset: int) -> None:
         start = max(self.ref_end, self.chain_checked)
@@ -213,6 +237,9 @@ class Context:
 
 
 _PARAGRAPH = lazy_compile(r"\n[ \t]*\n")
+_QUOTE_OPENERS = frozenset('"“')
+# how many years back a story's time must be for a witness's paragraph to go back to it
+_STORY_ERA_YEARS = 20
 
 
 @functools.lru_cache(maxsize=8)

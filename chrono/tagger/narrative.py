@@ -335,6 +335,7 @@ def _follow(ctx: Context, rule: Rule, piece: Piece, dct_known: bool) -> Piece:
                 # of the frame: so is a month or week counted back from now
                 ctx.story_era, ctx.story_era_end = anchor, piece.end
                 ctx.story_era_counted = True
+                ctx.distal_ref = anchor  # ("Seventy years ago tonight … that winter": the story's)
             elif era is not None and anchor.gran in STORY_GRANULARITIES and (
                 abs(anchor.day.year - era.day.year) <= 1
             ) and anchor.day.year == era.day.year and GRANULARITY.get(anchor.gran, 0) >= GRANULARITY.get(
