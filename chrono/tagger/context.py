@@ -130,6 +130,8 @@ class Context:
     # whether it was counted back from now ("A hundred and twenty-five years ago this summer"):
     # the frame's later plain years ("came to the library in 1961") do not move it
     story_era_counted: bool = False
+    # the day such a count names ("Fifty years ago today"), kept when later times move the era
+    counted_day: Anchor | None = None
     chain_checked: int = -1
     # The day and hour of the last clock time placed on the story's day: a list of times that
     # runs past midnight goes on into the next day.

@@ -336,6 +336,8 @@ def _follow(ctx: Context, rule: Rule, piece: Piece, dct_known: bool) -> Piece:
                 ctx.story_era, ctx.story_era_end = anchor, piece.end
                 ctx.story_era_counted = True
                 ctx.distal_ref = anchor  # ("Seventy years ago tonight … that winter": the story's)
+                if anchor.gran == "D":
+                    ctx.counted_day = anchor
             elif era is not None and anchor.gran in STORY_GRANULARITIES and (
                 abs(anchor.day.year - era.day.year) <= 1
             ) and anchor.day.year == era.day.year and GRANULARITY.get(anchor.gran, 0) >= GRANULARITY.get(

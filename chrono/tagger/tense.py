@@ -638,6 +638,8 @@ def _year_note(base: dt.date, year: int, month: int, day: int | None, direction:
 
 
 _THE_BEFORE = r"\b{definite_article}\s+\Z"
+# "the Saturday before,", "the Monday after.": a weekday placed from the story's day
+_BARE_ORDER_AFTER = r"\s+({bare_order_word})(?=\s*[,.;:!?]|\s+(?:and|when|then|that)\b)"
 _SINCE_THE_BEFORE = r"\b(?:{since_word})\s+{definite_article}\s+\Z"
 
 
@@ -663,6 +665,16 @@ def weekday_date(ctx: Context, weekday: int, rel: int | None, start: int, end: i
         # "Friday the 22nd through Sunday the 24th. Check-in is at 4 p.m. on the Friday": the
         # Friday the paragraph has just named; so is a programme's "Day two: Friday" line
         return told_days[-1]
+    # (the story's day, or the day a story counted back from now is set on: "Fifty years ago today")
+    placed = story or ctx.counted_day
+    if rel is None and placed is not None and abs((placed.day - ctx.base()).days) > 7 and the_before.search(
+        ctx.text, max(0, start - 8), start
+    ) and (bare := words_regex(ctx.res, _BARE_ORDER_AFTER, re.IGNORECASE).match(ctx.text, end)):
+        # "Fifty years ago today, the last train … On the Saturday before, 2,000 people marched":
+        # the story's day's last (or next) such day
+        if int(ctx.res.lookup("bare_order_word", bare.group(1)) or 0) < 0:
+            return add_days(placed.day, -((placed.day.isoweekday() - weekday) % 7 or 7))
+        return add_days(placed.day, (weekday - placed.day.isoweekday()) % 7 or 7)
     if rel is None and story is not None and abs((story.day - ctx.base()).days) > 7 and (
         words_regex(ctx.res, _SINCE_THE_BEFORE, re.IGNORECASE).search(ctx.text, max(0, start - 12), start)
     ):
