@@ -647,6 +647,9 @@ _SINCE_THE_BEFORE = r"\b(?:{since_word})\s+{definite_article}\s+\Z"
 # words before it on its line, nothing but marks after it
 _LINE_LABEL_START = lazy_compile(r"(?:^|\n)[ \t*_#>-]*(?:[\w'’-]+[:,]?[ \t]+){0,3}[ \t*_:—–-]*\Z")
 _LINE_LABEL_END = lazy_compile(r"[ \t*_:]*(?:\r?\n|\Z)")
+# ... or an emphasised label closing before its entry's text ("**Thursday.** Things begin at 7pm")
+# (the emphasis marks are blanks in the text read: "**Thursday.** Things" is "  Thursday.   Things")
+_INLINE_LABEL_END = lazy_compile(r"[.:]?[ \t*_]{3}")
 
 
 def weekday_date(ctx: Context, weekday: int, rel: int | None, start: int, end: int) -> dt.date:
@@ -656,9 +659,12 @@ def weekday_date(ctx: Context, weekday: int, rel: int | None, start: int, end: i
     the_before = words_regex(ctx.res, _THE_BEFORE, re.IGNORECASE)
     told_days = [day for day in ctx.frame_days if day.isoweekday() == weekday
                  and (story is None or abs((day - story.day).days) <= 6)]
+    # (an inline label only forward of the last dated entry: a log's labels go on from it)
+    last_entry = ctx.frames.last_entry if ctx.frames is not None else None
+    inline = bool(told_days) and (last_entry is None or told_days[-1] > last_entry.day)
     if rel is None and told_days and (
         the_before.search(ctx.text, max(0, start - 8), start) or (
-            _LINE_LABEL_END.match(ctx.text, end)
+            (_LINE_LABEL_END.match(ctx.text, end) or (inline and _INLINE_LABEL_END.match(ctx.text, end)))
             and _LINE_LABEL_START.search(ctx.text, max(0, start - 40), start)
         )
     ):
