@@ -476,6 +476,23 @@ _JUST_TOLD_DAYS = 92
 
 
 def year_for_month(ctx: Context, month: int, day: int | None, start: int, end: int) -> int:
+    """:func:`_year_for_month`, unless the day's written weekday does not fit that year but fits
+    a year written earlier in the sentence ("Dates for 2025 have been announced: Friday 15 to
+    Sunday 17 August")."""
+    year = _year_for_month(ctx, month, day, start, end)
+    if day is None or not _weekday_misfits(ctx, year, month, day, start, end):
+        return year
+    lo = sentence_start(ctx.text, start, 160)
+    written = [int(m.group()) for m in _WRITTEN_YEAR.finditer(ctx.text, lo, start)]
+    if written and not _weekday_misfits(ctx, written[-1], month, day, start, end):
+        return written[-1]
+    return year
+
+
+_WRITTEN_YEAR = lazy_compile(r"(?<![\d.,:/-])(?:1[6-9]|20)\d\d(?![\d.,:/-]\d)")
+
+
+def _year_for_month(ctx: Context, month: int, day: int | None, start: int, end: int) -> int:
     """The year of a year-less month (and day), from the tense around it.
 
     Past tense: the latest occurrence not after the DCT (with two months' grace, so that
@@ -574,8 +591,8 @@ def _counted_in_phrase(ctx: Context, start: int) -> bool:
 
 
 def _weekday_misfits(ctx: Context, year: int, month: int, day: int, start: int, end: int) -> bool:
-    """Whether the one weekday written with the day does not fit it in ``year``."""
-    weekday = _written_weekday(ctx, start, end, only=True)
+    """Whether the (first) weekday written with the day does not fit it in ``year``."""
+    weekday = _written_weekday(ctx, start, end)
     try:
         return weekday is not None and dt.date(year, month, day).isoweekday() != weekday
     except ValueError:
