@@ -121,9 +121,9 @@ class Frames:
                     ctx.ref = left.anchor
                     if left.anchor.gran == "D":
                         ctx.day_ref = left.anchor
-                        dateline = left.block.kind is Kind.PARAGRAPH and how_dated(
-                            left.block, self.text, *self.dated[left.index]) == "alone"
                         start, end = self.dated[left.index]
+                        dateline = left.block.kind is Kind.PARAGRAPH and how_dated(
+                            left.block, self.text, start, end) == "alone"
                         if dateline and (abs(left.anchor.day.year - ctx.dct.year) >= _STORY_YEARS
                                          or _FIGURE.search(self.text, start, end)):
                             self.dateline_day = left.anchor

@@ -78,25 +78,15 @@ _SLACK = 45 * DAY
 def anniversary_events(b: Builder) -> None:
     # "The Rosemoor Choir, which turns 25 this year, …" and, elsewhere, "The choir was founded
     # in the spring of 1994": a thing's age counted from its one founding
+    starts = [s.start for s in b.sentences]
     for comma in _WHICH_TURNS.finditer(b.text) if _TURNS_HINT.may_match(b.text, 0, len(b.text)) else ():
         word = _WORD_BEFORE.search(b.text, max(0, comma.start() - 40), comma.start())
         turning = _THING_TURNS.match(b.text, word.start()) if word is not None else None
-        count = count_of(turning.group("count")) if turning is not None else None
-        if turning is None or not count:
-            continue
-        i = bisect.bisect_right([s.start for s in b.sentences], turning.start()) - 1
-        if i >= 0:
-            sentence = b.sentences[i]
-            here = b.contexts.get(sentence.start) or _bare_context(b, sentence)
-            _anniversary_of_founding(b, here, turning, count, turning)
+        if turning is not None:
+            _thing_age(b, starts, turning)
     for years in _THING_YEARS.finditer(b.text) if _YEARS_HINT.may_match(b.text, 0, len(b.text)) else ():
-        count = count_of(years.group("count"))
-        i = bisect.bisect_right([s.start for s in b.sentences], years.start()) - 1
-        if count and i >= 0:
-            sentence = b.sentences[i]
-            here = b.contexts.get(sentence.start) or _bare_context(b, sentence)
-            # (years of life are a loose count: "fifty years in business" in its fifty-first)
-            _anniversary_of_founding(b, here, years, count, years, loose=True)
+        # (years of life are a loose count: "fifty years in business" in its fifty-first)
+        _thing_age(b, starts, years, loose=True)
     if _BIRTHDAY_HINT.may_match(b.text, 0, len(b.text)):
         # "a party to mark the school's 80th birthday" … "The school opened on 7 September 1935"
         for sentence in b.sentences:
@@ -136,6 +126,17 @@ def anniversary_events(b: Builder) -> None:
             # (an anniversary counts years from the event: a distance, as "N years after" is)
             b.period_claim(event_id, Part.START, Qualifier.IN, Period(first, last, ""), span,
                            mentions=(noun,), rule=ConflictKind.OFFSET)
+
+
+def _thing_age(b: Builder, starts: list[int], owned: re.Match[str], *, loose: bool = False) -> None:
+    """A thing's age (the ``count`` of ``owned``, its owner the match's first group) counted
+    from its one founding, in the sentence the phrase stands in."""
+    count = count_of(owned.group("count"))
+    i = bisect.bisect_right(starts, owned.start()) - 1
+    if count and i >= 0:
+        sentence = b.sentences[i]
+        here = b.contexts.get(sentence.start) or _bare_context(b, sentence)
+        _anniversary_of_founding(b, here, owned, count, owned, loose=loose)
 
 
 def _years_since_events(b: Builder) -> None:

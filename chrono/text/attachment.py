@@ -64,7 +64,6 @@ _GERUND_PHRASE = lazy_compile(
 _SET_OFF_PARTICIPLE = lazy_compile(r",\s+(?:[^,.;]{1,60},\s+(?:was|were)\s+)?([a-z]+)\s+")
 _PASSIVE_BEFORE = lazy_compile(rf"(?:,|\b(?:{_WORDS.pattern('passive_auxiliaries')}))\s*\Z", re.IGNORECASE)
 _AND_THEN = lazy_compile(r"\s+and\s+")
-# "her next real birthday, on …": a date set off after a noun phrase of the next one of a kind
 # "lost to the frost before the next budburst in October": a date right after the object of an
 # order word (a noun the lexicon lacks, or it would be the nearest event) is that object's
 _ORDER_OBJECT_BEFORE = lazy_compile(
@@ -72,6 +71,7 @@ _ORDER_OBJECT_BEFORE = lazy_compile(
     rf"(?:[\w'’-]+\s+){{0,2}}[\w'’-]+\s+\Z",
     re.IGNORECASE,
 )
+# "her next real birthday, on …": a date set off after a noun phrase of the next one of a kind
 _NEXT_ONE_SET_OFF = lazy_compile(
     rf"\b(?:{_WORDS.pattern('next_one_words')})\s+"
     rf"(?!(?:{alternation((*MONTHS, *WEEKDAYS))}|week|month|year)\b)"

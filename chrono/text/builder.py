@@ -407,9 +407,7 @@ class Builder:
             return None  # no such person, or several with that name
         ((_, (_, dated_by)),) = found.items()
         link = Link(trigger, dated_by, Grade.STRONG, "the same person's, in the life dates after the name")
-        self.links[trigger.start] = link
-        bisect.insort(self.link_starts, trigger.start)
-        return link
+        return self._kept(link)
 
     def in_heading(self, offset: int) -> bool:
         return any(start <= offset < end for start, end in self.headings)
@@ -481,8 +479,7 @@ class Builder:
             # may well be another event of the same kind
             link = attrs.evolve(link, grade=Grade.WEAK, why=f"{link.why}, dated in its own words")
         if link is not None:
-            self.links[trigger.start] = link
-            bisect.insort(self.link_starts, trigger.start)
+            self._kept(link)
         return link
 
     def _event_of_told(self, told: Trigger) -> str | None:
@@ -660,9 +657,7 @@ class Builder:
             return None
         about = ", ".join(sorted(shared | opened))
         link = Link(trigger, told.trigger, Grade.STRONG, f"the same act, of {about}")
-        self.links[trigger.start] = link
-        bisect.insort(self.link_starts, trigger.start)
-        return link
+        return self._kept(link)
 
     def once_retold(self, trigger: Trigger, here: SentenceContext) -> Link | None:
         """"Since the clinic opened its doors on 14 May" after "The new clinic on Harlow Street,
@@ -695,8 +690,12 @@ class Builder:
         if not _NO_OBJECT.match(text, told.trigger.end):
             return None
         link = Link(trigger, told.trigger, Grade.STRONG, f"the same act, of the same {subject}")
-        self.links[trigger.start] = link
-        bisect.insort(self.link_starts, trigger.start)
+        return self._kept(link)
+
+    def _kept(self, link: Link) -> Link:
+        """``link`` recorded as the link of its mention (in text order, for lookups by offset)."""
+        self.links[link.mention.start] = link
+        bisect.insort(self.link_starts, link.mention.start)
         return link
 
     def first_retold(self, trigger: Trigger) -> Link | None:
@@ -710,21 +709,20 @@ class Builder:
         if first is None:
             return None
         thing = _first_thing(first)
-        earlier = [m for m in self.mentions if m.trigger.start < trigger.start and m.trigger.pos == "verb"
-                   and m.trigger.lemma == trigger.lemma and m.trigger.tense in TOLD_AS_PAST
+        earlier = [(m, other) for m in self.mentions if m.trigger.start < trigger.start
+                   and m.trigger.pos == "verb" and m.trigger.lemma == trigger.lemma
+                   and m.trigger.tense in TOLD_AS_PAST
                    and (other := _FIRST_OBJECT.match(text, m.trigger.end)) is not None
                    and _first_thing(other) == thing]
         if len(earlier) != 1:
             return None
+        told, again = earlier[0]
         # "his first match" and "his first match at Wimbledon": maybe two firsts
-        again = _FIRST_OBJECT.match(text, earlier[0].trigger.end)
         qualified = any(_QUALIFIED_AFTER.search(text, m.start(), min(len(text), m.end() + 30))
-                        for m in (first, again) if m is not None)
+                        for m in (first, again))
         grade = Grade.WEAK if qualified else Grade.STRONG
-        link = Link(trigger, earlier[0].trigger, grade, f"the same act, of {' '.join(thing)} first")
-        self.links[trigger.start] = link
-        bisect.insort(self.link_starts, trigger.start)
-        return link
+        link = Link(trigger, told.trigger, grade, f"the same act, of {' '.join(thing)} first")
+        return self._kept(link)
 
     def _named_before(self, trigger: Trigger, subject: str) -> Link | None:
         """"The museum has had more visitors since last month's reopening … ¶ The museum
@@ -744,9 +742,7 @@ class Builder:
             return None  # "the reopening of the library": of a thing it names, maybe another
         why = f"the same act, of the same {subject}, named before"
         link = Link(trigger, named.trigger, Grade.STRONG, why)
-        self.links[trigger.start] = link
-        bisect.insort(self.link_starts, trigger.start)
-        return link
+        return self._kept(link)
 
     def restated(self, trigger: Trigger, here: SentenceContext) -> Link | None:
         """"six days after the storm struck" after "The storm struck the coast on Tuesday" (or
@@ -777,9 +773,7 @@ class Builder:
         if not gap.fullmatch(self.text, antecedent.end, same.start):
             return None
         link = Link(trigger, same, subject_link.grade, "the same words, of the same subject")
-        self.links[trigger.start] = link
-        bisect.insort(self.link_starts, trigger.start)
-        return link
+        return self._kept(link)
 
     def links_within(
         self, span: Span, events: Sequence[str], mentions: Sequence[Trigger] = ()
