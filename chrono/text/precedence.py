@@ -107,17 +107,47 @@ def _names_near(text: str, sentence: Sentence, trigger: Trigger) -> frozenset[st
 
 
 _NAME_RUN = lazy_compile(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*")
+_NOT_PARTY_BEFORE = lazy_compile(
+    rf"(?:\b(?:{_WORDS.pattern('not_party_after')})|,\s*(?:aged\s+)?(?:\d{{1,3}},\s*)?of)\s+\Z"
+)
+
+
+def _whole_words(text: str, sentence: Sentence, lo: int, hi: int) -> tuple[int, int]:
+    """``lo``-``hi`` within ``sentence``, widened to whole words and whole names ("Marsh-Pryor",
+    not "Marsh-"; "Orchard Rise", not "Rise")."""
+    lo, hi = max(sentence.start, lo), min(sentence.end, hi)
+    while lo > sentence.start and not text[lo - 1].isspace():
+        lo -= 1
+    while hi < sentence.end and not text[hi].isspace():
+        hi += 1
+    while (name := _NAME_WORD_BEFORE.search(text, max(sentence.start, lo - 30), lo)) is not None:
+        lo = name.start()
+    while (name := _NAME_WORD_AFTER.match(text, hi, sentence.end)) is not None:
+        hi = name.end()
+    return lo, hi
+
+
+_NAME_WORD_BEFORE = lazy_compile(r"(?<![\w'’-])[A-Z][\w'’-]*[ \t]+\Z")
+_NAME_WORD_AFTER = lazy_compile(r"[ \t]+[A-Z][\w'’-]*")
 _INSTITUTION_HEADS = _WORDS.set("institution_heads")
 
 
 def _party_names_near(text: str, sentence: Sentence, trigger: Trigger) -> frozenset[str]:
     """:func:`_names_near` without the names of institutions and places ("a jury at Brackwater
     Crown Court"): the names of a case's parties."""
-    lo, hi = max(sentence.start, trigger.start - 60), min(sentence.end, trigger.end + 80)
+    lo, hi = _whole_words(text, sentence, trigger.start - 60, trigger.end + 80)
     names: set[str] = set()
+    address_end = -1
     for run in _NAME_RUN.finditer(text, lo, hi):
         words = run.group().split()
         if words[-1].strip("'’") in _INSTITUTION_HEADS:
+            continue
+        # "Helena Marsh-Pryor, 52, of Orchard Rise, Thornby, was convicted": where a party
+        # lives or where the case was heard is no party ("a jury in Thornby")
+        if _NOT_PARTY_BEFORE.search(text, max(sentence.start, run.start() - 16), run.start()) or (
+            address_end >= 0 and not text[address_end:run.start()].strip(" ,")
+        ):
+            address_end = run.end()
             continue
         names.update(w.lower() for i, w in enumerate(words)
                      if not (i == 0 and run.start() == sentence.start) and w not in _NOT_NAMES)
@@ -280,7 +310,14 @@ def precedence(b: Builder, triggers: Iterable[_Candidate]) -> None:
                 shared = sorted(names[found[1].start] & names[second.start])
                 grade, via = Grade.WEAK, f"the same name ({', '.join(shared)}) in another paragraph"
                 one_case = {pair.first, pair.second} <= _CASE_CLASSES
-                if one_case and len(index.firsts) == 1 and len(seconds) == 1:
+                named_party: frozenset[str] = frozenset()
+                if one_case:
+                    first_parties = _party_names_near(b.text, *found)
+                    second_parties = _party_names_near(b.text, s2, second)
+                    if first_parties and second_parties and not first_parties & second_parties:
+                        continue  # "Tobias Quill, of Hessford … the trial of Nessa Rowe, in Hessford"
+                    named_party = first_parties & second_parties
+                if one_case and len(index.firsts) == 1 and len(seconds) == 1 and named_party:
                     # "Ferrand … was convicted on 8 June … ¶ When the trial opened on 13 June":
                     # one trial and one verdict told of one named defendant are one case
                     grade = Grade.STRONG
