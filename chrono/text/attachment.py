@@ -626,6 +626,13 @@ def relative_antecedent(text: str, offset: int, triggers: Sequence[Trigger]) -> 
     return None
 
 
+def subject_noun(text: str, trigger: Trigger, triggers: Sequence[Trigger],
+                 cuts: tuple[int, ...]) -> Trigger | None:
+    """The event noun that is the subject of the verb ``trigger``, past a relative clause
+    between them ("the race, which set off on 7 June, lasted nine days"), if there is one."""
+    return _subject_noun(text, trigger, triggers, cuts)
+
+
 def _subject_noun(text: str, trigger: Trigger, triggers: Sequence[Trigger],
                   cuts: tuple[int, ...]) -> Trigger | None:
     edge = trigger.start

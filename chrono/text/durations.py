@@ -10,7 +10,7 @@ from chrono.model import Gap, Part, Qualifier
 from chrono.periods import DAY, HOUR, MINUTE, WEEK, Period
 from chrono.problems import ConflictKind
 from chrono.tagger import Timex
-from chrono.text.attachment import Target, is_asserted, relative_antecedent, resolve
+from chrono.text.attachment import Target, is_asserted, relative_antecedent, resolve, subject_noun
 from chrono.text.builder import Builder
 from chrono.text.claims import TextDurationClaim
 from chrono.text.clauses import clause_of, other_predicate
@@ -128,10 +128,18 @@ def duration(b: Builder, here: SentenceContext, timex: Timex) -> str | None:
             left = [t for t in triggers if t.end <= timex.start - (len(before) - lasted.start())]
             clause_start, _ = clause_of(cuts, timex.start)
             left = [t for t in left if t.start >= clause_start]
-            if left:
+            verb_start = timex.start - (len(before) - lasted.start())
+            verb = next((t for t in triggers if t.start == verb_start and t.pos == "verb"), None)
+            if verb is not None and text[:verb_start].rstrip().endswith(","):
+                # "The race, which set off on 7 June and finished on 18 June, lasted nine days":
+                # the subject before the relative clause
+                target = subject_noun(text, verb, triggers, cuts)
+            if target is not None:
+                pass
+            elif left:
                 target = left[-1]
             else:
-                target = relative_antecedent(text, timex.start - (len(before) - lasted.start()), triggers)
+                target = relative_antecedent(text, verb_start, triggers)
         elif timex.signal in _VERB_LENGTH_SIGNALS:
             clause_start, _ = clause_of(cuts, timex.start)
             left = [t for t in triggers if clause_start <= t.start and t.end <= (timex.signal_start or 0)]
