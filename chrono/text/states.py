@@ -32,8 +32,9 @@ _STATES: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     str(noun): (frozenset(map(str, acts["starts"])), frozenset(map(str, acts["ends"])))
     for noun, acts in _WORDS.table("states").items()
 }
-# the verb each state noun is made from ("close" for "closure")
-_OWN_VERB = {str(noun): str(acts["own"]) for noun, acts in _WORDS.table("states").items() if "own" in acts}
+# the verbs each state noun is made from or means ("close" and "shut" for "closure")
+_OWN_VERBS = {str(noun): frozenset(map(str, acts["own"])) for noun, acts in _WORDS.table("states").items()
+              if "own" in acts}
 _BARE_BEFORE = lazy_compile(
     rf"(?:^|[^\w'’-])(?:{alternation(_WORDS.words('bare_determiners'))})\s+"
     rf"(?:(?:{alternation(_WORDS.words('bare_modifiers'))}|[\w.]+-(?:minute|hour|day|week|month|year))\s+)?\Z",
@@ -94,7 +95,7 @@ def state_bounds(b: Builder, triggers: Iterable[_Candidate]) -> None:
             # (not the month both are dated in: "closed on 9 June … started on 4 June")
             shared = words[act.start] & (state_words | other_words) - CALENDAR_WORDS
             # "The line closed on 2 February … ¶ ## The closure … a few days after the closure"
-            own = side is Side.START and _OWN_VERB.get(noun) == act.lemma and all(
+            own = side is Side.START and act.lemma in _OWN_VERBS.get(noun, ()) and all(
                 _bare(b.text, s, t) for s, t in states)
             grade = Grade.STRONG if shared or own else Grade.WEAK
             via = "" if shared else (
