@@ -173,6 +173,19 @@ def _until_bound(ctx: Context, start: int) -> bool:
     return lead.search(ctx.text, lo, start) is not None
 
 
+_HABITUAL_CLAUSE = r"\b(?:{habitual_markers})\b[^.,;!?\n]*\Z"  # (a comma may start a clause of its own)
+
+
+def _habitual(ctx: Context, start: int) -> bool:
+    """Whether the clause before ``start`` says what usually happens ("is usually full from
+    Christmas until …")."""
+    lo = max(0, start - 100)
+    window = ctx.text[lo:start].lower()
+    if not any(map(window.__contains__, _last_words(ctx.res, "habitual_markers"))):
+        return False
+    return words_regex(ctx.res, _HABITUAL_CLAUSE, re.IGNORECASE).search(ctx.text, lo, start) is not None
+
+
 def _since_year(ctx: Context, start: int) -> bool:
     lead = words_regex(ctx.res, _SINCE_LEAD, re.IGNORECASE)
     return lead.search(ctx.text, max(0, start - 30), start) is not None
@@ -251,6 +264,8 @@ def _follow(ctx: Context, rule: Rule, piece: Piece, dct_known: bool) -> Piece:
             anchor = None  # "whose financial year runs to 31 December": every year's, no story time
         if anchor is not None and ctx.ref is not None and _until_bound(ctx, piece.start):
             anchor = None  # "will stay at $80 until at least July 2026": a bound, the story stays put
+        if anchor is not None and ctx.ref is not None and _habitual(ctx, piece.start):
+            anchor = None  # "is usually full from Christmas until 6 February": no time of the story
         if anchor is not None and anchor.gran == "Y" and _since_year(ctx, piece.start) and (
             ctx.ref is not None and ctx.ref.gran != "Y"
         ):

@@ -474,6 +474,11 @@ _NTH_BIRTHDAY = lazy_compile(
 )
 
 
+_COUNTERFACTUAL = lazy_compile(
+    rf"\b(?:{_WORDS.pattern('counterfactual_birthday')})\s+(?:\w+\s+)?\Z", re.IGNORECASE
+)
+
+
 def birthday_cues(
     text: str, timexes: Sequence[Timex], sentences: Sequence[Sentence]
 ) -> Iterator[AnniversaryCue]:
@@ -491,10 +496,11 @@ def birthday_cues(
         if match is None:
             continue
         count = _ordinal_count(match)
+        counterfactual = _COUNTERFACTUAL.search(text, max(sentence.start, match.start() - 24), match.start())
         # (a written date, or one counted from now: "her 100th birthday next month")
         others = [t for t in dates.between(sentence.start, sentence.end)
-                  if t is not birth and _has_year(t) and (
-                      t.anchor is None or (t.anchor == "DCT" and t.temporal_function and not t.guessed))]
+                  if t is not birth and _has_year(t) and (t.anchor is None or (
+                      t.anchor == "DCT" and t.temporal_function and not t.guessed and not counterfactual))]
         if len(others) != 1:
             continue
         ordinal = match.group().split()[1]  # "60th", "sixtieth"

@@ -250,7 +250,12 @@ def _first_of_kind(mention: Mention, earlier: Sequence[Mention], words: Vocabula
     # "the programme of the spring concert … The first concert, on 3 October 1998": a kind
     # told first with words of its own ("spring") may be another than the first of all
     labelled = any(word in _OCCURRENCE_LABELS for word in chosen.modifiers - mention.modifiers)
-    grade = Grade.STRONG if one and not labelled else Grade.WEAK
+    # "The committee voted on 11 June. In the first vote, on 12 March, members had rejected it":
+    # a first told as before the story's time may be an earlier one than the first told
+    earlier_told = mention.pluperfect and not chosen.pluperfect
+    if earlier_told:
+        how = f"{how}, though told as earlier"
+    grade = Grade.STRONG if one and not labelled and not earlier_told else Grade.WEAK
     return Link(mention.trigger, chosen.trigger, grade, how)
 
 

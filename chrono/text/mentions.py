@@ -70,6 +70,10 @@ _UNTOLD_OBJECT = lazy_compile(
 _NAME_JOINERS = _WORDS.set("name_joiners")
 
 _WORD = lazy_compile(r"[A-Za-z][\w'’.-]*")
+_PLUPERFECT = lazy_compile(
+    rf"\b(?:{_WORDS.pattern('pluperfect_auxiliaries')})\s+(?:[a-z]+ly\s+)?(?:been\s+)?[a-z]+(?:ed|en)\b",
+    re.IGNORECASE,
+)
 _NAME = lazy_compile(r"\b[A-Z][\w’'-]*[A-Za-z]")
 _POSSESSIVE = lazy_compile(r"([A-Za-z][\w-]*)['’]s?\Z")
 # the words of a noun phrase in front of its head: at most five, no verb-like punctuation (a comma
@@ -252,6 +256,12 @@ class Mention:
             w.lower() for w in (of_phrase.group(1).split() if of_phrase else [])
             if w.lower() not in FUNCTION_WORDS and w.lower() not in _PRONOUN_POSSESSORS and len(w) > 2
         )
+
+    @functools.cached_property
+    def pluperfect(self) -> bool:
+        """"In the first vote, on 12 March, members had rejected the scheme": its sentence tells
+        it as earlier than the story's time."""
+        return _PLUPERFECT.search(self._text, self._sentence.start, self._sentence.end) is not None
 
     @functools.cached_property
     def flashback(self) -> bool:
