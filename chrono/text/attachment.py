@@ -134,6 +134,7 @@ _RELATIVE_OR_THAT = lazy_compile(
     rf"(?:,\s*|\s)(?:{_WORDS.pattern('relative_pronouns')})\s+(?:\w+\s+){{0,2}}\Z"
 )
 _SPANNING = lazy_compile(rf"\b(?:{_WORDS.pattern('spanning_verbs')})\b", re.IGNORECASE)
+_SPANNING_BEFORE = lazy_compile(rf"\b(?:{_WORDS.pattern('spanning_prepositions')})\s+\Z", re.IGNORECASE)
 _THAT_BEFORE = lazy_compile(rf"\s(?:{_WORDS.pattern('restrictive_relatives')})\s+\Z")
 _RELATIVE_WORD = lazy_compile(
     rf"\b(?:{_WORDS.pattern('relative_pronouns')}|{_WORDS.pattern('restrictive_relatives')})\b", re.IGNORECASE
@@ -312,7 +313,9 @@ def _attach(text: str, timex: Timex, triggers: Sequence[Trigger], cuts: tuple[in
             # "began in the early morning, several tickets are dated September 29": a clause of
             # its own between the event and the date
             return None
-        if _SPANNING.search(text, nearest.end, left_edge):
+        if _SPANNING.search(text, nearest.end, left_edge) or _SPANNING_BEFORE.search(
+            text, nearest.end, left_edge
+        ):
             return None  # "the incident straddled midnight": it spans the time, not lies in it
         return nearest if words <= limit else None
     right = [t for t in triggers if t.start >= timex.end and t.start < clause_end]

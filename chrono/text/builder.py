@@ -210,6 +210,32 @@ class Built:
     problems: tuple[Problem, ...] = ()
 
 
+# a time with a zone ("07:30 UTC", "23:30-08:00"); a day without a time
+_ZONED = lazy_compile(r"T[\d:.]+(?:Z|[+-]\d\d(?::?\d\d)?)\Z")
+_FLOATING_DAY = lazy_compile(r"\d{4}-\d\d-\d\d\Z")
+_ZONE_SLACK = 14 * 3600  # the widest offset from UTC
+
+
+def zone_widened(claims: Sequence[Claim]) -> list[Claim]:
+    """``claims``, with the days widened by 14 hours either way when the text gives some times
+    with a zone ("failed on Thursday, 29 February … at 23:30 Pacific time … the failure
+    occurred at 07:30 UTC on Friday, 1 March"): a day is a day where the writer is, whose zone
+    the text's zoned times say may be any. (Times of day without a zone keep theirs: in one
+    text they share one, "All times in PST", and their order to the minute counts.)"""
+    periods = [c.period for c in claims if isinstance(c, TextPeriodClaim)]
+    if not any(_ZONED.search(period.value) for period in periods):
+        return list(claims)
+    out: list[Claim] = []
+    for claim in claims:
+        if isinstance(claim, TextPeriodClaim) and _FLOATING_DAY.match(claim.period.value):
+            period = claim.period
+            start = None if period.start is None else period.start - _ZONE_SLACK
+            end = None if period.end is None else period.end + _ZONE_SLACK
+            claim = attrs.evolve(claim, period=Period(start, end, period.value))
+        out.append(claim)
+    return out
+
+
 class Builder:
     """The events and claims of one document so far, and what the steps look up in them."""
 
@@ -269,7 +295,7 @@ class Builder:
                                      lambda trigger: names_verb_event(trigger, domain))
 
     def built(self) -> Built:
-        return Built(tuple(self._with_mentions()), tuple(self.claims), tuple(self.problems))
+        return Built(tuple(self._with_mentions()), tuple(zone_widened(self.claims)), tuple(self.problems))
 
     def _with_mentions(self) -> Iterator[Event]:
         """The events, each with the other words that name it (one event per chain of mentions)."""

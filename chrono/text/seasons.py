@@ -183,8 +183,12 @@ def _month_of_period(text: str, timexes: Sequence[Timex], index: int, sentence: 
 _LABELLED_NOUN = lazy_compile(
     rf"(?:[ \t]+[a-z][\w-]*){{0,2}}?[ \t]+(?:{_WORDS.pattern('season_labelled_nouns')}),?[ \t]+"
     rf"(?:(?:{_WORDS.pattern('season_labelled_verbs')})[ \t]+)?"
-    r"(?:(?:from|between|on|in|starting|beginning)[ \t]+)?(?:the[ \t]+)?"
+    r"(?:(?:from|between|on|in|of|starting|beginning)[ \t]+)?(?:the[ \t]+)?"
 )
+
+
+# the signals of a noun phrase the season labels: "after the midwinter storm of 18 January"
+_NOUN_SIGNALS = frozenset({None, "after", "before", "during"})
 
 
 def _labelled_noun_date(text: str, timexes: Sequence[Timex], index: int, sentence: Sentence) -> Timex | None:
@@ -192,7 +196,7 @@ def _labelled_noun_date(text: str, timexes: Sequence[Timex], index: int, sentenc
     right after the noun a season labels."""
     period = timexes[index]
     after = timexes[index + 1] if index + 1 < len(timexes) else None
-    if period.signal is not None or after is None or after.start >= sentence.end:
+    if period.signal not in _NOUN_SIGNALS or after is None or after.start >= sentence.end:
         return None
     if after.type != "DATE" or _MONTH.match(after.value) is None or (
         after.range_id is not None and after.range_role != "begin"
