@@ -31,7 +31,14 @@ from chrono.tagger.passes import close_period
 from chrono.tagger.relative import completed
 from chrono.tagger.resources import Resources, Rule, words_regex
 from chrono.tagger.scanner import Scanner, scan
-from chrono.tagger.tense import ERA_GRANULARITIES, LONG_AGO_YEARS, PARAGRAPH_BREAK, STORY_GRANULARITIES, tense
+from chrono.tagger.tense import (
+    ERA_GRANULARITIES,
+    LONG_AGO_YEARS,
+    PARAGRAPH_BREAK,
+    STORY_GRANULARITIES,
+    tense,
+    written_weekday,
+)
 from chrono.tagger.timex import Timex
 
 __all__ = ["tell"]
@@ -288,6 +295,13 @@ def _follow(ctx: Context, rule: Rule, piece: Piece, dct_known: bool) -> Piece:
             anchor = None
         if looks_back:
             anchor = None
+        if anchor is not None and piece.anchor == "DCT" and anchor.gran == "D" and _in_counted_era(ctx) and (
+            abs(anchor.day.year - ctx.base().year) <= 1 and not _states_day(ctx, piece, anchor.day.day)
+            and written_weekday(ctx, piece.start, piece.end) is not None
+        ):
+            # "sixty-five years ago this winter … It was the Saturday night": a weekday of the
+            # story's time, which the DCT's week does not place; the story stays in its time
+            anchor = None
         if anchor is not None:
             ctx.ref, ctx.ref_start, ctx.ref_end = anchor, piece.start, piece.end
             ctx.ref_from_now = piece.anchor == "DCT" and (
@@ -407,6 +421,14 @@ def _placed(ctx: Context, piece: Piece, dct_known: bool) -> Piece:
             return attrs.evolve(piece, anchor=frame.value)
         return _in_frame(ctx, piece, frame)
     return _in_story(ctx, piece) if dct_known else piece
+
+
+def _in_counted_era(ctx: Context) -> bool:
+    """Whether the story is still in a time counted back from now years before the DCT, with
+    no day of its own ("sixty-five years ago this winter")."""
+    era, ref = ctx.story_era, ctx.ref
+    return (era is not None and ctx.story_era_counted and era.gran != "D" and ref is not None
+            and ref.day.year - era.day.year in (0, 1) and ctx.base().year - era.day.year >= LONG_AGO_YEARS)
 
 
 def _states_day(ctx: Context, piece: Piece, day: int) -> bool:

@@ -232,6 +232,13 @@ def _offset_pieces(ctx: Context, rule_type: str, f: Fields, s: Spans, start: int
             # "Twenty-three years ago this month": that month of that year
             spec = str(res.lookup("same_part_after", " ".join(same.group(1).lower().split()))).split(":")
             finer_code = spec[0]
+            if finer_code == "S":
+                # "sixty-five years ago this winter" in April: the winter just gone, which began
+                # in the December before that year's
+                season = spec[1]
+                year = moved.year - (1 if season == "WI" and moved.month < _MID_YEAR else 0)
+                return [Piece(start, same.end(), "DATE", f"{year:04d}-{season}", mod, "DCT",
+                              temporal_function=True)]
             if len(spec) > 1:
                 moved = moved + dt.timedelta(days=int(spec[1]))  # "… ago last night": the night before
             part = spec[2] if len(spec) > 2 else ""
@@ -257,6 +264,7 @@ def _offset_pieces(ctx: Context, rule_type: str, f: Fields, s: Spans, start: int
 
 
 _SAME_PART_AFTER = r"[ \t]+({same_part_after})\b"
+_MID_YEAR = 7  # a winter named before July is the one that began the December before
 
 _CLOCK_STEP = {"TH": dt.timedelta(hours=1), "TM": dt.timedelta(minutes=1),
                "TS": dt.timedelta(seconds=1)}

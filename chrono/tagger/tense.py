@@ -455,7 +455,7 @@ def _month_just_told(ctx: Context, month: int, day: int | None, start: int, end:
     if not (ref.day.replace(day=1) <= candidate <= ref.day + dt.timedelta(days=_JUST_TOLD_DAYS)):
         return None
     if day is not None:
-        weekday = _written_weekday(ctx, start, end)
+        weekday = written_weekday(ctx, start, end)
         if weekday is not None and candidate.isoweekday() != weekday:
             return None
     return year
@@ -464,7 +464,7 @@ def _month_just_told(ctx: Context, month: int, day: int | None, start: int, end:
 _WEEKDAY_WORD = re.compile(r"[A-Za-z]+")
 
 
-def _written_weekday(ctx: Context, start: int, end: int, *, only: bool = False) -> int | None:
+def written_weekday(ctx: Context, start: int, end: int, *, only: bool = False) -> int | None:
     """The ISO weekday the words ``[start, end)`` name (the first; with ``only``, None unless
     exactly one is named)."""
     named = [w for w in _WEEKDAY_WORD.findall(ctx.text, start, end) if ctx.res.has("weekday", w)]
@@ -592,7 +592,7 @@ def _counted_in_phrase(ctx: Context, start: int) -> bool:
 
 def _weekday_misfits(ctx: Context, year: int, month: int, day: int, start: int, end: int) -> bool:
     """Whether the (first) weekday written with the day does not fit it in ``year``."""
-    weekday = _written_weekday(ctx, start, end)
+    weekday = written_weekday(ctx, start, end)
     try:
         return weekday is not None and dt.date(year, month, day).isoweekday() != weekday
     except ValueError:
@@ -609,7 +609,7 @@ def _weekday_year_near(ctx: Context, chosen: int, month: int, day: int | None, s
     months away from the document date, and the weekday fits the same day near it (2025, not
     2026), that is its year. (A day near the document date keeps the tense's year: its weekday
     is the writer's to get right.)"""
-    weekday = _written_weekday(ctx, start, end, only=True)
+    weekday = written_weekday(ctx, start, end, only=True)
     if day is None or weekday is None:
         return chosen
     base = ctx.base()
