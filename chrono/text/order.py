@@ -23,7 +23,7 @@ _ORDER_WORDS = {str(words): str(side) for words, side in _WORDS.table("order_wor
 _ORDER = lazy_compile(rf"\b({searched_alternation(_ORDER_WORDS)})\b", re.IGNORECASE)
 _ORDER_HINT = Hint.of(_ORDER_WORDS)  # most sentences have none of them: not searched
 _SUBJECT_AUX = lazy_compile(
-    rf"\s+(?:{_WORDS.pattern('clause_determiners')})\s+(?:[\w-]+\s+){{0,5}}"
+    rf"\s+(?:{_WORDS.pattern('clause_determiners')})\s+(?:[\w'’-]+\s+){{0,5}}"
     rf"(?:{_WORDS.pattern('clause_auxiliaries')})\s+",
     re.IGNORECASE,
 )
