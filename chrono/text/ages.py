@@ -119,6 +119,9 @@ _MARKS = lazy_compile(rf"\b(?:{_WORDS.pattern('present_marks', any_space=False)}
 _YEAR_FIRST = lazy_compile(r"\d{4}")
 _YEAR_MONTH_DAY = lazy_compile(r"\d{4}(?:-\d\d){0,2}")
 _OF_WORD = lazy_compile(r"\bof\b")
+_ORIGIN = lazy_compile(
+    rf"\b(?:{_WORDS.pattern('anniversary_origin_words')})\b(?:[ \t]+[\w'’-]+){{0,7}}?[ \t]+\Z", re.IGNORECASE
+)
 _FULL_DAY = lazy_compile(r"\d{4}-\d\d-\d\d")
 
 
@@ -454,7 +457,9 @@ def anniversary_cues(
         inside = [t for t in dates.between(sentence.start, sentence.end) if _has_year(t)]
         after = [t for t in inside if t.start > match.end() and t.anchor is None]
         before = [t for t in inside if t.end <= match.start()]
-        if not after or not _OF_WORD.search(text, match.end(), after[0].start):
+        if not after or not (_OF_WORD.search(text, match.end(), after[0].start) or _ORIGIN.search(
+            text, max(match.end(), after[0].start - 80), after[0].start
+        )):
             continue  # (not "its 150th anniversary in 2029": that is when it is marked)
         on: DateMention | None
         if before:
