@@ -29,6 +29,7 @@ def run(res: Resources, text: str, timexes: list[Timex], ranges: int,
     """Every pass over ``timexes`` in order; ``ranges`` ranges are numbered already."""
     _attach_days(res, text, timexes)
     _share_weekday_relation(res, text, timexes)
+    _weekday_apposed(res, text, timexes)
     timexes = _listed_months(res, text, timexes)
     return _link_ranges(res, text, _extend_sets(res, text, timexes), ranges, dct)
 
@@ -161,6 +162,27 @@ def _share_weekday_relation(res: Resources, text: str, timexes: list[Timex]) -> 
         shared = start + dt.timedelta(days=(int(own) - start.isoweekday()) % 7 or 7)
         timexes[i + 1] = attrs.evolve(second, value=shared.isoformat(), anchor=first.value,
                                       guessed=False)
+
+
+# "Saturday's concert, on 21 September": a possessive weekday, its noun, then the day set off
+_APPOSED_DAY = lazy_compile(r"['’]s(?:[ \t]+[\w'’-]+){1,3},[ \t]*(?:on[ \t]+)?\Z")
+_APPOSED_REACH = 7  # days: the weekday the apposed day names lies within a week of the one read
+
+
+def _weekday_apposed(res: Resources, text: str, timexes: list[Timex]) -> None:
+    """"Saturday's concert, on 21 September, includes …": a bare weekday whose noun is dated by
+    the day set off after it is that day, when the day is that weekday (the tense alone, read
+    as past, took the Saturday before)."""
+    for i in range(len(timexes) - 1):
+        weekday, day = timexes[i], timexes[i + 1]
+        if weekday.rule != "weekday_part" or _DAY.match(weekday.value) is None:
+            continue
+        if _DAY.match(day.value) is None or not _APPOSED_DAY.search(text, weekday.end, day.start):
+            continue
+        own = weekday_number(res, weekday.text)
+        told, read = dt.date.fromisoformat(day.value), dt.date.fromisoformat(weekday.value)
+        if own and told.isoweekday() == int(own) and 0 < abs((told - read).days) <= _APPOSED_REACH:
+            timexes[i] = attrs.evolve(weekday, value=day.value, anchor=day.anchor, guessed=False)
 
 
 _WEEKDAY_SET = lazy_compile(r"XXXX-WXX-[1-7]\Z")
