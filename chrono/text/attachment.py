@@ -61,7 +61,10 @@ _GERUND_PHRASE = lazy_compile(
     re.IGNORECASE,
 )
 # "The jury's verdict, delivered on …", "Her maiden voyage, to Bergen, was made in …"
-_SET_OFF_PARTICIPLE = lazy_compile(r",\s+(?:[^,.;]{1,60},\s+(?:was|were)\s+)?([a-z]+)\s+")
+# (a particle after it: "The inspection, carried out on 24 April, …")
+_SET_OFF_PARTICIPLE = lazy_compile(
+    r",\s+(?:[^,.;]{1,60},\s+(?:was|were)\s+)?([a-z]+)(?:\s+(?:out|up|off))?\s+"
+)
 _PASSIVE_BEFORE = lazy_compile(rf"(?:,|\b(?:{_WORDS.pattern('passive_auxiliaries')}))\s*\Z", re.IGNORECASE)
 _AND_THEN = lazy_compile(r"\s+and\s+")
 # "lost to the frost before the next budburst in October": a date right after the object of an

@@ -45,11 +45,11 @@ _TOLD_ONCE = frozenset(_WORDS.words("told_once_classes"))
 _OCCURRENCE_LABELS = frozenset(_WORDS.words("occurrence_labels")) | frozenset(
     w.lower() for w in (*MONTHS, *WEEKDAYS))
 FIRST_WORDS = frozenset(word for word, place in _WORDS.table("ordinal_words").items() if place == 1)
-# "last year's", "next month's": owners that label another instance than the story's own
+# "last year's", "next season's": owners that label another instance than the story's own
 _OTHER_TIME_OWNERS = frozenset(
     f"{counter} {unit}"
     for counter in _WORDS.words("other_time_counters")
-    for unit in _WORDS.words("temporal_owners")
+    for unit in _WORDS.words("other_time_units")
 )
 # how far back a definite noun looks for the event it names, in mentions
 _LOOKBACK = 400
