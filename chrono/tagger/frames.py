@@ -193,7 +193,9 @@ class Frames:
             block = opened.block
             if not block.start <= start < block.end:
                 continue
-            if opened.anchor is not None:
+            refines = block.kind is Kind.HEADING and opened.anchor is not None and _labelled_day(
+                self.text, block, start, end, opened.anchor, anchor)
+            if opened.anchor is not None and not refines:
                 return
             how = how_dated(block, self.text, start, end)
             if how is None:
@@ -206,7 +208,8 @@ class Frames:
                     # the first line of an item that runs over several: the item's date
                     opened, block = outer, outer.block
             dated_section = (block.is_date or _section_year(ctx, block, anchor)
-                             or _day_section(self.text, block, start, end, anchor))
+                             or _day_section(self.text, block, start, end, anchor)
+                             or (opened.anchor is not None and anchor.gran == "D"))
             firm = (block.kind is not Kind.HEADING or dated_section) and (
                 role != "begin" or anchor.gran == "D") and not (
                 role is None and opens_range(self.text, end, block.end))
@@ -299,6 +302,18 @@ def _day_section(text: str, block: Block, start: int, end: int, anchor: Anchor) 
     """A heading that opens with a day and a separator: the day of what its section tells."""
     return anchor.gran == "D" and _BEFORE_LEAD.match(text, block.start, start) is not None and (
         _SECTION_SEPARATOR.match(text, end) is not None)
+
+
+# "**100 years ago: 9 January 1925**": a label, a separator, then the day that closes the heading
+_LABEL_BEFORE_DAY = lazy_compile(r"[^\n]*[–—:|][ \t*_]*\Z")
+
+
+def _labelled_day(text: str, block: Block, start: int, end: int, told: Anchor, anchor: Anchor) -> bool:
+    """A heading whose first date ("100 years ago", 1925) is refined by the day after its label
+    ("… : 9 January 1925"): the day of what its section tells."""
+    return (anchor.gran == "D" and told.gran in ("Y", "M") and anchor.day.year == told.day.year
+            and _LABEL_BEFORE_DAY.match(text, block.start, start) is not None
+            and _BARE_AFTER.match(text, end, block.end) is not None)
 
 
 def _section_year(ctx: Context, block: Block, anchor: Anchor) -> bool:
