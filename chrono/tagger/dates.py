@@ -72,6 +72,7 @@ _NAME_AFTER = lazy_compile(r"[ \t]+[A-Z][a-z]+")
 _NEXT_WORD = lazy_compile(r"[ \t]+([A-Za-z]+)")
 _EVENT_AFTER = r"[ \t]+{event_preposition}[ \t]+(?:{article_definite}[ \t]+)?[A-Z]"
 _THE_BEFORE = r"\b{article_definite}[ \t]+\Z"  # with capitalized words: "The", "the"
+_WEEKLY_NOUN_AFTER = r"[ \t]+(?:{weekly_nouns})\b"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -532,6 +533,10 @@ def _weekday(ctx: Context, req: Request, f: Fields, start: int, end: int) -> Res
         ctx.text, max(0, start - 4), start
     ):
         raise Reject  # "The Sunday Times", "the Friday Prayer": a name
+    if words_regex(res, _WEEKLY_NOUN_AFTER, re.IGNORECASE).match(ctx.text, end) and words_regex(
+        res, _THE_BEFORE, 0, True
+    ).search(ctx.text, max(0, start - 4), start):
+        raise Reject  # "the Sunday closure of the site", "the Saturday market": every such day
     story_day = ctx.story_day()
     if story_day is not None and story_day.day.isoweekday() == weekday and words_regex(
         res, _A_BEFORE

@@ -252,6 +252,26 @@ def _weekdays_in_order(first: Timex, second: Timex, dct: dt.date | None) -> tupl
     return earlier if end <= dct else later
 
 
+_WEEKDAY_WORD = lazy_compile(r"[A-Za-z]+")
+
+
+def _weekday_end_after(res: Resources, text: str, first: Timex, second: Timex) -> Timex:
+    """"from 06:00 on Saturday until 06:00 on Sunday" (after "Saturday 21 June"): the end named
+    by its weekday alone, read a week before the start, is the one after it."""
+    begin, end = _DAY_OR_TIME.match(first.value), _DAY_OR_TIME.match(second.value)
+    if begin is None or end is None:
+        return second
+    words = _WEEKDAY_WORD.findall(text, second.start, second.end)
+    if not any(weekday_number(res, w) for w in words) or any(res.has("month", w) for w in words):
+        return second
+    start_day, end_day = dt.date.fromisoformat(begin.group(1)), dt.date.fromisoformat(end.group(1))
+    if not dt.timedelta(0) < start_day - end_day < dt.timedelta(days=7):
+        return second
+    moved = end_day + dt.timedelta(days=7)
+    return attrs.evolve(second, value=moved.isoformat() + second.value[10:])
+
+
+_DAY_OR_TIME = lazy_compile(r"(\d{4}-\d\d-\d\d)(?:T.*)?\Z")
 _LOCAL_CLOCK = lazy_compile(r"(\d{4}-\d\d-\d\d)T(\d\d:\d\d(?::\d\d)?)(.*)\Z")
 
 
@@ -347,6 +367,7 @@ def _link_ranges(res: Resources, text: str, timexes: list[Timex], counter: int,
             first = night
         else:
             second = _overnight_end(first, second)
+        second = _weekday_end_after(res, text, first, second)
         timexes[i] = attrs.evolve(first, range_id=counter, range_role="begin")
         timexes[i + 1] = attrs.evolve(second, range_id=counter, range_role="end",
                                       signal=None, signal_start=None, signal_end=None)

@@ -259,7 +259,8 @@ def age_cues(text: str, timexes: Sequence[Timex], sentences: Sequence[Sentence])
         # the dates of others' lifespans ("his father (1857-1917)") do not date the age
         # (nor a date inside a relative clause the age's clause goes on past: "Edith Pennick,
         # whose choir sang at every carol service from 1970 onwards, has died at the age of 82")
-        dated = [t for t in dated if not _in_closed_relative(text, lo, t, match.start())]
+        dated = [t for t in dated if not _in_closed_relative(text, lo, t, match.start())
+                 and not _age_in_closed_relative(text, lo, match, t)]
         preceding = [t for t in dated if t.end <= match.start() and t.range_id is None]
         right_after = [t for t in dated
                        if t.start >= match.end() and _NEXT_TO.fullmatch(text, match.end(), t.start)]
@@ -363,6 +364,20 @@ def _in_closed_relative(text: str, lo: int, timex: Timex, at: int) -> bool:
         _MAIN_CLAUSE_AFTER.search(text, timex.end, at) is not None)
 
 
+def _age_in_closed_relative(text: str, lo: int, age: re.Match[str], timex: Timex) -> bool:
+    """Is the age inside a relative clause that closes before ``timex`` ("Agnes Morrow, who has
+    died aged 85, became headteacher in 1974")?"""
+    return _closed_before(text, lo, age.start(), age.end(), timex)
+
+
+def _closed_before(text: str, lo: int, start: int, end: int, timex: Timex) -> bool:
+    """Are the words at ``[start, end)`` inside a relative clause that closes before ``timex``?"""
+    return timex.start >= end and _RELATIVE_CLAUSE.search(text, lo, start) is not None and (
+        _CLAUSE_CLOSED.match(text, end, timex.start) is not None)
+
+
+# the rest of a relative clause up to its closing comma, then the main clause's words
+_CLAUSE_CLOSED = lazy_compile(r"[^,;.]*,\s+[a-z]+")
 _MAIN_CLAUSE_AFTER = lazy_compile(rf",\s+(?:{_WORDS.pattern('main_clause_openers')})\b")
 
 
@@ -378,8 +393,11 @@ def _death_date(text: str, dates: _Dates, sentence: Sentence, previous: Sentence
         if death is None:
             continue
         # "died on 3 May", "On Monday, … died": the sentence's one date, before or after the word
+        # (not a date past the close of the relative clause the death is told in: "Agnes Morrow,
+        # who has died aged 85, became headteacher in 1974")
         dated = [t for t in dates.between(lo, hi) if _has_year(t) and _YEAR_MONTH_DAY.fullmatch(t.value)
-                 and t.value != birth.value and not _in_closed_relative(text, lo, t, death.start())]
+                 and t.value != birth.value and not _in_closed_relative(text, lo, t, death.start())
+                 and not _closed_before(text, lo, death.start(), death.end(), t)]
         return dated[0] if len(dated) == 1 else None
     return None
 

@@ -33,7 +33,7 @@ from chrono.text.mentions import Mention, mention_of
 from chrono.text.named_events import NamedEvent
 from chrono.text.sentences import Sentence
 from chrono.text.tense import NOMINAL, PERFECT, TOLD_AS_PAST
-from chrono.text.vocabulary import alternation, vocabulary
+from chrono.text.vocabulary import alternation, longest_first, vocabulary
 
 # between a subject noun and its verb: nothing, or an adverb or two ("the storm finally struck")
 _SUBJECT_GAP = lazy_compile(r"\s+(?:[a-z]+ly\s+){0,2}")
@@ -48,6 +48,14 @@ _DATE_BEFORE_NOUN = lazy_compile(
     re.IGNORECASE,
 )
 _DATE_AFTER_NOUN = lazy_compile(r"\s+(?:(?:in|on|of|at|from|during|since)\s+)?(?:the\s+)?")
+# "At its opening, on 30 June 1979, …": set off by a comma (but "19 days after the launch, on 25
+# October": the date of what the order phrase places)
+_DATE_SET_OFF_AFTER_NOUN = lazy_compile(r",\s+on\s+")
+_ORDER_PHRASE_BEFORE = lazy_compile(
+    rf"\b(?:{alternation(longest_first(map(str, vocabulary('order').table('order_words'))))})\s+"
+    rf"(?:[\w'’-]+\s+){{0,3}}\Z",
+    re.IGNORECASE,
+)
 
 
 _RECURRING = vocabulary("coreference").set("recurring_events")
@@ -75,6 +83,10 @@ def _own_date(text: str, trigger: Trigger, timexes: Sequence[Timex]) -> Timex | 
         if timex.end <= trigger.start and _DATE_BEFORE_NOUN.fullmatch(text, timex.end, trigger.start):
             return timex
         if timex.start >= trigger.end and _DATE_AFTER_NOUN.fullmatch(text, trigger.end, timex.start):
+            return timex
+        set_off = timex.start >= trigger.end and _DATE_SET_OFF_AFTER_NOUN.fullmatch(
+            text, trigger.end, timex.start)
+        if set_off and _ORDER_PHRASE_BEFORE.search(text, max(0, trigger.start - 40), trigger.start) is None:
             return timex
     return None
 
@@ -193,6 +205,11 @@ def _first_day(value: str) -> dt.date | None:
         return dt.date(int(day.group(1)), int(day.group(2)), int(day.group(3) or 1))
     except ValueError:
         return None
+
+
+_DAY_PARTS = lazy_compile(r"(\d{4})-(\d\d)-\d\d")
+_MONTH_VALUE = lazy_compile(r"\d{4}-(\d\d)")
+_APPOSED_REACH = 30  # characters from a noun to a date set off after it
 
 
 def _days_apart(one: str, other: str) -> int | None:
@@ -530,11 +547,31 @@ class Builder:
         # "Monday's fire" after "the 2019 fire": each dated in its own words, years apart
         if self._labelled_apart(link, own):
             return True
+        # "The March vote, held on Thursday 14 March, was lost" after "voted … on Tuesday 9
+        # April": labelled by its month and dated to the day in that month, not the told one's
+        if self._own_month_apart(link, mention, own, here):
+            return True
         # "the 2019 fire" after a fire told on 8 October of this year (not a phase of the event:
         # "completed the purchase in August")
         if phase:
             return False
         return self._far_from_told(link, own) or self._of_another_year(link, mention, own, here)
+
+    def _own_month_apart(self, link: Link, mention: Mention, own: Timex, here: SentenceContext) -> bool:
+        """Is the mention labelled by a month ("the March vote") and dated to a day of it right
+        after ("…, held on Thursday 14 March,"), and every date told of the event it would refer
+        to a day of another month?"""
+        labelled = _MONTH_VALUE.fullmatch(own.value)
+        if labelled is None or own.end > mention.trigger.start:
+            return False
+        label = int(labelled.group(1))
+        trigger = mention.trigger
+        days = [_DAY_PARTS.match(t.value) for t in here.timexes
+                if trigger.end <= t.start <= trigger.end + _APPOSED_REACH]
+        if not any(day is not None and int(day.group(2)) == label for day in days):
+            return False
+        told = [_DAY_PARTS.match(value) for value in self._told_values(link)]
+        return bool(told) and all(t is not None and int(t.group(2)) != label for t in told)
 
     def _labelled_apart(self, link: Link, own: Timex) -> bool:
         """Is the earlier mention dated in its own words too, more than a year from this one's?"""

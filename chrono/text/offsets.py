@@ -329,20 +329,26 @@ def offset(b: Builder, here: SentenceContext, match: re.Match[str]) -> None:
             # next day": the event has its own date; the offset counts from it, for a word the
             # lexicon lacks
             return
-        previous = b.last_dated(here.window_start, start, subject_id, outside_headings=True)
-        if previous is None and here.opening_window_start >= 0:
-            # "Five days later, …" after sentences that date nothing: the story's last dated
-            # event, in this paragraph or the one before
-            previous = b.last_dated(here.opening_window_start, start, subject_id, outside_headings=True)
-        if previous is None or b.undated_between(previous[0], start):
-            return
-        if _in_set_off_relative(text, here.sentence.start, previous[0], start):
-            # "Bernard, who was born on 2 February 1935, died the following year": the year after
-            # the story's last, not after the aside's date
-            return
-        reference_id = previous[1]
-        reference_side = Side.START
-    if reference_id == subject_id:
+        last = b.last_dated(here.window_start, start, "", outside_headings=True)
+        if last is not None and last[1] == subject_id and subject_target.side is Side.END:
+            # "The share offer opened in May 2014 and closed six weeks later": its end counted
+            # from its own start, told just before
+            reference_id, reference_side = subject_id, Side.START
+        else:
+            previous = b.last_dated(here.window_start, start, subject_id, outside_headings=True)
+            if previous is None and here.opening_window_start >= 0:
+                # "Five days later, …" after sentences that date nothing: the story's last dated
+                # event, in this paragraph or the one before
+                previous = b.last_dated(here.opening_window_start, start, subject_id, outside_headings=True)
+            if previous is None or b.undated_between(previous[0], start):
+                return
+            if _in_set_off_relative(text, here.sentence.start, previous[0], start):
+                # "Bernard, who was born on 2 February 1935, died the following year": the year
+                # after the story's last, not after the aside's date
+                return
+            reference_id = previous[1]
+            reference_side = Side.START
+    if reference_id == subject_id and reference_side is subject_target.side:
         return
     # one unit of slack, or a twentieth for large counts; "about"/"nearly"/"some" widen it to half/double
     slack = max(unit, count * unit // 20)

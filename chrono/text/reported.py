@@ -29,6 +29,8 @@ def reported(b: Builder, here: SentenceContext) -> None:
     if len(dated) != 1:
         return  # several reports in one sentence: which one tells what is not clear
     report = dated[0]
+    if not b.text[here.sentence.start:report.start].strip(_OPENING_MARKS):
+        return  # "Written in 1981, the score lay in a drawer …": a participle of a thing, no report
     report_id = b.event(report, here)
     for t in triggers:
         if t is report or t.pos != "verb" or t.event_class in ("reporting", "causal"):
@@ -51,6 +53,9 @@ def reported(b: Builder, here: SentenceContext) -> None:
         span = b.span(report.start, report.end, t.start, t.end)
         b.gap_claim(Endpoint(content_id, side), Endpoint(report_id, Side.END), Gap(0, None, ""),
                     span, None)
+
+
+_OPENING_MARKS = " \t\n\"“‘'*_>#-"
 
 
 def _continuing(here: SentenceContext, verb: Trigger) -> bool:
