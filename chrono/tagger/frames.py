@@ -56,9 +56,11 @@ _WRITTEN_YEAR = lazy_compile(r"\d{4}")
 # ... or a place and a comma before it in an entry's label: "**Kessel, 3 October.**"
 # (a place and a comma, "GENEVA, …", "No. 14 General Hospital, …", or a counter and a dash,
 # "Day 1 — Tuesday 14 April")
+# (or the issue an archive column quotes: "*From the Gazette of October 2, 1926.*")
 _BEFORE_LEAD = lazy_compile(
     r"[ \t*_(\[\"“]*(?:[A-Z][\w'’.-]*(?:[ \t]+[A-Za-z0-9][\w'’.-]*){0,3},[ \t]+"
-    r"|[A-Z][\w'’-]*[ \t]+\d{1,3}[ \t]*[—–:.)][ \t]*[*_]*[ \t]*)?\Z"
+    r"|[A-Z][\w'’-]*[ \t]+\d{1,3}[ \t]*[—–:.)][ \t]*[*_]*[ \t]*"
+    r"|From[ \t]+(?:the|our)[ \t]+(?:[A-Z][\w'’.-]*[ \t]+){0,3}(?:issue[ \t]+)?of[ \t]+)?\Z"
 )
 # Only punctuation and space between a date and the ends of its line (or cell).
 _BARE = lazy_compile(r"[\s*_()\[\].,:;|—–/-]*\Z")
