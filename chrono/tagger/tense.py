@@ -310,7 +310,16 @@ def story_entry_ref(ctx: Context, start: int, end: int) -> Anchor | None:
     if era is None or not era_long_ago(ctx, era):
         return None
     last = ctx.frames.last_entry
-    return last if last is not None and abs(last.day.year - era.day.year) <= 1 else era
+    if last is not None and abs(last.day.year - era.day.year) <= 1:
+        return last
+    ref = ctx.ref
+    if ref is not None and ref.gran in ("D", "M", "W") and ref.day.year == era.day.year and (
+        ctx.ref_end > ctx.story_era_end
+    ):
+        # "kept it from New Year's Day 1966 … We print the entries for March 1966": the time of
+        # the story told last, before its first entry
+        return ref
+    return era
 
 
 def _entry_year(ctx: Context, month: int, start: int, end: int) -> int | None:
