@@ -135,8 +135,20 @@ def _attach_days(res: Resources, text: str, timexes: list[Timex]) -> None:
         if between and res.lookup("signal", between) != "on":
             continue
         timexes[i] = attrs.evolve(clock, value=day.value + time_part.group(1), anchor=day.anchor)
+    for i in range(len(timexes) - 1):
+        # "on 16 May at 7pm": a clock time right after a day it did not take its day from
+        day, clock = timexes[i], timexes[i + 1]
+        time_part = _CLOCK.match(clock.value)
+        if clock.type != "TIME" or time_part is None or clock.anchor is None or day.type != "DATE":
+            continue
+        if _DAY.match(day.value) is None or clock.value.startswith(day.value) or day.rule in _COUNTED_RULES:
+            continue
+        if not _AT_CLOCK.fullmatch(text, day.end, clock.start):
+            continue
+        timexes[i + 1] = attrs.evolve(clock, value=day.value + time_part.group(1), anchor=day.anchor)
 
 
+_AT_CLOCK = lazy_compile(r"[ \t]*(?:,[ \t]*|[ \t]at[ \t]+|[ \t]+from[ \t]+)")
 # "Saturday and Sunday", "Tuesday, Thursday": nothing between two expressions but a list.
 _JOINED = r"[ \t]*,?[ \t]*(?:{list_conjunction}[ \t]*)?\Z"
 
