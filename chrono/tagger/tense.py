@@ -181,8 +181,10 @@ def _long_ago(ctx: Context, story: Anchor) -> bool:
     writes out ("On 15 August 1987 …", "In the summer of 1898 …"), not a date a news story
     looks back to ("the Dec. 21, 1988, bombing" after this year's dates)."""
     first = ctx.first_written
+    # (or the era the story is set in, written out later: "I was born on 30 July 1965 … The
+    # summer I turned nine was the best of them")
     return (first is not None and story.gran in STORY_GRANULARITIES
-            and abs(story.day.year - first.day.year) <= 1
+            and (abs(story.day.year - first.day.year) <= 1 or story is ctx.story_era)
             and ctx.base().year - story.day.year >= _LONG_AGO_YEARS)
 
 
