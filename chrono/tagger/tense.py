@@ -181,10 +181,12 @@ def _long_ago(ctx: Context, story: Anchor) -> bool:
     writes out ("On 15 August 1987 …", "In the summer of 1898 …"), not a date a news story
     looks back to ("the Dec. 21, 1988, bombing" after this year's dates)."""
     first = ctx.first_written
-    # (or the era the story is set in, written out later: "I was born on 30 July 1965 … The
-    # summer I turned nine was the best of them")
+    # (or the season or month the story is set in, written out after an earlier first date:
+    # "From 1970 … The summer of 1976 was the hottest"; not a day, "declaring victory on Jan. 1,
+    # 1959", which a news story recaps before coming back to its own time)
     return (first is not None and story.gran in STORY_GRANULARITIES
-            and (abs(story.day.year - first.day.year) <= 1 or story is ctx.story_era)
+            and (abs(story.day.year - first.day.year) <= 1 or (
+                story is ctx.story_era and story.gran in ("S", "M") and first.day.year < story.day.year))
             and ctx.base().year - story.day.year >= _LONG_AGO_YEARS)
 
 
