@@ -145,6 +145,9 @@ class Context:
     # The days clock times were given with, by the time ("from 22:41 on Tuesday 2 April"): the
     # first entry of a timeline at that time is on that day.
     clock_days: dict[str, dt.date] = attrs.field(factory=dict)
+    # The year the text last wrote out ("in the summer of 2018") and where: "that year" names it
+    # when only dates counted from the DCT came after ("which opened on 4 November").
+    written_year: tuple[int, int] | None = None
     # The day before the DCT when the text has said "last night" or "yesterday evening": a list
     # of clock times opened by an evening hour after it began that night ("This live page ran
     # from the close of polls last night … ¶ **22:00** Polls have closed").

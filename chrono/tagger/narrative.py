@@ -180,6 +180,7 @@ def _until_bound(ctx: Context, start: int) -> bool:
     return lead.search(ctx.text, lo, start) is not None
 
 
+_FOUR_DIGITS = lazy_compile(r"(?<!\d)\d{4}(?!\d)")
 _HABITUAL_CLAUSE = r"\b(?:{habitual_markers})\b[^.,;!?\n]*\Z"  # (a comma may start a clause of its own)
 
 
@@ -256,6 +257,8 @@ def _follow(ctx: Context, rule: Rule, piece: Piece, dct_known: bool) -> Piece:
         # (not a time things happen every day: "a job that runs daily at 23:30")
         ctx.clock_days[clock.group(2)] = dt.date.fromisoformat(clock.group(1))
     told = _anchor(value) if piece.type in ("DATE", "TIME") else None
+    if told is not None and piece.anchor is None and _FOUR_DIGITS.search(ctx.text, piece.start, piece.end):
+        ctx.written_year = (told.day.year, piece.end)
     # (read once: a look back moves neither the story's time nor the frame)
     looks_back = told is not None and _looks_back_in_item(ctx, piece, told)
     if not dct_known and piece.anchor == "DCT":

@@ -31,6 +31,7 @@ def run(res: Resources, text: str, timexes: list[Timex], ranges: int,
     _share_weekday_relation(res, text, timexes)
     _weekday_apposed(res, text, timexes)
     timexes = _listed_months(res, text, timexes)
+    timexes = _season_of_year(text, timexes)
     return _link_ranges(res, text, _extend_sets(res, text, timexes), ranges, dct)
 
 
@@ -195,6 +196,33 @@ def _weekday_apposed(res: Resources, text: str, timexes: list[Timex]) -> None:
         told, read = dt.date.fromisoformat(day.value), dt.date.fromisoformat(weekday.value)
         if own and told.isoweekday() == int(own) and 0 < abs((told - read).days) <= _APPOSED_REACH:
             timexes[i] = attrs.evolve(weekday, value=day.value, anchor=day.anchor, guessed=False)
+
+
+_SEASON_VALUE = lazy_compile(r"\d{4}-(SP|SU|FA|WI)\Z")
+_YEAR_VALUE = lazy_compile(r"\d{4}\Z")
+_OF = lazy_compile(r"[ \t]+of[ \t]+")
+
+
+def _season_of_year(text: str, timexes: list[Timex]) -> list[Timex]:
+    """"the spring of that year": a season and the year after it ("of that year", "of the same
+    year") are one expression, the season of that year."""
+    out: list[Timex] = []
+    skip = False
+    for i, timex in enumerate(timexes):
+        if skip:
+            skip = False
+            continue
+        after = timexes[i + 1] if i + 1 < len(timexes) else None
+        season = _SEASON_VALUE.match(timex.value)
+        if season is not None and after is not None and _YEAR_VALUE.match(after.value) and (
+            after.anchor is not None and _OF.fullmatch(text, timex.end, after.start)
+        ):
+            out.append(attrs.evolve(timex, end=after.end, text=text[timex.start:after.end],
+                                    value=f"{after.value}-{season.group(1)}", anchor=after.anchor))
+            skip = True
+            continue
+        out.append(timex)
+    return out
 
 
 _WEEKDAY_SET = lazy_compile(r"XXXX-WXX-[1-7]\Z")

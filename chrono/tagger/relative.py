@@ -264,6 +264,7 @@ def _offset_pieces(ctx: Context, rule_type: str, f: Fields, s: Spans, start: int
 
 
 _SAME_PART_AFTER = r"[ \t]+({same_part_after})\b"
+_FOUR_DIGITS = lazy_compile(r"(?<!\d)\d{4}(?!\d)")
 _MID_YEAR = 7  # a winter named before July is the one that began the December before
 
 _CLOCK_STEP = {"TH": dt.timedelta(hours=1), "TM": dt.timedelta(minutes=1),
@@ -339,6 +340,13 @@ def _rel_unit_pieces(ctx: Context, rule_type: str, f: Fields, s: Spans, start: i
         if ctx.ref is not None:
             anchor_day = ctx.ref.day
             anchor = ctx.ref.value
+            written = ctx.written_year
+            if code == "Y" and steps == 0 and written is not None and written[0] != anchor_day.year and (
+                written[1] <= ctx.ref_start and not _FOUR_DIGITS.search(ctx.text, ctx.ref_start, ctx.ref_end)
+            ):
+                # "in the summer of 2018. The trial, which opened on 4 November, heard that he had
+                # been dismissed in the spring of that year": the year written out last
+                anchor_day, anchor = dt.date(written[0], 1, 1), f"{written[0]:04d}"
     ref = ctx.ref
     if anchor != "DCT" and ref is not None and code in ("D", "M") and (
         GRANULARITY.get(ref.gran, 0) < GRANULARITY[code] and ref.gran in ("Y", "Q", "H", "S", "M")
