@@ -23,6 +23,7 @@ import attrs
 from chrono.lazy_regex import lazy_compile
 from chrono.tagger.calendar import (
     SEASON_START,
+    Anchor,
     add_days,
     add_months,
     counted_season_year,
@@ -554,12 +555,29 @@ def _weekday(ctx: Context, req: Request, f: Fields, start: int, end: int) -> Res
         else:
             day = add_days(story_day.day, weekday - current)
         anchor = story_day.value
+    elif rel is None and (last := _last_entry_day(ctx, start, end)) is not None:
+        # "**Monday 21 July.** Flew out … ¶ **Thursday.** Boat trip …": an entry labelled by its
+        # weekday alone goes on from the last entry's day
+        # (the same day when the list has already run past midnight into it)
+        day = add_days(last.day, (weekday - last.day.isoweekday()) % 7)
+        anchor = last.value
     else:
         day = weekday_date(ctx, weekday, rel, start, end)
         anchor = "DCT"
         if rel is None:
             day = _in_stated_order(ctx, weekday, day, start)
     return Resolved(day=day, anchor=anchor, shape=f"XXXX-WXX-{weekday}" if rel is None else None)
+
+
+def _last_entry_day(ctx: Context, start: int, end: int) -> Anchor | None:
+    """The day of the last dated entry, when a weekday alone at ``[start, end)`` opens the next
+    (not under a heading that dates its entries: "## Week of 3 June ¶ **Wednesday** …")."""
+    frames = ctx.frames
+    if frames is None or frames.last_entry is None or frames.last_entry.gran != "D" or ctx.frame is not None:
+        return None
+    if " " in ctx.text[start:end].strip():
+        return None  # "**21:05 Saturday**": a clock time with its day, not a day's label
+    return frames.last_entry if frames.leads(start, end) else None
 
 
 # "reopen on Sunday after a ceremony on Saturday": an order word and the words of its phrase
