@@ -136,8 +136,12 @@ def duration(b: Builder, here: SentenceContext, timex: Timex) -> str | None:
                 target = subject_noun(text, verb, triggers, cuts)
             if target is not None:
                 pass
-            elif left:
+            elif left and "," not in text[left[-1].end:verb_start]:
+                # (not past a comma: "After a trial lasting nearly three weeks, the jury took just
+                # under five hours": the jury's time, not the trial's)
                 target = left[-1]
+            elif left:
+                target = None
             else:
                 target = relative_antecedent(text, verb_start, triggers)
         elif timex.signal in _VERB_LENGTH_SIGNALS:

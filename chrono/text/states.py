@@ -64,7 +64,10 @@ def state_bounds(b: Builder, triggers: Iterable[_Candidate]) -> None:
                 if word in _STATES:
                     named.setdefault(word, []).append((s, t))
     for noun, (starts, ends) in _STATES.items():
-        states = [(s, t) for s, t in named.get(noun, ()) if is_asserted(b.text, t) and not _other_one(b, t)]
+        # (not one of a line that opens on another of its kind: "- Previous major landslip at the
+        # same cutting: February 2020 (nine-day closure)")
+        states = [(s, t) for s, t in named.get(noun, ()) if is_asserted(b.text, t) and not _other_one(b, t)
+                  and not _another(b.text, s, t)]
         if not states:
             continue
         # "Line reopens after 12-day closure" over "… after a 12-day closure caused by …": the
