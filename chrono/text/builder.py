@@ -71,7 +71,7 @@ _LABEL_BEFORE = rf"\b{_LABEL_DATE}(?:['’]s)?\s+(?:{_NO_LABEL_WORD}[\w'’–-]
 _LABEL_AFTER = rf"\s+(?:{vocabulary('coreference').pattern('label_prepositions')})\s+{_LABEL_DATE}\b"
 _LABEL_BEFORE_WORD = lazy_compile(rf"{_LABEL_BEFORE}\Z", re.IGNORECASE)
 _LABEL_AFTER_WORD = lazy_compile(_LABEL_AFTER, re.IGNORECASE)
-_DAY_VALUE = lazy_compile(r"\d{4}-\d{2}-\d{2}(?:T|\Z)")
+_DAY_VALUE = lazy_compile(r"(\d{4})-(\d{2})-\d{2}(?:T|\Z)")  # (its year and month)
 
 
 def _own_date(text: str, trigger: Trigger, timexes: Sequence[Timex]) -> Timex | None:
@@ -207,7 +207,6 @@ def _first_day(value: str) -> dt.date | None:
         return None
 
 
-_DAY_PARTS = lazy_compile(r"(\d{4})-(\d\d)-\d\d")
 _MONTH_VALUE = lazy_compile(r"\d{4}-(\d\d)")
 _APPOSED_REACH = 30  # characters from a noun to a date set off after it
 
@@ -566,11 +565,11 @@ class Builder:
             return False
         label = int(labelled.group(1))
         trigger = mention.trigger
-        days = [_DAY_PARTS.match(t.value) for t in here.timexes
+        days = [_DAY_VALUE.match(t.value) for t in here.timexes
                 if trigger.end <= t.start <= trigger.end + _APPOSED_REACH]
         if not any(day is not None and int(day.group(2)) == label for day in days):
             return False
-        told = [_DAY_PARTS.match(value) for value in self._told_values(link)]
+        told = [_DAY_VALUE.match(value) for value in self._told_values(link)]
         return bool(told) and all(t is not None and int(t.group(2)) != label for t in told)
 
     def _labelled_apart(self, link: Link, own: Timex) -> bool:

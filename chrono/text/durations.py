@@ -32,6 +32,7 @@ _LASTED = lazy_compile(
     rf"\b({_WORDS.pattern('lasting_verbs')})\s+"
     rf"(?:{each_then_space(_WORDS.words('lasting_fillers'))})?\Z"
 )
+_COMMA_BEFORE = lazy_compile(r",\s*\Z")
 _MEASURED_VERB = lazy_compile(rf"\b(?:{_WORDS.pattern('measured_verbs')})\s+\Z")
 _NOUN_LENGTH_SIGNALS = _WORDS.set("noun_length_signals")
 _VERB_LENGTH_SIGNALS = _WORDS.set("verb_length_signals")
@@ -130,19 +131,15 @@ def duration(b: Builder, here: SentenceContext, timex: Timex) -> str | None:
             left = [t for t in left if t.start >= clause_start]
             verb_start = timex.start - (len(before) - lasted.start())
             verb = next((t for t in triggers if t.start == verb_start and t.pos == "verb"), None)
-            if verb is not None and text[:verb_start].rstrip().endswith(","):
+            if verb is not None and _COMMA_BEFORE.search(text, max(0, verb_start - 40), verb_start):
                 # "The race, which set off on 7 June and finished on 18 June, lasted nine days":
                 # the subject before the relative clause
                 target = subject_noun(text, verb, triggers, cuts)
-            if target is not None:
-                pass
-            elif left and "," not in text[left[-1].end:verb_start]:
+            if target is None and left:
                 # (not past a comma: "After a trial lasting nearly three weeks, the jury took just
                 # under five hours": the jury's time, not the trial's)
-                target = left[-1]
-            elif left:
-                target = None
-            else:
+                target = None if "," in text[left[-1].end:verb_start] else left[-1]
+            elif target is None:
                 target = relative_antecedent(text, verb_start, triggers)
         elif timex.signal in _VERB_LENGTH_SIGNALS:
             clause_start, _ = clause_of(cuts, timex.start)

@@ -262,6 +262,11 @@ def precedence(b: Builder, triggers: Iterable[_Candidate]) -> None:
             _PRONOUN_OBJECT.match(b.text, second.end) is not None
         )
 
+    def parties_of(sentence: Sentence, trigger: Trigger) -> frozenset[str]:
+        if trigger.start not in parties:
+            parties[trigger.start] = _party_names_near(b.text, sentence, trigger)
+        return parties[trigger.start]
+
     def event_of(sentence: Sentence, trigger: Trigger) -> str:
         return b.event(trigger, b.contexts[sentence.start])
 
@@ -295,8 +300,7 @@ def precedence(b: Builder, triggers: Iterable[_Candidate]) -> None:
                 found = index.named_elsewhere(s2, second, names)
                 if found is None:
                     for s, t in (*index.firsts, *seconds):
-                        if t.start not in parties:
-                            parties[t.start] = _party_names_near(b.text, s, t)
+                        parties_of(s, t)
                     if other_case is None:
                         other_case = _OTHER_CASE.search(b.text) is not None
                     found = _only_case(pair, index.firsts, seconds, parties, event_of, other_case,
@@ -312,8 +316,7 @@ def precedence(b: Builder, triggers: Iterable[_Candidate]) -> None:
                 one_case = {pair.first, pair.second} <= _CASE_CLASSES
                 named_party: frozenset[str] = frozenset()
                 if one_case:
-                    first_parties = _party_names_near(b.text, *found)
-                    second_parties = _party_names_near(b.text, s2, second)
+                    first_parties, second_parties = parties_of(*found), parties_of(s2, second)
                     if first_parties and second_parties and not first_parties & second_parties:
                         continue  # "Tobias Quill, of Hessford … the trial of Nessa Rowe, in Hessford"
                     named_party = first_parties & second_parties
