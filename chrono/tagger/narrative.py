@@ -28,7 +28,7 @@ from chrono.tagger.calendar import GRANULARITY, Anchor, add_months, parse_anchor
 from chrono.tagger.context import REF_VALUES, Context, Piece
 from chrono.tagger.normalize import DATE_ACTIONS
 from chrono.tagger.passes import close_period
-from chrono.tagger.relative import completed
+from chrono.tagger.relative import FOUR_DIGIT_YEAR, completed
 from chrono.tagger.resources import Resources, Rule, words_regex
 from chrono.tagger.scanner import Scanner, scan
 from chrono.tagger.tense import (
@@ -180,7 +180,6 @@ def _until_bound(ctx: Context, start: int) -> bool:
     return lead.search(ctx.text, lo, start) is not None
 
 
-_FOUR_DIGITS = lazy_compile(r"(?<!\d)\d{4}(?!\d)")
 _HABITUAL_CLAUSE = r"\b(?:{habitual_markers})\b[^.,;!?\n]*\Z"  # (a comma may start a clause of its own)
 
 
@@ -257,7 +256,7 @@ def _follow(ctx: Context, rule: Rule, piece: Piece, dct_known: bool) -> Piece:
         # (not a time things happen every day: "a job that runs daily at 23:30")
         ctx.clock_days[clock.group(2)] = dt.date.fromisoformat(clock.group(1))
     told = _anchor(value) if piece.type in ("DATE", "TIME") else None
-    if told is not None and piece.anchor is None and _FOUR_DIGITS.search(ctx.text, piece.start, piece.end):
+    if told is not None and piece.anchor is None and FOUR_DIGIT_YEAR.search(ctx.text, piece.start, piece.end):
         ctx.written_year = (told.day.year, piece.end)
     # (read once: a look back moves neither the story's time nor the frame)
     looks_back = told is not None and _looks_back_in_item(ctx, piece, told)

@@ -264,7 +264,8 @@ def _offset_pieces(ctx: Context, rule_type: str, f: Fields, s: Spans, start: int
 
 
 _SAME_PART_AFTER = r"[ \t]+({same_part_after})\b"
-_FOUR_DIGITS = lazy_compile(r"(?<!\d)\d{4}(?!\d)")
+# a year written in figures ("2018"): a time whose words hold one is written out, not counted
+FOUR_DIGIT_YEAR = lazy_compile(r"(?<!\d)\d{4}(?!\d)")
 _MID_YEAR = 7  # a winter named before July is the one that began the December before
 
 _CLOCK_STEP = {"TH": dt.timedelta(hours=1), "TM": dt.timedelta(minutes=1),
@@ -342,7 +343,8 @@ def _rel_unit_pieces(ctx: Context, rule_type: str, f: Fields, s: Spans, start: i
             anchor = ctx.ref.value
             written = ctx.written_year
             if code == "Y" and steps == 0 and written is not None and written[0] != anchor_day.year and (
-                written[1] <= ctx.ref_start and not _FOUR_DIGITS.search(ctx.text, ctx.ref_start, ctx.ref_end)
+                written[1] <= ctx.ref_start
+                and FOUR_DIGIT_YEAR.search(ctx.text, ctx.ref_start, ctx.ref_end) is None
             ):
                 # "in the summer of 2018. The trial, which opened on 4 November, heard that he had
                 # been dismissed in the spring of that year": the year written out last
