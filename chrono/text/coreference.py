@@ -217,11 +217,18 @@ def antecedent_link(mention: Mention, earlier: Sequence[Mention], words: Vocabul
     by_kind = how in ("the same kind of event", "a word for the same event") and (
         same_paragraph or close_synonym or told_once
     ) and not mention.qualified_after
+    # "the 4–0 defeat at Elmbury … ¶ … ¶ The Elmbury game, played on 10 February": a word for
+    # it or a related one, with the same names as the only event it could be
+    by_name = how in ("a word for the same event", "a related word") and bool(mention.names) and (
+        mention.names == chosen.names
+    )
+    if by_name and how == "a related word":
+        how = "a related word with the same name"
     # "Colleagues remember her arriving at a farmhouse …" paragraphs after "I arrived in
     # January": a verb's word told again with a phrase of its own may be another such act
     own_phrase = (same_word and chosen.trigger.pos == "verb" and mention.qualified_after
                   and chosen.paragraph != mention.paragraph)
-    certain = mention.uncertain is None and ((same_word and near) or by_kind) and not own_phrase
+    certain = mention.uncertain is None and ((same_word and near) or by_kind or by_name) and not own_phrase
     said = set(chosen.context | chosen.modifiers)
     for candidate, _ in found:
         if candidate is not chosen and same_event(candidate.trigger, chosen.trigger):
