@@ -174,6 +174,15 @@ class Synonyms:
     nouns: frozenset[str]  # as written in the lexicon: "seizure", "fall"
     lemmas: frozenset[str]  # the lemmas their mentions carry: the noun, or its `verb` ("seize")
     verbs: frozenset[str]  # the verbs that name the same event: the nouns' `verb` links
+    # the nouns' own event classes, other than the broad ones ("resignation" for the set of
+    # "departure": "stepped down" is a verb of that class)
+    classes: frozenset[str] = frozenset()
+
+
+# classes too broad to say which event a verb names
+_BROAD_CLASSES = frozenset(
+    {None, "occurrence", "state", "reporting", "announcement", "named", "begin", "end", "causal"}
+)
 
 
 @functools.cache
@@ -191,6 +200,11 @@ def synonym_sets(strength: str = "same") -> Mapping[str, Synonyms]:
         spec = nouns.get(noun)
         return str(spec["verb"]) if isinstance(spec, dict) and "verb" in spec else None
 
+    def event_class(noun: str) -> str | None:
+        spec = nouns.get(noun)
+        found = spec.get("class") if isinstance(spec, dict) else spec
+        return None if found in _BROAD_CLASSES else str(found)
+
     found: dict[str, set[str]] = {}
     for group in load_yaml("lang", "en", "events", "synonyms.yaml")[strength]:
         words = {str(word) for word in group}
@@ -202,6 +216,7 @@ def synonym_sets(strength: str = "same") -> Mapping[str, Synonyms]:
             frozenset(words),
             frozenset(verb(w) or w for w in words),
             frozenset(v for w in words if (v := verb(w)) is not None),
+            frozenset(c for w in words if (c := event_class(w)) is not None),
         )
         for key, words in found.items()
     })

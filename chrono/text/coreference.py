@@ -39,6 +39,7 @@ _OBJECT_MODIFIERS = _WORDS.set("object_modifiers")
 _SUPPORT_VERBS = _WORDS.set("support_verbs")
 _YEARLY = _WORDS.set("yearly_events")
 _TOLD_ONCE = frozenset(_WORDS.words("told_once_classes"))
+_ONCE_PER_PERSON = frozenset(_WORDS.words("once_per_person_classes"))
 # "the first alert", "the initial report": ordinals that name the first one told
 # "the spring concert", "the May fair", "the annual dinner": words that name one occurrence of a
 # recurring kind
@@ -92,6 +93,8 @@ def _matcher(mention: Mention, words: Vocabulary) -> Callable[[Mention], str | N
             return "a related word"
         if kind is not None and b.event_class == kind:
             return "the same kind of event"
+        if related is not None and b.pos == "verb" and b.event_class in related.classes:
+            return "a related word"  # "stepped down … her departure": a verb of a related noun's class
         return None
 
     return match
@@ -224,11 +227,19 @@ def antecedent_link(mention: Mention, earlier: Sequence[Mention], words: Vocabul
     )
     if by_name and how == "a related word":
         how = "a related word with the same name"
+    # "Grace Adeyemi-Clarke stepped down on 18 March … Ms Adeyemi-Clarke's departure": a person
+    # leaves a post, takes one, is born or dies once in a story
+    by_person = (how == "a related word" and mention.named_possessor
+                 and chosen.trigger.event_class in _ONCE_PER_PERSON)
+    if by_person:
+        how = "a related word for the same person's event"
     # "Colleagues remember her arriving at a farmhouse …" paragraphs after "I arrived in
     # January": a verb's word told again with a phrase of its own may be another such act
     own_phrase = (same_word and chosen.trigger.pos == "verb" and mention.qualified_after
                   and chosen.paragraph != mention.paragraph)
-    certain = mention.uncertain is None and ((same_word and near) or by_kind or by_name) and not own_phrase
+    certain = mention.uncertain is None and (
+        (same_word and near) or by_kind or by_name or by_person
+    ) and not own_phrase
     said = set(chosen.context | chosen.modifiers)
     for candidate, _ in found:
         if candidate is not chosen and same_event(candidate.trigger, chosen.trigger):

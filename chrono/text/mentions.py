@@ -198,6 +198,14 @@ class Mention:
         return possessor
 
     @functools.cached_property
+    def named_possessor(self) -> bool:
+        """Is its possessor a name ("Ms Adeyemi-Clarke's departure", not "the council's vote")?"""
+        possessor = self.possessor
+        return possessor is not None and any(
+            word[:1].isupper() and word.lower().startswith(possessor) for word in self._phrase[0]
+        )
+
+    @functools.cached_property
     def pronoun_owner(self) -> str | None:
         """"he" for "his death", "she" for "her resignation": who the possessive pronoun of
         its phrase names (None without one)."""
