@@ -459,7 +459,10 @@ def _set(ctx: Context, rule_type: str, f: Fields, s: Spans, start: int, end: int
         value = f"XXXX-WXX-{weekday}"
         return [Piece(start, end, "SET", value + (f"T{part}" if part else ""))]
     if f.get("month"):
-        return [Piece(start, end, "SET", f"XXXX-{int(res.lookup('month', f['month'])):02d}")]
+        month = f"XXXX-{int(res.lookup('month', f['month'])):02d}"
+        if f.get("day"):
+            return [Piece(start, end, "SET", f"{month}-{int(f['day']):02d}")]  # "every 25 July"
+        return [Piece(start, end, "SET", month)]
     if f.get("season"):
         return [Piece(start, end, "SET", f"XXXX-{res.lookup('season', f['season'])}")]
     if f.get("unit"):

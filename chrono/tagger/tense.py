@@ -372,6 +372,7 @@ _OF_ANOTHER_NOUN = r"\b(?:{year_phrase_prepositions})\s+\Z"
 # "… and the bank would …": a clause with a subject of its own joined on
 _NEW_CLAUSE = (r"\b(?:{list_conjunction})\s+(?:{plan_adjective_determiner})\s+[\w'’-]+\s+"
                r"(?:{clause_auxiliary})\b")
+_PRONOUN_CLAUSE = r"[,;]\s+(?:{clause_joiner})\s+(?:{clause_pronoun})\s+(?:{clause_auxiliary})\b"
 # "last year's", "next year": a year counted from now (the sentence's year for a year-less date)
 _COUNTED_YEAR = r"(?<![Tt]he\s)\b({rel})\s+year\b(?:['’]s)?"  # (not "the next year": the story's)
 _MONTH_LABEL = r"(?:{article_definite})\s+"
@@ -404,6 +405,8 @@ def _year_said_before(ctx: Context, start: int, month: int) -> int | None:
     if words_regex(ctx.res, _NEW_CLAUSE, re.IGNORECASE).search(text, said.end(), start):
         return None  # "should peak in the first quarter of next year and the bank would look
         # again at its next meeting on Dec. 15": another clause, its own time
+    if words_regex(ctx.res, _PRONOUN_CLAUSE, re.IGNORECASE).search(text, said.end(), start):
+        return None  # "last year a frost caught everyone out, so I shall wait until Saturday 15 May"
     step = ctx.res.lookup("rel", " ".join(said.group(1).lower().split()))
     if step is None:
         return None
@@ -429,7 +432,10 @@ _FUTURE_WORD = r"\b(?:{tense_future})\b"
 def _obituary_death(ctx: Context, start: int) -> bool:
     """"She died on 29 November" in a text that leads with "has died": the obituary's death."""
     lead = words_regex(ctx.res, r"\b(?:{death_date_lead})\s+\Z", re.IGNORECASE)
-    if lead.search(ctx.text, max(0, start - 30), start) is None:
+    placed = words_regex(ctx.res, r"\b(?:{death_verb})(?:\s+[\w'’-]+,?){1,7}\s+on\s+\Z", re.IGNORECASE)
+    if lead.search(ctx.text, max(0, start - 30), start) is None and (
+        placed.search(ctx.text, max(0, start - 70), start) is None
+    ):
         return False
     return words_regex(ctx.res, r"\b(?:{obituary_lead})\b", re.IGNORECASE).search(ctx.text) is not None
 

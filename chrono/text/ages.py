@@ -24,7 +24,7 @@ from chrono.model import Span
 from chrono.regex_cache import compile_kept
 from chrono.tagger import Timex
 from chrono.tagger.resources import trie_regex
-from chrono.text.calendar_names import ORDINAL_SUFFIXES
+from chrono.text.calendar_names import MONTHS, ORDINAL_SUFFIXES, WEEKDAYS
 from chrono.text.cue_dates import mention
 from chrono.text.inflection import singular
 from chrono.text.sentences import Sentence
@@ -95,6 +95,12 @@ _ADJACENT = lazy_compile(r"[ \t]*,?[ \t]+")
 _RELATIVE_CLAUSE = lazy_compile(rf",\s+(?:{_WORDS.pattern('relative_pronouns')})\b")
 _PARTICIPLE_CLAUSE = lazy_compile(r",\s+\w+ing\b")
 _APPOSITIVE_AGE = lazy_compile(r"\b(?P<name>[A-Z][\w'’-]+),\s+(\d{1,3}),\s")
+# "Royle, now 61, was at the finish": the name an age is set off after
+# (not a place: "died on 2 March in a care home in Invernairn, aged 93")
+_NAME_BEFORE_AGE = lazy_compile(
+    r"(?<!\bin )(?<!\bat )(?<!\bof )(?<!\bnear )(?<!\bfrom )(?<!\bon )(?<!\bto )"
+    r"\b([A-Z][\w'’-]+),[ \t]+(?:(?:now|aged)[ \t]+)?\Z"
+)
 _ANNIVERSARY_WORD = _WORDS.words("anniversary")[0]
 _ORDINAL_WORDS = {str(word): int(count) for word, count in _WORDS.table("ordinal_words").items()}
 _ANNIVERSARY = lazy_compile(
@@ -186,6 +192,7 @@ def age_cues(text: str, timexes: Sequence[Timex], sentences: Sequence[Sentence])
     born = mention(birth)
     dates = _Dates(timexes)
     birthdays = {s.start for s in _birthday_sentences(text, sentences)}
+    born_in = next((text[s.start:s.end] for s in sentences if s.start <= birth.start < s.end), "")
     lede = _lede_age(text, dates, sentences, birth)
     if lede is not None:
         yield lede
@@ -211,7 +218,7 @@ def age_cues(text: str, timexes: Sequence[Timex], sentences: Sequence[Sentence])
             if not _OTHER_PERSON.search(text, max(lo, start - _OTHER_PERSON_REACH), start) and not (
                 previous is not None and previous.paragraph == sentence.paragraph
                 and _OTHER_PERSON.search(text, previous.start, previous.end)
-            ):
+            ) and not _another_name(text, present.start(), born_in):
                 yield AgeCue(Span(start, end), age, born, None)  # "Now 52, she …": at the document date
             previous = sentence
             continue
@@ -248,7 +255,7 @@ def age_cues(text: str, timexes: Sequence[Timex], sentences: Sequence[Sentence])
             previous is not None and previous.paragraph == sentence.paragraph
             and _opens_sentence(text, sentence, match)
             and _OTHER_PERSON.search(text, previous.start, previous.end)
-        ):
+        ) or _another_name(text, match.start(), born_in):
             previous = sentence
             continue  # "when his daughter Imogen joined the business at the age of eighteen";
             # "Her predecessor, Leonard Hurst, … He was 63 when …"
@@ -302,6 +309,15 @@ def age_cues(text: str, timexes: Sequence[Timex], sentences: Sequence[Sentence])
             _PARTICIPLE_CLAUSE.search(text, match.end(), when.start) is not None
         )
         yield AgeCue(Span(match.start(), match.end()), _age_of(match)[0], born, mention(when), participle)
+
+
+def _another_name(text: str, at: int, born_in: str) -> bool:
+    """Is the age at ``at`` set off after a name that the birth's sentence does not name ("Breck,
+    who was born on 5 June 2001, … ¶ Royle, now 61, …")?"""
+    name = _NAME_BEFORE_AGE.search(text, max(0, at - 40), at)
+    return name is not None and name.group(1) not in born_in and (
+        name.group(1) not in MONTHS and name.group(1) not in WEEKDAYS  # "died on 2 March, aged 93"
+    )
 
 
 def _opens_sentence(text: str, sentence: Sentence, match: re.Match[str]) -> bool:

@@ -59,6 +59,11 @@ _NAMED_DAY = lazy_compile(rf"\d|\b(?:{alternation(WEEKDAY_NAMES.values())})\b", 
 _WORDS = vocabulary("dating")
 _UNTIL_NOW = _WORDS.set("until_now")
 _FROM_NOW = _WORDS.set("from_now")
+_TRAILING_YEARS = {str(unit): int(years) for unit, years in _WORDS.table("trailing_spans").items()}
+_TRAILING = lazy_compile(
+    rf"(?:the\s+)?(?:{_WORDS.pattern('trailing_words')})\s+({alternation(_TRAILING_YEARS)})",
+    re.IGNORECASE,
+)
 _SO_FAR = lazy_compile(
     rf"({alternation((*_WORDS.words('until_now'), *_WORDS.words('from_now')))})\s+"
     rf"(?:{_WORDS.pattern('this_period')})\s+(?:{_WORDS.pattern('periods')})\b",
@@ -204,6 +209,18 @@ def period_of(timex: Timex, dct: Period | None, hemisphere: Hemisphere) -> Perio
         return None
     if timex.anchor is not None and _PART_OF_DAY.search(timex.value) and not _NAMED_DAY.search(timex.text):
         return None  # "overnight", "this morning": relative to a moment the text may not share
+    trailing = _TRAILING.fullmatch(timex.text) if timex.anchor is not None else None
+    if trailing is not None and dct is not None and dct.end is not None:
+        # "in the last decade": the ten years up to the document date (and a tenth more: the
+        # phrase is said of eleven years as readily as of ten)
+        end = dt.datetime.fromtimestamp(dct.end, dt.UTC).date()
+        years = _TRAILING_YEARS[trailing.group(1).lower()]
+        back = years + years // 10
+        try:
+            start = end.replace(year=end.year - back)
+        except ValueError:  # 29 February
+            start = end.replace(year=end.year - back, day=28)
+        return Period.of_days(start, end, f"the {years} years to {end.isoformat()}")
     side = _SO_FAR.match(timex.text)
     mod = None if side is not None and timex.anchor is not None else timex.mod
     try:

@@ -72,6 +72,8 @@ _LEADING_NUMBER = lazy_compile(r"[\s|*#.-]*(\d{1,6})(?=[\s|.):])")
 _NUMBERED_ENTRIES = 6
 # "## Timeline (UTC)": a list under such a heading is told in time order
 _TIMELINE_WORDS = vocabulary("layout").set("timeline_headings")
+# "| Action | Owner | Due |": a column of deadlines
+_PLAN_COLUMNS = frozenset(" ".join(str(w).split()) for w in vocabulary("layout").words("plan_columns"))
 _PLAN_HEADING = lazy_compile(rf"\b(?:{vocabulary('layout').pattern('plan_headings')})\b", re.IGNORECASE)
 
 @attrs.frozen
@@ -193,6 +195,25 @@ def _plan_headings(b: Builder, layout: Layout) -> frozenset[int]:
         i for i, block in enumerate(layout.blocks)
         if block.kind is Kind.HEADING and _PLAN_HEADING.search(b.text, block.start, block.end)
     )
+
+
+def _plan_tables(b: Builder, layout: Layout) -> list[tuple[int, int]]:
+    """The rows of tables whose header names a column of what is to come ("| Action | Owner |
+    Due |"): each row is a task with its deadline, not a report of something done."""
+    found: list[tuple[int, int]] = []
+    in_table = planned = False
+    for block in layout.blocks:
+        if block.kind is Kind.CELL:
+            continue
+        if block.kind is not Kind.ROW:
+            in_table = False  # any other block ends the table
+        elif not in_table:
+            in_table = True  # its first row: the header
+            cells = b.text[block.start:block.end].lower().replace("*", "").split("|")
+            planned = any(" ".join(cell.split()) in _PLAN_COLUMNS for cell in cells)
+        elif planned:
+            found.append((block.start, block.end))
+    return found
 
 
 def _scoping(scope: Scope) -> bool:
@@ -774,6 +795,7 @@ def _drop_planned_dct_claims(b: Builder, layout: Layout) -> None:
     """No claim against the document date from an event under a heading of what is to come
     ("## Next steps ¶ - **Autumn 2024** — headteacher appointed"): a plan, whatever its form."""
     plans = [(layout.blocks[i].start, layout.blocks[i].scope_end) for i in _plan_headings(b, layout)]
+    plans += _plan_tables(b, layout)
     if not plans:
         return
 
