@@ -39,6 +39,7 @@ from chrono.text.builder import Builder, Built
 from chrono.text.causal import causal
 from chrono.text.clauses import clause_bounds
 from chrono.text.context import SentenceContext
+from chrono.text.corrections import earlier_pieces
 from chrono.text.dating import date, date_range, past_without_event, period_of, when_clause, when_simultaneous
 from chrono.text.durations import duration, stated_period
 from chrono.text.events import Trigger, asserted, find_triggers, lexicon
@@ -113,6 +114,7 @@ def build(text: str, sentences: Sequence[Sentence], timexes: Sequence[Timex], dc
     told_again(b)  # "in 2005, and again in 2003"
     one_wedding(b)  # "married … on 3 June 1967" … "They were married on 17 June 1967"
     release_dates(b, layout or Layout(), scopes)  # a version's release in its table and its prose
+    earlier_pieces(b)  # "Our obituary … said he married in 1965. They married in 1956."
     return b.built()
 
 

@@ -23,7 +23,7 @@ from chrono.problems import ConflictKind, Problem
 from chrono.tagger import Timex
 from chrono.text.attachment import SUPPORTED, is_planned, phase_of
 from chrono.text.calendar_names import MONTHS
-from chrono.text.claims import TextGapClaim, TextPeriodClaim
+from chrono.text.claims import TextDurationClaim, TextGapClaim, TextPeriodClaim, TextRelationClaim
 from chrono.text.clauses import FUNCTION_WORDS
 from chrono.text.context import SentenceContext
 from chrono.text.coreference import Link, Vocabulary, antecedent_link, describe_link, verb_object
@@ -56,6 +56,9 @@ _ORDER_PHRASE_BEFORE = lazy_compile(
     rf"(?:[\w'’-]+\s+){{0,3}}\Z",
     re.IGNORECASE,
 )
+
+# the claims that carry a grade
+_GRADED = (TextPeriodClaim, TextGapClaim, TextDurationClaim, TextRelationClaim)
 
 
 _RECURRING = vocabulary("coreference").set("recurring_events")
@@ -656,6 +659,17 @@ class Builder:
     def drop_claims(self, keep: Callable[[Claim], bool]) -> None:
         """Keep only the claims ``keep`` accepts (and read the index of their periods anew)."""
         self.claims[:] = [claim for claim in self.claims if keep(claim)]
+        self._periods_by_event.clear()
+        self._periods_indexed = 0
+
+    def weaken_claims(self, weaken: Callable[[Claim], bool]) -> None:
+        """Grade weak the strong claims ``weaken`` picks (a conflict through them is a warning at
+        most)."""
+        self.claims[:] = [
+            attrs.evolve(claim, grade=Grade.WEAK)
+            if isinstance(claim, _GRADED) and claim.grade is Grade.STRONG and weaken(claim) else claim
+            for claim in self.claims
+        ]
         self._periods_by_event.clear()
         self._periods_indexed = 0
 

@@ -134,6 +134,10 @@ _TOKEN = lazy_compile(r"[A-Za-z][\w'’-]*")
 _WORDS = vocabulary("events")
 _WORD = lazy_compile(r"[A-Za-z]+(?:'[a-z]+)?|n't")
 _YEAR_BEFORE = lazy_compile(r"(?<!\d)\d{4}[ \t]+\Z")
+_DETERMINED = lazy_compile(
+    rf"(?:\b(?:{_WORDS.pattern('attributive_determiners')})|\w['’]s?)[ \t]+(?:\d{{4}}[ \t]+)?\Z",
+    re.IGNORECASE,
+)
 _PERIOD_NOUNS = _WORDS.set("period_nouns")
 _DETERMINERS = _WORDS.set("determiners")
 _ATTRIBUTIVE_DETERMINERS = _WORDS.set("attributive_determiners")
@@ -267,6 +271,13 @@ def _attributive(before: list[str]) -> bool:
 
 
 _SCORE_AFTER = lazy_compile(r"\s+to\s+(?:\d+|[a-z]+)\b")
+
+
+def _determined(text: str, at: int, floor: int) -> bool:
+    """Does a determiner or a possessive stand right before ``at``, or before a year there ("the
+    society's 1975 hit", "a big hit" aside), so that a verb form at ``at`` is a noun? (Not "in
+    fiscal 2025 rose", "on the A914 reopened".)"""
+    return _DETERMINED.search(text, max(floor, at - 30), at) is not None
 
 
 def _counted(word: str) -> bool:
@@ -427,6 +438,8 @@ def iter_triggers(text: str, start: int, end: int, lex: Lexicon | None = None, *
                 text, to, end
             ):
                 continue  # "the newly elected councillor", "a recently opened bridge": a description
+            elif noun is None and verb[3] != "ing" and _determined(text, at, start):
+                continue  # "the society's 1975 hit", "a big hit": a noun the lexicon has no event for
             else:
                 # "found" is "find" in the past and "found" (establish) in the present: the first
                 # reading the context allows

@@ -74,6 +74,7 @@ _NUMBERED_ENTRIES = 6
 _TIMELINE_WORDS = vocabulary("layout").set("timeline_headings")
 # "| Action | Owner | Due |": a column of deadlines
 _PLAN_COLUMNS = frozenset(" ".join(str(w).split()) for w in vocabulary("layout").words("plan_columns"))
+_PAST_HEADING = lazy_compile(rf"\b(?:{vocabulary('layout').pattern('past_headings')})\b", re.IGNORECASE)
 _PLAN_HEADING = lazy_compile(rf"\b(?:{vocabulary('layout').pattern('plan_headings')})\b", re.IGNORECASE)
 
 @attrs.frozen
@@ -165,6 +166,7 @@ def apply(b: Builder, layout: Layout, found: Sequence[Scope]) -> None:
     of events named in labels."""
     if found:
         _date_by(b, layout, found)
+        _past_entries(b, layout, found)
     if any(block.label for block in layout.blocks):
         _drop_label_dct_claims(b, layout)
     _drop_planned_dct_claims(b, layout)
@@ -187,6 +189,26 @@ def _date_by(b: Builder, layout: Layout, found: Sequence[Scope]) -> None:
     _date_undated(b, layout, by_index)
     _releases_in_order(b, layout, {scope.index: scope for scope in found})
     _lists_in_order(b, layout, found)
+
+
+def _past_entries(b: Builder, layout: Layout, found: Sequence[Scope]) -> None:
+    """"## How the week went ¶ - **10 March** — The ferry returns to service": the entries of a
+    list under a heading that tells what happened are past, in whatever tense a log writes them."""
+    past = frozenset(
+        i for i, block in enumerate(layout.blocks)
+        if block.kind is Kind.HEADING and _PAST_HEADING.search(b.text, block.start, block.end)
+    )
+    if not past:
+        return
+    entries = [scope for scope in found if scope.block.kind in (Kind.ITEM, Kind.ROW, Kind.LINE)
+               and not past.isdisjoint(layout.chain(scope.index))]
+    for scope in entries:
+        for trigger_start, event_id in list(b.by_trigger.items()):
+            if not scope.block.start <= trigger_start < scope.block.end:
+                continue
+            if b.tense.get(event_id) in (PRESENT, NOMINAL, None):
+                span = b.span(trigger_start, trigger_start + 1, scope.start, scope.end)
+                b.dct_claim(event_id, span, force=True)
 
 
 def _plan_headings(b: Builder, layout: Layout) -> frozenset[int]:
