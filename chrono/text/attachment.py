@@ -114,6 +114,7 @@ _OBJECT_BETWEEN = lazy_compile(
     rf"\s+(?:{_WORDS.pattern('object_determiners')})\s+(?:[\w-]+\s+){{0,2}}", re.IGNORECASE
 )
 _SUPPORT_FORMS = _WORDS.set("support_verb_forms")
+_ARRANGING = _WORDS.set("arranging_verbs")
 _BY_AGENT = lazy_compile(r"\s+by\b")
 _INCHOATIVE = _WORDS.set("inchoative_verbs")
 _PHASE_VERBS = {str(verb): str(part) for verb, part in _WORDS.table("phase_verbs").items()}
@@ -401,6 +402,8 @@ def _verb_of_object(
         return None  # "Staff said the evacuation, on 5 June, took …": a report's clause, no object
     if verb.text.lower() in _SUPPORT_FORMS or not _OBJECT_BETWEEN.fullmatch(text, verb.end, noun.start):
         return None
+    if verb.lemma in _ARRANGING or not _ARRANGING.isdisjoint(regular_bases(verb.lemma)):
+        return None  # "called a public meeting … on Thursday 18 August": the meeting's date
     return verb
 
 
