@@ -545,6 +545,15 @@ def _weekday(ctx: Context, req: Request, f: Fields, start: int, end: int) -> Res
         # "on 17 October 1989, a Tuesday, at 5:04 p.m.": the day just named
         return Resolved(value=story_day.value, anchor=story_day.value, final=True)
     rel = req.rel
+    if f.get("anaphoric") and rel is None and res.lookup("anaphoric", f["anaphoric"]) == 0:
+        # "Sixty years ago today my father came home … ¶ That Thursday evening the men
+        # gathered": the story's day, though a later decade or year moved the story's time
+        # (the one on or before it: "Sat. 7th … Wed. 11th … that Saturday night" is the 7th)
+        told_day = story_day or ctx.counted_day or (
+            ctx.story_era if ctx.story_era is not None and ctx.story_era.gran == "D" else None)
+        if told_day is not None:
+            day = add_days(told_day.day, -((told_day.day.isoweekday() - weekday) % 7))
+            return Resolved(day=day, anchor=told_day.value)
     if f.get("anaphoric") and story_day is not None and rel is not None:
         # "the previous Friday", "the following Monday": next to the story's day.
         current = story_day.day.isoweekday()
