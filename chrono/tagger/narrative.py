@@ -54,6 +54,8 @@ _REFERENCE_ACTIONS = frozenset({*DATE_ACTIONS, "numeric", "day_range", "day_rang
 # Actions whose words state the day itself (a weekday and its date), taking only its month (and
 # year) from the story; not a bare "the 5th", as often a look back ("the vote on the 5th")
 _STATED_DAY_ACTIONS = frozenset({"weekday_day_of_story"})
+# Rules whose expressions look aside from the story's day without moving it ("the evening before")
+_ASIDE_RULES = frozenset({"part_step"})
 
 
 @functools.lru_cache(maxsize=4096)
@@ -269,6 +271,8 @@ def _follow(ctx: Context, rule: Rule, piece: Piece, dct_known: bool) -> Piece:
             ctx.ref = ctx.day_ref = None
     elif (rule.action in _REFERENCE_ACTIONS or piece.narrates) and piece.type in ("DATE", "TIME"):
         anchor = _anchor(value)
+        if anchor is not None and rule.name in _ASIDE_RULES:
+            anchor = None  # "will walk the plots the evening before. From that day …": an aside
         if anchor is not None and _yearly(ctx, piece.start):
             anchor = None  # "whose financial year runs to 31 December": every year's, no story time
         if anchor is not None and ctx.ref is not None and _until_bound(ctx, piece.start):
