@@ -819,7 +819,8 @@ def _deictic(ctx: Context, req: Request, f: Fields, start: int, end: int) -> Res
 
 def _part_rel(ctx: Context, req: Request, f: Fields, start: int, end: int) -> Resolved:
     """The day of "this morning", "last night", "that evening", "the next morning"."""
-    spec = str(ctx.res.lookup("part_rel", f["part_rel"]) or ctx.res.lookup("part_step", f["part_rel"]) or "DCT+0")
+    res = ctx.res
+    spec = str(res.lookup("part_rel", f["part_rel"]) or res.lookup("part_step", f["part_rel"]) or "DCT+0")
     origin, step = spec[:3], int(spec[3:])
     story_day = ctx.story_day()
     if origin == "REF" and story_day is not None:
