@@ -163,6 +163,7 @@ _NOUN_PHRASE_SET_OFF = lazy_compile(
 )
 # a figure, a month or a weekday: a stretch that names a date itself
 _DATE_WORD = lazy_compile(rf"\d|\b(?:{alternation(longest_first([*MONTHS, *WEEKDAYS]))})\b")
+_TIME_HEAD_SET_OFF = lazy_compile(rf"\b(?:{_WORDS.pattern('time_heads')})\s*,\s*\Z", re.IGNORECASE)
 _JOINED_BEFORE = lazy_compile(rf"\b(?:{_WORDS.pattern('conjunctions')})\s*,\s*\Z")
 _SINCE_BEFORE = lazy_compile(
     rf"\b(?:{_WORDS.pattern('since_word')})\s+(?:(?:{_WORDS.pattern('since_determiners')})\s+)?(?:[\w'’-]+\s+){{0,3}}\Z",
@@ -342,8 +343,11 @@ def _attach(text: str, timex: Timex, triggers: Sequence[Trigger], cuts: tuple[in
         parenthetical = "," in text[clause_start:left_edge]  # "The Times, in an article on …, noted"
         comma_after = "," in text[timex.end:right[0].start]
         noun_set_off = _NOUN_PHRASE_SET_OFF.fullmatch(text, clause_start, left_edge) is not None
-        if comma_after and noun_set_off and not _DATE_WORD.search(text, clause_start, left_edge):
+        if comma_after and noun_set_off and not _DATE_WORD.search(text, clause_start, left_edge) and not (
+            timex.signal_start is not None and _TIME_HEAD_SET_OFF.search(text, clause_start, left_edge)
+        ):
             return None  # "The next leap day, 29 February 2028, is covered": the date names the noun
+            # (but "The following month, on Wednesday 9 March, they returned": two times of the verb)
         about_report = _REPORT_PHRASE.search(text, clause_start, left_edge) is not None
         if right[0].event_class == "reporting" and comma_after and not parenthetical and not about_report:
             return None  # "… in April 2026, NASA said": the date belongs to what was said
