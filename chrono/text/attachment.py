@@ -30,7 +30,7 @@ from chrono.text.clauses import (
 )
 from chrono.text.events import Trigger, asserted
 from chrono.text.inflection import regular_bases, regular_forms
-from chrono.text.tense import NOMINAL, PAST, PLANNED, TOLD_AS_PAST, negated_until_at
+from chrono.text.tense import INFINITIVE, NOMINAL, PAST, PLANNED, TOLD_AS_PAST, negated_until_at
 from chrono.text.vocabulary import Hint, alternation, each_then_space, longest_first, vocabulary
 
 _WORDS = vocabulary("attachment")
@@ -122,7 +122,7 @@ _COMPOUND_HEAD = lazy_compile(rf"\s+(?!(?:{_WORDS.pattern('adverbs_in_s')})\s)[a
 _SETTINGS = _WORDS.set("settings")
 _AT_SETTING = lazy_compile(
     rf"\b(?:{_WORDS.pattern('setting_prepositions')})\s+(?:{_WORDS.pattern('setting_determiners')})"
-    r"\s+(?:[\w-]+\s+){0,2}\Z",
+    r"\s+(?:[\w-]+\s+){0,3}\Z",
     re.IGNORECASE,
 )
 _PARTICIPLE_SETTING = lazy_compile(
@@ -164,6 +164,7 @@ _NOUN_PHRASE_SET_OFF = lazy_compile(
 # a figure, a month or a weekday: a stretch that names a date itself
 _DATE_WORD = lazy_compile(rf"\d|\b(?:{alternation(longest_first([*MONTHS, *WEEKDAYS]))})\b")
 _TIME_HEAD_SET_OFF = lazy_compile(rf"\b(?:{_WORDS.pattern('time_heads')})\s*,\s*\Z", re.IGNORECASE)
+_TO_BEFORE = lazy_compile(r"\bto\s+\Z")
 _JOINED_BEFORE = lazy_compile(rf"\b(?:{_WORDS.pattern('conjunctions')})\s*,\s*\Z")
 _SINCE_BEFORE = lazy_compile(
     rf"\b(?:{_WORDS.pattern('since_word')})\s+(?:(?:{_WORDS.pattern('since_determiners')})\s+)?(?:[\w'’-]+\s+){{0,3}}\Z",
@@ -452,9 +453,15 @@ def resolve(text: str, trigger: Trigger, triggers: Sequence[Trigger], cuts: tupl
         # "signed the treaty at a ceremony in Zagreb on 12 May": the verb the ceremony hosts
         clause_start, _ = clause_of(cuts, trigger.start)
         verbs = [t for t in triggers if clause_start <= t.start and t.end <= trigger.start]
+        # (past an infinitive of what was decided: "voted 31–22 to close the baths at a council
+        # meeting on 13 March" is the vote's date)
+        while len(verbs) > 1 and verbs[-1].pos == "verb" and verbs[-1].tense == INFINITIVE and (
+            _TO_BEFORE.search(text, max(0, verbs[-1].start - 4), verbs[-1].start)
+        ):
+            verbs.pop()
         if verbs and verbs[-1].pos == "verb" and asserted(verbs[-1]) and verbs[-1].event_class not in (
             "reporting", "begin", "end", "causal"
-        ) and words_between(text, verbs[-1].end, trigger.start) <= 8:
+        ) and words_between(text, verbs[-1].end, trigger.start) <= 12:
             return Target(verbs[-1], Part.WHOLE, verbs[-1])
         # "The board's vote, taken at an emergency meeting on 2 July": the noun the participle
         # phrase before the setting tells of
