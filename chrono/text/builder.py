@@ -135,10 +135,12 @@ _NO_OBJECT = lazy_compile(
 # "the clinic opened", "The new walk-in clinic on Harlow Street, which opened": the head noun of
 # a definite subject right before the verb, or of the noun a relative clause is about
 # (or set off by an apposition: "The bridge, a steel arch linking the station to the estate, opened")
+# (or by a participle phrase: "The £68,000 park, paid for largely by a lottery grant, was opened")
 _SUBJECT_BEFORE = lazy_compile(
-    r"\b(?i:the|its|their|this)\s+(?:[\w-]+\s+){0,3}?([a-z][\w-]*)"
+    r"\b(?i:the|its|their|this)\s+(?:[\w£$€][\w,.-]*\s+){0,3}?([a-z][\w-]*)"
     r"(?:\s+(?:on|in|at|of)\s+(?:[A-Z][\w'’-]*\s*){1,3})?"
-    r"(?:,\s*(?:which|that)\s+|,\s*(?:a|an)\s+[^,;.()]{1,120},\s*|\s+(?:was\s+|were\s+)?)\Z"
+    r"(?:,\s*(?:which|that)\s+|,\s*(?:a|an)\s+[^,;.()]{1,120},\s*"
+    r"|,\s*[a-z]+(?:ed|en|t|d|n)\s[^,;.()]{1,120},\s*(?:was|were)\s+|\s+(?:was\s+|were\s+)?)\Z"
 )
 
 
