@@ -81,10 +81,14 @@ def _matcher(mention: Mention, words: Vocabulary) -> Callable[[Mention], str | N
     names_verb = words.names_verb(a)
     kind = a.event_class if a.event_class not in _GENERIC_CLASSES and a.event_class != "named" else None
 
+    acronym = a.text if 2 <= len(a.text) <= 5 and a.text.isupper() and a.text.isalpha() else None
+
     def match(earlier: Mention) -> str | None:
         b = earlier.trigger
         if a.lemma == b.lemma and (b.pos == "noun" or names_verb):
             return "the same word"
+        if acronym is not None and b.pos == "noun" and earlier.initials.endswith(acronym):
+            return "the same word"  # "an extraordinary general meeting … the EGM"
         if same is not None and (b.lemma in same.verbs if b.pos == "verb" else b.lemma in same.lemmas):
             return "a word for the same event"
         if related is not None and (

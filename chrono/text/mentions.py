@@ -198,6 +198,13 @@ class Mention:
         return possessor
 
     @functools.cached_property
+    def initials(self) -> str:
+        """The initials of its phrase's last words and its own word, upper case ("EGM" for "a joint
+        extraordinary general meeting"): what an acronym for it would spell."""
+        words = [*self._phrase[0], self.trigger.text]
+        return "".join(w[:1] for w in words if w[:1].isalpha()).upper()
+
+    @functools.cached_property
     def named_possessor(self) -> bool:
         """Is its possessor a name ("Ms Adeyemi-Clarke's departure", not "the council's vote")?"""
         possessor = self.possessor
