@@ -332,8 +332,10 @@ def _date_told_just_before(text: str, dates: _Dates, told_before: Sentence | Non
     its own sentence as "She was 20", and whether that sentence has other dates."""
     if told_before is None or not _opens_sentence(text, sentence, match):
         return None
+    if told_before.start <= birth.start < told_before.end:
+        return None  # "… born in March 1902 and a councillor since 1945 … He was 74 when …": no event told
     told = [t for t in dates.between(told_before.start, told_before.end) if _has_year(t) and t is not birth
-            and t.anchor is None and t.range_id is None]
+            and t.anchor is None and t.range_id is None and t.signal != "since"]
     return (told[-1], len(told) > 1) if told else None
 
 

@@ -165,6 +165,12 @@ _NOUN_PHRASE_SET_OFF = lazy_compile(
 _DATE_WORD = lazy_compile(rf"\d|\b(?:{alternation(longest_first([*MONTHS, *WEEKDAYS]))})\b")
 _TIME_HEAD_SET_OFF = lazy_compile(rf"\b(?:{_WORDS.pattern('time_heads')})\s*,\s*\Z", re.IGNORECASE)
 _TO_BEFORE = lazy_compile(r"\bto\s+\Z")
+_IN_PHRASE = lazy_compile(
+    r"\b(?:at|in|on|during|of|for|with|by|from)\s+(?:[\w'’-]+\s+){0,3}\Z", re.IGNORECASE
+)
+_AGAIN_OR_PREDICATE = lazy_compile(
+    rf"\b(?:and|but)\s+(?:again|{_WORDS.pattern('coordinated_auxiliaries')})\b", re.IGNORECASE
+)
 _JOINED_BEFORE = lazy_compile(rf"\b(?:{_WORDS.pattern('conjunctions')})\s*,\s*\Z")
 _SINCE_BEFORE = lazy_compile(
     rf"\b(?:{_WORDS.pattern('since_word')})\s+(?:(?:{_WORDS.pattern('since_determiners')})\s+)?(?:[\w'’-]+\s+){{0,3}}\Z",
@@ -287,6 +293,10 @@ def _attach(text: str, timex: Timex, triggers: Sequence[Trigger], cuts: tuple[in
                 text, timex.end, following[0].start
             ) <= 8:
                 return following[0]
+            return None
+        if _AGAIN_OR_PREDICATE.search(text, nearest.end, left_edge):
+            # "cancelled in 2001 during the outbreak and again in 2020": the verb's second time;
+            # "set at a meeting on 20 February and will take effect on 1 April": another verb's
             return None
         if _NEXT_ONE_SET_OFF.search(text, nearest.end, left_edge):
             return None  # "begun planning for her next birthday, on 29 February 2028": the next one's date
@@ -603,6 +613,10 @@ def _aspect_argument(text: str, trigger: Trigger, triggers: Sequence[Trigger],
             return None  # "Election officials finished …": the noun modifies the subject
         if _AND_THEN.fullmatch(text, t.end, edge) and _GOVERNED.search(text, max(0, t.start - 40), t.start):
             return None  # "built after the 2020 flood and finished in 2022": the builder's work ended
+        if _AGAIN_OR_PREDICATE.search(text, t.end, edge) and _IN_PHRASE.search(
+            text, max(0, t.start - 40), t.start
+        ):
+            return None  # "set at a meeting on 20 February and will take effect on 1 April": the budget's
         if words_between(text, t.end, edge) <= 8:
             return t
     return None
