@@ -1056,6 +1056,10 @@ def _day_of_story_month(ctx: Context, rule_type: str, f: Fields, s: Spans, start
         raise Reject
     mod = _mod(ctx, f)
     ref = ctx.ref
+    if ref is not None and ref.gran not in ("D", "M"):
+        # "The following Monday the gates were chained. ¶ … that same week … He wrote on the
+        # 14th": a week (or a part of it) the story is in, on the day it was last on
+        ref = ctx.story_day() if ref.gran in ("W", "WE") else ref
     if ref is not None and ref.gran in ("D", "M"):
         number = int(digits.group())
         month_start = ref.day.replace(day=1)
