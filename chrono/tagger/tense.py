@@ -508,6 +508,8 @@ def year_for_month(ctx: Context, month: int, day: int | None, start: int, end: i
     return year
 
 
+# words that speak from the document's own day ("yesterday", "last week", "ago")
+_DEICTIC_WORD = r"\b(?:{deictic}|ago|last\s+week|this\s+week|next\s+week)\b"
 _WRITTEN_YEAR = lazy_compile(r"(?<![\d.,:/-])(?:1[6-9]|20)\d\d(?![\d.,:/-]\d)")
 
 
@@ -727,6 +729,23 @@ def weekday_date(ctx: Context, weekday: int, rel: int | None, start: int, end: i
     ):
         # "She started on Tuesday the 14th and finished on the Wednesday morning": the story's
         # next such day (its own day when it is one)
+        return add_days(story.day, (weekday - story.day.isoweekday()) % 7)
+    if rel is None and story is not None and abs((story.day - ctx.base()).days) > 7 and (
+        ctx.explicit[0] is not None and ctx.explicit[0].gran == "D" and ctx.explicit[2] <= start
+        # (the story's day written with its weekday, as a diary or travel piece tells its days)
+        and words_regex(ctx.res, r"\b(?:{weekday})\b", re.IGNORECASE).search(
+            ctx.text, max(0, ctx.explicit[1]), ctx.explicit[2]) is not None
+        and not words_regex(ctx.res, _DEICTIC_WORD, re.IGNORECASE).search(ctx.text, ctx.explicit[2], start)
+        # (in a later sentence: "the bakery she opened on Thursday, 1 April 1999, marked its 25th
+        # birthday on Monday" is this week's Monday)
+        and sentence_start(ctx.text, start, 400) >= ctx.explicit[2]
+        # (not in a letter or diary written on its entry's day: "Thursday 17 September 1936 …
+        # on Saturday we walked" is the Saturday before)
+        and (ctx.frames is None or ctx.frames.last_entry is None)
+        and tense(ctx, start, end, weekday=True) < 0
+    ):
+        # "We landed in Orlenz late on Friday 14 July … ¶ On Sunday we hired bikes" (written in
+        # September): a story told day by day goes on to its next such day
         return add_days(story.day, (weekday - story.day.isoweekday()) % 7)
     told = story_base(ctx, start)
     base = told.day if told is not None else ctx.base()
