@@ -458,7 +458,9 @@ def _month_just_told(ctx: Context, month: int, day: int | None, start: int, end:
     fits it (or none is written)."""
     ref = ctx.ref
     era = ctx.story_era
-    if ref is None or ref.gran not in ("M", "D") or ctx.ref_derived or ref.day > ctx.base() or (
+    # (or the season: "The scheme unravelled in the summer of 2021, when … an invoice dated 3
+    # June had been paid twice")
+    if ref is None or ref.gran not in ("M", "D", "S") or ctx.ref_derived or ref.day > ctx.base() or (
         era is not None and era_long_ago(ctx, era)  # (a story of long ago keeps its own years)
     ) or (
         PARAGRAPH_BREAK.search(ctx.text, max(0, ctx.ref_end), start)
