@@ -733,10 +733,15 @@ def weekday_date(ctx: Context, weekday: int, rel: int | None, start: int, end: i
         # next such day (its own day when it is one)
         return add_days(story.day, (weekday - story.day.isoweekday()) % 7)
     if rel is None and story is not None and abs((story.day - ctx.base()).days) > 7 and (
-        ctx.explicit[0] is not None and ctx.explicit[0].gran == "D" and ctx.explicit[2] <= start
+        ctx.explicit[0] is not None and ctx.explicit[0].gran == "D"
+        and 0 <= ctx.explicit[1] < ctx.explicit[2] <= start
+        # (the day last written out is the story's, weeks from now: not a birth years back while
+        # the text has come to "Saturday 8 June" of this week)
+        and abs((ctx.explicit[0].day - ctx.base()).days) > 7
+        and abs((story.day - ctx.explicit[0].day).days) <= 14
         # (the story's day written with its weekday, as a diary or travel piece tells its days)
         and words_regex(ctx.res, r"\b(?:{weekday})\b", re.IGNORECASE).search(
-            ctx.text, max(0, ctx.explicit[1]), ctx.explicit[2]) is not None
+            ctx.text, ctx.explicit[1], ctx.explicit[2]) is not None
         and not words_regex(ctx.res, _DEICTIC_WORD, re.IGNORECASE).search(ctx.text, ctx.explicit[2], start)
         # (in a later sentence: "the bakery she opened on Thursday, 1 April 1999, marked its 25th
         # birthday on Monday" is this week's Monday)
