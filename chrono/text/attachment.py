@@ -165,6 +165,7 @@ _NOUN_PHRASE_SET_OFF = lazy_compile(
 _DATE_WORD = lazy_compile(rf"\d|\b(?:{alternation(longest_first([*MONTHS, *WEEKDAYS]))})\b")
 _TIME_HEAD_SET_OFF = lazy_compile(rf"\b(?:{_WORDS.pattern('time_heads')})\s*,\s*\Z", re.IGNORECASE)
 _TO_BEFORE = lazy_compile(r"\bto\s+\Z")
+_APPOSITION = lazy_compile(r",\s+(?:a|an)\s+[^,;.:()\"“”]{1,160},")
 _IN_PHRASE = lazy_compile(
     r"\b(?:at|in|on|during|of|for|with|by|from)\s+(?:[\w'’-]+\s+){0,3}\Z", re.IGNORECASE
 )
@@ -315,6 +316,11 @@ def _attach(text: str, timex: Timex, triggers: Sequence[Trigger], cuts: tuple[in
         nearest = _phase_with(text, nearest, triggers) or _head_of(text, nearest, triggers) or nearest
         nearest = _verb_of_object(text, nearest, triggers, clause_start) or nearest
         words = words_between(text, nearest.end, left_edge)
+        aside = _APPOSITION.search(text, nearest.end, left_edge)
+        if aside is not None:
+            # "launched the Tern, a two-wheeled cargo bike with a box …, at the Brayford cycle show
+            # on 17 October": the object's apposition does not part the verb from its date
+            words -= words_between(text, aside.start(), aside.end())
         limit = 4 if nearest.event_class == "reporting" else 14
         participle = _SET_OFF_PARTICIPLE.fullmatch(text, nearest.end, left_edge)
         if participle is not None and nearest.pos == "noun" and (
@@ -322,9 +328,12 @@ def _attach(text: str, timex: Timex, triggers: Sequence[Trigger], cuts: tuple[in
             or not _PASSIVE_SUPPORT.isdisjoint(regular_bases(participle.group(1)))
         ):
             return nearest  # "The jury's verdict, delivered on 9 October": the verdict's date
-        if other_predicate(text, nearest.end, left_edge):
+        after_aside = aside.end() if aside is not None else nearest.end
+        if other_predicate(text, after_aside, left_edge) or (
+            aside is not None and other_predicate(text, nearest.end, aside.start())
+        ):
             return None  # "reached orbit in May and spent the rest of 2023 …": the other verb's date
-        comma = text.find(",", nearest.end, left_edge)
+        comma = text.find(",", after_aside, left_edge)
         if comma != -1 and any(looks_finite(w) for w in words_in(text, comma, left_edge)):
             # "began in the early morning, several tickets are dated September 29": a clause of
             # its own between the event and the date
