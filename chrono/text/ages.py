@@ -265,9 +265,11 @@ def age_cues(text: str, timexes: Sequence[Timex], sentences: Sequence[Sentence])
             continue  # "when the school turned 50": a thing's age
         # the dates of others' lifespans ("his father (1857-1917)") do not date the age
         # (nor a date inside a relative clause the age's clause goes on past: "Edith Pennick,
-        # whose choir sang at every carol service from 1970 onwards, has died at the age of 82")
+        # whose choir sang at every carol service from 1970 onwards, has died at the age of 82";
+        # nor one past the close of the relative clause the age is in: "Agnes Morrow, who has
+        # died aged 85, became headteacher in 1974")
         dated = [t for t in dated if not _in_closed_relative(text, lo, t, match.start())
-                 and not _age_in_closed_relative(text, lo, match, t)]
+                 and not _closed_before(text, lo, match.start(), match.end(), t)]
         preceding = [t for t in dated if t.end <= match.start() and t.range_id is None]
         right_after = [t for t in dated
                        if t.start >= match.end() and _NEXT_TO.fullmatch(text, match.end(), t.start)]
@@ -380,12 +382,6 @@ def _in_closed_relative(text: str, lo: int, timex: Timex, at: int) -> bool:
     choir sang at every carol service from 1970 onwards, has died at the age of 82")?"""
     return timex.end <= at and _RELATIVE_CLAUSE.search(text, lo, timex.start) is not None and (
         _MAIN_CLAUSE_AFTER.search(text, timex.end, at) is not None)
-
-
-def _age_in_closed_relative(text: str, lo: int, age: re.Match[str], timex: Timex) -> bool:
-    """Is the age inside a relative clause that closes before ``timex`` ("Agnes Morrow, who has
-    died aged 85, became headteacher in 1974")?"""
-    return _closed_before(text, lo, age.start(), age.end(), timex)
 
 
 def _closed_before(text: str, lo: int, start: int, end: int, timex: Timex) -> bool:

@@ -661,8 +661,7 @@ class Builder:
     def drop_claims(self, keep: Callable[[Claim], bool]) -> None:
         """Keep only the claims ``keep`` accepts (and read the index of their periods anew)."""
         self.claims[:] = [claim for claim in self.claims if keep(claim)]
-        self._periods_by_event.clear()
-        self._periods_indexed = 0
+        self._reindex_periods()
 
     def weaken_claims(self, weaken: Callable[[Claim], bool]) -> None:
         """Grade weak the strong claims ``weaken`` picks (a conflict through them is a warning at
@@ -672,6 +671,10 @@ class Builder:
             if isinstance(claim, _GRADED) and claim.grade is Grade.STRONG and weaken(claim) else claim
             for claim in self.claims
         ]
+        self._reindex_periods()
+
+    def _reindex_periods(self) -> None:
+        """Read the index of the claims' periods anew (the claims were replaced, not added to)."""
         self._periods_by_event.clear()
         self._periods_indexed = 0
 

@@ -194,18 +194,17 @@ def _date_by(b: Builder, layout: Layout, found: Sequence[Scope]) -> None:
 def _past_entries(b: Builder, layout: Layout, found: Sequence[Scope]) -> None:
     """"## How the week went ¶ - **10 March** — The ferry returns to service": the entries of a
     list under a heading that tells what happened are past, in whatever tense a log writes them."""
-    past = frozenset(
-        i for i, block in enumerate(layout.blocks)
-        if block.kind is Kind.HEADING and _PAST_HEADING.search(b.text, block.start, block.end)
-    )
+    past = _headings_matching(b, layout, _PAST_HEADING)
     if not past:
         return
     entries = [scope for scope in found if scope.block.kind in (Kind.ITEM, Kind.ROW, Kind.LINE)
                and not past.isdisjoint(layout.chain(scope.index))]
+    starts = sorted(b.by_trigger)
     for scope in entries:
-        for trigger_start, event_id in list(b.by_trigger.items()):
-            if not scope.block.start <= trigger_start < scope.block.end:
-                continue
+        lo = bisect.bisect_left(starts, scope.block.start)
+        hi = bisect.bisect_left(starts, scope.block.end)
+        for trigger_start in starts[lo:hi]:
+            event_id = b.by_trigger[trigger_start]
             if b.tense.get(event_id) in (PRESENT, NOMINAL, None):
                 span = b.span(trigger_start, trigger_start + 1, scope.start, scope.end)
                 b.dct_claim(event_id, span, force=True)
@@ -213,9 +212,14 @@ def _past_entries(b: Builder, layout: Layout, found: Sequence[Scope]) -> None:
 
 def _plan_headings(b: Builder, layout: Layout) -> frozenset[int]:
     """The headings that tell what is to come ("### Coming up", "## Next steps")."""
+    return _headings_matching(b, layout, _PLAN_HEADING)
+
+
+def _headings_matching(b: Builder, layout: Layout, words: re.Pattern[str]) -> frozenset[int]:
+    """The indices of the headings whose words ``words`` finds."""
     return frozenset(
         i for i, block in enumerate(layout.blocks)
-        if block.kind is Kind.HEADING and _PLAN_HEADING.search(b.text, block.start, block.end)
+        if block.kind is Kind.HEADING and words.search(b.text, block.start, block.end)
     )
 
 
