@@ -225,6 +225,11 @@ MODS = frozenset(
 )
 
 
+def zone_seconds(zone: str) -> int:
+    """The offset from UTC of a TIMEX3 zone suffix ("Z", "+02:00", "-0830"), in seconds."""
+    return _zone_offset(zone, zone)
+
+
 def _zone_offset(value: str, zone: str | None) -> int:
     if not zone or zone == "Z":
         return 0

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import functools
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 
@@ -18,9 +19,12 @@ from chrono.knowledge import synonym_sets
 from chrono.lazy_regex import lazy_compile
 from chrono.model import Claim, Endpoint, Event, EventExists, Gap, Grade, Part, Qualifier, Span
 from chrono.options import ReadingOptions
-from chrono.periods import Period
+from chrono.periods import Period, zone_seconds
 from chrono.problems import ConflictKind, Problem
+from chrono.regex_cache import compile_kept
 from chrono.tagger import Timex
+from chrono.tagger.resources import load as load_resources
+from chrono.tagger.resources import trie_regex
 from chrono.text.attachment import SUPPORTED, is_planned, phase_of
 from chrono.text.calendar_names import MONTHS
 from chrono.text.claims import TextDurationClaim, TextGapClaim, TextPeriodClaim, TextRelationClaim
@@ -232,27 +236,64 @@ class Built:
 
 
 # a time with a zone ("07:30 UTC", "23:30-08:00"); a day without a time
-_ZONED = lazy_compile(r"T[\d:.]+(?:Z|[+-]\d\d(?::?\d\d)?)\Z")
+_ZONED = lazy_compile(r"T[\d:.]+(?P<zone>Z|[+-]\d\d(?::?\d\d)?)\Z")
 _FLOATING_DAY = lazy_compile(r"\d{4}-\d\d-\d\d\Z")
 _ZONE_SLACK = 14 * 3600  # the widest offset from UTC
+_LOCAL_TIME = lazy_compile(r"\blocal[ \t]+time\b", re.IGNORECASE)
 
 
-def zone_widened(claims: Sequence[Claim]) -> list[Claim]:
-    """``claims``, with the days widened by 14 hours either way when the text gives some times
-    with a zone ("failed on Thursday, 29 February … at 23:30 Pacific time … the failure
-    occurred at 07:30 UTC on Friday, 1 March"): a day is a day where the writer is, whose zone
-    the text's zoned times say may be any. (Times of day without a zone keep theirs: in one
-    text they share one, "All times in PST", and their order to the minute counts.)"""
-    periods = [c.period for c in claims if isinstance(c, TextPeriodClaim)]
-    if not any(_ZONED.search(period.value) for period in periods):
+@functools.lru_cache(maxsize=1)
+def _zone_names() -> tuple[re.Pattern[str], dict[str, int | None]]:
+    """The zone names of the tagger's lexicon ("UTC", "PST", "Eastern time") as they stand in
+    running text (abbreviations in capitals), and the offset of each (None for a zone whose
+    offset changes with the season)."""
+    words = {str(word): str(value) for word, value in load_resources("en").classes.get("zone", {}).items()}
+    offsets = {word: None if value.startswith("tz:") else zone_seconds(value)
+               for word, value in words.items()}
+    forms = {word.upper() if " " not in word else word[:1].upper() + word[1:] for word in words}
+    forms |= {" ".join(part.capitalize() for part in word.split()) for word in words if " " in word}
+    return compile_kept(rf"(?<![\w-])(?:{trie_regex(forms)})(?![\w-])"), offsets
+
+
+def zones_named(text: str) -> set[int | None]:
+    """The offsets of the zones ``text`` names anywhere ("Timeline (all times PST)")."""
+    pattern, offsets = _zone_names()
+    return {offsets.get(" ".join(m.group().lower().split())) for m in pattern.finditer(text)}
+
+
+def zone_widened(claims: Sequence[Claim], timexes: Sequence[Timex] = (), text: str = "") -> list[Claim]:
+    """``claims``, with the periods the text gives without a zone placed against those it gives
+    with one. One zone named throughout ("paged at 14:19 … began at 14:05 UTC on Thursday 2
+    November … ## Timeline (UTC)"): the writer's days and times are in it, and are shifted into
+    it, exact to the day. Several zones, or "local time" ("failed on Thursday, 29 February … at
+    23:30 Pacific time … the failure occurred at 07:30 UTC on Friday, 1 March"): a day is a day
+    where the writer is, which may be any zone, so the days are widened by 14 hours either way.
+    (Times of day without a zone then keep theirs: in one text they share one, "All times in
+    PST", and their order to the minute counts.)"""
+    values = [claim.period.value for claim in claims if isinstance(claim, TextPeriodClaim)]
+    if not any(_ZONED.search(value) for value in values):
         return list(claims)
+    zones: set[int | None] = {zone_seconds(zoned.group("zone"))
+                              for value in [*values, *(t.value for t in timexes)]
+                              if (zoned := _ZONED.search(value))}
+    zones |= zones_named(text)
+    if _LOCAL_TIME.search(text):
+        zones.add(None)  # ("10:40 local time": a zone the text does not name)
+    one_zone = next(iter(zones)) if len(zones) == 1 else None
     out: list[Claim] = []
     for claim in claims:
-        if isinstance(claim, TextPeriodClaim) and _FLOATING_DAY.match(claim.period.value):
+        if isinstance(claim, TextPeriodClaim) and not _ZONED.search(claim.period.value):
             period = claim.period
-            start = None if period.start is None else period.start - _ZONE_SLACK
-            end = None if period.end is None else period.end + _ZONE_SLACK
-            claim = attrs.evolve(claim, period=Period(start, end, period.value))
+            if one_zone is not None:
+                before, after = -one_zone, -one_zone
+            elif _FLOATING_DAY.match(period.value):
+                before, after = -_ZONE_SLACK, _ZONE_SLACK
+            else:
+                before = after = 0
+            if before or after:
+                start = None if period.start is None else period.start + before
+                end = None if period.end is None else period.end + after
+                claim = attrs.evolve(claim, period=Period(start, end, period.value))
         out.append(claim)
     return out
 
@@ -316,7 +357,8 @@ class Builder:
                                      lambda trigger: names_verb_event(trigger, domain))
 
     def built(self) -> Built:
-        return Built(tuple(self._with_mentions()), tuple(zone_widened(self.claims)), tuple(self.problems))
+        claims = zone_widened(self.claims, self.timexes, self.text)
+        return Built(tuple(self._with_mentions()), tuple(claims), tuple(self.problems))
 
     def _with_mentions(self) -> Iterator[Event]:
         """The events, each with the other words that name it (one event per chain of mentions)."""
