@@ -219,10 +219,23 @@ def _near_birthday(born: dt.date, today: dt.date) -> bool:
     return False
 
 
+def _leap_day_ages(born: dt.date | None, year: int) -> set[int]:
+    """The birthdays someone born on 29 February has had by a day of ``year`` (those of the
+    leap years before it, and one more if the day is past its 29 February): the age a joke
+    tells ("her 21st 'real' birthday in 2016", born 29 February 1932). None for other births."""
+    if born is None or (born.month, born.day) != (2, 29):
+        return set()
+    before = sum(calendar.isleap(year_between) for year_between in range(born.year + 1, year))
+    return {before, before + calendar.isleap(year)}
+
+
 def _age_mismatch(cue: AgeCue, document_day: str | None) -> str | None:
     """Why ``cue`` does not add up, or None. With the birthday unknown, a person born in year B is
     Y - B - 1 or Y - B years old in year Y."""
     born = cue.born
+    when = cue.at.year if cue.at is not None else int(document_day[:4]) if document_day else None
+    if when is not None and cue.age in _leap_day_ages(born.day, when):
+        return None
     if cue.at is None:
         if document_day is None:
             return None

@@ -1079,16 +1079,24 @@ def _day_of_story_month(ctx: Context, rule_type: str, f: Fields, s: Spans, start
     return _piece(ctx, None, start, end, "DATE", near.isoformat(), mod, "DCT")
 
 
+_YEAR_ACTION = _calendar(_year)
 # a line of a log opened by a time with a leading zero ("0600 Wind NW force 5.")
 _LOG_LINE_BEFORE = lazy_compile(r"(?:^|\n)[ \t>*_-]*0\d[0-5]\d:?[ \t]+[A-Z(]")
 
 
 def _log_clock(ctx: Context, rule_type: str, f: Fields, s: Spans, start: int, end: int) -> list[Piece]:
     """"1800 Wind NNW 7." in a log whose lines before it open with times ("0600 Wind NW 5."): a
-    clock time, not the year 1800."""
+    clock time, not the year 1800. Outside a log the four digits are the year they look like
+    ("- 1998 Club founded", "from 2009 to 2014")."""
     if _LOG_LINE_BEFORE.search(ctx.text, max(0, start - 400), start) is None:
-        raise Reject
+        digits = f["hour"] + f["minute"]
+        if not _YEAR_DIGITS.fullmatch(digits):
+            raise Reject
+        return _YEAR_ACTION(ctx, "DATE", {"year": digits}, {"year": (start, end)}, start, end)
     return _TIME_OF_DAY(ctx, rule_type, f, s, start, end)
+
+
+_YEAR_DIGITS = lazy_compile(r"(?:1[0-9]|20)\d\d")
 
 
 def _entry_day_of_story(ctx: Context, rule_type: str, f: Fields, s: Spans, start: int, end: int

@@ -210,10 +210,16 @@ def story_year(ctx: Context, month: int, start: int = -1) -> int | None:
         # on from its last entry, not from the time told before the entries
         story, since = last, ctx.frames.last_entry_end
     # (a decade or a century, "for most of the 1960s", gives no year to a day)
-    if (story is None or abs(story.day.year - ctx.base().year) < 2 or story.gran == "W"
-            or story.gran not in ERA_GRANULARITIES
-            or (ctx.speaks_from_now(since, start) if start >= 0 and (
-                _long_ago(ctx, story) or _set_just_before(ctx, story, start)) else ctx.is_news())
+    if story is None:
+        return None
+    # "in 2021 it was held in April and again in October": the year written in the month's own
+    # clause is its year, even in a text that speaks from its date
+    in_clause = story is ctx.ref and _year_of_clause(ctx, story, start)
+    speaks_from_now = not in_clause and (
+        abs(story.day.year - ctx.base().year) < 2 or story.gran == "W" or story.gran not in ERA_GRANULARITIES
+        or (ctx.speaks_from_now(since, start) if start >= 0 and (
+            _long_ago(ctx, story) or _set_just_before(ctx, story, start)) else ctx.is_news()))
+    if (speaks_from_now
             or (story.gran == "Y" and words_regex(ctx.res, _STATE_BOUND, re.IGNORECASE).search(
                 ctx.text, max(0, ctx.ref_start - 8), ctx.ref_start))
             or words_regex(ctx.res, _BIRTH_LEAD, re.IGNORECASE).search(
@@ -238,6 +244,31 @@ def story_year(ctx: Context, month: int, start: int = -1) -> int | None:
         # before the story's time, the month of the year before
         return story.day.year - 1
     return story.day.year + forward
+
+
+# what may stand between a fronted year and its clause: "In 2021, …", "By 1998 the …"
+_FRONTED_YEAR_GAP = lazy_compile(r"[ \t]*,?[ \t]*")
+_CLAUSE_BREAK = lazy_compile(r"[,;:()—–]|\s-\s")
+_FRONTED_LEAD = lazy_compile(r"(?:^|[:;]\s*|\n\s*)(?:[\w’']+[ \t]+)?\Z")
+
+
+def _year_of_clause(ctx: Context, story: Anchor, start: int) -> bool:
+    """Is the story's year written in digits earlier in the clause of ``start`` ("in 2021 it
+    was held in April and again in October"; "In 2021, the race was held in April"), not in
+    another clause set off before it ("The firm, founded in 2011, opened a shop in April")?"""
+    if start < 0 or story.gran not in ("Y", "M") or not 0 <= ctx.ref_end <= start:
+        return False
+    lead = sentence_start(ctx.text, start, 240)
+    years = [m for m in _WRITTEN_YEAR.finditer(ctx.text, lead, start) if int(m.group()) == story.day.year]
+    if not years:
+        return False
+    year = years[-1]
+    if _CLAUSE_BREAK.search(ctx.text, year.end(), start) is None:
+        return True
+    # a fronted year: only its preposition before it, and a comma after it
+    gap = _FRONTED_YEAR_GAP.match(ctx.text, year.end())
+    return bool(_FRONTED_LEAD.search(ctx.text, lead, year.start())) and gap is not None and (
+        _CLAUSE_BREAK.search(ctx.text, gap.end(), start) is None)
 
 
 def _set_just_before(ctx: Context, story: Anchor, start: int) -> bool:
