@@ -97,6 +97,11 @@ def build(text: str, sentences: Sequence[Sentence], timexes: Sequence[Timex], dc
             for timex in sent_timexes:
                 # "On its final morning, Saturday 11 March, the queue stretched …" (no event word)
                 past_without_event(b, sentence, timex, None, timex.start)
+            for match in offsets_in(text, sentence.start, sentence.end):
+                # "Ten days later, on Wednesday 23 August, walkers were let back": the day set off
+                # is that long after the story's last dated event
+                offset(b, SentenceContext(sentence, (), sent_timexes, clause_bounds(text, sentence),
+                                          window_start, opening_window_start), match)
             continue  # (a length may say a period of its own: "Impact: 47 minutes (09:12–10:21)";
             # "has been open since March" a state)
         here = SentenceContext(sentence, triggers, sent_timexes, clause_bounds(text, sentence), window_start,

@@ -274,6 +274,13 @@ def offset(b: Builder, here: SentenceContext, match: re.Match[str]) -> None:
             # "A week after the signing, parliament approved it": the next clause's event, past a
             # date in apposition ("Six days after the landfall, on 5 September, power returned")
             subject = main_clause_event(text, triggers, reference, clause_end)
+            if subject is None and is_asserted(text, reference) and not vague:
+                # "Three days after leaving Porth Ianto, on Thursday 6 June, we limped into …"
+                # with no event word in the main clause: the day set off is the reference's
+                # day counted on
+                told = _told_before(b, here, reference, end)
+                reference_id = told or b.event(resolve(text, reference, triggers, cuts).trigger, here)
+                _date_set_off_after_object(b, here, reference, reference_id, count, unit, direction, start)
         else:
             # "… in 2004, four years after its founding, …": the event of the clause it follows;
             # none there (an untagged verb) means no claim, never another clause's event; the
@@ -402,7 +409,10 @@ def _told_before(b: Builder, here: SentenceContext, verb: Trigger, phrase_end: i
     """"Six weeks after she was sworn in", after "Ruark was sworn in on 4 January": a verb with
     a pronoun for its subject after the signal tells again the one event of that verb told in an
     earlier sentence (none when the text tells it more than once, or not before)."""
-    if verb.pos != "verb" or not _PRONOUN_THEN.fullmatch(b.text, phrase_end, verb.start):
+    # ("Three days after leaving Porth Ianto", after "We left Porth Ianto on Sunday 2 June": a
+    # gerund right after the signal has the story's subject too)
+    gerund = b.text[verb.start:verb.end].lower().endswith("ing") and not b.text[phrase_end:verb.start].strip()
+    if verb.pos != "verb" or not (gerund or _PRONOUN_THEN.fullmatch(b.text, phrase_end, verb.start)):
         return None
     told = {b.by_trigger.get(m.trigger.start) for m in b.mentions
             if m.trigger.lemma == verb.lemma and m.trigger.start < here.sentence.start}
@@ -489,6 +499,24 @@ def _dated_by_apposed_date(b: Builder, here: SentenceContext, left: Sequence[Tri
     return next((t for t in reversed(left) if t.start in dated), None)
 
 
+def _date_set_off_after_object(b: Builder, here: SentenceContext, reference: Trigger, reference_id: str,
+                               count: int, unit: int, direction: str, start: int) -> None:
+    """"Three days after the outage, on Thursday 14 September, the team …": the day set off
+    after the offset's object (a few words of it) falls that many days after the reference's."""
+    counted = _daycount_of(count, unit)
+    timex = next((t for t in here.timexes if t.start >= reference.end), None)
+    if counted is None or timex is None or timex.type != "DATE" or not _DAY_ONLY.match(timex.value):
+        return
+    lead = timex.signal_start if timex.signal_start is not None else timex.start
+    if not _OBJECT_THEN_COMMA.fullmatch(b.text, reference.end, lead) and not _THEN_DATE.fullmatch(
+        b.text, reference.end, lead
+    ) or not _SET_OFF_AFTER.match(b.text, timex.end):
+        return
+    days, spare = counted
+    counted_day_claim(b, reference_id, timex.value, -days if direction == "after" else days, spare,
+                      b.span(start, timex.end, reference.start, reference.end), mentions=(reference,))
+
+
 def _daycount_of(count: int, unit: int) -> tuple[int, int] | None:
     """A distance counted in calendar days ("three days", "two weeks") and the days to spare
     either side of its day (a week or more: one); None for other units or beyond a year."""
@@ -510,14 +538,33 @@ def _apposed_day_after(b: Builder, here: SentenceContext, start: int, end: int, 
         timex.value
     ) or not _SET_OFF_AFTER.match(b.text, timex.end):
         return
-    previous = b.last_dated(here.window_start, start, "")
+    previous = b.last_dated(here.window_start, start, "", outside_headings=True)
     if previous is None and here.opening_window_start >= 0:
-        previous = b.last_dated(here.opening_window_start, start, "")
-    if previous is None or b.undated_between(previous[0], start):
-        return
+        previous = b.last_dated(here.opening_window_start, start, "", outside_headings=True)
+    if previous is None:
+        # "… closed on Saturday 4 June. ¶ The bacteria can cause … ¶ A week later, on Tuesday
+        # 14 June, fresh samples came back clear": the story's last dated event, past
+        # paragraphs that date nothing (not past a heading)
+        previous = _story_last_dated(b, here, start)
+    if previous is None or b.undated_between(previous[0], start) or b.day_of(previous[1], start) is None:
+        return  # (days are counted from a day: "The May landslide ¶ Five weeks later, on 19 May")
     days, spare = counted
     counted_day_claim(b, previous[1], timex.value, -days if direction == "later" else days, spare,
                       b.span(start, timex.end))
+
+
+# how many paragraphs back "Three days later, on 5 May" may count from the story's last date
+_STORY_PARAGRAPHS_BACK = 3
+
+
+def _story_last_dated(b: Builder, here: SentenceContext, start: int) -> tuple[int, str] | None:
+    """The last dated event at most a few paragraphs before ``start``, with no heading between."""
+    paragraph = here.sentence.paragraph
+    lo = next((s.start for s in b.sentences if s.paragraph >= paragraph - _STORY_PARAGRAPHS_BACK), start)
+    previous = b.last_dated(lo, start, "", outside_headings=True)
+    if previous is None or any(previous[0] < heading < start for heading, _ in b.headings):
+        return None
+    return previous
 
 
 def _apposed_date(b: Builder, here: SentenceContext, reference: Trigger, reference_id: str, count: int,

@@ -42,6 +42,7 @@ _BE_PAST = _WORDS.set("be_past")
 # trained …": a gerund that opens its sentence after one of these, before a main clause told
 # as past, is an act told as done
 _GERUND_OPENERS = _WORDS.set("gerund_openers")
+_GERUND_DISTANCE_UNITS = _WORDS.set("gerund_distance_units")
 _PAST_MAIN_CLAUSE = lazy_compile(
     r"[^.;:!?\n]{0,80}?,\s+(?:(?:the\s+)?[\w'’-]+\s+){1,3}?"
     rf"(?:(?:{_WORDS.pattern('past_auxiliaries')})\s|[a-z]{{3,}}ed\b)"
@@ -225,7 +226,9 @@ def verb_tense(form: str, before: list[str], text: str, start: int) -> str | Non
             return PROGRESSIVE
         if prev in _BE_PRESENT:
             return PROGRESSIVE
-        if prev in _GERUND_OPENERS and len(words) <= 1 and _PAST_MAIN_CLAUSE.match(
+        # (or after a distance: "Three days after leaving Porth Ianto, on 6 June, we limped …")
+        counted = len(words) == 3 and words[1] in _GERUND_DISTANCE_UNITS
+        if prev in _GERUND_OPENERS and (len(words) <= 1 or counted) and _PAST_MAIN_CLAUSE.match(
             text, _word_end(text, start)
         ):
             return PAST  # "Since taking office in June 2024, Ortega has pushed …": told as done
