@@ -65,7 +65,9 @@ def build(text: str, sentences: Sequence[Sentence], timexes: Sequence[Timex], dc
           options: ReadingOptions, layout: Layout | None = None, scopes: Sequence[Scope] = ()) -> Built:
     blocks = (layout or Layout()).blocks
     headings = [(block.start, block.end) for block in blocks if block.kind is Kind.HEADING]
-    b = Builder(text, sentences, timexes, dct, options, headings)
+    datelines = [block.start for block in blocks if block.kind is Kind.DATELINE]
+    # (one dateline opens the one story: its headline before it tells the same events)
+    b = Builder(text, sentences, timexes, dct, options, headings, datelines if len(datelines) > 1 else ())
     life_events(b, timexes)  # "Maria Nys (1899–1955)": her birth and death, which "Maria died" joins
     timex_starts = [t.start for t in timexes]
     all_triggers: list[tuple[Sentence, Trigger]] = []

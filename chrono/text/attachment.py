@@ -41,6 +41,9 @@ _DUE = lazy_compile(
     rf"(?:{each_then_space(_WORDS.words('term_prepositions'))})?\Z",
     re.IGNORECASE,
 )
+FOR_PURPOSE = lazy_compile(
+    rf"\bfor\s+(?:{_WORDS.pattern('for_purpose_nouns')})\s+(?:(?:on|at|in)\s+)?\Z", re.IGNORECASE
+)
 _COMPARED = lazy_compile(
     rf"(?<![\w.])(?:{_WORDS.pattern('comparison_words')})\s+"
     rf"(?:(?:{_WORDS.pattern('comparison_prepositions')})\s+)?\Z",
@@ -248,6 +251,15 @@ def attach(text: str, timex: Timex, triggers: Sequence[Trigger], cuts: tuple[int
     return trigger
 
 
+def is_term(text: str, timex: Timex) -> bool:
+    """Is ``timex`` a term ("notes due March 15, 2007", "profit of £18.6m for the year to 31
+    March 2023", its signal the term's end word), not the date of an event?"""
+    left_edge = timex.signal_start if timex.signal_start is not None else timex.start
+    lo = max(0, left_edge - 30)
+    return _DUE_HINT.may_match(text, lo, timex.start) and bool(
+        _DUE.search(text, lo, left_edge) or _DUE.search(text, lo, timex.start))
+
+
 def _attach(text: str, timex: Timex, triggers: Sequence[Trigger], cuts: tuple[int, ...]) -> Trigger | None:
     left_edge = timex.signal_start if timex.signal_start is not None else timex.start
     # a date right in front of an event noun dates the noun ("the 2024 election", "Monday's raid")
@@ -264,8 +276,10 @@ def _attach(text: str, timex: Timex, triggers: Sequence[Trigger], cuts: tuple[in
     if _prenominal(text, timex, triggers):
         return None
     lo = max(0, left_edge - 30)
-    if _DUE_HINT.may_match(text, lo, left_edge) and _DUE.search(text, lo, left_edge):
+    if is_term(text, timex):
         return None  # "notes due March 15, 2007": a term, not an event's date
+    if FOR_PURPOSE.search(text, max(0, timex.start - 40), timex.start):
+        return None  # "sent Marlow to the Crown Court for sentence on 5 April": the day set up
     if _COMPARED_HINT.may_match(text, lo, left_edge) and _COMPARED.search(text, lo, left_edge):
         return None  # "lower takings than the previous summer": a standard of comparison
     clause_start, clause_end = clause_of(cuts, left_edge)

@@ -303,8 +303,11 @@ class Builder:
 
     def __init__(self, text: str, sentences: Sequence[Sentence], timexes: Sequence[Timex],
                  dct: Period | None, options: ReadingOptions,
-                 headings: Sequence[tuple[int, int]] = ()) -> None:
+                 headings: Sequence[tuple[int, int]] = (), stories: Sequence[int] = ()) -> None:
         self.text = text
+        # where the stories of a digest start (its datelines, "KILBRECK, March 10 –"): an event
+        # of one story is never another's
+        self.stories = sorted(stories)
         # the words of the document's headings: a headline restates what the story tells
         self.headings = tuple(headings)
         self.sentences = sentences
@@ -501,6 +504,11 @@ class Builder:
     def in_heading(self, offset: int) -> bool:
         return any(start <= offset < end for start, end in self.headings)
 
+    def same_story(self, one: int, other: int) -> bool:
+        """Do offsets ``one`` and ``other`` lie in the same story of a digest (or in a text that
+        is one story)?"""
+        return bisect.bisect_right(self.stories, one) == bisect.bisect_right(self.stories, other)
+
     def same_paragraph(self, one: Trigger, other: Trigger) -> bool:
         first, second = self.mention_at.get(one.start), self.mention_at.get(other.start)
         return first is not None and second is not None and first.paragraph == second.paragraph
@@ -553,7 +561,8 @@ class Builder:
         if trigger.pos != "noun" or trigger.event_class == "named":
             return None
         mention = mention_of(self.text, trigger, here.sentence, planned=is_planned(self.text, trigger))
-        link = antecedent_link(mention, self.mentions, self.vocabulary, self._no_rival)
+        earlier = [m for m in self.mentions if self.same_story(m.trigger.start, trigger.start)]
+        link = antecedent_link(mention, earlier, self.vocabulary, self._no_rival)
         # "began the purchase in May … completed the purchase in August": the dates of its ends
         phase = link is not None and self.same_paragraph(link.antecedent, trigger) and (
             phase_of(self.text, trigger, here.triggers, here.cuts) is not None
@@ -750,7 +759,7 @@ class Builder:
         if _LIST_LINE.match(self.text, line_start):
             return None  # a list's lines are the acts themselves, one each
         earlier = [m for m in self.mentions if m.trigger.start < here.sentence.start
-                   and m.trigger.pos == "verb" and m.trigger.lemma == trigger.lemma]
+                   and self.same_story(m.trigger.start, trigger.start) and m.trigger.pos == "verb" and m.trigger.lemma == trigger.lemma]
         if len(earlier) != 1 or (earlier[0].paragraph == here.sentence.paragraph and governed is None):
             return None
         told = earlier[0]
@@ -799,6 +808,7 @@ class Builder:
             return None
         doors = subject in _DOORS  # "Since the doors opened on 21 May": the place's own opening
         earlier = [m for m in self.mentions if m.trigger.start < trigger.start and m.trigger.pos == "verb"
+                   and self.same_story(m.trigger.start, trigger.start)
                    and m.trigger.lemma == trigger.lemma and (context := self.contexts.get(m.sentence_start))
                    is not None and (
                        doors or _subject_head(text, context.sentence.start, m.trigger.start) == subject)]
@@ -833,7 +843,7 @@ class Builder:
             return None
         thing = _first_thing(first)
         earlier = [(m, other) for m in self.mentions if m.trigger.start < trigger.start
-                   and m.trigger.pos == "verb" and m.trigger.lemma == trigger.lemma
+                   and self.same_story(m.trigger.start, trigger.start) and m.trigger.pos == "verb" and m.trigger.lemma == trigger.lemma
                    and m.trigger.tense in TOLD_AS_PAST
                    and (other := _FIRST_OBJECT.match(text, m.trigger.end)) is not None
                    and _first_thing(other) == thing]
@@ -853,7 +863,7 @@ class Builder:
         the one noun of that act told before, in a sentence that names the same subject, is it."""
         text = self.text
         nouns = [m for m in self.mentions if m.trigger.start < trigger.start and m.trigger.pos == "noun"
-                 and m.trigger.lemma == trigger.lemma and not m.planned and m.contrast is None
+                 and self.same_story(m.trigger.start, trigger.start) and m.trigger.lemma == trigger.lemma and not m.planned and m.contrast is None
                  and not m.plural]
         if len(nouns) != 1:
             return None
@@ -1089,8 +1099,9 @@ class Builder:
         """A completed past event cannot start after the document date's day. ``tense`` is the
         tense of the mention that dates it (an event told as past in one sentence may be
         referred to in the present or future in another); by default, the event's first one.
-        A noun ``mention`` has no tense of its own: when only an uncertain link makes it the
-        event told as past, the claim is as uncertain as that link."""
+        The claim is as sure as the link that makes ``mention`` the event (a noun has no tense of
+        its own; a verb of a noun referred back to is that noun's event only as surely as the
+        link)."""
         if self.dct is None or event_id in self.dct_claimed:
             return
         own = tense is not None and tense != NOMINAL
@@ -1098,7 +1109,9 @@ class Builder:
         if not force and told not in TOLD_AS_PAST:
             return
         grade = Grade.STRONG
-        if not own and not force and mention is not None:
+        if not force and mention is not None:
+            # (told as past in its own words, it is still only as surely the event as its link
+            # makes it: "the 2028 season … ¶ the breeding season that ended last month")
             grade, _ = self.graded(span, (event_id,), (mention,))
         self.dct_claimed.add(event_id)
         self.period_claim(event_id, Part.START, Qualifier.BY, self.dct, span, rule=ConflictKind.AFTER_DCT,

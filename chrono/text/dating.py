@@ -19,6 +19,7 @@ from chrono.problems import ConflictKind, Problem, ProblemKind
 from chrono.tagger import Timex
 from chrono.tagger.tense import PAST_AFTER_DCT
 from chrono.text.attachment import (
+    FOR_PURPOSE,
     IN_FRONT,
     Target,
     aspect_phase,
@@ -30,6 +31,7 @@ from chrono.text.attachment import (
     is_light,
     is_planned,
     is_setting,
+    is_term,
     resolve,
 )
 from chrono.text.builder import Builder
@@ -296,6 +298,8 @@ def past_without_event(b: Builder, sentence: Sentence, timex: Timex, period: Per
         _PRESENT_OR_FUTURE.search(b.text, sentence.start, sentence.end)
     ):
         return  # "- **Saturday, 7 December** — a drop-in session", "There is no round on …"
+    if FOR_PURPOSE.search(b.text, max(sentence.start, timex.start - 40), timex.start):
+        return  # "committed Farrant to the Crown Court for sentence on Wednesday 5 April": to come
     if not any(m.group(1).lower() not in _NOT_PAST_BEFORE
                and not _WHAT_CLAUSE.search(b.text, max(sentence.start, m.start() - 40), m.end(1) + 1)
                and not in_absolute_phrase(b.text, m.start(2))
@@ -517,7 +521,8 @@ def date(b: Builder, here: SentenceContext, timex: Timex, period: Period, length
     ):
         # "The season ended with the county final on 17 September": an end told as past is
         # over by the document date, though the event began long before it
-        b.period_claim(event_id, Part.END, Qualifier.BY, b.dct, span, rule=ConflictKind.AFTER_DCT)
+        b.period_claim(event_id, Part.END, Qualifier.BY, b.dct, span, rule=ConflictKind.AFTER_DCT,
+                       mentions=(target.trigger,))
     if reading.name == IN and target.part is Part.WHOLE and trigger.start >= timex.end:
         _frame(b, here, timex, period, reading, trigger, dated_here)
 
@@ -868,6 +873,8 @@ def date_range(b: Builder, here: SentenceContext, begin: tuple[Timex, Period], e
         first_period.start >= last_period.end
     ):
         return  # "July–September" with the year of an end guessed wrongly: no reading at all
+    if is_term(b.text, last):
+        return  # "profit of £18.6m for the year to 31 March 2023": the profit's term
     trigger = attach(b.text, first, here.triggers, here.cuts)
     if trigger is None or not is_asserted(b.text, trigger) or _schedules(b, trigger, first):
         return

@@ -508,9 +508,9 @@ def _date_set_off_after_object(b: Builder, here: SentenceContext, reference: Tri
     if counted is None or timex is None or timex.type != "DATE" or not _DAY_ONLY.match(timex.value):
         return
     lead = timex.signal_start if timex.signal_start is not None else timex.start
-    if not _OBJECT_THEN_COMMA.fullmatch(b.text, reference.end, lead) and not _THEN_DATE.fullmatch(
-        b.text, reference.end, lead
-    ) or not _SET_OFF_AFTER.match(b.text, timex.end):
+    set_off = _OBJECT_THEN_COMMA.fullmatch(b.text, reference.end, lead) or _THEN_DATE.fullmatch(
+        b.text, reference.end, lead)
+    if not set_off or not _SET_OFF_AFTER.match(b.text, timex.end):
         return
     days, spare = counted
     counted_day_claim(b, reference_id, timex.value, -days if direction == "after" else days, spare,

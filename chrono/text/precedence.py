@@ -79,9 +79,19 @@ _Candidate = tuple[Sentence, Trigger]
 _Related = Callable[[Sentence, Trigger, Sentence, Trigger], bool]
 
 
+# a noun phrase of a few words, a comma, then the participle: "a footpath and cycle route, "
+# (a noun, not a date closing a clause: "opened in 1850, closed in 1965" is one subject's)
+_SET_OFF_PARTICIPLE = lazy_compile(r"(?:[\w'’-]+[ \t]+){0,3}[a-z][a-z'’-]*,[ \t]+\Z")
+
+
 def argument_words(b: Builder, sentence: Sentence, trigger: Trigger) -> set[str]:
     """The words around an event that tell what it is about: the place, the person, the thing."""
     lo, hi = max(sentence.start, trigger.start - 60), min(sentence.end, trigger.end + 80)
+    set_off = _SET_OFF_PARTICIPLE.search(b.text, lo, trigger.start) if trigger.pos == "verb" else None
+    if set_off is not None:
+        # "the viaduct now carries a footpath and cycle route, opened in 2009": a participle set
+        # off after its noun is about that noun, not the words before it
+        lo = set_off.start()
     words = words_in(b.text, lo, hi)
     out: set[str] = set()
     lex = lexicon(b.options.domain_files)

@@ -8,6 +8,7 @@ still raging") had at least begun. What it says would, could or will happen boun
 
 from __future__ import annotations
 
+from chrono.lazy_regex import lazy_compile
 from chrono.model import Endpoint, Gap, Part, Qualifier, Side
 from chrono.periods import Period
 from chrono.tagger import Timex
@@ -37,6 +38,8 @@ def reported(b: Builder, here: SentenceContext) -> None:
             continue
         if t.tense not in TOLD_AS_PAST or not asserted(t):
             continue
+        if t.start > report.end and _COORDINATED.search(b.text, report.end, t.start):
+            continue  # "We were told on the Friday, and the looms stopped a fortnight later"
         target = resolve(b.text, t, triggers, here.cuts)
         content_id = b.event(target.trigger, here)
         if content_id == report_id:
@@ -56,6 +59,8 @@ def reported(b: Builder, here: SentenceContext) -> None:
 
 
 _OPENING_MARKS = " \t\n\"“‘'*_>#-"
+# a clause joined after the report's, not what it tells: ", and the looms stopped", "; then"
+_COORDINATED = lazy_compile(r",[ \t]*(?:and|but|so|yet|then)\b|;")
 
 
 def _continuing(here: SentenceContext, verb: Trigger) -> bool:
