@@ -759,7 +759,8 @@ class Builder:
         if _LIST_LINE.match(self.text, line_start):
             return None  # a list's lines are the acts themselves, one each
         earlier = [m for m in self.mentions if m.trigger.start < here.sentence.start
-                   and self.same_story(m.trigger.start, trigger.start) and m.trigger.pos == "verb" and m.trigger.lemma == trigger.lemma]
+                   and self.same_story(m.trigger.start, trigger.start) and m.trigger.pos == "verb"
+                   and m.trigger.lemma == trigger.lemma]
         if len(earlier) != 1 or (earlier[0].paragraph == here.sentence.paragraph and governed is None):
             return None
         told = earlier[0]
@@ -843,8 +844,8 @@ class Builder:
             return None
         thing = _first_thing(first)
         earlier = [(m, other) for m in self.mentions if m.trigger.start < trigger.start
-                   and self.same_story(m.trigger.start, trigger.start) and m.trigger.pos == "verb" and m.trigger.lemma == trigger.lemma
-                   and m.trigger.tense in TOLD_AS_PAST
+                   and self.same_story(m.trigger.start, trigger.start) and m.trigger.pos == "verb"
+                   and m.trigger.lemma == trigger.lemma and m.trigger.tense in TOLD_AS_PAST
                    and (other := _FIRST_OBJECT.match(text, m.trigger.end)) is not None
                    and _first_thing(other) == thing]
         if len(earlier) != 1:
@@ -863,8 +864,8 @@ class Builder:
         the one noun of that act told before, in a sentence that names the same subject, is it."""
         text = self.text
         nouns = [m for m in self.mentions if m.trigger.start < trigger.start and m.trigger.pos == "noun"
-                 and self.same_story(m.trigger.start, trigger.start) and m.trigger.lemma == trigger.lemma and not m.planned and m.contrast is None
-                 and not m.plural]
+                 and self.same_story(m.trigger.start, trigger.start) and m.trigger.lemma == trigger.lemma
+                 and not m.planned and m.contrast is None and not m.plural]
         if len(nouns) != 1:
             return None
         named = nouns[0]
