@@ -538,7 +538,25 @@ def year_for_month(ctx: Context, month: int, day: int | None, start: int, end: i
     written = [int(m.group()) for m in _WRITTEN_YEAR.finditer(ctx.text, lo, start)]
     if written and not _weekday_misfits(ctx, written[-1], month, day, start, end):
         return written[-1]
-    return year
+    # "I was nine in the summer of 1978 … ¶ School finished on Friday 21 July": the one year of
+    # a story told in the paragraphs before, years from the document's, that the weekday fits
+    breaks = [m.start() for m in PARAGRAPH_BREAK.finditer(ctx.text, max(0, start - _STORY_REACH), start)]
+    lo = breaks[-_STORY_PARAGRAPHS] if len(breaks) >= _STORY_PARAGRAPHS else max(0, start - _STORY_REACH)
+    base = ctx.base()
+    try:
+        chosen = dt.date(year, month, day)
+    except ValueError:
+        return year
+    if chosen <= base and (base - chosen).days <= _WEEKDAY_NEAR_DAYS:
+        return year  # a day just before the document's: its weekday is the writer's to get right
+    story = {int(m.group()) for m in _WRITTEN_YEAR.finditer(ctx.text, lo, start)}
+    fitting = [y for y in story if abs(y - base.year) >= 2 and not _weekday_misfits(ctx, y, month, day, start, end)]
+    return fitting[0] if len(fitting) == 1 else year
+
+
+# how far back the years of a story that a weekday may choose among are looked for
+_STORY_PARAGRAPHS = 2
+_STORY_REACH = 2000
 
 
 # words that speak from the document's own day ("yesterday", "last week", "ago")
