@@ -550,7 +550,8 @@ def year_for_month(ctx: Context, month: int, day: int | None, start: int, end: i
     if chosen <= base and (base - chosen).days <= _WEEKDAY_NEAR_DAYS:
         return year  # a day just before the document's: its weekday is the writer's to get right
     story = {int(m.group()) for m in _WRITTEN_YEAR.finditer(ctx.text, lo, start)}
-    fitting = [y for y in story if abs(y - base.year) >= 2 and not _weekday_misfits(ctx, y, month, day, start, end)]
+    fitting = [y for y in story
+               if abs(y - base.year) >= 2 and not _weekday_misfits(ctx, y, month, day, start, end)]
     return fitting[0] if len(fitting) == 1 else year
 
 

@@ -41,6 +41,11 @@ _DUE = lazy_compile(
     rf"(?:{each_then_space(_WORDS.words('term_prepositions'))})?\Z",
     re.IGNORECASE,
 )
+# ", laid in 1962,": a participle and its date set off between commas
+# (a participle's ending, not "although", "when"; not after an event noun, whose participle it
+# is: "The jury's verdict, delivered on 9 October,")
+_SET_OFF_ASIDE = lazy_compile(r",[ \t]+([a-z]+(?:ed|en|d|t|n))[ \t]+\Z")
+_ASIDE_CLOSES = lazy_compile(r"[ \t]*,")
 FOR_PURPOSE = lazy_compile(
     rf"\bfor\s+(?:{_WORDS.pattern('for_purpose_nouns')})\s+(?:(?:on|at|in)\s+)?\Z", re.IGNORECASE
 )
@@ -280,6 +285,13 @@ def _attach(text: str, timex: Timex, triggers: Sequence[Trigger], cuts: tuple[in
         return None  # "notes due March 15, 2007": a term, not an event's date
     if FOR_PURPOSE.search(text, max(0, timex.start - 40), timex.start):
         return None  # "sent Marlow to the Crown Court for sentence on 5 April": the day set up
+    aside = _SET_OFF_ASIDE.search(text, max(0, left_edge - 30), left_edge)
+    if aside is not None and _ASIDE_CLOSES.match(text, timex.end) and not any(
+        aside.start(1) <= t.start < left_edge or 0 <= aside.start() - t.end <= 2 for t in triggers
+    ):
+        # "the company said the pipe, laid in 1962, had failed": the date of a participle the
+        # lexicon lacks, set off after its noun; not the clause's verb's
+        return None
     if _COMPARED_HINT.may_match(text, lo, left_edge) and _COMPARED.search(text, lo, left_edge):
         return None  # "lower takings than the previous summer": a standard of comparison
     clause_start, clause_end = clause_of(cuts, left_edge)

@@ -18,7 +18,7 @@ from __future__ import annotations
 import attrs
 
 from chrono.analysis import Compiled
-from chrono.cues import Cue, document_day
+from chrono.cues import Cue, HolidayCue, SeasonCue, WeekdayCue, document_day
 from chrono.document_date import DocumentDate, document_date
 from chrono.gcpause import paused_cyclic_gc
 from chrono.layout import Kind
@@ -37,6 +37,7 @@ from chrono.text.ages import (
     headline_cues,
     marriage_cues,
 )
+from chrono.text.corrections import told_sentences
 from chrono.text.fiscal import in_calendar
 from chrono.text.holidays import holiday_cues
 from chrono.text.impossible_dates import impossible_dates
@@ -123,6 +124,10 @@ def _compile_text(document: Document, options: ReadingOptions) -> Compiled:
                        *holiday_cues(text, timexes, places),
                        *season_cues(text, timexes, sentences, places, options.hemisphere,
                                     options.fiscal_year_start, hemisphere_stated=options.hemisphere_stated)]
+    # "Our obituary … gave his date of birth as 3 August 1940 and said he had died aged 85": the
+    # cues of what an earlier piece said are that piece's errors, which the notice corrects
+    told = told_sentences(text, sentences)
+    cues = [cue for cue in cues if not any(lo <= _cue_start(cue) < hi for lo, hi in told)]
     # "just before this winter began" in a story of Melbourne: the seasons of the hemisphere
     # the text's places are all in (the season cues weigh each sentence's places themselves)
     hemisphere = hemisphere_of(places) or options.hemisphere
@@ -134,3 +139,12 @@ def _compile_text(document: Document, options: ReadingOptions) -> Compiled:
     built = anchor.build(text, sentences, calendar_timexes, dct, options, layout, dated)
     problems.extend(built.problems)
     return Compiled(document, built.events, built.claims, tuple(problems), timexes, tuple(cues))
+
+
+def _cue_start(cue: Cue) -> int:
+    """Where the words of ``cue`` start."""
+    if isinstance(cue, (WeekdayCue, HolidayCue)):
+        return cue.name_span.start
+    if isinstance(cue, SeasonCue):
+        return cue.period_span.start
+    return cue.span.start

@@ -7,12 +7,14 @@ most (a correction notice is not a contradiction)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from chrono.lazy_regex import lazy_compile
 from chrono.text.builder import Builder
+from chrono.text.sentences import Sentence
 from chrono.text.vocabulary import vocabulary
 
-__all__ = ["earlier_pieces"]
+__all__ = ["earlier_pieces", "told_sentences"]
 
 _WORDS = vocabulary("corrections")
 # "An article on 4 January (…) said", "Our obituary of X, published on 28 December, said"
@@ -24,9 +26,35 @@ _PIECE_SAID = lazy_compile(
 )
 
 
+# "We also said that the school opened in 1923", "It also gave …": after a sentence of what an
+# earlier piece said, more of what it said
+_ALSO_SAID = lazy_compile(
+    rf"[\s*_>\"“]*(?:{_WORDS.pattern('told_again_subjects')})\s+(?:(?:{_WORDS.pattern('told_again_adverbs')})\s+)?"
+    rf"(?:{_WORDS.pattern('publication_said')})\b",
+    re.IGNORECASE,
+)
+# "An article published on 8 June … contained several errors. ¶ We said that …": a notice of
+# corrections, whose "we said" is the piece's
+_CORRECTING = lazy_compile(rf"\b(?:{_WORDS.pattern('correction_words')})\b", re.IGNORECASE)
+
+
+def told_sentences(text: str, sentences: Sequence[Sentence]) -> list[tuple[int, int]]:
+    """The sentences that tell what an earlier piece said ("Our obituary of X, published on 5
+    February, gave his date of birth as 3 August 1940", "We also said that …"), as spans."""
+    told: list[tuple[int, int]] = []
+    correcting = False
+    for sentence in sentences:
+        if _PIECE_SAID.match(text, sentence.start, sentence.end) or (
+            (told or correcting) and _ALSO_SAID.match(text, sentence.start, sentence.end)
+        ):
+            told.append((sentence.start, sentence.end))
+        correcting = correcting or _CORRECTING.search(text, sentence.start, sentence.end) is not None
+    return told
+
+
 def earlier_pieces(b: Builder) -> None:
     """Grade weak the claims of sentences that tell what an earlier piece said."""
-    told = [(s.start, s.end) for s in b.sentences if _PIECE_SAID.match(b.text, s.start, s.end)]
+    told = told_sentences(b.text, b.sentences)
     if not told:
         return
 
