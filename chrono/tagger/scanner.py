@@ -348,6 +348,31 @@ def _after_ordinal(res: Resources, text: str, pos: int) -> bool:
 _SALUTATION = r"(?:^|\n)[ \t*_]*(?:{salutation})[ \t]+[^,\n]{1,30},[ \t]*\Z"
 
 
+@functools.lru_cache(maxsize=8)
+def _name_regexes(res: Resources) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A Title-case name suffix after a match ("May| Street", "Tuesday| Market Place") and a
+    title before it ("Mrs |March", "Mrs A. |Winter")."""
+    suffixes = {_title(word) for word in res.classes.get("name_suffix", {})}
+    titles = {_title(word) for word in res.classes.get("honorific", {})}
+    after = compile_kept(rf"[ \t]+(?:[A-Z][\w'’-]*[ \t]+)??(?:{trie_regex(suffixes)})(?![\w-])" if suffixes
+                         else r"(?!)")
+    before = compile_kept(rf"\b(?:{trie_regex(titles)})\.?[ \t]+(?:[A-Z]\.[ \t]*){{0,2}}\Z" if titles
+                          else r"(?!)")
+    return after, before
+
+
+def _part_of_a_name(res: Resources, text: str, start: int, end: int) -> bool:
+    """Is the match at ``[start, end)``, its words in Title Case, part of a name: a place, a paper
+    or a group ("May Street", "the Sunday Times", "Good Friday Hall"), or a person after a
+    title ("Mrs March", "Mr Friday")?"""
+    last = text[start:end].rsplit(None, 1)[-1] if text[start:end].strip() else ""
+    after, before = _name_regexes(res)
+    if last[:1].isupper() and last.isalpha() and after.match(text, end):
+        return True
+    first = text[start:end].lstrip()[:1]
+    return first.isupper() and before.search(text, max(0, start - 24), start) is not None
+
+
 def _after_salutation(res: Resources, text: str, pos: int) -> bool:
     """"Dear Mother, Yesterday being Christmas Day …": the first word of a letter after its
     salutation is capitalised as a sentence's is."""
@@ -467,6 +492,8 @@ def scan(ctx: Context, scanner: Scanner) -> Iterator[tuple[Rule, list[Piece]]]:
                     continue
                 if rule.filter == "quantity" and _after_quantity(res, scanner, text, start):
                     continue
+            if _part_of_a_name(res, text, start, end):
+                continue
             try:
                 pieces = normalize(ctx, rule.action, rule.type, fields, spans, start, end)
             except (Reject, ArithmeticError, LookupError, ValueError, TypeError, AttributeError):
