@@ -108,11 +108,15 @@ def _tense_words(res: Resources, segment: str) -> list[str]:
     future = res.classes.get("tense_future", {})
     contractions = res.classes.get("contraction", {})
     endings = tuple(contractions)
+    modified = res.classes.get("tense_future_modified", {})
+    words = res.word_regex.findall(segment)
     out = []
-    for index, word in enumerate(res.word_regex.findall(segment)):
+    for index, word in enumerate(words):
         low = word.lower().replace("’", "'")
         if index and low in future and word[:1].isupper() and res.has("month", word):
             continue
+        if low in future and index + 1 < len(words) and f"{low} {words[index + 1].lower()}" in modified:
+            continue  # "the planning committee", "the expected result": a noun's modifier
         if endings and low.endswith(endings):
             # "I'll be back Monday": the full word
             low = next(str(full) for ending, full in contractions.items() if low.endswith(ending))

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from datetime import date, timedelta
 
 from chrono.lazy_regex import lazy_compile
-from chrono.model import Endpoint, Gap, Part, Qualifier, Side, Span
+from chrono.model import Endpoint, Event, EventExists, Gap, Grade, Part, Qualifier, Side, Span
 from chrono.periods import DAY, WEEK, Period
 from chrono.problems import ConflictKind
 from chrono.regex_cache import compile_kept
@@ -18,7 +18,7 @@ from chrono.text.clauses import clause_of, other_predicate, words_between
 from chrono.text.context import SentenceContext
 from chrono.text.coreference import FIRST_WORDS
 from chrono.text.counts import NUMBERS, count_of
-from chrono.text.dating import counted_day_claim
+from chrono.text.dating import counted_day_claim, period_of
 from chrono.text.durations import seconds_of
 from chrono.text.events import Trigger
 from chrono.text.vocabulary import (
@@ -188,6 +188,7 @@ def offset(b: Builder, here: SentenceContext, match: re.Match[str]) -> None:
     start, end = match.start(), match.end()
     vague = False  # "a few days later": at most so many days, no exact count
     if match.group("rel"):
+        _following_period(b, here, match)
         count, unit = 1, _UNITS[_RELATIVE_UNITS[match.group("unit2").lower()]]
         direction = _RELATIVES[match.group("rel").lower()]
     elif match.group("daybefore"):
@@ -515,6 +516,52 @@ def _date_set_off_after_object(b: Builder, here: SentenceContext, reference: Tri
     days, spare = counted
     counted_day_claim(b, reference_id, timex.value, -days if direction == "after" else days, spare,
                       b.span(start, timex.end, reference.start, reference.end), mentions=(reference,))
+
+
+# a calendar period "the following month", "the next year" names, and the day set off after it
+_CALENDAR_VALUE = lazy_compile(r"\d{4}(?:-\d\d)?\Z")
+_THEN_ON = lazy_compile(r"[ \t]*,?[ \t]*")
+
+
+def _following_period(b: Builder, here: SentenceContext, match: re.Match[str]) -> None:
+    """"The following month, on 28 October, the regulator opened an inquiry" after "announced on
+    3 October": the day set off after the phrase lies in the month (year) after the one of the
+    date it counts from, which the tagger resolved the phrase to; the phrase and the day tell the
+    same time twice."""
+    phrase = next((t for t in here.timexes if t.start <= match.start() < t.end), None)
+    if phrase is None or phrase.type != "DATE" or phrase.anchor in (None, "DCT") or not _CALENDAR_VALUE.match(
+        phrase.value
+    ):
+        return
+    day = next((t for t in here.timexes if t.start >= phrase.end), None)
+    if day is None or day.type != "DATE" or not _DAY_ONLY.match(day.value) or day.anchor not in (None, "DCT"):
+        return
+    lead = day.signal_start if day.signal_start is not None else day.start
+    if not _THEN_ON.fullmatch(b.text, phrase.end, lead) or b.text[phrase.end:lead].count(",") != 1:
+        return  # ("The following month, on 28 October," only: a comma sets the day off)
+    period = period_of(phrase, b.dct, b.options.hemisphere)
+    told = period_of(day, b.dct, b.options.hemisphere)
+    if period is None or told is None:
+        return
+    # the date counted from, in this sentence or the one before: else another may be meant
+    anchors = [t for t in b.timexes if here.window_start <= t.start < phrase.start
+               and t.end <= phrase.start and t.value.startswith(phrase.anchor)]
+    if anchors and _in_set_off_relative(b.text, here.sentence.start, anchors[-1].start, phrase.start):
+        return  # "Tomas, who was born on 5 March 1931, died the following year": not the birth's
+    grade = Grade.STRONG if anchors else Grade.WEAK
+    dated = [key for key, timex in b.dated_by.items() if timex is day]
+    event_id = b.by_trigger.get(dated[0][0]) if dated else None
+    span = b.span(phrase.start, day.end)
+    note = f"“{phrase.text}” counted from {phrase.anchor}"
+    if event_id is None:
+        event_id = f"what the sentence tells on “{' '.join(day.text.split())}” ({b.where(day.start)})"
+        if event_id not in b.events:
+            where = Span(day.start, day.end, "event")
+            b.events[event_id] = Event(event_id, day.text, where, None, "occurrence")
+            b.claims.append(EventExists(event_id, where))
+            b.period_claim(event_id, Part.WHOLE, Qualifier.IN, told, b.span(lead, day.end))
+    b.period_claim(event_id, Part.START, Qualifier.IN, period, span, rule=ConflictKind.OFFSET, grade=grade,
+                   note=note)
 
 
 def _daycount_of(count: int, unit: int) -> tuple[int, int] | None:
