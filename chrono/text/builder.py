@@ -1011,6 +1011,21 @@ class Builder:
         timex = self.timexes[index]
         return timex if _DAY_VALUE.match(timex.value) else None
 
+    def day_of_clause(self, event_id: str, before: int) -> Timex | None:
+        """The day of an event dated by its clause rather than an expression ("reported missing on
+        Sunday 5 May when she failed to return": the failing), when the sentence it was dated in
+        has one day that dated its events."""
+        offsets = [o for o in self.dated_at.get(event_id, []) if o < before]
+        if not offsets:
+            return None
+        sentence = next((s for s in self.sentences if s.start <= offsets[-1] < s.end), None)
+        if sentence is None:
+            return None
+        lo = bisect.bisect_left(self.timex_starts, sentence.start)
+        days = {t.value[:10]: t for t in self.timexes[lo:bisect.bisect_left(self.timex_starts, sentence.end)]
+                if t.start in self.dated_set and _DAY_VALUE.match(t.value)}
+        return next(iter(days.values())) if len(days) == 1 else None
+
     def last_dated(self, lo: int, hi: int, other_than: str, *, outside_headings: bool = False
                    ) -> tuple[int, str] | None:
         """The last event dated at an offset in [lo, hi) that is not ``other_than`` (nor, with

@@ -642,7 +642,7 @@ def _calendar_days(b: Builder, reference_id: str, subject_id: str, count: int, u
     that day (a week or more: within a day of it). The gap claim alone cannot say so: an event
     somewhere in 8 February and one somewhere in 12 February may be three days apart."""
     counted = _daycount_of(count, unit)
-    day = b.day_of(reference_id, at) if counted is not None else None
+    day = (b.day_of(reference_id, at) or b.day_of_clause(reference_id, at)) if counted is not None else None
     if counted is None or day is None:
         return
     days, spare = counted
