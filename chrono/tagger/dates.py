@@ -375,8 +375,8 @@ def _month_year(ctx: Context, req: Request, f: Fields, start: int, end: int
     the tense (and, for a day, by a weekday the text gives)."""
     year, anchor, rel, base = req.year, None, req.rel, req.base
     assert req.month is not None
-    # rel_year and month_rel_year are fields for "March of next year" (counted from the DCT's
-    # year, not from its month); no English rule captures them, so "next year" reads as "next".
+    # rel_year and month_rel_year are fields for "March of next year", "February last year"
+    # (counted from the DCT's year, not from its month).
     if year is None and rel is not None and not f.get("rel_year"):
         if f.get("month_rel_year"):
             year = base.year + rel

@@ -422,6 +422,10 @@ def sentence_start(text: str, start: int, reach: int) -> int:
     return breaks[-1] if breaks else lo
 
 
+# a relative clause set off after its noun, open up to the year counted in it
+_RELATIVE_ASIDE = lazy_compile(r",[ \t]+(?:which|who|whose|that)\b[^,]*\Z", re.IGNORECASE)
+
+
 def _year_said_before(ctx: Context, start: int, month: int) -> int | None:
     """The year a year counted from now earlier in the same sentence gives ("Last year's event,
     on Sunday, 11 June", "Next year the fair moves to 4 July"), unless a report's date comes
@@ -442,6 +446,9 @@ def _year_said_before(ctx: Context, start: int, month: int) -> int | None:
         # again at its next meeting on Dec. 15": another clause, its own time
     if words_regex(ctx.res, _PRONOUN_CLAUSE, re.IGNORECASE).search(text, said.end(), start):
         return None  # "last year a frost caught everyone out, so I shall wait until Saturday 15 May"
+    aside = _RELATIVE_ASIDE.search(text, lo, said.start())
+    if aside is not None and "," in text[said.end():start]:
+        return None  # "The walk, which last year raised £86,000, will take place on Saturday 16 May"
     step = ctx.res.lookup("rel", " ".join(said.group(1).lower().split()))
     if step is None:
         return None

@@ -51,7 +51,10 @@ _DATE_BEFORE_NOUN = lazy_compile(
     rf"(?:['’]s)?(?:\s+(?!(?:{vocabulary('clauses').pattern('clause_openers_in_phrase')})\b)[\w-]+){{0,2}}\s+",
     re.IGNORECASE,
 )
-_DATE_AFTER_NOUN = lazy_compile(r"\s+(?:(?:in|on|of|at|from|during|since)\s+)?(?:the\s+)?")
+# ("her election as mayor in May 1968", "his move to Leeds in 1990": a short complement between)
+_DATE_AFTER_NOUN = lazy_compile(
+    r"(?:\s+(?:as|to)\s+(?:[A-Za-z][\w'’-]*\s+){0,1}[A-Za-z][\w'’-]*)?"
+    r"\s+(?:(?:in|on|of|at|from|during|since)\s+)?(?:the\s+)?")
 # "At its opening, on 30 June 1979, …": set off by a comma (but "19 days after the launch, on 25
 # October": the date of what the order phrase places)
 _DATE_SET_OFF_AFTER_NOUN = lazy_compile(r",\s+on\s+")
@@ -296,6 +299,16 @@ def zone_widened(claims: Sequence[Claim], timexes: Sequence[Timex] = (), text: s
                 claim = attrs.evolve(claim, period=Period(start, end, period.value))
         out.append(claim)
     return out
+
+
+_Graded = TextPeriodClaim | TextGapClaim | TextDurationClaim | TextRelationClaim
+
+
+def _weakened(claim: _Graded) -> _Graded:
+    """``claim`` graded weak in its own right: not only through the links of its mentions."""
+    if isinstance(claim, TextPeriodClaim | TextGapClaim):
+        return attrs.evolve(claim, grade=Grade.WEAK, components=())
+    return attrs.evolve(claim, grade=Grade.WEAK)
 
 
 class Builder:
@@ -715,11 +728,10 @@ class Builder:
         self._reindex_periods()
 
     def weaken_claims(self, weaken: Callable[[Claim], bool]) -> None:
-        """Grade weak the strong claims ``weaken`` picks (a conflict through them is a warning at
-        most)."""
+        """Grade weak the claims ``weaken`` picks, in their own right (a conflict through them is a
+        warning at most, whatever links they were read through)."""
         self.claims[:] = [
-            attrs.evolve(claim, grade=Grade.WEAK)
-            if isinstance(claim, _GRADED) and claim.grade is Grade.STRONG and weaken(claim) else claim
+            _weakened(claim) if isinstance(claim, _GRADED) and weaken(claim) else claim
             for claim in self.claims
         ]
         self._reindex_periods()

@@ -17,9 +17,10 @@ from chrono.text.vocabulary import vocabulary
 __all__ = ["earlier_pieces", "told_sentences"]
 
 _WORDS = vocabulary("corrections")
-# "An article on 4 January (…) said", "Our obituary of X, published on 28 December, said"
+# "An article on 4 January (…) said", "Our obituary of X, published on 28 December, said", "In
+# our report of 26 September about the fire, we said"
 _PIECE_SAID = lazy_compile(
-    rf"[\s*_>\"“]*(?:\*\*[^*\n]{{1,80}}\*\*\s*)?(?:{_WORDS.pattern('publication_determiners')})\s+"
+    rf"[\s*_>\"“]*(?:\*\*[^*\n]{{1,80}}\*\*\s*)?(?:in\s+)?(?:{_WORDS.pattern('publication_determiners')})\s+"
     rf"(?:[\w'’-]+\s+){{0,3}}(?:{_WORDS.pattern('publication_nouns')})\b[^.;]{{0,160}}?"
     rf"\b(?:{_WORDS.pattern('publication_said')})\b",
     re.IGNORECASE,

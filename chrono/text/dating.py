@@ -253,7 +253,15 @@ def _schedules(b: Builder, trigger: Trigger, timex: Timex) -> bool:
     """"Next year's festival has been announced for 10–13 August": the act right before the
     signal sets the date of what it plans, not its own."""
     at = timex.signal_start if timex.signal_start is not None else timex.start
+    if trigger.end <= at and _BOOKED_FOR_PLACE.fullmatch(b.text, trigger.end, at) and schedules(
+        trigger.text, "for"
+    ):
+        return True  # "has been booked for the same venue, from 24 February to 2 March 2025"
     return trigger.end <= at and not b.text[trigger.end:at].strip() and schedules(trigger.text, timex.signal)
+
+
+# "booked for the same venue, ": what a scheduling word sets, then its date
+_BOOKED_FOR_PLACE = lazy_compile(r"[ \t]+for[ \t]+(?:[\w'’-]+[ \t]+){0,4}[\w'’-]+,?[ \t]+")
 
 
 def _dates_something_else(b: Builder, here: SentenceContext, timex: Timex, trigger: Trigger | None,

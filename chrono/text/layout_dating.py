@@ -273,6 +273,10 @@ def _overlap(a: Period, b: Period) -> bool:
         b.end is None or a.start is None or a.start < b.end)
 
 
+# an entry that opens by counting from the writer's today ("Next week:", "Tomorrow:")
+_DEICTIC_OPENER = lazy_compile(r"(?:next|this|coming|tomorrow|tonight|today|later)\b", re.IGNORECASE)
+
+
 def _entry_against(b: Builder, entry: Scope, outer: Scope, timex: Timex | None) -> None:
     """Two claims on the entry when its own date lies outside the period of the heading or
     entry it stands under (they clash; when the periods meet, nothing needs saying)."""
@@ -291,6 +295,8 @@ def _entry_against(b: Builder, entry: Scope, outer: Scope, timex: Timex | None) 
     entry = _in_heading_year(entry, outer, timex)
     if _overlap(entry.period, outer.period):
         return
+    if timex is not None and _DEICTIC_OPENER.match(timex.text):
+        return  # "*Next week: the case for growing your own garlic.*": the column's teaser, said now
     text = b.text
     event_id = _entry_event(b, entry)
     # under a heading, the entry overlaps its period (an entry of 29 January – 2 February
