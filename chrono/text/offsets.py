@@ -348,6 +348,11 @@ def offset(b: Builder, here: SentenceContext, match: re.Match[str]) -> None:
                 # "Five days later, …" after sentences that date nothing: the story's last dated
                 # event, in this paragraph or the one before
                 previous = b.last_dated(here.opening_window_start, start, subject_id, outside_headings=True)
+            if previous is None and not vague:
+                # "… on the afternoon of Tuesday 2 May, while the owner was out. ¶ … ¶ Two days
+                # later, on Friday 5 May, a man was arrested": no event of the lexicon dated
+                # then, but the date the tagger counted from
+                _counted_from_last_date(b, here, match, subject_id, count, unit, direction)
             if previous is None or b.undated_between(previous[0], start):
                 return
             if _in_set_off_relative(text, here.sentence.start, previous[0], start):
@@ -602,6 +607,33 @@ def _apposed_day_after(b: Builder, here: SentenceContext, start: int, end: int, 
 
 # how many paragraphs back "Three days later, on 5 May" may count from the story's last date
 _STORY_PARAGRAPHS_BACK = 3
+
+
+def _counted_from_last_date(b: Builder, here: SentenceContext, match: re.Match[str], subject_id: str,
+                            count: int, unit: int, direction: str) -> None:
+    """The event an offset places starts that many days after (before) the story's last date,
+    which the tagger counted the phrase from, when that date is the last one the text gave, a
+    few paragraphs back at most and no heading between."""
+    counted = _daycount_of(count, unit)
+    phrase = next((t for t in here.timexes if t.start <= match.start() < t.end), None)
+    if counted is None or phrase is None or phrase.anchor in (None, "DCT") or not _DAY_ONLY.match(
+        phrase.anchor
+    ):
+        return
+    paragraph = here.sentence.paragraph
+    lo = next((s.start for s in b.sentences if s.paragraph >= paragraph - _STORY_PARAGRAPHS_BACK),
+              phrase.start)
+    before = [t for t in b.timexes if lo <= t.start and t.end <= phrase.start and t.type in ("DATE", "TIME")]
+    if not before or not before[-1].value.startswith(phrase.anchor) or before[-1].anchor not in (None, "DCT"):
+        return  # (the date counted from must be the last the text gave, read against nothing else)
+    if any(before[-1].start < heading < phrase.start for heading, _ in b.headings):
+        return
+    if _in_set_off_relative(b.text, here.sentence.start, before[-1].start, phrase.start):
+        return
+    days, spare = counted
+    span = b.span(match.start(), match.end())
+    counted_day_claim(b, subject_id, phrase.anchor, days if direction == "later" else -days, spare, span,
+                      note=f"counted from {phrase.anchor}, the last date told, “{before[-1].text}”")
 
 
 def _story_last_dated(b: Builder, here: SentenceContext, start: int) -> tuple[int, str] | None:

@@ -193,9 +193,18 @@ def in_absolute_phrase(text: str, start: int) -> bool:
     return "with" in text[lo:start] and _WITH_ABSOLUTE.search(text, lo, start) is not None
 
 
+# an inverted conditional: "Had the bridge opened", "Had she known", "had it not rained"
+_INVERTED_HAD = lazy_compile(
+    r"(?:\A|[.;:!?—–(\n][\s\"“]*|,[ \t]+)[Hh]ad[ \t]+(?:(?:the|a|an|its|his|her|their|our|my)[ \t]+)?"
+    r"[\w'’-]+(?:[ \t]+[\w'’-]+)?(?:[ \t]+not)?[ \t]+(?:\w+ly[ \t]+)?\Z"
+)
+
+
 def verb_tense(form: str, before: list[str], text: str, start: int) -> str | None:
     """The tense of a verb ``form`` (base|s|past|pp|ing) at ``start`` from the words in front of it
     (``before``, lower case); None when it is not an event use."""
+    if form in ("pp", "past") and _INVERTED_HAD.search(text, max(0, start - 60), start):
+        return IRREALIS  # "Had the bridge opened on schedule in May 2021, …": it did not
     words = [w for w in before if w not in _SKIPPABLE and not (w.endswith("ly") and len(w) > 4)]
     prev = words[-1] if words else ""
     prev2 = words[-2] if len(words) > 1 else ""
