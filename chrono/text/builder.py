@@ -517,6 +517,17 @@ class Builder:
     def in_heading(self, offset: int) -> bool:
         return any(start <= offset < end for start, end in self.headings)
 
+    def day_event(self, timex: Timex) -> tuple[str, bool]:
+        """The event of what a sentence with no event word tells on ``timex`` ("On its final
+        morning, Saturday 11 March, the queue stretched …"), and whether it was made now."""
+        event_id = f"what the sentence tells on “{' '.join(timex.text.split())}” ({self.where(timex.start)})"
+        if event_id in self.events:
+            return event_id, False
+        where = Span(timex.start, timex.end, "event")
+        self.events[event_id] = Event(event_id, timex.text, where, None, "occurrence")
+        self.claims.append(EventExists(event_id, where))
+        return event_id, True
+
     def same_story(self, one: int, other: int) -> bool:
         """Do offsets ``one`` and ``other`` lie in the same story of a digest (or in a text that
         is one story)?"""

@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 
 from chrono.lazy_regex import lazy_compile
-from chrono.model import Event, EventExists, Grade, Part, Qualifier, Span
+from chrono.model import Grade, Part, Qualifier, Span
 from chrono.periods import DAY, Hemisphere, InvalidValue, NotAPeriod, Period, day_start, parse_value
 from chrono.problems import ConflictKind, Problem, ProblemKind
 from chrono.tagger import Timex
@@ -316,12 +316,9 @@ def past_without_event(b: Builder, sentence: Sentence, timex: Timex, period: Per
         # "with former pupils invited to tour": an absolute phrase, no verb of the sentence)
         return
     span = b.span(lead, timex.end)
-    event_id = f"what the sentence tells on “{' '.join(timex.text.split())}” ({b.where(timex.start)})"
-    if event_id in b.events:
+    event_id, made = b.day_event(timex)
+    if not made:
         return
-    where = Span(timex.start, timex.end, "event")
-    b.events[event_id] = Event(event_id, timex.text, where, None, "occurrence")
-    b.claims.append(EventExists(event_id, where))
     b.period_claim(event_id, Part.WHOLE, Qualifier.IN, period, span)
     b.dct_claim(event_id, span, force=True)
 

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from datetime import date, timedelta
 
 from chrono.lazy_regex import lazy_compile
-from chrono.model import Endpoint, Event, EventExists, Gap, Grade, Part, Qualifier, Side, Span
+from chrono.model import Endpoint, Gap, Grade, Part, Qualifier, Side, Span
 from chrono.periods import DAY, WEEK, Period
 from chrono.problems import ConflictKind
 from chrono.regex_cache import compile_kept
@@ -559,11 +559,8 @@ def _following_period(b: Builder, here: SentenceContext, match: re.Match[str]) -
     span = b.span(phrase.start, day.end)
     note = f"“{phrase.text}” counted from {phrase.anchor}"
     if event_id is None:
-        event_id = f"what the sentence tells on “{' '.join(day.text.split())}” ({b.where(day.start)})"
-        if event_id not in b.events:
-            where = Span(day.start, day.end, "event")
-            b.events[event_id] = Event(event_id, day.text, where, None, "occurrence")
-            b.claims.append(EventExists(event_id, where))
+        event_id, made = b.day_event(day)
+        if made:
             b.period_claim(event_id, Part.WHOLE, Qualifier.IN, told, b.span(lead, day.end))
     b.period_claim(event_id, Part.START, Qualifier.IN, period, span, rule=ConflictKind.OFFSET, grade=grade,
                    note=note)
