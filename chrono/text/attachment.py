@@ -46,6 +46,9 @@ _DUE = lazy_compile(
 # is: "The jury's verdict, delivered on 9 October,")
 _SET_OFF_ASIDE = lazy_compile(r",[ \t]+([a-z]+(?:ed|en|d|t|n))[ \t]+\Z")
 _ASIDE_CLOSES = lazy_compile(r"[ \t]*,")
+_FOR_THING_TO = lazy_compile(
+    r"\bfor\s+(?:(?:a|an|the|its|their|his|her)\s+)?(?:[\w'’-]+\s+){0,3}to\s+[a-z]+\s+\Z", re.IGNORECASE
+)
 FOR_PURPOSE = lazy_compile(
     rf"\bfor\s+(?:{_WORDS.pattern('for_purpose_nouns')})\s+(?:(?:on|at|in)\s+)?\Z", re.IGNORECASE
 )
@@ -283,8 +286,12 @@ def _attach(text: str, timex: Timex, triggers: Sequence[Trigger], cuts: tuple[in
     lo = max(0, left_edge - 30)
     if is_term(text, timex):
         return None  # "notes due March 15, 2007": a term, not an event's date
-    if FOR_PURPOSE.search(text, max(0, timex.start - 40), timex.start):
-        return None  # "sent Marlow to the Crown Court for sentence on 5 April": the day set up
+    if FOR_PURPOSE.search(text, max(0, timex.start - 40), timex.start) or _FOR_THING_TO.search(
+        text, max(0, left_edge - 60), left_edge
+    ):
+        # "sent Marlow to the Crown Court for sentence on 5 April", "bought land for a second site
+        # to follow in 2028": the day set up, not the act's
+        return None
     aside = _SET_OFF_ASIDE.search(text, max(0, left_edge - 30), left_edge)
     if aside is not None and _ASIDE_CLOSES.match(text, timex.end) and not any(
         aside.start(1) <= t.start < left_edge or 0 <= aside.start() - t.end <= 2 for t in triggers

@@ -119,6 +119,12 @@ _PAST_PLAN = lazy_compile(
     rf"\bhad\s+been\s+(?:{vocabulary('attachment').pattern('plan_predicates')})\s+to\s+[a-z]+\s+\Z",
     re.IGNORECASE,
 )
+# "The opening had been pencilled in for before Easter, but …": a plan told in the pluperfect,
+# which what happened replaced
+_PLUPERFECT_PLAN = lazy_compile(
+    rf"\bhad\s+been\s+(?:{vocabulary('signals').pattern('scheduling_words')})(?:\s+in)?\s+for\s+\Z",
+    re.IGNORECASE,
+)
 _SUPERSEDED_PLAN = lazy_compile(
     rf"\b(?:{_WORDS.pattern('superseded_plan_words')})\s+(?:been\s+)?"
     rf"(?:{vocabulary('signals').pattern('scheduling_words')})\s+\Z",
@@ -272,7 +278,7 @@ def _dates_something_else(b: Builder, here: SentenceContext, timex: Timex, trigg
         return True  # "announced for 10–13 August": the festival's dates, not the announcement's
     if _SUPERSEDED_PLAN.search(text, max(start, lead - 40), lead) or _PAST_PLAN.search(
         text, max(start, lead - 50), lead
-    ):
+    ) or _PLUPERFECT_PLAN.search(text, max(start, lead - 40), lead):
         # "The meeting had originally been scheduled for Tuesday 9 July but was postponed", "The
         # trial had been due to start in July but was postponed": a plan that was replaced
         return True
