@@ -256,6 +256,8 @@ def _offset_pieces(ctx: Context, rule_type: str, f: Fields, s: Spans, start: int
         gran = code  # "the 1980s ... two decades later": the 2000s
     if code == "W" and ref.gran == "D" and not weekend:
         gran = "D"  # "A week later" after "15 August 1987": 22 August, the day the story moves to
+    if gran == "S" and code in ("Y", "DE", "CE"):
+        gran = "Y"  # "in the spring of 1971 … four years later": 1975, not its spring
     if gran == "S":
         gran = "Q" if code in ("Y",) else code
         return [Piece(start, end, "DATE", anchor_value(Anchor(moved, "S", "")), mod, ref.value,
