@@ -41,6 +41,19 @@ _DUE = lazy_compile(
     rf"(?:{each_then_space(_WORDS.words('term_prepositions'))})?\Z",
     re.IGNORECASE,
 )
+# "proposals for 2020/21 were published": a date after "for", then the verb of its noun
+_PASSIVE_AFTER = lazy_compile(
+    r"(?:[/–-]\d{2,4})?[ \t]+(?:were|was|are|is|have[ \t]+been|has[ \t]+been|had[ \t]+been)[ \t]+[a-z]+ed\b"
+)
+# "since the first was run, by 23 people, in 1980": a clause about another one of its kind
+# "since the first was run, by 23 people, in 1980": a light verb whose subject is another one of
+# its kind, not the noun told before
+_ELIDED_SUBJECT = lazy_compile(
+    r"\bthe[ \t]+(?:first|last|previous|earliest|original|next)(?:[ \t]+one)?[ \t]+"
+    r"(?:was|were|had[ \t]+been)[ \t]+\Z"
+)
+# nouns a month's name labels without dating ("the January sales", which start in December)
+_MONTH_NAMED_NOUNS = frozenset(_WORDS.words("month_named_nouns"))
 # ", laid in 1962,": a participle and its date set off between commas
 # (a participle's ending, not "although", "when"; not after an event noun, whose participle it
 # is: "The jury's verdict, delivered on 9 October,")
@@ -256,7 +269,28 @@ def attach(text: str, timex: Timex, triggers: Sequence[Trigger], cuts: tuple[int
         text, max(0, trigger.start - 60), trigger.start
     ) and _ANNIVERSARY_OF.search(text, max(0, trigger.start - 60), trigger.start):
         return None  # "This weekend we celebrate the 10th anniversary of the release": not its date
+    if trigger is not None and trigger.end <= timex.start:
+        left_edge = timex.signal_start if timex.signal_start is not None else timex.start
+        between = text[trigger.end:left_edge]
+        if trigger.event_class == "reporting" and _UNTAGGED_PAST.search(between) and not any(
+            trigger.end <= t.start < left_edge for t in triggers
+        ):
+            return None  # "said engineers first attended on 25 October": the attending's day
+        term_end = timex.signal in _TERM_END_SIGNALS or _TERM_END_BEFORE.search(
+            text, max(0, left_edge - 30), left_edge) is not None
+        if term_end and _ING_CLAUSE.search(between) and not any(
+            trigger.end <= t.start < left_edge for t in triggers
+        ):
+            return None  # "signed an extension, taking him to the end of the 2024–25 season"
     return trigger
+
+
+# a past verb the lexicon lacks ("attended"), and a participle clause set off (", taking him")
+_UNTAGGED_PAST = lazy_compile(r"\b[a-z]{3,}ed\b")
+_ING_CLAUSE = lazy_compile(r",[ \t]+[a-z]{3,}ing\b")
+_TERM_END_SIGNALS = frozenset({"to", "until", "till", "through"})
+_TERM_END_BEFORE = lazy_compile(
+    r"\b(?:to|until|till|through)[ \t]+the[ \t]+(?:end|close)[ \t]+of[ \t]+(?:the[ \t]+)?\Z")
 
 
 def is_term(text: str, timex: Timex) -> bool:
@@ -279,6 +313,8 @@ def _attach(text: str, timex: Timex, triggers: Sequence[Trigger], cuts: tuple[in
                 possessive = between.startswith(("'", "’"))
                 if _HOLIDAY_LABEL.fullmatch(timex.text) and _DAY.fullmatch(timex.value) and not possessive:
                     return None  # "the Christmas appeal", "an Easter campaign": a season, not its day
+                if text[t.start:t.end].lower() in _MONTH_NAMED_NOUNS and not possessive:
+                    return None  # "The January sale began on Boxing Day": the sale's name
                 return t
             break
     if _prenominal(text, timex, triggers):
@@ -292,6 +328,8 @@ def _attach(text: str, timex: Timex, triggers: Sequence[Trigger], cuts: tuple[in
         # "sent Marlow to the Crown Court for sentence on 5 April", "bought land for a second site
         # to follow in 2028": the day set up, not the act's
         return None
+    if timex.signal == "for" and _PASSIVE_AFTER.match(text, timex.end):
+        return None  # "Draft budget proposals for 2020/21 were published": the proposals' year
     aside = _SET_OFF_ASIDE.search(text, max(0, left_edge - 30), left_edge)
     if aside is not None and _ASIDE_CLOSES.match(text, timex.end) and not any(
         aside.start(1) <= t.start < left_edge or 0 <= aside.start() - t.end <= 2 for t in triggers
@@ -525,6 +563,8 @@ def resolve(text: str, trigger: Trigger, triggers: Sequence[Trigger], cuts: tupl
         and _PASSIVE_BEFORE.search(text, max(0, trigger.start - 12), trigger.start)
     )):
         # "The jury's verdict, delivered on 9 October": the participle's noun is what is dated
+        if _ELIDED_SUBJECT.search(text, max(0, trigger.start - 40), trigger.start):
+            return Target(trigger, Part.WHOLE, trigger)
         subject = relative_antecedent(text, trigger.start, triggers)
         subject = subject or _subject_noun(text, trigger, triggers, cuts)
         if subject is not None:
