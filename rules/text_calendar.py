@@ -222,7 +222,8 @@ def _near_birthday(born: dt.date, today: dt.date) -> bool:
 def _leap_day_ages(born: dt.date | None, year: int) -> set[int]:
     """The birthdays someone born on 29 February has had by a day of ``year`` (those of the
     leap years before it, and one more if the day is past its 29 February): the age a joke
-    tells ("her 21st 'real' birthday in 2016", born 29 February 1932). None for other births."""
+    tells ("her 21st 'real' birthday in 2016", born 29 February 1932). None for other births
+    (an empty set)."""
     if born is None or (born.month, born.day) != (2, 29):
         return set()
     before = sum(calendar.isleap(year_between) for year_between in range(born.year + 1, year))

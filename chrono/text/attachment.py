@@ -45,7 +45,6 @@ _DUE = lazy_compile(
 _PASSIVE_AFTER = lazy_compile(
     r"(?:[/–-]\d{2,4})?[ \t]+(?:were|was|are|is|have[ \t]+been|has[ \t]+been|had[ \t]+been)[ \t]+[a-z]+ed\b"
 )
-# "since the first was run, by 23 people, in 1980": a clause about another one of its kind
 # "since the first was run, by 23 people, in 1980": a light verb whose subject is another one of
 # its kind, not the noun told before
 _ELIDED_SUBJECT = lazy_compile(
@@ -272,15 +271,13 @@ def attach(text: str, timex: Timex, triggers: Sequence[Trigger], cuts: tuple[int
     if trigger is not None and trigger.end <= timex.start:
         left_edge = timex.signal_start if timex.signal_start is not None else timex.start
         between = text[trigger.end:left_edge]
-        if trigger.event_class == "reporting" and _UNTAGGED_PAST.search(between) and not any(
-            trigger.end <= t.start < left_edge for t in triggers
-        ):
+        # (a verb of the lexicon between would be the date's own)
+        untagged = not any(trigger.end <= t.start < left_edge for t in triggers)
+        if untagged and trigger.event_class == "reporting" and _UNTAGGED_PAST.search(between):
             return None  # "said engineers first attended on 25 October": the attending's day
         term_end = timex.signal in _TERM_END_SIGNALS or _TERM_END_BEFORE.search(
             text, max(0, left_edge - 30), left_edge) is not None
-        if term_end and _ING_CLAUSE.search(between) and not any(
-            trigger.end <= t.start < left_edge for t in triggers
-        ):
+        if untagged and term_end and _ING_CLAUSE.search(between):
             return None  # "signed an extension, taking him to the end of the 2024–25 season"
     return trigger
 
