@@ -64,8 +64,6 @@ _ORDER_PHRASE_BEFORE = lazy_compile(
     re.IGNORECASE,
 )
 
-# the claims that carry a grade
-_GRADED = (TextPeriodClaim, TextGapClaim, TextDurationClaim, TextRelationClaim)
 
 
 _RECURRING = vocabulary("coreference").set("recurring_events")
@@ -273,12 +271,12 @@ def zone_widened(claims: Sequence[Claim], timexes: Sequence[Timex] = (), text: s
     where the writer is, which may be any zone, so the days are widened by 14 hours either way.
     (Times of day without a zone then keep theirs: in one text they share one, "All times in
     PST", and their order to the minute counts.)"""
-    values = [claim.period.value for claim in claims if isinstance(claim, TextPeriodClaim)]
-    if not any(_ZONED.search(value) for value in values):
+    zoned_claims = [zoned for claim in claims if isinstance(claim, TextPeriodClaim)
+                    and (zoned := _ZONED.search(claim.period.value))]
+    if not zoned_claims:
         return list(claims)
-    zones: set[int | None] = {zone_seconds(zoned.group("zone"))
-                              for value in [*values, *(t.value for t in timexes)]
-                              if (zoned := _ZONED.search(value))}
+    zones: set[int | None] = {zone_seconds(zoned.group("zone")) for zoned in zoned_claims}
+    zones |= {zone_seconds(zoned.group("zone")) for t in timexes if (zoned := _ZONED.search(t.value))}
     zones |= zones_named(text)
     if _LOCAL_TIME.search(text):
         zones.add(None)  # ("10:40 local time": a zone the text does not name)
@@ -301,6 +299,7 @@ def zone_widened(claims: Sequence[Claim], timexes: Sequence[Timex] = (), text: s
     return out
 
 
+# the claims that carry a grade
 _Graded = TextPeriodClaim | TextGapClaim | TextDurationClaim | TextRelationClaim
 
 
@@ -533,6 +532,11 @@ class Builder:
         is one story)?"""
         return bisect.bisect_right(self.stories, one) == bisect.bisect_right(self.stories, other)
 
+    def _told_before(self, before: int, at: int) -> Iterator[Mention]:
+        """The mentions read before offset ``before`` in the story of offset ``at`` (a digest's
+        other stories tell other events)."""
+        return (m for m in self.mentions if m.trigger.start < before and self.same_story(m.trigger.start, at))
+
     def same_paragraph(self, one: Trigger, other: Trigger) -> bool:
         first, second = self.mention_at.get(one.start), self.mention_at.get(other.start)
         return first is not None and second is not None and first.paragraph == second.paragraph
@@ -585,6 +589,7 @@ class Builder:
         if trigger.pos != "noun" or trigger.event_class == "named":
             return None
         mention = mention_of(self.text, trigger, here.sentence, planned=is_planned(self.text, trigger))
+        # (every mention read so far of its story: the link itself passes over the later ones)
         earlier = [m for m in self.mentions if self.same_story(m.trigger.start, trigger.start)]
         link = antecedent_link(mention, earlier, self.vocabulary, self._no_rival)
         # "began the purchase in May … completed the purchase in August": the dates of its ends
@@ -742,7 +747,7 @@ class Builder:
         """Grade weak the claims ``weaken`` picks, in their own right (a conflict through them is a
         warning at most, whatever links they were read through)."""
         self.claims[:] = [
-            _weakened(claim) if isinstance(claim, _GRADED) and weaken(claim) else claim
+            _weakened(claim) if isinstance(claim, _Graded) and weaken(claim) else claim
             for claim in self.claims
         ]
         self._reindex_periods()
@@ -781,9 +786,8 @@ class Builder:
         line_start = self.text.rfind("\n", 0, here.sentence.start) + 1
         if _LIST_LINE.match(self.text, line_start):
             return None  # a list's lines are the acts themselves, one each
-        earlier = [m for m in self.mentions if m.trigger.start < here.sentence.start
-                   and self.same_story(m.trigger.start, trigger.start) and m.trigger.pos == "verb"
-                   and m.trigger.lemma == trigger.lemma]
+        earlier = [m for m in self._told_before(here.sentence.start, trigger.start)
+                   if m.trigger.pos == "verb" and m.trigger.lemma == trigger.lemma]
         if len(earlier) != 1 or (earlier[0].paragraph == here.sentence.paragraph and governed is None):
             return None
         told = earlier[0]
@@ -831,8 +835,7 @@ class Builder:
         if subject is None:
             return None
         doors = subject in _DOORS  # "Since the doors opened on 21 May": the place's own opening
-        earlier = [m for m in self.mentions if m.trigger.start < trigger.start and m.trigger.pos == "verb"
-                   and self.same_story(m.trigger.start, trigger.start)
+        earlier = [m for m in self._told_before(trigger.start, trigger.start) if m.trigger.pos == "verb"
                    and m.trigger.lemma == trigger.lemma and (context := self.contexts.get(m.sentence_start))
                    is not None and (
                        doors or _subject_head(text, context.sentence.start, m.trigger.start) == subject)]
@@ -866,9 +869,9 @@ class Builder:
         if first is None:
             return None
         thing = _first_thing(first)
-        earlier = [(m, other) for m in self.mentions if m.trigger.start < trigger.start
-                   and self.same_story(m.trigger.start, trigger.start) and m.trigger.pos == "verb"
-                   and m.trigger.lemma == trigger.lemma and m.trigger.tense in TOLD_AS_PAST
+        earlier = [(m, other) for m in self._told_before(trigger.start, trigger.start)
+                   if m.trigger.pos == "verb" and m.trigger.lemma == trigger.lemma
+                   and m.trigger.tense in TOLD_AS_PAST
                    and (other := _FIRST_OBJECT.match(text, m.trigger.end)) is not None
                    and _first_thing(other) == thing]
         if len(earlier) != 1:
@@ -886,9 +889,9 @@ class Builder:
         reopened on Saturday, 6 July": a lead names the act as a noun before the body tells it;
         the one noun of that act told before, in a sentence that names the same subject, is it."""
         text = self.text
-        nouns = [m for m in self.mentions if m.trigger.start < trigger.start and m.trigger.pos == "noun"
-                 and self.same_story(m.trigger.start, trigger.start) and m.trigger.lemma == trigger.lemma
-                 and not m.planned and m.contrast is None and not m.plural]
+        nouns = [m for m in self._told_before(trigger.start, trigger.start) if m.trigger.pos == "noun"
+                 and m.trigger.lemma == trigger.lemma and not m.planned and m.contrast is None
+                 and not m.plural]
         if len(nouns) != 1:
             return None
         named = nouns[0]
