@@ -3,6 +3,7 @@ signing" give start-to-start distances between two events with one unit of slack
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from datetime import date, timedelta
@@ -617,13 +618,13 @@ def _counted_from_last_date(b: Builder, here: SentenceContext, match: re.Match[s
         phrase.anchor
     ):
         return
-    paragraph = here.sentence.paragraph
-    lo = next((s.start for s in b.sentences if s.paragraph >= paragraph - _STORY_PARAGRAPHS_BACK),
-              phrase.start)
-    before = [t for t in b.timexes if lo <= t.start and t.end <= phrase.start and t.type in ("DATE", "TIME")]
+    lo = _story_window_start(b, here, phrase.start)
+    first = bisect.bisect_left(b.timex_starts, lo)
+    before = [t for t in b.timexes[first:bisect.bisect_left(b.timex_starts, phrase.start)]
+              if t.end <= phrase.start and t.type in ("DATE", "TIME")]
     if not before or not before[-1].value.startswith(phrase.anchor) or before[-1].anchor not in (None, "DCT"):
         return  # (the date counted from must be the last the text gave, read against nothing else)
-    if any(before[-1].start < heading < phrase.start for heading, _ in b.headings):
+    if _heading_between(b, before[-1].start, phrase.start):
         return
     if _in_set_off_relative(b.text, here.sentence.start, before[-1].start, phrase.start):
         return
@@ -635,12 +636,22 @@ def _counted_from_last_date(b: Builder, here: SentenceContext, match: re.Match[s
 
 def _story_last_dated(b: Builder, here: SentenceContext, start: int) -> tuple[int, str] | None:
     """The last dated event at most a few paragraphs before ``start``, with no heading between."""
-    paragraph = here.sentence.paragraph
-    lo = next((s.start for s in b.sentences if s.paragraph >= paragraph - _STORY_PARAGRAPHS_BACK), start)
-    previous = b.last_dated(lo, start, "", outside_headings=True)
-    if previous is None or any(previous[0] < heading < start for heading, _ in b.headings):
+    previous = b.last_dated(_story_window_start(b, here, start), start, "", outside_headings=True)
+    if previous is None or _heading_between(b, previous[0], start):
         return None
     return previous
+
+
+def _story_window_start(b: Builder, here: SentenceContext, default: int) -> int:
+    """Where the paragraphs start that the sentence of ``here`` may count back to (a few at
+    most); ``default`` when there are none."""
+    paragraph = here.sentence.paragraph
+    return next((s.start for s in b.sentences if s.paragraph >= paragraph - _STORY_PARAGRAPHS_BACK), default)
+
+
+def _heading_between(b: Builder, lo: int, hi: int) -> bool:
+    """Does a heading start between ``lo`` and ``hi`` (a new section, whose time is its own)?"""
+    return any(lo < heading < hi for heading, _ in b.headings)
 
 
 def _apposed_date(b: Builder, here: SentenceContext, reference: Trigger, reference_id: str, count: int,
