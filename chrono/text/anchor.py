@@ -62,7 +62,10 @@ from chrono.text.weddings import one_wedding
 
 
 def build(text: str, sentences: Sequence[Sentence], timexes: Sequence[Timex], dct: Period | None,
-          options: ReadingOptions, layout: Layout | None = None, scopes: Sequence[Scope] = ()) -> Built:
+          options: ReadingOptions, layout: Layout | None = None, scopes: Sequence[Scope] = (),
+          told: Sequence[tuple[int, int]] = ()) -> Built:
+    """The events and claims of the prose ``text``. ``told``: the sentences that tell what an
+    earlier piece said (chrono.text.corrections.told_sentences), whose claims are that piece's."""
     blocks = (layout or Layout()).blocks
     headings = [(block.start, block.end) for block in blocks if block.kind is Kind.HEADING]
     datelines = [block.start for block in blocks if block.kind is Kind.DATELINE]
@@ -121,7 +124,7 @@ def build(text: str, sentences: Sequence[Sentence], timexes: Sequence[Timex], dc
     told_again(b)  # "in 2005, and again in 2003"
     one_wedding(b)  # "married … on 3 June 1967" … "They were married on 17 June 1967"
     release_dates(b, layout or Layout(), scopes)  # a version's release in its table and its prose
-    earlier_pieces(b)  # "Our obituary … said he married in 1965. They married in 1956."
+    earlier_pieces(b, told)  # "Our obituary … said he married in 1965. They married in 1956."
     return b.built()
 
 

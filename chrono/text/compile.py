@@ -136,7 +136,7 @@ def _compile_text(document: Document, options: ReadingOptions) -> Compiled:
     dated = scopes(layout, tagged.dated, timexes, text, dct, options.hemisphere)
     # a fiscal period claims its calendar months only where they are known (chrono.text.fiscal)
     calendar_timexes = in_calendar(text, timexes, options.fiscal_year_start)
-    built = anchor.build(text, sentences, calendar_timexes, dct, options, layout, dated)
+    built = anchor.build(text, sentences, calendar_timexes, dct, options, layout, dated, told)
     problems.extend(built.problems)
     return Compiled(document, built.events, built.claims, tuple(problems), timexes, tuple(cues))
 

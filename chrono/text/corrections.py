@@ -53,9 +53,9 @@ def told_sentences(text: str, sentences: Sequence[Sentence]) -> list[tuple[int, 
     return told
 
 
-def earlier_pieces(b: Builder) -> None:
-    """Grade weak the claims of sentences that tell what an earlier piece said."""
-    told = told_sentences(b.text, b.sentences)
+def earlier_pieces(b: Builder, told: Sequence[tuple[int, int]]) -> None:
+    """Grade weak the claims of the sentences ``told`` (:func:`told_sentences`), which tell what
+    an earlier piece said."""
     if not told:
         return
 
