@@ -214,11 +214,7 @@ def _number_context_rejects(res: Resources, scanner: Scanner, text: str, start: 
             and not _sentence_start(text, before.start(1)))
 
 
-# "-s" words that are verbs, not the plural a number counts ("two thousand was a leap year")
-_VERBS_IN_S = frozenset({"was", "is", "has", "does", "goes", "sees", "marks", "brings", "saw"})
-
-
-def _counts_a_plural(scanner: Scanner, text: str, end: int) -> bool:
+def _counts_a_plural(res: Resources, scanner: Scanner, text: str, end: int) -> bool:
     """Whether a year written in words counts the plural noun after it ("when the town had
     barely two thousand inhabitants"): a number, not a year."""
     after = scanner.next_word.match(text, end)
@@ -226,7 +222,7 @@ def _counts_a_plural(scanner: Scanner, text: str, end: int) -> bool:
         return False
     word = after.group(1)
     return (word.islower() and len(word) > 3 and word.endswith("s") and not word.endswith("ss")
-            and word not in _VERBS_IN_S)
+            and not res.has("verb_in_s", word))
 
 
 # Classes whose words may stand right before a year in Title Case.
@@ -486,7 +482,7 @@ def scan(ctx: Context, scanner: Scanner) -> Iterator[tuple[Rule, list[Piece]]]:
                 if rule.filter == "year" and _number_context_rejects(res, scanner, text, start,
                                                                      end):
                     continue
-                if rule.filter == "spelled_year" and _counts_a_plural(scanner, text, end):
+                if rule.filter == "spelled_year" and _counts_a_plural(res, scanner, text, end):
                     continue
                 if rule.filter == "rate" and _is_rate(res, scanner, text, start, fields):
                     continue
