@@ -208,6 +208,7 @@ def _since_phrase(ctx: Context, start: int) -> bool:
 # "the worst flooding since February 2020, when the river reached …": the text goes on to tell
 # that time, so it is the story's
 _WHEN_AFTER = r",?\s+when\b"
+_HOLIDAY_GOAL = r"\b(?:{holiday_goal_signals})\s+\Z"
 # "kept a weather book from 1881 until his retirement": the start of a span whose end is no date
 _FROM_BEFORE = r"\bfrom\s+\Z"
 _UNTIL_AFTER = r"\s+(?:until|till|to)\s+(?:his|her|their|its)\b"
@@ -273,6 +274,11 @@ def _follow(ctx: Context, rule: Rule, piece: Piece, dct_known: bool) -> Piece:
         anchor = _anchor(value)
         if anchor is not None and rule.name in _ASIDE_RULES:
             anchor = None  # "will walk the plots the evening before. From that day …": an aside
+        if anchor is not None and rule.action == "holiday" and piece.anchor is not None and words_regex(
+            ctx.res, _HOLIDAY_GOAL, re.IGNORECASE
+        ).search(ctx.text, max(0, piece.start - 16), piece.start):
+            # "our last order date for Christmas delivery. … at 08:15": a goal, not the story's day
+            anchor = None
         if anchor is not None and _yearly(ctx, piece.start):
             anchor = None  # "whose financial year runs to 31 December": every year's, no story time
         if anchor is not None and ctx.ref is not None and _until_bound(ctx, piece.start):

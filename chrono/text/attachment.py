@@ -668,6 +668,9 @@ def _aspect_argument(text: str, trigger: Trigger, triggers: Sequence[Trigger],
                 return _aspect_argument(text, t, triggers, cuts)
             break
     edge = trigger.start
+    auxiliaries = _AUXILIARIES_BEFORE.search(text, max(0, edge - 30), edge)
+    if auxiliaries is not None:
+        edge = auxiliaries.start()  # "The footbridge, washed away in floods, will start": past "will"
     skipped = RELATIVE_BEFORE.search(text, max(0, edge - 200), edge) or PARTICIPLE_BEFORE.search(
         text, max(0, edge - 200), edge
     )
@@ -788,6 +791,10 @@ _SET_OFF_DATE_GAP = lazy_compile(
 _AUXILIARIES_ONLY = lazy_compile(r"\s+(?:had|has|have|was|were)\s+(?:been\s+)?", re.IGNORECASE)
 _ACTIVE_AUXILIARIES = lazy_compile(rf"\s+(?:(?:{_WORDS.pattern('perfect_auxiliaries')})\s+)?", re.IGNORECASE)
 _RESULT_VERBS = _WORDS.set("result_verbs")
+# the auxiliaries between a subject set off by an aside and its verb: ", will ", ", had been "
+_AUXILIARIES_BEFORE = lazy_compile(
+    rf"(?<=,)(?:\s+(?:{_WORDS.pattern('coordinated_auxiliaries')}|be|been|not))+\s+\Z", re.IGNORECASE
+)
 
 
 def clause_head(text: str, noun: Trigger, triggers: Sequence[Trigger]) -> Trigger:

@@ -24,9 +24,11 @@ _WORD = lazy_compile(r"[A-Za-z][\w'’-]*")
 RELATIVE_BEFORE = lazy_compile(rf",\s*(?:{_WORDS.pattern('relative_pronouns')})\b[^,]*,\s*\Z")
 SUBORDINATE_OPENER = lazy_compile(rf"\b(?:{_WORDS.pattern('subordinate_openers')})\b", re.IGNORECASE)
 # "The stoppage, called by crane operators in a dispute over pay, began …": a participle phrase
-# set off between commas, which the subject's verb comes after
+# set off between commas, which the subject's verb comes after (an irregular one too: "swept
+# away in floods")
 PARTICIPLE_BEFORE = lazy_compile(
-    rf",\s*[a-z]+(?:ed|en)\s+(?:{_WORDS.pattern('participle_prepositions')})\b(?:[^,;.]|\.(?=\d))*,\s*\Z"
+    rf",\s*(?:[a-z]+(?:ed|en)|[a-z]{{3,}}t)\s+(?:(?:{_WORDS.pattern('participle_particles')})\s+)?"
+    rf"(?:{_WORDS.pattern('participle_prepositions')})\b(?:[^,;.]|\.(?=\d))*,\s*\Z"
 )
 FUNCTION_WORDS = _WORDS.set("function_words")
 _FINITE_FORMS = _WORDS.set("finite_forms")

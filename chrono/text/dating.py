@@ -59,6 +59,13 @@ from chrono.text.vocabulary import Hint, alternation, each_then_space, vocabular
 
 _NAMED_DAY = lazy_compile(rf"\d|\b(?:{alternation(WEEKDAY_NAMES.values())})\b", re.IGNORECASE)
 _WORDS = vocabulary("dating")
+_REPEATED = lazy_compile(rf"[ \t]*(?:[\w-]+[ \t]+)?(?:{_WORDS.pattern('repeat_words')})\b", re.IGNORECASE)
+# "were still damping down a large gorse fire": the verb told as going on, and its object's words
+_GOING_ON_BEFORE = lazy_compile(
+    rf"\b(?:{_WORDS.pattern('going_on_auxiliaries')})\s+(?:{_WORDS.pattern('going_on_adverb')})\s+"
+    r"[a-z]+ing\b(?:[ \t]+[a-z-]+){0,6}[ \t]+\Z",
+    re.IGNORECASE,
+)
 _UNTIL_NOW = _WORDS.set("until_now")
 _FROM_NOW = _WORDS.set("from_now")
 _TRAILING_YEARS = {str(unit): int(years) for unit, years in _WORDS.table("trailing_spans").items()}
@@ -329,6 +336,13 @@ def past_without_event(b: Builder, sentence: Sentence, timex: Timex, period: Per
     b.dct_claim(event_id, span, force=True)
 
 
+def told_going_on(text: str, trigger: Trigger, sentence_start: int) -> bool:
+    """Is ``trigger`` a noun that a verb told as still going on has as its object ("Crews were
+    still damping down a gorse fire on Sunday evening"): going on at the date, whatever its kind?"""
+    return trigger.pos == "noun" and _GOING_ON_BEFORE.search(
+        text, max(sentence_start, trigger.start - 80), trigger.start) is not None
+
+
 def date(b: Builder, here: SentenceContext, timex: Timex, period: Period, lengthened: set[str],
          dated_here: list[tuple[int, str]]) -> None:
     """The claims of one date on the event it dates. ``lengthened``: the events given a duration
@@ -395,6 +409,8 @@ def date(b: Builder, here: SentenceContext, timex: Timex, period: Period, length
         return
     if trigger is None or not is_asserted(b.text, trigger):
         return
+    if trigger.end <= lead and _REPEATED.match(b.text, trigger.end, lead):
+        return  # "That meant the race was held twice in 2021": several races, no one race's date
     own_day = _DAY_WORDS.search(timex.text) is not None
     if timex.type == "TIME" and timex.anchor is not None and not own_day and any(
         t is not timex and t.type == "DATE" and _MONTH_VALUE.match(t.value) for t in here.timexes
@@ -491,7 +507,7 @@ def date(b: Builder, here: SentenceContext, timex: Timex, period: Period, length
     held_on_a_day = one_day and target.cue.pos == "verb" and target.cue.lemma in _ONE_DAY_VERBS
     punctual = (target.trigger.punctual or held_on_a_day) and tense not in (PROGRESSIVE,) and (
         event_id not in lengthened
-    )
+    ) and not told_going_on(b.text, target.trigger, here.sentence.start)
     bounds = reading.bounds(target.part, punctual)
     if not punctual and target.part is Part.WHOLE and reading.name == IN and _told_first(b, target):
         # "The festival was first staged in July 1994", "the very first festival, in the summer

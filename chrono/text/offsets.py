@@ -19,7 +19,7 @@ from chrono.text.clauses import clause_of, other_predicate, words_between
 from chrono.text.context import SentenceContext
 from chrono.text.coreference import FIRST_WORDS
 from chrono.text.counts import NUMBERS, count_of
-from chrono.text.dating import counted_day_claim, period_of
+from chrono.text.dating import counted_day_claim, period_of, told_going_on
 from chrono.text.durations import seconds_of
 from chrono.text.events import Trigger
 from chrono.text.vocabulary import (
@@ -177,7 +177,10 @@ _AND_BEFORE = lazy_compile(
     r"\band[ \t]+(?:(?:(?:less|more|fewer)[ \t]+than|about|nearly|almost|some|just|only|over|under|roughly"
     r"|around)[ \t]+)?\Z")
 # a date set off before an offset phrase: "12 November, less than 30 days before …"
-_APPOSED_GAP = lazy_compile(r"[ \t]*[,—–][ \t]*")
+_APPOSED_GAP = lazy_compile(
+    rf"[ \t]*[,—–][ \t]*(?:(?:{_WORDS.pattern('approximators')}|{_WORDS.pattern('exact_intensifiers')}"
+    rf"|{_WORDS.pattern('upper_bounds')}|{_WORDS.pattern('lower_bounds')})[ \t]+)?", re.IGNORECASE
+)
 # (not "in 1976, ninety years later": a distance set off right after the date restates it)
 _WORD_BETWEEN = lazy_compile(r"[A-Za-z]{2,}")
 
@@ -289,8 +292,13 @@ def offset(b: Builder, here: SentenceContext, match: re.Match[str]) -> None:
             # clause's verb before a noun of its phrases ("finished counting ballots from
             # Sunday's vote late on Wednesday, three days after …")
             verbs = [t for t in left if t.pos == "verb" and t.event_class not in ("reporting", "causal")]
-            subject = verbs[-1] if verbs else (_dated_by_apposed_date(b, here, left, placed_from)
-                                               or (left[-1] if left else None))
+            dated = None if verbs else _dated_by_apposed_date(b, here, left, placed_from)
+            if dated is not None and told_going_on(text, dated, here.sentence.start):
+                # "damping down a gorse fire on Sunday evening, 30 hours after it was first
+                # reported": the distance runs to the date, at which the fire was going on, not
+                # to when it started
+                return
+            subject = verbs[-1] if verbs else (dated or (left[-1] if left else None))
         direction = "later" if direction == "after" else "earlier"
     else:
         fronted = not text[clause_start:start].strip(" ,\"“")
