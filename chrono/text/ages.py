@@ -101,6 +101,9 @@ _NAME_BEFORE_AGE = lazy_compile(
     r"(?<!\bin )(?<!\bat )(?<!\bof )(?<!\bnear )(?<!\bfrom )(?<!\bon )(?<!\bto )"
     r"\b([A-Z][\w'’-]+),[ \t]+(?:(?:now|aged)[ \t]+)?\Z"
 )
+# "At 17, Okafor is …": the name the age is put with, after it
+_SUBJECT_PRONOUNS = frozenset(_WORDS.words("subject_pronouns"))
+_NAME_AFTER_AGE = lazy_compile(r",[ \t]+([A-Z][\w'’-]+)\b")
 _ANNIVERSARY_WORD = _WORDS.words("anniversary")[0]
 _ORDINAL_WORDS = {str(word): int(count) for word, count in _WORDS.table("ordinal_words").items()}
 _ANNIVERSARY = lazy_compile(
@@ -218,7 +221,9 @@ def age_cues(text: str, timexes: Sequence[Timex], sentences: Sequence[Sentence])
             if not _OTHER_PERSON.search(text, max(lo, start - _OTHER_PERSON_REACH), start) and not (
                 previous is not None and previous.paragraph == sentence.paragraph
                 and _OTHER_PERSON.search(text, previous.start, previous.end)
-            ) and not _another_name(text, present.start(), born_in):
+            ) and not _another_name(text, present.start(), born_in) and not _another_name_after(
+                text, present.end(), born_in
+            ):
                 yield AgeCue(Span(start, end), age, born, None)  # "Now 52, she …": at the document date
             previous = sentence
             continue
@@ -320,6 +325,13 @@ def _another_name(text: str, at: int, born_in: str) -> bool:
     return name is not None and name.group(1) not in born_in and (
         name.group(1) not in MONTHS and name.group(1) not in WEEKDAYS  # "died on 2 March, aged 93"
     )
+
+
+def _another_name_after(text: str, at: int, born_in: str) -> bool:
+    """Is the age put with a name right after it that the birth's sentence does not name ("At 17,
+    Okafor is the youngest …" beside "Her captain, Ruth Abbey, who was born on 2 June 1990")?"""
+    name = _NAME_AFTER_AGE.match(text, at)
+    return name is not None and name.group(1) not in born_in and name.group(1).lower() not in _SUBJECT_PRONOUNS
 
 
 def _opens_sentence(text: str, sentence: Sentence, match: re.Match[str]) -> bool:

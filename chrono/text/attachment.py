@@ -534,6 +534,12 @@ def resolve(text: str, trigger: Trigger, triggers: Sequence[Trigger], cuts: tupl
             # "14:31 — Outage begins", "15:07 — Rollback complete": the date is the phase's
             return Target(trigger, Part.START if phase.event_class == "begin" else Part.END, phase)
     setting = trigger.lemma in _SETTINGS or trigger.text.lower() in _SETTINGS
+    modifier = _before_noun(trigger, triggers) if setting else None
+    if modifier is not None and modifier.pos == "noun" and modifier.event_class != "named" and (
+        not text[modifier.end:trigger.start].strip()
+    ):
+        # "at a ground-breaking ceremony on 14 June", "the signing ceremony": the act it hosts
+        return Target(modifier, Part.WHOLE, modifier)
     if trigger.pos == "noun" and setting and _AT_SETTING.search(
         text, max(0, trigger.start - 40), trigger.start
     ):

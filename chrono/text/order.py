@@ -48,6 +48,7 @@ _INVERTED = lazy_compile(
     rf"\b(?:{_WORDS.pattern('inversion_auxiliaries')})\s+(?:he|she|they|we|i|it|the\s+[\w-]+|[A-Z][\w-]+)\s+"
 )
 _VAGUE_DISTANCE = lazy_compile(rf"(?:(?:{_WORDS.pattern('vague_distances')})\s+)*\Z", re.IGNORECASE)
+_DISTANCE_BEFORE = lazy_compile(rf"\b(?:(?:{_WORDS.pattern('vague_distances')})\s+)+\Z", re.IGNORECASE)
 _AND_THEN = lazy_compile(
     rf"\b(?:{_WORDS.pattern('clause_joiners')})\s+(?:(?:{_WORDS.pattern('sequence_adverbs')})\s+)?\Z",
     re.IGNORECASE,
@@ -170,14 +171,17 @@ def order(b: Builder, here: SentenceContext) -> None:
         ) is not None
         # "…, ahead of the 2013 elections, the army moved …": a phrase set off by commas before
         # the main clause
-        set_off = text[sentence.start:match.start()].rstrip().endswith(",") and "," in text[
+        # ("issued a warning on 10 January, well ahead of the storm": the phrase with its distance)
+        distance = _DISTANCE_BEFORE.search(text, max(sentence.start, match.start() - 40), match.start())
+        phrase_start = distance.start() if distance is not None else match.start()
+        set_off = text[sentence.start:phrase_start].rstrip().endswith(",") and "," in text[
             obj.end:sentence.end
         ]
-        dated_before = next((t for t in timexes if t.end <= match.start()
-                             and not text[t.end:match.start()].strip(" ,")), None)
+        dated_before = next((t for t in timexes if t.end <= phrase_start
+                             and not text[t.end:phrase_start].strip(" ,")), None)
         subject: Trigger | None
         # (or it closes the sentence: "lodged its appeal on 12 August, following the refusal.")
-        closing = "," in text[match.start() - 3:match.start()] and not text[obj.end:sentence.end].strip(
+        closing = "," in text[phrase_start - 3:phrase_start] and not text[obj.end:sentence.end].strip(
             " .!?\"”’)"
         )
         before_date = [] if dated_before is None or not (set_off or closing) else [

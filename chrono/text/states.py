@@ -41,6 +41,10 @@ _BARE_BEFORE = lazy_compile(
     re.IGNORECASE,
 )
 _OF_AFTER = lazy_compile(r"\s+of\b", re.IGNORECASE)
+_PLAN_BEFORE = lazy_compile(
+    rf"(?:^|[^\w'’-])(?:{alternation(_WORDS.words('plan_auxiliaries'))})(?:\s+[\w'’-]+){{0,6}}\s+\Z",
+    re.IGNORECASE,
+)
 
 _Candidate = tuple[Sentence, Trigger]
 _PARTICIPLES = {str(word): str(side) for word, side in _WORDS.table("participles").items()}
@@ -114,9 +118,12 @@ _CONTRAST = lazy_compile(rf"\b(?:{vocabulary('coreference').pattern('contrast_wo
 
 def _other_one(b: Builder, noun: Trigger) -> bool:
     """Is the state noun another one than the story's ("A second strike, which had been called
-    for 19 March", "the planned closure")?"""
+    for 19 March", "the planned closure", "would be replaced in a full closure")?"""
     told = b.mention_at.get(noun.start)
-    return told is not None and (told.contrast is not None or told.planned)
+    if told is not None and (told.contrast is not None or told.planned):
+        return True
+    # ("the bearings would be replaced in a full closure of about three weeks")
+    return _PLAN_BEFORE.search(b.text[max(0, noun.start - 60):noun.start]) is not None
 
 
 def _another(text: str, sentence: Sentence, trigger: Trigger) -> bool:
