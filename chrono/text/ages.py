@@ -331,7 +331,8 @@ def _another_name_after(text: str, at: int, born_in: str) -> bool:
     """Is the age put with a name right after it that the birth's sentence does not name ("At 17,
     Okafor is the youngest …" beside "Her captain, Ruth Abbey, who was born on 2 June 1990")?"""
     name = _NAME_AFTER_AGE.match(text, at)
-    return name is not None and name.group(1) not in born_in and name.group(1).lower() not in _SUBJECT_PRONOUNS
+    return name is not None and name.group(1) not in born_in and (
+        name.group(1).lower() not in _SUBJECT_PRONOUNS)
 
 
 def _opens_sentence(text: str, sentence: Sentence, match: re.Match[str]) -> bool:
