@@ -29,6 +29,10 @@ from chrono.tagger.tense import story_base, tense
 __all__ = ["RELATIVE_ACTIONS", "completed", "duration_value"]
 
 _THAN_AFTER = r"[ \t]+{comparison_word}"
+# "two days after that.": the pronoun closes the phrase (not "after that meeting")
+_PRONOUN_AFTER = (r"[ \t]+({direction_pronoun})(?=[ \t]*(?:[,.;:!?)—–]|\n|\Z)"
+                  r"|[ \t]+(?:{direction_pronoun_clause})[ \t])")
+_LENGTH_BEFORE = r"\b(?:{length_signal})[ \t]+(?:[\w-]+[ \t]+){0,2}\Z"
 _FRACTION = r"\w-{fraction_unit}"
 
 
@@ -164,7 +168,13 @@ def _offset_pieces(ctx: Context, rule_type: str, f: Fields, s: Spans, start: int
         raise Reject
     sign = int(sign)
     code = unit_code(ctx, f["unit"])
-    if res.has("direction_event", direction_word) and "direction" in s:
+    pronoun = words_regex(res, _PRONOUN_AFTER, re.IGNORECASE).match(ctx.text, end) if res.has(
+        "direction_event", direction_word) and ctx.ref is not None and not words_regex(
+        res, _LENGTH_BEFORE, re.IGNORECASE).search(ctx.text, max(0, start - 24), start) else None
+    if pronoun is not None:
+        # "two days after that", "a fortnight before that": from the story's last time
+        end = pronoun.end(1)
+    elif res.has("direction_event", direction_word) and "direction" in s:
         # "two years after the war": the quantity is a duration; the event anchors it.
         cut = s["direction"][0]
         return _duration(ctx, rule_type, f, s, start, cut)
