@@ -32,7 +32,27 @@ def run(res: Resources, text: str, timexes: list[Timex], ranges: int,
     _weekday_apposed(res, text, timexes)
     timexes = _listed_months(res, text, timexes)
     timexes = _season_of_year(text, timexes)
-    return _link_ranges(res, text, _extend_sets(res, text, timexes), ranges, dct)
+    return _range_across_new_year(_link_ranges(res, text, _extend_sets(res, text, timexes), ranges, dct))
+
+
+_FULL_DAY = lazy_compile(r"(\d{4})-(\d\d)-(\d\d)\Z")
+
+
+def _range_across_new_year(timexes: tuple[Timex, ...]) -> tuple[Timex, ...]:
+    """"runs from 4 December to 9 January": a range whose end, with no year written, falls in an
+    earlier month than its start ends in the next year."""
+    out = list(timexes)
+    for i in range(len(out) - 1):
+        first, second = out[i], out[i + 1]
+        if first.range_id is None or first.range_id != second.range_id or second.range_role != "end":
+            continue
+        begin, end = _FULL_DAY.match(first.value), _FULL_DAY.match(second.value)
+        if begin is None or end is None or second.anchor is None or first.anchor is None:
+            continue  # (a year written on either end says which)
+        if begin.group(1) == end.group(1) and end.group(2) < begin.group(2):
+            year = int(end.group(1)) + 1
+            out[i + 1] = attrs.evolve(second, value=f"{year:04d}{second.value[4:]}")
+    return tuple(out)
 
 
 _QUARTER_OR_YEAR = lazy_compile(r"(\d{4})(?:-Q[1-4])?\Z")

@@ -216,6 +216,12 @@ def story_year(ctx: Context, month: int, start: int = -1) -> int | None:
     # (a decade or a century, "for most of the 1960s", gives no year to a day)
     if story is None:
         return None
+    if start >= 0 and ctx.frames is not None and ctx.frames.heading_between(since, start) and (
+        tense(ctx, start, start + 1) >= 0
+    ):
+        # "… opened on 26 December 1898. ¶ ## Coming up ¶ The autumn season opens on …": past a
+        # heading, a clause that does not tell the past is not the story's
+        return None
     # "in 2021 it was held in April and again in October": the year written in the month's own
     # clause is its year, even in a text that speaks from its date
     in_clause = story is ctx.ref and _year_of_clause(ctx, story, start)

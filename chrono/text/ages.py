@@ -278,6 +278,10 @@ def age_cues(text: str, timexes: Sequence[Timex], sentences: Sequence[Sentence])
         preceding = [t for t in dated if t.end <= match.start() and t.range_id is None]
         right_after = [t for t in dated
                        if t.start >= match.end() and _NEXT_TO.fullmatch(text, match.end(), t.start)]
+        if not right_after and any(t.start >= match.end() and _NEXT_TO.fullmatch(text, match.end(), t.start)
+                                   for t in dates.between(match.end(), sentence.end)):
+            previous = sentence
+            continue  # "turns 70 next month, first played here in 2008": the age's own time, not 2008
         death = _death_date(text, dates, sentence, previous, birth) if lo == sentence.start else None
         told_before = previous if previous is not None and previous.paragraph == sentence.paragraph else None
         previous = sentence

@@ -373,6 +373,8 @@ def date(b: Builder, here: SentenceContext, timex: Timex, period: Period, length
         return  # a corrections column: "An article on Monday 3 March said that … on 12 February"
     if _INDEFINITE_START.match(timex.text) and not _FIGURE.search(timex.text):
         return  # "said a wet autumn would help": some autumn, no date of an event
+    if timex.guessed and timex.signal is None and _INDEFINITE_BEFORE.search(b.text, max(0, lead - 24), lead):
+        return  # "after a similar winter storm": a kind of storm, no date of one
     low, high = period.start, period.end
     if timex.type == "TIME" and reading.name in ("after", "before") and low is not None and (
         high is not None and _SHORTLY.search(b.text, max(0, lead - 16), lead)
@@ -629,6 +631,9 @@ def _apposed_to_order_phrase(
 
 _ONE_DAY_VERBS = _WORDS.set("one_day_verbs")
 _INDEFINITE_START = lazy_compile(rf"(?:{_WORDS.pattern('indefinite_articles')})\s", re.IGNORECASE)
+_INDEFINITE_BEFORE = lazy_compile(
+    rf"\b(?:{_WORDS.pattern('indefinite_articles')})\s+(?:[a-z-]+\s+)?\Z", re.IGNORECASE
+)
 # "has been open since …", "have been closed for repairs since …": a present perfect copula and
 # the few words of the state it tells
 _PERFECT_COPULA = lazy_compile(

@@ -192,6 +192,12 @@ def order(b: Builder, here: SentenceContext) -> None:
             # set off after the date of the event before it, and says when that was
             verbs = [t for t in before_date if t.pos == "verb"]
             subject = verbs[-1] if verbs and _ORDER_WORDS[word] != "within" else before_date[-1]
+        elif dated_before is not None and (set_off or closing) and words_between(
+            text, sentence.start, dated_before.signal_start or dated_before.start
+        ) > 0:
+            # "Its last major repair was in 1998, after a similar storm, and users say …": the
+            # phrase is set off after the date of a clause with no event word, not the next one's
+            subject = None
         elif opening or fronted or set_off:
             # "After B, A": the first event of the next clause (past a date in apposition)
             subject = main_clause_event(text, triggers, obj, clause_end) if "," in text[

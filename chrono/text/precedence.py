@@ -38,6 +38,7 @@ _OTHER_CASE = lazy_compile(
     rf"\b(?:{_WORDS.pattern('other_case_adjectives')})\s+(?:[\w-]+\s+)?(?:{_WORDS.pattern('other_case_nouns')})\b",
     re.IGNORECASE,
 )
+_REPLACEMENT = lazy_compile(rf"\b(?:{_WORDS.pattern('replacement_words')})\b", re.IGNORECASE)
 _PRONOUN_SUBJECT = lazy_compile(
     rf"(?:^|(?<=[\s,;]))(?:{_WORDS.pattern('subject_pronouns')})\s+(?:\w+\s+){{0,3}}\Z", re.IGNORECASE
 )
@@ -234,6 +235,11 @@ def precedence(b: Builder, triggers: Iterable[_Candidate]) -> None:
     parties: dict[int, frozenset[str]] = {}
     other_case: bool | None = None
 
+    def apart(s1: Sentence, first: Trigger, s2: Sentence, second: Trigger) -> bool:
+        # "opened on 3 September, replacing the old school, which closed in July": two schools
+        lo, hi = min(first.end, second.end), max(first.start, second.start)
+        return s1.start == s2.start and _REPLACEMENT.search(b.text, lo, hi) is not None
+
     def related(s1: Sentence, first: Trigger, s2: Sentence, second: Trigger) -> bool:
         if first is second:
             return False
@@ -248,6 +254,8 @@ def precedence(b: Builder, triggers: Iterable[_Candidate]) -> None:
             # bail on 3 June.": the one person of the sentences between, told by a pronoun
             return (0 < order[s2.start] - order[s1.start] <= 2 and second.start in pronoun
                     and not _OTHER_PERSON.search(b.text, first.end, second.start))
+        if apart(s1, first, s2, second):
+            return False
         shared = args[first.start] & args[second.start]
         if shared - CALENDAR_WORDS:
             return True
@@ -293,7 +301,7 @@ def precedence(b: Builder, triggers: Iterable[_Candidate]) -> None:
             for key in keys[t.start]:
                 seconds_by_key.setdefault(key, []).append(t)
         for s2, second in seconds:
-            found = index.nearest(s2, second, related)
+            found = index.nearest(s2, second, related, apart)
             told_with = [t for t in b.contexts[s2.start].triggers
                          if t is not second and pair.first in (t.event_class, t.lemma)]
             if told_with and (found is None or found[0].start != s2.start):
@@ -453,8 +461,9 @@ class _FirstIndex:
                   if t is not first and (t is second or t.start in dated)}
         return (s1, first) if rivals == {second.start} else None
 
-    def nearest(self, s2: Sentence, second: Trigger, related: _Related) -> _Candidate | None:
-        """The related first nearest to ``second`` (the earlier of two as near), or ``None``."""
+    def nearest(self, s2: Sentence, second: Trigger, related: _Related, apart: _Related) -> _Candidate | None:
+        """The related first nearest to ``second`` (the earlier of two as near), or ``None``; none
+        that ``apart`` tells is about another thing."""
         found: list[_Candidate] = []
         for word in self.args[second.start]:
             items = self.by_word.get((s2.paragraph, word))
@@ -472,6 +481,7 @@ class _FirstIndex:
         here = self.order[s2.start]
         for number in (here - 2, here - 1, here, here + 1):
             found.extend(item for item in self.by_sentence.get(number, ()) if related(*item, s2, second))
+        found = [item for item in found if not apart(*item, s2, second)]
         if not found:
             return None
         return min(found, key=lambda item: (abs(item[1].start - second.start), item[1].start))
