@@ -101,6 +101,12 @@ _NAME_BEFORE_AGE = lazy_compile(
     r"(?<!\bin )(?<!\bat )(?<!\bof )(?<!\bnear )(?<!\bfrom )(?<!\bon )(?<!\bto )"
     r"\b([A-Z][\w'’-]+),[ \t]+(?:(?:now|aged)[ \t]+)?\Z"
 )
+# "He stayed for 19 years …": a sentence that opens on a pronoun for its person
+_PRONOUN_OPENS = lazy_compile(rf"[ \t\"“]*(?:{_WORDS.pattern('subject_pronouns')})\b", re.IGNORECASE)
+# "Dr Harold Fenn": a title and the name after it (its last word)
+_TITLED_NAME = lazy_compile(
+    rf"\b(?:{_WORDS.pattern('person_titles')})\.?[ \t]+(?:[A-Z][\w'’-]*[ \t]+)*([A-Z][\w'’-]*)"
+)
 # "At 17, Okafor is …": the name the age is put with, after it
 _SUBJECT_PRONOUNS = frozenset(_WORDS.words("subject_pronouns"))
 _NAME_AFTER_AGE = lazy_compile(r",[ \t]+([A-Z][\w'’-]+)\b")
@@ -260,10 +266,15 @@ def age_cues(text: str, timexes: Sequence[Timex], sentences: Sequence[Sentence])
             previous is not None and previous.paragraph == sentence.paragraph
             and _opens_sentence(text, sentence, match)
             and _OTHER_PERSON.search(text, previous.start, previous.end)
-        ) or _another_name(text, match.start(), born_in):
+        ) or _another_name(text, match.start(), born_in) or (
+            previous is not None and previous.paragraph == sentence.paragraph
+            and _PRONOUN_OPENS.match(text, sentence.start) is not None
+            and _names_another(text, previous, born_in)
+        ):
             previous = sentence
             continue  # "when his daughter Imogen joined the business at the age of eighteen";
-            # "Her predecessor, Leonard Hurst, … He was 63 when …"
+            # "Her predecessor, Leonard Hurst, … He was 63 when …"; "The first head, Dr Harold
+            # Fenn, was 41 … He … died in 2003 at the age of 69"
         subject = _DEFINITE_SUBJECT.search(text, max(lo, match.start() - 40), match.start())
         if subject is not None and singular(subject.group(1)) not in _PERSON_NOUNS:
             previous = sentence
@@ -337,6 +348,13 @@ def _another_name_after(text: str, at: int, born_in: str) -> bool:
     name = _NAME_AFTER_AGE.match(text, at)
     return name is not None and name.group(1) not in born_in and (
         name.group(1).lower() not in _SUBJECT_PRONOUNS)
+
+
+def _names_another(text: str, sentence: Sentence, born_in: str) -> bool:
+    """Does ``sentence`` introduce someone by a title ("Dr Harold Fenn") whom the birth's sentence
+    does not name?"""
+    names = {name.group(1) for name in _TITLED_NAME.finditer(text, sentence.start, sentence.end)}
+    return bool(names) and not any(name in born_in for name in names)
 
 
 def _opens_sentence(text: str, sentence: Sentence, match: re.Match[str]) -> bool:

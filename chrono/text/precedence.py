@@ -23,6 +23,7 @@ from chrono.text.clauses import words_in
 from chrono.text.events import Trigger, lexicon
 from chrono.text.inflection import singular
 from chrono.text.sentences import Sentence
+from chrono.text.tense import PLUPERFECT
 from chrono.text.vocabulary import alternation, longest_first, vocabulary
 
 _WORDS = vocabulary("precedence")
@@ -38,6 +39,7 @@ _OTHER_CASE = lazy_compile(
     rf"\b(?:{_WORDS.pattern('other_case_adjectives')})\s+(?:[\w-]+\s+)?(?:{_WORDS.pattern('other_case_nouns')})\b",
     re.IGNORECASE,
 )
+_TOLD_AFTER_DOUBTFUL = _WORDS.set("told_after_doubtful")
 _REPLACEMENT = lazy_compile(rf"\b(?:{_WORDS.pattern('replacement_words')})\b", re.IGNORECASE)
 _PRONOUN_SUBJECT = lazy_compile(
     rf"(?:^|(?<=[\s,;]))(?:{_WORDS.pattern('subject_pronouns')})\s+(?:\w+\s+){{0,3}}\Z", re.IGNORECASE
@@ -344,6 +346,11 @@ def precedence(b: Builder, triggers: Iterable[_Candidate]) -> None:
                     grade = Grade.STRONG
                     via = f"{via}, the only {pair.first} and {pair.second} the text tells"
             s1, first = found
+            if grade is Grade.STRONG and pair.first in _TOLD_AFTER_DOUBTFUL and s1.start > s2.start and (
+                first.tense != PLUPERFECT
+            ):
+                grade = Grade.WEAK
+                via = f"the {pair.first} told after the {pair.second} may be another one's"
             _claim(b, pair, first, second, event_of(s1, first), event_of(s2, second), grade, via)
 
 
