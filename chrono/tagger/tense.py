@@ -98,6 +98,7 @@ def tense(ctx: Context, start: int, end: int, weekday: bool = False) -> int:
 
 # "since 1980", "until 1975": the bound of a state, not the time a story is set in.
 _STATE_BOUND = r"\b{state_bound}\s+\Z"
+_SINCE_BEFORE_YEAR = r"\b{since_word}\s+(?:[\w'’-]+\s+){0,4}\Z"
 # "Born on 17 May 1992 …": a birth, not the time a story is set in
 _BIRTH_LEAD = r"\b{birth_lead}\s+\Z"
 
@@ -566,7 +567,11 @@ def year_for_month(ctx: Context, month: int, day: int | None, start: int, end: i
         return year
     if chosen <= base and (base - chosen).days <= _WEEKDAY_NEAR_DAYS:
         return year  # a day just before the document's: its weekday is the writer's to get right
-    story = {int(m.group()) for m in _WRITTEN_YEAR.finditer(ctx.text, lo, start)}
+    # (not a year that only bounds a comparison: "its largest crowd since the cup run of 2011.
+    # … The derby is on Saturday 22 October")
+    since = words_regex(ctx.res, _SINCE_BEFORE_YEAR, re.IGNORECASE)
+    story = {int(m.group()) for m in _WRITTEN_YEAR.finditer(ctx.text, lo, start)
+             if not since.search(ctx.text, max(lo, m.start() - 40), m.start())}
     fitting = [y for y in story
                if abs(y - base.year) >= 2 and not _weekday_misfits(ctx, y, month, day, start, end)]
     return fitting[0] if len(fitting) == 1 else year

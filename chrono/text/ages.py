@@ -69,6 +69,8 @@ def _phrases(key: str, slot: str = "age", word_start: str = r"\b") -> re.Pattern
 _AGE = _phrases("age_phrases")
 _DEATH_AGE = _phrases("death_age_phrases")  # "died on 4 April at 71"
 _PRESENT_AGE = _phrases("present_age_phrases")  # "Now 52, she …"
+_NAMED_AGE = _phrases("named_age_phrases")  # "Eighteen-year-old Ama Kettering …"
+_NAME_RUN_AFTER = lazy_compile(r"[ \t]+((?:[A-Z][\w'’-]*[ \t]+)*[A-Z][\w'’-]*)")
 _BIRTHDAY = _phrases("birthday_phrases", "count", "")  # "the bridge … turns 60 this year"
 _FOUNDED = lazy_compile(rf"\b(?:{_WORDS.pattern('founding_words')})\b(?:[ \t]+[\w'’-]+){{0,7}}?[ \t]+\Z",
                       re.IGNORECASE)
@@ -236,7 +238,8 @@ def age_cues(text: str, timexes: Sequence[Timex], sentences: Sequence[Sentence])
         if sentence.start in birthdays and _birthday(text, dates, sentence) is not None:
             previous = sentence
             continue  # "the clinic she founded in 1998 turns 25": a thing's age, not hers
-        ages = list(_AGE.finditer(text, lo, sentence.end))
+        ages = list(_AGE.finditer(text, lo, sentence.end)) or [
+            m for m in _NAMED_AGE.finditer(text, lo, sentence.end) if _names_the_born(text, m.end(), born_in)]
         if not ages:
             died = _DEATH.search(text, lo, sentence.end)
             if died is not None:
@@ -348,6 +351,12 @@ def _another_name_after(text: str, at: int, born_in: str) -> bool:
     name = _NAME_AFTER_AGE.match(text, at)
     return name is not None and name.group(1) not in born_in and (
         name.group(1).lower() not in _SUBJECT_PRONOUNS)
+
+
+def _names_the_born(text: str, at: int, born_in: str) -> bool:
+    """Is the name right after ``at`` ("… Ama Kettering") one the birth's sentence names?"""
+    name = _NAME_RUN_AFTER.match(text, at)
+    return name is not None and any(word in born_in for word in name.group(1).split() if len(word) > 2)
 
 
 def _names_another(text: str, sentence: Sentence, born_in: str) -> bool:
@@ -573,6 +582,11 @@ def birthday_cues(
         others = [t for t in dates.between(sentence.start, sentence.end)
                   if t is not birth and _has_year(t) and (t.anchor is None or (
                       t.anchor == "DCT" and t.temporal_function and not t.guessed and not counterfactual))]
+        if len(others) > 1:
+            # "her 100th birthday on Sunday 28 March at the home where she has lived since 2017":
+            # the date right after the birthday
+            others = [t for t in others
+                      if t.start >= match.end() and _NEXT_TO.fullmatch(text, match.end(), t.start)]
         if len(others) != 1:
             continue
         ordinal = match.group().split()[1]  # "60th", "sixtieth"

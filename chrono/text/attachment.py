@@ -794,7 +794,10 @@ def in_of_phrase(text: str, trigger: Trigger, lo: int = 0) -> bool:
 _SET_OFF_DATE_GAP = lazy_compile(
     r"\s*,\s*(?:on|in|at)\s+[^,.;:!?\n]{1,40},\s*(?:(?:was|were|had|has|have)\s+(?:been\s+)?)?", re.IGNORECASE
 )
-_AUXILIARIES_ONLY = lazy_compile(r"\s+(?:had|has|have|was|were)\s+(?:been\s+)?", re.IGNORECASE)
+_AUXILIARIES_ONLY = lazy_compile(
+    rf"\s+(?:had|has|have|was|were)\s+(?:been\s+)?(?:(?:{_WORDS.pattern('auxiliary_adverbs')})\s+)?",
+    re.IGNORECASE,
+)
 _ACTIVE_AUXILIARIES = lazy_compile(rf"\s+(?:(?:{_WORDS.pattern('perfect_auxiliaries')})\s+)?", re.IGNORECASE)
 _RESULT_VERBS = _WORDS.set("result_verbs")
 # the auxiliaries between a subject set off by an aside and its verb: ", will ", ", had been "

@@ -160,9 +160,13 @@ def event_after(text: str, triggers: Sequence[Trigger], phrase_end: int, clause_
         return None
     verbs = [t for t in after[:3] if t.pos == "verb"]
     first = after[0]
-    if first.pos == "noun" and verbs and words_between(text, first.end, verbs[0].start) <= 3:
-        return verbs[0]
-    return first
+    near_verb = first.pos == "noun" and verbs and words_between(text, first.end, verbs[0].start) <= 3
+    chosen = verbs[0] if near_verb else first
+    if _RELATIVE_WORD.search(text, floor, chosen.start):
+        # "…, on Friday 9 December, engineers located the fracture, on a main laid in 1958 that ran
+        # under a garden": the main clause's verb is one the lexicon lacks; not a relative's
+        return None
+    return chosen
 
 
 # "11 hours and 47 minutes after …", "two days, six hours later": the offset phrase found is the
@@ -172,6 +176,7 @@ _COMPOUND_BEFORE = lazy_compile(
     re.IGNORECASE,
 )
 _CLAUSE_MARK = lazy_compile(r"[,;:—–()]")
+_RELATIVE_WORD = lazy_compile(rf"\b(?:{_WORDS.pattern('relative_words')})\b", re.IGNORECASE)
 _RELATIVE_OPENER = lazy_compile(r",[ \t]+(?:who|whom|whose|which)\b")
 _AND_BEFORE = lazy_compile(
     r"\band[ \t]+(?:(?:(?:less|more|fewer)[ \t]+than|about|nearly|almost|some|just|only|over|under|roughly"
@@ -418,6 +423,9 @@ _ELIDED_FIRST = lazy_compile(r"\s+the\s+(?:first|previous|earlier)(?:\s+one)?(?=
 # (a person's pronoun: "it" may be another thing than the one told before, "four days after it
 # ran aground" of a trawler after a pilot boat's grounding)
 _PRONOUN_THEN = lazy_compile(r"\s+(?:he|she|I|we)\s+(?:\w+\s+){0,2}\Z")
+_DEFINITE_SUBJECT_THEN = lazy_compile(
+    rf"\s+(?i:the)\s+([a-z][\w-]+)\s+(?:{_WORDS.pattern('subject_passive_auxiliaries')})\s+(?:[a-z]+\s+)?"
+)
 
 
 def _told_before(b: Builder, here: SentenceContext, verb: Trigger, phrase_end: int) -> str | None:
@@ -427,10 +435,16 @@ def _told_before(b: Builder, here: SentenceContext, verb: Trigger, phrase_end: i
     # ("Three days after leaving Porth Ianto", after "We left Porth Ianto on Sunday 2 June": a
     # gerund right after the signal has the story's subject too)
     gerund = b.text[verb.start:verb.end].lower().endswith("ing") and not b.text[phrase_end:verb.start].strip()
-    if verb.pos != "verb" or not (gerund or _PRONOUN_THEN.fullmatch(b.text, phrase_end, verb.start)):
+    # ("Three days after the leak was first reported", after "The leak was first reported on
+    # Monday 5 December": the same verb of the same subject noun)
+    subject = _DEFINITE_SUBJECT_THEN.fullmatch(b.text, phrase_end, verb.start)
+    pronoun = _PRONOUN_THEN.fullmatch(b.text, phrase_end, verb.start)
+    if verb.pos != "verb" or not (gerund or subject or pronoun):
         return None
+    noun = subject.group(1).lower() if subject is not None else None
     told = {b.by_trigger.get(m.trigger.start) for m in b.mentions
-            if m.trigger.lemma == verb.lemma and m.trigger.start < here.sentence.start}
+            if m.trigger.lemma == verb.lemma and m.trigger.start < here.sentence.start and (
+                noun is None or noun in b.text[max(0, m.trigger.start - 40):m.trigger.start].lower())}
     if len(told) != 1 or None in told:
         return None
     return told.pop()
