@@ -260,6 +260,7 @@ def story_year(ctx: Context, month: int, start: int = -1) -> int | None:
 # what may stand between a fronted year and its clause: "In 2021, …", "By 1998 the …"
 _FRONTED_YEAR_GAP = lazy_compile(r"[ \t]*,?[ \t]*")
 _CLAUSE_BREAK = lazy_compile(r"[,;:()—–]|\s-\s")
+_RELATIVE_AFTER_YEAR = r"[ \t]*,[ \t]*(?:{relative_after_year})\b"
 _FRONTED_LEAD = lazy_compile(r"(?:^|[:;]\s*|\n\s*)(?:[\w’']+[ \t]+)?\Z")
 
 
@@ -276,6 +277,9 @@ def _year_of_clause(ctx: Context, story: Anchor, start: int) -> bool:
     year = years[-1]
     if _CLAUSE_BREAK.search(ctx.text, year.end(), start) is None:
         return True
+    relative = words_regex(ctx.res, _RELATIVE_AFTER_YEAR, re.IGNORECASE).match(ctx.text, year.end())
+    if relative is not None and _CLAUSE_BREAK.search(ctx.text, relative.end(), start) is None:
+        return True  # "the strike of 1982, which began on 4 July"
     # a fronted year: only its preposition before it, and a comma after it
     gap = _FRONTED_YEAR_GAP.match(ctx.text, year.end())
     return bool(_FRONTED_LEAD.search(ctx.text, lead, year.start())) and gap is not None and (
