@@ -165,6 +165,7 @@ def _quoted(text: str, start: int) -> bool:
 
 
 _UNTIL_LEAD = r"\b(?:{until_bound})\s+\Z"
+_LENGTH_UP_TO = r"\b(?:{length_signal})\s+(?:[\w-]+\s+){1,3}(?:{direction_event})\s+\Z"
 
 
 @functools.lru_cache(maxsize=16)
@@ -179,7 +180,11 @@ def _until_bound(ctx: Context, start: int) -> bool:
     if not any(map(window.__contains__, _last_words(ctx.res, "until_bound"))):
         return False  # (most expressions have none of the words before them)
     lead = words_regex(ctx.res, _UNTIL_LEAD, re.IGNORECASE)
-    return lead.search(ctx.text, lo, start) is not None
+    if lead.search(ctx.text, lo, start) is None:
+        return False
+    # "The rain had fallen for three days before Thursday 14 January 2021. At 7pm …": the end of a
+    # stretch told up to the story's day, which the story goes on from
+    return words_regex(ctx.res, _LENGTH_UP_TO, re.IGNORECASE).search(ctx.text, max(0, start - 40), start) is None
 
 
 _HABITUAL_CLAUSE = r"\b(?:{habitual_markers})\b[^.,;!?\n]*\Z"  # (a comma may start a clause of its own)
