@@ -184,7 +184,8 @@ def _until_bound(ctx: Context, start: int) -> bool:
         return False
     # "The rain had fallen for three days before Thursday 14 January 2021. At 7pm …": the end of a
     # stretch told up to the story's day, which the story goes on from
-    return words_regex(ctx.res, _LENGTH_UP_TO, re.IGNORECASE).search(ctx.text, max(0, start - 40), start) is None
+    up_to = words_regex(ctx.res, _LENGTH_UP_TO, re.IGNORECASE)
+    return up_to.search(ctx.text, max(0, start - 40), start) is None
 
 
 _HABITUAL_CLAUSE = r"\b(?:{habitual_markers})\b[^.,;!?\n]*\Z"  # (a comma may start a clause of its own)
