@@ -226,6 +226,12 @@ def story_year(ctx: Context, month: int, start: int = -1) -> int | None:
     # "in 2021 it was held in April and again in October": the year written in the month's own
     # clause is its year, even in a text that speaks from its date
     in_clause = story is ctx.ref and _year_of_clause(ctx, story, start)
+    if not in_clause and story is ctx.ref and story.gran == "Y" and start >= 0 and words_regex(
+        ctx.res, _COPULA_YEAR, re.IGNORECASE
+    ).search(ctx.text, max(0, ctx.ref_start - 16), ctx.ref_start) and not PARAGRAPH_BREAK.search(
+        ctx.text, since, start
+    ) and not ctx.speaks_from_now(since, start):
+        in_clause = True  # "That was 1994. We arrived on 6 August": the paragraph's year
     speaks_from_now = not in_clause and (
         abs(story.day.year - ctx.base().year) < 2 or story.gran == "W" or story.gran not in ERA_GRANULARITIES
         or (ctx.speaks_from_now(since, start) if start >= 0 and (
@@ -260,6 +266,7 @@ def story_year(ctx: Context, month: int, start: int = -1) -> int | None:
 # what may stand between a fronted year and its clause: "In 2021, …", "By 1998 the …"
 _FRONTED_YEAR_GAP = lazy_compile(r"[ \t]*,?[ \t]*")
 _CLAUSE_BREAK = lazy_compile(r"[,;:()—–]|\s-\s")
+_COPULA_YEAR = r"\b(?:{year_copula})\s+\Z"
 _RELATIVE_AFTER_YEAR = r"[ \t]*,[ \t]*(?:{relative_after_year})\b"
 _FRONTED_LEAD = lazy_compile(r"(?:^|[:;]\s*|\n\s*)(?:[\w’']+[ \t]+)?\Z")
 
