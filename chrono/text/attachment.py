@@ -705,6 +705,8 @@ def _aspect_argument(text: str, trigger: Trigger, triggers: Sequence[Trigger],
             text, max(0, t.start - 40), t.start
         ):
             return None  # "set at a meeting on 20 February and will take effect on 1 April": the budget's
+        if _SUBJECT_PRONOUN_BETWEEN.search(text, t.end, edge):
+            return None  # "If we get a decision this summer, we would hope to start in November"
         if words_between(text, t.end, edge) <= 8:
             return t
     return None
@@ -794,6 +796,7 @@ def in_of_phrase(text: str, trigger: Trigger, lo: int = 0) -> bool:
 _SET_OFF_DATE_GAP = lazy_compile(
     r"\s*,\s*(?:on|in|at)\s+[^,.;:!?\n]{1,40},\s*(?:(?:was|were|had|has|have)\s+(?:been\s+)?)?", re.IGNORECASE
 )
+_SUBJECT_PRONOUN_BETWEEN = lazy_compile(rf"\b(?:{_WORDS.pattern('relative_subjects')})\b")
 _AUXILIARIES_ONLY = lazy_compile(
     rf"\s+(?:had|has|have|was|were)\s+(?:been\s+)?(?:(?:{_WORDS.pattern('auxiliary_adverbs')})\s+)?",
     re.IGNORECASE,

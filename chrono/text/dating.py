@@ -59,6 +59,7 @@ from chrono.text.vocabulary import Hint, alternation, each_then_space, vocabular
 
 _NAMED_DAY = lazy_compile(rf"\d|\b(?:{alternation(WEEKDAY_NAMES.values())})\b", re.IGNORECASE)
 _WORDS = vocabulary("dating")
+_BARE_WEEKDAY = lazy_compile(rf"(?:{alternation(WEEKDAY_NAMES.values())})", re.IGNORECASE)
 _REPEATED = lazy_compile(rf"[ \t]*(?:[\w-]+[ \t]+)?(?:{_WORDS.pattern('repeat_words')})\b", re.IGNORECASE)
 # "were still damping down a large gorse fire": the verb told as going on, and its object's words
 _GOING_ON_BEFORE = lazy_compile(
@@ -336,6 +337,13 @@ def past_without_event(b: Builder, sentence: Sentence, timex: Timex, period: Per
     b.dct_claim(event_id, span, force=True)
 
 
+def _in_quote(text: str, at: int) -> bool:
+    """Is ``at`` inside a quotation opened in its paragraph?"""
+    paragraph = text.rfind("\n\n", 0, at) + 1
+    before = text[paragraph:at]
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
+
+
 def told_going_on(text: str, trigger: Trigger, sentence_start: int) -> bool:
     """Is ``trigger`` a noun that a verb told as still going on has as its object ("Crews were
     still damping down a gorse fire on Sunday evening"): going on at the date, whatever its kind?"""
@@ -525,7 +533,12 @@ def date(b: Builder, here: SentenceContext, timex: Timex, period: Period, length
         other.start >= timex.end and not _relative(other) and _in_apposition(b.text, timex, other)
         for other in here.timexes
     )
-    grade = Grade.WEAK if restated else Grade.STRONG
+    # '"After the reopening on Saturday, people deserve …," he said': a bare weekday in a quote,
+    # which only the tense around it put after the document date, may be the one just gone
+    quoted_weekday = target.trigger.pos == "noun" and timex.anchor == "DCT" and (
+        _BARE_WEEKDAY.fullmatch(timex.text) is not None and b.dct is not None and b.dct.end is not None
+        and period.start is not None and period.start >= b.dct.end and _in_quote(b.text, timex.start))
+    grade = Grade.WEAK if restated or quoted_weekday else Grade.STRONG
     for bound in bounds:
         b.period_claim(event_id, bound.part, bound.qualifier, period, span, rule=rule,
                        mentions=(target.trigger,), grade=grade)

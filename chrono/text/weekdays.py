@@ -4,6 +4,7 @@ weekday): the cues the weekday rule compares (chrono.cues.WeekdayCue)."""
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Iterator, Sequence
 
@@ -12,13 +13,21 @@ from chrono.layout import Kind, Layout
 from chrono.lazy_regex import lazy_compile
 from chrono.model import Span
 from chrono.tagger import Timex
-from chrono.text.calendar_names import INDEFINITE_ARTICLES, WEEKDAY_DAY_ARTICLE, WEEKDAY_DAY_PARTS, WEEKDAYS
+from chrono.text.calendar_names import (
+    INDEFINITE_ARTICLES,
+    MONTHS,
+    WEEKDAY_DAY_ARTICLE,
+    WEEKDAY_DAY_PARTS,
+    WEEKDAYS,
+)
 from chrono.text.cue_dates import mention
 from chrono.text.vocabulary import alternation, longest_first
 
 _DAY_NAME = alternation(longest_first(WEEKDAYS))
 _FULL_DATE = lazy_compile(r"\d{4}-\d\d-\d\d")
 _FIGURE = lazy_compile(r"\d")
+# a month the words write out: a name ("13 October"), or figures ("13/10", "2023-10-13")
+_MONTH_WRITTEN = lazy_compile(rf"\b(?:{alternation(longest_first(MONTHS))})\b|\d[./-]\d", re.IGNORECASE)
 _WEEKDAY_FIRST = lazy_compile(rf"({_DAY_NAME})\b")
 _WEEKDAY_INSIDE = lazy_compile(rf"\b({_DAY_NAME})\b")
 _WEEKDAY_BEFORE = lazy_compile(
@@ -47,6 +56,8 @@ def weekday_cues(text: str, timexes: Sequence[Timex]) -> Iterator[WeekdayCue]:
             continue
         if timex.anchor is not None and not _FIGURE.search(timex.text):
             continue  # no day in figures ("Monday", "next Monday"): the date was found from the weekday
+        if timex.range_id is None and not _MONTH_WRITTEN.search(timex.text):
+            continue  # "on Friday the 13th": its month was the reader's guess, not the writer's
         named = _WEEKDAY_FIRST.match(timex.text)
         start = timex.start
         if named is None:
