@@ -283,8 +283,14 @@ def _follow(ctx: Context, rule: Rule, piece: Piece, dct_known: bool) -> Piece:
         if anchor is not None and rule.action == "holiday" and piece.anchor is not None and words_regex(
             ctx.res, _HOLIDAY_GOAL, re.IGNORECASE
         ).search(ctx.text, max(0, piece.start - 16), piece.start):
-            # "our last order date for Christmas delivery. … at 08:15": a goal, not the story's day
+            # "our last order date for Christmas delivery. … at 08:15": a goal, not the story's
+            # day
             anchor = None
+        ref = ctx.ref
+        if anchor is not None and anchor.gran == "Y" and piece.anchor is not None and ref is not None and (
+            ref.gran == "D" and ref.day.year == anchor.day.year and 0 <= piece.start - ctx.ref_end <= 2
+        ):
+            anchor = None  # "On 4 July that year": the day's year, said again; the story stays on the day
         if anchor is not None and _yearly(ctx, piece.start):
             anchor = None  # "whose financial year runs to 31 December": every year's, no story time
         if anchor is not None and ctx.ref is not None and _until_bound(ctx, piece.start):

@@ -266,6 +266,7 @@ def story_year(ctx: Context, month: int, start: int = -1) -> int | None:
 # what may stand between a fronted year and its clause: "In 2021, …", "By 1998 the …"
 _FRONTED_YEAR_GAP = lazy_compile(r"[ \t]*,?[ \t]*")
 _CLAUSE_BREAK = lazy_compile(r"[,;:()—–]|\s-\s")
+_YEAR_DAYS = 365
 _COPULA_YEAR = r"\b(?:{year_copula})\s+\Z"
 _RELATIVE_AFTER_YEAR = r"[ \t]*,[ \t]*(?:{relative_after_year})\b"
 _FRONTED_LEAD = lazy_compile(r"(?:^|[:;]\s*|\n\s*)(?:[\w’']+[ \t]+)?\Z")
@@ -836,6 +837,21 @@ def weekday_date(ctx: Context, weekday: int, rel: int | None, start: int, end: i
     ):
         # "We landed in Orlenz late on Friday 14 July … ¶ On Sunday we hired bikes" (written in
         # September): a story told day by day goes on to its next such day
+        return add_days(story.day, (weekday - story.day.isoweekday()) % 7)
+    era = ctx.story_era
+    if rel is None and story is not None and era is not None and not ctx.story_era_counted and (
+        (ctx.base() - story.day).days > _YEAR_DAYS and abs(era.day.year - story.day.year) <= 1
+        and _long_ago(ctx, era) and 0 <= ctx.ref_end <= start
+        and not PARAGRAPH_BREAK.search(ctx.text, ctx.ref_end, start)
+        and (ctx.frames is None or ctx.frames.last_entry is None)
+        and not words_regex(ctx.res, _DEICTIC_WORD, re.IGNORECASE).search(ctx.text, ctx.ref_end, start)
+        # (in a later sentence: "the bakery she opened on Thursday, 1 April 1999, marked its 25th
+        # birthday on Monday" is this week's Monday)
+        and sentence_start(ctx.text, start, 400) >= ctx.ref_end
+        and tense(ctx, start, end, weekday=True) < 0
+    ):
+        # "a calendar for January 1962 … The snow began on New Year's Day, a Monday … By Thursday
+        # the lane was shut": a story set years back, told day by day, goes on to its next such day
         return add_days(story.day, (weekday - story.day.isoweekday()) % 7)
     told = story_base(ctx, start)
     base = told.day if told is not None else ctx.base()
