@@ -571,6 +571,11 @@ def birthday_cues(
     if len(births) != 1:
         return
     birth = births[0]
+    born_in = next((s for s in sentences if s.start <= birth.start < s.end), None)
+    if born_in is not None and _OTHER_PERSON.search(
+        text, max(born_in.start, birth.start - _OTHER_PERSON_REACH), birth.start
+    ):
+        return  # "her younger brother, Idris, who was born in March 1925": not the birthday's person
     dates = _Dates(timexes)
     for sentence in sentences:
         match = _NTH_BIRTHDAY.search(text, sentence.start, sentence.end)
@@ -700,6 +705,8 @@ def _birthday(text: str, dates: _Dates, sentence: Sentence) -> ElapsedCue | None
                and _FOUNDED.search(text, max(sentence.start, t.start - 80), t.start)]
     if len(founded) != 1:
         return None
+    if _FUTURE.search(text, max(sentence.start, founded[0].start - 40), founded[0].start):
+        return None  # "a time capsule … is due to be opened in 2074, when the school turns 150"
     others = [t for t in inside if t is not founded[0]]
     if len(others) > 1:
         return None

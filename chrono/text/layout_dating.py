@@ -487,6 +487,11 @@ def _within(b: Builder, event_id: str, trigger: Trigger, scope: Scope, grade: Gr
     grade = min(grade, link_grade)
     if link_via:
         via = f"{via}; {link_via}"
+    minute_entry = scope.block.kind is not Kind.HEADING and _to_the_minute(scope)
+    if part is Part.WHOLE and trigger.punctual and minute_entry:
+        # "- **01:20** – batch restarted … the restart took 55 minutes": an entry's clock time is
+        # when what it tells began, not a minute it all fits in
+        part = Part.START
     for bound in reading.bounds(part, trigger.punctual):
         b.claims.append(TextPeriodClaim(event_id, bound.part, bound.qualifier, scope.period,
                                         Span(scope.start, scope.end, "claim"),
