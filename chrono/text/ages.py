@@ -397,7 +397,9 @@ def _lede_age(text: str, dates: _Dates, sentences: Sequence[Sentence], birth: Ti
     here = next((s for s in sentences if s.start <= match.start() < s.end), None)
     told = next((s for s in sentences if s.start <= birth.start < s.end), None)
     if here is None or told is None or here.end > told.start or any(
-        _has_year(t) for t in dates.between(here.start, here.end)
+        # (a time of day too: "Martin Sheldrake, 48, fell on the morning of Saturday 4 May")
+        _has_year(t) or (t.type == "TIME" and _YEAR_FIRST.match(t.value) is not None)
+        for t in dates.between(here.start, here.end)
     ):
         return None
     surname = match.group("name")

@@ -603,6 +603,10 @@ def _phase_after(text: str, noun: Trigger, triggers: Sequence[Trigger], cuts: tu
     if index + 1 >= len(triggers):
         return None
     following = triggers[index + 1]
+    if following.pos == "noun" and index + 2 < len(triggers) and _OF_BETWEEN.fullmatch(
+        text, noun.end, following.start
+    ):
+        following = triggers[index + 2]  # "Rollback of release 4.18 begins": past the "of" phrase
     if following.pos != "verb" or following.event_class not in ("begin", "end"):
         return None
     gap = text[noun.end:following.start]
@@ -708,7 +712,8 @@ def _aspect_argument(text: str, trigger: Trigger, triggers: Sequence[Trigger],
         if _SUBJECT_PRONOUN_BETWEEN.search(text, t.end, edge):
             return None  # "If we get a decision this summer, we would hope to start in November"
         if words_between(text, t.end, edge) <= 8:
-            return t
+            # ("Rollback of release 4.18 begins": the head of the "of" phrase, not the release)
+            return _head_of(text, t, triggers) or t
     return None
 
 

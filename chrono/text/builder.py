@@ -141,6 +141,9 @@ _NO_OBJECT = lazy_compile(
 # a definite subject right before the verb, or of the noun a relative clause is about
 # (or set off by an apposition: "The bridge, a steel arch linking the station to the estate, opened")
 # (or by a participle phrase: "The £68,000 park, paid for largely by a lottery grant, was opened")
+_PREDECESSOR_WORD = lazy_compile(
+    rf"\b(?:{vocabulary('coreference').pattern('predecessor_words')})\b", re.IGNORECASE
+)
 _SUBJECT_BEFORE = lazy_compile(
     r"\b(?i:the|its|their|this)\s+(?:[\w£$€][\w,.-]*\s+){0,3}?([a-z][\w-]*)"
     r"(?:\s+(?:on|in|at|of)\s+(?:[A-Z][\w'’-]*\s*){1,3})?"
@@ -151,7 +154,12 @@ _SUBJECT_BEFORE = lazy_compile(
 
 def _subject_head(text: str, lo: int, start: int) -> str | None:
     found = _SUBJECT_BEFORE.search(text, max(lo, start - 200), start)
-    return found.group(1).lower() if found is not None else None
+    if found is None:
+        return None
+    head = found.group(1).lower()
+    # ("The old department, which opened in 1974" is not "The department opened … on Monday")
+    marked = _PREDECESSOR_WORD.search(text, found.start(), found.start(1))
+    return f"{marked.group().lower()} {head}" if marked is not None else head
 
 
 _LIST_LINE = lazy_compile(r"[ \t]*(?:[-*+•|]|\d+[.)]\s)")

@@ -60,6 +60,7 @@ from chrono.text.vocabulary import Hint, alternation, each_then_space, vocabular
 _NAMED_DAY = lazy_compile(rf"\d|\b(?:{alternation(WEEKDAY_NAMES.values())})\b", re.IGNORECASE)
 _WORDS = vocabulary("dating")
 _BARE_WEEKDAY = lazy_compile(rf"(?:{alternation(WEEKDAY_NAMES.values())})", re.IGNORECASE)
+_EXCEPTION_BEFORE = lazy_compile(rf"\b(?:{_WORDS.pattern('exception_words')})\b[^.;:!?\n]*\Z", re.IGNORECASE)
 _REPEATED = lazy_compile(rf"[ \t]*(?:[\w-]+[ \t]+)?(?:{_WORDS.pattern('repeat_words')})\b", re.IGNORECASE)
 # "were still damping down a large gorse fire": the verb told as going on, and its object's words
 _GOING_ON_BEFORE = lazy_compile(
@@ -274,8 +275,11 @@ def _schedules(b: Builder, trigger: Trigger, timex: Timex) -> bool:
     return trigger.end <= at and not b.text[trigger.end:at].strip() and schedules(trigger.text, timex.signal)
 
 
-# "booked for the same venue, ": what a scheduling word sets, then its date
-_BOOKED_FOR_PLACE = lazy_compile(r"[ \t]+for[ \t]+(?:[\w'’-]+[ \t]+){0,4}[\w'’-]+,?[ \t]+")
+# "booked for the same venue, ", "booked the Corn Exchange for a second performance, ": what a
+# scheduling word sets (past its object), then its date
+_BOOKED_FOR_PLACE = lazy_compile(
+    r"[ \t]+(?:[\w'’-]+[ \t]+){0,4}?for[ \t]+(?:[\w'’-]+[ \t]+){0,4}[\w'’-]+,?[ \t]+"
+)
 
 
 def _dates_something_else(b: Builder, here: SentenceContext, timex: Timex, trigger: Trigger | None,
@@ -381,6 +385,8 @@ def date(b: Builder, here: SentenceContext, timex: Timex, period: Period, length
         return  # a corrections column: "An article on Monday 3 March said that … on 12 February"
     if _INDEFINITE_START.match(timex.text) and not _FIGURE.search(timex.text):
         return  # "said a wet autumn would help": some autumn, no date of an event
+    if _EXCEPTION_BEFORE.search(b.text, here.sentence.start, lead):
+        return  # "open throughout the closure, except on two weekends, 8–9 February": an exception
     if timex.guessed and timex.signal is None and _INDEFINITE_BEFORE.search(b.text, max(0, lead - 24), lead):
         return  # "after a similar winter storm": a kind of storm, no date of one
     low, high = period.start, period.end
@@ -923,6 +929,11 @@ def date_range(b: Builder, here: SentenceContext, begin: tuple[Timex, Period], e
     trigger = attach(b.text, first, here.triggers, here.cuts)
     if trigger is None or not is_asserted(b.text, trigger) or _schedules(b, trigger, first):
         return
+    lead = first.signal_start if first.signal_start is not None else first.start
+    if _EXCEPTION_BEFORE.search(b.text, here.sentence.start, lead):
+        return  # "except on two weekends, 8–9 February": an exception, not the event's dates
+    if trigger.end <= lead and _REPEATED.match(b.text, trigger.end, lead):
+        return  # "it has run hourly between 7am and 7pm": every day's hours, no one run's
     target = resolve(b.text, trigger, here.triggers, here.cuts)
     key = (target.trigger.start, Part.WHOLE)
     told_again = _told_again(b, b.dated_by.get(key), target)

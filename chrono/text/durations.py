@@ -197,6 +197,10 @@ _RANGE_AFTER = lazy_compile(
 )
 
 
+# a list going on after a range: ", 22–23 February", " and 22–23 February"
+_MORE_AFTER = lazy_compile(r"[ \t]*(?:,[ \t]*(?:and[ \t]+)?|and[ \t]+|&[ \t]*)")
+
+
 def stated_period(b: Builder, here: SentenceContext, timex: Timex) -> None:
     """"Customer impact: 47 minutes (09:12–10:21 UTC)", "three days, from 4 to 6 May": a length
     followed by the range it measures say one period twice; both must hold, whatever event the
@@ -214,6 +218,9 @@ def stated_period(b: Builder, here: SentenceContext, timex: Timex) -> None:
     last = next((t for t in following[1:] if t.range_id == first.range_id and t.range_role == "end"), None)
     if last is None:
         return
+    more = _MORE_AFTER.match(b.text, last.end)
+    if more is not None and any(t.start == more.end() for t in following):
+        return  # "two weekends, 8–9 February and 22–23 February": the length of them all, not of one
     first_period = period_of(first, b.dct, b.options.hemisphere)
     last_period = period_of(last, b.dct, b.options.hemisphere)
     if first_period is None or last_period is None:
