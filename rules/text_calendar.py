@@ -247,6 +247,12 @@ def _age_mismatch(cue: AgeCue, document_day: str | None) -> str | None:
             # both days known: exact ("Mia Dale, 22, was born on 2 December 2003", written in
             # July 2025: 21); a birthday within a week of the document date leaves both
             low = high = _age_on(born.day, today)
+        elif born.day is None and today is not None and (month := _month_named(born.text)) is not None:
+            # "born in November 2004", written in May 2023: her birthday was yet to come (18)
+            if today.month < month:
+                low = high = year - born.year - 1
+            elif today.month > month:
+                low = high = year - born.year
         if low <= cue.age <= high:
             return None
         return (f"age {cue.age} does not fit: born {born.text}, so at the document date ({document_day}) "

@@ -323,7 +323,9 @@ def age_cues(text: str, timexes: Sequence[Timex], sentences: Sequence[Sentence])
             told, several = before
             yield AgeCue(Span(match.start(), match.end()), _age_of(match)[0], born, mention(told), several)
             continue
-        elif not dated and _EPITHET_AGE.match(text, match.start()) and _told_now(dates, sentence.start):
+        elif not dated and _EPITHET_AGE.match(text, match.start()) and (
+            _told_now(dates, sentence.start) or _lede_told_now(text, dates, sentence)
+        ):
             # "The 19-year-old, riding for the Kestrel club, covered the course …" in a report whose
             # last date counts from the document's ("on Saturday"): the age at the document date
             yield AgeCue(Span(match.start(), match.end()), _age_of(match)[0], born, None)
@@ -414,6 +416,18 @@ _PRONOUN_SUBJECT = lazy_compile(rf"\s*(?:{_WORDS.pattern('born_pronoun_openers')
 
 # "the 19-year-old": an age as the epithet of the one the text is about
 _EPITHET_AGE = lazy_compile(r"[\w-]+-year-old\b")
+
+
+def _lede_told_now(text: str, dates: _Dates, sentence: Sentence) -> bool:
+    """Does the text open on a date counted from the document's ("broke the record on
+    Saturday"), with no year written in the paragraph of ``sentence`` up to it? Then "The
+    19-year-old" further down is the one the report is about, now (a record's old year told in
+    between is another time of another person)."""
+    first = [t for t in dates.between(0, sentence.start) if t.type in ("DATE", "TIME")]
+    if not first or first[0].anchor != "DCT" or first[0].guessed:
+        return False
+    paragraph = text.rfind("\n\n", 0, sentence.start) + 1
+    return not any(_has_year(t) and t.anchor is None for t in dates.between(paragraph, sentence.start))
 
 
 def _told_now(dates: _Dates, before: int) -> bool:

@@ -279,6 +279,7 @@ def _schedules(b: Builder, trigger: Trigger, timex: Timex) -> bool:
 # scheduling word sets (past its object), then its date
 _BOOKED_FOR_PLACE = lazy_compile(
     r"[ \t]+(?:[\w'’-]+[ \t]+){0,4}?for[ \t]+(?:[\w'’-]+[ \t]+){0,4}[\w'’-]+,?[ \t]+"
+    r"(?:on[ \t]+[^,.;:\n]{1,40}?[ \t]+)?"  # ("…, on Saturday 16 December at 7pm": the time of that day)
 )
 
 
