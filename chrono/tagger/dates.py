@@ -757,6 +757,9 @@ def _week(ctx: Context, req: Request, f: Fields, start: int, end: int) -> Resolv
     return Resolved(value=f"{year:04d}-W{week:02d}", anchor=anchor, year=year)
 
 
+_HOLIDAY_ANAPHOR = r"\b({holiday_anaphor})\s+\Z"
+
+
 def _holiday(ctx: Context, req: Request, f: Fields, start: int, end: int) -> Resolved:
     """A holiday: "Christmas Day", "last Thanksgiving", "Good Friday 2024" (fixed days, nth
     weekdays of a month and days from Easter, from the lexicon)."""
@@ -768,6 +771,15 @@ def _holiday(ctx: Context, req: Request, f: Fields, start: int, end: int) -> Res
     pieces = spec.split("-")
     month = 4 if easter_offset is not None else int(pieces[0])  # Easter falls in March or April
     year, anchor = req.year, None
+    told = words_regex(ctx.res, _HOLIDAY_ANAPHOR, re.IGNORECASE).search(ctx.text, max(0, start - 16), start)
+    story = ctx.ref
+    if year is None and req.rel is None and told is not None and story is not None:
+        # "that Christmas", "the following Christmas": the story's, not the document's
+        step = int(str(ctx.res.lookup("holiday_anaphor", " ".join(told.group(1).lower().split()))) or 0)
+        year = story.day.year + step
+        if step and month > story.day.month:
+            year -= 1  # ("in March 1953 … the following Christmas": that December)
+        anchor = story.value
     if year is None:
         counted = req.rel is not None
         year = req.base.year + (req.rel or 0) if counted else year_for_month(ctx, month, 15, start, end)
