@@ -267,6 +267,7 @@ def story_year(ctx: Context, month: int, start: int = -1) -> int | None:
 _FRONTED_YEAR_GAP = lazy_compile(r"[ \t]*,?[ \t]*")
 _CLAUSE_BREAK = lazy_compile(r"[,;:()—–]|\s-\s")
 _YEAR_DAYS = 365
+_EARLIER_EVENT_PHRASE = r",\s*(?:{earlier_order_words})\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}[a-z]+\s+in\s+\Z"
 _COPULA_YEAR = r"\b(?:{year_copula})\s+\Z"
 _RELATIVE_AFTER_YEAR = r"[ \t]*,[ \t]*(?:{relative_after_year})\b"
 _FRONTED_LEAD = lazy_compile(r"(?:^|[:;]\s*|\n\s*)(?:[\w’']+[ \t]+)?\Z")
@@ -630,6 +631,10 @@ def _year_for_month(ctx: Context, month: int, day: int | None, start: int, end: 
     if month_told is not None:
         return month_told
     direction = tense(ctx, start, end)
+    if direction > 0 and day is None and words_regex(ctx.res, _EARLIER_EVENT_PHRASE, re.IGNORECASE).search(
+        ctx.text, max(0, start - 60), start
+    ):
+        direction = -1  # "will transfer this month, following the town council's decision in July"
     labelled = False
     if direction > 0 and day is None and words_regex(ctx.res, _MONTH_LABEL, re.IGNORECASE).fullmatch(
         ctx.text, max(0, start - 4), start

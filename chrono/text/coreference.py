@@ -111,6 +111,8 @@ def _compatible(mention: Mention, earlier: Mention, *, first_of_kind: bool = Fal
         return False  # "It last erupted in 2011 … the eruption": not that eruption
     if mention.planned != earlier.planned:
         return False  # "it was due to reopen in May … the reopening in July": the plan and the event
+    if None not in (mention.part_of_day, earlier.part_of_day) and mention.part_of_day != earlier.part_of_day:
+        return False  # "The evening concert" after "The afternoon concert": two concerts
     if mention.plural != earlier.plural:
         # "the killings" are not the one killing mentioned before; "the semi-final" is one of
         # "the semi-finals", not the set

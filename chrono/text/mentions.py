@@ -23,6 +23,7 @@ from chrono.text.sentences import Sentence
 from chrono.text.vocabulary import alternation, vocabulary
 
 _WORDS = vocabulary("coreference")
+_PART_OF_DAY_BEFORE = lazy_compile(rf"\b({_WORDS.pattern('part_of_day_modifiers')})[ \t]+\Z", re.IGNORECASE)
 _DEFINITE = _WORDS.set("definite_determiners")
 _BARE_DEFINITE_AFTER = re.compile(rf"\b(?:{_WORDS.pattern('bare_definite_after')})[ \t]+\Z", re.IGNORECASE)
 _CONTRAST = _WORDS.set("contrast_words")
@@ -287,6 +288,13 @@ class Mention:
         before = self._text[max(self._sentence.start, trigger.start - 25):trigger.start]
         words_before = _WORD.findall(before)[-2:]
         return any(w.lower() in _FLASHBACK for w in words_before)
+
+    @functools.cached_property
+    def part_of_day(self) -> str | None:
+        """The part of the day in front of the noun ("evening" of "the evening concert"), if any."""
+        found = _PART_OF_DAY_BEFORE.search(
+            self._text, max(self._sentence.start, self.trigger.start - 24), self.trigger.start)
+        return found.group(1).lower() if found is not None and self.trigger.pos == "noun" else None
 
     @functools.cached_property
     def context(self) -> frozenset[str]:
