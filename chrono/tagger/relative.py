@@ -33,6 +33,7 @@ _THAN_AFTER = r"[ \t]+{comparison_word}"
 _PRONOUN_AFTER = (r"[ \t]+({direction_pronoun})(?=[ \t]*(?:[,.;:!?)—–]|\n|\Z)"
                   r"|[ \t]+(?:{direction_pronoun_clause})[ \t])")
 _LENGTH_BEFORE = r"\b(?:{length_signal})[ \t]+(?:[\w-]+[ \t]+){0,2}\Z"
+_SCHEDULED_FOR = r"\b(?:{scheduling_lead})[ \t]+(?:{length_signal})[ \t]+(?:[\w-]+[ \t]+){0,2}\Z"
 _FRACTION = r"\w-{fraction_unit}"
 
 
@@ -168,9 +169,11 @@ def _offset_pieces(ctx: Context, rule_type: str, f: Fields, s: Spans, start: int
         raise Reject
     sign = int(sign)
     code = unit_code(ctx, f["unit"])
+    lead = ctx.text[max(0, start - 40):start]
+    length = words_regex(res, _LENGTH_BEFORE, re.IGNORECASE).search(lead) is not None and (
+        words_regex(res, _SCHEDULED_FOR, re.IGNORECASE).search(lead) is None)
     pronoun = words_regex(res, _PRONOUN_AFTER, re.IGNORECASE).match(ctx.text, end) if res.has(
-        "direction_event", direction_word) and ctx.ref is not None and not words_regex(
-        res, _LENGTH_BEFORE, re.IGNORECASE).search(ctx.text, max(0, start - 24), start) else None
+        "direction_event", direction_word) and ctx.ref is not None and not length else None
     if pronoun is not None:
         # "two days after that", "a fortnight before that": from the story's last time
         end = pronoun.end(1)
