@@ -386,8 +386,6 @@ def date(b: Builder, here: SentenceContext, timex: Timex, period: Period, length
         return  # a corrections column: "An article on Monday 3 March said that … on 12 February"
     if _INDEFINITE_START.match(timex.text) and not _FIGURE.search(timex.text):
         return  # "said a wet autumn would help": some autumn, no date of an event
-    if _EXCEPTION_BEFORE.search(b.text, here.sentence.start, lead):
-        return  # "open throughout the closure, except on two weekends, 8–9 February": an exception
     if timex.guessed and timex.signal is None and _INDEFINITE_BEFORE.search(b.text, max(0, lead - 24), lead):
         return  # "after a similar winter storm": a kind of storm, no date of one
     low, high = period.start, period.end
@@ -409,6 +407,8 @@ def date(b: Builder, here: SentenceContext, timex: Timex, period: Period, length
         return
     _apposed_to_order_phrase(b, here, timex, period, lead)
     trigger = attach(b.text, timex, triggers, cuts)
+    if trigger is not None and trigger.end <= lead and _EXCEPTION_BEFORE.search(b.text, trigger.end, lead):
+        return  # "open throughout the closure, except on two weekends, 8–9 February": an exception
     if _dates_something_else(b, here, timex, trigger, lead):
         return
     if trigger is not None and trigger.end <= lead and _FOLLOWED_BY.search(b.text, trigger.end, lead):
@@ -931,7 +931,7 @@ def date_range(b: Builder, here: SentenceContext, begin: tuple[Timex, Period], e
     if trigger is None or not is_asserted(b.text, trigger) or _schedules(b, trigger, first):
         return
     lead = first.signal_start if first.signal_start is not None else first.start
-    if _EXCEPTION_BEFORE.search(b.text, here.sentence.start, lead):
+    if trigger.end <= lead and _EXCEPTION_BEFORE.search(b.text, trigger.end, lead):
         return  # "except on two weekends, 8–9 February": an exception, not the event's dates
     if trigger.end <= lead and _REPEATED.match(b.text, trigger.end, lead):
         return  # "it has run hourly between 7am and 7pm": every day's hours, no one run's
