@@ -57,9 +57,10 @@ from chrono.text.tense import (
 )
 from chrono.text.vocabulary import Hint, alternation, each_then_space, vocabulary
 
-_NAMED_DAY = lazy_compile(rf"\d|\b(?:{alternation(WEEKDAY_NAMES.values())})\b", re.IGNORECASE)
+_WEEKDAY_WORDS = alternation(WEEKDAY_NAMES.values())
+_NAMED_DAY = lazy_compile(rf"\d|\b(?:{_WEEKDAY_WORDS})\b", re.IGNORECASE)
 _WORDS = vocabulary("dating")
-_BARE_WEEKDAY = lazy_compile(rf"(?:{alternation(WEEKDAY_NAMES.values())})", re.IGNORECASE)
+_BARE_WEEKDAY = lazy_compile(rf"(?:{_WEEKDAY_WORDS})", re.IGNORECASE)
 _EXCEPTION_BEFORE = lazy_compile(rf"\b(?:{_WORDS.pattern('exception_words')})\b[^.;:!?\n]*\Z", re.IGNORECASE)
 _REPEATED = lazy_compile(rf"[ \t]*(?:[\w-]+[ \t]+)?(?:{_WORDS.pattern('repeat_words')})\b", re.IGNORECASE)
 # "were still damping down a large gorse fire": the verb told as going on, and its object's words
@@ -349,6 +350,16 @@ def _in_quote(text: str, at: int) -> bool:
     return before.count("“") > before.count("”") or before.count('"') % 2 == 1
 
 
+def _not_one_date_of(text: str, trigger: Trigger, lead: int) -> bool:
+    """Do the words between the event and its date (at ``lead``) make the date no date of that one
+    event: an exception ("open throughout the closure, except on two weekends, 8–9 February"), or
+    a count or frequency ("the race was held twice in 2021", "has run hourly between 7am and 7pm")?"""
+    return trigger.end <= lead and (
+        _EXCEPTION_BEFORE.search(text, trigger.end, lead) is not None
+        or _REPEATED.match(text, trigger.end, lead) is not None
+    )
+
+
 def told_going_on(text: str, trigger: Trigger, sentence_start: int) -> bool:
     """Is ``trigger`` a noun that a verb told as still going on has as its object ("Crews were
     still damping down a gorse fire on Sunday evening"): going on at the date, whatever its kind?"""
@@ -407,8 +418,6 @@ def date(b: Builder, here: SentenceContext, timex: Timex, period: Period, length
         return
     _apposed_to_order_phrase(b, here, timex, period, lead)
     trigger = attach(b.text, timex, triggers, cuts)
-    if trigger is not None and trigger.end <= lead and _EXCEPTION_BEFORE.search(b.text, trigger.end, lead):
-        return  # "open throughout the closure, except on two weekends, 8–9 February": an exception
     if _dates_something_else(b, here, timex, trigger, lead):
         return
     if trigger is not None and trigger.end <= lead and _FOLLOWED_BY.search(b.text, trigger.end, lead):
@@ -426,8 +435,8 @@ def date(b: Builder, here: SentenceContext, timex: Timex, period: Period, length
         return
     if trigger is None or not is_asserted(b.text, trigger):
         return
-    if trigger.end <= lead and _REPEATED.match(b.text, trigger.end, lead):
-        return  # "That meant the race was held twice in 2021": several races, no one race's date
+    if _not_one_date_of(b.text, trigger, lead):
+        return
     own_day = _DAY_WORDS.search(timex.text) is not None
     if timex.type == "TIME" and timex.anchor is not None and not own_day and any(
         t is not timex and t.type == "DATE" and _MONTH_VALUE.match(t.value) for t in here.timexes
@@ -931,10 +940,8 @@ def date_range(b: Builder, here: SentenceContext, begin: tuple[Timex, Period], e
     if trigger is None or not is_asserted(b.text, trigger) or _schedules(b, trigger, first):
         return
     lead = first.signal_start if first.signal_start is not None else first.start
-    if trigger.end <= lead and _EXCEPTION_BEFORE.search(b.text, trigger.end, lead):
-        return  # "except on two weekends, 8–9 February": an exception, not the event's dates
-    if trigger.end <= lead and _REPEATED.match(b.text, trigger.end, lead):
-        return  # "it has run hourly between 7am and 7pm": every day's hours, no one run's
+    if _not_one_date_of(b.text, trigger, lead):
+        return
     target = resolve(b.text, trigger, here.triggers, here.cuts)
     key = (target.trigger.start, Part.WHOLE)
     told_again = _told_again(b, b.dated_by.get(key), target)
