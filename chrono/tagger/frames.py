@@ -216,8 +216,11 @@ class Frames:
                 role != "begin" or anchor.gran == "D") and not (
                 role is None and opens_range(self.text, end, block.end))
             self._date(ctx, opened, start, end, anchor, firm)
-            if how == "alone" and block.kind in (Kind.LINE, Kind.CELL) and position > 0:
-                # a date alone on a line of an item or in a cell of a row dates the item or row
+            if position > 0 and (how == "alone" and block.kind in (Kind.LINE, Kind.CELL) or (
+                how == "lead" and block.kind is Kind.CELL and _first_cell(self.text, block)
+            )):
+                # a date alone on a line of an item or in a cell of a row dates the item or row;
+                # so does one that opens a row's first cell ("| 22:47 Sat | Certificate expires |")
                 outer = self.open[position - 1]
                 if outer.index == block.parent and outer.anchor is None and outer.block.kind in (
                     Kind.ITEM, Kind.ROW, Kind.PARAGRAPH
@@ -334,6 +337,14 @@ def opens_range(text: str, end: int, limit: int) -> bool:
     """Whether the date ending at ``end`` opens a range whose other end is not a date
     ("1990–present"): the block spans more than the date."""
     return _DASH_AFTER.match(text, end, limit) is not None
+
+
+_ROW_OPENING = lazy_compile(r"[ \t|]*\Z")
+
+
+def _first_cell(text: str, cell: Block) -> bool:
+    """Is ``cell`` the first of its row (only the row's opening bar before it on its line)?"""
+    return _ROW_OPENING.match(text, text.rfind("\n", 0, cell.start) + 1, cell.start) is not None
 
 
 def _line_start(text: str, floor: int, offset: int) -> int:

@@ -443,6 +443,8 @@ def sentence_start(text: str, start: int, reach: int) -> int:
 
 
 # a relative clause set off after its noun, open up to the year counted in it
+# ", cancelled last year,": a past participle's phrase set off by commas
+_PARTICIPLE_ASIDE = r",[ \t]+[\w'’-]+(?:{tense_past_suffix})[^,\w][^,]*\Z"
 _RELATIVE_ASIDE = lazy_compile(r",[ \t]+(?:which|who|whose|that)\b[^,]*\Z", re.IGNORECASE)
 
 
@@ -469,6 +471,9 @@ def _year_said_before(ctx: Context, start: int, month: int) -> int | None:
     aside = _RELATIVE_ASIDE.search(text, lo, said.start())
     if aside is not None and "," in text[said.end():start]:
         return None  # "The walk, which last year raised £86,000, will take place on Saturday 16 May"
+    participle = words_regex(ctx.res, _PARTICIPLE_ASIDE, re.IGNORECASE).search(text, lo, said.start())
+    if participle is not None and "," in text[said.end():start]:
+        return None  # "the litter pick, cancelled last year, would go ahead on Saturday 17 April"
     step = ctx.res.lookup("rel", " ".join(said.group(1).lower().split()))
     if step is None:
         return None

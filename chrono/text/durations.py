@@ -91,7 +91,9 @@ def stated_bounds(text: str, timex: Timex, length: int, unit: int) -> tuple[int,
         # the days of a stretch inclusively: one spare)
         return (length if unit < _DAY_SECONDS else max(0, length - unit)), None
     if mod in ("LESS_THAN", "EQUAL_OR_LESS"):
-        return 0, length + unit
+        # "just under three hours" is no more than three: a quarter of the unit for a rounded
+        # clock (a stretch of days may be counted inclusively: one spare day)
+        return 0, length + (unit if unit >= _DAY_SECONDS else unit // 4)
     return max(0, length - unit), length + unit
 
 

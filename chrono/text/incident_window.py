@@ -26,6 +26,7 @@ from chrono.problems import ConflictKind
 from chrono.tagger import Timex
 from chrono.text.builder import Builder
 from chrono.text.claims import TextDurationClaim, TextPeriodClaim
+from chrono.text.dating import period_of
 from chrono.text.durations import seconds_of, stated_bounds, unit_of
 from chrono.text.layout_dating import Scope, clock_entries
 from chrono.text.vocabulary import vocabulary
@@ -40,10 +41,16 @@ _PART_BEFORE = lazy_compile(rf"\b(?:{_WORDS.pattern('part_words_before')})\b", r
 _DISTANCE_AFTER = lazy_compile(rf"\s+(?:{_WORDS.pattern('distance_words_after')})\b", re.IGNORECASE)
 _ONSET = lazy_compile(
     rf"\b(?:{_WORDS.pattern('onset_phrases')})\b"
-    rf"|\b(?:{_WORDS.pattern('onset_subjects')})\b(?:\W+\S+){{0,6}}?\W+(?:{_WORDS.pattern('onset_verbs')})\b",
+    rf"|\b(?:{_WORDS.pattern('onset_subjects')})\b(?:\W+\S+){{0,6}}?\W+(?:{_WORDS.pattern('onset_verbs')})\b"
+    rf"(?!\s+to\s+(?:{_WORDS.pattern('onset_reversals')})\b)"
+    rf"|\b(?:{_WORDS.pattern('onset_firsts')})\b(?:\W+\S+){{0,2}}?\W+(?:{_WORDS.pattern('onset_first_nouns')})\b",
     re.IGNORECASE,
 )
-_RECOVERY = lazy_compile(rf"\b(?:{_WORDS.pattern('recovery_phrases')})\b", re.IGNORECASE)
+_RECOVERY = lazy_compile(
+    rf"\b(?:{_WORDS.pattern('recovery_phrases')})\b"
+    rf"|\b(?:{_WORDS.pattern('recovery_closing_words')})(?=[ \t]*(?:[.;]|\n|\Z))",
+    re.IGNORECASE,
+)
 _HEADING_WORD = lazy_compile(r"[a-z;]+")
 _ENTRY_KINDS = (Kind.ITEM, Kind.LINE, Kind.ROW, Kind.PARAGRAPH)  # (one paragraph an entry too)
 # the fewest clock-timed entries that make a timeline
@@ -61,10 +68,25 @@ def incident_window(b: Builder, layout: Layout, found: Sequence[Scope]) -> None:
             continue
         first = bisect.bisect_left(b.timex_starts, sentence.start)
         last = bisect.bisect_left(b.timex_starts, sentence.end)
-        for timex in b.timexes[first:last]:
+        told = b.timexes[first:last]
+        if any(_another_time(b, timex, onset, recovery) for timex in told):
+            continue  # "The first was on 14 November 2023 … the impact lasted 25 minutes": another failure
+        for timex in told:
             if timex.type != "DURATION":
                 continue
             _stated_length(b, (sentence.start, sentence.end), timex, onset, recovery)
+
+
+def _another_time(b: Builder, timex: Timex, onset: Scope, recovery: Scope) -> bool:
+    """Does the summary sentence date what it tells outside the timeline's window (the day of
+    an earlier failure, another hour)?"""
+    if timex.type not in ("DATE", "TIME"):
+        return False
+    period = period_of(timex, b.dct, b.options.hemisphere)
+    if period is None or period.start is None or period.end is None:
+        return False
+    opened, closed = onset.period.start, recovery.period.end
+    return opened is not None and closed is not None and not (period.start < closed and opened < period.end)
 
 
 def _window(b: Builder, found: Sequence[Scope]) -> tuple[Scope, Scope] | None:
