@@ -216,7 +216,7 @@ class Frames:
                 role != "begin" or anchor.gran == "D") and not (
                 role is None and opens_range(self.text, end, block.end))
             self._date(ctx, opened, start, end, anchor, firm)
-            if position > 0 and (how == "alone" and block.kind in (Kind.LINE, Kind.CELL) or (
+            if position > 0 and ((how == "alone" and block.kind in (Kind.LINE, Kind.CELL)) or (
                 how == "lead" and block.kind is Kind.CELL and _first_cell(self.text, block)
             )):
                 # a date alone on a line of an item or in a cell of a row dates the item or row;
