@@ -220,7 +220,10 @@ def age_cues(text: str, timexes: Sequence[Timex], sentences: Sequence[Sentence])
             stated = appositive or _AGE.search(text, sentence.start, birth.start)
             if stated is not None:
                 age, start, end = _age_of(stated)
-                yield AgeCue(Span(start, end), age, born, None)
+                # ("she turns 70 next month, having been born in September 1955": at its own time)
+                own = [t for t in dates.between(stated.end(), birth.start)
+                       if _NEXT_TO.fullmatch(text, stated.end(), t.start)]
+                yield AgeCue(Span(start, end), age, born, mention(own[0]) if own else None)
             lo = birth.end  # after the birth, an age is dated by the dates after it
         present = _PRESENT_AGE.search(text, lo, sentence.end)
         if present is not None:

@@ -23,6 +23,7 @@ _NAMED = lazy_compile(
 _NAMED_PUNCTUAL = _WORDS.set("punctual_heads")
 _OF_SEPARATOR = f" {_WORDS.words('of')[0]} "
 _YEAR = lazy_compile(r"\b(?:1[89]|20)\d\d\b")
+_EDITION_YEAR = lazy_compile(r"\b((?:1[89]|20)\d\d)[ \t]+\Z")
 _ARTICLE = lazy_compile(rf"^(?:{_WORDS.pattern('article')})\s+", re.IGNORECASE)
 
 
@@ -46,5 +47,10 @@ def named_events(text: str, sentence: Sentence) -> Iterator[NamedEvent]:
             continue  # a bare "War" or "Election" at a sentence start is no name
         name = " ".join(words)
         key = _ARTICLE.sub("", name).lower()
+        edition = _EDITION_YEAR.search(text, max(0, start - 8), start)
+        if edition is not None:
+            # "the 2026 Dunmere Marathon": one edition of a recurring event, not the one a
+            # report of last Sunday's race names without its year
+            key = f"{edition.group(1)} {key}"
         head = next((w for w in reversed(key.split(_OF_SEPARATOR)[0].split()) if w), key)
         yield NamedEvent(start, end, name, key, head in _NAMED_PUNCTUAL)
