@@ -37,7 +37,8 @@ _INTENTION_VERBS = _WORDS.set("intention_verbs")
 # "was followed by …, and then reopened": a verb that orders is no act to order against
 _ORDER_VERBS = _WORDS.set("order_verbs")
 # "apart from a new roof after the fire": the phrase orders what the exception names
-_EXCEPTION_BETWEEN = lazy_compile(rf"\b(?:{vocabulary('dating').pattern('exception_words')})\b", re.IGNORECASE)
+_EXCEPTION_BETWEEN = lazy_compile(rf"\b(?:{vocabulary('dating').pattern('exception_words')})\b",
+                                  re.IGNORECASE)
 # "The transmitter bought second-hand in 2015 failed during …": a past form right after the
 # year or name that ends a phrase of the participle before it is the clause's own verb
 _VERB_AFTER_PHRASE = lazy_compile(r"(?:\b\d{4}|\b(?-i:[A-Z])[a-z]+)\s+[a-z]{3,}ed\b")
