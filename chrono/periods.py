@@ -310,6 +310,10 @@ def _time(value: str, g: dict[str, str], _: Hemisphere) -> Period:
     unit = SECOND if second is not None else MINUTE if minute is not None else HOUR
     start = day_start(day) + hour * HOUR + (minute or 0) * MINUTE + (second or 0)
     start -= _zone_offset(value, g["zone"])
+    if hour == 24:
+        # "at midnight on 7 July" (T24:00): the instant that ends the 7th and opens the 8th,
+        # so the unit on either side, a time of both days
+        return Period(start - unit, start + unit, value)
     return Period(start, start + unit, value)
 
 

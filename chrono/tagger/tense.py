@@ -620,6 +620,11 @@ def _year_for_month(ctx: Context, month: int, day: int | None, start: int, end: 
         # "Entries for next year's race open on Sunday 6 October": the race's year, not the
         # day's (but "Last year's regatta, on Sunday 11 June" is that year's, weekday or not)
         said_year = None
+    if said_year is not None and said_year == base.year and _after_dct_told_past(ctx, said_year, month, day,
+                                                                                start, end):
+        # "This year's Winter Count ran from Thursday 28 December to …" on 8 January: this
+        # season's count, whose December is last year's
+        said_year = None
     if said_year is not None:
         ctx.note = YEAR_SAID
         return said_year  # "Last year's event, on Sunday, 11 June, …": that year's 11 June
@@ -696,6 +701,21 @@ def _year_from_dct(ctx: Context, month: int, day: int | None, start: int, end: i
     chosen = _weekday_year_near(ctx, chosen, month, day, start, end)
     ctx.note = _year_note(base, chosen, month, day, direction)
     return chosen
+
+
+def _after_dct_told_past(ctx: Context, year: int, month: int, day: int | None, start: int, end: int) -> bool:
+    """Is the month (and day) in ``year`` well after the document date, though the clause
+    tells it as past?"""
+    base = ctx.base()
+    try:
+        first = dt.date(year, month, day or 1)
+    except ValueError:
+        return False
+    return (first - base).days > _PAST_GRACE_DAYS and tense(ctx, start, end) < 0
+
+
+# how far past the document date a day told as past may lie (a report's loose "this week")
+_PAST_GRACE_DAYS = 62
 
 
 def _counted_in_phrase(ctx: Context, start: int) -> bool:
@@ -786,6 +806,34 @@ _LINE_LABEL_END = lazy_compile(r"[ \t*_:]*(?:\r?\n|\Z)")
 _INLINE_LABEL_END = lazy_compile(r"[.:]?[ \t*_]{3}")
 
 
+# "next Wednesday, 22 March": the day set off after the weekday
+_APPOSED_DAY = (r"[ \t]*,[ \t]*(?:(?P<day>\d{1,2})(?:[a-z]{2})?[ \t]+(?P<month>{month})"
+                r"|(?P<month2>{month})[ \t]+(?P<day2>\d{1,2}))\b")
+
+
+def _apposed_day(ctx: Context, weekday: int, base: dt.date, end: int) -> dt.date | None:
+    """"next Wednesday, 22 March" on a Tuesday: whether "next" is tomorrow or a week on, the
+    day written after it says (when it is that weekday, in the next two weeks)."""
+    found = words_regex(ctx.res, _APPOSED_DAY, re.IGNORECASE).match(ctx.text, end)
+    if found is None:
+        return None
+    month = ctx.res.lookup("month", (found.group("month") or found.group("month2") or "").lower())
+    day_digits = found.group("day") or found.group("day2")
+    if not isinstance(month, int) or not day_digits:
+        return None
+    for year in (base.year, base.year + 1):
+        try:
+            told = dt.date(year, month, int(day_digits))
+        except ValueError:
+            continue
+        if told.isoweekday() == weekday and 0 < (told - base).days <= _APPOSED_REACH_DAYS:
+            return told
+    return None
+
+
+_APPOSED_REACH_DAYS = 14
+
+
 def weekday_date(ctx: Context, weekday: int, rel: int | None, start: int, end: int) -> dt.date:
     """The date of a weekday name: "last"/"next" move a week; otherwise tense decides and
     news-style past is the default (the most recent such day, the DCT's own day included)."""
@@ -871,7 +919,7 @@ def weekday_date(ctx: Context, weekday: int, rel: int | None, start: int, end: i
         return add_days(base, -delta)
     if rel is not None and rel > 0:
         delta = (weekday - current) % 7 or 7
-        return add_days(base, delta)
+        return _apposed_day(ctx, weekday, base, end) or add_days(base, delta)
     if rel == 0:
         return add_days(base, weekday - current)
     last = _story_entry(ctx, start, end)

@@ -42,7 +42,8 @@ _POSSESSOR = lazy_compile(r"\b(?:([A-Za-z][\w-]*)['’]s|its|their)\s+\Z", re.IG
 # "the 150th anniversary of the town's clock tower": the thing whose opening it marks, by its
 # last word
 _OF_THING = lazy_compile(
-    r"\s+of\s+(?:the\s+|its\s+|their\s+)?(?:[\w'’-]+['’]s\s+)?(?:[a-z][\w-]*\s+)?([a-z][\w-]+)\b"
+    r"\s+of\s+(?:the\s+|its\s+|their\s+)?(?:[\w'’-]+['’]s\s+)?(?:[a-z][\w-]*\s+)?"
+    r"(?!(?:the|its|their)\b)([a-z][\w-]+)\b"  # (not "the" of "of the Armistice": a name, no thing's)
 )
 # "The Rosemoor Community Choir, which turns 25 this year": the thing's last name word, then its age
 _THING_TURNS = lazy_compile(

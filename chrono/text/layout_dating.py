@@ -75,6 +75,8 @@ _TIMELINE_WORDS = vocabulary("layout").set("timeline_headings")
 # "| Action | Owner | Due |": a column of deadlines
 _PLAN_COLUMNS = frozenset(" ".join(str(w).split()) for w in vocabulary("layout").words("plan_columns"))
 _PAST_HEADING = lazy_compile(rf"\b(?:{vocabulary('layout').pattern('past_headings')})\b", re.IGNORECASE)
+_PLAN_ENTRY_MARK = lazy_compile(rf"\((?:{vocabulary('layout').pattern('plan_entry_marks')})\)", re.IGNORECASE)
+_PLAN_ENTRY_KINDS = (Kind.ITEM, Kind.ROW, Kind.LINE)
 _PLAN_HEADING = lazy_compile(rf"\b(?:{vocabulary('layout').pattern('plan_headings')})\b", re.IGNORECASE)
 
 @attrs.frozen
@@ -833,6 +835,8 @@ def _drop_planned_dct_claims(b: Builder, layout: Layout) -> None:
     ("## Next steps ¶ - **Autumn 2024** — headteacher appointed"): a plan, whatever its form."""
     plans = [(layout.blocks[i].start, layout.blocks[i].scope_end) for i in _plan_headings(b, layout)]
     plans += _plan_tables(b, layout)
+    plans += [(block.start, block.end) for block in layout.blocks
+              if block.kind in _PLAN_ENTRY_KINDS and _PLAN_ENTRY_MARK.search(b.text, block.start, block.end)]
     if not plans:
         return
 

@@ -46,6 +46,12 @@ _PLAN_BEFORE = lazy_compile(
     re.IGNORECASE,
 )
 
+# "The six-week closure (of the bridge) will begin on 3 April": the subject of a plan
+_PLAN_AFTER = lazy_compile(
+    rf"(?:\s+of\s+[^,.;:!?\n]{{1,40}}?)?\s+(?:{alternation(_WORDS.words('plan_auxiliaries'))})\s",
+    re.IGNORECASE,
+)
+
 _Candidate = tuple[Sentence, Trigger]
 _PARTICIPLES = {str(word): str(side) for word, side in _WORDS.table("participles").items()}
 _PARTICIPLE = lazy_compile(rf",\s+({alternation(_PARTICIPLES)})\s", re.IGNORECASE)
@@ -82,6 +88,8 @@ def state_bounds(b: Builder, triggers: Iterable[_Candidate]) -> None:
         ids = {_event(b, s, t) for s, t in states}
         if len(ids) != 1:
             continue  # several closures: which act bounds which is not said
+        if any(_PLAN_AFTER.match(b.text, t.end) for _, t in states):
+            continue  # "The six-week closure will begin on 3 April": a plan, which no act told as done bounds
         state_id = ids.pop()
         # the acts the text dates ("the decision to close the bridge" dates no closing)
         # (not those of a sentence about another one: "The first, in October 2022, closed the road")
