@@ -252,6 +252,7 @@ def _news_regex(res: Resources) -> re.Pattern[str]:
     words = res.classes.get("news_marker", {})
     if not words:
         return re.compile(r"(?!)")
-    # "the next year" is the story's, not the DCT's.
-    articles = "".join(rf"(?<!\b{re.escape(word)} )" for word in res.classes.get("article_definite", {}))
+    # "the next year" is the story's, not the DCT's; "every Saturday morning" is any week's.
+    articles = "".join(rf"(?<!\b{re.escape(word)} )" for word in (
+        *res.classes.get("article_definite", {}), *res.classes.get("set_quantifier", {})))
     return compile_kept(r"(?<!\w)" + articles + "(?:" + trie_regex(words) + r")(?!\w)", re.IGNORECASE)

@@ -574,11 +574,23 @@ def year_for_month(ctx: Context, month: int, day: int | None, start: int, end: i
     written = [int(m.group()) for m in _WRITTEN_YEAR.finditer(ctx.text, lo, start)]
     if written and not _weekday_misfits(ctx, written[-1], month, day, start, end):
         return written[-1]
+    base = ctx.base()
+    if year != base.year and not written and ctx.note != YEAR_SAID and not _weekday_misfits(
+        ctx, base.year, month, day, start, end
+    ):
+        try:
+            near = abs((dt.date(base.year, month, day) - base).days) <= _HALF_YEAR_DAYS
+        except ValueError:
+            near = False
+        if near:
+            # "She started here in September 2010 … ¶ School breaks up on Friday 19 July" in a
+            # newsletter of April 2024: the story's year does not fit the weekday, the
+            # document's does
+            return base.year
     # "I was nine in the summer of 1978 … ¶ School finished on Friday 21 July": the one year of
     # a story told in the paragraphs before, years from the document's, that the weekday fits
     breaks = [m.start() for m in PARAGRAPH_BREAK.finditer(ctx.text, max(0, start - _STORY_REACH), start)]
     lo = breaks[-_STORY_PARAGRAPHS] if len(breaks) >= _STORY_PARAGRAPHS else max(0, start - _STORY_REACH)
-    base = ctx.base()
     try:
         chosen = dt.date(year, month, day)
     except ValueError:
@@ -594,6 +606,9 @@ def year_for_month(ctx: Context, month: int, day: int | None, start: int, end: i
                if abs(y - base.year) >= 2 and not _weekday_misfits(ctx, y, month, day, start, end)]
     return fitting[0] if len(fitting) == 1 else year
 
+
+# how near the document date a day must be for its weekday to take it from a story's year
+_HALF_YEAR_DAYS = 183
 
 # how far back the years of a story that a weekday may choose among are looked for
 _STORY_PARAGRAPHS = 2

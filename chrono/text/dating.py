@@ -162,7 +162,8 @@ _BETWEEN_EVENT_AND = lazy_compile(
     rf"\s+(?:{_WORDS.pattern('span_joiner')})\s+\Z",
     re.IGNORECASE,
 )
-_ENTRY_LINE = lazy_compile(r"[ \t]*(?:[-*+•|]|\d+[.)]\s|\*\*|#)")
+# (in Markdown the marks are blanked in the text read: a line opened by blanks was an entry's)
+_ENTRY_LINE = lazy_compile(r"[ \t]*(?:[-*+•|]|\d+[.)]\s|\*\*|#)|[ \t]{2,}(?=\S)")
 
 
 _LETTER = lazy_compile(r"[A-Za-z]")
