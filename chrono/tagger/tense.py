@@ -432,7 +432,8 @@ _PRONOUN_CLAUSE = r"[,;]\s+(?:{clause_joiner})\s+(?:{clause_pronoun})\s+(?:{clau
 _COUNTED_YEAR = r"(?<![Tt]he\s)\b({rel})\s+year\b(?:['’]s)?"  # (not "the next year": the story's)
 _MONTH_LABEL = r"(?:{article_definite})\s+"
 _LABELLED_NOUN = r"\s+[a-z][a-z-]{2,}\b(?!\s+(?:{label_after_preposition})\b)"
-_COUNTED_SEASON = r"(?<![Tt]he\s)\b({rel})\s+(?P<season>{season_safe})['’]s\b"  # "last autumn's opening"
+# "last autumn's opening", "paused last winter, from 8 January to 19 February"
+_COUNTED_SEASON = r"(?<![Tt]he\s)\b({rel})\s+(?P<season>{season_safe})(?:['’]s\b|(?=,))"
 
 
 def sentence_start(text: str, start: int, reach: int) -> int:
@@ -483,8 +484,16 @@ def _year_said_before(ctx: Context, start: int, month: int) -> int | None:
         return base.year + int(step)
     name = str(ctx.res.lookup("season", season.lower()))
     first = SEASON_START.get(name)
-    if first is None or first + 2 > 12 or int(step) not in (-1, 1):
-        return None  # (a winter spans two years)
+    if first is None or int(step) not in (-1, 1):
+        return None
+    if first + 2 > 12:
+        # "paused last winter, from 8 January to 19 February": a winter spans two years, its
+        # December in the year it starts, its January and February in the next
+        months = [(first + i - 1) % 12 + 1 for i in range(3)]
+        if month not in months:
+            return None
+        start_year = counted_season_year(name, int(step), base)
+        return start_year if month >= first else start_year + 1
     if not first <= month <= first + 2:
         return None  # (the season's event, not another date of the sentence)
     # "last autumn's opening night, on Friday 13 October" in a text of September
@@ -575,8 +584,9 @@ def year_for_month(ctx: Context, month: int, day: int | None, start: int, end: i
     if written and not _weekday_misfits(ctx, written[-1], month, day, start, end):
         return written[-1]
     base = ctx.base()
-    if year != base.year and not written and ctx.note != YEAR_SAID and not _weekday_misfits(
-        ctx, base.year, month, day, start, end
+    in_entries = ctx.frames is not None and ctx.frames.last_entry is not None
+    if year != base.year and not (written or in_entries) and ctx.note != YEAR_SAID and (
+        not _weekday_misfits(ctx, base.year, month, day, start, end)
     ):
         try:
             near = abs((dt.date(base.year, month, day) - base).days) <= _HALF_YEAR_DAYS
@@ -585,7 +595,7 @@ def year_for_month(ctx: Context, month: int, day: int | None, start: int, end: i
         if near:
             # "She started here in September 2010 … ¶ School breaks up on Friday 19 July" in a
             # newsletter of April 2024: the story's year does not fit the weekday, the
-            # document's does
+            # document's does (not in dated entries, "*Arras, 26 March 1918.*", whose year holds)
             return base.year
     # "I was nine in the summer of 1978 … ¶ School finished on Friday 21 July": the one year of
     # a story told in the paragraphs before, years from the document's, that the weekday fits

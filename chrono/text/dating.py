@@ -125,6 +125,12 @@ _TOPIC_BEFORE = lazy_compile(
     r"(?:the|a|an|this|that|its|their)\s+(?:[\w'’-]+\s+){0,2}\Z",
     re.IGNORECASE,
 )
+# "registered for the reunion on …", "queued for tickets on …": the date of the verb's purpose
+_PURPOSE_OBJECT_BEFORE = lazy_compile(
+    rf"\b(?:{_WORDS.pattern('purpose_prepositions')})\s+"
+    rf"(?:(?:{_WORDS.pattern('purpose_determiners')})\s+)?(?:[\w'’-]+\s+){{0,2}}\Z",
+    re.IGNORECASE,
+)
 _PAST_PLAN = lazy_compile(
     rf"\bhad\s+been\s+(?:{vocabulary('attachment').pattern('plan_predicates')})\s+to\s+[a-z]+\s+\Z",
     re.IGNORECASE,
@@ -297,6 +303,11 @@ def _dates_something_else(b: Builder, here: SentenceContext, timex: Timex, trigg
         # "The meeting had originally been scheduled for Tuesday 9 July but was postponed", "The
         # trial had been due to start in July but was postponed": a plan that was replaced
         return True
+    if trigger is not None and trigger.pos == "verb" and trigger.end <= lead:
+        purpose = _PURPOSE_OBJECT_BEFORE.search(text, max(trigger.end, lead - 50), lead)
+        if purpose is not None and not text[trigger.end:purpose.start()].strip(" ,"):
+            # "have registered for the reunion on Saturday 28 September": the reunion's day
+            return True
     if _ANOTHER_ONE.search(text, max(start, lead - 30), lead):
         return True  # "came a year after a smaller one, on Monday 16 October 2023": the other one's
     if trigger is None or trigger.pos != "noun":

@@ -310,6 +310,13 @@ def offset(b: Builder, here: SentenceContext, match: re.Match[str]) -> None:
         if left and fronted:
             left = []
         subject = left[-1] if left else (right[0] if right else None)
+        if not left and subject is not None and fronted and (
+            words_between(text, end, subject.start) > _MAIN_CLAUSE_WORDS
+        ):
+            # "Two years later he came ashore and went to work for the boatbuilder, taking over
+            # the yard when Hocking retired in 1962": the main clause's verb is not in the
+            # lexicon, and the first event word found is far into another clause
+            subject = None
         if subject is not None and subject.pos == "noun" and len(left) > 1:
             # "The union rejected a first offer two days later": what happened two days later
             # is the clause's verb, not its object (made before)
