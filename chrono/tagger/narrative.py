@@ -214,6 +214,8 @@ def _since_phrase(ctx: Context, start: int) -> bool:
 # "the worst flooding since February 2020, when the river reached …": the text goes on to tell
 # that time, so it is the story's
 _WHEN_AFTER = r",?\s+when\b"
+# the words that give a clock time a day of its own ("2 a.m. on Friday", "9pm on 3 May")
+_DAY_WORDS = r"\b(?:{month}|{weekday}|{deictic})\b|\d{1,2}(?:st|nd|rd|th)?\s+(?:{month})"
 _HOLIDAY_GOAL = r"\b(?:{holiday_goal_signals})\s+\Z"
 # "kept a weather book from 1881 until his retirement": the start of a span whose end is no date
 _FROM_BEFORE = r"\bfrom\s+\Z"
@@ -318,6 +320,14 @@ def _follow(ctx: Context, rule: Rule, piece: Piece, dct_known: bool) -> Piece:
             # year) does not move a story that has a time of its own.
             anchor = None
         if looks_back:
+            anchor = None
+        if anchor is not None and piece.type == "TIME" and piece.anchor == "DCT" and ctx.ref is not None and (
+            ctx.ref.gran != "D" and ctx.base().year - ctx.ref.day.year >= LONG_AGO_YEARS
+        ) and rule.action == "time_of_day" and not words_regex(ctx.res, _DAY_WORDS, re.IGNORECASE).search(
+            ctx.text, piece.start, piece.end
+        ):
+            # "In the summer of 1987 … They left base camp at 4 a.m. on 12 July": a clock time
+            # with no day of its own does not bring a story set years back to the document's day
             anchor = None
         if anchor is not None and piece.anchor == "DCT" and anchor.gran == "D" and _in_counted_era(ctx) and (
             abs(anchor.day.year - ctx.base().year) <= 1 and not _states_day(ctx, piece, anchor.day.day)

@@ -201,6 +201,18 @@ def era_long_ago(ctx: Context, era: Anchor) -> bool:
     return era.gran in ERA_GRANULARITIES and ctx.base().year - era.day.year >= _LONG_AGO_YEARS
 
 
+# "In the summer of 1987, …": a time that opens its sentence, set off by a comma
+_SCENE_OPENER = r"(?:{signal})\s+\Z"
+_SCENE_CLOSE = r"\s*,"
+
+
+def _sets_the_scene(ctx: Context) -> bool:
+    """Does the story's time open its sentence ("In the summer of 1987, four students …")?"""
+    lo = sentence_start(ctx.text, ctx.ref_start, 160)
+    opener = words_regex(ctx.res, _SCENE_OPENER, re.IGNORECASE).fullmatch(ctx.text, lo, ctx.ref_start)
+    return opener is not None and words_regex(ctx.res, _SCENE_CLOSE).match(ctx.text, ctx.ref_end) is not None
+
+
 def story_year(ctx: Context, month: int, start: int = -1) -> int | None:
     """The year a year-less ``month`` has in a story set in another time ("In June 1944 she
     landed ... in the autumn"), forward from the story's last date; None when the text is not
@@ -232,10 +244,17 @@ def story_year(ctx: Context, month: int, start: int = -1) -> int | None:
         ctx.text, since, start
     ) and not ctx.speaks_from_now(since, start):
         in_clause = True  # "That was 1994. We arrived on 6 August": the paragraph's year
+    long_ago = start >= 0 and _long_ago(ctx, story)
+    later_paragraph = PARAGRAPH_BREAK.search(ctx.text, since, start) if long_ago else None
+    if later_paragraph is not None and story is ctx.ref and _sets_the_scene(ctx):
+        # "In the summer of 1987, four students set out … She told me the story last week. ¶
+        # They left on 12 July": a story whose time opens its first sentence; the words of now
+        # in that paragraph are its frame, and a later paragraph goes back to the story
+        since = later_paragraph.end()
     speaks_from_now = not in_clause and (
         abs(story.day.year - ctx.base().year) < 2 or story.gran == "W" or story.gran not in ERA_GRANULARITIES
         or (ctx.speaks_from_now(since, start) if start >= 0 and (
-            _long_ago(ctx, story) or _set_just_before(ctx, story, start)) else ctx.is_news()))
+            long_ago or _set_just_before(ctx, story, start)) else ctx.is_news()))
     if (speaks_from_now
             or (story.gran == "Y" and words_regex(ctx.res, _STATE_BOUND, re.IGNORECASE).search(
                 ctx.text, max(0, ctx.ref_start - 8), ctx.ref_start))
@@ -596,6 +615,7 @@ def year_for_month(ctx: Context, month: int, day: int | None, start: int, end: i
             # "She started here in September 2010 … ¶ School breaks up on Friday 19 July" in a
             # newsletter of April 2024: the story's year does not fit the weekday, the
             # document's does (not in dated entries, "*Arras, 26 March 1918.*", whose year holds)
+            ctx.note = _year_note(base, base.year, month, day, tense(ctx, start, end))
             return base.year
     # "I was nine in the summer of 1978 … ¶ School finished on Friday 21 July": the one year of
     # a story told in the paragraphs before, years from the document's, that the weekday fits
