@@ -122,7 +122,7 @@ _SOON_AFTER = 14 * DAY
 _ANOTHER_ONE = lazy_compile(r"\b(?:an?\s+(?:[\w-]+\s+){0,2}one|another)\s*,?\s*\Z", re.IGNORECASE)
 _TOPIC_BEFORE = lazy_compile(
     rf"\b(?:{_WORDS.pattern('topic_nouns')})\s+(?:{_WORDS.pattern('topic_prepositions')})\s+"
-    r"(?:the|a|an|this|that|its|their)\s+(?:[\w'’-]+\s+){0,2}\Z",
+    r"(?:the|a|an|this|that|its|their)\s+(?:[\w'’-]+\s+){0,4}\Z",  # ("a report on the results of the …")
     re.IGNORECASE,
 )
 # "registered for the reunion on …", "queued for tickets on …": the date of the verb's purpose

@@ -30,6 +30,7 @@ _SKIPPABLE = _WORDS.set("skippable")
 _NEGATIONS = _WORDS.set("negations")
 _MODALS = _WORDS.set("modals")
 _FUTURE = _WORDS.set("future_auxiliaries")
+_PRESENT_DO = _WORDS.set("present_do_support")
 _PLAN_WORDS = _WORDS.set("plan_words")
 _AFTER_MODAL = _WORDS.set("after_modal")
 _INFINITIVE_MARKER = _WORDS.set("infinitive_marker")
@@ -80,7 +81,9 @@ def negated_until(before: list[str], text: str, start: int) -> bool:
     made until 12 November")? Such a clause says the event happened at the time "until" gives,
     not before; a modal or future ("will not reopen until May") keeps it a plan."""
     window = before[-4:]
-    if _NEGATIONS.isdisjoint(window) or not (_MODALS.isdisjoint(window) and _FUTURE.isdisjoint(window)):
+    if _NEGATIONS.isdisjoint(window) or not (
+        _MODALS.isdisjoint(window) and _FUTURE.isdisjoint(window) and _PRESENT_DO.isdisjoint(window)
+    ):
         return False
     return _UNTIL_IN_CLAUSE.match(text, start) is not None
 
