@@ -48,8 +48,10 @@ _PASSIVE_AFTER = lazy_compile(
 # "since the first was run, by 23 people, in 1980": a light verb whose subject is another one of
 # its kind, not the noun told before
 _ELIDED_SUBJECT = lazy_compile(
-    r"\bthe[ \t]+(?:first|last|previous|earliest|original|next)(?:[ \t]+one)?[ \t]+"
-    r"(?:was|were|had[ \t]+been)[ \t]+\Z"
+    rf"\b{_WORDS.pattern('elided_subject_article')}[ \t]+(?:{_WORDS.pattern('elided_subject_words')})"
+    rf"(?:[ \t]+{_WORDS.pattern('elided_subject_one')})?[ \t]+"
+    rf"(?:{_WORDS.pattern('elided_subject_copulas')}|{_WORDS.pattern('elided_subject_perfect')}[ \t]+"
+    rf"{_WORDS.pattern('elided_subject_participle')})[ \t]+\Z"
 )
 # nouns a month's name labels without dating ("the January sales", which start in December)
 _MONTH_NAMED_NOUNS = frozenset(_WORDS.words("month_named_nouns"))
@@ -86,7 +88,8 @@ _GERUND_PHRASE = lazy_compile(
 # "The jury's verdict, delivered on …", "Her maiden voyage, to Bergen, was made in …"
 # (a particle after it: "The inspection, carried out on 24 April, …")
 _SET_OFF_PARTICIPLE = lazy_compile(
-    r",\s+(?:[^,.;]{1,60},\s+(?:was|were)\s+)?([a-z]+)(?:\s+(?:out|up|off))?\s+"
+    rf",\s+(?:[^,.;]{{1,60}},\s+(?:{_WORDS.pattern('past_copulas')})\s+)?([a-z]+)"
+    rf"(?:\s+(?:{_WORDS.pattern('participle_particles')}))?\s+"
 )
 _PASSIVE_BEFORE = lazy_compile(rf"(?:,|\b(?:{_WORDS.pattern('passive_auxiliaries')}))\s*\Z", re.IGNORECASE)
 _AND_THEN = lazy_compile(r"\s+and\s+")
@@ -100,7 +103,7 @@ _ORDER_OBJECT_BEFORE = lazy_compile(
 # "her next real birthday, on …": a date set off after a noun phrase of the next one of a kind
 _NEXT_ONE_SET_OFF = lazy_compile(
     rf"\b(?:{_WORDS.pattern('next_one_words')})\s+"
-    rf"(?!(?:{alternation((*MONTHS, *WEEKDAYS))}|week|month|year)\b)"
+    rf"(?!(?:{alternation((*MONTHS, *WEEKDAYS))}|{_WORDS.pattern('next_one_units')})\b)"
     rf"(?:[\w'’-]+\s+){{0,3}}[\w'’-]+,\s*\Z",
     re.IGNORECASE,
 )
@@ -193,7 +196,9 @@ _IN_PHRASE = lazy_compile(
     r"\b(?:at|in|on|during|of|for|with|by|from)\s+(?:[\w'’-]+\s+){0,3}\Z", re.IGNORECASE
 )
 _AGAIN_OR_PREDICATE = lazy_compile(
-    rf"\b(?:and|but)\s+(?:again|{_WORDS.pattern('coordinated_auxiliaries')})\b", re.IGNORECASE
+    rf"\b(?:{_WORDS.pattern('again_coordinators')})\s+"
+    rf"(?:{_WORDS.pattern('again_word')}|{_WORDS.pattern('coordinated_auxiliaries')})\b",
+    re.IGNORECASE,
 )
 _JOINED_BEFORE = lazy_compile(rf"\b(?:{_WORDS.pattern('conjunctions')})\s*,\s*\Z")
 _SINCE_BEFORE = lazy_compile(
@@ -287,7 +292,9 @@ _UNTAGGED_PAST = lazy_compile(r"\b[a-z]{3,}ed\b")
 _ING_CLAUSE = lazy_compile(r",[ \t]+[a-z]{3,}ing\b")
 _TERM_END_SIGNALS = frozenset({"to", "until", "till", "through"})
 _TERM_END_BEFORE = lazy_compile(
-    r"\b(?:to|until|till|through)[ \t]+the[ \t]+(?:end|close)[ \t]+of[ \t]+(?:the[ \t]+)?\Z")
+    rf"\b(?:{_WORDS.pattern('term_end_words')})[ \t]+{_WORDS.pattern('term_end_article')}[ \t]+"
+    rf"(?:{_WORDS.pattern('term_end_nouns')})[ \t]+{_WORDS.pattern('term_end_of')}[ \t]+"
+    rf"(?:{_WORDS.pattern('term_end_article')}[ \t]+)?\Z")
 
 
 def is_term(text: str, timex: Timex) -> bool:
@@ -469,7 +476,10 @@ def _head_of(text: str, noun: Trigger, triggers: Sequence[Trigger]) -> Trigger |
     return head if _OF_BETWEEN.fullmatch(text, head.end, noun.start) else None
 
 
-_WITH_BETWEEN = lazy_compile(r"\s+(?:with|amid)\s+(?:(?:a|an|the)\s+)?(?:[a-z][\w-]*\s+)?")
+_WITH_BETWEEN = lazy_compile(
+    rf"\s+(?:{_WORDS.pattern('phase_with_prepositions')})\s+(?:(?:{_WORDS.pattern('phase_with_articles')})\s+)?"
+    r"(?:[a-z][\w-]*\s+)?"
+)
 
 
 def _phase_with(text: str, noun: Trigger, triggers: Sequence[Trigger]) -> Trigger | None:

@@ -93,7 +93,7 @@ _RETRACTION = lazy_compile(rf"\b(?:{_WORDS.pattern('retraction_phrases')})\b", r
 _RETRACTION_HINT = Hint.of(_WORDS.words("retraction_phrases"))
 # In a corrections column, what an article "said" is the claim it corrects
 _ARTICLE_SAID = lazy_compile(
-    rf"\b(?:{_WORDS.pattern('corrected_sources')})\b[^.!?]{{0,160}}?\b(?:said|stated|reported|gave)\b",
+    rf"\b(?:{_WORDS.pattern('corrected_sources')})\b[^.!?]{{0,160}}?\b(?:{_WORDS.pattern('corrected_claim_verbs')})\b",
     re.IGNORECASE,
 )
 _CORRECTIONS_TITLE = lazy_compile(rf"\b(?:{_WORDS.pattern('corrections_titles')})\b", re.IGNORECASE)
@@ -122,7 +122,7 @@ _SOON_AFTER = 14 * DAY
 _ANOTHER_ONE = lazy_compile(r"\b(?:an?\s+(?:[\w-]+\s+){0,2}one|another)\s*,?\s*\Z", re.IGNORECASE)
 _TOPIC_BEFORE = lazy_compile(
     rf"\b(?:{_WORDS.pattern('topic_nouns')})\s+(?:{_WORDS.pattern('topic_prepositions')})\s+"
-    r"(?:the|a|an|this|that|its|their)\s+(?:[\w'’-]+\s+){0,2}\Z",
+    rf"(?:{_WORDS.pattern('topic_determiners')})\s+(?:[\w'’-]+\s+){{0,2}}\Z",
     re.IGNORECASE,
 )
 _PAST_PLAN = lazy_compile(
@@ -172,8 +172,9 @@ _DAY_WORDS = lazy_compile(
     rf"\b(?:{alternation([*MONTHS, *WEEKDAYS, *_WORDS.words('day_deictics')])})\b", re.IGNORECASE
 )
 _REDUCED_RELATIVE = lazy_compile(
-    rf"\b(?i:the|a|an|its|his|her|their|our|my)\s+(?:[\w'’-]+\s+){{0,3}}"
-    rf"(?:{vocabulary('attachment').pattern('relative_subjects')})\s+(?:(?:had|has|have|once|first)\s+)?\Z"
+    rf"\b(?i:{_WORDS.pattern('reduced_relative_determiners')})\s+(?:[\w'’-]+\s+){{0,3}}"
+    rf"(?:{vocabulary('attachment').pattern('relative_subjects')})\s+"
+    rf"(?:(?:{_WORDS.pattern('reduced_relative_adverbs')})\s+)?\Z"
 )
 
 
@@ -586,11 +587,12 @@ def date(b: Builder, here: SentenceContext, timex: Timex, period: Period, length
 
 
 # "was first staged", "first held": the adverb right before the verb
-_FIRST_BEFORE = lazy_compile(r"\b(?:first|originally)[ \t]+\Z", re.IGNORECASE)
-_FIRST_WORDS = frozenset({"first", "initial", "original", "inaugural"})
+_FIRST_BEFORE = lazy_compile(rf"\b(?:{_WORDS.pattern('first_adverbs')})[ \t]+\Z", re.IGNORECASE)
+_FIRST_WORDS = _WORDS.set("first_adjectives")
 # "The festival was first staged …": the adverb after the subject of a light verb
 _FIRST_AFTER_SUBJECT = lazy_compile(
-    r"[ \t]+(?:was|were|had[ \t]+been|has[ \t]+been|have[ \t]+been)[ \t]+(?:first|originally)\b",
+    rf"[ \t]+(?:{_WORDS.pattern('first_auxiliaries')}|(?:{_WORDS.pattern('first_perfect_auxiliaries')})[ \t]+"
+    rf"(?:{_WORDS.pattern('first_perfect_participle')}))[ \t]+(?:{_WORDS.pattern('first_adverbs')})\b",
     re.IGNORECASE,
 )
 
@@ -614,7 +616,8 @@ _ORDER_SIDES = {
     for words, side in vocabulary("order").table("order_words").items()
 }
 _ORDER_PHRASE = lazy_compile(
-    rf"\b(?P<word>{alternation(_ORDER_SIDES)})\s+(?:(?:the|its|their|this)\s+)?(?:[\w'’-]+\s+){{0,2}}?"
+    rf"\b(?P<word>{alternation(_ORDER_SIDES)})\s+(?:(?:{_WORDS.pattern('order_object_determiners')})\s+)?"
+    r"(?:[\w'’-]+\s+){0,2}?"
     r"(?P<noun>[\w'’-]+)\s*,\s*\Z",
     re.IGNORECASE,
 )
@@ -668,7 +671,8 @@ _INDEFINITE_BEFORE = lazy_compile(
 _PERFECT_COPULA = lazy_compile(
     rf"\b(?:{_WORDS.pattern('perfect_copulas')})\s+(?:[\w'’-]+\s+){{1,3}}\Z", re.IGNORECASE
 )
-_IT_SUBJECT = lazy_compile(rf"[\s\"“]*(?:{_WORDS.pattern('thing_pronoun_subjects')})\s+(?:\w+ly\s+|then\s+)?",
+_IT_SUBJECT = lazy_compile(rf"[\s\"“]*(?:{_WORDS.pattern('thing_pronoun_subjects')})\s+"
+                         rf"(?:\w+ly\s+|(?:{_WORDS.pattern('subject_adverbs')})\s+)?",
                          re.IGNORECASE)
 _SET_OFF_BEFORE = lazy_compile(r",\s*\Z")
 _OFFSET_WORDS = vocabulary("offsets")
@@ -794,15 +798,12 @@ def _eve_of(b: Builder, here: SentenceContext, timex: Timex, period: Period, lea
     b.period_claim(event_id, Part.START, Qualifier.IN, day_after, span,
                    note=f"the day after its eve, {' '.join(timex.text.split())}")
     return True
-_APPOSITION = lazy_compile(r"\s*(?:,|--|—|–|\(|;)\s*(?:(?:that\s+is|i\.e\.|or|exactly|just|some)\s+)*")
+_APPOSITION = lazy_compile(rf"\s*(?:,|--|—|–|\(|;)\s*(?:(?:{_WORDS.pattern('apposition_words')})\s+)*")
 
 
 # counted from a time the story set, not from the document's ("the week before", "a day later")
-_ANAPHORIC_WORDS = lazy_compile(r"\b(?:later|earlier|previous|following|before|after)\b", re.IGNORECASE)
-_RELATIVE_WORDS = lazy_compile(
-    r"\b(?:ago|later|earlier|from\s+now|hence|next|last|this|previous|following|before|after)\b",
-    re.IGNORECASE,
-)
+_ANAPHORIC_WORDS = lazy_compile(rf"\b(?:{_WORDS.pattern('anaphoric_words')})\b", re.IGNORECASE)
+_RELATIVE_WORDS = lazy_compile(rf"\b(?:{_WORDS.pattern('relative_words')})\b", re.IGNORECASE)
 
 
 def _relative(timex: Timex) -> bool:
