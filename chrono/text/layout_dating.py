@@ -276,7 +276,7 @@ def _overlap(a: Period, b: Period) -> bool:
 
 
 # an entry that opens by counting from the writer's today ("Next week:", "Tomorrow:")
-_DEICTIC_OPENER = lazy_compile(r"(?:next|this|coming|tomorrow|tonight|today|later)\b", re.IGNORECASE)
+_DEICTIC_OPENER = lazy_compile(rf"(?:{vocabulary('layout').pattern('deictic_openers')})\b", re.IGNORECASE)
 
 
 def _entry_against(b: Builder, entry: Scope, outer: Scope, timex: Timex | None) -> None:
@@ -699,7 +699,8 @@ def _lists_in_order(b: Builder, layout: Layout, found: Sequence[Scope]) -> None:
 
 _VERSION = lazy_compile(r"(?<![\w.])v?(\d{1,4})\.(\d{1,4})\.(\d{1,4})(?![\w-]|\.\w)")
 _VERSION_AFTER = lazy_compile(
-    r"\s+(?:(?:version|release)\s+)?(v?\d{1,4}\.\d{1,4}\.\d{1,4})(?![\w-]|\.\w)", re.IGNORECASE
+    rf"\s+(?:(?:{vocabulary('layout').pattern('version_words')})\s+)?(v?\d{{1,4}}\.\d{{1,4}}\.\d{{1,4}})(?![\w-]|\.\w)",
+    re.IGNORECASE,
 )
 
 
