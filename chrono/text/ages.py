@@ -782,7 +782,8 @@ def headline_cues(text: str, timexes: Sequence[Timex], headings: Sequence[tuple[
                 continue
             span = Span(match.start("count"), match.end())
             # "turns two" is an anniversary (exact); "4 years of" may count completed years
-            exact = "turns" in match.group().lower()
+            low = match.group().lower()
+            exact = any(word in low for word in _WORDS.words("headline_exact_words"))
             yield ElapsedCue(span, " ".join(text[span.start:span.end].split()), count, mention(near[0]),
                              None, slack=0 if exact else 1, headline=True)
             break

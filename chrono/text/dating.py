@@ -648,12 +648,13 @@ def _apposed_to_order_phrase(
     span = b.span(phrase.start(), timex.end)
     words = " ".join(phrase.group("word").lower().split())
     counted = _COUNTED_DAYS.search(b.text, max(here.sentence.start, phrase.start() - 30), phrase.start())
-    if counted is not None and words in ("after", "before"):
+    direction = _OFFSET_DIRECTIONS.get(words)  # (an offset's: "19 days after")
+    if counted is not None and direction in ("after", "before"):
         # "Its first burn came 19 days after launch, on 25 October": the launch was 19 days
         # before that day (fronted, "Six days after the landfall, on 5 September, power
         # returned", the day is the main clause's: chrono.text.offsets counts from there)
         if b.text[here.sentence.start:counted.start()].strip(" \"“"):
-            _counted_back(b, event, event_id, counted, words, timex, period, span)
+            _counted_back(b, event, event_id, counted, direction, timex, period, span)
         return
     if _ORDER_SIDES[words] == "earlier":  # the date is earlier than the event
         b.period_claim(event_id, Part.START, Qualifier.ON_OR_AFTER, period, span, rule=ConflictKind.ORDER)
@@ -681,6 +682,7 @@ _COUNT_WORDS = [word for word, count in NUMBERS.items() if count]
 _UNIT_DAYS = {"P1D": 1, "P1W": 7, "P2W": 14}
 _DAY_UNITS = {str(word): _UNIT_DAYS[str(value)] for word, value in _OFFSET_WORDS.table("units").items()
               if str(value) in _UNIT_DAYS}
+_OFFSET_DIRECTIONS = {str(word): str(side) for word, side in _OFFSET_WORDS.table("directions").items()}
 _COUNTED_DAYS = lazy_compile(
     rf"(?<![\w-])(?P<num>\d{{1,3}}|{alternation(_COUNT_WORDS)})\s+(?P<unit>{alternation(_DAY_UNITS)})s?\s+\Z",
     re.IGNORECASE,
@@ -732,13 +734,14 @@ def _pronoun_subject(b: Builder, here: SentenceContext, verb: Trigger) -> Target
 def _counted_back(b: Builder, event: Trigger, event_id: str, counted: re.Match[str], direction: str,
                   timex: Timex, period: Period, span: Span) -> None:
     """The event named after "N days after" starts N calendar days before the day set off after
-    it (after it, for "before"); nothing when that date is not one day."""
+    it (after it, for "before"; ``direction``: the offset's, "after" or "before"); nothing when
+    that date is not one day."""
     if period.end is None or period.start is None or period.end - period.start != DAY:
         return
     days = (count_of(counted.group("num")) or 0) * _DAY_UNITS[counted.group("unit").lower()]
     if not 0 < days <= 366:
         return
-    spare = 0 if counted.group("unit").lower() == "day" else 1
+    spare = 0 if _DAY_UNITS[counted.group("unit").lower()] == 1 else 1  # (a count of days is exact)
     # a day whose year only the document date gave, months before it, may be the story's year
     guessed = timex.anchor == "DCT" and b.dct is not None and b.dct.start is not None and (
         b.dct.start - period.start > _GUESSED_YEAR_TRUSTED
