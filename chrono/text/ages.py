@@ -809,13 +809,17 @@ def _opens_wedding(text: str, timex: Timex) -> bool:
         _WEDDING_AFTER.match(text, timex.end) is not None)
 
 
+_MARRIAGE_HINTS = _WORDS.words("marriage_hints")
+
+
 def marriage_cues(
     text: str, timexes: Sequence[Timex], sentences: Sequence[Sentence]
 ) -> Iterator[ElapsedCue]:
     """"celebrated sixty years of marriage on Thursday" after "They married … on 13 June 1966":
     the years from the one wedding the text dates to the sentence's other date (or, with none, to
     the document date, a year either way)."""
-    if "marri" not in text.lower() and "wedded" not in text.lower():
+    low = text.lower()
+    if not any(hint in low for hint in _MARRIAGE_HINTS):
         return
     weddings = [t for t in timexes if t.type == "DATE" and _has_year(t) and t.anchor is None
                 and (_WEDDING_BEFORE.search(text, max(0, t.start - 80), t.start) or _opens_wedding(text, t))]

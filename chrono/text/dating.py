@@ -73,7 +73,7 @@ _UNTIL_NOW = _WORDS.set("until_now")
 _FROM_NOW = _WORDS.set("from_now")
 _TRAILING_YEARS = {str(unit): int(years) for unit, years in _WORDS.table("trailing_spans").items()}
 _TRAILING = lazy_compile(
-    rf"(?:the\s+)?(?:{_WORDS.pattern('trailing_words')})\s+({alternation(_TRAILING_YEARS)})",
+    rf"(?:{_WORDS.pattern('trailing_article')}\s+)?(?:{_WORDS.pattern('trailing_words')})\s+({alternation(_TRAILING_YEARS)})",
     re.IGNORECASE,
 )
 _SO_FAR = lazy_compile(
@@ -88,7 +88,9 @@ _ACCORDING = lazy_compile(rf"\b({_WORDS.pattern('source_phrases')})\b[^,.;]*\Z",
 _ACCORDING_HINT = Hint.of(_WORDS.words("source_phrases"))
 _SHORTLY = lazy_compile(rf"\b(?:{_WORDS.pattern('shortly_words')})\s+\Z", re.IGNORECASE)
 _SHORTLY_SECONDS = 3600
-_THAN_BEFORE = lazy_compile(r"\bthan[ \t]+(?:[a-z]+[ \t]+){0,3}\Z", re.IGNORECASE)
+_THAN_BEFORE = lazy_compile(
+    rf"\b{_WORDS.pattern('comparison_word')}[ \t]+(?:[a-z]+[ \t]+){{0,3}}\Z", re.IGNORECASE
+)
 _RETRACTION = lazy_compile(rf"\b(?:{_WORDS.pattern('retraction_phrases')})\b", re.IGNORECASE)
 _RETRACTION_HINT = Hint.of(_WORDS.words("retraction_phrases"))
 # In a corrections column, what an article "said" is the claim it corrects
@@ -119,24 +121,30 @@ _DAY_VALUE = lazy_compile(r"\d{4}-\d\d-\d\d")
 # be one of these weeks
 _RECENT = 42 * DAY
 _SOON_AFTER = 14 * DAY
-_ANOTHER_ONE = lazy_compile(r"\b(?:an?\s+(?:[\w-]+\s+){0,2}one|another)\s*,?\s*\Z", re.IGNORECASE)
+_ANOTHER_ONE = lazy_compile(
+    rf"\b(?:(?:{_WORDS.pattern('indefinite_articles')})\s+(?:[\w-]+\s+){{0,2}}{_WORDS.pattern('one_word')}"
+    rf"|{_WORDS.pattern('another_word')})\s*,?\s*\Z",
+    re.IGNORECASE,
+)
 _TOPIC_BEFORE = lazy_compile(
     rf"\b(?:{_WORDS.pattern('topic_nouns')})\s+(?:{_WORDS.pattern('topic_prepositions')})\s+"
     rf"(?:{_WORDS.pattern('topic_determiners')})\s+(?:[\w'’-]+\s+){{0,2}}\Z",
     re.IGNORECASE,
 )
 _PAST_PLAN = lazy_compile(
-    rf"\bhad\s+been\s+(?:{vocabulary('attachment').pattern('plan_predicates')})\s+to\s+[a-z]+\s+\Z",
+    rf"\b{_WORDS.pattern('pluperfect_passive')}\s+(?:{vocabulary('attachment').pattern('plan_predicates')})\s+"
+    rf"{_WORDS.pattern('infinitive_marker')}\s+[a-z]+\s+\Z",
     re.IGNORECASE,
 )
 # "The opening had been pencilled in for before Easter, but …": a plan told in the pluperfect,
 # which what happened replaced
 _PLUPERFECT_PLAN = lazy_compile(
-    rf"\bhad\s+been\s+(?:{vocabulary('signals').pattern('scheduling_words')})(?:\s+in)?\s+for\s+\Z",
+    rf"\b{_WORDS.pattern('pluperfect_passive')}\s+(?:{vocabulary('signals').pattern('scheduling_words')})"
+    rf"(?:\s+{_WORDS.pattern('plan_particle')})?\s+{_WORDS.pattern('plan_for')}\s+\Z",
     re.IGNORECASE,
 )
 _SUPERSEDED_PLAN = lazy_compile(
-    rf"\b(?:{_WORDS.pattern('superseded_plan_words')})\s+(?:been\s+)?"
+    rf"\b(?:{_WORDS.pattern('superseded_plan_words')})\s+(?:{_WORDS.pattern('plan_participle')}\s+)?"
     rf"(?:{vocabulary('signals').pattern('scheduling_words')})\s+\Z",
     re.IGNORECASE,
 )
@@ -280,8 +288,10 @@ def _schedules(b: Builder, trigger: Trigger, timex: Timex) -> bool:
 # "booked for the same venue, ", "booked the Corn Exchange for a second performance, ": what a
 # scheduling word sets (past its object), then its date
 _BOOKED_FOR_PLACE = lazy_compile(
-    r"[ \t]+(?:[\w'’-]+[ \t]+){0,4}?for[ \t]+(?:[\w'’-]+[ \t]+){0,4}[\w'’-]+,?[ \t]+"
-    r"(?:on[ \t]+[^,.;:\n]{1,40}?[ \t]+)?"  # ("…, on Saturday 16 December at 7pm": the time of that day)
+    rf"[ \t]+(?:[\w'’-]+[ \t]+){{0,4}}?{_WORDS.pattern('booked_for')}[ \t]+"
+    r"(?:[\w'’-]+[ \t]+){0,4}[\w'’-]+,?[ \t]+"
+    # ("…, on Saturday 16 December at 7pm": the time of that day)
+    rf"(?:{_WORDS.pattern('booked_on')}[ \t]+[^,.;:\n]{{1,40}}?[ \t]+)?"
 )
 
 
