@@ -39,6 +39,7 @@ from __future__ import annotations
 
 import calendar
 import datetime
+import functools
 import re
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
@@ -63,6 +64,7 @@ from chrono.model import (
 from chrono.options import ReadingOptions
 from chrono.periods import Hemisphere, InvalidValue, NotAPeriod, Period, format_instant, parse_value
 from chrono.problems import Problem, ProblemKind
+from chrono.regex_cache import compile_kept
 
 if TYPE_CHECKING:  # the tagger loads only where prose is read
     from chrono.tagger.timex import Timex
@@ -292,57 +294,48 @@ def well_formed(timex_type: str, value: str) -> bool:
     return False
 
 
-_MONTHS = {
-    name: number
-    for number, names in enumerate(
-        [
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ],
-        start=1,
+@attrs.frozen
+class _CalendarWords:
+    """The month and weekday names of the tagger's English lexicon, as the TimeML reader compares
+    them with a value: each name (without the abbreviation's full stop) and its number."""
+
+    months: dict[str, int]  # "sept" -> 9
+    weekdays: dict[str, int]  # "monday" -> 0
+    modal_months: frozenset[str]  # "may": a month that is also a modal verb
+    month_word: re.Pattern[str]
+    weekday_word: re.Pattern[str]
+    day_after_month: re.Pattern[str]
+    relative_word: re.Pattern[str]
+
+
+@functools.lru_cache(maxsize=1)
+def _calendar_words() -> _CalendarWords:
+    from chrono.tagger.resources import load, words_regex  # (the tagger loads only where it is needed)
+
+    res = load("en")
+    months = {str(word): int(number) for word, number in res.classes.get("month", {}).items()
+              if not str(word).endswith(".")}
+    weekdays = {str(word): int(number) - 1 for word, number in res.classes.get("weekday", {}).items()}
+    modal = frozenset(word for word in months if res.has("tense_future", word))
+    names = sorted(months, key=len, reverse=True)
+    ordinal = "|".join(re.escape(str(suffix)) for suffix in res.classes.get("ordinal_suffix", {}))
+    return _CalendarWords(
+        months, weekdays, modal,
+        compile_kept(rf"\b({_alternation(names)})\b(\.)?", re.IGNORECASE),
+        compile_kept(rf"\b({_alternation(weekdays)})\b", re.IGNORECASE),
+        # (not "may": "may 10 people")
+        compile_kept(rf"\b(?:{_alternation(n for n in names if n not in modal)})\.?\s+(\d{{1,2}})"
+                     rf"(?:{ordinal})?\b", re.IGNORECASE),
+        words_regex(res, r"\b({timeml_relative_word})\b", re.IGNORECASE),
     )
-    for name in names
-}
-_WEEKDAYS = {
-    name: number
-    for number, names in enumerate(
-        [
-            ("monday", "mon"),
-            ("tuesday", "tue", "tues"),
-            ("wednesday", "wed"),
-            ("thursday", "thu", "thurs"),
-            ("friday", "fri"),
-            ("saturday", "sat"),
-            ("sunday", "sun"),
-        ]
-    )
-    for name in names
-}
-_MONTH_WORD = lazy_compile(
-    r"\b(january|february|march|april|may|june|july|august|september|october|november|december|"
-    r"jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\b(\.)?",
-    re.IGNORECASE,
-)
-_WEEKDAY_WORD = lazy_compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.IGNORECASE)
+
+
+def _alternation(words: Iterable[str]) -> str:
+    """A regex alternation of ``words``, in the order given (none: no match)."""
+    return "|".join(re.escape(word) for word in words) or "(?!)"
+
+
 _YEAR_WORD = lazy_compile(r"(?<![\d.,$-])(1[6-9]\d\d|20\d\d)(?![\d,.]\d|s\b|'s\b)")
-_DAY_AFTER_MONTH = lazy_compile(
-    r"\b(?:january|february|march|april|june|july|august|september|october|november|december|"
-    r"jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b",
-    re.IGNORECASE,
-)
-_RELATIVE_WORD = lazy_compile(
-    r"\b(before|after|next|following|previous|prior|earlier|later|ago|since|until|from|to)\b", re.IGNORECASE
-)
 _FULL_DATE = lazy_compile(r"(\d{4})-(\d{2})-(\d{2})")
 
 
@@ -363,24 +356,26 @@ def value_text_disagreements(text: str, value: str) -> list[str]:
     if years and year not in years and len(years) == 1:
         problems.append(f"the text says {years.pop()} but the value says {year}")
     month_match = re.match(r"\d{4}-(\d{2})\b", value)
+    words = _calendar_words()
     if month_match:
         month = int(month_match.group(1))
         months = set()
-        for m in _MONTH_WORD.finditer(text):
+        for m in words.month_word.finditer(text):
             word = m.group(1).lower()
             # "may" is a verb, "mar" and "sun" words too: only take capitalised month words.
-            if m.group(1)[0].isupper() and (word != "may" or m.group(1) == "May"):
-                months.add(_MONTHS[word])
+            modal = word in words.modal_months
+            if m.group(1)[0].isupper() and (not modal or m.group(1) == word.capitalize()):
+                months.add(words.months[word])
         if len(months) == 1 and month not in months:
             problems.append(f"the text names month {months.pop():02d} but the value says {month:02d}")
     full = _FULL_DATE.match(value)
     if full:
         day = int(full.group(3))
-        days = {int(m.group(1)) for m in _DAY_AFTER_MONTH.finditer(text)}
+        days = {int(m.group(1)) for m in words.day_after_month.finditer(text)}
         if len(days) == 1 and day not in days:
             problems.append(f"the text names day {days.pop()} but the value says {day:02d}")
-        weekday_words = {_WEEKDAYS[m.group(1).lower()] for m in _WEEKDAY_WORD.finditer(text)}
-        if len(weekday_words) == 1 and not _RELATIVE_WORD.search(text):
+        weekday_words = {words.weekdays[m.group(1).lower()] for m in words.weekday_word.finditer(text)}
+        if len(weekday_words) == 1 and not words.relative_word.search(text):
             try:
                 actual: int | None = datetime.date(int(full.group(1)), int(full.group(2)), day).weekday()
             except ValueError:

@@ -101,7 +101,7 @@ def tag(
     res = load(lang)
     day, clock = parse_dct(dct)
     ctx = Context(res, text, day or _PLACEHOLDER_DAY, clock, day_first)
-    frames = Frames(layout, text) if layout is not None and layout.blocks else None
+    frames = Frames(layout, text, res) if layout is not None and layout.blocks else None
     ctx.frames = frames
     found, ranges = tell(ctx, scanner_for(lang), day is not None)
     timexes = passes.run(res, text, found, ranges, day)

@@ -164,10 +164,10 @@ def _word_clock(ctx: Context, f: Fields) -> str:
     minute = int(res.lookup("clock_minutes", f["minute_word"]) or 0) if f.get("minute_word") else 0
     if not 1 <= hour <= 12:
         raise Reject
-    if f.get("past_to", "").lower() == "to":
+    if res.has("clock_minutes_to", f.get("past_to", "")):
         hour, minute = hour - 1 or 12, 60 - minute
     half = res.lookup("clock_day_part", f["day_part"]) if f.get("day_part") else None
-    if half == "pm" and hour < 12 and not (hour <= 4 and "night" in f["day_part"].lower()):
+    if half == "pm" and hour < 12 and not (hour <= 4 and res.has("clock_small_hours", f["day_part"])):
         hour += 12  # ("two at night" stays two in the morning)
     elif half == "am" and hour == 12:
         hour = 0
@@ -672,26 +672,30 @@ def _season(ctx: Context, req: Request, f: Fields, start: int, end: int) -> Reso
                     shape=_year_shape(req))
 
 
-# "the summer I turned nine", "the winter she was twelve": the season of an age ...
-_AGE_AFTER = lazy_compile(
-    r"[ \t]+(?:that[ \t]+|when[ \t]+)?(?P<who>I|he|she)[ \t]+(?:turned|was)[ \t]+"
+# "the summer I turned nine", "the winter she was twelve": the season of an age ... (read with
+# ``capitalized``, every word of a class may also start with a capital: ``(?=[A-Z])`` keeps
+# only that form, ``(?=[a-z])`` only the word as listed)
+_AGE_AFTER = (
+    r"[ \t]+(?:(?=[a-z])(?:{age_clause_opener})[ \t]+)?"
+    r"(?P<who>(?=[A-Z])(?:{first_person})|(?=[a-z])(?:{age_subject}))[ \t]+(?=[a-z])(?:{age_verb})[ \t]+"
     r"(?P<age>\d{1,2}|[a-z]+(?:-[a-z]+)?)\b"
 )
 # ... counted from the birth year the text gave the same person ("I was born in the spring of 1949")
-_BORN = lazy_compile(
-    r"\b(?P<who>I|he|she)[ \t]+was[ \t]+born\b[^.!?]{0,60}?(?<!\d)(?P<year>1[6-9]\d\d|20\d\d)(?!\d)",
-    re.IGNORECASE,
+_BORN = (
+    r"\b(?P<who>{first_person}|{age_subject})[ \t]+(?:{birth_auxiliary})[ \t]+(?:{birth_verb})\b"
+    r"[^.!?]{0,60}?(?<!\d)(?P<year>1[6-9]\d\d|20\d\d)(?!\d)"
 )
 
 
 def _year_of_age(ctx: Context, start: int, end: int) -> int | None:
     """The year of "the summer I turned nine", from the one birth year the text gave "I"."""
-    told = _AGE_AFTER.match(ctx.text, end)
+    told = words_regex(ctx.res, _AGE_AFTER, 0, True).match(ctx.text, end)
     if told is None:
         return None
     age = number(ctx.res, told.group("age"))
     who = told.group("who").lower()
-    births = {int(m.group("year")) for m in _BORN.finditer(ctx.text, 0, start)
+    born = words_regex(ctx.res, _BORN, re.IGNORECASE)
+    births = {int(m.group("year")) for m in born.finditer(ctx.text, 0, start)
               if m.group("who").lower() == who}
     if age is None or age != int(age) or not 0 < age < 120 or len(births) != 1:
         return None
@@ -799,7 +803,7 @@ def _holiday(ctx: Context, req: Request, f: Fields, start: int, end: int) -> Res
         # "the Friday before Easter", "the Monday after Christmas": the nearest such weekday
         # strictly before (after) the holiday
         weekday = int(ctx.res.lookup("weekday", f["weekday"]) or 0)
-        step = -1 if around.lower() == "before" else 1
+        step = int(ctx.res.lookup("bare_order_word", around) or 1)
         day = add_days(day, step)
         while day.isoweekday() != weekday:
             day = add_days(day, step)
@@ -956,7 +960,7 @@ def _after_evening_clock(ctx: Context, req: Request, day: dt.date, start: int, e
     if hour < _EARLY_HOUR and stated is not None and stated.day == day and (
         before is not None and before[1] == day and before[2] >= _EVENING_HOUR
     ) and _names_night(ctx, stated_start, stated_end) and not (
-        _RANGE_LINK.fullmatch(ctx.text, before[0], start) or _OWN_DAY_AFTER.match(ctx.text, end)
+        _range_or_own_day(ctx, before[0], start, end)
     ):
         # "Night of 4/5 March. Roof open at 19:30. … Closed at 02:10": the small hours of a night
         # the text names, after its evening
@@ -974,7 +978,7 @@ def _after_evening_clock(ctx: Context, req: Request, day: dt.date, start: int, e
         start - before[0] > _SAME_SENTENCE_REACH or _SENTENCE_BREAK.search(ctx.text, before[0], start)
     ):
         return day
-    if _RANGE_LINK.fullmatch(ctx.text, before[0], start) or _OWN_DAY_AFTER.match(ctx.text, end):
+    if _range_or_own_day(ctx, before[0], start, end):
         return day  # "from 10 p.m. to 5 a.m." (a range, read as one); "12:20 a.m. the next day"
     following = add_days(day, 1)
     ctx.prose_clock = (end, following, hour)
@@ -1005,10 +1009,18 @@ def _night_goes_on(ctx: Context, before: tuple[int, dt.date, int], start: int, h
     return before[2] >= _LATE_HOUR or hour >= before[2]
 
 
-_RANGE_LINK = lazy_compile(r"\s*(?:to|until|till|through|and|[-–—])\s*", re.IGNORECASE)
-_OWN_DAY_AFTER = lazy_compile(
-    r"[ \t,]*(?:the\s+(?:next|following|same)\b|on\b|tomorrow\b|yesterday\b|that\b|this\b)", re.IGNORECASE
-)
+_RANGE_LINK = r"\s*(?:{range_to}|{range_and}|[-–—])\s*"
+_OWN_DAY_AFTER = r"[ \t,]*(?:(?:{article_definite})\s+(?:{own_day_order})|(?:{own_day_word}))"
+
+
+def _range_or_own_day(ctx: Context, before: int, start: int, end: int) -> bool:
+    """Whether the clock time at ``[start, end)`` closes a range opened by the one that ended at
+    ``before`` ("from 10 p.m. to 5 a.m."), or the words after it give it a day of its own."""
+    if words_regex(ctx.res, _RANGE_LINK, re.IGNORECASE).fullmatch(ctx.text, before, start):
+        return True
+    return words_regex(ctx.res, _OWN_DAY_AFTER, re.IGNORECASE).match(ctx.text, end) is not None
+
+
 _SENTENCE_BREAK = lazy_compile(r"[.!?][\"”’)]*\s|\n")
 
 
@@ -1017,7 +1029,7 @@ _SENTENCE_BREAK = lazy_compile(r"[.!?][\"”’)]*\s|\n")
 
 
 # "her late seventies", "his twenties": a possessive (and a position word) before the decade word
-_AGE_OWNER = r"\b(?:{age_owner})\s+(?:(?:early|mid|late)[\s-]+)?\Z"
+_AGE_OWNER = r"\b(?:{age_owner})\s+(?:(?:{age_stage})[\s-]+)?\Z"
 
 
 def _decade(ctx: Context, rule_type: str, f: Fields, s: Spans, start: int, end: int
@@ -1056,7 +1068,7 @@ def _century(ctx: Context, rule_type: str, f: Fields, s: Spans, start: int, end:
     return _piece(ctx, None, start, end, rule_type, f"{int(nth) - 1:02d}", _mod(ctx, f), None)
 
 
-_OF_BEFORE = lazy_compile(r"\bof\s+\Z")
+_OF_BEFORE = r"\b(?:{date_of})\s+\Z"
 
 
 def _day_of_story_month(ctx: Context, rule_type: str, f: Fields, s: Spans, start: int, end: int
@@ -1076,7 +1088,9 @@ def _day_of_story_month(ctx: Context, rule_type: str, f: Fields, s: Spans, start
         number = int(digits.group())
         month_start = ref.day.replace(day=1)
         entry_day = ref.gran == "D" and ctx.frame_day == ref.day
-        if entry_day and number > ref.day.day and _OF_BEFORE.search(ctx.text, max(0, start - 4), start):
+        if entry_day and number > ref.day.day and words_regex(ctx.res, _OF_BEFORE).search(
+            ctx.text, max(0, start - 4), start
+        ):
             # "*Sunday 10th Sept. 1944.* … your letter of the 28th arrived yesterday": a letter
             # dated after the day this entry is written on is of the month before
             month_start = add_months(month_start, -1)

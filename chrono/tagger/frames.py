@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import functools
 import re
 from typing import TYPE_CHECKING
 
@@ -31,7 +32,7 @@ import attrs
 from chrono.layout import Block, Kind, Layout
 from chrono.lazy_regex import lazy_compile
 from chrono.tagger.calendar import Anchor
-from chrono.tagger.resources import words_regex
+from chrono.tagger.resources import Resources, words_regex
 
 if TYPE_CHECKING:
     from chrono.tagger.context import Context
@@ -43,9 +44,11 @@ __all__ = ["Frames", "how_dated", "opens_range"]
 # ... or a full stop that ends it as a label ("*June 2.* Sailed …", "**Monday 3 April 1916.**"):
 # a diary's or a log's entry.
 # (a weekday after a comma may close the label: "**Oct 2, Tue** — Leddington")
-_AFTER_LEAD = lazy_compile(
-    # (", Tues.", ", the 23rd", ", 11:05": what restates the day or gives its hour)
-    r"(?:,[ \t]*(?:[A-Z][a-z]{1,8}\.?|(?:the[ \t]+)?\d{1,2}(?:st|nd|rd|th)|\d{1,2}[:.]\d{2})){0,2}"
+_AFTER_LEAD = (
+    # (", Tues.", ", the 23rd", ", 11:05": what restates the day or gives its hour; {ordinal}:
+    # the endings of an ordinal, see _leads)
+    r"(?:,[ \t]*(?:[A-Z][a-z]{1,8}\.?|(?:(?:{article_definite})[ \t]+)?\d{1,2}(?:{ordinal})"
+    r"|\d{1,2}[:.]\d{2})){0,2}"
     # (" (8 April)": the day a feast's name stands for, in brackets: "*Easter Sunday (8 April).*")
     r"(?:[ \t]+\([^()\n\d]{0,12}\d[^()\n]{0,12}\))?"
     r"[ \t*_)\]]*(?:[:—–|-]|\.(?=[*_]*(?:[ \t]+[A-Z0-9\"“]|[ \t]*(?:[—–:|]|\n|\Z)))|\n|\Z)"
@@ -56,11 +59,14 @@ _WRITTEN_YEAR = lazy_compile(r"\d{4}")
 # ... or a place and a comma before it in an entry's label: "**Kessel, 3 October.**"
 # (a place and a comma, "GENEVA, …", "No. 14 General Hospital, …", or a counter and a dash,
 # "Day 1 — Tuesday 14 April")
-# (or the issue an archive column quotes: "*From the Gazette of October 2, 1926.*")
-_BEFORE_LEAD = lazy_compile(
+# (or the issue an archive column quotes: "*From the Gazette of October 2, 1926.*"; read with
+# ``capitalized``, every word of a class may also start with a capital: ``(?=[A-Z])`` keeps only
+# that form, ``(?=[a-z])`` only the word as listed)
+_BEFORE_LEAD = (
     r"[ \t*_(\[\"“]*(?:[A-Z][\w'’.-]*(?:[ \t]+[A-Za-z0-9][\w'’.-]*){0,3},[ \t]+"
     r"|[A-Z][\w'’-]*[ \t]+\d{1,3}[ \t]*[—–:.)][ \t]*[*_]*[ \t]*"
-    r"|From[ \t]+(?:the|our)[ \t]+(?:[A-Z][\w'’.-]*[ \t]+){0,3}(?:issue[ \t]+)?of[ \t]+)?\Z"
+    r"|(?=[A-Z])(?:{archive_from})[ \t]+(?=[a-z])(?:{archive_owner})[ \t]+(?:[A-Z][\w'’.-]*[ \t]+){0,3}"
+    r"(?:(?=[a-z])(?:{archive_issue})[ \t]+)?(?=[a-z])(?:{archive_of})[ \t]+)?\Z"
 )
 # Only punctuation and space between a date and the ends of its line (or cell).
 _BARE = lazy_compile(r"[\s*_()\[\].,:;|—–/-]*\Z")
@@ -90,9 +96,10 @@ class Frames:
     """The blocks of a layout as the tagger walks through the text, and the dates it finds for
     them (``dated``: block index -> the span of the expression that dates it)."""
 
-    def __init__(self, layout: Layout, text: str) -> None:
+    def __init__(self, layout: Layout, text: str, res: Resources) -> None:
         self.blocks = layout.blocks
         self.text = text
+        self.res = res
         self.next = 0
         self.open: list[_Open] = []
         self.dated: dict[int, tuple[int, int]] = {}
@@ -125,7 +132,7 @@ class Frames:
                         ctx.day_ref = left.anchor
                         start, end = self.dated[left.index]
                         dateline = left.block.kind is Kind.PARAGRAPH and how_dated(
-                            left.block, self.text, start, end) == "alone"
+                            self.res, left.block, self.text, start, end) == "alone"
                         if dateline and (abs(left.anchor.day.year - ctx.dct.year) >= _STORY_YEARS
                                          or _FIGURE.search(self.text, start, end)):
                             self.dateline_day = left.anchor
@@ -176,7 +183,7 @@ class Frames:
             if not block.start <= start < block.end or opened.anchor is not None:
                 continue
             if block.kind in (Kind.PARAGRAPH, Kind.ITEM, Kind.LINE):
-                return how_dated(block, self.text, start, end) in ("lead", "alone")
+                return how_dated(self.res, block, self.text, start, end) in ("lead", "alone")
             if block.kind is Kind.HEADING:  # "**Thursday 13 December**" over the day's entries
                 return _BARE.match(self.text, block.start, start) is not None
         return False
@@ -199,7 +206,7 @@ class Frames:
                 self.text, block, start, end, opened.anchor, anchor)
             if opened.anchor is not None and not refines:
                 return
-            how = how_dated(block, self.text, start, end)
+            how = how_dated(self.res, block, self.text, start, end)
             if how is None:
                 continue
             if how == "lead" and block.kind is Kind.LINE and position > 0:
@@ -210,7 +217,7 @@ class Frames:
                     # the first line of an item that runs over several: the item's date
                     opened, block = outer, outer.block
             dated_section = (block.is_date or _section_year(ctx, block, anchor)
-                             or _day_section(self.text, block, start, end, anchor)
+                             or _day_section(self.res, self.text, block, start, end, anchor)
                              or (opened.anchor is not None and anchor.gran == "D"))
             firm = (block.kind is not Kind.HEADING or dated_section) and (
                 role != "begin" or anchor.gran == "D") and not (
@@ -239,7 +246,8 @@ class Frames:
         if anchor.gran == "D" and opened.block.kind in _DAY_ENTRY_KINDS:
             self.last_entry = anchor
             self.last_entry_end = end
-            counted = _DAY_COUNT_LABEL.match(self.text, opened.block.start, start)
+            label = words_regex(self.res, _DAY_COUNT_LABEL, 0, True)
+            counted = label.match(self.text, opened.block.start, start)
             if counted is not None:
                 self.day_count = (int(counted.group(1)), anchor.day)
         ctx.ref, ctx.ref_start, ctx.ref_end = anchor, start, end
@@ -268,11 +276,21 @@ def _label_line(ctx: Context, text: str, start: int) -> bool:
     return words_regex(ctx.res, _LABEL_LINE.format(), re.IGNORECASE).match(text, start) is not None
 
 
-# "*Day 14. Wed. 22nd.*", "**Day 3 (Monday).**": an entry labelled by the count of its day
-_DAY_COUNT_LABEL = lazy_compile(r"[ \t*_(\[>]*Day[ \t]+(\d{1,3})\b")
+# "*Day 14. Wed. 22nd.*", "**Day 3 (Monday).**": an entry labelled by the count of its day (read
+# with ``capitalized``: the word with a capital)
+_DAY_COUNT_LABEL = r"[ \t*_(\[>]*(?=[A-Z])(?:{day_count_label})[ \t]+(\d{1,3})\b"
 
 
-def how_dated(block: Block, text: str, start: int, end: int) -> str | None:
+@functools.lru_cache(maxsize=8)
+def _leads(res: Resources) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """:data:`_BEFORE_LEAD` and :data:`_AFTER_LEAD`, the endings of an ordinal in the latter
+    matched as written (a word boundary need not follow: "*the 2nd_*")."""
+    ordinal = "|".join(re.escape(str(suffix)) for suffix in res.classes.get("ordinal_suffix", {})) or "(?!)"
+    after = _AFTER_LEAD.replace("{ordinal}", ordinal)
+    return words_regex(res, _BEFORE_LEAD, 0, True), words_regex(res, after)
+
+
+def how_dated(res: Resources, block: Block, text: str, start: int, end: int) -> str | None:
     """How the expression at ``[start, end)`` dates ``block`` (its own words hold it): "first"
     (a heading's or dateline's first date), "lead" (it opens the block), "alone" (alone on its
     line or in its cell), "bracket" (in brackets); None when it does not."""
@@ -283,7 +301,8 @@ def how_dated(block: Block, text: str, start: int, end: int) -> str | None:
         text, end, block.end
     ):
         return "alone"
-    if _BEFORE_LEAD.match(text, block.start, start) and (_AFTER_LEAD.match(text, end) or (
+    before_lead, after_lead = _leads(res)
+    if before_lead.match(text, block.start, start) and (after_lead.match(text, end) or (
         _AFTER_FIGURES.match(text, end) and _FIGURE.search(text, start, end)
     )):
         return "lead"
@@ -303,9 +322,9 @@ _STORY_YEARS = 2
 _SECTION_SEPARATOR = lazy_compile(r"[ \t*_]*(?:[–—:|]|\s-\s)")
 
 
-def _day_section(text: str, block: Block, start: int, end: int, anchor: Anchor) -> bool:
+def _day_section(res: Resources, text: str, block: Block, start: int, end: int, anchor: Anchor) -> bool:
     """A heading that opens with a day and a separator: the day of what its section tells."""
-    return anchor.gran == "D" and _BEFORE_LEAD.match(text, block.start, start) is not None and (
+    return anchor.gran == "D" and _leads(res)[0].match(text, block.start, start) is not None and (
         _SECTION_SEPARATOR.match(text, end) is not None)
 
 

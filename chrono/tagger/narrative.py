@@ -46,8 +46,8 @@ __all__ = ["tell"]
 # A quarter or half year: the period a financial report is about.
 _PERIOD_VALUE = lazy_compile(r"\d{4}-[QH]\d\Z")
 # "had been isolated for maintenance on …": a pluperfect clause that the date ends
-_PLUPERFECT_BEFORE = (r"\b(?:{tense_past_perfect})\s+(?:(?:{pluperfect_passive})\s+)?[a-z]+(?:ed|en|t)\b"
-                      r"[^.;:!?\n]*?\b(?:{look_back_preposition})\s+\Z")
+_PLUPERFECT_BEFORE = (r"\b(?:{tense_past_perfect})\s+(?:(?:{pluperfect_passive})\s+)?"
+                      r"[a-z]+(?:{participle_ending_loose})\b[^.;:!?\n]*?\b(?:{look_back_preposition})\s+\Z")
 _PERIOD_ACTIONS = frozenset({*DATE_ACTIONS, "rel_unit"})
 # Expressions whose value can serve as the narrative reference time for later ones.
 _REFERENCE_ACTIONS = frozenset({*DATE_ACTIONS, "numeric", "day_range", "day_range_md", "year_range"})
@@ -112,20 +112,19 @@ def tell(ctx: Context, scanner: Scanner, dct_known: bool) -> tuple[list[Timex], 
 
 
 _YEARLY_LEAD = r"\b{fiscal_year_end_lead}\s+\Z"
-_HABITUAL_BEFORE = lazy_compile(
-    r"\b(?:daily|nightly|hourly|every\s+(?:day|night|morning|evening)|each\s+(?:day|night))\s+(?:at\s+)?\Z",
-    re.IGNORECASE,
-)
+# "open daily at 10:00", "every morning at 7": what happens every day, at that time of day
+_HABITUAL_BEFORE = (r"\b(?:{habitual_adverb}|(?:{habitual_every})\s+(?:{habitual_every_part})"
+                    r"|(?:{habitual_each})\s+(?:{habitual_each_part}))\s+(?:(?:{clock_link})\s+)?\Z")
 # between the two ends of a range of days written as two dates ("from Friday 7 June to Sunday 9 June")
-_RANGE_TO = lazy_compile(r"\s*(?:to|until|till|through|[-–—])\s*", re.IGNORECASE)
+_RANGE_TO = r"\s*(?:{range_to}|[-–—])\s*"
 
 
 _FROM_NOW = r"\b(?:{from_now})\b"
 
 
-_SINCE_LEAD = r"\b(?:for\s+the\s+first\s+time\s+)?since\s+\Z"
+_SINCE_LEAD = r"\b(?:{since_word})\s+\Z"  # (also "for the first time since 2019")
 # "the most by a Hawk since Marta Quill's 43 in March 1998": a record's bound a few words on
-_SINCE_PHRASE = r"\bsince\s+(?:[\w'’-]+\s+){1,5}\Z"
+_SINCE_PHRASE = r"\b(?:{since_word})\s+(?:[\w'’-]+\s+){1,5}\Z"
 
 
 def _years_back(ctx: Context, anchor: Anchor) -> int:
@@ -213,13 +212,13 @@ def _since_phrase(ctx: Context, start: int) -> bool:
 
 # "the worst flooding since February 2020, when the river reached …": the text goes on to tell
 # that time, so it is the story's
-_WHEN_AFTER = r",?\s+when\b"
+_WHEN_AFTER = r",?\s+(?:{time_relative})\b"
 # the words that give a clock time a day of its own ("2 a.m. on Friday", "9pm on 3 May")
-_DAY_WORDS = r"\b(?:{month}|{weekday}|{deictic})\b|\d{1,2}(?:st|nd|rd|th)?\s+(?:{month})"
+_DAY_WORDS = r"\b(?:{month}|{weekday}|{deictic})\b|\d{1,2}(?:{ordinal_suffix})?\s+(?:{month})"
 _HOLIDAY_GOAL = r"\b(?:{holiday_goal_signals})\s+\Z"
 # "kept a weather book from 1881 until his retirement": the start of a span whose end is no date
-_FROM_BEFORE = r"\bfrom\s+\Z"
-_UNTIL_AFTER = r"\s+(?:until|till|to)\s+(?:his|her|their|its)\b"
+_FROM_BEFORE = r"\b(?:{open_span_from})\s+\Z"
+_UNTIL_AFTER = r"\s+(?:{open_span_until})\s+(?:{open_span_owner})\b"
 
 
 def _opens_open_span(ctx: Context, start: int, end: int) -> bool:
@@ -263,7 +262,9 @@ def _follow(ctx: Context, rule: Rule, piece: Piece, dct_known: bool) -> Piece:
     piece = _placed(ctx, piece, dct_known)
     value = piece.value
     clock = _CLOCK_OF_DAY.match(value) if piece.type == "TIME" else None
-    if clock is not None and not _HABITUAL_BEFORE.search(ctx.text, max(0, piece.start - 24), piece.start):
+    if clock is not None and not words_regex(ctx.res, _HABITUAL_BEFORE, re.IGNORECASE).search(
+        ctx.text, max(0, piece.start - 24), piece.start
+    ):
         # (not a time things happen every day: "a job that runs daily at 23:30")
         ctx.clock_days[clock.group(2)] = dt.date.fromisoformat(clock.group(1))
     told = _anchor(value) if piece.type in ("DATE", "TIME") else None
@@ -352,7 +353,8 @@ def _follow(ctx: Context, rule: Rule, piece: Piece, dct_known: bool) -> Piece:
                     # (a day of those named, "on the Saturday night", keeps them named)
                     ctx.frame_days = []
                 if ctx.frame_days and 1 < (anchor.day - ctx.frame_days[-1]).days <= 7 and (
-                    piece.role == "end" or _RANGE_TO.fullmatch(ctx.text, ctx.frame_days_end, piece.start)
+                    piece.role == "end" or words_regex(ctx.res, _RANGE_TO, re.IGNORECASE).fullmatch(
+                        ctx.text, ctx.frame_days_end, piece.start)
                 ):
                     # "runs from Friday 7 June to Sunday 9 June … on the Saturday night": the days
                     # between the ends of a range were named too

@@ -31,7 +31,7 @@ def run(res: Resources, text: str, timexes: list[Timex], ranges: int,
     _share_weekday_relation(res, text, timexes)
     _weekday_apposed(res, text, timexes)
     timexes = _listed_months(res, text, timexes)
-    timexes = _season_of_year(text, timexes)
+    timexes = _season_of_year(res, text, timexes)
     return _range_across_new_year(_link_ranges(res, text, _extend_sets(res, text, timexes), ranges, dct))
 
 
@@ -164,12 +164,12 @@ def _attach_days(res: Resources, text: str, timexes: list[Timex]) -> None:
             continue
         if _DAY.match(day.value) is None or clock.value.startswith(day.value) or day.rule in _COUNTED_RULES:
             continue
-        if not _AT_CLOCK.fullmatch(text, day.end, clock.start):
+        if not words_regex(res, _AT_CLOCK).fullmatch(text, day.end, clock.start):
             continue
         timexes[i + 1] = attrs.evolve(clock, value=day.value + time_part.group(1), anchor=day.anchor)
 
 
-_AT_CLOCK = lazy_compile(r"[ \t]*(?:,[ \t]*|[ \t]at[ \t]+|[ \t]+from[ \t]+)")
+_AT_CLOCK = r"[ \t]*(?:,[ \t]*|[ \t]+(?:{day_clock_link})[ \t]+)"
 # "Saturday and Sunday", "Tuesday, Thursday": nothing between two expressions but a list.
 _JOINED = r"[ \t]*,?[ \t]*(?:{list_conjunction}[ \t]*)?\Z"
 
@@ -198,7 +198,7 @@ def _share_weekday_relation(res: Resources, text: str, timexes: list[Timex]) -> 
 
 
 # "Saturday's concert, on 21 September": a possessive weekday, its noun, then the day set off
-_APPOSED_DAY = lazy_compile(r"['’]s(?:[ \t]+[\w'’-]+){1,3},[ \t]*(?:on[ \t]+)?\Z")
+_APPOSED_DAY = r"(?:{possessive_ending})(?:[ \t]+[\w'’-]+){1,3},[ \t]*(?:(?:{apposed_preposition})[ \t]+)?\Z"
 _APPOSED_REACH = 7  # days: the weekday the apposed day names lies within a week of the one read
 
 
@@ -210,7 +210,9 @@ def _weekday_apposed(res: Resources, text: str, timexes: list[Timex]) -> None:
         weekday, day = timexes[i], timexes[i + 1]
         if weekday.rule != "weekday_part" or _DAY.match(weekday.value) is None:
             continue
-        if _DAY.match(day.value) is None or not _APPOSED_DAY.search(text, weekday.end, day.start):
+        if _DAY.match(day.value) is None:
+            continue
+        if not words_regex(res, _APPOSED_DAY).search(text, weekday.end, day.start):
             continue
         own = weekday_number(res, weekday.text)
         told, read = dt.date.fromisoformat(day.value), dt.date.fromisoformat(weekday.value)
@@ -220,10 +222,10 @@ def _weekday_apposed(res: Resources, text: str, timexes: list[Timex]) -> None:
 
 _SEASON_VALUE = lazy_compile(r"\d{4}-(SP|SU|FA|WI)\Z")
 _YEAR_VALUE = lazy_compile(r"\d{4}\Z")
-_OF = lazy_compile(r"[ \t]+of[ \t]+")
+_OF = r"[ \t]+(?:{period_of})[ \t]+"
 
 
-def _season_of_year(text: str, timexes: list[Timex]) -> list[Timex]:
+def _season_of_year(res: Resources, text: str, timexes: list[Timex]) -> list[Timex]:
     """"the spring of that year": a season and the year after it ("of that year", "of the same
     year") are one expression, the season of that year."""
     out: list[Timex] = []
@@ -235,7 +237,7 @@ def _season_of_year(text: str, timexes: list[Timex]) -> list[Timex]:
         after = timexes[i + 1] if i + 1 < len(timexes) else None
         season = _SEASON_VALUE.match(timex.value)
         if season is not None and after is not None and _YEAR_VALUE.match(after.value) and (
-            after.anchor is not None and _OF.fullmatch(text, timex.end, after.start)
+            after.anchor is not None and words_regex(res, _OF).fullmatch(text, timex.end, after.start)
         ):
             out.append(attrs.evolve(timex, end=after.end, text=text[timex.start:after.end],
                                     value=f"{after.value}-{season.group(1)}", anchor=after.anchor))

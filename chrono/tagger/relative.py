@@ -309,13 +309,12 @@ def _report_period(ctx: Context, start: int) -> Anchor | None:
 
 
 # "the last day on which …", "the last week that …": the unit described, not counted from now
-_THE_BEFORE_WORD = lazy_compile(r"\bthe[ \t]+\Z", re.IGNORECASE)
-_DESCRIBED_AFTER = lazy_compile(
-    r"[ \t]+(?:(?:on|in|at|of|during|by)[ \t]+which|when|that|before)\b", re.IGNORECASE
-)
+_THE_BEFORE_WORD = r"\b(?:{article_definite})[ \t]+\Z"
+_DESCRIBED_AFTER = (r"[ \t]+(?:(?:{described_preposition})[ \t]+(?:{described_which})"
+                    r"|(?:{described_relative}))\b")
 
 
-_POSSESSIVE_BEFORE = re.compile(r"\b(?:its|his|her|their|our|my|your)\s+\Z", re.IGNORECASE)
+_POSSESSIVE_BEFORE = r"\b(?:{possessive_determiner})\s+\Z"
 
 
 def _rel_unit(ctx: Context, rule_type: str, f: Fields, s: Spans, start: int, end: int) -> list[Piece]:
@@ -331,21 +330,26 @@ def _rel_unit_pieces(ctx: Context, rule_type: str, f: Fields, s: Spans, start: i
     code = str(res.lookup("calendar_unit", f["unit"]) or "")
     if not code:
         raise Reject
-    if f.get("rel") and _POSSESSIVE_BEFORE.search(ctx.text, max(0, start - 8), start):
+    if f.get("rel") and words_regex(res, _POSSESSIVE_BEFORE, re.IGNORECASE).search(
+        ctx.text, max(0, start - 8), start
+    ):
         raise Reject  # "in the whole of its last year before closure": a year of its life
     mod = position_mod(ctx, f)
     anchor_day = ctx.base()
     anchor = "DCT"
     if f.get("after_next"):
-        steps = 2 if f["after_next"].lower().startswith("after") else -2
+        steps = int(res.lookup("rel_two_steps", f["after_next"]) or 0)
+        if not steps:
+            raise Reject
         told = story_base(ctx, start)
         if told is not None:
             anchor_day, anchor = told.day, told.value
     elif f.get("rel") and res.has("rel", f["rel"]):
-        definite = f["rel"].lower().startswith("the ") or (
-            _THE_BEFORE_WORD.search(ctx.text, max(0, start - 5), start) is not None
-        )
-        if definite and _DESCRIBED_AFTER.match(ctx.text, end):
+        lead = f["rel"].split(" ", 1)  # "the last": the words hold the article
+        definite = (len(lead) == 2 and res.has("article_definite", lead[0])) or words_regex(
+            res, _THE_BEFORE_WORD, re.IGNORECASE
+        ).search(ctx.text, max(0, start - 5), start) is not None
+        if definite and words_regex(res, _DESCRIBED_AFTER, re.IGNORECASE).match(ctx.text, end):
             raise Reject  # "on Monday 11 March, the last day on which councils …": a description
         steps = int(res.lookup("rel", f["rel"]))
         told = story_base(ctx, start)

@@ -221,8 +221,12 @@ def _counts_a_plural(res: Resources, scanner: Scanner, text: str, end: int) -> b
     if after is None:
         return False
     word = after.group(1)
-    return (word.islower() and len(word) > 3 and word.endswith("s") and not word.endswith("ss")
-            and not res.has("verb_in_s", word))
+    if not word.islower() or res.has("verb_in_s", word):
+        return False
+    if word.endswith(tuple(res.classes.get("plural_suffix_not", {}))):
+        return False
+    plural = res.classes.get("plural_suffix", {})
+    return any(len(word) >= int(shortest) and word.endswith(suffix) for suffix, shortest in plural.items())
 
 
 # Classes whose words may stand right before a year in Title Case.

@@ -4,6 +4,7 @@ of a bare weekday or day of the month."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 
 from chrono.lazy_regex import lazy_compile
@@ -286,7 +287,8 @@ def story_year(ctx: Context, month: int, start: int = -1) -> int | None:
 _FRONTED_YEAR_GAP = lazy_compile(r"[ \t]*,?[ \t]*")
 _CLAUSE_BREAK = lazy_compile(r"[,;:()—–]|\s-\s")
 _YEAR_DAYS = 365
-_EARLIER_EVENT_PHRASE = r",\s*(?:{earlier_order_words})\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}[a-z]+\s+in\s+\Z"
+_EARLIER_EVENT_PHRASE = (r",\s*(?:{earlier_order_words})\s+(?:(?:{article_definite})\s+)?"
+                         r"(?:[\w'’-]+\s+){0,3}[a-z]+\s+(?:{earlier_event_preposition})\s+\Z")
 _COPULA_YEAR = r"\b(?:{year_copula})\s+\Z"
 _RELATIVE_AFTER_YEAR = r"[ \t]*,[ \t]*(?:{relative_after_year})\b"
 _FRONTED_LEAD = lazy_compile(r"(?:^|[:;]\s*|\n\s*)(?:[\w’']+[ \t]+)?\Z")
@@ -336,8 +338,9 @@ def _set_just_before(ctx: Context, story: Anchor, start: int) -> bool:
 
 _QUOTE_OPENERS = frozenset('"“')
 # "We'd only moved … at", "had already left … in": a pluperfect in the clause before a date
-_PLUPERFECT_BEFORE = (r"(?:\bhad|['’]d)\s+(?:[a-z]+ly\s+|only\s+|just\s+|already\s+)?"
-                      r"[a-z]+(?:ed|en|ne|wn|ft|ght|ld|nt|id|ot|ut)\b[^.;:!?\n]{0,40}\Z")
+_PLUPERFECT_BEFORE = (r"(?:\b(?:{pluperfect_auxiliary})|(?:{pluperfect_contraction}))\s+"
+                      r"(?:[a-z]+(?:{adverb_suffix})\s+|(?:{pluperfect_adverb})\s+)?"
+                      r"[a-z]+(?:{participle_ending})\b[^.;:!?\n]{0,40}\Z")
 # "**JESSIE ORME:** It was the spring of '57.", "A: …": an interview's answer, a witness's words
 _SPEAKER_LABEL = lazy_compile(r"[ \t]*[*_]*(?:[A-Z][A-Za-z.'’-]*[ \t]+){0,3}[A-Z][A-Za-z.'’-]*:[*_]*[ \t]")
 _PARAGRAPH_REACH = 3000
@@ -447,12 +450,24 @@ _OF_ANOTHER_NOUN = r"\b(?:{year_phrase_prepositions})\s+\Z"
 _NEW_CLAUSE = (r"\b(?:{list_conjunction})\s+(?:{plan_adjective_determiner})\s+[\w'’-]+\s+"
                r"(?:{clause_auxiliary})\b")
 _PRONOUN_CLAUSE = r"[,;]\s+(?:{clause_joiner})\s+(?:{clause_pronoun})\s+(?:{clause_auxiliary})\b"
-# "last year's", "next year": a year counted from now (the sentence's year for a year-less date)
-_COUNTED_YEAR = r"(?<![Tt]he\s)\b({rel})\s+year\b(?:['’]s)?"  # (not "the next year": the story's)
+# "last year's", "next year": a year counted from now (the sentence's year for a year-less date;
+# not "the next year": the story's, see _counted)
+_COUNTED_YEAR = r"\b({rel})\s+(?:{year_word})\b(?:{possessive})?"
 _MONTH_LABEL = r"(?:{article_definite})\s+"
 _LABELLED_NOUN = r"\s+[a-z][a-z-]{2,}\b(?!\s+(?:{label_after_preposition})\b)"
 # "last autumn's opening", "paused last winter, from 8 January to 19 February"
-_COUNTED_SEASON = r"(?<![Tt]he\s)\b({rel})\s+(?P<season>{season_safe})(?:['’]s\b|(?=,))"
+_COUNTED_SEASON = r"\b({rel})\s+(?P<season>{season_safe})(?:(?:{possessive_ending})\b|(?=,))"
+
+
+@functools.lru_cache(maxsize=8)
+def _counted(res: Resources) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """:data:`_COUNTED_YEAR` and :data:`_COUNTED_SEASON`, not after a definite article (one
+    look-behind per word: a look-behind has one width), the year's possessive ending matched
+    as written (it may run into a letter: "_last year's_")."""
+    articles = "".join(rf"(?<!{re.escape(str(word))}\s)" for word in res.classes.get("article_definite", {}))
+    possessive = "|".join(re.escape(str(word)) for word in res.classes.get("possessive_ending", {})) or "(?!)"
+    year = words_regex(res, articles + _COUNTED_YEAR.replace("{possessive}", possessive), re.IGNORECASE)
+    return year, words_regex(res, articles + _COUNTED_SEASON, re.IGNORECASE)
 
 
 def sentence_start(text: str, start: int, reach: int) -> int:
@@ -465,7 +480,7 @@ def sentence_start(text: str, start: int, reach: int) -> int:
 # a relative clause set off after its noun, open up to the year counted in it
 # ", cancelled last year,": a past participle's phrase set off by commas
 _PARTICIPLE_ASIDE = r",[ \t]+[\w'’-]+(?:{tense_past_suffix})[^,\w][^,]*\Z"
-_RELATIVE_ASIDE = lazy_compile(r",[ \t]+(?:which|who|whose|that)\b[^,]*\Z", re.IGNORECASE)
+_RELATIVE_ASIDE = r",[ \t]+(?:{aside_relative})\b[^,]*\Z"
 
 
 def _year_said_before(ctx: Context, start: int, month: int) -> int | None:
@@ -474,12 +489,13 @@ def _year_said_before(ctx: Context, start: int, month: int) -> int | None:
     between ("Profits rose last year, the company said on 3 March")."""
     text = ctx.text
     lo = sentence_start(text, start, 160)
-    found = list(words_regex(ctx.res, _COUNTED_YEAR, re.IGNORECASE).finditer(text, lo, start))
-    found += words_regex(ctx.res, _COUNTED_SEASON, re.IGNORECASE).finditer(text, lo, start)
+    counted_year, counted_season = _counted(ctx.res)
+    found = list(counted_year.finditer(text, lo, start))
+    found += counted_season.finditer(text, lo, start)
     if not found:
         return None
     said = max(found, key=lambda m: m.start())
-    if said.group(1).lower().startswith("the"):
+    if ctx.res.has("article_definite", said.group(1).split()[0]):
         return None  # "the past year": a stretch up to now, not a calendar year
     if words_regex(ctx.res, _REPORTED_BEFORE, re.IGNORECASE).search(text, max(said.end(), start - 40), start):
         return None
@@ -488,7 +504,7 @@ def _year_said_before(ctx: Context, start: int, month: int) -> int | None:
         # again at its next meeting on Dec. 15": another clause, its own time
     if words_regex(ctx.res, _PRONOUN_CLAUSE, re.IGNORECASE).search(text, said.end(), start):
         return None  # "last year a frost caught everyone out, so I shall wait until Saturday 15 May"
-    aside = _RELATIVE_ASIDE.search(text, lo, said.start())
+    aside = words_regex(ctx.res, _RELATIVE_ASIDE, re.IGNORECASE).search(text, lo, said.start())
     if aside is not None and "," in text[said.end():start]:
         return None  # "The walk, which last year raised £86,000, will take place on Saturday 16 May"
     participle = words_regex(ctx.res, _PARTICIPLE_ASIDE, re.IGNORECASE).search(text, lo, said.start())
@@ -520,14 +536,16 @@ def _year_said_before(ctx: Context, start: int, month: int) -> int | None:
 
 
 _FRAME_CHARS = 600
-_PAST_WORD = r"\b(?:{tense_past}|[a-z]{3,}ed)\b"
+_PAST_WORD = r"\b(?:{tense_past}{suffixed})\b"  # (suffixed: see _past_word)
 _FUTURE_WORD = r"\b(?:{tense_future})\b"
 
 
 def _obituary_death(ctx: Context, start: int) -> bool:
     """"She died on 29 November" in a text that leads with "has died": the obituary's death."""
     lead = words_regex(ctx.res, r"\b(?:{death_date_lead})\s+\Z", re.IGNORECASE)
-    placed = words_regex(ctx.res, r"\b(?:{death_verb})(?:\s+[\w'’-]+,?){1,7}\s+on\s+\Z", re.IGNORECASE)
+    placed = words_regex(
+        ctx.res, r"\b(?:{death_verb})(?:\s+[\w'’-]+,?){1,7}\s+(?:{death_day_preposition})\s+\Z", re.IGNORECASE
+    )
     if lead.search(ctx.text, max(0, start - 30), start) is None and (
         placed.search(ctx.text, max(0, start - 70), start) is None
     ):
@@ -544,7 +562,16 @@ def _opens_past_list(ctx: Context, start: int, end: int) -> bool:
     frame = ctx.text[max(0, start - _FRAME_CHARS):start].lower()
     if words_regex(ctx.res, _FUTURE_WORD).search(frame):
         return False
-    return len(words_regex(ctx.res, _PAST_WORD).findall(frame)) >= 2
+    return len(_past_word(ctx.res).findall(frame)) >= 2
+
+
+@functools.lru_cache(maxsize=8)
+def _past_word(res: Resources) -> re.Pattern[str]:
+    """:data:`_PAST_WORD`: a past form, or a word with the suffix of one (tense_past_suffix: at
+    least as long as the shortest word it counts in)."""
+    suffixed = "".join(f"|[a-z]{{{int(shortest) - len(suffix)},}}{re.escape(str(suffix))}"
+                       for suffix, shortest in res.classes.get("tense_past_suffix", {}).items())
+    return words_regex(res, _PAST_WORD.replace("{suffixed}", suffixed))
 
 
 def _month_just_told(ctx: Context, month: int, day: int | None, start: int, end: int) -> int | None:
@@ -646,7 +673,7 @@ _STORY_REACH = 2000
 
 
 # words that speak from the document's own day ("yesterday", "last week", "ago")
-_DEICTIC_WORD = r"\b(?:{deictic}|ago|last\s+week|this\s+week|next\s+week)\b"
+_DEICTIC_WORD = r"\b(?:{deictic}|{deictic_extra}|(?:{week_rel})\s+(?:{week_word}))\b"
 _WRITTEN_YEAR = lazy_compile(r"(?<![\d.,:/-])(?:1[6-9]|20)\d\d(?![\d.,:/-]\d)")
 
 
@@ -767,7 +794,7 @@ def _counted_in_phrase(ctx: Context, start: int) -> bool:
     """Whether the year counted from now before ``start`` in its sentence stands in a phrase of
     another noun ("for next year's race")."""
     lo = sentence_start(ctx.text, start, 160)
-    found = list(words_regex(ctx.res, _COUNTED_YEAR, re.IGNORECASE).finditer(ctx.text, lo, start))
+    found = list(_counted(ctx.res)[0].finditer(ctx.text, lo, start))
     return bool(found) and words_regex(ctx.res, _OF_ANOTHER_NOUN, re.IGNORECASE).search(
         ctx.text, max(lo, found[-1].start() - 12), found[-1].start()) is not None
 
@@ -838,7 +865,7 @@ def _year_note(base: dt.date, year: int, month: int, day: int | None, direction:
 
 _THE_BEFORE = r"\b{definite_article}\s+\Z"
 # "the Saturday before,", "the Monday after.": a weekday placed from the story's day
-_BARE_ORDER_AFTER = r"\s+({bare_order_word})(?=\s*[,.;:!?]|\s+(?:and|when|then|that)\b)"
+_BARE_ORDER_AFTER = r"\s+({bare_order_word})(?=\s*[,.;:!?]|\s+(?:{bare_order_clause})\b)"
 _SINCE_THE_BEFORE = r"\b(?:{since_word})\s+{definite_article}\s+\Z"
 
 

@@ -88,7 +88,10 @@ _UNREACHED = lazy_compile(rf"\b(?:{_WORDS.pattern('unreached_count_before')})\b"
 _UNREACHED_AGE = lazy_compile(
     rf"\b(?:{_WORDS.pattern('unreached_age_before')})\s+(?:\w+\s+)?\Z", re.IGNORECASE
 )
-_DEFINITE_SUBJECT = lazy_compile(r"\b(?:the|its|our|their|this)\s+([a-z][\w-]*)\s+(?:(?:has|had|will)\s+)?\Z")
+_DEFINITE_SUBJECT = lazy_compile(
+    rf"\b(?:{_WORDS.pattern('definite_subject_determiners')})\s+([a-z][\w-]*)\s+"
+    rf"(?:(?:{_WORDS.pattern('definite_subject_auxiliaries')})\s+)?\Z"
+)
 _DEATH = lazy_compile(rf"\b(?:{_WORDS.pattern('death_words')})\b", re.IGNORECASE)
 # "in 2004, at 17,": a date and the age right after it
 _ADJACENT = lazy_compile(r"[ \t]*,?[ \t]+")
@@ -100,8 +103,8 @@ _APPOSITIVE_AGE = lazy_compile(r"\b(?P<name>[A-Z][\w'’-]+),\s+(\d{1,3}),\s")
 # "Royle, now 61, was at the finish": the name an age is set off after
 # (not a place: "died on 2 March in a care home in Invernairn, aged 93")
 _NAME_BEFORE_AGE = lazy_compile(
-    r"(?<!\bin )(?<!\bat )(?<!\bof )(?<!\bnear )(?<!\bfrom )(?<!\bon )(?<!\bto )"
-    r"\b([A-Z][\w'’-]+),[ \t]+(?:(?:now|aged)[ \t]+)?\Z"
+    "".join(rf"(?<!\b{re.escape(word)} )" for word in _WORDS.words("place_prepositions"))
+    + rf"\b([A-Z][\w'’-]+),[ \t]+(?:(?:{_WORDS.pattern('age_set_off_words')})[ \t]+)?\Z"
 )
 # "He stayed for 19 years …": a sentence that opens on a pronoun for its person
 _PRONOUN_OPENS = lazy_compile(rf"[ \t\"“]*(?:{_WORDS.pattern('subject_pronouns')})\b", re.IGNORECASE)
@@ -130,12 +133,12 @@ _ANY_NTH_BIRTHDAY = lazy_compile(
     rf"\s+{re.escape(_BIRTHDAY_WORD)}\b",
     re.IGNORECASE,
 )
-_THING_OWNER = lazy_compile(r"(?:\b[a-z][\w-]*['’]s|\b(?:its|their))\s+\Z")
+_THING_OWNER = lazy_compile(rf"(?:\b[a-z][\w-]*['’]s|\b(?:{_WORDS.pattern('thing_owners')}))\s+\Z")
 # "this year" with its one space, as written (not across a line break)
 _MARKS = lazy_compile(rf"\b(?:{_WORDS.pattern('present_marks', any_space=False)})\b", re.IGNORECASE)
 _YEAR_FIRST = lazy_compile(r"\d{4}")
 _YEAR_MONTH_DAY = lazy_compile(r"\d{4}(?:-\d\d){0,2}")
-_OF_WORD = lazy_compile(r"\bof\b")
+_OF_WORD = lazy_compile(rf"\b{_WORDS.pattern('of_word')}\b")
 _ORIGIN = lazy_compile(
     rf"\b(?:{_WORDS.pattern('anniversary_origin_words')})\b(?:[ \t]+[\w'’-]+){{0,7}}?[ \t]+\Z", re.IGNORECASE
 )
@@ -371,10 +374,13 @@ def _names_another(text: str, sentence: Sentence, born_in: str) -> bool:
     return bool(names) and not any(name in born_in for name in names)
 
 
+_AGE_OPENINGS = tuple(_WORDS.words("age_openings"))
+
+
 def _opens_sentence(text: str, sentence: Sentence, match: re.Match[str]) -> bool:
     """Does the age open its sentence as "She was 20" / "He was 63"?"""
     return not text[sentence.start:match.start()].strip(" \t\"“") and match.group().lower().startswith(
-        ("she was", "he was"))
+        _AGE_OPENINGS)
 
 
 def _date_told_just_before(text: str, dates: _Dates, told_before: Sentence | None, sentence: Sentence,
@@ -418,7 +424,7 @@ def _lede_age(text: str, dates: _Dates, sentences: Sequence[Sentence], birth: Ti
 _PRONOUN_SUBJECT = lazy_compile(rf"\s*(?:{_WORDS.pattern('born_pronoun_openers')})\b", re.IGNORECASE)
 
 # "the 19-year-old": an age as the epithet of the one the text is about
-_EPITHET_AGE = lazy_compile(r"[\w-]+-year-old\b")
+_EPITHET_AGE = lazy_compile(rf"[\w-]+-{_WORDS.pattern('epithet_age')}\b")
 
 
 def _lede_told_now(text: str, dates: _Dates, sentence: Sentence) -> bool:
@@ -763,7 +769,8 @@ def headline_cues(text: str, timexes: Sequence[Timex], headings: Sequence[tuple[
             if not count:
                 continue
             origin = compile_kept(
-                rf"\b{re.escape(name)}\s+(?:was|were|had\s+been)\s+(?:{_WORDS.pattern('origin_verbs')})\b",
+                rf"\b{re.escape(name)}\s+(?:{_WORDS.pattern('origin_auxiliaries')})\s+"
+                rf"(?:{_WORDS.pattern('origin_verbs')})\b",
                 re.IGNORECASE,
             )
             told = list(origin.finditer(text, end))
@@ -778,7 +785,8 @@ def headline_cues(text: str, timexes: Sequence[Timex], headings: Sequence[tuple[
                 continue
             span = Span(match.start("count"), match.end())
             # "turns two" is an anniversary (exact); "4 years of" may count completed years
-            exact = "turns" in match.group().lower()
+            low = match.group().lower()
+            exact = any(word in low for word in _WORDS.words("headline_exact_words"))
             yield ElapsedCue(span, " ".join(text[span.start:span.end].split()), count, mention(near[0]),
                              None, slack=0 if exact else 1, headline=True)
             break
@@ -804,13 +812,17 @@ def _opens_wedding(text: str, timex: Timex) -> bool:
         _WEDDING_AFTER.match(text, timex.end) is not None)
 
 
+_MARRIAGE_HINTS = _WORDS.words("marriage_hints")
+
+
 def marriage_cues(
     text: str, timexes: Sequence[Timex], sentences: Sequence[Sentence]
 ) -> Iterator[ElapsedCue]:
     """"celebrated sixty years of marriage on Thursday" after "They married … on 13 June 1966":
     the years from the one wedding the text dates to the sentence's other date (or, with none, to
     the document date, a year either way)."""
-    if "marri" not in text.lower() and "wedded" not in text.lower():
+    low = text.lower()
+    if not any(hint in low for hint in _MARRIAGE_HINTS):
         return
     weddings = [t for t in timexes if t.type == "DATE" and _has_year(t) and t.anchor is None
                 and (_WEDDING_BEFORE.search(text, max(0, t.start - 80), t.start) or _opens_wedding(text, t))]

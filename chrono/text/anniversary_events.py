@@ -34,42 +34,53 @@ from chrono.text.events import Trigger
 from chrono.text.sentences import Sentence
 from chrono.text.vocabulary import Hint, vocabulary
 
+_WORDS = vocabulary("ages")
 _OF_EVENT = lazy_compile(
-    rf"\s+of\s+(?:(?:{vocabulary('ages').pattern('anniversary_determiners')})\s+)?(?:[\w'’-]+\s+){{0,2}}"
+    rf"\s+{_WORDS.pattern('of_word')}\s+(?:(?:{_WORDS.pattern('anniversary_determiners')})\s+)?"
+    r"(?:[\w'’-]+\s+){0,2}"
 )
 # "The society's 150th anniversary", "its 50th anniversary": whose anniversary
-_POSSESSOR = lazy_compile(r"\b(?:([A-Za-z][\w-]*)['’]s|its|their)\s+\Z", re.IGNORECASE)
+_POSSESSOR = lazy_compile(
+    rf"\b(?:([A-Za-z][\w-]*)['’]s|{_WORDS.pattern('thing_owners')})\s+\Z", re.IGNORECASE
+)
 # "the 150th anniversary of the town's clock tower": the thing whose opening it marks, by its
 # last word
 _OF_THING = lazy_compile(
-    r"\s+of\s+(?:the\s+|its\s+|their\s+)?(?:[\w'’-]+['’]s\s+)?(?:[a-z][\w-]*\s+)?"
-    r"(?!(?:the|its|their)\b)([a-z][\w-]+)\b"  # (not "the" of "of the Armistice": a name, no thing's)
+    rf"\s+{_WORDS.pattern('of_word')}\s+(?:(?:{_WORDS.pattern('of_thing_determiners')})\s+)?"
+    r"(?:[\w'’-]+['’]s\s+)?(?:[a-z][\w-]*\s+)?"
+    # (not "the" of "of the Armistice": a name, no thing's)
+    rf"(?!(?:{_WORDS.pattern('of_thing_determiners')})\b)([a-z][\w-]+)\b"
 )
 # "The Rosemoor Community Choir, which turns 25 this year": the thing's last name word, then its age
+_TURNS = (rf",\s+(?:{_WORDS.pattern('turns_relatives')})\s+(?:(?:{_WORDS.pattern('turns_auxiliaries')})\s+)?"
+          rf"(?:{_WORDS.pattern('turns_verbs')})")
 _THING_TURNS = lazy_compile(
-    r"\b([A-Z]?[a-z][\w-]*),\s+(?:which|that)\s+(?:(?:will|is\s+to)\s+)?turns?\s+(?P<count>\d{1,3}|[a-z]+(?:-[a-z]+)?)\b"
-    r"(?=\s+(?:this|next)\s+year\b)"
+    rf"\b([A-Z]?[a-z][\w-]*){_TURNS}\s+(?P<count>\d{{1,3}}|[a-z]+(?:-[a-z]+)?)\b"
+    rf"(?=\s+(?:{_WORDS.pattern('turns_years')})\s+{_WORDS.pattern('turns_year')}\b)"
 )
-_TURNS_HINT = Hint.of(["which turn", "that turn"])
+_TURNS_HINT = Hint.of(_WORDS.words("turns_hint"))
 # "as the Salter Lane shop celebrates fifty years in business": the thing's last word, the count
 _THING_YEARS = lazy_compile(
-    rf"\b([A-Z]?[a-z][\w-]*)\s+(?:is\s+|are\s+)?(?:{vocabulary('ages').pattern('years_marked_verbs')})\s+"
-    rf"(?P<count>\d{{1,3}}|[a-z]+(?:-[a-z]+)?)\s+years\s+(?:{vocabulary('ages').pattern('years_of_life')})\b"
+    rf"\b([A-Z]?[a-z][\w-]*)\s+(?:(?:{_WORDS.pattern('years_marked_copulas')})\s+)?"
+    rf"(?:{_WORDS.pattern('years_marked_verbs')})\s+"
+    rf"(?P<count>\d{{1,3}}|[a-z]+(?:-[a-z]+)?)\s+{_WORDS.pattern('years_word')}\s+"
+    rf"(?:{_WORDS.pattern('years_of_life')})\b"
 )
-_YEARS_HINT = Hint.of(vocabulary("ages").words("years_of_life"))
+_YEARS_HINT = Hint.of(_WORDS.words("years_of_life"))
 # "Ruth Dane opened the bakery in 1988": the thing as the founding's object
-_OBJECT_AFTER = r"\s+(?:the|its|their|our|this)\s+(?:[\w'’-]+\s+){{0,2}}?{word}(?![\w'’-])"
-_BIRTHDAY_HINT = Hint.of(["birthday"])
+_OBJECT_AFTER = (r"\s+(?:" + _WORDS.pattern("founding_object_determiners")
+                 + r")\s+(?:[\w'’-]+\s+){{0,2}}?{word}(?![\w'’-])")
+_BIRTHDAY_HINT = Hint.of(_WORDS.words("birthday"))
 _OWN_OPENING_BEFORE = frozenset(vocabulary("ages").words("own_opening_before"))
 _OWN_OPENING_AFTER = lazy_compile(
     rf"\s*(?:{vocabulary('ages').pattern('own_opening_after')})(?!\w)", re.IGNORECASE
 )
-_WHICH_TURNS = lazy_compile(r",\s+(?:which|that)\s+(?:(?:will|is\s+to)\s+)?turns?\s")
+_WHICH_TURNS = lazy_compile(rf"{_TURNS}\s")
 _WORD_BEFORE = lazy_compile(r"[A-Za-z][\w-]*\Z")
 # "years since the flood", "since its first concert", "since the choir gave its first concert":
 # the words between "since" and the event noun counted from (no clause of their own)
 _SINCE_GAP = lazy_compile(r"(?:[\w'’-]+[ \t]+){0,6}")
-_SINCE_CUT = lazy_compile(r"[;:,]|\s(?:and|but|when|while|which|that|who)\s")
+_SINCE_CUT = lazy_compile(rf"[;:,]|\s(?:{_WORDS.pattern('since_cut_words')})\s")
 _MODAL_BEFORE = lazy_compile(rf"\b(?:{vocabulary('ages').pattern('elapsed_modal')})\b", re.IGNORECASE)
 _OPENING_KINDS = frozenset({"opening", "take_office", "founding"})
 # an anniversary is often marked on the nearest weekend or weeks apart, never a year apart

@@ -43,13 +43,16 @@ _DUE = lazy_compile(
 )
 # "proposals for 2020/21 were published": a date after "for", then the verb of its noun
 _PASSIVE_AFTER = lazy_compile(
-    r"(?:[/–-]\d{2,4})?[ \t]+(?:were|was|are|is|have[ \t]+been|has[ \t]+been|had[ \t]+been)[ \t]+[a-z]+ed\b"
+    rf"(?:[/–-]\d{{2,4}})?[ \t]+(?:{_WORDS.pattern('passive_after_copulas')}"
+    rf"|(?:{_WORDS.pattern('passive_after_perfects')})[ \t]+{_WORDS.pattern('been_word')})[ \t]+[a-z]+ed\b"
 )
 # "since the first was run, by 23 people, in 1980": a light verb whose subject is another one of
 # its kind, not the noun told before
 _ELIDED_SUBJECT = lazy_compile(
-    r"\bthe[ \t]+(?:first|last|previous|earliest|original|next)(?:[ \t]+one)?[ \t]+"
-    r"(?:was|were|had[ \t]+been)[ \t]+\Z"
+    rf"\b{_WORDS.pattern('elided_subject_article')}[ \t]+(?:{_WORDS.pattern('elided_subject_words')})"
+    rf"(?:[ \t]+{_WORDS.pattern('elided_subject_one')})?[ \t]+"
+    rf"(?:{_WORDS.pattern('elided_subject_copulas')}|{_WORDS.pattern('elided_subject_perfect')}[ \t]+"
+    rf"{_WORDS.pattern('elided_subject_participle')})[ \t]+\Z"
 )
 # nouns a month's name labels without dating ("the January sales", which start in December)
 _MONTH_NAMED_NOUNS = frozenset(_WORDS.words("month_named_nouns"))
@@ -59,10 +62,14 @@ _MONTH_NAMED_NOUNS = frozenset(_WORDS.words("month_named_nouns"))
 _SET_OFF_ASIDE = lazy_compile(r",[ \t]+([a-z]+(?:ed|en|d|t|n))[ \t]+\Z")
 _ASIDE_CLOSES = lazy_compile(r"[ \t]*,")
 _FOR_THING_TO = lazy_compile(
-    r"\bfor\s+(?:(?:a|an|the|its|their|his|her)\s+)?(?:[\w'’-]+\s+){0,3}to\s+[a-z]+\s+\Z", re.IGNORECASE
+    rf"\b{_WORDS.pattern('purpose_for')}\s+(?:(?:{_WORDS.pattern('purpose_determiners')})\s+)?(?:[\w'’-]+\s+){{0,3}}"
+    rf"{_WORDS.pattern('infinitive_to')}\s+[a-z]+\s+\Z",
+    re.IGNORECASE,
 )
 FOR_PURPOSE = lazy_compile(
-    rf"\bfor\s+(?:{_WORDS.pattern('for_purpose_nouns')})\s+(?:(?:on|at|in)\s+)?\Z", re.IGNORECASE
+    rf"\b{_WORDS.pattern('purpose_for')}\s+(?:{_WORDS.pattern('for_purpose_nouns')})\s+"
+    rf"(?:(?:{_WORDS.pattern('purpose_prepositions')})\s+)?\Z",
+    re.IGNORECASE,
 )
 _COMPARED = lazy_compile(
     rf"(?<![\w.])(?:{_WORDS.pattern('comparison_words')})\s+"
@@ -70,7 +77,8 @@ _COMPARED = lazy_compile(
     re.IGNORECASE,
 )
 _ANNIVERSARY_OF = lazy_compile(
-    rf"\b(?:{_WORDS.pattern('anniversary_words')})\s+of\s+(?:[\w'’-]+\s+){{0,3}}\Z", re.IGNORECASE
+    rf"\b(?:{_WORDS.pattern('anniversary_words')})\s+{_WORDS.pattern('of_word')}\s+(?:[\w'’-]+\s+){{0,3}}\Z",
+    re.IGNORECASE,
 )
 _PAST_PHRASE = lazy_compile(
     rf"\s+(?:{_WORDS.pattern('past_phrase_prepositions')})\s+(?:{_WORDS.pattern('past_phrase_determiners')})"
@@ -86,10 +94,11 @@ _GERUND_PHRASE = lazy_compile(
 # "The jury's verdict, delivered on …", "Her maiden voyage, to Bergen, was made in …"
 # (a particle after it: "The inspection, carried out on 24 April, …")
 _SET_OFF_PARTICIPLE = lazy_compile(
-    r",\s+(?:[^,.;]{1,60},\s+(?:was|were)\s+)?([a-z]+)(?:\s+(?:out|up|off))?\s+"
+    rf",\s+(?:[^,.;]{{1,60}},\s+(?:{_WORDS.pattern('past_copulas')})\s+)?([a-z]+)"
+    rf"(?:\s+(?:{_WORDS.pattern('participle_particles')}))?\s+"
 )
 _PASSIVE_BEFORE = lazy_compile(rf"(?:,|\b(?:{_WORDS.pattern('passive_auxiliaries')}))\s*\Z", re.IGNORECASE)
-_AND_THEN = lazy_compile(r"\s+and\s+")
+_AND_THEN = lazy_compile(rf"\s+{_WORDS.pattern('and_word')}\s+")
 # "lost to the frost before the next budburst in October": a date right after the object of an
 # order word (a noun the lexicon lacks, or it would be the nearest event) is that object's
 _ORDER_OBJECT_BEFORE = lazy_compile(
@@ -100,7 +109,7 @@ _ORDER_OBJECT_BEFORE = lazy_compile(
 # "her next real birthday, on …": a date set off after a noun phrase of the next one of a kind
 _NEXT_ONE_SET_OFF = lazy_compile(
     rf"\b(?:{_WORDS.pattern('next_one_words')})\s+"
-    rf"(?!(?:{alternation((*MONTHS, *WEEKDAYS))}|week|month|year)\b)"
+    rf"(?!(?:{alternation((*MONTHS, *WEEKDAYS))}|{_WORDS.pattern('next_one_units')})\b)"
     rf"(?:[\w'’-]+\s+){{0,3}}[\w'’-]+,\s*\Z",
     re.IGNORECASE,
 )
@@ -111,7 +120,8 @@ _GOVERNED = lazy_compile(
 _IRREALIS_NOUN = lazy_compile(
     rf"\b(?:{_WORDS.pattern('irrealis_modifiers')})\s+(?:[\w-]+\s+){{0,4}}\Z"
     # "Had the meeting gone ahead on 9 July, …": a conditional told by inversion
-    rf"|(?:^|[.!?;:]\s+|\n\s*)(?-i:Had|Were|Should)\s+(?:the|a|an|its|his|her|their|this|that)\s+(?:[\w-]+\s+){{0,2}}\Z",
+    rf"|(?:^|[.!?;:]\s+|\n\s*)(?-i:{_WORDS.pattern('inversion_auxiliaries')})\s+"
+    rf"(?:{_WORDS.pattern('inversion_determiners')})\s+(?:[\w-]+\s+){{0,2}}\Z",
     re.IGNORECASE,
 )
 _PLANNED_NOUN = lazy_compile(
@@ -129,7 +139,8 @@ _AFTER_PAST_COPULA = lazy_compile(
     re.IGNORECASE,
 )
 SUPPORTED = lazy_compile(
-    rf"\s+(?:{_WORDS.pattern('support_verb_forms')})\s+(?:(?:a|an|the|its|his|her|their)\s+)?(?:[\w-]+\s+)?",
+    rf"\s+(?:{_WORDS.pattern('support_verb_forms')})\s+(?:(?:{_WORDS.pattern('support_object_determiners')})\s+)?"
+    r"(?:[\w-]+\s+)?",
     re.IGNORECASE,
 )
 _GOVERNING = lazy_compile(rf"\b(?:{_WORDS.pattern('governing_prepositions')})\b", re.IGNORECASE)
@@ -138,7 +149,7 @@ _OBJECT_BETWEEN = lazy_compile(
 )
 _SUPPORT_FORMS = _WORDS.set("support_verb_forms")
 _ARRANGING = _WORDS.set("arranging_verbs")
-_BY_AGENT = lazy_compile(r"\s+by\b")
+_BY_AGENT = lazy_compile(rf"\s+{_WORDS.pattern('agent_by')}\b")
 _INCHOATIVE = _WORDS.set("inchoative_verbs")
 _PHASE_VERBS = {str(verb): str(part) for verb, part in _WORDS.table("phase_verbs").items()}
 _COMPOUND_HEAD = lazy_compile(rf"\s+(?!(?:{_WORDS.pattern('adverbs_in_s')})\s)[a-z]+s\s+")
@@ -187,13 +198,15 @@ _NOUN_PHRASE_SET_OFF = lazy_compile(
 # a figure, a month or a weekday: a stretch that names a date itself
 _DATE_WORD = lazy_compile(rf"\d|\b(?:{alternation(longest_first([*MONTHS, *WEEKDAYS]))})\b")
 _TIME_HEAD_SET_OFF = lazy_compile(rf"\b(?:{_WORDS.pattern('time_heads')})\s*,\s*\Z", re.IGNORECASE)
-_TO_BEFORE = lazy_compile(r"\bto\s+\Z")
-_APPOSITION = lazy_compile(r",\s+(?:a|an)\s+[^,;.:()\"“”]{1,160},")
+_TO_BEFORE = lazy_compile(rf"\b{_WORDS.pattern('infinitive_to')}\s+\Z")
+_APPOSITION = lazy_compile(rf",\s+(?:{_WORDS.pattern('apposition_articles')})\s+[^,;.:()\"“”]{{1,160}},")
 _IN_PHRASE = lazy_compile(
-    r"\b(?:at|in|on|during|of|for|with|by|from)\s+(?:[\w'’-]+\s+){0,3}\Z", re.IGNORECASE
+    rf"\b(?:{_WORDS.pattern('phrase_prepositions')})\s+(?:[\w'’-]+\s+){{0,3}}\Z", re.IGNORECASE
 )
 _AGAIN_OR_PREDICATE = lazy_compile(
-    rf"\b(?:and|but)\s+(?:again|{_WORDS.pattern('coordinated_auxiliaries')})\b", re.IGNORECASE
+    rf"\b(?:{_WORDS.pattern('again_coordinators')})\s+"
+    rf"(?:{_WORDS.pattern('again_word')}|{_WORDS.pattern('coordinated_auxiliaries')})\b",
+    re.IGNORECASE,
 )
 _JOINED_BEFORE = lazy_compile(rf"\b(?:{_WORDS.pattern('conjunctions')})\s*,\s*\Z")
 _SINCE_BEFORE = lazy_compile(
@@ -204,19 +217,23 @@ _FUTURE_BEFORE_SINCE = lazy_compile(
     rf"(?<!\w)(?:{_WORDS.pattern('since_future')})\b[^.!?;]*\Z", re.IGNORECASE
 )
 _PLANNED_BETWEEN = lazy_compile(
-    rf"\b(?:{_WORDS.pattern('plan_predicates')})\b[^.;]*?\bto\s+(?:be\s+)?\w+", re.IGNORECASE
+    rf"\b(?:{_WORDS.pattern('plan_predicates')})\b[^.;]*?\b{_WORDS.pattern('infinitive_to')}\s+"
+    rf"(?:{_WORDS.pattern('infinitive_be')}\s+)?\w+",
+    re.IGNORECASE,
 )
 # (a verb the lexicon lacks keeps its own form as its lemma: "asked")
 _DIRECTIVE_VERBS = frozenset(
     form for verb in _WORDS.words("directive_verbs") for form in (verb, *regular_forms(verb))
 )
-_INFINITIVE = r"to\s+(?:be\s+)?[a-z]+\b"
+_INFINITIVE = rf"{_WORDS.pattern('infinitive_to')}\s+(?:{_WORDS.pattern('infinitive_be')}\s+)?[a-z]+\b"
 _INFINITIVE_BETWEEN = lazy_compile(rf"\b{_INFINITIVE}")
 _COMPLEMENT_VERBS = frozenset(
     form for verb in _WORDS.words("complement_verbs") for form in (verb, *regular_forms(verb))
 )
 _INFINITIVE_RIGHT_AFTER = lazy_compile(rf"\s+{_INFINITIVE}")
-_OF_BETWEEN = lazy_compile(rf"\s+of\s+(?:(?:{_WORDS.pattern('of_determiners')})\s+)?(?:[\w'’-]+\s+)?")
+_OF_BETWEEN = lazy_compile(
+    rf"\s+{_WORDS.pattern('of_word')}\s+(?:(?:{_WORDS.pattern('of_determiners')})\s+)?(?:[\w'’-]+\s+)?"
+)
 _CONJUNCTION = lazy_compile(rf"\b(?:{_WORDS.pattern('conjunctions')})\b")
 # what may stand between a date and the event noun it is in front of ("Monday's raid", "the
 # 2023 prize ceremony"), shared with chrono.text.dating
@@ -287,7 +304,9 @@ _UNTAGGED_PAST = lazy_compile(r"\b[a-z]{3,}ed\b")
 _ING_CLAUSE = lazy_compile(r",[ \t]+[a-z]{3,}ing\b")
 _TERM_END_SIGNALS = frozenset({"to", "until", "till", "through"})
 _TERM_END_BEFORE = lazy_compile(
-    r"\b(?:to|until|till|through)[ \t]+the[ \t]+(?:end|close)[ \t]+of[ \t]+(?:the[ \t]+)?\Z")
+    rf"\b(?:{_WORDS.pattern('term_end_words')})[ \t]+{_WORDS.pattern('term_end_article')}[ \t]+"
+    rf"(?:{_WORDS.pattern('term_end_nouns')})[ \t]+{_WORDS.pattern('term_end_of')}[ \t]+"
+    rf"(?:{_WORDS.pattern('term_end_article')}[ \t]+)?\Z")
 
 
 def is_term(text: str, timex: Timex) -> bool:
@@ -469,7 +488,10 @@ def _head_of(text: str, noun: Trigger, triggers: Sequence[Trigger]) -> Trigger |
     return head if _OF_BETWEEN.fullmatch(text, head.end, noun.start) else None
 
 
-_WITH_BETWEEN = lazy_compile(r"\s+(?:with|amid)\s+(?:(?:a|an|the)\s+)?(?:[a-z][\w-]*\s+)?")
+_WITH_BETWEEN = lazy_compile(
+    rf"\s+(?:{_WORDS.pattern('phase_with_prepositions')})\s+(?:(?:{_WORDS.pattern('phase_with_articles')})\s+)?"
+    r"(?:[a-z][\w-]*\s+)?"
+)
 
 
 def _phase_with(text: str, noun: Trigger, triggers: Sequence[Trigger]) -> Trigger | None:
@@ -787,7 +809,9 @@ def _subject_noun(text: str, trigger: Trigger, triggers: Sequence[Trigger],
     return None
 
 
-_OF_PHRASE_BEFORE = lazy_compile(r"\b(?i:of)\s+(?i:the|a|an|its|their)\s+(?:[\w-]+\s+)?\Z")
+_OF_PHRASE_BEFORE = lazy_compile(
+    rf"\b(?i:{_WORDS.pattern('of_word')})\s+(?i:{_WORDS.pattern('of_phrase_determiners')})\s+(?:[\w-]+\s+)?\Z"
+)
 
 
 def in_of_phrase(text: str, trigger: Trigger, lo: int = 0) -> bool:
@@ -799,18 +823,22 @@ def in_of_phrase(text: str, trigger: Trigger, lo: int = 0) -> bool:
 
 
 _SET_OFF_DATE_GAP = lazy_compile(
-    r"\s*,\s*(?:on|in|at)\s+[^,.;:!?\n]{1,40},\s*(?:(?:was|were|had|has|have)\s+(?:been\s+)?)?", re.IGNORECASE
+    rf"\s*,\s*(?:{_WORDS.pattern('set_off_prepositions')})\s+[^,.;:!?\n]{{1,40}},\s*"
+    rf"(?:(?:{_WORDS.pattern('set_off_auxiliaries')})\s+(?:{_WORDS.pattern('been_word')}\s+)?)?",
+    re.IGNORECASE,
 )
 _SUBJECT_PRONOUN_BETWEEN = lazy_compile(rf"\b(?:{_WORDS.pattern('relative_subjects')})\b")
 _AUXILIARIES_ONLY = lazy_compile(
-    rf"\s+(?:had|has|have|was|were)\s+(?:been\s+)?(?:(?:{_WORDS.pattern('auxiliary_adverbs')})\s+)?",
+    rf"\s+(?:{_WORDS.pattern('aside_auxiliaries')})\s+(?:{_WORDS.pattern('been_word')}\s+)?"
+    rf"(?:(?:{_WORDS.pattern('auxiliary_adverbs')})\s+)?",
     re.IGNORECASE,
 )
 _ACTIVE_AUXILIARIES = lazy_compile(rf"\s+(?:(?:{_WORDS.pattern('perfect_auxiliaries')})\s+)?", re.IGNORECASE)
 _RESULT_VERBS = _WORDS.set("result_verbs")
 # the auxiliaries between a subject set off by an aside and its verb: ", will ", ", had been "
 _AUXILIARIES_BEFORE = lazy_compile(
-    rf"(?<=,)(?:\s+(?:{_WORDS.pattern('coordinated_auxiliaries')}|be|been|not))+\s+\Z", re.IGNORECASE
+    rf"(?<=,)(?:\s+(?:{_WORDS.pattern('coordinated_auxiliaries')}|{_WORDS.pattern('aside_extra_auxiliaries')}))+\s+\Z",
+    re.IGNORECASE,
 )
 
 

@@ -39,6 +39,7 @@ from chrono.text.sentences import Sentence
 from chrono.text.tense import NOMINAL, PERFECT, TOLD_AS_PAST
 from chrono.text.vocabulary import alternation, longest_first, vocabulary
 
+_COREFERENCE = vocabulary("coreference")
 # between a subject noun and its verb: nothing, or an adverb or two ("the storm finally struck")
 _SUBJECT_GAP = lazy_compile(r"\s+(?:[a-z]+ly\s+){0,2}")
 # "Maria died", "Nys was born", "Maria Nys's death": up to three name words right before
@@ -112,8 +113,10 @@ _OF_PHRASE_AFTER = lazy_compile(r"\s+of\b")
 _QUALIFIED_AFTER = lazy_compile(r"\b(?:at|in|for|against|with|outside)\s+(?:the\s+)?[A-Z]")
 # "won her first national title", "opened its first branch": an owner's first thing
 _FIRST_OBJECT = lazy_compile(
-    rf"\s+(?P<owner>{vocabulary('coreference').pattern('first_owners')})\s+(?:very\s+)?first\s+"
-    r"(?P<thing>(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)\b(?!\s+(?:of|since|for)\b)",
+    rf"\s+(?P<owner>{_COREFERENCE.pattern('first_owners')})\s+"
+    rf"(?:{_COREFERENCE.pattern('first_intensifier')}\s+)?{_COREFERENCE.pattern('first_word')}\s+"
+    r"(?P<thing>(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)\b"
+    rf"(?!\s+(?:{_COREFERENCE.pattern('first_thing_not_before')})\b)",
     re.IGNORECASE,
 )
 _WORD = lazy_compile(r"[a-z][\w'’-]*")
@@ -248,7 +251,9 @@ class Built:
 _ZONED = lazy_compile(r"T[\d:.]+(?P<zone>Z|[+-]\d\d(?::?\d\d)?)\Z")
 _FLOATING_DAY = lazy_compile(r"\d{4}-\d\d-\d\d\Z")
 _ZONE_SLACK = 14 * 3600  # the widest offset from UTC
-_LOCAL_TIME = lazy_compile(r"\blocal[ \t]+time\b", re.IGNORECASE)
+_LOCAL_TIME = lazy_compile(
+    r"\b" + r"[ \t]+".join(map(re.escape, _COREFERENCE.words("local_time"))) + r"\b", re.IGNORECASE
+)
 
 
 @functools.lru_cache(maxsize=1)

@@ -73,7 +73,7 @@ _UNTIL_NOW = _WORDS.set("until_now")
 _FROM_NOW = _WORDS.set("from_now")
 _TRAILING_YEARS = {str(unit): int(years) for unit, years in _WORDS.table("trailing_spans").items()}
 _TRAILING = lazy_compile(
-    rf"(?:the\s+)?(?:{_WORDS.pattern('trailing_words')})\s+({alternation(_TRAILING_YEARS)})",
+    rf"(?:{_WORDS.pattern('trailing_article')}\s+)?(?:{_WORDS.pattern('trailing_words')})\s+({alternation(_TRAILING_YEARS)})",
     re.IGNORECASE,
 )
 _SO_FAR = lazy_compile(
@@ -88,12 +88,14 @@ _ACCORDING = lazy_compile(rf"\b({_WORDS.pattern('source_phrases')})\b[^,.;]*\Z",
 _ACCORDING_HINT = Hint.of(_WORDS.words("source_phrases"))
 _SHORTLY = lazy_compile(rf"\b(?:{_WORDS.pattern('shortly_words')})\s+\Z", re.IGNORECASE)
 _SHORTLY_SECONDS = 3600
-_THAN_BEFORE = lazy_compile(r"\bthan[ \t]+(?:[a-z]+[ \t]+){0,3}\Z", re.IGNORECASE)
+_THAN_BEFORE = lazy_compile(
+    rf"\b{_WORDS.pattern('comparison_word')}[ \t]+(?:[a-z]+[ \t]+){{0,3}}\Z", re.IGNORECASE
+)
 _RETRACTION = lazy_compile(rf"\b(?:{_WORDS.pattern('retraction_phrases')})\b", re.IGNORECASE)
 _RETRACTION_HINT = Hint.of(_WORDS.words("retraction_phrases"))
 # In a corrections column, what an article "said" is the claim it corrects
 _ARTICLE_SAID = lazy_compile(
-    rf"\b(?:{_WORDS.pattern('corrected_sources')})\b[^.!?]{{0,160}}?\b(?:said|stated|reported|gave)\b",
+    rf"\b(?:{_WORDS.pattern('corrected_sources')})\b[^.!?]{{0,160}}?\b(?:{_WORDS.pattern('corrected_claim_verbs')})\b",
     re.IGNORECASE,
 )
 _CORRECTIONS_TITLE = lazy_compile(rf"\b(?:{_WORDS.pattern('corrections_titles')})\b", re.IGNORECASE)
@@ -119,10 +121,15 @@ _DAY_VALUE = lazy_compile(r"\d{4}-\d\d-\d\d")
 # be one of these weeks
 _RECENT = 42 * DAY
 _SOON_AFTER = 14 * DAY
-_ANOTHER_ONE = lazy_compile(r"\b(?:an?\s+(?:[\w-]+\s+){0,2}one|another)\s*,?\s*\Z", re.IGNORECASE)
+_ANOTHER_ONE = lazy_compile(
+    rf"\b(?:(?:{_WORDS.pattern('indefinite_articles')})\s+(?:[\w-]+\s+){{0,2}}{_WORDS.pattern('one_word')}"
+    rf"|{_WORDS.pattern('another_word')})\s*,?\s*\Z",
+    re.IGNORECASE,
+)
+# (up to four words after the determiner: "a report on the results of the …")
 _TOPIC_BEFORE = lazy_compile(
     rf"\b(?:{_WORDS.pattern('topic_nouns')})\s+(?:{_WORDS.pattern('topic_prepositions')})\s+"
-    r"(?:the|a|an|this|that|its|their)\s+(?:[\w'’-]+\s+){0,4}\Z",  # ("a report on the results of the …")
+    rf"(?:{_WORDS.pattern('topic_determiners')})\s+(?:[\w'’-]+\s+){{0,4}}\Z",
     re.IGNORECASE,
 )
 # "registered for the reunion on …", "queued for tickets on …": the date of the verb's purpose
@@ -132,17 +139,19 @@ _PURPOSE_OBJECT_BEFORE = lazy_compile(
     re.IGNORECASE,
 )
 _PAST_PLAN = lazy_compile(
-    rf"\bhad\s+been\s+(?:{vocabulary('attachment').pattern('plan_predicates')})\s+to\s+[a-z]+\s+\Z",
+    rf"\b{_WORDS.pattern('pluperfect_passive')}\s+(?:{vocabulary('attachment').pattern('plan_predicates')})\s+"
+    rf"{_WORDS.pattern('infinitive_marker')}\s+[a-z]+\s+\Z",
     re.IGNORECASE,
 )
 # "The opening had been pencilled in for before Easter, but …": a plan told in the pluperfect,
 # which what happened replaced
 _PLUPERFECT_PLAN = lazy_compile(
-    rf"\bhad\s+been\s+(?:{vocabulary('signals').pattern('scheduling_words')})(?:\s+in)?\s+for\s+\Z",
+    rf"\b{_WORDS.pattern('pluperfect_passive')}\s+(?:{vocabulary('signals').pattern('scheduling_words')})"
+    rf"(?:\s+{_WORDS.pattern('plan_particle')})?\s+{_WORDS.pattern('plan_for')}\s+\Z",
     re.IGNORECASE,
 )
 _SUPERSEDED_PLAN = lazy_compile(
-    rf"\b(?:{_WORDS.pattern('superseded_plan_words')})\s+(?:been\s+)?"
+    rf"\b(?:{_WORDS.pattern('superseded_plan_words')})\s+(?:{_WORDS.pattern('plan_participle')}\s+)?"
     rf"(?:{vocabulary('signals').pattern('scheduling_words')})\s+\Z",
     re.IGNORECASE,
 )
@@ -179,8 +188,9 @@ _DAY_WORDS = lazy_compile(
     rf"\b(?:{alternation([*MONTHS, *WEEKDAYS, *_WORDS.words('day_deictics')])})\b", re.IGNORECASE
 )
 _REDUCED_RELATIVE = lazy_compile(
-    rf"\b(?i:the|a|an|its|his|her|their|our|my)\s+(?:[\w'’-]+\s+){{0,3}}"
-    rf"(?:{vocabulary('attachment').pattern('relative_subjects')})\s+(?:(?:had|has|have|once|first)\s+)?\Z"
+    rf"\b(?i:{_WORDS.pattern('reduced_relative_determiners')})\s+(?:[\w'’-]+\s+){{0,3}}"
+    rf"(?:{vocabulary('attachment').pattern('relative_subjects')})\s+"
+    rf"(?:(?:{_WORDS.pattern('reduced_relative_adverbs')})\s+)?\Z"
 )
 
 
@@ -286,8 +296,10 @@ def _schedules(b: Builder, trigger: Trigger, timex: Timex) -> bool:
 # "booked for the same venue, ", "booked the Corn Exchange for a second performance, ": what a
 # scheduling word sets (past its object), then its date
 _BOOKED_FOR_PLACE = lazy_compile(
-    r"[ \t]+(?:[\w'’-]+[ \t]+){0,4}?for[ \t]+(?:[\w'’-]+[ \t]+){0,4}[\w'’-]+,?[ \t]+"
-    r"(?:on[ \t]+[^,.;:\n]{1,40}?[ \t]+)?"  # ("…, on Saturday 16 December at 7pm": the time of that day)
+    rf"[ \t]+(?:[\w'’-]+[ \t]+){{0,4}}?{_WORDS.pattern('booked_for')}[ \t]+"
+    r"(?:[\w'’-]+[ \t]+){0,4}[\w'’-]+,?[ \t]+"
+    # ("…, on Saturday 16 December at 7pm": the time of that day)
+    rf"(?:{_WORDS.pattern('booked_on')}[ \t]+[^,.;:\n]{{1,40}}?[ \t]+)?"
 )
 
 
@@ -598,11 +610,12 @@ def date(b: Builder, here: SentenceContext, timex: Timex, period: Period, length
 
 
 # "was first staged", "first held": the adverb right before the verb
-_FIRST_BEFORE = lazy_compile(r"\b(?:first|originally)[ \t]+\Z", re.IGNORECASE)
-_FIRST_WORDS = frozenset({"first", "initial", "original", "inaugural"})
+_FIRST_BEFORE = lazy_compile(rf"\b(?:{_WORDS.pattern('first_adverbs')})[ \t]+\Z", re.IGNORECASE)
+_FIRST_WORDS = _WORDS.set("first_adjectives")
 # "The festival was first staged …": the adverb after the subject of a light verb
 _FIRST_AFTER_SUBJECT = lazy_compile(
-    r"[ \t]+(?:was|were|had[ \t]+been|has[ \t]+been|have[ \t]+been)[ \t]+(?:first|originally)\b",
+    rf"[ \t]+(?:{_WORDS.pattern('first_auxiliaries')}|(?:{_WORDS.pattern('first_perfect_auxiliaries')})[ \t]+"
+    rf"(?:{_WORDS.pattern('first_perfect_participle')}))[ \t]+(?:{_WORDS.pattern('first_adverbs')})\b",
     re.IGNORECASE,
 )
 
@@ -626,7 +639,8 @@ _ORDER_SIDES = {
     for words, side in vocabulary("order").table("order_words").items()
 }
 _ORDER_PHRASE = lazy_compile(
-    rf"\b(?P<word>{alternation(_ORDER_SIDES)})\s+(?:(?:the|its|their|this)\s+)?(?:[\w'’-]+\s+){{0,2}}?"
+    rf"\b(?P<word>{alternation(_ORDER_SIDES)})\s+(?:(?:{_WORDS.pattern('order_object_determiners')})\s+)?"
+    r"(?:[\w'’-]+\s+){0,2}?"
     r"(?P<noun>[\w'’-]+)\s*,\s*\Z",
     re.IGNORECASE,
 )
@@ -657,12 +671,13 @@ def _apposed_to_order_phrase(
     span = b.span(phrase.start(), timex.end)
     words = " ".join(phrase.group("word").lower().split())
     counted = _COUNTED_DAYS.search(b.text, max(here.sentence.start, phrase.start() - 30), phrase.start())
-    if counted is not None and words in ("after", "before"):
+    direction = _OFFSET_DIRECTIONS.get(words)  # (an offset's: "19 days after")
+    if counted is not None and direction in ("after", "before"):
         # "Its first burn came 19 days after launch, on 25 October": the launch was 19 days
         # before that day (fronted, "Six days after the landfall, on 5 September, power
         # returned", the day is the main clause's: chrono.text.offsets counts from there)
         if b.text[here.sentence.start:counted.start()].strip(" \"“"):
-            _counted_back(b, event, event_id, counted, words, timex, period, span)
+            _counted_back(b, event, event_id, counted, direction, timex, period, span)
         return
     if _ORDER_SIDES[words] == "earlier":  # the date is earlier than the event
         b.period_claim(event_id, Part.START, Qualifier.ON_OR_AFTER, period, span, rule=ConflictKind.ORDER)
@@ -680,7 +695,8 @@ _INDEFINITE_BEFORE = lazy_compile(
 _PERFECT_COPULA = lazy_compile(
     rf"\b(?:{_WORDS.pattern('perfect_copulas')})\s+(?:[\w'’-]+\s+){{1,3}}\Z", re.IGNORECASE
 )
-_IT_SUBJECT = lazy_compile(rf"[\s\"“]*(?:{_WORDS.pattern('thing_pronoun_subjects')})\s+(?:\w+ly\s+|then\s+)?",
+_IT_SUBJECT = lazy_compile(rf"[\s\"“]*(?:{_WORDS.pattern('thing_pronoun_subjects')})\s+"
+                         rf"(?:\w+ly\s+|(?:{_WORDS.pattern('subject_adverbs')})\s+)?",
                          re.IGNORECASE)
 _SET_OFF_BEFORE = lazy_compile(r",\s*\Z")
 _OFFSET_WORDS = vocabulary("offsets")
@@ -689,6 +705,7 @@ _COUNT_WORDS = [word for word, count in NUMBERS.items() if count]
 _UNIT_DAYS = {"P1D": 1, "P1W": 7, "P2W": 14}
 _DAY_UNITS = {str(word): _UNIT_DAYS[str(value)] for word, value in _OFFSET_WORDS.table("units").items()
               if str(value) in _UNIT_DAYS}
+_OFFSET_DIRECTIONS = {str(word): str(side) for word, side in _OFFSET_WORDS.table("directions").items()}
 _COUNTED_DAYS = lazy_compile(
     rf"(?<![\w-])(?P<num>\d{{1,3}}|{alternation(_COUNT_WORDS)})\s+(?P<unit>{alternation(_DAY_UNITS)})s?\s+\Z",
     re.IGNORECASE,
@@ -740,13 +757,14 @@ def _pronoun_subject(b: Builder, here: SentenceContext, verb: Trigger) -> Target
 def _counted_back(b: Builder, event: Trigger, event_id: str, counted: re.Match[str], direction: str,
                   timex: Timex, period: Period, span: Span) -> None:
     """The event named after "N days after" starts N calendar days before the day set off after
-    it (after it, for "before"); nothing when that date is not one day."""
+    it (after it, for "before"; ``direction``: the offset's, "after" or "before"); nothing when
+    that date is not one day."""
     if period.end is None or period.start is None or period.end - period.start != DAY:
         return
     days = (count_of(counted.group("num")) or 0) * _DAY_UNITS[counted.group("unit").lower()]
     if not 0 < days <= 366:
         return
-    spare = 0 if counted.group("unit").lower() == "day" else 1
+    spare = 0 if _DAY_UNITS[counted.group("unit").lower()] == 1 else 1  # (a count of days is exact)
     # a day whose year only the document date gave, months before it, may be the story's year
     guessed = timex.anchor == "DCT" and b.dct is not None and b.dct.start is not None and (
         b.dct.start - period.start > _GUESSED_YEAR_TRUSTED
@@ -806,15 +824,12 @@ def _eve_of(b: Builder, here: SentenceContext, timex: Timex, period: Period, lea
     b.period_claim(event_id, Part.START, Qualifier.IN, day_after, span,
                    note=f"the day after its eve, {' '.join(timex.text.split())}")
     return True
-_APPOSITION = lazy_compile(r"\s*(?:,|--|—|–|\(|;)\s*(?:(?:that\s+is|i\.e\.|or|exactly|just|some)\s+)*")
+_APPOSITION = lazy_compile(rf"\s*(?:,|--|—|–|\(|;)\s*(?:(?:{_WORDS.pattern('apposition_words')})\s+)*")
 
 
 # counted from a time the story set, not from the document's ("the week before", "a day later")
-_ANAPHORIC_WORDS = lazy_compile(r"\b(?:later|earlier|previous|following|before|after)\b", re.IGNORECASE)
-_RELATIVE_WORDS = lazy_compile(
-    r"\b(?:ago|later|earlier|from\s+now|hence|next|last|this|previous|following|before|after)\b",
-    re.IGNORECASE,
-)
+_ANAPHORIC_WORDS = lazy_compile(rf"\b(?:{_WORDS.pattern('anaphoric_words')})\b", re.IGNORECASE)
+_RELATIVE_WORDS = lazy_compile(rf"\b(?:{_WORDS.pattern('relative_words')})\b", re.IGNORECASE)
 
 
 def _relative(timex: Timex) -> bool:

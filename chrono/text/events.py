@@ -16,12 +16,12 @@ import attrs
 
 from chrono.knowledge import trigger_words
 from chrono.lazy_regex import lazy_compile
-from chrono.text.calendar_names import MONTHS
+from chrono.text.calendar_names import MONTHS, WORD_MONTHS
 from chrono.text.clauses import FUNCTION_WORDS, looks_finite
 from chrono.text.counts import NUMBERS
 from chrono.text.inflection import plural, regular_forms
 from chrono.text.tense import INFINITIVE, IRREALIS, NOMINAL, PAST, PLANNED, implicative_infinitive, verb_tense
-from chrono.text.vocabulary import Hint, vocabulary
+from chrono.text.vocabulary import Hint, alternation, vocabulary
 
 
 @attrs.frozen
@@ -192,7 +192,7 @@ def _words_before(text: str, start: int, floor: int, count: int) -> list[str]:
     chunk = text[lo:start]
     low = chunk.lower()
     words = _WORD.findall(low)[-count:]
-    if "may" in words and "May" in chunk and len(low) == len(chunk):
+    if any(word in words and month in chunk for word, month in _WORD_MONTHS) and len(low) == len(chunk):
         # "born 2 May 1940; died …": the month, not the modal, unless it opens the sentence
         months = {m.start() for m in _MONTH_MAY.finditer(chunk) if lo + m.start() > floor}
         if months:
@@ -201,7 +201,9 @@ def _words_before(text: str, start: int, floor: int, count: int) -> list[str]:
     return words
 
 
-_MONTH_MAY = lazy_compile(r"\bMay\b")
+# "May": a month's name that is also a word (its lower case, and as written)
+_WORD_MONTHS = tuple((month.lower(), month) for month in sorted(WORD_MONTHS))
+_MONTH_MAY = lazy_compile(rf"\b(?:{alternation(sorted(WORD_MONTHS))})\b")
 # a capitalised word right before, itself not opening the sentence: "on Harrow Fell"
 _NAME_WORD_BEFORE = lazy_compile(r"(?<=[a-z,;:)] )[A-Z][a-z][\w'’-]*[ \t]+\Z")
 _MONTH_TOKEN = "(month)"  # no word of any list

@@ -42,7 +42,7 @@ _DISTANCE_AFTER = lazy_compile(rf"\s+(?:{_WORDS.pattern('distance_words_after')}
 _ONSET = lazy_compile(
     rf"\b(?:{_WORDS.pattern('onset_phrases')})\b"
     rf"|\b(?:{_WORDS.pattern('onset_subjects')})\b(?:\W+\S+){{0,6}}?\W+(?:{_WORDS.pattern('onset_verbs')})\b"
-    rf"(?!\s+to\s+(?:{_WORDS.pattern('onset_reversals')})\b)"
+    rf"(?!\s+{_WORDS.pattern('onset_reversal_marker')}\s+(?:{_WORDS.pattern('onset_reversals')})\b)"
     rf"|\b(?:{_WORDS.pattern('onset_firsts')})\b(?:\W+\S+){{0,2}}?\W+(?:{_WORDS.pattern('onset_first_nouns')})\b",
     re.IGNORECASE,
 )

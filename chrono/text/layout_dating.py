@@ -53,6 +53,7 @@ from chrono.periods import DAY, Hemisphere, Period, date_of
 from chrono.problems import ConflictKind
 from chrono.tagger import Timex
 from chrono.tagger.frames import how_dated, opens_range
+from chrono.tagger.resources import load as load_resources
 from chrono.text.attachment import in_of_phrase, names_phase, resolve
 from chrono.text.builder import Builder
 from chrono.text.claims import TextGapClaim, TextPeriodClaim
@@ -100,6 +101,7 @@ class Scope:
 def scopes(layout: Layout, dated: Mapping[int, tuple[int, int]], timexes: Sequence[Timex], text: str,
            dct: Period | None, hemisphere: Hemisphere) -> tuple[Scope, ...]:
     """The dated blocks of ``layout`` (``dated``: what the tagger found, block -> date span)."""
+    res = load_resources("en")  # (the words of the tagger, which read the text in English)
     starts = [t.start for t in timexes]
     datelines = [(block.start, block.end) for block in layout.blocks if block.kind is Kind.DATELINE]
     out: list[Scope] = []
@@ -139,7 +141,7 @@ def scopes(layout: Layout, dated: Mapping[int, tuple[int, int]], timexes: Sequen
                     end = other.end
         if block.kind is Kind.HEADING and not block.is_date and timex.anchor == "DCT":
             continue  # "## A wet winter": a title's season, its year only the document date's guess
-        how = how_dated(block, text, timex.start, timex.end)
+        how = how_dated(res, block, text, timex.start, timex.end)
         date_heading = block.kind is Kind.HEADING and block.is_date
         if block.kind is Kind.HEADING:
             grade = Grade.STRONG if date_heading else Grade.WEAK
@@ -276,7 +278,7 @@ def _overlap(a: Period, b: Period) -> bool:
 
 
 # an entry that opens by counting from the writer's today ("Next week:", "Tomorrow:")
-_DEICTIC_OPENER = lazy_compile(r"(?:next|this|coming|tomorrow|tonight|today|later)\b", re.IGNORECASE)
+_DEICTIC_OPENER = lazy_compile(rf"(?:{vocabulary('layout').pattern('deictic_openers')})\b", re.IGNORECASE)
 
 
 def _entry_against(b: Builder, entry: Scope, outer: Scope, timex: Timex | None) -> None:
@@ -699,7 +701,8 @@ def _lists_in_order(b: Builder, layout: Layout, found: Sequence[Scope]) -> None:
 
 _VERSION = lazy_compile(r"(?<![\w.])v?(\d{1,4})\.(\d{1,4})\.(\d{1,4})(?![\w-]|\.\w)")
 _VERSION_AFTER = lazy_compile(
-    r"\s+(?:(?:version|release)\s+)?(v?\d{1,4}\.\d{1,4}\.\d{1,4})(?![\w-]|\.\w)", re.IGNORECASE
+    rf"\s+(?:(?:{vocabulary('layout').pattern('version_words')})\s+)?(v?\d{{1,4}}\.\d{{1,4}}\.\d{{1,4}})(?![\w-]|\.\w)",
+    re.IGNORECASE,
 )
 
 

@@ -25,7 +25,8 @@ _NAME_BEFORE = lazy_compile(
     r"((?:[A-Z][\w'’-]*\.?[ \t]+){0,3}[A-Z][\w'’-]*)[ \t]*\([ \t]*"
     rf"(?:(?:{_WORDS.pattern('birth')})[ \t]+(?:(?:{_WORDS.pattern('birth_date_prepositions')})[ \t]+)?)?\Z"
 )
-_DASH = lazy_compile(r"[ \t]*(?:[–—-]|to)[ \t]*")
+_DASH = lazy_compile(rf"[ \t]*(?:[–—-]|{_WORDS.pattern('lifespan_to')})[ \t]*")
+_BORN = lazy_compile(rf"\b{_WORDS.pattern('birth')}\b", re.IGNORECASE)
 _CLOSE = lazy_compile(r"[ \t]*[);]")
 _YEAR = lazy_compile(r"\d{4}")
 
@@ -58,5 +59,5 @@ def lifespans(text: str, timexes: Sequence[Timex]) -> Iterator[Lifespan]:
         if (second is not None and _dated(second) and _DASH.fullmatch(text, first.end, second.start)
                 and _CLOSE.match(text, second.end) and first.value < second.value):
             yield Lifespan(person, names, first, second)
-        elif _CLOSE.match(text, first.end) and re.search(r"\bborn\b", text[name.end(1):first.start], re.I):
+        elif _CLOSE.match(text, first.end) and _BORN.search(text, name.end(1), first.start):
             yield Lifespan(person, names, first, None)

@@ -56,7 +56,7 @@ _OFFSET = lazy_compile(
     rf"|{_WORDS.pattern('relative_article')}\s+(?P<rel>{alternation(_RELATIVES)})\s+"
     rf"(?P<unit2>{alternation(_RELATIVE_UNITS)})"
     rf"|(?P<daybefore>{alternation(_DAY_PHRASES)})(?!\s+(?:{_WORDS.pattern('not_before_day_phrase')})\b)"
-    r")\b(?!\s+than\b)",  # "two months later than promised": a comparison, not an offset
+    rf")\b(?!\s+{_WORDS.pattern('comparison_words')}\b)",  # "two months later than promised": a comparison
     re.IGNORECASE,
 )
 # a word every offset has: sentences without one are not searched
@@ -85,14 +85,18 @@ _FOR_BEFORE = lazy_compile(
 )
 _WITHIN_OF = lazy_compile(
     rf"\b{_WORDS.pattern('within_word')}\s+(?:(?P<num>\d{{1,3}}|{alternation(longest_first(NUMBERS))})\s+)?"
-    rf"(?P<unit>{alternation(_UNITS)})s?\s+of\s+(?:(?:the|its|their)\s+)?",
+    rf"(?P<unit>{alternation(_UNITS)})s?\s+{_WORDS.pattern('within_of')}\s+"
+    rf"(?:(?:{_WORDS.pattern('within_determiners')})\s+)?",
     re.IGNORECASE,
 )
 _WITHIN_HINT = Hint.of(_WORDS.words("within_word"))
 # "… of the groundbreaking, on 3 May": the noun, then a date set off after it
 _THEN_DATE = lazy_compile(r"\s*,\s*")
 # "three days after the Court of Session ruling": a name in front of the event noun
-_NAMED_MODIFIER = lazy_compile(r"\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+(?:of\s+)?){1,4}")
+_NAMED_MODIFIER = lazy_compile(
+    rf"\s+(?:{_WORDS.pattern('named_modifier_article')}\s+)?"
+    rf"(?:[A-Z][\w'’-]*\s+(?:{_WORDS.pattern('named_modifier_of')}\s+)?){{1,4}}"
+)
 # "the appeal court ruling": one lower-case word between the nouns of a compound
 _COMPOUND_GAP = lazy_compile(r"\s+(?:[a-z][\w-]*\s+)?")
 # "On 13 September — two days after the ruling": a date, then the offset in apposition
@@ -172,15 +176,15 @@ def event_after(text: str, triggers: Sequence[Trigger], phrase_end: int, clause_
 # "11 hours and 47 minutes after …", "two days, six hours later": the offset phrase found is the
 # last part of a distance written in several units
 _COMPOUND_BEFORE = lazy_compile(
-    rf"\b(?:\d+|{alternation(longest_first(NUMBERS))})\s+(?:{alternation(_UNITS)})s?\s*(?:,|and)\s*\Z",
+    rf"\b(?:\d+|{alternation(longest_first(NUMBERS))})\s+(?:{alternation(_UNITS)})s?\s*(?:,|{_WORDS.pattern('compound_and')})\s*\Z",
     re.IGNORECASE,
 )
 _CLAUSE_MARK = lazy_compile(r"[,;:—–()]")
 _RELATIVE_WORD = lazy_compile(rf"\b(?:{_WORDS.pattern('relative_words')})\b", re.IGNORECASE)
-_RELATIVE_OPENER = lazy_compile(r",[ \t]+(?:who|whom|whose|which)\b")
+_RELATIVE_OPENER = lazy_compile(rf",[ \t]+(?:{_WORDS.pattern('relative_openers')})\b")
 _AND_BEFORE = lazy_compile(
-    r"\band[ \t]+(?:(?:(?:less|more|fewer)[ \t]+than|about|nearly|almost|some|just|only|over|under|roughly"
-    r"|around)[ \t]+)?\Z")
+    rf"\b{_WORDS.pattern('compound_and')}[ \t]+(?:(?:(?:{_WORDS.pattern('and_comparatives')})[ \t]+"
+    rf"{_WORDS.pattern('comparison_words')}|{_WORDS.pattern('and_qualifiers')})[ \t]+)?\Z")
 # a date set off before an offset phrase: "12 November, less than 30 days before …"
 _APPOSED_GAP = lazy_compile(
     rf"[ \t]*[,—–][ \t]*(?:(?:{_WORDS.pattern('approximators')}|{_WORDS.pattern('exact_intensifiers')}"
@@ -424,14 +428,18 @@ def offset(b: Builder, here: SentenceContext, match: re.Match[str]) -> None:
 # "The second case, in a younger sibling, was confirmed": a later one of a kind (its noun captured)
 _LATER_ONE = lazy_compile(rf"\b(?:{_WORDS.pattern('later_ordinals')})\s+([a-z][\w-]*)\b", re.IGNORECASE)
 # "a second slip came down a week after the first, on 21 September": the noun left out
-_ELIDED_FIRST = lazy_compile(r"\s+the\s+(?:first|previous|earlier)(?:\s+one)?(?=\s*(?:[,.;:—–)]|\Z))")
+_ELIDED_FIRST = lazy_compile(
+    rf"\s+{_WORDS.pattern('elided_article')}\s+(?:{_WORDS.pattern('elided_first_words')})"
+    rf"(?:\s+{_WORDS.pattern('elided_one')})?(?=\s*(?:[,.;:—–)]|\Z))"
+)
 
 
 # (a person's pronoun: "it" may be another thing than the one told before, "four days after it
 # ran aground" of a trawler after a pilot boat's grounding)
-_PRONOUN_THEN = lazy_compile(r"\s+(?:he|she|I|we)\s+(?:\w+\s+){0,2}\Z")
+_PRONOUN_THEN = lazy_compile(rf"\s+(?:{_WORDS.pattern('person_pronouns')})\s+(?:\w+\s+){{0,2}}\Z")
 _DEFINITE_SUBJECT_THEN = lazy_compile(
-    rf"\s+(?i:the)\s+([a-z][\w-]+)\s+(?:{_WORDS.pattern('subject_passive_auxiliaries')})\s+(?:[a-z]+\s+)?"
+    rf"\s+(?i:{_WORDS.pattern('definite_subject_article')})\s+([a-z][\w-]+)\s+"
+    rf"(?:{_WORDS.pattern('subject_passive_auxiliaries')})\s+(?:[a-z]+\s+)?"
 )
 
 

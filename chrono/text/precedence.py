@@ -121,7 +121,8 @@ def _names_near(text: str, sentence: Sentence, trigger: Trigger) -> frozenset[st
 
 _NAME_RUN = lazy_compile(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*")
 _NOT_PARTY_BEFORE = lazy_compile(
-    rf"(?:\b(?:{_WORDS.pattern('not_party_after')})|,\s*(?:aged\s+)?(?:\d{{1,3}},\s*)?of)\s+\Z"
+    rf"(?:\b(?:{_WORDS.pattern('not_party_after')})|,\s*(?:{_WORDS.pattern('age_set_off')}\s+)?(?:\d{{1,3}},\s*)?"
+    rf"{_WORDS.pattern('address_of')})\s+\Z"
 )
 
 

@@ -32,6 +32,10 @@ _COLUMNS = frozenset(_WORDS.words("release_columns"))
 _VERSION = lazy_compile(r"(?<![\w.])v?(\d{1,4}\.\d{1,4}(?:\.\d{1,4})?)(?![\w-]|\.\d)")
 _VERBS_AFTER = _WORDS.pattern("release_verbs")
 _VERBS_BEFORE = _WORDS.pattern("release_verbs_before")
+# "v3.0" (the letter right before the figures), "version 3.0"
+_VERSION_PREFIX = rf"v|(?:{_WORDS.pattern('version_words')})\s+"
+_AUXILIARIES = _WORDS.pattern("release_auxiliaries")
+_DATE_PREPOSITION = rf"(?:(?:{_WORDS.pattern('release_date_prepositions')})[ \t]+)?"
 
 
 def release_dates(b: Builder, layout: Layout, found: Sequence[Scope]) -> None:
@@ -120,10 +124,10 @@ def _in_prose(b: Builder, layout: Layout, versions: set[str]) -> list[tuple[str,
     tables and headings, for the versions the tables and headings date."""
     names = "|".join(re.escape(v) for v in sorted(versions, key=len, reverse=True))
     told = compile_kept(
-        rf"(?<![\w.])(?:v|version\s+|release\s+)?(?P<v>{names})(?![\w-]|\.\d)[ \t]+"
-        rf"(?:(?:has|had|was|were|first)[ \t]+)?(?:{_VERBS_AFTER})[ \t]+(?:on[ \t]+|in[ \t]+)?\Z"
-        rf"|\b(?:{_VERBS_BEFORE})[ \t]+(?:v|version\s+|release\s+)?(?P<w>{names})(?![\w-]|\.\d)"
-        rf"[ \t]+(?:on[ \t]+|in[ \t]+)?\Z",
+        rf"(?<![\w.])(?:{_VERSION_PREFIX})?(?P<v>{names})(?![\w-]|\.\d)[ \t]+"
+        rf"(?:(?:{_AUXILIARIES})[ \t]+)?(?:{_VERBS_AFTER})[ \t]+{_DATE_PREPOSITION}\Z"
+        rf"|\b(?:{_VERBS_BEFORE})[ \t]+(?:{_VERSION_PREFIX})?(?P<w>{names})(?![\w-]|\.\d)"
+        rf"[ \t]+{_DATE_PREPOSITION}\Z",
         re.IGNORECASE,
     )
     out = []

@@ -163,7 +163,9 @@ def _linked(text: str, timexes: Sequence[Timex], index: int, sentence: Sentence,
 
 
 _SUPERLATIVE_MONTH_OF = lazy_compile(
-    rf"\b(?:{_WORDS.pattern('superlative_months')})\s+month\s+of\s+\Z", re.IGNORECASE
+    rf"\b(?:{_WORDS.pattern('superlative_months')})\s+{_WORDS.pattern('superlative_month_unit')}\s+"
+    rf"{_WORDS.pattern('superlative_month_of')}\s+\Z",
+    re.IGNORECASE,
 )
 _MONTH_OF_PERIOD_VERB = lazy_compile(rf"\s+(?:{_WORDS.pattern('month_of_period_verbs')})\s+", re.IGNORECASE)
 
@@ -183,7 +185,8 @@ def _month_of_period(text: str, timexes: Sequence[Timex], index: int, sentence: 
 _LABELLED_NOUN = lazy_compile(
     rf"(?:[ \t]+[a-z][\w-]*){{0,2}}?[ \t]+(?:{_WORDS.pattern('season_labelled_nouns')}),?[ \t]+"
     rf"(?:(?:{_WORDS.pattern('season_labelled_verbs')})[ \t]+)?"
-    r"(?:(?:from|between|on|in|of|starting|beginning)[ \t]+)?(?:the[ \t]+)?"
+    rf"(?:(?:{_WORDS.pattern('season_labelled_prepositions')})[ \t]+)?"
+    rf"(?:{_WORDS.pattern('season_labelled_article')}[ \t]+)?"
 )
 
 

@@ -37,7 +37,7 @@ _OWN_VERBS = {str(noun): frozenset(map(str, acts["own"])) for noun, acts in _WOR
               if "own" in acts}
 _BARE_BEFORE = lazy_compile(
     rf"(?:^|[^\w'’-])(?:{alternation(_WORDS.words('bare_determiners'))})\s+"
-    rf"(?:(?:{alternation(_WORDS.words('bare_modifiers'))}|[\w.]+-(?:minute|hour|day|week|month|year))\s+)?\Z",
+    rf"(?:(?:{alternation(_WORDS.words('bare_modifiers'))}|[\w.]+-(?:{_WORDS.pattern('bare_length_units')}))\s+)?\Z",
     re.IGNORECASE,
 )
 _OF_AFTER = lazy_compile(r"\s+of\b", re.IGNORECASE)
