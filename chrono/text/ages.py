@@ -109,6 +109,10 @@ _NAME_BEFORE_AGE = lazy_compile(
 # "He stayed for 19 years …": a sentence that opens on a pronoun for its person
 _PRONOUN_OPENS = lazy_compile(rf"[ \t\"“]*(?:{_WORDS.pattern('subject_pronouns')})\b", re.IGNORECASE)
 # "Dr Harold Fenn": a title and the name after it (its last word)
+# (a capitalised word before the surname: a first name, or a word opening the sentence, where
+# reading another person only costs a claim)
+_FIRST_NAME_BEFORE = lazy_compile(r"\b([A-Z][a-z][\w'’-]*)[ \t]+\Z")
+_PERSON_TITLES = frozenset(_WORDS.words("person_titles"))
 _TITLED_NAME = lazy_compile(
     rf"\b(?:{_WORDS.pattern('person_titles')})\.?[ \t]+(?:[A-Z][\w'’-]*[ \t]+)*([A-Z][\w'’-]*)"
 )
@@ -348,9 +352,14 @@ def _another_name(text: str, at: int, born_in: str) -> bool:
     """Is the age at ``at`` set off after a name that the birth's sentence does not name ("Breck,
     who was born on 5 June 2001, … ¶ Royle, now 61, …")?"""
     name = _NAME_BEFORE_AGE.search(text, max(0, at - 40), at)
-    return name is not None and name.group(1) not in born_in and (
-        name.group(1) not in MONTHS and name.group(1) not in WEEKDAYS  # "died on 2 March, aged 93"
-    )
+    if name is None or name.group(1) in MONTHS or name.group(1) in WEEKDAYS:
+        return False  # "died on 2 March, aged 93"
+    if name.group(1) not in born_in:
+        return True
+    # "Ellen Benn, now 71," beside "Benn … (he was born in May 1925)": a first name the birth's
+    # sentence does not give is another of the family
+    first = _FIRST_NAME_BEFORE.search(text, max(0, name.start(1) - 24), name.start(1))
+    return first is not None and first.group(1) not in born_in and first.group(1) not in _PERSON_TITLES
 
 
 def _another_name_after(text: str, at: int, born_in: str) -> bool:
