@@ -94,6 +94,11 @@ class Period:
     def contains(self, instant: int) -> bool:
         return (self.start is None or self.start <= instant) and (self.end is None or instant < self.end)
 
+    def overlaps(self, other: Period) -> bool:
+        """Do the two periods share an instant (an open bound reaching as far as it can)?"""
+        return (self.end is None or other.start is None or other.start < self.end) and (
+            other.end is None or self.start is None or self.start < other.end)
+
     def describe(self) -> str:
         """Human wording of the bounds, e.g. '[2024-08-01, 2024-09-01)'."""
         lo = "-inf" if self.start is None else format_instant(self.start)

@@ -22,6 +22,7 @@ from collections.abc import Sequence
 from chrono.layout import Kind, Layout
 from chrono.lazy_regex import lazy_compile
 from chrono.model import Event, EventExists, Gap, Part, Qualifier, Span
+from chrono.periods import Period
 from chrono.problems import ConflictKind
 from chrono.tagger import Timex
 from chrono.text.builder import Builder
@@ -83,10 +84,8 @@ def _another_time(b: Builder, timex: Timex, onset: Scope, recovery: Scope) -> bo
     if timex.type not in ("DATE", "TIME"):
         return False
     period = period_of(timex, b.dct, b.options.hemisphere)
-    if period is None or period.start is None or period.end is None:
-        return False
-    opened, closed = onset.period.start, recovery.period.end
-    return opened is not None and closed is not None and not (period.start < closed and opened < period.end)
+    window = Period(onset.period.start, recovery.period.end, "")
+    return period is not None and period.bounded and window.bounded and not period.overlaps(window)
 
 
 def _window(b: Builder, found: Sequence[Scope]) -> tuple[Scope, Scope] | None:

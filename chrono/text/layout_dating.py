@@ -272,11 +272,6 @@ def _enclosing(layout: Layout, by_index: Mapping[int, Scope], index: int) -> Sco
     return None
 
 
-def _overlap(a: Period, b: Period) -> bool:
-    return (a.end is None or b.start is None or b.start < a.end) and (
-        b.end is None or a.start is None or a.start < b.end)
-
-
 # an entry that opens by counting from the writer's today ("Next week:", "Tomorrow:")
 _DEICTIC_OPENER = lazy_compile(rf"(?:{vocabulary('layout').pattern('deictic_openers')})\b", re.IGNORECASE)
 
@@ -297,7 +292,7 @@ def _entry_against(b: Builder, entry: Scope, outer: Scope, timex: Timex | None) 
         period = Period(period.start - _ZONES, period.end + _ZONES, period.value)
         outer = attrs.evolve(outer, period=period)
     entry = _in_heading_year(entry, outer, timex)
-    if _overlap(entry.period, outer.period):
+    if entry.period.overlaps(outer.period):
         return
     if timex is not None and _DEICTIC_OPENER.match(timex.text):
         return  # "*Next week: the case for growing your own garlic.*": the column's teaser, said now

@@ -6,7 +6,7 @@ from datetime import UTC, date, datetime, timedelta
 
 import pendulum
 import pytest
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from chrono.periods import (
@@ -273,3 +273,19 @@ def test_shortfalls_drop_the_models_one_second_steps() -> None:
 )
 def test_gap_wording_states_the_length_exactly(text: str, phrase: str) -> None:
     assert parse_gap(text).phrase() == phrase
+
+
+_bound = st.one_of(st.none(), st.integers(-50, 50))
+
+
+@given(_bound, _bound, _bound, _bound)
+def test_overlaps_is_sharing_an_instant(a0: int | None, a1: int | None, b0: int | None, b1: int | None) -> None:
+    if a0 is not None and a1 is not None and a1 < a0:
+        a0, a1 = a1, a0
+    if b0 is not None and b1 is not None and b1 < b0:
+        b0, b1 = b1, b0
+    assume(a0 is None or a1 is None or a0 < a1)  # (an empty period shares no instant)
+    assume(b0 is None or b1 is None or b0 < b1)
+    a, b = Period(a0, a1), Period(b0, b1)
+    shared = any(a.contains(t) and b.contains(t) for t in range(-60, 61))
+    assert a.overlaps(b) == b.overlaps(a) == shared
