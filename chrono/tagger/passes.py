@@ -205,19 +205,33 @@ _APPOSED_REACH = 7  # days: the weekday the apposed day names lies within a week
 def _weekday_apposed(res: Resources, text: str, timexes: list[Timex]) -> None:
     """"Saturday's concert, on 21 September, includes …": a bare weekday whose noun is dated by
     the day set off after it is that day, when the day is that weekday (the tense alone, read
-    as past, took the Saturday before)."""
+    as past, took the Saturday before). So is "next Wednesday, 22 March" said on a Tuesday:
+    whether "next" is tomorrow or a week on, the day written after it says."""
     for i in range(len(timexes) - 1):
         weekday, day = timexes[i], timexes[i + 1]
         if weekday.rule != "weekday_part" or _DAY.match(weekday.value) is None:
             continue
         if _DAY.match(day.value) is None:
             continue
-        if not words_regex(res, _APPOSED_DAY).search(text, weekday.end, day.start):
+        possessive = words_regex(res, _APPOSED_DAY).search(text, weekday.end, day.start) is not None
+        set_off = _SET_OFF.fullmatch(text, weekday.end, day.start) is not None and _next(res, weekday.text)
+        if not (possessive or set_off):
             continue
-        own = weekday_number(res, weekday.text)
+        own = weekday_number(res, weekday.text if possessive else weekday.text.split()[-1])
         told, read = dt.date.fromisoformat(day.value), dt.date.fromisoformat(weekday.value)
-        if own and told.isoweekday() == int(own) and 0 < abs((told - read).days) <= _APPOSED_REACH:
+        reach = 0 < abs((told - read).days) <= _APPOSED_REACH if possessive else (
+            (told - read).days == _APPOSED_REACH)  # ("next": a week on, never before it)
+        if own and told.isoweekday() == int(own) and reach:
             timexes[i] = attrs.evolve(weekday, value=day.value, anchor=day.anchor, guessed=False)
+
+
+_SET_OFF = lazy_compile(r"[ \t]*,[ \t]*")
+
+
+def _next(res: Resources, words: str) -> bool:
+    """Does the weekday's phrase count on from now ("next Wednesday")?"""
+    step = res.lookup("rel", words.split()[0].lower()) if " " in words else None
+    return step is not None and int(step) > 0
 
 
 _SEASON_VALUE = lazy_compile(r"\d{4}-(SP|SU|FA|WI)\Z")

@@ -748,6 +748,12 @@ def _year_for_month(ctx: Context, month: int, day: int | None, start: int, end: 
     return _year_from_dct(ctx, month, day, start, end, direction, labelled=labelled)
 
 
+# how far past the document date a day (a month) told as past may lie and keep the document's
+# year ("ordered to leave by Jan. 14" stays upcoming; a past day just after it is reported)
+_PAST_GRACE_DAYS = 62
+_PAST_GRACE_MONTH_DAYS = 40
+
+
 def _year_from_dct(ctx: Context, month: int, day: int | None, start: int, end: int, direction: int, *,
                    labelled: bool = False) -> int:
     """The year of a year-less month (and day) counted from the DCT in the tense's direction."""
@@ -757,7 +763,7 @@ def _year_from_dct(ctx: Context, month: int, day: int | None, start: int, end: i
     for year in (base.year - 1, base.year, base.year + 1):
         index = year * 372 + (month - 1) * 31 + ((day or 1) - 1)
         candidates.append((index - base_index, year))
-    grace = 62 if day else 40
+    grace = _PAST_GRACE_DAYS if day else _PAST_GRACE_MONTH_DAYS
     if direction < 0:
         past = [c for c in candidates if c[0] <= grace]
         chosen = max(past)[1]
@@ -785,9 +791,6 @@ def _after_dct_told_past(ctx: Context, year: int, month: int, day: int | None, s
         return False
     return (first - base).days > _PAST_GRACE_DAYS and tense(ctx, start, end) < 0
 
-
-# how far past the document date a day told as past may lie (a report's loose "this week")
-_PAST_GRACE_DAYS = 62
 
 
 def _counted_in_phrase(ctx: Context, start: int) -> bool:
@@ -878,34 +881,6 @@ _LINE_LABEL_END = lazy_compile(r"[ \t*_:]*(?:\r?\n|\Z)")
 _INLINE_LABEL_END = lazy_compile(r"[.:]?[ \t*_]{3}")
 
 
-# "next Wednesday, 22 March": the day set off after the weekday
-_APPOSED_DAY = (r"[ \t]*,[ \t]*(?:(?P<day>\d{1,2})(?:[a-z]{2})?[ \t]+(?P<month>{month})"
-                r"|(?P<month2>{month})[ \t]+(?P<day2>\d{1,2}))\b")
-
-
-def _apposed_day(ctx: Context, weekday: int, base: dt.date, end: int) -> dt.date | None:
-    """"next Wednesday, 22 March" on a Tuesday: whether "next" is tomorrow or a week on, the
-    day written after it says (when it is that weekday, in the next two weeks)."""
-    found = words_regex(ctx.res, _APPOSED_DAY, re.IGNORECASE).match(ctx.text, end)
-    if found is None:
-        return None
-    month = ctx.res.lookup("month", (found.group("month") or found.group("month2") or "").lower())
-    day_digits = found.group("day") or found.group("day2")
-    if not isinstance(month, int) or not day_digits:
-        return None
-    for year in (base.year, base.year + 1):
-        try:
-            told = dt.date(year, month, int(day_digits))
-        except ValueError:
-            continue
-        if told.isoweekday() == weekday and 0 < (told - base).days <= _APPOSED_REACH_DAYS:
-            return told
-    return None
-
-
-_APPOSED_REACH_DAYS = 14
-
-
 def weekday_date(ctx: Context, weekday: int, rel: int | None, start: int, end: int) -> dt.date:
     """The date of a weekday name: "last"/"next" move a week; otherwise tense decides and
     news-style past is the default (the most recent such day, the DCT's own day included)."""
@@ -991,7 +966,7 @@ def weekday_date(ctx: Context, weekday: int, rel: int | None, start: int, end: i
         return add_days(base, -delta)
     if rel is not None and rel > 0:
         delta = (weekday - current) % 7 or 7
-        return _apposed_day(ctx, weekday, base, end) or add_days(base, delta)
+        return add_days(base, delta)
     if rel == 0:
         return add_days(base, weekday - current)
     last = _story_entry(ctx, start, end)
