@@ -1107,7 +1107,11 @@ def _day_of_story_month(ctx: Context, rule_type: str, f: Fields, s: Spans, start
 
 _YEAR_ACTION = _calendar(_year)
 # a line of a log opened by a time with a leading zero ("0600 Wind NW force 5.")
-_LOG_LINE_BEFORE = lazy_compile(r"(?:^|\n)[ \t>*_-]*0\d[0-5]\d:?[ \t]+[A-Z(]")
+_LOG_LINE_BEFORE = lazy_compile(
+    r"(?:^|\n)[ \t>*_-]*0\d[0-5]\d:?[ \t]+[A-Z(]"
+    # ... or a sentence inside a log line ("**Mon 2 Oct.** 0700 slipped mooring.")
+    r"|[.!?] {1,3}0\d[0-5]\d[ \t]+[A-Za-z(]"
+)
 
 
 def _log_clock(ctx: Context, rule_type: str, f: Fields, s: Spans, start: int, end: int) -> list[Piece]:

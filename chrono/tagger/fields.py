@@ -25,11 +25,15 @@ def number(res: Resources, text: str) -> float | None:
     if not raw:
         return None
     for phrase in res.classes.get("number_plus_half", {}):
-        whole, half, _ = raw.partition(" " + phrase)
+        whole, half, _ = raw.partition(phrase if phrase.startswith("-") else " " + phrase)
         if half and whole:
             # "two and a half", "2 and a half"
             base = number(res, whole)
             return None if base is None else base + 0.5
+    fraction = res.lookup("vulgar_fraction", raw[-1])
+    if fraction is not None and raw[:-1]:
+        base = number(res, raw[:-1])
+        return None if base is None else base + float(fraction)
     if raw[0].isdigit():
         parts = raw.split()
         try:

@@ -79,6 +79,8 @@ _YEAR_HEADING = lazy_compile(r"\W*\d{4}(?!\s*[–-]\s*\d)(?:\s*(?:[—–:-]|\Z)
 _DAY_ENTRY_KINDS = frozenset({Kind.PARAGRAPH, Kind.ITEM, Kind.LINE, Kind.HEADING})
 # blocks that are the entries of a list or a table
 _ENTRY_KINDS = frozenset({Kind.ITEM, Kind.ROW, Kind.LINE})
+# blocks whose words stand apart from the block before them
+_SEPARATE_KINDS = (Kind.HEADING, Kind.ITEM, Kind.LINE, Kind.ROW)
 
 
 @attrs.define
@@ -110,6 +112,7 @@ class Frames:
         # "*Day 14. Wed. 22nd.*": the count of days of the last entry that gave both, and its day
         self.day_count: tuple[int, dt.date] | None = None
         self._heading_starts: list[int] | None = None  # read when first asked for
+        self._entry_starts: list[int] | None = None  # (likewise)
         # "*Dec. 26th, '87.*" alone on its line over a letter or a diary's day of another time
         # than the document's: the day its paragraphs are written on, until a heading, another
         # such line or a date of another year written out
@@ -151,6 +154,14 @@ class Frames:
             self.next += 1
         if changed:
             self._refresh(ctx)
+
+    def entry_within(self, start: int, end: int) -> bool:
+        """Whether a heading, list item, line or row begins inside ``(start, end)``: words of two
+        entries are no one expression ("pupils aged 9 to 12 ¶ - **March:** term ends")."""
+        if self._entry_starts is None:
+            self._entry_starts = [b.start for b in self.blocks if b.kind in _SEPARATE_KINDS]
+        at = bisect.bisect_right(self._entry_starts, start)
+        return at < len(self._entry_starts) and self._entry_starts[at] < end
 
     def heading_between(self, start: int, end: int) -> bool:
         """Whether a heading begins in ``[start, end)``: a new section of the text."""

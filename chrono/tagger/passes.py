@@ -30,6 +30,7 @@ def run(res: Resources, text: str, timexes: list[Timex], ranges: int,
     _attach_days(res, text, timexes)
     _share_weekday_relation(res, text, timexes)
     _weekday_apposed(res, text, timexes)
+    _weekday_dated_after(res, text, timexes, dct)
     timexes = _listed_months(res, text, timexes)
     timexes = _season_of_year(res, text, timexes)
     return _range_across_new_year(_link_ranges(res, text, _extend_sets(res, text, timexes), ranges, dct))
@@ -226,6 +227,41 @@ def _weekday_apposed(res: Resources, text: str, timexes: list[Timex]) -> None:
 
 
 _SET_OFF = lazy_compile(r"[ \t]*,[ \t]*")
+# a day, with a time or a part of it after: "2020-05-17TAF"
+_DAY_AND_PART = lazy_compile(r"(\d{4}-\d\d-\d\d)(T[\w:]+)?\Z")
+_SENTENCE_BREAK = lazy_compile(r"[.!?]\s|\n")
+_SAME_SENTENCE_REACH = 160  # characters
+
+
+def _weekday_dated_after(res: Resources, text: str, timexes: list[Timex], dct: dt.date | None) -> None:
+    """"A section was fitted on Sunday afternoon, and supplies were restored at 22:15 on Sunday
+    10 May": a bare weekday told first, then the same weekday with its date later in the sentence,
+    is that day, when that day is past and the weekday read alone fell after it (within a week),
+    which would put the first event told after the second."""
+    if dct is None:
+        return
+    for i, weekday in enumerate(timexes):
+        if weekday.rule != "weekday_part":
+            continue
+        own = weekday_number(res, weekday.text.split()[0])  # (0: "last Sunday", "next Sunday")
+        read = _DAY_AND_PART.match(weekday.value)
+        if not own or read is None:
+            continue
+        for day in timexes[i + 1:]:
+            if day.start - weekday.end > _SAME_SENTENCE_REACH or _SENTENCE_BREAK.search(
+                text, weekday.end, day.start
+            ):
+                break
+            dated = _DAY_AND_PART.match(day.value)
+            if dated is None or day.rule == "weekday_part" or not any(
+                weekday_number(res, word.strip(",")) == own for word in day.text.split()
+            ):
+                continue
+            told, first = dt.date.fromisoformat(dated.group(1)), dt.date.fromisoformat(read.group(1))
+            if told < dct and 0 < (first - told).days <= _APPOSED_REACH:
+                timexes[i] = attrs.evolve(weekday, value=told.isoformat() + (read.group(2) or ""),
+                                          anchor=day.value, guessed=False)
+            break
 
 
 def _next(res: Resources, words: str) -> bool:

@@ -494,6 +494,8 @@ def scan(ctx: Context, scanner: Scanner) -> Iterator[tuple[Rule, list[Piece]]]:
                     continue
             if _part_of_a_name(res, text, start, end):
                 continue
+            if ctx.frames is not None and ctx.frames.entry_within(start, end):
+                continue
             try:
                 pieces = normalize(ctx, rule.action, rule.type, fields, spans, start, end)
             except (Reject, ArithmeticError, LookupError, ValueError, TypeError, AttributeError):

@@ -51,6 +51,10 @@ def tense(ctx: Context, start: int, end: int, weekday: bool = False) -> int:
         w in classes.get("schedule_setter", {}) for w in left_words[1:8]
     ):
         return 1  # "set the full hearing for Monday": a day ahead, whatever the tense of "set"
+    if len(left_words) > 1 and left_words[0] in classes.get("schedule_for", {}) and (
+        left_words[1] in classes.get("forecast_noun", {})
+    ):
+        return 1  # "a gale warning for Thursday evening": a forecast is of a day ahead
     phrases = classes.get("tense_future_phrase", {})
     right_words = _tense_words(res, right)
     for words in (left_words, right_words):
@@ -630,7 +634,10 @@ def year_for_month(ctx: Context, month: int, day: int | None, start: int, end: i
     if written and not _weekday_misfits(ctx, written[-1], month, day, start, end):
         return written[-1]
     base = ctx.base()
-    in_entries = ctx.frames is not None and ctx.frames.last_entry is not None
+    # (a year the entries themselves give, not one said inside an entry: "- **Saturday 6 May:**
+    # tours of the original 1903 building ¶ - **Saturday 15 July:** …")
+    in_entries = ctx.frames is not None and ctx.frames.last_entry is not None and (
+        ctx.frames.last_entry.day.year == year)
     if year != base.year and not (written or in_entries) and ctx.note != YEAR_SAID and (
         not _weekday_misfits(ctx, base.year, month, day, start, end)
     ):
