@@ -119,6 +119,10 @@ _TITLED_NAME = lazy_compile(
 # "At 17, Okafor is …": the name the age is put with, after it
 _SUBJECT_PRONOUNS = frozenset(_WORDS.words("subject_pronouns"))
 _NAME_AFTER_AGE = lazy_compile(r",[ \t]+([A-Z][\w'’-]+)\b")
+_FEMALE = lazy_compile(rf"\b(?:{_WORDS.pattern('female_words')})\b")
+_MALE = lazy_compile(rf"\b(?:{_WORDS.pattern('male_words')})\b")
+# the subject pronoun of the age's clause, a few words before it ("he was turning 80")
+_PRONOUN_BEFORE_AGE = lazy_compile(rf"\b({_WORDS.pattern('subject_pronouns')})\b(?:\W+\w+){{0,3}}\W*\Z")
 _ANNIVERSARY_WORD = _WORDS.words("anniversary")[0]
 _ORDINAL_WORDS = {str(word): int(count) for word, count in _WORDS.table("ordinal_words").items()}
 _ANNIVERSARY = lazy_compile(
@@ -239,7 +243,9 @@ def age_cues(text: str, timexes: Sequence[Timex], sentences: Sequence[Sentence])
             if not _OTHER_PERSON.search(text, max(lo, start - _OTHER_PERSON_REACH), start) and not (
                 previous is not None and previous.paragraph == sentence.paragraph
                 and _OTHER_PERSON.search(text, previous.start, previous.end)
-            ) and not _another_name(text, present.start(), born_in) and not _another_name_after(
+            ) and not _another_name(text, present.start(), born_in) and not _another_sex(
+                text, lo, present.start(), born_in
+            ) and not _another_name_after(
                 text, present.end(), born_in
             ):
                 yield AgeCue(Span(start, end), age, born, None)  # "Now 52, she …": at the document date
@@ -280,6 +286,8 @@ def age_cues(text: str, timexes: Sequence[Timex], sentences: Sequence[Sentence])
             and _opens_sentence(text, sentence, match)
             and _OTHER_PERSON.search(text, previous.start, previous.end)
         ) or _another_name(text, match.start(), born_in) or (
+            _another_sex(text, lo, match.start(), born_in)
+        ) or (
             previous is not None and previous.paragraph == sentence.paragraph
             and _PRONOUN_OPENS.match(text, sentence.start) is not None
             and _names_another(text, previous, born_in)
@@ -360,6 +368,22 @@ def _another_name(text: str, at: int, born_in: str) -> bool:
     # sentence does not give is another of the family
     first = _FIRST_NAME_BEFORE.search(text, max(0, name.start(1) - 24), name.start(1))
     return first is not None and first.group(1) not in born_in and first.group(1) not in _PERSON_TITLES
+
+
+def _sex_of(words: str) -> str | None:
+    """"F" or "M" when ``words`` tell only one sex (a title, a pronoun), else None."""
+    female, male = _FEMALE.search(words) is not None, _MALE.search(words) is not None
+    return "F" if female and not male else "M" if male and not female else None
+
+
+def _another_sex(text: str, lo: int, at: int, born_in: str) -> bool:
+    """Is the age at ``at`` told of a "he" where the birth's sentence tells only of a woman, or
+    of a "she" where it tells only of a man?"""
+    pronoun = _PRONOUN_BEFORE_AGE.search(text, max(lo, at - 30), at)
+    if pronoun is None:
+        return False
+    told, born = _sex_of(pronoun.group(1)), _sex_of(born_in)
+    return told is not None and born is not None and told != born
 
 
 def _another_name_after(text: str, at: int, born_in: str) -> bool:

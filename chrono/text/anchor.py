@@ -51,6 +51,7 @@ from chrono.text.named_events import named_events
 from chrono.text.offsets import offset, offsets_in, within_of
 from chrono.text.order import after_dated_ends, order, relative_sequence, sequence
 from chrono.text.ordinals import ordinal_order
+from chrono.text.outage_window import outage_window
 from chrono.text.precedence import precedence
 from chrono.text.release_dates import release_dates
 from chrono.text.reported import reported
@@ -118,7 +119,8 @@ def build(text: str, sentences: Sequence[Sentence], timexes: Sequence[Timex], dc
     ordinal_order(b)  # "a second landing" after the one told before
     anniversary_events(b)  # "the second anniversary of the tsunami": two years before
     date_by_layout(b, layout or Layout(), scopes)  # headings and entries (chrono.text.layout_dating)
-    incident_window(b, layout or Layout(), scopes)  # a review's summary against its timeline
+    if not incident_window(b, layout or Layout(), scopes):  # a review's summary against its timeline
+        outage_window(b)  # "the supply failed at 9.40am … the four-and-a-half-hour cut"
     timeline_acts(b, scopes)  # "the restart came only after the team was paged" … "14:31 — Team paged"
     after_dated_ends(b)  # "conceded after the recount" … "the recount ended on 30 October"
     told_again(b)  # "in 2005, and again in 2003"

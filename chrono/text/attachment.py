@@ -149,6 +149,14 @@ _OBJECT_BETWEEN = lazy_compile(
 )
 _SUPPORT_FORMS = _WORDS.set("support_verb_forms")
 _ARRANGING = _WORDS.set("arranging_verbs")
+_ANNOUNCING = _WORDS.set("announcing_verbs")
+_TOPIC_BETWEEN = lazy_compile(
+    rf",\s*(?:{_WORDS.pattern('topic_prepositions')})\s+(?:{_WORDS.pattern('object_determiners')})\s+(?:\S+\s+){{0,2}}\Z",
+    re.IGNORECASE,
+)
+_ANNOUNCED_OBJECT = lazy_compile(
+    rf"\s+(?:{_WORDS.pattern('object_determiners')})\s+(?:\S+\s+){{0,3}}", re.IGNORECASE
+)
 _BY_AGENT = lazy_compile(rf"\s+{_WORDS.pattern('agent_by')}\b")
 _INCHOATIVE = _WORDS.set("inchoative_verbs")
 _PHASE_VERBS = {str(verb): str(part) for verb, part in _WORDS.table("phase_verbs").items()}
@@ -402,6 +410,9 @@ def _attach(text: str, timex: Timex, triggers: Sequence[Trigger], cuts: tuple[in
             return None  # "had agreed to wait and try again in 2026": what was agreed
         nearest = _phase_with(text, nearest, triggers) or _head_of(text, nearest, triggers) or nearest
         nearest = _verb_of_object(text, nearest, triggers, clause_start) or nearest
+        if _announced(text, nearest, triggers):
+            # "announced the purchase of Vandmark on 2 January": the announcing's or the purchase's
+            return None
         words = words_between(text, nearest.end, left_edge)
         aside = _APPOSITION.search(text, nearest.end, left_edge)
         if aside is not None:
@@ -445,6 +456,8 @@ def _attach(text: str, timex: Timex, triggers: Sequence[Trigger], cuts: tuple[in
             return None
         if _GOVERNING.search(text, timex.end, right[0].start):
             return None  # "On 13 September — two days after the ruling —": the ruling is not dated
+        if right[0].pos == "noun" and _TOPIC_BETWEEN.search(text, timex.end, right[0].start):
+            return None  # "Our report last Thursday, 23 April, on the fire": the report's date
         if right[0].pos == "noun" and any(looks_finite(w) for w in words_in(text, timex.end, right[0].start)):
             return None  # "on Tuesday condemned the bombings": the date of a verb the lexicon lacks
         parenthetical = "," in text[clause_start:left_edge]  # "The Times, in an article on …, noted"
@@ -477,6 +490,14 @@ def _before_noun(noun: Trigger, triggers: Sequence[Trigger]) -> Trigger | None:
         return None
     index = triggers.index(noun)
     return triggers[index - 1] if index > 0 else None
+
+
+def _announced(text: str, noun: Trigger, triggers: Sequence[Trigger]) -> bool:
+    """Is ``noun`` the object of a verb of announcing right before it?"""
+    verb = _before_noun(noun, triggers)
+    return verb is not None and verb.pos == "verb" and (
+        verb.lemma in _ANNOUNCING or not _ANNOUNCING.isdisjoint(regular_bases(verb.lemma))
+    ) and _ANNOUNCED_OBJECT.fullmatch(text, verb.end, noun.start) is not None
 
 
 def _head_of(text: str, noun: Trigger, triggers: Sequence[Trigger]) -> Trigger | None:

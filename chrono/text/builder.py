@@ -1150,7 +1150,7 @@ class Builder:
         return tuple(out)
 
     def dct_claim(self, event_id: str, span: Span, *, force: bool = False, tense: str | None = None,
-                  mention: Trigger | None = None) -> None:
+                  mention: Trigger | None = None, grade: Grade = Grade.STRONG) -> None:
         """A completed past event cannot start after the document date's day. ``tense`` is the
         tense of the mention that dates it (an event told as past in one sentence may be
         referred to in the present or future in another); by default, the event's first one.
@@ -1163,7 +1163,6 @@ class Builder:
         told = tense if own else self.tense.get(event_id)
         if not force and told not in TOLD_AS_PAST:
             return
-        grade = Grade.STRONG
         if not force and mention is not None:
             # (told as past in its own words, it is still only as surely the event as its link
             # makes it: "the 2028 season … ¶ the breeding season that ended last month")

@@ -251,6 +251,14 @@ def antecedent_link(mention: Mention, earlier: Sequence[Mention], words: Vocabul
         if candidate is not chosen and same_event(candidate.trigger, chosen.trigger):
             said |= candidate.context | candidate.modifiers  # "a safety inquiry … the inquiry"
     unsaid = sorted(mention.modifiers - said)
+    if certain and mention.time_owner is not None and chosen.time_owner is None and (
+        chosen.sentence_start == mention.sentence_start
+    ):
+        # "he also won the class in 2014, and that Sunday's victory, on 22 August, was his
+        # second": a noun dated by a time of its own in the sentence of the verb it would name
+        # may be another one
+        why = f"{how}, though '{mention.time_owner}' is said of it alone"
+        return Link(trigger, chosen.trigger, Grade.WEAK, why)
     if certain and unsaid:
         # "the dock strike" after "rail workers held a strike": maybe another one
         why = f"{how}, though '{' '.join(unsaid)}' was not said of it"

@@ -106,6 +106,15 @@ _COORDINATED = lazy_compile(
     re.IGNORECASE,
 )
 _FIGURE = lazy_compile(r"\d")
+_AMOUNT = rf"[£$€]?\d[\d,.]*(?:\s*(?:{_WORDS.pattern('figure_units')})\b)?"
+# "from 71,000 in 2019", "… to 58,000 last year" after a "from" figure (not "voted 23 to 19 on
+# Thursday")
+_FIGURE_CHANGE_BEFORE = lazy_compile(
+    rf"\b(?:{_WORDS.pattern('figure_change_from')})\s+{_AMOUNT}\s+\Z"
+    rf"|\b(?:{_WORDS.pattern('figure_change_from')})\s+{_AMOUNT}\b[^.;!?]{{0,40}}?"
+    rf"\b(?:{_WORDS.pattern('figure_change_to')})\s+{_AMOUNT}\s+\Z",
+    re.IGNORECASE,
+)
 _PART_OF_DAY = lazy_compile(r"T(?:MO|AF|EV|NI|DT)$")  # TIMEX3 morning, afternoon, evening, night, daytime
 # the bound of an event placed within its date: a reference for "two days later"
 _WITHIN = Bound(Part.WHOLE, Qualifier.IN)
@@ -419,6 +428,8 @@ def date(b: Builder, here: SentenceContext, timex: Timex, period: Period, length
         b.text, 0, _CORRECTIONS_REACH
     ):
         return  # a corrections column: "An article on Monday 3 March said that … on 12 February"
+    if _FIGURE_CHANGE_BEFORE.search(b.text, max(here.sentence.start, lead - 100), lead):
+        return  # "from 71,000 in 2019 to 58,000 last year": the time of a figure, no event's
     if _INDEFINITE_START.match(timex.text) and not _FIGURE.search(timex.text):
         return  # "said a wet autumn would help": some autumn, no date of an event
     if timex.guessed and timex.signal is None and _INDEFINITE_BEFORE.search(b.text, max(0, lead - 24), lead):

@@ -73,8 +73,20 @@ def unit_of(value: str) -> int:
     match = _DURATION.fullmatch(value)
     if match is None:
         return DAY
-    named = [unit for unit, amount in match.groupdict().items() if amount is not None]
-    return min((UNITS[unit] for unit in named), default=DAY)
+    amounts = {unit: amount for unit, amount in match.groupdict().items() if amount is not None}
+    smallest = min((UNITS[unit] for unit in amounts), default=DAY)
+    for larger, smaller in _FRACTION_OF:
+        # "four and a half hours" (PT4H30M), "2½ days" (P2DT12H): a quarter of the larger unit,
+        # not one of the smaller (no one writes a rounded half to the minute)
+        if larger in amounts and smaller in amounts and smallest == UNITS[smaller]:
+            quarter = UNITS[larger] // 4
+            if (float(amounts[smaller]) * UNITS[smaller]) % quarter == 0:
+                return quarter
+    return smallest
+
+
+# a larger unit and the next smaller one in which a half or a quarter of it is written
+_FRACTION_OF = (("H", "MIN"), ("D", "H"), ("Y", "M"))
 
 
 _DAY_SECONDS = 86_400

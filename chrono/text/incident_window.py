@@ -58,11 +58,12 @@ _ENTRY_KINDS = (Kind.ITEM, Kind.LINE, Kind.ROW, Kind.PARAGRAPH)  # (one paragrap
 TIMELINE_ENTRIES = 3
 
 
-def incident_window(b: Builder, layout: Layout, found: Sequence[Scope]) -> None:
-    """The claims that tie a summary's stated length of the failure to its timeline."""
+def incident_window(b: Builder, layout: Layout, found: Sequence[Scope]) -> bool:
+    """The claims that tie a summary's stated length of the failure to its timeline; whether the
+    text has such a timeline."""
     window = _window(b, found)
     if window is None:
-        return
+        return False
     onset, recovery = window
     for sentence in b.sentences:
         if not _in_summary(b, layout, sentence.start):
@@ -76,6 +77,7 @@ def incident_window(b: Builder, layout: Layout, found: Sequence[Scope]) -> None:
             if timex.type != "DURATION":
                 continue
             _stated_length(b, (sentence.start, sentence.end), timex, onset, recovery)
+    return True
 
 
 def _another_time(b: Builder, timex: Timex, onset: Scope, recovery: Scope) -> bool:

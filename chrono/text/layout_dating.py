@@ -63,7 +63,7 @@ from chrono.text.dating import period_of
 from chrono.text.events import Trigger, asserted
 from chrono.text.offsets import counted_distances
 from chrono.text.signals import Reading, reading_of
-from chrono.text.tense import NOMINAL, PAST, PERFECT, PRESENT
+from chrono.text.tense import NOMINAL, PAST, PERFECT, PLANNED, PRESENT
 from chrono.text.vocabulary import vocabulary
 
 __all__ = ["Scope", "apply", "scopes"]
@@ -203,6 +203,7 @@ def _past_entries(b: Builder, layout: Layout, found: Sequence[Scope]) -> None:
         return
     entries = [scope for scope in found if scope.block.kind in (Kind.ITEM, Kind.ROW, Kind.LINE)
                and not past.isdisjoint(layout.chain(scope.index))]
+    plans = _planned_tail(b, entries)
     starts = sorted(b.by_trigger)
     for scope in entries:
         lo = bisect.bisect_left(starts, scope.block.start)
@@ -211,7 +212,33 @@ def _past_entries(b: Builder, layout: Layout, found: Sequence[Scope]) -> None:
             event_id = b.by_trigger[trigger_start]
             if b.tense.get(event_id) in (PRESENT, NOMINAL, None):
                 span = b.span(trigger_start, trigger_start + 1, scope.start, scope.end)
-                b.dct_claim(event_id, span, force=True)
+                # "## How we got here … 6. 23 April 2024 — planning committee meeting": the
+                # entries that close the list after the document date may be its plans (a doubt)
+                b.dct_claim(event_id, span, force=True, grade=Grade.WEAK if scope in plans else Grade.STRONG)
+
+
+def _planned_tail(b: Builder, entries: Sequence[Scope]) -> set[Scope]:
+    """The entries that close their list all dated after the document date, on a day the text
+    tells a plan for ("6. 23 April 2024 — planning committee meeting" … "The committee will
+    meet … on Tuesday 23 April")."""
+    dct = b.dct
+    if dct is None or dct.end is None:
+        return set()
+    planned = [claim.period for claim in b.claims if isinstance(claim, TextPeriodClaim)
+               and claim.qualifier is Qualifier.IN and b.tense.get(claim.event) == PLANNED]
+    if not planned:
+        return set()
+    tail: set[Scope] = set()
+    by_list: dict[int, list[Scope]] = {}
+    for scope in entries:
+        by_list.setdefault(scope.block.parent, []).append(scope)
+    for listed in by_list.values():
+        for scope in reversed(listed):
+            if scope.period.start is None or scope.period.start < dct.end:
+                break
+            if any(period.overlaps(scope.period) for period in planned):
+                tail.add(scope)
+    return tail
 
 
 def _plan_headings(b: Builder, layout: Layout) -> frozenset[int]:

@@ -354,9 +354,12 @@ def offset(b: Builder, here: SentenceContext, match: re.Match[str]) -> None:
         reference_id = _told_before(b, here, reference, end) or b.event(reference_target.trigger, here)
         reference_side = reference_target.side
     else:
-        if subject.end <= start and any(
-            t.type in ("DATE", "TIME") and subject.end <= t.start and t.end <= start
-            and _WORD_BETWEEN.search(text, t.end, start) is not None for t in here.timexes
+        between = [t for t in here.timexes
+                   if t.type in ("DATE", "TIME") and subject.end <= t.start and t.end <= start]
+        # (the last of them: "ended at 5am on Thursday 18 May, 36 hours later" restates the day
+        # the time is on)
+        if subject.end <= start and between and (
+            _WORD_BETWEEN.search(text, between[-1].end, start) is not None
         ):
             # "started his army in motion on April 3, intent on surprising Grant as soon as the
             # next day": the event has its own date; the offset counts from it, for a word the

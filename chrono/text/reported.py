@@ -40,6 +40,8 @@ def reported(b: Builder, here: SentenceContext) -> None:
             continue
         if t.start > report.end and _COORDINATED.search(b.text, report.end, t.start):
             continue  # "We were told on the Friday, and the looms stopped a fortnight later"
+        if t.end < report.start and _COORDINATED.search(b.text, t.end, report.start):
+            continue  # "Alfie, who turned 4 yesterday, and a man who wrote in 2020": not what he wrote
         target = resolve(b.text, t, triggers, here.cuts)
         content_id = b.event(target.trigger, here)
         if content_id == report_id:

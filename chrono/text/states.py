@@ -91,11 +91,15 @@ def state_bounds(b: Builder, triggers: Iterable[_Candidate]) -> None:
         if any(_PLAN_AFTER.match(b.text, t.end) for _, t in states):
             continue  # "The six-week closure will begin on 3 April": a plan, which no act told as done bounds
         state_id = ids.pop()
+        if any(not b.same_story(t.start, states[0][1].start) for _, t in states):
+            continue  # a digest's stories each tell their own
         # the acts the text dates ("the decision to close the bridge" dates no closing)
         # (not those of a sentence about another one: "The first, in October 2022, closed the road")
-        starting = [(s, t) for s, t in verbs if t.lemma in starts and _event(b, s, t) in dated
+        # (of the state's story: "PORT HALLAM — … strike … ¶ GRANDE MARAIS — … walked out")
+        verbs_here = [(s, t) for s, t in verbs if b.same_story(t.start, states[0][1].start)]
+        starting = [(s, t) for s, t in verbs_here if t.lemma in starts and _event(b, s, t) in dated
                     and not _another(b.text, s, t)]
-        ending = [(s, t) for s, t in verbs if t.lemma in ends and _event(b, s, t) in dated
+        ending = [(s, t) for s, t in verbs_here if t.lemma in ends and _event(b, s, t) in dated
                   and not _another(b.text, s, t)]
         words = {t.start: argument_words(b, s, t) for s, t in (*states, *starting, *ending)}
         state_words = set().union(*(words[t.start] for _, t in states))
