@@ -43,6 +43,8 @@ class Frames(Protocol):
 
     def entry_within(self, start: int, end: int) -> bool: ...
 
+    def in_entry(self, start: int) -> bool: ...
+
     def in_item(self, offset: int) -> bool: ...
 
     def section_year(self) -> int | None: ...
@@ -159,6 +161,9 @@ class Context:
     # morning") opens the list of clock times after it on the first.
     frame_days: list[dt.date] = attrs.field(factory=list)
     frame_days_end: int = -1
+    # where the last expression read from the day of a story's entry ended ("tomorrow", "this
+    # week" in a letter of 1968): no sign the text has come back to its own date
+    story_told_end: int = -1
     # Whether ``ref`` counts from the document's date ("last spring"), and the last reference
     # that does not: "that January" points away from now, to the time the story was last in
     # ("the volume for 1953, found last spring … extracts from that January").
@@ -204,7 +209,12 @@ class Context:
     def _end_chain(self, offset: int) -> None:
         start = max(self.ref_end, self.chain_checked)
         if start < offset and _PARAGRAPH.search(self.text, start, offset) is not None:
+            day_ref = self.day_ref
             self.ref, self.ref_start, self.ref_end, self.day_ref = self.explicit
+            if self.day_ref is None and day_ref is not None and _within(day_ref, self.ref):
+                # "Last August … on the 9th … That evening … ¶ ## The gorge ¶ The next morning":
+                # the last day the story named in the month the written reference names
+                self.day_ref = day_ref
             self.ref_derived = False
         self.chain_checked = offset
 
@@ -244,6 +254,12 @@ class Context:
 
 
 _PARAGRAPH = lazy_compile(r"\n[ \t]*\n")
+
+
+def _within(day: Anchor, period: Anchor | None) -> bool:
+    """Does the day ``day`` lie in the month ``period`` names?"""
+    return period is not None and period.gran == "M" and (day.day.year, day.day.month) == (
+        period.day.year, period.day.month)
 _QUOTE_OPENERS = frozenset('"“')
 # how many years back a story's time must be for a witness's paragraph to go back to it
 _STORY_ERA_YEARS = 20

@@ -656,6 +656,10 @@ def _season(ctx: Context, req: Request, f: Fields, start: int, end: int) -> Reso
             return Resolved(value=f"{aged:04d}-{season}", year=aged, final=True)
     if year is None:
         start_month = SEASON_START[season]
+        # (not "that winter", which straddles the story's New Year: the DCT's reading holds)
+        told = story_base(ctx, start, end) if rel or (rel == 0 and season != "WI") else None
+        if told is not None:
+            base = told.day  # "busier this summer", "last winter" in a letter of July 1968
         if rel:
             year = counted_season_year(season, rel, base)
         elif season != "WI" and rel is None:
@@ -827,7 +831,7 @@ def _deictic(ctx: Context, req: Request, f: Fields, start: int, end: int) -> Res
         # "overnight" in a story about Friday: the night before Friday.
         return Resolved(day=add_days(story_day.day, int(offset_text)), anchor=story_day.value,
                         part=part or None)
-    told = story_base(ctx, start)
+    told = story_base(ctx, start, end)
     if told is not None:
         return Resolved(day=add_days(told.day, int(offset_text)), anchor=told.value, part=part or None)
     return Resolved(day=add_days(req.base, int(offset_text)), anchor="DCT", part=part or None)
@@ -841,7 +845,7 @@ def _part_rel(ctx: Context, req: Request, f: Fields, start: int, end: int) -> Re
     story_day = ctx.story_day()
     if origin == "REF" and story_day is not None:
         return Resolved(day=add_days(story_day.day, step), anchor=story_day.value)
-    told = story_base(ctx, start)
+    told = story_base(ctx, start, end)
     if told is not None:
         return Resolved(day=add_days(told.day, step), anchor=told.value)
     if step == -1 and req.part in _EVENING_PARTS:
@@ -1108,7 +1112,7 @@ def _day_of_story_month(ctx: Context, rule_type: str, f: Fields, s: Spans, start
 _YEAR_ACTION = _calendar(_year)
 # a line of a log opened by a time with a leading zero ("0600 Wind NW force 5.")
 _LOG_LINE_BEFORE = lazy_compile(
-    r"(?:^|\n)[ \t>*_-]*0\d[0-5]\d:?[ \t]+[A-Z(]"
+    r"(?:^|\n)[ \t>*_-]*0\d[0-5]\d:?[ \t]+(?:[—–][ \t]+)?[A-Z(]"
     # ... or a sentence inside a log line ("**Mon 2 Oct.** 0700 slipped mooring.")
     r"|[.!?] {1,3}0\d[0-5]\d[ \t]+[A-Za-z(]"
 )

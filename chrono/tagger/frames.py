@@ -155,6 +155,10 @@ class Frames:
         if changed:
             self._refresh(ctx)
 
+    def in_entry(self, start: int) -> bool:
+        """Whether ``start`` lies in an item, line or row of a list or table."""
+        return any(o.block.kind in _ENTRY_KINDS and o.block.start <= start < o.block.end for o in self.open)
+
     def entry_within(self, start: int, end: int) -> bool:
         """Whether a heading, list item, line or row begins inside ``(start, end)``: words of two
         entries are no one expression ("pupils aged 9 to 12 ¶ - **March:** term ends")."""

@@ -341,7 +341,7 @@ def _rel_unit_pieces(ctx: Context, rule_type: str, f: Fields, s: Spans, start: i
         steps = int(res.lookup("rel_two_steps", f["after_next"]) or 0)
         if not steps:
             raise Reject
-        told = story_base(ctx, start)
+        told = story_base(ctx, start, end)
         if told is not None:
             anchor_day, anchor = told.day, told.value
     elif f.get("rel") and res.has("rel", f["rel"]):
@@ -352,7 +352,7 @@ def _rel_unit_pieces(ctx: Context, rule_type: str, f: Fields, s: Spans, start: i
         if definite and words_regex(res, _DESCRIBED_AFTER, re.IGNORECASE).match(ctx.text, end):
             raise Reject  # "on Monday 11 March, the last day on which councils …": a description
         steps = int(res.lookup("rel", f["rel"]))
-        told = story_base(ctx, start)
+        told = story_base(ctx, start, end)
         if told is not None:  # "We start shearing next week" in a letter of 2 March 1952
             anchor_day, anchor = told.day, told.value
     else:

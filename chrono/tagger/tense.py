@@ -53,8 +53,11 @@ def tense(ctx: Context, start: int, end: int, weekday: bool = False) -> int:
         return 1  # "set the full hearing for Monday": a day ahead, whatever the tense of "set"
     if len(left_words) > 1 and left_words[0] in classes.get("schedule_for", {}) and (
         left_words[1] in classes.get("forecast_noun", {})
-    ):
-        return 1  # "a gale warning for Thursday evening": a forecast is of a day ahead
+    ) and (ctx.frame_day is not None or not any(_mark(res, word) < 0 for word in left_words[2:8])):
+        # "0900 gale warning for Thursday evening": a forecast is of a day ahead of the log's
+        # entry (but in a news story one "issued" on Wednesday is ahead of that day, not of the
+        # document's)
+        return 1
     phrases = classes.get("tense_future_phrase", {})
     right_words = _tense_words(res, right)
     for words in (left_words, right_words):
@@ -350,7 +353,7 @@ _SPEAKER_LABEL = lazy_compile(r"[ \t]*[*_]*(?:[A-Z][A-Za-z.'’-]*[ \t]+){0,3}[A
 _PARAGRAPH_REACH = 3000
 
 
-def story_base(ctx: Context, start: int) -> Anchor | None:
+def story_base(ctx: Context, start: int, end: int) -> Anchor | None:
     """The day "today", "tomorrow", "this morning" count from in a story of another time told
     day by day ("**Saturday 13 June 2015 – …** … Tomorrow, the first climb."): the story's day,
     unless a frame around dates them or the text has come back to its own date since."""
@@ -370,9 +373,15 @@ def story_base(ctx: Context, start: int) -> Anchor | None:
     # Monday, and we move up tomorrow" in a letter of Thursday)
     breaks = len(PARAGRAPH_BREAK.findall(ctx.text, max(0, ctx.frames.last_entry_end), start))
     if breaks <= 1 and ctx.frames.last_entry_end <= start:
+        ctx.story_told_end = end
         return last
-    since = max(ctx.ref_end, ctx.frames.last_entry_end)  # (the entry itself, when no time came since)
-    return None if ctx.speaks_from_now(since, start) else last
+    # (the entry itself, when no time came since; nor the words last read from the entry's day:
+    # "this week they say next year" in a letter of 1968)
+    since = max(ctx.ref_end, ctx.frames.last_entry_end, ctx.story_told_end)
+    if ctx.speaks_from_now(since, start):
+        return None
+    ctx.story_told_end = end
+    return last
 
 
 def _story_entry(ctx: Context, start: int, end: int) -> Anchor | None:
@@ -642,15 +651,29 @@ def year_for_month(ctx: Context, month: int, day: int | None, start: int, end: i
         not _weekday_misfits(ctx, base.year, month, day, start, end)
     ):
         try:
-            near = abs((dt.date(base.year, month, day) - base).days) <= _HALF_YEAR_DAYS
+            in_base_year = dt.date(base.year, month, day)
         except ValueError:
-            near = False
-        if near:
+            in_base_year = None
+        near = in_base_year is not None and abs((in_base_year - base).days) <= _HALF_YEAR_DAYS
+        # ("opened on Monday 13 January" told as past in a review of the year dated 31 December:
+        # only the two months' grace took it into next year, whose 13 January is no Monday)
+        graced = in_base_year is not None and in_base_year <= base and year == base.year + 1 and (
+            ctx.note == PAST_AFTER_DCT)
+        if near or graced:
             # "She started here in September 2010 … ¶ School breaks up on Friday 19 July" in a
             # newsletter of April 2024: the story's year does not fit the weekday, the
             # document's does (not in dated entries, "*Arras, 26 March 1918.*", whose year holds)
             ctx.note = _year_note(base, base.year, month, day, tense(ctx, start, end))
             return base.year
+    ref = ctx.ref
+    if ref is not None and ref.gran == "D" and ref.day.year != year and ctx.frames is not None and (
+        ctx.frames.in_entry(start) and abs(ref.day.year - base.year) <= 1
+        and not _weekday_misfits(ctx, ref.day.year, month, day, start, end)
+    ):
+        # "- Term starts: Monday 13 April ¶ - Term ends: Wednesday 22 July" after "Monday 5
+        # January 2026" in a newsletter of July 2025: the year the entries have moved on to,
+        # which the weekday fits (in prose, a weekday that fits neither stays the writer's slip)
+        return ref.day.year
     # "I was nine in the summer of 1978 … ¶ School finished on Friday 21 July": the one year of
     # a story told in the paragraphs before, years from the document's, that the weekday fits
     breaks = [m.start() for m in PARAGRAPH_BREAK.finditer(ctx.text, max(0, start - _STORY_REACH), start)]
@@ -965,7 +988,7 @@ def weekday_date(ctx: Context, weekday: int, rel: int | None, start: int, end: i
         # "a calendar for January 1962 … The snow began on New Year's Day, a Monday … By Thursday
         # the lane was shut": a story set years back, told day by day, goes on to its next such day
         return add_days(story.day, (weekday - story.day.isoweekday()) % 7)
-    told = story_base(ctx, start)
+    told = story_base(ctx, start, end)
     base = told.day if told is not None else ctx.base()
     current = base.isoweekday()
     if rel is not None and rel < 0:
