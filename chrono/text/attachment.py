@@ -304,12 +304,22 @@ def attach(text: str, timex: Timex, triggers: Sequence[Trigger], cuts: tuple[int
             text, max(0, left_edge - 30), left_edge) is not None
         if untagged and term_end and _ING_CLAUSE.search(between):
             return None  # "signed an extension, taking him to the end of the 2024–25 season"
+        if untagged and trigger.pos == "noun" and _ING_CLAUSE.search(between):
+            # "have won the race for the second time, crossing the finish line at 14:20 on
+            # Wednesday 1 October", "fell 8 per cent in the week after the launch, closing at 212p
+            # on 8 September": the participle's date, which is its clause's verb's, not the noun's
+            # (a punctual verb, "won the race", is no safe home: the race it names began days
+            # before)
+            verbs = [t for t in triggers if t.pos == "verb" and t.end <= trigger.start
+                     and not _CLAUSE_BREAK.search(text, t.end, trigger.start)]
+            return verbs[-1] if verbs and not verbs[-1].punctual else None
     return trigger
 
 
 # a past verb the lexicon lacks ("attended"), and a participle clause set off (", taking him")
 _UNTAGGED_PAST = lazy_compile(r"\b[a-z]{3,}ed\b")
 _ING_CLAUSE = lazy_compile(r",[ \t]+[a-z]{3,}ing\b")
+_CLAUSE_BREAK = lazy_compile(r"[.;!?\n]")
 _TERM_END_SIGNALS = frozenset({"to", "until", "till", "through"})
 _TERM_END_BEFORE = lazy_compile(
     rf"\b(?:{_WORDS.pattern('term_end_words')})[ \t]+{_WORDS.pattern('term_end_article')}[ \t]+"
@@ -746,6 +756,11 @@ def _aspect_argument(text: str, trigger: Trigger, triggers: Sequence[Trigger],
             break
         if _COMPOUND_HEAD.fullmatch(text, t.end, edge):
             return None  # "Election officials finished …": the noun modifies the subject
+        comma = text.rfind(",", t.end, edge)
+        if comma != -1 and text[comma + 1:edge].strip():
+            # "Three days after the flood, on 19 February, the borough council opened a hub":
+            # the subject stands after the phrase set off, and is no event
+            return None
         if _AND_THEN.fullmatch(text, t.end, edge) and _GOVERNED.search(text, max(0, t.start - 40), t.start):
             return None  # "built after the 2020 flood and finished in 2022": the builder's work ended
         if _AGAIN_OR_PREDICATE.search(text, t.end, edge) and _IN_PHRASE.search(

@@ -434,6 +434,10 @@ def date(b: Builder, here: SentenceContext, timex: Timex, period: Period, length
         return  # "said a wet autumn would help": some autumn, no date of an event
     if timex.guessed and timex.signal is None and _INDEFINITE_BEFORE.search(b.text, max(0, lead - 24), lead):
         return  # "after a similar winter storm": a kind of storm, no date of one
+    if timex.rule == "weekday_part" and _INDEFINITE_RIGHT_BEFORE.search(
+        b.text, max(0, timex.start - 4), timex.start
+    ):
+        return  # "the last time a 13th fell on a Friday": some Friday, no date
     low, high = period.start, period.end
     if timex.type == "TIME" and reading.name in ("after", "before") and low is not None and (
         high is not None and _SHORTLY.search(b.text, max(0, lead - 16), lead)
@@ -698,6 +702,7 @@ def _apposed_to_order_phrase(
 
 _ONE_DAY_VERBS = _WORDS.set("one_day_verbs")
 _INDEFINITE_START = lazy_compile(rf"(?:{_WORDS.pattern('indefinite_articles')})\s", re.IGNORECASE)
+_INDEFINITE_RIGHT_BEFORE = lazy_compile(rf"\b(?:{_WORDS.pattern('indefinite_articles')})\s+\Z", re.IGNORECASE)
 _INDEFINITE_BEFORE = lazy_compile(
     rf"\b(?:{_WORDS.pattern('indefinite_articles')})\s+(?:[a-z-]+\s+)?\Z", re.IGNORECASE
 )

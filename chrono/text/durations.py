@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from chrono.lazy_regex import lazy_compile
-from chrono.model import Gap, Part, Qualifier
+from chrono.model import Gap, Grade, Part, Qualifier
 from chrono.periods import DAY, HOUR, MINUTE, WEEK, Period
 from chrono.problems import ConflictKind
 from chrono.tagger import Timex
@@ -37,6 +37,7 @@ _MEASURED_VERB = lazy_compile(rf"\b(?:{_WORDS.pattern('measured_verbs')})\s+\Z")
 _NOUN_LENGTH_SIGNALS = _WORDS.set("noun_length_signals")
 _VERB_LENGTH_SIGNALS = _WORDS.set("verb_length_signals")
 _ABOUT = lazy_compile(rf"\b(?:{_WORDS.pattern('approximators')})\b", re.IGNORECASE)
+_INTERRUPTED = lazy_compile(rf"\b(?:{_WORDS.pattern('interruption_words')})\b", re.IGNORECASE)
 
 
 _DURATION = re.compile(
@@ -174,6 +175,13 @@ def duration(b: Builder, here: SentenceContext, timex: Timex) -> str | None:
         upper = None  # "has served for three years": so far
     span = b.span(timex.start, timex.end, resolved.trigger.start, resolved.trigger.end)
     grade, via = b.graded(span, (event_id,))
+    interrupted = next((m for m in _INTERRUPTED.finditer(text) if b.same_story(m.start(), timex.start)), None)
+    if interrupted is not None:
+        # "a two-day public hearing … adjourned on the morning it began … resumed a fortnight
+        # later": the length may count only the days it sat
+        grade = Grade.WEAK
+        told = f"the text tells of '{interrupted.group()}': the length may count only the time it ran"
+        via = "; ".join(part for part in (via, told) if part)
     claim = TextDurationClaim(event_id, Gap(lower, upper, f"{' '.join(timex.text.split())}"), span,
                               words=text[span.start:span.end], conflict_kind=ConflictKind.DURATION,
                               grade=grade, via=via)
