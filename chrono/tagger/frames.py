@@ -75,6 +75,9 @@ _BARE_AFTER = lazy_compile(r"[ \t*_()\[\].,:;|—–/-]*(?:\n|\Z)")
 
 # "2023 — Construction", "2011": a heading that opens with a year alone (not "1943–2022")
 _YEAR_HEADING = lazy_compile(r"\W*\d{4}(?!\s*[–-]\s*\d)(?:\s*(?:[—–:-]|\Z))")
+_SEASON_OF_YEAR = lazy_compile(r"\d{4}-(SP|SU|FA|WI)\Z")
+_WRITTEN_YEAR_IN = lazy_compile(r"(?<!\d)\d{4}(?!\d)")
+_WINTER_TURN = 6  # a winter heading's months before June are of the year after its December
 # blocks whose opening day a diary's next entry goes on from
 _DAY_ENTRY_KINDS = frozenset({Kind.PARAGRAPH, Kind.ITEM, Kind.LINE, Kind.HEADING})
 # blocks that are the entries of a list or a table
@@ -174,14 +177,21 @@ class Frames:
         at = bisect.bisect_left(self._heading_starts, start)
         return at < len(self._heading_starts) and self._heading_starts[at] < end
 
-    def section_year(self) -> int | None:
-        """The year of the innermost open heading dated by a year alone ("## 2023 —
-        Construction"), if any: the year its section tells."""
+    def section_year(self, month: int) -> int | None:
+        """The year of ``month`` in the section of the innermost open heading dated by a year
+        alone ("## 2023 — Construction") or by a season of a year written out ("## Autumn term
+        2025"; a winter's January is of the year after), if any."""
         for opened in reversed(self.open):
             if opened.block.kind is Kind.HEADING and opened.anchor is not None:
-                block = opened.block
-                opens = _YEAR_HEADING.match(self.text, block.start, block.end)
-                return opened.anchor.day.year if opened.anchor.gran == "Y" and opens else None
+                block, anchor = opened.block, opened.anchor
+                if anchor.gran == "Y":
+                    opens = _YEAR_HEADING.match(self.text, block.start, block.end)
+                    return anchor.day.year if opens else None
+                season = _SEASON_OF_YEAR.match(anchor.value)
+                if season is None or not _WRITTEN_YEAR_IN.search(self.text, block.start, block.end):
+                    return None
+                winter_next = season.group(1) == "WI" and month < _WINTER_TURN
+                return anchor.day.year + 1 if winter_next else anchor.day.year
         return None
 
     def in_item(self, offset: int) -> bool:

@@ -496,6 +496,10 @@ _PARTICIPLE_ASIDE = r",[ \t]+[\w'’-]+(?:{tense_past_suffix})[^,\w][^,]*\Z"
 _RELATIVE_ASIDE = r",[ \t]+(?:{aside_relative})\b[^,]*\Z"
 
 
+# a day and month right before a year counted from now: the year is theirs ("28 November last year")
+_DAY_MONTH_BEFORE = r"(?:\b\d{1,2}\w{0,2}[ \t]+(?:{month})|\b(?:{month})[ \t]+\d{1,2}\w{0,2}),?[ \t]+\Z"
+
+
 def _year_said_before(ctx: Context, start: int, month: int) -> int | None:
     """The year a year counted from now earlier in the same sentence gives ("Last year's event,
     on Sunday, 11 June", "Next year the fair moves to 4 July"), unless a report's date comes
@@ -510,6 +514,10 @@ def _year_said_before(ctx: Context, start: int, month: int) -> int | None:
     said = max(found, key=lambda m: m.start())
     if ctx.res.has("article_definite", said.group(1).split()[0]):
         return None  # "the past year": a stretch up to now, not a calendar year
+    if words_regex(ctx.res, _DAY_MONTH_BEFORE, re.IGNORECASE).search(
+        text, max(lo, said.start() - 24), said.start()
+    ):
+        return None  # "shut since 28 November last year, … heard on Monday 13 March": that day's year
     if words_regex(ctx.res, _REPORTED_BEFORE, re.IGNORECASE).search(text, max(said.end(), start - 40), start):
         return None
     if words_regex(ctx.res, _NEW_CLAUSE, re.IGNORECASE).search(text, said.end(), start):
@@ -734,7 +742,7 @@ def _year_for_month(ctx: Context, month: int, day: int | None, start: int, end: 
         # "… has died aged 91. … She died on 29 November.": from the document's date, not from
         # the story of her life
         return _year_from_dct(ctx, month, day, start, end, -1)
-    section = ctx.frames.section_year() if ctx.frames is not None else None
+    section = ctx.frames.section_year(month) if ctx.frames is not None else None
     if section is not None:
         # "## 2023 — Construction ¶ … lifted into place overnight on 14–15 October, during a
         # planned closure": the year of the section, whatever the tense

@@ -323,6 +323,8 @@ def _entry_against(b: Builder, entry: Scope, outer: Scope, timex: Timex | None) 
         return
     if timex is not None and _DEICTIC_OPENER.match(timex.text):
         return  # "*Next week: the case for growing your own garlic.*": the column's teaser, said now
+    if _SEASON_VALUE.match(outer.period.value) and _TERM_NOUN.search(b.text, outer.start, outer.block.end):
+        return  # "## Autumn term 2025 … Friday 19 December": a school's term, not the season's months
     text = b.text
     event_id = _entry_event(b, entry)
     # under a heading, the entry overlaps its period (an entry of 29 January – 2 February
@@ -369,6 +371,8 @@ def _entry_event(b: Builder, entry: Scope) -> str:
     return event_id
 
 
+_SEASON_VALUE = lazy_compile(r"\d{4}-(?:SP|SU|FA|WI)\Z")
+_TERM_NOUN = lazy_compile(rf"\b(?:{vocabulary('layout').pattern('season_term_nouns')})\b", re.IGNORECASE)
 _OVERLAP = ((Part.START, Qualifier.BY), (Part.END, Qualifier.ON_OR_AFTER))
 _DAY_VALUE = lazy_compile(r"\d{4}-\d\d-\d\d")
 _ZONED = lazy_compile(r"T[\d:.]+(?:Z|[+-]\d\d:?\d\d)\Z")

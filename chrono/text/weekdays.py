@@ -24,6 +24,7 @@ from chrono.text.cue_dates import mention
 from chrono.text.vocabulary import alternation, longest_first
 
 _DAY_NAME = alternation(longest_first(WEEKDAYS))
+_HOLIDAY_RULE = "holiday"  # the tagger's rule for a named holiday (chrono/lang/en/patterns.yaml)
 _FULL_DATE = lazy_compile(r"\d{4}-\d\d-\d\d")
 _FIGURE = lazy_compile(r"\d")
 # a month the words write out: a name ("13 October"), or figures ("13/10", "2023-10-13")
@@ -42,6 +43,14 @@ _WEEKDAY_AFTER = lazy_compile(
 
 
 def weekday_cues(text: str, timexes: Sequence[Timex]) -> Iterator[WeekdayCue]:
+    starts = [t.start for t in timexes]
+
+    def in_another(offset: int, own: Timex) -> bool:
+        # "Good Friday, 3 April", "Easter Monday, 6 April": the day's name is a holiday's
+        i = bisect_left(starts, offset + 1) - 1
+        return i >= 0 and timexes[i] is not own and timexes[i].rule == _HOLIDAY_RULE and (
+            timexes[i].start <= offset < timexes[i].end)
+
     for timex in timexes:
         if timex.type == "TIME" and _FULL_DATE.match(timex.value):
             # "8:20 a.m. on Wednesday, October 8": the weekday of the day the time is on
@@ -62,7 +71,7 @@ def weekday_cues(text: str, timexes: Sequence[Timex]) -> Iterator[WeekdayCue]:
         start = timex.start
         if named is None:
             before = _WEEKDAY_BEFORE.search(text, max(0, timex.start - 28), timex.start)
-            if before is not None:
+            if before is not None and not in_another(before.start(), timex):
                 named, start = before, before.start()
         if named is None:
             after = _WEEKDAY_AFTER.match(text, timex.end)

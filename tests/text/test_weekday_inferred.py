@@ -29,3 +29,13 @@ def test_written_year_is_an_error(tmp_path: Path) -> None:
 
 def test_inferred_year_far_from_the_dct_is_left_alone(tmp_path: Path) -> None:
     assert _findings(tmp_path, "The council had approved the plan on Monday, 29 March.\n") == []
+
+
+def test_a_holiday_named_with_a_weekday_is_no_weekday_of_the_day_after_it() -> None:
+    from chrono.tagger import extract
+    from chrono.text.weekdays import weekday_cues
+
+    text = "The break takes in Good Friday, 3 April, and Easter Monday, 6 April, and Saturday, 4 April."
+    cues = list(weekday_cues(text, extract(text, "2026-01-15")))
+    # only the weekday written as a weekday names the day after it
+    assert [(c.name, c.date.text) for c in cues] == [("Saturday", "Saturday, 4 April")]
