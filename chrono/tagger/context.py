@@ -164,6 +164,9 @@ class Context:
     # where the last expression read from the day of a story's entry ended ("tomorrow", "this
     # week" in a letter of 1968): no sign the text has come back to its own date
     story_told_end: int = -1
+    # whether ``ref`` rests on a guess ("the summer the Lenn stopped flowing": some summer), which
+    # a date written out after it may replace even as a bound ("since the middle of May 1976")
+    ref_guessed: bool = False
     # Whether ``ref`` counts from the document's date ("last spring"), and the last reference
     # that does not: "that January" points away from now, to the time the story was last in
     # ("the volume for 1953, found last spring … extracts from that January").

@@ -304,7 +304,8 @@ def _follow(ctx: Context, rule: Rule, piece: Piece, dct_known: bool) -> Piece:
             ctx.ref is not None and ctx.ref.gran != "Y"
         ):
             anchor = None  # "won away for the first time since 1961": a bound, the story stays put
-        if anchor is not None and ctx.ref is not None and anchor.day < ctx.ref.day and (
+        bound_of_story = ctx.ref is not None and not ctx.ref_guessed
+        if anchor is not None and ctx.ref is not None and bound_of_story and anchor.day < ctx.ref.day and (
             _since_year(ctx, piece.start) or _since_phrase(ctx, piece.start)
             or _opens_open_span(ctx, piece.start, piece.end)
         ) and not words_regex(ctx.res, _WHEN_AFTER, re.IGNORECASE).match(ctx.text, piece.end):
@@ -339,6 +340,7 @@ def _follow(ctx: Context, rule: Rule, piece: Piece, dct_known: bool) -> Piece:
             anchor = None
         if anchor is not None:
             ctx.ref, ctx.ref_start, ctx.ref_end = anchor, piece.start, piece.end
+            ctx.ref_guessed = piece.guessed and anchor.gran not in ("D", "T")  # (a day's weekday pins it)
             ctx.ref_from_now = piece.anchor == "DCT" and (
                 words_regex(ctx.res, _FROM_NOW, re.IGNORECASE).search(ctx.text, piece.start, piece.end)
                 is not None
