@@ -265,7 +265,10 @@ def _anniversary_of_founding(b: Builder, here: SentenceContext, match: re.Match[
     founding_dates = {b.dated_by.get((t.start, part)) for t in (founded, target)
                       for part in (Part.WHOLE, Part.START)}
     # (or one counted from now right after it: "the museum's 40th anniversary next spring")
+    # (a year at least: "A sixteenth-century tapestry … marking the museum's 150th anniversary"
+    # names no time the anniversary is marked in)
     written = [t for t in here.timexes if t.type == "DATE" and t not in founding_dates and (
+        len(t.value) >= 4 and t.value[:4].isdigit()) and (
         t.anchor is None or (t.anchor == "DCT" and t.value[:1].isdigit()
                              and 0 <= t.start - match.end() <= 12))]
     marked = period_of(written[0], b.dct, b.options.hemisphere) if written else b.dct

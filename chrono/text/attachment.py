@@ -124,6 +124,9 @@ _IRREALIS_NOUN = lazy_compile(
     rf"(?:{_WORDS.pattern('inversion_determiners')})\s+(?:[\w-]+\s+){{0,2}}\Z",
     re.IGNORECASE,
 )
+_FUTURE_PASSIVE_AFTER = lazy_compile(
+    rf"\s+(?:{_WORDS.pattern('future_auxiliaries')})\s+(?:{_WORDS.pattern('be_word')})\s+[a-z]", re.IGNORECASE
+)
 _PLANNED_NOUN = lazy_compile(
     rf"\b(?:{_WORDS.pattern('planned_modifiers')})\s+(?:[\w-]+\s+){{0,4}}\Z",
     re.IGNORECASE,
@@ -281,6 +284,8 @@ def is_planned(text: str, trigger: Trigger) -> bool:
     dated, but it is never told as past, and it is not the event a report of what happened names."""
     if trigger.tense == NOMINAL:
         lo = max(0, trigger.start - 40)
+        if _FUTURE_PASSIVE_AFTER.match(text, trigger.end):
+            return True  # "The appeal will be heard on Thursday": the hearing to come
         return _PLANNED_HINT.may_match(text, lo, trigger.start) and _PLANNED_NOUN.search(
             text, lo, trigger.start) is not None
     return trigger.tense == PLANNED
@@ -304,6 +309,9 @@ def attach(text: str, timex: Timex, triggers: Sequence[Trigger], cuts: tuple[int
             text, max(0, left_edge - 30), left_edge) is not None
         if untagged and term_end and _ING_CLAUSE.search(between):
             return None  # "signed an extension, taking him to the end of the 2024–25 season"
+        if untagged and _AND_ING.search(between):
+            # "starting on the night of Sunday 7 July and ending at 6am on Wednesday": the ending's
+            return None
         if untagged and trigger.pos == "noun" and _ING_CLAUSE.search(between):
             # "have won the race for the second time, crossing the finish line at 14:20 on
             # Wednesday 1 October", "fell 8 per cent in the week after the launch, closing at 212p
@@ -319,6 +327,7 @@ def attach(text: str, timex: Timex, triggers: Sequence[Trigger], cuts: tuple[int
 # a past verb the lexicon lacks ("attended"), and a participle clause set off (", taking him")
 _UNTAGGED_PAST = lazy_compile(r"\b[a-z]{3,}ed\b")
 _ING_CLAUSE = lazy_compile(r",[ \t]+[a-z]{3,}ing\b")
+_AND_ING = lazy_compile(rf"\b(?:{_WORDS.pattern('participle_joiners')})[ \t]+[a-z]{{3,}}ing\b")
 _CLAUSE_BREAK = lazy_compile(r"[.;!?\n]")
 _TERM_END_SIGNALS = frozenset({"to", "until", "till", "through"})
 _TERM_END_BEFORE = lazy_compile(

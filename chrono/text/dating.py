@@ -106,6 +106,9 @@ _COORDINATED = lazy_compile(
     re.IGNORECASE,
 )
 _FIGURE = lazy_compile(r"\d")
+_HABITUAL_BEFORE = lazy_compile(
+    rf"\b(?:{_WORDS.pattern('habitual_adverbs')})\s+\w+(?:\s+\w+){{0,2}}\s+\Z", re.IGNORECASE
+)
 _AMOUNT = rf"[£$€]?\d[\d,.]*(?:\s*(?:{_WORDS.pattern('figure_units')})\b)?"
 # "from 71,000 in 2019", "… to 58,000 last year" after a "from" figure (not "voted 23 to 19 on
 # Thursday")
@@ -428,6 +431,8 @@ def date(b: Builder, here: SentenceContext, timex: Timex, period: Period, length
         b.text, 0, _CORRECTIONS_REACH
     ):
         return  # a corrections column: "An article on Monday 3 March said that … on 12 February"
+    if _HABITUAL_BEFORE.search(b.text, max(here.sentence.start, lead - 60), lead):
+        return  # "which usually takes place on the second Sunday of April": a habit, no date of one
     if _FIGURE_CHANGE_BEFORE.search(b.text, max(here.sentence.start, lead - 100), lead):
         return  # "from 71,000 in 2019 to 58,000 last year": the time of a figure, no event's
     if _INDEFINITE_START.match(timex.text) and not _FIGURE.search(timex.text):
