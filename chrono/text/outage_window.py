@@ -32,14 +32,19 @@ __all__ = ["outage_window"]
 
 _WORDS = vocabulary("incidents")
 _CUT_AFTER = lazy_compile(rf"[ \t]+(?:[\w'’-]+[ \t]+)?(?:{_WORDS.pattern('cut_nouns')})\b", re.IGNORECASE)
-_FAILED = lazy_compile(
-    rf"\b(?:{_WORDS.pattern('supply_subjects')})\b(?:\W+\S+){{0,8}}?\W+(?:{_WORDS.pattern('supply_failures')})\b",
-    re.IGNORECASE,
-)
-_RETURNED = lazy_compile(
-    rf"\b(?:{_WORDS.pattern('restored_subjects')})\b(?:\W+\S+){{0,8}}?\W+(?:{_WORDS.pattern('supply_returns')})\b",
-    re.IGNORECASE,
-)
+
+
+def _subject_then_verb(subjects: str, verbs: str) -> re.Pattern[str]:
+    """A word of ``subjects`` and, within a few words after it, one of ``verbs`` (keys of
+    incidents.yaml): "Power to about 4,000 homes … failed"."""
+    return lazy_compile(
+        rf"\b(?:{_WORDS.pattern(subjects)})\b(?:\W+\S+){{0,8}}?\W+(?:{_WORDS.pattern(verbs)})\b",
+        re.IGNORECASE,
+    )
+
+
+_FAILED = _subject_then_verb("supply_subjects", "supply_failures")
+_RETURNED = _subject_then_verb("restored_subjects", "supply_returns")
 _PARTIAL = lazy_compile(rf"\b(?:{_WORDS.pattern('partial_words')})\b", re.IGNORECASE)
 _CLOCK_DAY = lazy_compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d\Z")
 _REACH = 40  # characters between the words that tell the failure (or return) and its clock time
