@@ -1134,7 +1134,7 @@ def _log_clock(ctx: Context, rule_type: str, f: Fields, s: Spans, start: int, en
     """"1800 Wind NNW 7." in a log whose lines before it open with times ("0600 Wind NW 5."): a
     clock time, not the year 1800. Outside a log the four digits are the year they look like
     ("- 1998 Club founded", "from 2009 to 2014")."""
-    if _LOG_LINE_BEFORE.search(ctx.text, max(0, start - 400), start) is None:
+    if _LOG_LINE_BEFORE.search(ctx.text, max(0, start - _LOG_REACH), start) is None:
         digits = f["hour"] + f["minute"]
         if not _YEAR_DIGITS.fullmatch(digits):
             raise Reject
@@ -1143,6 +1143,9 @@ def _log_clock(ctx: Context, rule_type: str, f: Fields, s: Spans, start: int, en
 
 
 _YEAR_DIGITS = lazy_compile(r"(?:1[0-9]|20)\d\d")
+# how far back a line opened by a time with a leading zero makes the text a log (a day's
+# entries: "- 0600 — Sailed" … "completed by 1745" thirty lines on)
+_LOG_REACH = 3000
 
 
 def _entry_day_of_story(ctx: Context, rule_type: str, f: Fields, s: Spans, start: int, end: int
