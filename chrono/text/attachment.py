@@ -127,6 +127,11 @@ _IRREALIS_NOUN = lazy_compile(
 _FUTURE_PASSIVE_AFTER = lazy_compile(
     rf"\s+(?:{_WORDS.pattern('future_auxiliaries')})\s+(?:{_WORDS.pattern('be_word')})\s+[a-z]", re.IGNORECASE
 )
+_FUTURE_ORDER_BEFORE = lazy_compile(
+    rf"\b(?:{_WORDS.pattern('future_auxiliaries')})\s[^.;!?\n]{{0,80}}?\b(?:{_WORDS.pattern('future_order_words')})"
+    rf"\s+(?:{_WORDS.pattern('object_determiners')})\s+(?:[\w-]+\s+){{0,2}}\Z",
+    re.IGNORECASE,
+)
 _PLANNED_NOUN = lazy_compile(
     rf"\b(?:{_WORDS.pattern('planned_modifiers')})\s+(?:[\w-]+\s+){{0,4}}\Z",
     re.IGNORECASE,
@@ -286,6 +291,8 @@ def is_planned(text: str, trigger: Trigger) -> bool:
         lo = max(0, trigger.start - 40)
         if _FUTURE_PASSIVE_AFTER.match(text, trigger.end):
             return True  # "The appeal will be heard on Thursday": the hearing to come
+        if _FUTURE_ORDER_BEFORE.search(text, max(0, trigger.start - 120), trigger.start):
+            return True  # "will close on 4 March, six days before the vote": a vote to come
         return _PLANNED_HINT.may_match(text, lo, trigger.start) and _PLANNED_NOUN.search(
             text, lo, trigger.start) is not None
     return trigger.tense == PLANNED
