@@ -257,15 +257,15 @@ class Context:
 
 
 _PARAGRAPH = lazy_compile(r"\n[ \t]*\n")
+_QUOTE_OPENERS = frozenset('"“')
+# how many years back a story's time must be for a witness's paragraph to go back to it
+_STORY_ERA_YEARS = 20
 
 
 def _within(day: Anchor, period: Anchor | None) -> bool:
     """Does the day ``day`` lie in the month ``period`` names?"""
     return period is not None and period.gran == "M" and (day.day.year, day.day.month) == (
         period.day.year, period.day.month)
-_QUOTE_OPENERS = frozenset('"“')
-# how many years back a story's time must be for a witness's paragraph to go back to it
-_STORY_ERA_YEARS = 20
 
 
 @functools.lru_cache(maxsize=8)

@@ -654,12 +654,6 @@ def _season(ctx: Context, req: Request, f: Fields, start: int, end: int) -> Reso
         if aged is not None:
             # (as good as a year written out: the story may be set there)
             return Resolved(value=f"{aged:04d}-{season}", year=aged, final=True)
-    if year is None and rel is None and words_regex(res, _CONTACT_CLAUSE_AFTER).match(ctx.text, end):
-        # "I was nine the summer the Lenn stopped flowing": a summer the clause after it names,
-        # of a year the words do not give
-        contact_clause = True
-    else:
-        contact_clause = False
     if year is None:
         start_month = SEASON_START[season]
         # (not "that winter", which straddles the story's New Year: the DCT's reading holds)
@@ -678,14 +672,15 @@ def _season(ctx: Context, req: Request, f: Fields, start: int, end: int) -> Reso
             ctx.guessed = rel is None and year is None
             year = base.year if year is None else year
         anchor = "DCT"
-        if contact_clause:
+        if rel is None and words_regex(res, _CONTACT_CLAUSE_AFTER).match(ctx.text, end):
+            # "I was nine the summer the Lenn stopped flowing": a summer the clause after it
+            # names, of a year the words do not give
             ctx.guessed = True
     return Resolved(value=f"{year:04d}-{season}", anchor=anchor, year=year,
                     shape=_year_shape(req))
 
 
 _CONTACT_CLAUSE_AFTER = r"[ \t]+(?-i:{contact_clause_opener})[ \t]+\w"
-
 
 
 # "the summer I turned nine", "the winter she was twelve": the season of an age ... (read with

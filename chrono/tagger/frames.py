@@ -83,7 +83,7 @@ _DAY_ENTRY_KINDS = frozenset({Kind.PARAGRAPH, Kind.ITEM, Kind.LINE, Kind.HEADING
 # blocks that are the entries of a list or a table
 _ENTRY_KINDS = frozenset({Kind.ITEM, Kind.ROW, Kind.LINE})
 # blocks whose words stand apart from the block before them
-_SEPARATE_KINDS = (Kind.HEADING, Kind.ITEM, Kind.LINE, Kind.ROW)
+_SEPARATE_KINDS = _ENTRY_KINDS | {Kind.HEADING}
 
 
 @attrs.define

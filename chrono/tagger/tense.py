@@ -830,7 +830,6 @@ def _after_dct_told_past(ctx: Context, year: int, month: int, day: int | None, s
     return (first - base).days > _PAST_GRACE_DAYS and tense(ctx, start, end) < 0
 
 
-
 def _counted_in_phrase(ctx: Context, start: int) -> bool:
     """Whether the year counted from now before ``start`` in its sentence stands in a phrase of
     another noun ("for next year's race")."""

@@ -166,7 +166,8 @@ class _Dates:
         return self.timexes[bisect.bisect_left(self.starts, lo):bisect.bisect_left(self.starts, hi)]
 
 
-def _has_year(timex: Timex) -> bool:
+def has_year(timex: Timex) -> bool:
+    """Is ``timex`` a date whose value opens with a year ("1931", "1931-05", "1931-05-03")?"""
     return timex.type == "DATE" and _YEAR_FIRST.match(timex.value) is not None
 
 
@@ -192,10 +193,10 @@ def _births(text: str, timexes: Sequence[Timex]) -> list[Timex]:
     """The birth dates of the text: after "born" ("born in 1950", "Born Jan Novak on 3 May
     1968"), or the first end of a lifespan after a name ("Allan Dwan (3 April 1885 – 28
     December 1981)"); one date written twice is one birth."""
-    found = [t for t in timexes if t.anchor is None and _has_year(t)
+    found = [t for t in timexes if t.anchor is None and has_year(t)
              and _BIRTH.search(text, max(0, t.start - _BIRTH_REACH), t.start)]
     for first, second in itertools.pairwise(timexes):
-        if (first.anchor is None and second.anchor is None and _has_year(first) and _has_year(second)
+        if (first.anchor is None and second.anchor is None and has_year(first) and has_year(second)
                 and _LIFESPAN_BEFORE.search(text, max(0, first.start - 60), first.start)
                 and _LIFESPAN_DASH.fullmatch(text, first.end, second.start)
                 and _LIFESPAN_AFTER.match(text, second.end) and first.value < second.value):
@@ -261,7 +262,7 @@ def age_cues(text: str, timexes: Sequence[Timex], sentences: Sequence[Sentence])
             if died is not None:
                 ages = list(_DEATH_AGE.finditer(text, died.end(), sentence.end))
         # (a year-less day of the document's year counts: "On 3 February she became …, at 34,")
-        dated = [t for t in dates.between(lo, sentence.end) if _has_year(t) and t is not birth and (
+        dated = [t for t in dates.between(lo, sentence.end) if has_year(t) and t is not birth and (
             t.anchor is None or (_year_from_now(t) and _FULL_DAY.fullmatch(t.value)))]
         if len(ages) > 1:
             # "At 15 she moved to Vienna, and in 2004, at 17, she became …": each age with the
@@ -424,7 +425,7 @@ def _date_told_just_before(text: str, dates: _Dates, told_before: Sentence | Non
         return None
     if told_before.start <= birth.start < told_before.end:
         return None  # "… born in March 1902 and a councillor since 1945 … He was 74 when …": no event told
-    told = [t for t in dates.between(told_before.start, told_before.end) if _has_year(t) and t is not birth
+    told = [t for t in dates.between(told_before.start, told_before.end) if has_year(t) and t is not birth
             and t.anchor is None and t.range_id is None and t.signal != "since"]
     return (told[-1], len(told) > 1) if told else None
 
@@ -442,7 +443,7 @@ def _lede_age(text: str, dates: _Dates, sentences: Sequence[Sentence], birth: Ti
     told = next((s for s in sentences if s.start <= birth.start < s.end), None)
     if here is None or told is None or here.end > told.start or any(
         # (a time of day too: "Martin Sheldrake, 48, fell on the morning of Saturday 4 May")
-        _has_year(t) or (t.type == "TIME" and _YEAR_FIRST.match(t.value) is not None)
+        has_year(t) or (t.type == "TIME" and _YEAR_FIRST.match(t.value) is not None)
         for t in dates.between(here.start, here.end)
     ):
         return None
@@ -469,7 +470,7 @@ def _lede_told_now(text: str, dates: _Dates, sentence: Sentence) -> bool:
     if not first or first[0].anchor != "DCT" or first[0].guessed:
         return False
     paragraph = text.rfind("\n\n", 0, sentence.start) + 1
-    return not any(_has_year(t) and t.anchor is None for t in dates.between(paragraph, sentence.start))
+    return not any(has_year(t) and t.anchor is None for t in dates.between(paragraph, sentence.start))
 
 
 def _told_now(dates: _Dates, before: int) -> bool:
@@ -511,7 +512,7 @@ def _death_date(text: str, dates: _Dates, sentence: Sentence, previous: Sentence
         # "died on 3 May", "On Monday, … died": the sentence's one date, before or after the word
         # (not a date past the close of the relative clause the death is told in: "Agnes Morrow,
         # who has died aged 85, became headteacher in 1974")
-        dated = [t for t in dates.between(lo, hi) if _has_year(t) and _YEAR_MONTH_DAY.fullmatch(t.value)
+        dated = [t for t in dates.between(lo, hi) if has_year(t) and _YEAR_MONTH_DAY.fullmatch(t.value)
                  and t.value != birth.value and not _in_closed_relative(text, lo, t, death.start())
                  and not _closed_before(text, lo, death.start(), death.end(), t)]
         return dated[0] if len(dated) == 1 else None
@@ -532,7 +533,7 @@ def _the_death_date(text: str, dates: _Dates, sentences: Sequence[Sentence], bir
             continue
         # (a year-less day of the document's year counts: "died at home on 9 August", written a
         # few days later; the age rule widens an inferred year's ages when it is not that near)
-        dated = [t for t in dates.between(sentence.start, sentence.end) if _has_year(t)
+        dated = [t for t in dates.between(sentence.start, sentence.end) if has_year(t)
                  and _FULL_DAY.fullmatch(t.value) and t.value != birth.value
                  and (t.anchor is None or _year_from_now(t))]
         if len(dated) == 1:
@@ -588,7 +589,7 @@ def anniversary_cues(
         if match is None:
             continue
         count = _ordinal_count(match)
-        inside = [t for t in dates.between(sentence.start, sentence.end) if _has_year(t)]
+        inside = [t for t in dates.between(sentence.start, sentence.end) if has_year(t)]
         after = [t for t in inside if t.start > match.end() and t.anchor is None]
         before = [t for t in inside if t.end <= match.start()]
         if not after or not (_OF_WORD.search(text, match.end(), after[0].start) or _ORIGIN.search(
@@ -643,7 +644,7 @@ def birthday_cues(
         counterfactual = _COUNTERFACTUAL.search(text, max(sentence.start, match.start() - 24), match.start())
         # (a written date, or one counted from now: "her 100th birthday next month")
         others = [t for t in dates.between(sentence.start, sentence.end)
-                  if t is not birth and _has_year(t) and (t.anchor is None or (
+                  if t is not birth and has_year(t) and (t.anchor is None or (
                       t.anchor == "DCT" and t.temporal_function and not t.guessed and not counterfactual))]
         if len(others) > 1:
             # "her 100th birthday on Sunday 28 March at the home where she has lived since 2017":
@@ -696,10 +697,10 @@ def elapsed_cues(
         count = int(raw) if raw.isdigit() else _COUNT_WORDS[raw.lower()]
         # the date counted from: the first one with a year in the clause after "since"
         after = [t for t in dates.between(match.end(), min(sentence.end, match.end() + 80))
-                 if _has_year(t) and t.anchor is None]
+                 if has_year(t) and t.anchor is None]
         if not after or _SINCE_CUT.search(text, match.end(), after[0].start):
             continue
-        before = [t for t in dates.between(sentence.start, counted.start()) if _has_year(t)]
+        before = [t for t in dates.between(sentence.start, counted.start()) if has_year(t)]
         at: DateMention | None
         if before:
             at = mention(before[-1])
@@ -758,7 +759,7 @@ def _birthday(text: str, dates: _Dates, sentence: Sentence) -> ElapsedCue | None
                   if starts_word(text, m.start())), None)
     if match is None:
         return None
-    inside = [t for t in dates.between(sentence.start, sentence.end) if _has_year(t)]
+    inside = [t for t in dates.between(sentence.start, sentence.end) if has_year(t)]
     founded = [t for t in inside if t.anchor is None and t.end <= match.start()
                and _FOUNDED.search(text, max(sentence.start, t.start - 80), t.start)]
     if len(founded) != 1:
@@ -813,7 +814,7 @@ def headline_cues(text: str, timexes: Sequence[Timex], headings: Sequence[tuple[
             line_start = text.rfind("\n", 0, act.start()) + 1
             line_end = text.find("\n", act.end())
             near = [t for t in dates.between(line_start, line_end if line_end != -1 else len(text))
-                    if _has_year(t) and t.anchor is None and t.type == "DATE"]
+                    if has_year(t) and t.anchor is None and t.type == "DATE"]
             if len(near) != 1:
                 continue
             span = Span(match.start("count"), match.end())
@@ -857,7 +858,7 @@ def marriage_cues(
     low = text.lower()
     if not any(hint in low for hint in _MARRIAGE_HINTS):
         return
-    weddings = [t for t in timexes if t.type == "DATE" and _has_year(t) and t.anchor is None
+    weddings = [t for t in timexes if t.type == "DATE" and has_year(t) and t.anchor is None
                 and (_WEDDING_BEFORE.search(text, max(0, t.start - 80), t.start) or _opens_wedding(text, t))]
     if len(weddings) != 1:
         return  # no wedding dated, or several: whose is not clear

@@ -21,6 +21,7 @@ from chrono.tagger.calendar import add_months
 from chrono.text.ages import (
     anniversaries_in,
     elapsed_since_in,
+    has_year,
     mentions_anniversaries,
     thing_birthdays_in,
     told_as_present,
@@ -267,8 +268,7 @@ def _anniversary_of_founding(b: Builder, here: SentenceContext, match: re.Match[
     # (or one counted from now right after it: "the museum's 40th anniversary next spring")
     # (a year at least: "A sixteenth-century tapestry … marking the museum's 150th anniversary"
     # names no time the anniversary is marked in)
-    written = [t for t in here.timexes if t.type == "DATE" and t not in founding_dates and (
-        len(t.value) >= 4 and t.value[:4].isdigit()) and (
+    written = [t for t in here.timexes if has_year(t) and t not in founding_dates and (
         t.anchor is None or (t.anchor == "DCT" and t.value[:1].isdigit()
                              and 0 <= t.start - match.end() <= 12))]
     marked = period_of(written[0], b.dct, b.options.hemisphere) if written else b.dct

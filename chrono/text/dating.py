@@ -121,7 +121,8 @@ _FIGURE_CHANGE_BEFORE = lazy_compile(
 _PART_OF_DAY = lazy_compile(r"T(?:MO|AF|EV|NI|DT)$")  # TIMEX3 morning, afternoon, evening, night, daytime
 # the bound of an event placed within its date: a reference for "two days later"
 _WITHIN = Bound(Part.WHOLE, Qualifier.IN)
-_UNDER_WAY = (Bound(Part.START, Qualifier.BY), Bound(Part.END, Qualifier.ON_OR_AFTER))
+# an event under way over a period: begun by its end, not over before its start
+UNDER_WAY = (Bound(Part.START, Qualifier.BY), Bound(Part.END, Qualifier.ON_OR_AFTER))
 _GOING_ON_VERBS = _WORDS.set("going_on_verbs")
 _STARTS_WITHIN = Bound(Part.START, Qualifier.IN)
 
@@ -589,7 +590,7 @@ def date(b: Builder, here: SentenceContext, timex: Timex, period: Period, length
         return
     if reading.name == IN and target.cue.pos == "verb" and target.cue.lemma in _GOING_ON_VERBS:
         # "The trial continues on Monday 25 November": it is under way then, begun before
-        bounds = _UNDER_WAY
+        bounds = UNDER_WAY
     span = b.span(lead, timex.end, target.cue.start, target.cue.end)
     rule = ConflictKind.NAMED_EVENT if target.trigger.event_class == "named" else None
     # "a public hearing the week before, on Tuesday, January 28": the counted expression rests on

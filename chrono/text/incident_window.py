@@ -32,7 +32,7 @@ from chrono.text.durations import seconds_of, stated_bounds, unit_of
 from chrono.text.layout_dating import Scope, clock_entries
 from chrono.text.vocabulary import vocabulary
 
-__all__ = ["TIMELINE_ENTRIES", "incident_window"]
+__all__ = ["TIMELINE_ENTRIES", "dated_outside", "failure_claims", "incident_window"]
 
 _WORDS = vocabulary("incidents")
 _SUMMARY_HEADINGS = _WORDS.set("summary_headings")
@@ -83,10 +83,14 @@ def incident_window(b: Builder, layout: Layout, found: Sequence[Scope]) -> bool:
 def _another_time(b: Builder, timex: Timex, onset: Scope, recovery: Scope) -> bool:
     """Does the summary sentence date what it tells outside the timeline's window (the day of
     an earlier failure, another hour)?"""
+    return dated_outside(b, timex, Period(onset.period.start, recovery.period.end, ""))
+
+
+def dated_outside(b: Builder, timex: Timex, window: Period) -> bool:
+    """Is ``timex`` a date or time whose period lies wholly outside ``window``?"""
     if timex.type not in ("DATE", "TIME"):
         return False
     period = period_of(timex, b.dct, b.options.hemisphere)
-    window = Period(onset.period.start, recovery.period.end, "")
     return period is not None and period.bounded and window.bounded and not period.overlaps(window)
 
 
@@ -142,19 +146,34 @@ def _stated_length(b: Builder, sentence: tuple[int, int], timex: Timex, onset: S
     if event_id in b.events:
         return
     span = Span(min(timex.start, failure.start()), max(timex.end, failure.end()), "event")
-    b.events[event_id] = Event(event_id, text[span.start:span.end], span, None, "incident")
+    failure_claims(
+        b, event_id, span, text[span.start:span.end], Gap(lower, upper, words),
+        "the length of the failure the summary states",
+        (onset.period, Span(onset.start, onset.block.end, "claim"),
+         "the timeline's entry saying the failure had begun"),
+        (recovery.period, Span(recovery.start, recovery.block.end, "claim"),
+         "the timeline's first entry saying service was back"),
+    )
+
+
+# a time the failure is told at: its period, the words that tell it, and how they do
+Told = tuple[Period, Span, str]
+
+
+def failure_claims(b: Builder, event_id: str, span: Span, words: str, length: Gap, length_via: str,
+                   began: Told, back: Told) -> None:
+    """The event ``event_id`` of a failure whose stated length is ``length``: under way by the
+    time ``began`` tells, and until the time ``back`` tells."""
+    text = b.text
+    b.events[event_id] = Event(event_id, words, span, None, "incident")
     b.claims.append(EventExists(event_id, span))
-    claim_span = Span(span.start, span.end, "claim")
     b.claims.append(TextDurationClaim(
-        event_id, Gap(lower, upper, words), claim_span, words=text[span.start:span.end],
-        conflict_kind=ConflictKind.DURATION, via="the length of the failure the summary states",
+        event_id, length, Span(span.start, span.end, "claim"), words=words,
+        conflict_kind=ConflictKind.DURATION, via=length_via,
     ))
-    for scope, part, qualifier, via in (
-        (onset, Part.START, Qualifier.BY, "the timeline's entry saying the failure had begun"),
-        (recovery, Part.END, Qualifier.ON_OR_AFTER, "the timeline's first entry saying service was back"),
-    ):
-        entry = Span(scope.start, scope.block.end, "claim")
+    for (period, told, via), part, qualifier in ((began, Part.START, Qualifier.BY),
+                                                 (back, Part.END, Qualifier.ON_OR_AFTER)):
         b.claims.append(TextPeriodClaim(
-            event_id, part, qualifier, scope.period, entry,
-            words=" ".join(text[entry.start:entry.end].split()), conflict_kind=ConflictKind.DURATION, via=via,
+            event_id, part, qualifier, period, told,
+            words=" ".join(text[told.start:told.end].split()), conflict_kind=ConflictKind.DURATION, via=via,
         ))

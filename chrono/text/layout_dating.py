@@ -59,7 +59,7 @@ from chrono.text.builder import Builder
 from chrono.text.claims import TextGapClaim, TextPeriodClaim
 from chrono.text.clauses import SUBORDINATE_OPENER
 from chrono.text.context import SentenceContext
-from chrono.text.dating import period_of
+from chrono.text.dating import UNDER_WAY, period_of
 from chrono.text.events import Trigger, asserted
 from chrono.text.offsets import counted_distances
 from chrono.text.signals import Reading, reading_of
@@ -333,8 +333,8 @@ def _entry_against(b: Builder, entry: Scope, outer: Scope, timex: Timex | None) 
     kind = "heading" if outer.block.kind is Kind.HEADING else "entry"
     via = f"the entry stands under this {kind}"
     grade = Grade.STRONG if outer.grade is Grade.STRONG and entry.grade is Grade.STRONG else Grade.WEAK
-    for bound in _OVERLAP:
-        b.claims.append(TextPeriodClaim(event_id, bound[0], bound[1], outer.period, under,
+    for bound in UNDER_WAY:
+        b.claims.append(TextPeriodClaim(event_id, bound.part, bound.qualifier, outer.period, under,
                                         words=text[outer.start:outer.end],
                                         conflict_kind=ConflictKind.LAYOUT, grade=grade, via=via))
 
@@ -373,7 +373,6 @@ def _entry_event(b: Builder, entry: Scope) -> str:
 
 _SEASON_VALUE = lazy_compile(r"\d{4}-(?:SP|SU|FA|WI)\Z")
 _TERM_NOUN = lazy_compile(rf"\b(?:{vocabulary('layout').pattern('season_term_nouns')})\b", re.IGNORECASE)
-_OVERLAP = ((Part.START, Qualifier.BY), (Part.END, Qualifier.ON_OR_AFTER))
 _DAY_VALUE = lazy_compile(r"\d{4}-\d\d-\d\d")
 _ZONED = lazy_compile(r"T[\d:.]+(?:Z|[+-]\d\d:?\d\d)\Z")
 _ZONES = 14 * 3600  # the furthest a time zone is from UTC

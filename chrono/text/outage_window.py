@@ -18,14 +18,13 @@ from __future__ import annotations
 import re
 
 from chrono.lazy_regex import lazy_compile
-from chrono.model import Event, EventExists, Gap, Part, Qualifier, Span
+from chrono.model import Gap, Span
 from chrono.periods import Period
-from chrono.problems import ConflictKind
 from chrono.tagger import Timex
 from chrono.text.builder import Builder
-from chrono.text.claims import TextDurationClaim, TextPeriodClaim
 from chrono.text.dating import period_of
 from chrono.text.durations import seconds_of, stated_bounds, unit_of
+from chrono.text.incident_window import dated_outside, failure_claims
 from chrono.text.vocabulary import vocabulary
 
 __all__ = ["outage_window"]
@@ -112,12 +111,7 @@ def _another_time(b: Builder, length: Timex, onset: tuple[Timex, Period], back: 
     """Does the length's sentence date what it tells outside the window (an earlier cut)?"""
     lo, hi = _sentence_of(b, length.start)
     window = Period(onset[1].start, back[1].end, "")
-    for timex in b.timexes:
-        if lo <= timex.start < hi and timex.type in ("DATE", "TIME"):
-            period = period_of(timex, b.dct, b.options.hemisphere)
-            if period is not None and period.bounded and not period.overlaps(window):
-                return True
-    return False
+    return any(lo <= timex.start < hi and dated_outside(b, timex, window) for timex in b.timexes)
 
 
 def _stated_length(b: Builder, timex: Timex, onset: tuple[Timex, Period], back: tuple[Timex, Period]) -> None:
@@ -133,20 +127,11 @@ def _stated_length(b: Builder, timex: Timex, onset: tuple[Timex, Period], back: 
     event_id = f"the cut the story times, “{words}” ({b.where(timex.start)})"
     if event_id in b.events:
         return
-    span = Span(timex.start, cut.end(), "event")
-    b.events[event_id] = Event(event_id, words, span, None, "incident")
-    b.claims.append(EventExists(event_id, span))
-    b.claims.append(TextDurationClaim(
-        event_id, Gap(lower, upper, words), Span(span.start, span.end, "claim"), words=words,
-        conflict_kind=ConflictKind.DURATION, via="the length of the cut the story states",
-    ))
-    for (told, period), part, qualifier, via in (
-        (onset, Part.START, Qualifier.BY, "the time the story says the supply failed"),
-        (back, Part.END, Qualifier.ON_OR_AFTER, "the time the story says the supply was back"),
-    ):
-        lo, hi = _sentence_of(b, told.start)
-        claim_span = Span(lo, hi, "claim")
-        b.claims.append(TextPeriodClaim(
-            event_id, part, qualifier, period, claim_span,
-            words=" ".join(text[lo:hi].split()), conflict_kind=ConflictKind.DURATION, via=via,
-        ))
+    failure_claims(
+        b, event_id, Span(timex.start, cut.end(), "event"), words, Gap(lower, upper, words),
+        "the length of the cut the story states",
+        (onset[1], Span(*_sentence_of(b, onset[0].start), "claim"),
+         "the time the story says the supply failed"),
+        (back[1], Span(*_sentence_of(b, back[0].start), "claim"),
+         "the time the story says the supply was back"),
+    )
