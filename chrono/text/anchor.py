@@ -41,7 +41,7 @@ from chrono.text.clauses import clause_bounds
 from chrono.text.context import SentenceContext
 from chrono.text.corrections import earlier_pieces
 from chrono.text.dating import date, date_range, past_without_event, period_of, when_clause, when_simultaneous
-from chrono.text.durations import duration, stated_period
+from chrono.text.durations import duration, started_and_ended, stated_period
 from chrono.text.events import Trigger, asserted, find_triggers, lexicon
 from chrono.text.incident_window import incident_window
 from chrono.text.layout_dating import Scope
@@ -157,6 +157,7 @@ def _anchor_sentence(b: Builder, here: SentenceContext) -> None:
                 lengthened.add(event_id)
             else:
                 stated_period(b, here, timex)  # "Impact: 47 minutes (09:12–10:21 UTC)"
+            started_and_ended(b, here, timex)  # "16 days, starting on 19 May and ending on 30 May"
     # 2. dates, and the two ends of ranges together
     ranges: dict[int, dict[str, tuple[Timex, Period]]] = {}
     for timex in here.timexes:

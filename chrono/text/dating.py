@@ -62,7 +62,8 @@ _NAMED_DAY = lazy_compile(rf"\d|\b(?:{_WEEKDAY_WORDS})\b", re.IGNORECASE)
 _WORDS = vocabulary("dating")
 _BARE_WEEKDAY = lazy_compile(rf"(?:{_WEEKDAY_WORDS})", re.IGNORECASE)
 _EXCEPTION_BEFORE = lazy_compile(rf"\b(?:{_WORDS.pattern('exception_words')})\b[^.;:!?\n]*\Z", re.IGNORECASE)
-_REPEATED = lazy_compile(rf"[ \t]*(?:[\w-]+[ \t]+)?(?:{_WORDS.pattern('repeat_words')})\b", re.IGNORECASE)
+# lower case only: "joined the Daily Courier in 1966", "wrote for The Times in 1990" are names
+_REPEATED = lazy_compile(rf"[ \t]*(?:[\w-]+[ \t]+)?(?:{_WORDS.pattern('repeat_words')})\b")
 # "were still damping down a large gorse fire": the verb told as going on, and its object's words
 _GOING_ON_BEFORE = lazy_compile(
     rf"\b(?:{_WORDS.pattern('going_on_auxiliaries')})\s+(?:{_WORDS.pattern('going_on_adverb')})\s+"
@@ -990,6 +991,8 @@ def date_range(b: Builder, here: SentenceContext, begin: tuple[Timex, Period], e
         return  # "July–September" with the year of an end guessed wrongly: no reading at all
     if is_term(b.text, last):
         return  # "profit of £18.6m for the year to 31 March 2023": the profit's term
+    if first.signal is None and _BARE_WEEKDAY.fullmatch(first.text) and _BARE_WEEKDAY.fullmatch(last.text):
+        return  # "will stay open throughout the closure, Tuesday to Saturday": the days of each week
     trigger = attach(b.text, first, here.triggers, here.cuts)
     if trigger is None or not is_asserted(b.text, trigger) or _schedules(b, trigger, first):
         return

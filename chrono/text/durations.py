@@ -17,6 +17,7 @@ from chrono.text.clauses import clause_of, other_predicate
 from chrono.text.context import SentenceContext
 from chrono.text.dating import period_of
 from chrono.text.events import Trigger
+from chrono.text.states import ending_acts
 from chrono.text.tense import NOMINAL, PAST, PERFECT, PRESENT, PROGRESSIVE
 from chrono.text.vocabulary import each_then_space, vocabulary
 
@@ -256,3 +257,61 @@ def stated_period(b: Builder, here: SentenceContext, timex: Timex) -> None:
                                       words=b.text[span.start:span.end], conflict_kind=ConflictKind.DURATION))
     b.period_claim(event_id, Part.START, Qualifier.IN, first_period, span)
     b.period_claim(event_id, Part.END, Qualifier.IN, last_period, span)
+
+
+# after a length: an optional noun ("a 16-day closure"), then a comma and the day it starts
+_STARTING_AFTER = lazy_compile(r"(?:[ \t-]+[\w-]+)?[ \t]*,[ \t]*")
+_END_JOINED = lazy_compile(rf"[ \t]*,?[ \t]*(?:(?:{_WORDS.pattern('period_end_joiners')})[ \t]+)?")
+_FROM, _UNTIL = "from", "until"
+
+
+def started_and_ended(b: Builder, here: SentenceContext, timex: Timex) -> None:
+    """"The closure will last 16 days, starting on Monday 19 May and ending on Friday 30 May",
+    "… starting on 19 May, with the road due to reopen on 30 May": a length of days or more,
+    the day the period starts and the day it ends say one period twice, planned or told (the
+    end told by an act only when it is the one that ends the state measured: a reopening ends a
+    closure)."""
+    length = seconds_of(timex.value)
+    if length is None or length <= 0 or timex.mod or unit_of(timex.value) < _DAY_SECONDS:
+        return
+    opener = _STARTING_AFTER.match(b.text, timex.end)
+    if opener is None:
+        return
+    later = [t for t in here.timexes if t.start >= opener.end() and t.type == "DATE"]
+    if len(later) < 2 or later[0].signal != _FROM or later[0].signal_start != opener.end():
+        return
+    first, last = later[0], later[1]
+    if last.range_id is not None and last.range_id == first.range_id:
+        return  # "from 4 to 6 May": a range, read by stated_period
+    last_edge = last.signal_start if last.signal_start is not None else last.start
+    if last.signal == _UNTIL and _END_JOINED.fullmatch(b.text, first.end, last_edge):
+        pass  # "starting on 19 May and ending on 30 May"
+    elif not _ended_by_act(b.text, here, timex, first.end, last_edge):
+        return
+    first_period = period_of(first, b.dct, b.options.hemisphere)
+    last_period = period_of(last, b.dct, b.options.hemisphere)
+    if first_period is None or last_period is None or first_period.start is None or (
+        last_period.start is None or last_period.start < first_period.start
+    ):
+        return
+    words = " ".join(timex.text.split())
+    period = Trigger(timex.start, timex.end, timex.text, "period", "state", "noun", NOMINAL, False)
+    event_id = b.event(period, here)
+    span = b.span(timex.start, last.end)
+    unit = unit_of(timex.value)
+    b.claims.append(TextDurationClaim(event_id, Gap(max(0, length - unit), length + unit, words), span,
+                                      words=b.text[span.start:span.end], conflict_kind=ConflictKind.DURATION))
+    b.period_claim(event_id, Part.START, Qualifier.IN, first_period, span)
+    b.period_claim(event_id, Part.END, Qualifier.IN, last_period, span)
+
+
+def _ended_by_act(text: str, here: SentenceContext, timex: Timex, lo: int, hi: int) -> bool:
+    """Is the date at ``hi`` that of an act, between ``lo`` and ``hi``, which ends the state
+    the length ``timex`` measures (its noun the last one before it in the clause)?"""
+    clause_start, _ = clause_of(here.cuts, timex.start)
+    nouns = [t for t in here.triggers if clause_start <= t.start and t.end <= timex.start and t.pos == "noun"]
+    if not nouns:
+        return False
+    ends = ending_acts(nouns[-1].lemma) | ending_acts(nouns[-1].text.lower())
+    act = next((t for t in reversed(here.triggers) if lo <= t.start and t.end <= hi), None)
+    return act is not None and act.lemma in ends and not text[act.end:hi].strip()

@@ -70,7 +70,8 @@ def _patterns() -> _Patterns:
         # ("Halloween night, Sunday 30 October": a part of the holiday's day may come between)
         name_then_date=lazy_compile(
             rf"(?:[ \t]+(?:{_WORDS.pattern('holiday_day_parts')}))?"
-            rf"[ \t]*(?:[,:(—–][ \t]*|-[ \t]+|[ \t]+(?:{links})[ \t]+|[ \t]+)(?:on[ \t]+)?"),
+            rf"[ \t]*(?:[,:(—–][ \t]*|-[ \t]+|[ \t]+(?:{links})[ \t]+|[ \t]+)(?:on[ \t]+)?"
+            rf"(?:(?:{_WORDS.pattern('holiday_date_articles')})[ \t]+)?"),
         date_then_name=lazy_compile(r"[ \t]*[,(—–][ \t]*"),
         name_closes=lazy_compile(r"[ \t]*(?:[,.;:)—–]|\Z)"),
         event_lead=lazy_compile(rf",?[ \t]+(?:(?:{leads})[ \t]+){{1,3}}\Z", re.IGNORECASE),

@@ -53,6 +53,13 @@ _PLAN_AFTER = lazy_compile(
 )
 
 _Candidate = tuple[Sentence, Trigger]
+
+
+def ending_acts(noun: str) -> frozenset[str]:
+    """The verb lemmas that end the state ``noun`` names ("reopen" for "closure"; none for a
+    noun that names no state)."""
+    return _STATES.get(noun, (frozenset(), frozenset()))[1]
+
 _PARTICIPLES = {str(word): str(side) for word, side in _WORDS.table("participles").items()}
 _PARTICIPLE = lazy_compile(rf",\s+({alternation(_PARTICIPLES)})\s", re.IGNORECASE)
 _PARTICIPLE_HINT = Hint.of(_PARTICIPLES)
