@@ -316,9 +316,11 @@ def _time(value: str, g: dict[str, str], _: Hemisphere) -> Period:
     start = day_start(day) + hour * HOUR + (minute or 0) * MINUTE + (second or 0)
     start -= _zone_offset(value, g["zone"])
     if hour == 24:
-        # "at midnight on 7 July" (T24:00): the instant that ends the 7th and opens the 8th,
-        # so the unit on either side, a time of both days
-        return Period(start - unit, start + unit, value)
+        # "at midnight on 7 July" (T24:00): the instant that ends the 7th and opens the 8th —
+        # or, as writers also use it, the one that opens the 7th ("born just after midnight on 1
+        # December", in the small hours of the 1st): from the unit before the 7th to the unit
+        # after it, a time of all three days
+        return Period(day_start(day) - unit, start + unit, value)
     return Period(start, start + unit, value)
 
 

@@ -23,6 +23,7 @@ from chrono.tagger.tense import YEAR_SAID
 from chrono.text.calendar_names import MONTHS
 
 _NEAR_DAYS = 42  # "a few weeks" of the document date: an inferred year is very likely right
+_RECENT_DAYS = 183  # half a year before it: a day told without its year is this year's
 _CONFIRMING = 3  # other year-less weekdays of the text that fit the inferred year: it is right
 _DAY = re.compile(r"\d{4}-\d\d-\d\d")
 
@@ -283,10 +284,13 @@ def _month_named(text: str) -> int | None:
 
 
 def _near_document_day(day: dt.date, document_day: str | None) -> bool:
-    """Whether ``day`` lies within a few weeks of the document date, where a year inferred from
-    it is very likely right ("died on 3 January" in a text of 8 January)."""
+    """Whether ``day`` lies within a few weeks after the document date or half a year before
+    it, where a year inferred from it is very likely right ("died on 3 January" in a text of 8
+    January)."""
     today = _day_of(document_day)
-    return today is not None and abs((today - day).days) <= _NEAR_DAYS
+    # (a day told without its year within half a year before the document date is this
+    # year's: an older one would be given its year — "on 4 April" in a July report)
+    return today is not None and -_NEAR_DAYS <= (today - day).days <= _RECENT_DAYS
 
 
 def _anniversary_mismatch(cue: AnniversaryCue, document_day: str | None) -> str | None:

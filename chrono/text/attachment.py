@@ -481,7 +481,8 @@ def _attach(text: str, timex: Timex, triggers: Sequence[Trigger], cuts: tuple[in
         if _CONJUNCTION.search(text[timex.end:right[0].start]):
             return None
         if _GOVERNING.search(text, timex.end, right[0].start):
-            return None  # "On 13 September — two days after the ruling —": the ruling is not dated
+            # "On 13 September — two days after the ruling —": the ruling is not dated
+            return _past_governed_phrase(text, [t for t in triggers if t.start >= timex.end], timex)
         if right[0].pos == "noun" and _TOPIC_BETWEEN.search(text, timex.end, right[0].start):
             return None  # "Our report last Thursday, 23 April, on the fire": the report's date
         if right[0].pos == "noun" and any(looks_finite(w) for w in words_in(text, timex.end, right[0].start)):
@@ -507,6 +508,25 @@ def _attach(text: str, timex: Timex, triggers: Sequence[Trigger], cuts: tuple[in
             text, timex.end, nxt[0].start
         ):
             return nxt[0]
+        if nxt and _GOVERNING.search(text, timex.end, nxt[0].start):
+            return _past_governed_phrase(text, nxt, timex)
+    return None
+
+
+def _past_governed_phrase(text: str, following: Sequence[Trigger], timex: Timex) -> Trigger | None:
+    """"In 1974, shortly after Claire's birth, the family moved": a date set off in front of an
+    order phrase about an event noun dates the main clause's verb after the phrase, if any."""
+    noun = following[0]
+    if noun.pos != "noun" or "," not in text[timex.end:noun.start]:
+        return None
+    comma = text.find(",", noun.end, noun.end + 40)
+    if comma == -1 or any(c in text[noun.end:comma] for c in ".;:!?\n") or any(
+        looks_finite(w) for w in words_in(text, noun.end, comma)
+    ):
+        return None
+    main = [t for t in following[1:] if t.start > comma]
+    if main and main[0].pos == "verb" and words_between(text, comma, main[0].start) <= 4:
+        return main[0]
     return None
 
 

@@ -28,7 +28,7 @@ from chrono.tagger.resources import trie_regex
 from chrono.text.attachment import SUPPORTED, is_planned, phase_of
 from chrono.text.calendar_names import MONTHS
 from chrono.text.claims import TextDurationClaim, TextGapClaim, TextPeriodClaim, TextRelationClaim
-from chrono.text.clauses import FUNCTION_WORDS
+from chrono.text.clauses import FUNCTION_WORDS, words_between
 from chrono.text.context import SentenceContext
 from chrono.text.coreference import Link, Vocabulary, antecedent_link, describe_link, verb_object
 from chrono.text.events import Trigger, names_verb_event
@@ -103,6 +103,24 @@ def _own_date(text: str, trigger: Trigger, timexes: Sequence[Timex]) -> Timex | 
 _ARGUMENT_STOP = vocabulary("precedence").set("stop_words")
 _ARGUMENT_WORD = lazy_compile(r"[A-Za-z0-9](?:[\w'’-]|\.(?=\w))*")  # "v1.29.0-alpha.1" is one
 _AGAIN = lazy_compile(rf"\b(?:{vocabulary('coreference').pattern('repetition_words')})\b", re.IGNORECASE)
+_LIFE_CLASSES = frozenset({"birth", "death"})
+# "after Claire's birth", "the death of Tom": the person a birth or death noun is of
+_OWNER_BEFORE = lazy_compile(r"(?<![\w'’-])([A-Z][a-z][\w-]*)['’]s[ \t]+(?:[a-z-]+[ \t]+)?\Z")
+_OF_NAME_AFTER = lazy_compile(r"[ \t]+of[ \t]+([A-Z][a-z][\w-]*)\b")
+_NOT_OWNERS = vocabulary("coreference").set("not_names")
+_NAME_WORD = lazy_compile(r"(?<![\w'’-])[A-Z][a-z][\w-]*")
+
+
+def _last_name(text: str, lo: int, hi: int) -> str | None:
+    """The last capitalised word in ``text[lo:hi]`` ("Claire" in "Peter, born in 1966, and
+    Claire, "): whose act the verb after it tells."""
+    found = [m.group() for m in _NAME_WORD.finditer(text, lo, hi)]
+    return found[-1] if found else None
+
+
+_AGAIN_AFTER_VERB = lazy_compile(
+    rf"(?:\s+[\w'’-]+){{0,2}}?\s+(?:{vocabulary('coreference').pattern('again_after_verb')})\b", re.IGNORECASE
+)
 _DEFINITE_SUBJECT = lazy_compile(r"\b(?:the|its|their)\s+([A-Za-z][\w-]*)\s+\Z", re.IGNORECASE)
 # Acts a thing undergoes once: the same verb of the same subject twice is one act told twice
 _ONCE_CLASSES = frozenset(vocabulary("coreference").words("once_only_classes"))
@@ -150,7 +168,7 @@ _PREDECESSOR_WORD = lazy_compile(
 _SUBJECT_BEFORE = lazy_compile(
     r"\b(?i:the|its|their|this)\s+(?:[\w£$€][\w,.-]*\s+){0,3}?([a-z][\w-]*)"
     r"(?:\s+(?:on|in|at|of)\s+(?:[A-Z][\w'’-]*\s*){1,3})?"
-    r"(?:,\s*(?:which|that)\s+|,\s*(?:a|an)\s+[^,;.()]{1,120},\s*"
+    r"(?:,\s*(?:which|that)\s+|,\s*(?:a|an)\s+[^,;.()]{1,120},\s*|,\s*which\s+[^,;.()]{1,120},\s*"
     r"|,\s*[a-z]+(?:ed|en|t|d|n)\s[^,;.()]{1,120},\s*(?:was|were)\s+|\s+(?:was\s+|were\s+)?)\Z"
 )
 
@@ -169,7 +187,7 @@ _LIST_LINE = lazy_compile(r"[ \t]*(?:[-*+•|]|\d+[.)]\s)")
 # "after the first cracks were …": an order word, a definite subject (its head captured), an
 # auxiliary, right before a verb
 _GOVERNED_CLAUSE = lazy_compile(
-    r"\b(?:after|before|since|until|once)\s+(?:(?:the|its|their|his|her)\s+(?:[\w'’-]+\s+){0,2}?"
+    r"\b(?:after|before|since|until|once)\s+(?:(?:the|its|their|his|her|any)\s+(?:[\w'’-]+\s+){0,2}?"
     r"([A-Za-z][\w'’-]*)|(he|she|they|it))\s+(?:(?:was|were|had|has|have)\s+(?:been\s+)?)?\Z",
     re.IGNORECASE,
 )
@@ -480,6 +498,32 @@ class Builder:
             _AGAIN.search(self.text, max(sentence.start, trigger.start - 20), trigger.start) is not None
         )
 
+    def _named_life_link(self, noun: Trigger, here: SentenceContext) -> tuple[bool, Link | None]:
+        """"shortly after Claire's birth", "the death of Tom": whether the noun names whose it
+        is, and the birth or death of that person told before (None: none, or several)."""
+        text = self.text
+        owner = _OWNER_BEFORE.search(text, max(here.sentence.start, noun.start - 40), noun.start)
+        of_name = _OF_NAME_AFTER.match(text, noun.end, here.sentence.end) if owner is None else None
+        name = owner.group(1) if owner is not None else of_name.group(1) if of_name is not None else None
+        if name is None or name in _NOT_OWNERS:
+            return False, None
+        told = [m for m in self._told_before(noun.start, noun.start)
+                if m.trigger.event_class == noun.event_class and m.trigger.start != noun.start
+                and _last_name(text, max(m.sentence_start, m.trigger.start - 40), m.trigger.start) == name]
+        events = {self._first_mention(m.trigger).start for m in told}
+        if len(events) != 1:
+            return True, None
+        link = Link(noun, told[-1].trigger, Grade.STRONG, f"the {noun.event_class} of {name}, told before")
+        return True, self._kept(link)
+
+    def _acts_again(self, noun: Trigger, here: SentenceContext) -> bool:
+        """Is ``noun`` the subject of a verb told as done again ("The same alert fired a second
+        time"): another such event, not the one told before?"""
+        verb = next((t for t in here.triggers if t.start >= noun.end), None)
+        return verb is not None and verb.pos == "verb" and (
+            words_between(self.text, noun.end, verb.start) <= 2
+        ) and _AGAIN_AFTER_VERB.match(self.text, verb.end) is not None
+
     def context_at(self, offset: int) -> SentenceContext | None:
         """The sentence read at ``offset``, if any."""
         i = bisect.bisect_right(self.context_starts, offset) - 1
@@ -601,6 +645,12 @@ class Builder:
             return known
         if trigger.pos != "noun" or trigger.event_class == "named":
             return None
+        if self._acts_again(trigger, here):
+            return None  # "The same alert fired a second time at 10:15": another firing
+        if trigger.event_class in _LIFE_CLASSES:
+            names_someone, named = self._named_life_link(trigger, here)
+            if names_someone:
+                return named
         mention = mention_of(self.text, trigger, here.sentence, planned=is_planned(self.text, trigger))
         # (every mention read so far of its story: the link itself passes over the later ones)
         earlier = [m for m in self.mentions if self.same_story(m.trigger.start, trigger.start)]
@@ -1048,6 +1098,8 @@ class Builder:
         if index >= len(self.timexes) or self.timexes[index].start != offsets[at - 1]:
             return None
         timex = self.timexes[index]
+        if timex.range_id is not None:
+            return None  # "from Sunday 3 June to Monday 4 June": no one day
         return timex if _DAY_VALUE.match(timex.value) else None
 
     def day_of_clause(self, event_id: str, before: int) -> Timex | None:
@@ -1078,13 +1130,17 @@ class Builder:
                 return self.dated[i]
         return None
 
-    def undated_between(self, after: int, before: int) -> bool:
+    def undated_between(self, after: int, before: int, aside: Callable[[int], bool] | None = None) -> bool:
         """Is there a date between the last dated event and a "later" that dated no event ("turned
-        professional in 1971 and won … two years later")? Then "later" may count from it."""
+        professional in 1971 and won … two years later")? Then "later" may count from it. (Not
+        one at an offset ``aside`` says is set off: "Garside, who had led the company since 2019,
+        resigned a fortnight later".)"""
         for i in range(bisect.bisect_right(self.timex_starts, after), len(self.timexes)):
             timex = self.timexes[i]
             if timex.start >= before:
                 break
+            if aside is not None and aside(timex.start):
+                continue
             undated = timex.start not in self.dated_set
             # (a date counted from the story's own, "three months earlier", is no new reference)
             counted = timex.anchor not in (None, "DCT")

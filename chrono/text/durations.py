@@ -50,6 +50,7 @@ _DECADES = re.compile(r"P(\d+(?:\.\d+)?)(DE|CE)")
 
 
 _DISTRIBUTIVE = lazy_compile(rf"\s+(?:{_WORDS.pattern('distributive_words')})\b", re.IGNORECASE)
+_DIFFERENCE = lazy_compile(rf"\s+(?:{_WORDS.pattern('difference_words')})\b", re.IGNORECASE)
 
 
 def seconds_of(value: str) -> int | None:
@@ -122,6 +123,8 @@ def duration(b: Builder, here: SentenceContext, timex: Timex) -> str | None:
     unit = unit_of(timex.value)
     if _DISTRIBUTIVE.match(text, timex.end):
         return None  # "presenters coming back for one hour each": each one's length, not the event's
+    if _DIFFERENCE.match(text, timex.end):
+        return None  # "took more than an hour longer than planned": a difference, not the length
     since = _SINCE_EVENT.match(text, timex.end)
     if since is not None:
         _time_since(b, here, timex, since.end(), length, unit)

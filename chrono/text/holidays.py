@@ -72,7 +72,9 @@ def _patterns() -> _Patterns:
             rf"(?:[ \t]+(?:{_WORDS.pattern('holiday_day_parts')}))?"
             rf"[ \t]*(?:[,:(—–][ \t]*|-[ \t]+|[ \t]+(?:{links})[ \t]+|[ \t]+)(?:on[ \t]+)?"
             rf"(?:(?:{_WORDS.pattern('holiday_date_articles')})[ \t]+)?"),
-        date_then_name=lazy_compile(r"[ \t]*[,(—–][ \t]*"),
+        # ("**Saturday 30 October.** Halloween, and …": an entry's label, then the name; its
+        # marks may be blanked to spaces)
+        date_then_name=lazy_compile(r"[ \t]*(?:[,(—–:]|\.?(?:\*\*|__)|\.[ \t]{3})[ \t]*"),
         name_closes=lazy_compile(r"[ \t]*(?:[,.;:)—–]|\Z)"),
         event_lead=lazy_compile(rf",?[ \t]+(?:(?:{leads})[ \t]+){{1,3}}\Z", re.IGNORECASE),
         event_after=lazy_compile(rf"[ \t]+(?:{_WORDS.pattern('holiday_events')})\b", re.IGNORECASE),

@@ -27,6 +27,7 @@ _PART_OF_DAY_BEFORE = lazy_compile(rf"\b({_WORDS.pattern('part_of_day_modifiers'
 _DEFINITE = _WORDS.set("definite_determiners")
 _BARE_DEFINITE_AFTER = re.compile(rf"\b(?:{_WORDS.pattern('bare_definite_after')})[ \t]+\Z", re.IGNORECASE)
 _CONTRAST = _WORDS.set("contrast_words")
+_ANY = _WORDS.set("any_after_order")
 _UNCERTAIN = _WORDS.set("uncertain_words")
 _SAMENESS = _WORDS.set("sameness_words")
 # (not a date: "the verdict on 12 November" is dated in its own words, not another verdict)
@@ -131,6 +132,10 @@ class Mention:
             )
         ):
             definite = True
+        if len(own) == 1 and own[0].lower() in _ANY and _BARE_DEFINITE_AFTER.search(
+            self._text, max(self._sentence.start, trigger.start - 20), trigger.start - len(own[0]) - 1
+        ):
+            own, definite = [], True  # "before any alert had fired": the alert told, if one was
         return own, definite
 
     @functools.cached_property

@@ -72,6 +72,8 @@ _LEADING_QUALIFIER = lazy_compile(
     rf"\b(?:{_WORDS.pattern('approximators')}|{_WORDS.pattern('exact_intensifiers')})\s*\Z", re.IGNORECASE
 )
 _APPROX_BEFORE = lazy_compile(rf"\b(?:{_WORDS.pattern('approximators')})\s+\Z", re.IGNORECASE)
+_NIGHT = "TNI"  # a TIMEX3 night, which runs into the next day
+_EXACTLY_BEFORE = lazy_compile(rf"\b(?:{_WORDS.pattern('to_the_day_intensifiers')})\s+\Z", re.IGNORECASE)
 _UPPER_BEFORE = lazy_compile(rf"\b(?:{_WORDS.pattern('upper_bounds')})\s+\Z", re.IGNORECASE)
 _LOWER_BEFORE = lazy_compile(rf"\b(?:{_WORDS.pattern('lower_bounds')})\s+\Z", re.IGNORECASE)
 _PASSIVE_FOLLOWED = lazy_compile(
@@ -277,11 +279,11 @@ def offset(b: Builder, here: SentenceContext, match: re.Match[str]) -> None:
             reference = clause_head(text, head, triggers)
         else:
             return
-        if is_asserted(text, reference) and not vague:
+        if is_asserted(text, reference):
             # "On 13 September — two days after the ruling —": the date is the reference's day
             # counted on, whatever the main clause is
             reference_id = b.event(resolve(text, reference, triggers, cuts).trigger, here)
-            _apposed_date(b, here, reference, reference_id, count, unit, direction, start, end)
+            _apposed_date(b, here, reference, reference_id, count, unit, direction, start, end, vague)
         # ("Exactly six weeks after she was sworn in, …": an adverb of the distance before it)
         fronted = not _LEADING_QUALIFIER.sub("", text[clause_start:start]).strip(" ,\"“—–-")
         if fronted:
@@ -381,11 +383,30 @@ def offset(b: Builder, here: SentenceContext, match: re.Match[str]) -> None:
                 # later, on Friday 5 May, a man was arrested": no event of the lexicon dated
                 # then, but the date the tagger counted from
                 _counted_from_last_date(b, here, match, subject_id, count, unit, direction)
-            if previous is None or b.undated_between(previous[0], start):
+            def set_off(at: int) -> bool:
+                return _in_set_off_relative(text, here.sentence.start, at, start)
+
+            def set_off_before(at: int, until: int) -> bool:
+                return _in_set_off_relative(text, here.sentence.start, at, until)
+
+            if previous is None or b.undated_between(previous[0], start, set_off):
                 return
-            if _in_set_off_relative(text, here.sentence.start, previous[0], start):
-                # "Bernard, who was born on 2 February 1935, died the following year": the year
-                # after the story's last, not after the aside's date
+            for _ in range(3):
+                if not _in_set_off_relative(text, here.sentence.start, previous[0], start):
+                    break
+                if not (subject.start > previous[0] and set_off_before(previous[0], subject.start)):
+                    return  # "Alderby station, which closed in 1966 and reopened in 1987, 21 years later"
+                # "Bernard, who was born on 2 February 1935, died the following year", "Garside,
+                # who had led the company since 2019, resigned a fortnight later": the story's last
+                # dated event before the aside, not the aside's date
+                aside = previous[0]
+                previous = b.last_dated(here.window_start, aside, subject_id, outside_headings=True)
+                if previous is None and here.opening_window_start >= 0:
+                    previous = b.last_dated(here.opening_window_start, aside, subject_id,
+                                            outside_headings=True)
+                if previous is None or b.undated_between(previous[0], aside, set_off):
+                    return
+            else:
                 return
             reference_id = previous[1]
             reference_side = Side.START
@@ -424,7 +445,8 @@ def offset(b: Builder, here: SentenceContext, match: re.Match[str]) -> None:
         _day_set_off_after(b, here, subject, subject_id, end)
     if exact and reference_side is Side.START and subject_target.side is Side.START:
         # "one week to the day after the quake": on that very day, no day to spare
-        to_the_day = match.groupdict().get("to_the_day") is not None
+        to_the_day = (match.groupdict().get("to_the_day") is not None
+                      or _EXACTLY_BEFORE.search(before) is not None)
         _calendar_days(b, reference_id, subject_id, count, unit, direction, start, span, to_the_day)
 
 
@@ -695,7 +717,10 @@ def _heading_between(b: Builder, lo: int, hi: int) -> bool:
 
 
 def _apposed_date(b: Builder, here: SentenceContext, reference: Trigger, reference_id: str, count: int,
-                  unit: int, direction: str, start: int, end: int) -> None:
+                  unit: int, direction: str, start: int, end: int, vague: bool = False) -> None:
+    """"On 13 September, two days after the ruling": the reference's day is the date counted
+    back; "On Friday 3 September, a few days after the reopening": at most that many days back
+    (``vague``: ``count`` is the most)."""
     dated = [t for t in here.timexes if t.end <= start and _APPOSED.fullmatch(b.text, t.end, start)]
     counted = _daycount_of(count, unit)
     if not dated or counted is None:
@@ -712,6 +737,10 @@ def _apposed_date(b: Builder, here: SentenceContext, reference: Trigger, referen
         # reference's day counted on
         return
     days, spare = counted
+    if vague:
+        # anywhere from the date itself to the most the words allow
+        half = days // 2
+        days, spare = days - half, half + (days % 2)
     counted_day_claim(b, reference_id, timex.value, -days if direction == "after" else days, spare,
                       b.span(timex.start, end, reference.start, reference.end), mentions=(reference,))
 
@@ -728,6 +757,8 @@ def _calendar_days(b: Builder, reference_id: str, subject_id: str, count: int, u
     days, spare = counted
     if to_the_day:
         spare = 0
+    if day.value.endswith(_NIGHT):
+        spare += 1  # "during the night of Sunday 3 June": counted from the Sunday or the Monday
     # as sure as the reading of both events (the reference may be "the murder" told earlier)
     grade, _ = b.graded(span, (reference_id, subject_id))
     counted_day_claim(b, subject_id, day.value, days if direction == "later" else -days, spare, span,

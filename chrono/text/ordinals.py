@@ -45,6 +45,11 @@ def ordinal_order(b: Builder) -> None:
             continue
         # certain when every earlier one with something said of it is that same event
         certain = all(b.same_event(m.trigger, chosen.trigger) for m in told) if told else len(earlier) == 1
+        events_before = {b.by_trigger.get(m.trigger.start, str(m.trigger.start)) for m in earlier}
+        if place > 2 and len(events_before) != place - 1:
+            # "A sixth burglary …" after one told "burgled": the others of the count are told in
+            # other words, or not at all, so which one comes before it is not known
+            certain = False
         span = b.span(mention.start, mention.trigger.end)
         linked, via = b.graded(span, (first_id, second_id), (chosen.trigger, mention.trigger))
         reading = (f"“{mention.contrast} {mention.trigger.text}” comes after the "

@@ -129,6 +129,8 @@ def _timed_by_modal(text: str, start: int) -> bool:
     return False
 
 
+_NAMED_PARTICIPLES = _WORDS.set("named_participles")
+_SET_OFF_NAME = lazy_compile(r"(?<![\w'’-])[A-Z][a-z][\w'’-]*,[ \t]*\Z")
 _PARTICIPLE_PHRASE = lazy_compile(
     rf"[A-Z][a-z]+\s+(?:{_WORDS.pattern('opening_participle_prepositions')})\b[^,;.!?]{{0,80}},\s*"
     rf"(?:{each_then_space(_WORDS.words('articles'))})?[A-Za-z]"
@@ -266,6 +268,10 @@ def verb_tense(form: str, before: list[str], text: str, start: int) -> str | Non
             return PAST
         if prev in _PASSIVE_AUXILIARIES:
             return PAST
+        if _SET_OFF_NAME.search(text, max(0, start - 40), start) and (
+            text[start:_word_end(text, start)] in _NAMED_PARTICIPLES
+        ):
+            return PAST  # "Peter, born in 1966, and Claire, born in 1976": told of the person named
         if not before and _PARTICIPLE_PHRASE.match(text, start):
             # "Born on 2 May 1950 in Leeds, she …", "Founded in 1990, the firm …": a participle
             # phrase that opens the sentence tells a past event of the subject
