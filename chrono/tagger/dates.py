@@ -545,6 +545,16 @@ def _weekday(ctx: Context, req: Request, f: Fields, start: int, end: int) -> Res
         # "on 17 October 1989, a Tuesday, at 5:04 p.m.": the day just named
         return Resolved(value=story_day.value, anchor=story_day.value, final=True)
     rel = req.rel
+    # (a week counted, "three weeks ago", "the following week"; not a project's "Week 4")
+    week = ctx.ref if ctx.ref is not None and ctx.ref.gran == "W" and not _FIGURE.search(
+        ctx.text, ctx.ref_start, ctx.ref_end) else None
+    if rel is None and week is not None and 0 <= start - ctx.ref_end <= _WEEK_REACH and words_regex(
+        res, _THE_BEFORE, 0, True
+    ).search(ctx.text, max(0, start - 4), start):
+        # "Three weeks ago the sale nearly collapsed. The surveyor found damp on the Thursday":
+        # that week's day
+        monday = add_days(week.day, 1 - week.day.isoweekday())
+        return Resolved(day=add_days(monday, weekday - 1), anchor=week.value)
     if f.get("anaphoric") and rel is None and res.lookup("anaphoric", f["anaphoric"]) == 0:
         # "Sixty years ago today my father came home … ¶ That Thursday evening the men
         # gathered": the story's day, though a later decade or year moved the story's time
@@ -576,6 +586,10 @@ def _weekday(ctx: Context, req: Request, f: Fields, start: int, end: int) -> Res
         if rel is None:
             day = _in_stated_order(ctx, weekday, day, start)
     return Resolved(day=day, anchor=anchor, shape=f"XXXX-WXX-{weekday}" if rel is None else None)
+
+
+_WEEK_REACH = 200  # characters after a week named within which "the Thursday" is its day
+_FIGURE = lazy_compile(r"\d")
 
 
 def _last_entry_day(ctx: Context, start: int, end: int) -> Anchor | None:

@@ -383,6 +383,25 @@ def _weekday_end_after(res: Resources, text: str, first: Timex, second: Timex) -
     return attrs.evolve(second, value=moved.isoformat() + second.value[10:])
 
 
+def _end_in_year_of_begin(res: Resources, first: Timex, second: Timex) -> Timex:
+    """"closed in 1989 … from Monday 2 October to Monday 13 November": an end with no year of
+    its own, read in another year than the start it closes (the start's year came from the
+    story), is in the start's year (or the next, when its day comes earlier in the calendar)."""
+    begin, end = _DAY_OR_TIME.match(first.value), _DAY_OR_TIME.match(second.value)
+    if begin is None or end is None or first.anchor is None or second.anchor is None:
+        return second  # (a year written on either end stands)
+    start_day, end_day = dt.date.fromisoformat(begin.group(1)), dt.date.fromisoformat(end.group(1))
+    year = start_day.year + ((end_day.month, end_day.day) < (start_day.month, start_day.day))
+    if year == end_day.year or (end_day.month, end_day.day) == (2, 29):
+        return second
+    moved = end_day.replace(year=year)
+    if moved.isoweekday() != end_day.isoweekday() and any(
+        weekday_number(res, w) for w in _WEEKDAY_WORD.findall(second.text)
+    ):
+        return second  # (a weekday written with the end fits only the year it was read in)
+    return attrs.evolve(second, value=moved.isoformat() + second.value[10:])
+
+
 _DAY_OR_TIME = lazy_compile(r"(\d{4}-\d\d-\d\d)(?:T.*)?\Z")
 _LOCAL_CLOCK = lazy_compile(r"(\d{4}-\d\d-\d\d)T(\d\d:\d\d(?::\d\d)?)(.*)\Z")
 
@@ -480,6 +499,7 @@ def _link_ranges(res: Resources, text: str, timexes: list[Timex], counter: int,
         else:
             second = _overnight_end(first, second)
         second = _weekday_end_after(res, text, first, second)
+        second = _end_in_year_of_begin(res, first, second)
         timexes[i] = attrs.evolve(first, range_id=counter, range_role="begin")
         timexes[i + 1] = attrs.evolve(second, range_id=counter, range_role="end",
                                       signal=None, signal_start=None, signal_end=None)

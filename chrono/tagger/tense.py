@@ -639,6 +639,9 @@ def written_weekday(ctx: Context, start: int, end: int, *, only: bool = False) -
 _JUST_TOLD_DAYS = 92
 
 
+_REF_REACH = 200  # characters after the story's day within which its year is the one meant
+
+
 def year_for_month(ctx: Context, month: int, day: int | None, start: int, end: int) -> int:
     """:func:`_year_for_month`, unless the day's written weekday does not fit that year but fits
     a year written earlier in the sentence ("Dates for 2025 have been announced: Friday 15 to
@@ -650,6 +653,14 @@ def year_for_month(ctx: Context, month: int, day: int | None, start: int, end: i
     written = [int(m.group()) for m in _WRITTEN_YEAR.finditer(ctx.text, lo, start)]
     if written and not _weekday_misfits(ctx, written[-1], month, day, start, end):
         return written[-1]
+    ref = ctx.ref
+    recent = ref is not None and 0 <= start - ctx.ref_end <= _REF_REACH
+    if ref is not None and recent and ref.gran == "D" and ref.day.year != year and (
+        not _weekday_misfits(ctx, ref.day.year, month, day, start, end)
+    ):
+        # "on Friday 14 October 2022. Three days later, on Monday 17 October, …" in a text of
+        # 2023: the story's year, just told, which the weekday fits
+        return ref.day.year
     base = ctx.base()
     # (a year the entries themselves give, not one said inside an entry: "- **Saturday 6 May:**
     # tours of the original 1903 building ¶ - **Saturday 15 July:** …")

@@ -59,6 +59,15 @@ class _Patterns(NamedTuple):
     event_lead: re.Pattern[str]  # "On 27 March 1964, the massive Good Friday earthquake"
     event_after: re.Pattern[str]
     not_the_day: re.Pattern[str]
+    not_the_day_before: re.Pattern[str]  # … in the words before the name (no bare preposition)
+    lead_preposition: re.Pattern[str]  # "until (the)" right before the name
+
+
+def _before_words() -> str:
+    """The words of `not_the_day` that keep their meaning before a name (not a bare preposition
+    leading to it)."""
+    lead = set(_WORDS.words("holiday_lead_prepositions"))
+    return alternation(sorted(w for w in _WORDS.words("not_the_day") if w not in lead))
 
 
 @functools.cache
@@ -79,6 +88,10 @@ def _patterns() -> _Patterns:
         event_lead=lazy_compile(rf",?[ \t]+(?:(?:{leads})[ \t]+){{1,3}}\Z", re.IGNORECASE),
         event_after=lazy_compile(rf"[ \t]+(?:{_WORDS.pattern('holiday_events')})\b", re.IGNORECASE),
         not_the_day=lazy_compile(rf"\b(?:{_WORDS.pattern('not_the_day')})\b", re.IGNORECASE),
+        not_the_day_before=lazy_compile(rf"\b(?:{_before_words()})\b", re.IGNORECASE),
+        lead_preposition=lazy_compile(
+            rf"\b(?:{_WORDS.pattern('holiday_lead_prepositions')})[ \t]+"
+            rf"(?:(?:{_WORDS.pattern('holiday_date_articles')})[ \t]+)?\Z", re.IGNORECASE),
     )
 
 
@@ -132,7 +145,9 @@ def _date_of(text: str, name: re.Match[str], days: Sequence[Timex], patterns: _P
     # night" (a preposition right before the name makes it the date of what comes before)
     before_words = text[lead.start() if lead else start:start]
     dated_by_name = _DATING_PREPOSITION.search(before_words) is not None
-    other_day = ((not dated_by_name and patterns.not_the_day.search(before_words) is not None)
+    # ("every weekend until Christmas Eve, Friday 23 December": only what the preposition leads)
+    led = patterns.lead_preposition.search(before_words) is not None
+    other_day = ((not (dated_by_name or led) and patterns.not_the_day_before.search(before_words) is not None)
                  or patterns.not_the_day.search(text[end:end + 12]) is not None)
     if (after is not None and after.start - end <= 40
             and patterns.name_then_date.fullmatch(text, end, after.start) and not other_day
