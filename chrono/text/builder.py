@@ -193,9 +193,13 @@ _GOVERNED_CLAUSE = lazy_compile(
 )
 
 
-def words_near(text: str, sentence: Sentence, trigger: Trigger) -> frozenset[str]:
-    """The words of what an act is about, around its verb in its sentence ("deploy", "4471")."""
+def words_near(text: str, sentence: Sentence, trigger: Trigger, *, whole: bool = False) -> frozenset[str]:
+    """The words of what an act is about, around its verb in its sentence ("deploy", "4471");
+    (``whole``) in all of its sentence, for a noun whose act is told by another verb ("the
+    committee voted … at a meeting")."""
     lo, hi = max(sentence.start, trigger.start - 40), min(sentence.end, trigger.end + 60)
+    if whole:
+        lo, hi = sentence.start, sentence.end
     return frozenset(
         singular(w.lower()) for w in _ARGUMENT_WORD.findall(text, lo, hi)
         if (len(w) > 2 or w.isdigit()) and w.lower() not in _ARGUMENT_STOP
@@ -851,6 +855,11 @@ class Builder:
             return None  # a list's lines are the acts themselves, one each
         earlier = [m for m in self._told_before(here.sentence.start, trigger.start)
                    if m.trigger.pos == "verb" and m.trigger.lemma == trigger.lemma]
+        if not earlier and governed is not None:
+            # "a few days before the committee met" after "voted … at a virtual meeting on 4
+            # November": the one meeting told, named by its noun
+            earlier = [m for m in self._told_before(here.sentence.start, trigger.start)
+                       if m.trigger.pos == "noun" and m.trigger.lemma == trigger.lemma and not m.planned]
         if len(earlier) != 1 or (earlier[0].paragraph == here.sentence.paragraph and governed is None):
             return None
         told = earlier[0]
@@ -858,7 +867,7 @@ class Builder:
         if context is None:
             return None
         mine = words_near(self.text, here.sentence, trigger)
-        theirs = words_near(self.text, context.sentence, told.trigger)
+        theirs = words_near(self.text, context.sentence, told.trigger, whole=told.trigger.pos == "noun")
         shared = mine & theirs
         subject = _DEFINITE_SUBJECT.search(
             self.text, max(here.sentence.start, trigger.start - 40), trigger.start
