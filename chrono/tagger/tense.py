@@ -708,9 +708,33 @@ def year_for_month(ctx: Context, month: int, day: int | None, start: int, end: i
     since = words_regex(ctx.res, _SINCE_BEFORE_YEAR, re.IGNORECASE)
     story = {int(m.group()) for m in _WRITTEN_YEAR.finditer(ctx.text, lo, start)
              if not since.search(ctx.text, max(lo, m.start() - 40), m.start())}
+    # (the year before the document's too: "the night of 4–5 January 2019 … locked up at 5.30pm
+    # on Friday 4 January" in a report of February 2020)
     fitting = [y for y in story
-               if abs(y - base.year) >= 2 and not _weekday_misfits(ctx, y, month, day, start, end)]
+               if y != year and not _weekday_misfits(ctx, y, month, day, start, end)]
     return fitting[0] if len(fitting) == 1 else year
+
+
+# a day and month written out with its year ("4–5 January 2019")
+_DAY_MONTH_YEAR = r"(?<![\d.])(\d{1,2})(?:[–-]\d{1,2})?[ \t]+({month})[ \t]+(\d{4})\b"
+
+
+def _same_day_written(ctx: Context, month: int, day: int, start: int, end: int) -> int | None:
+    """The one year the text gave the same day and month earlier, in full ("the night of 4–5
+    January 2019" before "at 1.52am on 5 January"): the day told again, when it is the
+    document's year or the one next to it and a weekday written with it fits that year."""
+    found = set()
+    for m in words_regex(ctx.res, _DAY_MONTH_YEAR, re.IGNORECASE).finditer(ctx.text, 0, start):
+        if int(m.group(1)) == day and int(ctx.res.lookup("month", m.group(2).lower()) or 0) == month:
+            found.add(int(m.group(3)))
+    if len(found) != 1:
+        return None
+    (year,) = found
+    if abs(year - ctx.base().year) > 1:
+        # (a day decades back told again is its anniversary: "born on 29 February 1960 … last
+        # Thursday, 29 February")
+        return None
+    return None if _weekday_misfits(ctx, year, month, day, start, end) else year
 
 
 # how near the document date a day must be for its weekday to take it from a story's year
@@ -753,6 +777,9 @@ def _year_for_month(ctx: Context, month: int, day: int | None, start: int, end: 
         # "… has died aged 91. … She died on 29 November.": from the document's date, not from
         # the story of her life
         return _year_from_dct(ctx, month, day, start, end, -1)
+    told_in_full = _same_day_written(ctx, month, day, start, end) if day is not None else None
+    if told_in_full is not None:
+        return told_in_full  # "the night of 4–5 January 2019 … locked up on Friday 4 January"
     section = ctx.frames.section_year(month) if ctx.frames is not None else None
     if section is not None:
         # "## 2023 — Construction ¶ … lifted into place overnight on 14–15 October, during a
@@ -922,8 +949,9 @@ _SINCE_THE_BEFORE = r"\b(?:{since_word})\s+{definite_article}\s+\Z"
 
 # a weekday alone on a short line, as a label ("Day two: Friday", "**Saturday**"): at most three
 # words before it on its line, nothing but marks after it
-_LINE_LABEL_START = lazy_compile(r"(?:^|\n)[ \t*_#>-]*(?:[\w'’-]+[:,]?[ \t]+){0,3}[ \t*_:—–-]*\Z")
-_LINE_LABEL_END = lazy_compile(r"[ \t*_:]*(?:\r?\n|\Z)")
+# ("## Day 1 (Saturday)": in brackets too)
+_LINE_LABEL_START = lazy_compile(r"(?:^|\n)[ \t*_#>-]*(?:[\w'’-]+[:,]?[ \t]+){0,3}[ \t*_:—–(-]*\Z")
+_LINE_LABEL_END = lazy_compile(r"[ \t*_:)]*(?:\r?\n|\Z)")
 # ... or an emphasised label closing before its entry's text ("**Thursday.** Things begin at 7pm")
 # (the emphasis marks are blanks in the text read: "**Thursday.** Things" is "  Thursday.   Things")
 _INLINE_LABEL_END = lazy_compile(r"[.:]?[ \t*_]{3}")
@@ -948,6 +976,13 @@ def weekday_date(ctx: Context, weekday: int, rel: int | None, start: int, end: i
         # "Friday the 22nd through Sunday the 24th. Check-in is at 4 p.m. on the Friday": the
         # Friday the paragraph has just named; so is a programme's "Day two: Friday" line
         return told_days[-1]
+    named = {day for day in ctx.frame_days if day.isoweekday() == weekday}
+    if rel is None and len(named) == 1 and last_entry is None and _LINE_LABEL_END.match(
+        ctx.text, end
+    ) and _LINE_LABEL_START.search(ctx.text, max(0, start - 40), start):
+        # "runs from Saturday 11 April to Wednesday 15 April … by 1 April. ¶ ## Day 1 (Saturday)":
+        # a programme's label, the one such day of the days named, whatever was said between
+        return named.pop()
     # (the story's day, or the day a story counted back from now is set on: "Fifty years ago today")
     placed = story or ctx.counted_day
     if rel is None and placed is not None and abs((placed.day - ctx.base()).days) > 7 and the_before.search(

@@ -169,7 +169,7 @@ _SUBJECT_BEFORE = lazy_compile(
     r"\b(?i:the|its|their|this)\s+(?:[\w£$€][\w,.-]*\s+){0,3}?([a-z][\w-]*)"
     r"(?:\s+(?:on|in|at|of)\s+(?:[A-Z][\w'’-]*\s*){1,3})?"
     r"(?:,\s*(?:which|that)\s+|,\s*(?:a|an)\s+[^,;.()]{1,120},\s*|,\s*which\s+[^,;.()]{1,120},\s*"
-    r"|,\s*[a-z]+(?:ed|en|t|d|n)\s[^,;.()]{1,120},\s*(?:was|were)\s+|\s+(?:was\s+|were\s+)?)\Z"
+    r"|,\s*[a-z]+(?:ed|en|t|d|n)\s[^,;.()]{1,120},\s*(?:(?:was|were)\s+)?|\s+(?:was\s+|were\s+)?)\Z"
 )
 
 
@@ -916,6 +916,11 @@ class Builder:
         events = {self.by_trigger.get(m.trigger.start) for m in earlier}
         if len(earlier) > 1 and len(events) == 1 and None not in events:
             earlier = earlier[-1:]  # "Two weeks after the bridge opened … the bridge opened on 27 May": one
+        dated = [m for m in earlier if self.by_trigger.get(m.trigger.start) in self.dated_at]
+        if len(earlier) > 1 and len(dated) == 1 and self.by_trigger.get(trigger.start) is None:
+            # "since it reopened after a refurbishment … The museum reopened on Saturday 12 October
+            # … Since the doors reopened on 5 October": a place reopens once; the telling that dates it
+            earlier = dated
         if len(earlier) != 1:
             return None  # none of it, or several openings of it told before: which one is not said
         told = earlier[0]

@@ -33,6 +33,7 @@ from chrono.text.attachment import (
     is_setting,
     is_term,
     resolve,
+    subject_of_past_verb,
 )
 from chrono.text.builder import Builder
 from chrono.text.calendar_names import MONTHS, WEEKDAY_NAMES, WEEKDAYS
@@ -543,6 +544,12 @@ def date(b: Builder, here: SentenceContext, timex: Timex, period: Period, length
         tense = PLANNED if planned else governing_tense(b.text, target.trigger, triggers)
         if b.tense.get(event_id) == NOMINAL:
             b.tense[event_id] = tense
+    if tense == NOMINAL and b.dct is not None and b.dct.end is not None and period.start is not None and (
+        period.start >= b.dct.end and subject_of_past_verb(b.text, target.trigger, triggers)
+    ):
+        # "A closer survey by engineers on 24 September confirmed …" in a text of 18 September:
+        # told as done by its verb (read so only for a date after the document's)
+        tense = PAST
     # "the 2023 prize ceremony, held on 19 November": the year written in front of the noun is
     # the year of its day
     explicit = timex.anchor is None or (
