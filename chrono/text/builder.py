@@ -193,6 +193,21 @@ _GOVERNED_CLAUSE = lazy_compile(
 )
 
 
+# the object right after a verb: a determiner, up to two modifiers and its head noun
+_COREFERENCE_WORDS = vocabulary("coreference")
+_OBJECT_AFTER = lazy_compile(
+    rf"[ \t]+(?:{_COREFERENCE_WORDS.pattern('object_determiners')})[ \t]+(?:[a-z][\w-]*[ \t]+){{0,2}}?"
+    rf"([a-z][\w-]{{2,}})"
+    rf"(?=[ \t]*(?:[,.;:]|\Z|[ \t](?:{_COREFERENCE_WORDS.pattern('complement_prepositions')})\b))"
+)
+
+
+def _object_head(text: str, end: int, limit: int) -> str | None:
+    """The head noun of the object right after a verb ending at ``end`` ("the finished building")."""
+    found = _OBJECT_AFTER.match(text, end, limit)
+    return singular(found.group(1).lower()) if found is not None else None
+
+
 def words_near(text: str, sentence: Sentence, trigger: Trigger, *, whole: bool = False) -> frozenset[str]:
     """The words of what an act is about, around its verb in its sentence ("deploy", "4471");
     (``whole``) in all of its sentence, for a noun whose act is told by another verb ("the
@@ -883,6 +898,11 @@ class Builder:
         # "The vessel was pulled free on 3 May, four days after it ran aground" after "The
         # 74-metre vessel, carrying 112 passengers, ran aground …": the pronoun's sentence and
         # the act's open with the same thing
+        # "before the builders had handed over the building" after "Contractors handed over the
+        # finished building … on 29 October": the same object
+        mine_object = _object_head(self.text, trigger.end, here.sentence.end)
+        named = named or (governed is not None and mine_object is not None
+                          and mine_object == _object_head(self.text, told.trigger.end, context.sentence.end))
         opened = _lead_words(self.text, here.sentence) & _lead_words(self.text, context.sentence)
         named = named or (governed is not None and governed.group(2) is not None and bool(opened))
         if not any(w[:1].isdigit() for w in shared) and len(shared) < 2 and not named:
