@@ -144,7 +144,8 @@ def _linked(text: str, timexes: Sequence[Timex], index: int, sentence: Sentence,
     links = _links()
     period = timexes[index]
     after = timexes[index + 1] if index + 1 < len(timexes) else None
-    if after is not None and after.start < sentence.end and _is_date(after):
+    if after is not None and after.start < sentence.end and _is_date(after) and after.anchor != period.value:
+        # (not a date counted from the period: "in the spring of 2021, … about eighteen months later")
         between = text[period.end:after.start]
         if quarter and links.quarter_part.fullmatch(between):
             return after  # (its words say the month is in the quarter, "to" and "by" included)

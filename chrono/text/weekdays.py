@@ -31,8 +31,10 @@ _FIGURE = lazy_compile(r"\d")
 _MONTH_WRITTEN = lazy_compile(rf"\b(?:{alternation(longest_first(MONTHS))})\b|\d[./-]\d", re.IGNORECASE)
 _WEEKDAY_FIRST = lazy_compile(rf"({_DAY_NAME})\b")
 _WEEKDAY_INSIDE = lazy_compile(rf"\b({_DAY_NAME})\b")
+# (or its date in brackets after it: "on Sunday night (March 6)")
 _WEEKDAY_BEFORE = lazy_compile(
-    rf"\b({_DAY_NAME})\b(?:,?\s*(?:(?:{WEEKDAY_DAY_ARTICLE})\s+)?|\s+(?:{WEEKDAY_DAY_PARTS}),\s*)\Z"
+    rf"\b({_DAY_NAME})\b(?:,?\s*(?:(?:{WEEKDAY_DAY_ARTICLE})\s+)?|\s+(?:{WEEKDAY_DAY_PARTS}),\s*"
+    rf"|(?:\s+(?:{WEEKDAY_DAY_PARTS}))?\s*\(\s*)\Z"
 )
 # after the date: "4 March 2025, a Monday," (the name then ends its phrase: not "a Monday
 # newspaper") or "4 March (Monday)"
@@ -71,7 +73,9 @@ def weekday_cues(text: str, timexes: Sequence[Timex]) -> Iterator[WeekdayCue]:
         start = timex.start
         if named is None:
             before = _WEEKDAY_BEFORE.search(text, max(0, timex.start - 28), timex.start)
-            if before is not None and not in_another(before.start(), timex):
+            bracketed_range = before is not None and "(" in before.group() and timex.range_id is not None
+            if before is not None and not in_another(before.start(), timex) and not bracketed_range:
+                # (not "on Tuesday and Wednesday (Feb 17-18)": two weekdays, two days)
                 named, start = before, before.start()
         if named is None:
             after = _WEEKDAY_AFTER.match(text, timex.end)
