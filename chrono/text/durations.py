@@ -251,15 +251,7 @@ def stated_period(b: Builder, here: SentenceContext, timex: Timex) -> None:
     last_period = period_of(last, b.dct, b.options.hemisphere)
     if first_period is None or last_period is None:
         return
-    words = " ".join(timex.text.split())
-    period = Trigger(timex.start, timex.end, timex.text, "period", "state", "noun", NOMINAL, False)
-    event_id = b.event(period, here)
-    span = b.span(timex.start, last.end)
-    unit = unit_of(timex.value)
-    b.claims.append(TextDurationClaim(event_id, Gap(max(0, length - unit), length + unit, words), span,
-                                      words=b.text[span.start:span.end], conflict_kind=ConflictKind.DURATION))
-    b.period_claim(event_id, Part.START, Qualifier.IN, first_period, span)
-    b.period_claim(event_id, Part.END, Qualifier.IN, last_period, span)
+    _period_of_length(b, here, timex, length, first_period, last_period, last.end)
 
 
 # after a length: an optional noun ("a 16-day closure"), then a comma and the day it starts
@@ -297,15 +289,7 @@ def started_and_ended(b: Builder, here: SentenceContext, timex: Timex) -> None:
         last_period.start is None or last_period.start < first_period.start
     ):
         return
-    words = " ".join(timex.text.split())
-    period = Trigger(timex.start, timex.end, timex.text, "period", "state", "noun", NOMINAL, False)
-    event_id = b.event(period, here)
-    span = b.span(timex.start, last.end)
-    unit = unit_of(timex.value)
-    b.claims.append(TextDurationClaim(event_id, Gap(max(0, length - unit), length + unit, words), span,
-                                      words=b.text[span.start:span.end], conflict_kind=ConflictKind.DURATION))
-    b.period_claim(event_id, Part.START, Qualifier.IN, first_period, span)
-    b.period_claim(event_id, Part.END, Qualifier.IN, last_period, span)
+    _period_of_length(b, here, timex, length, first_period, last_period, last.end)
 
 
 def _ended_by_act(text: str, here: SentenceContext, timex: Timex, lo: int, hi: int) -> bool:
@@ -318,3 +302,18 @@ def _ended_by_act(text: str, here: SentenceContext, timex: Timex, lo: int, hi: i
     ends = ending_acts(nouns[-1].lemma) | ending_acts(nouns[-1].text.lower())
     act = next((t for t in reversed(here.triggers) if lo <= t.start and t.end <= hi), None)
     return act is not None and act.lemma in ends and not text[act.end:hi].strip()
+
+
+def _period_of_length(b: Builder, here: SentenceContext, timex: Timex, length: int, first: Period,
+                      last: Period, end: int) -> None:
+    """The period a length and its two ends say twice, as an event of its own: it lasts the
+    length (one unit of slack), starts in ``first`` and ends in ``last``."""
+    words = " ".join(timex.text.split())
+    period = Trigger(timex.start, timex.end, timex.text, "period", "state", "noun", NOMINAL, False)
+    event_id = b.event(period, here)
+    span = b.span(timex.start, end)
+    unit = unit_of(timex.value)
+    b.claims.append(TextDurationClaim(event_id, Gap(max(0, length - unit), length + unit, words), span,
+                                      words=b.text[span.start:span.end], conflict_kind=ConflictKind.DURATION))
+    b.period_claim(event_id, Part.START, Qualifier.IN, first, span)
+    b.period_claim(event_id, Part.END, Qualifier.IN, last, span)
