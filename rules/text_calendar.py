@@ -431,8 +431,12 @@ class HolidayMismatch(Rule):
             low, high = cue.spread
             if any(0 <= (date.day - holiday).days - low <= high - low for holiday in days):
                 continue
+            # (a year inferred for a day just told, "the early hours of Easter Sunday, 7 April" in
+            # a report of 10 April, is the document's, unless the holiday fell on that day in a year
+            # near it: "Easter Sunday, 4 April" in 2023 may be 2021's)
             certain = not date.year_inferred or fixed(cue.holiday, cue.countries) or never_on(
-                cue.holiday, cue.countries, date.day, cue.spread)
+                cue.holiday, cue.countries, date.day, cue.spread) or (
+                    _near_document_day(date.day, day) and not _falls_near(cue, date.day))
             if not certain and (near is None or abs((date.day - near).days) > _NEAR_DAYS):
                 continue  # a movable holiday in a year guessed far from the document date
             shown = " or ".join(_day_name(holiday) for holiday in sorted(days))
@@ -443,6 +447,23 @@ class HolidayMismatch(Rule):
                           "primary")]
             finding = self.finding(analysis, message, spans)
             yield finding if certain else attrs.evolve(finding, severity=Severity.WARNING)
+
+
+_NEAR_YEARS = 10  # years either way in which a movable holiday on the day told makes its year doubtful
+
+
+def _falls_near(cue: HolidayCue, day: dt.date) -> bool:
+    """Whether the holiday fell (or falls) on ``day``'s month and day in a year near it."""
+    low, high = cue.spread
+    for year in range(day.year - _NEAR_YEARS, day.year + _NEAR_YEARS + 1):
+        try:
+            same = day.replace(year=year)
+        except ValueError:
+            continue
+        holidays = days_of(cue.holiday, year, cue.countries) or frozenset()
+        if any(low <= (same - holiday).days <= high for holiday in holidays):
+            return True
+    return False
 
 
 def _day_name(day: dt.date) -> str:
