@@ -16,7 +16,7 @@ import functools
 from chrono.lazy_regex import lazy_compile
 from chrono.resources import load_yaml
 
-__all__ = ["HolidayError", "days_of", "fixed", "holidays"]
+__all__ = ["HolidayError", "days_of", "falls_near", "fixed", "holidays", "never_on"]
 
 _WEEKDAYS = {"mon": 1, "tue": 2, "wed": 3, "thu": 4, "fri": 5, "sat": 6, "sun": 7}
 _FIXED = lazy_compile(r"(?P<month>\d\d)-(?P<day>\d\d)\Z")
@@ -106,17 +106,28 @@ _CYCLE_YEARS = range(1900, 2100)
 
 
 @functools.lru_cache(maxsize=256)
-def _possible_days(holiday: str, countries: frozenset[str], low: int, high: int
+def _possible_days(holiday: str, countries: frozenset[str], low: int, high: int, years: range = _CYCLE_YEARS
                    ) -> frozenset[tuple[int, int]]:
     """The (month, day) pairs ``holiday`` (with ``low`` to ``high`` days around it) covers in
-    some year."""
+    some year of ``years``."""
     out: set[tuple[int, int]] = set()
-    for year in _CYCLE_YEARS:
+    for year in years:
         for day in days_of(holiday, year, countries) or ():
             for shift in range(low, high + 1):
                 covered = day + dt.timedelta(days=shift)
                 out.add((covered.month, covered.day))
     return frozenset(out)
+
+
+# years either way of a day in which a movable holiday on that day makes an inferred year doubtful
+_NEAR_YEARS = 10
+
+
+def falls_near(holiday: str, countries: frozenset[str], day: dt.date, spread: tuple[int, int]) -> bool:
+    """Whether ``holiday`` falls on ``day``'s month and day in a year within ten of ``day``'s
+    ("Easter Sunday, 4 April" told in 2023: 2021's)."""
+    years = range(day.year - _NEAR_YEARS, day.year + _NEAR_YEARS + 1)
+    return (day.month, day.day) in _possible_days(holiday, countries, spread[0], spread[1], years)
 
 
 def never_on(holiday: str, countries: frozenset[str], day: dt.date, spread: tuple[int, int]) -> bool:

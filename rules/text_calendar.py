@@ -16,7 +16,7 @@ import attrs
 
 from chrono.analysis import Analysis
 from chrono.cues import AgeCue, AnniversaryCue, ElapsedCue, HolidayCue, SeasonCue, WeekdayCue, document_day
-from chrono.holidays import days_of, fixed, never_on
+from chrono.holidays import days_of, falls_near, fixed, never_on
 from chrono.model import Finding, Severity, Span
 from chrono.rulebase import Rule
 from chrono.tagger.tense import YEAR_SAID
@@ -434,9 +434,9 @@ class HolidayMismatch(Rule):
             # (a year inferred for a day just told, "the early hours of Easter Sunday, 7 April" in
             # a report of 10 April, is the document's, unless the holiday fell on that day in a year
             # near it: "Easter Sunday, 4 April" in 2023 may be 2021's)
-            certain = not date.year_inferred or fixed(cue.holiday, cue.countries) or never_on(
-                cue.holiday, cue.countries, date.day, cue.spread) or (
-                    _near_document_day(date.day, day) and not _falls_near(cue, date.day))
+            where = (cue.holiday, cue.countries, date.day, cue.spread)
+            certain = not date.year_inferred or fixed(cue.holiday, cue.countries) or never_on(*where) or (
+                _near_document_day(date.day, day) and not falls_near(*where))
             if not certain and (near is None or abs((date.day - near).days) > _NEAR_DAYS):
                 continue  # a movable holiday in a year guessed far from the document date
             shown = " or ".join(_day_name(holiday) for holiday in sorted(days))
@@ -447,23 +447,6 @@ class HolidayMismatch(Rule):
                           "primary")]
             finding = self.finding(analysis, message, spans)
             yield finding if certain else attrs.evolve(finding, severity=Severity.WARNING)
-
-
-_NEAR_YEARS = 10  # years either way in which a movable holiday on the day told makes its year doubtful
-
-
-def _falls_near(cue: HolidayCue, day: dt.date) -> bool:
-    """Whether the holiday fell (or falls) on ``day``'s month and day in a year near it."""
-    low, high = cue.spread
-    for year in range(day.year - _NEAR_YEARS, day.year + _NEAR_YEARS + 1):
-        try:
-            same = day.replace(year=year)
-        except ValueError:
-            continue
-        holidays = days_of(cue.holiday, year, cue.countries) or frozenset()
-        if any(low <= (same - holiday).days <= high for holiday in holidays):
-            return True
-    return False
 
 
 def _day_name(day: dt.date) -> str:

@@ -654,10 +654,10 @@ def year_for_month(ctx: Context, month: int, day: int | None, start: int, end: i
     if written and not _weekday_misfits(ctx, written[-1], month, day, start, end):
         return written[-1]
     ref = ctx.ref
-    recent = ref is not None and 0 <= start - ctx.ref_end <= _REF_REACH
-    if ref is not None and recent and ref.gran == "D" and ref.day.year != year and (
-        not _weekday_misfits(ctx, ref.day.year, month, day, start, end)
-    ):
+    # (the story's day, when its year is another the weekday fits)
+    ref_fits = ref is not None and ref.gran == "D" and ref.day.year != year and not _weekday_misfits(
+        ctx, ref.day.year, month, day, start, end)
+    if ref is not None and ref_fits and 0 <= start - ctx.ref_end <= _REF_REACH:
         # "on Friday 14 October 2022. Three days later, on Monday 17 October, …" in a text of
         # 2023: the story's year, just told, which the weekday fits
         return ref.day.year
@@ -684,10 +684,8 @@ def year_for_month(ctx: Context, month: int, day: int | None, start: int, end: i
             # document's does (not in dated entries, "*Arras, 26 March 1918.*", whose year holds)
             ctx.note = _year_note(base, base.year, month, day, tense(ctx, start, end))
             return base.year
-    ref = ctx.ref
-    if ref is not None and ref.gran == "D" and ref.day.year != year and ctx.frames is not None and (
+    if ref is not None and ref_fits and ctx.frames is not None and (
         ctx.frames.in_entry(start) and abs(ref.day.year - base.year) <= 1
-        and not _weekday_misfits(ctx, ref.day.year, month, day, start, end)
     ):
         # "- Term starts: Monday 13 April ¶ - Term ends: Wednesday 22 July" after "Monday 5
         # January 2026" in a newsletter of July 2025: the year the entries have moved on to,

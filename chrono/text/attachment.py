@@ -941,19 +941,15 @@ _SUBJECT_LEAD = lazy_compile(r"[ \t*_>\"“]*(?:[\w'’-]+[ \t]+){0,3}")
 _CLAUSE_STOP = lazy_compile(rf"[.;:!?\n]|,[ \t]+(?:{_WORDS.pattern('subject_clause_breaks')})\b")
 
 
-def _line_start(text: str, at: int) -> int:
-    """Where the sentence of ``at`` starts, roughly: after the last full stop or line break."""
-    return max(text.rfind(". ", 0, at) + 2, text.rfind("\n", 0, at) + 1, 0)
-
-
-def subject_of_past_verb(text: str, noun: Trigger, triggers: Sequence[Trigger]) -> bool:
+def subject_of_past_verb(text: str, noun: Trigger, triggers: Sequence[Trigger],
+                         sentence_start: int) -> bool:
     """"A closer survey by engineers on 24 September confirmed …": is the event noun, opening its
-    sentence, the subject of the told past verb after it?"""
+    sentence (which starts at ``sentence_start``), the subject of the told past verb after it?"""
     before = [t for t in triggers if t.end <= noun.start]
     after = [t for t in triggers if t.start >= noun.end]
     return not before and bool(after) and after[0].pos == "verb" and after[0].tense == PAST and asserted(
         after[0]
-    ) and _SUBJECT_LEAD.fullmatch(text, _line_start(text, noun.start), noun.start) is not None and (
+    ) and _SUBJECT_LEAD.fullmatch(text, sentence_start, noun.start) is not None and (
         not _CLAUSE_STOP.search(text, noun.end, after[0].start)
         and words_between(text, noun.end, after[0].start) <= 10
     )

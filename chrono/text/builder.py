@@ -45,7 +45,7 @@ _SUBJECT_GAP = lazy_compile(r"\s+(?:[a-z]+ly\s+){0,2}")
 # "Maria died", "Nys was born", "Maria Nys's death": up to three name words right before
 _NAME_SUBJECT = lazy_compile(
     r"(?<![\w'’-])((?:[A-Z][\w'’-]*[ \t]+){0,2}[A-Z][\w'’-]*?)(?:['’]s)?"
-    rf"(?:[ \t]+(?:{vocabulary('coreference').pattern('name_subject_gap')})){{0,2}}[ \t]+\Z"
+    rf"(?:[ \t]+(?:{_COREFERENCE.pattern('name_subject_gap')})){{0,2}}[ \t]+\Z"
 )
 # ("the 1997 general elections"; not "said on 2 February that the siege": a clause opens there)
 _DATE_BEFORE_NOUN = lazy_compile(
@@ -67,17 +67,17 @@ _ORDER_PHRASE_BEFORE = lazy_compile(
 
 
 
-_RECURRING = vocabulary("coreference").set("recurring_events")
-_LABELLED = vocabulary("coreference").set("labelled_events")
+_RECURRING = _COREFERENCE.set("recurring_events")
+_LABELLED = _COREFERENCE.set("labelled_events")
 _OTHER_EVENT = lazy_compile(
-    rf"\b(?:{vocabulary('coreference').pattern('other_event_words')})\b", re.IGNORECASE
+    rf"\b(?:{_COREFERENCE.pattern('other_event_words')})\b", re.IGNORECASE
 )
 # "the March vote", "the 2019 flood", "the vote in April": a month or year that labels an event
 # (not "In 2014 the flood": a determiner between is no label)
 _LABEL_DATE = rf"({alternation(MONTHS)}|\d{{4}})"
-_NO_LABEL_WORD = rf"(?!(?:{vocabulary('coreference').pattern('label_breakers')})\b)"
+_NO_LABEL_WORD = rf"(?!(?:{_COREFERENCE.pattern('label_breakers')})\b)"
 _LABEL_BEFORE = rf"\b{_LABEL_DATE}(?:['’]s)?\s+(?:{_NO_LABEL_WORD}[\w'’–-]+\s+)?"
-_LABEL_AFTER = rf"\s+(?:{vocabulary('coreference').pattern('label_prepositions')})\s+{_LABEL_DATE}\b"
+_LABEL_AFTER = rf"\s+(?:{_COREFERENCE.pattern('label_prepositions')})\s+{_LABEL_DATE}\b"
 _LABEL_BEFORE_WORD = lazy_compile(rf"{_LABEL_BEFORE}\Z", re.IGNORECASE)
 _LABEL_AFTER_WORD = lazy_compile(_LABEL_AFTER, re.IGNORECASE)
 _DAY_VALUE = lazy_compile(r"(\d{4})-(\d{2})-\d{2}(?:T|\Z)")  # (its year and month)
@@ -102,12 +102,12 @@ def _own_date(text: str, trigger: Trigger, timexes: Sequence[Timex]) -> Timex | 
 
 _ARGUMENT_STOP = vocabulary("precedence").set("stop_words")
 _ARGUMENT_WORD = lazy_compile(r"[A-Za-z0-9](?:[\w'’-]|\.(?=\w))*")  # "v1.29.0-alpha.1" is one
-_AGAIN = lazy_compile(rf"\b(?:{vocabulary('coreference').pattern('repetition_words')})\b", re.IGNORECASE)
+_AGAIN = lazy_compile(rf"\b(?:{_COREFERENCE.pattern('repetition_words')})\b", re.IGNORECASE)
 _LIFE_CLASSES = frozenset({"birth", "death"})
 # "after Claire's birth", "the death of Tom": the person a birth or death noun is of
 _OWNER_BEFORE = lazy_compile(r"(?<![\w'’-])([A-Z][a-z][\w-]*)['’]s[ \t]+(?:[a-z-]+[ \t]+)?\Z")
 _OF_NAME_AFTER = lazy_compile(r"[ \t]+of[ \t]+([A-Z][a-z][\w-]*)\b")
-_NOT_OWNERS = vocabulary("coreference").set("not_names")
+_NOT_OWNERS = _COREFERENCE.set("not_names")
 _NAME_WORD = lazy_compile(r"(?<![\w'’-])[A-Z][a-z][\w-]*")
 
 
@@ -119,13 +119,13 @@ def _last_name(text: str, lo: int, hi: int) -> str | None:
 
 
 _AGAIN_AFTER_VERB = lazy_compile(
-    rf"(?:\s+[\w'’-]+){{0,2}}?\s+(?:{vocabulary('coreference').pattern('again_after_verb')})\b", re.IGNORECASE
+    rf"(?:\s+[\w'’-]+){{0,2}}?\s+(?:{_COREFERENCE.pattern('again_after_verb')})\b", re.IGNORECASE
 )
 _DEFINITE_SUBJECT = lazy_compile(r"\b(?:the|its|their)\s+([A-Za-z][\w-]*)\s+\Z", re.IGNORECASE)
 # Acts a thing undergoes once: the same verb of the same subject twice is one act told twice
-_ONCE_CLASSES = frozenset(vocabulary("coreference").words("once_only_classes"))
-_ONCE_LEMMAS = frozenset(vocabulary("coreference").words("once_only_lemmas"))
-_DOORS = frozenset(vocabulary("coreference").words("doors_subjects"))
+_ONCE_CLASSES = frozenset(_COREFERENCE.words("once_only_classes"))
+_ONCE_LEMMAS = frozenset(_COREFERENCE.words("once_only_lemmas"))
+_DOORS = frozenset(_COREFERENCE.words("doors_subjects"))
 _OF_PHRASE_AFTER = lazy_compile(r"\s+of\b")
 # ... and a name that qualifies it ("his first match at Wimbledon"): maybe a first of its own
 _QUALIFIED_AFTER = lazy_compile(r"\b(?:at|in|for|against|with|outside)\s+(?:the\s+)?[A-Z]")
@@ -156,14 +156,14 @@ def _words_of(text: str, start: int, end: int) -> frozenset[str]:
 # what may follow such a verb when it has no object of its own ("opened its doors on 14 May",
 # "opened to the public in 1990", "was founded in 1879")
 _NO_OBJECT = lazy_compile(
-    rf"\s*(?:[,.;:)]|\Z|(?:{vocabulary('coreference').pattern('once_only_followers')})\b)", re.IGNORECASE
+    rf"\s*(?:[,.;:)]|\Z|(?:{_COREFERENCE.pattern('once_only_followers')})\b)", re.IGNORECASE
 )
 # "the clinic opened", "The new walk-in clinic on Harlow Street, which opened": the head noun of
 # a definite subject right before the verb, or of the noun a relative clause is about
 # (or set off by an apposition: "The bridge, a steel arch linking the station to the estate, opened")
 # (or by a participle phrase: "The £68,000 park, paid for largely by a lottery grant, was opened")
 _PREDECESSOR_WORD = lazy_compile(
-    rf"\b(?:{vocabulary('coreference').pattern('predecessor_words')})\b", re.IGNORECASE
+    rf"\b(?:{_COREFERENCE.pattern('predecessor_words')})\b", re.IGNORECASE
 )
 _SUBJECT_BEFORE = lazy_compile(
     r"\b(?i:the|its|their|this)\s+(?:[\w£$€][\w,.-]*\s+){0,3}?([a-z][\w-]*)"
@@ -194,11 +194,10 @@ _GOVERNED_CLAUSE = lazy_compile(
 
 
 # the object right after a verb: a determiner, up to two modifiers and its head noun
-_COREFERENCE_WORDS = vocabulary("coreference")
 _OBJECT_AFTER = lazy_compile(
-    rf"[ \t]+(?:{_COREFERENCE_WORDS.pattern('object_determiners')})[ \t]+(?:[a-z][\w-]*[ \t]+){{0,2}}?"
+    rf"[ \t]+(?:{_COREFERENCE.pattern('object_determiners')})[ \t]+(?:[a-z][\w-]*[ \t]+){{0,2}}?"
     rf"([a-z][\w-]{{2,}})"
-    rf"(?=[ \t]*(?:[,.;:]|\Z|[ \t](?:{_COREFERENCE_WORDS.pattern('complement_prepositions')})\b))"
+    rf"(?=[ \t]*(?:[,.;:]|\Z|[ \t](?:{_COREFERENCE.pattern('complement_prepositions')})\b))"
 )
 
 
@@ -223,7 +222,7 @@ def words_near(text: str, sentence: Sentence, trigger: Trigger, *, whole: bool =
 
 
 _LEAD = lazy_compile(
-    rf"\W*(?:{vocabulary('coreference').pattern('lead_determiners')})\s+((?:[\w'’-]+[ \t]+){{0,2}}[\w'’-]+)",
+    rf"\W*(?:{_COREFERENCE.pattern('lead_determiners')})\s+((?:[\w'’-]+[ \t]+){{0,2}}[\w'’-]+)",
     re.IGNORECASE,
 )
 

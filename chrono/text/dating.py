@@ -545,7 +545,8 @@ def date(b: Builder, here: SentenceContext, timex: Timex, period: Period, length
         if b.tense.get(event_id) == NOMINAL:
             b.tense[event_id] = tense
     if tense == NOMINAL and b.dct is not None and b.dct.end is not None and period.start is not None and (
-        period.start >= b.dct.end and subject_of_past_verb(b.text, target.trigger, triggers)
+        period.start >= b.dct.end
+        and subject_of_past_verb(b.text, target.trigger, triggers, here.sentence.start)
     ):
         # "A closer survey by engineers on 24 September confirmed …" in a text of 18 September:
         # told as done by its verb (read so only for a date after the document's)

@@ -383,18 +383,15 @@ def offset(b: Builder, here: SentenceContext, match: re.Match[str]) -> None:
                 # later, on Friday 5 May, a man was arrested": no event of the lexicon dated
                 # then, but the date the tagger counted from
                 _counted_from_last_date(b, here, match, subject_id, count, unit, direction)
-            def set_off(at: int) -> bool:
-                return _in_set_off_relative(text, here.sentence.start, at, start)
-
-            def set_off_before(at: int, until: int) -> bool:
+            def set_off(at: int, until: int = start) -> bool:
                 return _in_set_off_relative(text, here.sentence.start, at, until)
 
             if previous is None or b.undated_between(previous[0], start, set_off):
                 return
             for _ in range(3):
-                if not _in_set_off_relative(text, here.sentence.start, previous[0], start):
+                if not set_off(previous[0]):
                     break
-                if not (subject.start > previous[0] and set_off_before(previous[0], subject.start)):
+                if not (subject.start > previous[0] and set_off(previous[0], subject.start)):
                     return  # "Alderby station, which closed in 1966 and reopened in 1987, 21 years later"
                 # "Bernard, who was born on 2 February 1935, died the following year", "Garside,
                 # who had led the company since 2019, resigned a fortnight later": the story's last
