@@ -37,6 +37,8 @@ _SEQUENCE = lazy_compile(
     re.IGNORECASE,
 )
 _SEQUENCE_HINT = Hint.of(_SEQUENCE_WORDS)
+_PREPOSITION_ENDS = tuple(f" {word}" for word in _WORDS.words("sequence_prepositions"))
+_SET_OFF_AFTER = lazy_compile(r"\s*[,;:.!?]")
 _INTENTION_VERBS = _WORDS.set("intention_verbs")
 # "was followed by …, and then reopened": a verb that orders is no act to order against
 _ORDER_VERBS = _WORDS.set("order_verbs")
@@ -89,6 +91,11 @@ def sequence(b: Builder, here: SentenceContext, offsets: list[re.Match[str]]) ->
         if not following or words_between(text, end, following[0].start) > 6:
             continue
         subject = following[0]
+        if match.group(1).lower().endswith(_PREPOSITION_ENDS) and _SET_OFF_AFTER.match(text, end) is None and (
+            subject.pos != "verb" or words_between(text, end, subject.start) > 0
+        ):
+            continue  # "shortly after crews had been withdrawn": a conjunction with its clause, not
+            # "shortly after, crews were withdrawn" or "and soon after resigned"
         if not is_asserted(text, subject) or subject.event_class in ("reporting", "causal"):
             continue
         subject_id = b.event(resolve(text, subject, triggers, here.cuts).trigger, here)
@@ -188,9 +195,11 @@ def order(b: Builder, here: SentenceContext) -> None:
                              and not text[t.end:phrase_start].strip(" ,")), None)
         subject: Trigger | None
         # (or it closes the sentence: "lodged its appeal on 12 August, following the refusal.")
-        closing = "," in text[phrase_start - 3:phrase_start] and not text[obj.end:sentence.end].strip(
+        # (or one that runs on to the end with no comma: "collapsed at 03:05, shortly after crews
+        # had been withdrawn from the building at 03:20 because of …")
+        closing = "," in text[phrase_start - 3:phrase_start] and (not text[obj.end:sentence.end].strip(
             " .!?\"”’)"
-        )
+        ) or "," not in text[obj.end:sentence.end])
         before_date = [] if dated_before is None or not (set_off or closing) else [
             t for t in triggers if sentence.start <= t.start and t.end <= dated_before.start]
         if before_date and (_ORDER_WORDS[word] == "within" or any(t.pos == "verb" for t in before_date)):
@@ -199,6 +208,11 @@ def order(b: Builder, here: SentenceContext) -> None:
             # set off after the date of the event before it, and says when that was
             verbs = [t for t in before_date if t.pos == "verb"]
             subject = verbs[-1] if verbs and _ORDER_WORDS[word] != "within" else before_date[-1]
+            # (the event the date is of, where the text says: "confirmed the decision in a statement
+            # on 3 February, after the defeat": the decision)
+            dated = [t for t in before_date if any(b.dated_by.get((t.start, part)) is dated_before for part in Part)]
+            if dated and _ORDER_WORDS[word] != "within":
+                subject = dated[-1]
         elif dated_before is not None and (set_off or closing) and words_between(
             text, sentence.start, dated_before.signal_start or dated_before.start
         ) > 0:
