@@ -197,9 +197,13 @@ def order(b: Builder, here: SentenceContext) -> None:
         # (or it closes the sentence: "lodged its appeal on 12 August, following the refusal.")
         # (or one that runs on to the end with no comma: "collapsed at 03:05, shortly after crews
         # had been withdrawn from the building at 03:20 because of …")
+        # (not after a date counted from the story, which the phrase may be the count's start:
+        # "will discuss it the following week, after the board vote on 19 June")
         closing = "," in text[phrase_start - 3:phrase_start] and (not text[obj.end:sentence.end].strip(
             " .!?\"”’)"
-        ) or "," not in text[obj.end:sentence.end])
+        ) or ("," not in text[obj.end:sentence.end] and (
+            dated_before is None or dated_before.anchor in (None, "DCT")
+            or any(c.isdigit() for c in dated_before.text))))
         before_date = [] if dated_before is None or not (set_off or closing) else [
             t for t in triggers if sentence.start <= t.start and t.end <= dated_before.start]
         if before_date and (_ORDER_WORDS[word] == "within" or any(t.pos == "verb" for t in before_date)):
