@@ -30,7 +30,7 @@ from chrono.text.clauses import (
 )
 from chrono.text.events import Trigger, asserted
 from chrono.text.inflection import regular_bases, regular_forms
-from chrono.text.tense import INFINITIVE, NOMINAL, PAST, PLANNED, TOLD_AS_PAST, negated_until_at
+from chrono.text.tense import INFINITIVE, NOMINAL, PAST, PLANNED, PRESENT, TOLD_AS_PAST, negated_until_at
 from chrono.text.vocabulary import Hint, alternation, each_then_space, longest_first, vocabulary
 
 _WORDS = vocabulary("attachment")
@@ -736,7 +736,11 @@ def _aspect_argument(text: str, trigger: Trigger, triggers: Sequence[Trigger],
     subject ("the strike ended")."""
     index = triggers.index(trigger)
     following = triggers[index + 1] if index + 1 < len(triggers) else None
-    if following is not None and following.event_class not in ("begin", "end"):
+    if following is not None and following.event_class not in ("begin", "end") and not (
+        # ("once the consultation had closed and officers had summarised": a verb of its own clause)
+        following.pos == "verb" and following.tense in (*TOLD_AS_PAST, PRESENT, PLANNED)
+        and words_between(text, trigger.end, following.start) > 0
+    ):
         gap = text[trigger.end:following.start]
         # ("Rollback complete; locks released": a clause of its own after the semicolon)
         if not _CLAUSE_PUNCTUATION.search(gap) and (
