@@ -909,6 +909,7 @@ def _time_of_day(ctx: Context, req: Request, f: Fields, start: int, end: int) ->
 # day, with no day of its own, is the next day's: "23:58 — Rollback attempted. / 00:12 — A
 # second engineer joins." (Only entries: in prose, "from 10 p.m. to 5 a.m." is a range.)
 _LATE_HOUR = 20
+_PARAGRAPH_BREAK = lazy_compile(r"\n[ \t]*\n")
 _EARLY_HOUR = 6
 _EVENING_HOUR = 17
 _EVENING_PARTS = frozenset({"NI", "EV"})
@@ -918,6 +919,19 @@ def _past_midnight(ctx: Context, req: Request, day: dt.date, start: int, end: in
     if req.clock is None:
         return day
     if ctx.frames is None or not ctx.frames.leads(start, end):
+        told = ctx.clock_days.get(req.clock[:5])
+        if told is not None and told != req.base and abs((told - day).days) > 1 and req.clock[3:5] != "00" and (
+            any(c.isdigit() for c in ctx.text[start:end])
+        ) and (
+            ctx.ref_end >= 0 and _PARAGRAPH_BREAK.search(ctx.text, ctx.ref_end, start) is not None
+        ):
+            # "- **10:30** — Gateway rolled back … ¶ The certificate had been issued on 11 February
+            # 2024 … ¶ The rollback at 10:30 cost us time": a time the text has dated, told again
+            # paragraphs after another day with no day of its own, is the day it was told on (a day
+            # on either side is the story's own night, which the clock's rules below read; the
+            # document's own day may be the default a time got before its day was read; only a time
+            # to the minute: "midday", "6 p.m." come round every day of a diary)
+            return told
         return _after_evening_clock(ctx, req, day, start, end)
     if ctx.frame_day is not None and ctx.frame_day > day:
         # "## Thursday 3 August … I packed last night. ¶ **11:40 pm** — …": an entry under a
