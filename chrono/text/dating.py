@@ -999,6 +999,8 @@ def date_range(b: Builder, here: SentenceContext, begin: tuple[Timex, Period], e
         return  # "July–September" with the year of an end guessed wrongly: no reading at all
     if is_term(b.text, last):
         return  # "profit of £18.6m for the year to 31 March 2023": the profit's term
+    if first.signal is not None and reading_of(first.signal) is None:
+        return  # "approved a rise in council tax for 2022–23": what the act is for, not when it was
     if first.signal is None and _BARE_WEEKDAY.fullmatch(first.text) and _BARE_WEEKDAY.fullmatch(last.text):
         return  # "will stay open throughout the closure, Tuesday to Saturday": the days of each week
     trigger = attach(b.text, first, here.triggers, here.cuts)
