@@ -106,6 +106,9 @@ _NAME_BEFORE_AGE = lazy_compile(
     "".join(rf"(?<!\b{re.escape(word)} )" for word in _WORDS.words("place_prepositions"))
     + rf"\b([A-Z][\w'’-]+),[ \t]+(?:(?:{_WORDS.pattern('age_set_off_words')})[ \t]+)?\Z"
 )
+_NAME_OF_RELATIVE = lazy_compile(
+    rf"\b([A-Z][\w'’-]+),[ \t]+(?:{_WORDS.pattern('relative_person_words')})\b[^.;:!?()\n]*\Z"
+)
 # "He stayed for 19 years …": a sentence that opens on a pronoun for its person
 _PRONOUN_OPENS = lazy_compile(rf"[ \t\"“]*(?:{_WORDS.pattern('subject_pronouns')})\b", re.IGNORECASE)
 # "Dr Harold Fenn": a title and the name after it (its last word)
@@ -286,7 +289,9 @@ def age_cues(text: str, timexes: Sequence[Timex], sentences: Sequence[Sentence])
             previous is not None and previous.paragraph == sentence.paragraph
             and _opens_sentence(text, sentence, match)
             and _OTHER_PERSON.search(text, previous.start, previous.end)
-        ) or _another_name(text, match.start(), born_in) or (
+        ) or _another_name(text, match.start(), born_in) or _another_in_relative(
+            text, lo, match.start(), born_in
+        ) or (
             _another_sex(text, lo, match.start(), born_in)
         ) or (
             previous is not None and previous.paragraph == sentence.paragraph
@@ -369,6 +374,21 @@ def _another_name(text: str, at: int, born_in: str) -> bool:
     # sentence does not give is another of the family
     first = _FIRST_NAME_BEFORE.search(text, max(0, name.start(1) - 24), name.start(1))
     return first is not None and first.group(1) not in born_in and first.group(1) not in _PERSON_TITLES
+
+
+def _another_in_relative(text: str, lo: int, at: int, born_in: str) -> bool:
+    """Is the age at ``at`` in a relative clause about a name further into the sentence (from
+    ``lo``) than its subject, which the birth's sentence names neither by it nor by the first name
+    before it ("Okoro, born on 30 December 2006, … ¶ … the youngest scorer since striker Lee Banner,
+    who scored in 2009 aged 16"; not "Rosa Quill, who has died aged 88, …")?"""
+    name = _NAME_OF_RELATIVE.search(text, max(lo, at - 120), at)
+    if name is None or len(text[lo:name.start(1)].split()) < _SUBJECT_WORDS or name.group(1) in born_in:
+        return False
+    first = _FIRST_NAME_BEFORE.search(text, max(0, name.start(1) - 24), name.start(1))
+    return first is None or first.group(1) not in born_in
+
+
+_SUBJECT_WORDS = 4  # words before a name that make it more than the sentence's subject
 
 
 def _sex_of(words: str) -> str | None:
