@@ -292,6 +292,49 @@ def started_and_ended(b: Builder, here: SentenceContext, timex: Timex) -> None:
     _period_of_length(b, here, timex, length, first_period, last_period, last.end)
 
 
+_TOTAL = lazy_compile(rf"\b(?:{_WORDS.pattern('total_words')})\b", re.IGNORECASE)
+_STARTED_AT = lazy_compile(
+    rf"\b(?:{_WORDS.pattern('period_start_words')})\s+(?:(?:{_WORDS.pattern('period_time_signals')})\s+)?\Z",
+    re.IGNORECASE,
+)
+_ENDED_AT = lazy_compile(
+    rf"\b(?:{_WORDS.pattern('period_end_words')})\s+(?:(?:{_WORDS.pattern('period_time_signals')})\s+)?\Z",
+    re.IGNORECASE,
+)
+
+
+def summed_up(b: Builder, here: SentenceContext, timex: Timex) -> None:
+    """"The outage began at 09:12 UTC and was fully resolved at 13:40 UTC. In total, customers
+    could not pay for three hours and 28 minutes": a length told as a total, in a paragraph that
+    has given one period before it (a range, or one start and one end told as such), is that
+    period's length, whatever event word each clause uses."""
+    length = seconds_of(timex.value)
+    if length is None or length <= 0 or timex.mod or not _TOTAL.search(
+        b.text, here.sentence.start, here.sentence.end
+    ):
+        return
+    paragraph = [s for s in b.sentences if s.paragraph == here.sentence.paragraph and s.start < timex.start]
+    lo = paragraph[0].start if paragraph else here.sentence.start
+    told = [t for t in b.timexes if lo <= t.start and t.end <= timex.start and t.type in ("DATE", "TIME")]
+    pairs = {(t.range_id, "range") for t in told if t.range_id is not None}
+    begins = [t for t in told if t.range_role == "begin"]
+    ends = [t for t in told if t.range_role == "end"]
+    if not pairs:
+        begins = [t for t in told if _STARTED_AT.search(b.text, max(lo, _lead(t) - 30), _lead(t))]
+        ends = [t for t in told if _ENDED_AT.search(b.text, max(lo, _lead(t) - 30), _lead(t))]
+    if len(pairs) > 1 or len(begins) != 1 or len(ends) != 1 or ends[0].start < begins[0].start:
+        return  # no period, or several: which one the total is of is not said
+    first = period_of(begins[0], b.dct, b.options.hemisphere)
+    last = period_of(ends[0], b.dct, b.options.hemisphere)
+    if first is None or last is None or first.start is None or last.start is None or last.start < first.start:
+        return
+    _period_of_length(b, here, timex, length, first, last, timex.end)
+
+
+def _lead(timex: Timex) -> int:
+    return timex.signal_start if timex.signal_start is not None else timex.start
+
+
 def _ended_by_act(text: str, here: SentenceContext, timex: Timex, lo: int, hi: int) -> bool:
     """Is the date at ``hi`` that of an act, between ``lo`` and ``hi``, which ends the state
     the length ``timex`` measures (its noun the last one before it in the clause)?"""
