@@ -39,8 +39,9 @@ class WeekdayMismatch(Rule):
         year, a mismatch is an error (the other years in which the weekday fits are a year or
         more away); when the tense goes against that year (a past event on a day after the
         document date), a warning; farther away it is left alone — unless three or more other
-        year-less weekdays of the text fit that year (a schedule whose other rows fit it),
-        which confirms the year: then an error.
+        year-less weekdays of the text fit that year (a schedule whose other rows fit it), or
+        one told near it, within a month of it, does ("Sunday 8 February … two days later, on
+        Monday 10 February": no year makes both right), which confirms the year: then an error.
 
     Why it matters
         The weekday and the date were written separately; one of them is wrong, and a reader
@@ -91,6 +92,15 @@ class WeekdayMismatch(Rule):
                            f"text's {fitting[date.day.year]} other weekdays fit): that day is a {actual}")
                 yield self.finding(analysis, message, [span])
                 continue
+            neighbour = _fitting_neighbour(cue, weekday_cues)
+            if neighbour is not None:
+                told = neighbour.date.day
+                assert told is not None
+                message = (f"{cue.name} does not match {date.day.isoformat()}: that day is a {actual} in "
+                           f"{told.year}, the year in which {calendar.day_name[told.weekday()]} {told.day} "
+                           f"{calendar.month_name[told.month]}, told near it, fits")
+                yield self.finding(analysis, message, [span])
+                continue
             if near is None:
                 continue
             distance = abs((date.day - near).days)
@@ -109,6 +119,27 @@ class WeekdayMismatch(Rule):
             message = (f"{cue.name} does not match {date.day.isoformat()} (year inferred from the "
                        f"document date): that day is a {actual}")
             yield attrs.evolve(self.finding(analysis, message, [span]), severity=Severity.WARNING)
+
+
+_NEIGHBOUR_DAYS = 31  # days between two year-less weekday dates that must share a year
+_NEIGHBOUR_CHARACTERS = 600  # how near in the text the other one is told
+
+
+def _fitting_neighbour(cue: WeekdayCue, cues: list[WeekdayCue]) -> WeekdayCue | None:
+    """Another year-less weekday date told near ``cue``, within a month of it, that fits the year
+    inferred for both ("in the early hours of Sunday 8 February … two days later, on Monday 10
+    February"): no year makes both right, so the weekday or the day of ``cue`` is wrong."""
+    day = cue.date.day
+    assert day is not None
+    for other in cues:
+        told = other.date.day
+        if other is cue or told is None or not other.date.year_inferred or told.year != day.year:
+            continue
+        if told.weekday() != other.weekday or told == day or abs((told - day).days) > _NEIGHBOUR_DAYS:
+            continue
+        if abs(other.date.span.start - cue.date.span.start) <= _NEIGHBOUR_CHARACTERS:
+            return other
+    return None
 
 
 class AgeMismatch(Rule):
