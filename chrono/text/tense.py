@@ -152,6 +152,14 @@ _WITH_ABSOLUTE = lazy_compile(
 )
 
 
+# the second of two absolute phrases joined by "and", the first with its own participle
+_WITH_ABSOLUTE_PAIR = lazy_compile(
+    rf"\bwith\s+(?:[\w'’-]+\s+){{1,4}}?[a-z]+ing\b[^,.;:!?\n]{{0,50}}?\s+(?:{_WORDS.pattern('absolute_joiners')})\s+"
+    rf"(?:(?:{_WORDS.pattern('absolute_determiners')})\s+)?"
+    rf"(?:(?!(?:{_WORDS.pattern('absolute_breaks')})\s)[\w'’-]+\s+){{0,3}}\Z"
+)
+
+
 def _inverted_past(words: list[str], text: str, start: int) -> bool:
     """"did" and a short subject ("she", "the board") right before a base form, after a fronted
     "only" or "until": an inverted past clause."""
@@ -192,10 +200,14 @@ def _negation_of_another_verb(window: list[str]) -> bool:
 
 def in_absolute_phrase(text: str, start: int) -> bool:
     """Is the participle at ``start`` the end of an absolute phrase ("with the first homes
-    completed", "with former pupils invited"), which tells no event of its own?"""
+    completed", "with former pupils invited", "with construction starting in 2028 and the first
+    passengers carried in 2031"), which tells no event of its own?"""
     lo = max(0, start - 50)
     # (the word looked for first: the search would try every start)
-    return "with" in text[lo:start] and _WITH_ABSOLUTE.search(text, lo, start) is not None
+    if "with" in text[lo:start] and _WITH_ABSOLUTE.search(text, lo, start) is not None:
+        return True
+    lo = max(0, start - 120)
+    return "with" in text[lo:start] and _WITH_ABSOLUTE_PAIR.search(text, lo, start) is not None
 
 
 # an inverted conditional: "Had the bridge opened", "Had she known", "had it not rained"
