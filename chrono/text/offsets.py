@@ -66,6 +66,8 @@ _QUANTITY_BEFORE = lazy_compile(
     r"(?<![\w.,])(?!\d{4}\b)(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:%|[a-zA-Z]+)?"
     r"(?:[ \t]+[a-z]+){0,2}[ \t]+\Z"
 )
+# "collections will move one day later", "the deadline slipped a week later": a shift in time
+_MOVED_BY = lazy_compile(rf"\b(?:{_WORDS.pattern('shifting_verbs')})\s+\Z", re.IGNORECASE)
 # "paid 31 percent more in January than a year earlier": a comparison
 _THAN_BEFORE = lazy_compile(rf"\b(?:{_WORDS.pattern('comparison_words')})\s+\Z", re.IGNORECASE)
 _LEADING_QUALIFIER = lazy_compile(
@@ -236,6 +238,8 @@ def offset(b: Builder, here: SentenceContext, match: re.Match[str]) -> None:
     )
     if direction in ("later", "earlier") and compared:
         return  # "900 attendees, up from 620 a year earlier", "a 2.1% gain a year earlier": figures compared
+    if direction in ("later", "earlier") and _MOVED_BY.search(text, max(0, start - 24), start):
+        return  # "all collections will move one day later next week": how far a thing is moved, not when
     clause_start, clause_end = clause_of(cuts, start)
     # the event the offset places
     left = [t for t in triggers if clause_start <= t.start and t.end <= start]
