@@ -160,6 +160,12 @@ class Vocabulary:
         return self.related_sets.get(lemma)
 
 
+def _another_instance(mention: Mention) -> bool:
+    """Is the mention labelled as another instance than the story's own ("the 2019 race", "last
+    year's race"; not "this year's race")?"""
+    return mention.year_labelled or mention.time_owner in _OTHER_TIME_OWNERS
+
+
 def antecedent_link(mention: Mention, earlier: Sequence[Mention], words: Vocabulary,
                     same_event: Callable[[Trigger, Trigger], bool] = lambda a, b: False) -> Link | None:
     """The earlier mention a definite event noun refers back to, nearest first, and the link.
@@ -187,6 +193,14 @@ def antecedent_link(mention: Mention, earlier: Sequence[Mention], words: Vocabul
         # "met for a dinner on the eve of the summit" after "the summit was held": the word
         # itself, told before, rather than a related one nearer
         found.sort(key=lambda item: item[1] != "the same word")
+    if _another_instance(found[0][0]) and not _another_instance(mention):
+        # "won the women's race … She missed the 2019 race … ¶ The race, held on Sunday 10
+        # April": a mention with no year of its own is the story's event, not the one labelled
+        # by its year ("Last year's festival ran from 14 to 16 June. The festival ended …", with
+        # no other before it, is that festival)
+        unlabelled = [(c, how) for c, how in found if not _another_instance(c)]
+        if unlabelled:
+            found = unlabelled + [(c, how) for c, how in found if _another_instance(c)]
     chosen, how = found[0]
     same_word = how == "the same word"
     rivals = [c for c, h in found[1:]

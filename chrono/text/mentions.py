@@ -99,6 +99,11 @@ _INDEFINITE = lazy_compile(
 _PHASE_AFTER = lazy_compile(rf"[ \t]+(?:{_WORDS.pattern('telegraphic_phases')})\b", re.IGNORECASE)
 
 
+# "the 2019 race", "the 2019 women's race": a year in the noun's own phrase
+# (not "In 2019 the race …": only a possessive may stand between)
+_YEAR_BEFORE = re.compile(r"(?<![\w,.])\d{4}(?:['’]s)?[ \t]+(?:[\w-]+['’]s?[ \t]+)?\Z")
+
+
 @attrs.frozen
 class Mention:
     """One mention of an event, with the features that tell it apart from others.
@@ -145,6 +150,12 @@ class Mention:
     @functools.cached_property
     def definite(self) -> bool:
         return self._phrase[1]
+
+    @functools.cached_property
+    def year_labelled(self) -> bool:
+        """Is it labelled by a year in its own words ("the 2019 race", "the 2019 women's race")?"""
+        lo = max(self._sentence.start, self.trigger.start - 24)
+        return _YEAR_BEFORE.search(self._text, lo, self.trigger.start) is not None
 
     @functools.cached_property
     def undated_plan(self) -> bool:
