@@ -177,6 +177,7 @@ _SUPERSEDED_PLAN = lazy_compile(
 # present or future auxiliary in the sentence
 _PAST_VERB = lazy_compile(r"\b([A-Za-z']+)\s+([a-z]{2,}ed)\b")
 _NOT_PAST_BEFORE = _WORDS.set("not_past_before")
+_INTENTION_PAST = _WORDS.set("intention_past_verbs")
 _PRESENT_OR_FUTURE = lazy_compile(rf"\b(?:{_WORDS.pattern('present_or_future_words')})\b", re.IGNORECASE)
 # "was followed by a draw …", "was succeeded by": a date after the by-phrase is its event's
 _FOLLOWED_BY = lazy_compile(
@@ -369,7 +370,7 @@ def past_without_event(b: Builder, sentence: Sentence, timex: Timex, period: Per
         return  # "- **Saturday, 7 December** — a drop-in session", "There is no round on …"
     if FOR_PURPOSE.search(b.text, max(sentence.start, timex.start - 40), timex.start):
         return  # "committed Farrant to the Crown Court for sentence on Wednesday 5 April": to come
-    if not any(m.group(1).lower() not in _NOT_PAST_BEFORE
+    if not any(m.group(1).lower() not in _NOT_PAST_BEFORE and m.group(2).lower() not in _INTENTION_PAST
                and not _WHAT_CLAUSE.search(b.text, max(sentence.start, m.start() - 40), m.end(1) + 1)
                and not in_absolute_phrase(b.text, m.start(2))
                for m in _PAST_VERB.finditer(b.text, sentence.start, sentence.end)):
@@ -591,10 +592,18 @@ def date(b: Builder, here: SentenceContext, timex: Timex, period: Period, length
         event_id not in lengthened
     ) and not told_going_on(b.text, target.trigger, here.sentence.start)
     bounds = reading.bounds(target.part, punctual)
-    if not punctual and target.part is Part.WHOLE and reading.name == IN and _told_first(b, target):
+    told_first = target.part is Part.WHOLE and reading.name == IN and _told_first(b, target)
+    if not punctual and told_first:
         # "The festival was first staged in July 1994", "the very first festival, in the summer
         # of 1996": when a series (or a stretch) began, not a time it overlaps
         bounds = reading.bounds(Part.START, True)
+    # a mention told as the first time that refers back may name the series the story's one
+    # edition is of ("The 620-mile race … started on Saturday 27 September … the race was first
+    # held in 1994"): a doubt
+    # (not one that refers back to another first time: "was first held in August 2003 … the very
+    # first festival, in the summer of 2005")
+    link = b.links.get(target.trigger.start) if told_first and target.trigger.pos == "noun" else None
+    series_start = link is not None and not _told_first(b, Target(link.antecedent, Part.WHOLE, link.antecedent))
     if not bounds:
         return
     if reading.name == IN and target.cue.pos == "verb" and target.cue.lemma in _GOING_ON_VERBS:
@@ -613,7 +622,7 @@ def date(b: Builder, here: SentenceContext, timex: Timex, period: Period, length
     quoted_weekday = target.trigger.pos == "noun" and timex.anchor == "DCT" and (
         _BARE_WEEKDAY.fullmatch(timex.text) is not None and b.dct is not None and b.dct.end is not None
         and period.start is not None and period.start >= b.dct.end and _in_quote(b.text, timex.start))
-    grade = Grade.WEAK if restated or quoted_weekday else Grade.STRONG
+    grade = Grade.WEAK if restated or quoted_weekday or series_start else Grade.STRONG
     for bound in bounds:
         b.period_claim(event_id, bound.part, bound.qualifier, period, span, rule=rule,
                        mentions=(target.trigger,), grade=grade)
