@@ -131,9 +131,13 @@ def _fitting_neighbour(cue: WeekdayCue, cues: list[WeekdayCue]) -> WeekdayCue | 
     February"): no year makes both right, so the weekday or the day of ``cue`` is wrong."""
     day = cue.date.day
     assert day is not None
+    if cue.date.against_tense:
+        return None  # "Our birthday broadcast on Saturday, 4 March, ran …" in January: last year's, maybe
     for other in cues:
         told = other.date.day
-        if other is cue or told is None or not other.date.year_inferred or told.year != day.year:
+        if other is cue or told is None or not other.date.year_inferred or told.year != day.year or (
+            other.date.against_tense
+        ):
             continue
         if told.weekday() != other.weekday or told == day or abs((told - day).days) > _NEIGHBOUR_DAYS:
             continue

@@ -258,6 +258,11 @@ def stated_period(b: Builder, here: SentenceContext, timex: Timex) -> None:
 _STARTING_AFTER = lazy_compile(r"(?:[ \t-]+[\w-]+)?[ \t]*,[ \t]*")
 _END_JOINED = lazy_compile(rf"[ \t]*,?[ \t]*(?:(?:{_WORDS.pattern('period_end_joiners')})[ \t]+)?")
 _FROM, _UNTIL = "from", "until"
+_OPENING = lazy_compile(rf"(?:{_WORDS.pattern('opening_participles')})\s+")
+_CLOSING = lazy_compile(
+    rf"\s*,?\s*(?:(?:{_WORDS.pattern('period_end_joiners')})\s+)?(?:{_WORDS.pattern('closing_participles')})"
+    r"(?:\s+[\w'’-]+){0,8}?\s+"
+)
 
 
 def started_and_ended(b: Builder, here: SentenceContext, timex: Timex) -> None:
@@ -273,15 +278,22 @@ def started_and_ended(b: Builder, here: SentenceContext, timex: Timex) -> None:
     if opener is None:
         return
     later = [t for t in here.timexes if t.start >= opener.end() and t.type == "DATE"]
-    if len(later) < 2 or later[0].signal != _FROM or later[0].signal_start != opener.end():
+    if len(later) < 2:
         return
     first, last = later[0], later[1]
+    # "lasts nine days, opening on Saturday 17 August and closing with the ceilidh on Monday 26
+    # August": participles that say which end each date is
+    opening = _OPENING.fullmatch(b.text, opener.end(), first.signal_start or first.start)
+    if not (first.signal == _FROM and first.signal_start == opener.end()) and opening is None:
+        return
     if last.range_id is not None and last.range_id == first.range_id:
         return  # "from 4 to 6 May": a range, read by stated_period
     last_edge = last.signal_start if last.signal_start is not None else last.start
     if last.signal == _UNTIL and _END_JOINED.fullmatch(b.text, first.end, last_edge):
         pass  # "starting on 19 May and ending on 30 May"
-    elif not _ended_by_act(b.text, here, timex, first.end, last_edge):
+    elif opening is not None and _CLOSING.fullmatch(b.text, first.end, last_edge):
+        pass  # "opening on 17 August and closing with the ceilidh on 26 August"
+    elif opening is not None or not _ended_by_act(b.text, here, timex, first.end, last_edge):
         return
     first_period = period_of(first, b.dct, b.options.hemisphere)
     last_period = period_of(last, b.dct, b.options.hemisphere)
