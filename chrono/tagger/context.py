@@ -161,6 +161,10 @@ class Context:
     # morning") opens the list of clock times after it on the first.
     frame_days: list[dt.date] = attrs.field(factory=list)
     frame_days_end: int = -1
+    # The days of the last range the text wrote out ("runs from Friday 6 September to Sunday 8
+    # September") and where it ended: a bare "on Sunday afternoon" soon after is its Sunday.
+    range_days: tuple[dt.date, ...] = ()
+    range_days_end: int = -1
     # where the last expression read from the day of a story's entry ended ("tomorrow", "this
     # week" in a letter of 1968): no sign the text has come back to its own date
     story_told_end: int = -1

@@ -580,12 +580,32 @@ def _weekday(ctx: Context, req: Request, f: Fields, start: int, end: int) -> Res
         # (the same day when the list has already run past midnight into it)
         day = add_days(last.day, (weekday - last.day.isoweekday()) % 7)
         anchor = last.value
+    elif rel is None and (named := _named_in_range(ctx, weekday, start)) is not None:
+        # "runs from Friday 6 September to Sunday 8 September, with … the orchestra, who close
+        # the festival on Sunday afternoon": the day of that weekday its sentence has just named
+        day, anchor = named.day, named.value
     else:
         day = weekday_date(ctx, weekday, rel, start, end)
         anchor = "DCT"
         if rel is None:
             day = _in_stated_order(ctx, weekday, day, start)
     return Resolved(day=day, anchor=anchor, shape=f"XXXX-WXX-{weekday}" if rel is None else None)
+
+
+_NAMED_REACH = 250  # characters after a day written out within which its bare weekday is that day
+
+
+def _named_in_range(ctx: Context, weekday: int, start: int) -> Anchor | None:
+    """The day of a bare weekday's name among the days of a range its paragraph has just written
+    out (the days between its ends too)."""
+    if not ctx.range_days or not 0 <= start - ctx.range_days_end <= _NAMED_REACH or _PARAGRAPH_BREAK.search(
+        ctx.text, ctx.range_days_end, start
+    ):
+        return None
+    days = [day for day in ctx.range_days if day.isoweekday() == weekday]
+    if len(days) != 1:
+        return None
+    return Anchor(days[0], "D", days[0].isoformat())
 
 
 _WEEK_REACH = 200  # characters after a week named within which "the Thursday" is its day

@@ -363,6 +363,9 @@ def _follow(ctx: Context, rule: Rule, piece: Piece, dct_known: bool) -> Piece:
                     first = ctx.frame_days[-1]
                     ctx.frame_days.extend(first + dt.timedelta(days=n)
                                           for n in range(1, (anchor.day - first).days))
+                    ctx.range_days = (first, *(first + dt.timedelta(days=n)
+                                               for n in range(1, (anchor.day - first).days)), anchor.day)
+                    ctx.range_days_end = piece.end
                 ctx.frame_days.append(anchor.day)
                 ctx.frame_days_end = piece.end
             if derived:
