@@ -109,6 +109,9 @@ _OWNER_BEFORE = lazy_compile(r"(?<![\w'’-])([A-Z][a-z][\w-]*)['’]s[ \t]+(?:[
 _OF_NAME_AFTER = lazy_compile(r"[ \t]+of[ \t]+([A-Z][a-z][\w-]*)\b")
 _NOT_OWNERS = _COREFERENCE.set("not_names")
 _NAME_WORD = lazy_compile(r"(?<![\w'’-])[A-Z][a-z][\w-]*")
+_WRITTEN_YEAR = lazy_compile(r"\d{4}")
+# the name a sentence opens on ("Harold Penge, whose poems …, died …")
+_SENTENCE_NAME = lazy_compile(r"[\s\"“]*((?:[A-Z][a-z][\w'’-]*[ \t]+)*[A-Z][a-z][\w'’-]*)(?=[ \t]*,)")
 
 
 def _last_name(text: str, lo: int, hi: int) -> str | None:
@@ -534,6 +537,39 @@ class Builder:
         link = Link(noun, told[-1].trigger, Grade.STRONG, f"the {noun.event_class} of {name}, told before")
         return True, self._kept(link)
 
+    def _lead_life_link(self, noun: Trigger, here: SentenceContext, mention: Mention) -> Link | None:
+        """"Harold Penge … died at home on 4 October. … ¶ In the week before his death on 6
+        October, Mr Penge was still writing": "his death", in a sentence (or after one) that
+        names the person whose death the story's opening paragraph told first, is that death,
+        whatever other deaths (his wife's in 1999) came between."""
+        if mention.pronoun_owner is None:
+            return None
+        told = [m for m in self._told_before(noun.start, noun.start)
+                if m.trigger.event_class == noun.event_class and m.trigger.start != noun.start]
+        if not told:
+            return None
+        first = told[0]
+        opening = next((s.paragraph for s in self.sentences if not self.in_heading(s.start)
+                        and self.same_story(s.start, noun.start)), None)
+        if opening is None or first.paragraph != opening:
+            return None
+        named = _SENTENCE_NAME.match(self.text, first.sentence_start)
+        if named is None:
+            return None
+        surname = named.group(1).split()[-1]
+        previous = self.context_before(here)
+        lo = previous.sentence.start if previous is not None and (
+            previous.sentence.paragraph == here.sentence.paragraph) else here.sentence.start
+        if re.search(rf"\b{re.escape(surname)}\b", self.text[lo:here.sentence.end]) is None:
+            return None
+        link = Link(noun, first.trigger, Grade.STRONG, f"the {noun.event_class} of {surname}, told first")
+        own = _own_date(self.text, noun, here.timexes)
+        if own is not None and _WRITTEN_YEAR.search(own.text) is None and self._far_from_told(link, own):
+            # "… his wife died in 1990. ¶ … before his death on 4 May": a year the tagger took from
+            # the story, years from the death told: which year is meant is a doubt
+            link = attrs.evolve(link, grade=Grade.WEAK, why=f"{link.why}, its year taken from the story")
+        return self._kept(link)
+
     def _acts_again(self, noun: Trigger, here: SentenceContext) -> bool:
         """Is ``noun`` the subject of a verb told as done again ("The same alert fired a second
         time"): another such event, not the one told before?"""
@@ -665,11 +701,14 @@ class Builder:
             return None
         if self._acts_again(trigger, here):
             return None  # "The same alert fired a second time at 10:15": another firing
+        mention = mention_of(self.text, trigger, here.sentence, planned=is_planned(self.text, trigger))
         if trigger.event_class in _LIFE_CLASSES:
             names_someone, named = self._named_life_link(trigger, here)
             if names_someone:
                 return named
-        mention = mention_of(self.text, trigger, here.sentence, planned=is_planned(self.text, trigger))
+            lead = self._lead_life_link(trigger, here, mention)
+            if lead is not None:
+                return lead
         # (every mention read so far of its story: the link itself passes over the later ones)
         earlier = [m for m in self.mentions if self.same_story(m.trigger.start, trigger.start)]
         link = antecedent_link(mention, earlier, self.vocabulary, self._no_rival)
