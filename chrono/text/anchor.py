@@ -60,6 +60,7 @@ from chrono.text.states import participle_bounds, state_bounds
 from chrono.text.tense import NOMINAL
 from chrono.text.timeline_acts import timeline_acts
 from chrono.text.weddings import one_wedding
+from chrono.text.firsts import firsts
 
 
 def build(text: str, sentences: Sequence[Sentence], timexes: Sequence[Timex], dct: Period | None,
@@ -124,6 +125,7 @@ def build(text: str, sentences: Sequence[Sentence], timexes: Sequence[Timex], dc
     timeline_acts(b, scopes)  # "the restart came only after the team was paged" … "14:31 — Team paged"
     after_dated_ends(b)  # "conceded after the recount" … "the recount ended on 30 October"
     told_again(b)  # "in 2005, and again in 2003"
+    firsts(b)  # "its oldest surviving boat … built in 1928" … "the sculling boat Kestrel, built in 1911"
     one_wedding(b)  # "married … on 3 June 1967" … "They were married on 17 June 1967"
     release_dates(b, layout or Layout(), scopes)  # a version's release in its table and its prose
     earlier_pieces(b, told)  # "Our obituary … said he married in 1965. They married in 1956."

@@ -1,0 +1,153 @@
+"""Firsts: "its oldest surviving boat, the Ellen Mary, built in 1928" against "the sculling boat
+Kestrel, built in 1911": a thing called the first (the earliest, the oldest) of its kind is
+not dated after another of that kind (chrono/lang/en/prose/firsts.yaml has the words).
+
+The kind is the noun after the superlative, and another of the kind is a mention of that noun
+(its plural, or the noun at the end of a compound) with a year written right next to it. The
+reading is sure only when the other mention is told of the same owner ("the club's") or in
+the same paragraph; elsewhere it may be another place's, a doubt (a warning at most).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from chrono.lazy_regex import lazy_compile
+from chrono.model import Endpoint, Event, EventExists, Gap, Grade, Part, Qualifier, Side, Span
+from chrono.periods import InvalidValue, NotAPeriod, parse_value
+from chrono.problems import ConflictKind
+from chrono.tagger import Timex
+from chrono.text.builder import Builder
+from chrono.text.claims import TextGapClaim, TextPeriodClaim
+from chrono.text.inflection import singular
+from chrono.text.sentences import Sentence
+from chrono.text.vocabulary import vocabulary
+
+__all__ = ["firsts"]
+
+_WORDS = vocabulary("firsts")
+_FIRST = lazy_compile(
+    rf"\b(?:(?P<owner>[A-Za-z][\w-]*)['’]s|{_WORDS.pattern('determiners')})\s+"
+    rf"(?:{_WORDS.pattern('first_words')})\s+(?:(?:{_WORDS.pattern('open_qualifiers')})\s+)?"
+    rf"(?:(?P<modifier>[a-z][\w-]*)\s+)??(?P<head>[a-z][\w-]*)\b"
+    rf"(?=\s*(?:[,.;:()—–]|\s(?:{_WORDS.pattern('phrase_ends')})\b))",
+    re.IGNORECASE,
+)
+_NOT_HEADS = _WORDS.set("not_heads")
+_OPEN = _WORDS.set("open_qualifiers")
+_SCOPED = lazy_compile(rf"\b(?:{_WORDS.pattern('scope_words')})\b", re.IGNORECASE)
+_FIRST_BEFORE = lazy_compile(rf"\b(?:{_WORDS.pattern('first_words')})\s+(?:[\w-]+\s+){{0,2}}\Z", re.IGNORECASE)
+_NOT_REAL = lazy_compile(rf"\b(?:{_WORDS.pattern('not_real')})\s+(?:[\w-]+\s+)?\Z", re.IGNORECASE)
+_LATER_ORDINALS = [str(word) for word, place in vocabulary("coreference").table("ordinal_words").items()
+                   if int(place) > 1 and "-" not in str(word)]
+# "the second fair, in 2014": a later one of the same series, in the same story
+_LATER_ORDINAL_BEFORE = lazy_compile(rf"\b(?:{'|'.join(_LATER_ORDINALS)})\s+\Z", re.IGNORECASE)
+_YEAR = re.compile(r"\d{4}")
+_PLACE_AFTER = lazy_compile(
+    rf"\s+(?:{_WORDS.pattern('place_prepositions')})\s+(?!(?:[\w'’-]+\s+){{0,3}}(?:{_WORDS.pattern('whole_story_words')})\b)",
+    re.IGNORECASE,
+)
+_PLAN = lazy_compile(rf"\b(?:{_WORDS.pattern('plan_words')})\b", re.IGNORECASE)
+_NEAR = 60  # characters from a noun to the year that dates it
+
+
+def firsts(b: Builder) -> None:
+    """The claims that put a thing called the first of its kind no later than another of it."""
+    text = b.text
+    for sentence in b.sentences:
+        for match in _FIRST.finditer(text, sentence.start, sentence.end):
+            head = match.group("head").lower()
+            modifier = (match.group("modifier") or "").lower()
+            if head in _NOT_HEADS or modifier in _NOT_HEADS or _SCOPED.search(text, sentence.start, sentence.end):
+                continue
+            if _PLACE_AFTER.match(text, match.end()) or _PLAN.search(text, sentence.start, sentence.end):
+                continue  # "the first game in the new arena would take place in 2027"
+            own = _years_in(b, sentence)
+            if len(own) != 1:
+                continue  # no year of its own, or several: which is the thing's is not said
+            year, own_timex = own.popitem()
+            kind = singular(head)
+            for other in b.sentences:
+                if not b.same_story(other.start, sentence.start):
+                    continue
+                for mention in re.finditer(rf"\b{re.escape(kind)}(?:s|es)?\b", text[other.start:other.end],
+                                           re.IGNORECASE):
+                    at, end = other.start + mention.start(), other.start + mention.end()
+                    if match.start() <= at < match.end() or text[at].isupper():
+                        continue  # (not a word of a name: "the New York Student Film Festival")
+                    if modifier and modifier not in _OPEN and re.search(
+                        rf"\b{re.escape(modifier)}\b", text[max(other.start, at - 40):at], re.IGNORECASE
+                    ) is None:
+                        continue  # "first feature film" against a student film: a narrower kind
+                    if _FIRST_BEFORE.search(text, max(other.start, at - 30), at) or _NOT_REAL.search(
+                        text, max(other.start, at - 24), at
+                    ):
+                        continue
+                    dated = _year_next_to(b, other, at, end)
+                    if dated is None or int(dated.value[:4]) >= year:
+                        continue
+                    owner = match.group("owner") or _owner_before(text, sentence.start, match.start())
+                    sure = other.paragraph == sentence.paragraph or _LATER_ORDINAL_BEFORE.search(
+                        text, max(other.start, at - 16), at) is not None or (
+                        owner is not None and re.search(rf"\b{re.escape(owner)}\b", text[other.start:other.end],
+                                                        re.IGNORECASE) is not None
+                    ) and modifier in ("", *_OPEN)
+                    _claim(b, own_timex, dated, Span(match.start(), match.end(), "claim"), Span(at, end, "claim"),
+                           Grade.STRONG if sure else Grade.WEAK)
+                    break
+
+
+_POSSESSIVE = lazy_compile(r"\b([A-Za-z][\w-]*)['’]s\b")
+
+
+def _owner_before(text: str, lo: int, hi: int) -> str | None:
+    """The last possessive noun before a possessive pronoun's superlative in its sentence ("Among
+    the club's proudest possessions is its oldest surviving boat": the club)."""
+    found = [m.group(1) for m in _POSSESSIVE.finditer(text, lo, hi)]
+    return found[-1] if found else None
+
+
+def _years_in(b: Builder, sentence: Sentence) -> dict[int, Timex]:
+    """The years written out in ``sentence`` (not after "since"), each with its expression."""
+    lo = bisect.bisect_left(b.timex_starts, sentence.start)
+    hi = bisect.bisect_left(b.timex_starts, sentence.end)
+    return {int(t.value[:4]): t for t in b.timexes[lo:hi]
+            if t.type == "DATE" and _YEAR.search(t.text) and _YEAR.match(t.value) and t.signal != "since"}
+
+
+def _year_next_to(b: Builder, sentence: Sentence, at: int, end: int) -> Timex | None:
+    """The one year written within a few words after the noun at ``[at, end)`` ("the sculling
+    boat Kestrel, built in 1911"), in its sentence."""
+    lo = bisect.bisect_left(b.timex_starts, end)
+    near = [t for t in b.timexes[lo:] if t.start < min(sentence.end, end + _NEAR)
+            and t.type == "DATE" and _YEAR.search(t.text) and _YEAR.match(t.value) and t.signal != "since"]
+    return near[0] if len(near) == 1 else None
+
+
+def _claim(b: Builder, first: Timex, other: Timex, first_span: Span, other_span: Span, grade: Grade) -> None:
+    try:
+        periods = (parse_value(first.value), parse_value(other.value))
+    except (InvalidValue, NotAPeriod):
+        return
+    if not all(p.bounded for p in periods):
+        return
+    ids = []
+    for timex, span, label in ((first, first_span, "the first of its kind"), (other, other_span, "another of its kind")):
+        event_id = f"{label}, “{b.text[span.start:span.end]}” ({b.where(span.start)})"
+        b.events[event_id] = Event(event_id, b.text[span.start:span.end], Span(span.start, span.end, "event"),
+                                   None, "occurrence")
+        b.claims.append(EventExists(event_id, Span(span.start, span.end, "event")))
+        ids.append(event_id)
+    for event_id, timex, period in zip(ids, (first, other), periods, strict=True):
+        b.claims.append(TextPeriodClaim(
+            event_id, Part.WHOLE, Qualifier.IN, period, Span(timex.start, timex.end, "claim"),
+            words=timex.text, conflict_kind=ConflictKind.ORDER, via="the year written with it",
+        ))
+    span = Span(first_span.start, first_span.end, "claim")
+    b.claims.append(TextGapClaim(
+        Endpoint(ids[0], Side.START), Endpoint(ids[1], Side.START), Gap(0, None, ""), span,
+        words=b.text[span.start:span.end], conflict_kind=ConflictKind.ORDER, grade=grade,
+        via="the first of a kind comes no later than another of it"
+        + ("" if grade is Grade.STRONG else "; the other may be another place's or owner's"),
+    ))
