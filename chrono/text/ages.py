@@ -219,6 +219,8 @@ def age_cues(text: str, timexes: Sequence[Timex], sentences: Sequence[Sentence])
     dates = _Dates(timexes)
     birthdays = {s.start for s in _birthday_sentences(text, sentences)}
     born_in = next((text[s.start:s.end] for s in sentences if s.start <= birth.start < s.end), "")
+    # (the words of that sentence up to the birth: who was born, not whom the rest goes on to)
+    born_who = next((text[s.start:birth.end] for s in sentences if s.start <= birth.start < s.end), "")
     lede = _lede_age(text, dates, sentences, birth)
     if lede is not None:
         yield lede
@@ -327,7 +329,11 @@ def age_cues(text: str, timexes: Sequence[Timex], sentences: Sequence[Sentence])
             when = right_after[0]  # "when he was seven years old, on 4 December 1892"
         elif preceding:
             when = preceding[-1]  # "retired in 2012, at the age of 65"
-        elif len(dated) == 1 and not _RELATIVE_CLAUSE.search(text, match.end(), dated[0].start):
+        elif len(dated) == 1 and not _RELATIVE_CLAUSE.search(text, match.end(), dated[0].start) and not (
+            _another_named_between(text, match.end(), dated[0].start, born_who)
+        ):
+            # (not a date told of someone else after the age: "was 21 when she crossed the line,
+            # inside the record set by Kate Ellwood on 11 June 2017")
             when = dated[0]
         elif not dated and death is not None:
             when = death  # "… died on Thursday in Medellín. He was 71."
@@ -389,6 +395,19 @@ def _another_in_relative(text: str, lo: int, at: int, born_in: str) -> bool:
 
 
 _SUBJECT_WORDS = 4  # words before a name that make it more than the sentence's subject
+
+
+# "set by Kate Ellwood": a person's full name after an agent's word (not a place: "on Station Road")
+_FULL_NAME = lazy_compile(
+    rf"\b(?:{_WORDS.pattern('agent_words')})[ \t]+([A-Z][a-z][\w'’-]*)[ \t]+([A-Z][a-z][\w'’-]*)\b"
+)
+
+
+def _another_named_between(text: str, lo: int, hi: int, born_in: str) -> bool:
+    """Does a full name the birth's sentence does not give stand between ``lo`` and ``hi``, as the
+    agent of something ("set by Kate Ellwood")?"""
+    return any(m.group(1) not in born_in and m.group(2) not in born_in and m.group(1) not in MONTHS
+               and m.group(1) not in WEEKDAYS for m in _FULL_NAME.finditer(text, lo, hi))
 
 
 def _sex_of(words: str) -> str | None:

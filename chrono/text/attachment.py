@@ -942,7 +942,12 @@ def clause_head(text: str, noun: Trigger, triggers: Sequence[Trigger]) -> Trigge
 
 # a noun phrase that opens its sentence: at most a few words before the noun
 _SUBJECT_LEAD = lazy_compile(r"[ \t*_>\"“]*(?:[\w'’-]+[ \t]+){0,3}")
-_CLAUSE_STOP = lazy_compile(rf"[.;:!?\n]|,[ \t]+(?:{_WORDS.pattern('subject_clause_breaks')})\b")
+# (nor a quotation closing, its reporting verb after it, nor a present or future copula of the
+# noun's own: '"If the real opening is summer 2027 or later, people deserve to know," he said')
+_CLAUSE_STOP = lazy_compile(
+    rf"[.;:!?\n”\"]|,[ \t]+(?:{_WORDS.pattern('subject_clause_breaks')})\b"
+    rf"|\b(?:{_WORDS.pattern('subject_own_copulas')})\b"
+)
 
 
 def subject_of_past_verb(text: str, noun: Trigger, triggers: Sequence[Trigger],

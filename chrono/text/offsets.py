@@ -66,6 +66,7 @@ _QUANTITY_BEFORE = lazy_compile(
     r"(?<![\w.,])(?!\d{4}\b)(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:%|[a-zA-Z]+)?"
     r"(?:[ \t]+[a-z]+){0,2}[ \t]+\Z"
 )
+_OBJECT_AFTER = lazy_compile(r"[ \t]+[a-z]")
 # "collections will move one day later", "the deadline slipped a week later": a shift in time
 _MOVED_BY = lazy_compile(rf"\b(?:{_WORDS.pattern('shifting_verbs')})\s+\Z", re.IGNORECASE)
 # "paid 31 percent more in January than a year earlier": a comparison
@@ -238,6 +239,8 @@ def offset(b: Builder, here: SentenceContext, match: re.Match[str]) -> None:
     )
     if direction in ("later", "earlier") and compared:
         return  # "900 attendees, up from 620 a year earlier", "a 2.1% gain a year earlier": figures compared
+    if match.group("daybefore") and _OBJECT_AFTER.match(text, end):
+        return  # "the day after nominations close": a phrase with a clause of its own, not "the day after,"
     if direction in ("later", "earlier") and _MOVED_BY.search(text, max(0, start - 24), start):
         return  # "all collections will move one day later next week": how far a thing is moved, not when
     clause_start, clause_end = clause_of(cuts, start)

@@ -36,6 +36,8 @@ _WEEKDAY_BEFORE = lazy_compile(
     rf"\b({_DAY_NAME})\b(?:,?\s*(?:(?:{WEEKDAY_DAY_ARTICLE})\s+)?|\s+(?:{WEEKDAY_DAY_PARTS}),\s*"
     rf"|(?:\s+(?:{WEEKDAY_DAY_PARTS}))?\s*\(\s*)\Z"
 )
+# "Saturday and " before a weekday: two weekdays joined, each with its own day
+_WEEKDAY_JOINED = lazy_compile(rf"\b(?:{_DAY_NAME})\s+[^\W\d]{{1,3}}\s+\Z|\b(?:{_DAY_NAME})\s*&\s*\Z")
 # after the date: "4 March 2025, a Monday," (the name then ends its phrase: not "a Monday
 # newspaper") or "4 March (Monday)"
 _WEEKDAY_AFTER = lazy_compile(
@@ -71,11 +73,17 @@ def weekday_cues(text: str, timexes: Sequence[Timex]) -> Iterator[WeekdayCue]:
             continue  # "on Friday the 13th": its month was the reader's guess, not the writer's
         named = _WEEKDAY_FIRST.match(timex.text)
         start = timex.start
+        if named is not None and timex.range_id is not None and _WEEKDAY_JOINED.search(
+            text, max(0, timex.start - 16), timex.start
+        ):
+            continue  # "this Saturday and Sunday, 26 and 27 March": the two days go with the two names
         if named is None:
             before = _WEEKDAY_BEFORE.search(text, max(0, timex.start - 28), timex.start)
             bracketed_range = before is not None and "(" in before.group() and timex.range_id is not None
-            if before is not None and not in_another(before.start(), timex) and not bracketed_range:
-                # (not "on Tuesday and Wednesday (Feb 17-18)": two weekdays, two days)
+            paired = before is not None and _WEEKDAY_JOINED.search(text, max(0, before.start() - 16), before.start())
+            if before is not None and not in_another(before.start(), timex) and not bracketed_range and not paired:
+                # (not "on Tuesday and Wednesday (Feb 17-18)", "this Saturday and Sunday, 26 and 27
+                # March": two weekdays, two days)
                 named, start = before, before.start()
         if named is None:
             after = _WEEKDAY_AFTER.match(text, timex.end)
