@@ -343,6 +343,10 @@ def _anniversary_mismatch(cue: AnniversaryCue, document_day: str | None) -> str 
         on_day = dt.date.fromisoformat(document_day) if _DAY.fullmatch(document_day) else None
     else:
         return None
+    if year < cue.since.year:
+        # "will celebrate the 135th anniversary of that first meeting … in April 2022" in 2019:
+        # a date after the day it is marked on is the celebration's, not the one counted from
+        return None
     if cue.since.day is not None and on_day is not None:
         # both days known: the anniversary just passed or the one just ahead ("died on 2
         # January, three days after his 83rd birthday", born 30 December 1940)

@@ -319,6 +319,13 @@ def attach(text: str, timex: Timex, triggers: Sequence[Trigger], cuts: tuple[int
         if untagged and _AND_ING.search(between):
             # "starting on the night of Sunday 7 July and ending at 6am on Wednesday": the ending's
             return None
+        if untagged and trigger.pos == "noun" and _ASIDE_CLOSED.match(between) and words_between(
+            text, trigger.end, left_edge
+        ) >= _MAIN_CLAUSE_WORDS and "," in text[max(0, trigger.start - 40):trigger.start]:
+            # "The doorbell footage, played to the jury on Monday, the first day of the trial,
+            # shows a man … walking up the drive at 2.31am": the noun's aside has closed, and the
+            # date is of the main clause's verb, which the lexicon lacks
+            return None
         if untagged and trigger.pos == "noun" and _ING_CLAUSE.search(between):
             # "have won the race for the second time, crossing the finish line at 14:20 on
             # Wednesday 1 October", "fell 8 per cent in the week after the launch, closing at 212p
@@ -333,6 +340,8 @@ def attach(text: str, timex: Timex, triggers: Sequence[Trigger], cuts: tuple[int
 
 # a past verb the lexicon lacks ("attended"), and a participle clause set off (", taking him")
 _UNTAGGED_PAST = lazy_compile(r"\b[a-z]{3,}ed\b")
+_ASIDE_CLOSED = lazy_compile(r"[ \t]*,")
+_MAIN_CLAUSE_WORDS = 4
 _ING_CLAUSE = lazy_compile(r",[ \t]+[a-z]{3,}ing\b")
 _AND_ING = lazy_compile(rf"\b(?:{_WORDS.pattern('participle_joiners')})[ \t]+[a-z]{{3,}}ing\b")
 _CLAUSE_BREAK = lazy_compile(r"[.;!?\n]")

@@ -1294,7 +1294,8 @@ class Builder:
         if not force and mention is not None:
             # (told as past in its own words, it is still only as surely the event as its link
             # makes it: "the 2028 season … ¶ the breeding season that ended last month")
-            grade, _ = self.graded(span, (event_id,), (mention,))
+            linked, _ = self.graded(span, (event_id,), (mention,))
+            grade = min(grade, linked)
         self.dct_claimed.add(event_id)
         self.period_claim(event_id, Part.START, Qualifier.BY, self.dct, span, rule=ConflictKind.AFTER_DCT,
                           grade=grade)

@@ -641,7 +641,11 @@ def date(b: Builder, here: SentenceContext, timex: Timex, period: Period, length
         b.period_claim(event_id, Part.START, Qualifier.SINCE, period, span, ongoing=ongoing,
                        rule=ConflictKind.AFTER_DCT)
         b.dct_claim(event_id, span, force=True)
-    b.dct_claim(event_id, span, tense=tense, mention=target.trigger)
+    # ("A panel … said the new timetable started on Sunday 3 September": a past told in a past
+    # report may be the report's present or future, shifted back; a doubt)
+    reported = tense == PAST and _backshifted(b.text, here, target.cue)
+    b.dct_claim(event_id, span, tense=tense, mention=target.trigger,
+                grade=Grade.WEAK if reported else Grade.STRONG)
     if target.part is Part.END and tense == PAST and target.cue.pos == "verb" and b.dct is not None and (
         reading.name == IN
     ):
@@ -662,6 +666,25 @@ _FIRST_AFTER_SUBJECT = lazy_compile(
     rf"(?:{_WORDS.pattern('first_perfect_participle')}))[ \t]+(?:{_WORDS.pattern('first_adverbs')})\b",
     re.IGNORECASE,
 )
+
+
+_REPORTED_GAP = 8  # words between a past reporting verb and the past verb of what it reports
+
+
+def _backshifted(text: str, here: SentenceContext, verb: Trigger) -> bool:
+    """Is the past verb ``verb``, a start or an end, in the clause a past reporting verb of its
+    sentence reports ("said the new timetable started on …": what a schedule says starts)?"""
+    reporting = [t for t in here.triggers if t.end <= verb.start and t.pos == "verb"
+                 and t.event_class == "reporting" and t.tense not in (PRESENT, PLANNED)]
+    if not reporting or verb.pos != "verb" or verb.event_class not in ("begin", "end"):
+        return False  # (only a schedule's start or end, "starts on …": "said a man was arrested on
+        # Jan 28" tells an arrest)
+    last = reporting[-1]
+    return words_between(text, last.end, verb.start) <= _REPORTED_GAP and not _REPORT_BREAK.search(
+        text, last.end, verb.start)
+
+
+_REPORT_BREAK = lazy_compile(r"[.;:!?\n]")
 
 
 def _told_first(b: Builder, target: Target) -> bool:
