@@ -940,7 +940,9 @@ def _past_midnight(ctx: Context, req: Request, day: dt.date, start: int, end: in
         return day
     if ctx.frames is None or not ctx.frames.leads(start, end):
         told = ctx.clock_days.get(req.clock[:5])
-        if told is not None and told != req.base and abs((told - day).days) > 1 and req.clock[3:5] != "00" and (
+        if told is not None and told != req.base and abs((told - day).days) > 1 and (
+            req.clock[3:5] != "00"
+        ) and (
             any(c.isdigit() for c in ctx.text[start:end])
         ) and (
             ctx.ref_end >= 0 and _PARAGRAPH_BREAK.search(ctx.text, ctx.ref_end, start) is not None

@@ -13,7 +13,7 @@ import itertools
 import re
 
 from chrono.lazy_regex import lazy_compile
-from chrono.model import Endpoint, Event, EventExists, Gap, Part, Qualifier, Side, Span
+from chrono.model import Endpoint, Event, EventExists, Gap, Grade, Part, Qualifier, Side, Span
 from chrono.periods import InvalidValue, NotAPeriod, parse_value
 from chrono.problems import ConflictKind
 from chrono.tagger import Timex
@@ -21,7 +21,7 @@ from chrono.text.builder import Builder
 from chrono.text.claims import TextGapClaim, TextPeriodClaim
 from chrono.text.vocabulary import vocabulary
 
-__all__ = ["told_again"]
+__all__ = ["Dated", "ordered_dates", "told_again"]
 
 _WORDS = vocabulary("order")
 # ", and again in a", " and once more on": what joins the first time to the second
@@ -53,27 +53,39 @@ def told_again(b: Builder) -> None:
 
 
 def _claim(b: Builder, one: Timex, two: Timex) -> None:
+    ordered_dates(b, (one, Span(one.start, one.end, "event"), "the first time"),
+                  (two, Span(two.start, two.end, "event"), "the time told 'again'"),
+                  Span(one.start, two.end, "claim"), date_via="the date of that time",
+                  order_via="'again' tells a second time, after the first")
+
+
+Dated = tuple[Timex, Span, str]  # a date, the words that name its event, and what they are
+
+
+def ordered_dates(b: Builder, first: Dated, second: Dated, span: Span, *, date_via: str, order_via: str,
+                  grade: Grade = Grade.STRONG) -> None:
+    """Two things the text dates, each an event of its own in its date, the first starting no
+    later than the second (``span``: the words that say so)."""
     try:
-        periods = (parse_value(one.value), parse_value(two.value))
+        periods = (parse_value(first[0].value), parse_value(second[0].value))
     except (InvalidValue, NotAPeriod):
         return
     if not all(p.bounded for p in periods):
         return
     ids = []
-    for timex, label in ((one, "the first time"), (two, "the time told 'again'")):
-        event_id = f"{label}, “{timex.text}” ({b.where(timex.start)})"
-        span = Span(timex.start, timex.end, "event")
-        b.events[event_id] = Event(event_id, timex.text, span, None, "occurrence")
-        b.claims.append(EventExists(event_id, span))
+    for _, named, label in (first, second):
+        words = b.text[named.start:named.end]
+        event_id = f"{label}, “{words}” ({b.where(named.start)})"
+        where = Span(named.start, named.end, "event")
+        b.events[event_id] = Event(event_id, words, where, None, "occurrence")
+        b.claims.append(EventExists(event_id, where))
         ids.append(event_id)
-    for event_id, timex, period in zip(ids, (one, two), periods, strict=True):
+    for event_id, (timex, _, _), period in zip(ids, (first, second), periods, strict=True):
         b.claims.append(TextPeriodClaim(
             event_id, Part.WHOLE, Qualifier.IN, period, Span(timex.start, timex.end, "claim"),
-            words=timex.text, conflict_kind=ConflictKind.ORDER, via="the date of that time",
+            words=timex.text, conflict_kind=ConflictKind.ORDER, via=date_via,
         ))
-    span = Span(one.start, two.end, "claim")
     b.claims.append(TextGapClaim(
         Endpoint(ids[0], Side.START), Endpoint(ids[1], Side.START), Gap(0, None, ""), span,
-        words=b.text[one.start:two.end], conflict_kind=ConflictKind.ORDER,
-        via="'again' tells a second time, after the first",
+        words=b.text[span.start:span.end], conflict_kind=ConflictKind.ORDER, grade=grade, via=order_via,
     ))

@@ -43,6 +43,7 @@ from chrono.text.corrections import earlier_pieces
 from chrono.text.dating import date, date_range, past_without_event, period_of, when_clause, when_simultaneous
 from chrono.text.durations import duration, started_and_ended, stated_period, summed_up
 from chrono.text.events import Trigger, asserted, find_triggers, lexicon
+from chrono.text.firsts import firsts
 from chrono.text.incident_window import incident_window
 from chrono.text.layout_dating import Scope
 from chrono.text.layout_dating import apply as date_by_layout
@@ -60,7 +61,6 @@ from chrono.text.states import participle_bounds, state_bounds
 from chrono.text.tense import NOMINAL
 from chrono.text.timeline_acts import timeline_acts
 from chrono.text.weddings import one_wedding
-from chrono.text.firsts import firsts
 
 
 def build(text: str, sentences: Sequence[Sentence], timexes: Sequence[Timex], dct: Period | None,

@@ -603,7 +603,8 @@ def date(b: Builder, here: SentenceContext, timex: Timex, period: Period, length
     # (not one that refers back to another first time: "was first held in August 2003 … the very
     # first festival, in the summer of 2005")
     link = b.links.get(target.trigger.start) if told_first and target.trigger.pos == "noun" else None
-    series_start = link is not None and not _told_first(b, Target(link.antecedent, Part.WHOLE, link.antecedent))
+    series_start = link is not None and not _told_first(
+        b, Target(link.antecedent, Part.WHOLE, link.antecedent))
     if not bounds:
         return
     if reading.name == IN and target.cue.pos == "verb" and target.cue.lemma in _GOING_ON_VERBS:

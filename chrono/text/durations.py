@@ -305,14 +305,16 @@ def started_and_ended(b: Builder, here: SentenceContext, timex: Timex) -> None:
 
 
 _TOTAL = lazy_compile(rf"\b(?:{_WORDS.pattern('total_words')})\b", re.IGNORECASE)
-_STARTED_AT = lazy_compile(
-    rf"\b(?:{_WORDS.pattern('period_start_words')})\s+(?:(?:{_WORDS.pattern('period_time_signals')})\s+)?\Z",
-    re.IGNORECASE,
-)
-_ENDED_AT = lazy_compile(
-    rf"\b(?:{_WORDS.pattern('period_end_words')})\s+(?:(?:{_WORDS.pattern('period_time_signals')})\s+)?\Z",
-    re.IGNORECASE,
-)
+
+
+def _words_before_time(key: str) -> re.Pattern[str]:
+    """The words of ``key`` right before a time, a signal of it between ("began at ")."""
+    signals = _WORDS.pattern("period_time_signals")
+    return lazy_compile(rf"\b(?:{_WORDS.pattern(key)})\s+(?:(?:{signals})\s+)?\Z", re.IGNORECASE)
+
+
+_STARTED_AT = _words_before_time("period_start_words")
+_ENDED_AT = _words_before_time("period_end_words")
 
 
 def summed_up(b: Builder, here: SentenceContext, timex: Timex) -> None:

@@ -14,12 +14,10 @@ import bisect
 import re
 
 from chrono.lazy_regex import lazy_compile
-from chrono.model import Endpoint, Event, EventExists, Gap, Grade, Part, Qualifier, Side, Span
-from chrono.periods import InvalidValue, NotAPeriod, parse_value
-from chrono.problems import ConflictKind
+from chrono.model import Grade, Span
 from chrono.tagger import Timex
+from chrono.text.again import ordered_dates
 from chrono.text.builder import Builder
-from chrono.text.claims import TextGapClaim, TextPeriodClaim
 from chrono.text.inflection import singular
 from chrono.text.sentences import Sentence
 from chrono.text.vocabulary import vocabulary
@@ -37,7 +35,9 @@ _FIRST = lazy_compile(
 _NOT_HEADS = _WORDS.set("not_heads")
 _OPEN = _WORDS.set("open_qualifiers")
 _SCOPED = lazy_compile(rf"\b(?:{_WORDS.pattern('scope_words')})\b", re.IGNORECASE)
-_FIRST_BEFORE = lazy_compile(rf"\b(?:{_WORDS.pattern('first_words')})\s+(?:[\w-]+\s+){{0,2}}\Z", re.IGNORECASE)
+_FIRST_BEFORE = lazy_compile(
+    rf"\b(?:{_WORDS.pattern('first_words')})\s+(?:[\w-]+\s+){{0,2}}\Z", re.IGNORECASE
+)
 _NOT_REAL = lazy_compile(rf"\b(?:{_WORDS.pattern('not_real')})\s+(?:[\w-]+\s+)?\Z", re.IGNORECASE)
 _LATER_ORDINALS = [str(word) for word, place in vocabulary("coreference").table("ordinal_words").items()
                    if int(place) > 1 and "-" not in str(word)]
@@ -59,7 +59,9 @@ def firsts(b: Builder) -> None:
         for match in _FIRST.finditer(text, sentence.start, sentence.end):
             head = match.group("head").lower()
             modifier = (match.group("modifier") or "").lower()
-            if head in _NOT_HEADS or modifier in _NOT_HEADS or _SCOPED.search(text, sentence.start, sentence.end):
+            if head in _NOT_HEADS or modifier in _NOT_HEADS or _SCOPED.search(
+                text, sentence.start, sentence.end
+            ):
                 continue
             if _PLACE_AFTER.match(text, match.end()) or _PLAN.search(text, sentence.start, sentence.end):
                 continue  # "the first game in the new arena would take place in 2027"
@@ -88,13 +90,13 @@ def firsts(b: Builder) -> None:
                     if dated is None or int(dated.value[:4]) >= year:
                         continue
                     owner = match.group("owner") or _owner_before(text, sentence.start, match.start())
-                    sure = other.paragraph == sentence.paragraph or _LATER_ORDINAL_BEFORE.search(
-                        text, max(other.start, at - 16), at) is not None or (
-                        owner is not None and re.search(rf"\b{re.escape(owner)}\b", text[other.start:other.end],
-                                                        re.IGNORECASE) is not None
-                    ) and modifier in ("", *_OPEN)
-                    _claim(b, own_timex, dated, Span(match.start(), match.end(), "claim"), Span(at, end, "claim"),
-                           Grade.STRONG if sure else Grade.WEAK)
+                    same_owner = owner is not None and modifier in ("", *_OPEN) and re.search(
+                        rf"\b{re.escape(owner)}\b", text[other.start:other.end], re.IGNORECASE
+                    ) is not None
+                    later_one = _LATER_ORDINAL_BEFORE.search(text, max(other.start, at - 16), at) is not None
+                    sure = other.paragraph == sentence.paragraph or same_owner or later_one
+                    _claim(b, own_timex, dated, Span(match.start(), match.end(), "claim"),
+                           Span(at, end, "claim"), Grade.STRONG if sure else Grade.WEAK)
                     break
 
 
@@ -126,28 +128,7 @@ def _year_next_to(b: Builder, sentence: Sentence, at: int, end: int) -> Timex | 
 
 
 def _claim(b: Builder, first: Timex, other: Timex, first_span: Span, other_span: Span, grade: Grade) -> None:
-    try:
-        periods = (parse_value(first.value), parse_value(other.value))
-    except (InvalidValue, NotAPeriod):
-        return
-    if not all(p.bounded for p in periods):
-        return
-    ids = []
-    for timex, span, label in ((first, first_span, "the first of its kind"), (other, other_span, "another of its kind")):
-        event_id = f"{label}, “{b.text[span.start:span.end]}” ({b.where(span.start)})"
-        b.events[event_id] = Event(event_id, b.text[span.start:span.end], Span(span.start, span.end, "event"),
-                                   None, "occurrence")
-        b.claims.append(EventExists(event_id, Span(span.start, span.end, "event")))
-        ids.append(event_id)
-    for event_id, timex, period in zip(ids, (first, other), periods, strict=True):
-        b.claims.append(TextPeriodClaim(
-            event_id, Part.WHOLE, Qualifier.IN, period, Span(timex.start, timex.end, "claim"),
-            words=timex.text, conflict_kind=ConflictKind.ORDER, via="the year written with it",
-        ))
-    span = Span(first_span.start, first_span.end, "claim")
-    b.claims.append(TextGapClaim(
-        Endpoint(ids[0], Side.START), Endpoint(ids[1], Side.START), Gap(0, None, ""), span,
-        words=b.text[span.start:span.end], conflict_kind=ConflictKind.ORDER, grade=grade,
-        via="the first of a kind comes no later than another of it"
-        + ("" if grade is Grade.STRONG else "; the other may be another place's or owner's"),
-    ))
+    doubt = "" if grade is Grade.STRONG else "; the other may be another place's or owner's"
+    ordered_dates(b, (first, first_span, "the first of its kind"), (other, other_span, "another of its kind"),
+                  Span(first_span.start, first_span.end, "claim"), date_via="the year written with it",
+                  order_via=f"the first of a kind comes no later than another of it{doubt}", grade=grade)

@@ -91,7 +91,9 @@ def sequence(b: Builder, here: SentenceContext, offsets: list[re.Match[str]]) ->
         if not following or words_between(text, end, following[0].start) > 6:
             continue
         subject = following[0]
-        if match.group(1).lower().endswith(_PREPOSITION_ENDS) and _SET_OFF_AFTER.match(text, end) is None and (
+        if match.group(1).lower().endswith(_PREPOSITION_ENDS) and (
+            _SET_OFF_AFTER.match(text, end) is None
+        ) and (
             subject.pos != "verb" or words_between(text, end, subject.start) > 0
         ):
             continue  # "shortly after crews had been withdrawn": a conjunction with its clause, not
@@ -214,7 +216,8 @@ def order(b: Builder, here: SentenceContext) -> None:
             subject = verbs[-1] if verbs and _ORDER_WORDS[word] != "within" else before_date[-1]
             # (the event the date is of, where the text says: "confirmed the decision in a statement
             # on 3 February, after the defeat": the decision)
-            dated = [t for t in before_date if any(b.dated_by.get((t.start, part)) is dated_before for part in Part)]
+            dated = [t for t in before_date
+                     if any(b.dated_by.get((t.start, part)) is dated_before for part in Part)]
             if dated and _ORDER_WORDS[word] != "within":
                 subject = dated[-1]
         elif dated_before is not None and (set_off or closing) and words_between(

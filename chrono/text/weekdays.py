@@ -80,8 +80,11 @@ def weekday_cues(text: str, timexes: Sequence[Timex]) -> Iterator[WeekdayCue]:
         if named is None:
             before = _WEEKDAY_BEFORE.search(text, max(0, timex.start - 28), timex.start)
             bracketed_range = before is not None and "(" in before.group() and timex.range_id is not None
-            paired = before is not None and _WEEKDAY_JOINED.search(text, max(0, before.start() - 16), before.start())
-            if before is not None and not in_another(before.start(), timex) and not bracketed_range and not paired:
+            paired = before is not None and _WEEKDAY_JOINED.search(
+                text, max(0, before.start() - 16), before.start())
+            if before is not None and not in_another(before.start(), timex) and not (
+                bracketed_range or paired
+            ):
                 # (not "on Tuesday and Wednesday (Feb 17-18)", "this Saturday and Sunday, 26 and 27
                 # March": two weekdays, two days)
                 named, start = before, before.start()
