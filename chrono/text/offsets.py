@@ -67,6 +67,7 @@ _QUANTITY_BEFORE = lazy_compile(
     r"(?:[ \t]+[a-z]+){0,2}[ \t]+\Z"
 )
 _OBJECT_AFTER = lazy_compile(r"[ \t]+[a-z]")
+_GERUND_BEFORE_OBJECT = lazy_compile(r"[ \t]+([a-z]{3,}ing)\b")
 # "collections will move one day later", "the deadline slipped a week later": a shift in time
 _MOVED_BY = lazy_compile(rf"\b(?:{_WORDS.pattern('shifting_verbs')})\s+\Z", re.IGNORECASE)
 # "paid 31 percent more in January than a year earlier": a comparison
@@ -273,6 +274,11 @@ def offset(b: Builder, here: SentenceContext, match: re.Match[str]) -> None:
         # "a week after the signing": the event after the signal is the reference
         # ("51 minutes after the first alarm, said …": no event word in the phrase, and the
         # verb past its comma is another clause's)
+        gerund = _GERUND_BEFORE_OBJECT.match(text, end)
+        if right and gerund is not None and not any(t.start == gerund.start(1) for t in triggers):
+            # "ten days after ending their first strike": counted from a point of the event the
+            # lexicon does not tell (its end), not from its start
+            return
         if right and not _CLAUSE_MARK.search(text, end, right[0].start) and (
             words_between(text, end, right[0].start) <= 3
             or _NAMED_MODIFIER.fullmatch(text, end, right[0].start)
