@@ -21,7 +21,7 @@ from chrono.text.coreference import FIRST_WORDS
 from chrono.text.counts import NUMBERS, count_of
 from chrono.text.dating import counted_day_claim, period_of, told_going_on
 from chrono.text.durations import seconds_of
-from chrono.text.events import Trigger
+from chrono.text.events import Trigger, lexicon
 from chrono.text.vocabulary import (
     Hint,
     VocabularyError,
@@ -68,6 +68,11 @@ _QUANTITY_BEFORE = lazy_compile(
 )
 _OBJECT_AFTER = lazy_compile(r"[ \t]+[a-z]")
 _GERUND_BEFORE_OBJECT = lazy_compile(r"[ \t]+([a-z]{3,}ing)\b")
+
+
+def _is_aspect_form(word: str) -> bool:
+    """Is ``word`` a form of a verb that starts or ends its object ("ending", "starting")?"""
+    return any(cls in ("begin", "end") for _, cls, pos, _ in lexicon().forms.get(word, ()) if pos == "verb")
 # "collections will move one day later", "the deadline slipped a week later": a shift in time
 _MOVED_BY = lazy_compile(rf"\b(?:{_WORDS.pattern('shifting_verbs')})\s+\Z", re.IGNORECASE)
 # "paid 31 percent more in January than a year earlier": a comparison
@@ -275,7 +280,9 @@ def offset(b: Builder, here: SentenceContext, match: re.Match[str]) -> None:
         # ("51 minutes after the first alarm, said …": no event word in the phrase, and the
         # verb past its comma is another clause's)
         gerund = _GERUND_BEFORE_OBJECT.match(text, end)
-        if right and gerund is not None and not any(t.start == gerund.start(1) for t in triggers):
+        if right and gerund is not None and _is_aspect_form(gerund.group(1)) and not any(
+            t.start == gerund.start(1) for t in triggers
+        ):
             # "ten days after ending their first strike": counted from a point of the event the
             # lexicon does not tell (its end), not from its start
             return
