@@ -218,9 +218,10 @@ def age_cues(text: str, timexes: Sequence[Timex], sentences: Sequence[Sentence])
     born = mention(birth)
     dates = _Dates(timexes)
     birthdays = {s.start for s in _birthday_sentences(text, sentences)}
-    born_in = next((text[s.start:s.end] for s in sentences if s.start <= birth.start < s.end), "")
+    birth_sentence = next((s for s in sentences if s.start <= birth.start < s.end), None)
+    born_in = text[birth_sentence.start:birth_sentence.end] if birth_sentence is not None else ""
     # (the words of that sentence up to the birth: who was born, not whom the rest goes on to)
-    born_who = next((text[s.start:birth.end] for s in sentences if s.start <= birth.start < s.end), "")
+    born_who = text[birth_sentence.start:birth.end] if birth_sentence is not None else ""
     lede = _lede_age(text, dates, sentences, birth)
     if lede is not None:
         yield lede

@@ -330,13 +330,13 @@ def summed_up(b: Builder, here: SentenceContext, timex: Timex) -> None:
     paragraph = [s for s in b.sentences if s.paragraph == here.sentence.paragraph and s.start < timex.start]
     lo = paragraph[0].start if paragraph else here.sentence.start
     told = [t for t in b.timexes if lo <= t.start and t.end <= timex.start and t.type in ("DATE", "TIME")]
-    pairs = {(t.range_id, "range") for t in told if t.range_id is not None}
+    ranges = {t.range_id for t in told if t.range_id is not None}
     begins = [t for t in told if t.range_role == "begin"]
     ends = [t for t in told if t.range_role == "end"]
-    if not pairs:
+    if not ranges:
         begins = [t for t in told if _STARTED_AT.search(b.text, max(lo, _lead(t) - 30), _lead(t))]
         ends = [t for t in told if _ENDED_AT.search(b.text, max(lo, _lead(t) - 30), _lead(t))]
-    if len(pairs) > 1 or len(begins) != 1 or len(ends) != 1 or ends[0].start < begins[0].start:
+    if len(ranges) > 1 or len(begins) != 1 or len(ends) != 1 or ends[0].start < begins[0].start:
         return  # no period, or several: which one the total is of is not said
     first = period_of(begins[0], b.dct, b.options.hemisphere)
     last = period_of(ends[0], b.dct, b.options.hemisphere)

@@ -68,11 +68,6 @@ _QUANTITY_BEFORE = lazy_compile(
 )
 _OBJECT_AFTER = lazy_compile(r"[ \t]+[a-z]")
 _GERUND_BEFORE_OBJECT = lazy_compile(r"[ \t]+([a-z]{3,}ing)\b")
-
-
-def _is_aspect_form(word: str) -> bool:
-    """Is ``word`` a form of a verb that starts or ends its object ("ending", "starting")?"""
-    return any(cls in ("begin", "end") for _, cls, pos, _ in lexicon().forms.get(word, ()) if pos == "verb")
 # "collections will move one day later", "the deadline slipped a week later": a shift in time
 _MOVED_BY = lazy_compile(rf"\b(?:{_WORDS.pattern('shifting_verbs')})\s+\Z", re.IGNORECASE)
 # "paid 31 percent more in January than a year earlier": a comparison
@@ -203,6 +198,11 @@ _APPOSED_GAP = lazy_compile(
 )
 # (not "in 1976, ninety years later": a distance set off right after the date restates it)
 _WORD_BETWEEN = lazy_compile(r"[A-Za-z]{2,}")
+
+
+def _is_aspect_form(word: str) -> bool:
+    """Is ``word`` a form of a verb that starts or ends its object ("ending", "starting")?"""
+    return any(cls in ("begin", "end") for _, cls, pos, _ in lexicon().forms.get(word, ()) if pos == "verb")
 
 
 def offset(b: Builder, here: SentenceContext, match: re.Match[str]) -> None:

@@ -31,9 +31,7 @@ _SEQUENCE_WORDS = {str(word): str(side) for word, side in _WORDS.table("sequence
 _SEQUENCE = lazy_compile(
     rf"\b({searched_alternation(_SEQUENCE_WORDS)})\b(?!\s+(?:{_WORDS.pattern('not_before')})\b)"
     # ("soon after Owen's birth", "shortly after her wedding": a preposition with its object)
-    rf"(?!\s+[\w-]+['’]s\b)"
-    rf"(?!(?:{'|'.join(f'(?<={re.escape(w)})' for w in _WORDS.words('sequence_prepositions'))})"
-    rf"\s+(?:{_WORDS.pattern('sequence_object_leads')})\b)",
+    rf"(?!\s+[\w-]+['’]s\b)",
     re.IGNORECASE,
 )
 _SEQUENCE_HINT = Hint.of(_SEQUENCE_WORDS)
