@@ -55,6 +55,9 @@ class AgeCue:
     # the date stands in a participle clause after the age ("At 34 she moved, arriving in
     # January 2008"), which may tell a later event ("…, graduating in 2000"): a doubt
     uncertain: bool = False
+    # the age of a news lede ("Dana Reeve, 46, appeared in court on Friday 26 August"), which
+    # a reporter gives at the date told or at the document date, days later: either fits
+    or_now: bool = False
 
 
 @attrs.frozen

@@ -269,6 +269,11 @@ def _leap_day_ages(born: dt.date | None, year: int) -> set[int]:
 def _age_mismatch(cue: AgeCue, document_day: str | None) -> str | None:
     """Why ``cue`` does not add up, or None. With the birthday unknown, a person born in year B is
     Y - B - 1 or Y - B years old in year Y."""
+    if cue.or_now and document_day is not None:
+        at_date = _age_mismatch(attrs.evolve(cue, or_now=False), document_day)
+        if at_date is None or _age_mismatch(attrs.evolve(cue, at=None, or_now=False), document_day) is None:
+            return None
+        return at_date
     born = cue.born
     when = cue.at.year if cue.at is not None else int(document_day[:4]) if document_day else None
     if when is not None and cue.age in _leap_day_ages(born.day, when):

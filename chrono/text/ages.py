@@ -38,7 +38,10 @@ _BIRTH = lazy_compile(
     # (a place of a few words may stand between: "born in the Polish port of Gdynia on 2 March
     # 1951"; no clause of another verb: "born in Leeds and moved to York on …")
     rf"(?:(?:\s+(?!(?:{_WORDS.pattern('birth_clause_breaks')})\b)(?:(?-i:[A-Z])\.|[\w'’-]+)){{0,7}}?"
-    rf"(?:\s*\([^()]{{0,100}}\))?\s+(?:{_WORDS.pattern('birth_date_prepositions')}))?"
+    rf"(?:\s*\([^()]{{0,100}}\))?\s+(?:{_WORDS.pattern('birth_date_prepositions')})"
+    # ("Born in Kilrush, County Clare, on 4 May 1975": a place of names set off by commas)
+    rf"|\s+in(?:[ \t]+(?-i:[A-Z])[\w'’-]*)+(?:,(?:[ \t]+(?-i:[A-Z])[\w'’-]*)+)+,?"
+    rf"\s+(?:{_WORDS.pattern('birth_date_prepositions')}))?"
     rf"(?:\s*:)?\s+\Z",  # (a fact box's "Born: 30 November 2004")
     re.IGNORECASE,
 )
@@ -481,20 +484,33 @@ def _lede_age(text: str, dates: _Dates, sentences: Sequence[Sentence], birth: Ti
     match = found[0]
     here = next((s for s in sentences if s.start <= match.start() < s.end), None)
     told = next((s for s in sentences if s.start <= birth.start < s.end), None)
-    if here is None or told is None or here.end > told.start or any(
-        # (a time of day too: "Martin Sheldrake, 48, fell on the morning of Saturday 4 May")
-        has_year(t) or (t.type == "TIME" and _YEAR_FIRST.match(t.value) is not None)
-        for t in dates.between(here.start, here.end)
-    ):
+    if here is None or told is None or here.end > told.start:
+        return None
+    # (a time of day too: "Martin Sheldrake, 48, fell on the morning of Saturday 4 May")
+    dated = [t for t in dates.between(here.start, here.end)
+             if has_year(t) or (t.type == "TIME" and _YEAR_FIRST.match(t.value) is not None)]
+    # "Dana Reeve, 46, … appeared in court on Friday 26 August": a day counted from the
+    # document date is the news of the day, the age the one at it or at the document date;
+    # a year written ("fell on 4 May 2019") is another time, at which she was another age
+    recent = [t for t in dated if t.anchor == "DCT" and not t.guessed and _FULL_DAY.match(t.value[:10])]
+    if len(recent) != len(dated) or len({t.value[:10] for t in recent}) > 1:
         return None
     surname = match.group("name")
     named = re.search(rf"\b{re.escape(surname)}\b", text[told.start:birth.start]) is not None
+    if not named and _FACT_LINE.match(text, text.rfind("\n", 0, birth.start) + 1):
+        # "**Keira Dunne**" over the list "- Born: 2 November 2001": a fact box, its title the name
+        box = text.rfind("\n\n", 0, birth.start) + 2
+        named = re.search(rf"\b{re.escape(surname)}\b", text[box:birth.start]) is not None
     if not named and not _PRONOUN_SUBJECT.match(text, told.start):
         return None
     age, start, end = _age_of(match)
+    if recent:
+        return AgeCue(Span(start, end), age, mention(birth), mention(recent[0]), or_now=True)
     return AgeCue(Span(start, end), age, mention(birth), None)
 
 
+# a line labelling a fact: "- Born: 2 November 2001" (the view blanks the list marker)
+_FACT_LINE = lazy_compile(r"[ \t]*(?:(?:[-*+]|\d+[.)])[ \t]+)?\**[A-Z][\w ]{0,20}\**:")
 _PRONOUN_SUBJECT = lazy_compile(rf"\s*(?:{_WORDS.pattern('born_pronoun_openers')})\b", re.IGNORECASE)
 
 # "the 19-year-old": an age as the epithet of the one the text is about
