@@ -94,6 +94,12 @@ def days_of(holiday: str, year: int, countries: frozenset[str]) -> frozenset[dt.
     return frozenset(found) if found else None
 
 
+def days_anywhere(holiday: str, year: int) -> frozenset[dt.date]:
+    """The days ``holiday`` falls on in ``year`` in any country that keeps it on a day of rule."""
+    rules = {rule for rule in holidays()[holiday].values() if rule}
+    return frozenset(day for rule in rules if (day := _day(rule, year)) is not None)
+
+
 def fixed(holiday: str, countries: frozenset[str]) -> bool:
     """Whether the holiday falls on the same month and day every year where it applies."""
     rules = _rules(holiday, countries)

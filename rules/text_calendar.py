@@ -16,7 +16,7 @@ import attrs
 
 from chrono.analysis import Analysis
 from chrono.cues import AgeCue, AnniversaryCue, ElapsedCue, HolidayCue, SeasonCue, WeekdayCue, document_day
-from chrono.holidays import days_of, falls_near, fixed, never_on
+from chrono.holidays import days_anywhere, days_of, falls_near, fixed, never_on
 from chrono.model import Finding, Severity, Span
 from chrono.rulebase import Rule
 from chrono.tagger.tense import YEAR_SAID
@@ -437,7 +437,9 @@ class HolidayMismatch(Rule):
         (chrono/data/holidays.yaml): fixed days, nth weekdays, and the feasts that hang on
         Easter, computed for the year; where countries keep the holiday on different days
         (Thanksgiving, Labour Day, Mother's Day), any day of a country the document names
-        passes, or of any country when it names none. A movable holiday whose year is only
+        passes, or of any country when it names none; the day of a country it does not name
+        gives a warning (the places named may be what the text is about, not where it was
+        written: "roses grown in Kenya"). A movable holiday whose year is only
         inferred from the document date gives a warning within six weeks of it, and is left
         alone farther away — unless it falls on that day in no year at all ("Easter Sunday,
         14 May"): then an error; words that make the date another day ("the weekend after Easter",
@@ -475,18 +477,26 @@ class HolidayMismatch(Rule):
             low, high = cue.spread
             if any(0 <= (date.day - holiday).days - low <= high - low for holiday in days):
                 continue
+            # ("roses grown in Kenya …, Mother's Day, which falls on Sunday 19 March": the day of
+            # another country, maybe the writer's; the countries named may only be what it is about)
+            elsewhere = cue.countries and any(0 <= (date.day - holiday).days - low <= high - low
+                                              for holiday in days_anywhere(cue.holiday, date.day.year))
             # (a year inferred for a day just told, "the early hours of Easter Sunday, 7 April" in
             # a report of 10 April, is the document's, unless the holiday fell on that day in a year
             # near it: "Easter Sunday, 4 April" in 2023 may be 2021's)
             where = (cue.holiday, cue.countries, date.day, cue.spread)
-            certain = not date.year_inferred or fixed(cue.holiday, cue.countries) or never_on(*where) or (
-                _near_document_day(date.day, day) and not falls_near(*where))
-            if not certain and (near is None or abs((date.day - near).days) > _NEAR_DAYS):
+            certain = not elsewhere and (
+                not date.year_inferred or fixed(cue.holiday, cue.countries) or never_on(*where)
+                or (_near_document_day(date.day, day) and not falls_near(*where)))
+            if not certain and not elsewhere and (near is None or abs((date.day - near).days) > _NEAR_DAYS):
                 continue  # a movable holiday in a year guessed far from the document date
             shown = " or ".join(_day_name(holiday) for holiday in sorted(days))
             year = "" if fixed(cue.holiday, cue.countries) else f" in {date.day.year}"
-            inferred = " (year inferred from the document date)" if date.year_inferred and not certain else ""
-            message = f"{cue.name} is not {_day_name(date.day)}{inferred}: it falls on {shown}{year}"
+            inferred = (" (year inferred from the document date)"
+                        if date.year_inferred and not certain and not elsewhere else "")
+            other = (f" in the countries the text names ({', '.join(sorted(cue.countries))}), though "
+                     "another country keeps it on that day" if elsewhere else "")
+            message = f"{cue.name} is not {_day_name(date.day)}{inferred}: it falls on {shown}{year}{other}"
             spans = [Span(min(cue.name_span.start, date.span.start), max(cue.name_span.end, date.span.end),
                           "primary")]
             finding = self.finding(analysis, message, spans)

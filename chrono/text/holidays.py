@@ -74,13 +74,16 @@ def _before_words() -> str:
 def _patterns() -> _Patterns:
     links = alternation(longest_first(_WORDS.words("holiday_date_links")))
     leads = alternation(_WORDS.words("holiday_event_leads"))
+    which = alternation(longest_first(_WORDS.words("holiday_which_links")))
     return _Patterns(
         name=lazy_compile(rf"(?:{trie_regex(_names())})(?![\w-])"),  # a word start checked on each match
         # ("Halloween night, Sunday 30 October": a part of the holiday's day may come between)
         name_then_date=lazy_compile(
             rf"(?:[ \t]+(?:{_WORDS.pattern('holiday_day_parts')}))?"
             rf"[ \t]*(?:[,:(—–][ \t]*|-[ \t]+|[ \t]+(?:{links})[ \t]+|[ \t]+)(?:on[ \t]+)?"
-            rf"(?:(?:{_WORDS.pattern('holiday_date_articles')})[ \t]+)?"),
+            rf"(?:(?:{_WORDS.pattern('holiday_date_articles')})[ \t]+)?"
+            rf"|[ \t]*,[ \t]+(?:{which})[ \t]+"
+            rf"(?:(?:{_WORDS.pattern('holiday_weather_articles')})(?:[ \t]+[a-z][\w-]*){{1,4}}[ \t]+)?"),
         # ("**Saturday 30 October.** Halloween, and …": an entry's label, then the name; its
         # marks may be blanked to spaces)
         date_then_name=lazy_compile(r"[ \t]*(?:[,(—–:]|\.?(?:\*\*|__)|\.[ \t]{3})[ \t]*"),
@@ -124,6 +127,7 @@ def holiday_cues(text: str, timexes: Sequence[Timex], places: Sequence[Place]) -
                          countries)
 
 
+_NAME_TO_DATE = 60  # the most characters between a holiday's name and its date
 _DATING_PREPOSITION = lazy_compile(r"\b(?:on|at|during)[ \t]+\Z", re.IGNORECASE)
 # after a name whose last word the date took: ", April 21"
 _SHARED_WORD = lazy_compile(r"[ \t]*,[ \t]*")
@@ -149,7 +153,7 @@ def _date_of(text: str, name: re.Match[str], days: Sequence[Timex], patterns: _P
     led = patterns.lead_preposition.search(before_words) is not None
     other_day = ((not (dated_by_name or led) and patterns.not_the_day_before.search(before_words) is not None)
                  or patterns.not_the_day.search(text[end:end + 12]) is not None)
-    if (after is not None and after.start - end <= 40
+    if (after is not None and after.start - end <= _NAME_TO_DATE
             and patterns.name_then_date.fullmatch(text, end, after.start) and not other_day
             and not patterns.not_the_day.search(text, end, after.start)):
         return after
