@@ -157,6 +157,7 @@ def _attach_days(res: Resources, text: str, timexes: list[Timex]) -> None:
         if between and res.lookup("signal", between) != "on":
             continue
         timexes[i] = attrs.evolve(clock, value=day.value + time_part.group(1), anchor=day.anchor)
+        _small_hours_after_evening(text, timexes, i)
     for i in range(len(timexes) - 1):
         # "on 16 May at 7pm": a clock time right after a day it did not take its day from
         day, clock = timexes[i], timexes[i + 1]
@@ -168,6 +169,35 @@ def _attach_days(res: Resources, text: str, timexes: list[Timex]) -> None:
         if not words_regex(res, _AT_CLOCK).fullmatch(text, day.end, clock.start):
             continue
         timexes[i + 1] = attrs.evolve(clock, value=day.value + time_part.group(1), anchor=day.anchor)
+
+
+_EVENING_FROM = "17:00"
+_SMALL_HOURS_BEFORE = "06:00"
+_SAME_CLAUSE_REACH = 80
+_SENTENCE_END = lazy_compile(r"[.!?][\"”’)]*\s|\n")
+_HOUR_MINUTE = lazy_compile(r"(\d{4}-\d\d-\d\d)T(\d\d:\d\d)")
+
+
+def _small_hours_after_evening(text: str, timexes: list[Timex], at: int) -> None:
+    """'began at 6.30pm on 4 March 2025 and ended at 1.10am': a small hour with no day of its
+    own, told in the sentence of the evening time ``timexes[at]`` that has just taken its day
+    from the date after it, is that night's, on the next day (the clock that read the small
+    hour could not yet know the evening's day)."""
+    evening = timexes[at]
+    told = _HOUR_MINUTE.match(evening.value)
+    if told is None or told[2] < _EVENING_FROM:
+        return
+    later = [k for k in range(at + 1, len(timexes)) if timexes[k].type == "TIME"]
+    if not later:
+        return
+    late = timexes[later[0]]
+    small = _HOUR_MINUTE.match(late.value)
+    if small is None or late.anchor is None or small[1] != told[1] or small[2] >= _SMALL_HOURS_BEFORE or (
+        late.start - evening.end > _SAME_CLAUSE_REACH or _SENTENCE_END.search(text, evening.end, late.start)
+    ):
+        return
+    following = (dt.date.fromisoformat(told[1]) + dt.timedelta(days=1)).isoformat()
+    timexes[later[0]] = attrs.evolve(late, value=following + late.value[10:])
 
 
 _AT_CLOCK = r"[ \t]*(?:,[ \t]*|[ \t]+(?:{day_clock_link})[ \t]+)"

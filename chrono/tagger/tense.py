@@ -68,6 +68,8 @@ def tense(ctx: Context, start: int, end: int, weekday: bool = False) -> int:
             ):
                 if any(w in classes.get("tense_past_perfect", {}) for w in words[index + 2:index + 5]):
                     return -1  # "had been planned for Saturday night": a plan of the past
+                if index + 2 < len(words) and words[index + 2] in classes.get("plan_seen_then", {}):
+                    return 0  # "originally planned for 5 June": the day may be past or ahead
                 return 1  # "set to resume Monday", "is to meet Tuesday"
             if not strong_only and words is left_words and res.has("arrangement_ing", word) and (
                 index + 1 < len(words) and words[index + 1] in classes.get("be_present", {})
@@ -380,6 +382,11 @@ def story_base(ctx: Context, start: int, end: int) -> Anchor | None:
     since = max(ctx.ref_end, ctx.frames.last_entry_end, ctx.story_told_end)
     if ctx.speaks_from_now(since, start):
         return None
+    if any(abs(int(year.group()) - ctx.dct.year) < abs(int(year.group()) - day.day.year)
+           for year in _WRITTEN_YEAR.finditer(ctx.text, max(0, ctx.frames.last_entry_end), start)):
+        # "… she died in 2016. ¶ Students reopened the site last summer": a year written since,
+        # nearer the document's than the story's, has brought the text back to now
+        return None
     ctx.story_told_end = end
     return last
 
@@ -662,6 +669,19 @@ def year_for_month(ctx: Context, month: int, day: int | None, start: int, end: i
         # 2023: the story's year, just told, which the weekday fits
         return ref.day.year
     base = ctx.base()
+    era = ctx.story_era
+    if era is not None and era.gran == "D" and base.year - era.day.year >= LONG_AGO_YEARS and not (
+        _weekday_misfits(ctx, era.day.year, month, day, start, end)
+    ):
+        # "Eighty years ago today …, the battalion landed on the morning of Tuesday 6 June" in a
+        # text of Thursday 6 June 2024: an anniversary's day, told in the year it marks, which
+        # the weekday fits
+        try:
+            in_era = dt.date(era.day.year, month, day)
+        except ValueError:
+            in_era = None
+        if in_era is not None and abs((in_era - era.day).days) <= _ERA_DAYS:
+            return era.day.year
     # (a year the entries themselves give, not one said inside an entry: "- **Saturday 6 May:**
     # tours of the original 1903 building ¶ - **Saturday 15 July:** …")
     in_entries = ctx.frames is not None and ctx.frames.last_entry is not None and (
@@ -740,6 +760,7 @@ _HALF_YEAR_DAYS = 183
 
 # how far back the years of a story that a weekday may choose among are looked for
 _STORY_PARAGRAPHS = 2
+_ERA_DAYS = 62  # how far from the story era's day a year-less day may be told in its year
 _STORY_REACH = 2000
 
 

@@ -239,7 +239,16 @@ def age_cues(text: str, timexes: Sequence[Timex], sentences: Sequence[Sentence])
             # at the document date
             appositive = _APPOSITIVE_AGE.search(text, sentence.start, birth.start)
             stated = appositive or _AGE.search(text, sentence.start, birth.start)
-            if stated is not None:
+            if stated is not None and appositive is None and _opens_sentence(text, sentence, stated):
+                # "Stan Pellow opened the shop on 15 August 1974 … He was 25, had been born on 2
+                # February 1949": a past age at the time the sentence before told, not now
+                same_paragraph = previous is not None and previous.paragraph == sentence.paragraph
+                told_before = previous if same_paragraph else None
+                before = _date_told_just_before(text, dates, told_before, sentence, stated, birth)
+                if before is not None:
+                    age, start, end = _age_of(stated)
+                    yield AgeCue(Span(start, end), age, born, mention(before[0]), before[1])
+            elif stated is not None:
                 age, start, end = _age_of(stated)
                 # ("she turns 70 next month, having been born in September 1955": at its own time)
                 own = [t for t in dates.between(stated.end(), birth.start)
@@ -288,6 +297,11 @@ def age_cues(text: str, timexes: Sequence[Timex], sentences: Sequence[Sentence])
             previous = sentence
             continue
         match = ages[0]
+        if _EPITHET_AGE.match(text, match.start()) and _DEFINITE_BEFORE.search(
+            text, max(0, match.start() - 6), match.start()
+        ) and not _born_named_before(text, match.start(), born_who):
+            previous = sentence
+            continue  # "Elif Demir won … ¶ The 31-year-old from Kelsey Harriers …": hers, not his
         if _UNREACHED_AGE.search(text, max(lo, match.start() - 30), _age_of(match)[1]):
             previous = sentence
             continue  # "would have turned 84 this coming November": not reached
@@ -370,6 +384,24 @@ def age_cues(text: str, timexes: Sequence[Timex], sentences: Sequence[Sentence])
             _PARTICIPLE_CLAUSE.search(text, match.end(), when.start) is not None
         )
         yield AgeCue(Span(match.start(), match.end()), _age_of(match)[0], born, mention(when), participle)
+
+
+_CAPITALISED = lazy_compile(r"\b[A-Z][\w'’-]+")
+_NOT_NAMES = frozenset(_WORDS.words("capitalised_non_names"))
+_DEFINITE_BEFORE = lazy_compile(r"\bthe[ \t]+\Z", re.IGNORECASE)
+
+
+def _born_named_before(text: str, at: int, born_who: str) -> bool:
+    """Does a name of the born person (a capitalised word of the birth's sentence up to the
+    birth, other than a month or a weekday) stand in the paragraph of ``at`` or the one before,
+    before it? Else "The 31-year-old" is someone the text named there instead."""
+    names = {w.group() for w in _CAPITALISED.finditer(born_who)} - set(MONTHS) - set(WEEKDAYS) - _NOT_NAMES
+    if not names:
+        return True  # "- Born: 30 November 2004": whose, the words do not say
+    paragraph = text.rfind("\n\n", 0, at)
+    window_start = text.rfind("\n\n", 0, paragraph) if paragraph > 0 else 0
+    window = text[max(0, window_start):at]
+    return any(re.search(rf"\b{re.escape(name)}\b", window) for name in names)
 
 
 def _another_name(text: str, at: int, born_in: str) -> bool:

@@ -203,7 +203,9 @@ _COORDINATED_PAST_CLAUSE = lazy_compile(
 # other phase's, with no subject of its own (nothing in brackets between: "began at 23:47 local
 # time (CET, UTC+1) on the 17th and ended …" is a time the tagger may not place)
 _COORDINATED_VERB = lazy_compile(
-    rf"[^;.!?()\n]{{0,80}}?,?\s+(?:{_WORDS.pattern('aspect_coordinators')})\s+(?:[a-z]+ly\s+)?"
+    # (the dot of a time, "at 6.30pm", is no sentence's end)
+    rf"(?:[^;.!?()\n]|(?<=\d)\.(?=\d)){{0,80}}?,?\s+(?:{_WORDS.pattern('aspect_coordinators')})\s+"
+    r"(?:[a-z]+ly\s+)?(?:did\s+not\s+|didn[’']t\s+)?"  # "… and did not finish until 1.10am": then it finished
 )
 # a restrictive relative clause of one verb right before a word ("the walkout that followed")
 _RESTRICTIVE_BEFORE = lazy_compile(rf"\s(?:{_WORDS.pattern('restrictive_relatives')})\s+([a-z][\w'’-]*)\s+\Z")

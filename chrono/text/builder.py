@@ -35,7 +35,7 @@ from chrono.text.events import Trigger, names_verb_event
 from chrono.text.inflection import singular
 from chrono.text.mentions import Mention, mention_of
 from chrono.text.named_events import NamedEvent
-from chrono.text.sentences import Sentence
+from chrono.text.sentences import Sentence, in_quote
 from chrono.text.tense import NOMINAL, PERFECT, TOLD_AS_PAST
 from chrono.text.vocabulary import alternation, longest_first, vocabulary
 
@@ -1194,12 +1194,20 @@ class Builder:
         """The last event dated at an offset in [lo, hi) that is not ``other_than`` (nor, with
         ``outside_headings``, dated in a heading: "## The April vote ¶ Four weeks later, on 9
         April, the cabinet approved …" counts from the story's event before, not the section's
-        own)."""
+        own; nor, from outside a quotation, one dated inside one: "… 'when we drew four games in
+        December.' ¶ A week later, on 10 May" counts from the story's last event, not the
+        speaker's)."""
         first = bisect.bisect_left(self.dated_offsets, lo)
+        quoted = None
         for i in range(bisect.bisect_left(self.dated_offsets, hi) - 1, first - 1, -1):
             at, event = self.dated[i]
-            if event != other_than and not (outside_headings and self.in_heading(at)):
-                return self.dated[i]
+            if event == other_than or (outside_headings and self.in_heading(at)):
+                continue
+            if in_quote(self.text, at):
+                quoted = in_quote(self.text, hi) if quoted is None else quoted
+                if not quoted:
+                    continue
+            return self.dated[i]
         return None
 
     def undated_between(self, after: int, before: int, aside: Callable[[int], bool] | None = None) -> bool:

@@ -42,7 +42,7 @@ from chrono.text.context import SentenceContext
 from chrono.text.counts import NUMBERS, count_of
 from chrono.text.events import Trigger, asserted
 from chrono.text.reported import source_report
-from chrono.text.sentences import Sentence
+from chrono.text.sentences import Sentence, in_quote
 from chrono.text.signals import IN, SINCE, Bound, Reading, range_reading, reading_of, schedules
 from chrono.text.tense import (
     INFINITIVE,
@@ -385,13 +385,6 @@ def past_without_event(b: Builder, sentence: Sentence, timex: Timex, period: Per
     b.dct_claim(event_id, span, force=True)
 
 
-def _in_quote(text: str, at: int) -> bool:
-    """Is ``at`` inside a quotation opened in its paragraph?"""
-    paragraph = text.rfind("\n\n", 0, at) + 1
-    before = text[paragraph:at]
-    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
-
-
 def _not_one_date_of(text: str, trigger: Trigger, lead: int) -> bool:
     """Do the words between the event and its date (at ``lead``) make the date no date of that one
     event: an exception ("open throughout the closure, except on two weekends, 8–9 February"), or
@@ -492,6 +485,11 @@ def date(b: Builder, here: SentenceContext, timex: Timex, period: Period, length
         t is not timex and t.type == "DATE" and _MONTH_VALUE.match(t.value) for t in here.timexes
     ) and not any(
         t is not timex and t.type == "DATE" and timex.value.startswith(t.value) for t in here.timexes
+    ) and not any(
+        # ("began at 6.30pm on Tuesday 26 February and did not finish until 1.10am": a time told
+        # after another time of a day, on that day or the next)
+        t is not timex and t.type == "TIME" and t.start < timex.start and t.value[:10] <= timex.value[:10]
+        for t in here.timexes
     ):
         # "a trial of automatic locks from 11 p.m., which began on October 16": a time of day
         # with no day of its own beside the dates of the event is when it happens each day
@@ -622,7 +620,7 @@ def date(b: Builder, here: SentenceContext, timex: Timex, period: Period, length
     # which only the tense around it put after the document date, may be the one just gone
     quoted_weekday = target.trigger.pos == "noun" and timex.anchor == "DCT" and (
         _BARE_WEEKDAY.fullmatch(timex.text) is not None and b.dct is not None and b.dct.end is not None
-        and period.start is not None and period.start >= b.dct.end and _in_quote(b.text, timex.start))
+        and period.start is not None and period.start >= b.dct.end and in_quote(b.text, timex.start))
     grade = Grade.WEAK if restated or quoted_weekday or series_start else Grade.STRONG
     for bound in bounds:
         b.period_claim(event_id, bound.part, bound.qualifier, period, span, rule=rule,

@@ -111,3 +111,10 @@ def split(text: str, breaks: frozenset[int] = frozenset()) -> list[Sentence]:
         if end in blank_lines or end == len(text):
             block += 1
     return out
+
+
+def in_quote(text: str, at: int) -> bool:
+    """Is ``at`` inside a quotation opened in its paragraph?"""
+    paragraph = text.rfind("\n\n", 0, at) + 1
+    before = text[paragraph:at]
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
