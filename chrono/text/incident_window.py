@@ -53,6 +53,10 @@ _RECOVERY = lazy_compile(
     re.IGNORECASE,
 )
 _HEADING_WORD = lazy_compile(r"[a-z;]+")
+_DURATION_LABEL = lazy_compile(
+    rf"^[ \t*_-]*(?:{_WORDS.pattern('duration_labels')})[ \t]*(?::[ \t*_]*|[*_]+[ \t]*:[ \t]*)",
+    re.IGNORECASE | re.MULTILINE,
+)
 _ENTRY_KINDS = (Kind.ITEM, Kind.LINE, Kind.ROW, Kind.PARAGRAPH)  # (one paragraph an entry too)
 # the fewest clock-timed entries that make a timeline
 TIMELINE_ENTRIES = 3
@@ -65,6 +69,14 @@ def incident_window(b: Builder, layout: Layout, found: Sequence[Scope]) -> bool:
     if window is None:
         return False
     onset, recovery = window
+    for labelled in _DURATION_LABEL.finditer(b.text):
+        # "**Duration:** 2 hours 26 minutes": a field of the review's header, the failure's length
+        first = bisect.bisect_left(b.timex_starts, labelled.end())
+        told = b.timexes[first:first + 1]
+        if told and told[0].type == "DURATION" and not b.text[labelled.end():told[0].start].strip(" \t*_"):
+            line_end = b.text.find("\n", told[0].end)
+            line = (labelled.start(), line_end if line_end >= 0 else len(b.text))
+            _stated_length(b, line, told[0], onset, recovery, labelled)
     for sentence in b.sentences:
         if not _in_summary(b, layout, sentence.start):
             continue
@@ -126,13 +138,13 @@ def _in_summary(b: Builder, layout: Layout, offset: int) -> bool:
 
 
 def _stated_length(b: Builder, sentence: tuple[int, int], timex: Timex, onset: Scope,
-                   recovery: Scope) -> None:
+                   recovery: Scope, failure: re.Match[str] | None = None) -> None:
     length = seconds_of(timex.value)
     if length is None or length <= 0:
         return
     text = b.text
     lo, hi = sentence
-    failure = _FAILURE.search(text, lo, hi)
+    failure = failure or _FAILURE.search(text, lo, hi)
     if failure is None:
         return
     # "took 20 minutes to find", "for the first 20 minutes", "12 minutes after the rollback":
@@ -142,13 +154,13 @@ def _stated_length(b: Builder, sentence: tuple[int, int], timex: Timex, onset: S
         return
     lower, upper = stated_bounds(text, timex, length, unit_of(timex.value))
     words = " ".join(text[timex.start:timex.end].split())
-    event_id = f"the failure the summary times, “{words}” ({b.where(timex.start)})"
+    event_id = f"the failure the review times, “{words}” ({b.where(timex.start)})"
     if event_id in b.events:
         return
     span = Span(min(timex.start, failure.start()), max(timex.end, failure.end()), "event")
     failure_claims(
         b, event_id, span, text[span.start:span.end], Gap(lower, upper, words),
-        "the length of the failure the summary states",
+        "the length of the failure the review states",
         (onset.period, Span(onset.start, onset.block.end, "claim"),
          "the timeline's entry saying the failure had begun"),
         (recovery.period, Span(recovery.start, recovery.block.end, "claim"),
