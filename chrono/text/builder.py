@@ -141,6 +141,8 @@ _FIRST_OBJECT = lazy_compile(
     re.IGNORECASE,
 )
 _WORD = lazy_compile(r"[a-z][\w'’-]*")
+_TOKEN = lazy_compile(r"[\w'’-]+")
+_FULL_DAY = lazy_compile(r"\d{4}-\d\d-\d\d")
 
 
 def _first_thing(first: re.Match[str]) -> tuple[str, str]:
@@ -186,6 +188,8 @@ def _subject_head(text: str, lo: int, start: int) -> str | None:
     return f"{marked.group().lower()} {head}" if marked is not None else head
 
 
+_NOT_HEADS = frozenset(_COREFERENCE.words("auxiliary_words"))
+_IT_BEFORE = lazy_compile(r"[\s\"“]*It\s+(?:(?:was|had|has)\s+(?:been\s+)?)?")
 _LIST_LINE = lazy_compile(r"[ \t]*(?:[-*+•|]|\d+[.)]\s)")
 # "after the first cracks were …": an order word, a definite subject (its head captured), an
 # auxiliary, right before a verb
@@ -921,7 +925,14 @@ class Builder:
             return None
         mine = words_near(self.text, here.sentence, trigger)
         theirs = words_near(self.text, context.sentence, told.trigger, whole=told.trigger.pos == "noun")
-        shared = mine & theirs
+        # (not the words of their dates: "on 3 March 2025" and "on 5 March 2025" share no act;
+        # but one day and month told in other years is one act with a slip in the year: "opened
+        # the shop on 3 June 1987" … "first opened its doors on 3 June 1978")
+        dated_words = {w.lower() for t in (*here.timexes, *context.timexes) for w in _TOKEN.findall(t.text)}
+        shared = set(mine & theirs) - dated_words
+        days = {t.value[4:10] for t in here.timexes if _FULL_DAY.fullmatch(t.value)}
+        if days & {t.value[4:10] for t in context.timexes if _FULL_DAY.fullmatch(t.value)}:
+            shared.add("the same day of the year")
         subject = _DEFINITE_SUBJECT.search(
             self.text, max(here.sentence.start, trigger.start - 40), trigger.start
         )
@@ -967,8 +978,7 @@ class Builder:
         doors = subject in _DOORS  # "Since the doors opened on 21 May": the place's own opening
         earlier = [m for m in self._told_before(trigger.start, trigger.start) if m.trigger.pos == "verb"
                    and m.trigger.lemma == trigger.lemma and (context := self.contexts.get(m.sentence_start))
-                   is not None and (
-                       doors or _subject_head(text, context.sentence.start, m.trigger.start) == subject)]
+                   is not None and (doors or self._subject_of(context, m.trigger) == subject)]
         if not earlier:
             return self._named_before(trigger, subject)
         events = {self.by_trigger.get(m.trigger.start) for m in earlier}
@@ -986,6 +996,25 @@ class Builder:
             return None
         link = Link(trigger, told.trigger, Grade.STRONG, f"the same act, of the same {subject}")
         return self._kept(link)
+
+    def _subject_of(self, here: SentenceContext, trigger: Trigger) -> str | None:
+        """The head of the definite subject of ``trigger`` in its sentence ``here``; for "It"
+        right before it ("The school moved over the summer. It opened on Monday 4 September"),
+        the head of the subject of the sentence before, in the same paragraph."""
+        text = self.text
+        head = _subject_head(text, here.sentence.start, trigger.start)
+        if head is not None or not _IT_BEFORE.fullmatch(text, here.sentence.start, trigger.start):
+            return head
+        at = bisect.bisect_left(self.context_starts, here.sentence.start)
+        if at == 0:
+            return None
+        before = self.contexts[self.context_starts[at - 1]]
+        if before.sentence.paragraph != here.sentence.paragraph:
+            return None
+        verbs = [t for t in before.triggers if t.pos == "verb"]
+        heads = (_subject_head(text, before.sentence.start, t.start) for t in verbs)
+        # (not an auxiliary of a relative clause: "The school, which had spent …, moved")
+        return next((h for h in heads if h is not None and h not in _NOT_HEADS), None)
 
     def _kept(self, link: Link) -> Link:
         """``link`` recorded as the link of its mention (in text order, for lookups by offset)."""
