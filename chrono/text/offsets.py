@@ -408,6 +408,14 @@ def offset(b: Builder, here: SentenceContext, match: re.Match[str]) -> None:
 
             if previous is None or b.undated_between(previous[0], start, set_off):
                 return
+            if previous[0] < _dated_entry_start(b, start):
+                return  # "6. 9 January 2023 – … demolition begins the following week": the entry's day
+            sections_apart = any(previous[0] < h < start for h, _ in b.headings)
+            if sections_apart and _dated_entry_start(b, previous[0], told=True) >= 0:
+                # "- 04:07 – All services confirmed. ¶ ## Cause ¶ The chiller had been serviced on
+                # 3 June, 18 days earlier": the last entry of a timeline in another section is not
+                # what the prose counts from (it does not say what)
+                return
             for _ in range(3):
                 if not set_off(previous[0]):
                     break
@@ -644,6 +652,25 @@ def _following_period(b: Builder, here: SentenceContext, match: re.Match[str]) -
             b.period_claim(event_id, Part.WHOLE, Qualifier.IN, told, b.span(lead, day.end))
     b.period_claim(event_id, Part.START, Qualifier.IN, period, span, rule=ConflictKind.OFFSET, grade=grade,
                    note=note)
+
+
+_ENTRY_LABEL_REACH = 12  # characters from a line's start within which an entry's date opens it
+
+
+def _dated_entry_start(b: Builder, at: int, *, told: bool = False) -> int:
+    """The start of the line of ``at`` when a date opens it (a timeline's entry: "6. **9 January
+    2023** – Baths close; demolition begins the following week"), else -1: what the entry tells
+    later counts from its own date, not from an event of the entries before. (With ``told``, the
+    date may be the one at ``at``: where an event was dated; else it is another before it.)"""
+    line = b.text.rfind("\n", 0, at) + 1
+    first = bisect.bisect_left(b.timex_starts, line)
+    if first < len(b.timexes):
+        timex = b.timexes[first]
+        label = b.text[line:timex.start]
+        opens = timex.start - line <= _ENTRY_LABEL_REACH and not label.strip(" \t*_#>-.0123456789")
+        if opens and (timex.start <= at if told else timex.start < at) and timex.type in ("DATE", "TIME"):
+            return line
+    return -1
 
 
 def _daycount_of(count: int, unit: int) -> tuple[int, int] | None:

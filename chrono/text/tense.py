@@ -29,6 +29,8 @@ _WORDS = vocabulary("tense")
 _SKIPPABLE = _WORDS.set("skippable")
 _NEGATIONS = _WORDS.set("negations")
 _MODALS = _WORDS.set("modals")
+_ABSOLUTE_OPENER = lazy_compile(rf",\s*(?:{_WORDS.pattern('absolute_openers')})\s+(?:the|its|their|a|an)\b")
+_AUXILIARY_BEFORE_PARTICIPLE = _WORDS.set("participle_auxiliaries")
 _FUTURE = _WORDS.set("future_auxiliaries")
 _PRESENT_DO = _WORDS.set("present_do_support")
 _PLAN_WORDS = _WORDS.set("plan_words")
@@ -108,6 +110,27 @@ def _in_irrealis_clause(text: str, start: int) -> bool:
         if low in _CLAUSE_IRREALIS and not (token[0].isupper() and low == "may"):  # "20 May 2024"
             return True
     return False
+
+
+_ABSOLUTE_REACH = 240
+_SENTENCE_STOP = lazy_compile(r"[.!?](?=\s)|\n\s*\n")
+
+
+def _absolute_after_modal(text: str, start: int) -> bool:
+    """Does the participle at ``start`` stand in an absolute phrase ("with the playground
+    completed over the summer, and the full project finished in September") set off after a
+    clause a modal governs ("the building should be finished by spring 2021, with …")? Then it
+    is as unreal as that clause."""
+    lo = max(0, start - _ABSOLUTE_REACH)
+    stops = list(_SENTENCE_STOP.finditer(text, lo, start))
+    if stops:
+        lo = stops[-1].end()
+    opener = None
+    for match in _ABSOLUTE_OPENER.finditer(text, lo, start):
+        opener = match
+    if opener is None:
+        return False
+    return any(w.lower() in _MODALS for w in _CLAUSE_WORD.findall(text, lo, opener.start()))
 
 
 def _timed_by_modal(text: str, start: int) -> bool:
@@ -239,6 +262,10 @@ def verb_tense(form: str, before: list[str], text: str, start: int) -> str | Non
         return PLANNED  # "will sign", "'ll be signed"
     if prev in _MODALS or (prev2 in _MODALS and prev in _AFTER_MODAL):
         return IRREALIS
+    if form in ("pp", "past") and prev not in _AUXILIARY_BEFORE_PARTICIPLE and (
+        _absolute_after_modal(text, start)
+    ):
+        return IRREALIS  # "should be finished by spring, with …, and the full project finished by September"
     if prev in _INFINITIVE_MARKER or (prev2 in _INFINITIVE_MARKER and prev in _AFTER_INFINITIVE_MARKER):
         at = -2 if prev in _INFINITIVE_MARKER else -3
         governor = words[at] if len(words) >= -at else ""
