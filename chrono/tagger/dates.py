@@ -539,6 +539,15 @@ def _weekday(ctx: Context, req: Request, f: Fields, start: int, end: int) -> Res
     ).search(ctx.text, max(0, start - 4), start):
         raise Reject  # "the Sunday closure of the site", "the Saturday market": every such day
     story_day = ctx.story_day()
+    if f.get("side"):
+        # "Saturday 13 March and the Saturday after": the next such weekday after (before) the
+        # day the text has just named (with none, the weekday alone is read as ever)
+        if story_day is None:
+            raise Reject
+        step = (weekday - story_day.day.isoweekday()) % 7 or 7
+        if f["side"].lower() == "before":
+            step -= 7
+        return Resolved(day=add_days(story_day.day, step), anchor=story_day.value)
     if story_day is not None and story_day.day.isoweekday() == weekday and words_regex(
         res, _A_BEFORE
     ).search(ctx.text, max(0, start - 6), start):

@@ -55,7 +55,7 @@ _REFERENCE_ACTIONS = frozenset({*DATE_ACTIONS, "numeric", "day_range", "day_rang
 # year) from the story; not a bare "the 5th", as often a look back ("the vote on the 5th")
 _STATED_DAY_ACTIONS = frozenset({"weekday_day_of_story"})
 # Rules whose expressions look aside from the story's day without moving it ("the evening before")
-_ASIDE_RULES = frozenset({"part_step"})
+_ASIDE_RULES = frozenset({"part_step", "weekday_elided_order"})
 
 
 @functools.lru_cache(maxsize=4096)
