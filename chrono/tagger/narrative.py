@@ -259,7 +259,7 @@ def _follow(ctx: Context, rule: Rule, piece: Piece, dct_known: bool) -> Piece:
         # "On the Sunday, the fifteenth", "**Tuesday 4th.**": the words state the day, the story
         # only its month; a paragraph break does not take the story back from it
         derived = False
-    piece = _placed(ctx, piece, dct_known)
+    piece = _placed(ctx, piece, dct_known, named_day=rule.action == "holiday")
     value = piece.value
     clock = _CLOCK_OF_DAY.match(value) if piece.type == "TIME" else None
     if clock is not None and not words_regex(ctx.res, _HABITUAL_BEFORE, re.IGNORECASE).search(
@@ -450,9 +450,9 @@ _STORY_AFTER = dt.timedelta(days=92)
 _STORY_BEFORE = dt.timedelta(days=31)
 
 
-def _placed(ctx: Context, piece: Piece, dct_known: bool) -> Piece:
+def _placed(ctx: Context, piece: Piece, dct_known: bool, *, named_day: bool = False) -> Piece:
     """``piece`` placed by the layout's reference time, or by the story's day, where the DCT
-    alone placed it."""
+    alone placed it (``named_day``: a holiday, whose name states its day)."""
     if piece.anchor != "DCT" or piece.type not in ("DATE", "TIME"):
         return piece
     frame = ctx.frame
@@ -461,7 +461,7 @@ def _placed(ctx: Context, piece: Piece, dct_known: bool) -> Piece:
             # counted from the entry's day already (Context.base): say so
             return attrs.evolve(piece, anchor=frame.value)
         return _in_frame(ctx, piece, frame)
-    return _in_story(ctx, piece) if dct_known else piece
+    return _in_story(ctx, piece, named_day) if dct_known else piece
 
 
 def _in_counted_era(ctx: Context) -> bool:
@@ -511,13 +511,16 @@ def _in_frame(ctx: Context, piece: Piece, frame: Anchor) -> Piece:
     return piece
 
 
-def _in_story(ctx: Context, piece: Piece) -> Piece:
+def _in_story(ctx: Context, piece: Piece, named_day: bool = False) -> Piece:
     """A date without a year, shortly after the day of a story set years away from the DCT
-    and in the same paragraph, told in the past or with no tense: the story's year."""
+    and in the same paragraph, told in the past or with no tense: the story's year (a holiday
+    too: "opened on 15 October 1877 … and by Christmas it ran four trains a day")."""
     story = ctx.story_day()
     shape = piece.shape
     if story is None or shape is None or story.day.year == ctx.dct.year:
         return piece
+    if named_day and story is not ctx.ref:
+        return piece  # (a holiday goes by the story's current time, not a day told before it)
     # a story of last year: only in the sentence that dates it ("… on 12 October 2022, ten days
     # after … on 2 October")
     told_apart = _SENTENCE_END.search(ctx.text, max(0, ctx.ref_end), piece.start) is not None
@@ -527,7 +530,7 @@ def _in_story(ctx: Context, piece: Piece) -> Piece:
     if yearless is None or len(yearless.group(1)) != 6:
         return piece
     month, day = int(shape[5:7]), int(shape[8:10])
-    if not _states_day(ctx, piece, day) or any(
+    if not (named_day or _states_day(ctx, piece, day)) or any(
         ctx.res.has("weekday", word) for word in _WORD.findall(ctx.text[piece.start:piece.end])
     ):
         return piece  # its day or its weekday was chosen with the year
@@ -550,7 +553,7 @@ def _in_story(ctx: Context, piece: Piece) -> Piece:
     if tense(ctx, piece.start, piece.end) > 0:
         return piece
     value = f"{candidate.year:04d}{piece.value[4:]}"
-    return attrs.evolve(piece, value=value, anchor=story.value, guessed=False)
+    return attrs.evolve(piece, value=value, anchor=story.value, guessed=False, note=None)
 
 
 _PARAGRAPH = lazy_compile(r"\n[ \t]*\n")

@@ -300,6 +300,8 @@ _EARLIER_EVENT_PHRASE = (r",\s*(?:{earlier_order_words})\s+(?:(?:{article_defini
                          r"(?:[\w'’-]+\s+){0,3}[a-z]+\s+(?:{earlier_event_preposition})\s+\Z")
 _COPULA_YEAR = r"\b(?:{year_copula})\s+\Z"
 _RELATIVE_AFTER_YEAR = r"[ \t]*,[ \t]*(?:{relative_after_year})\b"
+_APPOSED_ACT = (r",[ \t]*(?:{article_indefinite})[ \t]+(?:[\w'’-]+[ \t]+){1,3}?"
+                r"(?:{relative_after_year})\b")
 _FRONTED_LEAD = lazy_compile(r"(?:^|[:;]\s*|\n\s*)(?:[\w’']+[ \t]+)?\Z")
 
 
@@ -319,6 +321,13 @@ def _year_of_clause(ctx: Context, story: Anchor, start: int) -> bool:
     relative = words_regex(ctx.res, _RELATIVE_AFTER_YEAR, re.IGNORECASE).match(ctx.text, year.end())
     if relative is not None and _CLAUSE_BREAK.search(ctx.text, relative.end(), start) is None:
         return True  # "the strike of 1982, which began on 4 July"
+    first_break = _CLAUSE_BREAK.search(ctx.text, year.end(), start)
+    apposed = first_break is not None and words_regex(ctx.res, _APPOSED_ACT, re.IGNORECASE).match(
+        ctx.text, first_break.start())
+    if apposed and _CLAUSE_BREAK.search(ctx.text, apposed.end(), start) is None:
+        # "in 1889 the station was rebuilt in stone, a job that lasted from March to November":
+        # a noun set off after the clause names its act, and its clause is in that year
+        return True
     # a fronted year: only its preposition before it, and a comma after it
     gap = _FRONTED_YEAR_GAP.match(ctx.text, year.end())
     return bool(_FRONTED_LEAD.search(ctx.text, lead, year.start())) and gap is not None and (
