@@ -93,6 +93,7 @@ _FRACTION_OF = (("H", "MIN"), ("D", "H"), ("Y", "M"))
 
 
 _DAY_SECONDS = 86_400
+_WEEK_SLACK = 4 * DAY  # the days a length of two or more weeks may be off
 
 
 def stated_bounds(text: str, timex: Timex, length: int, unit: int) -> tuple[int, int | None]:
@@ -109,6 +110,11 @@ def stated_bounds(text: str, timex: Timex, length: int, unit: int) -> tuple[int,
         # "just under three hours" is no more than three: a quarter of the unit for a rounded
         # clock (a stretch of days may be counted inclusively: one spare day)
         return 0, length + (unit if unit >= _DAY_SECONDS else unit // 4)
+    if unit == WEEK and length >= 2 * WEEK:
+        # "a two-week closure" from 1 to 10 February, "the three-week dispute" from 6 to 20 May:
+        # weeks are counted in days, a few to spare (a working fortnight, Monday to Friday of the
+        # next week, is 11 days), not a whole week either way
+        return length - _WEEK_SLACK, length + _WEEK_SLACK
     return max(0, length - unit), length + unit
 
 
