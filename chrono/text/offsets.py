@@ -406,6 +406,11 @@ def offset(b: Builder, here: SentenceContext, match: re.Match[str]) -> None:
             def set_off(at: int, until: int = start) -> bool:
                 return _in_set_off_relative(text, here.sentence.start, at, until)
 
+            if previous is not None and _daycount_of(count, unit) is not None and b.day_of(
+                previous[1], start
+            ) is None:
+                # "Eight days later" after an aside dated to a year: from the day the phrase counts from
+                previous = _event_of_counted_day(b, here, start) or previous
             if previous is None or b.undated_between(previous[0], start, set_off):
                 return
             if previous[0] < _dated_entry_start(b, start):
@@ -702,11 +707,35 @@ def _apposed_day_after(b: Builder, here: SentenceContext, start: int, end: int, 
         # 14 June, fresh samples came back clear": the story's last dated event, past
         # paragraphs that date nothing (not past a heading)
         previous = _story_last_dated(b, here, start)
+    if previous is not None and b.day_of(previous[1], start) is None:
+        # "The inquiry opened on Tuesday 4 June. It was called after the council refused
+        # permission last year. ¶ Eight days later, on 14 June, …": an aside dated to a year is
+        # no day to count from; the day the tagger counted the phrase from is, when an event the
+        # text dated to that day is there to count from
+        previous = _event_of_counted_day(b, here, start)
     if previous is None or b.undated_between(previous[0], start) or b.day_of(previous[1], start) is None:
         return  # (days are counted from a day: "The May landslide ¶ Five weeks later, on 19 May")
     days, spare = counted
     counted_day_claim(b, previous[1], timex.value, -days if direction == "later" else days, spare,
                       b.span(start, timex.end))
+
+
+def _event_of_counted_day(b: Builder, here: SentenceContext, start: int) -> tuple[int, str] | None:
+    """The last event dated, within the window of ``here``, to the day the tagger counted the
+    offset phrase at ``start`` from."""
+    phrase = next((t for t in here.timexes if t.start <= start < t.end), None)
+    if phrase is None or phrase.anchor is None or not _DAY_ONLY.match(phrase.anchor):
+        return None
+    lo = here.opening_window_start if here.opening_window_start >= 0 else here.window_start
+    for at, event in reversed(b.dated):
+        if at >= start:
+            continue
+        if at < lo:
+            return None
+        day = b.day_of(event, start)
+        if day is not None and day.value == phrase.anchor:
+            return at, event
+    return None
 
 
 # how many paragraphs back "Three days later, on 5 May" may count from the story's last date
