@@ -122,14 +122,14 @@ def _absolute_after_modal(text: str, start: int) -> bool:
     clause a modal governs ("the building should be finished by spring 2021, with …")? Then it
     is as unreal as that clause."""
     lo = max(0, start - _ABSOLUTE_REACH)
-    stops = list(_SENTENCE_STOP.finditer(text, lo, start))
-    if stops:
-        lo = stops[-1].end()
     opener = None
     for match in _ABSOLUTE_OPENER.finditer(text, lo, start):
         opener = match
-    if opener is None:
+    if opener is None or _SENTENCE_STOP.search(text, opener.end(), start):
         return False
+    stops = list(_SENTENCE_STOP.finditer(text, lo, opener.start()))
+    if stops:
+        lo = stops[-1].end()
     return any(w.lower() in _MODALS for w in _CLAUSE_WORD.findall(text, lo, opener.start()))
 
 
