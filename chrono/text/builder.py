@@ -178,7 +178,21 @@ _SUBJECT_BEFORE = lazy_compile(
 )
 
 
+def _number_clash(text: str, pronoun: str, lo: int, start: int) -> bool:
+    """Does the pronoun subject of a later act ("they") disagree in number with the definite
+    subject of the earlier one ("the uncle retired")?"""
+    subject = _DEFINITE_SUBJECT.search(text, max(lo, start - 40), start)
+    if subject is None:
+        return False
+    head = subject.group(1).lower()
+    plural = singular(head) != head
+    return (pronoun.lower() in _PLURAL_PRONOUNS) != plural
+
+
 def _subject_head(text: str, lo: int, start: int) -> str | None:
+    adverb = _ADVERB_BEFORE.search(text, max(lo, start - 20), start)
+    if adverb is not None and adverb.group(1).lower() in _SUBJECT_ADVERBS:
+        start = adverb.start() + 1  # "the doors first opened": the subject before the adverb
     found = _SUBJECT_BEFORE.search(text, max(lo, start - 200), start)
     if found is None:
         return None
@@ -189,6 +203,9 @@ def _subject_head(text: str, lo: int, start: int) -> str | None:
 
 
 _NOT_HEADS = frozenset(_COREFERENCE.words("auxiliary_words"))
+_SUBJECT_ADVERBS = frozenset(_COREFERENCE.words("subject_adverbs"))
+_ADVERB_BEFORE = lazy_compile(r"\s([a-z]+)\s+\Z")
+_PLURAL_PRONOUNS = frozenset(_COREFERENCE.words("plural_subject_pronouns"))
 _IT_BEFORE = lazy_compile(r"[\s\"“]*It\s+(?:(?:was|had|has)\s+(?:been\s+)?)?")
 _LIST_LINE = lazy_compile(r"[ \t]*(?:[-*+•|]|\d+[.)]\s)")
 # "after the first cracks were …": an order word, a definite subject (its head captured), an
@@ -923,6 +940,10 @@ class Builder:
         context = self.contexts.get(told.sentence_start)
         if context is None:
             return None
+        if governed is not None and governed.group(2) is not None and _number_clash(
+            self.text, governed.group(2), context.sentence.start, told.trigger.start
+        ):
+            return None  # "When the uncle retired in 1971 … until they retired in 2008": others
         mine = words_near(self.text, here.sentence, trigger)
         theirs = words_near(self.text, context.sentence, told.trigger, whole=told.trigger.pos == "noun")
         # (not the words of their dates: "on 3 March 2025" and "on 5 March 2025" share no act;
@@ -992,7 +1013,11 @@ class Builder:
         if len(earlier) != 1:
             return None  # none of it, or several openings of it told before: which one is not said
         told = earlier[0]
-        if not _NO_OBJECT.match(text, told.trigger.end):
+        if not _NO_OBJECT.match(text, told.trigger.end) and not (
+            # "Marta and Jonah Kessel opened the bakery on 14 May 2018 … Since the doors first
+            # opened on 4 May 2018": the one place the text tells opened, by its doors
+            doors and _object_head(text, told.trigger.end, self.contexts[told.sentence_start].sentence.end)
+        ):
             return None
         link = Link(trigger, told.trigger, Grade.STRONG, f"the same act, of the same {subject}")
         return self._kept(link)
