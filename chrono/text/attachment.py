@@ -80,6 +80,13 @@ _ANNIVERSARY_OF = lazy_compile(
     rf"\b(?:{_WORDS.pattern('anniversary_words')})\s+{_WORDS.pattern('of_word')}\s+(?:[\w'’-]+\s+){{0,3}}\Z",
     re.IGNORECASE,
 )
+_PASSIVE_PAST_BEFORE = lazy_compile(
+    rf"\b(?:{_WORDS.pattern('past_passive_auxiliaries')})\s+(?:[a-z]+ly\s+)?([a-z]+(?:ed|en|n|t))"
+    rf"\s+(?:{_WORDS.pattern('past_phrase_prepositions')})\s+(?:{_WORDS.pattern('past_phrase_determiners')})"
+    r"\s+(?:[\w-]+\s+){0,2}\Z",
+    re.IGNORECASE,
+)
+_PLAN_PARTICIPLES = frozenset(_WORDS.words("plan_participles"))
 _PAST_PHRASE = lazy_compile(
     rf"\s+(?:{_WORDS.pattern('past_phrase_prepositions')})\s+(?:{_WORDS.pattern('past_phrase_determiners')})"
     r"\s+(?:[\w-]+\s+){0,2}",
@@ -983,6 +990,11 @@ def governing_tense(text: str, noun: Trigger, triggers: Sequence[Trigger]) -> st
     since = _SINCE_BEFORE.search(text, max(0, noun.start - 40), noun.start)
     if since is not None and not _FUTURE_BEFORE_SINCE.search(text, max(0, since.start() - 80), since.start()):
         return PAST  # "Since the March 2026 floods, the council has …": counted from a past event
+    passive = _PASSIVE_PAST_BEFORE.search(text, max(0, noun.start - 80), noun.start)
+    if passive is not None and passive.group(1).lower() not in _PLAN_PARTICIPLES:
+        # "The decision was taken at a packed meeting on …": a past passive's setting (not "was
+        # expected at a meeting on …", a plan)
+        return PAST
     before = [t for t in triggers if t.end <= noun.start]
     if not before:
         return NOMINAL
