@@ -1,6 +1,6 @@
 """One wedding told twice: "He married Ilse Harrow … on 3 June 1967" in an obituary's opening
-and "They were married on the morning of 17 June 1967" in its later section are one wedding,
-so its two dates must agree.
+and "They were married on the morning of 17 June 1967" in its later section (or "the couple's
+wedding on 17 June 1967") are one wedding, so its two dates must agree.
 
 Read only where the text tells exactly two dated weddings, both as done, of one couple: no other
 couple's (a parent's, a child's: "Her parents married in 1950"), no other spouse named, and no
@@ -23,6 +23,8 @@ _WORDS = vocabulary("weddings")
 _WEDDING_LEMMAS = _WORDS.set("wedding_verbs")
 _OTHER_MARRIAGE = lazy_compile(rf"\b(?:{_WORDS.pattern('other_marriage_words')})\b", re.IGNORECASE)
 _OTHER_COUPLE = lazy_compile(rf"\b(?:{_WORDS.pattern('other_couple_words')})\b", re.IGNORECASE)
+_WEDDING_NOUNS = _WORDS.set("wedding_nouns")
+_COUPLE_POSSESSIVE = lazy_compile(rf"\b(?:{_WORDS.pattern('couple_possessives')})\s+\Z", re.IGNORECASE)
 _SPOUSE_NAME = lazy_compile(r"\s+((?-i:[A-Z])[a-z]+(?:\s+(?-i:[A-Z])[a-z]+)?)")
 
 
@@ -31,9 +33,13 @@ def one_wedding(b: Builder) -> None:
     told: dict[str, tuple[int, int, str | None]] = {}  # event -> (start, end, spouse named)
     for here in b.contexts.values():
         for trigger in here.triggers:
-            if trigger.pos != "verb" or trigger.lemma not in _WEDDING_LEMMAS or (
+            # ("The couple's wedding at St Cuthbert's on 17 July 1964": the couple's own, by its noun)
+            lead = max(here.sentence.start, trigger.start - 24)
+            noun = trigger.pos == "noun" and trigger.text.lower() in _WEDDING_NOUNS and (
+                _COUPLE_POSSESSIVE.search(b.text, lead, trigger.start) is not None)
+            if not noun and (trigger.pos != "verb" or trigger.lemma not in _WEDDING_LEMMAS or (
                 trigger.tense not in TOLD_AS_PAST
-            ):
+            )):
                 continue
             event_id = b.by_trigger.get(trigger.start)
             if event_id is None or event_id not in b.dated_at:
