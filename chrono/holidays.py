@@ -94,8 +94,16 @@ def days_of(holiday: str, year: int, countries: frozenset[str]) -> frozenset[dt.
     return frozenset(found) if found else None
 
 
+@functools.cache
+def _by_place() -> frozenset[str]:
+    return frozenset(str(name) for name in load_yaml("data", "holidays.yaml").get("by_place", ()))
+
+
 def days_anywhere(holiday: str, year: int) -> frozenset[dt.date]:
-    """The days ``holiday`` falls on in ``year`` in any country that keeps it on a day of rule."""
+    """The days ``holiday`` falls on in ``year`` in any country that keeps it on a day of custom
+    (none for a day that goes by the place, an equinox or a solstice)."""
+    if holiday in _by_place():
+        return frozenset()
     rules = {rule for rule in holidays()[holiday].values() if rule}
     return frozenset(day for rule in rules if (day := _day(rule, year)) is not None)
 

@@ -439,7 +439,8 @@ class HolidayMismatch(Rule):
         (Thanksgiving, Labour Day, Mother's Day), any day of a country the document names
         passes, or of any country when it names none; the day of a country it does not name
         gives a warning (the places named may be what the text is about, not where it was
-        written: "roses grown in Kenya"). A movable holiday whose year is only
+        written: "roses grown in Kenya"), except for a day of the seasons (an equinox, a
+        solstice), which goes by the place named. A movable holiday whose year is only
         inferred from the document date gives a warning within six weeks of it, and is left
         alone farther away — unless it falls on that day in no year at all ("Easter Sunday,
         14 May"): then an error; words that make the date another day ("the weekend after Easter",
