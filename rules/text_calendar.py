@@ -10,7 +10,7 @@ import calendar
 import collections
 import datetime as dt
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 import attrs
 
@@ -475,13 +475,12 @@ class HolidayMismatch(Rule):
             days = days_of(cue.holiday, date.day.year, cue.countries)
             if days is None:
                 continue  # a country that keeps its own days
-            low, high = cue.spread
-            if any(0 <= (date.day - holiday).days - low <= high - low for holiday in days):
+            if _covered(date.day, days, cue.spread):
                 continue
             # ("roses grown in Kenya …, Mother's Day, which falls on Sunday 19 March": the day of
             # another country, maybe the writer's; the countries named may only be what it is about)
-            elsewhere = cue.countries and any(0 <= (date.day - holiday).days - low <= high - low
-                                              for holiday in days_anywhere(cue.holiday, date.day.year))
+            elsewhere = bool(cue.countries) and _covered(
+                date.day, days_anywhere(cue.holiday, date.day.year), cue.spread)
             # (a year inferred for a day just told, "the early hours of Easter Sunday, 7 April" in
             # a report of 10 April, is the document's, unless the holiday fell on that day in a year
             # near it: "Easter Sunday, 4 April" in 2023 may be 2021's)
@@ -502,6 +501,12 @@ class HolidayMismatch(Rule):
                           "primary")]
             finding = self.finding(analysis, message, spans)
             yield finding if certain else attrs.evolve(finding, severity=Severity.WARNING)
+
+
+def _covered(day: dt.date, holidays: Iterable[dt.date], spread: tuple[int, int]) -> bool:
+    """Does ``day`` fall on one of ``holidays``, or within the days ``spread`` widens it by?"""
+    low, high = spread
+    return any(0 <= (day - holiday).days - low <= high - low for holiday in holidays)
 
 
 def _day_name(day: dt.date) -> str:

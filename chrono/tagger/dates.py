@@ -49,6 +49,7 @@ from chrono.tagger.fields import (
 from chrono.tagger.resources import words_regex
 from chrono.tagger.tense import (
     PARAGRAPH_BREAK,
+    SENTENCE_BREAK,
     day_near_dct,
     sentence_start,
     story_base,
@@ -607,7 +608,7 @@ _NAMED_REACH = 250  # characters after a day written out within which its bare w
 def _named_in_range(ctx: Context, weekday: int, start: int) -> Anchor | None:
     """The day of a bare weekday's name among the days of a range its paragraph has just written
     out (the days between its ends too)."""
-    if not ctx.range_days or not 0 <= start - ctx.range_days_end <= _NAMED_REACH or _PARAGRAPH_BREAK.search(
+    if not ctx.range_days or not 0 <= start - ctx.range_days_end <= _NAMED_REACH or PARAGRAPH_BREAK.search(
         ctx.text, ctx.range_days_end, start
     ):
         return None
@@ -938,7 +939,6 @@ def _time_of_day(ctx: Context, req: Request, f: Fields, start: int, end: int) ->
 # day, with no day of its own, is the next day's: "23:58 — Rollback attempted. / 00:12 — A
 # second engineer joins." (Only entries: in prose, "from 10 p.m. to 5 a.m." is a range.)
 _LATE_HOUR = 20
-_PARAGRAPH_BREAK = lazy_compile(r"\n[ \t]*\n")
 _EARLY_HOUR = 6
 _EVENING_HOUR = 17
 _EVENING_PARTS = frozenset({"NI", "EV"})
@@ -954,7 +954,7 @@ def _past_midnight(ctx: Context, req: Request, day: dt.date, start: int, end: in
         ) and (
             any(c.isdigit() for c in ctx.text[start:end])
         ) and (
-            ctx.ref_end >= 0 and _PARAGRAPH_BREAK.search(ctx.text, ctx.ref_end, start) is not None
+            ctx.ref_end >= 0 and PARAGRAPH_BREAK.search(ctx.text, ctx.ref_end, start) is not None
         ):
             # "- **10:30** — Gateway rolled back … ¶ The certificate had been issued on 11 February
             # 2024 … ¶ The rollback at 10:30 cost us time": a time the text has dated, told again
@@ -1045,7 +1045,7 @@ def _after_evening_clock(ctx: Context, req: Request, day: dt.date, start: int, e
         return day
     late_night = before[2] >= _LATE_HOUR and _night_goes_on(ctx, before, start, hour)
     if not late_night and (
-        start - before[0] > _SAME_SENTENCE_REACH or _SENTENCE_BREAK.search(ctx.text, before[0], start)
+        start - before[0] > _SAME_SENTENCE_REACH or SENTENCE_BREAK.search(ctx.text, before[0], start)
     ):
         return day
     if _range_or_own_day(ctx, before[0], start, end):
@@ -1091,7 +1091,6 @@ def _range_or_own_day(ctx: Context, before: int, start: int, end: int) -> bool:
     return words_regex(ctx.res, _OWN_DAY_AFTER, re.IGNORECASE).match(ctx.text, end) is not None
 
 
-_SENTENCE_BREAK = lazy_compile(r"[.!?][\"”’)]*\s|\n")
 
 
 # ---------------------------------------------------------------------------------------------

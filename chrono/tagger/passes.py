@@ -19,6 +19,7 @@ from chrono.lazy_regex import lazy_compile
 from chrono.regex_cache import compile_kept
 from chrono.tagger.fields import weekday_number
 from chrono.tagger.resources import Resources, load, trie_regex, words_regex
+from chrono.tagger.tense import SENTENCE_BREAK
 from chrono.tagger.timex import Timex
 
 __all__ = ["close_period", "run"]
@@ -174,8 +175,6 @@ def _attach_days(res: Resources, text: str, timexes: list[Timex]) -> None:
 _EVENING_FROM = "17:00"
 _SMALL_HOURS_BEFORE = "06:00"
 _SAME_CLAUSE_REACH = 80
-_SENTENCE_END = lazy_compile(r"[.!?][\"”’)]*\s|\n")
-_HOUR_MINUTE = lazy_compile(r"(\d{4}-\d\d-\d\d)T(\d\d:\d\d)")
 
 
 def _small_hours_after_evening(text: str, timexes: list[Timex], at: int) -> None:
@@ -184,16 +183,16 @@ def _small_hours_after_evening(text: str, timexes: list[Timex], at: int) -> None
     from the date after it, is that night's, on the next day (the clock that read the small
     hour could not yet know the evening's day)."""
     evening = timexes[at]
-    told = _HOUR_MINUTE.match(evening.value)
+    told = _LOCAL_CLOCK.match(evening.value)
     if told is None or told[2] < _EVENING_FROM:
         return
     later = [k for k in range(at + 1, len(timexes)) if timexes[k].type == "TIME"]
     if not later:
         return
     late = timexes[later[0]]
-    small = _HOUR_MINUTE.match(late.value)
+    small = _LOCAL_CLOCK.match(late.value)
     if small is None or late.anchor is None or small[1] != told[1] or small[2] >= _SMALL_HOURS_BEFORE or (
-        late.start - evening.end > _SAME_CLAUSE_REACH or _SENTENCE_END.search(text, evening.end, late.start)
+        late.start - evening.end > _SAME_CLAUSE_REACH or SENTENCE_BREAK.search(text, evening.end, late.start)
     ):
         return
     following = (dt.date.fromisoformat(told[1]) + dt.timedelta(days=1)).isoformat()

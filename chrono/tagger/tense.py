@@ -471,7 +471,7 @@ def _entry_year(ctx: Context, month: int, start: int, end: int) -> int | None:
     return None
 
 
-_SENTENCE_BREAK = lazy_compile(r"[.!?][\"”’)]*\s|\n")
+SENTENCE_BREAK = lazy_compile(r"[.!?][\"”’)]*\s|\n")  # a sentence's end or a line's
 _REPORTED_BEFORE = r"\b(?:{reporting_verbs})\s+(?:[\w,]+\s+){0,3}\Z"
 # "Entries for next year's race": a year counted from now inside a phrase of another noun
 _OF_ANOTHER_NOUN = r"\b(?:{year_phrase_prepositions})\s+\Z"
@@ -502,7 +502,7 @@ def _counted(res: Resources) -> tuple[re.Pattern[str], re.Pattern[str]]:
 def sentence_start(text: str, start: int, reach: int) -> int:
     """Where the sentence holding ``start`` begins, looking back at most ``reach`` characters."""
     lo = max(0, start - reach)
-    breaks = [m.end() for m in _SENTENCE_BREAK.finditer(text, lo, start)]
+    breaks = [m.end() for m in SENTENCE_BREAK.finditer(text, lo, start)]
     return breaks[-1] if breaks else lo
 
 

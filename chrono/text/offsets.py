@@ -727,11 +727,8 @@ def _event_of_counted_day(b: Builder, here: SentenceContext, start: int) -> tupl
     if phrase is None or phrase.anchor is None or not _DAY_ONLY.match(phrase.anchor):
         return None
     lo = here.opening_window_start if here.opening_window_start >= 0 else here.window_start
-    for at, event in reversed(b.dated):
-        if at >= start:
-            continue
-        if at < lo:
-            return None
+    first, last = bisect.bisect_left(b.dated_offsets, lo), bisect.bisect_left(b.dated_offsets, start)
+    for at, event in reversed(b.dated[first:last]):
         day = b.day_of(event, start)
         if day is not None and day.value == phrase.anchor:
             return at, event
