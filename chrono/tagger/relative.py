@@ -92,6 +92,8 @@ def _duration(ctx: Context, rule_type: str, f: Fields, s: Spans, start: int, end
             raise Reject
         if code == "TS" and amount == 1 and not f["num"].strip()[:1].isdigit():
             raise Reject  # "a second", "one second": the ordinal, not a duration
+    elif f.get("single_unit") and not ctx.res.has("unit_plural_bare", f["unit"]):
+        amount = 1  # "a week-long closure", "an hour-long meeting" (not "decades-long")
     else:
         amount = None
     if f.get("unit2"):

@@ -815,7 +815,7 @@ def _aspect_argument(text: str, trigger: Trigger, triggers: Sequence[Trigger],
         if _COMPOUND_HEAD.fullmatch(text, t.end, edge):
             return None  # "Election officials finished …": the noun modifies the subject
         comma = text.rfind(",", t.end, edge)
-        if comma != -1 and text[comma + 1:edge].strip():
+        if comma != -1 and text[comma + 1:edge].strip() and not _LISTED_AGENTS.fullmatch(text, t.end, edge):
             # "Three days after the flood, on 19 February, the borough council opened a hub":
             # the subject stands after the phrase set off, and is no event
             return None
@@ -894,13 +894,22 @@ def _subject_noun(text: str, trigger: Trigger, triggers: Sequence[Trigger],
         if t.start < clause_start or t.pos == "verb":
             return None
         gap = text[t.end:edge]
-        if "," in gap and not gap.rstrip().endswith(","):
+        if "," in gap and not gap.rstrip().endswith(",") and not _LISTED_AGENTS.fullmatch(gap):
             # "Before the election on 4 May, the party held a rally": a fronted phrase (but
             # "The 2024 awards ceremony, held on 20 October": its participle)
             return None
         if words_between(text, t.end, edge) <= 8:
             return t
     return None
+
+
+# "The strike by drivers, loaders and cleaners began …": a list's commas in the subject's own
+# phrase, not a fronted phrase ending before the subject
+_LISTED_AGENTS = lazy_compile(
+    rf"\s+(?i:{_WORDS.pattern('agent_prepositions')})\s+[\w'’-]+(?:\s+[\w'’-]+)?"
+    rf"(?:,\s+[\w'’-]+(?:\s+[\w'’-]+)?)+,?\s+(?i:{_WORDS.pattern('list_conjunctions')})\s+"
+    rf"[\w'’-]+(?:\s+[\w'’-]+)?\s+"
+)
 
 
 _OF_PHRASE_BEFORE = lazy_compile(

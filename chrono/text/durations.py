@@ -35,7 +35,6 @@ _LASTED = lazy_compile(
 )
 _COMMA_BEFORE = lazy_compile(r",\s*\Z")
 _MEASURED_VERB = lazy_compile(rf"\b(?:{_WORDS.pattern('measured_verbs')})\s+\Z")
-_NOUN_LENGTH_SIGNALS = _WORDS.set("noun_length_signals")
 _VERB_LENGTH_SIGNALS = _WORDS.set("verb_length_signals")
 _ABOUT = lazy_compile(rf"\b(?:{_WORDS.pattern('approximators')})\b", re.IGNORECASE)
 _INTERRUPTED = lazy_compile(rf"\b(?:{_WORDS.pattern('interruption_words')})\b", re.IGNORECASE)
@@ -137,11 +136,10 @@ def duration(b: Builder, here: SentenceContext, timex: Timex) -> str | None:
         return None
     target: Trigger | None = None
     compound = False  # "a ten-day visit": the length is the noun's own, whatever verb it stands by
-    if timex.signal is None or timex.signal in _NOUN_LENGTH_SIGNALS:
+    if _COMPOUND_LENGTH.search(timex.text):
+        # (whatever word stands before it: "ending a fortnight-long closure")
         after = [t for t in triggers if t.start >= timex.end]
-        if after and after[0].pos == "noun" and _LENGTH_NOUN.fullmatch(
-            text[timex.end:after[0].start]
-        ) and _COMPOUND_LENGTH.search(timex.text):
+        if after and after[0].pos == "noun" and _LENGTH_NOUN.fullmatch(text[timex.end:after[0].start]):
             target, compound = after[0], True  # "a ten-day visit"
     if target is None:
         before = text[max(0, timex.start - 30):timex.start]

@@ -15,10 +15,11 @@ import re
 from collections.abc import Iterable
 
 from chrono.lazy_regex import lazy_compile
-from chrono.model import Endpoint, Gap, Grade, Side
+from chrono.model import Endpoint, Gap, Grade, Qualifier, Side
 from chrono.problems import ConflictKind
 from chrono.text.attachment import is_asserted, resolve
 from chrono.text.builder import Builder
+from chrono.text.claims import TextPeriodClaim
 from chrono.text.clauses import words_between
 from chrono.text.context import SentenceContext
 from chrono.text.events import Trigger, asserted
@@ -111,6 +112,7 @@ def state_bounds(b: Builder, triggers: Iterable[_Candidate]) -> None:
         words = {t.start: argument_words(b, s, t) for s, t in (*states, *starting, *ending)}
         state_words = set().union(*(words[t.start] for _, t in states))
         for acts, others, side in ((starting, ending, Side.START), (ending, starting, Side.END)):
+            acts = _near_the_other_end(b, acts, others, side)
             if len({_event(b, s, t) for s, t in acts}) != 1:
                 continue  # no act, or a story telling two shutdowns
             s, act = acts[0]
@@ -130,6 +132,35 @@ def state_bounds(b: Builder, triggers: Iterable[_Candidate]) -> None:
             span = b.span(act.start, act.end)
             b.gap_claim(Endpoint(act_id, Side.START), Endpoint(state_id, side), Gap(0, 0, ""), span,
                         None, grade=grade, note=via)  # the link has no kind: the claims it joins do
+
+
+_YEAR_SECONDS = 366 * 86_400
+
+
+def _near_the_other_end(b: Builder, acts: list[_Candidate], others: list[_Candidate], side: Side
+                        ) -> list[_Candidate]:
+    """Of several dated acts that may start (end) the state, those within a year before (after)
+    the one act that ends (starts) it: "reopened on 4 August … had been shut since 14 July … last
+    closed in 2011, when it was shut for six weeks" starts the closure on 14 July."""
+    if len({_event(b, s, t) for s, t in acts}) < 2 or len({_event(b, s, t) for s, t in others}) != 1:
+        return acts
+    other = _told_at(b, _event(b, *others[0]))
+    if other is None:
+        return acts
+    near = []
+    for s, t in acts:
+        at = _told_at(b, _event(b, s, t))
+        if at is not None and 0 <= (other - at if side is Side.START else at - other) <= _YEAR_SECONDS:
+            near.append((s, t))
+    return near
+
+
+def _told_at(b: Builder, event_id: str) -> int | None:
+    """The earliest instant the text dates the event in (None: not dated within a period)."""
+    starts = [c.period.start for c in b.claims if isinstance(c, TextPeriodClaim) and c.event == event_id
+              and c.qualifier in (Qualifier.IN, Qualifier.BY) and c.period.start is not None
+              and c.conflict_kind is not ConflictKind.AFTER_DCT]
+    return min(starts) if starts else None
 
 
 _CONTRAST = lazy_compile(rf"\b(?:{vocabulary('coreference').pattern('contrast_words')})\b", re.IGNORECASE)
