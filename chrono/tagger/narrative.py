@@ -32,6 +32,7 @@ from chrono.tagger.relative import FOUR_DIGIT_YEAR, completed
 from chrono.tagger.resources import Resources, Rule, words_regex
 from chrono.tagger.scanner import Scanner, scan
 from chrono.tagger.tense import (
+    BIRTH_LEAD,
     ERA_GRANULARITIES,
     LONG_AGO_YEARS,
     PARAGRAPH_BREAK,
@@ -57,6 +58,7 @@ _STATED_DAY_ACTIONS = frozenset({"weekday_day_of_story"})
 # Rules whose expressions look aside from the story's day without moving it ("the evening before")
 _ASIDE_RULES = frozenset({"part_step", "weekday_elided_order"})
 _BIRTH_SET_OFF = r",[ \t]*(?:{birth_lead})[ \t]+\Z"
+_RECORD_SET = r"\b(?:{record_noun})\b[^.;:!?\n]{0,30}?[ \t](?:{record_set})[ \t]+\Z"
 
 
 @functools.lru_cache(maxsize=4096)
@@ -290,6 +292,10 @@ def _follow(ctx: Context, rule: Rule, piece: Piece, dct_known: bool) -> Piece:
             # "In June 2003 Priya Shah, born on 9 May 1991, … won the final on Saturday 14 June":
             # a birth set off beside a name is no time of the story
             anchor = None
+        if anchor is not None and words_regex(ctx.res, _RECORD_SET, re.IGNORECASE).search(
+            ctx.text, max(0, piece.start - 60), piece.start
+        ):
+            anchor = None  # "short of the ground record of 2,310 set on Boxing Day 2019": an aside
         if anchor is not None and rule.action == "holiday" and piece.anchor is not None and words_regex(
             ctx.res, _HOLIDAY_GOAL, re.IGNORECASE
         ).search(ctx.text, max(0, piece.start - 16), piece.start):
@@ -545,6 +551,10 @@ def _in_story(ctx: Context, piece: Piece, named_day: bool = False) -> Piece:
         candidate = dt.date(story.day.year, month, day)
     except ValueError:
         return piece
+    if candidate < story.day and story is ctx.ref and words_regex(ctx.res, BIRTH_LEAD, re.IGNORECASE).search(
+        ctx.text, max(0, ctx.ref_start - 12), ctx.ref_start
+    ):
+        return piece  # "was born on 2 May 1941 and died on 24 April": nothing of a life before its birth
     if candidate < story.day - _STORY_BEFORE:
         try:
             candidate = candidate.replace(year=candidate.year + 1)

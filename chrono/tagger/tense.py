@@ -110,7 +110,7 @@ def tense(ctx: Context, start: int, end: int, weekday: bool = False) -> int:
 _STATE_BOUND = r"\b{state_bound}\s+\Z"
 _SINCE_BEFORE_YEAR = r"\b{since_word}\s+(?:[\w'’-]+\s+){0,4}\Z"
 # "Born on 17 May 1992 …": a birth, not the time a story is set in
-_BIRTH_LEAD = r"\b{birth_lead}\s+\Z"
+BIRTH_LEAD = r"\b{birth_lead}\s+\Z"
 
 
 def _tense_words(res: Resources, segment: str) -> list[str]:
@@ -268,7 +268,7 @@ def story_year(ctx: Context, month: int, start: int = -1) -> int | None:
     if (speaks_from_now
             or (story.gran == "Y" and words_regex(ctx.res, _STATE_BOUND, re.IGNORECASE).search(
                 ctx.text, max(0, ctx.ref_start - 8), ctx.ref_start))
-            or words_regex(ctx.res, _BIRTH_LEAD, re.IGNORECASE).search(
+            or words_regex(ctx.res, BIRTH_LEAD, re.IGNORECASE).search(
                 ctx.text, max(0, ctx.ref_start - 12), ctx.ref_start)):
         return None
     # a month before the story's is next year's ("In June 1944 … in March"), unless it is only a

@@ -233,6 +233,9 @@ _AGAIN_OR_PREDICATE = lazy_compile(
     rf"(?:{_WORDS.pattern('again_word')}|{_WORDS.pattern('coordinated_auxiliaries')})\b",
     re.IGNORECASE,
 )
+_FUTURE_PREDICATE_BETWEEN = lazy_compile(
+    rf"\b(?:{_WORDS.pattern('future_auxiliaries')})\s+(?:not\s+)?[a-z]+\b", re.IGNORECASE
+)
 _JOINED_BEFORE = lazy_compile(rf"\b(?:{_WORDS.pattern('conjunctions')})\s*,\s*\Z")
 _SINCE_BEFORE = lazy_compile(
     rf"\b(?:{_WORDS.pattern('since_word')})\s+(?:(?:{_WORDS.pattern('since_determiners')})\s+)?(?:[\w'’-]+\s+){{0,3}}\Z",
@@ -447,6 +450,10 @@ def _attach(text: str, timex: Timex, triggers: Sequence[Trigger], cuts: tuple[in
             # (but "would reopen after a deep clean on Monday": planned, whichever it dates)
         if _PLANNED_BETWEEN.search(text, nearest.end, left_edge):
             return None  # "The mission was planned as Apollo 9, to be performed in early 1969"
+        if nearest.tense in TOLD_AS_PAST and _FUTURE_PREDICATE_BETWEEN.search(text, nearest.end, left_edge):
+            # "The dinner referred to in the article will go ahead on Saturday 26 June": the
+            # future's date, not the past participle's
+            return None
         directive = nearest.lemma.lower() in _DIRECTIVE_VERBS
         if directive and _INFINITIVE_BETWEEN.search(text, nearest.end, left_edge):
             return None  # "asked users to cut their use between 2 p.m. and 6 p.m.": what was asked

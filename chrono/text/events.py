@@ -178,6 +178,12 @@ _VERB_ONLY_BEFORE = {
     str(verb): lazy_compile(str(after))
     for verb, after in vocabulary("events").table("verb_only_before").items()
 }
+# verb lemma -> (the words before it, the words after it) that together take its event away
+_VERB_NOT_BETWEEN = {
+    str(verb): (lazy_compile(str(sides["before"]), re.IGNORECASE),
+                lazy_compile(str(sides["after"]), re.IGNORECASE))
+    for verb, sides in vocabulary("events").table("verb_not_between").items()
+}
 _CHARGE_HINT = Hint.of(vocabulary("events").words("charge_leads"))  # most nouns have none before
 _CHARGE_LEAD = lazy_compile(
     rf"\b(?:{vocabulary('events').pattern('charge_leads')})\s+(?:[\w-]+\s+){{0,2}}\Z", re.IGNORECASE
@@ -470,6 +476,11 @@ def iter_triggers(text: str, start: int, end: int, lex: Lexicon | None = None, *
             continue  # "passed by seven votes to four", "won by 12 votes": a margin, no event
         if pos == "verb" and lemma in _VERB_ONLY_BEFORE and not _VERB_ONLY_BEFORE[lemma].match(text, to, end):
             continue  # "heard a bang", "heard that the mill would close": no event to date
+        remains = _VERB_NOT_BETWEEN.get(lemma) if pos == "verb" else None
+        if remains is not None and remains[1].match(text, to, end) and remains[0].search(
+            text, max(start, at - 40), at
+        ):
+            continue  # "The club has five games left, starting at home": what remains, no event
         if pos == "verb" and lemma in _VERB_SENSES:
             # "the town had fallen to the Northern Front": a capture, not a fall in prices
             cls = next((sense for sense, after in _VERB_SENSES[lemma] if after.match(text, to, end)),
