@@ -313,7 +313,7 @@ def age_cues(text: str, timexes: Sequence[Timex], sentences: Sequence[Sentence])
             text, lo, match.start(), born_in
         ) or (
             _another_sex(text, lo, match.start(), born_in)
-        ) or (
+        ) or _another_subject(text, sentence, match.start(), born_in) or (
             previous is not None and previous.paragraph == sentence.paragraph
             and _PRONOUN_OPENS.match(text, sentence.start) is not None
             and _names_another(text, previous, born_in)
@@ -416,6 +416,22 @@ def _another_name(text: str, at: int, born_in: str) -> bool:
     # sentence does not give is another of the family
     first = _FIRST_NAME_BEFORE.search(text, max(0, name.start(1) - 24), name.start(1))
     return first is not None and first.group(1) not in born_in and first.group(1) not in _PERSON_TITLES
+
+
+# "Norman Leach became the youngest champion …": a full name that opens its sentence, then a word
+# in lower case (its verb)
+_NAMED_SUBJECT = lazy_compile(r"[ \t*_>\"“]*([A-Z][a-z][\w'’-]*)[ \t]+([A-Z][a-z][\w'’-]*)[ \t]+[a-z]")
+
+
+def _another_subject(text: str, sentence: Sentence, at: int, born_in: str) -> bool:
+    """Does the sentence of the age at ``at`` open on a full name that the birth's sentence does
+    not give ("Norman Leach became the youngest champion in 1964, at the age of 15" beside "Edna
+    Voss, born on 3 March 1937")?"""
+    name = _NAMED_SUBJECT.match(text, sentence.start, at)
+    if name is None:
+        return False
+    words = [w for w in name.groups() if w not in MONTHS and w not in WEEKDAYS and w not in _NOT_NAMES]
+    return len(words) == 2 and not any(w in born_in for w in words)
 
 
 def _another_in_relative(text: str, lo: int, at: int, born_in: str) -> bool:

@@ -13,6 +13,7 @@ from chrono.model import Endpoint, Gap, Grade, Part, Qualifier, Side, Span
 from chrono.periods import DAY, WEEK, Period
 from chrono.problems import ConflictKind
 from chrono.regex_cache import compile_kept
+from chrono.tagger import Timex
 from chrono.text.attachment import clause_head, is_asserted, resolve
 from chrono.text.builder import Builder
 from chrono.text.clauses import clause_of, other_predicate, words_between
@@ -762,8 +763,28 @@ def _counted_from_last_date(b: Builder, here: SentenceContext, match: re.Match[s
         return
     days, spare = counted
     span = b.span(match.start(), match.end())
-    counted_day_claim(b, subject_id, phrase.anchor, days if direction == "later" else -days, spare, span,
+    step = days if direction == "later" else -days
+    grade = Grade.WEAK if _another_day_fits(b, here, phrase, step, spare) else Grade.STRONG
+    counted_day_claim(b, subject_id, phrase.anchor, step, spare, span, grade=grade,
                       note=f"counted from {phrase.anchor}, the last date told, “{before[-1].text}”")
+
+
+def _another_day_fits(b: Builder, here: SentenceContext, phrase: Timex, step: int, spare: int) -> bool:
+    """"… at 11.52pm on Monday 10 March 2014 … she spoke at Sunday's service. ¶ A strong aftershock
+    two days later, on Wednesday 12 March": when the day written after the offset does not fit the
+    last day told but fits another day the text told before, which one the offset counts from is
+    a doubt."""
+    apposed = next((t for t in here.timexes if t.start >= phrase.end and t.start - phrase.end <= 6
+                    and _DAY_ONLY.match(t.value[:10]) and t.value[:10] != phrase.anchor), None)
+    if apposed is None:
+        return False
+    written = date.fromisoformat(apposed.value[:10])
+    for told in b.timexes[:bisect.bisect_left(b.timex_starts, phrase.start)]:
+        if told.type in ("DATE", "TIME") and _DAY_ONLY.match(told.value[:10]) and (
+            abs((written - date.fromisoformat(told.value[:10])).days - step) <= spare
+        ):
+            return True
+    return False
 
 
 def _story_last_dated(b: Builder, here: SentenceContext, start: int) -> tuple[int, str] | None:
