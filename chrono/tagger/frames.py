@@ -210,7 +210,10 @@ class Frames:
             if block.kind in (Kind.PARAGRAPH, Kind.ITEM, Kind.LINE):
                 return how_dated(self.res, block, self.text, start, end) in ("lead", "alone")
             if block.kind is Kind.HEADING:  # "**Thursday 13 December**" over the day's entries
-                return _BARE.match(self.text, block.start, start) is not None
+                # (a place before it too: "**Kerrin Landing, 16 May**" heading a letter)
+                return _BARE.match(self.text, block.start, start) is not None or (
+                    _leads(self.res)[0].match(self.text, block.start, start) is not None
+                    and _BARE_AFTER.match(self.text, end, block.end) is not None)
         return False
 
     def offer(self, ctx: Context, start: int, end: int, anchor: Anchor, role: str | None = None) -> None:

@@ -985,6 +985,9 @@ _LINE_LABEL_END = lazy_compile(r"[ \t*_:)]*(?:\r?\n|\Z)")
 _INLINE_LABEL_END = lazy_compile(r"[.:]?[ \t*_]{3}")
 
 
+_WEEKDAY_ONLY = lazy_compile(r"(?:the\s+)?[A-Z][a-z]+day", re.IGNORECASE)
+
+
 def weekday_date(ctx: Context, weekday: int, rel: int | None, start: int, end: int) -> dt.date:
     """The date of a weekday name: "last"/"next" move a week; otherwise tense decides and
     news-style past is the default (the most recent such day, the DCT's own day included)."""
@@ -1062,8 +1065,10 @@ def weekday_date(ctx: Context, weekday: int, rel: int | None, start: int, end: i
         and (ctx.frames is None or ctx.frames.last_entry is None)
         and not words_regex(ctx.res, _DEICTIC_WORD, re.IGNORECASE).search(ctx.text, ctx.ref_end, start)
         # (in a later sentence: "the bakery she opened on Thursday, 1 April 1999, marked its 25th
-        # birthday on Monday" is this week's Monday)
-        and sentence_start(ctx.text, start, 400) >= ctx.ref_end
+        # birthday on Monday" is this week's Monday; but a weekday of the story's own may come
+        # first in the sentence: "On the Wednesday she lost her way; by Friday she had a room")
+        and (sentence_start(ctx.text, start, 400) >= ctx.ref_end or (
+            _WEEKDAY_ONLY.fullmatch(ctx.text, ctx.ref_start, ctx.ref_end) is not None))
         and tense(ctx, start, end, weekday=True) < 0
     ):
         # "a calendar for January 1962 … The snow began on New Year's Day, a Monday … By Thursday
