@@ -80,7 +80,13 @@ def tense(ctx: Context, start: int, end: int, weekday: bool = False) -> int:
                 before_word in classes.get("plan_adjective_determiner", {})
             ):
                 continue  # "in a scheduled window": it describes the window, the clause has the tense
-            mark = _mark(res, word) or int(weekday and word in classes.get("tense_future_weekday", {}))
+            # (the word after it in the text: the left side is read backwards)
+            following = (words[index - 1] if index > 0 else "") if words is left_words else (
+                words[index + 1] if index + 1 < len(words) else "")
+            mark = _mark(res, word) or int(weekday and (word in classes.get("tense_future_weekday", {}) or (
+                # ("she could not attend on Monday", "could have sailed on Friday": no forecast)
+                word in classes.get("tense_future_weekday_unless_past", {})
+                and following not in classes.get("modal_past_followers", {}))))
             if not mark or (strong_only and mark in (1, -1)):
                 continue
             if mark == -1 and words is left_words and index + 1 < len(words) and (
