@@ -474,6 +474,8 @@ def offset(b: Builder, here: SentenceContext, match: re.Match[str]) -> None:
     b.gap_claim(first, second, gap, span, ConflictKind.OFFSET)
     if (reference is not None or elided is not None) and subject.end <= start:
         _day_set_off_after(b, here, subject, subject_id, end)
+    elif subject.end <= start:
+        _day_apposed_to_phrase(b, here, subject, subject_id, end)
     if exact and reference_side is Side.START and subject_target.side is Side.START:
         # "one week to the day after the quake": on that very day, no day to spare
         to_the_day = (match.groupdict().get("to_the_day") is not None
@@ -570,6 +572,22 @@ def _day_set_off_after(b: Builder, here: SentenceContext, subject: Trigger, subj
         return
     lead = timex.signal_start if timex.signal_start is not None else timex.start
     if not _OBJECT_THEN_COMMA.fullmatch(b.text, end, lead) or not _CLOSES.match(b.text, timex.end):
+        return
+    span = b.span(subject.start, subject.end, timex.start, timex.end)
+    counted_day_claim(b, subject_id, timex.value, 0, 0, span, mentions=(subject,),
+                      note=f"the day set off after the distance: {timex.value}")
+
+
+def _day_apposed_to_phrase(b: Builder, here: SentenceContext, subject: Trigger, subject_id: str,
+                           end: int) -> None:
+    """"The league allowed it to be replayed three weeks later, on Saturday 21 August, and …": the
+    day set off right after the distance is the day of the event the distance places."""
+    timex = next((t for t in here.timexes if t.start >= end), None)
+    if timex is None or timex.type != "DATE" or timex.signal_start is None or not _DAY_ONLY.match(
+        timex.value
+    ):
+        return
+    if not _APPOSED.fullmatch(b.text, end, timex.signal_start) or not _SET_OFF_AFTER.match(b.text, timex.end):
         return
     span = b.span(subject.start, subject.end, timex.start, timex.end)
     counted_day_claim(b, subject_id, timex.value, 0, 0, span, mentions=(subject,),
