@@ -198,6 +198,12 @@ class Frames:
         """Whether ``offset`` lies in a list item."""
         return any(b.kind is Kind.ITEM and b.start <= offset < b.end for b in self.blocks)
 
+    def dateline_opened_by(self, start: int) -> bool:
+        """Whether ``start`` is in a dateline that no date has dated yet ("KESTRAVA, March 3
+        (Wire) —": its first date)."""
+        return any(o.block.kind is Kind.DATELINE and o.block.start <= start < o.block.end and o.anchor is None
+                   for o in self.open)
+
     def leads(self, start: int, end: int) -> bool:
         """Whether the expression at ``[start, end)`` opens an entry (a paragraph, item or line
         it dates as a label: "*June 2.* Sailed …") that no date has dated yet."""

@@ -807,6 +807,10 @@ def _year_for_month(ctx: Context, month: int, day: int | None, start: int, end: 
     if said_year is not None:
         ctx.note = YEAR_SAID
         return said_year  # "Last year's event, on Sunday, 11 June, …": that year's 11 June
+    if ctx.frames is not None and ctx.frames.dateline_opened_by(start):
+        # "KESTRAVA, March 3 (Wire) — Dock workers will walk out …": the day the story was filed,
+        # on or before the document's date whatever tense the story goes on in
+        return _year_from_dct(ctx, month, day, start, end, -1)
     if _obituary_death(ctx, start):
         # "… has died aged 91. … She died on 29 November.": from the document's date, not from
         # the story of her life
@@ -976,6 +980,7 @@ def _year_note(base: dt.date, year: int, month: int, day: int | None, direction:
 
 
 _THE_BEFORE = r"\b{definite_article}\s+\Z"
+_WEEK_REACH = 160  # how far after a week told "the Tuesday" is a day of it
 # "the Saturday before,", "the Monday after.": a weekday placed from the story's day
 _BARE_ORDER_AFTER = r"\s+({bare_order_word})(?=\s*[,.;:!?]|\s+(?:{bare_order_clause})\b)"
 _SINCE_THE_BEFORE = r"\b(?:{since_word})\s+{definite_article}\s+\Z"
@@ -999,6 +1004,15 @@ def weekday_date(ctx: Context, weekday: int, rel: int | None, start: int, end: i
     news-style past is the default (the most recent such day, the DCT's own day included)."""
     story = ctx.story_day()
     the_before = words_regex(ctx.res, _THE_BEFORE, re.IGNORECASE)
+    week = ctx.ref if ctx.ref is not None and ctx.ref.gran == "W" else None
+    if rel is None and week is not None and 0 <= start - ctx.ref_end <= _WEEK_REACH and the_before.search(
+        ctx.text, max(0, start - 8), start
+    ) and not PARAGRAPH_BREAK.search(ctx.text, ctx.ref_end, start):
+        # "in the week beginning 11 November: infants on the Tuesday" is that week's; "Half-term is
+        # the week beginning 13 February, and the children return the Monday after": the next week's
+        bare = words_regex(ctx.res, _BARE_ORDER_AFTER, re.IGNORECASE).match(ctx.text, end)
+        step = int(ctx.res.lookup("bare_order_word", bare.group(1)) or 0) if bare is not None else 0
+        return add_days(week.day, weekday - 1 + 7 * (step > 0) - 7 * (step < 0))
     told_days = [day for day in ctx.frame_days if day.isoweekday() == weekday
                  and (story is None or abs((day - story.day).days) <= 6)]
     # (an inline label only forward of the last dated entry: a log's labels go on from it)
