@@ -701,6 +701,17 @@ def year_for_month(ctx: Context, month: int, day: int | None, start: int, end: i
     # tours of the original 1903 building ¶ - **Saturday 15 July:** …")
     in_entries = ctx.frames is not None and ctx.frames.last_entry is not None and (
         ctx.frames.last_entry.day.year == year)
+    last_entry = ctx.frames.last_entry if ctx.frames is not None else None
+    if last_entry is not None and ctx.frames is not None and ctx.frames.leads(start, end) and (
+        abs(last_entry.day.year - base.year) <= 1 < abs(year - base.year)
+    ):
+        # "**Tuesday 10 September — Talk.** … the canal, opened in 1797, … ¶ **Thursday 11
+        # September — Quiz.**": an entry after entries of the document's time goes on from them
+        # (past a new year: "**Sunday 31 December.** … born on 3 January 1954 … ¶ **Monday 1
+        # January.**"), its weekday the writer's to get right (not a year told in passing inside
+        # the entry before)
+        onward = last_entry.day.year + ((month, day) < (last_entry.day.month, last_entry.day.day))
+        return onward
     if year != base.year and not (written or in_entries) and ctx.note != YEAR_SAID and (
         not _weekday_misfits(ctx, base.year, month, day, start, end)
     ):

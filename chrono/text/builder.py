@@ -80,6 +80,7 @@ _LABEL_BEFORE = rf"\b{_LABEL_DATE}(?:['’]s)?\s+(?:{_NO_LABEL_WORD}[\w'’–-]
 _LABEL_AFTER = rf"\s+(?:{_COREFERENCE.pattern('label_prepositions')})\s+{_LABEL_DATE}\b"
 _LABEL_BEFORE_WORD = lazy_compile(rf"{_LABEL_BEFORE}\Z", re.IGNORECASE)
 _LABEL_AFTER_WORD = lazy_compile(_LABEL_AFTER, re.IGNORECASE)
+_SHORT_RANGE_DAYS = 7  # a range of days an offset may count from as from one day, its days to spare
 _DAY_VALUE = lazy_compile(r"(\d{4})-(\d{2})-\d{2}(?:T|\Z)")  # (its year and month)
 
 
@@ -1228,6 +1229,24 @@ class Builder:
             return None  # "from Sunday 3 June to Monday 4 June": no one day
         return timex if _DAY_VALUE.match(timex.value) else None
 
+    def days_of(self, event_id: str, before: int) -> tuple[dt.date, dt.date] | None:
+        """The first and last day of a short range of days that last dated ``event_id`` before
+        ``before`` ("spent Monday 4 and Tuesday 5 March"), if that is how it was dated."""
+        offsets = self.dated_at.get(event_id, [])
+        at = bisect.bisect_left(offsets, before)
+        if at == 0:
+            return None
+        index = bisect.bisect_left(self.timex_starts, offsets[at - 1])
+        if index >= len(self.timexes) or self.timexes[index].start != offsets[at - 1]:
+            return None
+        timex = self.timexes[index]
+        ends = [t for t in self.timexes[max(0, index - 2):index + 3]
+                if timex.range_id is not None and t.range_id == timex.range_id]
+        if len(ends) != 2 or not all(_DAY_VALUE.match(t.value) for t in ends):
+            return None
+        first, last = (dt.date.fromisoformat(t.value[:10]) for t in ends)
+        return (first, last) if 0 < (last - first).days <= _SHORT_RANGE_DAYS else None
+
     def day_of_clause(self, event_id: str, before: int) -> Timex | None:
         """The day of an event dated by its clause rather than an expression ("reported missing on
         Sunday 5 May when she failed to return": the failing), when the sentence it was dated in
@@ -1275,7 +1294,10 @@ class Builder:
                 break
             if aside is not None and aside(timex.start):
                 continue
-            undated = timex.start not in self.dated_set
+            undated = timex.start not in self.dated_set and not (
+                # (the second end of a range whose first dated the event: "Monday 4 and Tuesday 5 March")
+                i > 0 and timex.range_id is not None and self.timexes[i - 1].range_id == timex.range_id
+                and self.timexes[i - 1].start in self.dated_set)
             # (a date counted from the story's own, "three months earlier", is no new reference)
             counted = timex.anchor not in (None, "DCT")
             if (timex.type in ("DATE", "TIME") and undated and not timex.value.startswith("P") and not counted

@@ -861,6 +861,18 @@ def _calendar_days(b: Builder, reference_id: str, subject_id: str, count: int, u
     somewhere in 8 February and one somewhere in 12 February may be three days apart."""
     counted = _daycount_of(count, unit)
     day = (b.day_of(reference_id, at) or b.day_of_clause(reference_id, at)) if counted is not None else None
+    if counted is not None and day is None and (ends := b.days_of(reference_id, at)) is not None:
+        # "spent Monday 4 and Tuesday 5 March at the school. Their report was published three weeks
+        # later": counted from either day of the range
+        days, spare = counted
+        step = days if direction == "later" else -days
+        grade, _ = b.graded(span, (reference_id, subject_id))
+        period = Period.of_days(ends[0] + timedelta(days=step - spare),
+                                ends[1] + timedelta(days=step + spare + 1))
+        note = f"counted from {ends[0].isoformat()} to {ends[1].isoformat()}, the days of {reference_id}"
+        b.period_claim(subject_id, Part.START, Qualifier.IN, period, span, rule=ConflictKind.OFFSET,
+                       grade=grade, note=note)
+        return
     if counted is None or day is None:
         return
     days, spare = counted
