@@ -61,6 +61,12 @@ _MONTH_NAMED_NOUNS = frozenset(_WORDS.words("month_named_nouns"))
 # is: "The jury's verdict, delivered on 9 October,")
 _SET_OFF_ASIDE = lazy_compile(r",[ \t]+([a-z]+(?:ed|en|d|t|n))[ \t]+\Z")
 _ASIDE_CLOSES = lazy_compile(r"[ \t]*,")
+# ", now converted into flats, " right before a date: a participle's aside set off by commas (its
+# adverb tells it from a main verb after a subject set off: "Garside, who …, resigned a
+# fortnight later, on 2 February")
+_PARTICIPLE_ASIDE_BEFORE = lazy_compile(
+    rf",[ \t]+(?:{_WORDS.pattern('aside_adverbs')})[ \t]+[a-z]+ed\b[^,;.:!?\n]{{0,60}},[ \t]*\Z"
+)
 _FOR_THING_TO = lazy_compile(
     rf"\b{_WORDS.pattern('purpose_for')}\s+(?:(?:{_WORDS.pattern('purpose_determiners')})\s+)?(?:[\w'’-]+\s+){{0,3}}"
     rf"{_WORDS.pattern('infinitive_to')}\s+[a-z]+\s+\Z",
@@ -390,6 +396,11 @@ def _attach(text: str, timex: Timex, triggers: Sequence[Trigger], cuts: tuple[in
             break
     if _prenominal(text, timex, triggers):
         return None
+    aside_before = _PARTICIPLE_ASIDE_BEFORE.search(text, max(0, left_edge - 90), left_edge)
+    if aside_before is not None and any(t.start < aside_before.start() and t.pos == "verb" for t in triggers):
+        # "It will be unveiled outside the mill, now converted into flats, on 8 March 2021": the
+        # aside's participle is not what the date after it dates
+        triggers = [t for t in triggers if not aside_before.start() <= t.start < left_edge]
     lo = max(0, left_edge - 30)
     if is_term(text, timex):
         return None  # "notes due March 15, 2007": a term, not an event's date

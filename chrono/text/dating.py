@@ -1017,6 +1017,14 @@ def _frame(b: Builder, here: SentenceContext, timex: Timex, period: Period, read
         b.dct_claim(event_id, span, tense=t.tense)
 
 
+_DAY_SECONDS = 86_400
+_NIGHT_AFTER = 12 * 3600  # into the morning after a state's last day told
+
+
+def _one_day(period: Period) -> bool:
+    return period.start is not None and period.end is not None and period.end - period.start == _DAY_SECONDS
+
+
 def date_range(b: Builder, here: SentenceContext, begin: tuple[Timex, Period], end: tuple[Timex, Period],
                dated_here: list[tuple[int, str]]) -> None:
     """"from 3 to 21 March", "between 2019 and 2021": the two ends of a range date the event's
@@ -1056,6 +1064,11 @@ def date_range(b: Builder, here: SentenceContext, begin: tuple[Timex, Period], e
     mentions = (target.trigger,)
     b.period_claim(event_id, reading.first.part, reading.first.qualifier, first_period, span, rule=rule,
                    mentions=mentions)
+    if target.trigger.event_class == "state" and reading.last.part is Part.END and _one_day(last_period):
+        # "a closure that ran from Monday 27 February to Friday 3 March … reopened at 6am on
+        # Saturday 4 March": a state told to its last day may end in the night after it
+        assert last_period.end is not None
+        last_period = Period(last_period.start, last_period.end + _NIGHT_AFTER, last_period.value)
     b.period_claim(event_id, reading.last.part, reading.last.qualifier, last_period, span, rule=rule,
                    mentions=mentions)
     dated_here.append((first.start, event_id))

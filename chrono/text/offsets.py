@@ -16,7 +16,7 @@ from chrono.regex_cache import compile_kept
 from chrono.tagger import Timex
 from chrono.text.attachment import clause_head, is_asserted, resolve
 from chrono.text.builder import Builder
-from chrono.text.clauses import clause_of, other_predicate, words_between
+from chrono.text.clauses import FUNCTION_WORDS, clause_of, other_predicate, words_between
 from chrono.text.context import SentenceContext
 from chrono.text.coreference import FIRST_WORDS
 from chrono.text.counts import NUMBERS, count_of
@@ -515,12 +515,30 @@ def _told_before(b: Builder, here: SentenceContext, verb: Trigger, phrase_end: i
     if verb.pos != "verb" or not (gerund or subject or pronoun):
         return None
     noun = subject.group(1).lower() if subject is not None else None
-    told = {b.by_trigger.get(m.trigger.start) for m in b.mentions
-            if m.trigger.lemma == verb.lemma and m.trigger.start < here.sentence.start and (
-                noun is None or noun in b.text[max(0, m.trigger.start - 40):m.trigger.start].lower())}
+    told_mentions = [m for m in b.mentions
+                     if m.trigger.lemma == verb.lemma and m.trigger.start < here.sentence.start and (
+                         noun is None
+                         or noun in b.text[max(0, m.trigger.start - 40):m.trigger.start].lower())]
+    told = {b.by_trigger.get(m.trigger.start) for m in told_mentions}
     if len(told) != 1 or None in told:
         return None
+    if _object_word(b.text, told_mentions[-1].trigger.end) != _object_word(b.text, verb.end):
+        # "Reg left school at 16 in 1956 … retired in 1997. The foundry closed in 2001, four years
+        # after he left": what was left is not told the same; another leaving, maybe
+        return None
     return told.pop()
+
+
+_WORD_AFTER = lazy_compile(r"\s+([A-Za-z][\w'’-]*)")
+
+
+def _object_word(text: str, end: int) -> str | None:
+    """The word right after a verb ending at ``end`` when it may be its object ("left school"),
+    None when punctuation or a function word follows ("after he left.", "left on Friday")."""
+    word = _WORD_AFTER.match(text, end)
+    if word is None or word.group(1).lower() in FUNCTION_WORDS:
+        return None
+    return word.group(1).lower()
 
 
 def _act_of_the_first(b: Builder, here: SentenceContext, verb: Trigger) -> Trigger | None:

@@ -81,6 +81,9 @@ def state_bounds(b: Builder, triggers: Iterable[_Candidate]) -> None:
             for word in {t.lemma, t.text.lower()}:
                 if word in _STATES:
                     named.setdefault(word, []).append((s, t))
+    # the sentences that tell of another one of a state ("The last full closure was in October
+    # 2019, when the bridge was shut"): their acts bound no state of the story
+    others_told = {s.start for told in named.values() for s, t in told if _other_one(b, t)}
     for noun, (starts, ends) in _STATES.items():
         # (not one of a line that opens on another of its kind: "- Previous major landslip at the
         # same cutting: February 2020 (nine-day closure)")
@@ -105,6 +108,7 @@ def state_bounds(b: Builder, triggers: Iterable[_Candidate]) -> None:
         # (not those of a sentence about another one: "The first, in October 2022, closed the road")
         # (of the state's story: "PORT HALLAM — … strike … ¶ GRANDE MARAIS — … walked out")
         verbs_here = [(s, t) for s, t in verbs if b.same_story(t.start, states[0][1].start)]
+        verbs_here = [(s, t) for s, t in verbs_here if s.start not in others_told]
         starting = [(s, t) for s, t in verbs_here if t.lemma in starts and _event(b, s, t) in dated
                     and not _another(b.text, s, t)]
         ending = [(s, t) for s, t in verbs_here if t.lemma in ends and _event(b, s, t) in dated
@@ -163,7 +167,12 @@ def _told_at(b: Builder, event_id: str) -> int | None:
     return min(starts) if starts else None
 
 
-_CONTRAST = lazy_compile(rf"\b(?:{vocabulary('coreference').pattern('contrast_words')})\b", re.IGNORECASE)
+# (not "last", which opens a sentence about another thing as often: "The pool, the last in the
+# north of the borough, closed …"; it says another act only right before the verb)
+_VERB_ONLY_CONTRAST = _WORDS.set("verb_only_contrast")
+_ACT_CONTRAST = [w for w in vocabulary("coreference").words("contrast_words") if w not in _VERB_ONLY_CONTRAST]
+_CONTRAST = lazy_compile(rf"\b(?:{alternation(_ACT_CONTRAST)})\b", re.IGNORECASE)
+_CONTRAST_BEFORE_VERB = lazy_compile(rf"\b(?:{_WORDS.pattern('verb_only_contrast')})\s+\Z", re.IGNORECASE)
 
 
 def _other_one(b: Builder, noun: Trigger) -> bool:
@@ -179,7 +188,8 @@ def _other_one(b: Builder, noun: Trigger) -> bool:
 def _another(text: str, sentence: Sentence, trigger: Trigger) -> bool:
     """Does the sentence open on another one of the kind ("The first, in October 2022, closed …",
     "A previous closure …") before the act?"""
-    return _CONTRAST.search(text, sentence.start, min(trigger.start, sentence.start + 30)) is not None
+    return _CONTRAST.search(text, sentence.start, min(trigger.start, sentence.start + 30)) is not None or (
+        _CONTRAST_BEFORE_VERB.search(text, max(sentence.start, trigger.start - 8), trigger.start) is not None)
 
 
 def _bare(text: str, sentence: Sentence, noun: Trigger) -> bool:
