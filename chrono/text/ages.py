@@ -225,6 +225,10 @@ def age_cues(text: str, timexes: Sequence[Timex], sentences: Sequence[Sentence])
     born_in = text[birth_sentence.start:birth_sentence.end] if birth_sentence is not None else ""
     # (the words of that sentence up to the birth: who was born, not whom the rest goes on to)
     born_who = text[birth_sentence.start:birth.end] if birth_sentence is not None else ""
+    subject_after = _SUBJECT_AFTER_BIRTH.match(text, birth.end) if birth_sentence is not None else None
+    if not _names_in(born_who) and subject_after is not None:
+        # "Born on 2 May 2003, Okafor ran as a 15-year-old": named right after the birth
+        born_who += subject_after.group()
     lede = _lede_age(text, dates, sentences, birth)
     if lede is not None:
         yield lede
@@ -391,11 +395,20 @@ _NOT_NAMES = frozenset(_WORDS.words("capitalised_non_names"))
 _DEFINITE_BEFORE = lazy_compile(r"\bthe[ \t]+\Z", re.IGNORECASE)
 
 
+# ", Okafor ran": a name set off after a fronted birth, then its verb
+_SUBJECT_AFTER_BIRTH = lazy_compile(r",[ \t]+[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?(?=[ \t]+[a-z])")
+
+
+def _names_in(words: str) -> set[str]:
+    """The capitalised words of ``words`` that may be names (not months, weekdays or the like)."""
+    return {w.group() for w in _CAPITALISED.finditer(words)} - set(MONTHS) - set(WEEKDAYS) - _NOT_NAMES
+
+
 def _born_named_before(text: str, at: int, born_who: str) -> bool:
     """Does a name of the born person (a capitalised word of the birth's sentence up to the
     birth, other than a month or a weekday) stand in the paragraph of ``at`` or the one before,
     before it? Else "The 31-year-old" is someone the text named there instead."""
-    names = {w.group() for w in _CAPITALISED.finditer(born_who)} - set(MONTHS) - set(WEEKDAYS) - _NOT_NAMES
+    names = _names_in(born_who)
     if not names:
         return True  # "- Born: 30 November 2004": whose, the words do not say
     paragraph = text.rfind("\n\n", 0, at)

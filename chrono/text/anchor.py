@@ -146,6 +146,17 @@ def _sentence_triggers(b: Builder, sentence: Sentence) -> tuple[Trigger, ...]:
     return tuple(triggers)
 
 
+def _counted_from_the_date_before(text: str, here: SentenceContext, timex: Timex) -> bool:
+    """"declared at 3.40am on Friday, almost five and a half hours later": a distance set off right
+    after a date, which the tagger counted from that very date; it restates the date from an
+    earlier event, and dates nothing itself."""
+    if timex.anchor is None or timex.anchor == "DCT":
+        return False
+    before = [t for t in here.timexes if t.end <= timex.start]
+    return bool(before) and text[before[-1].end:timex.start].strip() == "," and (
+        before[-1].value.startswith(timex.anchor) or timex.anchor.startswith(before[-1].value))
+
+
 def _anchor_sentence(b: Builder, here: SentenceContext) -> None:
     phrases = offsets_in(b.text, here.sentence.start, here.sentence.end)
     lengthened: set[str] = set()
@@ -166,6 +177,8 @@ def _anchor_sentence(b: Builder, here: SentenceContext) -> None:
     for timex in here.timexes:
         if any(m.start() <= timex.start < m.end() or timex.start <= m.start() < timex.end for m in phrases):
             continue  # "two days later", "the next day": an offset, read below
+        if _counted_from_the_date_before(b.text, here, timex):
+            continue
         period = period_of(timex, b.dct, b.options.hemisphere)
         if period is None:
             continue
