@@ -132,7 +132,16 @@ def _clock(ctx: Context, f: Fields) -> str | None:
     """``HH:MM[:SS]`` of a clock word ("noon") or of hour, minute, second and meridiem."""
     res = ctx.res
     if f.get("clock"):
-        return str(res.lookup("clock_word", f["clock"]))
+        clock = str(res.lookup("clock_word", f["clock"]))
+        story = ctx.story_day()
+        last = ctx.clock[0] if ctx.clock is not None else None
+        if clock == _END_OF_DAY and story is not None and last is not None and last.date() == story.day and (
+            last.hour < _SMALL_HOURS_UNTIL
+        ):
+            # "between 10pm on Friday and 2am on Saturday … shortly after midnight": the midnight
+            # that opens the day of the small hours just told, not the one that ends it
+            return _START_OF_DAY
+        return clock
     if f.get("hour_word"):
         return _word_clock(ctx, f)
     if not f.get("hour"):
@@ -146,9 +155,10 @@ def _clock(ctx: Context, f: Fields) -> str | None:
         hour += 12
     elif meridiem == "am" and hour == 12:
         hour = 0
-    elif meridiem in (None, "none") and len(f["hour"]) == 1 and not f.get("part"):
+    elif meridiem in (None, "none") and (len(f["hour"]) == 1 or hour == _NOON_HOUR) and not f.get("part"):
         # (also "4 o'clock": it says a whole hour, not which half of the day)
-        # ("10:20", "09:15": a two-figure hour may be the twenty-four-hour clock's)
+        # ("10:20", "09:15": a two-figure hour may be the twenty-four-hour clock's; but "12:20"
+        # after midnight is on either face the first hour of the morning)
         hour = _twelve_hour_clock(ctx, hour, minute or 0)
     if hour > 24 or (hour == 24 and minute):
         raise Reject
@@ -178,6 +188,9 @@ def _word_clock(ctx: Context, f: Fields) -> str:
 
 
 _AFTERNOON_UNTIL = 5  # the last hour read as the afternoon's when nothing says which half
+_END_OF_DAY, _START_OF_DAY = "24:00", "00:00"
+_NOON_HOUR = 12
+_SMALL_HOURS_UNTIL = 6
 
 
 def _twelve_hour_clock(ctx: Context, hour: int, minute: int) -> int:
@@ -189,14 +202,18 @@ def _twelve_hour_clock(ctx: Context, hour: int, minute: int) -> int:
     five is the afternoon's ("came home from school at 4 o'clock": the small hours are seldom told
     without saying so); other times as written ("set off at half past four" may be a climber's
     start)."""
-    if not 1 <= hour <= 11:
+    if not 1 <= hour <= 12:
         return hour
     story = ctx.story_day()
     last = ctx.clock[0] if ctx.clock is not None else None
     if story is None or last is None or last.date() != story.day:
         return hour + 12 if hour <= _AFTERNOON_UNTIL and minute == 0 else hour
+    if hour == _NOON_HOUR and last.hour >= _SMALL_HOURS_UNTIL:
+        return hour  # ("0700 Grey light … 1200 Noon position": noon, on either face)
+    # ("shortly after midnight … at about 12:20": twelve is the first hour of the morning's half)
+    morning = hour % 12
     # (when both readings are before it, the afternoon's is the nearer)
-    return hour if hour * 60 + minute >= last.hour * 60 + last.minute else hour + 12
+    return morning if morning * 60 + minute >= last.hour * 60 + last.minute else morning + 12
 
 
 def _zone(ctx: Context, f: Fields) -> str:
