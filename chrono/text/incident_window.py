@@ -53,6 +53,21 @@ _RECOVERY = lazy_compile(
     re.IGNORECASE,
 )
 _HEADING_WORD = lazy_compile(r"[a-z;]+")
+# "Customer impact began at 14:05 and ended at 17:25": the failure's two ends, stated
+_IMPACT_WINDOW = lazy_compile(
+    rf"\b(?:{_WORDS.pattern('window_subjects')})\b(?:\W+\S+){{0,2}}?\W+(?:{_WORDS.pattern('window_begins')})\b"
+    rf"[^.;\n]{{1,40}}?\b(?:{_WORDS.pattern('window_ends')})\b",
+    re.IGNORECASE,
+)
+# ... not in a sentence about another failure ("It was not the outage of 14 January, which …")
+_ANOTHER_FAILURE = lazy_compile(
+    rf"\b(?:{_WORDS.pattern('another_failure_words')})\s+(?:\S+\s+){{0,3}}?(?:{_WORDS.pattern('window_failure_words')}"
+    rf"|{_WORDS.pattern('window_subjects')}|{_WORDS.pattern('failure_words')})\b",
+    re.IGNORECASE,
+)
+# ... and a summary sentence that says the failure lasted so long ("saw 503 errors for …")
+_IMPACT_FAILURE = lazy_compile(
+    rf"\b(?:{_WORDS.pattern('failure_words')}|{_WORDS.pattern('window_failure_words')})\b", re.IGNORECASE)
 _DURATION_LABEL = lazy_compile(
     rf"^[ \t*_-]*(?:{_WORDS.pattern('duration_labels')})[ \t]*(?::[ \t*_]*|[*_]+[ \t]*:[ \t]*)",
     re.IGNORECASE | re.MULTILINE,
@@ -65,6 +80,7 @@ TIMELINE_ENTRIES = 3
 def incident_window(b: Builder, layout: Layout, found: Sequence[Scope]) -> bool:
     """The claims that tie a summary's stated length of the failure to its timeline; whether the
     text has such a timeline."""
+    _impact_window(b, layout)
     window = _window(b, found)
     if window is None:
         return False
@@ -90,6 +106,63 @@ def incident_window(b: Builder, layout: Layout, found: Sequence[Scope]) -> bool:
                 continue
             _stated_length(b, (sentence.start, sentence.end), timex, onset, recovery)
     return True
+
+
+def _impact_window(b: Builder, layout: Layout) -> None:
+    """"Customer impact began at 14:05 and ended at 17:25" in the impact section, and "customers
+    saw 503 errors for 3 hours and 40 minutes" in the summary: the failure the review states both
+    ends of lasts as long as they say, neither more nor less."""
+    window: tuple[Timex, Timex, Span] | None = None
+    for sentence in b.sentences:
+        if not _in_summary(b, layout, sentence.start) or not _IMPACT_WINDOW.search(
+            b.text, sentence.start, sentence.end
+        ):
+            continue
+        first = bisect.bisect_left(b.timex_starts, sentence.start)
+        last = bisect.bisect_left(b.timex_starts, sentence.end)
+        times = [t for t in b.timexes[first:last] if t.type == "TIME"]
+        if len(times) != 2 or window is not None:
+            return  # (two windows, or a window of other times: no reading)
+        window = times[0], times[1], Span(sentence.start, sentence.end, "claim")
+    if window is None:
+        return
+    began, ended, told = window
+    began_period = period_of(began, b.dct, b.options.hemisphere)
+    ended_period = period_of(ended, b.dct, b.options.hemisphere)
+    if began_period is None or ended_period is None:
+        return
+    for sentence in b.sentences:
+        if not _in_summary(b, layout, sentence.start) or told.start <= sentence.start < told.end:
+            continue
+        first = bisect.bisect_left(b.timex_starts, sentence.start)
+        told_here = b.timexes[first:bisect.bisect_left(b.timex_starts, sentence.end)]
+        lengths = [t for t in told_here if t.type == "DURATION"]
+        if len(lengths) != 1 or _IMPACT_FAILURE.search(b.text, sentence.start, sentence.end) is None:
+            continue
+        if any(dated_outside(b, t, Period(began_period.start, ended_period.end, "")) for t in told_here) or (
+            _ANOTHER_FAILURE.search(b.text, sentence.start, sentence.end)
+        ):
+            continue  # "not the same fault as the outage of 12 March, which lasted 40 minutes": another
+        timex = lengths[0]
+        length = seconds_of(timex.value)
+        text = b.text
+        if length is None or length <= 0 or _STEP.search(text, sentence.start, sentence.end) or (
+            _PART_BEFORE.search(text, max(sentence.start, timex.start - 30), timex.end)
+            or _DISTANCE_AFTER.match(text, timex.end)
+        ):
+            continue
+        lower, upper = stated_bounds(text, timex, length, unit_of(timex.value))
+        words = " ".join(text[timex.start:timex.end].split())
+        event_id = f"the failure the review times, “{words}” ({b.where(timex.start)})"
+        if event_id in b.events:
+            continue
+        span = Span(timex.start, timex.end, "event")
+        failure_claims(
+            b, event_id, span, words, Gap(lower, upper, words), "the length of the failure the review states",
+            (began_period, Span(began.start, began.end, "claim"), "the time the review says impact began"),
+            (ended_period, Span(ended.start, ended.end, "claim"), "the time the review says impact ended"),
+            exact=True,
+        )
 
 
 def _another_time(b: Builder, timex: Timex, onset: Scope, recovery: Scope) -> bool:
@@ -173,9 +246,9 @@ Told = tuple[Period, Span, str]
 
 
 def failure_claims(b: Builder, event_id: str, span: Span, words: str, length: Gap, length_via: str,
-                   began: Told, back: Told) -> None:
+                   began: Told, back: Told, *, exact: bool = False) -> None:
     """The event ``event_id`` of a failure whose stated length is ``length``: under way by the
-    time ``began`` tells, and until the time ``back`` tells."""
+    time ``began`` tells, and until the time ``back`` tells (``exact``: starting and ending then)."""
     text = b.text
     b.events[event_id] = Event(event_id, words, span, None, "incident")
     b.claims.append(EventExists(event_id, span))
@@ -183,8 +256,10 @@ def failure_claims(b: Builder, event_id: str, span: Span, words: str, length: Ga
         event_id, length, Span(span.start, span.end, "claim"), words=words,
         conflict_kind=ConflictKind.DURATION, via=length_via,
     ))
-    for (period, told, via), part, qualifier in ((began, Part.START, Qualifier.BY),
-                                                 (back, Part.END, Qualifier.ON_OR_AFTER)):
+    start_qualifier, end_qualifier = (
+        (Qualifier.IN, Qualifier.IN) if exact else (Qualifier.BY, Qualifier.ON_OR_AFTER))
+    for (period, told, via), part, qualifier in ((began, Part.START, start_qualifier),
+                                                 (back, Part.END, end_qualifier)):
         b.claims.append(TextPeriodClaim(
             event_id, part, qualifier, period, told,
             words=" ".join(text[told.start:told.end].split()), conflict_kind=ConflictKind.DURATION, via=via,
