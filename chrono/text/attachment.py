@@ -239,8 +239,12 @@ _AGAIN_OR_PREDICATE = lazy_compile(
     rf"(?:{_WORDS.pattern('again_word')}|{_WORDS.pattern('coordinated_auxiliaries')})\b",
     re.IGNORECASE,
 )
+_GERUND_OBJECT = lazy_compile(
+    rf"(?:{_WORDS.pattern('gerund_object_verbs')})\s+[a-z]{{3,}}ing\b[^.;:!?\n]*\Z", re.IGNORECASE
+)
 _FUTURE_PREDICATE_BETWEEN = lazy_compile(
-    rf"\b(?:{_WORDS.pattern('future_auxiliaries')})\s+(?:not\s+)?[a-z]+\b", re.IGNORECASE
+    rf"\b(?:{_WORDS.pattern('future_auxiliaries')}|{_WORDS.pattern('predicate_modals')})\s+(?:not\s+)?[a-z]+\b",
+    re.IGNORECASE,
 )
 _JOINED_BEFORE = lazy_compile(rf"\b(?:{_WORDS.pattern('conjunctions')})\s*,\s*\Z")
 _SINCE_BEFORE = lazy_compile(
@@ -461,9 +465,14 @@ def _attach(text: str, timex: Timex, triggers: Sequence[Trigger], cuts: tuple[in
             # (but "would reopen after a deep clean on Monday": planned, whichever it dates)
         if _PLANNED_BETWEEN.search(text, nearest.end, left_edge):
             return None  # "The mission was planned as Apollo 9, to be performed in early 1969"
+        if _GERUND_OBJECT.match(text, nearest.start, left_edge) is not None:
+            # "has ruled out closing any libraries in 2020/21": the date of the act weighed, not
+            # of the weighing
+            return None
         if nearest.tense in TOLD_AS_PAST and _FUTURE_PREDICATE_BETWEEN.search(text, nearest.end, left_edge):
             # "The dinner referred to in the article will go ahead on Saturday 26 June": the
-            # future's date, not the past participle's
+            # future's date, not the past participle's; "have been told it could be the autumn
+            # before …": the told clause's
             return None
         directive = nearest.lemma.lower() in _DIRECTIVE_VERBS
         if directive and _INFINITIVE_BETWEEN.search(text, nearest.end, left_edge):

@@ -38,8 +38,11 @@ def reported(b: Builder, here: SentenceContext) -> None:
             continue
         if t.tense not in TOLD_AS_PAST or not asserted(t):
             continue
-        if t.start > report.end and _COORDINATED.search(b.text, report.end, t.start):
-            continue  # "We were told on the Friday, and the looms stopped a fortnight later"
+        if t.start > report.end and (_COORDINATED.search(b.text, report.end, t.start)
+                                     or _AND_THEN_VERB.search(b.text, report.end, t.start)):
+            # "We were told on the Friday, and the looms stopped a fortnight later"; "The engineer
+            # acknowledged at 02:16 and joined the call at 02:24": a predicate of its own
+            continue
         if t.end < report.start and _COORDINATED.search(b.text, t.end, report.start):
             continue  # "Alfie, who turned 4 yesterday, and a man who wrote in 2020": not what he wrote
         target = resolve(b.text, t, triggers, here.cuts)
@@ -63,6 +66,7 @@ def reported(b: Builder, here: SentenceContext) -> None:
 _OPENING_MARKS = " \t\n\"“‘'*_>#-"
 # a clause joined after the report's, not what it tells: ", and the looms stopped", "; then"
 _COORDINATED = lazy_compile(r",[ \t]*(?:and|but|so|yet|then)\b|;")
+_AND_THEN_VERB = lazy_compile(r"\b(?:and|then)[ \t]+(?:(?:then|later|also)[ \t]+)?\Z")
 
 
 def _continuing(here: SentenceContext, verb: Trigger) -> bool:
