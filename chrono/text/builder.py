@@ -1214,15 +1214,22 @@ class Builder:
             self.dated_set.add(offset)
             self.dated_at.setdefault(event_id, []).append(offset)
 
-    def day_of(self, event_id: str, before: int) -> Timex | None:
-        """The last expression before ``before`` that placed ``event_id`` within one calendar day
-        ("on Saturday, February 8"), if any: what "three days later" counts from, day by day."""
+    def _last_dating(self, event_id: str, before: int) -> int | None:
+        """The index of the expression that last dated ``event_id`` before ``before``, if any."""
         offsets = self.dated_at.get(event_id, [])
         at = bisect.bisect_left(offsets, before)
         if at == 0:
             return None
         index = bisect.bisect_left(self.timex_starts, offsets[at - 1])
         if index >= len(self.timexes) or self.timexes[index].start != offsets[at - 1]:
+            return None
+        return index
+
+    def day_of(self, event_id: str, before: int) -> Timex | None:
+        """The last expression before ``before`` that placed ``event_id`` within one calendar day
+        ("on Saturday, February 8"), if any: what "three days later" counts from, day by day."""
+        index = self._last_dating(event_id, before)
+        if index is None:
             return None
         timex = self.timexes[index]
         if timex.range_id is not None:
@@ -1232,12 +1239,8 @@ class Builder:
     def days_of(self, event_id: str, before: int) -> tuple[dt.date, dt.date] | None:
         """The first and last day of a short range of days that last dated ``event_id`` before
         ``before`` ("spent Monday 4 and Tuesday 5 March"), if that is how it was dated."""
-        offsets = self.dated_at.get(event_id, [])
-        at = bisect.bisect_left(offsets, before)
-        if at == 0:
-            return None
-        index = bisect.bisect_left(self.timex_starts, offsets[at - 1])
-        if index >= len(self.timexes) or self.timexes[index].start != offsets[at - 1]:
+        index = self._last_dating(event_id, before)
+        if index is None:
             return None
         timex = self.timexes[index]
         ends = [t for t in self.timexes[max(0, index - 2):index + 3]

@@ -144,21 +144,13 @@ def _impact_window(b: Builder, layout: Layout) -> None:
         ):
             continue  # "not the same fault as the outage of 12 March, which lasted 40 minutes": another
         timex = lengths[0]
-        length = seconds_of(timex.value)
-        text = b.text
-        if length is None or length <= 0 or _STEP.search(text, sentence.start, sentence.end) or (
-            _PART_BEFORE.search(text, max(sentence.start, timex.start - 30), timex.end)
-            or _DISTANCE_AFTER.match(text, timex.end)
-        ):
+        stated = _failure_length(b, sentence.start, sentence.end, timex)
+        if stated is None:
             continue
-        lower, upper = stated_bounds(text, timex, length, unit_of(timex.value))
-        words = " ".join(text[timex.start:timex.end].split())
-        event_id = f"the failure the review times, “{words}” ({b.where(timex.start)})"
-        if event_id in b.events:
-            continue
+        gap, event_id = stated
         span = Span(timex.start, timex.end, "event")
         failure_claims(
-            b, event_id, span, words, Gap(lower, upper, words), "the length of the failure the review states",
+            b, event_id, span, gap.text, gap, "the length of the failure the review states",
             (began_period, Span(began.start, began.end, "claim"), "the time the review says impact began"),
             (ended_period, Span(ended.start, ended.end, "claim"), "the time the review says impact ended"),
             exact=True,
@@ -212,33 +204,41 @@ def _in_summary(b: Builder, layout: Layout, offset: int) -> bool:
 
 def _stated_length(b: Builder, sentence: tuple[int, int], timex: Timex, onset: Scope,
                    recovery: Scope, failure: re.Match[str] | None = None) -> None:
-    length = seconds_of(timex.value)
-    if length is None or length <= 0:
-        return
     text = b.text
     lo, hi = sentence
     failure = failure or _FAILURE.search(text, lo, hi)
     if failure is None:
         return
-    # "took 20 minutes to find", "for the first 20 minutes", "12 minutes after the rollback":
-    # a step's length, part of the time, a distance; not the failure's length
-    if (_STEP.search(text, lo, hi) or _PART_BEFORE.search(text, max(lo, timex.start - 30), timex.end)
-            or _DISTANCE_AFTER.match(text, timex.end)):
+    stated = _failure_length(b, lo, hi, timex)
+    if stated is None:
         return
-    lower, upper = stated_bounds(text, timex, length, unit_of(timex.value))
-    words = " ".join(text[timex.start:timex.end].split())
-    event_id = f"the failure the review times, “{words}” ({b.where(timex.start)})"
-    if event_id in b.events:
-        return
+    gap, event_id = stated
     span = Span(min(timex.start, failure.start()), max(timex.end, failure.end()), "event")
     failure_claims(
-        b, event_id, span, text[span.start:span.end], Gap(lower, upper, words),
+        b, event_id, span, text[span.start:span.end], gap,
         "the length of the failure the review states",
         (onset.period, Span(onset.start, onset.block.end, "claim"),
          "the timeline's entry saying the failure had begun"),
         (recovery.period, Span(recovery.start, recovery.block.end, "claim"),
          "the timeline's first entry saying service was back"),
     )
+
+
+def _failure_length(b: Builder, lo: int, hi: int, timex: Timex) -> tuple[Gap, str] | None:
+    """The stated length of the failure in ``timex`` (of the sentence ``[lo, hi)``) and the id of
+    its event; None for the length of a step, part of the time or a distance ("took 20 minutes
+    to find", "for the first 20 minutes", "12 minutes after the rollback"), or one read already."""
+    text = b.text
+    length = seconds_of(timex.value)
+    if length is None or length <= 0 or _STEP.search(text, lo, hi) or (
+        _PART_BEFORE.search(text, max(lo, timex.start - 30), timex.end)
+        or _DISTANCE_AFTER.match(text, timex.end)
+    ):
+        return None
+    lower, upper = stated_bounds(text, timex, length, unit_of(timex.value))
+    words = " ".join(text[timex.start:timex.end].split())
+    event_id = f"the failure the review times, “{words}” ({b.where(timex.start)})"
+    return None if event_id in b.events else (Gap(lower, upper, words), event_id)
 
 
 # a time the failure is told at: its period, the words that tell it, and how they do
