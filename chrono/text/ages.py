@@ -37,7 +37,9 @@ _BIRTH = lazy_compile(
     rf"\b(?:{_WORDS.pattern('birth')})\b"
     # (a place of a few words may stand between: "born in the Polish port of Gdynia on 2 March
     # 1951"; no clause of another verb: "born in Leeds and moved to York on …")
-    rf"(?:(?:\s+(?!(?:{_WORDS.pattern('birth_clause_breaks')})\b)(?:(?-i:[A-Z])\.|[\w'’-]+)){{0,7}}?"
+    # (and a name and a house: "born Ivy Rosewarne in a two-up, two-down cottage in Trebarwith
+    # Row on 22 May 1923"; no year: "born on 22 August 2003, made her debut on …")
+    rf"(?:(?:,?\s+(?!(?:{_WORDS.pattern('birth_clause_breaks')})\b|\d{{4}}\b)(?:(?-i:[A-Z])\.|[\w'’-]+)){{0,12}}?"
     rf"(?:\s*\([^()]{{0,100}}\))?\s+(?:{_WORDS.pattern('birth_date_prepositions')})"
     # ("Born in Kilrush, County Clare, on 4 May 1975": a place of names set off by commas)
     rf"|\s+in(?:[ \t]+(?-i:[A-Z])[\w'’-]*)+(?:,(?:[ \t]+(?-i:[A-Z])[\w'’-]*)+)+,?"
