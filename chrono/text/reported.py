@@ -19,6 +19,7 @@ from chrono.text.context import SentenceContext
 from chrono.text.events import Trigger, asserted
 from chrono.text.signals import reading_of
 from chrono.text.tense import PAST, PERFECT, PLUPERFECT, TOLD_AS_PAST
+from chrono.text.vocabulary import vocabulary
 
 
 def reported(b: Builder, here: SentenceContext) -> None:
@@ -65,8 +66,12 @@ def reported(b: Builder, here: SentenceContext) -> None:
 
 _OPENING_MARKS = " \t\n\"“‘'*_>#-"
 # a clause joined after the report's, not what it tells: ", and the looms stopped", "; then"
-_COORDINATED = lazy_compile(r",[ \t]*(?:and|but|so|yet|then)\b|;")
-_AND_THEN_VERB = lazy_compile(r"\b(?:and|then)[ \t]+(?:(?:then|later|also)[ \t]+)?\Z")
+_WORDS = vocabulary("reported")
+_COORDINATED = lazy_compile(rf",[ \t]*(?:{_WORDS.pattern('joined_clause_words')})\b|;")
+_AND_THEN_VERB = lazy_compile(
+    rf"\b(?:{_WORDS.pattern('second_predicate_joiners')})[ \t]+"
+    rf"(?:(?:{_WORDS.pattern('second_predicate_adverbs')})[ \t]+)?\Z"
+)
 
 
 def _continuing(here: SentenceContext, verb: Trigger) -> bool:
