@@ -133,11 +133,8 @@ def _clock(ctx: Context, f: Fields) -> str | None:
     res = ctx.res
     if f.get("clock"):
         clock = str(res.lookup("clock_word", f["clock"]))
-        story = ctx.story_day()
-        last = ctx.clock[0] if ctx.clock is not None else None
-        if clock == _END_OF_DAY and story is not None and last is not None and last.date() == story.day and (
-            last.hour < _SMALL_HOURS_UNTIL
-        ):
+        last = _story_clock(ctx)
+        if clock == _END_OF_DAY and last is not None and last.hour < _SMALL_HOURS_UNTIL:
             # "between 10pm on Friday and 2am on Saturday … shortly after midnight": the midnight
             # that opens the day of the small hours just told, not the one that ends it
             return _START_OF_DAY
@@ -193,6 +190,13 @@ _NOON_HOUR = 12
 _SMALL_HOURS_UNTIL = 6
 
 
+def _story_clock(ctx: Context) -> dt.datetime | None:
+    """The last clock time the text told, when it is on the story's day."""
+    story = ctx.story_day()
+    last = ctx.clock[0] if ctx.clock is not None else None
+    return last if story is not None and last is not None and last.date() == story.day else None
+
+
 def _twelve_hour_clock(ctx: Context, hour: int, minute: int) -> int:
     """The hour of a clock time written on a twelve-hour face with nothing to say which half of
     the day ("4.50", "one o'clock"), after a clock time of the story's day: the first reading at
@@ -204,9 +208,8 @@ def _twelve_hour_clock(ctx: Context, hour: int, minute: int) -> int:
     start)."""
     if not 1 <= hour <= 12:
         return hour
-    story = ctx.story_day()
-    last = ctx.clock[0] if ctx.clock is not None else None
-    if story is None or last is None or last.date() != story.day:
+    last = _story_clock(ctx)
+    if last is None:
         return hour + 12 if hour <= _AFTERNOON_UNTIL and minute == 0 else hour
     if hour == _NOON_HOUR and last.hour >= _SMALL_HOURS_UNTIL:
         return hour  # ("0700 Grey light … 1200 Noon position": noon, on either face)

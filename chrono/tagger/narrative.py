@@ -565,7 +565,7 @@ def _in_story(ctx: Context, piece: Piece, named_day: bool = False) -> Piece:
     if candidate.year == int(piece.value[:4]):
         # the story's year already (chrono.tagger.tense.story_year chose it): say whose it is
         return attrs.evolve(piece, anchor=story.value, guessed=False)
-    if _PARAGRAPH.search(ctx.text, max(0, ctx.ref_end), piece.start) is not None:
+    if PARAGRAPH_BREAK.search(ctx.text, max(0, ctx.ref_end), piece.start) is not None:
         return piece
     if tense(ctx, piece.start, piece.end) > 0:
         return piece
@@ -573,7 +573,6 @@ def _in_story(ctx: Context, piece: Piece, named_day: bool = False) -> Piece:
     return attrs.evolve(piece, value=value, anchor=story.value, guessed=False, note=None)
 
 
-_PARAGRAPH = lazy_compile(r"\n[ \t]*\n")
 _SENTENCE_END = lazy_compile(r"[.!?][\"”’)]*\s")
 _WORD = lazy_compile(r"[^\W\d_]+")
 

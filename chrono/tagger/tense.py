@@ -710,8 +710,7 @@ def year_for_month(ctx: Context, month: int, day: int | None, start: int, end: i
         # (past a new year: "**Sunday 31 December.** … born on 3 January 1954 … ¶ **Monday 1
         # January.**"), its weekday the writer's to get right (not a year told in passing inside
         # the entry before)
-        onward = last_entry.day.year + ((month, day) < (last_entry.day.month, last_entry.day.day))
-        return onward
+        return last_entry.day.year + ((month, day) < (last_entry.day.month, last_entry.day.day))
     if year != base.year and not (written or in_entries) and ctx.note != YEAR_SAID and (
         not _weekday_misfits(ctx, base.year, month, day, start, end)
     ):
@@ -1007,7 +1006,7 @@ _LINE_LABEL_END = lazy_compile(r"[ \t*_:)]*(?:\r?\n|\Z)")
 _INLINE_LABEL_END = lazy_compile(r"[.:]?[ \t*_]{3}")
 
 
-_WEEKDAY_ONLY = lazy_compile(r"(?:the\s+)?[A-Z][a-z]+day", re.IGNORECASE)
+_WEEKDAY_ONLY = r"(?:{definite_article}\s+)?(?:{weekday})"  # "the Wednesday": a day of the story's, named
 
 
 def weekday_date(ctx: Context, weekday: int, rel: int | None, start: int, end: int) -> dt.date:
@@ -1099,7 +1098,8 @@ def weekday_date(ctx: Context, weekday: int, rel: int | None, start: int, end: i
         # birthday on Monday" is this week's Monday; but a weekday of the story's own may come
         # first in the sentence: "On the Wednesday she lost her way; by Friday she had a room")
         and (sentence_start(ctx.text, start, 400) >= ctx.ref_end or (
-            _WEEKDAY_ONLY.fullmatch(ctx.text, ctx.ref_start, ctx.ref_end) is not None))
+            words_regex(ctx.res, _WEEKDAY_ONLY, re.IGNORECASE).fullmatch(ctx.text, ctx.ref_start, ctx.ref_end)
+            is not None))
         and tense(ctx, start, end, weekday=True) < 0
     ):
         # "a calendar for January 1962 … The snow began on New Year's Day, a Monday … By Thursday

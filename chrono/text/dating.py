@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 from chrono.lazy_regex import lazy_compile
 from chrono.model import Grade, Part, Qualifier, Span
-from chrono.periods import DAY, Hemisphere, InvalidValue, NotAPeriod, Period, day_start, parse_value
+from chrono.periods import DAY, HOUR, Hemisphere, InvalidValue, NotAPeriod, Period, day_start, parse_value
 from chrono.problems import ConflictKind, Problem, ProblemKind
 from chrono.tagger import Timex
 from chrono.tagger.tense import PAST_AFTER_DCT
@@ -1017,12 +1017,11 @@ def _frame(b: Builder, here: SentenceContext, timex: Timex, period: Period, read
         b.dct_claim(event_id, span, tense=t.tense)
 
 
-_DAY_SECONDS = 86_400
-_NIGHT_AFTER = 12 * 3600  # into the morning after a state's last day told
+_NIGHT_AFTER = 12 * HOUR  # into the morning after a state's last day told
 
 
 def _one_day(period: Period) -> bool:
-    return period.start is not None and period.end is not None and period.end - period.start == _DAY_SECONDS
+    return period.start is not None and period.end is not None and period.end - period.start == DAY
 
 
 def date_range(b: Builder, here: SentenceContext, begin: tuple[Timex, Period], end: tuple[Timex, Period],

@@ -30,6 +30,7 @@ from chrono.text.claims import TextDurationClaim, TextPeriodClaim
 from chrono.text.dating import period_of
 from chrono.text.durations import seconds_of, stated_bounds, unit_of
 from chrono.text.layout_dating import Scope, clock_entries
+from chrono.text.sentences import Sentence
 from chrono.text.vocabulary import vocabulary
 
 __all__ = ["TIMELINE_ENTRIES", "dated_outside", "failure_claims", "incident_window"]
@@ -96,9 +97,7 @@ def incident_window(b: Builder, layout: Layout, found: Sequence[Scope]) -> bool:
     for sentence in b.sentences:
         if not _in_summary(b, layout, sentence.start):
             continue
-        first = bisect.bisect_left(b.timex_starts, sentence.start)
-        last = bisect.bisect_left(b.timex_starts, sentence.end)
-        told = b.timexes[first:last]
+        told = _timexes_of(b, sentence)
         if any(_another_time(b, timex, onset, recovery) for timex in told):
             continue  # "The first was on 14 November 2023 … the impact lasted 25 minutes": another failure
         for timex in told:
@@ -118,9 +117,7 @@ def _impact_window(b: Builder, layout: Layout) -> None:
             b.text, sentence.start, sentence.end
         ):
             continue
-        first = bisect.bisect_left(b.timex_starts, sentence.start)
-        last = bisect.bisect_left(b.timex_starts, sentence.end)
-        times = [t for t in b.timexes[first:last] if t.type == "TIME"]
+        times = [t for t in _timexes_of(b, sentence) if t.type == "TIME"]
         if len(times) != 2 or window is not None:
             return  # (two windows, or a window of other times: no reading)
         window = times[0], times[1], Span(sentence.start, sentence.end, "claim")
@@ -134,8 +131,7 @@ def _impact_window(b: Builder, layout: Layout) -> None:
     for sentence in b.sentences:
         if not _in_summary(b, layout, sentence.start) or told.start <= sentence.start < told.end:
             continue
-        first = bisect.bisect_left(b.timex_starts, sentence.start)
-        told_here = b.timexes[first:bisect.bisect_left(b.timex_starts, sentence.end)]
+        told_here = _timexes_of(b, sentence)
         lengths = [t for t in told_here if t.type == "DURATION"]
         if len(lengths) != 1 or _IMPACT_FAILURE.search(b.text, sentence.start, sentence.end) is None:
             continue
@@ -155,6 +151,12 @@ def _impact_window(b: Builder, layout: Layout) -> None:
             (ended_period, Span(ended.start, ended.end, "claim"), "the time the review says impact ended"),
             exact=True,
         )
+
+
+def _timexes_of(b: Builder, sentence: Sentence) -> Sequence[Timex]:
+    """The expressions of ``sentence``, in text order."""
+    first = bisect.bisect_left(b.timex_starts, sentence.start)
+    return b.timexes[first:bisect.bisect_left(b.timex_starts, sentence.end)]
 
 
 def _another_time(b: Builder, timex: Timex, onset: Scope, recovery: Scope) -> bool:

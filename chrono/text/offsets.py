@@ -472,10 +472,9 @@ def offset(b: Builder, here: SentenceContext, match: re.Match[str]) -> None:
         words += [subject.start, subject.end]
     span = b.span(*words)
     b.gap_claim(first, second, gap, span, ConflictKind.OFFSET)
-    if (reference is not None or elided is not None) and subject.end <= start:
-        _day_set_off_after(b, here, subject, subject_id, end)
-    elif subject.end <= start:
-        _day_apposed_to_phrase(b, here, subject, subject_id, end)
+    if subject.end <= start:
+        _day_set_off_after(b, here, subject, subject_id, end,
+                           after_object=reference is not None or elided is not None)
     if exact and reference_side is Side.START and subject_target.side is Side.START:
         # "one week to the day after the quake": on that very day, no day to spare
         to_the_day = (match.groupdict().get("to_the_day") is not None
@@ -581,31 +580,22 @@ _CLOSES = lazy_compile(r"[ \t]*(?:[.;!?)]|\Z)")
 
 
 def _day_set_off_after(b: Builder, here: SentenceContext, subject: Trigger, subject_id: str,
-                       end: int) -> None:
-    """"They spotted her tent four days after she was reported missing, on 22 September.": the
-    day set off at the end of the sentence, after the offset's object, is the day of the event
-    the offset places, not of its object."""
+                       end: int, *, after_object: bool) -> None:
+    """The day set off after a distance ending at ``end`` is the day of the event the distance
+    places, not of its object: at the end of the sentence, after the object (``after_object``:
+    "They spotted her tent four days after she was reported missing, on 22 September."), or right
+    after the distance ("The league allowed it to be replayed three weeks later, on Saturday 21
+    August, and …")."""
     timex = next((t for t in here.timexes if t.start >= end), None)
     if timex is None or timex.type != "DATE" or not _DAY_ONLY.match(timex.value):
         return
-    lead = timex.signal_start if timex.signal_start is not None else timex.start
-    if not _OBJECT_THEN_COMMA.fullmatch(b.text, end, lead) or not _CLOSES.match(b.text, timex.end):
-        return
-    span = b.span(subject.start, subject.end, timex.start, timex.end)
-    counted_day_claim(b, subject_id, timex.value, 0, 0, span, mentions=(subject,),
-                      note=f"the day set off after the distance: {timex.value}")
-
-
-def _day_apposed_to_phrase(b: Builder, here: SentenceContext, subject: Trigger, subject_id: str,
-                           end: int) -> None:
-    """"The league allowed it to be replayed three weeks later, on Saturday 21 August, and …": the
-    day set off right after the distance is the day of the event the distance places."""
-    timex = next((t for t in here.timexes if t.start >= end), None)
-    if timex is None or timex.type != "DATE" or timex.signal_start is None or not _DAY_ONLY.match(
-        timex.value
+    if after_object:
+        lead = timex.signal_start if timex.signal_start is not None else timex.start
+        if not _OBJECT_THEN_COMMA.fullmatch(b.text, end, lead) or not _CLOSES.match(b.text, timex.end):
+            return
+    elif timex.signal_start is None or not _APPOSED.fullmatch(b.text, end, timex.signal_start) or not (
+        _SET_OFF_AFTER.match(b.text, timex.end)
     ):
-        return
-    if not _APPOSED.fullmatch(b.text, end, timex.signal_start) or not _SET_OFF_AFTER.match(b.text, timex.end):
         return
     span = b.span(subject.start, subject.end, timex.start, timex.end)
     counted_day_claim(b, subject_id, timex.value, 0, 0, span, mentions=(subject,),
@@ -878,29 +868,31 @@ def _calendar_days(b: Builder, reference_id: str, subject_id: str, count: int, u
     that day (a week or more: within a day of it). The gap claim alone cannot say so: an event
     somewhere in 8 February and one somewhere in 12 February may be three days apart."""
     counted = _daycount_of(count, unit)
-    day = (b.day_of(reference_id, at) or b.day_of_clause(reference_id, at)) if counted is not None else None
-    if counted is not None and day is None and (ends := b.days_of(reference_id, at)) is not None:
-        # "spent Monday 4 and Tuesday 5 March at the school. Their report was published three weeks
-        # later": counted from either day of the range
-        days, spare = counted
-        step = days if direction == "later" else -days
-        grade, _ = b.graded(span, (reference_id, subject_id))
+    if counted is None:
+        return
+    day = b.day_of(reference_id, at) or b.day_of_clause(reference_id, at)
+    # ("spent Monday 4 and Tuesday 5 March at the school. Their report was published three weeks
+    # later": counted from either day of the range)
+    ends = b.days_of(reference_id, at) if day is None else None
+    if day is None and ends is None:
+        return
+    days, spare = counted
+    step = days if direction == "later" else -days
+    # as sure as the reading of both events (the reference may be "the murder" told earlier)
+    grade, _ = b.graded(span, (reference_id, subject_id))
+    if ends is not None:
         period = Period.of_days(ends[0] + timedelta(days=step - spare),
                                 ends[1] + timedelta(days=step + spare + 1))
         note = f"counted from {ends[0].isoformat()} to {ends[1].isoformat()}, the days of {reference_id}"
         b.period_claim(subject_id, Part.START, Qualifier.IN, period, span, rule=ConflictKind.OFFSET,
                        grade=grade, note=note)
         return
-    if counted is None or day is None:
-        return
-    days, spare = counted
+    assert day is not None
     if to_the_day:
         spare = 0
     if day.value.endswith(_NIGHT):
         spare += 1  # "during the night of Sunday 3 June": counted from the Sunday or the Monday
-    # as sure as the reading of both events (the reference may be "the murder" told earlier)
-    grade, _ = b.graded(span, (reference_id, subject_id))
-    counted_day_claim(b, subject_id, day.value, days if direction == "later" else -days, spare, span,
+    counted_day_claim(b, subject_id, day.value, step, spare, span,
                       grade=grade, note=f"counted from {day.value[:10]}, the day of {reference_id}")
 
 

@@ -16,6 +16,7 @@ from collections.abc import Iterable
 
 from chrono.lazy_regex import lazy_compile
 from chrono.model import Endpoint, Gap, Grade, Qualifier, Side
+from chrono.periods import DAY
 from chrono.problems import ConflictKind
 from chrono.text.attachment import is_asserted, resolve
 from chrono.text.builder import Builder
@@ -107,8 +108,8 @@ def state_bounds(b: Builder, triggers: Iterable[_Candidate]) -> None:
         # the acts the text dates ("the decision to close the bridge" dates no closing)
         # (not those of a sentence about another one: "The first, in October 2022, closed the road")
         # (of the state's story: "PORT HALLAM — … strike … ¶ GRANDE MARAIS — … walked out")
-        verbs_here = [(s, t) for s, t in verbs if b.same_story(t.start, states[0][1].start)]
-        verbs_here = [(s, t) for s, t in verbs_here if s.start not in others_told]
+        verbs_here = [(s, t) for s, t in verbs
+                      if b.same_story(t.start, states[0][1].start) and s.start not in others_told]
         starting = [(s, t) for s, t in verbs_here if t.lemma in starts and _event(b, s, t) in dated
                     and not _another(b.text, s, t)]
         ending = [(s, t) for s, t in verbs_here if t.lemma in ends and _event(b, s, t) in dated
@@ -138,7 +139,7 @@ def state_bounds(b: Builder, triggers: Iterable[_Candidate]) -> None:
                         None, grade=grade, note=via)  # the link has no kind: the claims it joins do
 
 
-_YEAR_SECONDS = 366 * 86_400
+_YEAR_SECONDS = 366 * DAY
 
 
 def _near_the_other_end(b: Builder, acts: list[_Candidate], others: list[_Candidate], side: Side

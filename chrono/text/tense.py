@@ -29,7 +29,9 @@ _WORDS = vocabulary("tense")
 _SKIPPABLE = _WORDS.set("skippable")
 _NEGATIONS = _WORDS.set("negations")
 _MODALS = _WORDS.set("modals")
-_ABSOLUTE_OPENER = lazy_compile(rf",\s*(?:{_WORDS.pattern('absolute_openers')})\s+(?:the|its|their|a|an)\b")
+_ABSOLUTE_OPENER = lazy_compile(
+    rf",\s*(?:{_WORDS.pattern('absolute_openers')})\s+(?:{_WORDS.pattern('absolute_opener_determiners')})\b"
+)
 _AUXILIARY_BEFORE_PARTICIPLE = _WORDS.set("participle_auxiliaries")
 _FUTURE = _WORDS.set("future_auxiliaries")
 _PRESENT_DO = _WORDS.set("present_do_support")
