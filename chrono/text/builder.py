@@ -974,8 +974,15 @@ class Builder:
         mine_object = _object_head(self.text, trigger.end, here.sentence.end)
         named = named or (governed is not None and mine_object is not None
                           and mine_object == _object_head(self.text, told.trigger.end, context.sentence.end))
-        opened = _lead_words(self.text, here.sentence) & _lead_words(self.text, context.sentence)
+        theirs_lead = _lead_words(self.text, context.sentence)
+        opened = _lead_words(self.text, here.sentence) & theirs_lead
         named = named or (governed is not None and governed.group(2) is not None and bool(opened))
+        # "since the ferry ran aground on 26 November" after "The 60-metre ferry, carrying 87
+        # passengers, ran aground …": the clause's subject is the thing the act's sentence opens with
+        clause_subject = governed.group(1) if governed is not None else None
+        if clause_subject is not None and singular(clause_subject.lower()) in theirs_lead:
+            named = True
+            opened |= {singular(clause_subject.lower())}
         if not any(w[:1].isdigit() for w in shared) and len(shared) < 2 and not named:
             return None
         about = ", ".join(sorted(shared | opened))

@@ -643,8 +643,9 @@ def _date_set_off_after_object(b: Builder, here: SentenceContext, reference: Tri
                       b.span(start, timex.end, reference.start, reference.end), mentions=(reference,))
 
 
-# a calendar period "the following month", "the next year" names, and the day set off after it
-_CALENDAR_VALUE = lazy_compile(r"\d{4}(?:-\d\d)?\Z")
+# a calendar period "the following month", "the next year", "the next day" names, and the day set
+# off after it
+_CALENDAR_VALUE = lazy_compile(r"\d{4}(?:-\d\d(?:-\d\d)?)?\Z")
 _THEN_ON = lazy_compile(r"[ \t]*,?[ \t]*")
 
 
@@ -652,7 +653,8 @@ def _following_period(b: Builder, here: SentenceContext, match: re.Match[str]) -
     """"The following month, on 28 October, the regulator opened an inquiry" after "announced on
     3 October": the day set off after the phrase lies in the month (year) after the one of the
     date it counts from, which the tagger resolved the phrase to; the phrase and the day tell the
-    same time twice."""
+    same time twice ("announced it the following day, Friday 12 July" after a Wednesday 10 July:
+    the day after)."""
     phrase = next((t for t in here.timexes if t.start <= match.start() < t.end), None)
     if phrase is None or phrase.type != "DATE" or phrase.anchor in (None, "DCT") or not _CALENDAR_VALUE.match(
         phrase.value
@@ -673,7 +675,10 @@ def _following_period(b: Builder, here: SentenceContext, match: re.Match[str]) -
                and t.end <= phrase.start and t.value.startswith(phrase.anchor)]
     if anchors and _in_set_off_relative(b.text, here.sentence.start, anchors[-1].start, phrase.start):
         return  # "Tomas, who was born on 5 March 1931, died the following year": not the birth's
-    grade = Grade.STRONG if anchors else Grade.WEAK
+    one_day = _DAY_ONLY.match(phrase.value) is not None
+    step = 1 if phrase.value > phrase.anchor else -1
+    fits_another = one_day and _another_day_fits(b, here, phrase, step, 0)
+    grade = Grade.STRONG if anchors and not fits_another else Grade.WEAK
     dated = [key for key, timex in b.dated_by.items() if timex is day]
     event_id = b.by_trigger.get(dated[0][0]) if dated else None
     span = b.span(phrase.start, day.end)
