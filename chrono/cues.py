@@ -94,6 +94,19 @@ class ElapsedCue:
 
 
 @attrs.frozen
+class AgesApartCue:
+    """Two ages of one person told in one sentence, one at the document date and one at a date
+    the sentence gives ("Liam Cotter, now 21, of Fenwick Close, was 17 at the time of the attack
+    in August 2018"): the time between the dates bounds how much older the person became."""
+
+    span: Span  # the earlier age: "was 17"
+    age_then: int
+    then: DateMention
+    now_span: Span  # "now 21"
+    age_now: int
+
+
+@attrs.frozen
 class HolidayCue:
     """A holiday named with the date it fell or falls on: "Bastille Day, 14 July", "Good Friday
     (April 18)", "on 14 July, Bastille Day", "On 27 March 1964, the Good Friday earthquake"."""
@@ -129,7 +142,7 @@ class SeasonCue:
     assumed: bool = False
 
 
-Cue = WeekdayCue | AgeCue | AnniversaryCue | ElapsedCue | HolidayCue | SeasonCue
+Cue = WeekdayCue | AgeCue | AgesApartCue | AnniversaryCue | ElapsedCue | HolidayCue | SeasonCue
 CUE_TYPES: tuple[type[Cue], ...] = typing.get_args(Cue)
 
 

@@ -15,7 +15,17 @@ from collections.abc import Iterable, Iterator
 import attrs
 
 from chrono.analysis import Analysis
-from chrono.cues import AgeCue, AnniversaryCue, ElapsedCue, HolidayCue, SeasonCue, WeekdayCue, document_day
+from chrono.cues import (
+    AgeCue,
+    AgesApartCue,
+    AnniversaryCue,
+    DateMention,
+    ElapsedCue,
+    HolidayCue,
+    SeasonCue,
+    WeekdayCue,
+    document_day,
+)
 from chrono.holidays import days_anywhere, days_of, falls_near, fixed, never_on
 from chrono.model import Finding, Severity, Span
 from chrono.rulebase import Rule
@@ -162,7 +172,9 @@ class AgeMismatch(Rule):
         unknown, either of the two possible ages passes; an anniversary of a year dated only by
         the document date, and a count of years since, may be off by one year. An age dated by
         a participle clause after it ("At 34 she moved, arriving in 2008") is a warning: the
-        clause may tell a later event ("…, graduating in 2000").
+        clause may tell a later event ("…, graduating in 2000"). Two ages of one person in one
+        sentence, one now and one then ("Liam Cotter, now 21, … was 17 at the time of the
+        attack in August 2018"), must fit one birth between them, birth date given or not.
 
     Why it matters
         Ages and anniversaries are computed by hand and go stale when a text is updated.
@@ -182,11 +194,19 @@ class AgeMismatch(Rule):
     name = "age-mismatch"
     severity = Severity.ERROR
     summary = "an age or an anniversary that does not add up with the dates"
-    cue_types = frozenset({AgeCue, AnniversaryCue, ElapsedCue})
+    cue_types = frozenset({AgeCue, AgesApartCue, AnniversaryCue, ElapsedCue})
 
     def check(self, analysis: Analysis) -> Iterator[Finding]:
         day = document_day(analysis.document)
         for cue in analysis.cues:
+            if isinstance(cue, AgesApartCue):
+                message = _ages_apart_mismatch(cue, day)
+                if message is not None:
+                    yield self.finding(analysis, message, [
+                        Span(cue.span.start, cue.span.end, "primary"),
+                        Span(cue.then.span.start, cue.then.span.end, "cited", "the date of that age"),
+                        Span(cue.now_span.start, cue.now_span.end, "cited", "the age now")])
+                continue
             if isinstance(cue, AgeCue):
                 message = _age_mismatch(cue, day)
             elif isinstance(cue, AnniversaryCue):
@@ -315,6 +335,43 @@ def _age_mismatch(cue: AgeCue, document_day: str | None) -> str | None:
     inferred = " (year inferred from the document date)" if at.year_inferred else ""
     return (f"age {cue.age} does not fit: born {born.text}, so on {at.text}{inferred} the age was "
             f"{_expected_age(low, high)}")
+
+
+def _years_before(day: dt.date, years: int) -> dt.date:
+    """The same day ``years`` earlier (28 February for a 29 February)."""
+    try:
+        return day.replace(year=day.year - years)
+    except ValueError:
+        return day.replace(year=day.year - years, day=28)
+
+
+def _days_of(date: DateMention) -> tuple[dt.date, dt.date] | None:
+    """The first and last day a date names: its day, its month, or its year."""
+    if date.day is not None:
+        return date.day, date.day
+    month = _month_named(date.text)
+    if month is None:
+        return dt.date(date.year, 1, 1), dt.date(date.year, 12, 31)
+    following = dt.date(date.year + month // 12, month % 12 + 1, 1)
+    return dt.date(date.year, month, 1), following - dt.timedelta(days=1)
+
+
+def _ages_apart_mismatch(cue: AgesApartCue, document_day: str | None) -> str | None:
+    """Why two ages of one person do not fit one birth, or None. Aged A on a day of [lo, hi],
+    one was born after lo less A + 1 years and by hi less A years; that birth gives the ages
+    possible at the document date (or a week before it: the text may have been written then)."""
+    today = _day_of(document_day)
+    then = _days_of(cue.then)
+    if today is None or then is None or cue.then.year_inferred or then[1] > today:
+        return None
+    earliest = _years_before(then[0], cue.age_then + 1) + dt.timedelta(days=1)
+    latest = _years_before(then[1], cue.age_then)
+    low = _age_on(latest, today - dt.timedelta(days=_BIRTHDAY_GRACE_DAYS))
+    high = _age_on(earliest, today)
+    if low <= cue.age_now <= high:
+        return None
+    return (f"ages {cue.age_then} and {cue.age_now} do not fit one person: {cue.age_then} in {cue.then.text} "
+            f"makes {_expected_age(low, high)} at the document date ({document_day}), not {cue.age_now}")
 
 
 def _month_named(text: str) -> int | None:

@@ -18,7 +18,7 @@ import itertools
 import re
 from collections.abc import Iterator, Sequence
 
-from chrono.cues import AgeCue, AnniversaryCue, DateMention, ElapsedCue
+from chrono.cues import AgeCue, AgesApartCue, AnniversaryCue, DateMention, ElapsedCue
 from chrono.lazy_regex import lazy_compile
 from chrono.model import Span
 from chrono.regex_cache import compile_kept
@@ -75,6 +75,13 @@ _AGE = _phrases("age_phrases")
 _DEATH_AGE = _phrases("death_age_phrases")  # "died on 4 April at 71"
 _PRESENT_AGE = _phrases("present_age_phrases")  # "Now 52, she …"
 _NAMED_AGE = _phrases("named_age_phrases")  # "Eighteen-year-old Ama Kettering …"
+_NOW_AGE = _phrases("now_age_phrases")  # "Liam Cotter, now 21, … was 17 at the time of … in August 2018"
+_THEN_AGE = _phrases("then_age_phrases")
+_AGE_FOR_NAME = _phrases("age_for_name_phrases")
+# between them only asides set off by commas ("now 21, of Fenwick Close, Braddon, was")
+_ASIDES = lazy_compile(r",(?:[^,;:.!?()\n]{1,60},)*[ \t]*")
+_APART_BREAK = lazy_compile(rf"\b(?:{_WORDS.pattern('ages_apart_breaks')})\b", re.IGNORECASE)
+_THEN_DATE_REACH = 80  # characters from the age then to the date that dates it
 _NAME_RUN_AFTER = lazy_compile(r"[ \t]+((?:[A-Z][\w'’-]*[ \t]+)*[A-Z][\w'’-]*)")
 _BIRTHDAY = _phrases("birthday_phrases", "count", "")  # "the bridge … turns 60 this year"
 _FOUNDED = lazy_compile(rf"\b(?:{_WORDS.pattern('founding_words')})\b(?:[ \t]+[\w'’-]+){{0,7}}?[ \t]+\Z",
@@ -172,6 +179,32 @@ class _Dates:
     def between(self, lo: int, hi: int) -> Sequence[Timex]:
         """The expressions that start in [lo, hi), in order."""
         return self.timexes[bisect.bisect_left(self.starts, lo):bisect.bisect_left(self.starts, hi)]
+
+
+def ages_apart_cues(text: str, timexes: Sequence[Timex], sentences: Sequence[Sentence]
+                    ) -> Iterator[AgesApartCue]:
+    """"Liam Cotter, now 21, of Fenwick Close, was 17 at the time of the attack in August 2018":
+    the age now and the age then of the subject of one sentence, whoever's birth the text gives
+    or not."""
+    dates = _Dates(timexes)
+    for sentence in sentences:
+        now = _NOW_AGE.search(text, sentence.start, sentence.end)
+        if now is None:
+            continue
+        then = _THEN_AGE.search(text, now.end(), sentence.end)
+        if then is None:
+            continue
+        between = _ASIDES.fullmatch(text, now.end(), then.start())
+        if between is None or _APART_BREAK.search(text, now.end(), then.start()):
+            continue  # ("now 21, said his brother was 17 when …": someone else's age)
+        told = [t for t in dates.between(then.end(), min(sentence.end, then.end() + _THEN_DATE_REACH))
+                if t.type == "DATE" and has_year(t)]
+        if not told or ";" in text[then.end():told[0].start]:
+            continue
+        age_now, _, now_end = _age_of(now)
+        age_then, _, then_end = _age_of(then)
+        yield AgesApartCue(Span(then.start(), then_end), age_then, mention(told[0]),
+                           Span(now.start(), now_end), age_now)
 
 
 def has_year(timex: Timex) -> bool:
@@ -272,6 +305,13 @@ def age_cues(text: str, timexes: Sequence[Timex], sentences: Sequence[Sentence])
                 text, lo, present.start(), born_in
             ) and not _another_name_after(
                 text, present.end(), born_in
+            ) and not (
+                # "Daniel Okafor won the title … ¶ The 24-year-old took …" beside "Sofia Maresca,
+                # who was born in March 2005": the age that opens its sentence is of the one named
+                # before it
+                present.start() == _sentence_opening(text, sentence)
+                and _AGE_FOR_NAME.match(text, present.start()) is not None
+                and _another_named_before(text, sentences, sentence, born_in)
             ):
                 yield AgeCue(Span(start, end), age, born, None)  # "Now 52, she …": at the document date
             previous = sentence
@@ -436,6 +476,26 @@ def _another_name(text: str, at: int, born_in: str) -> bool:
 # "Norman Leach became the youngest champion …": a full name that opens its sentence, then a word
 # in lower case (its verb)
 _NAMED_SUBJECT = lazy_compile(r"[ \t*_>\"“]*([A-Z][a-z][\w'’-]*)[ \t]+([A-Z][a-z][\w'’-]*)[ \t]+[a-z]")
+
+
+# how many sentences back an age that opens its sentence looks for the name it stands for
+_NAMED_BEFORE_REACH = 4
+
+
+def _another_named_before(text: str, sentences: Sequence[Sentence], sentence: Sentence, born_in: str) -> bool:
+    """Does the last of the few sentences before ``sentence`` that opens on a full name open on
+    one that the birth's sentence does not give?"""
+    before = [s for s in sentences if s.end <= sentence.start][-_NAMED_BEFORE_REACH:]
+    for told in reversed(before):
+        if _NAMED_SUBJECT.match(text, told.start, told.end) is not None:
+            return _another_subject(text, told, told.end, born_in)
+    return False
+
+
+def _sentence_opening(text: str, sentence: Sentence) -> int:
+    """Where the words of ``sentence`` start (past blanks and emphasis)."""
+    return sentence.start + len(text[sentence.start:sentence.end]) - len(
+        text[sentence.start:sentence.end].lstrip(" \t\n*_>\"“"))
 
 
 def _another_subject(text: str, sentence: Sentence, at: int, born_in: str) -> bool:

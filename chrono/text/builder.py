@@ -418,6 +418,9 @@ class Builder:
         self.dated_set: set[int] = set()
         # the offsets of the expressions that dated each event, in text order
         self.dated_at: dict[str, list[int]] = {}
+        # where expressions placed the end of an event within them ("closed on 30 August"), in order
+        self.ended: list[tuple[int, str]] = []
+        self.ended_offsets: list[int] = []
         self.dct_claimed: set[str] = set()
         # (trigger offset, part) of the event mentions given a date: one date each
         self.dated_parts: set[tuple[int, Part]] = set()
@@ -1220,6 +1223,30 @@ class Builder:
             self.dated_offsets.append(offset)
             self.dated_set.add(offset)
             self.dated_at.setdefault(event_id, []).append(offset)
+
+    def add_ended(self, offset: int, event_id: str) -> None:
+        """The expression at ``offset`` placed the end of ``event_id`` within it."""
+        at = bisect.bisect_left(self.ended_offsets, offset)
+        self.ended.insert(at, (offset, event_id))
+        self.ended_offsets.insert(at, offset)
+
+    def last_ended(self, lo: int, hi: int) -> tuple[int, str] | None:
+        """The last end of an event placed by an expression in [lo, hi) and its expression's
+        offset (outside headings and quotations)."""
+        for i in range(bisect.bisect_left(self.ended_offsets, hi) - 1,
+                       bisect.bisect_left(self.ended_offsets, lo) - 1, -1):
+            at = self.ended_offsets[i]
+            if not self.in_heading(at) and not in_quote(self.text, at):
+                return self.ended[i]
+        return None
+
+    def end_day_of(self, event_id: str, offset: int) -> Timex | None:
+        """The expression at ``offset`` that placed the end of ``event_id`` in one calendar day."""
+        i = bisect.bisect_left(self.timex_starts, offset)
+        if (offset, event_id) not in self.ended or i >= len(self.timexes) or self.timexes[i].start != offset:
+            return None
+        timex = self.timexes[i]
+        return timex if _DAY_VALUE.match(timex.value) else None
 
     def _last_dating(self, event_id: str, before: int) -> int | None:
         """The index of the expression that last dated ``event_id`` before ``before``, if any."""

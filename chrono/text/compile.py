@@ -31,6 +31,7 @@ from chrono.tagger import tag
 from chrono.text import anchor
 from chrono.text.ages import (
     age_cues,
+    ages_apart_cues,
     anniversary_cues,
     birthday_cues,
     elapsed_cues,
@@ -115,7 +116,8 @@ def _compile_text(document: Document, options: ReadingOptions) -> Compiled:
     problems.extend(impossible_dates(text))
     places = tuple(places_in(text))
     cues: list[Cue] = [*weekday_cues(text, timexes), *row_weekday_cues(text, layout, timexes),
-                       *age_cues(text, timexes, sentences), *anniversary_cues(text, timexes, sentences),
+                       *age_cues(text, timexes, sentences), *ages_apart_cues(text, timexes, sentences),
+                       *anniversary_cues(text, timexes, sentences),
                        *birthday_cues(text, timexes, sentences),
                        *elapsed_cues(text, timexes, sentences),
                        *marriage_cues(text, timexes, sentences),

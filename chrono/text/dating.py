@@ -111,6 +111,9 @@ _FIGURE = lazy_compile(r"\d")
 _HABITUAL_BEFORE = lazy_compile(
     rf"\b(?:{_WORDS.pattern('habitual_adverbs')})\s+\w+(?:\s+\w+){{0,2}}\s+\Z", re.IGNORECASE
 )
+_HABITUAL_EACH = lazy_compile(
+    rf"\b(?:{_WORDS.pattern('habitual_each')})\s+(?:{_WORDS.pattern('habitual_units')})\b", re.IGNORECASE
+)
 _AMOUNT = rf"[£$€]?\d[\d,.]*(?:\s*(?:{_WORDS.pattern('figure_units')})\b)?"
 # "from 71,000 in 2019", "… to 58,000 last year" after a "from" figure (not "voted 23 to 19 on
 # Thursday")
@@ -127,6 +130,7 @@ _WITHIN = Bound(Part.WHOLE, Qualifier.IN)
 UNDER_WAY = (Bound(Part.START, Qualifier.BY), Bound(Part.END, Qualifier.ON_OR_AFTER))
 _GOING_ON_VERBS = _WORDS.set("going_on_verbs")
 _STARTS_WITHIN = Bound(Part.START, Qualifier.IN)
+_ENDS_WITHIN = Bound(Part.END, Qualifier.IN)
 
 
 _WEEKDAY_NUMBERS = {name.lower(): number for name, number in WEEKDAYS.items()}  # Monday: 0
@@ -234,6 +238,18 @@ def _valid_day(value: str) -> bool:
     except ValueError:
         return False
     return True
+
+
+# characters between a time of day and the date of its day right after it ("at 7am on 8 March")
+_TIME_DAY_GAP = 6
+
+
+def _day_written(here: SentenceContext, timex: Timex) -> bool:
+    """Does the expression write its day ("on 8 March", "7am on Friday"), or the date right
+    after it ("at 7am on 8 March"), not only a time of day ("at 4am", whose day the story gave)?"""
+    return timex.type == "DATE" or _DAY_WORDS.search(timex.text) is not None or any(
+        t.type == "DATE" and 0 <= t.start - timex.end <= _TIME_DAY_GAP and timex.value.startswith(t.value)
+        for t in here.timexes)
 
 
 def weekday_pins_year(timex: Timex) -> bool:
@@ -478,6 +494,11 @@ def date(b: Builder, here: SentenceContext, timex: Timex, period: Period, length
         return
     if trigger is None or not is_asserted(b.text, trigger):
         return
+    habit = _HABITUAL_EACH.search(b.text, here.sentence.start, here.sentence.end)
+    if habit is not None and (
+        (trigger.pos == "verb" and trigger.tense == PRESENT) or habit.start() <= trigger.start < habit.end()
+    ):
+        return  # "It opens each season on 15 October and closes on 30 April": the days of a habit
     if _not_one_date_of(b.text, trigger, lead):
         return
     own_day = _DAY_WORDS.search(timex.text) is not None
@@ -557,8 +578,10 @@ def date(b: Builder, here: SentenceContext, timex: Timex, period: Period, length
     ) or (weekday_pins_year(timex) and timex.signal == "on" and tense in (PAST, PERFECT))
     if b.dct is not None and b.dct.end is not None and period.start is not None and not explicit:
         past = tense in TOLD_AS_PAST or reading.name == SINCE
+        # (a day written out: a bare time of day takes its day from elsewhere, "arrived at 4am")
         if past and period.start >= b.dct.end and tense == PAST and reading.name == IN and (
-            _FIGURE.search(timex.text) and period.start - b.dct.end < _SOON_AFTER
+            _day_written(here, timex) and _FIGURE.search(timex.text)
+            and period.start - b.dct.end < _SOON_AFTER
             and _told_recent_days(b, timex)
         ):
             # "The move finished on 2 November … the keys were handed back on 14 November" in a
@@ -571,7 +594,9 @@ def date(b: Builder, here: SentenceContext, timex: Timex, period: Period, length
             # September" in a text of 2 September) is suspicious, a warning
             soon_after = DAY <= period.start - b.dct.end < 60 * DAY
             told = (reading.name == IN and tense in TOLD_AS_PAST) or reading.name == SINCE
-            if told and _FIGURE.search(timex.text) and soon_after and b.dct.start is not None:
+            if told and _day_written(here, timex) and _FIGURE.search(timex.text) and soon_after and (
+                b.dct.start is not None
+            ):
                 span = b.span(lead, timex.end, target.cue.start, target.cue.end)
                 # "since April 30" in a text of 24 April: a "since" date is past whatever the verb
                 how = "counts from a day that" if reading.name == SINCE else "is told as past but"
@@ -627,6 +652,8 @@ def date(b: Builder, here: SentenceContext, timex: Timex, period: Period, length
                        mentions=(target.trigger,), grade=grade)
     if _WITHIN in bounds or _STARTS_WITHIN in bounds:
         dated_here.append((timex.start, event_id))  # ("The trial opened on 8 June": its start)
+    elif _ENDS_WITHIN in bounds and grade is Grade.STRONG:
+        b.add_ended(timex.start, event_id)  # ("… and closed on 30 August": its end)
     # "The pool, closed since March 2026, will reopen": a participle set off after its noun
     # tells a state that still holds, as a perfect would
     participle = tense == PAST and target.cue.pos == "verb" and _SET_OFF_BEFORE.search(

@@ -263,6 +263,7 @@ def offset(b: Builder, here: SentenceContext, match: re.Match[str]) -> None:
             left = [t for t in left if t.end <= placed_from]
     right = [t for t in triggers if end <= t.start < clause_end]
     reference: Trigger | None = None
+    ended: tuple[int, str] | None = None  # the end told last that the distance counts from
     subject: Trigger | None = None
     elided: tuple[str, Side] | None = None  # "one week after the first": the first one told
     if direction in ("after", "before") and _ELIDED_FIRST.match(text, end, clause_end):
@@ -407,7 +408,15 @@ def offset(b: Builder, here: SentenceContext, match: re.Match[str]) -> None:
             def set_off(at: int, until: int = start) -> bool:
                 return _in_set_off_relative(text, here.sentence.start, at, until)
 
-            if previous is not None and _daycount_of(count, unit) is not None and b.day_of(
+            # "… a consultation that opened on 1 July and closed on 30 August. The operator published
+            # its response six weeks later": from the end told last, after the start
+            ended = b.last_ended(previous[0] if previous is not None else here.window_start, start)
+            if ended is not None and (ended[1] == subject_id or b.undated_between(ended[0], start, set_off)):
+                ended = None
+            from_end = ended is not None
+            if ended is not None:
+                previous = ended
+            elif previous is not None and _daycount_of(count, unit) is not None and b.day_of(
                 previous[1], start
             ) is None:
                 # "Eight days later" after an aside dated to a year: from the day the phrase counts from
@@ -431,6 +440,7 @@ def offset(b: Builder, here: SentenceContext, match: re.Match[str]) -> None:
                 # who had led the company since 2019, resigned a fortnight later": the story's last
                 # dated event before the aside, not the aside's date
                 aside = previous[0]
+                from_end, ended = False, None
                 previous = b.last_dated(here.window_start, aside, subject_id, outside_headings=True)
                 if previous is None and here.opening_window_start >= 0:
                     previous = b.last_dated(here.opening_window_start, aside, subject_id,
@@ -440,7 +450,7 @@ def offset(b: Builder, here: SentenceContext, match: re.Match[str]) -> None:
             else:
                 return
             reference_id = previous[1]
-            reference_side = Side.START
+            reference_side = Side.END if from_end else Side.START
     if reference_id == subject_id and reference_side is subject_target.side:
         return
     # one unit of slack, or a twentieth for large counts; "about"/"nearly"/"some" widen it to half/double
@@ -471,15 +481,21 @@ def offset(b: Builder, here: SentenceContext, match: re.Match[str]) -> None:
     if subject.end > start:
         words += [subject.start, subject.end]
     span = b.span(*words)
-    b.gap_claim(first, second, gap, span, ConflictKind.OFFSET)
+    b.gap_claim(first, second, gap, span, ConflictKind.OFFSET,
+                grade=_counted_from_another_day(b, here, start, count, unit, direction, reference is None))
     if subject.end <= start:
         _day_set_off_after(b, here, subject, subject_id, end,
                            after_object=reference is not None or elided is not None)
+    to_the_day = (match.groupdict().get("to_the_day") is not None
+                  or _EXACTLY_BEFORE.search(before) is not None)
     if exact and reference_side is Side.START and subject_target.side is Side.START:
         # "one week to the day after the quake": on that very day, no day to spare
-        to_the_day = (match.groupdict().get("to_the_day") is not None
-                      or _EXACTLY_BEFORE.search(before) is not None)
         _calendar_days(b, reference_id, subject_id, count, unit, direction, start, span, to_the_day)
+    elif exact and ended is not None and reference_side is Side.END and subject_target.side is Side.START:
+        end_day = b.end_day_of(reference_id, ended[0])
+        if end_day is not None:
+            _calendar_days(b, reference_id, subject_id, count, unit, direction, start, span, to_the_day,
+                           day=end_day)
 
 
 # "The second case, in a younger sibling, was confirmed": a later one of a kind (its noun captured)
@@ -800,6 +816,21 @@ def _counted_from_last_date(b: Builder, here: SentenceContext, match: re.Match[s
                       note=f"counted from {phrase.anchor}, the last date told, “{before[-1].text}”")
 
 
+def _counted_from_another_day(b: Builder, here: SentenceContext, start: int, count: int, unit: int,
+                              direction: str, from_last_told: bool) -> Grade:
+    """How sure a distance counted from the story's last dated event is: "most of which was
+    installed in 1994. ¶ The following day, Sunday 14 July, …" after "on Saturday 13 July": when
+    the day written after the phrase fits another day the text told, the phrase may count from
+    that one (uncertain)."""
+    counted = _daycount_of(count, unit)
+    phrase = next((t for t in here.timexes if t.start <= start < t.end), None)
+    if not from_last_told or counted is None or phrase is None:
+        return Grade.STRONG
+    days, spare = counted
+    step = days if direction == "later" else -days
+    return Grade.WEAK if _another_day_fits(b, here, phrase, step, spare) else Grade.STRONG
+
+
 def _another_day_fits(b: Builder, here: SentenceContext, phrase: Timex, step: int, spare: int) -> bool:
     """"… at 11.52pm on Monday 10 March 2014 … she spoke at Sunday's service. ¶ A strong aftershock
     two days later, on Wednesday 12 March": when the day written after the offset does not fit the
@@ -868,14 +899,15 @@ def _apposed_date(b: Builder, here: SentenceContext, reference: Trigger, referen
 
 
 def _calendar_days(b: Builder, reference_id: str, subject_id: str, count: int, unit: int, direction: str,
-                   at: int, span: Span, to_the_day: bool = False) -> None:
+                   at: int, span: Span, to_the_day: bool = False, day: Timex | None = None) -> None:
     """"Three days later" after an event dated to its day counts calendar days: the event falls on
     that day (a week or more: within a day of it). The gap claim alone cannot say so: an event
     somewhere in 8 February and one somewhere in 12 February may be three days apart."""
     counted = _daycount_of(count, unit)
     if counted is None:
         return
-    day = b.day_of(reference_id, at) or b.day_of_clause(reference_id, at)
+    ended = day is not None
+    day = day or b.day_of(reference_id, at) or b.day_of_clause(reference_id, at)
     # ("spent Monday 4 and Tuesday 5 March at the school. Their report was published three weeks
     # later": counted from either day of the range)
     ends = b.days_of(reference_id, at) if day is None else None
@@ -897,8 +929,9 @@ def _calendar_days(b: Builder, reference_id: str, subject_id: str, count: int, u
         spare = 0
     if day.value.endswith(_NIGHT):
         spare += 1  # "during the night of Sunday 3 June": counted from the Sunday or the Monday
+    of = f"the end of {reference_id}" if ended else reference_id
     counted_day_claim(b, subject_id, day.value, step, spare, span,
-                      grade=grade, note=f"counted from {day.value[:10]}, the day of {reference_id}")
+                      grade=grade, note=f"counted from {day.value[:10]}, the day of {of}")
 
 
 def within_of(b: Builder, here: SentenceContext) -> None:
