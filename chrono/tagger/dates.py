@@ -622,6 +622,21 @@ def _weekday(ctx: Context, req: Request, f: Fields, start: int, end: int) -> Res
     return Resolved(day=day, anchor=anchor, shape=f"XXXX-WXX-{weekday}" if rel is None else None)
 
 
+# how many days back "the Friday" may lie from the story's day ("the weekend of 9–10 August …
+# 18:00 on the Friday"); further, the story goes forward to it ("exchanged on Monday 28 July …
+# The van arrived at 7:15 on the Friday")
+_THE_WEEKDAY_BACK = 2
+
+
+def _the_weekday(story_day: Anchor, weekday: int) -> Resolved:
+    """"the Saturday" in a story on a Friday: the such day on or after the story's day, or one
+    just before it."""
+    step = (weekday - story_day.day.isoweekday()) % 7
+    if step >= 7 - _THE_WEEKDAY_BACK:
+        step -= 7
+    return Resolved(day=add_days(story_day.day, step), anchor=story_day.value)
+
+
 _NAMED_REACH = 250  # characters after a day written out within which its bare weekday is that day
 
 
@@ -950,9 +965,19 @@ def _time_of_day(ctx: Context, req: Request, f: Fields, start: int, end: int) ->
     if req.clock is None and req.part is None:
         raise Reject
     story_day = ctx.story_day()
+    on_the = words_regex(ctx.res, _ON_THE_WEEKDAY, re.IGNORECASE).match(ctx.text, end)
+    if story_day is not None and on_the is not None:
+        # "landed at 4am on the Saturday" after a Friday: the clock on the story's such day
+        weekday = weekday_number(ctx.res, on_the.group(1))
+        if weekday:
+            return _the_weekday(story_day, weekday)
     if story_day is not None:
         return Resolved(day=_past_midnight(ctx, req, story_day.day, start, end), anchor=story_day.value)
     return Resolved(day=_past_midnight(ctx, req, req.base, start, end), anchor="DCT")
+
+
+# "4am on the Saturday": a clock time, then the story's weekday it falls on
+_ON_THE_WEEKDAY = r"[ \t]+(?:{clock_day_signal})[ \t]+(?:{article_definite})[ \t]+({weekday})\b"
 
 
 # A clock time that opens an entry, this early after an entry's time this late on the same

@@ -120,6 +120,7 @@ class Frames:
         # than the document's: the day its paragraphs are written on, until a heading, another
         # such line or a date of another year written out
         self.dateline_day: Anchor | None = None
+        self.letter_closed: int | None = None  # where the closing of the letter so dated starts
 
     def at(self, ctx: Context, offset: int) -> None:
         changed = False
@@ -137,8 +138,11 @@ class Frames:
                     if left.anchor.gran == "D":
                         ctx.day_ref = left.anchor
                         start, end = self.dated[left.index]
-                        dateline = left.block.kind is Kind.PARAGRAPH and how_dated(
-                            self.res, left.block, self.text, start, end) == "alone"
+                        how = how_dated(self.res, left.block, self.text, start, end)
+                        # ("Somewhere in France, Sunday 9 July 1944" over "Dear Mum,": a letter's
+                        # heading, a place before its day)
+                        dateline = left.block.kind is Kind.PARAGRAPH and (how == "alone" or (
+                            how == "lead" and _salutation_after(self.res, self.text, end)))
                         if dateline and (abs(left.anchor.day.year - ctx.dct.year) >= _STORY_YEARS
                                          or _FIGURE.search(self.text, start, end)):
                             self.dateline_day = left.anchor
@@ -146,12 +150,18 @@ class Frames:
         blocks = self.blocks
         while self.next < len(blocks) and blocks[self.next].start <= offset:
             block = blocks[self.next]
-            if self.dateline_day is not None and (block.kind is Kind.HEADING or (
+            closed = self.letter_closed is not None and block.start > self.letter_closed
+            if self.dateline_day is not None and (closed or block.kind is Kind.HEADING or (
                 block.kind is Kind.PARAGRAPH and _label_line(ctx, self.text, block.start)
             )):
-                # a heading, or the next entry's label ("**Saturday**"): its own day from here
-                self.dateline_day = None
+                # a heading, or the next entry's label ("**Saturday**"): its own day from here;
+                # or the block after a letter's closing ("Your loving son, Walter")
+                self.dateline_day = self.letter_closed = None
                 changed = True
+            if self.dateline_day is not None and self.letter_closed is None and words_regex(
+                self.res, _CLOSING_LINE, re.IGNORECASE
+            ).match(self.text, block.start):
+                self.letter_closed = block.start
             if block.scope_end > offset:
                 self.open.append(_Open(self.next, block, ctx.saved()))
             self.next += 1
@@ -257,6 +267,13 @@ class Frames:
                 role != "begin" or anchor.gran == "D") and not (
                 role is None and opens_range(self.text, end, block.end))
             self._date(ctx, opened, start, end, anchor, firm)
+            if block.kind is Kind.HEADING and anchor.gran == "D" and _salutation_after(
+                self.res, self.text, block.end
+            ):
+                # "Somewhere in France, Sunday 9 July 1944 ¶ Dear Mum, …": a letter headed with
+                # its day, which its paragraphs are written on until it closes
+                self.dateline_day, self.letter_closed = anchor, None
+                self._refresh(ctx)
             if position > 0 and ((how == "alone" and block.kind in (Kind.LINE, Kind.CELL)) or (
                 how == "lead" and block.kind is Kind.CELL and _first_cell(self.text, block)
             )):
@@ -303,6 +320,15 @@ class Frames:
 
 # a short line that opens a block: the label of an entry when it names a weekday or a month
 _LABEL_LINE = r"[ \t*_#>]*(?:[\w'’.,-]+[ \t*_]+){{0,4}}?(?:{{weekday}}|{{month}})\b[^\n]{{0,24}}(?:\n|\Z)"
+
+
+# "Dear Mum," on the next lines after a letter's heading; "Your loving son, Walter" closing it
+_SALUTATION_AFTER = r"[^\n]*\n(?:[ \t]*\n){0,2}[ \t]*(?:{salutation})\b"
+_CLOSING_LINE = r"[ \t*_]*(?:{letter_closing})\b"
+
+
+def _salutation_after(res: Resources, text: str, end: int) -> bool:
+    return words_regex(res, _SALUTATION_AFTER, re.IGNORECASE).match(text, end) is not None
 
 
 def _label_line(ctx: Context, text: str, start: int) -> bool:

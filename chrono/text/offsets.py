@@ -406,6 +406,12 @@ def offset(b: Builder, here: SentenceContext, match: re.Match[str]) -> None:
                 # then, but the date the tagger counted from
                 _counted_from_last_date(b, here, match, subject_id, count, unit, direction)
             def set_off(at: int, until: int = start) -> bool:
+                if at < here.sentence.start:
+                    # "… the mill's north wing, which had been empty since the firm closed in 1987.
+                    # ¶ Crews battled the blaze for most of the following week": a relative clause
+                    # that ends an earlier sentence is an aside too
+                    told = b.context_at(at)
+                    return told is not None and _in_closing_relative(text, told.sentence.start, at)
                 return _in_set_off_relative(text, here.sentence.start, at, until)
 
             # "… a consultation that opened on 1 July and closed on 30 August. The operator published
@@ -625,6 +631,14 @@ def _in_set_off_relative(text: str, sentence_start: int, at: int, start: int) ->
         return False
     opened = _RELATIVE_OPENER.search(text, sentence_start, at) is not None
     return opened and "," in text[at:start]
+
+
+def _in_closing_relative(text: str, sentence_start: int, at: int) -> bool:
+    """Does ``at`` lie in a relative clause set off by a comma that runs to its sentence's end?"""
+    opener = None
+    for opener in _RELATIVE_OPENER.finditer(text, sentence_start, at):
+        pass
+    return opener is not None and "," not in text[opener.end():at]
 
 
 def _dated_by_apposed_date(b: Builder, here: SentenceContext, left: Sequence[Trigger],
