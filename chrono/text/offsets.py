@@ -635,10 +635,8 @@ def _in_set_off_relative(text: str, sentence_start: int, at: int, start: int) ->
 
 def _in_closing_relative(text: str, sentence_start: int, at: int) -> bool:
     """Does ``at`` lie in a relative clause set off by a comma that runs to its sentence's end?"""
-    opener = None
-    for opener in _RELATIVE_OPENER.finditer(text, sentence_start, at):
-        pass
-    return opener is not None and "," not in text[opener.end():at]
+    openers = list(_RELATIVE_OPENER.finditer(text, sentence_start, at))
+    return bool(openers) and "," not in text[openers[-1].end():at]
 
 
 def _dated_by_apposed_date(b: Builder, here: SentenceContext, left: Sequence[Trigger],
