@@ -240,6 +240,7 @@ def stated_period(b: Builder, here: SentenceContext, timex: Timex) -> None:
         return
     opener = _RANGE_AFTER.match(b.text, timex.end)
     if opener is None:
+        _bracketed_after_range(b, here, timex, length)
         return
     following = [t for t in here.timexes if t.start >= opener.end()]
     if not following or following[0].start != opener.end() or following[0].range_role != "begin":
@@ -256,6 +257,31 @@ def stated_period(b: Builder, here: SentenceContext, timex: Timex) -> None:
     if first_period is None or last_period is None:
         return
     _period_of_length(b, here, timex, length, first_period, last_period, last.end)
+
+
+# "09:12–11:58 UTC (1 hour 46 minutes)": a range, then its length in brackets
+_BRACKET_OPENS = lazy_compile(r"[ \t]*\([ \t]*\Z")
+_BRACKET_CLOSES = lazy_compile(r"[ \t]*\)")
+
+
+def _bracketed_after_range(b: Builder, here: SentenceContext, timex: Timex, length: int) -> None:
+    """"**Impact window:** 09:12–11:58 UTC (1 hour 46 minutes)", "shut from 3 to 12 May (nine
+    days)": the length in brackets right after a range is the range's own."""
+    before = [t for t in here.timexes if t.end <= timex.start]
+    if not before or not _BRACKET_CLOSES.match(b.text, timex.end):
+        return
+    last = before[-1]
+    if last.range_role != "end" or not _BRACKET_OPENS.search(b.text, last.end, timex.start):
+        return
+    first = next((t for t in reversed(before[:-1]) if t.range_id == last.range_id and t.range_role == "begin"),
+                 None)
+    if first is None:
+        return
+    first_period = period_of(first, b.dct, b.options.hemisphere)
+    last_period = period_of(last, b.dct, b.options.hemisphere)
+    if first_period is None or last_period is None:
+        return
+    _period_of_length(b, here, timex, length, first_period, last_period, timex.end, start=first.start)
 
 
 # after a length: an optional noun ("a 16-day closure"), then a comma and the day it starts
@@ -366,13 +392,13 @@ def _ended_by_act(text: str, here: SentenceContext, timex: Timex, lo: int, hi: i
 
 
 def _period_of_length(b: Builder, here: SentenceContext, timex: Timex, length: int, first: Period,
-                      last: Period, end: int) -> None:
+                      last: Period, end: int, start: int | None = None) -> None:
     """The period a length and its two ends say twice, as an event of its own: it lasts the
     length (one unit of slack), starts in ``first`` and ends in ``last``."""
     words = " ".join(timex.text.split())
     period = Trigger(timex.start, timex.end, timex.text, "period", "state", "noun", NOMINAL, False)
     event_id = b.event(period, here)
-    span = b.span(timex.start, end)
+    span = b.span(timex.start if start is None else start, end)
     unit = unit_of(timex.value)
     b.claims.append(TextDurationClaim(event_id, Gap(max(0, length - unit), length + unit, words), span,
                                       words=b.text[span.start:span.end], conflict_kind=ConflictKind.DURATION))

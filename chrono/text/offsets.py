@@ -264,6 +264,7 @@ def offset(b: Builder, here: SentenceContext, match: re.Match[str]) -> None:
     right = [t for t in triggers if end <= t.start < clause_end]
     reference: Trigger | None = None
     ended: tuple[int, str] | None = None  # the end told last that the distance counts from
+    apposed_read = False  # the day set off after a fronted phrase was read against the story's
     subject: Trigger | None = None
     elided: tuple[str, Side] | None = None  # "one week after the first": the first one told
     if direction in ("after", "before") and _ELIDED_FIRST.match(text, end, clause_end):
@@ -363,10 +364,19 @@ def offset(b: Builder, here: SentenceContext, match: re.Match[str]) -> None:
             # the main clause: the day set off after the phrase is that long after the story's
             # last dated event
             _apposed_day_after(b, here, start, end, count, unit, direction)
-    if subject is None or not is_asserted(text, subject):
+            apposed_read = True
+    unknown = subject is None or not is_asserted(text, subject)
+    # "turned professional in 1971 and won … two years later": the offset is the other verb's
+    other_verb = not unknown and subject is not None and subject.end <= start and other_predicate(
+        text, subject.end, start)
+    if unknown or other_verb:
+        if not vague and not apposed_read and direction in ("later", "earlier"):
+            # "invited bids on Friday 3 May and set a deadline six weeks later, on Friday 21 June":
+            # a verb the lexicon lacks, or one not told as done; the two days are that far apart
+            # whatever is told of them
+            _written_day_counted(b, here, match, count, unit, direction)
         return
-    if subject.end <= start and other_predicate(text, subject.end, start):
-        return  # "turned professional in 1971 and won … two years later": the offset is the other verb's
+    assert subject is not None
     subject_target = resolve(text, subject, triggers, cuts)
     subject_id = b.event(subject_target.trigger, here)
     if elided is not None:
@@ -841,6 +851,29 @@ def _counted_from_another_day(b: Builder, here: SentenceContext, start: int, cou
     days, spare = counted
     step = days if direction == "later" else -days
     return Grade.WEAK if _another_day_fits(b, here, phrase, step, spare) else Grade.STRONG
+
+
+def _written_day_counted(b: Builder, here: SentenceContext, match: re.Match[str], count: int, unit: int,
+                         direction: str) -> None:
+    """"invited bids on Friday 3 May and set a deadline six weeks later, on Friday 21 June": with
+    no event word for what the phrase places, the day written right after it (set off by a
+    comma) is that long after the date the tagger counted the phrase from."""
+    phrase = next((t for t in here.timexes if t.start <= match.start() < t.end), None)
+    day = next((t for t in here.timexes if phrase is not None and t.start >= phrase.end), None)
+    if phrase is None or day is None or day.type != "DATE" or not _DAY_ONLY.match(day.value) or (
+        day.anchor not in (None, "DCT")
+    ):
+        return
+    lead = day.signal_start if day.signal_start is not None else day.start
+    if not _THEN_ON.fullmatch(b.text, phrase.end, lead) or b.text[phrase.end:lead].count(",") != 1:
+        return
+    told = period_of(day, b.dct, b.options.hemisphere)
+    if told is None:
+        return
+    event_id, made = b.day_event(day)
+    if made:
+        b.period_claim(event_id, Part.WHOLE, Qualifier.IN, told, b.span(lead, day.end))
+    _counted_from_last_date(b, here, match, event_id, count, unit, direction)
 
 
 def _another_day_fits(b: Builder, here: SentenceContext, phrase: Timex, step: int, spare: int) -> bool:
