@@ -273,8 +273,8 @@ def _bracketed_after_range(b: Builder, here: SentenceContext, timex: Timex, leng
     last = before[-1]
     if last.range_role != "end" or not _BRACKET_OPENS.search(b.text, last.end, timex.start):
         return
-    first = next((t for t in reversed(before[:-1]) if t.range_id == last.range_id and t.range_role == "begin"),
-                 None)
+    first = next((t for t in reversed(before[:-1])
+                  if t.range_id == last.range_id and t.range_role == "begin"), None)
     if first is None:
         return
     first_period = period_of(first, b.dct, b.options.hemisphere)
