@@ -41,7 +41,7 @@ from chrono.text.clauses import clause_bounds
 from chrono.text.context import SentenceContext
 from chrono.text.corrections import earlier_pieces
 from chrono.text.dating import date, date_range, past_without_event, period_of, when_clause, when_simultaneous
-from chrono.text.durations import duration, started_and_ended, stated_period, summed_up
+from chrono.text.durations import duration, journey_length, started_and_ended, stated_period, summed_up
 from chrono.text.events import Trigger, asserted, find_triggers, lexicon
 from chrono.text.firsts import firsts
 from chrono.text.incident_window import incident_window
@@ -171,6 +171,7 @@ def _anchor_sentence(b: Builder, here: SentenceContext) -> None:
             else:
                 stated_period(b, here, timex)  # "Impact: 47 minutes (09:12–10:21 UTC)"
             started_and_ended(b, here, timex)  # "16 days, starting on 19 May and ending on 30 May"
+            journey_length(b, here, timex)  # "left on 3 May and reached Antigua on 14 June, after 38 days"
             summed_up(b, here, timex)  # "… began at 09:12 and was resolved at 13:40. In total, … for 4h28"
     # 2. dates, and the two ends of ranges together
     ranges: dict[int, dict[str, tuple[Timex, Period]]] = {}

@@ -284,6 +284,44 @@ def _bracketed_after_range(b: Builder, here: SentenceContext, timex: Timex, leng
     _period_of_length(b, here, timex, length, first_period, last_period, timex.end, start=first.start)
 
 
+_JOURNEY_LEAD = lazy_compile(rf",?[ \t]+{_WORDS.pattern('journey_length_lead')}[ \t]+\Z", re.IGNORECASE)
+_JOURNEY_TAIL = lazy_compile(
+    rf"[ \t]*(?:[,.;:)!?]|\Z|[ \t](?:{_WORDS.pattern('journey_length_after')})\b)", re.IGNORECASE)
+_JOURNEY_START = lazy_compile(rf"\b(?:{_WORDS.pattern('journey_starts')})\b", re.IGNORECASE)
+_JOURNEY_END = lazy_compile(rf"\b(?:{_WORDS.pattern('journey_ends')})\b", re.IGNORECASE)
+_PART_OF_DAY_VALUE = lazy_compile(r"T(?:MO|AF|EV|NI|DT|MI)\Z")
+_JOURNEY_REACH = 80  # characters before the first time where the journey's start may be told
+
+
+def journey_length(b: Builder, here: SentenceContext, timex: Timex) -> None:
+    """"entered the water at 06:10 on Saturday and reached the slipway at 19:55 the same evening,
+    after 11 hours and 45 minutes in the water", "left Falmouth on 3 May and reached Antigua on
+    14 June, after 38 days at sea": a journey's start and end, each told with its time, then its
+    length: one period told twice."""
+    length = seconds_of(timex.value)
+    if length is None or length <= 0 or timex.mod or not _JOURNEY_LEAD.search(
+        b.text, max(here.sentence.start, timex.start - 12), timex.start
+    ) or not _JOURNEY_TAIL.match(b.text, timex.end):
+        return
+    # (not a part of the day that restates the end's day: "at 19:55 the same evening")
+    told = [t for t in here.timexes if t.end <= timex.start and t.type in ("DATE", "TIME")
+            and not _PART_OF_DAY_VALUE.search(t.value)]
+    if len(told) < 2 or told[-1].type != told[-2].type:
+        return
+    first, last = told[-2], told[-1]
+    if not _JOURNEY_START.search(b.text, max(here.sentence.start, first.start - _JOURNEY_REACH), first.start):
+        return
+    if not _JOURNEY_END.search(b.text, first.end, last.start):
+        return
+    first_period = period_of(first, b.dct, b.options.hemisphere)
+    last_period = period_of(last, b.dct, b.options.hemisphere)
+    if first_period is None or last_period is None or first_period.start is None or (
+        last_period.start is None or last_period.start < first_period.start
+    ):
+        return
+    _period_of_length(b, here, timex, length, first_period, last_period, timex.end, start=first.start)
+
+
 # after a length: an optional noun ("a 16-day closure"), then a comma and the day it starts
 _STARTING_AFTER = lazy_compile(r"(?:[ \t-]+[\w-]+)?[ \t]*,[ \t]*")
 _END_JOINED = lazy_compile(rf"[ \t]*,?[ \t]*(?:(?:{_WORDS.pattern('period_end_joiners')})[ \t]+)?")
