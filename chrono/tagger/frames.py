@@ -64,7 +64,7 @@ _WRITTEN_YEAR = lazy_compile(r"\d{4}")
 # that form, ``(?=[a-z])`` only the word as listed)
 _BEFORE_LEAD = (
     r"[ \t*_(\[\"“]*(?:[A-Z][\w'’.-]*(?:[ \t]+[A-Za-z0-9][\w'’.-]*){0,3},[ \t]+"
-    r"|[A-Z][\w'’-]*[ \t]+\d{1,3}[ \t]*[—–:.)][ \t]*[*_]*[ \t]*"
+    r"|[A-Z][\w'’-]*[ \t]+\d{1,3}[ \t]*[—–:.)(][ \t]*[*_]*[ \t]*"  # ("Day 1 (Monday 24 July).")
     r"|(?=[A-Z])(?:{archive_from})[ \t]+(?=[a-z])(?:{archive_owner})[ \t]+(?:[A-Z][\w'’.-]*[ \t]+){0,3}"
     r"(?:(?=[a-z])(?:{archive_issue})[ \t]+)?(?=[a-z])(?:{archive_of})[ \t]+)?\Z"
 )
