@@ -280,6 +280,8 @@ def _news_regex(res: Resources) -> re.Pattern[str]:
     if not words:
         return re.compile(r"(?!)")
     # "the next year" is the story's, not the DCT's; "every Saturday morning" is any week's.
+    # ("School started the following Tuesday", "that Monday": the story's week, not now's)
     articles = "".join(rf"(?<!\b{re.escape(word)} )" for word in (
-        *res.classes.get("article_definite", {}), *res.classes.get("set_quantifier", {})))
+        *res.classes.get("article_definite", {}), *res.classes.get("set_quantifier", {}),
+        *res.classes.get("story_weekday_lead", {})))
     return compile_kept(r"(?<!\w)" + articles + "(?:" + trie_regex(words) + r")(?!\w)", re.IGNORECASE)
