@@ -24,7 +24,7 @@ from chrono.tagger.calendar import (
 from chrono.tagger.context import REF_VALUES, Action, Context, Fields, Piece, Reject, Spans
 from chrono.tagger.fields import approx_mod, fmt, number, position_mod, unit_code
 from chrono.tagger.resources import words_regex
-from chrono.tagger.tense import story_base, tense
+from chrono.tagger.tense import era_long_ago, story_base, tense
 
 __all__ = ["RELATIVE_ACTIONS", "completed", "duration_value"]
 
@@ -434,6 +434,16 @@ def _anaphor(ctx: Context, rule_type: str, f: Fields, s: Spans, start: int, end:
         day = period.day if period is not None and period.gran == "Q" else add_months(base, -3)
         return [Piece(start, end, "DATE", value_at(shift(day, "Y", -1), "Q"), None,
                       period.value if period is not None else "DCT", temporal_function=True)]
+    # "On the night of 15 October … by the weekend the men had it covered … before the end of
+    # the year" in a memoir of 1987: the week and the year of the story's day, years before now
+    story_day = ref if ref is not None and ref.gran == "D" and era_long_ago(ctx, ref) and not back else None
+    if unit == "Y" and story_day is not None and not latest and not current:
+        return [Piece(start, end, "DATE", value_at(story_day.day, "Y"), mod, story_day.value,
+                      temporal_function=True)]
+    if unit == "WE" and story_day is not None:
+        day = add_days(story_day.day, max(0, 6 - story_day.day.isoweekday()))
+        return [Piece(start, end, "DATE", week_value(day) + "-WE", mod, story_day.value,
+                      temporal_function=True)]
     if unit == "Y":
         if back:
             if period is not None:
