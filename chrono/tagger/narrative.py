@@ -61,6 +61,10 @@ _BIRTH_SET_OFF = r",[ \t]*(?:{birth_lead})[ \t]+\Z"
 _RECORD_SET = r"\b(?:{record_noun})\b[^.;:!?\n]{0,30}?[ \t](?:{record_set})[ \t]+\Z"
 
 
+# the months of a period a story's day may lie in
+_MONTHS_OF = {"Y": 12, "H": 6, "Q": 3, "S": 3, "M": 1}
+
+
 @functools.lru_cache(maxsize=4096)
 def _anchor(value: str) -> Anchor | None:
     # Values repeat within a text and across texts; an Anchor is immutable, so one is shared.
@@ -335,6 +339,13 @@ def _follow(ctx: Context, rule: Rule, piece: Piece, dct_known: bool) -> Piece:
             # year) does not move a story that has a time of its own.
             anchor = None
         if looks_back:
+            anchor = None
+        holds_story_day = anchor is not None and ctx.ref is not None and ctx.ref.gran == "D" and (
+            anchor.gran in _MONTHS_OF
+            and anchor.day <= ctx.ref.day < add_months(anchor.day, _MONTHS_OF[anchor.gran]))
+        if holds_story_day and piece.anchor == "DCT":
+            # "We flew in on Saturday 20 July … The crossing runs twice a day in summer … the
+            # following day": a period of now that holds the story's day does not move it off it
             anchor = None
         if anchor is not None and piece.type == "TIME" and piece.anchor == "DCT" and ctx.ref is not None and (
             ctx.ref.gran != "D" and ctx.base().year - ctx.ref.day.year >= LONG_AGO_YEARS
