@@ -60,6 +60,9 @@ class Frames(Protocol):
     @property
     def day_count(self) -> tuple[int, dt.date] | None: ...
 
+    @property
+    def letter_end(self) -> int: ...
+
 
 @attrs.frozen
 class Piece:

@@ -121,12 +121,17 @@ class Frames:
         # such line or a date of another year written out
         self.dateline_day: Anchor | None = None
         self.letter_closed: int | None = None  # where the closing of the letter so dated starts
+        self.letter_heading = -1  # the block of the last letter's heading
+        self.letter_end = -1  # where the text after the last letter's closing starts
+        self.letter_day: Anchor | None = None  # the day the last letter is headed with
 
     def at(self, ctx: Context, offset: int) -> None:
         changed = False
         while self.open and self.open[-1].block.scope_end <= offset:
             left = self.open.pop()
-            if left.anchor is not None:
+            if left.anchor is not None and left.index != self.letter_heading:
+                # (not a letter's heading: the story the letter tells goes on after it, "Walter was
+                # wounded near Falaise that August")
                 ctx.restore(left.saved)
                 if left.firm and left.anchor.gran in ("D", "M") and (
                     left.block.kind in _ENTRY_KINDS or left.block.kind is Kind.PARAGRAPH
@@ -156,6 +161,8 @@ class Frames:
             )):
                 # a heading, or the next entry's label ("**Saturday**"): its own day from here;
                 # or the block after a letter's closing ("Your loving son, Walter")
+                if self.dateline_day is self.letter_day:
+                    self.letter_end = block.start  # (the letter's day ends here, whatever closed it)
                 self.dateline_day = self.letter_closed = None
                 changed = True
             if self.dateline_day is not None and self.letter_closed is None and words_regex(
@@ -273,6 +280,7 @@ class Frames:
                 # "Somewhere in France, Sunday 9 July 1944 ¶ Dear Mum, …": a letter headed with
                 # its day, which its paragraphs are written on until it closes
                 self.dateline_day, self.letter_closed = anchor, None
+                self.letter_heading, self.letter_day = opened.index, anchor
                 self._refresh(ctx)
             if position > 0 and ((how == "alone" and block.kind in (Kind.LINE, Kind.CELL)) or (
                 how == "lead" and block.kind is Kind.CELL and _first_cell(self.text, block)

@@ -384,6 +384,8 @@ def story_base(ctx: Context, start: int, end: int) -> Anchor | None:
     last = ctx.frames.last_entry if ctx.frames is not None else None
     if last is None or ctx.frames is None or abs(last.day.year - day.day.year) > 1:
         return None
+    if ctx.frames.last_entry_end < ctx.frames.letter_end <= start:
+        return None  # "… Your loving son, Walter ¶ … she found the letter last year": the letter is over
     # inside the entry (its label's paragraph or the one after it) "next week" and "yesterday"
     # are the writer's; further on, only if nothing since speaks from the document's date
     # (from the day the entry is written, not the last day it tells of: "your parcel came on
