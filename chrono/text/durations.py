@@ -313,13 +313,10 @@ def journey_length(b: Builder, here: SentenceContext, timex: Timex) -> None:
         return
     if not _JOURNEY_END.search(b.text, first.end, last.start):
         return
-    first_period = period_of(first, b.dct, b.options.hemisphere)
-    last_period = period_of(last, b.dct, b.options.hemisphere)
-    if first_period is None or last_period is None or first_period.start is None or (
-        last_period.start is None or last_period.start < first_period.start
-    ):
+    ends = _ordered_ends(b, first, last)
+    if ends is None:
         return
-    _period_of_length(b, here, timex, length, first_period, last_period, timex.end, start=first.start)
+    _period_of_length(b, here, timex, length, *ends, timex.end, start=first.start)
 
 
 # after a length: an optional noun ("a 16-day closure"), then a comma and the day it starts
@@ -363,13 +360,10 @@ def started_and_ended(b: Builder, here: SentenceContext, timex: Timex) -> None:
         pass  # "opening on 17 August and closing with the ceilidh on 26 August"
     elif opening is not None or not _ended_by_act(b.text, here, timex, first.end, last_edge):
         return
-    first_period = period_of(first, b.dct, b.options.hemisphere)
-    last_period = period_of(last, b.dct, b.options.hemisphere)
-    if first_period is None or last_period is None or first_period.start is None or (
-        last_period.start is None or last_period.start < first_period.start
-    ):
+    ends = _ordered_ends(b, first, last)
+    if ends is None:
         return
-    _period_of_length(b, here, timex, length, first_period, last_period, last.end)
+    _period_of_length(b, here, timex, length, *ends, last.end)
 
 
 _TOTAL = lazy_compile(rf"\b(?:{_WORDS.pattern('total_words')})\b", re.IGNORECASE)
@@ -427,6 +421,17 @@ def _ended_by_act(text: str, here: SentenceContext, timex: Timex, lo: int, hi: i
     ends = ending_acts(nouns[-1].lemma) | ending_acts(nouns[-1].text.lower())
     act = next((t for t in reversed(here.triggers) if lo <= t.start and t.end <= hi), None)
     return act is not None and act.lemma in ends and not text[act.end:hi].strip()
+
+
+def _ordered_ends(b: Builder, first: Timex, last: Timex) -> tuple[Period, Period] | None:
+    """The periods of a period's two ends, the last not starting before the first."""
+    first_period = period_of(first, b.dct, b.options.hemisphere)
+    last_period = period_of(last, b.dct, b.options.hemisphere)
+    if first_period is None or last_period is None or first_period.start is None or (
+        last_period.start is None or last_period.start < first_period.start
+    ):
+        return None
+    return first_period, last_period
 
 
 def _period_of_length(b: Builder, here: SentenceContext, timex: Timex, length: int, first: Period,
