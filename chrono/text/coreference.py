@@ -260,7 +260,11 @@ def antecedent_link(mention: Mention, earlier: Sequence[Mention], words: Vocabul
     certain = mention.uncertain is None and (
         (same_word and near) or by_kind or by_name or by_person
     ) and not own_phrase
-    said = set(chosen.context | chosen.modifiers)
+    # (the same word again in the same sentence with a word of its own: its words around the
+    # earlier mention are the later one's too, "the first friendly of the season … and the league
+    # season starts" says "league" of the first one only by being near it)
+    again = chosen.sentence_start == mention.sentence_start and chosen.trigger.lemma == trigger.lemma
+    said = set(chosen.modifiers if again else chosen.context | chosen.modifiers)
     for candidate, _ in found:
         if candidate is not chosen and same_event(candidate.trigger, chosen.trigger):
             said |= candidate.context | candidate.modifiers  # "a safety inquiry … the inquiry"
