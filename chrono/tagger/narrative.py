@@ -57,7 +57,7 @@ _REFERENCE_ACTIONS = frozenset({*DATE_ACTIONS, "numeric", "day_range", "day_rang
 _STATED_DAY_ACTIONS = frozenset({"weekday_day_of_story"})
 # Rules whose expressions look aside from the story's day without moving it ("the evening before")
 _ASIDE_RULES = frozenset({"part_step", "weekday_elided_order"})
-_BIRTH_SET_OFF = r",[ \t]*(?:{birth_lead})[ \t]+\Z"
+_BIRTH_SET_OFF = r",[ \t]*(?:(?:{birth_relative})[ \t]+)?(?:{birth_lead})[ \t]+\Z"
 _RECORD_SET = r"\b(?:{record_noun})\b[^.;:!?\n]{0,30}?[ \t](?:{record_set})[ \t]+\Z"
 
 
@@ -291,10 +291,11 @@ def _follow(ctx: Context, rule: Rule, piece: Piece, dct_known: bool) -> Piece:
         if anchor is not None and rule.name in _ASIDE_RULES:
             anchor = None  # "will walk the plots the evening before. From that day …": an aside
         if anchor is not None and words_regex(ctx.res, _BIRTH_SET_OFF, re.IGNORECASE).search(
-            ctx.text, max(0, piece.start - 24), piece.start
+            ctx.text, max(0, piece.start - 40), piece.start
         ):
-            # "In June 2003 Priya Shah, born on 9 May 1991, … won the final on Saturday 14 June":
-            # a birth set off beside a name is no time of the story
+            # "In June 2003 Priya Shah, born on 9 May 1991, … won the final on Saturday 14 June"
+            # ("Jean Cartwright, who was born in May 1959, was 34"): a birth set off beside a
+            # name is no time of the story
             anchor = None
         if anchor is not None and words_regex(ctx.res, _RECORD_SET, re.IGNORECASE).search(
             ctx.text, max(0, piece.start - 60), piece.start
