@@ -345,15 +345,14 @@ def _years_before(day: dt.date, years: int) -> dt.date:
         return day.replace(year=day.year - years, day=28)
 
 
-def _days_of(date: DateMention) -> tuple[dt.date, dt.date] | None:
+def _days_of(date: DateMention) -> tuple[dt.date, dt.date]:
     """The first and last day a date names: its day, its month, or its year."""
     if date.day is not None:
         return date.day, date.day
     month = _month_named(date.text)
     if month is None:
         return dt.date(date.year, 1, 1), dt.date(date.year, 12, 31)
-    following = dt.date(date.year + month // 12, month % 12 + 1, 1)
-    return dt.date(date.year, month, 1), following - dt.timedelta(days=1)
+    return dt.date(date.year, month, 1), dt.date(date.year, month, calendar.monthrange(date.year, month)[1])
 
 
 def _ages_apart_mismatch(cue: AgesApartCue, document_day: str | None) -> str | None:
@@ -362,7 +361,7 @@ def _ages_apart_mismatch(cue: AgesApartCue, document_day: str | None) -> str | N
     possible at the document date (or a week before it: the text may have been written then)."""
     today = _day_of(document_day)
     then = _days_of(cue.then)
-    if today is None or then is None or cue.then.year_inferred or then[1] > today:
+    if today is None or cue.then.year_inferred or then[1] > today:
         return None
     earliest = _years_before(then[0], cue.age_then + 1) + dt.timedelta(days=1)
     latest = _years_before(then[1], cue.age_then)

@@ -976,7 +976,6 @@ def _time_of_day(ctx: Context, req: Request, f: Fields, start: int, end: int) ->
     return Resolved(day=_past_midnight(ctx, req, req.base, start, end), anchor="DCT")
 
 
-
 # "4am on the Saturday": a clock time, then the story's weekday it falls on
 _ON_THE_WEEKDAY = r"[ \t]+(?:{clock_day_signal})[ \t]+(?:{article_definite})[ \t]+({weekday})\b"
 

@@ -121,15 +121,14 @@ class Frames:
         # such line or a date of another year written out
         self.dateline_day: Anchor | None = None
         self.letter_closed: int | None = None  # where the closing of the letter so dated starts
-        self.letter_heading = -1  # the block of the last letter's heading
+        self.letter: _Open | None = None  # the heading of the last letter ("Near Caen, 9 July 1944")
         self.letter_end = -1  # where the text after the last letter's closing starts
-        self.letter_day: Anchor | None = None  # the day the last letter is headed with
 
     def at(self, ctx: Context, offset: int) -> None:
         changed = False
         while self.open and self.open[-1].block.scope_end <= offset:
             left = self.open.pop()
-            if left.anchor is not None and left.index != self.letter_heading:
+            if left.anchor is not None and left is not self.letter:
                 # (not a letter's heading: the story the letter tells goes on after it, "Walter was
                 # wounded near Falaise that August")
                 ctx.restore(left.saved)
@@ -161,7 +160,7 @@ class Frames:
             )):
                 # a heading, or the next entry's label ("**Saturday**"): its own day from here;
                 # or the block after a letter's closing ("Your loving son, Walter")
-                if self.dateline_day is self.letter_day:
+                if self.letter is not None and self.dateline_day is self.letter.anchor:
                     self.letter_end = block.start  # (the letter's day ends here, whatever closed it)
                 self.dateline_day = self.letter_closed = None
                 changed = True
@@ -280,7 +279,7 @@ class Frames:
                 # "Somewhere in France, Sunday 9 July 1944 ¶ Dear Mum, …": a letter headed with
                 # its day, which its paragraphs are written on until it closes
                 self.dateline_day, self.letter_closed = anchor, None
-                self.letter_heading, self.letter_day = opened.index, anchor
+                self.letter = opened
                 self._refresh(ctx)
             if position > 0 and ((how == "alone" and block.kind in (Kind.LINE, Kind.CELL)) or (
                 how == "lead" and block.kind is Kind.CELL and _first_cell(self.text, block)

@@ -65,6 +65,12 @@ _RECORD_SET = r"\b(?:{record_noun})\b[^.;:!?\n]{0,30}?[ \t](?:{record_set})[ \t]
 _MONTHS_OF = {"Y": 12, "H": 6, "Q": 3, "S": 3, "M": 1}
 
 
+def _holds(period: Anchor, day: dt.date) -> bool:
+    """Does the period ``period`` (a year, half, quarter, season or month) hold ``day``?"""
+    months = _MONTHS_OF.get(period.gran)
+    return months is not None and period.day <= day < add_months(period.day, months)
+
+
 @functools.lru_cache(maxsize=4096)
 def _anchor(value: str) -> Anchor | None:
     # Values repeat within a text and across texts; an Anchor is immutable, so one is shared.
@@ -341,10 +347,9 @@ def _follow(ctx: Context, rule: Rule, piece: Piece, dct_known: bool) -> Piece:
             anchor = None
         if looks_back:
             anchor = None
-        holds_story_day = anchor is not None and ctx.ref is not None and ctx.ref.gran == "D" and (
-            anchor.gran in _MONTHS_OF
-            and anchor.day <= ctx.ref.day < add_months(anchor.day, _MONTHS_OF[anchor.gran]))
-        if holds_story_day and piece.anchor == "DCT":
+        if anchor is not None and piece.anchor == "DCT" and ctx.ref is not None and ctx.ref.gran == "D" and (
+            _holds(anchor, ctx.ref.day)
+        ):
             # "We flew in on Saturday 20 July … The crossing runs twice a day in summer … the
             # following day": a period of now that holds the story's day does not move it off it
             anchor = None
@@ -409,7 +414,7 @@ def _follow(ctx: Context, rule: Rule, piece: Piece, dct_known: bool) -> Piece:
             # (nor a coarser time of the same year: "Sixty years ago this week … that winter")
             # (a winter holds the February of the next year: "that winter" of a February week)
             coarser = era is not None and (era.day.year == anchor.day.year or (
-                anchor.gran == "S" and anchor.day <= era.day < add_months(anchor.day, 3)
+                anchor.gran == "S" and _holds(anchor, era.day)
             )) and GRANULARITY.get(anchor.gran, 0) < GRANULARITY.get(era.gran, 0)
             # (a year after a time counted back from now is the frame's: "A hundred and
             # twenty-five years ago this summer … came to the library in 1961")

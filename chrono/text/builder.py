@@ -865,8 +865,7 @@ class Builder:
         if event_id is None:
             return []
         values = [self.timexes[i].value for offset in self.dated_at.get(event_id, ())
-                  if (i := bisect.bisect_left(self.timex_starts, offset)) < len(self.timexes)
-                  and self.timexes[i].start == offset]
+                  if (i := self._timex_at(offset)) is not None]
         return values + self._period_values(event_id)
 
     def _of_another_year(self, link: Link, mention: Mention, own: Timex, here: SentenceContext) -> bool:
@@ -1242,11 +1241,16 @@ class Builder:
 
     def end_day_of(self, event_id: str, offset: int) -> Timex | None:
         """The expression at ``offset`` that placed the end of ``event_id`` in one calendar day."""
-        i = bisect.bisect_left(self.timex_starts, offset)
-        if (offset, event_id) not in self.ended or i >= len(self.timexes) or self.timexes[i].start != offset:
+        index = self._timex_at(offset)
+        if (offset, event_id) not in self.ended or index is None:
             return None
-        timex = self.timexes[i]
+        timex = self.timexes[index]
         return timex if _DAY_VALUE.match(timex.value) else None
+
+    def _timex_at(self, offset: int) -> int | None:
+        """The index of the expression that starts at ``offset``, if any."""
+        index = bisect.bisect_left(self.timex_starts, offset)
+        return index if index < len(self.timexes) and self.timexes[index].start == offset else None
 
     def _last_dating(self, event_id: str, before: int) -> int | None:
         """The index of the expression that last dated ``event_id`` before ``before``, if any."""
@@ -1254,10 +1258,7 @@ class Builder:
         at = bisect.bisect_left(offsets, before)
         if at == 0:
             return None
-        index = bisect.bisect_left(self.timex_starts, offsets[at - 1])
-        if index >= len(self.timexes) or self.timexes[index].start != offsets[at - 1]:
-            return None
-        return index
+        return self._timex_at(offsets[at - 1])
 
     def day_of(self, event_id: str, before: int) -> Timex | None:
         """The last expression before ``before`` that placed ``event_id`` within one calendar day

@@ -252,11 +252,10 @@ def stated_period(b: Builder, here: SentenceContext, timex: Timex) -> None:
     more = _MORE_AFTER.match(b.text, last.end)
     if more is not None and any(t.start == more.end() for t in following):
         return  # "two weekends, 8–9 February and 22–23 February": the length of them all, not of one
-    first_period = period_of(first, b.dct, b.options.hemisphere)
-    last_period = period_of(last, b.dct, b.options.hemisphere)
-    if first_period is None or last_period is None:
+    ends = _periods_of(b, first, last)
+    if ends is None:
         return
-    _period_of_length(b, here, timex, length, first_period, last_period, last.end)
+    _period_of_length(b, here, timex, length, *ends, last.end)
 
 
 # "09:12–11:58 UTC (1 hour 46 minutes)": a range, then its length in brackets
@@ -277,11 +276,10 @@ def _bracketed_after_range(b: Builder, here: SentenceContext, timex: Timex, leng
                   if t.range_id == last.range_id and t.range_role == "begin"), None)
     if first is None:
         return
-    first_period = period_of(first, b.dct, b.options.hemisphere)
-    last_period = period_of(last, b.dct, b.options.hemisphere)
-    if first_period is None or last_period is None:
+    ends = _periods_of(b, first, last)
+    if ends is None:
         return
-    _period_of_length(b, here, timex, length, first_period, last_period, timex.end, start=first.start)
+    _period_of_length(b, here, timex, length, *ends, timex.end, start=first.start)
 
 
 _JOURNEY_LEAD = lazy_compile(rf",?[ \t]+{_WORDS.pattern('journey_length_lead')}[ \t]+\Z", re.IGNORECASE)
@@ -423,15 +421,19 @@ def _ended_by_act(text: str, here: SentenceContext, timex: Timex, lo: int, hi: i
     return act is not None and act.lemma in ends and not text[act.end:hi].strip()
 
 
-def _ordered_ends(b: Builder, first: Timex, last: Timex) -> tuple[Period, Period] | None:
-    """The periods of a period's two ends, the last not starting before the first."""
+def _periods_of(b: Builder, first: Timex, last: Timex) -> tuple[Period, Period] | None:
+    """The periods of a period's two ends, when both are known."""
     first_period = period_of(first, b.dct, b.options.hemisphere)
     last_period = period_of(last, b.dct, b.options.hemisphere)
-    if first_period is None or last_period is None or first_period.start is None or (
-        last_period.start is None or last_period.start < first_period.start
-    ):
+    return None if first_period is None or last_period is None else (first_period, last_period)
+
+
+def _ordered_ends(b: Builder, first: Timex, last: Timex) -> tuple[Period, Period] | None:
+    """The periods of a period's two ends, the last not starting before the first."""
+    ends = _periods_of(b, first, last)
+    if ends is None or ends[0].start is None or ends[1].start is None or ends[1].start < ends[0].start:
         return None
-    return first_period, last_period
+    return ends
 
 
 def _period_of_length(b: Builder, here: SentenceContext, timex: Timex, length: int, first: Period,

@@ -698,16 +698,11 @@ def _following_period(b: Builder, here: SentenceContext, match: re.Match[str]) -
         phrase.value
     ):
         return
-    day = next((t for t in here.timexes if t.start >= phrase.end), None)
-    if day is None or day.type != "DATE" or not _DAY_ONLY.match(day.value) or day.anchor not in (None, "DCT"):
-        return
-    lead = day.signal_start if day.signal_start is not None else day.start
-    if not _THEN_ON.fullmatch(b.text, phrase.end, lead) or b.text[phrase.end:lead].count(",") != 1:
-        return  # ("The following month, on 28 October," only: a comma sets the day off)
+    written = _written_day_after(b, here, phrase)
     period = period_of(phrase, b.dct, b.options.hemisphere)
-    told = period_of(day, b.dct, b.options.hemisphere)
-    if period is None or told is None:
+    if written is None or period is None:
         return
+    day, words, told = written
     # the date counted from, in this sentence or the one before: else another may be meant
     anchors = [t for t in b.timexes if here.window_start <= t.start < phrase.start
                and t.end <= phrase.start and t.value.startswith(phrase.anchor)]
@@ -722,11 +717,30 @@ def _following_period(b: Builder, here: SentenceContext, match: re.Match[str]) -
     span = b.span(phrase.start, day.end)
     note = f"“{phrase.text}” counted from {phrase.anchor}"
     if event_id is None:
-        event_id, made = b.day_event(day)
-        if made:
-            b.period_claim(event_id, Part.WHOLE, Qualifier.IN, told, b.span(lead, day.end))
+        event_id = _written_day_event(b, day, words, told)
     b.period_claim(event_id, Part.START, Qualifier.IN, period, span, rule=ConflictKind.OFFSET, grade=grade,
                    note=note)
+
+
+def _written_day_after(b: Builder, here: SentenceContext, phrase: Timex) -> tuple[Timex, Span, Period] | None:
+    """The day written right after ``phrase``, set off by one comma ("The following month, on 28
+    October,", "six weeks later, on Friday 21 June"): the expression, its words and its period."""
+    day = next((t for t in here.timexes if t.start >= phrase.end), None)
+    if day is None or day.type != "DATE" or not _DAY_ONLY.match(day.value) or day.anchor not in (None, "DCT"):
+        return None
+    lead = day.signal_start if day.signal_start is not None else day.start
+    if not _THEN_ON.fullmatch(b.text, phrase.end, lead) or b.text[phrase.end:lead].count(",") != 1:
+        return None  # (a comma sets the day off: not "the following month on 28 October")
+    told = period_of(day, b.dct, b.options.hemisphere)
+    return None if told is None else (day, b.span(lead, day.end), told)
+
+
+def _written_day_event(b: Builder, day: Timex, words: Span, told: Period) -> str:
+    """The event of what a sentence tells on the written ``day``, dated by it when first made."""
+    event_id, made = b.day_event(day)
+    if made:
+        b.period_claim(event_id, Part.WHOLE, Qualifier.IN, told, words)
+    return event_id
 
 
 _ENTRY_LABEL_REACH = 12  # characters from a line's start within which an entry's date opens it
@@ -833,7 +847,7 @@ def _counted_from_last_date(b: Builder, here: SentenceContext, match: re.Match[s
     days, spare = counted
     span = b.span(match.start(), match.end())
     step = days if direction == "later" else -days
-    grade = Grade.WEAK if _another_day_fits(b, here, phrase, step, spare) else Grade.STRONG
+    grade = _counted_from_another_day(b, here, match.start(), count, unit, direction, True)
     counted_day_claim(b, subject_id, phrase.anchor, step, spare, span, grade=grade,
                       note=f"counted from {phrase.anchor}, the last date told, “{before[-1].text}”")
 
@@ -859,21 +873,10 @@ def _written_day_counted(b: Builder, here: SentenceContext, match: re.Match[str]
     no event word for what the phrase places, the day written right after it (set off by a
     comma) is that long after the date the tagger counted the phrase from."""
     phrase = next((t for t in here.timexes if t.start <= match.start() < t.end), None)
-    day = next((t for t in here.timexes if phrase is not None and t.start >= phrase.end), None)
-    if phrase is None or day is None or day.type != "DATE" or not _DAY_ONLY.match(day.value) or (
-        day.anchor not in (None, "DCT")
-    ):
+    written = _written_day_after(b, here, phrase) if phrase is not None else None
+    if written is None:
         return
-    lead = day.signal_start if day.signal_start is not None else day.start
-    if not _THEN_ON.fullmatch(b.text, phrase.end, lead) or b.text[phrase.end:lead].count(",") != 1:
-        return
-    told = period_of(day, b.dct, b.options.hemisphere)
-    if told is None:
-        return
-    event_id, made = b.day_event(day)
-    if made:
-        b.period_claim(event_id, Part.WHOLE, Qualifier.IN, told, b.span(lead, day.end))
-    _counted_from_last_date(b, here, match, event_id, count, unit, direction)
+    _counted_from_last_date(b, here, match, _written_day_event(b, *written), count, unit, direction)
 
 
 def _another_day_fits(b: Builder, here: SentenceContext, phrase: Timex, step: int, spare: int) -> bool:
