@@ -615,6 +615,12 @@ def date(b: Builder, here: SentenceContext, timex: Timex, period: Period, length
         event_id not in lengthened
     ) and not told_going_on(b.text, target.trigger, here.sentence.start)
     bounds = reading.bounds(target.part, punctual)
+    if punctual and target.part is Part.WHOLE and target.trigger.pos == "noun" and reading.name == IN and (
+        _within_a_day(period)
+    ):
+        # "11:30 — Rollback of the change": a clock time marks when the event named by a noun
+        # began; even a brief one may outlast the minute
+        bounds = reading.bounds(Part.START, True)
     told_first = target.part is Part.WHOLE and reading.name == IN and _told_first(b, target)
     if not punctual and told_first:
         # "The festival was first staged in July 1994", "the very first festival, in the summer
@@ -681,6 +687,10 @@ def date(b: Builder, here: SentenceContext, timex: Timex, period: Period, length
                        mentions=(target.trigger,))
     if reading.name == IN and target.part is Part.WHOLE and trigger.start >= timex.end:
         _frame(b, here, timex, period, reading, trigger, dated_here)
+
+
+def _within_a_day(period: Period) -> bool:
+    return period.start is not None and period.end is not None and period.end - period.start < DAY
 
 
 # "was first staged", "first held": the adverb right before the verb
@@ -865,6 +875,7 @@ def _counted_back(b: Builder, event: Trigger, event_id: str, counted: re.Match[s
     )
     counted_day_claim(b, event_id, period.value, -days if direction == "after" else days, spare, span,
                       mentions=(event,), grade=Grade.WEAK if guessed else Grade.STRONG)
+    b.counted_back.add(timex.start)
 
 
 def counted_day_claim(b: Builder, event_id: str, day: str, days: int, spare: int, span: Span, *,
