@@ -426,6 +426,9 @@ class Builder:
         self.dated_parts: set[tuple[int, Part]] = set()
         # the expression that dated each of them first (a second one in apposition dates it too)
         self.dated_by: dict[tuple[int, Part], Timex] = {}
+        # the days set off after a distance that were counted back to its object ("… ten days after
+        # the coach's exit, on 16 March"): the one reading of that distance
+        self.counted_back: set[int] = set()
         self.tense: dict[str, str] = {}
         # named events in text order; they never overlap (one match per stretch of a sentence)
         self.named_spans: list[tuple[int, int, str]] = []
