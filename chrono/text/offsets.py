@@ -619,7 +619,9 @@ def _day_set_off_after(b: Builder, here: SentenceContext, subject: Trigger, subj
     after the distance ("The league allowed it to be replayed three weeks later, on Saturday 21
     August, and …")."""
     timex = next((t for t in here.timexes if t.start >= end), None)
-    if timex is None or timex.type != "DATE" or not _DAY_ONLY.match(timex.value) or timex.start in b.counted_back:
+    if timex is None or timex.type != "DATE" or not _DAY_ONLY.match(timex.value) or (
+        timex.start in b.counted_back
+    ):
         return  # (counted back to the object already: the same distance read twice)
     if after_object:
         lead = timex.signal_start if timex.signal_start is not None else timex.start
