@@ -749,6 +749,7 @@ class Builder:
             link = None
         if link is not None and link.grade is Grade.STRONG and not phase and own is not None and (
             not self._close_to_told(link, mention, own, here.sentence)
+            and not self._first_dated(link, mention)
         ):
             # "the 1997 elections" after "the elections of 1991": a mention dated in its own words
             # may well be another event of the same kind
@@ -831,6 +832,14 @@ class Builder:
         if not labelled and (trigger.lemma in _RECURRING or link.antecedent.lemma in _RECURRING):
             return False
         return any(days <= _SAME_STORY_DAYS for days in self._days_from_told(link, own))
+
+    def _first_dated(self, link: Link, mention: Mention) -> bool:
+        """Is the mention's own date the first told of an event introduced ("a …"), undated, in
+        its paragraph or the one before ("after a marathon three-hour meeting of the committee. ¶ The
+        meeting, on Tuesday evening, opened at 7pm"): no other date for it to be another event's."""
+        told = self.mention_at.get(link.antecedent.start)
+        return told is not None and told.introduced and mention.paragraph - told.paragraph in (0, 1) and (
+            not self._told_values(link))
 
     def labels(self, *lemmas: str) -> frozenset[str]:
         """The months and years the text labels events of these words by ("## The January flood
