@@ -1219,6 +1219,28 @@ def _day_of_story_month(ctx: Context, rule_type: str, f: Fields, s: Spans, start
     return _piece(ctx, None, start, end, "DATE", near.isoformat(), mod, "DCT")
 
 
+def _day_of_letter_month(ctx: Context, rule_type: str, f: Fields, s: Spans, start: int, end: int
+                         ) -> list[Piece]:
+    """"the 14th inst.", "the 3rd ult.", "the 2nd prox.": a bare day of the month the writing is
+    dated in (the DCT's, or the story's when it is told of another year), or of the month before
+    or after it. A weekday in front is left for the weekday rule to compare."""
+    digits = DIGITS.search(f["day_only"])
+    shift = ctx.res.lookup("letter_month", f["letter_month"])
+    if digits is None or shift is None:
+        raise Reject
+    written, anchor = ctx.base(), "DCT"
+    ref = ctx.ref
+    if ref is not None and ref.gran in ("D", "M") and ref.day.year != written.year:
+        # a letter or a report of 1872 reprinted today: its "inst." is its own month
+        written, anchor = ref.day, ref.value
+    month_start = add_months(written.replace(day=1), int(shift))
+    try:
+        day = month_start.replace(day=int(digits.group()))
+    except ValueError as error:
+        raise Reject from error
+    return _piece(ctx, None, start, end, "DATE", day.isoformat(), None, anchor)
+
+
 _YEAR_ACTION = _calendar(_year)
 # a line of a log opened by a time with a leading zero ("0600 Wind NW force 5.")
 _LOG_LINE_BEFORE = lazy_compile(
@@ -1423,6 +1445,7 @@ DATE_ACTIONS: dict[str, Action] = {
     "decade": _decade,
     "century": _century,
     "day_of_story_month": _day_of_story_month,
+    "day_of_letter_month": _day_of_letter_month,
     "weekday_day_of_story": _weekday_day_of_story,
     "day_count": _day_count,
     "entry_day_of_story": _entry_day_of_story,

@@ -25,6 +25,8 @@ from chrono.text.vocabulary import alternation, longest_first
 
 _DAY_NAME = alternation(longest_first(WEEKDAYS))
 _HOLIDAY_RULE = "holiday"  # the tagger's rule for a named holiday (chrono/lang/en/patterns.yaml)
+# ... and for a day of the month a letter names by its own date ("Wednesday, the 16th inst.")
+_LETTER_MONTH_RULE = "day_of_letter_month"
 _FULL_DATE = lazy_compile(r"\d{4}-\d\d-\d\d")
 _FIGURE = lazy_compile(r"\d")
 # a month the words write out: a name ("13 October"), or figures ("13/10", "2023-10-13")
@@ -69,7 +71,9 @@ def weekday_cues(text: str, timexes: Sequence[Timex]) -> Iterator[WeekdayCue]:
             continue
         if timex.anchor is not None and not _FIGURE.search(timex.text):
             continue  # no day in figures ("Monday", "next Monday"): the date was found from the weekday
-        if timex.range_id is None and not _MONTH_WRITTEN.search(timex.text):
+        if timex.range_id is None and timex.rule != _LETTER_MONTH_RULE and not _MONTH_WRITTEN.search(
+            timex.text
+        ):
             continue  # "on Friday the 13th": its month was the reader's guess, not the writer's
         named = _WEEKDAY_FIRST.match(timex.text)
         start = timex.start
