@@ -140,6 +140,9 @@ class SeasonCue:
     # the hemisphere is the configured one, assumed: the text names only a place found in both
     # hemispheres ("Victoria") and none was stated
     assumed: bool = False
+    # the hemisphere is the one of the places near the season, but the text names places of the
+    # other one too (a trip to New Zealand told from Britain): which the season is of is a doubt
+    mixed: bool = False
 
 
 Cue = WeekdayCue | AgeCue | AgesApartCue | AnniversaryCue | ElapsedCue | HolidayCue | SeasonCue

@@ -581,9 +581,11 @@ class SeasonMismatch(Rule):
         hemisphere is that of the places the text names (Buenos Aires, Montreal, Australia),
         else the configured one, and a place near the equator has no seasons to check. A text
         that names only a place found in both hemispheres ("KERANG, Victoria —") with no
-        hemisphere configured gets a warning, not an error: its seasons are assumed. A
-        quarter is the calendar's, unless the text speaks of fiscal years: then only a fiscal
-        year whose start the text or the configuration gives is checked.
+        hemisphere configured gets a warning, not an error: its seasons are assumed; so does
+        a text that names places in both hemispheres (a Christmas in New Zealand told from
+        Britain), unless the words say which hemisphere. A quarter is the calendar's, unless
+        the text speaks of fiscal years: then only a fiscal year whose start the text or the
+        configuration gives is checked.
 
     Why it matters
         The season (or quarter) and the date were written separately; one of them is wrong,
@@ -619,6 +621,12 @@ class SeasonMismatch(Rule):
                 # last summer, on 20 January")
                 message += ("; the text names only a place found in both hemispheres, so the"
                             " configured hemisphere was assumed")
+                yield attrs.evolve(self.finding(analysis, message, spans), severity=Severity.WARNING)
+                continue
+            if cue.kind == "season" and cue.mixed:
+                # "Summer holidays in January make the British winter feel long" in a blog of a
+                # Christmas in New Zealand: the place beside the season may not be its own
+                message += "; the text names places in both hemispheres, so whose season is meant is a doubt"
                 yield attrs.evolve(self.finding(analysis, message, spans), severity=Severity.WARNING)
                 continue
             yield self.finding(analysis, message, spans)

@@ -685,6 +685,12 @@ def year_for_month(ctx: Context, month: int, day: int | None, start: int, end: i
         # "on Friday 14 October 2022. Three days later, on Monday 17 October, …" in a text of
         # 2023: the story's year, just told, which the weekday fits
         return ref.day.year
+    told = _year_told_just_before(ctx, month, day, start, end)
+    if told is not None:
+        # "In a police interview on Wednesday 4 November 2009, … He did not do so until Monday
+        # 16 November" in a text of 2010: the one year written in the paragraph just before,
+        # which the weekday fits
+        return told
     base = ctx.base()
     era = ctx.story_era
     if era is not None and era.gran == "D" and base.year - era.day.year >= LONG_AGO_YEARS and not (
@@ -758,6 +764,19 @@ def year_for_month(ctx: Context, month: int, day: int | None, start: int, end: i
     fitting = [y for y in story
                if y != year and not _weekday_misfits(ctx, y, month, day, start, end)]
     return fitting[0] if len(fitting) == 1 else year
+
+
+def _year_told_just_before(ctx: Context, month: int, day: int, start: int, end: int) -> int | None:
+    """The one year written in the paragraph just before ``start`` (a few sentences at most)
+    that a weekday written with the day fits."""
+    breaks = [m.end() for m in PARAGRAPH_BREAK.finditer(ctx.text, max(0, start - _REF_REACH), start)]
+    lo = breaks[-1] if breaks else max(0, start - _REF_REACH)
+    # (not a year that only bounds a comparison: "its largest crowd since the cup run of 2011")
+    since = words_regex(ctx.res, _SINCE_BEFORE_YEAR, re.IGNORECASE)
+    years = {int(m.group()) for m in _WRITTEN_YEAR.finditer(ctx.text, lo, start)
+             if not since.search(ctx.text, max(lo, m.start() - 40), m.start())}
+    fitting = [y for y in years if not _weekday_misfits(ctx, y, month, day, start, end)]
+    return fitting[0] if len(fitting) == 1 else None
 
 
 # a day and month written out with its year ("4–5 January 2019")

@@ -378,7 +378,8 @@ def age_cues(text: str, timexes: Sequence[Timex], sentences: Sequence[Sentence])
         # nor one past the close of the relative clause the age is in: "Agnes Morrow, who has
         # died aged 85, became headteacher in 1974")
         dated = [t for t in dated if not _in_closed_relative(text, lo, t, match.start())
-                 and not _closed_before(text, lo, match.start(), match.end(), t)]
+                 and not _closed_before(text, lo, match.start(), match.end(), t)
+                 and not _of_unreached_age(text, match.end(), t)]
         preceding = [t for t in dated if t.end <= match.start() and t.range_id is None]
         right_after = [t for t in dated
                        if t.start >= match.end() and _NEXT_TO.fullmatch(text, match.end(), t.start)]
@@ -430,6 +431,17 @@ def age_cues(text: str, timexes: Sequence[Timex], sentences: Sequence[Sentence])
             _PARTICIPLE_CLAUSE.search(text, match.end(), when.start) is not None
         )
         yield AgeCue(Span(match.start(), match.end()), _age_of(match)[0], born, mention(when), participle)
+
+
+def _of_unreached_age(text: str, after: int, date: Timex) -> bool:
+    """Is ``date`` the date of an age not lived to, told between the age and it ("He was 92, and
+    would have turned 93 tomorrow")?"""
+    return date.start > after and _UNREACHED_AGE_BETWEEN.search(text, after, date.start) is not None
+
+
+_UNREACHED_AGE_BETWEEN = lazy_compile(
+    rf"\b(?:{_WORDS.pattern('unreached_age_before')})\s+(?:\w+\s+)?\d{{1,3}}\b", re.IGNORECASE
+)
 
 
 _CAPITALISED = lazy_compile(r"\b[A-Z][\w'’-]+")

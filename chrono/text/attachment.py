@@ -272,6 +272,10 @@ _INFINITIVE_RIGHT_AFTER = lazy_compile(rf"\s+{_INFINITIVE}")
 _OF_BETWEEN = lazy_compile(
     rf"\s+{_WORDS.pattern('of_word')}\s+(?:(?:{_WORDS.pattern('of_determiners')})\s+)?(?:[\w'’-]+\s+)?"
 )
+_COORDINATED_NOUN_PHRASE = lazy_compile(
+    rf"\s+(?:{_WORDS.pattern('noun_coordinators')})\s+(?:{_WORDS.pattern('coordinated_determiners')})"
+    rf"\s+(?:[\w'’-]+\s+){{1,3}}"
+)
 _CONJUNCTION = lazy_compile(rf"\b(?:{_WORDS.pattern('conjunctions')})\b")
 # what may stand between a date and the event noun it is in front of ("Monday's raid", "the
 # 2023 prize ceremony"), shared with chrono.text.dating
@@ -456,6 +460,8 @@ def _attach(text: str, timex: Timex, triggers: Sequence[Trigger], cuts: tuple[in
             # "cancelled in 2001 during the outbreak and again in 2020": the verb's second time;
             # "set at a meeting on 20 February and will take effect on 1 April": another verb's
             return None
+        if nearest.pos == "noun" and _COORDINATED_NOUN_PHRASE.fullmatch(text, nearest.end, left_edge):
+            return None  # "Between that debut and a broken wrist in October 1953": the wrist's date
         if _NEXT_ONE_SET_OFF.search(text, nearest.end, left_edge):
             return None  # "begun planning for her next birthday, on 29 February 2028": the next one's date
         if asserted(nearest) and nearest.tense != PLANNED and _ORDER_OBJECT_BEFORE.search(

@@ -116,7 +116,7 @@ def season_cues(text: str, timexes: Sequence[Timex], sentences: Sequence[Sentenc
         month = _MONTH.match(date.value)
         assert month is not None
         hemispheres: frozenset[str] = frozenset()
-        assumed = False
+        assumed = mixed = False
         if shape["season"]:
             qualified = _QUALIFIED.search(text, max(sentence.start, period.start - 20), period.end)
             hemispheres = (frozenset({_HEMISPHERE_WORDS[qualified.group(1).lower()]}) if qualified
@@ -124,11 +124,12 @@ def season_cues(text: str, timexes: Sequence[Timex], sentences: Sequence[Sentenc
             if not hemispheres:
                 continue  # a place near the equator: no temperate seasons
             assumed = not qualified and assumable
+            mixed = not qualified and bool(_named_hemispheres(places) - hemispheres)
         yield SeasonCue(
             period.text, Span(period.start, period.end), "season" if shape["season"] else "quarter",
             shape["season"] or shape["quarter"], _written_year(period, shape["year"]),
             date.text, Span(date.start, date.end), _written_year(date, month["year"]), int(month["month"]),
-            hemispheres, quarter_start or 1, assumed,
+            hemispheres, quarter_start or 1, assumed, mixed,
         )
 
 
@@ -228,6 +229,11 @@ def _months_of_quarter(text: str, timexes: Sequence[Timex], index: int) -> Timex
 def _is_date(timex: Timex) -> bool:
     return (timex.type in ("DATE", "TIME") and _MONTH.match(timex.value) is not None
             and timex.signal in _AT_SIGNALS and timex.range_id is None)
+
+
+def _named_hemispheres(places: Sequence[Place]) -> frozenset[str]:
+    """The temperate hemispheres the text's places are in."""
+    return frozenset(p.hemisphere for p in places) - {"tropical"}
 
 
 def _hemispheres(places: Sequence[Place], sentence: Sentence, sentences: Sequence[Sentence],
