@@ -276,6 +276,7 @@ _COORDINATED_NOUN_PHRASE = lazy_compile(
     rf"\s+(?:{_WORDS.pattern('noun_coordinators')})\s+(?:{_WORDS.pattern('coordinated_determiners')})"
     rf"\s+(?:[\w'’-]+\s+){{1,3}}"
 )
+_RELATIVE_OPENING = lazy_compile(rf"[\s,]*(?:{_WORDS.pattern('relative_clause_openers')})\b", re.IGNORECASE)
 _CONJUNCTION = lazy_compile(rf"\b(?:{_WORDS.pattern('conjunctions')})\b")
 # what may stand between a date and the event noun it is in front of ("Monday's raid", "the
 # 2023 prize ceremony"), shared with chrono.text.dating
@@ -527,6 +528,10 @@ def _attach(text: str, timex: Timex, triggers: Sequence[Trigger], cuts: tuple[in
             return None
         if "," in text[timex.end:right[0].start] and _OPENING_PARTICIPLE.match(text, clause_start):
             return None  # "Raised in Leeds in 1950, she studied …": the phrase's own event
+        if "," in text[timex.end:right[0].start] and _RELATIVE_OPENING.match(text, clause_start):
+            # "Edith Pennick, whose choir sang at every carol service from 1970 onwards, has died":
+            # the relative clause's date, not the main clause's
+            return None
         if _GERUND_PHRASE.match(text, clause_start, left_edge):
             return None  # "Since winning her first title in 2015, she has missed …": the gerund's date
         if _CONJUNCTION.search(text[timex.end:right[0].start]):

@@ -127,6 +127,13 @@ _AGAIN_AFTER_VERB = lazy_compile(
 )
 _DEFINITE_SUBJECT = lazy_compile(r"\b(?:the|its|their)\s+([A-Za-z][\w-]*)\s+\Z", re.IGNORECASE)
 # Acts a thing undergoes once: the same verb of the same subject twice is one act told twice
+_DEATH_CLASSES = frozenset(_COREFERENCE.words("death_classes"))
+_PRONOUN_SEXES = {str(k): str(v) for k, v in _COREFERENCE.table("subject_pronoun_sexes").items()}
+_RELATIVE_SEXES = {str(k): str(v) for k, v in _COREFERENCE.table("relative_sexes").items()}
+_PRONOUN_WORD = lazy_compile(rf"\b({'|'.join(_PRONOUN_SEXES)})\b", re.IGNORECASE)
+# "… said he died": the pronoun right before the death verb, an adverb at most between
+_PRONOUN_SUBJECT = lazy_compile(rf"\b({'|'.join(_PRONOUN_SEXES)})[ \t]+(?:[a-z]+ly[ \t]+)?\Z", re.IGNORECASE)
+_RELATIVE_WORD = lazy_compile(rf"\b({'|'.join(_RELATIVE_SEXES)})\b")
 _ONCE_CLASSES = frozenset(_COREFERENCE.words("once_only_classes"))
 _ONCE_LEMMAS = frozenset(_COREFERENCE.words("once_only_lemmas"))
 _DOORS = frozenset(_COREFERENCE.words("doors_subjects"))
@@ -482,7 +489,7 @@ class Builder:
             return known
         link = (self.life_link(trigger) or self.refers_back(trigger, here) or self.restated(trigger, here)
                 or self.retold(trigger, here) or self.once_retold(trigger, here)
-                or self.first_retold(trigger))
+                or self.first_retold(trigger) or self.death_retold(trigger, here))
         if link is not None:
             event_id = self.by_trigger.get(link.antecedent.start) or self.event(
                 link.antecedent, self.context_of(link.antecedent) or here
@@ -1043,6 +1050,49 @@ class Builder:
             return None
         link = Link(trigger, told.trigger, Grade.STRONG, f"the same act, of the same {subject}")
         return self._kept(link)
+
+    def death_retold(self, trigger: Trigger, here: SentenceContext) -> Link | None:
+        """"His family said he died peacefully on 11 November" after the opening's "Stan Pell …
+        died on Tuesday 10 November. He was 77.": a death told as past of the pronoun the opening
+        uses for the one whose death it told is that death (doubtful when someone else of that
+        sex is named in the sentence or the one before it)."""
+        if trigger.pos != "verb" or trigger.event_class not in _DEATH_CLASSES or (
+            trigger.tense not in TOLD_AS_PAST
+        ):
+            return None
+        lead = max(here.sentence.start, trigger.start - 24)
+        pronoun = _PRONOUN_SUBJECT.search(self.text, lead, trigger.start)
+        if pronoun is None:
+            return None
+        told = [m for m in self._told_before(trigger.start, trigger.start)
+                if m.trigger.event_class in _DEATH_CLASSES and m.trigger.start != trigger.start]
+        if not told or told[0].sentence_start == here.sentence.start:
+            return None
+        first = told[0]
+        opening = next((s for s in self.sentences if not self.in_heading(s.start)
+                        and self.same_story(s.start, trigger.start)), None)
+        if opening is None or first.paragraph != opening.paragraph or _SENTENCE_NAME.match(
+            self.text, first.sentence_start
+        ) is None:
+            return None
+        word = pronoun.group(1).lower()
+        sex = _PRONOUN_SEXES.get(word)
+        if sex is None or self._opening_pronoun(opening.paragraph, first.trigger.end) != word:
+            return None
+        before = [s for s in self.sentences if s.end <= here.sentence.start]
+        same_paragraph = bool(before) and before[-1].paragraph == here.sentence.paragraph
+        lo = before[-1].start if same_paragraph else here.sentence.start
+        others = {_RELATIVE_SEXES.get(m.group(1)) or _RELATIVE_SEXES.get(m.group(1).lower())
+                  for m in _RELATIVE_WORD.finditer(self.text, lo, trigger.start)}
+        grade = Grade.WEAK if sex in others else Grade.STRONG
+        link = Link(trigger, first.trigger, grade, "the death the opening told, of the same person")
+        return self._kept(link)
+
+    def _opening_pronoun(self, paragraph: int, after: int) -> str | None:
+        """The first subject pronoun of the sex words in the opening paragraph after ``after``."""
+        end = max((s.end for s in self.sentences if s.paragraph == paragraph), default=after)
+        found = _PRONOUN_WORD.search(self.text, after, end)
+        return found.group(1).lower() if found is not None else None
 
     def _subject_of(self, here: SentenceContext, trigger: Trigger) -> str | None:
         """The head of the definite subject of ``trigger`` in its sentence ``here``; for "It"
