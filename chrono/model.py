@@ -272,6 +272,8 @@ class PeriodClaim:
 def _period_bound_words(part: Part, qualifier: Qualifier, period: Period) -> str:
     lo = None if period.start is None else format_instant(period.start)
     hi = None if period.end is None else format_instant(period.end)
+    if qualifier is Qualifier.BY and part is Part.START and lo is not None and hi is not None and hi != lo:
+        return f"before {hi}"  # a start within the period at the latest
     if qualifier in (Qualifier.BY, Qualifier.UNTIL):
         return f"no later than {hi}" if hi else ""
     if qualifier is Qualifier.BEFORE:

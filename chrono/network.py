@@ -184,6 +184,10 @@ def _period_edges(claim: PeriodClaim, nodes: NodeIndex) -> list[Edge]:
     elif q in (Qualifier.BY, Qualifier.UNTIL):
         if hi is not None:
             edges.append(_at_most(last, hi))
+            if q is Qualifier.BY and claim.part is Part.START and lo is not None and hi > lo:
+                # "told as done by the document's day": begun within that day at the latest, as
+                # a start within a half-open period lies before its end (not on the next midnight)
+                edges.append(_at_most(start, hi - 1))
     elif q is Qualifier.BEFORE:
         if lo is not None:
             edges.append(_at_most(last, lo))

@@ -72,6 +72,11 @@ _FOR_THING_TO = lazy_compile(
     rf"{_WORDS.pattern('infinitive_to')}\s+[a-z]+\s+\Z",
     re.IGNORECASE,
 )
+_MADE_FOR_OCCASION = lazy_compile(
+    rf"\b(?:{_WORDS.pattern('made_for_verbs')})\s+{_WORDS.pattern('purpose_for')}\s+(?:[\w'’-]+\s+){{1,4}}"
+    rf"(?:{_WORDS.pattern('purpose_prepositions')})\s+\Z",
+    re.IGNORECASE,
+)
 FOR_PURPOSE = lazy_compile(
     rf"\b{_WORDS.pattern('purpose_for')}\s+(?:{_WORDS.pattern('for_purpose_nouns')})\s+"
     rf"(?:(?:{_WORDS.pattern('purpose_prepositions')})\s+)?\Z",
@@ -415,7 +420,7 @@ def _attach(text: str, timex: Timex, triggers: Sequence[Trigger], cuts: tuple[in
         return None  # "notes due March 15, 2007": a term, not an event's date
     if FOR_PURPOSE.search(text, max(0, timex.start - 40), timex.start) or _FOR_THING_TO.search(
         text, max(0, left_edge - 60), left_edge
-    ):
+    ) or _MADE_FOR_OCCASION.search(text, max(0, timex.start - 70), timex.start):
         # "sent Marlow to the Crown Court for sentence on 5 April", "bought land for a second site
         # to follow in 2028": the day set up, not the act's
         return None

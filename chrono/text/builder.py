@@ -150,6 +150,7 @@ _FIRST_OBJECT = lazy_compile(
 )
 _WORD = lazy_compile(r"[a-z][\w'’-]*")
 _TOKEN = lazy_compile(r"[\w'’-]+")
+_DAY_SECONDS = 86400
 _FULL_DAY = lazy_compile(r"\d{4}-\d\d-\d\d")
 
 
@@ -1481,5 +1482,16 @@ class Builder:
             linked, _ = self.graded(span, (event_id,), (mention,))
             grade = min(grade, linked)
         self.dct_claimed.add(event_id)
-        self.period_claim(event_id, Part.START, Qualifier.BY, self.dct, span, rule=ConflictKind.AFTER_DCT,
+        dct = self.dct
+        if mention is not None and mention.event_class == "reporting" and dct.start is not None and (
+            dct.end is not None
+        ):
+            # "…, the paper said in an editorial on Monday, Oct. 26" in a wire story dated the
+            # 25th: a report may be sent out the day before the one it appears on; a day later
+            # than that is still an error
+            next_morning = Period(dct.start, dct.end + _DAY_SECONDS, "")
+            self.period_claim(event_id, Part.START, Qualifier.BY, next_morning, span,
+                              rule=ConflictKind.AFTER_DCT, grade=grade)
+            grade = Grade.WEAK
+        self.period_claim(event_id, Part.START, Qualifier.BY, dct, span, rule=ConflictKind.AFTER_DCT,
                           grade=grade)

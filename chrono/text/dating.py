@@ -114,6 +114,7 @@ _HABITUAL_BEFORE = lazy_compile(
 _HABITUAL_EACH = lazy_compile(
     rf"\b(?:{_WORDS.pattern('habitual_each')})\s+(?:{_WORDS.pattern('habitual_units')})\b", re.IGNORECASE
 )
+_HABITUAL_FRAME = lazy_compile(rf"\b(?:{_WORDS.pattern('habitual_frames')})\b", re.IGNORECASE)
 _AMOUNT = rf"[£$€]?\d[\d,.]*(?:\s*(?:{_WORDS.pattern('figure_units')})\b)?"
 # "from 71,000 in 2019", "… to 58,000 last year" after a "from" figure (not "voted 23 to 19 on
 # Thursday")
@@ -499,6 +500,8 @@ def date(b: Builder, here: SentenceContext, timex: Timex, period: Period, length
         (trigger.pos == "verb" and trigger.tense == PRESENT) or habit.start() <= trigger.start < habit.end()
     ):
         return  # "It opens each season on 15 October and closes on 30 April": the days of a habit
+    if _HABITUAL_FRAME.search(b.text, here.sentence.start, here.sentence.end):
+        return  # "In the other years she celebrated on 1 March": the day of a habit
     if _not_one_date_of(b.text, trigger, lead):
         return
     own_day = _DAY_WORDS.search(timex.text) is not None

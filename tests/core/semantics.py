@@ -52,6 +52,8 @@ def _period_holds(claim: PeriodClaim, s: int, e: int) -> bool:
             ok = ok and e > lo  # an end inside it comes after lo
     elif q in (Qualifier.BY, Qualifier.UNTIL):
         ok = hi is None or last <= hi
+        if proper and q is Qualifier.BY and claim.part is Part.START:
+            ok = ok and s < hi  # begun within the period at the latest: before its end
     elif q is Qualifier.BEFORE:
         ok = lo is None or last <= lo
     elif q is Qualifier.AFTER:
