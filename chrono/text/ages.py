@@ -857,7 +857,10 @@ _ELAPSED = lazy_compile(  # a word start checked on each match (no \b: the engin
 )
 _COUNT_BEFORE = lazy_compile(rf"(?P<count>{_NUMBER})[ \t]+\Z", re.IGNORECASE)
 _ELAPSED_HINT = Hint.of(_WORDS.words("elapsed_since"))  # a text without "since" is not searched
-_APPROXIMATE = lazy_compile(rf"\b(?:{_WORDS.pattern('elapsed_approximate')})[ \t]+\Z", re.IGNORECASE)
+_APPROXIMATE = lazy_compile(
+    rf"\b(?:{_WORDS.pattern('elapsed_approximate')}|{_WORDS.pattern('elapsed_frequency')})[ \t]+\Z",
+    re.IGNORECASE,
+)
 _PRESENT = lazy_compile(rf"\b(?:{_WORDS.pattern('elapsed_present')})\b", re.IGNORECASE)
 _PAST = lazy_compile(rf"\b(?:{_WORDS.pattern('elapsed_past')})\b", re.IGNORECASE)
 _FUTURE = lazy_compile(rf"(?<!\w)(?:{_WORDS.pattern('elapsed_future')})\b", re.IGNORECASE)
