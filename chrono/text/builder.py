@@ -84,6 +84,16 @@ _SHORT_RANGE_DAYS = 7  # a range of days an offset may count from as from one da
 _DAY_VALUE = lazy_compile(r"(\d{4})-(\d{2})-\d{2}(?:T|\Z)")  # (its year and month)
 
 
+def _at_a_clock_time(text: str, verb: Trigger, timexes: Sequence[Timex]) -> bool:
+    """Is the act told at a time of day, in the words right after its verb ("opened its doors at
+    11 a.m.")?"""
+    return any(t.type == "TIME" and verb.end <= t.start and t.start - verb.end <= _CLOCK_REACH
+               and "\n" not in text[verb.end:t.start] for t in timexes)
+
+
+_CLOCK_REACH = 30  # characters from a verb to the time of day that tells when it was done
+
+
 def _own_date(text: str, trigger: Trigger, timexes: Sequence[Timex]) -> Timex | None:
     """The date in the event noun's own phrase ("the 1997 elections", "Wednesday's quake",
     "the death in 1982"), if any."""
@@ -1043,6 +1053,11 @@ class Builder:
         if len(earlier) != 1:
             return None  # none of it, or several openings of it told before: which one is not said
         told = earlier[0]
+        told_context = self.contexts.get(told.sentence_start)
+        if _at_a_clock_time(text, trigger, here.timexes) or (
+            told_context is not None and _at_a_clock_time(text, told.trigger, told_context.timexes)
+        ):
+            return None  # "opened its doors at 11 a.m." is a day's opening, not the founding in 2001
         if not _NO_OBJECT.match(text, told.trigger.end) and not (
             # "Marta and Jonah Kessel opened the bakery on 14 May 2018 … Since the doors first
             # opened on 4 May 2018": the one place the text tells opened, by its doors
