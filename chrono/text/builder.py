@@ -91,6 +91,7 @@ def _at_a_clock_time(text: str, verb: Trigger, timexes: Sequence[Timex]) -> bool
                and "\n" not in text[verb.end:t.start] for t in timexes)
 
 
+_NAME_REACH = 48  # characters before a death verb where the name of its subject may start
 _CLOCK_REACH = 30  # characters from a verb to the time of day that tells when it was done
 
 
@@ -144,6 +145,10 @@ _PRONOUN_WORD = lazy_compile(rf"\b({'|'.join(_PRONOUN_SEXES)})\b", re.IGNORECASE
 # "… said he died": the pronoun right before the death verb, an adverb at most between
 _PRONOUN_SUBJECT = lazy_compile(rf"\b({'|'.join(_PRONOUN_SEXES)})[ \t]+(?:[a-z]+ly[ \t]+)?\Z", re.IGNORECASE)
 _RELATIVE_WORD = lazy_compile(rf"\b({'|'.join(_RELATIVE_SEXES)})\b")
+# "Mr Abernethy, who died …", "Abernethy died …": the surname right before a death verb
+_NAME_SUBJECT_WHO = lazy_compile(
+    r"(?<![\w'’-])((?:[A-Z][a-z]*\.?[ \t]+)*)([A-Z][a-z][\w'’-]*)(?:,[ \t]+who(?:[ \t]+ha[sd])?)?[ \t]+\Z"
+)
 _ONCE_CLASSES = frozenset(_COREFERENCE.words("once_only_classes"))
 _ONCE_LEMMAS = frozenset(_COREFERENCE.words("once_only_lemmas"))
 _DOORS = frozenset(_COREFERENCE.words("doors_subjects"))
@@ -1078,7 +1083,9 @@ class Builder:
             return None
         lead = max(here.sentence.start, trigger.start - 24)
         pronoun = _PRONOUN_SUBJECT.search(self.text, lead, trigger.start)
-        if pronoun is None:
+        named = _NAME_SUBJECT_WHO.search(self.text, max(here.sentence.start, trigger.start - _NAME_REACH),
+                                         trigger.start)
+        if pronoun is None and named is None:
             return None
         told = [m for m in self._told_before(trigger.start, trigger.start)
                 if m.trigger.event_class in _DEATH_CLASSES and m.trigger.start != trigger.start]
@@ -1091,6 +1098,11 @@ class Builder:
             self.text, first.sentence_start
         ) is None:
             return None
+        if pronoun is None:
+            # "Mr Abernethy, who died on 19 January," after the opening's "Tom Abernethy, who
+            # died … on Sunday 17 January": the same surname's death
+            assert named is not None
+            return self._death_of_the_name(trigger, first, named)
         word = pronoun.group(1).lower()
         sex = _PRONOUN_SEXES.get(word)
         if sex is None or self._opening_pronoun(opening.paragraph, first.trigger.end) != word:
@@ -1102,6 +1114,24 @@ class Builder:
                   for m in _RELATIVE_WORD.finditer(self.text, lo, trigger.start)}
         grade = Grade.WEAK if sex in others else Grade.STRONG
         link = Link(trigger, first.trigger, grade, "the death the opening told, of the same person")
+        return self._kept(link)
+
+    def _death_of_the_name(self, trigger: Trigger, first: Mention, named: re.Match[str]) -> Link | None:
+        """The opening's death told again of its person by name: the surname, alone or after the
+        opening's first names or a title of the sex of the opening's pronoun (not "Mrs Abernethy",
+        his wife, nor "Ruth Abernethy")."""
+        opened = _SENTENCE_NAME.match(self.text, first.sentence_start)
+        if opened is None:
+            return None
+        names = opened.group(1).split()
+        before = named.group(1).split()
+        # (the sex of the pronoun the text first uses after the opening's death)
+        found = _PRONOUN_WORD.search(self.text, first.trigger.end, trigger.start)
+        sex = _PRONOUN_SEXES.get(found.group(1).lower()) if found is not None else None
+        titled = len(before) == 1 and _RELATIVE_SEXES.get(before[0].rstrip(".")) == sex is not None
+        if named.group(2) != names[-1] or not (not before or before == names[:-1] or titled):
+            return None
+        link = Link(trigger, first.trigger, Grade.STRONG, "the death the opening told, of the same name")
         return self._kept(link)
 
     def _opening_pronoun(self, paragraph: int, after: int) -> str | None:
