@@ -82,8 +82,14 @@ def test_a_noun_that_is_an_ing_form_names_that_verbs_event() -> None:
 
 def test_words_that_are_mostly_something_else_are_not_event_nouns() -> None:
     for word in ["march", "spring", "present", "record", "party", "return", "recall", "settlement",
-                 "execution", "final", "primary", "loss", "win", "flight", "exile", "probe"]:
+                 "execution", "primary", "loss", "win", "flight", "exile", "probe"]:
         assert word not in WORDS.nouns
+
+
+def test_a_final_is_an_event_only_as_the_subject_of_its_playing() -> None:
+    text = "The final, which lasted three hours, began at 1.15pm. The final figures are out. She reached the final."
+    finals = [t for t in find_triggers(text, 0, len(text)) if t.lemma == "final"]
+    assert [t.start for t in finals] == [4]
 
 
 def test_the_tables_of_other_senses_name_nouns_of_the_lexicon() -> None:
