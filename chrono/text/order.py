@@ -16,6 +16,7 @@ from chrono.text.clauses import clause_of, other_predicate, words_between
 from chrono.text.context import SentenceContext
 from chrono.text.events import Trigger
 from chrono.text.offsets import counted_before, main_clause_event
+from chrono.text.tense import PAST
 from chrono.text.vocabulary import Hint, searched_alternation, vocabulary
 
 _WORDS = vocabulary("order")
@@ -24,7 +25,13 @@ _ORDER = lazy_compile(rf"\b({searched_alternation(_ORDER_WORDS)})\b", re.IGNOREC
 _ORDER_HINT = Hint.of(_ORDER_WORDS)  # most sentences have none of them: not searched
 _SUBJECT_AUX = lazy_compile(
     rf"\s+(?:{_WORDS.pattern('clause_determiners')})\s+(?:[\w'’-]+\s+){{0,5}}"
-    rf"(?:{_WORDS.pattern('clause_auxiliaries')})\s+",
+    rf"(?:{_WORDS.pattern('clause_auxiliaries')})\s+(?:(?:{_WORDS.pattern('clause_adverbs')})\s+)?",
+    re.IGNORECASE,
+)
+_SUBJECT_BEFORE_PAST = lazy_compile(
+    rf"\s+(?:{_WORDS.pattern('clause_determiners')})\s+"
+    rf"(?:(?!(?:{_WORDS.pattern('subject_breakers')})\b)[A-Za-z'’-]+\s+){{1,5}}"
+    rf"(?:(?:{_WORDS.pattern('clause_adverbs')})\s+)?",
     re.IGNORECASE,
 )
 _SEQUENCE_WORDS = {str(word): str(side) for word, side in _WORDS.table("sequence_words").items()}
@@ -165,7 +172,10 @@ def order(b: Builder, here: SentenceContext) -> None:
         obj = clause_head(text, objects[0], triggers)
         between = text[match.end():objects[0].start]
         if "," in between or (words_between(text, match.end(), objects[0].start) > 3 and not (
-            obj is objects[0] and obj.pos == "verb" and _SUBJECT_AUX.fullmatch(between)
+            obj is objects[0] and obj.pos == "verb" and (
+                _SUBJECT_AUX.fullmatch(between)
+                or (obj.tense == PAST and _SUBJECT_BEFORE_PAST.fullmatch(between))
+            )
         )):
             continue  # but "before the fairing fault was discovered": a clause with its own subject
         if any(match.end() <= t.start < obj.start and not _PRENOMINAL_DATE.fullmatch(text, t.end, obj.start)
