@@ -1128,7 +1128,7 @@ class Builder:
         # (the sex of the pronoun the text first uses after the opening's death)
         found = _PRONOUN_WORD.search(self.text, first.trigger.end, trigger.start)
         sex = _PRONOUN_SEXES.get(found.group(1).lower()) if found is not None else None
-        titled = len(before) == 1 and _RELATIVE_SEXES.get(before[0].rstrip(".")) == sex is not None
+        titled = len(before) == 1 and sex is not None and _RELATIVE_SEXES.get(before[0].rstrip(".")) == sex
         if named.group(2) != names[-1] or not (not before or before == names[:-1] or titled):
             return None
         link = Link(trigger, first.trigger, Grade.STRONG, "the death the opening told, of the same name")
