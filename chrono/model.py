@@ -272,7 +272,7 @@ class PeriodClaim:
 def _period_bound_words(part: Part, qualifier: Qualifier, period: Period) -> str:
     lo = None if period.start is None else format_instant(period.start)
     hi = None if period.end is None else format_instant(period.end)
-    if qualifier is Qualifier.BY and part is Part.START and lo is not None and hi is not None and hi != lo:
+    if qualifier is Qualifier.BY and part is Part.START and period.length is not None and period.length > 0:
         return f"before {hi}"  # a start within the period at the latest
     if qualifier in (Qualifier.BY, Qualifier.UNTIL):
         return f"no later than {hi}" if hi else ""

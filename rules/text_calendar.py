@@ -615,21 +615,26 @@ class SeasonMismatch(Rule):
                 continue
             spans = [Span(cue.period_span.start, cue.period_span.end, "primary"),
                      Span(cue.date_span.start, cue.date_span.end, "cited")]
-            if cue.kind == "season" and cue.assumed:
-                # the text names only a place of either hemisphere and no hemisphere was
-                # configured: the seasons read are an assumption ("WATTLE CREEK, Victoria — …
-                # last summer, on 20 January")
-                message += ("; the text names only a place found in both hemispheres, so the"
-                            " configured hemisphere was assumed")
-                yield attrs.evolve(self.finding(analysis, message, spans), severity=Severity.WARNING)
-                continue
-            if cue.kind == "season" and cue.mixed:
-                # "Summer holidays in January make the British winter feel long" in a blog of a
-                # Christmas in New Zealand: the place beside the season may not be its own
-                message += "; the text names places in both hemispheres, so whose season is meant is a doubt"
-                yield attrs.evolve(self.finding(analysis, message, spans), severity=Severity.WARNING)
+            doubt = _hemisphere_doubt(cue) if cue.kind == "season" else None
+            if doubt is not None:
+                yield attrs.evolve(self.finding(analysis, message + doubt, spans), severity=Severity.WARNING)
                 continue
             yield self.finding(analysis, message, spans)
+
+
+def _hemisphere_doubt(cue: SeasonCue) -> str | None:
+    """Why the hemisphere a season was read in is only a guess (then a warning), if it is."""
+    if cue.assumed:
+        # the text names only a place of either hemisphere and no hemisphere was configured:
+        # the seasons read are an assumption ("WATTLE CREEK, Victoria — … last summer, on 20
+        # January")
+        return ("; the text names only a place found in both hemispheres, so the configured hemisphere"
+                " was assumed")
+    if cue.mixed:
+        # "Summer holidays in January make the British winter feel long" in a blog of a
+        # Christmas in New Zealand: the place beside the season may not be its own
+        return "; the text names places in both hemispheres, so whose season is meant is a doubt"
+    return None
 
 
 # The months a season may take, leniently (a month wider on each side of the meteorological

@@ -754,16 +754,10 @@ def year_for_month(ctx: Context, month: int, day: int | None, start: int, end: i
         return year
     if chosen <= base and (base - chosen).days <= _WEEKDAY_NEAR_DAYS:
         return year  # a day just before the document's: its weekday is the writer's to get right
-    # (not a year that only bounds a comparison: "its largest crowd since the cup run of 2011.
-    # … The derby is on Saturday 22 October")
-    since = words_regex(ctx.res, _SINCE_BEFORE_YEAR, re.IGNORECASE)
-    story = {int(m.group()) for m in _WRITTEN_YEAR.finditer(ctx.text, lo, start)
-             if not since.search(ctx.text, max(lo, m.start() - 40), m.start())}
     # (the year before the document's too: "the night of 4–5 January 2019 … locked up at 5.30pm
     # on Friday 4 January" in a report of February 2020)
-    fitting = [y for y in story
-               if y != year and not _weekday_misfits(ctx, y, month, day, start, end)]
-    return fitting[0] if len(fitting) == 1 else year
+    told = _one_fitting_year(ctx, lo, month, day, start, end)
+    return told if told is not None else year
 
 
 def _year_told_just_before(ctx: Context, month: int, day: int, start: int, end: int) -> int | None:
@@ -771,7 +765,14 @@ def _year_told_just_before(ctx: Context, month: int, day: int, start: int, end: 
     that a weekday written with the day fits."""
     breaks = [m.end() for m in PARAGRAPH_BREAK.finditer(ctx.text, max(0, start - _REF_REACH), start)]
     lo = breaks[-1] if breaks else max(0, start - _REF_REACH)
-    # (not a year that only bounds a comparison: "its largest crowd since the cup run of 2011")
+    return _one_fitting_year(ctx, lo, month, day, start, end)
+
+
+def _one_fitting_year(ctx: Context, lo: int, month: int, day: int, start: int, end: int) -> int | None:
+    """The one year written in ``[lo, start)`` that the weekday written with the day fits (the
+    caller's own year misfits it, or it would not look), if exactly one does."""
+    # (not a year that only bounds a comparison: "its largest crowd since the cup run of 2011.
+    # … The derby is on Saturday 22 October")
     since = words_regex(ctx.res, _SINCE_BEFORE_YEAR, re.IGNORECASE)
     years = {int(m.group()) for m in _WRITTEN_YEAR.finditer(ctx.text, lo, start)
              if not since.search(ctx.text, max(lo, m.start() - 40), m.start())}

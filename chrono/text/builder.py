@@ -1094,15 +1094,14 @@ class Builder:
         first = told[0]
         opening = next((s for s in self.sentences if not self.in_heading(s.start)
                         and self.same_story(s.start, trigger.start)), None)
-        if opening is None or first.paragraph != opening.paragraph or _SENTENCE_NAME.match(
-            self.text, first.sentence_start
-        ) is None:
+        opened = _SENTENCE_NAME.match(self.text, first.sentence_start)
+        if opening is None or first.paragraph != opening.paragraph or opened is None:
             return None
         if pronoun is None:
             # "Mr Abernethy, who died on 19 January," after the opening's "Tom Abernethy, who
             # died … on Sunday 17 January": the same surname's death
             assert named is not None
-            return self._death_of_the_name(trigger, first, named)
+            return self._death_of_the_name(trigger, first, opened.group(1).split(), named)
         word = pronoun.group(1).lower()
         sex = _PRONOUN_SEXES.get(word)
         if sex is None or self._opening_pronoun(opening.paragraph, first.trigger.end) != word:
@@ -1116,14 +1115,11 @@ class Builder:
         link = Link(trigger, first.trigger, grade, "the death the opening told, of the same person")
         return self._kept(link)
 
-    def _death_of_the_name(self, trigger: Trigger, first: Mention, named: re.Match[str]) -> Link | None:
-        """The opening's death told again of its person by name: the surname, alone or after the
-        opening's first names or a title of the sex of the opening's pronoun (not "Mrs Abernethy",
-        his wife, nor "Ruth Abernethy")."""
-        opened = _SENTENCE_NAME.match(self.text, first.sentence_start)
-        if opened is None:
-            return None
-        names = opened.group(1).split()
+    def _death_of_the_name(self, trigger: Trigger, first: Mention, names: list[str],
+                           named: re.Match[str]) -> Link | None:
+        """The opening's death, of the person ``names`` names, told again by name: the surname,
+        alone or after the opening's first names or a title of the sex of the pronoun the text
+        uses for that person (not "Mrs Abernethy", his wife, nor "Ruth Abernethy")."""
         before = named.group(1).split()
         # (the sex of the pronoun the text first uses after the opening's death)
         found = _PRONOUN_WORD.search(self.text, first.trigger.end, trigger.start)
