@@ -213,6 +213,29 @@ def _number_clash(text: str, pronoun: str, lo: int, start: int) -> bool:
     return (pronoun.lower() in _PLURAL_PRONOUNS) != plural
 
 
+# "since its foundation", "their club's opening": an owner's own act
+_OWN_ACT_BEFORE = lazy_compile(r"\b(?:its|their|[A-Za-z]+['’]s)\s+(?:[a-z]+\s+)?\Z", re.IGNORECASE)
+# the first words of a subject: after the phrase that opens a sentence, set off by a comma
+_OPENING_PHRASE = lazy_compile(r"[^,;:.!?]*,\s*")
+_SUBJECT_WORDS = 4
+_SUBJECT_FILLERS = frozenset(_COREFERENCE.words("subject_fillers"))
+
+
+def _subject_words(text: str, start: int, end: int, after: int) -> frozenset[str]:
+    """The content words of the subject of the sentence ``[start, end)``: its first words, or
+    those after the phrase set off by a comma that ``after`` (an offset in the sentence) lies in
+    ("Founded in 1887 by …, Ravensworth Cricket Club marks": club, cricket, ravensworth)."""
+    opening = _OPENING_PHRASE.match(text, after, end)
+    lead = _OPENING_PHRASE.match(text, start, end)
+    at = opening.end() if opening is not None and lead is not None and lead.end() >= opening.end() else start
+    words: list[str] = []
+    for word in _WORD.findall(text[at:end].lower())[:_SUBJECT_WORDS]:
+        if word in _NOT_HEADS:
+            break
+        words.append(word)
+    return frozenset(words) - _SUBJECT_FILLERS
+
+
 def _subject_head(text: str, lo: int, start: int) -> str | None:
     adverb = _ADVERB_BEFORE.search(text, max(lo, start - 20), start)
     if adverb is not None and adverb.group(1).lower() in _SUBJECT_ADVERBS:
@@ -505,6 +528,7 @@ class Builder:
             return known
         link = (self.life_link(trigger) or self.refers_back(trigger, here) or self.restated(trigger, here)
                 or self.retold(trigger, here) or self.once_retold(trigger, here)
+                or self.owned_once_retold(trigger, here)
                 or self.first_retold(trigger) or self.death_retold(trigger, here))
         if link is not None:
             event_id = self.by_trigger.get(link.antecedent.start) or self.event(
@@ -1070,6 +1094,35 @@ class Builder:
         ):
             return None
         link = Link(trigger, told.trigger, Grade.STRONG, f"the same act, of the same {subject}")
+        return self._kept(link)
+
+    def owned_once_retold(self, trigger: Trigger, here: SentenceContext) -> Link | None:
+        """"Since its foundation in 1878, this club has …" after "Founded in 1887 by …,
+        Ravensworth Cricket Club marks …": a thing is founded (opens) once; its own founding, in a
+        sentence whose subject names what the one founding told before was of, is that founding
+        told again, dated or not."""
+        if trigger.pos != "noun" or trigger.event_class not in _ONCE_CLASSES:
+            return None
+        text, sentence = self.text, here.sentence
+        if not _OWN_ACT_BEFORE.search(text, max(sentence.start, trigger.start - 24), trigger.start):
+            return None
+        owner = _subject_words(text, sentence.start, sentence.end, trigger.end)
+        if not owner:
+            return None
+        earlier: list[tuple[Mention, frozenset[str]]] = []
+        for m in self._told_before(trigger.start, trigger.start):
+            context = self.contexts.get(m.sentence_start)
+            if m.trigger.event_class != trigger.event_class or m.planned or context is None or (
+                _at_a_clock_time(text, m.trigger, context.timexes)  # "opened its doors at 11 a.m."
+            ):
+                continue
+            shared = owner & _subject_words(text, context.sentence.start, context.sentence.end, m.trigger.end)
+            if shared:
+                earlier.append((m, shared))
+        if len({self.by_trigger.get(m.trigger.start) for m, _ in earlier}) != 1:
+            return None  # none of it, or several told before: which one is not said
+        told, shared = earlier[-1]
+        link = Link(trigger, told.trigger, Grade.STRONG, f"the same act, of the same {min(shared)}")
         return self._kept(link)
 
     def death_retold(self, trigger: Trigger, here: SentenceContext) -> Link | None:

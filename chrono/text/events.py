@@ -190,6 +190,8 @@ _CHARGE_LEAD = lazy_compile(
 )
 _ONLY_BEFORE = _word_table("noun_only_before")
 _NOT_BEFORE = _word_table("noun_not_before")
+_ONLY_AFTER = {str(noun): frozenset(str(w) for w in words)
+               for noun, words in _WORDS.table("noun_only_after").items()}
 _WORD_AFTER = lazy_compile(r"[A-Za-z]+(?:'[a-z]+)?|\d+")
 
 
@@ -328,6 +330,12 @@ def _other_sense(text: str, at: int, to: int, key: str, before: list[str], start
     lead = max(start, at - 40)
     if _CHARGE_HINT.may_match(text, lead, at) and _CHARGE_LEAD.search(text, lead, at):
         return True  # "convicted of arson", "charged with murder": the charge, not an event told
+    singular = key[:-1] if key.endswith("s") and key[:-1] in _ONLY_AFTER else key
+    owners = _ONLY_AFTER.get(singular)
+    if owners is not None and (singular != key or not before or not (
+        before[-1] in owners or ("'s" in owners and before[-1].endswith(("'s", "’s")))
+    )):
+        return True  # "the Rowe Foundation", "its foundations": no founding
     needed = _ONLY_BEFORE.get(key)
     if needed is not None and not any(after[:len(p)] == p for p in needed):
         return True
