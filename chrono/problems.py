@@ -62,6 +62,7 @@ class ConflictKind(enum.Enum):
     PRECEDENCE = "precedence"  # domain knowledge: capture before recapture
     NAMED_EVENT = "named-event"  # one named event dated twice
     LAYOUT = "layout"  # an entry's own date outside the period of the heading it stands under
+    ENTRY_RETOLD = "entry-retold"  # a timeline entry's act told again in the prose on another date
     RELEASE_ORDER = "release-order"  # 3.0.2 dated before 3.0.1 in a changelog
     LIST_ORDER = "list-order"  # one entry of a list in time order out of that order (a warning)
 

@@ -107,4 +107,34 @@ class EntryOutOfOrder(ConflictRule):
     what = "an entry is out of the time order of its list"
 
 
-RULES = (EntryOutsideHeading, ReleasesOutOfOrder, EntryOutOfOrder)
+class EntryRetoldOnAnotherDate(ConflictRule):
+    """
+    What it does
+        Reports an act that an entry of a dated timeline logs ("- **12 March** — Full council
+        ratifies the plan") and the prose tells again with a date of its own that cannot be the
+        entry's ("The plan was ratified by the full council on 19 March"). The two are read as one
+        act when the same verb is told once among the entries and once in the prose, about the
+        same things: two words in common (or a number) make it an error; one word, a warning.
+
+    Why it matters
+        A timeline box and the story beside it are often written or edited apart. When they
+        disagree, one of them is wrong, and readers who scan only the box carry the wrong date away.
+
+    Example
+        A list of "- **2 May** — Bridge closed", "- **9 May** — Repairs start", "- **30 May** —
+        Bridge reopened to traffic" beside "The bridge reopened to traffic on 6 June" fails; with
+        "on 30 May" it passes.
+
+    How to fix
+        Check both against your source and correct the one that is wrong.
+    """
+
+    code = "CHR316"
+    conflict_kinds = frozenset({ConflictKind.ENTRY_RETOLD})
+    name = "entry-retold-on-another-date"
+    severity = Severity.ERROR
+    summary = "an act a timeline entry logs, told in the prose on another date"
+    what = "the timeline entry and the prose date the same act differently"
+
+
+RULES = (EntryOutsideHeading, ReleasesOutOfOrder, EntryOutOfOrder, EntryRetoldOnAnotherDate)

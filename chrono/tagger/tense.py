@@ -260,6 +260,8 @@ def story_year(ctx: Context, month: int, start: int = -1) -> int | None:
         ctx.text, since, start
     ) and not ctx.speaks_from_now(since, start):
         in_clause = True  # "That was 1994. We arrived on 6 August": the paragraph's year
+    if not in_clause and story is ctx.ref and _year_of_sentence_before(ctx, story, start):
+        in_clause = True  # "The floods of 2007 were almost as bad. The river came over it in June"
     long_ago = start >= 0 and _long_ago(ctx, story)
     later_paragraph = PARAGRAPH_BREAK.search(ctx.text, since, start) if long_ago else None
     if later_paragraph is not None and story is ctx.ref and _sets_the_scene(ctx):
@@ -338,6 +340,20 @@ def _year_of_clause(ctx: Context, story: Anchor, start: int) -> bool:
     gap = _FRONTED_YEAR_GAP.match(ctx.text, year.end())
     return bool(_FRONTED_LEAD.search(ctx.text, lead, year.start())) and gap is not None and (
         _CLAUSE_BREAK.search(ctx.text, gap.end(), start) is None)
+
+
+def _year_of_sentence_before(ctx: Context, story: Anchor, start: int) -> bool:
+    """Is the story's year written out in the sentence just before the one of ``start``, in the
+    same paragraph, with nothing of now between, and does ``start`` tell the past ("The floods of
+    2007 were almost as bad. The river came over the Glebe in June")?"""
+    if start < 0 or story.gran != "Y" or not 0 <= ctx.ref_end <= start:
+        return False
+    own = sentence_start(ctx.text, start, 240)
+    before = sentence_start(ctx.text, max(0, own - 2), 240)
+    written = _WRITTEN_YEAR.search(ctx.text, ctx.ref_start, ctx.ref_end) is not None
+    return (before <= ctx.ref_start < own and written
+            and not PARAGRAPH_BREAK.search(ctx.text, ctx.ref_end, start)
+            and not ctx.speaks_from_now(ctx.ref_end, start) and tense(ctx, start, start + 1) < 0)
 
 
 def _set_just_before(ctx: Context, story: Anchor, start: int) -> bool:

@@ -111,12 +111,21 @@ _ADJACENT = lazy_compile(r"[ \t]*,?[ \t]+")
 # participle clause ("At 17 she won a place, graduating in 2000") may tell a later event
 _RELATIVE_CLAUSE = lazy_compile(rf",\s+(?:{_WORDS.pattern('relative_pronouns')})\b")
 _PARTICIPLE_CLAUSE = lazy_compile(r",\s+\w+ing\b")
+# "A 19-year-old who punched a doorman on New Year's Day has been ordered …": the date is of the
+# act that tells who is meant; the age is told of the main clause's time, often the story's
+_RELATIVE_RIGHT_AFTER = lazy_compile(rf"\s+(?:{_WORDS.pattern('relative_pronouns')})\b")
 _APPOSITIVE_AGE = lazy_compile(r"\b(?P<name>[A-Z][\w'’-]+),\s+(\d{1,3}),\s")
 # "Royle, now 61, was at the finish": the name an age is set off after
 # (not a place: "died on 2 March in a care home in Invernairn, aged 93")
 _NAME_BEFORE_AGE = lazy_compile(
     "".join(rf"(?<!\b{re.escape(word)} )" for word in _WORDS.words("place_prepositions"))
     + rf"\b([A-Z][\w'’-]+),[ \t]+(?:(?:{_WORDS.pattern('age_set_off_words')})[ \t]+)?\Z"
+)
+# "Mensah, who turned 18", "Dunne turns 30": a name right before the verb of the age (not a
+# place before "aged": "has died at his home in Porthgwyn aged 86")
+_AGE_VERB = lazy_compile(rf"(?:{_WORDS.pattern('age_verbs')})\b")
+_NAME_SUBJECT_OF_AGE = lazy_compile(
+    rf"\b([A-Z][\w'’-]+)(?:,[ \t]+(?:{_WORDS.pattern('relative_person_words')})[ \t]+|[ \t]+)\Z"
 )
 _NAME_OF_RELATIVE = lazy_compile(
     rf"\b([A-Z][\w'’-]+),[ \t]+(?:{_WORDS.pattern('relative_person_words')})\b[^.;:!?()\n]*\Z"
@@ -396,7 +405,11 @@ def age_cues(text: str, timexes: Sequence[Timex], sentences: Sequence[Sentence])
             when = preceding[-1]  # "retired in 2012, at the age of 65"
         elif len(dated) == 1 and not _RELATIVE_CLAUSE.search(text, match.end(), dated[0].start) and not (
             _another_named_between(text, match.end(), dated[0].start, born_who)
+        ) and not _RELATIVE_RIGHT_AFTER.match(text, match.end()) and dated[0].signal != "since" and not any(
+            t.anchor == "DCT" and t.type == "DATE" for t in dates.between(lo, match.start())
         ):
+            # (not "since 2023", the start of another state: "This year she turned 50, … and
+            # announced her first tour since 2023"; nor past a date of now before the age)
             # (not a date told of someone else after the age: "was 21 when she crossed the line,
             # inside the record set by Kate Ellwood on 11 June 2017")
             when = dated[0]
@@ -473,9 +486,11 @@ def _born_named_before(text: str, at: int, born_who: str) -> bool:
 
 def _another_name(text: str, at: int, born_in: str) -> bool:
     """Is the age at ``at`` set off after a name that the birth's sentence does not name ("Breck,
-    who was born on 5 June 2001, … ¶ Royle, now 61, …")?"""
-    name = _NAME_BEFORE_AGE.search(text, max(0, at - 40), at)
-    if name is None or name.group(1) in MONTHS or name.group(1) in WEEKDAYS:
+    who was born on 5 June 2001, … ¶ Royle, now 61, …"), or told of one as its subject
+    ("Mensah, who turned 18 on …", "Dunne turns 30 on Saturday")?"""
+    name = _NAME_BEFORE_AGE.search(text, max(0, at - 40), at) or (
+        _NAME_SUBJECT_OF_AGE.search(text, max(0, at - 40), at) if _AGE_VERB.match(text, at) else None)
+    if name is None or name.group(1) in MONTHS or name.group(1) in WEEKDAYS or name.group(1) in _NOT_NAMES:
         return False  # "died on 2 March, aged 93"
     if name.group(1) not in born_in:
         return True

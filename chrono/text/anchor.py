@@ -28,7 +28,8 @@ from __future__ import annotations
 import bisect
 from collections.abc import Sequence
 
-from chrono.layout import Kind, Layout
+from chrono.layout import Block, Kind, Layout
+from chrono.lazy_regex import lazy_compile
 from chrono.options import ReadingOptions
 from chrono.periods import Period
 from chrono.tagger import Timex
@@ -59,7 +60,7 @@ from chrono.text.reported import reported
 from chrono.text.sentences import Sentence
 from chrono.text.states import participle_bounds, state_bounds
 from chrono.text.tense import NOMINAL
-from chrono.text.timeline_acts import timeline_acts
+from chrono.text.timeline_acts import entries_retold, timeline_acts
 from chrono.text.weddings import one_wedding
 
 
@@ -73,6 +74,7 @@ def build(text: str, sentences: Sequence[Sentence], timexes: Sequence[Timex], dc
     datelines = [block.start for block in blocks if block.kind is Kind.DATELINE]
     # (one dateline opens the one story: its headline before it tells the same events)
     b = Builder(text, sentences, timexes, dct, options, headings, datelines if len(datelines) > 1 else ())
+    b.dated_sections = _day_sections(blocks, timexes)
     life_events(b, timexes)  # "Maria Nys (1899–1955)": her birth and death, which "Maria died" joins
     timex_starts = [t.start for t in timexes]
     all_triggers: list[tuple[Sentence, Trigger]] = []
@@ -123,6 +125,7 @@ def build(text: str, sentences: Sequence[Sentence], timexes: Sequence[Timex], dc
     if not incident_window(b, layout or Layout(), scopes):  # a review's summary against its timeline
         outage_window(b)  # "the supply failed at 9.40am … the four-and-a-half-hour cut"
     timeline_acts(b, scopes)  # "the restart came only after the team was paged" … "14:31 — Team paged"
+    entries_retold(b, layout or Layout(), scopes)  # "- **31 January** – notice lifted" … "lifted on 29th"
     after_dated_ends(b)  # "conceded after the recount" … "the recount ended on 30 October"
     told_again(b)  # "in 2005, and again in 2003"
     firsts(b)  # "its oldest surviving boat … built in 1928" … "the sculling boat Kestrel, built in 1911"
@@ -130,6 +133,16 @@ def build(text: str, sentences: Sequence[Sentence], timexes: Sequence[Timex], dc
     release_dates(b, layout or Layout(), scopes)  # a version's release in its table and its prose
     earlier_pieces(b, told)  # "Our obituary … said he married in 1965. They married in 1956."
     return b.built()
+
+
+_DAY_VALUE = lazy_compile(r"\d{4}-\d\d-\d\d")
+
+
+def _day_sections(blocks: Sequence[Block], timexes: Sequence[Timex]) -> tuple[tuple[int, int], ...]:
+    """What each heading that opens with a day scopes ("## Sunday 20 December, 3pm — …")."""
+    starts = {t.start for t in timexes if t.type in ("DATE", "TIME") and _DAY_VALUE.match(t.value)}
+    return tuple((block.start, block.scope_end) for block in blocks
+                 if block.kind is Kind.HEADING and block.start in starts)
 
 
 def _sentence_triggers(b: Builder, sentence: Sentence) -> tuple[Trigger, ...]:

@@ -271,6 +271,11 @@ def _anniversary_of_founding(b: Builder, here: SentenceContext, match: re.Match[
     written = [t for t in here.timexes if has_year(t) and t not in founding_dates and (
         t.anchor is None or (t.anchor == "DCT" and t.value[:1].isdigit()
                              and 0 <= t.start - match.end() <= 12))]
+    if not written:
+        # "so next year, not this one, will mark its 90th anniversary": a year counted from now
+        # that the sentence tells before it
+        written = [t for t in here.timexes if has_year(t) and t not in founding_dates and t.anchor == "DCT"
+                   and t.value[:1].isdigit() and t.end <= match.start()][-1:]
     marked = period_of(written[0], b.dct, b.options.hemisphere) if written else b.dct
     if marked is None or marked.start is None:
         return

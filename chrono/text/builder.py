@@ -442,6 +442,9 @@ class Builder:
         self.stories = sorted(stories)
         # the words of the document's headings: a headline restates what the story tells
         self.headings = tuple(headings)
+        # what the headings that a date opens scope ("## Sunday 20 December, 3pm — …"): the
+        # sections of a programme or a diary, each of its own day
+        self.dated_sections: tuple[tuple[int, int], ...] = ()
         self.sentences = sentences
         self.timexes = timexes
         self.timex_starts = [t.start for t in timexes]
@@ -801,9 +804,21 @@ class Builder:
             # "the 1997 elections" after "the elections of 1991": a mention dated in its own words
             # may well be another event of the same kind
             link = attrs.evolve(link, grade=Grade.WEAK, why=f"{link.why}, dated in its own words")
+        if link is not None and link.grade is Grade.STRONG and self._sections_apart(link.antecedent, trigger):
+            # "## Sunday 20 December — … A family concert lasting 70 minutes … ## Thursday 31
+            # December — … The concert lasts three hours": each dated section tells its own day
+            link = attrs.evolve(link, grade=Grade.WEAK, why=f"{link.why}, under another dated heading")
         if link is not None:
             self._kept(link)
         return link
+
+    def _sections_apart(self, one: Trigger, other: Trigger) -> bool:
+        """Do two mentions stand under different headings that a date opens?"""
+        def section(offset: int) -> int:
+            inside = [i for i, (start, end) in enumerate(self.dated_sections) if start <= offset < end]
+            return inside[-1] if inside else -1
+        first, second = section(one.start), section(other.start)
+        return first != second and first >= 0 and second >= 0
 
     def _event_of_told(self, told: Trigger) -> str | None:
         """The event of a mention told before, if it has one yet ("won the by-election on 11 July":
@@ -1380,6 +1395,16 @@ class Builder:
             self.dated_set.add(offset)
             self.dated_at.setdefault(event_id, []).append(offset)
 
+    def dating_grade(self, offset: int, event_id: str) -> Grade:
+        """How sure the reading is that the expression at ``offset`` dates ``event_id``: through
+        the links of the mentions it dates ("The tour ends … on Wednesday 24 July", read as the
+        2019 tour told before by an uncertain link, is the 2019 tour's end only if that link holds)."""
+        mentions = [self.links[start] for (start, _), timex in self.dated_by.items()
+                    if timex.start == offset and start in self.links
+                    and self.by_trigger.get(start) == event_id]
+        links = self._with_chains(mentions)
+        return min((link.grade for link in links), default=Grade.STRONG)
+
     def add_ended(self, offset: int, event_id: str) -> None:
         """The expression at ``offset`` placed the end of ``event_id`` within it."""
         at = bisect.bisect_left(self.ended_offsets, offset)
@@ -1403,6 +1428,11 @@ class Builder:
             return None
         timex = self.timexes[index]
         return timex if _DAY_VALUE.match(timex.value) else None
+
+    def timex_at(self, offset: int) -> Timex | None:
+        """The expression that starts at ``offset``, if any."""
+        index = self._timex_at(offset)
+        return self.timexes[index] if index is not None else None
 
     def _timex_at(self, offset: int) -> int | None:
         """The index of the expression that starts at ``offset``, if any."""

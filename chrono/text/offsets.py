@@ -379,6 +379,7 @@ def offset(b: Builder, here: SentenceContext, match: re.Match[str]) -> None:
     assert subject is not None
     subject_target = resolve(text, subject, triggers, cuts)
     subject_id = b.event(subject_target.trigger, here)
+    reference_grade = Grade.STRONG
     if elided is not None:
         reference_id, reference_side = elided
     elif reference is not None:
@@ -467,6 +468,7 @@ def offset(b: Builder, here: SentenceContext, match: re.Match[str]) -> None:
                 return
             reference_id = previous[1]
             reference_side = Side.END if from_end else Side.START
+            reference_grade = b.dating_grade(previous[0], reference_id)
     if reference_id == subject_id and reference_side is subject_target.side:
         return
     # one unit of slack, or a twentieth for large counts; "about"/"nearly"/"some" widen it to half/double
@@ -498,7 +500,8 @@ def offset(b: Builder, here: SentenceContext, match: re.Match[str]) -> None:
         words += [subject.start, subject.end]
     span = b.span(*words)
     b.gap_claim(first, second, gap, span, ConflictKind.OFFSET,
-                grade=_counted_from_another_day(b, here, start, count, unit, direction, reference is None))
+                grade=min(reference_grade, _counted_from_another_day(b, here, start, count, unit, direction,
+                                                                     reference is None)))
     if subject.end <= start:
         _day_set_off_after(b, here, subject, subject_id, end,
                            after_object=reference is not None or elided is not None)

@@ -14,7 +14,8 @@ from __future__ import annotations
 import bisect
 from collections.abc import Sequence
 
-from chrono.layout import Kind
+from chrono.layout import Kind, Layout
+from chrono.lazy_regex import lazy_compile
 from chrono.model import Endpoint, Gap, Grade, Side
 from chrono.problems import ConflictKind
 from chrono.text.builder import Builder, words_near
@@ -25,11 +26,13 @@ from chrono.text.incident_window import TIMELINE_ENTRIES
 from chrono.text.layout_dating import Scope, clock_entries
 from chrono.text.sentences import Sentence
 
-__all__ = ["timeline_acts"]
+__all__ = ["entries_retold", "timeline_acts"]
 
 _ENTRY_KINDS = (Kind.ITEM, Kind.LINE, Kind.ROW)
 # words of what the act is about that two tellings must share (a number alone will do)
 _SHARED_WORDS = 2
+_DAY_VALUE = lazy_compile(r"\d{4}-\d\d-\d\d")
+_LETTERS = lazy_compile(r"[A-Za-z]+")
 
 
 def timeline_acts(b: Builder, found: Sequence[Scope]) -> None:
@@ -93,3 +96,67 @@ def _tie(b: Builder, mention: tuple[Sentence, Trigger], logged: Sequence[tuple[S
     span = b.span(trigger.start, trigger.end)
     b.gap_claim(Endpoint(logged_event, Side.START), Endpoint(event, Side.START), Gap(0, 0, ""), span,
                 ConflictKind.ORDER, grade=Grade.STRONG, note=note)
+
+
+def entries_retold(b: Builder, layout: Layout, found: Sequence[Scope]) -> None:
+    """An act a dated entry of a timeline logs and the prose tells again with a date of its own
+    ("- **31 January** – Boil-water notice lifted" … "The notice was finally lifted on Monday 29
+    January"): the same verb, told once in the entries and once in the prose, of the same thing
+    (a word of what it is about in common, not a word of a date), is one act, so the two dates
+    must agree. A date whose year the prose takes from the story makes the reading doubtful (a
+    warning at most)."""
+    entries = [s for s in found if s.block.kind in _ENTRY_KINDS and s.timex is not None and s.period.bounded]
+    if len(entries) < TIMELINE_ENTRIES:
+        return
+    entry_spans = sorted((s.block.start, s.block.end) for s in entries)
+    starts = [start for start, _ in entry_spans]
+
+    def in_entry(offset: int) -> bool:
+        at = bisect.bisect_right(starts, offset) - 1
+        return at >= 0 and offset < entry_spans[at][1]
+
+    prose_blocks = [(block.start, block.end) for block in layout.blocks if block.kind is Kind.PARAGRAPH]
+
+    def in_prose(offset: int) -> bool:
+        return not in_entry(offset) and (
+            not prose_blocks or any(lo <= offset < hi for lo, hi in prose_blocks))
+
+    logged: dict[str, list[tuple[Sentence, Trigger]]] = {}
+    told: dict[str, list[tuple[Sentence, Trigger]]] = {}
+    for mention in b.mentions:
+        trigger = mention.trigger
+        if trigger.pos != "verb" or mention.planned or trigger.event_class in ("reporting", "causal"):
+            continue
+        here = b.contexts.get(mention.sentence_start)
+        if here is None:
+            continue
+        if in_entry(trigger.start):
+            logged.setdefault(trigger.lemma, []).append((here.sentence, trigger))
+        elif in_prose(trigger.start):
+            told.setdefault(trigger.lemma, []).append((here.sentence, trigger))
+    dated = set(b.dated_at)
+    # (the words of dates say when, not what: "January" in both is no sign of one act)
+    date_words = frozenset(w.lower() for t in b.timexes for w in _LETTERS.findall(t.text))
+    for lemma, acts in logged.items():
+        tellings = told.get(lemma, [])
+        if len(acts) != 1 or len(tellings) != 1:
+            continue  # several of them: which is which is not said
+        (entry_sentence, act), (sentence, trigger) = acts[0], tellings[0]
+        event, logged_event = b.by_trigger.get(trigger.start), b.by_trigger.get(act.start)
+        if event is None or logged_event is None or event == logged_event or event not in dated:
+            continue
+        shared = sorted(words_near(b.text, sentence, trigger) & words_near(b.text, entry_sentence, act)
+                        - date_words)
+        if not shared:
+            continue
+        # (and a date of the prose's own that a reader cannot misplace: a year written, or a day;
+        # "then it flooded again in July" takes its year from the story, which may be misread)
+        sure = all(
+            timex.anchor is None or _DAY_VALUE.match(timex.value)
+            for timex in (b.timex_at(offset) for offset in b.dated_at[event]) if timex is not None)
+        note = (f"'{' '.join(trigger.text.split())}' ({b.where(trigger.start)}) is the act the entry "
+                f"'{' '.join(act.text.split())}' ({b.where(act.start)}) logs: the same word, of "
+                f"{', '.join(shared)}")
+        span = b.span(act.start, act.end, trigger.start, trigger.end)
+        b.gap_claim(Endpoint(logged_event, Side.START), Endpoint(event, Side.START), Gap(0, 0, ""), span,
+                    ConflictKind.ENTRY_RETOLD, grade=Grade.STRONG if sure else Grade.WEAK, note=note)
