@@ -25,6 +25,7 @@ from chrono.text.events import Trigger
 from chrono.text.incident_window import TIMELINE_ENTRIES
 from chrono.text.layout_dating import Scope, clock_entries
 from chrono.text.sentences import Sentence
+from chrono.text.vocabulary import vocabulary
 
 __all__ = ["entries_retold", "timeline_acts"]
 
@@ -33,6 +34,8 @@ _ENTRY_KINDS = (Kind.ITEM, Kind.LINE, Kind.ROW)
 _SHARED_WORDS = 2
 _DAY_VALUE = lazy_compile(r"\d{4}-\d\d-\d\d")
 _LETTERS = lazy_compile(r"[A-Za-z]+")
+_CONTRAST_WORDS = frozenset(vocabulary("coreference").words("contrast_words")) | frozenset(
+    vocabulary("coreference").words("renewal_words"))
 
 
 def timeline_acts(b: Builder, found: Sequence[Scope]) -> None:
@@ -103,8 +106,9 @@ def entries_retold(b: Builder, layout: Layout, found: Sequence[Scope]) -> None:
     ("- **31 January** – Boil-water notice lifted" … "The notice was finally lifted on Monday 29
     January"): the same verb, told once in the entries and once in the prose, of the same thing
     (a word of what it is about in common, not a word of a date), is one act, so the two dates
-    must agree. A date whose year the prose takes from the story makes the reading doubtful (a
-    warning at most)."""
+    must agree; one word in common, or a date whose year the prose takes from the story, makes
+    the reading doubtful (a warning at most). A word that sets one act apart from another ("New
+    certificate issued", "a second") keeps the two apart."""
     entries = [s for s in found if s.block.kind in _ENTRY_KINDS and s.timex is not None and s.period.bounded]
     if len(entries) < TIMELINE_ENTRIES:
         return
@@ -145,13 +149,17 @@ def entries_retold(b: Builder, layout: Layout, found: Sequence[Scope]) -> None:
         event, logged_event = b.by_trigger.get(trigger.start), b.by_trigger.get(act.start)
         if event is None or logged_event is None or event == logged_event or event not in dated:
             continue
-        shared = sorted(words_near(b.text, sentence, trigger) & words_near(b.text, entry_sentence, act)
-                        - date_words)
+        near, logged_near = words_near(b.text, sentence, trigger), words_near(b.text, entry_sentence, act)
+        if any(_CONTRAST_WORDS & _words_before(b.text, told_sentence, told)
+               for told_sentence, told in ((sentence, trigger), (entry_sentence, act))):
+            continue  # "Renewed certificate issued" beside "one of three issued in March 2024"
+        shared = sorted(near & logged_near - date_words)
         if not shared:
             continue
-        # (and a date of the prose's own that a reader cannot misplace: a year written, or a day;
-        # "then it flooded again in July" takes its year from the story, which may be misread)
-        sure = all(
+        # two words of what it is about in common make it sure, and a date of the prose's own that
+        # a reader cannot misplace: a year written, or a day ("then it flooded again in July"
+        # takes its year from the story, which may be misread)
+        sure = len(shared) >= _SHARED_WORDS and all(
             timex.anchor is None or _DAY_VALUE.match(timex.value)
             for timex in (b.timex_at(offset) for offset in b.dated_at[event]) if timex is not None)
         note = (f"'{' '.join(trigger.text.split())}' ({b.where(trigger.start)}) is the act the entry "
@@ -160,3 +168,9 @@ def entries_retold(b: Builder, layout: Layout, found: Sequence[Scope]) -> None:
         span = b.span(act.start, act.end, trigger.start, trigger.end)
         b.gap_claim(Endpoint(logged_event, Side.START), Endpoint(event, Side.START), Gap(0, 0, ""), span,
                     ConflictKind.ENTRY_RETOLD, grade=Grade.STRONG if sure else Grade.WEAK, note=note)
+
+
+def _words_before(text: str, sentence: Sentence, trigger: Trigger) -> frozenset[str]:
+    """The words of ``sentence`` in the few before ``trigger`` (lower case)."""
+    lo = max(sentence.start, trigger.start - 40)
+    return frozenset(w.lower() for w in _LETTERS.findall(text, lo, trigger.start))
