@@ -121,6 +121,8 @@ _NAME_BEFORE_AGE = lazy_compile(
     "".join(rf"(?<!\b{re.escape(word)} )" for word in _WORDS.words("place_prepositions"))
     + rf"\b([A-Z][\w'’-]+),[ \t]+(?:(?:{_WORDS.pattern('age_set_off_words')})[ \t]+)?\Z"
 )
+# "27-year-old Owen Fisk": a name right after an age written as its epithet
+_NAME_RIGHT_AFTER_AGE = lazy_compile(r"[ \t]+[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){0,2}")
 # "Mensah, who turned 18", "Dunne turns 30": a name right before the verb of the age (not a
 # place before "aged": "has died at his home in Porthgwyn aged 86")
 _AGE_VERB = lazy_compile(rf"(?:{_WORDS.pattern('age_verbs')})\b")
@@ -364,7 +366,9 @@ def age_cues(text: str, timexes: Sequence[Timex], sentences: Sequence[Sentence])
             previous is not None and previous.paragraph == sentence.paragraph
             and _opens_sentence(text, sentence, match)
             and _OTHER_PERSON.search(text, previous.start, previous.end)
-        ) or _another_name(text, match.start(), born_in) or _another_in_relative(
+        ) or _another_name(text, match.start(), born_in) or _another_named_after(
+            text, match.end(), born_who
+        ) or _another_in_relative(
             text, lo, match.start(), born_in
         ) or (
             _another_sex(text, lo, match.start(), born_in)
@@ -482,6 +486,15 @@ def _born_named_before(text: str, at: int, born_who: str) -> bool:
     window_start = text.rfind("\n\n", 0, paragraph) if paragraph > 0 else 0
     window = text[max(0, window_start):at]
     return any(re.search(rf"\b{re.escape(name)}\b", window) for name in names)
+
+
+def _another_named_after(text: str, at: int, born_who: str) -> bool:
+    """Is the age that ends at ``at`` an epithet of a name right after it that the birth's
+    sentence does not give as who was born ("an argument with another man, 27-year-old Owen
+    Fisk")?"""
+    name = _NAME_RIGHT_AFTER_AGE.match(text, at)
+    return name is not None and _EPITHET_AGE.search(text, max(0, at - 24), at) is not None and not any(
+        word in born_who for word in name.group().split() if word not in _NOT_NAMES)
 
 
 def _another_name(text: str, at: int, born_in: str) -> bool:

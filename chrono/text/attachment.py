@@ -282,6 +282,9 @@ _COORDINATED_NOUN_PHRASE = lazy_compile(
     rf"\s+(?:[\w'’-]+\s+){{1,3}}"
 )
 _RELATIVE_OPENING = lazy_compile(rf"[\s,]*(?:{_WORDS.pattern('relative_clause_openers')})\b", re.IGNORECASE)
+_APPOSED_PARTICIPLE = lazy_compile(
+    rf"[\s,]*(?:{_WORDS.pattern('appositive_articles')})\s+(?:[\w'’-]+\s+){{0,5}}?[a-z]+(?:ed|en)\b"
+)
 _CONJUNCTION = lazy_compile(rf"\b(?:{_WORDS.pattern('conjunctions')})\b")
 # what may stand between a date and the event noun it is in front of ("Monday's raid", "the
 # 2023 prize ceremony"), shared with chrono.text.dating
@@ -382,6 +385,14 @@ _TERM_END_BEFORE = lazy_compile(
     rf"\b(?:{_WORDS.pattern('term_end_words')})[ \t]+{_WORDS.pattern('term_end_article')}[ \t]+"
     rf"(?:{_WORDS.pattern('term_end_nouns')})[ \t]+{_WORDS.pattern('term_end_of')}[ \t]+"
     rf"(?:{_WORDS.pattern('term_end_article')}[ \t]+)?\Z")
+
+
+def in_apposed_participle(text: str, lo: int, start: int, end: int, verb: int) -> bool:
+    """Do the words ``[start, end)`` lie in a noun phrase set off by commas before the verb at
+    ``verb``, whose participle they are of ("The van, a white transit stolen in Derby the previous
+    week, was found")?"""
+    comma = text.rfind(",", lo, start)
+    return comma >= 0 and "," in text[end:verb] and _APPOSED_PARTICIPLE.match(text, comma, start) is not None
 
 
 def is_term(text: str, timex: Timex) -> bool:
@@ -537,6 +548,8 @@ def _attach(text: str, timex: Timex, triggers: Sequence[Trigger], cuts: tuple[in
             # "Edith Pennick, whose choir sang at every carol service from 1970 onwards, has died":
             # the relative clause's date, not the main clause's
             return None
+        if in_apposed_participle(text, clause_start, timex.start, timex.end, right[0].start):
+            return None  # "The van, a white transit stolen in Derby the previous week, was found"
         if _GERUND_PHRASE.match(text, clause_start, left_edge):
             return None  # "Since winning her first title in 2015, she has missed …": the gerund's date
         if _CONJUNCTION.search(text[timex.end:right[0].start]):

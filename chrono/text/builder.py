@@ -253,6 +253,7 @@ _NOT_HEADS = frozenset(_COREFERENCE.words("auxiliary_words"))
 _SUBJECT_ADVERBS = frozenset(_COREFERENCE.words("subject_adverbs"))
 _ADVERB_BEFORE = lazy_compile(r"\s([a-z]+)\s+\Z")
 _PLURAL_PRONOUNS = frozenset(_COREFERENCE.words("plural_subject_pronouns"))
+_OPENING_PRONOUN = lazy_compile(rf"[\s\"“]*({'|'.join(_PRONOUN_SEXES)})\b", re.IGNORECASE)
 _IT_BEFORE = lazy_compile(r"[\s\"“]*It\s+(?:(?:was|had|has)\s+(?:been\s+)?)?")
 _LIST_LINE = lazy_compile(r"[ \t]*(?:[-*+•|]|\d+[.)]\s)")
 # "after the first cracks were …": an order word, a definite subject (its head captured), an
@@ -631,6 +632,9 @@ class Builder:
                         and self.same_story(s.start, noun.start)), None)
         if opening is None or first.paragraph != opening:
             return None
+        told_of = self._opening_pronoun(opening, first.trigger.start)
+        if told_of is not None and told_of != mention.pronoun_owner:
+            return None  # "died Sunday … She was 84" … "until his death in the autumn of 1988"
         named = _SENTENCE_NAME.match(self.text, first.sentence_start)
         if named is None:
             return None
@@ -804,6 +808,8 @@ class Builder:
             # "the 1997 elections" after "the elections of 1991": a mention dated in its own words
             # may well be another event of the same kind
             link = attrs.evolve(link, grade=Grade.WEAK, why=f"{link.why}, dated in its own words")
+        if link is not None and trigger.event_class in _LIFE_CLASSES and self._another_sex(link, mention):
+            link = None  # "died Friday, April 4. She was 86. … until his death in 1984": his, not hers
         if link is not None and link.grade is Grade.STRONG and self._sections_apart(link.antecedent, trigger):
             # "## Sunday 20 December — … A family concert lasting 70 minutes … ## Thursday 31
             # December — … The concert lasts three hours": each dated section tells its own day
@@ -811,6 +817,22 @@ class Builder:
         if link is not None:
             self._kept(link)
         return link
+
+    def _another_sex(self, link: Link, mention: Mention) -> bool:
+        """Does the possessive pronoun of the mention ("his death") name another sex than the
+        first subject pronoun told after the birth or death it would refer to, in its paragraph
+        ("… died Friday, April 4. She was 86.")?"""
+        told = self.mention_at.get(link.antecedent.start)
+        if mention.pronoun_owner is None or told is None:
+            return False
+        subject = told.subject_pronoun
+        if subject is None:
+            # (a name: the pronoun that opens the next sentence of its paragraph stands for it)
+            following = next((s for s in self.sentences if s.start >= link.antecedent.end), None)
+            opener = _OPENING_PRONOUN.match(self.text, following.start) if following is not None and (
+                following.paragraph == told.paragraph) else None
+            subject = opener.group(1).lower() if opener is not None else None
+        return subject is not None and subject != mention.pronoun_owner
 
     def _sections_apart(self, one: Trigger, other: Trigger) -> bool:
         """Do two mentions stand under different headings that a date opens?"""

@@ -15,6 +15,8 @@ become cues (:mod:`chrono.cues`) for the rules to judge.
 
 from __future__ import annotations
 
+import re
+
 import attrs
 
 from chrono.analysis import Compiled
@@ -22,12 +24,13 @@ from chrono.cues import Cue, HolidayCue, SeasonCue, WeekdayCue, document_day
 from chrono.document_date import DocumentDate, document_date
 from chrono.gcpause import paused_cyclic_gc
 from chrono.layout import Kind
+from chrono.lazy_regex import lazy_compile
 from chrono.model import Document, Span
 from chrono.options import ReadingOptions
 from chrono.periods import InvalidValue, NotAPeriod, parse_value
 from chrono.places import hemisphere_of, places_in
 from chrono.problems import Problem, ProblemKind
-from chrono.tagger import tag
+from chrono.tagger import Tagged, tag
 from chrono.text import anchor
 from chrono.text.ages import (
     age_cues,
@@ -38,7 +41,7 @@ from chrono.text.ages import (
     headline_cues,
     marriage_cues,
 )
-from chrono.text.corrections import told_sentences
+from chrono.text.corrections import reprinted_edition, told_sentences
 from chrono.text.fiscal import in_calendar
 from chrono.text.holidays import holiday_cues
 from chrono.text.impossible_dates import impossible_dates
@@ -68,6 +71,10 @@ def _own_date(view: View, options: ReadingOptions) -> DocumentDate | Problem | N
                            Span(start, end, "primary"))
         return DocumentDate(period, day, source)
     return None
+
+
+# a thematic break: a line of three or more -, * or _
+_RULE = lazy_compile(r"^[ \t]*(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$", re.MULTILINE)
 
 
 def compile_text(document: Document, options: ReadingOptions) -> Compiled:
@@ -111,6 +118,19 @@ def _compile_text(document: Document, options: ReadingOptions) -> Compiled:
         tagged = tag(text, day, day_first=options.day_first, layout=layout)
     except ValueError:
         tagged = tag(text, None, day_first=options.day_first, layout=layout)
+    edition = reprinted_edition(text, tagged.timexes, day)
+    if edition is not None:
+        # "These appeared in the edition of Friday 9 June 1972": what follows, up to a rule
+        # ("---") before an editor's note of today, is read from that date
+        cut = _RULE.search(document.text, edition.end)
+        reprint_end = cut.start() if cut is not None else len(text)
+        reprinted = tag(text, edition.value, day_first=options.day_first, layout=layout)
+        tagged = Tagged(
+            tuple(t for t in reprinted.timexes if t.start < reprint_end)
+            + tuple(t for t in tagged.timexes if t.start >= reprint_end),
+            {**{k: v for k, v in tagged.dated.items() if v[0] >= reprint_end},
+             **{k: v for k, v in reprinted.dated.items() if v[0] < reprint_end}},
+        )
     timexes = tagged.timexes
     sentences = split(text, view.breaks | layout.breaks(tagged.dated))
     problems.extend(impossible_dates(text))

@@ -10,11 +10,12 @@ import re
 from collections.abc import Sequence
 
 from chrono.lazy_regex import lazy_compile
+from chrono.tagger import Timex
 from chrono.text.builder import Builder
 from chrono.text.sentences import Sentence
 from chrono.text.vocabulary import vocabulary
 
-__all__ = ["earlier_pieces", "told_sentences"]
+__all__ = ["earlier_pieces", "reprinted_edition", "told_sentences"]
 
 _WORDS = vocabulary("corrections")
 # "An article on 4 January (…) said", "Our obituary of X, published on 28 December, said", "In
@@ -64,3 +65,26 @@ def earlier_pieces(b: Builder, told: Sequence[tuple[int, int]]) -> None:
         return span is not None and any(lo <= span.start < hi for lo, hi in told)
 
     b.weaken_claims(in_told)
+
+
+_REPRINT_LEAD = lazy_compile(
+    rf"\b(?:{_WORDS.pattern('reprint_prepositions')})\s+(?:{_WORDS.pattern('reprint_owners')})\s+"
+    rf"(?:[A-Z][\w'’.-]*\s+){{0,3}}(?:(?:{_WORDS.pattern('reprint_issues')})\s+)?"
+    rf"(?:{_WORDS.pattern('reprint_of')})\s+\Z",
+    re.IGNORECASE,
+)
+_REPRINT_REACH = 600  # how far into the text (characters) such a note may stand
+_FULL_DAY = lazy_compile(r"\d{4}-\d\d-\d\d\Z")
+
+
+def reprinted_edition(text: str, timexes: Sequence[Timex], day: str | None) -> Timex | None:
+    """The date of the earlier issue a text near its top says it reprints ("These appeared in the
+    edition of Friday 9 June 1972"), when it is a day written with its year before ``day``."""
+    for timex in timexes:
+        if timex.start > _REPRINT_REACH:
+            return None
+        if timex.anchor is None and _FULL_DAY.match(timex.value) and (day is None or timex.value < day) and (
+            _REPRINT_LEAD.search(text, max(0, timex.start - 60), timex.start)
+        ):
+            return timex
+    return None

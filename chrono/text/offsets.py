@@ -14,7 +14,7 @@ from chrono.periods import DAY, WEEK, Period
 from chrono.problems import ConflictKind
 from chrono.regex_cache import compile_kept
 from chrono.tagger import Timex
-from chrono.text.attachment import clause_head, is_asserted, resolve
+from chrono.text.attachment import clause_head, in_apposed_participle, is_asserted, resolve
 from chrono.text.builder import Builder
 from chrono.text.clauses import FUNCTION_WORDS, clause_of, other_predicate, words_between
 from chrono.text.context import SentenceContext
@@ -377,6 +377,8 @@ def offset(b: Builder, here: SentenceContext, match: re.Match[str]) -> None:
             _written_day_counted(b, here, match, count, unit, direction)
         return
     assert subject is not None
+    if subject.start >= end and in_apposed_participle(text, here.sentence.start, start, end, subject.start):
+        return  # "The van, a white transit stolen in Derby the previous week, was found": the theft's
     subject_target = resolve(text, subject, triggers, cuts)
     subject_id = b.event(subject_target.trigger, here)
     reference_grade = Grade.STRONG
