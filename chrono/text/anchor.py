@@ -42,7 +42,14 @@ from chrono.text.clauses import clause_bounds
 from chrono.text.context import SentenceContext
 from chrono.text.corrections import earlier_pieces
 from chrono.text.dating import date, date_range, past_without_event, period_of, when_clause, when_simultaneous
-from chrono.text.durations import duration, journey_length, started_and_ended, stated_period, summed_up
+from chrono.text.durations import (
+    duration,
+    journey_length,
+    range_beside,
+    started_and_ended,
+    stated_period,
+    summed_up,
+)
 from chrono.text.events import Trigger, asserted, find_triggers, lexicon
 from chrono.text.firsts import firsts
 from chrono.text.incident_window import incident_window
@@ -181,6 +188,7 @@ def _anchor_sentence(b: Builder, here: SentenceContext) -> None:
             event_id = duration(b, here, timex)
             if event_id is not None:
                 lengthened.add(event_id)
+                range_beside(b, here, timex)  # "a four-hour meeting on Tuesday, from 10am to 3pm"
             else:
                 stated_period(b, here, timex)  # "Impact: 47 minutes (09:12–10:21 UTC)"
             started_and_ended(b, here, timex)  # "16 days, starting on 19 May and ending on 30 May"

@@ -3,7 +3,9 @@ event they are about, with one unit of slack."""
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Sequence
 
 from chrono.lazy_regex import lazy_compile
 from chrono.model import Gap, Grade, Part, Qualifier
@@ -93,6 +95,8 @@ _FRACTION_OF = (("H", "MIN"), ("D", "H"), ("Y", "M"))
 
 _DAY_SECONDS = 86_400
 _WEEK_SLACK = 4 * DAY  # the days a length of two or more weeks may be off
+_HOUR_SLACK = 25 * MINUTE  # what a length in whole hours may be off
+_UPPER_SIGNALS = frozenset({"by", "before"})  # the signals of a time an end lies at or before
 
 
 def stated_bounds(text: str, timex: Timex, length: int, unit: int) -> tuple[int, int | None]:
@@ -114,6 +118,10 @@ def stated_bounds(text: str, timex: Timex, length: int, unit: int) -> tuple[int,
         # weeks are counted in days, a few to spare (a working fortnight, Monday to Friday of the
         # next week, is 11 days), not a whole week either way
         return length - _WEEK_SLACK, length + _WEEK_SLACK
+    if unit == HOUR:
+        # "a four-hour meeting" from 10am to 3pm, "a two-hour session" from 13.30 to 16.00: a
+        # count of hours is rounded to the half hour at most, not by a whole hour either way
+        return max(0, length - _HOUR_SLACK), length + _HOUR_SLACK
     return max(0, length - unit), length + unit
 
 
@@ -240,7 +248,8 @@ def stated_period(b: Builder, here: SentenceContext, timex: Timex) -> None:
         return
     opener = _RANGE_AFTER.match(b.text, timex.end)
     if opener is None:
-        _bracketed_after_range(b, here, timex, length)
+        if not _bracketed_after_range(b, here, timex, length):
+            _one_range_beside(b, here, timex, length)
         return
     following = [t for t in here.timexes if t.start >= opener.end()]
     if not following or following[0].start != opener.end() or following[0].range_role != "begin":
@@ -263,23 +272,75 @@ _BRACKET_OPENS = lazy_compile(r"[ \t]*\([ \t]*\Z")
 _BRACKET_CLOSES = lazy_compile(r"[ \t]*\)")
 
 
-def _bracketed_after_range(b: Builder, here: SentenceContext, timex: Timex, length: int) -> None:
+def _bracketed_after_range(b: Builder, here: SentenceContext, timex: Timex, length: int) -> bool:
     """"**Impact window:** 09:12–11:58 UTC (1 hour 46 minutes)", "shut from 3 to 12 May (nine
-    days)": the length in brackets right after a range is the range's own."""
+    days)": the length in brackets right after a range is the range's own (whether it is)."""
     before = [t for t in here.timexes if t.end <= timex.start]
     if not before or not _BRACKET_CLOSES.match(b.text, timex.end):
-        return
+        return False
     last = before[-1]
     if last.range_role != "end" or not _BRACKET_OPENS.search(b.text, last.end, timex.start):
-        return
+        return False
     first = next((t for t in reversed(before[:-1])
                   if t.range_id == last.range_id and t.range_role == "begin"), None)
     if first is None:
-        return
+        return False
     ends = _periods_of(b, first, last)
     if ends is None:
-        return
+        return False
     _period_of_length(b, here, timex, length, *ends, timex.end, start=first.start)
+    return True
+
+
+def _clock_ranges(timexes: Sequence[Timex]) -> list[tuple[Timex, Timex]]:
+    """The ranges of clock times among ``timexes`` ("from 10am to 3pm", "13.30–16.00")."""
+    out = []
+    for first in timexes:
+        if first.type == "TIME" and first.range_role == "begin":
+            last = next((t for t in timexes if t.range_id == first.range_id and t.range_role == "end"), None)
+            if last is not None and last.type == "TIME":
+                out.append((first, last))
+    return out
+
+
+def range_beside(b: Builder, here: SentenceContext, timex: Timex) -> None:
+    """A length of an event the sentence names ("a four-hour meeting on Tuesday, from 10am to
+    3pm") and the one range of clock times beside it: see :func:`_one_range_beside`."""
+    length = seconds_of(timex.value)
+    if length is not None and length > 0 and not timex.mod:
+        _one_range_beside(b, here, timex, length)
+
+
+def _one_range_beside(b: Builder, here: SentenceContext, timex: Timex, length: int) -> None:
+    """"a four-hour meeting on Tuesday, from 10am to 3pm", "- **13.30–16.00** — Poetry
+    masterclass. This two-hour session …": a length of hours or minutes and the one range of
+    clock times of its sentence (or of the sentence before it in its paragraph, when that opens
+    with the range, as an entry of a programme does) say one period twice."""
+    if length >= _DAY_SECONDS or unit_of(timex.value) >= _DAY_SECONDS:
+        return
+    lasted = _LASTED.search(b.text, max(0, timex.start - 30), timex.start)
+    if not _COMPOUND_LENGTH.search(timex.text) and not lasted:
+        return  # only the length of the whole thing ("a two-hour session", "lasted 90 minutes"), not
+        # "an hour longer than before", "waited an average of 38 minutes", "two hours' parking"
+    if any(t is not timex and t.type == "DURATION" for t in here.timexes):
+        return  # several lengths: which one the range has is not said
+    pairs = _clock_ranges(here.timexes)
+    if not pairs and not any(t.type in ("DATE", "TIME") for t in here.timexes):
+        at = bisect.bisect_left([s.start for s in b.sentences], here.sentence.start)
+        before = b.sentences[at - 1] if at > 0 else None
+        if before is not None and before.paragraph == here.sentence.paragraph:
+            told = [t for t in b.timexes if before.start <= t.start < before.end]
+            pairs = [(first, last) for first, last in _clock_ranges(told)
+                     if not b.text[before.start:first.start].strip(" \t*_-#|") and not any(
+                         t.type == "DURATION" for t in told)]
+    if len(pairs) != 1:
+        return
+    first, last = pairs[0]
+    ends = _ordered_ends(b, first, last)
+    if ends is None:
+        return
+    _period_of_length(b, here, timex, length, *ends, max(timex.end, last.end),
+                      start=min(timex.start, first.start))
 
 
 _JOURNEY_LEAD = lazy_compile(rf",?[ \t]+{_WORDS.pattern('journey_length_lead')}[ \t]+\Z", re.IGNORECASE)
@@ -402,6 +463,8 @@ def summed_up(b: Builder, here: SentenceContext, timex: Timex) -> None:
     last = period_of(ends[0], b.dct, b.options.hemisphere)
     if first is None or last is None or first.start is None or last.start is None or last.start < first.start:
         return
+    if ends[0].signal in _UPPER_SIGNALS:
+        last = Period(first.start, last.end, "")  # "was resolved by 12:50": at 12:50 or before
     _period_of_length(b, here, timex, length, first, last, timex.end)
 
 
@@ -439,13 +502,13 @@ def _ordered_ends(b: Builder, first: Timex, last: Timex) -> tuple[Period, Period
 def _period_of_length(b: Builder, here: SentenceContext, timex: Timex, length: int, first: Period,
                       last: Period, end: int, start: int | None = None) -> None:
     """The period a length and its two ends say twice, as an event of its own: it lasts the
-    length (one unit of slack), starts in ``first`` and ends in ``last``."""
+    length (the slack of :func:`stated_bounds`), starts in ``first`` and ends in ``last``."""
     words = " ".join(timex.text.split())
     period = Trigger(timex.start, timex.end, timex.text, "period", "state", "noun", NOMINAL, False)
     event_id = b.event(period, here)
     span = b.span(timex.start if start is None else start, end)
-    unit = unit_of(timex.value)
-    b.claims.append(TextDurationClaim(event_id, Gap(max(0, length - unit), length + unit, words), span,
+    lower, upper = stated_bounds(b.text, timex, length, unit_of(timex.value))
+    b.claims.append(TextDurationClaim(event_id, Gap(lower, upper, words), span,
                                       words=b.text[span.start:span.end], conflict_kind=ConflictKind.DURATION))
     b.period_claim(event_id, Part.START, Qualifier.IN, first, span)
     b.period_claim(event_id, Part.END, Qualifier.IN, last, span)
