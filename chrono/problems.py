@@ -56,6 +56,7 @@ class ConflictKind(enum.Enum):
     specific). A conflict whose claims have no kind is reported by the general consistency rules."""
 
     AFTER_DCT = "after-dct"  # a past event or 'since' dated after the document
+    PLAN_BEFORE_DCT = "plan-before-dct"  # an event told as still to come dated before the document
     OFFSET = "offset"  # "two days later"
     DURATION = "duration"  # "a ten-day visit"
     ORDER = "order"  # "after", "before", "followed by"

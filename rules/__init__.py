@@ -21,7 +21,7 @@ from .input import (
 )
 from .suppression import UnusedSuppression
 from .text_calendar import AgeMismatch, HolidayMismatch, SeasonMismatch, WeekdayMismatch
-from .text_dct import AfterDocumentDate, BadDocumentDate, MissingDocumentDate
+from .text_dct import AfterDocumentDate, BadDocumentDate, MissingDocumentDate, PlanBeforeDocumentDate
 from .text_layout import RULES as TEXT_LAYOUT_RULES
 from .text_order import RULES as TEXT_ORDER_RULES
 from .timeml import RULES as TIMEML_RULES
@@ -47,5 +47,6 @@ RULES: tuple[type[Rule], ...] = (
     HolidayMismatch,
     SeasonMismatch,
     *TEXT_LAYOUT_RULES,
+    PlanBeforeDocumentDate,
     *CORPUS_RULES,
 )

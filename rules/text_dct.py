@@ -104,3 +104,33 @@ class AfterDocumentDate(ConflictRule):
     def check(self, analysis: Analysis) -> Iterator[Finding]:
         yield from super().check(analysis)
         yield from self.problem_findings(analysis)
+
+
+class PlanBeforeDocumentDate(ConflictRule):
+    """
+    What it does
+        Reports an event the text tells as still to come ("will return on Saturday 16
+        September") on a day before the document's own date (DCT). It is an error when the day
+        is written with its weekday, the weekday fits the year the document's date gives it, and
+        the day lies within a month before the document; otherwise a warning.
+
+    Why it matters
+        A preview or a listing published after the day it announces misleads its readers: the
+        event is over, or the date (or the publication date) is wrong. It is the usual slip of a
+        story written ahead and published late, or of a date copied from last year's listing.
+
+    Example
+        With the DCT 2023-09-20, "The festival will return on Saturday 16 September" fails;
+        "The festival returned on Saturday 16 September" and "will return on Saturday 23
+        September" pass.
+
+    How to fix
+        Tell the event as past if it has happened, or correct its date.
+    """
+
+    code = "CHR317"
+    name = "plan-before-document-date"
+    severity = Severity.ERROR
+    summary = "an event told as still to come, dated before the document's own date"
+    what = "told as still to come but dated before the document was written"
+    conflict_kinds = frozenset({ConflictKind.PLAN_BEFORE_DCT})

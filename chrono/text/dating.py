@@ -62,6 +62,14 @@ _WEEKDAY_WORDS = alternation(WEEKDAY_NAMES.values())
 _NAMED_DAY = lazy_compile(rf"\d|\b(?:{_WEEKDAY_WORDS})\b", re.IGNORECASE)
 _WORDS = vocabulary("dating")
 _BARE_WEEKDAY = lazy_compile(rf"(?:{_WEEKDAY_WORDS})", re.IGNORECASE)
+_WEEKDAY_IN = lazy_compile(rf"\b(?:{_WEEKDAY_WORDS})\b", re.IGNORECASE)
+_PLAN_REACH = 31 * DAY  # how long before the document a plan's day may lie and be surely a slip
+_FIGURE = lazy_compile(r"\d")
+# "will reopen", "will be held", "'ll open": a plan told from now (not "had been due to decide")
+_WILL_BEFORE = lazy_compile(
+    rf"(?<![\w'’])(?:{vocabulary('tense').pattern('future_auxiliaries')})\s+(?:[a-z]+\s+){{0,2}}\Z",
+    re.IGNORECASE,
+)
 _EXCEPTION_BEFORE = lazy_compile(rf"\b(?:{_WORDS.pattern('exception_words')})\b[^.;:!?\n]*\Z", re.IGNORECASE)
 # lower case only: "joined the Daily Courier in 1966", "wrote for The Times in 1990" are names
 _REPEATED = lazy_compile(rf"[ \t]*(?:[\w-]+[ \t]+)?(?:{_WORDS.pattern('repeat_words')})\b")
@@ -681,6 +689,8 @@ def date(b: Builder, here: SentenceContext, timex: Timex, period: Period, length
     reported = tense == PAST and _backshifted(b.text, here, target.cue)
     b.dct_claim(event_id, span, tense=tense, mention=target.trigger,
                 grade=Grade.WEAK if reported else Grade.STRONG)
+    if tense == PLANNED and target.cue.pos == "verb" and bounds and reading.name == IN:
+        _plan_after_dct(b, here, timex, period, event_id, span, target.trigger)
     if target.part is Part.END and tense == PAST and target.cue.pos == "verb" and b.dct is not None and (
         reading.name == IN
     ):
@@ -879,6 +889,31 @@ def _counted_back(b: Builder, event: Trigger, event_id: str, counted: re.Match[s
     counted_day_claim(b, event_id, period.value, -days if direction == "after" else days, spare, span,
                       mentions=(event,), grade=Grade.WEAK if guessed else Grade.STRONG)
     b.counted_back.add(timex.start)
+
+
+def _plan_after_dct(b: Builder, here: SentenceContext, timex: Timex, period: Period, event_id: str,
+                    span: Span, mention: Trigger) -> None:
+    """"The festival will return on Saturday 16 September" in a text of 20 September: what is
+    told as still to come starts on the document's day or later. Sure only for a day written
+    with its weekday that fits the year the document's date gave it, within a month before the
+    document, in a sentence with no other date (of a report it might be counted from);
+    otherwise a doubt. A plan not told with "will" ("had been due to decide on
+    Tuesday 26 November", a plan of the past), or in a quote, is not read."""
+    dct = b.dct
+    if dct is None or dct.start is None or dct.end is None or period.end is None:
+        return
+    if _WILL_BEFORE.search(b.text, max(here.sentence.start, mention.start - 30), mention.start) is None or (
+        in_quote(b.text, timex.start)
+    ):
+        return  # "had been due to decide on Tuesday 26 November": a plan of the past
+    before = dct.start - period.end
+    sure = (timex.anchor == "DCT" and _DAY_VALUE.match(timex.value) is not None
+            and _WEEKDAY_IN.search(timex.text) is not None and _FIGURE.search(timex.text) is not None
+            and 0 <= before < _PLAN_REACH
+            and not any(t is not timex and t.type in ("DATE", "TIME") for t in here.timexes))
+    b.period_claim(event_id, Part.START, Qualifier.ON_OR_AFTER, Period(dct.start, dct.end, ""), span,
+                   rule=ConflictKind.PLAN_BEFORE_DCT, mentions=(mention,),
+                   grade=Grade.STRONG if sure else Grade.WEAK)
 
 
 def counted_day_claim(b: Builder, event_id: str, day: str, days: int, spare: int, span: Span, *,
