@@ -56,8 +56,9 @@ def _claims(text: str, dct: str | None = "2025-04-24") -> list[str]:
 
 
 def test_planned_events_are_dated_but_never_told_as_past() -> None:
-    (claim,) = _claims("The ministers will meet on May 3, 2025.")
+    (claim, plan) = _claims("The ministers will meet on May 3, 2025.")
     assert "happens in 2025-05-03" in claim  # no "starts by 2025-04-24": it has not happened
+    assert "starts on or after" in plan and "2025-04-24" in plan  # but is still to come
     assert _claims("The ministers did not meet on May 3, 2024.") == []
     assert _claims("The ministers could meet on May 3, 2024.") == []
 
