@@ -143,13 +143,23 @@ def build(text: str, sentences: Sequence[Sentence], timexes: Sequence[Timex], dc
 
 
 _DAY_VALUE = lazy_compile(r"\d{4}-\d\d-\d\d")
+_YEAR = lazy_compile(r"\d{4}")
 
 
-def _day_sections(blocks: Sequence[Block], timexes: Sequence[Timex]) -> tuple[tuple[int, int], ...]:
-    """What each heading that opens with a day scopes ("## Sunday 20 December, 3pm — …")."""
-    starts = {t.start for t in timexes if t.type in ("DATE", "TIME") and _DAY_VALUE.match(t.value)}
-    return tuple((block.start, block.scope_end) for block in blocks
-                 if block.kind is Kind.HEADING and block.start in starts)
+def _day_sections(blocks: Sequence[Block], timexes: Sequence[Timex]) -> tuple[tuple[int, int, Timex], ...]:
+    """What each heading that opens with a day scopes ("## Sunday 20 December, 3pm — …"), or
+    that holds a day with its year written ("**25 years ago — Saturday, 10 July 1999**"), with
+    that day."""
+    days = [t for t in timexes if t.type in ("DATE", "TIME") and _DAY_VALUE.match(t.value)]
+    out = []
+    for block in blocks:
+        if block.kind is not Kind.HEADING:
+            continue
+        day = next((t for t in days if t.start == block.start or (
+            block.start <= t.start < block.end and t.anchor is None and _YEAR.search(t.text))), None)
+        if day is not None:
+            out.append((block.start, block.scope_end, day))
+    return tuple(out)
 
 
 def _sentence_triggers(b: Builder, sentence: Sentence) -> tuple[Trigger, ...]:

@@ -276,7 +276,11 @@ def _anniversary_of_founding(b: Builder, here: SentenceContext, match: re.Match[
         # that the sentence tells before it
         written = [t for t in here.timexes if has_year(t) and t not in founding_dates and t.anchor == "DCT"
                    and t.value[:1].isdigit() and t.end <= match.start()][-1:]
-    marked = period_of(written[0], b.dct, b.options.hemisphere) if written else b.dct
+    # (an item under a dated heading is marked then: "**25 years ago — Saturday, 10 July 1999**
+    # ¶ … celebrated its 150th anniversary … on Sunday last")
+    section = b.section_day(match.start())
+    marked = period_of(written[0], b.dct, b.options.hemisphere) if written else (
+        period_of(section, b.dct, b.options.hemisphere) if section is not None else b.dct)
     if marked is None or marked.start is None:
         return
     year = date_of(marked.start).year - count

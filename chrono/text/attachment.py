@@ -285,6 +285,7 @@ _RELATIVE_OPENING = lazy_compile(rf"[\s,]*(?:{_WORDS.pattern('relative_clause_op
 _APPOSED_PARTICIPLE = lazy_compile(
     rf"[\s,]*(?:{_WORDS.pattern('appositive_articles')})\s+(?:[\w'’-]+\s+){{0,5}}?[a-z]+(?:ed|en)\b"
 )
+PURPOSE_INFINITIVE = lazy_compile(rf"\b(?:{_WORDS.pattern('purpose_infinitives')})\b", re.IGNORECASE)
 _CONJUNCTION = lazy_compile(rf"\b(?:{_WORDS.pattern('conjunctions')})\b")
 # what may stand between a date and the event noun it is in front of ("Monday's raid", "the
 # 2023 prize ceremony"), shared with chrono.text.dating
@@ -521,6 +522,8 @@ def _attach(text: str, timex: Timex, triggers: Sequence[Trigger], cuts: tuple[in
         ):
             return nearest  # "The jury's verdict, delivered on 9 October": the verdict's date
         after_aside = aside.end() if aside is not None else nearest.end
+        if PURPOSE_INFINITIVE.search(text, nearest.end, left_edge):
+            return None  # "remanded in custody to appear at the Crown Court on Monday 10 July"
         if other_predicate(text, after_aside, left_edge) or (
             aside is not None and other_predicate(text, nearest.end, aside.start())
         ):
@@ -884,8 +887,10 @@ def _aspect_argument(text: str, trigger: Trigger, triggers: Sequence[Trigger],
         if _SUBJECT_PRONOUN_BETWEEN.search(text, t.end, edge):
             return None  # "If we get a decision this summer, we would hope to start in November"
         if words_between(text, t.end, edge) <= 8:
-            # ("Rollback of release 4.18 begins": the head of the "of" phrase, not the release)
-            return _head_of(text, t, triggers) or t
+            # ("Rollback of release 4.18 begins": the head of the "of" phrase, not the release;
+            # "the inquiry into the 1912 explosion opened": the inquiry)
+            earlier = [other for other in triggers if other.end <= t.start]
+            return _head_of(text, t, triggers) or _head_of_complement(text, t, earlier) or t
     return None
 
 
@@ -955,8 +960,26 @@ def _subject_noun(text: str, trigger: Trigger, triggers: Sequence[Trigger],
             # "The 2024 awards ceremony, held on 20 October": its participle)
             return None
         if words_between(text, t.end, edge) <= 8:
-            return t
+            head = _head_of_complement(text, t, before)
+            return head if head is not None else t
     return None
+
+
+# "the inquiry into the 1912 explosion": a preposition that joins an event noun to the one it
+# is about, then the words before the second
+_COMPLEMENT_BEFORE = lazy_compile(
+    rf"\s+(?i:{_WORDS.pattern('noun_complement_prepositions')})\s+(?:[\w'’-]+\s+){{0,3}}\Z"
+)
+
+
+def _head_of_complement(text: str, noun: Trigger, before: Sequence[Trigger]) -> Trigger | None:
+    """The event noun ``noun`` is the complement of ("the official inquiry into the 1912
+    explosion opened …": the inquiry), if it is one."""
+    heads = [t for t in before if t.end <= noun.start and t.pos == "noun"]
+    if not heads:
+        return None
+    head = heads[-1]
+    return head if _COMPLEMENT_BEFORE.fullmatch(text, head.end, noun.start) else None
 
 
 # "The strike by drivers, loaders and cleaners began …": a list's commas in the subject's own

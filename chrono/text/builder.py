@@ -445,7 +445,7 @@ class Builder:
         self.headings = tuple(headings)
         # what the headings that a date opens scope ("## Sunday 20 December, 3pm — …"): the
         # sections of a programme or a diary, each of its own day
-        self.dated_sections: tuple[tuple[int, int], ...] = ()
+        self.dated_sections: tuple[tuple[int, int, Timex], ...] = ()
         self.sentences = sentences
         self.timexes = timexes
         self.timex_starts = [t.start for t in timexes]
@@ -834,10 +834,16 @@ class Builder:
             subject = opener.group(1).lower() if opener is not None else None
         return subject is not None and subject != mention.pronoun_owner
 
+    def section_day(self, offset: int) -> Timex | None:
+        """The day of the innermost dated heading whose section holds ``offset`` (an archive
+        column's "**25 years ago — Saturday, 10 July 1999**"), if any."""
+        inside = [day for start, end, day in self.dated_sections if start <= offset < end]
+        return inside[-1] if inside else None
+
     def _sections_apart(self, one: Trigger, other: Trigger) -> bool:
         """Do two mentions stand under different headings that a date opens?"""
         def section(offset: int) -> int:
-            inside = [i for i, (start, end) in enumerate(self.dated_sections) if start <= offset < end]
+            inside = [i for i, (start, end, _) in enumerate(self.dated_sections) if start <= offset < end]
             return inside[-1] if inside else -1
         first, second = section(one.start), section(other.start)
         return first != second and first >= 0 and second >= 0

@@ -20,7 +20,7 @@ import re
 import attrs
 
 from chrono.analysis import Compiled
-from chrono.cues import Cue, HolidayCue, SeasonCue, WeekdayCue, document_day
+from chrono.cues import AgeCue, AnniversaryCue, Cue, HolidayCue, SeasonCue, WeekdayCue, document_day
 from chrono.document_date import DocumentDate, document_date
 from chrono.gcpause import paused_cyclic_gc
 from chrono.layout import Kind
@@ -150,6 +150,11 @@ def _compile_text(document: Document, options: ReadingOptions) -> Compiled:
     # cues of what an earlier piece said are that piece's errors, which the notice corrects
     told = told_sentences(text, sentences)
     cues = [cue for cue in cues if not any(lo <= _cue_start(cue) < hi for lo, hi in told)]
+    # "**Age.** … Mrs Hollis celebrated her 71st birthday … ¶ **Obituary.** … He was born in
+    # 1913": the items of a column each tell of someone else; a birth in one dates no age in another
+    items = _labelled_items(document.text)
+    if len(items) > 1:
+        cues = [cue for cue in cues if not _items_apart(cue, items)]
     # "just before this winter began" in a story of Melbourne: the seasons of the hemisphere
     # the text's places are all in (the season cues weigh each sentence's places themselves)
     hemisphere = hemisphere_of(places) or options.hemisphere
@@ -161,6 +166,31 @@ def _compile_text(document: Document, options: ReadingOptions) -> Compiled:
     built = anchor.build(text, sentences, calendar_timexes, dct, options, layout, dated, told)
     problems.extend(built.problems)
     return Compiled(document, built.events, built.claims, tuple(problems), timexes, tuple(cues))
+
+
+# a paragraph that opens with a label in bold ending in a full stop: "**Age.** A photo caption …"
+_ITEM_LABEL = lazy_compile(r"^[ \t]*\*\*[^*\n]{1,40}[.:]\*\*", re.MULTILINE)
+
+
+def _labelled_items(text: str) -> list[tuple[int, int]]:
+    """The items of a column or digest whose paragraphs open with a bold label, as spans."""
+    starts = [m.start() for m in _ITEM_LABEL.finditer(text)]
+    ends = [text.find("\n\n", start) for start in starts]
+    return [(start, end if end != -1 else len(text)) for start, end in zip(starts, ends, strict=True)]
+
+
+def _items_apart(cue: Cue, items: list[tuple[int, int]]) -> bool:
+    """Does an age or birthday cue count from a birth told in another labelled item?"""
+    if isinstance(cue, AgeCue):
+        here, there = cue.span.start, cue.born.span.start
+    elif isinstance(cue, AnniversaryCue) and cue.noun != "anniversary":
+        here, there = cue.span.start, cue.since.span.start
+    else:
+        return False
+
+    def item(offset: int) -> int:
+        return next((i for i, (lo, hi) in enumerate(items) if lo <= offset < hi), -1)
+    return item(here) != item(there)
 
 
 def _cue_start(cue: Cue) -> int:

@@ -21,6 +21,7 @@ from chrono.tagger.tense import PAST_AFTER_DCT
 from chrono.text.attachment import (
     FOR_PURPOSE,
     IN_FRONT,
+    PURPOSE_INFINITIVE,
     Target,
     aspect_phase,
     attach,
@@ -393,8 +394,11 @@ def past_without_event(b: Builder, sentence: Sentence, timex: Timex, period: Per
         _PRESENT_OR_FUTURE.search(b.text, sentence.start, sentence.end)
     ):
         return  # "- **Saturday, 7 December** — a drop-in session", "There is no round on …"
-    if FOR_PURPOSE.search(b.text, max(sentence.start, timex.start - 40), timex.start):
-        return  # "committed Farrant to the Crown Court for sentence on Wednesday 5 April": to come
+    if FOR_PURPOSE.search(b.text, max(sentence.start, timex.start - 40), timex.start) or (
+        PURPOSE_INFINITIVE.search(b.text, max(sentence.start, timex.start - 60), timex.start)
+    ):
+        return  # "committed Farrant to the Crown Court for sentence on Wednesday 5 April", "remanded
+        # to appear at the Crown Court on Monday 10 July": to come
     if not any(m.group(1).lower() not in _NOT_PAST_BEFORE and m.group(2).lower() not in _INTENTION_PAST
                and not _WHAT_CLAUSE.search(b.text, max(sentence.start, m.start() - 40), m.end(1) + 1)
                and not in_absolute_phrase(b.text, m.start(2))
