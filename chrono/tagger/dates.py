@@ -180,7 +180,7 @@ def _word_clock(ctx: Context, f: Fields) -> str:
     elif half == "am" and hour == 12:
         hour = 0
     elif half is None and not f.get("part"):
-        hour = _twelve_hour_clock(ctx, hour, minute)
+        hour = _twelve_hour_clock(ctx, hour, minute, words=True)
     return f"{hour:02d}:{minute:02d}"
 
 
@@ -197,20 +197,20 @@ def _story_clock(ctx: Context) -> dt.datetime | None:
     return last if story is not None and last is not None and last.date() == story.day else None
 
 
-def _twelve_hour_clock(ctx: Context, hour: int, minute: int) -> int:
+def _twelve_hour_clock(ctx: Context, hour: int, minute: int, *, words: bool = False) -> int:
     """The hour of a clock time written on a twelve-hour face with nothing to say which half of
     the day ("4.50", "one o'clock"), after a clock time of the story's day: the first reading at
     or after it ("set off at 9.15 a.m. … reached the top after one o'clock": 13:00; "paged at
     4.37 p.m. … left at 5.40": 17:40), else the later one, the nearer to it ("the last call came
     at 11 p.m. … a crew had gone out at 9.20": 21:20). With no such time, a whole hour from one to
     five is the afternoon's ("came home from school at 4 o'clock": the small hours are seldom told
-    without saying so); other times as written ("set off at half past four" may be a climber's
-    start)."""
+    without saying so), and so is one written in ``words`` ("the service at half-past two");
+    other times as written ("set off at 4.15" may be a climber's start)."""
     if not 1 <= hour <= 12:
         return hour
     last = _story_clock(ctx)
     if last is None:
-        return hour + 12 if hour <= _AFTERNOON_UNTIL and minute == 0 else hour
+        return hour + 12 if hour <= _AFTERNOON_UNTIL and (minute == 0 or words) else hour
     if hour == _NOON_HOUR and last.hour >= _SMALL_HOURS_UNTIL:
         return hour  # ("0700 Grey light … 1200 Noon position": noon, on either face)
     # ("shortly after midnight … at about 12:20": twelve is the first hour of the morning's half)
@@ -1212,6 +1212,10 @@ def _day_of_story_month(ctx: Context, rule_type: str, f: Fields, s: Spans, start
             day = dt.date(month_start.year, month_start.month, number)
         except ValueError as error:
             raise Reject from error
+        if f.get("part"):
+            # "the evening of the 12th": that day's part
+            part = ctx.res.lookup("part_of_day", f["part"])
+            return _piece(ctx, None, start, end, "TIME", f"{day.isoformat()}T{part}", mod, ref.value)
         return _piece(ctx, None, start, end, "DATE", day.isoformat(), mod, ref.value)
     # No month in the story: "we fly out on the 28th" is the 28th next to the DCT, on
     # the side the tense says.
