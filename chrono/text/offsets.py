@@ -440,6 +440,14 @@ def offset(b: Builder, here: SentenceContext, match: re.Match[str]) -> None:
             ) is None:
                 # "Eight days later" after an aside dated to a year: from the day the phrase counts from
                 previous = _event_of_counted_day(b, here, start) or previous
+            if previous is not None and not vague and b.undated_between(previous[0], start, set_off):
+                # "the board met on Monday 6 February … A week later, on 14 February, the company
+                # told …": no event of the lexicon dated then, but the date the phrase counts from,
+                # told in this sentence or the one before (further back, an act told undated in
+                # between may be what it counts from)
+                _counted_from_last_date(b, here, match, subject_id, count, unit, direction,
+                                        since=here.window_start)
+                return
             if previous is None or b.undated_between(previous[0], start, set_off):
                 return
             if previous[0] < _dated_entry_start(b, start):
@@ -831,10 +839,10 @@ _STORY_PARAGRAPHS_BACK = 3
 
 
 def _counted_from_last_date(b: Builder, here: SentenceContext, match: re.Match[str], subject_id: str,
-                            count: int, unit: int, direction: str) -> None:
+                            count: int, unit: int, direction: str, *, since: int = -1) -> None:
     """The event an offset places starts that many days after (before) the story's last date,
     which the tagger counted the phrase from, when that date is the last one the text gave, a
-    few paragraphs back at most and no heading between."""
+    few paragraphs back at most (not before ``since``) and no heading between."""
     counted = _daycount_of(count, unit)
     phrase = next((t for t in here.timexes if t.start <= match.start() < t.end), None)
     if counted is None or phrase is None or phrase.anchor in (None, "DCT") or not _DAY_ONLY.match(
@@ -847,6 +855,8 @@ def _counted_from_last_date(b: Builder, here: SentenceContext, match: re.Match[s
               if t.end <= phrase.start and t.type in ("DATE", "TIME")]
     if not before or not before[-1].value.startswith(phrase.anchor) or before[-1].anchor not in (None, "DCT"):
         return  # (the date counted from must be the last the text gave, read against nothing else)
+    if before[-1].start < since:
+        return
     if _heading_between(b, before[-1].start, phrase.start):
         return
     if _in_set_off_relative(b.text, here.sentence.start, before[-1].start, phrase.start):
