@@ -31,6 +31,7 @@ def run(res: Resources, text: str, timexes: list[Timex], ranges: int,
     _attach_days(res, text, timexes)
     _share_weekday_relation(res, text, timexes)
     _weekday_apposed(res, text, timexes)
+    _day_apposed_to_period(text, timexes)
     _weekday_dated_after(res, text, timexes, dct)
     timexes = _listed_months(res, text, timexes)
     timexes = _season_of_year(res, text, timexes)
@@ -256,6 +257,42 @@ def _weekday_apposed(res: Resources, text: str, timexes: list[Timex]) -> None:
 
 
 _SET_OFF = lazy_compile(r"[ \t]*,[ \t]*")
+# ", on ": a day set off after a period it lies in ("last week, on 29 February")
+_SET_OFF_ON = lazy_compile(r"[ \t]*,[ \t]*(?:[a-z]{2,3}[ \t]+)?")
+_WEEK_VALUE = lazy_compile(r"(\d{4})-W(\d\d)\Z")
+_MONTH_VALUE = lazy_compile(r"(\d{4})-(\d\d)\Z")
+_WRITTEN_YEAR = lazy_compile(r"\d{4}")
+
+
+def _day_apposed_to_period(text: str, timexes: list[Timex]) -> None:
+    """"last week, on 29 February, she marked …": a day without its year, set off right after a
+    week or month counted from the document date, is the day of that period (not of an earlier
+    telling of the same day, "born on 29 February 1932")."""
+    for i in range(len(timexes) - 1):
+        period, day = timexes[i], timexes[i + 1]
+        if period.anchor != "DCT" or not _SET_OFF_ON.fullmatch(text, period.end, day.start):
+            continue
+        told = _FULL_DAY.match(day.value)
+        if told is None or _WRITTEN_YEAR.search(day.text):
+            continue
+        week, month = _WEEK_VALUE.match(period.value), _MONTH_VALUE.match(period.value)
+        if week is not None:
+            first = dt.date.fromisocalendar(int(week.group(1)), int(week.group(2)), 1)
+            years = {first.year, (first + dt.timedelta(days=6)).year}
+        elif month is not None:
+            first, years = None, {int(month.group(1))}
+        else:
+            continue
+        for year in sorted(years):
+            try:
+                candidate = dt.date(year, int(told.group(2)), int(told.group(3)))
+            except ValueError:
+                continue
+            inside = (first <= candidate <= first + dt.timedelta(days=6)) if first is not None else (
+                month is not None and candidate.month == int(month.group(2)))
+            if inside and candidate.isoformat() != day.value:
+                timexes[i + 1] = attrs.evolve(day, value=candidate.isoformat(), anchor=period.value)
+                break
 # a day, with a time or a part of it after: "2020-05-17TAF"
 _DAY_AND_PART = lazy_compile(r"(\d{4}-\d\d-\d\d)(T[\w:]+)?\Z")
 _SENTENCE_BREAK = lazy_compile(r"[.!?]\s|\n")

@@ -286,6 +286,9 @@ _APPOSED_PARTICIPLE = lazy_compile(
     rf"[\s,]*(?:{_WORDS.pattern('appositive_articles')})\s+(?:[\w'’-]+\s+){{0,5}}?[a-z]+(?:ed|en)\b"
 )
 PURPOSE_INFINITIVE = lazy_compile(rf"\b(?:{_WORDS.pattern('purpose_infinitives')})\b", re.IGNORECASE)
+_PHASE_HEAD = lazy_compile(rf"\b(?:{_WORDS.pattern('phase_heads')})\s+(?:[\w'’-]+\s+){{0,4}}\Z",
+                           re.IGNORECASE)
+_ANNIVERSARY_CLAUSE = lazy_compile(rf",\s*(?:{_WORDS.pattern('anniversary_clauses')})\b", re.IGNORECASE)
 _CONJUNCTION = lazy_compile(rf"\b(?:{_WORDS.pattern('conjunctions')})\b")
 # what may stand between a date and the event noun it is in front of ("Monday's raid", "the
 # 2023 prize ceremony"), shared with chrono.text.dating
@@ -430,6 +433,8 @@ def _attach(text: str, timex: Timex, triggers: Sequence[Trigger], cuts: tuple[in
     lo = max(0, left_edge - 30)
     if is_term(text, timex):
         return None  # "notes due March 15, 2007": a term, not an event's date
+    if _ANNIVERSARY_CLAUSE.match(text, timex.end):
+        return None  # "on Saturday 3 July, the date on which the club's first committee met in 1877"
     if FOR_PURPOSE.search(text, max(0, timex.start - 40), timex.start) or _FOR_THING_TO.search(
         text, max(0, left_edge - 60), left_edge
     ) or _MADE_FOR_OCCASION.search(text, max(0, timex.start - 70), timex.start):
@@ -524,6 +529,8 @@ def _attach(text: str, timex: Timex, triggers: Sequence[Trigger], cuts: tuple[in
         after_aside = aside.end() if aside is not None else nearest.end
         if PURPOSE_INFINITIVE.search(text, nearest.end, left_edge):
             return None  # "remanded in custody to appear at the Crown Court on Monday 10 July"
+        if _PHASE_HEAD.search(text, nearest.end, left_edge):
+            return None  # "the sale comes as it prepares for the end of its contract on 31 March 2029"
         if other_predicate(text, after_aside, left_edge) or (
             aside is not None and other_predicate(text, nearest.end, aside.start())
         ):

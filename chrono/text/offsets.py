@@ -23,6 +23,7 @@ from chrono.text.counts import NUMBERS, count_of
 from chrono.text.dating import counted_day_claim, period_of, told_going_on
 from chrono.text.durations import seconds_of
 from chrono.text.events import Trigger, lexicon
+from chrono.text.tense import TOLD_AS_PAST
 from chrono.text.vocabulary import (
     Hint,
     VocabularyError,
@@ -440,7 +441,9 @@ def offset(b: Builder, here: SentenceContext, match: re.Match[str]) -> None:
             ) is None:
                 # "Eight days later" after an aside dated to a year: from the day the phrase counts from
                 previous = _event_of_counted_day(b, here, start) or previous
-            if previous is not None and not vague and b.undated_between(previous[0], start, set_off):
+            if previous is not None and not vague and b.undated_between(previous[0], start, set_off) and (
+                subject_target.side is Side.START and subject.tense in TOLD_AS_PAST
+            ):
                 # "the board met on Monday 6 February … A week later, on 14 February, the company
                 # told …": no event of the lexicon dated then, but the date the phrase counts from,
                 # told in this sentence or the one before (further back, an act told undated in
