@@ -165,7 +165,7 @@ def entries_retold(b: Builder, layout: Layout, found: Sequence[Scope]) -> None:
         note = (f"'{' '.join(trigger.text.split())}' ({b.where(trigger.start)}) is the act the entry "
                 f"'{' '.join(act.text.split())}' ({b.where(act.start)}) logs: the same word, of "
                 f"{', '.join(shared)}")
-        span = b.span(act.start, act.end, trigger.start, trigger.end)
+        span = b.span(trigger.start, trigger.end)
         b.gap_claim(Endpoint(logged_event, Side.START), Endpoint(event, Side.START), Gap(0, 0, ""), span,
                     ConflictKind.ENTRY_RETOLD, grade=Grade.STRONG if sure else Grade.WEAK, note=note)
 

@@ -26,6 +26,8 @@ CLEAN = [
     "council-vote.md",
     "harbour-festival.md",
     "ferry-timetable.md",
+    "bridge-repairs.md",
+    "lantern-parade.md",
 ]
 
 # file -> (rule, line, column, the words the finding cites first)
@@ -40,6 +42,8 @@ FLAWED = {
     "council-vote-weekday.md": ("CHR307", 5, 41, "Monday, March 5, 2024"),
     "harbour-festival-wrong-holiday.md": ("CHR311", 5, 32, "Bastille Day, 15 July"),
     "ferry-timetable-wrong-season.md": ("CHR312", 7, 34, "last summer"),
+    "bridge-repairs-timeline-mismatch.md": ("CHR316", 16, 5, "30 May** – Bridge reopened"),
+    "lantern-parade-stale-preview.md": ("CHR317", 6, 37, "return on Saturday 16 September"),
 }
 
 
