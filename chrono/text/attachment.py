@@ -289,6 +289,8 @@ PURPOSE_INFINITIVE = lazy_compile(rf"\b(?:{_WORDS.pattern('purpose_infinitives')
 _PHASE_HEAD = lazy_compile(rf"\b(?:{_WORDS.pattern('phase_heads')})\s+(?:[\w'’-]+\s+){{0,4}}\Z",
                            re.IGNORECASE)
 _ANNIVERSARY_CLAUSE = lazy_compile(rf",\s*(?:{_WORDS.pattern('anniversary_clauses')})\b", re.IGNORECASE)
+# ", still standing today,": a present participle set off between a subject and its verb
+_ASIDE_PARTICIPLE = lazy_compile(r",\s+(?:[a-z]+\s+)?[a-z]{3,}ing\s+(?:[a-z]+\s+)?")
 _CONJUNCTION = lazy_compile(rf"\b(?:{_WORDS.pattern('conjunctions')})\b")
 # what may stand between a date and the event noun it is in front of ("Monday's raid", "the
 # 2023 prize ceremony"), shared with chrono.text.dating
@@ -554,6 +556,11 @@ def _attach(text: str, timex: Timex, triggers: Sequence[Trigger], cuts: tuple[in
             return None
         if "," in text[timex.end:right[0].start] and _OPENING_PARTICIPLE.match(text, clause_start):
             return None  # "Raised in Leeds in 1950, she studied …": the phrase's own event
+        comma = text.rfind(",", clause_start, timex.start)
+        if comma >= 0 and "," in text[timex.end:right[0].start] and _ASIDE_PARTICIPLE.fullmatch(
+            text, comma, timex.start
+        ):
+            return None  # "The grandstand, still standing today, was built in 1931": the aside's date
         if "," in text[timex.end:right[0].start] and _RELATIVE_OPENING.match(text, clause_start):
             # "Edith Pennick, whose choir sang at every carol service from 1970 onwards, has died":
             # the relative clause's date, not the main clause's
