@@ -288,6 +288,10 @@ _APPOSED_PARTICIPLE = lazy_compile(
 PURPOSE_INFINITIVE = lazy_compile(rf"\b(?:{_WORDS.pattern('purpose_infinitives')})\b", re.IGNORECASE)
 _PHASE_HEAD = lazy_compile(rf"\b(?:{_WORDS.pattern('phase_heads')})\s+(?:[\w'’-]+\s+){{0,4}}\Z",
                            re.IGNORECASE)
+_PHASE_PARTICIPLE = lazy_compile(rf"\b(?:{_WORDS.pattern('phase_participles')})\s+(?:[a-z]+\s+)?\Z",
+                                 re.IGNORECASE)
+_COMMEMORATED = lazy_compile(rf"\b(?:{_WORDS.pattern('commemorated_heads')})\s+(?:[\w'’-]+\s+)?\Z",
+                             re.IGNORECASE)
 _ANNIVERSARY_CLAUSE = lazy_compile(rf",\s*(?:{_WORDS.pattern('anniversary_clauses')})\b", re.IGNORECASE)
 # ", still standing today,": a present participle set off between a subject and its verb
 _ASIDE_PARTICIPLE = lazy_compile(r",\s+(?:[a-z]+\s+)?[a-z]{3,}ing\s+(?:[a-z]+\s+)?")
@@ -531,8 +535,13 @@ def _attach(text: str, timex: Timex, triggers: Sequence[Trigger], cuts: tuple[in
         after_aside = aside.end() if aside is not None else nearest.end
         if PURPOSE_INFINITIVE.search(text, nearest.end, left_edge):
             return None  # "remanded in custody to appear at the Crown Court on Monday 10 July"
-        if _PHASE_HEAD.search(text, nearest.end, left_edge):
-            return None  # "the sale comes as it prepares for the end of its contract on 31 March 2029"
+        if _PHASE_HEAD.search(text, nearest.end, left_edge) or _PHASE_PARTICIPLE.search(
+            text, max(nearest.end, left_edge - 16), timex.start
+        ):
+            return None  # "the sale comes as it prepares for the end of its contract on 31 March 2029",
+            # "committed to a pilot on three routes starting in January 2018"
+        if nearest.pos == "noun" and _COMMEMORATED.search(text, max(0, nearest.start - 40), nearest.start):
+            return None  # "will mark the thirtieth anniversary of the merger on Saturday 1 April"
         if other_predicate(text, after_aside, left_edge) or (
             aside is not None and other_predicate(text, nearest.end, aside.start())
         ):
