@@ -114,7 +114,9 @@ class EntryRetoldOnAnotherDate(ConflictRule):
         ratifies the plan") and the prose tells again with a date of its own that cannot be the
         entry's ("The plan was ratified by the full council on 19 March"). The two are read as one
         act when the same verb is told once among the entries and once in the prose, about the
-        same things: two words in common (or a number) make it an error; one word, a warning.
+        same things: two words in common make it an error; one word, or a date whose year the
+        prose takes from the story ("again in July"), a warning. A word that marks another act
+        of the kind ("Renewed certificate issued", "a second") keeps the two apart.
 
     Why it matters
         A timeline box and the story beside it are often written or edited apart. When they

@@ -7,6 +7,9 @@ timeline logs when the entry tells it with the same word (the verb, or the noun 
 and of the same things (two words of what it is about in common, or a number): then the two
 start together, and the entry's time dates the prose's order. Only one such entry may fit, or
 the prose calls its act the first and the first entry is taken ("the first restart").
+
+An act a dated entry logs that the prose tells again with a date of its own is that act too
+(:func:`entries_retold`): the two dates must agree.
 """
 
 from __future__ import annotations
