@@ -397,12 +397,19 @@ _TERM_END_BEFORE = lazy_compile(
     rf"(?:{_WORDS.pattern('term_end_article')}[ \t]+)?\Z")
 
 
+def _set_off_comma(text: str, lo: int, start: int, end: int, verb: int) -> int:
+    """The comma that opens a phrase holding the words ``[start, end)`` and closed by another
+    before the verb at ``verb`` (-1: none)."""
+    comma = text.rfind(",", lo, start)
+    return comma if comma >= 0 and "," in text[end:verb] else -1
+
+
 def in_apposed_participle(text: str, lo: int, start: int, end: int, verb: int) -> bool:
     """Do the words ``[start, end)`` lie in a noun phrase set off by commas before the verb at
     ``verb``, whose participle they are of ("The van, a white transit stolen in Derby the previous
     week, was found")?"""
-    comma = text.rfind(",", lo, start)
-    return comma >= 0 and "," in text[end:verb] and _APPOSED_PARTICIPLE.match(text, comma, start) is not None
+    comma = _set_off_comma(text, lo, start, end, verb)
+    return comma >= 0 and _APPOSED_PARTICIPLE.match(text, comma, start) is not None
 
 
 def is_term(text: str, timex: Timex) -> bool:
@@ -565,10 +572,8 @@ def _attach(text: str, timex: Timex, triggers: Sequence[Trigger], cuts: tuple[in
             return None
         if "," in text[timex.end:right[0].start] and _OPENING_PARTICIPLE.match(text, clause_start):
             return None  # "Raised in Leeds in 1950, she studied …": the phrase's own event
-        comma = text.rfind(",", clause_start, timex.start)
-        if comma >= 0 and "," in text[timex.end:right[0].start] and _ASIDE_PARTICIPLE.fullmatch(
-            text, comma, timex.start
-        ):
+        comma = _set_off_comma(text, clause_start, timex.start, timex.end, right[0].start)
+        if comma >= 0 and _ASIDE_PARTICIPLE.fullmatch(text, comma, timex.start):
             return None  # "The grandstand, still standing today, was built in 1931": the aside's date
         if "," in text[timex.end:right[0].start] and _RELATIVE_OPENING.match(text, clause_start):
             # "Edith Pennick, whose choir sang at every carol service from 1970 onwards, has died":
@@ -912,8 +917,7 @@ def _aspect_argument(text: str, trigger: Trigger, triggers: Sequence[Trigger],
         if words_between(text, t.end, edge) <= 8:
             # ("Rollback of release 4.18 begins": the head of the "of" phrase, not the release;
             # "the inquiry into the 1912 explosion opened": the inquiry)
-            earlier = [other for other in triggers if other.end <= t.start]
-            return _head_of(text, t, triggers) or _head_of_complement(text, t, earlier) or t
+            return _head_of(text, t, triggers) or _head_of_complement(text, t, triggers) or t
     return None
 
 
@@ -995,10 +999,10 @@ _COMPLEMENT_BEFORE = lazy_compile(
 )
 
 
-def _head_of_complement(text: str, noun: Trigger, before: Sequence[Trigger]) -> Trigger | None:
+def _head_of_complement(text: str, noun: Trigger, triggers: Sequence[Trigger]) -> Trigger | None:
     """The event noun ``noun`` is the complement of ("the official inquiry into the 1912
     explosion opened …": the inquiry), if it is one."""
-    heads = [t for t in before if t.end <= noun.start and t.pos == "noun"]
+    heads = [t for t in triggers if t.end <= noun.start and t.pos == "noun"]
     if not heads:
         return None
     head = heads[-1]

@@ -19,7 +19,7 @@ from chrono.knowledge import synonym_sets
 from chrono.lazy_regex import lazy_compile
 from chrono.model import Claim, Endpoint, Event, EventExists, Gap, Grade, Part, Qualifier, Span
 from chrono.options import ReadingOptions
-from chrono.periods import Period, zone_seconds
+from chrono.periods import DAY, Period, zone_seconds
 from chrono.problems import ConflictKind, Problem
 from chrono.regex_cache import compile_kept
 from chrono.tagger import Timex
@@ -165,7 +165,6 @@ _FIRST_OBJECT = lazy_compile(
 )
 _WORD = lazy_compile(r"[a-z][\w'’-]*")
 _TOKEN = lazy_compile(r"[\w'’-]+")
-_DAY_SECONDS = 86400
 _FULL_DAY = lazy_compile(r"\d{4}-\d\d-\d\d")
 
 
@@ -447,6 +446,7 @@ class Builder:
         # sections of a programme or a diary, each of its own day
         self.dated_sections: tuple[tuple[int, int, Timex], ...] = ()
         self.sentences = sentences
+        self.sentence_starts = [s.start for s in sentences]
         self.timexes = timexes
         self.timex_starts = [t.start for t in timexes]
         self.dct = dct
@@ -828,24 +828,36 @@ class Builder:
         subject = told.subject_pronoun
         if subject is None:
             # (a name: the pronoun that opens the next sentence of its paragraph stands for it)
-            following = next((s for s in self.sentences if s.start >= link.antecedent.end), None)
+            following = self._sentence_from(link.antecedent.end)
             opener = _OPENING_PRONOUN.match(self.text, following.start) if following is not None and (
                 following.paragraph == told.paragraph) else None
             subject = opener.group(1).lower() if opener is not None else None
         return subject is not None and subject != mention.pronoun_owner
 
+    def sentence_before(self, sentence: Sentence) -> Sentence | None:
+        """The sentence right before ``sentence``, if any."""
+        at = bisect.bisect_left(self.sentence_starts, sentence.start)
+        return self.sentences[at - 1] if at > 0 else None
+
+    def _sentence_from(self, offset: int) -> Sentence | None:
+        """The first sentence that starts at or after ``offset``, if any."""
+        at = bisect.bisect_left(self.sentence_starts, offset)
+        return self.sentences[at] if at < len(self.sentences) else None
+
+    def _section_of(self, offset: int) -> int:
+        """The index of the innermost dated heading whose section holds ``offset`` (-1: none)."""
+        inside = [i for i, (start, end, _) in enumerate(self.dated_sections) if start <= offset < end]
+        return inside[-1] if inside else -1
+
     def section_day(self, offset: int) -> Timex | None:
         """The day of the innermost dated heading whose section holds ``offset`` (an archive
         column's "**25 years ago — Saturday, 10 July 1999**"), if any."""
-        inside = [day for start, end, day in self.dated_sections if start <= offset < end]
-        return inside[-1] if inside else None
+        at = self._section_of(offset)
+        return self.dated_sections[at][2] if at >= 0 else None
 
     def _sections_apart(self, one: Trigger, other: Trigger) -> bool:
         """Do two mentions stand under different headings that a date opens?"""
-        def section(offset: int) -> int:
-            inside = [i for i, (start, end, _) in enumerate(self.dated_sections) if start <= offset < end]
-            return inside[-1] if inside else -1
-        first, second = section(one.start), section(other.start)
+        first, second = self._section_of(one.start), self._section_of(other.start)
         return first != second and first >= 0 and second >= 0
 
     def _event_of_told(self, told: Trigger) -> str | None:
@@ -1202,9 +1214,9 @@ class Builder:
         sex = _PRONOUN_SEXES.get(word)
         if sex is None or self._opening_pronoun(opening.paragraph, first.trigger.end) != word:
             return None
-        before = [s for s in self.sentences if s.end <= here.sentence.start]
-        same_paragraph = bool(before) and before[-1].paragraph == here.sentence.paragraph
-        lo = before[-1].start if same_paragraph else here.sentence.start
+        before = self.sentence_before(here.sentence)
+        lo = before.start if before is not None and before.paragraph == here.sentence.paragraph else (
+            here.sentence.start)
         others = {_RELATIVE_SEXES.get(m.group(1)) or _RELATIVE_SEXES.get(m.group(1).lower())
                   for m in _RELATIVE_WORD.finditer(self.text, lo, trigger.start)}
         grade = Grade.WEAK if sex in others else Grade.STRONG
@@ -1641,7 +1653,7 @@ class Builder:
             # "…, the paper said in an editorial on Monday, Oct. 26" in a wire story dated the
             # 25th: a report may be sent out the day before the one it appears on; a day later
             # than that is still an error
-            next_morning = Period(dct.start, dct.end + _DAY_SECONDS, "")
+            next_morning = Period(dct.start, dct.end + DAY, "")
             self.period_claim(event_id, Part.START, Qualifier.BY, next_morning, span,
                               rule=ConflictKind.AFTER_DCT, grade=grade)
             grade = Grade.WEAK

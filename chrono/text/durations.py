@@ -326,10 +326,10 @@ def _one_range_beside(b: Builder, here: SentenceContext, timex: Timex, length: i
         return  # several lengths: which one the range has is not said
     pairs = _clock_ranges(here.timexes)
     if not pairs and not any(t.type in ("DATE", "TIME") for t in here.timexes):
-        at = bisect.bisect_left([s.start for s in b.sentences], here.sentence.start)
-        before = b.sentences[at - 1] if at > 0 else None
+        before = b.sentence_before(here.sentence)
         if before is not None and before.paragraph == here.sentence.paragraph:
-            told = [t for t in b.timexes if before.start <= t.start < before.end]
+            told = b.timexes[bisect.bisect_left(b.timex_starts, before.start):
+                             bisect.bisect_left(b.timex_starts, before.end)]
             pairs = [(first, last) for first, last in _clock_ranges(told)
                      if not b.text[before.start:first.start].strip(" \t*_-#|") and not any(
                          t.type == "DURATION" for t in told)]
