@@ -139,4 +139,38 @@ class EntryRetoldOnAnotherDate(ConflictRule):
     what = "the timeline entry and the prose date the same act differently"
 
 
-RULES = (EntryOutsideHeading, ReleasesOutOfOrder, EntryOutOfOrder, EntryRetoldOnAnotherDate)
+class HeadlineRetoldOnAnotherDay(ConflictRule):
+    """
+    What it does
+        Reports a headline that dates an act ("Harbour Gallery to reopen on 14 June") which the
+        story beneath it tells on another day ("The gallery will reopen to the public on Saturday
+        21 June"). The headline is the ``title`` of the document's front matter, read on its own.
+        The two are read as one act when the story tells the headline's verb once more, in the
+        same tense (a plan for a plan), with a day of its own, and shares a word of what it is
+        about: two words in common make it an error, one word or a hedged headline ("expected
+        to reopen") a warning. A headline that moves an event ("Festival moved to 19 August")
+        is checked against the day the story says it will now be held. A story that also gives
+        the headline's day to such an act, or tells it on several days, is not reported.
+
+    Why it matters
+        Headlines are written last, often by someone else, and are the line most readers see.
+        When the date in the story is changed, the headline is easily left behind.
+
+    Example
+        A headline "Library to reopen on 2 September" over "Brackenford Library will reopen its
+        doors on Monday 9 September" fails; "Library to reopen on 9 September" passes.
+
+    How to fix
+        Check the date against your source, and correct the headline or the story.
+    """
+
+    code = "CHR318"
+    conflict_kinds = frozenset({ConflictKind.HEADLINE_RETOLD})
+    name = "headline-retold-on-another-day"
+    severity = Severity.ERROR
+    summary = "a headline's dated act told in the story on another day"
+    what = "the headline and the story date the same act differently"
+
+
+RULES = (EntryOutsideHeading, ReleasesOutOfOrder, EntryOutOfOrder, EntryRetoldOnAnotherDate,
+         HeadlineRetoldOnAnotherDay)

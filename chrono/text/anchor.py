@@ -52,6 +52,7 @@ from chrono.text.durations import (
 )
 from chrono.text.events import Trigger, asserted, find_triggers, lexicon
 from chrono.text.firsts import firsts
+from chrono.text.headline import Headline, headline_retold
 from chrono.text.incident_window import incident_window
 from chrono.text.layout_dating import Scope
 from chrono.text.layout_dating import apply as date_by_layout
@@ -73,9 +74,10 @@ from chrono.text.weddings import one_wedding
 
 def build(text: str, sentences: Sequence[Sentence], timexes: Sequence[Timex], dct: Period | None,
           options: ReadingOptions, layout: Layout | None = None, scopes: Sequence[Scope] = (),
-          told: Sequence[tuple[int, int]] = ()) -> Built:
+          told: Sequence[tuple[int, int]] = (), headline: Headline | None = None) -> Built:
     """The events and claims of the prose ``text``. ``told``: the sentences that tell what an
-    earlier piece said (chrono.text.corrections.told_sentences), whose claims are that piece's."""
+    earlier piece said (chrono.text.corrections.told_sentences), whose claims are that piece's;
+    ``headline``: the document's headline, read on its own (chrono.text.headline)."""
     blocks = (layout or Layout()).blocks
     headings = [(block.start, block.end) for block in blocks if block.kind is Kind.HEADING]
     datelines = [block.start for block in blocks if block.kind is Kind.DATELINE]
@@ -133,6 +135,7 @@ def build(text: str, sentences: Sequence[Sentence], timexes: Sequence[Timex], dc
         outage_window(b)  # "the supply failed at 9.40am … the four-and-a-half-hour cut"
     timeline_acts(b, scopes)  # "the restart came only after the team was paged" … "14:31 — Team paged"
     entries_retold(b, layout or Layout(), scopes)  # "- **31 January** – notice lifted" … "lifted on 29th"
+    headline_retold(b, headline)  # "Gallery to reopen on 14 June" over "will reopen on Saturday 21 June"
     after_dated_ends(b)  # "conceded after the recount" … "the recount ended on 30 October"
     told_again(b)  # "in 2005, and again in 2003"
     firsts(b)  # "its oldest surviving boat … built in 1928" … "the sculling boat Kestrel, built in 1911"

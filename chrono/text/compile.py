@@ -43,6 +43,7 @@ from chrono.text.ages import (
 )
 from chrono.text.corrections import reprinted_edition, told_sentences
 from chrono.text.fiscal import in_calendar
+from chrono.text.headline import headline_of
 from chrono.text.holidays import holiday_cues
 from chrono.text.impossible_dates import impossible_dates
 from chrono.text.layout import layout_of
@@ -163,7 +164,8 @@ def _compile_text(document: Document, options: ReadingOptions) -> Compiled:
     dated = scopes(layout, tagged.dated, timexes, text, dct, options.hemisphere)
     # a fiscal period claims its calendar months only where they are known (chrono.text.fiscal)
     calendar_timexes = in_calendar(text, timexes, options.fiscal_year_start)
-    built = anchor.build(text, sentences, calendar_timexes, dct, options, layout, dated, told)
+    headline = headline_of(document.text, text, meta.get("title"), day, options.day_first)
+    built = anchor.build(text, sentences, calendar_timexes, dct, options, layout, dated, told, headline)
     problems.extend(built.problems)
     return Compiled(document, built.events, built.claims, tuple(problems), timexes, tuple(cues))
 
