@@ -69,7 +69,8 @@ def earlier_pieces(b: Builder, told: Sequence[tuple[int, int]]) -> None:
 
 _REPRINT_LEAD = lazy_compile(
     rf"\b(?:{_WORDS.pattern('reprint_prepositions')})\s+(?:{_WORDS.pattern('reprint_owners')})\s+"
-    rf"(?:[A-Z][\w'’.-]*\s+){{0,3}}(?:(?:{_WORDS.pattern('reprint_issues')})\s+)?"
+    # (a newspaper's name is capitalised: not "in the early hours of Monday 14 March 2016")
+    rf"(?:(?-i:[A-Z])[\w'’.-]*\s+){{0,3}}(?:(?:{_WORDS.pattern('reprint_issues')})\s+)?"
     rf"(?:{_WORDS.pattern('reprint_of')})\s+\Z",
     re.IGNORECASE,
 )
