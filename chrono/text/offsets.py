@@ -51,6 +51,10 @@ _DIRECTIONS = {str(word): str(direction) for word, direction in _WORDS.table("di
 _RELATIVES = {str(word): str(direction) for word, direction in _WORDS.table("relatives").items()}
 _RELATIVE_UNITS = {str(word): str(unit) for word, unit in _WORDS.table("relative_units").items()}
 _DAY_PHRASES = {str(words): str(direction) for words, direction in _WORDS.table("day_phrases").items()}
+# "the following week": the calendar week after, not seven days on
+_CALENDAR_WEEK = lazy_compile(
+    rf"{_WORDS.pattern('relative_article')}\s+(?:{alternation(_RELATIVES)})\s+(?:{_WORDS.pattern('calendar_week_words')})\b",
+    re.IGNORECASE)
 _OFFSET = lazy_compile(
     rf"\b(?:(?P<num>\d{{1,3}}|{alternation(longest_first(NUMBERS))})"
     rf"\s+(?P<unit>{alternation(_UNITS)})s?(?P<to_the_day>\s+{_WORDS.pattern('to_the_day')})?"
@@ -436,7 +440,7 @@ def offset(b: Builder, here: SentenceContext, match: re.Match[str]) -> None:
             from_end = ended is not None
             if ended is not None:
                 previous = ended
-            elif previous is not None and _daycount_of(count, unit) is not None and b.day_of(
+            elif previous is not None and _daycount_of(count, unit, text, start) is not None and b.day_of(
                 previous[1], start
             ) is None:
                 # "Eight days later" after an aside dated to a year: from the day the phrase counts from
@@ -685,7 +689,7 @@ def _date_set_off_after_object(b: Builder, here: SentenceContext, reference: Tri
                                count: int, unit: int, direction: str, start: int) -> None:
     """"Three days after the outage, on Thursday 14 September, the team …": the day set off
     after the offset's object (a few words of it) falls that many days after the reference's."""
-    counted = _daycount_of(count, unit)
+    counted = _daycount_of(count, unit, b.text, start)
     timex = next((t for t in here.timexes if t.start >= reference.end), None)
     if counted is None or timex is None or timex.type != "DATE" or not _DAY_ONLY.match(timex.value):
         return
@@ -780,11 +784,14 @@ def _dated_entry_start(b: Builder, at: int, *, told: bool = False) -> int:
     return -1
 
 
-def _daycount_of(count: int, unit: int) -> tuple[int, int] | None:
-    """A distance counted in calendar days ("three days", "two weeks") and the days to spare
-    either side of its day (a week or more: one); None for other units or beyond a year."""
+def _daycount_of(count: int, unit: int, text: str, at: int) -> tuple[int, int] | None:
+    """A distance counted in calendar days ("three days", "two weeks") by the phrase at ``at``,
+    and the days to spare either side of its day (a week or more: one; "the following week",
+    the calendar week after, any day of it: six); None for other units or beyond a year."""
     if unit % DAY or unit > WEEK or count * unit > 366 * DAY:
         return None
+    if unit == WEEK and _CALENDAR_WEEK.match(text, at):
+        return 7, 6
     return count * unit // DAY, 0 if unit == DAY else 1
 
 
@@ -792,7 +799,7 @@ def _apposed_day_after(b: Builder, here: SentenceContext, start: int, end: int, 
                        direction: str) -> None:
     """"Three days later, on June 15, …": the last dated event before the phrase falls that many
     days before the day set off after it (after it, for "earlier")."""
-    counted = _daycount_of(count, unit)
+    counted = _daycount_of(count, unit, b.text, start)
     if counted is None:
         return
     timex = next((t for t in here.timexes if t.start >= end), None)
@@ -846,7 +853,7 @@ def _counted_from_last_date(b: Builder, here: SentenceContext, match: re.Match[s
     """The event an offset places starts that many days after (before) the story's last date,
     which the tagger counted the phrase from, when that date is the last one the text gave, a
     few paragraphs back at most (not before ``since``) and no heading between."""
-    counted = _daycount_of(count, unit)
+    counted = _daycount_of(count, unit, b.text, match.start())
     phrase = next((t for t in here.timexes if t.start <= match.start() < t.end), None)
     if counted is None or phrase is None or phrase.anchor in (None, "DCT") or not _DAY_ONLY.match(
         phrase.anchor
@@ -878,7 +885,7 @@ def _counted_from_another_day(b: Builder, here: SentenceContext, start: int, cou
     installed in 1994. ¶ The following day, Sunday 14 July, …" after "on Saturday 13 July": when
     the day written after the phrase fits another day the text told, the phrase may count from
     that one (uncertain)."""
-    counted = _daycount_of(count, unit)
+    counted = _daycount_of(count, unit, b.text, start)
     phrase = next((t for t in here.timexes if t.start <= start < t.end), None)
     if not from_last_told or counted is None or phrase is None:
         return Grade.STRONG
@@ -943,7 +950,7 @@ def _apposed_date(b: Builder, here: SentenceContext, reference: Trigger, referen
     back; "On Friday 3 September, a few days after the reopening": at most that many days back
     (``vague``: ``count`` is the most)."""
     dated = [t for t in here.timexes if t.end <= start and _APPOSED.fullmatch(b.text, t.end, start)]
-    counted = _daycount_of(count, unit)
+    counted = _daycount_of(count, unit, b.text, start)
     if not dated or counted is None:
         return
     timex = dated[-1]
@@ -971,7 +978,7 @@ def _calendar_days(b: Builder, reference_id: str, subject_id: str, count: int, u
     """"Three days later" after an event dated to its day counts calendar days: the event falls on
     that day (a week or more: within a day of it). The gap claim alone cannot say so: an event
     somewhere in 8 February and one somewhere in 12 February may be three days apart."""
-    counted = _daycount_of(count, unit)
+    counted = _daycount_of(count, unit, b.text, at)
     if counted is None:
         return
     ended = day is not None
