@@ -24,7 +24,7 @@ import bisect
 import functools
 import itertools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 import attrs
 
@@ -42,12 +42,21 @@ def layout_of(kind: str, text: str, view: View) -> Layout:
     """The layout of a file of ``kind`` ("markdown", "html", anything else plain text) whose
     decoded content is ``text`` and prose view ``view``."""
     shown = view.text
+    breaks: list[int] = []
     if kind == "html":
         blocks = _html(text.replace("\r", " "), shown)
     else:
         blocks = _lines(text.replace("\r", " "), shown, markdown=kind == "markdown")
-    blocks = _finish(shown, blocks)
+        if kind == "markdown":
+            # (a line of dashes right under text underlines a heading: not a break)
+            breaks = [m.start() for m in _THEMATIC_BREAK.finditer(text)]
+    blocks = _finish(shown, blocks, breaks)
     return Layout.of(blocks)
+
+
+# a thematic break: a line of three or more -, * or _ after a blank line
+_THEMATIC_BREAK = lazy_compile(r"(?<=\n\n)[ \t]*(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$",
+                               re.MULTILINE)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -419,7 +428,7 @@ _SHORT_WORDS = 10
 _SHORT_CHARS = 80
 
 
-def _finish(shown: str, blocks: list[Block]) -> list[Block]:
+def _finish(shown: str, blocks: list[Block], breaks: Sequence[int] = ()) -> list[Block]:
     out: list[Block] = []
     last = max((b.start for b in blocks), default=-1)
     lined = {b.start for b in blocks if b.kind is Kind.LINE}
@@ -432,7 +441,7 @@ def _finish(shown: str, blocks: list[Block]) -> list[Block]:
             block = attrs.evolve(block, kind=Kind.HEADING, level=7)
         out.append(block)
     out.extend(datelines)
-    out = _heading_scopes(shown, out)
+    out = _heading_scopes(shown, out, breaks)
     out = [_marked(shown, b) for b in out]
     return _lines_over_lists(shown, out)
 
@@ -529,9 +538,10 @@ def _short_heading(words: str) -> bool:
     return (first.isupper() or first.isdigit()) and len(words.split()) <= _SHORT_WORDS
 
 
-def _heading_scopes(shown: str, blocks: list[Block]) -> list[Block]:
-    """Each heading scopes up to the next heading of the same or a higher level; a dateline up
-    to the next dateline or heading."""
+def _heading_scopes(shown: str, blocks: list[Block], breaks: Sequence[int] = ()) -> list[Block]:
+    """Each heading scopes up to the next heading of the same or a higher level, or a thematic
+    break (an editor's note of today under the dated sections of an archive column); a dateline
+    up to the next dateline or heading."""
     headings = sorted((b for b in blocks if b.kind is Kind.HEADING), key=lambda b: b.start)
     lines = _line_starts(shown)
     if not headings and not any(b.kind is Kind.DATELINE for b in blocks):
@@ -544,6 +554,7 @@ def _heading_scopes(shown: str, blocks: list[Block]) -> list[Block]:
                 if other.start > block.start and other.level <= block.level:
                     scope = _line_start(lines, other.start)
                     break
+            scope = min([scope, *(at for at in breaks if at >= block.end)])
             block = attrs.evolve(block, scope_end=max(block.end, scope))
         elif block.kind is Kind.DATELINE:
             scope = len(shown)
