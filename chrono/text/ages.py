@@ -872,9 +872,28 @@ def birthday_cues(
                       if t.start >= match.end() and _NEXT_TO.fullmatch(text, match.end(), t.start)]
         if len(others) != 1:
             continue
+        if born_in is not None and _birthday_of_another(text, sentence, match.start(), born_in, birth):
+            continue
         ordinal = match.group().split()[1]  # "60th", "sixtieth"
         yield AnniversaryCue(Span(match.start(), match.end()), ordinal, count, mention(birth),
                              mention(others[0]), noun="birthday")
+
+
+def _birthday_of_another(text: str, sentence: Sentence, at: int, born_in: Sentence, birth: Timex) -> bool:
+    """Is the birthday at ``at`` told of a name ("Freya Lund marked her 19th birthday") other than
+    the one the birth's sentence gives as its subject ("Okafor, who was born on 11 November 1998")?"""
+    born = _NAME_BORN.search(text, born_in.start, birth.start)
+    if born is None or born.group(1) in _NOT_NAMES:
+        return False
+    owner = next((w for w in reversed(_CAPITALISED.findall(text, max(sentence.start, at - 40), at))
+                  if w not in _NOT_NAMES and w not in MONTHS and w not in WEEKDAYS), None)
+    return owner is not None and owner != born.group(1)
+
+
+_CAPITALISED = lazy_compile(r"\b[A-Z][\w'’-]+")
+# "Okafor, who was born", "Okafor was born": the name of who was born
+_NAME_BORN = lazy_compile(
+    rf"\b([A-Z][\w'’-]+)(?:,[ \t]+{_WORDS.pattern('born_who')})?[ \t]+{_WORDS.pattern('born_was')}\b")
 
 
 # "five years since": the unit and "since" first (a cheap search), then the count before them
