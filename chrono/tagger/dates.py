@@ -57,6 +57,7 @@ from chrono.tagger.tense import (
     story_year,
     tense,
     weekday_date,
+    written_weekday,
     year_for_month,
 )
 from chrono.tagger.tense import SENTENCE_END as _SENTENCE_END
@@ -673,6 +674,9 @@ def _last_entry_day(ctx: Context, start: int, end: int) -> Anchor | None:
 _ORDER_PHRASE = (r"\b(?:(?P<after>{weekday_order_after})|(?P<before>{weekday_order_before}))"
                  r"(?:[ \t]+(?!(?:{weekday_order_stop})\b)[\w'’-]+){0,5}?[ \t]+(?:{day_signal}[ \t]+)?\Z")
 _CLAUSE_COMMA = lazy_compile(r",")
+# "… on Friday and closes at 11am on": a clause joined by "and", a few words (not "Friday and
+# Saturday", "between 9 a.m. and 2 p.m."), no comma
+_AND_THEN = r"[ \t]+(?:{weekday_and_then})[ \t]+(?:[\w'’.-]+[ \t]+){1,5}?"
 
 
 def _in_stated_order(ctx: Context, weekday: int, day: dt.date, start: int) -> dt.date:
@@ -697,6 +701,11 @@ def _in_stated_order(ctx: Context, weekday: int, day: dt.date, start: int) -> dt
             text, lead.start(), ctx.ref_start
         ):
             later = lead.group("after") is not None  # "After … on Saturday, … on Sunday": later
+        elif ref.day >= ctx.dct and written_weekday(ctx, ctx.ref_start, ctx.ref_end) is not None and (
+                words_regex(ctx.res, _AND_THEN, re.IGNORECASE).fullmatch(text, ctx.ref_end, start)):
+            # "Camping opens at noon on Friday and closes at 11am on Monday": what is still to
+            # come is told in its order (the past is not re-read: its first day may be the wrong one)
+            later = True
     if later is None:
         return day
     current = ref.day.isoweekday()

@@ -881,16 +881,18 @@ def birthday_cues(
 
 def _birthday_of_another(text: str, sentence: Sentence, at: int, born_in: Sentence, birth: Timex) -> bool:
     """Is the birthday at ``at`` told of a name ("Freya Lund marked her 19th birthday") other than
-    the one the birth's sentence gives as its subject ("Okafor, who was born on 11 November 1998")?"""
+    the one the birth's sentence gives as its subject ("Okafor, who was born on 11 November 1998")?
+    (The first word of a sentence may be no name: "To mark her 40th birthday".)"""
     born = _NAME_BORN.search(text, born_in.start, birth.start)
-    if born is None or born.group(1) in _NOT_NAMES:
+    if born is None or born.group(1) in _NOT_NAMES or born_in.start == sentence.start:
         return False
-    owner = next((w for w in reversed(_CAPITALISED.findall(text, max(sentence.start, at - 40), at))
-                  if w not in _NOT_NAMES and w not in MONTHS and w not in WEEKDAYS), None)
-    return owner is not None and owner != born.group(1)
+    owner = _BIRTHDAY_OWNER.search(text, max(sentence.start, at - 40), at)
+    return owner is not None and owner.start(1) > _sentence_opening(text, sentence) and (
+        owner.group(1) not in _NOT_NAMES and owner.group(1) != born.group(1))
 
 
-_CAPITALISED = lazy_compile(r"\b[A-Z][\w'’-]+")
+# "Freya Lund marked her": the name whose birthday it is, a verb or two before the possessive
+_BIRTHDAY_OWNER = lazy_compile(r"\b([A-Z][\w'’-]+)[ \t]+(?:[a-z][\w'’-]*[ \t]+){1,2}\Z")
 # "Okafor, who was born", "Okafor was born": the name of who was born
 _NAME_BORN = lazy_compile(
     rf"\b([A-Z][\w'’-]+)(?:,[ \t]+{_WORDS.pattern('born_who')})?[ \t]+{_WORDS.pattern('born_was')}\b")
