@@ -674,9 +674,11 @@ def _last_entry_day(ctx: Context, start: int, end: int) -> Anchor | None:
 _ORDER_PHRASE = (r"\b(?:(?P<after>{weekday_order_after})|(?P<before>{weekday_order_before}))"
                  r"(?:[ \t]+(?!(?:{weekday_order_stop})\b)[\w'’-]+){0,5}?[ \t]+(?:{day_signal}[ \t]+)?\Z")
 _CLAUSE_COMMA = lazy_compile(r",")
-# "… on Friday and closes at 11am on": a clause joined by "and", a few words (not "Friday and
-# Saturday", "between 9 a.m. and 2 p.m."), no comma
-_AND_THEN = r"[ \t]+(?:{weekday_and_then})[ \t]+(?:[\w'’.-]+[ \t]+){1,5}?"
+# "… on Friday and closes at 11am on": a clause of the same subject joined by "and" (not "and
+# the webinar starts"), a few words (not "Friday and Saturday", "between 9 a.m. and 2 p.m."), no
+# comma
+_AND_THEN = (r"[ \t]+(?:{weekday_and_then})[ \t]+(?!(?:{weekday_and_other_subject})\b)"
+             r"(?:[\w'’.-]+[ \t]+){1,5}?")
 
 
 def _in_stated_order(ctx: Context, weekday: int, day: dt.date, start: int) -> dt.date:
