@@ -58,7 +58,7 @@ from chrono.text.layout_dating import Scope
 from chrono.text.layout_dating import apply as date_by_layout
 from chrono.text.life_events import life_events
 from chrono.text.named_events import named_events
-from chrono.text.offsets import offset, offsets_in, within_of
+from chrono.text.offsets import counted_from_state_starts, offset, offsets_in, within_of
 from chrono.text.order import after_dated_ends, order, relative_sequence, sequence
 from chrono.text.ordinals import ordinal_order
 from chrono.text.outage_window import outage_window
@@ -128,6 +128,7 @@ def build(text: str, sentences: Sequence[Sentence], timexes: Sequence[Timex], dc
         _anchor_sentence(b, here)
     precedence(b, all_triggers)
     state_bounds(b, all_triggers)  # "shut the bridge on 3 June … the closure"
+    counted_from_state_starts(b)  # "closed on 2 May … a fortnight after the closure, on 23 May"
     ordinal_order(b)  # "a second landing" after the one told before
     anniversary_events(b)  # "the second anniversary of the tsunami": two years before
     date_by_layout(b, layout or Layout(), scopes)  # headings and entries (chrono.text.layout_dating)

@@ -348,6 +348,21 @@ def _days_apart(one: str, other: str) -> int | None:
 
 
 @attrs.frozen
+class Uncounted:
+    """A distance counted from an event the text had not dated to a day when it was read ("a
+    fortnight after the closure"), kept for a later pass that may find the day."""
+
+    reference: str
+    subject: str
+    count: int
+    unit: int
+    direction: str
+    at: int
+    span: Span
+    to_the_day: bool
+
+
+@attrs.frozen
 class Built:
     events: tuple[Event, ...] = ()
     claims: tuple[Claim, ...] = ()
@@ -457,6 +472,10 @@ class Builder:
         # "A after B" told by an order word: (B's endpoint, A's endpoint, the words), for
         # chrono.text.order.after_dated_ends once every date of the text is read
         self.ordered: list[tuple[Endpoint, Endpoint, Span]] = []
+        # distances counted from an event undated when read (chrono.text.offsets), and the act
+        # that starts each state with how sure that is (chrono.text.states)
+        self.uncounted: list[Uncounted] = []
+        self.state_starts: dict[str, tuple[str, Grade]] = {}
         self._periods_by_event: dict[str, list[str]] = {}  # (see _period_values)
         self._periods_indexed = 0
         self.problems: list[Problem] = []

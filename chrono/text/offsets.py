@@ -15,7 +15,7 @@ from chrono.problems import ConflictKind
 from chrono.regex_cache import compile_kept
 from chrono.tagger import Timex
 from chrono.text.attachment import clause_head, in_apposed_participle, is_asserted, resolve
-from chrono.text.builder import Builder
+from chrono.text.builder import Builder, Uncounted
 from chrono.text.clauses import FUNCTION_WORDS, clause_of, other_predicate, words_between
 from chrono.text.context import SentenceContext
 from chrono.text.coreference import FIRST_WORDS
@@ -974,7 +974,8 @@ def _apposed_date(b: Builder, here: SentenceContext, reference: Trigger, referen
 
 
 def _calendar_days(b: Builder, reference_id: str, subject_id: str, count: int, unit: int, direction: str,
-                   at: int, span: Span, to_the_day: bool = False, day: Timex | None = None) -> None:
+                   at: int, span: Span, to_the_day: bool = False, day: Timex | None = None,
+                   cap: Grade | None = None, of: str = "") -> None:
     """"Three days later" after an event dated to its day counts calendar days: the event falls on
     that day (a week or more: within a day of it). The gap claim alone cannot say so: an event
     somewhere in 8 February and one somewhere in 12 February may be three days apart."""
@@ -987,11 +988,18 @@ def _calendar_days(b: Builder, reference_id: str, subject_id: str, count: int, u
     # later": counted from either day of the range)
     ends = b.days_of(reference_id, at) if day is None else None
     if day is None and ends is None:
+        if not ended:
+            # "The pool closed on 2 May … A fortnight after the closure, on 23 May": the state's
+            # start may be an act dated later on (chrono.text.states), counted then
+            b.uncounted.append(
+                Uncounted(reference_id, subject_id, count, unit, direction, at, span, to_the_day))
         return
     days, spare = counted
     step = days if direction == "later" else -days
     # as sure as the reading of both events (the reference may be "the murder" told earlier)
     grade, _ = b.graded(span, (reference_id, subject_id))
+    if cap is not None:
+        grade = min(grade, cap)
     if ends is not None:
         period = Period.of_days(ends[0] + timedelta(days=step - spare),
                                 ends[1] + timedelta(days=step + spare + 1))
@@ -1004,9 +1012,23 @@ def _calendar_days(b: Builder, reference_id: str, subject_id: str, count: int, u
         spare = 0
     if day.value.endswith(_NIGHT):
         spare += 1  # "during the night of Sunday 3 June": counted from the Sunday or the Monday
-    of = f"the end of {reference_id}" if ended else reference_id
+    of = of or (f"the end of {reference_id}" if ended else reference_id)
     counted_day_claim(b, subject_id, day.value, step, spare, span,
                       grade=grade, note=f"counted from {day.value[:10]}, the day of {of}")
+
+
+def counted_from_state_starts(b: Builder) -> None:
+    """"The pool closed on 2 May … A fortnight after the closure, on 23 May": a distance counted
+    from a state the text does not date itself, whose start is an act it dates (joined by
+    chrono.text.states), counts calendar days from that act's day; as surely as that join."""
+    for pending in b.uncounted:
+        start = b.state_starts.get(pending.reference)
+        if start is None:
+            continue
+        act_id, grade = start
+        _calendar_days(b, act_id, pending.subject, pending.count, pending.unit, pending.direction, pending.at,
+                       pending.span, pending.to_the_day, cap=grade,
+                       of=f"{act_id}, which starts {pending.reference}")
 
 
 def within_of(b: Builder, here: SentenceContext) -> None:

@@ -137,6 +137,8 @@ def state_bounds(b: Builder, triggers: Iterable[_Candidate]) -> None:
             span = b.span(act.start, act.end)
             b.gap_claim(Endpoint(act_id, Side.START), Endpoint(state_id, side), Gap(0, 0, ""), span,
                         None, grade=grade, note=via)  # the link has no kind: the claims it joins do
+            if side is Side.START:
+                b.state_starts[state_id] = (act_id, grade)
 
 
 _YEAR_SECONDS = 366 * DAY
