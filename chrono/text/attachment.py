@@ -986,10 +986,19 @@ def _subject_noun(text: str, trigger: Trigger, triggers: Sequence[Trigger],
             # "Before the election on 4 May, the party held a rally": a fronted phrase (but
             # "The 2024 awards ceremony, held on 20 October": its participle)
             return None
-        if words_between(text, t.end, edge) <= 8:
+        # ("The merger of the Colbeck Building Society and the Penrith Mutual took effect on …":
+        # the noun's own complement may run longer)
+        reach = _SUBJECT_REACH_OF if _OF_COMPLEMENT.match(text, t.end) else _SUBJECT_REACH
+        if words_between(text, t.end, edge) <= reach:
             head = _head_of_complement(text, t, before)
             return head if head is not None else t
     return None
+
+
+_SUBJECT_REACH = 8  # words between a light verb and the event noun that is its subject
+_SUBJECT_REACH_OF = 12  # ... when the noun's complement with "of" stands between
+_OF_COMPLEMENT = lazy_compile(rf"[ \t]+(?:{_WORDS.pattern('long_complement_prepositions')})[ \t]",
+                               re.IGNORECASE)
 
 
 # "the inquiry into the 1912 explosion": a preposition that joins an event noun to the one it
