@@ -628,7 +628,9 @@ def _first_of_its_kind(b: Builder, noun: Trigger) -> Trigger | None:
 # "… four days after she was reported missing, on 22 September.": the object clause, then the
 # day set off after it
 _OBJECT_THEN_COMMA = lazy_compile(r"[^,;:.!?—–()\n]{1,60},[ \t]*")
-_CLOSES = lazy_compile(r"[ \t]*(?:[.;!?)]|\Z)")
+# (or a place set off after it: "…, on Wednesday, July 15, at the Cutler Ridge trailhead")
+_CLOSES = lazy_compile(
+    rf"[ \t]*(?:[.;!?)]|\Z|,[ \t]+(?:{_WORDS.pattern('set_off_place_prepositions')})[ \t])", re.IGNORECASE)
 
 
 def _day_set_off_after(b: Builder, here: SentenceContext, subject: Trigger, subject_id: str,
@@ -646,6 +648,11 @@ def _day_set_off_after(b: Builder, here: SentenceContext, subject: Trigger, subj
     if after_object:
         lead = timex.signal_start if timex.signal_start is not None else timex.start
         if not _OBJECT_THEN_COMMA.fullmatch(b.text, end, lead) or not _CLOSES.match(b.text, timex.end):
+            return
+        own = [t for t in here.timexes if t.end <= subject.start or subject.end <= t.start < end]
+        if any(_DAY_ONLY.match(t.value) for t in own):
+            # "celebrated … on 30 December, three days before she died, on 2 January, at the
+            # hospital": a subject dated in its own words leaves the day to the object
             return
     elif timex.signal_start is None or not _APPOSED.fullmatch(b.text, end, timex.signal_start) or not (
         _SET_OFF_AFTER.match(b.text, timex.end)
