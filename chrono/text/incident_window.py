@@ -196,12 +196,14 @@ def _minutes(scope: Scope) -> int:
 
 
 def _in_summary(b: Builder, layout: Layout, offset: int) -> bool:
-    """Is ``offset`` in a section whose heading calls it the summary or the impact?"""
+    """Is ``offset`` in a section whose heading calls it the summary or the impact, or in the
+    review's lead, before its first section (under its title, if any)?"""
     for block in layout.enclosing(offset):
-        if block.kind is Kind.HEADING:
+        if block.kind is Kind.HEADING and block.level != 1:
             words = set(_HEADING_WORD.findall(b.text[block.start:block.end].lower()))
             return bool(words & _SUMMARY_HEADINGS)
-    return False
+    return any(block.kind is Kind.HEADING and block.level > 1 and block.start > offset
+               for block in layout.blocks)
 
 
 def _stated_length(b: Builder, sentence: tuple[int, int], timex: Timex, onset: Scope,
