@@ -51,7 +51,7 @@ from chrono.text.durations import (
     summed_up,
 )
 from chrono.text.events import Trigger, asserted, find_triggers, lexicon
-from chrono.text.firsts import firsts
+from chrono.text.firsts import first_persons, firsts
 from chrono.text.headline import Headline, headline_retold
 from chrono.text.incident_window import incident_window
 from chrono.text.layout_dating import Scope
@@ -140,6 +140,7 @@ def build(text: str, sentences: Sequence[Sentence], timexes: Sequence[Timex], dc
     after_dated_ends(b)  # "conceded after the recount" … "the recount ended on 30 October"
     told_again(b)  # "in 2005, and again in 2003"
     firsts(b)  # "its oldest surviving boat … built in 1928" … "the sculling boat Kestrel, built in 1911"
+    first_persons(b)  # "in 1978 the first woman to captain the club" … "Miss Morrow … club captain" (1931)
     one_wedding(b)  # "married … on 3 June 1967" … "They were married on 17 June 1967"
     release_dates(b, layout or Layout(), scopes)  # a version's release in its table and its prose
     earlier_pieces(b, told)  # "Our obituary … said he married in 1965. They married in 1956."

@@ -18,11 +18,12 @@ from chrono.model import Grade, Span
 from chrono.tagger import Timex
 from chrono.text.again import ordered_dates
 from chrono.text.builder import Builder
+from chrono.text.events import lexicon
 from chrono.text.inflection import singular
 from chrono.text.sentences import Sentence
-from chrono.text.vocabulary import vocabulary
+from chrono.text.vocabulary import alternation, vocabulary
 
-__all__ = ["firsts"]
+__all__ = ["first_persons", "firsts"]
 
 _WORDS = vocabulary("firsts")
 _FIRST = lazy_compile(
@@ -132,3 +133,66 @@ def _claim(b: Builder, first: Timex, other: Timex, first_span: Span, other_span:
     ordered_dates(b, (first, first_span, "the first of its kind"), (other, other_span, "another of its kind"),
                   Span(first_span.start, first_span.end, "claim"), date_via="the year written with it",
                   order_via=f"the first of a kind comes no later than another of it{doubt}", grade=grade)
+
+
+_PERSON_FIRSTS = {str(kind): frozenset(map(str, marks))
+                  for kind, marks in _WORDS.table("person_firsts").items()}
+_PERSON_FIRST = lazy_compile(
+    rf"\b(?:{_WORDS.pattern('determiners')})\s+(?:{_WORDS.pattern('first_words')})\s+"
+    rf"(?P<kind>{alternation(_PERSON_FIRSTS)})\s+(?:{_WORDS.pattern('person_first_to')})\s+(?P<verb>[a-z]+)\s+(?P<object>[^,.;:!?—–()\n]{{1,60}})",
+    re.IGNORECASE,
+)
+_PERSON_SAMENESS = lazy_compile(rf"\b(?:{_WORDS.pattern('person_first_sameness')})\b", re.IGNORECASE)
+_PERSON_STOP = _WORDS.set("person_first_stop")
+_OBJECT_WORD = lazy_compile(r"[A-Za-z][\w'’-]*")
+
+
+def first_persons(b: Builder) -> None:
+    """"Jane Colley, who in 1978 became the first woman to captain the club" against "the members
+    elected Miss Edith Morrow as club captain" (1931): the first person of a sex to do a thing
+    comes no later than another of that sex the text tells doing it, in a year of its own. The
+    other's sentence must name the act (a form of the verb), mark the sex (a title or a
+    reflexive pronoun) and hold the words of what was done, or call it the same."""
+    text = b.text
+    for sentence in b.sentences:
+        for match in _PERSON_FIRST.finditer(text, sentence.start, sentence.end):
+            year = _one_year_in(b, sentence)
+            if year is None or _PLAN.search(text, sentence.start, sentence.end):
+                continue
+            verb = match.group("verb").lower()
+            forms = _verb_forms(verb)
+            marks = _PERSON_FIRSTS[match.group("kind").lower()]
+            done = {w.lower() for w in _OBJECT_WORD.findall(match.group("object"))} - _PERSON_STOP
+            for other in b.sentences:
+                if other is sentence or not b.same_story(other.start, sentence.start):
+                    continue
+                words = _OBJECT_WORD.findall(text, other.start, other.end)
+                lower = {w.lower() for w in words}
+                if not lower & forms or not set(words) & marks:
+                    continue
+                if not done <= lower and _PERSON_SAMENESS.search(text, other.start, other.end) is None:
+                    continue
+                dated = _one_year_in(b, other)
+                if dated is None or int(dated.value[:4]) >= int(year.value[:4]):
+                    continue
+                _claim(b, year, dated, Span(match.start(), match.end("verb"), "claim"),
+                       Span(dated.start, dated.end, "claim"), Grade.STRONG)
+                break
+
+
+def _one_year_in(b: Builder, sentence: Sentence) -> Timex | None:
+    """The one date of ``sentence`` with its year (written, or counted from today: "today")."""
+    lo = bisect.bisect_left(b.timex_starts, sentence.start)
+    hi = bisect.bisect_left(b.timex_starts, sentence.end)
+    dated = [t for t in b.timexes[lo:hi] if t.type == "DATE" and _YEAR.match(t.value) and t.signal != "since"
+             and (t.anchor is None or t.anchor == "DCT")]
+    # (a year written before one counted from today: "Yesterday's guest … who in 1978 became …")
+    written = [t for t in dated if _YEAR.search(t.text)]
+    chosen = written or dated
+    return chosen[0] if len(chosen) == 1 else None
+
+
+def _verb_forms(verb: str) -> frozenset[str]:
+    """The forms of ``verb`` (and the word itself: "captain" is also what one is elected)."""
+    return frozenset({verb, *(surface for surface, entries in lexicon().forms.items()
+                              if any(entry[0] == verb and entry[2] == "verb" for entry in entries))})
