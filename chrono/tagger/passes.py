@@ -33,6 +33,7 @@ def run(res: Resources, text: str, timexes: list[Timex], ranges: int,
     _weekday_apposed(res, text, timexes)
     _day_apposed_to_period(text, timexes)
     _weekday_dated_after(res, text, timexes, dct)
+    _clock_on_weekday_then_day(res, text, timexes, dct)
     timexes = _listed_months(res, text, timexes)
     timexes = _season_of_year(res, text, timexes)
     return _range_across_new_year(_link_ranges(res, text, _extend_sets(res, text, timexes), ranges, dct))
@@ -328,6 +329,39 @@ def _weekday_dated_after(res: Resources, text: str, timexes: list[Timex], dct: d
                 timexes[i] = attrs.evolve(weekday, value=told.isoformat() + (read.group(2) or ""),
                                           anchor=day.value, guessed=False)
             break
+
+
+_CLOCK_DAY_GAP = lazy_compile(r"[ \t]*,?[ \t]*")
+
+
+def _clock_on_weekday_then_day(res: Resources, text: str, timexes: list[Timex], dct: dt.date | None) -> None:
+    """"will make its first crossing at 7.15am on Monday 2 May": a clock time that took the
+    weekday, then its day without a year, read apart (the day, as still to come, a year on) are
+    one day: the one of the DCT's year, when that is the weekday and the other is not."""
+    if dct is None:
+        return
+    for i in range(len(timexes) - 1):
+        clock, day = timexes[i], timexes[i + 1]
+        if clock.type != "TIME" or day.type != "DATE" or _WRITTEN_YEAR.search(day.text):
+            continue
+        told = _FULL_DAY.match(day.value)
+        words = clock.text.split()
+        own = weekday_number(res, words[-1].strip(",")) if words else 0
+        if told is None or not own or not _CLOCK_DAY_GAP.fullmatch(text, clock.end, day.start):
+            continue
+        month, number = int(told.group(2)), int(told.group(3))
+        if int(told.group(1)) == dct.year or dt.date.fromisoformat(day.value).isoweekday() == own:
+            continue  # (a weekday that fits no such day is the writer's to answer for: CHR307)
+        try:
+            candidate = dt.date(dct.year, month, number)
+        except ValueError:
+            continue
+        if candidate.isoweekday() == own:
+            value = candidate.isoformat()
+            timexes[i + 1] = attrs.evolve(day, value=value, guessed=False)
+            clocked = _DAY_AND_PART.match(clock.value)
+            if clocked is not None:
+                timexes[i] = attrs.evolve(clock, value=value + (clocked.group(2) or ""), guessed=False)
 
 
 def _next(res: Resources, words: str) -> bool:
