@@ -325,6 +325,7 @@ def offset(b: Builder, here: SentenceContext, match: re.Match[str]) -> None:
                 told = _told_before(b, here, reference, end)
                 reference_id = told or b.event(resolve(text, reference, triggers, cuts).trigger, here)
                 _date_set_off_after_object(b, here, reference, reference_id, count, unit, direction, start)
+                _entry_day_counted(b, here, reference, reference_id, count, unit, direction, start)
         else:
             # "… in 2004, four years after its founding, …": the event of the clause it follows;
             # none there (an untagged verb) means no claim, never another clause's event; the
@@ -949,6 +950,23 @@ def _story_window_start(b: Builder, here: SentenceContext, default: int) -> int:
 def _heading_between(b: Builder, lo: int, hi: int) -> bool:
     """Does a heading start between ``lo`` and ``hi`` (a new section, whose time is its own)?"""
     return any(lo < heading < hi for heading, _ in b.headings)
+
+
+def _entry_day_counted(b: Builder, here: SentenceContext, reference: Trigger, reference_id: str,
+                       count: int, unit: int, direction: str, start: int) -> None:
+    """"**Friday 17 March** ¶ Ten days after the builders arrived, the roof is off": in a diary's
+    entry under its day, a fronted distance whose clause tells no event and no date of its own
+    counts to the entry's day."""
+    if any(t.type in ("DATE", "TIME") for t in here.timexes):
+        return
+    counted = _daycount_of(count, unit, b.text, start)
+    day = b.section_day(start)
+    if counted is None or day is None or not _DAY_ONLY.match(day.value):
+        return
+    days, spare = counted
+    counted_day_claim(b, reference_id, day.value, -days if direction == "after" else days, spare,
+                      b.span(start, reference.end), mentions=(reference,),
+                      note=f"counted back from {day.value}, the day of the entry")
 
 
 def _apposed_date(b: Builder, here: SentenceContext, reference: Trigger, reference_id: str, count: int,
