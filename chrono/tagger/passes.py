@@ -569,6 +569,9 @@ def _night_before(timexes: Sequence[Timex], at: int, first: Timex, second: Timex
     return attrs.evolve(first, value=f"{day_before.isoformat()}T{begin[2]}{begin[3]}")
 
 
+_COUNTED_RULE = "offset"  # the rule of a distance counted from a day ("three years ago")
+
+
 def _link_ranges(res: Resources, text: str, timexes: list[Timex], counter: int,
                  dct: dt.date | None) -> tuple[Timex, ...]:
     for i in range(len(timexes) - 1):
@@ -577,6 +580,8 @@ def _link_ranges(res: Resources, text: str, timexes: list[Timex], counter: int,
             continue
         if first.type != second.type or first.type not in ("DATE", "TIME"):
             continue
+        if _COUNTED_RULE in (first.rule, second.rule):
+            continue  # "TRENHAM, 14 November — Fifty years ago today": a distance ends no range
         if second.start - first.end > 12:
             continue
         connector = res.range_regex.match(text, first.end, second.start)
