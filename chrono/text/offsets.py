@@ -875,8 +875,10 @@ def _counted_from_last_date(b: Builder, here: SentenceContext, match: re.Match[s
         return  # (the date counted from must be the last the text gave, read against nothing else)
     if before[-1].start < since:
         return
-    if _APPOSED_GAP.fullmatch(b.text, before[-1].end, match.start()):
-        return  # "on Wednesday 9 June, the day before, but …": the phrase restates the date it follows
+    if match.group("daybefore") and _APPOSED_GAP.fullmatch(b.text, before[-1].end, match.start()):
+        # "on Wednesday 9 June, the day before, but …": the phrase says how the date it follows
+        # stands to the story's day, not a day counted from it
+        return
     if _heading_between(b, before[-1].start, phrase.start):
         return
     if _in_set_off_relative(b.text, here.sentence.start, before[-1].start, phrase.start):
