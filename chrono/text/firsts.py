@@ -19,7 +19,7 @@ from chrono.tagger import Timex
 from chrono.text.again import ordered_dates
 from chrono.text.builder import Builder
 from chrono.text.events import lexicon
-from chrono.text.inflection import singular
+from chrono.text.inflection import regular_forms, singular
 from chrono.text.sentences import Sentence
 from chrono.text.vocabulary import alternation, vocabulary
 
@@ -145,6 +145,7 @@ _PERSON_FIRST = lazy_compile(
 _PERSON_SAMENESS = lazy_compile(rf"\b(?:{_WORDS.pattern('person_first_sameness')})\b", re.IGNORECASE)
 _PERSON_STOP = _WORDS.set("person_first_stop")
 _OBJECT_WORD = lazy_compile(r"[A-Za-z][\w'’-]*")
+_OBJECT_ENDS = _WORDS.set("person_first_object_ends")
 
 
 def first_persons(b: Builder) -> None:
@@ -162,7 +163,7 @@ def first_persons(b: Builder) -> None:
             verb = match.group("verb").lower()
             forms = _verb_forms(verb)
             marks = _PERSON_FIRSTS[match.group("kind").lower()]
-            done = {w.lower() for w in _OBJECT_WORD.findall(match.group("object"))} - _PERSON_STOP
+            done = _done_words(match.group("object"))
             for other in b.sentences:
                 if other is sentence or not b.same_story(other.start, sentence.start):
                     continue
@@ -180,12 +181,29 @@ def first_persons(b: Builder) -> None:
                 break
 
 
+def _done_words(phrase: str) -> set[str]:
+    """The words of what was done, up to a word that ends its phrase ("the club" of "the club
+    and held the post", "the Brackley Open" of "the Brackley Open in the tournament's history")."""
+    out: set[str] = set()
+    for word in _OBJECT_WORD.findall(phrase):
+        low = word.lower()
+        if low in _OBJECT_ENDS:
+            break
+        if low not in _PERSON_STOP:
+            out.add(low)
+    return out
+
+
 def _one_year_in(b: Builder, sentence: Sentence) -> Timex | None:
-    """The one date of ``sentence`` with its year (written, or counted from today: "today")."""
+    """The one date of ``sentence`` with its year (written, or counted from today: "today"; the
+    start of a range)."""
     lo = bisect.bisect_left(b.timex_starts, sentence.start)
     hi = bisect.bisect_left(b.timex_starts, sentence.end)
-    dated = [t for t in b.timexes[lo:hi] if t.type == "DATE" and _YEAR.match(t.value) and t.signal != "since"
-             and (t.anchor is None or t.anchor == "DCT")]
+    # (a range is told by its start: "chaired it from 1962 to 1965")
+    # (nor a bound of a stretch after it: "held the post for fourteen years, until 2001")
+    dated = [t for t in b.timexes[lo:hi] if t.type == "DATE" and _YEAR.match(t.value)
+             and t.signal not in ("since", "until") and (t.anchor is None or t.anchor == "DCT")
+             and t.range_role != "end"]
     # (a year written before one counted from today: "Yesterday's guest … who in 1978 became …")
     written = [t for t in dated if _YEAR.search(t.text)]
     chosen = written or dated
@@ -194,5 +212,6 @@ def _one_year_in(b: Builder, sentence: Sentence) -> Timex | None:
 
 def _verb_forms(verb: str) -> frozenset[str]:
     """The forms of ``verb`` (and the word itself: "captain" is also what one is elected)."""
-    return frozenset({verb, *(surface for surface, entries in lexicon().forms.items()
-                              if any(entry[0] == verb and entry[2] == "verb" for entry in entries))})
+    listed = [surface for surface, entries in lexicon().forms.items()
+              if any(entry[0] == verb and entry[2] == "verb" for entry in entries)]
+    return frozenset({verb, *(listed or regular_forms(verb))})

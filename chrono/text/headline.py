@@ -47,6 +47,7 @@ _HEDGES = lazy_compile(rf"\b(?:{_WORDS.pattern('hedges')})\b", re.IGNORECASE)
 _NEGATION = lazy_compile(rf"\b(?:{_WORDS.pattern('negations')})\b|\?", re.IGNORECASE)
 _MOVE_VERBS = _WORDS.set("move_verbs")
 _HAPPENING_VERBS = _WORDS.set("happening_verbs")
+_GENERIC_CLASSES = _WORDS.set("generic_classes")
 _NOW = lazy_compile(rf"\b(?:{_WORDS.pattern('now_words')})\b", re.IGNORECASE)
 # a moved event's new day: "moved to 19 August", "rescheduled for 3 May"
 _MOVED_SIGNALS = ("to", "for")
@@ -172,7 +173,7 @@ def _tellings(b: Builder, act: Trigger, moved: bool) -> list[tuple[Trigger, froz
             if trigger.lemma not in _HAPPENING_VERBS or not mention.planned or not _NOW.search(
                     b.text, max(sentence.start, trigger.start - 30), trigger.start):
                 continue
-        elif trigger.lemma != act.lemma or not _same_tense(act, trigger, mention.planned):
+        elif not _same_act(act, trigger) or not _same_tense(act, trigger, mention.planned):
             continue
         out.append((trigger, _words_of(b.text, sentence.start, sentence.end)))
     return out
@@ -192,6 +193,13 @@ def _words_of(text: str, start: int, end: int) -> frozenset[str]:
         if word not in _STOP:
             out.add(singular(word))
     return frozenset(out)
+
+
+def _same_act(act: Trigger, trigger: Trigger) -> bool:
+    """Does ``trigger`` tell the act the headline's ``act`` does: the same verb, or one of the same
+    particular kind ("to close" over "will shut its doors": both a closing)?"""
+    return trigger.lemma == act.lemma or (
+        trigger.event_class == act.event_class and act.event_class not in _GENERIC_CLASSES)
 
 
 def _same_tense(act: Trigger, trigger: Trigger, planned: bool) -> bool:
