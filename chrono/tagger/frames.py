@@ -131,8 +131,16 @@ class Frames:
             if left.anchor is not None and left is not self.letter:
                 # (not a letter's heading: the story the letter tells goes on after it, "Walter was
                 # wounded near Falaise that August")
+                told = ctx.day_ref  # the last day the block told
                 ctx.restore(left.saved)
-                if left.firm and left.anchor.gran in ("D", "M") and (
+                if left.block.kind is Kind.PARAGRAPH and told is not None and left.anchor.gran == "D" and (
+                    told.day.year != left.anchor.day.year
+                ):
+                    # "TRENHAM, 14 November — Fifty years ago today, on Friday 14 November 1969, an
+                    # explosion … ¶ The blast happened at 11.10pm": a lead dated by its dateline
+                    # that went on to a day of another year; the story goes on from that day
+                    ctx.ref = ctx.day_ref = told
+                elif left.firm and left.anchor.gran in ("D", "M") and (
                     left.block.kind in _ENTRY_KINDS or left.block.kind is Kind.PARAGRAPH
                 ):
                     # "- 2026-11-17 22:40 — …" then "- 22:47 — …": the next entries of a
