@@ -139,7 +139,8 @@ _PERSON_FIRSTS = {str(kind): frozenset(map(str, marks))
                   for kind, marks in _WORDS.table("person_firsts").items()}
 _PERSON_FIRST = lazy_compile(
     rf"\b(?:{_WORDS.pattern('determiners')})\s+(?:{_WORDS.pattern('first_words')})\s+"
-    rf"(?P<kind>{alternation(_PERSON_FIRSTS)})\s+(?:{_WORDS.pattern('person_first_to')})\s+(?P<verb>[a-z]+)\s+(?P<object>[^,.;:!?—–()\n]{{1,60}})",
+    rf"(?P<kind>{alternation(_PERSON_FIRSTS)})\s+(?:{_WORDS.pattern('person_first_to')})\s+"
+    rf"(?P<verb>[a-z]+)\s+(?P<object>[^,.;:!?—–()\n]{{1,60}})",
     re.IGNORECASE,
 )
 _PERSON_SAMENESS = lazy_compile(rf"\b(?:{_WORDS.pattern('person_first_sameness')})\b", re.IGNORECASE)
