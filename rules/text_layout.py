@@ -147,10 +147,11 @@ class HeadlineRetoldOnAnotherDay(ConflictRule):
         21 June"). The headline is the ``title`` of the document's front matter, read on its own.
         The two are read as one act when the story tells the headline's verb (or another of the
         same particular kind: "to close" and "will shut") once more, in the same tense (a plan for
-        a plan), with a day of its own, and shares a word of what it is about: two words in common make it an error, one word or a hedged headline ("expected
-        to reopen") a warning. A headline that moves an event ("Festival moved to 19 August")
-        is checked against the day the story says it will now be held. A story that also gives
-        the headline's day to such an act, or tells it on several days, is not reported.
+        a plan), with a day of its own, and shares a word of what it is about: two words in
+        common make it an error, one word or a hedged headline ("expected to reopen") a warning.
+        A headline that moves an event ("Festival moved to 19 August") is checked against the
+        day the story says it will now be held. A story that also gives the headline's day to
+        such an act, or tells it on several days, is not reported.
 
     Why it matters
         Headlines are written last, often by someone else, and are the line most readers see.

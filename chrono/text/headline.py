@@ -5,7 +5,8 @@ The headline of a document's metadata (the front matter's ``title``) is not part
 the reader blanks it with the rest of the metadata, since a headline's words are clipped and its
 dates often those of another piece. What it does say plainly is read here on its own: a day
 written with its month ("on 14 June") and the act told just before it ("to reopen"). When the
-story tells that act once more, with the same verb, the same tense (a plan for a plan, a past act
+story tells that act once more, with the same verb (or one of the same particular kind: "to
+close" over "will shut its doors"), the same tense (a plan for a plan, a past act
 for a past act), a day of its own and a word of what it is about in common, the two are one act
 and must fall on one day (:class:`chrono.problems.ConflictKind` ``HEADLINE_RETOLD``).
 
