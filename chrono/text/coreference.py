@@ -268,11 +268,7 @@ def antecedent_link(mention: Mention, earlier: Sequence[Mention], words: Vocabul
     for candidate, _ in found:
         if candidate is not chosen and same_event(candidate.trigger, chosen.trigger):
             said |= candidate.context | candidate.modifiers  # "a safety inquiry … the inquiry"
-    # (a word that modifies the next, which is said: "full" of "the full council meeting" after
-    # a meeting of the council)
-    own = mention.modifier_words
-    unsaid = sorted({w for i, w in enumerate(own) if w not in said
-                     and not (i + 1 < len(own) and own[i + 1] in said)})
+    unsaid = sorted(mention.modifiers - said)
     if certain and mention.time_owner is not None and chosen.time_owner is None and (
         chosen.sentence_start == mention.sentence_start
     ):

@@ -320,12 +320,7 @@ class Mention:
     @functools.cached_property
     def modifiers(self) -> frozenset[str]:
         """The content words in front of it, lower case ("founding" in "the founding concert")."""
-        return frozenset(self.modifier_words)
-
-    @functools.cached_property
-    def modifier_words(self) -> tuple[str, ...]:
-        """:attr:`modifiers` in the order written ("full", "council" in "the full council meeting")."""
-        return tuple(
+        return frozenset(
             w.strip("'’.,-") for w in self._own_lower
             if w not in _DEFINITE and w not in _CONTRAST and w not in _UNCERTAIN and w not in FUNCTION_WORDS
             and w not in _SAMENESS
