@@ -5,6 +5,7 @@ year-ago period") and sets ("every Monday")."""
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 
 import attrs
@@ -118,15 +119,18 @@ _UNIT_ORDER = ("Y", "M", "W", "D", "TH", "TM", "TS")
 
 def _duration_compound(ctx: Context, rule_type: str, f: Fields, s: Spans, start: int, end: int
                        ) -> list[Piece]:
-    """"1 hour 35 minutes", "3 days and 4 hours": one length in two units, larger first."""
-    first, second = unit_code(ctx, f["unit"]), unit_code(ctx, f["unit_b"])
-    amounts = number(ctx.res, f["num"]), number(ctx.res, f["num_b"])
-    if None in amounts or first not in _UNIT_ORDER or second not in _UNIT_ORDER or (
-        _UNIT_ORDER.index(first) >= _UNIT_ORDER.index(second)
+    """"1 hour 35 minutes", "3 days and 4 hours", "2 hours 6 minutes 12 seconds": one length in
+    two or three units, larger first."""
+    keys = [("unit", "num"), ("unit_b", "num_b")] + ([("unit_c", "num_c")] if f.get("unit_c") else [])
+    codes = [unit_code(ctx, f[unit]) for unit, _ in keys]
+    amounts = [number(ctx.res, f[num]) for _, num in keys]
+    if None in amounts or any(code not in _UNIT_ORDER for code in codes) or any(
+        _UNIT_ORDER.index(a) >= _UNIT_ORDER.index(b) for a, b in itertools.pairwise(codes)
     ):
         raise Reject
-    parts = [(first, amounts[0]), (second, amounts[1])]
-    if "W" in (first, second) and second != "W" and not second.startswith("T"):
+    parts = list(zip(codes, amounts, strict=True))
+    first, second = codes[0], codes[1]
+    if len(parts) == 2 and "W" in (first, second) and second != "W" and not second.startswith("T"):
         # ISO 8601 does not write weeks beside days: "2 weeks 3 days" is P17D
         parts = [("D", sum((7 if code == "W" else 1) * (amount or 0) for code, amount in parts))]
     date_part = "".join(f"{fmt(n or 0)}{c}" for c, n in parts if not c.startswith("T"))
