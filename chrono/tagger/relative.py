@@ -129,10 +129,11 @@ def _duration_compound(ctx: Context, rule_type: str, f: Fields, s: Spans, start:
     ):
         raise Reject
     parts = list(zip(codes, amounts, strict=True))
-    first, second = codes[0], codes[1]
-    if len(parts) == 2 and "W" in (first, second) and second != "W" and not second.startswith("T"):
-        # ISO 8601 does not write weeks beside days: "2 weeks 3 days" is P17D
-        parts = [("D", sum((7 if code == "W" else 1) * (amount or 0) for code, amount in parts))]
+    if "W" in codes and "D" in codes:
+        # ISO 8601 does not write weeks beside days: "2 weeks 3 days" is P17D ("2 weeks 3 days 4
+        # hours" P17DT4H)
+        days = sum((7 if code == "W" else 1) * (amount or 0) for code, amount in parts if code in ("W", "D"))
+        parts = [("D", days), *((code, amount) for code, amount in parts if code not in ("W", "D"))]
     date_part = "".join(f"{fmt(n or 0)}{c}" for c, n in parts if not c.startswith("T"))
     time_part = "".join(f"{fmt(n or 0)}{c[1:]}" for c, n in parts if c.startswith("T"))
     value = "P" + date_part + (f"T{time_part}" if time_part else "")

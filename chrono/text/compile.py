@@ -46,7 +46,7 @@ from chrono.text.fiscal import in_calendar
 from chrono.text.headline import headline_of
 from chrono.text.holidays import holiday_cues
 from chrono.text.impossible_dates import impossible_dates
-from chrono.text.layout import layout_of
+from chrono.text.layout import RULE_LINE, layout_of
 from chrono.text.layout_dating import scopes
 from chrono.text.markup import View, view_of
 from chrono.text.seasons import season_cues
@@ -74,8 +74,6 @@ def _own_date(view: View, options: ReadingOptions) -> DocumentDate | Problem | N
     return None
 
 
-# a thematic break: a line of three or more -, * or _
-_RULE = lazy_compile(r"^[ \t]*(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$", re.MULTILINE)
 
 
 def compile_text(document: Document, options: ReadingOptions) -> Compiled:
@@ -123,7 +121,7 @@ def _compile_text(document: Document, options: ReadingOptions) -> Compiled:
     if edition is not None:
         # "These appeared in the edition of Friday 9 June 1972": what follows, up to a rule
         # ("---") before an editor's note of today, is read from that date
-        cut = _RULE.search(document.text, edition.end)
+        cut = RULE_LINE.search(document.text, edition.end)
         reprint_end = cut.start() if cut is not None else len(text)
         reprinted = tag(text, edition.value, day_first=options.day_first, layout=layout)
         tagged = Tagged(
@@ -164,7 +162,8 @@ def _compile_text(document: Document, options: ReadingOptions) -> Compiled:
     dated = scopes(layout, tagged.dated, timexes, text, dct, options.hemisphere)
     # a fiscal period claims its calendar months only where they are known (chrono.text.fiscal)
     calendar_timexes = in_calendar(text, timexes, options.fiscal_year_start)
-    headline = headline_of(document.text, text, meta.get("title"), day, options.day_first)
+    headline = headline_of(document.text, text, meta.get("title"), day, options.day_first,
+                           options.domain_files)
     built = anchor.build(text, sentences, calendar_timexes, dct, options, layout, dated, told, headline)
     problems.extend(built.problems)
     return Compiled(document, built.events, built.claims, tuple(problems), timexes, tuple(cues))

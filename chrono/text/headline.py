@@ -32,7 +32,7 @@ from chrono.problems import ConflictKind
 from chrono.tagger import Timex, tag
 from chrono.text.builder import Builder
 from chrono.text.claims import TextPeriodClaim
-from chrono.text.events import Trigger, find_triggers
+from chrono.text.events import Trigger, find_triggers, lexicon
 from chrono.text.inflection import singular
 from chrono.text.tense import INFINITIVE, PAST, PLANNED
 from chrono.text.vocabulary import vocabulary
@@ -69,9 +69,10 @@ class Headline:
 
 
 def headline_of(text: str, view_text: str, title: str | None, day: str | None,
-                day_first: bool) -> Headline | None:
+                day_first: bool, domain_files: tuple[str, ...] = ()) -> Headline | None:
     """The headline ``title`` where the file ``text`` holds it among what its view blanks (its
-    metadata), read against the document day ``day``; None when there is none to read."""
+    metadata), read against the document day ``day`` with the event words of the reading
+    (``domain_files``, as the prose's); None when there is none to read."""
     if not title or day is None:
         return None
     start = text.find(title)
@@ -85,7 +86,7 @@ def headline_of(text: str, view_text: str, title: str | None, day: str | None,
         return None
     timexes = tuple(attrs.evolve(t, start=t.start + start, end=t.end + start) for t in tagged.timexes)
     triggers = tuple(attrs.evolve(t, start=t.start + start, end=t.end + start)
-                     for t in find_triggers(title, 0, len(title)))
+                     for t in find_triggers(title, 0, len(title), lexicon(domain_files)))
     return Headline(start, start + len(title), title, timexes, triggers)
 
 

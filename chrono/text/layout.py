@@ -49,14 +49,13 @@ def layout_of(kind: str, text: str, view: View) -> Layout:
         blocks = _lines(text.replace("\r", " "), shown, markdown=kind == "markdown")
         if kind == "markdown":
             # (a line of dashes right under text underlines a heading: not a break)
-            breaks = [m.start() for m in _THEMATIC_BREAK.finditer(text)]
+            breaks = [m.start() for m in RULE_LINE.finditer(text) if text.endswith("\n\n", 0, m.start())]
     blocks = _finish(shown, blocks, breaks)
     return Layout.of(blocks)
 
 
-# a thematic break: a line of three or more -, * or _ after a blank line
-_THEMATIC_BREAK = lazy_compile(r"(?<=\n\n)[ \t]*(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$",
-                               re.MULTILINE)
+# a thematic break: a line of three or more -, * or _ (of one kind)
+RULE_LINE = lazy_compile(r"^[ \t]*(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$", re.MULTILINE)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -1050,7 +1050,9 @@ def counted_from_state_starts(b: Builder) -> None:
     """"The pool closed on 2 May … A fortnight after the closure, on 23 May": a distance counted
     from a state the text does not date itself, whose start is an act it dates (joined by
     chrono.text.states), counts calendar days from that act's day; as surely as that join."""
-    for pending in b.uncounted:
+    # (what the pass itself cannot date is not kept again: nothing comes after it)
+    waiting, b.uncounted = b.uncounted, []
+    for pending in waiting:
         start = b.state_starts.get(pending.reference)
         if start is None:
             continue
