@@ -65,6 +65,7 @@ class ConflictKind(enum.Enum):
     LAYOUT = "layout"  # an entry's own date outside the period of the heading it stands under
     ENTRY_RETOLD = "entry-retold"  # a timeline entry's act told again in the prose on another date
     HEADLINE_RETOLD = "headline-retold"  # a headline's dated act told again in the story on another day
+    DAY_COUNT = "day-count"  # "Day 4 — 6 May" after "Day 3 — 6 May" in a log
     RELEASE_ORDER = "release-order"  # 3.0.2 dated before 3.0.1 in a changelog
     LIST_ORDER = "list-order"  # one entry of a list in time order out of that order (a warning)
 

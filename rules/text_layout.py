@@ -118,6 +118,15 @@ class EntryRetoldOnAnotherDate(ConflictRule):
         prose takes from the story ("again in July"), a warning. A word that marks another act
         of the kind ("Renewed certificate issued", "a second") keeps the two apart.
 
+        A row of a dated table (a programme, fixtures, results, a financial calendar) is read
+        the same way: a clause of the prose that names words only that row has (not the venue
+        every row shares, nor the header's) and gives a day beside them tells that row again
+        ("| Sat 12 Oct | Linton Choral Union: Haydn's *Creation* |" and "the Choral Union's
+        *Creation* on Sunday 13 October"). Two such words, a figure such as a score ("4-1"), or
+        the verb the date column is headed by ("Closed") make it an error; one word a warning.
+        A day far from the table's dates, a phrase of another thing ("Tickets for the
+        *Creation* go on sale on …") or words of several rows are not read.
+
     Why it matters
         A timeline box and the story beside it are often written or edited apart. When they
         disagree, one of them is wrong, and readers who scan only the box carry the wrong date away.
@@ -135,7 +144,7 @@ class EntryRetoldOnAnotherDate(ConflictRule):
     conflict_kinds = frozenset({ConflictKind.ENTRY_RETOLD})
     name = "entry-retold-on-another-date"
     severity = Severity.ERROR
-    summary = "an act a timeline entry logs, told in the prose on another date"
+    summary = "an act a timeline entry or table row logs, told in the prose on another date"
     what = "the timeline entry and the prose date the same act differently"
 
 
@@ -173,5 +182,36 @@ class HeadlineRetoldOnAnotherDay(ConflictRule):
     what = "the headline and the story date the same act differently"
 
 
+class DayCountMismatch(ConflictRule):
+    """
+    What it does
+        Reports two entries of a log that number their days ("## Day 3 — 14 June", "| Day 4 |
+        16 June |") where the count and the dates do not go on together. From "Day 3" to "Day
+        4" at least a day passes, so a later count on the same date, or two days counted over
+        one, is an error. A count that falls behind its dates ("Day 4" two days after "Day 3")
+        is a warning, and only when every other step of the log keeps count and date together:
+        some logs number only the days of travel and leave rest days out.
+
+    Why it matters
+        A diary or expedition log is often typed up later from notes, and a date copied into the
+        wrong heading misplaces everything that entry tells, while the numbering, written as
+        the days went by, is usually right.
+
+    Example
+        "## Day 4 — 6 May" followed by "## Day 5 — 6 May" fails; "## Day 4 — 5 May" passes.
+
+    How to fix
+        Count the days from the first entry and correct the date (or the number) that is out
+        of step.
+    """
+
+    code = "CHR319"
+    conflict_kinds = frozenset({ConflictKind.DAY_COUNT})
+    name = "day-count-mismatch"
+    severity = Severity.ERROR
+    summary = "a numbered day of a log whose date does not follow from another numbered day's"
+    what = "the days of the log and their dates do not go on together"
+
+
 RULES = (EntryOutsideHeading, ReleasesOutOfOrder, EntryOutOfOrder, EntryRetoldOnAnotherDate,
-         HeadlineRetoldOnAnotherDay)
+         HeadlineRetoldOnAnotherDay, DayCountMismatch)

@@ -464,7 +464,12 @@ def _entry_year(ctx: Context, month: int, start: int, end: int) -> int | None:
         return None
     era = ctx.story_era
     last = ctx.frames.last_entry
-    if era is not None and era_long_ago(ctx, era):
+    # (entries of days of another time than a year told among them go on from the last entry:
+    # "**Day 4, Tuesday 31 May.** … a pier rebuilt in 2019, replacing one put up in 1898. ¶
+    # **Day 6, Thursday 2 June.**")
+    went_on = last is not None and last.gran == "D" and era is not None and (
+        abs(last.day.year - era.day.year) > 1)
+    if era is not None and era_long_ago(ctx, era) and not went_on:
         if last is None or abs(last.day.year - era.day.year) > 1:
             # "… who released her first album in 2009 … ¶ ### Key dates ¶ - **1 March** —", "##
             # Thursday 18 July ¶ … born 18 July 1960 … ¶ ## Friday 19 July": a time told in

@@ -42,6 +42,7 @@ from chrono.text.clauses import clause_bounds
 from chrono.text.context import SentenceContext
 from chrono.text.corrections import earlier_pieces
 from chrono.text.dating import date, date_range, past_without_event, period_of, when_clause, when_simultaneous
+from chrono.text.day_counts import day_counts
 from chrono.text.durations import (
     duration,
     journey_length,
@@ -67,6 +68,7 @@ from chrono.text.release_dates import release_dates
 from chrono.text.reported import reported
 from chrono.text.sentences import Sentence
 from chrono.text.states import participle_bounds, state_bounds
+from chrono.text.table_rows import rows_retold
 from chrono.text.tense import NOMINAL
 from chrono.text.timeline_acts import entries_retold, timeline_acts
 from chrono.text.weddings import one_wedding
@@ -84,6 +86,7 @@ def build(text: str, sentences: Sequence[Sentence], timexes: Sequence[Timex], dc
     # (one dateline opens the one story: its headline before it tells the same events)
     b = Builder(text, sentences, timexes, dct, options, headings, datelines if len(datelines) > 1 else ())
     b.dated_sections = _day_sections(blocks, timexes)
+    b.piece_said = tuple(told)
     life_events(b, timexes)  # "Maria Nys (1899–1955)": her birth and death, which "Maria died" joins
     timex_starts = [t.start for t in timexes]
     all_triggers: list[tuple[Sentence, Trigger]] = []
@@ -136,6 +139,7 @@ def build(text: str, sentences: Sequence[Sentence], timexes: Sequence[Timex], dc
         outage_window(b)  # "the supply failed at 9.40am … the four-and-a-half-hour cut"
     timeline_acts(b, scopes)  # "the restart came only after the team was paged" … "14:31 — Team paged"
     entries_retold(b, layout or Layout(), scopes)  # "- **31 January** – notice lifted" … "lifted on 29th"
+    rows_retold(b, layout or Layout(), scopes)  # "| Sat 12 Oct | Choral Union: *Creation* |" … "on 13 Oct"
     headline_retold(b, headline)  # "Gallery to reopen on 14 June" over "will reopen on Saturday 21 June"
     after_dated_ends(b)  # "conceded after the recount" … "the recount ended on 30 October"
     told_again(b)  # "in 2005, and again in 2003"
@@ -143,6 +147,7 @@ def build(text: str, sentences: Sequence[Sentence], timexes: Sequence[Timex], dc
     first_persons(b)  # "in 1978 the first woman to captain the club" … "Miss Morrow … club captain" (1931)
     one_wedding(b)  # "married … on 3 June 1967" … "They were married on 17 June 1967"
     release_dates(b, layout or Layout(), scopes)  # a version's release in its table and its prose
+    day_counts(b, scopes)  # "## Day 3 — 6 May" … "## Day 4 — 6 May"
     earlier_pieces(b, told)  # "Our obituary … said he married in 1965. They married in 1956."
     return b.built()
 

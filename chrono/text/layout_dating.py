@@ -66,7 +66,7 @@ from chrono.text.signals import Reading, reading_of
 from chrono.text.tense import NOMINAL, PAST, PERFECT, PLANNED, PRESENT
 from chrono.text.vocabulary import vocabulary
 
-__all__ = ["Scope", "apply", "scopes"]
+__all__ = ["Scope", "apply", "plan_table_rows", "scopes"]
 
 # "| 121 | 13 February 2016 |": a row or item that opens with its number
 _LEADING_NUMBER = lazy_compile(r"[\s|*#.-]*(\d{1,6})(?=[\s|.):])")
@@ -254,7 +254,7 @@ def _headings_matching(b: Builder, layout: Layout, words: re.Pattern[str]) -> fr
     )
 
 
-def _plan_tables(b: Builder, layout: Layout) -> list[tuple[int, int]]:
+def plan_table_rows(b: Builder, layout: Layout) -> list[tuple[int, int]]:
     """The rows of tables whose header names a column of what is to come ("| Action | Owner |
     Due |"): each row is a task with its deadline, not a report of something done."""
     found: list[tuple[int, int]] = []
@@ -862,7 +862,7 @@ def _drop_planned_dct_claims(b: Builder, layout: Layout) -> None:
     """No claim against the document date from an event under a heading of what is to come
     ("## Next steps ¶ - **Autumn 2024** — headteacher appointed"): a plan, whatever its form."""
     plans = [(layout.blocks[i].start, layout.blocks[i].scope_end) for i in _plan_headings(b, layout)]
-    plans += _plan_tables(b, layout)
+    plans += plan_table_rows(b, layout)
     plans += [(block.start, block.end) for block in layout.blocks
               if block.kind in _PLAN_ENTRY_KINDS and _PLAN_ENTRY_MARK.search(b.text, block.start, block.end)]
     if not plans:
