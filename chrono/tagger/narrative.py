@@ -59,6 +59,8 @@ _STATED_DAY_ACTIONS = frozenset({"weekday_day_of_story"})
 _ASIDE_RULES = frozenset({"part_step", "weekday_elided_order"})
 _BIRTH_SET_OFF = r",[ \t]*(?:(?:{birth_relative})[ \t]+)?(?:{birth_lead})[ \t]+\Z"
 _RECORD_SET = r"\b(?:{record_noun})\b[^.;:!?\n]{0,30}?[ \t](?:{record_set})[ \t]+\Z"
+_COUNTED_BACK_SET_OFF = (r"\b(?:{unit})[ \t]+(?:{counted_back_word})[ \t]+[^,.;:!?\n]{1,40},[ \t]*"
+                         r"(?:(?:{look_back_preposition})[ \t]+)?\Z")
 
 
 # the months of a period a story's day may lie in
@@ -346,6 +348,14 @@ def _follow(ctx: Context, rule: Rule, piece: Piece, dct_known: bool) -> Piece:
             # year) does not move a story that has a time of its own.
             anchor = None
         if looks_back:
+            anchor = None
+        earlier_day = anchor is not None and anchor.gran == "D" and ctx.day_ref is not None and (
+            anchor.day < ctx.day_ref.day)
+        if earlier_day and words_regex(ctx.res, _COUNTED_BACK_SET_OFF, re.IGNORECASE).search(
+            ctx.text, max(0, piece.start - 80), piece.start
+        ):
+            # "the board had been given the study only two weeks before the meeting, on Aug. 28":
+            # a look back from the story's day, which stays put
             anchor = None
         if anchor is not None and piece.anchor == "DCT" and ctx.ref is not None and ctx.ref.gran == "D" and (
             _holds(anchor, ctx.ref.day)

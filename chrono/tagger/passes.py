@@ -32,6 +32,7 @@ def run(res: Resources, text: str, timexes: list[Timex], ranges: int,
     _share_weekday_relation(res, text, timexes)
     _weekday_apposed(res, text, timexes)
     _day_apposed_to_period(text, timexes)
+    _date_counted_on(text, timexes)
     _weekday_dated_after(res, text, timexes, dct)
     _clock_on_weekday_then_day(res, text, timexes, dct)
     timexes = _listed_months(res, text, timexes)
@@ -294,6 +295,32 @@ def _day_apposed_to_period(text: str, timexes: list[Timex]) -> None:
             if inside and candidate.isoformat() != day.value:
                 timexes[i + 1] = attrs.evolve(day, value=candidate.isoformat(), anchor=period.value)
                 break
+_COUNTED_TO = lazy_compile(r"(\d{4})((?:-\d\d)?)\Z")  # a count of years from a month or a year
+_MONTH_OR_DAY_VALUE = lazy_compile(r"\d{4}(-\d\d(?:-\d\d)?)\Z")
+
+
+def _date_counted_on(text: str, timexes: list[Timex]) -> None:
+    """"engaged on New Year's Eve two years later", "married in June a year later": a day or month
+    without its year, followed right away by a count of years from it, is that day or month of
+    the year counted to (the count was read from the story's year, which the day first took)."""
+    for i in range(len(timexes) - 1):
+        when, count = timexes[i], timexes[i + 1]
+        shape = _MONTH_OR_DAY_VALUE.match(when.value)
+        if shape is None or when.type != "DATE" or count.type != "DATE" or _WRITTEN_YEAR.search(when.text):
+            continue
+        counted = _COUNTED_TO.match(count.value)
+        if count.anchor != when.value or counted is None or text[when.end:count.start].strip():
+            continue
+        if not shape.group(1).startswith(counted.group(2)):
+            continue  # (counted in months or days: "June two weeks later" is no June of another year)
+        moved = counted.group(1) + shape.group(1)
+        try:
+            dt.date.fromisoformat(moved if len(moved) == 10 else f"{moved}-01")
+        except ValueError:
+            continue  # (29 February counted to a year without one)
+        timexes[i] = attrs.evolve(when, value=moved)
+
+
 # a day, with a time or a part of it after: "2020-05-17TAF"
 _DAY_AND_PART = lazy_compile(r"(\d{4}-\d\d-\d\d)(T[\w:]+)?\Z")
 _SENTENCE_BREAK = lazy_compile(r"[.!?]\s|\n")

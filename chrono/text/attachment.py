@@ -207,6 +207,7 @@ _RELATIVE_OR_THAT = lazy_compile(
 )
 _SPANNING = lazy_compile(rf"\b(?:{_WORDS.pattern('spanning_verbs')})\b", re.IGNORECASE)
 _SPANNING_BEFORE = lazy_compile(rf"\b(?:{_WORDS.pattern('spanning_prepositions')})\s+\Z", re.IGNORECASE)
+_SET_OFF_RELATIVE = lazy_compile(rf",\s*(?:{_WORDS.pattern('relative_clause_openers')})\b", re.IGNORECASE)
 _THAT_BEFORE = lazy_compile(rf"\s(?:{_WORDS.pattern('restrictive_relatives')})\s+\Z")
 _RELATIVE_WORD = lazy_compile(
     rf"\b(?:{_WORDS.pattern('relative_pronouns')}|{_WORDS.pattern('restrictive_relatives')})\b", re.IGNORECASE
@@ -421,6 +422,13 @@ def is_term(text: str, timex: Timex) -> bool:
         _DUE.search(text, lo, left_edge) or _DUE.search(text, lo, timex.start))
 
 
+def in_set_off_relative(text: str, lo: int, at: int, until: int) -> bool:
+    """Does ``at`` lie in a relative clause set off by commas (", who lost it to Kingsholme,")
+    that opens after ``lo`` and closes before ``until``?"""
+    openers = list(_SET_OFF_RELATIVE.finditer(text, lo, at))
+    return bool(openers) and "," not in text[openers[-1].end():at] and "," in text[at:until]
+
+
 def _attach(text: str, timex: Timex, triggers: Sequence[Trigger], cuts: tuple[int, ...]) -> Trigger | None:
     left_edge = timex.signal_start if timex.signal_start is not None else timex.start
     # a date right in front of an event noun dates the noun ("the 2024 election", "Monday's raid")
@@ -478,6 +486,10 @@ def _attach(text: str, timex: Timex, triggers: Sequence[Trigger], cuts: tuple[in
     left = [t for t in triggers if clause_start <= t.start and t.end <= left_edge]
     if left:
         nearest = left[-1]
+        if in_set_off_relative(text, clause_start, nearest.start, left_edge):
+            # "Eastmoor, who last reached the final in 2014 and lost it, now face Harnby United in
+            # the final on Saturday 25 March": the main clause's date, past the relative clause
+            return None
         # (the comma first: the search for the governing word tries every start)
         comma = text.find(",", nearest.end, left_edge)
         # (the date right after the comma: "before returning a verdict against Dean Orrell, 47,
@@ -914,7 +926,9 @@ def _aspect_argument(text: str, trigger: Trigger, triggers: Sequence[Trigger],
             return None  # "set at a meeting on 20 February and will take effect on 1 April": the budget's
         if _SUBJECT_PRONOUN_BETWEEN.search(text, t.end, edge):
             return None  # "If we get a decision this summer, we would hope to start in November"
-        if words_between(text, t.end, edge) <= 8:
+        # ("The strike by about 380 members of the drivers' guild began": a complement may run longer)
+        reach = _SUBJECT_REACH_OF if _OF_COMPLEMENT.match(text, t.end) else _SUBJECT_REACH
+        if words_between(text, t.end, edge) <= reach:
             # ("Rollback of release 4.18 begins": the head of the "of" phrase, not the release;
             # "the inquiry into the 1912 explosion opened": the inquiry)
             return _head_of(text, t, triggers) or _head_of_complement(text, t, triggers) or t

@@ -460,6 +460,9 @@ class Builder:
         # what the headings that a date opens scope ("## Sunday 20 December, 3pm — …"): the
         # sections of a programme or a diary, each of its own day
         self.dated_sections: tuple[tuple[int, int, Timex], ...] = ()
+        # the sentences that tell what an earlier piece said (chrono.text.corrections): its dates
+        # are not the event's, so they neither join a mention to it nor tell it apart
+        self.piece_said: tuple[tuple[int, int], ...] = ()
         self.sentences = sentences
         self.sentence_starts = [s.start for s in sentences]
         self.timexes = timexes
@@ -988,7 +991,12 @@ class Builder:
         days = (_days_apart(value, own.value) for value in self._told_values(link))
         return [day for day in days if day is not None]
 
-    def _told_values(self, link: Link) -> list[str]:
+    def told_values(self, link: Link, *, written: bool = False) -> list[str]:
+        """The dates told of the event a link leads to (TIMEX3 values); ``written``: only those
+        of the expressions that date it, not the periods its claims give."""
+        return self._told_values(link, written=written)
+
+    def _told_values(self, link: Link, *, written: bool = False) -> list[str]:
         """The dates told of the event a link leads to."""
         event_id = self._event_of_told(link.antecedent)
         if event_id is None:
@@ -998,8 +1006,11 @@ class Builder:
         if event_id is None:
             return []
         values = [self.timexes[i].value for offset in self.dated_at.get(event_id, ())
-                  if (i := self._timex_at(offset)) is not None]
-        return values + self._period_values(event_id)
+                  if (i := self._timex_at(offset)) is not None and not self._in_piece_said(offset)]
+        return values if written else values + self._period_values(event_id)
+
+    def _in_piece_said(self, offset: int) -> bool:
+        return any(start <= offset < end for start, end in self.piece_said)
 
     def _of_another_year(self, link: Link, mention: Mention, own: Timex, here: SentenceContext) -> bool:
         """"last year's campaign, which ran from 4 March to 29 March 2024" after "The campaign
@@ -1038,7 +1049,9 @@ class Builder:
         """The values of the periods the claims so far give ``event_id`` (an index kept up with
         the claims as they grow, so that asking costs no walk over all of them)."""
         for claim in self.claims[self._periods_indexed:]:
-            if isinstance(claim, TextPeriodClaim) and claim.period.value:
+            if isinstance(claim, TextPeriodClaim) and claim.period.value and not self._in_piece_said(
+                claim.span.start
+            ):
                 self._periods_by_event.setdefault(claim.event, []).append(claim.period.value)
         self._periods_indexed = len(self.claims)
         return self._periods_by_event.get(event_id, [])
@@ -1492,6 +1505,11 @@ class Builder:
         """The expression that starts at ``offset``, if any."""
         index = self._timex_at(offset)
         return self.timexes[index] if index is not None else None
+
+    def timex_at_or_after(self, offset: int) -> Timex | None:
+        """The first expression that starts at ``offset`` or later, if any."""
+        index = bisect.bisect_left(self.timex_starts, offset)
+        return self.timexes[index] if index < len(self.timexes) else None
 
     def _timex_at(self, offset: int) -> int | None:
         """The index of the expression that starts at ``offset``, if any."""

@@ -23,14 +23,14 @@ from chrono.analysis import Compiled
 from chrono.cues import AgeCue, AnniversaryCue, Cue, HolidayCue, SeasonCue, WeekdayCue, document_day
 from chrono.document_date import DocumentDate, document_date
 from chrono.gcpause import paused_cyclic_gc
-from chrono.layout import Kind
+from chrono.layout import Kind, Layout
 from chrono.lazy_regex import lazy_compile
 from chrono.model import Document, Span
 from chrono.options import ReadingOptions
 from chrono.periods import InvalidValue, NotAPeriod, parse_value
 from chrono.places import hemisphere_of, places_in
 from chrono.problems import Problem, ProblemKind
-from chrono.tagger import Tagged, tag
+from chrono.tagger import Tagged, Timex, tag
 from chrono.text import anchor
 from chrono.text.ages import (
     age_cues,
@@ -41,7 +41,7 @@ from chrono.text.ages import (
     headline_cues,
     marriage_cues,
 )
-from chrono.text.corrections import reprinted_edition, told_sentences
+from chrono.text.corrections import reprinted_editions, told_sentences
 from chrono.text.fiscal import in_calendar
 from chrono.text.headline import headline_of
 from chrono.text.holidays import holiday_cues
@@ -52,6 +52,22 @@ from chrono.text.markup import View, view_of
 from chrono.text.seasons import season_cues
 from chrono.text.sentences import split
 from chrono.text.weekdays import row_weekday_cues, weekday_cues
+
+
+def _read_reprint(text: str, tagged: Tagged, edition: Timex, layout: Layout, source: str,
+                  options: ReadingOptions) -> Tagged:
+    """``tagged`` with what the reprinted issue holds read from that issue's date: "These
+    appeared in the edition of Friday 9 June 1972" up to a rule ("---") before an editor's note
+    of today."""
+    cut = RULE_LINE.search(source, edition.end)
+    reprint_end = cut.start() if cut is not None else len(text)
+    reprinted = tag(text, edition.value, day_first=options.day_first, layout=layout)
+    return Tagged(
+        tuple(t for t in reprinted.timexes if t.start < reprint_end)
+        + tuple(t for t in tagged.timexes if t.start >= reprint_end),
+        {**{k: v for k, v in tagged.dated.items() if v[0] >= reprint_end},
+         **{k: v for k, v in reprinted.dated.items() if v[0] < reprint_end}},
+    )
 
 
 def _own_date(view: View, options: ReadingOptions) -> DocumentDate | Problem | None:
@@ -117,19 +133,11 @@ def _compile_text(document: Document, options: ReadingOptions) -> Compiled:
         tagged = tag(text, day, day_first=options.day_first, layout=layout)
     except ValueError:
         tagged = tag(text, None, day_first=options.day_first, layout=layout)
-    edition = reprinted_edition(text, tagged.timexes, day)
-    if edition is not None:
-        # "These appeared in the edition of Friday 9 June 1972": what follows, up to a rule
-        # ("---") before an editor's note of today, is read from that issue's date
-        cut = RULE_LINE.search(document.text, edition.end)
-        reprint_end = cut.start() if cut is not None else len(text)
-        reprinted = tag(text, edition.value, day_first=options.day_first, layout=layout)
-        tagged = Tagged(
-            tuple(t for t in reprinted.timexes if t.start < reprint_end)
-            + tuple(t for t in tagged.timexes if t.start >= reprint_end),
-            {**{k: v for k, v in tagged.dated.items() if v[0] >= reprint_end},
-             **{k: v for k, v in reprinted.dated.items() if v[0] < reprint_end}},
-        )
+    editions = reprinted_editions(text, tagged.timexes, day)
+    if len(editions) == 1:
+        # (several, each over its own section, "*From the Chronicle of Friday 13 June 1975*": the
+        # tagger reads each section from its issue's date)
+        tagged = _read_reprint(text, tagged, editions[0], layout, document.text, options)
     timexes = tagged.timexes
     sentences = split(text, view.breaks | layout.breaks(tagged.dated))
     problems.extend(impossible_dates(text))

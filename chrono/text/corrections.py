@@ -15,14 +15,15 @@ from chrono.text.builder import Builder
 from chrono.text.sentences import Sentence
 from chrono.text.vocabulary import vocabulary
 
-__all__ = ["earlier_pieces", "reprinted_edition", "told_sentences"]
+__all__ = ["earlier_pieces", "reprinted_editions", "told_sentences"]
 
 _WORDS = vocabulary("corrections")
 # "An article on 4 January (…) said", "Our obituary of X, published on 28 December, said", "In
 # our report of 26 September about the fire, we said"
 _PIECE_SAID = lazy_compile(
     rf"[\s*_>\"“]*(?:\*\*[^*\n]{{1,80}}\*\*\s*)?(?:in\s+)?(?:{_WORDS.pattern('publication_determiners')})\s+"
-    rf"(?:[\w'’-]+\s+){{0,3}}(?:{_WORDS.pattern('publication_nouns')})\b[^.;]{{0,160}}?"
+    # (a name between, quoted or not: "Our \"On this day\" panel")
+    rf"(?:[\w'’\"“”-]+\s+){{0,4}}(?:{_WORDS.pattern('publication_nouns')})\b[^.;]{{0,160}}?"
     rf"\b(?:{_WORDS.pattern('publication_said')})\b",
     re.IGNORECASE,
 )
@@ -76,16 +77,24 @@ _REPRINT_LEAD = lazy_compile(
 )
 _REPRINT_REACH = 600  # how far into the text (characters) such a note may stand
 _FULL_DAY = lazy_compile(r"\d{4}-\d\d-\d\d\Z")
+_LINE_OPENING = lazy_compile(r"[ \t*_>]*(?:\w+[ \t]+)?")  # "*From the …", "These appeared in the …"
 
 
-def reprinted_edition(text: str, timexes: Sequence[Timex], day: str | None) -> Timex | None:
-    """The date of the earlier issue a text near its top says it reprints ("These appeared in the
-    edition of Friday 9 June 1972"), when it is a day written with its year before ``day``."""
+def reprinted_editions(text: str, timexes: Sequence[Timex], day: str | None) -> list[Timex]:
+    """The dates of the earlier issues a text says it reprints: one near its top ("These appeared
+    in the edition of Friday 9 June 1972"), and after it each line that opens a section with
+    another ("*From the Chronicle of Friday 13 June 1975*" in a column of 100, 50 and 25 years
+    ago); each a day written with its year before ``day``."""
+    found: list[Timex] = []
     for timex in timexes:
-        if timex.start > _REPRINT_REACH:
-            return None
-        if timex.anchor is None and _FULL_DAY.match(timex.value) and (day is None or timex.value < day) and (
-            _REPRINT_LEAD.search(text, max(0, timex.start - 60), timex.start)
+        if not found and timex.start > _REPRINT_REACH:
+            return found
+        earlier_day = _FULL_DAY.match(timex.value) and (day is None or timex.value < day)
+        if timex.anchor is not None or not earlier_day:
+            continue
+        lead = _REPRINT_LEAD.search(text, max(0, timex.start - 60), timex.start)
+        if lead is not None and (
+            not found or _LINE_OPENING.fullmatch(text, text.rfind("\n", 0, lead.start()) + 1, lead.start())
         ):
-            return timex
-    return None
+            found.append(timex)
+    return found

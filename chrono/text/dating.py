@@ -28,6 +28,7 @@ from chrono.text.attachment import (
     coordinated_phases,
     governing_tense,
     in_of_phrase,
+    in_set_off_relative,
     is_asserted,
     is_light,
     is_planned,
@@ -402,6 +403,7 @@ def past_without_event(b: Builder, sentence: Sentence, timex: Timex, period: Per
     if not any(m.group(1).lower() not in _NOT_PAST_BEFORE and m.group(2).lower() not in _INTENTION_PAST
                and not _WHAT_CLAUSE.search(b.text, max(sentence.start, m.start() - 40), m.end(1) + 1)
                and not in_absolute_phrase(b.text, m.start(2))
+               and not in_set_off_relative(b.text, sentence.start, m.start(2), timex.start)
                for m in _PAST_VERB.finditer(b.text, sentence.start, sentence.end)):
         # (not "in what Hulse called 'a cup final'": the sentence's own verbs are present; not
         # "with former pupils invited to tour": an absolute phrase, no verb of the sentence)
@@ -667,7 +669,15 @@ def date(b: Builder, here: SentenceContext, timex: Timex, period: Period, length
     quoted_weekday = target.trigger.pos == "noun" and timex.anchor == "DCT" and (
         _BARE_WEEKDAY.fullmatch(timex.text) is not None and b.dct is not None and b.dct.end is not None
         and period.start is not None and period.start >= b.dct.end and in_quote(b.text, timex.start))
-    grade = Grade.WEAK if restated or quoted_weekday or series_start else Grade.STRONG
+    # "When the vote was finally taken at 11:25 p.m.": a bare time of day, on the day the story
+    # told last, dating a mention that refers back to an event told before (whose own day that
+    # may not be: "voted on Tuesday night" … "the traffic study … on Aug. 28"): a doubt
+    link = b.links.get(target.trigger.start)
+    told_days = [v[:10] for v in b.told_values(link, written=True) if _DAY_VALUE.match(v)] if link else []
+    borrowed_day = timex.type == "TIME" and not own_day and timex.anchor is not None and (
+        not any(t is not timex and t.type == "DATE" for t in here.timexes)
+    ) and any(day != timex.value[:10] for day in told_days)
+    grade = Grade.WEAK if restated or quoted_weekday or series_start or borrowed_day else Grade.STRONG
     for bound in bounds:
         b.period_claim(event_id, bound.part, bound.qualifier, period, span, rule=rule,
                        mentions=(target.trigger,), grade=grade)
@@ -895,6 +905,11 @@ def _counted_back(b: Builder, event: Trigger, event_id: str, counted: re.Match[s
     b.counted_back.add(timex.start)
 
 
+# how far before the document date a day counted from "now" must lie to show that the text
+# speaks from another day (a reprinted issue's, a letter's)
+_OTHER_NOW = 400 * DAY
+
+
 def _plan_after_dct(b: Builder, here: SentenceContext, timex: Timex, period: Period, event_id: str,
                     span: Span, mention: Trigger) -> None:
     """"The festival will return on Saturday 16 September" in a text of 20 September: what is
@@ -911,6 +926,8 @@ def _plan_after_dct(b: Builder, here: SentenceContext, timex: Timex, period: Per
     ):
         return  # "had been due to decide on Tuesday 26 November": a plan of the past
     before = dct.start - period.end
+    if timex.anchor == "DCT" and before > _OTHER_NOW:
+        return  # "will return to work next Monday" read as 1975's: the text speaks from another day
     sure = (timex.anchor == "DCT" and _DAY_VALUE.match(timex.value) is not None
             and _WEEKDAY_IN.search(timex.text) is not None and _FIGURE.search(timex.text) is not None
             and 0 <= before < _PLAN_REACH

@@ -99,6 +99,9 @@ _HOUR_SLACK = 25 * MINUTE  # what a length in whole hours may be off
 _UPPER_SIGNALS = frozenset({"by", "before"})  # the signals of a time an end lies at or before
 
 
+_CLOSE_TO = lazy_compile(rf"^(?:{_WORDS.pattern('close_to_stated')})\b", re.IGNORECASE)
+
+
 def stated_bounds(text: str, timex: Timex, length: int, unit: int) -> tuple[int, int | None]:
     """The least and most a stated length allows: one unit of slack; "about" halves and
     doubles it; "more than" has no most, "less than" no least."""
@@ -107,8 +110,9 @@ def stated_bounds(text: str, timex: Timex, length: int, unit: int) -> tuple[int,
         return length // 2, 2 * length + unit
     if mod in ("MORE_THAN", "EQUAL_OR_MORE"):
         # "just over three hours" is three hours at least (but "more than three days" may count
-        # the days of a stretch inclusively: one spare)
-        return (length if unit < _DAY_SECONDS else max(0, length - unit)), None
+        # the days of a stretch inclusively: one spare), and no more than a unit beyond
+        least = length if unit < _DAY_SECONDS else max(0, length - unit)
+        return least, (length + unit if _CLOSE_TO.search(timex.text) else None)
     if mod in ("LESS_THAN", "EQUAL_OR_LESS"):
         # "just under three hours" is no more than three: a quarter of the unit for a rounded
         # clock (a stretch of days may be counted inclusively: one spare day)
@@ -343,7 +347,14 @@ def _one_range_beside(b: Builder, here: SentenceContext, timex: Timex, length: i
                       start=min(timex.start, first.start))
 
 
-_JOURNEY_LEAD = lazy_compile(rf",?[ \t]+{_WORDS.pattern('journey_length_lead')}[ \t]+\Z", re.IGNORECASE)
+_JOURNEY_LEAD = lazy_compile(
+    rf"(?:,?[ \t]+(?:{_WORDS.pattern('journey_length_lead')})"
+    rf"|,[ \t]+(?:{_WORDS.pattern('journey_apposed_articles')})[ \t]+(?:[\w-]+[ \t]+)?"
+    rf"(?:{_WORDS.pattern('journey_apposed_nouns')})[ \t]+of)[ \t]+\Z",
+    re.IGNORECASE)
+_JOURNEY_LEAD_REACH = 40  # characters before the length
+# a length stated as it is, or as a little more than it ("just over five hours"), not as a bound
+_JOURNEY_MODS = frozenset({None, "MORE_THAN", "LESS_THAN", "APPROX"})
 _JOURNEY_TAIL = lazy_compile(
     rf"[ \t]*(?:[,.;:)!?]|\Z|[ \t](?:{_WORDS.pattern('journey_length_after')})\b)", re.IGNORECASE)
 _JOURNEY_START = lazy_compile(rf"\b(?:{_WORDS.pattern('journey_starts')})\b", re.IGNORECASE)
@@ -358,8 +369,8 @@ def journey_length(b: Builder, here: SentenceContext, timex: Timex) -> None:
     14 June, after 38 days at sea": a journey's start and end, each told with its time, then its
     length: one period told twice."""
     length = seconds_of(timex.value)
-    if length is None or length <= 0 or timex.mod or not _JOURNEY_LEAD.search(
-        b.text, max(here.sentence.start, timex.start - 12), timex.start
+    if length is None or length <= 0 or timex.mod not in _JOURNEY_MODS or not _JOURNEY_LEAD.search(
+        b.text, max(here.sentence.start, timex.start - _JOURNEY_LEAD_REACH), timex.start
     ) or not _JOURNEY_TAIL.match(b.text, timex.end):
         return
     # (not a part of the day that restates the end's day: "at 19:55 the same evening")

@@ -54,6 +54,11 @@ _RECOVERY = lazy_compile(
     re.IGNORECASE,
 )
 _HEADING_WORD = lazy_compile(r"[a-z;]+")
+# "15 minutes after the first failures": an onset an entry counts from, not one it logs
+_SINCE_ONSET = lazy_compile(rf"\b(?:{_WORDS.pattern('onset_counted_from')})\s+\Z", re.IGNORECASE)
+# "Login failures begin", "Logins restored for all customers": the failure's very start and end
+_EXPLICIT_ONSET = lazy_compile(rf"\b(?:{_WORDS.pattern('onset_explicit_words')})\b", re.IGNORECASE)
+_FULL_RECOVERY = lazy_compile(rf"\b(?:{_WORDS.pattern('recovery_full_words')})\b", re.IGNORECASE)
 # "Customer impact began at 14:05 and ended at 17:25": the failure's two ends, stated
 _IMPACT_WINDOW = lazy_compile(
     rf"\b(?:{_WORDS.pattern('window_subjects')})\b(?:\W+\S+){{0,2}}?\W+(?:{_WORDS.pattern('window_begins')})\b"
@@ -85,7 +90,7 @@ def incident_window(b: Builder, layout: Layout, found: Sequence[Scope]) -> bool:
     window = _window(b, found)
     if window is None:
         return False
-    onset, recovery = window
+    onset, recovery, exact = window
     for labelled in _DURATION_LABEL.finditer(b.text):
         # "**Duration:** 2 hours 26 minutes": a field of the review's header, the failure's length
         first = bisect.bisect_left(b.timex_starts, labelled.end())
@@ -93,7 +98,7 @@ def incident_window(b: Builder, layout: Layout, found: Sequence[Scope]) -> bool:
         if told and told[0].type == "DURATION" and not b.text[labelled.end():told[0].start].strip(" \t*_"):
             line_end = b.text.find("\n", told[0].end)
             line = (labelled.start(), line_end if line_end >= 0 else len(b.text))
-            _stated_length(b, line, told[0], onset, recovery, labelled)
+            _stated_length(b, line, told[0], onset, recovery, labelled, exact=exact)
     for sentence in b.sentences:
         if not _in_summary(b, layout, sentence.start):
             continue
@@ -103,7 +108,7 @@ def incident_window(b: Builder, layout: Layout, found: Sequence[Scope]) -> bool:
         for timex in told:
             if timex.type != "DURATION":
                 continue
-            _stated_length(b, (sentence.start, sentence.end), timex, onset, recovery)
+            _stated_length(b, (sentence.start, sentence.end), timex, onset, recovery, exact=exact)
     return True
 
 
@@ -173,21 +178,27 @@ def dated_outside(b: Builder, timex: Timex, window: Period) -> bool:
     return period is not None and period.bounded and window.bounded and not period.overlaps(window)
 
 
-def _window(b: Builder, found: Sequence[Scope]) -> tuple[Scope, Scope] | None:
+def _window(b: Builder, found: Sequence[Scope]) -> tuple[Scope, Scope, bool] | None:
     """The latest entry saying the failure began before the first one saying service is back,
-    in one list of clock-timed entries."""
+    in one list of clock-timed entries; and whether the two say that the failure began then
+    ("Login failures begin") and was over for everyone then ("Logins restored for all
+    customers"), so that it lasted exactly from one to the other."""
     entries = clock_entries(found, _ENTRY_KINDS)
     if len(entries) < TIMELINE_ENTRIES:
         return None
     onset: Scope | None = None
+    began = False
     for entry in entries:
         words = b.text[entry.end:entry.block.end]
-        if onset is not None and _RECOVERY.search(words):
+        back = _RECOVERY.search(words)
+        if onset is not None and back is not None:
             if entry.block.parent != onset.block.parent or _minutes(entry) <= _minutes(onset):
                 return None  # another list, or a time that does not run on: no window to read
-            return onset, entry
-        if _ONSET.search(words):
-            onset = entry
+            return onset, entry, began and _FULL_RECOVERY.search(back.group()) is not None
+        told = _ONSET.search(words)
+        if told is not None and not _SINCE_ONSET.search(words, 0, told.start()):
+            onset = entry  # (not "Incident declared, 15 minutes after the first failures": told back)
+            began = _EXPLICIT_ONSET.search(told.group()) is not None
     return None
 
 
@@ -207,7 +218,7 @@ def _in_summary(b: Builder, layout: Layout, offset: int) -> bool:
 
 
 def _stated_length(b: Builder, sentence: tuple[int, int], timex: Timex, onset: Scope,
-                   recovery: Scope, failure: re.Match[str] | None = None) -> None:
+                   recovery: Scope, failure: re.Match[str] | None = None, *, exact: bool = False) -> None:
     text = b.text
     lo, hi = sentence
     failure = failure or _FAILURE.search(text, lo, hi)
@@ -225,6 +236,7 @@ def _stated_length(b: Builder, sentence: tuple[int, int], timex: Timex, onset: S
          "the timeline's entry saying the failure had begun"),
         (recovery.period, Span(recovery.start, recovery.block.end, "claim"),
          "the timeline's first entry saying service was back"),
+        exact=exact,
     )
 
 
@@ -236,7 +248,8 @@ def _failure_length(b: Builder, lo: int, hi: int, timex: Timex) -> tuple[Gap, st
     length = seconds_of(timex.value)
     if length is None or length <= 0 or _STEP.search(text, lo, hi) or (
         _PART_BEFORE.search(text, max(lo, timex.start - 30), timex.end)
-        or _DISTANCE_AFTER.match(text, timex.end)
+        # (not "for 95 minutes after a configuration change …": a length, then what caused it)
+        or (_DISTANCE_AFTER.match(text, timex.end) and timex.signal != "for")
     ):
         return None
     lower, upper = stated_bounds(text, timex, length, unit_of(timex.value))

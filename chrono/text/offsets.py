@@ -253,6 +253,10 @@ def offset(b: Builder, here: SentenceContext, match: re.Match[str]) -> None:
         return  # "900 attendees, up from 620 a year earlier", "a 2.1% gain a year earlier": figures compared
     if match.group("daybefore") and _OBJECT_AFTER.match(text, end):
         return  # "the day after nominations close": a phrase with a clause of its own, not "the day after,"
+    if match.group("daybefore") and (after_it := b.timex_at_or_after(end)) is not None and (
+        not text[end:after_it.start].strip()
+    ):
+        return  # "the day before Whit Sunday": counted from the day named after it, which the tagger reads
     if direction in ("later", "earlier") and _MOVED_BY.search(text, max(0, start - 24), start):
         return  # "all collections will move one day later next week": how far a thing is moved, not when
     clause_start, clause_end = clause_of(cuts, start)
@@ -485,6 +489,8 @@ def offset(b: Builder, here: SentenceContext, match: re.Match[str]) -> None:
             else:
                 return
             reference_id = previous[1]
+            if unit < _COARSE_REFERENCE_UNIT and _dated_only_by_era(b, reference_id):
+                return  # "a little over two weeks later, on 3 November 1894" after an aside of "the 1970s"
             reference_side = Side.END if from_end else Side.START
             reference_grade = b.dating_grade(previous[0], reference_id)
     if reference_id == subject_id and reference_side is subject_target.side:
@@ -850,6 +856,19 @@ def _event_of_counted_day(b: Builder, here: SentenceContext, start: int) -> tupl
         if day is not None and day.value == phrase.anchor:
             return at, event
     return None
+
+
+# a distance counted in units shorter than this is not counted from an event dated only to a
+# decade or a century: no writer counts weeks from "the 1970s"
+_COARSE_REFERENCE_UNIT = 30 * DAY
+_ERA_VALUE = lazy_compile(r"\d{2,3}\Z")  # a TIMEX3 century ("19") or decade ("197")
+
+
+def _dated_only_by_era(b: Builder, event_id: str) -> bool:
+    """Is every date the text gives ``event_id`` a decade or a century?"""
+    timexes = (b.timex_at(offset) for offset in b.dated_at.get(event_id, ()))
+    values = [timex.value for timex in timexes if timex is not None]
+    return bool(values) and all(_ERA_VALUE.match(value) for value in values)
 
 
 # how many paragraphs back "Three days later, on 5 May" may count from the story's last date

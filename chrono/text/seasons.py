@@ -115,6 +115,12 @@ def season_cues(text: str, timexes: Sequence[Timex], sentences: Sequence[Sentenc
             continue
         month = _MONTH.match(date.value)
         assert month is not None
+        period_year, date_year = _written_year(period, shape["year"]), _written_year(date, month["year"])
+        both_written = shape["year"] in period.text and month["year"] in date.text
+        if both_written and shape["year"] != month["year"] and not (
+            shape["season"] == "WI" and int(month["year"]) == int(shape["year"]) + 1
+        ):
+            continue  # "in October 1987, in the autumn of 2000": two times of a list, each with its year
         hemispheres: frozenset[str] = frozenset()
         assumed = mixed = False
         if shape["season"]:
@@ -127,8 +133,8 @@ def season_cues(text: str, timexes: Sequence[Timex], sentences: Sequence[Sentenc
             mixed = not qualified and bool(_named_hemispheres(places) - hemispheres)
         yield SeasonCue(
             period.text, Span(period.start, period.end), "season" if shape["season"] else "quarter",
-            shape["season"] or shape["quarter"], _written_year(period, shape["year"]),
-            date.text, Span(date.start, date.end), _written_year(date, month["year"]), int(month["month"]),
+            shape["season"] or shape["quarter"], period_year,
+            date.text, Span(date.start, date.end), date_year, int(month["month"]),
             hemispheres, quarter_start or 1, assumed, mixed,
         )
 
