@@ -934,6 +934,27 @@ def _deictic(ctx: Context, req: Request, f: Fields, start: int, end: int) -> Res
     return Resolved(day=add_days(req.base, int(offset_text)), anchor="DCT", part=part or None)
 
 
+def _week_on(ctx: Context, req: Request, f: Fields, start: int, end: int) -> Resolved:
+    """"Thursday week", "a week on Thursday": the weekday a week after the coming one; "a week
+    tomorrow" (yesterday, today): that day, a week on (back)."""
+    told = story_base(ctx, start, end)
+    base, anchor = (told.day, told.value) if told is not None else (req.base, "DCT")
+    if f.get("deictic"):
+        meaning = str(ctx.res.lookup("deictic", f["deictic"]))
+        if meaning in REF_VALUES or "T" in meaning:
+            raise Reject  # ("a week tonight": no day of a week on)
+        step = int(meaning)
+        return Resolved(day=add_days(base, step + (-_WEEK_DAYS if step < 0 else _WEEK_DAYS)), anchor=anchor)
+    weekday = weekday_number(ctx.res, f["weekday"])
+    if not weekday:
+        raise Reject
+    coming = (weekday - base.isoweekday()) % _WEEK_DAYS  # days to the coming one (today's: none)
+    return Resolved(day=add_days(base, coming + _WEEK_DAYS), anchor=anchor)
+
+
+_WEEK_DAYS = 7
+
+
 def _part_rel(ctx: Context, req: Request, f: Fields, start: int, end: int) -> Resolved:
     """The day of "this morning", "last night", "that evening", "the next morning"."""
     res = ctx.res
@@ -1456,6 +1477,7 @@ DATE_ACTIONS: dict[str, Action] = {
     "week": _calendar(_week),
     "holiday": _calendar(_holiday),
     "deictic": _calendar(_deictic),
+    "week_on": _calendar(_week_on),
     "time_of_day": _TIME_OF_DAY,
     "decade": _decade,
     "century": _century,
