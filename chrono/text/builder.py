@@ -1249,8 +1249,11 @@ class Builder:
         before = self.sentence_before(here.sentence)
         lo = before.start if before is not None and before.paragraph == here.sentence.paragraph else (
             here.sentence.start)
+        surname = opened.group(1).split()[-1]
+        # (not the title of the one whose death it is: "Mrs Sowerby kept swimming …")
         others = {_RELATIVE_SEXES.get(m.group(1)) or _RELATIVE_SEXES.get(m.group(1).lower())
-                  for m in _RELATIVE_WORD.finditer(self.text, lo, trigger.start)}
+                  for m in _RELATIVE_WORD.finditer(self.text, lo, trigger.start)
+                  if not self.text.startswith(surname, self.text.find(" ", m.end() - 1) + 1)}
         grade = Grade.WEAK if sex in others else Grade.STRONG
         link = Link(trigger, first.trigger, grade, "the death the opening told, of the same person")
         return self._kept(link)
