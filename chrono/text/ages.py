@@ -515,6 +515,11 @@ def _another_name(text: str, at: int, born_in: str) -> bool:
 
 # "Norman Leach became the youngest champion …": a full name that opens its sentence, then a word
 # in lower case (its verb)
+# ... a name whose verb says it was founded is a thing's (chrono/lang/en/prose/ages.yaml)
+_FOUNDED_AFTER = lazy_compile(
+    rf"[ \t]+(?:{_WORDS.pattern('passive_auxiliaries')})[ \t]+(?:[a-z]+ly[ \t]+)?"
+    rf"(?:{_WORDS.pattern('origin_verbs')})\b"
+)
 _NAMED_SUBJECT = lazy_compile(r"[ \t*_>\"“]*([A-Z][a-z][\w'’-]*)[ \t]+([A-Z][a-z][\w'’-]*)[ \t]+[a-z]")
 
 
@@ -545,6 +550,8 @@ def _another_subject(text: str, sentence: Sentence, at: int, born_in: str) -> bo
     name = _NAMED_SUBJECT.match(text, sentence.start, at)
     if name is None:
         return False
+    if _FOUNDED_AFTER.match(text, name.end(2)):
+        return False  # "Tessellate Games was formally founded in June 1996, when she was 27": a thing
     words = [w for w in name.groups() if w not in MONTHS and w not in WEEKDAYS and w not in _NOT_NAMES]
     return len(words) == 2 and not any(w in born_in for w in words)
 
