@@ -528,6 +528,19 @@ def _counted(res: Resources) -> tuple[re.Pattern[str], re.Pattern[str]]:
     return year, words_regex(res, articles + _COUNTED_SEASON, re.IGNORECASE)
 
 
+# "Friday 14 August this year": a year counted from now right after the day, no possessive
+_COUNTED_YEAR_AFTER = r",?[ \t]+({rel})[ \t]+(?:{year_word})\b(?!['’])"
+
+
+def _year_said_after(ctx: Context, end: int) -> int | None:
+    """The year a count of years from now right after a day gives ("14 August this year")."""
+    said = words_regex(ctx.res, _COUNTED_YEAR_AFTER, re.IGNORECASE).match(ctx.text, end)
+    if said is None:
+        return None
+    step = ctx.res.lookup("rel", " ".join(said.group(1).lower().split()))
+    return None if step is None else ctx.base().year + int(step)
+
+
 def sentence_start(text: str, start: int, reach: int) -> int:
     """Where the sentence holding ``start`` begins, looking back at most ``reach`` characters."""
     lo = max(0, start - reach)
@@ -857,6 +870,8 @@ def _year_for_month(ctx: Context, month: int, day: int | None, start: int, end: 
         # "This year's Winter Count ran from Thursday 28 December to …" on 8 January: this
         # season's count, whose December is last year's
         said_year = None
+    if said_year is None and day is not None:
+        said_year = _year_said_after(ctx, end)  # "on the evening of Friday 14 August this year"
     if said_year is not None:
         ctx.note = YEAR_SAID
         return said_year  # "Last year's event, on Sunday, 11 June, …": that year's 11 June

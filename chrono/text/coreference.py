@@ -193,6 +193,15 @@ def antecedent_link(mention: Mention, earlier: Sequence[Mention], words: Vocabul
         # "met for a dinner on the eve of the summit" after "the summit was held": the word
         # itself, told before, rather than a related one nearer
         found.sort(key=lambda item: item[1] != "the same word")
+    elif found[0][1] == "a word for the same event":
+        # "a storm tore away the landing stage … The gale struck on Tuesday 9 May … five days after
+        # the storm": the word itself, told before of the same event, rather than the other word
+        nearest = found[0][0]
+        same = next((item for item in found[1:] if item[1] == "the same word"
+                     and same_event(item[0].trigger, nearest.trigger)), None)
+        if same is not None:
+            found.remove(same)
+            found.insert(0, same)
     if _another_instance(found[0][0]) and not _another_instance(mention):
         # "won the women's race … She missed the 2019 race … ¶ The race, held on Sunday 10
         # April": a mention with no year of its own is the story's event, not the one labelled

@@ -559,6 +559,12 @@ def date(b: Builder, here: SentenceContext, timex: Timex, period: Period, length
             trigger = denied
             reading = _plain(reading)
     target = resolve(b.text, trigger, triggers, cuts)
+    if target.part is Part.END and trigger.pos == "noun" and trigger.start >= timex.end and (
+        IN_FRONT.fullmatch(b.text, timex.end, trigger.start)
+    ):
+        # "The Friday late session finishes at 1am on Saturday": a day in front of the noun labels
+        # the occasion by the day it starts on, not the phase the verb tells
+        target = Target(target.trigger, Part.START, target.cue)
     if target.trigger is trigger:
         target = _pronoun_subject(b, here, trigger) or target
     if not is_asserted(b.text, target.trigger) and target.trigger.tense != INFINITIVE:

@@ -369,24 +369,73 @@ def journey_length(b: Builder, here: SentenceContext, timex: Timex) -> None:
     14 June, after 38 days at sea": a journey's start and end, each told with its time, then its
     length: one period told twice."""
     length = seconds_of(timex.value)
-    if length is None or length <= 0 or timex.mod not in _JOURNEY_MODS or not _JOURNEY_LEAD.search(
-        b.text, max(here.sentence.start, timex.start - _JOURNEY_LEAD_REACH), timex.start
-    ) or not _JOURNEY_TAIL.match(b.text, timex.end):
+    if length is None or length <= 0 or timex.mod not in _JOURNEY_MODS or (
+        not _JOURNEY_TAIL.match(b.text, timex.end)
+    ):
+        return
+    if _FRONTED_JOURNEY.fullmatch(b.text, here.sentence.start, timex.start):
+        _fronted_journey(b, here, timex, length)
+        return
+    lead_from = max(here.sentence.start, timex.start - _JOURNEY_LEAD_REACH)
+    if not _JOURNEY_LEAD.search(b.text, lead_from, timex.start):
         return
     # (not a part of the day that restates the end's day: "at 19:55 the same evening")
     told = [t for t in here.timexes if t.end <= timex.start and t.type in ("DATE", "TIME")
             and not _PART_OF_DAY_VALUE.search(t.value)]
+    if len(told) == 1:
+        # "The meeting opened at 6.30pm on Tuesday … It did not finish until 1.10am on Wednesday,
+        # a sitting of four hours and forty minutes": the start in the sentence before
+        before = b.sentence_before(here.sentence)
+        if before is None or before.paragraph != here.sentence.paragraph:
+            return
+        started = [t for t in b.timexes if before.start <= t.start < before.end and t.type == told[0].type
+                   and _JOURNEY_START.search(b.text, max(before.start, t.start - _JOURNEY_REACH), t.start)]
+        if not started or not _JOURNEY_END.search(b.text, here.sentence.start, told[0].start):
+            return
+        told = [started[0], told[0]]
     if len(told) < 2 or told[-1].type != told[-2].type:
         return
     first, last = told[-2], told[-1]
-    if not _JOURNEY_START.search(b.text, max(here.sentence.start, first.start - _JOURNEY_REACH), first.start):
+    if not _JOURNEY_START.search(b.text, max(first.start - _JOURNEY_REACH, 0), first.start):
         return
-    if not _JOURNEY_END.search(b.text, first.end, last.start):
+    end_from = here.sentence.start if first.start < here.sentence.start else first.end
+    if not _JOURNEY_END.search(b.text, end_from, last.start):
         return
     ends = _ordered_ends(b, first, last)
     if ends is None:
         return
     _period_of_length(b, here, timex, length, *ends, timex.end, start=first.start)
+
+
+# "After eleven days at sea we reached Quebec on the 26th": the length opens the sentence
+_FRONTED_JOURNEY = lazy_compile(
+    rf"[\s*_>\"“]*(?:{_WORDS.pattern('journey_length_lead')})[ \t]+", re.IGNORECASE)
+_FRONTED_JOURNEY_REACH = 1500  # characters back to the departure such a sentence counts from
+
+
+def _fronted_journey(b: Builder, here: SentenceContext, timex: Timex, length: int) -> None:
+    """"We sailed from Liverpool on Thursday the 13th of April … ¶ After eleven days at sea we
+    reached Quebec on the 26th": a length that opens its sentence, the arrival and its day after
+    it, counted from the last departure told before, with its day right after its words."""
+    after = [t for t in here.timexes if t.start >= timex.end and t.type in ("DATE", "TIME")
+             and not _PART_OF_DAY_VALUE.search(t.value)]
+    if not after or not _JOURNEY_END.search(b.text, timex.end, after[0].start):
+        return
+    last = after[0]
+    lo = max(0, here.sentence.start - _FRONTED_JOURNEY_REACH)
+    departures = list(_JOURNEY_START.finditer(b.text, lo, here.sentence.start))
+    if not departures:
+        return
+    left = departures[-1]
+    reach = min(left.end() + _JOURNEY_REACH, here.sentence.start)
+    first = next((t for t in b.timexes if left.end() <= t.start < reach
+                  and t.type == last.type and not _PART_OF_DAY_VALUE.search(t.value)), None)
+    if first is None:
+        return
+    ends = _ordered_ends(b, first, last)
+    if ends is None:
+        return
+    _period_of_length(b, here, timex, length, *ends, last.end, start=timex.start)
 
 
 # after a length: an optional noun ("a 16-day closure"), then a comma and the day it starts
