@@ -710,7 +710,7 @@ def date(b: Builder, here: SentenceContext, timex: Timex, period: Period, length
     b.dct_claim(event_id, span, tense=tense, mention=target.trigger,
                 grade=Grade.WEAK if reported else Grade.STRONG)
     if tense == PLANNED and target.cue.pos == "verb" and bounds and reading.name == IN:
-        _plan_after_dct(b, here, timex, period, event_id, span, target.trigger)
+        _plan_after_dct(b, here, timex, period, event_id, span, target.trigger, target.cue)
     if target.part is Part.END and tense == PAST and target.cue.pos == "verb" and b.dct is not None and (
         reading.name == IN
     ):
@@ -917,7 +917,7 @@ _OTHER_NOW = 400 * DAY
 
 
 def _plan_after_dct(b: Builder, here: SentenceContext, timex: Timex, period: Period, event_id: str,
-                    span: Span, mention: Trigger) -> None:
+                    span: Span, mention: Trigger, cue: Trigger) -> None:
     """"The festival will return on Saturday 16 September" in a text of 20 September: what is
     told as still to come starts on the document's day or later. Sure only for a day written
     with its weekday that fits the year the document's date gave it, within a month before the
@@ -927,9 +927,10 @@ def _plan_after_dct(b: Builder, here: SentenceContext, timex: Timex, period: Per
     dct = b.dct
     if dct is None or dct.start is None or dct.end is None or period.end is None:
         return
-    if _WILL_BEFORE.search(b.text, max(here.sentence.start, mention.start - 30), mention.start) is None or (
-        in_quote(b.text, timex.start)
-    ):
+    # (the "will" of the noun's verb too: "a public exhibition, which will be held on Thursday 29 August")
+    willed = any(_WILL_BEFORE.search(b.text, max(here.sentence.start, word.start - 30), word.start)
+                 for word in (mention, cue))
+    if not willed or in_quote(b.text, timex.start):
         return  # "had been due to decide on Tuesday 26 November": a plan of the past
     before = dct.start - period.end
     if timex.anchor == "DCT" and before > _OTHER_NOW:
@@ -937,7 +938,9 @@ def _plan_after_dct(b: Builder, here: SentenceContext, timex: Timex, period: Per
     sure = (timex.anchor == "DCT" and _DAY_VALUE.match(timex.value) is not None
             and _WEEKDAY_IN.search(timex.text) is not None and _FIGURE.search(timex.text) is not None
             and 0 <= before < _PLAN_REACH
-            and not any(t is not timex and t.type in ("DATE", "TIME") for t in here.timexes))
+            # (times of that day aside: "on Thursday 29 August from 3pm to 8pm")
+            and not any(t is not timex and t.type in ("DATE", "TIME") and not t.value.startswith(timex.value)
+                        for t in here.timexes))
     b.period_claim(event_id, Part.START, Qualifier.ON_OR_AFTER, Period(dct.start, dct.end, ""), span,
                    rule=ConflictKind.PLAN_BEFORE_DCT, mentions=(mention,),
                    grade=Grade.STRONG if sure else Grade.WEAK)

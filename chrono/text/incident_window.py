@@ -58,6 +58,7 @@ _HEADING_WORD = lazy_compile(r"[a-z;]+")
 _SINCE_ONSET = lazy_compile(rf"\b(?:{_WORDS.pattern('onset_counted_from')})\s+\Z", re.IGNORECASE)
 # "Login failures begin", "Logins restored for all customers": the failure's very start and end
 _EXPLICIT_ONSET = lazy_compile(rf"\b(?:{_WORDS.pattern('onset_explicit_words')})\b", re.IGNORECASE)
+_PARTIAL_RECOVERY = lazy_compile(rf"\b(?:{_WORDS.pattern('partial_recovery_words')})\b", re.IGNORECASE)
 _FULL_RECOVERY = lazy_compile(rf"\b(?:{_WORDS.pattern('recovery_full_words')})\b", re.IGNORECASE)
 # "Customer impact began at 14:05 and ended at 17:25": the failure's two ends, stated
 _IMPACT_WINDOW = lazy_compile(
@@ -191,6 +192,8 @@ def _window(b: Builder, found: Sequence[Scope]) -> tuple[Scope, Scope, bool] | N
     for entry in entries:
         words = b.text[entry.end:entry.block.end]
         back = _RECOVERY.search(words)
+        if back is not None and _PARTIAL_RECOVERY.search(words):
+            back = None  # "Logins start working again for customers in some regions": not yet over
         if onset is not None and back is not None:
             if entry.block.parent != onset.block.parent or _minutes(entry) <= _minutes(onset):
                 return None  # another list, or a time that does not run on: no window to read
