@@ -29,6 +29,7 @@ CLEAN = [
     "bridge-repairs.md",
     "lantern-parade.md",
     "village-hall-reopening.md",
+    "coast-path-log.md",
 ]
 
 # file -> (rule, line, column, the words the finding cites first)
@@ -46,6 +47,7 @@ FLAWED = {
     "bridge-repairs-timeline-mismatch.md": ("CHR316", 16, 5, "30 May** – Bridge reopened"),
     "lantern-parade-stale-preview.md": ("CHR317", 6, 37, "return on Saturday 16 September"),
     "village-hall-reopening-stale-headline.md": ("CHR318", 6, 28, "reopen on Saturday 18 May"),
+    "coast-path-log-wrong-day.md": ("CHR319", 27, 12, "Thursday 19 June"),
 }
 
 
