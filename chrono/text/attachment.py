@@ -202,6 +202,10 @@ _OPENING_PARTICIPLE = lazy_compile(
     rf"[\s\"“]*(?:[A-Z][a-z]{{2,}}ed|{_WORDS.pattern('opening_participles')})\b"
 )
 _RELATIVE = lazy_compile(rf",\s*(?:{_WORDS.pattern('relative_pronouns')})\s+(?:\w+\s+){{0,2}}\Z")
+# ", which was agreed in principle in late January and ": a relative clause's first verb, then "and"
+_RELATIVE_THEN_AND = lazy_compile(
+    rf",\s*(?:{_WORDS.pattern('relative_pronouns')})\s+[^,.;:!?]*?\s(?:{_WORDS.pattern('again_coordinators')})\s+\Z")
+_JOINED_RELATIVE_REACH = 120  # characters back to the relative pronoun
 _RELATIVE_OR_THAT = lazy_compile(
     rf"(?:,\s*|\s)(?:{_WORDS.pattern('relative_pronouns')})\s+(?:\w+\s+){{0,2}}\Z"
 )
@@ -872,6 +876,14 @@ def _aspect_argument(text: str, trigger: Trigger, triggers: Sequence[Trigger],
         if nouns and words_between(text, nouns[-1].end, comma) <= 6:
             return nouns[-1]
         return None
+    joined = _RELATIVE_THEN_AND.search(text, max(0, trigger.start - _JOINED_RELATIVE_REACH), trigger.start)
+    if joined is not None:
+        # "The deal, which was agreed in principle in late January and completed on 22 March":
+        # coordinated in the relative clause, the noun it is about
+        comma = joined.start()
+        nouns = [t for t in triggers[:index] if t.pos == "noun" and t.end <= comma]
+        if nouns and words_between(text, nouns[-1].end, comma) <= 2:
+            return nouns[-1]
     that = _THAT_BEFORE.search(before)
     if that is not None:  # "a week of protests that began on 6 May"
         word_start = trigger.start - len(before) + that.start()

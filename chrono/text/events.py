@@ -214,6 +214,7 @@ _WORD_MONTHS = tuple((month.lower(), month) for month in sorted(WORD_MONTHS))
 _MONTH_MAY = lazy_compile(rf"\b(?:{alternation(sorted(WORD_MONTHS))})\b")
 # a capitalised word right before, itself not opening the sentence: "on Harrow Fell"
 _NAME_WORD_BEFORE = lazy_compile(r"(?<=[a-z,;:)] )[A-Z][a-z][\w'’-]*[ \t]+\Z")
+_AFTER_LABEL = lazy_compile(r"[—–][ \t]*\Z")  # "1978 — Founds …": the text of an entry after its label
 _MONTH_TOKEN = "(month)"  # no word of any list
 
 
@@ -438,10 +439,13 @@ def iter_triggers(text: str, start: int, end: int, lex: Lexicon | None = None, *
             if _light_verb_object(before):
                 tense = PAST  # "made his debut on 6 November", "held talks in May"
         elif verb is not None:
-            if surface[:1].isupper() and at > start and (verb[3] != "past" or _NAME_WORD_BEFORE.search(
-                text, max(start, at - 30), at
-            )):
+            # (a word that is only a verb; "Fire contained" opens on the noun)
+            labelled = noun is None and _AFTER_LABEL.search(text, max(start, at - 4), at) is not None
+            if surface[:1].isupper() and at > start and not labelled and (
+                verb[3] != "past" or _NAME_WORD_BEFORE.search(text, max(start, at - 30), at)
+            ):
                 continue  # a capitalised word mid-sentence is a name ("Strike Force", "Harrow Fell")
+                # (but not one that opens a timeline entry's text: "- 1978 — Founds Kestrel Boats")
             # "the sinking", "its May 2024 flooding": a determiner or a year right before makes
             # the -ing form a noun
             if verb[3] == "ing" and (prev in _DETERMINERS or prev.endswith("'s") or year_before):
