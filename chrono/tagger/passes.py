@@ -510,6 +510,25 @@ def _weekday_end_after(res: Resources, text: str, first: Timex, second: Timex) -
     return attrs.evolve(second, value=moved.isoformat() + second.value[10:])
 
 
+def _begin_in_counted_year(res: Resources, first: Timex, second: Timex) -> Timex:
+    """"from 20 July to 5 August last year": a start with no year of its own, before an end whose
+    words count its year from now, is in that year (or the one before, when its day comes later
+    in the calendar)."""
+    begin, end = _DAY_OR_TIME.match(first.value), _DAY_OR_TIME.match(second.value)
+    if begin is None or end is None or first.anchor != "DCT" or _WRITTEN_YEAR.search(first.text):
+        return first
+    if not words_regex(res, _YEAR_WORD, re.IGNORECASE).search(second.text):
+        return first
+    start_day, end_day = dt.date.fromisoformat(begin.group(1)), dt.date.fromisoformat(end.group(1))
+    year = end_day.year - ((start_day.month, start_day.day) > (end_day.month, end_day.day))
+    if year == start_day.year or (start_day.month, start_day.day) == (2, 29):
+        return first
+    return attrs.evolve(first, value=start_day.replace(year=year).isoformat() + first.value[10:])
+
+
+_YEAR_WORD = r"\b(?:{year_word})\b"
+
+
 def _end_in_year_of_begin(res: Resources, first: Timex, second: Timex) -> Timex:
     """"closed in 1989 … from Monday 2 October to Monday 13 November": an end with no year of
     its own, read in another year than the start it closes (the start's year came from the
@@ -631,6 +650,7 @@ def _link_ranges(res: Resources, text: str, timexes: list[Timex], counter: int,
         else:
             second = _overnight_end(first, second)
         second = _weekday_end_after(res, text, first, second)
+        first = _begin_in_counted_year(res, first, second)
         second = _end_in_year_of_begin(res, first, second)
         timexes[i] = attrs.evolve(first, range_id=counter, range_role="begin")
         timexes[i + 1] = attrs.evolve(second, range_id=counter, range_role="end",

@@ -392,6 +392,7 @@ def age_cues(text: str, timexes: Sequence[Timex], sentences: Sequence[Sentence])
         # died aged 85, became headteacher in 1974")
         dated = [t for t in dated if not _in_closed_relative(text, lo, t, match.start())
                  and not _closed_before(text, lo, match.start(), match.end(), t)
+                 and not _in_relative_after(text, match.end(), t)
                  and not _of_unreached_age(text, match.end(), t)]
         preceding = [t for t in dated if t.end <= match.start() and t.range_id is None]
         right_after = [t for t in dated
@@ -713,12 +714,21 @@ def _in_closed_relative(text: str, lo: int, timex: Timex, at: int) -> bool:
         _MAIN_CLAUSE_AFTER.search(text, timex.end, at) is not None)
 
 
+def _in_relative_after(text: str, end: int, timex: Timex) -> bool:
+    """Is ``timex`` in a relative clause opened after the age ("At the age of sixteen he entered the
+    office of Harker and Bell, of which firm he became a partner in 1849"): another act's date?"""
+    return timex.start >= end and _RELATIVE_OPENED.search(text, end, timex.start) is not None
+
+
 def _closed_before(text: str, lo: int, start: int, end: int, timex: Timex) -> bool:
     """Are the words at ``[start, end)`` inside a relative clause that closes before ``timex``?"""
     return timex.start >= end and _RELATIVE_CLAUSE.search(text, lo, start) is not None and (
         _CLAUSE_CLOSED.match(text, end, timex.start) is not None)
 
 
+# ", of which firm …", ", where she …": a relative clause set off after the age's clause
+_RELATIVE_OPENED = lazy_compile(rf",\s+(?:(?:{_WORDS.pattern('relative_prepositions')})\s+)?"
+                                rf"(?:{_WORDS.pattern('relative_openers_after_age')})\b", re.IGNORECASE)
 # the rest of a relative clause up to its closing comma, then the main clause's words
 _CLAUSE_CLOSED = lazy_compile(r"[^,;.]*,\s+[a-z]+")
 _MAIN_CLAUSE_AFTER = lazy_compile(rf",\s+(?:{_WORDS.pattern('main_clause_openers')})\b")

@@ -243,6 +243,15 @@ def _told_recent_days(b: Builder, timex: Timex) -> bool:
     return False
 
 
+def _month_told_of_another_year(b: Builder, timex: Timex) -> bool:
+    """Whether the text told a day of the same month in another year before ``timex`` ("from 20 July
+    to 5 August last year … The thefts stopped on 6 August"): then its year may be that one."""
+    month = timex.value[5:7]
+    return any(other.start < timex.start and other.type == "DATE" and _DAY_VALUE.fullmatch(other.value)
+               and other.value[5:7] == month and other.value[:4] != timex.value[:4]
+               for other in b.timexes)
+
+
 def _valid_day(value: str) -> bool:
     try:
         dt.date.fromisoformat(value)
@@ -605,7 +614,7 @@ def date(b: Builder, here: SentenceContext, timex: Timex, period: Period, length
         if past and period.start >= b.dct.end and tense == PAST and reading.name == IN and (
             _day_written(here, timex) and _FIGURE.search(timex.text)
             and period.start - b.dct.end < _SOON_AFTER
-            and _told_recent_days(b, timex)
+            and _told_recent_days(b, timex) and not _month_told_of_another_year(b, timex)
         ):
             # "The move finished on 2 November … the keys were handed back on 14 November" in a
             # text of 8 November: the story is of these weeks, so its year is the document's

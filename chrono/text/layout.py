@@ -626,12 +626,16 @@ def is_label(words: str) -> bool:
     seen_past = False
     for i, token in enumerate(tokens):
         past = (len(token) >= 4 and token.endswith("ed") and token.isalpha()) or token in irregular
+        following = tokens[i + 1] if i + 1 < len(tokens) else ""
+        if past and i > 0 and tokens[i - 1].endswith("ly") and tokens[i - 1].isalpha() and (
+            following.isalpha() and following not in determiners and following not in followers
+        ):
+            continue  # "Newly elected commissioners sworn in": a participle that describes the noun
         if not past:
             if not seen_past and (token in finite or token in determiners) and raw[i] not in MONTHS:
                 return False  # ("May 30: …" is a date, not a modal)
             continue
         seen_past = True
-        following = tokens[i + 1] if i + 1 < len(tokens) else ""
         if following and following[0].isalpha() and following not in followers:
             return False  # "released the report": an object, a finite verb
     return seen_past
