@@ -295,6 +295,8 @@ def _day_apposed_to_period(text: str, timexes: list[Timex]) -> None:
             if inside and candidate.isoformat() != day.value:
                 timexes[i + 1] = attrs.evolve(day, value=candidate.isoformat(), anchor=period.value)
                 break
+
+
 _COUNTED_TO = lazy_compile(r"(\d{4})((?:-\d\d)?)\Z")  # a count of years from a month or a year
 _MONTH_OR_DAY_VALUE = lazy_compile(r"\d{4}(-\d\d(?:-\d\d)?)\Z")
 

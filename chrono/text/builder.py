@@ -927,7 +927,7 @@ class Builder:
                 if trigger.end <= t.start <= trigger.end + _APPOSED_REACH]
         if not any(day is not None and int(day.group(2)) == label for day in days):
             return False
-        told = [_DAY_VALUE.match(value) for value in self._told_values(link)]
+        told = [_DAY_VALUE.match(value) for value in self.told_values(link)]
         return bool(told) and all(t is not None and int(t.group(2)) != label for t in told)
 
     def _labelled_apart(self, link: Link, own: Timex) -> bool:
@@ -963,7 +963,7 @@ class Builder:
         meeting, on Tuesday evening, opened at 7pm"): no other date for it to be another event's."""
         told = self.mention_at.get(link.antecedent.start)
         return told is not None and told.introduced and mention.paragraph - told.paragraph in (0, 1) and (
-            not self._told_values(link))
+            not self.told_values(link))
 
     def labels(self, *lemmas: str) -> frozenset[str]:
         """The months and years the text labels events of these words by ("## The January flood
@@ -988,16 +988,12 @@ class Builder:
         """The days between a mention's own date and each date told of the event it would refer
         to: the expressions that placed it, and the periods of its claims ("broke out shortly
         before 4 a.m. on Thursday, 12 September" bounds it)."""
-        days = (_days_apart(value, own.value) for value in self._told_values(link))
+        days = (_days_apart(value, own.value) for value in self.told_values(link))
         return [day for day in days if day is not None]
 
     def told_values(self, link: Link, *, written: bool = False) -> list[str]:
         """The dates told of the event a link leads to (TIMEX3 values); ``written``: only those
         of the expressions that date it, not the periods its claims give."""
-        return self._told_values(link, written=written)
-
-    def _told_values(self, link: Link, *, written: bool = False) -> list[str]:
-        """The dates told of the event a link leads to."""
         event_id = self._event_of_told(link.antecedent)
         if event_id is None:
             # "It was the only vote the committee has taken": a mention that is no event of its
@@ -1005,9 +1001,14 @@ class Builder:
             event_id = self._event_of_told(self._first_mention(link.antecedent))
         if event_id is None:
             return []
-        values = [self.timexes[i].value for offset in self.dated_at.get(event_id, ())
-                  if (i := self._timex_at(offset)) is not None and not self._in_piece_said(offset)]
+        values = self.dated_values(event_id, own=True)
         return values if written else values + self._period_values(event_id)
+
+    def dated_values(self, event_id: str, *, own: bool = False) -> list[str]:
+        """The values of the expressions that date ``event_id``; ``own``: not those of what an
+        earlier piece said (:attr:`piece_said`)."""
+        return [self.timexes[i].value for offset in self.dated_at.get(event_id, ())
+                if (i := self._timex_at(offset)) is not None and not (own and self._in_piece_said(offset))]
 
     def _in_piece_said(self, offset: int) -> bool:
         return any(start <= offset < end for start, end in self.piece_said)
@@ -1023,7 +1024,7 @@ class Builder:
         if not any(t.start > mention.trigger.end and t.value[:4] == own.value and _DAY_VALUE.match(t.value)
                    for t in here.timexes):
             return False
-        years = {value[:4] for value in self._told_values(link) if _DAY_VALUE.match(value)}
+        years = {value[:4] for value in self.told_values(link) if _DAY_VALUE.match(value)}
         return bool(years) and own.value not in years
 
     def drop_claims(self, keep: Callable[[Claim], bool]) -> None:

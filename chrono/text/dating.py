@@ -688,10 +688,11 @@ def date(b: Builder, here: SentenceContext, timex: Timex, period: Period, length
     # told last, dating a mention that refers back to an event told before (whose own day that
     # may not be: "voted on Tuesday night" … "the traffic study … on Aug. 28"): a doubt
     link = b.links.get(target.trigger.start)
-    told_days = [v[:10] for v in b.told_values(link, written=True) if _DAY_VALUE.match(v)] if link else []
-    borrowed_day = timex.type == "TIME" and not own_day and timex.anchor is not None and (
+    bare_time = timex.type == "TIME" and not own_day and timex.anchor is not None
+    borrowed_day = bare_time and link is not None and (
         not any(t is not timex and t.type == "DATE" for t in here.timexes)
-    ) and any(day != timex.value[:10] for day in told_days)
+    ) and any(_DAY_VALUE.match(value) and value[:10] != timex.value[:10]
+              for value in b.told_values(link, written=True))
     grade = Grade.WEAK if restated or quoted_weekday or series_start or borrowed_day else Grade.STRONG
     for bound in bounds:
         b.period_claim(event_id, bound.part, bound.qualifier, period, span, rule=rule,

@@ -16,9 +16,7 @@ order (two logs in one document, a count that starts again) are left alone.
 
 from __future__ import annotations
 
-import functools
 import itertools
-import re
 from collections.abc import Sequence
 
 import attrs
@@ -28,6 +26,7 @@ from chrono.model import Endpoint, Event, EventExists, Gap, Grade, Part, Qualifi
 from chrono.periods import DAY, date_of
 from chrono.problems import ConflictKind
 from chrono.tagger.resources import load as load_resources
+from chrono.tagger.resources import words_regex
 from chrono.text.builder import Builder
 from chrono.text.claims import TextPeriodClaim
 from chrono.text.layout_dating import Scope
@@ -53,20 +52,15 @@ class _Entry:
         return self.scope.period.start // DAY
 
 
-@functools.lru_cache(maxsize=1)
-def _label() -> re.Pattern[str]:
-    """What stands between an entry's start and its date: "## Day 4 — ", "| Day 4 | ",
-    "**Day 12.** ": the label of a day count (a word of the tagger's lexicon, with a capital),
-    its number and punctuation."""
-    words = "|".join(re.escape(str(word)) for word in load_resources("en").classes.get("day_count_label", {}))
-    return re.compile(
-        rf"[\s#*_>|(\[]*(?=[A-Z])((?i:{words or '(?!)'})[ \t]+(\d{{1,3}}))[\s*_.,:;|()\[\]—–-]*"
-    )
+# What stands between an entry's start and its date: "## Day 4 — ", "| Day 4 | ", "**Day 12.** ":
+# the label of a day count (a word of the tagger's lexicon, with a capital), its number and
+# punctuation.
+_LABEL = r"[\s#*_>|(\[]*(?=[A-Z])((?i:{day_count_label})[ \t]+(\d{1,3}))[\s*_.,:;|()\[\]—–-]*"
 
 
 def _entries(b: Builder, found: Sequence[Scope]) -> list[_Entry]:
     out = []
-    label = _label()
+    label = words_regex(load_resources("en"), _LABEL)
     for scope in sorted(found, key=lambda s: s.start):
         period = scope.period
         if scope.block.kind not in _ENTRY_KINDS or period.start is None or period.end is None:

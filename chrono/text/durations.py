@@ -382,23 +382,24 @@ def journey_length(b: Builder, here: SentenceContext, timex: Timex) -> None:
     # (not a part of the day that restates the end's day: "at 19:55 the same evening")
     told = [t for t in here.timexes if t.end <= timex.start and t.type in ("DATE", "TIME")
             and not _PART_OF_DAY_VALUE.search(t.value)]
+    # (where the start's words and the end's are looked for: the sentence, from its start and
+    # from the start's time)
+    start_from, end_from = here.sentence.start, told[-2].end if len(told) > 1 else 0
     if len(told) == 1:
         # "The meeting opened at 6.30pm on Tuesday … It did not finish until 1.10am on Wednesday,
         # a sitting of four hours and forty minutes": the start in the sentence before
         before = b.sentence_before(here.sentence)
         if before is None or before.paragraph != here.sentence.paragraph:
             return
+        start_from, end_from = before.start, here.sentence.start
         started = [t for t in b.timexes if before.start <= t.start < before.end and t.type == told[0].type
-                   and _JOURNEY_START.search(b.text, max(before.start, t.start - _JOURNEY_REACH), t.start)]
-        if not started or not _JOURNEY_END.search(b.text, here.sentence.start, told[0].start):
-            return
-        told = [started[0], told[0]]
+                   and _JOURNEY_START.search(b.text, max(start_from, t.start - _JOURNEY_REACH), t.start)]
+        told = [*started[:1], told[0]]
     if len(told) < 2 or told[-1].type != told[-2].type:
         return
     first, last = told[-2], told[-1]
-    if not _JOURNEY_START.search(b.text, max(first.start - _JOURNEY_REACH, 0), first.start):
+    if not _JOURNEY_START.search(b.text, max(start_from, first.start - _JOURNEY_REACH), first.start):
         return
-    end_from = here.sentence.start if first.start < here.sentence.start else first.end
     if not _JOURNEY_END.search(b.text, end_from, last.start):
         return
     ends = _ordered_ends(b, first, last)

@@ -42,7 +42,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 
 import attrs
 
@@ -66,7 +66,7 @@ from chrono.text.signals import Reading, reading_of
 from chrono.text.tense import NOMINAL, PAST, PERFECT, PLANNED, PRESENT
 from chrono.text.vocabulary import vocabulary
 
-__all__ = ["Scope", "apply", "plan_table_rows", "scopes"]
+__all__ = ["Scope", "apply", "plan_table_rows", "scopes", "tables"]
 
 # "| 121 | 13 February 2016 |": a row or item that opens with its number
 _LEADING_NUMBER = lazy_compile(r"[\s|*#.-]*(\d{1,6})(?=[\s|.):])")
@@ -258,19 +258,28 @@ def plan_table_rows(b: Builder, layout: Layout) -> list[tuple[int, int]]:
     """The rows of tables whose header names a column of what is to come ("| Action | Owner |
     Due |"): each row is a task with its deadline, not a report of something done."""
     found: list[tuple[int, int]] = []
-    in_table = planned = False
+    for header, *rows in tables(layout):
+        cells = b.text[header.start:header.end].lower().replace("*", "").split("|")
+        if any(" ".join(cell.split()) in _PLAN_COLUMNS for cell in cells):
+            found.extend((row.start, row.end) for row in rows)
+    return found
+
+
+def tables(layout: Layout) -> Iterator[list[Block]]:
+    """The tables of ``layout``, each its rows in order, the header first (any block other than
+    a row or a cell ends a table)."""
+    rows: list[Block] = []
     for block in layout.blocks:
         if block.kind is Kind.CELL:
             continue
-        if block.kind is not Kind.ROW:
-            in_table = False  # any other block ends the table
-        elif not in_table:
-            in_table = True  # its first row: the header
-            cells = b.text[block.start:block.end].lower().replace("*", "").split("|")
-            planned = any(" ".join(cell.split()) in _PLAN_COLUMNS for cell in cells)
-        elif planned:
-            found.append((block.start, block.end))
-    return found
+        if block.kind is Kind.ROW:
+            rows.append(block)
+            continue
+        if rows:
+            yield rows
+        rows = []
+    if rows:
+        yield rows
 
 
 def _scoping(scope: Scope) -> bool:

@@ -866,8 +866,7 @@ _ERA_VALUE = lazy_compile(r"\d{2,3}\Z")  # a TIMEX3 century ("19") or decade ("1
 
 def _dated_only_by_era(b: Builder, event_id: str) -> bool:
     """Is every date the text gives ``event_id`` a decade or a century?"""
-    timexes = (b.timex_at(offset) for offset in b.dated_at.get(event_id, ()))
-    values = [timex.value for timex in timexes if timex is not None]
+    values = b.dated_values(event_id)
     return bool(values) and all(_ERA_VALUE.match(value) for value in values)
 
 

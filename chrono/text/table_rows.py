@@ -26,7 +26,7 @@ the prose (:attr:`ConflictKind.ENTRY_RETOLD`, reported by CHR316).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 
 import attrs
 
@@ -43,7 +43,7 @@ from chrono.text.clauses import clause_bounds, clause_of
 from chrono.text.context import SentenceContext
 from chrono.text.dating import period_of
 from chrono.text.inflection import singular
-from chrono.text.layout_dating import Scope, plan_table_rows
+from chrono.text.layout_dating import Scope, plan_table_rows, tables
 from chrono.text.sentences import in_quote
 from chrono.text.vocabulary import vocabulary
 
@@ -81,22 +81,6 @@ class _Row:
     table_end: int
 
 
-def _tables(layout: Layout) -> Iterator[list[Block]]:
-    """The tables of ``layout``, each its rows in order (the header first)."""
-    rows: list[Block] = []
-    for block in layout.blocks:
-        if block.kind is Kind.CELL:
-            continue
-        if block.kind is Kind.ROW:
-            rows.append(block)
-            continue
-        if rows:
-            yield rows
-        rows = []
-    if rows:
-        yield rows
-
-
 def _tokens(text: str, start: int, end: int, timexes: Sequence[Timex]) -> dict[str, int]:
     """The content words and figures of ``text[start:end]`` outside its time expressions
     (lower case, singular), each with its first offset."""
@@ -130,7 +114,7 @@ def _rows(b: Builder, layout: Layout, found: Sequence[Scope]) -> list[_Row]:
     # (not a table of actions and their deadlines, "| Action | Owner | Due |": no row of it is
     # anything the prose tells as done)
     planned = {start for start, _ in plan_table_rows(b, layout)}
-    for table in _tables(layout):
+    for table in tables(layout):
         if any(block.start in planned for block in table):
             continue
         header, body = table[0], [(block, dated.get(block.start)) for block in table[1:]]
@@ -169,7 +153,7 @@ def rows_retold(b: Builder, layout: Layout, found: Sequence[Scope]) -> None:
     rows = _rows(b, layout, found)
     if not rows:
         return
-    in_table = [(block.start, block.end) for table in _tables(layout) for block in table]
+    in_table = [(block.start, block.end) for table in tables(layout) for block in table]
     prose = [(block.start, block.end) for block in layout.blocks if block.kind is Kind.PARAGRAPH]
     made: dict[int, str] = {}
     for sentence in b.sentences:
