@@ -351,7 +351,11 @@ def _year_of_sentence_before(ctx: Context, story: Anchor, start: int) -> bool:
     own = sentence_start(ctx.text, start, 240)
     before = sentence_start(ctx.text, max(0, own - 2), 240)
     written = _WRITTEN_YEAR.search(ctx.text, ctx.ref_start, ctx.ref_end) is not None
-    return (before <= ctx.ref_start < own and written
+    # "… enforcement of the 1965 Voting Rights Act. In late June, the court ruled": a year that
+    # names a law, a treaty or a tournament is not the time the next sentence tells
+    names = _YEAR_IN_NAME.match(ctx.text, ctx.ref_end) is not None and ctx.text[
+        max(0, ctx.ref_start - 4):ctx.ref_start].lower().endswith(("the ", "’s ", "'s "))
+    return (before <= ctx.ref_start < own and written and not names
             and not PARAGRAPH_BREAK.search(ctx.text, ctx.ref_end, start)
             and not ctx.speaks_from_now(ctx.ref_end, start) and tense(ctx, start, start + 1) < 0)
 
@@ -377,6 +381,7 @@ def _set_just_before(ctx: Context, story: Anchor, start: int) -> bool:
 
 
 _QUOTE_OPENERS = frozenset('"“')
+_YEAR_IN_NAME = lazy_compile(r"[ \t]+[A-Z][a-z]+")
 # "We'd only moved … at", "had already left … in": a pluperfect in the clause before a date
 _PLUPERFECT_BEFORE = (r"(?:\b(?:{pluperfect_auxiliary})|(?:{pluperfect_contraction}))\s+"
                       r"(?:[a-z]+(?:{adverb_suffix})\s+|(?:{pluperfect_adverb})\s+)?"
