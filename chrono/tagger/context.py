@@ -181,6 +181,10 @@ class Context:
     # ("the volume for 1953, found last spring … extracts from that January").
     ref_from_now: bool = False
     distal_ref: Anchor | None = None
+    # The narrative state before a look back told in the pluperfect ("… on Tuesday 12 November.
+    # The agency had issued a warning on the Sunday evening"), and where that sentence ends: the
+    # next sentence that does not go on in the pluperfect is back on the story's day.
+    look_back: tuple[tuple[object, ...], int] | None = None
 
     def base(self) -> dt.date:
         """The day deictic expressions count from: the DCT, or the day of the entry around."""

@@ -37,6 +37,7 @@ from chrono.tagger.tense import (
     LONG_AGO_YEARS,
     PARAGRAPH_BREAK,
     STORY_GRANULARITIES,
+    day_told_before_pluperfect,
     tense,
     written_weekday,
 )
@@ -357,6 +358,13 @@ def _follow(ctx: Context, rule: Rule, piece: Piece, dct_known: bool) -> Piece:
             # "the board had been given the study only two weeks before the meeting, on Aug. 28":
             # a look back from the story's day, which stays put
             anchor = None
+        if earlier_day and piece.anchor == "DCT" and not any(
+            c.isdigit() for c in ctx.text[piece.start:piece.end]
+        ) and day_told_before_pluperfect(ctx, piece.start):
+            # "… on Tuesday 12 November. The agency had issued a warning on the Sunday evening. By
+            # daybreak …": a look back in the pluperfect, for its sentence (see tense.back_from_look_back)
+            stop = _SENTENCE_END.search(ctx.text, piece.end)
+            ctx.look_back = (ctx.saved(), stop.end() if stop is not None else len(ctx.text))
         if anchor is not None and piece.anchor == "DCT" and ctx.ref is not None and ctx.ref.gran == "D" and (
             _holds(anchor, ctx.ref.day)
         ):

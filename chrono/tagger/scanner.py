@@ -38,6 +38,7 @@ from chrono.tagger.resources import (
     trie_regex,
     words_regex,
 )
+from chrono.tagger.tense import back_from_look_back
 
 __all__ = ["Scanner", "scan", "scanner_for"]
 
@@ -440,6 +441,7 @@ def scan(ctx: Context, scanner: Scanner) -> Iterator[tuple[Rule, list[Piece]]]:
         if ts < last_end:
             continue
         ctx.at(ts)  # the layout's blocks and the story's paragraphs (chrono.tagger.frames)
+        back_from_look_back(ctx, ts)
         word = trig.group()
         if word[:1].isupper() and not word.isupper() and word.lower() in lowercase_words and (
             not _sentence_start(text, ts)

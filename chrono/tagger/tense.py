@@ -1069,6 +1069,52 @@ _LINE_LABEL_END = lazy_compile(r"[ \t*_:)]*(?:\r?\n|\Z)")
 _INLINE_LABEL_END = lazy_compile(r"[.:]?[ \t*_]{3}")
 
 
+def day_told_before_pluperfect(ctx: Context, start: int) -> dt.date | None:
+    """The day written out just before ``start`` in its paragraph (a day other than the DCT),
+    when the sentence of ``start`` tells its act in the pluperfect, as done before that day."""
+    told = ctx.explicit[0]
+    if told is None or told.gran != "D" or told.day == ctx.base() or not 0 <= ctx.explicit[2] <= start:
+        return None
+    if PARAGRAPH_BREAK.search(ctx.text, ctx.explicit[2], start) is not None:
+        return None
+    lead = max(sentence_start(ctx.text, start, 240), ctx.explicit[2])
+    # (in the clause of ``start``: not "Okafor, who had delivered bread that afternoon, was
+    # arrested on the Monday")
+    breaks = list(_CLAUSE_BREAK.finditer(ctx.text, lead, start))
+    lead = breaks[-1].end() if breaks else lead
+    return told.day if pluperfect_between(ctx, lead, start) else None
+
+
+def back_from_look_back(ctx: Context, start: int) -> None:
+    """Past the sentence of a look back in the pluperfect, in the same paragraph, a sentence
+    that does not go on in the pluperfect is back on the story's day ("The agency had issued a
+    warning on the Sunday evening. By daybreak forty homes were flooded"); its clock goes on
+    ("He had spent Friday evening at the bar and left at 12.15am. CCTV shows him ten minutes
+    later")."""
+    if ctx.look_back is None or start < ctx.look_back[1]:
+        return
+    state, sentence_end = ctx.look_back
+    ctx.look_back = None
+    if PARAGRAPH_BREAK.search(ctx.text, sentence_end, start) is not None:
+        return
+    lead = sentence_start(ctx.text, start, 240)
+    stop = SENTENCE_END.search(ctx.text, start)
+    if lead < sentence_end or pluperfect_between(ctx, lead, len(ctx.text) if stop is None else stop.start()):
+        return
+    clock = ctx.clock
+    ctx.restore(state)
+    ctx.clock = clock
+
+
+def pluperfect_between(ctx: Context, lead: int, end: int) -> bool:
+    """Is a verb in the pluperfect ("had issued", "had only just left") between ``lead`` and ``end``?"""
+    return words_regex(ctx.res, _PLUPERFECT_VERB, re.IGNORECASE).search(ctx.text, lead, end) is not None
+
+
+# "the Friday before the meeting", "the Monday after": counted from another time
+_ORDER_AFTER_DAY = r"(?:\s+(?:{part_of_day}))?\s+(?:{bare_order_word})\b"
+_PLUPERFECT_VERB = (r"\b(?:{pluperfect_auxiliary})\s+"
+                    r"(?:[a-z]+(?:{adverb_suffix})\s+|(?:{pluperfect_adverb})\s+)?[a-z]+(?:{participle_ending})\b")
 _WEEKDAY_ONLY = r"(?:{definite_article}\s+)?(?:{weekday})"  # "the Wednesday": a day of the story's, named
 
 
@@ -1122,6 +1168,12 @@ def weekday_date(ctx: Context, weekday: int, rel: int | None, start: int, end: i
     ):
         # "Nolan, who had been on leave since the Friday, rang in": the story's last such day
         return add_days(story.day, -((story.day.isoweekday() - weekday) % 7))
+    if rel is None and the_before.search(ctx.text, max(0, start - 8), start) and not words_regex(
+        ctx.res, _ORDER_AFTER_DAY, re.IGNORECASE
+    ).match(ctx.text, end) and (looked_from := day_told_before_pluperfect(ctx, start)) is not None:
+        # "The river came over the weir on Tuesday 12 November. The agency had issued a warning on
+        # the Sunday evening": told as before the day just written, that day's last such day
+        return add_days(looked_from, -((looked_from.isoweekday() - weekday) % 7 or 7))
     if rel is None and story is not None and abs((story.day - ctx.base()).days) > 7 and the_before.search(
         ctx.text, max(0, start - 8), start
     ):

@@ -664,7 +664,9 @@ def _lede_age(text: str, dates: _Dates, sentences: Sequence[Sentence], birth: Ti
     # document date is the news of the day, the age the one at it or at the document date;
     # a year written ("fell on 4 May 2019") is another time, at which she was another age
     recent = [t for t in dated if t.anchor == "DCT" and not t.guessed and _FULL_DAY.match(t.value[:10])]
-    if len(recent) != len(dated) or len({t.value[:10] for t in recent}) > 1:
+    if len(recent) != len(dated) or not _one_age_over(birth, {t.value[:10] for t in recent}):
+        # ("Daniel Merrow, 31, … was sentenced on Thursday after admitting burglary at an
+        # earlier hearing on 19 October": several days, at each of which he was the same age)
         return None
     surname = match.group("name")
     named = re.search(rf"\b{re.escape(surname)}\b", text[told.start:birth.start]) is not None
@@ -678,6 +680,17 @@ def _lede_age(text: str, dates: _Dates, sentences: Sequence[Sentence], birth: Ti
     if recent:
         return AgeCue(Span(start, end), age, mention(birth), mention(recent[0]), or_now=True)
     return AgeCue(Span(start, end), age, mention(birth), None)
+
+
+def _one_age_over(birth: Timex, days: set[str]) -> bool:
+    """Was the one born on ``birth`` the same age on each of ``days`` (ISO days)?"""
+    if len(days) <= 1:
+        return True
+    if not _FULL_DAY.fullmatch(birth.value):
+        return False
+    born = (int(birth.value[5:7]), int(birth.value[8:10]))
+    ages = {int(day[:4]) - int(birth.value[:4]) - ((int(day[5:7]), int(day[8:10])) < born) for day in days}
+    return len(ages) == 1
 
 
 # a line labelling a fact: "- Born: 2 November 2001" (the view blanks the list marker)

@@ -177,8 +177,10 @@ def _compile_text(document: Document, options: ReadingOptions) -> Compiled:
     return Compiled(document, built.events, built.claims, tuple(problems), timexes, tuple(cues))
 
 
-# a paragraph that opens with a label in bold ending in a full stop: "**Age.** A photo caption …"
-_ITEM_LABEL = lazy_compile(r"^[ \t]*\*\*[^*\n]{1,40}[.:]\*\*", re.MULTILINE)
+# a paragraph that opens with a label in bold ending in a full stop: "**Age.** A photo caption …",
+# or with a title in bold on a line of its own: "**BELLRINGER HANGS UP HIS ROPE** ⏎ Jack Ellery, 70, …"
+_ITEM_LABEL = lazy_compile(r"^[ \t]*\*\*(?:[^*\n]{1,40}[.:]\*\*|[^*\n]{1,60}\*\*[ \t]*\n[ \t]*\S)",
+                           re.MULTILINE)
 
 
 def _labelled_items(text: str) -> list[tuple[int, int]]:

@@ -23,7 +23,7 @@ from chrono.text.counts import NUMBERS, count_of
 from chrono.text.dating import counted_day_claim, period_of, told_going_on
 from chrono.text.durations import seconds_of
 from chrono.text.events import Trigger, lexicon
-from chrono.text.tense import TOLD_AS_PAST
+from chrono.text.tense import PLUPERFECT, TOLD_AS_PAST
 from chrono.text.vocabulary import (
     Hint,
     VocabularyError,
@@ -373,8 +373,9 @@ def offset(b: Builder, here: SentenceContext, match: re.Match[str]) -> None:
             # "Three days later, on June 15, the jury returned its verdict" with no event word in
             # the main clause: the day set off after the phrase is that long after the story's
             # last dated event
-            _apposed_day_after(b, here, start, end, count, unit, direction)
-            apposed_read = True
+            # (none dated before it: "… By dawn forty homes were under water. ¶ Two days later, on 5
+            # March, volunteers filled sandbags": the days the text told, below)
+            apposed_read = _apposed_day_after(b, here, start, end, count, unit, direction)
     unknown = subject is None or not is_asserted(text, subject)
     # "turned professional in 1971 and won … two years later": the offset is the other verb's
     other_verb = not unknown and subject is not None and subject.end <= start and other_predicate(
@@ -810,18 +811,19 @@ def _daycount_of(count: int, unit: int, text: str, at: int) -> tuple[int, int] |
 
 
 def _apposed_day_after(b: Builder, here: SentenceContext, start: int, end: int, count: int, unit: int,
-                       direction: str) -> None:
+                       direction: str) -> bool:
     """"Three days later, on June 15, …": the last dated event before the phrase falls that many
-    days before the day set off after it (after it, for "earlier")."""
+    days before the day set off after it (after it, for "earlier"). False when no event before
+    it is dated at all (the days the text told may still be counted)."""
     counted = _daycount_of(count, unit, b.text, start)
     if counted is None:
-        return
+        return True
     timex = next((t for t in here.timexes if t.start >= end), None)
     lead = timex.signal_start if timex is not None and timex.signal_start is not None else None
     if timex is None or lead is None or not _APPOSED.fullmatch(b.text, end, lead) or not _DAY_ONLY.match(
         timex.value
     ) or not _SET_OFF_AFTER.match(b.text, timex.end):
-        return
+        return True
     previous = b.last_dated(here.window_start, start, "", outside_headings=True)
     if previous is None and here.opening_window_start >= 0:
         previous = b.last_dated(here.opening_window_start, start, "", outside_headings=True)
@@ -836,11 +838,40 @@ def _apposed_day_after(b: Builder, here: SentenceContext, start: int, end: int, 
         # no day to count from; the day the tagger counted the phrase from is, when an event the
         # text dated to that day is there to count from
         previous = _event_of_counted_day(b, here, start)
-    if previous is None or b.undated_between(previous[0], start) or b.day_of(previous[1], start) is None:
-        return  # (days are counted from a day: "The May landslide ¶ Five weeks later, on 19 May")
+    if previous is not None and _counted_from_another_told_day(b, here, start, previous):
+        # "… in the small hours of Wednesday 2 March. The council had closed the path on the
+        # Monday afternoon. By dawn … ¶ Two days later, on 5 March": the tagger counted the
+        # phrase from a day told after that event's, with no event of its own
+        previous = _event_of_counted_day(b, here, start)
+    if previous is None:
+        return False
+    if b.undated_between(previous[0], start) or b.day_of(previous[1], start) is None:
+        return True  # (days are counted from a day: "The May landslide ¶ Five weeks later, on 19 May")
     days, spare = counted
     counted_day_claim(b, previous[1], timex.value, -days if direction == "later" else days, spare,
                       b.span(start, timex.end))
+    return True
+
+
+def _counted_from_another_told_day(b: Builder, here: SentenceContext, start: int,
+                                   previous: tuple[int, str]) -> bool:
+    """Is ``previous`` a look back told in the pluperfect, while the tagger counted the offset
+    phrase at ``start`` from another day the story told (its own day, which that look back did
+    not move)?"""
+    phrase = next((t for t in here.timexes if t.start <= start < t.end), None)
+    day = b.day_of(previous[1], start)
+    if phrase is None or phrase.anchor is None or not _DAY_ONLY.match(phrase.anchor) or day is None:
+        return False
+    if day.value[:10] == phrase.anchor or b.tense.get(previous[1]) != PLUPERFECT:
+        return False
+    written = _written_day_after(b, here, phrase)
+    if written is None or abs((date.fromisoformat(written[0].value[:10])
+                               - date.fromisoformat(phrase.anchor)).days) > _YEAR_DAYS:
+        return False  # (a day of another year than the one counted from: a year misread, not a slip)
+    told = b.context_at(previous[0])
+    lo = told.window_start if told is not None else previous[0]
+    first, last = bisect.bisect_left(b.timex_starts, lo), bisect.bisect_left(b.timex_starts, start)
+    return any(t.value.startswith(phrase.anchor) and t.anchor in (None, "DCT") for t in b.timexes[first:last])
 
 
 def _event_of_counted_day(b: Builder, here: SentenceContext, start: int) -> tuple[int, str] | None:
@@ -861,6 +892,7 @@ def _event_of_counted_day(b: Builder, here: SentenceContext, start: int) -> tupl
 # a distance counted in units shorter than this is not counted from an event dated only to a
 # decade or a century: no writer counts weeks from "the 1970s"
 _COARSE_REFERENCE_UNIT = 30 * DAY
+_YEAR_DAYS = 366
 _ERA_VALUE = lazy_compile(r"\d{2,3}\Z")  # a TIMEX3 century ("19") or decade ("197")
 
 
@@ -889,8 +921,16 @@ def _counted_from_last_date(b: Builder, here: SentenceContext, match: re.Match[s
     first = bisect.bisect_left(b.timex_starts, lo)
     before = [t for t in b.timexes[first:bisect.bisect_left(b.timex_starts, phrase.start)]
               if t.end <= phrase.start and t.type in ("DATE", "TIME")]
-    if not before or not before[-1].value.startswith(phrase.anchor) or before[-1].anchor not in (None, "DCT"):
-        return  # (the date counted from must be the last the text gave, read against nothing else)
+    while before and before[-1].signal == "since" and not before[-1].value.startswith(phrase.anchor):
+        # "… by daybreak. ¶ Pennick, who has lived there since 1971, … ¶ Three days later": the
+        # bound of a state, which the story's time does not move to
+        before.pop()
+    if not before or not before[-1].value.startswith(phrase.anchor) or before[-1].anchor not in (
+        None, "DCT", phrase.anchor if before[-1].type == "TIME" else None
+    ):
+        # (the date counted from must be the last the text gave, read against nothing else, or a
+        # time of that day: "on Tuesday 12 November … By daybreak …")
+        return
     if before[-1].start < since:
         return
     if match.group("daybefore") and _APPOSED_GAP.fullmatch(b.text, before[-1].end, match.start()):

@@ -155,6 +155,7 @@ def _timed_by_modal(text: str, start: int) -> bool:
 
 
 _NAMED_PARTICIPLES = _WORDS.set("named_participles")
+_TEXT_POINTER_AFTER = lazy_compile(rf"[ \t]+(?:{_WORDS.pattern('text_pointer_adverbs')})\b")
 _SET_OFF_NAME = lazy_compile(r"(?<![\w'’-])[A-Z][a-z][\w'’-]*,[ \t]*\Z")
 _PARTICIPLE_PHRASE = lazy_compile(
     rf"[A-Z][a-z]+\s+(?:{_WORDS.pattern('opening_participle_prepositions')})\b[^,;.!?]{{0,80}},\s*"
@@ -303,6 +304,8 @@ def verb_tense(form: str, before: list[str], text: str, start: int) -> str | Non
             return IRREALIS
         if in_absolute_phrase(text, start):
             return None  # "with the first homes completed in 2026": the main clause's time, no event
+        if _TEXT_POINTER_AFTER.match(text, _word_end(text, start)):
+            return None  # "for the parish councils listed overleaf, on Thursday 4 May": the councils
         if _AFTER_SEMICOLON.search(text, max(0, start - 8), start) and _FROM_AFTER.match(text, start):
             return None
         if form == "past":
