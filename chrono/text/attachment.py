@@ -301,6 +301,12 @@ _ANNIVERSARY_CLAUSE = lazy_compile(rf",\s*(?:{_WORDS.pattern('anniversary_clause
 # ", still standing today,": a present participle set off between a subject and its verb
 _ASIDE_PARTICIPLE = lazy_compile(r",\s+(?:[a-z]+\s+)?[a-z]{3,}ing\s+(?:[a-z]+\s+)?")
 _CONJUNCTION = lazy_compile(rf"\b(?:{_WORDS.pattern('conjunctions')})\b")
+# "…, eleven men and thirty-two mules ": two subjects of a few words each joined before the verb
+# after a date set off by a comma (no verb of their own: every word a number, an article or a noun)
+_COORDINATED_SUBJECT = lazy_compile(
+    rf",[ \t]+(?:[a-z][\w-]*[ \t]+){{1,2}}(?:{_WORDS.pattern('subject_joiners')})"
+    r"[ \t]+(?:[a-z][\w-]*[ \t]+){1,2}\Z"
+)
 # what may stand between a date and the event noun it is in front of ("Monday's raid", "the
 # 2023 prize ceremony"), shared with chrono.text.dating
 IN_FRONT = lazy_compile(r"(?:['’]s)?\s+(?:[\w-]+\s+)?")
@@ -599,7 +605,10 @@ def _attach(text: str, timex: Timex, triggers: Sequence[Trigger], cuts: tuple[in
             return None  # "The van, a white transit stolen in Derby the previous week, was found"
         if _GERUND_PHRASE.match(text, clause_start, left_edge):
             return None  # "Since winning her first title in 2015, she has missed …": the gerund's date
-        if _CONJUNCTION.search(text[timex.end:right[0].start]):
+        subjects = _COORDINATED_SUBJECT.fullmatch(text, timex.end, right[0].start) is not None and not any(
+            looks_finite(w) for w in words_in(text, timex.end, right[0].start))
+        if _CONJUNCTION.search(text, timex.end, right[0].start) and not subjects:
+            # (not subjects joined: "On May 3, 1894, eleven men and two mules left Fort Halloran")
             return None
         if _GOVERNING.search(text, timex.end, right[0].start):
             # "On 13 September — two days after the ruling —": the ruling is not dated
@@ -706,6 +715,9 @@ def _verb_of_object(
         return None
     if verb.lemma in _ARRANGING or not _ARRANGING.isdisjoint(regular_bases(verb.lemma)):
         return None  # "called a public meeting … on Thursday 18 August": the meeting's date
+    following = _NEXT_WORD.match(text, noun.end)
+    if following is not None and looks_finite(following.group(1)):
+        return None  # "records showed the withdrawal was made … on 22 May": the noun's own clause
     return verb
 
 

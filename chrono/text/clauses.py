@@ -32,6 +32,7 @@ PARTICIPLE_BEFORE = lazy_compile(
 )
 FUNCTION_WORDS = _WORDS.set("function_words")
 _FINITE_FORMS = _WORDS.set("finite_forms")
+_ED_NOT_FINITE = _WORDS.set("ed_not_finite")
 _NEXT_PREDICATE = lazy_compile(
     rf"(?:,|\b(?:{_WORDS.pattern('predicate_joiners')}))\s+"
     rf"(?:(?:{_WORDS.pattern('predicate_adverbs')}|\w+ly)\s+)?([a-z][\w'’-]*)"
@@ -64,7 +65,8 @@ def words_in(text: str, a: int, b: int) -> list[str]:
 def looks_finite(word: str) -> bool:
     """An auxiliary, an irregular past form or a regular one: the verb of a clause."""
     low = word.lower()
-    return low in _FINITE_FORMS or (len(low) > 4 and low.endswith("ed") and not word[:1].isupper())
+    return low in _FINITE_FORMS or (
+        len(low) > 4 and low.endswith("ed") and not word[:1].isupper() and low not in _ED_NOT_FINITE)
 
 
 def other_predicate(text: str, a: int, b: int) -> bool:

@@ -99,7 +99,9 @@ _SUPERLATIVE_SINCE = lazy_compile(
 _ACCORDING = lazy_compile(rf"\b({_WORDS.pattern('source_phrases')})\b[^,.;]*\Z", re.IGNORECASE)
 _ACCORDING_HINT = Hint.of(_WORDS.words("source_phrases"))
 _SHORTLY = lazy_compile(rf"\b(?:{_WORDS.pattern('shortly_words')})\s+\Z", re.IGNORECASE)
-_SHORTLY_SECONDS = 3600
+_SHORTLY_SECONDS = 1800
+_WITHIN_THE_HOUR = lazy_compile(rf"\b(?:{_WORDS.pattern('within_the_hour_words')})\s+\Z", re.IGNORECASE)
+_WITHIN_THE_HOUR_SECONDS = 3600
 _THAN_BEFORE = lazy_compile(
     rf"\b{_WORDS.pattern('comparison_word')}[ \t]+(?:[a-z]+[ \t]+){{0,3}}\Z", re.IGNORECASE
 )
@@ -483,14 +485,17 @@ def date(b: Builder, here: SentenceContext, timex: Timex, period: Period, length
     ):
         return  # "the last time a 13th fell on a Friday": some Friday, no date
     low, high = period.start, period.end
+    shortly = _SHORTLY_SECONDS if _SHORTLY.search(b.text, max(0, lead - 16), lead) else (
+        _WITHIN_THE_HOUR_SECONDS if _WITHIN_THE_HOUR.search(b.text, max(0, lead - 16), lead) else 0)
     if timex.type == "TIME" and reading.name in ("after", "before") and low is not None and (
-        high is not None and _SHORTLY.search(b.text, max(0, lead - 16), lead)
+        high is not None and shortly
     ):
-        # "broke out shortly after 02:00", "just before 4 a.m.": within the hour after (before) it
+        # "broke out shortly after 02:00", "just before 4 a.m.": within half an hour after
+        # (before) it; "minutes after 2pm": within the hour
         if reading.name == "after":
-            period = Period(low, low + _SHORTLY_SECONDS, period.value)
+            period = Period(low, low + shortly, period.value)
         else:
-            period = Period(high - _SHORTLY_SECONDS, high, period.value)
+            period = Period(high - shortly, high, period.value)
         reading = _plain(reading)
     if _THAN_BEFORE.search(b.text, max(0, lead - 30), lead):
         return  # "more complaints than in the whole of 2024": a comparison with another time

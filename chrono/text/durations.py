@@ -196,9 +196,13 @@ def duration(b: Builder, here: SentenceContext, timex: Timex) -> str | None:
     span = b.span(timex.start, timex.end, resolved.trigger.start, resolved.trigger.end)
     grade, via = b.graded(span, (event_id,))
     interrupted = next((m for m in _INTERRUPTED.finditer(text) if b.same_story(m.start(), timex.start)), None)
-    if interrupted is not None:
+    if interrupted is not None and upper is not None:
         # "a two-day public hearing … adjourned on the morning it began … resumed a fortnight
-        # later": the length may count only the days it sat
+        # later": the length may count only the days it sat, which its span may pass; a span
+        # shorter than that length is still wrong (the upper bound a doubt)
+        b.claims.append(TextDurationClaim(
+            event_id, Gap(lower, None, f"{' '.join(timex.text.split())}"), span,
+            words=text[span.start:span.end], conflict_kind=ConflictKind.DURATION, grade=grade, via=via))
         grade = Grade.WEAK
         told = f"the text tells of '{interrupted.group()}': the length may count only the time it ran"
         via = "; ".join(part for part in (via, told) if part)

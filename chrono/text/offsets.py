@@ -51,6 +51,8 @@ _DIRECTIONS = {str(word): str(direction) for word, direction in _WORDS.table("di
 _RELATIVES = {str(word): str(direction) for word, direction in _WORDS.table("relatives").items()}
 _RELATIVE_UNITS = {str(word): str(unit) for word, unit in _WORDS.table("relative_units").items()}
 _DAY_PHRASES = {str(words): str(direction) for words, direction in _WORDS.table("day_phrases").items()}
+_DAY_OBJECT_PHRASES = {str(words): str(direction)
+                       for words, direction in _WORDS.table("day_object_phrases").items()}
 # "the following week": the calendar week after, not seven days on
 _CALENDAR_WEEK = lazy_compile(
     rf"{_WORDS.pattern('relative_article')}\s+(?:{alternation(_RELATIVES)})\s+(?:{_WORDS.pattern('calendar_week_words')})\b",
@@ -62,6 +64,7 @@ _OFFSET = lazy_compile(
     rf"|{_WORDS.pattern('relative_article')}\s+(?P<rel>{alternation(_RELATIVES)})\s+"
     rf"(?P<unit2>{alternation(_RELATIVE_UNITS)})"
     rf"|(?P<daybefore>{alternation(_DAY_PHRASES)})(?!\s+(?:{_WORDS.pattern('not_before_day_phrase')})\b)"
+    rf"|(?P<dayobject>{alternation(_DAY_OBJECT_PHRASES)})(?=\s+(?:{_WORDS.pattern('day_object_determiners')})\s)"
     rf")\b(?!\s+{_WORDS.pattern('comparison_words')}\b)",  # "two months later than promised": a comparison
     re.IGNORECASE,
 )
@@ -221,6 +224,9 @@ def offset(b: Builder, here: SentenceContext, match: re.Match[str]) -> None:
         _following_period(b, here, match)
         count, unit = 1, _UNITS[_RELATIVE_UNITS[match.group("unit2").lower()]]
         direction = _RELATIVES[match.group("rel").lower()]
+    elif match.group("dayobject"):
+        count, unit = 1, DAY
+        direction = _DAY_OBJECT_PHRASES[" ".join(match.group("dayobject").lower().split())]
     elif match.group("daybefore"):
         count, unit = 1, DAY
         direction = _DAY_PHRASES[" ".join(match.group("daybefore").lower().split())]
@@ -287,6 +293,15 @@ def offset(b: Builder, here: SentenceContext, match: re.Match[str]) -> None:
             return
         elided = (b.event(told_first, b.context_of(told_first) or here), Side.START)
         direction = "later" if direction == "after" else "earlier"
+    elif direction in ("after", "before") and _DEPARTURE_GERUND.match(text, end) is not None:
+        # "The party reached the crossing on May 17, eleven days after setting out": from the
+        # departure the text told before
+        verbs = [t for t in left if t.pos == "verb" and t.event_class not in ("reporting", "causal")]
+        departure = _departure_told(b, here)
+        if not verbs or departure is None:
+            return
+        subject, elided = verbs[-1], (departure, Side.START)
+        direction = "later" if direction == "after" else "earlier"
     elif direction in ("after", "before"):
         # "a week after the signing": the event after the signal is the reference
         # ("51 minutes after the first alarm, said …": no event word in the phrase, and the
@@ -343,6 +358,12 @@ def offset(b: Builder, here: SentenceContext, match: re.Match[str]) -> None:
                 # to when it started
                 return
             subject = verbs[-1] if verbs else (dated or (left[-1] if left else None))
+            if subject is None and not vague and is_asserted(text, reference):
+                # "The final, on Saturday 28 March, came a fortnight after the semi-final win on
+                # 11 March": no event word for what the phrase places, the day set off in its
+                # subject is that long after the reference
+                _subject_day_counted(b, here, reference, count, unit, direction, start, end)
+                return
         direction = "later" if direction == "after" else "earlier"
     else:
         fronted = not text[clause_start:start].strip(" ,\"“")
@@ -558,6 +579,19 @@ _DEFINITE_SUBJECT_THEN = lazy_compile(
     rf"\s+(?i:{_WORDS.pattern('definite_subject_article')})\s+([a-z][\w-]+)\s+"
     rf"(?:{_WORDS.pattern('subject_passive_auxiliaries')})\s+(?:[a-z]+\s+)?"
 )
+
+
+def _departure_told(b: Builder, here: SentenceContext) -> str | None:
+    """The one departure ("left Fort Halloran on May 3") the text told before the sentence of
+    ``here``; None when it told none or several."""
+    told = {b.event(m.trigger, b.context_of(m.trigger) or here) for m in b.mentions
+            if m.trigger.lemma in _DEPARTURE_LEMMAS and m.trigger.start < here.sentence.start}
+    return told.pop() if len(told) == 1 else None
+
+
+_DEPARTURE_LEMMAS = frozenset(_WORDS.words("departure_lemmas"))
+# (no object after it: "after setting out," not "after leaving school")
+_DEPARTURE_GERUND = lazy_compile(rf"\s+(?:{_WORDS.pattern('departure_gerunds')})(?=\s*[,.;:)—–]|\s*\Z)")
 
 
 def _told_before(b: Builder, here: SentenceContext, verb: Trigger, phrase_end: int) -> str | None:
@@ -864,10 +898,8 @@ def _counted_from_another_told_day(b: Builder, here: SentenceContext, start: int
         return False
     if day.value[:10] == phrase.anchor or b.tense.get(previous[1]) != PLUPERFECT:
         return False
-    written = _written_day_after(b, here, phrase)
-    if written is None or abs((date.fromisoformat(written[0].value[:10])
-                               - date.fromisoformat(phrase.anchor)).days) > _YEAR_DAYS:
-        return False  # (a day of another year than the one counted from: a year misread, not a slip)
+    if _written_day_after(b, here, phrase) is None:
+        return False
     told = b.context_at(previous[0])
     lo = told.window_start if told is not None else previous[0]
     first, last = bisect.bisect_left(b.timex_starts, lo), bisect.bisect_left(b.timex_starts, start)
@@ -926,11 +958,17 @@ def _counted_from_last_date(b: Builder, here: SentenceContext, match: re.Match[s
         # bound of a state, which the story's time does not move to
         before.pop()
     if not before or not before[-1].value.startswith(phrase.anchor) or before[-1].anchor not in (
-        None, "DCT", phrase.anchor if before[-1].type == "TIME" else None
+        None, "DCT", phrase.anchor
     ):
         # (the date counted from must be the last the text gave, read against nothing else, or a
-        # time of that day: "on Tuesday 12 November … By daybreak …")
+        # time of that day, or that day said again: "on Tuesday 12 November … By daybreak …",
+        # "… rang me that Tuesday")
         return
+    written = _written_day_after(b, here, phrase)
+    # (a day written of another year than the one counted from: a year misread, more likely
+    # than a slip)
+    misread = written is not None and abs((date.fromisoformat(written[0].value[:10])
+                                           - date.fromisoformat(phrase.anchor)).days) > _YEAR_DAYS
     if before[-1].start < since:
         return
     if match.group("daybefore") and _APPOSED_GAP.fullmatch(b.text, before[-1].end, match.start()):
@@ -944,7 +982,8 @@ def _counted_from_last_date(b: Builder, here: SentenceContext, match: re.Match[s
     days, spare = counted
     span = b.span(match.start(), match.end())
     step = days if direction == "later" else -days
-    grade = _counted_from_another_day(b, here, match.start(), count, unit, direction, True)
+    grade = Grade.WEAK if misread else _counted_from_another_day(
+        b, here, match.start(), count, unit, direction, True)
     counted_day_claim(b, subject_id, phrase.anchor, step, spare, span, grade=grade,
                       note=f"counted from {phrase.anchor}, the last date told, “{before[-1].text}”")
 
@@ -962,6 +1001,33 @@ def _counted_from_another_day(b: Builder, here: SentenceContext, start: int, cou
     days, spare = counted
     step = days if direction == "later" else -days
     return Grade.WEAK if _another_day_fits(b, here, phrase, step, spare) else Grade.STRONG
+
+
+def _subject_day_counted(b: Builder, here: SentenceContext, reference: Trigger, count: int, unit: int,
+                         direction: str, start: int, end: int) -> None:
+    """The one day written, set off by commas, in the words before an offset phrase that tell
+    no event ("The final, on Saturday 28 March, came a fortnight after …"): the day of what the
+    subject names, that far from the reference's start."""
+    counted = _daycount_of(count, unit, b.text, start)
+    days = [t for t in here.timexes if here.sentence.start <= t.start and t.end <= start]
+    if counted is None or len(days) != 1 or days[0].type != "DATE" or days[0].anchor not in (None, "DCT"):
+        return
+    if not _DAY_ONLY.fullmatch(days[0].value) or not _SUBJECT_DAY.fullmatch(
+        b.text, here.sentence.start, start
+    ):
+        return
+    reference_id = b.event(resolve(b.text, reference, here.triggers, here.cuts).trigger, here)
+    step, spare = counted
+    counted_day_claim(b, reference_id, days[0].value, -step if direction == "after" else step, spare,
+                      b.span(days[0].start, days[0].end, start, end, reference.start, reference.end))
+
+
+# "The final, on Saturday 28 March, came ": a subject of a few words, its day set off by commas,
+# and a verb of coming or falling (any one word)
+_SUBJECT_DAY = lazy_compile(
+    r"[ \t\"“]*(?:[\w'’-]+[ \t]+){0,4}?[\w'’-]+,[ \t]*[^,.;:!?\n]{3,40},[ \t]*[a-z]+[ \t]+"
+    r"(?:(?:\w+ly|just|only|exactly)[ \t]+)?"
+)
 
 
 def _written_day_counted(b: Builder, here: SentenceContext, match: re.Match[str], count: int, unit: int,
