@@ -34,8 +34,9 @@ def tense(ctx: Context, start: int, end: int, weekday: bool = False) -> int:
     ends = [m.end() for m in SENTENCE_END.finditer(text, lo, min(len(text), start + 2))]
     left = text[max([lo, *[e for e in ends if e <= start]]):start]
     stop = SENTENCE_END.search(text, end, hi)
-    right = text[end:stop.start() if stop is not None else hi]
     res = ctx.res
+    set_off = words_regex(res, _SET_OFF_CLAUSE, re.IGNORECASE).search(text, end, stop.start() if stop else hi)
+    right = text[end:set_off.start() if set_off is not None else stop.start() if stop is not None else hi]
     left_words = _tense_words(res, left)[::-1]
     classes = res.classes
     # "as early as Tuesday", "no later than May 1": the bound looks ahead.
@@ -89,6 +90,11 @@ def tense(ctx: Context, start: int, end: int, weekday: bool = False) -> int:
                 and following not in classes.get("modal_past_followers", {}))))
             if not mark or (strong_only and mark in (1, -1)):
                 continue
+            if mark == -1 and words is right_words and index >= 3 and (
+                words[index - 2] in classes.get("participle_phrase_article", {})
+                and words[index - 3] in classes.get("participle_phrase_preposition", {})
+            ):
+                continue  # "on Wednesday 18 October in a fixture rearranged from September"
             if mark == -1 and words is left_words and index + 1 < len(words) and (
                 words[index + 1] in classes.get("tense_future", {})
                 or (index + 2 < len(words) and words[index + 2] in classes.get("tense_future", {})
@@ -112,6 +118,7 @@ def tense(ctx: Context, start: int, end: int, weekday: bool = False) -> int:
     return 0
 
 
+_SET_OFF_CLAUSE = r",\s*(?:{tense_right_stop})\b"
 # "since 1980", "until 1975": the bound of a state, not the time a story is set in.
 _STATE_BOUND = r"\b{state_bound}\s+\Z"
 _SINCE_BEFORE_YEAR = r"\b{since_word}\s+(?:[\w'’-]+\s+){0,4}\Z"

@@ -155,6 +155,9 @@ def _timed_by_modal(text: str, start: int) -> bool:
 
 
 _NAMED_PARTICIPLES = _WORDS.set("named_participles")
+_PARTICIPLE_PHRASE_ARTICLES = _WORDS.set("participle_phrase_articles")
+_PARTICIPLE_PHRASE_PREPOSITIONS = _WORDS.set("participle_phrase_prepositions")
+_PARTICIPLE_PHRASE_FOLLOWER = lazy_compile(rf"[ \t]+(?:{_WORDS.pattern('participle_phrase_followers')})\b")
 _TEXT_POINTER_AFTER = lazy_compile(rf"[ \t]+(?:{_WORDS.pattern('text_pointer_adverbs')})\b")
 _SET_OFF_NAME = lazy_compile(r"(?<![\w'’-])[A-Z][a-z][\w'’-]*,[ \t]*\Z")
 _PARTICIPLE_PHRASE = lazy_compile(
@@ -304,6 +307,10 @@ def verb_tense(form: str, before: list[str], text: str, start: int) -> str | Non
             return IRREALIS
         if in_absolute_phrase(text, start):
             return None  # "with the first homes completed in 2026": the main clause's time, no event
+        if len(words) >= 3 and words[-2] in _PARTICIPLE_PHRASE_ARTICLES and (
+            words[-3] in _PARTICIPLE_PHRASE_PREPOSITIONS
+        ) and _PARTICIPLE_PHRASE_FOLLOWER.match(text, _word_end(text, start)):
+            return None  # "host Brandley on Thursday 16 March in a fixture rearranged from January"
         if _TEXT_POINTER_AFTER.match(text, _word_end(text, start)):
             return None  # "for the parish councils listed overleaf, on Thursday 4 May": the councils
         if _AFTER_SEMICOLON.search(text, max(0, start - 8), start) and _FROM_AFTER.match(text, start):
