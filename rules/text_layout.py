@@ -159,7 +159,9 @@ class HeadlineRetoldOnAnotherDay(ConflictRule):
         a plan), with a day of its own, and shares a word of what it is about: two words in
         common make it an error, one word or a hedged headline ("expected to reopen") a warning.
         A headline that moves an event ("Festival moved to 19 August") is checked against the
-        day the story says it will now be held. A story that also gives the headline's day to
+        day the story says it will now be held; one whose day stands in front of an event noun
+        ("Jobs lost after Aug. 12 blaze") against the day the story gives that noun's event ("The
+        blaze broke out on Thursday, August 21"). A story that also gives the headline's day to
         such an act, or tells it on several days, is not reported.
 
     Why it matters

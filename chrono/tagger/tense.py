@@ -93,6 +93,7 @@ def tense(ctx: Context, start: int, end: int, weekday: bool = False) -> int:
             if mark == -1 and words is right_words and index >= 3 and (
                 words[index - 2] in classes.get("participle_phrase_article", {})
                 and words[index - 3] in classes.get("participle_phrase_preposition", {})
+                and following in classes.get("participle_phrase_follower", {})
             ):
                 continue  # "on Wednesday 18 October in a fixture rearranged from September"
             if mark == -1 and words is left_words and index + 1 < len(words) and (

@@ -301,6 +301,17 @@ _ANNIVERSARY_CLAUSE = lazy_compile(rf",\s*(?:{_WORDS.pattern('anniversary_clause
 # ", still standing today,": a present participle set off between a subject and its verb
 _ASIDE_PARTICIPLE = lazy_compile(r",\s+(?:[a-z]+\s+)?[a-z]{3,}ing\s+(?:[a-z]+\s+)?")
 _CONJUNCTION = lazy_compile(rf"\b(?:{_WORDS.pattern('conjunctions')})\b")
+_APPOSED_TIME_AFTER = lazy_compile(
+    rf",[ \t]*(?:{_WORDS.pattern('apposed_time_signals')})[ \t]+[^,;.\n]{{0,30}}?\d[^,;.\n]{{0,20}},")
+# "the mayor of Rydal and Calder": a conjunction between two names is part of a name
+_NAME_BEFORE = lazy_compile(r"\b[A-Z][\w'’-]*[ \t]+\Z")
+_NAME_AFTER = lazy_compile(r"[ \t]+[A-Z]")
+
+
+def _joins_clauses(text: str, lo: int, hi: int) -> bool:
+    """Is there a conjunction between ``lo`` and ``hi`` that is not part of a name?"""
+    return any(not (_NAME_BEFORE.search(text, max(lo, m.start() - 40), m.start())
+                    and _NAME_AFTER.match(text, m.end())) for m in _CONJUNCTION.finditer(text, lo, hi))
 # "…, eleven men and thirty-two mules ": two subjects of a few words each joined before the verb
 # after a date set off by a comma (no verb of their own: every word a number, an article or a noun)
 _COORDINATED_SUBJECT = lazy_compile(
@@ -607,7 +618,7 @@ def _attach(text: str, timex: Timex, triggers: Sequence[Trigger], cuts: tuple[in
             return None  # "Since winning her first title in 2015, she has missed …": the gerund's date
         subjects = _COORDINATED_SUBJECT.fullmatch(text, timex.end, right[0].start) is not None and not any(
             looks_finite(w) for w in words_in(text, timex.end, right[0].start))
-        if _CONJUNCTION.search(text, timex.end, right[0].start) and not subjects:
+        if not subjects and _joins_clauses(text, timex.end, right[0].start):
             # (not subjects joined: "On May 3, 1894, eleven men and two mules left Fort Halloran")
             return None
         if _GOVERNING.search(text, timex.end, right[0].start):
@@ -628,7 +639,11 @@ def _attach(text: str, timex: Timex, triggers: Sequence[Trigger], cuts: tuple[in
         about_report = _REPORT_PHRASE.search(text, clause_start, left_edge) is not None
         if right[0].event_class == "reporting" and comma_after and not parenthetical and not about_report:
             return None  # "… in April 2026, NASA said": the date belongs to what was said
-        return right[0] if words_between(text, timex.end, right[0].start) <= 8 else None
+        words = words_between(text, timex.end, right[0].start)
+        apposed = _APPOSED_TIME_AFTER.match(text, timex.end)
+        if apposed is not None and apposed.end() <= right[0].start:
+            words -= words_between(text, timex.end, apposed.end())
+        return right[0] if words <= 8 else None
     if not text[clause_start:left_edge].strip(" ,;:\"“”—–-") and not text[timex.end:clause_end].strip(
         " ,;:\"“”—–-"
     ):

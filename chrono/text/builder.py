@@ -31,7 +31,7 @@ from chrono.text.claims import TextDurationClaim, TextGapClaim, TextPeriodClaim,
 from chrono.text.clauses import FUNCTION_WORDS, words_between
 from chrono.text.context import SentenceContext
 from chrono.text.coreference import Link, Vocabulary, antecedent_link, describe_link, verb_object
-from chrono.text.events import Trigger, names_verb_event
+from chrono.text.events import Trigger, lexicon, names_verb_event
 from chrono.text.inflection import singular
 from chrono.text.mentions import Mention, mention_of
 from chrono.text.named_events import NamedEvent
@@ -42,6 +42,8 @@ from chrono.text.vocabulary import alternation, longest_first, vocabulary
 _COREFERENCE = vocabulary("coreference")
 # between a subject noun and its verb: nothing, or an adverb or two ("the storm finally struck")
 _SUBJECT_GAP = lazy_compile(r"\s+(?:[a-z]+ly\s+){0,2}")
+# the rest of a clause, then the comma that sets off a participle after it
+_SET_OFF_BEFORE = lazy_compile(r"[^.;:!?\n,]*,[ \t]*")
 # "Maria died", "Nys was born", "Maria Nys's death": up to three name words right before
 _NAME_SUBJECT = lazy_compile(
     r"(?<![\w'’-])((?:[A-Z][\w'’-]*[ \t]+){0,2}[A-Z][\w'’-]*?)(?:['’]s)?"
@@ -562,6 +564,11 @@ class Builder:
             )
             self.by_trigger[trigger.start] = event_id
             return event_id
+        same = self._same_act_set_off(trigger, here)
+        if same is not None:
+            event_id = self.event(same, here)
+            self.by_trigger[trigger.start] = event_id
+            return event_id
         partner = verb_object(self.text, trigger, here.triggers)
         if partner is not None:
             if trigger.pos == "noun":
@@ -583,6 +590,20 @@ class Builder:
         self.by_trigger[trigger.start] = event_id
         self.tense[event_id] = trigger.tense
         return event_id
+
+    def _same_act_set_off(self, trigger: Trigger, here: SentenceContext) -> Trigger | None:
+        """"The mayor cut the ribbon on Saturday 7 June, opening the new pavilion": a participle
+        set off by a comma after a verb of its sentence that tells the same act (its lemma) is
+        that act told again."""
+        forms = lexicon().forms.get(trigger.text.lower(), ())
+        if not any(pos == "verb" and kind == "ing" and lemma == trigger.lemma
+                   for lemma, _, pos, kind in forms):
+            return None
+        before = [t for t in here.triggers
+                  if t.end <= trigger.start and t.pos == "verb" and t.lemma == trigger.lemma]
+        if not before or not _SET_OFF_BEFORE.fullmatch(self.text, before[-1].end, trigger.start):
+            return None
+        return before[-1]
 
     def state(self, start: int, end: int) -> str:
         """The id of a state the words ``[start, end)`` tell without an event word ("has been
@@ -761,6 +782,11 @@ class Builder:
         known = self.by_trigger.get(one.start)
         if known is not None and known == self.by_trigger.get(other.start):
             return True
+        for first, second in ((one, other), (other, one)):
+            told = self.context_of(second)
+            same = self._same_act_set_off(second, told) if told is not None else None
+            if same is not None and same.start == first.start:
+                return True  # "cut the ribbon on Saturday 7 June, opening the new pavilion"
         return self._first_mention(one).start == self._first_mention(other).start
 
     def _no_rival(self, one: Trigger, other: Trigger) -> bool:
@@ -890,6 +916,9 @@ class Builder:
             return known
         # (looked up, not made: reading a mention's event here would link it out of text order)
         context = self.context_of(told)
+        same = self._same_act_set_off(told, context) if context is not None else None
+        if same is not None:
+            return self.by_trigger.get(same.start)  # "cut the ribbon on 7 June, opening the pavilion"
         partner = verb_object(self.text, told, context.triggers) if context is not None else None
         return self.by_trigger.get(partner.start) if partner is not None else None
 

@@ -624,6 +624,13 @@ def date(b: Builder, here: SentenceContext, timex: Timex, period: Period, length
             # "The move finished on 2 November … the keys were handed back on 14 November" in a
             # text of 8 November: the story is of these weeks, so its year is the document's
             explicit = True
+    if not explicit and any(
+        other.anchor == "DCT" and _SO_FAR.match(other.text) and timex.value.startswith(other.value)
+        and _in_apposition(b.text, other, timex) for other in here.timexes
+    ):
+        # "Earlier this month, on 22 January, the mayor cut the ribbon": the month of now, said
+        # beside it, fixes the day's year
+        explicit = True
     if b.dct is not None and b.dct.end is not None and period.start is not None and not explicit:
         past = tense in TOLD_AS_PAST or reading.name == SINCE
         if past and period.start >= b.dct.end:
@@ -680,7 +687,9 @@ def date(b: Builder, here: SentenceContext, timex: Timex, period: Period, length
     rule = ConflictKind.NAMED_EVENT if target.trigger.event_class == "named" else None
     # "a public hearing the week before, on Tuesday, January 28": the counted expression rests on
     # a reference the tagger chose; the date written out beside it is the firm one
-    restated = _ANAPHORIC_WORDS.search(timex.text) is not None and any(
+    # (not the part of now a phrase names: "Earlier this month, on 22 January" is firm)
+    so_far = timex.anchor == "DCT" and _SO_FAR.match(timex.text) is not None
+    restated = not so_far and _ANAPHORIC_WORDS.search(timex.text) is not None and any(
         other.start >= timex.end and not _relative(other) and _in_apposition(b.text, timex, other)
         for other in here.timexes
     )

@@ -62,20 +62,23 @@ def lexicon(extra_files: tuple[str, ...] = ()) -> Lexicon:
         forms.setdefault(form.lower(), []).append(entry)
 
     for lemma, spec in data["verbs"].items():
+        lemma = str(lemma)
         if isinstance(spec, dict):
             cls = str(spec["class"])
             inflected = [str(f) for f in spec.get("forms", [])]
+            # {verb}: a phrase that tells another verb's event ("cut the ribbon" an opening), so
+            # "the opening" can refer back to it
+            told = str(spec.get("verb", lemma))
         else:
-            cls, inflected = str(spec), []
-        lemma = str(lemma)
+            cls, inflected, told = str(spec), [], lemma
         if len(inflected) == 1:
-            add(inflected[0], (lemma, cls, "verb", "pp"))
+            add(inflected[0], (told, cls, "verb", "pp"))
             continue
         if not inflected:
             inflected = regular_forms(lemma) if " " not in lemma else []
-        add(lemma, (lemma, cls, "verb", "base"))
+        add(lemma, (told, cls, "verb", "base"))
         for form, kind in zip(inflected, ("s", "past", "pp", "ing"), strict=False):
-            add(form, (lemma, cls, "verb", kind))
+            add(form, (told, cls, "verb", kind))
     written = {str(noun).lower() for noun in data["nouns"]}
     for noun, spec in data["nouns"].items():
         noun = str(noun)
@@ -132,7 +135,8 @@ _TOKEN = lazy_compile(r"[A-Za-z][\w'’-]*")
 
 
 _WORDS = vocabulary("events")
-_WORD = lazy_compile(r"[A-Za-z]+(?:'[a-z]+)?|n't")
+# (a contraction is two words: "I'll" is "i" and "'ll", "didn't" is "did" and "n't")
+_WORD = lazy_compile(r"[A-Za-z]+(?=n't)|n't|[A-Za-z]+|'[a-z]+")
 _YEAR_BEFORE = lazy_compile(r"(?<!\d)\d{4}[ \t]+\Z")
 _DETERMINED = lazy_compile(
     rf"(?:\b(?:{_WORDS.pattern('attributive_determiners')})|\w['’]s?)[ \t]+(?:\d{{4}}[ \t]+)?\Z",
@@ -197,7 +201,7 @@ _WORD_AFTER = lazy_compile(r"[A-Za-z]+(?:'[a-z]+)?|\d+")
 
 def _words_before(text: str, start: int, floor: int, count: int) -> list[str]:
     lo = max(floor, start - 40)
-    chunk = text[lo:start]
+    chunk = text[lo:start].replace("’", "'")
     low = chunk.lower()
     words = _WORD.findall(low)[-count:]
     if any(word in words and month in chunk for word, month in _WORD_MONTHS) and len(low) == len(chunk):

@@ -50,6 +50,8 @@ _MOVE_VERBS = _WORDS.set("move_verbs")
 _HAPPENING_VERBS = _WORDS.set("happening_verbs")
 _GENERIC_CLASSES = _WORDS.set("generic_classes")
 _NOW = lazy_compile(rf"\b(?:{_WORDS.pattern('now_words')})\b", re.IGNORECASE)
+# between a day and the event noun it is in front of: "Aug. 12 blaze", "Monday's vote"
+_IN_FRONT = lazy_compile(r"(?:['’]s)?[ \t]+(?:[\w-]+[ \t]+)?")
 # a moved event's new day: "moved to 19 August", "rescheduled for 3 May"
 _MOVED_SIGNALS = ("to", "for")
 # between the act and its day, a few words of what it is about ("to close its doors on 30 June")
@@ -106,15 +108,18 @@ def headline_retold(b: Builder, headline: Headline | None) -> None:
     day = days[0]
     acts = [t for t in headline.triggers if t.pos == "verb" and t.end <= day.start
             and day.start - t.end <= _ACT_TO_DAY and t.event_class not in ("reporting", "causal")]
-    if not acts:
+    # ("40 jobs lost after Aug. 12 blaze guts mill": the day in front of an event noun dates it)
+    named = [t for t in headline.triggers if t.pos == "noun" and t.start >= day.end
+             and _IN_FRONT.fullmatch(headline.words, day.end - headline.start, t.start - headline.start)]
+    if not acts and not named:
         return
-    act = acts[-1]
+    act = named[0] if named else acts[-1]
     # (the words besides the day's: "may" in "27 May" hedges nothing)
     said = headline.words[:day.start - headline.start] + " " + headline.words[day.end - headline.start:]
     if _NEGATION.search(said):
         return
-    moved = act.lemma in _MOVE_VERBS
-    if day.signal not in (_MOVED_SIGNALS if moved else (None, "on")):
+    moved = act.lemma in _MOVE_VERBS and act.pos == "verb"
+    if act.pos == "verb" and day.signal not in (_MOVED_SIGNALS if moved else (None, "on")):
         return
     tellings = _tellings(b, act, moved)
     if not tellings:
@@ -164,6 +169,13 @@ def _tellings(b: Builder, act: Trigger, moved: bool) -> list[tuple[Trigger, froz
     out = []
     for mention in b.mentions:
         trigger = mention.trigger
+        if act.pos == "noun":
+            # (the noun's own word in the story, told as done: "The blaze broke out on …")
+            if trigger.pos == "noun" and trigger.lemma == act.lemma and not mention.planned:
+                here = b.contexts.get(mention.sentence_start)
+                if here is not None:
+                    out.append((trigger, _words_of(b.text, here.sentence.start, here.sentence.end)))
+            continue
         if trigger.pos != "verb":
             continue
         here = b.contexts.get(mention.sentence_start)

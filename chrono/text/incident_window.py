@@ -88,7 +88,7 @@ def incident_window(b: Builder, layout: Layout, found: Sequence[Scope]) -> bool:
     """The claims that tie a summary's stated length of the failure to its timeline; whether the
     text has such a timeline."""
     _impact_window(b, layout)
-    window = _window(b, found)
+    window = _window(b, layout, found)
     if window is None:
         return False
     onset, recovery, exact = window
@@ -179,7 +179,17 @@ def dated_outside(b: Builder, timex: Timex, window: Period) -> bool:
     return period is not None and period.bounded and window.bounded and not period.overlaps(window)
 
 
-def _window(b: Builder, found: Sequence[Scope]) -> tuple[Scope, Scope, bool] | None:
+def _heading_between(layout: Layout, lo: int, hi: int) -> bool:
+    """Is a section's heading (not a line read as one, "**Tuesday 7 November**") between the
+    offsets ``lo`` and ``hi``?"""
+    return any(block.kind is Kind.HEADING and block.level <= _SECTION_LEVELS and lo < block.start < hi
+               for block in layout.blocks)
+
+
+_SECTION_LEVELS = 6  # (a line read as a heading has the level after these)
+
+
+def _window(b: Builder, layout: Layout, found: Sequence[Scope]) -> tuple[Scope, Scope, bool] | None:
     """The latest entry saying the failure began before the first one saying service is back,
     in one list of clock-timed entries; and whether the two say that the failure began then
     ("Login failures begin") and was over for everyone then ("Logins restored for all
@@ -195,8 +205,13 @@ def _window(b: Builder, found: Sequence[Scope]) -> tuple[Scope, Scope, bool] | N
         if back is not None and _PARTIAL_RECOVERY.search(words):
             back = None  # "Logins start working again for customers in some regions": not yet over
         if onset is not None and back is not None:
-            if entry.block.parent != onset.block.parent or _minutes(entry) <= _minutes(onset):
-                return None  # another list, or a time that does not run on: no window to read
+            apart = entry.block.parent != onset.block.parent and _heading_between(
+                layout, onset.start, entry.start)
+            if _minutes(entry) <= _minutes(onset) or apart:
+                # a time that does not run on, or another section's list: no window to read (but
+                # "**Monday 6 November** - 23:12 … **Tuesday 7 November** - 01:52 …": one timeline
+                # told in a list for each day)
+                return None
             return onset, entry, began and _FULL_RECOVERY.search(back.group()) is not None
         told = _ONSET.search(words)
         if told is not None and not _SINCE_ONSET.search(words, 0, told.start()):
