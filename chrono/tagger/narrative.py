@@ -569,6 +569,11 @@ def _in_story(ctx: Context, piece: Piece, named_day: bool = False) -> Piece:
         return piece
     if named_day and story is not ctx.ref:
         return piece  # (a holiday goes by the story's current time, not a day told before it)
+    moved_on = ctx.ref is not None and story is not ctx.ref and _MONTHS_OF.get(ctx.ref.gran) is not None
+    if moved_on and ctx.ref is not None and not _holds(ctx.ref, story.day):
+        # "Born on 29 February 1932 … married in the spring of 1956, on 21 April": the story has
+        # moved on to a time that does not hold the day it last named
+        return piece
     # a story of last year: only in the sentence that dates it ("… on 12 October 2022, ten days
     # after … on 2 October")
     told_apart = _SENTENCE_END.search(ctx.text, max(0, ctx.ref_end), piece.start) is not None

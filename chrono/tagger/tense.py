@@ -90,6 +90,8 @@ def tense(ctx: Context, start: int, end: int, weekday: bool = False) -> int:
                 and following not in classes.get("modal_past_followers", {}))))
             if not mark or (strong_only and mark in (1, -1)):
                 continue
+            if f"{word} {following}" in classes.get("tense_word_phrases_not_tense", {}):
+                continue  # "will close its doors for the last time"
             if mark == -1 and words is right_words and index >= 3 and (
                 words[index - 2] in classes.get("participle_phrase_article", {})
                 and words[index - 3] in classes.get("participle_phrase_preposition", {})

@@ -17,7 +17,7 @@ from chrono.model import Grade, Part, Qualifier, Span
 from chrono.periods import DAY, HOUR, Hemisphere, InvalidValue, NotAPeriod, Period, day_start, parse_value
 from chrono.problems import ConflictKind, Problem, ProblemKind
 from chrono.tagger import Timex
-from chrono.tagger.tense import PAST_AFTER_DCT
+from chrono.tagger.tense import FUTURE_BEFORE_DCT, PAST_AFTER_DCT
 from chrono.text.attachment import (
     FOR_PURPOSE,
     IN_FRONT,
@@ -39,7 +39,7 @@ from chrono.text.attachment import (
 )
 from chrono.text.builder import Builder
 from chrono.text.calendar_names import MONTHS, WEEKDAY_NAMES, WEEKDAYS
-from chrono.text.clauses import SUBORDINATE_OPENER, words_between
+from chrono.text.clauses import SUBORDINATE_OPENER, looks_finite, words_between, words_in
 from chrono.text.context import SentenceContext
 from chrono.text.counts import NUMBERS, count_of
 from chrono.text.events import Trigger, asserted
@@ -68,6 +68,9 @@ _WEEKDAY_IN = lazy_compile(rf"\b(?:{_WEEKDAY_WORDS})\b", re.IGNORECASE)
 _PLAN_REACH = 31 * DAY  # how long before the document a plan's day may lie and be surely a slip
 _FIGURE = lazy_compile(r"\d")
 # "will reopen", "will be held", "'ll open": a plan told from now (not "had been due to decide")
+# "Councillors will decide … when they vote at a full council meeting": a "will" and its verb
+_FUTURE_VERB = lazy_compile(
+    rf"\b(?:{vocabulary('tense').pattern('future_auxiliaries')})\s+[a-z]+\b", re.IGNORECASE)
 _WILL_BEFORE = lazy_compile(
     rf"(?<![\w'’])(?:{vocabulary('tense').pattern('future_auxiliaries')})\s+(?:[a-z]+\s+){{0,2}}\Z",
     re.IGNORECASE,
@@ -735,6 +738,12 @@ def date(b: Builder, here: SentenceContext, timex: Timex, period: Period, length
                 grade=Grade.WEAK if reported else Grade.STRONG)
     if tense == PLANNED and target.cue.pos == "verb" and bounds and reading.name == IN:
         _plan_after_dct(b, here, timex, period, event_id, span, target.trigger, target.cue)
+    elif target.cue.pos == "noun" and bounds and reading.name == IN and timex.note == FUTURE_BEFORE_DCT and (
+        _future_clause_before(b.text, here.sentence.start, target.cue.start)
+    ):
+        # "Councillors will decide the subsidy's future when they vote at a full council meeting on
+        # Monday 3 October": the noun's clause goes on from a "will" with no other verb between
+        _plan_after_dct(b, here, timex, period, event_id, span, target.trigger, target.cue, willed=True)
     if target.part is Part.END and tense == PAST and target.cue.pos == "verb" and b.dct is not None and (
         reading.name == IN
     ):
@@ -938,10 +947,20 @@ def _counted_back(b: Builder, event: Trigger, event_id: str, counted: re.Match[s
 # how far before the document date a day counted from "now" must lie to show that the text
 # speaks from another day (a reprinted issue's, a letter's)
 _OTHER_NOW = 400 * DAY
+# vague times that name no day a report might be counted from ("decide the future of …"; not
+# "now", which may be the day of a report: "will now open on Saturday 2 March, organisers said")
+_VAGUE_REFS = frozenset({"FUTURE_REF", "PAST_REF"})
+
+
+def _future_clause_before(text: str, lo: int, at: int) -> bool:
+    """Does the sentence from ``lo`` go on to ``at`` from a "will" and its verb, with no finite
+    verb after them ("will decide its future when they vote at a full council meeting")?"""
+    will = _FUTURE_VERB.search(text, lo, at)
+    return will is not None and not any(looks_finite(word) for word in words_in(text, will.end(), at))
 
 
 def _plan_after_dct(b: Builder, here: SentenceContext, timex: Timex, period: Period, event_id: str,
-                    span: Span, mention: Trigger, cue: Trigger) -> None:
+                    span: Span, mention: Trigger, cue: Trigger, *, willed: bool = False) -> None:
     """"The festival will return on Saturday 16 September" in a text of 20 September: what is
     told as still to come starts on the document's day or later. Sure only for a day written
     with its weekday that fits the year the document's date gave it, within a month before the
@@ -952,8 +971,8 @@ def _plan_after_dct(b: Builder, here: SentenceContext, timex: Timex, period: Per
     if dct is None or dct.start is None or dct.end is None or period.end is None:
         return
     # (the "will" of the noun's verb too: "a public exhibition, which will be held on Thursday 29 August")
-    willed = any(_WILL_BEFORE.search(b.text, max(here.sentence.start, word.start - 30), word.start)
-                 for word in (mention, cue))
+    willed = willed or any(_WILL_BEFORE.search(b.text, max(here.sentence.start, word.start - 30), word.start)
+                           for word in (mention, cue))
     if not willed or in_quote(b.text, timex.start):
         return  # "had been due to decide on Tuesday 26 November": a plan of the past
     before = dct.start - period.end
@@ -963,7 +982,10 @@ def _plan_after_dct(b: Builder, here: SentenceContext, timex: Timex, period: Per
             and _WEEKDAY_IN.search(timex.text) is not None and _FIGURE.search(timex.text) is not None
             and 0 <= before < _PLAN_REACH
             # (times of that day aside: "on Thursday 29 August from 3pm to 8pm")
+            # (nor a later day: "will open on Saturday 12 October and runs until Sunday 5 January 2020")
             and not any(t is not timex and t.type in ("DATE", "TIME") and not t.value.startswith(timex.value)
+                        and t.value not in _VAGUE_REFS
+                        and not (_DAY_VALUE.match(t.value) and t.value[:10] > timex.value[:10])
                         for t in here.timexes))
     b.period_claim(event_id, Part.START, Qualifier.ON_OR_AFTER, Period(dct.start, dct.end, ""), span,
                    rule=ConflictKind.PLAN_BEFORE_DCT, mentions=(mention,),
@@ -1029,6 +1051,12 @@ _ANAPHORIC_WORDS = lazy_compile(rf"\b(?:{_WORDS.pattern('anaphoric_words')})\b",
 _RELATIVE_WORDS = lazy_compile(rf"\b(?:{_WORDS.pattern('relative_words')})\b", re.IGNORECASE)
 
 
+_NARROWING_GAP = lazy_compile(
+    rf"[ \t]*,[ \t]*(?:{_WORDS.pattern('narrowing_day_signal')})[ \t]+"
+    rf"(?:(?:{_WORDS.pattern('narrowing_day_articles')})[ \t]+)?(?:[a-z]+[ \t]+)?")
+_COARSE_VALUE = lazy_compile(r"\d{4}(?:-(?:SP|SU|FA|WI|\d\d))?")
+
+
 def _relative(timex: Timex) -> bool:
     """Is the expression counted from another time ("two days later", "four weeks from now")?
     (Timex.anchor is no test: a year-less "15 May" is anchored on the DCT for its year.)"""
@@ -1041,9 +1069,22 @@ def _in_apposition(text: str, first: Timex | None, second: Timex) -> bool:
     both must hold. Two plain dates in a row are a list ("on April 4, April 18"), not one."""
     if first is None or second.start < first.end:
         return False
+    if _narrowed(text, first, second):
+        return True
     if _relative(first) == _relative(second):
         return False
     return _APPOSITION.fullmatch(text, first.end, second.signal_start or second.start) is not None
+
+
+def _narrowed(text: str, first: Timex, second: Timex) -> bool:
+    """"in the spring of 1961, on a wet Saturday, 18 November": a season (or a month, a year) said
+    again as a day of it, set off after it with a day's own signal."""
+    # (in or next to the year of the coarser time: a day read years away is the tagger's slip, not
+    # the text's)
+    if _COARSE_VALUE.fullmatch(first.value) is None or _DAY_VALUE.match(second.value) is None:
+        return False
+    return abs(int(second.value[:4]) - int(first.value[:4])) <= 1 and (
+        _NARROWING_GAP.fullmatch(text, first.end, second.start) is not None)
 
 
 _WHEN_AFTER = lazy_compile(rf",?[ \t]+(?:{_WORDS.pattern('when_clause_openers')})[ \t]+")

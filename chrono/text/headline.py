@@ -110,7 +110,7 @@ def headline_retold(b: Builder, headline: Headline | None) -> None:
             and day.start - t.end <= _ACT_TO_DAY and t.event_class not in ("reporting", "causal")]
     # ("40 jobs lost after Aug. 12 blaze guts mill": the day in front of an event noun dates it)
     named = [t for t in headline.triggers if t.pos == "noun" and t.start >= day.end
-             and _IN_FRONT.fullmatch(headline.words, day.end - headline.start, t.start - headline.start)]
+             and _in_front(headline.words, day.end - headline.start, t.start - headline.start)]
     if not acts and not named:
         return
     act = named[0] if named else acts[-1]
@@ -161,6 +161,13 @@ def headline_retold(b: Builder, headline: Headline | None) -> None:
     b.claims.append(TextPeriodClaim(event, Part.START, Qualifier.IN, period, span,
                                     words=headline.words, conflict_kind=ConflictKind.HEADLINE_RETOLD,
                                     grade=Grade.STRONG if sure else Grade.WEAK, via=via))
+
+
+def _in_front(words: str, end: int, start: int) -> bool:
+    """Does the day ending at ``end`` stand right in front of the noun at ``start`` ("Aug. 12
+    blaze", "Monday's vote"; not "2 September after flood repairs")?"""
+    gap = _IN_FRONT.fullmatch(words, end, start)
+    return gap is not None and not any(word.lower() in _STOP for word in _WORD.findall(gap.group()))
 
 
 def _tellings(b: Builder, act: Trigger, moved: bool) -> list[tuple[Trigger, frozenset[str]]]:

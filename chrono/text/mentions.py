@@ -91,6 +91,7 @@ _COMPLEMENT = lazy_compile(
 )
 
 _LETTER = lazy_compile(r"[A-Za-z]")
+_LINE_MARKERS = " \t-*+•#>"  # (list and heading marks the view may leave)
 # "the ten-week closure", "a two-day visit": a length, not a word that tells events apart
 _LENGTH_MODIFIER = lazy_compile(rf"-(?:{_WORDS.pattern('length_units')})s?\Z")
 _INDEFINITE = lazy_compile(
@@ -332,9 +333,15 @@ class Mention:
     def introduced(self) -> bool:
         """"a suspension": named with an indefinite article, as a story first names its event."""
         trigger = self.trigger
-        return trigger.pos == "noun" and not self.definite and _INDEFINITE.search(
-            self._text, max(self._sentence.start, trigger.start - 40), trigger.start
-        ) is not None
+        if trigger.pos != "noun" or self.definite:
+            return False
+        # (or a bare noun that opens its line: "- Acquisition of Fenwright completed on 14 June",
+        # as a list of highlights names its events)
+        line_start = self._text.rfind("\n", 0, trigger.start) + 1
+        lead = max(self._sentence.start, trigger.start - 40)
+        indefinite = _INDEFINITE.search(self._text, lead, trigger.start)
+        return indefinite is not None or (
+            not self._text[line_start:trigger.start].strip(_LINE_MARKERS) and trigger.text[:1].isupper())
 
 
 @functools.lru_cache(maxsize=256)
