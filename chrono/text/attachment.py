@@ -212,6 +212,8 @@ _RELATIVE_OR_THAT = lazy_compile(
 _SPANNING = lazy_compile(rf"\b(?:{_WORDS.pattern('spanning_verbs')})\b", re.IGNORECASE)
 _SPANNING_BEFORE = lazy_compile(rf"\b(?:{_WORDS.pattern('spanning_prepositions')})\s+\Z", re.IGNORECASE)
 _SET_OFF_RELATIVE = lazy_compile(rf",\s*(?:{_WORDS.pattern('relative_clause_openers')})\b", re.IGNORECASE)
+_PLACE_RELATIVE_BEFORE = lazy_compile(
+    rf"\b(?:{_WORDS.pattern('place_relatives')})\s+(?:[\w'’-]+\s+){{0,3}}\Z", re.IGNORECASE)
 _THAT_BEFORE = lazy_compile(rf"\s(?:{_WORDS.pattern('restrictive_relatives')})\s+\Z")
 _RELATIVE_WORD = lazy_compile(
     rf"\b(?:{_WORDS.pattern('relative_pronouns')}|{_WORDS.pattern('restrictive_relatives')})\b", re.IGNORECASE
@@ -507,6 +509,12 @@ def _attach(text: str, timex: Timex, triggers: Sequence[Trigger], cuts: tuple[in
     left = [t for t in triggers if clause_start <= t.start and t.end <= left_edge]
     if left:
         nearest = left[-1]
+        if _PLACE_RELATIVE_BEFORE.search(text, max(clause_start, nearest.start - 40), nearest.start) and (
+            "," in text[nearest.end:left_edge]
+        ):
+            # "will take place at the church where she was married, on Monday 26 September": the
+            # main clause's date, past the relative clause
+            return None
         if in_set_off_relative(text, clause_start, nearest.start, left_edge):
             # "Eastmoor, who last reached the final in 2014 and lost it, now face Harnby United in
             # the final on Saturday 25 March": the main clause's date, past the relative clause

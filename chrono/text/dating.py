@@ -692,8 +692,13 @@ def date(b: Builder, here: SentenceContext, timex: Timex, period: Period, length
     # a reference the tagger chose; the date written out beside it is the firm one
     # (not the part of now a phrase names: "Earlier this month, on 22 January" is firm)
     so_far = timex.anchor == "DCT" and _SO_FAR.match(timex.text) is not None
-    restated = not so_far and _ANAPHORIC_WORDS.search(timex.text) is not None and any(
+    # ("last Monday, 2 March" in a text of Tuesday 10 March: which Monday "last" means, the day
+    # written beside it says)
+    counted_weekday = _relative(timex) and _WEEKDAY_IN.search(timex.text) is not None
+    restated = not so_far and any(
         other.start >= timex.end and not _relative(other) and _in_apposition(b.text, timex, other)
+        and (_ANAPHORIC_WORDS.search(timex.text) is not None
+             or (counted_weekday and _another_week_fits(b, timex, other)))
         for other in here.timexes
     )
     # '"After the reopening on Saturday, people deserve …," he said': a bare weekday in a quote,
@@ -1051,6 +1056,7 @@ _ANAPHORIC_WORDS = lazy_compile(rf"\b(?:{_WORDS.pattern('anaphoric_words')})\b",
 _RELATIVE_WORDS = lazy_compile(rf"\b(?:{_WORDS.pattern('relative_words')})\b", re.IGNORECASE)
 
 
+_WEEK_DAYS = 7
 _NARROWING_GAP = lazy_compile(
     rf"[ \t]*,[ \t]*(?:{_WORDS.pattern('narrowing_day_signal')})[ \t]+"
     rf"(?:(?:{_WORDS.pattern('narrowing_day_articles')})[ \t]+)?(?:[a-z]+[ \t]+)?")
@@ -1061,6 +1067,18 @@ def _relative(timex: Timex) -> bool:
     """Is the expression counted from another time ("two days later", "four weeks from now")?
     (Timex.anchor is no test: a year-less "15 May" is anchored on the DCT for its year.)"""
     return _RELATIVE_WORDS.search(timex.text) is not None
+
+
+def _another_week_fits(b: Builder, counted: Timex, written: Timex) -> bool:
+    """Is the day written beside a counted weekday ("last Monday, 2 March") a week from the one the
+    tagger chose, on the same side of the document date: the other reading of "last" or "next"?"""
+    if b.dct is None or b.dct.start is None or not (_DAY_VALUE.match(counted.value) and _DAY_VALUE.match(
+        written.value
+    )):
+        return False
+    chosen, told = dt.date.fromisoformat(counted.value[:10]), dt.date.fromisoformat(written.value[:10])
+    now = dt.datetime.fromtimestamp(b.dct.start, dt.UTC).date()
+    return abs((told - chosen).days) == _WEEK_DAYS and (told < now) == (chosen < now)
 
 
 def _in_apposition(text: str, first: Timex | None, second: Timex) -> bool:

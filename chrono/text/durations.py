@@ -14,6 +14,7 @@ from chrono.problems import ConflictKind
 from chrono.tagger import Timex
 from chrono.text.attachment import Target, is_asserted, relative_antecedent, resolve, subject_noun
 from chrono.text.builder import Builder
+from chrono.text.calendar_names import WEEKDAYS
 from chrono.text.claims import TextDurationClaim
 from chrono.text.clauses import clause_of, other_predicate
 from chrono.text.context import SentenceContext
@@ -21,7 +22,7 @@ from chrono.text.dating import period_of
 from chrono.text.events import Trigger
 from chrono.text.states import ending_acts
 from chrono.text.tense import NOMINAL, PAST, PERFECT, PRESENT, PROGRESSIVE
-from chrono.text.vocabulary import each_then_space, vocabulary
+from chrono.text.vocabulary import alternation, each_then_space, vocabulary
 
 YEAR = 365 * DAY
 MONTH = 30 * DAY
@@ -344,6 +345,8 @@ def _one_range_beside(b: Builder, here: SentenceContext, timex: Timex, length: i
     if len(pairs) != 1:
         return
     first, last = pairs[0]
+    if _WEEKDAY_RANGE.search(b.text, here.sentence.start, here.sentence.end):
+        return  # "permit bays, operating 8am to 6.30pm, Monday to Saturday": a weekly schedule
     ends = _ordered_ends(b, first, last)
     if ends is None:
         return
@@ -351,6 +354,9 @@ def _one_range_beside(b: Builder, here: SentenceContext, timex: Timex, length: i
                       start=min(timex.start, first.start))
 
 
+_WEEKDAY_RANGE = lazy_compile(
+    rf"\b(?:{alternation(WEEKDAYS)})\s*(?:{_WORDS.pattern('weekday_range_joiners')})\s*(?:{alternation(WEEKDAYS)})\b",
+    re.IGNORECASE)
 _JOURNEY_LEAD = lazy_compile(
     rf"(?:,?[ \t]+(?:{_WORDS.pattern('journey_length_lead')})"
     rf"|,[ \t]+(?:{_WORDS.pattern('journey_apposed_articles')})[ \t]+(?:[\w-]+[ \t]+)?"

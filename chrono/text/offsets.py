@@ -545,17 +545,20 @@ def offset(b: Builder, here: SentenceContext, match: re.Match[str]) -> None:
     if subject.end > start:
         words += [subject.start, subject.end]
     span = b.span(*words)
-    b.gap_claim(first, second, gap, span, ConflictKind.OFFSET,
-                grade=min(reference_grade, _counted_from_another_day(b, here, start, count, unit, direction,
-                                                                     reference is None)))
+    gap_grade = min(reference_grade, _counted_from_another_day(b, here, start, count, unit, direction,
+                                                               reference is None))
+    b.gap_claim(first, second, gap, span, ConflictKind.OFFSET, grade=gap_grade)
     if subject.end <= start:
         _day_set_off_after(b, here, subject, subject_id, end,
                            after_object=reference is not None or elided is not None)
     to_the_day = (match.groupdict().get("to_the_day") is not None
                   or _EXACTLY_BEFORE.search(before) is not None)
     if exact and reference_side is Side.START and subject_target.side is Side.START:
-        # "one week to the day after the quake": on that very day, no day to spare
-        _calendar_days(b, reference_id, subject_id, count, unit, direction, start, span, to_the_day)
+        # "one week to the day after the quake": on that very day, no day to spare (as sure as
+        # the distance: "… this year's service … the following day, Tuesday 12 November 1918" may
+        # count from the day of 1918 told before)
+        _calendar_days(b, reference_id, subject_id, count, unit, direction, start, span, to_the_day,
+                       cap=Grade.WEAK if _written_years_away(b, here, start) else None)
     elif exact and ended is not None and reference_side is Side.END and subject_target.side is Side.START:
         end_day = b.end_day_of(reference_id, ended[0])
         if end_day is not None:
@@ -1040,6 +1043,17 @@ def _written_day_counted(b: Builder, here: SentenceContext, match: re.Match[str]
     if written is None:
         return
     _counted_from_last_date(b, here, match, _written_day_event(b, *written), count, unit, direction)
+
+
+def _written_years_away(b: Builder, here: SentenceContext, start: int) -> bool:
+    """Is the day written right after the offset phrase at ``start`` more than a year from the
+    day the tagger counted the phrase from (a year misread, not a slip of the writer's)?"""
+    phrase = next((t for t in here.timexes if t.start <= start < t.end), None)
+    if phrase is None or phrase.anchor is None or not _DAY_ONLY.match(phrase.anchor):
+        return False
+    written = _written_day_after(b, here, phrase)
+    return written is not None and abs((date.fromisoformat(written[0].value[:10])
+                                        - date.fromisoformat(phrase.anchor)).days) > _YEAR_DAYS
 
 
 def _another_day_fits(b: Builder, here: SentenceContext, phrase: Timex, step: int, spare: int) -> bool:

@@ -200,6 +200,8 @@ _LABELLED_NOUN = lazy_compile(
 
 # the signals of a noun phrase the season labels: "after the midwinter storm of 18 January"
 _NOUN_SIGNALS = frozenset({None, "after", "before", "during"})
+# the signals of a bound of something else, not the day of such a noun
+_BOUND_SIGNALS = frozenset({"until", "by", "since", "through", "as_of"})
 
 
 def _labelled_noun_date(text: str, timexes: Sequence[Timex], index: int, sentence: Sentence) -> Timex | None:
@@ -214,6 +216,8 @@ def _labelled_noun_date(text: str, timexes: Sequence[Timex], index: int, sentenc
     ):
         return None
     edge = after.signal_start if after.signal_start is not None else after.start
+    if after.signal in _BOUND_SIGNALS and "," in text[period.end:edge]:
+        return None  # "ran, with a mid-winter break, until Sunday 28 May": the run's bound, not the break's
     return after if _LABELLED_NOUN.fullmatch(text, period.end, edge) else None
 
 

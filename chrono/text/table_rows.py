@@ -41,6 +41,7 @@ from chrono.text.builder import Builder
 from chrono.text.claims import TextPeriodClaim
 from chrono.text.clauses import clause_bounds, clause_of
 from chrono.text.context import SentenceContext
+from chrono.text.counts import count_of
 from chrono.text.dating import period_of
 from chrono.text.inflection import singular
 from chrono.text.layout_dating import Scope, plan_table_rows, tables
@@ -55,6 +56,9 @@ _CONTRAST = frozenset(vocabulary("coreference").words("contrast_words"))
 # "the 4-1 win", "34:07", "4.21 m": a figure that is no date
 _TOKEN = lazy_compile(r"[A-Za-z][\w'’-]*|\d+(?:[-–:.]\d+)+")
 _FIGURE = lazy_compile(r"\d")
+# a row whose first cell is a number ("| 3 | Concrete capping |"), and the numbers a clause says
+_ROW_KEY = lazy_compile(r"[ \t|]*(\d{1,2})[ \t]*\|")
+_NUMBER_WORD = lazy_compile(r"\b(?:\d{1,2}|[A-Za-z]{3,})\b")
 _LETTERS = lazy_compile(r"[A-Za-z]+")
 _COORDINATED = lazy_compile(rf"\b(?:{_WORDS.pattern('row_coordinators')})\b", re.IGNORECASE)
 # only the signal of a day that opens its clause ("On Saturday 14 September, the Mara Quintet …")
@@ -79,6 +83,7 @@ class _Row:
     header_verbs: frozenset[str]  # the words of the header of its date's column ("closed")
     table_start: int  # the first and last day of the table's dates (seconds)
     table_end: int
+    key: int | None = None  # the number its first cell is ("| 3 | Concrete capping |")
 
 
 def _tokens(text: str, start: int, end: int, timexes: Sequence[Timex]) -> dict[str, int]:
@@ -133,8 +138,9 @@ def _rows(b: Builder, layout: Layout, found: Sequence[Scope]) -> list[_Row]:
             others = set().union(*(w for j, w in enumerate(words) if j != i))
             own = frozenset(words[i] - others - header_words)
             if own:
+                key = _ROW_KEY.match(b.text, block.start)
                 out.append(_Row(row_scope, own, frozenset(_header_verbs(b, header, block, row_scope)),
-                                min(starts), max(ends)))
+                                min(starts), max(ends), int(key.group(1)) if key is not None else None))
     return out
 
 
@@ -184,6 +190,10 @@ def _retold_at(b: Builder, here: SentenceContext, timex: Timex, rows: Sequence[_
                      key=lambda found: -len(found[1]))
     if not matched or (len(matched) > 1 and len(matched[1][1]) >= len(matched[0][1])):
         return  # none, or as many words of another row
+    named = {count for word in _NUMBER_WORD.findall(text, clause_start, clause_end)
+             if (count := count_of(word)) is not None}
+    if any(other.key in named for other in rows if other is not matched[0][0] and other.key is not None):
+        return  # "… to use the east arm, the contractor started phase three": another row, by its number
     row, shared = matched[0]
     scope = row.scope
     if timex.text.lower() in text[scope.block.start:scope.block.end].lower():

@@ -158,6 +158,8 @@ _NAMED_PARTICIPLES = _WORDS.set("named_participles")
 _PARTICIPLE_PHRASE_ARTICLES = _WORDS.set("participle_phrase_articles")
 _PARTICIPLE_PHRASE_PREPOSITIONS = _WORDS.set("participle_phrase_prepositions")
 _PARTICIPLE_PHRASE_FOLLOWER = lazy_compile(rf"[ \t]+(?:{_WORDS.pattern('participle_phrase_followers')})\b")
+_NOTICE_PARTICIPLES = _WORDS.set("notice_participles")
+_CLAUSE_END_AFTER = lazy_compile(r"[ \t]*(?:[.;!)]|\n|\Z)")
 _TEXT_POINTER_AFTER = lazy_compile(rf"[ \t]+(?:{_WORDS.pattern('text_pointer_adverbs')})\b")
 _SET_OFF_NAME = lazy_compile(r"(?<![\w'’-])[A-Z][a-z][\w'’-]*,[ \t]*\Z")
 _PARTICIPLE_PHRASE = lazy_compile(
@@ -311,6 +313,11 @@ def verb_tense(form: str, before: list[str], text: str, start: int) -> str | Non
             words[-3] in _PARTICIPLE_PHRASE_PREPOSITIONS
         ) and _PARTICIPLE_PHRASE_FOLLOWER.match(text, _word_end(text, start)):
             return None  # "host Brandley on Thursday 16 March in a fixture rearranged from January"
+        end = _word_end(text, start)
+        if text[start:end].lower() in _NOTICE_PARTICIPLES and prev not in _PASSIVE_AUXILIARIES and (
+            _CLAUSE_END_AFTER.match(text, end)
+        ):
+            return None  # "Fancy dress encouraged.": a notice, not an event
         if _TEXT_POINTER_AFTER.match(text, _word_end(text, start)):
             return None  # "for the parish councils listed overleaf, on Thursday 4 May": the councils
         if _AFTER_SEMICOLON.search(text, max(0, start - 8), start) and _FROM_AFTER.match(text, start):
