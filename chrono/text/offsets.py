@@ -967,11 +967,9 @@ def _counted_from_last_date(b: Builder, here: SentenceContext, match: re.Match[s
         # time of that day, or that day said again: "on Tuesday 12 November … By daybreak …",
         # "… rang me that Tuesday")
         return
-    written = _written_day_after(b, here, phrase)
     # (a day written of another year than the one counted from: a year misread, more likely
     # than a slip)
-    misread = written is not None and abs((date.fromisoformat(written[0].value[:10])
-                                           - date.fromisoformat(phrase.anchor)).days) > _YEAR_DAYS
+    misread = _written_years_away(b, here, match.start())
     if before[-1].start < since:
         return
     if match.group("daybefore") and _APPOSED_GAP.fullmatch(b.text, before[-1].end, match.start()):
