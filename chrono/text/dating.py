@@ -715,7 +715,15 @@ def date(b: Builder, here: SentenceContext, timex: Timex, period: Period, length
         not any(t is not timex and t.type == "DATE" for t in here.timexes)
     ) and any(_DAY_VALUE.match(value) and value[:10] != timex.value[:10]
               for value in b.told_values(link, written=True))
-    grade = Grade.WEAK if restated or quoted_weekday or series_start or borrowed_day else Grade.STRONG
+    # "also played on 29 February, four years earlier": a day whose year only the document date gave,
+    # beside a count of years that puts it in another year: which year is meant is a doubt
+    other_year = timex.anchor == "DCT" and _DAY_VALUE.match(timex.value) is not None and any(
+        other.start >= timex.end and _relative(other) and _YEAR_VALUE.fullmatch(other.value) is not None
+        and other.value != timex.value[:4] and _in_apposition(b.text, timex, other)
+        for other in here.timexes
+    )
+    grade = (Grade.WEAK if restated or quoted_weekday or series_start or borrowed_day or other_year
+             else Grade.STRONG)
     for bound in bounds:
         b.period_claim(event_id, bound.part, bound.qualifier, period, span, rule=rule,
                        mentions=(target.trigger,), grade=grade)
@@ -1057,6 +1065,7 @@ _RELATIVE_WORDS = lazy_compile(rf"\b(?:{_WORDS.pattern('relative_words')})\b", r
 
 
 _WEEK_DAYS = 7
+_YEAR_VALUE = lazy_compile(r"\d{4}")
 _NARROWING_GAP = lazy_compile(
     rf"[ \t]*,[ \t]*(?:{_WORDS.pattern('narrowing_day_signal')})[ \t]+"
     rf"(?:(?:{_WORDS.pattern('narrowing_day_articles')})[ \t]+)?(?:[a-z]+[ \t]+)?")

@@ -594,7 +594,9 @@ def _departure_told(b: Builder, here: SentenceContext) -> str | None:
 
 _DEPARTURE_LEMMAS = frozenset(_WORDS.words("departure_lemmas"))
 # (no object after it: "after setting out," not "after leaving school")
-_DEPARTURE_GERUND = lazy_compile(rf"\s+(?:{_WORDS.pattern('departure_gerunds')})(?=\s*[,.;:)—–]|\s*\Z)")
+_DEPARTURE_GERUND = lazy_compile(
+    rf"\s+(?:{_WORDS.pattern('departure_gerunds')}"
+    rf"|(?i:{_WORDS.pattern('departure_pronouns')})\s+(?:{_WORDS.pattern('departure_pasts')}))(?=\s*[,.;:)—–]|\s*\Z)")
 
 
 def _told_before(b: Builder, here: SentenceContext, verb: Trigger, phrase_end: int) -> str | None:
