@@ -107,6 +107,11 @@ def stated_bounds(text: str, timex: Timex, length: int, unit: int) -> tuple[int,
     """The least and most a stated length allows: one unit of slack; "about" halves and
     doubles it; "more than" has no most, "less than" no least."""
     mod = timex.mod or ""
+    close_below = _CLOSE_BELOW.search(text, max(0, timex.start - 16), timex.end) is not None
+    if mod in ("LESS_THAN", "EQUAL_OR_LESS") and close_below:
+        # "nearly seven and a half hours" for a sitting of 6 hours 20 minutes: a little under
+        # the length, by an hour at most (a stretch of days: one unit)
+        return max(0, length - max(unit, HOUR)), length + unit // 4
     if mod == "APPROX" or _ABOUT.search(text[max(0, timex.start - 12):timex.start + 8]):
         return length // 2, 2 * length + unit
     if mod in ("MORE_THAN", "EQUAL_OR_MORE"):
@@ -357,6 +362,7 @@ def _one_range_beside(b: Builder, here: SentenceContext, timex: Timex, length: i
 _WEEKDAY_RANGE = lazy_compile(
     rf"\b(?:{alternation(WEEKDAYS)})\s*(?:{_WORDS.pattern('weekday_range_joiners')})\s*(?:{alternation(WEEKDAYS)})\b",
     re.IGNORECASE)
+_CLOSE_BELOW = lazy_compile(rf"\b(?:{_WORDS.pattern('close_below_words')})\b", re.IGNORECASE)
 _JOURNEY_LEAD = lazy_compile(
     rf"(?:,?[ \t]+(?:{_WORDS.pattern('journey_length_lead')})"
     rf"|,[ \t]+(?:{_WORDS.pattern('journey_apposed_articles')})[ \t]+(?:[\w-]+[ \t]+)?"
@@ -405,9 +411,13 @@ def journey_length(b: Builder, here: SentenceContext, timex: Timex) -> None:
         started = [t for t in b.timexes if before.start <= t.start < before.end and t.type == told[0].type
                    and _JOURNEY_START.search(b.text, max(start_from, t.start - _JOURNEY_REACH), t.start)]
         told = [*started[:1], told[0]]
-    if len(told) < 2 or told[-1].type != told[-2].type:
+    # (the start's own time of that type: "at 5.52am on Saturday 6 July" is a time, then its day)
+    same_type = [t for t in told[:-1] if t.type == told[-1].type] if told else []
+    if len(told) < 2 or not same_type or (same_type[-1] is not told[-2] and not _DAY_OF.fullmatch(
+        b.text, same_type[-1].end, told[-2].start
+    )):
         return
-    first, last = told[-2], told[-1]
+    first, last = same_type[-1], told[-1]
     if not _JOURNEY_START.search(b.text, max(start_from, first.start - _JOURNEY_REACH), first.start):
         return
     if not _JOURNEY_END.search(b.text, end_from, last.start):
@@ -418,6 +428,8 @@ def journey_length(b: Builder, here: SentenceContext, timex: Timex) -> None:
     _period_of_length(b, here, timex, length, *ends, timex.end, start=first.start)
 
 
+# between a time and the day it is on, written after it ("5.52am on Saturday 6 July")
+_DAY_OF = lazy_compile(r"[ \t]*(?:,[ \t]*)?(?:[A-Za-z]+[ \t]+)?")
 # "After eleven days at sea we reached Quebec on the 26th": the length opens the sentence
 _FRONTED_JOURNEY = lazy_compile(
     rf"[\s*_>\"“]*(?:{_WORDS.pattern('journey_length_lead')})[ \t]+", re.IGNORECASE)
