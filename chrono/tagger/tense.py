@@ -393,9 +393,12 @@ def _set_just_before(ctx: Context, story: Anchor, start: int) -> bool:
 _QUOTE_OPENERS = frozenset('"“')
 _YEAR_IN_NAME = lazy_compile(r"[ \t]+[A-Z][a-z]+")
 # "We'd only moved … at", "had already left … in": a pluperfect in the clause before a date
-_PLUPERFECT_BEFORE = (r"(?:\b(?:{pluperfect_auxiliary})|(?:{pluperfect_contraction}))\s+"
-                      r"(?:[a-z]+(?:{adverb_suffix})\s+|(?:{pluperfect_adverb})\s+)?"
-                      r"[a-z]+(?:{participle_ending})\b[^.;:!?\n]{0,40}\Z")
+# what follows the auxiliary of a pluperfect: an adverb or two, then the participle ("had only
+# just left", "had quickly issued")
+_PLUPERFECT_PARTICIPLE = (r"\s+(?:[a-z]+(?:{adverb_suffix})\s+|(?:{pluperfect_adverb})\s+)?"
+                          r"[a-z]+(?:{participle_ending})\b")
+_PLUPERFECT_BEFORE = (r"(?:\b(?:{pluperfect_auxiliary})|(?:{pluperfect_contraction}))"
+                      + _PLUPERFECT_PARTICIPLE + r"[^.;:!?\n]{0,40}\Z")
 # "**JESSIE ORME:** It was the spring of '57.", "A: …": an interview's answer, a witness's words
 _SPEAKER_LABEL = lazy_compile(r"[ \t]*[*_]*(?:[A-Z][A-Za-z.'’-]*[ \t]+){0,3}[A-Z][A-Za-z.'’-]*:[*_]*[ \t]")
 _PARAGRAPH_REACH = 3000
@@ -1123,8 +1126,7 @@ def pluperfect_between(ctx: Context, lead: int, end: int) -> bool:
 
 # "the Friday before the meeting", "the Monday after": counted from another time
 _ORDER_AFTER_DAY = r"(?:\s+(?:{part_of_day}))?\s+(?:{bare_order_word})\b"
-_PLUPERFECT_VERB = (r"\b(?:{pluperfect_auxiliary})\s+"
-                    r"(?:[a-z]+(?:{adverb_suffix})\s+|(?:{pluperfect_adverb})\s+)?[a-z]+(?:{participle_ending})\b")
+_PLUPERFECT_VERB = r"\b(?:{pluperfect_auxiliary})" + _PLUPERFECT_PARTICIPLE
 _WEEKDAY_ONLY = r"(?:{definite_article}\s+)?(?:{weekday})"  # "the Wednesday": a day of the story's, named
 
 

@@ -201,21 +201,22 @@ def duration(b: Builder, here: SentenceContext, timex: Timex) -> str | None:
         upper = None  # "has served for three years": so far
     span = b.span(timex.start, timex.end, resolved.trigger.start, resolved.trigger.end)
     grade, via = b.graded(span, (event_id,))
+    stated = " ".join(timex.text.split())
+
+    def length_claim(most: int | None, sure: Grade, why: str) -> TextDurationClaim:
+        return TextDurationClaim(event_id, Gap(lower, most, stated), span, words=text[span.start:span.end],
+                                 conflict_kind=ConflictKind.DURATION, grade=sure, via=why)
+
     interrupted = next((m for m in _INTERRUPTED.finditer(text) if b.same_story(m.start(), timex.start)), None)
     if interrupted is not None and upper is not None:
         # "a two-day public hearing … adjourned on the morning it began … resumed a fortnight
         # later": the length may count only the days it sat, which its span may pass; a span
         # shorter than that length is still wrong (the upper bound a doubt)
-        b.claims.append(TextDurationClaim(
-            event_id, Gap(lower, None, f"{' '.join(timex.text.split())}"), span,
-            words=text[span.start:span.end], conflict_kind=ConflictKind.DURATION, grade=grade, via=via))
+        b.claims.append(length_claim(None, grade, via))
         grade = Grade.WEAK
         told = f"the text tells of '{interrupted.group()}': the length may count only the time it ran"
         via = "; ".join(part for part in (via, told) if part)
-    claim = TextDurationClaim(event_id, Gap(lower, upper, f"{' '.join(timex.text.split())}"), span,
-                              words=text[span.start:span.end], conflict_kind=ConflictKind.DURATION,
-                              grade=grade, via=via)
-    b.claims.append(claim)
+    b.claims.append(length_claim(upper, grade, via))
     return event_id
 
 
@@ -412,8 +413,10 @@ def journey_length(b: Builder, here: SentenceContext, timex: Timex) -> None:
                    and _JOURNEY_START.search(b.text, max(start_from, t.start - _JOURNEY_REACH), t.start)]
         told = [*started[:1], told[0]]
     # (the start's own time of that type: "at 5.52am on Saturday 6 July" is a time, then its day)
-    same_type = [t for t in told[:-1] if t.type == told[-1].type] if told else []
-    if len(told) < 2 or not same_type or (same_type[-1] is not told[-2] and not _DAY_OF.fullmatch(
+    if len(told) < 2:
+        return
+    same_type = [t for t in told[:-1] if t.type == told[-1].type]
+    if not same_type or (same_type[-1] is not told[-2] and not _DAY_OF.fullmatch(
         b.text, same_type[-1].end, told[-2].start
     )):
         return

@@ -30,6 +30,7 @@ from chrono.model import Grade, Part, Qualifier, Span
 from chrono.periods import InvalidValue, NotAPeriod, Period, parse_value
 from chrono.problems import ConflictKind
 from chrono.tagger import Timex, tag
+from chrono.text.attachment import IN_FRONT
 from chrono.text.builder import Builder
 from chrono.text.claims import TextPeriodClaim
 from chrono.text.events import Trigger, find_triggers, lexicon
@@ -50,8 +51,6 @@ _MOVE_VERBS = _WORDS.set("move_verbs")
 _HAPPENING_VERBS = _WORDS.set("happening_verbs")
 _GENERIC_CLASSES = _WORDS.set("generic_classes")
 _NOW = lazy_compile(rf"\b(?:{_WORDS.pattern('now_words')})\b", re.IGNORECASE)
-# between a day and the event noun it is in front of: "Aug. 12 blaze", "Monday's vote"
-_IN_FRONT = lazy_compile(r"(?:['’]s)?[ \t]+(?:[\w-]+[ \t]+)?")
 # a moved event's new day: "moved to 19 August", "rescheduled for 3 May"
 _MOVED_SIGNALS = ("to", "for")
 # between the act and its day, a few words of what it is about ("to close its doors on 30 June")
@@ -166,7 +165,7 @@ def headline_retold(b: Builder, headline: Headline | None) -> None:
 def _in_front(words: str, end: int, start: int) -> bool:
     """Does the day ending at ``end`` stand right in front of the noun at ``start`` ("Aug. 12
     blaze", "Monday's vote"; not "2 September after flood repairs")?"""
-    gap = _IN_FRONT.fullmatch(words, end, start)
+    gap = IN_FRONT.fullmatch(words, end, start)
     return gap is not None and not any(word.lower() in _STOP for word in _WORD.findall(gap.group()))
 
 

@@ -558,7 +558,7 @@ def offset(b: Builder, here: SentenceContext, match: re.Match[str]) -> None:
         # the distance: "… this year's service … the following day, Tuesday 12 November 1918" may
         # count from the day of 1918 told before)
         _calendar_days(b, reference_id, subject_id, count, unit, direction, start, span, to_the_day,
-                       cap=Grade.WEAK if _written_years_away(b, here, start) else None)
+                       cap=Grade.WEAK if _written_years_away(b, here, _phrase_at(here, start)) else None)
     elif exact and ended is not None and reference_side is Side.END and subject_target.side is Side.START:
         end_day = b.end_day_of(reference_id, ended[0])
         if end_day is not None:
@@ -582,6 +582,12 @@ _DEFINITE_SUBJECT_THEN = lazy_compile(
     rf"\s+(?i:{_WORDS.pattern('definite_subject_article')})\s+([a-z][\w-]+)\s+"
     rf"(?:{_WORDS.pattern('subject_passive_auxiliaries')})\s+(?:[a-z]+\s+)?"
 )
+
+
+def _phrase_at(here: SentenceContext, at: int) -> Timex | None:
+    """The time expression of the sentence ``here`` that holds offset ``at`` (the tagger's reading
+    of an offset phrase: its value and the day it counted the phrase from)."""
+    return next((t for t in here.timexes if t.start <= at < t.end), None)
 
 
 def _departure_told(b: Builder, here: SentenceContext) -> str | None:
@@ -769,7 +775,7 @@ def _following_period(b: Builder, here: SentenceContext, match: re.Match[str]) -
     date it counts from, which the tagger resolved the phrase to; the phrase and the day tell the
     same time twice ("announced it the following day, Friday 12 July" after a Wednesday 10 July:
     the day after)."""
-    phrase = next((t for t in here.timexes if t.start <= match.start() < t.end), None)
+    phrase = _phrase_at(here, match.start())
     if phrase is None or phrase.type != "DATE" or phrase.anchor in (None, "DCT") or not _CALENDAR_VALUE.match(
         phrase.value
     ):
@@ -897,7 +903,7 @@ def _counted_from_another_told_day(b: Builder, here: SentenceContext, start: int
     """Is ``previous`` a look back told in the pluperfect, while the tagger counted the offset
     phrase at ``start`` from another day the story told (its own day, which that look back did
     not move)?"""
-    phrase = next((t for t in here.timexes if t.start <= start < t.end), None)
+    phrase = _phrase_at(here, start)
     day = b.day_of(previous[1], start)
     if phrase is None or phrase.anchor is None or not _DAY_ONLY.match(phrase.anchor) or day is None:
         return False
@@ -914,7 +920,7 @@ def _counted_from_another_told_day(b: Builder, here: SentenceContext, start: int
 def _event_of_counted_day(b: Builder, here: SentenceContext, start: int) -> tuple[int, str] | None:
     """The last event dated, within the window of ``here``, to the day the tagger counted the
     offset phrase at ``start`` from."""
-    phrase = next((t for t in here.timexes if t.start <= start < t.end), None)
+    phrase = _phrase_at(here, start)
     if phrase is None or phrase.anchor is None or not _DAY_ONLY.match(phrase.anchor):
         return None
     lo = here.opening_window_start if here.opening_window_start >= 0 else here.window_start
@@ -949,7 +955,7 @@ def _counted_from_last_date(b: Builder, here: SentenceContext, match: re.Match[s
     which the tagger counted the phrase from, when that date is the last one the text gave, a
     few paragraphs back at most (not before ``since``) and no heading between."""
     counted = _daycount_of(count, unit, b.text, match.start())
-    phrase = next((t for t in here.timexes if t.start <= match.start() < t.end), None)
+    phrase = _phrase_at(here, match.start())
     if counted is None or phrase is None or phrase.anchor in (None, "DCT") or not _DAY_ONLY.match(
         phrase.anchor
     ):
@@ -969,9 +975,6 @@ def _counted_from_last_date(b: Builder, here: SentenceContext, match: re.Match[s
         # time of that day, or that day said again: "on Tuesday 12 November … By daybreak …",
         # "… rang me that Tuesday")
         return
-    # (a day written of another year than the one counted from: a year misread, more likely
-    # than a slip)
-    misread = _written_years_away(b, here, match.start())
     if before[-1].start < since:
         return
     if match.group("daybefore") and _APPOSED_GAP.fullmatch(b.text, before[-1].end, match.start()):
@@ -985,7 +988,9 @@ def _counted_from_last_date(b: Builder, here: SentenceContext, match: re.Match[s
     days, spare = counted
     span = b.span(match.start(), match.end())
     step = days if direction == "later" else -days
-    grade = Grade.WEAK if misread else _counted_from_another_day(
+    # (a day written of another year than the one counted from: a year misread, more likely
+    # than a slip)
+    grade = Grade.WEAK if _written_years_away(b, here, phrase) else _counted_from_another_day(
         b, here, match.start(), count, unit, direction, True)
     counted_day_claim(b, subject_id, phrase.anchor, step, spare, span, grade=grade,
                       note=f"counted from {phrase.anchor}, the last date told, “{before[-1].text}”")
@@ -998,7 +1003,7 @@ def _counted_from_another_day(b: Builder, here: SentenceContext, start: int, cou
     the day written after the phrase fits another day the text told, the phrase may count from
     that one (uncertain)."""
     counted = _daycount_of(count, unit, b.text, start)
-    phrase = next((t for t in here.timexes if t.start <= start < t.end), None)
+    phrase = _phrase_at(here, start)
     if not from_last_told or counted is None or phrase is None:
         return Grade.STRONG
     days, spare = counted
@@ -1038,17 +1043,16 @@ def _written_day_counted(b: Builder, here: SentenceContext, match: re.Match[str]
     """"invited bids on Friday 3 May and set a deadline six weeks later, on Friday 21 June": with
     no event word for what the phrase places, the day written right after it (set off by a
     comma) is that long after the date the tagger counted the phrase from."""
-    phrase = next((t for t in here.timexes if t.start <= match.start() < t.end), None)
+    phrase = _phrase_at(here, match.start())
     written = _written_day_after(b, here, phrase) if phrase is not None else None
     if written is None:
         return
     _counted_from_last_date(b, here, match, _written_day_event(b, *written), count, unit, direction)
 
 
-def _written_years_away(b: Builder, here: SentenceContext, start: int) -> bool:
-    """Is the day written right after the offset phrase at ``start`` more than a year from the
-    day the tagger counted the phrase from (a year misread, not a slip of the writer's)?"""
-    phrase = next((t for t in here.timexes if t.start <= start < t.end), None)
+def _written_years_away(b: Builder, here: SentenceContext, phrase: Timex | None) -> bool:
+    """Is the day written right after the offset phrase ``phrase`` more than a year from the day
+    the tagger counted the phrase from (a year misread, not a slip of the writer's)?"""
     if phrase is None or phrase.anchor is None or not _DAY_ONLY.match(phrase.anchor):
         return False
     written = _written_day_after(b, here, phrase)

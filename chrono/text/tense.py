@@ -309,16 +309,16 @@ def verb_tense(form: str, before: list[str], text: str, start: int) -> str | Non
             return IRREALIS
         if in_absolute_phrase(text, start):
             return None  # "with the first homes completed in 2026": the main clause's time, no event
+        end = _word_end(text, start)
         if len(words) >= 3 and words[-2] in _PARTICIPLE_PHRASE_ARTICLES and (
             words[-3] in _PARTICIPLE_PHRASE_PREPOSITIONS
-        ) and _PARTICIPLE_PHRASE_FOLLOWER.match(text, _word_end(text, start)):
+        ) and _PARTICIPLE_PHRASE_FOLLOWER.match(text, end):
             return None  # "host Brandley on Thursday 16 March in a fixture rearranged from January"
-        end = _word_end(text, start)
         if text[start:end].lower() in _NOTICE_PARTICIPLES and prev not in _PASSIVE_AUXILIARIES and (
             _CLAUSE_END_AFTER.match(text, end)
         ):
             return None  # "Fancy dress encouraged.": a notice, not an event
-        if _TEXT_POINTER_AFTER.match(text, _word_end(text, start)):
+        if _TEXT_POINTER_AFTER.match(text, end):
             return None  # "for the parish councils listed overleaf, on Thursday 4 May": the councils
         if _AFTER_SEMICOLON.search(text, max(0, start - 8), start) and _FROM_AFTER.match(text, start):
             return None
