@@ -154,6 +154,9 @@ class Context:
     # The days clock times were given with, by the time ("from 22:41 on Tuesday 2 April"): the
     # first entry of a timeline at that time is on that day.
     clock_days: dict[str, dt.date] = attrs.field(factory=dict)
+    # the day of the last clock time read, and where it ends: "- **23:15** … ¶ - **01:05**
+    # (Wednesday)" goes on from it
+    clock_entry: tuple[int, dt.date] | None = None
     # The year the text last wrote out ("in the summer of 2018") and where: "that year" names it
     # when only dates counted from the DCT came after ("which opened on 4 November").
     written_year: tuple[int, int] | None = None
@@ -165,6 +168,8 @@ class Context:
     # days in a row ("started the shift on Tuesday the 14th and finished it on the Wednesday
     # morning") opens the list of clock times after it on the first.
     frame_days: list[dt.date] = attrs.field(factory=list)
+    # every day the text has told so far: a timeline's "| Sat 23:30 |" is the one Saturday among them
+    told_days: set[dt.date] = attrs.field(factory=set)
     frame_days_end: int = -1
     # The days of the last range the text wrote out ("runs from Friday 6 September to Sunday 8
     # September") and where it ended: a bare "on Sunday afternoon" soon after is its Sunday.

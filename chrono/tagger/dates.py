@@ -609,8 +609,17 @@ def _weekday(ctx: Context, req: Request, f: Fields, start: int, end: int) -> Res
         # "**Monday 21 July.** Flew out … ¶ **Thursday.** Boat trip …": an entry labelled by its
         # weekday alone goes on from the last entry's day
         # (the same day when the list has already run past midnight into it)
-        day = add_days(last.day, (weekday - last.day.isoweekday()) % 7)
+        step = (weekday - last.day.isoweekday()) % 7
+        if " " in ctx.text[start:end].strip() and step > 3:
+            # (a clock time with its day, after prose that told the story's day: the nearest such
+            # day, "… and the early hours of Saturday unfolded. ¶ **10:52 p.m., Friday.**")
+            step -= 7
+        day = add_days(last.day, step)
         anchor = last.value
+    elif rel is None and (named := _named_for_entry(ctx, weekday, start, end)) is not None:
+        # "Between late on Saturday 5 October and the early hours of Sunday 6 October … ¶ | Sat
+        # 23:48 | …": a timeline's first entry labelled by a weekday the text has just named
+        day, anchor = named.day, named.value
     elif rel is None and (named := _named_in_range(ctx, weekday, start)) is not None:
         # "runs from Friday 6 September to Sunday 8 September, with … the orchestra, who close
         # the festival on Sunday afternoon": the day of that weekday its sentence has just named
@@ -654,6 +663,19 @@ def _named_in_range(ctx: Context, weekday: int, start: int) -> Anchor | None:
     return Anchor(days[0], "D", days[0].isoformat())
 
 
+def _named_for_entry(ctx: Context, weekday: int, start: int, end: int) -> Anchor | None:
+    """The one day of ``weekday`` among the days the text has named, when the weekday alone at
+    ``[start, end)`` opens an entry (a list's or table's) that no date has dated yet."""
+    frames = ctx.frames
+    if frames is None or ctx.frame is not None or not frames.leads(start, end):
+        return None
+    days = {day for day in ctx.told_days if day.isoweekday() == weekday}
+    if len(days) != 1:
+        return None
+    (day,) = days
+    return Anchor(day, "D", day.isoformat())
+
+
 _WEEK_REACH = 200  # characters after a week named within which "the Thursday" is its day
 _FIGURE = lazy_compile(r"\d")
 
@@ -662,11 +684,25 @@ def _last_entry_day(ctx: Context, start: int, end: int) -> Anchor | None:
     """The day of the last dated entry, when a weekday alone at ``[start, end)`` opens the next
     (not under a heading that dates its entries: "## Week of 3 June ¶ **Wednesday** …")."""
     frames = ctx.frames
-    if frames is None or frames.last_entry is None or frames.last_entry.gran != "D" or ctx.frame is not None:
+    if frames is None or ctx.frame is not None:
         return None
     if " " in ctx.text[start:end].strip():
-        return None  # "**21:05 Saturday**": a clock time with its day, not a day's label
+        # "- **23:15** — Grid operator confirms … ¶ - **01:05** (Wednesday) — …": a clock time
+        # with its day goes on from the day of the entry before (not from an update stamp's:
+        # "*Last updated 09:40 Sunday*")
+        # (the clock time of the entry just before, in the same list: no blank line between)
+        if ctx.clock_entry is None or not frames.leads(start, end):
+            return None
+        told, day = ctx.clock_entry
+        if not 0 <= start - told <= _CLOCK_ENTRY_REACH or PARAGRAPH_BREAK.search(ctx.text, told, start):
+            return None
+        return Anchor(day, "D", day.isoformat())
+    if frames.last_entry is None or frames.last_entry.gran != "D":
+        return None
     return frames.last_entry if frames.leads(start, end) else None
+
+
+_CLOCK_ENTRY_REACH = 400  # characters after the story's time within which an entry goes on from it
 
 
 # "reopen on Sunday after a ceremony on Saturday": an order word and the words of its phrase
@@ -760,6 +796,12 @@ def _season(ctx: Context, req: Request, f: Fields, start: int, end: int) -> Reso
             # Winter straddles New Year: the DCT's year, or the story's when there is one.
             year = story_year(ctx, start_month) if rel is None else None
             ctx.guessed = rel is None and year is None
+            if season == "WI" and year is None and rel == 0 and req.story is not None and (
+                base.month <= SEASON_START["SP"]
+            ):
+                # "By Tuesday 2 January [1979] … the story of that winter": the winter that
+                # began the December before
+                year = base.year - 1
             year = base.year if year is None else year
         anchor = "DCT"
         if rel is None and words_regex(res, _CONTACT_CLAUSE_AFTER).match(ctx.text, end):

@@ -55,6 +55,7 @@ _AFTER_LEAD = (
 )
 _AFTER_FIGURES = lazy_compile(r"[ \t*_)\]]*[A-Z0-9@#\"“]")
 _FIGURE = lazy_compile(r"\d")
+_CLOCK_AFTER = lazy_compile(r"[ \t]*,?[ \t]+\d{1,2}[:.]\d\d(?!\d)")
 _WRITTEN_YEAR = lazy_compile(r"\d{4}")
 # ... or a place and a comma before it in an entry's label: "**Kessel, 3 October.**"
 # (a place and a comma, "GENEVA, …", "No. 14 General Hospital, …", or a counter and a dash,
@@ -237,7 +238,7 @@ class Frames:
             block = opened.block
             if not block.start <= start < block.end or opened.anchor is not None:
                 continue
-            if block.kind in (Kind.PARAGRAPH, Kind.ITEM, Kind.LINE):
+            if block.kind in (Kind.PARAGRAPH, Kind.ITEM, Kind.LINE, Kind.CELL):
                 return how_dated(self.res, block, self.text, start, end) in ("lead", "alone")
             if block.kind is Kind.HEADING:  # "**Thursday 13 December**" over the day's entries
                 # (a place before it too: "**Kerrin Landing, 16 May**" heading a letter)
@@ -372,13 +373,17 @@ def how_dated(res: Resources, block: Block, text: str, start: int, end: int) -> 
     kind = block.kind
     if kind in (Kind.HEADING, Kind.DATELINE):
         return "first"
+    # "**Wednesday 06:30** Heating checked", "| Sat 23:48 |": the day's label goes on with the
+    # entry's clock time
+    clock = _CLOCK_AFTER.match(text, end)
+    label_end = clock.end() if clock is not None else end
     if _BARE.match(text, _line_start(text, block.start, start), start) and _BARE_AFTER.match(
-        text, end, block.end
+        text, label_end if kind is Kind.CELL else end, block.end
     ):
         return "alone"
     before_lead, after_lead = _leads(res)
-    if before_lead.match(text, block.start, start) and (after_lead.match(text, end) or (
-        _AFTER_FIGURES.match(text, end) and _FIGURE.search(text, start, end)
+    if before_lead.match(text, block.start, start) and (after_lead.match(text, label_end) or (
+        _AFTER_FIGURES.match(text, label_end) and _FIGURE.search(text, start, label_end)
     )):
         return "lead"
     if kind in (Kind.ITEM, Kind.ROW, Kind.LINE) and text[start - 1:start] == "(" and (

@@ -283,6 +283,7 @@ def _follow(ctx: Context, rule: Rule, piece: Piece, dct_known: bool) -> Piece:
     ):
         # (not a time things happen every day: "a job that runs daily at 23:30")
         ctx.clock_days[clock.group(2)] = dt.date.fromisoformat(clock.group(1))
+        ctx.clock_entry = (piece.end, dt.date.fromisoformat(clock.group(1)))
     told = _anchor(value) if piece.type in ("DATE", "TIME") else None
     if told is not None and piece.anchor is None and FOUR_DIGIT_YEAR.search(ctx.text, piece.start, piece.end):
         ctx.written_year = (told.day.year, piece.end)
@@ -416,6 +417,7 @@ def _follow(ctx: Context, rule: Rule, piece: Piece, dct_known: bool) -> Piece:
                     ctx.range_days_end = piece.end
                 ctx.frame_days.append(anchor.day)
                 ctx.frame_days_end = piece.end
+                ctx.told_days.add(anchor.day)
             if derived:
                 ctx.ref_derived = True
             else:

@@ -436,6 +436,15 @@ def _extend_sets(res: Resources, text: str, timexes: list[Timex]) -> list[Timex]
     out: list[Timex] = []
     for timex in timexes:
         last = out[-1] if out else None
+        day = _FULL_DAY.match(last.value) if last is not None and last.type == "DATE" else None
+        if last is not None and day is not None and timex.type == "SET" and timex.value == "P1Y" and (
+            last.anchor == "DCT" and not _YEAR_WRITTEN.search(last.text)
+            and _SET_AFTER_DAY.fullmatch(text, last.end, timex.start)
+        ):
+            # "has run on 31 December every year since": that day of every year, no one day
+            out[-1] = attrs.evolve(last, end=timex.end, text=text[last.start:timex.end], type="SET",
+                                   value=f"XXXX-{day[2]}-{day[3]}", anchor=None, temporal_function=False)
+            continue
         if last is not None and last.type == "SET" and _WEEKDAY_SET.match(last.value):
             between = text[last.end:timex.start]
             clock = _LOCAL_CLOCK.match(timex.value)
@@ -458,6 +467,8 @@ def _extend_sets(res: Resources, text: str, timexes: list[Timex]) -> list[Timex]
 
 
 _PART_SUFFIX = lazy_compile(r"T(?:MO|AF|EV|NI|DT)\Z")
+_YEAR_WRITTEN = lazy_compile(r"\d{4}")
+_SET_AFTER_DAY = lazy_compile(r"[ \t]*,?[ \t]*")
 _YEARLESS = lazy_compile(r"\d{4}(-\d\d(?:-\d\d)?)\Z")
 
 

@@ -834,6 +834,7 @@ def _one_fitting_year(ctx: Context, lo: int, month: int, day: int, start: int, e
 
 # a day and month written out with its year ("4–5 January 2019")
 _DAY_MONTH_YEAR = r"(?<![\d.])(\d{1,2})(?:[–-]\d{1,2})?[ \t]+({month})[ \t]+(\d{4})\b"
+_MONTH_DAY_YEAR = r"\b({month})\.?[ \t]+(\d{1,2})(?:{ordinal_suffix})?,?[ \t]+(\d{4})\b"
 
 
 def _same_day_written(ctx: Context, month: int, day: int, start: int, end: int) -> int | None:
@@ -843,6 +844,10 @@ def _same_day_written(ctx: Context, month: int, day: int, start: int, end: int) 
     found = set()
     for m in words_regex(ctx.res, _DAY_MONTH_YEAR, re.IGNORECASE).finditer(ctx.text, 0, start):
         if int(m.group(1)) == day and int(ctx.res.lookup("month", m.group(2).lower()) or 0) == month:
+            found.add(int(m.group(3)))
+    for m in words_regex(ctx.res, _MONTH_DAY_YEAR, re.IGNORECASE).finditer(ctx.text, 0, start):
+        # ("Saturday, December 31, 2022, 23:10 UTC" before "**Dec 31, 22:55**")
+        if int(m.group(2)) == day and int(ctx.res.lookup("month", m.group(1).lower()) or 0) == month:
             found.add(int(m.group(3)))
     if len(found) != 1:
         return None
