@@ -941,6 +941,7 @@ _APPROXIMATE = lazy_compile(
     re.IGNORECASE,
 )
 _PRESENT = lazy_compile(rf"\b(?:{_WORDS.pattern('elapsed_present')})\b", re.IGNORECASE)
+_OTHER_CLAUSE = lazy_compile(rf"[;:]|,\s+(?:{_WORDS.pattern('elapsed_clause_joiners')})\b", re.IGNORECASE)
 _PAST = lazy_compile(rf"\b(?:{_WORDS.pattern('elapsed_past')})\b", re.IGNORECASE)
 _FUTURE = lazy_compile(rf"(?<!\w)(?:{_WORDS.pattern('elapsed_future')})\b", re.IGNORECASE)
 
@@ -974,6 +975,8 @@ def elapsed_cues(
         if not after or _SINCE_CUT.search(text, match.end(), after[0].start):
             continue
         before = [t for t in dates.between(sentence.start, counted.start()) if has_year(t)]
+        if before and _OTHER_CLAUSE.search(text, before[-1].end, counted.start()):
+            before = []  # "… the gale of October 1881 …, and the show marks forty years since …"
         at: DateMention | None
         if before:
             at = mention(before[-1])

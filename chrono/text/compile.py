@@ -41,7 +41,7 @@ from chrono.text.ages import (
     headline_cues,
     marriage_cues,
 )
-from chrono.text.corrections import reprinted_editions, told_sentences
+from chrono.text.corrections import reprint_start, reprinted_editions, told_sentences
 from chrono.text.fiscal import in_calendar
 from chrono.text.headline import headline_of
 from chrono.text.holidays import holiday_cues
@@ -61,12 +61,17 @@ def _read_reprint(text: str, tagged: Tagged, edition: Timex, layout: Layout, sou
     of today."""
     cut = RULE_LINE.search(source, edition.end)
     reprint_end = cut.start() if cut is not None else len(text)
+    first = reprint_start(text, edition)
     reprinted = tag(text, edition.value, day_first=options.day_first, layout=layout)
+
+    def inside(offset: int) -> bool:
+        return first <= offset < reprint_end
+
     return Tagged(
-        tuple(t for t in reprinted.timexes if t.start < reprint_end)
-        + tuple(t for t in tagged.timexes if t.start >= reprint_end),
-        {**{k: v for k, v in tagged.dated.items() if v[0] >= reprint_end},
-         **{k: v for k, v in reprinted.dated.items() if v[0] < reprint_end}},
+        tuple(sorted((*(t for t in reprinted.timexes if inside(t.start)),
+                      *(t for t in tagged.timexes if not inside(t.start))), key=lambda t: t.start)),
+        {**{k: v for k, v in tagged.dated.items() if not inside(v[0])},
+         **{k: v for k, v in reprinted.dated.items() if inside(v[0])}},
     )
 
 

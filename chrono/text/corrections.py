@@ -15,7 +15,7 @@ from chrono.text.builder import Builder
 from chrono.text.sentences import Sentence
 from chrono.text.vocabulary import vocabulary
 
-__all__ = ["earlier_pieces", "reprinted_editions", "told_sentences"]
+__all__ = ["earlier_pieces", "reprint_start", "reprinted_editions", "told_sentences"]
 
 _WORDS = vocabulary("corrections")
 # "An article on 4 January (…) said", "Our obituary of X, published on 28 December, said", "In
@@ -78,6 +78,7 @@ _REPRINT_LEAD = lazy_compile(
 _REPRINT_REACH = 600  # how far into the text (characters) such a note may stand
 _FULL_DAY = lazy_compile(r"\d{4}-\d\d-\d\d\Z")
 _LINE_OPENING = lazy_compile(r"[ \t*_>]*(?:\w+[ \t]+)?")  # "*From the …", "These appeared in the …"
+_NOTE_END = lazy_compile(r"[ \t*_.:)\]]*(?:\n|\Z)")  # "… of Saturday, 5 May 1923*" closing its line
 
 
 def reprinted_editions(text: str, timexes: Sequence[Timex], day: str | None) -> list[Timex]:
@@ -87,14 +88,24 @@ def reprinted_editions(text: str, timexes: Sequence[Timex], day: str | None) -> 
     ago); each a day written with its year before ``day``."""
     found: list[Timex] = []
     for timex in timexes:
-        if not found and timex.start > _REPRINT_REACH:
-            return found
         earlier_day = _FULL_DAY.match(timex.value) and (day is None or timex.value < day)
         if timex.anchor is not None or not earlier_day:
             continue
         lead = _REPRINT_LEAD.search(text, max(0, timex.start - 60), timex.start)
-        if lead is not None and (
-            not found or _LINE_OPENING.fullmatch(text, text.rfind("\n", 0, lead.start()) + 1, lead.start())
-        ):
+        if lead is None:
+            continue
+        opens_line = _LINE_OPENING.fullmatch(text, text.rfind("\n", 0, lead.start()) + 1, lead.start())
+        note_line = opens_line and _NOTE_END.match(text, timex.end)
+        if not found and timex.start > _REPRINT_REACH and not note_line:
+            # (further down, only a note on a line of its own opens a reprinted section: "# A
+            # hundred years ago ¶ *From the Gazette of Saturday, 5 May 1923*")
+            continue
+        if not found or opens_line:
             found.append(timex)
     return found
+
+
+def reprint_start(text: str, edition: Timex) -> int:
+    """Where the text a note of an earlier issue reprints begins: the text's top for a note near
+    it, else the note's own line."""
+    return 0 if edition.start <= _REPRINT_REACH else text.rfind("\n", 0, edition.start) + 1

@@ -40,6 +40,8 @@ _COMMA_BEFORE = lazy_compile(r",\s*\Z")
 _MEASURED_VERB = lazy_compile(rf"\b(?:{_WORDS.pattern('measured_verbs')})\s+\Z")
 _VERB_LENGTH_SIGNALS = _WORDS.set("verb_length_signals")
 _ABOUT = lazy_compile(rf"\b(?:{_WORDS.pattern('approximators')})\b", re.IGNORECASE)
+_CLOCK_CHANGE = lazy_compile(rf"\b(?:{_WORDS.pattern('clock_changes')})\b", re.IGNORECASE)
+_CLOCK_CHANGE_REACH = 2 * DAY  # the lengths a clock change may put an hour into
 _INTERRUPTED = lazy_compile(rf"\b(?:{_WORDS.pattern('interruption_words')})\b", re.IGNORECASE)
 
 
@@ -113,6 +115,11 @@ def stated_bounds(text: str, timex: Timex, length: int, unit: int) -> tuple[int,
         # the length, by an hour at most (a stretch of days: one unit)
         return max(0, length - max(unit, HOUR)), length + unit // 4
     if mod == "APPROX" or _ABOUT.search(text[max(0, timex.start - 12):timex.start + 8]):
+        if length < _DAY_SECONDS:
+            # "roughly seven and a half hours" for a cut from 21:50 to 03:20: hours told of a
+            # day's clock times are rounded by a quarter of the length (a unit, for a short one)
+            spare = max(unit, length // 4)
+            return max(0, length - spare), length + spare
         return length // 2, 2 * length + unit
     if mod in ("MORE_THAN", "EQUAL_OR_MORE"):
         # "just over three hours" is three hours at least (but "more than three days" may count
@@ -201,6 +208,8 @@ def duration(b: Builder, here: SentenceContext, timex: Timex) -> str | None:
         upper = None  # "has served for three years": so far
     span = b.span(timex.start, timex.end, resolved.trigger.start, resolved.trigger.end)
     grade, via = b.graded(span, (event_id,))
+    if length < _CLOCK_CHANGE_REACH and _CLOCK_CHANGE.search(text):
+        grade, via = Grade.WEAK, "the text tells of a clock change, which the clock times may hide"
     stated = " ".join(timex.text.split())
 
     def length_claim(most: int | None, sure: Grade, why: str) -> TextDurationClaim:

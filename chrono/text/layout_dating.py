@@ -125,6 +125,16 @@ def scopes(layout: Layout, dated: Mapping[int, tuple[int, int]], timexes: Sequen
             period = Period(period.start, last_period.end, f"{timex.value}/{last.value}")
             end = last.end
         block = layout.blocks[index]
+        # (a weekday alone: "Wed 9 Oct, 11:30" keeps its day, which the list's order is read by)
+        weekday_only = timex.type == "DATE" and not _DIGIT.search(timex.text)
+        clock = timexes[i + 1] if i + 1 < len(timexes) and weekday_only else None
+        if clock is not None and clock.type == "TIME" and clock.value.startswith(timex.value + "T") and (
+            _DAY_THEN_CLOCK.fullmatch(text, end, clock.start) and clock.end <= block.end
+        ):
+            # "| Sat 23:48 | …", "**Wednesday 06:30**": the entry's day, then its minute
+            clock_period = period_of(clock, dct, hemisphere)
+            if clock_period is not None and clock_period.bounded:
+                timex, period, end = clock, clock_period, clock.end
         if timex.range_id is None and block.kind is Kind.HEADING and opens_range(text, end, block.end):
             continue  # "1990–present"
         if block.kind is Kind.HEADING and timex.range_id is None:
@@ -153,6 +163,10 @@ def scopes(layout: Layout, dated: Mapping[int, tuple[int, int]], timexes: Sequen
         heads = block.kind is Kind.HEADING or how == "alone"
         out.append(Scope(index, block, period, start, end, grade, date_heading, heads, timex))
     return tuple(out)
+
+
+_DAY_THEN_CLOCK = lazy_compile(r"[ \t,]*")
+_DIGIT = lazy_compile(r"\d")
 
 
 def clock_entries(found: Sequence[Scope], kinds: tuple[Kind, ...]) -> list[Scope]:

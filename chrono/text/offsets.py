@@ -545,8 +545,8 @@ def offset(b: Builder, here: SentenceContext, match: re.Match[str]) -> None:
     if subject.end > start:
         words += [subject.start, subject.end]
     span = b.span(*words)
-    gap_grade = min(reference_grade, _counted_from_another_day(b, here, start, count, unit, direction,
-                                                               reference is None))
+    another_day = _counted_from_another_day(b, here, start, count, unit, direction, reference is None)
+    gap_grade = min(reference_grade, another_day)
     b.gap_claim(first, second, gap, span, ConflictKind.OFFSET, grade=gap_grade)
     if subject.end <= start:
         _day_set_off_after(b, here, subject, subject_id, end,
@@ -557,8 +557,11 @@ def offset(b: Builder, here: SentenceContext, match: re.Match[str]) -> None:
         # "one week to the day after the quake": on that very day, no day to spare (as sure as
         # the distance: "… this year's service … the following day, Tuesday 12 November 1918" may
         # count from the day of 1918 told before)
+        # (nor when the day written after it fits another day told before: "… touched down on
+        # Saturday 3 April. … had been briefed the day before, on Thursday 1 April")
+        doubtful = _written_years_away(b, here, _phrase_at(here, start)) or another_day is Grade.WEAK
         _calendar_days(b, reference_id, subject_id, count, unit, direction, start, span, to_the_day,
-                       cap=Grade.WEAK if _written_years_away(b, here, _phrase_at(here, start)) else None)
+                       cap=Grade.WEAK if doubtful else None)
     elif exact and ended is not None and reference_side is Side.END and subject_target.side is Side.START:
         end_day = b.end_day_of(reference_id, ended[0])
         if end_day is not None:
@@ -1072,8 +1075,8 @@ def _another_day_fits(b: Builder, here: SentenceContext, phrase: Timex, step: in
     written = date.fromisoformat(apposed.value[:10])
     for told in b.timexes[:bisect.bisect_left(b.timex_starts, phrase.start)]:
         if told.type in ("DATE", "TIME") and _DAY_ONLY.match(told.value[:10]) and (
-            abs((written - date.fromisoformat(told.value[:10])).days - step) <= spare
-        ):
+            told.value[:10] != phrase.anchor
+        ) and abs((written - date.fromisoformat(told.value[:10])).days - step) <= spare:
             return True
     return False
 
@@ -1229,5 +1232,34 @@ def within_of(b: Builder, here: SentenceContext) -> None:
         event_id = b.event(resolve(text, noun, here.triggers, here.cuts).trigger, here)
         span = b.span(match.start(), dated[0].end)
         note = f"'{' '.join(match.group().split())} …' counted back from {dated[0].value}"
+        # (the noun's own day: its possessive, "of Friday's hearing", or a day told before)
+        own = next((t for t in here.timexes
+                    if match.end() <= t.start < noun.start and _DAY_ONLY.match(t.value)), None)
+        own = own or b.day_of(event_id, dated[0].end)
+        # (a unit to spare: six months of 30 days fall short of 26 February to 26 August)
+        misread = own is not None and _year_misread(own, dated[0], day, (count + 1) * unit)
+        grade = Grade.WEAK if misread else Grade.STRONG
         b.period_claim(event_id, Part.START, Qualifier.IN, period, span, rule=ConflictKind.OFFSET, note=note,
-                       mentions=(noun,))
+                       mentions=(noun,), grade=grade)
+
+
+def _year_misread(own: Timex, written: Timex, day: date, reach: int) -> bool:
+    """"… within six months of Friday's hearing, by 26 August": when the year of a day written
+    without one was inferred, and the same day of the year before or after lies within ``reach``
+    (seconds) after the event's ``own`` day where the inferred one does not, the year is in doubt."""
+    if written.anchor is None:
+        return False  # (the year is written)
+    own_day = date.fromisoformat(own.value[:10])
+
+    def fits(candidate: date) -> bool:
+        return 0 <= (candidate - own_day).days * DAY <= reach
+
+    if fits(day):
+        return False
+    for year in (day.year - 1, day.year + 1):
+        try:
+            if fits(day.replace(year=year)):
+                return True
+        except ValueError:
+            continue  # (29 February)
+    return False

@@ -149,7 +149,12 @@ def _near_the_other_end(b: Builder, acts: list[_Candidate], others: list[_Candid
     """Of several dated acts that may start (end) the state, those within a year before (after)
     the one act that ends (starts) it: "reopened on 4 August … had been shut since 14 July … last
     closed in 2011, when it was shut for six weeks" starts the closure on 14 July."""
-    if len({_event(b, s, t) for s, t in acts}) < 2 or len({_event(b, s, t) for s, t in others}) != 1:
+    if len({_event(b, s, t) for s, t in acts}) < 2:
+        return acts
+    finest = _finest(b, acts)
+    if finest is not None:
+        return finest
+    if len({_event(b, s, t) for s, t in others}) != 1:
         return acts
     other = _told_at(b, _event(b, *others[0]))
     if other is None:
@@ -160,6 +165,24 @@ def _near_the_other_end(b: Builder, acts: list[_Candidate], others: list[_Candid
         if at is not None and 0 <= (other - at if side is Side.START else at - other) <= _YEAR_SECONDS:
             near.append((s, t))
     return near
+
+
+def _finest(b: Builder, acts: list[_Candidate]) -> list[_Candidate] | None:
+    """The act dated most narrowly, where every other act's date holds its own: "lost mains
+    power on the night of Tuesday, 9 January … **21:50** — Mains supply lost" tell one act, the
+    timeline to the minute (None: dates that do not nest, or an act with none)."""
+    periods = []
+    for s, t in acts:
+        told = [c.period for c in b.claims if isinstance(c, TextPeriodClaim) and c.event == _event(b, s, t)
+                and c.qualifier is Qualifier.IN and c.period.bounded]
+        if len(told) != 1:
+            return None
+        periods.append(told[0])
+    narrowest = min(range(len(acts)), key=lambda i: (periods[i].end or 0) - (periods[i].start or 0))
+    inner = periods[narrowest]
+    if not all((p.start or 0) <= (inner.start or 0) and (inner.end or 0) <= (p.end or 0) for p in periods):
+        return None
+    return [acts[narrowest]]
 
 
 def _told_at(b: Builder, event_id: str) -> int | None:
