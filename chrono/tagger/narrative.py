@@ -143,6 +143,20 @@ _SINCE_LEAD = r"\b(?:{since_word})\s+\Z"  # (also "for the first time since 2019
 _SINCE_PHRASE = r"\b(?:{since_word})\s+(?:[\w'’-]+\s+){1,5}\Z"
 
 
+# ", who opened the bakery in": a relative clause set off after its noun, open up to the date
+_RELATIVE_ASIDE_OPEN = r",[ \t]+(?:{aside_relative})\b[^,.;:!?\n]{0,80}\Z"
+# ... and closed by a comma soon after it
+_RELATIVE_ASIDE_CLOSE = r"[^,.;:!?\n]{0,40},"
+
+
+def _in_relative_aside(ctx: Context, piece: Piece) -> bool:
+    """Is ``piece`` inside a relative clause set off by commas (", who opened the bakery in
+    2014,")?"""
+    return words_regex(ctx.res, _RELATIVE_ASIDE_OPEN, re.IGNORECASE).search(
+        ctx.text, max(0, piece.start - 100), piece.start
+    ) is not None and words_regex(ctx.res, _RELATIVE_ASIDE_CLOSE).match(ctx.text, piece.end) is not None
+
+
 def _years_back(ctx: Context, anchor: Anchor) -> int:
     return ctx.base().year - anchor.day.year
 
@@ -311,6 +325,13 @@ def _follow(ctx: Context, rule: Rule, piece: Piece, dct_known: bool) -> Piece:
             ctx.text, max(0, piece.start - 60), piece.start
         ):
             anchor = None  # "short of the ground record of 2,310 set on Boxing Day 2019": an aside
+        if anchor is not None and ctx.ref is not None and anchor.gran == "Y" and (
+            _in_relative_aside(ctx, piece)
+        ):
+            # "Owners Sam and Kerry Oduya, who opened the bakery in 2014, feared … ¶ Nine days
+            # later, on 14 February": a year told in passing, in a relative clause set off by
+            # commas; the story stays on its day
+            anchor = None
         if anchor is not None and rule.action == "holiday" and piece.anchor is not None and words_regex(
             ctx.res, _HOLIDAY_GOAL, re.IGNORECASE
         ).search(ctx.text, max(0, piece.start - 16), piece.start):

@@ -719,6 +719,18 @@ def _day_set_off_after(b: Builder, here: SentenceContext, subject: Trigger, subj
                       note=f"the day set off after the distance: {timex.value}")
 
 
+def _told_in_passing(b: Builder, timex: Timex, start: int) -> bool:
+    """Is ``timex`` a year told in a relative clause set off by commas, closed before ``start``?"""
+    index = bisect.bisect_right(b.sentence_starts, timex.start) - 1
+    if index < 0 or not _YEAR_ONLY.match(timex.value):
+        return False
+    sentence = b.sentences[index]
+    return _in_set_off_relative(b.text, sentence.start, timex.start, min(start, sentence.end))
+
+
+_YEAR_ONLY = lazy_compile(r"\d{4}\Z")
+
+
 def _in_set_off_relative(text: str, sentence_start: int, at: int, start: int) -> bool:
     """Does ``at`` lie in a relative clause set off by commas (", who was born in 1935,")
     that closes before ``start``?"""
@@ -967,9 +979,12 @@ def _counted_from_last_date(b: Builder, here: SentenceContext, match: re.Match[s
     first = bisect.bisect_left(b.timex_starts, lo)
     before = [t for t in b.timexes[first:bisect.bisect_left(b.timex_starts, phrase.start)]
               if t.end <= phrase.start and t.type in ("DATE", "TIME")]
-    while before and before[-1].signal == "since" and not before[-1].value.startswith(phrase.anchor):
+    while before and not before[-1].value.startswith(phrase.anchor) and (
+        before[-1].signal == "since" or _told_in_passing(b, before[-1], phrase.start)
+    ):
         # "… by daybreak. ¶ Pennick, who has lived there since 1971, … ¶ Three days later": the
-        # bound of a state, which the story's time does not move to
+        # bound of a state, which the story's time does not move to; nor a date told in a
+        # relative clause set off by commas ("Sam Oduya, who opened the bakery in 2014, …")
         before.pop()
     if not before or not before[-1].value.startswith(phrase.anchor) or before[-1].anchor not in (
         None, "DCT", phrase.anchor
