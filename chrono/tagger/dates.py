@@ -648,14 +648,23 @@ def _the_weekday(story_day: Anchor, weekday: int) -> Resolved:
 
 
 _NAMED_REACH = 250  # characters after a day written out within which its bare weekday is that day
+_NAMED_REACH_DEFINITE = 400  # ... "the Saturday", past the range's paragraph
 
 
 def _named_in_range(ctx: Context, weekday: int, start: int) -> Anchor | None:
     """The day of a bare weekday's name among the days of a range its paragraph has just written
-    out (the days between its ends too)."""
-    if not ctx.range_days or not 0 <= start - ctx.range_days_end <= _NAMED_REACH or PARAGRAPH_BREAK.search(
-        ctx.text, ctx.range_days_end, start
-    ):
+    out (the days between its ends too); past the paragraph, for "the Saturday" ("**Friday 28 –
+    Sunday 30 September** ¶ … full weekend £60 including the Saturday dinner")."""
+    the = words_regex(ctx.res, _THE_BEFORE, 0, True)
+    definite = the.search(ctx.text, max(0, start - 4), start) is not None
+    reach = _NAMED_REACH_DEFINITE if definite else _NAMED_REACH
+    if not ctx.range_days or not 0 <= start - ctx.range_days_end <= reach:
+        return None
+    if PARAGRAPH_BREAK.search(ctx.text, ctx.range_days_end, start) and (not definite or (
+        (story := ctx.story_day()) is not None and story.day > ctx.range_days[-1]
+    )):
+        # (past its paragraph, only while the story has not moved beyond the range: "from the
+        # 16th to the 20th … left the next morning [28 June]. … on the Monday after we left")
         return None
     days = [day for day in ctx.range_days if day.isoweekday() == weekday]
     if len(days) != 1:

@@ -131,6 +131,10 @@ _YEARLY_LEAD = r"\b{fiscal_year_end_lead}\s+\Z"
 # "open daily at 10:00", "every morning at 7": what happens every day, at that time of day
 _HABITUAL_BEFORE = (r"\b(?:{habitual_adverb}|(?:{habitual_every})\s+(?:{habitual_every_part})"
                     r"|(?:{habitual_each})\s+(?:{habitual_each_part}))\s+(?:(?:{clock_link})\s+)?\Z")
+# ... or after it, past the other end of its range: "Gates are open 8 a.m. to 11 p.m. each day"
+_HABITUAL_AFTER = (r"(?:[ \t]+(?:{range_to}|[-–—])[ \t]+[\w.:]+(?:[ \t]+[ap]\.?m\.?)?)?[ \t,]+"
+                   r"(?:{habitual_adverb}|(?:{habitual_every})\s+(?:{habitual_every_part})"
+                   r"|(?:{habitual_each})\s+(?:{habitual_each_part}))\b")
 # between the two ends of a range of days written as two dates ("from Friday 7 June to Sunday 9 June")
 _RANGE_TO = r"\s*(?:{range_to}|[-–—])\s*"
 
@@ -294,7 +298,7 @@ def _follow(ctx: Context, rule: Rule, piece: Piece, dct_known: bool) -> Piece:
     clock = _CLOCK_OF_DAY.match(value) if piece.type == "TIME" else None
     if clock is not None and not words_regex(ctx.res, _HABITUAL_BEFORE, re.IGNORECASE).search(
         ctx.text, max(0, piece.start - 24), piece.start
-    ):
+    ) and not words_regex(ctx.res, _HABITUAL_AFTER, re.IGNORECASE).match(ctx.text, piece.end):
         # (not a time things happen every day: "a job that runs daily at 23:30")
         ctx.clock_days[clock.group(2)] = dt.date.fromisoformat(clock.group(1))
         ctx.clock_entry = (piece.end, dt.date.fromisoformat(clock.group(1)))

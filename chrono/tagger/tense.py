@@ -90,6 +90,8 @@ def tense(ctx: Context, start: int, end: int, weekday: bool = False) -> int:
                 and following not in classes.get("modal_past_followers", {}))))
             if not mark or (strong_only and mark in (1, -1)):
                 continue
+            if word in classes.get("have_forms", {}) and following in classes.get("have_object_openers", {}):
+                continue  # "Then we have the summer for sea trials": a possession, not a perfect
             if f"{word} {following}" in classes.get("tense_word_phrases_not_tense", {}):
                 continue  # "will close its doors for the last time"
             if mark == -1 and words is right_words and index >= 3 and (

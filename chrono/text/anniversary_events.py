@@ -268,9 +268,13 @@ def _anniversary_of_founding(b: Builder, here: SentenceContext, match: re.Match[
     # (or one counted from now right after it: "the museum's 40th anniversary next spring")
     # (a year at least: "A sixteenth-century tapestry … marking the museum's 150th anniversary"
     # names no time the anniversary is marked in)
+    # (not a bare month the tagger gave a story's year: "which opened in 1874 and marks its
+    # 150th anniversary in June" is the June of now)
+    now = date_of(b.dct.start).year if b.dct is not None and b.dct.start is not None else None
     written = [t for t in here.timexes if has_year(t) and t not in founding_dates and (
-        t.anchor is None or (t.anchor == "DCT" and t.value[:1].isdigit()
-                             and 0 <= t.start - match.end() <= 12))]
+        t.anchor is None or (t.anchor == "DCT" and t.value[:4].isdigit()
+                             and 0 <= t.start - match.end() <= 12
+                             and (now is None or abs(int(t.value[:4]) - now) <= 1)))]
     if not written:
         # "so next year, not this one, will mark its 90th anniversary": a year counted from now
         # that the sentence tells before it

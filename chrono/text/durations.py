@@ -372,6 +372,7 @@ def _one_range_beside(b: Builder, here: SentenceContext, timex: Timex, length: i
 _WEEKDAY_RANGE = lazy_compile(
     rf"\b(?:{alternation(WEEKDAYS)})\s*(?:{_WORDS.pattern('weekday_range_joiners')})\s*(?:{alternation(WEEKDAYS)})\b",
     re.IGNORECASE)
+_LIMIT_BEFORE = lazy_compile(rf"\b(?:{_WORDS.pattern('length_limits')})[ \t]+\Z", re.IGNORECASE)
 _CLOSE_BELOW = lazy_compile(rf"\b(?:{_WORDS.pattern('close_below_words')})\b", re.IGNORECASE)
 _JOURNEY_LEAD = lazy_compile(
     rf"(?:,?[ \t]+(?:{_WORDS.pattern('journey_length_lead')})"
@@ -598,6 +599,12 @@ def _period_of_length(b: Builder, here: SentenceContext, timex: Timex, length: i
                       last: Period, end: int, start: int | None = None) -> None:
     """The period a length and its two ends say twice, as an event of its own: it lasts the
     length (the slack of :func:`stated_bounds`), starts in ``first`` and ends in ``last``."""
+    if _WEEKDAY_RANGE.search(b.text, here.sentence.start, here.sentence.end) or _LIMIT_BEFORE.search(
+        b.text, max(here.sentence.start, timex.start - 24), timex.start
+    ):
+        # "no return within two hours, between 8am and 6pm, Monday to Saturday": a rule's limit
+        # and a weekly schedule, no one stretch of time
+        return
     words = " ".join(timex.text.split())
     period = Trigger(timex.start, timex.end, timex.text, "period", "state", "noun", NOMINAL, False)
     event_id = b.event(period, here)

@@ -545,8 +545,8 @@ def offset(b: Builder, here: SentenceContext, match: re.Match[str]) -> None:
     if subject.end > start:
         words += [subject.start, subject.end]
     span = b.span(*words)
-    another_day = _counted_from_another_day(b, here, start, count, unit, direction, reference is None)
-    gap_grade = min(reference_grade, another_day)
+    gap_grade = min(reference_grade, _counted_from_another_day(b, here, start, count, unit, direction,
+                                                               reference is None))
     b.gap_claim(first, second, gap, span, ConflictKind.OFFSET, grade=gap_grade)
     if subject.end <= start:
         _day_set_off_after(b, here, subject, subject_id, end,
@@ -559,7 +559,10 @@ def offset(b: Builder, here: SentenceContext, match: re.Match[str]) -> None:
         # count from the day of 1918 told before)
         # (nor when the day written after it fits another day told before: "… touched down on
         # Saturday 3 April. … had been briefed the day before, on Thursday 1 April")
-        doubtful = _written_years_away(b, here, _phrase_at(here, start)) or another_day is Grade.WEAK
+        reference_day = b.day_of(reference_id, start)
+        doubtful = _written_years_away(b, here, _phrase_at(here, start)) or _counted_from_another_day(
+            b, here, start, count, unit, direction, reference is None, to_the_day=to_the_day,
+            counted_from=reference_day.value[:10] if reference_day is not None else None) is Grade.WEAK
         _calendar_days(b, reference_id, subject_id, count, unit, direction, start, span, to_the_day,
                        cap=Grade.WEAK if doubtful else None)
     elif exact and ended is not None and reference_side is Side.END and subject_target.side is Side.START:
@@ -1015,18 +1018,21 @@ def _counted_from_last_date(b: Builder, here: SentenceContext, match: re.Match[s
 
 
 def _counted_from_another_day(b: Builder, here: SentenceContext, start: int, count: int, unit: int,
-                              direction: str, from_last_told: bool) -> Grade:
+                              direction: str, from_last_told: bool, *, to_the_day: bool = False,
+                              counted_from: str | None = None) -> Grade:
     """How sure a distance counted from the story's last dated event is: "most of which was
     installed in 1994. ¶ The following day, Sunday 14 July, …" after "on Saturday 13 July": when
     the day written after the phrase fits another day the text told, the phrase may count from
-    that one (uncertain)."""
+    that one (uncertain). ``counted_from``: the day it is counted from, which is no other."""
     counted = _daycount_of(count, unit, b.text, start)
     phrase = _phrase_at(here, start)
     if not from_last_told or counted is None or phrase is None:
         return Grade.STRONG
     days, spare = counted
     step = days if direction == "later" else -days
-    return Grade.WEAK if _another_day_fits(b, here, phrase, step, spare) else Grade.STRONG
+    # ("exactly a week later": to the day, none to spare)
+    fits = _another_day_fits(b, here, phrase, step, 0 if to_the_day else spare, counted_from)
+    return Grade.WEAK if fits else Grade.STRONG
 
 
 def _subject_day_counted(b: Builder, here: SentenceContext, reference: Trigger, count: int, unit: int,
@@ -1078,7 +1084,8 @@ def _written_years_away(b: Builder, here: SentenceContext, phrase: Timex | None)
                                         - date.fromisoformat(phrase.anchor)).days) > _YEAR_DAYS
 
 
-def _another_day_fits(b: Builder, here: SentenceContext, phrase: Timex, step: int, spare: int) -> bool:
+def _another_day_fits(b: Builder, here: SentenceContext, phrase: Timex, step: int, spare: int,
+                      counted_from: str | None = None) -> bool:
     """"… at 11.52pm on Monday 10 March 2014 … she spoke at Sunday's service. ¶ A strong aftershock
     two days later, on Wednesday 12 March": when the day written after the offset does not fit the
     last day told but fits another day the text told before, which one the offset counts from is
@@ -1090,7 +1097,7 @@ def _another_day_fits(b: Builder, here: SentenceContext, phrase: Timex, step: in
     written = date.fromisoformat(apposed.value[:10])
     for told in b.timexes[:bisect.bisect_left(b.timex_starts, phrase.start)]:
         if told.type in ("DATE", "TIME") and _DAY_ONLY.match(told.value[:10]) and (
-            told.value[:10] != phrase.anchor
+            told.value[:10] != counted_from
         ) and abs((written - date.fromisoformat(told.value[:10])).days - step) <= spare:
             return True
     return False
