@@ -168,6 +168,8 @@ class Context:
     # days in a row ("started the shift on Tuesday the 14th and finished it on the Wednesday
     # morning") opens the list of clock times after it on the first.
     frame_days: list[dt.date] = attrs.field(factory=list)
+    # ... the same days once each (what is asked of them most: which there are, not how often)
+    frame_day_set: set[dt.date] = attrs.field(factory=set)
     # every day the text has told so far: a timeline's "| Sat 23:30 |" is the one Saturday among them
     told_days: set[dt.date] = attrs.field(factory=set)
     frame_days_end: int = -1

@@ -1118,8 +1118,8 @@ def _past_midnight(ctx: Context, req: Request, day: dt.date, start: int, end: in
         add_days(ctx.eve_before, 1) == day
     ) and ctx.frame_day != day:
         day = ctx.eve_before  # the first entry of a night told from the next day
-    elif before is None and hour >= _EVENING_HOUR and len(set(ctx.frame_days)) >= 2 and (
-        day == ctx.frame_days[-1] == max(ctx.frame_days) and add_days(ctx.frame_days[0], 1) == day
+    elif before is None and hour >= _EVENING_HOUR and len(ctx.frame_day_set) >= 2 and (
+        day == ctx.frame_days[-1] == max(ctx.frame_day_set) and add_days(ctx.frame_days[0], 1) == day
     ):
         # "started the shift on Tuesday the 14th and finished it on the Wednesday morning ¶
         # **19:30** — Handover": the frame names a night forwards, and the evening entry that

@@ -188,9 +188,15 @@ def _to_the_day(ctx: Context, piece: Piece) -> Anchor | None:
 _YEARS = re.compile(r"P(\d+)Y")
 
 
+# how far back in its paragraph a quotation is looked for (a paragraph of many thousands of
+# characters would otherwise be read again for each expression in it)
+_QUOTE_REACH = 2_000
+
+
 def _quoted(text: str, start: int) -> bool:
     """Whether ``start`` lies inside a quotation opened in its paragraph."""
-    paragraph = text.rfind("\n\n", 0, start) + 1
+    lo = max(0, start - _QUOTE_REACH)
+    paragraph = text.rfind("\n\n", lo, start) + 1 or lo
     before = text[paragraph:start]
     if before.rfind("“") > before.rfind("”"):
         return True
@@ -423,11 +429,12 @@ def _follow(ctx: Context, rule: Rule, piece: Piece, dct_known: bool) -> Piece:
                 ctx.distal_ref = anchor
             if anchor.gran == "D":
                 ctx.day_ref = anchor
-                if ctx.frame_days and anchor.day not in ctx.frame_days and PARAGRAPH_BREAK.search(
+                if ctx.frame_days and anchor.day not in ctx.frame_day_set and PARAGRAPH_BREAK.search(
                     ctx.text, ctx.frame_days_end, piece.start
                 ):
                     # (a day of those named, "on the Saturday night", keeps them named)
                     ctx.frame_days = []
+                    ctx.frame_day_set = set()
                 if ctx.frame_days and 1 < (anchor.day - ctx.frame_days[-1]).days <= 7 and (
                     piece.role == "end" or words_regex(ctx.res, _RANGE_TO, re.IGNORECASE).fullmatch(
                         ctx.text, ctx.frame_days_end, piece.start)
@@ -435,12 +442,14 @@ def _follow(ctx: Context, rule: Rule, piece: Piece, dct_known: bool) -> Piece:
                     # "runs from Friday 7 June to Sunday 9 June … on the Saturday night": the days
                     # between the ends of a range were named too
                     first = ctx.frame_days[-1]
-                    ctx.frame_days.extend(first + dt.timedelta(days=n)
-                                          for n in range(1, (anchor.day - first).days))
+                    between = [first + dt.timedelta(days=n) for n in range(1, (anchor.day - first).days)]
+                    ctx.frame_days.extend(between)
+                    ctx.frame_day_set.update(between)
                     ctx.range_days = (first, *(first + dt.timedelta(days=n)
                                                for n in range(1, (anchor.day - first).days)), anchor.day)
                     ctx.range_days_end = piece.end
                 ctx.frame_days.append(anchor.day)
+                ctx.frame_day_set.add(anchor.day)
                 ctx.frame_days_end = piece.end
                 ctx.told_days.add(anchor.day)
             if derived:

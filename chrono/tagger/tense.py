@@ -1151,12 +1151,13 @@ def weekday_date(ctx: Context, weekday: int, rel: int | None, start: int, end: i
         bare = words_regex(ctx.res, _BARE_ORDER_AFTER, re.IGNORECASE).match(ctx.text, end)
         step = int(ctx.res.lookup("bare_order_word", bare.group(1)) or 0) if bare is not None else 0
         return add_days(week.day, weekday - 1 + 7 * (step > 0) - 7 * (step < 0))
-    told_days = [day for day in ctx.frame_days if day.isoweekday() == weekday
-                 and (story is None or abs((day - story.day).days) <= 6)]
+    # (the last one told: read from the end, as a long text tells many)
+    last_told = next((day for day in reversed(ctx.frame_days) if day.isoweekday() == weekday
+                      and (story is None or abs((day - story.day).days) <= 6)), None)
     # (an inline label only forward of the last dated entry: a log's labels go on from it)
     last_entry = ctx.frames.last_entry if ctx.frames is not None else None
-    inline = bool(told_days) and (last_entry is None or told_days[-1] > last_entry.day)
-    if rel is None and told_days and (
+    inline = last_told is not None and (last_entry is None or last_told > last_entry.day)
+    if rel is None and last_told is not None and (
         the_before.search(ctx.text, max(0, start - 8), start) or (
             (_LINE_LABEL_END.match(ctx.text, end) or (inline and _INLINE_LABEL_END.match(ctx.text, end)))
             and _LINE_LABEL_START.search(ctx.text, max(0, start - 40), start)
@@ -1164,8 +1165,8 @@ def weekday_date(ctx: Context, weekday: int, rel: int | None, start: int, end: i
     ):
         # "Friday the 22nd through Sunday the 24th. Check-in is at 4 p.m. on the Friday": the
         # Friday the paragraph has just named; so is a programme's "Day two: Friday" line
-        return told_days[-1]
-    named = {day for day in ctx.frame_days if day.isoweekday() == weekday}
+        return last_told
+    named = {day for day in ctx.frame_day_set if day.isoweekday() == weekday}
     if rel is None and len(named) == 1 and last_entry is None and _LINE_LABEL_END.match(
         ctx.text, end
     ) and _LINE_LABEL_START.search(ctx.text, max(0, start - 40), start):
