@@ -609,12 +609,7 @@ def _weekday(ctx: Context, req: Request, f: Fields, start: int, end: int) -> Res
         # "**Monday 21 July.** Flew out … ¶ **Thursday.** Boat trip …": an entry labelled by its
         # weekday alone goes on from the last entry's day
         # (the same day when the list has already run past midnight into it)
-        step = (weekday - last.day.isoweekday()) % 7
-        if " " in ctx.text[start:end].strip() and step > 3:
-            # (a clock time with its day, after prose that told the story's day: the nearest such
-            # day, "… and the early hours of Saturday unfolded. ¶ **10:52 p.m., Friday.**")
-            step -= 7
-        day = add_days(last.day, step)
+        day = add_days(last.day, (weekday - last.day.isoweekday()) % 7)
         anchor = last.value
     elif rel is None and (named := _named_for_entry(ctx, weekday, start, end)) is not None:
         # "Between late on Saturday 5 October and the early hours of Sunday 6 October … ¶ | Sat
@@ -697,9 +692,8 @@ def _last_entry_day(ctx: Context, start: int, end: int) -> Anchor | None:
         return None
     if " " in ctx.text[start:end].strip():
         # "- **23:15** — Grid operator confirms … ¶ - **01:05** (Wednesday) — …": a clock time
-        # with its day goes on from the day of the entry before (not from an update stamp's:
-        # "*Last updated 09:40 Sunday*")
-        # (the clock time of the entry just before, in the same list: no blank line between)
+        # with its day goes on from the day of the clock time of the entry just before, in the
+        # same list (no blank line between; not an update stamp's: "*Last updated 09:40 Sunday*")
         if ctx.clock_entry is None or not frames.leads(start, end):
             return None
         told, day = ctx.clock_entry
@@ -711,7 +705,7 @@ def _last_entry_day(ctx: Context, start: int, end: int) -> Anchor | None:
     return frames.last_entry if frames.leads(start, end) else None
 
 
-_CLOCK_ENTRY_REACH = 400  # characters after the story's time within which an entry goes on from it
+_CLOCK_ENTRY_REACH = 400  # characters after an entry's clock time within which the next goes on from it
 
 
 # "reopen on Sunday after a ceremony on Saturday": an order word and the words of its phrase

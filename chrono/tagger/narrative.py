@@ -132,7 +132,7 @@ _YEARLY_LEAD = r"\b{fiscal_year_end_lead}\s+\Z"
 _HABITUAL_BEFORE = (r"\b(?:{habitual_adverb}|(?:{habitual_every})\s+(?:{habitual_every_part})"
                     r"|(?:{habitual_each})\s+(?:{habitual_each_part}))\s+(?:(?:{clock_link})\s+)?\Z")
 # ... or after it, past the other end of its range: "Gates are open 8 a.m. to 11 p.m. each day"
-_HABITUAL_AFTER = (r"(?:[ \t]+(?:{range_to}|[-–—])[ \t]+[\w.:]+(?:[ \t]+[ap]\.?m\.?)?)?[ \t,]+"
+_HABITUAL_AFTER = (r"(?:[ \t]+(?:{range_to}|[-–—])[ \t]+[\w.:]+(?:[ \t]+(?:{meridiem_short}))?)?[ \t,]+"
                    r"(?:{habitual_adverb}|(?:{habitual_every})\s+(?:{habitual_every_part})"
                    r"|(?:{habitual_each})\s+(?:{habitual_each_part}))\b")
 # between the two ends of a range of days written as two dates ("from Friday 7 June to Sunday 9 June")

@@ -3,10 +3,11 @@
 closure": the closure runs from the shutting to the reopening), as chrono/lang/en/prose/
 states.yaml lists them.
 
-Only a story with one such state and one act of each kind is read so; the link is sure when the
-act shares a word of what it is about with the other act or with a mention of the state ("shut
-the bridge … the bridge reopened"), and uncertain otherwise ("the depot gates reopened" after
-"drivers walked out"): a warning at most.
+Only a story with one such state and one act of each kind is read so (of acts whose dates nest,
+"lost mains power on the night of 9 January" and "**21:50** — Mains supply lost", the one dated
+most narrowly); the link is sure when the act shares a word of what it is about with the other
+act or with a mention of the state ("shut the bridge … the bridge reopened"), and uncertain
+otherwise ("the depot gates reopened" after "drivers walked out"): a warning at most.
 """
 
 from __future__ import annotations
@@ -173,7 +174,8 @@ def _finest(b: Builder, acts: list[_Candidate]) -> list[_Candidate] | None:
     timeline to the minute (None: dates that do not nest, or an act with none)."""
     periods = []
     for s, t in acts:
-        told = [c.period for c in b.claims if isinstance(c, TextPeriodClaim) and c.event == _event(b, s, t)
+        act_id = _event(b, s, t)
+        told = [c.period for c in b.claims if isinstance(c, TextPeriodClaim) and c.event == act_id
                 and c.qualifier is Qualifier.IN and c.period.bounded]
         if len(told) != 1:
             return None
