@@ -55,6 +55,8 @@ INPUTS: dict[str, tuple[str, Callable[[int], str]]] = {
     "slashes": ("slash numbers (`12/12/12/…`)", _repeat("12/")),
     "dense": ("dense real dates (`On March 3, 2024, two days later, last week, ` repeated)",
               _repeat("On March 3, 2024, two days later, last week, ")),
+    "retold": ("a day told in full, then without its year (`… on 4 March 2019. On 4 March …` repeated)",
+               _repeat("The board met on 4 March 2019. On 4 March it voted, and on 5 March it signed. ")),
     "soup": ("random soup of 14 temporal trigger words, no repetition", _soup),
 }
 

@@ -157,6 +157,9 @@ class Context:
     # the day of the last clock time read, and where it ends: "- **23:15** … ¶ - **01:05**
     # (Wednesday)" goes on from it
     clock_entry: tuple[int, dt.date] | None = None
+    # the days the text writes out in full with their year, read once: for each day and month,
+    # where each telling ends and the one year told up to there (0 when several)
+    full_days: dict[tuple[int, int], tuple[list[int], list[int]]] | None = None
     # The year the text last wrote out ("in the summer of 2018") and where: "that year" names it
     # when only dates counted from the DCT came after ("which opened on 4 November").
     written_year: tuple[int, int] | None = None

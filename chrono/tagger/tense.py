@@ -3,6 +3,7 @@ of a bare weekday or day of the month."""
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import functools
 import re
@@ -839,21 +840,37 @@ _DAY_MONTH_YEAR = r"(?<![\d.])(\d{1,2})(?:[–-]\d{1,2})?[ \t]+({month})[ \t]+(\
 _MONTH_DAY_YEAR = r"\b({month})\.?[ \t]+(\d{1,2})(?:{ordinal_suffix})?,?[ \t]+(\d{4})\b"
 
 
+def _full_days(ctx: Context) -> dict[tuple[int, int], tuple[list[int], list[int]]]:
+    """The days the text writes out with their year, day first or month first ("4–5 January
+    2019", "Saturday, December 31, 2022"): for each day and month, where each telling ends (in
+    order) and the one year told up to it, 0 once two years were (read once per text: a long
+    one asks at every year-less day)."""
+    if ctx.full_days is None:
+        told: list[tuple[int, int, int, int]] = []
+        for m in words_regex(ctx.res, _DAY_MONTH_YEAR, re.IGNORECASE).finditer(ctx.text):
+            told.append((m.end(), int(m.group(1)), int(ctx.res.lookup("month", m.group(2).lower()) or 0),
+                         int(m.group(3))))
+        for m in words_regex(ctx.res, _MONTH_DAY_YEAR, re.IGNORECASE).finditer(ctx.text):
+            told.append((m.end(), int(m.group(2)), int(ctx.res.lookup("month", m.group(1).lower()) or 0),
+                         int(m.group(3))))
+        table: dict[tuple[int, int], tuple[list[int], list[int]]] = {}
+        for end, day, month, year in sorted(told):
+            ends, years = table.setdefault((day, month), ([], []))
+            ends.append(end)
+            years.append(year if not years or years[-1] == year else 0)
+        ctx.full_days = table
+    return ctx.full_days
+
+
 def _same_day_written(ctx: Context, month: int, day: int, start: int, end: int) -> int | None:
     """The one year the text gave the same day and month earlier, in full ("the night of 4–5
     January 2019" before "at 1.52am on 5 January"): the day told again, when it is the
     document's year or the one next to it and a weekday written with it fits that year."""
-    found = set()
-    for m in words_regex(ctx.res, _DAY_MONTH_YEAR, re.IGNORECASE).finditer(ctx.text, 0, start):
-        if int(m.group(1)) == day and int(ctx.res.lookup("month", m.group(2).lower()) or 0) == month:
-            found.add(int(m.group(3)))
-    for m in words_regex(ctx.res, _MONTH_DAY_YEAR, re.IGNORECASE).finditer(ctx.text, 0, start):
-        # ("Saturday, December 31, 2022, 23:10 UTC" before "**Dec 31, 22:55**")
-        if int(m.group(2)) == day and int(ctx.res.lookup("month", m.group(1).lower()) or 0) == month:
-            found.add(int(m.group(3)))
-    if len(found) != 1:
+    ends, years = _full_days(ctx).get((day, month), ([], []))
+    index = bisect.bisect_right(ends, start) - 1
+    year = years[index] if index >= 0 else 0
+    if not year:
         return None
-    (year,) = found
     if abs(year - ctx.base().year) > 1:
         # (a day decades back told again is its anniversary: "born on 29 February 1960 … last
         # Thursday, 29 February")

@@ -242,6 +242,9 @@ ADVERSARIAL = {
     "modifiers": "the last early late " * 60,
     "slashes": "12/12/12/12/12/" * 80,
     "dense": "On March 3, 2024, two days later, last week, " * 20,
+    # a day told in full, then again without its year, over and over: each retelling looks back
+    # for the full one
+    "retold": "The board met on 4 March 2019. On 4 March it voted, and on 5 March it signed. " * 12,
 }
 
 
