@@ -512,6 +512,8 @@ class Builder:
         self.context_starts: list[int] = []  # the keys of ``contexts``, in text order
         # the asserted mentions so far, in text order: what a later definite mention refers to
         self.mentions: list[Mention] = []
+        # ... the same, by the story of a digest they are told in (its index among the stories)
+        self.story_mentions: dict[int, list[Mention]] = {}
         self.mention_at: dict[int, Mention] = {}  # by the start of its trigger
         # (name word, "birth"|"death") -> (all name words, event, the life date naming it)
         self.people: dict[tuple[str, str], list[tuple[frozenset[str], str, Trigger]]] = {}
@@ -621,6 +623,7 @@ class Builder:
         """Record an asserted mention, which later definite mentions may refer back to."""
         told = mention_of(self.text, trigger, sentence, planned=is_planned(self.text, trigger))
         self.mentions.append(told)
+        self.story_mentions.setdefault(bisect.bisect_right(self.stories, trigger.start), []).append(told)
         self.mention_at[trigger.start] = told
 
     def add_context(self, here: SentenceContext) -> None:
@@ -771,7 +774,8 @@ class Builder:
     def _told_before(self, before: int, at: int) -> Iterator[Mention]:
         """The mentions read before offset ``before`` in the story of offset ``at`` (a digest's
         other stories tell other events)."""
-        return (m for m in self.mentions if m.trigger.start < before and self.same_story(m.trigger.start, at))
+        told = self.story_mentions.get(bisect.bisect_right(self.stories, at), [])
+        return (m for m in told if m.trigger.start < before)
 
     def same_paragraph(self, one: Trigger, other: Trigger) -> bool:
         first, second = self.mention_at.get(one.start), self.mention_at.get(other.start)
@@ -840,7 +844,7 @@ class Builder:
             if lead is not None:
                 return lead
         # (every mention read so far of its story: the link itself passes over the later ones)
-        earlier = [m for m in self.mentions if self.same_story(m.trigger.start, trigger.start)]
+        earlier = list(self.story_mentions.get(bisect.bisect_right(self.stories, trigger.start), []))
         link = antecedent_link(mention, earlier, self.vocabulary, self._no_rival)
         # "began the purchase in May … completed the purchase in August": the dates of its ends
         phase = link is not None and self.same_paragraph(link.antecedent, trigger) and (
