@@ -4,6 +4,7 @@ event they are about, with one unit of slack."""
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Sequence
 
@@ -208,7 +209,7 @@ def duration(b: Builder, here: SentenceContext, timex: Timex) -> str | None:
         upper = None  # "has served for three years": so far
     span = b.span(timex.start, timex.end, resolved.trigger.start, resolved.trigger.end)
     grade, via = b.graded(span, (event_id,))
-    if length < _CLOCK_CHANGE_REACH and _CLOCK_CHANGE.search(text):
+    if length < _CLOCK_CHANGE_REACH and _tells_clock_change(text):
         grade, via = Grade.WEAK, "the text tells of a clock change, which the clock times may hide"
     stated = " ".join(timex.text.split())
 
@@ -216,17 +217,30 @@ def duration(b: Builder, here: SentenceContext, timex: Timex) -> str | None:
         return TextDurationClaim(event_id, Gap(lower, most, stated), span, words=text[span.start:span.end],
                                  conflict_kind=ConflictKind.DURATION, grade=sure, via=why)
 
-    interrupted = next((m for m in _INTERRUPTED.finditer(text) if b.same_story(m.start(), timex.start)), None)
+    interrupted = next(((at, words) for at, words in _interruptions(text) if b.same_story(at, timex.start)),
+                       None)
     if interrupted is not None and upper is not None:
         # "a two-day public hearing … adjourned on the morning it began … resumed a fortnight
         # later": the length may count only the days it sat, which its span may pass; a span
         # shorter than that length is still wrong (the upper bound a doubt)
         b.claims.append(length_claim(None, grade, via))
         grade = Grade.WEAK
-        told = f"the text tells of '{interrupted.group()}': the length may count only the time it ran"
+        told = f"the text tells of '{interrupted[1]}': the length may count only the time it ran"
         via = "; ".join(part for part in (via, told) if part)
     b.claims.append(length_claim(upper, grade, via))
     return event_id
+
+
+@functools.lru_cache(maxsize=8)
+def _tells_clock_change(text: str) -> bool:
+    """Does the text tell of a clock change (read once per text, not once per length)?"""
+    return _CLOCK_CHANGE.search(text) is not None
+
+
+@functools.lru_cache(maxsize=8)
+def _interruptions(text: str) -> tuple[tuple[int, str], ...]:
+    """Where the text tells of an interruption ("adjourned", "resumed"), and the words."""
+    return tuple((m.start(), m.group()) for m in _INTERRUPTED.finditer(text))
 
 
 # "in the nine days since the launch": the time from an event to the document date
