@@ -129,12 +129,12 @@ def tell(ctx: Context, scanner: Scanner, dct_known: bool) -> tuple[list[Timex], 
 
 _YEARLY_LEAD = r"\b{fiscal_year_end_lead}\s+\Z"
 # "open daily at 10:00", "every morning at 7": what happens every day, at that time of day
-_HABITUAL_BEFORE = (r"\b(?:{habitual_adverb}|(?:{habitual_every})\s+(?:{habitual_every_part})"
-                    r"|(?:{habitual_each})\s+(?:{habitual_each_part}))\s+(?:(?:{clock_link})\s+)?\Z")
+_HABITUAL = (r"(?:{habitual_adverb}|(?:{habitual_every})\s+(?:{habitual_every_part})"
+             r"|(?:{habitual_each})\s+(?:{habitual_each_part}))")
+_HABITUAL_BEFORE = rf"\b{_HABITUAL}\s+(?:(?:{{clock_link}})\s+)?\Z"
 # ... or after it, past the other end of its range: "Gates are open 8 a.m. to 11 p.m. each day"
 _HABITUAL_AFTER = (r"(?:[ \t]+(?:{range_to}|[-–—])[ \t]+[\w.:]+(?:[ \t]+(?:{meridiem_short}))?)?[ \t,]+"
-                   r"(?:{habitual_adverb}|(?:{habitual_every})\s+(?:{habitual_every_part})"
-                   r"|(?:{habitual_each})\s+(?:{habitual_each_part}))\b")
+                   rf"{_HABITUAL}\b")
 # between the two ends of a range of days written as two dates ("from Friday 7 June to Sunday 9 June")
 _RANGE_TO = r"\s*(?:{range_to}|[-–—])\s*"
 

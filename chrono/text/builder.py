@@ -623,7 +623,7 @@ class Builder:
         """Record an asserted mention, which later definite mentions may refer back to."""
         told = mention_of(self.text, trigger, sentence, planned=is_planned(self.text, trigger))
         self.mentions.append(told)
-        self.story_mentions.setdefault(bisect.bisect_right(self.stories, trigger.start), []).append(told)
+        self.story_mentions.setdefault(self._story_of(trigger.start), []).append(told)
         self.mention_at[trigger.start] = told
 
     def add_context(self, here: SentenceContext) -> None:
@@ -766,15 +766,19 @@ class Builder:
         self.claims.append(EventExists(event_id, where))
         return event_id, True
 
+    def _story_of(self, offset: int) -> int:
+        """The index of the story of a digest that offset ``offset`` lies in."""
+        return bisect.bisect_right(self.stories, offset)
+
     def same_story(self, one: int, other: int) -> bool:
         """Do offsets ``one`` and ``other`` lie in the same story of a digest (or in a text that
         is one story)?"""
-        return bisect.bisect_right(self.stories, one) == bisect.bisect_right(self.stories, other)
+        return self._story_of(one) == self._story_of(other)
 
     def _told_before(self, before: int, at: int) -> Iterator[Mention]:
         """The mentions read before offset ``before`` in the story of offset ``at`` (a digest's
         other stories tell other events)."""
-        told = self.story_mentions.get(bisect.bisect_right(self.stories, at), [])
+        told = self.story_mentions.get(self._story_of(at), [])
         return (m for m in told if m.trigger.start < before)
 
     def same_paragraph(self, one: Trigger, other: Trigger) -> bool:
@@ -844,7 +848,7 @@ class Builder:
             if lead is not None:
                 return lead
         # (every mention read so far of its story: the link itself passes over the later ones)
-        earlier = list(self.story_mentions.get(bisect.bisect_right(self.stories, trigger.start), []))
+        earlier = list(self.story_mentions.get(self._story_of(trigger.start), []))
         link = antecedent_link(mention, earlier, self.vocabulary, self._no_rival)
         # "began the purchase in May … completed the purchase in August": the dates of its ends
         phase = link is not None and self.same_paragraph(link.antecedent, trigger) and (

@@ -14,7 +14,17 @@ from collections.abc import Sequence
 
 from chrono.lazy_regex import lazy_compile
 from chrono.model import Grade, Part, Qualifier, Span
-from chrono.periods import DAY, HOUR, Hemisphere, InvalidValue, NotAPeriod, Period, day_start, parse_value
+from chrono.periods import (
+    DAY,
+    HOUR,
+    Hemisphere,
+    InvalidValue,
+    NotAPeriod,
+    Period,
+    date_of,
+    day_start,
+    parse_value,
+)
 from chrono.problems import ConflictKind, Problem, ProblemKind
 from chrono.tagger import Timex
 from chrono.tagger.tense import FUTURE_BEFORE_DCT, PAST_AFTER_DCT
@@ -307,7 +317,7 @@ def period_of(timex: Timex, dct: Period | None, hemisphere: Hemisphere) -> Perio
     if trailing is not None and dct is not None and dct.end is not None:
         # "in the last decade": the ten years up to the document date (and a tenth more: the
         # phrase is said of eleven years as readily as of ten)
-        end = dt.datetime.fromtimestamp(dct.end, dt.UTC).date()
+        end = date_of(dct.end)
         years = _TRAILING_YEARS[trailing.group(1).lower()]
         back = years + years // 10
         try:
@@ -1086,7 +1096,7 @@ def _another_week_fits(b: Builder, counted: Timex, written: Timex) -> bool:
     )):
         return False
     chosen, told = dt.date.fromisoformat(counted.value[:10]), dt.date.fromisoformat(written.value[:10])
-    now = dt.datetime.fromtimestamp(b.dct.start, dt.UTC).date()
+    now = date_of(b.dct.start)
     return abs((told - chosen).days) == _WEEK_DAYS and (told < now) == (chosen < now)
 
 

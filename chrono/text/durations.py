@@ -374,8 +374,6 @@ def _one_range_beside(b: Builder, here: SentenceContext, timex: Timex, length: i
     if len(pairs) != 1:
         return
     first, last = pairs[0]
-    if _WEEKDAY_RANGE.search(b.text, here.sentence.start, here.sentence.end):
-        return  # "permit bays, operating 8am to 6.30pm, Monday to Saturday": a weekly schedule
     ends = _ordered_ends(b, first, last)
     if ends is None:
         return
@@ -616,8 +614,9 @@ def _period_of_length(b: Builder, here: SentenceContext, timex: Timex, length: i
     if _WEEKDAY_RANGE.search(b.text, here.sentence.start, here.sentence.end) or _LIMIT_BEFORE.search(
         b.text, max(here.sentence.start, timex.start - 24), timex.start
     ):
-        # "no return within two hours, between 8am and 6pm, Monday to Saturday": a rule's limit
-        # and a weekly schedule, no one stretch of time
+        # "no return within two hours, between 8am and 6pm, Monday to Saturday", "permit bays,
+        # operating 8am to 6.30pm, Monday to Saturday": a rule's limit and a weekly schedule, no
+        # one stretch of time
         return
     words = " ".join(timex.text.split())
     period = Trigger(timex.start, timex.end, timex.text, "period", "state", "noun", NOMINAL, False)
