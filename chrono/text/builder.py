@@ -458,7 +458,8 @@ class Builder:
         # of one story is never another's
         self.stories = sorted(stories)
         # the words of the document's headings: a headline restates what the story tells
-        self.headings = tuple(headings)
+        self.headings = tuple(sorted(headings))  # (a layout's headings never overlap)
+        self._heading_starts = [start for start, _ in self.headings]
         # what the headings that a date opens scope ("## Sunday 20 December, 3pm — …"): the
         # sections of a programme or a diary, each of its own day
         self.dated_sections: tuple[tuple[int, int, Timex], ...] = ()
@@ -753,7 +754,8 @@ class Builder:
         return self._kept(link)
 
     def in_heading(self, offset: int) -> bool:
-        return any(start <= offset < end for start, end in self.headings)
+        index = bisect.bisect_right(self._heading_starts, offset) - 1
+        return index >= 0 and offset < self.headings[index][1]
 
     def day_event(self, timex: Timex) -> tuple[str, bool]:
         """The event of what a sentence with no event word tells on ``timex`` ("On its final

@@ -70,18 +70,30 @@ class Link:
 
 def _match(mention: Mention, earlier: Mention, words: Vocabulary) -> str | None:
     """How the two words can name one event (None: they cannot)."""
-    return _matcher(mention, words)(earlier)
+    return _matcher(mention, words)[0](earlier)
 
 
-def _matcher(mention: Mention, words: Vocabulary) -> Callable[[Mention], str | None]:
+# The words and classes an earlier mention must have to match at all, and whether any noun may
+# (an acronym's expansion): most earlier mentions have neither, and are passed over at once.
+_Keys = tuple[set[str], set[str], bool]
+
+
+def _matcher(mention: Mention, words: Vocabulary) -> tuple[Callable[[Mention], str | None], _Keys]:
     """:func:`_match` for one mention against many earlier ones (its word's sets looked up once:
-    a mention is tried against hundreds)."""
+    a mention is tried against hundreds), and the keys of what it can match."""
     a = mention.trigger
     same, related = words.same(a.lemma), words.related(a.lemma)
     names_verb = words.names_verb(a)
     kind = a.event_class if a.event_class not in _GENERIC_CLASSES and a.event_class != "named" else None
 
     acronym = a.text if 2 <= len(a.text) <= 5 and a.text.isupper() and a.text.isalpha() else None
+    lemmas = {a.lemma}
+    classes = {kind} if kind is not None else set()
+    for sets in (same, related):
+        if sets is not None:
+            lemmas |= sets.verbs | sets.lemmas
+    if related is not None:
+        classes |= related.classes
 
     def match(earlier: Mention) -> str | None:
         b = earlier.trigger
@@ -101,7 +113,7 @@ def _matcher(mention: Mention, words: Vocabulary) -> Callable[[Mention], str | N
             return "a related word"  # "stepped down … her departure": a verb of a related noun's class
         return None
 
-    return match
+    return match, (lemmas, classes, acronym is not None)
 
 
 def _compatible(mention: Mention, earlier: Mention, *, first_of_kind: bool = False) -> bool:
@@ -174,9 +186,11 @@ def antecedent_link(mention: Mention, earlier: Sequence[Mention], words: Vocabul
     if trigger.pos != "noun" or trigger.event_class == "named" or not mention.definite:
         return None
     found: list[tuple[Mention, str]] = []
-    match = _matcher(mention, words)
+    match, (lemmas, classes, any_noun) = _matcher(mention, words)
+    at = trigger.start
     for candidate in reversed(earlier[-_LOOKBACK:]):
-        if candidate.start >= trigger.start:
+        told = candidate.trigger
+        if told.start >= at or not (told.lemma in lemmas or told.event_class in classes or any_noun):
             continue
         how = match(candidate)
         if how is not None and _compatible(mention, candidate):
