@@ -1154,6 +1154,19 @@ _PLUPERFECT_VERB = r"\b(?:{pluperfect_auxiliary})" + _PLUPERFECT_PARTICIPLE
 _WEEKDAY_ONLY = r"(?:{definite_article}\s+)?(?:{weekday})"  # "the Wednesday": a day of the story's, named
 
 
+def _told_this_week(ctx: Context, weekday: int) -> bool:
+    """Has the text told the last such weekday up to the document's date, and the story's day
+    last written out no weekday ("Three babies were born on Thursday 29 February … a nurse born on
+    29 February 1996 turned 28 on Thursday": that Thursday, not one after the birth; but "On
+    Tuesday 16 April 1912 … On Saturday they brought up the last" is the story's)?"""
+    base = ctx.base()
+    if add_days(base, -((base.isoweekday() - weekday) % 7)) not in ctx.told_days:
+        return False
+    anchor, start, end, _ = ctx.explicit
+    return anchor is not None and words_regex(ctx.res, r"\b(?:{weekday})\b", re.IGNORECASE).search(
+        ctx.text, start, end) is None
+
+
 def weekday_date(ctx: Context, weekday: int, rel: int | None, start: int, end: int) -> dt.date:
     """The date of a weekday name: "last"/"next" move a week; otherwise tense decides and
     news-style past is the default (the most recent such day, the DCT's own day included)."""
@@ -1241,7 +1254,8 @@ def weekday_date(ctx: Context, weekday: int, rel: int | None, start: int, end: i
         return add_days(story.day, (weekday - story.day.isoweekday()) % 7)
     era = ctx.story_era
     if rel is None and story is not None and era is not None and not ctx.story_era_counted and (
-        (ctx.base() - story.day).days > _YEAR_DAYS and abs(era.day.year - story.day.year) <= 1
+        not _told_this_week(ctx, weekday)
+        and (ctx.base() - story.day).days > _YEAR_DAYS and abs(era.day.year - story.day.year) <= 1
         and _long_ago(ctx, era) and 0 <= ctx.ref_end <= start
         and not PARAGRAPH_BREAK.search(ctx.text, ctx.ref_end, start)
         and (ctx.frames is None or ctx.frames.last_entry is None)

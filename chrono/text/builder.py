@@ -1120,9 +1120,11 @@ class Builder:
                    if m.trigger.pos == "verb" and m.trigger.lemma == trigger.lemma]
         if not earlier and governed is not None:
             # "a few days before the committee met" after "voted … at a virtual meeting on 4
-            # November": the one meeting told, named by its noun
+            # November": the one meeting told, named by its noun (not the first word of a compound:
+            # "since the library opened in 1889" after "an opening ceremony at 10am")
             earlier = [m for m in self._told_before(here.sentence.start, trigger.start)
-                       if m.trigger.pos == "noun" and m.trigger.lemma == trigger.lemma and not m.planned]
+                       if m.trigger.pos == "noun" and m.trigger.lemma == trigger.lemma and not m.planned
+                       and not self._modifier_noun(m)]
         if len(earlier) != 1 or (earlier[0].paragraph == here.sentence.paragraph and governed is None):
             return None
         told = earlier[0]
@@ -1370,6 +1372,14 @@ class Builder:
         link = Link(trigger, told.trigger, grade, f"the same act, of {' '.join(thing)} first")
         return self._kept(link)
 
+    def _modifier_noun(self, told: Mention) -> bool:
+        """Is the mention the first word of a compound whose head is another event noun ("an
+        opening ceremony", "a launch party"): the event told is the head's?"""
+        context = self.contexts.get(told.sentence_start)
+        noun = told.trigger
+        return context is not None and any(
+            t.pos == "noun" and 0 < t.start - noun.end <= 1 for t in context.triggers)
+
     def _named_before(self, trigger: Trigger, subject: str) -> Link | None:
         """"The museum has had more visitors since last month's reopening … ¶ The museum
         reopened on Saturday, 6 July": a lead names the act as a noun before the body tells it;
@@ -1386,6 +1396,8 @@ class Builder:
             return None
         if _OF_PHRASE_AFTER.match(text, named.trigger.end):
             return None  # "the reopening of the library": of a thing it names, maybe another
+        if self._modifier_noun(named):
+            return None  # "with an opening ceremony at 10am": the ceremony's, not the opening's
         why = f"the same act, of the same {subject}, named before"
         link = Link(trigger, named.trigger, Grade.STRONG, why)
         return self._kept(link)

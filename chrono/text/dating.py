@@ -52,7 +52,7 @@ from chrono.text.calendar_names import MONTHS, WEEKDAY_NAMES, WEEKDAYS
 from chrono.text.clauses import SUBORDINATE_OPENER, looks_finite, words_between, words_in
 from chrono.text.context import SentenceContext
 from chrono.text.counts import NUMBERS, count_of
-from chrono.text.events import Trigger, asserted
+from chrono.text.events import Trigger, asserted, lexicon
 from chrono.text.reported import source_report
 from chrono.text.sentences import Sentence, in_quote
 from chrono.text.signals import IN, SINCE, Bound, Reading, range_reading, reading_of, schedules
@@ -419,6 +419,8 @@ def past_without_event(b: Builder, sentence: Sentence, timex: Timex, period: Per
         _PRESENT_OR_FUTURE.search(b.text, sentence.start, sentence.end)
     ):
         return  # "- **Saturday, 7 December** — a drop-in session", "There is no round on …"
+    if _present_verb_before(b, sentence, timex):
+        return  # "The league season ends on Saturday 2 April": a fixture, told in the present
     if FOR_PURPOSE.search(b.text, max(sentence.start, timex.start - 40), timex.start) or (
         PURPOSE_INFINITIVE.search(b.text, max(sentence.start, timex.start - 60), timex.start)
     ):
@@ -438,6 +440,21 @@ def past_without_event(b: Builder, sentence: Sentence, timex: Timex, period: Per
         return
     b.period_claim(event_id, Part.WHOLE, Qualifier.IN, period, span)
     b.dct_claim(event_id, span, force=True)
+
+
+# a word, and perhaps the date's preposition, right before a date
+_WORD_BEFORE_DATE = lazy_compile(r"\b([a-z]+)[ \t]+(?:[a-z]+[ \t]+)?\Z")
+
+
+def _present_verb_before(b: Builder, sentence: Sentence, timex: Timex) -> bool:
+    """Is the word before the date (and its preposition) a verb of the lexicon in the present's
+    third person ("ends on", "opens on"), which the lexicon's own reading passes over when its
+    subject names a period ("the season ends")?"""
+    found = _WORD_BEFORE_DATE.search(b.text, max(sentence.start, timex.start - 30), timex.start)
+    if found is None:
+        return False
+    entries = lexicon(b.options.domain_files).forms.get(found.group(1), ())
+    return any(pos == "verb" and form == "s" for _, _, pos, form in entries)
 
 
 def _not_one_date_of(text: str, trigger: Trigger, lead: int) -> bool:

@@ -40,6 +40,7 @@ _OTHER_CASE = lazy_compile(
     re.IGNORECASE,
 )
 _TOLD_AFTER_DOUBTFUL = _WORDS.set("told_after_doubtful")
+_ROUTINE_AFTER = lazy_compile(rf"[ \t]+(?:{_WORDS.pattern('routine_after')})\b", re.IGNORECASE)
 _REPLACEMENT = lazy_compile(rf"\b(?:{_WORDS.pattern('replacement_words')})\b", re.IGNORECASE)
 _PRONOUN_SUBJECT = lazy_compile(
     rf"(?:^|(?<=[\s,;]))(?:{_WORDS.pattern('subject_pronouns')})\s+(?:\w+\s+){{0,3}}\Z", re.IGNORECASE
@@ -214,6 +215,7 @@ def precedence(b: Builder, triggers: Iterable[_Candidate]) -> None:
         and (is_asserted(b.text, t) or t.start in b.by_trigger)
         and (t.event_class != "release" or _detainee_release(b.text, t))
         and not b.told_again(t, s)  # "opened its doors again": a reopening, not the opening
+        and not _ROUTINE_AFTER.match(b.text, t.end)  # "will open as normal on Monday"
     ]
     if len(candidates) < 2:
         return
