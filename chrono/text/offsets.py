@@ -23,6 +23,7 @@ from chrono.text.counts import NUMBERS, count_of
 from chrono.text.dating import counted_day_claim, period_of, told_going_on
 from chrono.text.durations import seconds_of
 from chrono.text.events import Trigger, lexicon
+from chrono.text.signals import reading_of
 from chrono.text.tense import PLUPERFECT, TOLD_AS_PAST
 from chrono.text.vocabulary import (
     Hint,
@@ -983,11 +984,15 @@ def _counted_from_last_date(b: Builder, here: SentenceContext, match: re.Match[s
     before = [t for t in b.timexes[first:bisect.bisect_left(b.timex_starts, phrase.start)]
               if t.end <= phrase.start and t.type in ("DATE", "TIME")]
     while before and not before[-1].value.startswith(phrase.anchor) and (
-        before[-1].signal == "since" or _told_in_passing(b, before[-1], phrase.start)
+        before[-1].signal == "since" or _end_bound(before[-1])
+        or _told_in_passing(b, before[-1], phrase.start)
     ):
         # "… by daybreak. ¶ Pennick, who has lived there since 1971, … ¶ Three days later": the
-        # bound of a state, which the story's time does not move to; nor a date told in a
-        # relative clause set off by commas ("Sam Oduya, who opened the bakery in 2014, …")
+        # bound of a state, which the story's time does not move to ("restored supplies by the
+        # following afternoon … served by bowsers until the weekend. ¶ Four days later": neither
+        # is what the tagger counted from, and a day the phrase could count from instead makes
+        # the reading uncertain, below); nor a date told in a relative clause set off by commas
+        # ("Sam Oduya, who opened the bakery in 2014, …")
         before.pop()
     if not before or not before[-1].value.startswith(phrase.anchor) or before[-1].anchor not in (
         None, "DCT", phrase.anchor
@@ -1015,6 +1020,14 @@ def _counted_from_last_date(b: Builder, here: SentenceContext, match: re.Match[s
         b, here, match.start(), count, unit, direction, True)
     counted_day_claim(b, subject_id, phrase.anchor, step, spare, span, grade=grade,
                       note=f"counted from {phrase.anchor}, the last date told, “{before[-1].text}”")
+
+
+def _end_bound(timex: Timex) -> bool:
+    """Does the date only bound the end of what it dates ("by the following afternoon", "until
+    the weekend")?"""
+    reading = reading_of(timex.signal)
+    return reading is not None and bool(reading.whole) and all(
+        bound.part is Part.END and bound.qualifier is Qualifier.BY for bound in reading.whole)
 
 
 def _counted_from_another_day(b: Builder, here: SentenceContext, start: int, count: int, unit: int,
