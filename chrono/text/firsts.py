@@ -137,49 +137,104 @@ def _claim(b: Builder, first: Timex, other: Timex, first_span: Span, other_span:
 
 _PERSON_FIRSTS = {str(kind): frozenset(map(str, marks))
                   for kind, marks in _WORDS.table("person_firsts").items()}
+_PERSON_KIN = {str(kind): frozenset(map(str, words))
+               for kind, words in _WORDS.table("person_first_kin").items()}
+_GIVEN_NAMES = vocabulary("given_names")
+_NAMES_BY_SEX = {"female": _GIVEN_NAMES.set("female"), "male": _GIVEN_NAMES.set("male")}
+_PERSON_NAMES = {str(kind): _NAMES_BY_SEX[str(sex)]
+                 for kind, sex in _WORDS.table("person_first_names").items()}
+_OTHER_SEX = {str(kind): str(other) for kind, other in _WORDS.table("person_first_other_sex").items()}
 _PERSON_FIRST = lazy_compile(
     rf"\b(?:{_WORDS.pattern('determiners')})\s+(?:{_WORDS.pattern('first_words')})\s+"
-    rf"(?P<kind>{alternation(_PERSON_FIRSTS)})\s+(?:{_WORDS.pattern('person_first_to')})\s+"
-    rf"(?P<verb>[a-z]+)\s+(?P<object>[^,.;:!?—–()\n]{{1,60}})",
+    rf"(?P<kind>{alternation(_PERSON_FIRSTS)})\s+(?:(?:{_WORDS.pattern('open_qualifiers')})\s+)?"
+    rf"(?:{_WORDS.pattern('person_first_to')})\s+(?P<verb>[a-z]+)\s+(?P<object>[^,.;:!?—–()\n]{{1,60}})",
     re.IGNORECASE,
 )
+# "Holbeck's first woman mayor", "the first woman club captain": the post itself, after the word
+_PERSON_FIRST_POST = lazy_compile(
+    rf"\b(?:[A-Z][\w-]*['’]s|{_WORDS.pattern('determiners')})\s+(?:{_WORDS.pattern('first_words')})\s+"
+    rf"(?P<kind>{alternation(_PERSON_FIRSTS)})\s+(?P<post>[a-z]+(?:\s+[a-z]+)??)\b"
+    rf"(?=\s*(?:[,.;:()—–]|\s(?:{_WORDS.pattern('phrase_ends')})\b))",
+    re.IGNORECASE,
+)
+_NOT_POST_WORDS = _WORDS.set("person_first_to") | _OPEN | _WORDS.set("phrase_ends")
 _PERSON_SAMENESS = lazy_compile(rf"\b(?:{_WORDS.pattern('person_first_sameness')})\b", re.IGNORECASE)
 _PERSON_STOP = _WORDS.set("person_first_stop")
 _OBJECT_WORD = lazy_compile(r"[A-Za-z][\w'’-]*")
 _OBJECT_ENDS = _WORDS.set("person_first_object_ends")
+# a given name before a surname ("Hilda Marsh", "Edith M. Cray")
+_FULL_NAME = lazy_compile(r"\b([A-Z][a-z]+)(?=\s+(?:[A-Z]\.\s+)?[A-Z][a-z])")
+_ACT_SENTENCES_BACK = 4  # how many sentences back the year of the act may be told
 
 
 def first_persons(b: Builder) -> None:
     """"Jane Colley, who in 1978 became the first woman to captain the club" against "the members
     elected Miss Edith Morrow as club captain" (1931): the first person of a sex to do a thing
     comes no later than another of that sex the text tells doing it, in a year of its own. The
-    other's sentence must name the act (a form of the verb), mark the sex (a title or a
-    reflexive pronoun) and hold the words of what was done, or call it the same."""
+    other's sentence must name the act (a form of the verb, or the post: "Holbeck's first woman
+    mayor" … "the mayor of that year, Alderman Ada Crane"), mark the sex (a title or a reflexive
+    pronoun; or a kin word or a given name of that sex, with none of the other sex) and hold the
+    words of what was done, or call it the same. The first one's year is its sentence's, or that
+    of the act told a few sentences before ("was elected captain … in the spring of 1962. ¶ She
+    was 19, and the first woman ever to captain the club")."""
     text = b.text
     for sentence in b.sentences:
-        for match in _PERSON_FIRST.finditer(text, sentence.start, sentence.end):
-            year = _one_year_in(b, sentence)
-            if year is None or _PLAN.search(text, sentence.start, sentence.end):
+        found = [(m, _verb_forms(m.group("verb").lower()), _done_words(m.group("object")))
+                 for m in _PERSON_FIRST.finditer(text, sentence.start, sentence.end)]
+        for m in _PERSON_FIRST_POST.finditer(text, sentence.start, sentence.end):
+            post = m.group("post").lower().split()
+            if not set(post) & _NOT_POST_WORDS and not any(m.start() < f.end() and f.start() < m.end()
+                                                           for f, _, _ in found):
+                found.append((m, frozenset({post[-1]}), set()))
+        if not found or _PLAN.search(text, sentence.start, sentence.end):
+            continue
+        for match, acts, done in found:
+            year = _one_year_in(b, sentence) or _act_year_before(b, sentence, acts)
+            if year is None:
                 continue
-            verb = match.group("verb").lower()
-            forms = _verb_forms(verb)
-            marks = _PERSON_FIRSTS[match.group("kind").lower()]
-            done = _done_words(match.group("object"))
+            kind = match.group("kind").lower()
             for other in b.sentences:
                 if other is sentence or not b.same_story(other.start, sentence.start):
                     continue
                 words = _OBJECT_WORD.findall(text, other.start, other.end)
                 lower = {w.lower() for w in words}
-                if not lower & forms or not set(words) & marks:
+                if not lower & acts or not _of_that_sex(text, other, words, lower, kind):
                     continue
                 if not done <= lower and _PERSON_SAMENESS.search(text, other.start, other.end) is None:
                     continue
                 dated = _one_year_in(b, other)
                 if dated is None or int(dated.value[:4]) >= int(year.value[:4]):
                     continue
-                _claim(b, year, dated, Span(match.start(), match.end("verb"), "claim"),
+                end = match.end("verb") if "verb" in match.groupdict() else match.end()
+                _claim(b, year, dated, Span(match.start(), end, "claim"),
                        Span(dated.start, dated.end, "claim"), Grade.STRONG)
                 break
+
+
+def _of_that_sex(text: str, sentence: Sentence, words: list[str], lower: set[str], kind: str) -> bool:
+    """Does the sentence mark a person of the sex of ``kind``: a title or a reflexive pronoun; or
+    a kin word or a given name, with no mark, kin word or given name of the other sex?"""
+    if set(words) & _PERSON_FIRSTS[kind]:
+        return True
+    names = {m.group(1) for m in _FULL_NAME.finditer(text, sentence.start, sentence.end)}
+    other = _OTHER_SEX.get(kind)
+    if other is not None and (set(words) & _PERSON_FIRSTS[other] or lower & _PERSON_KIN[other]
+                              or names & _PERSON_NAMES[other]):
+        return False
+    return bool(lower & _PERSON_KIN[kind] or names & _PERSON_NAMES[kind])
+
+
+def _act_year_before(b: Builder, sentence: Sentence, acts: frozenset[str]) -> Timex | None:
+    """The one year of the last sentence a few before ``sentence`` (in its paragraph or the one
+    before) that tells the act."""
+    index = b.sentences.index(sentence)
+    for earlier in reversed(b.sentences[max(0, index - _ACT_SENTENCES_BACK):index]):
+        if sentence.paragraph - earlier.paragraph > 1:
+            return None
+        lower = {w.lower() for w in _OBJECT_WORD.findall(b.text, earlier.start, earlier.end)}
+        if lower & acts:
+            return _one_year_in(b, earlier)
+    return None
 
 
 def _done_words(phrase: str) -> set[str]:
