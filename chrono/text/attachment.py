@@ -370,6 +370,8 @@ def is_planned(text: str, trigger: Trigger) -> bool:
 def attach(text: str, timex: Timex, triggers: Sequence[Trigger], cuts: tuple[int, ...]) -> Trigger | None:
     """The event word ``timex`` (of the same sentence) is attached to, if any."""
     trigger = _attach(text, timex, triggers, cuts)
+    if trigger is not None and trigger.start >= timex.end:
+        trigger = _past_reduced_relative(text, trigger, triggers) or trigger
     if trigger is not None and trigger.start > timex.start and _ANNIVERSARY_HINT.may_match(
         text, max(0, trigger.start - 60), trigger.start
     ) and _ANNIVERSARY_OF.search(text, max(0, trigger.start - 60), trigger.start):
@@ -407,6 +409,23 @@ def attach(text: str, timex: Timex, triggers: Sequence[Trigger], cuts: tuple[int
     return trigger
 
 
+def _past_reduced_relative(text: str, trigger: Trigger, triggers: Sequence[Trigger]) -> Trigger | None:
+    """The main clause's verb after ``trigger``, when ``trigger`` is a past participle that
+    describes the noun before it ("customers served by the Ashbury exchange lost their service")."""
+    if trigger.pos != "verb" or trigger.tense != PAST:
+        return None
+    before = _WORD_BEFORE_PARTICIPLE.search(text, max(0, trigger.start - 30), trigger.start)
+    if before is None or before.group(1) in _REDUCED_NOT_AFTER or not _AGENT_AFTER.match(text, trigger.end):
+        return None
+    stop = _CLAUSE_BREAK.search(text, trigger.end)
+    limit = stop.start() if stop is not None else len(text)
+    return next((t for t in triggers
+                 if trigger.end < t.start < limit and t.pos == "verb" and t.tense == PAST), None)
+
+
+_WORD_BEFORE_PARTICIPLE = lazy_compile(r"\b([a-z]+)[ \t]+\Z")
+_REDUCED_NOT_AFTER = _WORDS.set("reduced_relative_not_after")
+_AGENT_AFTER = lazy_compile(rf"[ \t]+(?:{_WORDS.pattern('reduced_relative_agents')})\b")
 # a past verb the lexicon lacks ("attended"), and a participle clause set off (", taking him")
 _UNTAGGED_PAST = lazy_compile(r"\b[a-z]{3,}ed\b")
 _ASIDE_CLOSED = lazy_compile(r"[ \t]*,")
