@@ -4,7 +4,8 @@ Exit codes (DESIGN.md): 0 no finding at or above the fail level, 1 findings, 2 u
 internal error.
 
 Start-up matters (a pre-commit hook or an editor runs chrono on every save): this module and
-the parser it builds import no engine module; each command imports what it needs when it runs.
+the parser it builds import no engine module; each command imports what it needs when it runs,
+and ``chrono --version`` builds no parser at all (the options' modules need attrs and the cache).
 """
 
 from __future__ import annotations
@@ -18,20 +19,33 @@ import traceback
 from collections.abc import Sequence
 from pathlib import Path
 from types import ModuleType
-from typing import TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
-from chrono.check_command import UsageError, add_check_options, describe_os_error
-from chrono.extract_cli import add_extract_parser
-from chrono.server import add_server_parser, run_server
-from chrono.timeml_export import add_export_parser
 from chrono.version import __version__
+
+if TYPE_CHECKING:
+    from chrono.check_command import UsageError
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 __all__ = ["UsageError", "internal_error_message", "main", "rules_markdown"]
 
 
+def __getattr__(name: str) -> Any:
+    # UsageError is chrono.check_command's, named here for those who catch what main raises
+    if name == "UsageError":
+        from chrono.check_command import UsageError
+
+        return UsageError
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
 def _build_parser() -> argparse.ArgumentParser:
+    from chrono.check_command import add_check_options
+    from chrono.extract_cli import add_extract_parser
+    from chrono.server import add_server_parser
+    from chrono.timeml_export import add_export_parser
+
     parser = argparse.ArgumentParser(
         prog="chrono",
         description="chrono: check that the dates in your documents do not contradict each other.",
@@ -73,13 +87,15 @@ def _write(text: str, output: str | None) -> None:
             with open(output, "w", encoding="utf-8") as handle:
                 handle.write(text)
         except OSError as error:  # checked before the run, but the disk may still say no
+            from chrono.check_command import UsageError, describe_os_error
+
             raise UsageError(f"--output {output}: {describe_os_error(error, output)}") from None
     else:
         sys.stdout.write(text)
 
 
 def _run_check(args: argparse.Namespace) -> int:
-    from chrono.check_command import check_output_target, check_settings, write_baseline
+    from chrono.check_command import UsageError, check_output_target, check_settings, write_baseline
     from chrono.check_command import run as run_checks
     from chrono.formats import render
     from chrono.results import Report
@@ -171,6 +187,7 @@ def rules_markdown() -> str:
 
 
 def _run_explain(args: argparse.Namespace) -> int:
+    from chrono.check_command import UsageError
     from chrono.registry import all_rules
 
     wanted = args.code.strip()
@@ -191,6 +208,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _main(argv: Sequence[str] | None) -> int:
+    if list(sys.argv[1:] if argv is None else argv) == ["--version"]:
+        sys.stdout.write(f"chrono {__version__}\n")  # what argparse's version action prints
+        return EXIT_OK
     parser = _build_parser()
     args = parser.parse_args(argv)
     if args.command is None:
@@ -199,7 +219,7 @@ def _main(argv: Sequence[str] | None) -> int:
     handlers = {"check": _run_check, "report": _run_report, "rules": _run_rules, "explain": _run_explain}
     handlers["export"] = _run_export
     handlers["extract"] = _run_extract
-    handlers["server"] = run_server
+    handlers["server"] = _run_server
     try:
         return handlers[args.command](args)
     except BrokenPipeError:
@@ -215,12 +235,19 @@ def _usage_errors() -> tuple[type[Exception], ...]:
     """What a command raises for input it cannot use (exit code 2, one line on stderr); imported
     only when something was raised, so that start-up loads none of these modules."""
     from chrono.baseline import BaselineError
+    from chrono.check_command import UsageError
     from chrono.config import ConfigError
     from chrono.executors import ExecutorError
     from chrono.registry import RegistryError
     from chrono.remote import RemoteError
 
     return (UsageError, RegistryError, ConfigError, BaselineError, RemoteError, ExecutorError)
+
+
+def _run_server(args: argparse.Namespace) -> int:
+    from chrono.server import run_server
+
+    return run_server(args)
 
 
 def _run_export(args: argparse.Namespace) -> int:
