@@ -128,6 +128,13 @@ _WRITTEN_YEAR = lazy_compile(r"\d{4}")
 _SENTENCE_NAME = lazy_compile(r"[\s\"“]*((?:[A-Z][a-z][\w'’-]*[ \t]+)*[A-Z][a-z][\w'’-]*)(?=[ \t]*,)")
 
 
+def _pronoun_of_name(name: str) -> str | None:
+    """The subject pronoun for a person named ``name`` ("Edith Marram": "she"), when its given
+    name almost always names one sex."""
+    sex = _NAME_SEXES.get(name.split()[0])
+    return next((word for word, of in _PRONOUN_SEXES.items() if of == sex), None) if sex else None
+
+
 def _last_name(text: str, lo: int, hi: int) -> str | None:
     """The last capitalised word in ``text[lo:hi]`` ("Claire" in "Peter, born in 1966, and
     Claire, "): whose act the verb after it tells."""
@@ -147,6 +154,11 @@ _PRONOUN_WORD = lazy_compile(rf"\b({'|'.join(_PRONOUN_SEXES)})\b", re.IGNORECASE
 # "… said he died": the pronoun right before the death verb, an adverb at most between
 _PRONOUN_SUBJECT = lazy_compile(rf"\b({'|'.join(_PRONOUN_SEXES)})[ \t]+(?:[a-z]+ly[ \t]+)?\Z", re.IGNORECASE)
 _RELATIVE_WORD = lazy_compile(rf"\b({'|'.join(_RELATIVE_SEXES)})\b")
+_GIVEN_NAMES = vocabulary("given_names")
+# "Walter Ashby … died on Tuesday 14 August": the sex of a given name that almost always names one
+_NAME_SEXES = {**dict.fromkeys(_GIVEN_NAMES.set("female"), "female"),
+               **dict.fromkeys(_GIVEN_NAMES.set("male"), "male")}
+_CAPITALISED = lazy_compile(r"\b[A-Z][a-z]+\b")
 # "Mr Abernethy, who died …", "Abernethy died …": the surname right before a death verb
 _NAME_SUBJECT_WHO = lazy_compile(
     r"(?<![\w'’-])((?:[A-Z][a-z]*\.?[ \t]+)*)([A-Z][a-z][\w'’-]*)(?:,[ \t]+who(?:[ \t]+ha[sd])?)?[ \t]+\Z"
@@ -679,12 +691,14 @@ class Builder:
                         and self.same_story(s.start, noun.start)), None)
         if opening is None or first.paragraph != opening:
             return None
-        told_of = self._opening_pronoun(opening, first.trigger.start)
-        if told_of is not None and told_of != mention.pronoun_owner:
-            return None  # "died Sunday … She was 84" … "until his death in the autumn of 1988"
         named = _SENTENCE_NAME.match(self.text, first.sentence_start)
         if named is None:
             return None
+        # (or, with no pronoun there, the sex of the given name the opening names her by: "Edith
+        # Marram, who has died aged 92, … until his death in 2009")
+        told_of = self._opening_pronoun(opening, first.trigger.start) or _pronoun_of_name(named.group(1))
+        if told_of is not None and told_of != mention.pronoun_owner:
+            return None  # "died Sunday … She was 84" … "until his death in the autumn of 1988"
         surname = named.group(1).split()[-1]
         previous = self.context_before(here)
         lo = previous.sentence.start if previous is not None and (
@@ -890,6 +904,11 @@ class Builder:
             opener = _OPENING_PRONOUN.match(self.text, following.start) if following is not None and (
                 following.paragraph == told.paragraph) else None
             subject = opener.group(1).lower() if opener is not None else None
+        if subject is None:
+            # ("Edith Marram, who has died aged 92, … ¶ … until his death in 2009": the sex of the
+            # given name the sentence of the death opens with)
+            name = _SENTENCE_NAME.match(self.text, told.sentence_start)
+            subject = _pronoun_of_name(name.group(1)) if name is not None else None
         return subject is not None and subject != mention.pronoun_owner
 
     def sentence_before(self, sentence: Sentence) -> Sentence | None:
@@ -1286,7 +1305,11 @@ class Builder:
             return self._death_of_the_name(trigger, first, opened.group(1).split(), named)
         word = pronoun.group(1).lower()
         sex = _PRONOUN_SEXES.get(word)
-        if sex is None or self._opening_pronoun(opening.paragraph, first.trigger.end) != word:
+        opening_word = self._opening_pronoun(opening.paragraph, first.trigger.end)
+        # (an opening with no pronoun after the death: the sex of the given name it opens with)
+        if sex is None or (opening_word != word and not (
+            opening_word is None and _NAME_SEXES.get(opened.group(1).split()[0]) == sex
+        )):
             return None
         before = self.sentence_before(here.sentence)
         lo = before.start if before is not None and before.paragraph == here.sentence.paragraph else (
@@ -1296,6 +1319,9 @@ class Builder:
         others = {_RELATIVE_SEXES.get(m.group(1)) or _RELATIVE_SEXES.get(m.group(1).lower())
                   for m in _RELATIVE_WORD.finditer(self.text, lo, trigger.start)
                   if not self.text.startswith(surname, self.text.find(" ", m.end() - 1) + 1)}
+        # (and the given names there of anyone else: "Joan died in 2009. He died on 16 August")
+        others |= {_NAME_SEXES.get(m.group()) for m in _CAPITALISED.finditer(self.text, lo, trigger.start)
+                   if m.group() not in opened.group(1).split()}
         grade = Grade.WEAK if sex in others else Grade.STRONG
         link = Link(trigger, first.trigger, grade, "the death the opening told, of the same person")
         return self._kept(link)

@@ -173,7 +173,10 @@ def event_after(text: str, triggers: Sequence[Trigger], phrase_end: int, clause_
     ``limit`` words after it, when given)."""
     comma = text.find(",", phrase_end, triggers[-1].end if triggers else phrase_end)
     floor = min(clause_end, comma) if comma != -1 else clause_end
-    after = [t for t in triggers if t.start >= floor]
+    # (not past a semicolon: "Only a week before her death she was a guest of honour …; the
+    # school first opened its doors in 1873" tells another clause's act, whose verb is untold)
+    stop = text.find(";", phrase_end, triggers[-1].end) if triggers else -1
+    after = [t for t in triggers if t.start >= floor and (stop == -1 or t.start < stop)]
     if limit is not None:
         after = [t for t in after if words_between(text, phrase_end, t.start) <= limit]
     if not after:
