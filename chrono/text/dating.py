@@ -208,7 +208,9 @@ _SUPERSEDED_PLAN = lazy_compile(
 _PAST_VERB = lazy_compile(r"\b([A-Za-z']+)\s+([a-z]{2,}ed)\b")
 _NOT_PAST_BEFORE = _WORDS.set("not_past_before")
 _INTENTION_PAST = _WORDS.set("intention_past_verbs")
-_PRESENT_OR_FUTURE = lazy_compile(rf"\b(?:{_WORDS.pattern('present_or_future_words')})\b", re.IGNORECASE)
+_PRESENT_OR_FUTURE = lazy_compile(
+    "".join(rf"(?<!\b{word}\s)" for word in _WORDS.words("present_or_future_not_after"))
+    + rf"\b(?:{_WORDS.pattern('present_or_future_words')})\b", re.IGNORECASE)
 # "was followed by a draw …", "was succeeded by": a date after the by-phrase is its event's
 _FOLLOWED_BY = lazy_compile(
     rf"\b(?:{_WORDS.pattern('sequence_passives')})\b[^.;:]{{0,40}}?\b(?:{_WORDS.pattern('passive_agent')})\b",
@@ -227,6 +229,8 @@ _BETWEEN_EVENT_AND = lazy_compile(
 )
 # (in Markdown the marks are blanked in the text read: a line opened by blanks was an entry's)
 _ENTRY_LINE = lazy_compile(r"[ \t]*(?:[-*+•|]|\d+[.)]\s|\*\*|#)|[ \t]{2,}(?=\S)")
+# (a bold run-in head, its asterisks blanked in the text read: "  Wind farm plans draw a crowd.  ")
+_RUN_IN_HEAD = lazy_compile(r"[ \t]*(?:\*\*|[ \t]{2})[^*\n]+?[.:!?](?:\*\*|[ \t]{2})[ \t]*")
 
 
 _LETTER = lazy_compile(r"[A-Za-z]")
@@ -415,9 +419,12 @@ def past_without_event(b: Builder, sentence: Sentence, timex: Timex, period: Per
         if period is None:
             return
     line_start = b.text.rfind("\n", 0, sentence.start) + 1
-    if _ENTRY_LINE.match(b.text, line_start) or (
-        _PRESENT_OR_FUTURE.search(b.text, sentence.start, sentence.end)
-    ):
+    entry = _ENTRY_LINE.match(b.text, line_start) is not None and (
+        # (not a digest's item after its bold run-in head: "**Wind farm plans draw a crowd.** More
+        # than 200 residents packed the hall on Thursday, 21 March")
+        _RUN_IN_HEAD.fullmatch(b.text, line_start, sentence.start) is None
+    )
+    if entry or _PRESENT_OR_FUTURE.search(b.text, sentence.start, sentence.end):
         return  # "- **Saturday, 7 December** — a drop-in session", "There is no round on …"
     if _present_verb_before(b, sentence, timex):
         return  # "The league season ends on Saturday 2 April": a fixture, told in the present
@@ -546,7 +553,10 @@ def date(b: Builder, here: SentenceContext, timex: Timex, period: Period, length
         return  # "They host Amberfield on Saturday 13 April, in what Hulse called …": not the calling
     if trigger is not None and trigger.end <= lead and _THEN_CLAUSE.search(b.text, trigger.end, lead):
         return  # "… Hulse called 'a cup final', then travel to Saltmarsh on 20 April": the travelling
-    if trigger is None and reading.name == IN:
+    # ("More than 200 residents packed the hall on Thursday, 21 March, to hear …": an infinitive
+    # of purpose after the date is not what it dates; the verb the lexicon lacks is)
+    purpose_after = trigger is not None and trigger.start >= timex.end and trigger.tense == INFINITIVE
+    if (trigger is None or purpose_after) and reading.name == IN:
         past_without_event(b, here.sentence, timex, period, lead)
     if trigger is None and reading.name == SINCE:
         _state_since(b, here, timex, period, lead)
