@@ -40,7 +40,7 @@ from chrono.text.builder import Builder, Built
 from chrono.text.causal import causal
 from chrono.text.clauses import clause_bounds
 from chrono.text.context import SentenceContext
-from chrono.text.corrections import earlier_pieces
+from chrono.text.corrections import earlier_pieces, pieces_published
 from chrono.text.dating import date, date_range, past_without_event, period_of, when_clause, when_simultaneous
 from chrono.text.day_counts import day_counts
 from chrono.text.durations import (
@@ -149,6 +149,7 @@ def build(text: str, sentences: Sequence[Sentence], timexes: Sequence[Timex], dc
     release_dates(b, layout or Layout(), scopes)  # a version's release in its table and its prose
     day_counts(b, scopes)  # "## Day 3 — 6 May" … "## Day 4 — 6 May"
     earlier_pieces(b, told)  # "Our obituary … said he married in 1965. They married in 1956."
+    pieces_published(b, told)  # "In our edition of 14 September, a report … said" on 12 September
     return b.built()
 
 

@@ -10,12 +10,14 @@ import re
 from collections.abc import Sequence
 
 from chrono.lazy_regex import lazy_compile
+from chrono.model import Event, EventExists, Part, Qualifier, Span
 from chrono.tagger import Timex
 from chrono.text.builder import Builder
+from chrono.text.dating import period_of
 from chrono.text.sentences import Sentence
 from chrono.text.vocabulary import vocabulary
 
-__all__ = ["earlier_pieces", "reprint_start", "reprinted_editions", "told_sentences"]
+__all__ = ["earlier_pieces", "pieces_published", "reprint_start", "reprinted_editions", "told_sentences"]
 
 _WORDS = vocabulary("corrections")
 # "An article on 4 January (…) said", "Our obituary of X, published on 28 December, said", "In
@@ -66,6 +68,49 @@ def earlier_pieces(b: Builder, told: Sequence[tuple[int, int]]) -> None:
         return span is not None and any(lo <= span.start < hi for lo, hi in told)
 
     b.weaken_claims(in_told)
+
+
+# "In our edition of 14 September", "Our report on 14 March": the day the piece appeared
+_PIECE_DATED = lazy_compile(
+    rf"\b(?:{_WORDS.pattern('publication_nouns')})\s+(?:{_WORDS.pattern('piece_date_signals')})\s+\Z",
+    re.IGNORECASE,
+)
+_WRITTEN_YEAR = lazy_compile(r"\b\d{4}\b")
+_DAY_AND_MONTH = lazy_compile(r"\d")  # a day of the month written (not a weekday alone)
+# how far after the document's day a piece's day without its year may be and still be read as
+# that year's (a notice corrects recent issues, not one of almost a year before)
+_RECENT_DAYS = 31
+_DAY = 86400
+
+
+def pieces_published(b: Builder, told: Sequence[tuple[int, int]]) -> None:
+    """"In our edition of 14 September, a report on the food festival said …" in a notice of 12
+    September: the piece it corrects appeared by the document's day. The first day given to a
+    piece in each sentence that tells what one said (:func:`told_sentences`) dates it, when the
+    day of the month is written; a day without its year is read only within a month after the
+    document's day (further on, it is the year before's)."""
+    dct = b.dct
+    if dct is None or dct.start is None:
+        return
+    for lo, hi in told:
+        for timex in b.timexes:
+            if not lo <= timex.start < hi or timex.type != "DATE" or not _FULL_DAY.match(timex.value):
+                continue
+            if _PIECE_DATED.search(b.text, max(lo, timex.start - 40), timex.start) is None:
+                continue
+            period = period_of(timex, dct, b.options.hemisphere)
+            if period is None or period.start is None or not _DAY_AND_MONTH.search(timex.text):
+                break  # (not a weekday alone, "Our report on Tuesday (10 October)": which one is a guess)
+            if not _WRITTEN_YEAR.search(timex.text) and period.start - dct.start > _RECENT_DAYS * _DAY:
+                break  # a day without its year long after the notice's: one of the year before
+            where = Span(timex.start, timex.end, "event")
+            event_id = f"the piece that appeared on “{' '.join(timex.text.split())}” ({b.where(timex.start)})"
+            b.events[event_id] = Event(event_id, timex.text, where, None, "occurrence")
+            b.claims.append(EventExists(event_id, where))
+            span = b.span(timex.start, timex.end)
+            b.period_claim(event_id, Part.WHOLE, Qualifier.IN, period, span)
+            b.dct_claim(event_id, span, force=True)
+            break
 
 
 _REPRINT_LEAD = lazy_compile(
