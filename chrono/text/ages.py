@@ -308,6 +308,12 @@ def age_cues(text: str, timexes: Sequence[Timex], sentences: Sequence[Sentence])
         present = _PRESENT_AGE.search(text, lo, sentence.end)
         if present is not None:
             age, start, end = _age_of(present)
+            # ("says Corliss, 99": a name in the phrase is the one born's, or the age is another's)
+            lead = text[present.start():start]
+            named = _names_in(lead) if lead.rstrip().endswith(",") else set()
+            if named and not named & _names_in(born_in):
+                previous = sentence
+                continue
             # (not another person's: "Her nephew Sam joined in 2022. The 19-year-old took …")
             if not _OTHER_PERSON.search(text, max(lo, start - _OTHER_PERSON_REACH), start) and not (
                 previous is not None and previous.paragraph == sentence.paragraph
