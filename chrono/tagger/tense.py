@@ -579,6 +579,10 @@ _RELATIVE_ASIDE = r",[ \t]+(?:{aside_relative})\b[^,]*\Z"
 _DAY_MONTH_BEFORE = r"(?:\b\d{1,2}\w{0,2}[ \t]+(?:{month})|\b(?:{month})[ \t]+\d{1,2}\w{0,2}),?[ \t]+\Z"
 
 
+# "next Tuesday, 7 March": a weekday counted from now right before the date
+_RELATIVE_WEEKDAY_BEFORE = r"\b(?:{week_rel})[ \t]+(?:{weekday})[ \t,]*\Z"
+
+
 def _year_said_before(ctx: Context, start: int, month: int) -> int | None:
     """The year a year counted from now earlier in the same sentence gives ("Last year's event,
     on Sunday, 11 June", "Next year the fair moves to 4 July"), unless a report's date comes
@@ -604,6 +608,9 @@ def _year_said_before(ctx: Context, start: int, month: int) -> int | None:
         # again at its next meeting on Dec. 15": another clause, its own time
     if words_regex(ctx.res, _PRONOUN_CLAUSE, re.IGNORECASE).search(text, said.end(), start):
         return None  # "last year a frost caught everyone out, so I shall wait until Saturday 15 May"
+    weekday_before = words_regex(ctx.res, _RELATIVE_WEEKDAY_BEFORE, re.IGNORECASE)
+    if weekday_before.search(text, max(said.end(), start - 30), start):
+        return None  # "set next year's council tax at a meeting next Tuesday, 7 March": this week's
     aside = words_regex(ctx.res, _RELATIVE_ASIDE, re.IGNORECASE).search(text, lo, said.start())
     if aside is not None and "," in text[said.end():start]:
         return None  # "The walk, which last year raised £86,000, will take place on Saturday 16 May"

@@ -251,6 +251,14 @@ _AGAIN_OR_PREDICATE = lazy_compile(
     rf"(?:{_WORDS.pattern('again_word')}|{_WORDS.pattern('coordinated_auxiliaries')})\b",
     re.IGNORECASE,
 )
+
+
+def again_or_predicate(text: str, lo: int, hi: int) -> bool:
+    """Does ``text[lo:hi]`` hold "and again" or "and will" (a second time of the verb, or another
+    verb's predicate), so that what follows is not the verb before's?"""
+    return _AGAIN_OR_PREDICATE.search(text, lo, hi) is not None
+
+
 _GERUND_OBJECT = lazy_compile(
     rf"(?:{_WORDS.pattern('gerund_object_verbs')})\s+[a-z]{{3,}}ing\b[^.;:!?\n]*\Z", re.IGNORECASE
 )

@@ -58,9 +58,14 @@ def _read_reprint(text: str, tagged: Tagged, edition: Timex, layout: Layout, sou
                   options: ReadingOptions) -> Tagged:
     """``tagged`` with what the reprinted issue holds read from that issue's date: "These
     appeared in the edition of Friday 9 June 1972" up to a rule ("---") before an editor's note
-    of today."""
+    of today, or, when a heading names the issue ("### 100 years ago — from the Courier of
+    Saturday, 13 May 1876"), to the end of that heading's section ("### And this week")."""
     cut = RULE_LINE.search(source, edition.end)
     reprint_end = cut.start() if cut is not None else len(text)
+    heading = next((block for block in layout.blocks if block.kind is Kind.HEADING
+                    and block.start <= edition.start < block.end), None)
+    if heading is not None:
+        reprint_end = min(reprint_end, heading.scope_end)
     first = reprint_start(text, edition)
     reprinted = tag(text, edition.value, day_first=options.day_first, layout=layout)
 

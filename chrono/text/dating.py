@@ -33,6 +33,7 @@ from chrono.text.attachment import (
     IN_FRONT,
     PURPOSE_INFINITIVE,
     Target,
+    again_or_predicate,
     aspect_phase,
     attach,
     coordinated_phases,
@@ -1201,6 +1202,8 @@ def when_simultaneous(b: Builder, here: SentenceContext) -> None:
             continue
         if any(c in _MAIN_CLAUSE_BREAKS for c in text[main.end:found.start()]):
             continue
+        if again_or_predicate(text, main.end, found.start()):
+            continue  # "closed in 1997 after cracks were found, and again in 2011 when …": not found
         timex = b.dated_by.get((clause.start, Part.WHOLE))
         reading = reading_of(timex.signal) if timex is not None else None
         if timex is None or reading is None or reading.name != IN:

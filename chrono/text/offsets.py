@@ -199,6 +199,7 @@ _COMPOUND_BEFORE = lazy_compile(
     re.IGNORECASE,
 )
 _CLAUSE_MARK = lazy_compile(r"[,;:—–()]")
+_TO_THE_DAY = lazy_compile(rf"\b(?:{_WORDS.pattern('to_the_day_leads')})[ \t]+\Z", re.IGNORECASE)
 _RELATIVE_WORD = lazy_compile(rf"\b(?:{_WORDS.pattern('relative_words')})\b", re.IGNORECASE)
 _RELATIVE_OPENER = lazy_compile(rf",[ \t]+(?:{_WORDS.pattern('relative_openers')})\b")
 _AND_BEFORE = lazy_compile(
@@ -261,6 +262,10 @@ def offset(b: Builder, here: SentenceContext, match: re.Match[str]) -> None:
     )
     if direction in ("later", "earlier") and compared:
         return  # "900 attendees, up from 620 a year earlier", "a 2.1% gain a year earlier": figures compared
+    if (match.group("daybefore") or match.group("dayobject")) and _TO_THE_DAY.search(
+        text, max(0, start - 8), start
+    ):
+        return  # "a century to the day after the opening": that long, to the day; not the day after
     if match.group("daybefore") and _OBJECT_AFTER.match(text, end):
         return  # "the day after nominations close": a phrase with a clause of its own, not "the day after,"
     if match.group("daybefore") and (after_it := b.timex_at_or_after(end)) is not None and (

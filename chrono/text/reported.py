@@ -8,6 +8,8 @@ still raging") had at least begun. What it says would, could or will happen boun
 
 from __future__ import annotations
 
+import re
+
 from chrono.lazy_regex import lazy_compile
 from chrono.model import Endpoint, Gap, Part, Qualifier, Side
 from chrono.periods import Period
@@ -46,6 +48,8 @@ def reported(b: Builder, here: SentenceContext) -> None:
             continue
         if t.end < report.start and _COORDINATED.search(b.text, t.end, report.start):
             continue  # "Alfie, who turned 4 yesterday, and a man who wrote in 2020": not what he wrote
+        if t.start > report.end and _STILL_TO_COME.search(b.text, report.end, t.start):
+            continue  # "said the pub would reopen on 17 May, when restrictions eased": to come
         target = resolve(b.text, t, triggers, here.cuts)
         content_id = b.event(target.trigger, here)
         if content_id == report_id:
@@ -68,6 +72,7 @@ _OPENING_MARKS = " \t\n\"“‘'*_>#-"
 # a clause joined after the report's, not what it tells: ", and the looms stopped", "; then"
 _WORDS = vocabulary("reported")
 _COORDINATED = lazy_compile(rf",[ \t]*(?:{_WORDS.pattern('joined_clause_words')})\b|;")
+_STILL_TO_COME = lazy_compile(rf"\b(?:{_WORDS.pattern('future_in_the_past')})\b", re.IGNORECASE)
 _AND_THEN_VERB = lazy_compile(
     rf"\b(?:{_WORDS.pattern('second_predicate_joiners')})[ \t]+"
     rf"(?:(?:{_WORDS.pattern('second_predicate_adverbs')})[ \t]+)?\Z"
