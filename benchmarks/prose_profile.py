@@ -40,6 +40,7 @@ from typing import Any
 from chrono.formats import render
 from chrono.options import Options
 from chrono.runner import check, selected_rules
+from chrono.text.events import lexicon
 from chrono.timeml import parse_timeml
 
 DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "tbaq"
@@ -138,7 +139,10 @@ def write_corpus(corpus: Path, folder: Path, smoke: bool) -> tuple[int, int]:
 
 
 def run_once(folder: str, options: Options, clock: Clock) -> int:
-    """One check as ``chrono check --format json`` and ``--format text`` run it; the findings."""
+    """One check as ``chrono check --format json`` and ``--format text`` run it; the findings.
+    Each run reads the corpus as if for the first time: the triggers remembered for sentences
+    read before (chrono.text.events.find_triggers, for a document checked again) are forgotten."""
+    lexicon(options.reading.domain_files).memo.clear()
     report = check([folder], options, keep_analyses=False)
     rules = selected_rules(options)
     clock.enter(OUTPUT)
