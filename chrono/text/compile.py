@@ -53,6 +53,26 @@ from chrono.text.seasons import season_cues
 from chrono.text.sentences import split
 from chrono.text.weekdays import row_weekday_cues, weekday_cues
 
+_LINE_ENDS = frozenset(".!?:;")
+
+
+def _unwrapped(text: str, layout: Layout) -> str:
+    """``text`` with the line breaks inside each paragraph that wrap a sentence read as the spaces
+    they stand for ("… would reopen its dining room on 17 May, when⏎restrictions eased": one
+    clause, whatever the width the writer wrapped it at); every offset stays where it was. A
+    break is a wrap when the line after it goes on in lower case and the line before it does not
+    end a sentence or a label ("**Severity:** SEV-2⏎**Duration:** 25 minutes" are two fields)."""
+    breaks = [(block.start, block.end) for block in layout.blocks
+              if block.kind is Kind.PARAGRAPH and "\n" in text[block.start:block.end]]
+    if not breaks:
+        return text
+    chars = list(text)
+    for start, end in breaks:
+        for at in range(start, end):
+            if chars[at] == "\n" and text[at + 1:at + 2].islower() and text[at - 1:at] not in _LINE_ENDS:
+                chars[at] = " "
+    return "".join(chars)
+
 
 def _read_reprint(text: str, tagged: Tagged, edition: Timex, layout: Layout, source: str,
                   options: ReadingOptions) -> Tagged:
@@ -137,7 +157,7 @@ def _compile_text(document: Document, options: ReadingOptions) -> Compiled:
     lang = str(meta.get("lang") or "en").split("-")[0].lower()
     if lang != "en":
         return Compiled(document, problems=tuple(problems))
-    text = view.text
+    text = _unwrapped(view.text, layout)
     day = document_day(document)
     try:
         tagged = tag(text, day, day_first=options.day_first, layout=layout)
