@@ -1161,6 +1161,10 @@ _PLUPERFECT_VERB = r"\b(?:{pluperfect_auxiliary})" + _PLUPERFECT_PARTICIPLE
 _WEEKDAY_ONLY = r"(?:{definite_article}\s+)?(?:{weekday})"  # "the Wednesday": a day of the story's, named
 
 
+# a weekday named in a stretch of the text ("Thursday 29 February" names one; "29 February 1996" none)
+_WEEKDAY_NAMED = r"\b(?:{weekday})\b"
+
+
 def _told_this_week(ctx: Context, weekday: int) -> bool:
     """Has the text told the last such weekday up to the document's date, and the story's day
     last written out no weekday ("Three babies were born on Thursday 29 February … a nurse born on
@@ -1170,7 +1174,7 @@ def _told_this_week(ctx: Context, weekday: int) -> bool:
     if add_days(base, -((base.isoweekday() - weekday) % 7)) not in ctx.told_days:
         return False
     anchor, start, end, _ = ctx.explicit
-    return anchor is not None and words_regex(ctx.res, r"\b(?:{weekday})\b", re.IGNORECASE).search(
+    return anchor is not None and words_regex(ctx.res, _WEEKDAY_NAMED, re.IGNORECASE).search(
         ctx.text, start, end) is None
 
 
@@ -1245,7 +1249,7 @@ def weekday_date(ctx: Context, weekday: int, rel: int | None, start: int, end: i
         and abs((ctx.explicit[0].day - ctx.base()).days) > 7
         and abs((story.day - ctx.explicit[0].day).days) <= 14
         # (the story's day written with its weekday, as a diary or travel piece tells its days)
-        and words_regex(ctx.res, r"\b(?:{weekday})\b", re.IGNORECASE).search(
+        and words_regex(ctx.res, _WEEKDAY_NAMED, re.IGNORECASE).search(
             ctx.text, ctx.explicit[1], ctx.explicit[2]) is not None
         and not words_regex(ctx.res, _DEICTIC_WORD, re.IGNORECASE).search(ctx.text, ctx.explicit[2], start)
         # (in a later sentence: "the bakery she opened on Thursday, 1 April 1999, marked its 25th

@@ -1308,7 +1308,7 @@ class Builder:
         opening_word = self._opening_pronoun(opening.paragraph, first.trigger.end)
         # (an opening with no pronoun after the death: the sex of the given name it opens with)
         if sex is None or (opening_word != word and not (
-            opening_word is None and _NAME_SEXES.get(opened.group(1).split()[0]) == sex
+            opening_word is None and _pronoun_of_name(opened.group(1)) == word
         )):
             return None
         before = self.sentence_before(here.sentence)

@@ -68,9 +68,11 @@ def _unwrapped(text: str, layout: Layout) -> str:
         return text
     chars = list(text)
     for start, end in breaks:
-        for at in range(start, end):
-            if chars[at] == "\n" and text[at + 1:at + 2].islower() and text[at - 1:at] not in _LINE_ENDS:
+        at = text.find("\n", start, end)
+        while at != -1:
+            if text[at + 1:at + 2].islower() and text[at - 1:at] not in _LINE_ENDS:
                 chars[at] = " "
+            at = text.find("\n", at + 1, end)
     return "".join(chars)
 
 

@@ -6,11 +6,13 @@ most (a correction notice is not a contradiction)."""
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 
 from chrono.lazy_regex import lazy_compile
 from chrono.model import Event, EventExists, Part, Qualifier, Span
+from chrono.periods import DAY
 from chrono.tagger import Timex
 from chrono.text.builder import Builder
 from chrono.text.dating import period_of
@@ -80,7 +82,6 @@ _DAY_AND_MONTH = lazy_compile(r"\d")  # a day of the month written (not a weekda
 # how far after the document's day a piece's day without its year may be and still be read as
 # that year's (a notice corrects recent issues, not one of almost a year before)
 _RECENT_DAYS = 31
-_DAY = 86400
 
 
 def pieces_published(b: Builder, told: Sequence[tuple[int, int]]) -> None:
@@ -93,15 +94,16 @@ def pieces_published(b: Builder, told: Sequence[tuple[int, int]]) -> None:
     if dct is None or dct.start is None:
         return
     for lo, hi in told:
-        for timex in b.timexes:
-            if not lo <= timex.start < hi or timex.type != "DATE" or not _FULL_DAY.match(timex.value):
+        first, last = bisect.bisect_left(b.timex_starts, lo), bisect.bisect_left(b.timex_starts, hi)
+        for timex in b.timexes[first:last]:
+            if timex.type != "DATE" or not _FULL_DAY.match(timex.value):
                 continue
             if _PIECE_DATED.search(b.text, max(lo, timex.start - 40), timex.start) is None:
                 continue
             period = period_of(timex, dct, b.options.hemisphere)
             if period is None or period.start is None or not _DAY_AND_MONTH.search(timex.text):
                 break  # (not a weekday alone, "Our report on Tuesday (10 October)": which one is a guess)
-            if not _WRITTEN_YEAR.search(timex.text) and period.start - dct.start > _RECENT_DAYS * _DAY:
+            if not _WRITTEN_YEAR.search(timex.text) and period.start - dct.start > _RECENT_DAYS * DAY:
                 break  # a day without its year long after the notice's: one of the year before
             where = Span(timex.start, timex.end, "event")
             event_id = f"the piece that appeared on “{' '.join(timex.text.split())}” ({b.where(timex.start)})"
