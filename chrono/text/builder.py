@@ -272,7 +272,7 @@ _LIST_LINE = lazy_compile(r"[ \t]*(?:[-*+•|]|\d+[.)]\s)")
 # "after the first cracks were …": an order word, a definite subject (its head captured), an
 # auxiliary, right before a verb
 _GOVERNED_CLAUSE = lazy_compile(
-    r"\b(?:after|before|since|until|once)\s+(?:(?:the|its|their|his|her|any)\s+(?:[\w'’-]+\s+){0,2}?"
+    r"(?:\b(?:after|before|since|until|once)|(?<![\d,]\s)(?<![\d,])\bwhen(?=\s+the\s))\s+(?:(?:the|its|their|his|her|any)\s+(?:[\w'’-]+\s+){0,2}?"
     r"([A-Za-z][\w'’-]*)|(he|she|they|it))\s+(?:(?:was|were|had|has|have)\s+(?:been\s+)?)?\Z",
     re.IGNORECASE,
 )
@@ -304,6 +304,12 @@ def words_near(text: str, sentence: Sentence, trigger: Trigger, *, whole: bool =
         if (len(w) > 2 or w.isdigit()) and w.lower() not in _ARGUMENT_STOP
         and not (trigger.start <= text.find(w, lo, hi) < trigger.end)
     )
+
+
+def _names_thing(head: str, words: frozenset[str]) -> bool:
+    """Is ``head`` one of ``words``, or the last part of a compound among them ("the bridge" of
+    "the Whitlow footbridge", "the ship" of "the steamship")?"""
+    return head in words or (len(head) >= 4 and any(w.endswith(head) for w in words))
 
 
 _LEAD = lazy_compile(
@@ -1144,6 +1150,13 @@ class Builder:
             earlier = [m for m in self._told_before(here.sentence.start, trigger.start)
                        if m.trigger.pos == "noun" and m.trigger.lemma == trigger.lemma and not m.planned
                        and not self._modifier_noun(m)]
+        if len(earlier) > 1 and governed is not None and governed.group(1) is not None:
+            # "since the branch closed on 22 June" after "The branch closed after business on
+            # Saturday 29 June" and "The upper floor, which was closed to …": the one told of
+            # the thing the clause names
+            named_thing = singular(governed.group(1).lower())
+            earlier = [m for m in earlier if (told_here := self.contexts.get(m.sentence_start)) is not None
+                       and self._subject_of(told_here, m.trigger) == named_thing]
         if len(earlier) != 1 or (earlier[0].paragraph == here.sentence.paragraph and governed is None):
             return None
         told = earlier[0]
@@ -1167,9 +1180,10 @@ class Builder:
         subject = _DEFINITE_SUBJECT.search(
             self.text, max(here.sentence.start, trigger.start - 40), trigger.start
         )
-        named = subject is not None and singular(subject.group(1).lower()) in theirs  # "the alert fired"
+        # "the alert fired"
+        named = subject is not None and _names_thing(singular(subject.group(1).lower()), theirs)
         named = named or (governed is not None and governed.group(1) is not None
-                          and singular(governed.group(1).lower()) in theirs)
+                          and _names_thing(singular(governed.group(1).lower()), theirs))
         # "four days after she was reported missing" after "She was reported missing on …": the
         # same pronoun as the subject of the act told
         named = named or (governed is not None and governed.group(2) is not None and re.search(
@@ -1194,6 +1208,11 @@ class Builder:
             opened |= {singular(clause_subject.lower())}
         if not any(w[:1].isdigit() for w in shared) and len(shared) < 2 and not named:
             return None
+        if not shared and not opened:
+            # (what the clause or the sentence names, the same as what the act told was of)
+            named_things = [singular(m.group(1).lower()) for m in (subject, governed)
+                            if m is not None and m.group(1) is not None]
+            opened = frozenset(w for w in named_things if _names_thing(w, theirs))
         about = ", ".join(sorted(shared | opened))
         link = Link(trigger, told.trigger, Grade.STRONG, f"the same act, of {about}")
         return self._kept(link)

@@ -156,6 +156,12 @@ _WITHIN = Bound(Part.WHOLE, Qualifier.IN)
 # an event under way over a period: begun by its end, not over before its start
 UNDER_WAY = (Bound(Part.START, Qualifier.BY), Bound(Part.END, Qualifier.ON_OR_AFTER))
 _GOING_ON_VERBS = _WORDS.set("going_on_verbs")
+_PHASE_ENTERED = lazy_compile(
+    rf"(?:\s+of\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+)?)?\s+(?:{_WORDS.pattern('phase_entry_verbs')})\s+"
+    rf"(?:{_WORDS.pattern('phase_owners')})\s+(?:[\w-]+\s+)?(?:{_WORDS.pattern('phase_nouns')})\b",
+    re.IGNORECASE,
+)
+_STILL_BEFORE = lazy_compile(rf"\b(?:{_WORDS.pattern('going_on_adverb')})\s+\Z", re.IGNORECASE)
 _STARTS_WITHIN = Bound(Part.START, Qualifier.IN)
 _ENDS_WITHIN = Bound(Part.END, Qualifier.IN)
 
@@ -721,8 +727,14 @@ def date(b: Builder, here: SentenceContext, timex: Timex, period: Period, length
         b, Target(link.antecedent, Part.WHOLE, link.antecedent))
     if not bounds:
         return
-    if reading.name == IN and target.cue.pos == "verb" and target.cue.lemma in _GOING_ON_VERBS:
-        # "The trial continues on Monday 25 November": it is under way then, begun before
+    going_on = target.cue.lemma in _GOING_ON_VERBS or _STILL_BEFORE.search(
+        b.text, max(0, target.cue.start - 12), target.cue.start) is not None
+    if reading.name == IN and (
+        (target.cue.pos == "verb" and going_on)
+        or (target.cue.pos == "noun" and _PHASE_ENTERED.match(b.text, target.cue.end) is not None)
+    ):
+        # "The trial continues on Monday 25 November", "the club that still runs today", "as the
+        # upgrade enters its final phase": it is under way then, begun before
         bounds = UNDER_WAY
     span = b.span(lead, timex.end, target.cue.start, target.cue.end)
     rule = ConflictKind.NAMED_EVENT if target.trigger.event_class == "named" else None
@@ -1044,13 +1056,16 @@ def _plan_after_dct(b: Builder, here: SentenceContext, timex: Timex, period: Per
 
 
 def counted_day_claim(b: Builder, event_id: str, day: str, days: int, spare: int, span: Span, *,
-                      mentions: Sequence[Trigger] = (), grade: Grade = Grade.STRONG, note: str = "") -> None:
+                      mentions: Sequence[Trigger] = (), grade: Grade = Grade.STRONG, note: str = "",
+                      spare_after: int = 0) -> None:
     """The event starts ``days`` calendar days after the day ``day`` names (before it, when
-    negative), with ``spare`` days either side: "two days later", "19 days after launch, on 25
-    October". Nothing at the edges of the calendar."""
+    negative), with ``spare`` days either side (and ``spare_after`` more after): "two days
+    later", "19 days after launch, on 25 October". Nothing at the edges of the calendar."""
     period = Period.days_from(day, days, spare)
     if period is None:
         return
+    if spare_after and period.end is not None:
+        period = Period(period.start, period.end + spare_after * DAY, period.value)
     note = note or f"counted {'back' if days < 0 else 'on'} from {day[:10]}"
     b.period_claim(event_id, Part.START, Qualifier.IN, period, span, rule=ConflictKind.OFFSET, note=note,
                    mentions=mentions, grade=grade)

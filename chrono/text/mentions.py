@@ -82,7 +82,10 @@ _POSSESSIVE = lazy_compile(r"([A-Za-z][\w-]*)['’]s?\Z")
 # only after a word, as between adjectives: "a second, smaller slip").
 # Matched on the reversed text: the same words as searching r"(?:[\w'’-]+,?\s+){0,5}\Z" forwards,
 # without trying that at every start.
-_PREMODIFIERS_REVERSED = lazy_compile(r"(?:\s+,?[\w'’–-]+){0,5}")  # ("the 7–4 vote": a tally)
+_PREMODIFIERS_REVERSED = lazy_compile(r"(?:\s+,?[\w'’–£$€-]+){0,5}")  # ("the 7–4 vote": a tally)
+# "The £185m purchase", "the $2.1bn deal": an amount in front of the noun, which says nothing
+# of which event it is
+_AMOUNT = lazy_compile(r"[£$€]\d[\d,]*[a-z]{0,2}\Z")
 _PHRASE_WORD = lazy_compile(r"[\w'’-]+")
 # "of Harwick", "in Lisbon", "at the Marlow plant": the names right after the head
 _OF_PHRASE = lazy_compile(r"\s+of\s+((?:[\w'’-]+\s*){1,4})")
@@ -380,7 +383,7 @@ def _noun_phrase(text: str, trigger: Trigger, sentence: Sentence) -> tuple[list[
             return [*words[ordinal:at], word, *own], True
         if low in _DEFINITE or possessive:
             return [word, *own], True
-        if low.rstrip(",") in _DATE_WORDS or low.rstrip(",").isdigit():
+        if low.rstrip(",") in _DATE_WORDS or low.rstrip(",").isdigit() or _AMOUNT.match(low.rstrip(",")):
             continue  # "the May 5 referendum", "the 2019 vote": its date, not a word of its kind
         if low.endswith(",") and low.rstrip(",") in _CONTRAST:
             own.insert(0, word.rstrip(","))  # "a second, smaller slip": adjectives in a row

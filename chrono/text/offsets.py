@@ -1227,10 +1227,10 @@ def _calendar_days(b: Builder, reference_id: str, subject_id: str, count: int, u
     assert day is not None
     if to_the_day:
         spare = 0
-    if day.value.endswith(_NIGHT):
-        spare += 1  # "during the night of Sunday 3 June": counted from the Sunday or the Monday
+    # "during the night of Sunday 3 June": counted from the Sunday or the Monday, a day more after
+    night = 1 if day.value.endswith(_NIGHT) else 0
     of = of or (f"the end of {reference_id}" if ended else reference_id)
-    counted_day_claim(b, subject_id, day.value, step, spare, span,
+    counted_day_claim(b, subject_id, day.value, step, spare, span, spare_after=night,
                       grade=grade, note=f"counted from {day.value[:10]}, the day of {of}")
 
 

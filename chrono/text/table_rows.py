@@ -39,7 +39,7 @@ from chrono.tagger import Timex
 from chrono.text.attachment import is_light
 from chrono.text.builder import Builder
 from chrono.text.claims import TextPeriodClaim
-from chrono.text.clauses import clause_bounds, clause_of
+from chrono.text.clauses import clause_bounds, clause_of, looks_finite
 from chrono.text.context import SentenceContext
 from chrono.text.counts import count_of
 from chrono.text.dating import period_of
@@ -58,9 +58,13 @@ _TOKEN = lazy_compile(r"[A-Za-z][\w'’-]*|\d+(?:[-–:.]\d+)+")
 _FIGURE = lazy_compile(r"\d")
 # a row whose first cell is a number ("| 3 | Concrete capping |"), and the numbers a clause says
 _ROW_KEY = lazy_compile(r"[ \t|]*(\d{1,2})[ \t]*\|")
+_RELATIVE_OPENING = lazy_compile(rf"[\s,]*(?:{vocabulary('clauses').pattern('relative_pronouns')})\b",
+                                  re.IGNORECASE)
 _NUMBER_WORD = lazy_compile(r"\b(?:\d{1,2}|[A-Za-z]{3,})\b")
 _LETTERS = lazy_compile(r"[A-Za-z]+")
 _COORDINATED = lazy_compile(rf"\b(?:{_WORDS.pattern('row_coordinators')})\b", re.IGNORECASE)
+_COORDINATED_VERB = lazy_compile(
+    rf"\b(?:{_WORDS.pattern('row_coordinators')})\s+(?:\w+ly\s+)?([a-z][\w'’-]*)")
 # only the signal of a day that opens its clause ("On Saturday 14 September, the Mara Quintet …")
 _SIGNAL_ONLY = lazy_compile(r"[\s,\"“(]*\w*[\s,]*")
 # the signals under which a day is when the row's thing happens, not a bound or a deadline
@@ -182,12 +186,22 @@ def _retold_at(b: Builder, here: SentenceContext, timex: Timex, rows: Sequence[_
     if timex.type != "DATE" or timex.signal not in _AT_SIGNALS or in_quote(text, timex.start):
         return
     period = period_of(timex, b.dct, b.options.hemisphere)
-    if period is None or period.start is None or period.end is None or period.end - period.start > DAY:
+    if period is None or period.start is None or period.end is None:
+        return
+    # (a month or a year is sure only with the verb the row's date column is headed by: "the
+    # Brackley Vale store, which opened in 2013" beside "| Brackley Vale | 2011 |" under "Opened")
+    # (and written out, not counted: "opened only four and a half years ago" is no month)
+    coarse = period.end - period.start > DAY
+    if coarse and timex.anchor is not None:
         return
     clause_start, clause_end = clause_of(here.cuts, timex.start)
     words = _tokens(text, clause_start, clause_end, here.timexes)
-    matched = sorted(((row, sorted(row.words & set(words))) for row in rows if row.words & set(words)),
-                     key=lambda found: -len(found[1]))
+    matched = _matched_rows(rows, words)
+    if not matched and _RELATIVE_OPENING.match(text, clause_start) and clause_start > here.sentence.start:
+        # "the Brackley Vale store, which opened in 2013": the thing a relative clause is of
+        clause_start, _ = clause_of(here.cuts, clause_start - 1)
+        words = _tokens(text, clause_start, clause_end, here.timexes)
+        matched = _matched_rows(rows, words)
     if not matched or (len(matched) > 1 and len(matched[1][1]) >= len(matched[0][1])):
         return  # none, or as many words of another row
     named = {count for word in _NUMBER_WORD.findall(text, clause_start, clause_end)
@@ -223,6 +237,10 @@ def _retold_at(b: Builder, here: SentenceContext, timex: Timex, rows: Sequence[_
     fronted = _SIGNAL_ONLY.fullmatch(text, clause_start, timex.start) is not None
     if timex.start < positions[0] and (_COORDINATED.search(text, timex.end, positions[0]) or not fronted):
         return  # "on the Monday and the FA Cup tie at home to Whitmoor": a day of something else
+    if positions[-1] < timex.start and any(looks_finite(m.group(1)) for m in _COORDINATED_VERB.finditer(
+        text, positions[-1], timex.start
+    )):
+        return  # "left the boat on a mooring in Carrick Roads and came home on Friday": the coming home's
     before = {w.lower() for w in _LETTERS.findall(text, max(clause_start, positions[0] - 30), positions[0])}
     if _CONTRAST & before:
         return  # "last year's open-air cinema on 14 July", "the previous AGM": another occasion
@@ -237,6 +255,8 @@ def _retold_at(b: Builder, here: SentenceContext, timex: Timex, rows: Sequence[_
     if any(not is_light(t) and t.text.lower() not in row.words and singular(t.text.lower()) not in row.words
            for t in between) and not heading_verb:
         return  # another act between the row's words and the day
+    if coarse and not heading_verb:
+        return
     if len(text[min(positions[0], timex.start):max(positions[-1], timex.start)].split()) > _TIE_WORDS:
         return
     figure = any(_FIGURE.search(word) for word in shared)
@@ -253,6 +273,12 @@ def _retold_at(b: Builder, here: SentenceContext, timex: Timex, rows: Sequence[_
     b.claims.append(TextPeriodClaim(event_id, Part.WHOLE, Qualifier.IN, period, span,
                                     words=text[span.start:span.end], conflict_kind=ConflictKind.ENTRY_RETOLD,
                                     grade=Grade.STRONG if sure else Grade.WEAK, via=note))
+
+
+def _matched_rows(rows: Sequence[_Row], words: dict[str, int]) -> list[tuple[_Row, list[str]]]:
+    """The rows that share words with ``words``, the most shared first."""
+    return sorted(((row, sorted(row.words & set(words))) for row in rows if row.words & set(words)),
+                  key=lambda found: -len(found[1]))
 
 
 def _row_event(b: Builder, scope: Scope) -> str:

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from chrono.text import dating, mentions, sentences
 
-_STRETCHES = st.text(alphabet="aZ'’-_.&1 \t\n,(é\u00a0", max_size=60)
+_STRETCHES = st.text(alphabet="aZ'’-_.&1 \t\n,(é\u00a0£$", max_size=60)
 
 
 @given(_STRETCHES)
@@ -19,7 +19,7 @@ _STRETCHES = st.text(alphabet="aZ'’-_.&1 \t\n,(é\u00a0", max_size=60)
 @example("one two three four five six seven ")  # at most five
 @example("a second, smaller ")  # a comma between adjectives
 def test_noun_phrase_words(before: str) -> None:
-    forwards = re.search(r"(?:[\w'’-]+,?\s+){0,5}\Z", before)
+    forwards = re.search(r"(?:[\w'’–£$€-]+,?\s+){0,5}\Z", before)
     backwards = mentions._PREMODIFIERS_REVERSED.match(before[::-1])
     assert forwards is not None and backwards is not None
     assert backwards.group()[::-1] == forwards.group()
