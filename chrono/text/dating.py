@@ -161,6 +161,7 @@ _PHASE_ENTERED = lazy_compile(
     rf"(?:{_WORDS.pattern('phase_owners')})\s+(?:[\w-]+\s+)?(?:{_WORDS.pattern('phase_nouns')})\b",
     re.IGNORECASE,
 )
+_POSSESSIVE_AFTER = lazy_compile(r"['’]s?\b")
 _STILL_BEFORE = lazy_compile(rf"\b(?:{_WORDS.pattern('going_on_adverb')})\s+\Z", re.IGNORECASE)
 _STARTS_WITHIN = Bound(Part.START, Qualifier.IN)
 _ENDS_WITHIN = Bound(Part.END, Qualifier.IN)
@@ -174,6 +175,7 @@ _DAY_VALUE = lazy_compile(r"\d{4}-\d\d-\d\d")
 # How near the document date a day of the story, and a day after it, must be for the story to
 # be one of these weeks
 _RECENT = 42 * DAY
+_WEEK = 7 * DAY
 _SOON_AFTER = 14 * DAY
 _ANOTHER_ONE = lazy_compile(
     rf"\b(?:(?:{_WORDS.pattern('indefinite_articles')})\s+(?:[\w-]+\s+){{0,2}}{_WORDS.pattern('one_word')}"
@@ -261,10 +263,15 @@ def _told_recent_days(b: Builder, timex: Timex) -> bool:
     for other in b.timexes:
         if other is timex or other.type != "DATE" or not _DAY_VALUE.fullmatch(other.value):
             continue
-        if not _FIGURE.search(other.text):
-            continue  # ("on Tuesday": placed by the tense, not told)
         start = day_start(dt.date.fromisoformat(other.value)) if _valid_day(other.value) else None
-        if start is not None and b.dct.start - _RECENT <= start < b.dct.start:
+        if start is None or not b.dct.start - _RECENT <= start < b.dct.start:
+            continue
+        # ("on Tuesday" is placed by the tense, not told: but a weekday of the week just gone, named
+        # alone, still says that the story is of these days)
+        if _FIGURE.search(other.text) or (
+            other.anchor == "DCT" and _BARE_WEEKDAY.fullmatch(other.text) is not None
+            and b.dct.start - start <= _WEEK
+        ):
             return True
     return False
 
@@ -1046,8 +1053,9 @@ def _plan_after_dct(b: Builder, here: SentenceContext, timex: Timex, period: Per
             and 0 <= before < _PLAN_REACH
             # (times of that day aside: "on Thursday 29 August from 3pm to 8pm")
             # (nor a later day: "will open on Saturday 12 October and runs until Sunday 5 January 2020")
+            # (nor one that only labels a thing: "twice the size of last year's")
             and not any(t is not timex and t.type in ("DATE", "TIME") and not t.value.startswith(timex.value)
-                        and t.value not in _VAGUE_REFS
+                        and t.value not in _VAGUE_REFS and not _POSSESSIVE_AFTER.match(b.text, t.end)
                         and not (_DAY_VALUE.match(t.value) and t.value[:10] > timex.value[:10])
                         for t in here.timexes))
     b.period_claim(event_id, Part.START, Qualifier.ON_OR_AFTER, Period(dct.start, dct.end, ""), span,
