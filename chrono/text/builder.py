@@ -332,6 +332,10 @@ _CALENDAR_WEEK = lazy_compile(r"(\d{4})-W(\d{2})\Z")
 _CALENDAR_YEAR = lazy_compile(r"(\d{4})\Z")
 # two dates of one event within this many days of each other are a slip, not two events
 _SAME_STORY_DAYS = 62
+_NEAR_TIME_OWNERS = frozenset(f"{counter} {unit}" for counter in _COREFERENCE.words("near_time_counters")
+                              for unit in _COREFERENCE.words("near_time_units"))
+# how many paragraphs after the opening one a story dates the act its opening sums up
+_NEAR_LEDE_PARAGRAPHS = 2
 # a mention dated in its own words this many days from every date of an event is another one
 _ANOTHER_EVENT_DAYS = 400
 
@@ -822,7 +826,32 @@ class Builder:
     def _no_rival(self, one: Trigger, other: Trigger) -> bool:
         """Are two earlier mentions no rivals as what a later one refers to: one event, or one of
         them in a heading ("# Mayors sign pact after tense summit" restates the story's summit)?"""
-        return self.in_heading(one.start) or self.in_heading(other.start) or self.same_event(one, other)
+        return self.in_heading(one.start) or self.in_heading(other.start) or self.same_event(one, other) or (
+            self._lede_retold(one, other))
+
+    def _lede_retold(self, one: Trigger, other: Trigger) -> bool:
+        """Does the opening paragraph tell, undated, the act a verb of the same word dates in one
+        of the next two ("councillors voted to close it. ¶ The cabinet voted 6–3 on Monday 8
+        April to shut the branch"): a news story's lede sums up the event it then tells?"""
+        first, second = sorted((one, other), key=lambda t: t.start)
+        if second.pos == "noun":
+            # ("the September reopening", which refers back to the dated verb)
+            second = self._first_mention(second)
+        if first.lemma != second.lemma or first.pos != "verb" or second.pos != "verb" or (
+            first.tense not in TOLD_AS_PAST or second.tense not in TOLD_AS_PAST
+        ):
+            return False
+        told_first, told_second = self.mention_at.get(first.start), self.mention_at.get(second.start)
+        if told_first is None or told_second is None:
+            return False
+        opening = next((s for s in self.sentences if not self.in_heading(s.start)
+                        and self.same_story(s.start, first.start)), None)
+        if opening is None or told_first.paragraph != opening.paragraph or not (
+            0 < told_second.paragraph - told_first.paragraph <= _NEAR_LEDE_PARAGRAPHS
+        ):
+            return False
+        return (self.by_trigger.get(first.start) not in self.dated_at
+                and self.by_trigger.get(second.start) in self.dated_at)
 
     def _link_back(self, trigger: Trigger) -> Link | None:
         """The link ``trigger`` refers back by, read now if it was not yet (so that what a walk
@@ -1017,7 +1046,12 @@ class Builder:
         labelled = trigger.lemma in _LABELLED and link.antecedent.lemma in _LABELLED and (
             _OTHER_EVENT.search(self.text, sentence.start, sentence.end) is None
         ) and not mention.qualified_after and len(self.labels(*_LABELLED)) == 1
-        if not labelled and (trigger.lemma in _RECURRING or link.antecedent.lemma in _RECURRING):
+        # "who abstained in last month's vote" after the one vote told ("voted 7–4 on Tuesday 9
+        # April"): a time counted from now owns it, and nothing after it says which other one
+        owned_now = (mention.time_owner in _NEAR_TIME_OWNERS and own.anchor == "DCT"
+                     and own.end <= trigger.start and not mention.qualified_after)
+        recurring = trigger.lemma in _RECURRING or link.antecedent.lemma in _RECURRING
+        if recurring and not (labelled or owned_now):
             return False
         return any(days <= _SAME_STORY_DAYS for days in self._days_from_told(link, own))
 

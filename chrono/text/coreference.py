@@ -239,7 +239,11 @@ def antecedent_link(mention: Mention, earlier: Sequence[Mention], words: Vocabul
         # "the releases": a set of events, whose members later mentions may not all share
         return Link(trigger, chosen.trigger, Grade.WEAK, f"{how}, a set of events")
     same_paragraph = chosen.paragraph == mention.paragraph
-    if trigger.lemma in _YEARLY and not same_paragraph:
+    # ("This year's festival lasts nine days" after the opening's "The Lowmoor Folk Festival is
+    # marking half a century": the mention names the story's own edition, and so does the one told)
+    this_edition = mention.time_owner is not None and mention.time_owner not in _OTHER_TIME_OWNERS and not (
+        _another_instance(chosen) or chosen.time_owner is not None)
+    if trigger.lemma in _YEARLY and not same_paragraph and not this_edition:
         # "in 2020 the season was cancelled … ¶ This year … the season opened on 8 May"
         return Link(trigger, chosen.trigger, Grade.WEAK, f"{how}, a yearly event told in another paragraph")
     # a history tells many moves, wars and elections: the same word far back may be another one
