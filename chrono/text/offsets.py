@@ -16,6 +16,7 @@ from chrono.regex_cache import compile_kept
 from chrono.tagger import Timex
 from chrono.text.attachment import clause_head, in_apposed_participle, is_asserted, resolve
 from chrono.text.builder import Builder, Uncounted
+from chrono.text.calendar_names import WEEKDAY_NAMES
 from chrono.text.clauses import FUNCTION_WORDS, clause_of, other_predicate, words_between
 from chrono.text.context import SentenceContext
 from chrono.text.coreference import FIRST_WORDS
@@ -54,6 +55,13 @@ _RELATIVE_UNITS = {str(word): str(unit) for word, unit in _WORDS.table("relative
 _DAY_PHRASES = {str(words): str(direction) for words, direction in _WORDS.table("day_phrases").items()}
 _DAY_OBJECT_PHRASES = {str(words): str(direction)
                        for words, direction in _WORDS.table("day_object_phrases").items()}
+# "the Monday after the reopening": within the week after the event named next
+_WEEKDAY_OBJECT_PHRASES = {
+    f"{_WORDS.words('weekday_object_article')[0]} {day.lower()} {word}": str(direction)
+    for day in WEEKDAY_NAMES.values() for word, direction in _WORDS.table("weekday_object_words").items()
+}
+_DAY_OBJECT_PHRASES |= _WEEKDAY_OBJECT_PHRASES
+_DAYS_IN_WEEK = 7
 # "the following week": the calendar week after, not seven days on
 _CALENDAR_WEEK = lazy_compile(
     rf"{_WORDS.pattern('relative_article')}\s+(?:{alternation(_RELATIVES)})\s+(?:{_WORDS.pattern('calendar_week_words')})\b",
@@ -230,8 +238,11 @@ def offset(b: Builder, here: SentenceContext, match: re.Match[str]) -> None:
         count, unit = 1, _UNITS[_RELATIVE_UNITS[match.group("unit2").lower()]]
         direction = _RELATIVES[match.group("rel").lower()]
     elif match.group("dayobject"):
+        phrase = " ".join(match.group("dayobject").lower().split())
         count, unit = 1, DAY
-        direction = _DAY_OBJECT_PHRASES[" ".join(match.group("dayobject").lower().split())]
+        direction = _DAY_OBJECT_PHRASES[phrase]
+        if phrase in _WEEKDAY_OBJECT_PHRASES:
+            count, vague = _DAYS_IN_WEEK, True  # "the Monday after the reopening": within that week
     elif match.group("daybefore"):
         count, unit = 1, DAY
         direction = _DAY_PHRASES[" ".join(match.group("daybefore").lower().split())]
