@@ -391,6 +391,12 @@ def attach(text: str, timex: Timex, triggers: Sequence[Trigger], cuts: tuple[int
         untagged = not any(trigger.end <= t.start < left_edge for t in triggers)
         if untagged and trigger.event_class == "reporting" and _UNTAGGED_PAST.search(between):
             return None  # "said engineers first attended on 25 October": the attending's day
+        no_verb_between = not any(trigger.end <= t.start < left_edge and t.pos == "verb" for t in triggers)
+        relative = _RELATIVE_VERB.search(between) if no_verb_between else None
+        if relative is not None and looks_finite(relative.group(1)):
+            # "thanked the volunteers who dug them out on Christmas Eve": the day of the relative
+            # clause's verb, which the lexicon lacks
+            return None
         term_end = timex.signal in _TERM_END_SIGNALS or _TERM_END_BEFORE.search(
             text, max(0, left_edge - 30), left_edge) is not None
         if untagged and term_end and _ING_CLAUSE.search(between):
@@ -431,6 +437,8 @@ def _past_reduced_relative(text: str, trigger: Trigger, triggers: Sequence[Trigg
                  if trigger.end < t.start < limit and t.pos == "verb" and t.tense == PAST), None)
 
 
+_RELATIVE_VERB = lazy_compile(
+    rf"\b(?:{_WORDS.pattern('relative_pronouns')}|who)\s+(?:[a-z]+ly\s+)?([a-z]+)\b(?:[^,;]*)\Z")
 _WORD_BEFORE_PARTICIPLE = lazy_compile(r"\b([a-z]+)[ \t]+\Z")
 _REDUCED_NOT_AFTER = _WORDS.set("reduced_relative_not_after")
 _AGENT_AFTER = lazy_compile(rf"[ \t]+(?:{_WORDS.pattern('reduced_relative_agents')})\b")
