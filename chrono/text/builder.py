@@ -272,7 +272,9 @@ _LIST_LINE = lazy_compile(r"[ \t]*(?:[-*+•|]|\d+[.)]\s)")
 # "after the first cracks were …": an order word, a definite subject (its head captured), an
 # auxiliary, right before a verb
 _GOVERNED_CLAUSE = lazy_compile(
-    r"(?:\b(?:after|before|since|until|once)|(?<![\d,]\s)(?<![\d,])\bwhen(?=\s+the\s))\s+(?:(?:the|its|their|his|her|any)\s+(?:[\w'’-]+\s+){0,2}?"
+    # ("when the bridge reopened", but not "in 1936, when she turned four": a time's own when)
+    r"(?:\b(?:after|before|since|until|once)|(?<![\d,]\s)(?<![\d,])\bwhen(?=\s+the\s))"
+    r"\s+(?:(?:the|its|their|his|her|any)\s+(?:[\w'’-]+\s+){0,2}?"
     r"([A-Za-z][\w'’-]*)|(he|she|they|it))\s+(?:(?:was|were|had|has|have)\s+(?:been\s+)?)?\Z",
     re.IGNORECASE,
 )
@@ -537,6 +539,7 @@ class Builder:
         self.mentions: list[Mention] = []
         # ... the same, by the story of a digest they are told in (its index among the stories)
         self.story_mentions: dict[int, list[Mention]] = {}
+        self._openings: dict[int, int | None] = {}
         self.mention_at: dict[int, Mention] = {}  # by the start of its trigger
         # (name word, "birth"|"death") -> (all name words, event, the life date naming it)
         self.people: dict[tuple[str, str], list[tuple[frozenset[str], str, Trigger]]] = {}
@@ -697,8 +700,7 @@ class Builder:
         if not told:
             return None
         first = told[0]
-        opening = next((s.paragraph for s in self.sentences if not self.in_heading(s.start)
-                        and self.same_story(s.start, noun.start)), None)
+        opening = self.opening_paragraph(noun.start)
         if opening is None or first.paragraph != opening:
             return None
         named = _SENTENCE_NAME.match(self.text, first.sentence_start)
@@ -829,6 +831,14 @@ class Builder:
         return self.in_heading(one.start) or self.in_heading(other.start) or self.same_event(one, other) or (
             self._lede_retold(one, other))
 
+    def opening_paragraph(self, offset: int) -> int | None:
+        """The paragraph of the first sentence outside a heading of the story of ``offset``."""
+        story = self._story_of(offset)
+        if story not in self._openings:
+            self._openings[story] = next((s.paragraph for s in self.sentences if not self.in_heading(s.start)
+                                          and self._story_of(s.start) == story), None)
+        return self._openings[story]
+
     def _lede_retold(self, one: Trigger, other: Trigger) -> bool:
         """Does the opening paragraph tell, undated, the act a verb of the same word dates in one
         of the next two ("councillors voted to close it. ¶ The cabinet voted 6–3 on Monday 8
@@ -844,9 +854,8 @@ class Builder:
         told_first, told_second = self.mention_at.get(first.start), self.mention_at.get(second.start)
         if told_first is None or told_second is None:
             return False
-        opening = next((s for s in self.sentences if not self.in_heading(s.start)
-                        and self.same_story(s.start, first.start)), None)
-        if opening is None or told_first.paragraph != opening.paragraph or not (
+        opening = self.opening_paragraph(first.start)
+        if opening is None or told_first.paragraph != opening or not (
             0 < told_second.paragraph - told_first.paragraph <= _NEAR_LEDE_PARAGRAPHS
         ):
             return False
@@ -1346,10 +1355,9 @@ class Builder:
         if not told or told[0].sentence_start == here.sentence.start:
             return None
         first = told[0]
-        opening = next((s for s in self.sentences if not self.in_heading(s.start)
-                        and self.same_story(s.start, trigger.start)), None)
+        opening = self.opening_paragraph(trigger.start)
         opened = _SENTENCE_NAME.match(self.text, first.sentence_start)
-        if opening is None or first.paragraph != opening.paragraph or opened is None:
+        if opening is None or first.paragraph != opening or opened is None:
             return None
         if pronoun is None:
             # "Mr Abernethy, who died on 19 January," after the opening's "Tom Abernethy, who
@@ -1358,7 +1366,7 @@ class Builder:
             return self._death_of_the_name(trigger, first, opened.group(1).split(), named)
         word = pronoun.group(1).lower()
         sex = _PRONOUN_SEXES.get(word)
-        opening_word = self._opening_pronoun(opening.paragraph, first.trigger.end)
+        opening_word = self._opening_pronoun(opening, first.trigger.end)
         # (an opening with no pronoun after the death: the sex of the given name it opens with)
         if sex is None or (opening_word != word and not (
             opening_word is None and _pronoun_of_name(opened.group(1)) == word

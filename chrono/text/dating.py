@@ -161,6 +161,7 @@ _PHASE_ENTERED = lazy_compile(
     rf"(?:{_WORDS.pattern('phase_owners')})\s+(?:[\w-]+\s+)?(?:{_WORDS.pattern('phase_nouns')})\b",
     re.IGNORECASE,
 )
+# "twice the size of last year's": a date that only labels the thing after it
 _POSSESSIVE_AFTER = lazy_compile(r"['’]s?\b")
 _STILL_BEFORE = lazy_compile(rf"\b(?:{_WORDS.pattern('going_on_adverb')})\s+\Z", re.IGNORECASE)
 _STARTS_WITHIN = Bound(Part.START, Qualifier.IN)

@@ -21,14 +21,15 @@ _REACH = 2
 def lede_nouns(b: Builder) -> None:
     """Claims that an undated event noun of the opening paragraph and the one dated verb of its
     word in the next paragraphs start and end together."""
-    opening = next((s for s in b.sentences if not b.in_heading(s.start)), None)
-    if opening is None:
+    first = next((s for s in b.sentences if not b.in_heading(s.start)), None)
+    if first is None:
         return
+    opening = b.opening_paragraph(first.start)
     told = [m for mentions in b.story_mentions.values() for m in mentions
-            if b.same_story(m.trigger.start, opening.start)]
+            if b.same_story(m.trigger.start, first.start)]
     for noun in told:
         trigger = noun.trigger
-        if noun.paragraph != opening.paragraph or trigger.pos != "noun" or not noun.definite or (
+        if noun.paragraph != opening or trigger.pos != "noun" or not noun.definite or (
             noun.planned or noun.plural or noun.contrast is not None or noun.time_owner is not None
             or noun.flashback
         ):
