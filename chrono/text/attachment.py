@@ -234,6 +234,9 @@ _COORDINATED_VERB = lazy_compile(
 )
 # a restrictive relative clause of one verb right before a word ("the walkout that followed")
 _RESTRICTIVE_BEFORE = lazy_compile(rf"\s(?:{_WORDS.pattern('restrictive_relatives')})\s+([a-z][\w'’-]*)\s+\Z")
+# ... with an object of its own ("The blaze that gutted the mill's main weaving shed broke out")
+_RESTRICTIVE_WITH_OBJECT = lazy_compile(
+    rf"\s(?:{_WORDS.pattern('restrictive_relatives')})\s+([a-z][\w'’-]*)(?:\s+[\w'’-]+){{1,6}}\s+\Z")
 # "The next leap day, ": a noun phrase set off by a comma (its determiner first)
 _NOUN_PHRASE_SET_OFF = lazy_compile(
     rf"[\s\"“]*(?:{_WORDS.pattern('phrase_determiners')})\s[^,;]*,\s*", re.IGNORECASE
@@ -978,7 +981,8 @@ def _aspect_argument(text: str, trigger: Trigger, triggers: Sequence[Trigger],
     )
     if skipped is not None:  # "the strike, which lasted three weeks, ended …": skip the relative clause
         edge = skipped.start()
-    restrictive = _RESTRICTIVE_BEFORE.search(text, max(0, edge - 40), edge)
+    restrictive = _RESTRICTIVE_BEFORE.search(text, max(0, edge - 40), edge) or (
+        _RESTRICTIVE_WITH_OBJECT.search(text, max(0, edge - 80), edge))
     if restrictive is not None and looks_finite(restrictive.group(1)):
         edge = restrictive.start()  # "The walkout that followed began …": past "that followed"
     clause_start, _ = clause_of(cuts, max(0, edge - 1))
