@@ -53,10 +53,24 @@ def told_again(b: Builder) -> None:
 
 
 def _claim(b: Builder, one: Timex, two: Timex) -> None:
+    # (a year-less month the tagger put after the document date has a guessed year: "raised its
+    # prices twice, in April and again in September" in March may mean last April, a doubt)
+    guessed = any(t.anchor == "DCT" and _after_dct(b, t) for t in (one, two))
     ordered_dates(b, (one, Span(one.start, one.end, "event"), "the first time"),
                   (two, Span(two.start, two.end, "event"), "the time told 'again'"),
                   Span(one.start, two.end, "claim"), date_via="the date of that time",
-                  order_via="'again' tells a second time, after the first")
+                  order_via="'again' tells a second time, after the first",
+                  grade=Grade.WEAK if guessed else Grade.STRONG)
+
+
+def _after_dct(b: Builder, timex: Timex) -> bool:
+    """Does ``timex`` start after the document date?"""
+    try:
+        period = parse_value(timex.value)
+    except (InvalidValue, NotAPeriod):
+        return False
+    dct = b.dct
+    return dct is not None and dct.end is not None and period.start is not None and period.start >= dct.end
 
 
 Dated = tuple[Timex, Span, str]  # a date, the words that name its event, and what they are

@@ -236,7 +236,8 @@ _COORDINATED_VERB = lazy_compile(
 _RESTRICTIVE_BEFORE = lazy_compile(rf"\s(?:{_WORDS.pattern('restrictive_relatives')})\s+([a-z][\w'’-]*)\s+\Z")
 # ... with an object of its own ("The blaze that gutted the mill's main weaving shed broke out")
 _RESTRICTIVE_WITH_OBJECT = lazy_compile(
-    rf"\s(?:{_WORDS.pattern('restrictive_relatives')})\s+([a-z][\w'’-]*)(?:\s+[\w'’-]+){{1,6}}\s+\Z")
+    rf"\s(?:{_WORDS.pattern('restrictive_relatives')})\s+([a-z][\w'’-]*)"
+    rf"(?:\s+(?!(?:{_WORDS.pattern('relative_object_breakers')})\b)[\w'’-]+){{1,6}}\s+\Z")
 # "The next leap day, ": a noun phrase set off by a comma (its determiner first)
 _NOUN_PHRASE_SET_OFF = lazy_compile(
     rf"[\s\"“]*(?:{_WORDS.pattern('phrase_determiners')})\s[^,;]*,\s*", re.IGNORECASE
