@@ -442,7 +442,7 @@ def _past_reduced_relative(text: str, trigger: Trigger, triggers: Sequence[Trigg
 
 
 _RELATIVE_VERB = lazy_compile(
-    rf"\b(?:{_WORDS.pattern('relative_pronouns')}|who)\s+(?:[a-z]+ly\s+)?([a-z]+)\b(?:[^,;]*)\Z")
+    rf"\b(?:{_WORDS.pattern('relative_verb_openers')})\s+(?:[a-z]+ly\s+)?([a-z]+)\b(?:[^,;]*)\Z")
 _WORD_BEFORE_PARTICIPLE = lazy_compile(r"\b([a-z]+)[ \t]+\Z")
 _REDUCED_NOT_AFTER = _WORDS.set("reduced_relative_not_after")
 _AGENT_AFTER = lazy_compile(rf"[ \t]+(?:{_WORDS.pattern('reduced_relative_agents')})\b")

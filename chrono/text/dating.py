@@ -17,6 +17,7 @@ from chrono.model import Grade, Part, Qualifier, Span
 from chrono.periods import (
     DAY,
     HOUR,
+    WEEK,
     Hemisphere,
     InvalidValue,
     NotAPeriod,
@@ -176,7 +177,6 @@ _DAY_VALUE = lazy_compile(r"\d{4}-\d\d-\d\d")
 # How near the document date a day of the story, and a day after it, must be for the story to
 # be one of these weeks
 _RECENT = 42 * DAY
-_WEEK = 7 * DAY
 _SOON_AFTER = 14 * DAY
 _ANOTHER_ONE = lazy_compile(
     rf"\b(?:(?:{_WORDS.pattern('indefinite_articles')})\s+(?:[\w-]+\s+){{0,2}}{_WORDS.pattern('one_word')}"
@@ -271,7 +271,7 @@ def _told_recent_days(b: Builder, timex: Timex) -> bool:
         # alone, still says that the story is of these days)
         if _FIGURE.search(other.text) or (
             other.anchor == "DCT" and _BARE_WEEKDAY.fullmatch(other.text) is not None
-            and b.dct.start - start <= _WEEK
+            and b.dct.start - start <= WEEK
         ):
             return True
     return False
@@ -735,10 +735,9 @@ def date(b: Builder, here: SentenceContext, timex: Timex, period: Period, length
         b, Target(link.antecedent, Part.WHOLE, link.antecedent))
     if not bounds:
         return
-    going_on = target.cue.lemma in _GOING_ON_VERBS or _STILL_BEFORE.search(
-        b.text, max(0, target.cue.start - 12), target.cue.start) is not None
     if reading.name == IN and (
-        (target.cue.pos == "verb" and going_on)
+        (target.cue.pos == "verb" and (target.cue.lemma in _GOING_ON_VERBS or _STILL_BEFORE.search(
+            b.text, max(0, target.cue.start - 12), target.cue.start) is not None))
         or (target.cue.pos == "noun" and _PHASE_ENTERED.match(b.text, target.cue.end) is not None)
     ):
         # "The trial continues on Monday 25 November", "the club that still runs today", "as the

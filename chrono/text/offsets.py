@@ -61,7 +61,6 @@ _WEEKDAY_OBJECT_PHRASES = {
     for day in WEEKDAY_NAMES.values() for word, direction in _WORDS.table("weekday_object_words").items()
 }
 _DAY_OBJECT_PHRASES |= _WEEKDAY_OBJECT_PHRASES
-_DAYS_IN_WEEK = 7
 # "the following week": the calendar week after, not seven days on
 _CALENDAR_WEEK = lazy_compile(
     rf"{_WORDS.pattern('relative_article')}\s+(?:{alternation(_RELATIVES)})\s+(?:{_WORDS.pattern('calendar_week_words')})\b",
@@ -242,7 +241,7 @@ def offset(b: Builder, here: SentenceContext, match: re.Match[str]) -> None:
         count, unit = 1, DAY
         direction = _DAY_OBJECT_PHRASES[phrase]
         if phrase in _WEEKDAY_OBJECT_PHRASES:
-            count, vague = _DAYS_IN_WEEK, True  # "the Monday after the reopening": within that week
+            count, vague = WEEK // DAY, True  # "the Monday after the reopening": within that week
     elif match.group("daybefore"):
         count, unit = 1, DAY
         direction = _DAY_PHRASES[" ".join(match.group("daybefore").lower().split())]
