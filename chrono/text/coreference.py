@@ -116,7 +116,7 @@ def _matcher(mention: Mention, words: Vocabulary) -> tuple[Callable[[Mention], s
     return match, (lemmas, classes, acronym is not None)
 
 
-def _compatible(mention: Mention, earlier: Mention, *, first_of_kind: bool = False) -> bool:
+def compatible(mention: Mention, earlier: Mention, *, first_of_kind: bool = False) -> bool:
     """Do the words around the two mentions allow one event? (``first_of_kind``: the mention's
     "first" is read as naming the first one told, not another one.)"""
     if earlier.flashback:
@@ -193,7 +193,7 @@ def antecedent_link(mention: Mention, earlier: Sequence[Mention], words: Vocabul
         if told.start >= at or not (told.lemma in lemmas or told.event_class in classes or any_noun):
             continue
         how = match(candidate)
-        if how is not None and _compatible(mention, candidate):
+        if how is not None and compatible(mention, candidate):
             found.append((candidate, how))
     if not mention.planned and any(not c.undated_plan for c, _ in found):
         # "… voted on Thursday, 4 April. ¶ Campaigners want a fresh vote. ¶ … watched the March
@@ -317,7 +317,7 @@ def _first_of_kind(mention: Mention, earlier: Sequence[Mention], words: Vocabula
     first alert": "the first X" is the first X told, when none told before is called another
     ("a second alert"); certain when every X told before is one event."""
     found = [c for c in earlier[-_LOOKBACK:] if c.start < mention.trigger.start and c.contrast is None
-             and _match(mention, c, words) == "the same word" and _compatible(mention, c, first_of_kind=True)]
+             and _match(mention, c, words) == "the same word" and compatible(mention, c, first_of_kind=True)]
     if not found or any(c.contrast is not None for c in earlier[-_LOOKBACK:]
                         if c.start < mention.trigger.start and c.trigger.lemma == mention.trigger.lemma):
         return None

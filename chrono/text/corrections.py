@@ -61,15 +61,31 @@ def told_sentences(text: str, sentences: Sequence[Sentence]) -> list[tuple[int, 
 
 def earlier_pieces(b: Builder, told: Sequence[tuple[int, int]]) -> None:
     """Grade weak the claims of the sentences ``told`` (:func:`told_sentences`), which tell what
-    an earlier piece said."""
+    an earlier piece said (but not the day the piece came out, told before its words)."""
     if not told:
         return
+    said = [(_saying_end(b.text, lo, hi), lo, hi) for lo, hi in told]
 
     def in_told(claim: object) -> bool:
         span = getattr(claim, "span", None)
-        return span is not None and any(lo <= span.start < hi for lo, hi in told)
+        return span is not None and any(
+            lo <= span.start < hi and not (span.start < end and _PIECE_VERB.match(b.text, span.start))
+            for end, lo, hi in said
+        )
 
     b.weaken_claims(in_told)
+
+
+# "The report, published on Friday 18 February, said …": the day the piece came out, which the
+# text tells as its own before the piece's words begin
+_PIECE_VERB = lazy_compile(rf"(?:{_WORDS.pattern('piece_out_verbs')})\b", re.IGNORECASE)
+
+
+def _saying_end(text: str, start: int, end: int) -> int:
+    """Where what the piece said begins in the sentence ``start``–``end`` (its start when the
+    saying is not found: "We also said …" read as one with the sentences before)."""
+    said = _PIECE_SAID.match(text, start, end) or _ALSO_SAID.match(text, start, end)
+    return said.end() if said else start
 
 
 # "In our edition of 14 September", "Our report on 14 March": the day the piece appeared

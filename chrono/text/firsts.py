@@ -51,6 +51,8 @@ _PLACE_AFTER = lazy_compile(
 )
 _PLAN = lazy_compile(rf"\b(?:{_WORDS.pattern('plan_words')})\b", re.IGNORECASE)
 _NEAR = 60  # characters from a noun to the year that dates it
+_POSSESSIVE_END = lazy_compile(r"['’]s\Z")
+_CLAUSE_BREAK = lazy_compile(r"[;:()—–]|,\s+(?:and|but|while|whereas)\b")
 
 
 def firsts(b: Builder) -> None:
@@ -143,6 +145,7 @@ _GIVEN_NAMES = vocabulary("given_names")
 _NAMES_BY_SEX = {"female": _GIVEN_NAMES.set("female"), "male": _GIVEN_NAMES.set("male")}
 _PERSON_NAMES = {str(kind): _NAMES_BY_SEX[str(sex)]
                  for kind, sex in _WORDS.table("person_first_names").items()}
+_SEX_OF = {str(kind): str(sex) for kind, sex in _WORDS.table("person_first_names").items()}
 _OTHER_SEX = {str(kind): str(other) for kind, other in _WORDS.table("person_first_other_sex").items()}
 _PERSON_FIRST = lazy_compile(
     rf"\b(?:{_WORDS.pattern('determiners')})\s+(?:{_WORDS.pattern('first_words')})\s+"
@@ -158,6 +161,9 @@ _PERSON_FIRST_POST = lazy_compile(
     re.IGNORECASE,
 )
 _NOT_POST_WORDS = _WORDS.set("person_first_to") | _OPEN | _WORDS.set("phrase_ends")
+_POSTS = _WORDS.set("person_first_posts")
+_GENERIC_OBJECTS = _WORDS.set("person_first_generic_objects")
+_DOERS = {str(verb): tuple(map(str, doers)) for verb, doers in _WORDS.table("person_first_doers").items()}
 _PERSON_SAMENESS = lazy_compile(rf"\b(?:{_WORDS.pattern('person_first_sameness')})\b", re.IGNORECASE)
 _PERSON_STOP = _WORDS.set("person_first_stop")
 _OBJECT_WORD = lazy_compile(r"[A-Za-z][\w'’-]*")
@@ -186,10 +192,14 @@ def first_persons(b: Builder) -> None:
             if not set(post) & _NOT_POST_WORDS and not any(m.start() < f.end() and f.start() < m.end()
                                                            for f, _, _ in found):
                 found.append((m, frozenset({post[-1]}), set()))
-        if not found or _PLAN.search(text, sentence.start, sentence.end):
-            continue
         for match, acts, done in found:
-            year = _one_year_in(b, sentence) or _act_year_before(b, sentence, acts)
+            generic = bool(done & _GENERIC_OBJECTS)
+            acts |= _posts_told(b, sentence, match.start(), back=generic)
+            done = set() if generic else done
+            if _PLAN.search(text, sentence.start, match.end()):
+                continue  # ("… who in 1921 became the first woman elected …, will be honoured": its own act told)
+            year = _one_year_in(b, sentence) or _year_beside(b, sentence, match.start(), match.end()) or (
+                _act_year_before(b, sentence, acts))
             if year is None:
                 continue
             kind = match.group("kind").lower()
@@ -197,18 +207,42 @@ def first_persons(b: Builder) -> None:
                 if other is sentence or not b.same_story(other.start, sentence.start):
                     continue
                 words = _OBJECT_WORD.findall(text, other.start, other.end)
-                lower = {w.lower() for w in words}
-                if not lower & acts or not _of_that_sex(text, other, words, lower, kind):
+                lower = {_POSSESSIVE_END.sub("", w.lower()) for w in words}  # ("the club's centenary cup")
+                if not lower & acts:
+                    continue
+                doer = _doer_sex(text, other, acts)
+                if not (doer == _SEX_OF[kind] if doer is not None else _of_that_sex(text, other, words, lower, kind)):
                     continue
                 if not done <= lower and _PERSON_SAMENESS.search(text, other.start, other.end) is None:
                     continue
-                dated = _one_year_in(b, other)
+                dated = _one_year_in(b, other) or _year_after_act(b, other, acts)
                 if dated is None or int(dated.value[:4]) >= int(year.value[:4]):
                     continue
                 end = match.end("verb") if "verb" in match.groupdict() else match.end()
                 _claim(b, year, dated, Span(match.start(), end, "claim"),
                        Span(dated.start, dated.end, "claim"), Grade.STRONG)
                 break
+
+
+# "Dorothy Pask, club captain from 1962 to 1965", "Mrs Ada Lowther, chairman": a name and, set
+# off after it, the act's word; its title or given name tells the doer's sex
+_NAMED_DOER = lazy_compile(r"\b([A-Z][a-z]+)\.?(?:\s+[A-Z]\.)?(?:\s+[A-Z][\w'’-]+)+,\s+(?:[\w-]+\s+){0,2}\Z")
+
+
+def _doer_sex(text: str, sentence: Sentence, acts: frozenset[str]) -> str | None:
+    """The sex ("female", "male") of the one named right before a word of the act in
+    ``sentence``, if a title or given name tells it."""
+    for word in _OBJECT_WORD.finditer(text, sentence.start, sentence.end):
+        if word.group().lower() not in acts:
+            continue
+        named = _NAMED_DOER.search(text, max(sentence.start, word.start() - 60), word.start())
+        if named is None:
+            continue
+        first = named.group(1)
+        for kind, sex in _SEX_OF.items():
+            if first in _PERSON_FIRSTS[kind] or first in _PERSON_NAMES[kind]:
+                return sex
+    return None
 
 
 def _of_that_sex(text: str, sentence: Sentence, words: list[str], lower: set[str], kind: str) -> bool:
@@ -222,6 +256,59 @@ def _of_that_sex(text: str, sentence: Sentence, words: list[str], lower: set[str
                               or names & _PERSON_NAMES[other]):
         return False
     return bool(lower & _PERSON_KIN[kind] or names & _PERSON_NAMES[kind])
+
+
+# how far before the first's words (characters, in its clause) the year of its act may stand,
+# and how far after them
+_YEAR_BEFORE_REACH = 80
+_YEAR_AFTER_REACH = 40
+
+
+def _years_between(b: Builder, lo: int, hi: int) -> list[Timex]:
+    """The written years (not a range's end, nor after "since" or "until") between ``lo`` and ``hi``."""
+    first, last = bisect.bisect_left(b.timex_starts, lo), bisect.bisect_left(b.timex_starts, hi)
+    return [t for t in b.timexes[first:last] if t.type == "DATE" and _YEAR.match(t.value) and _YEAR.search(t.text)
+            and t.signal not in ("since", "until") and t.range_role != "end" and t.anchor is None]
+
+
+def _year_beside(b: Builder, sentence: Sentence, start: int, end: int) -> Timex | None:
+    """In a sentence of several years, the one of the first's own clause: the last just before
+    its words ("Women were admitted in 1962, and in 1984 Joan Pryce became the first woman to
+    chair the club"), else the first just after them."""
+    text = b.text
+    lo = max(sentence.start, start - _YEAR_BEFORE_REACH)
+    before = [t for t in _years_between(b, lo, start) if not _CLAUSE_BREAK.search(text, t.end, start)]
+    if before:
+        return before[-1]
+    after = _years_between(b, end, min(sentence.end, end + _YEAR_AFTER_REACH))
+    return after[0] if after and not _CLAUSE_BREAK.search(text, end, after[0].start) else None
+
+
+def _year_after_act(b: Builder, sentence: Sentence, acts: frozenset[str]) -> Timex | None:
+    """In a sentence of several years, the one right after a word of the act ("… Edith Crane,
+    who was club captain from 1955 to 1959"), or else right before it in its clause ("the 1976
+    committee, with its chairman, Mrs Ada Lowther")."""
+    text = b.text
+    for word in _OBJECT_WORD.finditer(text, sentence.start, sentence.end):
+        if word.group().lower() in acts:
+            after = _years_between(b, word.end(), min(sentence.end, word.end() + _YEAR_AFTER_REACH))
+            if after and not _CLAUSE_BREAK.search(text, word.end(), after[0].start):
+                return after[0]
+            before = _years_between(b, max(sentence.start, word.start() - _YEAR_AFTER_REACH), word.start())
+            if before and not _CLAUSE_BREAK.search(text, before[-1].end, word.start()):
+                return before[-1]
+    return None
+
+
+def _posts_told(b: Builder, sentence: Sentence, start: int, *, back: bool) -> frozenset[str]:
+    """The posts told in ``sentence`` before ``start`` (and, ``back``, in the sentence before it
+    in its paragraph)."""
+    spans = [(sentence.start, start)]
+    index = b.sentences.index(sentence)
+    if back and index > 0 and b.sentences[index - 1].paragraph == sentence.paragraph:
+        spans.append((b.sentences[index - 1].start, b.sentences[index - 1].end))
+    return frozenset(w.lower() for lo, hi in spans for w in _OBJECT_WORD.findall(b.text, lo, hi)
+                     if w.lower() in _POSTS)
 
 
 def _act_year_before(b: Builder, sentence: Sentence, acts: frozenset[str]) -> Timex | None:
@@ -267,7 +354,8 @@ def _one_year_in(b: Builder, sentence: Sentence) -> Timex | None:
 
 
 def _verb_forms(verb: str) -> frozenset[str]:
-    """The forms of ``verb`` (and the word itself: "captain" is also what one is elected)."""
+    """The forms of ``verb`` (and the word itself: "captain" is also what one is elected), and the
+    names of its doer ("chairman" of "chair")."""
     listed = [surface for surface, entries in lexicon().forms.items()
               if any(entry[0] == verb and entry[2] == "verb" for entry in entries)]
-    return frozenset({verb, *(listed or regular_forms(verb))})
+    return frozenset({verb, *(listed or regular_forms(verb)), *_DOERS.get(verb, ())})

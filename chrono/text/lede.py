@@ -8,8 +8,10 @@ no "second" one, and exactly one past verb of its word is dated in the next two 
 
 from __future__ import annotations
 
-from chrono.model import Endpoint, Gap, Side
+from chrono.model import Endpoint, Gap, Grade, Side
 from chrono.text.builder import Builder
+from chrono.text.coreference import compatible
+from chrono.text.mentions import Mention
 from chrono.text.tense import TOLD_AS_PAST
 
 __all__ = ["lede_nouns"]
@@ -19,34 +21,50 @@ _REACH = 2
 
 
 def lede_nouns(b: Builder) -> None:
-    """Claims that an undated event noun of the opening paragraph and the one dated verb of its
-    word in the next paragraphs start and end together."""
-    first = next((s for s in b.sentences if not b.in_heading(s.start)), None)
-    if first is None:
+    """Claims that an undated event noun and the one dated verb of its word in the paragraphs
+    after it start and end together: in the opening paragraph, the lede's noun; elsewhere, a noun
+    that nothing before it names ("Ms Foyle's resignation followed the report … ¶ She resigned on
+    Friday 4 February")."""
+    for told in b.story_mentions.values():
+        if not told:
+            continue
+        opening = b.opening_paragraph(told[0].trigger.start)
+        for noun in told:
+            _lede_noun(b, noun, told, opening)
+
+
+def _lede_noun(b: Builder, noun: Mention, told: list[Mention], opening: int | None) -> None:
+    trigger = noun.trigger
+    if trigger.pos != "noun" or not noun.definite or (
+        noun.planned or noun.plural or noun.contrast is not None or noun.time_owner is not None
+        or noun.flashback
+    ):
         return
-    opening = b.opening_paragraph(first.start)
-    told = [m for mentions in b.story_mentions.values() for m in mentions
-            if b.same_story(m.trigger.start, first.start)]
-    for noun in told:
-        trigger = noun.trigger
-        if noun.paragraph != opening or trigger.pos != "noun" or not noun.definite or (
-            noun.planned or noun.plural or noun.contrast is not None or noun.time_owner is not None
-            or noun.flashback
-        ):
-            continue
-        noun_event = b.by_trigger.get(trigger.start)
-        if noun_event is None or noun_event in b.dated_at or b.links.get(trigger.start) is not None:
-            continue
-        verbs = [m for m in told if m.trigger.pos == "verb" and m.trigger.lemma == trigger.lemma
-                 and 0 < m.paragraph - noun.paragraph <= _REACH and m.trigger.tense in TOLD_AS_PAST]
-        if len(verbs) != 1:
-            continue
-        verb = verbs[0].trigger
-        verb_event = b.by_trigger.get(verb.start)
-        if verb_event is None or verb_event == noun_event or verb_event not in b.dated_at:
-            continue
-        span = b.span(trigger.start, trigger.end, verb.start, verb.end)
-        note = f"the opening's '{trigger.text}' is the event '{verb.text}' dates in the paragraphs after it"
-        for side in (Side.START, Side.END):
-            b.gap_claim(Endpoint(verb_event, side), Endpoint(noun_event, side), Gap(0, 0, ""), span, None,
-                        note=note)
+    noun_event = b.by_trigger.get(trigger.start)
+    if noun_event is None or noun_event in b.dated_at or b.links.get(trigger.start) is not None:
+        return
+    in_lede = noun.paragraph == opening
+    if not in_lede and any(m.trigger.lemma == trigger.lemma for m in told if m.trigger.start < trigger.start):
+        return  # (a word told before: the noun may name that event, or another)
+    verbs = [m for m in told if m.trigger.pos == "verb" and m.trigger.lemma == trigger.lemma
+             and m.trigger.tense in TOLD_AS_PAST and m.trigger.start > trigger.start
+             and (0 < m.paragraph - noun.paragraph <= _REACH if in_lede
+                  else 0 <= m.paragraph - noun.paragraph <= _REACH)]
+    if len(verbs) != 1:
+        return
+    sure = in_lede or compatible(noun, verbs[0])
+    # "Ms Foyle's resignation … ¶ She resigned on Friday 4 February": the owner named, then a
+    # pronoun, most likely the same person's act, but a reading to check
+    owner_retold = noun.named_possessor and verbs[0].subject_pronoun is not None
+    if not (sure or owner_retold):
+        return
+    verb = verbs[0].trigger
+    verb_event = b.by_trigger.get(verb.start)
+    if verb_event is None or verb_event == noun_event or verb_event not in b.dated_at:
+        return
+    span = b.span(trigger.start, trigger.end, verb.start, verb.end)
+    where = "the opening's" if in_lede else "the undated"
+    note = f"{where} '{trigger.text}' is the event '{verb.text}' dates in the paragraphs after it"
+    for side in (Side.START, Side.END):
+        b.gap_claim(Endpoint(verb_event, side), Endpoint(noun_event, side), Gap(0, 0, ""), span, None,
+                    grade=Grade.STRONG if sure else Grade.WEAK, note=note)
