@@ -197,7 +197,8 @@ def first_persons(b: Builder) -> None:
             acts |= _posts_told(b, sentence, match.start(), back=generic)
             done = set() if generic else done
             if _PLAN.search(text, sentence.start, match.end()):
-                continue  # ("… who in 1921 became the first woman elected …, will be honoured": its own act told)
+                # ("… who in 1921 became the first woman elected …, will be honoured": its act told)
+                continue
             year = _one_year_in(b, sentence) or _year_beside(b, sentence, match.start(), match.end()) or (
                 _act_year_before(b, sentence, acts))
             if year is None:
@@ -211,7 +212,9 @@ def first_persons(b: Builder) -> None:
                 if not lower & acts:
                     continue
                 doer = _doer_sex(text, other, acts)
-                if not (doer == _SEX_OF[kind] if doer is not None else _of_that_sex(text, other, words, lower, kind)):
+                if doer is not None and doer != _SEX_OF[kind]:
+                    continue
+                if doer is None and not _of_that_sex(text, other, words, lower, kind):
                     continue
                 if not done <= lower and _PERSON_SAMENESS.search(text, other.start, other.end) is None:
                     continue
@@ -267,7 +270,8 @@ _YEAR_AFTER_REACH = 40
 def _years_between(b: Builder, lo: int, hi: int) -> list[Timex]:
     """The written years (not a range's end, nor after "since" or "until") between ``lo`` and ``hi``."""
     first, last = bisect.bisect_left(b.timex_starts, lo), bisect.bisect_left(b.timex_starts, hi)
-    return [t for t in b.timexes[first:last] if t.type == "DATE" and _YEAR.match(t.value) and _YEAR.search(t.text)
+    return [t for t in b.timexes[first:last]
+            if t.type == "DATE" and _YEAR.match(t.value) and _YEAR.search(t.text)
             and t.signal not in ("since", "until") and t.range_role != "end" and t.anchor is None]
 
 
