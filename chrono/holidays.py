@@ -134,11 +134,13 @@ def _possible_days(holiday: str, countries: frozenset[str], low: int, high: int,
 
 
 # years either way of a day in which a movable holiday on that day makes an inferred year doubtful
-_NEAR_YEARS = 10
+# ("Easter Sunday, 4 April" told in 2023: 2021's; but "Easter Monday, 17 April" told in a report
+# of 19 April 2023 is that week's, not 2017's)
+_NEAR_YEARS = 3
 
 
 def falls_near(holiday: str, countries: frozenset[str], day: dt.date, spread: tuple[int, int]) -> bool:
-    """Whether ``holiday`` falls on ``day``'s month and day in a year within ten of ``day``'s
+    """Whether ``holiday`` falls on ``day``'s month and day in a year within three of ``day``'s
     ("Easter Sunday, 4 April" told in 2023: 2021's)."""
     years = range(day.year - _NEAR_YEARS, day.year + _NEAR_YEARS + 1)
     return (day.month, day.day) in _possible_days(holiday, countries, spread[0], spread[1], years)

@@ -169,6 +169,11 @@ SUPPORTED = lazy_compile(
     r"(?:[\w-]+\s+)?",
     re.IGNORECASE,
 )
+_PHASE_WITH = lazy_compile(
+    rf"\s+(?:{_WORDS.pattern('phase_with')})\s+(?:{_WORDS.pattern('phase_with_determiners')})\s+"
+)
+_MESSAGE_DATED = lazy_compile(rf"\b(?:{_WORDS.pattern('message_date_words')})\s+\Z", re.IGNORECASE)
+_MESSAGE_CLASSES = frozenset({"announcement", "reporting"})
 _GOVERNING = lazy_compile(rf"\b(?:{_WORDS.pattern('governing_prepositions')})\b", re.IGNORECASE)
 _OBJECT_BETWEEN = lazy_compile(
     rf"\s+(?:{_WORDS.pattern('object_determiners')})\s+(?:[\w-]+\s+){{0,2}}", re.IGNORECASE
@@ -381,7 +386,18 @@ def is_planned(text: str, trigger: Trigger) -> bool:
 
 def attach(text: str, timex: Timex, triggers: Sequence[Trigger], cuts: tuple[int, ...]) -> Trigger | None:
     """The event word ``timex`` (of the same sentence) is attached to, if any."""
+    message = _message_dated(text, timex, triggers)
+    if message is not None:
+        return message
     trigger = _attach(text, timex, triggers, cuts)
+    if trigger is not None and trigger.end <= timex.start and trigger.event_class == "begin":
+        # "The trouble began with the resignation of its chairman on Monday 2 October": the day
+        # of the event it began with (but "the trial … ended with the verdicts on Friday 2
+        # February" keeps the day of the trial's end)
+        opened = _PHASE_WITH.match(text, trigger.end)
+        nouns = [t for t in triggers if opened is not None and t.start == opened.end() and t.pos == "noun"]
+        if nouns and nouns[0].end <= timex.start:
+            return nouns[0]
     if trigger is not None and trigger.start >= timex.end:
         trigger = _past_reduced_relative(text, trigger, triggers) or trigger
     if trigger is not None and trigger.start > timex.start and _ANNIVERSARY_HINT.may_match(
@@ -425,6 +441,24 @@ def attach(text: str, timex: Timex, triggers: Sequence[Trigger], cuts: tuple[int
                      and not _CLAUSE_BREAK.search(text, t.end, trigger.start)]
             return verbs[-1] if verbs and not verbs[-1].punctual else None
     return trigger
+
+
+# how far before "dated" (characters) the message it dates may stand
+_MESSAGE_REACH = 100
+
+
+def _message_dated(text: str, timex: Timex, triggers: Sequence[Trigger]) -> Trigger | None:
+    """The message noun a date after "dated" is the day of ("a letter from the auditors,
+    Brightwell Rowe, dated 9 October"): the nearest event noun before it, a message or report,
+    with no verb between."""
+    left_edge = timex.signal_start if timex.signal_start is not None else timex.start
+    dated = _MESSAGE_DATED.search(text, max(0, left_edge - 20), left_edge)
+    if dated is None:
+        return None
+    before = [t for t in triggers if dated.start() - _MESSAGE_REACH <= t.start and t.end <= dated.start()]
+    if not before or before[-1].pos != "noun" or before[-1].event_class not in _MESSAGE_CLASSES:
+        return None
+    return before[-1]
 
 
 def _past_reduced_relative(text: str, trigger: Trigger, triggers: Sequence[Trigger]) -> Trigger | None:
@@ -947,7 +981,13 @@ def _aspect_argument(text: str, trigger: Trigger, triggers: Sequence[Trigger],
     if relative is not None:
         comma = trigger.start - len(before) + relative.start()
         nouns = [t for t in triggers[:index] if t.pos == "noun" and t.end <= comma]
-        if nouns and words_between(text, nouns[-1].end, comma) <= 6:
+        # ("its acquisition of the Scottish soup producer Halden Foods, which completed on 3
+        # August": past the noun's "of" phrase, if nothing else stands between)
+        reach = _RELATIVE_REACH_OF if nouns and _OF_COMPLEMENT.match(text, nouns[-1].end) and not any(
+            nouns[-1].end <= t.start < comma for t in triggers) else _RELATIVE_REACH
+        if nouns and words_between(text, nouns[-1].end, comma) <= reach and not _finite_between(
+            text, nouns[-1].end, comma
+        ):
             return nouns[-1]
         return None
     joined = _RELATIVE_THEN_AND.search(text, max(0, trigger.start - _JOINED_RELATIVE_REACH), trigger.start)
@@ -1055,9 +1095,17 @@ def relative_antecedent(text: str, offset: int, triggers: Sequence[Trigger]) -> 
         return None
     comma = offset - len(before) + relative.start()
     nouns = [t for t in triggers if t.pos == "noun" and t.end <= comma]
-    if nouns and words_between(text, nouns[-1].end, comma) <= 6:
+    if nouns and words_between(text, nouns[-1].end, comma) <= _RELATIVE_REACH and not _finite_between(
+        text, nouns[-1].end, comma
+    ):
         return nouns[-1]
     return None
+
+
+def _finite_between(text: str, lo: int, hi: int) -> bool:
+    """Does a clause's verb stand between ``lo`` and ``hi`` ("Her departure came days after the
+    audit, which …": the relative clause is about the audit, not the departure)?"""
+    return any(looks_finite(word) for word in _WORD_RUN.findall(text, lo, hi))
 
 
 def subject_noun(text: str, trigger: Trigger, triggers: Sequence[Trigger],
@@ -1096,6 +1144,9 @@ def _subject_noun(text: str, trigger: Trigger, triggers: Sequence[Trigger],
     return None
 
 
+_WORD_RUN = lazy_compile(r"[A-Za-z][\w'’-]*")
+_RELATIVE_REACH = 6  # words between an event noun and the relative clause about it
+_RELATIVE_REACH_OF = 10  # ... when the noun's complement with "of" stands between
 _SUBJECT_REACH = 8  # words between a light verb and the event noun that is its subject
 _SUBJECT_REACH_OF = 12  # ... when the noun's complement with "of" stands between
 _OF_COMPLEMENT = lazy_compile(rf"[ \t]+(?:{_WORDS.pattern('long_complement_prepositions')})[ \t]",

@@ -276,8 +276,11 @@ def antecedent_link(mention: Mention, earlier: Sequence[Mention], words: Vocabul
         how = "a related word with the same name"
     # "Grace Adeyemi-Clarke stepped down on 18 March … Ms Adeyemi-Clarke's departure": a person
     # leaves a post, takes one, is born or dies once in a story
-    by_person = (how == "a related word" and mention.named_possessor
-                 and chosen.trigger.event_class in _ONCE_PER_PERSON)
+    # ("The chairman, Sir Nigel, resigned on Monday … his departure came days after …": a pronoun
+    # owner in the same paragraph, with no other such event told)
+    owned_here = mention.pronoun_owner is not None and same_paragraph and len(found) == 1
+    by_person = (how == "a related word" and chosen.trigger.event_class in _ONCE_PER_PERSON
+                 and (mention.named_possessor or owned_here))
     if by_person:
         how = "a related word for the same person's event"
     # "Colleagues remember her arriving at a farmhouse …" paragraphs after "I arrived in

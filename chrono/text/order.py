@@ -61,6 +61,11 @@ _SET_OFF_BEFORE = lazy_compile(r",\s*\Z")
 _INVERTED = lazy_compile(
     rf"\b(?:{_WORDS.pattern('inversion_auxiliaries')})\s+(?:he|she|they|we|i|it|the\s+[\w-]+|[A-Z][\w-]+)\s+"
 )
+_CLEFT_LEAD = lazy_compile(
+    rf"\b(?:{_WORDS.pattern('cleft_openers')})\s+(?:(?:{_WORDS.pattern('vague_distances')})\s+)*\Z",
+    re.IGNORECASE,
+)
+_CLEFT_THAT = lazy_compile(r"\bthat\b")
 _VAGUE_DISTANCE = lazy_compile(rf"(?:(?:{_WORDS.pattern('vague_distances')})\s+)*\Z", re.IGNORECASE)
 _DISTANCE_BEFORE = lazy_compile(rf"\b(?:(?:{_WORDS.pattern('vague_distances')})\s+)+\Z", re.IGNORECASE)
 _AND_THEN = lazy_compile(
@@ -234,6 +239,14 @@ def order(b: Builder, here: SentenceContext) -> None:
             # "Its last major repair was in 1998, after a similar storm, and users say …": the
             # phrase is set off after the date of a clause with no event word, not the next one's
             subject = None
+        elif (cleft := _CLEFT_LEAD.search(text, clause_start, match.start())) is not None and (
+            words_between(text, clause_start, cleft.start()) == 0
+        ):
+            # "It was only after that announcement that parents started the petition": the clause
+            # after the "that" is the one ordered
+            that = _CLEFT_THAT.search(text, obj.end, sentence.end)
+            subject = next((t for t in triggers if that is not None and t.start >= that.end()
+                            and t.pos == "verb"), None)
         elif opening or fronted or set_off:
             # "After B, A": the first event of the next clause (past a date in apposition)
             subject = main_clause_event(text, triggers, obj, clause_end) if "," in text[
