@@ -124,6 +124,9 @@ class Context:
     frames: Frames | None = None
     frame: Anchor | None = None
     frame_day: dt.date | None = None
+    # Whether that day opens a week ("## Week 10: beginning Monday 8 March"): a bare weekday
+    # under it is one of that week's days, on or after it
+    frame_week: bool = False
     # Whether ``ref`` was counted from the story by a relative expression ("the next year"),
     # and the last reference the text stated outright (ref, ref_start, ref_end, day_ref): a
     # new paragraph counts from that one, not from the end of a chain that drifts.

@@ -324,10 +324,15 @@ class Frames:
         ctx.explicit = (anchor, start, end, ctx.day_ref)
 
     def _refresh(self, ctx: Context) -> None:
+        ctx.frame_week = False
         for opened in reversed(self.open):
             if opened.anchor is not None and opened.firm:
                 ctx.frame = opened.anchor
                 ctx.frame_day = opened.anchor.day if opened.anchor.gran == "D" else None
+                start, _ = self.dated[opened.index]
+                opens_week = words_regex(self.res, _WEEK_OPENED, re.IGNORECASE)
+                ctx.frame_week = ctx.frame_day is not None and opens_week.search(
+                    self.text, max(0, start - 20), start) is not None
                 return
         ctx.frame = ctx.frame_day = None
         if self.dateline_day is not None:
@@ -336,6 +341,10 @@ class Frames:
 
 # a short line that opens a block: the label of an entry when it names a weekday or a month
 _LABEL_LINE = r"[ \t*_#>]*(?:[\w'’.,-]+[ \t*_]+){{0,4}}?(?:{{weekday}}|{{month}})\b[^\n]{{0,24}}(?:\n|\Z)"
+
+
+# "## Week 10: beginning Monday 8 March", "Week commencing 3 June": a heading's day that opens a week
+_WEEK_OPENED = r"\b(?:{week_opening})\s+\Z"
 
 
 # "Dear Mum," on the next lines after a letter's heading; "Your loving son, Walter" closing it

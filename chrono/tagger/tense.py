@@ -128,6 +128,8 @@ def tense(ctx: Context, start: int, end: int, weekday: bool = False) -> int:
 
 _SET_OFF_CLAUSE = r",\s*(?:{tense_right_stop})\b"
 _ANTICIPATION = r"\b(?:{tense_anticipation})\b"
+_RANGE_FROM = r"\b(?:{range_from})\b"
+_WEEKDAY_AHEAD = r"(?:^|\s)(?:{tense_weekday_ahead})\s+(?:on\s+)?\Z"
 # "since 1980", "until 1975": the bound of a state, not the time a story is set in.
 _STATE_BOUND = r"\b{state_bound}\s+\Z"
 _SINCE_BEFORE_YEAR = r"\b{since_word}\s+(?:[\w'’-]+\s+){0,4}\Z"
@@ -1303,7 +1305,18 @@ def weekday_date(ctx: Context, weekday: int, rel: int | None, start: int, end: i
         # "**Thursday.**" after the entry "**Draslin, Wednesday.**": a diary goes on
         return add_days(last.day, (weekday - last.day.isoweekday()) % 7 or 7)
     direction = tense(ctx, start, end, weekday=True)
-    if direction > 0:
+    lo = sentence_start(ctx.text, start, 100)
+    # (a day that is not the document's: an entry's, a heading's, a story's)
+    told_day = told is not None or ctx.frame_day is not None
+    # (not the end of a range, "from 23:40 on Saturday until 01:15 on Sunday": the range's)
+    ahead = (direction == 0 or told_day) and words_regex(ctx.res, _WEEKDAY_AHEAD, re.IGNORECASE).search(
+        ctx.text, lo, start) is not None and not words_regex(ctx.res, _RANGE_FROM, re.IGNORECASE).search(
+        ctx.text, lo, start)
+    if direction > 0 or (ctx.frame_week and told is None and base == ctx.frame_day) or ahead:
+        # (under a heading that opens a week, "## Week 10: beginning Monday 8 March": that week's;
+        # "The road is closed until Friday", "Drilling postponed to Thursday": one ahead of the
+        # time told, unless that is now and the clause past: "The shelters stayed open until
+        # Tuesday")
         return add_days(base, (weekday - current) % 7)
     ctx.guessed = direction == 0 and weekday != current
     return add_days(base, -((current - weekday) % 7))
