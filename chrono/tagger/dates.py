@@ -51,6 +51,7 @@ from chrono.tagger.tense import (
     PARAGRAPH_BREAK,
     SENTENCE_BREAK,
     day_near_dct,
+    sentence_end,
     sentence_start,
     story_base,
     story_entry_ref,
@@ -129,7 +130,7 @@ def _mod(ctx: Context, f: Fields) -> str | None:
     return mod
 
 
-def _clock(ctx: Context, f: Fields) -> str | None:
+def _clock(ctx: Context, f: Fields, start: int = -1, end: int = -1) -> str | None:
     """``HH:MM[:SS]`` of a clock word ("noon") or of hour, minute, second and meridiem."""
     res = ctx.res
     if f.get("clock"):
@@ -141,7 +142,7 @@ def _clock(ctx: Context, f: Fields) -> str | None:
             return _START_OF_DAY
         return clock
     if f.get("hour_word"):
-        return _word_clock(ctx, f)
+        return _word_clock(ctx, f, start, end)
     if not f.get("hour"):
         return None
     hour = int(f["hour"])
@@ -157,7 +158,7 @@ def _clock(ctx: Context, f: Fields) -> str | None:
         # (also "4 o'clock": it says a whole hour, not which half of the day)
         # ("10:20", "09:15": a two-figure hour may be the twenty-four-hour clock's; but "12:20"
         # after midnight is on either face the first hour of the morning)
-        hour = _twelve_hour_clock(ctx, hour, minute or 0)
+        hour = _twelve_hour_clock(ctx, hour, minute or 0, start, end)
     if hour > 24 or (hour == 24 and minute):
         raise Reject
     clock = f"{hour:02d}:{minute or 0:02d}"
@@ -166,7 +167,7 @@ def _clock(ctx: Context, f: Fields) -> str | None:
     return clock
 
 
-def _word_clock(ctx: Context, f: Fields) -> str:
+def _word_clock(ctx: Context, f: Fields, start: int = -1, end: int = -1) -> str:
     """``HH:MM`` of a clock in words: "half past nine that night", "a quarter to six"."""
     res = ctx.res
     hour = int(res.lookup("clock_hour", f["hour_word"]) or 0)
@@ -181,10 +182,14 @@ def _word_clock(ctx: Context, f: Fields) -> str:
     elif half == "am" and hour == 12:
         hour = 0
     elif half is None and not f.get("part"):
-        hour = _twelve_hour_clock(ctx, hour, minute, words=True)
+        hour = _twelve_hour_clock(ctx, hour, minute, start, end, words=True)
     return f"{hour:02d}:{minute:02d}"
 
 
+_HALF_CUE_REACH = 60  # characters either side of a clock time, in its sentence, for those words
+_EVENING_CUES = r"\b(?:{clock_evening_cues})\b"
+_NIGHT_CUES = r"\b(?:{clock_night_cues})\b"
+_MORNING_CUES = r"\b(?:{clock_morning_cues})\b"
 _AFTERNOON_UNTIL = 5  # the last hour read as the afternoon's when nothing says which half
 _END_OF_DAY, _START_OF_DAY = "24:00", "00:00"
 _NOON_HOUR = 12
@@ -198,7 +203,8 @@ def _story_clock(ctx: Context) -> dt.datetime | None:
     return last if story is not None and last is not None and last.date() == story.day else None
 
 
-def _twelve_hour_clock(ctx: Context, hour: int, minute: int, *, words: bool = False) -> int:
+def _twelve_hour_clock(ctx: Context, hour: int, minute: int, start: int = -1, end: int = -1, *,
+                       words: bool = False) -> int:
     """The hour of a clock time written on a twelve-hour face with nothing to say which half of
     the day ("4.50", "one o'clock"), after a clock time of the story's day: the first reading at
     or after it ("set off at 9.15 a.m. … reached the top after one o'clock": 13:00; "paged at
@@ -209,6 +215,14 @@ def _twelve_hour_clock(ctx: Context, hour: int, minute: int, *, words: bool = Fa
     other times as written ("set off at 4.15" may be a climber's start)."""
     if not 1 <= hour <= 12:
         return hour
+    # (an hour from one to four may be the small hours or the afternoon, whatever else the
+    # sentence says: "Fog all morning. It lifted at about one o'clock")
+    half = _half_told(ctx, start, end) if _SMALL_HOURS_UNTIL - 1 <= hour < _NOON_HOUR else None
+    if half in ("pm", "night"):
+        # "We went to the pictures in the evening and were home by half past ten", "in bed by eight"
+        return hour + 12
+    if half == "am":
+        return hour  # "Up at half past five and out to the ewes before breakfast"
     last = _story_clock(ctx)
     if last is None:
         return hour + 12 if hour <= _AFTERNOON_UNTIL and (minute == 0 or words) else hour
@@ -218,6 +232,18 @@ def _twelve_hour_clock(ctx: Context, hour: int, minute: int, *, words: bool = Fa
     morning = hour % 12
     # (when both readings are before it, the afternoon's is the nearer)
     return morning if morning * 60 + minute >= last.hour * 60 + last.minute else morning + 12
+
+
+def _half_told(ctx: Context, start: int, end: int) -> str | None:
+    """Which half of the day the words near a clock time in its sentence name, if only one: "pm"
+    (the evening, supper), "night" (bed, the night), "am" (the morning, breakfast)."""
+    if start < 0:
+        return None
+    text, res = ctx.text, ctx.res
+    lo, hi = sentence_start(text, start, _HALF_CUE_REACH), sentence_end(text, end, _HALF_CUE_REACH)
+    found = {half for half, words in (("pm", _EVENING_CUES), ("night", _NIGHT_CUES), ("am", _MORNING_CUES))
+             if words_regex(res, words, re.IGNORECASE).search(text, lo, hi)}
+    return found.pop() if len(found) == 1 else None
 
 
 def _zone(ctx: Context, f: Fields) -> str:
@@ -270,7 +296,7 @@ def _month_told(ctx: Context, month: int | None) -> int | None:
     return None
 
 
-def _request(ctx: Context, f: Fields) -> Request:
+def _request(ctx: Context, f: Fields, start: int = -1, end: int = -1) -> Request:
     res = ctx.res
     base = ctx.base()
     story: str | None = None
@@ -310,7 +336,7 @@ def _request(ctx: Context, f: Fields) -> Request:
                 base, story = ctx.ref.day, ctx.ref.value
     return Request(
         mod=_mod(ctx, f),
-        clock=_clock(ctx, f),
+        clock=_clock(ctx, f, start, end),
         zone=_zone(ctx, f),
         part=str(res.lookup("part_of_day", f["part"])) if f.get("part") else None,
         year=year,
@@ -367,7 +393,7 @@ def _calendar(resolve: Resolver) -> Action:
 
     def action(ctx: Context, rule_type: str, f: Fields, s: Spans, start: int, end: int
                ) -> list[Piece]:
-        req = _request(ctx, f)
+        req = _request(ctx, f, start, end)
         return _finish(ctx, req, resolve(ctx, req, f, start, end), start, end)
 
     action.__name__ = action.__qualname__ = resolve.__name__.lstrip("_")

@@ -567,6 +567,13 @@ def _year_said_after(ctx: Context, end: int) -> int | None:
     return None if step is None else ctx.base().year + int(step)
 
 
+def sentence_end(text: str, end: int, reach: int) -> int:
+    """Where the sentence holding ``end`` ends, looking on at most ``reach`` characters."""
+    hi = min(len(text), end + reach)
+    found = SENTENCE_BREAK.search(text, end, hi)
+    return found.start() if found is not None else hi
+
+
 def sentence_start(text: str, start: int, reach: int) -> int:
     """Where the sentence holding ``start`` begins, looking back at most ``reach`` characters."""
     lo = max(0, start - reach)

@@ -73,6 +73,10 @@ _ORDER_PHRASE_BEFORE = lazy_compile(
 
 
 
+# verbs that name one act ("closed", "shut"): a clause an order word governs may retell the act
+# by another of them
+_SAME_ACT_VERBS = {verb: frozenset(group) - {verb} for group in _COREFERENCE.table("same_act_verbs").values()
+                   for verb in group}
 _RECURRING = _COREFERENCE.set("recurring_events")
 _LABELLED = _COREFERENCE.set("labelled_events")
 _OTHER_EVENT = lazy_compile(
@@ -1202,6 +1206,12 @@ class Builder:
             return None  # a list's lines are the acts themselves, one each
         earlier = [m for m in self._told_before(here.sentence.start, trigger.start)
                    if m.trigger.pos == "verb" and m.trigger.lemma == trigger.lemma]
+        if not earlier and governed is not None:
+            # "reopened on Wednesday 7 June, three weeks after it closed" after "The lane was shut
+            # on Wednesday 10 May": a verb of the same act, told once before
+            same_act = _SAME_ACT_VERBS.get(trigger.lemma, frozenset())
+            earlier = [m for m in self._told_before(here.sentence.start, trigger.start)
+                       if m.trigger.pos == "verb" and m.trigger.lemma in same_act]
         if not earlier and governed is not None:
             # "a few days before the committee met" after "voted … at a virtual meeting on 4
             # November": the one meeting told, named by its noun (not the first word of a compound:
