@@ -40,6 +40,9 @@ class WeekdayCue:
     name_span: Span
     weekday: int  # the day of the week the name says, Monday = 0
     date: DateMention  # its day is known
+    # told as still to come in the words before it ("The society's next talk is on Tuesday 9
+    # March"): under a text of another time, maybe a day of the document's own weeks
+    upcoming: bool = False
 
 
 @attrs.frozen

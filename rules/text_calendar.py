@@ -97,6 +97,10 @@ class WeekdayMismatch(Rule):
                 message = f"{cue.name} does not match {date.day.isoformat()}{said}: that day is a {actual}"
                 yield self.finding(analysis, message, [span])
                 continue
+            if cue.upcoming and near is not None and _fits_near(cue.weekday, date.day, near):
+                # "*The society's next talk is on Tuesday 9 March*" under a diary of 1896, told
+                # in February 2021: a day of the weeks to come, where the weekday fits
+                continue
             if fitting[date.day.year] >= _CONFIRMING:
                 message = (f"{cue.name} does not match {date.day.isoformat()} (the year in which the "
                            f"text's {fitting[date.day.year]} other weekdays fit): that day is a {actual}")
@@ -377,6 +381,20 @@ def _month_named(text: str) -> int | None:
     """The month a date's words name ("May 1996"), if exactly one."""
     named = {MONTHS[word] for word in re.findall(r"[A-Za-z]+", text) if word in MONTHS}
     return named.pop() if len(named) == 1 else None
+
+
+def _fits_near(weekday: int, day: dt.date, near: dt.date) -> bool:
+    """Does ``weekday`` fit ``day``'s month and day in a year that puts it within a few weeks
+    after the document date ``near`` (a day still to come, as a notice gives; a diary's entry of
+    another year whose wrong weekday fits a day just gone is still wrong)?"""
+    for year in (near.year, near.year + 1):
+        try:
+            moved = day.replace(year=year)
+        except ValueError:
+            continue  # (29 February in a common year)
+        if moved.weekday() == weekday and 0 < (moved - near).days <= _NEAR_DAYS:
+            return True
+    return False
 
 
 def _near_document_day(day: dt.date, document_day: str | None) -> bool:

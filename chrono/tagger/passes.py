@@ -31,6 +31,7 @@ def run(res: Resources, text: str, timexes: list[Timex], ranges: int,
     _attach_days(res, text, timexes)
     _share_weekday_relation(res, text, timexes)
     _weekday_apposed(res, text, timexes)
+    _holiday_apposed(text, timexes)
     _day_apposed_to_period(text, timexes)
     _date_counted_on(text, timexes)
     _weekday_dated_after(res, text, timexes, dct)
@@ -256,6 +257,20 @@ def _weekday_apposed(res: Resources, text: str, timexes: list[Timex]) -> None:
             (told - read).days == _APPOSED_REACH)  # ("next": a week on, never before it)
         if own and told.isoweekday() == int(own) and reach:
             timexes[i] = attrs.evolve(weekday, value=day.value, anchor=day.anchor, guessed=False)
+
+
+def _holiday_apposed(text: str, timexes: list[Timex]) -> None:
+    """"on Good Friday, 12 April 1974": a holiday whose year only the document date gave, with a
+    day of another year written out right after it, is that day (whether the two agree is the
+    holiday rule's to say, chrono.rules)."""
+    for i in range(len(timexes) - 1):
+        holiday, day = timexes[i], timexes[i + 1]
+        if holiday.rule != "holiday" or holiday.anchor != "DCT" or _DAY.match(holiday.value) is None:
+            continue
+        if _DAY.match(day.value) is None or _WRITTEN_YEAR.search(day.text) is None:
+            continue
+        if day.value[:4] != holiday.value[:4] and _SET_OFF.fullmatch(text, holiday.end, day.start):
+            timexes[i] = attrs.evolve(holiday, value=day.value, anchor=day.anchor, guessed=False)
 
 
 _SET_OFF = lazy_compile(r"[ \t]*,[ \t]*")

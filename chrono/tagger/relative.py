@@ -263,6 +263,11 @@ def _offset_pieces(ctx: Context, rule_type: str, f: Fields, s: Spans, start: int
                 moved = moved + dt.timedelta(days=int(spec[1]))  # "… ago last night": the night before
             part = spec[2] if len(spec) > 2 else ""
             value = value_at(moved, finer_code) + (f"T{part}" if part else "")
+            if finer_code == "W" and mod is None:
+                # "opened 125 years ago this week": an anniversary in the days around this week's,
+                # not within that year's calendar week ("on Saturday 6 June 1896", told on
+                # Tuesday 8 June)
+                mod = "APPROX"
             return [Piece(start, same.end(), "TIME" if part else "DATE", value, mod, "DCT",
                           temporal_function=True)]
         return [Piece(start, end, "DATE", value_at(moved, "WE" if weekend else out_code), mod,

@@ -172,6 +172,12 @@ SUPPORTED = lazy_compile(
 _PHASE_WITH = lazy_compile(
     rf"\s+(?:{_WORDS.pattern('phase_with')})\s+(?:{_WORDS.pattern('phase_with_determiners')})\s+"
 )
+_PLAN_ASIDE = lazy_compile(rf",\s*(?:{_WORDS.pattern('plan_aside_openers')})\b[^,]*\Z", re.IGNORECASE)
+_YEAR_ONLY = lazy_compile(r"\d{3,4}")
+# "photographs from 1974", "letters from the 1940s": a plural noun of things the year is of
+_THINGS_BEFORE = lazy_compile(r"\s(?:of|with)\s+(?:[\w'’-]+\s+){0,2}[a-z]+s\s*\Z")
+_FIRST_OF_SERIES = lazy_compile(
+    rf",\s*(?:{_WORDS.pattern('series_first_adverbs')})\s+[a-z]+\s*\Z", re.IGNORECASE)
 _MESSAGE_DATED = lazy_compile(rf"\b(?:{_WORDS.pattern('message_date_words')})\s+\Z", re.IGNORECASE)
 _MESSAGE_CLASSES = frozenset({"announcement", "reporting"})
 _GOVERNING = lazy_compile(rf"\b(?:{_WORDS.pattern('governing_prepositions')})\b", re.IGNORECASE)
@@ -390,6 +396,12 @@ def attach(text: str, timex: Timex, triggers: Sequence[Trigger], cuts: tuple[int
     if message is not None:
         return message
     trigger = _attach(text, timex, triggers, cuts)
+    if trigger is not None and trigger.start >= timex.end and "," in text[timex.end:trigger.start] and (
+        _PLAN_ASIDE.search(text, max(0, timex.start - 80), timex.start)
+    ):
+        # "Schools, due back after the holiday on Tuesday 16 April, did not reopen until …": the
+        # day of the plan the aside tells, not of the verb after it
+        return None
     if trigger is not None and trigger.end <= timex.start and trigger.event_class == "begin":
         # "The trouble began with the resignation of its chairman on Monday 2 October": the day
         # of the event it began with (but "the trial … ended with the verdicts on Friday 2
@@ -407,6 +419,14 @@ def attach(text: str, timex: Timex, triggers: Sequence[Trigger], cuts: tuple[int
     if trigger is not None and trigger.end <= timex.start:
         left_edge = timex.signal_start if timex.signal_start is not None else timex.start
         between = text[trigger.end:left_edge]
+        if timex.signal == "from" and _YEAR_ONLY.fullmatch(timex.value) and _THINGS_BEFORE.search(between):
+            # "An exhibition of photographs from 1974 opens tomorrow": the things' year, not the
+            # exhibition's start
+            return None
+        if _FIRST_OF_SERIES.search(between):
+            # "The race, first run in 2013, was not held in 2020": the first of a series, not the
+            # one the noun names
+            return None
         # (a verb of the lexicon between would be the date's own)
         untagged = not any(trigger.end <= t.start < left_edge for t in triggers)
         if untagged and trigger.event_class == "reporting" and _UNTAGGED_PAST.search(between):
@@ -886,6 +906,7 @@ def resolve(text: str, trigger: Trigger, triggers: Sequence[Trigger], cuts: tupl
         # "The jury's verdict, delivered on 9 October": the participle's noun is what is dated
         if _ELIDED_SUBJECT.search(text, max(0, trigger.start - 40), trigger.start):
             return Target(trigger, Part.WHOLE, trigger)
+
         subject = relative_antecedent(text, trigger.start, triggers)
         subject = subject or _subject_noun(text, trigger, triggers, cuts)
         if subject is not None:

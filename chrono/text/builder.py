@@ -474,7 +474,7 @@ _Graded = TextPeriodClaim | TextGapClaim | TextDurationClaim | TextRelationClaim
 
 def _weakened(claim: _Graded) -> _Graded:
     """``claim`` graded weak in its own right: not only through the links of its mentions."""
-    if isinstance(claim, TextPeriodClaim | TextGapClaim):
+    if isinstance(claim, TextPeriodClaim | TextGapClaim | TextDurationClaim):
         return attrs.evolve(claim, grade=Grade.WEAK, components=())
     return attrs.evolve(claim, grade=Grade.WEAK)
 

@@ -61,6 +61,9 @@ class TextDurationClaim(DurationClaim):
     conflict_kind: ConflictKind | None = None
     grade: Grade = Grade.STRONG
     via: str = ""
+    # where the grade is weak only because of links between mentions: for each event, the
+    # first uncertain link above the mentions the claim rests on (its part of the chain)
+    components: tuple[tuple[str, str], ...] = ()
 
     def describe(self) -> str:
         return _text(self.words, super().describe(), self.via)

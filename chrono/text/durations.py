@@ -209,13 +209,18 @@ def duration(b: Builder, here: SentenceContext, timex: Timex) -> str | None:
         upper = None  # "has served for three years": so far
     span = b.span(timex.start, timex.end, resolved.trigger.start, resolved.trigger.end)
     grade, via = b.graded(span, (event_id,))
+    # (weak only through the links above its mention: its part of the chain, so that claims of
+    # that part clash for sure — "The four-hour session, which began at 6.30pm and was closed
+    # at 9.45pm", whichever meeting the session is)
+    parts = b.components(span, (event_id,)) if grade is Grade.WEAK else ()
     if length < _CLOCK_CHANGE_REACH and _tells_clock_change(text):
-        grade, via = Grade.WEAK, "the text tells of a clock change, which the clock times may hide"
+        grade, via, parts = Grade.WEAK, "the text tells of a clock change, which the clock times may hide", ()
     stated = " ".join(timex.text.split())
 
     def length_claim(most: int | None, sure: Grade, why: str) -> TextDurationClaim:
         return TextDurationClaim(event_id, Gap(lower, most, stated), span, words=text[span.start:span.end],
-                                 conflict_kind=ConflictKind.DURATION, grade=sure, via=why)
+                                 conflict_kind=ConflictKind.DURATION, grade=sure, via=why,
+                                 components=parts if sure is Grade.WEAK and why == via else ())
 
     interrupted = next(((at, words) for at, words in _interruptions(text) if b.same_story(at, timex.start)),
                        None)

@@ -165,6 +165,9 @@ def rows_retold(b: Builder, layout: Layout, found: Sequence[Scope]) -> None:
         return
     in_table = [(block.start, block.end) for table in tables(layout) for block in table]
     prose = [(block.start, block.end) for block in layout.blocks if block.kind is Kind.PARAGRAPH]
+    # ("SAN JOSE, Calif., September 3, 2024 —": the day the story was filed, and the place it
+    # was filed from, which a row may name)
+    datelines = [(block.start, block.end) for block in layout.blocks if block.kind is Kind.DATELINE]
     made: dict[int, str] = {}
     for sentence in b.sentences:
         if any(lo <= sentence.start < hi for lo, hi in in_table) or not any(
@@ -176,7 +179,8 @@ def rows_retold(b: Builder, layout: Layout, found: Sequence[Scope]) -> None:
             timexes = tuple(t for t in b.timexes if sentence.start <= t.start < sentence.end)
             here = SentenceContext(sentence, (), timexes, clause_bounds(b.text, sentence), sentence.start)
         for timex in here.timexes:
-            _retold_at(b, here, timex, rows, made)
+            if not any(lo <= timex.start < hi for lo, hi in datelines):
+                _retold_at(b, here, timex, rows, made)
 
 
 def _retold_at(b: Builder, here: SentenceContext, timex: Timex, rows: Sequence[_Row],

@@ -21,13 +21,16 @@ from chrono.text.calendar_names import (
     WEEKDAYS,
 )
 from chrono.text.cue_dates import mention
-from chrono.text.vocabulary import alternation, longest_first
+from chrono.text.vocabulary import alternation, longest_first, vocabulary
 
 _DAY_NAME = alternation(longest_first(WEEKDAYS))
 _HOLIDAY_RULE = "holiday"  # the tagger's rule for a named holiday (chrono/lang/en/patterns.yaml)
 # ... and for a day of the month a letter names by its own date ("Wednesday, the 16th inst.")
 _LETTER_MONTH_RULE = "day_of_letter_month"
 _FULL_DATE = lazy_compile(r"\d{4}-\d\d-\d\d")
+# "is on", "will be held on": a day told as still to come
+_UPCOMING_BEFORE = lazy_compile(
+    rf"\b(?:{vocabulary('calendar').pattern('upcoming_before_weekday')})\s+(?:on\s+)?\Z", re.IGNORECASE)
 _FIGURE = lazy_compile(r"\d")
 # a month the words write out: a name ("13 October"), or figures ("13/10", "2023-10-13")
 _MONTH_WRITTEN = lazy_compile(rf"\b(?:{alternation(longest_first(MONTHS))})\b|\d[./-]\d", re.IGNORECASE)
@@ -106,7 +109,8 @@ def weekday_cues(text: str, timexes: Sequence[Timex]) -> Iterator[WeekdayCue]:
         date = mention(timex)
         if date.day is None:
             continue
-        yield WeekdayCue(name, Span(start, start + len(name)), WEEKDAYS[name], date)
+        upcoming = _UPCOMING_BEFORE.search(text, max(0, start - 30), start) is not None
+        yield WeekdayCue(name, Span(start, start + len(name)), WEEKDAYS[name], date, upcoming)
 
 
 _CELL_WEEKDAY = lazy_compile(rf"\W*({_DAY_NAME})\.?\W*")
