@@ -172,6 +172,7 @@ SUPPORTED = lazy_compile(
 _PHASE_WITH = lazy_compile(
     rf"\s+(?:{_WORDS.pattern('phase_with')})\s+(?:{_WORDS.pattern('phase_with_determiners')})\s+"
 )
+_DEFINED_TERM = lazy_compile(r"\(\s*[\"“][^\"”()\n]{1,40}[\"”]\s*\)")
 _PLAN_ASIDE = lazy_compile(rf",\s*(?:{_WORDS.pattern('plan_aside_openers')})\b[^,]*\Z", re.IGNORECASE)
 _YEAR_ONLY = lazy_compile(r"\d{3,4}")
 # "photographs from 1974", "letters from the 1940s": a plural noun of things the year is of
@@ -396,6 +397,16 @@ def attach(text: str, timex: Timex, triggers: Sequence[Trigger], cuts: tuple[int
     if message is not None:
         return message
     trigger = _attach(text, timex, triggers, cuts)
+    if trigger is None and triggers:
+        lo = min(triggers[0].start, timex.start)
+        if _DEFINED_TERM.search(text, lo, timex.start):
+            # 'completed its acquisition of Brightwater Freight Ltd ("Brightwater") on 11 March
+            # 2024': a press release's defined name in brackets stands aside
+            masked = text[:lo] + _DEFINED_TERM.sub(lambda m: " " * len(m.group()), text[lo:timex.end]) + (
+                text[timex.end:])
+            asides = [(m.start(), m.end()) for m in _DEFINED_TERM.finditer(text, lo, timex.start)]
+            kept = tuple(cut for cut in cuts if not any(a <= cut <= b for a, b in asides))
+            trigger = _attach(masked, timex, triggers, kept)
     if trigger is not None and trigger.start >= timex.end and "," in text[timex.end:trigger.start] and (
         _PLAN_ASIDE.search(text, max(0, timex.start - 80), timex.start)
     ):
