@@ -57,7 +57,7 @@ from chrono.text.headline import Headline, headline_retold
 from chrono.text.incident_window import incident_window
 from chrono.text.layout_dating import Scope
 from chrono.text.layout_dating import apply as date_by_layout
-from chrono.text.lede import lede_nouns
+from chrono.text.lede import lede_nouns, owner_clause_retold
 from chrono.text.life_events import life_events
 from chrono.text.named_events import named_events
 from chrono.text.offsets import counted_from_state_starts, offset, offsets_in, within_of
@@ -144,6 +144,7 @@ def build(text: str, sentences: Sequence[Sentence], timexes: Sequence[Timex], dc
     headline_retold(b, headline)  # "Gallery to reopen on 14 June" over "will reopen on Saturday 21 June"
     after_dated_ends(b)  # "conceded after the recount" … "the recount ended on 30 October"
     lede_nouns(b)  # "ending the ten-day walkout" … "drivers walked out at 4am on Thursday 3 October"
+    owner_clause_retold(b)  # "the departure of finance director Paula Renshaw, who left … on 19 February"
     told_again(b)  # "in 2005, and again in 2003"
     firsts(b)  # "its oldest surviving boat … built in 1928" … "the sculling boat Kestrel, built in 1911"
     first_persons(b)  # "in 1978 the first woman to captain the club" … "Miss Morrow … club captain" (1931)

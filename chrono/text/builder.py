@@ -75,7 +75,7 @@ _ORDER_PHRASE_BEFORE = lazy_compile(
 
 # verbs that name one act ("closed", "shut"): a clause an order word governs may retell the act
 # by another of them
-_SAME_ACT_VERBS = {verb: frozenset(group) - {verb} for group in _COREFERENCE.table("same_act_verbs").values()
+SAME_ACT_VERBS = {verb: frozenset(group) - {verb} for group in _COREFERENCE.table("same_act_verbs").values()
                    for verb in group}
 _RECURRING = _COREFERENCE.set("recurring_events")
 _LABELLED = _COREFERENCE.set("labelled_events")
@@ -1209,7 +1209,7 @@ class Builder:
         if not earlier and governed is not None:
             # "reopened on Wednesday 7 June, three weeks after it closed" after "The lane was shut
             # on Wednesday 10 May": a verb of the same act, told once before
-            same_act = _SAME_ACT_VERBS.get(trigger.lemma, frozenset())
+            same_act = SAME_ACT_VERBS.get(trigger.lemma, frozenset())
             earlier = [m for m in self._told_before(here.sentence.start, trigger.start)
                        if m.trigger.pos == "verb" and m.trigger.lemma in same_act]
         if not earlier and governed is not None:

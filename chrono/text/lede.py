@@ -8,13 +8,17 @@ no "second" one, and exactly one past verb of its word is dated in the next two 
 
 from __future__ import annotations
 
+import re
+
+from chrono.lazy_regex import lazy_compile
 from chrono.model import Endpoint, Gap, Grade, Side
-from chrono.text.builder import Builder
+from chrono.text.builder import SAME_ACT_VERBS, Builder
 from chrono.text.coreference import compatible
 from chrono.text.mentions import Mention
 from chrono.text.tense import TOLD_AS_PAST
+from chrono.text.vocabulary import vocabulary
 
-__all__ = ["lede_nouns"]
+__all__ = ["lede_nouns", "owner_clause_retold"]
 
 # how many paragraphs after the opening one the verb that dates the opening's noun may stand
 _REACH = 2
@@ -68,3 +72,45 @@ def _lede_noun(b: Builder, noun: Mention, told: list[Mention], opening: int | No
     for side in (Side.START, Side.END):
         b.gap_claim(Endpoint(verb_event, side), Endpoint(noun_event, side), Gap(0, 0, ""), span, None,
                     grade=Grade.STRONG if sure else Grade.WEAK, note=note)
+
+
+# "the departure of finance director Paula Renshaw, who left the business on 19 February": an
+# event noun of a named person, and a relative clause of that person right after it
+_OF_NAMED_WHO = lazy_compile(
+    rf"\s+of\s+(?:[\w'’,-]+\s+){{0,5}}?(?-i:[A-Z])[\w'’-]+,\s+"
+    rf"(?:{vocabulary('coreference').pattern('person_relatives')})\s+(?:(?:had|has)\s+)?\Z",
+    re.IGNORECASE,
+)
+# how far after the noun the relative clause's verb may stand (characters)
+_OWNER_REACH = 80
+
+
+def owner_clause_retold(b: Builder) -> None:
+    """Claims that an event noun of a named person and the verb of the relative clause about that
+    person right after it, a word of the same event, start and end together ("the departure of
+    finance director Paula Renshaw, who left the business on 19 February")."""
+    for told in b.story_mentions.values():
+        for noun in told:
+            trigger = noun.trigger
+            if trigger.pos != "noun" or noun.plural or noun.planned:
+                continue
+            verbs = [m.trigger for m in told if m.trigger.pos == "verb"
+                     and trigger.end < m.trigger.start <= trigger.end + _OWNER_REACH]
+            if not verbs or _OF_NAMED_WHO.fullmatch(b.text, trigger.end, verbs[0].start) is None:
+                continue
+            verb = verbs[0]
+            words = b.vocabulary
+            same, related = words.same(trigger.lemma), words.related(trigger.lemma)
+            one_act = verb.lemma == trigger.lemma or verb.lemma in SAME_ACT_VERBS.get(trigger.lemma, ())
+            if not one_act and not any(
+                sets is not None and verb.lemma in sets.verbs for sets in (same, related)
+            ):
+                continue
+            noun_event, verb_event = b.by_trigger.get(trigger.start), b.by_trigger.get(verb.start)
+            if noun_event is None or verb_event is None or noun_event == verb_event:
+                continue
+            span = b.span(trigger.start, trigger.end, verb.start, verb.end)
+            note = f"'{trigger.text}' is the act of the one the relative clause '{verb.text}' tells of"
+            for side in (Side.START, Side.END):
+                b.gap_claim(Endpoint(verb_event, side), Endpoint(noun_event, side), Gap(0, 0, ""), span, None,
+                            note=note)
