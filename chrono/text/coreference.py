@@ -203,9 +203,10 @@ def antecedent_link(mention: Mention, earlier: Sequence[Mention], words: Vocabul
         return _first_of_kind(mention, earlier, words, same_event)
     if not found:
         return None
-    if found[0][1] == "a related word":
-        # "met for a dinner on the eve of the summit" after "the summit was held": the word
-        # itself, told before, rather than a related one nearer
+    if found[0][1] in ("a related word", "the same kind of event"):
+        # "met for a dinner on the eve of the summit" after "the summit was held", "the attack on
+        # 14 April" after "the attack happened … He … struck his head": the word itself, told
+        # before, rather than a related one or one of its kind nearer
         found.sort(key=lambda item: item[1] != "the same word")
     elif found[0][1] == "a word for the same event":
         # "a storm tore away the landing stage … The gale struck on Tuesday 9 May … five days after
