@@ -217,10 +217,10 @@ def duration(b: Builder, here: SentenceContext, timex: Timex) -> str | None:
         grade, via, parts = Grade.WEAK, "the text tells of a clock change, which the clock times may hide", ()
     stated = " ".join(timex.text.split())
 
-    def length_claim(most: int | None, sure: Grade, why: str) -> TextDurationClaim:
+    def length_claim(most: int | None, sure: Grade, why: str,
+                     chain: tuple[tuple[str, str], ...]) -> TextDurationClaim:
         return TextDurationClaim(event_id, Gap(lower, most, stated), span, words=text[span.start:span.end],
-                                 conflict_kind=ConflictKind.DURATION, grade=sure, via=why,
-                                 components=parts if sure is Grade.WEAK and why == via else ())
+                                 conflict_kind=ConflictKind.DURATION, grade=sure, via=why, components=chain)
 
     interrupted = next(((at, words) for at, words in _interruptions(text) if b.same_story(at, timex.start)),
                        None)
@@ -228,11 +228,11 @@ def duration(b: Builder, here: SentenceContext, timex: Timex) -> str | None:
         # "a two-day public hearing … adjourned on the morning it began … resumed a fortnight
         # later": the length may count only the days it sat, which its span may pass; a span
         # shorter than that length is still wrong (the upper bound a doubt)
-        b.claims.append(length_claim(None, grade, via))
-        grade = Grade.WEAK
+        b.claims.append(length_claim(None, grade, via, parts))
+        grade, parts = Grade.WEAK, ()  # (a doubt of its own, not only the links')
         told = f"the text tells of '{interrupted[1]}': the length may count only the time it ran"
         via = "; ".join(part for part in (via, told) if part)
-    b.claims.append(length_claim(upper, grade, via))
+    b.claims.append(length_claim(upper, grade, via, parts))
     return event_id
 
 
