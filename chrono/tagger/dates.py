@@ -130,7 +130,7 @@ def _mod(ctx: Context, f: Fields) -> str | None:
     return mod
 
 
-def _clock(ctx: Context, f: Fields, start: int = -1, end: int = -1) -> str | None:
+def _clock(ctx: Context, f: Fields, start: int, end: int) -> str | None:
     """``HH:MM[:SS]`` of a clock word ("noon") or of hour, minute, second and meridiem."""
     res = ctx.res
     if f.get("clock"):
@@ -167,7 +167,7 @@ def _clock(ctx: Context, f: Fields, start: int = -1, end: int = -1) -> str | Non
     return clock
 
 
-def _word_clock(ctx: Context, f: Fields, start: int = -1, end: int = -1) -> str:
+def _word_clock(ctx: Context, f: Fields, start: int, end: int) -> str:
     """``HH:MM`` of a clock in words: "half past nine that night", "a quarter to six"."""
     res = ctx.res
     hour = int(res.lookup("clock_hour", f["hour_word"]) or 0)
@@ -203,7 +203,7 @@ def _story_clock(ctx: Context) -> dt.datetime | None:
     return last if story is not None and last is not None and last.date() == story.day else None
 
 
-def _twelve_hour_clock(ctx: Context, hour: int, minute: int, start: int = -1, end: int = -1, *,
+def _twelve_hour_clock(ctx: Context, hour: int, minute: int, start: int, end: int, *,
                        words: bool = False) -> int:
     """The hour of a clock time written on a twelve-hour face with nothing to say which half of
     the day ("4.50", "one o'clock"), after a clock time of the story's day: the first reading at
@@ -237,8 +237,6 @@ def _twelve_hour_clock(ctx: Context, hour: int, minute: int, start: int = -1, en
 def _half_told(ctx: Context, start: int, end: int) -> str | None:
     """Which half of the day the words near a clock time in its sentence name, if only one: "pm"
     (the evening, supper), "night" (bed, the night), "am" (the morning, breakfast)."""
-    if start < 0:
-        return None
     text, res = ctx.text, ctx.res
     lo, hi = sentence_start(text, start, _HALF_CUE_REACH), sentence_end(text, end, _HALF_CUE_REACH)
     found = {half for half, words in (("pm", _EVENING_CUES), ("night", _NIGHT_CUES), ("am", _MORNING_CUES))
@@ -296,7 +294,7 @@ def _month_told(ctx: Context, month: int | None) -> int | None:
     return None
 
 
-def _request(ctx: Context, f: Fields, start: int = -1, end: int = -1) -> Request:
+def _request(ctx: Context, f: Fields, start: int, end: int) -> Request:
     res = ctx.res
     base = ctx.base()
     story: str | None = None

@@ -418,9 +418,10 @@ def attach(text: str, timex: Timex, triggers: Sequence[Trigger], cuts: tuple[int
         # of the event it began with (but "the trial … ended with the verdicts on Friday 2
         # February" keeps the day of the trial's end)
         opened = _PHASE_WITH.match(text, trigger.end)
-        nouns = [t for t in triggers if opened is not None and t.start == opened.end() and t.pos == "noun"]
-        if nouns and nouns[0].end <= timex.start:
-            return nouns[0]
+        noun = next((t for t in triggers if t.start == opened.end() and t.pos == "noun"), None) if (
+            opened is not None) else None
+        if noun is not None and noun.end <= timex.start:
+            return noun
     if trigger is not None and trigger.start >= timex.end:
         trigger = _past_reduced_relative(text, trigger, triggers) or trigger
     if trigger is not None and trigger.start > timex.start and _ANNIVERSARY_HINT.may_match(
@@ -917,7 +918,6 @@ def resolve(text: str, trigger: Trigger, triggers: Sequence[Trigger], cuts: tupl
         # "The jury's verdict, delivered on 9 October": the participle's noun is what is dated
         if _ELIDED_SUBJECT.search(text, max(0, trigger.start - 40), trigger.start):
             return Target(trigger, Part.WHOLE, trigger)
-
         subject = relative_antecedent(text, trigger.start, triggers)
         subject = subject or _subject_noun(text, trigger, triggers, cuts)
         if subject is not None:

@@ -1,10 +1,17 @@
-"""A news story's opening paragraph names its event, often by a noun that nothing before it
-names ("…, ending the ten-day walkout that had left thousands without buses"), and a paragraph
-or two later a verb of the same word dates it ("About 420 drivers walked out at 4am on Thursday
-3 October"): the noun and the verb are one event, with one start and one end.
+"""An event noun that nothing before it dates, and the verb that dates it later.
 
-Read only when the noun is definite and undated, refers back to nothing, is no plan, no set and
-no "second" one, and exactly one past verb of its word is dated in the next two paragraphs."""
+* A news story's opening paragraph names its event, often by a noun that nothing before it
+  names ("…, ending the ten-day walkout that had left thousands without buses"), and a paragraph
+  or two later a verb of the same word dates it ("About 420 drivers walked out at 4am on Thursday
+  3 October"). Elsewhere, too, a noun that no mention before it names is the one past verb of its
+  word dated in its paragraph or the next two ("Ms Foyle's resignation followed the report … ¶
+  She resigned on Friday 4 February"), when the words around them allow one event (a named owner
+  and a pronoun subject: a doubt). Read only when the noun is definite and undated, refers back
+  to nothing, is no plan, no set and no "second" one.
+* "the departure of finance director Paula Renshaw, who left the business on 19 February": the
+  noun of a named person's act and the verb of the relative clause about that person.
+
+Either way the noun and the verb are one event, with one start and one end."""
 
 from __future__ import annotations
 
@@ -14,6 +21,7 @@ from chrono.lazy_regex import lazy_compile
 from chrono.model import Endpoint, Gap, Grade, Side
 from chrono.text.builder import SAME_ACT_VERBS, Builder
 from chrono.text.coreference import compatible
+from chrono.text.events import Trigger
 from chrono.text.mentions import Mention
 from chrono.text.tense import TOLD_AS_PAST
 from chrono.text.vocabulary import vocabulary
@@ -66,12 +74,18 @@ def _lede_noun(b: Builder, noun: Mention, told: list[Mention], opening: int | No
     verb_event = b.by_trigger.get(verb.start)
     if verb_event is None or verb_event == noun_event or verb_event not in b.dated_at:
         return
-    span = b.span(trigger.start, trigger.end, verb.start, verb.end)
     where = "the opening's" if in_lede else "the undated"
     note = f"{where} '{trigger.text}' is the event '{verb.text}' dates in the paragraphs after it"
+    _one_event(b, trigger, verb, note, Grade.STRONG if sure else Grade.WEAK)
+
+
+def _one_event(b: Builder, noun: Trigger, verb: Trigger, note: str, grade: Grade = Grade.STRONG) -> None:
+    """Claims that the events of ``noun`` and ``verb`` start and end together."""
+    noun_event, verb_event = b.by_trigger[noun.start], b.by_trigger[verb.start]
+    span = b.span(noun.start, noun.end, verb.start, verb.end)
     for side in (Side.START, Side.END):
         b.gap_claim(Endpoint(verb_event, side), Endpoint(noun_event, side), Gap(0, 0, ""), span, None,
-                    grade=Grade.STRONG if sure else Grade.WEAK, note=note)
+                    grade=grade, note=note)
 
 
 # "the departure of finance director Paula Renshaw, who left the business on 19 February": an
@@ -109,8 +123,5 @@ def owner_clause_retold(b: Builder) -> None:
             noun_event, verb_event = b.by_trigger.get(trigger.start), b.by_trigger.get(verb.start)
             if noun_event is None or verb_event is None or noun_event == verb_event:
                 continue
-            span = b.span(trigger.start, trigger.end, verb.start, verb.end)
-            note = f"'{trigger.text}' is the act of the one the relative clause '{verb.text}' tells of"
-            for side in (Side.START, Side.END):
-                b.gap_claim(Endpoint(verb_event, side), Endpoint(noun_event, side), Gap(0, 0, ""), span, None,
-                            note=note)
+            _one_event(b, trigger, verb, f"'{trigger.text}' is the act of the one the relative clause "
+                       f"'{verb.text}' tells of")
