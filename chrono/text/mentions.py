@@ -30,6 +30,7 @@ _CONTRAST = _WORDS.set("contrast_words")
 _ANY = _WORDS.set("any_after_order")
 _UNCERTAIN = _WORDS.set("uncertain_words")
 _SAMENESS = _WORDS.set("sameness_words")
+_AMOUNT_WORDS = _WORDS.set("amount_words")
 # (not a date: "the verdict on 12 November" is dated in its own words, not another verdict)
 _QUALIFIER_AFTER = re.compile(
     rf"\s+(?:{_WORDS.pattern('qualifying_prepositions')})\s+(?:the\s+|a\s+|an\s+)?"
@@ -327,7 +328,7 @@ class Mention:
         return frozenset(
             w.strip("'’.,-") for w in self._own_lower
             if w not in _DEFINITE and w not in _CONTRAST and w not in _UNCERTAIN and w not in FUNCTION_WORDS
-            and w not in _SAMENESS
+            and w not in _SAMENESS and w not in _AMOUNT_WORDS
             and not _POSSESSIVE.search(w) and not any(ch.isdigit() for ch in w)
             and w.strip("'’.,-") not in _TEMPORAL_OWNERS and not _LENGTH_MODIFIER.search(w)
         )

@@ -22,7 +22,7 @@ from chrono.text.context import SentenceContext
 from chrono.text.coreference import FIRST_WORDS
 from chrono.text.counts import NUMBERS, count_of
 from chrono.text.dating import counted_day_claim, period_of, told_going_on
-from chrono.text.durations import seconds_of
+from chrono.text.durations import YEAR, seconds_of
 from chrono.text.events import Trigger, lexicon
 from chrono.text.signals import reading_of
 from chrono.text.tense import PLUPERFECT, TOLD_AS_PAST
@@ -538,6 +538,10 @@ def offset(b: Builder, here: SentenceContext, match: re.Match[str]) -> None:
         return
     # one unit of slack, or a twentieth for large counts; "about"/"nearly"/"some" widen it to half/double
     slack = max(unit, count * unit // 20)
+    if unit == YEAR and count <= _FEW_YEARS:
+        # "two years after the merger" fourteen months on: a few years are rounded to the
+        # half year, not by a whole year either way
+        slack = unit // 2
     lower, upper = max(0, count * unit - slack), count * unit + slack
     before = text[max(0, start - 16):start]
     upper_bound: int | None = upper
@@ -972,6 +976,8 @@ def _event_of_counted_day(b: Builder, here: SentenceContext, start: int) -> tupl
 # a distance counted in units shorter than this is not counted from an event dated only to a
 # decade or a century: no writer counts weeks from "the 1970s"
 _COARSE_REFERENCE_UNIT = 30 * DAY
+# the counts of years a writer rounds to the half year ("two years later"; not "ten years later")
+_FEW_YEARS = 4
 _YEAR_DAYS = 366
 _ERA_VALUE = lazy_compile(r"\d{2,3}\Z")  # a TIMEX3 century ("19") or decade ("197")
 
