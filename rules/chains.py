@@ -16,6 +16,7 @@ from chrono.model import (
     GapClaim,
     Grade,
     PeriodClaim,
+    Qualifier,
     RelationClaim,
     Severity,
     Span,
@@ -89,10 +90,44 @@ def _events_of(claim: object) -> tuple[str, ...]:
 def graded(finding: Finding, analysis: Analysis, conflict: Conflict) -> Finding:
     """The finding as it may be reported: a conflict that rests on an uncertain reading is a
     warning at most, and says so."""
-    if not uncertain(analysis, conflict) or finding.severity <= Severity.WARNING:
+    if finding.severity <= Severity.WARNING:
         return finding
-    message = f"{finding.message} (a link in this chain is uncertain: check it before you correct anything)"
-    return attrs.evolve(finding, severity=Severity.WARNING, message=message)
+    if uncertain(analysis, conflict):
+        doubt = "a link in this chain is uncertain: check it before you correct anything"
+    elif years_read(analysis, conflict):
+        doubt = ("the dates are more than a year apart and the year of one is read, not written: "
+                 "two events, or a year read wrong, more likely than one misdated: check it")
+    else:
+        return finding
+    return attrs.evolve(finding, severity=Severity.WARNING, message=f"{finding.message} ({doubt})")
+
+
+# A slip in one date is a day counted wrong, a weekday or a month copied from elsewhere, a year
+# typed wrong or two digits swapped ("1978" for "1987"), each written out. A clash of more than a
+# year through a date whose year is not written ("on Sunday 10 April", "the day before", "at
+# 11.10pm") is far more often a misreading: a history's event joined to this year's, or a
+# year-less date placed in the document's year ("Fifty years ago today, on Good Friday, 12 April
+# 1974" against a Good Friday read in this one).
+_YEARS_APART = 400 * 86_400
+
+
+def years_read(analysis: Analysis, conflict: Conflict) -> bool:
+    """Does the conflict miss by more than a year through a date whose year the text of its
+    claim does not write?"""
+    if conflict.shortfall < _YEARS_APART:
+        return False
+    return any(_year_not_written(analysis.claims[i]) for i in conflict.claims)
+
+
+def _year_not_written(claim: object) -> bool:
+    """Is the claim the dating of an event in a period whose year its words do not write?"""
+    words = getattr(claim, "words", None)
+    if not isinstance(claim, PeriodClaim) or claim.qualifier is not Qualifier.IN or not words:
+        return False
+    year = claim.period.value[:4]
+    if not (len(year) == 4 and year.isdigit()):
+        return False
+    return year not in words and not any(f"{mark}{year[2:]}" in words for mark in "'’")
 
 
 def how_they_clash(analysis: Analysis, conflict: Conflict) -> str:

@@ -475,7 +475,8 @@ def offset(b: Builder, here: SentenceContext, match: re.Match[str]) -> None:
                     # ¶ Crews battled the blaze for most of the following week": a relative clause
                     # that ends an earlier sentence is an aside too
                     told = b.context_at(at)
-                    return told is not None and _in_closing_relative(text, told.sentence.start, at)
+                    return told is not None and (_in_closing_relative(text, told.sentence.start, at)
+                                                 or _in_comparison_since(text, told.sentence.start, at))
                 return _in_set_off_relative(text, here.sentence.start, at, until)
 
             # "… a consultation that opened on 1 July and closed on 30 August. The operator published
@@ -764,6 +765,22 @@ def _in_set_off_relative(text: str, sentence_start: int, at: int, start: int) ->
         return False
     opened = _RELATIVE_OPENER.search(text, sentence_start, at) is not None
     return opened and "," in text[at:start]
+
+
+# "… the steepest one-day drop since the company floated in 2014": the last "since" before an
+# event, a superlative not far before it
+_COMPARISON_SINCE = lazy_compile(
+    rf"\b(?:{_WORDS.pattern('comparison_since_words')})\b[^.;:!?]{{0,60}}?\b"
+    rf"({_WORDS.pattern('comparison_since')})\b(?![^.;:!?]*\b{_WORDS.pattern('comparison_since')}\b)",
+    re.IGNORECASE,
+)
+
+
+def _in_comparison_since(text: str, sentence_start: int, at: int) -> bool:
+    """Does ``at`` lie in a clause of "since" after a superlative ("the steepest drop since the
+    company floated in 2014"), with no comma between?"""
+    found = _COMPARISON_SINCE.search(text, sentence_start, at)
+    return found is not None and "," not in text[found.end(1):at]
 
 
 def _in_closing_relative(text: str, sentence_start: int, at: int) -> bool:
