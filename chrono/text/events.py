@@ -202,6 +202,8 @@ _NOT_BEFORE = _word_table("noun_not_before")
 _ONLY_AFTER = {str(noun): frozenset(str(w) for w in words)
                for noun, words in _WORDS.table("noun_only_after").items()}
 _WORD_AFTER = lazy_compile(r"[A-Za-z]+(?:'[a-z]+)?|\d+")
+# the next word follows with nothing but a space or a hyphen between ("riot police", "fire-fighters")
+_NEXT_WORD_JOINED = lazy_compile(r"[ \t-]+[A-Za-z]")
 
 
 def _words_before(text: str, start: int, floor: int, count: int) -> list[str]:
@@ -333,8 +335,8 @@ def _other_sense(text: str, at: int, to: int, key: str, before: list[str], start
             and re.search("[A-Za-z]", text[start:at])):
         return True
     after = _words_after(text, to, end, 3)
-    if after and after[0] in _MODIFIER_HEADS:
-        return True
+    if after and after[0] in _MODIFIER_HEADS and _NEXT_WORD_JOINED.match(text, to):
+        return True  # (not "Before the arrest, officers stopped the van": a comma between)
     if any(tuple(before[-len(p):]) == p for p in _NOT_AFTER.get(key, ())):
         return True
     lead = max(start, at - 40)
