@@ -44,6 +44,7 @@ _SEQUENCE = lazy_compile(
 _SEQUENCE_HINT = Hint.of(_SEQUENCE_WORDS)
 _PREPOSITION_ENDS = tuple(f" {word}" for word in _WORDS.words("sequence_prepositions"))
 _SET_OFF_AFTER = lazy_compile(r"\s*[,;:.!?]")
+_GERUND_ENDING = "ing"
 _INTENTION_VERBS = _WORDS.set("intention_verbs")
 # "was followed by …, and then reopened": a verb that orders is no act to order against
 _ORDER_VERBS = _WORDS.set("order_verbs")
@@ -105,9 +106,11 @@ def sequence(b: Builder, here: SentenceContext, offsets: list[re.Match[str]]) ->
             _SET_OFF_AFTER.match(text, end) is None
         ) and (
             subject.pos != "verb" or words_between(text, end, subject.start) > 0
+            or subject.text.lower().endswith(_GERUND_ENDING)
         ):
             continue  # "shortly after crews had been withdrawn": a conjunction with its clause, not
-            # "shortly after, crews were withdrawn" or "and soon after resigned"
+            # "shortly after, crews were withdrawn" or "and soon after resigned" (but "shortly
+            # after leaving the army": a preposition and its gerund)
         if not is_asserted(text, subject) or subject.event_class in ("reporting", "causal"):
             continue
         subject_id = b.event(resolve(text, subject, triggers, here.cuts).trigger, here)

@@ -53,6 +53,18 @@ _PAST_MAIN_CLAUSE = lazy_compile(
     rf"(?:(?:{_WORDS.pattern('past_auxiliaries')})\s|[a-z]{{3,}}ed\b)"
 )
 _WORD_END = lazy_compile(r"[\w'’-]*")
+# a main clause in the past before a phrase of an opener and a gerund, in the same sentence
+# ("joined the firm in 2004, shortly after leaving": not "will join … after leaving")
+_PAST_BEFORE_GERUND = lazy_compile(
+    rf"(?<![\w'’-])(?:(?:{_WORDS.pattern('past_auxiliaries')})|[a-z]{{3,}}ed)\b(?![^.;:!?\n]*\b"
+    rf"(?:{_WORDS.pattern('modals')})\b)[^.;:!?\n]*\b(?:{_WORDS.pattern('gerund_openers')})\s+\Z"
+)
+_PAST_REACH = 160
+# ... a phrase that ends its sentence or its clause before "and" ("…, a few months after
+# graduating from the school, and became a principal in 1966"; not "promoted in April after
+# finishing second, open at home on Saturday 7 October": an aside before the main clause)
+_PHRASE_TO_SENTENCE_END = lazy_compile(
+    rf"[^,;:.!?\n]{{0,80}}(?:[.!?]|\n|\Z|,\s+(?:{_WORDS.pattern('phrase_end_coordinators')})\b)")
 
 
 def _word_end(text: str, start: int) -> int:
@@ -293,6 +305,12 @@ def verb_tense(form: str, before: list[str], text: str, start: int) -> str | Non
             text, _word_end(text, start)
         ):
             return PAST  # "Since taking office in June 2024, Ortega has pushed …": told as done
+        if prev in _GERUND_OPENERS and words[-2:-1] != [prev] and _PAST_BEFORE_GERUND.search(
+            text, max(0, start - _PAST_REACH), start
+        ) and _PHRASE_TO_SENTENCE_END.match(text, _word_end(text, start)):
+            # "She joined the company in 1961, a few months after graduating": a phrase after a
+            # main clause told in the past is its act, told as done
+            return PAST
         return None
     if form == "pp" or form == "past":
         if prev in _HAVE or not _HAVE_NEAR.isdisjoint(window):
