@@ -239,6 +239,7 @@ _OWN_ACT_BEFORE = lazy_compile(r"\b(?:its|their|[A-Za-z]+['’]s)\s+(?:[a-z]+\s+
 # the first words of a subject: after the phrase that opens a sentence, set off by a comma
 _OPENING_PHRASE = lazy_compile(r"[^,;:.!?]*,\s*")
 _SUBJECT_WORDS = 4
+_SUBJECT_AUXILIARY = lazy_compile(rf"\b(?:{_ORDER.pattern('clause_auxiliaries')})\b", re.IGNORECASE)
 _SUBJECT_FILLERS = frozenset(_COREFERENCE.words("subject_fillers"))
 
 
@@ -248,7 +249,12 @@ def _subject_words(text: str, start: int, end: int, after: int) -> frozenset[str
     ("Founded in 1887 by …, Ravensworth Cricket Club marks": club, cricket, ravensworth)."""
     opening = _OPENING_PHRASE.match(text, after, end)
     lead = _OPENING_PHRASE.match(text, start, end)
-    at = opening.end() if opening is not None and lead is not None and lead.end() >= opening.end() else start
+    # (only a phrase that opens the sentence with the act: not "The company was founded in 1987
+    # by two brothers, who …", whose subject and auxiliary come first)
+    fronted = _SUBJECT_AUXILIARY.search(text, start, after) is None
+    at = opening.end() if (
+        fronted and opening is not None and lead is not None and lead.end() >= opening.end()
+    ) else start
     words: list[str] = []
     for word in _WORD.findall(text[at:end].lower())[:_SUBJECT_WORDS]:
         if word in _NOT_HEADS:
