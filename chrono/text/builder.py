@@ -239,6 +239,9 @@ _OWN_ACT_BEFORE = lazy_compile(r"\b(?:its|their|[A-Za-z]+['’]s)\s+(?:[a-z]+\s+
 # the first words of a subject: after the phrase that opens a sentence, set off by a comma
 _OPENING_PHRASE = lazy_compile(r"[^,;:.!?]*,\s*")
 _SUBJECT_WORDS = 4
+# a title line: short, with no full stop at its end ("Clockmaker who kept a town on time for
+# half a century", once its bold is read)
+_TITLE_LINE = lazy_compile(r"[ \t*_]*[A-Z][^\n]{0,118}[^.!?:;,\s\"”’'*_)][ \t*_]*")
 _SUBJECT_AUXILIARY = lazy_compile(rf"\b(?:{_ORDER.pattern('clause_auxiliaries')})\b", re.IGNORECASE)
 _SUBJECT_FILLERS = frozenset(_COREFERENCE.words("subject_fillers"))
 
@@ -850,8 +853,18 @@ class Builder:
         story = self._story_of(offset)
         if story not in self._openings:
             self._openings[story] = next((s.paragraph for s in self.sentences if not self.in_heading(s.start)
+                                          and not self._title_line(s.start)
                                           and self._story_of(s.start) == story), None)
         return self._openings[story]
+
+    def _title_line(self, offset: int) -> bool:
+        """Is ``offset`` on a short line of its own with no full stop at its end, a title over the
+        story ("**Clockmaker who kept a town on time for half a century**"), not its opening?"""
+        start = self.text.rfind("\n", 0, offset) + 1
+        end = self.text.find("\n", offset)
+        end = end if end != -1 else len(self.text)
+        alone = self.text.startswith("\n", end) or end == len(self.text)
+        return alone and _TITLE_LINE.fullmatch(self.text, start, end) is not None
 
     def _lede_retold(self, one: Trigger, other: Trigger) -> bool:
         """Does the opening paragraph tell, undated, the act a verb of the same word dates in one
