@@ -48,6 +48,8 @@ def reported(b: Builder, here: SentenceContext) -> None:
             continue
         if t.end < report.start and _COORDINATED.search(b.text, t.end, report.start):
             continue  # "Alfie, who turned 4 yesterday, and a man who wrote in 2020": not what he wrote
+        if t.end < report.start and _not_told_by(b.text, here.sentence.start, t, report):
+            continue
         if t.start > report.end and _STILL_TO_COME.search(b.text, report.end, t.start):
             continue  # "said the pub would reopen on 17 May, when restrictions eased": to come
         target = resolve(b.text, t, triggers, here.cuts)
@@ -72,6 +74,25 @@ _OPENING_MARKS = " \t\n\"“‘'*_>#-"
 # a clause joined after the report's, not what it tells: ", and the looms stopped", "; then"
 _WORDS = vocabulary("reported")
 _COORDINATED = lazy_compile(rf",[ \t]*(?:{_WORDS.pattern('joined_clause_words')})\b|;")
+# the start of the report's clause: a subordinator right after the last mark of a clause
+_SUBORDINATE_REPORT = lazy_compile(
+    rf"(?:^|[,;:—–(])[ \t]*(?:{_WORDS.pattern('report_subordinators')})\b(?![^,;:—–(]*[,;:—–(])",
+    re.IGNORECASE,
+)
+_RELATIVE_BEFORE = lazy_compile(rf"\b(?:{_WORDS.pattern('relative_words')})\b", re.IGNORECASE)
+
+
+def _not_told_by(text: str, sentence_start: int, verb: Trigger, report: Trigger) -> bool:
+    """Is a verb before a report not what the report tells: the report stands in a clause of its
+    own that a subordinator opens ("signed the agreement on 2 September, after the regulator
+    confirmed on 9 September that …"), or the verb in a relative clause ("Residents whose homes
+    flooded … have been told")? Not "was refloated after running aground on Tuesday, the
+    harbour authority confirmed on Thursday"."""
+    if _SUBORDINATE_REPORT.search(text[verb.end:report.start]) is not None:
+        return True
+    return _RELATIVE_BEFORE.search(text, sentence_start, verb.start) is not None and not any(
+        mark in text[verb.end:report.start] for mark in ",;:—–"
+    )
 _STILL_TO_COME = lazy_compile(rf"\b(?:{_WORDS.pattern('future_in_the_past')})\b", re.IGNORECASE)
 _AND_THEN_VERB = lazy_compile(
     rf"\b(?:{_WORDS.pattern('second_predicate_joiners')})[ \t]+"
