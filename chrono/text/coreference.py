@@ -280,7 +280,8 @@ def antecedent_link(mention: Mention, earlier: Sequence[Mention], words: Vocabul
     # ("The chairman, Sir Nigel, resigned on Monday … his departure came days after …": a pronoun
     # owner in the same paragraph, with no other such event told)
     owned_here = mention.pronoun_owner is not None and same_paragraph and len(found) == 1
-    by_person = (how == "a related word" and chosen.trigger.event_class in _ONCE_PER_PERSON
+    by_person = (how in ("a related word", "the same kind of event")
+                 and chosen.trigger.event_class in _ONCE_PER_PERSON
                  and (mention.named_possessor or owned_here))
     if by_person:
         how = "a related word for the same person's event"
