@@ -43,6 +43,9 @@ class WeekdayCue:
     # told as still to come in the words before it ("The society's next talk is on Tuesday 9
     # March"): under a text of another time, maybe a day of the document's own weeks
     upcoming: bool = False
+    # the years written just before it ("You were a child in 1969. … The landing was on Sunday
+    # 20 July"): a year-less date may be of one of them rather than of the document's year
+    years_before: tuple[int, ...] = ()
 
 
 @attrs.frozen

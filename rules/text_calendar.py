@@ -52,6 +52,9 @@ class WeekdayMismatch(Rule):
         year-less weekdays of the text fit that year (a schedule whose other rows fit it), or
         one told near it, within a month of it, does ("Sunday 8 February … two days later, on
         Monday 10 February": no year makes both right), which confirms the year: then an error.
+        On the document's own day, a weekday that fits the day in a year written just before it
+        (an anniversary: "You were a child in 1969. … The landing was on Sunday 20 July") is
+        left alone too.
 
     Why it matters
         The weekday and the date were written separately; one of them is wrong, and a reader
@@ -120,6 +123,11 @@ class WeekdayMismatch(Rule):
             distance = abs((date.day - near).days)
             if distance > _NEAR_DAYS:
                 continue  # the year was guessed far from the document date: the guess may be at fault
+            if distance <= _OWN_DAY_SPARE and _fits_a_year_before(cue):
+                # "You were a child in 1969. … The landing was on Sunday 20 July", told on 20 July
+                # 2019: no writer misnames the weekday of the day they write on; the day is the
+                # anniversary's, in the year the text wrote just before, where the weekday fits
+                continue
             if not date.against_tense:
                 # "Sunday, March 9" days or weeks before the document date, "Wednesday, November 4"
                 # a month after it, told in a tense that agrees: the other years in which the
@@ -133,6 +141,23 @@ class WeekdayMismatch(Rule):
             message = (f"{cue.name} does not match {date.day.isoformat()} (year inferred from the "
                        f"document date): that day is a {actual}")
             yield attrs.evolve(self.finding(analysis, message, [span]), severity=Severity.WARNING)
+
+
+_OWN_DAY_SPARE = 1  # days from the document date that count as its own day
+
+
+def _fits_a_year_before(cue: WeekdayCue) -> bool:
+    """Does the weekday fit the day and month in a year written just before the date, other
+    than the one inferred?"""
+    day = cue.date.day
+    assert day is not None
+    for year in set(cue.years_before) - {day.year}:
+        try:
+            if day.replace(year=year).weekday() == cue.weekday:
+                return True
+        except ValueError:  # 29 February
+            continue
+    return False
 
 
 _NEIGHBOUR_DAYS = 31  # days between two year-less weekday dates that must share a year

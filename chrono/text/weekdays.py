@@ -32,6 +32,9 @@ _FULL_DATE = lazy_compile(r"\d{4}-\d\d-\d\d")
 _UPCOMING_BEFORE = lazy_compile(
     rf"\b(?:{vocabulary('calendar').pattern('upcoming_before_weekday')})\s+(?:on\s+)?\Z", re.IGNORECASE)
 _FIGURE = lazy_compile(r"\d")
+# a year written out in the words before a weekday date, and how far back (characters)
+_YEAR_WRITTEN = lazy_compile(r"(?<![\w-])(1[5-9]\d\d|20\d\d)(?![\w-])")
+_YEARS_REACH = 400
 # a month the words write out: a name ("13 October"), or figures ("13/10", "2023-10-13")
 _MONTH_WRITTEN = lazy_compile(rf"\b(?:{alternation(longest_first(MONTHS))})\b|\d[./-]\d", re.IGNORECASE)
 _WEEKDAY_FIRST = lazy_compile(rf"({_DAY_NAME})\b")
@@ -110,7 +113,8 @@ def weekday_cues(text: str, timexes: Sequence[Timex]) -> Iterator[WeekdayCue]:
         if date.day is None:
             continue
         upcoming = _UPCOMING_BEFORE.search(text, max(0, start - 30), start) is not None
-        yield WeekdayCue(name, Span(start, start + len(name)), WEEKDAYS[name], date, upcoming)
+        years = tuple(int(y) for y in _YEAR_WRITTEN.findall(text, max(0, start - _YEARS_REACH), start))
+        yield WeekdayCue(name, Span(start, start + len(name)), WEEKDAYS[name], date, upcoming, years)
 
 
 _CELL_WEEKDAY = lazy_compile(rf"\W*({_DAY_NAME})\.?\W*")
