@@ -98,6 +98,10 @@ class WeekdayMismatch(Rule):
             if not date.year_inferred:
                 said = f" ({date.note})" if date.note == YEAR_SAID else ""
                 message = f"{cue.name} does not match {date.day.isoformat()}{said}: that day is a {actual}"
+                if date.note == YEAR_SAID and _rolls_over(cue, weekday_cues):
+                    # "two INSET days this year: Monday 4 September and Friday 5 January": a
+                    # school's year runs on into the next calendar year, where the weekday fits
+                    continue
                 yield self.finding(analysis, message, [span])
                 continue
             if cue.upcoming and near is not None and _fits_near(cue.weekday, date.day, near):
@@ -141,6 +145,27 @@ class WeekdayMismatch(Rule):
             message = (f"{cue.name} does not match {date.day.isoformat()} (year inferred from the "
                        f"document date): that day is a {actual}")
             yield attrs.evolve(self.finding(analysis, message, [span]), severity=Severity.WARNING)
+
+
+_ROLLOVER_CHARACTERS = 160  # how near before it the later month of a list is told
+
+
+def _rolls_over(cue: WeekdayCue, cues: list[WeekdayCue]) -> bool:
+    """Is the date the next one of a list that has run past the year's end ("Monday 4 September
+    … and Friday 5 January", both read in the year a sentence names): a right weekday date of a
+    later month just before it, and the weekday fits the day in the next year?"""
+    day = cue.date.day
+    assert day is not None
+    earlier_in_list = any(
+        other.date.day is not None and other.date.day.year == day.year and other.date.day.month > day.month
+        and other.date.day.weekday() == other.weekday
+        and 0 < cue.date.span.start - other.date.span.start <= _ROLLOVER_CHARACTERS
+        for other in cues)
+    try:
+        fits_next = day.replace(year=day.year + 1).weekday() == cue.weekday
+    except ValueError:  # 29 February
+        return False
+    return earlier_in_list and fits_next
 
 
 _OWN_DAY_SPARE = 1  # days from the document date that count as its own day
