@@ -724,15 +724,19 @@ def _month_just_told(ctx: Context, month: int, day: int | None, start: int, end:
 
 
 _WEEKDAY_WORD = re.compile(r"[A-Za-z]+")
+_WEEKDAY_TABLES = ("weekday", "weekday_abbr", "weekday_abbr_dated")
 
 
 def written_weekday(ctx: Context, start: int, end: int, *, only: bool = False) -> int | None:
     """The ISO weekday the words ``[start, end)`` name (the first; with ``only``, None unless
     exactly one is named)."""
-    named = [w for w in _WEEKDAY_WORD.findall(ctx.text, start, end) if ctx.res.has("weekday", w)]
+    # (or its abbreviation, within the date's own words: "Sat 29 March", "Thu 3 Oct")
+    named = [(w, table) for w in _WEEKDAY_WORD.findall(ctx.text, start, end)
+             for table in _WEEKDAY_TABLES if ctx.res.has(table, w)]
     if not named or (only and len(named) != 1):
         return None
-    return int(ctx.res.lookup("weekday", named[0]) or 0)
+    word, table = named[0]
+    return int(ctx.res.lookup(table, word) or 0)
 # how far after the day a paragraph has just told a year-less date still goes on from it
 _JUST_TOLD_DAYS = 92
 
