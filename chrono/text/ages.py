@@ -898,9 +898,12 @@ def birthday_cues(
         count = _ordinal_count(match)
         counterfactual = _COUNTERFACTUAL.search(text, max(sentence.start, match.start() - 24), match.start())
         # (a written date, or one counted from now: "her 100th birthday next month")
+        # (not a date told after the birth that follows the birthday: "celebrating his 80th
+        # birthday; he was born on 1 January 1950 and has not missed a dip since 1983")
         others = [t for t in dates.between(sentence.start, sentence.end)
                   if t is not birth and has_year(t) and (t.anchor is None or (
-                      t.anchor == "DCT" and t.temporal_function and not t.guessed and not counterfactual))]
+                      t.anchor == "DCT" and t.temporal_function and not t.guessed and not counterfactual))
+                  and not (match.end() <= birth.start and t.start >= birth.end)]
         if len(others) > 1:
             # "her 100th birthday on Sunday 28 March at the home where she has lived since 2017":
             # the date right after the birthday

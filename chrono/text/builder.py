@@ -61,6 +61,8 @@ _DATE_BEFORE_NOUN = lazy_compile(
 # ("her election as mayor in May 1968", "his move to Leeds in 1990": a short complement between)
 _DATE_AFTER_NOUN = lazy_compile(
     r"(?:\s+(?:as|to)\s+(?:[A-Za-z][\w'’-]*\s+){0,1}[A-Za-z][\w'’-]*)?"
+    # ("the meeting held on Tuesday 14 March": a participle of its holding, then its date)
+    rf"(?:\s+(?:{_COREFERENCE.pattern('holding_participles')}))?"
     r"\s+(?:(?:in|on|of|at|from|during|since)\s+)?(?:the\s+)?")
 # "At its opening, on 30 June 1979, …": set off by a comma (but "19 days after the launch, on 25
 # October": the date of what the order phrase places)

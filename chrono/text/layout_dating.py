@@ -187,7 +187,7 @@ def apply(b: Builder, layout: Layout, found: Sequence[Scope]) -> None:
         _past_entries(b, layout, found)
     if any(block.label for block in layout.blocks):
         _drop_label_dct_claims(b, layout)
-    _drop_planned_dct_claims(b, layout)
+    _drop_planned_dct_claims(b, layout, found)
     _name_anchors(b)
 
 
@@ -881,10 +881,13 @@ def _drop_label_dct_claims(b: Builder, layout: Layout) -> None:
         b.drop_claims(lambda claim: not named_in_label(claim))
 
 
-def _drop_planned_dct_claims(b: Builder, layout: Layout) -> None:
+def _drop_planned_dct_claims(b: Builder, layout: Layout, found: Sequence[Scope] = ()) -> None:
     """No claim against the document date from an event under a heading of what is to come
-    ("## Next steps ¶ - **Autumn 2024** — headteacher appointed"): a plan, whatever its form."""
+    ("## Next steps ¶ - **Autumn 2024** — headteacher appointed"), or in a list whose dated
+    entries all lie after the document date (a timetable: "1. **Thursday 1 July 2032** —
+    Application … submitted"): a plan, whatever its form."""
     plans = [(layout.blocks[i].start, layout.blocks[i].scope_end) for i in _plan_headings(b, layout)]
+    plans += _future_lists(b, layout, found)
     plans += plan_table_rows(b, layout)
     plans += [(block.start, block.end) for block in layout.blocks
               if block.kind in _PLAN_ENTRY_KINDS and _PLAN_ENTRY_MARK.search(b.text, block.start, block.end)]
@@ -899,6 +902,28 @@ def _drop_planned_dct_claims(b: Builder, layout: Layout) -> None:
 
     if any(planned(claim) for claim in b.claims):
         b.drop_claims(lambda claim: not planned(claim))
+
+
+_SCHEDULE_ENTRIES = 3  # dated entries, all to come, that make a list a timetable
+
+
+def _future_lists(b: Builder, layout: Layout, found: Sequence[Scope]) -> list[tuple[int, int]]:
+    """The lists whose dated entries (three or more, one after another) all begin after the
+    document date: a timetable of what is to come, each entry a plan."""
+    dct = b.dct
+    if dct is None or dct.end is None:
+        return []
+    dated = sorted((scope for scope in found if scope.block.kind is Kind.ITEM), key=lambda s: s.index)
+    runs: list[list[Scope]] = []
+    for scope in dated:
+        between = range(runs[-1][-1].index + 1, scope.index) if runs else range(0)
+        if runs and all(layout.blocks[i].kind in (Kind.ITEM, Kind.LINE) for i in between):
+            runs[-1].append(scope)
+        else:
+            runs.append([scope])
+    return [(run[0].block.start, run[-1].block.end) for run in runs
+            if len(run) >= _SCHEDULE_ENTRIES and all(
+                s.period.start is not None and s.period.start >= dct.end for s in run)]
 
 
 # ---------------------------------------------------------------------------------------------

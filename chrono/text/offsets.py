@@ -1044,7 +1044,8 @@ def _counted_from_last_date(b: Builder, here: SentenceContext, match: re.Match[s
         return
     if before[-1].start < since:
         return
-    if match.group("daybefore") and _APPOSED_GAP.fullmatch(b.text, before[-1].end, match.start()):
+    apposed = _APPOSED_GAP.fullmatch(b.text, before[-1].end, match.start()) is not None
+    if match.group("daybefore") and apposed:
         # "on Wednesday 9 June, the day before, but …": the phrase says how the date it follows
         # stands to the story's day, not a day counted from it
         return
@@ -1057,7 +1058,9 @@ def _counted_from_last_date(b: Builder, here: SentenceContext, match: re.Match[s
     step = days if direction == "later" else -days
     # (a day written of another year than the one counted from: a year misread, more likely
     # than a slip)
-    grade = Grade.WEAK if _written_years_away(b, here, phrase) else _counted_from_another_day(
+    # ("deployed on Tuesday 18 April, twelve days earlier,": a distance set off right after the
+    # date it was counted from may say how that date stands to the story's day: a doubt)
+    grade = Grade.WEAK if apposed or _written_years_away(b, here, phrase) else _counted_from_another_day(
         b, here, match.start(), count, unit, direction, True)
     counted_day_claim(b, subject_id, phrase.anchor, step, spare, span, grade=grade,
                       note=f"counted from {phrase.anchor}, the last date told, “{before[-1].text}”")
