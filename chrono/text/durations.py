@@ -504,17 +504,21 @@ _CLOSING = lazy_compile(
 
 def started_and_ended(b: Builder, here: SentenceContext, timex: Timex) -> None:
     """"The closure will last 16 days, starting on Monday 19 May and ending on Friday 30 May",
+    "ran for five and a half hours, opening at 6pm and closing at 10.30pm",
     "… starting on 19 May, with the road due to reopen on 30 May": a length of days or more,
     the day the period starts and the day it ends say one period twice, planned or told (the
     end told by an act only when it is the one that ends the state measured: a reopening ends a
     closure)."""
     length = seconds_of(timex.value)
-    if length is None or length <= 0 or timex.mod or unit_of(timex.value) < _DAY_SECONDS:
+    if length is None or length <= 0 or timex.mod:
         return
     opener = _STARTING_AFTER.match(b.text, timex.end)
     if opener is None:
         return
-    later = [t for t in here.timexes if t.start >= opener.end() and t.type == "DATE"]
+    # ("the meeting ran for five and a half hours, opening at 6pm and closing at 10.30pm": a
+    # length of hours, its ends told by times of day)
+    kind = "DATE" if unit_of(timex.value) >= _DAY_SECONDS else "TIME"
+    later = [t for t in here.timexes if t.start >= opener.end() and t.type == kind]
     if len(later) < 2:
         return
     first, last = later[0], later[1]
