@@ -54,7 +54,9 @@ class WeekdayMismatch(Rule):
         Monday 10 February": no year makes both right), which confirms the year: then an error.
         On the document's own day, a weekday that fits the day in a year written just before it
         (an anniversary: "You were a child in 1969. … The landing was on Sunday 20 July") is
-        left alone too.
+        left alone too, and so is a date of a list read in the year a sentence names that runs
+        past the year's end ("this year: Monday 4 September and Friday 5 January") when the
+        weekday fits the next year.
 
     Why it matters
         The weekday and the date were written separately; one of them is wrong, and a reader
@@ -161,11 +163,7 @@ def _rolls_over(cue: WeekdayCue, cues: list[WeekdayCue]) -> bool:
         and other.date.day.weekday() == other.weekday
         and 0 < cue.date.span.start - other.date.span.start <= _ROLLOVER_CHARACTERS
         for other in cues)
-    try:
-        fits_next = day.replace(year=day.year + 1).weekday() == cue.weekday
-    except ValueError:  # 29 February
-        return False
-    return earlier_in_list and fits_next
+    return earlier_in_list and _fits_in(cue, day.year + 1)
 
 
 _OWN_DAY_SPARE = 1  # days from the document date that count as its own day
@@ -176,13 +174,17 @@ def _fits_a_year_before(cue: WeekdayCue) -> bool:
     than the one inferred?"""
     day = cue.date.day
     assert day is not None
-    for year in set(cue.years_before) - {day.year}:
-        try:
-            if day.replace(year=year).weekday() == cue.weekday:
-                return True
-        except ValueError:  # 29 February
-            continue
-    return False
+    return any(_fits_in(cue, year) for year in set(cue.years_before) - {day.year})
+
+
+def _fits_in(cue: WeekdayCue, year: int) -> bool:
+    """Does the cue's weekday fit its day and month in ``year``?"""
+    day = cue.date.day
+    assert day is not None
+    try:
+        return day.replace(year=year).weekday() == cue.weekday
+    except ValueError:  # 29 February
+        return False
 
 
 _NEIGHBOUR_DAYS = 31  # days between two year-less weekday dates that must share a year

@@ -80,6 +80,11 @@ _SUBORDINATE_REPORT = lazy_compile(
     re.IGNORECASE,
 )
 _RELATIVE_BEFORE = lazy_compile(rf"\b(?:{_WORDS.pattern('relative_words')})\b", re.IGNORECASE)
+_STILL_TO_COME = lazy_compile(rf"\b(?:{_WORDS.pattern('future_in_the_past')})\b", re.IGNORECASE)
+_AND_THEN_VERB = lazy_compile(
+    rf"\b(?:{_WORDS.pattern('second_predicate_joiners')})[ \t]+"
+    rf"(?:(?:{_WORDS.pattern('second_predicate_adverbs')})[ \t]+)?\Z"
+)
 
 
 def _not_told_by(text: str, sentence_start: int, verb: Trigger, report: Trigger) -> bool:
@@ -93,11 +98,6 @@ def _not_told_by(text: str, sentence_start: int, verb: Trigger, report: Trigger)
     return _RELATIVE_BEFORE.search(text, sentence_start, verb.start) is not None and not any(
         mark in text[verb.end:report.start] for mark in ",;:—–"
     )
-_STILL_TO_COME = lazy_compile(rf"\b(?:{_WORDS.pattern('future_in_the_past')})\b", re.IGNORECASE)
-_AND_THEN_VERB = lazy_compile(
-    rf"\b(?:{_WORDS.pattern('second_predicate_joiners')})[ \t]+"
-    rf"(?:(?:{_WORDS.pattern('second_predicate_adverbs')})[ \t]+)?\Z"
-)
 
 
 def _continuing(here: SentenceContext, verb: Trigger) -> bool:

@@ -305,7 +305,7 @@ def verb_tense(form: str, before: list[str], text: str, start: int) -> str | Non
             text, _word_end(text, start)
         ):
             return PAST  # "Since taking office in June 2024, Ortega has pushed …": told as done
-        if prev in _GERUND_OPENERS and words[-2:-1] != [prev] and _PAST_BEFORE_GERUND.search(
+        if prev in _GERUND_OPENERS and _PAST_BEFORE_GERUND.search(
             text, max(0, start - _PAST_REACH), start
         ) and _PHRASE_TO_SENTENCE_END.match(text, _word_end(text, start)):
             # "She joined the company in 1961, a few months after graduating": a phrase after a
