@@ -145,6 +145,9 @@ _TITLED_NAME = lazy_compile(
 # "At 17, Okafor is …": the name the age is put with, after it
 _SUBJECT_PRONOUNS = frozenset(_WORDS.words("subject_pronouns"))
 _NAME_AFTER_AGE = lazy_compile(r",[ \t]+([A-Z][\w'’-]+)\b")
+# the sex a given name almost always names ("F", "M"; chrono/lang/en/prose/given_names.yaml)
+_GIVEN_NAME_SEXES = {**dict.fromkeys(vocabulary("given_names").set("female"), "F"),
+                     **dict.fromkeys(vocabulary("given_names").set("male"), "M")}
 _FEMALE = lazy_compile(rf"\b(?:{_WORDS.pattern('female_words')})\b")
 _MALE = lazy_compile(rf"\b(?:{_WORDS.pattern('male_words')})\b")
 # the subject pronoun of the age's clause, a few words before it ("he was turning 80")
@@ -514,10 +517,14 @@ def _another_name(text: str, at: int, born_in: str) -> bool:
         return False  # "died on 2 March, aged 93"
     if name.group(1) not in born_in:
         return True
-    # "Ellen Benn, now 71," beside "Benn … (he was born in May 1925)": a first name the birth's
-    # sentence does not give is another of the family
+    # "Ellen Benn, now 71," beside "Benn … (he was born in May 1925)": a first name of the other
+    # sex than the birth's sentence tells is another of the family ("Jordan Pike, now 20," beside
+    # "Pike, who was born on 4 December 1996,": the one born, named in full)
     first = _FIRST_NAME_BEFORE.search(text, max(0, name.start(1) - 24), name.start(1))
-    return first is not None and first.group(1) not in born_in and first.group(1) not in _PERSON_TITLES
+    if first is None or first.group(1) in born_in or first.group(1) in _PERSON_TITLES:
+        return False
+    born_sex = _sex_of(born_in)
+    return born_sex is not None and _GIVEN_NAME_SEXES.get(first.group(1)) not in (None, born_sex)
 
 
 # "Norman Leach became the youngest champion …": a full name that opens its sentence, then a word
