@@ -6,8 +6,10 @@
   3 October"). Elsewhere, too, a noun that no mention before it names is the one past verb of its
   word dated in its paragraph or the next two ("Ms Foyle's resignation followed the report … ¶
   She resigned on Friday 4 February"), when the words around them allow one event (a named owner
-  and a pronoun subject: a doubt). Read only when the noun is definite and undated, refers back
-  to nothing, is no plan, no set and no "second" one.
+  and a pronoun subject: a doubt). Farther on, the verb is that noun's when it is the one of its
+  word whose sentence names what the noun's phrase names ("the sale of its Rotterdam depot" … "The
+  Rotterdam depot … was sold on 24 July"). Read only when the noun is definite and undated, refers
+  back to nothing, is no plan, no set and no "second" one.
 * "the departure of finance director Paula Renshaw, who left the business on 19 February": the
   noun of a named person's act and the verb of the relative clause about that person.
 
@@ -30,6 +32,8 @@ __all__ = ["lede_nouns", "owner_clause_retold"]
 
 # how many paragraphs after the opening one the verb that dates the opening's noun may stand
 _REACH = 2
+# ... and after a noun elsewhere, when the verb's sentence names what the noun's phrase names
+_NAMED_REACH = 30
 
 
 def lede_nouns(b: Builder) -> None:
@@ -62,6 +66,13 @@ def _lede_noun(b: Builder, noun: Mention, told: list[Mention], opening: int | No
              and m.trigger.tense in TOLD_AS_PAST and m.trigger.start > trigger.start
              and (0 < m.paragraph - noun.paragraph <= _REACH if in_lede
                   else 0 <= m.paragraph - noun.paragraph <= _REACH)]
+    named = _names_after(b.text, trigger.end) if not verbs else frozenset()
+    if named:
+        # "the sale of its loss-making Rotterdam depot" … paragraphs later "The Rotterdam depot …
+        # was sold on 24 July": farther on, the one verb of its word told of a thing it names
+        verbs = [m for m in told if m.trigger.pos == "verb" and m.trigger.lemma == trigger.lemma
+                 and m.trigger.tense in TOLD_AS_PAST and m.trigger.start > trigger.start
+                 and int(in_lede) <= m.paragraph - noun.paragraph <= _NAMED_REACH and named & m.context]
     if len(verbs) != 1:
         return
     sure = in_lede or compatible(noun, verbs[0])
@@ -77,6 +88,19 @@ def _lede_noun(b: Builder, noun: Mention, told: list[Mention], opening: int | No
     where = "the opening's" if in_lede else "the undated"
     note = f"{where} '{trigger.text}' is the event '{verb.text}' dates in the paragraphs after it"
     _one_event(b, trigger, verb, note, Grade.STRONG if sure else Grade.WEAK)
+
+
+# the phrase after an event noun, to its clause's end ("of its loss-making Rotterdam depot"), and
+# the names in it (capitalised words)
+_PHRASE_AFTER = lazy_compile(r"[^,.;:!?()\n]{0,60}")
+_NAME_IN_PHRASE = lazy_compile(r"\b(?-i:[A-Z][a-z][\w'’-]*)")
+
+
+def _names_after(text: str, end: int) -> frozenset[str]:
+    """The names, lower case, in the phrase right after an event noun ending at ``end``."""
+    phrase = _PHRASE_AFTER.match(text, end)
+    words = _NAME_IN_PHRASE.findall(phrase.group()) if phrase is not None else []
+    return frozenset(word.lower() for word in words)
 
 
 def _one_event(b: Builder, noun: Trigger, verb: Trigger, note: str, grade: Grade = Grade.STRONG) -> None:
