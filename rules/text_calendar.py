@@ -179,12 +179,17 @@ def _fits_a_year_before(cue: WeekdayCue) -> bool:
 
 def _fits_in(cue: WeekdayCue, year: int) -> bool:
     """Does the cue's weekday fit its day and month in ``year``?"""
-    day = cue.date.day
-    assert day is not None
+    assert cue.date.day is not None
+    moved = _in_year(cue.date.day, year)
+    return moved is not None and moved.weekday() == cue.weekday
+
+
+def _in_year(day: dt.date, year: int) -> dt.date | None:
+    """``day``'s month and day in ``year`` (None for 29 February in a common year)."""
     try:
-        return day.replace(year=year).weekday() == cue.weekday
-    except ValueError:  # 29 February
-        return False
+        return day.replace(year=year)
+    except ValueError:
+        return None
 
 
 _NEIGHBOUR_DAYS = 31  # days between two year-less weekday dates that must share a year
@@ -463,11 +468,8 @@ def _fits_near(weekday: int, day: dt.date, near: dt.date) -> bool:
     after the document date ``near`` (a day still to come, as a notice gives; a diary's entry of
     another year whose wrong weekday fits a day just gone is still wrong)?"""
     for year in (near.year, near.year + 1):
-        try:
-            moved = day.replace(year=year)
-        except ValueError:
-            continue  # (29 February in a common year)
-        if moved.weekday() == weekday and 0 < (moved - near).days <= _NEAR_DAYS:
+        moved = _in_year(day, year)
+        if moved is not None and moved.weekday() == weekday and 0 < (moved - near).days <= _NEAR_DAYS:
             return True
     return False
 

@@ -26,6 +26,7 @@ from chrono.tagger import Timex
 from chrono.tagger.resources import trie_regex
 from chrono.text.calendar_names import MONTHS, ORDINAL_SUFFIXES, WEEKDAYS
 from chrono.text.cue_dates import mention
+from chrono.text.given_names import sex_of_given_name
 from chrono.text.inflection import singular
 from chrono.text.sentences import Sentence
 from chrono.text.vocabulary import Hint, alternation, longest_first, starts_word, vocabulary
@@ -145,9 +146,6 @@ _TITLED_NAME = lazy_compile(
 # "At 17, Okafor is …": the name the age is put with, after it
 _SUBJECT_PRONOUNS = frozenset(_WORDS.words("subject_pronouns"))
 _NAME_AFTER_AGE = lazy_compile(r",[ \t]+([A-Z][\w'’-]+)\b")
-# the sex a given name almost always names ("F", "M"; chrono/lang/en/prose/given_names.yaml)
-_GIVEN_NAME_SEXES = {**dict.fromkeys(vocabulary("given_names").set("female"), "F"),
-                     **dict.fromkeys(vocabulary("given_names").set("male"), "M")}
 _FEMALE = lazy_compile(rf"\b(?:{_WORDS.pattern('female_words')})\b")
 _MALE = lazy_compile(rf"\b(?:{_WORDS.pattern('male_words')})\b")
 # the subject pronoun of the age's clause, a few words before it ("he was turning 80")
@@ -524,7 +522,7 @@ def _another_name(text: str, at: int, born_in: str) -> bool:
     if first is None or first.group(1) in born_in or first.group(1) in _PERSON_TITLES:
         return False
     born_sex = _sex_of(born_in)
-    return born_sex is not None and _GIVEN_NAME_SEXES.get(first.group(1)) not in (None, born_sex)
+    return born_sex is not None and sex_of_given_name(first.group(1)) not in (None, born_sex)
 
 
 # "Norman Leach became the youngest champion …": a full name that opens its sentence, then a word
@@ -599,9 +597,9 @@ def _another_named_between(text: str, lo: int, hi: int, born_in: str) -> bool:
 
 
 def _sex_of(words: str) -> str | None:
-    """"F" or "M" when ``words`` tell only one sex (a title, a pronoun), else None."""
+    """"female" or "male" when ``words`` tell only one sex (a title, a pronoun), else None."""
     female, male = _FEMALE.search(words) is not None, _MALE.search(words) is not None
-    return "F" if female and not male else "M" if male and not female else None
+    return "female" if female and not male else "male" if male and not female else None
 
 
 def _another_sex(text: str, lo: int, at: int, born_in: str) -> bool:

@@ -32,6 +32,7 @@ from chrono.text.clauses import FUNCTION_WORDS, words_between
 from chrono.text.context import SentenceContext
 from chrono.text.coreference import Link, Vocabulary, antecedent_link, describe_link, verb_object
 from chrono.text.events import Trigger, lexicon, names_verb_event
+from chrono.text.given_names import sex_of_given_name
 from chrono.text.inflection import singular
 from chrono.text.mentions import Mention, mention_of
 from chrono.text.named_events import NamedEvent
@@ -141,7 +142,7 @@ _SENTENCE_NAME = lazy_compile(r"[\s\"“]*((?:[A-Z][a-z][\w'’-]*[ \t]+)*[A-Z][
 def _pronoun_of_name(name: str) -> str | None:
     """The subject pronoun for a person named ``name`` ("Edith Marram": "she"), when its given
     name almost always names one sex."""
-    sex = _NAME_SEXES.get(name.split()[0])
+    sex = sex_of_given_name(name.split()[0])
     return next((word for word, of in _PRONOUN_SEXES.items() if of == sex), None) if sex else None
 
 
@@ -164,10 +165,6 @@ _PRONOUN_WORD = lazy_compile(rf"\b({'|'.join(_PRONOUN_SEXES)})\b", re.IGNORECASE
 # "… said he died": the pronoun right before the death verb, an adverb at most between
 _PRONOUN_SUBJECT = lazy_compile(rf"\b({'|'.join(_PRONOUN_SEXES)})[ \t]+(?:[a-z]+ly[ \t]+)?\Z", re.IGNORECASE)
 _RELATIVE_WORD = lazy_compile(rf"\b({'|'.join(_RELATIVE_SEXES)})\b")
-_GIVEN_NAMES = vocabulary("given_names")
-# "Walter Ashby … died on Tuesday 14 August": the sex of a given name that almost always names one
-_NAME_SEXES = {**dict.fromkeys(_GIVEN_NAMES.set("female"), "female"),
-               **dict.fromkeys(_GIVEN_NAMES.set("male"), "male")}
 _CAPITALISED = lazy_compile(r"\b[A-Z][a-z]+\b")
 # "Mr Abernethy, who died …", "Abernethy died …": the surname right before a death verb
 _NAME_SUBJECT_WHO = lazy_compile(
@@ -1428,7 +1425,7 @@ class Builder:
                   for m in _RELATIVE_WORD.finditer(self.text, lo, trigger.start)
                   if not self.text.startswith(surname, self.text.find(" ", m.end() - 1) + 1)}
         # (and the given names there of anyone else: "Joan died in 2009. He died on 16 August")
-        others |= {_NAME_SEXES.get(m.group()) for m in _CAPITALISED.finditer(self.text, lo, trigger.start)
+        others |= {sex_of_given_name(m.group()) for m in _CAPITALISED.finditer(self.text, lo, trigger.start)
                    if m.group() not in opened.group(1).split()}
         grade = Grade.WEAK if sex in others else Grade.STRONG
         link = Link(trigger, first.trigger, grade, "the death the opening told, of the same person")

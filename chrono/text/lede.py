@@ -24,7 +24,7 @@ from chrono.model import Endpoint, Gap, Grade, Side
 from chrono.text.builder import SAME_ACT_VERBS, Builder
 from chrono.text.coreference import compatible
 from chrono.text.events import Trigger
-from chrono.text.mentions import Mention
+from chrono.text.mentions import Mention, names_in
 from chrono.text.tense import TOLD_AS_PAST
 from chrono.text.vocabulary import vocabulary
 
@@ -90,17 +90,14 @@ def _lede_noun(b: Builder, noun: Mention, told: list[Mention], opening: int | No
     _one_event(b, trigger, verb, note, Grade.STRONG if sure else Grade.WEAK)
 
 
-# the phrase after an event noun, to its clause's end ("of its loss-making Rotterdam depot"), and
-# the names in it (capitalised words)
+# the phrase after an event noun, to its clause's end ("of its loss-making Rotterdam depot")
 _PHRASE_AFTER = lazy_compile(r"[^,.;:!?()\n]{0,60}")
-_NAME_IN_PHRASE = lazy_compile(r"\b(?-i:[A-Z][a-z][\w'’-]*)")
 
 
 def _names_after(text: str, end: int) -> frozenset[str]:
     """The names, lower case, in the phrase right after an event noun ending at ``end``."""
     phrase = _PHRASE_AFTER.match(text, end)
-    words = _NAME_IN_PHRASE.findall(phrase.group()) if phrase is not None else []
-    return frozenset(word.lower() for word in words)
+    return names_in(phrase.group()) if phrase is not None else frozenset()
 
 
 def _one_event(b: Builder, noun: Trigger, verb: Trigger, note: str, grade: Grade = Grade.STRONG) -> None:

@@ -270,9 +270,9 @@ class Mention:
         own, definite = self._phrase
         text, trigger = self._text, self.trigger
         complement = _COMPLEMENT.match(text, trigger.end, min(len(text), trigger.end + 60))
-        names = _names(" ".join(own[1:] if own and own[0][:1].isupper() and definite else own))
+        names = names_in(" ".join(own[1:] if own and own[0][:1].isupper() and definite else own))
         if complement is not None:
-            names |= _names(complement.group(1))
+            names |= names_in(complement.group(1))
         return names
 
     @functools.cached_property
@@ -354,7 +354,9 @@ def _context(sentence_text: str) -> frozenset[str]:
     return frozenset(w.lower().strip("'’.-") for w in _WORD.findall(sentence_text) if len(w) > 2)
 
 
-def _names(text: str) -> frozenset[str]:
+def names_in(text: str) -> frozenset[str]:
+    """The names (capitalised words, not months or other words that only look like names) in
+    ``text``, lower case."""
     return frozenset(m.group().lower() for m in _NAME.finditer(text) if m.group() not in _NOT_NAMES)
 
 
