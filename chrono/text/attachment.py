@@ -34,6 +34,7 @@ from chrono.text.tense import INFINITIVE, NOMINAL, PAST, PLANNED, PRESENT, TOLD_
 from chrono.text.vocabulary import Hint, alternation, each_then_space, longest_first, vocabulary
 
 _WORDS = vocabulary("attachment")
+WEEK_OPENING_SIGNALS = frozenset(_WORDS.words("week_opening_signals"))
 _NEXT_WORD = lazy_compile(r"[\s'’s]*([A-Za-z][\w-]*)")
 _DUE = lazy_compile(
     rf"\b(?:{_WORDS.pattern('term_words')}|"
@@ -688,8 +689,10 @@ def _attach(text: str, timex: Timex, triggers: Sequence[Trigger], cuts: tuple[in
         after_aside = aside.end() if aside is not None else nearest.end
         if PURPOSE_INFINITIVE.search(text, nearest.end, left_edge):
             return None  # "remanded in custody to appear at the Crown Court on Monday 10 July"
+        # (the signal's own participle is none: "held in the week beginning Monday 24 October")
+        phrase_end = left_edge if timex.signal in WEEK_OPENING_SIGNALS else timex.start
         if _PHASE_HEAD.search(text, nearest.end, left_edge) or _PHASE_PARTICIPLE.search(
-            text, max(nearest.end, left_edge - 16), timex.start
+            text, max(nearest.end, left_edge - 16), phrase_end
         ):
             return None  # "the sale comes as it prepares for the end of its contract on 31 March 2029",
             # "committed to a pilot on three routes starting in January 2018"

@@ -33,6 +33,7 @@ from chrono.text.attachment import (
     FOR_PURPOSE,
     IN_FRONT,
     PURPOSE_INFINITIVE,
+    WEEK_OPENING_SIGNALS,
     Target,
     again_or_predicate,
     aspect_phase,
@@ -496,6 +497,8 @@ def told_going_on(text: str, trigger: Trigger, sentence_start: int) -> bool:
         text, max(sentence_start, trigger.start - 80), trigger.start) is not None
 
 
+
+
 def date(b: Builder, here: SentenceContext, timex: Timex, period: Period, lengthened: set[str],
          dated_here: list[tuple[int, str]]) -> None:
     """The claims of one date on the event it dates. ``lengthened``: the events given a duration
@@ -504,6 +507,9 @@ def date(b: Builder, here: SentenceContext, timex: Timex, period: Period, length
     at = timex.signal_start or timex.start
     before = _WORD_BEFORE_REVERSED.match(b.text[max(0, at - 30):at][::-1])
     reading = reading_of(timex.signal, before.group(1)[::-1] if before else "")
+    if timex.signal in WEEK_OPENING_SIGNALS and period.start is not None and period.end == period.start + DAY:
+        # "held in the week beginning Monday 24 October": within the seven days from that day
+        period = Period(period.start, period.start + WEEK, "")
     if reading is None:
         return
     lo = max(0, timex.start - 120)
@@ -883,6 +889,16 @@ _ORDER_PHRASE = lazy_compile(
     r"(?P<noun>[\w'’-]+)\s*,\s*\Z",
     re.IGNORECASE,
 )
+# "the day after the report was published, on Thursday 13 October": a clause of its own after
+# the order word, its subject and auxiliary before the act it names
+_ORDER_CLAUSE = lazy_compile(
+    rf"\b(?P<word>{alternation(_ORDER_SIDES)})\s+(?:{_WORDS.pattern('order_object_determiners')})\s+"
+    r"(?:[\w'’-]+\s+){0,3}?"
+    rf"(?:{_WORDS.pattern('order_clause_auxiliaries')})\s+(?P<noun>[a-z]+ed)\s*,\s*\Z",
+    re.IGNORECASE,
+)
+# (not "one week to the day after": a count of weeks made exact)
+_THE_DAY = lazy_compile(rf"(?<!\bto )\b(?:{_WORDS.pattern('one_day_distances')})\s+\Z", re.IGNORECASE)
 _VAGUE_LEAD = lazy_compile(rf"(?:(?:{vocabulary('order').pattern('vague_distances')})\s+)*\Z", re.IGNORECASE)
 _EVE_OF = lazy_compile(
     rf"\b(?:{_WORDS.pattern('eve_phrases')})\s+(?:[\w'’-]+\s+){{0,3}}?([\w'’-]+)\s*,\s*\Z", re.IGNORECASE
@@ -895,11 +911,16 @@ def _apposed_to_order_phrase(
     """"In the final days before the vote, on 8 November, …": a date set off after an order
     phrase is a time before (after) the event the phrase names, whatever the main clause tells."""
     lo = max(here.sentence.start, lead - 80)
-    phrase = _ORDER_PHRASE.search(b.text, lo, lead) if _ends_with_comma(b.text, lo, lead) else None
-    if phrase is None or period.start is None or period.end is None:
+    if not _ends_with_comma(b.text, lo, lead) or period.start is None or period.end is None:
         return
-    event = next((t for t in here.triggers if t.start == phrase.start("noun")), None)
-    if event is None or event.pos != "noun" or not is_asserted(b.text, event):
+    event: Trigger | None = None
+    for pattern, pos in ((_ORDER_PHRASE, "noun"), (_ORDER_CLAUSE, "verb")):
+        phrase = pattern.search(b.text, lo, lead)
+        event = next((t for t in here.triggers if phrase is not None and t.start == phrase.start("noun")
+                      and t.pos == pos), None)
+        if event is not None:
+            break
+    if phrase is None or event is None or not is_asserted(b.text, event):
         return
     lead_words = b.text[here.sentence.start:phrase.start()].strip(" \"“")
     if _VAGUE_LEAD.fullmatch(lead_words + " " if lead_words else "") and any(
@@ -909,14 +930,20 @@ def _apposed_to_order_phrase(
     event_id = b.event(event, here)
     span = b.span(phrase.start(), timex.end)
     words = " ".join(phrase.group("word").lower().split())
-    counted = _COUNTED_DAYS.search(b.text, max(here.sentence.start, phrase.start() - 30), phrase.start())
+    lo = max(here.sentence.start, phrase.start() - 30)
+    counted = _COUNTED_DAYS.search(b.text, lo, phrase.start())
+    one_day = _THE_DAY.search(b.text, lo, phrase.start()) if counted is None else None
     direction = _OFFSET_DIRECTIONS.get(words)  # (an offset's: "19 days after")
-    if counted is not None and direction in ("after", "before"):
+    if (counted is not None or one_day is not None) and direction in ("after", "before"):
         # "Its first burn came 19 days after launch, on 25 October": the launch was 19 days
         # before that day (fronted, "Six days after the landfall, on 5 September, power
         # returned", the day is the main clause's: chrono.text.offsets counts from there)
-        if b.text[here.sentence.start:counted.start()].strip(" \"“"):
-            _counted_back(b, event, event_id, counted, direction, timex, period, span)
+        # ("met the day after the report was published, on Thursday 13 October": one day)
+        distance = counted or one_day
+        assert distance is not None
+        if b.text[here.sentence.start:distance.start()].strip(" \"“"):
+            days, spare = _days_counted(counted) if counted is not None else (1, 0)
+            _counted_back(b, event, event_id, days, spare, direction, timex, period, span)
         return
     if _ORDER_SIDES[words] == "earlier":  # the date is earlier than the event
         b.period_claim(event_id, Part.START, Qualifier.ON_OR_AFTER, period, span, rule=ConflictKind.ORDER)
@@ -994,17 +1021,21 @@ def _pronoun_subject(b: Builder, here: SentenceContext, verb: Trigger) -> Target
     return Target(subject, part, verb)
 
 
-def _counted_back(b: Builder, event: Trigger, event_id: str, counted: re.Match[str], direction: str,
+def _days_counted(counted: re.Match[str]) -> tuple[int, int]:
+    """The days "N days" or "N weeks" count, and the days to spare (a count of days is exact)."""
+    unit = _DAY_UNITS[counted.group("unit").lower()]
+    return (count_of(counted.group("num")) or 0) * unit, 0 if unit == 1 else 1
+
+
+def _counted_back(b: Builder, event: Trigger, event_id: str, days: int, spare: int, direction: str,
                   timex: Timex, period: Period, span: Span) -> None:
-    """The event named after "N days after" starts N calendar days before the day set off after
-    it (after it, for "before"; ``direction``: the offset's, "after" or "before"); nothing when
-    that date is not one day."""
+    """The event named after "N days after" starts N (``days``) calendar days before the day
+    set off after it (after it, for "before"; ``direction``: the offset's, "after" or "before");
+    nothing when that date is not one day."""
     if period.end is None or period.start is None or period.end - period.start != DAY:
         return
-    days = (count_of(counted.group("num")) or 0) * _DAY_UNITS[counted.group("unit").lower()]
     if not 0 < days <= 366:
         return
-    spare = 0 if _DAY_UNITS[counted.group("unit").lower()] == 1 else 1  # (a count of days is exact)
     # a day whose year only the document date gave, months before it, may be the story's year
     guessed = timex.anchor == "DCT" and b.dct is not None and b.dct.start is not None and (
         b.dct.start - period.start > _GUESSED_YEAR_TRUSTED

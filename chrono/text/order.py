@@ -28,9 +28,11 @@ _SUBJECT_AUX = lazy_compile(
     rf"(?:{_WORDS.pattern('clause_auxiliaries')})\s+(?:(?:{_WORDS.pattern('clause_adverbs')})\s+)?",
     re.IGNORECASE,
 )
+# (a name's own "of" or "for" does not end it: "after the Office of Fair Trading confirmed")
 _SUBJECT_BEFORE_PAST = lazy_compile(
     rf"\s+(?:{_WORDS.pattern('clause_determiners')})\s+"
-    rf"(?:(?!(?:{_WORDS.pattern('subject_breakers')})\b)[A-Za-z'’-]+\s+){{1,5}}"
+    rf"(?:(?:(?-i:[A-Z])[\w'’-]*\s+(?-i:{_WORDS.pattern('name_joiners')})\s+(?=(?-i:[A-Z])))?"
+    rf"(?!(?:{_WORDS.pattern('subject_breakers')})\b)[A-Za-z'’-]+\s+){{1,5}}"
     rf"(?:(?:{_WORDS.pattern('clause_adverbs')})\s+)?",
     re.IGNORECASE,
 )
