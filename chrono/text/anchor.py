@@ -53,6 +53,7 @@ from chrono.text.durations import (
 )
 from chrono.text.events import Trigger, asserted, find_triggers, lexicon
 from chrono.text.firsts import first_persons, firsts
+from chrono.text.foretold import governed_acts_told_later
 from chrono.text.headline import Headline, headline_retold
 from chrono.text.incident_window import incident_window
 from chrono.text.layout_dating import Scope
@@ -145,6 +146,7 @@ def build(text: str, sentences: Sequence[Sentence], timexes: Sequence[Timex], dc
     after_dated_ends(b)  # "conceded after the recount" … "the recount ended on 30 October"
     lede_nouns(b)  # "ending the ten-day walkout" … "drivers walked out at 4am on Thursday 3 October"
     owner_clause_retold(b)  # "the departure of finance director Paula Renshaw, who left … on 19 February"
+    governed_acts_told_later(b)  # "after the result had been announced" … "The result, announced on 22 March"
     told_again(b)  # "in 2005, and again in 2003"
     firsts(b)  # "its oldest surviving boat … built in 1928" … "the sculling boat Kestrel, built in 1911"
     first_persons(b)  # "in 1978 the first woman to captain the club" … "Miss Morrow … club captain" (1931)

@@ -1247,6 +1247,15 @@ _AUXILIARIES_BEFORE = lazy_compile(
 )
 
 
+# "after the ballot result had been announced": the event noun a modifier of the subject's head
+_HEAD_AND_AUXILIARIES = lazy_compile(
+    rf"[ \t]+(?!(?:{_WORDS.pattern('not_subject_heads')})\b)(?-i:[a-z])[\w-]+"
+    rf"[ \t]+(?:{_WORDS.pattern('aside_auxiliaries')})\s+(?:{_WORDS.pattern('been_word')}\s+)?"
+    rf"(?:(?:{_WORDS.pattern('auxiliary_adverbs')})\s+)?",
+    re.IGNORECASE,
+)
+
+
 def clause_head(text: str, noun: Trigger, triggers: Sequence[Trigger]) -> Trigger:
     """"after a fire gutted the building": the event of a clause is its verb, not its subject."""
     if noun.pos != "noun":
@@ -1254,7 +1263,8 @@ def clause_head(text: str, noun: Trigger, triggers: Sequence[Trigger]) -> Trigge
     following = [t for t in triggers if t.start >= noun.end]
     if following and following[0].pos == "verb" and asserted(following[0]) and (
         (words_between(text, noun.end, following[0].start) == 0
-         or _AUXILIARIES_ONLY.fullmatch(text, noun.end, following[0].start))
+         or _AUXILIARIES_ONLY.fullmatch(text, noun.end, following[0].start)
+         or _HEAD_AND_AUXILIARIES.fullmatch(text, noun.end, following[0].start))
         and not _CLAUSE_PUNCTUATION.search(text, noun.end, following[0].start)
     ):
         # (not "during the blockade, lost a day": the phrase ends there; "after the

@@ -287,7 +287,7 @@ _IT_BEFORE = lazy_compile(r"[\s\"“]*It\s+(?:(?:was|had|has)\s+(?:been\s+)?)?")
 _LIST_LINE = lazy_compile(r"[ \t]*(?:[-*+•|]|\d+[.)]\s)")
 # "after the first cracks were …": an order word, a definite subject (its head captured), an
 # auxiliary, right before a verb
-_GOVERNED_CLAUSE = lazy_compile(
+GOVERNED_CLAUSE = lazy_compile(
     # ("when the bridge reopened", but not "in 1936, when she turned four": a time's own when)
     r"(?:\b(?:after|before|since|until|once)|(?<![\d,]\s)(?<![\d,])\bwhen(?=\s+the\s))"
     r"\s+(?:(?:the|its|their|his|her|any)\s+(?:[\w'’-]+\s+){0,2}?"
@@ -1214,7 +1214,7 @@ class Builder:
         # "ten days after the cracks were discovered": a clause an order word governs names an
         # act told before, whatever the sentence's own date is of
         lo = max(here.sentence.start, trigger.start - 60)
-        governed = _GOVERNED_CLAUSE.search(self.text, lo, trigger.start)
+        governed = GOVERNED_CLAUSE.search(self.text, lo, trigger.start)
         if governed is None and any(t.type in ("DATE", "TIME") for t in here.timexes):
             return None  # (a sentence with a date of its own may tell another such act)
         if self.told_again(trigger, here.sentence):
