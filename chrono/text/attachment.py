@@ -923,9 +923,26 @@ def resolve(text: str, trigger: Trigger, triggers: Sequence[Trigger], cuts: tupl
             return Target(trigger, Part.WHOLE, trigger)
         subject = relative_antecedent(text, trigger.start, triggers)
         subject = subject or _subject_noun(text, trigger, triggers, cuts)
+        subject = subject or _subject_of_coordinated(text, trigger, triggers, cuts)
         if subject is not None:
             return Target(subject, Part.WHOLE, trigger)
     return Target(trigger, Part.WHOLE, trigger)
+
+
+def _subject_of_coordinated(text: str, trigger: Trigger, triggers: Sequence[Trigger],
+                            cuts: tuple[int, ...]) -> Trigger | None:
+    """"The meeting began at 7pm on Tuesday and ran for nearly five hours": the event noun that
+    is the subject of the phase verb the light verb ``trigger`` is joined to by "and"."""
+    before = [t for t in triggers if t.end <= trigger.start]
+    if not before or before[-1].pos != "verb" or aspect_phase(before[-1]) is None:
+        return None
+    first = before[-1]
+    if _COORDINATED_AFTER.search(text, first.end, trigger.start) is None or any(
+        c in text[first.end:trigger.start] for c in ",;:"
+    ):
+        return None
+    subject = _aspect_argument(text, first, triggers, cuts)
+    return subject if subject is not None and subject.pos == "noun" and subject.start < first.start else None
 
 
 def is_setting(trigger: Trigger) -> bool:
@@ -1254,6 +1271,10 @@ _HEAD_AND_AUXILIARIES = lazy_compile(
     rf"(?:(?:{_WORDS.pattern('auxiliary_adverbs')})\s+)?",
     re.IGNORECASE,
 )
+
+
+# "began at 7pm on Tuesday and ran for …": the "and" right before the second verb
+_COORDINATED_AFTER = lazy_compile(r"\band\s+(?:then\s+)?\Z")
 
 
 def clause_head(text: str, noun: Trigger, triggers: Sequence[Trigger]) -> Trigger:

@@ -499,6 +499,27 @@ def told_going_on(text: str, trigger: Trigger, sentence_start: int) -> bool:
 
 
 
+def _ended_by_participle(b: Builder, here: SentenceContext, attached: Trigger | None, lead: int,
+                        lengthened: set[str]) -> Trigger | None:
+    """"The hearing ran for three hours, finishing at 11.20am": the event word of the clause that
+    an end participle set off after it (right before the date at ``lead``) tells the end of, when
+    that clause tells of an event noun ("The Odeon arrived in 1938 and outlived both, closing in
+    1983": the cinema's closing, not the arrival's end)."""
+    ending = _END_PARTICIPLE_BEFORE.search(b.text, max(here.sentence.start, lead - 30), lead)
+    if ending is None:
+        return None
+    told = [t for t in here.triggers if t.end <= ending.start()]
+    if attached is not None and attached.start < ending.start():
+        told = [attached]
+    if not told or told[-1].event_class in ("begin", "end", "reporting", "causal"):
+        return None
+    target = resolve(b.text, told[-1], here.triggers, here.cuts)
+    # (or a clause that gave its event a length: "opens on Saturday 3 March for a six-week run,
+    # closing on Saturday 28 April")
+    measured = b.by_trigger.get(target.trigger.start) in lengthened
+    return told[-1] if target.part is Part.WHOLE and (target.trigger.pos == "noun" or measured) else None
+
+
 def date(b: Builder, here: SentenceContext, timex: Timex, period: Period, lengthened: set[str],
          dated_here: list[tuple[int, str]]) -> None:
     """The claims of one date on the event it dates. ``lengthened``: the events given a duration
@@ -564,6 +585,8 @@ def date(b: Builder, here: SentenceContext, timex: Timex, period: Period, length
         return
     _apposed_to_order_phrase(b, here, timex, period, lead)
     trigger = attach(b.text, timex, triggers, cuts)
+    ended = _ended_by_participle(b, here, trigger, lead, lengthened)
+    trigger = ended or trigger
     if _dates_something_else(b, here, timex, trigger, lead):
         return
     if trigger is not None and trigger.end <= lead and _FOLLOWED_BY.search(b.text, trigger.end, lead):
@@ -634,6 +657,9 @@ def date(b: Builder, here: SentenceContext, timex: Timex, period: Period, length
             trigger = denied
             reading = _plain(reading)
     target = resolve(b.text, trigger, triggers, cuts)
+    if ended is not None:
+        # "ran for nearly five hours, finally closing at 10.50pm": the end of what the clause tells
+        target = Target(target.trigger, Part.END, target.cue)
     if target.part is Part.END and trigger.pos == "noun" and trigger.start >= timex.end and (
         IN_FRONT.fullmatch(b.text, timex.end, trigger.start)
     ):
@@ -898,6 +924,12 @@ _ORDER_CLAUSE = lazy_compile(
     re.IGNORECASE,
 )
 # (not "one week to the day after": a count of weeks made exact)
+# "…, finally closing at 10.50pm", "…, ending at 4.15pm": a participle set off after its clause
+# that says when that clause's event ended
+_END_PARTICIPLE_BEFORE = lazy_compile(
+    rf",\s+(?:(?:{_WORDS.pattern('end_participle_adverbs')})\s+)?(?:{_WORDS.pattern('end_participles')})\s+\Z",
+    re.IGNORECASE,
+)
 _THE_DAY = lazy_compile(rf"(?<!\bto )\b(?:{_WORDS.pattern('one_day_distances')})\s+\Z", re.IGNORECASE)
 _VAGUE_LEAD = lazy_compile(rf"(?:(?:{vocabulary('order').pattern('vague_distances')})\s+)*\Z", re.IGNORECASE)
 _EVE_OF = lazy_compile(
