@@ -192,7 +192,7 @@ _TOPIC_BEFORE = lazy_compile(
 )
 # "registered for the reunion on …", "queued for tickets on …": the date of the verb's purpose
 _PURPOSE_OBJECT_BEFORE = lazy_compile(
-    rf"\b(?:{_WORDS.pattern('purpose_prepositions')})\s+"
+    rf"\b(?:{_WORDS.pattern('purpose_prepositions')})\s+(?!(?:{_WORDS.pattern('times_of_an_act')})\s+\Z)"
     rf"(?:(?:{_WORDS.pattern('purpose_determiners')})\s+)?(?:[\w'’-]+\s+){{0,2}}\Z",
     re.IGNORECASE,
 )
