@@ -145,9 +145,14 @@ def headline_retold(b: Builder, headline: Headline | None) -> None:
     # a word of what it is about in the telling's own sentence, and, for a sure reading, one
     # more there or in the story's lead (which is about what its headline is about)
     shared = sorted(title_words & sentence_words)
+    if not shared and not _lead_tells_undated(b, act, event):
+        return
+    # ("Grainger's, the department store …, is to close. ¶ The family-run business … will close
+    # its doors … on Saturday 20 January": the lead tells the headline's act with no day, and the
+    # one telling of it with a day is the story's)
+    shared = sorted(title_words & (sentence_words | _lead_words(b)))
     if not shared:
         return
-    shared = sorted(title_words & (sentence_words | _lead_words(b)))
     period = _headline_period(day, timex)
     if period is None:
         return
@@ -197,6 +202,20 @@ def _tellings(b: Builder, act: Trigger, moved: bool) -> list[tuple[Trigger, froz
             continue
         out.append((trigger, _words_of(b.text, sentence.start, sentence.end)))
     return out
+
+
+def _lead_tells_undated(b: Builder, act: Trigger, event: str) -> bool:
+    """Does the story's first sentence tell the headline's ``act`` as a verb with no day of its
+    own, another telling than the dated one of ``event``?"""
+    lead = next((s for s in b.sentences if not b.in_heading(s.start)), None)
+    here = b.contexts.get(lead.start) if lead is not None else None
+    if here is None or act.pos != "verb" or any(t.type in ("DATE", "TIME") for t in here.timexes):
+        return False
+    for trigger in here.triggers:
+        if trigger.pos == "verb" and _same_act(act, trigger):
+            told = b.by_trigger.get(trigger.start)
+            return told is None or told == event or told not in b.dated_at
+    return False
 
 
 def _lead_words(b: Builder) -> frozenset[str]:
