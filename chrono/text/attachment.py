@@ -1192,8 +1192,19 @@ def _subject_noun(text: str, trigger: Trigger, triggers: Sequence[Trigger],
         reach = _SUBJECT_REACH_OF if _OF_COMPLEMENT.match(text, t.end) else _SUBJECT_REACH
         if words_between(text, t.end, edge) <= reach:
             head = _head_of_complement(text, t, before)
+            if head is None and _NON_EVENT_HEAD_OF.search(text, max(0, t.start - 30), t.start) and not any(
+                u.end <= t.start and t.start - u.end <= 12 for u in before
+            ):
+                return None  # "the last market of the trial will fall on …": the market's day
             return head if head is not None else t
     return None
+
+
+# "the last market of the trial": a head noun (no event word) whose complement the event noun is
+_NON_EVENT_HEAD_OF = lazy_compile(
+    rf"\b(?:{_WORDS.pattern('head_determiners')})\s+(?:[a-z]+\s+)?[a-z]{{3,}}\s+of\s+"
+    rf"(?:{_WORDS.pattern('head_determiners')})\s+\Z"
+)
 
 
 _WORD_RUN = lazy_compile(r"[A-Za-z][\w'’-]*")

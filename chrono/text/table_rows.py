@@ -58,6 +58,8 @@ _TOKEN = lazy_compile(r"[A-Za-z][\w'’-]*|\d+(?:[-–:.]\d+)+")
 _FIGURE = lazy_compile(r"\d")
 # a row whose first cell is a number ("| 3 | Concrete capping |"), and the numbers a clause says
 _ROW_KEY = lazy_compile(r"[ \t|]*(\d{1,2})[ \t]*\|")
+# a programme item's title: after its time and a dash, up to its details ("— Closing concert: …")
+_PROGRAMME_TITLE = lazy_compile(r"[^\w\n]*([^:,.;(\n]+)")
 _RELATIVE_OPENING = lazy_compile(rf"[\s,]*(?:{vocabulary('clauses').pattern('relative_pronouns')})\b",
                                   re.IGNORECASE)
 _NUMBER_WORD = lazy_compile(r"\b(?:\d{1,2}|[A-Za-z]{3,})\b")
@@ -88,6 +90,9 @@ class _Row:
     table_start: int  # the first and last day of the table's dates (seconds)
     table_end: int
     key: int | None = None  # the number its first cell is ("| 3 | Concrete capping |")
+    # a programme item's title, before its details ("Closing concert" in "**7pm** — Closing
+    # concert: Mozart, *Requiem*"): all of it told again names the item beyond doubt
+    title: frozenset[str] = frozenset()
 
 
 def _tokens(text: str, start: int, end: int, timexes: Sequence[Timex]) -> dict[str, int]:
@@ -148,6 +153,31 @@ def _rows(b: Builder, layout: Layout, found: Sequence[Scope]) -> list[_Row]:
     return out
 
 
+def _programme_rows(b: Builder, layout: Layout, found: Sequence[Scope]) -> list[_Row]:
+    """The items of a programme laid out under day headings ("## Sunday 14 June" over "- **7pm**
+    — Closing concert: …"), each a row dated by its heading's day (and its own time)."""
+    day_headings = {s.index for s in found if s.block.kind is Kind.HEADING and s.date_heading
+                    and s.grade is Grade.STRONG}
+    items = [s for s in found if s.block.kind is Kind.ITEM and s.grade is Grade.STRONG
+             and s.block.parent in day_headings and s.period.start is not None and s.period.end is not None]
+    if len({s.block.parent for s in items}) < 2 or len(items) < 3:
+        return []
+    words = [set(_tokens(b.text, s.block.start, s.block.end, b.timexes)) for s in items]
+    headings = set().union(*(_tokens(b.text, layout.blocks[i].start, layout.blocks[i].end, b.timexes)
+                             for i in day_headings))
+    starts = [s.period.start for s in items if s.period.start is not None]
+    ends = [s.period.end for s in items if s.period.end is not None]
+    out = []
+    for i, scope in enumerate(items):
+        others = set().union(*(w for j, w in enumerate(words) if j != i))
+        own = frozenset(words[i] - others - headings)
+        title = _PROGRAMME_TITLE.match(b.text, scope.end, scope.block.end)
+        title_words = frozenset(_tokens(b.text, title.start(1), title.end(1), b.timexes) if title else ())
+        if own:
+            out.append(_Row(scope, own, frozenset(), min(starts), max(ends), title=title_words & own))
+    return out
+
+
 def _header_verbs(b: Builder, header: Block, row: Block, scope: Scope) -> set[str]:
     """The words of the header cell over the row's date ("Closed" over "Mon 31 Oct – …")."""
     before = b.text[row.start:scope.start]
@@ -160,7 +190,7 @@ def _header_verbs(b: Builder, header: Block, row: Block, scope: Scope) -> set[st
 
 def rows_retold(b: Builder, layout: Layout, found: Sequence[Scope]) -> None:
     """Claims that a table row told again in the prose with a day of its own is one thing."""
-    rows = _rows(b, layout, found)
+    rows = _rows(b, layout, found) + _programme_rows(b, layout, found)
     if not rows:
         return
     in_table = [(block.start, block.end) for table in tables(layout) for block in table]
@@ -199,6 +229,13 @@ def _retold_at(b: Builder, here: SentenceContext, timex: Timex, rows: Sequence[_
     if coarse and timex.anchor is not None:
         return
     clause_start, clause_end = clause_of(here.cuts, timex.start)
+    # ("opens on Thursday 12 June with a free session … and ends with the closing concert … on
+    # Sunday 15 June": the words of the day's own verb phrase, past a verb joined before it)
+    verbs = {t.start for t in here.triggers if t.pos == "verb"}
+    joined = [m for m in _COORDINATED_VERB.finditer(text, clause_start, timex.start)
+              if looks_finite(m.group(1)) or m.start(1) in verbs]
+    if joined:
+        clause_start = joined[-1].start()
     words = _tokens(text, clause_start, clause_end, here.timexes)
     matched = _matched_rows(rows, words)
     if not matched and _RELATIVE_OPENING.match(text, clause_start) and clause_start > here.sentence.start:
@@ -261,13 +298,18 @@ def _retold_at(b: Builder, here: SentenceContext, timex: Timex, rows: Sequence[_
         return  # another act between the row's words and the day
     if coarse and not heading_verb:
         return
-    if len(text[min(positions[0], timex.start):max(positions[-1], timex.start)].split()) > _TIE_WORDS:
+    # (the row's words nearest the day tie it: "Brass Day, now in its tenth year, fills the Market
+    # Square on Saturday 13 June, with eleven bands")
+    tied = [p for p in positions if p < timex.start] or positions
+    if len(text[min(tied[0], timex.start):max(tied[-1], timex.start)].split()) > _TIE_WORDS:
         return
     figure = any(_FIGURE.search(word) for word in shared)
     # (two words of a long row's name may be words of another thing: most of its words, or a
     # figure, or the column's verb)
     most = len(shared) >= _SURE_SHARED and len(shared) >= _SURE_SHARE * len(row.words)
-    sure = most or figure or heading_verb
+    # (or the whole of a programme item's title: "the closing concert … on Sunday 15 June")
+    titled = bool(row.title) and row.title <= set(shared)
+    sure = most or figure or heading_verb or titled
     event_id = made.get(scope.block.start)
     if event_id is None:
         event_id = made[scope.block.start] = _row_event(b, scope)
