@@ -231,9 +231,9 @@ def _retold_at(b: Builder, here: SentenceContext, timex: Timex, rows: Sequence[_
     clause_start, clause_end = clause_of(here.cuts, timex.start)
     # ("opens on Thursday 12 June with a free session … and ends with the closing concert … on
     # Sunday 15 June": the words of the day's own verb phrase, past a verb joined before it)
-    verbs = {t.start for t in here.triggers if t.pos == "verb"}
+    verb_starts = {t.start for t in here.triggers if t.pos == "verb"}
     joined = [m for m in _COORDINATED_VERB.finditer(text, clause_start, timex.start)
-              if looks_finite(m.group(1)) or m.start(1) in verbs]
+              if looks_finite(m.group(1)) or m.start(1) in verb_starts]
     if joined:
         clause_start = joined[-1].start()
     words = _tokens(text, clause_start, clause_end, here.timexes)
