@@ -52,6 +52,7 @@ from chrono.text.attachment import (
 )
 from chrono.text.builder import Builder
 from chrono.text.calendar_names import MONTHS, WEEKDAY_NAMES, WEEKDAYS
+from chrono.text.claims import TextDurationClaim
 from chrono.text.clauses import SUBORDINATE_OPENER, looks_finite, words_between, words_in
 from chrono.text.context import SentenceContext
 from chrono.text.counts import NUMBERS, count_of
@@ -499,6 +500,12 @@ def told_going_on(text: str, trigger: Trigger, sentence_start: int) -> bool:
 
 
 
+def _lasts_under(b: Builder, event_id: str, length: int) -> bool:
+    """Does a firm claim of the text give ``event_id`` a length of at most ``length`` seconds?"""
+    return any(isinstance(c, TextDurationClaim) and c.event == event_id and c.grade is Grade.STRONG
+               and c.gap.upper is not None and c.gap.upper < length for c in reversed(b.claims))
+
+
 def _ended_by_participle(b: Builder, here: SentenceContext, attached: Trigger | None, lead: int,
                         lengthened: set[str]) -> Trigger | None:
     """"The hearing ran for three hours, finishing at 11.20am": the event word of the clause that
@@ -742,8 +749,11 @@ def date(b: Builder, here: SentenceContext, timex: Timex, period: Period, length
         return
     one_day = period.start is not None and period.end is not None and period.end - period.start == DAY
     held_on_a_day = one_day and target.cue.pos == "verb" and target.cue.lemma in _ONE_DAY_VERBS
+    # ("The visit, on Thursday 22 June, lasted just under an hour": a length shorter than the day
+    # keeps the event within it)
+    short = one_day and event_id in lengthened and _lasts_under(b, event_id, DAY)
     punctual = (target.trigger.punctual or held_on_a_day) and tense not in (PROGRESSIVE,) and (
-        event_id not in lengthened
+        event_id not in lengthened or short
     ) and not told_going_on(b.text, target.trigger, here.sentence.start)
     bounds = reading.bounds(target.part, punctual)
     if punctual and target.part is Part.WHOLE and target.trigger.pos == "noun" and reading.name == IN and (

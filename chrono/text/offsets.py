@@ -90,7 +90,9 @@ _MOVED_BY = lazy_compile(rf"\b(?:{_WORDS.pattern('shifting_verbs')})\s+\Z", re.I
 # "paid 31 percent more in January than a year earlier": a comparison
 _THAN_BEFORE = lazy_compile(rf"\b(?:{_WORDS.pattern('comparison_words')})\s+\Z", re.IGNORECASE)
 _LEADING_QUALIFIER = lazy_compile(
-    rf"\b(?:{_WORDS.pattern('approximators')}|{_WORDS.pattern('exact_intensifiers')})\s*\Z", re.IGNORECASE
+    rf"(?:\A\W*(?:{_WORDS.pattern('leading_conjunctions')})\b[\s,]*)?"
+    rf"(?:\b(?:{_WORDS.pattern('approximators')}|{_WORDS.pattern('exact_intensifiers')})\s*)?\Z",
+    re.IGNORECASE,
 )
 _APPROX_BEFORE = lazy_compile(rf"\b(?:{_WORDS.pattern('approximators')})\s+\Z", re.IGNORECASE)
 _NIGHT = "TNI"  # a TIMEX3 night, which runs into the next day
@@ -356,6 +358,18 @@ def offset(b: Builder, here: SentenceContext, match: re.Match[str]) -> None:
             # "A week after the signing, parliament approved it": the next clause's event, past a
             # date in apposition ("Six days after the landfall, on 5 September, power returned")
             subject = main_clause_event(text, triggers, reference, clause_end)
+            subject_event = b.by_trigger.get(subject.start) if subject is not None else None
+            dated_here = subject is not None and subject_event is not None and any(
+                reference.end <= at < subject.start for at in b.dated_at.get(subject_event, ()))
+            if subject is not None and is_asserted(text, reference) and not vague:
+                # "But ten days into the closure, on 16 March, contractors removing the ceiling
+                # found …": the day set off is the main clause's, however far its verb stands
+                # (unless it dates that verb, whose own day is counted from the reference's)
+                told = _told_before(b, here, reference, end)
+                reference_id = told or b.event(resolve(text, reference, triggers, cuts).trigger, here)
+                if not dated_here:
+                    _date_set_off_after_object(b, here, reference, reference_id, count, unit, direction,
+                                               start)
             if subject is None and is_asserted(text, reference) and not vague:
                 # "Three days after leaving Porth Ianto, on Thursday 6 June, we limped into …"
                 # with no event word in the main clause: the day set off is the reference's
