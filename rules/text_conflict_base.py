@@ -25,14 +25,15 @@ class ConflictRule(Rule):
     def check(self, analysis: Analysis) -> Iterator[Finding]:
         if analysis.solution is None:
             return
-        reported: set[tuple[int, int]] = set()
+        reported: list[tuple[int, int]] = []
         for conflict in analysis.solution.conflicts:
             if conflict_kind(analysis.claims, conflict.claims) not in self.conflict_kinds:
                 continue
             cited = cited_spans(analysis, conflict)
-            if (cited[0].start, cited[0].end) in reported:
+            primary = cited[0]
+            if any(start < primary.end and primary.start < end for start, end in reported):
                 continue  # another chain through the same words: one finding is enough
-            reported.add((cited[0].start, cited[0].end))
+            reported.append((primary.start, primary.end))
             message = f"{self.what}: {how_they_clash(analysis, conflict)}"
             finding = self.finding(analysis, message, cited, explanation(analysis, conflict))
             yield graded(finding, analysis, conflict)
