@@ -629,15 +629,23 @@ def _attach(text: str, timex: Timex, triggers: Sequence[Trigger], cuts: tuple[in
         comma = text.find(",", nearest.end, left_edge)
         # (the date right after the comma: "before returning a verdict against Dean Orrell, 47,
         # of Kelby, on 15 October" has the noun's own phrase set off between)
-        if comma != -1 and not text[comma + 1:left_edge].strip() and _GOVERNED.search(
-            text, max(0, nearest.start - 40), nearest.start
-        ):
+        governed = _GOVERNED.search(text, max(0, nearest.start - 40), nearest.start) if (
+            comma != -1 and not text[comma + 1:left_edge].strip()) else None
+        if governed is not None:
             # "Days before the summit, on 12 June, protesters gathered": the main clause's date
             following = [t for t in triggers if t.start >= timex.end]
             if following and "," in text[timex.end:following[0].start] and words_between(
                 text, timex.end, following[0].start
             ) <= 8:
                 return following[0]
+            # "The minister visited the town eight days after the flood, on Monday 9 November":
+            # the verb the phrase follows in its clause
+            verbs = [t for t in left if t.end <= governed.start() and t.pos == "verb"]
+            if not following and verbs and asserted(verbs[-1]) and (
+                "," not in text[verbs[-1].end:governed.start()]
+                and words_between(text, verbs[-1].end, governed.start()) <= _GOVERNING_VERB_WORDS
+            ):
+                return verbs[-1]
             return None
         if _AGAIN_OR_PREDICATE.search(text, nearest.end, left_edge):
             # "cancelled in 2001 during the outbreak and again in 2020": the verb's second time;
@@ -1284,6 +1292,8 @@ _HEAD_AND_AUXILIARIES = lazy_compile(
 )
 
 
+# how many words may stand between a verb and the distance after it whose day set off it takes
+_GOVERNING_VERB_WORDS = 6
 # "began at 7pm on Tuesday and ran for …": the "and" right before the second verb
 _COORDINATED_AFTER = lazy_compile(r"\band\s+(?:then\s+)?\Z")
 

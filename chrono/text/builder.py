@@ -1379,6 +1379,19 @@ class Builder:
         link = Link(trigger, told.trigger, Grade.STRONG, f"the same act, of the same {min(shared)}")
         return self._kept(link)
 
+    def kin_of_pronoun_near(self, sentence: Sentence, pronoun: str, at: int) -> bool:
+        """Is a relative of the sex of ``pronoun`` named in ``sentence`` before ``at``, or in the
+        sentence before it in its paragraph ("I'd have my daughter in May 2021. I raced again
+        eleven months after she was born": "she" may be the daughter)?"""
+        sex = _PRONOUN_SEXES.get(pronoun.lower())
+        if sex is None:
+            return False
+        before = self.sentence_before(sentence)
+        lo = before.start if before is not None and before.paragraph == sentence.paragraph else sentence.start
+        # (kin words, not a title of the one the story is about: "Mrs Sowerby")
+        return any(_RELATIVE_SEXES.get(m.group(1)) == sex for m in _RELATIVE_WORD.finditer(self.text, lo, at)
+                   if m.group(1)[0].islower())
+
     def death_retold(self, trigger: Trigger, here: SentenceContext) -> Link | None:
         """"His family said he died peacefully on 11 November" after the opening's "Stan Pell …
         died on Tuesday 10 November. He was 77.": a death told as past of the pronoun the opening

@@ -662,6 +662,8 @@ def _told_before(b: Builder, here: SentenceContext, verb: Trigger, phrase_end: i
     pronoun = _PRONOUN_THEN.fullmatch(b.text, phrase_end, verb.start)
     if verb.pos != "verb" or not (gerund or subject or pronoun):
         return None
+    if pronoun is not None and b.kin_of_pronoun_near(here.sentence, pronoun.group().split()[0], verb.start):
+        return None  # "… I'd have my daughter in May 2021. I raced again eleven months after she was born"
     noun = subject.group(1).lower() if subject is not None else None
     told_mentions = [m for m in b.mentions
                      if m.trigger.lemma == verb.lemma and m.trigger.start < here.sentence.start and (
