@@ -309,6 +309,12 @@ def antecedent_link(mention: Mention, earlier: Sequence[Mention], words: Vocabul
         # may be another one
         why = f"{how}, though '{mention.time_owner}' is said of it alone"
         return Link(trigger, chosen.trigger, Grade.WEAK, why)
+    if certain and _another_instance(chosen) and not _another_instance(mention) and not same_paragraph:
+        # "Last year's event, the 2033 summit, drew 2,800 delegates … ¶ The summit closes a week
+        # after Ascension Day": a mention with no year of its own, paragraphs on, may be the
+        # story's own edition
+        why = f"{how}, though that one is labelled as another edition and this one is not"
+        return Link(trigger, chosen.trigger, Grade.WEAK, why)
     if certain and unsaid:
         # "the dock strike" after "rail workers held a strike": maybe another one
         why = f"{how}, though '{' '.join(unsaid)}' was not said of it"
