@@ -277,6 +277,12 @@ class AgeMismatch(Rule):
                 far = mismatch is not None and mismatch[1] >= _FAR_AGE_YEARS
             elif isinstance(cue, AnniversaryCue):
                 message = _anniversary_mismatch(cue, day)
+                # ("celebrated her 100th birthday last month", born 1875, in an archive column
+                # dated 2025: a birthday this far off is more often told at another date)
+                # (not a leap-day birth's, whose count is its own: "at 76, her 40th birthday")
+                leap_born = cue.since.day is not None and (cue.since.day.month, cue.since.day.day) == (2, 29)
+                far = message is not None and cue.noun == "birthday" and not leap_born and (
+                    _anniversary_years_off(cue, day) >= _FAR_AGE_YEARS)
             elif isinstance(cue, ElapsedCue):
                 message = _elapsed_mismatch(cue, day)
             else:
@@ -518,6 +524,12 @@ def _anniversary_mismatch(cue: AnniversaryCue, document_day: str | None) -> str 
         return None
     return (f"the {cue.ordinal} {cue.noun} does not fit: {cue.since.text} to {when} is "
             f"{year - cue.since.year} years")
+
+
+def _anniversary_years_off(cue: AnniversaryCue, document_day: str | None) -> int:
+    """How many years the count of ``cue`` is from the years between its dates."""
+    year = cue.on.year if cue.on is not None else int(document_day[:4]) if document_day else cue.since.year
+    return abs(year - cue.since.year - cue.count)
 
 
 def _leap_day_count(cue: AnniversaryCue, document_day: str | None) -> bool:

@@ -1324,6 +1324,10 @@ def _day_of_story_month(ctx: Context, rule_type: str, f: Fields, s: Spans, start
     return _piece(ctx, None, start, end, "DATE", near.isoformat(), mod, "DCT")
 
 
+# how far from the document date the story's last day must lie for "inst." to be that day's month
+_OWN_YEAR_DAYS = 366
+
+
 def _day_of_letter_month(ctx: Context, rule_type: str, f: Fields, s: Spans, start: int, end: int
                          ) -> list[Piece]:
     """"the 14th inst.", "the 3rd ult.", "the 2nd prox.": a bare day of the month the writing is
@@ -1335,8 +1339,9 @@ def _day_of_letter_month(ctx: Context, rule_type: str, f: Fields, s: Spans, star
         raise Reject
     written, anchor = ctx.base(), "DCT"
     ref = ctx.ref
-    if ref is not None and ref.gran in ("D", "M") and ref.day.year != written.year:
-        # a letter or a report of 1872 reprinted today: its "inst." is its own month
+    if ref is not None and ref.gran in ("D", "M") and abs((ref.day - written).days) > _OWN_YEAR_DAYS:
+        # a letter or a report of 1872 reprinted today: its "inst." is its own month (not a
+        # day just told in the next year: "from the 1st of January … on Thursday, the 9th inst.")
         written, anchor = ref.day, ref.value
     month_start = add_months(written.replace(day=1), int(shift))
     try:

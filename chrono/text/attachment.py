@@ -710,6 +710,10 @@ def _attach(text: str, timex: Timex, triggers: Sequence[Trigger], cuts: tuple[in
             aside is not None and other_predicate(text, nearest.end, aside.start())
         ):
             return None  # "reached orbit in May and spent the rest of 2023 …": the other verb's date
+        if nearest.pos == "noun" and _UNTAGGED_PASSIVE.search(text, nearest.end, left_edge):
+            # "passes for the opening weekend can be booked online from 9am on Sunday": the
+            # booking's day, a verb the lexicon lacks whose subject the noun's phrase is
+            return None
         comma = text.find(",", after_aside, left_edge)
         if comma != -1 and any(looks_finite(w) for w in words_in(text, comma, left_edge)):
             # "began in the early morning, several tickets are dated September 29": a clause of
@@ -1292,6 +1296,11 @@ _HEAD_AND_AUXILIARIES = lazy_compile(
 )
 
 
+# "… can be booked", "… were sold": a passive predicate (of a verb the lexicon lacks) after a noun
+_UNTAGGED_PASSIVE = lazy_compile(
+    rf"\b(?:{_WORDS.pattern('passive_predicate_auxiliaries')})\s+(?:be\s+)?(?:\w+ly\s+)?"
+    rf"(?!(?:{_WORDS.pattern('scheduling_participles')})\b)[a-z]{{3,}}ed\b"
+)
 # how many words may stand between a verb and the distance after it whose day set off it takes
 _GOVERNING_VERB_WORDS = 6
 # "began at 7pm on Tuesday and ran for …": the "and" right before the second verb

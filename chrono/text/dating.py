@@ -53,7 +53,7 @@ from chrono.text.attachment import (
 from chrono.text.builder import Builder
 from chrono.text.calendar_names import MONTHS, WEEKDAY_NAMES, WEEKDAYS
 from chrono.text.claims import TextDurationClaim
-from chrono.text.clauses import SUBORDINATE_OPENER, looks_finite, words_between, words_in
+from chrono.text.clauses import FUNCTION_WORDS, SUBORDINATE_OPENER, looks_finite, words_between, words_in
 from chrono.text.context import SentenceContext
 from chrono.text.counts import NUMBERS, count_of
 from chrono.text.events import Trigger, asserted, lexicon
@@ -143,6 +143,9 @@ _HABITUAL_BEFORE = lazy_compile(
 _HABITUAL_EACH = lazy_compile(
     rf"\b(?:{_WORDS.pattern('habitual_each')})\s+(?:{_WORDS.pattern('habitual_units')})\b", re.IGNORECASE
 )
+# "open on every bank holiday …, including Easter Monday": a day named as one of a habit's
+_INCLUDING_BEFORE = lazy_compile(rf"\b(?:{_WORDS.pattern('instance_words')})\s+\Z", re.IGNORECASE)
+_EVERY = lazy_compile(rf"\b(?:{_WORDS.pattern('habitual_each')})\b", re.IGNORECASE)
 _HABITUAL_FRAME = lazy_compile(rf"\b(?:{_WORDS.pattern('habitual_frames')})\b", re.IGNORECASE)
 _AMOUNT = rf"[£$€]?\d[\d,.]*(?:\s*(?:{_WORDS.pattern('figure_units')})\b)?"
 # "from 71,000 in 2019", "… to 58,000 last year" after a "from" figure (not "voted 23 to 19 on
@@ -621,6 +624,10 @@ def date(b: Builder, here: SentenceContext, timex: Timex, period: Period, length
         return  # "It opens each season on 15 October and closes on 30 April": the days of a habit
     if _HABITUAL_FRAME.search(b.text, here.sentence.start, here.sentence.end):
         return  # "In the other years she celebrated on 1 March": the day of a habit
+    if _INCLUDING_BEFORE.search(b.text, max(here.sentence.start, lead - 12), lead) and _EVERY.search(
+        b.text, here.sentence.start, lead
+    ):
+        return  # "open on every bank holiday …, including Easter Monday": one of a habit's days
     if _not_one_date_of(b.text, trigger, lead):
         return
     own_day = _DAY_WORDS.search(timex.text) is not None
@@ -927,6 +934,10 @@ _ORDER_PHRASE = lazy_compile(
 )
 # "the day after the report was published, on Thursday 13 October": a clause of its own after
 # the order word, its subject and auxiliary before the act it names
+# "the 2024–25 renewals plan", "the 1939–45 war": a range of years in front of a noun names it
+_RANGE_MODIFIES = lazy_compile(r" ((?-i:[a-z]{3,}))\b(?!['’])")
+# "moved from the Monday to Friday 8 May": the verb before a range's "from"
+_MOVED_FROM = lazy_compile(r"\b([a-z]+)\s+from\s+(?:the\s+)?\Z", re.IGNORECASE)
 _ORDER_CLAUSE = lazy_compile(
     rf"\b(?P<word>{alternation(_ORDER_SIDES)})\s+(?:{_WORDS.pattern('order_object_determiners')})\s+"
     r"(?:[\w'’-]+\s+){0,3}?"
@@ -1371,8 +1382,16 @@ def date_range(b: Builder, here: SentenceContext, begin: tuple[Timex, Period], e
         return  # "July–September" with the year of an end guessed wrongly: no reading at all
     if is_term(b.text, last):
         return  # "profit of £18.6m for the year to 31 March 2023": the profit's term
+    modified = _RANGE_MODIFIES.match(b.text, last.end)
+    if modified is not None and modified.group(1) not in FUNCTION_WORDS and not any(
+        t.start == last.end + 1 and t.pos == "verb" for t in here.triggers
+    ):
+        return  # "identified for replacement in the 2024–25 renewals plan": the plan's years
     if first.signal is not None and reading_of(first.signal) is None:
         return  # "approved a rise in council tax for 2022–23": what the act is for, not when it was
+    moved = _MOVED_FROM.search(b.text, max(0, first.start - 40), first.start)
+    if moved is not None and schedules(moved.group(1), "from"):
+        return  # "has been moved from the Monday to Friday 8 May": the old and new days of what moved
     if first.signal is None and _BARE_WEEKDAY.fullmatch(first.text) and _BARE_WEEKDAY.fullmatch(last.text):
         return  # "will stay open throughout the closure, Tuesday to Saturday": the days of each week
     trigger = attach(b.text, first, here.triggers, here.cuts)

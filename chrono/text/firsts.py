@@ -49,6 +49,11 @@ _PLACE_AFTER = lazy_compile(
     rf"\s+(?:{_WORDS.pattern('place_prepositions')})\s+(?!(?:[\w'’-]+\s+){{0,3}}(?:{_WORDS.pattern('whole_story_words')})\b)",
     re.IGNORECASE,
 )
+# "the first baby of 2002", "the first goal of the season": the first within a period
+_OF_PERIOD_AFTER = lazy_compile(
+    rf"\s+of\s+(?:(?:the|this|that|last|next)\s+)?(?:new\s+)?(?:\d{{4}}\b|(?:{_WORDS.pattern('period_words')})\b)",
+    re.IGNORECASE,
+)
 _PLAN = lazy_compile(rf"\b(?:{_WORDS.pattern('plan_words')})\b", re.IGNORECASE)
 _NEAR = 60  # characters from a noun to the year that dates it
 _POSSESSIVE_END = lazy_compile(r"['’]s\Z")
@@ -68,6 +73,8 @@ def firsts(b: Builder) -> None:
                 continue
             if _PLACE_AFTER.match(text, match.end()) or _PLAN.search(text, sentence.start, sentence.end):
                 continue  # "the first game in the new arena would take place in 2027"
+            if _OF_PERIOD_AFTER.match(text, match.end()):
+                continue  # "Fordham's first baby of 2002": the first of a year, not of its kind
             own = _years_in(b, sentence)
             if len(own) != 1:
                 continue  # no year of its own, or several: which is the thing's is not said

@@ -27,6 +27,9 @@ TOLD_AS_PAST = (PAST, PERFECT, PLUPERFECT)
 
 _WORDS = vocabulary("tense")
 _SKIPPABLE = _WORDS.set("skippable")
+# "currently being built", "is being held": a participle after "being" (an adverb between)
+_BEING_BEFORE = lazy_compile(rf"\b(?:{_WORDS.pattern('progressive_passive')})\s+(?:\w+ly\s+)?\Z",
+                             re.IGNORECASE)
 _NEGATIONS = _WORDS.set("negations")
 _MODALS = _WORDS.set("modals")
 _ABSOLUTE_OPENER = lazy_compile(
@@ -312,6 +315,8 @@ def verb_tense(form: str, before: list[str], text: str, start: int) -> str | Non
             # main clause told in the past is its act, told as done
             return PAST
         return None
+    if form in ("pp", "past") and _BEING_BEFORE.search(text, max(0, start - 30), start):
+        return PROGRESSIVE  # "a new ferry, currently being built on the Clyde": under way, not done
     if form == "pp" or form == "past":
         if prev in _HAVE or not _HAVE_NEAR.isdisjoint(window):
             return PERFECT
