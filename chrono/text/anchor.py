@@ -26,6 +26,7 @@ The English words each module relies on are in chrono/lang/en/prose/<module>.yam
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 from collections.abc import Sequence
 
 from chrono.layout import Block, Kind, Layout
@@ -199,8 +200,22 @@ def _counted_from_the_date_before(text: str, here: SentenceContext, timex: Timex
     if timex.anchor is None or timex.anchor == "DCT":
         return False
     before = [t for t in here.timexes if t.end <= timex.start]
-    return bool(before) and text[before[-1].end:timex.start].strip() == "," and (
-        before[-1].value.startswith(timex.anchor) or timex.anchor.startswith(before[-1].value))
+    if not before or text[before[-1].end:timex.start].strip() != ",":
+        return False
+    # ("shortly before midnight, fourteen hours later": 24:00 of one day is 00:00 of the next)
+    value = _midnight_as_next_day(before[-1].value)
+    return value.startswith(timex.anchor) or timex.anchor.startswith(value)
+
+
+def _midnight_as_next_day(value: str) -> str:
+    """``value`` with a time of 24:00 written as 00:00 of the next day."""
+    if len(value) < 16 or value[10:16] != "T24:00":
+        return value
+    try:
+        day = dt.date.fromisoformat(value[:10]) + dt.timedelta(days=1)
+    except ValueError:
+        return value
+    return f"{day.isoformat()}T00:00{value[16:]}"
 
 
 def _anchor_sentence(b: Builder, here: SentenceContext) -> None:

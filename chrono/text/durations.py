@@ -143,6 +143,10 @@ def stated_bounds(text: str, timex: Timex, length: int, unit: int) -> tuple[int,
     return max(0, length - unit), length + unit
 
 
+# "clocks in the UK went back one hour": how far the clocks moved, no event's length
+_CLOCK_SHIFT_BEFORE = lazy_compile(rf"\b(?:{_WORDS.pattern('clock_shifts')})\s+(?:by\s+)?\Z", re.IGNORECASE)
+
+
 def duration(b: Builder, here: SentenceContext, timex: Timex) -> str | None:
     """The length claim of a DURATION expression on the event it measures; the event's id, if
     one was given a length."""
@@ -156,6 +160,8 @@ def duration(b: Builder, here: SentenceContext, timex: Timex) -> str | None:
         return None  # "presenters coming back for one hour each": each one's length, not the event's
     if _DIFFERENCE.match(text, timex.end):
         return None  # "took more than an hour longer than planned": a difference, not the length
+    if _CLOCK_SHIFT_BEFORE.search(text, max(0, timex.start - 30), timex.start):
+        return None  # "clocks went back one hour, from 02:00 BST to 01:00 GMT": a shift of the clocks
     since = _SINCE_EVENT.match(text, timex.end)
     if since is not None:
         _time_since(b, here, timex, since.end(), length, unit)
@@ -289,6 +295,8 @@ def stated_period(b: Builder, here: SentenceContext, timex: Timex) -> None:
     length = seconds_of(timex.value)
     if length is None or length <= 0 or timex.mod:
         return
+    if _CLOCK_SHIFT_BEFORE.search(b.text, max(0, timex.start - 30), timex.start):
+        return  # "went back one hour, from 02:00 BST to 01:00 GMT": the clocks' shift, no period
     opener = _RANGE_AFTER.match(b.text, timex.end)
     if opener is None:
         if not _bracketed_after_range(b, here, timex, length):
