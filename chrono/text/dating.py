@@ -601,6 +601,12 @@ def date(b: Builder, here: SentenceContext, timex: Timex, period: Period, length
         return
     if trigger is not None and trigger.end <= lead and _FOLLOWED_BY.search(b.text, trigger.end, lead):
         return  # "The defeat was followed by a draw at Frayling on 16 August": the draw's date
+    if trigger is not None and trigger.start >= timex.end and "," in b.text[timex.end:trigger.start] and any(
+        t.start >= trigger.end and t.type in ("DATE", "TIME")
+        and words_between(b.text, trigger.end, t.start) <= 2 for t in here.timexes
+    ):
+        return  # "on Tuesday 15 March for a rearranged fixture, postponed in January": the word
+        # after the comma has a date of its own
     if trigger is not None and trigger.start >= timex.end and _WHAT_CLAUSE.search(
         b.text, timex.end, trigger.start
     ):

@@ -59,7 +59,9 @@ _WORD_END = lazy_compile(r"[\w'’-]*")
 # a main clause in the past before a phrase of an opener and a gerund, in the same sentence
 # ("joined the firm in 2004, shortly after leaving": not "will join … after leaving")
 _PAST_BEFORE_GERUND = lazy_compile(
-    rf"(?<![\w'’-])(?:(?:{_WORDS.pattern('past_auxiliaries')})|[a-z]{{3,}}ed)\b(?![^.;:!?\n]*\b"
+    # (not an adjective, "a rearranged fixture", nor a participle set off, ", postponed in January")
+    rf"(?<![\w'’-])(?:(?:{_WORDS.pattern('past_auxiliaries')})"
+    rf"|(?<!\ba )(?<!\ban )(?<!\bthe )(?<!, )[a-z]{{3,}}ed)\b(?![^.;:!?\n]*\b"
     rf"(?:{_WORDS.pattern('modals')})\b)[^.;:!?\n]*\b(?:{_WORDS.pattern('gerund_openers')})\s+\Z"
 )
 _PAST_REACH = 160
