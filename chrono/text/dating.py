@@ -938,25 +938,25 @@ _ORDER_PHRASE = lazy_compile(
     r"(?P<noun>[\w'’-]+)\s*,\s*\Z",
     re.IGNORECASE,
 )
-# "the day after the report was published, on Thursday 13 October": a clause of its own after
-# the order word, its subject and auxiliary before the act it names
 # "the 2024–25 renewals plan", "the 1939–45 war": a range of years in front of a noun names it
 _RANGE_MODIFIES = lazy_compile(r" ((?-i:[a-z]{3,}))\b(?!['’])")
 # "moved from the Monday to Friday 8 May": the verb before a range's "from"
 _MOVED_FROM = lazy_compile(r"\b([a-z]+)\s+from\s+(?:the\s+)?\Z", re.IGNORECASE)
+# "the day after the report was published, on Thursday 13 October": a clause of its own after
+# the order word, its subject and auxiliary before the act it names
 _ORDER_CLAUSE = lazy_compile(
     rf"\b(?P<word>{alternation(_ORDER_SIDES)})\s+(?:{_WORDS.pattern('order_object_determiners')})\s+"
     r"(?:[\w'’-]+\s+){0,3}?"
     rf"(?:{_WORDS.pattern('order_clause_auxiliaries')})\s+(?P<noun>[a-z]+ed)\s*,\s*\Z",
     re.IGNORECASE,
 )
-# (not "one week to the day after": a count of weeks made exact)
 # "…, finally closing at 10.50pm", "…, ending at 4.15pm": a participle set off after its clause
 # that says when that clause's event ended
 _END_PARTICIPLE_BEFORE = lazy_compile(
     rf",\s+(?:(?:{_WORDS.pattern('end_participle_adverbs')})\s+)?(?:{_WORDS.pattern('end_participles')})\s+\Z",
     re.IGNORECASE,
 )
+# "met the day after …" (not "one week to the day after": a count of weeks made exact)
 _THE_DAY = lazy_compile(rf"(?<!\bto )\b(?:{_WORDS.pattern('one_day_distances')})\s+\Z", re.IGNORECASE)
 _VAGUE_LEAD = lazy_compile(rf"(?:(?:{vocabulary('order').pattern('vague_distances')})\s+)*\Z", re.IGNORECASE)
 _EVE_OF = lazy_compile(
