@@ -575,6 +575,8 @@ def _attach(text: str, timex: Timex, triggers: Sequence[Trigger], cuts: tuple[in
             break
     if _prenominal(text, timex, triggers):
         return None
+    if _APPOSED_TO_DATED_NOUN.search(text, max(0, left_edge - 60), left_edge):
+        return None  # "at this year's final, on Sunday 24 June": the day of the noun the year labels
     aside_before = _PARTICIPLE_ASIDE_BEFORE.search(text, max(0, left_edge - 90), left_edge)
     if aside_before is not None and any(t.start < aside_before.start() and t.pos == "verb" for t in triggers):
         # "It will be unveiled outside the mill, now converted into flats, on 8 March 2021": the
@@ -864,9 +866,17 @@ def _verb_of_object(
     return verb
 
 
+# "this year's final, ": a noun a time labels, set off right before a date
+_APPOSED_TO_DATED_NOUN = lazy_compile(
+    rf"\b(?:{_WORDS.pattern('labelling_times')})['’]s\s+(?:[a-z][\w-]*\s+)?[a-z][\w-]*,\s*\Z", re.IGNORECASE
+)
+_DETERMINER_OPENS = lazy_compile(rf"(?:{_WORDS.pattern('head_determiners')})\s", re.IGNORECASE)
+
+
 def _prenominal(text: str, timex: Timex, triggers: Sequence[Trigger]) -> bool:
-    """A date used as a modifier of a thing ("a 1987 Chevrolet", "the 1995 law")."""
-    if timex.signal is not None:
+    """A date used as a modifier of a thing ("a 1987 Chevrolet", "the 1995 law"; after a
+    preposition, only in a phrase with its determiner: "quit after the spring results")."""
+    if timex.signal is not None and not _DETERMINER_OPENS.match(timex.text):
         return False
     following = _NEXT_WORD.match(text, timex.end)
     if following is None:

@@ -170,6 +170,11 @@ _CAPITALISED = lazy_compile(r"\b[A-Z][a-z]+\b")
 _NAME_SUBJECT_WHO = lazy_compile(
     r"(?<![\w'’-])((?:[A-Z][a-z]*\.?[ \t]+)*)([A-Z][a-z][\w'’-]*)(?:,[ \t]+who(?:[ \t]+ha[sd])?)?[ \t]+\Z"
 )
+# "Neil Garside quit", "Mr Garside, who had led the company for nine years, resigned": the surname
+# that is the subject of a verb, past a clause set off after it
+_NAME_SUBJECT_SET_OFF = lazy_compile(r"(?<![\w'’-])(?-i:[A-Z])[a-z][\w'’-]*[ \t]+([A-Z][a-z][\w'’-]*)"
+                                     r"(?:,[^,.;:!?\n]{1,90},)?[ \t]+(?:\w+ly[ \t]+)?\Z")
+_DEPARTURE_CLASSES = frozenset(_COREFERENCE.words("departure_classes"))
 _ONCE_CLASSES = frozenset(_COREFERENCE.words("once_only_classes"))
 _ONCE_LEMMAS = frozenset(_COREFERENCE.words("once_only_lemmas"))
 _DOORS = frozenset(_COREFERENCE.words("doors_subjects"))
@@ -601,7 +606,8 @@ class Builder:
         link = (self.life_link(trigger) or self.refers_back(trigger, here) or self.restated(trigger, here)
                 or self.retold(trigger, here) or self.once_retold(trigger, here)
                 or self.owned_once_retold(trigger, here)
-                or self.first_retold(trigger) or self.death_retold(trigger, here))
+                or self.first_retold(trigger) or self.death_retold(trigger, here)
+                or self.departure_retold(trigger, here))
         if link is not None:
             event_id = self.by_trigger.get(link.antecedent.start) or self.event(
                 link.antecedent, self.context_of(link.antecedent) or here
@@ -1377,6 +1383,34 @@ class Builder:
             return None  # none of it, or several told before: which one is not said
         told, shared = earlier[-1]
         link = Link(trigger, told.trigger, Grade.STRONG, f"the same act, of the same {min(shared)}")
+        return self._kept(link)
+
+    def departure_retold(self, trigger: Trigger, here: SentenceContext) -> Link | None:
+        """"Mr Garside, who had led the company for nine years, resigned on 1 March" after the
+        opening's "… began when Neil Garside quit": a person leaves a post once in a story; a
+        verb of leaving whose subject is a surname told before as the subject of one such verb
+        is that leaving told again."""
+        if trigger.pos != "verb" or trigger.event_class not in _DEPARTURE_CLASSES or (
+            trigger.tense not in TOLD_AS_PAST
+        ):
+            return None
+        named = _NAME_SUBJECT_SET_OFF.search(self.text, max(here.sentence.start, trigger.start - 120),
+                                             trigger.start)
+        if named is None:
+            return None
+        surname = named.group(1)
+        earlier = []
+        for m in self._told_before(trigger.start, trigger.start):
+            if m.trigger.pos != "verb" or m.trigger.event_class not in _DEPARTURE_CLASSES or m.planned:
+                continue
+            lo = max(m.sentence_start, m.trigger.start - 120)
+            told = _NAME_SUBJECT_SET_OFF.search(self.text, lo, m.trigger.start)
+            if told is not None and told.group(1) == surname:
+                earlier.append(m)
+        if len({self.by_trigger.get(m.trigger.start) for m in earlier}) != 1 or len(earlier) != 1:
+            return None  # none, or several told before: which one is not said
+        link = Link(trigger, earlier[0].trigger, Grade.STRONG,
+                    f"the same person's leaving, told again of {surname}")
         return self._kept(link)
 
     def kin_of_pronoun_near(self, sentence: Sentence, pronoun: str, at: int) -> bool:
