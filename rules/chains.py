@@ -55,6 +55,16 @@ def cited_spans(analysis: Analysis, conflict: Conflict) -> list[Span]:
     return out
 
 
+def told_already(reported: list[tuple[int, int]], primary: Span) -> bool:
+    """Is ``primary`` (a finding's first span) within or across the words of one reported
+    before? Then the conflict is another chain through the same statements, and one finding is
+    enough; if not, it is noted in ``reported``."""
+    if any(start < primary.end and primary.start < end for start, end in reported):
+        return True
+    reported.append((primary.start, primary.end))
+    return False
+
+
 def uncertain(analysis: Analysis, conflict: Conflict) -> bool:
     """Does the conflict rest on an uncertain reading (a weak claim)? Then it is a warning.
 

@@ -11,7 +11,7 @@ from chrono.periods import format_shortfall
 from chrono.rulebase import Rule
 from chrono.text.claims import conflict_kind
 
-from .chains import cited_spans, explanation, graded, how_they_clash
+from .chains import cited_spans, explanation, graded, how_they_clash, told_already
 
 
 def _owned_by_text_rule(analysis: Analysis, conflict: Conflict) -> bool:
@@ -62,15 +62,15 @@ class InconsistentClaims(Rule):
     def check(self, analysis: Analysis) -> Iterator[Finding]:
         if analysis.solution is None:
             return
+        reported: list[tuple[int, int]] = []
         for conflict in analysis.solution.conflicts:
             if _is_single_event(analysis, conflict) or _owned_by_text_rule(analysis, conflict):
                 continue
-            finding = self.finding(
-                analysis,
-                how_they_clash(analysis, conflict),
-                cited_spans(analysis, conflict),
-                explanation(analysis, conflict),
-            )
+            cited = cited_spans(analysis, conflict)
+            if told_already(reported, cited[0]):
+                continue  # another chain through the same words: one finding is enough
+            finding = self.finding(analysis, how_they_clash(analysis, conflict), cited,
+                                   explanation(analysis, conflict))
             yield graded(finding, analysis, conflict)
 
 

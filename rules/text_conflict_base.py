@@ -14,7 +14,7 @@ from chrono.model import Finding
 from chrono.rulebase import Rule
 from chrono.text.claims import conflict_kind
 
-from .chains import cited_spans, explanation, graded, how_they_clash
+from .chains import cited_spans, explanation, graded, how_they_clash, told_already
 
 
 class ConflictRule(Rule):
@@ -30,10 +30,8 @@ class ConflictRule(Rule):
             if conflict_kind(analysis.claims, conflict.claims) not in self.conflict_kinds:
                 continue
             cited = cited_spans(analysis, conflict)
-            primary = cited[0]
-            if any(start < primary.end and primary.start < end for start, end in reported):
+            if told_already(reported, cited[0]):
                 continue  # another chain through the same words: one finding is enough
-            reported.append((primary.start, primary.end))
             message = f"{self.what}: {how_they_clash(analysis, conflict)}"
             finding = self.finding(analysis, message, cited, explanation(analysis, conflict))
             yield graded(finding, analysis, conflict)

@@ -40,6 +40,7 @@ from chrono.text.attachment import is_asserted
 from chrono.text.builder import Builder, Built
 from chrono.text.causal import causal
 from chrono.text.clauses import clause_bounds
+from chrono.text.completions import completions_retold
 from chrono.text.context import SentenceContext
 from chrono.text.corrections import earlier_pieces, pieces_published
 from chrono.text.dating import date, date_range, past_without_event, period_of, when_clause, when_simultaneous
@@ -148,6 +149,7 @@ def build(text: str, sentences: Sequence[Sentence], timexes: Sequence[Timex], dc
     lede_nouns(b)  # "ending the ten-day walkout" … "drivers walked out at 4am on Thursday 3 October"
     owner_clause_retold(b)  # "the departure of finance director Paula Renshaw, who left … on 19 February"
     governed_acts_told_later(b)  # "after the result had been announced" … "The result, announced on 22 March"
+    completions_retold(b)  # "The acquisition … completed on 1 July" … "Since completion on 12 July"
     told_again(b)  # "in 2005, and again in 2003"
     firsts(b)  # "its oldest surviving boat … built in 1928" … "the sculling boat Kestrel, built in 1911"
     first_persons(b)  # "in 1978 the first woman to captain the club" … "Miss Morrow … club captain" (1931)
