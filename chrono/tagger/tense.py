@@ -97,6 +97,10 @@ def tense(ctx: Context, start: int, end: int, weekday: bool = False) -> int:
                 continue  # "Then we have the summer for sea trials": a possession, not a perfect
             if f"{word} {following}" in classes.get("tense_word_phrases_not_tense", {}):
                 continue  # "will close its doors for the last time"
+            determiner = before_word if words is left_words else words[index - 1] if index > 0 else ""
+            adjective_determiners = classes.get("plan_adjective_determiner", {})
+            if mark == -1 and word.endswith("ed") and determiner in adjective_determiners:
+                continue  # "for a rearranged fixture", "the delayed train": it describes the noun
             if mark == -1 and words is right_words and index >= 3 and (
                 words[index - 2] in classes.get("participle_phrase_article", {})
                 and words[index - 3] in classes.get("participle_phrase_preposition", {})
