@@ -1407,7 +1407,7 @@ class Builder:
             told = _NAME_SUBJECT_SET_OFF.search(self.text, lo, m.trigger.start)
             if told is not None and told.group(1) == surname:
                 earlier.append(m)
-        if len({self.by_trigger.get(m.trigger.start) for m in earlier}) != 1 or len(earlier) != 1:
+        if len(earlier) != 1:
             return None  # none, or several told before: which one is not said
         link = Link(trigger, earlier[0].trigger, Grade.STRONG,
                     f"the same person's leaving, told again of {surname}")

@@ -32,28 +32,15 @@ _OF_AFTER = lazy_compile(r"\s+of\b", re.IGNORECASE)
 
 def completions_retold(b: Builder) -> None:
     """Claims that a bare "completion" starts and ends when the story's one completed deal ends."""
+    # (verbs of ending are no mentions of their own: the sentences are read, once, in text order)
+    ends = _deal_ends(b)
     for told in b.story_mentions.values():
         if not told:
             continue
-        # (verbs of ending are no mentions of their own: the sentences of the story are read)
-        deal_ends = set()
-        for here in b.contexts.values():
-            if not b.same_story(here.sentence.start, told[0].trigger.start):
-                continue
-            for trigger in here.triggers:
-                if trigger.pos != "verb" or trigger.event_class != "end" or trigger.tense not in TOLD_AS_PAST:
-                    continue
-                target = resolve(b.text, trigger, here.triggers, here.cuts)
-                event = b.by_trigger.get(target.trigger.start)
-                # (a noun's lemma is its verb's: "acquisition" has "acquire")
-                word = target.trigger.text.lower()
-                if target.part is Part.END and target.trigger.pos == "noun" and event is not None and (
-                    word in _DEAL_NOUNS or singular(word) in _DEAL_NOUNS
-                ):
-                    deal_ends.add((event, trigger.start, trigger.end))
+        deal_ends = [end for end in ends if b.same_story(end[1], told[0].trigger.start)]
         if len({event for event, _, _ in deal_ends}) != 1:
             continue  # no deal told completed, or several: which one is not said
-        deal, verb_start, verb_end = next(iter(deal_ends))
+        deal, verb_start, verb_end = deal_ends[0]
         for mention in told:
             noun = mention.trigger
             event = b.by_trigger.get(noun.start)
@@ -66,3 +53,22 @@ def completions_retold(b: Builder) -> None:
             for side in (Side.START, Side.END):
                 b.gap_claim(Endpoint(deal, Side.END), Endpoint(event, side), Gap(0, 0, ""), span, None,
                             grade=Grade.STRONG, note=note)
+
+
+def _deal_ends(b: Builder) -> list[tuple[str, int, int]]:
+    """Each deal a verb of ending tells completed ("The acquisition of Larchfield Analytics
+    completed on 1 July"): the deal's event and the verb's offsets, in text order."""
+    out = []
+    for here in b.contexts.values():
+        for trigger in here.triggers:
+            if trigger.pos != "verb" or trigger.event_class != "end" or trigger.tense not in TOLD_AS_PAST:
+                continue
+            target = resolve(b.text, trigger, here.triggers, here.cuts)
+            event = b.by_trigger.get(target.trigger.start)
+            # (a noun's lemma is its verb's: "acquisition" has "acquire")
+            word = target.trigger.text.lower()
+            if target.part is Part.END and target.trigger.pos == "noun" and event is not None and (
+                word in _DEAL_NOUNS or singular(word) in _DEAL_NOUNS
+            ):
+                out.append((event, trigger.start, trigger.end))
+    return sorted(out, key=lambda end: end[1])

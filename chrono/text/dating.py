@@ -501,8 +501,6 @@ def told_going_on(text: str, trigger: Trigger, sentence_start: int) -> bool:
         text, max(sentence_start, trigger.start - 80), trigger.start) is not None
 
 
-
-
 def _lasts_under(b: Builder, event_id: str, length: int) -> bool:
     """Does a firm claim of the text give ``event_id`` a length of at most ``length`` seconds?"""
     return any(isinstance(c, TextDurationClaim) and c.event == event_id and c.grade is Grade.STRONG

@@ -35,6 +35,7 @@ from chrono.text.builder import Builder
 from chrono.text.claims import TextPeriodClaim
 from chrono.text.events import Trigger, find_triggers, lexicon
 from chrono.text.inflection import singular
+from chrono.text.sentences import Sentence
 from chrono.text.tense import INFINITIVE, PAST, PLANNED
 from chrono.text.vocabulary import vocabulary
 
@@ -207,7 +208,7 @@ def _tellings(b: Builder, act: Trigger, moved: bool) -> list[tuple[Trigger, froz
 def _lead_tells_undated(b: Builder, act: Trigger, event: str) -> bool:
     """Does the story's first sentence tell the headline's ``act`` as a verb with no day of its
     own, another telling than the dated one of ``event``?"""
-    lead = next((s for s in b.sentences if not b.in_heading(s.start)), None)
+    lead = _lead_sentence(b)
     here = b.contexts.get(lead.start) if lead is not None else None
     if here is None or act.pos != "verb" or any(t.type in ("DATE", "TIME") for t in here.timexes):
         return False
@@ -218,9 +219,14 @@ def _lead_tells_undated(b: Builder, act: Trigger, event: str) -> bool:
     return False
 
 
+def _lead_sentence(b: Builder) -> Sentence | None:
+    """The story's first sentence out of its headings."""
+    return next((s for s in b.sentences if not b.in_heading(s.start)), None)
+
+
 def _lead_words(b: Builder) -> frozenset[str]:
     """The words of the story's first sentence out of its headings."""
-    lead = next((s for s in b.sentences if not b.in_heading(s.start)), None)
+    lead = _lead_sentence(b)
     return _words_of(b.text, lead.start, lead.end) if lead is not None else frozenset()
 
 

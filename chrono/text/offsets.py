@@ -361,23 +361,19 @@ def offset(b: Builder, here: SentenceContext, match: re.Match[str]) -> None:
             subject_event = b.by_trigger.get(subject.start) if subject is not None else None
             dated_here = subject is not None and subject_event is not None and any(
                 reference.end <= at < subject.start for at in b.dated_at.get(subject_event, ()))
-            if subject is not None and is_asserted(text, reference) and not vague:
-                # "But ten days into the closure, on 16 March, contractors removing the ceiling
-                # found …": the day set off is the main clause's, however far its verb stands
-                # (unless it dates that verb, whose own day is counted from the reference's)
+            if is_asserted(text, reference) and not vague:
+                # "Three days after leaving Porth Ianto, on Thursday 6 June, we limped into …"
+                # with no event word in the main clause: the day set off is the reference's day
+                # counted on; "But ten days into the closure, on 16 March, contractors removing
+                # the ceiling found …": so it is with one, however far its verb stands (unless it
+                # dates that verb, whose own day is counted from the reference's)
                 told = _told_before(b, here, reference, end)
                 reference_id = told or b.event(resolve(text, reference, triggers, cuts).trigger, here)
                 if not dated_here:
                     _date_set_off_after_object(b, here, reference, reference_id, count, unit, direction,
                                                start)
-            if subject is None and is_asserted(text, reference) and not vague:
-                # "Three days after leaving Porth Ianto, on Thursday 6 June, we limped into …"
-                # with no event word in the main clause: the day set off is the reference's
-                # day counted on
-                told = _told_before(b, here, reference, end)
-                reference_id = told or b.event(resolve(text, reference, triggers, cuts).trigger, here)
-                _date_set_off_after_object(b, here, reference, reference_id, count, unit, direction, start)
-                _entry_day_counted(b, here, reference, reference_id, count, unit, direction, start)
+                if subject is None:
+                    _entry_day_counted(b, here, reference, reference_id, count, unit, direction, start)
         else:
             # "… in 2004, four years after its founding, …": the event of the clause it follows;
             # none there (an untagged verb) means no claim, never another clause's event; the

@@ -144,13 +144,18 @@ def _rows(b: Builder, layout: Layout, found: Sequence[Scope]) -> list[_Row]:
         for i, (block, row_scope) in enumerate(body):
             if row_scope is None:
                 continue
-            others = set().union(*(w for j, w in enumerate(words) if j != i))
-            own = frozenset(words[i] - others - header_words)
+            own = _own_words(words, i, header_words)
             if own:
                 key = _ROW_KEY.match(b.text, block.start)
                 out.append(_Row(row_scope, own, frozenset(_header_verbs(b, header, block, row_scope)),
                                 min(starts), max(ends), int(key.group(1)) if key is not None else None))
     return out
+
+
+def _own_words(words: Sequence[set[str]], i: int, common: set[str]) -> frozenset[str]:
+    """The words of row ``i`` that no other row has, nor ``common`` (its header's)."""
+    others = set().union(*(w for j, w in enumerate(words) if j != i))
+    return frozenset(words[i] - others - common)
 
 
 def _programme_rows(b: Builder, layout: Layout, found: Sequence[Scope]) -> list[_Row]:
@@ -169,8 +174,7 @@ def _programme_rows(b: Builder, layout: Layout, found: Sequence[Scope]) -> list[
     ends = [s.period.end for s in items if s.period.end is not None]
     out = []
     for i, scope in enumerate(items):
-        others = set().union(*(w for j, w in enumerate(words) if j != i))
-        own = frozenset(words[i] - others - headings)
+        own = _own_words(words, i, headings)
         title = _PROGRAMME_TITLE.match(b.text, scope.end, scope.block.end)
         title_words = frozenset(_tokens(b.text, title.start(1), title.end(1), b.timexes) if title else ())
         if own:
