@@ -132,7 +132,8 @@ def years_read(analysis: Analysis, conflict: Conflict) -> bool:
 def _year_not_written(claim: object) -> bool:
     """Is the claim the dating of an event in a period whose year its words do not write?"""
     words = getattr(claim, "words", None)
-    if not isinstance(claim, PeriodClaim) or claim.qualifier is not Qualifier.IN or not words:
+    if not isinstance(claim, PeriodClaim) or claim.qualifier is not Qualifier.IN or not words or getattr(
+            claim, "year_from_dct", False):
         return False
     year = claim.period.value[:4]
     if not (len(year) == 4 and year.isdigit()):

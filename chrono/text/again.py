@@ -95,9 +95,12 @@ def ordered_dates(b: Builder, first: Dated, second: Dated, span: Span, *, date_v
         b.claims.append(EventExists(event_id, where))
         ids.append(event_id)
     for event_id, (timex, _, _), period in zip(ids, (first, second), periods, strict=True):
+        # ("yesterday", "becomes the first woman to …": now, a year the document's date tells)
+        from_dct = timex.anchor == "DCT" and not timex.guessed
         b.claims.append(TextPeriodClaim(
             event_id, Part.WHOLE, Qualifier.IN, period, Span(timex.start, timex.end, "claim"),
-            words=timex.text, conflict_kind=ConflictKind.ORDER, via=date_via,
+            words=timex.text, conflict_kind=ConflictKind.ORDER,
+            via="counted from the document's date" if from_dct else date_via, year_from_dct=from_dct,
         ))
     b.claims.append(TextGapClaim(
         Endpoint(ids[0], Side.START), Endpoint(ids[1], Side.START), Gap(0, None, ""), span,

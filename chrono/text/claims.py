@@ -33,6 +33,9 @@ class TextPeriodClaim(PeriodClaim):
     conflict_kind: ConflictKind | None = None
     grade: Grade = Grade.STRONG
     via: str = ""
+    # the period's year is the document date's, counted exactly ("yesterday"), not a year left
+    # open by the words and placed in the document's ("on 12 April")
+    year_from_dct: bool = False
     # where the grade is weak only because of links between mentions: for each event, the
     # first uncertain link above the mentions the claim rests on (its part of the chain)
     components: tuple[tuple[str, str], ...] = ()

@@ -153,6 +153,8 @@ _NAMES_BY_SEX = {"female": _GIVEN_NAMES.set("female"), "male": _GIVEN_NAMES.set(
 _PERSON_NAMES = {str(kind): _NAMES_BY_SEX[str(sex)]
                  for kind, sex in _WORDS.table("person_first_names").items()}
 _SEX_OF = {str(kind): str(sex) for kind, sex in _WORDS.table("person_first_names").items()}
+_PRONOUNS = {str(kind): frozenset(map(str, words))
+             for kind, words in _WORDS.table("person_first_pronouns").items()}
 _OTHER_SEX = {str(kind): str(other) for kind, other in _WORDS.table("person_first_other_sex").items()}
 _PERSON_FIRST = lazy_compile(
     rf"\b(?:{_WORDS.pattern('determiners')})\s+(?:{_WORDS.pattern('first_words')})\s+"
@@ -169,8 +171,11 @@ _PERSON_FIRST_POST = lazy_compile(
 )
 _NOT_POST_WORDS = _WORDS.set("person_first_to") | _OPEN | _WORDS.set("phrase_ends")
 _POSTS = _WORDS.set("person_first_posts")
+_POST_FORMS = {str(post): frozenset(map(str, forms))
+               for post, forms in _WORDS.table("person_first_post_forms").items()}
 _GENERIC_OBJECTS = _WORDS.set("person_first_generic_objects")
 _DOERS = {str(verb): tuple(map(str, doers)) for verb, doers in _WORDS.table("person_first_doers").items()}
+_POST_NOUNS = _POSTS.union(*_POST_FORMS.values(), *map(frozenset, _DOERS.values()))
 _PERSON_SAMENESS = lazy_compile(rf"\b(?:{_WORDS.pattern('person_first_sameness')})\b", re.IGNORECASE)
 _PERSON_STOP = _WORDS.set("person_first_stop")
 _OBJECT_WORD = lazy_compile(r"[A-Za-z][\w'’-]*")
@@ -178,6 +183,11 @@ _OBJECT_ENDS = _WORDS.set("person_first_object_ends")
 # a given name before a surname ("Hilda Marsh", "Edith M. Cray")
 _FULL_NAME = lazy_compile(r"\b([A-Z][a-z]+)(?=\s+(?:[A-Z]\.\s+)?[A-Z][a-z])")
 _ACT_SENTENCES_BACK = 4  # how many sentences back the year of the act may be told
+_SINCE = lazy_compile(r"\bsince\b", re.IGNORECASE)
+_POST_WORD = lazy_compile(r"[A-Za-z]+")
+_POST_OPENER = lazy_compile(rf"\b(?:{_WORDS.pattern('person_first_post_openers')})\s+\Z", re.IGNORECASE)
+_POST_ELSEWHERE = lazy_compile(rf"\s+(?:{_WORDS.pattern('person_first_post_elsewhere')})\b", re.IGNORECASE)
+_NOW_BEFORE = lazy_compile(rf"\b(?:{_WORDS.pattern('person_first_now')})\s+\Z", re.IGNORECASE)
 
 
 def first_persons(b: Builder) -> None:
@@ -206,8 +216,7 @@ def first_persons(b: Builder) -> None:
             if _PLAN.search(text, sentence.start, match.end()):
                 # ("… who in 1921 became the first woman elected …, will be honoured": its act told)
                 continue
-            year = _one_year_in(b, sentence) or _year_beside(b, sentence, match.start(), match.end()) or (
-                _act_year_before(b, sentence, acts))
+            year = _first_year(b, sentence, match, acts)
             if year is None:
                 continue
             kind = match.group("kind").lower()
@@ -223,7 +232,7 @@ def first_persons(b: Builder) -> None:
                     continue
                 if doer is None and not _of_that_sex(text, other, words, lower, kind):
                     continue
-                if not done <= lower and _PERSON_SAMENESS.search(text, other.start, other.end) is None:
+                if not _same_thing_done(text, match, other, done, lower, acts):
                     continue
                 dated = _one_year_in(b, other) or _year_after_act(b, other, acts)
                 if dated is None or int(dated.value[:4]) >= int(year.value[:4]):
@@ -241,16 +250,36 @@ _NAMED_DOER = lazy_compile(r"\b([A-Z][a-z]+)\.?(?:\s+[A-Z]\.)?(?:\s+[A-Z][\w'’
 
 def _doer_sex(text: str, sentence: Sentence, acts: frozenset[str]) -> str | None:
     """The sex ("female", "male") of the one named right before a word of the act in
-    ``sentence``, if a title or given name tells it."""
+    ``sentence``, if a title or given name tells it; else that of the nearest person word before
+    it in its clause ("his widow, Edith, took over as chair")."""
     for word in _OBJECT_WORD.finditer(text, sentence.start, sentence.end):
         if word.group().lower() not in acts:
             continue
-        named = _NAMED_DOER.search(text, max(sentence.start, word.start() - 60), word.start())
-        if named is None:
+        lo = max(sentence.start, word.start() - 60)
+        named = _NAMED_DOER.search(text, lo, word.start())
+        if named is not None:
+            first = named.group(1)
+            for kind, sex in _SEX_OF.items():
+                if first in _PERSON_FIRSTS[kind] or first in _PERSON_NAMES[kind]:
+                    return sex
             continue
-        first = named.group(1)
+        nearest = _nearest_person_sex(text, lo, word.start())
+        if nearest is not None:
+            return nearest
+    return None
+
+
+def _nearest_person_sex(text: str, lo: int, hi: int) -> str | None:
+    """The sex the last person word between ``lo`` and ``hi`` tells, in the clause that ends at
+    ``hi``: a title, a subject pronoun, a kin word or a given name (not a possessive: "his"
+    names the owner, not the doer)."""
+    breaks = list(_CLAUSE_BREAK.finditer(text, lo, hi))
+    start = breaks[-1].end() if breaks else lo
+    for word in reversed(_OBJECT_WORD.findall(text, start, hi)):
+        low = word.lower()
         for kind, sex in _SEX_OF.items():
-            if first in _PERSON_FIRSTS[kind] or first in _PERSON_NAMES[kind]:
+            if word in _PERSON_FIRSTS[kind] or word in _PERSON_NAMES[kind] or low in _PERSON_KIN[kind] or (
+                    low in _PRONOUNS[kind]):
                 return sex
     return None
 
@@ -270,16 +299,22 @@ def _of_that_sex(text: str, sentence: Sentence, words: list[str], lower: set[str
 
 # how far before the first's words (characters, in its clause) the year of its act may stand,
 # and how far after them
+_OPENING_BRACKET = lazy_compile(r"\s*\(\s*")
+# "coxswain since March 2029, when she became the first woman to hold the post": the date is the
+# first's, though it opens a stretch
+_WHEN_AFTER = lazy_compile(r",\s+when\b")
 _YEAR_BEFORE_REACH = 80
 _YEAR_AFTER_REACH = 40
 
 
 def _years_between(b: Builder, lo: int, hi: int) -> list[Timex]:
-    """The written years (not a range's end, nor after "since" or "until") between ``lo`` and ``hi``."""
+    """The written years (not a range's end, nor after "since" or "until" unless a "when" clause
+    tells what happened then) between ``lo`` and ``hi``."""
     first, last = bisect.bisect_left(b.timex_starts, lo), bisect.bisect_left(b.timex_starts, hi)
     return [t for t in b.timexes[first:last]
             if t.type == "DATE" and _YEAR.match(t.value) and _YEAR.search(t.text)
-            and t.signal not in ("since", "until") and t.range_role != "end" and t.anchor is None]
+            and (t.signal not in ("since", "until") or _WHEN_AFTER.match(b.text, t.end))
+            and t.range_role != "end" and t.anchor is None]
 
 
 def _year_beside(b: Builder, sentence: Sentence, start: int, end: int) -> Timex | None:
@@ -303,8 +338,9 @@ def _year_after_act(b: Builder, sentence: Sentence, acts: frozenset[str]) -> Tim
     for word in _OBJECT_WORD.finditer(text, sentence.start, sentence.end):
         if word.group().lower() in acts:
             after = _years_between(b, word.end(), min(sentence.end, word.end() + _YEAR_AFTER_REACH))
-            if after and not _CLAUSE_BREAK.search(text, word.end(), after[0].start):
-                return after[0]
+            if after and (not _CLAUSE_BREAK.search(text, word.end(), after[0].start)
+                          or _OPENING_BRACKET.fullmatch(text, word.end(), after[0].start)):
+                return after[0]  # ("a former club president (1989–91)")
             before = _years_between(b, max(sentence.start, word.start() - _YEAR_AFTER_REACH), word.start())
             if before and not _CLAUSE_BREAK.search(text, before[-1].end, word.start()):
                 return before[-1]
@@ -318,8 +354,9 @@ def _posts_told(b: Builder, sentence: Sentence, start: int, *, back: bool) -> fr
     index = b.sentences.index(sentence)
     if back and index > 0 and b.sentences[index - 1].paragraph == sentence.paragraph:
         spans.append((b.sentences[index - 1].start, b.sentences[index - 1].end))
-    return frozenset(w.lower() for lo, hi in spans for w in _OBJECT_WORD.findall(b.text, lo, hi)
-                     if w.lower() in _POSTS)
+    posts = {w.lower() for lo, hi in spans for w in _OBJECT_WORD.findall(b.text, lo, hi)
+             if w.lower() in _POSTS}
+    return frozenset(posts.union(*(_POST_FORMS.get(post, ()) for post in posts)))
 
 
 def _act_year_before(b: Builder, sentence: Sentence, acts: frozenset[str]) -> Timex | None:
@@ -333,6 +370,75 @@ def _act_year_before(b: Builder, sentence: Sentence, acts: frozenset[str]) -> Ti
         if lower & acts:
             return _one_year_in(b, earlier)
     return None
+
+
+def _first_year(b: Builder, sentence: Sentence, match: re.Match[str], acts: frozenset[str]) -> Timex | None:
+    """The year of the first's act: its sentence's one year, or the one beside its words, or
+    that of the act told a few sentences before, or the document's when told as made now; never
+    a year of a "since" clause after its words ("the first woman to captain the club since it was
+    founded in 1910")."""
+    since = _SINCE.search(b.text, match.start(), sentence.end)
+    limit = since.start() if since is not None else sentence.end
+    for year in (_one_year_in(b, sentence), _year_beside(b, sentence, match.start(), match.end())):
+        if year is not None and year.start < limit:
+            return year
+    return _act_year_before(b, sentence, acts) or _made_now(b, sentence, match.start(), limit)
+
+
+def _same_thing_done(text: str, match: re.Match[str], other: Sentence, done: set[str], lower: set[str],
+                     acts: frozenset[str]) -> bool:
+    """Does ``other`` tell the thing the first did: its words, or "the same", or a post of the
+    story's own, or the name it was done to by the name's head ("the club")?"""
+    return (done <= lower or _PERSON_SAMENESS.search(text, other.start, other.end) is not None
+            or _post_of_the_story(text, other, acts) or _name_by_its_head(text, match, other))
+
+
+def _post_of_the_story(text: str, sentence: Sentence, acts: frozenset[str]) -> bool:
+    """Does ``sentence`` give a post of the first's act as the story's own: after a possessive,
+    "the" or "former", with no "of", "at" or "for" after it naming another place ("during her
+    presidency from 1994", "the then director, Professor Agnes Whitcombe")?"""
+    for word in _POST_WORD.finditer(text, sentence.start, sentence.end):
+        low = word.group().lower()
+        if low in acts and low in _POST_NOUNS and _POST_OPENER.search(
+                text, max(sentence.start, word.start() - 16), word.start()) and not _POST_ELSEWHERE.match(
+                text, word.end()):
+            return True
+    return False
+
+
+_NAME_AT_START = lazy_compile(r"\s*((?:[A-Z][\w'’-]+\s+)*[A-Z][\w'’-]+)")
+
+
+def _name_by_its_head(text: str, match: re.Match[str], sentence: Sentence) -> bool:
+    """Is what the first did done to a name ("the first woman to captain Hawley Green") that
+    ``sentence`` gives by the head of its full name ("Hawley Green Cricket Club" … "captained the
+    club in 1942")?"""
+    if "object" not in match.groupdict():
+        return False
+    name = _NAME_AT_START.match(match.group("object"))
+    if name is None:
+        return False
+    longest = max((m.group(1) for m in re.finditer(
+        rf"\b{re.escape(name.group(1))}((?:\s+[A-Z][\w'’-]+)+)", text)), key=len, default=None)
+    if longest is None:
+        return False
+    head = longest.split()[-1].lower()
+    told = re.search(rf"\bthe\s+{re.escape(head)}\b", text[sentence.start:sentence.end], re.IGNORECASE)
+    return told is not None
+
+
+def _made_now(b: Builder, sentence: Sentence, start: int, limit: int) -> Timex | None:
+    """The document's year, as the date of a first told as made now ("She becomes the first
+    woman to …"), when ``sentence`` has no date of its own (but one counted from today) before
+    ``limit``."""
+    now = _NOW_BEFORE.search(b.text, max(sentence.start, start - 24), start)
+    lo, hi = bisect.bisect_left(b.timex_starts, sentence.start), bisect.bisect_left(b.timex_starts, limit)
+    # (a date counted from today is no other time: "has elected her as its captain for the coming year")
+    if now is None or b.dct is None or not b.dct.value[:4].isdigit() or any(
+            t.type == "DATE" and t.anchor != "DCT" for t in b.timexes[lo:hi]):
+        return None
+    return Timex(now.start(), now.end(), b.text[now.start():now.end()].strip(), "DATE", b.dct.value[:4],
+                 anchor="DCT")
 
 
 def _done_words(phrase: str) -> set[str]:
