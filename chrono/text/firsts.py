@@ -68,27 +68,36 @@ def firsts(b: Builder) -> None:
             head = match.group("head").lower()
             modifier = (match.group("modifier") or "").lower()
             if head in _NOT_HEADS or modifier in _NOT_HEADS or _SCOPED.search(
-                text, sentence.start, sentence.end
+                text, _clause_start(text, sentence.start, match.start()), sentence.end
             ):
                 continue
-            if _PLACE_AFTER.match(text, match.end()) or _PLAN.search(text, sentence.start, sentence.end):
+            place = _PLACE_AFTER.match(text, match.end())
+            story_place = place is not None and _story_place(b, place.end())
+            if (place is not None and not story_place) or _PLAN.search(text, sentence.start, sentence.end):
                 continue  # "the first game in the new arena would take place in 2027"
             if _OF_PERIOD_AFTER.match(text, match.end()):
                 continue  # "Fordham's first baby of 2002": the first of a year, not of its kind
-            own = _years_in(b, sentence)
-            if len(own) != 1:
+            own_timex = _own_year(b, sentence)
+            if own_timex is None:
                 continue  # no year of its own, or several: which is the thing's is not said
-            year, own_timex = own.popitem()
+            year = int(own_timex.value[:4])
             kind = singular(head)
+            wide = not modifier or modifier in _OPEN
+            # (another thing of the kind only against a year the first was made in: "the oldest
+            # building in the village, restored in 1890" says nothing of when it was built)
+            made = wide and _year_of_making(b, sentence, own_timex)
+            members = _MEMBERS.get(kind, frozenset()) if made else frozenset()
+            surviving = bool(_SURVIVING.search(match.group()))
+            words = rf"\b(?:{alternation({kind, *members})})(?:s|es)?\b"
             for other in b.sentences:
                 if not b.same_story(other.start, sentence.start):
                     continue
-                for mention in re.finditer(rf"\b{re.escape(kind)}(?:s|es)?\b", text[other.start:other.end],
-                                           re.IGNORECASE):
+                for mention in re.finditer(words, text[other.start:other.end], re.IGNORECASE):
                     at, end = other.start + mention.start(), other.start + mention.end()
-                    if match.start() <= at < match.end() or text[at].isupper():
+                    member = singular(mention.group().lower()) != kind
+                    if match.start() <= at < match.end() or (text[at].isupper() and not member):
                         continue  # (not a word of a name: "the New York Student Film Festival")
-                    if modifier and modifier not in _OPEN and re.search(
+                    if not wide and re.search(
                         rf"\b{re.escape(modifier)}\b", text[max(other.start, at - 40):at], re.IGNORECASE
                     ) is None:
                         continue  # "first feature film" against a student film: a narrower kind
@@ -96,18 +105,119 @@ def firsts(b: Builder) -> None:
                         text, max(other.start, at - 24), at
                     ):
                         continue
-                    dated = _year_next_to(b, other, at, end)
+                    if (member or surviving) and _LOST.search(text, other.start, other.end):
+                        continue  # ("a hall that burned down in 1580"): no rival to the oldest surviving
+                    dated = _year_next_to(b, other, at, end) or _year_made_before(b, other, at)
                     if dated is None or int(dated.value[:4]) >= year:
                         continue
                     owner = match.group("owner") or _owner_before(text, sentence.start, match.start())
-                    same_owner = owner is not None and modifier in ("", *_OPEN) and re.search(
+                    same_owner = owner is not None and wide and re.search(
                         rf"\b{re.escape(owner)}\b", text[other.start:other.end], re.IGNORECASE
                     ) is not None
                     later_one = _LATER_ORDINAL_BEFORE.search(text, max(other.start, at - 16), at) is not None
-                    sure = other.paragraph == sentence.paragraph or same_owner or later_one
+                    sure = (other.paragraph == sentence.paragraph or same_owner or later_one or story_place
+                            or _of_the_same(text, match.end(), other))
                     _claim(b, own_timex, dated, Span(match.start(), match.end(), "claim"),
                            Span(at, end, "claim"), Grade.STRONG if sure else Grade.WEAK)
                     break
+
+
+_MEMBERS = {str(kind): frozenset(map(str, words)) for kind, words in _WORDS.table("kind_members").items()}
+_SURVIVING = lazy_compile(r"\b(?:surviving|existing|remaining|standing)\b", re.IGNORECASE)
+_LOST = lazy_compile(rf"\b(?:{_WORDS.pattern('lost_words')})\b", re.IGNORECASE)
+_STORY_PLACE = lazy_compile(
+    rf"(?:(?:the|its|their|our|this)\s+)(?:{_WORDS.pattern('story_places')})\b", re.IGNORECASE
+)
+_PLACE_NAME = lazy_compile(r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}")
+_MADE_YEAR = lazy_compile(
+    rf"\b(?:{_WORDS.pattern('made_words')})\s+(?:by\s+(?:[A-Z][\w'’.-]*\s+){{1,4}})?"
+    rf"(?:(?:{_WORDS.pattern('made_prepositions')})\s+)?\Z",
+    re.IGNORECASE,
+)
+_PRENOMINAL_YEAR = lazy_compile(r"\b\d{4}\s+(?:[a-z][\w-]*\s+)?\Z")
+_STORY_NAME_TIMES = 3  # how often a place name is written for it to be the story's own place
+
+
+_SCOPE_BREAK = lazy_compile(r"[,;:()—–]")
+_OF_WHAT = lazy_compile(r"\s+of\s+(?:(?:the|a|an|its|their)\s+)?((?:[\w'’-]+\s+){0,2}[\w'’-]+)")
+
+
+def _clause_start(text: str, lo: int, at: int) -> int:
+    """Where the stretch of a sentence from ``lo`` that holds ``at`` begins, after the last comma
+    or stronger break before it ("The highlight this year is Cobbler's Row, … the oldest building
+    in the village": the year scopes the highlight, not the oldest)."""
+    breaks = list(_SCOPE_BREAK.finditer(text, lo, at))
+    return breaks[-1].end() if breaks else lo
+
+
+def _of_the_same(text: str, end: int, other: Sentence) -> bool:
+    """Is the first "of" something ("the earliest known photograph of Pentreath harbour") that
+    ``other`` names too ("a view of the harbour from Castle Hill")?"""
+    of = _OF_WHAT.match(text, end)
+    if of is None:
+        return False
+    words = [w for w in re.findall(r"[A-Za-z][\w'’-]+", of.group(1))
+             if w.lower() not in _PERSON_STOP and len(w) > 2]
+    told = text[other.start:other.end]
+    return any(re.search(rf"\b{re.escape(_POSSESSIVE_END.sub('', w))}\b", told, re.IGNORECASE) for w in words)
+
+
+def _story_place(b: Builder, at: int) -> bool:
+    """Is the place after a first ("the oldest building in the village", "in Sellingford", "in its
+    collection") the story's own: a place word with "the" or a possessive, or a name the story
+    writes in a heading or again and again?"""
+    text = b.text
+    if _STORY_PLACE.match(text, at):
+        return True
+    name = _PLACE_NAME.match(text, at)
+    if name is None:
+        return False
+    found = [m.start() for m in re.finditer(rf"\b{re.escape(name.group())}\b", text)]
+    return len(found) >= _STORY_NAME_TIMES or any(b.in_heading(offset) for offset in found)
+
+
+def _own_year(b: Builder, sentence: Sentence) -> Timex | None:
+    """The year of a first's sentence: its one year, or the one year of making among several
+    ("Built in 1612 …, it is the oldest surviving building …, and its roof, restored in 1987")."""
+    own = _years_in(b, sentence)
+    if len(own) == 1:
+        return next(iter(own.values()))
+    made = [t for t in own.values()
+            if _MADE_YEAR.search(b.text, max(sentence.start, t.start - 40), t.start)]
+    return made[0] if len(made) == 1 else None
+
+
+_THING_DATED = lazy_compile(r"\b[a-z][\w-]*\s+(?:of|from)\s+\Z")
+
+
+def _year_of_making(b: Builder, sentence: Sentence, timex: Timex) -> bool:
+    """Does ``timex`` tell when a thing was made: after a word of making ("built in 1612", "taken
+    in 1871"), after a thing ("a scorecard from 3 July 1872", "the flood of 1852"), or before one
+    ("the 1871 plate")?"""
+    text, lo = b.text, max(sentence.start, timex.start - 40)
+    return bool(_MADE_YEAR.search(text, lo, timex.start) or _THING_DATED.search(text, lo, timex.start)
+                or (timex.text.isdigit() and re.match(r"\s+[a-z]", text[timex.end:timex.end + 2])))
+
+
+def _year_made_before(b: Builder, sentence: Sentence, at: int) -> Timex | None:
+    """The year set before a thing in its sentence: as its modifier ("an 1868 view of the
+    harbour", "the museum's 1583 psalter"), or as the year of its making at the sentence's head
+    ("Built in 1588 by the town's wool merchants …, the Guildhall")."""
+    lo = bisect.bisect_left(b.timex_starts, sentence.start)
+    hi = bisect.bisect_left(b.timex_starts, at)
+    before = [t for t in b.timexes[lo:hi]
+              if t.type == "DATE" and _YEAR.match(t.value) and _YEAR.search(t.text)]
+    if not before:
+        return None
+    last = before[-1]
+    if _PRENOMINAL_YEAR.fullmatch(b.text, last.start, at):
+        return last
+    first = before[0]
+    opening = b.text[sentence.start:first.start].strip(" *_#-\n")
+    if len(before) == 1 and _MADE_YEAR.fullmatch(opening + " ") and not _CLAUSE_BREAK.search(
+            b.text, first.end, at):
+        return first
+    return None
 
 
 _POSSESSIVE = lazy_compile(r"\b([A-Za-z][\w-]*)['’]s\b")
