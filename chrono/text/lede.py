@@ -21,6 +21,7 @@ import re
 
 from chrono.lazy_regex import lazy_compile
 from chrono.model import Endpoint, Gap, Grade, Side
+from chrono.text.antecedents import owner_sex, sole_antecedent
 from chrono.text.builder import SAME_ACT_VERBS, Builder
 from chrono.text.coreference import compatible
 from chrono.text.events import Trigger
@@ -81,6 +82,11 @@ def _lede_noun(b: Builder, noun: Mention, told: list[Mention], opening: int | No
     owner_retold = noun.named_possessor and verbs[0].subject_pronoun is not None
     if not (sure or owner_retold):
         return
+    pronoun = verbs[0].subject_pronoun
+    if not sure and pronoun is not None:
+        # ... sure when the owner is the one person of the pronoun's sex told up to it
+        owner = owner_sex(b.text, noun.sentence_start, trigger.start)
+        sure = sole_antecedent(b.text, trigger.start, verbs[0].trigger.start, pronoun, owner)
     verb = verbs[0].trigger
     verb_event = b.by_trigger.get(verb.start)
     if verb_event is None or verb_event == noun_event or verb_event not in b.dated_at:
