@@ -37,7 +37,7 @@ from chrono.text.inflection import singular
 from chrono.text.mentions import Mention, mention_of
 from chrono.text.named_events import NamedEvent
 from chrono.text.sentences import Sentence, in_quote
-from chrono.text.tense import NOMINAL, PERFECT, TOLD_AS_PAST
+from chrono.text.tense import NOMINAL, PERFECT, PLUPERFECT, TOLD_AS_PAST
 from chrono.text.vocabulary import alternation, longest_first, vocabulary
 
 _COREFERENCE = vocabulary("coreference")
@@ -268,6 +268,40 @@ def _subject_words(text: str, start: int, end: int, after: int) -> frozenset[str
             break
         words.append(word)
     return frozenset(words) - _SUBJECT_FILLERS
+
+
+# an order word that opens a clause of its own subject ("after the consultation closed", "before
+# it was sold")
+_ORDER_CLAUSE_OPENS = lazy_compile(
+    r"\b(?:after|before|since|until|once)\s+(?:the|its|their|his|her|he|she|they|it)\b", re.IGNORECASE
+)
+# the words of a subject right before its verb: up to three, past an auxiliary and an adverb
+_SUBJECT_RIGHT_BEFORE = lazy_compile(
+    r"((?:[A-Za-z][\w'’-]*\s+){1,3}?)(?:(?:had|has|have|was|were|been|also|then|finally|only|first)\s+){0,2}\Z"
+)
+
+
+_POSSESSIVE_S = re.compile(r"['’]s?$")
+_SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "who", "which", "that"})
+_SAID_BEFORE = lazy_compile(r"\b(?:said|says|told|according to|insisted|maintained|argued)\b", re.IGNORECASE)
+
+
+def _same_or_no_object(text: str, one: Trigger, one_in: Sentence, other: Trigger, other_in: Sentence) -> bool:
+    """Do two verbs take the same object, or does one of them take none?"""
+    mine, theirs = _object_head(text, one.end, one_in.end), _object_head(text, other.end, other_in.end)
+    return mine is None or theirs is None or mine == theirs
+
+
+def _subject_nouns(text: str, lo: int, start: int) -> frozenset[str]:
+    """The nouns of the subject right before a verb at ``start`` ("the council's cabinet voted":
+    council, cabinet; "cabinet members had voted": cabinet, member), none for a pronoun."""
+    found = _SUBJECT_RIGHT_BEFORE.search(text, max(lo, start - 40), start)
+    if found is None:
+        return frozenset()
+    words = [_POSSESSIVE_S.sub("", w).lower() for w in found.group(1).split()]
+    if words and words[-1] in _SUBJECT_PRONOUNS:
+        return frozenset()
+    return frozenset(singular(w) for w in words if len(w) > 3 and w not in _ARGUMENT_STOP)
 
 
 def _subject_head(text: str, lo: int, start: int) -> str | None:
@@ -1221,7 +1255,8 @@ class Builder:
         # act told before, whatever the sentence's own date is of
         lo = max(here.sentence.start, trigger.start - 60)
         governed = GOVERNED_CLAUSE.search(self.text, lo, trigger.start)
-        if governed is None and any(t.type in ("DATE", "TIME") for t in here.timexes):
+        if governed is None and any(t.type in ("DATE", "TIME") and not self._dates_a_clause_after(trigger, t)
+                                    for t in here.timexes):
             return None  # (a sentence with a date of its own may tell another such act)
         if self.told_again(trigger, here.sentence):
             return None  # "raised prices again": another such act
@@ -1293,6 +1328,16 @@ class Builder:
         theirs_lead = _lead_words(self.text, context.sentence)
         opened = _lead_words(self.text, here.sentence) & theirs_lead
         named = named or (governed is not None and governed.group(2) is not None and bool(opened))
+        # "members of the cabinet had voted only after …" after "The council's cabinet voted on
+        # Wednesday 21 September": a noun of the subject right before each verb
+        # (told back, in the pluperfect or as what someone said, with no other object named)
+        told_back = trigger.tense == PLUPERFECT or bool(
+            _SAID_BEFORE.search(self.text, here.sentence.start, trigger.start))
+        named = named or (
+            told_back
+            and _same_or_no_object(self.text, trigger, here.sentence, told.trigger, context.sentence)
+            and bool(_subject_nouns(self.text, here.sentence.start, trigger.start)
+                     & _subject_nouns(self.text, context.sentence.start, told.trigger.start)))
         # "since the ferry ran aground on 26 November" after "The 60-metre ferry, carrying 87
         # passengers, ran aground …": the clause's subject is the thing the act's sentence opens with
         clause_subject = governed.group(1) if governed is not None else None
@@ -1309,6 +1354,12 @@ class Builder:
         about = ", ".join(sorted(shared | opened))
         link = Link(trigger, told.trigger, Grade.STRONG, f"the same act, of {about}")
         return self._kept(link)
+
+    def _dates_a_clause_after(self, trigger: Trigger, timex: Timex) -> bool:
+        """Is ``timex`` the date of a clause an order word opens after ``trigger`` ("had voted only
+        after the consultation closed on 30 September"), not the trigger's own?"""
+        return timex.start > trigger.end and (
+            _ORDER_CLAUSE_OPENS.search(self.text, trigger.end, timex.start) is not None)
 
     def once_retold(self, trigger: Trigger, here: SentenceContext) -> Link | None:
         """"Since the clinic opened its doors on 14 May" after "The new clinic on Harlow Street,
