@@ -275,6 +275,10 @@ def _subject_words(text: str, start: int, end: int, after: int) -> frozenset[str
 _ORDER_CLAUSE_OPENS = lazy_compile(
     r"\b(?:after|before|since|until|once)\s+(?:the|its|their|his|her|he|she|they|it)\b", re.IGNORECASE
 )
+# a clause an order word opens at the head of a sentence ("By the time the railway arrived, …")
+_FRONTED_ORDER_CLAUSE = lazy_compile(
+    r"[\s\"“*_]*(?:by the time|when|after|before|once|until|as soon as)\s", re.IGNORECASE
+)
 # the words of a subject right before its verb: up to three, past an auxiliary and an adverb
 _SUBJECT_RIGHT_BEFORE = lazy_compile(
     r"((?:[A-Za-z][\w'’-]*\s+){1,3}?)(?:(?:had|has|have|was|were|been|also|then|finally|only|first)\s+){0,2}\Z"
@@ -1255,8 +1259,9 @@ class Builder:
         # act told before, whatever the sentence's own date is of
         lo = max(here.sentence.start, trigger.start - 60)
         governed = GOVERNED_CLAUSE.search(self.text, lo, trigger.start)
-        if governed is None and any(t.type in ("DATE", "TIME") and not self._dates_a_clause_after(trigger, t)
-                                    for t in here.timexes):
+        own_dates = [t for t in here.timexes
+                     if t.type in ("DATE", "TIME") and not self._dates_another_clause(trigger, t, here)]
+        if governed is None and own_dates:
             return None  # (a sentence with a date of its own may tell another such act)
         if self.told_again(trigger, here.sentence):
             return None  # "raised prices again": another such act
@@ -1355,11 +1360,15 @@ class Builder:
         link = Link(trigger, told.trigger, Grade.STRONG, f"the same act, of {about}")
         return self._kept(link)
 
-    def _dates_a_clause_after(self, trigger: Trigger, timex: Timex) -> bool:
-        """Is ``timex`` the date of a clause an order word opens after ``trigger`` ("had voted only
-        after the consultation closed on 30 September"), not the trigger's own?"""
-        return timex.start > trigger.end and (
-            _ORDER_CLAUSE_OPENS.search(self.text, trigger.end, timex.start) is not None)
+    def _dates_another_clause(self, trigger: Trigger, timex: Timex, here: SentenceContext) -> bool:
+        """Is ``timex`` the date of a clause an order word opens, after ``trigger`` ("had voted only
+        after the consultation closed on 30 September") or set off before it at the sentence's
+        head ("By the time the branch reached the village, in 1872, the mill had already
+        closed"), not the trigger's own?"""
+        if timex.start > trigger.end:
+            return _ORDER_CLAUSE_OPENS.search(self.text, trigger.end, timex.start) is not None
+        opener = _FRONTED_ORDER_CLAUSE.match(self.text, here.sentence.start)
+        return opener is not None and self.text.rfind(",", timex.end, trigger.start) != -1
 
     def once_retold(self, trigger: Trigger, here: SentenceContext) -> Link | None:
         """"Since the clinic opened its doors on 14 May" after "The new clinic on Harlow Street,
