@@ -154,7 +154,11 @@ def compatible(mention: Mention, earlier: Mention, *, first_of_kind: bool = Fals
         return False  # "the Rome summit" after "the Lisbon summit"
     if mention.modifiers and earlier.modifiers and not mention.modifiers & earlier.modifiers:
         return False  # "the founding concert" after "its anniversary concert"
-    return not (mention.names and not mention.names <= earlier.context | earlier.names)
+    known = earlier.context | earlier.names
+    # ("the Lisbon summit" after "a summit": maybe another; "The meeting at Kingsmere Civic Hall"
+    # after "a five-hour meeting" in Kingsmere: where the one told was held)
+    return mention.own_names <= known and (
+        mention.complement_names <= known or (mention.venue_told and bool(mention.complement_names & known)))
 
 
 @attrs.frozen

@@ -94,6 +94,7 @@ _COMPLEMENT = lazy_compile(
     rf"\s+(?:{_WORDS.pattern('complement_prepositions')})\s+(?:the\s+)?((?:[A-Z][\w'’-]*\s*){{1,4}})"
 )
 
+_VENUE = lazy_compile(rf"\s+(?:{_WORDS.pattern('venue_prepositions')})\s+(?:the\s+)?[A-Z]")
 _LETTER = lazy_compile(r"[A-Za-z]")
 _LINE_MARKERS = " \t-*+•#>"  # (list and heading marks the view may leave)
 # "the ten-week closure", "a two-day visit": a length, not a word that tells events apart
@@ -267,13 +268,27 @@ class Mention:
     @functools.cached_property
     def names(self) -> frozenset[str]:
         """Names in its own phrase, lower case ("harwick", "lisbon")."""
+        return self.own_names | self.complement_names
+
+    @functools.cached_property
+    def own_names(self) -> frozenset[str]:
+        """Names in front of it ("lisbon" of "the Lisbon summit")."""
         own, definite = self._phrase
+        return names_in(" ".join(own[1:] if own and own[0][:1].isupper() and definite else own))
+
+    @functools.cached_property
+    def complement_names(self) -> frozenset[str]:
+        """Names of the phrase right after it ("tenby", "freight" of "the purchase of Tenby
+        Freight"; "kingsmere", "civic", "hall" of "the meeting at Kingsmere Civic Hall")."""
         text, trigger = self._text, self.trigger
         complement = _COMPLEMENT.match(text, trigger.end, min(len(text), trigger.end + 60))
-        names = names_in(" ".join(own[1:] if own and own[0][:1].isupper() and definite else own))
-        if complement is not None:
-            names |= names_in(complement.group(1))
-        return names
+        return names_in(complement.group(1)) if complement is not None else frozenset()
+
+    @functools.cached_property
+    def venue_told(self) -> bool:
+        """Does the phrase right after it tell where it was held ("at Kingsmere Civic Hall")?"""
+        end = self.trigger.end
+        return _VENUE.match(self._text, end, min(len(self._text), end + 60)) is not None
 
     @functools.cached_property
     def plural(self) -> bool:
