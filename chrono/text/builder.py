@@ -885,6 +885,20 @@ class Builder:
                 return True  # "cut the ribbon on Saturday 7 June, opening the new pavilion"
         return self._first_mention(one).start == self._first_mention(other).start
 
+    def _surely_same(self, one: Trigger, other: Trigger) -> bool:
+        """Do sure links lead from the later of two earlier mentions back to the other?"""
+        later, first = (one, other) if one.start > other.start else (other, one)
+        seen: set[int] = set()
+        while later.start not in seen:
+            seen.add(later.start)
+            link = self.links.get(later.start)
+            if link is None or link.grade is not Grade.STRONG:
+                return False
+            if link.antecedent.start == first.start:
+                return True
+            later = link.antecedent
+        return False
+
     def _no_rival(self, one: Trigger, other: Trigger) -> bool:
         """Are two earlier mentions no rivals as what a later one refers to: one event, or one of
         them in a heading ("# Mayors sign pact after tense summit" restates the story's summit)?"""
@@ -989,7 +1003,7 @@ class Builder:
                 return lead
         # (every mention read so far of its story: the link itself passes over the later ones)
         earlier = list(self.story_mentions.get(self._story_of(trigger.start), []))
-        link = antecedent_link(mention, earlier, self.vocabulary, self._no_rival)
+        link = antecedent_link(mention, earlier, self.vocabulary, self._no_rival, self._surely_same)
         if link is not None and self._ordered_pair(link.antecedent, trigger, here):
             link = None  # "the purchase of two ferries followed the sale of its vessels": two events in order
         # "began the purchase in May … completed the purchase in August": the dates of its ends

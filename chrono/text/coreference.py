@@ -183,9 +183,11 @@ def _another_instance(mention: Mention) -> bool:
 
 
 def antecedent_link(mention: Mention, earlier: Sequence[Mention], words: Vocabulary,
-                    same_event: Callable[[Trigger, Trigger], bool] = lambda a, b: False) -> Link | None:
+                    same_event: Callable[[Trigger, Trigger], bool] = lambda a, b: False,
+                    surely_same: Callable[[Trigger, Trigger], bool] = lambda a, b: False) -> Link | None:
     """The earlier mention a definite event noun refers back to, nearest first, and the link.
-    ``same_event`` tells two earlier mentions already read as one event (they are no rivals)."""
+    ``same_event`` tells two earlier mentions already read as one event (they are no rivals);
+    ``surely_same``, read so through sure links only."""
     trigger = mention.trigger
     if trigger.pos != "noun" or trigger.event_class == "named" or not mention.definite:
         return None
@@ -254,9 +256,12 @@ def antecedent_link(mention: Mention, earlier: Sequence[Mention], words: Vocabul
     # a history tells many moves, wars and elections: the same word far back may be another one
     # ... unless it is the only mention of the word before, and the one that introduced it ("a
     # closure" in the first lines, "the ten-week closure" at the end)
+    # ("the 12 July fire" after "destroyed by fire last month": the fire "The blaze broke out …
+    # on Friday 21 July" told as the story's own, its same event)
+    chain = [chosen, *(c for c, _ in found if c is not chosen and surely_same(c.trigger, chosen.trigger))]
     near = mention.block - chosen.block <= _NEAR_PARAGRAPHS or (
-        (chosen.introduced or chosen.definite or chosen.trigger.pos == "verb")
-        and chosen.contrast is None and chosen.uncertain is None and not chosen.flashback
+        any((c.introduced or c.definite or c.trigger.pos == "verb")
+            and c.contrast is None and c.uncertain is None and not c.flashback for c in chain)
         and all((c.definite or c.introduced) and c.contrast is None
                 for c, _ in found[1:] if c.trigger.lemma == chosen.trigger.lemma
                 and not same_event(c.trigger, chosen.trigger))
