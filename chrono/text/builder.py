@@ -1901,7 +1901,8 @@ class Builder:
             timex = self.timexes[i]
             if timex.start >= before:
                 break
-            if aside is not None and aside(timex.start):
+            if (aside is not None and aside(timex.start)) or timex.signal == "since":
+                # (nor the start of a state told in passing: "Sales had fallen sharply since 2008")
                 continue
             undated = timex.start not in self.dated_set and not (
                 # (the second end of a range whose first dated the event: "Monday 4 and Tuesday 5 March")
