@@ -175,6 +175,11 @@ _NAME_SUBJECT_WHO = lazy_compile(
 _NAME_SUBJECT_SET_OFF = lazy_compile(r"(?<![\w'’-])(?-i:[A-Z])[a-z][\w'’-]*[ \t]+([A-Z][a-z][\w'’-]*)"
                                      r"(?:,[^,.;:!?\n]{1,90},)?[ \t]+(?:\w+ly[ \t]+)?\Z")
 _DEPARTURE_CLASSES = frozenset(_COREFERENCE.words("departure_classes"))
+_ARRIVALS = frozenset(_COREFERENCE.words("arrival_lemmas"))
+# a diary's subject before its verb: none ("Docked at Bergen"), or the writer's party ("We")
+_DIARY_SUBJECT = lazy_compile(r"[\s\"“*_]*(?:(?:we|i|they)\s+(?:finally\s+|eventually\s+)?)?", re.IGNORECASE)
+# the place an arrival is at ("docked at Bergen", "reached Geiranger")
+_PLACE_AFTER_ARRIVAL = lazy_compile(r"\s+(?:(?:at|in|on|off)\s+)?(?:the\s+)?([A-Z][\w'’-]+)")
 _ONCE_CLASSES = frozenset(_COREFERENCE.words("once_only_classes"))
 _ONCE_LEMMAS = frozenset(_COREFERENCE.words("once_only_lemmas"))
 _DOORS = frozenset(_COREFERENCE.words("doors_subjects"))
@@ -645,7 +650,7 @@ class Builder:
                 or self.retold(trigger, here) or self.once_retold(trigger, here)
                 or self.owned_once_retold(trigger, here)
                 or self.first_retold(trigger) or self.death_retold(trigger, here)
-                or self.departure_retold(trigger, here))
+                or self.departure_retold(trigger, here) or self.arrival_retold(trigger, here))
         if link is not None:
             event_id = self.by_trigger.get(link.antecedent.start) or self.event(
                 link.antecedent, self.context_of(link.antecedent) or here
@@ -1485,6 +1490,36 @@ class Builder:
             return None  # none, or several told before: which one is not said
         link = Link(trigger, earlier[0].trigger, Grade.STRONG,
                     f"the same person's leaving, told again of {surname}")
+        return self._kept(link)
+
+    def arrival_retold(self, trigger: Trigger, here: SentenceContext) -> Link | None:
+        """"Docked at Bergen at seven this morning" under "### Saturday 12 July" after the account
+        around the log, "… and docked at Bergen on 11 July": the one arrival of its word told
+        outside the dated entries and the one told in an entry are one arrival. Only when the
+        text tells its word twice, no more, as a past verb, and names the same place or none."""
+        if trigger.pos != "verb" or trigger.lemma not in _ARRIVALS or trigger.tense not in TOLD_AS_PAST:
+            return None
+        if self.told_again(trigger, here.sentence):
+            return None
+        told = [m for m in self.story_mentions.get(self._story_of(trigger.start), [])
+                if m.trigger.lemma == trigger.lemma]
+        if len(told) != 2 or told[1].trigger.start != trigger.start or told[0].trigger.pos != "verb" or (
+            told[0].planned or told[0].trigger.tense not in TOLD_AS_PAST
+        ):
+            return None
+        first = told[0].trigger
+        if (self.section_day(first.start) is None) == (self.section_day(trigger.start) is None):
+            return None  # (both in the account, or both in entries: two arrivals, maybe)
+        entry = trigger if self.section_day(trigger.start) is not None else first
+        entry_sentence = self.mention_at[entry.start].sentence_start if entry.start in self.mention_at else (
+            here.sentence.start)
+        if not _DIARY_SUBJECT.fullmatch(self.text, entry_sentence, entry.start):
+            return None  # ("Lamb number 100 arrived at 6.10pm": another thing's arrival)
+        places = [_PLACE_AFTER_ARRIVAL.match(self.text, t.end) for t in (first, trigger)]
+        if all(places) and places[0].group(1) != places[1].group(1):  # type: ignore[union-attr]
+            return None
+        link = Link(trigger, first, Grade.STRONG,
+                    "the same arrival, told in the account and in a dated entry")
         return self._kept(link)
 
     def kin_of_pronoun_near(self, sentence: Sentence, pronoun: str, at: int) -> bool:

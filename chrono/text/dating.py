@@ -157,6 +157,7 @@ _FIGURE_CHANGE_BEFORE = lazy_compile(
     re.IGNORECASE,
 )
 _PART_OF_DAY = lazy_compile(r"T(?:MO|AF|EV|NI|DT)$")  # TIMEX3 morning, afternoon, evening, night, daytime
+_OWN_DAY_PART = lazy_compile(rf"(?:{_WORDS.pattern('own_day_parts')})", re.IGNORECASE)
 # the bound of an event placed within its date: a reference for "two days later"
 _WITHIN = Bound(Part.WHOLE, Qualifier.IN)
 # an event under way over a period: begun by its end, not over before its start
@@ -335,8 +336,12 @@ def period_of(timex: Timex, dct: Period | None, hemisphere: Hemisphere) -> Perio
         return None
     if timex.value in ("PRESENT_REF", "PAST_REF", "FUTURE_REF"):
         return None
-    if timex.anchor is not None and _PART_OF_DAY.search(timex.value) and not _NAMED_DAY.search(timex.text):
-        return None  # "overnight", "this morning": relative to a moment the text may not share
+    if timex.anchor is not None and _PART_OF_DAY.search(timex.value) and (
+        not _NAMED_DAY.search(timex.text)) and (
+            timex.anchor == "DCT" or not _OWN_DAY_PART.fullmatch(timex.text)):
+        # "overnight", "this morning": relative to a moment the text may not share (but a diary
+        # entry's "this morning", under "### Saturday 12 July", is that day's)
+        return None
     trailing = _TRAILING.fullmatch(timex.text) if timex.anchor is not None else None
     if trailing is not None and dct is not None and dct.end is not None:
         # "in the last decade": the ten years up to the document date (and a tenth more: the
@@ -820,7 +825,10 @@ def date(b: Builder, here: SentenceContext, timex: Timex, period: Period, length
     # told last, dating a mention that refers back to an event told before (whose own day that
     # may not be: "voted on Tuesday night" … "the traffic study … on Aug. 28"): a doubt
     link = b.links.get(target.trigger.start)
-    bare_time = timex.type == "TIME" and not own_day and timex.anchor is not None
+    # (not one under a dated heading, whose day is the entry's: "### Saturday 12 July ¶ Docked at
+    # Bergen at seven this morning")
+    bare_time = timex.type == "TIME" and not own_day and timex.anchor is not None and (
+        b.section_day(timex.start) is None)
     borrowed_day = bare_time and link is not None and (
         not any(t is not timex and t.type == "DATE" for t in here.timexes)
     ) and any(_DAY_VALUE.match(value) and value[:10] != timex.value[:10]
