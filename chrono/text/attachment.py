@@ -155,6 +155,7 @@ _PLANNED_NOUN = lazy_compile(
     rf"\b(?:{_WORDS.pattern('planned_modifiers')})\s+(?:[\w-]+\s+){{0,4}}\Z",
     re.IGNORECASE,
 )
+_MANDATED_NOUN = lazy_compile(rf"\b(?:{_WORDS.pattern('mandate_words')})\s+(?:[\w-]+\s+)?\Z", re.IGNORECASE)
 # Most stretches before a word hold none of the words these phrases need: not searched then
 _DUE_HINT = Hint.of([*_WORDS.words("term_words"), *_WORDS.words("term_periods")])
 _COMPARED_HINT = Hint.of(_WORDS.words("comparison_words"))
@@ -387,6 +388,8 @@ def is_planned(text: str, trigger: Trigger) -> bool:
             return True  # "The appeal will be heard on Thursday": the hearing to come
         if _FUTURE_ORDER_BEFORE.search(text, max(0, trigger.start - 120), trigger.start):
             return True  # "will close on 4 March, six days before the vote": a vote to come
+        if _MANDATED_NOUN.search(text, lo, trigger.start) is not None:
+            return True  # "89% of drivers who voted backed industrial action": what was backed
         return _PLANNED_HINT.may_match(text, lo, trigger.start) and _PLANNED_NOUN.search(
             text, lo, trigger.start) is not None
     return trigger.tense == PLANNED
