@@ -119,6 +119,8 @@ def _one_event(b: Builder, noun: Trigger, verb: Trigger, note: str, grade: Grade
 # event noun of a named person, and a relative clause of that person right after it
 _OF_NAMED_WHO = lazy_compile(
     rf"\s+of\s+(?:[\w'’,-]+\s+){{0,5}}?(?-i:[A-Z])[\w'’-]+,\s+"
+    # (past an apposition: "the visit of the Duchess of Ardmore, the appeal's patron, who toured")
+    rf"(?:(?:the|a|an|his|her|its|their)\s+[^,.;:!?()\n]{{1,40}},\s+)?"
     rf"(?:{vocabulary('coreference').pattern('person_relatives')})\s+(?:(?:had|has)\s+)?\Z",
     re.IGNORECASE,
 )

@@ -553,6 +553,10 @@ def offset(b: Builder, here: SentenceContext, match: re.Match[str]) -> None:
         # "two years after the merger" fourteen months on: a few years are rounded to the
         # half year, not by a whole year either way
         slack = unit // 2
+    elif unit == WEEK and count > 1:
+        # "three weeks after the visit" four weeks on: weeks are counted in days, a day or two
+        # either way (as a count of weeks from a written day is, below)
+        slack = 2 * DAY
     lower, upper = max(0, count * unit - slack), count * unit + slack
     before = text[max(0, start - 16):start]
     upper_bound: int | None = upper
