@@ -162,9 +162,8 @@ def duration(b: Builder, here: SentenceContext, timex: Timex) -> str | None:
         return None  # "took more than an hour longer than planned": a difference, not the length
     if _CLOCK_SHIFT_BEFORE.search(text, max(0, timex.start - 30), timex.start):
         return None  # "clocks went back one hour, from 02:00 BST to 01:00 GMT": a shift of the clocks
-    since = _SINCE_EVENT.match(text, timex.end)
-    if since is not None:
-        _time_since(b, here, timex, since.end(), length, unit)
+    if _SINCE_EVENT.match(text, timex.end) is not None:
+        _time_since(b, here, timex, timex.end, length, unit)
         return None
     target: Trigger | None = None
     compound = False  # "a ten-day visit": the length is the noun's own, whatever verb it stands by
@@ -254,6 +253,9 @@ def _interruptions(text: str) -> tuple[tuple[int, str], ...]:
     return tuple((m.start(), m.group()) for m in _INTERRUPTED.finditer(text))
 
 
+_COMPLETED_NOUNS = vocabulary("coreference").set("deal_nouns")
+# between an event noun and its own verb in a clause of "since": nothing, or an adverb
+_CLAUSE_VERB = lazy_compile(r"\s+(?:(?:first|finally|officially|formally)\s+)?")
 # "in the nine days since the launch": the time from an event to the document date
 _SINCE_EVENT = lazy_compile(rf"\s+since\s+(?:(?:{_WORDS.pattern('since_determiners')})\s+)?(?:[\w'’-]+\s+)?")
 
@@ -265,6 +267,14 @@ def _time_since(b: Builder, here: SentenceContext, timex: Timex, after: int, len
     if noun is None or noun.pos != "noun" or not _SINCE_EVENT.fullmatch(b.text, timex.end, noun.start):
         return
     verbs = [t for t in here.triggers if t.pos == "verb" and t.start > noun.end]
+    # ("since the merger": since it was completed)
+    part = Part.END if noun.text.lower() in _COMPLETED_NOUNS else Part.START
+    if verbs and verbs[0].event_class in ("begin", "end") and _CLAUSE_VERB.fullmatch(
+            b.text, noun.end, verbs[0].start):
+        # "In the five weeks since the walkout began, three shops have closed": the clause's own
+        # verb says which end of the event the weeks count from
+        part = Part.START if verbs[0].event_class == "begin" else Part.END
+        verbs = verbs[1:]
     if not verbs or verbs[0].tense not in (PERFECT, PRESENT, PROGRESSIVE):
         return
     about = _ABOUT.search(b.text[max(0, timex.start - 12):timex.start + 8])
@@ -275,7 +285,7 @@ def _time_since(b: Builder, here: SentenceContext, timex: Timex, after: int, len
     last = b.dct.start - length + unit + DAY
     span = b.span(timex.start, noun.end)
     note = f"{' '.join(timex.text.split())} before the document date"
-    b.period_claim(event_id, Part.START, Qualifier.IN, Period(first, last, ""), span,
+    b.period_claim(event_id, part, Qualifier.IN, Period(first, last, ""), span,
                    rule=ConflictKind.DURATION, mentions=(noun,), note=note)
 
 
