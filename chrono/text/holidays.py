@@ -86,8 +86,14 @@ def _patterns() -> _Patterns:
             rf"(?:(?:{_WORDS.pattern('holiday_weather_articles')})(?:[ \t]+[a-z][\w-]*){{1,4}}[ \t]+)?"),
         # ("**Saturday 30 October.** Halloween, and …": an entry's label, then the name; its
         # marks may be blanked to spaces)
-        date_then_name=lazy_compile(r"[ \t]*(?:[,(—–:]|\.?(?:\*\*|__)|\.[ \t]{3})[ \t]*"),
-        name_closes=lazy_compile(r"[ \t]*(?:[,.;:)—–]|\Z)"),
+        # ("### Wednesday 13 July ¶ Bastille Day, and the town …": a heading that is the date,
+        # then the name opening the entry's first line)
+        date_then_name=lazy_compile(
+            r"[ \t]*(?:[,(—–:]|\.?(?:\*\*|__)|\.[ \t]{3}|[ \t]*\n[\s#*_]*)[ \t]*"),
+        # (a place after it in a heading or a label: "Wednesday 30 December — Hogmanay in Stornoway")
+        name_closes=lazy_compile(
+            r"[ \t]*(?:[,.;:)—–\n]|\Z)"
+            r"|[ \t]+(?:in|at)[ \t]+[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*)*[ \t]*(?:\n|\Z)"),
         event_lead=lazy_compile(rf",?[ \t]+(?:(?:{leads})[ \t]+){{1,3}}\Z", re.IGNORECASE),
         event_after=lazy_compile(rf"[ \t]+(?:{_WORDS.pattern('holiday_events')})\b", re.IGNORECASE),
         not_the_day=lazy_compile(rf"\b(?:{_WORDS.pattern('not_the_day')})\b", re.IGNORECASE),
@@ -159,7 +165,7 @@ def _date_of(text: str, name: re.Match[str], days: Sequence[Timex], patterns: _P
         return after
     if before is None:
         return None
-    if (start - before.end <= 8 and patterns.date_then_name.fullmatch(text, before.end, start)
+    if (start - before.end <= 16 and patterns.date_then_name.fullmatch(text, before.end, start)
             and patterns.name_closes.match(text, end) and not other_day):
         return before
     # "On 27 March 1964, the massive Good Friday earthquake": an event named after the holiday
