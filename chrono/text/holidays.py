@@ -86,10 +86,11 @@ def _patterns() -> _Patterns:
             rf"(?:(?:{_WORDS.pattern('holiday_weather_articles')})(?:[ \t]+[a-z][\w-]*){{1,4}}[ \t]+)?"),
         # ("**Saturday 30 October.** Halloween, and …": an entry's label, then the name; its
         # marks may be blanked to spaces)
-        # ("### Wednesday 13 July ¶ Bastille Day, and the town …": a heading that is the date,
-        # then the name opening the entry's first line)
+        # ("### Wednesday 13 July — Sant Aulari ¶ Bastille Day, and the town …": a heading that
+        # is the date, and maybe a place, then the name opening the entry's first line)
         date_then_name=lazy_compile(
-            r"[ \t]*(?:[,(—–:]|\.?(?:\*\*|__)|\.[ \t]{3}|[ \t]*\n[\s#*_]*)[ \t]*"),
+            r"[ \t]*(?:[,(—–:]|\.?(?:\*\*|__)|\.[ \t]{3}"
+            r"|(?:[ \t]+[—–-][ \t]+[A-Z][^\n]{0,40})?[ \t]*\n[\s#*_]*)[ \t]*"),
         # (a place after it in a heading or a label: "Wednesday 30 December — Hogmanay in Stornoway")
         name_closes=lazy_compile(
             r"[ \t]*(?:[,.;:)—–\n]|\Z)"
@@ -165,7 +166,7 @@ def _date_of(text: str, name: re.Match[str], days: Sequence[Timex], patterns: _P
         return after
     if before is None:
         return None
-    if (start - before.end <= 16 and patterns.date_then_name.fullmatch(text, before.end, start)
+    if (start - before.end <= 60 and patterns.date_then_name.fullmatch(text, before.end, start)
             and patterns.name_closes.match(text, end) and not other_day):
         return before
     # "On 27 March 1964, the massive Good Friday earthquake": an event named after the holiday
