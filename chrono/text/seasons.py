@@ -34,6 +34,9 @@ __all__ = ["season_cues"]
 _WORDS = vocabulary("seasons")
 _PERIOD = lazy_compile(r"(?P<year>\d{4}|XXXX)-(?:(?P<season>SP|SU|FA|WI)|Q(?P<quarter>[1-4]))\Z")
 _MONTH = lazy_compile(r"(?P<year>\d{4}|XXXX)-(?P<month>\d\d)(?:-(?:\d\d|XX)(?:T.*)?)?\Z")
+# "in the depths of winter": the season around the date after it, through "of"
+_IN_THE_DEPTHS = lazy_compile(rf"\b(?:{_WORDS.pattern('season_depth_words')})\s+of\s+(?:the\s+)?\Z",
+                              re.IGNORECASE)
 _HEMISPHERE_WORDS = {str(word): str(side) for word, side in _WORDS.table("hemisphere_words").items()}
 # "the southern summer": the hemisphere word right before the season word
 _QUALIFIED = lazy_compile(
@@ -100,8 +103,9 @@ def season_cues(text: str, timexes: Sequence[Timex], sentences: Sequence[Sentenc
         index = by_start.get(period.start)
         if index is None:
             continue
+        in_the_depths = _IN_THE_DEPTHS.search(text, max(sentence.start, period.start - 24), period.start)
         date = _linked(text, timexes, index, sentence, bool(shape["quarter"])) if (
-            period.signal in _AT_SIGNALS) else None
+            period.signal in _AT_SIGNALS or in_the_depths) else None
         if date is None and shape["season"]:
             date = _labelled_noun_date(text, timexes, index, sentence)
         if date is None:
