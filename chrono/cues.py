@@ -46,6 +46,9 @@ class WeekdayCue:
     # the years written just before it ("You were a child in 1969. … The landing was on Sunday
     # 20 July"): a year-less date may be of one of them rather than of the document's year
     years_before: tuple[int, ...] = ()
+    # the Decembers of the years the story wrote before it, further back ("30 December 1978 … due
+    # to reopen on Thursday 4 January"): a January day may be of the year after one of them
+    decembers_before: tuple[int, ...] = ()
 
 
 @attrs.frozen

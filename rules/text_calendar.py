@@ -134,7 +134,7 @@ class WeekdayMismatch(Rule):
                 # 2019: no writer misnames the weekday of the day they write on; the day is the
                 # anniversary's, in the year the text wrote just before, where the weekday fits
                 continue
-            if not date.against_tense:
+            if not date.against_tense and not _fits_after_december(cue):
                 # "Sunday, March 9" days or weeks before the document date, "Wednesday, November 4"
                 # a month after it, told in a tense that agrees: the other years in which the
                 # weekday fits are a year or more away, so the weekday or the day is wrong
@@ -142,6 +142,9 @@ class WeekdayMismatch(Rule):
                            f"{distance} day{'s' if distance != 1 else ''} from it): that day is a {actual}")
                 yield self.finding(analysis, message, [span])
                 continue
+            # ("The snow started falling on 30 December 1978 … due to reopen on Thursday 4 January":
+            # the weekday fits the story's year, or the next, which the year read from the
+            # document date may have missed: a warning)
             # "left on Tuesday, 22 October" told as past, weeks after the document date: another
             # year may be meant, so a warning
             message = (f"{cue.name} does not match {date.day.isoformat()} (year inferred from the "
@@ -175,6 +178,14 @@ def _fits_a_year_before(cue: WeekdayCue) -> bool:
     day = cue.date.day
     assert day is not None
     return any(_fits_in(cue, year) for year in set(cue.years_before) - {day.year})
+
+
+def _fits_after_december(cue: WeekdayCue) -> bool:
+    """Does the weekday of a January day fit the year after a December the story wrote before
+    it ("30 December 1978 … due to reopen on Thursday 4 January"), not the one inferred?"""
+    day = cue.date.day
+    assert day is not None
+    return any(_fits_in(cue, year + 1) for year in set(cue.decembers_before) if year + 1 != day.year)
 
 
 def _fits_in(cue: WeekdayCue, year: int) -> bool:

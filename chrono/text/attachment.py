@@ -68,6 +68,11 @@ _ASIDE_CLOSES = lazy_compile(r"[ \t]*,")
 _PARTICIPLE_ASIDE_BEFORE = lazy_compile(
     rf",[ \t]+(?:{_WORDS.pattern('aside_adverbs')})[ \t]+[a-z]+ed\b[^,;.:!?\n]{{0,60}},[ \t]*\Z"
 )
+_LIST_ASIDE_BEFORE = lazy_compile(
+    rf",[ \t]+(?:{_WORDS.pattern('list_openers')})[ \t]+[^,;.:!?\n]{{1,90}},[ \t]*\Z", re.IGNORECASE
+)
+# (the date then ends its sentence, the main clause's: "…, next month.")
+_CLOSES_SENTENCE = lazy_compile(r"[\s*_\"”’']*(?:[.!?]|\Z)")
 _FOR_THING_TO = lazy_compile(
     rf"\b{_WORDS.pattern('purpose_for')}\s+(?:(?:{_WORDS.pattern('purpose_determiners')})\s+)?(?:[\w'’-]+\s+){{0,3}}"
     rf"{_WORDS.pattern('infinitive_to')}\s+[a-z]+\s+\Z",
@@ -585,6 +590,11 @@ def _attach(text: str, timex: Timex, triggers: Sequence[Trigger], cuts: tuple[in
         # "It will be unveiled outside the mill, now converted into flats, on 8 March 2021": the
         # aside's participle is not what the date after it dates
         triggers = [t for t in triggers if not aside_before.start() <= t.start < left_edge]
+    listed = _LIST_ASIDE_BEFORE.search(text, max(0, left_edge - 120), left_edge)
+    if listed is not None and _CLOSES_SENTENCE.match(text, timex.end):
+        # "… publish the second half of her log, including the wedding …, next month": the
+        # list's events are not what the date after it dates
+        triggers = [t for t in triggers if not listed.start() <= t.start < left_edge]
     lo = max(0, left_edge - 30)
     if is_term(text, timex):
         return None  # "notes due March 15, 2007": a term, not an event's date

@@ -157,6 +157,8 @@ _FIGURE_CHANGE_BEFORE = lazy_compile(
     re.IGNORECASE,
 )
 _PART_OF_DAY = lazy_compile(r"T(?:MO|AF|EV|NI|DT)$")  # TIMEX3 morning, afternoon, evening, night, daytime
+_YEAR_OR_MONTH = lazy_compile(r"\d{4}(?:-\d\d)?")
+_LOOSE_DISTANCE_MODS = frozenset({"LESS_THAN", "MORE_THAN", "APPROX", "EQUAL_OR_LESS", "EQUAL_OR_MORE"})
 _OWN_DAY_PART = lazy_compile(rf"(?:{_WORDS.pattern('own_day_parts')})", re.IGNORECASE)
 # the bound of an event placed within its date: a reference for "two days later"
 _WITHIN = Bound(Part.WHOLE, Qualifier.IN)
@@ -336,6 +338,9 @@ def period_of(timex: Timex, dct: Period | None, hemisphere: Hemisphere) -> Perio
         return None
     if timex.value in ("PRESENT_REF", "PAST_REF", "FUTURE_REF"):
         return None
+    if timex.anchor is not None and timex.mod in _LOOSE_DISTANCE_MODS and (
+            _YEAR_OR_MONTH.fullmatch(timex.value)):
+        return None  # "nearly five years ago": later than five years back, not in that year
     if timex.anchor is not None and _PART_OF_DAY.search(timex.value) and (
         not _NAMED_DAY.search(timex.text)) and (
             timex.anchor == "DCT" or not _OWN_DAY_PART.fullmatch(timex.text)):

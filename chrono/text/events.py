@@ -494,6 +494,8 @@ def iter_triggers(text: str, start: int, end: int, lex: Lexicon | None = None, *
             elif noun is None and verb[3] != "ing" and _determined(text, at, start):
                 continue  # "the society's 1975 hit", "a big hit": a noun the lexicon has no event for
             else:
+                if _present_habit(text, at, start, entries, forms):
+                    continue  # "We brew ahead, then shut completely from Monday 22 December": a habit
                 # "found" is "find" in the past and "found" (establish) in the present: the first
                 # reading the context allows
                 for candidate in (e for e in entries if e[2] == "verb"):
@@ -538,6 +540,28 @@ def iter_triggers(text: str, start: int, end: int, lex: Lexicon | None = None, *
             participle = chosen[3] == "pp" or (chosen[3] == "past" and _participle(entries) is not None)
             untold_participle = tense if participle and tense in _UNTOLD else None
         yield Trigger(at, to, surface, lemma, cls, pos, tense, cls in lex.punctual)
+
+
+# past forms and auxiliaries, none of them a verb in the present
+_NOT_PRESENT = (vocabulary("layout").set("irregular_past") | vocabulary("clauses").set("finite_forms")
+                | vocabulary("events").set("same_present_and_past"))
+# "We brew ahead, then": a personal pronoun, a verb not in the past, and "then" or "and"
+_PRESENT_THEN = lazy_compile(
+    r"\b(?:we|i|you|they)\s+(?!(?:had|have|has|were|was|did|would|could|will|should|might)\b)"
+    r"([a-z]+)\b[^.;:!?]{0,60}?\b(?:then|and)\s+\Z", re.IGNORECASE)
+
+
+def _present_habit(text: str, at: int, start: int, entries: tuple[_Entry, ...],
+                   forms: dict[str, tuple[_Entry, ...]]) -> bool:
+    """Is the verb at ``at``, one whose present and past are spelt alike ("shut", "cut", "set"),
+    coordinated with a verb in the present before it ("We brew ahead, then shut …")?"""
+    if not {"base", "past"} <= {e[3] for e in entries}:
+        return False
+    found = _PRESENT_THEN.search(text, max(start, at - 90), at)
+    word = found.group(1).lower() if found is not None else ""
+    if not word or word.endswith("ed") or word in _NOT_PRESENT:
+        return False  # ("We went ahead, then shut the doors on 3 May")
+    return not any(e[3] in ("past", "pp") for e in forms.get(word, ()))
 
 
 def asserted(trigger: Trigger) -> bool:

@@ -322,6 +322,9 @@ def _enclosing(layout: Layout, by_index: Mapping[int, Scope], index: int) -> Sco
     return None
 
 
+# a count of weeks with no year ("Week 20")
+_WEEK_COUNT = lazy_compile(rf"(?:{vocabulary('layout').pattern('week_count_words')})\.?\s*\d{{1,2}}",
+                           re.IGNORECASE)
 # an entry that opens by counting from the writer's today ("Next week:", "Tomorrow:")
 _DEICTIC_OPENER = lazy_compile(rf"(?:{vocabulary('layout').pattern('deictic_openers')})\b", re.IGNORECASE)
 
@@ -346,6 +349,8 @@ def _entry_against(b: Builder, entry: Scope, outer: Scope, timex: Timex | None) 
         return
     if timex is not None and _DEICTIC_OPENER.match(timex.text):
         return  # "*Next week: the case for growing your own garlic.*": the column's teaser, said now
+    if timex is not None and _WEEK_COUNT.fullmatch(timex.text):
+        return  # "Week 20. Work stopped for the two-minute silence": the works' own count of weeks
     if _SEASON_VALUE.match(outer.period.value) and _TERM_NOUN.search(b.text, outer.start, outer.block.end):
         return  # "## Autumn term 2025 … Friday 19 December": a school's term, not the season's months
     text = b.text

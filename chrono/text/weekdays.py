@@ -35,6 +35,11 @@ _FIGURE = lazy_compile(r"\d")
 # a year written out in the words before a weekday date, and how far back (characters)
 _YEAR_WRITTEN = lazy_compile(r"(?<![\w-])(1[5-9]\d\d|20\d\d)(?![\w-])")
 _YEARS_REACH = 400
+# "30 December 1978", "December 1978": a December written with its year, and how far before a
+# January date it may stand
+_DECEMBER_WRITTEN = lazy_compile(
+    r"\bDec(?:ember|\.)?\s+(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?((?:1[6-9]|20)\d\d)\b")
+_DECEMBERS_REACH = 2000
 # a month the words write out: a name ("13 October"), or figures ("13/10", "2023-10-13")
 _MONTH_WRITTEN = lazy_compile(rf"\b(?:{alternation(longest_first(MONTHS))})\b|\d[./-]\d", re.IGNORECASE)
 _WEEKDAY_FIRST = lazy_compile(rf"({_DAY_NAME})\b")
@@ -114,7 +119,10 @@ def weekday_cues(text: str, timexes: Sequence[Timex]) -> Iterator[WeekdayCue]:
             continue
         upcoming = _UPCOMING_BEFORE.search(text, max(0, start - 30), start) is not None
         years = tuple(int(y) for y in _YEAR_WRITTEN.findall(text, max(0, start - _YEARS_REACH), start))
-        yield WeekdayCue(name, Span(start, start + len(name)), WEEKDAYS[name], date, upcoming, years)
+        decembers = tuple(int(m.group(1)) for m in _DECEMBER_WRITTEN.finditer(
+            text, max(0, start - _DECEMBERS_REACH), start)) if date.day.month == 1 else ()
+        yield WeekdayCue(name, Span(start, start + len(name)), WEEKDAYS[name], date, upcoming, years,
+                         decembers)
 
 
 _CELL_WEEKDAY = lazy_compile(rf"\W*({_DAY_NAME})\.?\W*")
