@@ -177,9 +177,12 @@ _NAME_SUBJECT_SET_OFF = lazy_compile(r"(?<![\w'’-])(?-i:[A-Z])[a-z][\w'’-]*[
 _DEPARTURE_CLASSES = frozenset(_COREFERENCE.words("departure_classes"))
 _ARRIVALS = frozenset(_COREFERENCE.words("arrival_lemmas"))
 # a diary's subject before its verb: none ("Docked at Bergen"), or the writer's party ("We")
-_DIARY_SUBJECT = lazy_compile(r"[\s\"“*_]*(?:(?:we|i|they)\s+(?:finally\s+|eventually\s+)?)?", re.IGNORECASE)
+_DIARY_SUBJECT = lazy_compile(
+    rf"[\s\"“*_]*(?:(?:{_COREFERENCE.pattern('diary_subjects')})\s+"
+    rf"(?:(?:{_COREFERENCE.pattern('diary_subject_adverbs')})\s+)?)?", re.IGNORECASE)
 # the place an arrival is at ("docked at Bergen", "reached Geiranger")
-_PLACE_AFTER_ARRIVAL = lazy_compile(r"\s+(?:(?:at|in|on|off)\s+)?(?:the\s+)?([A-Z][\w'’-]+)")
+_PLACE_AFTER_ARRIVAL = lazy_compile(
+    rf"\s+(?:(?i:{_COREFERENCE.pattern('arrival_place_prepositions')})\s+)?(?:the\s+)?([A-Z][\w'’-]+)")
 _ONCE_CLASSES = frozenset(_COREFERENCE.words("once_only_classes"))
 _ONCE_LEMMAS = frozenset(_COREFERENCE.words("once_only_lemmas"))
 _DOORS = frozenset(_COREFERENCE.words("doors_subjects"))
@@ -278,21 +281,22 @@ def _subject_words(text: str, start: int, end: int, after: int) -> frozenset[str
 # an order word that opens a clause of its own subject ("after the consultation closed", "before
 # it was sold")
 _ORDER_CLAUSE_OPENS = lazy_compile(
-    r"\b(?:after|before|since|until|once)\s+(?:the|its|their|his|her|he|she|they|it)\b", re.IGNORECASE
+    rf"\b(?:{_COREFERENCE.pattern('clause_order_words')})\s+(?:{_COREFERENCE.pattern('clause_subject_openers')})\b",
+    re.IGNORECASE,
 )
 # a clause an order word opens at the head of a sentence ("By the time the railway arrived, …")
 _FRONTED_ORDER_CLAUSE = lazy_compile(
-    r"[\s\"“*_]*(?:by the time|when|after|before|once|until|as soon as)\s", re.IGNORECASE
+    rf"[\s\"“*_]*(?:{_COREFERENCE.pattern('fronted_order_words')})\s", re.IGNORECASE
 )
 # the words of a subject right before its verb: up to three, past an auxiliary and an adverb
 _SUBJECT_RIGHT_BEFORE = lazy_compile(
-    r"((?:[A-Za-z][\w'’-]*\s+){1,3}?)(?:(?:had|has|have|was|were|been|also|then|finally|only|first)\s+){0,2}\Z"
+    rf"((?:[A-Za-z][\w'’-]*\s+){{1,3}}?)(?:(?:{_COREFERENCE.pattern('subject_verb_fillers')})\s+){{0,2}}\Z"
 )
 
 
 _POSSESSIVE_S = re.compile(r"['’]s?$")
-_SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "who", "which", "that"})
-_SAID_BEFORE = lazy_compile(r"\b(?:said|says|told|according to|insisted|maintained|argued)\b", re.IGNORECASE)
+_SUBJECT_PRONOUNS = _COREFERENCE.set("subject_pronoun_words")
+_SAID_BEFORE = lazy_compile(rf"\b(?:{_COREFERENCE.pattern('saying_words')})\b", re.IGNORECASE)
 
 
 def _same_or_no_object(text: str, one: Trigger, one_in: Sentence, other: Trigger, other_in: Sentence) -> bool:

@@ -255,7 +255,7 @@ def _interruptions(text: str) -> tuple[tuple[int, str], ...]:
 
 _COMPLETED_NOUNS = vocabulary("coreference").set("deal_nouns")
 # between an event noun and its own verb in a clause of "since": nothing, or an adverb
-_CLAUSE_VERB = lazy_compile(r"\s+(?:(?:first|finally|officially|formally)\s+)?")
+_CLAUSE_VERB = lazy_compile(rf"\s+(?:(?:{_WORDS.pattern('since_clause_adverbs')})\s+)?")
 # "in the nine days since the launch": the time from an event to the document date
 _SINCE_EVENT = lazy_compile(rf"\s+since\s+(?:(?:{_WORDS.pattern('since_determiners')})\s+)?(?:[\w'’-]+\s+)?")
 

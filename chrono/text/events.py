@@ -546,9 +546,10 @@ def iter_triggers(text: str, start: int, end: int, lex: Lexicon | None = None, *
 _NOT_PRESENT = (vocabulary("layout").set("irregular_past") | vocabulary("clauses").set("finite_forms")
                 | vocabulary("events").set("same_present_and_past"))
 # "We brew ahead, then": a personal pronoun, a verb not in the past, and "then" or "and"
+_HABIT = vocabulary("events")
 _PRESENT_THEN = lazy_compile(
-    r"\b(?:we|i|you|they)\s+(?!(?:had|have|has|were|was|did|would|could|will|should|might)\b)"
-    r"([a-z]+)\b[^.;:!?]{0,60}?\b(?:then|and)\s+\Z", re.IGNORECASE)
+    rf"\b(?:{_HABIT.pattern('habit_pronouns')})\s+(?!(?:{_HABIT.pattern('habit_not_present_auxiliaries')})\b)"
+    rf"([a-z]+)\b[^.;:!?]{{0,60}}?\b(?:{_HABIT.pattern('habit_joiners')})\s+\Z", re.IGNORECASE)
 
 
 def _present_habit(text: str, at: int, start: int, entries: tuple[_Entry, ...],

@@ -123,7 +123,7 @@ def firsts(b: Builder) -> None:
 
 
 _MEMBERS = {str(kind): frozenset(map(str, words)) for kind, words in _WORDS.table("kind_members").items()}
-_SURVIVING = lazy_compile(r"\b(?:surviving|existing|remaining|standing)\b", re.IGNORECASE)
+_SURVIVING = lazy_compile(rf"\b(?:{_WORDS.pattern('survival_qualifiers')})\b", re.IGNORECASE)
 _LOST = lazy_compile(rf"\b(?:{_WORDS.pattern('lost_words')})\b", re.IGNORECASE)
 _STORY_PLACE = lazy_compile(
     rf"(?:(?:the|its|their|our|this)\s+)(?:{_WORDS.pattern('story_places')})\b", re.IGNORECASE
