@@ -142,12 +142,12 @@ _SCOPE_BREAK = lazy_compile(r"[,;:()—–]")
 _OF_WHAT = lazy_compile(r"\s+of\s+(?:(?:the|a|an|its|their)\s+)?((?:[\w'’-]+\s+){0,2}[\w'’-]+)")
 
 
-def _clause_start(text: str, lo: int, at: int) -> int:
-    """Where the stretch of a sentence from ``lo`` that holds ``at`` begins, after the last comma
-    or stronger break before it ("The highlight this year is Cobbler's Row, … the oldest building
-    in the village": the year scopes the highlight, not the oldest)."""
-    breaks = list(_SCOPE_BREAK.finditer(text, lo, at))
-    return breaks[-1].end() if breaks else lo
+def _clause_start(text: str, lo: int, at: int, breaks: re.Pattern[str] = _SCOPE_BREAK) -> int:
+    """Where the stretch of a sentence from ``lo`` that holds ``at`` begins, after the last of
+    ``breaks`` before it (a comma or stronger, by default: "The highlight this year is Cobbler's
+    Row, … the oldest building in the village": the year scopes the highlight, not the oldest)."""
+    found = list(breaks.finditer(text, lo, at))
+    return found[-1].end() if found else lo
 
 
 def _of_the_same(text: str, end: int, other: Sentence) -> bool:
@@ -182,9 +182,16 @@ def _own_year(b: Builder, sentence: Sentence) -> Timex | None:
     own = _years_in(b, sentence)
     if len(own) == 1:
         return next(iter(own.values()))
-    made = [t for t in own.values()
-            if _MADE_YEAR.search(b.text, max(sentence.start, t.start - 40), t.start)]
+    made = [t for t in own.values() if _made_word_before(b.text, sentence, t)]
     return made[0] if len(made) == 1 else None
+
+
+_MADE_REACH = 40  # characters before a year in which a word of making may stand
+
+
+def _made_word_before(text: str, sentence: Sentence, timex: Timex) -> bool:
+    """Is ``timex`` right after a word of making ("built in 1612", "granted by Henry III in 1269")?"""
+    return _MADE_YEAR.search(text, max(sentence.start, timex.start - _MADE_REACH), timex.start) is not None
 
 
 _THING_DATED = lazy_compile(r"\b[a-z][\w-]*\s+(?:of|from)\s+\Z")
@@ -194,8 +201,9 @@ def _year_of_making(b: Builder, sentence: Sentence, timex: Timex) -> bool:
     """Does ``timex`` tell when a thing was made: after a word of making ("built in 1612", "taken
     in 1871"), after a thing ("a scorecard from 3 July 1872", "the flood of 1852"), or before one
     ("the 1871 plate")?"""
-    text, lo = b.text, max(sentence.start, timex.start - 40)
-    return bool(_MADE_YEAR.search(text, lo, timex.start) or _THING_DATED.search(text, lo, timex.start)
+    text = b.text
+    return bool(_made_word_before(text, sentence, timex)
+                or _THING_DATED.search(text, max(sentence.start, timex.start - _MADE_REACH), timex.start)
                 or (timex.text.isdigit() and re.match(r"\s+[a-z]", text[timex.end:timex.end + 2])))
 
 
@@ -263,8 +271,9 @@ _NAMES_BY_SEX = {"female": _GIVEN_NAMES.set("female"), "male": _GIVEN_NAMES.set(
 _PERSON_NAMES = {str(kind): _NAMES_BY_SEX[str(sex)]
                  for kind, sex in _WORDS.table("person_first_names").items()}
 _SEX_OF = {str(kind): str(sex) for kind, sex in _WORDS.table("person_first_names").items()}
-_PRONOUNS = {str(kind): frozenset(map(str, words))
-             for kind, words in _WORDS.table("person_first_pronouns").items()}
+# the subject pronoun of each person word's sex ("she" of "woman")
+_PRONOUNS = {kind: frozenset(str(pronoun) for pronoun, of in vocabulary("coreference").table(
+    "subject_pronoun_sexes").items() if str(of) == sex) for kind, sex in _SEX_OF.items()}
 _OTHER_SEX = {str(kind): str(other) for kind, other in _WORDS.table("person_first_other_sex").items()}
 _PERSON_FIRST = lazy_compile(
     rf"\b(?:{_WORDS.pattern('determiners')})\s+(?:{_WORDS.pattern('first_words')})\s+"
@@ -383,9 +392,7 @@ def _nearest_person_sex(text: str, lo: int, hi: int) -> str | None:
     """The sex the last person word between ``lo`` and ``hi`` tells, in the clause that ends at
     ``hi``: a title, a subject pronoun, a kin word or a given name (not a possessive: "his"
     names the owner, not the doer)."""
-    breaks = list(_CLAUSE_BREAK.finditer(text, lo, hi))
-    start = breaks[-1].end() if breaks else lo
-    for word in reversed(_OBJECT_WORD.findall(text, start, hi)):
+    for word in reversed(_OBJECT_WORD.findall(text, _clause_start(text, lo, hi, _CLAUSE_BREAK), hi)):
         low = word.lower()
         for kind, sex in _SEX_OF.items():
             if word in _PERSON_FIRSTS[kind] or word in _PERSON_NAMES[kind] or low in _PERSON_KIN[kind] or (
