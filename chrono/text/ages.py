@@ -444,7 +444,7 @@ def age_cues(text: str, timexes: Sequence[Timex], sentences: Sequence[Sentence])
             yield AgeCue(Span(match.start(), match.end()), _age_of(match)[0], born, mention(told), several)
             continue
         elif not dated and _EPITHET_AGE.match(text, match.start()) and (
-            _told_now(dates, sentence.start) or _lede_told_now(text, dates, sentence)
+            _told_now(dates, sentence.start) or _lede_told_now(text, dates, sentence, birth)
         ):
             # "The 19-year-old, riding for the Kestrel club, covered the course …" in a report whose
             # last date counts from the document's ("on Saturday"): the age at the document date
@@ -685,12 +685,28 @@ def _lede_age(text: str, dates: _Dates, sentences: Sequence[Sentence], birth: Ti
         # "**Keira Dunne**" over the list "- Born: 2 November 2001": a fact box, its title the name
         box = text.rfind("\n\n", 0, birth.start) + 2
         named = re.search(rf"\b{re.escape(surname)}\b", text[box:birth.start]) is not None
-    if not named and not _PRONOUN_SUBJECT.match(text, told.start):
+    if not named and not _PRONOUN_SUBJECT.match(text, told.start) and not (
+        _POSSESSIVE_BIRTH.search(text, told.start, birth.start)
+        and not _another_person_named(text, told.start, surname)
+    ):
+        # ("Dale Prewett, 29, and Ryan Sollis … ¶ His date of birth was given as …": whose "his" is
+        # not clear when the text has named another person)
         return None
     age, start, end = _age_of(match)
     if recent:
         return AgeCue(Span(start, end), age, mention(birth), mention(recent[0]), or_now=True)
     return AgeCue(Span(start, end), age, mention(birth), None)
+
+
+# "Ryan Sollis", "Dean A. Carrow": a given name, an initial maybe, and a surname
+_GIVEN_AND_SURNAME = lazy_compile(r"\b([A-Z][a-z]+)(?:[ \t]+[A-Z]\.)?[ \t]+([A-Z][\w'’-]+)")
+
+
+def _another_person_named(text: str, end: int, surname: str) -> bool:
+    """Does the text before ``end`` name a person by given name and surname other than
+    ``surname``?"""
+    return any(sex_of_given_name(m.group(1)) is not None and m.group(2) != surname
+               for m in _GIVEN_AND_SURNAME.finditer(text, 0, end))
 
 
 def _one_age_over(birth: Timex, days: set[str]) -> bool:
@@ -707,17 +723,19 @@ def _one_age_over(birth: Timex, days: set[str]) -> bool:
 # a line labelling a fact: "- Born: 2 November 2001" (the view blanks the list marker)
 _FACT_LINE = lazy_compile(r"[ \t]*(?:(?:[-*+]|\d+[.)])[ \t]+)?\**[A-Z][\w ]{0,20}\**:")
 _PRONOUN_SUBJECT = lazy_compile(rf"\s*(?:{_WORDS.pattern('born_pronoun_openers')})\b", re.IGNORECASE)
+_POSSESSIVE_BIRTH = lazy_compile(rf"\b(?:{_WORDS.pattern('born_possessives')})\b", re.IGNORECASE)
 
 # "the 19-year-old": an age as the epithet of the one the text is about
 _EPITHET_AGE = lazy_compile(rf"[\w-]+-{_WORDS.pattern('epithet_age')}\b")
 
 
-def _lede_told_now(text: str, dates: _Dates, sentence: Sentence) -> bool:
+def _lede_told_now(text: str, dates: _Dates, sentence: Sentence, birth: Timex) -> bool:
     """Does the text open on a date counted from the document's ("broke the record on
     Saturday"), with no year written in the paragraph of ``sentence`` up to it? Then "The
     19-year-old" further down is the one the report is about, now (a record's old year told in
-    between is another time of another person)."""
-    first = [t for t in dates.between(0, sentence.start) if t.type in ("DATE", "TIME")]
+    between is another time of another person). The birth itself is no time of the report ("Jordan
+    Fenn, whose date of birth was given as 14 August 1998, admitted … yesterday")."""
+    first = [t for t in dates.between(0, sentence.start) if t.type in ("DATE", "TIME") and t is not birth]
     if not first or first[0].anchor != "DCT" or first[0].guessed:
         return False
     paragraph = text.rfind("\n\n", 0, sentence.start) + 1
