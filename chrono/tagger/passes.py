@@ -29,6 +29,7 @@ def run(res: Resources, text: str, timexes: list[Timex], ranges: int,
         dct: dt.date | None) -> tuple[Timex, ...]:
     """Every pass over ``timexes`` in order; ``ranges`` ranges are numbered already."""
     _attach_days(res, text, timexes)
+    _bare_clock_takes_day_after(res, text, timexes)
     _share_weekday_relation(res, text, timexes)
     _weekday_apposed(res, text, timexes)
     _holiday_apposed(text, timexes)
@@ -201,6 +202,52 @@ def _small_hours_after_evening(text: str, timexes: list[Timex], at: int) -> None
         return
     following = (dt.date.fromisoformat(told[1]) + dt.timedelta(days=1)).isoformat()
     timexes[later[0]] = attrs.evolve(late, value=following + late.value[10:])
+
+
+_CLOCK_DAY_AFTER_REACH = 160  # characters from a bare clock time to the later one of its sentence
+_CLOCK_END_BEFORE = r"\b(?:{clock_end_words})(?:[ \t]+(?:{day_clock_link}))?[ \t]+\Z"
+_DAY_PHRASE_AFTER = r"[ \t]+(?:{clock_own_day_words})[ \t]+(?:the|that)\b"
+_ENTRY_LABEL = lazy_compile(r"(?:^|\n)[ \t]*(?:[-*+][ \t]+)?\**\Z")
+
+
+def _bare_clock_takes_day_after(res: Resources, text: str, timexes: list[Timex]) -> None:
+    """'The meeting, which began at 7pm in the chamber, did not finish until 12.40am on
+    Thursday': a clock time that states no day, told in the sentence of the next clock time,
+    which states its own, is of that day; of the day before when it is an evening's and the
+    other a small hour (the night ran past midnight). The story's day it took is a guess the
+    sentence corrects."""
+    bare = words_regex(res, _BARE_CLOCK, re.IGNORECASE)
+    for i in range(len(timexes) - 1):
+        first, second = timexes[i], timexes[i + 1]
+        if first.type != "TIME" or second.type != "TIME" or first.anchor is None or (
+            first.range_id is not None and first.range_id == second.range_id
+        ):
+            continue
+        begin, end = _LOCAL_CLOCK.match(first.value), _LOCAL_CLOCK.match(second.value)
+        if begin is None or end is None or begin[1] == end[1] or begin[3] != end[3]:
+            continue
+        if not bare.match(first.text.strip()) or bare.match(second.text.strip()) or second.anchor is None:
+            continue
+        if second.start - first.end > _CLOCK_DAY_AFTER_REACH or SENTENCE_BREAK.search(
+            text, first.end, second.start
+        ):
+            continue
+        if not words_regex(res, _CLOCK_END_BEFORE, re.IGNORECASE).search(
+            text, max(0, second.start - 30), second.start
+        ) or words_regex(res, _DAY_PHRASE_AFTER, re.IGNORECASE).match(text, first.end) or _ENTRY_LABEL.search(
+            text, max(0, first.start - 8), first.start
+        ):
+            # (only an end the sentence tells after its start: "until 12.40am on Thursday"; not a
+            # clock time with a day phrase of its own, "at 17:00 on the first day", nor a log
+            # entry's label, "**11:20** … until the handover at noon on Friday")
+            continue
+        day = dt.date.fromisoformat(end[1])
+        if begin[2] >= _EVENING_FROM and end[2] < _SMALL_HOURS_BEFORE:
+            day -= dt.timedelta(days=1)
+        elif begin[2] > end[2]:
+            continue  # ("at 9pm … at 8am on Thursday": which night, the words do not say)
+        value = f"{day.isoformat()}T{begin[2]}{begin[3]}"
+        timexes[i] = attrs.evolve(first, value=value, anchor=second.anchor)
 
 
 _AT_CLOCK = r"[ \t]*(?:,[ \t]*|[ \t]+(?:{day_clock_link})[ \t]+)"

@@ -262,11 +262,14 @@ def _births(text: str, timexes: Sequence[Timex]) -> list[Timex]:
 
 def age_cues(text: str, timexes: Sequence[Timex], sentences: Sequence[Sentence]) -> Iterator[AgeCue]:
     births = _births(text, timexes)
+    dates = _Dates(timexes)
+    if len(births) > 1:
+        # several people: only the ages set off after the surname each birth is told of
+        yield from _named_births_ages(text, dates, sentences, births)
     if len(births) != 1:
         return  # no birth date, or several people: whose age is meant is not clear
     birth = births[0]
     born = mention(birth)
-    dates = _Dates(timexes)
     birthdays = {s.start for s in _birthday_sentences(text, sentences)}
     birth_sentence = next((s for s in sentences if s.start <= birth.start < s.end), None)
     born_in = text[birth_sentence.start:birth_sentence.end] if birth_sentence is not None else ""
@@ -664,20 +667,8 @@ def _lede_age(text: str, dates: _Dates, sentences: Sequence[Sentence], birth: Ti
     if len(found) != 1:
         return None  # (several people's ages: whose is whose is not clear)
     match = found[0]
-    here = next((s for s in sentences if s.start <= match.start() < s.end), None)
     told = next((s for s in sentences if s.start <= birth.start < s.end), None)
-    if here is None or told is None or here.end > told.start:
-        return None
-    # (a time of day too: "Martin Sheldrake, 48, fell on the morning of Saturday 4 May")
-    dated = [t for t in dates.between(here.start, here.end)
-             if has_year(t) or (t.type == "TIME" and _YEAR_FIRST.match(t.value) is not None)]
-    # "Dana Reeve, 46, … appeared in court on Friday 26 August": a day counted from the
-    # document date is the news of the day, the age the one at it or at the document date;
-    # a year written ("fell on 4 May 2019") is another time, at which she was another age
-    recent = [t for t in dated if t.anchor == "DCT" and not t.guessed and _FULL_DAY.match(t.value[:10])]
-    if len(recent) != len(dated) or not _one_age_over(birth, {t.value[:10] for t in recent}):
-        # ("Daniel Merrow, 31, … was sentenced on Thursday after admitting burglary at an
-        # earlier hearing on 19 October": several days, at each of which he was the same age)
+    if told is None or match.start() >= told.start:
         return None
     surname = match.group("name")
     named = re.search(rf"\b{re.escape(surname)}\b", text[told.start:birth.start]) is not None
@@ -692,10 +683,60 @@ def _lede_age(text: str, dates: _Dates, sentences: Sequence[Sentence], birth: Ti
         # ("Dale Prewett, 29, and Ryan Sollis … ¶ His date of birth was given as …": whose "his" is
         # not clear when the text has named another person)
         return None
+    return _age_told_now(dates, sentences, match, birth)
+
+
+def _age_told_now(dates: _Dates, sentences: Sequence[Sentence], match: re.Match[str], birth: Timex
+                  ) -> AgeCue | None:
+    """The age in apposition ``match`` ("Dana Reeve, 46,") at the document date, when its
+    sentence has no date of its own, or at the day of the news, counted from the document date,
+    that its sentence tells."""
+    here = next((s for s in sentences if s.start <= match.start() < s.end), None)
+    if here is None:
+        return None
+    # (a time of day too: "Martin Sheldrake, 48, fell on the morning of Saturday 4 May")
+    dated = [t for t in dates.between(here.start, here.end)
+             if has_year(t) or (t.type == "TIME" and _YEAR_FIRST.match(t.value) is not None)]
+    # "Dana Reeve, 46, … appeared in court on Friday 26 August": a day counted from the
+    # document date is the news of the day, the age the one at it or at the document date;
+    # a year written ("fell on 4 May 2019") is another time, at which she was another age
+    recent = [t for t in dated if t.anchor == "DCT" and not t.guessed and _FULL_DAY.match(t.value[:10])]
+    if len(recent) != len(dated) or not _one_age_over(birth, {t.value[:10] for t in recent}):
+        # ("Daniel Merrow, 31, … was sentenced on Thursday after admitting burglary at an
+        # earlier hearing on 19 October": several days, at each of which he was the same age)
+        return None
     age, start, end = _age_of(match)
     if recent:
         return AgeCue(Span(start, end), age, mention(birth), mention(recent[0]), or_now=True)
     return AgeCue(Span(start, end), age, mention(birth), None)
+
+
+def _named_births_ages(text: str, dates: _Dates, sentences: Sequence[Sentence], births: Sequence[Timex]
+                      ) -> Iterator[AgeCue]:
+    """"Daniel Ferris, 34, of Albion Terrace, and Lee Brannan, 41, … ¶ Ferris, whose date of
+    birth was given as 2 May 1989, …. Brannan, born on 9 January 1982, …": of several people,
+    each birth told right after a surname set off by a comma, against the one age in apposition
+    to that surname, at the document date."""
+    ages = list(_APPOSITIVE_AGE.finditer(text))
+    for birth in births:
+        told = next((s for s in sentences if s.start <= birth.start < s.end), None)
+        named = None if told is None else _NAMED_BIRTH.search(text, told.start, birth.start)
+        if named is None or named.group(1) in MONTHS or named.group(1) in WEEKDAYS:
+            continue
+        own = [m for m in ages if m.group("name") == named.group(1)]
+        if len(own) == 1:
+            cue = _age_told_now(dates, sentences, own[0], birth)
+            if cue is not None:
+                yield cue
+
+
+# "Ferris, whose date of birth was given as", "Brannan, born on": a surname, a comma and the
+# birth words, right up to the birth's date
+_NAMED_BIRTH = lazy_compile(
+    rf"\b([A-Z][\w'’-]+),[ \t]+(?:(?:{_WORDS.pattern('birth_relatives')})[ \t]+)?"
+    rf"(?:{_WORDS.pattern('birth')})"
+    rf"(?:[ \t]+(?:{_WORDS.pattern('birth_date_prepositions')}))?[ \t]+\Z"
+)
 
 
 # "Ryan Sollis", "Dean A. Carrow": a given name, an initial maybe, and a surname
