@@ -39,7 +39,9 @@ def run(res: Resources, text: str, timexes: list[Timex], ranges: int,
     _clock_on_weekday_then_day(res, text, timexes, dct)
     timexes = _listed_months(res, text, timexes)
     timexes = _season_of_year(res, text, timexes)
-    return _range_across_new_year(_link_ranges(res, text, _extend_sets(res, text, timexes), ranges, dct))
+    linked = list(_link_ranges(res, text, _extend_sets(res, text, timexes), ranges, dct))
+    _small_hours_of_the_night(res, text, linked)
+    return _range_across_new_year(tuple(linked))
 
 
 _FULL_DAY = lazy_compile(r"(\d{4})-(\d\d)-(\d\d)\Z")
@@ -248,6 +250,50 @@ def _bare_clock_takes_day_after(res: Resources, text: str, timexes: list[Timex])
             continue  # ("at 9pm … at 8am on Thursday": which night, the words do not say)
         value = f"{day.isoformat()}T{begin[2]}{begin[3]}"
         timexes[i] = attrs.evolve(first, value=value, anchor=second.anchor)
+
+
+def _small_hours_of_the_night(res: Resources, text: str, timexes: list[Timex]) -> None:
+    """'The team was called out at 8.40pm … ¶ … the walkers were reached at 4.10am': a clock time
+    of prose with no day of its own, read on the story's day, that is a small hour told after an
+    evening clock time of that day, with no date or heading between, is of the night after, on
+    the next day; so is each such clock time after it until a date is stated. (Not in a list,
+    a table or a timeline, whose entries the layout dates; nor a range, "between 11.30pm and
+    1am", whose ends are read together.)"""
+    bare = words_regex(res, _BARE_CLOCK, re.IGNORECASE)
+    evening: str | None = None  # the story's day whose evening the last clock time told
+    evening_end = 0
+    crossed: str | None = None  # ... and the day it crossed into
+    for i, timex in enumerate(timexes):
+        if timex.type == "DATE" and _DAY.match(timex.value) is not None:
+            evening = crossed = None  # a day stated: the story is on it
+            continue
+        told = _LOCAL_CLOCK.match(timex.value) if timex.type == "TIME" else None
+        if told is None:
+            continue
+        line_start = text.rfind("\n", 0, timex.start) + 1
+        laid_out = _LAID_OUT_LINE.match(text, line_start) is not None
+        if timex.range_id is not None or laid_out or (
+            evening is not None and _HEADING_LINE.search(text, evening_end, timex.start)
+        ):
+            evening = crossed = None
+            continue
+        on_story_day = timex.anchor == told[1] and bare.match(timex.text.strip()) is not None
+        is_evening = _EVENING_FROM <= told[2] < "24:00"
+        if not on_story_day:
+            evening, evening_end, crossed = (told[1] if is_evening else None), timex.end, None
+            continue
+        if crossed is None and evening == told[1] and told[2] < _SMALL_HOURS_BEFORE:
+            crossed = (dt.date.fromisoformat(told[1]) + dt.timedelta(days=1)).isoformat()
+        if crossed is not None and evening == told[1]:
+            timexes[i] = attrs.evolve(timex, value=crossed + timex.value[10:], anchor=crossed)
+            continue
+        evening, evening_end = (told[1] if is_evening else None), timex.end
+
+
+# a line of a list, a table, a heading or a bold label: the layout's, not prose (the view the
+# tagger reads blanks their marks, so such a line opens with blanks)
+_LAID_OUT_LINE = lazy_compile(r"[ \t]|[-*+|#]|\d+[.)][ \t]|\*\*")
+_HEADING_LINE = lazy_compile(r"\n[ \t#]")
 
 
 _AT_CLOCK = r"[ \t]*(?:,[ \t]*|[ \t]+(?:{day_clock_link})[ \t]+)"
