@@ -769,7 +769,11 @@ def date(b: Builder, here: SentenceContext, timex: Timex, period: Period, length
     if (reading.past_only and tense not in TOLD_AS_PAST) or (reading.written_year_only and not explicit):
         return
     one_day = period.start is not None and period.end is not None and period.end - period.start == DAY
-    held_on_a_day = one_day and target.cue.pos == "verb" and target.cue.lemma in _ONE_DAY_VERBS
+    held_on_a_day = one_day and target.cue.lemma in _ONE_DAY_VERBS and (
+        target.cue.pos == "verb"
+        # ("a search of his flat on 22 September": the noun of such an act, with its object)
+        or (target.cue.pos == "noun" and _OBJECT_OF.match(b.text, target.cue.end) is not None)
+    )
     # ("The visit, on Thursday 22 June, lasted just under an hour": a length shorter than the day
     # keeps the event within it)
     short = one_day and event_id in lengthened and _lasts_under(b, event_id, DAY)
@@ -1022,6 +1026,7 @@ def _apposed_to_order_phrase(
 
 
 _ONE_DAY_VERBS = _WORDS.set("one_day_verbs")
+_OBJECT_OF = lazy_compile(r"[ \t]+of[ \t]")
 _INDEFINITE_START = lazy_compile(rf"(?:{_WORDS.pattern('indefinite_articles')})\s", re.IGNORECASE)
 _INDEFINITE_RIGHT_BEFORE = lazy_compile(rf"\b(?:{_WORDS.pattern('indefinite_articles')})\s+\Z", re.IGNORECASE)
 _INDEFINITE_BEFORE = lazy_compile(

@@ -61,6 +61,7 @@ _PRENOMINAL_DATE = lazy_compile(r"(?:['’]s)?(?:\s+[\w-]+){0,2}\s+")
 _LENGTH_OF = lazy_compile(r"\s+of\s+(?:[\w-]+\s+)?")
 _OPENING_ONLY = _WORDS.set("opening_only_order_words")
 _SET_OFF_BEFORE = lazy_compile(r",\s*\Z")
+_PARTICIPLE_ASIDE = lazy_compile(r",[ \t]*[a-z]{3,}(?:ed|en)[ \t][^,;.!?\n]{0,60},[ \t]*")
 _INVERTED = lazy_compile(
     rf"\b(?:{_WORDS.pattern('inversion_auxiliaries')})\s+(?:he|she|they|we|i|it|the\s+[\w-]+|[A-Z][\w-]+)\s+"
 )
@@ -269,8 +270,13 @@ def order(b: Builder, here: SentenceContext) -> None:
                 previous_start, _ = clause_of(cuts, max(sentence.start, clause_start - 1))
                 left = [t for t in triggers if previous_start <= t.start and t.end <= match.start()]
             subject = left[-1] if left else None
-            if subject is not None and (other_predicate(text, subject.end, match.start())
-                                        or _VERB_AFTER_PHRASE.search(text, subject.end, match.start())):
+            # ("Her resignation, submitted on 19 September, came days after …": past a participle
+            # set off after the subject, the subject's own verb)
+            aside = _PARTICIPLE_ASIDE.match(text, subject.end) if subject is not None else None
+            predicate_from = aside.end() if aside is not None and aside.end() <= match.start() else (
+                subject.end if subject is not None else 0)
+            if subject is not None and (other_predicate(text, predicate_from, match.start())
+                                        or _VERB_AFTER_PHRASE.search(text, predicate_from, match.start())):
                 # "The transmitter bought second-hand in 2015 failed during a thunderstorm": a
                 # verb the lexicon lacks stands between, and the phrase is its clause's
                 subject = None
