@@ -188,6 +188,11 @@ _FIRST_OF_SERIES = lazy_compile(
     rf",\s*(?:{_WORDS.pattern('series_first_adverbs')})\s+[a-z]+\s*\Z", re.IGNORECASE)
 _MESSAGE_DATED = lazy_compile(rf"\b(?:{_WORDS.pattern('message_date_words')})\s+\Z", re.IGNORECASE)
 _MESSAGE_CLASSES = frozenset({"announcement", "reporting"})
+# "construction contract signed", "construction contract was signed": a noun, the head it
+# modifies, maybe an auxiliary, and the verb
+_COMPOUND_THEN_VERB = lazy_compile(
+    rf"[ \t]+([a-z][a-z-]+)(?:[ \t]+(?:{_WORDS.pattern('coordinated_auxiliaries')}))?[ \t]+"
+)
 _GOVERNING = lazy_compile(rf"\b(?:{_WORDS.pattern('governing_prepositions')})\b", re.IGNORECASE)
 _OBJECT_BETWEEN = lazy_compile(
     rf"\s+(?:{_WORDS.pattern('object_determiners')})\s+(?:[\w-]+\s+){{0,2}}", re.IGNORECASE
@@ -786,7 +791,7 @@ def _attach(text: str, timex: Timex, triggers: Sequence[Trigger], cuts: tuple[in
         apposed = _APPOSED_TIME_AFTER.match(text, timex.end)
         if apposed is not None and apposed.end() <= right[0].start:
             words -= words_between(text, timex.end, apposed.end())
-        return right[0] if words <= 8 else None
+        return _past_modifier(text, right) if words <= 8 else None
     if not text[clause_start:left_edge].strip(" ,;:\"“”—–-") and not text[timex.end:clause_end].strip(
         " ,;:\"“”—–-"
     ):
@@ -795,10 +800,23 @@ def _attach(text: str, timex: Timex, triggers: Sequence[Trigger], cuts: tuple[in
         if nxt and words_between(text, timex.end, nxt[0].start) <= 8 and not _GOVERNING.search(
             text, timex.end, nxt[0].start
         ):
-            return nxt[0]
+            return _past_modifier(text, nxt)
         if nxt and _GOVERNING.search(text, timex.end, nxt[0].start):
             return _past_governed_phrase(text, nxt, timex)
     return None
+
+
+def _past_modifier(text: str, following: Sequence[Trigger]) -> Trigger:
+    """The first of the events after a date, unless it is a noun that only modifies the head of
+    the subject of a verb right after ("12 June — construction contract signed with Harrowgate
+    Build", "On 12 June the construction contract was signed"): then the verb."""
+    first = following[0]
+    if len(following) < 2 or first.pos != "noun" or following[1].pos != "verb":
+        return first
+    modified = _COMPOUND_THEN_VERB.fullmatch(text, first.end, following[1].start)
+    if modified is None or modified.group(1).lower() in FUNCTION_WORDS or looks_finite(modified.group(1)):
+        return first
+    return following[1]
 
 
 def _past_governed_phrase(text: str, following: Sequence[Trigger], timex: Timex) -> Trigger | None:

@@ -22,7 +22,7 @@ from chrono.lazy_regex import lazy_compile
 from chrono.model import Endpoint, Gap, Grade, Side
 from chrono.problems import ConflictKind
 from chrono.text.builder import Builder, words_near
-from chrono.text.claims import TextGapClaim
+from chrono.text.claims import TextGapClaim, TextPeriodClaim
 from chrono.text.coreference import FIRST_WORDS
 from chrono.text.events import Trigger
 from chrono.text.incident_window import TIMELINE_ENTRIES
@@ -146,17 +146,23 @@ def entries_retold(b: Builder, layout: Layout, found: Sequence[Scope]) -> None:
     date_words = frozenset(w.lower() for t in b.timexes for w in _LETTERS.findall(t.text))
     for lemma, acts in logged.items():
         tellings = told.get(lemma, [])
-        if len(acts) != 1 or len(tellings) != 1:
-            continue  # several of them: which is which is not said
-        (entry_sentence, act), (sentence, trigger) = acts[0], tellings[0]
+        if not acts or not tellings:
+            continue
+        pair = _the_pair(b.text, acts, tellings, date_words)
+        if pair is None:
+            continue  # several of them, and which is which is not said
+        (entry_sentence, act), (sentence, trigger), shared = pair
         event, logged_event = b.by_trigger.get(trigger.start), b.by_trigger.get(act.start)
         if event is None or logged_event is None or event == logged_event or event not in dated:
             continue
-        near, logged_near = words_near(b.text, sentence, trigger), words_near(b.text, entry_sentence, act)
+        if _fits_another(b, logged_event, [t for _, t in tellings if t is not trigger]) or _fits_another(
+            b, event, [t for _, t in acts if t is not act]
+        ):
+            continue  # ("The swing bridge reopened on 6 June. The footbridge reopened on 30 May." beside
+            # "- **30 May** – Bridge reopened": the entry may log the other one)
         if any(_CONTRAST_WORDS & _words_before(b.text, told_sentence, told)
                for told_sentence, told in ((sentence, trigger), (entry_sentence, act))):
             continue  # "Renewed certificate issued" beside "one of three issued in March 2024"
-        shared = sorted(near & logged_near - date_words)
         if not shared:
             continue
         # two words of what it is about in common make it sure, and a date of the prose's own that
@@ -171,6 +177,48 @@ def entries_retold(b: Builder, layout: Layout, found: Sequence[Scope]) -> None:
         span = b.span(trigger.start, trigger.end)
         b.gap_claim(Endpoint(logged_event, Side.START), Endpoint(event, Side.START), Gap(0, 0, ""), span,
                     ConflictKind.ENTRY_RETOLD, grade=Grade.STRONG if sure else Grade.WEAK, note=note)
+
+
+def _fits_another(b: Builder, event: str, others: Sequence[Trigger]) -> bool:
+    """Is ``event`` given a period that one of the ``others`` (the same verb, told elsewhere) is
+    given too?"""
+    periods = {c.period for c in b.claims if isinstance(c, TextPeriodClaim) and c.event == event}
+    for other in others:
+        other_event = b.by_trigger.get(other.start)
+        if other_event is not None and any(
+            isinstance(c, TextPeriodClaim) and c.event == other_event and c.period in periods
+            for c in b.claims
+        ):
+            return True
+    return False
+
+
+_Told = tuple[Sentence, Trigger]
+
+
+def _the_pair(text: str, acts: Sequence[_Told], tellings: Sequence[_Told], date_words: frozenset[str]
+              ) -> tuple[_Told, _Told, list[str]] | None:
+    """The entry and the prose telling of one verb that are one act, with the words of what it is
+    about they share: the only two there are, or, among several, the two that share more such
+    words with each other than either does with any other telling or entry ("The hall opened to
+    pupils on Monday 5 September" and "- **12 September 2011** — Sports hall opens to pupils",
+    beside "the building was formally opened on Friday")."""
+    def shared(entry: _Told, telling: _Told) -> list[str]:
+        return sorted(words_near(text, entry[0], entry[1]) & words_near(text, telling[0], telling[1])
+                      - date_words)
+
+    if len(acts) == 1 and len(tellings) == 1:
+        return acts[0], tellings[0], shared(acts[0], tellings[0])
+    scores = {(i, j): shared(entry, telling)
+              for i, entry in enumerate(acts) for j, telling in enumerate(tellings)}
+    best = max(scores, key=lambda key: len(scores[key]))
+    count = len(scores[best])
+    if count < _SHARED_WORDS:
+        return None
+    i, j = best
+    if any(key != best and (key[0] == i or key[1] == j) and len(scores[key]) >= count for key in scores):
+        return None
+    return acts[i], tellings[j], scores[best]
 
 
 def _words_before(text: str, sentence: Sentence, trigger: Trigger) -> frozenset[str]:
