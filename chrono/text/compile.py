@@ -51,7 +51,7 @@ from chrono.text.layout_dating import scopes
 from chrono.text.markup import View, view_of
 from chrono.text.seasons import season_cues
 from chrono.text.sentences import split
-from chrono.text.weekdays import row_weekday_cues, weekday_cues
+from chrono.text.weekdays import row_weekday_cues, today_weekday_cues, weekday_cues
 
 _LINE_ENDS = frozenset(".!?:;")
 
@@ -175,6 +175,7 @@ def _compile_text(document: Document, options: ReadingOptions) -> Compiled:
     problems.extend(impossible_dates(text))
     places = tuple(places_in(text))
     cues: list[Cue] = [*weekday_cues(text, timexes), *row_weekday_cues(text, layout, timexes),
+                       *today_weekday_cues(text, timexes),
                        *age_cues(text, timexes, sentences), *ages_apart_cues(text, timexes, sentences),
                        *anniversary_cues(text, timexes, sentences),
                        *birthday_cues(text, timexes, sentences),

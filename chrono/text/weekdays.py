@@ -125,6 +125,37 @@ def weekday_cues(text: str, timexes: Sequence[Timex]) -> Iterator[WeekdayCue]:
                          decembers)
 
 
+_CALENDAR = vocabulary("calendar")
+_TODAY = lazy_compile(rf"(?:{_CALENDAR.pattern('today_words')})\Z", re.IGNORECASE)
+# "today, Saturday, the quay …": the weekday set off right after "today"
+_WEEKDAY_APPOSED_TO_TODAY = lazy_compile(rf",[ \t]*({_DAY_NAME})(?=[ \t]*[,;:.—–])")
+# "Being Sunday, no hammering today": the weekday of the day told, in the sentence of "today"
+_WEEKDAY_OF_TELLING = lazy_compile(
+    rf"(?:^|(?<=[.!?\n]\s)|\n)[ \t]*(?:{_CALENDAR.pattern('today_weekday_leads')})[ \t]+({_DAY_NAME})\b"
+    rf"(?=[^.!?\n]*\Z)",
+    re.IGNORECASE,
+)
+_TELLING_REACH = 120  # characters before "today" where the weekday of the telling may stand
+
+
+def today_weekday_cues(text: str, timexes: Sequence[Timex]) -> Iterator[WeekdayCue]:
+    """The weekday a text says "today" is ("today, Saturday, the quay was full"; "Being Sunday, no
+    hammering today"), against the day "today" names: a diary entry's, under its dated heading,
+    or the document's."""
+    for timex in timexes:
+        if timex.type != "DATE" or not _FULL_DATE.fullmatch(timex.value) or not _TODAY.match(timex.text):
+            continue
+        date = mention(timex)
+        if date.day is None:
+            continue
+        named = _WEEKDAY_APPOSED_TO_TODAY.match(text, timex.end)
+        if named is None:
+            named = _WEEKDAY_OF_TELLING.search(text, max(0, timex.start - _TELLING_REACH), timex.start)
+        if named is None or named.group(1) not in WEEKDAYS:
+            continue
+        yield WeekdayCue(named.group(1), Span(named.start(1), named.end(1)), WEEKDAYS[named.group(1)], date)
+
+
 _CELL_WEEKDAY = lazy_compile(rf"\W*({_DAY_NAME})\.?\W*")
 
 
