@@ -54,7 +54,7 @@ from chrono.text.durations import (
     summed_up,
 )
 from chrono.text.events import Trigger, asserted, find_triggers, lexicon
-from chrono.text.firsts import first_persons, firsts
+from chrono.text.firsts import first_persons, first_times, firsts
 from chrono.text.foretold import governed_acts_told_later
 from chrono.text.headline import Headline, headline_retold
 from chrono.text.incident_window import incident_window
@@ -152,6 +152,7 @@ def build(text: str, sentences: Sequence[Sentence], timexes: Sequence[Timex], dc
     completions_retold(b)  # "The acquisition … completed on 1 July" … "Since completion on 12 July"
     told_again(b)  # "in 2005, and again in 2003"
     firsts(b)  # "its oldest surviving boat … built in 1928" … "the sculling boat Kestrel, built in 1911"
+    first_times(b)  # "the first time the festival has been called off" … "The 2009 festival was called off"
     first_persons(b)  # "in 1978 the first woman to captain the club" … "Miss Morrow … club captain" (1931)
     one_wedding(b)  # "married … on 3 June 1967" … "They were married on 17 June 1967"
     release_dates(b, layout or Layout(), scopes)  # a version's release in its table and its prose

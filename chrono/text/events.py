@@ -19,7 +19,7 @@ from chrono.lazy_regex import lazy_compile
 from chrono.text.calendar_names import MONTHS, WORD_MONTHS
 from chrono.text.clauses import FUNCTION_WORDS, looks_finite
 from chrono.text.counts import NUMBERS
-from chrono.text.inflection import plural, regular_forms
+from chrono.text.inflection import doubled_l_forms, plural, regular_forms
 from chrono.text.tense import INFINITIVE, IRREALIS, NOMINAL, PAST, PLANNED, implicative_infinitive, verb_tense
 from chrono.text.vocabulary import Hint, alternation, vocabulary
 
@@ -64,7 +64,9 @@ def lexicon(extra_files: tuple[str, ...] = ()) -> Lexicon:
     forms: dict[str, list[tuple[str, str, str, str]]] = {}
 
     def add(form: str, entry: tuple[str, str, str, str]) -> None:
-        forms.setdefault(form.lower(), []).append(entry)
+        entries = forms.setdefault(form.lower(), [])
+        if entry not in entries:
+            entries.append(entry)
 
     for lemma, spec in data["verbs"].items():
         lemma = str(lemma)
@@ -79,11 +81,14 @@ def lexicon(extra_files: tuple[str, ...] = ()) -> Lexicon:
         if len(inflected) == 1:
             add(inflected[0], (told, cls, "verb", "pp"))
             continue
-        if not inflected:
-            inflected = regular_forms(lemma) if " " not in lemma else []
+        british: list[str] = []
+        if not inflected and " " not in lemma:
+            inflected, british = regular_forms(lemma), doubled_l_forms(lemma)
         add(lemma, (told, cls, "verb", "base"))
         for form, kind in zip(inflected, ("s", "past", "pp", "ing"), strict=False):
             add(form, (told, cls, "verb", kind))
+        for form, kind in zip(british, ("past", "pp", "ing"), strict=False):
+            add(form, (told, cls, "verb", kind))  # ("cancelled" beside "canceled")
     written = {str(noun).lower() for noun in data["nouns"]}
     for noun, spec in data["nouns"].items():
         noun = str(noun)

@@ -23,7 +23,7 @@ from chrono.text.inflection import regular_forms, singular
 from chrono.text.sentences import Sentence
 from chrono.text.vocabulary import alternation, vocabulary
 
-__all__ = ["first_persons", "firsts"]
+__all__ = ["first_persons", "first_times", "firsts"]
 
 _WORDS = vocabulary("firsts")
 _FIRST = lazy_compile(
@@ -593,3 +593,51 @@ def _verb_forms(verb: str) -> frozenset[str]:
     listed = [surface for surface, entries in lexicon().forms.items()
               if any(entry[0] == verb and entry[2] == "verb" for entry in entries)]
     return frozenset({verb, *(listed or regular_forms(verb)), *_DOERS.get(verb, ())})
+
+
+_FIRST_TIME_NOW = lazy_compile(
+    rf"\b(?:{_WORDS.pattern('first_time_now_leads')})\s+(?:only\s+)?(?:{_WORDS.pattern('first_time_words')})\s+"
+    rf"(?:that\s+)?(?:{_WORDS.pattern('first_time_subject_determiners')})\s+(?:[\w'’-]+\s+){{0,2}}?"
+    rf"(?P<head>[a-z][\w-]*)\s+(?:{_WORDS.pattern('first_time_perfects')})\s+(?:ever\s+)?(?P<verb>[a-z]+)\b",
+    re.IGNORECASE,
+)
+_SUBJECT_REACH = 6  # words before another telling's verb within which its subject's head may stand
+
+
+def first_times(b: Builder) -> None:
+    """"It is the first time the festival has been called off in its 40-year history" against
+    "The 2009 festival was called off": an act told as done now for the first time comes no later
+    than the same act (its verb) of the same thing (its subject's head word) dated in the text.
+    Sure when that word is the other verb's subject, a few words before it; else a doubt."""
+    text = b.text
+    if b.dct is None or not b.dct.value[:4].isdigit():
+        return
+    for match in _FIRST_TIME_NOW.finditer(text):
+        here = b.context_at(match.start())
+        verb = next((t for t in here.triggers if t.start == match.start("verb")), None) if here else None
+        if here is None or verb is None or verb.pos != "verb":
+            continue
+        sentence = here.sentence
+        if any(t.anchor != "DCT" and t.type == "DATE" for t in here.timexes):
+            continue  # a date of its own: another time than now
+        head = match.group("head").lower()
+        now = Timex(match.start(), match.end(), text[match.start():match.end()], "DATE", b.dct.value[:4],
+                    anchor="DCT")
+        for other in b.contexts.values():
+            if other is here or not b.same_story(other.sentence.start, sentence.start):
+                continue
+            for told in other.triggers:
+                if told.lemma != verb.lemma or told.pos != "verb":
+                    continue
+                named = re.search(rf"\b{re.escape(head)}s?\b", text[other.sentence.start:told.start],
+                                  re.IGNORECASE)
+                if named is None:
+                    continue
+                years = [t for t in other.timexes if t.anchor is None and _YEAR.fullmatch(t.value[:4])
+                         and t.type == "DATE"]
+                if len(years) != 1 or int(years[0].value[:4]) >= int(now.value):
+                    continue
+                at = other.sentence.start + named.start()
+                subject = len(text[at:told.start].split()) <= _SUBJECT_REACH
+                _claim(b, now, years[0], Span(match.start(), match.end(), "claim"),
+                       Span(told.start, told.end, "claim"), Grade.STRONG if subject else Grade.WEAK)

@@ -29,6 +29,15 @@ def regular_forms(lemma: str) -> list[str]:
     return [lemma + "s", stem + "ed", stem + "ed", stem + "ing"]
 
 
+def doubled_l_forms(lemma: str) -> list[str]:
+    """The British past, past participle and -ing form of a verb of more than one syllable that
+    ends in a single vowel and "l" ("cancelled", "travelling"; "canceled" is the American form
+    :func:`regular_forms` gives), else none."""
+    if len(re.findall(r"[aeiou]+", lemma)) < 2 or not re.search(r"[^aeiou][aeiou]l\Z", lemma):
+        return []
+    return [lemma + "led", lemma + "led", lemma + "ling"]
+
+
 def plural(noun: str) -> str:
     if noun.endswith(("s", "sh", "ch", "x")):
         return noun if noun.endswith("s") else noun + "es"

@@ -60,7 +60,7 @@ _WORD_END = lazy_compile(r"[\w'’-]*")
 # ("joined the firm in 2004, shortly after leaving": not "will join … after leaving")
 _PAST_BEFORE_GERUND = lazy_compile(
     # (not an adjective, "a rearranged fixture", nor a participle set off, ", postponed in January")
-    rf"(?<![\w'’-])(?:(?:{_WORDS.pattern('past_auxiliaries')})"
+    rf"(?<![\w'’-])(?:(?:{_WORDS.pattern('past_auxiliaries')})(?!\s+(?:{_WORDS.pattern('auxiliary_object_words')})\b)"
     rf"|(?<!\ba )(?<!\ban )(?<!\bthe )(?<!, )[a-z]{{3,}}ed)\b(?![^.;:!?\n]*\b"
     rf"(?:{_WORDS.pattern('modals')})\b)[^.;:!?\n]*\b(?:{_WORDS.pattern('gerund_openers')})\s+\Z"
 )
