@@ -742,6 +742,8 @@ _CLAUSE_COMMA = lazy_compile(r",")
 # comma
 _AND_THEN = (r"[ \t]+(?:{weekday_and_then})[ \t]+(?!(?:{weekday_and_other_subject})\b)"
              r"(?:[\w'’.-]+[ \t]+){1,5}?")
+_AND_OTHER_SUBJECT = (r"[ \t]+(?:{weekday_and_then})[ \t]+(?:{weekday_and_other_subject})[ \t]+"
+                      r"(?:[\w'’.-]+[ \t]+){1,6}?")
 
 
 def _in_stated_order(ctx: Context, weekday: int, day: dt.date, start: int) -> dt.date:
@@ -766,10 +768,18 @@ def _in_stated_order(ctx: Context, weekday: int, day: dt.date, start: int) -> dt
             text, lead.start(), ctx.ref_start
         ):
             later = lead.group("after") is not None  # "After … on Saturday, … on Sunday": later
-        elif ref.day >= ctx.dct and written_weekday(ctx, ctx.ref_start, ctx.ref_end) is not None and (
-                words_regex(ctx.res, _AND_THEN, re.IGNORECASE).fullmatch(text, ctx.ref_end, start)):
+        elif ref.day >= ctx.dct and ((
+            written_weekday(ctx, ctx.ref_start, ctx.ref_end) is not None
+            and words_regex(ctx.res, _AND_THEN, re.IGNORECASE).fullmatch(text, ctx.ref_end, start)
+        ) or (
+            _FIGURE.search(text, ctx.ref_start, ctx.ref_end) is not None
+            and words_regex(ctx.res, _AND_OTHER_SUBJECT, re.IGNORECASE).fullmatch(text, ctx.ref_end, start)
+        )):
             # "Camping opens at noon on Friday and closes at 11am on Monday": what is still to
-            # come is told in its order (the past is not re-read: its first day may be the wrong one)
+            # come is told in its order (the past is not re-read: its first day may be the wrong one);
+            # so is another act after a day written out ("Gates open at 4pm on Friday 10 July and
+            # the last song finishes at 10.30pm on Sunday"), not after a bare weekday ("due by
+            # Friday and the webinar starts Thursday" may tell of this week's Thursday)
             later = True
     if later is None:
         return day
