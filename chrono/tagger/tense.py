@@ -1005,6 +1005,8 @@ def _year_for_month(ctx: Context, month: int, day: int | None, start: int, end: 
 # report of 9 March is last April, not the one three weeks ahead (measured on the tagger's
 # held-out rounds: 34 values righted, 7 lost)
 _PAST_GRACE_DAYS = 62
+# how far before the document date a day told as future may lie and keep the document's year
+_FUTURE_GRACE_DAYS = 31
 
 
 def _year_from_dct(ctx: Context, month: int, day: int | None, start: int, end: int, direction: int, *,
@@ -1021,8 +1023,13 @@ def _year_from_dct(ctx: Context, month: int, day: int | None, start: int, end: i
         past = [c for c in candidates if c[0] <= grace]
         chosen = max(past)[1]
     elif direction > 0:
-        # The DCT's own month (or a day just before the DCT) still counts as upcoming.
-        floor = -3 if day else -(base.day - 1)
+        # The DCT's own month (or a day within a month before the DCT) still counts as upcoming:
+        # "will open to the public on 11 October" in a text of 15 October is a slip of the text
+        # or of its date, not next year's opening (the note says so; the rules grade it)
+        # (not with a year written in the sentence before it: "the 2026 festival will run from 14 to
+        # 23 August" in a text of 25 August 2025 is that year's)
+        written = _WRITTEN_YEAR.search(ctx.text, sentence_start(ctx.text, start, 160), start) is not None
+        floor = -(3 if written else _FUTURE_GRACE_DAYS) if day else -(base.day - 1)
         future = [c for c in candidates if c[0] >= floor]
         chosen = min(future)[1]
     else:
