@@ -50,8 +50,9 @@ class WeekdayMismatch(Rule):
         more away); when the tense goes against that year (a past event on a day after the
         document date), a warning; farther away it is left alone — unless three or more other
         year-less weekdays of the text fit that year (a schedule whose other rows fit it), or
-        one told near it, within a month of it, does ("Sunday 8 February … two days later, on
-        Monday 10 February": no year makes both right), which confirms the year: then an error.
+        one told near it (or anywhere before or after it with no year written between), within a
+        month of it, does ("Sunday 8 February … two days later, on Monday 10 February": no year
+        makes both right), which confirms the year: then an error.
         On the document's own day, a weekday that fits the day in a year written just before it
         (an anniversary: "You were a child in 1969. … The landing was on Sunday 20 July") is
         left alone too, and so is a date of a list read in the year a sentence names that runs
@@ -115,7 +116,7 @@ class WeekdayMismatch(Rule):
                            f"text's {fitting[date.day.year]} other weekdays fit): that day is a {actual}")
                 yield self.finding(analysis, message, [span])
                 continue
-            neighbour = _fitting_neighbour(cue, weekday_cues)
+            neighbour = _fitting_neighbour(cue, weekday_cues, analysis.document.text)
             if neighbour is not None:
                 told = neighbour.date.day
                 assert told is not None
@@ -207,7 +208,7 @@ _NEIGHBOUR_DAYS = 31  # days between two year-less weekday dates that must share
 _NEIGHBOUR_CHARACTERS = 600  # how near in the text the other one is told
 
 
-def _fitting_neighbour(cue: WeekdayCue, cues: list[WeekdayCue]) -> WeekdayCue | None:
+def _fitting_neighbour(cue: WeekdayCue, cues: list[WeekdayCue], text: str) -> WeekdayCue | None:
     """Another year-less weekday date told near ``cue``, within a month of it, that fits the year
     inferred for both ("in the early hours of Sunday 8 February … two days later, on Monday 10
     February"): no year makes both right, so the weekday or the day of ``cue`` is wrong."""
@@ -223,9 +224,15 @@ def _fitting_neighbour(cue: WeekdayCue, cues: list[WeekdayCue]) -> WeekdayCue | 
             continue
         if told.weekday() != other.weekday or told == day or abs((told - day).days) > _NEIGHBOUR_DAYS:
             continue
-        if abs(other.date.span.start - cue.date.span.start) <= _NEIGHBOUR_CHARACTERS:
+        lo, hi = sorted((other.date.span.start, cue.date.span.start))
+        if hi - lo <= _NEIGHBOUR_CHARACTERS or not _YEAR_WRITTEN.search(text, lo, hi):
+            # (farther apart, only with no year written between them: "Saturday 9 March … ¶ … ¶
+            # He was arrested on Monday 12 March", one story of one March)
             return other
     return None
+
+
+_YEAR_WRITTEN = re.compile(r"(?<![\w-])(?:1[5-9]|20)\d\d(?![\w-])")
 
 
 class AgeMismatch(Rule):
