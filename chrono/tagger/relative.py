@@ -274,6 +274,10 @@ def _offset_pieces(ctx: Context, rule_type: str, f: Fields, s: Spans, start: int
                       "DCT", temporal_function=True)]
     ref = ctx.ref
     assert ref is not None
+    if code == "D" and ref.gran in _COARSER_THAN_DAY and ctx.day_ref is not None:
+        # "one of 140 pilgrims to arrive that day, against 1,500 a day in the summer. … I flew
+        # home two days later": days are counted from the story's last day, not from a season
+        ref = ctx.day_ref
     moved = shift(ref.day, code, steps)
     finer = GRANULARITY.get(ref.gran, 0) > GRANULARITY.get(code, 0)
     gran = ref.gran if finer and ref.gran in ("Q", "H", "M", "S") else out_code
@@ -291,6 +295,7 @@ def _offset_pieces(ctx: Context, rule_type: str, f: Fields, s: Spans, start: int
 
 
 _SAME_PART_AFTER = r"[ \t]+({same_part_after})\b"
+_COARSER_THAN_DAY = frozenset({"S", "M", "Q", "H"})  # (not a year: "in 1987 … two days later" has no day)
 # a year written in figures ("2018"): a time whose words hold one is written out, not counted
 FOUR_DIGIT_YEAR = lazy_compile(r"(?<!\d)\d{4}(?!\d)")
 _MID_YEAR = 7  # a winter named before July is the one that began the December before

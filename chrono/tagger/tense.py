@@ -93,6 +93,10 @@ def tense(ctx: Context, start: int, end: int, weekday: bool = False) -> int:
                 and following not in classes.get("modal_past_followers", {}))))
             if not mark or (strong_only and mark in (1, -1)):
                 continue
+            if mark == 1 and words is left_words and before_word in classes.get(
+                "tense_weak_infinitive_marker", {}
+            ) and word in classes.get("tense_future_weak", {}):
+                continue  # "was asked to leave the club on Saturday 9 March": the tense of "was asked"
             if word in classes.get("have_forms", {}) and following in classes.get("have_object_openers", {}):
                 continue  # "Then we have the summer for sea trials": a possession, not a perfect
             if f"{word} {following}" in classes.get("tense_word_phrases_not_tense", {}):
