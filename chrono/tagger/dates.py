@@ -294,6 +294,10 @@ def _month_told(ctx: Context, month: int | None) -> int | None:
     return None
 
 
+# the references finer than a year from which "the following spring" counts by the calendar
+_WITHIN_A_YEAR = frozenset({"M", "W", "S", "Q", "H"})
+
+
 def _request(ctx: Context, f: Fields, start: int, end: int) -> Request:
     res = ctx.res
     base = ctx.base()
@@ -322,6 +326,11 @@ def _request(ctx: Context, f: Fields, start: int, end: int) -> Request:
             explicit_year = True
         elif rel_ref is not None and ref is not None and ref.gran != "D":
             year = ref.day.year + int(rel_ref)
+            if f.get("season") and int(rel_ref) != 0 and ref.gran in _WITHIN_A_YEAR:
+                # "married in June 1962 … born the following spring": the spring after that month,
+                # by the calendar ("in January 1979 … the following spring" is that year's)
+                season = str(res.lookup("season", f["season"]))
+                year = counted_season_year(season, int(rel_ref), ref.day)
             explicit_year = True
             # (a week or month of the story's, not a year: "in 1803 … that winter" is 1803's)
             counted_from = ref.day if ref.gran in ("W", "M") else None
