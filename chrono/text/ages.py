@@ -318,8 +318,14 @@ def age_cues(text: str, timexes: Sequence[Timex], sentences: Sequence[Sentence])
             if named and not named & _names_in(born_in):
                 previous = sentence
                 continue
+            # ("Fenwick was born on 14 November 1950, the son of a railway signalman, and is now
+            # 67": the birth's own clause goes on to the age, whoever its aside names)
+            goes_on = lo == birth.end and sentence.start <= birth.start < sentence.end and (
+                _BIRTH_CLAUSE_GOES_ON.fullmatch(text, birth.end, present.start()) is not None)
             # (not another person's: "Her nephew Sam joined in 2022. The 19-year-old took …")
-            if not _OTHER_PERSON.search(text, max(lo, start - _OTHER_PERSON_REACH), start) and not (
+            if goes_on:
+                yield AgeCue(Span(start, end), age, born, None)
+            elif not _OTHER_PERSON.search(text, max(lo, start - _OTHER_PERSON_REACH), start) and not (
                 previous is not None and previous.paragraph == sentence.paragraph
                 and _OTHER_PERSON.search(text, previous.start, previous.end)
             ) and not _another_name(text, present.start(), born_in) and not _another_sex(
@@ -478,6 +484,8 @@ _DEFINITE_BEFORE = lazy_compile(r"\bthe[ \t]+\Z", re.IGNORECASE)
 
 
 # ", Okafor ran": a name set off after a fronted birth, then its verb
+# after a birth, its clause going on to the present age: an aside set off by commas, then "and"
+_BIRTH_CLAUSE_GOES_ON = lazy_compile(r"(?:,[^,.;:!?\n]{1,80})?,?\s+and\s+")
 _SUBJECT_AFTER_BIRTH = lazy_compile(r",[ \t]+[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?(?=[ \t]+[a-z])")
 
 
