@@ -45,7 +45,7 @@ _BIRTH = lazy_compile(
     # ("Born in Kilrush, County Clare, on 4 May 1975": a place of names set off by commas)
     rf"|\s+in(?:[ \t]+(?-i:[A-Z])[\w'’-]*)+(?:,(?:[ \t]+(?-i:[A-Z])[\w'’-]*)+)+,?"
     rf"\s+(?:{_WORDS.pattern('birth_date_prepositions')}))?"
-    rf"(?:\s*:)?\s+\Z",  # (a fact box's "Born: 30 November 2004")
+    rf"(?:\s*:)?(?:[*_]{{1,2}}(?:\s*:)?)?\s+\Z",  # (a fact box's "Born: 30 November 2004", "**Born:**")
     re.IGNORECASE,
 )
 _BIRTH_REACH = 160  # characters before a date where its birth word may stand

@@ -234,7 +234,9 @@ def _items_apart(cue: Cue, items: list[tuple[int, int]]) -> bool:
 
     def item(offset: int) -> int:
         return next((i for i, (lo, hi) in enumerate(items) if lo <= offset < hi), -1)
-    return item(here) != item(there)
+    # (both in items: "**Edwin Caddick** ⏎ **Born:** 12 October 1931" over a body that is no
+    # item tells of one person)
+    return -1 not in (item(here), item(there)) and item(here) != item(there)
 
 
 def _cue_start(cue: Cue) -> int:
