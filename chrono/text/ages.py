@@ -308,6 +308,12 @@ def age_cues(text: str, timexes: Sequence[Timex], sentences: Sequence[Sentence])
                 own = [t for t in dates.between(stated.end(), birth.start)
                        if _NEXT_TO.fullmatch(text, stated.end(), t.start)]
                 yield AgeCue(Span(start, end), age, born, mention(own[0]) if own else None)
+            epithet = _EPITHET_AFTER_BIRTH.match(text, birth.end)
+            if epithet is not None and stated is None:
+                # "Born in Nairobi in May 1989, the 34-year-old grew up above …": the one the
+                # profile is about, at the document date
+                age, start, end = _age_of(epithet)
+                yield AgeCue(Span(start, end), age, born, None)
             lo = birth.end  # after the birth, an age is dated by the dates after it
         present = _PRESENT_AGE.search(text, lo, sentence.end)
         if present is not None:
@@ -484,6 +490,8 @@ _DEFINITE_BEFORE = lazy_compile(r"\bthe[ \t]+\Z", re.IGNORECASE)
 
 
 # ", Okafor ran": a name set off after a fronted birth, then its verb
+# "Born in Nairobi in May 1989, the 34-year-old …": the epithet of the one born, right after
+_EPITHET_AFTER_BIRTH = lazy_compile(r",[ \t]+the[ \t]+(\d{1,3})-year-old\b")
 # after a birth, its clause going on to the present age: an aside set off by commas, then "and"
 _BIRTH_CLAUSE_GOES_ON = lazy_compile(r"(?:,[^,.;:!?\n]{1,80})?,?\s+and\s+")
 _SUBJECT_AFTER_BIRTH = lazy_compile(r",[ \t]+[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?(?=[ \t]+[a-z])")
@@ -680,6 +688,9 @@ def _lede_age(text: str, dates: _Dates, sentences: Sequence[Sentence], birth: Ti
         return None
     surname = match.group("name")
     named = re.search(rf"\b{re.escape(surname)}\b", text[told.start:birth.start]) is not None
+    after = _SUBJECT_AFTER_BIRTH.match(text, birth.end)
+    if not named and after is not None and re.search(rf"\b{re.escape(surname)}\b", after.group()):
+        named = True  # "Born on 30 September 2008, Marlowe has …": named right after the birth
     if not named and _FACT_LINE.match(text, text.rfind("\n", 0, birth.start) + 1):
         # "**Keira Dunne**" over the list "- Born: 2 November 2001": a fact box, its title the name
         box = text.rfind("\n\n", 0, birth.start) + 2
