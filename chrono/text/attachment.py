@@ -291,7 +291,9 @@ _GERUND_OBJECT = lazy_compile(
     rf"(?:{_WORDS.pattern('gerund_object_verbs')})\s+[a-z]{{3,}}ing\b[^.;:!?\n]*\Z", re.IGNORECASE
 )
 _FUTURE_PREDICATE_BETWEEN = lazy_compile(
-    rf"\b(?:{_WORDS.pattern('future_auxiliaries')}|{_WORDS.pattern('predicate_modals')})\s+(?:not\s+)?[a-z]+\b",
+    rf"\b(?:{_WORDS.pattern('future_auxiliaries')}|{_WORDS.pattern('predicate_modals')})\s+(?:not\s+)?[a-z]+\b"
+    rf"|\b(?:{_WORDS.pattern('progressive_auxiliaries')})\s+(?:(?:{_WORDS.pattern('progressive_adverbs')})\s+)?"
+    r"[a-z]{2,}ing\b",
     re.IGNORECASE,
 )
 _JOINED_BEFORE = lazy_compile(rf"\b(?:{_WORDS.pattern('conjunctions')})\s*,\s*\Z")

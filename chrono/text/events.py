@@ -432,6 +432,7 @@ def iter_triggers(text: str, start: int, end: int, lex: Lexicon | None = None, *
     # the tense of the last participle read as not told ("to be buried"), which a participle
     # coordinated with it shares ("… and opened in 2074")
     untold_participle: str | None = None
+    untold_base: str | None = None  # the tense of the last verb in the base form after a modal
     for at, to, key in _candidate_words(text, start, end, heads):
         if inside:
             if at < inside:
@@ -511,6 +512,11 @@ def iter_triggers(text: str, start: int, end: int, lex: Lexicon | None = None, *
                 coordinated = _participle(entries) if untold_participle and prev in _COORDINATORS else None
                 if coordinated is not None:
                     chosen, tense = coordinated, untold_participle  # "to be buried … and opened in 2074"
+                base_form = next((e for e in entries if e[2] == "verb" and e[3] == "base"), None)
+                if chosen is None and untold_base and prev in _COORDINATORS and base_form is not None:
+                    # "will close at 4 p.m. on Sunday, December 31, and stay closed on Monday": the
+                    # same modal's second verb
+                    chosen, tense = base_form, untold_base
                 if chosen is None and key in _STATUS_WORDS and verb[3] == "base" and any(
                     e[2] == "noun" for e in forms.get(prev, ())
                 ):
@@ -544,6 +550,7 @@ def iter_triggers(text: str, start: int, end: int, lex: Lexicon | None = None, *
         if pos == "verb":
             participle = chosen[3] == "pp" or (chosen[3] == "past" and _participle(entries) is not None)
             untold_participle = tense if participle and tense in _UNTOLD else None
+            untold_base = tense if chosen[3] == "base" and tense in (PLANNED, IRREALIS) else None
         yield Trigger(at, to, surface, lemma, cls, pos, tense, cls in lex.punctual)
 
 

@@ -65,6 +65,7 @@ _PAST_BEFORE_GERUND = lazy_compile(
     rf"(?:{_WORDS.pattern('modals')})\b)[^.;:!?\n]*\b(?:{_WORDS.pattern('gerund_openers')})\s+\Z"
 )
 _PAST_REACH = 160
+_STAY_VERBS = _WORDS.set("stay_verbs")
 # ... a phrase that ends its sentence or its clause before "and" ("…, a few months after
 # graduating from the school, and became a principal in 1966"; not "promoted in April after
 # finishing second, open at home on Saturday 7 October": an aside before the main clause)
@@ -317,6 +318,8 @@ def verb_tense(form: str, before: list[str], text: str, start: int) -> str | Non
             # main clause told in the past is its act, told as done
             return PAST
         return None
+    if form in ("pp", "past") and prev in _STAY_VERBS:
+        return None  # "will close on Sunday and stay closed on Monday": the staying's state
     if form in ("pp", "past") and _BEING_BEFORE.search(text, max(0, start - 30), start):
         return PROGRESSIVE  # "a new ferry, currently being built on the Clyde": under way, not done
     if form == "pp" or form == "past":
