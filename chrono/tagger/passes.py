@@ -30,6 +30,7 @@ def run(res: Resources, text: str, timexes: list[Timex], ranges: int,
     """Every pass over ``timexes`` in order; ``ranges`` ranges are numbered already."""
     _attach_days(res, text, timexes)
     _bare_clock_takes_day_after(res, text, timexes)
+    _twelve_hour_after_afternoon(text, timexes)
     _share_weekday_relation(res, text, timexes)
     _weekday_apposed(res, text, timexes)
     _holiday_apposed(text, timexes)
@@ -210,6 +211,33 @@ _CLOCK_DAY_AFTER_REACH = 160  # characters from a bare clock time to the later o
 _CLOCK_END_BEFORE = r"\b(?:{clock_end_words})(?:[ \t]+(?:{day_clock_link}))?[ \t]+\Z"
 _DAY_PHRASE_AFTER = r"[ \t]+(?:{clock_own_day_words})[ \t]+(?:the|that)\b"
 _ENTRY_LABEL = lazy_compile(r"(?:^|\n)[ \t]*(?:[-*+][ \t]+)?\**\Z")
+
+
+_MERIDIEM_FREE = lazy_compile(r"(?:[1-9]|1[0-2])[:.][0-5]\d")
+
+
+def _twelve_hour_after_afternoon(text: str, timexes: list[Timex]) -> None:
+    """'tipped off at 8:30 p.m. and finished just before 10:45': a clock time of a twelve-hour
+    clock with no a.m. or p.m., told in the sentence of an afternoon or evening time of the same
+    day and read before it, is the same half of the day, after it."""
+    for i in range(1, len(timexes)):
+        timex, before = timexes[i], timexes[i - 1]
+        if timex.type != "TIME" or before.type != "TIME" or not _MERIDIEM_FREE.fullmatch(timex.text.strip()):
+            continue
+        told, earlier = _LOCAL_CLOCK.match(timex.value), _LOCAL_CLOCK.match(before.value)
+        if told is None or earlier is None or told[1] != earlier[1] or told[3] != earlier[3]:
+            continue
+        if not "13:00" <= earlier[2] < "24:00" or told[2] >= "12:00" or told[2] >= earlier[2]:
+            continue  # (not after "midday": "forecast from midday, and topped out at 10:20")
+        if timex.start - before.end > _CLOCK_DAY_AFTER_REACH or SENTENCE_BREAK.search(
+            text, before.end, timex.start
+        ) or _LAID_OUT_LINE.match(text, text.rfind("\n", 0, timex.start) + 1):
+            continue
+        hour = int(told[2][:2]) + 12
+        if hour >= 24:
+            continue
+        value = f"{told[1]}T{hour:02d}{told[2][2:]}{told[3]}"
+        timexes[i] = attrs.evolve(timex, value=value)
 
 
 def _bare_clock_takes_day_after(res: Resources, text: str, timexes: list[Timex]) -> None:

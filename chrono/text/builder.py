@@ -41,6 +41,25 @@ from chrono.text.tense import NOMINAL, PERFECT, PLUPERFECT, TOLD_AS_PAST
 from chrono.text.vocabulary import alternation, longest_first, vocabulary
 
 _COREFERENCE = vocabulary("coreference")
+# a list's item in the view (its marker blanked), and a future auxiliary in a line
+_LAID_OUT_ITEM = lazy_compile(r"[ \t]+\S")
+_FUTURE_IN_LINE = lazy_compile(rf"\b(?:{vocabulary('attachment').pattern('future_auxiliaries')})\b",
+                               re.IGNORECASE)
+
+
+def _in_list_of_plans(text: str, offset: int) -> bool:
+    """Is ``offset`` in an item of a list (a block of lines with no blank line between, each
+    laid out) another item of which is told in the future?"""
+    start = text.rfind("\n", 0, offset) + 1
+    if not _LAID_OUT_ITEM.match(text, start):
+        return False
+    lo = text.rfind("\n\n", 0, start)
+    hi = text.find("\n\n", offset)
+    block = text[lo + 2 if lo != -1 else 0:hi if hi != -1 else len(text)]
+    own_end = text.find("\n", offset)
+    own = text[start:own_end if own_end != -1 else len(text)]
+    return any(line.strip() and line != own and _LAID_OUT_ITEM.match(line) and _FUTURE_IN_LINE.search(line)
+               for line in block.split("\n"))
 _ORDER = vocabulary("order")
 _ORDERED_BETWEEN = lazy_compile(
     rf"\b(?:{_ORDER.pattern('order_verbs')}|{_ORDER.pattern('sequence_prepositions')})\b", re.IGNORECASE
@@ -2030,6 +2049,11 @@ class Builder:
             linked, _ = self.graded(span, (event_id,), (mention,))
             grade = min(grade, linked)
         self.dct_claimed.add(event_id)
+        if mention is not None and _in_list_of_plans(self.text, mention.start):
+            # "Follow-up ⏎ - The engine maker will examine the failed seal. ⏎ - The ferry returned
+            # to service on Monday, 11 December": an item told as done among items of plans may
+            # be a plan written as done; a doubt
+            grade = Grade.WEAK
         dct = self.dct
         if mention is not None and mention.event_class == "reporting" and dct.start is not None and (
             dct.end is not None

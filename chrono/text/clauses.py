@@ -15,7 +15,8 @@ _OPENERS = _WORDS.words("openers")
 _CLAUSE = lazy_compile(
     # a look-ahead on the characters a cut can start with: most places fail in one step
     rf"(?=[;:(){{}}\[\]—–\"“”,\s{''.join(sorted({re.escape(word[0]) for word in _OPENERS}))}])"
-    r"(?:[;:(){}\[\]]|—|(?<!\d)–|–(?!\d)|\s-\s|\"|“|”"  # (not the dash of a score, "9–2")
+    # (not the dash of a score, "9–2", nor the colon of a clock time, "14:55")
+    r"(?:[;(){}\[\]]|(?<!\d):|:(?!\d)|—|(?<!\d)–|–(?!\d)|\s-\s|\"|“|”"
     rf"|,\s*(?:{_WORDS.pattern('after_comma_openers')})\b"
     rf"|\b{searched_alternation(_OPENERS)}\b)"
 )

@@ -221,6 +221,9 @@ _APPOSED_GAP = lazy_compile(
 )
 # (not "in 1976, ninety years later": a distance set off right after the date restates it)
 _WORD_BETWEEN = lazy_compile(r"[A-Za-z]{2,}")
+# "seven minutes later into the year": how far into a period, compared with another one
+_INTO_A_PERIOD = lazy_compile(rf"[ \t]+into[ \t]+(?:{_WORDS.pattern('period_determiners')})[ \t]+[a-z]+\b",
+                              re.IGNORECASE)
 
 
 def _is_aspect_form(word: str) -> bool:
@@ -233,6 +236,8 @@ def offset(b: Builder, here: SentenceContext, match: re.Match[str]) -> None:
     text = b.text
     triggers, cuts = here.triggers, here.cuts
     start, end = match.start(), match.end()
+    if _INTO_A_PERIOD.match(text, end):
+        return  # "born at 00:11 on Jan 1, 2022, seven minutes later into the year": a place in a period
     vague = False  # "a few days later": at most so many days, no exact count
     if match.group("rel"):
         _following_period(b, here, match)
