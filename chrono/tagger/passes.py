@@ -213,6 +213,7 @@ _DAY_PHRASE_AFTER = r"[ \t]+(?:{clock_own_day_words})[ \t]+(?:the|that)\b"
 _ENTRY_LABEL = lazy_compile(r"(?:^|\n)[ \t]*(?:[-*+][ \t]+)?\**\Z")
 
 
+_AFTERNOON_MARK = lazy_compile(r"\bp\.?\s?m\b\.?", re.IGNORECASE)
 _MERIDIEM_FREE = lazy_compile(r"(?:[1-9]|1[0-2])[:.][0-5]\d")
 
 
@@ -229,6 +230,8 @@ def _twelve_hour_after_afternoon(text: str, timexes: list[Timex]) -> None:
             continue
         if not "13:00" <= earlier[2] < "24:00" or told[2] >= "12:00" or told[2] >= earlier[2]:
             continue  # (not after "midday": "forecast from midday, and topped out at 10:20")
+        if not _AFTERNOON_MARK.search(before.text):
+            continue  # (only after a time the words put in the afternoon: a twenty-four-hour "10:05" stays)
         if timex.start - before.end > _CLOCK_DAY_AFTER_REACH or SENTENCE_BREAK.search(
             text, before.end, timex.start
         ) or _LAID_OUT_LINE.match(text, text.rfind("\n", 0, timex.start) + 1):
