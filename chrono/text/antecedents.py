@@ -12,7 +12,7 @@ from chrono.lazy_regex import lazy_compile
 from chrono.text.given_names import sex_of_given_name
 from chrono.text.vocabulary import vocabulary
 
-__all__ = ["owner_sex", "sole_antecedent"]
+__all__ = ["owner_sex", "sole_antecedent", "subject_sex"]
 
 _WORDS = vocabulary("coreference")
 _PRONOUN_SEXES = {str(k): str(v) for k, v in _WORDS.table("subject_pronoun_sexes").items()}
@@ -64,3 +64,18 @@ def sole_antecedent(text: str, owner_at: int, pronoun_at: int, pronoun: str, own
                             and name.group(1) not in _NOT_NAMES):
             return False
     return True
+
+
+def subject_sex(text: str, lo: int, verb_at: int) -> str | None:
+    """The sex of the person the words ``text[lo:verb_at]`` before a verb name as its subject
+    ("Her first husband, the drummer Len Pascoe, died"): "male" or "female" when a kin word, a
+    title or a given name tells it and none tells the other; else None."""
+    # (a kin word after a capitalised possessive too: "Her first husband")
+    sexes = {_KIN_SEXES[kin.group(1)] for kin in _KIN.finditer(text[lo:verb_at].lower())}
+    sexes |= {_SEXED_TITLES[t.group(1)] for t in _TITLED.finditer(text, lo, verb_at)
+               if t.group(1) in _SEXED_TITLES}
+    for name in _FULL_NAME.finditer(text, lo, verb_at):
+        given = sex_of_given_name(name.group(1))
+        if given is not None:
+            sexes.add(given)
+    return next(iter(sexes)) if len(sexes) == 1 else None

@@ -25,6 +25,7 @@ from chrono.regex_cache import compile_kept
 from chrono.tagger import Timex
 from chrono.tagger.resources import load as load_resources
 from chrono.tagger.resources import trie_regex
+from chrono.text.antecedents import subject_sex
 from chrono.text.attachment import SUPPORTED, is_planned, phase_of
 from chrono.text.calendar_names import MONTHS
 from chrono.text.claims import TextDurationClaim, TextGapClaim, TextPeriodClaim, TextRelationClaim
@@ -803,9 +804,19 @@ class Builder:
         previous = self.context_before(here)
         lo = previous.sentence.start if previous is not None and (
             previous.sentence.paragraph == here.sentence.paragraph) else here.sentence.start
+        why = f"the {noun.event_class} of {surname}, told first"
         if re.search(rf"\b{re.escape(surname)}\b", self.text[lo:here.sentence.end]) is None:
-            return None
-        link = Link(noun, first.trigger, Grade.STRONG, f"the {noun.event_class} of {surname}, told first")
+            # ("Ruby Delacroix … died on 3 January … Her first husband, the drummer Len Pascoe, died
+            # in 1966 … ¶ Since her death on 5 January": not named near, but every other such
+            # event told is of someone of the other sex)
+            sex = _PRONOUN_SEXES.get(mention.pronoun_owner)
+            if told_of is None or sex is None or not all(
+                (other_sex := subject_sex(self.text, other.sentence_start, other.trigger.start)) is not None
+                and other_sex != sex for other in told[1:]
+            ):
+                return None
+            why = f"the {noun.event_class} of {surname}, told first, the only one told of a {sex} person"
+        link = Link(noun, first.trigger, Grade.STRONG, why)
         own = _own_date(self.text, noun, here.timexes)
         if own is not None and _WRITTEN_YEAR.search(own.text) is None and self._far_from_told(link, own):
             # "… his wife died in 1990. ¶ … before his death on 4 May": a year the tagger took from
