@@ -52,7 +52,7 @@ from chrono.text.attachment import (
 )
 from chrono.text.builder import Builder
 from chrono.text.calendar_names import MONTHS, WEEKDAY_NAMES, WEEKDAYS
-from chrono.text.claims import TextDurationClaim
+from chrono.text.claims import TextDurationClaim, TextPeriodClaim
 from chrono.text.clauses import FUNCTION_WORDS, SUBORDINATE_OPENER, looks_finite, words_between, words_in
 from chrono.text.context import SentenceContext
 from chrono.text.counts import NUMBERS, count_of
@@ -538,11 +538,31 @@ def _ended_by_participle(b: Builder, here: SentenceContext, attached: Trigger | 
     return told[-1] if target.part is Part.WHOLE and (target.trigger.pos == "noun" or measured) else None
 
 
+_SEASON_OR_MONTH = lazy_compile(r"\d{4}-(?:SP|SU|FA|WI|\d\d)\Z")
+
+
 def date(b: Builder, here: SentenceContext, timex: Timex, period: Period, lengthened: set[str],
          dated_here: list[tuple[int, str]]) -> None:
     """The claims of one date on the event it dates. ``lengthened``: the events given a duration
     in this sentence (not punctual, whatever their class); ``dated_here`` receives the events
-    placed within the date."""
+    placed within the date. A season or month whose year was read after the document date, which
+    gives its event no period, leaves it free for the next date of the sentence ("After three
+    years of planning and one very unusual summer, the building opened its doors on Monday 7
+    September")."""
+    claims, parts = len(b.claims), set(b.dated_parts)
+    _date(b, here, timex, period, lengthened, dated_here)
+    taken = b.dated_parts - parts
+    after_dct = b.dct is not None and b.dct.end is not None and period.start is not None and (
+        period.start >= b.dct.end)
+    guessed_season = timex.anchor == "DCT" and after_dct and _SEASON_OR_MONTH.match(timex.value) is not None
+    if taken and guessed_season and not any(isinstance(c, TextPeriodClaim) for c in b.claims[claims:]):
+        for key in taken:
+            b.dated_parts.discard(key)
+            b.dated_by.pop(key, None)
+
+
+def _date(b: Builder, here: SentenceContext, timex: Timex, period: Period, lengthened: set[str],
+          dated_here: list[tuple[int, str]]) -> None:
     at = timex.signal_start or timex.start
     before = _WORD_BEFORE_REVERSED.match(b.text[max(0, at - 30):at][::-1])
     reading = reading_of(timex.signal, before.group(1)[::-1] if before else "")
