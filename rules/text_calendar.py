@@ -31,6 +31,7 @@ from chrono.model import Finding, Severity, Span
 from chrono.rulebase import Rule
 from chrono.tagger.tense import YEAR_SAID
 from chrono.text.calendar_names import MONTHS
+from chrono.text.weekdays import WRITTEN_YEAR
 
 _NEAR_DAYS = 42  # "a few weeks" of the document date: an inferred year is very likely right
 _RECENT_DAYS = 183  # half a year before it: a day told without its year is this year's
@@ -225,14 +226,11 @@ def _fitting_neighbour(cue: WeekdayCue, cues: list[WeekdayCue], text: str) -> We
         if told.weekday() != other.weekday or told == day or abs((told - day).days) > _NEIGHBOUR_DAYS:
             continue
         lo, hi = sorted((other.date.span.start, cue.date.span.start))
-        if hi - lo <= _NEIGHBOUR_CHARACTERS or not _YEAR_WRITTEN.search(text, lo, hi):
+        if hi - lo <= _NEIGHBOUR_CHARACTERS or not WRITTEN_YEAR.search(text, lo, hi):
             # (farther apart, only with no year written between them: "Saturday 9 March … ¶ … ¶
             # He was arrested on Monday 12 March", one story of one March)
             return other
     return None
-
-
-_YEAR_WRITTEN = re.compile(r"(?<![\w-])(?:1[5-9]|20)\d\d(?![\w-])")
 
 
 class AgeMismatch(Rule):

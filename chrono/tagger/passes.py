@@ -200,7 +200,7 @@ def _small_hours_after_evening(text: str, timexes: list[Timex], at: int) -> None
     late = timexes[later[0]]
     small = _LOCAL_CLOCK.match(late.value)
     if small is None or late.anchor is None or small[1] != told[1] or small[2] >= _SMALL_HOURS_BEFORE or (
-        late.start - evening.end > _SAME_CLAUSE_REACH or SENTENCE_BREAK.search(text, evening.end, late.start)
+        not _told_near(text, evening, late, _SAME_CLAUSE_REACH)
     ):
         return
     following = (dt.date.fromisoformat(told[1]) + dt.timedelta(days=1)).isoformat()
@@ -208,6 +208,17 @@ def _small_hours_after_evening(text: str, timexes: list[Timex], at: int) -> None
 
 
 _CLOCK_DAY_AFTER_REACH = 160  # characters from a bare clock time to the later one of its sentence
+# a line of a list, a table, a heading or a bold label: the layout's, not prose (the view the
+# tagger reads blanks their marks, so such a line opens with blanks)
+_LAID_OUT_LINE = lazy_compile(r"[ \t]|[-*+|#]|\d+[.)][ \t]|\*\*")
+_HEADING_LINE = lazy_compile(r"\n[ \t#]")
+
+
+def _told_near(text: str, earlier: Timex, later: Timex, reach: int) -> bool:
+    """Is ``later`` told in the sentence of ``earlier``, at most ``reach`` characters after it?"""
+    return later.start - earlier.end <= reach and not SENTENCE_BREAK.search(text, earlier.end, later.start)
+
+
 _CLOCK_END_BEFORE = r"\b(?:{clock_end_words})(?:[ \t]+(?:{day_clock_link}))?[ \t]+\Z"
 _DAY_PHRASE_AFTER = r"[ \t]+(?:{clock_own_day_words})[ \t]+(?:the|that)\b"
 _ENTRY_LABEL = lazy_compile(r"(?:^|\n)[ \t]*(?:[-*+][ \t]+)?\**\Z")
@@ -232,9 +243,9 @@ def _twelve_hour_after_afternoon(text: str, timexes: list[Timex]) -> None:
             continue  # (not after "midday": "forecast from midday, and topped out at 10:20")
         if not _AFTERNOON_MARK.search(before.text):
             continue  # (only after a time the words put in the afternoon: a twenty-four-hour "10:05" stays)
-        if timex.start - before.end > _CLOCK_DAY_AFTER_REACH or SENTENCE_BREAK.search(
-            text, before.end, timex.start
-        ) or _LAID_OUT_LINE.match(text, text.rfind("\n", 0, timex.start) + 1):
+        if not _told_near(text, before, timex, _CLOCK_DAY_AFTER_REACH) or _LAID_OUT_LINE.match(
+            text, text.rfind("\n", 0, timex.start) + 1
+        ):
             continue
         hour = int(told[2][:2]) + 12
         if hour >= 24:
@@ -261,9 +272,7 @@ def _bare_clock_takes_day_after(res: Resources, text: str, timexes: list[Timex])
             continue
         if not bare.match(first.text.strip()) or bare.match(second.text.strip()) or second.anchor is None:
             continue
-        if second.start - first.end > _CLOCK_DAY_AFTER_REACH or SENTENCE_BREAK.search(
-            text, first.end, second.start
-        ):
+        if not _told_near(text, first, second, _CLOCK_DAY_AFTER_REACH):
             continue
         if not words_regex(res, _CLOCK_END_BEFORE, re.IGNORECASE).search(
             text, max(0, second.start - 30), second.start
@@ -320,11 +329,6 @@ def _small_hours_of_the_night(res: Resources, text: str, timexes: list[Timex]) -
             continue
         evening, evening_end = (told[1] if is_evening else None), timex.end
 
-
-# a line of a list, a table, a heading or a bold label: the layout's, not prose (the view the
-# tagger reads blanks their marks, so such a line opens with blanks)
-_LAID_OUT_LINE = lazy_compile(r"[ \t]|[-*+|#]|\d+[.)][ \t]|\*\*")
-_HEADING_LINE = lazy_compile(r"\n[ \t#]")
 
 
 _AT_CLOCK = r"[ \t]*(?:,[ \t]*|[ \t]+(?:{day_clock_link})[ \t]+)"

@@ -1032,8 +1032,11 @@ def _year_from_dct(ctx: Context, month: int, day: int | None, start: int, end: i
         # or of its date, not next year's opening (the note says so; the rules grade it)
         # (not with a year written in the sentence before it: "the 2026 festival will run from 14 to
         # 23 August" in a text of 25 August 2025 is that year's)
-        written = _WRITTEN_YEAR.search(ctx.text, sentence_start(ctx.text, start, 160), start) is not None
-        floor = -(3 if written else _FUTURE_GRACE_DAYS) if day else -(base.day - 1)
+        if day:
+            written = _WRITTEN_YEAR.search(ctx.text, sentence_start(ctx.text, start, 160), start) is not None
+            floor = -(3 if written else _FUTURE_GRACE_DAYS)
+        else:
+            floor = -(base.day - 1)
         future = [c for c in candidates if c[0] >= floor]
         chosen = min(future)[1]
     else:

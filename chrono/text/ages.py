@@ -24,6 +24,7 @@ from chrono.model import Span
 from chrono.regex_cache import compile_kept
 from chrono.tagger import Timex
 from chrono.tagger.resources import trie_regex
+from chrono.text.antecedents import full_names
 from chrono.text.calendar_names import MONTHS, ORDINAL_SUFFIXES, WEEKDAYS
 from chrono.text.cue_dates import mention
 from chrono.text.given_names import sex_of_given_name
@@ -758,15 +759,11 @@ _NAMED_BIRTH = lazy_compile(
 )
 
 
-# "Ryan Sollis", "Dean A. Carrow": a given name, an initial maybe, and a surname
-_GIVEN_AND_SURNAME = lazy_compile(r"\b([A-Z][a-z]+)(?:[ \t]+[A-Z]\.)?[ \t]+([A-Z][\w'’-]+)")
-
-
 def _another_person_named(text: str, end: int, surname: str) -> bool:
     """Does the text before ``end`` name a person by given name and surname other than
     ``surname``?"""
-    return any(sex_of_given_name(m.group(1)) is not None and m.group(2) != surname
-               for m in _GIVEN_AND_SURNAME.finditer(text, 0, end))
+    return any(sex_of_given_name(given) is not None and other != surname
+               for given, other in full_names(text, 0, end))
 
 
 def _one_age_over(birth: Timex, days: set[str]) -> bool:

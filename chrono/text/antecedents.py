@@ -8,11 +8,13 @@ are in chrono/lang/en/prose/coreference.yaml and given_names.yaml."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from chrono.lazy_regex import lazy_compile
 from chrono.text.given_names import sex_of_given_name
 from chrono.text.vocabulary import vocabulary
 
-__all__ = ["owner_sex", "sole_antecedent", "subject_sex"]
+__all__ = ["full_names", "owner_sex", "sole_antecedent", "subject_sex"]
 
 _WORDS = vocabulary("coreference")
 _PRONOUN_SEXES = {str(k): str(v) for k, v in _WORDS.table("subject_pronoun_sexes").items()}
@@ -66,6 +68,13 @@ def sole_antecedent(text: str, owner_at: int, pronoun_at: int, pronoun: str, own
     return True
 
 
+def full_names(text: str, lo: int, hi: int) -> Iterator[tuple[str, str]]:
+    """The people ``text[lo:hi]`` names by a given name, an initial maybe, and a surname ("Ryan
+    Sollis", "Dean A. Carrow"): each given name with its surname."""
+    for name in _FULL_NAME.finditer(text, lo, hi):
+        yield name.group(1), name.group(2)
+
+
 def subject_sex(text: str, lo: int, verb_at: int) -> str | None:
     """The sex of the person the words ``text[lo:verb_at]`` before a verb name as its subject
     ("Her first husband, the drummer Len Pascoe, died"): "male" or "female" when a kin word, a
@@ -74,8 +83,8 @@ def subject_sex(text: str, lo: int, verb_at: int) -> str | None:
     sexes = {_KIN_SEXES[kin.group(1)] for kin in _KIN.finditer(text[lo:verb_at].lower())}
     sexes |= {_SEXED_TITLES[t.group(1)] for t in _TITLED.finditer(text, lo, verb_at)
                if t.group(1) in _SEXED_TITLES}
-    for name in _FULL_NAME.finditer(text, lo, verb_at):
-        given = sex_of_given_name(name.group(1))
+    for given_name, _ in full_names(text, lo, verb_at):
+        given = sex_of_given_name(given_name)
         if given is not None:
             sexes.add(given)
     return next(iter(sexes)) if len(sexes) == 1 else None

@@ -42,25 +42,6 @@ from chrono.text.tense import NOMINAL, PERFECT, PLUPERFECT, TOLD_AS_PAST
 from chrono.text.vocabulary import alternation, longest_first, vocabulary
 
 _COREFERENCE = vocabulary("coreference")
-# a list's item in the view (its marker blanked), and a future auxiliary in a line
-_LAID_OUT_ITEM = lazy_compile(r"[ \t]+\S")
-_FUTURE_IN_LINE = lazy_compile(rf"\b(?:{vocabulary('attachment').pattern('future_auxiliaries')})\b",
-                               re.IGNORECASE)
-
-
-def _in_list_of_plans(text: str, offset: int) -> bool:
-    """Is ``offset`` in an item of a list (a block of lines with no blank line between, each
-    laid out) another item of which is told in the future?"""
-    start = text.rfind("\n", 0, offset) + 1
-    if not _LAID_OUT_ITEM.match(text, start):
-        return False
-    lo = text.rfind("\n\n", 0, start)
-    hi = text.find("\n\n", offset)
-    block = text[lo + 2 if lo != -1 else 0:hi if hi != -1 else len(text)]
-    own_end = text.find("\n", offset)
-    own = text[start:own_end if own_end != -1 else len(text)]
-    return any(line.strip() and line != own and _LAID_OUT_ITEM.match(line) and _FUTURE_IN_LINE.search(line)
-               for line in block.split("\n"))
 _ORDER = vocabulary("order")
 _ORDERED_BETWEEN = lazy_compile(
     rf"\b(?:{_ORDER.pattern('order_verbs')}|{_ORDER.pattern('sequence_prepositions')})\b", re.IGNORECASE
@@ -157,6 +138,27 @@ _NAME_WORD = lazy_compile(r"(?<![\w'’-])[A-Z][a-z][\w-]*")
 _WRITTEN_YEAR = lazy_compile(r"\d{4}")
 # the name a sentence opens on ("Harold Penge, whose poems …, died …")
 _SENTENCE_NAME = lazy_compile(r"[\s\"“]*((?:[A-Z][a-z][\w'’-]*[ \t]+)*[A-Z][a-z][\w'’-]*)(?=[ \t]*,)")
+
+
+# a list's item in the view (its marker blanked), and a future auxiliary in a line
+_LAID_OUT_ITEM = lazy_compile(r"[ \t]+\S")
+_FUTURE_IN_LINE = lazy_compile(rf"\b(?:{vocabulary('attachment').pattern('future_auxiliaries')})\b",
+                               re.IGNORECASE)
+
+
+def _in_list_of_plans(text: str, offset: int) -> bool:
+    """Is ``offset`` in an item of a list (a block of lines with no blank line between, each
+    laid out) another item of which is told in the future?"""
+    start = text.rfind("\n", 0, offset) + 1
+    if not _LAID_OUT_ITEM.match(text, start):
+        return False
+    lo = text.rfind("\n\n", 0, start)
+    hi = text.find("\n\n", offset)
+    block = text[lo + 2 if lo != -1 else 0:hi if hi != -1 else len(text)]
+    own_end = text.find("\n", offset)
+    own = text[start:own_end if own_end != -1 else len(text)]
+    return any(line.strip() and line != own and _LAID_OUT_ITEM.match(line) and _FUTURE_IN_LINE.search(line)
+               for line in block.split("\n"))
 
 
 def _pronoun_of_name(name: str) -> str | None:

@@ -549,14 +549,15 @@ def date(b: Builder, here: SentenceContext, timex: Timex, period: Period, length
     gives its event no period, leaves it free for the next date of the sentence ("After three
     years of planning and one very unusual summer, the building opened its doors on Monday 7
     September")."""
-    claims, parts = len(b.claims), set(b.dated_parts)
-    _date(b, here, timex, period, lengthened, dated_here)
-    taken = b.dated_parts - parts
     after_dct = b.dct is not None and b.dct.end is not None and period.start is not None and (
         period.start >= b.dct.end)
-    guessed_season = timex.anchor == "DCT" and after_dct and _SEASON_OR_MONTH.match(timex.value) is not None
-    if taken and guessed_season and not any(isinstance(c, TextPeriodClaim) for c in b.claims[claims:]):
-        for key in taken:
+    if not (timex.anchor == "DCT" and after_dct and _SEASON_OR_MONTH.match(timex.value) is not None):
+        _date(b, here, timex, period, lengthened, dated_here)
+        return
+    claims, parts = len(b.claims), set(b.dated_parts)
+    _date(b, here, timex, period, lengthened, dated_here)
+    if not any(isinstance(c, TextPeriodClaim) for c in b.claims[claims:]):
+        for key in b.dated_parts - parts:
             b.dated_parts.discard(key)
             b.dated_by.pop(key, None)
 

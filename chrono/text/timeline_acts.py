@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from chrono.layout import Kind, Layout
 from chrono.lazy_regex import lazy_compile
 from chrono.model import Endpoint, Gap, Grade, Side
+from chrono.periods import Period
 from chrono.problems import ConflictKind
 from chrono.text.builder import Builder, words_near
 from chrono.text.claims import TextGapClaim, TextPeriodClaim
@@ -144,6 +145,7 @@ def entries_retold(b: Builder, layout: Layout, found: Sequence[Scope]) -> None:
     dated = set(b.dated_at)
     # (the words of dates say when, not what: "January" in both is no sign of one act)
     date_words = frozenset(w.lower() for t in b.timexes for w in _LETTERS.findall(t.text))
+    periods: dict[str, set[Period]] | None = None  # read once, when a pair is first found
     for lemma, acts in logged.items():
         tellings = told.get(lemma, [])
         if not acts or not tellings:
@@ -155,8 +157,10 @@ def entries_retold(b: Builder, layout: Layout, found: Sequence[Scope]) -> None:
         event, logged_event = b.by_trigger.get(trigger.start), b.by_trigger.get(act.start)
         if event is None or logged_event is None or event == logged_event or event not in dated:
             continue
-        if _fits_another(b, logged_event, [t for _, t in tellings if t is not trigger]) or _fits_another(
-            b, event, [t for _, t in acts if t is not act]
+        if periods is None:
+            periods = _periods_by_event(b)
+        if _fits_another(b, periods, logged_event, [t for _, t in tellings if t is not trigger]) or (
+            _fits_another(b, periods, event, [t for _, t in acts if t is not act])
         ):
             continue  # ("The swing bridge reopened on 6 June. The footbridge reopened on 30 May." beside
             # "- **30 May** – Bridge reopened": the entry may log the other one)
@@ -179,18 +183,21 @@ def entries_retold(b: Builder, layout: Layout, found: Sequence[Scope]) -> None:
                     ConflictKind.ENTRY_RETOLD, grade=Grade.STRONG if sure else Grade.WEAK, note=note)
 
 
-def _fits_another(b: Builder, event: str, others: Sequence[Trigger]) -> bool:
+def _periods_by_event(b: Builder) -> dict[str, set[Period]]:
+    """The periods the claims give each event."""
+    periods: dict[str, set[Period]] = {}
+    for claim in b.claims:
+        if isinstance(claim, TextPeriodClaim):
+            periods.setdefault(claim.event, set()).add(claim.period)
+    return periods
+
+
+def _fits_another(b: Builder, periods: dict[str, set[Period]], event: str, others: Sequence[Trigger]) -> bool:
     """Is ``event`` given a period that one of the ``others`` (the same verb, told elsewhere) is
     given too?"""
-    periods = {c.period for c in b.claims if isinstance(c, TextPeriodClaim) and c.event == event}
-    for other in others:
-        other_event = b.by_trigger.get(other.start)
-        if other_event is not None and any(
-            isinstance(c, TextPeriodClaim) and c.event == other_event and c.period in periods
-            for c in b.claims
-        ):
-            return True
-    return False
+    own = periods.get(event, set())
+    return any((other_event := b.by_trigger.get(other.start)) is not None
+               and not own.isdisjoint(periods.get(other_event, set())) for other in others)
 
 
 _Told = tuple[Sentence, Trigger]

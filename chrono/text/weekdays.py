@@ -33,7 +33,7 @@ _UPCOMING_BEFORE = lazy_compile(
     rf"\b(?:{vocabulary('calendar').pattern('upcoming_before_weekday')})\s+(?:on\s+)?\Z", re.IGNORECASE)
 _FIGURE = lazy_compile(r"\d")
 # a year written out in the words before a weekday date, and how far back (characters)
-_YEAR_WRITTEN = lazy_compile(r"(?<![\w-])(1[5-9]\d\d|20\d\d)(?![\w-])")
+WRITTEN_YEAR = lazy_compile(r"(?<![\w-])(1[5-9]\d\d|20\d\d)(?![\w-])")
 _YEARS_REACH = 400
 # "30 December 1978", "December 1978": a December written with its year, and how far before a
 # January date it may stand
@@ -118,7 +118,7 @@ def weekday_cues(text: str, timexes: Sequence[Timex]) -> Iterator[WeekdayCue]:
         if date.day is None:
             continue
         upcoming = _UPCOMING_BEFORE.search(text, max(0, start - 30), start) is not None
-        years = tuple(int(y) for y in _YEAR_WRITTEN.findall(text, max(0, start - _YEARS_REACH), start))
+        years = tuple(int(y) for y in WRITTEN_YEAR.findall(text, max(0, start - _YEARS_REACH), start))
         decembers = tuple(int(m.group(1)) for m in _DECEMBER_WRITTEN.finditer(
             text, max(0, start - _DECEMBERS_REACH), start)) if date.day.month == 1 else ()
         yield WeekdayCue(name, Span(start, start + len(name)), WEEKDAYS[name], date, upcoming, years,
