@@ -19,7 +19,7 @@ from chrono.problems import ConflictKind
 from chrono.tagger import Timex
 from chrono.text.builder import Builder
 from chrono.text.claims import TextGapClaim, TextPeriodClaim
-from chrono.text.vocabulary import vocabulary
+from chrono.text.vocabulary import Hint, vocabulary
 
 __all__ = ["Dated", "ordered_dates", "told_again"]
 
@@ -30,7 +30,7 @@ _AGAIN = lazy_compile(
     r"(?:(?:a|an|the)\s+)?\Z",
     re.IGNORECASE,
 )
-_AGAIN_HINT = lazy_compile(rf"\b(?:{_WORDS.pattern('again_joiners')})\b", re.IGNORECASE)
+_AGAIN_HINT = Hint.of(_WORDS.words("again_joiners"))
 # the preposition of time before the first date ("in 2005")
 _FIRST_LEAD = lazy_compile(rf"\b(?:{_WORDS.pattern('again_prepositions')})\s+\Z", re.IGNORECASE)
 
@@ -39,7 +39,7 @@ def told_again(b: Builder) -> None:
     """The claims that put the time after "and again" no earlier than the time before it."""
     text = b.text
     for sentence in b.sentences:
-        if not _AGAIN_HINT.search(text, sentence.start, sentence.end):
+        if not _AGAIN_HINT.may_match(text, sentence.start, sentence.end):
             continue
         first = bisect.bisect_left(b.timex_starts, sentence.start)
         last = bisect.bisect_left(b.timex_starts, sentence.end)

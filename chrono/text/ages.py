@@ -78,6 +78,7 @@ _DEATH_AGE = _phrases("death_age_phrases")  # "died on 4 April at 71"
 _PRESENT_AGE = _phrases("present_age_phrases")  # "Now 52, she …"
 _NAMED_AGE = _phrases("named_age_phrases")  # "Eighteen-year-old Ama Kettering …"
 _NOW_AGE = _phrases("now_age_phrases")  # "Liam Cotter, now 21, … was 17 at the time of … in August 2018"
+_NOW_AGE_HINT = Hint.of(_WORDS.words("now_age_hint"))
 _THEN_AGE = _phrases("then_age_phrases")
 _AGE_FOR_NAME = _phrases("age_for_name_phrases")
 # between them only asides set off by commas ("now 21, of Fenwick Close, Braddon, was")
@@ -201,7 +202,8 @@ def ages_apart_cues(text: str, timexes: Sequence[Timex], sentences: Sequence[Sen
     or not."""
     dates = _Dates(timexes)
     for sentence in sentences:
-        now = _NOW_AGE.search(text, sentence.start, sentence.end)
+        now = _NOW_AGE.search(text, sentence.start, sentence.end) if _NOW_AGE_HINT.may_match(
+            text, sentence.start, sentence.end) else None
         if now is None:
             continue
         then = _THEN_AGE.search(text, now.end(), sentence.end)

@@ -67,7 +67,9 @@ _THING_YEARS = lazy_compile(
     rf"(?P<count>\d{{1,3}}|[a-z]+(?:-[a-z]+)?)\s+{_WORDS.pattern('years_word')}\s+"
     rf"(?:{_WORDS.pattern('years_of_life')})\b"
 )
+# (a match holds a word of each list: texts with "air" or "print" are many, with "marks" too)
 _YEARS_HINT = Hint.of(_WORDS.words("years_of_life"))
+_YEARS_MARKED_HINT = Hint.of(_WORDS.words("years_marked_verbs"))
 # "Ruth Dane opened the bakery in 1988": the thing as the founding's object
 _OBJECT_AFTER = (r"\s+(?:" + _WORDS.pattern("founding_object_determiners")
                  + r")\s+(?:[\w'’-]+\s+){{0,2}}?{word}(?![\w'’-])")
@@ -97,7 +99,8 @@ def anniversary_events(b: Builder) -> None:
         turning = _THING_TURNS.match(b.text, word.start()) if word is not None else None
         if turning is not None:
             _thing_age(b, starts, turning)
-    for years in _THING_YEARS.finditer(b.text) if _YEARS_HINT.may_match(b.text, 0, len(b.text)) else ():
+    for years in _THING_YEARS.finditer(b.text) if _YEARS_HINT.may_match(b.text, 0, len(b.text)) and (
+            _YEARS_MARKED_HINT.may_match(b.text, 0, len(b.text))) else ():
         # (years of life are a loose count: "fifty years in business" in its fifty-first)
         _thing_age(b, starts, years, loose=True)
     if _BIRTHDAY_HINT.may_match(b.text, 0, len(b.text)):

@@ -17,7 +17,7 @@ from chrono.tagger import Timex
 from chrono.text.builder import Builder
 from chrono.text.dating import period_of
 from chrono.text.sentences import Sentence
-from chrono.text.vocabulary import vocabulary
+from chrono.text.vocabulary import Hint, vocabulary
 
 __all__ = ["earlier_pieces", "pieces_published", "reprint_start", "reprinted_editions", "told_sentences"]
 
@@ -42,6 +42,9 @@ _ALSO_SAID = lazy_compile(
 )
 # "An article published on 8 June … contained several errors. ¶ We said that …": a notice of
 # corrections, whose "we said" is the piece's
+# (both patterns of what a piece said end on one of these verbs; most sentences hold none)
+_SAID_HINT = Hint.of(_WORDS.words("publication_said"))
+_CORRECTING_HINT = Hint.of(_WORDS.words("correction_words"))
 _CORRECTING = lazy_compile(rf"\b(?:{_WORDS.pattern('correction_words')})\b", re.IGNORECASE)
 
 
@@ -51,11 +54,13 @@ def told_sentences(text: str, sentences: Sequence[Sentence]) -> list[tuple[int, 
     told: list[tuple[int, int]] = []
     correcting = False
     for sentence in sentences:
-        if _PIECE_SAID.match(text, sentence.start, sentence.end) or (
-            (told or correcting) and _ALSO_SAID.match(text, sentence.start, sentence.end)
+        if _SAID_HINT.may_match(text, sentence.start, sentence.end) and (
+            _PIECE_SAID.match(text, sentence.start, sentence.end) or (
+                (told or correcting) and _ALSO_SAID.match(text, sentence.start, sentence.end))
         ):
             told.append((sentence.start, sentence.end))
-        correcting = correcting or _CORRECTING.search(text, sentence.start, sentence.end) is not None
+        correcting = correcting or (_CORRECTING_HINT.may_match(text, sentence.start, sentence.end)
+                                    and _CORRECTING.search(text, sentence.start, sentence.end) is not None)
     return told
 
 

@@ -1338,6 +1338,7 @@ def _after_document(b: Builder, period: Period) -> bool:
 
 
 _WHEN_WORD = lazy_compile(rf"\b(?:{_WORDS.pattern('when_clause_openers')})\b")
+_WHEN_HINT = Hint.of(_WORDS.words("when_clause_openers"))
 _MAIN_CLAUSE_BREAKS = frozenset(";:.!?()\n")
 
 
@@ -1345,6 +1346,8 @@ def when_simultaneous(b: Builder, here: SentenceContext) -> None:
     """"was found guilty when the jury returned its verdict on 17 October": a verb told as past
     right before a when-clause whose verb the sentence dates happened at that date too."""
     text = b.text
+    if not _WHEN_HINT.may_match(text, here.sentence.start, here.sentence.end):
+        return
     for found in _WHEN_WORD.finditer(text, here.sentence.start, here.sentence.end):
         main = next((t for t in reversed(here.triggers) if t.end <= found.start() and t.pos == "verb"), None)
         clause = next((t for t in here.triggers if t.start >= found.end() and t.pos == "verb"), None)

@@ -21,7 +21,7 @@ from chrono.text.builder import Builder
 from chrono.text.events import lexicon
 from chrono.text.inflection import regular_forms, singular
 from chrono.text.sentences import Sentence
-from chrono.text.vocabulary import alternation, vocabulary
+from chrono.text.vocabulary import Hint, alternation, vocabulary
 
 __all__ = ["first_persons", "first_times", "firsts"]
 
@@ -33,6 +33,8 @@ _FIRST = lazy_compile(
     rf"(?=\s*(?:[,.;:()—–]|\s(?:{_WORDS.pattern('phrase_ends')})\b))",
     re.IGNORECASE,
 )
+# every pattern of a first of its kind holds one of these words: most sentences hold none
+_FIRST_HINT = Hint.of(_WORDS.words("first_words"))
 _NOT_HEADS = _WORDS.set("not_heads")
 _OPEN = _WORDS.set("open_qualifiers")
 _SCOPED = lazy_compile(rf"\b(?:{_WORDS.pattern('scope_words')})\b", re.IGNORECASE)
@@ -64,6 +66,8 @@ def firsts(b: Builder) -> None:
     """The claims that put a thing called the first of its kind no later than another of it."""
     text = b.text
     for sentence in b.sentences:
+        if not _FIRST_HINT.may_match(text, sentence.start, sentence.end):
+            continue
         for match in _FIRST.finditer(text, sentence.start, sentence.end):
             head = match.group("head").lower()
             modifier = (match.group("modifier") or "").lower()
@@ -321,6 +325,8 @@ def first_persons(b: Builder) -> None:
     was 19, and the first woman ever to captain the club")."""
     text = b.text
     for sentence in b.sentences:
+        if not _FIRST_HINT.may_match(text, sentence.start, sentence.end):
+            continue
         found = [(m, _verb_forms(m.group("verb").lower()), _done_words(m.group("object")))
                  for m in _PERSON_FIRST.finditer(text, sentence.start, sentence.end)]
         for m in _PERSON_FIRST_POST.finditer(text, sentence.start, sentence.end):
@@ -601,6 +607,7 @@ _FIRST_TIME_NOW = lazy_compile(
     rf"(?P<head>[a-z][\w-]*)\s+(?:{_WORDS.pattern('first_time_perfects')})\s+(?:ever\s+)?(?P<verb>[a-z]+)\b",
     re.IGNORECASE,
 )
+_FIRST_TIME_HINT = Hint.of(_WORDS.words("first_time_words"))
 _SUBJECT_REACH = 6  # words before another telling's verb within which its subject's head may stand
 
 
@@ -610,7 +617,7 @@ def first_times(b: Builder) -> None:
     than the same act (its verb) of the same thing (its subject's head word) dated in the text.
     Sure when that word is the other verb's subject, a few words before it; else a doubt."""
     text = b.text
-    if b.dct is None or not b.dct.value[:4].isdigit():
+    if b.dct is None or not b.dct.value[:4].isdigit() or not _FIRST_TIME_HINT.may_match(text, 0, len(text)):
         return
     for match in _FIRST_TIME_NOW.finditer(text):
         here = b.context_at(match.start())
