@@ -866,8 +866,9 @@ def _one_fitting_year(ctx: Context, lo: int, month: int, day: int, start: int, e
     return fitting[0] if len(fitting) == 1 else None
 
 
-# a day and month written out with its year ("4–5 January 2019")
-_DAY_MONTH_YEAR = r"(?<![\d.])(\d{1,2})(?:[–-]\d{1,2})?[ \t]+({month})[ \t]+(\d{4})\b"
+# a day and month written out with its year ("4–5 January 2019"); (the look-behind after the
+# first digit, so that a search skips ahead to digits instead of trying every position)
+_DAY_MONTH_YEAR = r"(\d(?<![\d.]\d)\d?)(?:[–-]\d{1,2})?[ \t]+({month})[ \t]+(\d{4})\b"
 _MONTH_DAY_YEAR = r"\b({month})\.?[ \t]+(\d{1,2})(?:{ordinal_suffix})?,?[ \t]+(\d{4})\b"
 
 
