@@ -297,6 +297,9 @@ _POSTS = _WORDS.set("person_first_posts")
 _POST_FORMS = {str(post): frozenset(map(str, forms))
                for post, forms in _WORDS.table("person_first_post_forms").items()}
 _GENERIC_OBJECTS = _WORDS.set("person_first_generic_objects")
+_AS_VERBS = _WORDS.set("person_first_as_verbs")
+# "as club president", "as the station's coxswain": the post among the few words after "as"
+_AS_POST = lazy_compile(r"as\s+((?:[\w'’-]+\s+){0,2}[a-z]+)\b")
 _DOERS = {str(verb): tuple(map(str, doers)) for verb, doers in _WORDS.table("person_first_doers").items()}
 _POST_NOUNS = _POSTS.union(*_POST_FORMS.values(), *map(frozenset, _DOERS.values()))
 _PERSON_SAMENESS = lazy_compile(rf"\b(?:{_WORDS.pattern('person_first_sameness')})\b", re.IGNORECASE)
@@ -305,10 +308,14 @@ _OBJECT_WORD = lazy_compile(r"[A-Za-z][\w'’-]*")
 _OBJECT_ENDS = _WORDS.set("person_first_object_ends")
 # a given name before a surname ("Hilda Marsh", "Edith M. Cray")
 _FULL_NAME = lazy_compile(r"\b([A-Z][a-z]+)(?=\s+(?:[A-Z]\.\s+)?[A-Z][a-z])")
+_NAME_WORD = lazy_compile(r"\b[A-Z][a-z][\w'’-]*")
+_SURNAME_AFTER = lazy_compile(r"\s+([A-Z][a-z][\w'’-]*)")
 _ACT_SENTENCES_BACK = 4  # how many sentences back the year of the act may be told
 _SINCE = lazy_compile(r"\bsince\b", re.IGNORECASE)
 _POST_WORD = lazy_compile(r"[A-Za-z]+")
-_POST_OPENER = lazy_compile(rf"\b(?:{_WORDS.pattern('person_first_post_openers')})\s+\Z", re.IGNORECASE)
+# (or a possessive common noun: "the station's coxswain", "the club's captain that season")
+_POST_OPENER = lazy_compile(
+    rf"\b(?:(?:{_WORDS.pattern('person_first_post_openers')})|(?-i:[a-z]+)['’]s)\s+\Z", re.IGNORECASE)
 _POST_ELSEWHERE = lazy_compile(rf"\s+(?:{_WORDS.pattern('person_first_post_elsewhere')})\b", re.IGNORECASE)
 _NOW_BEFORE = lazy_compile(rf"\b(?:{_WORDS.pattern('person_first_now')})\s+\Z", re.IGNORECASE)
 
@@ -333,18 +340,25 @@ def first_persons(b: Builder) -> None:
             post = m.group("post").lower().split()
             if not set(post) & _NOT_POST_WORDS and not any(m.start() < f.end() and f.start() < m.end()
                                                            for f, _, _ in found):
-                found.append((m, frozenset({post[-1]}), set()))
+                found.append((m, frozenset({post[-1], *_POST_FORMS.get(post[-1], ())}), set()))
         for match, acts, done in found:
+            acts |= _post_served(match)  # "the first woman to serve as club president"
             generic = bool(done & _GENERIC_OBJECTS)
             acts |= _posts_told(b, sentence, match.start(), back=generic)
             done = set() if generic else done
-            if _PLAN.search(text, sentence.start, match.end()):
-                # ("… who in 1921 became the first woman elected …, will be honoured": its act told)
-                continue
-            year = _first_year(b, sentence, match, acts)
-            if year is None:
+            if _planned_first(text, sentence, match):
                 continue
             kind = match.group("kind").lower()
+            names = _first_names(text, sentence, match, kind)
+            year = _first_year(b, sentence, match, acts, names)
+            grade = Grade.STRONG
+            if year is None:
+                # ("… of Margaret Lowe leading her side out in 1962. ¶ "Margaret was the first woman
+                # ever to captain a Hillbrook team"": the year of a sentence just before that names
+                # her, which may be another act's: a doubt)
+                year, grade = _named_year_before(b, sentence, names), Grade.WEAK
+            if year is None:
+                continue
             for other in b.sentences:
                 if other is sentence or not b.same_story(other.start, sentence.start):
                     continue
@@ -364,7 +378,7 @@ def first_persons(b: Builder) -> None:
                     continue
                 end = match.end("verb") if "verb" in match.groupdict() else match.end()
                 _claim(b, year, dated, Span(match.start(), end, "claim"),
-                       Span(dated.start, dated.end, "claim"), Grade.STRONG)
+                       Span(dated.start, dated.end, "claim"), grade)
                 break
 
 
@@ -482,30 +496,64 @@ def _posts_told(b: Builder, sentence: Sentence, start: int, *, back: bool) -> fr
     return frozenset(posts.union(*(_POST_FORMS.get(post, ()) for post in posts)))
 
 
-def _act_year_before(b: Builder, sentence: Sentence, acts: frozenset[str]) -> Timex | None:
+def _act_year_before(b: Builder, sentence: Sentence, acts: frozenset[str], names: frozenset[str]
+                     ) -> Timex | None:
     """The one year of the last sentence a few before ``sentence`` (in its paragraph or the one
-    before) that tells the act."""
+    before) that tells the act: of the one called the first, when her sentence names her ("with
+    their captain, Dorothy Pask" is not Margaret's)."""
     index = b.sentences.index(sentence)
     for earlier in reversed(b.sentences[max(0, index - _ACT_SENTENCES_BACK):index]):
         if sentence.paragraph - earlier.paragraph > 1:
             return None
-        lower = {w.lower() for w in _OBJECT_WORD.findall(b.text, earlier.start, earlier.end)}
-        if lower & acts:
+        words = _OBJECT_WORD.findall(b.text, earlier.start, earlier.end)
+        if {w.lower() for w in words} & acts and (not names or names & set(words)):
             return _one_year_in(b, earlier)
     return None
 
 
-def _first_year(b: Builder, sentence: Sentence, match: re.Match[str], acts: frozenset[str]) -> Timex | None:
+def _first_names(text: str, sentence: Sentence, match: re.Match[str], kind: str) -> frozenset[str]:
+    """The name of the one called the first, in front of the words in its sentence: a given name
+    of that sex and the capitalised word after it ("Margaret", "Susan Harker"); none for a
+    pronoun."""
+    names: set[str] = set()
+    for word in _NAME_WORD.finditer(text, sentence.start, match.start()):
+        if word.group() in _PERSON_NAMES[kind]:
+            names.add(word.group())
+            surname = _SURNAME_AFTER.match(text, word.end())
+            if surname is not None:
+                names.add(surname.group(1))
+    return frozenset(names)
+
+
+def _named_year_before(b: Builder, sentence: Sentence, names: frozenset[str]) -> Timex | None:
+    """The one year of the nearest sentence a few before ``sentence`` (in its paragraph or the
+    one before) that names the one called the first."""
+    if not names:
+        return None
+    index = b.sentences.index(sentence)
+    for earlier in reversed(b.sentences[max(0, index - _ACT_SENTENCES_BACK):index]):
+        if sentence.paragraph - earlier.paragraph > 1:
+            return None
+        if names & set(_NAME_WORD.findall(b.text, earlier.start, earlier.end)):
+            return _one_year_in(b, earlier)
+    return None
+
+
+def _first_year(b: Builder, sentence: Sentence, match: re.Match[str], acts: frozenset[str],
+                names: frozenset[str]) -> Timex | None:
     """The year of the first's act: its sentence's one year, or the one beside its words, or
     that of the act told a few sentences before, or the document's when told as made now; never
     a year of a "since" clause after its words ("the first woman to captain the club since it was
     founded in 1910")."""
     since = _SINCE.search(b.text, match.start(), sentence.end)
     limit = since.start() if since is not None else sentence.end
-    for year in (_one_year_in(b, sentence), _year_beside(b, sentence, match.start(), match.end())):
+    # ("Jean Haworth, who joined in 1971, became the first woman to captain the club in 1987")
+    within = _years_between(b, match.start(), match.end())
+    for year in (_one_year_in(b, sentence), within[0] if len(within) == 1 else None,
+                 _year_beside(b, sentence, match.start(), match.end())):
         if year is not None and year.start < limit:
             return year
-    return _act_year_before(b, sentence, acts) or _made_now(b, sentence, match.start(), limit)
+    return _act_year_before(b, sentence, acts, names) or _made_now(b, sentence, match.start(), limit)
 
 
 def _same_thing_done(text: str, match: re.Match[str], other: Sentence, done: set[str], lower: set[str],
@@ -529,6 +577,7 @@ def _post_of_the_story(text: str, sentence: Sentence, acts: frozenset[str]) -> b
     return False
 
 
+_NAME_HEADS = _WORDS.set("person_first_name_heads")
 _NAME_AT_START = lazy_compile(r"\s*((?:[A-Z][\w'’-]+\s+)*[A-Z][\w'’-]+)")
 
 
@@ -541,11 +590,15 @@ def _name_by_its_head(text: str, match: re.Match[str], sentence: Sentence) -> bo
     name = _NAME_AT_START.match(match.group("object"))
     if name is None:
         return False
-    longest = max((m.group(1) for m in re.finditer(
-        rf"\b{re.escape(name.group(1))}((?:\s+[A-Z][\w'’-]+)+)", text)), key=len, default=None)
-    if longest is None:
+    # (the longest name the text gives that opens with it; the name itself when it is the whole:
+    # "the first woman to captain Ashgrove Rowing Club" … "the club's captain that season")
+    longest = max((m.group() for m in re.finditer(
+        rf"\b{re.escape(name.group(1))}(?:\s+[A-Z][\w'’-]+)*", text)), key=len, default=None)
+    if longest is None or len(longest.split()) < 2:
         return False
     head = longest.split()[-1].lower()
+    if longest == name.group(1) and head not in _NAME_HEADS:
+        return False
     told = re.search(rf"\bthe\s+{re.escape(head)}\b", text[sentence.start:sentence.end], re.IGNORECASE)
     return told is not None
 
@@ -593,12 +646,32 @@ def _one_year_in(b: Builder, sentence: Sentence) -> Timex | None:
     return chosen[0] if len(chosen) == 1 else None
 
 
+def _planned_first(text: str, sentence: Sentence, match: re.Match[str]) -> bool:
+    """Is the first told as a plan ("She will become the first woman to chair the club"): a plan
+    word in its own stretch of the sentence (from the last comma before it), written in lower
+    case or opening the sentence (a capitalised word within it is a name or a month: "who made
+    history in May 1978 when she became …", "Will Harper")?"""
+    lo = _clause_start(text, sentence.start, match.start())
+    return any(not m.group()[:1].isupper() or m.start() == lo or not text[lo:m.start()].strip()
+               for m in _PLAN.finditer(text, lo, match.end()))
+
+
+def _post_served(match: re.Match[str]) -> frozenset[str]:
+    """The post, and its forms, that the first's verb is done as ("to serve as club president",
+    "to sit as a magistrate"); none for another verb."""
+    if "verb" not in match.groupdict() or match.group("verb").lower() not in _AS_VERBS:
+        return frozenset()
+    served = _AS_POST.match(match.group("object"))
+    post = next((w for w in served.group(1).lower().split() if w in _POSTS), None) if served else None
+    return frozenset({post, *_POST_FORMS.get(post, ())}) if post is not None else frozenset()
+
+
 def _verb_forms(verb: str) -> frozenset[str]:
     """The forms of ``verb`` (and the word itself: "captain" is also what one is elected), and the
     names of its doer ("chairman" of "chair")."""
     listed = [surface for surface, entries in lexicon().forms.items()
               if any(entry[0] == verb and entry[2] == "verb" for entry in entries)]
-    return frozenset({verb, *(listed or regular_forms(verb)), *_DOERS.get(verb, ())})
+    return frozenset({verb, *(listed or regular_forms(verb)), *_DOERS.get(verb, ()), *_POST_FORMS.get(verb, ())})
 
 
 _FIRST_TIME_NOW = lazy_compile(
