@@ -671,7 +671,8 @@ def _verb_forms(verb: str) -> frozenset[str]:
     names of its doer ("chairman" of "chair")."""
     listed = [surface for surface, entries in lexicon().forms.items()
               if any(entry[0] == verb and entry[2] == "verb" for entry in entries)]
-    return frozenset({verb, *(listed or regular_forms(verb)), *_DOERS.get(verb, ()), *_POST_FORMS.get(verb, ())})
+    return frozenset({verb, *(listed or regular_forms(verb)), *_DOERS.get(verb, ()),
+                      *_POST_FORMS.get(verb, ())})
 
 
 _FIRST_TIME_NOW = lazy_compile(
