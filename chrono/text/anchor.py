@@ -54,7 +54,7 @@ from chrono.text.durations import (
     summed_up,
 )
 from chrono.text.events import Trigger, asserted, find_triggers, lexicon
-from chrono.text.firsts import first_persons, first_times, firsts
+from chrono.text.firsts import first_persons, first_times, first_under, firsts
 from chrono.text.foretold import governed_acts_told_later
 from chrono.text.headline import Headline, headline_retold
 from chrono.text.incident_window import incident_window
@@ -154,6 +154,7 @@ def build(text: str, sentences: Sequence[Sentence], timexes: Sequence[Timex], dc
     firsts(b)  # "its oldest surviving boat … built in 1928" … "the sculling boat Kestrel, built in 1911"
     first_times(b)  # "the first time the festival has been called off" … "The 2009 festival was called off"
     first_persons(b)  # "in 1978 the first woman to captain the club" … "Miss Morrow … club captain" (1931)
+    first_under(b, layout or Layout())  # "the first man … in under two hours" … "1:58:41, set in 2009"
     one_wedding(b)  # "married … on 3 June 1967" … "They were married on 17 June 1967"
     release_dates(b, layout or Layout(), scopes)  # a version's release in its table and its prose
     day_counts(b, scopes)  # "## Day 3 — 6 May" … "## Day 4 — 6 May"

@@ -13,17 +13,19 @@ from __future__ import annotations
 import bisect
 import re
 
+from chrono.layout import Kind, Layout
 from chrono.lazy_regex import lazy_compile
 from chrono.model import Grade, Span
 from chrono.tagger import Timex
 from chrono.text.again import ordered_dates
 from chrono.text.builder import Builder
+from chrono.text.counts import NUMBERS
 from chrono.text.events import lexicon
 from chrono.text.inflection import regular_forms, singular
 from chrono.text.sentences import Sentence
 from chrono.text.vocabulary import Hint, alternation, vocabulary
 
-__all__ = ["first_persons", "first_times", "firsts"]
+__all__ = ["first_persons", "first_times", "first_under", "firsts"]
 
 _WORDS = vocabulary("firsts")
 _FIRST = lazy_compile(
@@ -638,12 +640,15 @@ def _one_year_in(b: Builder, sentence: Sentence) -> Timex | None:
     # (a range is told by its start: "chaired it from 1962 to 1965")
     # (nor a bound of a stretch after it: "held the post for fourteen years, until 2001")
     dated = [t for t in b.timexes[lo:hi] if t.type == "DATE" and _YEAR.match(t.value)
-             and t.signal not in ("since", "until") and (t.anchor is None or t.anchor == "DCT")
-             and t.range_role != "end"]
+             and t.signal not in ("since", "until") and t.range_role != "end"]
     # (a year written before one counted from today: "Yesterday's guest … who in 1978 became …")
-    written = [t for t in dated if _YEAR.search(t.text)]
-    chosen = written or dated
-    return chosen[0] if len(chosen) == 1 else None
+    from_today = [t for t in dated if t.anchor is None or t.anchor == "DCT"]
+    chosen = [t for t in from_today if _YEAR.search(t.text)] or from_today
+    if not chosen:
+        # a day counted from a date counted from today: "TARROW, 24 July — … at the race today"
+        from_now = {t.value for t in b.timexes if t.anchor == "DCT"}
+        chosen = [t for t in dated if t.anchor in from_now]
+    return chosen[0] if len({t.value for t in chosen}) == 1 else None
 
 
 def _planned_first(text: str, sentence: Sentence, match: re.Match[str]) -> bool:
@@ -722,3 +727,75 @@ def first_times(b: Builder) -> None:
                 subject = len(text[at:told.start].split()) <= _SUBJECT_REACH
                 _claim(b, now, years[0], Span(match.start(), match.end(), "claim"),
                        Span(told.start, told.end, "claim"), Grade.STRONG if subject else Grade.WEAK)
+
+
+_UNDER_UNITS = {str(unit): int(seconds) for unit, seconds in _WORDS.table("under_units").items()}
+_UNDER_ANY = _WORDS.set("under_any_kinds")
+# "the first man in the event's 58-year history to complete the 15-mile horseshoe in under two
+# hours", "becoming the first person to swim it in under three hours"
+_FIRST_UNDER = lazy_compile(
+    rf"\b(?:{_WORDS.pattern('determiners')})\s+(?:{_WORDS.pattern('first_words')})\s+"
+    rf"(?P<kind>{alternation([*_PERSON_FIRSTS, *_UNDER_ANY])})\b[^.;:!?\n]{{0,80}}?\bto\s+[a-z]+\b"
+    rf"[^.;:!?\n]{{0,80}}?\b(?:{_WORDS.pattern('under_words')})\s+(?P<count>\d{{1,2}}|[a-z]+)\s+"
+    rf"(?P<unit>{alternation(list(_UNDER_UNITS))})\b",
+    re.IGNORECASE,
+)
+_UNDER_HINT = Hint.of(_WORDS.words("under_words"))
+# a time in hours, minutes and seconds ("1:58:41", "2:57:30"), or minutes and seconds ("4:02")
+_CLOCKED = lazy_compile(r"(?<![\d:.])(?:(\d{1,2}):)?([0-5]?\d):([0-5]\d)(?![\d:])")
+_RECORD_WORD = lazy_compile(rf"\b(?:{_WORDS.pattern('under_record_words')})\b", re.IGNORECASE)
+_LISTED = frozenset({Kind.ITEM, Kind.ROW, Kind.CELL})  # a list or a table of times
+_CLOCK_YEAR_REACH = 60  # characters from a time to the year it was set in, in its clause
+
+
+def first_under(b: Builder, layout: Layout) -> None:
+    """"the first man … to complete the horseshoe in under two hours" (today) against "the
+    previous course record of 1:58:41, set by Ian Fairlie of Borrowdale in 2009": a time under
+    the mark, set in an earlier year by one of the kind (of that sex, when the kind has one), in a
+    sentence that calls it a record or in a list of times, means the first came no later."""
+    text = b.text
+    for sentence in b.sentences:
+        if not _UNDER_HINT.may_match(text, sentence.start, sentence.end):
+            continue
+        for match in _FIRST_UNDER.finditer(text, sentence.start, sentence.end):
+            count = match.group("count").lower()
+            number = int(count) if count.isdigit() else NUMBERS.get(count)
+            if number is None or _planned_first(text, sentence, match):
+                continue
+            mark = number * _UNDER_UNITS[match.group("unit").lower()]
+            kind = match.group("kind").lower()
+            year = _first_year(b, sentence, match, frozenset(), _first_names(text, sentence, match, kind)
+                               if kind in _PERSON_NAMES else frozenset())
+            if year is None:
+                continue
+            other_time = _earlier_time_under(b, layout, sentence, kind, mark, int(year.value[:4]))
+            if other_time is not None:
+                clocked, dated = other_time
+                _claim(b, year, dated, Span(match.start(), match.end(), "claim"),
+                       Span(clocked[0], clocked[1], "claim"), Grade.STRONG)
+
+
+def _earlier_time_under(b: Builder, layout: Layout, sentence: Sentence, kind: str, mark: int, year: int
+                        ) -> tuple[tuple[int, int], Timex] | None:
+    """The first time under ``mark`` seconds, set in a year before ``year``, that another sentence
+    of the story gives as a record or in a list of times, by one of ``kind``; its span and year."""
+    text = b.text
+    for other in b.sentences:
+        if other is sentence or not b.same_story(other.start, sentence.start):
+            continue
+        listed = any(block.kind in _LISTED for block in layout.enclosing(other.start))
+        if not listed and not _RECORD_WORD.search(text, other.start, other.end):
+            continue
+        if kind in _SEX_OF:
+            words = _OBJECT_WORD.findall(text, other.start, other.end)
+            if not _of_that_sex(text, other, words, {w.lower() for w in words}, kind):
+                continue
+        for clocked in _CLOCKED.finditer(text, other.start, other.end):
+            hours, minutes, seconds = (int(g or 0) for g in clocked.groups())
+            if hours * 3600 + minutes * 60 + seconds >= mark:
+                continue
+            dated = _one_year_in(b, other) or next(iter(_years_between(
+                b, clocked.end(), min(other.end, clocked.end() + _CLOCK_YEAR_REACH))), None)
+            if dated is not None and int(dated.value[:4]) < year:
+                return clocked.span(), dated
+    return None
