@@ -299,6 +299,8 @@ _POSTS = _WORDS.set("person_first_posts")
 _POST_FORMS = {str(post): frozenset(map(str, forms))
                for post, forms in _WORDS.table("person_first_post_forms").items()}
 _GENERIC_OBJECTS = _WORDS.set("person_first_generic_objects")
+_LIKE_ACTS = {str(act): frozenset(map(str, words))
+              for act, words in _WORDS.table("person_first_like_acts").items()}
 _AS_VERBS = _WORDS.set("person_first_as_verbs")
 # "as club president", "as the station's coxswain": the post among the few words after "as"
 _AS_POST = lazy_compile(r"as\s+((?:[\w'’-]+\s+){0,2}[a-z]+)\b")
@@ -345,6 +347,7 @@ def first_persons(b: Builder) -> None:
                 found.append((m, frozenset({post[-1], *_POST_FORMS.get(post[-1], ())}), set()))
         for match, acts, done in found:
             acts |= _post_served(match)  # "the first woman to serve as club president"
+            like = _like_acts(match, acts)
             generic = bool(done & _GENERIC_OBJECTS)
             acts |= _posts_told(b, sentence, match.start(), back=generic)
             done = set() if generic else done
@@ -366,21 +369,24 @@ def first_persons(b: Builder) -> None:
                     continue
                 words = _OBJECT_WORD.findall(text, other.start, other.end)
                 lower = {_POSSESSIVE_END.sub("", w.lower()) for w in words}  # ("the club's centenary cup")
+                told, sure = acts, grade
                 if not lower & acts:
-                    continue
-                doer = _doer_sex(text, other, acts)
+                    if not lower & like:
+                        continue
+                    told, sure = acts | like, Grade.WEAK  # ("held her seat", "was leading the first XI")
+                doer = _doer_sex(text, other, told)
                 if doer is not None and doer != _SEX_OF[kind]:
                     continue
                 if doer is None and not _of_that_sex(text, other, words, lower, kind):
                     continue
-                if not _same_thing_done(text, match, other, done, lower, acts):
+                if not _same_thing_done(text, match, other, done, lower, told):
                     continue
-                dated = _one_year_in(b, other) or _year_after_act(b, other, acts)
+                dated = _one_year_in(b, other) or _year_after_act(b, other, told)
                 if dated is None or int(dated.value[:4]) >= int(year.value[:4]):
                     continue
                 end = match.end("verb") if "verb" in match.groupdict() else match.end()
                 _claim(b, year, dated, Span(match.start(), end, "claim"),
-                       Span(dated.start, dated.end, "claim"), grade)
+                       Span(dated.start, dated.end, "claim"), sure)
                 break
 
 
@@ -659,6 +665,15 @@ def _planned_first(text: str, sentence: Sentence, match: re.Match[str]) -> bool:
     lo = _clause_start(text, sentence.start, match.start())
     return any(not m.group()[:1].isupper() or m.start() == lo or not text[lo:m.start()].strip()
                for m in _PLAN.finditer(text, lo, match.end()))
+
+
+def _like_acts(match: re.Match[str], acts: frozenset[str]) -> frozenset[str]:
+    """The other words that may tell the act of a first (of its verb, or of a post among its
+    acts), not its own."""
+    keys = set(acts)
+    if "verb" in match.groupdict():
+        keys.add(match.group("verb").lower())
+    return frozenset().union(*(_LIKE_ACTS.get(key, frozenset()) for key in keys)) - acts
 
 
 def _post_served(match: re.Match[str]) -> frozenset[str]:
