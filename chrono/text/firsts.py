@@ -302,6 +302,8 @@ _GENERIC_OBJECTS = _WORDS.set("person_first_generic_objects")
 _LIKE_ACTS = {str(act): frozenset(map(str, words))
               for act, words in _WORDS.table("person_first_like_acts").items()}
 _AS_VERBS = _WORDS.set("person_first_as_verbs")
+_IRREGULAR_FORMS = {str(verb): tuple(map(str, forms))
+                    for verb, forms in _WORDS.table("person_first_irregular_forms").items()}
 # "as club president", "as the station's coxswain": the post among the few words after "as"
 _AS_POST = lazy_compile(r"as\s+((?:[\w'’-]+\s+){0,2}[a-z]+)\b")
 _DOERS = {str(verb): tuple(map(str, doers)) for verb, doers in _WORDS.table("person_first_doers").items()}
@@ -380,7 +382,9 @@ def first_persons(b: Builder) -> None:
                 if doer is None and not _of_that_sex(text, other, words, lower, kind):
                     continue
                 if not _same_thing_done(text, match, other, done, lower, told):
-                    continue
+                    if not _same_names(text, match, other):
+                        continue
+                    sure = Grade.WEAK  # ("the 21-mile crossing from Carrick to Elsay" … "swam from Carrick to Elsay")
                 dated = _one_year_in(b, other) or _year_after_act(b, other, told)
                 if dated is None or int(dated.value[:4]) >= int(year.value[:4]):
                     continue
@@ -572,6 +576,14 @@ def _same_thing_done(text: str, match: re.Match[str], other: Sentence, done: set
             or _post_of_the_story(text, other, acts) or _name_by_its_head(text, match, other))
 
 
+def _same_names(text: str, match: re.Match[str], other: Sentence) -> bool:
+    """Does ``other`` hold every name (capitalised word) of what the first did, when it has one?"""
+    if "object" not in match.groupdict():
+        return False
+    names = set(_NAME_WORD.findall(match.group("object")))
+    return bool(names) and names <= set(_NAME_WORD.findall(text, other.start, other.end))
+
+
 def _post_of_the_story(text: str, sentence: Sentence, acts: frozenset[str]) -> bool:
     """Does ``sentence`` give a post of the first's act as the story's own: after a possessive,
     "the" or "former", with no "of", "at" or "for" after it naming another place ("during her
@@ -645,7 +657,8 @@ def _one_year_in(b: Builder, sentence: Sentence) -> Timex | None:
     hi = bisect.bisect_left(b.timex_starts, sentence.end)
     # (a range is told by its start: "chaired it from 1962 to 1965")
     # (nor a bound of a stretch after it: "held the post for fourteen years, until 2001")
-    dated = [t for t in b.timexes[lo:hi] if t.type == "DATE" and _YEAR.match(t.value)
+    # ("when she walked up the slipway on Saturday afternoon": a time of a day, that day)
+    dated = [t for t in b.timexes[lo:hi] if t.type in ("DATE", "TIME") and _YEAR.match(t.value)
              and t.signal not in ("since", "until") and t.range_role != "end"]
     # (a year written before one counted from today: "Yesterday's guest … who in 1978 became …")
     from_today = [t for t in dated if t.anchor is None or t.anchor == "DCT"]
@@ -654,7 +667,7 @@ def _one_year_in(b: Builder, sentence: Sentence) -> Timex | None:
         # a day counted from a date counted from today: "TARROW, 24 July — … at the race today"
         from_now = {t.value for t in b.timexes if t.anchor == "DCT"}
         chosen = [t for t in dated if t.anchor in from_now]
-    return chosen[0] if len({t.value for t in chosen}) == 1 else None
+    return chosen[0] if len({t.value[:10] for t in chosen}) == 1 else None
 
 
 def _planned_first(text: str, sentence: Sentence, match: re.Match[str]) -> bool:
@@ -691,7 +704,8 @@ def _verb_forms(verb: str) -> frozenset[str]:
     names of its doer ("chairman" of "chair")."""
     listed = [surface for surface, entries in lexicon().forms.items()
               if any(entry[0] == verb and entry[2] == "verb" for entry in entries)]
-    return frozenset({verb, *(listed or regular_forms(verb)), *_DOERS.get(verb, ()),
+    irregular = _IRREGULAR_FORMS.get(verb, ())
+    return frozenset({verb, *(listed or irregular or regular_forms(verb)), *_DOERS.get(verb, ()),
                       *_POST_FORMS.get(verb, ())})
 
 
