@@ -384,7 +384,7 @@ def first_persons(b: Builder) -> None:
                 if not _same_thing_done(text, match, other, done, lower, told):
                     if not _same_names(text, match, other):
                         continue
-                    sure = Grade.WEAK  # ("the 21-mile crossing from Carrick to Elsay" … "swam from Carrick to Elsay")
+                    sure = Grade.WEAK  # ("the crossing from Carrick to Elsay" … "swam from Carrick to Elsay")
                 dated = _one_year_in(b, other) or _year_after_act(b, other, told)
                 if dated is None or int(dated.value[:4]) >= int(year.value[:4]):
                     continue
