@@ -51,6 +51,8 @@ _NEGATION = lazy_compile(rf"\b(?:{_WORDS.pattern('negations')})\b|\?", re.IGNORE
 _MOVE_VERBS = _WORDS.set("move_verbs")
 _HAPPENING_VERBS = _WORDS.set("happening_verbs")
 _GENERIC_CLASSES = _WORDS.set("generic_classes")
+_SAME_ACTS = {str(lemma): frozenset(map(str, group))
+              for group in _WORDS.table("same_acts").values() for lemma in group}
 _NOW = lazy_compile(rf"\b(?:{_WORDS.pattern('now_words')})\b", re.IGNORECASE)
 # a moved event's new day: "moved to 19 August", "rescheduled for 3 May"
 _MOVED_SIGNALS = ("to", "for")
@@ -243,7 +245,7 @@ def _words_of(text: str, start: int, end: int) -> frozenset[str]:
 def _same_act(act: Trigger, trigger: Trigger) -> bool:
     """Does ``trigger`` tell the act the headline's ``act`` does: the same verb, or one of the same
     particular kind ("to close" over "will shut its doors": both a closing)?"""
-    return trigger.lemma == act.lemma or (
+    return trigger.lemma == act.lemma or trigger.lemma in _SAME_ACTS.get(act.lemma, ()) or (
         trigger.event_class == act.event_class and act.event_class not in _GENERIC_CLASSES)
 
 
