@@ -43,6 +43,8 @@ from chrono.text.vocabulary import alternation, longest_first, vocabulary
 
 _COREFERENCE = vocabulary("coreference")
 _ORDER = vocabulary("order")
+# a season's name alone ("in summer"), no year or determiner with it
+_BARE_SEASON = lazy_compile(rf"(?:{vocabulary('seasons').pattern('season_nouns')})", re.IGNORECASE)
 _ORDERED_BETWEEN = lazy_compile(
     rf"\b(?:{_ORDER.pattern('order_verbs')}|{_ORDER.pattern('sequence_prepositions')})\b", re.IGNORECASE
 )
@@ -1975,6 +1977,8 @@ class Builder:
             if (aside is not None and aside(timex.start)) or timex.signal == "since":
                 # (nor the start of a state told in passing: "Sales had fallen sharply since 2008")
                 continue
+            if _BARE_SEASON.fullmatch(timex.text) and timex.signal == "in":
+                continue  # (nor a habit's season: "carries commuters and, in summer, day-trippers")
             undated = timex.start not in self.dated_set and not (
                 # (the second end of a range whose first dated the event: "Monday 4 and Tuesday 5 March")
                 i > 0 and timex.range_id is not None and self.timexes[i - 1].range_id == timex.range_id
