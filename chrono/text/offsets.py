@@ -448,6 +448,7 @@ def offset(b: Builder, here: SentenceContext, match: re.Match[str]) -> None:
     subject_target = resolve(text, subject, triggers, cuts)
     subject_id = b.event(subject_target.trigger, here)
     reference_grade = Grade.STRONG
+    far = False  # counted from an event told further back than the paragraph before (a doubt)
     if elided is not None:
         reference_id, reference_side = elided
     elif reference is not None:
@@ -541,6 +542,14 @@ def offset(b: Builder, here: SentenceContext, match: re.Match[str]) -> None:
                 if previous is None and here.opening_window_start >= 0:
                     previous = b.last_dated(here.opening_window_start, aside, subject_id,
                                             outside_headings=True)
+                if previous is None and not vague:
+                    # ("The blaze started … on Monday 3 February … ¶ Nobody was hurt … ¶ Owners …,
+                    # who opened the bakery in 2014, … ¶ Nine days later, on 14 February": the
+                    # story's last dated event further back, with no other date between: a doubt)
+                    previous = b.last_dated(0, aside, subject_id, outside_headings=True)
+                    if previous is not None and not b.same_story(previous[0], start):
+                        previous = None
+                    far = previous is not None
                 if previous is None or b.undated_between(previous[0], aside, set_off):
                     return
             else:
@@ -549,7 +558,7 @@ def offset(b: Builder, here: SentenceContext, match: re.Match[str]) -> None:
             if unit < _COARSE_REFERENCE_UNIT and _dated_only_by_era(b, reference_id):
                 return  # "a little over two weeks later, on 3 November 1894" after an aside of "the 1970s"
             reference_side = Side.END if from_end else Side.START
-            reference_grade = b.dating_grade(previous[0], reference_id)
+            reference_grade = Grade.WEAK if far else b.dating_grade(previous[0], reference_id)
     if reference_id == subject_id and reference_side is subject_target.side:
         return
     # one unit of slack, or a twentieth for large counts; "about"/"nearly"/"some" widen it to half/double
@@ -607,7 +616,7 @@ def offset(b: Builder, here: SentenceContext, match: re.Match[str]) -> None:
             b, here, start, count, unit, direction, reference is None, to_the_day=to_the_day,
             counted_from=reference_day.value[:10] if reference_day is not None else None) is Grade.WEAK
         _calendar_days(b, reference_id, subject_id, count, unit, direction, start, span, to_the_day,
-                       cap=Grade.WEAK if doubtful else None)
+                       cap=Grade.WEAK if doubtful or far else None)
     elif exact and ended is not None and reference_side is Side.END and subject_target.side is Side.START:
         end_day = b.end_day_of(reference_id, ended[0])
         if end_day is not None:
