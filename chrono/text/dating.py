@@ -562,6 +562,39 @@ def date(b: Builder, here: SentenceContext, timex: Timex, period: Period, length
             b.dated_by.pop(key, None)
 
 
+_ONLY_DATES_BETWEEN = lazy_compile(r"[\s,]*")
+
+
+def _blank_dates(text: str, timexes: Sequence[Timex], start: int, end: int) -> str:
+    """``text[start:end]`` with the time expressions in it blanked."""
+    chars = list(text[start:end])
+    for t in timexes:
+        for i in range(max(t.start, start), min(t.end, end)):
+            chars[i - start] = " "
+    return "".join(chars)
+
+
+def _one_end(reading: Reading, part: Part, punctual: bool) -> Part | None:
+    """The one end of the event a date after the reading's signal bounds ("from": its start,
+    "until": its end); None for a date of more than one end, or of the whole."""
+    parts = {bound.part for bound in reading.bounds(part, punctual)}
+    return parts.pop() if len(parts) == 1 and parts <= {Part.START, Part.END} else None
+
+
+def _other_end(b: Builder, here: SentenceContext, first: Timex, timex: Timex, reading: Reading, part: Part,
+               punctual: bool) -> bool:
+    """Does ``timex`` bound the other end of the event than the one its ``first`` date did, right
+    after it ("closed … from 7pm on Friday 8 September until 7am on Monday 11 September", where
+    the day between splits the two from one range)?"""
+    lead = timex.signal_start if timex.signal_start is not None else timex.start
+    if not first.end <= lead or not _ONLY_DATES_BETWEEN.fullmatch(
+            _blank_dates(b.text, here.timexes, first.end, lead)):
+        return False
+    before = reading_of(first.signal)
+    one, other = _one_end(reading, part, punctual), before and _one_end(before, part, punctual)
+    return one is not None and other is not None and one is not other
+
+
 def _date(b: Builder, here: SentenceContext, timex: Timex, period: Period, lengthened: set[str],
           dated_here: list[tuple[int, str]]) -> None:
     at = timex.signal_start or timex.start
@@ -722,10 +755,13 @@ def _date(b: Builder, here: SentenceContext, timex: Timex, period: Period, lengt
     key = (target.trigger.start, target.part)
     first = b.dated_by.get(key)
     told_again = _told_again(b, first, target)
-    if key in b.dated_parts and not _in_apposition(b.text, first, timex) and not told_again:
+    other_end = first is not None and _other_end(b, here, first, timex, reading, target.part,
+                                                 target.trigger.punctual)
+    if key in b.dated_parts and not _in_apposition(b.text, first, timex) and not told_again and not other_end:
         return  # one date per event mention: a second one is a comparison or another event's
     b.dated_parts.add(key)
-    b.dated_by[key] = timex
+    if not other_end:
+        b.dated_by[key] = timex
     event_id = b.event(target.trigger, b.context_of(target.trigger) or here)
     if target.trigger is not trigger and is_setting(trigger):
         # "opened at a ribbon-cutting ceremony on 16 August … a fortnight after the ceremony":

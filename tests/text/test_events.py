@@ -41,3 +41,8 @@ def test_event_case(case: dict[str, Any]) -> None:
         # a distance that must not be read at all, whether or not it would conflict
         made = [c for c in analysis.claims if words in getattr(getattr(c, "gap", None), "text", "")]
         assert not made, made
+    for word, part, qualifier in case.get("bounded", []):
+        # a bound the text gives an event word: its part and how ("closed", "end", "by")
+        made = [c for c in analysis.claims if isinstance(c, TextPeriodClaim) and c.event.startswith(f"'{word}'")
+                and c.part.value == part and c.qualifier.value == qualifier]
+        assert made, [c.describe() for c in analysis.claims if isinstance(c, TextPeriodClaim)]
