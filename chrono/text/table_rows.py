@@ -53,6 +53,7 @@ __all__ = ["rows_retold"]
 _WORDS = vocabulary("layout")
 _STOP = vocabulary("precedence").set("stop_words")
 _CONTRAST = frozenset(vocabulary("coreference").words("contrast_words"))
+_RECORDS = _WORDS.set("record_nouns")
 # "the 4-1 win", "34:07", "4.21 m": a figure that is no date
 _TOKEN = lazy_compile(r"[A-Za-z][\w'’-]*|\d+(?:[-–:.]\d+)+")
 _FIGURE = lazy_compile(r"\d")
@@ -286,8 +287,8 @@ def _retold_at(b: Builder, here: SentenceContext, timex: Timex, rows: Sequence[_
         text, positions[-1], timex.start
     )):
         return  # "left the boat on a mooring in Carrick Roads and came home on Friday": the coming home's
-    before = {w.lower() for w in _LETTERS.findall(text, max(clause_start, positions[0] - 30), positions[0])}
-    if _CONTRAST & before:
+    before = [w.lower() for w in _LETTERS.findall(text, max(clause_start, positions[0] - 30), positions[0])]
+    if any(w in _CONTRAST and not _RECORDS & set(before[i + 1:]) for i, w in enumerate(before)):
         return  # "last year's open-air cinema on 14 July", "the previous AGM": another occasion
     lo, hi = min(positions[0], timex.start), max(positions[-1], timex.end)
     if _GOVERNED_BEFORE.search(text, max(clause_start, positions[0] - 30), positions[0]):
