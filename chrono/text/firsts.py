@@ -784,7 +784,8 @@ def first_under(b: Builder, layout: Layout) -> None:
     sentence that calls it a record or in a list of times, means the first came no later."""
     text = b.text
     for sentence in b.sentences:
-        if not _UNDER_HINT.may_match(text, sentence.start, sentence.end):
+        if not _FIRST_HINT.may_match(text, sentence.start, sentence.end) or not _UNDER_HINT.may_match(
+                text, sentence.start, sentence.end):
             continue
         for match in _FIRST_UNDER.finditer(text, sentence.start, sentence.end):
             count = match.group("count").lower()
