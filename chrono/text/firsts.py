@@ -19,10 +19,12 @@ from chrono.model import Grade, Span
 from chrono.tagger import Timex
 from chrono.text.again import ordered_dates
 from chrono.text.builder import Builder
+from chrono.text.context import SentenceContext
 from chrono.text.counts import NUMBERS
-from chrono.text.events import lexicon
+from chrono.text.events import Trigger, lexicon
 from chrono.text.inflection import regular_forms, singular
 from chrono.text.sentences import Sentence
+from chrono.text.tense import PAST
 from chrono.text.vocabulary import Hint, alternation, vocabulary
 
 __all__ = ["first_persons", "first_times", "first_under", "firsts"]
@@ -304,6 +306,7 @@ _LIKE_ACTS = {str(act): frozenset(map(str, words))
 _AS_VERBS = _WORDS.set("person_first_as_verbs")
 _IRREGULAR_FORMS = {str(verb): tuple(map(str, forms))
                     for verb, forms in _WORDS.table("person_first_irregular_forms").items()}
+_IRREGULAR_LEMMAS = {form: verb for verb, forms in _IRREGULAR_FORMS.items() for form in forms}
 # "as club president", "as the station's coxswain": the post among the few words after "as"
 _AS_POST = lazy_compile(r"as\s+((?:[\w'’-]+\s+){0,2}[a-z]+)\b")
 _DOERS = {str(verb): tuple(map(str, doers)) for verb, doers in _WORDS.table("person_first_doers").items()}
@@ -716,6 +719,8 @@ _FIRST_TIME_NOW = lazy_compile(
     re.IGNORECASE,
 )
 _FIRST_TIME_HINT = Hint.of(_WORDS.words("first_time_words"))
+_FIRST_TIME_QUALIFIERS = _WORDS.set("first_time_qualifiers")
+_QUALIFIER_REACH = 40  # characters after the first's verb in which a word may narrow its act
 _SUBJECT_REACH = 6  # words before another telling's verb within which its subject's head may stand
 
 
@@ -730,19 +735,30 @@ def first_times(b: Builder) -> None:
     for match in _FIRST_TIME_NOW.finditer(text):
         here = b.context_at(match.start())
         verb = next((t for t in here.triggers if t.start == match.start("verb")), None) if here else None
-        if here is None or verb is None or verb.pos != "verb":
+        # ("the first time the Ouseley has frozen over completely": a verb the event lexicon lacks,
+        # by its forms)
+        unlisted = _IRREGULAR_LEMMAS.get(match.group("verb").lower()) if verb is None else None
+        if here is None or (verb is None and unlisted is None) or (verb is not None and verb.pos != "verb"):
             continue
         sentence = here.sentence
-        if any(t.anchor != "DCT" and t.type == "DATE" for t in here.timexes):
+        # (not a year of a "since" clause after it: "… since the borough began keeping its river
+        # log in 1880", the stretch the first is counted over)
+        since = _SINCE.search(text, match.end(), sentence.end)
+        limit = since.start() if since is not None else sentence.end
+        if any(t.anchor != "DCT" and t.type == "DATE" and t.start < limit for t in here.timexes):
             continue  # a date of its own: another time than now
         head = match.group("head").lower()
+        # ("has frozen over completely": the words right after the verb that narrow the act)
+        reach = min(limit, match.end("verb") + _QUALIFIER_REACH)
+        after = {w.lower() for w in _OBJECT_WORD.findall(text, match.end("verb"), reach)}
+        qualifiers = after & _FIRST_TIME_QUALIFIERS
         now = Timex(match.start(), match.end(), text[match.start():match.end()], "DATE", b.dct.value[:4],
                     anchor="DCT")
         for other in b.contexts.values():
             if other is here or not b.same_story(other.sentence.start, sentence.start):
                 continue
-            for told in other.triggers:
-                if told.lemma != verb.lemma or told.pos != "verb":
+            for told in other.triggers if verb is not None else _unlisted_verbs(b, other, unlisted or ""):
+                if verb is not None and (told.lemma != verb.lemma or told.pos != "verb"):
                     continue
                 named = re.search(rf"\b{re.escape(head)}s?\b", text[other.sentence.start:told.start],
                                   re.IGNORECASE)
@@ -754,8 +770,19 @@ def first_times(b: Builder) -> None:
                     continue
                 at = other.sentence.start + named.start()
                 subject = len(text[at:told.start].split()) <= _SUBJECT_REACH
+                narrowed = qualifiers - {w.lower() for w in _OBJECT_WORD.findall(
+                    text, other.sentence.start, other.sentence.end)}
                 _claim(b, now, years[0], Span(match.start(), match.end(), "claim"),
-                       Span(told.start, told.end, "claim"), Grade.STRONG if subject else Grade.WEAK)
+                       Span(told.start, told.end, "claim"),
+                       Grade.STRONG if subject and not narrowed else Grade.WEAK)
+
+
+def _unlisted_verbs(b: Builder, here: SentenceContext, lemma: str) -> list[Trigger]:
+    """The forms of the unlisted verb ``lemma`` in the sentence of ``here``, as triggers."""
+    forms = {lemma, *_IRREGULAR_FORMS.get(lemma, ())}
+    return [Trigger(m.start(), m.end(), m.group(), lemma, "occurrence", "verb", PAST, True)
+            for m in _OBJECT_WORD.finditer(b.text, here.sentence.start, here.sentence.end)
+            if m.group().lower() in forms]
 
 
 _UNDER_UNITS = {str(unit): int(seconds) for unit, seconds in _WORDS.table("under_units").items()}
