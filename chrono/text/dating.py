@@ -574,6 +574,22 @@ def _blank_dates(text: str, timexes: Sequence[Timex], start: int, end: int) -> s
     return "".join(chars)
 
 
+_SET_OFF_PARTICIPLE = lazy_compile(r",[ \t]*([a-z]+)[ \t]+")
+_PHASES = {"begin": Part.START, "end": Part.END}
+
+
+def _set_off_phase(text: str, noun: Trigger, lead: int) -> Part | None:
+    """The phase (start, end) of the event noun ``noun`` that a past participle set off right
+    after it, before the date at ``lead``, tells ("One game, begun in 1942, …")."""
+    if noun.pos != "noun":
+        return None
+    participle = _SET_OFF_PARTICIPLE.fullmatch(text, noun.end, lead)
+    if participle is None:
+        return None
+    entries = lexicon().forms.get(participle.group(1), ())
+    return next((_PHASES[e[1]] for e in entries if e[2] == "verb" and e[3] == "pp" and e[1] in _PHASES), None)
+
+
 def _one_end(reading: Reading, part: Part, punctual: bool) -> Part | None:
     """The one end of the event a date after the reading's signal bounds ("from": its start,
     "until": its end); None for a date of more than one end, or of the whole."""
@@ -750,6 +766,11 @@ def _date(b: Builder, here: SentenceContext, timex: Timex, period: Period, lengt
         target = Target(target.trigger, Part.START, target.cue)
     if target.trigger is trigger:
         target = _pronoun_subject(b, here, trigger) or target
+    phase = _set_off_phase(b.text, target.trigger, lead) if target.part is Part.WHOLE else None
+    if phase is not None:
+        # "One game, begun in 1942, was finished in 1946": the phase a participle set off after
+        # the noun tells, not the whole
+        target = Target(target.trigger, phase, target.cue)
     if not is_asserted(b.text, target.trigger) and target.trigger.tense != INFINITIVE:
         return
     key = (target.trigger.start, target.part)
