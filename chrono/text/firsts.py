@@ -304,6 +304,8 @@ _GENERIC_OBJECTS = _WORDS.set("person_first_generic_objects")
 _LIKE_ACTS = {str(act): frozenset(map(str, words))
               for act, words in _WORDS.table("person_first_like_acts").items()}
 _AS_VERBS = _WORDS.set("person_first_as_verbs")
+_COPULAS = _WORDS.set("person_first_copulas")
+_NAME_AFTER = lazy_compile(r"[ \t]+[A-Z][a-z]")
 _IRREGULAR_FORMS = {str(verb): tuple(map(str, forms))
                     for verb, forms in _WORDS.table("person_first_irregular_forms").items()}
 _IRREGULAR_LEMMAS = {form: verb for verb, forms in _IRREGULAR_FORMS.items() for form in forms}
@@ -506,8 +508,10 @@ def _posts_told(b: Builder, sentence: Sentence, start: int, *, back: bool) -> fr
     index = b.sentences.index(sentence)
     if back and index > 0 and b.sentences[index - 1].paragraph == sentence.paragraph:
         spans.append((b.sentences[index - 1].start, b.sentences[index - 1].end))
-    posts = {w.lower() for lo, hi in spans for w in _OBJECT_WORD.findall(b.text, lo, hi)
-             if w.lower() in _POSTS}
+    # (not a title before a name: "Captain Ruth Alderney took charge of the harbour")
+    posts = {m.group().lower() for lo, hi in spans for m in _OBJECT_WORD.finditer(b.text, lo, hi)
+             if m.group().lower() in _POSTS
+             and not (m.group()[0].isupper() and _NAME_AFTER.match(b.text, m.end()))}
     return frozenset(posts.union(*(_POST_FORMS.get(post, ()) for post in posts)))
 
 
@@ -694,8 +698,15 @@ def _like_acts(match: re.Match[str], acts: frozenset[str]) -> frozenset[str]:
 
 def _post_served(match: re.Match[str]) -> frozenset[str]:
     """The post, and its forms, that the first's verb is done as ("to serve as club president",
-    "to sit as a magistrate"); none for another verb."""
-    if "verb" not in match.groupdict() or match.group("verb").lower() not in _AS_VERBS:
+    "to sit as a magistrate", "to be elected club captain"); none for another verb."""
+    if "verb" not in match.groupdict():
+        return frozenset()
+    verb = match.group("verb").lower()
+    if verb in _COPULAS:
+        words = match.group("object").lower().split()[:4]
+        post = next((w for w in words if w in _POSTS), None)
+        return frozenset({post, *_POST_FORMS.get(post, ())}) if post is not None else frozenset()
+    if verb not in _AS_VERBS:
         return frozenset()
     served = _AS_POST.match(match.group("object"))
     post = next((w for w in served.group(1).lower().split() if w in _POSTS), None) if served else None
