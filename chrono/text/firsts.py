@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 
 from chrono.layout import Kind, Layout
 from chrono.lazy_regex import lazy_compile
@@ -351,7 +352,7 @@ def first_persons(b: Builder) -> None:
             post = m.group("post").lower().split()
             if not set(post) & _NOT_POST_WORDS and not any(m.start() < f.end() and f.start() < m.end()
                                                            for f, _, _ in found):
-                found.append((m, frozenset({post[-1], *_POST_FORMS.get(post[-1], ())}), set()))
+                found.append((m, _with_forms(post[-1]), set()))
         for match, acts, done in found:
             acts |= _post_served(match)  # "the first woman to serve as club president"
             like = _like_acts(match, acts)
@@ -512,7 +513,7 @@ def _posts_told(b: Builder, sentence: Sentence, start: int, *, back: bool) -> fr
     posts = {m.group().lower() for lo, hi in spans for m in _OBJECT_WORD.finditer(b.text, lo, hi)
              if m.group().lower() in _POSTS
              and not (m.group()[0].isupper() and _NAME_AFTER.match(b.text, m.end()))}
-    return frozenset(posts.union(*(_POST_FORMS.get(post, ()) for post in posts)))
+    return frozenset().union(*map(_with_forms, posts))
 
 
 def _act_year_before(b: Builder, sentence: Sentence, acts: frozenset[str], names: frozenset[str]
@@ -520,12 +521,22 @@ def _act_year_before(b: Builder, sentence: Sentence, acts: frozenset[str], names
     """The one year of the last sentence a few before ``sentence`` (in its paragraph or the one
     before) that tells the act: of the one called the first, when her sentence names her ("with
     their captain, Dorothy Pask" is not Margaret's)."""
+    def tells_act(earlier: Sentence) -> bool:
+        words = _OBJECT_WORD.findall(b.text, earlier.start, earlier.end)
+        return bool({w.lower() for w in words} & acts) and (not names or bool(names & set(words)))
+
+    return _year_of_sentence_before(b, sentence, tells_act)
+
+
+def _year_of_sentence_before(b: Builder, sentence: Sentence, told: Callable[[Sentence], bool]
+                             ) -> Timex | None:
+    """The one year of the nearest of the few sentences before ``sentence`` (in its paragraph or
+    the one before) for which ``told`` holds."""
     index = b.sentences.index(sentence)
     for earlier in reversed(b.sentences[max(0, index - _ACT_SENTENCES_BACK):index]):
         if sentence.paragraph - earlier.paragraph > 1:
             return None
-        words = _OBJECT_WORD.findall(b.text, earlier.start, earlier.end)
-        if {w.lower() for w in words} & acts and (not names or names & set(words)):
+        if told(earlier):
             return _one_year_in(b, earlier)
     return None
 
@@ -549,13 +560,10 @@ def _named_year_before(b: Builder, sentence: Sentence, names: frozenset[str]) ->
     one before) that names the one called the first."""
     if not names:
         return None
-    index = b.sentences.index(sentence)
-    for earlier in reversed(b.sentences[max(0, index - _ACT_SENTENCES_BACK):index]):
-        if sentence.paragraph - earlier.paragraph > 1:
-            return None
-        if names & set(_NAME_WORD.findall(b.text, earlier.start, earlier.end)):
-            return _one_year_in(b, earlier)
-    return None
+    def names_her(earlier: Sentence) -> bool:
+        return bool(names & set(_NAME_WORD.findall(b.text, earlier.start, earlier.end)))
+
+    return _year_of_sentence_before(b, sentence, names_her)
 
 
 def _first_year(b: Builder, sentence: Sentence, match: re.Match[str], acts: frozenset[str],
@@ -670,7 +678,7 @@ def _one_year_in(b: Builder, sentence: Sentence) -> Timex | None:
     # (a year written before one counted from today: "Yesterday's guest … who in 1978 became …")
     from_today = [t for t in dated if t.anchor is None or t.anchor == "DCT"]
     chosen = [t for t in from_today if _YEAR.search(t.text)] or from_today
-    if not chosen:
+    if dated and not chosen:
         # a day counted from a date counted from today: "TARROW, 24 July — … at the race today"
         from_now = {t.value for t in b.timexes if t.anchor == "DCT"}
         chosen = [t for t in dated if t.anchor in from_now]
@@ -683,7 +691,7 @@ def _planned_first(text: str, sentence: Sentence, match: re.Match[str]) -> bool:
     case or opening the sentence (a capitalised word within it is a name or a month: "who made
     history in May 1978 when she became …", "Will Harper")?"""
     lo = _clause_start(text, sentence.start, match.start())
-    return any(not m.group()[:1].isupper() or m.start() == lo or not text[lo:m.start()].strip()
+    return any(not m.group()[:1].isupper() or not text[lo:m.start()].strip()
                for m in _PLAN.finditer(text, lo, match.end()))
 
 
@@ -704,13 +712,17 @@ def _post_served(match: re.Match[str]) -> frozenset[str]:
     verb = match.group("verb").lower()
     if verb in _COPULAS:
         words = match.group("object").lower().split()[:4]
-        post = next((w for w in words if w in _POSTS), None)
-        return frozenset({post, *_POST_FORMS.get(post, ())}) if post is not None else frozenset()
-    if verb not in _AS_VERBS:
+    elif verb in _AS_VERBS and (served := _AS_POST.match(match.group("object"))) is not None:
+        words = served.group(1).lower().split()
+    else:
         return frozenset()
-    served = _AS_POST.match(match.group("object"))
-    post = next((w for w in served.group(1).lower().split() if w in _POSTS), None) if served else None
-    return frozenset({post, *_POST_FORMS.get(post, ())}) if post is not None else frozenset()
+    post = next((w for w in words if w in _POSTS), None)
+    return _with_forms(post) if post is not None else frozenset()
+
+
+def _with_forms(post: str) -> frozenset[str]:
+    """A post and its other words ("captain", "captains", "captaincy")."""
+    return frozenset({post, *_POST_FORMS.get(post, ())})
 
 
 def _verb_forms(verb: str) -> frozenset[str]:
