@@ -41,6 +41,7 @@ MAX_PARTITION = 256
 # partitions sent ahead per worker: enough to keep every worker busy while results come back
 WINDOW_PER_WORKER = 4
 CONNECT_TIMEOUT = "10s"
+CONNECT_TIMEOUT_SECONDS = 10.0
 
 
 def _distributed() -> Any:
@@ -65,6 +66,31 @@ def run_partition(tasks: Sequence[Task], work: Work) -> list[FileResult]:
     """On a worker: the results of a partition's files (lean, with their corpus summaries)."""
     rules = work.rules()
     return [run_task(task, work, rules) for task in tasks]
+
+
+def _refuse_fast(scheduler: str) -> None:
+    """Fails at once when nothing listens at a ``tcp://`` scheduler's address.
+
+    Dask's client retries a refused connection until its timeout; a refused port means no
+    scheduler is there, and waiting ten seconds to say so helps nobody. Addresses of other
+    protocols, and hosts that do not answer at all, are left to Dask's own timeout.
+    """
+    if not scheduler.startswith("tcp://"):
+        return
+    host, _, port = scheduler[len("tcp://"):].rstrip("/").rpartition(":")
+    if not host or not port.isdigit():
+        return  # Dask says what is wrong with the address
+    import socket
+
+    try:
+        with socket.create_connection((host.strip("[]"), int(port)), timeout=CONNECT_TIMEOUT_SECONDS):
+            pass
+    except ConnectionRefusedError:
+        raise ExecutorError(
+            f"--scheduler {scheduler}: cannot connect: connection refused (no scheduler listens there)"
+        ) from None
+    except OSError:
+        return  # unknown host, unreachable, slow: Dask tries and reports it
 
 
 class DaskExecutor:
@@ -92,6 +118,7 @@ class DaskExecutor:
         # it too). The connections made here keep none.
         with dask.config.set({"distributed.admin.low-level-log-length": 0}):
             if scheduler:
+                _refuse_fast(scheduler)
                 try:
                     client = distributed.Client(scheduler, timeout=CONNECT_TIMEOUT)
                 except (OSError, TimeoutError, ValueError) as error:
