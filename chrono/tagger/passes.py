@@ -117,6 +117,7 @@ def _quarter_named(res: Resources, text: str) -> int | None:
 _CLOCK = lazy_compile(r"\d{4}-\d\d-\d\d(T.*)\Z")
 _DAY = lazy_compile(r"\d{4}-\d\d-\d\d\Z")
 _COUNTED_RULES = frozenset({"offset", "offset_unit"})
+_OWN_DAY = r"\b(?:{clock_own_day})\b"
 
 
 # "April and May", "April, May and June": a month name listed after a month is one too, though
@@ -165,6 +166,8 @@ def _attach_days(res: Resources, text: str, timexes: list[Timex]) -> None:
         between = raw.strip(" \t\n,")
         if between and res.lookup("signal", between) != "on":
             continue
+        if words_regex(res, _OWN_DAY, re.IGNORECASE).search(clock.text):
+            continue  # "at 4am today, Tuesday 13 May": the clock's day is its own word's
         timexes[i] = attrs.evolve(clock, value=day.value + time_part.group(1), anchor=day.anchor)
         _small_hours_after_evening(text, timexes, i)
     for i in range(len(timexes) - 1):

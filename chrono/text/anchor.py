@@ -43,7 +43,15 @@ from chrono.text.clauses import clause_bounds
 from chrono.text.completions import completions_retold
 from chrono.text.context import SentenceContext
 from chrono.text.corrections import earlier_pieces, pieces_published
-from chrono.text.dating import date, date_range, past_without_event, period_of, when_clause, when_simultaneous
+from chrono.text.dating import (
+    date,
+    date_range,
+    is_deictic_day,
+    past_without_event,
+    period_of,
+    when_clause,
+    when_simultaneous,
+)
 from chrono.text.day_counts import day_counts
 from chrono.text.durations import (
     duration,
@@ -90,6 +98,7 @@ def build(text: str, sentences: Sequence[Sentence], timexes: Sequence[Timex], dc
     # (one dateline opens the one story: its headline before it tells the same events)
     b = Builder(text, sentences, timexes, dct, options, headings, datelines if len(datelines) > 1 else ())
     b.dated_sections = _day_sections(blocks, timexes)
+    b.dateline_days = _dateline_days(text, blocks, timexes)
     b.piece_said = tuple(told)
     life_events(b, timexes)  # "Maria Nys (1899–1955)": her birth and death, which "Maria died" joins
     timex_starts = [t.start for t in timexes]
@@ -164,6 +173,9 @@ def build(text: str, sentences: Sequence[Sentence], timexes: Sequence[Timex], dc
 
 
 _DAY_VALUE = lazy_compile(r"\d{4}-\d\d-\d\d")
+# "### MILLBRAE, 13 February": a heading that is a dateline (a place, then its day, and no more)
+_PLACE_BEFORE_DAY = lazy_compile(r"[#\s*_]*[A-Z][\w'’.-]*(?:[ \t]+[A-Za-z][\w'’.-]*){0,3},[ \t]+")
+_NOTHING_AFTER = lazy_compile(r"[\s*_.,:;—–-]*")
 _YEAR = lazy_compile(r"\d{4}")
 
 
@@ -197,6 +209,28 @@ def _sentence_triggers(b: Builder, sentence: Sentence) -> tuple[Trigger, ...]:
     return tuple(triggers)
 
 
+# the tagger's rules of a day written out with its month ("Tuesday 13 May", "May 13"), which take
+# nothing but a year from an anchor
+_WRITTEN_DAY = lazy_compile(r"(?:weekday_)?(?:day_month|month_day)(?:_year)?")
+
+
+def _dateline_days(text: str, blocks: Sequence[Block], timexes: Sequence[Timex]) -> frozenset[str]:
+    """The days the document's datelines write ("OSLO, 5 April —", "### MILLBRAE, 13 February")."""
+    days = set()
+    for block in blocks:
+        if block.kind not in (Kind.DATELINE, Kind.HEADING):
+            continue
+        for t in timexes:
+            if not block.start <= t.start < block.end or not _DAY_VALUE.match(t.value):
+                continue
+            if block.kind is Kind.DATELINE or (
+                _PLACE_BEFORE_DAY.fullmatch(text, block.start, t.start)
+                and _NOTHING_AFTER.fullmatch(text, t.end, block.end)
+            ):
+                days.add(t.value[:10])
+    return frozenset(days)
+
+
 def _counted_from_the_date_before(text: str, here: SentenceContext, timex: Timex) -> bool:
     """"declared at 3.40am on Friday, almost five and a half hours later": a distance set off right
     after a date, which the tagger counted from that very date; it restates the date from an
@@ -205,6 +239,12 @@ def _counted_from_the_date_before(text: str, here: SentenceContext, timex: Timex
         return False
     before = [t for t in here.timexes if t.end <= timex.start]
     if not before or text[before[-1].end:timex.start].strip() != ",":
+        return False
+    if _WRITTEN_DAY.fullmatch(timex.rule or "") and is_deictic_day(before[-1]):
+        # "today, Tuesday 13 May": a day written out took only its year from there, and says
+        # again the day that "today" counts from the dateline (and may disagree with it). (After
+        # a day counted from the story, "the following Tuesday, 6 February", the counted reading
+        # is the doubtful one: the written day stays its restatement.)
         return False
     # ("shortly before midnight, fourteen hours later": 24:00 of one day is 00:00 of the next)
     value = _midnight_as_next_day(before[-1].value)

@@ -579,6 +579,8 @@ class Builder:
         # what the headings that a date opens scope ("## Sunday 20 December, 3pm — …"): the
         # sections of a programme or a diary, each of its own day
         self.dated_sections: tuple[tuple[int, int, Timex], ...] = ()
+        # the days the document's datelines write ("OSLO, 5 April —"): a day the text itself gives
+        self.dateline_days: frozenset[str] = frozenset()
         # the sentences that tell what an earlier piece said (chrono.text.corrections): its dates
         # are not the event's, so they neither join a mention to it nor tell it apart
         self.piece_said: tuple[tuple[int, int], ...] = ()

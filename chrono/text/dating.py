@@ -158,6 +158,7 @@ _FIGURE_CHANGE_BEFORE = lazy_compile(
 )
 _PART_OF_DAY = lazy_compile(r"T(?:MO|AF|EV|NI|DT)$")  # TIMEX3 morning, afternoon, evening, night, daytime
 _YEAR_OR_MONTH = lazy_compile(r"\d{4}(?:-\d\d)?")
+_PART_MODS = frozenset({"START", "MID", "END", "EARLY", "LATE"})
 _LOOSE_DISTANCE_MODS = frozenset({"LESS_THAN", "MORE_THAN", "APPROX", "EQUAL_OR_LESS", "EQUAL_OR_MORE"})
 _OWN_DAY_PART = lazy_compile(rf"(?:{_WORDS.pattern('own_day_parts')})", re.IGNORECASE)
 # the bound of an event placed within its date: a reference for "two days later"
@@ -361,6 +362,10 @@ def period_of(timex: Timex, dct: Period | None, hemisphere: Hemisphere) -> Perio
         return Period.of_days(start, end, f"the {years} years to {end.isoformat()}")
     side = _SO_FAR.match(timex.text)
     mod = None if side is not None and timex.anchor is not None else timex.mod
+    if mod in _PART_MODS and _PART_OF_DAY.search(timex.value):
+        # "late last night" is 11pm as readily as 3am, "early this morning" 7am as readily as 2am:
+        # the whole part of the day, not a third of it
+        mod = None
     try:
         period = parse_value(timex.value, mod=mod, hemisphere=hemisphere, dct=dct)
     except (InvalidValue, NotAPeriod, ValueError):
@@ -672,7 +677,7 @@ def _date(b: Builder, here: SentenceContext, timex: Timex, period: Period, lengt
     if _eve_of(b, here, timex, period, lead):
         return
     _apposed_to_order_phrase(b, here, timex, period, lead)
-    trigger = attach(b.text, timex, triggers, cuts)
+    trigger = _apposed_trigger(b, here, timex) or attach(b.text, timex, triggers, cuts)
     ended = _ended_by_participle(b, here, trigger, lead, lengthened)
     trigger = ended or trigger
     if _dates_something_else(b, here, timex, trigger, lead):
@@ -897,6 +902,15 @@ def _date(b: Builder, here: SentenceContext, timex: Timex, period: Period, lengt
     # ("last Monday, 2 March" in a text of Tuesday 10 March: which Monday "last" means, the day
     # written beside it says)
     counted_weekday = _relative(timex) and _WEEKDAY_IN.search(timex.text) is not None
+    # ("burst its banks today, Tuesday 13 May" in a text dated 14 May with no dateline: "today" is
+    # the document date's, which may be a day after the writing; a dateline of that day says it.
+    # Counted from another day, it is firm only when that day is a dateline's)
+    deictic_unconfirmed = is_deictic_day(timex) and not _dateline_day(b, timex)
+    if deictic_unconfirmed and any(
+        other.start >= timex.end and not _relative(other) and _in_apposition(b.text, timex, other)
+        and other.value[:10] != timex.value[:10] for other in here.timexes
+    ):
+        return  # the day written beside it is the firm one; which day "today" is, is the doubt
     restated = not so_far and any(
         other.start >= timex.end and not _relative(other) and _in_apposition(b.text, timex, other)
         and (_ANAPHORIC_WORDS.search(timex.text) is not None
@@ -1229,6 +1243,10 @@ def _plan_after_dct(b: Builder, here: SentenceContext, timex: Timex, period: Per
                            for word in (mention, cue))
     if not willed or in_quote(b.text, timex.start):
         return  # "had been due to decide on Tuesday 26 November": a plan of the past
+    if timex.anchor not in (None, "DCT") and (b.section_day(timex.start) is not None or is_deictic_day(timex)):
+        # "**Thursday 9 March** … will hit me at four this afternoon": still to come from the
+        # day the entry (or a dateline) speaks from, not from the document's
+        return
     before = dct.start - period.end
     if timex.anchor == "DCT" and before > _OTHER_NOW:
         return  # "will return to work next Monday" read as 1975's: the text speaks from another day
@@ -1306,6 +1324,7 @@ _APPOSITION = lazy_compile(rf"\s*(?:,|--|—|–|\(|;)\s*(?:(?:{_WORDS.pattern('
 
 # counted from a time the story set, not from the document's ("the week before", "a day later")
 _ANAPHORIC_WORDS = lazy_compile(rf"\b(?:{_WORDS.pattern('anaphoric_words')})\b", re.IGNORECASE)
+_DEICTIC_DAY = lazy_compile(rf"\b(?:{_WORDS.pattern('day_deictics')})\b", re.IGNORECASE)
 _RELATIVE_WORDS = lazy_compile(rf"\b(?:{_WORDS.pattern('relative_words')})\b", re.IGNORECASE)
 
 
@@ -1335,6 +1354,40 @@ def _another_week_fits(b: Builder, counted: Timex, written: Timex) -> bool:
     return abs((told - chosen).days) == _WEEK_DAYS and (told < now) == (chosen < now)
 
 
+# a date set off right after another by punctuation alone
+_SET_OFF = lazy_compile(r"\s*(?:,|--|—|–|\()\s*")
+
+
+def is_deictic_day(timex: Timex) -> bool:
+    """Does the expression count its day from the reference day itself ("today", "last night",
+    "at 4am yesterday")?"""
+    return _DEICTIC_DAY.search(timex.text) is not None
+
+
+def _dateline_day(b: Builder, timex: Timex) -> bool:
+    """Is the day ``timex`` counts from one that a dateline of the text writes?"""
+    if timex.anchor == "DCT":
+        return b.dct is not None and b.dct.start is not None and (
+            date_of(b.dct.start).isoformat() in b.dateline_days)
+    return timex.anchor is not None and timex.anchor[:10] in b.dateline_days
+
+
+def _apposed_trigger(b: Builder, here: SentenceContext, timex: Timex) -> Trigger | None:
+    """"burst its banks at about 4am today, Tuesday 13 May, following …": a date set off right
+    after another that says the same day again dates what that one dated (both must hold)."""
+    before = [t for t in here.timexes if t.end <= timex.start]
+    if not before or not _in_apposition(b.text, before[-1], timex) or not _SET_OFF.fullmatch(
+        b.text, before[-1].end, timex.signal_start or timex.start
+    ):
+        return None  # (not "falls on a Thursday this year, or on New Year's Day": another day)
+    if len(before) > 1 and before[-1].start - before[-2].end <= 1:
+        return None  # "a week tomorrow, on Sunday 26 May": the first is part of a longer expression
+    if not is_deictic_day(before[-1]) or not _dateline_day(b, before[-1]):
+        return None  # ("the following Thursday, 29 October": the counted day is the doubtful one)
+    start = next((key[0] for key, dated in b.dated_by.items() if dated is before[-1]), None)
+    return next((t for t in here.triggers if t.start == start), None)
+
+
 def _in_apposition(text: str, first: Timex | None, second: Timex) -> bool:
     """"scheduled for May 15 -- exactly four weeks from now": a second expression right after
     the first that says the same date another way (one of them counted from a reference);
@@ -1345,6 +1398,10 @@ def _in_apposition(text: str, first: Timex | None, second: Timex) -> bool:
         return True
     if _relative(first) == _relative(second):
         return False
+    if (is_deictic_day(first) or is_deictic_day(second)) and not (
+        _DAY_VALUE.match(first.value) and _DAY_VALUE.match(second.value)
+    ):
+        return False  # "held every two years since 1986, today announced": "today" is no year
     return _APPOSITION.fullmatch(text, first.end, second.signal_start or second.start) is not None
 
 

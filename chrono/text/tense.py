@@ -87,6 +87,7 @@ _INVERSION_OPENER = lazy_compile(rf"\b(?:{_WORDS.pattern('inversion_openers')})\
 _SUBJECT_DETERMINERS = _WORDS.set("subject_determiners")
 _CLAUSE_IRREALIS = _WORDS.set("clause_irrealis")
 _CLAUSE_BOUNDARIES = _WORDS.set("clause_boundaries")
+_NOUN_PHRASE_OPENERS = _WORDS.set("noun_phrase_openers")
 _TEMPORAL_SUBORDINATORS = _WORDS.set("temporal_subordinators")
 # (a full stop before white space ends the clause too: "The plan appeared in 2017. A consultation ran")
 # "found until", "made about the change in mission until": "until" within the same clause
@@ -116,6 +117,15 @@ def negated_until_at(text: str, start: int) -> bool:
     return negated_until([w.lower() for w in before], text, start)
 
 
+def _opens_infinitive(after: list[str]) -> bool:
+    """Do the words after a "to" read as an infinitive ("to have the changes merged"), not as the
+    object of a preposition ("to Leeds", "to the island", "to 2026")?"""
+    if not after:
+        return True
+    word = after[0]
+    return word[:1].islower() and word not in _NOUN_PHRASE_OPENERS
+
+
 def _in_irrealis_clause(text: str, start: int) -> bool:
     """Does a modal or "if" govern the clause a past form at ``start`` stands in ("would be the
     one shipped in October", "if the plant closed")? Looks back to the clause's start."""
@@ -128,6 +138,8 @@ def _in_irrealis_clause(text: str, start: int) -> bool:
         if not token[0].isalpha() or (low in _CLAUSE_BOUNDARIES and not coordinated):
             return False
         if low in _CLAUSE_IRREALIS and not (token[0].isupper() and low == "may"):  # "20 May 2024"
+            if low in _INFINITIVE_MARKER and not _opens_infinitive(tokens[index + 1:]):
+                continue  # "The bus to Leeds left at 6am": a preposition, not an infinitive's "to"
             return True
     return False
 
