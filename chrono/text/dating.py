@@ -1243,7 +1243,9 @@ def _plan_after_dct(b: Builder, here: SentenceContext, timex: Timex, period: Per
                            for word in (mention, cue))
     if not willed or in_quote(b.text, timex.start):
         return  # "had been due to decide on Tuesday 26 November": a plan of the past
-    if timex.anchor not in (None, "DCT") and (b.section_day(timex.start) is not None or is_deictic_day(timex)):
+    if timex.anchor not in (None, "DCT") and (
+        b.section_day(timex.start) is not None or is_deictic_day(timex)
+    ):
         # "**Thursday 9 March** … will hit me at four this afternoon": still to come from the
         # day the entry (or a dateline) speaks from, not from the document's
         return

@@ -70,6 +70,8 @@ _COORDINATED_VERB = lazy_compile(
     rf"\b(?:{_WORDS.pattern('row_coordinators')})\s+(?:\w+ly\s+)?([a-z][\w'’-]*)")
 # only the signal of a day that opens its clause ("On Saturday 14 September, the Mara Quintet …")
 _SIGNAL_ONLY = lazy_compile(r"[\s,\"“(]*\w*[\s,]*")
+# "opens on Saturday 14 September with …": the words after the day tell what its event holds
+_MADE_OF_AFTER = lazy_compile(rf"[ \t,]*(?:{_WORDS.pattern('made_of_words')})\b", re.IGNORECASE)
 # the signals under which a day is when the row's thing happens, not a bound or a deadline
 _AT_SIGNALS = frozenset({None, "on", "at", "in"})
 # "Tickets for the Creation …", "ahead of the final": the row's words in a phrase of another noun
@@ -281,7 +283,12 @@ def _retold_at(b: Builder, here: SentenceContext, timex: Timex, rows: Sequence[_
     if len(shared) == 1 and not _FIGURE.search(shared[0]) and not text[positions[0]].isupper():
         return  # one common word ("the final", "back"): not a name of the row
     fronted = _SIGNAL_ONLY.fullmatch(text, clause_start, timex.start) is not None
-    if timex.start < positions[0] and (_COORDINATED.search(text, timex.end, positions[0]) or not fronted):
+    # ("The season opens on Saturday 14 September with Elgar's *Enigma Variations*": what the
+    # day's event is made of, told right after the day)
+    made_of = _MADE_OF_AFTER.match(text, timex.end) is not None
+    if timex.start < positions[0] and (
+        _COORDINATED.search(text, timex.end, positions[0]) or not (fronted or made_of)
+    ):
         return  # "on the Monday and the FA Cup tie at home to Whitmoor": a day of something else
     if positions[-1] < timex.start and any(looks_finite(m.group(1)) for m in _COORDINATED_VERB.finditer(
         text, positions[-1], timex.start
@@ -305,7 +312,8 @@ def _retold_at(b: Builder, here: SentenceContext, timex: Timex, rows: Sequence[_
         return
     # (the row's words nearest the day tie it: "Brass Day, now in its tenth year, fills the Market
     # Square on Saturday 13 June, with eleven bands")
-    tied = [p for p in positions if p < timex.start] or positions
+    # (after "with", the first of them: "with Elgar's *Enigma Variations* and … *Tide Clock*")
+    tied = [p for p in positions if p < timex.start] or (positions[:1] if made_of else positions)
     if len(text[min(tied[0], timex.start):max(tied[-1], timex.start)].split()) > _TIE_WORDS:
         return
     figure = any(_FIGURE.search(word) for word in shared)
