@@ -1129,7 +1129,9 @@ _INDEFINITE_BEFORE = lazy_compile(
 _PERFECT_COPULA = lazy_compile(
     rf"\b(?:{_WORDS.pattern('perfect_copulas')})\s+(?:[\w'’-]+\s+){{1,3}}\Z", re.IGNORECASE
 )
+# ("It finally took place", "It was completed": the pronoun, an adverb, a passive's auxiliary)
 _IT_SUBJECT = lazy_compile(rf"[\s\"“]*(?:{_WORDS.pattern('thing_pronoun_subjects')})\s+"
+                         rf"(?:(?:{_WORDS.pattern('passive_auxiliaries')})\s+)?"
                          rf"(?:\w+ly\s+|(?:{_WORDS.pattern('subject_adverbs')})\s+)?",
                          re.IGNORECASE)
 _SET_OFF_BEFORE = lazy_compile(r",\s*\Z")
@@ -1176,16 +1178,46 @@ def _pronoun_subject(b: Builder, here: SentenceContext, verb: Trigger) -> Target
             not _IT_SUBJECT.fullmatch(b.text, here.sentence.start, first.start)
         ):
             return None
+    if _HABITUAL_EACH.search(b.text, here.sentence.start, here.sentence.end) or _EVERY_MONTH.search(
+        b.text, verb.end, here.sentence.end
+    ):
+        return None  # "It has been held every June since 1979": the series, not the one told before
     previous = b.context_before(here)
     if previous is None or previous.sentence.paragraph != here.sentence.paragraph or not previous.triggers:
         return None
-    subject = previous.triggers[0]
-    if subject.pos != "noun" or subject.event_class in ("named", "opening", "closing") or (
-        words_between(b.text, previous.sentence.start, subject.start) > 3
-    ):
+    opener = previous.triggers[0]
+    opens_it = opener.pos == "noun" and opener.event_class not in ("named", "opening", "closing") and (
+        words_between(b.text, previous.sentence.start, opener.start) <= 3)
+    subject = opener if opens_it else _last_clause_subject(b, previous)
+    if subject is None:
         return None
     part = Part.WHOLE if phase is None else Part.START if phase == "begin" else Part.END
     return Target(subject, part, verb)
+
+
+def _last_clause_subject(b: Builder, previous: SentenceContext) -> Trigger | None:
+    """"Fundraising took almost three years, and the 18-month restoration began in September
+    2021. It was completed in August 2023": the event noun that is the subject of the sentence's
+    last clause ("and the … restoration began"), the last event word of the sentence but its verb."""
+    nouns = [t for t in previous.triggers if t.pos == "noun"]
+    if not nouns or nouns[-1].event_class in ("named", "opening", "closing"):
+        return None
+    subject = nouns[-1]
+    after = [t for t in previous.triggers if t.start > subject.start]
+    if len(after) != 1 or after[0].pos != "verb" or words_between(b.text, subject.end, after[0].start) > 1:
+        return None  # the noun's own verb right after it, and no event word after that
+    clause = _CLAUSE_OPENING.search(b.text, max(previous.sentence.start, subject.start - 60), subject.start)
+    if clause is None or words_between(b.text, clause.end(), subject.start) > 3:
+        return None
+    return subject
+
+
+# where the last clause of a sentence opens: after a comma and a coordinator ("…, and the 18-month …")
+_CLAUSE_OPENING = lazy_compile(
+    r"[,;][ \t]+(?:and|but|while|when)[ \t]+(?!.*[,;][ \t]+(?:and|but|while|when)[ \t])")
+# "held every June", "each Saturday": a habit's month or weekday after the verb
+_EVERY_MONTH = lazy_compile(
+    rf"\b(?:{_WORDS.pattern('habitual_each')})\s+(?:{alternation([*MONTHS, *WEEKDAYS])})\b", re.IGNORECASE)
 
 
 def _days_counted(counted: re.Match[str]) -> tuple[int, int]:
