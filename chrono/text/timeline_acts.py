@@ -15,6 +15,7 @@ An act a dated entry logs that the prose tells again with a date of its own is t
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Sequence
 
 from chrono.layout import Kind, Layout
@@ -37,6 +38,9 @@ _ENTRY_KINDS = (Kind.ITEM, Kind.LINE, Kind.ROW)
 # words of what the act is about that two tellings must share (a number alone will do)
 _SHARED_WORDS = 2
 _DAY_VALUE = lazy_compile(r"\d{4}-\d\d-\d\d")
+# "They married in 1952": a personal pronoun that opens the sentence as the verb's subject
+_PRONOUN_SUBJECT = lazy_compile(
+    rf"[\s\"“]*(?:{vocabulary('precedence').pattern('subject_pronouns')})\s+(?:\w+ly\s+)?", re.IGNORECASE)
 _LETTERS = lazy_compile(r"[A-Za-z]+")
 _CONTRAST_WORDS = frozenset(vocabulary("coreference").words("contrast_words")) | frozenset(
     vocabulary("coreference").words("renewal_words"))
@@ -150,7 +154,7 @@ def entries_retold(b: Builder, layout: Layout, found: Sequence[Scope]) -> None:
         tellings = told.get(lemma, [])
         if not acts or not tellings:
             continue
-        pair = _the_pair(b.text, acts, tellings, date_words)
+        pair = _the_pair(b, acts, tellings, date_words)
         if pair is None:
             continue  # several of them, and which is which is not said
         (entry_sentence, act), (sentence, trigger), shared = pair
@@ -203,16 +207,17 @@ def _fits_another(b: Builder, periods: dict[str, set[Period]], event: str, other
 _Told = tuple[Sentence, Trigger]
 
 
-def _the_pair(text: str, acts: Sequence[_Told], tellings: Sequence[_Told], date_words: frozenset[str]
+def _the_pair(b: Builder, acts: Sequence[_Told], tellings: Sequence[_Told], date_words: frozenset[str]
               ) -> tuple[_Told, _Told, list[str]] | None:
     """The entry and the prose telling of one verb that are one act, with the words of what it is
     about they share: the only two there are, or, among several, the two that share more such
     words with each other than either does with any other telling or entry ("The hall opened to
     pupils on Monday 5 September" and "- **12 September 2011** — Sports hall opens to pupils",
     beside "the building was formally opened on Friday")."""
+    text = b.text
+
     def shared(entry: _Told, telling: _Told) -> list[str]:
-        return sorted(words_near(text, entry[0], entry[1]) & words_near(text, telling[0], telling[1])
-                      - date_words)
+        return sorted(words_near(text, entry[0], entry[1]) & _about(b, telling) - date_words)
 
     if len(acts) == 1 and len(tellings) == 1:
         return acts[0], tellings[0], shared(acts[0], tellings[0])
@@ -226,6 +231,20 @@ def _the_pair(text: str, acts: Sequence[_Told], tellings: Sequence[_Told], date_
     if any(key != best and (key[0] == i or key[1] == j) and len(scores[key]) >= count for key in scores):
         return None
     return acts[i], tellings[j], scores[best]
+
+
+def _about(b: Builder, telling: _Told) -> frozenset[str]:
+    """The words of what the prose's act is about: around its verb, and, when a pronoun opening
+    its sentence is its subject ("… where she met the architect Peter Lisle. They married in
+    1952"), those of the sentence before in its paragraph, which names who the pronoun is."""
+    sentence, trigger = telling
+    words = words_near(b.text, sentence, trigger)
+    if not _PRONOUN_SUBJECT.fullmatch(b.text, sentence.start, trigger.start):
+        return words
+    at = bisect.bisect_left([s.start for s in b.sentences], sentence.start)
+    if at == 0 or b.sentences[at - 1].paragraph != sentence.paragraph:
+        return words
+    return words | words_near(b.text, b.sentences[at - 1], trigger, whole=True)
 
 
 def _words_before(text: str, sentence: Sentence, trigger: Trigger) -> frozenset[str]:
