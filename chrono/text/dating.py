@@ -1293,6 +1293,8 @@ def _plan_after_dct(b: Builder, here: SentenceContext, timex: Timex, period: Per
             and not any(t is not timex and t.type in ("DATE", "TIME") and not t.value.startswith(timex.value)
                         and t.value not in _VAGUE_REFS and not _POSSESSIVE_AFTER.match(b.text, t.end)
                         and not (_DAY_VALUE.match(t.value) and t.value[:10] > timex.value[:10])
+                        # (nor a year far from now: "*Merrow Cloth 1850–1950* will open on …")
+                        and not (_YEAR_VALUE.fullmatch(t.value) and abs(int(t.value) - int(timex.value[:4])) > 1)
                         for t in here.timexes))
     b.period_claim(event_id, Part.START, Qualifier.ON_OR_AFTER, Period(dct.start, dct.end, ""), span,
                    rule=ConflictKind.PLAN_BEFORE_DCT, mentions=(mention,),
