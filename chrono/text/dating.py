@@ -1294,11 +1294,16 @@ def _plan_after_dct(b: Builder, here: SentenceContext, timex: Timex, period: Per
                         and t.value not in _VAGUE_REFS and not _POSSESSIVE_AFTER.match(b.text, t.end)
                         and not (_DAY_VALUE.match(t.value) and t.value[:10] > timex.value[:10])
                         # (nor a year far from now: "*Merrow Cloth 1850–1950* will open on …")
-                        and not (_YEAR_VALUE.fullmatch(t.value) and abs(int(t.value) - int(timex.value[:4])) > 1)
+                        and not _far_year(t, timex)
                         for t in here.timexes))
     b.period_claim(event_id, Part.START, Qualifier.ON_OR_AFTER, Period(dct.start, dct.end, ""), span,
                    rule=ConflictKind.PLAN_BEFORE_DCT, mentions=(mention,),
                    grade=Grade.STRONG if sure else Grade.WEAK)
+
+
+def _far_year(other: Timex, timex: Timex) -> bool:
+    """Is ``other`` a year more than a year from the year of ``timex``?"""
+    return _YEAR_VALUE.fullmatch(other.value) is not None and abs(int(other.value) - int(timex.value[:4])) > 1
 
 
 def counted_day_claim(b: Builder, event_id: str, day: str, days: int, spare: int, span: Span, *,
