@@ -698,6 +698,10 @@ def _lede_age(text: str, dates: _Dates, sentences: Sequence[Sentence], birth: Ti
         # "**Keira Dunne**" over the list "- Born: 2 November 2001": a fact box, its title the name
         box = text.rfind("\n\n", 0, birth.start) + 2
         named = re.search(rf"\b{re.escape(surname)}\b", text[box:birth.start]) is not None
+    if not named and _PRONOUN_AFTER_BIRTH.match(text, birth.end) and _BORN_OPENING.match(text, told.start):
+        # "Born in Valverde on 22 October 1981, the daughter of a bus driver, she grew up …": the
+        # pronoun the birth's participle is of
+        named = True
     if not named and not _PRONOUN_SUBJECT.match(text, told.start) and not (
         _POSSESSIVE_BIRTH.search(text, told.start, birth.start)
         and not _another_person_named(text, told.start, surname)
@@ -717,8 +721,11 @@ def _age_told_now(dates: _Dates, sentences: Sequence[Sentence], match: re.Match[
     if here is None:
         return None
     # (a time of day too: "Martin Sheldrake, 48, fell on the morning of Saturday 4 May")
+    # (not a time of day alone, "Most mornings, a little after 7.30, Mayor Elena Castellanos,
+    # 47, waits …": a habit's hour, whose day is the document's)
     dated = [t for t in dates.between(here.start, here.end)
-             if has_year(t) or (t.type == "TIME" and _YEAR_FIRST.match(t.value) is not None)]
+             if has_year(t) or (t.type == "TIME" and _YEAR_FIRST.match(t.value) is not None
+                                and _DAY_NAMED.search(t.text) is not None)]
     # "Dana Reeve, 46, … appeared in court on Friday 26 August": a day counted from the
     # document date is the news of the day, the age the one at it or at the document date;
     # a year written ("fell on 4 May 2019") is another time, at which she was another age
@@ -782,6 +789,14 @@ def _one_age_over(birth: Timex, days: set[str]) -> bool:
 # a line labelling a fact: "- Born: 2 November 2001" (the view blanks the list marker)
 _FACT_LINE = lazy_compile(r"[ \t]*(?:(?:[-*+]|\d+[.)])[ \t]+)?\**[A-Z][\w ]{0,20}\**:")
 _PRONOUN_SUBJECT = lazy_compile(rf"\s*(?:{_WORDS.pattern('born_pronoun_openers')})\b", re.IGNORECASE)
+_BORN_OPENING = lazy_compile(rf"[\s\"“*_]*(?:{_WORDS.pattern('born_participles')})\b", re.IGNORECASE)
+# (after the birth, an aside or two set off by commas, then the pronoun subject of the main clause)
+_PRONOUN_AFTER_BIRTH = lazy_compile(
+    rf"(?:,[^,.;:!?\n]{{1,80}})?,[ \t]+(?:{_WORDS.pattern('born_main_subjects')})[ \t]+[a-z]")
+# a time of day that names its day ("on the morning of Saturday 4 May", "at 4am today")
+_DAY_NAMED = lazy_compile(
+    rf"\d{{1,2}}(?:st|nd|rd|th)?[ \t]+(?:{alternation(MONTHS)})|(?:{alternation(MONTHS)})[ \t]+\d"
+    rf"|\b(?:{alternation([*WEEKDAYS, *_WORDS.words('day_words')])})\b", re.IGNORECASE)
 _POSSESSIVE_BIRTH = lazy_compile(rf"\b(?:{_WORDS.pattern('born_possessives')})\b", re.IGNORECASE)
 
 # "the 19-year-old": an age as the epithet of the one the text is about
