@@ -96,7 +96,10 @@ _LIFESPAN_DASH = lazy_compile(r"[ \t]*[–—-][ \t]*")
 _NEXT_TO = lazy_compile(rf"[ \t]*,?[ \t]*(?:(?:{_WORDS.pattern('birth_date_prepositions')})[ \t]+)?",
                       re.IGNORECASE)
 _LIFESPAN_AFTER = lazy_compile(rf"\)[ \t]+(?:{_WORDS.pattern('lifespan_verbs')})\b")
-_OTHER_PERSON = lazy_compile(rf"\b(?:{_WORDS.pattern('other_person_words')})\b", re.IGNORECASE)
+# (not the one born herself in a role: "came to Tamlinmouth as a child")
+_OTHER_PERSON = lazy_compile(
+    "".join(f"(?<!\\b{re.escape(words)} )" for words in _WORDS.words("own_role_openers"))
+    + rf"\b(?:{_WORDS.pattern('other_person_words')})\b", re.IGNORECASE)
 _OTHER_PERSON_REACH = 80  # characters before an age where a relative's word makes it theirs
 _PERSON_NOUNS = _WORDS.set("person_nouns")
 _UNREACHED = lazy_compile(rf"\b(?:{_WORDS.pattern('unreached_count_before')})\b", re.IGNORECASE)
