@@ -42,7 +42,8 @@ _BIRTH = lazy_compile(
     # (and a name and a house: "born Ivy Rosewarne in a two-up, two-down cottage in Trebarwith
     # Row on 22 May 1923"; no year: "born on 22 August 2003, made her debut on …")
     rf"(?:(?:,?\s+(?!(?:{_WORDS.pattern('birth_clause_breaks')})\b|\d{{4}}\b)(?:(?-i:[A-Z])\.|[\w'’-]+)){{0,12}}?"
-    rf"(?:\s*\([^()]{{0,100}}\))?\s+(?:{_WORDS.pattern('birth_date_prepositions')})"
+    # ("Born at Lowther Farm, near Stainby, on 13 August 1920": a comma before the date's "on")
+    rf"(?:\s*\([^()]{{0,100}}\))?,?\s+(?:{_WORDS.pattern('birth_date_prepositions')})"
     # ("Born in Kilrush, County Clare, on 4 May 1975": a place of names set off by commas)
     rf"|\s+in(?:[ \t]+(?-i:[A-Z])[\w'’-]*)+(?:,(?:[ \t]+(?-i:[A-Z])[\w'’-]*)+)+,?"
     rf"\s+(?:{_WORDS.pattern('birth_date_prepositions')}))?"
