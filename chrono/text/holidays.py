@@ -61,6 +61,7 @@ class _Patterns(NamedTuple):
     not_the_day: re.Pattern[str]
     not_the_day_before: re.Pattern[str]  # … in the words before the name (no bare preposition)
     lead_preposition: re.Pattern[str]  # "until (the)" right before the name
+    counted_before: re.Pattern[str]  # "two days ahead of" right before the name
 
 
 def _before_words() -> str:
@@ -102,6 +103,9 @@ def _patterns() -> _Patterns:
         lead_preposition=lazy_compile(
             rf"\b(?:{_WORDS.pattern('holiday_lead_prepositions')})[ \t]+"
             rf"(?:(?:{_WORDS.pattern('holiday_date_articles')})[ \t]+)?\Z", re.IGNORECASE),
+        counted_before=lazy_compile(
+            rf"\b[\w-]+[ \t]+(?:{_WORDS.pattern('holiday_counted_units')})[ \t]+"
+            rf"(?:{_WORDS.pattern('holiday_counted_relations')})[ \t]+\Z", re.IGNORECASE),
     )
 
 
@@ -160,8 +164,12 @@ def _date_of(text: str, name: re.Match[str], days: Sequence[Timex], patterns: _P
     led = patterns.lead_preposition.search(before_words) is not None
     other_day = ((not (dated_by_name or led) and patterns.not_the_day_before.search(before_words) is not None)
                  or patterns.not_the_day.search(text[end:end + 12]) is not None)
+    # ("two days ahead of Thanksgiving on Thursday, Nov. 21": the distance is the day before's;
+    # the date after the name is the name's own)
+    counted = patterns.counted_before.search(text, max(0, start - 40), start) is not None
     if (after is not None and after.start - end <= _NAME_TO_DATE
-            and patterns.name_then_date.fullmatch(text, end, after.start) and not other_day
+            and patterns.name_then_date.fullmatch(text, end, after.start)
+            and not (other_day and not counted)
             and not patterns.not_the_day.search(text, end, after.start)):
         return after
     if before is None:
