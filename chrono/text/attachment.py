@@ -1065,6 +1065,10 @@ def _phase_before(text: str, noun: Trigger, triggers: Sequence[Trigger], cuts: t
 _CLAUSE_PUNCTUATION = lazy_compile(r"[,;:]")
 
 
+# a noun phrase set off by commas right before the verb: ", two of the oldest mutuals in the Midlands,"
+_APPOSITIVE_BEFORE = lazy_compile(r",[ \t]+[^,;:()\n]{3,80},[ \t]*\Z")
+
+
 def _aspect_argument(text: str, trigger: Trigger, triggers: Sequence[Trigger],
                      cuts: tuple[int, ...]) -> Trigger | None:
     """The event an aspectual verb ("began", "ended") is about: the event word right after it
@@ -1129,6 +1133,13 @@ def _aspect_argument(text: str, trigger: Trigger, triggers: Sequence[Trigger],
     )
     if skipped is not None:  # "the strike, which lasted three weeks, ended …": skip the relative clause
         edge = skipped.start()
+    appositive = _APPOSITIVE_BEFORE.search(text, max(0, edge - 90), edge)
+    if appositive is not None and not any(
+        appositive.start() <= t.start < edge for t in triggers
+    ) and not any(looks_finite(word) for word in words_in(text, appositive.start(), edge)):
+        # "The merger of the Hartwell and the Stanmore, two of the oldest mutuals in the Midlands,
+        # was completed": past a noun phrase set off after the subject
+        edge = appositive.start()
     restrictive = _RESTRICTIVE_BEFORE.search(text, max(0, edge - 40), edge) or (
         _RESTRICTIVE_WITH_OBJECT.search(text, max(0, edge - 80), edge))
     if restrictive is not None and looks_finite(restrictive.group(1)):
