@@ -28,7 +28,7 @@ from chrono.text.calendar_names import MONTHS, WEEKDAYS
 from chrono.text.clauses import FUNCTION_WORDS
 from chrono.text.events import Trigger, asserted
 from chrono.text.inflection import regular_bases
-from chrono.text.mentions import Mention
+from chrono.text.mentions import EVENT_DOCUMENTS, Mention
 from chrono.text.vocabulary import vocabulary
 
 # classes too broad to tell events apart: their mentions corefer by word, the others also by class
@@ -87,6 +87,7 @@ def _matcher(mention: Mention, words: Vocabulary) -> tuple[Callable[[Mention], s
     kind = a.event_class if a.event_class not in _GENERIC_CLASSES and a.event_class != "named" else None
 
     acronym = a.text if 2 <= len(a.text) <= 5 and a.text.isupper() and a.text.isalpha() else None
+    document = a.lemma if a.pos == "noun" and a.lemma in EVENT_DOCUMENTS else None
     lemmas = {a.lemma}
     classes = {kind} if kind is not None else set()
     for sets in (same, related):
@@ -101,6 +102,8 @@ def _matcher(mention: Mention, words: Vocabulary) -> tuple[Callable[[Mention], s
             return "the same word"
         if acronym is not None and b.pos == "noun" and earlier.initials.endswith(acronym):
             return "the same word"  # "an extraordinary general meeting … the EGM"
+        if document is not None and earlier.head_after == document:
+            return "the same word"  # "her resignation letter … after receiving the letter"
         if same is not None and (b.lemma in same.verbs if b.pos == "verb" else b.lemma in same.lemmas):
             return "a word for the same event"
         if related is not None and (
@@ -113,7 +116,7 @@ def _matcher(mention: Mention, words: Vocabulary) -> tuple[Callable[[Mention], s
             return "a related word"  # "stepped down … her departure": a verb of a related noun's class
         return None
 
-    return match, (lemmas, classes, acronym is not None)
+    return match, (lemmas, classes, acronym is not None or document is not None)
 
 
 def compatible(mention: Mention, earlier: Mention, *, first_of_kind: bool = False) -> bool:

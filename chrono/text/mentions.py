@@ -31,6 +31,10 @@ _ANY = _WORDS.set("any_after_order")
 _UNCERTAIN = _WORDS.set("uncertain_words")
 _SAMENESS = _WORDS.set("sameness_words")
 _AMOUNT_WORDS = _WORDS.set("amount_words")
+# "her resignation letter … the letter": the documents an event noun may head, which a later
+# mention names by that word alone
+EVENT_DOCUMENTS = _WORDS.set("event_documents")
+_NEXT_WORD = re.compile(r"[ \t]+([A-Za-z]+)\b")
 # (not a date: "the verdict on 12 November" is dated in its own words, not another verdict)
 _QUALIFIER_AFTER = re.compile(
     rf"\s+(?:{_WORDS.pattern('qualifying_prepositions')})\s+(?:the\s+|a\s+|an\s+)?"
@@ -192,6 +196,16 @@ class Mention:
         own = self._phrase[0]
         return next((w.lower() for at, w in enumerate(own) if w.lower() in _CONTRAST
                      and not _in_name(own, at)), None)
+
+    @functools.cached_property
+    def head_after(self) -> str | None:
+        """"her resignation letter": the noun right after it that heads its phrase, one that is
+        the document of the event (:data:`EVENT_DOCUMENTS`), which a later "the letter" names."""
+        word = _NEXT_WORD.match(self._text, self.trigger.end, self._sentence.end)
+        if word is None or self.trigger.pos != "noun":
+            return None
+        head = word.group(1).lower()
+        return head if head in EVENT_DOCUMENTS else None
 
     @functools.cached_property
     def qualified_after(self) -> bool:
