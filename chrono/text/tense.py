@@ -273,7 +273,8 @@ def in_absolute_phrase(text: str, start: int) -> bool:
 
 # an inverted conditional: "Had the bridge opened", "Had she known", "had it not rained"
 _INVERTED_HAD = lazy_compile(
-    r"(?:\A|[.;:!?—–(\n][\s\"“]*|,[ \t]+)[Hh]ad[ \t]+(?:(?:the|a|an|its|his|her|their|our|my)[ \t]+)?"
+    # (not ", had been closed": a pluperfect after an aside, "The bridge, built in 1968, had been closed")
+    r"(?:\A|[.;:!?—–(\n][\s\"“]*|,[ \t]+)[Hh]ad[ \t]+(?!been\b|not[ \t]+been\b)(?:(?:the|a|an|its|his|her|their|our|my)[ \t]+)?"
     r"[\w'’-]+(?:[ \t]+[\w'’-]+)?(?:[ \t]+not)?[ \t]+(?:\w+ly[ \t]+)?\Z"
 )
 

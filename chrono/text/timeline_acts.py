@@ -147,6 +147,10 @@ def entries_retold(b: Builder, layout: Layout, found: Sequence[Scope]) -> None:
         elif in_prose(trigger.start):
             told.setdefault(trigger.lemma, []).append((here.sentence, trigger))
     dated = set(b.dated_at)
+    # ("had been closed to the public since Monday 17 August": a state its own words date by
+    # its start, not placed within a date)
+    since_dated = {c.event for c in b.claims if isinstance(c, TextPeriodClaim) and c.grade is Grade.STRONG
+                   and c.conflict_kind is None}
     # (the words of dates say when, not what: "January" in both is no sign of one act)
     date_words = frozenset(w.lower() for t in b.timexes for w in _LETTERS.findall(t.text))
     periods: dict[str, set[Period]] | None = None  # read once, when a pair is first found
@@ -159,7 +163,9 @@ def entries_retold(b: Builder, layout: Layout, found: Sequence[Scope]) -> None:
             continue  # several of them, and which is which is not said
         (entry_sentence, act), (sentence, trigger), shared = pair
         event, logged_event = b.by_trigger.get(trigger.start), b.by_trigger.get(act.start)
-        if event is None or logged_event is None or event == logged_event or event not in dated:
+        if event is None or logged_event is None or event == logged_event or (
+            event not in dated and event not in since_dated
+        ):
             continue
         if periods is None:
             periods = _periods_by_event(b)
@@ -178,7 +184,7 @@ def entries_retold(b: Builder, layout: Layout, found: Sequence[Scope]) -> None:
         # takes its year from the story, which may be misread)
         sure = len(shared) >= _SHARED_WORDS and all(
             timex.anchor is None or _DAY_VALUE.match(timex.value)
-            for timex in (b.timex_at(offset) for offset in b.dated_at[event]) if timex is not None)
+            for timex in (b.timex_at(offset) for offset in b.dated_at.get(event, ())) if timex is not None)
         note = (f"'{' '.join(trigger.text.split())}' ({b.where(trigger.start)}) is the act the entry "
                 f"'{' '.join(act.text.split())}' ({b.where(act.start)}) logs: the same word, of "
                 f"{', '.join(shared)}")
@@ -217,7 +223,10 @@ def _the_pair(b: Builder, acts: Sequence[_Told], tellings: Sequence[_Told], date
     text = b.text
 
     def shared(entry: _Told, telling: _Told) -> list[str]:
-        return sorted(words_near(text, entry[0], entry[1]) & _about(b, telling) - date_words)
+        theirs = _about(b, telling) - date_words
+        # (a compound's head counts: "Footbridge closed" beside "the old timber bridge … closed")
+        return sorted(w for w in words_near(text, entry[0], entry[1]) - date_words
+                      if w in theirs or (len(w) > 6 and any(len(t) >= 4 and w.endswith(t) for t in theirs)))
 
     if len(acts) == 1 and len(tellings) == 1:
         return acts[0], tellings[0], shared(acts[0], tellings[0])
