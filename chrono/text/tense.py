@@ -88,6 +88,7 @@ _SUBJECT_DETERMINERS = _WORDS.set("subject_determiners")
 _CLAUSE_IRREALIS = _WORDS.set("clause_irrealis")
 _CLAUSE_BOUNDARIES = _WORDS.set("clause_boundaries")
 _NOUN_PHRASE_OPENERS = _WORDS.set("noun_phrase_openers")
+_PERSONAL_SUBJECTS = _WORDS.set("personal_subjects")
 _TEMPORAL_SUBORDINATORS = _WORDS.set("temporal_subordinators")
 # (a full stop before white space ends the clause too: "The plan appeared in 2017. A consultation ran")
 # "found until", "made about the change in mission until": "until" within the same clause
@@ -123,13 +124,18 @@ def _opens_infinitive(after: list[str]) -> bool:
     if not after:
         return True
     word = after[0]
-    return word[:1].islower() and word not in _NOUN_PHRASE_OPENERS
+    # ("adding items to carts continued", "listen to recordings … collected": a plural noun)
+    plural = word.endswith("s") and not word.endswith(("ss", "us", "is"))
+    return word[:1].islower() and word not in _NOUN_PHRASE_OPENERS and not plural
 
 
 def _in_irrealis_clause(text: str, start: int) -> bool:
     """Does a modal or "if" govern the clause a past form at ``start`` stands in ("would be the
     one shipped in October", "if the plant closed")? Looks back to the clause's start."""
     tokens = _CLAUSE_WORD.findall(text[max(0, start - 80):start])
+    # ("asked to see the summaries he circulated": a subject of its own makes the past form a
+    # finite verb of another clause, which the infinitive before does not govern)
+    own_subject = bool(tokens) and tokens[-1].lower() in _PERSONAL_SUBJECTS
     for index in range(len(tokens) - 1, -1, -1):
         token = tokens[index]
         low = token.lower()
@@ -138,7 +144,7 @@ def _in_irrealis_clause(text: str, start: int) -> bool:
         if not token[0].isalpha() or (low in _CLAUSE_BOUNDARIES and not coordinated):
             return False
         if low in _CLAUSE_IRREALIS and not (token[0].isupper() and low == "may"):  # "20 May 2024"
-            if low in _INFINITIVE_MARKER and not _opens_infinitive(tokens[index + 1:]):
+            if low in _INFINITIVE_MARKER and (own_subject or not _opens_infinitive(tokens[index + 1:])):
                 continue  # "The bus to Leeds left at 6am": a preposition, not an infinitive's "to"
             return True
     return False
@@ -274,7 +280,8 @@ def in_absolute_phrase(text: str, start: int) -> bool:
 # an inverted conditional: "Had the bridge opened", "Had she known", "had it not rained"
 _INVERTED_HAD = lazy_compile(
     # (not ", had been closed": a pluperfect after an aside, "The bridge, built in 1968, had been closed")
-    r"(?:\A|[.;:!?—–(\n][\s\"“]*|,[ \t]+)[Hh]ad[ \t]+(?!been\b|not[ \t]+been\b)(?:(?:the|a|an|its|his|her|their|our|my)[ \t]+)?"
+    r"(?:\A|[.;:!?—–(\n][\s\"“]*|,[ \t]+)[Hh]ad[ \t]+(?!been\b|not[ \t]+been\b)"
+    r"(?:(?:the|a|an|its|his|her|their|our|my)[ \t]+)?"
     r"[\w'’-]+(?:[ \t]+[\w'’-]+)?(?:[ \t]+not)?[ \t]+(?:\w+ly[ \t]+)?\Z"
 )
 
