@@ -712,6 +712,9 @@ _LOCAL_CLOCK = lazy_compile(r"(\d{4}-\d\d-\d\d)T(\d\d:\d\d(?::\d\d)?)(.*)\Z")
 
 
 _BARE_CLOCK = r"\d{1,2}(?:[:.]?\d\d)?(?:[ \t]*{meridiem_short})?Z?\Z"
+# a clock time that writes its day ("02:15 on Monday 1 November", "06:00 tomorrow", "6am the
+# following morning"; not "01:26 UTC")
+_DAY_WRITTEN = r"\b(?:{weekday}|{month}|{clock_own_day}|{clock_next_day})\b"
 
 
 def _clock_from_end(res: Resources, first: Timex, second: Timex) -> Timex:
@@ -724,7 +727,12 @@ def _clock_from_end(res: Resources, first: Timex, second: Timex) -> Timex:
     ):
         return first
     zone = begin[3] or end[3]
-    value = f"{end[1]}T{begin[2]}{zone}"
+    day = end[1]
+    if begin[2] > end[2] and words_regex(res, _DAY_WRITTEN, re.IGNORECASE).search(second.text):
+        # "from 23:47 until 02:15 on Monday 1 November": the end writes its day, so a start later
+        # on the clock was the evening before it
+        day = (dt.date.fromisoformat(end[1]) - dt.timedelta(days=1)).isoformat()
+    value = f"{day}T{begin[2]}{zone}"
     if value == first.value:
         return first
     return attrs.evolve(first, value=value, anchor=second.anchor)

@@ -25,7 +25,9 @@ _WORDS = vocabulary("corrections")
 # "An article on 4 January (…) said", "Our obituary of X, published on 28 December, said", "In
 # our report of 26 September about the fire, we said"
 _PIECE_SAID = lazy_compile(
-    rf"[\s*_>\"“]*(?:\*\*[^*\n]{{1,80}}\*\*\s*)?(?:in\s+)?(?:{_WORDS.pattern('publication_determiners')})\s+"
+    # (after an item's label, in bold or set off by a dash: "**Obituary, Dorothy Keel** — Our obituary")
+    rf"[\s*_>\"“]*(?:\*\*[^*\n]{{1,80}}\*\*\s*)?(?:[^.;:\n—–]{{1,80}}[—–][\s*_]*)?(?:in\s+)?"
+    rf"(?:{_WORDS.pattern('publication_determiners')})\s+"
     # (a name between, quoted or not: "Our \"On this day\" panel")
     rf"(?:[\w'’\"“”-]+\s+){{0,4}}(?:{_WORDS.pattern('publication_nouns')})\b[^.;]{{0,160}}?"
     rf"\b(?:{_WORDS.pattern('publication_said')})\b",
