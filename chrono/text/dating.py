@@ -1214,7 +1214,8 @@ def _last_clause_subject(b: Builder, previous: SentenceContext) -> Trigger | Non
 
 # where the last clause of a sentence opens: after a comma and a coordinator ("…, and the 18-month …")
 _CLAUSE_OPENING = lazy_compile(
-    r"[,;][ \t]+(?:and|but|while|when)[ \t]+(?!.*[,;][ \t]+(?:and|but|while|when)[ \t])")
+    rf"[,;][ \t]+(?:{_WORDS.pattern('last_clause_openers')})[ \t]+"
+    rf"(?!.*[,;][ \t]+(?:{_WORDS.pattern('last_clause_openers')})[ \t])")
 # "held every June", "each Saturday": a habit's month or weekday after the verb
 _EVERY_MONTH = lazy_compile(
     rf"\b(?:{_WORDS.pattern('habitual_each')})\s+(?:{alternation([*MONTHS, *WEEKDAYS])})\b", re.IGNORECASE)
