@@ -11,6 +11,7 @@ the same paragraph; elsewhere it may be another place's, a doubt (a warning at m
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Callable
 
@@ -20,6 +21,7 @@ from chrono.model import Grade, Span
 from chrono.tagger import Timex
 from chrono.text.again import ordered_dates
 from chrono.text.builder import Builder
+from chrono.text.clauses import FUNCTION_WORDS
 from chrono.text.context import SentenceContext
 from chrono.text.counts import NUMBERS
 from chrono.text.events import Trigger, lexicon
@@ -588,7 +590,24 @@ def _same_thing_done(text: str, match: re.Match[str], other: Sentence, done: set
     """Does ``other`` tell the thing the first did: its words, or "the same", or a post of the
     story's own, or the name it was done to by the name's head ("the club")?"""
     return (done <= lower or _PERSON_SAMENESS.search(text, other.start, other.end) is not None
-            or _post_of_the_story(text, other, acts) or _name_by_its_head(text, match, other))
+            or _post_of_the_story(text, other, acts) or _name_by_its_head(text, match, other)
+            or _possessed_thing(text, match, other))
+
+
+def _possessed_thing(text: str, match: re.Match[str], sentence: Sentence) -> bool:
+    """Is what the first did done to a name's thing ("to captain Harwick Cricket Club's first
+    XI") that ``sentence`` gives with "the" ("who captained the first XI in June 1987")?"""
+    if "object" not in match.groupdict():
+        return False
+    owned = _POSSESSED.match(match.group("object"))
+    if owned is None:
+        return False
+    # (its words up to a function word: "first XI" of "first XI in the club's history")
+    thing = list(itertools.takewhile(lambda word: word.lower() not in FUNCTION_WORDS, owned.group(1).split()))
+    if not thing:
+        return False
+    words = r"\s+".join(re.escape(word) for word in thing[:3])
+    return re.search(rf"\bthe\s+{words}\b", text[sentence.start:sentence.end], re.IGNORECASE) is not None
 
 
 def _same_names(text: str, match: re.Match[str], other: Sentence) -> bool:
@@ -612,6 +631,8 @@ def _post_of_the_story(text: str, sentence: Sentence, acts: frozenset[str]) -> b
     return False
 
 
+# "Harwick Cricket Club's first XI": a name, its possessive, and the thing of it
+_POSSESSED = lazy_compile(r"\s*(?:[A-Z][\w'’-]*\s+)*[A-Z][\w'’-]*['’]s\s+(.+)")
 _NAME_HEADS = _WORDS.set("person_first_name_heads")
 _NAME_AT_START = lazy_compile(r"\s*((?:[A-Z][\w'’-]+\s+)*[A-Z][\w'’-]+)")
 
