@@ -277,8 +277,9 @@ class Frames:
                     opened, block = outer, outer.block
             dated_section = (block.is_date or _section_year(ctx, block, anchor)
                              or _day_section(self.res, self.text, block, start, end, anchor)
-                             or _dateline_heading(self.res, self.text, block, start, end, anchor)
-                             or (opened.anchor is not None and anchor.gran == "D"))
+                             or (anchor.gran == "D" and (
+                                 dateline_heading(self.res, self.text, block, start, end)
+                                 or opened.anchor is not None)))
             firm = (block.kind is not Kind.HEADING or dated_section) and (
                 role != "begin" or anchor.gran == "D") and not (
                 role is None and opens_range(self.text, end, block.end))
@@ -412,11 +413,12 @@ _STORY_YEARS = 2
 _SECTION_SEPARATOR = lazy_compile(r"[ \t*_]*(?:[–—:|]|\s-\s)")
 
 
-def _dateline_heading(res: Resources, text: str, block: Block, start: int, end: int, anchor: Anchor) -> bool:
+def dateline_heading(res: Resources, text: str, block: Block, start: int, end: int) -> bool:
     """"### MILLBRAE, 13 February" over one town's item of a digest: a heading that is a place and
-    a day and nothing else, the dateline of its section ("yesterday" in it is the 12th)."""
+    the date at ``[start, end)`` and nothing else, the dateline of its section ("yesterday" in it
+    is the 12th when the date is a day)."""
     # (a letter's heading, "Inchmurran, 2nd Oct." over "Dear Jean,", is a letter's: see offer)
-    return block.kind is Kind.HEADING and anchor.gran == "D" and "," in text[block.start:start] and (
+    return block.kind is Kind.HEADING and "," in text[block.start:start] and (
         _leads(res)[0].match(text, block.start, start) is not None
         and _BARE_AFTER.match(text, end, block.end) is not None
     ) and not _salutation_after(res, text, block.end)

@@ -13,7 +13,6 @@ Novak on 3 May 1968, he retired in 2020 at 52").
 from __future__ import annotations
 
 import bisect
-import datetime as dt
 import functools
 import itertools
 import re
@@ -27,7 +26,7 @@ from chrono.tagger import Timex
 from chrono.tagger.resources import trie_regex
 from chrono.text.antecedents import full_names
 from chrono.text.calendar_names import MONTHS, ORDINAL_SUFFIXES, WEEKDAYS
-from chrono.text.cue_dates import mention
+from chrono.text.cue_dates import mention, weekday_pins_year
 from chrono.text.given_names import sex_of_given_name
 from chrono.text.inflection import singular
 from chrono.text.sentences import Sentence
@@ -236,19 +235,7 @@ def _year_from_now(timex: Timex) -> bool:
     """Was the year of ``timex`` taken from the document date by its tense, not guessed
     ("died at home on 9 August" in a text of 14 August), or pinned by its weekday ("retires when
     term ends on Friday 22 July", a text of 15 July 2016: no year near has that Friday but 2016)?"""
-    return timex.anchor == "DCT" and (not timex.guessed or _weekday_fits(timex))
-
-
-def _weekday_fits(timex: Timex) -> bool:
-    """Does the one weekday ``timex`` names fall on the day its value gives?"""
-    day = _FULL_DAY.match(timex.value[:10])
-    named = {_WEEKDAY_NUMBERS[w.lower()] for w in _WEEKDAY_WORD.findall(timex.text)}
-    if day is None or len(named) != 1 or not _DIGIT.search(timex.text):
-        return False  # (a bare "Sunday" is placed by the tense: it pins nothing)
-    try:
-        return dt.date.fromisoformat(day.group()).weekday() in named
-    except ValueError:
-        return False
+    return timex.anchor == "DCT" and (not timex.guessed or weekday_pins_year(timex))
 
 
 def _age_of(match: re.Match[str]) -> tuple[int, int, int]:
@@ -815,9 +802,6 @@ _PRONOUN_AFTER_BIRTH = lazy_compile(
 _DAY_NAMED = lazy_compile(
     rf"\d{{1,2}}(?:st|nd|rd|th)?[ \t]+(?:{alternation(MONTHS)})|(?:{alternation(MONTHS)})[ \t]+\d"
     rf"|\b(?:{alternation([*WEEKDAYS, *_WORDS.words('day_words')])})\b", re.IGNORECASE)
-_WEEKDAY_WORD = lazy_compile(rf"\b(?:{alternation(WEEKDAYS)})\b", re.IGNORECASE)
-_WEEKDAY_NUMBERS = {name.lower(): number for name, number in WEEKDAYS.items()}
-_DIGIT = lazy_compile(r"\d")
 _POSSESSIVE_BIRTH = lazy_compile(rf"\b(?:{_WORDS.pattern('born_possessives')})\b", re.IGNORECASE)
 
 # "the 19-year-old": an age as the epithet of the one the text is about

@@ -34,6 +34,8 @@ from chrono.lazy_regex import lazy_compile
 from chrono.options import ReadingOptions
 from chrono.periods import Period
 from chrono.tagger import Timex
+from chrono.tagger.frames import dateline_heading
+from chrono.tagger.resources import load as load_resources
 from chrono.text.again import told_again
 from chrono.text.anniversary_events import anniversary_events
 from chrono.text.attachment import is_asserted
@@ -173,9 +175,6 @@ def build(text: str, sentences: Sequence[Sentence], timexes: Sequence[Timex], dc
 
 
 _DAY_VALUE = lazy_compile(r"\d{4}-\d\d-\d\d")
-# "### MILLBRAE, 13 February": a heading that is a dateline (a place, then its day, and no more)
-_PLACE_BEFORE_DAY = lazy_compile(r"[#\s*_]*[A-Z][\w'’.-]*(?:[ \t]+[A-Za-z][\w'’.-]*){0,3},[ \t]+")
-_NOTHING_AFTER = lazy_compile(r"[\s*_.,:;—–-]*")
 _YEAR = lazy_compile(r"\d{4}")
 
 
@@ -215,18 +214,17 @@ _WRITTEN_DAY = lazy_compile(r"(?:weekday_)?(?:day_month|month_day)(?:_year)?")
 
 
 def _dateline_days(text: str, blocks: Sequence[Block], timexes: Sequence[Timex]) -> frozenset[str]:
-    """The days the document's datelines write ("OSLO, 5 April —", "### MILLBRAE, 13 February")."""
-    days = set()
+    """The days the document's datelines write ("OSLO, 5 April —", and a heading the tagger read
+    as its section's dateline, "### MILLBRAE, 13 February")."""
+    res = load_resources("en")  # (the words of the tagger, which read the headings)
+    days: set[str] = set()
     for block in blocks:
         if block.kind not in (Kind.DATELINE, Kind.HEADING):
             continue
         for t in timexes:
             if not block.start <= t.start < block.end or not _DAY_VALUE.match(t.value):
                 continue
-            if block.kind is Kind.DATELINE or (
-                _PLACE_BEFORE_DAY.fullmatch(text, block.start, t.start)
-                and _NOTHING_AFTER.fullmatch(text, t.end, block.end)
-            ):
+            if block.kind is Kind.DATELINE or dateline_heading(res, text, block, t.start, t.end):
                 days.add(t.value[:10])
     return frozenset(days)
 

@@ -56,6 +56,7 @@ from chrono.text.claims import TextDurationClaim, TextPeriodClaim
 from chrono.text.clauses import FUNCTION_WORDS, SUBORDINATE_OPENER, looks_finite, words_between, words_in
 from chrono.text.context import SentenceContext
 from chrono.text.counts import NUMBERS, count_of
+from chrono.text.cue_dates import weekday_pins_year
 from chrono.text.events import Trigger, asserted, lexicon
 from chrono.text.reported import source_report
 from chrono.text.sentences import Sentence, in_quote
@@ -181,8 +182,6 @@ _STARTS_WITHIN = Bound(Part.START, Qualifier.IN)
 _ENDS_WITHIN = Bound(Part.END, Qualifier.IN)
 
 
-_WEEKDAY_NUMBERS = {name.lower(): number for name, number in WEEKDAYS.items()}  # Monday: 0
-_WEEKDAY_WORD = lazy_compile(r"[A-Za-z]+")
 _DAY_VALUE = lazy_compile(r"\d{4}-\d\d-\d\d")
 
 
@@ -316,24 +315,6 @@ def _day_written(here: SentenceContext, timex: Timex) -> bool:
     return timex.type == "DATE" or _DAY_WORDS.search(timex.text) is not None or any(
         t.type == "DATE" and 0 <= t.start - timex.end <= _TIME_DAY_GAP and timex.value.startswith(t.value)
         for t in here.timexes)
-
-
-def weekday_pins_year(timex: Timex) -> bool:
-    """"on Saturday, 10 April" whose weekday fits the year chosen and not the one before or
-    after: the weekday states the year as surely as a written one."""
-    day = _DAY_VALUE.match(timex.value)
-    if day is None or not _FIGURE.search(timex.text):
-        return False  # (a bare "Tuesday" is placed by the tense: it pins nothing)
-    named = [_WEEKDAY_NUMBERS[w.lower()] for w in _WEEKDAY_WORD.findall(timex.text)
-             if w.lower() in _WEEKDAY_NUMBERS]
-    if len(named) != 1:
-        return False
-    try:
-        chosen = dt.date.fromisoformat(day.group())
-        neighbours = [chosen.replace(year=chosen.year + step) for step in (-1, 1)]
-    except ValueError:
-        return False
-    return chosen.weekday() == named[0] and all(d.weekday() != named[0] for d in neighbours)
 
 
 def period_of(timex: Timex, dct: Period | None, hemisphere: Hemisphere) -> Period | None:
