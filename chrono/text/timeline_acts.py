@@ -220,18 +220,19 @@ def _the_pair(b: Builder, acts: Sequence[_Told], tellings: Sequence[_Told], date
     words with each other than either does with any other telling or entry ("The hall opened to
     pupils on Monday 5 September" and "- **12 September 2011** — Sports hall opens to pupils",
     beside "the building was formally opened on Friday")."""
-    text = b.text
+    # (each side's words read once: every entry is scored against every telling)
+    logged = [words_near(b.text, sentence, act) - date_words for sentence, act in acts]
+    told = [_about(b, telling) - date_words for telling in tellings]
 
-    def shared(entry: _Told, telling: _Told) -> list[str]:
-        theirs = _about(b, telling) - date_words
+    def shared(i: int, j: int) -> list[str]:
+        theirs = told[j]
         # (a compound's head counts: "Footbridge closed" beside "the old timber bridge … closed")
-        return sorted(w for w in words_near(text, entry[0], entry[1]) - date_words
+        return sorted(w for w in logged[i]
                       if w in theirs or (len(w) > 6 and any(len(t) >= 4 and w.endswith(t) for t in theirs)))
 
     if len(acts) == 1 and len(tellings) == 1:
-        return acts[0], tellings[0], shared(acts[0], tellings[0])
-    scores = {(i, j): shared(entry, telling)
-              for i, entry in enumerate(acts) for j, telling in enumerate(tellings)}
+        return acts[0], tellings[0], shared(0, 0)
+    scores = {(i, j): shared(i, j) for i in range(len(acts)) for j in range(len(tellings))}
     best = max(scores, key=lambda key: len(scores[key]))
     count = len(scores[best])
     if count < _SHARED_WORDS:
@@ -250,10 +251,10 @@ def _about(b: Builder, telling: _Told) -> frozenset[str]:
     words = words_near(b.text, sentence, trigger)
     if not _PRONOUN_SUBJECT.fullmatch(b.text, sentence.start, trigger.start):
         return words
-    at = bisect.bisect_left([s.start for s in b.sentences], sentence.start)
-    if at == 0 or b.sentences[at - 1].paragraph != sentence.paragraph:
+    before = b.sentence_before(sentence)
+    if before is None or before.paragraph != sentence.paragraph:
         return words
-    return words | words_near(b.text, b.sentences[at - 1], trigger, whole=True)
+    return words | words_near(b.text, before, trigger, whole=True)
 
 
 def _words_before(text: str, sentence: Sentence, trigger: Trigger) -> frozenset[str]:
