@@ -163,7 +163,7 @@ def trigger_words(extra_files: tuple[str, ...] = ()) -> TriggerWords:
     return TriggerWords(verbs, nouns, tuple(punctual))
 
 
-SYNONYM_STRENGTHS = ("same", "related")
+SYNONYM_STRENGTHS = ("same", "related")  # (and "general", a table of its own: general_words)
 
 
 @attrs.frozen
@@ -181,8 +181,29 @@ class Synonyms:
 
 # classes too broad to say which event a verb names
 _BROAD_CLASSES = frozenset(
-    {None, "occurrence", "state", "reporting", "announcement", "named", "begin", "end", "causal"}
+    {None, "occurrence", "state", "reporting", "announcement", "named", "begin", "end", "causal",
+     "transaction"}
 )
+
+
+def _noun_verb(noun: str) -> str | None:
+    spec = trigger_words().nouns.get(noun)
+    return str(spec["verb"]) if isinstance(spec, dict) and "verb" in spec else None
+
+
+def _noun_class(noun: str) -> str | None:
+    spec = trigger_words().nouns.get(noun)
+    found = spec.get("class") if isinstance(spec, dict) else spec
+    return None if found in _BROAD_CLASSES else str(found)
+
+
+def _synonyms(words: set[str]) -> Synonyms:
+    return Synonyms(
+        frozenset(words),
+        frozenset(_noun_verb(w) or w for w in words),
+        frozenset(v for w in words if (v := _noun_verb(w)) is not None),
+        frozenset(c for w in words if (c := _noun_class(w)) is not None),
+    )
 
 
 @functools.cache
@@ -194,29 +215,20 @@ def synonym_sets(strength: str = "same") -> Mapping[str, Synonyms]:
     verb "fell" is not the noun "fall")."""
     if strength not in SYNONYM_STRENGTHS:
         raise ValueError(f"synonym strength must be one of {', '.join(SYNONYM_STRENGTHS)}: {strength!r}")
-    nouns = trigger_words().nouns
-
-    def verb(noun: str) -> str | None:
-        spec = nouns.get(noun)
-        return str(spec["verb"]) if isinstance(spec, dict) and "verb" in spec else None
-
-    def event_class(noun: str) -> str | None:
-        spec = nouns.get(noun)
-        found = spec.get("class") if isinstance(spec, dict) else spec
-        return None if found in _BROAD_CLASSES else str(found)
-
     found: dict[str, set[str]] = {}
     for group in load_yaml("lang", "en", "events", "synonyms.yaml")[strength]:
         words = {str(word) for word in group}
         for word in words:
-            for key in {word, verb(word) or word}:
+            for key in {word, _noun_verb(word) or word}:
                 found.setdefault(key, set()).update(words)
-    return MappingProxyType({
-        key: Synonyms(
-            frozenset(words),
-            frozenset(verb(w) or w for w in words),
-            frozenset(v for w in words if (v := verb(w)) is not None),
-            frozenset(c for w in words if (c := event_class(w)) is not None),
-        )
-        for key, words in found.items()
-    })
+    return MappingProxyType({key: _synonyms(words) for key, words in found.items()})
+
+
+@functools.cache
+def general_words() -> Mapping[str, Synonyms]:
+    """General event noun -> the specific words it stands for ("deal" -> acquisition, purchase,
+    merger …; synonyms.yaml's ``general``): a story calls its one event of those kinds by the
+    general word ("its acquisition of Tillington Dairies … since the deal completed")."""
+    table = load_yaml("lang", "en", "events", "synonyms.yaml")["general"]
+    return MappingProxyType({str(general): _synonyms({str(w) for w in specific})
+                             for general, specific in table.items()})

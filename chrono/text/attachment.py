@@ -207,6 +207,10 @@ _TOPIC_BETWEEN = lazy_compile(
 _ANNOUNCED_OBJECT = lazy_compile(
     rf"\s+(?:{_WORDS.pattern('object_determiners')})\s+(?:\S+\s+){{0,3}}", re.IGNORECASE
 )
+_ANNOUNCING_FORMS = frozenset(form for verb in _ANNOUNCING for form in (verb, *regular_forms(verb)))
+_ANNOUNCING_BEFORE = lazy_compile(
+    rf"\b([a-z]+)\s+(?:{_WORDS.pattern('object_determiners')})\s+(?:\S+\s+){{0,3}}\Z", re.IGNORECASE
+)
 _BY_AGENT = lazy_compile(rf"\s+{_WORDS.pattern('agent_by')}\b")
 _INCHOATIVE = _WORDS.set("inchoative_verbs")
 _PHASE_VERBS = {str(verb): str(part) for verb, part in _WORDS.table("phase_verbs").items()}
@@ -847,11 +851,17 @@ def _before_noun(noun: Trigger, triggers: Sequence[Trigger]) -> Trigger | None:
 
 
 def _announced(text: str, noun: Trigger, triggers: Sequence[Trigger]) -> bool:
-    """Is ``noun`` the object of a verb of announcing right before it?"""
+    """Is ``noun`` the object of a verb of announcing right before it (a trigger, or a form the
+    lexicon does not read as one: "two months before announcing the deal in July")?"""
     verb = _before_noun(noun, triggers)
-    return verb is not None and verb.pos == "verb" and (
+    if verb is not None and verb.pos == "verb" and (
         verb.lemma in _ANNOUNCING or not _ANNOUNCING.isdisjoint(regular_bases(verb.lemma))
-    ) and _ANNOUNCED_OBJECT.fullmatch(text, verb.end, noun.start) is not None
+    ) and _ANNOUNCED_OBJECT.fullmatch(text, verb.end, noun.start) is not None:
+        return True
+    if noun.pos != "noun":
+        return False
+    before = _ANNOUNCING_BEFORE.search(text, max(0, noun.start - 60), noun.start)
+    return before is not None and before.group(1).lower() in _ANNOUNCING_FORMS
 
 
 def _head_of(text: str, noun: Trigger, triggers: Sequence[Trigger]) -> Trigger | None:

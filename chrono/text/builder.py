@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 
 import attrs
 
-from chrono.knowledge import synonym_sets
+from chrono.knowledge import general_words, synonym_sets
 from chrono.lazy_regex import lazy_compile
 from chrono.model import Claim, Endpoint, Event, EventExists, Gap, Grade, Part, Qualifier, Span
 from chrono.options import ReadingOptions
@@ -645,7 +645,7 @@ class Builder:
         self._labels: dict[str, frozenset[str]] = {}  # the dates that label each event word
         domain = options.domain_files
         self.vocabulary = Vocabulary(synonym_sets("same"), synonym_sets("related"),
-                                     lambda trigger: names_verb_event(trigger, domain))
+                                     lambda trigger: names_verb_event(trigger, domain), general_words())
 
     def built(self) -> Built:
         claims = zone_widened(self.claims, self.timexes, self.text)

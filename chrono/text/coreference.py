@@ -32,7 +32,7 @@ from chrono.text.mentions import EVENT_DOCUMENTS, Mention
 from chrono.text.vocabulary import vocabulary
 
 # classes too broad to tell events apart: their mentions corefer by word, the others also by class
-_GENERIC_CLASSES = frozenset({"occurrence", "state", "reporting", "announcement"})
+_GENERIC_CLASSES = frozenset({"occurrence", "state", "reporting", "announcement", "transaction"})
 _WORDS = vocabulary("coreference")
 _DETERMINER = _WORDS.set("object_determiners")
 _OBJECT_MODIFIERS = _WORDS.set("object_modifiers")
@@ -52,6 +52,7 @@ _OTHER_TIME_OWNERS = frozenset(
     for counter in _WORDS.words("other_time_counters")
     for unit in _WORDS.words("other_time_units")
 )
+GENERAL_WORD = "the general word for it"
 # how far back a definite noun looks for the event it names, in mentions
 _LOOKBACK = 400
 # a link by the same word is certain within this many paragraphs; further back, uncertain
@@ -82,7 +83,7 @@ def _matcher(mention: Mention, words: Vocabulary) -> tuple[Callable[[Mention], s
     """:func:`_match` for one mention against many earlier ones (its word's sets looked up once:
     a mention is tried against hundreds), and the keys of what it can match."""
     a = mention.trigger
-    same, related = words.same(a.lemma), words.related(a.lemma)
+    same, related, general = words.same(a.lemma), words.related(a.lemma), words.general(a.lemma)
     names_verb = words.names_verb(a)
     kind = a.event_class if a.event_class not in _GENERIC_CLASSES and a.event_class != "named" else None
 
@@ -90,7 +91,7 @@ def _matcher(mention: Mention, words: Vocabulary) -> tuple[Callable[[Mention], s
     document = a.lemma if a.pos == "noun" and a.lemma in EVENT_DOCUMENTS else None
     lemmas = {a.lemma}
     classes = {kind} if kind is not None else set()
-    for sets in (same, related):
+    for sets in (same, related, general):
         if sets is not None:
             lemmas |= sets.verbs | sets.lemmas
     if related is not None:
@@ -106,6 +107,10 @@ def _matcher(mention: Mention, words: Vocabulary) -> tuple[Callable[[Mention], s
             return "the same word"  # "her resignation letter … after receiving the letter"
         if same is not None and (b.lemma in same.verbs if b.pos == "verb" else b.lemma in same.lemmas):
             return "a word for the same event"
+        if general is not None and (
+            b.lemma in general.verbs if b.pos == "verb" else b.lemma in general.lemmas
+        ):
+            return GENERAL_WORD  # "its acquisition of Tillington Dairies … the deal"
         if related is not None and (
             b.lemma in related.verbs if b.pos == "verb" else b.lemma in related.lemmas
         ):
@@ -171,12 +176,16 @@ class Vocabulary:
     same_sets: Mapping[str, Synonyms]
     related_sets: Mapping[str, Synonyms]
     names_verb: Callable[[Trigger], bool]
+    general_sets: Mapping[str, Synonyms] = attrs.field(factory=dict)
 
     def same(self, lemma: str) -> Synonyms | None:
         return self.same_sets.get(lemma)
 
     def related(self, lemma: str) -> Synonyms | None:
         return self.related_sets.get(lemma)
+
+    def general(self, lemma: str) -> Synonyms | None:
+        return self.general_sets.get(lemma)
 
 
 def _another_instance(mention: Mention) -> bool:
@@ -212,7 +221,7 @@ def antecedent_link(mention: Mention, earlier: Sequence[Mention], words: Vocabul
         return _first_of_kind(mention, earlier, words, same_event)
     if not found:
         return None
-    if found[0][1] in ("a related word", "the same kind of event"):
+    if found[0][1] in ("a related word", "the same kind of event", GENERAL_WORD):
         # "met for a dinner on the eve of the summit" after "the summit was held", "the attack on
         # 14 April" after "the attack happened … He … struck his head": the word itself, told
         # before, rather than a related one or one of its kind nearer
@@ -287,6 +296,13 @@ def antecedent_link(mention: Mention, earlier: Sequence[Mention], words: Vocabul
     )
     if by_name and how == "a related word":
         how = "a related word with the same name"
+    # "The £185m purchase of Pennick" after "the acquisition of Pennick Dairies": a word for it
+    # whose names are all said of the one it could be
+    by_name = by_name or (how == "a word for the same event" and bool(mention.names)
+                          and mention.names <= chosen.names)
+    # "its acquisition of Tillington Dairies … ¶ … since the deal completed on 3 March": the
+    # general word, with no phrase of its own, for the only such event told
+    by_general = how == GENERAL_WORD and not mention.qualified_after and mention.own_names <= chosen.names
     # "Grace Adeyemi-Clarke stepped down on 18 March … Ms Adeyemi-Clarke's departure": a person
     # leaves a post, takes one, is born or dies once in a story
     # ("The chairman, Sir Nigel, resigned on Monday … his departure came days after …": a pronoun
@@ -302,7 +318,7 @@ def antecedent_link(mention: Mention, earlier: Sequence[Mention], words: Vocabul
     own_phrase = (same_word and chosen.trigger.pos == "verb" and mention.qualified_after
                   and chosen.paragraph != mention.paragraph)
     certain = mention.uncertain is None and (
-        (same_word and near) or by_kind or by_name or by_person
+        (same_word and near) or by_kind or by_name or by_person or by_general
     ) and not own_phrase
     # (the same word again in the same sentence with a word of its own: its words around the
     # earlier mention are the later one's too, "the first friendly of the season … and the league
@@ -387,8 +403,8 @@ def verb_object(text: str, trigger: Trigger, triggers: Sequence[Trigger]) -> Tri
         return None
     for other in triggers:
         verb, noun = (other, trigger) if trigger.pos == "noun" else (trigger, other)
-        if verb.pos != "verb" or noun.pos != "noun" or noun.event_class == "named":
-            continue
+        if verb.pos != "verb" or noun.pos != "noun" or noun.event_class in ("named", "transaction"):
+            continue  # ("signed the takeover on 2 January": its start; the deal completes later)
         if verb.event_class in ("reporting", "begin", "end", "causal") or not asserted(verb):
             continue
         if verb.lemma not in _SUPPORT_VERBS and _SUPPORT_VERBS.isdisjoint(regular_bases(verb.lemma)):

@@ -96,6 +96,9 @@ _PHRASE_WORD = lazy_compile(r"[\w'’-]+")
 _OF_PHRASE = lazy_compile(r"\s+of\s+((?:[\w'’-]+\s*){1,4})")
 _COMPLEMENT = lazy_compile(
     rf"\s+(?:{_WORDS.pattern('complement_prepositions')})\s+(?:the\s+)?((?:[A-Z][\w'’-]*\s*){{1,4}})"
+    # "the purchase of the Cornish pasty maker Tidewell Bakery": a name in apposition to a
+    # description, which names the thing as well
+    rf"(?:((?:[a-z][a-z-]+\s+){{1,3}})((?:[A-Z][\w'’-]*\s*){{1,4}}))?"
 )
 
 _VENUE = lazy_compile(rf"\s+(?:{_WORDS.pattern('venue_prepositions')})\s+(?:the\s+)?[A-Z]")
@@ -295,8 +298,15 @@ class Mention:
         """Names of the phrase right after it ("tenby", "freight" of "the purchase of Tenby
         Freight"; "kingsmere", "civic", "hall" of "the meeting at Kingsmere Civic Hall")."""
         text, trigger = self._text, self.trigger
-        complement = _COMPLEMENT.match(text, trigger.end, min(len(text), trigger.end + 60))
-        return names_in(complement.group(1)) if complement is not None else frozenset()
+        complement = _COMPLEMENT.match(text, trigger.end, min(len(text), trigger.end + 80))
+        if complement is None:
+            return frozenset()
+        names = names_in(complement.group(1))
+        description = complement.group(2)
+        if description and not any(word in FUNCTION_WORDS or looks_finite(word)
+                                   for word in description.split()):
+            names |= names_in(complement.group(3))
+        return names
 
     @functools.cached_property
     def venue_told(self) -> bool:

@@ -227,8 +227,10 @@ _INTO_A_PERIOD = lazy_compile(rf"[ \t]+into[ \t]+(?:{_WORDS.pattern('period_dete
 
 
 def _is_aspect_form(word: str) -> bool:
-    """Is ``word`` a form of a verb that starts or ends its object ("ending", "starting")?"""
-    return any(cls in ("begin", "end") for _, cls, pos, _ in lexicon().forms.get(word, ()) if pos == "verb")
+    """Is ``word`` a form of a verb that starts or ends its object ("ending", "starting"), or
+    tells of it ("announcing", "reporting")?"""
+    return any(cls in ("begin", "end", "announcement", "reporting")
+               for _, cls, pos, _ in lexicon().forms.get(word, ()) if pos == "verb")
 
 
 def offset(b: Builder, here: SentenceContext, match: re.Match[str]) -> None:
@@ -337,7 +339,8 @@ def offset(b: Builder, here: SentenceContext, match: re.Match[str]) -> None:
             t.start == gerund.start(1) for t in triggers
         ):
             # "ten days after ending their first strike": counted from a point of the event the
-            # lexicon does not tell (its end), not from its start
+            # lexicon does not tell (its end), not from its start; "two months before announcing
+            # the deal": from the telling, not the deal
             return
         if right and not _CLAUSE_MARK.search(text, end, right[0].start) and (
             words_between(text, end, right[0].start) <= 3

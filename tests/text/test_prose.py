@@ -34,3 +34,8 @@ def test_clean_prose_has_no_error(case: dict[str, Any]) -> None:
 @pytest.mark.parametrize("case", DATA["flawed"], ids=[c["name"] for c in DATA["flawed"]])
 def test_flawed_prose_has_its_error(case: dict[str, Any]) -> None:
     assert _errors(case["name"], case["text"]) == [case["rule"]]
+
+
+@pytest.mark.parametrize("case", DATA["missed"], ids=[c["name"] for c in DATA["missed"]])
+def test_missed_prose_has_no_error_of_another_rule(case: dict[str, Any]) -> None:
+    assert set(_errors(case["name"], case["text"])) <= {case["rule"]}
