@@ -275,6 +275,10 @@ _DATE_WORD = lazy_compile(rf"\d|\b(?:{alternation(longest_first([*MONTHS, *WEEKD
 _TIME_HEAD_SET_OFF = lazy_compile(rf"\b(?:{_WORDS.pattern('time_heads')})\s*,\s*\Z", re.IGNORECASE)
 _TO_BEFORE = lazy_compile(rf"\b{_WORDS.pattern('infinitive_to')}\s+\Z")
 _APPOSITION = lazy_compile(rf",\s+(?:{_WORDS.pattern('apposition_articles')})\s+[^,;.:()\"“”]{{1,160}},")
+_TALLY_ASIDE = lazy_compile(
+    rf",\s+(?:\d+|{_WORDS.pattern('tally_numbers')})\s+(?:votes?\s+)?(?:{_WORDS.pattern('tally_words')})\b[^,;.:()\"“”]{{0,60}},",
+    re.IGNORECASE,
+)
 _IN_PHRASE = lazy_compile(
     rf"\b(?:{_WORDS.pattern('phrase_prepositions')})\s+(?:[\w'’-]+\s+){{0,3}}\Z", re.IGNORECASE
 )
@@ -708,7 +712,8 @@ def _attach(text: str, timex: Timex, triggers: Sequence[Trigger], cuts: tuple[in
             # "announced the purchase of Vandmark on 2 January": the announcing's or the purchase's
             return None
         words = words_between(text, nearest.end, left_edge)
-        aside = _APPOSITION.search(text, nearest.end, left_edge)
+        aside = (_APPOSITION.search(text, nearest.end, left_edge)
+                 or _TALLY_ASIDE.match(text, nearest.end, left_edge))
         if aside is not None:
             # "launched the Tern, a two-wheeled cargo bike with a box …, at the Brayford cycle show
             # on 17 October": the object's apposition does not part the verb from its date

@@ -103,6 +103,10 @@ _HOUR_SLACK = 25 * MINUTE  # what a length in whole hours may be off
 _UPPER_SIGNALS = frozenset({"by", "before"})  # the signals of a time an end lies at or before
 
 
+_OF_LENGTH_GAP = lazy_compile(r"\s+")
+# "a sentence of four years": a noun whose "of" length is of something else than the event (the
+# term it imposes)
+_NOT_LASTING_OF = _WORDS.set("not_lasting_of_classes")
 _CLOSE_TO = lazy_compile(rf"^(?:{_WORDS.pattern('close_to_stated')})\b", re.IGNORECASE)
 
 
@@ -172,6 +176,14 @@ def duration(b: Builder, here: SentenceContext, timex: Timex) -> str | None:
         after = [t for t in triggers if t.start >= timex.end]
         if after and after[0].pos == "noun" and _LENGTH_NOUN.fullmatch(text[timex.end:after[0].start]):
             target, compound = after[0], True  # "a ten-day visit"
+    if target is None and timex.signal == "of":
+        # "a session of nearly four hours", "a crossing of twelve days": the noun's own length
+        before_of = [t for t in triggers if t.end <= (timex.signal_start or timex.start)]
+        noun = before_of[-1] if before_of else None
+        if noun is not None and noun.pos == "noun" and noun.event_class not in _NOT_LASTING_OF and (
+            _OF_LENGTH_GAP.fullmatch(text, noun.end, timex.signal_start or timex.start)
+        ) and not text[noun.start:noun.end].lower().endswith("s"):
+            target, compound = noun, True
     if target is None:
         before = text[max(0, timex.start - 30):timex.start]
         lasted = _LASTED.search(before)

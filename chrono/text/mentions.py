@@ -26,6 +26,12 @@ _WORDS = vocabulary("coreference")
 _PART_OF_DAY_BEFORE = lazy_compile(rf"\b({_WORDS.pattern('part_of_day_modifiers')})[ \t]+\Z", re.IGNORECASE)
 _DEFINITE = _WORDS.set("definite_determiners")
 _BARE_DEFINITE_AFTER = re.compile(rf"\b(?:{_WORDS.pattern('bare_definite_after')})[ \t]+\Z", re.IGNORECASE)
+# "…, ending a nine-day strike", "…, bringing to an end a session of nearly four hours": what
+# an ending participle ends is the event the story told, whatever its article
+_ENDING_PARTICIPLE_BEFORE = re.compile(
+    rf",\s*(?:{alternation(vocabulary('states').table('participles'))})\s+(?:an?)\s+(?:[\w'’-]+\s+){{0,3}}\Z",
+    re.IGNORECASE,
+)
 _CONTRAST = _WORDS.set("contrast_words")
 _ANY = _WORDS.set("any_after_order")
 _UNCERTAIN = _WORDS.set("uncertain_words")
@@ -36,6 +42,11 @@ _AMOUNT_WORDS = _WORDS.set("amount_words")
 EVENT_DOCUMENTS = _WORDS.set("event_documents")
 _NEXT_WORD = re.compile(r"[ \t]+([A-Za-z]+)\b")
 # (not a date: "the verdict on 12 November" is dated in its own words, not another verdict)
+_LENGTH_OF = lazy_compile(
+    rf"\s+of\s+(?:(?:{_WORDS.pattern('length_hedges')})\s+)*(?:\d+(?:\.\d+)?|an?|[a-z]+(?:-[a-z]+)?)\s+"
+    rf"(?:and\s+a\s+half\s+)?(?:{_WORDS.pattern('length_units')})s?\b",
+    re.IGNORECASE,
+)
 _QUALIFIER_AFTER = re.compile(
     rf"\s+(?:{_WORDS.pattern('qualifying_prepositions')})\s+(?:the\s+|a\s+|an\s+)?"
     rf"(?!\d|(?:{alternation([*MONTHS, *WEEKDAYS])})\b)[\w'’-]",
@@ -154,6 +165,10 @@ class Mention:
             self._text, max(self._sentence.start, trigger.start - 20), trigger.start - len(own[0]) - 1
         ):
             own, definite = [], True  # "before any alert had fired": the alert told, if one was
+        if not definite and _ENDING_PARTICIPLE_BEFORE.search(
+            self._text, max(self._sentence.start, trigger.start - 80), trigger.start
+        ):
+            definite = True
         return own, definite
 
     @functools.cached_property
@@ -214,7 +229,9 @@ class Mention:
     def qualified_after(self) -> bool:
         """Whether a phrase of its own follows it ("the strike at the sister plant", "the vote of
         the shareholders"): it says more than a bare reference back would."""
-        return _QUALIFIER_AFTER.match(self._text, self.trigger.end, self._sentence.end) is not None
+        text, end = self._text, self.trigger.end
+        return _QUALIFIER_AFTER.match(text, end, self._sentence.end) is not None and (
+            _LENGTH_OF.match(text, end, self._sentence.end) is None)
 
     @functools.cached_property
     def uncertain(self) -> str | None:
@@ -328,6 +345,8 @@ class Mention:
         """What its "of" phrase names: "husband" in "the death of her husband"."""
         text, trigger = self._text, self.trigger
         of_phrase = _OF_PHRASE.match(text, trigger.end, min(len(text), trigger.end + 50))
+        if of_phrase is not None and _LENGTH_OF.match(text, trigger.end, of_phrase.end()) is not None:
+            return frozenset()  # "a strike of nine days": a length, not what it is of
         return frozenset(
             w.lower() for w in (of_phrase.group(1).split() if of_phrase else [])
             if w.lower() not in FUNCTION_WORDS and w.lower() not in _PRONOUN_POSSESSORS and len(w) > 2

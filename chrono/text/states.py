@@ -66,6 +66,13 @@ def ending_acts(noun: str) -> frozenset[str]:
 _PARTICIPLES = {str(word): str(side) for word, side in _WORDS.table("participles").items()}
 _PARTICIPLE = lazy_compile(rf",\s+({alternation(_PARTICIPLES)})\s", re.IGNORECASE)
 _PARTICIPLE_HINT = Hint.of(_PARTICIPLES)
+_SPLIT_ENDS = {str(words): str(side) for words, side in _WORDS.table("split_participle_ends").items()}
+_SPLIT_PARTICIPLE = lazy_compile(
+    rf",\s+({_WORDS.pattern('split_participles')})\s+(?:[\w'’£$€.-]+\s+){{1,6}}?({alternation(_SPLIT_ENDS)})\b",
+    re.IGNORECASE,
+)
+_SUBJECT_OPENING = lazy_compile(r"\s*(?:The|This|That|Its|Their)\s+(?:[\w-]+\s+){0,2}")
+_SPLIT_HINT = Hint.of(_WORDS.words("split_participles"))
 
 
 def state_bounds(b: Builder, triggers: Iterable[_Candidate]) -> None:
@@ -233,20 +240,34 @@ def _event(b: Builder, sentence: Sentence, trigger: Trigger) -> str:
 
 def participle_bounds(b: Builder, here: SentenceContext) -> None:
     """"The last ships left the harbour on 2 March, ending the blockade": an event of the main
-    clause followed by ", ending X" (", starting X") is the end (the start) of X."""
+    clause followed by ", ending X" (", starting X"; ", bringing X to a close") is the end (the
+    start) of X."""
     text, triggers = b.text, here.triggers
-    if not _PARTICIPLE_HINT.may_match(text, here.sentence.start, here.sentence.end):
-        return
-    for match in _PARTICIPLE.finditer(text, here.sentence.start, here.sentence.end):
-        side = Side.END if _PARTICIPLES[match.group(1).lower()] == "end" else Side.START
-        following = [t for t in triggers if t.start >= match.end()]
-        if not following or following[0].pos != "noun" or (
-            words_between(text, match.end(), following[0].start) > 3
-        ):
-            continue
-        state = following[0]
+    lo, hi = here.sentence.start, here.sentence.end
+    found: list[tuple[re.Match[str], Side, Trigger]] = []
+    if _PARTICIPLE_HINT.may_match(text, lo, hi):
+        for match in _PARTICIPLE.finditer(text, lo, hi):
+            side = Side.END if _PARTICIPLES[match.group(1).lower()] == "end" else Side.START
+            following = [t for t in triggers if t.start >= match.end()]
+            if following and following[0].pos == "noun" and (
+                words_between(text, match.end(), following[0].start) <= 3
+            ):
+                found.append((match, side, following[0]))
+    if _SPLIT_HINT.may_match(text, lo, hi):
+        for match in _SPLIT_PARTICIPLE.finditer(text, lo, hi):
+            side = Side.END if _SPLIT_ENDS[" ".join(match.group(2).lower().split())] == "end" else Side.START
+            objects = [t for t in triggers if match.end(1) <= t.start and t.end <= match.start(2)
+                       and t.pos == "noun"]
+            if objects:
+                found.append((match, side, objects[-1]))  # "the council's budget session": its head
+    for match, side, state in found:
         main = [t for t in triggers if t.end <= match.start() and t.pos == "verb" and asserted(t)
                 and t.event_class not in ("reporting", "causal", "begin", "end")]
+        if not main:
+            # "The vote … came at 1am, bringing to an end a session …": the noun the sentence
+            # opens with, its verb one the lexicon does not tell
+            main = [t for t in triggers[:1] if t.pos == "noun" and t.end <= match.start()
+                    and _SUBJECT_OPENING.fullmatch(text, lo, t.start) is not None]
         if not main or not is_asserted(text, state):
             continue
         main_id = b.event(resolve(text, main[-1], triggers, here.cuts).trigger, here)
