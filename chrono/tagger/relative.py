@@ -87,6 +87,8 @@ def _duration(ctx: Context, rule_type: str, f: Fields, s: Spans, start: int, end
         return [Piece(start, end, "DATE", side, None, "DCT", temporal_function=True)]
     if f.get("half_of"):
         amount = 0.5
+    elif f.get("quarter_of"):
+        amount = 0.75 if f["quarter_of"].lower() == "three" else 0.25
     elif f.get("num"):
         amount = number(ctx.res, f["num"])
         if amount is None:
