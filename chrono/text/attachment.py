@@ -1149,11 +1149,16 @@ def _aspect_argument(text: str, trigger: Trigger, triggers: Sequence[Trigger],
     if skipped is not None:  # "the strike, which lasted three weeks, ended …": skip the relative clause
         edge = skipped.start()
     appositive = _APPOSITIVE_BEFORE.search(text, max(0, edge - 90), edge)
-    if appositive is not None and not any(
-        appositive.start() <= t.start < edge for t in triggers
+    inside = [t for t in triggers if appositive is not None and appositive.start() <= t.start < edge]
+    if appositive is not None and not any(t.pos == "verb" for t in inside) and not (
+        # ("The first, a 48-hour walkout, began": with no event before it, the phrase names it)
+        inside and not any(t.pos == "noun" and t.end <= appositive.start()
+                           and t.start >= clause_of(cuts, max(0, appositive.start() - 1))[0]
+                           for t in triggers)
     ) and not any(looks_finite(word) for word in words_in(text, appositive.start(), edge)):
         # "The merger of the Hartwell and the Stanmore, two of the oldest mutuals in the Midlands,
-        # was completed": past a noun phrase set off after the subject
+        # was completed": past a noun phrase set off after the subject ("The blaze, the worst in
+        # the town since the war, broke out": an event noun inside it is not the subject either)
         edge = appositive.start()
     restrictive = _RESTRICTIVE_BEFORE.search(text, max(0, edge - 40), edge) or (
         _RESTRICTIVE_WITH_OBJECT.search(text, max(0, edge - 80), edge))
