@@ -112,6 +112,10 @@ class WeekdayMismatch(Rule):
                 # "*The society's next talk is on Tuesday 9 March*" under a diary of 1896, told
                 # in February 2021: a day of the weeks to come, where the weekday fits
                 continue
+            if _fits_a_written_year_near(cue, weekday_cues):
+                # "the early hours of Saturday 28 February 2015 … drinking since the afternoon of
+                # Friday 27 February": the year written with a day close to it, where it fits
+                continue
             if fitting[date.day.year] >= _CONFIRMING:
                 message = (f"{cue.name} does not match {date.day.isoformat()} (the year in which the "
                            f"text's {fitting[date.day.year]} other weekdays fit): that day is a {actual}")
@@ -207,6 +211,31 @@ def _in_year(day: dt.date, year: int) -> dt.date | None:
 
 _NEIGHBOUR_DAYS = 31  # days between two year-less weekday dates that must share a year
 _NEIGHBOUR_CHARACTERS = 600  # how near in the text the other one is told
+
+
+# how close a day written with its year must be to lend that year (the eve, the day after)
+_WRITTEN_NEAR_DAYS = 2
+
+
+def _fits_a_written_year_near(cue: WeekdayCue, cues: list[WeekdayCue]) -> bool:
+    """Does the weekday of ``cue`` (its year inferred) fit the year of another weekday's date
+    written with its year before it, a day or two from it in that year (the evening before an
+    attack told with its year)?"""
+    day = cue.date.day
+    assert day is not None
+    for other in cues:
+        told = other.date.day
+        if other is cue or told is None or other.date.year_inferred or told.year == day.year or (
+            other.name_span.start > cue.name_span.start
+        ):
+            continue  # (told before it: the story's year, not next year's event told later)
+        try:
+            moved = day.replace(year=told.year)
+        except ValueError:
+            continue  # 29 February
+        if moved.weekday() == cue.weekday and abs((moved - told).days) <= _WRITTEN_NEAR_DAYS:
+            return True
+    return False
 
 
 def _fitting_neighbour(cue: WeekdayCue, cues: list[WeekdayCue], text: str) -> WeekdayCue | None:

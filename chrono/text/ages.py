@@ -268,6 +268,10 @@ def _births(text: str, timexes: Sequence[Timex]) -> list[Timex]:
     return sorted(unique.values(), key=lambda t: t.start)
 
 
+_REASON_OPENING = lazy_compile(r"[ \t]*(?:Because|Although|Though)\b")
+_CLAUSE_BREAK = lazy_compile(r",|[ \t][—–][ \t]")
+
+
 def age_cues(text: str, timexes: Sequence[Timex], sentences: Sequence[Sentence]) -> Iterator[AgeCue]:
     births = _births(text, timexes)
     dates = _Dates(timexes)
@@ -424,7 +428,11 @@ def age_cues(text: str, timexes: Sequence[Timex], sentences: Sequence[Sentence])
                  and not _closed_before(text, lo, match.start(), match.end(), t)
                  and not _in_relative_after(text, match.end(), t)
                  and not _of_unreached_age(text, match.end(), t)]
-        preceding = [t for t in dated if t.end <= match.start() and t.range_id is None]
+        # ("Because 1900 was not a leap year — … — she was eight years old before her birthday
+        # came round, in 1904": a date of the reason clause in front, not the age's time)
+        reason = _REASON_OPENING.match(text, sentence.start) if lo == sentence.start else None
+        preceding = [t for t in dated if t.end <= match.start() and t.range_id is None and not (
+            reason is not None and _CLAUSE_BREAK.search(text, t.end, match.start()) is not None)]
         right_after = [t for t in dated
                        if t.start >= match.end() and _NEXT_TO.fullmatch(text, match.end(), t.start)]
         if not right_after and any(t.start >= match.end() and _NEXT_TO.fullmatch(text, match.end(), t.start)

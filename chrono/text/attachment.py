@@ -977,7 +977,12 @@ def resolve(text: str, trigger: Trigger, triggers: Sequence[Trigger], cuts: tupl
             verbs.pop()
         if verbs and verbs[-1].pos == "verb" and asserted(verbs[-1]) and verbs[-1].event_class not in (
             "reporting", "begin", "end", "causal"
-        ) and words_between(text, verbs[-1].end, trigger.start) <= 12:
+        ) and words_between(text, verbs[-1].end, trigger.start) <= 12 and not (
+            # "has asked for the matter to be discussed at the council meeting on Monday 9
+            # December": the setting hosts what was asked for, not the asking
+            verbs[-1].text.lower() in _DIRECTIVE_VERBS
+            and _INFINITIVE_BETWEEN.search(text, verbs[-1].end, trigger.start)
+        ):
             return Target(verbs[-1], Part.WHOLE, verbs[-1])
         # "The board's vote, taken at an emergency meeting on 2 July": the noun the participle
         # phrase before the setting tells of

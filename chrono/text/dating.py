@@ -925,8 +925,17 @@ def _date(b: Builder, here: SentenceContext, timex: Timex, period: Period, lengt
         and other.value != timex.value[:4] and _in_apposition(b.text, timex, other)
         for other in here.timexes
     )
+    # "married on 14 April 1969, sixty years ago to the day" in a round-up of 16 April 2029: a
+    # count from now set beside the day it names may count from the story's day (the
+    # anniversary two days before), not the document's: a doubt, when they are days apart
+    near_story_day = timex.anchor == "DCT" and _relative(timex) and (
+        _DAY_VALUE.match(timex.value) is not None) and any(
+        other.end <= timex.start and not _relative(other) and _DAY_VALUE.match(other.value) is not None
+        and _in_apposition(b.text, other, timex) and _days_apart(other.value, timex.value) <= _STORY_DAY_SPARE
+        for other in here.timexes
+    )
     grade = (Grade.WEAK if restated or quoted_weekday or series_start or borrowed_day or other_year
-             else Grade.STRONG)
+             or near_story_day else Grade.STRONG)
     for bound in bounds:
         b.period_claim(event_id, bound.part, bound.qualifier, period, span, rule=rule,
                        mentions=(target.trigger,), grade=grade)
@@ -1420,6 +1429,14 @@ def _apposed_trigger(b: Builder, here: SentenceContext, timex: Timex) -> Trigger
         return None  # ("the following Thursday, 29 October": the counted day is the doubtful one)
     start = next((key[0] for key, dated in b.dated_by.items() if dated is before[-1]), None)
     return next((t for t in here.triggers if t.start == start), None)
+
+
+_STORY_DAY_SPARE = 31  # days between the story's day and the document's a count from now may hide
+
+
+def _days_apart(first: str, second: str) -> int:
+    """Days between two TIMEX3 day values ("1969-04-14", "1969-04-16T10:00")."""
+    return abs((dt.date.fromisoformat(first[:10]) - dt.date.fromisoformat(second[:10])).days)
 
 
 def _in_apposition(text: str, first: Timex | None, second: Timex) -> bool:

@@ -16,7 +16,7 @@ import attrs
 
 from chrono.knowledge import trigger_words
 from chrono.lazy_regex import lazy_compile
-from chrono.text.calendar_names import MONTHS, WORD_MONTHS
+from chrono.text.calendar_names import MONTHS, WEEKDAYS, WORD_MONTHS
 from chrono.text.clauses import FUNCTION_WORDS, looks_finite
 from chrono.text.counts import NUMBERS
 from chrono.text.inflection import doubled_l_forms, plural, regular_forms
@@ -264,12 +264,15 @@ def _unlisted(key: str, surface: str, text: str, at: int, floor: int) -> tuple[_
 
 
 _NEXT_WORD = lazy_compile(r"[ \t]+([a-z][a-z'’-]*)\b")
+_WEEKDAY_NEXT = lazy_compile(rf"[ \t]+(?:{alternation(WEEKDAYS)})\b")
 
 
 def _describes_noun(text: str, end: int, ceiling: int) -> bool:
     """Whether an -ing form after a determiner is followed by the noun it describes ("a leaking
     valve"), rather than ending its phrase or governing one ("the sinking of", "the flooding
     caused")."""
+    if _WEEKDAY_NEXT.match(text, end, ceiling) is not None:
+        return True  # "on the closing Saturday": which day of the fair, no closing
     following = _NEXT_WORD.match(text, end, ceiling)
     if following is None:
         return False
