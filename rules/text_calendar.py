@@ -53,7 +53,9 @@ class WeekdayMismatch(Rule):
         year-less weekdays of the text fit that year (a schedule whose other rows fit it), or
         one told near it (or anywhere before or after it with no year written between), within a
         month of it, does ("Sunday 8 February … two days later, on Monday 10 February": no year
-        makes both right), which confirms the year: then an error.
+        makes both right), which confirms the year: then an error. A year-less day a day or two
+        from a day written with its year before it ("the early hours of Saturday 28 February
+        2015 … drinking since the afternoon of Friday 27 February") is checked in that year.
         On the document's own day, a weekday that fits the day in a year written just before it
         (an anniversary: "You were a child in 1969. … The landing was on Sunday 20 July") is
         left alone too, and so is a date of a list read in the year a sentence names that runs
