@@ -268,7 +268,7 @@ def _births(text: str, timexes: Sequence[Timex]) -> list[Timex]:
     return sorted(unique.values(), key=lambda t: t.start)
 
 
-_REASON_OPENING = lazy_compile(r"[ \t]*(?:Because|Although|Though)\b")
+_REASON_OPENING = lazy_compile(rf"[ \t]*(?:{_WORDS.pattern('reason_openers')})\b")
 _CLAUSE_BREAK = lazy_compile(r",|[ \t][—–][ \t]")
 
 

@@ -183,6 +183,7 @@ def duration(b: Builder, here: SentenceContext, timex: Timex) -> str | None:
         if noun is not None and noun.pos == "noun" and noun.event_class not in _NOT_LASTING_OF and (
             _OF_LENGTH_GAP.fullmatch(text, noun.end, timex.signal_start or timex.start)
         ) and not text[noun.start:noun.end].lower().endswith("s"):
+            # (not a plural: "the talks of two days" may be several sittings)
             target, compound = noun, True
     if target is None:
         before = text[max(0, timex.start - 30):timex.start]

@@ -29,7 +29,8 @@ _BARE_DEFINITE_AFTER = re.compile(rf"\b(?:{_WORDS.pattern('bare_definite_after')
 # "…, ending a nine-day strike", "…, bringing to an end a session of nearly four hours": what
 # an ending participle ends is the event the story told, whatever its article
 _ENDING_PARTICIPLE_BEFORE = re.compile(
-    rf",\s*(?:{alternation(vocabulary('states').table('participles'))})\s+(?:an?)\s+(?:[\w'’-]+\s+){{0,3}}\Z",
+    rf",\s*(?:{alternation(vocabulary('states').table('participles'))})\s+"
+    rf"(?:{_WORDS.pattern('indefinite_articles')})\s+(?:[\w'’-]+\s+){{0,3}}\Z",
     re.IGNORECASE,
 )
 _CONTRAST = _WORDS.set("contrast_words")

@@ -71,7 +71,8 @@ _SPLIT_PARTICIPLE = lazy_compile(
     rf",\s+({_WORDS.pattern('split_participles')})\s+(?:[\w'’£$€.-]+\s+){{1,6}}?({alternation(_SPLIT_ENDS)})\b",
     re.IGNORECASE,
 )
-_SUBJECT_OPENING = lazy_compile(r"\s*(?:The|This|That|Its|Their)\s+(?:[\w-]+\s+){0,2}")
+_SUBJECT_OPENING = lazy_compile(
+    rf"\s*(?:{_WORDS.pattern('opening_subject_determiners')})\s+(?:[\w-]+\s+){{0,2}}")
 _SPLIT_HINT = Hint.of(_WORDS.words("split_participles"))
 
 
