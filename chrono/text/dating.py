@@ -1058,6 +1058,7 @@ _END_PARTICIPLE_BEFORE = lazy_compile(
 )
 # "met the day after …" (not "one week to the day after": a count of weeks made exact)
 _THE_DAY = lazy_compile(rf"(?<!\bto )\b(?:{_WORDS.pattern('one_day_distances')})\s+\Z", re.IGNORECASE)
+_THE_DAY_AFTER = lazy_compile(rf"\b(?:{_WORDS.pattern('one_day_after_distances')})\s+\Z", re.IGNORECASE)
 _VAGUE_LEAD = lazy_compile(rf"(?:(?:{vocabulary('order').pattern('vague_distances')})\s+)*\Z", re.IGNORECASE)
 _EVE_OF = lazy_compile(
     rf"\b(?:{_WORDS.pattern('eve_phrases')})\s+(?:[\w'’-]+\s+){{0,3}}?([\w'’-]+)\s*,\s*\Z", re.IGNORECASE
@@ -1091,8 +1092,10 @@ def _apposed_to_order_phrase(
     words = " ".join(phrase.group("word").lower().split())
     lo = max(here.sentence.start, phrase.start() - 30)
     counted = _COUNTED_DAYS.search(b.text, lo, phrase.start())
-    one_day = _THE_DAY.search(b.text, lo, phrase.start()) if counted is None else None
     direction = _OFFSET_DIRECTIONS.get(words)  # (an offset's: "19 days after")
+    one_day = (_THE_DAY.search(b.text, lo, phrase.start()) or (
+        _THE_DAY_AFTER.search(b.text, lo, phrase.start()) if direction == "after" else None
+    )) if counted is None else None
     if (counted is not None or one_day is not None) and direction in ("after", "before"):
         # "Its first burn came 19 days after launch, on 25 October": the launch was 19 days
         # before that day (fronted, "Six days after the landfall, on 5 September, power
