@@ -457,7 +457,7 @@ _MONTH_VALUE = lazy_compile(r"\d{4}-(\d\d)")
 _APPOSED_REACH = 30  # characters from a noun to a date set off after it
 
 
-def _days_apart(one: str, other: str) -> int | None:
+def days_apart(one: str, other: str) -> int | None:
     """Days between the first days of two TIMEX3 dates (see :func:`_first_day`), else None."""
     first, second = _first_day(one), _first_day(other)
     if first is None or second is None:
@@ -1177,7 +1177,7 @@ class Builder:
         """Is the earlier mention dated in its own words too, more than a year from this one's?"""
         told = self.context_of(link.antecedent)
         theirs = _own_date(self.text, link.antecedent, told.timexes) if told is not None else None
-        days = _days_apart(theirs.value, own.value) if theirs is not None else None
+        days = days_apart(theirs.value, own.value) if theirs is not None else None
         return days is not None and days > _ANOTHER_EVENT_DAYS
 
     def _far_from_told(self, link: Link, own: Timex) -> bool:
@@ -1236,7 +1236,7 @@ class Builder:
         """The days between a mention's own date and each date told of the event it would refer
         to: the expressions that placed it, and the periods of its claims ("broke out shortly
         before 4 a.m. on Thursday, 12 September" bounds it)."""
-        days = (_days_apart(value, own.value) for value in self.told_values(link))
+        days = (days_apart(value, own.value) for value in self.told_values(link))
         return [day for day in days if day is not None]
 
     def told_values(self, link: Link, *, written: bool = False) -> list[str]:

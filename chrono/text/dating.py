@@ -50,7 +50,7 @@ from chrono.text.attachment import (
     resolve,
     subject_of_past_verb,
 )
-from chrono.text.builder import Builder
+from chrono.text.builder import Builder, days_apart
 from chrono.text.calendar_names import MONTHS, WEEKDAY_NAMES, WEEKDAYS
 from chrono.text.claims import TextDurationClaim, TextPeriodClaim
 from chrono.text.clauses import FUNCTION_WORDS, SUBORDINATE_OPENER, looks_finite, words_between, words_in
@@ -931,7 +931,8 @@ def _date(b: Builder, here: SentenceContext, timex: Timex, period: Period, lengt
     near_story_day = timex.anchor == "DCT" and _relative(timex) and (
         _DAY_VALUE.match(timex.value) is not None) and any(
         other.end <= timex.start and not _relative(other) and _DAY_VALUE.match(other.value) is not None
-        and _in_apposition(b.text, other, timex) and _days_apart(other.value, timex.value) <= _STORY_DAY_SPARE
+        and _in_apposition(b.text, other, timex)
+        and (apart := days_apart(other.value, timex.value)) is not None and apart <= _STORY_DAY_SPARE
         for other in here.timexes
     )
     grade = (Grade.WEAK if restated or quoted_weekday or series_start or borrowed_day or other_year
@@ -1435,11 +1436,6 @@ def _apposed_trigger(b: Builder, here: SentenceContext, timex: Timex) -> Trigger
 
 
 _STORY_DAY_SPARE = 31  # days between the story's day and the document's a count from now may hide
-
-
-def _days_apart(first: str, second: str) -> int:
-    """Days between two TIMEX3 day values ("1969-04-14", "1969-04-16T10:00")."""
-    return abs((dt.date.fromisoformat(first[:10]) - dt.date.fromisoformat(second[:10])).days)
 
 
 def _in_apposition(text: str, first: Timex | None, second: Timex) -> bool:

@@ -103,7 +103,6 @@ _HOUR_SLACK = 25 * MINUTE  # what a length in whole hours may be off
 _UPPER_SIGNALS = frozenset({"by", "before"})  # the signals of a time an end lies at or before
 
 
-_OF_LENGTH_GAP = lazy_compile(r"\s+")
 # "a sentence of four years": a noun whose "of" length is of something else than the event (the
 # term it imposes)
 _NOT_LASTING_OF = _WORDS.set("not_lasting_of_classes")
@@ -178,10 +177,11 @@ def duration(b: Builder, here: SentenceContext, timex: Timex) -> str | None:
             target, compound = after[0], True  # "a ten-day visit"
     if target is None and timex.signal == "of":
         # "a session of nearly four hours", "a crossing of twelve days": the noun's own length
-        before_of = [t for t in triggers if t.end <= (timex.signal_start or timex.start)]
+        of_at = timex.signal_start if timex.signal_start is not None else timex.start
+        before_of = [t for t in triggers if t.end <= of_at]
         noun = before_of[-1] if before_of else None
         if noun is not None and noun.pos == "noun" and noun.event_class not in _NOT_LASTING_OF and (
-            _OF_LENGTH_GAP.fullmatch(text, noun.end, timex.signal_start or timex.start)
+            noun.end < of_at and not text[noun.end:of_at].strip()
         ) and not text[noun.start:noun.end].lower().endswith("s"):
             # (not a plural: "the talks of two days" may be several sittings)
             target, compound = noun, True

@@ -226,9 +226,9 @@ _INTO_A_PERIOD = lazy_compile(rf"[ \t]+into[ \t]+(?:{_WORDS.pattern('period_dete
                               re.IGNORECASE)
 
 
-def _is_aspect_form(word: str) -> bool:
+def _points_or_tells(word: str) -> bool:
     """Is ``word`` a form of a verb that starts or ends its object ("ending", "starting"), or
-    tells of it ("announcing", "reporting")?"""
+    tells of it ("announcing", "reporting"): a gerund whose object is not what is counted from?"""
     return any(cls in ("begin", "end", "announcement", "reporting")
                for _, cls, pos, _ in lexicon().forms.get(word, ()) if pos == "verb")
 
@@ -335,7 +335,7 @@ def offset(b: Builder, here: SentenceContext, match: re.Match[str]) -> None:
         # ("51 minutes after the first alarm, said …": no event word in the phrase, and the
         # verb past its comma is another clause's)
         gerund = _GERUND_BEFORE_OBJECT.match(text, end)
-        if right and gerund is not None and _is_aspect_form(gerund.group(1)) and not any(
+        if right and gerund is not None and _points_or_tells(gerund.group(1)) and not any(
             t.start == gerund.start(1) for t in triggers
         ):
             # "ten days after ending their first strike": counted from a point of the event the
