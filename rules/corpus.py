@@ -93,8 +93,10 @@ class CrossDocumentContradiction(CorpusRule):
         Check the date against your sources and correct the document that is wrong (the
         explanation shows the other document's words). A link that rests on the kind of event
         and a place alone ("Romania's presidential election") is uncertain and gives a warning
-        only: name the year to make it certain, or silence it with ``chrono: ignore[CHR601]`` in
-        either document.
+        only, and so is one through a one-word name of a person ("Varga was born …") or the name
+        of an event held every year without its year ("won the County Cup"): name the year or the
+        full name to make it certain, or silence it with ``chrono: ignore[CHR601]`` in either
+        document.
     """
 
     code = "CHR601"

@@ -57,6 +57,8 @@ class _Words:
     kinds: frozenset[str]
     name_head: re.Pattern[str]
     once: frozenset[str]
+    once_per_person: frozenset[str]
+    recurring_heads: frozenset[str]
     light: frozenset[str]
     stops: frozenset[str]
     modifier_openers: frozenset[str]
@@ -86,6 +88,8 @@ def _words() -> _Words:
         kinds=frozenset(split("kinds")),
         name_head=compile_kept(rf"\b(?:{heads})(?:\s+[A-Z][\w'’-]+){{1,3}}"),
         once=frozenset(split("once_per_argument")),
+        once_per_person=frozenset(split("once_per_person")),
+        recurring_heads=frozenset(split("recurring_name_heads")),
         light=frozenset(split("light_verbs")),
         stops=frozenset(split("argument_stops")),
         modifier_openers=frozenset(split("modifier_openers")),
@@ -272,8 +276,18 @@ def _named_key(
     value = f"named:{name}" + (f"|{acted}" if acted else "")
     told = f" and the same act ({acted})" if acted else ""
     lo, hi = (a, b) if verb is None else (min(a, verb.start), max(b, verb.end))
-    return Key(value, Grade.STRONG, f"the same name '{' '.join(text[a:b].split())}'{told}",
-               " ".join(text[lo:hi].split()))
+    why = f"the same name '{' '.join(text[a:b].split())}'{told}"
+    if _recurring(name):
+        why += ", but a name held every year or season without its year may be two editions"
+        return Key(value, Grade.WEAK, why, " ".join(text[lo:hi].split()))
+    return Key(value, Grade.STRONG, why, " ".join(text[lo:hi].split()))
+
+
+def _recurring(name: str) -> bool:
+    """A name of a recurring event without the year of its edition: "eastshire county cup",
+    "grand challenge cup" (not "2026 dunmere marathon", "treaty of lisbon")."""
+    head = name.split(" of ")[0].split()
+    return bool(head) and head[-1] in _words().recurring_heads and not _YEAR.search(name)
 
 
 def named_key(text: str, start: int, end: int, name: str) -> Key:
@@ -346,6 +360,9 @@ def key_of(text: str, trigger: Trigger, sentence: tuple[int, int] | None = None)
     if year is not None:
         why = f"the same {act} of {about}, in {year} by its own words"
         return Key("|".join(parts), Grade.STRONG, why, label)
+    if act in words.once_per_person and all(" " not in arg for arg in args):
+        why = f"the same {act} of {about}, but a one-word name may be two people of one corpus"
+        return Key("|".join(parts), Grade.WEAK, why, label)
     if act in words.once:
         return Key("|".join(parts), Grade.STRONG, f"the same {act} of {about} (it happens once)", label)
     if trigger.event_class in words.generic:

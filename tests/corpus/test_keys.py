@@ -140,3 +140,21 @@ def test_trigger_at_is_the_trigger_read_in_the_whole_sentence(text: str) -> None
         lo, hi = key_reader.sentence_around(text, start, start)
         whole = next((t for t in find_triggers(text, lo, hi) if t.start <= start < t.end), None)
         assert key_reader.trigger_at(text, start, start) == whole
+
+
+@pytest.mark.parametrize(
+    ("sentence", "key", "grade"),
+    [
+        # a surname or a first name alone may be two people of one corpus
+        ("Varga was born on 30 November 2005.", "birth|varga", Grade.WEAK),
+        ("Their daughter Ruth was born in 1961.", "birth|ruth", Grade.WEAK),
+        ("Lena Varga was born on 30 November 2005.", "birth|lena varga", Grade.STRONG),
+        # a cup, a marathon, a festival is held again every year: its name without the year
+        # may be two editions
+        ("Dunmere Athletic won the Eastshire County Cup on 14 March 2015.", "named:eastshire county cup|win", Grade.WEAK),
+        ("The 2026 Dunmere Marathon was held on 3 May.", "named:2026 dunmere marathon", Grade.STRONG),
+        ("The Treaty of Lisbon was signed in December 2007.", "named:treaty of lisbon|signing", Grade.STRONG),
+    ],
+)
+def test_links_that_may_be_two_people_or_two_editions_are_uncertain(sentence: str, key: str, grade: Grade) -> None:
+    assert keys(sentence).get(key) is grade
