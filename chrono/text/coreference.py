@@ -153,6 +153,8 @@ def compatible(mention: Mention, earlier: Mention, *, first_of_kind: bool = Fals
         return False  # "his death on 4 March" after "she died in 2019"
     if mention.possessor is not None and mention.possessor not in earlier.context:
         return False  # "her deputy's resignation" after "the minister resigned"
+    if mention.named_possessor and earlier.subject_names and mention.possessor not in earlier.subject_names:
+        return False  # "Mr Coyle's departure" after "… and Sheila Abbot left"
     owners = (earlier.possessor, mention.possessor)
     if None not in owners and owners[0] != owners[1]:
         return False

@@ -64,6 +64,7 @@ _OF_PERIOD_AFTER = lazy_compile(
     re.IGNORECASE,
 )
 _PLAN = lazy_compile(rf"\b(?:{_WORDS.pattern('plan_words')})\b", re.IGNORECASE)
+_FIRM_PLAN = _WORDS.set("firm_plan_words")
 _NEAR = 60  # characters from a noun to the year that dates it
 _POSSESSIVE_END = lazy_compile(r"['’]s\Z")
 _CLAUSE_BREAK = lazy_compile(r"[;:()—–]|,\s+(?:and|but|while|whereas)\b")
@@ -361,7 +362,7 @@ def first_persons(b: Builder) -> None:
             generic = bool(done & _GENERIC_OBJECTS)
             acts |= _posts_told(b, sentence, match.start(), back=generic)
             done = set() if generic else done
-            if _planned_first(text, sentence, match):
+            if _planned_first(text, sentence, match, firm_ones=False):
                 continue
             kind = match.group("kind").lower()
             names = _first_names(text, sentence, match, kind)
@@ -706,13 +707,16 @@ def _one_year_in(b: Builder, sentence: Sentence) -> Timex | None:
     return chosen[0] if len({t.value[:10] for t in chosen}) == 1 else None
 
 
-def _planned_first(text: str, sentence: Sentence, match: re.Match[str]) -> bool:
-    """Is the first told as a plan ("She will become the first woman to chair the club"): a plan
-    word in its own stretch of the sentence (from the last comma before it), written in lower
-    case or opening the sentence (a capitalised word within it is a name or a month: "who made
-    history in May 1978 when she became …", "Will Harper")?"""
+def _planned_first(text: str, sentence: Sentence, match: re.Match[str], *, firm_ones: bool = True) -> bool:
+    """Is the first told as a plan ("The first game in the new arena would take place in 2027"):
+    a plan word in its own stretch of the sentence (from the last comma before it), written in
+    lower case or opening the sentence (a capitalised word within it is a name or a month: "who
+    made history in May 1978 when she became …", "Will Harper")? Without ``firm_ones``, "will",
+    "would" and "shall" make no plan ("she will become the first woman to captain the side": no
+    woman did before, whenever she does)."""
     lo = _clause_start(text, sentence.start, match.start())
-    return any(not m.group()[:1].isupper() or not text[lo:m.start()].strip()
+    return any((not m.group()[:1].isupper() or not text[lo:m.start()].strip())
+               and (firm_ones or m.group().lower() not in _FIRM_PLAN)
                for m in _PLAN.finditer(text, lo, match.end()))
 
 

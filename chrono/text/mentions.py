@@ -66,6 +66,9 @@ _SUBJECT_PRONOUN_BEFORE = lazy_compile(
     rf"\b({alternation(sorted(set(_GENDERED_POSSESSORS.values())))})\s+(?:[a-z]+\s+){{0,2}}\Z", re.IGNORECASE
 )
 _SHELL_POSSESSORS = _WORDS.set("shell_possessors")
+# "Sheila Abbot left", "Mr Coyle had resigned": a name and at most one auxiliary before a verb
+_SUBJECT_NAME_BEFORE = lazy_compile(
+    rf"(?<![\w'’-])((?:[A-Z][\w'’-]*[ \t]+){{1,4}})(?:(?:{_WORDS.pattern('subject_auxiliaries')})[ \t]+)?\Z")
 # "last year's", "next week's": words that count the owner's time from now
 _TIME_OWNER_BEFORE = lazy_compile(
     rf"(?:\b({_WORDS.pattern('time_counters')})\s+)?\b([A-Za-z]+)['’]s?\s+(?:[\w-]+\s+){{0,2}}\Z",
@@ -288,6 +291,18 @@ class Mention:
             self._text, max(self._sentence.start, self.trigger.start - 30), self.trigger.start
         )
         return found.group(1).lower() if found is not None else None
+
+    @functools.cached_property
+    def subject_names(self) -> frozenset[str]:
+        """The capitalised words of the name right before a verb, lower case: {"sheila",
+        "abbot"} for "finance director Sheila Abbot left" (empty without one, or for a noun)."""
+        if self.trigger.pos != "verb":
+            return frozenset()
+        found = _SUBJECT_NAME_BEFORE.search(
+            self._text, max(self._sentence.start, self.trigger.start - 60), self.trigger.start)
+        if found is None:
+            return frozenset()
+        return frozenset(w.lower().rstrip("'’") for w in found.group(1).split()) - _NOT_NAMES
 
     @functools.cached_property
     def time_owner(self) -> str | None:

@@ -80,6 +80,10 @@ _RELATIVE_SEQUENCES = {
     " ".join(str(words).split()): str(side) for words, side in _WORDS.table("relative_sequences").items()
 }
 _RELATIVE_SEQUENCE = lazy_compile(rf"\s+({searched_alternation(_RELATIVE_SEQUENCES)})\b", re.IGNORECASE)
+# "that followed the verdict", "which followed Mr Coyle's departure": the object it follows is told
+_RELATIVE_OBJECT = lazy_compile(rf"[ \t]+(?:(?:{_WORDS.pattern('relative_object_openers')})\b|[A-Z])")
+_RELATIVE_PRONOUN = lazy_compile(rf"[ \t]*,?[ \t]*(?:{_WORDS.pattern('relative_pronouns')})[ \t]+")
+_NOUN_BEFORE_RELATIVE = lazy_compile(r",?[ \t]*")
 _SEQUENCE_BEFORE = lazy_compile(rf"(?:[.,;:]|\b(?:{_WORDS.pattern('clause_joiners')}))\s*\Z")
 
 
@@ -146,8 +150,8 @@ def relative_sequence(b: Builder, here: SentenceContext) -> None:
         if trigger.pos != "noun":
             continue
         match = _RELATIVE_SEQUENCE.match(text, trigger.end)
-        if match is None or not is_asserted(text, trigger):
-            continue
+        if match is None or not is_asserted(text, trigger) or _RELATIVE_OBJECT.match(text, match.end()):
+            continue  # (not "the profit warning that followed Mr Coyle's departure": after that)
         subject_id = b.event(trigger, here)
         previous = b.last_dated(here.window_start, trigger.start, subject_id)
         if previous is None or b.undated_between(previous[0], trigger.start):
@@ -269,6 +273,13 @@ def order(b: Builder, here: SentenceContext) -> None:
                 # "A, after B": the clause the signal's clause follows, and only that one
                 previous_start, _ = clause_of(cuts, max(sentence.start, clause_start - 1))
                 left = [t for t in triggers if previous_start <= t.start and t.end <= match.start()]
+            if not left and _RELATIVE_PRONOUN.fullmatch(text, clause_start, match.start()):
+                # "the profit warning that followed Mr Coyle's departure": the noun the relative
+                # clause is of
+                left = [t for t in triggers if t.pos == "noun" and t.end <= clause_start
+                        and _NOUN_BEFORE_RELATIVE.fullmatch(text, t.end, clause_start)]
+                if left and objects[0].pos == "noun":
+                    obj = objects[0]  # (the verb after its object is the main clause's: "… began")
             subject = left[-1] if left else None
             # ("Her resignation, submitted on 19 September, came days after …": past a participle
             # set off after the subject, the subject's own verb)
