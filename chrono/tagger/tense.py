@@ -64,6 +64,7 @@ def tense(ctx: Context, start: int, end: int, weekday: bool = False) -> int:
         return 1
     phrases = classes.get("tense_future_phrase", {})
     right_words = _tense_words(res, right)
+    present_seen = False
     for words in (left_words, right_words):
         strong_only = False
         for index, word in enumerate(words):
@@ -79,6 +80,13 @@ def tense(ctx: Context, start: int, end: int, weekday: bool = False) -> int:
                 index + 1 < len(words) and words[index + 1] in classes.get("be_present", {})
             ):
                 return 1  # "I'm flying to Cardiff on Friday": an arrangement ahead
+            if words is left_words and not strong_only and not weekday and word in classes.get("be_present", {}):
+                # "drew 1-1 a fortnight ago, and the replay is at Brook Park on Tuesday 19
+                # October": the present of the date's own clause, not a past further back (a bare
+                # weekday, "the forecast is for rain on Friday", reads on; so does a word of the
+                # future: "the next one is on 14 September")
+                present_seen = True
+                continue
             before_word = words[index + 1] if words is left_words and index + 1 < len(words) else ""
             if word in classes.get("plan_adjective", {}) and (
                 before_word in classes.get("plan_adjective_determiner", {})
@@ -130,6 +138,8 @@ def tense(ctx: Context, start: int, end: int, weekday: bool = False) -> int:
             ):
                 # "had been due to expire Friday": the plan lies in the past.
                 return -1
+            if mark < 0 and present_seen:
+                return 0
             return 1 if mark > 0 else -1
     return 0
 
