@@ -80,7 +80,8 @@ def tense(ctx: Context, start: int, end: int, weekday: bool = False) -> int:
                 index + 1 < len(words) and words[index + 1] in classes.get("be_present", {})
             ):
                 return 1  # "I'm flying to Cardiff on Friday": an arrangement ahead
-            if words is left_words and not strong_only and not weekday and word in classes.get("be_present", {}):
+            present = word in classes.get("be_present", {})
+            if present and words is left_words and not strong_only and not weekday:
                 # "drew 1-1 a fortnight ago, and the replay is at Brook Park on Tuesday 19
                 # October": the present of the date's own clause, not a past further back (a bare
                 # weekday, "the forecast is for rain on Friday", reads on; so does a word of the
