@@ -775,20 +775,33 @@ def year_for_month(ctx: Context, month: int, day: int | None, start: int, end: i
     if written and not _weekday_misfits(ctx, written[-1], month, day, start, end):
         return written[-1]
     ref = ctx.ref
+    base = ctx.base()
+
+    def behind_if_ahead(candidate: int) -> bool:
+        # "… on Boxing Day. ¶ The replay will be played on Tuesday 20 March": a day told as
+        # still to come is never put in a year where it lies before the document date
+        # (by a future auxiliary in its sentence: a review's present, "It opens on Saturday 12
+        # July", tells a story of 1969)
+        try:
+            behind = dt.date(candidate, month, day) < base
+        except ValueError:
+            return False
+        return behind and words_regex(ctx.res, _FUTURE_AUXILIARY, re.IGNORECASE).search(
+            ctx.text, sentence_start(ctx.text, start, 160), start) is not None
+
     # (the story's day, when its year is another the weekday fits)
     ref_fits = ref is not None and ref.gran == "D" and ref.day.year != year and not _weekday_misfits(
-        ctx, ref.day.year, month, day, start, end)
+        ctx, ref.day.year, month, day, start, end) and not behind_if_ahead(ref.day.year)
     if ref is not None and ref_fits and 0 <= start - ctx.ref_end <= _REF_REACH:
         # "on Friday 14 October 2022. Three days later, on Monday 17 October, …" in a text of
         # 2023: the story's year, just told, which the weekday fits
         return ref.day.year
     told = _year_told_just_before(ctx, month, day, start, end)
-    if told is not None:
+    if told is not None and not behind_if_ahead(told):
         # "In a police interview on Wednesday 4 November 2009, … He did not do so until Monday
         # 16 November" in a text of 2010: the one year written in the paragraph just before,
         # which the weekday fits
         return told
-    base = ctx.base()
     era = ctx.story_era
     if era is not None and era.gran == "D" and base.year - era.day.year >= LONG_AGO_YEARS and not (
         _weekday_misfits(ctx, era.day.year, month, day, start, end)
@@ -854,7 +867,7 @@ def year_for_month(ctx: Context, month: int, day: int | None, start: int, end: i
     # (the year before the document's too: "the night of 4–5 January 2019 … locked up at 5.30pm
     # on Friday 4 January" in a report of February 2020)
     told = _one_fitting_year(ctx, lo, month, day, start, end)
-    return told if told is not None else year
+    return told if told is not None and not behind_if_ahead(told) else year
 
 
 def _year_told_just_before(ctx: Context, month: int, day: int, start: int, end: int) -> int | None:
@@ -932,6 +945,7 @@ _STORY_REACH = 2000
 
 # words that speak from the document's own day ("yesterday", "last week", "ago")
 _DEICTIC_WORD = r"\b(?:{deictic}|{deictic_extra}|(?:{week_rel})\s+(?:{week_word}))\b"
+_FUTURE_AUXILIARY = r"\b(?:{future_auxiliary})\b"
 _WRITTEN_YEAR = lazy_compile(r"(?<![\d.,:/-])(?:1[6-9]|20)\d\d(?![\d.,:/-]\d)")
 
 
