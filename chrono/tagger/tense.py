@@ -7,6 +7,8 @@ import bisect
 import datetime as dt
 import functools
 import re
+from collections.abc import Mapping
+from typing import Any
 
 from chrono.lazy_regex import lazy_compile
 from chrono.tagger.calendar import SEASON_START, Anchor, add_days, add_months, counted_season_year
@@ -75,6 +77,8 @@ def tense(ctx: Context, start: int, end: int, weekday: bool = False) -> int:
                     return -1  # "had been planned for Saturday night": a plan of the past
                 if index + 2 < len(words) and words[index + 2] in classes.get("plan_seen_then", {}):
                     return 0  # "originally planned for 5 June": the day may be past or ahead
+                if not weekday and _plan_told_past(classes, words[index + 2:index + 7]):
+                    return 0  # "was listed for a trial due to start on Thursday 2 November"
                 return 1  # "set to resume Monday", "is to meet Tuesday"
             if not strong_only and words is left_words and res.has("arrangement_ing", word) and (
                 index + 1 < len(words) and words[index + 1] in classes.get("be_present", {})
@@ -139,10 +143,26 @@ def tense(ctx: Context, start: int, end: int, weekday: bool = False) -> int:
             ):
                 # "had been due to expire Friday": the plan lies in the past.
                 return -1
+            if mark == 1 and words is left_words and not weekday and (
+                _plan_told_past(classes, words[index + 1:index + 6])
+            ):
+                # (a bare weekday reads on: "forecasters said another storm was due by Thursday")
+                return 0  # "was listed for a trial due to start on Thursday 2 November"
             if mark < 0 and present_seen:
                 return 0
             return 1 if mark > 0 else -1
     return 0
+
+
+def _plan_told_past(classes: Mapping[str, Mapping[str, Any]], words: list[str]) -> bool:
+    """Is the first "be" (or future auxiliary) of ``words`` (read back from a plan word) a past
+    one: the plan told as it stood then?"""
+    for word in words:
+        if word in classes.get("plan_told_present", {}):
+            return False
+        if word in classes.get("plan_told_past", {}):
+            return True
+    return False
 
 
 _SET_OFF_CLAUSE = r",\s*(?:{tense_right_stop})\b"
