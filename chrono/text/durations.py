@@ -44,6 +44,8 @@ _ABOUT = lazy_compile(rf"\b(?:{_WORDS.pattern('approximators')})\b", re.IGNORECA
 _CLOCK_CHANGE = lazy_compile(rf"\b(?:{_WORDS.pattern('clock_changes')})\b", re.IGNORECASE)
 _CLOCK_CHANGE_REACH = 2 * DAY  # the lengths a clock change may put an hour into
 _INTERRUPTED = lazy_compile(rf"\b(?:{_WORDS.pattern('interruption_words')})\b", re.IGNORECASE)
+_UNREAL_LEAD = lazy_compile(
+    rf"\b(?:{_WORDS.pattern('unreal_interruption_leads')})\s+(?:(?:been|be|an|any)\s+)?\Z", re.IGNORECASE)
 
 
 _DURATION = re.compile(
@@ -263,7 +265,8 @@ def _tells_clock_change(text: str) -> bool:
 @functools.lru_cache(maxsize=8)
 def _interruptions(text: str) -> tuple[tuple[int, str], ...]:
     """Where the text tells of an interruption ("adjourned", "resumed"), and the words."""
-    return tuple((m.start(), m.group()) for m in _INTERRUPTED.finditer(text))
+    return tuple((m.start(), m.group()) for m in _INTERRUPTED.finditer(text)
+                 if not _UNREAL_LEAD.search(text, max(0, m.start() - 24), m.start()))
 
 
 _COMPLETED_NOUNS = vocabulary("coreference").set("deal_nouns")
