@@ -126,6 +126,13 @@ def _duration_compound(ctx: Context, rule_type: str, f: Fields, s: Spans, start:
     keys = [("unit", "num"), ("unit_b", "num_b")] + ([("unit_c", "num_c")] if f.get("unit_c") else [])
     codes = [unit_code(ctx, f[unit]) for unit, _ in keys]
     amounts = [number(ctx.res, f[num]) for _, num in keys]
+    whole, quarters = amounts[0], amounts[1]
+    if codes[1] == "Q" and len(keys) == 2 and codes[0] in _UNIT_ORDER and whole is not None and (
+        quarters in (1, 3)
+    ):
+        # "an hour and a quarter", "a year and three quarters": quarters of the unit before
+        return [Piece(start, end, "DURATION", duration_value(codes[0], whole + quarters / 4),
+                      approx_mod(ctx, f))]
     if None in amounts or any(code not in _UNIT_ORDER for code in codes) or any(
         _UNIT_ORDER.index(a) >= _UNIT_ORDER.index(b) for a, b in itertools.pairwise(codes)
     ):
