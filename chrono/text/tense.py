@@ -69,8 +69,10 @@ _STAY_VERBS = _WORDS.set("stay_verbs")
 # ... a phrase that ends its sentence or its clause before "and" ("…, a few months after
 # graduating from the school, and became a principal in 1966"; not "promoted in April after
 # finishing second, open at home on Saturday 7 October": an aside before the main clause)
+# (or to a day set off at its end: "reached the coast a week after leaving Tamsford, on 3 March.")
 _PHRASE_TO_SENTENCE_END = lazy_compile(
-    rf"[^,;:.!?\n]{{0,80}}(?:[.!?]|\n|\Z|,\s+(?:{_WORDS.pattern('phrase_end_coordinators')})\b)")
+    rf"[^,;:.!?\n]{{0,80}}(?:[.!?]|\n|\Z|,\s+(?:{_WORDS.pattern('phrase_end_coordinators')})\b"
+    rf"|,\s+(?:{_WORDS.pattern('set_off_day_prepositions')})\s[^,;:!?\n]{{1,40}}(?:[.!?]|\n|\Z))")
 
 
 def _word_end(text: str, start: int) -> int:
