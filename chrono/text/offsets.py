@@ -4,6 +4,7 @@ signing" give start-to-start distances between two events with one unit of slack
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import re
 from collections.abc import Sequence
 from datetime import date, timedelta
@@ -789,6 +790,7 @@ def _told_in_passing(b: Builder, timex: Timex, start: int) -> bool:
 
 
 _YEAR_ONLY = lazy_compile(r"\d{4}\Z")
+_STATE_BOUND_SIGNALS = _WORDS.set("state_bound_signals")
 
 
 def _in_set_off_relative(text: str, sentence_start: int, at: int, start: int) -> bool:
@@ -1060,17 +1062,23 @@ def _counted_from_last_date(b: Builder, here: SentenceContext, match: re.Match[s
     while before and not before[-1].value.startswith(phrase.anchor) and (
         before[-1].signal == "since" or _end_bound(before[-1])
         or _told_in_passing(b, before[-1], phrase.start)
+        or (before[-1].signal in _STATE_BOUND_SIGNALS and _YEAR_ONLY.match(before[-1].value) is not None)
     ):
         # "… by daybreak. ¶ Pennick, who has lived there since 1971, … ¶ Three days later": the
         # bound of a state, which the story's time does not move to ("restored supplies by the
         # following afternoon … served by bowsers until the weekend. ¶ Four days later": neither
         # is what the tagger counted from, and a day the phrase could count from instead makes
         # the reading uncertain, below); nor a date told in a relative clause set off by commas
-        # ("Sam Oduya, who opened the bakery in 2014, …")
+        # ("Sam Oduya, who opened the bakery in 2014, …"); nor a year that bounds a state ("a
+        # mechanism that dates from 1958. ¶ Four days later")
         before.pop()
-    if not before or not before[-1].value.startswith(phrase.anchor) or before[-1].anchor not in (
-        None, "DCT", phrase.anchor
-    ):
+    if not before or not before[-1].value.startswith(phrase.anchor):
+        return
+    # ("arrived the following day. … Four days later": the last date told was itself counted
+    # from a day told before it; the writer may count from either, so the distance runs from
+    # the earlier one, with the days between them to spare)
+    chained = _chained_days(before[-1], phrase.anchor)
+    if before[-1].anchor not in (None, "DCT", phrase.anchor) and chained is None:
         # (the date counted from must be the last the text gave, read against nothing else, or a
         # time of that day, or that day said again: "on Tuesday 12 November … By daybreak …",
         # "… rang me that Tuesday")
@@ -1095,8 +1103,29 @@ def _counted_from_last_date(b: Builder, here: SentenceContext, match: re.Match[s
     # date it was counted from may say how that date stands to the story's day: a doubt)
     grade = Grade.WEAK if apposed or _written_years_away(b, here, phrase) else _counted_from_another_day(
         b, here, match.start(), count, unit, direction, True)
+    if chained is not None:
+        earlier, between = chained
+        counted_day_claim(b, subject_id, earlier, step, spare, span, grade=grade, spare_after=between,
+                          note=f"counted from {earlier} or from {phrase.anchor}, the last date told, "
+                               f"“{before[-1].text}”, counted from it")
+        return
     counted_day_claim(b, subject_id, phrase.anchor, step, spare, span, grade=grade,
                       note=f"counted from {phrase.anchor}, the last date told, “{before[-1].text}”")
+
+
+_CHAINED_DAYS = 7  # how many days a date counted from the one before it may lie from it
+
+
+def _chained_days(told: Timex, anchor: str) -> tuple[str, int] | None:
+    """The day ``told`` (whose value is the day ``anchor``) was itself counted on from, and the
+    days from that one to it: ("2019-05-06", 1) for "the following day" read against 6 May."""
+    if told.anchor is None or not _DAY_ONLY.fullmatch(told.anchor) or not _DAY_ONLY.fullmatch(anchor):
+        return None
+    try:
+        between = (dt.date.fromisoformat(anchor) - dt.date.fromisoformat(told.anchor)).days
+    except ValueError:
+        return None
+    return (told.anchor, between) if 0 < between <= _CHAINED_DAYS else None
 
 
 def _end_bound(timex: Timex) -> bool:
