@@ -71,6 +71,8 @@ _DATE_AFTER_NOUN = lazy_compile(
 # "At its opening, on 30 June 1979, …": set off by a comma (but "19 days after the launch, on 25
 # October": the date of what the order phrase places)
 _DATE_SET_OFF_AFTER_NOUN = lazy_compile(r",\s+on\s+")
+_INTO_BEFORE = lazy_compile(
+    rf"\b(?:{_COREFERENCE.pattern('distance_into_words')})\s+(?:[\w'’-]+\s+){{0,2}}\Z", re.IGNORECASE)
 _ORDER_PHRASE_BEFORE = lazy_compile(
     rf"\b(?:{alternation(longest_first(map(str, vocabulary('order').table('order_words'))))})\s+"
     rf"(?:[\w'’-]+\s+){{0,3}}\Z",
@@ -123,7 +125,11 @@ def _own_date(text: str, trigger: Trigger, timexes: Sequence[Timex]) -> Timex | 
             return timex
         set_off = timex.start >= trigger.end and _DATE_SET_OFF_AFTER_NOUN.fullmatch(
             text, trigger.end, timex.start)
-        if set_off and _ORDER_PHRASE_BEFORE.search(text, max(0, trigger.start - 40), trigger.start) is None:
+        lead = max(0, trigger.start - 40)
+        if set_off and _ORDER_PHRASE_BEFORE.search(text, lead, trigger.start) is None and (
+            _INTO_BEFORE.search(text, lead, trigger.start) is None
+        ):
+            # (not "A fortnight into the strike, on 24 February": the day of the distance)
             return timex
     return None
 

@@ -234,6 +234,12 @@ def antecedent_link(mention: Mention, earlier: Sequence[Mention], words: Vocabul
         nearest = found[0][0]
         same = next((item for item in found[1:] if item[1] == "the same word"
                      and same_event(item[0].trigger, nearest.trigger)), None)
+        if same is None and nearest.trigger.pos == "verb":
+            # "The strike … began on Monday 6 February. Around 120 drivers have walked out. ¶ A
+            # fortnight into the strike": a verb for it in the paragraph that told the word
+            # itself retells that event; the word, not the verb, is what is named again
+            same = next((item for item in found[1:] if item[1] == "the same word"
+                         and item[0].paragraph == nearest.paragraph and item[0].trigger.pos == "noun"), None)
         if same is not None:
             found.remove(same)
             found.insert(0, same)

@@ -78,6 +78,8 @@ from chrono.text.vocabulary import Hint, alternation, each_then_space, vocabular
 _WEEKDAY_WORDS = alternation(WEEKDAY_NAMES.values())
 _NAMED_DAY = lazy_compile(rf"\d|\b(?:{_WEEKDAY_WORDS})\b", re.IGNORECASE)
 _WORDS = vocabulary("dating")
+_PLAN_END_SIGNALS = _WORDS.set("plan_end_signals")
+_PLAN_GOING_ON = _WORDS.set("plan_going_on_verbs")
 _BARE_WEEKDAY = lazy_compile(rf"(?:{_WEEKDAY_WORDS})", re.IGNORECASE)
 _WEEKDAY_IN = lazy_compile(rf"\b(?:{_WEEKDAY_WORDS})\b", re.IGNORECASE)
 _PLAN_REACH = 31 * DAY  # how long before the document a plan's day may lie and be surely a slip
@@ -1302,7 +1304,11 @@ def _plan_after_dct(b: Builder, here: SentenceContext, timex: Timex, period: Per
                         for t in here.timexes))
     if present_plan and not sure:
         return
-    b.period_claim(event_id, Part.START, Qualifier.ON_OR_AFTER, Period(dct.start, dct.end, ""), span,
+    # ("the strike will continue until at least Monday 6 March": what is still to come is its end)
+    going_on = timex.signal in _PLAN_END_SIGNALS or any(
+        word.pos == "verb" and word.lemma in _PLAN_GOING_ON for word in (mention, cue))
+    b.period_claim(event_id, Part.END if going_on else Part.START, Qualifier.ON_OR_AFTER,
+                   Period(dct.start, dct.end, ""), span,
                    rule=ConflictKind.PLAN_BEFORE_DCT, mentions=(mention,),
                    grade=Grade.STRONG if sure else Grade.WEAK)
 
