@@ -784,9 +784,15 @@ _REF_REACH = 200  # characters after the story's day within which its year is th
 
 
 def year_for_month(ctx: Context, month: int, day: int | None, start: int, end: int) -> int:
-    """:func:`_year_for_month`, unless the day's written weekday does not fit that year but fits
-    a year written earlier in the sentence ("Dates for 2025 have been announced: Friday 15 to
-    Sunday 17 August")."""
+    """:func:`_year_for_month`, unless "that year" follows the day (the story's year), or the
+    day's written weekday does not fit that year but fits a year written earlier in the sentence
+    ("Dates for 2025 have been announced: Friday 15 to Sunday 17 August")."""
+    ref = ctx.ref
+    if ref is not None and ref.gran in _THAT_YEAR_GRANULARITIES and words_regex(
+        ctx.res, _THAT_YEAR_AFTER, re.IGNORECASE
+    ).match(ctx.text, end):
+        # "in the summer of 1936, … on Saturday 2 May that year": the story's year
+        return ref.day.year
     year = _year_for_month(ctx, month, day, start, end)
     if day is None or not _weekday_misfits(ctx, year, month, day, start, end):
         return year
@@ -794,7 +800,6 @@ def year_for_month(ctx: Context, month: int, day: int | None, start: int, end: i
     written = [int(m.group()) for m in _WRITTEN_YEAR.finditer(ctx.text, lo, start)]
     if written and not _weekday_misfits(ctx, written[-1], month, day, start, end):
         return written[-1]
-    ref = ctx.ref
     base = ctx.base()
 
     def behind_if_ahead(candidate: int) -> bool:
@@ -965,6 +970,8 @@ _STORY_REACH = 2000
 
 # words that speak from the document's own day ("yesterday", "last week", "ago")
 _DEICTIC_WORD = r"\b(?:{deictic}|{deictic_extra}|(?:{week_rel})\s+(?:{week_word}))\b"
+_THAT_YEAR_AFTER = r"[ \t,]+(?:{that_year_after})\b"
+_THAT_YEAR_GRANULARITIES = frozenset({"Y", "S", "Q", "H", "M", "D"})
 _FUTURE_AUXILIARY = r"\b(?:{future_auxiliary})\b"
 _WRITTEN_YEAR = lazy_compile(r"(?<![\d.,:/-])(?:1[6-9]|20)\d\d(?![\d.,:/-]\d)")
 

@@ -90,10 +90,12 @@ from chrono.text.weddings import one_wedding
 
 def build(text: str, sentences: Sequence[Sentence], timexes: Sequence[Timex], dct: Period | None,
           options: ReadingOptions, layout: Layout | None = None, scopes: Sequence[Scope] = (),
-          told: Sequence[tuple[int, int]] = (), headline: Headline | None = None) -> Built:
+          told: Sequence[tuple[int, int]] = (), headline: Headline | None = None,
+          later_frame: Sequence[tuple[int, int]] = ()) -> Built:
     """The events and claims of the prose ``text``. ``told``: the sentences that tell what an
     earlier piece said (chrono.text.corrections.told_sentences), whose claims are that piece's;
-    ``headline``: the document's headline, read on its own (chrono.text.headline)."""
+    ``headline``: the document's headline, read on its own (chrono.text.headline);
+    ``later_frame``: an editor's words around a reprinted letter (chrono.text.letter_frame)."""
     blocks = (layout or Layout()).blocks
     headings = [(block.start, block.end) for block in blocks if block.kind is Kind.HEADING]
     datelines = [block.start for block in blocks if block.kind is Kind.DATELINE]
@@ -102,6 +104,7 @@ def build(text: str, sentences: Sequence[Sentence], timexes: Sequence[Timex], dc
     b.dated_sections = _day_sections(blocks, timexes)
     b.dateline_days = _dateline_days(text, blocks, timexes)
     b.piece_said = tuple(told)
+    b.later_frame = tuple(later_frame)
     life_events(b, timexes)  # "Maria Nys (1899–1955)": her birth and death, which "Maria died" joins
     timex_starts = [t.start for t in timexes]
     all_triggers: list[tuple[Sentence, Trigger]] = []

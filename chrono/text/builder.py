@@ -590,6 +590,9 @@ class Builder:
         # the sentences that tell what an earlier piece said (chrono.text.corrections): its dates
         # are not the event's, so they neither join a mention to it nor tell it apart
         self.piece_said: tuple[tuple[int, int], ...] = ()
+        # the words an editor put around a letter reprinted under the letter's date, written later
+        # (chrono.text.letter_frame): what they tell as done is not bound to the document's date
+        self.later_frame: tuple[tuple[int, int], ...] = ()
         self.sentences = sentences
         self.sentence_starts = [s.start for s in sentences]
         self.timexes = timexes
@@ -2064,6 +2067,8 @@ class Builder:
         link)."""
         if self.dct is None or event_id in self.dct_claimed:
             return
+        if any(start <= span.start < end for start, end in self.later_frame):
+            return  # "*Edwin Hale remained with the estate … He died in 1949.*" after a letter of 1893
         own = tense is not None and tense != NOMINAL
         told = tense if own else self.tense.get(event_id)
         if not force and told not in TOLD_AS_PAST:

@@ -48,6 +48,7 @@ from chrono.text.holidays import holiday_cues
 from chrono.text.impossible_dates import impossible_dates
 from chrono.text.layout import RULE_LINE, layout_of
 from chrono.text.layout_dating import scopes
+from chrono.text.letter_frame import letter_frame
 from chrono.text.markup import View, view_of
 from chrono.text.seasons import season_cues
 from chrono.text.sentences import split
@@ -205,7 +206,9 @@ def _compile_text(document: Document, options: ReadingOptions) -> Compiled:
     calendar_timexes = in_calendar(text, timexes, options.fiscal_year_start)
     headline = headline_of(document.text, text, meta.get("title"), day, options.day_first,
                            options.domain_files)
-    built = anchor.build(text, sentences, calendar_timexes, dct, options, layout, dated, told, headline)
+    frame = letter_frame(document.text, document.kind, timexes, day)
+    built = anchor.build(text, sentences, calendar_timexes, dct, options, layout, dated, told, headline,
+                         later_frame=frame)
     problems.extend(built.problems)
     return Compiled(document, built.events, built.claims, tuple(problems), timexes, tuple(cues))
 
