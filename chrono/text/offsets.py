@@ -447,6 +447,13 @@ def offset(b: Builder, here: SentenceContext, match: re.Match[str]) -> None:
             _written_day_counted(b, here, match, count, unit, direction)
         return
     assert subject is not None
+    if not vague and not apposed_read and direction in ("later", "earlier") and subject.start >= end and (
+        _written_day_not_of(b, here, match, subject)
+    ):
+        # "But five weeks later, on Saturday 24 August, Mr Teasdale went out to his loft … and found
+        # Blue Boy": the day written after the phrase dates a verb the lexicon lacks, not the event
+        # found later in the clause; the two days are that far apart whatever is told of them
+        _written_day_counted(b, here, match, count, unit, direction)
     if subject.start >= end and in_apposed_participle(text, here.sentence.start, start, end, subject.start):
         return  # "The van, a white transit stolen in Derby the previous week, was found": the theft's
     subject_target = resolve(text, subject, triggers, cuts)
@@ -1191,6 +1198,16 @@ def _written_day_counted(b: Builder, here: SentenceContext, match: re.Match[str]
     if written is None:
         return
     _counted_from_last_date(b, here, match, _written_day_event(b, *written), count, unit, direction)
+
+
+def _written_day_not_of(b: Builder, here: SentenceContext, match: re.Match[str], subject: Trigger) -> bool:
+    """Is there a day written right after the offset phrase, and does it date no part of
+    ``subject``?"""
+    phrase = _phrase_at(here, match.start())
+    written = _written_day_after(b, here, phrase) if phrase is not None else None
+    if written is None:
+        return False
+    return all(b.dated_by.get((subject.start, part)) is not written[0] for part in Part)
 
 
 def _written_years_away(b: Builder, here: SentenceContext, phrase: Timex | None) -> bool:
