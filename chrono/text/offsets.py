@@ -4,7 +4,6 @@ signing" give start-to-start distances between two events with one unit of slack
 from __future__ import annotations
 
 import bisect
-import datetime as dt
 import re
 from collections.abc import Sequence
 from datetime import date, timedelta
@@ -1129,7 +1128,7 @@ def _chained_days(told: Timex, anchor: str) -> tuple[str, int] | None:
     if told.anchor is None or not _DAY_ONLY.fullmatch(told.anchor) or not _DAY_ONLY.fullmatch(anchor):
         return None
     try:
-        between = (dt.date.fromisoformat(anchor) - dt.date.fromisoformat(told.anchor)).days
+        between = (date.fromisoformat(anchor) - date.fromisoformat(told.anchor)).days
     except ValueError:
         return None
     return (told.anchor, between) if 0 < between <= _CHAINED_DAYS else None
