@@ -25,7 +25,7 @@ from chrono.tagger.calendar import (
 from chrono.tagger.context import REF_VALUES, Action, Context, Fields, Piece, Reject, Spans
 from chrono.tagger.fields import approx_mod, fmt, number, position_mod, unit_code
 from chrono.tagger.resources import words_regex
-from chrono.tagger.tense import era_long_ago, story_base, tense
+from chrono.tagger.tense import era_long_ago, ref_bounds_a_state, story_base, tense
 
 __all__ = ["RELATIVE_ACTIONS", "completed", "duration_value"]
 
@@ -284,7 +284,7 @@ def _offset_pieces(ctx: Context, rule_type: str, f: Fields, s: Spans, start: int
     ref = ctx.ref
     assert ref is not None
     if code == "D" and ctx.day_ref is not None and (ref.gran in _COARSER_THAN_DAY or (
-        ref.gran == "Y" and _bounds_a_state(ctx)
+        ref.gran == "Y" and ref_bounds_a_state(ctx)
     )):
         # "one of 140 pilgrims to arrive that day, against 1,500 a day in the summer. … I flew
         # home two days later": days are counted from the story's last day, not from a season;
@@ -308,13 +308,6 @@ def _offset_pieces(ctx: Context, rule_type: str, f: Fields, s: Spans, start: int
 
 
 _SAME_PART_AFTER = r"[ \t]+({same_part_after})\b"
-_BOUND_BEFORE = r"\b{state_bound}\s+\Z"
-
-
-def _bounds_a_state(ctx: Context) -> bool:
-    """Does the reference's year only bound a state ("dates from 1958", "since 1971")?"""
-    return ctx.ref_start >= 0 and words_regex(ctx.res, _BOUND_BEFORE, re.IGNORECASE).search(
-        ctx.text, max(0, ctx.ref_start - 8), ctx.ref_start) is not None
 _COARSER_THAN_DAY = frozenset({"S", "M", "Q", "H"})  # (not a year: "in 1987 … two days later" has no day)
 # a year written in figures ("2018"): a time whose words hold one is written out, not counted
 FOUR_DIGIT_YEAR = lazy_compile(r"(?<!\d)\d{4}(?!\d)")

@@ -331,8 +331,7 @@ def story_year(ctx: Context, month: int, start: int = -1) -> int | None:
         or (ctx.speaks_from_now(since, start) if start >= 0 and (
             long_ago or _set_just_before(ctx, story, start)) else ctx.is_news()))
     if (speaks_from_now
-            or (story.gran == "Y" and words_regex(ctx.res, _STATE_BOUND, re.IGNORECASE).search(
-                ctx.text, max(0, ctx.ref_start - 8), ctx.ref_start))
+            or (story.gran == "Y" and ref_bounds_a_state(ctx))
             or words_regex(ctx.res, BIRTH_LEAD, re.IGNORECASE).search(
                 ctx.text, max(0, ctx.ref_start - 12), ctx.ref_start)):
         return None
@@ -449,6 +448,13 @@ _PLUPERFECT_BEFORE = (r"(?:\b(?:{pluperfect_auxiliary})|(?:{pluperfect_contracti
 # "**JESSIE ORME:** It was the spring of '57.", "A: …": an interview's answer, a witness's words
 _SPEAKER_LABEL = lazy_compile(r"[ \t]*[*_]*(?:[A-Z][A-Za-z.'’-]*[ \t]+){0,3}[A-Z][A-Za-z.'’-]*:[*_]*[ \t]")
 _PARAGRAPH_REACH = 3000
+
+
+def ref_bounds_a_state(ctx: Context) -> bool:
+    """Do the words right before the reference make it only the bound of a state ("since 1971",
+    "a mechanism that dates from 1958"), not a time the story is set in?"""
+    return ctx.ref_start >= 0 and words_regex(ctx.res, _STATE_BOUND, re.IGNORECASE).search(
+        ctx.text, max(0, ctx.ref_start - 8), ctx.ref_start) is not None
 
 
 def story_base(ctx: Context, start: int, end: int) -> Anchor | None:

@@ -23,9 +23,9 @@ _HEAD_LINES = 4  # the quoted lines within which the letter writes its own date
 
 def letter_frame(text: str, kind: str, timexes: Sequence[Timex], dct_day: str | None
                  ) -> tuple[tuple[int, int], ...]:
-    """The stretches of ``text`` (the document as written, front matter included) around a
-    quoted letter whose head writes the document's own day ``dct_day``: every stretch of the
-    body outside the quotation. None when there is no such letter."""
+    """The stretches of ``text`` (the document as written) around a quoted letter whose head
+    writes the document's own day ``dct_day``: every stretch outside the quotation (the front
+    matter among them, which holds no event). Empty when there is no such letter."""
     if kind != "markdown" or dct_day is None or ">" not in text:
         return ()
     quoted = [(m.start(), m.end()) for m in _QUOTED_LINE.finditer(text)]
@@ -35,9 +35,8 @@ def letter_frame(text: str, kind: str, timexes: Sequence[Timex], dct_day: str | 
     dated_head = any(quoted[0][0] <= t.start < head_end and t.value[:10] == dct_day for t in timexes)
     if not dated_head:
         return ()
-    body_start = _after_front_matter(text)
     stretches: list[tuple[int, int]] = []
-    at = body_start
+    at = 0
     for start, end in quoted:
         if start > at:
             stretches.append((at, start))
@@ -46,13 +45,3 @@ def letter_frame(text: str, kind: str, timexes: Sequence[Timex], dct_day: str | 
         stretches.append((at, len(text)))
     return tuple((a, b) for a, b in stretches if text[a:b].strip())
 
-
-def _after_front_matter(text: str) -> int:
-    """Where the body begins: after the front matter's closing "---" line, if it has one."""
-    if not text.startswith("---"):
-        return 0
-    close = text.find("\n---", 3)
-    if close == -1:
-        return 0
-    line_end = text.find("\n", close + 4)
-    return len(text) if line_end == -1 else line_end + 1
