@@ -42,6 +42,7 @@ _DUE = lazy_compile(
     rf"(?:{each_then_space(_WORDS.words('term_prepositions'))})?\Z",
     re.IGNORECASE,
 )
+_DUE_RIGHT_BEFORE = lazy_compile(rf"\b(?:{_WORDS.pattern('term_words_right_before')})\s+\Z", re.IGNORECASE)
 # "proposals for 2020/21 were published": a date after "for", then the verb of its noun
 _PASSIVE_AFTER = lazy_compile(
     rf"(?:[/–-]\d{{2,4}})?[ \t]+(?:{_WORDS.pattern('passive_after_copulas')}"
@@ -162,7 +163,8 @@ _PLANNED_NOUN = lazy_compile(
 )
 _MANDATED_NOUN = lazy_compile(rf"\b(?:{_WORDS.pattern('mandate_words')})\s+(?:[\w-]+\s+)?\Z", re.IGNORECASE)
 # Most stretches before a word hold none of the words these phrases need: not searched then
-_DUE_HINT = Hint.of([*_WORDS.words("term_words"), *_WORDS.words("term_periods")])
+_DUE_HINT = Hint.of(
+    [*_WORDS.words("term_words"), *_WORDS.words("term_words_right_before"), *_WORDS.words("term_periods")])
 _COMPARED_HINT = Hint.of(_WORDS.words("comparison_words"))
 _ANNIVERSARY_HINT = Hint.of(_WORDS.words("anniversary_words"))
 _PLANNED_HINT = Hint.of(_WORDS.words("planned_modifiers"))
@@ -571,7 +573,8 @@ def is_term(text: str, timex: Timex) -> bool:
     left_edge = timex.signal_start if timex.signal_start is not None else timex.start
     lo = max(0, left_edge - 30)
     return _DUE_HINT.may_match(text, lo, timex.start) and bool(
-        _DUE.search(text, lo, left_edge) or _DUE.search(text, lo, timex.start))
+        _DUE.search(text, lo, left_edge) or _DUE.search(text, lo, timex.start)
+        or _DUE_RIGHT_BEFORE.search(text, lo, timex.start))
 
 
 def in_set_off_relative(text: str, lo: int, at: int, until: int) -> bool:
@@ -737,7 +740,14 @@ def _attach(text: str, timex: Timex, triggers: Sequence[Trigger], cuts: tuple[in
             # "committed to a pilot on three routes starting in January 2018"
         if nearest.pos == "noun" and _COMMEMORATED.search(text, max(0, nearest.start - 40), nearest.start):
             return None  # "will mark the thirtieth anniversary of the merger on Saturday 1 April"
-        if other_predicate(text, after_aside, left_edge) or (
+        described = PARTICIPLE_BEFORE.search(text, after_aside, left_edge)
+        if described is not None and not any(described.start() < t.start < described.end() for t in triggers):
+            # "completed the acquisition of Gristmoor, based in Thirsby, on 3 March": a participle
+            # set off to describe the object, no verb of another clause
+            predicate_end = described.start()
+        else:
+            predicate_end = left_edge
+        if other_predicate(text, after_aside, predicate_end) or (
             aside is not None and other_predicate(text, nearest.end, aside.start())
         ):
             return None  # "reached orbit in May and spent the rest of 2023 …": the other verb's date
@@ -745,8 +755,8 @@ def _attach(text: str, timex: Timex, triggers: Sequence[Trigger], cuts: tuple[in
             # "passes for the opening weekend can be booked online from 9am on Sunday": the
             # booking's day, a verb the lexicon lacks whose subject the noun's phrase is
             return None
-        comma = text.find(",", after_aside, left_edge)
-        if comma != -1 and any(looks_finite(w) for w in words_in(text, comma, left_edge)):
+        comma = text.find(",", after_aside, predicate_end)
+        if comma != -1 and any(looks_finite(w) for w in words_in(text, comma, predicate_end)):
             # "began in the early morning, several tickets are dated September 29": a clause of
             # its own between the event and the date
             return None
@@ -1145,6 +1155,9 @@ def _aspect_argument(text: str, trigger: Trigger, triggers: Sequence[Trigger],
                 return _aspect_argument(text, t, triggers, cuts)
             break
     edge = trigger.start
+    adverb = _ADVERB_BEFORE_VERB.search(text, max(0, edge - 20), edge)
+    if adverb is not None:  # "the session, which opened at 7pm, finally closed": past "finally"
+        edge = adverb.start()
     auxiliaries = _AUXILIARIES_BEFORE.search(text, max(0, edge - 30), edge)
     if auxiliaries is not None:
         edge = auxiliaries.start()  # "The footbridge, washed away in floods, will start": past "will"
@@ -1261,6 +1274,9 @@ def subject_noun(text: str, trigger: Trigger, triggers: Sequence[Trigger],
 def _subject_noun(text: str, trigger: Trigger, triggers: Sequence[Trigger],
                   cuts: tuple[int, ...]) -> Trigger | None:
     edge = trigger.start
+    adverb = _ADVERB_BEFORE_VERB.search(text, max(0, edge - 20), edge)
+    if adverb is not None:  # "the session, which opened at 7pm, finally closed at 10.45pm"
+        edge = adverb.start()
     relative = RELATIVE_BEFORE.search(text, max(0, edge - 200), edge) or PARTICIPLE_BEFORE.search(
         text, max(0, edge - 200), edge
     )
@@ -1289,6 +1305,10 @@ def _subject_noun(text: str, trigger: Trigger, triggers: Sequence[Trigger],
                 return None  # "the last market of the trial will fall on …": the market's day
             return head if head is not None else t
     return None
+
+
+# an adverb of manner or time right before a verb ("finally", "eventually"), after a comma
+_ADVERB_BEFORE_VERB = lazy_compile(r"(?<=,)\s+[a-z]{2,}ly(?=\s+\Z)")
 
 
 # "the last market of the trial": a head noun (no event word) whose complement the event noun is

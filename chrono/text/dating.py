@@ -12,6 +12,8 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 
+import attrs
+
 from chrono.lazy_regex import lazy_compile
 from chrono.model import Grade, Part, Qualifier, Span
 from chrono.periods import (
@@ -1578,11 +1580,24 @@ def _frame(b: Builder, here: SentenceContext, timex: Timex, period: Period, read
         b.dct_claim(event_id, span, tense=t.tense)
 
 
+# the comma that sets off a range at the head of its clause
+_RANGE_SET_OFF = lazy_compile(r"\s*,")
 _NIGHT_AFTER = 12 * HOUR  # into the morning after a state's last day told
 
 
 def _one_day(period: Period) -> bool:
     return period.start is not None and period.end is not None and period.end - period.start == DAY
+
+
+def _fronted_range_verb(b: Builder, here: SentenceContext, first: Timex, last: Timex) -> Trigger | None:
+    """"Between 22:40 on Sunday and 01:50 on Monday, about 18,000 homes lost power": a range set
+    off at the head of its clause dates the verb after it. (Read as one date from its first word
+    to its last, so that the "and" inside the range is not taken for one joining two clauses.)"""
+    if last.start <= first.end or not _RANGE_SET_OFF.match(b.text, last.end):
+        return None
+    whole = attrs.evolve(first, end=last.end, text=b.text[first.start:last.end])
+    trigger = attach(b.text, whole, here.triggers, here.cuts)
+    return trigger if trigger is not None and trigger.start >= last.end else None
 
 
 def date_range(b: Builder, here: SentenceContext, begin: tuple[Timex, Period], end: tuple[Timex, Period],
@@ -1610,7 +1625,7 @@ def date_range(b: Builder, here: SentenceContext, begin: tuple[Timex, Period], e
         return  # "has been moved from the Monday to Friday 8 May": the old and new days of what moved
     if first.signal is None and _BARE_WEEKDAY.fullmatch(first.text) and _BARE_WEEKDAY.fullmatch(last.text):
         return  # "will stay open throughout the closure, Tuesday to Saturday": the days of each week
-    trigger = attach(b.text, first, here.triggers, here.cuts)
+    trigger = attach(b.text, first, here.triggers, here.cuts) or _fronted_range_verb(b, here, first, last)
     if trigger is None or not is_asserted(b.text, trigger) or _schedules(b, trigger, first):
         return
     lead = first.signal_start if first.signal_start is not None else first.start
