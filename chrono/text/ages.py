@@ -26,6 +26,7 @@ from chrono.tagger import Timex
 from chrono.tagger.resources import trie_regex
 from chrono.text.antecedents import full_names
 from chrono.text.calendar_names import MONTHS, ORDINAL_SUFFIXES, WEEKDAYS
+from chrono.text.clauses import other_predicate
 from chrono.text.cue_dates import mention, weekday_pins_year
 from chrono.text.given_names import sex_of_given_name
 from chrono.text.inflection import singular
@@ -447,6 +448,10 @@ def age_cues(text: str, timexes: Sequence[Timex], sentences: Sequence[Sentence])
         elif preceding:
             when = preceding[-1]  # "retired in 2012, at the age of 65"
         elif len(dated) == 1 and not _RELATIVE_CLAUSE.search(text, match.end(), dated[0].start) and not (
+            # "moved to Castlegate at the age of seven and joined the academy … in 2011": the
+            # date of the next verb's clause, not the age's
+            dated[0].start > match.end() and other_predicate(text, match.end(), dated[0].start)
+        ) and not (
             _another_named_between(text, match.end(), dated[0].start, born_who)
         ) and not _RELATIVE_RIGHT_AFTER.match(text, match.end()) and dated[0].signal != "since" and not any(
             t.anchor == "DCT" and t.type == "DATE" for t in dates.between(lo, match.start())

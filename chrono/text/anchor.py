@@ -70,7 +70,7 @@ from chrono.text.headline import Headline, headline_retold
 from chrono.text.incident_window import incident_window
 from chrono.text.layout_dating import Scope
 from chrono.text.layout_dating import apply as date_by_layout
-from chrono.text.lede import lede_nouns, owner_clause_retold
+from chrono.text.lede import lede_nouns, lede_verbs, owner_clause_retold
 from chrono.text.life_events import life_events
 from chrono.text.named_events import named_events
 from chrono.text.offsets import counted_from_state_starts, offset, offsets_in, within_of
@@ -161,6 +161,7 @@ def build(text: str, sentences: Sequence[Sentence], timexes: Sequence[Timex], dc
     headline_retold(b, headline)  # "Gallery to reopen on 14 June" over "will reopen on Saturday 21 June"
     after_dated_ends(b)  # "conceded after the recount" … "the recount ended on 30 October"
     lede_nouns(b)  # "ending the ten-day walkout" … "drivers walked out at 4am on Thursday 3 October"
+    lede_verbs(b)  # "The sale was approved by the board" … "the directors approved the sale … on 15 March"
     owner_clause_retold(b)  # "the departure of finance director Paula Renshaw, who left … on 19 February"
     governed_acts_told_later(b)  # "after the result had been announced" … "The result, announced on 22 March"
     completions_retold(b)  # "The acquisition … completed on 1 July" … "Since completion on 12 July"

@@ -985,6 +985,12 @@ def resolve(text: str, trigger: Trigger, triggers: Sequence[Trigger], cuts: tupl
             _TO_BEFORE.search(text, max(0, verbs[-1].start - 4), verbs[-1].start)
         ):
             verbs.pop()
+        if verbs and verbs[-1].pos == "noun":
+            # "approved the sale of the site at a meeting on 15 March": the verb whose object the
+            # noun is, not the sale
+            acted = _verb_of_object(text, verbs[-1], triggers, clause_start)
+            if acted is not None:
+                verbs = verbs[:verbs.index(acted) + 1]
         if verbs and verbs[-1].pos == "verb" and asserted(verbs[-1]) and verbs[-1].event_class not in (
             "reporting", "begin", "end", "causal"
         ) and words_between(text, verbs[-1].end, trigger.start) <= 12 and not (

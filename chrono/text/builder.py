@@ -43,6 +43,8 @@ from chrono.text.vocabulary import alternation, longest_first, vocabulary
 
 _COREFERENCE = vocabulary("coreference")
 _ORDER = vocabulary("order")
+_AGE_TIME = lazy_compile(
+    rf"\b(?:{vocabulary('offsets').pattern('age_times')})\s+(?:\d{{1,3}}|[a-z]+)\b", re.IGNORECASE)
 # a season's name alone ("in summer"), no year or determiner with it
 _BARE_SEASON = lazy_compile(rf"(?:{vocabulary('seasons').pattern('season_nouns')})", re.IGNORECASE)
 _ORDERED_BETWEEN = lazy_compile(
@@ -390,6 +392,20 @@ def _object_head(text: str, end: int, limit: int) -> str | None:
     """The head noun of the object right after a verb ending at ``end`` ("the finished building")."""
     found = _OBJECT_AFTER.match(text, end, limit)
     return singular(found.group(1).lower()) if found is not None else None
+
+
+# "The sale was approved": the auxiliary of a passive right before its verb
+_PASSIVE_AUXILIARY = lazy_compile(
+    r"\b(?:was|were|(?:has|have|had)\s+been)\s+(?:[a-z]+ly\s+)?\Z", re.IGNORECASE)
+
+
+def acted_on(text: str, sentence: Sentence, trigger: Trigger) -> str | None:
+    """The head noun of what the verb ``trigger`` was done to: the subject of a passive ("The
+    sale was approved"), else its object ("the directors approved the sale")."""
+    if _PASSIVE_AUXILIARY.search(text, max(sentence.start, trigger.start - 30), trigger.start):
+        head = _subject_head(text, sentence.start, trigger.start)
+        return singular(head) if head is not None else None
+    return _object_head(text, trigger.end, sentence.end)
 
 
 def words_near(text: str, sentence: Sentence, trigger: Trigger, *, whole: bool = False) -> frozenset[str]:
@@ -1981,6 +1997,9 @@ class Builder:
         professional in 1971 and won … two years later")? Then "later" may count from it. (Not
         one at an offset ``aside`` says is set off: "Garside, who had led the company since 2019,
         resigned a fortnight later".)"""
+        aged = _AGE_TIME.search(self.text, after, before)
+        if aged is not None and not (aside is not None and aside(aged.start())):
+            return True  # "moved to Castlegate at the age of seven": a time of its own
         for i in range(bisect.bisect_right(self.timex_starts, after), len(self.timexes)):
             timex = self.timexes[i]
             if timex.start >= before:

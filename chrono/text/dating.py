@@ -1600,6 +1600,16 @@ def _fronted_range_verb(b: Builder, here: SentenceContext, first: Timex, last: T
     return trigger if trigger is not None and trigger.start >= last.end else None
 
 
+def _clock_of_another_day(b: Builder, event_id: str, clock: Timex) -> bool:
+    """"The open day will run from 11am to 4pm" after "an open day on Saturday 14 September": clock
+    times with no day of their own, read against a date told before, when the event they time
+    was dated to another day: they are on the event's day, not the day read."""
+    if clock.type != "TIME" or clock.anchor in (None, "DCT"):
+        return False
+    day = b.day_of(event_id, clock.start)
+    return day is not None and day.value[:10] != clock.value[:10]
+
+
 def date_range(b: Builder, here: SentenceContext, begin: tuple[Timex, Period], end: tuple[Timex, Period],
                dated_here: list[tuple[int, str]]) -> None:
     """"from 3 to 21 March", "between 2019 and 2021": the two ends of a range date the event's
@@ -1636,8 +1646,10 @@ def date_range(b: Builder, here: SentenceContext, begin: tuple[Timex, Period], e
     told_again = _told_again(b, b.dated_by.get(key), target)
     if target.part is not Part.WHOLE or (key in b.dated_parts and not told_again):
         return
-    b.dated_parts.add(key)
     event_id = b.event(target.trigger, here)
+    if _clock_of_another_day(b, event_id, first):
+        return
+    b.dated_parts.add(key)
     span = b.span(first.signal_start if first.signal_start is not None else first.start, last.end,
                   target.cue.start, target.cue.end)
     rule = ConflictKind.NAMED_EVENT if target.trigger.event_class == "named" else None

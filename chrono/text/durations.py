@@ -427,7 +427,8 @@ _LIMIT_BEFORE = lazy_compile(rf"\b(?:{_WORDS.pattern('length_limits')})[ \t]+\Z"
 _CLOSE_BELOW = lazy_compile(rf"\b(?:{_WORDS.pattern('close_below_words')})\b", re.IGNORECASE)
 _JOURNEY_LEAD = lazy_compile(
     rf"(?:,?[ \t]+(?:{_WORDS.pattern('journey_length_lead')})"
-    rf"|,[ \t]+(?:{_WORDS.pattern('journey_apposed_articles')})[ \t]+(?:[\w-]+[ \t]+)?"
+    rf"|,[ \t]+(?:(?:{_WORDS.pattern('journey_length_lead')})[ \t]+)?"
+    rf"(?:{_WORDS.pattern('journey_apposed_articles')})[ \t]+(?:[\w-]+[ \t]+)?"
     rf"(?:{_WORDS.pattern('journey_apposed_nouns')})[ \t]+of)[ \t]+\Z",
     re.IGNORECASE)
 _JOURNEY_LEAD_REACH = 40  # characters before the length
@@ -437,7 +438,9 @@ _JOURNEY_TAIL = lazy_compile(
     rf"[ \t]*(?:[,.;:)!?]|\Z|[ \t](?:{_WORDS.pattern('journey_length_after')})\b)", re.IGNORECASE)
 _JOURNEY_START = lazy_compile(rf"\b(?:{_WORDS.pattern('journey_starts')})\b", re.IGNORECASE)
 _JOURNEY_END = lazy_compile(rf"\b(?:{_WORDS.pattern('journey_ends')})\b", re.IGNORECASE)
-_PART_OF_DAY_VALUE = lazy_compile(r"T(?:MO|AF|EV|NI|DT|MI)\Z")
+# a part of the day ("that evening") or a season ("late in the Antarctic summer"): a time that
+# places the day told beside it, no end of a journey of its own
+_PART_OF_DAY_VALUE = lazy_compile(r"(?:T(?:MO|AF|EV|NI|DT|MI)|-(?:SP|SU|FA|AU|WI))\Z")
 _JOURNEY_REACH = 80  # characters before the first time where the journey's start may be told
 
 
@@ -463,6 +466,15 @@ def journey_length(b: Builder, here: SentenceContext, timex: Timex) -> None:
     # (where the start's words and the end's are looked for: the sentence, from its start and
     # from the start's time)
     start_from, end_from = here.sentence.start, told[-2].end if len(told) > 1 else 0
+    if len(told) == 1 and _start_told_after(b, here, timex, told[0]) is not None:
+        # "arrived at New York on Tuesday, June 19, after a passage of ten days from Liverpool,
+        # whence she sailed on Thursday, June 7": the end, the length, then the start
+        first = _start_told_after(b, here, timex, told[0])
+        assert first is not None
+        ends = _ordered_ends(b, first, told[0])
+        if ends is not None:
+            _period_of_length(b, here, timex, length, *ends, first.end, start=told[0].start)
+        return
     if len(told) == 1:
         # "The meeting opened at 6.30pm on Tuesday … It did not finish until 1.10am on Wednesday,
         # a sitting of four hours and forty minutes": the start in the sentence before
@@ -492,6 +504,20 @@ def journey_length(b: Builder, here: SentenceContext, timex: Timex) -> None:
     _period_of_length(b, here, timex, length, *ends, timex.end, start=first.start)
 
 
+def _start_told_after(b: Builder, here: SentenceContext, length: Timex, end: Timex) -> Timex | None:
+    """The start of a journey told after its length, when its end is told before it ("arrived
+    on June 19, after a passage of ten days from Liverpool, whence she sailed on June 7"): the
+    first time of the end's type after the length, with a word of starting right before it."""
+    if not _JOURNEY_END.search(b.text, max(here.sentence.start, end.start - _JOURNEY_REACH), end.start):
+        return None
+    later = [t for t in here.timexes if t.start >= length.end and t.type == end.type
+             and not _PART_OF_DAY_VALUE.search(t.value)]
+    if not later or not _JOURNEY_START.search(b.text, max(length.end, later[0].start - _JOURNEY_REACH),
+                                              later[0].start):
+        return None
+    return later[0]
+
+
 # between a time and the day it is on, written after it ("5.52am on Saturday 6 July")
 _DAY_OF = lazy_compile(r"[ \t]*(?:,[ \t]*)?(?:[A-Za-z]+[ \t]+)?")
 # "After eleven days at sea we reached Quebec on the 26th": the length opens the sentence
@@ -506,15 +532,24 @@ def _fronted_journey(b: Builder, here: SentenceContext, timex: Timex, length: in
     it, counted from the last departure told before, with its day right after its words."""
     after = [t for t in here.timexes if t.start >= timex.end and t.type in ("DATE", "TIME")
              and not _PART_OF_DAY_VALUE.search(t.value)]
-    if not after or not _JOURNEY_END.search(b.text, timex.end, after[0].start):
+    arrival_at = here.sentence.start
+    if not after:
+        # "Docked at Quebec at half past ten in the morning. After eleven days at sea the ground
+        # felt as if it were moving": the arrival told in the sentence right before
+        arrived = _arrival_before(b, here)
+        if arrived is None:
+            return
+        last, arrival_at = arrived
+    elif _JOURNEY_END.search(b.text, timex.end, after[0].start):
+        last = after[0]
+    else:
         return
-    last = after[0]
-    lo = max(0, here.sentence.start - _FRONTED_JOURNEY_REACH)
-    departures = list(_JOURNEY_START.finditer(b.text, lo, here.sentence.start))
+    lo = max(0, arrival_at - _FRONTED_JOURNEY_REACH)
+    departures = list(_JOURNEY_START.finditer(b.text, lo, arrival_at))
     if not departures:
         return
     left = departures[-1]
-    reach = min(left.end() + _JOURNEY_REACH, here.sentence.start)
+    reach = min(left.end() + _JOURNEY_REACH, arrival_at)
     first = next((t for t in b.timexes if left.end() <= t.start < reach
                   and t.type == last.type and not _PART_OF_DAY_VALUE.search(t.value)), None)
     if first is None:
@@ -522,7 +557,24 @@ def _fronted_journey(b: Builder, here: SentenceContext, timex: Timex, length: in
     ends = _ordered_ends(b, first, last)
     if ends is None:
         return
-    _period_of_length(b, here, timex, length, *ends, last.end, start=timex.start)
+    if last.end <= timex.start:  # the arrival told before the length
+        _period_of_length(b, here, timex, length, *ends, timex.end, start=last.start)
+    else:
+        _period_of_length(b, here, timex, length, *ends, last.end, start=timex.start)
+
+
+def _arrival_before(b: Builder, here: SentenceContext) -> tuple[Timex, int] | None:
+    """The time of an arrival told in the sentence right before ``here`` (of its paragraph),
+    with a word of arriving right before it, and where it starts (the departure is told before)."""
+    before = b.sentence_before(here.sentence)
+    if before is None or before.paragraph != here.sentence.paragraph:
+        return None
+    arrivals = [t for t in b.timexes if before.start <= t.start < before.end and t.type in ("DATE", "TIME")
+                and not _PART_OF_DAY_VALUE.search(t.value)
+                and _JOURNEY_END.search(b.text, max(before.start, t.start - _JOURNEY_REACH), t.start)]
+    # (the clock time of the arrival, if told, over its day: "landed at 5.25am on Tuesday 23 October")
+    timed = [t for t in arrivals if t.type == "TIME"] or arrivals
+    return (timed[-1], timed[-1].start) if timed else None
 
 
 # after a length: an optional noun ("a 16-day closure"), then a comma and the day it starts

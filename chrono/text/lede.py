@@ -22,14 +22,14 @@ import re
 from chrono.lazy_regex import lazy_compile
 from chrono.model import Endpoint, Gap, Grade, Side
 from chrono.text.antecedents import owner_sex, sole_antecedent
-from chrono.text.builder import SAME_ACT_VERBS, Builder
+from chrono.text.builder import SAME_ACT_VERBS, Builder, acted_on
 from chrono.text.coreference import compatible
 from chrono.text.events import Trigger
 from chrono.text.mentions import Mention, names_in
 from chrono.text.tense import TOLD_AS_PAST
 from chrono.text.vocabulary import vocabulary
 
-__all__ = ["lede_nouns", "owner_clause_retold"]
+__all__ = ["lede_nouns", "lede_verbs", "owner_clause_retold"]
 
 # how many paragraphs after the opening one the verb that dates the opening's noun may stand
 _REACH = 2
@@ -94,6 +94,61 @@ def _lede_noun(b: Builder, noun: Mention, told: list[Mention], opening: int | No
     where = "the opening's" if in_lede else "the undated"
     note = f"{where} '{trigger.text}' is the event '{verb.text}' dates in the paragraphs after it"
     _one_event(b, trigger, verb, note, Grade.STRONG if sure else Grade.WEAK)
+
+
+# the paragraphs at a story's head whose undated act a dated verb later may tell
+_HEAD_PARAGRAPHS = 2
+# classes of verbs that tell no act of their own to date ("said", "began", "caused")
+_NOT_ACTS = frozenset({"reporting", "causal", "begin", "end"})
+
+
+def lede_verbs(b: Builder) -> None:
+    """Claims that an undated past act at a story's head ("The sale was approved by the board
+    after the ballot result had been announced") and the one dated past verb of its word told
+    later of the same thing ("the directors approved the sale … at a meeting on 15 March") start
+    and end together."""
+    for told in b.story_mentions.values():
+        if not told:
+            continue
+        opening = b.opening_paragraph(told[0].trigger.start)
+        if opening is None:
+            continue
+        for mention in told:
+            if 0 <= mention.paragraph - opening < _HEAD_PARAGRAPHS:
+                _lede_verb(b, mention, told)
+
+
+def _lede_verb(b: Builder, mention: Mention, told: list[Mention]) -> None:
+    trigger = mention.trigger
+    if trigger.pos != "verb" or trigger.tense not in TOLD_AS_PAST or mention.planned or (
+        trigger.event_class in _NOT_ACTS
+    ):
+        return
+    event = b.by_trigger.get(trigger.start)
+    if event is None or event in b.dated_at or b.links.get(trigger.start) is not None:
+        return
+    same_word = [m for m in told if m.trigger.pos == "verb" and m.trigger.lemma == trigger.lemma
+                 and m.trigger.start != trigger.start]
+    if any(m.trigger.start < trigger.start for m in same_word):
+        return  # (told before too: which act is meant is not said)
+    later = [m for m in same_word if 0 < m.paragraph - mention.paragraph <= _NAMED_REACH]
+    if len(later) != 1 or later[0].trigger.tense not in TOLD_AS_PAST or later[0].planned:
+        return
+    verb = later[0].trigger
+    here, there = b.contexts.get(mention.sentence_start), b.contexts.get(later[0].sentence_start)
+    if here is None or there is None or b.told_again(trigger, here.sentence) or b.told_again(
+        verb, there.sentence
+    ):
+        return
+    thing = acted_on(b.text, here.sentence, trigger)
+    if thing is None or thing != acted_on(b.text, there.sentence, verb):
+        return
+    verb_event = b.by_trigger.get(verb.start)
+    if verb_event is None or verb_event == event or verb_event not in b.dated_at:
+        return
+    note = (f"the undated '{trigger.text}' at the story's head is the one '{verb.text}' dates later, "
+            f"of the same {thing}")
+    _one_event(b, trigger, verb, note)
 
 
 # the phrase after an event noun, to its clause's end ("of its loss-making Rotterdam depot")
