@@ -86,6 +86,7 @@ _AGE_FOR_NAME = _phrases("age_for_name_phrases")
 # between them only asides set off by commas ("now 21, of Fenwick Close, Braddon, was")
 _ASIDES = lazy_compile(r",(?:[^,;:.!?()\n]{1,60},)*[ \t]*")
 _APART_BREAK = lazy_compile(rf"\b(?:{_WORDS.pattern('ages_apart_breaks')})\b", re.IGNORECASE)
+_LATER_CLAUSE = lazy_compile(rf"[;:]|\b(?:{_WORDS.pattern('later_words')})\b", re.IGNORECASE)
 _THEN_DATE_REACH = 80  # characters from the age then to the date that dates it
 _NAME_RUN_AFTER = lazy_compile(r"[ \t]+((?:[A-Z][\w'’-]*[ \t]+)*[A-Z][\w'’-]*)")
 _BIRTHDAY = _phrases("birthday_phrases", "count", "")  # "the bridge … turns 60 this year"
@@ -450,7 +451,11 @@ def age_cues(text: str, timexes: Sequence[Timex], sentences: Sequence[Sentence])
         elif len(dated) == 1 and not _RELATIVE_CLAUSE.search(text, match.end(), dated[0].start) and not (
             # "moved to Castlegate at the age of seven and joined the academy … in 2011": the
             # date of the next verb's clause, not the age's
-            dated[0].start > match.end() and other_predicate(text, match.end(), dated[0].start)
+            dated[0].start > match.end() and (
+                other_predicate(text, match.end(), dated[0].start)
+                # "At the age of 12 he joined the juniors; five years later he captained the
+                # first team, in 1951": another clause's date, or a time counted on from the age's
+                or _LATER_CLAUSE.search(text, match.end(), dated[0].start) is not None)
         ) and not (
             _another_named_between(text, match.end(), dated[0].start, born_who)
         ) and not _RELATIVE_RIGHT_AFTER.match(text, match.end()) and dated[0].signal != "since" and not any(
@@ -463,7 +468,11 @@ def age_cues(text: str, timexes: Sequence[Timex], sentences: Sequence[Sentence])
             when = dated[0]
         elif not dated and death is not None:
             when = death  # "… died on Thursday in Medellín. He was 71."
-        elif not dated and lo == sentence.start and _tells_death(text, sentence, told_before) and (
+        elif not dated and lo == sentence.start and _tells_death(text, sentence, told_before) and not (
+            # ("Her father … died when she was one. At the age of ten, …": another's death)
+            told_before is not None and _DEATH.search(text, sentence.start, sentence.end) is None
+            and _OTHER_PERSON.search(text, told_before.start, told_before.end) is not None
+        ) and (
             (later := _the_death_date(text, dates, sentences, birth)) is not None
         ):
             # "… has died at the age of 84." or "… has died. He was 93." ¶ "He died in Ely on 12

@@ -43,8 +43,14 @@ from chrono.text.vocabulary import alternation, longest_first, vocabulary
 
 _COREFERENCE = vocabulary("coreference")
 _ORDER = vocabulary("order")
+_OFFSET_WORDS = vocabulary("offsets")
 _AGE_TIME = lazy_compile(
-    rf"\b(?:{vocabulary('offsets').pattern('age_times')})\s+(?:\d{{1,3}}|[a-z]+)\b", re.IGNORECASE)
+    rf"\b(?:{_OFFSET_WORDS.pattern('age_times')})\s+(?:\d{{1,3}}|[a-z]+)\b"
+    rf"|\bat\s+(?:[1-9]\d|(?:{_OFFSET_WORDS.pattern('bare_age_numbers')})(?:-[a-z]+)?)(?![-\w])"
+    rf"(?![:.,]\d)(?!\s*(?:{_OFFSET_WORDS.pattern('not_age_after_number')})(?![a-z]))"
+    rf"|\b(?:{_OFFSET_WORDS.pattern('ordinal_day_openers')})\s+(?:[a-z-]+|\d+)(?:st|nd|rd|th)\s+"
+    rf"(?:{_OFFSET_WORDS.pattern('ordinal_day_units')})\b",
+    re.IGNORECASE)
 # a season's name alone ("in summer"), no year or determiner with it
 _BARE_SEASON = lazy_compile(rf"(?:{vocabulary('seasons').pattern('season_nouns')})", re.IGNORECASE)
 _ORDERED_BETWEEN = lazy_compile(
@@ -1997,9 +2003,9 @@ class Builder:
         professional in 1971 and won … two years later")? Then "later" may count from it. (Not
         one at an offset ``aside`` says is set off: "Garside, who had led the company since 2019,
         resigned a fortnight later".)"""
-        aged = _AGE_TIME.search(self.text, after, before)
-        if aged is not None and not (aside is not None and aside(aged.start())):
-            return True  # "moved to Castlegate at the age of seven": a time of its own
+        aged = self.time_told_between(after, before)
+        if aged is not None and not (aside is not None and aside(aged)):
+            return True
         for i in range(bisect.bisect_right(self.timex_starts, after), len(self.timexes)):
             timex = self.timexes[i]
             if timex.start >= before:
@@ -2019,6 +2025,13 @@ class Builder:
                     and not self._day_of_clock_before(i)):
                 return True
         return False
+
+    def time_told_between(self, lo: int, hi: int) -> int | None:
+        """Where a time told without a date stands between ``lo`` and ``hi``, if one does: an
+        age that places an act ("moved to Castlegate at the age of seven", "left school at 15"),
+        an ordinal day of an event ("on its ninth day"). A "later" after it counts from it."""
+        found = _AGE_TIME.search(self.text, lo, hi)
+        return found.start() if found is not None else None
 
     def _day_of_clock_before(self, index: int) -> bool:
         """Is timex ``index`` the day of the clock time right before it ("at 6 a.m. on Monday 3

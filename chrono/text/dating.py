@@ -777,6 +777,8 @@ def _date(b: Builder, here: SentenceContext, timex: Timex, period: Period, lengt
     if not other_end:
         b.dated_by[key] = timex
     event_id = b.event(target.trigger, b.context_of(target.trigger) or here)
+    if _clock_of_another_day(b, event_id, timex, target.trigger):
+        return
     if target.trigger is not trigger and is_setting(trigger):
         # "opened at a ribbon-cutting ceremony on 16 August … a fortnight after the ceremony":
         # the occasion is the act it hosts, at its time
@@ -1600,12 +1602,17 @@ def _fronted_range_verb(b: Builder, here: SentenceContext, first: Timex, last: T
     return trigger if trigger is not None and trigger.start >= last.end else None
 
 
-def _clock_of_another_day(b: Builder, event_id: str, clock: Timex) -> bool:
-    """"The open day will run from 11am to 4pm" after "an open day on Saturday 14 September": clock
-    times with no day of their own, read against a date told before, when the event they time
-    was dated to another day: they are on the event's day, not the day read."""
-    if clock.type != "TIME" or clock.anchor in (None, "DCT"):
+def _clock_of_another_day(b: Builder, event_id: str, clock: Timex, trigger: Trigger) -> bool:
+    """"The ceremony will run from 11am to 4pm" after "a ceremony on Saturday 14 September", "On
+    Saturday morning, a gunman shot … The shooting began at 10:39 a.m.": clock times with no day
+    of their own, read against a date told before (or the document's), when the event they time
+    was dated to another day: they are on the event's day, not the day read. (Only for an event
+    over within a day: a strike dated to the day it ended may have begun days before.)"""
+    if clock.type != "TIME" or clock.anchor is None or _DAY_WORDS.search(clock.text) or not trigger.punctual:
         return False
+    heading = b.section_day(clock.start)
+    if heading is not None and heading.value[:10] == clock.value[:10]:
+        return False  # "**Thursday 3 October** … landed at noon": the day of the entry's heading
     day = b.day_of(event_id, clock.start)
     return day is not None and day.value[:10] != clock.value[:10]
 
@@ -1647,7 +1654,7 @@ def date_range(b: Builder, here: SentenceContext, begin: tuple[Timex, Period], e
     if target.part is not Part.WHOLE or (key in b.dated_parts and not told_again):
         return
     event_id = b.event(target.trigger, here)
-    if _clock_of_another_day(b, event_id, first):
+    if _clock_of_another_day(b, event_id, first, target.trigger):
         return
     b.dated_parts.add(key)
     span = b.span(first.signal_start if first.signal_start is not None else first.start, last.end,

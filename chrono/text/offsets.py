@@ -1050,6 +1050,33 @@ def _dated_only_by_era(b: Builder, event_id: str) -> bool:
 _STORY_PARAGRAPHS_BACK = 3
 
 
+def _apposed_to_own_date(b: Builder, before: Sequence[Timex], match: re.Match[str], subject_id: str,
+                         count: int, unit: int, direction: str) -> None:
+    """"taken from a barn on the night of 26 February … ¶ It was found … on 5 March, nine days
+    later": a distance set off after the event's own date says how far that date is from the
+    story's day told before it, when that is the one other day written: the event falls that far
+    from it (which day the writer counted from is a reading: a doubt)."""
+    counted = _daycount_of(count, unit, b.text, match.start())
+    own = before[-1].value[:10]
+    prior = [t for t in before[:-1] if _DAY_START.match(t.value) and t.value[:10] != own
+             and t.anchor in (None, "DCT")]
+    # (only when one other day was written before: "the match on Thursday 29 February … originally
+    # scheduled for the first Saturday in January … the victory on Saturday 24 February, five days
+    # earlier" does not say which it counts from)
+    if counted is None or not _DAY_START.match(before[-1].value) or len({t.value[:10] for t in prior}) != 1:
+        return
+    if b.time_told_between(prior[-1].end, before[-1].start) is not None:
+        return
+    days, spare = counted
+    day = prior[-1].value[:10]
+    counted_day_claim(b, subject_id, day, days if direction == "later" else -days, spare,
+                      b.span(before[-1].start, match.end()), grade=Grade.WEAK,
+                      note=f"counted from {day}, the day told before “{before[-1].text}”")
+
+
+_DAY_START = lazy_compile(r"\d{4}-\d{2}-\d{2}")
+
+
 def _counted_from_last_date(b: Builder, here: SentenceContext, match: re.Match[str], subject_id: str,
                             count: int, unit: int, direction: str, *, since: int = -1) -> None:
     """The event an offset places starts that many days after (before) the story's last date,
@@ -1089,12 +1116,16 @@ def _counted_from_last_date(b: Builder, here: SentenceContext, match: re.Match[s
         # time of that day, or that day said again: "on Tuesday 12 November … By daybreak …",
         # "… rang me that Tuesday")
         return
-    if before[-1].start < since:
+    if before[-1].start < since or b.time_told_between(before[-1].end, phrase.start) is not None:
+        # (nor past a time told without a date: "On its ninth day the jury was sent out, and it
+        # returned its verdicts two days later")
         return
-    apposed = _APPOSED_GAP.fullmatch(b.text, before[-1].end, match.start()) is not None
-    if match.group("daybefore") and apposed:
-        # "on Wednesday 9 June, the day before, but …": the phrase says how the date it follows
-        # stands to the story's day, not a day counted from it
+    if _APPOSED_GAP.fullmatch(b.text, before[-1].end, match.start()) is not None:
+        # "on Wednesday 9 June, the day before, but …", "It finally reopened on 2 March, eight
+        # weeks later": the phrase says how the date it follows stands to the story's day told
+        # before, not a day counted from that date itself
+        if not match.group("daybefore"):
+            _apposed_to_own_date(b, before, match, subject_id, count, unit, direction)
         return
     if _heading_between(b, before[-1].start, phrase.start):
         return
@@ -1105,9 +1136,7 @@ def _counted_from_last_date(b: Builder, here: SentenceContext, match: re.Match[s
     step = days if direction == "later" else -days
     # (a day written of another year than the one counted from: a year misread, more likely
     # than a slip)
-    # ("deployed on Tuesday 18 April, twelve days earlier,": a distance set off right after the
-    # date it was counted from may say how that date stands to the story's day: a doubt)
-    grade = Grade.WEAK if apposed or _written_years_away(b, here, phrase) else _counted_from_another_day(
+    grade = Grade.WEAK if _written_years_away(b, here, phrase) else _counted_from_another_day(
         b, here, match.start(), count, unit, direction, True)
     if chained is not None:
         earlier, between = chained
