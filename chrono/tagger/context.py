@@ -115,6 +115,9 @@ class Context:
     ref_end: int = -1
     news: bool | None = None
     day_ref: Anchor | None = None
+    # The day last set as ``day_ref`` by a birth ("born Jan. 9, 1950"): a profile jumps from it
+    # to now, so it is no day a story is told on, day by day.
+    born_day: Anchor | None = None
     # The last clock time the text stated ("at 9 p.m." on a known day) and its zone suffix:
     # "two hours later" counts from it.
     clock: tuple[dt.datetime, str] | None = None

@@ -429,6 +429,10 @@ def _follow(ctx: Context, rule: Rule, piece: Piece, dct_known: bool) -> Piece:
                 ctx.distal_ref = anchor
             if anchor.gran == "D":
                 ctx.day_ref = anchor
+                if words_regex(ctx.res, BIRTH_LEAD, re.IGNORECASE).search(
+                    ctx.text, max(0, piece.start - 16), piece.start
+                ):
+                    ctx.born_day = anchor
                 if ctx.frame_days and anchor.day not in ctx.frame_day_set and PARAGRAPH_BREAK.search(
                     ctx.text, ctx.frame_days_end, piece.start
                 ):

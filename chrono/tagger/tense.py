@@ -1361,6 +1361,9 @@ def weekday_date(ctx: Context, weekday: int, rel: int | None, start: int, end: i
     era = ctx.story_era
     if rel is None and story is not None and era is not None and not ctx.story_era_counted and (
         not _told_this_week(ctx, weekday)
+        # (not a birth, from which a profile jumps to now: "He was born Jan. 9, 1950, in Dayton.
+        # He died Friday at 74")
+        and story is not ctx.born_day
         and (ctx.base() - story.day).days > _YEAR_DAYS and abs(era.day.year - story.day.year) <= 1
         and _long_ago(ctx, era) and 0 <= ctx.ref_end <= start
         and not PARAGRAPH_BREAK.search(ctx.text, ctx.ref_end, start)
