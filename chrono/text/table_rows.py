@@ -66,6 +66,9 @@ _RELATIVE_OPENING = lazy_compile(rf"[\s,]*(?:{vocabulary('clauses').pattern('rel
 _NUMBER_WORD = lazy_compile(r"\b(?:\d{1,2}|[A-Za-z]{3,})\b")
 _LETTERS = lazy_compile(r"[A-Za-z]+")
 _COORDINATED = lazy_compile(rf"\b(?:{_WORDS.pattern('row_coordinators')})\b", re.IGNORECASE)
+_COORDINATED_CLAUSE = lazy_compile(
+    rf"\b(?:{_WORDS.pattern('row_coordinators')})\s+(?:{_WORDS.pattern('clause_subject_determiners')})"
+    rf"\s+((?:[\w'’-]+\s+){{1,3}})")
 _COORDINATED_VERB = lazy_compile(
     rf"\b(?:{_WORDS.pattern('row_coordinators')})\s+(?:\w+ly\s+)?([a-z][\w'’-]*)")
 # only the signal of a day that opens its clause ("On Saturday 14 September, the Mara Quintet …")
@@ -220,6 +223,12 @@ def rows_retold(b: Builder, layout: Layout, found: Sequence[Scope]) -> None:
                 _retold_at(b, here, timex, rows, made)
 
 
+def _verb_after_subject(words: str) -> bool:
+    """Do the words after a coordinator and a determiner ("field must be") go on to a verb of
+    their own after the subject's noun?"""
+    return any(looks_finite(word) for word in words.split()[1:])
+
+
 def _retold_at(b: Builder, here: SentenceContext, timex: Timex, rows: Sequence[_Row],
                made: dict[int, str]) -> None:
     text = b.text
@@ -241,8 +250,16 @@ def _retold_at(b: Builder, here: SentenceContext, timex: Timex, rows: Sequence[_
     verb_starts = {t.start for t in here.triggers if t.pos == "verb"}
     joined = [m for m in _COORDINATED_VERB.finditer(text, clause_start, timex.start)
               if looks_finite(m.group(1)) or m.start(1) in verb_starts]
+    # ("Camping opens at noon on the Friday and the field must be cleared by noon on Monday 8
+    # June": a clause with a subject of its own joined before the day's verb)
+    joined += [m for m in _COORDINATED_CLAUSE.finditer(text, clause_start, timex.start)
+               if _verb_after_subject(m.group(1))]
     if joined:
-        clause_start = joined[-1].start()
+        clause_start = max(m.start() for m in joined)
+    later = [m.start() for m in _COORDINATED_CLAUSE.finditer(text, timex.end, clause_end)
+             if _verb_after_subject(m.group(1))]
+    if later:
+        clause_end = later[0]  # (and the words of one joined after it are not the day's either)
     words = _tokens(text, clause_start, clause_end, here.timexes)
     matched = _matched_rows(rows, words)
     if not matched and _RELATIVE_OPENING.match(text, clause_start) and clause_start > here.sentence.start:
