@@ -25,6 +25,7 @@ from chrono.text.antecedents import owner_sex, sole_antecedent
 from chrono.text.builder import SAME_ACT_VERBS, Builder, acted_on
 from chrono.text.coreference import compatible
 from chrono.text.events import Trigger
+from chrono.text.foretold import NOT_ACTS, sole_later_verb
 from chrono.text.mentions import Mention, names_in
 from chrono.text.tense import TOLD_AS_PAST
 from chrono.text.vocabulary import vocabulary
@@ -98,8 +99,6 @@ def _lede_noun(b: Builder, noun: Mention, told: list[Mention], opening: int | No
 
 # the paragraphs at a story's head whose undated act a dated verb later may tell
 _HEAD_PARAGRAPHS = 2
-# classes of verbs that tell no act of their own to date ("said", "began", "caused")
-_NOT_ACTS = frozenset({"reporting", "causal", "begin", "end"})
 
 
 def lede_verbs(b: Builder) -> None:
@@ -121,21 +120,14 @@ def lede_verbs(b: Builder) -> None:
 def _lede_verb(b: Builder, mention: Mention, told: list[Mention]) -> None:
     trigger = mention.trigger
     if trigger.pos != "verb" or trigger.tense not in TOLD_AS_PAST or mention.planned or (
-        trigger.event_class in _NOT_ACTS
+        trigger.event_class in NOT_ACTS
     ):
         return
-    event = b.by_trigger.get(trigger.start)
-    if event is None or event in b.dated_at or b.links.get(trigger.start) is not None:
+    later = sole_later_verb(b, mention, told, _NAMED_REACH)
+    if later is None:
         return
-    same_word = [m for m in told if m.trigger.pos == "verb" and m.trigger.lemma == trigger.lemma
-                 and m.trigger.start != trigger.start]
-    if any(m.trigger.start < trigger.start for m in same_word):
-        return  # (told before too: which act is meant is not said)
-    later = [m for m in same_word if 0 < m.paragraph - mention.paragraph <= _NAMED_REACH]
-    if len(later) != 1 or later[0].trigger.tense not in TOLD_AS_PAST or later[0].planned:
-        return
-    verb = later[0].trigger
-    here, there = b.contexts.get(mention.sentence_start), b.contexts.get(later[0].sentence_start)
+    verb, event = later.trigger, b.by_trigger[trigger.start]
+    here, there = b.contexts.get(mention.sentence_start), b.contexts.get(later.sentence_start)
     if here is None or there is None or b.told_again(trigger, here.sentence) or b.told_again(
         verb, there.sentence
     ):
