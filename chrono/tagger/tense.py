@@ -478,7 +478,10 @@ def story_base(ctx: Context, start: int, end: int) -> Anchor | None:
     # (from the day the entry is written, not the last day it tells of: "your parcel came on
     # Monday, and we move up tomorrow" in a letter of Thursday)
     breaks = len(PARAGRAPH_BREAK.findall(ctx.text, max(0, ctx.frames.last_entry_end), start))
-    if breaks <= 1 and ctx.frames.last_entry_end <= start:
+    # (not past a heading of its own: "- **2016** — … ¶ ## This year": a new section)
+    if breaks <= 1 and ctx.frames.last_entry_end <= start and not ctx.frames.heading_between(
+        ctx.frames.last_entry_end, end
+    ):
         ctx.story_told_end = end
         return last
     # (the entry itself, when no time came since; nor the words last read from the entry's day:
