@@ -1160,10 +1160,7 @@ def _aspect_argument(text: str, trigger: Trigger, triggers: Sequence[Trigger],
             if trigger.start - t.end <= 200 and gap_fits:
                 return _aspect_argument(text, t, triggers, cuts)
             break
-    edge = trigger.start
-    adverb = _ADVERB_BEFORE_VERB.search(text, max(0, edge - 20), edge)
-    if adverb is not None:  # "the session, which opened at 7pm, finally closed": past "finally"
-        edge = adverb.start()
+    edge = _before_adverb(text, trigger.start)  # "the session, which opened at 7pm, finally closed"
     auxiliaries = _AUXILIARIES_BEFORE.search(text, max(0, edge - 30), edge)
     if auxiliaries is not None:
         edge = auxiliaries.start()  # "The footbridge, washed away in floods, will start": past "will"
@@ -1279,10 +1276,7 @@ def subject_noun(text: str, trigger: Trigger, triggers: Sequence[Trigger],
 
 def _subject_noun(text: str, trigger: Trigger, triggers: Sequence[Trigger],
                   cuts: tuple[int, ...]) -> Trigger | None:
-    edge = trigger.start
-    adverb = _ADVERB_BEFORE_VERB.search(text, max(0, edge - 20), edge)
-    if adverb is not None:  # "the session, which opened at 7pm, finally closed at 10.45pm"
-        edge = adverb.start()
+    edge = _before_adverb(text, trigger.start)  # "…, which opened at 7pm, finally closed at 10.45pm"
     relative = RELATIVE_BEFORE.search(text, max(0, edge - 200), edge) or PARTICIPLE_BEFORE.search(
         text, max(0, edge - 200), edge
     )
@@ -1315,6 +1309,13 @@ def _subject_noun(text: str, trigger: Trigger, triggers: Sequence[Trigger],
 
 # an adverb of manner or time right before a verb ("finally", "eventually"), after a comma
 _ADVERB_BEFORE_VERB = lazy_compile(r"(?<=,)\s+[a-z]{2,}ly(?=\s+\Z)")
+
+
+def _before_adverb(text: str, edge: int) -> int:
+    """Where the words before a verb at ``edge`` end, past an adverb set right before it after a
+    comma ("…, finally closed"): where its subject's words are looked for."""
+    adverb = _ADVERB_BEFORE_VERB.search(text, max(0, edge - 20), edge)
+    return adverb.start() if adverb is not None else edge
 
 
 # "the last market of the trial": a head noun (no event word) whose complement the event noun is

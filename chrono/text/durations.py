@@ -440,7 +440,7 @@ _JOURNEY_START = lazy_compile(rf"\b(?:{_WORDS.pattern('journey_starts')})\b", re
 _JOURNEY_END = lazy_compile(rf"\b(?:{_WORDS.pattern('journey_ends')})\b", re.IGNORECASE)
 # a part of the day ("that evening") or a season ("late in the Antarctic summer"): a time that
 # places the day told beside it, no end of a journey of its own
-_PART_OF_DAY_VALUE = lazy_compile(r"(?:T(?:MO|AF|EV|NI|DT|MI)|-(?:SP|SU|FA|AU|WI))\Z")
+_BESIDE_A_DAY_VALUE = lazy_compile(r"(?:T(?:MO|AF|EV|NI|DT|MI)|-(?:SP|SU|FA|AU|WI))\Z")
 _JOURNEY_REACH = 80  # characters before the first time where the journey's start may be told
 
 
@@ -462,15 +462,13 @@ def journey_length(b: Builder, here: SentenceContext, timex: Timex) -> None:
         return
     # (not a part of the day that restates the end's day: "at 19:55 the same evening")
     told = [t for t in here.timexes if t.end <= timex.start and t.type in ("DATE", "TIME")
-            and not _PART_OF_DAY_VALUE.search(t.value)]
+            and not _BESIDE_A_DAY_VALUE.search(t.value)]
     # (where the start's words and the end's are looked for: the sentence, from its start and
     # from the start's time)
     start_from, end_from = here.sentence.start, told[-2].end if len(told) > 1 else 0
-    if len(told) == 1 and _start_told_after(b, here, timex, told[0]) is not None:
+    if len(told) == 1 and (first := _start_told_after(b, here, timex, told[0])) is not None:
         # "arrived at New York on Tuesday, June 19, after a passage of ten days from Liverpool,
         # whence she sailed on Thursday, June 7": the end, the length, then the start
-        first = _start_told_after(b, here, timex, told[0])
-        assert first is not None
         ends = _ordered_ends(b, first, told[0])
         if ends is not None:
             _period_of_length(b, here, timex, length, *ends, first.end, start=told[0].start)
@@ -511,7 +509,7 @@ def _start_told_after(b: Builder, here: SentenceContext, length: Timex, end: Tim
     if not _JOURNEY_END.search(b.text, max(here.sentence.start, end.start - _JOURNEY_REACH), end.start):
         return None
     later = [t for t in here.timexes if t.start >= length.end and t.type == end.type
-             and not _PART_OF_DAY_VALUE.search(t.value)]
+             and not _BESIDE_A_DAY_VALUE.search(t.value)]
     if not later or not _JOURNEY_START.search(b.text, max(length.end, later[0].start - _JOURNEY_REACH),
                                               later[0].start):
         return None
@@ -531,7 +529,7 @@ def _fronted_journey(b: Builder, here: SentenceContext, timex: Timex, length: in
     reached Quebec on the 26th": a length that opens its sentence, the arrival and its day after
     it, counted from the last departure told before, with its day right after its words."""
     after = [t for t in here.timexes if t.start >= timex.end and t.type in ("DATE", "TIME")
-             and not _PART_OF_DAY_VALUE.search(t.value)]
+             and not _BESIDE_A_DAY_VALUE.search(t.value)]
     arrival_at = here.sentence.start
     if not after:
         # "Docked at Quebec at half past ten in the morning. After eleven days at sea the ground
@@ -551,7 +549,7 @@ def _fronted_journey(b: Builder, here: SentenceContext, timex: Timex, length: in
     left = departures[-1]
     reach = min(left.end() + _JOURNEY_REACH, arrival_at)
     first = next((t for t in b.timexes if left.end() <= t.start < reach
-                  and t.type == last.type and not _PART_OF_DAY_VALUE.search(t.value)), None)
+                  and t.type == last.type and not _BESIDE_A_DAY_VALUE.search(t.value)), None)
     if first is None:
         return
     ends = _ordered_ends(b, first, last)
@@ -570,7 +568,7 @@ def _arrival_before(b: Builder, here: SentenceContext) -> tuple[Timex, int] | No
     if before is None or before.paragraph != here.sentence.paragraph:
         return None
     arrivals = [t for t in b.timexes if before.start <= t.start < before.end and t.type in ("DATE", "TIME")
-                and not _PART_OF_DAY_VALUE.search(t.value)
+                and not _BESIDE_A_DAY_VALUE.search(t.value)
                 and _JOURNEY_END.search(b.text, max(before.start, t.start - _JOURNEY_REACH), t.start)]
     # (the clock time of the arrival, if told, over its day: "landed at 5.25am on Tuesday 23 October")
     timed = [t for t in arrivals if t.type == "TIME"] or arrivals

@@ -1058,12 +1058,12 @@ def _apposed_to_own_date(b: Builder, before: Sequence[Timex], match: re.Match[st
     from it (which day the writer counted from is a reading: a doubt)."""
     counted = _daycount_of(count, unit, b.text, match.start())
     own = before[-1].value[:10]
-    prior = [t for t in before[:-1] if _DAY_START.match(t.value) and t.value[:10] != own
+    prior = [t for t in before[:-1] if _DAY_ONLY.match(t.value[:10]) and t.value[:10] != own
              and t.anchor in (None, "DCT")]
     # (only when one other day was written before: "the match on Thursday 29 February … originally
     # scheduled for the first Saturday in January … the victory on Saturday 24 February, five days
     # earlier" does not say which it counts from)
-    if counted is None or not _DAY_START.match(before[-1].value) or len({t.value[:10] for t in prior}) != 1:
+    if counted is None or not _DAY_ONLY.match(own) or len({t.value[:10] for t in prior}) != 1:
         return
     if b.time_told_between(prior[-1].end, before[-1].start) is not None:
         return
@@ -1072,9 +1072,6 @@ def _apposed_to_own_date(b: Builder, before: Sequence[Timex], match: re.Match[st
     counted_day_claim(b, subject_id, day, days if direction == "later" else -days, spare,
                       b.span(before[-1].start, match.end()), grade=Grade.WEAK,
                       note=f"counted from {day}, the day told before “{before[-1].text}”")
-
-
-_DAY_START = lazy_compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def _counted_from_last_date(b: Builder, here: SentenceContext, match: re.Match[str], subject_id: str,
