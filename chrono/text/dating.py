@@ -985,6 +985,8 @@ def _date(b: Builder, here: SentenceContext, timex: Timex, period: Period, lengt
                        mentions=(target.trigger,))
     if reading.name == IN and target.part is Part.WHOLE and trigger.start >= timex.end:
         _frame(b, here, timex, period, reading, trigger, dated_here)
+    elif reading.name == IN and target.trigger is trigger and is_setting(trigger) and trigger.end <= lead:
+        _fronted_setting(b, here, timex, period, reading, trigger, dated_here)
 
 
 def _within_a_day(period: Period) -> bool:
@@ -1580,6 +1582,55 @@ def _frame(b: Builder, here: SentenceContext, timex: Timex, period: Period, read
         if _WITHIN in bounds:
             dated_here.append((t.start, event_id))
         b.dct_claim(event_id, span, tense=t.tense)
+
+
+_SETTING_WORDS = vocabulary("attachment")
+_SETTING_AT_HEAD = lazy_compile(
+    rf"[\s\"“]*(?:{_SETTING_WORDS.pattern('setting_prepositions')})\s+"
+    rf"(?:{_SETTING_WORDS.pattern('setting_determiners')})\s+(?:[\w'’-]+\s+){{0,3}}\Z",
+    re.IGNORECASE,
+)
+_SET_OFF_COMMA = lazy_compile(r"\s*,\s*")
+_FRONTED_SETTING_STOP = lazy_compile(rf"\b(?:{_WORDS.pattern('fronted_setting_stops')})\b", re.IGNORECASE)
+_SETTING_SUBJECT_WORDS = 9
+
+
+def _fronted_setting(b: Builder, here: SentenceContext, timex: Timex, period: Period, reading: Reading,
+                     setting: Trigger, dated_here: list[tuple[int, str]]) -> None:
+    """"At the group meeting on Thursday 8 October, 14 of the 23 members voted …": a setting
+    whose date opens the sentence, set off by a comma, is the time of the main clause's verb.
+    (Only a past verb with no date of its own, reached through nothing but its subject.)"""
+    text = b.text
+    lead = timex.signal_start if timex.signal_start is not None else timex.start
+    if text[setting.end:lead].strip() or not _SETTING_AT_HEAD.fullmatch(
+        text, here.sentence.start, setting.start
+    ):
+        return
+    comma = _SET_OFF_COMMA.match(text, timex.end)
+    if comma is None:
+        return
+    after = [t for t in here.triggers if t.start >= comma.end()]
+    if not after or after[0].pos != "verb":
+        return
+    verb = after[0]
+    between = text[comma.end():verb.start]
+    if verb.tense != PAST or not asserted(verb) or (
+        verb.event_class in ("reporting", "causal", "begin", "end")
+        or any(c in between for c in ",;:()\"“”") or _FRONTED_SETTING_STOP.search(between)
+        or len(between.split()) > _SETTING_SUBJECT_WORDS
+        or any(t is not timex and t.start > timex.end for t in here.timexes)
+        or (verb.start, Part.WHOLE) in b.dated_parts
+    ):
+        return
+    b.dated_parts.add((verb.start, Part.WHOLE))
+    event_id = b.event(verb, here)
+    span = b.span(lead, timex.end, verb.start, verb.end)
+    bounds = reading.bounds(Part.WHOLE, verb.punctual)
+    for bound in bounds:
+        b.period_claim(event_id, bound.part, bound.qualifier, period, span, mentions=(verb,))
+    if _WITHIN in bounds:
+        dated_here.append((verb.start, event_id))
+    b.dct_claim(event_id, span, tense=verb.tense)
 
 
 # the comma that sets off a range at the head of its clause
