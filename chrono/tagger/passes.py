@@ -788,16 +788,22 @@ _COUNTED_RULE = "offset"  # the rule of a distance counted from a day ("three ye
 def _link_ranges(res: Resources, text: str, timexes: list[Timex], counter: int,
                  dct: dt.date | None) -> tuple[Timex, ...]:
     for i in range(len(timexes) - 1):
-        first, second = timexes[i], timexes[i + 1]
+        first = timexes[i]
+        # ("from 7pm on Friday 8 September until 7am on Monday 11 September": a clock time's day,
+        # written after it as a date of its own, stands between the range's two times)
+        after = i + 2 if day_of_clock_after(text, timexes, i) else i + 1
+        if after >= len(timexes):
+            continue
+        second = timexes[after]
         if first.range_id is not None or second.range_id is not None:
             continue
         if first.type != second.type or first.type not in ("DATE", "TIME"):
             continue
         if _COUNTED_RULE in (first.rule, second.rule):
             continue  # "TRENHAM, 14 November — Fifty years ago today": a distance ends no range
-        if second.start - first.end > 12:
+        if second.start - timexes[after - 1].end > 12:
             continue
-        connector = res.range_regex.match(text, first.end, second.start)
+        connector = res.range_regex.match(text, timexes[after - 1].end, second.start)
         if connector is None:
             continue
         # Connector meanings come from the lexicon: "to" (to, -, until, through ...) joins two
@@ -820,6 +826,21 @@ def _link_ranges(res: Resources, text: str, timexes: list[Timex], counter: int,
         first = _begin_in_counted_year(res, first, second)
         second = _end_in_year_of_begin(res, first, second)
         timexes[i] = attrs.evolve(first, range_id=counter, range_role="begin")
-        timexes[i + 1] = attrs.evolve(second, range_id=counter, range_role="end",
+        timexes[after] = attrs.evolve(second, range_id=counter, range_role="end",
                                       signal=None, signal_start=None, signal_end=None)
     return tuple(timexes)
+
+
+_CLOCK_DAY_JOIN = lazy_compile(r"[ \t]*,?[ \t]*")
+
+
+def day_of_clock_after(text: str, timexes: Sequence[Timex], i: int) -> bool:
+    """Is the expression after the clock time ``timexes[i]`` the clock's own day, written right
+    after it as a date of its own ("7pm on Friday" then "8 September")?"""
+    if i + 1 >= len(timexes):
+        return False
+    clock, day = timexes[i], timexes[i + 1]
+    return clock.type == "TIME" and day.type == "DATE" and day.range_id is None and (
+        _FULL_DAY.match(day.value) is not None and clock.value[:10] == day.value
+        and _CLOCK_DAY_JOIN.fullmatch(text, clock.end, day.start) is not None
+    )

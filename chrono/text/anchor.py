@@ -35,6 +35,7 @@ from chrono.options import ReadingOptions
 from chrono.periods import Period
 from chrono.tagger import Timex
 from chrono.tagger.frames import dateline_heading
+from chrono.tagger.passes import day_of_clock_after
 from chrono.tagger.resources import load as load_resources
 from chrono.text.again import told_again
 from chrono.text.anniversary_events import anniversary_events
@@ -264,6 +265,14 @@ def _midnight_as_next_day(value: str) -> str:
     return f"{day.isoformat()}T00:00{value[16:]}"
 
 
+def _day_of_ranged_clock(text: str, here: SentenceContext, timex: Timex) -> bool:
+    """Is ``timex`` the day of an end of a range of clock times, written right after the clock
+    ("from 7pm on Friday 8 September until 7am on Monday 11 September")?"""
+    at = here.timexes.index(timex)
+    return at > 0 and here.timexes[at - 1].range_role in ("begin", "end") and day_of_clock_after(
+        text, here.timexes, at - 1)
+
+
 def _anchor_sentence(b: Builder, here: SentenceContext) -> None:
     phrases = offsets_in(b.text, here.sentence.start, here.sentence.end)
     lengthened: set[str] = set()
@@ -294,6 +303,8 @@ def _anchor_sentence(b: Builder, here: SentenceContext) -> None:
         if timex.range_id is not None and timex.range_role in ("begin", "end"):
             ranges.setdefault(timex.range_id, {})[timex.range_role] = (timex, period)
             continue
+        if _day_of_ranged_clock(b.text, here, timex):
+            continue  # "from 7pm on Friday 8 September until …": the range's end says it
         date(b, here, timex, period, lengthened, dated_here)
         when_clause(b, here, timex, period, dated_here)
     for pair in ranges.values():

@@ -306,6 +306,7 @@ def _time_since(b: Builder, here: SentenceContext, timex: Timex, after: int, len
 
 
 _RANGE_AFTER = lazy_compile(
+    rf"(?:-?\s*(?:{_WORDS.pattern('period_nouns')})\b)?"
     rf"\s*(?:\(|,|:|—|–|-)\s*(?:(?:{_WORDS.pattern('range_openers')})\s+)?"
 )
 
