@@ -85,6 +85,7 @@ from chrono.text.sentences import Sentence
 from chrono.text.states import participle_bounds, state_bounds
 from chrono.text.table_rows import rows_retold
 from chrono.text.tense import NOMINAL
+from chrono.text.tenure import tenures
 from chrono.text.timeline_acts import entries_retold, timeline_acts
 from chrono.text.weddings import one_wedding
 
@@ -164,6 +165,7 @@ def build(text: str, sentences: Sequence[Sentence], timexes: Sequence[Timex], dc
     lede_nouns(b)  # "ending the ten-day walkout" … "drivers walked out at 4am on Thursday 3 October"
     lede_verbs(b)  # "The sale was approved by the board" … "the directors approved the sale … on 15 March"
     owner_clause_retold(b)  # "the departure of finance director Paula Renshaw, who left … on 19 February"
+    tenures(b)  # "joined the trust as director in May 1999" … "step down at the end of June" … "her 11 years"
     governed_acts_told_later(b)  # "after the result had been announced" … "The result, announced on 22 March"
     completions_retold(b)  # "The acquisition … completed on 1 July" … "Since completion on 12 July"
     told_again(b)  # "in 2005, and again in 2003"
