@@ -74,7 +74,7 @@ from chrono.text.layout_dating import apply as date_by_layout
 from chrono.text.lede import lede_nouns, lede_verbs, owner_clause_retold
 from chrono.text.life_events import life_events
 from chrono.text.named_events import named_events
-from chrono.text.offsets import counted_from_state_starts, offset, offsets_in, within_of
+from chrono.text.offsets import between_of, counted_from_state_starts, offset, offsets_in, within_of
 from chrono.text.order import after_dated_ends, order, relative_sequence, sequence
 from chrono.text.ordinals import ordinal_order
 from chrono.text.outage_window import outage_window
@@ -318,6 +318,7 @@ def _anchor_sentence(b: Builder, here: SentenceContext) -> None:
     for match in phrases:
         offset(b, here, match)
     within_of(b, here)
+    between_of(b, here)  # "In the ten days between the migration and the outage"
     sequence(b, here, phrases)
     relative_sequence(b, here)
     order(b, here)

@@ -571,16 +571,8 @@ def offset(b: Builder, here: SentenceContext, match: re.Match[str]) -> None:
             reference_grade = Grade.WEAK if far else b.dating_grade(previous[0], reference_id)
     if reference_id == subject_id and reference_side is subject_target.side:
         return
-    # one unit of slack, or a twentieth for large counts; "about"/"nearly"/"some" widen it to half/double
-    slack = max(unit, count * unit // 20)
-    if unit == YEAR and count <= _FEW_YEARS:
-        # "two years after the merger" fourteen months on: a few years are rounded to the
-        # half year, not by a whole year either way
-        slack = unit // 2
-    elif unit == WEEK and count > 1:
-        # "three weeks after the visit" four weeks on: weeks are counted in days, a day or two
-        # either way (as a count of weeks from a written day is, below)
-        slack = 2 * DAY
+    # "about"/"nearly"/"some" widen the slack to half/double
+    slack = _count_slack(count, unit)
     lower, upper = max(0, count * unit - slack), count * unit + slack
     before = text[max(0, start - 16):start]
     upper_bound: int | None = upper
@@ -1424,6 +1416,70 @@ def within_of(b: Builder, here: SentenceContext) -> None:
         grade = Grade.WEAK if misread else Grade.STRONG
         b.period_claim(event_id, Part.START, Qualifier.IN, period, span, rule=ConflictKind.OFFSET, note=note,
                        mentions=(noun,), grade=grade)
+
+
+def _count_slack(count: int, unit: int) -> int:
+    """How far a distance of ``count`` units may be off: one unit, or a twentieth for large
+    counts; "two years after the merger" fourteen months on: a few years are rounded to the half
+    year; "three weeks after the visit" four weeks on: weeks are counted in days, a day or two
+    either way (as a count of weeks from a written day is)."""
+    if unit == YEAR and count <= _FEW_YEARS:
+        return unit // 2
+    if unit == WEEK and count > 1:
+        return 2 * DAY
+    return max(unit, count * unit // 20)
+
+
+_BETWEEN_SPAN = lazy_compile(
+    rf"\b(?:{_WORDS.pattern('between_leads')})\s+(?P<approx>(?:{_WORDS.pattern('approximators')})\s+)?"
+    rf"(?P<num>\d{{1,3}}|{alternation(longest_first(NUMBERS))})\s+(?P<unit>{alternation(_UNITS)})s?\s+"
+    rf"(?:{_WORDS.pattern('between_words')})\s+",
+    re.IGNORECASE,
+)
+_BETWEEN_HINT = Hint.of(_WORDS.words("between_words"))
+# the words that may stand between "between" (or "and") and its event noun
+_BEFORE_NOUN = lazy_compile(
+    rf"(?:(?:{_WORDS.pattern('between_determiners')})\s+)?(?:[\w'’-]+\s+){{0,2}}", re.IGNORECASE)
+_AND_NEXT = lazy_compile(r"\s+and\s+")
+# how many words a modifier of the first or the second noun may have
+_BETWEEN_MODIFIERS = 3
+
+
+def between_of(b: Builder, here: SentenceContext) -> None:
+    """"In the ten days between the migration and the outage, disk usage climbed": the second
+    event started that long after the first did (a unit to spare, as for an offset)."""
+    text = b.text
+    if not _BETWEEN_HINT.may_match(text, here.sentence.start, here.sentence.end):
+        return
+    for match in _BETWEEN_SPAN.finditer(text, here.sentence.start, here.sentence.end):
+        count = count_of(match.group("num"))
+        unit = _UNITS[match.group("unit").lower()]
+        nouns = [t for t in here.triggers if t.start >= match.end() and t.pos == "noun"]
+        if not count or len(nouns) < 2 or not _BEFORE_NOUN.fullmatch(text, match.end(), nouns[0].start) or (
+            words_between(text, match.end(), nouns[0].start) > _BETWEEN_MODIFIERS
+        ):
+            continue
+        first, second = nouns[0], nouns[1]
+        joined = _AND_NEXT.match(text, first.end)
+        if joined is None or not _BEFORE_NOUN.fullmatch(text, joined.end(), second.start) or (
+            words_between(text, joined.end(), second.start) > _BETWEEN_MODIFIERS
+        ) or not is_asserted(text, first) or not is_asserted(text, second):
+            continue
+        first_id = b.event(resolve(text, first, here.triggers, here.cuts).trigger, here)
+        second_id = b.event(resolve(text, second, here.triggers, here.cuts).trigger, here)
+        if first_id == second_id:
+            continue
+        if unit > WEEK and unit % WEEK == 0 and unit < 4 * WEEK:
+            count, unit = count * (unit // WEEK), WEEK  # "a fortnight": two weeks, counted in days
+        slack = _count_slack(count, unit)
+        lower, upper = max(0, count * unit - slack), count * unit + slack
+        upper_bound: int | None = upper
+        if match.group("approx"):
+            lower, upper_bound = count * unit // 2, 2 * count * unit + unit
+        gap = Gap(lower, upper_bound, " ".join(match.group().split()))
+        span = b.span(match.start(), second.end)
+        b.gap_claim(Endpoint(first_id, Side.START), Endpoint(second_id, Side.START), gap, span,
+                    ConflictKind.OFFSET)
 
 
 def _year_misread(own: Timex, written: Timex, day: date, reach: int) -> bool:
