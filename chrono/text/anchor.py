@@ -67,6 +67,7 @@ from chrono.text.durations import (
 from chrono.text.events import Trigger, asserted, find_triggers, lexicon
 from chrono.text.firsts import first_persons, first_times, first_under, firsts
 from chrono.text.foretold import governed_acts_told_later
+from chrono.text.heading_items import headed_items_retold
 from chrono.text.headline import Headline, headline_retold
 from chrono.text.incident_window import incident_window
 from chrono.text.layout_dating import Scope
@@ -160,6 +161,7 @@ def build(text: str, sentences: Sequence[Sentence], timexes: Sequence[Timex], dc
     timeline_acts(b, scopes)  # "the restart came only after the team was paged" … "14:31 — Team paged"
     entries_retold(b, layout or Layout(), scopes)  # "- **31 January** – notice lifted" … "lifted on 29th"
     rows_retold(b, layout or Layout(), scopes)  # "| Sat 12 Oct | Choral Union: *Creation* |" … "on 13 Oct"
+    headed_items_retold(b, layout or Layout())  # "### Sat 14 Sep — Harvest Supper" … "held on 21 September"
     headline_retold(b, headline)  # "Gallery to reopen on 14 June" over "will reopen on Saturday 21 June"
     after_dated_ends(b)  # "conceded after the recount" … "the recount ended on 30 October"
     lede_nouns(b)  # "ending the ten-day walkout" … "drivers walked out at 4am on Thursday 3 October"
