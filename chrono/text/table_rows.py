@@ -25,6 +25,7 @@ the prose (:attr:`ConflictKind.ENTRY_RETOLD`, reported by CHR316).
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 
@@ -57,6 +58,7 @@ _RECORDS = _WORDS.set("record_nouns")
 # "the 4-1 win", "34:07", "4.21 m": a figure that is no date
 _TOKEN = lazy_compile(r"[A-Za-z][\w'’-]*|\d+(?:[-–:.]\d+)+")
 _FIGURE = lazy_compile(r"\d")
+_NAME_FOLLOWERS = _WORDS.set("row_name_followers")
 # a row whose first cell is a number ("| 3 | Concrete capping |"), and the numbers a clause says
 _ROW_KEY = lazy_compile(r"[ \t|]*(\d{1,2})[ \t]*\|")
 # a programme item's title: after its time and a dash, up to its details ("— Closing concert: …")
@@ -99,6 +101,10 @@ class _Row:
     # a programme item's title, before its details ("Closing concert" in "**7pm** — Closing
     # concert: Mozart, *Requiem*"): all of it told again names the item beyond doubt
     title: frozenset[str] = frozenset()
+    # a row with no word of its own, named only by all its words together ("| Autumn half-term |"
+    # beside "| Spring half-term |" and "| Autumn term starts |")
+    whole: bool = False
+    name: str = ""  # its first cell, lower case: the name it is told by when ``whole``
 
 
 def _tokens(text: str, start: int, end: int, timexes: Sequence[Timex]) -> dict[str, int]:
@@ -151,11 +157,38 @@ def _rows(b: Builder, layout: Layout, found: Sequence[Scope]) -> list[_Row]:
             if row_scope is None:
                 continue
             own = _own_words(words, i, header_words)
+            whole = not own and _named_by_all(words, i, header_words)
+            if whole:
+                own = frozenset(words[i] - header_words)
             if own:
                 key = _ROW_KEY.match(b.text, block.start)
+                cells = b.text[block.start:block.end].split("|")
+                name = next((cell.strip() for cell in cells if cell.strip()), "")
                 out.append(_Row(row_scope, own, frozenset(_header_verbs(b, header, block, row_scope)),
-                                min(starts), max(ends), int(key.group(1)) if key is not None else None))
+                                min(starts), max(ends), int(key.group(1)) if key is not None else None,
+                                whole=whole, name=" ".join(name.lower().split())))
     return out
+
+
+def _named_by_all(words: Sequence[set[str]], i: int, common: set[str]) -> bool:
+    """Do the words of row ``i`` (two at least, beyond ``common``) name it, all together, and
+    no other row?"""
+    own = words[i] - common
+    return len(own) >= _SURE_SHARED and not any(own <= w for j, w in enumerate(words) if j != i)
+
+
+def _name_told(text: str, at: int, name: str) -> bool:
+    """Is ``name`` (a row's first cell, lower case) told at ``at`` as one name, with nothing after
+    it that would make it part of another ("junior sports day practice")?"""
+    words = name.split()
+    tokens = [m for _, m in zip(range(len(words) + 1), _TOKEN.finditer(text, at), strict=False)]
+    if [m.group().lower() for m in tokens[:len(words)]] != words or any(
+        text[a.end():b.start()].strip() for a, b in itertools.pairwise(tokens[:len(words)])
+    ):
+        return False
+    if len(tokens) <= len(words) or text[tokens[len(words) - 1].end():tokens[len(words)].start()].strip():
+        return True  # (punctuation after it)
+    return tokens[len(words)].group().lower() in _NAME_FOLLOWERS
 
 
 def _own_words(words: Sequence[set[str]], i: int, common: set[str]) -> frozenset[str]:
@@ -274,6 +307,8 @@ def _retold_at(b: Builder, here: SentenceContext, timex: Timex, rows: Sequence[_
     if any(other.key in named for other in rows if other is not matched[0][0] and other.key is not None):
         return  # "… to use the east arm, the contractor started phase three": another row, by its number
     row, shared = matched[0]
+    if row.whole and not _name_told(text, min(words[word] for word in shared), row.name):
+        return  # "the autumn term" of "| Autumn half-term |", "junior sports day practice": not its name
     scope = row.scope
     if timex.text.lower() in text[scope.block.start:scope.block.end].lower():
         return  # "Our Easter service": a day that is part of the row's name ("| Easter service |")
