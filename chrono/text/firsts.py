@@ -30,7 +30,7 @@ from chrono.text.sentences import Sentence
 from chrono.text.tense import PAST
 from chrono.text.vocabulary import Hint, alternation, vocabulary
 
-__all__ = ["first_persons", "first_times", "first_under", "firsts"]
+__all__ = ["first_editions", "first_persons", "first_times", "first_under", "firsts"]
 
 _WORDS = vocabulary("firsts")
 _FIRST = lazy_compile(
@@ -274,6 +274,7 @@ def _claim(b: Builder, first: Timex, other: Timex, first_span: Span, other_span:
                   order_via=f"the first of a kind comes no later than another of it{doubt}", grade=grade)
 
 
+_YEAR_START = lazy_compile(r"(?:1[89]|20)\d\d")
 _PERSON_FIRSTS = {str(kind): frozenset(map(str, marks))
                   for kind, marks in _WORDS.table("person_firsts").items()}
 _PERSON_KIN = {str(kind): frozenset(map(str, words))
@@ -770,6 +771,62 @@ _FIRST_TIME_HINT = Hint.of(_WORDS.words("first_time_words"))
 _FIRST_TIME_QUALIFIERS = _WORDS.set("first_time_qualifiers")
 _QUALIFIER_REACH = 40  # characters after the first's verb in which a word may narrow its act
 _SUBJECT_REACH = 6  # words before another telling's verb within which its subject's head may stand
+
+
+_EDITION_HEADS = _WORDS.pattern("edition_heads")
+_FIRST_EDITION = lazy_compile(
+    rf"\b(?P<head>{_EDITION_HEADS})\s+(?:was|were)\s+first\s+(?:{_WORDS.pattern('edition_verbs')})\b",
+    re.IGNORECASE,
+)
+_FIRST_EDITION_HINT = Hint.of(["first"])
+_EDITION_NARROWED = lazy_compile(rf"\b(?:{_WORDS.pattern('edition_first_narrowers')})\b", re.IGNORECASE)
+# how far after the verb the year of the first edition may be written (characters)
+_EDITION_YEAR_REACH = 90
+_NOT_NAME_WORDS = _WORDS.set("edition_not_name_words")
+
+
+def first_editions(b: Builder) -> None:
+    """"The Orwin Folk Festival was first held in August 1965" against "a programme from the 1963
+    festival": an edition of an occasion comes no earlier than its first one. Sure when the story
+    names one occasion of that word and nothing in the first's sentence narrows the first ("first
+    held here", "revived"); the edition is "the 1963 festival" or "the festival of 1963"."""
+    text = b.text
+    if not _FIRST_EDITION_HINT.may_match(text, 0, len(text)):
+        return
+    for match in _FIRST_EDITION.finditer(text):
+        sentence = next((s for s in b.sentences if s.start <= match.start() < s.end), None)
+        if sentence is None or _EDITION_NARROWED.search(text, sentence.start, sentence.end):
+            continue
+        head = match.group("head").lower()
+        first = next((t for t in b.timexes if match.end() <= t.start < min(sentence.end, match.end()
+                      + _EDITION_YEAR_REACH) and t.type == "DATE" and t.anchor is None), None)
+        if first is None or not _YEAR_START.match(first.value):
+            continue
+        edition = lazy_compile(
+            rf"\b(?:the\s+(?P<year>(?:1[89]|20)\d\d)(?:\s+[A-Z][\w'’-]*){{0,3}}\s+{head}"
+            rf"|(?:the\s+)?{head}\s+of\s+(?P<after>(?:1[89]|20)\d\d))\b", re.IGNORECASE)
+        # the names of occasions of the word the story gives ("Orwin Folk Festival"): by the
+        # word before the head, leaving out the words that open a sentence ("This year the …")
+        names = {_name_key(m.group()) for m in lazy_compile(
+            rf"(?<![\w'’-])(?:(?-i:[A-Z])[\w'’-]*\s+){{1,3}}{head}\b", re.IGNORECASE).finditer(text)}
+        names.discard("")
+        for other in edition.finditer(text):
+            year = other.group("year") or other.group("after")
+            year_at = other.start("year") if other.group("year") else other.start("after")
+            told = next((t for t in b.timexes if t.start == year_at), None)
+            if told is None or told.value != year or int(year) >= int(first.value[:4]):
+                continue
+            # (a story that names two occasions of the word: the edition may be the other's)
+            sure = len(names) <= 1
+            _claim(b, first, told, Span(match.start(), first.end, "claim"),
+                   Span(other.start(), other.end(), "claim"), Grade.STRONG if sure else Grade.WEAK)
+
+
+def _name_key(name: str) -> str:
+    """The word before the head of an occasion's name, lower case ("folk" of "Orwin Folk
+    Festival"); empty for words that make no name ("This year the festival")."""
+    words = [w.lower() for w in name.split()[:-1]]
+    return "" if _NOT_NAME_WORDS & set(words) else words[-1]
 
 
 def first_times(b: Builder) -> None:
