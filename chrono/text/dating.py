@@ -879,6 +879,9 @@ def _date(b: Builder, here: SentenceContext, timex: Timex, period: Period, lengt
         (target.cue.pos == "verb" and (target.cue.lemma in _GOING_ON_VERBS or _STILL_BEFORE.search(
             b.text, max(0, target.cue.start - 12), target.cue.start) is not None))
         or (target.cue.pos == "noun" and _PHASE_ENTERED.match(b.text, target.cue.end) is not None)
+        # ("Firefighters were called to the blaze at 2.40am": burning by then, begun before)
+        or (target.cue.pos == "noun" and _RESPONDED_TO.search(
+            b.text, max(0, target.cue.start - 40), target.cue.start) is not None)
     ):
         # "The trial continues on Monday 25 November", "the club that still runs today", "as the
         # upgrade enters its final phase": it is under way then, begun before
@@ -1584,6 +1587,9 @@ def _frame(b: Builder, here: SentenceContext, timex: Timex, period: Period, read
         b.dct_claim(event_id, span, tense=t.tense)
 
 
+_RESPONDED_TO = lazy_compile(
+    rf"\b(?:{_WORDS.pattern('responded_to_leads')})\s+(?:(?:{_WORDS.pattern('responded_to_reports')})\s+)?"
+    rf"(?:{_WORDS.pattern('responded_to_articles')})\s+(?:[\w'’-]+\s+){{0,2}}\Z", re.IGNORECASE)
 _SETTING_WORDS = vocabulary("attachment")
 _SETTING_AT_HEAD = lazy_compile(
     rf"[\s\"“]*(?:{_SETTING_WORDS.pattern('setting_prepositions')})\s+"
