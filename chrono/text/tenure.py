@@ -133,6 +133,10 @@ def _tenure(b: Builder, sentence: Sentence, timex: Timex, contexts: Sequence[Sen
         return
     if start_id not in b.dated_at or end_id not in b.dated_at:
         return
+    if not (_year_written(b, start) and _year_written(b, end)):
+        # "led the side to the title in 2022. He stepped down on 1 June after five years": a
+        # year read from the story or the document's date may be the wrong one
+        grade = Grade.WEAK
     length = seconds_of(timex.value)
     if length is None:
         return
@@ -142,6 +146,12 @@ def _tenure(b: Builder, sentence: Sentence, timex: Timex, contexts: Sequence[Sen
     b.gap_claim(Endpoint(start_id, Side.START), Endpoint(end_id, Side.START), Gap(lower, upper, stated), span,
                 ConflictKind.DURATION, grade=grade,
                 note=f"the time in the post runs from '{start.text}' to '{end.text}'")
+
+
+def _year_written(b: Builder, trigger: Trigger) -> bool:
+    """Is every date of ``trigger`` written with its year ("in 1979", "on 30 June 2023")?"""
+    told = [timex for (at, _), timex in b.dated_by.items() if at == trigger.start]
+    return bool(told) and all(timex.anchor is None for timex in told)
 
 
 @attrs.frozen
