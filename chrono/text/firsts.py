@@ -783,6 +783,7 @@ _EDITION_NARROWED = lazy_compile(rf"\b(?:{_WORDS.pattern('edition_first_narrower
 # how far after the verb the year of the first edition may be written (characters)
 _EDITION_YEAR_REACH = 90
 _NOT_NAME_WORDS = _WORDS.set("edition_not_name_words")
+_NAME_BEFORE_HEAD = lazy_compile(r"((?-i:[A-Z])[\w'’-]*)\s+\Z")
 
 
 def first_editions(b: Builder) -> None:
@@ -816,8 +817,12 @@ def first_editions(b: Builder) -> None:
             told = next((t for t in b.timexes if t.start == year_at), None)
             if told is None or told.value != year or int(year) >= int(first.value[:4]):
                 continue
-            # (a story that names two occasions of the word: the edition may be the other's)
-            sure = len(names) <= 1
+            # (a story that names two occasions of the word: the edition may be the other's; an
+            # occasion the first's sentence does not name, "the club's annual regatta", may have
+            # had editions under others before it)
+            own_name = _NAME_BEFORE_HEAD.search(text, max(0, match.start() - 40), match.start())
+            named_first = own_name is not None and own_name.group(1).lower() not in _NOT_NAME_WORDS
+            sure = len(names) <= 1 and named_first
             _claim(b, first, told, Span(match.start(), first.end, "claim"),
                    Span(other.start(), other.end(), "claim"), Grade.STRONG if sure else Grade.WEAK)
 
