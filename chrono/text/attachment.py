@@ -218,6 +218,9 @@ _INCHOATIVE = _WORDS.set("inchoative_verbs")
 _PHASE_VERBS = {str(verb): str(part) for verb, part in _WORDS.table("phase_verbs").items()}
 _COMPOUND_HEAD = lazy_compile(rf"\s+(?!(?:{_WORDS.pattern('adverbs_in_s')})\s)[a-z]+s\s+")
 _SETTINGS = _WORDS.set("settings")
+# "After the fire …,": a phrase that opens its clause with a preposition, up to its object
+_FRONTED_PHRASE_TO = lazy_compile(
+    rf"[\s\"“]*(?:{_WORDS.pattern('fronted_phrase_prepositions')})\s+(?:[\w'’-]+\s+){{0,4}}", re.IGNORECASE)
 _AT_SETTING = lazy_compile(
     rf"\b(?:{_WORDS.pattern('setting_prepositions')})\s+(?:{_WORDS.pattern('setting_determiners')})"
     r"\s+(?:[\w-]+\s+){0,3}\Z",
@@ -1200,6 +1203,10 @@ def _aspect_argument(text: str, trigger: Trigger, triggers: Sequence[Trigger],
         if _COMPOUND_HEAD.fullmatch(text, t.end, edge):
             return None  # "Election officials finished …": the noun modifies the subject
         comma = text.rfind(",", t.end, edge)
+        if "," in text[t.end:trigger.start] and _FRONTED_PHRASE_TO.fullmatch(text, clause_start, t.start):
+            # "After the fire on Monday 9 September, the school, opened in 1962, closed": the
+            # object of a phrase set off at the head of the sentence is no subject
+            return None
         if comma != -1 and text[comma + 1:edge].strip() and not _LISTED_AGENTS.fullmatch(text, t.end, edge):
             # "Three days after the flood, on 19 February, the borough council opened a hub":
             # the subject stands after the phrase set off, and is no event

@@ -17,7 +17,7 @@ from chrono.tagger import Timex
 from chrono.text.attachment import clause_head, in_apposed_participle, is_asserted, resolve
 from chrono.text.builder import Builder, Uncounted
 from chrono.text.calendar_names import WEEKDAY_NAMES
-from chrono.text.clauses import FUNCTION_WORDS, clause_of, other_predicate, words_between
+from chrono.text.clauses import FUNCTION_WORDS, PARTICIPLE_BEFORE, clause_of, other_predicate, words_between
 from chrono.text.context import SentenceContext
 from chrono.text.coreference import FIRST_WORDS
 from chrono.text.counts import NUMBERS, count_of
@@ -188,6 +188,10 @@ def event_after(text: str, triggers: Sequence[Trigger], phrase_end: int, clause_
     after = [t for t in triggers if t.start >= floor and (stop == -1 or t.start < stop)]
     if limit is not None:
         after = [t for t in after if words_between(text, phrase_end, t.start) <= limit]
+    while len(after) > 1 and _participle_aside(text, after[0], after[1]):
+        # "During the storm on Sunday 12 May, the harbour wall, built in 1887, collapsed": the
+        # participle set off after the subject is no act of the main clause
+        after = after[1:]
     if not after:
         return None
     verbs = [t for t in after[:3] if t.pos == "verb"]
@@ -199,6 +203,13 @@ def event_after(text: str, triggers: Sequence[Trigger], phrase_end: int, clause_
         # under a garden": the main clause's verb is one the lexicon lacks; not a relative's
         return None
     return chosen
+
+
+def _participle_aside(text: str, trigger: Trigger, later: Trigger) -> bool:
+    """Is ``trigger`` a participle set off between commas before ``later`` (", built in 1887,")?"""
+    comma = text.rfind(",", 0, trigger.start)
+    return trigger.pos == "verb" and later.pos == "verb" and comma >= 0 and not text[
+        comma + 1:trigger.start].strip() and PARTICIPLE_BEFORE.fullmatch(text, comma, later.start) is not None
 
 
 # "11 hours and 47 minutes after …", "two days, six hours later": the offset phrase found is the
