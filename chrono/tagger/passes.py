@@ -669,6 +669,30 @@ def _weekday_end_after(res: Resources, text: str, first: Timex, second: Timex) -
     return attrs.evolve(second, value=moved.isoformat() + second.value[10:])
 
 
+def _weekday_start_before(res: Resources, text: str, first: Timex, second: Timex,
+                          dct: dt.date | None) -> Timex:
+    """"between 6 p.m. Tuesday and 6 a.m. Wednesday": a start named by its weekday alone, read
+    more than a week before the end (from another day the story told), is the one in the week
+    before the end, when the end is no later than the document's date (an end read after it
+    may be the one read wrong)."""
+    begin, end = _DAY_OR_TIME.match(first.value), _DAY_OR_TIME.match(second.value)
+    if begin is None or end is None or dct is None or dt.date.fromisoformat(end.group(1)) > dct:
+        return first
+    for expression in (first, second):
+        # (both ends named by their weekdays alone: not "on Tuesday until April 2", nor "9am on
+        # Monday" with its day written after it, "22 April 2024")
+        words = _WEEKDAY_WORD.findall(text, expression.start, expression.end)
+        if not any(weekday_number(res, w) for w in words) or any(res.has("month", w) for w in words) or (
+            _DAY_WRITTEN_AFTER.match(text, expression.end)
+        ):
+            return first
+    start_day, end_day = dt.date.fromisoformat(begin.group(1)), dt.date.fromisoformat(end.group(1))
+    if end_day - start_day < dt.timedelta(days=7):
+        return first
+    moved = end_day - dt.timedelta(days=(end_day - start_day).days % 7)
+    return attrs.evolve(first, value=moved.isoformat() + first.value[10:], anchor=second.anchor)
+
+
 def _begin_in_counted_year(res: Resources, first: Timex, second: Timex) -> Timex:
     """"from 20 July to 5 August last year": a start with no year of its own, before an end whose
     words count its year from now, is in that year (or the one before, when its day comes later
@@ -823,6 +847,7 @@ def _link_ranges(res: Resources, text: str, timexes: list[Timex], counter: int,
         else:
             second = _overnight_end(first, second)
         second = _weekday_end_after(res, text, first, second)
+        first = _weekday_start_before(res, text, first, second, dct)
         first = _begin_in_counted_year(res, first, second)
         second = _end_in_year_of_begin(res, first, second)
         timexes[i] = attrs.evolve(first, range_id=counter, range_role="begin")
@@ -832,6 +857,7 @@ def _link_ranges(res: Resources, text: str, timexes: list[Timex], counter: int,
 
 
 _CLOCK_DAY_JOIN = lazy_compile(r"[ \t]*,?[ \t]*")
+_DAY_WRITTEN_AFTER = lazy_compile(r"[ \t]*,?[ \t]*\d")
 
 
 def day_of_clock_after(text: str, timexes: Sequence[Timex], i: int) -> bool:

@@ -389,6 +389,13 @@ def _schedules(b: Builder, trigger: Trigger, timex: Timex) -> bool:
     return trigger.end <= at and not b.text[trigger.end:at].strip() and schedules(trigger.text, timex.signal)
 
 
+_ARRANGED_PARTICIPLES = _WORDS.set("arranged_participles")
+_ARRANGED_AUXILIARY = lazy_compile(rf"\b(?:{_WORDS.pattern('arranged_auxiliaries')})\s+\Z", re.IGNORECASE)
+# (nothing, or the event's place: "at the Methodist hall")
+_ARRANGED_PLACE = lazy_compile(
+    rf"(?:\s+(?:{_WORDS.pattern('arranged_place_prepositions')})\s+[^,.;:!?\n]{{1,50}}?)?\s+")
+
+
 # "booked for the same venue, ", "booked the Corn Exchange for a second performance, ": what a
 # scheduling word sets (past its object), then its date
 _BOOKED_FOR_PLACE = lazy_compile(
@@ -405,6 +412,13 @@ def _dates_something_else(b: Builder, here: SentenceContext, timex: Timex, trigg
     text, start = b.text, here.sentence.start
     if trigger is not None and _schedules(b, trigger, timex):
         return True  # "announced for 10–13 August": the festival's dates, not the announcement's
+    if trigger is not None and trigger.pos == "verb" and trigger.end <= lead and (
+        trigger.text.lower() in _ARRANGED_PARTICIPLES
+        and _ARRANGED_AUXILIARY.search(text, max(start, trigger.start - 12), trigger.start)
+        and _ARRANGED_PLACE.fullmatch(text, trigger.end, lead)
+        and any(t.pos == "noun" and t.end <= trigger.start for t in here.triggers)
+    ):
+        return True  # "A public meeting has been called at the Methodist hall on Tuesday 8 September"
     if _SUPERSEDED_PLAN.search(text, max(start, lead - 40), lead) or _PAST_PLAN.search(
         text, max(start, lead - 50), lead
     ) or _PLUPERFECT_PLAN.search(text, max(start, lead - 40), lead):

@@ -61,6 +61,8 @@ _PRENOMINAL_DATE = lazy_compile(r"(?:['’]s)?(?:\s+[\w-]+){0,2}\s+")
 _LENGTH_OF = lazy_compile(r"\s+of\s+(?:[\w-]+\s+)?")
 _OPENING_ONLY = _WORDS.set("opening_only_order_words")
 _SET_OFF_BEFORE = lazy_compile(r",\s*\Z")
+_SET_OFF_RELATIVE = lazy_compile(rf",\s*(?:{vocabulary('clauses').pattern('relative_pronouns')})\b",
+                                  re.IGNORECASE)
 _PARTICIPLE_ASIDE = lazy_compile(r",[ \t]*[a-z]{3,}(?:ed|en)[ \t][^,;.!?\n]{0,60},[ \t]*")
 _INVERTED = lazy_compile(
     rf"\b(?:{_WORDS.pattern('inversion_auxiliaries')})\s+(?:he|she|they|we|i|it|the\s+[\w-]+|[A-Z][\w-]+)\s+"
@@ -231,6 +233,7 @@ def order(b: Builder, here: SentenceContext) -> None:
             or any(c.isdigit() for c in dated_before.text))))
         before_date = [] if dated_before is None or not (set_off or closing) else [
             t for t in triggers if sentence.start <= t.start and t.end <= dated_before.start]
+        relative_aside = False
         if before_date and (_ORDER_WORDS[word] == "within" or any(t.pos == "verb" for t in before_date)):
             # "reached the port on 12 July, during the stoppage, was left …", "lodged the
             # statements on 11 June, ahead of the hearing, and the judges said …": the phrase is
@@ -243,6 +246,10 @@ def order(b: Builder, here: SentenceContext) -> None:
                      if any(b.dated_by.get((t.start, part)) is dated_before for part in Part)]
             if dated and _ORDER_WORDS[word] != "within":
                 subject = dated[-1]
+            # ("written by Thomas Rendle, then 27, who was born in the spring of 1871, during the
+            # gale of late November 1898": after a relative clause set off, the phrase may be the
+            # main clause's, a doubt)
+            relative_aside = _in_relative_after_past(text, sentence.start, subject.start)
         elif dated_before is not None and (set_off or closing) and words_between(
             text, sentence.start, dated_before.signal_start or dated_before.start
         ) > 0:
@@ -311,17 +318,31 @@ def order(b: Builder, here: SentenceContext) -> None:
         if a.event == o.event:
             continue
         span = b.span(subject.start, subject.end, match.start(), obj.end)
+        grade = Grade.WEAK if relative_aside else Grade.STRONG
         if _ORDER_WORDS[word] == "within":
             # "reached the port on 12 July, during the stoppage": it began while the other went on
             b.gap_claim(Endpoint(o.event, Side.START), Endpoint(a.event, Side.START), Gap(0, None, ""), span,
-                        ConflictKind.ORDER)
+                        ConflictKind.ORDER, grade=grade)
             b.gap_claim(Endpoint(a.event, Side.START), Endpoint(o.event, Side.END), Gap(0, None, ""), span,
-                        ConflictKind.ORDER)
+                        ConflictKind.ORDER, grade=grade)
             continue
         later, earlier = (a, o) if _ORDER_WORDS[word] == "later" else (o, a)
-        b.gap_claim(earlier, later, Gap(0, None, ""), span, ConflictKind.ORDER)
+        b.gap_claim(earlier, later, Gap(0, None, ""), span, ConflictKind.ORDER, grade=grade)
         if earlier is o and o.side is Side.START and obj.pos == "noun":
             b.ordered.append((o, a, span))  # "conceded after the recount": maybe after its end
+
+
+# a past verb of a main clause: "were written", "lodged"
+_PAST_VERB = lazy_compile(r"\b(?:(?:was|were|had been|has been|have been)\s+[a-z]+|[a-z]{3,}ed)\b")
+
+
+def _in_relative_after_past(text: str, sentence_start: int, at: int) -> bool:
+    """Is the word at ``at`` in a relative clause set off after a main clause that tells a past
+    act of its own ("These entries were written by Thomas Rendle, then 27, who was born …")?"""
+    relatives = list(_SET_OFF_RELATIVE.finditer(text, sentence_start, at))
+    if not relatives or "," in text[relatives[-1].end():at]:
+        return False  # (closed before it: "Hollin Aggregates, which has worked … since 1987, lodged")
+    return _PAST_VERB.search(text, sentence_start, relatives[-1].start()) is not None
 
 
 def after_dated_ends(b: Builder) -> None:
