@@ -86,6 +86,9 @@ _GOVERNED_BEFORE = lazy_compile(rf"\b(?:{_WORDS.pattern('row_governing_words')})
 _TABLE_REACH_DAYS = 21
 # how many words may stand between the row's words and the day
 _TIE_WORDS = 16
+_SET_OFF_ASIDE = lazy_compile(r",[^,;.:!?\n]{1,120},")
+_FRONTED_PHRASE = lazy_compile(
+    rf"[\s\"“]*(?:{_WORDS.pattern('row_fronted_prepositions')})\s+[^,;.:!?\n]{{1,80}},\s*", re.IGNORECASE)
 _SURE_SHARED = 2
 _SURE_SHARE = 0.4  # of a row's own words
 
@@ -293,6 +296,11 @@ def _retold_at(b: Builder, here: SentenceContext, timex: Timex, rows: Sequence[_
              if _verb_after_subject(m.group(1))]
     if later:
         clause_end = later[0]  # (and the words of one joined after it are not the day's either)
+    head_phrase = _FRONTED_PHRASE.match(text, clause_start)
+    if head_phrase is not None and head_phrase.end() <= timex.start:
+        # "After the folk service and a lazy afternoon, the Carrow Colliery Band … will bring the
+        # curtain down on Sunday 18 September": the phrase set off at the head is no row the day is of
+        clause_start = head_phrase.end()
     words = _tokens(text, clause_start, clause_end, here.timexes)
     matched = _matched_rows(rows, words)
     if not matched and _RELATIVE_OPENING.match(text, clause_start) and clause_start > here.sentence.start:
@@ -366,7 +374,10 @@ def _retold_at(b: Builder, here: SentenceContext, timex: Timex, rows: Sequence[_
     # Square on Saturday 13 June, with eleven bands")
     # (after "with", the first of them: "with Elgar's *Enigma Variations* and … *Tide Clock*")
     tied = [p for p in positions if p < timex.start] or (positions[:1] if made_of else positions)
-    if len(text[min(tied[0], timex.start):max(tied[-1], timex.start)].split()) > _TIE_WORDS:
+    # (past a noun phrase set off by commas: "the Carrow Colliery Band, one of the last brass
+    # bands with a direct link to a working pit, will bring the curtain down on …")
+    tie = _SET_OFF_ASIDE.sub(" ", text[min(tied[0], timex.start):max(tied[-1], timex.start)])
+    if len(tie.split()) > _TIE_WORDS:
         return
     figure = any(_FIGURE.search(word) for word in shared)
     # (two words of a long row's name may be words of another thing: most of its words, or a
