@@ -653,14 +653,19 @@ def _weekdays_in_order(first: Timex, second: Timex, dct: dt.date | None) -> tupl
 _WEEKDAY_WORD = lazy_compile(r"[A-Za-z]+")
 
 
+def _named_by_weekday(res: Resources, text: str, expression: Timex) -> bool:
+    """Does ``expression`` name its day by a weekday, with no month ("06:00 on Sunday")?"""
+    words = _WEEKDAY_WORD.findall(text, expression.start, expression.end)
+    return any(weekday_number(res, w) for w in words) and not any(res.has("month", w) for w in words)
+
+
 def _weekday_end_after(res: Resources, text: str, first: Timex, second: Timex) -> Timex:
     """"from 06:00 on Saturday until 06:00 on Sunday" (after "Saturday 21 June"): the end named
     by its weekday alone, read a week before the start, is the one after it."""
     begin, end = _DAY_OR_TIME.match(first.value), _DAY_OR_TIME.match(second.value)
     if begin is None or end is None:
         return second
-    words = _WEEKDAY_WORD.findall(text, second.start, second.end)
-    if not any(weekday_number(res, w) for w in words) or any(res.has("month", w) for w in words):
+    if not _named_by_weekday(res, text, second):
         return second
     start_day, end_day = dt.date.fromisoformat(begin.group(1)), dt.date.fromisoformat(end.group(1))
     if not dt.timedelta(0) < start_day - end_day < dt.timedelta(days=7):
@@ -681,10 +686,7 @@ def _weekday_start_before(res: Resources, text: str, first: Timex, second: Timex
     for expression in (first, second):
         # (both ends named by their weekdays alone: not "on Tuesday until April 2", nor "9am on
         # Monday" with its day written after it, "22 April 2024")
-        words = _WEEKDAY_WORD.findall(text, expression.start, expression.end)
-        if not any(weekday_number(res, w) for w in words) or any(res.has("month", w) for w in words) or (
-            _DAY_WRITTEN_AFTER.match(text, expression.end)
-        ):
+        if not _named_by_weekday(res, text, expression) or _DAY_WRITTEN_AFTER.match(text, expression.end):
             return first
     start_day, end_day = dt.date.fromisoformat(begin.group(1)), dt.date.fromisoformat(end.group(1))
     if end_day - start_day < dt.timedelta(days=7):

@@ -270,14 +270,6 @@ def _midnight_as_next_day(value: str) -> str:
     return f"{day.isoformat()}T00:00{value[16:]}"
 
 
-def _day_of_ranged_clock(text: str, here: SentenceContext, timex: Timex) -> bool:
-    """Is ``timex`` the day of an end of a range of clock times, written right after the clock
-    ("from 7pm on Friday 8 September until 7am on Monday 11 September")?"""
-    at = here.timexes.index(timex)
-    return at > 0 and here.timexes[at - 1].range_role in ("begin", "end") and day_of_clock_after(
-        text, here.timexes, at - 1)
-
-
 def _anchor_sentence(b: Builder, here: SentenceContext) -> None:
     phrases = offsets_in(b.text, here.sentence.start, here.sentence.end)
     lengthened: set[str] = set()
@@ -297,7 +289,7 @@ def _anchor_sentence(b: Builder, here: SentenceContext) -> None:
             summed_up(b, here, timex)  # "… began at 09:12 and was resolved at 13:40. In total, … for 4h28"
     # 2. dates, and the two ends of ranges together
     ranges: dict[int, dict[str, tuple[Timex, Period]]] = {}
-    for timex in here.timexes:
+    for at, timex in enumerate(here.timexes):
         if any(m.start() <= timex.start < m.end() or timex.start <= m.start() < timex.end for m in phrases):
             continue  # "two days later", "the next day": an offset, read below
         if _counted_from_the_date_before(b.text, here, timex):
@@ -308,7 +300,9 @@ def _anchor_sentence(b: Builder, here: SentenceContext) -> None:
         if timex.range_id is not None and timex.range_role in ("begin", "end"):
             ranges.setdefault(timex.range_id, {})[timex.range_role] = (timex, period)
             continue
-        if _day_of_ranged_clock(b.text, here, timex):
+        if at > 0 and here.timexes[at - 1].range_role in ("begin", "end") and day_of_clock_after(
+            b.text, here.timexes, at - 1
+        ):
             continue  # "from 7pm on Friday 8 September until …": the range's end says it
         date(b, here, timex, period, lengthened, dated_here)
         when_clause(b, here, timex, period, dated_here)

@@ -1132,6 +1132,12 @@ class Builder:
         at = bisect.bisect_left(self.sentence_starts, sentence.start)
         return self.sentences[at - 1] if at > 0 else None
 
+    def sentence_at(self, offset: int) -> Sentence | None:
+        """The sentence that holds ``offset``, if any."""
+        at = bisect.bisect_right(self.sentence_starts, offset) - 1
+        sentence = self.sentences[at] if at >= 0 else None
+        return sentence if sentence is not None and offset < sentence.end else None
+
     def _sentence_from(self, offset: int) -> Sentence | None:
         """The first sentence that starts at or after ``offset``, if any."""
         at = bisect.bisect_left(self.sentence_starts, offset)
@@ -1969,7 +1975,7 @@ class Builder:
         offsets = [o for o in self.dated_at.get(event_id, []) if o < before]
         if not offsets:
             return None
-        sentence = next((s for s in self.sentences if s.start <= offsets[-1] < s.end), None)
+        sentence = self.sentence_at(offsets[-1])
         if sentence is None:
             return None
         lo = bisect.bisect_left(self.timex_starts, sentence.start)

@@ -795,7 +795,7 @@ def first_editions(b: Builder) -> None:
     if not _FIRST_EDITION_HINT.may_match(text, 0, len(text)):
         return
     for match in _FIRST_EDITION.finditer(text):
-        sentence = next((s for s in b.sentences if s.start <= match.start() < s.end), None)
+        sentence = b.sentence_at(match.start())
         if sentence is None or _EDITION_NARROWED.search(text, sentence.start, sentence.end):
             continue
         head = match.group("head").lower()
@@ -811,18 +811,20 @@ def first_editions(b: Builder) -> None:
         names = {_name_key(m.group()) for m in lazy_compile(
             rf"(?<![\w'’-])(?:(?-i:[A-Z])[\w'’-]*\s+){{1,3}}{head}\b", re.IGNORECASE).finditer(text)}
         names.discard("")
+        # (a story that names two occasions of the word: the edition may be the other's; an
+        # occasion the first's sentence does not name, "the club's annual regatta", may have had
+        # editions under others before it)
+        own_name = _NAME_BEFORE_HEAD.search(text, max(0, match.start() - 40), match.start())
+        named_first = own_name is not None and own_name.group(1).lower() not in _NOT_NAME_WORDS
+        sure = len(names) <= 1 and named_first
         for other in edition.finditer(text):
             year = other.group("year") or other.group("after")
             year_at = other.start("year") if other.group("year") else other.start("after")
-            told = next((t for t in b.timexes if t.start == year_at), None)
-            if told is None or told.value != year or int(year) >= int(first.value[:4]):
+            told = b.timex_at_or_after(year_at)
+            if told is None or told.start != year_at or told.value != year or (
+                int(year) >= int(first.value[:4])
+            ):
                 continue
-            # (a story that names two occasions of the word: the edition may be the other's; an
-            # occasion the first's sentence does not name, "the club's annual regatta", may have
-            # had editions under others before it)
-            own_name = _NAME_BEFORE_HEAD.search(text, max(0, match.start() - 40), match.start())
-            named_first = own_name is not None and own_name.group(1).lower() not in _NOT_NAME_WORDS
-            sure = len(names) <= 1 and named_first
             _claim(b, first, told, Span(match.start(), first.end, "claim"),
                    Span(other.start(), other.end(), "claim"), Grade.STRONG if sure else Grade.WEAK)
 

@@ -9,16 +9,16 @@ supper") held on another day contradicts it, unless the sentence says the day wa
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from chrono.layout import Kind, Layout
 from chrono.lazy_regex import lazy_compile
-from chrono.model import Part, Qualifier
 from chrono.periods import DAY, Period
 from chrono.problems import ConflictKind
 from chrono.tagger import Timex
 from chrono.text.builder import Builder
-from chrono.text.dating import period_of
+from chrono.text.dating import UNDER_WAY, period_of
 from chrono.text.vocabulary import vocabulary
 
 __all__ = ["headed_items_retold"]
@@ -51,9 +51,9 @@ def headed_items_retold(b: Builder, layout: Layout) -> None:
         subject = lazy_compile(
             rf"[\s\"“]*The\s+(?:[\w'’-]+\s+){{0,2}}{re.escape(head)}\s+(?:{_HELD})\b",
             re.IGNORECASE)
-        for sentence in b.sentences:
-            if not heading.end <= sentence.start < scope_end:
-                continue
+        for sentence in b.sentences[bisect.bisect_left(b.sentence_starts, heading.end):]:
+            if sentence.start >= scope_end:
+                break
             told = subject.match(b.text, sentence.start, sentence.end)
             if told is None or _MOVED.search(b.text, sentence.start, sentence.end) or _OTHER_EDITION.search(
                 b.text, told.start(), told.end()
@@ -64,11 +64,11 @@ def headed_items_retold(b: Builder, layout: Layout) -> None:
                      and (event := b.by_trigger.get(at)) is not None]
             if len({event for event, _ in dated}) != 1 or not _near(b, dated[0][1], period):
                 continue
-            events = [dated[0][0]]
             span = b.span(day.start, heading.end, told.start(), told.end())
             note = f"the occasion the heading “{' '.join(b.text[day.start:heading.end].split())}” names"
-            for part, qualifier in ((Part.START, Qualifier.BY), (Part.END, Qualifier.ON_OR_AFTER)):
-                b.period_claim(events[0], part, qualifier, period, span, rule=ConflictKind.LAYOUT, note=note)
+            for bound in UNDER_WAY:  # (the heading's day holds some of it)
+                b.period_claim(dated[0][0], bound.part, bound.qualifier, period, span,
+                               rule=ConflictKind.LAYOUT, note=note)
             break
 
 

@@ -272,8 +272,7 @@ def offset(b: Builder, here: SentenceContext, match: re.Match[str]) -> None:
             return
         vague = not number
         count, unit = number or most or 0, _UNITS[match.group("unit").lower()]
-        if unit > WEEK and unit % WEEK == 0 and unit < 4 * WEEK:
-            count, unit = count * (unit // WEEK), WEEK  # "a fortnight later": two weeks, counted in days
+        count, unit = _in_weeks(count, unit)  # "a fortnight later": two weeks, counted in days
         direction = _DIRECTIONS[match.group("dir").lower()]
     if text[start - 1:start] == "-" or _COMPOUND_BEFORE.search(text, max(0, start - 30), start):
         # "11 hours and 47 minutes after the race began", "thirty-five minutes later": a part of
@@ -582,21 +581,7 @@ def offset(b: Builder, here: SentenceContext, match: re.Match[str]) -> None:
             reference_grade = Grade.WEAK if far else b.dating_grade(previous[0], reference_id)
     if reference_id == subject_id and reference_side is subject_target.side:
         return
-    # "about"/"nearly"/"some" widen the slack to half/double
-    slack = _count_slack(count, unit)
-    lower, upper = max(0, count * unit - slack), count * unit + slack
-    before = text[max(0, start - 16):start]
-    upper_bound: int | None = upper
-    if vague:
-        lower, upper_bound = 0, count * unit
-    elif _APPROX_BEFORE.search(before):
-        lower, upper_bound = count * unit // 2, 2 * count * unit + unit
-    elif _UPPER_BEFORE.search(before):
-        # "less than four weeks before" (a tenth of a unit to spare: months and years vary)
-        lower, upper_bound = 0, count * unit + unit // 10
-    elif _LOWER_BEFORE.search(before):
-        lower, upper_bound = max(0, count * unit - unit // 10), None  # "more than a year after"
-    exact = lower == max(0, count * unit - slack) and upper_bound == upper
+    lower, upper_bound, exact = _distance_bounds(text, start, count, unit, vague=vague)
     gap = Gap(lower, upper_bound, " ".join(match.group().split()))
     # "completed the purchase two months before …": the distance is from the purchase's end
     first = Endpoint(reference_id, reference_side)
@@ -617,7 +602,7 @@ def offset(b: Builder, here: SentenceContext, match: re.Match[str]) -> None:
         _day_set_off_after(b, here, subject, subject_id, end,
                            after_object=reference is not None or elided is not None)
     to_the_day = (match.groupdict().get("to_the_day") is not None
-                  or _EXACTLY_BEFORE.search(before) is not None)
+                  or _EXACTLY_BEFORE.search(text[max(0, start - 16):start]) is not None)
     if exact and reference_side is Side.START and subject_target.side is Side.START:
         # "one week to the day after the quake": on that very day, no day to spare (as sure as
         # the distance: "… this year's service … the following day, Tuesday 12 November 1918" may
@@ -1429,6 +1414,34 @@ def within_of(b: Builder, here: SentenceContext) -> None:
                        mentions=(noun,), grade=grade)
 
 
+def _in_weeks(count: int, unit: int) -> tuple[int, int]:
+    """A count of fortnights as one of weeks, which are counted in days ("a fortnight": two weeks)."""
+    if unit > WEEK and unit % WEEK == 0 and unit < 4 * WEEK:
+        return count * (unit // WEEK), WEEK
+    return count, unit
+
+
+def _distance_bounds(text: str, at: int, count: int, unit: int, *, vague: bool = False
+                     ) -> tuple[int, int | None, bool]:
+    """The least and most a distance of ``count`` units, written at ``at``, allows (the slack of
+    :func:`_count_slack`; "about"/"nearly"/"some" before it widen it to half/double, "less
+    than" and "more than" bound one side), and whether it is the plain count."""
+    slack = _count_slack(count, unit)
+    lower, upper = max(0, count * unit - slack), count * unit + slack
+    before = text[max(0, at - 16):at]
+    upper_bound: int | None = upper
+    if vague:
+        lower, upper_bound = 0, count * unit
+    elif _APPROX_BEFORE.search(before):
+        lower, upper_bound = count * unit // 2, 2 * count * unit + unit
+    elif _UPPER_BEFORE.search(before):
+        # "less than four weeks before" (a tenth of a unit to spare: months and years vary)
+        lower, upper_bound = 0, count * unit + unit // 10
+    elif _LOWER_BEFORE.search(before):
+        lower, upper_bound = max(0, count * unit - unit // 10), None  # "more than a year after"
+    return lower, upper_bound, lower == max(0, count * unit - slack) and upper_bound == upper
+
+
 def _count_slack(count: int, unit: int) -> int:
     """How far a distance of ``count`` units may be off: one unit, or a twentieth for large
     counts; "two years after the merger" fourteen months on: a few years are rounded to the half
@@ -1442,7 +1455,7 @@ def _count_slack(count: int, unit: int) -> int:
 
 
 _BETWEEN_SPAN = lazy_compile(
-    rf"\b(?:{_WORDS.pattern('between_leads')})\s+(?P<approx>(?:{_WORDS.pattern('approximators')})\s+)?"
+    rf"\b(?:{_WORDS.pattern('between_leads')})\s+(?:(?:{_WORDS.pattern('approximators')})\s+)?"
     rf"(?P<num>\d{{1,3}}|{alternation(longest_first(NUMBERS))})\s+(?P<unit>{alternation(_UNITS)})s?\s+"
     rf"(?:{_WORDS.pattern('between_words')})\s+",
     re.IGNORECASE,
@@ -1480,13 +1493,8 @@ def between_of(b: Builder, here: SentenceContext) -> None:
         second_id = b.event(resolve(text, second, here.triggers, here.cuts).trigger, here)
         if first_id == second_id:
             continue
-        if unit > WEEK and unit % WEEK == 0 and unit < 4 * WEEK:
-            count, unit = count * (unit // WEEK), WEEK  # "a fortnight": two weeks, counted in days
-        slack = _count_slack(count, unit)
-        lower, upper = max(0, count * unit - slack), count * unit + slack
-        upper_bound: int | None = upper
-        if match.group("approx"):
-            lower, upper_bound = count * unit // 2, 2 * count * unit + unit
+        count, unit = _in_weeks(count, unit)
+        lower, upper_bound, _ = _distance_bounds(text, match.start("num"), count, unit)
         gap = Gap(lower, upper_bound, " ".join(match.group().split()))
         span = b.span(match.start(), second.end)
         b.gap_claim(Endpoint(first_id, Side.START), Endpoint(second_id, Side.START), gap, span,

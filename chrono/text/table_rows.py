@@ -184,7 +184,7 @@ def _name_told(text: str, at: int, name: str) -> bool:
     """Is ``name`` (a row's first cell, lower case) told at ``at`` as one name, with nothing after
     it that would make it part of another ("junior sports day practice")?"""
     words = name.split()
-    tokens = [m for _, m in zip(range(len(words) + 1), _TOKEN.finditer(text, at), strict=False)]
+    tokens = list(itertools.islice(_TOKEN.finditer(text, at), len(words) + 1))
     if [m.group().lower() for m in tokens[:len(words)]] != words or any(
         text[a.end():b.start()].strip() for a, b in itertools.pairwise(tokens[:len(words)])
     ):

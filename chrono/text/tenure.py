@@ -66,8 +66,8 @@ def tenures(b: Builder) -> None:
     the act that put them in it and the start of the act that ended it."""
     contexts = [b.contexts[start] for start in sorted(b.contexts)]
     for timex in b.timexes:
-        if timex.type == "DURATION" and _YEARS.match(timex.value):
-            sentence = next((s for s in b.sentences if s.start <= timex.start < s.end), None)
+        if timex.type == "DURATION":
+            sentence = b.sentence_at(timex.start)
             if sentence is not None:
                 _tenure(b, sentence, timex, contexts)
 
