@@ -729,7 +729,7 @@ class Builder:
                 shared = self.event(partner, here)
                 self.by_trigger[trigger.start] = shared
                 return shared
-            known = self.by_trigger.get(partner.start)
+            known = self.by_trigger.get(partner.start) or self._object_told_before(partner, here)
             if known is not None:
                 self.by_trigger[trigger.start] = known
                 return known
@@ -1158,6 +1158,16 @@ class Builder:
         """Do two mentions stand under different headings that a date opens?"""
         first, second = self._section_of(one.start), self._section_of(other.start)
         return first != second and first >= 0 and second >= 0
+
+    def _object_told_before(self, noun: Trigger, here: SentenceContext) -> str | None:
+        """The event an object noun surely refers back to, read before the noun itself ("The
+        warning followed … The company issued the warning on 11 April": the issuing is the
+        warning told before, and its date that warning's). A doubtful link leaves the verb its
+        own event: its date would otherwise hold as surely as the verb's."""
+        link = self.refers_back(noun, here) if noun.pos == "noun" else None
+        if link is None or link.grade is not Grade.STRONG:
+            return None
+        return self.by_trigger.get(link.antecedent.start)
 
     def _event_of_told(self, told: Trigger) -> str | None:
         """The event of a mention told before, if it has one yet ("won the by-election on 11 July":

@@ -37,6 +37,9 @@ _WORDS = vocabulary("coreference")
 _DETERMINER = _WORDS.set("object_determiners")
 _OBJECT_MODIFIERS = _WORDS.set("object_modifiers")
 _SUPPORT_VERBS = _WORDS.set("support_verbs")
+_MESSAGE_VERBS = _WORDS.set("message_verbs")
+_STANDING_MESSAGE_WORDS = _WORDS.set("standing_message_words")
+_STANDING_MESSAGE_FOLLOWERS = _WORDS.set("standing_message_followers")
 _YEARLY = _WORDS.set("yearly_events")
 _TOLD_ONCE = frozenset(_WORDS.words("told_once_classes"))
 _ONCE_PER_PERSON = frozenset(_WORDS.words("once_per_person_classes"))
@@ -415,12 +418,28 @@ def verb_object(text: str, trigger: Trigger, triggers: Sequence[Trigger]) -> Tri
             continue  # ("signed the takeover on 2 January": its start; the deal completes later)
         if verb.event_class in ("reporting", "begin", "end", "causal") or not asserted(verb):
             continue
-        if verb.lemma not in _SUPPORT_VERBS and _SUPPORT_VERBS.isdisjoint(regular_bases(verb.lemma)):
+        message = verb.lemma in _MESSAGE_VERBS
+        if message and not _sent_message(text, verb, noun):
+            continue
+        if not message and verb.lemma not in _SUPPORT_VERBS and _SUPPORT_VERBS.isdisjoint(
+                regular_bases(verb.lemma)):
             continue  # "condemned the bombings": an act about the event, not the event (but
             # "delivered its verdict": a support verb the lexicon lacks, by its regular past)
         if verb.end <= noun.start and _is_object_gap(text[verb.end:noun.start]):
             return other
     return None
+
+
+def _sent_message(text: str, verb: Trigger, noun: Trigger) -> bool:
+    """Is ``noun`` a message that ``verb`` ("issued", "sent") sends, and so its one event ("issued
+    a profit warning"), not a warning or notice put in force ("issued a yellow warning for snow")?"""
+    if noun.event_class != "announcement":
+        return False
+    between = {w.strip(".,;:").lower() for w in text[verb.end:noun.start].split()}
+    if not between.isdisjoint(_STANDING_MESSAGE_WORDS):
+        return False
+    following = text[noun.end:noun.end + 20].split()
+    return not following or following[0].lower() not in _STANDING_MESSAGE_FOLLOWERS
 
 
 def _is_object_gap(gap: str) -> bool:

@@ -192,8 +192,12 @@ def owner_clause_retold(b: Builder) -> None:
             words = b.vocabulary
             same, related = words.same(trigger.lemma), words.related(trigger.lemma)
             one_act = verb.lemma == trigger.lemma or verb.lemma in SAME_ACT_VERBS.get(trigger.lemma, ())
+            # ("the departure of chief executive Alan Rusk, who stepped down on …": a verb of the
+            # same act as a verb of the noun's sets)
             if not one_act and not any(
-                sets is not None and verb.lemma in sets.verbs for sets in (same, related)
+                sets is not None and any(verb.lemma == v or verb.lemma in SAME_ACT_VERBS.get(v, ())
+                                         for v in sets.verbs)
+                for sets in (same, related)
             ):
                 continue
             noun_event, verb_event = b.by_trigger.get(trigger.start), b.by_trigger.get(verb.start)
