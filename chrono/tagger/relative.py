@@ -25,7 +25,7 @@ from chrono.tagger.calendar import (
 from chrono.tagger.context import REF_VALUES, Action, Context, Fields, Piece, Reject, Spans
 from chrono.tagger.fields import approx_mod, fmt, number, position_mod, unit_code
 from chrono.tagger.resources import words_regex
-from chrono.tagger.tense import era_long_ago, ref_bounds_a_state, story_base, tense
+from chrono.tagger.tense import era_long_ago, ref_bounds_a_state, ref_is_a_period_for, story_base, tense
 
 __all__ = ["RELATIVE_ACTIONS", "completed", "duration_value"]
 
@@ -284,7 +284,7 @@ def _offset_pieces(ctx: Context, rule_type: str, f: Fields, s: Spans, start: int
     ref = ctx.ref
     assert ref is not None
     if code == "D" and ctx.day_ref is not None and (ref.gran in _COARSER_THAN_DAY or (
-        ref.gran == "Y" and ref_bounds_a_state(ctx)
+        ref.gran == "Y" and (ref_bounds_a_state(ctx) or ref_is_a_period_for(ctx))
     )):
         # "one of 140 pilgrims to arrive that day, against 1,500 a day in the summer. … I flew
         # home two days later": days are counted from the story's last day, not from a season;
@@ -399,6 +399,11 @@ def _rel_unit_pieces(ctx: Context, rule_type: str, f: Fields, s: Spans, start: i
                 # been dismissed in the spring of that year": the year written out last
                 anchor_day, anchor = dt.date(written[0], 1, 1), f"{written[0]:04d}"
     ref = ctx.ref
+    if (anchor != "DCT" and ref is not None and code == "D" and ref.gran == "Y" and not steps
+            and ctx.day_ref is not None and ref_is_a_period_for(ctx)):
+        # "on Friday 9 March … said profit for 2017 would be lower. The shares fell that day"
+        return [Piece(start, end, "DATE", ctx.day_ref.value, mod, ctx.day_ref.value,
+                      temporal_function=True)]
     if anchor != "DCT" and ref is not None and code in ("D", "M") and (
         GRANULARITY.get(ref.gran, 0) < GRANULARITY[code] and ref.gran in ("Y", "Q", "H", "S", "M")
     ):

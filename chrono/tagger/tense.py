@@ -171,6 +171,7 @@ _RANGE_FROM = r"\b(?:{range_from})\b"
 _WEEKDAY_AHEAD = r"(?:^|\s)(?:{tense_weekday_ahead})\s+(?:on\s+)?\Z"
 # "since 1980", "until 1975": the bound of a state, not the time a story is set in.
 _STATE_BOUND = r"\b{state_bound}\s+\Z"
+_PERIOD_FOR = r"\b{period_for}\s+\Z"
 _SINCE_BEFORE_YEAR = r"\b{since_word}\s+(?:[\w'’-]+\s+){0,4}\Z"
 # "Born on 17 May 1992 …": a birth, not the time a story is set in
 BIRTH_LEAD = r"\b{birth_lead}\s+\Z"
@@ -454,6 +455,13 @@ def ref_bounds_a_state(ctx: Context) -> bool:
     """Do the words right before the reference make it only the bound of a state ("since 1971",
     "a mechanism that dates from 1958"), not a time the story is set in?"""
     return ctx.ref_start >= 0 and words_regex(ctx.res, _STATE_BOUND, re.IGNORECASE).search(
+        ctx.text, max(0, ctx.ref_start - 8), ctx.ref_start) is not None
+
+
+def ref_is_a_period_for(ctx: Context) -> bool:
+    """Is the reference the year a figure or a plan is for ("profit for 2017"), not a time the
+    story is set in?"""
+    return ctx.ref_start >= 0 and words_regex(ctx.res, _PERIOD_FOR, re.IGNORECASE).search(
         ctx.text, max(0, ctx.ref_start - 8), ctx.ref_start) is not None
 
 
