@@ -65,7 +65,7 @@ from chrono.text.durations import (
     summed_up,
 )
 from chrono.text.events import Trigger, asserted, find_triggers, lexicon
-from chrono.text.firsts import first_editions, first_persons, first_times, first_under, firsts
+from chrono.text.firsts import first_editions, first_persons, first_since, first_times, first_under, firsts
 from chrono.text.foretold import governed_acts_told_later
 from chrono.text.heading_items import headed_items_retold
 from chrono.text.headline import Headline, headline_retold
@@ -174,6 +174,7 @@ def build(text: str, sentences: Sequence[Sentence], timexes: Sequence[Timex], dc
     firsts(b)  # "its oldest surviving boat … built in 1928" … "the sculling boat Kestrel, built in 1911"
     first_editions(b)  # "was first held in August 1965" … "a programme from the 1963 festival"
     first_times(b)  # "the first time the festival has been called off" … "The 2009 festival was called off"
+    first_since(b)  # "their first County Senior Cup final since 1987" … "the 2004 final"
     first_persons(b)  # "in 1978 the first woman to captain the club" … "Miss Morrow … club captain" (1931)
     first_under(b, layout or Layout())  # "the first man … in under two hours" … "1:58:41, set in 2009"
     one_wedding(b)  # "married … on 3 June 1967" … "They were married on 17 June 1967"

@@ -431,8 +431,8 @@ def verb_object(text: str, trigger: Trigger, triggers: Sequence[Trigger]) -> Tri
 
 
 def _sent_message(text: str, verb: Trigger, noun: Trigger) -> bool:
-    """Is ``noun`` a message that ``verb`` ("issued", "sent") sends, and so its one event ("issued
-    a profit warning"), not a warning or notice put in force ("issued a yellow warning for snow")?"""
+    """Is ``noun`` a message that ``verb`` ("issued") puts out, and so its one event ("issued a
+    profit warning"), not a warning or notice put in force ("issued a yellow warning for snow")?"""
     if noun.event_class != "announcement":
         return False
     between = {w.strip(".,;:").lower() for w in text[verb.end:noun.start].split()}

@@ -21,6 +21,7 @@ from chrono.model import Grade, Span
 from chrono.tagger import Timex
 from chrono.text.again import ordered_dates
 from chrono.text.builder import Builder
+from chrono.text.calendar_names import MONTHS, WEEKDAYS
 from chrono.text.clauses import FUNCTION_WORDS
 from chrono.text.context import SentenceContext
 from chrono.text.counts import NUMBERS
@@ -30,7 +31,7 @@ from chrono.text.sentences import Sentence
 from chrono.text.tense import PAST
 from chrono.text.vocabulary import Hint, alternation, vocabulary
 
-__all__ = ["first_editions", "first_persons", "first_times", "first_under", "firsts"]
+__all__ = ["first_editions", "first_persons", "first_since", "first_times", "first_under", "firsts"]
 
 _WORDS = vocabulary("firsts")
 _FIRST = lazy_compile(
@@ -968,3 +969,130 @@ def _earlier_time_under(b: Builder, layout: Layout, sentence: Sentence, kind: st
             if dated is not None and int(dated.value[:4]) < year:
                 return clocked.span(), dated
     return None
+
+
+_SINCE_HEADS = _WORDS.set("since_heads")
+MONTHS_AND_DAYS = frozenset((*MONTHS, *WEEKDAYS))
+_SINCE_HINT = Hint.of(["since"])
+_YEAR_WORD = r"(?:1[89]|20)\d\d"
+# "their first County Senior Cup final since 1987", "the club's first promotion since 1998"
+_FIRST_SINCE = lazy_compile(
+    rf"\b(?:(?P<owner>(?-i:[A-Z])[\w-]*)['’]s\s+|(?:{_WORDS.pattern('determiners')}|an?)\s+)?"
+    rf"first\s+(?P<mods>(?:[\w'’-]+\s+){{0,4}}?)(?P<head>{alternation(_SINCE_HEADS)})\s+since\s+"
+    rf"(?P<year>{_YEAR_WORD})\b",
+    re.IGNORECASE,
+)
+# "are into the Wessex Senior Cup final for the first time since 1998"
+_FOR_FIRST_TIME_SINCE = lazy_compile(
+    rf"\b(?P<mods>(?:(?-i:[A-Z])[\w'’-]*\s+){{0,4}})(?P<head>{alternation(_SINCE_HEADS)})\s+for\s+the\s+"
+    rf"first\s+time\s+since\s+(?P<year>{_YEAR_WORD})\b",
+    re.IGNORECASE,
+)
+_SINCE_OTHER_ACTS = _WORDS.set("since_other_acts")
+_SHARED_NAME_WORDS = _WORDS.set("since_shared_name_words")
+_OWN_OWNERS = _WORDS.set("since_own_owners")
+_CAPITAL_RUN = lazy_compile(r"(?:(?-i:[A-Z])[\w'’-]*\s+){0,3}(?-i:[A-Z])[\w'’-]*")
+_WORD_BEFORE = lazy_compile(r"([\w'’-]+)\s+\Z")
+
+
+def first_since(b: Builder) -> None:
+    """"Linthorpe Rovers reached their first County Senior Cup final since 1987" against "the 2004
+    final, lost 2-1 to Carbury Town, when Rovers had a goal disallowed": a first of its kind since
+    a year leaves none of the kind between that year and now, so another dated in those years
+    comes no later than that year. Sure when the other's sentence names the first's side (or
+    "their 2004 final") and its words narrow nothing the first's do not; else a doubt."""
+    text = b.text
+    if b.dct is None or not b.dct.value[:4].isdigit() or not _SINCE_HINT.may_match(text, 0, len(text)):
+        return
+    now_year = int(b.dct.value[:4])
+    told_as_time = itertools.chain(((m, False) for m in _FIRST_SINCE.finditer(text)),
+                                   ((m, True) for m in _FOR_FIRST_TIME_SINCE.finditer(text)))
+    for match, as_time in told_as_time:
+        sentence = b.sentence_at(match.start())
+        since = b.timex_at_or_after(match.start("year"))
+        if sentence is None or since is None or since.start != match.start("year") or (
+            since.value != match.group("year")
+        ):
+            continue
+        if as_time and _other_part(text, sentence.start, match.start()):
+            continue
+        head = match.group("head").lower()
+        mods = {w.lower() for w in match.group("mods").split()}
+        if mods & FUNCTION_WORDS:
+            continue  # "the first player to defend the title since 2011": a first person, not a title
+        qualifiers = {w for w in match.group("mods").split() if w[:1].islower()}
+        side = _side_words(text, sentence, match)
+        other_mention = lazy_compile(
+            rf"\b(?P<year>{_YEAR_WORD})\s+(?P<mods>(?:[\w'’-]+\s+){{0,4}}?){head}s?\b", re.IGNORECASE)
+        for other in other_mention.finditer(text):
+            inside = sentence.start <= other.start() < sentence.end
+            if inside or not b.same_story(other.start(), match.start()):
+                continue
+            told = b.timex_at_or_after(other.start("year"))
+            if told is None or told.start != other.start("year") or told.value != other.group("year"):
+                continue
+            if not int(match.group("year")) < int(told.value) < now_year:
+                continue
+            other_sentence = b.sentence_at(other.start())
+            if other_sentence is None:
+                continue
+            other_mods = {w.lower() for w in other.group("mods").split()}
+            owner = _WORD_BEFORE.search(text, max(0, other.start() - 12), other.start())
+            owned = owner is not None and owner.group(1).lower() in _OWN_OWNERS
+            if {w for w in other.group("mods").split() if w[:1].islower()} - mods:
+                continue  # "the 2011 regional title" after "its first national title since 1994"
+            named = owned or _names_side(text, other_sentence, side)
+            if not named and _names_another(text, other_sentence, other, side | mods):
+                continue  # "Their neighbours Moorside won the 2005 title": another side's
+            sure = other_mods <= mods and not qualifiers and named
+            b_span = Span(other.start(), other.end(), "claim")
+            first_span = Span(match.start(), match.end(), "claim")
+            ordered_dates(
+                b, (told, b_span, f"another {head}"),
+                (since, first_span, f"the last {head} before the first since {since.value}"),
+                first_span, date_via="the year written with it",
+                order_via="a first of its kind since a year leaves none of the kind after that year"
+                + ("" if sure else "; the other may be another side's or another kind's"),
+                grade=Grade.STRONG if sure else Grade.WEAK)
+
+
+def _other_part(text: str, lo: int, at: int) -> bool:
+    """Does a word of another part in the occasion than a side's ("will host the cup final for
+    the first time since 2011") stand before ``at`` in its sentence?"""
+    return any(w.lower() in _SINCE_OTHER_ACTS for w in text[lo:at].split())
+
+
+def _side_words(text: str, sentence: Sentence, match: re.Match[str]) -> frozenset[str]:
+    """The name words of the side a first since a year is told of: the owner ("Stenbridge's
+    first cup win") or the capitalised words that open its sentence ("Granby Town are into …"),
+    without the words other sides' names share ("Town")."""
+    owner = match.groupdict().get("owner")
+    if owner:
+        words = [owner]
+    else:
+        opening = _CAPITAL_RUN.match(text, sentence.start)
+        words = opening.group().split() if opening is not None else []
+    return frozenset(w for w in words if w not in _SHARED_NAME_WORDS)
+
+
+def _names_side(text: str, sentence: Sentence, side: frozenset[str]) -> bool:
+    """Does ``sentence`` name the side by one of its words, not as part of another name ("when
+    Rovers had a goal disallowed", not "to Carbury Town")?"""
+    for word in side:
+        for found in re.finditer(rf"\b{re.escape(word)}\b", text[sentence.start:sentence.end]):
+            before = _WORD_BEFORE.search(text, max(sentence.start, sentence.start + found.start() - 30),
+                                         sentence.start + found.start())
+            if before is None or not before.group(1)[:1].isupper() or before.group(1) in side:
+                return True
+    return False
+
+
+def _names_another(text: str, sentence: Sentence, mention: re.Match[str], known: set[str] | frozenset[str]
+                   ) -> bool:
+    """Does ``sentence`` name someone before ``mention`` by a capitalised word that is neither
+    the side's nor the occasion's (not the word that opens the sentence)?"""
+    words = _NAME_WORD.findall(text, sentence.start, mention.start())
+    opening = _NAME_WORD.match(text, sentence.start)
+    if opening is not None and words and words[0] == opening.group():
+        words = words[1:]
+    return any(w not in known and w.lower() not in known and w not in MONTHS_AND_DAYS for w in words)
