@@ -43,6 +43,7 @@ __all__ = ["Headline", "headline_of", "headline_retold"]
 
 _WORDS = vocabulary("headline")
 _DAY_VALUE = lazy_compile(r"(\d{4})-(\d\d)-(\d\d)")
+_WEEK_VALUE = lazy_compile(r"\d{4}-W\d")
 _WORD = lazy_compile(r"[A-Za-z][\w'’-]*")
 _POSSESSIVE = lazy_compile(r"['’]s?$")
 _STOP = _WORDS.set("stop_words")
@@ -56,6 +57,7 @@ _SAME_ACTS = {str(lemma): frozenset(map(str, group))
 _NOW = lazy_compile(rf"\b(?:{_WORDS.pattern('now_words')})\b", re.IGNORECASE)
 # a moved event's new day: "moved to 19 August", "rescheduled for 3 May"
 _MOVED_SIGNALS = ("to", "for")
+_FROM_DAY_VERBS = _WORDS.set("from_day_verbs")
 # between the act and its day, a few words of what it is about ("to close its doors on 30 June")
 _ACT_TO_DAY = 40
 
@@ -100,7 +102,10 @@ def headline_retold(b: Builder, headline: Headline | None) -> None:
     if headline is None:
         return
     # (a year-less day is the headline's own: only its month and day are compared)
-    written = [t for t in headline.timexes if t.type in ("DATE", "TIME")]
+    # (a season or a month beside the day names no other day: "to resume sailings on Monday 3
+    # April after winter refit")
+    written = [t for t in headline.timexes if t.type == "TIME" or (
+        t.type == "DATE" and (_DAY_VALUE.match(t.value) or _WEEK_VALUE.match(t.value)))]
     # (the day written with its number: a weekday or a feast read from a headline's date alone
     # may not be the story's; "by", "from", "before" set no day for the act itself)
     days = [t for t in written if t.type == "DATE" and _DAY_VALUE.fullmatch(t.value) and t.range_id is None
@@ -121,7 +126,9 @@ def headline_retold(b: Builder, headline: Headline | None) -> None:
     if _NEGATION.search(said):
         return
     moved = act.lemma in _MOVE_VERBS and act.pos == "verb"
-    if act.pos == "verb" and day.signal not in (_MOVED_SIGNALS if moved else (None, "on")):
+    opens = act.lemma in _FROM_DAY_VERBS
+    if act.pos == "verb" and day.signal not in (_MOVED_SIGNALS if moved else (None, "on", "from") if opens
+                                                else (None, "on")):
         return
     tellings = _tellings(b, act, moved)
     if not tellings:
