@@ -324,7 +324,7 @@ def stated_period(b: Builder, here: SentenceContext, timex: Timex) -> None:
         return
     if _CLOCK_SHIFT_BEFORE.search(b.text, max(0, timex.start - 30), timex.start):
         return  # "went back one hour, from 02:00 BST to 01:00 GMT": the clocks' shift, no period
-    opener = _RANGE_AFTER.match(b.text, timex.end)
+    opener = _RANGE_AFTER.match(b.text, _after_its_day(b, here, timex))
     if opener is None:
         if not _bracketed_after_range(b, here, timex, length):
             _one_range_beside(b, here, timex, length)
@@ -379,6 +379,16 @@ def _clock_ranges(timexes: Sequence[Timex]) -> list[tuple[Timex, Timex]]:
             if last is not None and last.type == "TIME":
                 out.append((first, last))
     return out
+
+
+def _after_its_day(b: Builder, here: SentenceContext, timex: Timex) -> int:
+    """Where the words after a length go on past the day it was on ("for 47 minutes on Tuesday 4
+    June, from 14:05 to 15:02": the range follows the day), or the length's end."""
+    day = next((t for t in here.timexes if t.start > timex.end), None)
+    if (day is None or day.type != "DATE" or day.signal != "on" or day.signal_start is None
+            or day.range_id is not None or b.text[timex.end:day.signal_start].strip()):
+        return timex.end
+    return day.end
 
 
 def range_beside(b: Builder, here: SentenceContext, timex: Timex) -> None:
