@@ -536,7 +536,7 @@ def offset(b: Builder, here: SentenceContext, match: re.Match[str]) -> None:
                 # told in this sentence or the one before (further back, an act told undated in
                 # between may be what it counts from)
                 _counted_from_last_date(b, here, match, subject_id, count, unit, direction,
-                                        since=here.window_start)
+                                        since=_last_sentence_start(b, here))
                 return
             if previous is None or b.undated_between(previous[0], start, set_off):
                 return
@@ -1038,6 +1038,16 @@ def _dated_only_by_era(b: Builder, event_id: str) -> bool:
 _STORY_PARAGRAPHS_BACK = 3
 
 
+def _last_sentence_start(b: Builder, here: SentenceContext) -> int:
+    """Where the sentence before starts, across a paragraph's break too ("… opened the next
+    morning, Sunday 7 August … ¶ The notice was lifted a week later, on 15 August"), or this
+    sentence's start when none is before it."""
+    if here.window_start < here.sentence.start:
+        return here.window_start
+    before = b.sentence_before(here.sentence)
+    return before.start if before is not None else here.sentence.start
+
+
 def _apposed_to_own_date(b: Builder, before: Sequence[Timex], match: re.Match[str], subject_id: str,
                          count: int, unit: int, direction: str) -> None:
     """"taken from a barn on the night of 26 February … ¶ It was found … on 5 March, nine days
@@ -1079,6 +1089,7 @@ def _counted_from_last_date(b: Builder, here: SentenceContext, match: re.Match[s
               if t.end <= phrase.start and t.type in ("DATE", "TIME")]
     while before and not before[-1].value.startswith(phrase.anchor) and (
         before[-1].signal == "since" or _end_bound(before[-1])
+        or not before[-1].value[:1].isdigit()  # ("over the following days": no day to count from)
         or _told_in_passing(b, before[-1], phrase.start)
         or (before[-1].signal in _STATE_BOUND_SIGNALS and _YEAR_ONLY.match(before[-1].value) is not None)
     ):
