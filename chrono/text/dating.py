@@ -986,7 +986,8 @@ def _date(b: Builder, here: SentenceContext, timex: Timex, period: Period, lengt
     b.dct_claim(event_id, span, tense=tense, mention=target.trigger,
                 grade=Grade.WEAK if reported else Grade.STRONG)
     if tense == PLANNED and target.cue.pos == "verb" and bounds and reading.name == IN:
-        _plan_after_dct(b, here, timex, period, event_id, span, target.trigger, target.cue)
+        _plan_after_dct(b, here, timex, period, event_id, span, target.trigger, target.cue,
+                        ends=target.part is Part.END)
     elif target.cue.pos == "noun" and bounds and reading.name == IN and timex.note == FUTURE_BEFORE_DCT and (
         _future_clause_before(b.text, here.sentence.start, target.cue.start)
     ):
@@ -1283,7 +1284,8 @@ def _future_clause_before(text: str, lo: int, at: int) -> bool:
 
 
 def _plan_after_dct(b: Builder, here: SentenceContext, timex: Timex, period: Period, event_id: str,
-                    span: Span, mention: Trigger, cue: Trigger, *, willed: bool = False) -> None:
+                    span: Span, mention: Trigger, cue: Trigger, *, willed: bool = False,
+                    ends: bool = False) -> None:
     """"The festival will return on Saturday 16 September" in a text of 20 September: what is
     told as still to come starts on the document's day or later. Sure only for a day written
     with its weekday that fits the year the document's date gave it, within a month before the
@@ -1313,13 +1315,17 @@ def _plan_after_dct(b: Builder, here: SentenceContext, timex: Timex, period: Per
     before = dct.start - period.end
     if timex.anchor == "DCT" and before > _OTHER_NOW:
         return  # "will return to work next Monday" read as 1975's: the text speaks from another day
-    sure = (timex.anchor == "DCT" and _DAY_VALUE.match(timex.value) is not None
-            and _WEEKDAY_IN.search(timex.text) is not None and _FIGURE.search(timex.text) is not None
+    # ("will close at 5pm on Friday 16 May": the clock time's day, written after it)
+    day = _day_of_clock(b.text, here, timex) or timex
+    written = b.text[timex.start:day.end]
+    sure = (day.anchor == "DCT" and _DAY_VALUE.match(timex.value) is not None
+            and _WEEKDAY_IN.search(written) is not None and _FIGURE.search(day.text) is not None
             and 0 <= before < _PLAN_REACH
             # (times of that day aside: "on Thursday 29 August from 3pm to 8pm")
             # (nor a later day: "will open on Saturday 12 October and runs until Sunday 5 January 2020")
             # (nor one that only labels a thing: "twice the size of last year's")
-            and not any(t is not timex and t.type in ("DATE", "TIME") and not t.value.startswith(timex.value)
+            and not any(t is not timex and t is not day and t.type in ("DATE", "TIME")
+                        and not t.value.startswith(timex.value)
                         and t.value not in _VAGUE_REFS and not _POSSESSIVE_AFTER.match(b.text, t.end)
                         and not (_DAY_VALUE.match(t.value) and t.value[:10] > timex.value[:10])
                         # (nor a year far from now: "*Merrow Cloth 1850–1950* will open on …")
@@ -1327,13 +1333,24 @@ def _plan_after_dct(b: Builder, here: SentenceContext, timex: Timex, period: Per
                         for t in here.timexes))
     if present_plan and not sure:
         return
-    # ("the strike will continue until at least Monday 6 March": what is still to come is its end)
-    going_on = timex.signal in _PLAN_END_SIGNALS or any(
+    # ("the strike will continue until at least Monday 6 March": what is still to come is its end;
+    # so with "the consultation will close at 5pm on Friday 16 May", the end the verb tells)
+    going_on = ends or timex.signal in _PLAN_END_SIGNALS or any(
         word.pos == "verb" and word.lemma in _PLAN_GOING_ON for word in (mention, cue))
     b.period_claim(event_id, Part.END if going_on else Part.START, Qualifier.ON_OR_AFTER,
                    Period(dct.start, dct.end, ""), span,
                    rule=ConflictKind.PLAN_BEFORE_DCT, mentions=(mention,),
                    grade=Grade.STRONG if sure else Grade.WEAK)
+
+
+def _day_of_clock(text: str, here: SentenceContext, clock: Timex) -> Timex | None:
+    """The day written right after a clock time, that the tagger read it on ("5pm on Friday 16
+    May"), if any."""
+    if clock.type != "TIME":
+        return None
+    return next((t for t in here.timexes if t.start >= clock.end and t.type == "DATE"
+                 and clock.value.startswith(t.value + "T")
+                 and text[clock.end:t.start].strip(" ,\t") in ("", "on")), None)
 
 
 def _far_year(other: Timex, timex: Timex) -> bool:
