@@ -64,6 +64,7 @@ from chrono.text.durations import (
     stated_period,
     summed_up,
 )
+from chrono.text.event_days import event_days
 from chrono.text.events import Trigger, asserted, find_triggers, lexicon
 from chrono.text.firsts import first_editions, first_persons, first_since, first_times, first_under, firsts
 from chrono.text.foretold import governed_acts_told_later
@@ -180,6 +181,7 @@ def build(text: str, sentences: Sequence[Sentence], timexes: Sequence[Timex], dc
     one_wedding(b)  # "married … on 3 June 1967" … "They were married on 17 June 1967"
     release_dates(b, layout or Layout(), scopes)  # a version's release in its table and its prose
     day_counts(b, scopes)  # "## Day 3 — 6 May" … "## Day 4 — 6 May"
+    event_days(b)  # "walked out on Monday 9 October" … "on the eighth day of the walkout, Thursday 19 Oct"
     earlier_pieces(b, told)  # "Our obituary … said he married in 1965. They married in 1956."
     pieces_published(b, told)  # "In our edition of 14 September, a report … said" on 12 September
     return b.built()

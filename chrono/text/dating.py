@@ -618,6 +618,10 @@ def _other_end(b: Builder, here: SentenceContext, first: Timex, timex: Timex, re
     return one is not None and other is not None and one is not other
 
 
+_DAY_OF_EVENT_BEFORE = lazy_compile(
+    r"\bday\s+of\s+(?:the|its|their|this|that)\s+(?:[\w'’-]+\s+){0,2}\Z", re.IGNORECASE)
+
+
 def _date(b: Builder, here: SentenceContext, timex: Timex, period: Period, lengthened: set[str],
           dated_here: list[tuple[int, str]]) -> None:
     at = timex.signal_start or timex.start
@@ -684,6 +688,10 @@ def _date(b: Builder, here: SentenceContext, timex: Timex, period: Period, lengt
     trigger = ended or trigger
     if _dates_something_else(b, here, timex, trigger, lead):
         return
+    if trigger is not None and trigger.pos == "noun" and _DAY_OF_EVENT_BEFORE.search(
+        b.text, max(0, trigger.start - 40), trigger.start
+    ):
+        return  # "on the eighth day of the trial, Wednesday 18 October": a day of it (chrono.text.event_days)
     if trigger is not None and trigger.end <= lead and _FOLLOWED_BY.search(b.text, trigger.end, lead):
         return  # "The defeat was followed by a draw at Frayling on 16 August": the draw's date
     if trigger is not None and trigger.start >= timex.end and "," in b.text[timex.end:trigger.start] and any(
