@@ -25,7 +25,7 @@ from chrono.regex_cache import compile_kept
 from chrono.tagger import Timex
 from chrono.tagger.resources import load as load_resources
 from chrono.tagger.resources import trie_regex
-from chrono.text.antecedents import subject_sex
+from chrono.text.antecedents import sole_antecedent, subject_sex
 from chrono.text.attachment import SUPPORTED, is_planned, phase_of
 from chrono.text.calendar_names import MONTHS
 from chrono.text.claims import TextDurationClaim, TextGapClaim, TextPeriodClaim, TextRelationClaim
@@ -211,8 +211,11 @@ _NAME_SUBJECT_WHO = lazy_compile(
 # "Neil Garside quit", "Mr Garside, who had led the company for nine years, resigned": the surname
 # that is the subject of a verb, past a clause set off after it
 _NAME_SUBJECT_SET_OFF = lazy_compile(r"(?<![\w'’-])(?-i:[A-Z])[a-z][\w'’-]*[ \t]+([A-Z][a-z][\w'’-]*)"
-                                     r"(?:,[^,.;:!?\n]{1,90},)?[ \t]+(?:\w+ly[ \t]+)?\Z")
+                                     r"(?:,[^,.;:!?\n]{1,90},)?[ \t]+(?:\w+ly[ \t]+)?(?:ha[ds][ \t]+)?\Z")
 _DEPARTURE_CLASSES = frozenset(_COREFERENCE.words("departure_classes"))
+# a pronoun that opens its sentence as the subject of the verb right after it ("She resigned", "He
+# had quit")
+_OPENING_PRONOUN_SUBJECT = lazy_compile(r"[\s\"“*_]*(She|He)[ \t]+(?:\w+ly[ \t]+)?(?:ha[ds][ \t]+)?")
 _ARRIVALS = frozenset(_COREFERENCE.words("arrival_lemmas"))
 # a diary's subject before its verb: none ("Docked at Bergen"), or the writer's party ("We")
 _DIARY_SUBJECT = lazy_compile(
@@ -1563,7 +1566,7 @@ class Builder:
         named = _NAME_SUBJECT_SET_OFF.search(self.text, max(here.sentence.start, trigger.start - 120),
                                              trigger.start)
         if named is None:
-            return None
+            return self._departure_retold_of_pronoun(trigger, here)
         surname = named.group(1)
         earlier = []
         for m in self._told_before(trigger.start, trigger.start):
@@ -1577,6 +1580,36 @@ class Builder:
             return None  # none, or several told before: which one is not said
         link = Link(trigger, earlier[0].trigger, Grade.STRONG,
                     f"the same person's leaving, told again of {surname}")
+        return self._kept(link)
+
+    def _departure_retold_of_pronoun(self, trigger: Trigger, here: SentenceContext) -> Link | None:
+        """"She resigned on Friday 4 February" after "… a month after Joan Foyle stood down": a
+        pronoun subject that can name only the one person told leaving before, the only leaving
+        told before, tells that leaving again."""
+        pronoun = _OPENING_PRONOUN_SUBJECT.match(self.text, here.sentence.start)
+        if pronoun is None or pronoun.end() != trigger.start:
+            return None
+        earlier = [m for m in self._told_before(trigger.start, trigger.start) if m.trigger.pos == "verb"
+                   and m.trigger.event_class in _DEPARTURE_CLASSES and not m.planned]
+        if len(earlier) != 1:
+            return None
+        told = earlier[0]
+        lo = max(told.sentence_start, told.trigger.start - 120)
+        named = _NAME_SUBJECT_SET_OFF.search(self.text, lo, told.trigger.start)
+        sex = subject_sex(self.text, lo, told.trigger.start) if named is not None else None
+        # (counted from the surname's last telling before the pronoun: "Ms Foyle's resignation …")
+        last_named = self.text.rfind(named.group(1), 0, pronoun.start(1)) if named is not None else -1
+        if named is None or sex is None or not sole_antecedent(
+            self.text, last_named, pronoun.start(1), pronoun.group(1), sex
+        ):
+            return None
+        # (nor past a given name of that sex alone: "When old Mr Fennick retired in 1968 Edwin
+        # bought the business … He retired on his 65th birthday")
+        if any(sex_of_given_name(m.group()) == sex
+               for m in _CAPITALISED.finditer(self.text, last_named + len(named.group(1)), pronoun.start(1))):
+            return None
+        link = Link(trigger, told.trigger, Grade.STRONG,
+                    f"the same person's leaving, told again of '{pronoun.group(1)}' ({named.group(1)})")
         return self._kept(link)
 
     def arrival_retold(self, trigger: Trigger, here: SentenceContext) -> Link | None:
