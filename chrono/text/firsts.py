@@ -1089,9 +1089,10 @@ def _names_side(text: str, sentence: Sentence, side: frozenset[str]) -> bool:
 
 def _names_another(text: str, sentence: Sentence, mention: re.Match[str], known: set[str] | frozenset[str]
                    ) -> bool:
-    """Does ``sentence`` name someone before ``mention`` by a capitalised word that is neither
-    the side's nor the occasion's (not the word that opens the sentence)?"""
-    words = _NAME_WORD.findall(text, sentence.start, mention.start())
+    """Does ``sentence`` name someone by a capitalised word that is neither the side's nor the
+    occasion's (not the word that opens the sentence, nor those of the mention itself)?"""
+    words = _NAME_WORD.findall(text, sentence.start, mention.start()) + _NAME_WORD.findall(
+        text, mention.end(), sentence.end)
     opening = _NAME_WORD.match(text, sentence.start)
     if opening is not None and words and words[0] == opening.group():
         words = words[1:]
