@@ -58,8 +58,10 @@ def reported(b: Builder, here: SentenceContext) -> None:
             continue
         # "had ended", "captured": over by the report; "began": its start was; a state told in
         # the simple past may go on ("said the siege lasted"): only its start
-        if target.part is Part.START or (t.tense == PERFECT and _continuing(here, t)):
-            # ("have sought a foothold since August 2024": a perfect that runs on to the report)
+        if target.part is Part.START or (t.tense in (PERFECT, PAST) and _continuing(here, t)):
+            # ("have sought a foothold since August 2024": a perfect that runs on to the report; so
+            # does a participle of a state since a time: "confirmed that the centre, closed since
+            # March, will reopen")
             side = Side.START
         elif target.part is Part.END or (t.tense in (PERFECT, PLUPERFECT) or target.trigger.punctual):
             side = Side.END
