@@ -1621,8 +1621,14 @@ class Builder:
             return None
         if self.told_again(trigger, here.sentence):
             return None
+        # ("reaching St Mary's on Sunday 7 August" … "Arrived St Mary's 16:20": words of arriving
+        # at one place named after each)
+        place = _PLACE_AFTER_ARRIVAL.match(self.text, trigger.end)
         told = [m for m in self.story_mentions.get(self._story_of(trigger.start), [])
-                if m.trigger.lemma == trigger.lemma]
+                if m.trigger.lemma == trigger.lemma or (
+                    place is not None and m.trigger.lemma in _ARRIVALS
+                    and (other := _PLACE_AFTER_ARRIVAL.match(self.text, m.trigger.end)) is not None
+                    and other.group(1) == place.group(1))]
         if len(told) != 2 or told[1].trigger.start != trigger.start or told[0].trigger.pos != "verb" or (
             told[0].planned or told[0].trigger.tense not in TOLD_AS_PAST
         ):
