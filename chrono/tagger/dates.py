@@ -953,6 +953,9 @@ def _week(ctx: Context, req: Request, f: Fields, start: int, end: int) -> Resolv
 _HOLIDAY_ANAPHOR = r"\b({holiday_anaphor})\s+\Z"
 
 
+_RECENT_FEAST_DAYS = 31  # how many days before the document a feast told as past is the one just gone
+
+
 def _holiday(ctx: Context, req: Request, f: Fields, start: int, end: int) -> Resolved:
     """A holiday: "Christmas Day", "last Thanksgiving", "Good Friday 2024" (fixed days, nth
     weekdays of a month and days from Easter, from the lexicon)."""
@@ -973,6 +976,11 @@ def _holiday(ctx: Context, req: Request, f: Fields, start: int, end: int) -> Res
         if step and month > story.day.month:
             year -= 1  # ("in March 1953 … the following Christmas": that December)
         anchor = story.value
+    if year is None and req.rel is None and easter_offset is not None and tense(ctx, start, end) < 0 and (
+        0 <= (req.base - add_days(easter(req.base.year), easter_offset)).days <= _RECENT_FEAST_DAYS
+    ):
+        # "She died on Easter Sunday", told on 4 April 1997: the feast just gone, 30 March
+        year, anchor = req.base.year, "DCT"
     if year is None:
         counted = req.rel is not None
         year = req.base.year + (req.rel or 0) if counted else year_for_month(ctx, month, 15, start, end)

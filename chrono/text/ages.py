@@ -898,6 +898,9 @@ def _death_date(text: str, dates: _Dates, sentence: Sentence, previous: Sentence
     return None
 
 
+_BOUND_SIGNALS = frozenset({"since", "before", "after", "until", "till", "by", "from"})
+
+
 def _tells_death(text: str, sentence: Sentence, before: Sentence | None) -> bool:
     """Does the sentence, or the one right before it in its paragraph, tell a death?"""
     return any(s is not None and _DEATH.search(text, s.start, s.end) is not None for s in (sentence, before))
@@ -912,9 +915,10 @@ def _the_death_date(text: str, dates: _Dates, sentences: Sequence[Sentence], bir
             continue
         # (a year-less day of the document's year counts: "died at home on 9 August", written a
         # few days later; the age rule widens an inferred year's ages when it is not that near)
+        # (not a day that only bounds another time: "unwell since a fall before Christmas")
         dated = [t for t in dates.between(sentence.start, sentence.end) if has_year(t)
                  and _FULL_DAY.fullmatch(t.value) and t.value != birth.value
-                 and (t.anchor is None or _year_from_now(t))]
+                 and (t.anchor is None or _year_from_now(t)) and t.signal not in _BOUND_SIGNALS]
         if len(dated) == 1:
             found.append(dated[0])
         elif dated:
