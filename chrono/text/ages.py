@@ -124,6 +124,9 @@ _PARTICIPLE_CLAUSE = lazy_compile(r",\s+\w+ing\b")
 # act that tells who is meant; the age is told of the main clause's time, often the story's
 _RELATIVE_RIGHT_AFTER = lazy_compile(rf"\s+(?:{_WORDS.pattern('relative_pronouns')})\b")
 _APPOSITIVE_AGE = lazy_compile(r"\b(?P<name>[A-Z][\w'’-]+),\s+(\d{1,3}),\s")
+# "19-year-old Tobi Adeyemi": an age as the epithet of the full name right after it
+_AGE_BEFORE_FULL_NAME = lazy_compile(
+    r"\b(?P<age>\d{1,3})-year-old[ \t]+(?:[A-Z][\w'’-]+[ \t]+){1,2}?(?P<name>[A-Z][\w'’-]+)\b(?![ \t]+[A-Z])")
 # "Royle, now 61, was at the finish": the name an age is set off after
 # (not a place: "died on 2 March in a care home in Invernairn, aged 93")
 _NAME_BEFORE_AGE = lazy_compile(
@@ -242,7 +245,7 @@ def _year_from_now(timex: Timex) -> bool:
 
 def _age_of(match: re.Match[str]) -> tuple[int, int, int]:
     """The age (or count) a phrase states and where its number is."""
-    group = match.lastindex or 0
+    group: int | str = "age" if "age" in match.re.groupindex else match.lastindex or 0
     raw = match.group(group)
     return _count_of(raw) or 0, match.start(group), match.end(group)
 
@@ -705,11 +708,13 @@ def _date_told_just_before(text: str, dates: _Dates, told_before: Sentence | Non
 
 
 def _lede_age(text: str, dates: _Dates, sentences: Sequence[Sentence], birth: Timex) -> AgeCue | None:
-    """"Adaeze Okafor, 52, does not like the word …" opening a profile that later says "She was
+    """"Adaeze Okafor, 52, does not like the word …" (or "52-year-old Adaeze Okafor") opening a
+    profile that later says "She was
     born on 30 August 1970": the one age in apposition to a name in the text, in a sentence
     before the birth's with no date of its own, is the age at the document date, when the birth
     sentence names the same person or only a pronoun."""
-    found = list(_APPOSITIVE_AGE.finditer(text))
+    # (or "19-year-old Tobi Adeyemi scored …")
+    found = [*_APPOSITIVE_AGE.finditer(text), *_AGE_BEFORE_FULL_NAME.finditer(text)]
     if len(found) != 1:
         return None  # (several people's ages: whose is whose is not clear)
     match = found[0]
