@@ -462,6 +462,15 @@ def _age_mismatch(cue: AgeCue, document_day: str | None) -> tuple[str, int] | No
             low = high = at.year - born.day.year - 1
         elif month > born.day.month:
             low = high = at.year - born.day.year
+    elif born.day is None and at.day is not None and (month := _month_named(born.text)) is not None and (
+        not at.year_inferred or _near_document_day(at.day, document_day)
+    ):
+        # "born in August 1990" … "Pike, 34, pleaded guilty yesterday, Wednesday 10 July" (2024):
+        # his birthday was yet to come (33)
+        if at.day.month < month:
+            low = high = at.year - born.year - 1
+        elif at.day.month > month:
+            low = high = at.year - born.year
     if low <= cue.age <= high:
         return None
     inferred = " (year inferred from the document date)" if at.year_inferred else ""
