@@ -25,7 +25,14 @@ from chrono.tagger.calendar import (
 from chrono.tagger.context import REF_VALUES, Action, Context, Fields, Piece, Reject, Spans
 from chrono.tagger.fields import approx_mod, fmt, number, position_mod, unit_code
 from chrono.tagger.resources import words_regex
-from chrono.tagger.tense import era_long_ago, ref_bounds_a_state, ref_is_a_period_for, story_base, tense
+from chrono.tagger.tense import (
+    era_long_ago,
+    ref_bounds_a_state,
+    ref_is_a_period_for,
+    sentence_start,
+    story_base,
+    tense,
+)
 
 __all__ = ["RELATIVE_ACTIONS", "completed", "duration_value"]
 
@@ -505,11 +512,22 @@ def _anaphor(ctx: Context, rule_type: str, f: Fields, s: Spans, start: int, end:
         day = base
         if day.isoweekday() < 6:
             direction = tense(ctx, start, end)
+            if direction == 0 and words_regex(ctx.res, _PERFECT_OPENS, re.IGNORECASE).search(
+                ctx.text, sentence_start(ctx.text, start, _SENTENCE_REACH), start
+            ):
+                # "A 24-year-old man has been charged with affray and criminal damage after a
+                # two-hour stand-off … at the weekend": a news story's passive perfect, far back in
+                # a long sentence, tells what is done (not "has warned that rain is forecast for")
+                direction = -1
             ctx.guessed = direction == 0
             day = add_days(day, -day.isoweekday() if direction < 0 else 6 - day.isoweekday())
         return [Piece(start, end, "DATE", week_value(day) + "-WE", mod, "DCT",
                       temporal_function=True)]
     raise Reject
+
+
+_PERFECT_OPENS = r"\b(?:{have_forms})\s+been\s+[a-z]+ed\b"
+_SENTENCE_REACH = 400  # how far back the perfect of a weekend's sentence may stand
 
 
 def _set(ctx: Context, rule_type: str, f: Fields, s: Spans, start: int, end: int) -> list[Piece]:

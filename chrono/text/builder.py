@@ -525,6 +525,9 @@ _ZONE_SLACK = 14 * 3600  # the widest offset from UTC
 _LOCAL_TIME = lazy_compile(
     r"\b" + r"[ \t]+".join(map(re.escape, _COREFERENCE.words("local_time"))) + r"\b", re.IGNORECASE
 )
+_LOCAL_TIME_AFTER = lazy_compile(
+    r"[ \t]+" + r"[ \t]+".join(map(re.escape, _COREFERENCE.words("local_time"))) + r"\b", re.IGNORECASE
+)
 
 
 @functools.lru_cache(maxsize=1)
@@ -565,13 +568,15 @@ def zone_widened(claims: Sequence[Claim], timexes: Sequence[Timex] = (), text: s
     if _LOCAL_TIME.search(text):
         zones.add(None)  # ("10:40 local time": a zone the text does not name)
     one_zone = next(iter(zones)) if len(zones) == 1 else None
+    # ("landed in San Francisco at 10.05am local time": a time in a zone the text does not name)
+    local = {t.value for t in timexes if t.type == "TIME" and _LOCAL_TIME_AFTER.match(text, t.end)}
     out: list[Claim] = []
     for claim in claims:
         if isinstance(claim, TextPeriodClaim) and not _ZONED.search(claim.period.value):
             period = claim.period
             if one_zone is not None:
                 before, after = -one_zone, -one_zone
-            elif _FLOATING_DAY.match(period.value):
+            elif _FLOATING_DAY.match(period.value) or period.value in local:
                 before, after = -_ZONE_SLACK, _ZONE_SLACK
             else:
                 before = after = 0

@@ -49,12 +49,12 @@ import attrs
 from chrono.layout import Block, Kind, Layout
 from chrono.lazy_regex import lazy_compile
 from chrono.model import Endpoint, Event, EventExists, Gap, Grade, Part, Qualifier, Side, Span
-from chrono.periods import DAY, Hemisphere, Period, date_of
+from chrono.periods import DAY, WEEK, Hemisphere, Period, date_of
 from chrono.problems import ConflictKind
 from chrono.tagger import Timex
 from chrono.tagger.frames import how_dated, opens_range
 from chrono.tagger.resources import load as load_resources
-from chrono.text.attachment import in_of_phrase, names_phase, resolve
+from chrono.text.attachment import WEEK_OPENING_SIGNALS, in_of_phrase, names_phase, resolve
 from chrono.text.builder import Builder
 from chrono.text.claims import TextGapClaim, TextPeriodClaim
 from chrono.text.clauses import SUBORDINATE_OPENER
@@ -115,6 +115,10 @@ def scopes(layout: Layout, dated: Mapping[int, tuple[int, int]], timexes: Sequen
         period = period_of(timex, dct, hemisphere)
         if period is None or not period.bounded:
             continue
+        one_day = period.start is not None and period.end == period.start + DAY
+        if timex.signal in WEEK_OPENING_SIGNALS and one_day and period.start is not None:
+            # "## Week beginning Monday 6 May": the seven days from that day
+            period = Period(period.start, period.start + WEEK, period.value)
         if timex.range_id is not None and timex.range_role == "begin":
             last = next((t for t in timexes[i + 1:i + 3] if t.range_id == timex.range_id), None)
             last_period = period_of(last, dct, hemisphere) if last is not None else None

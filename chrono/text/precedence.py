@@ -88,6 +88,26 @@ _Related = Callable[[Sentence, Trigger, Sentence, Trigger], bool]
 _SET_OFF_PARTICIPLE = lazy_compile(r"(?:[\w'’-]+[ \t]+){0,3}[a-z][a-z'’-]*,[ \t]+\Z")
 
 
+_CONTRASTS = {str(word): frozenset(map(str, others))
+              for word, others in _WORDS.table("contrast_modifiers").items()}
+_SUBJECT_REACH = 80  # how far before its verb a subject's words are looked for
+
+
+def _subject_words(text: str, sentence: Sentence, trigger: Trigger) -> frozenset[str]:
+    """The lower-case words of the sentence before ``trigger``, near it."""
+    return frozenset(w.lower() for w in words_in(text, max(sentence.start, trigger.start - _SUBJECT_REACH),
+                                                  trigger.start))
+
+
+def _contrasted(one: frozenset[str], other: frozenset[str]) -> bool:
+    """Does one side call its thing new (temporary) and the other old, former … (permanent)?"""
+    def told_only(a: frozenset[str], b: frozenset[str], word: str, others: frozenset[str]) -> bool:
+        return word in a and word not in b and not (others & b).isdisjoint(others - a)
+
+    return any(told_only(one, other, word, others) or told_only(other, one, word, others)
+               for word, others in _CONTRASTS.items())
+
+
 def argument_words(b: Builder, sentence: Sentence, trigger: Trigger) -> set[str]:
     """The words around an event that tell what it is about: the place, the person, the thing."""
     lo, hi = max(sentence.start, trigger.start - 60), min(sentence.end, trigger.end + 80)
@@ -243,7 +263,10 @@ def precedence(b: Builder, triggers: Iterable[_Candidate]) -> None:
     def apart(s1: Sentence, first: Trigger, s2: Sentence, second: Trigger) -> bool:
         # "opened on 3 September, replacing the old school, which closed in July": two schools
         lo, hi = min(first.end, second.end), max(first.start, second.start)
-        return s1.start == s2.start and _REPLACEMENT.search(b.text, lo, hi) is not None
+        if s1.start == s2.start and _REPLACEMENT.search(b.text, lo, hi) is not None:
+            return True
+        # "The new library … will open … The old library … closes": a new thing and an old one
+        return _contrasted(_subject_words(b.text, s1, first), _subject_words(b.text, s2, second))
 
     def related(s1: Sentence, first: Trigger, s2: Sentence, second: Trigger) -> bool:
         if first is second:
