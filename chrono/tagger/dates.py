@@ -953,6 +953,8 @@ def _week(ctx: Context, req: Request, f: Fields, start: int, end: int) -> Resolv
 _HOLIDAY_ANAPHOR = r"\b({holiday_anaphor})\s+\Z"
 
 
+# a title right before a capitalised feast's name makes it a surname ("Ms Michaelmas")
+_NAME_BEFORE_HOLIDAY = lazy_compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Sir|Rev)\.?[ \t]+\Z")
 _RECENT_FEAST_DAYS = 31  # how many days before the document a feast told as past is the one just gone
 
 
@@ -962,6 +964,8 @@ def _holiday(ctx: Context, req: Request, f: Fields, start: int, end: int) -> Res
     following = _NEXT_WORD.match(ctx.text, end)
     if following is not None and ctx.res.has("holiday_name_part", following.group(1)):
         raise Reject  # "Easter Island", "a Christmas tree"
+    if _NAME_BEFORE_HOLIDAY.search(ctx.text, max(0, start - 30), start) and ctx.text[start:end].istitle():
+        raise Reject  # "librarian Ellen Michaelmas", "Ms Michaelmas": a surname
     spec = str(ctx.res.lookup("holiday", f["holiday"]))
     easter_offset = int(spec[1:]) if spec[:1] == "E" else None  # "E-2": two days before Easter
     pieces = spec.split("-")

@@ -60,6 +60,9 @@ _STATED_DAY_ACTIONS = frozenset({"weekday_day_of_story"})
 _ASIDE_RULES = frozenset({"part_step", "weekday_elided_order"})
 _BIRTH_SET_OFF = r",[ \t]*(?:(?:{birth_relative})[ \t]+)?(?:{birth_lead})[ \t]+\Z"
 _RECORD_SET = r"\b(?:{record_noun})\b[^.;:!?\n]{0,30}?[ \t](?:{record_set})[ \t]+\Z"
+_DEFINED_BY_NEXT = lazy_compile(
+    r"[ \t]+(?:is|was|will[ \t]+be|falls[ \t]+on|fell[ \t]+on)[ \t]+(?:the[ \t]+)?(?:next|following|previous)[ \t]+day\b",
+    re.IGNORECASE)
 _COUNTED_BACK_SET_OFF = (r"\b(?:{unit})[ \t]+(?:{counted_back_word})[ \t]+[^,.;:!?\n]{1,40},[ \t]*"
                          r"(?:(?:{look_back_preposition})[ \t]+)?\Z")
 
@@ -381,6 +384,10 @@ def _follow(ctx: Context, rule: Rule, piece: Piece, dct_known: bool) -> Piece:
             # year) does not move a story that has a time of its own.
             anchor = None
         if looks_back:
+            anchor = None
+        if anchor is not None and _DEFINED_BY_NEXT.match(ctx.text, piece.end):
+            # "Mothering Sunday is the next day, 7 March": a day said to be the one after the
+            # story's, which "the next day" counts from; not a new one to count from
             anchor = None
         earlier_day = anchor is not None and anchor.gran == "D" and ctx.day_ref is not None and (
             anchor.day < ctx.day_ref.day)
