@@ -61,7 +61,8 @@ _ASIDE_RULES = frozenset({"part_step", "weekday_elided_order"})
 _BIRTH_SET_OFF = r",[ \t]*(?:(?:{birth_relative})[ \t]+)?(?:{birth_lead})[ \t]+\Z"
 _RECORD_SET = r"\b(?:{record_noun})\b[^.;:!?\n]{0,30}?[ \t](?:{record_set})[ \t]+\Z"
 _DEFINED_BY_NEXT = lazy_compile(
-    r"[ \t]+(?:is|was|will[ \t]+be|falls[ \t]+on|fell[ \t]+on)[ \t]+(?:the[ \t]+)?(?:next|following|previous)[ \t]+day\b",
+    r"[ \t]+(?:is|was|will[ \t]+be|falls[ \t]+on|fell[ \t]+on)[ \t]+(?:the[ \t]+)?"
+    r"(?:next|following|previous)[ \t]+day\b",
     re.IGNORECASE)
 _COUNTED_BACK_SET_OFF = (r"\b(?:{unit})[ \t]+(?:{counted_back_word})[ \t]+[^,.;:!?\n]{1,40},[ \t]*"
                          r"(?:(?:{look_back_preposition})[ \t]+)?\Z")
