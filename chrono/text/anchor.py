@@ -81,6 +81,7 @@ from chrono.text.order import after_dated_ends, order, relative_sequence, sequen
 from chrono.text.ordinals import ordinal_order
 from chrono.text.outage_window import outage_window
 from chrono.text.precedence import precedence
+from chrono.text.profit_warnings import profit_warnings
 from chrono.text.release_dates import release_dates
 from chrono.text.reported import reported
 from chrono.text.sentences import Sentence
@@ -181,6 +182,7 @@ def build(text: str, sentences: Sequence[Sentence], timexes: Sequence[Timex], dc
     one_wedding(b)  # "married … on 3 June 1967" … "They were married on 17 June 1967"
     release_dates(b, layout or Layout(), scopes)  # a version's release in its table and its prose
     day_counts(b, scopes)  # "## Day 3 — 6 May" … "## Day 4 — 6 May"
+    profit_warnings(b)  # "profit warning" … "In a statement on Monday 5 June, … said profit … below expectations"
     event_days(b)  # "walked out on Monday 9 October" … "on the eighth day of the walkout, Thursday 19 Oct"
     earlier_pieces(b, told)  # "Our obituary … said he married in 1965. They married in 1956."
     pieces_published(b, told)  # "In our edition of 14 September, a report … said" on 12 September
