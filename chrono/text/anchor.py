@@ -182,7 +182,7 @@ def build(text: str, sentences: Sequence[Sentence], timexes: Sequence[Timex], dc
     one_wedding(b)  # "married … on 3 June 1967" … "They were married on 17 June 1967"
     release_dates(b, layout or Layout(), scopes)  # a version's release in its table and its prose
     day_counts(b, scopes)  # "## Day 3 — 6 May" … "## Day 4 — 6 May"
-    profit_warnings(b)  # "profit warning" … "In a statement on Monday 5 June, … said profit … below expectations"
+    profit_warnings(b)  # "profit warning" … "In a statement on 5 June, … said profit … below expectations"
     event_days(b)  # "walked out on Monday 9 October" … "on the eighth day of the walkout, Thursday 19 Oct"
     earlier_pieces(b, told)  # "Our obituary … said he married in 1965. They married in 1956."
     pieces_published(b, told)  # "In our edition of 14 September, a report … said" on 12 September
