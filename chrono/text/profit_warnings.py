@@ -54,6 +54,7 @@ def profit_warnings(b: Builder) -> None:
         return
     day = statements[0]
     events = set()
+    sure = True
     for mention in b.mentions:
         trigger = mention.trigger
         if trigger.lemma not in _WARNINGS or trigger.pos != "noun" or mention.planned:
@@ -63,15 +64,19 @@ def profit_warnings(b: Builder) -> None:
         here = b.contexts.get(mention.sentence_start)
         if here is not None and not mention.plural:  # (not "Warnings happen," said an analyst)
             events.add(b.event(trigger, here))
+            # (the story's own warning: told in its headline or opening, or as one known: "The
+            # warning came …")
+            sure = sure and (mention.definite or b.in_heading(trigger.start)
+                             or mention.paragraph == b.opening_paragraph(trigger.start))
     dated = b.dated_events()
     if not events or events & dated:
         return  # (none, or a warning the story dates itself)
     period = period_of(day, b.dct, b.options.hemisphere)
     if period is None or not period.bounded:
         return
-    # (several undated warnings, "the company's second profit warning … The warning came …", may
-    # be one told twice or two: a doubt)
-    grade = Grade.STRONG if len(events) == 1 else Grade.WEAK
+    # (several undated warnings may be one told twice, "the company's second profit warning … The
+    # warning came …", or two, "… a warning in June": a doubt unless each is the story's own)
+    grade = Grade.STRONG if len(events) == 1 or sure else Grade.WEAK
     for event in sorted(events):
         b.period_claim(event, Part.WHOLE, Qualifier.IN, period, Span(day.start, day.end, "claim"),
                        grade=grade, note="the statement of profit below expectations is the warning")
