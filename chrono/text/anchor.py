@@ -85,6 +85,7 @@ from chrono.text.profit_warnings import profit_warnings
 from chrono.text.release_dates import release_dates
 from chrono.text.reported import reported
 from chrono.text.sentences import Sentence
+from chrono.text.settings import held_settings
 from chrono.text.states import participle_bounds, state_bounds
 from chrono.text.table_rows import rows_retold
 from chrono.text.tense import NOMINAL
@@ -182,6 +183,7 @@ def build(text: str, sentences: Sequence[Sentence], timexes: Sequence[Timex], dc
     one_wedding(b)  # "married … on 3 June 1967" … "They were married on 17 June 1967"
     release_dates(b, layout or Layout(), scopes)  # a version's release in its table and its prose
     day_counts(b, scopes)  # "## Day 3 — 6 May" … "## Day 4 — 6 May"
+    held_settings(b)  # "told shareholders at the annual general meeting, held on 8 June"
     profit_warnings(b)  # "profit warning" … "In a statement on 5 June, … said profit … below expectations"
     event_days(b)  # "walked out on Monday 9 October" … "on the eighth day of the walkout, Thursday 19 Oct"
     earlier_pieces(b, told)  # "Our obituary … said he married in 1965. They married in 1956."
