@@ -30,9 +30,11 @@ _SUBJECT_AUX = lazy_compile(
 )
 # (a name's own "of" or "for" does not end it: "after the Office of Fair Trading confirmed")
 _SUBJECT_BEFORE_PAST = lazy_compile(
-    rf"\s+(?:{_WORDS.pattern('clause_determiners')})\s+"
+    rf"\s+(?:(?:{_WORDS.pattern('clause_determiners')})\s+"
     rf"(?:(?:(?-i:[A-Z])[\w'’-]*\s+(?-i:{_WORDS.pattern('name_joiners')})\s+(?=(?-i:[A-Z])))?"
     rf"(?!(?:{_WORDS.pattern('subject_breakers')})\b)[A-Za-z'’-]+\s+){{1,5}}"
+    # ("after chief executive Martin Kessel told shareholders": a title and a name)
+    rf"|(?-i:[a-z]+\s+){{0,3}}(?-i:[A-Z][\w'’-]+\s+){{1,3}})"
     rf"(?:(?:{_WORDS.pattern('clause_adverbs')})\s+)?",
     re.IGNORECASE,
 )
