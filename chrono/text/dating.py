@@ -90,6 +90,11 @@ _FIGURE = lazy_compile(r"\d")
 # "Councillors will decide … when they vote at a full council meeting": a "will" and its verb
 _FUTURE_VERB = lazy_compile(
     rf"\b(?:{vocabulary('tense').pattern('future_auxiliaries')})\s+[a-z]+\b", re.IGNORECASE)
+# "at a special meeting, ": a setting set off before its participle
+_SETTING_SET_OFF = lazy_compile(
+    r"\b(?:at|during)\s+(?:a|an|the|its|their)\s+(?:[\w'’-]+\s+){0,3}[\w'’-]+\s*,\s*\Z", re.IGNORECASE)
+_WILL_ANYWHERE = lazy_compile(
+    rf"(?<![\w'’])(?:{vocabulary('tense').pattern('future_auxiliaries')})\s+[a-z]+\b", re.IGNORECASE)
 _WILL_BEFORE = lazy_compile(
     rf"(?<![\w'’])(?:{vocabulary('tense').pattern('future_auxiliaries')})\s+(?:[a-z]+\s+){{0,2}}\Z",
     re.IGNORECASE,
@@ -806,6 +811,8 @@ def _date(b: Builder, here: SentenceContext, timex: Timex, period: Period, lengt
         # the occasion is the act it hosts, at its time
         b.by_trigger.setdefault(trigger.start, event_id)
     tense = target.cue.tense if target.cue.pos == "verb" else target.trigger.tense
+    if tense == PAST and target.cue.pos == "verb" and _held_in_a_plan(b.text, here, target.cue):
+        tense = PLANNED  # "Members will vote at a special meeting, held on Thursday 16 May"
     if tense == NOMINAL:
         planned = is_planned(b.text, target.trigger)
         tense = PLANNED if planned else governing_tense(b.text, target.trigger, triggers)
@@ -1359,6 +1366,14 @@ def _day_of_clock(text: str, here: SentenceContext, clock: Timex) -> Timex | Non
     return next((t for t in here.timexes if t.start >= clock.end and t.type == "DATE"
                  and clock.value.startswith(t.value + "T")
                  and text[clock.end:t.start].strip(" ,\t") in ("", "on")), None)
+
+
+def _held_in_a_plan(text: str, here: SentenceContext, participle: Trigger) -> bool:
+    """Is a participle set off after its noun ("…, held on Thursday 16 May") in a sentence whose
+    verb before it is a plan ("Members will vote on the plan at a special meeting, held on …")?"""
+    if not _SETTING_SET_OFF.search(text, max(here.sentence.start, participle.start - 60), participle.start):
+        return False  # (not "Members will recall the meeting, held on 3 March 2020")
+    return _WILL_ANYWHERE.search(text, here.sentence.start, participle.start) is not None
 
 
 def _far_year(other: Timex, timex: Timex) -> bool:
