@@ -217,11 +217,11 @@ _BY_AGENT = lazy_compile(rf"\s+{_WORDS.pattern('agent_by')}\b")
 _INCHOATIVE = _WORDS.set("inchoative_verbs")
 _PHASE_VERBS = {str(verb): str(part) for verb, part in _WORDS.table("phase_verbs").items()}
 _COMPOUND_HEAD = lazy_compile(rf"\s+(?!(?:{_WORDS.pattern('adverbs_in_s')})\s)[a-z]+s\s+")
-_SETTINGS = _WORDS.set("settings")
+SETTINGS = _WORDS.set("settings")
 # "After the fire …,": a phrase that opens its clause with a preposition, up to its object
 _FRONTED_PHRASE_TO = lazy_compile(
     rf"[\s\"“]*(?:{_WORDS.pattern('fronted_phrase_prepositions')})\s+(?:[\w'’-]+\s+){{0,4}}", re.IGNORECASE)
-_AT_SETTING = lazy_compile(
+AT_SETTING = lazy_compile(
     rf"\b(?:{_WORDS.pattern('setting_prepositions')})\s+(?:{_WORDS.pattern('setting_determiners')})"
     r"\s+(?:[\w-]+\s+){0,3}\Z",
     re.IGNORECASE,
@@ -969,14 +969,14 @@ def resolve(text: str, trigger: Trigger, triggers: Sequence[Trigger], cuts: tupl
         if phase is not None:
             # "14:31 — Outage begins", "15:07 — Rollback complete": the date is the phase's
             return Target(trigger, Part.START if phase.event_class == "begin" else Part.END, phase)
-    setting = trigger.lemma in _SETTINGS or trigger.text.lower() in _SETTINGS
+    setting = trigger.lemma in SETTINGS or trigger.text.lower() in SETTINGS
     modifier = _before_noun(trigger, triggers) if setting else None
     if modifier is not None and modifier.pos == "noun" and modifier.event_class != "named" and (
         not text[modifier.end:trigger.start].strip()
     ):
         # "at a ground-breaking ceremony on 14 June", "the signing ceremony": the act it hosts
         return Target(modifier, Part.WHOLE, modifier)
-    if trigger.pos == "noun" and setting and _AT_SETTING.search(
+    if trigger.pos == "noun" and setting and AT_SETTING.search(
         text, max(0, trigger.start - 40), trigger.start
     ):
         # "signed the treaty at a ceremony in Zagreb on 12 May": the verb the ceremony hosts
@@ -1042,7 +1042,7 @@ def _subject_of_coordinated(text: str, trigger: Trigger, triggers: Sequence[Trig
 def is_setting(trigger: Trigger) -> bool:
     """Is ``trigger`` a noun for the occasion another event is held at ("a ceremony", "a
     session", "an emergency meeting")?"""
-    return trigger.pos == "noun" and (trigger.lemma in _SETTINGS or trigger.text.lower() in _SETTINGS)
+    return trigger.pos == "noun" and (trigger.lemma in SETTINGS or trigger.text.lower() in SETTINGS)
 
 
 def names_phase(trigger: Trigger) -> bool:

@@ -522,12 +522,10 @@ class Built:
 _ZONED = lazy_compile(r"T[\d:.]+(?P<zone>Z|[+-]\d\d(?::?\d\d)?)\Z")
 _FLOATING_DAY = lazy_compile(r"\d{4}-\d\d-\d\d\Z")
 _ZONE_SLACK = 14 * 3600  # the widest offset from UTC
-_LOCAL_TIME = lazy_compile(
-    r"\b" + r"[ \t]+".join(map(re.escape, _COREFERENCE.words("local_time"))) + r"\b", re.IGNORECASE
-)
-_LOCAL_TIME_AFTER = lazy_compile(
-    r"[ \t]+" + r"[ \t]+".join(map(re.escape, _COREFERENCE.words("local_time"))) + r"\b", re.IGNORECASE
-)
+_LOCAL_TIME_WORDS = r"[ \t]+".join(map(re.escape, _COREFERENCE.words("local_time")))
+_LOCAL_TIME = lazy_compile(rf"\b{_LOCAL_TIME_WORDS}\b", re.IGNORECASE)
+# ("landed in San Francisco at 10.05am local time": right after a time)
+_LOCAL_TIME_AFTER = lazy_compile(rf"[ \t]+{_LOCAL_TIME_WORDS}\b", re.IGNORECASE)
 
 
 @functools.lru_cache(maxsize=1)
@@ -541,6 +539,13 @@ def _zone_names() -> tuple[re.Pattern[str], dict[str, int | None]]:
     forms = {word.upper() if " " not in word else word[:1].upper() + word[1:] for word in words}
     forms |= {" ".join(part.capitalize() for part in word.split()) for word in words if " " in word}
     return compile_kept(rf"(?<![\w-])(?:{trie_regex(forms)})(?![\w-])"), offsets
+
+
+def day_of_clock(text: str, clock: Timex, day: Timex) -> bool:
+    """Is ``day`` the day written right after the clock time ``clock``, that the tagger read it on
+    ("at 6 a.m. on Monday 3 March", "5pm on Friday 16 May")?"""
+    return (clock.type == "TIME" and clock.value.startswith(day.value + "T")
+            and text[clock.end:day.start].strip(" ,\t") in ("", "on"))
 
 
 def zones_named(text: str) -> set[int | None]:
@@ -2098,9 +2103,7 @@ class Builder:
         March", tagged as a time and a date): the same reference, not a new one?"""
         if index == 0:
             return False
-        clock, day = self.timexes[index - 1], self.timexes[index]
-        return (clock.type == "TIME" and clock.value.startswith(day.value + "T")
-                and self.text[clock.end:day.start].strip(" ,\t") in ("", "on"))
+        return day_of_clock(self.text, self.timexes[index - 1], self.timexes[index])
 
     # -- claims ---------------------------------------------------------------------------------
 

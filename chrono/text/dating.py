@@ -52,7 +52,7 @@ from chrono.text.attachment import (
     resolve,
     subject_of_past_verb,
 )
-from chrono.text.builder import Builder, days_apart
+from chrono.text.builder import Builder, day_of_clock, days_apart
 from chrono.text.calendar_names import MONTHS, WEEKDAY_NAMES, WEEKDAYS
 from chrono.text.claims import TextDurationClaim, TextPeriodClaim
 from chrono.text.clauses import FUNCTION_WORDS, SUBORDINATE_OPENER, looks_finite, words_between, words_in
@@ -90,9 +90,6 @@ _FIGURE = lazy_compile(r"\d")
 # "Councillors will decide … when they vote at a full council meeting": a "will" and its verb
 _FUTURE_VERB = lazy_compile(
     rf"\b(?:{vocabulary('tense').pattern('future_auxiliaries')})\s+[a-z]+\b", re.IGNORECASE)
-# "at a special meeting, ": a setting set off before its participle
-_SETTING_SET_OFF = lazy_compile(
-    r"\b(?:at|during)\s+(?:a|an|the|its|their)\s+(?:[\w'’-]+\s+){0,3}[\w'’-]+\s*,\s*\Z", re.IGNORECASE)
 _WILL_ANYWHERE = lazy_compile(
     rf"(?<![\w'’])(?:{vocabulary('tense').pattern('future_auxiliaries')})\s+[a-z]+\b", re.IGNORECASE)
 _WILL_BEFORE = lazy_compile(
@@ -191,7 +188,8 @@ _STARTS_WITHIN = Bound(Part.START, Qualifier.IN)
 _ENDS_WITHIN = Bound(Part.END, Qualifier.IN)
 
 
-_DAY_VALUE = lazy_compile(r"\d{4}-\d\d-\d\d")
+# a value that names one day ("2025-03-14", and a time of it)
+DAY_VALUE = lazy_compile(r"\d{4}-\d\d-\d\d")
 
 
 # How near the document date a day of the story, and a day after it, must be for the story to
@@ -282,7 +280,7 @@ def _told_recent_days(b: Builder, timex: Timex) -> bool:
     if b.dct is None or b.dct.start is None:
         return False
     for other in b.timexes:
-        if other is timex or other.type != "DATE" or not _DAY_VALUE.fullmatch(other.value):
+        if other is timex or other.type != "DATE" or not DAY_VALUE.fullmatch(other.value):
             continue
         start = day_start(dt.date.fromisoformat(other.value)) if _valid_day(other.value) else None
         if start is None or not b.dct.start - _RECENT <= start < b.dct.start:
@@ -301,7 +299,7 @@ def _month_told_of_another_year(b: Builder, timex: Timex) -> bool:
     """Whether the text told a day of the same month in another year before ``timex`` ("from 20 July
     to 5 August last year … The thefts stopped on 6 August"): then its year may be that one."""
     month = timex.value[5:7]
-    return any(other.start < timex.start and other.type == "DATE" and _DAY_VALUE.fullmatch(other.value)
+    return any(other.start < timex.start and other.type == "DATE" and DAY_VALUE.fullmatch(other.value)
                and other.value[5:7] == month and other.value[:4] != timex.value[:4]
                for other in b.timexes)
 
@@ -627,14 +625,20 @@ _DAY_OF_EVENT_BEFORE = lazy_compile(
     r"\bday\s+of\s+(?:the|its|their|this|that)\s+(?:[\w'’-]+\s+){0,2}\Z", re.IGNORECASE)
 
 
+def week_opened(timex: Timex, period: Period, value: str) -> Period:
+    """The seven days from the day ``timex`` names when it opens a week ("held in the week
+    beginning Monday 24 October", "## Week beginning Monday 6 May"); else ``period``."""
+    if timex.signal in WEEK_OPENING_SIGNALS and period.start is not None and period.end == period.start + DAY:
+        return Period(period.start, period.start + WEEK, value)
+    return period
+
+
 def _date(b: Builder, here: SentenceContext, timex: Timex, period: Period, lengthened: set[str],
           dated_here: list[tuple[int, str]]) -> None:
     at = timex.signal_start or timex.start
     before = _WORD_BEFORE_REVERSED.match(b.text[max(0, at - 30):at][::-1])
     reading = reading_of(timex.signal, before.group(1)[::-1] if before else "")
-    if timex.signal in WEEK_OPENING_SIGNALS and period.start is not None and period.end == period.start + DAY:
-        # "held in the week beginning Monday 24 October": within the seven days from that day
-        period = Period(period.start, period.start + WEEK, "")
+    period = week_opened(timex, period, "")
     if reading is None:
         return
     lo = max(0, timex.start - 120)
@@ -954,11 +958,11 @@ def _date(b: Builder, here: SentenceContext, timex: Timex, period: Period, lengt
         b.section_day(timex.start) is None)
     borrowed_day = bare_time and link is not None and (
         not any(t is not timex and t.type == "DATE" for t in here.timexes)
-    ) and any(_DAY_VALUE.match(value) and value[:10] != timex.value[:10]
+    ) and any(DAY_VALUE.match(value) and value[:10] != timex.value[:10]
               for value in b.told_values(link, written=True))
     # "also played on 29 February, four years earlier": a day whose year only the document date gave,
     # beside a count of years that puts it in another year: which year is meant is a doubt
-    other_year = timex.anchor == "DCT" and _DAY_VALUE.match(timex.value) is not None and any(
+    other_year = timex.anchor == "DCT" and DAY_VALUE.match(timex.value) is not None and any(
         other.start >= timex.end and _relative(other) and _YEAR_VALUE.fullmatch(other.value) is not None
         and other.value != timex.value[:4] and _in_apposition(b.text, timex, other)
         for other in here.timexes
@@ -967,8 +971,8 @@ def _date(b: Builder, here: SentenceContext, timex: Timex, period: Period, lengt
     # count from now set beside the day it names may count from the story's day (the
     # anniversary two days before), not the document's: a doubt, when they are days apart
     near_story_day = timex.anchor == "DCT" and _relative(timex) and (
-        _DAY_VALUE.match(timex.value) is not None) and any(
-        other.end <= timex.start and not _relative(other) and _DAY_VALUE.match(other.value) is not None
+        DAY_VALUE.match(timex.value) is not None) and any(
+        other.end <= timex.start and not _relative(other) and DAY_VALUE.match(other.value) is not None
         and _in_apposition(b.text, other, timex)
         and (apart := days_apart(other.value, timex.value)) is not None and apart <= _STORY_DAY_SPARE
         for other in here.timexes
@@ -1333,7 +1337,7 @@ def _plan_after_dct(b: Builder, here: SentenceContext, timex: Timex, period: Per
     # ("will close at 5pm on Friday 16 May": the clock time's day, written after it)
     day = _day_of_clock(b.text, here, timex) or timex
     written = b.text[timex.start:day.end]
-    sure = (day.anchor == "DCT" and _DAY_VALUE.match(timex.value) is not None
+    sure = (day.anchor == "DCT" and DAY_VALUE.match(timex.value) is not None
             and _WEEKDAY_IN.search(written) is not None and _FIGURE.search(day.text) is not None
             and 0 <= before < _PLAN_REACH
             # (times of that day aside: "on Thursday 29 August from 3pm to 8pm")
@@ -1342,7 +1346,7 @@ def _plan_after_dct(b: Builder, here: SentenceContext, timex: Timex, period: Per
             and not any(t is not timex and t is not day and t.type in ("DATE", "TIME")
                         and not t.value.startswith(timex.value)
                         and t.value not in _VAGUE_REFS and not _POSSESSIVE_AFTER.match(b.text, t.end)
-                        and not (_DAY_VALUE.match(t.value) and t.value[:10] > timex.value[:10])
+                        and not (DAY_VALUE.match(t.value) and t.value[:10] > timex.value[:10])
                         # (nor a year far from now: "*Merrow Cloth 1850–1950* will open on …")
                         and not _far_year(t, timex)
                         for t in here.timexes))
@@ -1361,11 +1365,8 @@ def _plan_after_dct(b: Builder, here: SentenceContext, timex: Timex, period: Per
 def _day_of_clock(text: str, here: SentenceContext, clock: Timex) -> Timex | None:
     """The day written right after a clock time, that the tagger read it on ("5pm on Friday 16
     May"), if any."""
-    if clock.type != "TIME":
-        return None
     return next((t for t in here.timexes if t.start >= clock.end and t.type == "DATE"
-                 and clock.value.startswith(t.value + "T")
-                 and text[clock.end:t.start].strip(" ,\t") in ("", "on")), None)
+                 and day_of_clock(text, clock, t)), None)
 
 
 def _held_in_a_plan(text: str, here: SentenceContext, participle: Trigger) -> bool:
@@ -1461,7 +1462,7 @@ def _relative(timex: Timex) -> bool:
 def _another_week_fits(b: Builder, counted: Timex, written: Timex) -> bool:
     """Is the day written beside a counted weekday ("last Monday, 2 March") a week from the one the
     tagger chose, on the same side of the document date: the other reading of "last" or "next"?"""
-    if b.dct is None or b.dct.start is None or not (_DAY_VALUE.match(counted.value) and _DAY_VALUE.match(
+    if b.dct is None or b.dct.start is None or not (DAY_VALUE.match(counted.value) and DAY_VALUE.match(
         written.value
     )):
         return False
@@ -1518,7 +1519,7 @@ def _in_apposition(text: str, first: Timex | None, second: Timex) -> bool:
     if _relative(first) == _relative(second):
         return False
     if (is_deictic_day(first) or is_deictic_day(second)) and not (
-        _DAY_VALUE.match(first.value) and _DAY_VALUE.match(second.value)
+        DAY_VALUE.match(first.value) and DAY_VALUE.match(second.value)
     ):
         return False  # "held every two years since 1986, today announced": "today" is no year
     return _APPOSITION.fullmatch(text, first.end, second.signal_start or second.start) is not None
@@ -1529,7 +1530,7 @@ def _narrowed(text: str, first: Timex, second: Timex) -> bool:
     again as a day of it, set off after it with a day's own signal."""
     # (in or next to the year of the coarser time: a day read years away is the tagger's slip, not
     # the text's)
-    if _COARSE_VALUE.fullmatch(first.value) is None or _DAY_VALUE.match(second.value) is None:
+    if _COARSE_VALUE.fullmatch(first.value) is None or DAY_VALUE.match(second.value) is None:
         return False
     return abs(int(second.value[:4]) - int(first.value[:4])) <= 1 and (
         _NARROWING_GAP.fullmatch(text, first.end, second.start) is not None)
@@ -1650,6 +1651,11 @@ _SETTING_AT_HEAD = lazy_compile(
     rf"(?:{_SETTING_WORDS.pattern('setting_determiners')})\s+(?:[\w'’-]+\s+){{0,3}}\Z",
     re.IGNORECASE,
 )
+# "at a special meeting, ": a setting set off before its participle (attachment.yaml's words)
+_SETTING_SET_OFF = lazy_compile(
+    rf"\b(?:{_SETTING_WORDS.pattern('setting_prepositions')})\s+"
+    rf"(?:{_SETTING_WORDS.pattern('setting_determiners')})\s+(?:[\w'’-]+\s+){{0,3}}[\w'’-]+\s*,\s*\Z",
+    re.IGNORECASE)
 _SET_OFF_COMMA = lazy_compile(r"\s*,\s*")
 _FRONTED_SETTING_STOP = lazy_compile(rf"\b(?:{_WORDS.pattern('fronted_setting_stops')})\b", re.IGNORECASE)
 _SETTING_SUBJECT_WORDS = 9

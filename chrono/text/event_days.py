@@ -19,6 +19,7 @@ from chrono.periods import Period
 from chrono.problems import ConflictKind
 from chrono.tagger import Timex
 from chrono.text.builder import Builder
+from chrono.text.dating import DAY_VALUE
 from chrono.text.vocabulary import vocabulary
 
 __all__ = ["event_days"]
@@ -39,7 +40,6 @@ _EVENT_DAY = lazy_compile(
 # the day set beside the count: ", Thursday 19 October" after it, or "On Thursday 19 October, " before
 _AFTER = lazy_compile(r"[ \t]*[,—–(][ \t]*(?:on[ \t]+)?")
 _BEFORE = lazy_compile(r"[ \t]*[,—–(][ \t]*\Z")
-_DAY_VALUE = lazy_compile(r"\d{4}-\d\d-\d\d")
 
 
 def _place(word: str) -> int:
@@ -107,7 +107,7 @@ def _sitting_days_back(day: date, days: int) -> date:
 def _day_beside(b: Builder, timexes: tuple[Timex, ...], match: re.Match[str]) -> Timex | None:
     """The day written right beside the count, if one is."""
     for timex in timexes:
-        if timex.type != "DATE" or not _DAY_VALUE.fullmatch(timex.value) or timex.range_id is not None:
+        if timex.type != "DATE" or not DAY_VALUE.fullmatch(timex.value) or timex.range_id is not None:
             continue
         if timex.start >= match.end() and _AFTER.fullmatch(b.text, match.end(), timex.start):
             return timex

@@ -972,7 +972,7 @@ def _earlier_time_under(b: Builder, layout: Layout, sentence: Sentence, kind: st
 
 
 _SINCE_HEADS = _WORDS.set("since_heads")
-MONTHS_AND_DAYS = frozenset((*MONTHS, *WEEKDAYS))
+_MONTHS_AND_DAYS = frozenset((*MONTHS, *WEEKDAYS))
 _SINCE_HINT = Hint.of(["since"])
 _YEAR_WORD = r"(?:1[89]|20)\d\d"
 # "their first County Senior Cup final since 1987", "the club's first promotion since 1998"
@@ -1096,4 +1096,4 @@ def _names_another(text: str, sentence: Sentence, mention: re.Match[str], known:
     opening = _NAME_WORD.match(text, sentence.start)
     if opening is not None and words and words[0] == opening.group():
         words = words[1:]
-    return any(w not in known and w.lower() not in known and w not in MONTHS_AND_DAYS for w in words)
+    return any(w not in known and w.lower() not in known and w not in _MONTHS_AND_DAYS for w in words)

@@ -49,17 +49,17 @@ import attrs
 from chrono.layout import Block, Kind, Layout
 from chrono.lazy_regex import lazy_compile
 from chrono.model import Endpoint, Event, EventExists, Gap, Grade, Part, Qualifier, Side, Span
-from chrono.periods import DAY, WEEK, Hemisphere, Period, date_of
+from chrono.periods import DAY, Hemisphere, Period, date_of
 from chrono.problems import ConflictKind
 from chrono.tagger import Timex
 from chrono.tagger.frames import how_dated, opens_range
 from chrono.tagger.resources import load as load_resources
-from chrono.text.attachment import WEEK_OPENING_SIGNALS, in_of_phrase, names_phase, resolve
+from chrono.text.attachment import in_of_phrase, names_phase, resolve
 from chrono.text.builder import Builder
 from chrono.text.claims import TextGapClaim, TextPeriodClaim
 from chrono.text.clauses import SUBORDINATE_OPENER
 from chrono.text.context import SentenceContext
-from chrono.text.dating import UNDER_WAY, period_of
+from chrono.text.dating import DAY_VALUE, UNDER_WAY, period_of, week_opened
 from chrono.text.events import Trigger, asserted
 from chrono.text.offsets import counted_distances
 from chrono.text.signals import Reading, reading_of
@@ -115,10 +115,7 @@ def scopes(layout: Layout, dated: Mapping[int, tuple[int, int]], timexes: Sequen
         period = period_of(timex, dct, hemisphere)
         if period is None or not period.bounded:
             continue
-        one_day = period.start is not None and period.end == period.start + DAY
-        if timex.signal in WEEK_OPENING_SIGNALS and one_day and period.start is not None:
-            # "## Week beginning Monday 6 May": the seven days from that day
-            period = Period(period.start, period.start + WEEK, period.value)
+        period = week_opened(timex, period, period.value)  # "## Week beginning Monday 6 May"
         if timex.range_id is not None and timex.range_role == "begin":
             last = next((t for t in timexes[i + 1:i + 3] if t.range_id == timex.range_id), None)
             last_period = period_of(last, dct, hemisphere) if last is not None else None
@@ -379,7 +376,7 @@ def _in_heading_year(entry: Scope, outer: Scope, timex: Timex | None) -> Scope:
     if timex is None or timex.anchor != "DCT" or period.start is None or period.end is None:
         return entry
     first, last = date_of(period.start), date_of(period.end - 1)
-    if first.year != last.year or not _DAY_VALUE.fullmatch(timex.value) or timex.value[:4] == str(first.year):
+    if first.year != last.year or not DAY_VALUE.fullmatch(timex.value) or timex.value[:4] == str(first.year):
         return entry
     moved = Period.days_from(f"{first.year:04d}{timex.value[4:10]}", 0)
     return attrs.evolve(entry, period=moved) if moved is not None else entry
@@ -405,7 +402,6 @@ def _entry_event(b: Builder, entry: Scope) -> str:
 
 _SEASON_VALUE = lazy_compile(r"\d{4}-(?:SP|SU|FA|WI)\Z")
 _TERM_NOUN = lazy_compile(rf"\b(?:{vocabulary('layout').pattern('season_term_nouns')})\b", re.IGNORECASE)
-_DAY_VALUE = lazy_compile(r"\d{4}-\d\d-\d\d")
 _ZONED = lazy_compile(r"T[\d:.]+(?:Z|[+-]\d\d:?\d\d)\Z")
 _ZONES = 14 * 3600  # the furthest a time zone is from UTC
 

@@ -16,7 +16,7 @@ import re
 from chrono.lazy_regex import lazy_compile
 from chrono.model import Grade, Part, Qualifier, Span
 from chrono.text.builder import Builder
-from chrono.text.dating import period_of
+from chrono.text.dating import DAY_VALUE, period_of
 from chrono.text.sentences import in_quote
 from chrono.text.vocabulary import vocabulary
 
@@ -29,7 +29,6 @@ _SHORT = lazy_compile(rf"(?:{_WORDS.pattern('short_words')})\b", re.IGNORECASE)
 _WARNINGS = _WORDS.set("warning_lemmas")
 _OTHER = lazy_compile(rf"\b(?:{_WORDS.pattern('other_warning_words')})\s+(?:[\w-]+\s+){{0,2}}\Z",
                       re.IGNORECASE)
-_DAY = lazy_compile(r"\d{4}-\d\d-\d\d")
 
 
 def profit_warnings(b: Builder) -> None:
@@ -44,7 +43,7 @@ def profit_warnings(b: Builder) -> None:
             continue
         here = b.contexts.get(sentence.start)
         days = [t for t in (here.timexes if here is not None else ()) if t.type == "DATE"
-                and _DAY.fullmatch(t.value) and t.range_id is None]
+                and DAY_VALUE.fullmatch(t.value) and t.range_id is None]
         # (the statement's day comes before what it says: "In a statement … on Monday 5 June, … said")
         short = _SHORT.search(text, sentence.start, sentence.end)
         days = [t for t in days if short is not None and t.end <= short.start()]

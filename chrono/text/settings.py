@@ -5,28 +5,19 @@ is attached: chrono.text.attachment.)"""
 
 from __future__ import annotations
 
-import re
-
 from chrono.lazy_regex import lazy_compile
 from chrono.model import Part, Qualifier, Span
-from chrono.text.attachment import is_asserted
+from chrono.text.attachment import AT_SETTING, SETTINGS, is_asserted
 from chrono.text.builder import Builder
 from chrono.text.clauses import clause_of
-from chrono.text.dating import period_of
+from chrono.text.dating import DAY_VALUE, period_of
 from chrono.text.tense import INFINITIVE
 from chrono.text.vocabulary import vocabulary
 
 __all__ = ["held_settings"]
 
 _WORDS = vocabulary("attachment")
-_SETTINGS = _WORDS.set("settings")
-_AT_SETTING = lazy_compile(
-    rf"\b(?:{_WORDS.pattern('setting_prepositions')})\s+(?:{_WORDS.pattern('setting_determiners')})"
-    r"\s+(?:[\w-]+\s+){0,3}\Z",
-    re.IGNORECASE,
-)
 _HELD_ON = lazy_compile(rf"[ \t]*,[ \t]*(?:{_WORDS.pattern('held_setting_participles')})[ \t]+on[ \t]+")
-_DAY = lazy_compile(r"\d{4}-\d\d-\d\d")
 
 
 def held_settings(b: Builder) -> None:
@@ -34,14 +25,14 @@ def held_settings(b: Builder) -> None:
     text = b.text
     for here in b.contexts.values():
         for noun in here.triggers:
-            if noun.pos != "noun" or (noun.lemma not in _SETTINGS and noun.text.lower() not in _SETTINGS):
+            if noun.pos != "noun" or (noun.lemma not in SETTINGS and noun.text.lower() not in SETTINGS):
                 continue
-            at = _AT_SETTING.search(text, max(here.sentence.start, noun.start - 40), noun.start)
+            at = AT_SETTING.search(text, max(here.sentence.start, noun.start - 40), noun.start)
             held = _HELD_ON.match(text, noun.end)
             if at is None or held is None:
                 continue
             day = next((t for t in here.timexes if t.start == held.end() and t.type == "DATE"
-                        and _DAY.fullmatch(t.value)), None)
+                        and DAY_VALUE.fullmatch(t.value)), None)
             clause_start, _ = clause_of(here.cuts, at.start())
             verbs = [t for t in here.triggers if t.pos == "verb" and clause_start <= t.start
                      and t.end <= at.start() and t.tense != INFINITIVE and is_asserted(text, t)]
