@@ -263,7 +263,7 @@ def _bare_clock_takes_day_after(res: Resources, text: str, timexes: list[Timex])
     which states its own, is of that day; of the day before when it is an evening's and the
     other a small hour (the night ran past midnight). The story's day it took is a guess the
     sentence corrects."""
-    bare = words_regex(res, _BARE_CLOCK, re.IGNORECASE)
+    bare = words_regex(res, _BARE_ZONED_CLOCK, re.IGNORECASE)
     for i in range(len(timexes) - 1):
         first, second = timexes[i], timexes[i + 1]
         if first.type != "TIME" or second.type != "TIME" or first.anchor is None or (
@@ -738,6 +738,8 @@ _LOCAL_CLOCK = lazy_compile(r"(\d{4}-\d\d-\d\d)T(\d\d:\d\d(?::\d\d)?)(.*)\Z")
 
 
 _BARE_CLOCK = r"\d{1,2}(?:[:.]?\d\d)?(?:[ \t]*{meridiem_short})?Z?\Z"
+# ... or with its zone ("21:47 UTC": a zone is no day)
+_BARE_ZONED_CLOCK = r"\d{1,2}(?:[:.]?\d\d)?(?:[ \t]*{meridiem_short})?(?:Z|[ \t]+(?:UTC|GMT))?\Z"
 # a clock time that writes its day ("02:15 on Monday 1 November", "06:00 tomorrow", "6am the
 # following morning"; not "01:26 UTC")
 _DAY_WRITTEN = r"\b(?:{weekday}|{month}|{clock_own_day}|{clock_next_day})\b"

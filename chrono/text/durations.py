@@ -37,6 +37,10 @@ _LASTED = lazy_compile(
     rf"\b({_WORDS.pattern('lasting_verbs')})\s+"
     rf"(?:{each_then_space(_WORDS.words('lasting_fillers'))})?\Z"
 )
+_LASTED_IN_TOTAL = lazy_compile(
+    rf"\b({_WORDS.pattern('lasting_verbs')})\s+(?:{each_then_space(_WORDS.words('total_fillers'))})\Z"
+)
+_RANGE_OPENED_AFTER = lazy_compile(rf"\s*,\s*(?:{_WORDS.pattern('range_openers')})\s")
 _COMMA_BEFORE = lazy_compile(r",\s*\Z")
 _MEASURED_VERB = lazy_compile(rf"\b(?:{_WORDS.pattern('measured_verbs')})\s+\Z")
 _VERB_LENGTH_SIGNALS = _WORDS.set("verb_length_signals")
@@ -190,6 +194,8 @@ def duration(b: Builder, here: SentenceContext, timex: Timex) -> str | None:
     if target is None:
         before = text[max(0, timex.start - 30):timex.start]
         lasted = _LASTED.search(before)
+        if lasted is None and _RANGE_OPENED_AFTER.match(text, timex.end):
+            lasted = _LASTED_IN_TOTAL.search(before)
         measured = _MEASURED_VERB.search(before) if timex.signal is None else None
         if measured is not None:
             verb_start = timex.start - (len(before) - measured.start())

@@ -76,7 +76,8 @@ _ANOTHER_FAILURE = lazy_compile(
 _IMPACT_FAILURE = lazy_compile(
     rf"\b(?:{_WORDS.pattern('failure_words')}|{_WORDS.pattern('window_failure_words')})\b", re.IGNORECASE)
 _DURATION_LABEL = lazy_compile(
-    rf"^[ \t*_-]*(?:{_WORDS.pattern('duration_labels')})[ \t]*(?::[ \t*_]*|[*_]+[ \t]*:[ \t]*)",
+    rf"(?:^|(?<=[.!?][ \t]))[ \t*_-]*(?:{_WORDS.pattern('duration_labels')})"
+    rf"[ \t]*(?::[ \t*_]*|[*_]+[ \t]*:[ \t]*)",
     re.IGNORECASE | re.MULTILINE,
 )
 _ENTRY_KINDS = (Kind.ITEM, Kind.LINE, Kind.ROW, Kind.PARAGRAPH)  # (one paragraph an entry too)
@@ -94,6 +95,7 @@ def incident_window(b: Builder, layout: Layout, found: Sequence[Scope]) -> bool:
     onset, recovery, exact = window
     for labelled in _DURATION_LABEL.finditer(b.text):
         # "**Duration:** 2 hours 26 minutes": a field of the review's header, the failure's length
+        # (or a sentence of its summary: "… to time out. Duration of customer impact: 3 hours")
         first = bisect.bisect_left(b.timex_starts, labelled.end())
         told = b.timexes[first:first + 1]
         if told and told[0].type == "DURATION" and not b.text[labelled.end():told[0].start].strip(" \t*_"):
