@@ -1955,6 +1955,11 @@ class Builder:
         links = self._with_chains(mentions)
         return min((link.grade for link in links), default=Grade.STRONG)
 
+    def dated_only_at_its_end(self, event_id: str) -> bool:
+        """Do the expressions that date ``event_id`` only place its end ("The merger was completed
+        on Tuesday 1 October": its completion, not when it began)?"""
+        return event_id not in self.dated_at and any(ended == event_id for _, ended in self.ended)
+
     def add_ended(self, offset: int, event_id: str) -> None:
         """The expression at ``offset`` placed the end of ``event_id`` within it."""
         at = bisect.bisect_left(self.ended_offsets, offset)

@@ -49,6 +49,7 @@ def _unit_seconds(units: dict[str, object]) -> dict[str, int]:
 _UNITS = _unit_seconds(_WORDS.table("units"))
 # "a few days later": at most so many units
 _VAGUE_UPPER = {str(words): int(count) for words, count in _WORDS.table("vague_upper_counts").items()}
+_FROM_COMPLETION = _WORDS.set("counted_from_completion_classes")
 _DIRECTIONS = {str(word): str(direction) for word, direction in _WORDS.table("directions").items()}
 _RELATIVES = {str(word): str(direction) for word, direction in _WORDS.table("relatives").items()}
 _RELATIVE_UNITS = {str(word): str(unit) for word, unit in _WORDS.table("relative_units").items()}
@@ -477,6 +478,13 @@ def offset(b: Builder, here: SentenceContext, match: re.Match[str]) -> None:
         reference_target = resolve(text, reference, triggers, cuts)
         reference_id = _told_before(b, here, reference, end) or b.event(reference_target.trigger, here)
         reference_side = reference_target.side
+        if direction == "later" and reference.pos == "noun" and reference_target.part is Part.WHOLE and (
+            reference.event_class in _FROM_COMPLETION and b.dated_only_at_its_end(reference_id)
+        ):
+            # "The merger … was completed on Tuesday 1 October … six weeks after the merger, on
+            # 22 October": after an event told only by its completion is after that (not "after
+            # the trial opened": its start, named)
+            reference_side = Side.END
     else:
         between = [t for t in here.timexes
                    if t.type in ("DATE", "TIME") and subject.end <= t.start and t.end <= start]
