@@ -60,6 +60,8 @@ _STATED_DAY_ACTIONS = frozenset({"weekday_day_of_story"})
 _ASIDE_RULES = frozenset({"part_step", "weekday_elided_order"})
 _BIRTH_SET_OFF = r",[ \t]*(?:(?:{birth_relative})[ \t]+)?(?:{birth_lead})[ \t]+\Z"
 _RECORD_SET = r"\b(?:{record_noun})\b[^.;:!?\n]{0,30}?[ \t](?:{record_set})[ \t]+\Z"
+_UNREAL_PAST = (r"\b(?:{unreal_past_modal})[ \t]+(?:not[ \t]+)?have[ \t]+[a-z]+(?:[ \t]+[a-z]+){0,3}?"
+                r"(?:[ \t]+(?:on|in|by|at))?[ \t]+\Z")
 _DEFINED_BY_NEXT = lazy_compile(
     r"[ \t]+(?:is|was|will[ \t]+be|falls[ \t]+on|fell[ \t]+on)[ \t]+(?:the[ \t]+)?"
     r"(?:next|following|previous)[ \t]+day\b",
@@ -339,6 +341,12 @@ def _follow(ctx: Context, rule: Rule, piece: Piece, dct_known: bool) -> Piece:
             ctx.text, max(0, piece.start - 60), piece.start
         ):
             anchor = None  # "short of the ground record of 2,310 set on Boxing Day 2019": an aside
+        if anchor is not None and not derived and words_regex(ctx.res, _UNREAL_PAST, re.IGNORECASE).search(
+            ctx.text, max(0, piece.start - 50), piece.start
+        ):
+            # "The notice would have lapsed on 2 June": the date of what did not happen (not a
+            # day counted on, "should have docked three days later", which goes on counting)
+            anchor = None
         if anchor is not None and ctx.ref is not None and anchor.gran == "Y" and (
             _in_relative_aside(ctx, piece)
         ):

@@ -14,6 +14,8 @@ WORD_MONTHS = _WORDS.set("word_months")
 # "Monday", "Mon" -> 0
 WEEKDAYS: dict[str, int] = {str(name): int(number) for number, names in _WORDS.table("weekdays").items()
                             for name in names}
+# "monday", "mon" -> 0 (any case, lowered)
+WEEKDAY_NUMBERS: dict[str, int] = {name.lower(): number for name, number in WEEKDAYS.items()}
 WEEKDAY_NAMES: dict[int, str] = {int(number): str(names[0])
                                  for number, names in _WORDS.table("weekdays").items()}
 ORDINAL_SUFFIXES = _WORDS.pattern("ordinal_suffixes")

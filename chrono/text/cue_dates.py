@@ -9,12 +9,11 @@ from chrono.lazy_regex import lazy_compile
 from chrono.model import Span
 from chrono.tagger import Timex
 from chrono.tagger.tense import AGAINST_TENSE, YEAR_SAID
-from chrono.text.calendar_names import WEEKDAYS
+from chrono.text.calendar_names import WEEKDAY_NUMBERS
 
 _DAY = lazy_compile(r"\d{4}-\d\d-\d\d")
 _FIGURE = lazy_compile(r"\d")
 _WORD = lazy_compile(r"[A-Za-z]+")
-_WEEKDAY_NUMBERS = {name.lower(): number for name, number in WEEKDAYS.items()}  # Monday: 0
 
 
 def mention(timex: Timex) -> DateMention:
@@ -40,7 +39,7 @@ def weekday_pins_year(timex: Timex) -> bool:
     day = _DAY.match(timex.value)
     if day is None or not _FIGURE.search(timex.text):
         return False  # (a bare "Tuesday" is placed by the tense: it pins nothing)
-    named = [_WEEKDAY_NUMBERS[w.lower()] for w in _WORD.findall(timex.text) if w.lower() in _WEEKDAY_NUMBERS]
+    named = [WEEKDAY_NUMBERS[w.lower()] for w in _WORD.findall(timex.text) if w.lower() in WEEKDAY_NUMBERS]
     if len(named) != 1:
         return False
     try:

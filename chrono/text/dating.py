@@ -8,6 +8,7 @@ only *overlap* it. A date whose year the tagger guessed is dropped when it contr
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from collections.abc import Sequence
@@ -53,7 +54,7 @@ from chrono.text.attachment import (
     subject_of_past_verb,
 )
 from chrono.text.builder import Builder, day_of_clock, days_apart
-from chrono.text.calendar_names import MONTHS, WEEKDAY_NAMES, WEEKDAYS
+from chrono.text.calendar_names import MONTHS, WEEKDAY_NAMES, WEEKDAY_NUMBERS, WEEKDAYS
 from chrono.text.claims import TextDurationClaim, TextPeriodClaim
 from chrono.text.clauses import FUNCTION_WORDS, SUBORDINATE_OPENER, looks_finite, words_between, words_in
 from chrono.text.context import SentenceContext
@@ -941,6 +942,7 @@ def _date(b: Builder, here: SentenceContext, timex: Timex, period: Period, lengt
         other.start >= timex.end and not _relative(other) and _in_apposition(b.text, timex, other)
         and (_ANAPHORIC_WORDS.search(timex.text) is not None
              or (counted_weekday and _another_week_fits(b, timex, other)))
+        and not _no_told_day_counts_to(b, timex, other)
         for other in here.timexes
     )
     # '"After the reopening on Saturday, people deserve …," he said': a bare weekday in a quote,
@@ -1457,6 +1459,34 @@ def _relative(timex: Timex) -> bool:
     """Is the expression counted from another time ("two days later", "four weeks from now")?
     (Timex.anchor is no test: a year-less "15 May" is anchored on the DCT for its year.)"""
     return _RELATIVE_WORDS.search(timex.text) is not None
+
+
+_COUNTED_WEEKDAY = lazy_compile(
+    rf"the\s+(?:(?P<forward>{_WORDS.pattern('counted_weekday_forward')})|{_WORDS.pattern('counted_weekday_back')})"
+    rf"\s+(?P<weekday>{alternation(WEEKDAYS)})",
+    re.IGNORECASE,
+)
+
+
+def _no_told_day_counts_to(b: Builder, counted: Timex, written: Timex) -> bool:
+    """"On Friday 5 May … The following Tuesday, 16 May": is the written day the phrase's weekday,
+    but the following (previous) one of no day the text told before the phrase? Then whatever day
+    the phrase counts from, it and the written day disagree (not a doubt of which day it counts
+    from)."""
+    phrase = _COUNTED_WEEKDAY.fullmatch(counted.text.strip())
+    if phrase is None or not DAY_VALUE.match(written.value):
+        return False
+    day = dt.date.fromisoformat(written.value[:10])
+    if day.weekday() != WEEKDAY_NUMBERS[phrase.group("weekday").lower()]:
+        return False  # (a weekday that is not the date's: that slip is another rule's)
+    forward = phrase.group("forward") is not None
+    for told in b.timexes[:bisect.bisect_left(b.timex_starts, counted.start)]:
+        if told.type not in ("DATE", "TIME") or not DAY_VALUE.match(told.value):
+            continue
+        apart = (day - dt.date.fromisoformat(told.value[:10])).days
+        if 1 <= (apart if forward else -apart) <= _WEEK_DAYS:
+            return False
+    return True
 
 
 def _another_week_fits(b: Builder, counted: Timex, written: Timex) -> bool:
