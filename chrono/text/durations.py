@@ -317,6 +317,10 @@ _RANGE_AFTER = lazy_compile(
 )
 
 
+_RANGE_AFTER_OF = lazy_compile(
+    rf"[ \t]+of[ \t]+[^.;:()\n\d]{{1,60}}?,[ \t]*(?:{_WORDS.pattern('range_openers')})[ \t]+"
+)
+
 # a list going on after a range: ", 22–23 February", " and 22–23 February"
 _MORE_AFTER = lazy_compile(r"[ \t]*(?:,[ \t]*(?:and[ \t]+)?|and[ \t]+|&[ \t]*)")
 
@@ -330,7 +334,10 @@ def stated_period(b: Builder, here: SentenceContext, timex: Timex) -> None:
         return
     if _CLOCK_SHIFT_BEFORE.search(b.text, max(0, timex.start - 30), timex.start):
         return  # "went back one hour, from 02:00 BST to 01:00 GMT": the clocks' shift, no period
-    opener = _RANGE_AFTER.match(b.text, _after_its_day(b, here, timex))
+    after = _after_its_day(b, here, timex)
+    # ("four days of music, dance and workshops, from Friday 8 to Sunday 10 August": what the
+    # length is of, then the range)
+    opener = _RANGE_AFTER.match(b.text, after) or _RANGE_AFTER_OF.match(b.text, after)
     if opener is None:
         if not _bracketed_after_range(b, here, timex, length):
             _one_range_beside(b, here, timex, length)
@@ -717,6 +724,10 @@ def _ordered_ends(b: Builder, first: Timex, last: Timex) -> tuple[Period, Period
     return ends
 
 
+def _whole_day(period: Period) -> bool:
+    return period.start is not None and period.end is not None and period.end - period.start == DAY
+
+
 def _period_of_length(b: Builder, here: SentenceContext, timex: Timex, length: int, first: Period,
                       last: Period, end: int, start: int | None = None) -> None:
     """The period a length and its two ends say twice, as an event of its own: it lasts the
@@ -732,7 +743,13 @@ def _period_of_length(b: Builder, here: SentenceContext, timex: Timex, length: i
     period = Trigger(timex.start, timex.end, timex.text, "period", "state", "noun", NOMINAL, False)
     event_id = b.event(period, here)
     span = b.span(timex.start if start is None else start, end)
-    lower, upper = stated_bounds(b.text, timex, length, unit_of(timex.value))
+    unit = unit_of(timex.value)
+    lower, upper = stated_bounds(b.text, timex, length, unit)
+    if unit == DAY and lower == length - DAY and _whole_day(first) and _whole_day(last):
+        # "four days of music …, from Friday 8 to Sunday 10 August": a count of days from one
+        # day to another counts them all (three) or the days between (two); the range's three
+        # days at most are not the four (the one day of slack is for a length of clock times)
+        lower += 1
     b.claims.append(TextDurationClaim(event_id, Gap(lower, upper, words), span,
                                       words=b.text[span.start:span.end], conflict_kind=ConflictKind.DURATION))
     b.period_claim(event_id, Part.START, Qualifier.IN, first, span)
