@@ -764,7 +764,9 @@ def _verb_forms(verb: str) -> frozenset[str]:
 
 _FIRST_TIME_NOW = lazy_compile(
     rf"\b(?:{_WORDS.pattern('first_time_now_leads')})\s+(?:only\s+)?(?:{_WORDS.pattern('first_time_words')})\s+"
-    rf"(?:that\s+)?(?:{_WORDS.pattern('first_time_subject_determiners')})\s+(?:[\w'’-]+\s+){{0,2}}?"
+    # ("It is the first time in its 156-year history that the show has been cancelled")
+    rf"(?:in\s+(?:{_WORDS.pattern('first_time_subject_determiners')})\s+(?:[\w'’-]+\s+){{0,2}}?"
+    rf"(?:{_WORDS.pattern('whole_story_words')})\s+)?(?:that\s+)?(?:{_WORDS.pattern('first_time_subject_determiners')})\s+(?:[\w'’-]+\s+){{0,2}}?"
     rf"(?P<head>[a-z][\w-]*)\s+(?:{_WORDS.pattern('first_time_perfects')})\s+(?:ever\s+)?(?P<verb>[a-z]+)\b",
     re.IGNORECASE,
 )
@@ -870,7 +872,10 @@ def first_times(b: Builder) -> None:
         for other in b.contexts.values():
             if other is here or not b.same_story(other.sentence.start, sentence.start):
                 continue
-            for told in other.triggers if verb is not None else _unlisted_verbs(b, other, unlisted or ""):
+            told_again = other.triggers if verb is not None else _unlisted_verbs(b, other, unlisted or "")
+            if verb is not None and verb.lemma in _SAME_ACTS:
+                told_again = [*told_again, *_same_act_words(b, other, verb.lemma)]
+            for told in told_again:
                 if verb is not None and (told.lemma != verb.lemma or told.pos != "verb"):
                     continue
                 named = re.search(rf"\b{re.escape(head)}s?\b", text[other.sentence.start:told.start],
@@ -888,6 +893,17 @@ def first_times(b: Builder) -> None:
                 _claim(b, now, years[0], Span(match.start(), match.end(), "claim"),
                        Span(told.start, told.end, "claim"),
                        Grade.STRONG if subject and not narrowed else Grade.WEAK)
+
+
+_SAME_ACTS = {str(verb): lazy_compile(rf"\b(?:{alternation(map(str, words))})\b", re.IGNORECASE)
+              for verb, words in _WORDS.table("first_time_same_acts").items()}
+
+
+def _same_act_words(b: Builder, here: SentenceContext, lemma: str) -> list[Trigger]:
+    """The other words for the act ``lemma`` in the sentence of ``here`` ("called off" for
+    "cancel"), as triggers of that verb."""
+    return [Trigger(m.start(), m.end(), m.group(), lemma, "occurrence", "verb", PAST, True)
+            for m in _SAME_ACTS[lemma].finditer(b.text, here.sentence.start, here.sentence.end)]
 
 
 def _unlisted_verbs(b: Builder, here: SentenceContext, lemma: str) -> list[Trigger]:
