@@ -161,6 +161,11 @@ _FEMALE = lazy_compile(rf"\b(?:{_WORDS.pattern('female_words')})\b")
 _MALE = lazy_compile(rf"\b(?:{_WORDS.pattern('male_words')})\b")
 # the subject pronoun of the age's clause, a few words before it ("he was turning 80")
 _PRONOUN_BEFORE_AGE = lazy_compile(rf"\b({_WORDS.pattern('subject_pronouns')})\b(?:\W+\w+){{0,3}}\W*\Z")
+_SUBJECT_PRONOUN = lazy_compile(rf"\b(?:{_WORDS.pattern('subject_pronouns')})\b", re.IGNORECASE)
+# ... or the owner of the noun the age is set off after ("until his death in the autumn of
+# 1998, aged 67"), with no comma between them
+_OWNER_BEFORE_AGE = lazy_compile(
+    rf"\b({_WORDS.pattern('possessive_pronouns')})\s+[a-z]+\b[^,;.!?\n]{{0,40}},\s*\Z")
 _ANNIVERSARY_WORD = _WORDS.words("anniversary")[0]
 _ORDINAL_WORDS = {str(word): int(count) for word, count in _WORDS.table("ordinal_words").items()}
 _ANNIVERSARY = lazy_compile(
@@ -290,6 +295,9 @@ def age_cues(text: str, timexes: Sequence[Timex], sentences: Sequence[Sentence])
     birthdays = {s.start for s in _birthday_sentences(text, sentences)}
     birth_sentence = next((s for s in sentences if s.start <= birth.start < s.end), None)
     born_in = text[birth_sentence.start:birth_sentence.end] if birth_sentence is not None else ""
+    # (an obituary's "Born 19 October 1932; died 2 June 2021" tells no sex; a text whose every
+    # subject pronoun is "she" tells hers)
+    born_sex = _sex_of(born_in) or _sole_pronoun_sex(text)
     # (the words of that sentence up to the birth: who was born, not whom the rest goes on to)
     born_who = text[birth_sentence.start:birth.end] if birth_sentence is not None else ""
     subject_after = _SUBJECT_AFTER_BIRTH.match(text, birth.end) if birth_sentence is not None else None
@@ -352,7 +360,7 @@ def age_cues(text: str, timexes: Sequence[Timex], sentences: Sequence[Sentence])
                 previous is not None and previous.paragraph == sentence.paragraph
                 and _OTHER_PERSON.search(text, previous.start, previous.end)
             ) and not _another_name(text, present.start(), born_in) and not _another_sex(
-                text, lo, present.start(), born_in
+                text, lo, present.start(), born_sex
             ) and not _another_name_after(
                 text, present.end(), born_in
             ) and not (
@@ -410,7 +418,7 @@ def age_cues(text: str, timexes: Sequence[Timex], sentences: Sequence[Sentence])
         ) or _another_in_relative(
             text, lo, match.start(), born_in
         ) or (
-            _another_sex(text, lo, match.start(), born_in)
+            _another_sex(text, lo, match.start(), born_sex)
         ) or _another_subject(text, sentence, match.start(), born_in) or (
             previous is not None and previous.paragraph == sentence.paragraph
             and _PRONOUN_OPENS.match(text, sentence.start) is not None
@@ -654,14 +662,21 @@ def _sex_of(words: str) -> str | None:
     return "female" if female and not male else "male" if male and not female else None
 
 
-def _another_sex(text: str, lo: int, at: int, born_in: str) -> bool:
-    """Is the age at ``at`` told of a "he" where the birth's sentence tells only of a woman, or
-    of a "she" where it tells only of a man?"""
-    pronoun = _PRONOUN_BEFORE_AGE.search(text, max(lo, at - 30), at)
+def _another_sex(text: str, lo: int, at: int, born: str | None) -> bool:
+    """Is the age at ``at`` told of a "he" (or put with "his" death) where the one born is a
+    woman, or of a "she" where he is a man?"""
+    pronoun = _PRONOUN_BEFORE_AGE.search(text, max(lo, at - 30), at) or _OWNER_BEFORE_AGE.search(
+        text, max(lo, at - 60), at)
     if pronoun is None:
         return False
-    told, born = _sex_of(pronoun.group(1)), _sex_of(born_in)
+    told = _sex_of(pronoun.group(1))
     return told is not None and born is not None and told != born
+
+
+def _sole_pronoun_sex(text: str) -> str | None:
+    """"female" when "she" is the text's one subject pronoun of a person, "male" when "he" is."""
+    told = {_sex_of(m.group().lower()) for m in _SUBJECT_PRONOUN.finditer(text)} - {None}
+    return told.pop() if len(told) == 1 else None
 
 
 def _another_name_after(text: str, at: int, born_in: str) -> bool:

@@ -431,6 +431,23 @@ def words_near(text: str, sentence: Sentence, trigger: Trigger, *, whole: bool =
     )
 
 
+_ORDINALS = [*vocabulary("coreference").table("ordinal_words"), "last", "final", "next", "other", "previous"]
+_ORDINAL_THING = lazy_compile(
+    rf"\b(?:the|a|its|their|this|that)\s+({alternation(_ORDINALS)})\s+([a-z][\w-]*)\b", re.IGNORECASE
+)
+
+
+def _other_ordinal(text: str, mine: Sentence, theirs: Sentence) -> bool:
+    """Do the two sentences put different ordinals before one noun ("the first batch", "the last
+    batch"), or the later one an ordinal past the first before a noun the earlier names bare?"""
+    def ordinals(sentence: Sentence) -> dict[str, str]:
+        return {singular(m.group(2).lower()): m.group(1).lower()
+                for m in _ORDINAL_THING.finditer(text, sentence.start, sentence.end)}
+
+    told, later = ordinals(theirs), ordinals(mine)
+    return any(noun in told and told[noun] != word for noun, word in later.items())
+
+
 def _names_thing(head: str, words: frozenset[str]) -> bool:
     """Is ``head`` one of ``words``, or the last part of a compound among them ("the bridge" of
     "the Whitlow footbridge", "the ship" of "the steamship")?"""
@@ -1470,6 +1487,8 @@ class Builder:
             opened |= {singular(clause_subject.lower())}
         if not any(w[:1].isdigit() for w in shared) and len(shared) < 2 and not named:
             return None
+        if _other_ordinal(self.text, here.sentence, context.sentence):
+            return None  # "the first batch was filled" … "before the last batch was filled": two acts
         if not shared and not opened:
             # (what the clause or the sentence names, the same as what the act told was of)
             named_things = [singular(m.group(1).lower()) for m in (subject, governed)

@@ -941,6 +941,7 @@ def _date(b: Builder, here: SentenceContext, timex: Timex, period: Period, lengt
     restated = not so_far and any(
         other.start >= timex.end and not _relative(other) and _in_apposition(b.text, timex, other)
         and (_ANAPHORIC_WORDS.search(timex.text) is not None
+             or _GUESSED_UNIT.fullmatch(timex.text) is not None
              or (counted_weekday and _another_week_fits(b, timex, other)))
         and not _no_told_day_counts_to(b, timex, other)
         for other in here.timexes
@@ -1386,17 +1387,18 @@ def _far_year(other: Timex, timex: Timex) -> bool:
 
 def counted_day_claim(b: Builder, event_id: str, day: str, days: int, spare: int, span: Span, *,
                       mentions: Sequence[Trigger] = (), grade: Grade = Grade.STRONG, note: str = "",
-                      spare_after: int = 0) -> None:
-    """The event starts ``days`` calendar days after the day ``day`` names (before it, when
-    negative), with ``spare`` days either side (and ``spare_after`` more after): "two days
-    later", "19 days after launch, on 25 October". Nothing at the edges of the calendar."""
+                      spare_after: int = 0, part: Part = Part.START) -> None:
+    """The event starts (or its ``part`` falls) ``days`` calendar days after the day ``day``
+    names (before it, when negative), with ``spare`` days either side (and ``spare_after`` more
+    after): "two days later", "19 days after launch, on 25 October". Nothing at the edges of the
+    calendar."""
     period = Period.days_from(day, days, spare)
     if period is None:
         return
     if spare_after and period.end is not None:
         period = Period(period.start, period.end + spare_after * DAY, period.value)
     note = note or f"counted {'back' if days < 0 else 'on'} from {day[:10]}"
-    b.period_claim(event_id, Part.START, Qualifier.IN, period, span, rule=ConflictKind.OFFSET, note=note,
+    b.period_claim(event_id, part, Qualifier.IN, period, span, rule=ConflictKind.OFFSET, note=note,
                    mentions=mentions, grade=grade)
 
 
@@ -1442,6 +1444,7 @@ _APPOSITION = lazy_compile(rf"\s*(?:,|--|—|–|\(|;)\s*(?:(?:{_WORDS.pattern('
 
 
 # counted from a time the story set, not from the document's ("the week before", "a day later")
+_GUESSED_UNIT = lazy_compile(rf"(?:{_WORDS.pattern('guessed_unit_periods')})", re.IGNORECASE)
 _ANAPHORIC_WORDS = lazy_compile(rf"\b(?:{_WORDS.pattern('anaphoric_words')})\b", re.IGNORECASE)
 _DEICTIC_DAY = lazy_compile(rf"\b(?:{_WORDS.pattern('day_deictics')})\b", re.IGNORECASE)
 _RELATIVE_WORDS = lazy_compile(rf"\b(?:{_WORDS.pattern('relative_words')})\b", re.IGNORECASE)

@@ -608,7 +608,8 @@ def offset(b: Builder, here: SentenceContext, match: re.Match[str]) -> None:
     b.gap_claim(first, second, gap, span, ConflictKind.OFFSET, grade=gap_grade)
     if subject.end <= start:
         _day_set_off_after(b, here, subject, subject_id, end,
-                           after_object=reference is not None or elided is not None)
+                           after_object=reference is not None or elided is not None,
+                           part=Part.END if subject_target.side is Side.END else Part.START)
     to_the_day = (match.groupdict().get("to_the_day") is not None
                   or _EXACTLY_BEFORE.search(text[max(0, start - 16):start]) is not None)
     if exact and reference_side is Side.START and subject_target.side is Side.START:
@@ -753,7 +754,7 @@ _CLOSES = lazy_compile(
 
 
 def _day_set_off_after(b: Builder, here: SentenceContext, subject: Trigger, subject_id: str,
-                       end: int, *, after_object: bool) -> None:
+                       end: int, *, after_object: bool, part: Part = Part.START) -> None:
     """The day set off after a distance ending at ``end`` is the day of the event the distance
     places, not of its object: at the end of the sentence, after the object (``after_object``:
     "They spotted her tent four days after she was reported missing, on 22 September."), or right
@@ -778,8 +779,9 @@ def _day_set_off_after(b: Builder, here: SentenceContext, subject: Trigger, subj
     ):
         return
     span = b.span(subject.start, subject.end, timex.start, timex.end)
+    # ("began on 10 April and ended nine weeks later, on Monday 12 June": the day of its end)
     counted_day_claim(b, subject_id, timex.value, 0, 0, span, mentions=(subject,),
-                      note=f"the day set off after the distance: {timex.value}")
+                      note=f"the day set off after the distance: {timex.value}", part=part)
 
 
 def _told_in_passing(b: Builder, timex: Timex, start: int) -> bool:

@@ -309,6 +309,14 @@ def order(b: Builder, here: SentenceContext) -> None:
                 or words_between(text, subject.end, match.start()) > 12
             ):
                 subject = None  # "pledged to convert it, following the election": the pledge's content
+        that = _THAT_CLAUSE.search(text, subject.end, match.start()) if subject is not None else None
+        if subject is not None and that is not None and not (
+            subject.pos == "noun" and not text[subject.end:that.start()].strip()
+        ):
+            # "Checks showed that the guard … cracked on Sunday 7 July, before the third batch was
+            # packed": the order is of the clause after the "that", not of the checks (but "the
+            # warning that followed his departure" orders the warning)
+            continue
         if subject is None or subject is obj:
             continue
         if not is_asserted(text, subject) or not is_asserted(text, obj):
@@ -334,6 +342,8 @@ def order(b: Builder, here: SentenceContext) -> None:
             b.ordered.append((o, a, span))  # "conceded after the recount": maybe after its end
 
 
+_THAT_CLAUSE = lazy_compile(
+    r"\bthat\b(?![ \t]+(?:day|night|morning|afternoon|evening|week|month|year|time)\b)")
 # a past verb of a main clause: "were written", "lodged"
 _PAST_VERB = lazy_compile(r"\b(?:(?:was|were|had been|has been|have been)\s+[a-z]+|[a-z]{3,}ed)\b")
 

@@ -21,6 +21,7 @@ from chrono.text.calendar_names import MONTHS, WEEKDAYS
 from chrono.text.claims import TextGapClaim
 from chrono.text.clauses import words_in
 from chrono.text.events import Trigger, lexicon
+from chrono.text.given_names import sex_of_given_name
 from chrono.text.inflection import singular
 from chrono.text.sentences import Sentence
 from chrono.text.tense import PLUPERFECT
@@ -167,6 +168,11 @@ _NAME_WORD_AFTER = lazy_compile(r"[ \t]+[A-Z][\w'’-]*")
 _INSTITUTION_HEADS = _WORDS.set("institution_heads")
 
 
+def _named_person(names: frozenset[str]) -> bool:
+    """Do ``names`` (lower case) hold a given name ("walter", "eleanor"), and so name a person?"""
+    return any(sex_of_given_name(name.title()) is not None for name in names)
+
+
 def _party_names_near(text: str, sentence: Sentence, trigger: Trigger) -> frozenset[str]:
     """:func:`_names_near` without the names of institutions and places ("a jury at Brackwater
     Crown Court"): the names of a case's parties."""
@@ -265,6 +271,14 @@ def precedence(b: Builder, triggers: Iterable[_Candidate]) -> None:
         lo, hi = min(first.end, second.end), max(first.start, second.start)
         if s1.start == s2.start and _REPLACEMENT.search(b.text, lo, hi) is not None:
             return True
+        if first.event_class in _PERSON_CLASSES and second.event_class in _PERSON_CLASSES:
+            # "Walter Briggs … took office in 1962 … the first, Eleanor Voss, was elected in 1987":
+            # a post's holders, each named, are two people (not the places they are told at)
+            first_parties, second_parties = parties_of(s1, first), parties_of(s2, second)
+            if _named_person(first_parties) and _named_person(second_parties) and (
+                first_parties.isdisjoint(second_parties)
+            ):
+                return True
         # "The new library … will open … The old library … closes": a new thing and an old one
         return _contrasted(_subject_words(b.text, s1, first), _subject_words(b.text, s2, second))
 
