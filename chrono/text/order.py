@@ -336,6 +336,15 @@ def order(b: Builder, here: SentenceContext) -> None:
             b.gap_claim(Endpoint(a.event, Side.START), Endpoint(o.event, Side.END), Gap(0, None, ""), span,
                         ConflictKind.ORDER, grade=grade)
             continue
+        if _ORDER_WORDS[word] == "until":
+            # "She served … from 1971 until she retired in 1989": it went on until the other began
+            # (a verb that lasts, the clause's own: not "joined in 1955 and taught there for 37
+            # years, until her retirement", whose "until" is the teaching's)
+            if subject.punctual or subject.pos != "verb" or other_predicate(text, subject.end, match.start()):
+                continue
+            b.gap_claim(Endpoint(o.event, Side.START), Endpoint(a.event, Side.END), Gap(0, None, ""), span,
+                        ConflictKind.ORDER, grade=grade)
+            continue
         later, earlier = (a, o) if _ORDER_WORDS[word] == "later" else (o, a)
         b.gap_claim(earlier, later, Gap(0, None, ""), span, ConflictKind.ORDER, grade=grade)
         if earlier is o and o.side is Side.START and obj.pos == "noun":
