@@ -101,7 +101,8 @@ _NEXT_TO = lazy_compile(rf"[ \t]*,?[ \t]*(?:(?:{_WORDS.pattern('birth_date_prepo
 _LIFESPAN_AFTER = lazy_compile(rf"\)[ \t]+(?:{_WORDS.pattern('lifespan_verbs')})\b")
 # (not the one born herself in a role: "came to Tamlinmouth as a child")
 _OTHER_PERSON = lazy_compile(
-    "".join(f"(?<!\\b{re.escape(words)} )" for words in _WORDS.words("own_role_openers"))
+    "".join(f"(?<!\\b{re.escape(words)} )" for words in (*_WORDS.words("own_role_openers"),
+                                                         *_WORDS.words("crowd_openers")))
     + rf"\b(?:{_WORDS.pattern('other_person_words')})\b", re.IGNORECASE)
 _OTHER_PERSON_REACH = 80  # characters before an age where a relative's word makes it theirs
 _PERSON_NOUNS = _WORDS.set("person_nouns")
@@ -756,11 +757,11 @@ def _lede_age(text: str, dates: _Dates, sentences: Sequence[Sentence], birth: Ti
         # ("Dale Prewett, 29, and Ryan Sollis … ¶ His date of birth was given as …": whose "his" is
         # not clear when the text has named another person)
         return None
-    return _age_told_now(dates, sentences, match, birth)
+    return _age_told_now(text, dates, sentences, match, birth)
 
 
-def _age_told_now(dates: _Dates, sentences: Sequence[Sentence], match: re.Match[str], birth: Timex
-                  ) -> AgeCue | None:
+def _age_told_now(text: str, dates: _Dates, sentences: Sequence[Sentence], match: re.Match[str],
+                  birth: Timex) -> AgeCue | None:
     """The age in apposition ``match`` ("Dana Reeve, 46,") at the document date, when its
     sentence has no date of its own, or at the day of the news, counted from the document date,
     that its sentence tells."""
@@ -773,6 +774,14 @@ def _age_told_now(dates: _Dates, sentences: Sequence[Sentence], match: re.Match[
     dated = [t for t in dates.between(here.start, here.end)
              if has_year(t) or (t.type == "TIME" and _YEAR_FIRST.match(t.value) is not None
                                 and _DAY_NAMED.search(t.text) is not None)]
+    death = _DEATH.search(text, match.end(), here.end)
+    if len(dated) == 1 and _FULL_DAY.match(dated[0].value[:10]) and death is not None and (
+        death.start() < dated[0].start and _OTHER_PERSON.search(text, match.end(), death.start()) is None
+    ):
+        # "Harold J. Brennan, 86, of Millbrook, died Tuesday, June 28, 2011": the age at the death
+        # the sentence tells, whatever year is written (not "…, 86, whose wife died in …")
+        age, start, end = _age_of(match)
+        return AgeCue(Span(start, end), age, mention(birth), mention(dated[0]))
     # "Dana Reeve, 46, … appeared in court on Friday 26 August": a day counted from the
     # document date is the news of the day, the age the one at it or at the document date;
     # a year written ("fell on 4 May 2019") is another time, at which she was another age
@@ -801,7 +810,7 @@ def _named_births_ages(text: str, dates: _Dates, sentences: Sequence[Sentence], 
             continue
         own = [m for m in ages if m.group("name") == named.group(1)]
         if len(own) == 1:
-            cue = _age_told_now(dates, sentences, own[0], birth)
+            cue = _age_told_now(text, dates, sentences, own[0], birth)
             if cue is not None:
                 yield cue
 
