@@ -594,6 +594,9 @@ _FOUNDED_AFTER = lazy_compile(
     rf"(?:{_WORDS.pattern('origin_verbs')})\b"
 )
 _NAMED_SUBJECT = lazy_compile(r"[ \t*_>\"“]*([A-Z][a-z][\w'’-]*)[ \t]+([A-Z][a-z][\w'’-]*)[ \t]+[a-z]")
+# ... or one given name and its verb ("Arthur died in 2009, aged 80")
+_GIVEN_NAME_SUBJECT = lazy_compile(r"[ \t*_>\"“]*([A-Z][a-z]+)[ \t]+[a-z]")
+_LEAD_REACH = 300  # characters at most of a text's first paragraph, which names the one it is about
 
 
 # how many sentences back an age that opens its sentence looks for the name it stands for
@@ -621,6 +624,17 @@ def _another_subject(text: str, sentence: Sentence, at: int, born_in: str) -> bo
     not give ("Norman Leach became the youngest champion in 1964, at the age of 15" beside "Edna
     Voss, born on 3 March 1937")?"""
     name = _NAMED_SUBJECT.match(text, sentence.start, at)
+    # (the clause's own, past a semicolon: "…, led the band; George died in 1986, aged 58")
+    clause = max(sentence.start, text.rfind(";", sentence.start, at) + 1)
+    given = _GIVEN_NAME_SUBJECT.match(text, clause, at) if name is None else None
+    if given is not None:
+        # "Arthur died in 2009, aged 80" in Winifred's obituary: a given name alone, neither the
+        # birth's sentence's nor the lead's, is someone else's
+        first = given.group(1)
+        opening = len(text) - len(text.lstrip())
+        lead_end = text.find("\n\n", opening)
+        lead = text[:lead_end if lead_end >= 0 else _LEAD_REACH][:_LEAD_REACH]
+        return sex_of_given_name(first) is not None and first not in born_in and first not in lead
     if name is None:
         return False
     if _FOUNDED_AFTER.match(text, name.end(2)):

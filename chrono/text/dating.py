@@ -574,6 +574,9 @@ def date(b: Builder, here: SentenceContext, timex: Timex, period: Period, length
 
 
 _ONLY_DATES_BETWEEN = lazy_compile(r"[\s,]*")
+_LABEL_WORDS = 3  # words between a date and the noun it labels ("Last winter's ice storm")
+# ", which began at": a relative clause right after a noun that gives it a time of its own
+_OWN_TIME_AFTER = lazy_compile(r",[ \t]+(?:which|that)[ \t]+(?:[a-z]+[ \t]+){1,2}")
 
 
 def _blank_dates(text: str, timexes: Sequence[Timex], start: int, end: int) -> str:
@@ -710,6 +713,15 @@ def _date(b: Builder, here: SentenceContext, timex: Timex, period: Period, lengt
     ):
         return  # "on Tuesday 15 March for a rearranged fixture, postponed in January": the word
         # after the comma has a date of its own
+    if trigger is not None and trigger.start >= timex.end and trigger.pos == "noun" and words_between(
+        b.text, timex.end, trigger.start
+    ) > _LABEL_WORDS and any(
+        t.start > trigger.end and _OWN_TIME_AFTER.fullmatch(b.text, trigger.end, t.signal_start or t.start)
+        for t in here.timexes
+    ):
+        # "11:02 a.m. — Officers directed traffic for the parade, which began at 11 a.m.": the
+        # noun's own time is in its relative clause
+        return
     if trigger is not None and trigger.start >= timex.end and _WHAT_CLAUSE.search(
         b.text, timex.end, trigger.start
     ):

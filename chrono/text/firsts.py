@@ -46,6 +46,8 @@ _FIRST_HINT = Hint.of(_WORDS.words("first_words"))
 _NOT_HEADS = _WORDS.set("not_heads")
 _OPEN = _WORDS.set("open_qualifiers")
 _SCOPED = lazy_compile(rf"\b(?:{_WORDS.pattern('scope_words')})\b", re.IGNORECASE)
+_PERSON_SCOPED = lazy_compile(rf"\b(?:{_WORDS.pattern('person_first_scopes')})\b", re.IGNORECASE)
+_SCOPE_REACH = 40  # characters after a first of a person in which a scope word narrows it
 _FIRST_BEFORE = lazy_compile(
     rf"\b(?:{_WORDS.pattern('first_words')})\s+(?:[\w-]+\s+){{0,2}}\Z", re.IGNORECASE
 )
@@ -366,6 +368,8 @@ def first_persons(b: Builder) -> None:
             done = set() if generic else done
             if _planned_first(text, sentence, match, firm_ones=False):
                 continue
+            if _PERSON_SCOPED.search(text, match.end(), min(sentence.end, match.end() + _SCOPE_REACH)):
+                continue  # "the first woman mayor of the present borough, which was created in 1974"
             kind = match.group("kind").lower()
             names = _first_names(text, sentence, match, kind)
             year = _first_year(b, sentence, match, acts, names)

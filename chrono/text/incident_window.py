@@ -41,6 +41,7 @@ _FAILURE = lazy_compile(rf"\b(?:{_WORDS.pattern('failure_words')})\b", re.IGNORE
 _STEP = lazy_compile(rf"\b(?:{_WORDS.pattern('step_words')})\b", re.IGNORECASE)
 _PART_BEFORE = lazy_compile(rf"\b(?:{_WORDS.pattern('part_words_before')})\b", re.IGNORECASE)
 _DISTANCE_AFTER = lazy_compile(rf"\s+(?:{_WORDS.pattern('distance_words_after')})\b", re.IGNORECASE)
+_PART_AFTER = lazy_compile(rf"\s+(?:{_WORDS.pattern('part_words_after')})\b", re.IGNORECASE)
 _ONSET = lazy_compile(
     rf"\b(?:{_WORDS.pattern('onset_phrases')})\b"
     rf"|\b(?:{_WORDS.pattern('onset_subjects')})\b(?:\W+\S+){{0,6}}?\W+(?:{_WORDS.pattern('onset_verbs')})\b"
@@ -270,6 +271,7 @@ def _failure_length(b: Builder, lo: int, hi: int, timex: Timex) -> tuple[Gap, st
         _PART_BEFORE.search(text, max(lo, timex.start - 30), timex.end)
         # (not "for 95 minutes after a configuration change …": a length, then what caused it)
         or (_DISTANCE_AFTER.match(text, timex.end) and timex.signal != "for")
+        or _PART_AFTER.match(text, timex.end)
     ):
         return None
     lower, upper = stated_bounds(text, timex, length, unit_of(timex.value))

@@ -352,6 +352,10 @@ def _entry_against(b: Builder, entry: Scope, outer: Scope, timex: Timex | None) 
         return  # "*Next week: the case for growing your own garlic.*": the column's teaser, said now
     if timex is not None and _WEEK_COUNT.fullmatch(timex.text):
         return  # "Week 20. Work stopped for the two-minute silence": the works' own count of weeks
+    if timex is not None and _HHMM.fullmatch(timex.text.strip()) and outer.period.start is not None and (
+        outer.period.end is not None and outer.period.end - outer.period.start <= DAY
+    ):
+        return  # "**Tuesday 26 December 2028** ¶ - **1300** Start.": a log's clock, not the year 1300
     if _SEASON_VALUE.match(outer.period.value) and _TERM_NOUN.search(b.text, outer.start, outer.block.end):
         return  # "## Autumn term 2025 … Friday 19 December": a school's term, not the season's months
     text = b.text
@@ -366,6 +370,9 @@ def _entry_against(b: Builder, entry: Scope, outer: Scope, timex: Timex | None) 
         b.claims.append(TextPeriodClaim(event_id, bound.part, bound.qualifier, outer.period, under,
                                         words=text[outer.start:outer.end],
                                         conflict_kind=ConflictKind.LAYOUT, grade=grade, via=via))
+
+
+_HHMM = lazy_compile(r"(?:[01]\d|2[0-3])[0-5]\d")
 
 
 def _in_heading_year(entry: Scope, outer: Scope, timex: Timex | None) -> Scope:

@@ -34,6 +34,9 @@ _ENDING_PARTICIPLE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _CONTRAST = _WORDS.set("contrast_words")
+# "will recall also the fire at the warehouse": another of the kind, told in addition
+_ALSO_BEFORE = lazy_compile(
+    rf"\b({_WORDS.pattern('also_words')})\s+(?:the|a|an)\s+(?:[\w'’-]+\s+){{0,2}}\Z", re.IGNORECASE)
 _ANY = _WORDS.set("any_after_order")
 _UNCERTAIN = _WORDS.set("uncertain_words")
 _SAMENESS = _WORDS.set("sameness_words")
@@ -213,6 +216,9 @@ class Mention:
             # _noun_phrase reads): when none of those is a contrast word, the phrase need not be
             # read (every mention is asked this; few have one)
             window = self._text[max(self._sentence.start, trigger.start - 60):trigger.start]
+            also = _ALSO_BEFORE.search(window)
+            if also is not None:
+                return also.group(1).lower()  # "Readers will recall also the fire at the warehouse"
             if _CONTRAST.isdisjoint(map(str.lower, _PHRASE_WORD.findall(window))):
                 return None
         own = self._phrase[0]

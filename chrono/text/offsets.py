@@ -582,6 +582,13 @@ def offset(b: Builder, here: SentenceContext, match: re.Match[str]) -> None:
                     return
             else:
                 return
+            clock = _clock_of_nothing_between(b, previous[0], start) if unit < DAY else None
+            if clock is not None:
+                # "… so the hour from 1am to 2am happened twice. Kezia arrived during the first run
+                # of that hour, at 1.45am BST; Daniel arrived 25 minutes later": minutes counted
+                # from a time told since, whose act the lexicon lacks
+                _counted_from_clock(b, here, match, subject_id, count, unit, direction, clock)
+                return
             reference_id = previous[1]
             if unit < _COARSE_REFERENCE_UNIT and _dated_only_by_era(b, reference_id):
                 return  # "a little over two weeks later, on 3 November 1894" after an aside of "the 1970s"
@@ -782,6 +789,40 @@ def _day_set_off_after(b: Builder, here: SentenceContext, subject: Trigger, subj
     # ("began on 10 April and ended nine weeks later, on Monday 12 June": the day of its end)
     counted_day_claim(b, subject_id, timex.value, 0, 0, span, mentions=(subject,),
                       note=f"the day set off after the distance: {timex.value}", part=part)
+
+
+
+
+
+def _clock_of_nothing_between(b: Builder, lo: int, hi: int) -> Timex | None:
+    """The last clock time told between ``lo`` (the last dated event's expression) and ``hi``,
+    when one there dates no event."""
+    first = bisect.bisect_right(b.timex_starts, lo)
+    told = [t for t in b.timexes[first:bisect.bisect_left(b.timex_starts, hi)] if t.end <= hi]
+    if not any(t.type == "TIME" and lo < t.start and t.start not in b.dated_set
+               and not any(at == t.start for at, _ in b.ended) for t in told):
+        return None
+    return told[-1] if told and told[-1].type == "TIME" else None
+
+
+def _counted_from_clock(b: Builder, here: SentenceContext, match: re.Match[str], subject_id: str,
+                        count: int, unit: int, direction: str, clock: Timex) -> None:
+    """"The first customer call came at 14:20. Forty minutes later, at 15:15, …": the event the
+    phrase places starts that long after (before) the last clock time told, in this sentence or
+    the one before, when that time dates no event the lexicon knows."""
+    told = period_of(clock, b.dct, b.options.hemisphere)
+    if told is None or told.start is None or told.end is None or clock.start < _last_sentence_start(b, here):
+        return
+    lower, upper, _ = _distance_bounds(b.text, match.start(), count, unit)
+    if upper is None:
+        return
+    if direction == "later":
+        placed = Period(told.start + lower, told.end + upper, "")
+    else:
+        placed = Period(told.start - upper, told.end - lower, "")
+    span = b.span(match.start(), match.end())
+    b.period_claim(subject_id, Part.START, Qualifier.IN, placed, span, rule=ConflictKind.OFFSET,
+                   note=f"counted from {clock.text.strip()}, the last time told")
 
 
 def _told_in_passing(b: Builder, timex: Timex, start: int) -> bool:

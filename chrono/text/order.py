@@ -42,7 +42,9 @@ _SEQUENCE_WORDS = {str(word): str(side) for word, side in _WORDS.table("sequence
 _SEQUENCE = lazy_compile(
     rf"\b({searched_alternation(_SEQUENCE_WORDS)})\b(?!\s+(?:{_WORDS.pattern('not_before')})\b)"
     # ("soon after Owen's birth", "shortly after her wedding": a preposition with its object)
-    rf"(?!\s+[\w-]+['’]s\b)",
+    rf"(?!\s+[\w-]+['’]s\b)"
+    # (nor an age or a post at the time: "Daniel Osei, then 22, was stabbed")
+    rf"(?!\s+(?:aged\s+)?\d)",
     re.IGNORECASE,
 )
 _SEQUENCE_HINT = Hint.of(_SEQUENCE_WORDS)

@@ -92,6 +92,7 @@ _SET_OFF_PARTICIPLE = lazy_compile(r"(?:[\w'’-]+[ \t]+){0,3}[a-z][a-z'’-]*,[
 _CONTRASTS = {str(word): frozenset(map(str, others))
               for word, others in _WORDS.table("contrast_modifiers").items()}
 _SUBJECT_REACH = 80  # how far before its verb a subject's words are looked for
+_OLD_THING = _WORDS.set("old_thing_modifiers")
 
 
 def _subject_words(text: str, sentence: Sentence, trigger: Trigger) -> frozenset[str]:
@@ -101,12 +102,13 @@ def _subject_words(text: str, sentence: Sentence, trigger: Trigger) -> frozenset
 
 
 def _contrasted(one: frozenset[str], other: frozenset[str]) -> bool:
-    """Does one side call its thing new (temporary) and the other old, former … (permanent)?"""
+    """Does one side call its thing new (temporary) and the other old, former … (permanent), or
+    only one side call its thing old?"""
     def told_only(a: frozenset[str], b: frozenset[str], word: str, others: frozenset[str]) -> bool:
         return word in a and word not in b and not (others & b).isdisjoint(others - a)
 
     return any(told_only(one, other, word, others) or told_only(other, one, word, others)
-               for word, others in _CONTRASTS.items())
+               for word, others in _CONTRASTS.items()) or bool((one ^ other) & _OLD_THING)
 
 
 def argument_words(b: Builder, sentence: Sentence, trigger: Trigger) -> set[str]:
