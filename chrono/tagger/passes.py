@@ -29,6 +29,7 @@ def run(res: Resources, text: str, timexes: list[Timex], ranges: int,
         dct: dt.date | None) -> tuple[Timex, ...]:
     """Every pass over ``timexes`` in order; ``ranges`` ranges are numbered already."""
     _attach_days(res, text, timexes)
+    _month_takes_listed_year(res, text, timexes)
     _bare_clock_takes_day_after(res, text, timexes)
     _twelve_hour_after_afternoon(text, timexes)
     _share_weekday_relation(res, text, timexes)
@@ -147,6 +148,26 @@ def _listed_months(res: Resources, text: str, timexes: list[Timex]) -> list[Time
             range_id=None, range_role=None, rule="listed_month",
         ))
     return out
+
+
+_LIST_JOIN = r"[ \t]*(?:,[ \t]*)?(?:{list_conjunction})[ \t]+"
+
+
+def _month_takes_listed_year(res: Resources, text: str, timexes: list[Timex]) -> None:
+    """"the strikes of February and March this year", "in May and June 2019": a bare month listed
+    before a month with its year is a month of that year (the earlier of the two)."""
+    for i in range(len(timexes) - 1):
+        first, second = timexes[i], timexes[i + 1]
+        own, other = _MONTH_VALUE.match(first.value), _MONTH_VALUE.match(second.value)
+        if own is None or other is None or first.type != "DATE" or second.type != "DATE":
+            continue
+        if not res.has("month", first.text.strip()) or res.has("month", second.text.strip()):
+            continue  # (a month told alone first, and a second with more than its name: a year)
+        if not words_regex(res, _LIST_JOIN).fullmatch(text, first.end, second.start):
+            continue
+        if int(own.group(2)) > int(other.group(2)) or own.group(1) == other.group(1):
+            continue
+        timexes[i] = attrs.evolve(first, value=f"{other.group(1)}-{own.group(2)}")
 
 
 def _attach_days(res: Resources, text: str, timexes: list[Timex]) -> None:

@@ -575,6 +575,8 @@ def date(b: Builder, here: SentenceContext, timex: Timex, period: Period, length
 
 _ONLY_DATES_BETWEEN = lazy_compile(r"[\s,]*")
 _LABEL_WORDS = 3  # words between a date and the noun it labels ("Last winter's ice storm")
+# "the great snows of February": a weather word before "of" and its date (not "the morning of")
+_THING_BEFORE_OF = lazy_compile(rf"\b(?:{_WORDS.pattern('dated_things_before_of')})[ \t]+\Z", re.IGNORECASE)
 # ", which began at": a relative clause right after a noun that gives it a time of its own
 _OWN_TIME_AFTER = lazy_compile(r",[ \t]+(?:which|that)[ \t]+(?:[a-z]+[ \t]+){1,2}")
 
@@ -713,6 +715,11 @@ def _date(b: Builder, here: SentenceContext, timex: Timex, period: Period, lengt
     ):
         return  # "on Tuesday 15 March for a rearranged fixture, postponed in January": the word
         # after the comma has a date of its own
+    if timex.signal == "of" and trigger is not None and trigger.end <= lead and (
+        b.text[trigger.end:lead].strip()
+        and _THING_BEFORE_OF.search(b.text, max(trigger.end, lead - 40), lead)
+    ):
+        return  # "he said, recalling the great snows of February": the date of a thing before "of"
     if trigger is not None and trigger.start >= timex.end and trigger.pos == "noun" and words_between(
         b.text, timex.end, trigger.start
     ) > _LABEL_WORDS and any(
