@@ -29,6 +29,9 @@ class HolidayError(ValueError):
     """A holiday rule that chrono cannot read."""
 
 
+_EITHER = " or "  # "05-01 or 05 mon 1": a name for either day (May Day, and the bank holiday named so)
+
+
 @functools.cache
 def holidays() -> dict[str, dict[str, str | None]]:
     """The holiday table: holiday -> country code ("*": every other) -> rule (None: its own)."""
@@ -38,7 +41,8 @@ def holidays() -> dict[str, dict[str, str | None]]:
         out[str(name)] = {str(country): (None if rule is None else str(rule))
                           for country, rule in rules.items()}
         for rule in out[str(name)].values():
-            if rule is not None and not any(p.match(rule) for p in (_FIXED, _NTH, _EASTER, _BEFORE)):
+            if rule is not None and not all(any(p.match(one) for p in (_FIXED, _NTH, _EASTER, _BEFORE))
+                                            for one in rule.split(_EITHER)):
                 raise HolidayError(f"data/holidays.yaml: {name}: cannot read the rule {rule!r}")
     return out
 
@@ -72,14 +76,14 @@ def _rules(holiday: str, countries: frozenset[str]) -> list[str] | None:
     if not countries:
         if any(rule is None for rule in table.values()):
             return None
-        return [rule for rule in table.values() if rule is not None]
+        return [one for rule in table.values() if rule is not None for one in rule.split(_EITHER)]
     rules: list[str] = []
     for country in sorted(countries):
         rule = table[country] if country in table else table.get("*", "")
         if rule is None:
             return None
         if rule:
-            rules.append(rule)
+            rules.extend(rule.split(_EITHER))
     return rules or None
 
 
@@ -104,7 +108,7 @@ def days_anywhere(holiday: str, year: int) -> frozenset[dt.date]:
     (none for a day that goes by the place, an equinox or a solstice)."""
     if holiday in _by_place():
         return frozenset()
-    rules = {rule for rule in holidays()[holiday].values() if rule}
+    rules = {one for rule in holidays()[holiday].values() if rule for one in rule.split(_EITHER)}
     return frozenset(day for rule in rules if (day := _day(rule, year)) is not None)
 
 

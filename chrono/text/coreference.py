@@ -146,6 +146,8 @@ def compatible(mention: Mention, earlier: Mention, *, first_of_kind: bool = Fals
         return False  # "a second vote" two paragraphs back: "the vote" may be the first one
     if None not in (mention.time_owner, earlier.time_owner) and mention.time_owner != earlier.time_owner:
         return False  # "last year's AGM" after "this year's AGM"
+    if mention.time_owner in _OTHER_TIME_OWNERS and earlier.time_owner is None and not earlier.year_labelled:
+        return False  # "Next year's race will again start at 8 a.m." after the story's "the race"
     if (mention.time_owner is None and earlier.time_owner in _OTHER_TIME_OWNERS
             and earlier.paragraph != mention.paragraph):
         # "Last year's festival, held in June 2023 … ¶ The festival had been due to run …": a

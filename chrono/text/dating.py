@@ -264,6 +264,8 @@ _RUN_IN_HEAD = lazy_compile(r"[ \t]*(?:\*\*|[ \t]{2})[^*\n]+?[.:!?](?:\*\*|[ \t]
 
 _LETTER = lazy_compile(r"[A-Za-z]")
 _MONTH_VALUE = lazy_compile(r"\d{4}-\d\d")
+# ("Next year's race will again start at 8 a.m.": a year told just before the time too)
+_YEAR_LABEL_REACH = 40
 # words that give a clock time its own day ("9 p.m. on Friday", "6 a.m. on 3 May", "tonight")
 _DAY_WORDS = lazy_compile(
     rf"\b(?:{alternation([*MONTHS, *WEEKDAYS, *_WORDS.words('day_deictics')])})\b", re.IGNORECASE
@@ -760,7 +762,10 @@ def _date(b: Builder, here: SentenceContext, timex: Timex, period: Period, lengt
         return
     own_day = _DAY_WORDS.search(timex.text) is not None
     if timex.type == "TIME" and timex.anchor is not None and not own_day and any(
-        t is not timex and t.type == "DATE" and _MONTH_VALUE.match(t.value) for t in here.timexes
+        t is not timex and t.type == "DATE" and (
+            _MONTH_VALUE.match(t.value) or (_YEAR_VALUE.fullmatch(t.value) and t.end <= timex.start
+                                             and timex.start - t.end <= _YEAR_LABEL_REACH))
+        for t in here.timexes
     ) and not any(
         t is not timex and t.type == "DATE" and timex.value.startswith(t.value) for t in here.timexes
     ) and not any(
