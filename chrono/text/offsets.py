@@ -990,7 +990,9 @@ def _daycount_of(count: int, unit: int, text: str, at: int) -> tuple[int, int] |
         return None
     if unit == WEEK and _CALENDAR_WEEK.match(text, at):
         return 7, 6
-    return count * unit // DAY, 0 if unit == DAY else 1
+    # ("a week later, on 23 August" after Thursday 17 August: a week is seven days, none to spare;
+    # two weeks or more, one)
+    return count * unit // DAY, 0 if unit == DAY or (unit == WEEK and count == 1) else 1
 
 
 def _apposed_day_after(b: Builder, here: SentenceContext, start: int, end: int, count: int, unit: int,
