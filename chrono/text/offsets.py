@@ -791,9 +791,6 @@ def _day_set_off_after(b: Builder, here: SentenceContext, subject: Trigger, subj
                       note=f"the day set off after the distance: {timex.value}", part=part)
 
 
-
-
-
 def _clock_of_nothing_between(b: Builder, lo: int, hi: int) -> Timex | None:
     """The last clock time told between ``lo`` (the last dated event's expression) and ``hi``,
     when one there dates no event."""
