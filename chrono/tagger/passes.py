@@ -758,9 +758,10 @@ _DAY_OR_TIME = lazy_compile(r"(\d{4}-\d\d-\d\d)(?:T.*)?\Z")
 _LOCAL_CLOCK = lazy_compile(r"(\d{4}-\d\d-\d\d)T(\d\d:\d\d(?::\d\d)?)(.*)\Z")
 
 
-_BARE_CLOCK = r"\d{1,2}(?:[:.]?\d\d)?(?:[ \t]*{meridiem_short})?Z?\Z"
+_CLOCK_FIGURES = r"\d{1,2}(?:[:.]?\d\d)?(?:[ \t]*{meridiem_short})?"
+_BARE_CLOCK = _CLOCK_FIGURES + r"Z?\Z"
 # ... or with its zone ("21:47 UTC": a zone is no day)
-_BARE_ZONED_CLOCK = r"\d{1,2}(?:[:.]?\d\d)?(?:[ \t]*{meridiem_short})?(?:Z|[ \t]+(?:UTC|GMT))?\Z"
+_BARE_ZONED_CLOCK = _CLOCK_FIGURES + r"(?:Z|[ \t]+(?:UTC|GMT))?\Z"
 # a clock time that writes its day ("02:15 on Monday 1 November", "06:00 tomorrow", "6am the
 # following morning"; not "01:26 UTC")
 _DAY_WRITTEN = r"\b(?:{weekday}|{month}|{clock_own_day}|{clock_next_day})\b"

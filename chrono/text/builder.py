@@ -431,7 +431,7 @@ def words_near(text: str, sentence: Sentence, trigger: Trigger, *, whole: bool =
     )
 
 
-_ORDINALS = [*vocabulary("coreference").table("ordinal_words"), "last", "final", "next", "other", "previous"]
+_ORDINALS = [*_COREFERENCE.table("ordinal_words"), *_COREFERENCE.words("act_ordinal_words")]
 _ORDINAL_THING = lazy_compile(
     rf"\b(?:the|a|its|their|this|that)\s+({alternation(_ORDINALS)})\s+([a-z][\w-]*)\b", re.IGNORECASE
 )

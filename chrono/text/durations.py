@@ -335,7 +335,9 @@ def stated_period(b: Builder, here: SentenceContext, timex: Timex) -> None:
     if _CLOCK_SHIFT_BEFORE.search(b.text, max(0, timex.start - 30), timex.start):
         return  # "went back one hour, from 02:00 BST to 01:00 GMT": the clocks' shift, no period
     if _DIFFERENCE.match(b.text, timex.end):
-        return  # "an hour less, from …": a difference, no period
+        # "an hour less, from …", "would see 23:40 to 01:25 and think it lasted an hour less": a
+        # difference, no period (duration() has turned such a length down before its range beside)
+        return
     after = _after_its_day(b, here, timex)
     # ("four days of music, dance and workshops, from Friday 8 to Sunday 10 August": what the
     # length is of, then the range)
@@ -421,8 +423,6 @@ def _one_range_beside(b: Builder, here: SentenceContext, timex: Timex, length: i
     with the range, as an entry of a programme does) say one period twice."""
     if length >= _DAY_SECONDS or unit_of(timex.value) >= _DAY_SECONDS:
         return
-    if _DIFFERENCE.match(b.text, timex.end):
-        return  # "would see 23:40 to 01:25 and think it lasted an hour less": a difference
     lasted = _LASTED.search(b.text, max(0, timex.start - 30), timex.start)
     if not _COMPOUND_LENGTH.search(timex.text) and not lasted:
         return  # only the length of the whole thing ("a two-hour session", "lasted 90 minutes"), not
